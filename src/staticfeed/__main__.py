@@ -1,0 +1,3 @@
+from staticfeed.cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""Step 1 of a build: find, read and check the publication's configuration."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from staticfeed import values
+from staticfeed.dates import DateError, zone
+from staticfeed.errors import ConfigError
+from staticfeed.model import Author
+
+CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
+_ID_AUTHORITY = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"|[^@\s,:]+@[A-Za-z0-9.-]+),\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one publication, checked and with every default filled in."""
+
+    path: Path
+    title: str
+    site_url: str
+    feed_url: str
+    timezone: ZoneInfo
+    subtitle: str | None = None
+    language: str | None = None
+    authors: tuple[Author, ...] = ()
+    limit: int = 50
+    content: str = "full"
+    icon: str | None = None
+    logo: str | None = None
+    rights: str | None = None
+    id_authority: str | None = None
+
+
+_Check = Callable[[str, object], object]
+
+
+def _id_authority(key: str, value: object) -> str:
+    authority = values.text(key, value)
+    if not _ID_AUTHORITY.match(authority):
+        raise values.InvalidValue(
+            f"{key} {authority!r} is not a tag URI authority (RFC 4151)",
+            "Write a domain or email you own and a year, like example.org,2025.",
+        )
+    return authority
+
+
+def _timezone(key: str, value: object) -> ZoneInfo:
+    name = values.text(key, value)
+    try:
+        return zone(name)
+    except DateError as error:
+        raise values.InvalidValue(
+            f"{key}: {error}", "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
+        ) from error
+
+
+_CHECKS: dict[str, _Check] = {
+    "title": values.text,
+    "subtitle": values.text,
+    "site_url": values.absolute_url,
+    "feed_url": values.text,
+    "language": values.language_tag,
+    "authors": values.authors,
+    "timezone": _timezone,
+    "limit": values.whole_number,
+    "content": lambda key, value: values.choice(key, value, ("full", "summary")),
+    "icon": values.text,
+    "logo": values.text,
+    "rights": values.text,
+    "id_authority": _id_authority,
+}
+_REQUIRED = {
+    "title": 'title = "My feed"',
+    "site_url": 'site_url = "https://example.org/"',
+}
+
+
+def find_config(folder: Path) -> Path:
+    """The config file in `folder`: staticfeed.toml, or pyproject.toml with [tool.staticfeed]."""
+    own = folder / "staticfeed.toml"
+    if own.is_file():
+        return own
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        tool = _read_toml(pyproject).get("tool")
+        if isinstance(tool, dict) and "staticfeed" in tool:
+            return pyproject
+    raise ConfigError(
+        f"no staticfeed configuration in {folder.resolve().as_posix()}",
+        "Create staticfeed.toml with title and site_url, add [tool.staticfeed] to "
+        "pyproject.toml, or pass --config FILE.",
+    )
+
+
+def load_config(path: Path, base_url: str | None = None) -> Config:
+    """Read and check the config at `path`; `base_url` replaces site_url (deploy previews)."""
+    document = _read_toml(path)
+    table = _staticfeed_table(path, document)
+    raw_text = path.read_text(encoding="utf-8")
+    line_of = _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")
+    checked: dict[str, object] = {}
+    for key, value in table.items():
+        if key not in _CHECKS:
+            problem = values.unknown_key(key, _CHECKS)
+            raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key))
+        try:
+            checked[key] = _CHECKS[key](key, value)
+        except values.InvalidValue as problem:
+            raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key)) from None
+    for key, example in _REQUIRED.items():
+        if key not in checked:
+            raise ConfigError(f"{key} is missing", f"Add {example}.", path=path)
+    if base_url is not None:
+        checked["site_url"] = _base_url_override(base_url)
+    return _assemble(path, checked)
+
+
+def _base_url_override(base_url: str) -> str:
+    try:
+        return values.absolute_url("--base-url", base_url)
+    except values.InvalidValue as problem:
+        raise ConfigError(problem.message, problem.fix) from None
+
+
+def _assemble(path: Path, checked: dict[str, object]) -> Config:
+    site_url = _with_slash(str(checked.pop("site_url")))
+    feed_url = _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
+    if urlsplit(feed_url).scheme not in ("http", "https"):
+        raise ConfigError(
+            f"feed_url {feed_url!r} is not an http(s) URL",
+            'Write it relative to site_url, like "feeds/".',
+            path=path,
+        )
+    for key in ("icon", "logo"):
+        if key in checked:
+            checked[key] = urljoin(site_url, str(checked[key]))
+    timezone = checked.pop("timezone", None)
+    if not isinstance(timezone, ZoneInfo):
+        timezone = zone("UTC")
+    return Config(path=path, site_url=site_url, feed_url=feed_url, timezone=timezone, **checked)  # type: ignore[arg-type]
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(
+            "the config file does not exist", "Check the --config path.", path=path
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(str(error))
+        raise ConfigError(
+            f"invalid TOML ({error})", "Fix the TOML syntax.", path=path, line=line
+        ) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"not UTF-8 (byte {error.start})", "Save the file as UTF-8.", path=path
+        ) from None
+
+
+def _toml_error_line(message: str) -> int | None:
+    match = re.search(r"at line (\d+)", message)
+    return int(match.group(1)) if match else None
+
+
+def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:
+    if path.name == "pyproject.toml" or "tool" in document:
+        tool = document.get("tool")
+        table = tool.get("staticfeed") if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise ConfigError(
+                "there is no [tool.staticfeed] table",
+                "Add [tool.staticfeed] with title and site_url.",
+                path=path,
+            )
+        return table
+    return dict(document)
+
+
+def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
+    """Line numbers of keys in the staticfeed table, for error messages (tomllib has none)."""
+    lines = raw_text.splitlines()
+    inside = not in_pyproject
+    found: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.strip("[] ") == "tool.staticfeed" if in_pyproject else False
+            continue
+        match = re.match(r"([A-Za-z0-9_-]+)\s*=", stripped)
+        if inside and match:
+            found.setdefault(match.group(1), number)
+    return found.get

@@ -1,0 +1,101 @@
+"""Every rule about dates: parsing what authors write, time zones, and the formats feeds need."""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateutil_parser
+
+# Two different defaults: a field that came out the same under both was written by the author.
+_DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
+_DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+_HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
+_DATE_LINE_MAX = 60
+
+
+class DateError(ValueError):
+    """A date an author wrote that cannot be understood; the message says why."""
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise DateError(f"unknown time zone {name!r}") from error
+
+
+def parse_date(value: object, tz: tzinfo) -> datetime:
+    """An aware datetime from a front-matter value; wall times without an offset are in `tz`."""
+    if isinstance(value, datetime):
+        return localize(value, tz)
+    if isinstance(value, date):
+        return localize(datetime.combine(value, time()), tz)
+    if not isinstance(value, str):
+        raise DateError(f"expected a date, got {type(value).__name__} {value!r}")
+    return localize(_parse_text(value.strip()), tz)
+
+
+def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
+    """The date a line holds when the line is nothing but a full date (day, month and year)."""
+    text = line.strip().strip("*_#").strip()
+    if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
+        return None
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        return None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None
+    if not _HAS_TIME.search(text):
+        first = first.replace(hour=0, minute=0, second=0)
+    try:
+        return localize(first, tz)
+    except DateError:
+        return None
+
+
+def _parse_text(text: str) -> datetime:
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"cannot read {text!r} as a date") from error
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        raise DateError(f"{text!r} is not a full date with day, month and year")
+    return first
+
+
+def localize(moment: datetime, tz: tzinfo) -> datetime:
+    """Attach `tz` to a wall time, refusing times that a daylight-saving change skips."""
+    if moment.tzinfo is not None:
+        return moment
+    aware = moment.replace(tzinfo=tz)
+    round_trip = aware.astimezone(UTC).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != moment:
+        raise DateError(f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it)")
+    return aware
+
+
+def rfc822(moment: datetime) -> str:
+    """RSS date: English names and a numeric offset whatever the process locale."""
+    return email.utils.format_datetime(moment)
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat()
+
+
+def utc_offset_text(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta(0)
+    return moment.strftime("%Y-%m-%d %H:%M ") + _format_offset(offset)
+
+
+def _format_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -1,0 +1,366 @@
+"""Step 2 of a build: read every document under entries/ into checked `Entry` values."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+
+from staticfeed import values
+from staticfeed.config import Config
+from staticfeed.dates import DateError, parse_date
+from staticfeed.errors import (
+    BuildWarning,
+    EntryError,
+    ManyErrors,
+    StaticfeedError,
+    display_path,
+)
+from staticfeed.frontmatter import Document, FrontMatterError, split
+from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
+from staticfeed.infer import HeadMetadata, read_head
+from staticfeed.model import Author, Entry
+from staticfeed.text import find_xml_illegal, remove_xml_illegal
+
+SUFFIXES = (".md", ".markdown", ".txt")
+T = TypeVar("T")
+KEYS = (
+    "title",
+    "date",
+    "updated",
+    "authors",
+    "author",
+    "summary",
+    "tags",
+    "id",
+    "slug",
+    "link",
+    "draft",
+    "lang",
+)
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    entries: tuple[Entry, ...]
+    warnings: tuple[BuildWarning, ...]
+
+
+def read_entries(config: Config, entries_dir: Path) -> ReadResult:
+    """Read every document; raise `ManyErrors` listing every problem in every file."""
+    if not entries_dir.is_dir():
+        raise EntryError(
+            "the entries folder does not exist",
+            "Create it and add a document, or pass --entries DIR.",
+            path=entries_dir,
+        )
+    errors: list[StaticfeedError] = []
+    warnings: list[BuildWarning] = []
+    drafts: list[_Draft] = []
+    for path in document_paths(entries_dir, errors):
+        try:
+            drafts.append(_read_document(path, entries_dir, config, warnings))
+        except ManyErrors as many:
+            errors.extend(many.errors)
+        except StaticfeedError as error:
+            errors.append(error)
+    entries = _assign_ids(drafts, config, errors)
+    if errors:
+        raise ManyErrors(errors)
+    return ReadResult(tuple(entries), tuple(warnings))
+
+
+def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
+    """Documents under `entries_dir`, sorted; a link that leads outside it is an error."""
+    root = entries_dir.resolve()
+    for folder, subfolders, files in os.walk(entries_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in subfolders:
+            _check_inside(Path(folder, name), root, errors)
+        for name in sorted(files):
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+                continue
+            if _check_inside(path, root, errors):
+                yield path
+
+
+def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:
+    if path.is_symlink() and not path.resolve().is_relative_to(root):
+        errors.append(
+            EntryError(
+                "the file is a link to outside the entries folder, which staticfeed never follows",
+                "Move or copy the document into the entries folder.",
+                path=path,
+            )
+        )
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An entry whose id may still need the config's id_authority."""
+
+    entry: Entry
+    id_line: int | None
+    has_own_id: bool
+
+
+def _read_document(path: Path, root: Path, config: Config, warnings: list[BuildWarning]) -> _Draft:
+    text = _clean_text(path, _decode(path), warnings)
+    try:
+        document = split(text)
+    except FrontMatterError as error:
+        raise EntryError(error.message, error.fix, path=path, line=error.line) from None
+    return _EntryBuilder(path, root, config, document, warnings).build()
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise EntryError(
+            f"the file is not valid UTF-8 (byte offset {error.start})",
+            "Save the file as UTF-8.",
+            path=path,
+            line=line,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _clean_text(path: Path, text: str, warnings: list[BuildWarning]) -> str:
+    offsets = find_xml_illegal(text)
+    if not offsets:
+        return text
+    lines = sorted({text.count("\n", 0, offset) + 1 for offset in offsets})
+    for line in lines:
+        warnings.append(
+            BuildWarning(
+                "removed characters that XML cannot carry (control characters)", path, line
+            )
+        )
+    return remove_xml_illegal(text)
+
+
+class _EntryBuilder:
+    """Turns one parsed document into an Entry, collecting every problem it has."""
+
+    def __init__(
+        self,
+        path: Path,
+        root: Path,
+        config: Config,
+        document: Document,
+        warnings: list[BuildWarning],
+    ) -> None:
+        self.path = path
+        self.relative = PurePosixPath(path.relative_to(root).as_posix())
+        self.config = config
+        self.document = document
+        self.meta = document.metadata
+        self.warnings = warnings
+        self.errors: list[StaticfeedError] = []
+
+    def build(self) -> _Draft:
+        self._check_keys()
+        head = read_head(self.document.body, self.config.timezone, self.document.body_line)
+        title = (
+            self._field("title", values.text) if "title" in self.meta else (self._infer_title(head))
+        )
+        published = self._date("date") if "date" in self.meta else self._infer_date(head)
+        updated = self._date("updated") if "updated" in self.meta else published
+        if published and updated and updated < published:
+            self._fail(
+                "updated",
+                f"updated ({updated.isoformat()}) is earlier than date ({published.isoformat()})",
+                "Set updated to the date or later.",
+            )
+        entry_authors = self._authors(head)
+        slug = self._slug()
+        own_id = self._field("id", _iri)
+        tags = self._field("tags", values.text_list) or ()
+        summary = self._field("summary", values.text)
+        link = self._field("link", values.absolute_url)
+        draft = bool(self._field("draft", values.boolean))
+        lang = self._field("lang", values.language_tag)
+        if self.errors:
+            raise ManyErrors(self.errors)
+        assert title is not None and published is not None and updated is not None
+        assert slug is not None
+        body = head.body if self._inferred_anything() else self.document.body
+        entry = Entry(
+            source=self.path,
+            id=own_id or "",
+            slug=slug,
+            title=title,
+            published=published,
+            updated=updated,
+            authors=entry_authors,
+            body=body,
+            body_line=self.document.body_line,
+            tags=tags,
+            summary=summary,
+            link=link,
+            draft=draft,
+            lang=lang,
+        )
+        return _Draft(entry, self.document.key_lines.get("id"), own_id is not None)
+
+    def _inferred_anything(self) -> bool:
+        return not self.document.has_front_matter or any(
+            key not in self.meta for key in ("title", "date")
+        )
+
+    def _check_keys(self) -> None:
+        for key in self.meta:
+            if key not in KEYS:
+                self._add(key, values.unknown_key(str(key), KEYS))
+        if "author" in self.meta and "authors" in self.meta:
+            self._fail(
+                "authors",
+                "both author and authors are given",
+                "Keep one: author for one person, authors for a list.",
+            )
+
+    def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
+        if key not in self.meta or key not in KEYS:
+            return None
+        try:
+            value = check(key, self.meta[key])
+        except values.InvalidValue as problem:
+            self._add(key, problem)
+            return None
+        return self._sanitized(key, value)
+
+    def _sanitized(self, key: str, value: T) -> T:
+        """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""
+        if isinstance(value, str) and find_xml_illegal(value):
+            self.warnings.append(
+                BuildWarning(
+                    "removed characters that XML cannot carry (control characters)",
+                    self.path,
+                    self.document.key_lines.get(key),
+                )
+            )
+            return remove_xml_illegal(value)  # type: ignore[return-value]
+        return value
+
+    def _date(self, key: str) -> datetime | None:
+        if key not in self.meta:
+            return None
+        try:
+            return parse_date(self.meta[key], self.config.timezone)
+        except DateError as error:
+            self._fail(
+                key,
+                f"{key}: {error}",
+                f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            )
+            return None
+
+    def _infer_title(self, head: HeadMetadata) -> str | None:
+        if head.title:
+            return head.title
+        self._fail(None, "no title found", 'Add front matter with title: "Your title".')
+        return None
+
+    def _infer_date(self, head: HeadMetadata) -> datetime | None:
+        if head.published:
+            return head.published
+        self._fail(
+            None,
+            "no date found near the top of the document",
+            "Add front matter with date: 2025-12-22, or a line with the date.",
+        )
+        return None
+
+    def _authors(self, head: HeadMetadata) -> tuple[Author, ...]:
+        key = "author" if "author" in self.meta else "authors"
+        found = self._field(key, values.author if key == "author" else values.authors)
+        if isinstance(found, Author):
+            return (found,)
+        if isinstance(found, tuple):
+            return found
+        if key not in self.meta and head.byline_names:
+            return tuple(Author(name=name) for name in head.byline_names)
+        if key not in self.meta and not self.config.authors:
+            self._fail(
+                None,
+                "the entry has no author, and the config has no default authors",
+                'Add author: "Name" to the front matter, or authors to the config.',
+            )
+        return self.config.authors
+
+    def _slug(self) -> str | None:
+        raw = self._field("slug", values.text)
+        try:
+            return normalize_slug(raw) if raw is not None else slug_from_path(self.relative)
+        except SlugError as error:
+            self._fail("slug", str(error), "Use letters, digits, - and / only, like 2025/my-post.")
+            return None
+
+    def _add(self, key: str | None, problem: values.InvalidValue) -> None:
+        self._fail(key, problem.message, problem.fix)
+
+    def _fail(self, key: str | None, message: str, fix: str) -> None:
+        line = self.document.key_lines.get(key) if key else None
+        self.errors.append(EntryError(message, fix, path=self.path, line=line))
+
+
+def _iri(key: str, value: object) -> str:
+    identifier = values.text(key, value)
+    scheme, colon, rest = identifier.partition(":")
+    if not colon or not rest or not scheme[:1].isalpha() or any(c.isspace() for c in identifier):
+        raise values.InvalidValue(
+            f"id {identifier!r} is not an absolute URI",
+            "Use a tag URI like tag:example.org,2025:my-post, or a URL.",
+        )
+    return identifier
+
+
+def _assign_ids(drafts: list[_Draft], config: Config, errors: list[StaticfeedError]) -> list[Entry]:
+    needs_authority = [d for d in drafts if not d.has_own_id]
+    if needs_authority and config.id_authority is None:
+        oldest = min(d.entry.published.year for d in drafts)
+        suggestion = suggest_authority(config.site_url, oldest)
+        errors.append(
+            StaticfeedError(
+                "id_authority is not set, and entries without an id: need it",
+                f'Add id_authority = "{suggestion}" to the config. Pin it and never change it: '
+                "every entry id is built from it, and a new value would make readers show "
+                "every entry again.",
+                path=config.path,
+            )
+        )
+        return []
+    entries = [_with_id(d, config) for d in drafts]
+    _check_unique_ids(entries, errors)
+    return entries
+
+
+def _with_id(draft: _Draft, config: Config) -> Entry:
+    if draft.has_own_id:
+        return draft.entry
+    assert config.id_authority is not None
+    identifier = tag_uri(config.id_authority, draft.entry.slug)
+    return replace(draft.entry, id=identifier)
+
+
+def _check_unique_ids(entries: list[Entry], errors: list[StaticfeedError]) -> None:
+    first_by_id: dict[str, Entry] = {}
+    for entry in entries:
+        other = first_by_id.setdefault(entry.id, entry)
+        if other is not entry:
+            errors.append(
+                EntryError(
+                    f"the entry has the same id as {display_path(other.source)} ({entry.id})",
+                    "Give one of them its own slug: or id: in the front matter.",
+                    path=entry.source,
+                )
+            )

@@ -1,0 +1,76 @@
+"""Errors for the user: each names the file, the line, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def where(path: Path | None, line: int | None) -> str:
+    """`file:line`, with the path relative to the current folder when it is inside it."""
+    if path is None:
+        return ""
+    shown = display_path(path)
+    return f"{shown}:{line}" if line else shown
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class StaticfeedError(Exception):
+    """A problem in the user's input: `<file>[:<line>]: <what is wrong>. <how to fix>`."""
+
+    def __init__(
+        self, message: str, fix: str = "", *, path: Path | None = None, line: int | None = None
+    ) -> None:
+        self.message = message.rstrip(".")
+        self.fix = fix
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        location = where(self.path, self.line)
+        text = f"{location}: {self.message}." if location else f"{self.message}."
+        return f"{text} {self.fix}" if self.fix else text
+
+
+class ConfigError(StaticfeedError):
+    """The configuration is missing, unreadable or has a bad value."""
+
+
+class EntryError(StaticfeedError):
+    """One document in entries/ cannot become a feed entry."""
+
+
+class OutputError(StaticfeedError):
+    """A feed file cannot be written."""
+
+
+class ManyErrors(StaticfeedError):
+    """Every error found in a run, so the user can fix them all at once."""
+
+    def __init__(self, errors: Sequence[StaticfeedError]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+@dataclass(frozen=True)
+class BuildWarning:
+    """Something staticfeed fixed on its own but the author should know about."""
+
+    message: str
+    path: Path | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        location = where(self.path, self.line)
+        return f"{location}: {self.message}" if location else self.message

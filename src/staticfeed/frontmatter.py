@@ -1,0 +1,122 @@
+"""Split a document into its front matter (YAML between ---, or TOML between +++) and its body."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+import yaml
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, fix: str, line: int | None) -> None:
+        self.message = message
+        self.fix = fix
+        self.line = line
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's metadata (empty when it has no front matter) and its body."""
+
+    metadata: dict[str, object]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int
+    has_front_matter: bool
+
+
+# libyaml's C parser when it is installed: same safety as safe_load, several times faster.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+    """Safe YAML that leaves timestamps as text, so one date module applies the time zone."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+
+
+def split(text: str) -> Document:
+    lines = text.split("\n")
+    fence = lines[0].rstrip() if lines else ""
+    if fence not in _FENCES:
+        return Document({}, {}, text, 1, has_front_matter=False)
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == fence), None)
+    if closing is None:
+        raise FrontMatterError(
+            f"the front matter opened by {fence} on line 1 is never closed",
+            f"Add a line with {fence} after the metadata.",
+            1,
+        )
+    source = "\n".join(lines[1:closing])
+    body = "\n".join(lines[closing + 1 :])
+    parse = _parse_yaml if _FENCES[fence] == "yaml" else _parse_toml
+    metadata, key_lines = parse(source)
+    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True)
+
+
+def _parse_yaml(source: str) -> tuple[dict[str, object], dict[str, int]]:
+    loader = _Loader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            raise FrontMatterError(
+                "the front matter is not a list of `key: value` lines",
+                "Write one `key: value` per line.",
+                2,
+            )
+        key_lines = _yaml_key_lines(node)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None
+        raise FrontMatterError(
+            f"invalid YAML: {error.problem or error.context}",
+            "Fix the YAML syntax; quote values that contain ': ' or '#'.",
+            line,
+        ) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
+    finally:
+        loader.dispose()
+    return data, key_lines
+
+
+def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
+    key_lines: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 2
+        if key in key_lines:
+            raise FrontMatterError(
+                f"{key} is given twice (lines {key_lines[key]} and {line})",
+                "Keep one of them.",
+                line,
+            )
+        key_lines[key] = line
+    return key_lines
+
+
+def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int]]:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"at line (\d+)", str(error))
+        line = int(match.group(1)) + 1 if match else 2
+        raise FrontMatterError(f"invalid TOML: {error}", "Fix the TOML syntax.", line) from None
+    key_lines: dict[str, int] = {}
+    for number, line_text in enumerate(source.split("\n"), start=2):
+        match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
+        if match:
+            key_lines.setdefault(match.group(1), number)
+    return data, key_lines

@@ -1,0 +1,47 @@
+"""Choose which entries a feed carries: published ones, newest first, at most `limit`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from staticfeed.model import Entry
+
+
+@dataclass(frozen=True)
+class Selection:
+    entries: tuple[Entry, ...]
+    drafts_left_out: int
+    future_left_out: tuple[Entry, ...]
+
+    @property
+    def next_due(self) -> Entry | None:
+        return min(self.future_left_out, key=lambda e: (e.published, e.id), default=None)
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest published first; equal dates fall back to the id so the order never wobbles."""
+    by_id = sorted(entries, key=lambda entry: entry.id)
+    return sorted(by_id, key=lambda entry: entry.published, reverse=True)
+
+
+def select_entries(
+    entries: Iterable[Entry],
+    *,
+    now: datetime,
+    limit: int,
+    drafts: bool = False,
+    future: bool = False,
+) -> Selection:
+    entries = list(entries)
+    kept = [e for e in entries if drafts or not e.draft]
+    future_entries = tuple(e for e in kept if e.published > now)
+    if not future:
+        kept = [e for e in kept if e.published <= now]
+    ordered = newest_first(kept)
+    return Selection(
+        entries=tuple(ordered[:limit] if limit else ordered),
+        drafts_left_out=0 if drafts else sum(e.draft for e in entries),
+        future_left_out=() if future else future_entries,
+    )

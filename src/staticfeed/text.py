@@ -1,0 +1,31 @@
+"""Rules for text that must survive being put into XML."""
+
+from __future__ import annotations
+
+import re
+
+# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def find_xml_illegal(text: str) -> list[int]:
+    """Offsets of characters that XML 1.0 cannot carry."""
+    return [match.start() for match in _XML_ILLEGAL.finditer(text)]
+
+
+def remove_xml_illegal(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
+
+
+def collapse_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut `text` at a word boundary so that, with an ellipsis, it stays under `limit`."""
+    if len(text) < limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"

@@ -1,0 +1,187 @@
+"""Checks for the values people write in the config and in front matter.
+
+Each check returns the value in its proper type or raises `InvalidValue` with what is wrong and
+how to fix it; the caller adds the file and line. Nothing is converted silently: a number where
+text belongs is an error, not a string.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from staticfeed.model import Author
+
+_NAME_EMAIL = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
+_EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
+_BCP47 = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?"
+    r"(-([A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(-[A-WYZa-wyz\d](-[A-Za-z\d]{2,8})+)*"
+    r"(-[xX](-[A-Za-z\d]{1,8})+)?$"
+)
+_AUTHOR_KEYS = ("name", "email", "uri")
+
+
+class InvalidValue(ValueError):
+    def __init__(self, message: str, fix: str) -> None:
+        self.message = message
+        self.fix = fix
+        super().__init__(message)
+
+
+def type_name(value: object) -> str:
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return f"Did you mean {close[0]!r}?" if close else ""
+
+
+def unknown_key(key: str, allowed: Iterable[str]) -> InvalidValue:
+    allowed = sorted(allowed)
+    hint = did_you_mean(key, allowed)
+    fix = (
+        f"{hint} Known keys: {', '.join(allowed)}."
+        if hint
+        else (f"Remove it; known keys: {', '.join(allowed)}.")
+    )
+    return InvalidValue(f"unknown key {key!r}", fix)
+
+
+def text(key: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidValue(
+            f"{key} must be text, not {type_name(value)}",
+            f'Write it as quoted text: {key}: "{value}"'
+            if isinstance(value, int | float)
+            else f"Write {key} as a single line of text.",
+        )
+    if not value.strip():
+        raise InvalidValue(f"{key} is empty", f"Give {key} a value or remove the key.")
+    return value.strip()
+
+
+def boolean(key: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidValue(
+            f"{key} must be true or false, not {type_name(value)}",
+            f"Write {key}: true or {key}: false.",
+        )
+    return value
+
+
+def whole_number(key: str, value: object, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidValue(
+            f"{key} must be a whole number of at least {minimum}, not {value!r}",
+            f"Write {key} = {max(minimum, 50) if minimum == 0 else minimum}.",
+        )
+    return value
+
+
+def text_list(key: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise InvalidValue(
+            f"{key} must be a list, not {type_name(value)}",
+            f"Write {key} as a list: {key}: [{value}]",
+        )
+    return tuple(text(f"each of {key}", item) for item in value)
+
+
+def absolute_url(key: str, value: object) -> str:
+    url = text(key, value)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise InvalidValue(
+            f"{key} {url!r} is not an absolute http(s) URL",
+            f"Write it in full, like https://example.org/{url.lstrip('/')}",
+        )
+    if any(char.isspace() for char in url):
+        raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
+    return url
+
+
+def language_tag(key: str, value: object) -> str:
+    tag = text(key, value)
+    if not _BCP47.match(tag):
+        raise InvalidValue(
+            f"{key} {tag!r} is not a BCP 47 language tag", "Use a tag like en, en-GB or uk."
+        )
+    return tag
+
+
+def choice(key: str, value: object, options: tuple[str, ...]) -> str:
+    chosen = text(key, value)
+    if chosen not in options:
+        raise InvalidValue(
+            f"{key} must be one of {', '.join(options)}, not {chosen!r}",
+            f"Write {key} = {options[0]!r}.",
+        )
+    return chosen
+
+
+def authors(key: str, value: object) -> tuple[Author, ...]:
+    """Authors as `Name <email>` text, a mapping, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
+    return tuple(author(key, item) for item in items)
+
+
+def author(key: str, value: object) -> Author:
+    if isinstance(value, str):
+        return _author_from_text(key, value)
+    if isinstance(value, dict):
+        return _author_from_mapping(key, value)
+    raise InvalidValue(
+        f"{key} must be 'Name <email>' or a mapping with name, not {type_name(value)}",
+        f'Write {key}: "Ann Lee <ann@example.org>"',
+    )
+
+
+def _author_from_text(key: str, value: str) -> Author:
+    match = _NAME_EMAIL.match(value)
+    name = match.group("name") if match else ""
+    email = match.group("email") if match else None
+    if not match or not name:
+        raise InvalidValue(
+            f"{key} {value!r} has no name", f'Write {key}: "Ann Lee" or "Ann Lee <ann@example.org>"'
+        )
+    return Author(name=name, email=_email(key, email) if email is not None else None)
+
+
+def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
+    for field in value:
+        if field not in _AUTHOR_KEYS:
+            raise unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in _AUTHOR_KEYS])
+    if "name" not in value:
+        raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
+    email = value.get("email")
+    uri = value.get("uri")
+    return Author(
+        name=text(f"{key} name", value["name"]),
+        email=_email(key, email) if email is not None else None,
+        uri=absolute_url(f"{key} uri", uri) if uri is not None else None,
+    )
+
+
+def _email(key: str, value: object) -> str:
+    address = text(f"{key} email", value)
+    if not _EMAIL.match(address):
+        raise InvalidValue(
+            f"{address!r} in {key} is not an email address",
+            "Write it like ann@example.org, or leave the email out.",
+        )
+    return address

@@ -1,0 +1,63 @@
+"""Shared fixtures: a throwaway publication, and the external tools some tests need."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+ATOM_RNC = SHARED / "schemas" / "atom.rnc"
+
+BASIC_CONFIG = """\
+title = "Test feed"
+site_url = "https://example.org/blog/"
+id_authority = "example.org,2025"
+authors = [{ name = "Default Author", email = "default@example.org" }]
+"""
+
+
+def need(thing: str, available: bool, how: str) -> None:
+    """Skip a test whose tool is missing on a developer's machine; in CI, fail instead."""
+    if available:
+        return
+    message = f"{thing} is not available ({how})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must install it")
+    pytest.skip(message)
+
+
+def need_program(name: str) -> str:
+    path = shutil.which(name)
+    need(name, path is not None, f"install it with: apt-get install -y {name}")
+    assert path is not None
+    return path
+
+
+def need_atom_schema() -> Path:
+    need("../shared/schemas/atom.rnc", ATOM_RNC.is_file(), "it comes with the project's CI")
+    return ATOM_RNC
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """A publication in tmp_path, the current folder: `site(config=..., **{"a.md": text})`."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
+
+    def make(config: str = BASIC_CONFIG, **documents: str) -> Path:
+        (tmp_path / "staticfeed.toml").write_text(config, encoding="utf-8")
+        entries = tmp_path / "entries"
+        entries.mkdir(exist_ok=True)
+        for name, text in documents.items():
+            path = entries / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return tmp_path
+
+    return make
