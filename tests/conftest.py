@@ -9,6 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -61,3 +65,32 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
         return tmp_path
 
     return make
+
+
+# Building and reading feeds: the feed, date, output and schema tests share these.
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+NS = {
+    "a": ATOM_NS,
+    "atom": ATOM_NS,
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+}
+
+
+def invoke_build(*args: str) -> Result:
+    """`staticfeed build ARGS` in the current folder, in-process (stdout and stderr apart)."""
+    return CliRunner().invoke(cli, ["build", *args], prog_name="staticfeed")
+
+
+def read_xml(path: Path) -> etree._Element:
+    """A feed file parsed strictly: anything but well-formed XML raises."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    return etree.fromstring(path.read_bytes(), parser)
+
+
+def build_and_read(*args: str, out: Path = Path("feeds")) -> tuple[etree._Element, etree._Element]:
+    """Build successfully and return the roots of (atom.xml, rss.xml)."""
+    result = invoke_build(*args)
+    assert result.exit_code == 0, result.output
+    return read_xml(out / "atom.xml"), read_xml(out / "rss.xml")

@@ -14,8 +14,10 @@ from staticfeed import values
 from staticfeed.dates import DateError, zone
 from staticfeed.errors import ConfigError
 from staticfeed.model import Author
+from staticfeed.text import find_xml_illegal
 
 CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
+DEFAULT_MAX_FEED_SIZE = 1_000_000  # bytes; `staticfeed check` reports a feed file over it
 _ID_AUTHORITY = re.compile(
     r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
     r"|[^@\s,:]+@[A-Za-z0-9.-]+),\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -40,6 +42,7 @@ class Config:
     logo: str | None = None
     rights: str | None = None
     id_authority: str | None = None
+    max_feed_size: int = DEFAULT_MAX_FEED_SIZE
 
 
 _Check = Callable[[str, object], object]
@@ -79,7 +82,9 @@ _CHECKS: dict[str, _Check] = {
     "logo": values.text,
     "rights": values.text,
     "id_authority": _id_authority,
+    "max_feed_size": lambda key, value: values.whole_number(key, value, minimum=1),
 }
+_TABLE_LINE = "[tool.staticfeed]"  # where a missing key belongs in pyproject.toml
 _REQUIRED = {
     "title": 'title = "My feed"',
     "site_url": 'site_url = "https://example.org/"',
@@ -97,9 +102,9 @@ def find_config(folder: Path) -> Path:
         if isinstance(tool, dict) and "staticfeed" in tool:
             return pyproject
     raise ConfigError(
-        f"no staticfeed configuration in {folder.resolve().as_posix()}",
-        "Create staticfeed.toml with title and site_url, add [tool.staticfeed] to "
-        "pyproject.toml, or pass --config FILE.",
+        "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
+        "Create staticfeed.toml with title and site_url, or pass --config FILE.",
+        path=own,
     )
 
 
@@ -115,15 +120,33 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             problem = values.unknown_key(key, _CHECKS)
             raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key))
         try:
+            _reject_xml_illegal(key, value)
             checked[key] = _CHECKS[key](key, value)
         except values.InvalidValue as problem:
             raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key)) from None
     for key, example in _REQUIRED.items():
         if key not in checked:
-            raise ConfigError(f"{key} is missing", f"Add {example}.", path=path)
+            raise ConfigError(
+                f"{key} is missing", f"Add {example}.", path=path, line=line_of(_TABLE_LINE)
+            )
     if base_url is not None:
         checked["site_url"] = _base_url_override(base_url)
     return _assemble(path, checked)
+
+
+def _reject_xml_illegal(key: str, value: object) -> None:
+    """Config text goes into every feed; a character XML cannot carry is an error to fix."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            _reject_xml_illegal(key, item)
+    elif isinstance(value, str) and find_xml_illegal(value):
+        character = value[find_xml_illegal(value)[0]]
+        raise values.InvalidValue(
+            f"{key} contains U+{ord(character):04X}, a character XML cannot carry",
+            "Remove it (look for an escape such as \\u0001).",
+        )
 
 
 def _base_url_override(base_url: str) -> str:
@@ -202,6 +225,8 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
         stripped = line.strip()
         if stripped.startswith("["):
             inside = stripped.strip("[] ") == "tool.staticfeed" if in_pyproject else False
+            if inside:
+                found.setdefault(_TABLE_LINE, number)
             continue
         match = re.match(r"([A-Za-z0-9_-]+)\s*=", stripped)
         if inside and match:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -90,9 +91,11 @@ def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator
 
 def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:
     if path.is_symlink() and not path.resolve().is_relative_to(root):
+        kind = "folder" if path.is_dir() else "file"
         errors.append(
             EntryError(
-                "the file is a link to outside the entries folder, which staticfeed never follows",
+                f"the {kind} is a link to outside the entries folder, "
+                "which staticfeed never follows",
                 "Move or copy the document into the entries folder.",
                 path=path,
             )
@@ -121,12 +124,15 @@ def _read_document(path: Path, root: Path, config: Config, warnings: list[BuildW
 
 def _decode(path: Path) -> str:
     data = path.read_bytes()
+    # Decode after the byte-order mark, so error offsets count from the file's first byte.
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        offset = bom + error.start
+        line = data[:offset].count(b"\n") + 1
         raise EntryError(
-            f"the file is not valid UTF-8 (byte offset {error.start})",
+            f"the file is not valid UTF-8 (byte offset {offset})",
             "Save the file as UTF-8.",
             path=path,
             line=line,
@@ -169,7 +175,12 @@ class _EntryBuilder:
 
     def build(self) -> _Draft:
         self._check_keys()
-        head = read_head(self.document.body, self.config.timezone, self.document.body_line)
+        head = read_head(
+            self.document.body,
+            self.config.timezone,
+            self.document.body_line,
+            find_title="title" not in self.meta,
+        )
         title = (
             self._field("title", values.text) if "title" in self.meta else (self._infer_title(head))
         )
@@ -231,16 +242,18 @@ class _EntryBuilder:
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
         if key not in self.meta or key not in KEYS:
             return None
+        # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
+        # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
         try:
-            value = check(key, self.meta[key])
+            return check(key, self._sanitized(key, self.meta[key]))
         except values.InvalidValue as problem:
             self._add(key, problem)
             return None
-        return self._sanitized(key, value)
 
-    def _sanitized(self, key: str, value: T) -> T:
+    def _sanitized(self, key: str, value: object) -> object:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""
-        if isinstance(value, str) and find_xml_illegal(value):
+        cleaned = _without_xml_illegal(value)
+        if cleaned is not value and cleaned != value:
             self.warnings.append(
                 BuildWarning(
                     "removed characters that XML cannot carry (control characters)",
@@ -248,8 +261,7 @@ class _EntryBuilder:
                     self.document.key_lines.get(key),
                 )
             )
-            return remove_xml_illegal(value)  # type: ignore[return-value]
-        return value
+        return cleaned
 
     def _date(self, key: str) -> datetime | None:
         if key not in self.meta:
@@ -311,6 +323,17 @@ class _EntryBuilder:
     def _fail(self, key: str | None, message: str, fix: str) -> None:
         line = self.document.key_lines.get(key) if key else None
         self.errors.append(EntryError(message, fix, path=self.path, line=line))
+
+
+def _without_xml_illegal(value: object) -> object:
+    """A front-matter value (text, or lists and mappings of it) without what XML cannot carry."""
+    if isinstance(value, str):
+        return remove_xml_illegal(value) if find_xml_illegal(value) else value
+    if isinstance(value, list):
+        return [_without_xml_illegal(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_xml_illegal(item) for key, item in value.items()}
+    return value
 
 
 def _iri(key: str, value: object) -> str:

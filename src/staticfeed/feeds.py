@@ -5,8 +5,12 @@ feedgen has traps, all handled here:
 - `add_entry()` prepends: entries are appended, in the order given.
 - The RSS channel <link> is whichever link was added last: the self link goes first and the
   site link last.
-- Authors without an email vanish from RSS: every author becomes a dc:creator, and feedgen's
-  <author> is dropped, because the W3C validator warns when an item has both.
+- Authors without an email vanish from RSS: the authors become a dc:creator, and feedgen's
+  <author> is dropped, because the W3C validator warns when an item has both. It is one
+  dc:creator naming every author ("Ann Lee, Bo Chen"): newsboat keeps only the last of several
+  and feedparser's `author` is the last one too, so a second dc:creator hid the first author.
+- RSS <description> is HTML to readers (feedparser, newsboat): the plain-text summary is
+  HTML-escaped, or `<b>` and `&amp;` in it would be rendered instead of shown.
 - feedgen formats RFC 822 dates by switching the whole process's locale: entry dates never go
   through it (our extensions write <published> and <pubDate>), and the one channel date it
   insists on formatting, lastBuildDate, is overwritten with a locale-free format.
@@ -15,6 +19,7 @@ feedgen has traps, all handled here:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +36,7 @@ ATOM_NAME = "atom.xml"
 RSS_NAME = "rss.xml"
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
+_ATOM = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ def _set_channel(generator: FeedGenerator, config: Config, updated: datetime) ->
     generator.link(href=config.site_url, rel="alternate")  # last, so RSS <link> is the site
     generator.updated(updated)
     generator.staticfeed.last_build_date = updated
+    generator.staticfeed.self_url = config.feed_url + RSS_NAME
     generator.staticfeed_atom.has_subtitle = config.subtitle is not None
     generator.generator(GENERATOR)
     if config.language:
@@ -98,7 +105,8 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None
     item.updated(entry.updated)
     item.staticfeed.published = entry.published
     item.staticfeed_atom.published = entry.published
-    item.staticfeed.creators = [author.name for author in entry.authors]
+    item.staticfeed.creator = ", ".join(author.name for author in entry.authors)
+    item.staticfeed.description_html = html.escape(rendered.summary, quote=False)
     for author in entry.authors:
         item.author(_author_dict(author.name, author.email, author.uri))
     if entry.link:
@@ -119,6 +127,7 @@ def _author_dict(name: str, email: str | None, uri: str | None) -> dict[str, str
 class _RssChannel(BaseExtension):  # type: ignore[misc]
     def __init__(self) -> None:
         self.last_build_date: datetime | None = None
+        self.self_url: str | None = None
 
     def extend_ns(self) -> dict[str, str]:
         return {"dc": _DC}
@@ -127,19 +136,27 @@ class _RssChannel(BaseExtension):  # type: ignore[misc]
         last_build = feed.find("channel/lastBuildDate")
         if last_build is not None and self.last_build_date is not None:
             last_build.text = rfc822(self.last_build_date)
+        # feedgen copies the Atom feed's self link; the RSS file's own URL belongs there.
+        self_link = feed.find(f"channel/{{{_ATOM}}}link[@rel='self']")
+        if self_link is not None and self.self_url is not None:
+            self_link.set("href", self.self_url)
+            self_link.set("type", "application/rss+xml")
         return feed
 
 
 class _RssItem(BaseEntryExtension):  # type: ignore[misc]
     def __init__(self) -> None:
         self.published: datetime | None = None
-        self.creators: list[str] = []
+        self.creator = ""
+        self.description_html: str | None = None
 
     def extend_rss(self, item: etree._Element) -> etree._Element:
         for author in item.findall("author"):
             item.remove(author)
-        for name in self.creators:
-            etree.SubElement(item, f"{{{_DC}}}creator").text = name
+        etree.SubElement(item, f"{{{_DC}}}creator").text = self.creator
+        description = item.find("description")
+        if description is not None and self.description_html is not None:
+            description.text = self.description_html
         if self.published is not None:
             etree.SubElement(item, "pubDate").text = rfc822(self.published)
         return item

@@ -41,6 +41,25 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
 }
 
+
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    """An explicit `!!timestamp` stays text too, for the same date rules."""
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+class _PureLoader(yaml.SafeLoader):
+    """The pure-Python parser, for the escapes libyaml refuses (see _parse_yaml)."""
+
+
+_PureLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+# libyaml refuses a lone surrogate escape such as "\ud800"; the pure-Python parser reads it, and
+# the entry reader then removes it with a warning, like any other character XML cannot carry.
+_REFUSED_ESCAPE = "found invalid Unicode character escape code"
+
 _FENCES = {"---": "yaml", "+++": "toml"}
 
 
@@ -63,8 +82,10 @@ def split(text: str) -> Document:
     return Document(metadata, key_lines, body, closing + 2, has_front_matter=True)
 
 
-def _parse_yaml(source: str) -> tuple[dict[str, object], dict[str, int]]:
-    loader = _Loader(source)
+def _parse_yaml(
+    source: str, loader_class: type[yaml.SafeLoader] = _Loader
+) -> tuple[dict[str, object], dict[str, int]]:
+    loader = loader_class(source)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -78,6 +99,8 @@ def _parse_yaml(source: str) -> tuple[dict[str, object], dict[str, int]]:
         key_lines = _yaml_key_lines(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
+        if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
+            return _parse_yaml(source, _PureLoader)
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
         raise FrontMatterError(
@@ -87,6 +110,10 @@ def _parse_yaml(source: str) -> tuple[dict[str, object], dict[str, int]]:
         ) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
+    except FrontMatterError:
+        raise
+    except ValueError as error:  # such as the pure-Python parser's chr() on "\U00110000"
+        raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", None) from None
     finally:
         loader.dispose()
     return data, key_lines
@@ -111,9 +138,11 @@ def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int]]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        match = re.search(r"at line (\d+)", str(error))
+        # tomllib counts lines from the opening +++; report them as lines of the file.
+        match = re.search(r"\s*\(at line (\d+), column \d+\)", str(error))
         line = int(match.group(1)) + 1 if match else 2
-        raise FrontMatterError(f"invalid TOML: {error}", "Fix the TOML syntax.", line) from None
+        problem = str(error).replace(match.group(0), "") if match else str(error)
+        raise FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line) from None
     key_lines: dict[str, int] = {}
     for number, line_text in enumerate(source.split("\n"), start=2):
         match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)

@@ -28,14 +28,18 @@ class HeadMetadata:
     body: str
 
 
-def read_head(body: str, tz: tzinfo, first_line: int) -> HeadMetadata:
-    """Find the title, date and byline at the top of `body`, and the body without them."""
+def read_head(body: str, tz: tzinfo, first_line: int, *, find_title: bool = True) -> HeadMetadata:
+    """Find the title, date and byline at the top of `body`, and the body without them.
+
+    With `find_title` false (the front matter gives the title) no line is taken as the title, so
+    a heading that is not the title stays in the body.
+    """
     lines = body.split("\n")
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
     date_index, published = _find_date(lines, head, tz)
     byline_index, names = _find_byline(lines, head)
     taken = {date_index, byline_index} - {None}
-    title_indexes, title = _find_title(lines, head, taken)
+    title_indexes, title = _find_title(lines, head, taken) if find_title else ([], None)
     consumed = taken | set(title_indexes)
     kept = [line for i, line in enumerate(lines) if i not in consumed]
     return HeadMetadata(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
 from urllib.parse import urljoin
 
 import cmarkgfm
@@ -16,6 +18,10 @@ SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _URL_ATTRIBUTES = ("href", "src", "poster")
+# cmark-gfm writes the references &#xFFFE; and &#xFFFF; as the bytes FE and FF, which are not
+# UTF-8, so cmarkgfm fails to decode its own output. XML cannot carry those two characters
+# anyway: such references are removed and the Markdown rendered again.
+_NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[45]);")
 
 
 def render_entry(entry: Entry, site_url: str) -> RenderedEntry:
@@ -29,6 +35,13 @@ def render_entry(entry: Entry, site_url: str) -> RenderedEntry:
 
 
 def markdown_to_html(markdown: str) -> str:
+    try:
+        return _cmark(markdown)
+    except UnicodeDecodeError:
+        return _cmark(_NONCHARACTER_REFERENCE.sub("", markdown))
+
+
+def _cmark(markdown: str) -> str:
     return str(
         cmarkgfm.markdown_to_html_with_extensions(
             markdown, options=Options.CMARK_OPT_UNSAFE, extensions=_EXTENSIONS
@@ -38,7 +51,8 @@ def markdown_to_html(markdown: str) -> str:
 
 def inline_text(markdown: str) -> str:
     """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`."""
-    return collapse_whitespace(_parse_fragment(markdown_to_html(markdown)).text_content())
+    text = _parse_fragment(markdown_to_html(markdown)).text_content()
+    return collapse_whitespace(remove_xml_illegal(text))
 
 
 def _parse_fragment(html: str) -> lxml.html.HtmlElement:
@@ -50,7 +64,7 @@ def _make_urls_absolute(fragment: lxml.html.HtmlElement, base: str) -> None:
         for attribute in _URL_ATTRIBUTES:
             value = element.get(attribute)
             if value is not None:
-                element.set(attribute, urljoin(base, value.strip()))
+                element.set(attribute, _absolute_url(base, value.strip()))
         srcset = element.get("srcset")
         if srcset is not None:
             element.set("srcset", _absolute_srcset(srcset, base))
@@ -61,22 +75,35 @@ def _absolute_srcset(srcset: str, base: str) -> str:
     for candidate in srcset.split(","):
         url, _, descriptor = candidate.strip().partition(" ")
         if url:
-            joined = urljoin(base, url)
+            joined = _absolute_url(base, url)
             candidates.append(f"{joined} {descriptor.strip()}".strip())
     return ", ".join(candidates)
+
+
+def _absolute_url(base: str, url: str) -> str:
+    """`url` resolved against `base`. References like &#1; are decoded by the time they get
+    here, so characters XML cannot carry are removed; a URL that urllib cannot parse
+    (`http://[x/`, a host that NFKC turns into `/`) is left as written."""
+    url = remove_xml_illegal(url)
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
 
 
 def summarize(fragment: lxml.html.HtmlElement) -> str:
     """The first paragraph as plain text, cut at a word boundary under SUMMARY_LIMIT."""
     paragraphs = fragment.findall(".//p") or [fragment]
     for paragraph in paragraphs:
-        text = collapse_whitespace(paragraph.text_content())
+        text = collapse_whitespace(remove_xml_illegal(paragraph.text_content()))
         if text:
             return shorten(text, SUMMARY_LIMIT)
     return ""
 
 
 def _serialize(fragment: lxml.html.HtmlElement) -> str:
-    parts = [fragment.text or ""]
+    # Text before the first element (after a raw closing tag, say) is parsed text: escape it
+    # again, or the "&lt;em&gt;" an author wrote would come out as a real <em>.
+    parts = [escape(fragment.text or "", quote=False)]
     parts.extend(lxml.html.tostring(child, encoding="unicode") for child in fragment)
     return remove_xml_illegal("".join(parts)).strip()

@@ -25,7 +25,7 @@ def shorten(text: str, limit: int) -> str:
     """Cut `text` at a word boundary so that, with an ellipsis, it stays under `limit`."""
     if len(text) < limit:
         return text
-    cut = text[: limit - 1]
+    cut = text[: limit - 2]  # with the ellipsis, limit - 1 characters at most
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"

@@ -8,6 +8,7 @@ text belongs is an error, not a string.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
@@ -60,11 +61,18 @@ def unknown_key(key: str, allowed: Iterable[str]) -> InvalidValue:
     return InvalidValue(f"unknown key {key!r}", fix)
 
 
+def as_written(value: object) -> str:
+    """A value as the author wrote it in YAML or TOML: `true`, not Python's `True`."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def text(key: str, value: object) -> str:
     if not isinstance(value, str):
         raise InvalidValue(
             f"{key} must be text, not {type_name(value)}",
-            f'Write it as quoted text: {key}: "{value}"'
+            f'Put it in quotes: "{as_written(value)}"'
             if isinstance(value, int | float)
             else f"Write {key} as a single line of text.",
         )
@@ -77,7 +85,7 @@ def boolean(key: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise InvalidValue(
             f"{key} must be true or false, not {type_name(value)}",
-            f"Write {key}: true or {key}: false.",
+            "Write true or false, without quotes.",
         )
     return value
 
@@ -85,8 +93,9 @@ def boolean(key: str, value: object) -> bool:
 def whole_number(key: str, value: object, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidValue(
-            f"{key} must be a whole number of at least {minimum}, not {value!r}",
-            f"Write {key} = {max(minimum, 50) if minimum == 0 else minimum}.",
+            f"{key} must be a whole number of at least {minimum}, "
+            f"not {as_written(value) if isinstance(value, bool) else repr(value)}",
+            f"Write a whole number such as {max(minimum, 50) if minimum == 0 else minimum}.",
         )
     return value
 
@@ -95,8 +104,15 @@ def text_list(key: str, value: object) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise InvalidValue(
             f"{key} must be a list, not {type_name(value)}",
-            f"Write {key} as a list: {key}: [{value}]",
+            f"Write it as a list: [{as_written(value)}]",
         )
+    for item in value:
+        if isinstance(item, int | float):
+            quoted = ", ".join(json.dumps(as_written(each), ensure_ascii=False) for each in value)
+            raise InvalidValue(
+                f"each of {key} must be text, not {type_name(item)}",
+                f"Put every one in quotes: [{quoted}]",
+            )
     return tuple(text(f"each of {key}", item) for item in value)
 
 
@@ -106,11 +122,21 @@ def absolute_url(key: str, value: object) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidValue(
             f"{key} {url!r} is not an absolute http(s) URL",
-            f"Write it in full, like https://example.org/{url.lstrip('/')}",
+            f"Write it in full, like {_url_suggestion(url)}",
         )
     if any(char.isspace() for char in url):
         raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
     return url
+
+
+def _url_suggestion(url: str) -> str:
+    """`www.example.com/x` was meant as a host; `/x` or `x` as a path on some site."""
+    if "://" in url:
+        return "https://" + url.split("://", 1)[1]
+    host = url.partition("/")[0]
+    if "." in host and " " not in host:
+        return f"https://{url}"
+    return f"https://example.org/{url.lstrip('/')}"
 
 
 def language_tag(key: str, value: object) -> str:
@@ -127,7 +153,7 @@ def choice(key: str, value: object, options: tuple[str, ...]) -> str:
     if chosen not in options:
         raise InvalidValue(
             f"{key} must be one of {', '.join(options)}, not {chosen!r}",
-            f"Write {key} = {options[0]!r}.",
+            f"Use {' or '.join(json.dumps(option) for option in options)}.",
         )
     return chosen
 
@@ -147,7 +173,7 @@ def author(key: str, value: object) -> Author:
         return _author_from_mapping(key, value)
     raise InvalidValue(
         f"{key} must be 'Name <email>' or a mapping with name, not {type_name(value)}",
-        f'Write {key}: "Ann Lee <ann@example.org>"',
+        'Write it as "Ann Lee <ann@example.org>".',
     )
 
 
@@ -157,7 +183,7 @@ def _author_from_text(key: str, value: str) -> Author:
     email = match.group("email") if match else None
     if not match or not name:
         raise InvalidValue(
-            f"{key} {value!r} has no name", f'Write {key}: "Ann Lee" or "Ann Lee <ann@example.org>"'
+            f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
         )
     return Author(name=name, email=_email(key, email) if email is not None else None)
 

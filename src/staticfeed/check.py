@@ -1,0 +1,638 @@
+"""`staticfeed check`: every problem in a publication, as findings. Nothing here prints.
+
+A check reads the entries as `build` does, collecting what it would reject instead of stopping;
+compares the feeds `build` would write now with the files on disk; and applies to the files on
+disk the rules of the W3C Feed Validation Service that a feed can still break, because a file may
+have been edited by hand or written by an older staticfeed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email.utils
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+from urllib.parse import quote, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from staticfeed import values
+from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
+from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
+from staticfeed.pipeline import render_feeds
+
+Severity = Literal["error", "warning"]
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+_FEED_SUFFIXES = (".xml", ".json")  # the kinds of file `build` writes
+_REBUILD = "or run staticfeed build"
+# The attributes render.py makes absolute.
+_URL_ATTRIBUTES = ("href", "src", "poster", "srcset")
+_KNOWN_PREFIXES = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+_RSS_EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+(?:\s+\([^()]*\))?$")
+_RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$", re.I)
+# (what to show, pattern, also looked for in entry bodies). Names are only looked for in
+# metadata: an article may well mention "John Doe".
+_PLACEHOLDERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    *(
+        (domain, re.compile(rf"(?<![\w-]){re.escape(domain)}(?![\w-])", re.I), True)
+        for domain in ("example.com", "example.org", "example.net")
+    ),
+    ("Lorem ipsum", re.compile(r"\blorem ipsum\b", re.I), True),
+    ("Your Name", re.compile(r"\bYour Name\b"), False),
+    ("John Doe", re.compile(r"\bJohn Doe\b"), False),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where, how bad, which rule, what is wrong (no final period), how to fix it."""
+
+    file: str | None
+    line: int | None
+    severity: Severity
+    rule: str
+    message: str
+    fix: str
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.file or "", self.line or 0, self.severity, self.rule, self.message)
+
+
+def check_publication(
+    load_config: Callable[[], Config],
+    entries_dir: Path,
+    out_dir: Path,
+    *,
+    now: datetime,
+    max_size: int | None = None,
+) -> list[Finding]:
+    """Every finding for the publication, sorted by file and line.
+
+    `load_config` raising a StaticfeedError is a finding too; the files on disk are then still
+    checked, by the rules that need no config. `max_size` overrides the config's max_feed_size.
+    """
+    findings: list[Finding] = []
+    try:
+        config: Config | None = load_config()
+    except StaticfeedError as error:
+        config = None
+        findings.extend(findings_from_error(error))
+    on_disk = _files_on_disk(out_dir, findings)
+    if config is not None:
+        findings.extend(check_build(config, entries_dir, out_dir, on_disk, now=now))
+    budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
+    for name, data in on_disk.items():
+        if name.endswith(".xml"):
+            self_url = config.feed_url + name if config else None
+            findings.extend(check_feed(out_dir / name, data, self_url=self_url, max_size=budget))
+    return sorted(findings, key=lambda finding: finding.sort_key)
+
+
+def findings_from_error(error: StaticfeedError) -> list[Finding]:
+    """What `build` reports as `Error:` lines, as findings of the rule "build"."""
+    errors = error.errors if isinstance(error, ManyErrors) else (error,)
+    return [_at(e.path, e.line, "error", "build", e.message, e.fix) for e in errors]
+
+
+def check_build(
+    config: Config, entries_dir: Path, out_dir: Path, on_disk: Mapping[str, bytes], *, now: datetime
+) -> list[Finding]:
+    """What `build` would reject or warn about, and feed files that differ from a fresh build.
+
+    `on_disk` holds the bytes of the files in `out_dir`, by path relative to it.
+    """
+    try:
+        files, _, warnings = render_feeds(config, entries_dir, now=now)
+    except StaticfeedError as error:
+        return findings_from_error(error)
+    findings = [_from_warning(warning) for warning in warnings]
+    for feed in files:
+        path = out_dir / feed.name
+        findings.extend(_stale(path, on_disk.get(feed.name) or _read(path), feed.content))
+    return findings
+
+
+def _read(path: Path) -> bytes | None:
+    """A file `build` writes that `on_disk` left out (a kind it does not list), if it exists."""
+    with contextlib.suppress(OSError):
+        return path.read_bytes()
+    return None
+
+
+def check_feed(path: Path, data: bytes, *, self_url: str | None, max_size: int) -> list[Finding]:
+    """The feed-validator rules for one file on disk; `self_url` is where it will be served."""
+    file = display_path(path)
+    findings = _size(file, len(data), max_size)
+    parsed = _parse(file, data)
+    if isinstance(parsed, list):
+        return findings + parsed
+    feed = _Feed.of(file, parsed, self_url)
+    if isinstance(feed, Finding):
+        return [*findings, feed]
+    for rule in _RULES:
+        findings.extend(rule(feed))
+    return findings
+
+
+def _at(
+    path: Path | None, line: int | None, severity: Severity, rule: str, message: str, fix: str
+) -> Finding:
+    shown = display_path(path) if path is not None else None
+    return Finding(shown, line, severity, rule, message.rstrip("."), fix)
+
+
+def _from_warning(warning: BuildWarning) -> Finding:
+    return _at(warning.path, warning.line, "warning", "build", warning.message, "")
+
+
+def _files_on_disk(out_dir: Path, findings: list[Finding]) -> dict[str, bytes]:
+    """The bytes of every feed file under `out_dir` (hidden ones, such as temporaries, aside)."""
+    files: dict[str, bytes] = {}
+    if not out_dir.is_dir():
+        return files
+    for path in sorted(out_dir.rglob("*")):
+        relative = path.relative_to(out_dir)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if hidden or path.suffix not in _FEED_SUFFIXES or not path.is_file():
+            continue
+        try:
+            files[relative.as_posix()] = path.read_bytes()
+        except OSError as error:
+            message = f"cannot read the file ({error.strerror})"
+            findings.append(_at(path, None, "error", "xml", message, "Check its permissions."))
+    return files
+
+
+def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:
+    if current is None:
+        return [
+            _at(path, None, "error", "stale", "the file does not exist", "Run staticfeed build.")
+        ]
+    if current == fresh:
+        return []
+    same = next(
+        (i for i, (a, b) in enumerate(zip(current, fresh, strict=False)) if a != b), len(current)
+    )
+    line = current.count(b"\n", 0, same) + 1
+    message = (
+        "the file is stale: it differs from what staticfeed build would write now "
+        "(the entries, the config or staticfeed changed since the last build)"
+    )
+    return [_at(path, line, "error", "stale", message, "Run staticfeed build.")]
+
+
+def _size(file: str, size: int, budget: int) -> list[Finding]:
+    if size <= budget:
+        return []
+    message = (
+        f"the file is {size:,} bytes, over the budget of {budget:,} bytes; "
+        "some aggregators refuse feeds that big"
+    )
+    fix = (
+        'Carry fewer entries (limit in the config) or summaries only (content = "summary"), '
+        "or raise the budget with max_feed_size in the config or --max-size."
+    )
+    return [Finding(file, None, "error", "size", message, fix)]
+
+
+def _parse(file: str, data: bytes) -> etree._Element | list[Finding]:
+    """The document's root, or every XML error in it (from a second, recovering parse)."""
+    try:
+        return etree.fromstring(data, _parser(recover=False))
+    except etree.XMLSyntaxError as strict:
+        recovering = _parser(recover=True)
+        with contextlib.suppress(etree.XMLSyntaxError):
+            etree.fromstring(data, recovering)
+        errors = [(e.line, e.message) for e in recovering.error_log] or [
+            (strict.lineno, str(strict.msg))
+        ]
+        return [_xml_error(file, line, message) for line, message in errors]
+
+
+def _parser(*, recover: bool) -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, recover=recover)
+
+
+def _xml_error(file: str, line: int | None, message: str) -> Finding:
+    undeclared = re.match(r"Namespace prefix (\S+) on (\S+) is not defined", message)
+    if undeclared is None:
+        fix = f"Fix the XML, {_REBUILD} to write the file again."
+        return Finding(file, line, "error", "xml", f"not well-formed XML: {message}", fix)
+    prefix, name = undeclared.groups()
+    uri = _KNOWN_PREFIXES.get(prefix, "…")
+    text = f"the namespace prefix {prefix} of <{prefix}:{name}> is not declared"
+    fix = f'Declare it on the root element, xmlns:{prefix}="{uri}", {_REBUILD}.'
+    return Finding(file, line, "error", "xml", text, fix)
+
+
+@dataclass(frozen=True)
+class _Feed:
+    """A parsed Atom or RSS document; `head` is Atom's <feed> or RSS's <channel>."""
+
+    file: str
+    root: etree._Element
+    head: etree._Element
+    atom: bool
+    self_url: str | None
+
+    @classmethod
+    def of(cls, file: str, root: etree._Element, self_url: str | None) -> _Feed | Finding:
+        if root.tag == f"{_ATOM}feed":
+            return cls(file, root, root, True, self_url)
+        channel = root.find("channel") if root.tag == "rss" else None
+        if channel is not None:
+            return cls(file, root, channel, False, self_url)
+        name = etree.QName(root).localname
+        message = f"the root element <{name}> is not an Atom <feed> or an RSS <rss> with <channel>"
+        fix = f"Write an Atom 1.0 or RSS 2.0 feed, {_REBUILD}."
+        return Finding(file, _line(root), "error", "xml", message, fix)
+
+    def tag(self, name: str) -> str:
+        return _ATOM + name if self.atom else name
+
+    @property
+    def entries(self) -> list[etree._Element]:
+        return self.head.findall(self.tag("entry") if self.atom else "item")
+
+    @property
+    def id_name(self) -> str:
+        return "id" if self.atom else "guid"
+
+    def finding(
+        self,
+        element: etree._Element,
+        rule: str,
+        message: str,
+        fix: str,
+        *,
+        severity: Severity = "error",
+        line: int | None = None,
+    ) -> Finding:
+        return Finding(self.file, line or _line(element), severity, rule, message, fix)
+
+
+_Rule = Callable[[_Feed], Iterator[Finding]]
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(text for text in element.itertext() if isinstance(text, str)).strip()
+
+
+def _line(element: etree._Element) -> int | None:
+    """lxml's sourceline (its stubs leave it untyped)."""
+    line: object = element.sourceline
+    return line if isinstance(line, int) else None
+
+
+def _local(element: etree._Element) -> str:
+    return etree.QName(element).localname
+
+
+def _is_url(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _self_link(feed: _Feed) -> Iterator[Finding]:
+    """rel=self is the file's own absolute URL: readers resubscribe to it when a feed moves."""
+    links = [link for link in feed.head.findall(f"{_ATOM}link") if link.get("rel") == "self"]
+    where = f", {feed.self_url}" if feed.self_url else ""
+    if not links:
+        message = 'the feed has no rel="self" link to its own URL'
+        element = "<link" if feed.atom else "<atom:link"
+        fix = f'Add {element} rel="self" href="…"/>{where}, {_REBUILD}.'
+        yield feed.finding(feed.head, "self-link", message, fix, severity="warning")
+    for link in links:
+        href = (link.get("href") or "").strip()
+        if not urlsplit(href).scheme:
+            message = f'the rel="self" link {href!r} is not an absolute URL'
+            yield feed.finding(link, "self-link", message, f"Write it in full{where}, {_REBUILD}.")
+        elif feed.self_url and href != feed.self_url:
+            message = f'the rel="self" link is {href}, but this file is served at {feed.self_url}'
+            fix = f"Point it at {feed.self_url} (or correct feed_url in the config), {_REBUILD}."
+            yield feed.finding(link, "self-link", message, fix)
+
+
+def _guids(feed: _Feed) -> Iterator[Finding]:
+    """A guid is a permalink unless isPermaLink="false": readers open it as the entry's page."""
+    for entry in [] if feed.atom else feed.entries:
+        for guid in entry.findall("guid"):
+            permalink = (guid.get("isPermaLink") or "true").strip()
+            text = _text(guid)
+            if permalink not in ("true", "false"):
+                message = f'isPermaLink must be "true" or "false", not {permalink!r}'
+                yield feed.finding(guid, "guid", message, f"Correct it, {_REBUILD}.")
+            elif permalink == "true" and not _is_url(text):
+                message = f'the guid {text!r} is not a URL, but has no isPermaLink="false"'
+                fix = f'Add isPermaLink="false" to the guid, {_REBUILD}.'
+                yield feed.finding(guid, "guid", message, fix)
+
+
+def _rss_authors(feed: _Feed) -> Iterator[Finding]:
+    """RSS's author, managingEditor and webMaster take an email, not a name."""
+    if feed.atom:
+        return
+    people = [*feed.head.findall("managingEditor"), *feed.head.findall("webMaster")]
+    people += [author for entry in feed.entries for author in entry.findall("author")]
+    for element in people:
+        text = _text(element)
+        if not _RSS_EMAIL.match(text):
+            message = f"<{element.tag}> {text!r} is not an email address"
+            fix = (
+                "Write an email, optionally with the name, like ann@example.org (Ann Lee); "
+                f"a name alone goes in <dc:creator>; {_REBUILD}."
+            )
+            yield feed.finding(element, "rss-author", message, fix)
+
+
+def _languages(feed: _Feed) -> Iterator[Finding]:
+    """xml:lang anywhere, and RSS <language>, are BCP 47 tags (an empty xml:lang is allowed)."""
+    for element in feed.root.iter(etree.Element):
+        lang = element.get(_XML_LANG)
+        if lang:
+            yield from _language(feed, element, "xml:lang", lang)
+    for element in [] if feed.atom else feed.head.findall("language"):
+        yield from _language(feed, element, "language", element.text or "")
+
+
+def _language(feed: _Feed, element: etree._Element, key: str, tag: str) -> Iterator[Finding]:
+    try:
+        values.language_tag(key, tag)
+    except values.InvalidValue as problem:
+        fix = f"{problem.fix.rstrip('.')} (language in the config, lang: in an entry)."
+        yield feed.finding(element, "language", problem.message, fix)
+
+
+def _enclosures(feed: _Feed) -> Iterator[Finding]:
+    """An enclosure needs its URL, length and type: readers download it with them."""
+    for entry in feed.entries:
+        if feed.atom:
+            for link in entry.findall(f"{_ATOM}link"):
+                if link.get("rel") == "enclosure":
+                    yield from _enclosure(feed, link, "href", "warning")
+        else:
+            for enclosure in entry.findall("enclosure"):
+                yield from _enclosure(feed, enclosure, "url", "error")
+
+
+def _enclosure(
+    feed: _Feed, element: etree._Element, url_name: str, severity: Severity
+) -> Iterator[Finding]:
+    """`severity` is for a missing length or type: RSS requires them, Atom only advises them."""
+    url = (element.get(url_name) or "").strip()
+    length = (element.get("length") or "").strip()
+    if not url:
+        yield feed.finding(element, "enclosure", f"the enclosure has no {url_name}", "Add it.")
+    elif not urlsplit(url).scheme:
+        message = f"the enclosure {url_name} {url!r} is not an absolute URL"
+        yield feed.finding(element, "enclosure", message, "Write it in full (https://…).")
+    if not length:
+        fix = 'Add length="…", the file\'s size in bytes.'
+        message = "the enclosure has no length"
+        yield feed.finding(element, "enclosure", message, fix, severity=severity)
+    elif not (length.isascii() and length.isdigit()):
+        message = f"the enclosure length {length!r} is not a number of bytes"
+        yield feed.finding(element, "enclosure", message, "Write the size in bytes, like 1234567.")
+    if not (element.get("type") or "").strip():
+        fix = 'Add type="…", the file\'s media type, like audio/mpeg.'
+        message = "the enclosure has no type"
+        yield feed.finding(element, "enclosure", message, fix, severity=severity)
+
+
+def _id_elements(feed: _Feed) -> Iterator[etree._Element]:
+    """The feed's id (Atom) and every entry's id or guid."""
+    head_id = feed.head.find(f"{_ATOM}id") if feed.atom else None
+    if head_id is not None:
+        yield head_id
+    for entry in feed.entries:
+        element = entry.find(feed.tag(feed.id_name))
+        if element is not None:
+            yield element
+
+
+def _tag_uris(feed: _Feed) -> Iterator[Finding]:
+    """Tag URIs (RFC 4151) are ASCII; the validator rejects any other character."""
+    for element in _id_elements(feed):
+        text = _text(element)
+        if text.lower().startswith("tag:") and not text.isascii():
+            char = next(c for c in text if not c.isascii())
+            message = f"the tag URI {text!r} has characters that are not ASCII"
+            encoded = f"{char} is {quote(char)}"
+            fix = f"Percent-encode them as UTF-8 ({encoded}) in the entry's front-matter id."
+            yield feed.finding(element, "tag-uri", message, fix)
+
+
+def _duplicate_ids(feed: _Feed) -> Iterator[Finding]:
+    """Readers tell entries apart by id: of two entries with one id, they show one."""
+    first_line: dict[str, int | None] = {}
+    for element in _id_elements(feed):
+        if element.getparent() is feed.head:
+            continue
+        text = _text(element)
+        if text in first_line:
+            message = f"the {feed.id_name} {text!r} is also on line {first_line[text]}"
+            fix = f"Give every entry its own id: (slug: or id: in its front matter), {_REBUILD}."
+            yield feed.finding(element, "duplicate-id", message, fix)
+        else:
+            first_line[text] = _line(element)
+
+
+def _date_elements(feed: _Feed) -> Iterator[etree._Element]:
+    names = ("updated", "published") if feed.atom else ("lastBuildDate", "pubDate")
+    return feed.head.iter(*(feed.tag(name) for name in names))
+
+
+def _read_date(feed: _Feed, text: str) -> datetime | None:
+    """An Atom (RFC 3339) or RSS (RFC 822) date; None when it is not one."""
+    try:
+        if feed.atom:
+            return datetime.fromisoformat(text.upper()) if _RFC3339.match(text) else None
+        moment = email.utils.parsedate_to_datetime(text)
+    except (ValueError, TypeError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _dates(feed: _Feed) -> Iterator[Finding]:
+    kind, example = (
+        ("an RFC 3339 date-time", "2025-12-22T14:30:00+02:00")
+        if feed.atom
+        else ("an RFC 822 date", "Mon, 22 Dec 2025 14:30:00 +0200")
+    )
+    for element in _date_elements(feed):
+        text = _text(element)
+        if _read_date(feed, text) is None:
+            message = f"<{_local(element)}> {text!r} is not {kind}"
+            yield feed.finding(element, "date", message, f"Write it like {example}, {_REBUILD}.")
+
+
+def _entry_date(feed: _Feed, entry: etree._Element) -> tuple[etree._Element, datetime] | None:
+    """When the entry was published (Atom falls back to updated), as build orders entries."""
+    names = ("published", "updated") if feed.atom else ("pubDate",)
+    for name in names:
+        element = entry.find(feed.tag(name))
+        if element is not None:
+            moment = _read_date(feed, _text(element))
+            return (element, moment) if moment is not None else None
+    return None
+
+
+def _order(feed: _Feed) -> Iterator[Finding]:
+    """Entries go newest first: some readers show or keep only the first ones."""
+    previous: tuple[etree._Element, datetime] | None = None
+    for entry in feed.entries:
+        dated = _entry_date(feed, entry)
+        if dated is None:
+            continue
+        if previous is not None and dated[1] > previous[1]:
+            message = (
+                f"the entry dated {dated[1].isoformat()} comes after an older one "
+                f"(line {_line(previous[0])}, {previous[1].isoformat()})"
+            )
+            yield feed.finding(dated[0], "order", message, f"Put entries newest first, {_REBUILD}.")
+        previous = dated
+
+
+def _bodies(feed: _Feed) -> Iterator[tuple[etree._Element, bool]]:
+    """Each entry's HTML (Atom content and summary, RSS description and content:encoded), with
+    whether it is XHTML markup rather than escaped HTML. Atom under an xml:base is left out."""
+    names = (f"{_ATOM}content", f"{_ATOM}summary") if feed.atom else ("description",)
+    for entry in feed.entries:
+        for element in (child for child in entry if child.tag in (*names, _CONTENT_ENCODED)):
+            kind = element.get("type", "text") if feed.atom else "html"
+            based = feed.atom and element.xpath("boolean(ancestor-or-self::*[@xml:base])")
+            if kind in ("html", "xhtml") and not based:
+                yield element, kind == "xhtml"
+
+
+def _html_elements(body: etree._Element, xhtml: bool) -> Iterator[tuple[etree._Element, int]]:
+    """The elements of an entry's HTML with their line in the feed file."""
+    first = _line(body) or 1
+    if xhtml:
+        for element in body.iterdescendants():
+            if isinstance(element.tag, str):
+                yield element, _line(element) or first
+        return
+    text = body.text or ""
+    if not text.strip():
+        return
+    fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+    for element in fragment.iterdescendants():
+        if isinstance(element.tag, str):
+            yield element, first + (_line(element) or 1) - 1
+
+
+def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
+    for name in _URL_ATTRIBUTES:
+        value = element.get(name)
+        if value is None:
+            continue
+        if name != "srcset":
+            yield name, value.strip()
+            continue
+        for candidate in value.split(","):
+            if candidate.strip():
+                yield name, candidate.split()[0]
+
+
+def _relative_urls(feed: _Feed) -> Iterator[Finding]:
+    """Readers resolve relative URLs against the feed, or not at all."""
+    for body, xhtml in _bodies(feed):
+        for element, line in _html_elements(body, xhtml):
+            for name, url in _urls(element):
+                if not urlsplit(url).scheme:
+                    message = f"the {_local(element)} {name} {url!r} is a relative URL"
+                    fix = f"Write it in full (https://…), {_REBUILD}, which makes it absolute."
+                    yield feed.finding(element, "relative-url", message, fix, line=line)
+
+
+def _titles(feed: _Feed) -> Iterator[Finding]:
+    """Readers list entries by title; a blank one shows as nothing."""
+    yield from _title(feed, feed.head, "feed", f"title in the config, {_REBUILD}")
+    for entry in feed.entries:
+        fix = f"title: in the entry's front matter, {_REBUILD}"
+        yield from _title(feed, entry, "entry", fix, required=feed.atom)
+
+
+def _title(
+    feed: _Feed, parent: etree._Element, what: str, how: str, *, required: bool = True
+) -> Iterator[Finding]:
+    title = parent.find(feed.tag("title"))
+    if title is None and required:
+        yield feed.finding(parent, "title", f"the {what} has no title", f"Add one ({how}).")
+    elif title is not None and not _text(title):
+        yield feed.finding(title, "title", f"the {what}'s title is blank", f"Write one ({how}).")
+
+
+def _in_body(feed: _Feed, element: etree._Element) -> bool:
+    entries = {feed.tag("entry") if feed.atom else "item"}
+    names = {f"{_ATOM}content", f"{_ATOM}summary", "description", _CONTENT_ENCODED}
+    for node in (element, *element.iterancestors()):
+        parent = node.getparent()
+        if node.tag in names and parent is not None and parent.tag in entries:
+            return True
+    return False
+
+
+def _texts(feed: _Feed) -> Iterator[tuple[str, str, int, bool]]:
+    """Every text and attribute value: (where, text, line, whether it is in an entry's body)."""
+    for element in feed.root.iter(etree.Element):
+        name = _local(element)
+        line = _line(element) or 1
+        body = _in_body(feed, element)
+        if element.text:
+            yield f"<{name}>", element.text, line, body
+        for attribute, value in element.attrib.items():
+            yield f"<{name} {etree.QName(attribute).localname}>", str(value), line, body
+
+
+def _placeholders(feed: _Feed) -> Iterator[Finding]:
+    """Text left from a template or an example, once per placeholder with where it is first."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for where, text, line, body in _texts(feed):
+        for shown, pattern, in_bodies in _PLACEHOLDERS:
+            if body and not in_bodies:
+                continue
+            for match in pattern.finditer(text):
+                found.setdefault(shown, []).append(
+                    (where, line + text.count("\n", 0, match.start()))
+                )
+    for shown, places in found.items():
+        where, line = places[0]
+        more = len(places) - 1
+        others = (
+            f", and {more} more {'place' if more == 1 else 'places'} in this file" if more else ""
+        )
+        message = f"{shown!r} looks like a placeholder, in {where}{others}"
+        fix = "Replace it with the real value in the config or the entry before publishing."
+        yield Finding(feed.file, line, "warning", "placeholder", message, fix)
+
+
+_RULES: tuple[_Rule, ...] = (
+    _self_link,
+    _guids,
+    _rss_authors,
+    _languages,
+    _enclosures,
+    _tag_uris,
+    _duplicate_ids,
+    _dates,
+    _order,
+    _relative_urls,
+    _titles,
+    _placeholders,
+)

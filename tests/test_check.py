@@ -1,0 +1,625 @@
+"""`staticfeed check`: a good publication passes; each rule, broken once, gives its finding.
+
+Every broken fixture starts from feeds that `build` wrote and breaks exactly one thing, in the
+XML on disk or in the entries. Expected lines come from searching the file's text, not from lxml.
+A hand edit of a built feed also makes it differ from a fresh build, so those tests expect the
+`stale` finding too, on the line of the edit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG, REPO, invoke_build
+
+Site = Callable[..., Path]
+# (file, line, severity, rule, message): everything of a finding but the fix.
+Row = tuple[str | None, int | None, str, str, str]
+
+CONFIG = """\
+title = "Field notes"
+site_url = "https://notes.staticfeed.test/blog/"
+id_authority = "notes.staticfeed.test,2025"
+language = "en"
+authors = [{ name = "Ann Lee", email = "ann@notes.staticfeed.test" }]
+"""
+SITE = "https://notes.staticfeed.test/blog/"
+FEEDS = SITE + "feeds/"
+NEWER_ID = "tag:notes.staticfeed.test,2025:newer"
+OLDER_ID = "tag:notes.staticfeed.test,2025:older"
+OLDER = """\
+---
+title: Older post
+date: 2025-01-01
+---
+A map: ![map](img/map.png)
+
+<img srcset="small.png 1x, large.png 2x" alt=""> <video poster="poster.jpg"></video>
+"""
+NEWER = """\
+---
+title: Newer post
+date: 2025-02-01
+---
+See [the older post](2025/older.html).
+"""
+ATOM = "feeds/atom.xml"
+RSS = "feeds/rss.xml"
+LINE = re.compile(r"^(Error|Warning): (?:(\S+?)(?::(\d+))?: )?(.*) \[([a-z-]+)\]$")
+
+
+def check(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["check", *args], prog_name="staticfeed")
+
+
+def findings(*args: str, exit_code: int = 1) -> list[dict[str, object]]:
+    """`check --format json ARGS`: the findings, after checking the exit status."""
+    result = check("--format", "json", *args)
+    assert result.exit_code == exit_code, result.output
+    found: list[dict[str, object]] = json.loads(result.stdout)
+    assert all(item["fix"] for item in found if item["rule"] != "build")
+    return found
+
+
+def rows(*args: str, exit_code: int = 1) -> list[Row]:
+    return [
+        (f["file"], f["line"], f["severity"], f["rule"], f["message"])  # type: ignore[misc]
+        for f in findings(*args, exit_code=exit_code)
+    ]
+
+
+def line_of(file: str, text: str, nth: int = 0) -> int:
+    """The line of the `nth` occurrence of `text` in `file`."""
+    content = Path(file).read_text(encoding="utf-8")
+    start = -1
+    for _ in range(nth + 1):
+        start = content.index(text, start + 1)
+    return content.count("\n", 0, start) + 1
+
+
+def edit(file: str, old: str, new: str, nth: int = 0) -> int:
+    """Replace the `nth` occurrence of `old` in `file` by `new`; the line where it was."""
+    line = line_of(file, old, nth)
+    path = Path(file)
+    content = path.read_text(encoding="utf-8")
+    parts = content.split(old)
+    content = old.join(parts[: nth + 1]) + new + old.join(parts[nth + 1 :])
+    path.write_text(content, encoding="utf-8")
+    return line
+
+
+def ordered(found: list[Row]) -> list[Row]:
+    """Findings in the order check prints them: by file, line, severity, rule and message."""
+    return sorted(found, key=lambda row: (row[0] or "", row[1] or 0, *row[2:]))
+
+
+def stale(file: str, line: int) -> Row:
+    message = (
+        "the file is stale: it differs from what staticfeed build would write now "
+        "(the entries, the config or staticfeed changed since the last build)"
+    )
+    return (file, line, "error", "stale", message)
+
+
+def error(file: str | None, line: int | None, rule: str, message: str) -> Row:
+    return (file, line, "error", rule, message)
+
+
+def warning(file: str | None, line: int | None, rule: str, message: str) -> Row:
+    return (file, line, "warning", rule, message)
+
+
+@pytest.fixture
+def published(site: Site) -> Path:
+    """A good publication with two entries, built."""
+    root = site(CONFIG, **{"older.md": OLDER, "newer.md": NEWER})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    return root
+
+
+# A good publication
+
+
+def test_a_clean_publication_passes(published: Path) -> None:
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert result.output == "ok: no problems found\n"
+    assert findings(exit_code=0) == []
+
+
+def test_the_repository_sample_publication_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert result.output == "ok: no problems found\n"
+
+
+# What build would reject
+
+
+def test_every_entry_error_is_a_finding_worded_as_build_words_it(published: Path) -> None:
+    Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: 2025-13-01\n---\nText.\n")
+    Path("entries/worse.md").write_text("---\ntitel: Worse\ndate: 2025-01-01\n---\n")
+    built = invoke_build()
+    assert built.exit_code == 1
+    result = check()
+    assert result.exit_code == 1
+    *lines, summary = result.stdout.splitlines()
+    assert sorted(lines) == sorted(f"{line} [build]" for line in built.stderr.splitlines())
+    assert len(lines) >= 2
+    assert summary == f"failed: {len(lines)} errors, 0 warnings"
+    found = rows()
+    assert found[0] == error(
+        "entries/bad.md", 3, "build", "date: cannot read '2025-13-01' as a date"
+    )
+    assert error("entries/worse.md", 2, "build", "unknown key 'titel'") in found
+
+
+def test_a_build_warning_is_a_warning(site: Site) -> None:
+    site(CONFIG, **{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBell\x07 here.\n"})
+    assert invoke_build().exit_code == 0
+    message = "removed characters that XML cannot carry (control characters)"
+    assert rows(exit_code=0) == ordered([warning("entries/a.md", 5, "build", message)])
+    result = check()
+    assert result.exit_code == 0
+    assert result.output == (
+        f"Warning: entries/a.md:5: {message}. [build]\nok: 0 errors, 1 warning\n"
+    )
+
+
+def test_a_config_error_is_a_finding_and_the_feeds_are_still_checked(published: Path) -> None:
+    with Path("staticfeed.toml").open("a", encoding="utf-8") as config:
+        config.write('colour = "red"\n')
+    guid = edit(RSS, ' isPermaLink="false"', "")
+    assert rows() == ordered(
+        [
+            error(
+                RSS,
+                guid,
+                "guid",
+                f"the guid '{NEWER_ID}' is not a URL, but has no isPermaLink=\"false\"",
+            ),
+            error("staticfeed.toml", 6, "build", "unknown key 'colour'"),
+        ]
+    )
+
+
+# Stale feeds
+
+
+def test_feeds_older_than_the_entries_are_stale(published: Path) -> None:
+    atom_line = line_of(ATOM, "<title>Newer post</title>")
+    rss_line = line_of(RSS, "<title>Newer post</title>")
+    entry = Path("entries/newer.md")
+    entry.write_text(entry.read_text().replace("Newer post", "Newest post"))
+    assert rows() == ordered([stale(ATOM, atom_line), stale(RSS, rss_line)])
+    lines = check().stdout.splitlines()
+    assert lines[0] == (
+        f"Error: {ATOM}:{atom_line}: the file is stale: it differs from what staticfeed build "
+        "would write now (the entries, the config or staticfeed changed since the last build). "
+        "Run staticfeed build. [stale]"
+    )
+    assert lines[-1] == "failed: 2 errors, 0 warnings"
+
+
+def test_a_missing_feed_file(published: Path) -> None:
+    Path(RSS).unlink()
+    assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
+
+
+# XML the validator cannot read
+
+
+def test_an_undeclared_namespace_prefix_is_reported_on_every_use(published: Path) -> None:
+    declared = edit(RSS, ' xmlns:dc="http://purl.org/dc/elements/1.1/"', "")
+    uses = [line_of(RSS, "<dc:creator>", nth) for nth in range(2)]
+    message = "the namespace prefix dc of <dc:creator> is not declared"
+    assert rows() == ordered(
+        [stale(RSS, declared), *(error(RSS, line, "xml", message) for line in uses)]
+    )
+    fix = findings()[1]["fix"]
+    assert fix == (
+        'Declare it on the root element, xmlns:dc="http://purl.org/dc/elements/1.1/", '
+        "or run staticfeed build."
+    )
+
+
+def test_xml_that_is_not_well_formed(published: Path) -> None:
+    line = edit(ATOM, "</title>", "</titel>")
+    found = rows()
+    assert found[0] == stale(ATOM, line)
+    assert found[1] == error(
+        ATOM,
+        line,
+        "xml",
+        "not well-formed XML: Opening and ending tag mismatch: title line 4 and titel",
+    )
+    assert {row[3] for row in found[1:]} == {"xml"}
+
+
+# rel=self
+
+
+def test_a_relative_self_link(published: Path) -> None:
+    line = edit(ATOM, f'href="{FEEDS}atom.xml"', 'href="feeds/atom.xml"')
+    message = "the rel=\"self\" link 'feeds/atom.xml' is not an absolute URL"
+    assert rows() == ordered([stale(ATOM, line), error(ATOM, line, "self-link", message)])
+
+
+def test_a_self_link_to_another_file(published: Path) -> None:
+    line = edit(RSS, f'href="{FEEDS}rss.xml"', f'href="{FEEDS}atom.xml"')
+    message = f'the rel="self" link is {FEEDS}atom.xml, but this file is served at {FEEDS}rss.xml'
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "self-link", message)])
+
+
+def test_a_missing_self_link_is_a_warning(published: Path) -> None:
+    line = edit(
+        ATOM, f'  <link href="{FEEDS}atom.xml" rel="self" type="application/atom+xml"/>\n', ""
+    )
+    message = 'the feed has no rel="self" link to its own URL'
+    assert rows() == ordered([warning(ATOM, 2, "self-link", message), stale(ATOM, line)])
+
+
+def test_the_base_url_moves_the_self_link(published: Path) -> None:
+    preview = "https://preview.staticfeed.test/"
+    found = [row for row in rows("--base-url", preview) if row[3] == "self-link"]
+    assert found == [
+        error(
+            ATOM,
+            line_of(ATOM, 'rel="self"'),
+            "self-link",
+            f'the rel="self" link is {FEEDS}atom.xml, but this file is served at '
+            f"{preview}feeds/atom.xml",
+        ),
+        error(
+            RSS,
+            line_of(RSS, 'rel="self"'),
+            "self-link",
+            f'the rel="self" link is {FEEDS}rss.xml, but this file is served at '
+            f"{preview}feeds/rss.xml",
+        ),
+    ]
+
+
+# RSS guid and author
+
+
+def test_a_guid_that_is_not_a_url_needs_ispermalink_false(published: Path) -> None:
+    line = edit(RSS, ' isPermaLink="false"', "", nth=1)
+    message = f"the guid '{OLDER_ID}' is not a URL, but has no isPermaLink=\"false\""
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "guid", message)])
+
+
+def test_an_rss_author_must_be_an_email(published: Path) -> None:
+    line = edit(RSS, "<dc:creator>", "<author>Ann Lee</author><dc:creator>")
+    message = "<author> 'Ann Lee' is not an email address"
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "rss-author", message)])
+
+
+def test_an_rss_author_with_an_email_and_a_name_is_fine(published: Path) -> None:
+    author = "<author>ann@notes.staticfeed.test (Ann Lee)</author>"
+    line = edit(RSS, "<dc:creator>", author + "<dc:creator>")
+    assert rows() == ordered([stale(RSS, line)])
+
+
+# Languages
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            ATOM,
+            'xml:lang="en"',
+            'xml:lang="en_GB"',
+            "xml:lang 'en_GB' is not a BCP 47 language tag",
+        ),
+        (
+            RSS,
+            "<language>en<",
+            "<language>English<",
+            "language 'English' is not a BCP 47 language tag",
+        ),
+    ],
+)
+def test_a_language_that_is_not_bcp_47(
+    published: Path, file: str, old: str, new: str, message: str
+) -> None:
+    line = edit(file, old, new)
+    assert rows() == ordered([stale(file, line), error(file, line, "language", message)])
+
+
+# Enclosures
+
+
+def test_an_rss_enclosure_without_a_length(published: Path) -> None:
+    enclosure = '<enclosure url="https://notes.staticfeed.test/a.mp3" type="audio/mpeg"/>'
+    line = edit(RSS, "<pubDate>", enclosure + "<pubDate>")
+    assert rows() == ordered(
+        [
+            stale(RSS, line),
+            error(RSS, line, "enclosure", "the enclosure has no length"),
+        ]
+    )
+
+
+def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Path) -> None:
+    enclosure = '<link rel="enclosure" href="https://notes.staticfeed.test/a.mp3"/>'
+    line = edit(ATOM, "<published>", enclosure + "<published>")
+    assert rows() == ordered(
+        [
+            stale(ATOM, line),
+            warning(ATOM, line, "enclosure", "the enclosure has no length"),
+            warning(ATOM, line, "enclosure", "the enclosure has no type"),
+        ]
+    )
+
+
+# Ids
+
+
+def test_a_tag_uri_with_characters_that_are_not_ascii(site: Site) -> None:
+    """Build accepts this id from the front matter; the validator does not."""
+    entry = '---\ntitle: Café\ndate: 2025-01-01\nid: "tag:notes.staticfeed.test,2025:café"\n---\n'
+    site(CONFIG, **{"cafe.md": entry + "Coffee.\n"})
+    assert invoke_build().exit_code == 0
+    uri = "tag:notes.staticfeed.test,2025:café"
+    message = f"the tag URI '{uri}' has characters that are not ASCII"
+    assert rows() == ordered(
+        [
+            error(ATOM, line_of(ATOM, f"<id>{uri}"), "tag-uri", message),
+            error(RSS, line_of(RSS, f">{uri}</guid>"), "tag-uri", message),
+        ]
+    )
+    fix = findings()[0]["fix"]
+    assert fix == "Percent-encode them as UTF-8 (é is %C3%A9) in the entry's front-matter id."
+
+
+def test_two_entries_with_one_id(published: Path) -> None:
+    line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
+    first = line_of(ATOM, f"<id>{NEWER_ID}</id>")
+    message = f"the id '{NEWER_ID}' is also on line {first}"
+    assert rows() == ordered([stale(ATOM, line), error(ATOM, line, "duplicate-id", message)])
+
+
+def test_two_items_with_one_guid(published: Path) -> None:
+    line = edit(RSS, f">{OLDER_ID}</guid>", f">{NEWER_ID}</guid>")
+    first = line_of(RSS, f">{NEWER_ID}</guid>")
+    message = f"the guid '{NEWER_ID}' is also on line {first}"
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "duplicate-id", message)])
+
+
+# Dates and order
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            ATOM,
+            "<updated>2025-02-01T00:00:00+00:00<",
+            "<updated>2025-02-01<",
+            "<updated> '2025-02-01' is not an RFC 3339 date-time",
+        ),
+        (
+            RSS,
+            "<pubDate>Sat, 01 Feb 2025 00:00:00 +0000<",
+            "<pubDate>yesterday<",
+            "<pubDate> 'yesterday' is not an RFC 822 date",
+        ),
+    ],
+)
+def test_a_date_readers_cannot_read(
+    published: Path, file: str, old: str, new: str, message: str
+) -> None:
+    line = edit(file, old, new)
+    assert rows() == ordered([stale(file, line), error(file, line, "date", message)])
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "newer"),
+    [
+        (
+            ATOM,
+            "2025-01-01T00:00:00+00:00</published>",
+            "2025-03-01T00:00:00+00:00</published>",
+            "<published>",
+        ),
+        (RSS, "Wed, 01 Jan 2025 00:00:00 +0000", "Sat, 01 Mar 2025 00:00:00 +0000", "<pubDate>"),
+    ],
+)
+def test_entries_that_are_not_newest_first(
+    published: Path, file: str, old: str, new: str, newer: str
+) -> None:
+    line = edit(file, old, new)
+    message = (
+        "the entry dated 2025-03-01T00:00:00+00:00 comes after an older one "
+        f"(line {line_of(file, newer)}, 2025-02-01T00:00:00+00:00)"
+    )
+    assert rows() == ordered([stale(file, line), error(file, line, "order", message)])
+
+
+# Relative URLs in content
+
+
+@pytest.mark.parametrize("file", [ATOM, RSS])
+@pytest.mark.parametrize(
+    ("absolute", "relative", "message"),
+    [
+        (f"{SITE}2025/older.html", "2025/older.html", "the a href '2025/older.html'"),
+        (f"{SITE}img/map.png", "img/map.png", "the img src 'img/map.png'"),
+        (f"{SITE}large.png 2x", "/large.png 2x", "the img srcset '/large.png'"),
+        (f"{SITE}poster.jpg", "poster.jpg", "the video poster 'poster.jpg'"),
+    ],
+)
+def test_a_relative_url_in_content(
+    published: Path, file: str, absolute: str, relative: str, message: str
+) -> None:
+    line = edit(file, absolute, relative)
+    found = error(file, line, "relative-url", message + " is a relative URL")
+    assert rows() == ordered([stale(file, line), found])
+
+
+def test_a_relative_url_in_xhtml_content(published: Path) -> None:
+    html = (
+        '<content type="html">&lt;p&gt;See &lt;a href="https://notes.staticfeed.test/blog/'
+        '2025/older.html"&gt;the older post&lt;/a&gt;.&lt;/p&gt;</content>'
+    )
+    xhtml = (
+        '<content type="xhtml">\n<div xmlns="http://www.w3.org/1999/xhtml">\n'
+        '<a href="older.html">the older post</a></div></content>'
+    )
+    line = edit(ATOM, html, xhtml)
+    message = "the a href 'older.html' is a relative URL"
+    assert rows() == ordered([stale(ATOM, line), error(ATOM, line + 2, "relative-url", message)])
+
+
+def test_a_relative_url_under_an_xml_base_is_fine(published: Path) -> None:
+    base = f'<content xml:base="{SITE}" type="html">'
+    first = edit(ATOM, '<content type="html">', base)
+    edit(ATOM, f"{SITE}2025/older.html", "2025/older.html")
+    assert rows() == ordered([stale(ATOM, first)])
+
+
+# Titles
+
+
+def test_a_blank_entry_title(published: Path) -> None:
+    line = edit(ATOM, "<title>Newer post</title>", "<title> </title>")
+    assert rows() == ordered(
+        [stale(ATOM, line), error(ATOM, line, "title", "the entry's title is blank")]
+    )
+
+
+def test_a_blank_feed_title(published: Path) -> None:
+    line = edit(RSS, "<title>Field notes</title>", "<title></title>")
+    assert rows() == ordered(
+        [stale(RSS, line), error(RSS, line, "title", "the feed's title is blank")]
+    )
+
+
+def test_an_atom_entry_without_a_title(published: Path) -> None:
+    line = edit(ATOM, "<title>Older post</title>", "")
+    entry = line_of(ATOM, "<entry>", nth=1)
+    assert rows() == ordered(
+        [stale(ATOM, line), error(ATOM, entry, "title", "the entry has no title")]
+    )
+
+
+# Placeholders
+
+
+def test_example_domains_are_placeholders(site: Site) -> None:
+    site(BASIC_CONFIG, **{"a.md": NEWER})
+    assert invoke_build().exit_code == 0
+    expected = []
+    for file, where in ((ATOM, "<id>"), (RSS, "<link>")):
+        more = Path(file).read_text(encoding="utf-8").count("example.org") - 1
+        message = (
+            f"'example.org' looks like a placeholder, in {where}, "
+            f"and {more} more places in this file"
+        )
+        expected.append(warning(file, line_of(file, "example.org"), "placeholder", message))
+    assert rows(exit_code=0) == expected
+    assert check().output.splitlines()[-1] == "ok: 0 errors, 2 warnings"
+
+
+def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> None:
+    entry = (
+        "---\ntitle: A case\ndate: 2025-01-01\nauthor: Your Name\n---\n"
+        "Lorem ipsum: the John Doe case.\n"
+    )
+    site(CONFIG, **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    lorem = "'Lorem ipsum' looks like a placeholder, in {}, and 1 more place in this file"
+    name = "'Your Name' looks like a placeholder, in {}"
+    assert rows(exit_code=0) == ordered(
+        [
+            warning(ATOM, line_of(ATOM, "<name>Your Name"), "placeholder", name.format("<name>")),
+            warning(ATOM, line_of(ATOM, "Lorem ipsum"), "placeholder", lorem.format("<content>")),
+            warning(RSS, line_of(RSS, "Lorem ipsum"), "placeholder", lorem.format("<description>")),
+            warning(RSS, line_of(RSS, ">Your Name<"), "placeholder", name.format("<creator>")),
+        ]
+    )
+
+
+# Size budget
+
+
+def test_a_feed_over_the_size_budget(published: Path) -> None:
+    expected = [
+        error(
+            file,
+            None,
+            "size",
+            f"the file is {os.path.getsize(file):,} bytes, over the budget of 1,000 bytes; "
+            "some aggregators refuse feeds that big",
+        )
+        for file in (ATOM, RSS)
+    ]
+    assert rows("--max-size", "1000") == expected
+    with Path("staticfeed.toml").open("a", encoding="utf-8") as config:
+        config.write("max_feed_size = 1000\n")
+    assert rows() == expected
+    assert rows("--max-size", "1000000", exit_code=0) == ordered([])
+
+
+def test_a_size_budget_of_nothing_is_a_config_error(published: Path) -> None:
+    with Path("staticfeed.toml").open("a", encoding="utf-8") as config:
+        config.write("max_feed_size = 0\n")
+    assert rows() == ordered(
+        [
+            error(
+                "staticfeed.toml",
+                6,
+                "build",
+                "max_feed_size must be a whole number of at least 1, not 0",
+            )
+        ]
+    )
+    assert check("--max-size", "0").exit_code == 2
+
+
+# Output formats
+
+
+def test_json_and_text_give_the_same_findings(published: Path) -> None:
+    edit(RSS, ' isPermaLink="false"', "")
+    edit(ATOM, "</title>", "</titel>")
+    Path("staticfeed.toml").write_text(CONFIG.replace("Ann Lee", "John Doe"), encoding="utf-8")
+    text = check()
+    as_json = check("--format", "json")
+    assert text.exit_code == as_json.exit_code == 1
+    found = json.loads(as_json.stdout)
+    assert [list(item) for item in found] == [
+        ["file", "line", "severity", "rule", "message", "fix"]
+    ] * len(found)
+    *lines, summary = text.stdout.splitlines()
+    parsed = []
+    for line in lines:
+        match = LINE.match(line)
+        assert match, line
+        label, file, number, words, rule = match.groups()
+        parsed.append((label.lower(), file, int(number) if number else None, words, rule))
+    assert parsed == [
+        (f["severity"], f["file"], f["line"], f"{f['message']}. {f['fix']}".rstrip(), f["rule"])
+        for f in found
+    ]
+    keys = [(f["file"] or "", f["line"] or 0) for f in found]
+    assert keys == sorted(keys)
+    errors = sum(f["severity"] == "error" for f in found)
+    assert summary == f"failed: {errors} errors, {len(found) - errors} warnings"
+
+
+def test_an_unknown_format_is_a_usage_error(published: Path) -> None:
+    assert check("--format", "xml").exit_code == 2

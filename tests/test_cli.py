@@ -1,0 +1,323 @@
+"""The command line: what it prints, its exit statuses, and that a failed build changes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG, REPO
+
+Site = Callable[..., Path]
+VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+# `Error: <file>[:<line>]: <what is wrong>. <how to fix>`
+USER_ERROR = re.compile(r"Error: [^\s:]+(:[1-9]\d*)?: \S.*\. \S.*")
+LONG_AGO_NS = 1_000_000_000 * 10**9  # 2001-09-09: any rewrite would give a newer mtime
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
+
+
+def run_ok(*args: str) -> Result:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def post(title: str, date: str = "2025-01-01", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\nText of {title}.\n"
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file in `folder` with its bytes and modification time."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def age(folder: Path) -> None:
+    """Date every file in `folder` far back, so any rewrite shows in its mtime."""
+    for path in folder.iterdir():
+        os.utime(path, ns=(LONG_AGO_NS, LONG_AGO_NS))
+
+
+def assert_user_error(result: Result) -> list[str]:
+    """Exit status 1, nothing on stdout, one `Error:` line per problem on stderr, no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines
+    for line in lines:
+        assert USER_ERROR.fullmatch(line), line
+    return lines
+
+
+# What build prints ---------------------------------------------------------------------------
+
+
+def test_build_writes_then_leaves_unchanged_feeds_untouched(site: Site) -> None:
+    folder = site(**{"a.md": post("A"), "b.md": post("B", "2025-01-02")})
+    result = run_ok("build")
+    assert result.stdout == "wrote feeds/atom.xml (2 entries)\nwrote feeds/rss.xml (2 entries)\n"
+    assert result.stderr == ""
+    age(folder / "feeds")
+    before = snapshot(folder / "feeds")
+    result = run_ok("build")
+    assert result.stdout == (
+        "unchanged feeds/atom.xml (2 entries)\nunchanged feeds/rss.xml (2 entries)\n"
+    )
+    assert snapshot(folder / "feeds") == before
+    assert set(before) == {"atom.xml", "rss.xml"}
+
+
+def test_one_entry_is_counted_in_the_singular(site: Site) -> None:
+    site(**{"a.md": post("A")})
+    assert run_ok("build").stdout == (
+        "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\n"
+    )
+
+
+def test_only_the_feed_that_changes_is_rewritten(site: Site) -> None:
+    folder = site(**{"a.md": post("A", extra="author: Ann Lee <ann@example.org>\n")})
+    run_ok("build")
+    age(folder / "feeds")
+    rss_before = snapshot(folder / "feeds")["rss.xml"]
+    # Email addresses appear in Atom only; RSS names every author with dc:creator.
+    site(**{"a.md": post("A", extra="author: Ann Lee <ann.lee@example.org>\n")})
+    result = run_ok("build")
+    assert result.stdout == "wrote feeds/atom.xml (1 entry)\nunchanged feeds/rss.xml (1 entry)\n"
+    after = snapshot(folder / "feeds")
+    assert after["rss.xml"] == rss_before
+    assert after["atom.xml"][1] > LONG_AGO_NS
+    assert b"ann.lee@example.org" in after["atom.xml"][0]
+
+
+def test_entries_and_out_options(site: Site) -> None:
+    folder = site()
+    (folder / "posts" / "2025").mkdir(parents=True)
+    (folder / "posts" / "2025" / "a.md").write_text(post("A"), encoding="utf-8")
+    result = run_ok("build", "--entries", "posts", "--out", "public/feeds")
+    assert result.stdout == (
+        "wrote public/feeds/atom.xml (1 entry)\nwrote public/feeds/rss.xml (1 entry)\n"
+    )
+    root = etree.fromstring((folder / "public" / "feeds" / "atom.xml").read_bytes())
+    ids = root.findall("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}id")
+    # The slug is the path under the --entries folder.
+    assert [element.text for element in ids] == ["tag:example.org,2025:2025/a"]
+    assert not (folder / "feeds").exists()
+
+
+def test_an_out_folder_outside_the_current_folder_is_shown_as_given(
+    site: Site, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    site(**{"a.md": post("A")})
+    out = tmp_path_factory.mktemp("elsewhere")
+    result = run_ok("build", "--out", str(out))
+    assert result.stdout == (
+        f"wrote {out.as_posix()}/atom.xml (1 entry)\nwrote {out.as_posix()}/rss.xml (1 entry)\n"
+    )
+
+
+def test_a_warning_goes_to_stderr_and_the_build_goes_on(site: Site) -> None:
+    site(**{"a.md": post("A").replace("Text of A.", "Bell\x07 in the text.")})
+    result = run_ok("build")
+    assert result.stderr == (
+        "Warning: entries/a.md:5: removed characters that XML cannot carry (control characters)\n"
+    )
+    assert result.stdout == "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\n"
+    root = etree.fromstring(Path("feeds/atom.xml").read_bytes())  # strict: \x07 would raise
+    content = root.findtext(
+        "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content"
+    )
+    assert content == "<p>Bell in the text.</p>"
+
+
+# --version and --help ------------------------------------------------------------------------
+
+
+def test_version(site: Site) -> None:
+    assert run_ok("--version").stdout == f"staticfeed, version {VERSION}\n"
+
+
+def test_python_dash_m_staticfeed_version(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "--version"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        f"staticfeed, version {VERSION}\n",
+        "",
+    )
+
+
+COMMANDS = [[], *([name] for name in sorted(cli.commands))]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "staticfeed")
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_every_command_has_help(command: list[str], flag: str) -> None:
+    result = run_ok(*command, flag)
+    usage = " ".join(["Usage: staticfeed", *command])
+    assert result.stdout.startswith(usage + " [OPTIONS]")
+    assert "  -h, --help  " in result.stdout
+
+
+def test_build_help_lists_every_option() -> None:
+    help_text = run_ok("build", "--help").stdout
+    for option in ("--entries", "--out", "--config", "--base-url", "--drafts", "--future"):
+        assert f"  {option} " in help_text
+
+
+def test_top_level_help_lists_every_command() -> None:
+    help_text = run_ok("--help").stdout
+    for name in cli.commands:  # type: ignore[attr-defined]
+        assert re.search(rf"^  {re.escape(name)}  ", help_text, re.MULTILINE), name
+
+
+# Exit statuses -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "complaint"),
+    [
+        (["build", "--bogus"], "No such option '--bogus'"),
+        (["nope"], "No such command 'nope'"),
+        (["build", "extra"], "Got unexpected extra argument (extra)"),
+        (["build", "--entries"], "Option '--entries' requires an argument"),
+        (["--bogus"], "No such option '--bogus'"),
+    ],
+)
+def test_a_wrong_command_line_exits_2(site: Site, args: list[str], complaint: str) -> None:
+    folder = site(**{"a.md": post("A")})
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert f"Error: {complaint}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (folder / "feeds").exists()
+
+
+def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:
+    site(**{"a.md": post("A")})
+    assert run("build", "--base-url", "preview.example.org").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("config", "documents", "expected"),
+    [
+        pytest.param(
+            BASIC_CONFIG + "limt = 3\n",
+            {"a.md": post("A")},
+            ["Error: staticfeed.toml:5: unknown key 'limt'. Did you mean 'limit'? "],
+            id="config",
+        ),
+        pytest.param(
+            BASIC_CONFIG,
+            {"2025/x.md": post("X", "2025-13-01")},
+            ["Error: entries/2025/x.md:3: date: cannot read '2025-13-01' as a date. Write date "],
+            id="entry",
+        ),
+        pytest.param(
+            BASIC_CONFIG,
+            {"a.md": post("A", extra="tags: news\n"), "b.md": "no date here\n"},
+            [
+                "Error: entries/a.md:4: tags must be a list, not text. Write it as a list: ",
+                "Error: entries/b.md: no date found near the top of the document. Add front ",
+            ],
+            id="two-files",
+        ),
+    ],
+)
+def test_a_user_error_exits_1_with_file_line_what_and_fix(
+    site: Site, config: str, documents: dict[str, str], expected: list[str]
+) -> None:
+    site(config=config, **documents)
+    lines = assert_user_error(run("build"))
+    assert len(lines) == len(expected)
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(start)
+
+
+def test_a_missing_entries_folder_is_a_user_error(site: Site) -> None:
+    site()
+    (Path("entries")).rmdir()
+    assert assert_user_error(run("build")) == [
+        "Error: entries: the entries folder does not exist. "
+        "Create it and add a document, or pass --entries DIR."
+    ]
+
+
+def test_a_real_process_reports_user_errors_on_stderr_with_status_1(site: Site) -> None:
+    folder = site(**{"a.md": post("A", "2025-13-01")})
+    done = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "build"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == (
+        "Error: entries/a.md:3: date: cannot read '2025-13-01' as a date. Write date like "
+        "2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+# A failed build changes nothing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        pytest.param({"bad.md": "---\ntitle: Bad\n---\nNo date anywhere.\n"}, id="new-bad-entry"),
+        pytest.param({"a.md": post("A", extra="titel: typo\n")}, id="edited-into-error"),
+        pytest.param({"c.md": post("A", extra="slug: a\n")}, id="duplicate-id"),
+        pytest.param({"d.md": "---\ntitle: D\n"}, id="unclosed-front-matter"),
+    ],
+)
+def test_with_any_invalid_entry_no_feed_file_changes(site: Site, breakage: dict[str, str]) -> None:
+    folder = site(**{"a.md": post("A"), "b.md": post("B", "2025-01-02")})
+    run_ok("build")
+    feeds = folder / "feeds"
+    age(feeds)
+    before = snapshot(feeds)
+    # A valid change and an invalid document together: the valid change is not published either.
+    site(**{"new.md": post("New and valid", "2025-03-01"), **breakage})
+    assert_user_error(run("build"))
+    assert snapshot(feeds) == before  # same files, same bytes, same mtimes; no temporary files
+
+
+def test_with_a_bad_config_no_feed_file_changes(site: Site) -> None:
+    folder = site(**{"a.md": post("A")})
+    run_ok("build")
+    age(folder / "feeds")
+    before = snapshot(folder / "feeds")
+    site(config=BASIC_CONFIG + 'timezone = "Nowhere/Special"\n', **{"b.md": post("B")})
+    assert assert_user_error(run("build")) == [
+        "Error: staticfeed.toml:5: timezone: unknown time zone 'Nowhere/Special'. "
+        "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
+    ]
+    assert snapshot(folder / "feeds") == before
+
+
+def test_a_failed_first_build_creates_no_feed_folder(site: Site) -> None:
+    folder = site(**{"a.md": "no date\n"})
+    assert_user_error(run("build"))
+    assert not (folder / "feeds").exists()

@@ -1,0 +1,709 @@
+"""Configuration: where it is found, what every key does to the feeds, and its error messages.
+
+The feeds are read back with lxml and feedparser, never with staticfeed's own code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG, REPO
+
+A = "{http://www.w3.org/2005/Atom}"
+CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def readme_config_keys() -> list[str]:
+    """The keys of the README's configuration table (| key | default | meaning |)."""
+    lines = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("| key | default | meaning |")
+    keys = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("| `"):
+            break
+        keys.append(line.split("`")[1])
+    return keys
+
+
+README_KEYS = readme_config_keys()
+
+POST = """\
+---
+title: A post
+date: 2025-06-01
+---
+Some text.
+"""
+
+Site = Callable[..., Path]
+
+
+def assert_unknown_key(stderr: str, where: str, key: str, hint: str) -> None:
+    """`unknown key` errors list the known keys: all of the README's, in order."""
+    match = re.fullmatch(
+        rf"Error: {re.escape(where)}: unknown key '{re.escape(key)}'\. {re.escape(hint)}(.*)\.\n",
+        stderr,
+    )
+    assert match, stderr
+    listed = match.group(1).split(", ")
+    assert listed == sorted(listed)
+    assert set(README_KEYS) <= set(listed)
+
+
+def build(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, ["build", *args], env=env)
+
+
+def build_ok(*args: str, env: dict[str, str] | None = None) -> Result:
+    result = build(*args, env=env)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def error_text(*args: str) -> str:
+    """The stderr of a build that must fail as a user error, checked for the error format."""
+    result = build(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+def parse(path: Path) -> etree._Element:
+    return etree.fromstring(path.read_bytes(), etree.XMLParser(resolve_entities=False))
+
+
+def feeds(folder: Path = Path("feeds")) -> tuple[etree._Element, etree._Element]:
+    """The roots of atom.xml and the RSS <channel>."""
+    atom = parse(folder / "atom.xml")
+    channel = parse(folder / "rss.xml").find("channel")
+    assert channel is not None
+    return atom, channel
+
+
+def atom_links(atom: etree._Element) -> dict[str, str]:
+    """Feed-level links by rel (a link without rel is rel=alternate, RFC 4287 4.2.7.2)."""
+    return {link.get("rel", "alternate"): link.get("href", "") for link in atom.findall(f"{A}link")}
+
+
+def rss_self(channel: etree._Element) -> str:
+    link = channel.find(f"{A}link[@rel='self']")
+    assert link is not None
+    return link.get("href", "")
+
+
+def config(**values: str) -> str:
+    """BASIC_CONFIG with `key = <TOML value>` lines added."""
+    return BASIC_CONFIG + "".join(f"{key} = {value}\n" for key, value in values.items())
+
+
+def dated(title: str, date: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\nText of {title}.\n"
+
+
+# Where the configuration is found ----------------------------------------------------------
+
+
+def test_staticfeed_toml_in_the_current_folder_is_used(site: Site) -> None:
+    site(config=BASIC_CONFIG.replace("Test feed", "From staticfeed.toml"), **{"a.md": POST})
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "From staticfeed.toml"
+    assert feedparser.parse("feeds/rss.xml").feed.title == "From staticfeed.toml"
+
+
+PYPROJECT = """\
+[project]
+name = "my-site"
+version = "1"
+
+[tool.other]
+title = "not this one"
+
+[tool.staticfeed]
+title = "From pyproject"
+site_url = "https://example.org/blog/"
+id_authority = "example.org,2025"
+authors = ["Default Author"]
+"""
+
+
+def test_tool_staticfeed_in_pyproject_is_used_when_there_is_no_staticfeed_toml(
+    site: Site,
+) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "From pyproject"
+
+
+def test_staticfeed_toml_wins_over_pyproject(site: Site) -> None:
+    folder = site(config=BASIC_CONFIG.replace("Test feed", "Own file"), **{"a.md": POST})
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "Own file"
+
+
+def test_error_lines_in_pyproject_count_from_the_top_of_pyproject(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "pyproject.toml").write_text(PYPROJECT + "limt = 3\n", encoding="utf-8")
+    assert_unknown_key(
+        error_text(), "pyproject.toml:13", "limt", "Did you mean 'limit'? Known keys: "
+    )
+
+
+def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert error_text() == (
+        "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
+        "[tool.staticfeed] table beside it. Create staticfeed.toml with title and site_url, or "
+        "pass --config FILE.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
+def test_config_option_names_another_file(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    other = folder / "conf" / "preview.toml"
+    other.parent.mkdir()
+    other.write_text(BASIC_CONFIG.replace("Test feed", "Named with --config"), encoding="utf-8")
+    build_ok("--config", "conf/preview.toml")
+    assert feedparser.parse("feeds/atom.xml").feed.title == "Named with --config"
+
+
+def test_config_option_accepts_a_pyproject_style_file(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "elsewhere.toml").write_text(PYPROJECT, encoding="utf-8")
+    build_ok("--config", "elsewhere.toml")
+    assert feedparser.parse("feeds/atom.xml").feed.title == "From pyproject"
+
+
+def test_errors_name_the_file_given_to_config(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "conf").mkdir()
+    (folder / "conf" / "site.toml").write_text(config(timezone='"Mars/Olympus"'), "utf-8")
+    assert error_text("--config", "conf/site.toml") == (
+        "Error: conf/site.toml:5: timezone: unknown time zone 'Mars/Olympus'. "
+        "Use an IANA name like UTC, Europe/Kyiv or America/New_York.\n"
+    )
+
+
+def test_a_missing_config_file_is_an_error(site: Site) -> None:
+    site(**{"a.md": POST})
+    assert error_text("--config", "nope.toml") == (
+        "Error: nope.toml: the config file does not exist. Check the --config path.\n"
+    )
+
+
+# --base-url and STATICFEED_BASE_URL ---------------------------------------------------------
+
+PREVIEW = "https://preview.example.net/pr-7/"
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--base-url", "https://preview.example.net/pr-7"], {}),
+        ([], {"STATICFEED_BASE_URL": "https://preview.example.net/pr-7/"}),
+        (["--base-url", PREVIEW], {"STATICFEED_BASE_URL": "https://other.example.com/"}),
+    ],
+    ids=["option", "environment", "option-beats-environment"],
+)
+def test_base_url_replaces_site_url_in_every_link(
+    site: Site, args: list[str], env: dict[str, str]
+) -> None:
+    site(
+        config=config(icon='"icon.png"', logo='"img/logo.png"'),
+        **{"a.md": POST.replace("Some text.", "![map](img/map.png)")},
+    )
+    build_ok(*args, env=env)
+    atom, channel = feeds()
+    assert atom_links(atom) == {"self": PREVIEW + "feeds/atom.xml", "alternate": PREVIEW}
+    assert channel.findtext("link") == PREVIEW
+    assert rss_self(channel) == PREVIEW + "feeds/rss.xml"
+    assert atom.findtext(f"{A}icon") == PREVIEW + "icon.png"
+    assert atom.findtext(f"{A}logo") == PREVIEW + "img/logo.png"
+    assert channel.findtext("image/url") == PREVIEW + "img/logo.png"
+    content = atom.findtext(f"{A}entry/{A}content") or ""
+    assert f'src="{PREVIEW}img/map.png"' in content
+    # A deploy preview must not change what readers use to recognise entries.
+    assert atom.findtext(f"{A}entry/{A}id") == "tag:example.org,2025:a"
+
+
+def test_without_base_url_the_site_url_is_used(site: Site) -> None:
+    site(**{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    site_url = "https://example.org/blog/"
+    assert atom_links(atom) == {"self": site_url + "feeds/atom.xml", "alternate": site_url}
+    assert channel.findtext("link") == site_url
+    assert rss_self(channel) == site_url + "feeds/rss.xml"
+
+
+def test_relative_feed_url_follows_base_url(site: Site) -> None:
+    site(config=config(feed_url='"syndication/"'), **{"a.md": POST})
+    build_ok("--base-url", PREVIEW)
+    atom, channel = feeds()
+    assert atom_links(atom)["self"] == PREVIEW + "syndication/atom.xml"
+    assert rss_self(channel) == PREVIEW + "syndication/rss.xml"
+
+
+def test_absolute_feed_url_stays_under_base_url(site: Site) -> None:
+    site(config=config(feed_url='"https://cdn.example.com/f/"'), **{"a.md": POST})
+    build_ok("--base-url", PREVIEW)
+    atom, channel = feeds()
+    assert atom_links(atom) == {"self": "https://cdn.example.com/f/atom.xml", "alternate": PREVIEW}
+    assert rss_self(channel) == "https://cdn.example.com/f/rss.xml"
+    assert channel.findtext("link") == PREVIEW
+
+
+def test_a_relative_base_url_is_refused(site: Site) -> None:
+    site(**{"a.md": POST})
+    result = build("--base-url", "/preview/")
+    assert result.exit_code == 2, result.output
+    assert (
+        "Error: Invalid value for '--base-url': the site URL '/preview/' is not an absolute "
+        "http(s) URL. Write it in full, like https://example.org/preview/\n"
+    ) in result.stderr
+    assert not Path("feeds").exists()
+
+
+# Every key in the README's table -------------------------------------------------------------
+
+
+def test_subtitle_is_atom_subtitle_and_rss_description(site: Site) -> None:
+    site(config=config(subtitle='"One line about the feed"'), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}subtitle") == "One line about the feed"
+    assert channel.findtext("description") == "One line about the feed"
+
+
+def test_without_subtitle_rss_description_falls_back_to_the_title(site: Site) -> None:
+    site(**{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.find(f"{A}subtitle") is None
+    assert channel.findtext("description") == "Test feed"
+
+
+def test_language_is_atom_xml_lang_and_rss_language(site: Site) -> None:
+    site(config=config(language='"uk"'), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.get(XML_LANG) == "uk"
+    assert channel.findtext("language") == "uk"
+    assert feedparser.parse("feeds/atom.xml").feed.language == "uk"
+
+
+def test_without_language_no_language_is_claimed(site: Site) -> None:
+    site(**{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.get(XML_LANG) is None
+    assert channel.find("language") is None
+
+
+def test_authors_are_the_feed_authors_and_every_entrys_default(site: Site) -> None:
+    authors = '["Ann Lee <ann@example.org>", { name = "Bo Chen", uri = "https://bo.example.com/" }]'
+    text = BASIC_CONFIG.replace(
+        'authors = [{ name = "Default Author", email = "default@example.org" }]\n', ""
+    )
+    site(config=text + f"authors = {authors}\n", **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    feed_authors = [
+        (a.findtext(f"{A}name"), a.findtext(f"{A}email"), a.findtext(f"{A}uri"))
+        for a in atom.findall(f"{A}author")
+    ]
+    expected = [("Ann Lee", "ann@example.org", None), ("Bo Chen", None, "https://bo.example.com/")]
+    assert feed_authors == expected
+    entry_authors = [
+        (a.findtext(f"{A}name"), a.findtext(f"{A}email"), a.findtext(f"{A}uri"))
+        for a in atom.findall(f"{A}entry/{A}author")
+    ]
+    assert entry_authors == expected
+    creators = [c.text for c in channel.iter("{http://purl.org/dc/elements/1.1/}creator")]
+    assert creators == ["Ann Lee, Bo Chen"]
+
+
+@pytest.mark.parametrize(
+    ("timezone", "date", "published", "pub_date"),
+    [
+        (None, "2025-07-01 09:00", "2025-07-01T09:00:00+00:00", "Tue, 01 Jul 2025 09:00:00 +0000"),
+        (
+            '"Europe/Kyiv"',
+            "2025-07-01 09:00",
+            "2025-07-01T09:00:00+03:00",
+            "Tue, 01 Jul 2025 09:00:00 +0300",
+        ),
+        (
+            '"Europe/Kyiv"',
+            "2025-01-15",
+            "2025-01-15T00:00:00+02:00",
+            "Wed, 15 Jan 2025 00:00:00 +0200",
+        ),
+        (
+            '"America/New_York"',
+            "2025-12-22 14:30",
+            "2025-12-22T14:30:00-05:00",
+            "Mon, 22 Dec 2025 14:30:00 -0500",
+        ),
+        (
+            '"Europe/Kyiv"',
+            "2025-07-01T09:00:00+01:00",
+            "2025-07-01T09:00:00+01:00",
+            "Tue, 01 Jul 2025 09:00:00 +0100",
+        ),
+    ],
+    ids=["default-utc", "kyiv-summer", "kyiv-winter-date-only", "new-york", "offset-wins"],
+)
+def test_timezone_places_wall_times(
+    site: Site, timezone: str | None, date: str, published: str, pub_date: str
+) -> None:
+    text = config(timezone=timezone) if timezone else BASIC_CONFIG
+    site(config=text, **{"a.md": dated("A", date)})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}entry/{A}published") == published
+    assert atom.findtext(f"{A}entry/{A}updated") == published
+    assert atom.findtext(f"{A}updated") == published
+    assert channel.findtext("item/pubDate") == pub_date
+    assert channel.findtext("lastBuildDate") == pub_date
+
+
+def three_posts() -> dict[str, str]:
+    return {
+        "old.md": dated("Old", "2025-01-01"),
+        "middle.md": dated("Middle", "2025-02-01"),
+        "new.md": dated("New", "2025-03-01"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("limit", "titles"),
+    [
+        ("1", ["New"]),
+        ("2", ["New", "Middle"]),
+        ("0", ["New", "Middle", "Old"]),
+        ("5", ["New", "Middle", "Old"]),
+    ],
+)
+def test_limit_keeps_the_newest_entries(site: Site, limit: str, titles: list[str]) -> None:
+    site(config=config(limit=limit), **three_posts())
+    result = build_ok()
+    noun = "entry" if len(titles) == 1 else "entries"
+    assert f"wrote feeds/atom.xml ({len(titles)} {noun})" in result.stdout.splitlines()
+    for name in ("atom.xml", "rss.xml"):
+        parsed = feedparser.parse(f"feeds/{name}")
+        assert [entry.title for entry in parsed.entries] == titles
+
+
+def test_limit_defaults_to_50(site: Site) -> None:
+    posts = {f"p{n:02}.md": dated(f"Post {n}", f"2025-01-01 00:{n:02}") for n in range(51)}
+    site(**posts)
+    result = build_ok()
+    assert result.stdout.splitlines()[0] == "wrote feeds/atom.xml (50 entries)"
+    titles = [entry.title for entry in feedparser.parse("feeds/atom.xml").entries]
+    assert titles == [f"Post {n}" for n in range(50, 0, -1)]  # Post 0, the oldest, left out
+
+
+def linked_and_unlinked() -> dict[str, str]:
+    return {
+        "linked.md": dated("Linked", "2025-02-01", "link: https://example.org/linked\n"),
+        "unlinked.md": dated("Unlinked", "2025-01-01"),
+    }
+
+
+def contents(atom: etree._Element, channel: etree._Element) -> dict[str, tuple[bool, bool]]:
+    """For each entry title: (has Atom content, has RSS content:encoded)."""
+    atom_has = {
+        e.findtext(f"{A}title"): e.find(f"{A}content") is not None
+        for e in atom.findall(f"{A}entry")
+    }
+    return {
+        item.findtext("title") or "": (
+            atom_has[item.findtext("title")],
+            item.find(CONTENT_ENCODED) is not None,
+        )
+        for item in channel.findall("item")
+    }
+
+
+def test_content_full_is_the_default(site: Site) -> None:
+    site(**linked_and_unlinked())
+    build_ok()
+    atom, channel = feeds()
+    assert contents(atom, channel) == {"Linked": (True, True), "Unlinked": (True, True)}
+    entry = feedparser.parse("feeds/atom.xml").entries[0]
+    assert entry.content[0].value == "<p>Text of Linked.</p>"
+
+
+def test_content_summary_leaves_out_content_of_linked_entries(site: Site) -> None:
+    site(config=config(content='"summary"'), **linked_and_unlinked())
+    build_ok()
+    atom, channel = feeds()
+    # An entry without a link keeps its content, so readers have something to open.
+    assert contents(atom, channel) == {"Linked": (False, False), "Unlinked": (True, True)}
+    assert [e.findtext(f"{A}summary") for e in atom.findall(f"{A}entry")] == [
+        "Text of Linked.",
+        "Text of Unlinked.",
+    ]
+    assert [i.findtext("description") for i in channel.findall("item")] == [
+        "Text of Linked.",
+        "Text of Unlinked.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("icon", "expected"),
+    [
+        ('"favicon.png"', "https://example.org/blog/favicon.png"),
+        ('"/favicon.png"', "https://example.org/favicon.png"),
+        ('"https://cdn.example.com/i.png"', "https://cdn.example.com/i.png"),
+    ],
+)
+def test_icon_is_made_absolute_against_site_url(site: Site, icon: str, expected: str) -> None:
+    site(config=config(icon=icon), **{"a.md": POST})
+    build_ok()
+    atom, _ = feeds()
+    assert atom.findtext(f"{A}icon") == expected
+    assert feedparser.parse("feeds/atom.xml").feed.icon == expected
+
+
+def test_logo_is_atom_logo_and_rss_image(site: Site) -> None:
+    site(config=config(logo='"img/logo.png"'), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}logo") == "https://example.org/blog/img/logo.png"
+    image = channel.find("image")
+    assert image is not None
+    assert image.findtext("url") == "https://example.org/blog/img/logo.png"
+    assert image.findtext("title") == "Test feed"  # RSS wants the channel's title and link
+    assert image.findtext("link") == "https://example.org/blog/"
+
+
+def test_without_icon_and_logo_there_are_none(site: Site) -> None:
+    site(**{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.find(f"{A}icon") is None
+    assert atom.find(f"{A}logo") is None
+    assert channel.find("image") is None
+
+
+def test_rights_is_atom_rights_and_rss_copyright(site: Site) -> None:
+    site(config=config(rights='"© 2025 The editors, CC BY 4.0"'), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}rights") == "© 2025 The editors, CC BY 4.0"
+    assert channel.findtext("copyright") == "© 2025 The editors, CC BY 4.0"
+
+
+def test_id_authority_makes_the_entry_ids(site: Site) -> None:
+    text = BASIC_CONFIG.replace("example.org,2025", "editors@example.net,2019-05")
+    site(config=text, **{"2025/My-Post.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}entry/{A}id") == "tag:editors@example.net,2019-05:2025/my-post"
+    guid = channel.find("item/guid")
+    assert guid is not None
+    assert guid.text == "tag:editors@example.net,2019-05:2025/my-post"
+    assert guid.get("isPermaLink") == "false"
+
+
+def test_entries_with_their_own_ids_need_no_id_authority(site: Site) -> None:
+    text = BASIC_CONFIG.replace('id_authority = "example.org,2025"\n', "")
+    site(config=text, **{"a.md": dated("A", "2025-01-01", "id: urn:uuid:1b4e28ba-2fa1\n")})
+    build_ok()
+    atom, _ = feeds()
+    assert atom.findtext(f"{A}entry/{A}id") == "urn:uuid:1b4e28ba-2fa1"
+
+
+# Config errors: exact text, file and line ----------------------------------------------------
+
+
+def test_missing_id_authority_suggests_the_site_host_and_the_oldest_year(site: Site) -> None:
+    text = BASIC_CONFIG.replace('id_authority = "example.org,2025"\n', "").replace(
+        "https://example.org/blog/", "https://www.example.net:8443/reading/"
+    )
+    site(
+        config=text,
+        **{
+            "new.md": dated("New", "2025-03-01"),
+            "old.md": dated("Old", "2023-11-30"),
+            "own.md": dated("Own id", "2024-01-01", "id: https://example.net/own\n"),
+        },
+    )
+    assert error_text() == (
+        "Error: staticfeed.toml: id_authority is not set, and entries without an id: need it. "
+        'Add id_authority = "www.example.net,2023" to the config. Pin it and never change it: '
+        "every entry id is built from it, and a new value would make readers show every entry "
+        "again.\n"
+    )
+    assert not Path("feeds").exists()
+
+
+def test_missing_title(site: Site) -> None:
+    site(config=BASIC_CONFIG.replace('title = "Test feed"\n', ""), **{"a.md": POST})
+    assert error_text() == 'Error: staticfeed.toml: title is missing. Add title = "My feed".\n'
+
+
+def test_missing_site_url(site: Site) -> None:
+    text = BASIC_CONFIG.replace('site_url = "https://example.org/blog/"\n', "")
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        'Error: staticfeed.toml: site_url is missing. Add site_url = "https://example.org/".\n'
+    )
+
+
+ERROR_CASES = [
+    pytest.param(
+        'site_url = "/blog/"',
+        "site_url '/blog/' is not an absolute http(s) URL. "
+        "Write it in full, like https://example.org/blog/",
+        id="relative-site-url",
+    ),
+    pytest.param(
+        'site_url = "ftp://example.org/"',
+        "site_url 'ftp://example.org/' is not an absolute http(s) URL. "
+        "Write it in full, like https://example.org/",
+        id="ftp-site-url",
+    ),
+    pytest.param(
+        'timezone = "Europe/Kiev-ish"',
+        "timezone: unknown time zone 'Europe/Kiev-ish'. "
+        "Use an IANA name like UTC, Europe/Kyiv or America/New_York.",
+        id="unknown-timezone",
+    ),
+    pytest.param(
+        'limit = "10"',
+        "limit must be a whole number of at least 0, not '10'. Write a whole number such as 50.",
+        id="limit-as-text",
+    ),
+    pytest.param(
+        "limit = -1",
+        "limit must be a whole number of at least 0, not -1. Write a whole number such as 50.",
+        id="limit-negative",
+    ),
+    pytest.param(
+        "limit = 2.5",
+        "limit must be a whole number of at least 0, not 2.5. Write a whole number such as 50.",
+        id="limit-fraction",
+    ),
+    pytest.param(
+        'content = "excerpt"',
+        'content must be one of full, summary, not \'excerpt\'. Use "full" or "summary".',
+        id="content-choice",
+    ),
+    pytest.param(
+        'language = "English"',
+        "language 'English' is not a BCP 47 language tag. Use a tag like en, en-GB or uk.",
+        id="language-not-bcp47",
+    ),
+    pytest.param(
+        'id_authority = "example.org"',
+        "id_authority 'example.org' is not a tag URI authority (RFC 4151). "
+        "Write a domain or email you own and a year, like example.org,2025.",
+        id="id-authority-without-year",
+    ),
+    pytest.param(
+        'rights = ["a", "b"]',
+        "rights must be text, not a list. Write rights as a single line of text.",
+        id="rights-as-list",
+    ),
+    pytest.param(
+        'subtitle = ""',
+        "subtitle is empty. Give subtitle a value or remove the key.",
+        id="empty-subtitle",
+    ),
+]
+
+
+def on_line_4(line: str) -> str:
+    """BASIC_CONFIG with `line` as line 4 (replacing the key's own line), after a comment."""
+    key = line.split(" ", 1)[0]
+    kept = [text for text in BASIC_CONFIG.splitlines() if not text.startswith(key + " ")]
+    return "\n".join([*kept[:2], "# a comment", line, *kept[2:]]) + "\n"
+
+
+@pytest.mark.parametrize(("line", "message"), ERROR_CASES)
+def test_bad_value_is_an_error_on_its_line(site: Site, line: str, message: str) -> None:
+    site(config=on_line_4(line), **{"a.md": POST})
+    assert error_text() == f"Error: staticfeed.toml:4: {message}\n"
+    assert not Path("feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ('titel = "x"', "Did you mean 'title'? Known keys: "),
+        ('languge = "en"', "Did you mean 'language'? Known keys: "),
+        ('site-url = "https://example.org/"', "Did you mean 'site_url'? Known keys: "),
+        ('colour = "red"', "Remove it; known keys: "),
+    ],
+)
+def test_unknown_key_suggests_the_key_meant(site: Site, line: str, hint: str) -> None:
+    site(config=on_line_4(line), **{"a.md": POST})
+    assert_unknown_key(error_text(), "staticfeed.toml:4", line.split(" ")[0], hint)
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("title = 2025", "title must be text, not a number."),
+        ("title = true", "title must be text, not true/false."),
+        ("authors = 5", "authors must be 'Name <email>' or a mapping with name, not a number."),
+        ("limit = true", "limit must be a whole number of at least 0, not true."),
+    ],
+)
+def test_values_of_the_wrong_type_are_never_converted(site: Site, line: str, problem: str) -> None:
+    key = line.split(" ", 1)[0]
+    kept = [text for text in BASIC_CONFIG.splitlines() if not text.startswith(key + " ")]
+    site(config="\n".join([*kept, line]) + "\n", **{"a.md": POST})
+    first_line = error_text().splitlines()[0]
+    assert first_line.startswith(f"Error: staticfeed.toml:{len(kept) + 1}: {problem} ")
+
+
+def test_the_fix_for_a_config_value_is_not_written_in_yaml(site: Site) -> None:
+    site(config=config(subtitle="2025"), **{"a.md": POST})
+    assert error_text().endswith('Put it in quotes: "2025"\n')
+
+
+def test_unknown_author_field_in_config(site: Site) -> None:
+    text = BASIC_CONFIG.replace('email = "default@example.org"', 'mail = "default@example.org"')
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:4: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ('title = "Test feed\nsite_url = "https://example.org/"\n', 1, "Illegal character"),
+        ('title = "T"\ntitle = "U"\n', 2, "Cannot overwrite a value"),
+        ('title = "T"\nsite_url = \n', 2, "Invalid value"),
+    ],
+    ids=["unclosed-string", "key-twice", "no-value"],
+)
+def test_bad_toml_is_an_error_with_its_line(site: Site, text: str, line: int, problem: str) -> None:
+    site(config=text, **{"a.md": POST})
+    stderr = error_text()
+    assert stderr.startswith(f"Error: staticfeed.toml:{line}: invalid TOML ({problem}")
+    assert f"(at line {line}, column " in stderr
+    assert stderr.endswith(")). Fix the TOML syntax.\n")
+    assert len(stderr.splitlines()) == 1

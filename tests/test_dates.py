@@ -1,0 +1,395 @@
+"""Dates as authors write them, time zones, and the date formats the feeds carry.
+
+Every expected instant below is written out by hand (offsets from the zones' published rules),
+and feeds are read back with lxml and email.utils, never with staticfeed's own code.
+"""
+
+from __future__ import annotations
+
+import calendar
+import locale
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build
+
+Site = Callable[..., Path]
+KYIV = "Europe/Kyiv"
+NEW_YORK = "America/New_York"
+
+# RFC 822 section 5 (as used by RSS 2.0), with the four-digit year RSS readers expect.
+RFC822 = re.compile(
+    r"^(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<day>\d{1,2}) "
+    r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<year>\d{4}) "
+    r"\d{2}:\d{2}:\d{2} [+-]\d{4}$"
+)
+WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def at(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, offset: float = 0
+) -> datetime:
+    """An aware datetime with a fixed UTC offset in hours."""
+    return datetime(year, month, day, hour, minute, tzinfo=timezone(timedelta(hours=offset)))
+
+
+def config_in(zone: str) -> str:
+    return BASIC_CONFIG + f'timezone = "{zone}"\n'
+
+
+def yaml_entry(date_value: str, extra: str = "") -> str:
+    return f"---\ntitle: An entry\ndate: {date_value}\n{extra}---\nThe body.\n"
+
+
+def toml_entry(date_value: str) -> str:
+    return f'+++\ntitle = "An entry"\ndate = {date_value}\n+++\nThe body.\n'
+
+
+def check_rfc822(text: str) -> datetime:
+    """An RFC 822 date whose names are English and whose day name fits its date."""
+    match = RFC822.match(text)
+    assert match, f"not an RFC 822 date with English names and a numeric offset: {text!r}"
+    month = MONTHS.index(match["month"]) + 1
+    weekday = calendar.weekday(int(match["year"]), month, int(match["day"]))
+    assert match["weekday"] == WEEKDAYS[weekday], f"{text!r} names the wrong day"
+    return parsedate_to_datetime(text)
+
+
+def only_entry_dates(site: Site, zone: str, document: str) -> tuple[datetime, datetime, datetime]:
+    """(Atom published, Atom updated, RSS pubDate) of a publication with one entry."""
+    site(config=config_in(zone), **{"a.md": document})
+    atom, rss = build_and_read()
+    published = datetime.fromisoformat(atom.findtext("a:entry/a:published", namespaces=NS))
+    updated = datetime.fromisoformat(atom.findtext("a:entry/a:updated", namespaces=NS))
+    pub_date = check_rfc822(rss.findtext("channel/item/pubDate"))
+    return published, updated, pub_date
+
+
+def assert_same_moment(actual: datetime, expected: datetime, *, offset: bool) -> None:
+    assert actual.tzinfo is not None, actual
+    assert actual == expected, (actual.isoformat(), expected.isoformat())
+    if offset:
+        assert actual.utcoffset() == expected.utcoffset(), (actual.isoformat(), expected)
+
+
+# (front-matter value, config timezone, the instant and offset it stands for)
+WALL_TIMES = [
+    pytest.param("2025-12-22", "UTC", at(2025, 12, 22), id="iso-date-utc"),
+    pytest.param("2025-12-22", KYIV, at(2025, 12, 22, offset=2), id="date-is-midnight"),
+    pytest.param("2025-07-01", NEW_YORK, at(2025, 7, 1, offset=-4), id="date-in-summer"),
+    pytest.param("2025-07-01 09:00", KYIV, at(2025, 7, 1, 9, 0, 3), id="kyiv-summer"),
+    pytest.param("2025-01-15 09:00", KYIV, at(2025, 1, 15, 9, 0, 2), id="kyiv-winter"),
+    pytest.param("2025-03-30 02:30", KYIV, at(2025, 3, 30, 2, 30, 2), id="kyiv-before-dst"),
+    pytest.param("2025-03-30 04:30", KYIV, at(2025, 3, 30, 4, 30, 3), id="kyiv-after-dst"),
+    pytest.param("2025-10-26 05:00", KYIV, at(2025, 10, 26, 5, 0, 2), id="kyiv-after-fall"),
+    pytest.param("2025-03-09 01:30", NEW_YORK, at(2025, 3, 9, 1, 30, -5), id="ny-before"),
+    pytest.param("2025-03-09 03:30", NEW_YORK, at(2025, 3, 9, 3, 30, -4), id="ny-after"),
+    pytest.param(
+        "2025-12-22T14:05:09", KYIV, at(2025, 12, 22, 14, 5, 2) + timedelta(0, 9), id="iso-t"
+    ),
+    pytest.param("Monday, December 22, 2025", KYIV, at(2025, 12, 22, offset=2), id="human-date"),
+    pytest.param("December 22, 2025 9:30 PM", NEW_YORK, at(2025, 12, 22, 21, 30, -5), id="12h"),
+    pytest.param("22/12/2025", "UTC", at(2025, 12, 22), id="day-first-when-unambiguous"),
+]
+
+# Values with their own offset: that instant, whatever the config's zone.
+INSTANTS = [
+    pytest.param("2025-12-22T14:00:00+02:00", NEW_YORK, at(2025, 12, 22, 14, 0, 2)),
+    pytest.param("2025-12-22T14:00:00Z", KYIV, at(2025, 12, 22, 14)),
+    pytest.param("2025-12-22T14:00:00-03:30", "UTC", at(2025, 12, 22, 14, 0, -3.5)),
+    pytest.param("22 Dec 2025 14:00 +0200", NEW_YORK, at(2025, 12, 22, 14, 0, 2)),
+    pytest.param("Mon, 22 Dec 2025 14:00:00 -0500", KYIV, at(2025, 12, 22, 14, 0, -5)),
+]
+
+
+@pytest.mark.parametrize(("value", "zone", "expected"), WALL_TIMES)
+def test_front_matter_wall_time_is_in_the_config_zone(
+    site: Site, value: str, zone: str, expected: datetime
+) -> None:
+    published, updated, pub_date = only_entry_dates(site, zone, yaml_entry(value))
+    assert_same_moment(published, expected, offset=True)
+    assert_same_moment(updated, expected, offset=True)  # updated defaults to date
+    assert_same_moment(pub_date, expected, offset=True)
+
+
+@pytest.mark.parametrize(("value", "zone", "expected"), INSTANTS)
+def test_front_matter_date_with_offset_is_that_instant(
+    site: Site, value: str, zone: str, expected: datetime
+) -> None:
+    published, updated, pub_date = only_entry_dates(site, zone, yaml_entry(value))
+    assert_same_moment(published, expected, offset=False)
+    assert_same_moment(updated, expected, offset=False)
+    assert_same_moment(pub_date, expected, offset=False)
+
+
+@pytest.mark.parametrize(
+    ("value", "zone", "expected", "offset"),
+    [
+        pytest.param(
+            "2025-12-22T14:00:00+02:00",
+            NEW_YORK,
+            at(2025, 12, 22, 14, 0, 2),
+            False,
+            id="offset-datetime",
+        ),
+        pytest.param("2025-12-22T14:00:00Z", KYIV, at(2025, 12, 22, 14), False, id="utc"),
+        pytest.param(
+            "2025-07-01T09:00:00", KYIV, at(2025, 7, 1, 9, 0, 3), True, id="local-datetime-summer"
+        ),
+        pytest.param(
+            "2025-01-15 09:00:00", KYIV, at(2025, 1, 15, 9, 0, 2), True, id="local-datetime-winter"
+        ),
+        pytest.param(
+            "2025-03-09T03:30:00", NEW_YORK, at(2025, 3, 9, 3, 30, -4), True, id="local-after-dst"
+        ),
+        pytest.param("2025-12-22", KYIV, at(2025, 12, 22, offset=2), True, id="local-date"),
+        pytest.param('"2025-07-01 09:00"', KYIV, at(2025, 7, 1, 9, 0, 3), True, id="string"),
+    ],
+)
+def test_toml_native_dates(
+    site: Site, value: str, zone: str, expected: datetime, offset: bool
+) -> None:
+    published, updated, pub_date = only_entry_dates(site, zone, toml_entry(value))
+    assert_same_moment(published, expected, offset=offset)
+    assert_same_moment(updated, expected, offset=offset)
+    assert_same_moment(pub_date, expected, offset=offset)
+
+
+@pytest.mark.parametrize(
+    ("line", "zone", "expected", "offset"),
+    [
+        ("Monday, December 22, 2025", KYIV, at(2025, 12, 22, offset=2), True),
+        ("2025-12-22", NEW_YORK, at(2025, 12, 22, offset=-5), True),
+        ("*22 December 2025*", "UTC", at(2025, 12, 22), True),
+        ("22 Dec 2025 14:00 +0200", NEW_YORK, at(2025, 12, 22, 14, 0, 2), False),
+        ("July 1, 2025 09:00", KYIV, at(2025, 7, 1, 9, 0, 3), True),
+    ],
+)
+def test_date_line_of_a_document_without_front_matter(
+    site: Site, line: str, zone: str, expected: datetime, offset: bool
+) -> None:
+    document = f"{line}\n\n# A title\n\nThe body.\n"
+    published, updated, pub_date = only_entry_dates(site, zone, document)
+    assert_same_moment(published, expected, offset=offset)
+    assert_same_moment(updated, expected, offset=offset)
+    assert_same_moment(pub_date, expected, offset=offset)
+
+
+@pytest.mark.parametrize(
+    ("zone", "document", "line", "shown"),
+    [
+        pytest.param(NEW_YORK, yaml_entry("2025-03-09 02:30"), 3, "02:30", id="ny-yaml"),
+        pytest.param(KYIV, yaml_entry("2025-03-30 03:30"), 3, "03:30", id="kyiv-yaml"),
+        pytest.param(NEW_YORK, toml_entry("2025-03-09T02:15:00"), 3, "02:15", id="toml"),
+        pytest.param(
+            NEW_YORK,
+            yaml_entry("2025-03-01", extra="updated: 2025-03-09 02:45\n"),
+            4,
+            "02:45",
+            id="updated",
+        ),
+    ],
+)
+def test_wall_time_skipped_by_daylight_saving_is_an_error(
+    site: Site, zone: str, document: str, line: int, shown: str
+) -> None:
+    folder = site(config=config_in(zone), **{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception  # no traceback
+    assert result.stderr.startswith(f"Error: entries/a.md:{line}:"), result.stderr
+    assert shown in result.stderr
+    assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [("2025-13-01", 3), ("December 2025", 3), ("someday", 3), ("[2025, 12, 22]", 3)],
+)
+def test_unreadable_date_is_an_error_naming_the_line(site: Site, value: str, line: int) -> None:
+    site(**{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: entries/a.md:{line}:"), result.stderr
+    assert "date" in result.stderr
+
+
+def test_updated_is_its_own_instant_and_defaults_to_date(site: Site) -> None:
+    site(
+        config=config_in(KYIV),
+        **{
+            "edited.md": yaml_entry("2025-06-01 10:00", extra="updated: 2025-12-01 10:00\n"),
+            "plain.md": yaml_entry("2025-06-02 10:00"),
+        },
+    )
+    atom, _ = build_and_read()
+    dates = {
+        entry.findtext("a:id", namespaces=NS).rsplit(":", 1)[1]: (
+            datetime.fromisoformat(entry.findtext("a:published", namespaces=NS)),
+            datetime.fromisoformat(entry.findtext("a:updated", namespaces=NS)),
+        )
+        for entry in atom.findall("a:entry", NS)
+    }
+    assert dates["edited"] == (at(2025, 6, 1, 10, 0, 3), at(2025, 12, 1, 10, 0, 2))
+    assert dates["plain"] == (at(2025, 6, 2, 10, 0, 3), at(2025, 6, 2, 10, 0, 3))
+
+
+def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
+    site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: entries/a.md:4:"), result.stderr
+
+
+def test_feed_updated_is_the_newest_entry_updated_not_the_build_time(site: Site) -> None:
+    site(
+        config=config_in(KYIV),
+        **{
+            "newest.md": yaml_entry("2025-03-10"),
+            "middle.md": yaml_entry("2025-02-01"),
+            # The oldest entry was edited last: its `updated` is the feed's.
+            "oldest.md": yaml_entry("2025-01-01", extra="updated: 2025-04-01T12:00:00+02:00\n"),
+        },
+    )
+    atom, rss = build_and_read()
+    expected = at(2025, 4, 1, 10)
+    assert datetime.fromisoformat(atom.findtext("a:updated", namespaces=NS)) == expected
+    assert check_rfc822(rss.findtext("channel/lastBuildDate")) == expected
+    # ... while the order is by date, not by updated.
+    ids = [e.findtext("a:id", namespaces=NS) for e in atom.findall("a:entry", NS)]
+    assert [i.rsplit(":", 1)[1] for i in ids] == ["newest", "middle", "oldest"]
+
+
+def test_entries_are_newest_first_with_ties_ordered_by_id(site: Site) -> None:
+    # File names (the reading order) differ from the ids, which come from slug:.
+    site(
+        **{
+            "1.md": yaml_entry("2025-05-05", extra="slug: zeta\n"),
+            "2.md": yaml_entry("2025-05-05", extra="slug: alpha\n"),
+            "3.md": yaml_entry("2025-05-05", extra="slug: mid\n"),
+            # The same instant written in another offset is a tie too.
+            "4.md": yaml_entry("2025-05-05T03:00:00+03:00", extra="slug: beta\n"),
+            # A later wall time but an earlier instant: older than the ties.
+            "5.md": yaml_entry("2025-05-05T10:00:00+14:00", extra="slug: aaa-older\n"),
+            "6.md": yaml_entry("2025-05-06", extra="slug: newest\n"),
+            # Updated long after, yet ordered by its date.
+            "7.md": yaml_entry("2025-01-01", extra="slug: oldest\nupdated: 2025-12-31\n"),
+        }
+    )
+    atom, rss = build_and_read()
+    expected = ["newest", "alpha", "beta", "mid", "zeta", "aaa-older", "oldest"]
+    atom_ids = [e.findtext("a:id", namespaces=NS) for e in atom.findall("a:entry", NS)]
+    rss_ids = [guid.text for guid in rss.findall("channel/item/guid")]
+    assert atom_ids == [f"tag:example.org,2025:{slug}" for slug in expected]
+    assert rss_ids == atom_ids
+    pub_dates = [check_rfc822(d.text) for d in rss.findall("channel/item/pubDate")]
+    assert pub_dates == sorted(pub_dates, reverse=True)
+
+
+def test_rss_dates_roundtrip_through_email_utils(site: Site) -> None:
+    site(
+        config=config_in(NEW_YORK),
+        **{
+            "a.md": yaml_entry("2025-03-09 03:30"),
+            "b.md": yaml_entry("2024-02-29T23:59:58-09:30"),
+            "c.md": yaml_entry("2025-11-02T06:00:00Z"),
+        },
+    )
+    atom, rss = build_and_read()
+    atom_dates = {
+        e.findtext("a:id", namespaces=NS): datetime.fromisoformat(
+            e.findtext("a:published", namespaces=NS)
+        )
+        for e in atom.findall("a:entry", NS)
+    }
+    rss_dates = {
+        item.findtext("guid"): check_rfc822(item.findtext("pubDate"))
+        for item in rss.findall("channel/item")
+    }
+    assert rss_dates == atom_dates
+    assert rss_dates["tag:example.org,2025:a"] == at(2025, 3, 9, 3, 30, -4)
+    assert rss_dates["tag:example.org,2025:b"] == at(2024, 2, 29, 23, 59, -9.5) + timedelta(0, 58)
+    assert rss_dates["tag:example.org,2025:c"] == datetime(2025, 11, 2, 6, tzinfo=UTC)
+    last_build = check_rfc822(rss.findtext("channel/lastBuildDate"))
+    assert last_build == at(2025, 11, 2, 6)
+
+
+# Locale: RSS dates must not follow the process's locale.
+
+FOREIGN_LOCALES = ("de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8", "uk_UA.UTF-8")
+MONDAY = (2025, 12, 22, 0, 0, 0, 0, 356, 0)
+
+
+@pytest.fixture(scope="session")
+def compiled_locales(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """A German locale compiled into a temporary folder (for LOCPATH), when localedef can."""
+    localedef = shutil.which("localedef")
+    if localedef is None:
+        return None
+    folder = tmp_path_factory.mktemp("locales")
+    subprocess.run(
+        [localedef, "-c", "-i", "de_DE", "-f", "UTF-8", str(folder / "de_DE.UTF-8")],
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    return folder if (folder / "de_DE.UTF-8").is_dir() else None
+
+
+def _set_first(names: tuple[str, ...]) -> str | None:
+    for name in names:
+        try:
+            return locale.setlocale(locale.LC_ALL, name)
+        except locale.Error:
+            continue
+    return None
+
+
+@pytest.fixture
+def foreign_locale(compiled_locales: Path | None, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    saved = locale.setlocale(locale.LC_ALL)
+    try:
+        name = _set_first(FOREIGN_LOCALES)
+        if name is None and compiled_locales is not None:
+            monkeypatch.setenv("LOCPATH", str(compiled_locales))
+            name = _set_first(("de_DE.UTF-8",))
+        if name is None:
+            pytest.skip(
+                "no non-English locale is installed (see `locale -a`) and localedef could not "
+                "compile de_DE.UTF-8 (Debian package `locales`)"
+            )
+        if time.strftime("%a %b", MONDAY) == "Mon Dec":
+            pytest.skip(f"locale {name} has English day and month names")
+        yield name
+    finally:
+        locale.setlocale(locale.LC_ALL, saved)
+
+
+def test_rss_dates_are_english_whatever_the_locale(site: Site, foreign_locale: str) -> None:
+    site(
+        config=config_in(KYIV),
+        **{
+            "a.md": yaml_entry("2025-12-22 14:00"),  # a Monday in December
+            "b.md": yaml_entry("2025-05-03"),  # Saturday, Sa. / sam. in the foreign locale
+        },
+    )
+    _, rss = build_and_read()
+    assert time.strftime("%a", MONDAY) != "Mon", "the foreign locale is still in effect"
+    pub_dates = [item.findtext("pubDate") for item in rss.findall("channel/item")]
+    assert pub_dates[0].startswith("Mon, 22 Dec 2025 14:00:00 +0200"), pub_dates
+    assert [check_rfc822(d) for d in pub_dates] == [
+        at(2025, 12, 22, 14, 0, 2),
+        at(2025, 5, 3, offset=3),
+    ]
+    assert check_rfc822(rss.findtext("channel/lastBuildDate")) == at(2025, 12, 22, 14, 0, 2)
+    # Building must leave the process's locale as it found it.
+    assert locale.setlocale(locale.LC_ALL) == foreign_locale

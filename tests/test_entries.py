@@ -1,0 +1,844 @@
+"""Documents in entries/: what staticfeed reads, how it reads it, and every error it reports.
+
+Each test builds with the real command and reads the written feeds with lxml or feedparser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG
+
+A = "{http://www.w3.org/2005/Atom}"
+DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+KNOWN_KEYS = "author, authors, date, draft, id, lang, link, slug, summary, tags, title, updated"
+DATE_FIX = "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+
+Site = Callable[..., Path]
+
+
+def build(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["build", *args])
+
+
+def build_ok(*args: str) -> Result:
+    result = build(*args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def errors(*args: str) -> list[str]:
+    """The error lines of a build that must fail; no feed may have been written."""
+    result = build(*args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert not Path("feeds").exists()
+    return result.stderr.splitlines()
+
+
+def atom_entries() -> list[etree._Element]:
+    root = etree.fromstring(Path("feeds/atom.xml").read_bytes())
+    return root.findall(f"{A}entry")
+
+
+def rss_items() -> list[etree._Element]:
+    root = etree.fromstring(Path("feeds/rss.xml").read_bytes())
+    return root.findall("channel/item")
+
+
+def only_entry() -> etree._Element:
+    (entry,) = atom_entries()
+    return entry
+
+
+def authors_of(entry: etree._Element) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (a.findtext(f"{A}name"), a.findtext(f"{A}email"), a.findtext(f"{A}uri"))
+        for a in entry.findall(f"{A}author")
+    ]
+
+
+def write_bytes(folder: Path, name: str, data: bytes) -> None:
+    path = folder / "entries" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def doc(front: str, body: str = "Body text.\n") -> str:
+    """A document with YAML front matter."""
+    return f"---\n{front}---\n{body}"
+
+
+NO_AUTHOR_CONFIG = BASIC_CONFIG.replace(
+    'authors = [{ name = "Default Author", email = "default@example.org" }]\n', ""
+)
+
+
+# Front matter ------------------------------------------------------------------------------
+
+
+def test_yaml_front_matter(site: Site) -> None:
+    site(
+        **{
+            "a.md": """\
+            ---
+            title: For a Peace From Below in Ukraine
+            date: 2025-12-22
+            authors:
+              - Liza Smirnova
+              - name: Alexey Sakhnin
+                uri: https://example.org/sakhnin
+            tags: [ukraine, peace-talks]
+            summary: Two anti-war socialists on the talks.
+            link: https://example.org/peace
+            lang: uk
+            ---
+            The body, in *Markdown*.
+            """
+        }
+    )
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "For a Peace From Below in Ukraine"
+    assert entry.findtext(f"{A}published") == "2025-12-22T00:00:00+00:00"
+    assert authors_of(entry) == [
+        ("Liza Smirnova", None, None),
+        ("Alexey Sakhnin", None, "https://example.org/sakhnin"),
+    ]
+    assert [c.get("term") for c in entry.findall(f"{A}category")] == ["ukraine", "peace-talks"]
+    assert entry.findtext(f"{A}summary") == "Two anti-war socialists on the talks."
+    assert [link.get("href") for link in entry.findall(f"{A}link")] == ["https://example.org/peace"]
+    assert entry.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk"
+    assert entry.findtext(f"{A}content") == "<p>The body, in <em>Markdown</em>.</p>"
+
+
+def test_toml_front_matter(site: Site) -> None:
+    site(
+        **{
+            "a.md": """\
+            +++
+            title = "In TOML"
+            date = 2025-12-22T14:30:00+02:00
+            updated = 2025-12-23
+            author = { name = "Ann Lee", email = "ann@example.org" }
+            tags = ["one", "two"]
+            +++
+            Body.
+            """
+        }
+    )
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "In TOML"
+    assert entry.findtext(f"{A}published") == "2025-12-22T14:30:00+02:00"
+    assert entry.findtext(f"{A}updated") == "2025-12-23T00:00:00+00:00"
+    assert authors_of(entry) == [("Ann Lee", "ann@example.org", None)]
+    assert [c.get("term") for c in entry.findall(f"{A}category")] == ["one", "two"]
+    assert entry.findtext(f"{A}content") == "<p>Body.</p>"
+
+
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_empty_front_matter_leaves_everything_to_the_first_lines(site: Site, fence: str) -> None:
+    site(**{"a.md": f"{fence}\n{fence}\n2025-12-22\n\n# From the body\n\nText.\n"})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "From the body"
+    assert entry.findtext(f"{A}published") == "2025-12-22T00:00:00+00:00"
+    assert entry.findtext(f"{A}content") == "<p>Text.</p>"
+
+
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+def test_byte_order_mark_and_windows_line_ends_are_fine(
+    site: Site, prefix: bytes, newline: bytes
+) -> None:
+    folder = site()
+    lines = [b"---", b"title: Windows", b"date: 2025-12-22", b"---", b"One", b"two.", b""]
+    write_bytes(folder, "front.md", prefix + newline.join(lines))
+    bare = [b"2025-12-20", b"", b"# Bare", b"", b"Text.", b""]
+    write_bytes(folder, "bare.md", prefix + newline.join(bare))
+    build_ok()
+    entries = {e.findtext(f"{A}title"): e for e in atom_entries()}
+    assert set(entries) == {"Windows", "Bare"}  # no U+FEFF glued to a title
+    assert entries["Windows"].findtext(f"{A}content") == "<p>One\ntwo.</p>"
+    assert entries["Bare"].findtext(f"{A}published") == "2025-12-20T00:00:00+00:00"
+    assert entries["Bare"].findtext(f"{A}content") == "<p>Text.</p>"
+
+
+@pytest.mark.parametrize(
+    ("data", "offset"),
+    [
+        # ---\n (4) title: M\n (9) date: 2025-05-01\n (17) ---\n (4) Bo (2): byte 36
+        (b"---\ntitle: M\ndate: 2025-05-01\n---\nBo\xffdy\n", 36),
+        # the same after a 3-byte byte-order mark
+        (b"\xef\xbb\xbf---\ntitle: M\ndate: 2025-05-01\n---\nBo\xffdy\n", 39),
+        # the same with Windows line ends: one more byte per line
+        (b"---\r\ntitle: M\r\ndate: 2025-05-01\r\n---\r\nBo\xffdy\r\n", 40),
+    ],
+    ids=["plain", "bom", "crlf"],
+)
+def test_invalid_utf8_names_the_file_line_and_byte_offset(
+    site: Site, data: bytes, offset: int
+) -> None:
+    assert data[offset] == 0xFF
+    write_bytes(site(), "bad.md", data)
+    assert errors() == [
+        f"Error: entries/bad.md:5: the file is not valid UTF-8 (byte offset {offset}). "
+        "Save the file as UTF-8."
+    ]
+
+
+# Which files are entries -------------------------------------------------------------------
+
+NOT_A_DOCUMENT = "this would be an error: no date\n"
+
+
+def test_md_markdown_and_txt_files_in_every_subfolder_are_entries(site: Site) -> None:
+    site(
+        **{
+            "top.md": doc("title: Top\ndate: 2025-01-01\n"),
+            "2025/12/deep.markdown": doc("title: Deep\ndate: 2025-01-02\n"),
+            "notes/plain.txt": doc("title: Plain\ndate: 2025-01-03\n"),
+            # ignored: hidden files and folders, other extensions
+            ".hidden.md": NOT_A_DOCUMENT,
+            ".git/objects.md": NOT_A_DOCUMENT,
+            "2025/.drafts/x.md": NOT_A_DOCUMENT,
+            "notes.rst": NOT_A_DOCUMENT,
+            "README": NOT_A_DOCUMENT,
+            "top.md.bak": NOT_A_DOCUMENT,
+            "top.md~": NOT_A_DOCUMENT,
+            "image.svg": NOT_A_DOCUMENT,
+        }
+    )
+    result = build_ok()
+    assert result.stdout.splitlines()[:2] == [
+        "wrote feeds/atom.xml (3 entries)",
+        "wrote feeds/rss.xml (3 entries)",
+    ]
+    assert [e.findtext(f"{A}id") for e in atom_entries()] == [
+        "tag:example.org,2025:notes/plain",
+        "tag:example.org,2025:2025/12/deep",
+        "tag:example.org,2025:top",
+    ]
+
+
+def test_txt_bodies_are_markdown_too(site: Site) -> None:
+    site(**{"a.txt": doc("title: T\ndate: 2025-01-01\n", "Some **bold** text.\n")})
+    build_ok()
+    assert only_entry().findtext(f"{A}content") == "<p>Some <strong>bold</strong> text.</p>"
+
+
+def test_a_link_to_a_file_outside_entries_is_an_error_and_never_read(site: Site) -> None:
+    folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
+    outside = folder / "private.md"
+    outside.write_text("---\nsecret_key: 1\n---\nPRIVATE\n", encoding="utf-8")
+    (folder / "entries" / "link.md").symlink_to(outside)
+    (folder / "elsewhere").mkdir()
+    (folder / "elsewhere" / "x.md").write_text("---\nother_secret: 1\n---\n", encoding="utf-8")
+    (folder / "entries" / "more").symlink_to(folder / "elsewhere", target_is_directory=True)
+    # Had either been read, its unknown key would be reported too.
+    assert sorted(errors()) == [
+        "Error: entries/link.md: the file is a link to outside the entries folder, which "
+        "staticfeed never follows. Move or copy the document into the entries folder.",
+        "Error: entries/more: the folder is a link to outside the entries folder, which "
+        "staticfeed never follows. Move or copy the document into the entries folder.",
+    ]
+
+
+def test_a_link_inside_entries_is_read(site: Site) -> None:
+    folder = site(**{"archive/a.md": doc("title: A\ndate: 2025-01-01\n")})
+    (folder / "entries" / "latest.md").symlink_to(folder / "entries" / "archive" / "a.md")
+    build_ok()
+    assert sorted(e.findtext(f"{A}id") or "" for e in atom_entries()) == [
+        "tag:example.org,2025:archive/a",
+        "tag:example.org,2025:latest",
+    ]
+
+
+# Keys and values ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("titel", "Did you mean 'title'?"),
+        ("tag", "Did you mean 'tags'?"),
+        ("autor", "Did you mean 'author'?"),
+        ("updatd", "Did you mean 'updated'?"),
+    ],
+)
+def test_unknown_key_suggests_the_key_meant(site: Site, key: str, hint: str) -> None:
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\n{key}: x\n")})
+    assert errors() == [
+        f"Error: entries/a.md:4: unknown key '{key}'. {hint} Known keys: {KNOWN_KEYS}."
+    ]
+
+
+def test_unknown_key_without_a_close_match(site: Site) -> None:
+    site(**{"a.md": doc("title: A\nlayout: post\ndate: 2025-01-01\n")})
+    assert errors() == [
+        f"Error: entries/a.md:3: unknown key 'layout'. Remove it; known keys: {KNOWN_KEYS}."
+    ]
+
+
+def test_unknown_key_in_toml_front_matter(site: Site) -> None:
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ntitel = "B"\n+++\nBody.\n'})
+    assert errors() == [
+        "Error: entries/a.md:4: unknown key 'titel'. Did you mean 'title'? "
+        f"Known keys: {KNOWN_KEYS}."
+    ]
+
+
+WRONG_TYPES = [
+    pytest.param(
+        "title: [Peace, talks]",
+        "title must be text, not a list. Write title as a single line of text.",
+        id="list-as-title",
+    ),
+    pytest.param(
+        "title: {Peace: talks}",
+        "title must be text, not a mapping. Write title as a single line of text.",
+        id="mapping-as-title",
+    ),
+    pytest.param(
+        "title: 2025",
+        'title must be text, not a number. Put it in quotes: "2025"',
+        id="number-as-title",
+    ),
+    pytest.param(
+        "title: 1.5",
+        'title must be text, not a number. Put it in quotes: "1.5"',
+        id="decimal-as-title",
+    ),
+    pytest.param(
+        "title: true",
+        'title must be text, not true/false. Put it in quotes: "true"',
+        id="boolean-as-title",
+    ),
+    pytest.param(
+        "tags: news",
+        "tags must be a list, not text. Write it as a list: [news]",
+        id="text-as-tags",
+    ),
+    pytest.param(
+        "tags: [2025, news]",
+        'each of tags must be text, not a number. Put every one in quotes: ["2025", "news"]',
+        id="number-in-tags",
+    ),
+    pytest.param(
+        'draft: "yes"',
+        "draft must be true or false, not text. Write true or false, without quotes.",
+        id="text-as-draft",
+    ),
+    pytest.param(
+        "summary: [a, b]",
+        "summary must be text, not a list. Write summary as a single line of text.",
+        id="list-as-summary",
+    ),
+    pytest.param(
+        "link: /peace",
+        "link '/peace' is not an absolute http(s) URL. Write it in full, like "
+        "https://example.org/peace",
+        id="relative-link",
+    ),
+    pytest.param(
+        "lang: Ukrainian",
+        "lang 'Ukrainian' is not a BCP 47 language tag. Use a tag like en, en-GB or uk.",
+        id="lang-not-bcp47",
+    ),
+    pytest.param(
+        "id: my post",
+        "id 'my post' is not an absolute URI. Use a tag URI like tag:example.org,2025:my-post, "
+        "or a URL.",
+        id="id-not-uri",
+    ),
+    pytest.param(
+        "slug: ../elsewhere",
+        "slug '../elsewhere' is not a usable path. Use letters, digits, - and / only, like "
+        "2025/my-post.",
+        id="slug-escapes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), WRONG_TYPES)
+def test_values_are_never_converted(site: Site, line: str, message: str) -> None:
+    key = line.split(":")[0]
+    front = "title: A\n" if key != "title" else ""
+    site(**{"a.md": doc(f"{front}date: 2025-01-01\n{line}\n")})
+    line_number = 4 if front else 3
+    assert errors() == [f"Error: entries/a.md:{line_number}: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2025-13-01", "date: cannot read '2025-13-01' as a date."),
+        ("2025-12", "date: '2025-12' is not a full date with day, month and year."),
+        ("20251222", "date: expected a date, got int 20251222."),
+        ("someday", "date: cannot read 'someday' as a date."),
+    ],
+)
+def test_dates_that_cannot_be_read(site: Site, value: str, message: str) -> None:
+    site(**{"2025/x.md": doc(f"title: X\ndate: {value}\n")})
+    assert errors() == [f"Error: entries/2025/x.md:3: {message} {DATE_FIX}"]
+
+
+def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
+    site(**{"a.md": doc("title: A\ndate: 2025-12-22\nupdated: 2025-12-01 10:00\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: updated (2025-12-01T10:00:00+00:00) is earlier than date "
+        "(2025-12-22T00:00:00+00:00). Set updated to the date or later."
+    ]
+
+
+def test_updated_defaults_to_date(site: Site) -> None:
+    site(**{"a.md": doc("title: A\ndate: 2025-12-22 08:15\n")})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}updated") == entry.findtext(f"{A}published")
+    assert entry.findtext(f"{A}updated") == "2025-12-22T08:15:00+00:00"
+
+
+def test_a_key_given_twice_is_an_error(site: Site) -> None:
+    site(**{"a.md": doc("title: First\ndate: 2025-01-01\ntitle: Second\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: title is given twice (lines 2 and 4). Keep one of them."
+    ]
+
+
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_unclosed_front_matter_is_an_error(site: Site, fence: str) -> None:
+    site(**{"a.md": f"{fence}\ntitle: A\ndate: 2025-01-01\n\nThe body.\n"})
+    assert errors() == [
+        f"Error: entries/a.md:1: the front matter opened by {fence} on line 1 is never closed. "
+        f"Add a line with {fence} after the metadata."
+    ]
+
+
+def test_broken_yaml_is_an_error_on_its_line(site: Site) -> None:
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\nsummary: [unclosed\n")})
+    (line,) = errors()
+    assert line.startswith("Error: entries/a.md:")
+    assert line.endswith(". Fix the YAML syntax; quote values that contain ': ' or '#'.")
+    assert ": invalid YAML: " in line
+
+
+def test_every_error_of_every_file_is_listed(site: Site) -> None:
+    site(
+        **{
+            "a.md": doc("titel: A\ndate: 2025-01-01\ntags: news\n"),
+            "b/c.md": doc("title: C\ndate: 2025-02-30\n"),
+            "fine.md": doc("title: Fine\ndate: 2025-01-01\n"),
+        }
+    )
+    assert errors() == [
+        "Error: entries/a.md:2: unknown key 'titel'. Did you mean 'title'? "
+        f"Known keys: {KNOWN_KEYS}.",
+        "Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [news]",
+        f"Error: entries/b/c.md:3: date: cannot read '2025-02-30' as a date. {DATE_FIX}",
+    ]
+
+
+# Authors -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        pytest.param("author: Ann Lee\n", [("Ann Lee", None, None)], id="name"),
+        pytest.param(
+            "author: Ann Lee <ann@example.org>\n",
+            [("Ann Lee", "ann@example.org", None)],
+            id="name-email",
+        ),
+        pytest.param(
+            "author:\n  name: Ann Lee\n  uri: https://ann.example.org/\n",
+            [("Ann Lee", None, "https://ann.example.org/")],
+            id="single-mapping",
+        ),
+        pytest.param(
+            "authors: [Ann Lee, Bo Chen <bo@example.org>]\n",
+            [("Ann Lee", None, None), ("Bo Chen", "bo@example.org", None)],
+            id="list-of-strings",
+        ),
+        pytest.param(
+            "authors:\n"
+            "  - name: Ann Lee\n"
+            "    email: ann@example.org\n"
+            "    uri: https://ann.example.org/\n"
+            "  - Bo Chen\n",
+            [("Ann Lee", "ann@example.org", "https://ann.example.org/"), ("Bo Chen", None, None)],
+            id="list-of-mappings",
+        ),
+        pytest.param("", [("Default Author", "default@example.org", None)], id="config-default"),
+    ],
+)
+def test_author_forms(site: Site, front: str, expected: list[tuple[str, ...]]) -> None:
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\n{front}")})
+    build_ok()
+    assert authors_of(only_entry()) == expected
+    (item,) = rss_items()
+    # One dc:creator names every author (readers keep only one); RSS's <author> would drop
+    # authors without an email.
+    assert [c.text for c in item.findall(DC_CREATOR)] == [
+        ", ".join(name for name, _, _ in expected)
+    ]
+    assert item.find("author") is None
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        pytest.param(
+            "author: Ann Lee\nauthors: [Bo Chen]\n",
+            "entries/a.md:5: both author and authors are given. "
+            "Keep one: author for one person, authors for a list.",
+            id="author-and-authors",
+        ),
+        pytest.param(
+            "author: [Ann Lee, Bo Chen]\n",
+            "entries/a.md:4: author must be 'Name <email>' or a mapping with name, not a list. "
+            'Write it as "Ann Lee <ann@example.org>".',
+            id="list-in-author",
+        ),
+        pytest.param(
+            "authors:\n  - name: Ann Lee\n    mail: ann@example.org\n",
+            "entries/a.md:4: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+            "Known keys: authors.email, authors.name, authors.uri.",
+            id="unknown-author-field",
+        ),
+        pytest.param(
+            "authors:\n  - email: ann@example.org\n",
+            "entries/a.md:4: an author in authors has no name. Add name: to it.",
+            id="mapping-without-name",
+        ),
+        pytest.param(
+            "author: Ann Lee <ann at example>\n",
+            "entries/a.md:4: 'ann at example' in author is not an email address. "
+            "Write it like ann@example.org, or leave the email out.",
+            id="bad-email",
+        ),
+        pytest.param(
+            "authors: []\n",
+            "entries/a.md:4: authors is an empty list. Name at least one author or remove authors.",
+            id="empty-list",
+        ),
+    ],
+)
+def test_author_errors(site: Site, front: str, message: str) -> None:
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\n{front}")})
+    assert errors() == [f"Error: {message}"]
+
+
+def test_an_entry_without_any_author_is_an_error(site: Site) -> None:
+    site(config=NO_AUTHOR_CONFIG, **{"a.md": doc("title: A\ndate: 2025-01-01\n")})
+    assert errors() == [
+        "Error: entries/a.md: the entry has no author, and the config has no default authors. "
+        'Add author: "Name" to the front matter, or authors to the config.'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Ann Lee and Bo Chen", ["Ann Lee", "Bo Chen"]),
+        ("By Ann Lee, Bo Chen & Cy Dee", ["Ann Lee", "Bo Chen", "Cy Dee"]),
+        ("by Ann Lee", ["Ann Lee"]),
+        ("*By Ann Lee, Bo Chen, and Cy Dee*", ["Ann Lee", "Bo Chen", "Cy Dee"]),
+    ],
+)
+def test_byline_gives_the_authors_and_leaves_the_body(
+    site: Site, byline: str, names: list[str]
+) -> None:
+    site(config=NO_AUTHOR_CONFIG, **{"a.md": f"2025-12-22\n\n# Title\n\n{byline}\n\nText.\n"})
+    build_ok()
+    entry = only_entry()
+    assert authors_of(entry) == [(name, None, None) for name in names]
+    assert entry.findtext(f"{A}content") == "<p>Text.</p>"
+
+
+# Documents without front matter ----------------------------------------------------------
+
+
+def test_the_readme_example_without_front_matter(site: Site) -> None:
+    site(
+        config=NO_AUTHOR_CONFIG,
+        **{
+            "peace.md": """\
+            Monday, December 22, 2025
+
+            # For a Peace From Below in Ukraine
+
+            By Liza Smirnova and Alexey Sakhnin
+
+            The text…
+            """
+        },
+    )
+    build_ok()
+    parsed = feedparser.parse("feeds/atom.xml").entries[0]
+    assert parsed.title == "For a Peace From Below in Ukraine"
+    assert parsed.published == "2025-12-22T00:00:00+00:00"
+    assert [a.name for a in parsed.authors] == ["Liza Smirnova", "Alexey Sakhnin"]
+    # The date, title and byline lines are taken out of the body.
+    assert parsed.content[0].value == "<p>The text…</p>"
+    (item,) = rss_items()
+    assert item.findtext("title") == "For a Peace From Below in Ukraine"
+    assert item.findtext("pubDate") == "Mon, 22 Dec 2025 00:00:00 +0000"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Monday, December 22, 2025", "2025-12-22T00:00:00+00:00"),
+        ("2025-12-22", "2025-12-22T00:00:00+00:00"),
+        ("22 Dec 2025 14:00 +0200", "2025-12-22T14:00:00+02:00"),
+        ("December 22, 2025 9:30 am", "2025-12-22T09:30:00+00:00"),
+        ("*22 December 2025*", "2025-12-22T00:00:00+00:00"),
+    ],
+)
+def test_date_line_forms(site: Site, line: str, published: str) -> None:
+    site(**{"a.md": f"# Title\n\n{line}\n\nText.\n"})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}published") == published
+    assert entry.findtext(f"{A}content") == "<p>Text.</p>"
+
+
+def test_date_line_is_in_the_config_time_zone(site: Site) -> None:
+    config = BASIC_CONFIG + 'timezone = "Europe/Kyiv"\n'
+    site(config=config, **{"a.md": "2025-07-01\n\n# Summer\n\nText.\n"})
+    build_ok()
+    assert only_entry().findtext(f"{A}published") == "2025-07-01T00:00:00+03:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("# Title\n\nDecember 2025\n\nText.\n", id="no-day"),
+        pytest.param(
+            "# Title\n\nPublished on 2025-12-22 in Kyiv.\n\nText.\n", id="not-only-a-date"
+        ),
+        pytest.param(
+            "# Title\n\n" + "".join(f"Paragraph {n}.\n\n" for n in range(9)) + "2025-12-22\n",
+            id="after-ten-lines",
+        ),
+        pytest.param("# Title\n\nText.\n", id="none"),
+    ],
+)
+def test_without_a_date_line_the_build_asks_for_date_front_matter(site: Site, text: str) -> None:
+    site(**{"note.md": text})
+    assert errors() == [
+        "Error: entries/note.md: no date found near the top of the document. "
+        "Add front matter with date: 2025-12-22, or a line with the date."
+    ]
+
+
+def test_the_tenth_line_can_hold_the_date(site: Site) -> None:
+    text = "# Title\n\n" + "".join(f"Paragraph {n}.\n\n" for n in range(8)) + "2025-12-22\n"
+    site(**{"note.md": text})
+    build_ok()
+    assert only_entry().findtext(f"{A}published") == "2025-12-22T00:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "content"),
+    [
+        pytest.param(
+            "# Hello *world*\n\n2025-12-22\n\nText.\n", "Hello world", "<p>Text.</p>", id="atx"
+        ),
+        pytest.param(
+            "Hello world\n===\n\n2025-12-22\n\nText.\n", "Hello world", "<p>Text.</p>", id="setext"
+        ),
+        pytest.param(
+            "2025-12-22\n\nBy Ann Lee\n\nA *plain* first line\n\nText.\n",
+            "A plain first line",
+            "<p>Text.</p>",
+            id="first-plain-line",
+        ),
+    ],
+)
+def test_title_from_the_first_lines(site: Site, text: str, title: str, content: str) -> None:
+    site(**{"a.md": text})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == title
+    assert entry.findtext(f"{A}content") == content
+
+
+def test_a_document_with_only_a_date_has_no_title(site: Site) -> None:
+    site(**{"a.md": "2025-12-22\n"})
+    assert errors() == [
+        'Error: entries/a.md: no title found. Add front matter with title: "Your title".'
+    ]
+
+
+def test_front_matter_date_and_title_from_the_body(site: Site) -> None:
+    site(**{"a.md": doc("date: 2025-12-20\n", "# From the heading\n\nText.\n")})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "From the heading"
+    assert entry.findtext(f"{A}content") == "<p>Text.</p>"
+
+
+def test_front_matter_title_and_date_from_the_body_keeps_other_headings(site: Site) -> None:
+    site(**{"a.md": doc("title: From front matter\n", "2025-12-22\n\n## Intro\n\nText.\n")})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "From front matter"
+    assert entry.findtext(f"{A}published") == "2025-12-22T00:00:00+00:00"
+    # The heading is not the title, so it is part of the text; the date line is taken out.
+    assert entry.findtext(f"{A}content") == "<h2>Intro</h2>\n<p>Text.</p>"
+
+
+# Drafts and future entries -----------------------------------------------------------------
+
+
+def test_drafts_are_left_out_unless_drafts(site: Site) -> None:
+    site(
+        **{
+            "done.md": doc("title: Done\ndate: 2025-01-01\n"),
+            "wip.md": doc("title: WIP\ndate: 2025-01-02\ndraft: true\n"),
+            "kept.md": doc("title: Kept\ndate: 2025-01-03\ndraft: false\n"),
+        }
+    )
+    result = build_ok()
+    assert result.stdout.splitlines() == [
+        "wrote feeds/atom.xml (2 entries)",
+        "wrote feeds/rss.xml (2 entries)",
+        "left out 1 draft(s); --drafts includes them",
+    ]
+    assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "Done"]
+    result = build_ok("--drafts")
+    assert "draft" not in result.stdout
+    assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "WIP", "Done"]
+    assert [i.findtext("title") for i in rss_items()] == ["Kept", "WIP", "Done"]
+
+
+def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
+    site(
+        **{
+            "now.md": doc("title: Now\ndate: 2025-01-01\n"),
+            "later.md": doc("title: Later\ndate: 2999-06-01T08:00:00+00:00\n"),
+            "soon.md": doc("title: Soon\ndate: 2999-01-01T09:00:00+05:30\n"),
+        }
+    )
+    result = build_ok()
+    assert result.stdout.splitlines() == [
+        "wrote feeds/atom.xml (1 entry)",
+        "wrote feeds/rss.xml (1 entry)",
+        "left out 2 future entry(ies); the next, entries/soon.md, is due 2999-01-01 09:00 "
+        "+05:30; build again then, or pass --future",
+    ]
+    assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Now"]
+    result = build_ok("--future")
+    assert "future" not in result.stdout
+    assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Later", "Soon", "Now"]
+
+
+def test_only_drafts_and_future_entries_is_an_error(site: Site) -> None:
+    site(
+        **{
+            "wip.md": doc("title: WIP\ndate: 2025-01-02\ndraft: true\n"),
+            "later.md": doc("title: Later\ndate: 2999-06-01\n"),
+        }
+    )
+    assert errors() == [
+        "Error: entries: there is no published entry to put in the feeds. Add a document, or "
+        "pass --drafts or --future to include drafts and scheduled entries."
+    ]
+    build_ok("--drafts", "--future")
+    assert len(atom_entries()) == 2
+
+
+# Ids and slugs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "front", "entry_id"),
+    [
+        ("2025/my-post.md", "", "tag:example.org,2025:2025/my-post"),
+        ("2025/My-Post.md", "", "tag:example.org,2025:2025/my-post"),
+        ("2025/Café.md", "", "tag:example.org,2025:2025/caf%C3%A9"),
+        ("Notes/Hello World.markdown", "", "tag:example.org,2025:notes/hello%20world"),
+        ("a+b=c.txt", "", "tag:example.org,2025:a%2Bb%3Dc"),
+        ("2025/v1.2_final~x.md", "", "tag:example.org,2025:2025/v1.2_final~x"),
+        ("2025/renamed.md", "slug: 2024/old-name\n", "tag:example.org,2025:2024/old-name"),
+        ("2025/x.md", "slug: /news/café/\n", "tag:example.org,2025:news/caf%C3%A9"),
+        ("2025/y.md", "id: tag:old.example.com,2019:post-7\n", "tag:old.example.com,2019:post-7"),
+        ("2025/z.md", "id: https://example.org/z\nslug: ignored\n", "https://example.org/z"),
+    ],
+)
+def test_entry_ids(site: Site, name: str, front: str, entry_id: str) -> None:
+    site(**{name: doc(f"title: A\ndate: 2025-01-01\n{front}")})
+    build_ok()
+    assert only_entry().findtext(f"{A}id") == entry_id
+    (item,) = rss_items()
+    guid = item.find("guid")
+    assert guid is not None
+    assert (guid.text, guid.get("isPermaLink")) == (entry_id, "false")
+
+
+def test_guid_is_a_permalink_when_the_id_is_the_link(site: Site) -> None:
+    front = "title: A\ndate: 2025-01-01\nid: https://example.org/a\nlink: https://example.org/a\n"
+    site(**{"a.md": doc(front)})
+    build_ok()
+    (item,) = rss_items()
+    guid = item.find("guid")
+    assert guid is not None
+    assert (guid.text, guid.get("isPermaLink")) == ("https://example.org/a", "true")
+
+
+def test_editing_an_entry_keeps_its_id(site: Site) -> None:
+    site(**{"2025/post.md": doc("title: Before\ndate: 2025-01-01\n", "Old text.\n")})
+    build_ok()
+    before = only_entry().findtext(f"{A}id")
+    site(
+        **{
+            "2025/post.md": doc(
+                "title: After\ndate: 2025-01-02\nupdated: 2025-02-01\nsummary: New.\n",
+                "New text.\n",
+            )
+        }
+    )
+    build_ok()
+    assert only_entry().findtext(f"{A}id") == before == "tag:example.org,2025:2025/post"
+
+
+@pytest.mark.parametrize(
+    ("documents", "message"),
+    [
+        pytest.param(
+            {"Post.md": "title: A\n", "post.markdown": "title: B\n"},
+            "entries/post.markdown: the entry has the same id as entries/Post.md "
+            "(tag:example.org,2025:post).",
+            id="same-path-but-case-and-extension",
+        ),
+        pytest.param(
+            {"a.md": "title: A\nslug: 2025/post\n", "2025/post.md": "title: B\n"},
+            "entries/2025/post.md: the entry has the same id as entries/a.md "
+            "(tag:example.org,2025:2025/post).",
+            id="slug-and-path",
+        ),
+        pytest.param(
+            {"a.md": "title: A\nid: urn:x:1\n", "b.md": "title: B\nid: urn:x:1\n"},
+            "entries/b.md: the entry has the same id as entries/a.md (urn:x:1).",
+            id="front-matter-ids",
+        ),
+    ],
+)
+def test_two_entries_with_one_id_is_an_error_naming_both(
+    site: Site, documents: dict[str, str], message: str
+) -> None:
+    site(**{name: doc(front + "date: 2025-01-01\n") for name, front in documents.items()})
+    assert errors() == [
+        f"Error: {message} Give one of them its own slug: or id: in the front matter."
+    ]

@@ -1,0 +1,791 @@
+"""What the Atom and RSS feeds say about each entry, read back with lxml and feedparser."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import lxml.html
+import pytest
+from lxml import etree
+
+from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
+
+Site = Callable[..., Path]
+TAG = "tag:example.org,2025:"
+SITE_URL = BLOG = "https://example.org/blog/"
+POST_DIR = "https://example.org/blog/2025/"
+LINK = POST_DIR + "post.html"
+PREVIEW = "https://preview.example.com/pr-7/"
+# Characters XML 1.0 cannot carry (its Char production), for checking the output.
+XML_ILLEGAL = [chr(c) for c in range(0x20) if c not in (0x9, 0xA, 0xD)] + ["\ufffe", "\uffff"]
+
+
+def doc(front: str, body: str = "The body.\n") -> str:
+    """A document with YAML front matter; `front` is `key: value` lines."""
+    return f"---\n{front.strip()}\n---\n{body}"
+
+
+def by_id(atom: etree._Element) -> dict[str, etree._Element]:
+    return {e.findtext("a:id", namespaces=NS): e for e in atom.findall("a:entry", NS)}
+
+
+def by_guid(rss: etree._Element) -> dict[str, etree._Element]:
+    return {item.findtext("guid"): item for item in rss.findall("channel/item")}
+
+
+def only(atom: etree._Element, rss: etree._Element) -> tuple[etree._Element, etree._Element]:
+    entries, items = atom.findall("a:entry", NS), rss.findall("channel/item")
+    assert len(entries) == len(items) == 1
+    return entries[0], items[0]
+
+
+def html_of(text: str | None) -> lxml.html.HtmlElement:
+    assert text, "the entry has no content"
+    return lxml.html.fragment_fromstring(text, create_parent="div")
+
+
+def contents(entry: etree._Element, item: etree._Element) -> list[str | None]:
+    """The HTML content of an entry in Atom and of the same item in RSS."""
+    return [
+        entry.findtext("a:content", namespaces=NS),
+        item.findtext("content:encoded", namespaces=NS),
+    ]
+
+
+def people(parent: etree._Element) -> list[tuple[str | None, ...]]:
+    """(name, email, uri) of each Atom author of a feed or an entry."""
+    return [
+        tuple(a.findtext(f"a:{field}", namespaces=NS) for field in ("name", "email", "uri"))
+        for a in parent.findall("a:author", NS)
+    ]
+
+
+def alternates(parent: etree._Element) -> list[str | None]:
+    """The Atom alternate links of a feed or an entry (rel defaults to alternate)."""
+    return [
+        link.get("href")
+        for link in parent.findall("a:link", NS)
+        if link.get("rel", "alternate") == "alternate"
+    ]
+
+
+def creators(item: etree._Element) -> list[str]:
+    """The author names an RSS item's dc:creator elements give, in order.
+
+    README asks for a dc:creator per author; a single dc:creator listing them ("Ann Lee, Bo
+    Chen") names them all too, and is accepted here so long as no author goes missing.
+    """
+    return [name for c in item.findall("dc:creator", NS) for name in (c.text or "").split(", ")]
+
+
+def description(item: etree._Element) -> str:
+    """The text a reader shows for an RSS <description>, which readers treat as HTML."""
+    text = item.findtext("description")
+    assert text is not None, "the item has no description"
+    return lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+
+
+def parsed(name: str) -> feedparser.FeedParserDict:
+    result = feedparser.parse(Path("feeds", name).read_bytes())
+    assert not result.bozo, result.get("bozo_exception")
+    return result
+
+
+# Authors
+
+
+def test_every_author_is_in_atom_and_a_dc_creator_in_rss(site: Site) -> None:
+    front = """
+title: Four authors
+date: 2025-12-22
+authors:
+  - Ann Lee <ann@example.org>
+  - name: Bo Chen
+    uri: https://bo.example.org/
+  - name: Cy Dee
+    email: cy@example.org
+    uri: https://cy.example.org/about
+  - Dee Without Email
+"""
+    site(**{"a.md": doc(front)})
+    entry, item = only(*build_and_read())
+    assert people(entry) == [
+        ("Ann Lee", "ann@example.org", None),
+        ("Bo Chen", None, "https://bo.example.org/"),
+        ("Cy Dee", "cy@example.org", "https://cy.example.org/about"),
+        ("Dee Without Email", None, None),
+    ]
+    names = ["Ann Lee", "Bo Chen", "Cy Dee", "Dee Without Email"]
+    assert creators(item) == names
+    rss_root = item.getroottree().getroot()
+    assert list(rss_root.iter("author")) == [], "RSS <author> takes only an email; none expected"
+    assert [a["name"] for a in parsed("atom.xml").entries[0].authors] == names
+
+
+def test_config_authors_are_the_default(site: Site) -> None:
+    config = BASIC_CONFIG.replace(
+        'authors = [{ name = "Default Author", email = "default@example.org" }]',
+        'authors = [{ name = "Default Author", email = "default@example.org" }, '
+        '{ name = "Second Editor", uri = "https://example.org/editor" }]',
+    )
+    site(
+        config=config,
+        **{
+            "own.md": doc("title: Own\ndate: 2025-01-02\nauthor: Ann Lee"),
+            "default.md": doc("title: Default\ndate: 2025-01-01"),
+        },
+    )
+    atom, rss = build_and_read()
+    defaults = [
+        ("Default Author", "default@example.org", None),
+        ("Second Editor", None, "https://example.org/editor"),
+    ]
+
+    assert people(atom) == defaults
+    assert people(by_id(atom)[TAG + "default"]) == defaults
+    assert people(by_id(atom)[TAG + "own"]) == [("Ann Lee", None, None)]
+    items = by_guid(rss)
+    assert creators(items[TAG + "default"]) == ["Default Author", "Second Editor"]
+    assert creators(items[TAG + "own"]) == ["Ann Lee"]
+
+
+def test_a_category_per_tag(site: Site) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22\ntags: [ukraine, peace-talks, ліві рухи]")})
+    entry, item = only(*build_and_read())
+    tags = ["ukraine", "peace-talks", "ліві рухи"]
+    assert [c.get("term") for c in entry.findall("a:category", NS)] == tags
+    assert [c.text for c in item.findall("category")] == tags
+    assert [t["term"] for t in parsed("atom.xml").entries[0].tags] == tags
+
+
+# Summary and content
+
+
+SENTENCE = (
+    "Solidarity across borders is built slowly, by people who meet, argue and decide "
+    "together; self-determination means nothing if it is granted from above."
+)
+WORDS = SENTENCE.split(" ")
+
+
+def long_paragraph(length: int) -> str:
+    words: list[str] = []
+    while len(" ".join(words)) < length:
+        words.append(WORDS[len(words) % len(WORDS)])
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("length", [320, 600, 2000])
+def test_default_summary_is_the_first_paragraph_cut_at_a_word(site: Site, length: int) -> None:
+    first = long_paragraph(length)
+    body = f"# A heading\n\n{first}\n\nThe second paragraph stays out.\n"
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    entry, item = only(*build_and_read())
+    summary = entry.findtext("a:summary", namespaces=NS)
+    assert description(item) == summary
+    assert summary.endswith("…")
+    assert len(summary) < 300
+    kept = summary[:-1]
+    assert first.startswith(kept)
+    # Cut between words: what follows the kept text starts with a space or punctuation...
+    assert first[len(kept)] in " ,;:.", repr(first[len(kept) - 10 : len(kept) + 10])
+    # ... and no more than one word (plus its punctuation) was given up to stay under 300.
+    longest_word = max(len(w) for w in WORDS)
+    assert len(kept) >= 300 - 2 * (longest_word + 2)
+    assert "second paragraph" not in summary
+
+
+def test_summary_of_text_without_spaces_stays_under_300(site: Site) -> None:
+    first = "和平与团结" * 100  # no spaces to cut at
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", first + "\n")})
+    entry, _ = only(*build_and_read())
+    summary = entry.findtext("a:summary", namespaces=NS)
+    assert summary.endswith("…")
+    assert len(summary) < 300
+    assert first.startswith(summary[:-1])
+    assert len(summary) > 250
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Hello *world* and [a link](https://x.example/) &amp; <b>bold</b>.\n",
+            "Hello world and a link & bold.",
+        ),
+        (
+            "# Heading\n\nFirst  paragraph,\nover two lines.\n\nSecond.\n",
+            "First paragraph, over two lines.",
+        ),
+        ("> Quoted first.\n\nThen text.\n", "Quoted first."),
+    ],
+)
+def test_short_first_paragraph_is_the_summary_as_plain_text(
+    site: Site, body: str, expected: str
+) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    entry, item = only(*build_and_read())
+    assert entry.findtext("a:summary", namespaces=NS) == expected
+    assert description(item) == expected
+
+
+def test_explicit_summary_is_used_verbatim(site: Site) -> None:
+    summary = "Kept <as> written & never cut: " + long_paragraph(320)
+    quoted = summary.replace("'", "''")
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nsummary: '{quoted}'", "Body text.\n")})
+    entry, item = only(*build_and_read())
+    assert entry.findtext("a:summary", namespaces=NS) == summary
+    assert description(item) == summary
+
+
+def test_full_content_in_both_feeds(site: Site) -> None:
+    body = "First paragraph.\n\nSecond paragraph with **bold**.\n"
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org/blog/a", body)})
+    entry, item = only(*build_and_read())
+    content = entry.find("a:content", NS)
+    assert content is not None
+    assert content.get("type") == "html"
+    for html in contents(entry, item):
+        fragment = html_of(html)
+        assert [p.text_content() for p in fragment.findall("p")] == [
+            "First paragraph.",
+            "Second paragraph with bold.",
+        ]
+        assert fragment.findtext("p/strong") == "bold"
+    assert entry.findtext("a:summary", namespaces=NS) == "First paragraph."
+    assert description(item) == "First paragraph."
+
+
+def test_summary_mode_keeps_content_only_for_entries_without_a_link(site: Site) -> None:
+    body = "First paragraph.\n\nSecond paragraph.\n"
+    site(
+        config=BASIC_CONFIG + 'content = "summary"\n',
+        **{
+            "linked.md": doc("title: L\ndate: 2025-12-22\nlink: https://example.org/blog/l", body),
+            "unlinked.md": doc("title: U\ndate: 2025-12-21", body),
+        },
+    )
+    atom, rss = build_and_read()
+    linked, unlinked = by_id(atom)[TAG + "linked"], by_id(atom)[TAG + "unlinked"]
+    assert linked.find("a:content", NS) is None
+    assert linked.findtext("a:summary", namespaces=NS) == "First paragraph."
+    assert alternates(linked) == ["https://example.org/blog/l"]
+    unlinked_content = html_of(unlinked.findtext("a:content", namespaces=NS))
+    assert "Second paragraph." in unlinked_content.text_content()
+    items = by_guid(rss)
+    assert items[TAG + "linked"].find("content:encoded", NS) is None
+    assert description(items[TAG + "linked"]) == "First paragraph."
+    assert items[TAG + "linked"].findtext("link") == "https://example.org/blog/l"
+    unlinked_html = items[TAG + "unlinked"].findtext("content:encoded", namespaces=NS)
+    assert "Second paragraph." in html_of(unlinked_html).text_content()
+
+
+# Ids, guids and links
+
+
+@pytest.mark.parametrize(
+    ("front", "guid", "permalink"),
+    [
+        pytest.param("", TAG + "a", "false", id="tag-uri"),
+        pytest.param(f"link: {BLOG}a.html", TAG + "a", "false", id="tag-uri-with-link"),
+        pytest.param(
+            f"id: {BLOG}a.html\nlink: {BLOG}a.html", BLOG + "a.html", "true", id="id-is-link"
+        ),
+        pytest.param(
+            f"id: {BLOG}other\nlink: {BLOG}a.html", BLOG + "other", "false", id="id-url-not-link"
+        ),
+        pytest.param(
+            "id: tag:example.org,2019:old", "tag:example.org,2019:old", "false", id="own-tag"
+        ),
+    ],
+)
+def test_rss_guid_is_the_id_and_a_permalink_only_when_it_is_the_link(
+    site: Site, front: str, guid: str, permalink: str
+) -> None:
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\n{front}")})
+    entry, item = only(*build_and_read())
+    assert entry.findtext("a:id", namespaces=NS) == guid
+    element = item.find("guid")
+    assert element is not None
+    assert (element.text, element.get("isPermaLink")) == (guid, permalink)
+
+
+@pytest.mark.parametrize(
+    ("config_line", "args", "home", "feeds"),
+    [
+        pytest.param("", [], SITE_URL, SITE_URL + "feeds/", id="default"),
+        pytest.param(
+            'feed_url = "/feeds"\n', [], SITE_URL, "https://example.org/feeds/", id="root"
+        ),
+        pytest.param(
+            'feed_url = "https://cdn.example.net/f/"\n',
+            [],
+            SITE_URL,
+            "https://cdn.example.net/f/",
+            id="absolute",
+        ),
+        pytest.param("", ["--base-url", PREVIEW], PREVIEW, PREVIEW + "feeds/", id="base-url"),
+    ],
+)
+def test_site_and_self_links(
+    site: Site, config_line: str, args: list[str], home: str, feeds: str
+) -> None:
+    site(config=BASIC_CONFIG + config_line, **{"a.md": doc("title: T\ndate: 2025-12-22")})
+    atom, rss = build_and_read(*args)
+    assert atom.findtext("a:id", namespaces=NS) == home
+    assert alternates(atom) == [home]
+    atom_self = atom.findall("a:link[@rel='self']", NS)
+    assert [(link.get("href"), link.get("type")) for link in atom_self] == [
+        (feeds + "atom.xml", "application/atom+xml")
+    ]
+    assert rss.findtext("channel/link") == home  # the site, never the feed
+    rss_self = rss.findall("channel/atom:link[@rel='self']", NS)
+    assert [link.get("href") for link in rss_self] == [feeds + "rss.xml"]
+    assert rss_self[0].get("type") in (None, "application/rss+xml")
+
+
+def test_ids_do_not_change_when_an_entry_is_edited(site: Site) -> None:
+    folder = site(**{"a.md": doc("title: First title\ndate: 2025-12-01", "First body.\n")})
+    atom, rss = build_and_read()
+    assert by_id(atom).keys() == by_guid(rss).keys() == {TAG + "a"}
+    (folder / "entries" / "a.md").write_text(
+        doc(
+            "title: A new title\ndate: 2025-11-30 10:00\nupdated: 2025-12-24\n"
+            "summary: Now with a summary.",
+            "A rewritten body.\n\nWith more text.\n",
+        ),
+        encoding="utf-8",
+    )
+    atom, rss = build_and_read()
+    entry, item = only(atom, rss)
+    assert entry.findtext("a:title", namespaces=NS) == "A new title"  # the edit took effect
+    assert entry.findtext("a:summary", namespaces=NS) == "Now with a summary."
+    assert entry.findtext("a:id", namespaces=NS) == item.findtext("guid") == TAG + "a"
+
+
+@pytest.mark.parametrize(
+    ("pin", "expected"),
+    [("", TAG + "2025/renamed"), ("slug: a\n", TAG + "a"), (f"id: {TAG}a\n", TAG + "a")],
+)
+def test_renaming_changes_the_id_unless_it_is_pinned(site: Site, pin: str, expected: str) -> None:
+    folder = site(**{"a.md": doc(f"title: T\ndate: 2025-12-01\n{pin}")})
+    atom, _ = build_and_read()
+    assert list(by_id(atom)) == [TAG + "a"]
+    moved = folder / "entries" / "2025" / "Renamed.md"
+    moved.parent.mkdir()
+    (folder / "entries" / "a.md").rename(moved)
+    atom, rss = build_and_read()
+    assert list(by_id(atom)) == list(by_guid(rss)) == [expected]
+
+
+def test_slug_from_a_non_ascii_path_is_percent_encoded_utf8(site: Site) -> None:
+    site(**{"2025/Café Olé.md": doc("title: T\ndate: 2025-12-01")})
+    atom, _ = build_and_read()
+    assert list(by_id(atom)) == [TAG + "2025/caf%C3%A9%20ol%C3%A9"]
+
+
+# Markdown and HTML
+
+
+def test_markdown_is_github_flavoured_and_raw_html_passes_through(site: Site) -> None:
+    body = """\
+| Name  | Count |
+| ----- | ----: |
+| peace | 3     |
+
+~~gone~~ and https://example.net/path and www.example.com here.
+
+<div class="note" data-x="1">
+<em>kept as written</em>
+</div>
+
+Press <kbd>Ctrl</kbd>.
+"""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    entry, item = only(*build_and_read())
+    for html in contents(entry, item):
+        fragment = html_of(html)
+        assert [th.text_content() for th in fragment.findall(".//table/thead/tr/th")] == [
+            "Name",
+            "Count",
+        ]
+        assert [td.text_content() for td in fragment.findall(".//table/tbody/tr/td")] == [
+            "peace",
+            "3",
+        ]
+        assert [d.text for d in fragment.iter("del", "s", "strike")] == ["gone"]
+        links = {a.get("href"): a.text_content() for a in fragment.iter("a")}
+        assert links == {
+            "https://example.net/path": "https://example.net/path",
+            "http://www.example.com": "www.example.com",
+        }
+        note = fragment.find(".//div[@class='note']")
+        assert note is not None and note.get("data-x") == "1"
+        assert note.findtext("em") == "kept as written"
+        assert fragment.findtext(".//kbd") == "Ctrl"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "</div>\nA &lt;em&gt; B &amp; <b>x</b>\n",  # raw HTML block that starts with text
+        "A &lt;em&gt; B &amp; <b>x</b>\n",
+        "<div>\nA &lt;em&gt; B &amp; <b>x</b>\n</div>\n",
+    ],
+)
+def test_escaped_text_in_raw_html_stays_text(site: Site, body: str) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    for html in contents(*only(*build_and_read())):
+        fragment = html_of(html)
+        assert fragment.find(".//em") is None, html
+        assert fragment.findtext(".//b") == "x"
+        assert "A <em> B & x" in fragment.text_content()
+
+
+# (Markdown or HTML, XPath of the element, attribute, URL without link:, URL with link:)
+VIDEO = '<video poster="p.jpg" src="v.mp4"></video>'
+RELATIVE_URLS = [
+    pytest.param(
+        "![m](img/map.png)",
+        ".//img",
+        "src",
+        BLOG + "img/map.png",
+        POST_DIR + "img/map.png",
+        id="img-src",
+    ),
+    pytest.param(
+        "[n](notes/x.html)",
+        ".//a",
+        "href",
+        BLOG + "notes/x.html",
+        POST_DIR + "notes/x.html",
+        id="a-href",
+    ),
+    pytest.param(
+        "[r](/root.html)",
+        ".//a",
+        "href",
+        "https://example.org/root.html",
+        "https://example.org/root.html",
+        id="root-relative",
+    ),
+    pytest.param(
+        "[u](../up.html?q=1)",
+        ".//a",
+        "href",
+        "https://example.org/up.html?q=1",
+        BLOG + "up.html?q=1",
+        id="dot-dot",
+    ),
+    pytest.param(
+        "[f](#section)", ".//a", "href", BLOG + "#section", LINK + "#section", id="fragment"
+    ),
+    pytest.param(
+        VIDEO, ".//video", "poster", BLOG + "p.jpg", POST_DIR + "p.jpg", id="video-poster"
+    ),
+    pytest.param(VIDEO, ".//video", "src", BLOG + "v.mp4", POST_DIR + "v.mp4", id="video-src"),
+    pytest.param(
+        '<audio src="a.mp3"></audio>',
+        ".//audio",
+        "src",
+        BLOG + "a.mp3",
+        POST_DIR + "a.mp3",
+        id="audio-src",
+    ),
+    pytest.param(
+        "![c](//cdn.example.net/p.png)",
+        ".//img",
+        "src",
+        "https://cdn.example.net/p.png",
+        "https://cdn.example.net/p.png",
+        id="protocol-relative",
+    ),
+    pytest.param(
+        "[a](https://other.example/x?y=1#z)",
+        ".//a",
+        "href",
+        "https://other.example/x?y=1#z",
+        "https://other.example/x?y=1#z",
+        id="absolute",
+    ),
+    pytest.param(
+        "[m](mailto:ann@example.org)",
+        ".//a",
+        "href",
+        "mailto:ann@example.org",
+        "mailto:ann@example.org",
+        id="mailto",
+    ),
+    pytest.param(
+        "<http://plain.example/>",
+        ".//a",
+        "href",
+        "http://plain.example/",
+        "http://plain.example/",
+        id="autolink",
+    ),
+]
+
+
+@pytest.mark.parametrize("linked", [False, True], ids=["no-link", "link"])
+@pytest.mark.parametrize(("markup", "xpath", "attribute", "unlinked", "linked_url"), RELATIVE_URLS)
+def test_relative_urls_become_absolute(
+    site: Site,
+    markup: str,
+    xpath: str,
+    attribute: str,
+    unlinked: str,
+    linked_url: str,
+    linked: bool,
+) -> None:
+    front = "title: T\ndate: 2025-12-22" + (f"\nlink: {LINK}" if linked else "")
+    site(**{"a.md": doc(front, f"Text {markup} more.\n")})
+    entry, item = only(*build_and_read())
+    expected = linked_url if linked else unlinked
+    for html in contents(entry, item):
+        element = html_of(html).find(xpath)
+        assert element is not None, html
+        assert element.get(attribute) == expected
+
+
+def srcset_candidates(srcset: str | None) -> list[tuple[str, str]]:
+    assert srcset is not None
+    return [tuple(part.split()) for part in srcset.split(",")]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("base_front", "base"),
+    [("", "https://example.org/blog/"), (f"\nlink: {LINK}", "https://example.org/blog/2025/")],
+)
+def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: str) -> None:
+    markup = (
+        '<picture><source srcset="w/small.webp 480w, w/big.webp 1080w">'
+        '<img src="i.png" srcset="i.png 1x, /abs/i@2x.png 2x, https://cdn.example.net/i3.png 3x">'
+        "</picture>"
+    )
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22{base_front}", markup + "\n")})
+    entry, _ = only(*build_and_read())
+    fragment = html_of(entry.findtext("a:content", namespaces=NS))
+    source, img = fragment.find(".//source"), fragment.find(".//img")
+    assert source is not None and img is not None
+    assert srcset_candidates(source.get("srcset")) == [
+        (base + "w/small.webp", "480w"),
+        (base + "w/big.webp", "1080w"),
+    ]
+    assert srcset_candidates(img.get("srcset")) == [
+        (base + "i.png", "1x"),
+        ("https://example.org/abs/i@2x.png", "2x"),
+        ("https://cdn.example.net/i3.png", "3x"),
+    ]
+    assert img.get("src") == base + "i.png"
+
+
+@pytest.mark.parametrize(
+    "title", ['Using <b> & "quotes"', "AT&amp;T &lt;b&gt; stays literal", "a < b > c's"]
+)
+def test_titles_are_plain_text(site: Site, title: str) -> None:
+    quoted = title.replace("'", "''")
+    site(**{"a.md": doc(f"title: '{quoted}'\ndate: 2025-12-22")})
+    entry, item = only(*build_and_read())
+    atom_title = entry.find("a:title", NS)
+    assert atom_title is not None
+    assert atom_title.get("type") in (None, "text")
+    assert atom_title.text == title
+    assert item.findtext("title") == title
+    assert parsed("atom.xml").entries[0].title == title
+
+
+def test_non_ascii_round_trips(site: Site) -> None:
+    front = (
+        "title: Мир знизу 🕊️ — «Peace»\ndate: 2025-12-22\n"
+        "author: Олена Коваленко <olena@example.org>\ntags: [мир, 🌍]"
+    )
+    site(**{"a.md": doc(front, "Привіт, світе! 🌍 Ще трохи тексту.\n")})
+    entry, item = only(*build_and_read())
+    title = "Мир знизу 🕊️ — «Peace»"
+    assert entry.findtext("a:title", namespaces=NS) == item.findtext("title") == title
+    assert entry.findtext("a:author/a:name", namespaces=NS) == "Олена Коваленко"
+    assert creators(item) == ["Олена Коваленко"]
+    assert [c.text for c in item.findall("category")] == ["мир", "🌍"]
+    assert entry.findtext("a:summary", namespaces=NS) == "Привіт, світе! 🌍 Ще трохи тексту."
+    content = html_of(item.findtext("content:encoded", namespaces=NS))
+    assert content.text_content().strip() == "Привіт, світе! 🌍 Ще трохи тексту."
+    assert parsed("rss.xml").entries[0].title == "Мир знизу 🕊️ — «Peace»"
+    assert Path("feeds/atom.xml").read_bytes().startswith(b"<?xml version='1.0' encoding='UTF-8'?>")
+
+
+# Characters XML cannot carry
+
+# (document text, lines the warnings must name, {XPath in Atom: expected text})
+ILLEGAL = [
+    pytest.param(
+        "---\ntitle: Con\x0btrol\ndate: 2025-12-22\n---\nFirst\x01 line.\n\nSecond \ufffeline.\n",
+        [2, 5, 7],
+        {"a:entry/a:title": "Control", "a:entry/a:summary": "First line."},
+        id="raw-in-yaml-and-body",
+    ),
+    pytest.param(
+        '---\ntitle: "Esc\\x01aped"\ndate: 2025-12-22\nsummary: "Lone \\ud800surrogate"\n---\nB.\n',
+        [2, 4],
+        {"a:entry/a:title": "Escaped", "a:entry/a:summary": "Lone surrogate"},
+        id="yaml-escapes",
+    ),
+    pytest.param(
+        '---\ntitle: T\ndate: 2025-12-22\ntags: ["a\\x0bb", c]\nauthor: "Ann\\x02 Lee"\n---\nB.\n',
+        [4, 5],
+        {"a:entry/a:category[1]/@term": "ab", "a:entry/a:author/a:name": "Ann Lee"},
+        id="yaml-escapes-in-lists-and-authors",
+    ),
+    pytest.param(
+        '+++\ntitle = "To\\u0001ml"\ndate = 2025-12-22\n+++\nBody \x1f text.\n',
+        [2, 5],
+        {"a:entry/a:title": "Toml", "a:entry/a:summary": "Body text."},
+        id="toml-escape",
+    ),
+    pytest.param(
+        "No front matter \x07here\n\nDecember 22, 2025\n\nBody.\n",
+        [1],
+        {"a:entry/a:title": "No front matter here"},
+        id="inferred-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("document", "lines", "expected"), ILLEGAL)
+def test_characters_xml_cannot_carry_are_removed_with_a_warning(
+    site: Site, document: str, lines: list[int], expected: dict[str, str]
+) -> None:
+    site(**{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line]
+    assert all(line.startswith("Warning: ") for line in warnings), result.stderr
+    named = {int(w.split(":")[2]) for w in warnings if w.startswith("Warning: entries/a.md:")}
+    assert named == set(lines), result.stderr
+    for name in ("atom.xml", "rss.xml"):
+        text = Path("feeds", name).read_bytes().decode("utf-8")
+        assert not [c for c in XML_ILLEGAL if c in text]
+        assert "&#" not in text  # no character reference smuggles them back either
+    atom = read_xml(Path("feeds/atom.xml"))  # well-formed, or this raises
+    for xpath, value in expected.items():
+        found = atom.xpath(xpath, namespaces=NS)
+        assert [getattr(f, "text", f) for f in found] == [value], xpath
+    read_xml(Path("feeds/rss.xml"))
+
+
+# Which entries the feeds carry
+
+
+def test_limit_keeps_the_newest(site: Site) -> None:
+    site(
+        config=BASIC_CONFIG + "limit = 2\n",
+        **{f"{n}.md": doc(f"title: T{n}\ndate: 2025-12-{n:02d}") for n in range(1, 6)},
+    )
+    atom, rss = build_and_read()
+    assert list(by_id(atom)) == list(by_guid(rss)) == [TAG + "5", TAG + "4"]
+
+
+def test_limit_zero_keeps_all_and_the_default_is_fifty(site: Site) -> None:
+    entries = {f"{n}.md": doc(f"title: T{n}\ndate: 2025-01-01 00:{n:02d}") for n in range(52)}
+    site(**entries)
+    atom, rss = build_and_read()
+    assert list(by_id(atom)) == [TAG + str(n) for n in range(51, 1, -1)]
+    assert len(by_guid(rss)) == 50
+    Path("staticfeed.toml").write_text(BASIC_CONFIG + "limit = 0\n", encoding="utf-8")
+    atom, rss = build_and_read()
+    assert len(by_id(atom)) == len(by_guid(rss)) == 52
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], ["now"]),
+        (["--drafts"], ["now", "draft"]),
+        (["--future"], ["later", "now"]),
+        (["--drafts", "--future"], ["later", "now", "draft"]),
+    ],
+)
+def test_drafts_and_future_entries_are_left_out_unless_asked(
+    site: Site, args: list[str], expected: list[str]
+) -> None:
+    site(
+        **{
+            "now.md": doc("title: Now\ndate: 2025-12-22"),
+            "draft.md": doc("title: Draft\ndate: 2025-12-21\ndraft: true"),
+            "later.md": doc("title: Later\ndate: 2999-01-01"),
+        }
+    )
+    atom, rss = build_and_read(*args)
+    assert list(by_id(atom)) == list(by_guid(rss)) == [TAG + name for name in expected]
+
+
+# The feed itself
+
+
+def test_channel_metadata(site: Site) -> None:
+    config = BASIC_CONFIG + (
+        'subtitle = "One line about it"\nlanguage = "uk"\nicon = "img/icon.png"\n'
+        'logo = "https://cdn.example.net/logo.png"\nrights = "© 2025 Peace From Below"\n'
+    )
+    site(config=config, **{"a.md": doc("title: T\ndate: 2025-12-22\nlang: en")})
+    atom, rss = build_and_read()
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "uk"
+    assert atom.findtext("a:title", namespaces=NS) == "Test feed"
+    assert atom.findtext("a:subtitle", namespaces=NS) == "One line about it"
+    assert atom.findtext("a:icon", namespaces=NS) == "https://example.org/blog/img/icon.png"
+    assert atom.findtext("a:logo", namespaces=NS) == "https://cdn.example.net/logo.png"
+    assert atom.findtext("a:rights", namespaces=NS) == "© 2025 Peace From Below"
+    assert atom.findtext("a:generator", namespaces=NS) == "staticfeed"
+    entry = atom.find("a:entry", NS)
+    assert entry is not None and entry.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    channel = rss.find("channel")
+    assert channel is not None
+    assert channel.findtext("title") == "Test feed"
+    assert channel.findtext("description") == "One line about it"
+    assert channel.findtext("language") == "uk"
+    assert channel.findtext("copyright") == "© 2025 Peace From Below"
+    assert channel.findtext("generator") == "staticfeed"
+    assert [channel.findtext(f"image/{f}") for f in ("url", "title", "link")] == [
+        "https://cdn.example.net/logo.png",
+        "Test feed",
+        SITE_URL,
+    ]
+
+
+def test_without_subtitle_rss_description_is_the_title(site: Site) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22")})
+    atom, rss = build_and_read()
+    assert atom.find("a:subtitle", NS) is None
+    assert rss.findtext("channel/description") == "Test feed"
+    assert rss.find("channel/image") is None
+
+
+def test_sample_publication_reads_cleanly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The repository's own entries/ build into feeds feedparser reads without complaint."""
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copytree(repo / "entries", tmp_path / "entries")
+    shutil.copy(repo / "pyproject.toml", tmp_path / "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
+    atom, rss = build_and_read()
+    assert list(by_id(atom)) == list(by_guid(rss))
+    assert len(by_id(atom)) == len(list((tmp_path / "entries").rglob("*.md")))
+    for name in ("atom.xml", "rss.xml"):
+        assert len(parsed(name).entries) == len(by_id(atom))
+
+
+def test_base_url_moves_relative_icon_logo_and_self_links(site: Site) -> None:
+    config = BASIC_CONFIG + 'icon = "icon.png"\nlogo = "https://cdn.example.net/logo.png"\n'
+    site(config=config, **{"a.md": doc("title: T\ndate: 2025-12-22", "![i](i.png)\n")})
+    atom, rss = build_and_read("--base-url", PREVIEW)
+    assert atom.findtext("a:icon", namespaces=NS) == PREVIEW + "icon.png"
+    assert atom.findtext("a:logo", namespaces=NS) == "https://cdn.example.net/logo.png"
+    assert rss.findtext("channel/image/link") == PREVIEW
+    entry = atom.find("a:entry", NS)
+    assert entry is not None
+    assert html_of(entry.findtext("a:content", namespaces=NS)).find(".//img").get("src") == (
+        PREVIEW + "i.png"
+    )

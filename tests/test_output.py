@@ -1,0 +1,289 @@
+"""Writing the feed files: deterministic bytes, untouched when unchanged, atomic, all-or-nothing."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from tests.conftest import BASIC_CONFIG, invoke_build, read_xml
+
+Site = Callable[..., Path]
+NAMES = ("atom.xml", "rss.xml")
+LONG_AGO_NS = 978_307_200 * 10**9  # 2001-01-01: any rewrite gives a newer mtime
+
+CONFIG = BASIC_CONFIG + (
+    'timezone = "Europe/Kyiv"\nsubtitle = "Sub"\nlanguage = "en"\nlogo = "img/logo.png"\n'
+)
+# A publication that exercises most of what a feed holds.
+PUBLICATION = {
+    "2025/one.md": (
+        "---\ntitle: One & <two>\ndate: 2025-12-22 09:30\nupdated: 2025-12-23T10:00:00+01:00\n"
+        "authors:\n  - Ann Lee <ann@example.org>\n  - name: Bo Chen\n    uri: https://bo.example/\n"
+        "tags: [a, b, ц]\nlink: https://example.org/blog/one/\n---\n"
+        "Text with ![img](i.png) and [a link](../x.html).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    ),
+    "2025/two.md": '+++\ntitle = "Two"\ndate = 2025-07-01T08:00:00\n+++\nПривіт 🌍\n',  # noqa: RUF001
+    "three.txt": "Monday, December 1, 2025\n\n# Three\n\nBy Ann Lee and Bo Chen\n\nBody.\n",
+    "same-day-b.md": "---\ntitle: B\ndate: 2025-06-01\n---\nB.\n",
+    "same-day-a.md": "---\ntitle: A\ndate: 2025-06-01\n---\nA.\n",
+}
+ENTRY_COUNT = len(PUBLICATION)
+
+
+def write_publication(folder: Path, documents: dict[str, str], *, reverse: bool = False) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "staticfeed.toml").write_text(CONFIG, encoding="utf-8")
+    for name in sorted(documents, reverse=reverse):  # creation order differs between copies
+        path = folder / "entries" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(documents[name], encoding="utf-8")
+
+
+def state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Each feed file's bytes, mtime and inode."""
+    result = {}
+    for name in NAMES:
+        path = folder / name
+        info = path.stat()
+        result[name] = (path.read_bytes(), info.st_mtime_ns, info.st_ino)
+    return result
+
+
+def age(folder: Path) -> None:
+    """Set the feeds' mtime far in the past, so a rewrite shows whatever the clock's resolution."""
+    for name in NAMES:
+        os.utime(folder / name, ns=(LONG_AGO_NS, LONG_AGO_NS))
+
+
+def build_ok(*args: str) -> list[str]:
+    result = invoke_build(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def assert_clean_error(result: Result, *, exit_code: int = 1) -> str:
+    """An `Error: ...` message on stderr with the exit status, and no traceback."""
+    assert result.exit_code == exit_code, result.output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.stderr.startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+# Determinism
+
+
+def test_same_input_in_different_folders_gives_identical_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
+    outputs = []
+    for name, reverse in (("first", False), ("elsewhere/second", True)):
+        folder = tmp_path / name
+        write_publication(folder, PUBLICATION, reverse=reverse)
+        monkeypatch.chdir(folder)
+        build_ok()
+        outputs.append({n: (folder / "feeds" / n).read_bytes() for n in NAMES})
+    assert outputs[0] == outputs[1]
+    for name in NAMES:
+        read_xml(tmp_path / "first" / "feeds" / name)
+
+
+def test_same_input_gives_identical_bytes_across_processes(tmp_path: Path) -> None:
+    """Hash seed, the machine's time zone and locale do not leak into the feeds."""
+    outputs = []
+    environments = [
+        {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C"},
+        {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8"},
+    ]
+    for number, extra in enumerate(environments):
+        folder = tmp_path / f"run{number}"
+        write_publication(folder, PUBLICATION, reverse=bool(number))
+        env = {k: v for k, v in os.environ.items() if k != "STATICFEED_BASE_URL"} | extra
+        subprocess.run(
+            [sys.executable, "-m", "staticfeed", "build"],
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        outputs.append({n: (folder / "feeds" / n).read_bytes() for n in NAMES})
+    assert outputs[0] == outputs[1]
+
+
+# Unchanged files stay untouched; changed ones are replaced
+
+
+def test_rebuild_without_changes_leaves_every_file_untouched(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    noun = f"({ENTRY_COUNT} entries)"
+    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"wrote feeds/rss.xml {noun}"]
+    age(folder / "feeds")
+    before = state(folder / "feeds")
+    assert build_ok() == [f"unchanged feeds/atom.xml {noun}", f"unchanged feeds/rss.xml {noun}"]
+    assert state(folder / "feeds") == before
+    assert sorted(os.listdir(folder / "feeds")) == sorted(NAMES)
+
+
+def test_a_change_rewrites_only_the_files_it_changes(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    age(folder / "feeds")
+    before = state(folder / "feeds")
+    # Email addresses appear in Atom only (RSS has a dc:creator name per author).
+    one = folder / "entries" / "2025" / "one.md"
+    one.write_text(
+        one.read_text(encoding="utf-8").replace("ann@example.org", "ann@example.net"),
+        encoding="utf-8",
+    )
+    noun = f"({ENTRY_COUNT} entries)"
+    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"unchanged feeds/rss.xml {noun}"]
+    after = state(folder / "feeds")
+    assert after["rss.xml"] == before["rss.xml"]
+    atom_bytes, atom_mtime, _ = after["atom.xml"]
+    assert b"ann@example.net" in atom_bytes and b"ann@example.org" not in atom_bytes
+    assert atom_mtime > LONG_AGO_NS
+
+
+def test_a_change_seen_by_both_feeds_rewrites_both(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    age(folder / "feeds")
+    before = state(folder / "feeds")
+    (folder / "entries" / "same-day-a.md").write_text(
+        "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
+    )
+    noun = f"({ENTRY_COUNT} entries)"
+    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"wrote feeds/rss.xml {noun}"]
+    after = state(folder / "feeds")
+    for name in NAMES:
+        assert b"A, retitled" in after[name][0]
+        assert after[name][1] > LONG_AGO_NS
+        assert after[name][0] != before[name][0]
+
+
+# Atomic writes
+
+
+def test_a_write_replaces_the_file_by_rename_and_leaves_no_temporary_file(
+    site: Site, tmp_path: Path
+) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+    # A reader that opened the old file keeps reading the whole old feed: hard links to the
+    # old files (outside feeds/) still hold the old bytes after the rebuild.
+    old = {name: (feeds / name).read_bytes() for name in NAMES}
+    for name in NAMES:
+        os.link(feeds / name, tmp_path / f"old-{name}")
+    (folder / "entries" / "2025" / "two.md").write_text(
+        '+++\ntitle = "Two, edited"\ndate = 2025-07-01T08:00:00\n+++\nNew body.\n',
+        encoding="utf-8",
+    )
+    build_ok()
+    for name in NAMES:
+        assert (tmp_path / f"old-{name}").read_bytes() == old[name]
+        assert (feeds / name).stat().st_ino != (tmp_path / f"old-{name}").stat().st_ino
+        assert b"Two, edited" in (feeds / name).read_bytes()
+    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+
+
+def test_a_failed_rename_keeps_the_old_feed_and_reports_an_error(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    before = state(feeds)
+    (folder / "entries" / "same-day-b.md").write_text(
+        "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
+    )
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", full_disk)
+        message = assert_clean_error(invoke_build())
+    assert "feeds/atom.xml" in message
+    assert os.strerror(errno.ENOSPC) in message
+    assert state(feeds)["atom.xml"] == before["atom.xml"]
+    assert sorted(os.listdir(feeds)) == sorted(NAMES)  # the temporary file is gone
+    build_ok()
+    assert b"B, edited" in (feeds / "atom.xml").read_bytes()
+
+
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0,
+    reason="running as root: a read-only folder is still writable, so chmod cannot cause a failure",
+)
+def test_a_read_only_output_folder_keeps_the_old_feeds(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    before = state(feeds)
+    (folder / "entries" / "same-day-b.md").write_text(
+        "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
+    )
+    feeds.chmod(0o555)
+    try:
+        message = assert_clean_error(invoke_build())
+    finally:
+        feeds.chmod(0o755)
+    assert "feeds/atom.xml" in message
+    assert state(feeds) == before
+    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+
+
+def test_an_output_path_that_is_a_file_is_an_error(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    (folder / "taken").write_text("not a folder", encoding="utf-8")
+    message = assert_clean_error(invoke_build("--out", "taken"))
+    assert "taken" in message
+    assert (folder / "taken").read_text(encoding="utf-8") == "not a folder"
+
+
+# All or nothing
+
+
+def test_an_invalid_entry_changes_no_feed_file(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    age(feeds)
+    before = state(feeds)
+    # A valid edit that would change both feeds, next to two broken documents.
+    (folder / "entries" / "same-day-a.md").write_text(
+        "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
+    )
+    (folder / "entries" / "bad-date.md").write_text(
+        "---\ntitle: Bad\ndate: 2025-13-01\n---\nB.\n", encoding="utf-8"
+    )
+    (folder / "entries" / "bad-key.md").write_text(
+        "---\ntitel: Bad\ndate: 2025-12-01\n---\nB.\n", encoding="utf-8"
+    )
+    message = assert_clean_error(invoke_build())
+    lines = message.splitlines()
+    assert all(line.startswith("Error: ") for line in lines), message
+    assert any(line.startswith("Error: entries/bad-date.md:3:") for line in lines), message
+    assert any(line.startswith("Error: entries/bad-key.md:2:") for line in lines), message
+    assert state(feeds) == before
+    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+
+
+def test_an_invalid_entry_on_the_first_build_writes_nothing(site: Site) -> None:
+    folder = site(
+        config=CONFIG,
+        **{"good.md": "---\ntitle: G\ndate: 2025-12-01\n---\nG.\n", "bad.md": "no date here\n"},
+    )
+    assert_clean_error(invoke_build("--out", "public/feeds"))
+    assert not (folder / "public").exists()
