@@ -118,7 +118,12 @@ def text_list(key: str, value: object) -> tuple[str, ...]:
 
 def absolute_url(key: str, value: object) -> str:
     url = text(key, value)
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "http://[x" (Invalid IPv6 URL), a host NFKC turns into "/"
+        raise InvalidValue(
+            f"{key} {url!r} is not a URL: {error}", "Write it like https://example.org/page"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InvalidValue(
             f"{key} {url!r} is not an absolute http(s) URL",
@@ -137,6 +142,21 @@ def _url_suggestion(url: str) -> str:
     if "." in host and " " not in host:
         return f"https://{url}"
     return f"https://example.org/{url.lstrip('/')}"
+
+
+def url_reference(key: str, value: object) -> str:
+    """A URL, absolute or relative to the site."""
+    url = text(key, value)
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError as error:
+        raise InvalidValue(
+            f"{key} {url!r} is not a URL ({error})", "Write it like feeds/ or https://example.org/x"
+        ) from None
+    if any(char.isspace() for char in url):
+        raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
+    return url
 
 
 def language_tag(key: str, value: object) -> str:
