@@ -18,6 +18,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 SITE_URL = "https://example.org/blog/"
+FEED_URL = SITE_URL + "feeds/"  # the config leaves feed_url at its default, "feeds/"
 SITE_ORIGIN = "https://example.org"
 ID_AUTHORITY = "example.org,2022"
 TIMEZONE = "Europe/Kyiv"
@@ -91,6 +92,7 @@ class ExpectedEntry:
 
     path: str  # under entries/
     id: str
+    slug: str  # README: the path without extension, lowercased and percent-encoded
     title: str
     authors: tuple[Author, ...]
     link: str | None
@@ -126,6 +128,20 @@ class Publication:
     folder: Path
     entries: list[ExpectedEntry]  # newest first, as the feeds carry them
     content: str  # the config's content setting: "full" or "summary"
+    feed_url: str = FEED_URL  # where feeds/ is served
+    pages: bool = True  # the config's pages setting
+
+    def link_of(self, entry: ExpectedEntry) -> str | None:
+        """README: an entry's link is its `link`; without one, its page (feed_url + slug +
+        "/") when pages are on; else it has none."""
+        if entry.link:
+            return entry.link
+        return f"{self.feed_url}{entry.slug}/" if self.pages else None
+
+    def shows_content(self, entry: ExpectedEntry) -> bool:
+        """README: "summary" leaves content out of every entry readers can open (a link or a
+        page); an entry with neither keeps it."""
+        return self.content == "full" or self.link_of(entry) is None
 
     @property
     def config(self) -> Path:
@@ -141,15 +157,16 @@ def normalize(text: str) -> str:
 
 
 def write_publication(
-    folder: Path, n_entries: int, seed: int, *, content: str = "full"
+    folder: Path, n_entries: int, seed: int, *, content: str = "full", pages: bool = True
 ) -> Publication:
     """Write staticfeed.toml and `n_entries` documents under `folder`; the same seed gives the
     same files. The config's `limit` is 0, so the feeds carry every entry."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "staticfeed.toml").write_text(_config(content), encoding="utf-8")
+    (folder / "staticfeed.toml").write_text(_config(content, pages), encoding="utf-8")
     entries = [_write_entry(folder, index, rng) for index in range(n_entries)]
-    return Publication(folder, sorted(entries, key=lambda e: e.published, reverse=True), content)
+    newest_first = sorted(entries, key=lambda e: e.published, reverse=True)
+    return Publication(folder, newest_first, content, FEED_URL, pages)
 
 
 def add_entry(publication: Publication, seed: int) -> Publication:
@@ -186,7 +203,7 @@ def _title_source(old_source: str, title: str) -> str:
     return "# " + title if old_source.startswith("# ") else json.dumps(title, ensure_ascii=False)
 
 
-def _config(content: str) -> str:
+def _config(content: str, pages: bool) -> str:
     (default,) = DEFAULT_AUTHORS
     return (
         'title = "Generated: ünïcödé & <angle> feed"\n'
@@ -195,6 +212,7 @@ def _config(content: str) -> str:
         f'timezone = "{TIMEZONE}"\n'
         "limit = 0\n"
         f'content = "{content}"\n'
+        f"pages = {'true' if pages else 'false'}\n"
         f"authors = [{{ name = {json.dumps(default.name, ensure_ascii=False)}, "
         f'email = "{default.email}" }}]\n'
     )
@@ -257,6 +275,7 @@ def _write_entry(
     return ExpectedEntry(
         path=path,
         id=own_id or _tag_id(path),
+        slug=_slug(path),
         title=title,
         authors=authors,
         link=link,
@@ -290,6 +309,7 @@ def _write_bare(
     return ExpectedEntry(
         path=path,
         id=_tag_id(path),
+        slug=_slug(path),
         title=title,
         authors=tuple(Author(author.name) for author in authors),  # a byline has no emails
         link=None,
@@ -315,10 +335,14 @@ def _entry_path(index: int, rng: random.Random) -> str:
     return f"{2022 + index // 180}/post-{index:03d}.md"
 
 
-def _tag_id(path: str) -> str:
+def _slug(path: str) -> str:
     """README: path without extension, lowercased, non `-._~/` characters as UTF-8 %XX."""
     stem = path.rsplit(".", 1)[0]
-    return f"tag:{ID_AUTHORITY}:{quote(stem.lower(), safe='/-._~')}"
+    return quote(stem.lower(), safe="/-._~")
+
+
+def _tag_id(path: str) -> str:
+    return f"tag:{ID_AUTHORITY}:{_slug(path)}"
 
 
 def _published(day: date, rng: random.Random, style: str) -> tuple[datetime, str]:

@@ -53,6 +53,12 @@ See [the older post](2025/older.html).
 """
 ATOM = "feeds/atom.xml"
 RSS = "feeds/rss.xml"
+JSON = "feeds/feed.json"
+# The default build also writes a feed per author: both entries are by the config's Ann Lee.
+AUTHOR_ATOM = "feeds/authors/ann-lee.atom.xml"
+AUTHOR_RSS = "feeds/authors/ann-lee.rss.xml"
+AUTHOR_JSON = "feeds/authors/ann-lee.json"
+INDEX = "feeds/index.html"
 LINE = re.compile(r"^(Error|Warning): (?:(\S+?)(?::(\d+))?: )?(.*) \[([a-z-]+)\]$")
 
 
@@ -130,6 +136,21 @@ def published(site: Site) -> Path:
 
 
 def test_a_clean_publication_passes(published: Path) -> None:
+    # Every file of the default build is there, JSON Feeds and pages too, and none is a problem.
+    files = Path("feeds").rglob("*")
+    assert sorted(p.relative_to("feeds").as_posix() for p in files if p.is_file()) == [
+        ".staticfeed-files",
+        "_headers",
+        "atom.xml",
+        "authors/ann-lee.atom.xml",
+        "authors/ann-lee.json",
+        "authors/ann-lee.rss.xml",
+        "feed.json",
+        "index.html",
+        "newer/index.html",
+        "older/index.html",
+        "rss.xml",
+    ]
     result = check()
     assert result.exit_code == 0, result.output
     assert result.output == "ok: no problems found\n"
@@ -142,6 +163,21 @@ def test_the_repository_sample_publication_passes(monkeypatch: pytest.MonkeyPatc
     result = check()
     assert result.exit_code == 0, result.output
     assert result.output == "ok: no problems found\n"
+
+
+def test_a_publication_with_archives_passes(site: Site) -> None:
+    third = "---\ntitle: Third post\ndate: 2025-03-01\ntags: [news]\n---\nThird.\n"
+    site(
+        CONFIG + "limit = 1\narchive_size = 1\n",
+        **{"older.md": OLDER, "newer.md": NEWER, "third.md": third},
+    )
+    assert invoke_build().exit_code == 0
+    # RFC 5005: the newest entry in the main feed, the two others in an archive each.
+    for name in ("archive/1.atom.xml", "archive/2.rss.xml", "archive/2.json"):
+        assert Path("feeds", name).is_file(), name
+    assert not Path("feeds/archive/3.atom.xml").exists()
+    result = check()
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
 
 
 # What build would reject
@@ -198,23 +234,61 @@ def test_a_config_error_is_a_finding_and_the_feeds_are_still_checked(published: 
 
 
 def test_feeds_older_than_the_entries_are_stale(published: Path) -> None:
-    atom_line = line_of(ATOM, "<title>Newer post</title>")
-    rss_line = line_of(RSS, "<title>Newer post</title>")
+    # Every file that shows the title: the main and author feeds in each format, the index and
+    # the entry's page. Each differs first where the title is.
+    showing_title = [ATOM, RSS, JSON, AUTHOR_ATOM, AUTHOR_RSS, AUTHOR_JSON, INDEX]
+    showing_title.append("feeds/newer/index.html")
+    assert sorted(showing_title) == sorted(
+        path.as_posix()
+        for path in Path("feeds").rglob("*")
+        if path.is_file() and b"Newer post" in path.read_bytes()
+    )
+    assert line_of(ATOM, "Newer post") == line_of(ATOM, "<title>Newer post</title>")
+    assert line_of(RSS, "Newer post") == line_of(RSS, "<title>Newer post</title>")
+    assert line_of(JSON, "Newer post") == line_of(JSON, '"title": "Newer post"')
+    expected = [stale(file, line_of(file, "Newer post")) for file in showing_title]
     entry = Path("entries/newer.md")
     entry.write_text(entry.read_text().replace("Newer post", "Newest post"))
-    assert rows() == ordered([stale(ATOM, atom_line), stale(RSS, rss_line)])
+    assert rows() == ordered(expected)
     lines = check().stdout.splitlines()
+    atom_line = line_of(ATOM, "Newer post")
     assert lines[0] == (
         f"Error: {ATOM}:{atom_line}: the file is stale: it differs from what staticfeed build "
         "would write now (the entries, the config or staticfeed changed since the last build). "
         "Run staticfeed build. [stale]"
     )
-    assert lines[-1] == "failed: 2 errors, 0 warnings"
+    assert lines[-1] == "failed: 8 errors, 0 warnings"
 
 
 def test_a_missing_feed_file(published: Path) -> None:
     Path(RSS).unlink()
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
+
+
+@pytest.mark.parametrize("file", [JSON, AUTHOR_JSON, INDEX, "feeds/older/index.html"])
+def test_a_missing_json_feed_or_page(published: Path, file: str) -> None:
+    Path(file).unlink()
+    assert rows() == ordered([error(file, None, "stale", "the file does not exist")])
+
+
+def test_a_hand_edited_json_feed_or_page_is_stale(published: Path) -> None:
+    json_line = edit(JSON, '"title": "Older post"', '"title": "Old post"')
+    page_line = edit("feeds/older/index.html", "<h1>Older post</h1>", "<h1>Old post</h1>")
+    assert rows() == ordered([stale(JSON, json_line), stale("feeds/older/index.html", page_line)])
+
+
+def test_drafts_and_future_check_what_build_wrote_with_them(site: Site) -> None:
+    draft = "---\ntitle: Draft\ndate: 2025-01-15\ndraft: true\n---\nNot yet.\n"
+    later = "---\ntitle: Later\ndate: 2999-01-01\n---\nOne day.\n"
+    site(CONFIG, **{"newer.md": NEWER, "draft.md": draft, "later.md": later})
+    assert invoke_build("--drafts", "--future").exit_code == 0
+    assert rows("--drafts", "--future", exit_code=0) == []
+    # Without them, build would write the feeds and the index without those two entries.
+    changed = [ATOM, RSS, JSON, AUTHOR_ATOM, AUTHOR_RSS, AUTHOR_JSON, INDEX]
+    assert {(row[0], row[3]) for row in rows()} == {(file, "stale") for file in changed}
+    assert {(row[0], row[3]) for row in rows("--drafts")} == {(file, "stale") for file in changed}
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
 
 
 # XML the validator cannot read
@@ -275,20 +349,34 @@ def test_the_base_url_moves_the_self_link(published: Path) -> None:
     found = [row for row in rows("--base-url", preview) if row[3] == "self-link"]
     assert found == [
         error(
-            ATOM,
-            line_of(ATOM, 'rel="self"'),
+            f"feeds/{name}",
+            line_of(f"feeds/{name}", 'rel="self"'),
             "self-link",
-            f'the rel="self" link is {FEEDS}atom.xml, but this file is served at '
-            f"{preview}feeds/atom.xml",
-        ),
-        error(
-            RSS,
-            line_of(RSS, 'rel="self"'),
-            "self-link",
-            f'the rel="self" link is {FEEDS}rss.xml, but this file is served at '
-            f"{preview}feeds/rss.xml",
-        ),
+            f'the rel="self" link is {FEEDS}{name}, but this file is served at '
+            f"{preview}feeds/{name}",
+        )
+        for name in ("atom.xml", "authors/ann-lee.atom.xml", "authors/ann-lee.rss.xml", "rss.xml")
     ]
+
+
+def test_feeds_of_tags_and_authors_with_letters_beyond_ascii_pass(site: Site) -> None:
+    """Their files are named with the letters; their URLs, self links included, encode them."""
+    entry = "---\ntitle: Café\ndate: 2025-01-01\ntags: [Україна]\nauthor: José Álvarez\n---\n"
+    site(CONFIG, **{"cafe.md": entry + "Coffee.\n"})
+    assert invoke_build().exit_code == 0
+    tag = "feeds/tags/україна.atom.xml"
+    assert Path("feeds/authors/josé-álvarez.rss.xml").is_file()
+    result = check()
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+    # The self link of such a file is still checked: the name written as is is not its URL.
+    served = f"{FEEDS}tags/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0.atom.xml"
+    line = edit(
+        tag, f'href="{served}" rel="self"', f'href="{FEEDS}tags/україна.atom.xml" rel="self"'
+    )
+    message = (
+        f'the rel="self" link is {FEEDS}tags/україна.atom.xml, but this file is served at {served}'
+    )
+    assert rows() == ordered([stale(tag, line), error(tag, line, "self-link", message)])
 
 
 # RSS guid and author
@@ -377,8 +465,12 @@ def test_a_tag_uri_with_characters_that_are_not_ascii(site: Site) -> None:
     message = f"the tag URI '{uri}' has characters that are not ASCII"
     assert rows() == ordered(
         [
-            error(ATOM, line_of(ATOM, f"<id>{uri}"), "tag-uri", message),
-            error(RSS, line_of(RSS, f">{uri}</guid>"), "tag-uri", message),
+            error(file, line_of(file, f"<id>{uri}"), "tag-uri", message)
+            for file in (ATOM, AUTHOR_ATOM)
+        ]
+        + [
+            error(file, line_of(file, f">{uri}</guid>"), "tag-uri", message)
+            for file in (RSS, AUTHOR_RSS)
         ]
     )
     fix = findings()[0]["fix"]
@@ -523,7 +615,16 @@ def test_example_domains_are_placeholders(site: Site) -> None:
     site(BASIC_CONFIG, **{"a.md": NEWER})
     assert invoke_build().exit_code == 0
     expected = []
-    for file, where in ((ATOM, "<id>"), (RSS, "<link>")):
+    author_atom, author_rss = (
+        "feeds/authors/default-author.atom.xml",
+        AUTHOR_RSS.replace("ann-lee", "default-author"),
+    )
+    for file, where in (
+        (ATOM, "<id>"),
+        (author_atom, "<id>"),
+        (author_rss, "<link>"),
+        (RSS, "<link>"),
+    ):
         more = Path(file).read_text(encoding="utf-8").count("example.org") - 1
         message = (
             f"'example.org' looks like a placeholder, in {where}, "
@@ -531,7 +632,7 @@ def test_example_domains_are_placeholders(site: Site) -> None:
         )
         expected.append(warning(file, line_of(file, "example.org"), "placeholder", message))
     assert rows(exit_code=0) == expected
-    assert check().output.splitlines()[-1] == "ok: 0 errors, 2 warnings"
+    assert check().output.splitlines()[-1] == "ok: 0 errors, 4 warnings"
 
 
 def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> None:
@@ -543,12 +644,34 @@ def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> N
     assert invoke_build().exit_code == 0
     lorem = "'Lorem ipsum' looks like a placeholder, in {}, and 1 more place in this file"
     name = "'Your Name' looks like a placeholder, in {}"
+    # The author's own feeds name them in their title too: "Field notes: by Your Name" (Atom
+    # <title>, then the entry's <name>; RSS <title>, <description>, then <dc:creator>).
+    by_atom, by_rss = "feeds/authors/your-name.atom.xml", "feeds/authors/your-name.rss.xml"
+    in_title = name.format("<title>")
     assert rows(exit_code=0) == ordered(
         [
             warning(ATOM, line_of(ATOM, "<name>Your Name"), "placeholder", name.format("<name>")),
             warning(ATOM, line_of(ATOM, "Lorem ipsum"), "placeholder", lorem.format("<content>")),
             warning(RSS, line_of(RSS, "Lorem ipsum"), "placeholder", lorem.format("<description>")),
             warning(RSS, line_of(RSS, ">Your Name<"), "placeholder", name.format("<creator>")),
+            warning(
+                by_atom,
+                line_of(by_atom, "<title>Field notes: by Your Name</title>"),
+                "placeholder",
+                in_title + ", and 1 more place in this file",
+            ),
+            warning(
+                by_atom, line_of(by_atom, "Lorem ipsum"), "placeholder", lorem.format("<content>")
+            ),
+            warning(
+                by_rss,
+                line_of(by_rss, "<title>Field notes: by Your Name</title>"),
+                "placeholder",
+                in_title + ", and 2 more places in this file",
+            ),
+            warning(
+                by_rss, line_of(by_rss, "Lorem ipsum"), "placeholder", lorem.format("<description>")
+            ),
         ]
     )
 
@@ -565,8 +688,10 @@ def test_a_feed_over_the_size_budget(published: Path) -> None:
             f"the file is {os.path.getsize(file):,} bytes, over the budget of 1,000 bytes; "
             "some aggregators refuse feeds that big",
         )
-        for file in (ATOM, RSS)
+        # Every feed of the default build, JSON Feeds too; pages and _headers are no feeds.
+        for file in (ATOM, AUTHOR_ATOM, AUTHOR_JSON, AUTHOR_RSS, JSON, RSS)
     ]
+    assert os.path.getsize(INDEX) > 1000  # a page is not a feed: no budget
     assert rows("--max-size", "1000") == expected
     with Path("staticfeed.toml").open("a", encoding="utf-8") as config:
         config.write("max_feed_size = 1000\n")

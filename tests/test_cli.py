@@ -38,15 +38,53 @@ def post(title: str, date: str = "2025-01-01", extra: str = "") -> str:
     return f"---\ntitle: {title}\ndate: {date}\n{extra}---\nText of {title}.\n"
 
 
+# What a build with the minimal config writes: Atom and RSS, and the hosting hints.
+MINIMAL_CONFIG = (
+    BASIC_CONFIG + 'formats = ["atom", "rss"]\ntag_feeds = false\nauthor_feeds = false\n'
+    "pages = false\n"
+)
+
+
+def files_in(folder: Path) -> list[Path]:
+    """Every file under `folder`, in every subfolder, hidden ones too."""
+    return sorted(path for path in folder.rglob("*") if path.is_file())
+
+
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file in `folder` with its bytes and modification time."""
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+    """Every file under `folder`, by POSIX path, with its bytes and modification time."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in files_in(folder)
+    }
 
 
 def age(folder: Path) -> None:
-    """Date every file in `folder` far back, so any rewrite shows in its mtime."""
-    for path in folder.iterdir():
+    """Date every file under `folder` far back, so any rewrite shows in its mtime."""
+    for path in files_in(folder):
         os.utime(path, ns=(LONG_AGO_NS, LONG_AGO_NS))
+
+
+def default_output(out: str, verb: str, feeds: dict[str, int], pages: tuple[int, int]) -> str:
+    """What build prints by default: Atom, RSS and JSON Feed lines for each feed `base` (""
+    for the main feed) with its entry count, the hosting hints, and the pages summed up."""
+    lines = []
+    for base, count in feeds.items():
+        names = (
+            ("atom.xml", "rss.xml", "feed.json")
+            if not base
+            else (
+                f"{base}.atom.xml",
+                f"{base}.rss.xml",
+                f"{base}.json",
+            )
+        )
+        noun = "entry" if count == 1 else "entries"
+        lines += [f"{verb} {out}/{name} ({count} {noun})" for name in names]
+    lines.append(f"{verb} {out}/_headers")
+    lines.append(
+        f"pages: wrote {pages[0]}, unchanged {pages[1]} ({out}/index.html and one per entry)"
+    )
+    return "".join(line + "\n" for line in lines)
 
 
 def assert_user_error(result: Result) -> list[str]:
@@ -66,25 +104,100 @@ def assert_user_error(result: Result) -> list[str]:
 
 
 def test_build_writes_then_leaves_unchanged_feeds_untouched(site: Site) -> None:
-    folder = site(**{"a.md": post("A"), "b.md": post("B", "2025-01-02")})
+    folder = site(
+        **{
+            "a.md": post("A", extra="tags: [news, Peace Talks]\nauthor: Ann Lee\n"),
+            "b.md": post("B", "2025-01-02", extra="tags: [news]\n"),
+        }
+    )
     result = run_ok("build")
-    assert result.stdout == "wrote feeds/atom.xml (2 entries)\nwrote feeds/rss.xml (2 entries)\n"
+    # By default: the main feeds, a feed per tag and per author (sorted by file name, B has
+    # the config's Default Author) in Atom, RSS and JSON Feed, the hosting hints, and pages.
+    assert result.stdout == (
+        "wrote feeds/atom.xml (2 entries)\n"
+        "wrote feeds/rss.xml (2 entries)\n"
+        "wrote feeds/feed.json (2 entries)\n"
+        "wrote feeds/tags/news.atom.xml (2 entries)\n"
+        "wrote feeds/tags/news.rss.xml (2 entries)\n"
+        "wrote feeds/tags/news.json (2 entries)\n"
+        "wrote feeds/tags/peace-talks.atom.xml (1 entry)\n"
+        "wrote feeds/tags/peace-talks.rss.xml (1 entry)\n"
+        "wrote feeds/tags/peace-talks.json (1 entry)\n"
+        "wrote feeds/authors/ann-lee.atom.xml (1 entry)\n"
+        "wrote feeds/authors/ann-lee.rss.xml (1 entry)\n"
+        "wrote feeds/authors/ann-lee.json (1 entry)\n"
+        "wrote feeds/authors/default-author.atom.xml (1 entry)\n"
+        "wrote feeds/authors/default-author.rss.xml (1 entry)\n"
+        "wrote feeds/authors/default-author.json (1 entry)\n"
+        "wrote feeds/_headers\n"
+        "pages: wrote 3, unchanged 0 (feeds/index.html and one per entry)\n"
+    )
     assert result.stderr == ""
     age(folder / "feeds")
     before = snapshot(folder / "feeds")
     result = run_ok("build")
     assert result.stdout == (
-        "unchanged feeds/atom.xml (2 entries)\nunchanged feeds/rss.xml (2 entries)\n"
+        "unchanged feeds/atom.xml (2 entries)\n"
+        "unchanged feeds/rss.xml (2 entries)\n"
+        "unchanged feeds/feed.json (2 entries)\n"
+        "unchanged feeds/tags/news.atom.xml (2 entries)\n"
+        "unchanged feeds/tags/news.rss.xml (2 entries)\n"
+        "unchanged feeds/tags/news.json (2 entries)\n"
+        "unchanged feeds/tags/peace-talks.atom.xml (1 entry)\n"
+        "unchanged feeds/tags/peace-talks.rss.xml (1 entry)\n"
+        "unchanged feeds/tags/peace-talks.json (1 entry)\n"
+        "unchanged feeds/authors/ann-lee.atom.xml (1 entry)\n"
+        "unchanged feeds/authors/ann-lee.rss.xml (1 entry)\n"
+        "unchanged feeds/authors/ann-lee.json (1 entry)\n"
+        "unchanged feeds/authors/default-author.atom.xml (1 entry)\n"
+        "unchanged feeds/authors/default-author.rss.xml (1 entry)\n"
+        "unchanged feeds/authors/default-author.json (1 entry)\n"
+        "unchanged feeds/_headers\n"
+        "pages: wrote 0, unchanged 3 (feeds/index.html and one per entry)\n"
     )
     assert snapshot(folder / "feeds") == before
-    assert set(before) == {"atom.xml", "rss.xml"}
+    feeds = [
+        f"{base}.{suffix}"
+        for base in ("tags/news", "tags/peace-talks", "authors/ann-lee", "authors/default-author")
+        for suffix in ("atom.xml", "rss.xml", "json")
+    ]
+    pages = ["index.html", "a/index.html", "b/index.html"]
+    assert set(before) == {
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        *feeds,
+        "_headers",
+        *pages,
+        ".staticfeed-files",  # the manifest: what this build wrote, for the next one
+    }
 
 
 def test_one_entry_is_counted_in_the_singular(site: Site) -> None:
     site(**{"a.md": post("A")})
     assert run_ok("build").stdout == (
-        "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\n"
+        "wrote feeds/atom.xml (1 entry)\n"
+        "wrote feeds/rss.xml (1 entry)\n"
+        "wrote feeds/feed.json (1 entry)\n"
+        "wrote feeds/authors/default-author.atom.xml (1 entry)\n"
+        "wrote feeds/authors/default-author.rss.xml (1 entry)\n"
+        "wrote feeds/authors/default-author.json (1 entry)\n"
+        "wrote feeds/_headers\n"
+        "pages: wrote 2, unchanged 0 (feeds/index.html and one per entry)\n"
     )
+
+
+def test_the_minimal_config_writes_atom_and_rss_only(site: Site) -> None:
+    folder = site(MINIMAL_CONFIG, **{"a.md": post("A", extra="tags: [news]\n")})
+    assert run_ok("build").stdout == (
+        "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\nwrote feeds/_headers\n"
+    )
+    assert set(snapshot(folder / "feeds")) == {
+        "atom.xml",
+        "rss.xml",
+        "_headers",
+        ".staticfeed-files",
+    }
 
 
 def test_only_the_feed_that_changes_is_rewritten(site: Site) -> None:
@@ -95,9 +208,22 @@ def test_only_the_feed_that_changes_is_rewritten(site: Site) -> None:
     # Email addresses appear in Atom only; RSS names every author with dc:creator.
     site(**{"a.md": post("A", extra="author: Ann Lee <ann.lee@example.org>\n")})
     result = run_ok("build")
-    assert result.stdout == "wrote feeds/atom.xml (1 entry)\nunchanged feeds/rss.xml (1 entry)\n"
+    # The JSON Feed links the author to mailto:, and the entry's page shows the email; the
+    # index shows names only.
+    assert result.stdout == (
+        "wrote feeds/atom.xml (1 entry)\n"
+        "unchanged feeds/rss.xml (1 entry)\n"
+        "wrote feeds/feed.json (1 entry)\n"
+        "wrote feeds/authors/ann-lee.atom.xml (1 entry)\n"
+        "unchanged feeds/authors/ann-lee.rss.xml (1 entry)\n"
+        "wrote feeds/authors/ann-lee.json (1 entry)\n"
+        "unchanged feeds/_headers\n"
+        "pages: wrote 1, unchanged 1 (feeds/index.html and one per entry)\n"
+    )
     after = snapshot(folder / "feeds")
     assert after["rss.xml"] == rss_before
+    assert after["index.html"][1] == LONG_AGO_NS
+    assert b"ann.lee@example.org" in after["a/index.html"][0]
     assert after["atom.xml"][1] > LONG_AGO_NS
     assert b"ann.lee@example.org" in after["atom.xml"][0]
 
@@ -107,9 +233,10 @@ def test_entries_and_out_options(site: Site) -> None:
     (folder / "posts" / "2025").mkdir(parents=True)
     (folder / "posts" / "2025" / "a.md").write_text(post("A"), encoding="utf-8")
     result = run_ok("build", "--entries", "posts", "--out", "public/feeds")
-    assert result.stdout == (
-        "wrote public/feeds/atom.xml (1 entry)\nwrote public/feeds/rss.xml (1 entry)\n"
+    assert result.stdout == default_output(
+        "public/feeds", "wrote", {"": 1, "authors/default-author": 1}, (2, 0)
     )
+    assert (folder / "public" / "feeds" / "2025" / "a" / "index.html").is_file()
     root = etree.fromstring((folder / "public" / "feeds" / "atom.xml").read_bytes())
     ids = root.findall("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}id")
     # The slug is the path under the --entries folder.
@@ -123,18 +250,20 @@ def test_an_out_folder_outside_the_current_folder_is_shown_as_given(
     site(**{"a.md": post("A")})
     out = tmp_path_factory.mktemp("elsewhere")
     result = run_ok("build", "--out", str(out))
-    assert result.stdout == (
-        f"wrote {out.as_posix()}/atom.xml (1 entry)\nwrote {out.as_posix()}/rss.xml (1 entry)\n"
+    assert result.stdout == default_output(
+        out.as_posix(), "wrote", {"": 1, "authors/default-author": 1}, (2, 0)
     )
 
 
 def test_a_warning_goes_to_stderr_and_the_build_goes_on(site: Site) -> None:
-    site(**{"a.md": post("A").replace("Text of A.", "Bell\x07 in the text.")})
+    site(MINIMAL_CONFIG, **{"a.md": post("A").replace("Text of A.", "Bell\x07 in the text.")})
     result = run_ok("build")
     assert result.stderr == (
         "Warning: entries/a.md:5: removed characters that XML cannot carry (control characters)\n"
     )
-    assert result.stdout == "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\n"
+    assert result.stdout == (
+        "wrote feeds/atom.xml (1 entry)\nwrote feeds/rss.xml (1 entry)\nwrote feeds/_headers\n"
+    )
     root = etree.fromstring(Path("feeds/atom.xml").read_bytes())  # strict: \x07 would raise
     content = root.findtext(
         "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content"

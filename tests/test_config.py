@@ -451,11 +451,33 @@ def test_content_full_is_the_default(site: Site) -> None:
     assert entry.content[0].value == "<p>Text of Linked.</p>"
 
 
-def test_content_summary_leaves_out_content_of_linked_entries(site: Site) -> None:
+def test_content_summary_leaves_out_content_of_entries_readers_can_open(site: Site) -> None:
     site(config=config(content='"summary"'), **linked_and_unlinked())
     build_ok()
     atom, channel = feeds()
-    # An entry without a link keeps its content, so readers have something to open.
+    # An entry without a link links to its page, which has the content.
+    assert contents(atom, channel) == {"Linked": (False, False), "Unlinked": (False, False)}
+    assert [i.findtext("link") for i in channel.findall("item")] == [
+        "https://example.org/linked",
+        "https://example.org/blog/feeds/unlinked/",
+    ]
+    page = Path("feeds/unlinked/index.html").read_text(encoding="utf-8")
+    assert "Text of Unlinked." in page
+    assert [e.findtext(f"{A}summary") for e in atom.findall(f"{A}entry")] == [
+        "Text of Linked.",
+        "Text of Unlinked.",
+    ]
+    assert [i.findtext("description") for i in channel.findall("item")] == [
+        "Text of Linked.",
+        "Text of Unlinked.",
+    ]
+
+
+def test_content_summary_without_pages_keeps_content_of_unlinked_entries(site: Site) -> None:
+    site(config=config(content='"summary"', pages="false"), **linked_and_unlinked())
+    build_ok()
+    atom, channel = feeds()
+    # An entry with neither link nor page keeps its content, so readers have something to show.
     assert contents(atom, channel) == {"Linked": (False, False), "Unlinked": (True, True)}
     assert [e.findtext(f"{A}summary") for e in atom.findall(f"{A}entry")] == [
         "Text of Linked.",

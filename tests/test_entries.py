@@ -18,7 +18,11 @@ from tests.conftest import BASIC_CONFIG
 
 A = "{http://www.w3.org/2005/Atom}"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
-KNOWN_KEYS = "author, authors, date, draft, id, lang, link, slug, summary, tags, title, updated"
+# Every front-matter key the README lists, sorted.
+KNOWN_KEYS = (
+    "author, authors, date, draft, enclosures, id, image, lang, link, slug, summary, tags, "
+    "title, updated"
+)
 DATE_FIX = "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
 
 Site = Callable[..., Path]
@@ -714,13 +718,23 @@ def test_drafts_are_left_out_unless_drafts(site: Site) -> None:
     assert result.stdout.splitlines() == [
         "wrote feeds/atom.xml (2 entries)",
         "wrote feeds/rss.xml (2 entries)",
+        "wrote feeds/feed.json (2 entries)",
+        "wrote feeds/authors/default-author.atom.xml (2 entries)",
+        "wrote feeds/authors/default-author.rss.xml (2 entries)",
+        "wrote feeds/authors/default-author.json (2 entries)",
+        "wrote feeds/_headers",
+        "pages: wrote 3, unchanged 0 (feeds/index.html and one per entry)",
         "left out 1 draft(s); --drafts includes them",
     ]
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "Done"]
+    # A draft gets no page either, and the index does not list it.
+    assert not Path("feeds/wip").exists()
+    assert "WIP" not in Path("feeds/index.html").read_text(encoding="utf-8")
     result = build_ok("--drafts")
     assert "draft" not in result.stdout
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "WIP", "Done"]
     assert [i.findtext("title") for i in rss_items()] == ["Kept", "WIP", "Done"]
+    assert Path("feeds/wip/index.html").is_file()
 
 
 def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
@@ -735,13 +749,21 @@ def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
     assert result.stdout.splitlines() == [
         "wrote feeds/atom.xml (1 entry)",
         "wrote feeds/rss.xml (1 entry)",
+        "wrote feeds/feed.json (1 entry)",
+        "wrote feeds/authors/default-author.atom.xml (1 entry)",
+        "wrote feeds/authors/default-author.rss.xml (1 entry)",
+        "wrote feeds/authors/default-author.json (1 entry)",
+        "wrote feeds/_headers",
+        "pages: wrote 2, unchanged 0 (feeds/index.html and one per entry)",
         "left out 2 future entry(ies); the next, entries/soon.md, is due 2999-01-01 09:00 "
         "+05:30; build again then, or pass --future",
     ]
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Now"]
+    assert not Path("feeds/soon").exists() and not Path("feeds/later").exists()
     result = build_ok("--future")
     assert "future" not in result.stdout
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Later", "Soon", "Now"]
+    assert Path("feeds/soon/index.html").is_file() and Path("feeds/later/index.html").is_file()
 
 
 def test_only_drafts_and_future_entries_is_an_error(site: Site) -> None:

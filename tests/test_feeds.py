@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,10 +261,15 @@ def test_full_content_in_both_feeds(site: Site) -> None:
     assert description(item) == "First paragraph."
 
 
-def test_summary_mode_keeps_content_only_for_entries_without_a_link(site: Site) -> None:
+@pytest.mark.parametrize("pages", [True, False], ids=["pages", "no-pages"])
+def test_summary_mode_keeps_content_only_for_entries_without_a_link(
+    site: Site, pages: bool
+) -> None:
+    """Readers open the entry's link, or else its page, for the rest; an entry with neither
+    (only when pages = false) keeps its content, so readers have something to show."""
     body = "First paragraph.\n\nSecond paragraph.\n"
     site(
-        config=BASIC_CONFIG + 'content = "summary"\n',
+        config=BASIC_CONFIG + 'content = "summary"\n' + ("" if pages else "pages = false\n"),
         **{
             "linked.md": doc("title: L\ndate: 2025-12-22\nlink: https://example.org/blog/l", body),
             "unlinked.md": doc("title: U\ndate: 2025-12-21", body),
@@ -273,14 +280,87 @@ def test_summary_mode_keeps_content_only_for_entries_without_a_link(site: Site) 
     assert linked.find("a:content", NS) is None
     assert linked.findtext("a:summary", namespaces=NS) == "First paragraph."
     assert alternates(linked) == ["https://example.org/blog/l"]
-    unlinked_content = html_of(unlinked.findtext("a:content", namespaces=NS))
-    assert "Second paragraph." in unlinked_content.text_content()
+    assert unlinked.findtext("a:summary", namespaces=NS) == "First paragraph."
     items = by_guid(rss)
     assert items[TAG + "linked"].find("content:encoded", NS) is None
     assert description(items[TAG + "linked"]) == "First paragraph."
     assert items[TAG + "linked"].findtext("link") == "https://example.org/blog/l"
+    assert description(items[TAG + "unlinked"]) == "First paragraph."
     unlinked_html = items[TAG + "unlinked"].findtext("content:encoded", namespaces=NS)
-    assert "Second paragraph." in html_of(unlinked_html).text_content()
+    if pages:
+        page = "https://example.org/blog/feeds/unlinked/"
+        assert alternates(unlinked) == [page]
+        assert unlinked.find("a:content", NS) is None
+        assert items[TAG + "unlinked"].findtext("link") == page
+        assert unlinked_html is None
+        assert "Second paragraph." in Path("feeds/unlinked/index.html").read_text(encoding="utf-8")
+    else:
+        assert alternates(unlinked) == []
+        unlinked_content = html_of(unlinked.findtext("a:content", namespaces=NS))
+        assert "Second paragraph." in unlinked_content.text_content()
+        assert items[TAG + "unlinked"].find("link") is None
+        assert "Second paragraph." in html_of(unlinked_html).text_content()
+
+
+def json_items(path: str = "feeds/feed.json") -> dict[str, dict[str, object]]:
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {item["id"]: item for item in document["items"]}
+
+
+@pytest.mark.parametrize(
+    ("path", "front", "args", "page"),
+    [
+        pytest.param("a.md", "", [], BLOG + "feeds/a/", id="page"),
+        pytest.param(
+            "2025/Café.md", "", [], BLOG + "feeds/2025/caf%C3%A9/", id="percent-encoded-slug"
+        ),
+        pytest.param("a.md", "slug: notes/first\n", [], BLOG + "feeds/notes/first/", id="slug"),
+        pytest.param("a.md", "", ["--base-url", PREVIEW], PREVIEW + "feeds/a/", id="base-url"),
+    ],
+)
+def test_an_entry_without_a_link_links_to_its_page_in_every_format(
+    site: Site, path: str, front: str, args: list[str], page: str
+) -> None:
+    site(**{path: doc(f"title: T\ndate: 2025-12-22\n{front}")})
+    entry, item = only(*build_and_read(*args))
+    assert alternates(entry) == [page]
+    assert item.findtext("link") == page
+    guid = item.find("guid")
+    assert guid is not None and guid.get("isPermaLink") == "false"  # the id is a tag URI
+    (json_item,) = json_items().values()
+    assert json_item["url"] == page
+    # The page is there, where a static host serves that URL (the folders are decoded).
+    folder = urllib.parse.unquote(page.split("/feeds/", 1)[1])
+    assert Path("feeds", folder, "index.html").is_file()
+
+
+def test_an_entry_with_a_link_keeps_it_in_every_format(site: Site) -> None:
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nlink: {LINK}")})
+    entry, item = only(*build_and_read())
+    assert alternates(entry) == [LINK]
+    assert item.findtext("link") == LINK
+    assert [item["url"] for item in json_items().values()] == [LINK]
+    assert Path("feeds/a/index.html").is_file()  # it has a page all the same
+
+
+def test_without_pages_an_entry_without_a_link_has_none(site: Site) -> None:
+    site(config=BASIC_CONFIG + "pages = false\n", **{"a.md": doc("title: T\ndate: 2025-12-22")})
+    entry, item = only(*build_and_read())
+    assert entry.findall("a:link", NS) == []
+    assert item.find("link") is None
+    (json_item,) = json_items().values()
+    assert "url" not in json_item
+    assert not Path("feeds/index.html").exists()
+    assert not Path("feeds/a").exists()
+
+
+def test_an_id_that_is_the_page_url_is_a_permalink_guid(site: Site) -> None:
+    page = BLOG + "feeds/a/"
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nid: {page}")})
+    _, item = only(*build_and_read())
+    guid = item.find("guid")
+    assert guid is not None
+    assert (guid.text, guid.get("isPermaLink"), item.findtext("link")) == (page, "true", page)
 
 
 # Ids, guids and links

@@ -35,6 +35,70 @@ PUBLICATION = {
     "same-day-a.md": "---\ntitle: A\ndate: 2025-06-01\n---\nA.\n",
 }
 ENTRY_COUNT = len(PUBLICATION)
+# Each feed of the default build, by base name ("" is the main feed), with its entry count:
+# a feed per tag of one.md, and per author. two.md and the same-day ones have the config's
+# Default Author; three.txt names Ann Lee and Bo Chen in its byline, as one.md does.
+FEEDS = {
+    "": ENTRY_COUNT,
+    "tags/a": 1,
+    "tags/b": 1,
+    "tags/ц": 1,
+    "authors/ann-lee": 2,
+    "authors/bo-chen": 2,
+    "authors/default-author": 3,
+}
+# index.html and a page per entry, in folders named by the slug.
+PAGES = (
+    "index.html",
+    "2025/one/index.html",
+    "2025/two/index.html",
+    "three/index.html",
+    "same-day-b/index.html",
+    "same-day-a/index.html",
+)
+
+
+def feed_names(base: str) -> tuple[str, str, str]:
+    """The Atom, RSS and JSON Feed files of the feed `base`, in the order build writes them."""
+    if not base:
+        return ("atom.xml", "rss.xml", "feed.json")
+    return (f"{base}.atom.xml", f"{base}.rss.xml", f"{base}.json")
+
+
+# Every file the default build writes: the manifest lists them for the next build.
+ALL_FILES = sorted(
+    [
+        *(name for base in FEEDS for name in feed_names(base)),
+        "_headers",
+        *PAGES,
+        ".staticfeed-files",
+    ]
+)
+
+
+def report(changed: set[str], pages_written: int) -> list[str]:
+    """What build prints when it rewrites the files `changed` and `pages_written` pages."""
+    lines = []
+    for base, count in FEEDS.items():
+        noun = "entry" if count == 1 else "entries"
+        for name in feed_names(base):
+            verb = "wrote" if name in changed else "unchanged"
+            lines.append(f"{verb} feeds/{name} ({count} {noun})")
+    lines.append(f"{'wrote' if '_headers' in changed else 'unchanged'} feeds/_headers")
+    unchanged = len(PAGES) - pages_written
+    lines.append(
+        f"pages: wrote {pages_written}, unchanged {unchanged} (feeds/index.html and one per entry)"
+    )
+    return lines
+
+
+def files(folder: Path) -> list[str]:
+    """Every file under `folder`, hidden ones (such as temporaries) too, by POSIX path."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in files(folder)}
 
 
 def write_publication(folder: Path, documents: dict[str, str], *, reverse: bool = False) -> None:
@@ -47,9 +111,9 @@ def write_publication(folder: Path, documents: dict[str, str], *, reverse: bool 
 
 
 def state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Each feed file's bytes, mtime and inode."""
+    """Each file's bytes, mtime and inode, in every subfolder."""
     result = {}
-    for name in NAMES:
+    for name in files(folder):
         path = folder / name
         info = path.stat()
         result[name] = (path.read_bytes(), info.st_mtime_ns, info.st_ino)
@@ -57,8 +121,9 @@ def state(folder: Path) -> dict[str, tuple[bytes, int, int]]:
 
 
 def age(folder: Path) -> None:
-    """Set the feeds' mtime far in the past, so a rewrite shows whatever the clock's resolution."""
-    for name in NAMES:
+    """Set every file's mtime far in the past, so a rewrite shows whatever the clock's
+    resolution."""
+    for name in files(folder):
         os.utime(folder / name, ns=(LONG_AGO_NS, LONG_AGO_NS))
 
 
@@ -90,10 +155,12 @@ def test_same_input_in_different_folders_gives_identical_bytes(
         write_publication(folder, PUBLICATION, reverse=reverse)
         monkeypatch.chdir(folder)
         build_ok()
-        outputs.append({n: (folder / "feeds" / n).read_bytes() for n in NAMES})
+        outputs.append(contents(folder / "feeds"))
+    assert sorted(outputs[0]) == ALL_FILES
     assert outputs[0] == outputs[1]
-    for name in NAMES:
-        read_xml(tmp_path / "first" / "feeds" / name)
+    for name in ALL_FILES:
+        if name.endswith(".xml"):
+            read_xml(tmp_path / "first" / "feeds" / name)
 
 
 def test_same_input_gives_identical_bytes_across_processes(tmp_path: Path) -> None:
@@ -115,7 +182,8 @@ def test_same_input_gives_identical_bytes_across_processes(tmp_path: Path) -> No
             capture_output=True,
             timeout=60,
         )
-        outputs.append({n: (folder / "feeds" / n).read_bytes() for n in NAMES})
+        outputs.append(contents(folder / "feeds"))
+    assert sorted(outputs[0]) == ALL_FILES
     assert outputs[0] == outputs[1]
 
 
@@ -124,13 +192,12 @@ def test_same_input_gives_identical_bytes_across_processes(tmp_path: Path) -> No
 
 def test_rebuild_without_changes_leaves_every_file_untouched(site: Site) -> None:
     folder = site(config=CONFIG, **PUBLICATION)
-    noun = f"({ENTRY_COUNT} entries)"
-    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"wrote feeds/rss.xml {noun}"]
+    assert build_ok() == report(set(ALL_FILES), len(PAGES))
+    assert files(folder / "feeds") == ALL_FILES
     age(folder / "feeds")
     before = state(folder / "feeds")
-    assert build_ok() == [f"unchanged feeds/atom.xml {noun}", f"unchanged feeds/rss.xml {noun}"]
+    assert build_ok() == report(set(), 0)
     assert state(folder / "feeds") == before
-    assert sorted(os.listdir(folder / "feeds")) == sorted(NAMES)
 
 
 def test_a_change_rewrites_only_the_files_it_changes(site: Site) -> None:
@@ -144,13 +211,22 @@ def test_a_change_rewrites_only_the_files_it_changes(site: Site) -> None:
         one.read_text(encoding="utf-8").replace("ann@example.org", "ann@example.net"),
         encoding="utf-8",
     )
-    noun = f"({ENTRY_COUNT} entries)"
-    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"unchanged feeds/rss.xml {noun}"]
+    # one.md is in the main feeds, its tags' and its authors' feeds: their Atom and JSON Feed
+    # (which links an author to mailto:) change, their RSS does not; its page shows the email.
+    with_one = ["", "tags/a", "tags/b", "tags/ц", "authors/ann-lee", "authors/bo-chen"]
+    changed = {name for base in with_one for name in feed_names(base) if ".rss" not in name}
+    changed.discard("rss.xml")
+    changed.add("2025/one/index.html")
+    assert build_ok() == report(changed, 1)
     after = state(folder / "feeds")
-    assert after["rss.xml"] == before["rss.xml"]
-    atom_bytes, atom_mtime, _ = after["atom.xml"]
-    assert b"ann@example.net" in atom_bytes and b"ann@example.org" not in atom_bytes
-    assert atom_mtime > LONG_AGO_NS
+    for name in ALL_FILES:
+        if name in changed or name == ".staticfeed-files":
+            continue
+        assert after[name] == before[name], name
+    for name in changed:
+        content, mtime, _ = after[name]
+        assert b"ann@example.net" in content and b"ann@example.org" not in content, name
+        assert mtime > LONG_AGO_NS
 
 
 def test_a_change_seen_by_both_feeds_rewrites_both(site: Site) -> None:
@@ -161,10 +237,14 @@ def test_a_change_seen_by_both_feeds_rewrites_both(site: Site) -> None:
     (folder / "entries" / "same-day-a.md").write_text(
         "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
     )
-    noun = f"({ENTRY_COUNT} entries)"
-    assert build_ok() == [f"wrote feeds/atom.xml {noun}", f"wrote feeds/rss.xml {noun}"]
+    # same-day-a.md is in the main feeds and Default Author's, in each format, and on the
+    # index and its page.
+    changed = {*feed_names(""), *feed_names("authors/default-author")}
+    assert build_ok() == report(changed, 2)
+    changed |= {"index.html", "same-day-a/index.html"}
     after = state(folder / "feeds")
-    for name in NAMES:
+    assert {name for name in ALL_FILES if after[name] != before[name]} == changed
+    for name in changed:
         assert b"A, retitled" in after[name][0]
         assert after[name][1] > LONG_AGO_NS
         assert after[name][0] != before[name][0]
@@ -179,7 +259,7 @@ def test_a_write_replaces_the_file_by_rename_and_leaves_no_temporary_file(
     folder = site(config=CONFIG, **PUBLICATION)
     build_ok()
     feeds = folder / "feeds"
-    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+    assert files(feeds) == ALL_FILES
     # A reader that opened the old file keeps reading the whole old feed: hard links to the
     # old files (outside feeds/) still hold the old bytes after the rebuild.
     old = {name: (feeds / name).read_bytes() for name in NAMES}
@@ -194,7 +274,7 @@ def test_a_write_replaces_the_file_by_rename_and_leaves_no_temporary_file(
         assert (tmp_path / f"old-{name}").read_bytes() == old[name]
         assert (feeds / name).stat().st_ino != (tmp_path / f"old-{name}").stat().st_ino
         assert b"Two, edited" in (feeds / name).read_bytes()
-    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+    assert files(feeds) == ALL_FILES  # no temporary file is left
 
 
 def test_a_failed_rename_keeps_the_old_feed_and_reports_an_error(
@@ -216,8 +296,8 @@ def test_a_failed_rename_keeps_the_old_feed_and_reports_an_error(
         message = assert_clean_error(invoke_build())
     assert "feeds/atom.xml" in message
     assert os.strerror(errno.ENOSPC) in message
-    assert state(feeds)["atom.xml"] == before["atom.xml"]
-    assert sorted(os.listdir(feeds)) == sorted(NAMES)  # the temporary file is gone
+    assert state(feeds) == before
+    assert files(feeds) == ALL_FILES  # the temporary file is gone
     build_ok()
     assert b"B, edited" in (feeds / "atom.xml").read_bytes()
 
@@ -241,7 +321,7 @@ def test_a_read_only_output_folder_keeps_the_old_feeds(site: Site) -> None:
         feeds.chmod(0o755)
     assert "feeds/atom.xml" in message
     assert state(feeds) == before
-    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+    assert files(feeds) == ALL_FILES
 
 
 def test_an_output_path_that_is_a_file_is_an_error(site: Site) -> None:
@@ -277,7 +357,7 @@ def test_an_invalid_entry_changes_no_feed_file(site: Site) -> None:
     assert any(line.startswith("Error: entries/bad-date.md:3:") for line in lines), message
     assert any(line.startswith("Error: entries/bad-key.md:2:") for line in lines), message
     assert state(feeds) == before
-    assert sorted(os.listdir(feeds)) == sorted(NAMES)
+    assert files(feeds) == ALL_FILES
 
 
 def test_an_invalid_entry_on_the_first_build_writes_nothing(site: Site) -> None:

@@ -102,7 +102,7 @@ class Shown:
 
     title: str
     authors: str  # the author line, names joined with ", " as newsboat joins them
-    link: str  # "" when the entry has no web page
+    link: str  # its `link`, else its page; "" when it has neither (pages = false)
     published: int  # Unix time
     text: str  # the body (or summary) as plain text, whitespace collapsed
 
@@ -209,19 +209,14 @@ def html_urls(html: str) -> list[str]:
     ]
 
 
-def shows_content(entry: ExpectedEntry, content_setting: str) -> bool:
-    """README: "summary" leaves content out, except for entries without a link."""
-    return content_setting == "full" or entry.link is None
-
-
 def expected_shown(publication: Publication) -> dict[str, Shown]:
     return {
         entry.id: Shown(
             title=entry.title,
             authors=", ".join(entry.author_names),
-            link=entry.link or "",
+            link=publication.link_of(entry) or "",
             published=int(entry.published.timestamp()),
-            text=entry.text if shows_content(entry, publication.content) else entry.summary,
+            text=entry.text if publication.shows_content(entry) else entry.summary,
         )
         for entry in publication.entries
     }
@@ -280,6 +275,8 @@ def read_sample() -> Publication:
         "staticfeed"
     ]
     zone = ZoneInfo(config.get("timezone", "UTC"))
+    assert "feed_url" not in config, "this test reads only the default feed_url"
+    feed_url = config["site_url"].rstrip("/") + "/feeds/"
     defaults = tuple(Author(a["name"], a.get("email")) for a in config["authors"])
     entries = []
     for path in sorted((REPO / "entries").rglob("*.md")):
@@ -292,11 +289,13 @@ def read_sample() -> Publication:
             for a in meta.get("authors", [])
         )
         slug = path.relative_to(REPO / "entries").with_suffix("").as_posix().lower()
+        assert slug.isascii() and " " not in slug, f"{path}: this test reads only plain slugs"
         published = datetime.combine(day, datetime.min.time(), zone)
         entries.append(
             ExpectedEntry(
                 path=str(path),
                 id=f"tag:{config['id_authority']}:{slug}",
+                slug=slug,
                 title=meta["title"],
                 authors=authors or defaults,
                 link=meta.get("link"),
@@ -309,7 +308,9 @@ def read_sample() -> Publication:
         )
     assert 0 < len(entries) <= config.get("limit", 50)
     entries.sort(key=lambda e: e.published, reverse=True)
-    return Publication(REPO, entries, config.get("content", "full"))
+    return Publication(
+        REPO, entries, config.get("content", "full"), feed_url, config.get("pages", True)
+    )
 
 
 def _simple_markdown_text(path: Path, body: str) -> str:
@@ -328,7 +329,9 @@ class Served:
     newsboat: dict[str, Newsboat]  # a profile per format, reloaded once
 
 
-PUBLICATIONS = ("sample", "generated-full", "generated-summary")
+# With pages, every entry links somewhere: its `link`, or its page. Without them, an entry
+# without `link` has no link, and keeps its content in summary mode.
+PUBLICATIONS = ("sample", "generated-full", "generated-summary", "generated-summary-no-pages")
 
 
 @pytest.fixture(scope="module", params=PUBLICATIONS)
@@ -340,8 +343,9 @@ def served(
         publication = read_sample()
         config = REPO / "pyproject.toml"
     else:
-        content = request.param.removeprefix("generated-")
-        publication = write_publication(root / "site", 30, seed=3, content=content)
+        content = request.param.removeprefix("generated-").removesuffix("-no-pages")
+        pages = not request.param.endswith("-no-pages")
+        publication = write_publication(root / "site", 30, seed=3, content=content, pages=pages)
         config = publication.config
     program = need_program("newsboat")
     yield from _serve_and_read(publication, config, root, program)
@@ -374,8 +378,18 @@ def test_newsboat_shows_every_entry_as_written(served: Served, fmt: str) -> None
 def test_newsboat_gets_links_and_images_that_work(served: Served, fmt: str) -> None:
     """Relative links and images in a body point to the site, not the feed's folder."""
     items = served.newsboat[fmt].items()
-    for entry in served.publication.entries:
-        if not shows_content(entry, served.publication.content):
+    publication = served.publication
+    for entry in publication.entries:
+        link = publication.link_of(entry)
+        assert items[entry.id]["url"] == (link or "")
+        if link is not None and link == f"{publication.feed_url}{entry.slug}/":
+            # The page a reader opens is there, with the entry on it.
+            page = link.replace(publication.feed_url, served.base_url, 1)
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(page) as answer:
+                assert answer.status == 200, page
+                heading = lxml.html.document_fromstring(answer.read()).find(".//h1")
+            assert heading is not None and heading.text_content() == entry.title, page
+        if not publication.shows_content(entry):
             continue
         urls = html_urls(items[entry.id]["content"])
         assert set(entry.urls) <= set(urls), entry.id
@@ -501,6 +515,7 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             ExpectedEntry(
                 path=path.name,
                 id=f"tag:example.org,2024:t{number}",
+                slug=f"t{number}",
                 title=title,
                 authors=tuple(Author(name, email) for name, email in TWO_AUTHORS),
                 link=None,
@@ -511,7 +526,7 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             )
         )
     entries.reverse()
-    publication = Publication(site, entries, "full")
+    publication = Publication(site, entries, "full", "https://example.org/feeds/")
     yield from _serve_and_read(publication, publication.config, root, need_program("newsboat"))
 
 

@@ -12,17 +12,35 @@ from staticfeed.cli import cli
 from tests.conftest import REPO
 
 
+def files_under(folder: Path) -> dict[str, Path]:
+    """Every file under `folder`, in every subfolder and hidden ones too, by POSIX path."""
+    return {
+        path.relative_to(folder).as_posix(): path
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def test_committed_sample_feeds_match_a_fresh_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Every file a fresh build writes (feeds in every format, tag, author and archive feeds,
+    pages, hosting hints, the manifest) is committed with the same bytes, and feeds/ holds
+    nothing else."""
     monkeypatch.chdir(REPO)
     monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
-    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path)])
+    fresh_dir = tmp_path / "feeds"
+    result = CliRunner().invoke(cli, ["build", "--out", str(fresh_dir)])
     assert result.exit_code == 0, result.output
-    for name in ("atom.xml", "rss.xml"):
-        fresh = (tmp_path / name).read_bytes()
-        committed = (REPO / "feeds" / name).read_bytes()
-        assert fresh == committed, f"feeds/{name} is stale: run `staticfeed build` and commit"
+    fresh, committed = files_under(fresh_dir), files_under(REPO / "feeds")
+    assert {"atom.xml", "rss.xml", "feed.json", "index.html"} <= set(fresh)
+    stale = "run `staticfeed build` and commit feeds/"
+    missing = sorted(set(fresh) - set(committed))
+    assert not missing, f"feeds/ lacks files a build writes: {missing}; {stale}"
+    extra = sorted(set(committed) - set(fresh))
+    assert not extra, f"feeds/ holds files a build does not write: {extra}; remove them"
+    for name, path in fresh.items():
+        assert path.read_bytes() == committed[name].read_bytes(), f"feeds/{name} is stale: {stale}"
 
 
 def test_readme_command_reference_matches_help() -> None:

@@ -168,6 +168,8 @@ RSS_NAMESPACES = {
     "atom": ATOM_NS,
     "content": NS["content"],
     "dc": NS["dc"],
+    "fh": "http://purl.org/syndication/history/1.0",  # RFC 5005: fh:complete, fh:archive
+    "media": "http://search.yahoo.com/mrss/",  # Media RSS: an entry's image
 }
 CHANNEL_ELEMENTS = {
     "title", "link", "description", "language", "copyright", "managingEditor", "webMaster",
@@ -228,14 +230,32 @@ def rss_problems(path: Path) -> list[str]:
     return problems
 
 
-def assert_valid_feeds(folder: Path) -> None:
-    atom_path, rss_path = folder / "atom.xml", folder / "rss.xml"
-    jing(atom_path)
-    assert schematron_failures(read_xml(atom_path)) == []
-    assert rss_problems(rss_path) == []
-    for path in (atom_path, rss_path):
+def feed_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every Atom and every RSS document under `folder`: the main feeds, archives, tags and
+    authors, by the names build gives them."""
+    paths = sorted(folder.rglob("*.xml"))
+    atom = [p for p in paths if p.name == "atom.xml" or p.name.endswith(".atom.xml")]
+    rss = [p for p in paths if p.name == "rss.xml" or p.name.endswith(".rss.xml")]
+    assert sorted(atom + rss) == paths, "an XML file that is neither Atom nor RSS"
+    return atom, rss
+
+
+def assert_valid_feeds(folder: Path) -> int:
+    """Validate every feed document under `folder`; how many Atom (and RSS) documents."""
+    atom_paths, rss_paths = feed_files(folder)
+    assert folder / "atom.xml" in atom_paths and folder / "rss.xml" in rss_paths
+    # An RSS document for every Atom one, and no other.
+    as_atom = [path.with_name(path.name[: -len("rss.xml")] + "atom.xml") for path in rss_paths]
+    assert sorted(as_atom) == atom_paths
+    jing(*atom_paths)
+    for atom_path in atom_paths:
+        assert schematron_failures(read_xml(atom_path)) == [], atom_path
+    for rss_path in rss_paths:
+        assert rss_problems(rss_path) == [], rss_path
+    for path in atom_paths + rss_paths:
         result = feedparser.parse(path.read_bytes())
         assert not result.bozo, (path.name, result.get("bozo_exception"))
+    return len(atom_paths)
 
 
 # The checkers themselves catch what they should
@@ -293,7 +313,8 @@ def test_sample_publication_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("STATICFEED_BASE_URL", raising=False)
     result = invoke_build("--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert_valid_feeds(tmp_path)
+    # The main feed, 7 tags and 4 authors (the sample's 3 and the default for its third entry).
+    assert assert_valid_feeds(tmp_path) == 1 + 7 + 4
 
 
 @pytest.mark.parametrize("content", ["full", "summary"])
@@ -304,11 +325,33 @@ def test_rich_publication_is_valid(site: Site, content: str) -> None:
     result = invoke_build("--future")
     assert result.exit_code == 0, result.output
     feeds = folder / "feeds"
-    assert_valid_feeds(feeds)
+    # The main feed, 5 tags, and 8 authors: the 5 of many-authors.md (Ann Lee and Bo Chen
+    # also wrote inferred.txt), Zed, and the config's two for the entries that name none.
+    assert assert_valid_feeds(feeds) == 1 + 5 + 8
     atom = read_xml(feeds / "atom.xml")
     assert len(atom.findall("a:entry", NS)) == len(RICH_ENTRIES)
     for element in ("a:icon", "a:logo", "a:rights", "a:subtitle", "a:author"):
         assert atom.find(element, NS) is not None, element
+
+
+def test_archives_are_valid(site: Site) -> None:
+    """RFC 5005: 7 entries, 2 in the main feed, the 5 others in archives of 2, oldest first."""
+    need_program("jing")
+    need_atom_schema()
+    config = RICH_CONFIG + "limit = 2\narchive_size = 2\n"
+    folder = site(config=config, **RICH_ENTRIES)
+    result = invoke_build("--future")
+    assert result.exit_code == 0, result.output
+    feeds = folder / "feeds"
+    # The main feed, 3 archives, 5 tags and 8 authors (as in the rich publication).
+    assert assert_valid_feeds(feeds) == 1 + 3 + 5 + 8
+    counts = [
+        len(read_xml(feeds / "archive" / f"{n}.atom.xml").findall("a:entry", NS)) for n in (1, 2, 3)
+    ]
+    assert counts == [2, 2, 1]
+    for n in (1, 2, 3):
+        items = read_xml(feeds / "archive" / f"{n}.rss.xml").findall("channel/item")
+        assert len(items) == counts[n - 1]
 
 
 def test_publication_without_default_authors_is_valid(site: Site) -> None:
@@ -325,7 +368,8 @@ def test_publication_without_default_authors_is_valid(site: Site) -> None:
     assert result.exit_code == 0, result.output
     atom = read_xml(folder / "feeds" / "atom.xml")
     assert atom.find("a:author", NS) is None  # so every entry needs its own
-    assert_valid_feeds(folder / "feeds")
+    # The main feed and a feed per author: Ann Lee, Bo, Cy and Dee Dee.
+    assert assert_valid_feeds(folder / "feeds") == 1 + 4
 
 
 def test_schema_file_is_the_rfc_4287_grammar() -> None:

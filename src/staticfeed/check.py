@@ -24,7 +24,7 @@ from lxml import etree
 from staticfeed import values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
-from staticfeed.pipeline import render_feeds
+from staticfeed.pipeline import render_outputs
 
 Severity = Literal["error", "warning"]
 
@@ -79,6 +79,8 @@ def check_publication(
     *,
     now: datetime,
     max_size: int | None = None,
+    drafts: bool = False,
+    future: bool = False,
 ) -> list[Finding]:
     """Every finding for the publication, sorted by file and line.
 
@@ -93,12 +95,19 @@ def check_publication(
         findings.extend(findings_from_error(error))
     on_disk = _files_on_disk(out_dir, findings)
     if config is not None:
-        findings.extend(check_build(config, entries_dir, out_dir, on_disk, now=now))
+        findings.extend(
+            check_build(
+                config, entries_dir, out_dir, on_disk, now=now, drafts=drafts, future=future
+            )
+        )
     budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
     for name, data in on_disk.items():
         if name.endswith(".xml"):
-            self_url = config.feed_url + name if config else None
+            # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
+            self_url = config.feed_url + quote(name) if config else None
             findings.extend(check_feed(out_dir / name, data, self_url=self_url, max_size=budget))
+        else:  # a JSON Feed: aggregators refuse a big one just the same
+            findings.extend(_size(display_path(out_dir / name), len(data), budget))
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
@@ -109,18 +118,25 @@ def findings_from_error(error: StaticfeedError) -> list[Finding]:
 
 
 def check_build(
-    config: Config, entries_dir: Path, out_dir: Path, on_disk: Mapping[str, bytes], *, now: datetime
+    config: Config,
+    entries_dir: Path,
+    out_dir: Path,
+    on_disk: Mapping[str, bytes],
+    *,
+    now: datetime,
+    drafts: bool = False,
+    future: bool = False,
 ) -> list[Finding]:
     """What `build` would reject or warn about, and feed files that differ from a fresh build.
 
     `on_disk` holds the bytes of the files in `out_dir`, by path relative to it.
     """
     try:
-        files, _, warnings = render_feeds(config, entries_dir, now=now)
+        rendered = render_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     except StaticfeedError as error:
         return findings_from_error(error)
-    findings = [_from_warning(warning) for warning in warnings]
-    for feed in files:
+    findings = [_from_warning(warning) for warning in rendered.warnings]
+    for feed in rendered.files:
         path = out_dir / feed.name
         findings.extend(_stale(path, on_disk.get(feed.name) or _read(path), feed.content))
     return findings

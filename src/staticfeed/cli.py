@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import asdict
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +17,10 @@ from staticfeed.check import Finding, check_publication
 from staticfeed.config import Config, find_config, load_config
 from staticfeed.dates import utc_offset_text
 from staticfeed.errors import StaticfeedError, display_path
+from staticfeed.output import Written
 from staticfeed.pipeline import BuildReport, build
+from staticfeed.selection import Selection
+from staticfeed.serve import PreviewServer, watch
 
 _PATH = click.Path(path_type=Path)
 
@@ -44,52 +49,84 @@ def cli() -> None:
     """
 
 
+def _publication_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that say which publication to build: shared by build, check and serve."""
+    options = [
+        click.option(
+            "--entries",
+            "entries_dir",
+            type=_PATH,
+            default=Path("entries"),
+            show_default=True,
+            help="Folder of documents to publish.",
+        ),
+        click.option(
+            "--out",
+            "out_dir",
+            type=_PATH,
+            default=Path("feeds"),
+            show_default=True,
+            help="Folder the feeds are written to.",
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            type=_PATH,
+            default=None,
+            help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
+            "pyproject.toml, in the current folder).",
+        ),
+        click.option(
+            "--base-url",
+            envvar="STATICFEED_BASE_URL",
+            type=_SiteUrl(),
+            default=None,
+            help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
+        ),
+        click.option("--drafts", is_flag=True, help="Include entries marked draft: true."),
+        click.option("--future", is_flag=True, help="Include entries dated in the future."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@dataclass(frozen=True)
+class _Publication:
+    """What the shared options name: where a publication's sources and feeds are."""
+
+    entries_dir: Path
+    out_dir: Path
+    config_path: Path | None
+    base_url: str | None
+    drafts: bool
+    future: bool
+
+    def config(self) -> Config:
+        path = self.config_path if self.config_path is not None else find_config(Path.cwd())
+        return load_config(path, base_url=self.base_url)
+
+    def config_file(self) -> Path:
+        return self.config_path if self.config_path is not None else find_config(Path.cwd())
+
+    def build(self) -> BuildReport:
+        return build(
+            self.config(),
+            self.entries_dir,
+            self.out_dir,
+            now=datetime.now(UTC),
+            drafts=self.drafts,
+            future=self.future,
+        )
+
+
 @cli.command("build")
-@click.option(
-    "--entries",
-    "entries_dir",
-    type=_PATH,
-    default=Path("entries"),
-    show_default=True,
-    help="Folder of documents to publish.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=_PATH,
-    default=Path("feeds"),
-    show_default=True,
-    help="Folder the feeds are written to.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=_PATH,
-    default=None,
-    help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
-    "pyproject.toml, in the current folder).",
-)
-@click.option(
-    "--base-url",
-    envvar="STATICFEED_BASE_URL",
-    type=_SiteUrl(),
-    default=None,
-    help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
-)
-@click.option("--drafts", is_flag=True, help="Include entries marked draft: true.")
-@click.option("--future", is_flag=True, help="Include entries dated in the future.")
-def build_command(
-    entries_dir: Path,
-    out_dir: Path,
-    config_path: Path | None,
-    base_url: str | None,
-    drafts: bool,
-    future: bool,
-) -> None:
-    """Write feeds/atom.xml and feeds/rss.xml from the documents in entries/.
+@_publication_options
+def build_command(**options: Any) -> None:
+    """Write the feeds and pages in feeds/ from the documents in entries/.
 
     Files whose content would not change are left untouched. If any document has an
-    error, every error is listed and no feed file changes.
+    error, every error is listed and no file changes.
 
     \b
     Examples:
@@ -98,37 +135,116 @@ def build_command(
       staticfeed build --drafts --future --out /tmp/preview
     """
     try:
-        config = _config(config_path, base_url)
-        report = build(
-            config, entries_dir, out_dir, now=datetime.now(UTC), drafts=drafts, future=future
-        )
+        report = _Publication(**options).build()
     except StaticfeedError as error:
         raise _user_error(error) from None
-    _print_report(report)
+    for line in _report_lines(report):
+        _echo_event(line)
 
 
-def _config(config_path: Path | None, base_url: str | None) -> Config:
-    path = config_path if config_path is not None else find_config(Path.cwd())
-    return load_config(path, base_url=base_url)
+def _report_lines(report: BuildReport) -> list[str]:
+    """What a build did, one line per feed file; pages are summed up in one line."""
+    lines = [f"Warning: {warning}" for warning in report.warnings]
+    pages = [written for written, file in report.written if file.name.endswith("index.html")]
+    for written, file in report.written:
+        if file.entry_count is not None:
+            noun = "entry" if file.entry_count == 1 else "entries"
+            lines.append(
+                f"{_verb(written)} {display_path(written.path)} ({file.entry_count} {noun})"
+            )
+        elif not file.name.endswith("index.html"):
+            lines.append(f"{_verb(written)} {display_path(written.path)}")
+    if pages:
+        changed = sum(written.changed for written in pages)
+        lines.append(
+            f"pages: wrote {changed}, unchanged {len(pages) - changed} "
+            f"({display_path(pages[0].path)} and one per entry)"
+        )
+    lines += [f"removed {display_path(path)}" for path in report.removed]
+    return lines + _left_out_lines(report.selection)
 
 
-def _print_report(report: BuildReport) -> None:
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for written, feed in report.written:
-        verb = "wrote" if written.changed else "unchanged"
-        noun = "entry" if feed.entry_count == 1 else "entries"
-        click.echo(f"{verb} {display_path(written.path)} ({feed.entry_count} {noun})")
-    selection = report.selection
+def _verb(written: Written) -> str:
+    return "wrote" if written.changed else "unchanged"
+
+
+def _left_out_lines(selection: Selection) -> list[str]:
+    lines = []
     if selection.drafts_left_out:
-        click.echo(f"left out {selection.drafts_left_out} draft(s); --drafts includes them")
+        lines.append(f"left out {selection.drafts_left_out} draft(s); --drafts includes them")
     upcoming = selection.next_due
     if upcoming is not None:
-        click.echo(
+        lines.append(
             f"left out {len(selection.future_left_out)} future entry(ies); the next, "
             f"{display_path(upcoming.source)}, is due {utc_offset_text(upcoming.published)}"
             "; build again then, or pass --future"
         )
+    return lines
+
+
+def _echo_event(line: str) -> None:
+    """Errors and warnings go to stderr; everything else to stdout."""
+    click.echo(line, err=line.startswith(("Error: ", "Warning: ")))
+
+
+@cli.command("serve")
+@_publication_options
+@click.option(
+    "--bind",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 lets other machines connect).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0 lets the system choose one).",
+)
+def serve_command(bind: str, port: int, **options: Any) -> None:
+    """Build the feeds, serve them at http://127.0.0.1:8000/, and rebuild on every change.
+
+    Saving a document in entries/ or the config rebuilds the feeds and says what changed.
+    A build with errors lists them and the previous feeds stay served. Ctrl-C stops.
+
+    \b
+    Examples:
+      staticfeed serve
+      staticfeed serve --drafts --future --out /tmp/preview --port 0
+    """
+    publication = _Publication(**options)
+
+    def rebuild() -> list[str]:
+        return _report_lines(publication.build())
+
+    try:
+        for line in rebuild():
+            _echo_event(line)
+        watched = [publication.entries_dir, publication.config_file()]
+        server = PreviewServer(publication.out_dir, bind, port)
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
+    _serve_until_interrupted(server, watched, rebuild)
+
+
+def _serve_until_interrupted(
+    server: PreviewServer, watched: Sequence[Path], rebuild: Callable[[], list[str]]
+) -> None:
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch, args=(watched, rebuild, _echo_event, stop), daemon=True
+    )
+    watcher.start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+        server.stop()
 
 
 class _UserError(click.ClickException):
@@ -143,38 +259,7 @@ def _user_error(error: StaticfeedError) -> click.ClickException:
 
 
 @cli.command("check")
-@click.option(
-    "--entries",
-    "entries_dir",
-    type=_PATH,
-    default=Path("entries"),
-    show_default=True,
-    help="Folder of documents to publish.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    type=_PATH,
-    default=Path("feeds"),
-    show_default=True,
-    help="Folder of the built feeds.",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=_PATH,
-    default=None,
-    help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
-    "pyproject.toml, in the current folder).",
-)
-@click.option(
-    "--base-url",
-    envvar="STATICFEED_BASE_URL",
-    type=_SiteUrl(),
-    default=None,
-    help="The site URL the feeds were built with, if not the config's site_url "
-    "(env STATICFEED_BASE_URL).",
-)
+@_publication_options
 @click.option(
     "--format",
     "output_format",
@@ -190,14 +275,7 @@ def _user_error(error: StaticfeedError) -> click.ClickException:
     metavar="BYTES",
     help="Size budget of each feed file (default: the config's max_feed_size, or 1000000).",
 )
-def check_command(
-    entries_dir: Path,
-    out_dir: Path,
-    config_path: Path | None,
-    base_url: str | None,
-    output_format: str,
-    max_size: int | None,
-) -> None:
+def check_command(output_format: str, max_size: int | None, **options: Any) -> None:
     """Report every problem in the documents in entries/ and the feeds in feeds/.
 
     Lists what build would reject, feeds that differ from what build would write now, and what
@@ -209,12 +287,15 @@ def check_command(
       staticfeed check
       staticfeed check --format json --max-size 500000
     """
+    publication = _Publication(**options)
     findings = check_publication(
-        lambda: _config(config_path, base_url),
-        entries_dir,
-        out_dir,
+        publication.config,
+        publication.entries_dir,
+        publication.out_dir,
         now=datetime.now(UTC),
         max_size=max_size,
+        drafts=publication.drafts,
+        future=publication.future,
     )
     if output_format == "json":
         click.echo(json.dumps([asdict(finding) for finding in findings], indent=2))

@@ -17,6 +17,7 @@ from staticfeed.model import Author
 from staticfeed.text import find_xml_illegal
 
 CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
+FORMATS = ("atom", "rss", "json")
 DEFAULT_MAX_FEED_SIZE = 1_000_000  # bytes; `staticfeed check` reports a feed file over it
 _ID_AUTHORITY = re.compile(
     r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
@@ -43,9 +44,28 @@ class Config:
     rights: str | None = None
     id_authority: str | None = None
     max_feed_size: int = DEFAULT_MAX_FEED_SIZE
+    formats: tuple[str, ...] = FORMATS
+    archive_size: int = 50
+    tag_feeds: bool = True
+    author_feeds: bool = True
+    pages: bool = True
+    templates: Path | None = None
+    hub: str | None = None
 
 
 _Check = Callable[[str, object], object]
+
+
+def _formats(key: str, value: object) -> tuple[str, ...]:
+    chosen = values.text_list(key, value)
+    for name in chosen:
+        if name not in FORMATS:
+            raise values.InvalidValue(
+                f"{key}: unknown format {name!r}", f"Use any of {', '.join(map(repr, FORMATS))}."
+            )
+    if not chosen:
+        raise values.InvalidValue(f"{key} is empty", f"Name at least one of {', '.join(FORMATS)}.")
+    return tuple(dict.fromkeys(chosen))
 
 
 def _id_authority(key: str, value: object) -> str:
@@ -72,17 +92,24 @@ _CHECKS: dict[str, _Check] = {
     "title": values.text,
     "subtitle": values.text,
     "site_url": values.absolute_url,
-    "feed_url": values.text,
+    "feed_url": values.url_reference,
     "language": values.language_tag,
     "authors": values.authors,
     "timezone": _timezone,
     "limit": values.whole_number,
     "content": lambda key, value: values.choice(key, value, ("full", "summary")),
-    "icon": values.text,
-    "logo": values.text,
+    "icon": values.url_reference,
+    "logo": values.url_reference,
     "rights": values.text,
     "id_authority": _id_authority,
     "max_feed_size": lambda key, value: values.whole_number(key, value, minimum=1),
+    "formats": _formats,
+    "archive_size": lambda key, value: values.whole_number(key, value, minimum=1),
+    "tag_feeds": values.boolean,
+    "author_feeds": values.boolean,
+    "pages": values.boolean,
+    "templates": values.text,
+    "hub": values.absolute_url,
 }
 _TABLE_LINE = "[tool.staticfeed]"  # where a missing key belongs in pyproject.toml
 _REQUIRED = {
@@ -168,10 +195,25 @@ def _assemble(path: Path, checked: dict[str, object]) -> Config:
     for key in ("icon", "logo"):
         if key in checked:
             checked[key] = urljoin(site_url, str(checked[key]))
+    if "templates" in checked:
+        checked["templates"] = _templates_folder(path, str(checked["templates"]))
+    elif (path.parent / "templates").is_dir():
+        checked["templates"] = path.parent / "templates"
     timezone = checked.pop("timezone", None)
     if not isinstance(timezone, ZoneInfo):
         timezone = zone("UTC")
     return Config(path=path, site_url=site_url, feed_url=feed_url, timezone=timezone, **checked)  # type: ignore[arg-type]
+
+
+def _templates_folder(path: Path, folder: str) -> Path:
+    templates = path.parent / folder
+    if not templates.is_dir():
+        raise ConfigError(
+            f"templates {folder!r} is not a folder",
+            "Create it, or remove templates to use staticfeed's own.",
+            path=path,
+        )
+    return templates
 
 
 def _with_slash(url: str) -> str:

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
-from staticfeed import values
+from staticfeed import media, values
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
 from staticfeed.errors import (
@@ -41,6 +41,8 @@ KEYS = (
     "link",
     "draft",
     "lang",
+    "image",
+    "enclosures",
 )
 
 
@@ -200,6 +202,10 @@ class _EntryBuilder:
         link = self._field("link", values.absolute_url)
         draft = bool(self._field("draft", values.boolean))
         lang = self._field("lang", values.language_tag)
+        image = self._field("image", lambda key, value: media.image_url(key, value, self.config))
+        enclosures = self._field(
+            "enclosures", lambda key, value: media.enclosures(key, value, self.config)
+        )
         if self.errors:
             raise ManyErrors(self.errors)
         assert title is not None and published is not None and updated is not None
@@ -220,6 +226,8 @@ class _EntryBuilder:
             link=link,
             draft=draft,
             lang=lang,
+            image=image,
+            enclosures=enclosures or (),
         )
         return _Draft(entry, self.document.key_lines.get("id"), own_id is not None)
 

@@ -1,4 +1,4 @@
-"""Step 3 of a build: the Atom and RSS documents, as bytes. The only module that uses feedgen.
+"""Step 3 of a build: Atom and RSS documents, as bytes. The only module that uses feedgen.
 
 feedgen has traps, all handled here:
 - `updated` defaults to the build time: it is always set from the entries.
@@ -15,13 +15,17 @@ feedgen has traps, all handled here:
   through it (our extensions write <published> and <pubDate>), and the one channel date it
   insists on formatting, lastBuildDate, is overwritten with a locale-free format.
 - lxml raises on characters XML cannot carry: entries.py removes them before they get here.
+- An entry's Atom <link> loses its rel, type and length (feedgen 1.0 reads them from the new
+  element instead of the data), so an enclosure would become an alternate link: enclosure
+  links are written by our extension. RSS allows one <enclosure>: the first one.
+- RSS has no archive links of its own: RFC 5005's links go in atom:link, written by our
+  extension, never through feedgen's link(), which would change the channel <link>.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -30,60 +34,96 @@ from lxml import etree
 
 from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822
-from staticfeed.model import RenderedEntry
+from staticfeed.model import Enclosure, RenderedEntry
+from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
 
-ATOM_NAME = "atom.xml"
-RSS_NAME = "rss.xml"
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
 _ATOM = "http://www.w3.org/2005/Atom"
+_FH = "http://purl.org/syndication/history/1.0"
+_MEDIA = "http://search.yahoo.com/mrss/"
 
 
-@dataclass(frozen=True)
-class FeedFile:
-    name: str
-    content: bytes
-    entry_count: int
-
-
-def build_feeds(config: Config, entries: Sequence[RenderedEntry]) -> list[FeedFile]:
-    """Atom and RSS files for `entries`, which must already be in feed order."""
-    if not entries:
-        raise ValueError("a feed needs at least one entry")
-    generator = _feed_generator(config, entries)
-    atom = generator.atom_str(pretty=True, encoding="UTF-8")
-    rss = generator.rss_str(pretty=True, encoding="UTF-8")
-    return [FeedFile(ATOM_NAME, atom, len(entries)), FeedFile(RSS_NAME, rss, len(entries))]
+def feed_document(
+    config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry], format_name: str
+) -> bytes:
+    """The Atom or RSS document of `plan`; `entries` are its entries, rendered, in feed order."""
+    generator = _feed_generator(config, plan, entries, format_name)
+    if format_name == "atom":
+        return bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
+    return bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
 
 
 def newest_update(entries: Sequence[RenderedEntry]) -> datetime:
     return max(rendered.entry.updated for rendered in entries)
 
 
-def _feed_generator(config: Config, entries: Sequence[RenderedEntry]) -> FeedGenerator:
+def feed_id(config: Config, plan: FeedPlan) -> str:
+    """The main feed and its archives are one feed (RFC 5005); a topic feed is its own."""
+    if plan.base == MAIN or plan.archive:
+        return config.site_url
+    return url_of(config, plan.base, "atom")
+
+
+def history_links(config: Config, plan: FeedPlan, format_name: str) -> list[tuple[str, str]]:
+    """RFC 5005 links of `plan` and the WebSub hub, as (rel, absolute URL) in a fixed order."""
+    targets = [
+        ("current", plan.current),
+        ("prev-archive", plan.prev_archive),
+        ("next-archive", plan.next_archive),
+    ]
+    links = [(rel, url_of(config, base, format_name)) for rel, base in targets if base is not None]
+    return links + ([("hub", config.hub)] if config.hub else [])
+
+
+def _feed_generator(
+    config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry], format_name: str
+) -> FeedGenerator:
     generator = FeedGenerator()
-    updated = newest_update(entries)
     generator.register_extension("staticfeed", _RssChannel, _RssItem, atom=False, rss=True)
     generator.register_extension("staticfeed_atom", _AtomFeed, _AtomEntry, atom=True, rss=False)
-    _set_channel(generator, config, updated)
+    _set_channel(generator, config, plan, format_name, newest_update(entries))
+    has_images = any(rendered.entry.image for rendered in entries)
+    generator.staticfeed.has_images = generator.staticfeed_atom.has_images = has_images
     for rendered in entries:
-        _add_entry(generator.add_entry(order="append"), rendered, config)
+        _add_entry(generator.add_entry(order="append"), rendered, config, format_name)
     return generator
 
 
-def _set_channel(generator: FeedGenerator, config: Config, updated: datetime) -> None:
-    generator.id(config.site_url)
-    generator.title(config.title)
+def _set_channel(
+    generator: FeedGenerator, config: Config, plan: FeedPlan, format_name: str, updated: datetime
+) -> None:
+    generator.id(feed_id(config, plan))
+    generator.title(plan.title)
     if config.subtitle:
         generator.subtitle(config.subtitle)
-    generator.description(config.subtitle or config.title)
-    generator.link(href=config.feed_url + ATOM_NAME, rel="self", type="application/atom+xml")
+    generator.description(config.subtitle or plan.title)
+    self_url = url_of(config, plan.base, format_name)
+    generator.link(href=self_url, rel="self", type=MEDIA_TYPES[format_name])
+    _set_history(generator, config, plan, format_name)
     generator.link(href=config.site_url, rel="alternate")  # last, so RSS <link> is the site
     generator.updated(updated)
     generator.staticfeed.last_build_date = updated
-    generator.staticfeed.self_url = config.feed_url + RSS_NAME
     generator.staticfeed_atom.has_subtitle = config.subtitle is not None
     generator.generator(GENERATOR)
+    _set_optional_channel_fields(generator, config)
+
+
+def _set_history(
+    generator: FeedGenerator, config: Config, plan: FeedPlan, format_name: str
+) -> None:
+    links = history_links(config, plan, format_name)
+    marker = "archive" if plan.archive else "complete" if plan.complete else None
+    for extension in (generator.staticfeed, generator.staticfeed_atom):
+        extension.history_marker = marker
+    if format_name == "rss":
+        generator.staticfeed.links = links
+        return
+    for rel, href in links:
+        generator.link(href=href, rel=rel)
+
+
+def _set_optional_channel_fields(generator: FeedGenerator, config: Config) -> None:
     if config.language:
         generator.language(config.language)
     for author in config.authors:
@@ -97,10 +137,10 @@ def _set_channel(generator: FeedGenerator, config: Config, updated: datetime) ->
         generator.rights(config.rights)
 
 
-def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None:
+def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_name: str) -> None:
     entry = rendered.entry
     item.id(entry.id)
-    item.guid(entry.id, permalink=entry.id == entry.link)
+    item.guid(entry.id, permalink=entry.id == rendered.url)
     item.title(entry.title)
     item.updated(entry.updated)
     item.staticfeed.published = entry.published
@@ -109,14 +149,19 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None
     item.staticfeed.description_html = html.escape(rendered.summary, quote=False)
     for author in entry.authors:
         item.author(_author_dict(author.name, author.email, author.uri))
-    if entry.link:
-        item.link(href=entry.link, rel="alternate")
+    if rendered.url:
+        item.link(href=rendered.url, rel="alternate")
     for tag in entry.tags:
         item.category(term=tag)
     item.summary(rendered.summary)
-    if config.content == "full" or not entry.link:
+    if config.content == "full" or not rendered.url:
         item.content(rendered.content_html, type="html")
     item.staticfeed_atom.lang = entry.lang
+    item.staticfeed.image = item.staticfeed_atom.image = entry.image
+    item.staticfeed_atom.enclosures = entry.enclosures
+    if format_name == "rss" and entry.enclosures:
+        first = entry.enclosures[0]
+        item.enclosure(url=first.url, length=str(first.length), type=first.media_type)
 
 
 def _author_dict(name: str, email: str | None, uri: str | None) -> dict[str, str]:
@@ -124,27 +169,55 @@ def _author_dict(name: str, email: str | None, uri: str | None) -> dict[str, str
     return {key: value for key, value in fields.items() if value}
 
 
-class _RssChannel(BaseExtension):  # type: ignore[misc]
+class _Media:
+    """Media RSS for an entry's `image`: a thumbnail and the image itself, as readers expect."""
+
+    has_images = False
+    image: str | None = None
+
+    def media_namespace(self) -> dict[str, str]:
+        return {"media": _MEDIA} if self.has_images else {}
+
+    def add_image(self, parent: etree._Element) -> None:
+        if self.image:
+            etree.SubElement(parent, f"{{{_MEDIA}}}thumbnail", url=self.image)
+            etree.SubElement(parent, f"{{{_MEDIA}}}content", url=self.image, medium="image")
+
+
+class _History:
+    """RFC 5005 marker (`fh:complete` or `fh:archive`) and its namespace, when the feed has one."""
+
+    history_marker: str | None = None
+
+    def history_namespace(self) -> dict[str, str]:
+        return {"fh": _FH} if self.history_marker else {}
+
+    def add_history_marker(self, parent: etree._Element) -> None:
+        if self.history_marker:
+            etree.SubElement(parent, f"{{{_FH}}}{self.history_marker}")
+
+
+class _RssChannel(BaseExtension, _History, _Media):  # type: ignore[misc]
     def __init__(self) -> None:
         self.last_build_date: datetime | None = None
-        self.self_url: str | None = None
+        self.links: list[tuple[str, str]] = []
 
     def extend_ns(self) -> dict[str, str]:
-        return {"dc": _DC}
+        return {"dc": _DC, **self.history_namespace(), **self.media_namespace()}
 
     def extend_rss(self, feed: etree._Element) -> etree._Element:
         last_build = feed.find("channel/lastBuildDate")
         if last_build is not None and self.last_build_date is not None:
             last_build.text = rfc822(self.last_build_date)
-        # feedgen copies the Atom feed's self link; the RSS file's own URL belongs there.
-        self_link = feed.find(f"channel/{{{_ATOM}}}link[@rel='self']")
-        if self_link is not None and self.self_url is not None:
-            self_link.set("href", self.self_url)
-            self_link.set("type", "application/rss+xml")
+        channel = feed.find("channel")
+        assert channel is not None
+        for rel, href in self.links:
+            etree.SubElement(channel, f"{{{_ATOM}}}link", href=href, rel=rel)
+        self.add_history_marker(channel)
         return feed
 
 
-class _RssItem(BaseEntryExtension):  # type: ignore[misc]
+class _RssItem(BaseEntryExtension, _Media):  # type: ignore[misc]
     def __init__(self) -> None:
         self.published: datetime | None = None
         self.creator = ""
@@ -159,29 +232,45 @@ class _RssItem(BaseEntryExtension):  # type: ignore[misc]
             description.text = self.description_html
         if self.published is not None:
             etree.SubElement(item, "pubDate").text = rfc822(self.published)
+        self.add_image(item)
         return item
 
 
-class _AtomFeed(BaseExtension):  # type: ignore[misc]
+class _AtomFeed(BaseExtension, _History, _Media):  # type: ignore[misc]
     def __init__(self) -> None:
         self.has_subtitle = False
+
+    def extend_ns(self) -> dict[str, str]:
+        return {**self.history_namespace(), **self.media_namespace()}
 
     def extend_atom(self, feed: etree._Element) -> etree._Element:
         # feedgen copies the RSS description, which falls back to the title, into <subtitle>.
         subtitle = feed.find("subtitle")
         if subtitle is not None and not self.has_subtitle:
             feed.remove(subtitle)
+        self.add_history_marker(feed)
         return feed
 
 
-class _AtomEntry(BaseEntryExtension):  # type: ignore[misc]
+class _AtomEntry(BaseEntryExtension, _Media):  # type: ignore[misc]
     def __init__(self) -> None:
         self.lang: str | None = None
         self.published: datetime | None = None
+        self.enclosures: Sequence[Enclosure] = ()
 
     def extend_atom(self, entry: etree._Element) -> etree._Element:
         if self.published is not None:
             etree.SubElement(entry, "published").text = iso(self.published)
         if self.lang:
             entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.lang)
+        self.add_image(entry)
+        for enclosure in self.enclosures:
+            etree.SubElement(
+                entry,
+                "link",
+                rel="enclosure",
+                href=enclosure.url,
+                type=enclosure.media_type,
+                length=str(enclosure.length),
+            )
         return entry

@@ -15,6 +15,15 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Enclosure:
+    """A file that goes with an entry, such as a podcast episode."""
+
+    url: str
+    media_type: str
+    length: int
+
+
+@dataclass(frozen=True)
 class Entry:
     """One document from entries/, with its metadata resolved but its body not yet rendered."""
 
@@ -32,6 +41,8 @@ class Entry:
     link: str | None = None
     draft: bool = False
     lang: str | None = None
+    image: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,3 +52,9 @@ class RenderedEntry:
     entry: Entry
     content_html: str
     summary: str
+    page_url: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        """Where readers open the entry: its own `link`, else its page on the feed site."""
+        return self.entry.link or self.page_url

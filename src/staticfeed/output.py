@@ -57,3 +57,44 @@ def _atomic_write(path: Path, content: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+MANIFEST_NAME = ".staticfeed-files"
+
+
+def manifest(names: list[str]) -> bytes:
+    """The list of files a build wrote, so the next build can remove those it no longer writes."""
+    return "".join(f"{name}\n" for name in sorted(names)).encode("utf-8")
+
+
+def previous_files(out_dir: Path) -> set[str]:
+    """The files the previous build wrote, from its manifest (none if there is none)."""
+    try:
+        listed = (out_dir / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return set(listed) - {""}
+
+
+def remove_stale(out_dir: Path, previous: set[str], current: set[str]) -> list[Path]:
+    """Remove the files of `previous` that are not in `current`.
+
+    Only files named in the previous manifest are ever removed, never anything else in
+    `out_dir`, and never through a link; folders left empty are removed too.
+    """
+    root = out_dir.resolve()
+    removed = []
+    for name in sorted(previous - current):
+        path = out_dir / name
+        if path.is_symlink() or not path.resolve().is_relative_to(root) or not path.is_file():
+            continue
+        path.unlink()
+        removed.append(path)
+        _remove_empty_folders(path.parent, out_dir)
+    return removed
+
+
+def _remove_empty_folders(folder: Path, out_dir: Path) -> None:
+    while folder != out_dir and folder.is_relative_to(out_dir) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

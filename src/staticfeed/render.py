@@ -24,14 +24,16 @@ _URL_ATTRIBUTES = ("href", "src", "poster")
 _NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[45]);")
 
 
-def render_entry(entry: Entry, site_url: str) -> RenderedEntry:
+def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> RenderedEntry:
     """Render `entry`, resolving every relative URL against its link or the site URL."""
     html = markdown_to_html(entry.body)
     base = entry.link or site_url
     fragment = _parse_fragment(html)
     _make_urls_absolute(fragment, base)
     summary = entry.summary or summarize(fragment)
-    return RenderedEntry(entry=entry, content_html=_serialize(fragment), summary=summary)
+    return RenderedEntry(
+        entry=entry, content_html=_serialize(fragment), summary=summary, page_url=page_url
+    )
 
 
 def markdown_to_html(markdown: str) -> str:

@@ -1,4 +1,4 @@
-"""Choose which entries a feed carries: published ones, newest first, at most `limit`."""
+"""Choose which entries are published: not drafts, not in the future, newest first."""
 
 from __future__ import annotations
 
@@ -30,7 +30,6 @@ def select_entries(
     entries: Iterable[Entry],
     *,
     now: datetime,
-    limit: int,
     drafts: bool = False,
     future: bool = False,
 ) -> Selection:
@@ -41,7 +40,7 @@ def select_entries(
         kept = [e for e in kept if e.published <= now]
     ordered = newest_first(kept)
     return Selection(
-        entries=tuple(ordered[:limit] if limit else ordered),
+        entries=tuple(ordered),
         drafts_left_out=0 if drafts else sum(e.draft for e in entries),
         future_left_out=() if future else future_entries,
     )

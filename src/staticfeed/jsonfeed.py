@@ -1,0 +1,84 @@
+"""JSON Feed 1.1 (https://jsonfeed.org/version/1.1) from the same entries as Atom and RSS."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from staticfeed.config import Config
+from staticfeed.dates import iso
+from staticfeed.model import Author, Enclosure, RenderedEntry
+from staticfeed.plan import FeedPlan, url_of
+
+VERSION = "https://jsonfeed.org/version/1.1"
+
+Json = dict[str, object]
+
+
+def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) -> bytes:
+    """The JSON Feed document of `plan`; `entries` are its entries, rendered, in feed order.
+
+    JSON Feed pages with `next_url`, "the next n items": the main feed points to its newest
+    archive, and each archive to the one before it, so following next_url reads every entry.
+    """
+    older = plan.prev_archive
+    document: Json = {
+        "version": VERSION,
+        "title": plan.title,
+        "home_page_url": config.site_url,
+        "feed_url": url_of(config, plan.base, "json"),
+        "next_url": url_of(config, older, "json") if older is not None else None,
+        "description": config.subtitle,
+        "icon": config.logo,
+        "favicon": config.icon,
+        "language": config.language,
+        "authors": [_author(author) for author in config.authors] or None,
+        "hubs": [{"type": "WebSub", "url": config.hub}] if config.hub else None,
+        "items": [_item(rendered) for rendered in entries],
+    }
+    text = json.dumps(
+        _without_empty(document, keep=("items",)), ensure_ascii=False, indent=2, sort_keys=False
+    )
+    return (text + "\n").encode("utf-8")
+
+
+def _item(rendered: RenderedEntry) -> Json:
+    entry = rendered.entry
+    return _without_empty(
+        {
+            "id": entry.id,
+            "url": rendered.url,
+            "title": entry.title,
+            "content_html": rendered.content_html,
+            "summary": rendered.summary,
+            "date_published": iso(entry.published),
+            "date_modified": iso(entry.updated),
+            "authors": [_author(author) for author in entry.authors],
+            "tags": list(entry.tags),
+            "language": entry.lang,
+            "image": entry.image,
+            "attachments": [_attachment(enclosure) for enclosure in entry.enclosures],
+        },
+        keep=("content_html",),
+    )
+
+
+def _attachment(enclosure: Enclosure) -> Json:
+    return {
+        "url": enclosure.url,
+        "mime_type": enclosure.media_type,
+        "size_in_bytes": enclosure.length,
+    }
+
+
+def _author(author: Author) -> Json:
+    url = author.uri or (f"mailto:{author.email}" if author.email else None)
+    return _without_empty({"name": author.name, "url": url})
+
+
+def _without_empty(mapping: Json, keep: tuple[str, ...] = ()) -> Json:
+    """JSON Feed readers treat a missing key and an empty one alike; leave empty ones out,
+    except the keys the spec requires (`keep`)."""
+    return {
+        key: value for key, value in mapping.items() if key in keep or value not in (None, [], "")
+    }

@@ -1,0 +1,101 @@
+"""Images and enclosures named in front matter: absolute URLs, and local files measured."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from staticfeed import values
+from staticfeed.config import Config
+from staticfeed.model import Enclosure
+
+_ENCLOSURE_KEYS = ("url", "type", "length")
+_MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
+
+
+def image_url(key: str, value: object, config: Config) -> str:
+    """An image URL, absolute; a relative one is on the site."""
+    return _absolute(values.text(key, value), config)
+
+
+def enclosures(key: str, value: object, config: Config) -> tuple[Enclosure, ...]:
+    """Enclosures as URLs or mappings with url, type and length; a list or just one."""
+    items = value if isinstance(value, list) else [value]
+    return tuple(_enclosure(key, item, config) for item in items)
+
+
+def _enclosure(key: str, value: object, config: Config) -> Enclosure:
+    fields = {"url": value} if isinstance(value, str) else value
+    if not isinstance(fields, dict):
+        raise values.InvalidValue(
+            f"each of {key} must be a URL or a mapping with url, type and length",
+            'Write it as "media/episode-1.mp3" or {url: ..., type: audio/mpeg, length: 123}.',
+        )
+    for field in fields:
+        if field not in _ENCLOSURE_KEYS:
+            raise values.unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in _ENCLOSURE_KEYS])
+    url = values.text(f"{key} url", fields.get("url"))
+    local = _local_file(key, url, config)
+    media_type = fields.get("type")
+    length = fields.get("length")
+    return Enclosure(
+        url=_absolute(url, config),
+        media_type=_media_type(key, media_type) if media_type else _guess(key, url),
+        length=_length(key, length, local),
+    )
+
+
+def _absolute(url: str, config: Config) -> str:
+    return urljoin(config.site_url, url)
+
+
+def _local_file(key: str, url: str, config: Config) -> Path | None:
+    """The project's own file behind a relative URL, never one outside the project."""
+    if urlsplit(url).scheme or url.startswith("//"):
+        return None
+    root = config.path.parent.resolve()
+    path = (root / unquote(urlsplit(url).path).lstrip("/")).resolve()
+    if not path.is_relative_to(root):
+        raise values.InvalidValue(
+            f"{key} {url!r} points outside the project folder",
+            "Put the file inside the project, or give its full URL with type and length.",
+        )
+    if not path.is_file():
+        raise values.InvalidValue(
+            f"{key} {url!r} is not a file in the project folder ({path})",
+            "Put the file there, or give its full URL with type and length.",
+        )
+    return path
+
+
+def _media_type(key: str, value: object) -> str:
+    media_type = values.text(f"{key} type", value)
+    if not _MEDIA_TYPE.match(media_type):
+        raise values.InvalidValue(
+            f"{key} type {media_type!r} is not a MIME type",
+            "Write it like audio/mpeg or application/pdf.",
+        )
+    return media_type
+
+
+def _guess(key: str, url: str) -> str:
+    guessed, _ = mimetypes.guess_type(urlsplit(url).path)
+    if guessed is None:
+        raise values.InvalidValue(
+            f"the media type of {key} {url!r} cannot be told from its name",
+            "Add type: with its MIME type, such as audio/mpeg.",
+        )
+    return guessed
+
+
+def _length(key: str, value: object, local: Path | None) -> int:
+    if value is not None:
+        return values.whole_number(f"{key} length", value, minimum=1)
+    if local is not None:
+        return local.stat().st_size
+    raise values.InvalidValue(
+        f"{key} needs a length in bytes for a file that is not in the project",
+        "Add length: with the file's size in bytes.",
+    )

@@ -1,0 +1,323 @@
+"""Web pages for people: an index that lists the entries and the feeds, and a page per entry.
+
+The pages are rendered with Jinja2 templates. The defaults live in staticfeed/templates/
+(base.html, index.html, entry.html); a folder passed as `templates_dir` may override any of them.
+Templates see plain values (see `PageEntry`) and these filters:
+
+- `iso`: a datetime as ISO 8601, for `<time datetime=...>`;
+- `date_text`: a datetime as people read it, in its own offset and in no language
+  (`2025-12-22`, or `2025-12-22 14:00 +02:00` when it has a time of day);
+- `mailto`: an email address as a `mailto:` URL.
+
+Rendering is deterministic: the same inputs always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+import jinja2
+from markupsafe import Markup
+
+from staticfeed.config import Config
+from staticfeed.dates import iso, utc_offset_text
+from staticfeed.errors import (
+    ConfigError,
+    EntryError,
+    ManyErrors,
+    StaticfeedError,
+    display_path,
+)
+from staticfeed.model import Author, Entry, RenderedEntry
+
+INDEX_NAME = "index.html"
+PAGE_NAME = "index.html"
+TEMPLATE_NAMES = ("base.html", INDEX_NAME, "entry.html")
+# A slug segment as ids.normalize_slug writes it: unreserved characters and %XX escapes.
+_SLUG_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~]|%[0-9A-Fa-f]{2})+")
+# What a decoded segment may not contain to be one folder name on every common file system.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed people can subscribe to: shown on the index, and announced in <head>."""
+
+    title: str
+    url: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """What a template sees of one entry."""
+
+    rendered: RenderedEntry
+    url: str
+    """The entry's page, absolute: `entry_page_url`."""
+
+    @property
+    def entry(self) -> Entry:
+        return self.rendered.entry
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def slug(self) -> str:
+        return self.entry.slug
+
+    @property
+    def title(self) -> str:
+        return self.entry.title
+
+    @property
+    def published(self) -> datetime:
+        return self.entry.published
+
+    @property
+    def updated(self) -> datetime:
+        return self.entry.updated
+
+    @property
+    def authors(self) -> tuple[Author, ...]:
+        return self.entry.authors
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.entry.tags
+
+    @property
+    def summary(self) -> str:
+        return self.rendered.summary
+
+    @property
+    def content(self) -> Markup:
+        """The entry's HTML, inserted as markup (the author's raw HTML passes through)."""
+        return Markup(self.rendered.content_html)
+
+    @property
+    def link(self) -> str | None:
+        """The original web page, when the entry has one with an http(s) URL."""
+        return _web_url(self.entry.link)
+
+    @property
+    def lang(self) -> str | None:
+        return self.entry.lang
+
+
+def entry_page_url(config: Config, entry: Entry) -> str:
+    """The absolute URL of `entry`'s page: `feed_url` + slug + "/"."""
+    return config.feed_url + entry.slug + "/"
+
+
+def page_path(entry: Entry) -> str:
+    """Where `entry`'s page goes, relative to the output folder: `<slug>/index.html`.
+
+    The slug is percent-encoded in URLs; static hosts decode a request's path before looking
+    for the file, so the folders are named with the decoded text (`caf%C3%A9` -> `café`).
+    Raises EntryError for a slug that is not a plain relative path.
+    """
+    return "/".join([*_slug_folders(entry), PAGE_NAME])
+
+
+def render_pages(
+    config: Config,
+    entries: Sequence[RenderedEntry],
+    feeds: Sequence[FeedLink],
+    topic_feeds: Sequence[FeedLink] = (),
+    templates_dir: Path | None = None,
+) -> dict[str, bytes]:
+    """The index and every entry's page, keyed by POSIX path relative to the output folder.
+
+    `entries` are listed in the order given (newest first). `feeds` are announced for
+    autodiscovery and listed with `topic_feeds` under "Subscribe". Raises EntryError (or
+    ManyErrors) for slugs that cannot be pages, and ConfigError for a broken template.
+    """
+    paths = _page_paths(config, entries, [*feeds, *topic_feeds])
+    environment = _environment(templates_dir)
+    pages = [PageEntry(rendered, entry_page_url(config, rendered.entry)) for rendered in entries]
+    common = {
+        "config": config,
+        "feeds": tuple(feeds),
+        "topic_feeds": tuple(topic_feeds),
+        "index_url": config.feed_url,
+    }
+    files = {
+        INDEX_NAME: _render(
+            environment, INDEX_NAME, **common, entries=tuple(pages), lang=config.language
+        )
+    }
+    for path, page in zip(paths, pages, strict=True):
+        files[path] = _render(
+            environment, "entry.html", **common, entry=page, lang=page.lang or config.language
+        )
+    return files
+
+
+def _page_paths(
+    config: Config, entries: Sequence[RenderedEntry], feeds: Sequence[FeedLink]
+) -> list[str]:
+    """Each entry's page path, refusing slugs that escape the folder or collide with a file."""
+    errors: list[StaticfeedError] = []
+    paths: list[str] = []
+    owners: dict[str, Entry] = {}
+    for rendered in entries:
+        entry = rendered.entry
+        try:
+            path = page_path(entry)
+        except EntryError as error:
+            errors.append(error)
+            continue
+        paths.append(path)
+        other = owners.setdefault(path.casefold(), entry)
+        if other is not entry:
+            errors.append(
+                EntryError(
+                    f"slug {entry.slug!r} gives the same page as {display_path(other.source)}",
+                    "Give one of them another slug: in its front matter.",
+                    path=entry.source,
+                )
+            )
+    errors.extend(_clashes(config, owners, feeds))
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ManyErrors(errors)
+    return paths
+
+
+def _slug_folders(entry: Entry) -> list[str]:
+    folders = []
+    for segment in entry.slug.split("/"):
+        name = _decoded(segment)
+        if name is None:
+            raise EntryError(
+                f"slug {entry.slug!r} cannot be the name of a page's folder",
+                "Write slug: as a relative path of words, like 2025/my-post.",
+                path=entry.source,
+            )
+        folders.append(name)
+    if folders[0].casefold() == INDEX_NAME:
+        raise EntryError(
+            f"slug {entry.slug!r} would put a page where the index page goes",
+            "Give the entry another slug: in its front matter.",
+            path=entry.source,
+        )
+    return folders
+
+
+def _decoded(segment: str) -> str | None:
+    """The folder name of one slug segment, or None when it is not a safe single name."""
+    if not _SLUG_SEGMENT.fullmatch(segment):
+        return None
+    try:
+        name = unquote(segment, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if name in ("", ".", "..") or _UNSAFE_NAME.search(name):
+        return None
+    return name
+
+
+def _clashes(
+    config: Config, owners: dict[str, Entry], feeds: Sequence[FeedLink]
+) -> Iterable[StaticfeedError]:
+    """Pages whose folders would be files: a slug `atom.xml`, or `a/index.html` next to `a`."""
+    files = {path.casefold() for feed in feeds if (path := _feed_path(config, feed))}
+    files.update(owners)
+    for path, entry in owners.items():
+        folders = path.split("/")[:-1]
+        for depth in range(1, len(folders) + 1):
+            folder = "/".join(folders[:depth])
+            if folder in files:
+                yield EntryError(
+                    f"slug {entry.slug!r} would make a folder where the file {folder} goes",
+                    "Give the entry another slug: in its front matter.",
+                    path=entry.source,
+                )
+                break
+
+
+def _feed_path(config: Config, feed: FeedLink) -> str | None:
+    """The feed's file relative to the output folder, when it is served from there."""
+    if not feed.url.startswith(config.feed_url):
+        return None
+    return unquote(urlsplit(feed.url[len(config.feed_url) :]).path) or None
+
+
+def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        if not templates_dir.is_dir():
+            raise ConfigError(
+                "the templates folder does not exist",
+                "Create it, or leave it out to use staticfeed's own templates.",
+                path=templates_dir,
+            )
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders.append(jinja2.PackageLoader("staticfeed", "templates"))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["iso"] = iso
+    environment.filters["date_text"] = date_text
+    environment.filters["mailto"] = mailto
+    return environment
+
+
+def _render(environment: jinja2.Environment, name: str, **context: object) -> bytes:
+    try:
+        text = environment.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise _template_error(error, error.filename, error.lineno) from None
+    except jinja2.TemplateError as error:
+        filename, line = _template_frame(error)
+        raise _template_error(error, filename, line) from None
+    return text.encode("utf-8")
+
+
+def _template_error(
+    error: jinja2.TemplateError, filename: str | None, line: int | None
+) -> ConfigError:
+    return ConfigError(
+        f"template error: {error.message or type(error).__name__}",
+        "Fix the template, or delete it to use staticfeed's own.",
+        path=Path(filename) if filename else None,
+        line=line,
+    )
+
+
+def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line an error happened in (Jinja2 puts them in the traceback)."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if not frame.filename.endswith(".py") and Path(frame.filename).is_file():
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def date_text(moment: datetime) -> str:
+    """`2025-12-22`, or `2025-12-22 14:00 +02:00` with a time of day, in the date's own offset."""
+    if moment.time() == time():
+        return moment.strftime("%Y-%m-%d")
+    return utc_offset_text(moment)
+
+
+def mailto(email: str) -> str:
+    return "mailto:" + quote(email, safe="@!$'()*+,;=._~-")
+
+
+def _web_url(url: str | None) -> str | None:
+    return url if url and urlsplit(url).scheme in ("http", "https") else None

@@ -1,0 +1,164 @@
+"""Which feed documents a publication has, and which entries each one holds.
+
+The main feed carries the newest `limit` entries. Older ones go into RFC 5005 archive
+documents, filled oldest first, so a full archive never changes again: archive 1 holds the
+oldest `archive_size` entries, archive 2 the next ones, and only the newest archive can still
+grow. Per-tag and per-author feeds carry the newest `limit` entries on their topic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from staticfeed.config import Config
+from staticfeed.model import Entry
+from staticfeed.selection import newest_first
+
+MAIN = ""
+_SLUG_BYTES = 200  # leaves room for ".atom.xml" and the like within 255 bytes
+_MAIN_NAMES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+_SUFFIXES = {"atom": ".atom.xml", "rss": ".rss.xml", "json": ".json"}
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+
+
+def file_name(base: str, format_name: str) -> str:
+    """`atom.xml` for the main Atom feed, `tags/x.rss.xml` for a tag's RSS feed, and so on."""
+    return _MAIN_NAMES[format_name] if base == MAIN else base + _SUFFIXES[format_name]
+
+
+def url_of(config: Config, base: str, format_name: str) -> str:
+    return config.feed_url + quote(file_name(base, format_name))
+
+
+def feed_plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
+    """Every feed document of the publication; `published` must be newest first."""
+    plans = main_and_archives(config.title, published, config.limit, config.archive_size)
+    if config.tag_feeds:
+        plans += topic_feeds(
+            "tags",
+            lambda tag: f"{config.title}: {tag}",
+            published,
+            lambda entry: entry.tags,
+            config.limit,
+        )
+    if config.author_feeds:
+        plans += topic_feeds(
+            "authors",
+            lambda name: f"{config.title}: by {name}",
+            published,
+            lambda entry: (author.name for author in entry.authors),
+            config.limit,
+        )
+    return plans
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """One feed document, named by its `base` path without format suffix ("" for the main)."""
+
+    base: str
+    title: str
+    entries: tuple[Entry, ...]
+    complete: bool = False
+    archive: bool = False
+    prev_archive: str | None = None
+    next_archive: str | None = None
+    current: str | None = None
+
+
+class TopicCollision(ValueError):
+    """Two spellings of a tag or author that would share one feed file."""
+
+    def __init__(
+        self, kind: str, slug: str, names: tuple[str, str], entries: tuple[Entry, Entry]
+    ) -> None:
+        self.kind, self.slug, self.names, self.entries = kind, slug, names, entries
+        super().__init__(f"{kind} {names[0]!r} and {names[1]!r} both become {slug!r}")
+
+
+def main_and_archives(
+    title: str, entries: Sequence[Entry], limit: int, archive_size: int
+) -> list[FeedPlan]:
+    """The main feed and its archives; `entries` must be newest first."""
+    if not limit or len(entries) <= limit:
+        return [FeedPlan(MAIN, title, tuple(entries), complete=True)]
+    current, older = entries[:limit], list(reversed(entries[limit:]))
+    pages = [older[i : i + archive_size] for i in range(0, len(older), archive_size)]
+    names = [archive_base(number) for number in range(1, len(pages) + 1)]
+    archives = [
+        FeedPlan(
+            names[index],
+            f"{title} (archive {index + 1})",
+            tuple(reversed(page)),
+            archive=True,
+            prev_archive=names[index - 1] if index else None,
+            next_archive=names[index + 1] if index + 1 < len(names) else None,
+            current=MAIN,
+        )
+        for index, page in enumerate(pages)
+    ]
+    return [FeedPlan(MAIN, title, tuple(current), prev_archive=names[-1]), *archives]
+
+
+def archive_base(number: int) -> str:
+    return f"archive/{number}"
+
+
+def topic_feeds(
+    kind: str,
+    title: Callable[[str], str],
+    entries: Sequence[Entry],
+    names_of: Callable[[Entry], Iterable[str]],
+    limit: int,
+) -> list[FeedPlan]:
+    """One feed per tag or author (`kind` is "tags" or "authors"), sorted by slug."""
+    by_slug: dict[str, tuple[str, list[Entry]]] = {}
+    for entry in entries:
+        for name in dict.fromkeys(unicodedata.normalize("NFC", n) for n in names_of(entry)):
+            slug = topic_slug(name)
+            known_name, members = by_slug.setdefault(slug, (name, []))
+            if known_name != name:
+                raise TopicCollision(kind[:-1], slug, (known_name, name), (members[0], entry))
+            members.append(entry)
+    plans = []
+    for slug, (name, members) in sorted(by_slug.items()):
+        ordered = newest_first(members)
+        shown = ordered[:limit] if limit else ordered
+        plans.append(
+            FeedPlan(
+                f"{kind}/{slug}", title(name), tuple(shown), complete=len(shown) == len(ordered)
+            )
+        )
+    return plans
+
+
+def topic_slug(name: str) -> str:
+    """A file name for a tag or author that stays readable in any script.
+
+    Letters, digits and combining marks of every script are kept (case-folded, NFC), any other
+    run of characters becomes one "-". URLs percent-encode the non-ASCII letters; file names keep
+    them as they are.
+    """
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+    kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in folded)
+    slug = "-".join(kept.split()) or folded.encode("utf-8").hex()
+    return _fit_file_name(slug)
+
+
+def _fit_file_name(slug: str) -> str:
+    """File systems take names of at most 255 bytes: a longer slug is cut, and a hash of the
+    whole slug keeps two long names that share a beginning apart."""
+    encoded = slug.encode("utf-8")
+    if len(encoded) <= _SLUG_BYTES:
+        return slug
+    digest = hashlib.sha256(encoded).hexdigest()[:12]
+    cut = encoded[: _SLUG_BYTES - len(digest) - 1].decode("utf-8", errors="ignore")
+    return f"{cut.rstrip('-')}-{digest}"

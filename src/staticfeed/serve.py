@@ -1,0 +1,288 @@
+"""Preview the built feeds over HTTP, and rebuild them when their sources change.
+
+`PreviewServer` serves one folder on 127.0.0.1 (by default) with the headers a feed reader's
+conditional requests need (`ETag`, `Last-Modified`, 304 Not Modified). `watch` calls a rebuild
+function whenever the entries or the config change. Neither prints: events go to callbacks.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import os
+import sys
+import threading
+import urllib.parse
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from socket import AF_INET6
+from typing import Any
+
+import watchfiles
+
+from staticfeed.errors import StaticfeedError, display_path
+from staticfeed.hosting import media_type
+
+INDEX = "index.html"
+
+
+def resolve_request(root: Path, url_path: str) -> Path | None:
+    """The file or folder under `root` (resolved) that a URL path names, or None.
+
+    `..`, percent-encoded dots and symlinks are resolved first, so nothing outside `root` is
+    ever returned. A folder is returned as itself when the URL lacks its trailing slash (the
+    caller redirects), and as its index.html otherwise.
+    """
+    path = _inside(root, root / urllib.parse.unquote(url_path).lstrip("/"))
+    if path is None or not path.is_dir():
+        return path if path is not None and path.is_file() else None
+    if not url_path.endswith("/"):
+        return path
+    index = _inside(root, path / INDEX)
+    return index if index is not None and index.is_file() else None
+
+
+def _inside(root: Path, candidate: Path) -> Path | None:
+    try:
+        path = candidate.resolve()
+    except (OSError, RuntimeError, ValueError):  # symlink loop, NUL byte
+        return None
+    return path if path.is_relative_to(root) else None
+
+
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """Whether an `If-None-Match` list (or `*`) matches `etag`, by weak comparison (RFC 9110)."""
+    tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+    return "*" in tags or etag in tags
+
+
+def parse_http_date(value: str | None) -> datetime | None:
+    """An HTTP date header as an aware datetime; None when absent or unreadable."""
+    if value is None:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+class _FeedServer(ThreadingHTTPServer):
+    def __init__(
+        self, address: tuple[str, int], root: Path, on_request: Callable[[str], None] | None
+    ) -> None:
+        self.root = root
+        self.on_request = on_request
+        if ":" in address[0]:
+            self.address_family = AF_INET6
+        super().__init__(address, _FeedHandler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return  # a reader hung up mid-response: nothing to report
+        super().handle_error(request, client_address)
+
+
+class _FeedHandler(BaseHTTPRequestHandler):
+    """GET and HEAD of files under the server's root; http.server answers other methods 501."""
+
+    server: _FeedServer
+    server_version = "staticfeed-preview"
+
+    def do_GET(self) -> None:
+        self._serve(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(with_body=False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if self.server.on_request is not None:
+            self.server.on_request(format % args)
+
+    def _serve(self, *, with_body: bool) -> None:
+        url_path = urllib.parse.urlsplit(self.path).path
+        path = resolve_request(self.server.root, url_path)
+        if path is None:
+            self.send_error(HTTPStatus.NOT_FOUND)
+        elif path.is_dir():
+            self._redirect(url_path + "/")
+        else:
+            self._send_file(path, with_body=with_body)
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _send_file(self, path: Path, *, with_body: bool) -> None:
+        try:
+            with path.open("rb") as stream:
+                mtime = os.fstat(stream.fileno()).st_mtime
+                content = stream.read()
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+        if self._not_modified(etag, mtime):
+            self.send_response(HTTPStatus.NOT_MODIFIED)
+            self._send_validators(etag, mtime)
+            self.end_headers()
+            return
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", media_type(path.name))
+        self.send_header("Content-Length", str(len(content)))
+        self._send_validators(etag, mtime)
+        self.end_headers()
+        if with_body:
+            self.wfile.write(content)
+
+    def _send_validators(self, etag: str, mtime: float) -> None:
+        self.send_header("ETag", etag)
+        self.send_header("Last-Modified", self.date_time_string(mtime))
+        self.send_header("Cache-Control", "no-cache")
+
+    def _not_modified(self, etag: str, mtime: float) -> bool:
+        """RFC 9110 §13.2.2: If-None-Match decides when present; If-Modified-Since otherwise."""
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return etag_matches(if_none_match, etag)
+        since = parse_http_date(self.headers.get("If-Modified-Since"))
+        return since is not None and int(mtime) <= since.timestamp()
+
+
+class PreviewServer:
+    """An HTTP server for `folder`; `port=0` lets the system choose (see `.port`, `.url`)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        bind: str = "127.0.0.1",
+        port: int = 8000,
+        *,
+        on_request: Callable[[str], None] | None = None,
+    ) -> None:
+        if not folder.is_dir():
+            raise StaticfeedError(
+                "there is no folder of feeds to serve", "Build the feeds first.", path=folder
+            )
+        self.folder = folder.resolve()
+        try:
+            self._server = _FeedServer((bind, port), self.folder, on_request)
+        except OSError as error:
+            raise StaticfeedError(
+                f"cannot serve on {bind} port {port} ({error.strerror or error})",
+                "Pass another --port (0 lets the system choose one) or --bind address.",
+            ) from None
+        self._thread: threading.Thread | None = None
+        self._started = False
+
+    @property
+    def bind(self) -> str:
+        return str(self._server.socket.getsockname()[0])
+
+    @property
+    def port(self) -> int:
+        return int(self._server.socket.getsockname()[1])
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.bind}]" if ":" in self.bind else self.bind
+        return f"http://{host}:{self.port}/"
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until `stop()` (from another thread) or KeyboardInterrupt."""
+        self._started = True
+        self._server.serve_forever(poll_interval=0.1)
+
+    def start(self) -> None:
+        """Serve in a background thread."""
+        self._started = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop serving and close the socket; safe to call more than once."""
+        if self._started:
+            self._server.shutdown()  # waits for serve_forever, which only runs once started
+            self._started = False
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self._server.server_close()
+
+    def __enter__(self) -> PreviewServer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+def watch(
+    paths: Sequence[Path],
+    rebuild: Callable[[], list[str]],
+    on_event: Callable[[str], None],
+    stop_event: threading.Event,
+) -> None:
+    """Call `rebuild()` after each batch of changes to `paths` (folders recursively) until
+    `stop_event` is set; report the changed files and rebuild's lines through `on_event`.
+
+    A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
+    watching goes on; the previous feeds stay in place. Run this in its own thread.
+    """
+    targets = [_existing(path) for path in paths]
+    folders = [target for target in targets if target.is_dir()]
+    files = {target for target in targets if not target.is_dir()}
+    default_filter = watchfiles.DefaultFilter()
+
+    def wanted(change: watchfiles.Change, name: str) -> bool:
+        path = Path(name)
+        inside = path in files or any(path.is_relative_to(folder) for folder in folders)
+        return inside and default_filter(change, name)
+
+    for changes in watchfiles.watch(
+        *_watch_roots(targets), watch_filter=wanted, stop_event=stop_event, raise_interrupt=False
+    ):
+        _rebuild(sorted({Path(name) for _, name in changes}), rebuild, on_event)
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise StaticfeedError("cannot watch a file or folder that does not exist", path=path)
+    return path.resolve()
+
+
+def _watch_roots(targets: Sequence[Path]) -> list[Path]:
+    """Folders to watch: a file's folder, not the file, so an editor's save-by-rename is seen."""
+    candidates = {target if target.is_dir() else target.parent for target in targets}
+    return sorted(
+        root
+        for root in candidates
+        if not any(root != other and root.is_relative_to(other) for other in candidates)
+    )
+
+
+def _rebuild(
+    changed: Sequence[Path], rebuild: Callable[[], list[str]], on_event: Callable[[str], None]
+) -> None:
+    on_event(f"changed {_names(changed)}; rebuilding")
+    try:
+        lines = rebuild()
+    except StaticfeedError as error:
+        for line in str(error).splitlines():
+            on_event(f"Error: {line}")
+        on_event("kept the previous feeds; fix the error and save again")
+        return
+    for line in lines:
+        on_event(line)
+
+
+def _names(paths: Sequence[Path], shown: int = 3) -> str:
+    names = ", ".join(display_path(path) for path in paths[:shown])
+    more = len(paths) - shown
+    return f"{names} and {more} more" if more > 0 else names

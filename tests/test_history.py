@@ -1,0 +1,648 @@
+"""Feed history (issue 4): RFC 5005 archives of the main feed, and per-tag and per-author feeds.
+
+Everything goes through `staticfeed build` and is read back with feedparser, lxml and json, the
+way a reader would: the archives are found by following prev-archive links (next_url in JSON
+Feed) from the main feed, never by listing the folder. Expected values are worked out here from
+the documents written, not by asking staticfeed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import feedparser
+import pytest
+from click.testing import Result
+from lxml import etree
+
+from tests.conftest import BASIC_CONFIG, invoke_build, need_atom_schema, need_program, read_xml
+
+Site = Callable[..., Path]
+SITE_URL = "https://example.org/blog/"
+FEEDS = SITE_URL + "feeds/"
+TAG = "tag:example.org,2025:"
+FH = "http://purl.org/syndication/history/1.0"
+ATOM = "http://www.w3.org/2005/Atom"
+HUB = "https://hub.example.com/websub"
+FIRST_DAY = date(2024, 3, 1)
+MAIN_FILES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+SUFFIXES = {"atom": ".atom.xml", "rss": ".rss.xml", "json": ".json"}
+OLD_TIME = 1_000_000_000  # 2001: files set to it must keep it when a build leaves them alone
+
+
+# Writing a publication
+
+
+def toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)  # strings and lists of strings
+
+
+def config(**settings: object) -> str:
+    return BASIC_CONFIG + "".join(
+        f"{key} = {toml_value(value)}\n" for key, value in settings.items()
+    )
+
+
+def post(number: int, tags: Iterable[str] = (), authors: Iterable[str] | None = None) -> str:
+    """Post `number`, published on day `number`: a higher number is a newer entry."""
+    lines = [f"title: Post {number}", f"date: {FIRST_DAY + timedelta(days=number)}"]
+    if tags:
+        lines.append(f"tags: {json.dumps(list(tags), ensure_ascii=False)}")
+    if authors is not None:
+        lines.append(f"authors: {json.dumps(list(authors), ensure_ascii=False)}")
+    return "---\n" + "\n".join(lines) + f"\n---\nThe body of post {number}.\n"
+
+
+def file_of(number: int) -> str:
+    return f"p{number:03d}.md"
+
+
+def ident(number: int) -> str:
+    """The id staticfeed gives post `number`: a tag URI from id_authority and the file name."""
+    return f"{TAG}p{number:03d}"
+
+
+def posts(numbers: Iterable[int]) -> dict[str, str]:
+    return {file_of(number): post(number) for number in numbers}
+
+
+def build_ok(*args: str) -> Result:
+    result = invoke_build(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "", result.stderr
+    return result
+
+
+def expected_history(count: int, limit: int, size: int) -> tuple[list[str], list[list[str]]]:
+    """Ids of the main feed (newest first) and of archive 1, 2, ... for posts 1..count."""
+    oldest_first = [ident(number) for number in range(1, count + 1)]
+    if count <= limit:
+        return oldest_first[::-1], []
+    kept, older = oldest_first[count - limit :], oldest_first[: count - limit]
+    archives = [older[start : start + size] for start in range(0, len(older), size)]
+    return kept[::-1], archives
+
+
+# Reading feeds
+
+
+def local(url: str) -> Path:
+    """The file under feeds/ that a feed URL names."""
+    assert url.startswith(FEEDS), url
+    return Path("feeds") / unquote(url.removeprefix(FEEDS))
+
+
+def url(name: str) -> str:
+    """The URL of feeds/`name`: what its links must say, percent-encoded."""
+    return FEEDS + quote(name)
+
+
+def archive_name(number: int, format_name: str) -> str:
+    return f"archive/{number}{SUFFIXES[format_name]}"
+
+
+def parse(path: Path) -> Any:
+    parsed = feedparser.parse(path.read_bytes())
+    assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+    return parsed
+
+
+def hrefs(parsed: Any, rel: str) -> list[str]:
+    return [link["href"] for link in parsed.feed.get("links", []) if link.get("rel") == rel]
+
+
+def ids(parsed: Any) -> list[str]:
+    return [entry.id for entry in parsed.entries]
+
+
+def markers(path: Path) -> set[str]:
+    """The RFC 5005 elements (`archive`, `complete`) of a feed document, read with lxml."""
+    root = read_xml(path)
+    parent = root if root.tag == f"{{{ATOM}}}feed" else root.find("channel")
+    assert parent is not None
+    return {etree.QName(child).localname for child in parent if etree.QName(child).namespace == FH}
+
+
+def json_feed_validator() -> Callable[[bytes], dict[str, Any]] | None:
+    """tests/jsonfeed_helpers.py's validate_json_feed (JSON Feed 1.1 schema), where it exists."""
+    try:
+        helpers = importlib.import_module("tests.jsonfeed_helpers")
+    except ImportError:
+        return None
+    validate: Callable[[bytes], dict[str, Any]] = helpers.validate_json_feed
+    return validate
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """A JSON Feed file, checked against JSON Feed 1.1 (its required keys at least)."""
+    data = path.read_bytes()
+    validate = json_feed_validator()
+    if validate is not None:
+        return validate(data)
+    document = json.loads(data.decode("utf-8"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(document["title"], str) and document["title"]
+    assert isinstance(document["items"], list)
+    for item in document["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+    return document
+
+
+def walk(main: Path) -> list[tuple[Path, Any]]:
+    """The main Atom or RSS feed and every archive, found by following prev-archive links."""
+    chain: list[tuple[Path, Any]] = []
+    path: Path | None = main
+    while path is not None:
+        assert path not in [seen for seen, _ in chain], f"prev-archive loops back to {path}"
+        assert path.is_file(), f"a prev-archive link names {path}, which was not written"
+        parsed = parse(path)
+        chain.append((path, parsed))
+        older = hrefs(parsed, "prev-archive")
+        assert len(older) <= 1, f"{path} has {len(older)} prev-archive links"
+        path = local(older[0]) if older else None
+    return chain
+
+
+def walk_json(main: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The main JSON Feed and every older page, found by following next_url."""
+    chain: list[tuple[Path, dict[str, Any]]] = []
+    path: Path | None = main
+    while path is not None:
+        assert path not in [seen for seen, _ in chain], f"next_url loops back to {path}"
+        assert path.is_file(), f"a next_url names {path}, which was not written"
+        document = read_json(path)
+        chain.append((path, document))
+        path = local(document["next_url"]) if "next_url" in document else None
+    return chain
+
+
+def feed_files(folder: Path = Path("feeds")) -> list[Path]:
+    """Every feed file under `folder` (not the HTML pages), sorted."""
+    return sorted(
+        path for path in folder.rglob("*") if path.is_file() and path.suffix in (".xml", ".json")
+    )
+
+
+# The archive walk
+
+
+HISTORIES = [
+    pytest.param(23, 5, 4, id="23-entries-last-archive-partial"),
+    pytest.param(21, 5, 4, id="21-entries-every-archive-full"),
+    pytest.param(6, 5, 4, id="6-entries-one-archive-of-one"),
+    pytest.param(9, 3, 1, id="archives-of-one-entry"),
+]
+
+
+@pytest.mark.parametrize(("count", "limit", "size"), HISTORIES)
+@pytest.mark.parametrize("format_name", ["atom", "rss"])
+def test_following_prev_archive_from_the_main_feed_reads_every_entry_once(
+    site: Site, format_name: str, count: int, limit: int, size: int
+) -> None:
+    site(config(limit=limit, archive_size=size), **posts(range(1, count + 1)))
+    build_ok()
+    main_ids, archive_ids = expected_history(count, limit, size)
+    main_path = Path("feeds", MAIN_FILES[format_name])
+    main_url = url(MAIN_FILES[format_name])
+
+    chain = walk(main_path)
+
+    read = [entry for _, parsed in chain for entry in ids(parsed)]
+    assert sorted(read) == sorted(ident(number) for number in range(1, count + 1))
+    assert len(read) == len(set(read)) == count
+    (first, main), archives = chain[0], chain[1:][::-1]  # archives as archive 1, 2, ...
+    assert first == main_path
+    assert ids(main) == main_ids
+    assert markers(main_path) == set()
+    assert hrefs(main, "self") == [main_url]
+    assert hrefs(main, "prev-archive") == [url(archive_name(len(archive_ids), format_name))]
+    assert hrefs(main, "next-archive") == hrefs(main, "current") == []
+    assert [path for path, _ in archives] == [
+        Path("feeds", archive_name(number, format_name))
+        for number in range(1, len(archive_ids) + 1)
+    ]
+    for number, ((path, parsed), expected) in enumerate(
+        zip(archives, archive_ids, strict=True), start=1
+    ):
+        assert sorted(ids(parsed)) == sorted(expected), path
+        assert markers(path) == {"archive"}, path
+        assert hrefs(parsed, "self") == [url(archive_name(number, format_name))]
+        assert hrefs(parsed, "current") == [main_url], path
+        older = [url(archive_name(number - 1, format_name))] if number > 1 else []
+        newer = [url(archive_name(number + 1, format_name))] if number < len(archives) else []
+        assert hrefs(parsed, "prev-archive") == older, path
+        assert hrefs(parsed, "next-archive") == newer, path
+    # Nothing else is lying around in archive/ for a crawler to find.
+    on_disk = sorted(Path("feeds/archive").glob(f"*{SUFFIXES[format_name]}"))
+    assert on_disk == sorted(path for path, _ in archives)
+
+
+@pytest.mark.parametrize(("count", "limit", "size"), HISTORIES)
+def test_following_next_url_from_feed_json_reads_every_entry_once(
+    site: Site, count: int, limit: int, size: int
+) -> None:
+    site(config(limit=limit, archive_size=size), **posts(range(1, count + 1)))
+    build_ok()
+    main_ids, archive_ids = expected_history(count, limit, size)
+
+    chain = walk_json(Path("feeds/feed.json"))
+
+    read = [item["id"] for _, document in chain for item in document["items"]]
+    assert sorted(read) == sorted(ident(number) for number in range(1, count + 1))
+    assert len(read) == len(set(read)) == count
+    assert [item["id"] for item in chain[0][1]["items"]] == main_ids
+    assert [path for path, _ in chain] == [
+        Path("feeds/feed.json"),
+        *(Path("feeds", archive_name(n, "json")) for n in range(len(archive_ids), 0, -1)),
+    ]
+    for (path, document), expected in zip(chain[1:], archive_ids[::-1], strict=True):
+        assert sorted(item["id"] for item in document["items"]) == sorted(expected), path
+    for path, document in chain:
+        assert document["feed_url"] == url(path.relative_to("feeds").as_posix())
+
+
+@pytest.mark.parametrize(("count", "limit"), [(5, 5), (1, 5), (4, 0)])
+def test_a_main_feed_holding_everything_is_complete_and_has_no_archives(
+    site: Site, count: int, limit: int
+) -> None:
+    site(config(limit=limit, archive_size=2), **posts(range(1, count + 1)))
+    build_ok()
+
+    every = [ident(number) for number in range(count, 0, -1)]
+    for format_name in ("atom", "rss"):
+        path = Path("feeds", MAIN_FILES[format_name])
+        parsed = parse(path)
+        assert ids(parsed) == every
+        assert markers(path) == {"complete"}
+        for rel in ("prev-archive", "next-archive", "current"):
+            assert hrefs(parsed, rel) == [], (path, rel)
+    document = read_json(Path("feeds/feed.json"))
+    assert [item["id"] for item in document["items"]] == every
+    assert "next_url" not in document
+    assert not Path("feeds/archive").exists()
+
+
+def test_an_archived_main_feed_is_not_complete_but_its_topic_feeds_can_be(site: Site) -> None:
+    documents = {file_of(n): post(n, tags=["rare"] if n < 3 else ["common"]) for n in range(1, 9)}
+    site(config(limit=3, archive_size=2), **documents)
+    build_ok()
+
+    assert markers(Path("feeds/atom.xml")) == set()
+    assert markers(Path("feeds/rss.xml")) == set()
+    assert markers(Path("feeds/tags/rare.atom.xml")) == {"complete"}
+    assert markers(Path("feeds/tags/common.atom.xml")) == set()  # 6 entries, limit 3
+
+
+def test_archives_and_main_feed_share_the_feed_id_and_every_archive_is_valid_json(
+    site: Site,
+) -> None:
+    site(config(limit=2, archive_size=3), **posts(range(1, 11)))
+    build_ok()
+
+    atom = walk(Path("feeds/atom.xml"))
+    assert {parsed.feed.id for _, parsed in atom} == {SITE_URL}
+    for path in feed_files():
+        if path.suffix == ".json":
+            read_json(path)
+
+
+# Full archives never change
+
+
+def snapshot() -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in feed_files()}
+
+
+def age_every_file() -> None:
+    for path in Path("feeds").rglob("*"):
+        if path.is_file():
+            os.utime(path, (OLD_TIME, OLD_TIME))
+
+
+def report(result: Result) -> dict[str, str]:
+    """`feeds/x (n entries)` -> `wrote` or `unchanged`, from build's stdout."""
+    verbs = {}
+    for line in result.stdout.splitlines():
+        verb, _, rest = line.partition(" ")
+        if verb in ("wrote", "unchanged") and rest.startswith("feeds/") and "(" in rest:
+            verbs[rest.split(" (")[0]] = verb
+    return verbs
+
+
+def test_full_archives_are_never_rewritten_when_newer_entries_arrive(site: Site) -> None:
+    root = site(config(limit=5, archive_size=4), **posts(range(1, 24)))
+    build_ok()  # 23 entries: main 19-23, archives 1-4 full (1-16), archive 5 holds 17-18
+    full = [Path("feeds", archive_name(n, f)) for n in range(1, 5) for f in ("atom", "rss", "json")]
+    before = snapshot()
+    age_every_file()
+
+    (root / "entries" / file_of(24)).write_text(post(24), encoding="utf-8")
+    result = build_ok()
+
+    verbs = report(result)
+    for path in full:
+        assert path.read_bytes() == before[path], path
+        assert path.stat().st_mtime == OLD_TIME, path
+        assert verbs[path.as_posix()] == "unchanged", path
+    for name in ("atom.xml", "rss.xml", "feed.json", *(archive_name(5, f) for f in SUFFIXES)):
+        assert verbs[f"feeds/{name}"] == "wrote", name
+        assert Path("feeds", name).stat().st_mtime != OLD_TIME, name
+    for name in ("default-author.atom.xml", "default-author.rss.xml", "default-author.json"):
+        assert verbs[f"feeds/authors/{name}"] == "wrote", name
+    # Post 19 left the main feed for the newest archive, and nothing else moved.
+    assert sorted(ids(parse(Path("feeds/archive/5.atom.xml")))) == [ident(n) for n in (17, 18, 19)]
+    assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in range(24, 19, -1)]
+    assert set(snapshot()) == set(before)  # no new file: archive 5 still has room
+
+
+def test_a_filled_archive_changes_only_to_link_its_successor_and_then_never(site: Site) -> None:
+    """RFC 5005 lets a full archive gain its next-archive link; its entries never change."""
+    root = site(config(limit=2, archive_size=3), **posts(range(1, 6)))
+    build_ok()  # main 4-5; archive 1 is full with 1-3 and the newest archive
+    archive_1 = Path("feeds/archive/1.atom.xml")
+    first = archive_1.read_bytes()
+
+    (root / "entries" / file_of(6)).write_text(post(6), encoding="utf-8")
+    build_ok()  # post 4 starts archive 2: archive 1 links to it
+    parsed = parse(archive_1)
+    assert sorted(ids(parsed)) == [ident(n) for n in (1, 2, 3)]
+    assert hrefs(parsed, "next-archive") == [url("archive/2.atom.xml")]
+    linked = archive_1.read_bytes()
+    assert linked != first
+    age_every_file()
+
+    for number in range(7, 13):  # archives 2 and 3 fill up, archive 4 starts
+        (root / "entries" / file_of(number)).write_text(post(number), encoding="utf-8")
+        result = build_ok()
+        assert archive_1.read_bytes() == linked
+        assert archive_1.stat().st_mtime == OLD_TIME
+        assert report(result)["feeds/archive/1.atom.xml"] == "unchanged"
+    assert sorted(ids(parse(Path("feeds/archive/2.atom.xml")))) == [ident(n) for n in (4, 5, 6)]
+    assert sorted(ids(parse(Path("feeds/archive/4.atom.xml")))) == [ident(10)]
+
+
+# Validity
+
+
+def copy_for_jing(paths: Iterable[Path], folder: Path) -> dict[Path, Path]:
+    """ASCII-named copies: under a C locale, Java cannot open a file named `україна.atom.xml`."""
+    folder.mkdir()
+    copies = {}
+    for number, path in enumerate(paths):
+        copy = folder / f"{number}.atom.xml"
+        shutil.copyfile(path, copy)
+        copies[copy] = path
+    return copies
+
+
+def test_every_atom_document_is_valid_against_the_rfc_4287_schema(
+    site: Site, tmp_path: Path
+) -> None:
+    program, schema = need_program("jing"), need_atom_schema()
+    documents = {
+        file_of(n): post(
+            n,
+            tags=["Україна", "Café Culture"][: n % 3],
+            authors=["Олена Коваленко"] if n % 4 == 0 else None,
+        )
+        for n in range(1, 24)
+    }
+    site(config(limit=5, archive_size=4, hub=HUB, subtitle="Notes"), **documents)
+    build_ok()
+    atom = [path for path in feed_files() if path.name.endswith("atom.xml")]
+    assert len(atom) == 1 + 5 + 2 + 2  # main, archives, tags, authors
+
+    copies = copy_for_jing(atom, tmp_path / "jing")
+    result = subprocess.run(
+        [program, "-c", str(schema), *map(str, copies)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    report_text = result.stdout
+    for copy, original in copies.items():
+        report_text = report_text.replace(str(copy), str(original))
+    assert result.returncode == 0 and not result.stdout.strip(), report_text + result.stderr
+
+
+# Topic feeds
+
+
+TOPIC_LIMIT = 4
+
+
+def topical(number: int) -> str:
+    tags = [
+        *(["Україна"] if number % 2 == 0 else []),
+        *(["Café Culture"] if number % 3 == 0 else []),
+        *(["R&D _ Ops"] if number == 7 else []),
+    ]
+    authors = None  # the config's Default Author
+    if number % 5 == 0:
+        authors = ["Ann Lee", "Bo Chen"]
+    elif number % 4 == 0:
+        authors = ["Ann Lee"]
+    return post(number, tags=tags, authors=authors)
+
+
+TOPICS = {
+    # file base under feeds/ -> (name shown in the title, posts on that topic, oldest first)
+    "tags/україна": ("Україна", [2, 4, 6, 8, 10, 12]),
+    "tags/café-culture": ("Café Culture", [3, 6, 9, 12]),
+    "tags/r-d-ops": ("R&D _ Ops", [7]),
+    "authors/ann-lee": ("Ann Lee", [4, 5, 8, 10, 12]),
+    "authors/bo-chen": ("Bo Chen", [5, 10]),
+    "authors/default-author": ("Default Author", [1, 2, 3, 6, 7, 9, 11]),
+}
+
+
+@pytest.fixture
+def topics(site: Site) -> Path:
+    root = site(
+        config(limit=TOPIC_LIMIT, archive_size=3),
+        **{file_of(n): topical(n) for n in range(1, 13)},
+    )
+    build_ok()
+    return root
+
+
+def test_each_topic_feed_holds_the_newest_entries_on_its_topic(topics: Path) -> None:
+    for base, (name, numbers) in TOPICS.items():
+        newest = [ident(n) for n in reversed(numbers)][:TOPIC_LIMIT]
+        for format_name in ("atom", "rss"):
+            path = Path("feeds", base + SUFFIXES[format_name])
+            parsed = parse(path)
+            assert ids(parsed) == newest, path
+            assert name in parsed.feed.title, path
+            assert markers(path) == ({"complete"} if len(numbers) <= TOPIC_LIMIT else set()), path
+            for rel in ("prev-archive", "next-archive", "current"):
+                assert hrefs(parsed, rel) == [], (path, rel)
+        document = read_json(Path("feeds", base + ".json"))
+        assert [item["id"] for item in document["items"]] == newest, base
+        assert "next_url" not in document
+
+
+def test_there_is_one_feed_per_tag_and_per_author_and_no_other(topics: Path) -> None:
+    written = {path.relative_to("feeds").as_posix() for path in feed_files()}
+    topic_files = {name for name in written if name.startswith(("tags/", "authors/"))}
+    assert topic_files == {base + suffix for base in TOPICS for suffix in SUFFIXES.values()}
+
+
+def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Path) -> None:
+    assert "україна.atom.xml" in os.listdir("feeds/tags")  # NFC, as written
+    for base in TOPICS:
+        for format_name, suffix in SUFFIXES.items():
+            path = Path("feeds", base + suffix)
+            expected = FEEDS + quote(base + suffix)
+            assert expected.isascii()
+            if format_name == "json":
+                self_url = read_json(path)["feed_url"]
+            else:
+                (self_url,) = hrefs(parse(path), "self")
+            assert self_url == expected, path
+            assert local(self_url) == path
+    assert url("tags/україна.atom.xml") == (
+        FEEDS + "tags/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0.atom.xml"
+    )
+    assert url("tags/café-culture.rss.xml") == FEEDS + "tags/caf%C3%A9-culture.rss.xml"
+
+
+@pytest.mark.parametrize(
+    ("kind", "first", "second", "slug"),
+    [
+        ("tags", "C++", "c", "c"),
+        ("authors", "Ann Lee", "ann  lee", "ann-lee"),
+        ("tags", "Україна", "УКРАЇНА", "україна"),
+        ("tags", "Straße", "STRASSE", "strasse"),  # casefold, not lower
+    ],
+)
+def test_two_names_with_one_file_name_are_an_error_and_nothing_is_written(
+    site: Site, kind: str, first: str, second: str, slug: str
+) -> None:
+    root = site(config(), **{file_of(1): post(1, **{kind: [first]})})
+    build_ok()
+    before = snapshot()
+    age_every_file()
+
+    (root / "entries" / file_of(2)).write_text(post(2, **{kind: [second]}), encoding="utf-8")
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("Error: ") for line in lines), result.stderr
+    assert repr(first) in result.stderr and repr(second) in result.stderr
+    assert slug in result.stderr
+    assert snapshot() == before
+    assert all(path.stat().st_mtime == OLD_TIME for path in Path("feeds").rglob("*.*"))
+
+
+@pytest.mark.parametrize(
+    ("tag_feeds", "author_feeds"), [(False, True), (True, False), (False, False)]
+)
+def test_tag_and_author_feeds_can_be_turned_off(
+    site: Site, tag_feeds: bool, author_feeds: bool
+) -> None:
+    site(
+        config(tag_feeds=tag_feeds, author_feeds=author_feeds),
+        **{file_of(n): topical(n) for n in range(1, 5)},
+    )
+    result = build_ok()
+
+    assert Path("feeds/tags").exists() == tag_feeds
+    assert Path("feeds/authors").exists() == author_feeds
+    assert ("feeds/tags/" in result.stdout) == tag_feeds
+    assert ("feeds/authors/" in result.stdout) == author_feeds
+    assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in range(4, 0, -1)]
+
+
+def test_formats_atom_writes_only_atom_files_everywhere(site: Site) -> None:
+    site(
+        config(formats=["atom"], limit=3, archive_size=2),
+        **{file_of(n): topical(n) for n in range(1, 13)},
+    )
+    result = build_ok()
+
+    written = [path.relative_to("feeds").as_posix() for path in feed_files()]
+    assert written, "nothing was written"
+    assert all(name.endswith("atom.xml") for name in written), written
+    assert {"atom.xml", "archive/1.atom.xml", "tags/україна.atom.xml"} <= set(written)
+    assert "rss" not in result.stdout and ".json" not in result.stdout
+    chain = walk(Path("feeds/atom.xml"))
+    assert len([entry for _, parsed in chain for entry in ids(parsed)]) == 12
+
+
+# JSON Feed and Atom tell the same story
+
+
+def test_every_json_feed_matches_its_atom_feed(topics: Path) -> None:
+    atom_files = [path for path in feed_files() if path.name.endswith("atom.xml")]
+    assert len(atom_files) == 1 + 3 + len(TOPICS)  # 8 older entries in archives of 3
+    for atom_path in atom_files:
+        json_path = atom_path.with_name(
+            "feed.json"
+            if atom_path.name == "atom.xml"
+            else atom_path.name[: -len(".atom.xml")] + ".json"
+        )
+        atom = parse(atom_path)
+        document = read_json(json_path)
+        assert [(item["id"], item["title"]) for item in document["items"]] == [
+            (entry.id, entry.title) for entry in atom.entries
+        ], json_path
+        assert document["title"] == atom.feed.title, json_path
+
+
+def test_feed_json_lists_the_newest_entries_like_atom_xml(site: Site) -> None:
+    site(config(limit=3, archive_size=2), **posts(range(1, 8)))
+    build_ok()
+
+    document = read_json(Path("feeds/feed.json"))
+    atom = parse(Path("feeds/atom.xml"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert document["home_page_url"] == SITE_URL
+    assert [item["id"] for item in document["items"]] == [ident(n) for n in (7, 6, 5)]
+    assert [item["id"] for item in document["items"]] == ids(atom)
+    assert [item["title"] for item in document["items"]] == ["Post 7", "Post 6", "Post 5"]
+    assert document["next_url"] == url("archive/2.json")
+
+
+# WebSub
+
+
+def test_a_hub_is_announced_in_every_format(site: Site) -> None:
+    site(config(hub=HUB, limit=2, archive_size=2), **posts(range(1, 6)))
+    build_ok()
+
+    assert hrefs(parse(Path("feeds/atom.xml")), "hub") == [HUB]
+    rss = read_xml(Path("feeds/rss.xml"))
+    rss_links = rss.findall(f"channel/{{{ATOM}}}link[@rel='hub']")
+    assert [link.get("href") for link in rss_links] == [HUB]
+    assert hrefs(parse(Path("feeds/rss.xml")), "hub") == [HUB]
+    assert read_json(Path("feeds/feed.json"))["hubs"] == [{"type": "WebSub", "url": HUB}]
+
+
+def test_without_a_hub_there_is_no_hub_link(site: Site) -> None:
+    site(config(limit=2, archive_size=2), **posts(range(1, 6)))
+    build_ok()
+
+    for path in feed_files():
+        if path.suffix == ".json":
+            assert "hubs" not in read_json(path), path
+        else:
+            assert hrefs(parse(path), "hub") == [], path

@@ -1,0 +1,698 @@
+"""The web pages for people: the index with the feeds and entries, and a page per entry.
+
+Pages are checked with parsers that share no code with the templates: lxml (libxml2), html5lib
+(the WHATWG parsing algorithm, strict: any parse error fails) and headless Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import html5lib
+import lxml.html
+import pytest
+
+from staticfeed.config import Config, load_config
+from staticfeed.dates import iso
+from staticfeed.entries import read_entries
+from staticfeed.errors import ConfigError, EntryError, ManyErrors
+from staticfeed.model import Author, Entry, RenderedEntry
+from staticfeed.output import write_outputs
+from staticfeed.pages import FeedLink, entry_page_url, page_path, render_pages
+from staticfeed.render import render_entry
+from staticfeed.selection import newest_first
+from tests.conftest import REPO, need_program
+
+PLUS_TWO = timezone(timedelta(hours=2))
+FEED_URL = "https://example.org/blog/feeds/"
+FEEDS = (
+    FeedLink("Atom", FEED_URL + "atom.xml", "application/atom+xml"),
+    FeedLink("RSS", FEED_URL + "rss.xml", "application/rss+xml"),
+    FeedLink("JSON Feed", FEED_URL + "feed.json", "application/feed+json"),
+)
+TOPIC_FEEDS = (
+    FeedLink("Tag: ukraine", FEED_URL + "tags/ukraine.xml", "application/atom+xml"),
+    FeedLink("Author: Ann Lee", FEED_URL + "authors/ann-lee.xml", "application/atom+xml"),
+)
+
+
+def make_config(**changes: object) -> Config:
+    config = Config(
+        path=Path("staticfeed.toml"),
+        title="Peace From Below",
+        site_url="https://example.org/blog/",
+        feed_url=FEED_URL,
+        timezone=ZoneInfo("UTC"),
+        subtitle="Commentary, chosen and summarised.",
+        language="en",
+        id_authority="example.org,2025",
+    )
+    return replace(config, **changes)  # type: ignore[arg-type]
+
+
+def make_entry(
+    slug: str,
+    title: str = "A title",
+    *,
+    published: datetime = datetime(2025, 12, 22, 14, 0, tzinfo=PLUS_TWO),
+    updated: datetime | None = None,
+    authors: tuple[Author, ...] = (Author("Ann Lee"),),
+    content_html: str = "<p>Some <em>text</em>.</p>\n",
+    summary: str = "Some text.",
+    **fields: object,
+) -> RenderedEntry:
+    entry = Entry(
+        source=Path(f"entries/{slug}.md"),
+        id=f"tag:example.org,2025:{slug}",
+        slug=slug,
+        title=title,
+        published=published,
+        updated=updated or published,
+        authors=authors,
+        body="",
+        body_line=1,
+        **fields,  # type: ignore[arg-type]
+    )
+    return RenderedEntry(entry=entry, content_html=content_html, summary=summary)
+
+
+def sample_entries() -> list[RenderedEntry]:
+    """Three entries, newest first: offsets, several authors, tags, a link, another language."""
+    return [
+        make_entry(
+            "2025/caf%C3%A9",
+            'Café <b>talks</b> & the "peace" plan',
+            published=datetime(2025, 12, 22, 14, 0, tzinfo=PLUS_TWO),
+            updated=datetime(2025, 12, 23, 9, 30, tzinfo=PLUS_TWO),
+            authors=(
+                Author("Ann Lee", "ann@example.org", "https://ann.example/"),
+                Author("Bo Chen"),
+                Author("Cy Dee", email="cy+feeds@example.org"),
+            ),
+            content_html=(
+                '<p>Hello <em>world</em> <a href="https://example.org/blog/x">x</a>.</p>\n'
+                "<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody>"
+                "</table>\n"
+            ),
+            summary="Hello world <script>alert(1)</script> & more.",
+            tags=("ukraine", "peace-talks"),
+            link="https://original.example/cafe",
+        ),
+        make_entry(
+            "2025/mir",
+            "Мир знизу",
+            published=datetime(2025, 12, 21, tzinfo=ZoneInfo("Europe/Kyiv")),
+            authors=(Author("Liza Smirnova"),),
+            summary="Короткий виклад.",
+            lang="uk",
+        ),
+        make_entry(
+            "older",
+            "An older entry",
+            published=datetime(2025, 1, 5, 23, 59, tzinfo=timezone(timedelta(hours=-5))),
+            authors=(),
+            summary="Older summary.",
+        ),
+    ]
+
+
+def sample_pages(**changes: object) -> dict[str, bytes]:
+    return render_pages(make_config(**changes), sample_entries(), FEEDS, TOPIC_FEEDS)
+
+
+def parse(page: bytes) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(page)
+
+
+def text(element: lxml.html.HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def one(root: lxml.html.HtmlElement, xpath: str) -> lxml.html.HtmlElement:
+    found = root.xpath(xpath)
+    assert len(found) == 1, f"{xpath}: {found}"
+    return found[0]
+
+
+# Parsing
+
+
+def test_pages_are_the_index_and_one_folder_per_entry() -> None:
+    assert list(sample_pages()) == [
+        "index.html",
+        "2025/café/index.html",
+        "2025/mir/index.html",
+        "older/index.html",
+    ]
+
+
+def test_every_page_is_html5_without_a_single_parse_error() -> None:
+    for name, page in sample_pages().items():
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        parser.parse(page)  # strict: raises on the first parse error
+        assert parser.errors == [], name
+
+
+def test_libxml2_reads_every_page_without_errors() -> None:
+    for name, page in sample_pages().items():
+        parser = lxml.html.HTMLParser()
+        lxml.html.document_fromstring(page, parser=parser)
+        # libxml2 before 2.14 did not know HTML5 elements such as <main> and <time>.
+        errors = [e.message for e in parser.error_log if not e.message.endswith(" invalid")]
+        assert errors == [], name
+
+
+def test_pages_declare_utf8_and_language_and_load_nothing() -> None:
+    pages = sample_pages()
+    for name, page in pages.items():
+        assert page.startswith(b"<!DOCTYPE html>\n"), name
+        root = parse(page)
+        assert root.xpath("//meta/@charset") == ["utf-8"], name
+        assert root.xpath("//script") == [], name
+        assert root.xpath("//link[@rel='stylesheet'] | //img | //iframe") == [], name
+        assert root.xpath("//style"), name
+    assert parse(pages["index.html"]).get("lang") == "en"
+    assert parse(pages["2025/café/index.html"]).get("lang") == "en"
+    assert parse(pages["2025/mir/index.html"]).get("lang") == "uk"
+
+
+def test_pages_have_no_lang_when_nothing_names_one() -> None:
+    pages = sample_pages(language=None)
+    assert parse(pages["index.html"]).get("lang") is None
+    assert parse(pages["2025/mir/index.html"]).get("lang") == "uk"
+
+
+# The index
+
+
+def test_index_shows_the_publication_title_and_subtitle() -> None:
+    root = parse(sample_pages()["index.html"])
+    assert text(one(root, "//title")) == "Peace From Below"
+    assert text(one(root, "//h1")) == "Peace From Below"
+    assert "Commentary, chosen and summarised." in text(root.body)
+
+
+def test_index_without_subtitle() -> None:
+    root = parse(sample_pages(subtitle=None)["index.html"])
+    assert root.xpath("//*[@class='subtitle']") == []
+
+
+def test_index_lists_every_entry_newest_first_with_date_authors_and_summary() -> None:
+    config = make_config()
+    entries = sample_entries()
+    root = parse(render_pages(config, entries, FEEDS)["index.html"])
+    articles = root.xpath("//article")
+    assert len(articles) == len(entries)
+    for article, rendered in zip(articles, entries, strict=True):
+        entry = rendered.entry
+        link = one(article, ".//a[@href]")
+        assert text(link) == entry.title
+        assert link.get("href") == entry_page_url(config, entry)
+        time_element = one(article, ".//time")
+        assert time_element.get("datetime") == entry.published.isoformat()
+        assert datetime.fromisoformat(time_element.get("datetime")) == entry.published
+        for author in entry.authors:
+            assert author.name in text(article)
+        assert text(one(article, ".//*[@class='summary']")) == rendered.summary
+
+
+def test_index_shows_dates_in_each_entrys_own_offset() -> None:
+    times = parse(sample_pages()["index.html"]).xpath("//article//time")
+    # Config time zone is UTC; every date keeps the offset it was written with.
+    assert [text(t) for t in times] == [
+        "2025-12-22 14:00 +02:00",
+        "2025-12-21",
+        "2025-01-05 23:59 -05:00",
+    ]
+    assert [t.get("datetime") for t in times] == [
+        "2025-12-22T14:00:00+02:00",
+        "2025-12-21T00:00:00+02:00",
+        "2025-01-05T23:59:00-05:00",
+    ]
+
+
+def test_index_marks_an_entry_in_another_language() -> None:
+    articles = parse(sample_pages()["index.html"]).xpath("//article")
+    assert [a.get("lang") for a in articles] == [None, "uk", None]
+
+
+def test_autodiscovery_announces_each_feed_in_head() -> None:
+    root = parse(sample_pages()["index.html"])
+    links = root.xpath("/html/head/link[@rel='alternate']")
+    assert [(x.get("type"), x.get("title"), x.get("href")) for x in links] == [
+        (feed.media_type, feed.title, feed.url) for feed in FEEDS
+    ]
+
+
+def test_entry_pages_announce_the_feeds_too() -> None:
+    for name, page in sample_pages().items():
+        hrefs = parse(page).xpath("/html/head/link[@rel='alternate']/@href")
+        assert hrefs == [feed.url for feed in FEEDS], name
+
+
+def test_subscribe_section_lists_the_feeds_and_the_topic_feeds() -> None:
+    root = parse(sample_pages()["index.html"])
+    section = one(root, "//section[h2='Subscribe']")
+    hrefs = section.xpath(".//a/@href")
+    assert hrefs == [feed.url for feed in (*FEEDS, *TOPIC_FEEDS)]
+    for feed in (*FEEDS, *TOPIC_FEEDS):
+        assert feed.title in text(section)
+        assert feed.url in text(section)  # shown, so people can copy it into a reader
+    # Topic feeds are listed but not announced, so readers offer only the main feeds.
+    assert TOPIC_FEEDS[0].url not in root.xpath("//head//@href")
+
+
+def test_subscribe_section_without_topic_feeds() -> None:
+    root = parse(render_pages(make_config(), sample_entries(), FEEDS)["index.html"])
+    section = one(root, "//section[h2='Subscribe']")
+    assert section.xpath(".//h3") == []
+    assert section.xpath(".//a/@href") == [feed.url for feed in FEEDS]
+
+
+def test_rights_appear_in_the_footer() -> None:
+    pages = sample_pages(rights="© 2025 The editors")
+    for page in pages.values():
+        assert text(one(parse(page), "//footer")) == "© 2025 The editors"
+    assert parse(sample_pages()["index.html"]).xpath("//footer") == []
+
+
+# Entry pages
+
+
+def entry_page(slug_path: str = "2025/café/index.html") -> lxml.html.HtmlElement:
+    return parse(sample_pages()[slug_path])
+
+
+def test_entry_page_contains_the_content_as_markup() -> None:
+    root = entry_page()
+    content = one(root, "//*[@class='content']")
+    assert text(one(content, ".//em")) == "world"
+    assert one(content, ".//a").get("href") == "https://example.org/blog/x"
+    assert text(one(content, ".//td")) == "1"
+
+
+def test_entry_page_title_and_heading() -> None:
+    root = entry_page()
+    title = 'Café <b>talks</b> & the "peace" plan'
+    assert text(one(root, "//h1")) == title
+    assert text(one(root, "//title")) == f"{title} · Peace From Below"
+
+
+def test_entry_page_dates_published_and_updated_when_different() -> None:
+    root = entry_page()
+    published = one(root, "//time[@class='published']")
+    updated = one(root, "//time[@class='updated']")
+    assert published.get("datetime") == "2025-12-22T14:00:00+02:00"
+    assert text(published) == "2025-12-22 14:00 +02:00"
+    assert updated.get("datetime") == "2025-12-23T09:30:00+02:00"
+    assert text(updated) == "2025-12-23 09:30 +02:00"
+    same = entry_page("2025/mir/index.html")
+    assert one(same, "//time[@class='published']").get("datetime") == "2025-12-21T00:00:00+02:00"
+    assert same.xpath("//time[@class='updated']") == []
+
+
+def test_entry_page_authors_with_links() -> None:
+    byline = one(entry_page(), "//*[contains(@class, 'authors')]")
+    assert text(byline) == (
+        "By Ann Lee <ann@example.org>, Bo Chen and Cy Dee <cy+feeds@example.org>"
+    )
+    assert byline.xpath(".//a/@href") == [
+        "https://ann.example/",
+        "mailto:ann@example.org",
+        "mailto:cy+feeds@example.org",
+    ]
+    assert text(one(entry_page("2025/mir/index.html"), "//*[contains(@class, 'authors')]")) == (
+        "By Liza Smirnova"
+    )
+    assert entry_page("older/index.html").xpath("//*[contains(@class, 'authors')]") == []
+
+
+def test_entry_page_tags_original_link_and_way_back() -> None:
+    root = entry_page()
+    assert [text(li) for li in root.xpath("//ul[@class='tags']/li")] == ["ukraine", "peace-talks"]
+    original = one(root, "//*[@class='original']/a")
+    assert original.get("href") == "https://original.example/cafe"
+    assert FEED_URL in root.xpath("//nav/a/@href")
+    # A copy of a page published elsewhere points search engines at the original.
+    assert root.xpath("//link[@rel='canonical']/@href") == ["https://original.example/cafe"]
+
+    plain = entry_page("older/index.html")
+    assert plain.xpath("//*[@class='original']") == []
+    assert plain.xpath("//ul[@class='tags']") == []
+    assert plain.xpath("//link[@rel='canonical']/@href") == [FEED_URL + "older/"]
+
+
+def test_entry_page_url_is_the_feed_url_and_slug() -> None:
+    entry = make_entry("2025/caf%C3%A9").entry
+    assert entry_page_url(make_config(), entry) == FEED_URL + "2025/caf%C3%A9/"
+
+
+# Escaping
+
+
+def test_text_is_escaped_everywhere() -> None:
+    hostile = '<b>&amp;</b> "quoted" <script>x</script>'
+    config = make_config(title=hostile, subtitle=hostile, rights=hostile)
+    entries = [
+        make_entry(
+            "x",
+            hostile,
+            summary=hostile,
+            authors=(Author(hostile),),
+            tags=(hostile,),
+        )
+    ]
+    feeds = [FeedLink(hostile, FEED_URL + "atom.xml?a=1&b=2", "application/atom+xml")]
+    pages = render_pages(config, entries, feeds, feeds)
+    for name, page in pages.items():
+        root = parse(page)
+        assert root.xpath("//body//b | //body//script") == [], name
+        assert root.xpath("//link[@rel='alternate']/@title") == [hostile], name
+        assert root.xpath("//link[@rel='alternate']/@href") == [FEED_URL + "atom.xml?a=1&b=2"]
+        assert hostile in text(root.body), name
+        assert b"&amp;amp;" in page
+    index = parse(pages["index.html"])
+    assert text(one(index, "//h1")) == hostile
+    assert text(one(index, "//*[@class='summary']")) == hostile
+    assert text(one(parse(pages["x/index.html"]), "//h1")) == hostile
+
+
+def test_summary_markup_is_shown_as_text() -> None:
+    root = parse(sample_pages()["index.html"])
+    summary = root.xpath("//*[@class='summary']")[0]
+    assert text(summary) == "Hello world <script>alert(1)</script> & more."
+    assert root.xpath("//script") == []
+
+
+# Slugs and paths
+
+
+def test_page_folders_are_the_decoded_slug() -> None:
+    """Static hosts decode the request path, so /caf%C3%A9/ is served from the folder café/."""
+    assert page_path(make_entry("2025/caf%C3%A9").entry) == "2025/café/index.html"
+    assert page_path(make_entry("a%25b").entry) == "a%b/index.html"
+    assert page_path(make_entry("x~y.z_-").entry) == "x~y.z_-/index.html"
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "..",
+        "a/../b",
+        ".",
+        "a/./b",
+        "%2e%2e",
+        "a/%2E%2E",
+        "%2F",
+        "a%2fb",
+        "a%5Cb",
+        "a\\b",
+        "/abs",
+        "a//b",
+        "a/",
+        "",
+        "a b",
+        "a%00b",
+        "%0A",
+        "%FF",
+        "a?b",
+        "index.html",
+        "INDEX.HTML/x",
+    ],
+)
+def test_slugs_that_could_escape_or_break_the_folder_are_refused(slug: str) -> None:
+    rendered = make_entry("fine", "Fine")
+    bad = replace(rendered, entry=replace(rendered.entry, slug=slug, source=Path("entries/b.md")))
+    with pytest.raises(EntryError) as caught:
+        render_pages(make_config(), [rendered, bad], FEEDS)
+    assert caught.value.path == Path("entries/b.md")
+
+
+def test_every_bad_slug_is_reported_at_once() -> None:
+    entries = [
+        make_entry("a"),
+        make_entry(".."),
+        replace(make_entry("a"), summary="same slug, another entry"),
+    ]
+    entries[2] = replace(entries[2], entry=replace(entries[2].entry, source=Path("entries/A.md")))
+    with pytest.raises(ManyErrors) as caught:
+        render_pages(make_config(), entries, FEEDS)
+    messages = [str(error) for error in caught.value.errors]
+    assert len(messages) == 2
+    assert "'..'" in messages[0]
+    assert "entries/A.md" in messages[1]
+    assert "entries/a.md" in messages[1]
+
+
+@pytest.mark.parametrize(
+    ("slugs", "clash"),
+    [
+        (["atom.xml"], "atom.xml"),
+        (["tags/ukraine.xml/more"], "tags/ukraine.xml"),
+        (["a", "a/index.html"], "a/index.html"),
+    ],
+)
+def test_a_page_folder_cannot_take_a_files_place(slugs: list[str], clash: str) -> None:
+    entries = [make_entry(slug) for slug in slugs]
+    with pytest.raises(EntryError, match=f"where the file {clash} goes"):
+        render_pages(make_config(), entries, FEEDS, TOPIC_FEEDS)
+
+
+def test_pages_next_to_topic_feeds_are_fine() -> None:
+    pages = render_pages(make_config(), [make_entry("tags")], FEEDS, TOPIC_FEEDS)
+    assert "tags/index.html" in pages
+
+
+def test_no_entries_still_gives_an_index() -> None:
+    pages = render_pages(make_config(), [], FEEDS)
+    assert list(pages) == ["index.html"]
+    assert parse(pages["index.html"]).xpath("//article") == []
+
+
+# Templates
+
+
+def test_a_template_in_the_templates_folder_replaces_the_default(tmp_path: Path) -> None:
+    (tmp_path / "entry.html").write_text(
+        '{% extends "base.html" %}\n'
+        "{% block body %}<h1 class=mine>{{ entry.title }}</h1>{{ entry.content }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    pages = render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
+    root = parse(pages["2025/café/index.html"])
+    assert text(one(root, "//h1[@class='mine']")).startswith("Café <b>talks</b>")
+    assert text(one(root, "//em")) == "world"
+    # Everything not overridden is staticfeed's own: the base page and the index.
+    assert root.xpath("//meta/@charset") == ["utf-8"]
+    assert parse(pages["index.html"]).xpath("//section[h2='Subscribe']")
+
+
+def test_overriding_the_base_template_changes_every_page(tmp_path: Path) -> None:
+    (tmp_path / "base.html").write_text(
+        "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>{{ config.title }}</title>"
+        "</head><body class=custom>{% block body %}{% endblock %}</body></html>\n",
+        encoding="utf-8",
+    )
+    pages = render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
+    for name, page in pages.items():
+        assert parse(page).body.get("class") == "custom", name
+    assert len(parse(pages["index.html"]).xpath("//article")) == 3
+
+
+def test_templates_see_undefined_names_as_errors(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '{% extends "base.html" %}\n{% block body %}\n<p>{{ entry_count }}</p>\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
+    assert caught.value.path == tmp_path / "index.html"
+    assert caught.value.line == 3
+    assert "'entry_count' is undefined" in str(caught.value)
+
+
+def test_a_template_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "entry.html").write_text("<p>\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
+    assert caught.value.path == tmp_path / "entry.html"
+    assert caught.value.line == 2
+
+
+def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="templates folder does not exist"):
+        render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")
+
+
+# Determinism
+
+
+def test_same_input_same_bytes() -> None:
+    assert sample_pages() == sample_pages()
+
+
+_DIGEST_SCRIPT = """
+import hashlib
+from tests.test_pages import sample_pages
+for name, page in sample_pages().items():
+    print(name, hashlib.sha256(page).hexdigest())
+"""
+
+
+def test_same_bytes_whatever_the_process_hash_seed_locale_and_time_zone() -> None:
+    def digests(**environment: str) -> str:
+        env = {**os.environ, **environment}
+        result = subprocess.run(
+            [sys.executable, "-c", _DIGEST_SCRIPT],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    first = digests(PYTHONHASHSEED="1", TZ="Pacific/Kiritimati", LC_ALL="C.UTF-8")
+    second = digests(PYTHONHASHSEED="2", TZ="America/Adak", LC_ALL="C")
+    assert first == second
+    expected = "".join(
+        f"{name} {hashlib.sha256(page).hexdigest()}\n" for name, page in sample_pages().items()
+    )
+    assert first == expected
+
+
+# From documents to pages that a web server and a browser can use
+
+
+def pages_from_documents(site: Callable[..., Path]) -> tuple[Config, list[RenderedEntry]]:
+    folder = site(
+        **{
+            "2025/Café.md": """
+                ---
+                title: "Café <talks> & more"
+                date: 2025-12-22T14:00:00+02:00
+                authors: ["Ann Lee <ann@example.org>"]
+                tags: [cafe]
+                ---
+                Hello *world*, see ![map](img/map.png).
+                """,
+            "mir.md": """
+                Monday, December 1, 2025
+
+                # Мир знизу
+
+                By Liza Smirnova and Alexey Sakhnin
+
+                Перший абзац.
+                """,
+        }
+    )
+    config = load_config(folder / "staticfeed.toml")
+    entries = newest_first(read_entries(config, folder / "entries").entries)
+    return config, [render_entry(entry, config.site_url) for entry in entries]
+
+
+def test_pages_from_documents(site: Callable[..., Path]) -> None:
+    config, rendered = pages_from_documents(site)
+    pages = render_pages(config, rendered, FEEDS)
+    assert list(pages) == ["index.html", "2025/café/index.html", "mir/index.html"]
+    index = parse(pages["index.html"])
+    assert [text(a) for a in index.xpath("//article//h3/a")] == ["Café <talks> & more", "Мир знизу"]
+    assert text(index.xpath("//article")[1]).count("Liza Smirnova, Alexey Sakhnin") == 1
+    cafe = parse(pages["2025/café/index.html"])
+    assert (
+        one(cafe, "//*[@class='content']//img").get("src") == "https://example.org/blog/img/map.png"
+    )
+
+
+@pytest.fixture
+def web_server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP on localhost, as a static host would serve it."""
+    root = tmp_path / "public"
+    root.mkdir()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield root, f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_a_web_server_serves_every_page_at_its_url(
+    site: Callable[..., Path], web_server: tuple[Path, str]
+) -> None:
+    root, base = web_server
+    config, rendered = pages_from_documents(site)
+    config = replace(config, feed_url=base)
+    write_outputs(root, render_pages(config, rendered, FEEDS))
+    for item in rendered:
+        url = entry_page_url(config, item.entry)
+        with urllib.request.urlopen(url) as response:
+            page = parse(response.read())
+        assert text(one(page, "//h1")) == item.entry.title, url
+    with urllib.request.urlopen(base) as response:
+        index = parse(response.read())
+    assert index.xpath("//article//h3/a/@href") == [
+        entry_page_url(config, item.entry) for item in rendered
+    ]
+
+
+def test_chromium_shows_every_entry_and_announces_the_feeds(tmp_path: Path) -> None:
+    chromium = need_program("chromium")
+    config = make_config()
+    entries = sample_entries()
+    out = tmp_path / "public"
+    write_outputs(out, render_pages(config, entries, FEEDS, TOPIC_FEEDS))
+    index = out / "index.html"
+    result = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            index.as_uri(),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    dom = parse(result.stdout)
+    assert [text(a) for a in dom.xpath("//article//h3/a")] == [e.entry.title for e in entries]
+    assert dom.xpath("//article//h3/a/@href") == [entry_page_url(config, e.entry) for e in entries]
+    assert [text(p) for p in dom.xpath("//article//*[@class='summary']")] == [
+        e.summary for e in entries
+    ]
+    assert dom.xpath("//article//time/@datetime") == [iso(e.entry.published) for e in entries]
+    links = dom.xpath("//head/link[@rel='alternate']")
+    assert [(x.get("type"), x.get("title"), x.get("href")) for x in links] == [
+        (feed.media_type, feed.title, feed.url) for feed in FEEDS
+    ]

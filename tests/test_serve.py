@@ -1,0 +1,550 @@
+"""The preview server, over real HTTP on 127.0.0.1, and the watcher that rebuilds the feeds."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from email.utils import formatdate
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from staticfeed.cli import cli
+from staticfeed.errors import StaticfeedError
+from staticfeed.serve import (
+    PreviewServer,
+    etag_matches,
+    media_type,
+    parse_http_date,
+    resolve_request,
+    watch,
+)
+from tests.conftest import need_program
+
+ONE = """\
+    ---
+    title: First entry
+    date: 2025-01-01
+    tags: [peace]
+    ---
+    The first body.
+    """
+
+TWO = """\
+    ---
+    title: Second entry
+    date: 2025-01-02
+    ---
+    The second body.
+    """
+
+WAIT_SECONDS = 10.0
+
+Response = tuple[int, http.client.HTTPMessage, bytes]
+
+
+def request(
+    server: PreviewServer, path: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> Response:
+    """Send `path` exactly as written (no normalisation) to the server on 127.0.0.1."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
+def cli_build() -> list[str]:
+    """Build with the command line, in the current folder; a failure is a StaticfeedError."""
+    result = CliRunner().invoke(cli, ["build"])
+    if result.exit_code != 0:
+        raise StaticfeedError(result.output.replace("Error: ", "").strip())
+    return result.output.splitlines()
+
+
+def command_line_build() -> list[str]:
+    """`staticfeed build` in a child process: unlike CliRunner, which swaps sys.stdout for the
+    whole process, it is safe to run from the watcher's thread while pytest captures output."""
+    command = [sys.executable, "-m", "staticfeed", "build"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise StaticfeedError(result.stderr.replace("Error: ", "").strip())
+    return result.stdout.splitlines()
+
+
+@pytest.fixture
+def published(site: Callable[..., Path]) -> Path:
+    """A built publication: feeds/ holds what build wrote (feeds, feed.json, tags/peace.*,
+    index.html and a page per entry), plus files named like other feeds, and a folder."""
+    root = site(**{"one.md": ONE, "two.md": TWO})
+    cli_build()
+    feeds = root / "feeds"
+    atom, rss = (feeds / "atom.xml").read_bytes(), (feeds / "rss.xml").read_bytes()
+    extra = {
+        "peace.atom.xml": atom,
+        "peace.rss.xml": rss,
+        "archive/2.atom.xml": atom,
+        "peace.json": b'{"version": "https://jsonfeed.org/version/1.1", "items": []}',
+        "notes.txt": b"notes",
+        "sub/index.html": b"<!doctype html><title>Sub</title>",
+    }
+    for name, content in extra.items():
+        path = feeds / name
+        assert not path.exists(), f"build wrote {name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    for name in ("feed.json", "tags/peace.json", "index.html", "one/index.html"):
+        assert (feeds / name).is_file(), name
+    return root
+
+
+@pytest.fixture
+def server(published: Path) -> Iterator[PreviewServer]:
+    with PreviewServer(published / "feeds", port=0) as preview:
+        preview.start()
+        yield preview
+
+
+def wait_for(condition: Callable[[], bool], poke: Callable[[], None] = lambda: None) -> bool:
+    """Poll `condition` for up to WAIT_SECONDS, calling `poke` every second (a watcher that
+    was not ready yet misses a change, so the test makes it again)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    next_poke = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if time.monotonic() >= next_poke:
+            poke()
+            next_poke = time.monotonic() + 1.0
+        time.sleep(0.05)
+    return condition()
+
+
+# --- binding ---------------------------------------------------------------------------------
+
+
+def test_binds_loopback_by_default_and_reports_the_chosen_port(tmp_path: Path) -> None:
+    with PreviewServer(tmp_path, port=0) as preview:
+        assert preview.bind == "127.0.0.1"
+        assert preview.port > 0
+        assert preview.url == f"http://127.0.0.1:{preview.port}/"
+
+
+def test_a_port_in_use_is_a_user_error(server: PreviewServer, tmp_path: Path) -> None:
+    with pytest.raises(StaticfeedError, match=r"cannot serve on 127\.0\.0\.1 port \d+.*--port"):
+        PreviewServer(tmp_path, port=server.port)
+
+
+def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(StaticfeedError, match="no folder of feeds"):
+        PreviewServer(tmp_path / "feeds", port=0)
+
+
+def test_stop_without_start_and_twice_returns(tmp_path: Path) -> None:
+    preview = PreviewServer(tmp_path, port=0)
+
+    def stop_twice() -> None:
+        preview.stop()
+        preview.stop()
+
+    stopper = threading.Thread(target=stop_twice)
+    stopper.start()
+    stopper.join(timeout=5)
+    assert not stopper.is_alive()
+
+
+def test_serve_forever_returns_after_stop(published: Path) -> None:
+    preview = PreviewServer(published / "feeds", port=0)
+    serving = threading.Thread(target=preview.serve_forever)
+    serving.start()
+    assert wait_for(lambda: request(preview, "/atom.xml")[0] == 200)
+    preview.stop()
+    serving.join(timeout=5)
+    assert not serving.is_alive()
+
+
+# --- media types -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/rss.xml", "application/rss+xml; charset=utf-8"),
+        ("/peace.atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/peace.rss.xml", "application/rss+xml; charset=utf-8"),
+        ("/archive/2.atom.xml", "application/atom+xml; charset=utf-8"),
+        ("/feed.json", "application/feed+json; charset=utf-8"),
+        ("/peace.json", "application/feed+json; charset=utf-8"),
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/", "text/html; charset=utf-8"),
+        ("/notes.txt", "text/plain"),
+    ],
+)
+def test_content_type(server: PreviewServer, path: str, expected: str) -> None:
+    status, headers, _ = request(server, path)
+    assert status == 200
+    assert headers["Content-Type"] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("atomic-energy.rss.xml", "application/rss+xml; charset=utf-8"),
+        ("rss.atom.xml", "application/atom+xml; charset=utf-8"),
+        ("ATOM.XML", "application/atom+xml; charset=utf-8"),
+        ("sitemap.xml", "application/xml"),
+        ("logo.png", "image/png"),
+        ("no-extension", "application/octet-stream"),
+    ],
+)
+def test_media_type_table(name: str, expected: str) -> None:
+    assert media_type(name) == expected
+
+
+# --- validators and conditional requests -------------------------------------------------------
+
+
+def test_get_sends_the_file_with_validators(server: PreviewServer, published: Path) -> None:
+    atom = published / "feeds" / "atom.xml"
+    status, headers, body = request(server, "/atom.xml")
+    assert status == 200
+    assert body == atom.read_bytes()
+    assert headers["Content-Length"] == str(len(body))
+    etag = headers["ETag"]
+    assert etag.startswith('"') and etag.endswith('"') and len(etag) > 10  # strong
+    assert headers["Last-Modified"] == formatdate(atom.stat().st_mtime, usegmt=True)
+    assert headers["Cache-Control"] == "no-cache"
+
+
+def test_head_sends_the_headers_without_the_body(server: PreviewServer) -> None:
+    _, get_headers, body = request(server, "/rss.xml")
+    status, headers, head_body = request(server, "/rss.xml", method="HEAD")
+    assert status == 200
+    assert head_body == b""
+    for name in ("Content-Type", "Content-Length", "ETag", "Last-Modified"):
+        assert headers[name] == get_headers[name]
+    assert int(headers["Content-Length"]) == len(body)
+
+
+@pytest.mark.parametrize(
+    "if_none_match", ["{etag}", '"stale", {etag}', "*", "W/{etag}", '"a",{etag} , "b"']
+)
+def test_matching_if_none_match_is_304_without_body(
+    server: PreviewServer, if_none_match: str
+) -> None:
+    etag = request(server, "/atom.xml")[1]["ETag"]
+    header = if_none_match.format(etag=etag)
+    status, headers, body = request(server, "/atom.xml", headers={"If-None-Match": header})
+    assert status == 304
+    assert body == b""
+    assert headers["ETag"] == etag
+    assert headers["Last-Modified"]
+
+
+def test_if_none_match_takes_precedence_over_if_modified_since(server: PreviewServer) -> None:
+    _, headers, _ = request(server, "/atom.xml")
+    future = formatdate(time.time() + 86400, usegmt=True)
+    stale = {"If-None-Match": '"stale"', "If-Modified-Since": future}
+    assert request(server, "/atom.xml", headers=stale)[0] == 200
+    fresh = {"If-None-Match": headers["ETag"], "If-Modified-Since": formatdate(0, usegmt=True)}
+    assert request(server, "/atom.xml", headers=fresh)[0] == 304
+
+
+@pytest.mark.parametrize(("offset", "expected"), [(0, 304), (3600, 304), (-3600, 200), (None, 200)])
+def test_if_modified_since(
+    server: PreviewServer, published: Path, offset: int | None, expected: int
+) -> None:
+    mtime = (published / "feeds" / "atom.xml").stat().st_mtime
+    since = "not a date" if offset is None else formatdate(mtime + offset, usegmt=True)
+    status, _, body = request(server, "/atom.xml", headers={"If-Modified-Since": since})
+    assert status == expected
+    assert (body == b"") == (expected == 304)
+
+
+def test_a_changed_file_gets_a_new_etag_and_200(server: PreviewServer, published: Path) -> None:
+    atom = published / "feeds" / "atom.xml"
+    _, before, _ = request(server, "/atom.xml")
+    atom.write_bytes(atom.read_bytes().replace(b"First entry", b"First entry, revised"))
+    old = atom.stat().st_mtime
+    os.utime(atom, (old + 5, old + 5))
+    status, after, body = request(server, "/atom.xml", headers={"If-None-Match": before["ETag"]})
+    assert status == 200
+    assert b"First entry, revised" in body
+    assert after["ETag"] != before["ETag"]
+    assert after["Last-Modified"] != before["Last-Modified"]
+
+
+def test_etag_matches_and_http_dates() -> None:
+    assert etag_matches('"a", "b"', '"b"')
+    assert not etag_matches('"a", "b"', '"c"')
+    naive = parse_http_date("Mon, 22 Dec 2025 10:00:00")
+    assert naive is not None and naive.utcoffset() is not None
+    assert parse_http_date("yesterday") is None
+    assert parse_http_date(None) is None
+
+
+# --- what is served --------------------------------------------------------------------------
+
+
+def test_folders_serve_their_index_and_redirect_to_the_slash(
+    server: PreviewServer, published: Path
+) -> None:
+    feeds = published / "feeds"
+    status, headers, body = request(server, "/")
+    assert (status, body) == (200, (feeds / "index.html").read_bytes())
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert request(server, "/one/")[2] == (feeds / "one" / "index.html").read_bytes()
+    status, headers, _ = request(server, "/one")
+    assert (status, headers["Location"]) == (301, "/one/")
+    assert request(server, "/sub/")[2] == b"<!doctype html><title>Sub</title>"
+    status, headers, _ = request(server, "/sub?x=1")
+    assert (status, headers["Location"]) == (301, "/sub/")
+    assert request(server, "/archive/")[0] == 404  # no index.html, and no listing
+
+
+def test_a_query_string_is_ignored(server: PreviewServer, published: Path) -> None:
+    status, _, body = request(server, "/atom.xml?utm_source=reader")
+    assert (status, body) == (200, (published / "feeds" / "atom.xml").read_bytes())
+
+
+def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published: Path) -> None:
+    (published / "feeds" / "latest.xml").symlink_to("archive/2.atom.xml")
+    status, headers, _ = request(server, "/latest.xml")
+    assert status == 200
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../staticfeed.toml",
+        "/%2e%2e/staticfeed.toml",
+        "/%2E%2E/staticfeed.toml",
+        "/%2e%2e%2fstaticfeed.toml",
+        "/..%2Fstaticfeed.toml",
+        "/sub/../../staticfeed.toml",
+        "/sub/%2e%2e/%2e%2e/staticfeed.toml",
+        "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "//etc/passwd",
+        "/%2Fetc/passwd",
+        "/leak.toml",
+        "/up/staticfeed.toml",
+        "/loop.xml",
+        "/nul%00.xml",
+        "/missing.xml",
+    ],
+)
+def test_nothing_outside_the_folder_is_served(
+    server: PreviewServer, published: Path, path: str
+) -> None:
+    feeds = published / "feeds"
+    (feeds / "leak.toml").symlink_to(published / "staticfeed.toml")
+    (feeds / "up").symlink_to("..")
+    (feeds / "loop.xml").symlink_to("loop.xml")
+    assert (feeds / "leak.toml").read_text(encoding="utf-8").startswith("title =")
+    status, _, body = request(server, path)
+    assert status == 404
+    assert b"id_authority" not in body and b"root:" not in body
+
+
+def test_resolve_request_stays_inside(tmp_path: Path) -> None:
+    root = (tmp_path / "feeds").resolve()
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "x.xml").write_text("x", encoding="utf-8")
+    assert resolve_request(root, "/a/x.xml") == root / "a" / "x.xml"
+    assert resolve_request(root, "/a") == root / "a"
+    assert resolve_request(root, "/a/") is None
+    assert resolve_request(root, "/a/%2e%2e/%2e%2e/feeds/a/x.xml") == root / "a" / "x.xml"
+    (tmp_path / "secret.xml").write_text("secret", encoding="utf-8")
+    assert resolve_request(root, "/%2e%2e/secret.xml") is None
+    assert resolve_request(root, "/a/../../secret.xml") is None
+
+
+def test_other_methods_are_not_served(server: PreviewServer) -> None:
+    assert request(server, "/atom.xml", method="POST")[0] == 501
+    assert request(server, "/atom.xml", method="DELETE")[0] == 501
+
+
+def test_requests_are_reported_not_printed(
+    published: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log: list[str] = []
+    with PreviewServer(published / "feeds", port=0, on_request=log.append) as preview:
+        preview.start()
+        request(preview, "/atom.xml")
+        request(preview, "/missing.xml")
+    assert any("GET /atom.xml" in line and "200" in line for line in log)
+    assert any("404" in line for line in log)
+    captured = capsys.readouterr()
+    assert captured.out == captured.err == ""
+
+
+# --- a real feed reader ----------------------------------------------------------------------
+
+
+def newsboat_items(newsboat: str, home: Path) -> list[tuple[str, str]]:
+    env = {key: value for key, value in os.environ.items() if not key.lower().endswith("_proxy")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home))
+    command = [newsboat, "-u", "urls", "-C", "config", "-c", "cache.db", "-x", "reload"]
+    subprocess.run(command, cwd=home, env=env, check=True, timeout=60, capture_output=True)
+    with sqlite3.connect(home / "cache.db") as db:
+        rows = db.execute("SELECT guid, title FROM rss_item ORDER BY guid").fetchall()
+    return [(str(guid), str(title)) for guid, title in rows]
+
+
+def test_newsboat_reloads_the_served_feed(
+    published: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    newsboat = need_program("newsboat")
+    home = tmp_path_factory.mktemp("home")
+    log: list[str] = []
+    with PreviewServer(published / "feeds", port=0, on_request=log.append) as preview:
+        preview.start()
+        (home / "urls").write_text(f"{preview.url}atom.xml\n", encoding="utf-8")
+        (home / "config").write_text("", encoding="utf-8")
+        first = newsboat_items(newsboat, home)
+        second = newsboat_items(newsboat, home)
+        # newsboat keeps the ETag it got on the second reload and sends it on the third.
+        third = newsboat_items(newsboat, home)
+    assert [title for _, title in first] == ["First entry", "Second entry"]
+    assert second == first
+    assert third == first
+    assert [line.split()[-2] for line in log] == ["200", "200", "304"]
+
+
+# --- rebuilding on change ----------------------------------------------------------------------
+
+
+class Watcher:
+    """`watch()` in a thread over entries/ and the config, rebuilding with the command line."""
+
+    def __init__(self, root: Path, rebuild: Callable[[], list[str]] = command_line_build) -> None:
+        self.events: list[str] = []
+        self.rebuilds = 0
+        self.stop_event = threading.Event()
+
+        def counted() -> list[str]:
+            self.rebuilds += 1
+            return rebuild()
+
+        paths = [root / "entries", root / "staticfeed.toml"]
+        self.thread = threading.Thread(
+            target=watch, args=(paths, counted, self.events.append, self.stop_event), daemon=True
+        )
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout=5)
+        assert not self.thread.is_alive(), "watch() did not return after stop_event was set"
+
+
+@pytest.fixture
+def watcher(published: Path) -> Iterator[Watcher]:
+    running = Watcher(published)
+    yield running
+    running.stop()
+
+
+def served(server: PreviewServer, path: str = "/atom.xml") -> bytes:
+    return request(server, path)[2]
+
+
+def test_editing_an_entry_rebuilds_and_serves_the_new_feed(
+    server: PreviewServer, published: Path, watcher: Watcher
+) -> None:
+    entry = published / "entries" / "one.md"
+    revised = entry.read_text(encoding="utf-8").replace("First entry", "First entry, revised")
+
+    def edit() -> None:
+        entry.write_text(revised, encoding="utf-8")
+
+    edit()
+    assert wait_for(lambda: "wrote feeds/atom.xml (2 entries)" in watcher.events, poke=edit)
+    assert "changed entries/one.md; rebuilding" in watcher.events
+    assert b"First entry, revised" in served(server)
+    watcher.stop()
+    assert not watcher.thread.is_alive()
+
+
+def test_a_config_saved_by_rename_is_seen(
+    server: PreviewServer, published: Path, watcher: Watcher
+) -> None:
+    config = published / "staticfeed.toml"
+    renamed = config.read_text(encoding="utf-8").replace("Test feed", "Renamed feed")
+
+    def save_like_an_editor() -> None:
+        temporary = published / ".staticfeed.toml.swp"
+        temporary.write_text(renamed, encoding="utf-8")
+        os.replace(temporary, config)
+
+    save_like_an_editor()
+    assert wait_for(lambda: b"Renamed feed" in served(server, "/rss.xml"), poke=save_like_an_editor)
+    assert "changed staticfeed.toml; rebuilding" in watcher.events
+
+
+def test_a_failed_rebuild_is_reported_and_the_old_feeds_stay(
+    server: PreviewServer, published: Path, watcher: Watcher
+) -> None:
+    entry = published / "entries" / "two.md"
+    before = served(server)
+    good = entry.read_text(encoding="utf-8")
+
+    def break_it() -> None:
+        entry.write_text(good.replace("2025-01-02", "2025-13-02"), encoding="utf-8")
+
+    break_it()
+    assert wait_for(lambda: any(e.startswith("Error: ") for e in watcher.events), poke=break_it)
+    error = next(e for e in watcher.events if e.startswith("Error: "))
+    assert "entries/two.md" in error and "2025-13-02" in error
+    assert "kept the previous feeds; fix the error and save again" in watcher.events
+    assert served(server) == before
+
+    def fix_it() -> None:
+        entry.write_text(good.replace("Second entry", "Second entry, fixed"), encoding="utf-8")
+
+    fix_it()
+    assert wait_for(lambda: b"Second entry, fixed" in served(server), poke=fix_it)
+    assert watcher.thread.is_alive()
+
+
+def test_changes_outside_the_watched_paths_are_ignored(published: Path, watcher: Watcher) -> None:
+    entry = published / "entries" / "one.md"
+
+    def touch() -> None:
+        entry.write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+
+    touch()  # first make sure the watcher is running: an entry's change is seen
+    assert wait_for(lambda: "unchanged feeds/atom.xml (2 entries)" in watcher.events, poke=touch)
+    time.sleep(0.5)  # let a rebuild from a late poke finish
+    rebuilds, events = watcher.rebuilds, list(watcher.events)
+    for step in range(5):
+        (published / "feeds" / "atom.xml").write_bytes(b"<feed/>")  # what a rebuild writes
+        (published / "notes.md").write_text(f"not an entry {step}", encoding="utf-8")
+        (published / "entries" / "one.md.swp").write_text("editor swap file", encoding="utf-8")
+        time.sleep(0.1)
+    time.sleep(0.5)
+    assert (watcher.rebuilds, watcher.events) == (rebuilds, events)
+
+
+def test_watch_stops_promptly_without_changes(published: Path) -> None:
+    running = Watcher(published)
+    time.sleep(0.2)
+    started = time.monotonic()
+    running.stop()
+    assert time.monotonic() - started < 2
+
+
+def test_watching_a_missing_path_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(StaticfeedError, match="does not exist"):
+        watch([tmp_path / "entries"], lambda: [], lambda _: None, threading.Event())
