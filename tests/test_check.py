@@ -140,6 +140,7 @@ def test_a_clean_publication_passes(published: Path) -> None:
     files = Path("feeds").rglob("*")
     assert sorted(p.relative_to("feeds").as_posix() for p in files if p.is_file()) == [
         ".staticfeed-files",
+        ".staticfeed-ids",
         "_headers",
         "atom.xml",
         "authors/ann-lee.atom.xml",

@@ -72,6 +72,7 @@ ALL_FILES = sorted(
         "_headers",
         *PAGES,
         ".staticfeed-files",
+        ".staticfeed-ids",
     ]
 )
 

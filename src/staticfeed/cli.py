@@ -16,9 +16,10 @@ from staticfeed import __version__, values
 from staticfeed.check import Finding, check_publication
 from staticfeed.config import Config, find_config, load_config
 from staticfeed.dates import utc_offset_text
+from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry, diff_publication
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.output import Written
-from staticfeed.pipeline import BuildReport, build
+from staticfeed.pipeline import BuildReport, Rendered, build, render_outputs
 from staticfeed.selection import Selection
 from staticfeed.serve import PreviewServer, watch
 
@@ -109,11 +110,21 @@ class _Publication:
     def config_file(self) -> Path:
         return self.config_path if self.config_path is not None else find_config(Path.cwd())
 
-    def build(self) -> BuildReport:
+    def build(self, *, allow_id_change: bool = False) -> BuildReport:
         return build(
             self.config(),
             self.entries_dir,
             self.out_dir,
+            now=datetime.now(UTC),
+            drafts=self.drafts,
+            future=self.future,
+            allow_id_change=allow_id_change,
+        )
+
+    def render(self) -> Rendered:
+        return render_outputs(
+            self.config(),
+            self.entries_dir,
             now=datetime.now(UTC),
             drafts=self.drafts,
             future=self.future,
@@ -122,11 +133,17 @@ class _Publication:
 
 @cli.command("build")
 @_publication_options
-def build_command(**options: Any) -> None:
+@click.option(
+    "--allow-id-change",
+    is_flag=True,
+    help="Publish even when a published entry's id changed (readers show it again as new).",
+)
+def build_command(allow_id_change: bool, **options: Any) -> None:
     """Write the feeds and pages in feeds/ from the documents in entries/.
 
     Files whose content would not change are left untouched. If any document has an
-    error, every error is listed and no file changes.
+    error, every error is listed and no file changes. A published entry whose id changed
+    (a file renamed without id: in its front matter) is an error too.
 
     \b
     Examples:
@@ -135,7 +152,7 @@ def build_command(**options: Any) -> None:
       staticfeed build --drafts --future --out /tmp/preview
     """
     try:
-        report = _Publication(**options).build()
+        report = _Publication(**options).build(allow_id_change=allow_id_change)
     except StaticfeedError as error:
         raise _user_error(error) from None
     for line in _report_lines(report):
@@ -327,6 +344,87 @@ def _check_summary(findings: Sequence[Finding]) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+@cli.command("diff")
+@_publication_options
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Sections of lines, or a JSON object of {new, updated, removed, id_changed, silent}.",
+)
+def diff_command(output_format: str, **options: Any) -> None:
+    """Show what build would change for readers of the feeds in feeds/.
+
+    Lists new, updated and removed entries, entries whose id changed (readers would show them
+    again as new), and silent changes: a title, content or summary edited without a new
+    updated date, which readers will not notice. Exit status 0 when nothing would change, 1
+    when something would, 2 on an error.
+
+    \b
+    Examples:
+      staticfeed diff
+      staticfeed diff --format json
+    """
+    publication = _Publication(**options)
+    try:
+        rendered = publication.render()
+        files = {file.name: file.content for file in rendered.files}
+        result = diff_publication(
+            publication.out_dir, files, rendered.selection.entries, publication.entries_dir
+        )
+    except StaticfeedError as error:
+        failure = _user_error(error)
+        failure.exit_code = 2
+        raise failure from None
+    if output_format == "json":
+        click.echo(
+            json.dumps(result.to_json(publication.entries_dir), indent=2, ensure_ascii=False)
+        )
+    else:
+        for line in _diff_lines(result, publication.entries_dir):
+            click.echo(line)
+    if result.changed:
+        raise SystemExit(1)
+
+
+def _diff_lines(result: Diff, entries_dir: Path) -> list[str]:
+    """One section per kind of change, one line per entry: id "title" (file)."""
+
+    def file(source: str | None) -> str:
+        return f" ({display_path(entries_dir / source)})" if source is not None else ""
+
+    def entry(item: PublishedEntry) -> str:
+        return f'  {item.id} "{item.title}"{file(item.source)}'
+
+    def change(item: EntryChange) -> str:
+        edited = f"; {', '.join(item.fields)} changed" if item.fields else ""
+        return entry(item.new) + edited
+
+    def moved(item: IdChange) -> str:
+        if item.matched_by == "source":
+            why = "same file"
+        elif item.old_source is not None:
+            why = f"same title as {display_path(entries_dir / item.old_source)}"
+        else:
+            why = "same title"
+        return (
+            f'  {item.old_id} -> {item.new_id} "{item.title}"{file(item.source)}, {why}: '
+            f'add "id: {item.old_id}" to its front matter'
+        )
+
+    sections: list[tuple[str, list[str]]] = [
+        ("new:", [entry(item) for item in result.new]),
+        ("updated:", [change(item) for item in result.updated]),
+        ("removed:", [entry(item) for item in result.removed]),
+        ("id changed:", [moved(item) for item in result.id_changes]),
+        ("silent (readers will not notice):", [change(item) for item in result.silent]),
+    ]
+    lines = [line for title, items in sections if items for line in (title, *items)]
+    return lines or ["no changes: readers would see nothing new"]
 
 
 def main() -> None:

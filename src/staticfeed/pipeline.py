@@ -8,6 +8,13 @@ from datetime import datetime
 from pathlib import Path
 
 from staticfeed.config import Config
+from staticfeed.drift import (
+    SOURCES_NAME,
+    check_id_changes,
+    published_entries,
+    read_sources,
+    sources_file,
+)
 from staticfeed.entries import read_entries
 from staticfeed.errors import BuildWarning, EntryError, display_path
 from staticfeed.feeds import feed_document
@@ -93,15 +100,29 @@ def build(
     now: datetime,
     drafts: bool = False,
     future: bool = False,
+    allow_id_change: bool = False,
 ) -> BuildReport:
+    """Render and write the publication; nothing is written on any error.
+
+    Unless `allow_id_change`, an entry that was published under another id (a file renamed
+    without `id:` in its front matter) is an error: readers would show it again as new.
+    """
     rendered = render_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
+    entries = rendered.selection.entries
+    if not allow_id_change:
+        check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
     names = [file.name for file in rendered.files]
-    files = [*rendered.files, OutputFile(MANIFEST_NAME, manifest(names))]
+    state = {
+        SOURCES_NAME: sources_file(entries, entries_dir),
+        MANIFEST_NAME: manifest(names),
+    }
     previous = previous_files(out_dir)
-    written = write_outputs(out_dir, {file.name: file.content for file in files})
-    removed = remove_stale(out_dir, previous, {*names, MANIFEST_NAME})
+    written = write_outputs(
+        out_dir, {**{file.name: file.content for file in rendered.files}, **state}
+    )
+    removed = remove_stale(out_dir, previous, {*names, *state})
     return BuildReport(
-        tuple(zip(written[:-1], rendered.files, strict=True)),
+        tuple(zip(written[: len(rendered.files)], rendered.files, strict=True)),
         rendered.selection,
         rendered.warnings,
         tuple(removed),

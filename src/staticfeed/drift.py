@@ -1,0 +1,606 @@
+"""Ids that never drift, and `staticfeed diff`: the publication as readers have it, against now.
+
+Feed readers know an entry by its id. A file renamed without `id:` in its front matter gets a
+new id, and every reader shows it again as new. `build` compares what it is about to publish
+with what is already published and stops when an entry looks like it moved to a new id.
+
+What is published is read back from the feeds in the output folder (`published_entries`): the
+main Atom feed and its RFC 5005 archives hold every published entry. The feeds do not say
+which file an entry came from, so `build` also writes `.staticfeed-ids` (`sources_file`), a
+JSON object mapping each published id to its document's path under the entries folder.
+
+The fresh side of a diff is parsed from the bytes `pipeline.render_outputs` returns, with the
+same function, so both sides are read the same way and nothing here depends on feedgen.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from lxml import etree
+
+from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
+from staticfeed.model import Entry
+
+SOURCES_NAME = ".staticfeed-ids"
+"""The state file `build` writes next to the feeds: {id: document path under entries/}."""
+
+FORMATS = ("atom", "json", "rss")
+"""Formats published entries are read from, best first: Atom and JSON Feed carry `updated`,
+RSS does not."""
+
+_MAIN_NAMES = {"atom": "atom.xml", "json": "feed.json", "rss": "rss.xml"}
+_ARCHIVE_NAMES = {
+    "atom": re.compile(r"archive/([0-9]+)\.atom\.xml"),
+    "json": re.compile(r"archive/([0-9]+)\.json"),
+    "rss": re.compile(r"archive/([0-9]+)\.rss\.xml"),
+}
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+
+MatchedBy = Literal["source", "title"]
+
+
+@dataclass(frozen=True)
+class PublishedEntry:
+    """One entry as a feed carries it: what readers have, or will have after the build."""
+
+    id: str
+    title: str
+    updated: datetime | None
+    """None when the feed has no such date (RSS)."""
+    published: datetime | None
+    link: str | None
+    content_hash: str | None
+    """sha256 of the content text; None when the feed carries no content (summaries only)."""
+    summary_hash: str | None
+    source: str | None = None
+    """The document's POSIX path under the entries folder, when known."""
+    file: str = ""
+    """The feed file the entry was read from, such as `atom.xml` or `archive/1.atom.xml`."""
+
+
+@dataclass(frozen=True)
+class IdChange:
+    """A published entry that disappeared while its document, or its title, came back under an
+    id never published before."""
+
+    old_id: str
+    new_id: str
+    title: str
+    source: str | None
+    """The new document's path under the entries folder."""
+    matched_by: MatchedBy = "source"
+    """Why the two are taken for one entry: the same document file, or else the same title."""
+    old_source: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """An entry under the same id whose `updated`, title, content or summary changed."""
+
+    old: PublishedEntry
+    new: PublishedEntry
+    fields: tuple[str, ...]
+    """What changed among title, content and summary (in that order); may be empty when only
+    `updated` moved."""
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What a build would change for readers: each list sorted by id, id changes by file."""
+
+    new: tuple[PublishedEntry, ...] = ()
+    updated: tuple[EntryChange, ...] = ()
+    """`updated` moved: readers show these entries as updated."""
+    removed: tuple[PublishedEntry, ...] = ()
+    id_changes: tuple[IdChange, ...] = ()
+    """Readers will show these entries a second time, as new."""
+    silent: tuple[EntryChange, ...] = ()
+    """Title, content or summary changed but `updated` did not: readers will not notice."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new or self.updated or self.removed or self.id_changes or self.silent)
+
+    def to_json(self, entries_dir: Path | None = None) -> dict[str, list[dict[str, object]]]:
+        """The diff as JSON-ready data: {section: [{id, title, file, ...}]}.
+
+        `file` is the document's path under the entries folder, or, given `entries_dir`, the
+        path to show the user (relative to the current folder, as errors show it).
+        """
+
+        def shown(source: str | None) -> str | None:
+            if source is None or entries_dir is None:
+                return source
+            return display_path(entries_dir / source)
+
+        return {
+            "new": [_entry_json(entry, shown) for entry in self.new],
+            "updated": [_change_json(change, shown) for change in self.updated],
+            "removed": [_entry_json(entry, shown) for entry in self.removed],
+            "id_changed": [_id_change_json(change, shown) for change in self.id_changes],
+            "silent": [_change_json(change, shown) for change in self.silent],
+        }
+
+
+# Reading the published state
+
+
+def published_entries(out_dir: Path, formats: Sequence[str] = FORMATS) -> dict[str, PublishedEntry]:
+    """Every entry the feeds in `out_dir` carry, by id, with its source file when known.
+
+    The main feed and its archives are read in the first of `formats` the folder has (Atom,
+    else JSON Feed, else RSS). A folder without feeds has no published entries. A feed that
+    cannot be read raises OutputError.
+    """
+    format_name = next((name for name in formats if (out_dir / _MAIN_NAMES[name]).is_file()), None)
+    if format_name is None:
+        return {}
+    names = [_MAIN_NAMES[format_name]]
+    archive = out_dir / "archive"
+    if archive.is_dir():
+        names += [
+            path.relative_to(out_dir).as_posix()
+            for path in archive.iterdir()
+            if path.is_file() and _ARCHIVE_NAMES[format_name].fullmatch(f"archive/{path.name}")
+        ]
+    files = {name: _read_bytes(out_dir, name) for name in names}
+    entries = entries_in_files(files, (format_name,), where=out_dir)
+    return _with_sources(entries, read_sources(out_dir))
+
+
+def fresh_entries(
+    files: Mapping[str, bytes],
+    entries: Sequence[Entry],
+    entries_dir: Path,
+    formats: Sequence[str] = FORMATS,
+) -> dict[str, PublishedEntry]:
+    """The entries a fresh render would publish, parsed from its files like the published ones.
+
+    `files` maps output names to bytes (`{f.name: f.content for f in rendered.files}`);
+    `entries` are the published entries (`rendered.selection.entries`), for their sources.
+    """
+    parsed = entries_in_files(files, formats)
+    return _with_sources(parsed, source_map(entries, entries_dir))
+
+
+def entries_in_files(
+    files: Mapping[str, bytes], formats: Sequence[str] = FORMATS, *, where: Path | None = None
+) -> dict[str, PublishedEntry]:
+    """The entries of the main feed and its archives among `files` (output name -> bytes).
+
+    Read in the first of `formats` whose main feed is among `files`; an id found in several
+    documents is taken from the newest (the main feed, then the highest archive).
+    """
+    format_name = next((name for name in formats if _MAIN_NAMES[name] in files), None)
+    if format_name is None:
+        return {}
+    pattern = _ARCHIVE_NAMES[format_name]
+    archives = sorted((int(match[1]), name) for name in files if (match := pattern.fullmatch(name)))
+    names = [_MAIN_NAMES[format_name], *(name for _, name in reversed(archives))]
+    found: dict[str, PublishedEntry] = {}
+    for name in names:
+        path = where / name if where is not None else Path(name)
+        for entry in _PARSERS[format_name](files[name], name, path):
+            found.setdefault(entry.id, entry)
+    return found
+
+
+def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
+    """The `.staticfeed-ids` state file: {id: document path under entries_dir}, sorted."""
+    text = json.dumps(
+        source_map(entries, entries_dir), ensure_ascii=False, indent=2, sort_keys=True
+    )
+    return (text + "\n").encode("utf-8")
+
+
+def read_sources(out_dir: Path) -> dict[str, str]:
+    """The ids and documents of the previous build, from its `.staticfeed-ids`.
+
+    A missing or unreadable file gives {}: the file only helps to recognise a moved entry, and
+    titles still do when it is gone.
+    """
+    try:
+        data = json.loads((out_dir / SOURCES_NAME).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: value for key, value in data.items() if isinstance(key, str) and isinstance(value, str)
+    }
+
+
+def source_map(entries: Iterable[Entry], entries_dir: Path) -> dict[str, str]:
+    return {entry.id: relative_source(entry.source, entries_dir) for entry in entries}
+
+
+def relative_source(source: Path, entries_dir: Path) -> str:
+    """A document's POSIX path under the entries folder, however the folder was named."""
+    try:
+        return source.relative_to(entries_dir).as_posix()
+    except ValueError:
+        relative = os.path.relpath(os.path.abspath(source), os.path.abspath(entries_dir))
+        return PurePosixPath(*Path(relative).parts).as_posix()
+
+
+# The id-drift guard
+
+
+def find_id_changes(
+    published: Mapping[str, PublishedEntry],
+    sources: Mapping[str, str],
+    entries: Sequence[Entry],
+    entries_dir: Path,
+) -> list[IdChange]:
+    """Published entries that vanished while their document or title came back under a new id.
+
+    `sources` is the previous build's {id: document} (`read_sources`); `entries` are the
+    entries about to be published. A renamed file with `id:` pinned keeps its id and is no
+    change; a deleted entry, or a new entry under a new title in a new file, is none either.
+    """
+    new = [
+        _Side(entry.id, entry.title, relative_source(entry.source, entries_dir))
+        for entry in entries
+    ]
+    old = [
+        _Side(entry.id, entry.title, sources.get(entry.id, entry.source))
+        for entry in published.values()
+    ]
+    return _match(old, new)
+
+
+def check_id_changes(
+    published: Mapping[str, PublishedEntry],
+    sources: Mapping[str, str],
+    entries: Sequence[Entry],
+    entries_dir: Path,
+) -> None:
+    """Raise an EntryError per id change (ManyErrors for several), naming the entry's file."""
+    errors = [
+        id_change_error(change, entries_dir)
+        for change in find_id_changes(published, sources, entries, entries_dir)
+    ]
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ManyErrors(errors)
+
+
+def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
+    if change.matched_by == "source":
+        why = "this document was published"
+    elif change.old_source is not None:
+        why = f"an entry with its title was published from {change.old_source}"
+    else:
+        why = "an entry with its title was published"
+    return EntryError(
+        f"{why} with the id {change.old_id!r}, and its id is now {change.new_id!r}: feed "
+        "readers would show it again as a new entry",
+        f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
+        path=entries_dir / change.source if change.source is not None else entries_dir,
+    )
+
+
+# The diff
+
+
+def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, PublishedEntry]) -> Diff:
+    """What readers would see change between `published` and `fresh` (both read the same way).
+
+    An id change is listed only as such, not also as a removed and a new entry. An entry under
+    the same id is updated when its `updated` moved, and a silent change when its title,
+    content or summary changed but `updated` did not.
+    """
+    id_changes = _match(
+        [_Side(e.id, e.title, e.source) for e in published.values()],
+        [_Side(e.id, e.title, e.source) for e in fresh.values()],
+    )
+    moved_from = {change.old_id for change in id_changes}
+    moved_to = {change.new_id for change in id_changes}
+    updated: list[EntryChange] = []
+    silent: list[EntryChange] = []
+    for entry_id in sorted(published.keys() & fresh.keys()):
+        old, new = published[entry_id], fresh[entry_id]
+        fields = _changed_fields(old, new)
+        if old.updated != new.updated:
+            updated.append(EntryChange(old, new, fields))
+        elif fields:
+            silent.append(EntryChange(old, new, fields))
+    return Diff(
+        new=tuple(fresh[i] for i in sorted(fresh.keys() - published.keys() - moved_to)),
+        updated=tuple(updated),
+        removed=tuple(published[i] for i in sorted(published.keys() - fresh.keys() - moved_from)),
+        id_changes=tuple(id_changes),
+        silent=tuple(silent),
+    )
+
+
+def diff_publication(
+    out_dir: Path, files: Mapping[str, bytes], entries: Sequence[Entry], entries_dir: Path
+) -> Diff:
+    """The diff between the feeds in `out_dir` and a fresh render (`files`, `entries`: see
+    `fresh_entries`), both read in the best format the fresh render has."""
+    formats = [name for name in FORMATS if _MAIN_NAMES[name] in files]
+    published = published_entries(out_dir, formats)
+    return compare(published, fresh_entries(files, entries, entries_dir, formats))
+
+
+def _changed_fields(old: PublishedEntry, new: PublishedEntry) -> tuple[str, ...]:
+    pairs = {
+        "title": (old.title, new.title),
+        "content": (old.content_hash, new.content_hash),
+        "summary": (old.summary_hash, new.summary_hash),
+    }
+    return tuple(name for name, (before, after) in pairs.items() if before != after)
+
+
+@dataclass(frozen=True)
+class _Side:
+    id: str
+    title: str
+    source: str | None
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _title_key(self.title))
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
+    """Pair each vanished id with a new id from the same document, else with the same title.
+
+    Each entry is paired at most once; the same document wins over the same title, and ties
+    go to the lowest ids, so the result never depends on the order of the input.
+    """
+    new_ids = {side.id for side in new}
+    old_ids = {side.id for side in old}
+    vanished = sorted((side for side in old if side.id not in new_ids), key=lambda s: s.id)
+    appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
+    changes: list[IdChange] = []
+    paired: set[str] = set()
+    keys: list[tuple[MatchedBy, Callable[[_Side], str | None]]] = [
+        ("source", lambda side: side.source),
+        ("title", lambda side: side.key or None),
+    ]
+    for matched_by, key in keys:
+        waiting: dict[str, list[_Side]] = {}
+        for side in appeared:
+            if side.id not in paired and (value := key(side)) is not None:
+                waiting.setdefault(value, []).append(side)
+        for before in vanished:
+            value = key(before)
+            if before.id in paired or value is None or not waiting.get(value):
+                continue
+            after = waiting[value].pop(0)
+            paired |= {before.id, after.id}
+            changes.append(
+                IdChange(before.id, after.id, after.title, after.source, matched_by, before.source)
+            )
+    return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _with_sources(
+    entries: Mapping[str, PublishedEntry], sources: Mapping[str, str]
+) -> dict[str, PublishedEntry]:
+    return {
+        entry_id: replace(entry, source=sources.get(entry_id, entry.source))
+        for entry_id, entry in entries.items()
+    }
+
+
+# Parsing feeds
+
+
+def _read_bytes(out_dir: Path, name: str) -> bytes:
+    path = out_dir / name
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise OutputError(
+            f"cannot read the published feed ({error.strerror})",
+            "Check the file's permissions, or pass --allow-id-change to build without "
+            "comparing ids with the published feeds.",
+            path=path,
+        ) from None
+
+
+def _unreadable(path: Path, what: str, line: int | None = None) -> OutputError:
+    return OutputError(
+        f"cannot read the published feed: {what}",
+        "Run staticfeed check to see what is wrong, or pass --allow-id-change to build "
+        "without comparing ids with the published feeds.",
+        path=path,
+        line=line,
+    )
+
+
+def _xml(data: bytes, path: Path) -> etree._Element:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise _unreadable(path, str(error.msg), error.lineno) from None
+
+
+def _atom_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
+    root = _xml(data, path)
+    if root.tag != f"{_ATOM}feed":
+        raise _unreadable(path, "its root element is not an Atom <feed>")
+    entries = []
+    for element in root.iterfind(f"{_ATOM}entry"):
+        content = element.find(f"{_ATOM}content")
+        summary = element.find(f"{_ATOM}summary")
+        links = [
+            link.get("href")
+            for link in element.iterfind(f"{_ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        entries.append(
+            PublishedEntry(
+                id=_text(element.find(f"{_ATOM}id")),
+                title=_text(element.find(f"{_ATOM}title")),
+                updated=_iso_date(_text(element.find(f"{_ATOM}updated"))),
+                published=_iso_date(_text(element.find(f"{_ATOM}published"))),
+                link=next((link for link in links if link), None),
+                content_hash=_hash(_atom_text(content)),
+                summary_hash=_hash(_atom_text(summary)),
+                file=name,
+            )
+        )
+    return _with_ids(entries, path)
+
+
+def _rss_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
+    root = _xml(data, path)
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise _unreadable(path, "its root element is not an RSS <rss> with a <channel>")
+    entries = []
+    for item in channel.iterfind("item"):
+        content = item.find(_CONTENT_ENCODED)
+        summary = item.find("description")
+        entries.append(
+            PublishedEntry(
+                id=_text(item.find("guid")),
+                title=_text(item.find("title")),
+                updated=None,
+                published=_rfc822_date(_text(item.find("pubDate"))),
+                link=_text(item.find("link")) or None,
+                content_hash=_hash(content.text or "") if content is not None else None,
+                summary_hash=_hash(summary.text or "") if summary is not None else None,
+                file=name,
+            )
+        )
+    return _with_ids(entries, path)
+
+
+def _json_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise _unreadable(path, f"it is not JSON ({error})") from None
+    items = document.get("items") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        raise _unreadable(path, "it is not a JSON Feed with items")
+    entries = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise _unreadable(path, "an item is not a JSON object")
+        content = item.get("content_html", item.get("content_text"))
+        summary = item.get("summary")
+        entries.append(
+            PublishedEntry(
+                id=_json_text(item.get("id")),
+                title=_json_text(item.get("title")),
+                updated=_iso_date(_json_text(item.get("date_modified"))),
+                published=_iso_date(_json_text(item.get("date_published"))),
+                link=_json_text(item.get("url")) or None,
+                content_hash=_hash(content) if isinstance(content, str) else None,
+                summary_hash=_hash(summary) if isinstance(summary, str) else None,
+                file=name,
+            )
+        )
+    return _with_ids(entries, path)
+
+
+_PARSERS: dict[str, Callable[[bytes, str, Path], list[PublishedEntry]]] = {
+    "atom": _atom_entries,
+    "json": _json_entries,
+    "rss": _rss_entries,
+}
+
+
+def _with_ids(entries: list[PublishedEntry], path: Path) -> list[PublishedEntry]:
+    if any(not entry.id for entry in entries):
+        raise _unreadable(path, "an entry has no id")
+    return entries
+
+
+def _text(element: etree._Element | None) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+def _json_text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _atom_text(element: etree._Element | None) -> str | None:
+    """The text of an Atom text construct; XHTML content as its serialized children."""
+    if element is None:
+        return None
+    if element.get("type") == "xhtml":
+        return "".join(
+            etree.tostring(child, encoding="unicode", with_tail=True) for child in element
+        )
+    return element.text or ""
+
+
+def _hash(text: str | None) -> str | None:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+
+
+def _iso_date(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _rfc822_date(text: str) -> datetime | None:
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+# JSON output of a diff
+
+_Shown = Callable[[str | None], str | None]
+
+
+def _date_json(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def _entry_json(entry: PublishedEntry, shown: _Shown) -> dict[str, object]:
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "file": shown(entry.source),
+        "updated": _date_json(entry.updated),
+    }
+
+
+def _change_json(change: EntryChange, shown: _Shown) -> dict[str, object]:
+    return {
+        **_entry_json(change.new, shown),
+        "previous_updated": _date_json(change.old.updated),
+        "changed": list(change.fields),
+    }
+
+
+def _id_change_json(change: IdChange, shown: _Shown) -> dict[str, object]:
+    return {
+        "old_id": change.old_id,
+        "new_id": change.new_id,
+        "title": change.title,
+        "file": shown(change.source),
+        "previous_file": shown(change.old_source),
+        "matched_by": change.matched_by,
+    }

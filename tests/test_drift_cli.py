@@ -1,0 +1,132 @@
+"""`staticfeed build` guards ids, `--allow-id-change` lets a change through, `staticfeed diff`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+from tests.conftest import invoke_build
+
+Site = Callable[..., Path]
+TAG = "tag:example.org,2025:"
+
+
+def doc(title: str, day: int = 1, **front: str) -> str:
+    lines = [f"title: {title}", f"date: 2025-03-{day:02d}"]
+    lines += [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\nThe body.\n"
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
+
+
+def built() -> None:
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+
+
+def test_build_writes_the_ids_of_the_published_entries(site: Site) -> None:
+    site(**{"a.md": doc("Alpha"), "sub/b.md": doc("Beta", 2)})
+    built()
+    assert json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8")) == {
+        TAG + "a": "a.md",
+        TAG + "sub/b": "sub/b.md",
+    }
+    assert ".staticfeed-ids" not in Path("feeds/.staticfeed-files").read_text(encoding="utf-8")
+
+
+def test_build_refuses_a_renamed_file_and_changes_nothing(site: Site) -> None:
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    built()
+    before = Path("feeds/atom.xml").read_bytes()
+    Path("entries/a.md").rename("entries/alpha.md")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', and its id is now '{TAG}alpha': feed readers would show it again as a new "
+        f'entry. Add "id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
+def test_the_fix_the_error_names_works(site: Site) -> None:
+    site(**{"a.md": doc("Alpha")})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+
+    built()
+
+
+def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
+    site(**{"a.md": doc("Alpha")})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+
+    assert invoke_build("--allow-id-change").exit_code == 0
+    built()
+    assert f"<id>{TAG}alpha</id>" in Path("feeds/atom.xml").read_text(encoding="utf-8")
+
+
+def test_diff_without_changes_exits_0(site: Site) -> None:
+    site(**{"a.md": doc("Alpha")})
+    built()
+
+    result = invoke("diff")
+
+    assert (result.exit_code, result.stdout) == (0, "no changes: readers would see nothing new\n")
+
+
+def test_diff_lists_every_kind_of_change_and_exits_1(site: Site) -> None:
+    site(
+        **{
+            "a.md": doc("Alpha"),
+            "b.md": doc("Beta", 2),
+            "c.md": doc("Gamma", 3),
+            "d.md": doc("Delta", 4),
+        }
+    )
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/b.md").write_text(doc("Beta", 2, updated="2025-03-09"), encoding="utf-8")
+    Path("entries/c.md").write_text(doc("Gamma, fixed", 3), encoding="utf-8")
+    Path("entries/d.md").unlink()
+    Path("entries/e.md").write_text(doc("Epsilon", 5), encoding="utf-8")
+
+    result = invoke("diff")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        "new:\n"
+        f'  {TAG}e "Epsilon" (entries/e.md)\n'
+        "updated:\n"
+        f'  {TAG}b "Beta" (entries/b.md)\n'
+        "removed:\n"
+        f'  {TAG}d "Delta" (entries/d.md)\n'
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha" (entries/alpha.md), same title as entries/a.md: '
+        f'add "id: {TAG}a" to its front matter\n'
+        "silent (readers will not notice):\n"
+        f'  {TAG}c "Gamma, fixed" (entries/c.md); title changed\n'
+    )
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert [entry["id"] for entry in data["new"]] == [TAG + "e"]
+    assert data["id_changed"][0]["file"] == "entries/alpha.md"
+
+
+def test_diff_errors_exit_2(site: Site) -> None:
+    site(**{"a.md": "---\ntitle: [\n---\n"})
+
+    result = invoke("diff")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: entries/a.md")
