@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -13,9 +14,10 @@ from typing import Any
 import click
 
 from staticfeed import __version__, values
+from staticfeed.authoring import init_project, new_entry, pin_ids, touch_entry
 from staticfeed.check import Finding, check_publication
 from staticfeed.config import Config, find_config, load_config
-from staticfeed.dates import utc_offset_text
+from staticfeed.dates import DateError, parse_date, utc_offset_text, zone
 from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry, diff_publication
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.output import Written
@@ -50,46 +52,60 @@ def cli() -> None:
     """
 
 
-def _publication_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options that say which publication to build: shared by build, check and serve."""
-    options = [
-        click.option(
-            "--entries",
-            "entries_dir",
-            type=_PATH,
-            default=Path("entries"),
-            show_default=True,
-            help="Folder of documents to publish.",
-        ),
-        click.option(
-            "--out",
-            "out_dir",
-            type=_PATH,
-            default=Path("feeds"),
-            show_default=True,
-            help="Folder the feeds are written to.",
-        ),
-        click.option(
-            "--config",
-            "config_path",
-            type=_PATH,
-            default=None,
-            help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
-            "pyproject.toml, in the current folder).",
-        ),
-        click.option(
-            "--base-url",
-            envvar="STATICFEED_BASE_URL",
-            type=_SiteUrl(),
-            default=None,
-            help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
-        ),
-        click.option("--drafts", is_flag=True, help="Include entries marked draft: true."),
-        click.option("--future", is_flag=True, help="Include entries dated in the future."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+_ENTRIES_OPTION = click.option(
+    "--entries",
+    "entries_dir",
+    type=_PATH,
+    default=Path("entries"),
+    show_default=True,
+    help="Folder of documents to publish.",
+)
+_CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=_PATH,
+    default=None,
+    help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
+    "pyproject.toml, in the current folder).",
+)
+_PUBLICATION_OPTIONS = [
+    _ENTRIES_OPTION,
+    click.option(
+        "--out",
+        "out_dir",
+        type=_PATH,
+        default=Path("feeds"),
+        show_default=True,
+        help="Folder the feeds are written to.",
+    ),
+    _CONFIG_OPTION,
+    click.option(
+        "--base-url",
+        envvar="STATICFEED_BASE_URL",
+        type=_SiteUrl(),
+        default=None,
+        help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
+    ),
+    click.option("--drafts", is_flag=True, help="Include entries marked draft: true."),
+    click.option("--future", is_flag=True, help="Include entries dated in the future."),
+]
+
+
+def _with_options(
+    options: Sequence[Callable[[Callable[..., None]], Callable[..., None]]],
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+# Which publication: shared by build, check, diff and serve.
+_publication_options = _with_options(_PUBLICATION_OPTIONS)
+# Where the documents and the config are: shared by new, pin and touch.
+_authoring_options = _with_options([_ENTRIES_OPTION, _CONFIG_OPTION])
 
 
 @dataclass(frozen=True)
@@ -104,11 +120,10 @@ class _Publication:
     future: bool
 
     def config(self) -> Config:
-        path = self.config_path if self.config_path is not None else find_config(Path.cwd())
-        return load_config(path, base_url=self.base_url)
+        return load_config(_config_file(self.config_path), base_url=self.base_url)
 
     def config_file(self) -> Path:
-        return self.config_path if self.config_path is not None else find_config(Path.cwd())
+        return _config_file(self.config_path)
 
     def build(self, *, allow_id_change: bool = False) -> BuildReport:
         return build(
@@ -425,6 +440,194 @@ def _diff_lines(result: Diff, entries_dir: Path) -> list[str]:
     ]
     lines = [line for title, items in sections if items for line in (title, *items)]
     return lines or ["no changes: readers would see nothing new"]
+
+
+class _TimeZone(click.ParamType[str]):
+    """An IANA time zone name; anything else is a wrong command line (exit 2)."""
+
+    name = "ZONE"
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            zone(value.strip())
+        except DateError as error:
+            self.fail(
+                f"{error}. Use an IANA name like UTC, Europe/Kyiv or America/New_York.", param, ctx
+            )
+        return value.strip()
+
+
+def _load_config(config_path: Path | None) -> Config:
+    return load_config(_config_file(config_path))
+
+
+def _config_file(config_path: Path | None) -> Path:
+    return config_path if config_path is not None else find_config(Path.cwd())
+
+
+@cli.command("init")
+@click.argument("folder", type=_PATH, default=Path("."), required=False)
+@click.option("--title", help="The publication's title.")
+@click.option("--site-url", type=_SiteUrl(), help="The site's home page, absolute http(s).")
+@click.option("--author", help='The default author: "Name" or "Name <email>".')
+@click.option(
+    "--timezone",
+    type=_TimeZone(),
+    help="IANA time zone of dates written without an offset, like Europe/Kyiv.",
+)
+def init_command(
+    folder: Path,
+    title: str | None,
+    site_url: str | None,
+    author: str | None,
+    timezone: str | None,
+) -> None:
+    """Start a publication in FOLDER: write staticfeed.toml and a first entry in entries/.
+
+    Asks for each value the options do not give. The config pins id_authority, so that entry
+    ids never change. No file is ever written over.
+
+    \b
+    Examples:
+      staticfeed init
+      staticfeed init blog --title Notes --site-url https://example.org/ --timezone UTC
+    """
+    if title is None:
+        title = click.prompt("Title of the publication")
+    if site_url is None:
+        site_url = click.prompt("Site URL (its home page)", type=_SiteUrl())
+    if author is None:
+        author = click.prompt('Default author ("Name" or "Name <email>")')
+    if timezone is None:
+        timezone = click.prompt("Time zone", default="UTC", type=_TimeZone())
+    assert title is not None and site_url is not None and author is not None
+    assert timezone is not None
+    try:
+        written = init_project(
+            folder,
+            title=title,
+            site_url=site_url,
+            author=author,
+            timezone=timezone,
+            today=datetime.now(zone(timezone)).date(),
+        )
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    click.echo("next:")
+    if folder.resolve() != Path.cwd().resolve():
+        click.echo(f"  cd {shlex.quote(display_path(folder))}")
+    click.echo('  staticfeed new "Title of the next entry"')
+    click.echo("  staticfeed build")
+
+
+@cli.command("new")
+@click.argument("title")
+@click.option(
+    "--author",
+    "authors",
+    multiple=True,
+    metavar="NAME",
+    help='An author, "Name" or "Name <email>"; repeat for several (default: the config\'s).',
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag; repeat for several.")
+@click.option(
+    "--date",
+    "when",
+    metavar="DATE",
+    help="When it is published (default: now), like 2025-12-22 14:30; without an offset, "
+    "in the config's timezone.",
+)
+@click.option("--edit", is_flag=True, help="Open the new entry in $EDITOR.")
+@_authoring_options
+def new_command(
+    title: str,
+    authors: tuple[str, ...],
+    tags: tuple[str, ...],
+    when: str | None,
+    edit: bool,
+    entries_dir: Path,
+    config_path: Path | None,
+) -> None:
+    """Write a new entry, entries/<year>/<slug>.md, with its id pinned, and print its path.
+
+    The slug comes from TITLE. No file is ever written over.
+
+    \b
+    Examples:
+      staticfeed new "For a Peace From Below"
+      staticfeed new "Notes from Kyiv" --author "Ann Lee" --tag ukraine --date 2025-12-22 --edit
+    """
+    try:
+        config = _load_config(config_path)
+        date = _date_option(when, config) if when is not None else None
+        path = new_entry(
+            config,
+            entries_dir,
+            title,
+            authors=authors,
+            tags=tags,
+            date=date,
+            now=datetime.now(UTC),
+        )
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    click.echo(display_path(path))
+    if edit:
+        click.edit(filename=str(path))
+
+
+def _date_option(text: str, config: Config) -> datetime:
+    try:
+        return parse_date(text, config.timezone)
+    except DateError as error:
+        raise click.BadParameter(
+            f"{error}. Write it like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            param_hint="'--date'",
+        ) from None
+
+
+@cli.command("pin")
+@_authoring_options
+def pin_command(entries_dir: Path, config_path: Path | None) -> None:
+    """Write each entry's id into its front matter, so renaming or moving the file keeps it.
+
+    An entry without id: gets the id it has now, so readers see no change. Nothing else in the
+    file changes. If any document has an error, every error is listed and no file changes.
+
+    \b
+    Examples:
+      staticfeed pin
+      staticfeed pin --entries posts
+    """
+    try:
+        pinned = pin_ids(_load_config(config_path), entries_dir)
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    for path, identifier in pinned:
+        click.echo(f"pinned {display_path(path)}: id: {identifier}")
+    if not pinned:
+        click.echo("nothing to pin: every entry has its id: in its front matter")
+
+
+@cli.command("touch")
+@click.argument("entry", type=_PATH)
+@_authoring_options
+def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> None:
+    """Set the updated: of ENTRY to now, so that feed readers see it changed.
+
+    Only that line of the file changes (or is added).
+
+    \b
+    Examples:
+      staticfeed touch entries/2025/for-a-peace-from-below.md
+    """
+    try:
+        value = touch_entry(_load_config(config_path), entries_dir, entry, datetime.now(UTC))
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    click.echo(f"{display_path(entry)}: updated: {value}")
 
 
 def main() -> None:

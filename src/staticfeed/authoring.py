@@ -1,0 +1,743 @@
+"""Starting a publication and adding to it: init, new, pin and touch, with ids that never drift.
+
+Every function here writes files and nothing else: no printing, no prompts. The command line
+(cli.py) asks for what is missing and says what was done. Files are written atomically, a new file
+is never written over an existing one, and an edit to an existing document changes only the line it
+is about: everything else (a byte-order mark, Windows line ends, comments, the order of keys) stays
+byte for byte as the author wrote it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, tzinfo
+from pathlib import Path, PurePosixPath
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import yaml
+
+from staticfeed import values
+from staticfeed.config import Config, load_config
+from staticfeed.dates import DateError, iso, localize, parse_date
+from staticfeed.entries import SUFFIXES, document_paths, read_entries
+from staticfeed.errors import (
+    ConfigError,
+    EntryError,
+    ManyErrors,
+    OutputError,
+    StaticfeedError,
+    display_path,
+)
+from staticfeed.frontmatter import Document, FrontMatterError, split
+from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
+from staticfeed.infer import read_head
+from staticfeed.model import Author
+from staticfeed.text import find_xml_illegal
+
+CONFIG_NAME = "staticfeed.toml"
+EXAMPLE_TITLE = "Hello, world"
+_EXAMPLE_BODY = (
+    "This is the first entry of the publication. Edit it or delete it, and add the next one\n"
+    'with `staticfeed new "Its title"`.\n'
+)
+_SLUG_MAX_CHARS = 80
+_SLUG_MAX_BYTES = 160  # a file name may have 255 bytes; leave room for the suffix and more
+_DROPPED = "'\u2019"  # apostrophes: "Aren't" gives "arent", not "aren-t"
+_NEW_FILE_MODE = 0o644
+T = TypeVar("T")
+
+
+# init
+
+
+def init_project(
+    folder: Path, *, title: str, site_url: str, author: str, timezone: str, today: date
+) -> list[Path]:
+    """Write staticfeed.toml and a first entry in entries/; return the files written.
+
+    The config pins `id_authority` (the site's host and this year), so no entry id ever depends
+    on something that could change later. Nothing is written over an existing file: if one is
+    in the way, or a value is wrong, a StaticfeedError says so and nothing is written. When
+    entries/ already holds documents, no example is added to them.
+    """
+    checked_url = _input("site_url", site_url, values.absolute_url)
+    checked_author = _input("authors", author, values.author)
+    authority = _authority(checked_url, today.year)
+    config_text = _config_text(title, checked_url, checked_author, timezone, authority)
+    _check_config_text(config_text)  # title and timezone: the checks config.py makes
+    config_path = folder / CONFIG_NAME
+    existing = _existing_config(folder)
+    if existing is not None:
+        raise ConfigError(
+            "the folder already has a staticfeed config",
+            "Edit that config, or run init in another folder.",
+            path=existing,
+        )
+    entries_dir = folder / "entries"
+    targets = [(config_path, config_text.encode("utf-8"))]
+    if not _has_documents(entries_dir):
+        slug = title_slug(EXAMPLE_TITLE)
+        relative = PurePosixPath(f"{today.year}/{slug}.md")
+        example = entries_dir / relative
+        if example.exists():
+            raise EntryError(
+                "the file already exists",
+                "Move it away, or run init in another folder.",
+                path=example,
+            )
+        text = _entry_text(
+            [
+                ("title", EXAMPLE_TITLE),
+                ("date", today.isoformat()),
+                ("id", tag_uri(authority, slug_from_path(relative))),
+            ],
+            _EXAMPLE_BODY,
+        )
+        targets.append((example, text.encode("utf-8")))
+    written: list[Path] = []
+    try:
+        for path, content in targets:
+            _create(path, content)
+            written.append(path)
+    except StaticfeedError:
+        for path in written:  # all or nothing: take back what this call wrote
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _input(key: str, value: str, check: Callable[[str, object], T]) -> T:
+    try:
+        _reject_xml_illegal(key, value)
+        return check(key, value)
+    except values.InvalidValue as problem:
+        raise ConfigError(problem.message, problem.fix) from None
+
+
+def _authority(site_url: str, year: int) -> str:
+    """`host,year`: the tag URI authority (RFC 4151) of a site, its host as ASCII (IDNA)."""
+    host = urlsplit(site_url).hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_host = host
+    return suggest_authority(f"https://{ascii_host}/", year)
+
+
+def _config_text(title: str, site_url: str, author: Author, timezone: str, authority: str) -> str:
+    fields = [f"name = {_toml_string(author.name)}"]
+    if author.email is not None:
+        fields.append(f"email = {_toml_string(author.email)}")
+    return (
+        "# staticfeed's configuration: the README describes every key.\n"
+        f"title = {_toml_string(title.strip())}\n"
+        f"site_url = {_toml_string(site_url)}\n"
+        f"timezone = {_toml_string(timezone.strip())}\n"
+        f"authors = [{{ {', '.join(fields)} }}]\n"
+        "\n"
+        "# Every entry's id is tag:<id_authority>:<slug>, and feed readers know entries by their\n"
+        "# ids. Never change id_authority, not even when the site moves to another domain: a new\n"
+        "# value would make every reader show every entry again, as new.\n"
+        f"id_authority = {_toml_string(authority)}\n"
+    )
+
+
+def _check_config_text(text: str) -> None:
+    """The config as config.py reads it, so init accepts exactly what build will accept."""
+    with tempfile.TemporaryDirectory(prefix="staticfeed-init-") as folder:
+        path = Path(folder, CONFIG_NAME)
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_config(path)
+        except ConfigError as error:
+            # The file named would be a temporary one: the key in the message says what is wrong.
+            raise ConfigError(error.message, error.fix) from None
+
+
+def _existing_config(folder: Path) -> Path | None:
+    own = folder / CONFIG_NAME
+    if own.exists():
+        return own
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            tool = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool")
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None
+        if isinstance(tool, dict) and "staticfeed" in tool:
+            return pyproject
+    return None
+
+
+def _has_documents(entries_dir: Path) -> bool:
+    return any(True for _ in document_paths(entries_dir, []))
+
+
+# new
+
+
+def new_entry(
+    config: Config,
+    entries_dir: Path,
+    title: str,
+    *,
+    authors: Sequence[str],
+    tags: Sequence[str],
+    date: datetime | None,
+    now: datetime,
+) -> Path:
+    """Write entries/<year>/<slug>.md with front matter and a pinned id; return its path.
+
+    `date` (default `now`) is written in the site's time zone with its offset; a date without a
+    time zone is a wall time there. The slug comes from the title (see `title_slug`). An existing
+    file is never written over.
+    """
+    authority = _require_authority(config, "new", now.year)
+    checked_title = _entry_input("title", title, values.text)
+    checked_authors = [_entry_input("authors", name, values.author) for name in authors]
+    checked_tags = _entry_input("tags", list(tags), values.text_list)
+    if not authors and not config.authors:
+        raise StaticfeedError(
+            "the entry has no author, and the config has no default authors",
+            "Name an author, or add authors to the config.",
+            path=config.path,
+        )
+    published = _site_time(date if date is not None else now, config.timezone)
+    slug = title_slug(checked_title)
+    relative = PurePosixPath(f"{published.year}/{slug}.md")
+    path = entries_dir / relative
+    identifier = tag_uri(authority, slug_from_path(relative))
+    fields: list[tuple[str, object]] = [("title", checked_title), ("date", iso(published))]
+    if checked_authors:
+        fields.append(("authors", [name.strip() for name in authors]))
+    if checked_tags:
+        fields.append(("tags", list(checked_tags)))
+    fields.append(("id", identifier))
+    if path.exists():
+        raise EntryError(
+            "the file already exists",
+            "Give the new entry another title, or edit that file.",
+            path=path,
+        )
+    _refuse_taken_id(entries_dir, authority, identifier)
+    _create(path, _entry_text(fields, "").encode("utf-8"))
+    return path
+
+
+def title_slug(title: str) -> str:
+    """A file name from a title: lowercase letters, digits and hyphens.
+
+    Letters with accents become ASCII (`Café` → `cafe`, `Straße` → `strasse`), through Unicode's
+    compatibility decomposition; letters with no ASCII form (`Україна`) stay as they are, and the
+    entry's id percent-encodes them, as it does for any file name. Everything else (spaces,
+    punctuation, emoji) separates words. A title with no letters or digits gives `entry`.
+    """
+    pieces: list[str] = []
+    for char in unicodedata.normalize("NFC", title.casefold()):
+        if char in _DROPPED:
+            continue
+        plain = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+        if plain and all(c.isascii() for c in plain):
+            pieces += [c if c.isalnum() else "-" for c in plain]
+        elif char.isalpha():
+            pieces.append(char)
+        elif any(c.isascii() and c.isalnum() for c in plain):  # ½ gives 1-2
+            pieces += [c if c.isascii() and c.isalnum() else "-" for c in plain]
+        elif char.isalnum():
+            pieces.append(char)
+        elif unicodedata.category(char).startswith("M") and pieces and not pieces[-1].isascii():
+            pieces.append(char)  # a vowel sign of a script such as Devanagari, after its letter
+        else:
+            pieces.append("-")
+    slug = re.sub("-+", "-", "".join(pieces)).strip("-")
+    if len(slug) > _SLUG_MAX_CHARS:
+        cut = slug[:_SLUG_MAX_CHARS]
+        slug = cut[: cut.rindex("-")] if "-" in cut else cut
+    while len(slug.encode("utf-8")) > _SLUG_MAX_BYTES:
+        slug = slug[:-1]
+    return slug.strip("-") or "entry"
+
+
+def _require_authority(config: Config, command: str, year: int) -> str:
+    if config.id_authority is not None:
+        return config.id_authority
+    suggestion = suggest_authority(config.site_url, year)
+    raise StaticfeedError(
+        f"id_authority is not set, and {command} needs it to pin the entry's id",
+        f'Add id_authority = "{suggestion}" to the config. Pin it and never change it: '
+        "every entry id is built from it, and a new value would make readers show "
+        "every entry again.",
+        path=config.path,
+    )
+
+
+def _entry_input(key: str, value: object, check: Callable[[str, object], T]) -> T:
+    try:
+        _reject_xml_illegal(key, value)
+        return check(key, value)
+    except values.InvalidValue as problem:
+        raise EntryError(problem.message, problem.fix) from None
+
+
+def _reject_xml_illegal(key: str, value: object) -> None:
+    for text in value if isinstance(value, list) else [value]:
+        if isinstance(text, str) and find_xml_illegal(text):
+            character = text[find_xml_illegal(text)[0]]
+            raise values.InvalidValue(
+                f"{key} contains U+{ord(character):04X}, a character XML cannot carry",
+                "Remove it.",
+            )
+
+
+def _site_time(moment: datetime, tz: tzinfo) -> datetime:
+    """`moment` in the site's time zone, to the second; a naive one is a wall time there."""
+    try:
+        aware = localize(moment, tz)
+    except DateError as error:
+        raise EntryError(f"date: {error}", "Give a time that exists there.") from None
+    return aware.astimezone(tz).replace(microsecond=0)
+
+
+def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None:
+    """Another document that pinned this id (it was renamed, say) would make a duplicate."""
+    for path in document_paths(entries_dir, []) if entries_dir.is_dir() else ():
+        try:
+            metadata = split(_RawFile.read(path).text).metadata
+            own_id, own_slug = metadata.get("id"), metadata.get("slug")
+            taken = {
+                own_id.strip() if isinstance(own_id, str) else None,
+                tag_uri(authority, normalize_slug(own_slug)) if isinstance(own_slug, str) else None,
+            }
+        except (StaticfeedError, FrontMatterError, SlugError):
+            continue  # the build reports what is wrong with it
+        if identifier in taken:
+            raise EntryError(
+                f"a new entry would have the id {identifier}, which this document already has",
+                "Give the new entry another title.",
+                path=path,
+            )
+
+
+def _entry_text(fields: Sequence[tuple[str, object]], body: str) -> str:
+    lines = ["---\n"]
+    for key, value in fields:
+        if key == "date":  # ISO text as written, unquoted; staticfeed reads it as the date
+            lines.append(f"{key}: {value}\n")
+        else:
+            lines.append(_yaml_field(key, value))
+    lines.append("---\n")
+    return "".join(lines) + body
+
+
+class _Dumper(yaml.SafeDumper):
+    """Lists indented under their key, as the README writes them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _yaml_field(key: str, value: object) -> str:
+    """One `key: value` of YAML that reads back as exactly `value`, whatever its characters."""
+    return yaml.dump(
+        {key: value},
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=None if key == "tags" else False,  # tags: [a, b]; authors one a line
+        width=1_000_000,
+    )
+
+
+# pin
+
+
+def pin_ids(config: Config, entries_dir: Path) -> list[tuple[Path, str]]:
+    """Write `id:` into the front matter of every entry that has none; return what was pinned.
+
+    The id written is the one the entry has now, so nothing changes for readers; from then on,
+    renaming or moving the file keeps it. Only the new line (or, for a document without front
+    matter, a new block at the top) is added: every other byte stays as it was. If any document
+    has an error, ManyErrors lists them all and no file changes.
+    """
+    entries = read_entries(config, entries_dir).entries
+    errors: list[StaticfeedError] = []
+    edits: list[tuple[Path, Path, bytes, str]] = []
+    seen: dict[Path, Path] = {}
+    for entry in entries:
+        target = entry.source.resolve()
+        try:
+            raw = _RawFile.read(entry.source)
+            document = raw.document(entry.source)
+        except StaticfeedError as error:
+            errors.append(error)
+            continue
+        if "id" in document.metadata:
+            continue
+        if target in seen:
+            errors.append(
+                EntryError(
+                    f"the file is a link to {display_path(seen[target])}, another entry: pinning "
+                    "would give both the same id",
+                    "Remove the link, or write id: into the file by hand.",
+                    path=entry.source,
+                )
+            )
+            continue
+        seen[target] = entry.source
+        try:
+            pinned = _pinned(entry.source, raw, document, entry.id)
+        except StaticfeedError as error:
+            errors.append(error)
+            continue
+        edits.append((entry.source, target, pinned.encode(), entry.id))
+    if errors:
+        raise ManyErrors(errors)
+    for path, target, content, _ in edits:
+        _replace(path, target, content)
+    return [(path, identifier) for path, _, _, identifier in edits]
+
+
+def _pinned(path: Path, raw: _RawFile, document: Document, identifier: str) -> _RawFile:
+    fence = raw.fence()
+    if fence is None:
+        # No front matter: a block with just the id goes on top. The rest of the file stays as it
+        # is, byte for byte, and is still the body: its first lines still give the title, date
+        # and byline, since a title or date the front matter leaves out is found there as before.
+        block = ["---", _yaml_field("id", identifier).rstrip("\n"), "---"]
+        candidates = [raw.edited(0, 0, block)]
+    elif fence == "+++":
+        line = f"id = {_toml_string(identifier)}"
+        candidates = raw.insertions(line, [raw.closing_index(), 1])
+    else:
+        line = raw.yaml_indent() + _yaml_field("id", identifier).rstrip("\n")
+        candidates = raw.insertions(line, [raw.closing_index(), 1])
+    expected = {**document.metadata, "id": identifier}
+    return _first_faithful(path, raw, candidates, expected, f"id: {identifier}")
+
+
+# touch
+
+
+def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) -> str:
+    """Set the entry's `updated:` to `now` in the site's time zone; return the value written.
+
+    An existing `updated` line is replaced, else one is added after `date` (or at the end of the
+    front matter); a document without front matter gets a block with just `updated:`. Every
+    other byte stays as it was.
+    """
+    _check_entry_path(entries_dir, path)
+    raw = _RawFile.read(path)
+    document = raw.document(path)
+    moment = _site_time(now, config.timezone)
+    value = iso(moment)
+    published = _published(document, config.timezone)
+    if published is not None and moment < published:
+        raise EntryError(
+            f"the entry is dated {iso(published)}, later than now ({value}), and updated "
+            "cannot be earlier than date",
+            "Change its date instead, or touch it once it is published.",
+            path=path,
+            line=document.key_lines.get("date"),
+        )
+    fence = raw.fence()
+    if fence is None:
+        candidates = [raw.edited(0, 0, ["---", f"updated: {value}", "---"])]
+        expected_value: object = value
+    elif fence == "+++":
+        candidates = raw.toml_touches(value)
+        expected_value = datetime.fromisoformat(value)  # a TOML offset date-time
+    else:
+        candidates = raw.yaml_touches(value)
+        expected_value = value
+    expected = {**document.metadata, "updated": expected_value}
+    touched = _first_faithful(path, raw, candidates, expected, f"updated: {value}")
+    _replace(path, path.resolve(), touched.encode())
+    return value
+
+
+def _check_entry_path(entries_dir: Path, path: Path) -> None:
+    if not path.is_file():
+        raise EntryError(
+            "there is no such file",
+            "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
+            path=path,
+        )
+    root = entries_dir.resolve()
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root):
+        raise EntryError(
+            f"the file is not in the entries folder ({display_path(entries_dir)})",
+            "Give the path of a document in it, or pass --entries DIR.",
+            path=path,
+        )
+    relative = resolved.relative_to(root)
+    if path.suffix.lower() not in SUFFIXES or any(p.startswith(".") for p in relative.parts):
+        raise EntryError(
+            "the file is not an entry: staticfeed reads only .md, .markdown and .txt files "
+            "whose names and folders do not start with a dot",
+            "Give the path of an entry.",
+            path=path,
+        )
+
+
+def _published(document: Document, tz: tzinfo) -> datetime | None:
+    """The entry's date when it can be read; the build reports a date it cannot."""
+    if "date" in document.metadata:
+        try:
+            return parse_date(document.metadata["date"], tz)
+        except DateError:
+            return None
+    return read_head(document.body, tz, document.body_line, find_title=False).published
+
+
+# Editing a document without changing anything else
+
+
+@dataclass(frozen=True)
+class _RawFile:
+    """A document as bytes would give it back: its lines, each line's own end, and its BOM."""
+
+    bom: bytes
+    lines: tuple[str, ...]
+    ends: tuple[str, ...]  # "\n", "\r\n" or "\r" after each line; "" after the last
+
+    @classmethod
+    def read(cls, path: Path) -> _RawFile:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise EntryError(
+                f"cannot read the file ({error.strerror})", "Check its permissions.", path=path
+            ) from None
+        bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+        try:
+            text = data[len(bom) :].decode("utf-8")
+        except UnicodeDecodeError as error:
+            offset = len(bom) + error.start
+            raise EntryError(
+                f"the file is not valid UTF-8 (byte offset {offset})",
+                "Save the file as UTF-8.",
+                path=path,
+                line=data[:offset].count(b"\n") + 1,
+            ) from None
+        parts = re.split(r"(\r\n|\r|\n)", text)
+        return cls(bom, tuple(parts[0::2]), (*parts[1::2], ""))
+
+    @property
+    def text(self) -> str:
+        """The text as staticfeed's reader sees it: without the BOM, every line end `\\n`."""
+        return "\n".join(self.lines)
+
+    def encode(self) -> bytes:
+        return self.bom + "".join(map(str.__add__, self.lines, self.ends)).encode("utf-8")
+
+    def document(self, path: Path) -> Document:
+        try:
+            return split(self.text)
+        except FrontMatterError as error:
+            raise EntryError(error.message, error.fix, path=path, line=error.line) from None
+
+    def newline(self) -> str:
+        """The file's own line end, for the lines added to it."""
+        return self.ends[0] or "\n"
+
+    def fence(self) -> str | None:
+        first = self.lines[0].rstrip()
+        return first if first in ("---", "+++") else None
+
+    def closing_index(self) -> int:
+        fence = self.fence()
+        return next(i for i in range(1, len(self.lines)) if self.lines[i].rstrip() == fence)
+
+    def edited(self, start: int, stop: int, new: Sequence[str]) -> _RawFile:
+        """Lines `start:stop` replaced by `new`: a replaced line keeps its end, a new one gets
+        the file's own."""
+        ends = [self.newline()] * len(new)
+        if stop > start and new:
+            ends[-1] = self.ends[stop - 1]
+        return replace(
+            self,
+            lines=(*self.lines[:start], *new, *self.lines[stop:]),
+            ends=(*self.ends[:start], *ends, *self.ends[stop:]),
+        )
+
+    def insertions(self, line: str, indexes: Sequence[int]) -> list[_RawFile]:
+        return [self.edited(index, index, [line]) for index in indexes]
+
+    # YAML front matter
+
+    def _yaml_root(self) -> yaml.Node | None:
+        loader = yaml.SafeLoader("\n".join(self.lines[1 : self.closing_index()]))
+        try:
+            return loader.get_single_node()
+        except yaml.YAMLError:
+            return None
+        finally:
+            loader.dispose()
+
+    def yaml_indent(self) -> str:
+        """Keys go where the front matter's keys are: usually the first column."""
+        root = self._yaml_root()
+        column = root.start_mark.column if isinstance(root, yaml.MappingNode) else 0
+        return " " * column
+
+    def _yaml_item(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        root = self._yaml_root()
+        if not isinstance(root, yaml.MappingNode):
+            return None
+        return next(((k, v) for k, v in root.value if k.value == key), None)
+
+    def yaml_touches(self, value: str) -> list[_RawFile]:
+        """Ways to set updated: replace its key and value, or add a line after date's."""
+        new_line = f"updated: {value}"
+        closing = self.closing_index()
+        found = self._yaml_item("updated")
+        if found is not None:
+            key, old = found
+            first, column = key.start_mark.line + 1, key.start_mark.column
+            last, end = old.end_mark.line + 1, old.end_mark.column
+            if end == 0 and last > first:  # the value ended with its line
+                last -= 1
+                end = len(self.lines[last])
+            merged = self.lines[first][:column] + new_line + self.lines[last][end:]
+            return [self.edited(first, last + 1, [merged])]
+        indexes = [closing, 1]
+        dated = self._yaml_item("date")
+        if dated is not None:
+            mark = dated[1].end_mark
+            indexes.insert(0, mark.line + 1 if mark.column == 0 else mark.line + 2)
+        return self.insertions(self.yaml_indent() + new_line, indexes)
+
+    # TOML front matter
+
+    def toml_touches(self, value: str) -> list[_RawFile]:
+        closing = self.closing_index()
+        date_index = None
+        for index in range(1, closing):
+            line = self.lines[index]
+            if re.match(r"\s*\[", line):
+                break  # keys after a table header belong to the table
+            match = _TOML_UPDATED.match(line)
+            if match:
+                merged = f"{match['lead']}{value}{match['tail']}"
+                return [self.edited(index, index + 1, [merged])]
+            if date_index is None and re.match(r"\s*date\s*=", line):
+                date_index = index
+        indexes = [closing, 1] if date_index is None else [date_index + 1, closing, 1]
+        return self.insertions(f"updated = {value}", indexes)
+
+
+_TOML_UPDATED = re.compile(
+    r"""(?P<lead>\s*updated\s*=\s*)(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^#]*?)(?P<tail>\s*(?:\#.*)?)$"""
+)
+
+
+def _first_faithful(
+    path: Path,
+    before: _RawFile,
+    candidates: Sequence[_RawFile],
+    expected: dict[str, object],
+    line: str,
+) -> _RawFile:
+    """The first edit that staticfeed reads as `expected` metadata and the same body.
+
+    Reading the edited text back is the proof that the edit did what it should and nothing else,
+    whatever the front matter looks like (tables in TOML, `...` or flow style in YAML).
+    """
+    original = split(before.text)
+    body = original.body if original.has_front_matter else before.text
+    for candidate in candidates:
+        try:
+            document = split(candidate.text)
+        except FrontMatterError:
+            continue
+        if document.metadata == expected and document.body == body:
+            return candidate
+    raise EntryError(
+        "staticfeed cannot add to this front matter without changing something else in it",
+        f"Write {line} into the front matter by hand.",
+        path=path,
+    )
+
+
+# Writing files
+
+
+def _create(path: Path, content: bytes) -> None:
+    """Write a new file at once (a reader sees all of it or nothing), never over another."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = _temporary(path, content, _NEW_FILE_MODE)
+        try:
+            try:
+                os.link(temporary, path)  # fails, whatever happens meanwhile, if path exists
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(temporary, path)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except FileExistsError:
+        raise EntryError(
+            "the file already exists", "Move it away or choose another name.", path=path
+        ) from None
+    except OSError as error:
+        raise OutputError(
+            f"cannot write the file ({error.strerror})",
+            "Check the folder's permissions and free space.",
+            path=path,
+        ) from None
+
+
+def _replace(path: Path, target: Path, content: bytes) -> None:
+    """Replace `target` (the file `path` is, or links to) at once, keeping its permissions."""
+    try:
+        mode = target.stat().st_mode & 0o7777
+        temporary = _temporary(target, content, mode)
+        try:
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"cannot write the file ({error.strerror})",
+            "Check its permissions and the free space; run the command again once fixed.",
+            path=path,
+        ) from None
+
+
+def _temporary(path: Path, content: bytes, mode: int) -> str:
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string that reads back as exactly `text`."""
+    escaped = []
+    for char in text:
+        if char in '"\\':
+            escaped.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\u{ord(char):04X}")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
