@@ -290,15 +290,21 @@ def _user_error(error: StaticfeedError) -> click.ClickException:
     return _UserError(str(error))
 
 
+def _format_option(text_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=text_help,
+    )
+
+
 @cli.command("check")
 @_publication_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="One line per problem, or a JSON array of {file, line, severity, rule, message, fix}.",
+@_format_option(
+    "One line per problem, or a JSON array of {file, line, severity, rule, message, fix}."
 )
 @click.option(
     "--max-size",
@@ -363,13 +369,8 @@ def _count(number: int, noun: str) -> str:
 
 @cli.command("diff")
 @_publication_options
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Sections of lines, or a JSON object of {new, updated, removed, id_changed, silent}.",
+@_format_option(
+    "Sections of lines, or a JSON object of {new, updated, removed, id_changed, silent}."
 )
 def diff_command(output_format: str, **options: Any) -> None:
     """Show what build would change for readers of the feeds in feeds/.
