@@ -286,6 +286,12 @@ class _UserError(click.ClickException):
         return self.message.replace("\n", "\nError: ")
 
 
+class _DiffError(_UserError):
+    """diff exits 2 on an error, like diff(1), so that 1 can mean "readers would see changes"."""
+
+    exit_code = 2
+
+
 def _user_error(error: StaticfeedError) -> click.ClickException:
     return _UserError(str(error))
 
@@ -393,9 +399,7 @@ def diff_command(output_format: str, **options: Any) -> None:
             publication.out_dir, files, rendered.selection.entries, publication.entries_dir
         )
     except StaticfeedError as error:
-        failure = _user_error(error)
-        failure.exit_code = 2
-        raise failure from None
+        raise _DiffError(str(error)) from None
     if output_format == "json":
         click.echo(
             json.dumps(result.to_json(publication.entries_dir), indent=2, ensure_ascii=False)
