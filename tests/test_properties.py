@@ -551,13 +551,13 @@ def test_topic_feeds_take_any_tag_and_author(docs: list[Doc]) -> None:
     docs = [as_yaml_reads_it(doc) for doc in docs]
     with tempfile.TemporaryDirectory() as folder:
         done = build(Path(folder), {doc.name: doc.text() for doc in docs}, config=CONFIG)
-        check_clean_exit(done, config_errors=("would both have the feed",))
+        check_clean_exit(done, config_errors=("would share the feed",))
         if any(Expected.of(doc) is None for doc in docs):
             assert done.result.exit_code == 1
             return
         if done.result.exit_code == 1:
             assert all(
-                "would both have the feed" in line for line in done.result.stderr.splitlines()
+                "would share the feed" in line for line in done.result.stderr.splitlines()
             )
             event("two names give the same file name")
             return
