@@ -20,7 +20,7 @@ A = "{http://www.w3.org/2005/Atom}"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 # Every front-matter key the README lists, sorted.
 KNOWN_KEYS = (
-    "author, authors, date, draft, enclosures, id, image, lang, link, slug, summary, tags, "
+    "author, authors, date, draft, enclosures, id, image, lang, link, review, slug, summary, tags, "
     "title, updated"
 )
 DATE_FIX = "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."

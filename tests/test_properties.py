@@ -556,9 +556,7 @@ def test_topic_feeds_take_any_tag_and_author(docs: list[Doc]) -> None:
             assert done.result.exit_code == 1
             return
         if done.result.exit_code == 1:
-            assert all(
-                "would share the feed" in line for line in done.result.stderr.splitlines()
-            )
+            assert all("would share the feed" in line for line in done.result.stderr.splitlines())
             event("two names give the same file name")
             return
         assert done.result.exit_code == 0, crash_report(done.result)

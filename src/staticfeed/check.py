@@ -24,6 +24,7 @@ from lxml import etree
 from staticfeed import values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
+from staticfeed.model import Entry
 from staticfeed.pipeline import render_outputs
 
 Severity = Literal["error", "warning"]
@@ -136,6 +137,7 @@ def check_build(
     except StaticfeedError as error:
         return findings_from_error(error)
     findings = [_from_warning(warning) for warning in rendered.warnings]
+    findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
     for feed in rendered.files:
         path = out_dir / feed.name
         findings.extend(_stale(path, on_disk.get(feed.name) or _read(path), feed.content))
@@ -169,6 +171,18 @@ def _at(
 ) -> Finding:
     shown = display_path(path) if path is not None else None
     return Finding(shown, line, severity, rule, message.rstrip("."), fix)
+
+
+def _to_review(entry: Entry) -> Finding:
+    fields = ", ".join(entry.review)
+    return _at(
+        entry.source,
+        None,
+        "warning",
+        "review",
+        f"staticfeed import guessed {fields}",
+        "Check them against the original, then delete the review: line.",
+    )
 
 
 def _from_warning(warning: BuildWarning) -> Finding:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import click
 
@@ -19,7 +20,8 @@ from staticfeed.check import Finding, check_publication
 from staticfeed.config import Config, find_config, load_config
 from staticfeed.dates import DateError, parse_date, utc_offset_text, zone
 from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry, diff_publication
-from staticfeed.errors import StaticfeedError, display_path
+from staticfeed.errors import ConfigError, StaticfeedError, display_path
+from staticfeed.importer import ImportedEntry, import_documents
 from staticfeed.output import Written
 from staticfeed.pipeline import BuildReport, Rendered, build, render_outputs
 from staticfeed.selection import Selection
@@ -633,6 +635,127 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(f"{display_path(entry)}: updated: {value}")
+
+
+@cli.command("import")
+@click.argument(
+    "sources",
+    nargs=-1,
+    required=True,
+    metavar="FILE_OR_DIR...",
+    type=click.Path(exists=True, path_type=Path),
+)
+@click.option(
+    "--into",
+    type=_PATH,
+    default=Path("entries"),
+    show_default=True,
+    help="Folder the entries are written to, as <year>/<slug>.md.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=_PATH,
+    default=None,
+    help="Config file whose timezone the dates are read in (default: staticfeed.toml, or "
+    "[tool.staticfeed] in pyproject.toml, in the current folder).",
+)
+@click.option(
+    "--timezone",
+    "timezone_name",
+    default=None,
+    metavar="ZONE",
+    help="IANA time zone for dates written without an offset (default: the config's).",
+)
+@click.option("--dry-run", is_flag=True, help="Show what would be written, and write nothing.")
+def import_command(
+    sources: tuple[Path, ...],
+    into: Path,
+    config_path: Path | None,
+    timezone_name: str | None,
+    dry_run: bool,
+) -> None:
+    """Turn existing documents into entries, for you to review before publishing.
+
+    FILE_OR_DIR can be text or Markdown copied from a web page, an HTML page, or another
+    tool's post (Jekyll, Hugo, Pelican); a folder is imported with everything in it. The
+    source files are never changed, and an existing entry is never overwritten.
+
+    Every field recovered from the text rather than from metadata is a guess: it is listed
+    under review: in the entry's front matter. Check those, then delete the review: line.
+
+    \b
+    Examples:
+      staticfeed import saved-page.txt
+      staticfeed import old-blog/_posts --dry-run
+      staticfeed import article.html --into entries --timezone Europe/Kyiv
+    """
+    try:
+        tz = _import_timezone(config_path, timezone_name)
+        imported = import_documents(list(sources), into, timezone=tz, dry_run=dry_run)
+    except StaticfeedError as error:
+        raise _user_error(error) from None
+    for entry in imported:
+        for line in _imported_lines(entry, dry_run=dry_run):
+            click.echo(line)
+    click.echo(_import_summary(imported, dry_run=dry_run))
+
+
+def _import_timezone(config_path: Path | None, timezone_name: str | None) -> ZoneInfo:
+    if timezone_name is not None:
+        try:
+            return zone(timezone_name)
+        except DateError as error:
+            raise click.BadParameter(str(error), param_hint="--timezone") from None
+    if config_path is None:
+        try:
+            config_path = find_config(Path.cwd())
+        except ConfigError:
+            return zone("UTC")  # no publication here yet: UTC, as a config without timezone
+    return load_config(config_path).timezone
+
+
+def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
+    """`wrote <path> (from <source>)`, then title, date, authors and source, each marked
+    `(guessed)` when it was recovered from the text."""
+
+    def field(label: str, name: str, value: str) -> str:
+        mark = " (guessed)" if name in entry.guessed else ""
+        return f"  {label:<8} {value}{mark}"
+
+    verb = "would write" if dry_run else "wrote"
+    lines = [f"{verb} {display_path(entry.path)} (from {display_path(entry.source)})"]
+    lines.append(field("title:", "title", entry.title))
+    lines.append(field("date:", "date", utc_offset_text(entry.date)))
+    if entry.updated is not None:
+        lines.append(field("updated:", "updated", utc_offset_text(entry.updated)))
+    names = ", ".join(
+        f"{author.name} <{author.email}>" if author.email else author.name
+        for author in entry.authors
+    )
+    lines.append(field("authors:", "authors", names or "(the config's default authors)"))
+    if entry.source_line:
+        lines.append(field("source:", "source", entry.source_line))
+    if entry.tags:
+        lines.append(field("tags:", "tags", ", ".join(entry.tags)))
+    if entry.draft:
+        lines.append("  draft:   true")
+    if entry.left_out:
+        lines.append(f"  left out: {', '.join(entry.left_out)} (no staticfeed key)")
+    return lines
+
+
+def _import_summary(imported: Sequence[ImportedEntry], *, dry_run: bool) -> str:
+    verb = "would be written" if dry_run else "written"
+    guessed = sum(bool(entry.guessed) for entry in imported)
+    noun = "entry" if len(imported) == 1 else "entries"
+    summary = f"{len(imported)} {noun} {verb}"
+    if guessed:
+        summary += (
+            f"; {guessed} {'has' if guessed == 1 else 'have'} guessed fields: check them, "
+            "then delete their review: line"
+        )
+    return summary
 
 
 def main() -> None:

@@ -43,6 +43,7 @@ KEYS = (
     "lang",
     "image",
     "enclosures",
+    "review",
 )
 
 
@@ -206,6 +207,7 @@ class _EntryBuilder:
         enclosures = self._field(
             "enclosures", lambda key, value: media.enclosures(key, value, self.config)
         )
+        review = self._field("review", values.text_list) or ()
         if self.errors:
             raise ManyErrors(self.errors)
         assert title is not None and published is not None and updated is not None
@@ -228,6 +230,7 @@ class _EntryBuilder:
             lang=lang,
             image=image,
             enclosures=enclosures or (),
+            review=review,
         )
         return _Draft(entry, self.document.key_lines.get("id"), own_id is not None)
 

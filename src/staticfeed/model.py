@@ -43,6 +43,8 @@ class Entry:
     lang: str | None = None
     image: str | None = None
     enclosures: tuple[Enclosure, ...] = ()
+    review: tuple[str, ...] = ()
+    """Fields `staticfeed import` guessed, for the author to check; `check` warns while set."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,2001 @@
+"""Turn existing documents into staticfeed entries for a person to review (`staticfeed import`).
+
+Three kinds of input:
+
+- another tool's posts: Jekyll or Hugo front matter (YAML or TOML) and Pelican `Key: value`
+  headers, whose metadata is mapped to staticfeed's keys; the body is kept as written;
+- HTML pages: the main text is extracted with lxml and written as Markdown, the metadata is
+  read from the markup (`<meta>`, JSON-LD, `<h1>`, `<time>`, `rel=author`);
+- plain text and Markdown without front matter, typically copied from a web page: the date,
+  title, section headings, authors (from bylines and from the bios that close an article),
+  their emails and the "Originally published by" line are recovered, glued pull quotes are
+  separated again, and page residue (share buttons, comment counters, related posts) is
+  dropped. A page that holds several articles, each closing with its author bio, gives one
+  entry per article.
+
+Every value that was recovered from the text rather than read from metadata is a guess: the
+entry lists it in `guessed`, and the written front matter lists it under `review:`.
+
+The sources are only read. Entries are written to `<into>/<year>/<slug>.md`; an existing entry is
+never overwritten, and if any document has a problem, nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import itertools
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from urllib.parse import urljoin
+
+import lxml.html
+from lxml import etree
+
+from staticfeed import values
+from staticfeed.dates import DateError, parse_date, parse_date_line
+from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
+from staticfeed.errors import ManyErrors, StaticfeedError, display_path
+from staticfeed.frontmatter import FrontMatterError, split
+from staticfeed.infer import read_head
+from staticfeed.model import Author
+from staticfeed.render import inline_text
+from staticfeed.text import collapse_whitespace, shorten
+
+TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The order of the front-matter keys an import writes, and of the fields `review:` lists.
+FIELDS = ("title", "date", "updated", "authors", "summary", "tags", "link", "image", "lang")
+_TITLE_FROM_SENTENCE_LIMIT = 80
+_SLUG_LIMIT = 60
+_WRAP_MAX = 120
+_SENTENCE_ENDS = tuple('.!?:;\u2026"\u201d\u2019)]')
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    """One entry made from a document: what was written (or would be, on a dry run)."""
+
+    source: Path  # the document it was made from, which is never changed
+    path: Path  # the entry written: <into>/<year>/<slug>.md
+    title: str
+    date: datetime
+    authors: tuple[Author, ...]  # empty: the config's default authors apply
+    source_line: str | None  # "Originally published by X", written as the body's last line
+    guessed: frozenset[str]  # fields recovered from the text: title, date, authors, source, …
+    body: str
+    updated: datetime | None = None
+    summary: str | None = None
+    tags: tuple[str, ...] = ()
+    link: str | None = None
+    image: str | None = None
+    lang: str | None = None
+    draft: bool = False
+    left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
+    document: str = ""  # the whole file: front matter and body
+
+
+class ImportProblem(StaticfeedError):
+    """A document that cannot be imported, or an entry that would overwrite another."""
+
+
+def import_documents(
+    sources: Sequence[Path], into: Path, *, timezone: tzinfo, dry_run: bool
+) -> list[ImportedEntry]:
+    """Make an entry in `into` of every document in `sources` (files, or folders of them).
+
+    Dates written without an offset are wall times in `timezone`. With `dry_run` nothing is
+    written. Raises `ManyErrors` listing every problem, and then writes nothing.
+    """
+    errors: list[StaticfeedError] = []
+    drafts: list[tuple[Path, _Draft]] = []
+    for path in _source_files(sources, into, errors):
+        try:
+            drafts.extend((path, draft) for draft in _read_source(path, timezone))
+        except ManyErrors as many:
+            errors.extend(many.errors)
+        except StaticfeedError as error:
+            errors.append(error)
+    entries = _place(drafts, into, timezone, errors)
+    if errors:
+        raise ManyErrors(errors)
+    if not dry_run:
+        _write(entries)
+    return entries
+
+
+# ---------------------------------------------------------------------------------------------
+# Which files
+
+
+def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedError]) -> list[Path]:
+    """The files named, and the documents in the folders named (but none inside `into`)."""
+    found: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            inside = sorted(_documents_in(source, into))
+            if not inside:
+                errors.append(
+                    ImportProblem(
+                        "the folder holds no document to import",
+                        f"Import {', '.join(TEXT_SUFFIXES + HTML_SUFFIXES)} files.",
+                        path=source,
+                    )
+                )
+            found.extend(inside)
+        elif source.is_file():
+            found.append(source)
+        else:
+            errors.append(ImportProblem("no such file or folder", "Check the path.", path=source))
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def _documents_in(folder: Path, into: Path) -> Iterator[Path]:
+    target = into.resolve()
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            continue
+        if path.resolve().is_relative_to(target):
+            continue  # importing a folder that holds entries/ must not import the entries
+        yield path
+
+
+# ---------------------------------------------------------------------------------------------
+# What one document holds
+
+
+@dataclass
+class _Draft:
+    """An entry being put together from one document (or one article of a page)."""
+
+    body: str
+    title: str | None = None
+    date: datetime | None = None
+    updated: datetime | None = None
+    authors: list[Author] = field(default_factory=list)
+    summary: str | None = None
+    tags: list[str] = field(default_factory=list)
+    link: str | None = None
+    image: str | None = None
+    lang: str | None = None
+    draft: bool = False
+    source_line: str | None = None
+    slug: str | None = None
+    guessed: set[str] = field(default_factory=set)
+    left_out: list[str] = field(default_factory=list)
+    line: int | None = None  # where the article starts, when a page holds several
+
+    def guess(self, name: str, value: object) -> bool:
+        """Record a guessed value for an empty field; true if it was taken."""
+        if value in (None, "", [], ()) or getattr(self, name) not in (None, "", [], ()):
+            return False
+        setattr(self, name, value)
+        self.guessed.add("source" if name == "source_line" else name)
+        return True
+
+
+def _read_source(path: Path, tz: tzinfo) -> list[_Draft]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(
+            f"cannot read the file ({error.strerror})", "Check its permissions.", path=path
+        ) from None
+    if _looks_like_html(path, data):
+        return [_from_html(path, data, tz)]
+    text = _decode(path, data)
+    if text.split("\n", 1)[0].rstrip() in ("---", "+++"):
+        return [_from_front_matter(path, text, tz)]
+    pelican = _pelican_header(text)
+    if pelican is not None:
+        return [_from_pelican(path, pelican, tz)]
+    return _from_text(text, tz)
+
+
+def _looks_like_html(path: Path, data: bytes) -> bool:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    start = data.lstrip(codecs.BOM_UTF8 + b" \t\r\n")[:64].lower()
+    return start.startswith((b"<!doctype html", b"<html"))
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ImportProblem(
+            f"the file is not valid UTF-8 (byte offset {error.start})",
+            "Save it as UTF-8, then import it again.",
+            path=path,
+            line=data[: error.start].count(b"\n") + 1,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Other tools' posts: Jekyll and Hugo front matter, Pelican headers
+
+_TITLE_KEYS = ("title",)
+_DATE_KEYS = ("date", "publishdate", "pubdate", "published_at")
+_UPDATED_KEYS = ("lastmod", "last_modified_at", "modified", "updated", "updated_at")
+_AUTHOR_KEYS = ("authors", "author")
+_SUMMARY_KEYS = ("summary", "description", "excerpt")
+_TAG_KEYS = ("tags", "categories", "category")
+_LINK_KEYS = ("link", "canonical_url", "canonicalurl", "permalink", "url")
+_IMAGE_KEYS = ("image", "images", "featured_image", "cover")
+_JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+
+
+def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
+    try:
+        document = split(text)
+    except FrontMatterError as error:
+        raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
+    draft = _Draft(body=document.body)
+    _map_metadata(draft, document.metadata, document.key_lines, path, tz)
+    if draft.date is None:
+        jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
+        if jekyll:
+            draft.date = _date_value("date", jekyll.group(1), path, None, tz)
+    _fill_from_head(draft, document.body, document.body_line, tz)
+    return draft
+
+
+def _map_metadata(
+    draft: _Draft, meta: dict[str, object], lines: dict[str, int], path: Path, tz: tzinfo
+) -> None:
+    """Carry each key another tool writes over to the staticfeed key that means the same."""
+    by_key = {str(key).lower(): (str(key), value) for key, value in meta.items()}
+    used: set[str] = set()
+
+    def first(keys: tuple[str, ...]) -> tuple[str, object] | None:
+        for key in keys:
+            if key in by_key and by_key[key][1] not in (None, "", []):
+                used.add(key)
+                return by_key[key]
+        return None
+
+    def line(key: str) -> int | None:
+        return lines.get(key)
+
+    if found := first(_TITLE_KEYS):
+        draft.title = _scalar_text(found[1])
+    if found := first(_DATE_KEYS):
+        draft.date = _date_value(found[0], found[1], path, line(found[0]), tz)
+    if found := first(_UPDATED_KEYS):
+        draft.updated = _date_value(found[0], found[1], path, line(found[0]), tz)
+    for key in _AUTHOR_KEYS:
+        if key in by_key:
+            used.add(key)
+            draft.authors = _merge_people(draft.authors, _metadata_authors(by_key[key][1]))
+    if found := first(_SUMMARY_KEYS):
+        draft.summary = collapse_whitespace(_scalar_text(found[1])) or None
+    for key in _TAG_KEYS:
+        if key in by_key:
+            used.add(key)
+            draft.tags = _unique(draft.tags + _tag_list(by_key[key][1]))
+    _map_flags(draft, by_key, used)
+    if found := first(_LINK_KEYS):
+        try:
+            draft.link = values.absolute_url("link", found[1])
+        except values.InvalidValue:
+            draft.left_out.append(f"{found[0]} (not an absolute URL)")
+    if found := first(_IMAGE_KEYS):
+        image = found[1][0] if isinstance(found[1], list) else found[1]
+        if isinstance(image, str) and image.strip():
+            draft.image = image.strip()
+        else:
+            draft.left_out.append(found[0])
+    if found := first(("lang", "language")):
+        try:
+            draft.lang = values.language_tag("lang", found[1])
+        except values.InvalidValue:
+            draft.left_out.append(f"{found[0]} (not a language tag)")
+    if found := first(("slug",)):
+        draft.slug = _slugify(_scalar_text(found[1])) or None
+    draft.left_out.extend(original for key, (original, _) in by_key.items() if key not in used)
+    if draft.updated and draft.date and draft.updated < draft.date:
+        draft.updated = None
+        draft.left_out.append("updated (earlier than the date)")
+
+
+def _map_flags(draft: _Draft, by_key: dict[str, tuple[str, object]], used: set[str]) -> None:
+    """Hugo's `draft`, Jekyll's `published: false` and Pelican's `Status: draft`."""
+    if "draft" in by_key:
+        used.add("draft")
+        draft.draft = _truth(by_key["draft"][1])
+    if "published" in by_key and isinstance(by_key["published"][1], bool | str):
+        used.add("published")
+        draft.draft = draft.draft or not _truth(by_key["published"][1])
+    if "status" in by_key:
+        status = _scalar_text(by_key["status"][1]).lower()
+        if status in ("draft", "published"):
+            used.add("status")
+            draft.draft = draft.draft or status == "draft"
+
+
+def _truth(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "on", "1")
+    return bool(value)
+
+
+def _scalar_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(_scalar_text(item) for item in value)
+    return str(value).strip()
+
+
+def _date_value(key: str, value: object, path: Path, line: int | None, tz: tzinfo) -> datetime:
+    try:
+        return parse_date(value, tz)
+    except DateError as error:
+        raise ImportProblem(
+            f"{key}: {error}",
+            "Correct the date in a copy of the document and import the copy.",
+            path=path,
+            line=line,
+        ) from None
+
+
+def _metadata_authors(value: object) -> list[Author]:
+    items = value if isinstance(value, list) else [value]
+    found: list[Author] = []
+    for item in items:
+        if isinstance(item, dict):
+            name = item.get("name") or item.get("display_name")
+            if isinstance(name, str) and name.strip():
+                email = item.get("email")
+                uri = item.get("uri") or item.get("url") or item.get("website")
+                found.append(
+                    Author(
+                        name=name.strip(),
+                        email=email.strip() if isinstance(email, str) and email.strip() else None,
+                        uri=_absolute_or_none(uri),
+                    )
+                )
+        elif isinstance(item, str) and item.strip():
+            try:
+                found.append(values.author("author", item))
+            except values.InvalidValue:
+                found.append(Author(name=item.strip()))
+    return found
+
+
+def _absolute_or_none(value: object) -> str | None:
+    try:
+        return values.absolute_url("uri", value) if value is not None else None
+    except values.InvalidValue:
+        return None
+
+
+def _tag_list(value: object) -> list[str]:
+    """Tags as a list; Jekyll allows them as one string separated by spaces."""
+    if isinstance(value, list):
+        return [_scalar_text(item) for item in value if _scalar_text(item)]
+    text = _scalar_text(value)
+    return [tag for tag in re.split(r"\s*,\s*" if "," in text else r"\s+", text) if tag]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            kept.append(item)
+    return kept
+
+
+def _fill_from_head(draft: _Draft, body: str, body_line: int, tz: tzinfo) -> None:
+    """Take a title, date or byline the metadata leaves out from the top of the body."""
+    if draft.title is not None and draft.date is not None and draft.authors:
+        return
+    head = read_head(body, tz, body_line, find_title=draft.title is None)
+    taken = draft.title is None and draft.guess("title", head.title)
+    taken |= draft.date is None and draft.guess("date", head.published)
+    names = [Author(name=name) for name in head.byline_names]
+    taken |= not draft.authors and draft.guess("authors", names)
+    if taken:
+        draft.body = head.body
+
+
+_PELICAN_KEYS = (
+    "title",
+    "date",
+    "modified",
+    "author",
+    "authors",
+    "tags",
+    "category",
+    "slug",
+    "summary",
+    "status",
+    "lang",
+    "translation",
+    "save_as",
+    "url",
+    "template",
+    "keywords",
+)
+_PELICAN_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class _PelicanHeader:
+    metadata: dict[str, object]
+    key_lines: dict[str, int]
+    body: str
+    body_line: int
+
+
+def _pelican_header(text: str) -> _PelicanHeader | None:
+    """Pelican's `Title: …` lines up to the first blank line, when they name the title."""
+    lines = text.split("\n")
+    raw: dict[str, str] = {}
+    key_lines: dict[str, int] = {}
+    index = 0
+    while index < len(lines) and lines[index].strip():
+        match = _PELICAN_LINE.match(lines[index])
+        if match and match.group(1).lower() in _PELICAN_KEYS:
+            key = match.group(1).lower()
+            raw[key] = match.group(2)
+            key_lines[key] = index + 1
+        elif raw and lines[index][:1] in (" ", "\t"):
+            last = list(raw)[-1]
+            raw[last] = f"{raw[last]} {lines[index].strip()}"
+        else:
+            return None
+        index += 1
+    if "title" not in raw:
+        return None
+    metadata: dict[str, object] = {}
+    for key, value in raw.items():
+        if key in ("tags", "authors", "keywords"):
+            metadata[key] = [item for item in re.split(r"\s*[,;]\s*", value) if item]
+        else:
+            metadata[key] = value
+    body = "\n".join(lines[index + 1 :])
+    return _PelicanHeader(metadata, key_lines, body, index + 2)
+
+
+def _from_pelican(path: Path, header: _PelicanHeader, tz: tzinfo) -> _Draft:
+    draft = _Draft(body=header.body)
+    metadata = dict(header.metadata)
+    if "url" in metadata:  # Pelican's url is the page's path on the site, not a link
+        metadata["url (a path on the site)"] = metadata.pop("url")
+    _map_metadata(draft, metadata, header.key_lines, path, tz)
+    _fill_from_head(draft, header.body, header.body_line, tz)
+    return draft
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text and Markdown without front matter: the text is cut into units (paragraphs, single
+# lines, Markdown blocks), each unit is classified, and articles are read from the units.
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: str  # "text" (a paragraph or a line), "heading" (Markdown), "markdown" (list, quote…)
+    text: str
+    line: int | None = None
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_HR = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_STRUCTURES = (
+    ("list", re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]+\S")),
+    ("quote", re.compile(r"^ {0,3}>")),
+    ("table", re.compile(r"^ {0,3}\|")),
+    ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][\w-]*[\s/>]|/[A-Za-z]|!--)")),
+    ("image", re.compile(r"^ {0,3}!\[")),
+)
+
+
+def _units(text: str) -> list[_Unit]:
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    units: list[_Unit] = []
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        fence = _FENCE.match(lines[index])
+        if fence:
+            marker = fence.group(1)
+            end = index + 1
+            while end < len(lines) and not lines[end].strip().startswith(marker):
+                end += 1
+            units.append(_Unit("markdown", "\n".join(lines[index : end + 1]).rstrip(), index + 1))
+            index = end + 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].strip() and not _FENCE.match(lines[end]):
+            end += 1
+        units.extend(_block_units(lines[index:end], index + 1, width))
+        index = end
+    return units
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width the text is hard-wrapped at, or None when each line is a paragraph of its own.
+
+    Text wrapped by an editor has lines of at most 120 characters or so, and a line that the
+    next word would not have fit in ends in the middle of a sentence: that shows the wrapping.
+    In text copied from a web page, each paragraph is one line, of any length.
+    """
+    widths = [len(line.rstrip()) for line in lines if " " in line.strip() and "://" not in line]
+    width = max(widths, default=80)
+    if width > _WRAP_MAX:
+        return None
+    wrapped = [
+        second
+        for first, second in itertools.pairwise(lines)
+        if first.strip()
+        and second.strip()
+        and not _structure(first)
+        and not _structure(second)
+        and not _fits(first, second, width)
+        and not first.rstrip().endswith(_SENTENCE_ENDS)
+    ]
+    # A title that is the longest line is full too; two such lines, or one that the next line
+    # continues in lower case, are wrapping.
+    if len(wrapped) >= 2 or any(line.lstrip()[:1].islower() for line in wrapped):
+        return width
+    return None
+
+
+def _fits(previous: str, line: str, width: int) -> bool:
+    """Whether the first word of `line` would have fit at the end of `previous`."""
+    words = line.split()
+    return not words or len(previous.rstrip()) + 1 + len(words[0]) <= width
+
+
+def _structure(line: str) -> str | None:
+    """The Markdown block a line starts, if any."""
+    if _ATX.match(line) or _HR.match(line) or _SETEXT.match(line) or _FENCE.match(line):
+        return "other"
+    return next((name for name, pattern in _STRUCTURES if pattern.match(line)), None)
+
+
+def _block_units(block: list[str], first_line: int, width: int | None) -> list[_Unit]:
+    """Units of consecutive non-blank lines: a line break where the next word would have fit
+    was meant, so it ends a unit; a paragraph wrapped at `width` stays one unit."""
+    units: list[_Unit] = []
+    current: list[str] = []
+    current_line = first_line
+    open_structure: str | None = None
+
+    def flush() -> None:
+        if current:
+            units.append(_Unit("text", "\n".join(current), current_line))
+            current.clear()
+
+    for offset, line in enumerate(block):
+        number = first_line + offset
+        structure = next((name for name, pattern in _STRUCTURES if pattern.match(line)), None)
+        heading = _ATX.match(line)
+        # An indented line continues a list item or a quote; so does an unindented one in
+        # wrapped Markdown (a lazy continuation), but not in text where each line is a paragraph.
+        continues = line[:1] in (" ", "\t") or width is not None
+        if _SETEXT.match(line) and len(current) == 1:
+            level = "#" if line.strip().startswith("=") else "##"
+            units.append(_Unit("heading", f"{level} {current[0].strip()}", current_line))
+            current.clear()
+            open_structure = None
+        elif heading:
+            flush()
+            units.append(_Unit("heading", line.strip(), number))
+            open_structure = None
+        elif _HR.match(line):
+            flush()
+            units.append(_Unit("markdown", line.strip(), number))
+            open_structure = None
+        elif structure is not None or (open_structure and not current and continues):
+            flush()
+            if open_structure is not None and (structure in (None, open_structure)):
+                last = units[-1]
+                units[-1] = _Unit("markdown", f"{last.text}\n{line}", last.line)
+            else:
+                units.append(_Unit("markdown", line, number))
+                open_structure = structure
+        elif current and not _meant_break(current[-1], line, width):
+            current.append(line)
+        else:
+            flush()
+            current.append(line)
+            current_line = number
+    flush()
+    return units
+
+
+def _meant_break(previous: str, line: str, width: int | None) -> bool:
+    """A line break where the next word would have fit was meant; so is the break around a
+    line that means something on its own (a date, a byline, page residue)."""
+    if width is None or _fits(previous, line, width):
+        return True
+    return _single_meaning(previous) or _single_meaning(line)
+
+
+def _single_meaning(line: str) -> bool:
+    plain = _plain(line)
+    return bool(
+        _residue(plain)
+        or _SOURCE.match(plain)
+        or _byline(plain, UTC)
+        or parse_date_line(plain, UTC) is not None
+    )
+
+
+def _plain(text: str) -> str:
+    """A line without the emphasis or heading marks around it."""
+    return text.strip().strip("*_#").strip()
+
+
+# What a single line can be.
+
+_DATE_LABEL = re.compile(
+    r"^(?P<label>posted|published|first published|written|date|dated|"
+    r"updated|last updated|last modified|modified)(?:\s+on)?\s*[:\s]\s*(?P<date>.+)$",
+    re.I,
+)
+_UPDATE_LABELS = ("updated", "last updated", "last modified", "modified")
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|words|text|reporting|story|article)\s+)?by\s*:?\s+(?P<rest>.+)$", re.I
+)
+_AUTHORS_LABEL = re.compile(r"^(?:authors?|writers?|words)\s*:\s*(?P<rest>.+)$", re.I)
+_POSTED_BY = re.compile(
+    r"^(?:posted|published|written)(?:\s+on)?\s+(?P<date>.+?)\s+by\s+(?P<rest>.+)$", re.I
+)
+_DATE_AFTER_NAMES = re.compile(
+    "\\s+(?:on|[|\u00b7\u2022\u2014\u2013-])\\s+|,\\s+|\\s*[|\u00b7\u2022]\\s*"
+)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,\s*and\s+|,|;|\s+and\s+|\s*&\s*)\s*")
+_PARTICLES = _words(
+    "de da di del della der den van von la le du dos das bin ibn al el ter ten y zu"
+)
+_NOT_NAMES = _words(
+    """The This That These Those It Its He She They We I You Our His Her Their Both Each All
+    Many Some Most In On At After Before When While If As But And Or So A An There Here
+    Today Yesterday Now Then However Also Why How What Who Where Which One Two No Not By For
+    From With To Of Under Over During Since Until Dear Meanwhile Last Next Every"""
+)
+_COMMENTS_HEADER = re.compile(
+    r"^(?:no|\d+|one)\s+(?:comments?|thoughts?|responses?|replies)(?:\s+(?:on|to)\s.{1,200})?:?$",
+    re.I,
+)
+_COMMENT_BY = re.compile(r"^.{1,60}?\s(?:said|says|wrote)\W{0,4}$", re.I)
+_COMMENTS_END = re.compile(r"^(?:post a comment|leave a (?:comment|reply)|add a comment)\W*$", re.I)
+_RESIDUE_STRONG = re.compile(
+    r"^(?:posted by .{1,80}? at \d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|labels?\s*:.*)$", re.I
+)
+_RESIDUE_WEAK = re.compile(
+    r"^(?:post a comment|leave a (?:comment|reply)|comments?|related(?: posts?| articles?| "
+    r"stories)?:?|you (?:may|might) also like:?|read (?:more|also|next):?|newer posts?|older "
+    r"posts?|home|subscribe to:.*|like this:?|(?:like\s+)?loading\W*|follow us.*|advertisement|"
+    r"(?:tags?|categories|category|filed under)\s*:.*)$",
+    re.I,
+)
+_BUTTON_TOKEN = re.compile(
+    r"email this|blogthis!|share (?:to|on|via) (?:x|twitter|facebook|pinterest|linkedin|whatsapp"
+    r"|telegram|reddit|email|bluesky|mastodon|threads)|share this(?: article| post)?:?|share|tweet"
+    r"|pin it|like|facebook|twitter|whatsapp|telegram|reddit|linkedin|pinterest|email|print"
+    r"|bluesky|mastodon|newer posts?|older posts?|home",
+    re.I,
+)
+_TAG_LINE = re.compile(r"^(?:labels?|tags?|categories|category|filed under)\s*:\s*(.+)$", re.I)
+_SOURCE = re.compile(
+    r"^(?:(?:this|the) (?:article|essay|piece|post|story|text|interview|report) (?:was|is) )?"
+    r"(?:originally|first) (?:published|appeared|posted|printed)\b.{0,200}$"
+    r"|^(?:re(?:published|printed|posted) (?:from|with permission from|by)|source:)\s.{1,200}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one unit is, when it is a single line with a meaning of its own."""
+
+    date: datetime | None = None
+    updated: bool = False  # the date line says "Updated"
+    byline: tuple[str, ...] = ()
+    residue: str | None = None  # "strong" (ends a post) or "weak"
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    title_like: bool = False
+
+    @property
+    def special(self) -> bool:
+        return bool(self.date or self.byline or self.residue or self.source)
+
+
+def _classify(unit: _Unit, tz: tzinfo) -> _Facts:
+    if unit.kind == "heading":
+        return _Facts(title_like=True)
+    if unit.kind != "text" or "\n" in unit.text:
+        return _Facts()
+    line = _plain(unit.text)
+    residue = _residue(line)
+    if residue:
+        tags = _TAG_LINE.match(line)
+        found = [t.strip() for t in tags.group(1).split(",") if t.strip()] if tags else []
+        return _Facts(residue=residue, tags=tuple(found))
+    if _SOURCE.match(line):
+        source = line.rstrip(".").strip()
+        return _Facts(source=source[:1].upper() + source[1:])
+    dated = _date_line(line, tz)
+    if dated:
+        return _Facts(date=dated[0], updated=dated[1])
+    byline = _byline(line, tz)
+    if byline:
+        return _Facts(byline=byline[0], date=byline[1])
+    return _Facts(title_like=_title_like(line))
+
+
+def _residue(line: str) -> str | None:
+    if _RESIDUE_STRONG.match(line) or _COMMENTS_HEADER.match(line):
+        return "strong"
+    if _RESIDUE_WEAK.match(line):
+        return "weak"
+    if _BUTTON_TOKEN.search(line) and not re.search(r"\w", _BUTTON_TOKEN.sub("", line)):
+        return "strong" if "blogthis" in line.lower() else "weak"
+    return None
+
+
+def _date_line(line: str, tz: tzinfo) -> tuple[datetime, bool] | None:
+    moment = parse_date_line(line, tz)
+    if moment is not None:
+        return moment, False
+    labelled = _DATE_LABEL.match(line)
+    if labelled:
+        moment = parse_date_line(labelled.group("date"), tz)
+        if moment is not None:
+            return moment, labelled.group("label").lower() in _UPDATE_LABELS
+    return None
+
+
+def _byline(line: str, tz: tzinfo) -> tuple[tuple[str, ...], datetime | None] | None:
+    """`By Ann Lee and Bo Chen`, `By Ann Lee | December 22, 2025`, `Posted on … by Ann Lee`."""
+    line = line.rstrip(". ")
+    posted = _POSTED_BY.match(line)
+    if posted:
+        moment = parse_date_line(posted.group("date"), tz)
+        names = _names(posted.group("rest"))
+        if moment is not None and names:
+            return names, moment
+    match = _BYLINE.match(line) or _AUTHORS_LABEL.match(line)
+    if not match:
+        return None
+    rest = match.group("rest")
+    names = _names(rest)
+    if names:
+        return names, None
+    for separator in _DATE_AFTER_NAMES.finditer(rest):
+        names = _names(rest[: separator.start()])
+        moment = parse_date_line(rest[separator.end() :], tz)
+        if names and moment is not None:
+            return names, moment
+    return None
+
+
+def _names(text: str) -> tuple[str, ...]:
+    parts = [part.strip(" .") for part in _NAME_SEPARATORS.split(text.strip())]
+    parts = [part for part in parts if part]
+    if not parts or not all(_name_like(part, minimum=1) for part in parts):
+        return ()
+    return tuple(part.title() if part.isupper() and len(part) > 3 else part for part in parts)
+
+
+def _name_like(text: str, minimum: int) -> bool:
+    words = text.split()
+    if not minimum <= len(words) <= 5 or words[0] in _NOT_NAMES:
+        return False
+    for word in words:
+        if word in _PARTICLES and word is not words[0]:
+            continue
+        if not (word[0].isupper() and all(c.isalpha() or c in "'\u2019-." for c in word)):
+            return False
+    return True
+
+
+def _title_like(line: str) -> bool:
+    """A line that could be a title or a heading: short, capitalized, no closing punctuation."""
+    if not 1 <= len(line) <= 150 or len(line.split()) > 25 or line[-1] in ".,;:":
+        return False
+    return line[0].isupper() or line[0].isdigit() or line[0] in "\"\u201c\u2018'\u00ab(["
+
+
+def _heading_like(unit: _Unit) -> bool:
+    line = _plain(unit.text)
+    return (
+        unit.kind == "text"
+        and "\n" not in unit.text
+        and len(line) <= 80
+        and len(line.split()) <= 12
+        and not line.endswith("…")
+    )
+
+
+# Bios: "Jane Roe is a journalist…", "John Doe has a degree in…", one person or several.
+
+_BIO_VERBS = _words(
+    """is was has had holds held teaches taught writes wrote works worked lives lived
+    received earned studied studies serves served covers covered edits edited founded
+    co-founded leads led graduated researches reports directs joined sits heads runs hosts"""
+)
+_BIO_CUE = re.compile(
+    r"\b(?:journalist|writer|author|editor|reporter|columnist|correspondent|researcher|professor"
+    r"|lecturer|scholar|historian|economist|sociologist|activist|organi[sz]er|poet|novelist"
+    r"|translator|student|teacher|analyst|contributor|fellow|founder|co-founder|director"
+    r"|coordinator|campaigner|blogger|photographer|filmmaker|lawyer|scientist|commentator"
+    r"|degree|doctorate|master'?s|bachelor'?s|graduated|studied|can be reached|is the author"
+    r"|lives in|based in|member of)\b",
+    re.I,
+)
+_DEGREE = re.compile(r"\b(?:MA|BA|MSc|BSc|PhD|MPhil|LLM|MFA)\b")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_HONORIFICS = frozenset(("Dr.", "Dr", "Prof.", "Prof", "Professor"))
+_ABBREVIATIONS = _words("mr mrs ms dr prof st jr sr vs etc e.g i.e no inc co gen col lt sgt rev")
+_CLAUSE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+@dataclass(frozen=True)
+class _Bio:
+    people: tuple[Author, ...]
+    strong: bool  # names a byline author, or gives an email: surely the end of an article
+
+
+def _bio(unit: _Unit, byline: tuple[str, ...]) -> _Bio | None:
+    if unit.kind != "text":
+        return None
+    flat = collapse_whitespace(unit.text)
+    if len(flat) > 800:
+        return None
+    known = {name.casefold() for name in byline}
+    people: list[Author] = []
+    strong = False
+    for number, clause in enumerate(_clauses(flat)):
+        name = _bio_subject(clause)
+        context = flat if number == 0 else clause
+        if name and (
+            name.casefold() in known
+            or _EMAIL.search(context)
+            or _BIO_CUE.search(context)
+            or _DEGREE.search(context)
+        ):
+            strong |= name.casefold() in known
+            people = _merge_people(people, [Author(name=name)])
+        elif number == 0:
+            return None
+        emails = _EMAIL.findall(clause)
+        if emails and people:
+            strong = True
+            people = _merge_people(people, [Author(name=people[-1].name, email=emails[0])])
+    return _Bio(tuple(people), strong) if people else None
+
+
+def _clauses(text: str) -> list[str]:
+    """Sentences and `;` clauses, not cut after an initial or an abbreviation (`J. Roe`)."""
+    clauses = []
+    start = 0
+    for end in _CLAUSE_END.finditer(text):
+        before = text[start : end.start()].split()
+        last = before[-1] if before else ""
+        word = last.rstrip(".").lower()
+        if last.endswith(".") and (len(word) == 1 or word in _ABBREVIATIONS):
+            continue
+        clauses.append(text[start : end.start()])
+        start = end.end()
+    clauses.append(text[start:])
+    return [clause for clause in clauses if clause]
+
+
+def _bio_subject(clause: str) -> str | None:
+    """The person a clause is about: `Jane Roe is…`, `Jane Roe, a journalist, …`."""
+    words = clause.split()
+    if words and words[0] in _HONORIFICS:
+        words = words[1:]
+    for count in range(2, min(6, len(words))):
+        name_words = words[:count]
+        following = words[count]
+        appositive = name_words[-1].endswith(",") and following in ("a", "an", "the")
+        if appositive:
+            name_words = [*name_words[:-1], name_words[-1].rstrip(",")]
+        if (following in _BIO_VERBS or appositive) and _name_like(" ".join(name_words), 2):
+            return " ".join(name_words)
+        if name_words[-1].endswith(","):
+            return None
+    return None
+
+
+def _merge_people(people: list[Author], more: list[Author]) -> list[Author]:
+    """Each person once (by name, ignoring case); a later mention adds a missing email or uri."""
+    merged = list(people)
+    for person in more:
+        for index, known in enumerate(merged):
+            if known.name.casefold() == person.name.casefold():
+                merged[index] = Author(
+                    name=known.name,
+                    email=known.email or person.email,
+                    uri=known.uri or person.uri,
+                )
+                break
+        else:
+            merged.append(person)
+    return merged
+
+
+# Pull quotes that lost their line break: "…end of a sentence.The quote starts here".
+
+_GLUE = re.compile(
+    '(?<=[a-z][.!?])(?=[\u201c"]?[A-Z][a-z])|(?<=[a-z][.!?][\u201d"\u2019])(?=[\u201c"]?[A-Z][a-z])'
+)
+
+
+def _split_pull_quote(text: str) -> tuple[str, str] | None:
+    for glue in _GLUE.finditer(text):
+        before, after = text[: glue.start()], text[glue.start() :]
+        last_word = before.split()[-1] if before.split() else ""
+        next_word = after.split()[0]
+        if last_word.rstrip('.!?\u201d"\u2019').lower() in _ABBREVIATIONS:
+            continue
+        if any(c in last_word for c in "/@") or any(c in next_word[:-1] for c in "./@"):
+            continue  # a URL, a domain or an email address, not two sentences
+        if len(before) >= 40 and len(after) >= 20 and len(after.split()) >= 4:
+            return before, after
+    return None
+
+
+# Articles.
+
+
+@dataclass
+class _Head:
+    end: int  # the first unit after the head
+    taken: set[int]  # units the head's metadata came from, left out of the body
+    kept: set[int]  # title-like lines of the head that stay in the body as they are
+    title: str | None = None
+    date: datetime | None = None
+    updated: datetime | None = None
+    byline: tuple[str, ...] = ()
+
+
+@dataclass
+class _Article:
+    start: int
+    end: int
+    head: _Head
+
+
+class _Page:
+    """The units of a text and what each one is; reads the articles it holds."""
+
+    def __init__(self, units: list[_Unit], tz: tzinfo) -> None:
+        self.units = units
+        self.facts = [_classify(unit, tz) for unit in units]
+        self._drop_comment_sections()
+
+    def _drop_comment_sections(self) -> None:
+        """Readers' comments under a post (`3 comments:`, then `Ann said...` and the comment)
+        are residue up to `Post a Comment` or the end of the page."""
+        index = 0
+        while index < len(self.units):
+            if not _COMMENTS_HEADER.match(self._line(index)):
+                index += 1
+                continue
+            following = index + 1
+            while following < len(self.units) and self.facts[following].residue:
+                following += 1
+            if following == len(self.units) or not _COMMENT_BY.match(self._line(following)):
+                index = following
+                continue
+            while following < len(self.units):
+                ends = bool(_COMMENTS_END.match(self._line(following)))
+                self.facts[following] = _Facts(residue="weak")
+                following += 1
+                if ends:
+                    break
+            index = following
+
+    def _line(self, index: int) -> str:
+        unit = self.units[index]
+        return _plain(unit.text) if unit.kind == "text" and "\n" not in unit.text else ""
+
+    def prose(self, index: int) -> bool:
+        unit, facts = self.units[index], self.facts[index]
+        if unit.kind == "markdown":
+            return True
+        return unit.kind == "text" and not facts.special and not facts.title_like
+
+    def articles(self, *, known_title: str | None, several: bool) -> list[_Article]:
+        found: list[_Article] = []
+        start = 0
+        while start < len(self.units):
+            head = self.head(start, known_title if not found else None)
+            end = self.article_end(head, several)
+            found.append(_Article(start, end, head))
+            start = end
+        return found
+
+    def head(self, start: int, known_title: str | None) -> _Head:
+        """Date, title and byline lines at the top of an article, in any order."""
+        head = _Head(end=start, taken=set(), kept=set())
+        titles: list[int] = []
+        date_index: int | None = None
+        index = start
+        while index < len(self.units) and index - start < 8:
+            facts = self.facts[index]
+            if facts.residue:
+                head.taken.add(index)
+            elif facts.date and facts.updated and head.updated is None:
+                head.updated = facts.date
+                head.taken.add(index)
+            elif facts.date and not facts.byline and head.date is None:
+                head.date, date_index = facts.date, index
+                head.taken.add(index)
+            elif facts.byline and not head.byline:
+                head.byline = facts.byline
+                head.date = head.date or facts.date
+                head.taken.add(index)
+            elif facts.title_like and not facts.special:
+                titles.append(index)
+            else:
+                break
+            index += 1
+        head.end = index
+        self._choose_title(head, titles, date_index, known_title)
+        return head
+
+    def _choose_title(
+        self, head: _Head, titles: list[int], date_index: int | None, known_title: str | None
+    ) -> None:
+        if known_title is not None:
+            for index in titles:
+                if _same_title(self.units[index].text, known_title):
+                    head.taken.add(index)  # the page repeats the title it has in its markup
+            head.kept.update(index for index in titles if index not in head.taken)
+            return
+        after_date = [i for i in titles if date_index is not None and i > date_index]
+        if after_date and titles[0] < after_date[0]:
+            # The site's name or a breadcrumb above the date, the article's title below it.
+            chosen = after_date[0]
+            head.taken.update(i for i in titles if i < chosen)
+        elif titles:
+            chosen = titles[0]
+        else:
+            return
+        head.title = _unit_title(self.units[chosen])
+        head.taken.add(chosen)
+        head.kept.update(i for i in titles if i > chosen)
+
+    def article_end(self, head: _Head, several: bool) -> int:
+        """Where the article ends: after the bios, source line or comment counter that close it,
+        when another article follows; otherwise at the end of the page."""
+        count = len(self.units)
+        seen_prose = False
+        index = head.end
+        while index < count:
+            if seen_prose and self.closes(index, head.byline):
+                end, strong = self.closing_run(index, head.byline)
+                if not any(self.prose(i) for i in range(end, count)):
+                    return count  # what follows is residue such as related posts' titles
+                if several and self.starts_article(end, strong):
+                    return end
+                index = end
+                continue
+            seen_prose = seen_prose or self.prose(index)
+            index += 1
+        return count
+
+    def closes(self, index: int, byline: tuple[str, ...]) -> bool:
+        facts = self.facts[index]
+        return bool(facts.source or facts.residue == "strong" or _bio(self.units[index], byline))
+
+    def closing_run(self, index: int, byline: tuple[str, ...]) -> tuple[int, bool]:
+        strong = False
+        while index < len(self.units):
+            facts = self.facts[index]
+            bio = _bio(self.units[index], byline)
+            if bio is not None:
+                strong |= bio.strong
+            elif facts.source or facts.residue:
+                strong |= bool(facts.source) or facts.residue == "strong"
+            else:
+                break
+            index += 1
+        return index, strong
+
+    def starts_article(self, index: int, strong: bool) -> bool:
+        facts = self.facts[index]
+        if facts.date or facts.byline:
+            return True
+        if facts.title_like and not facts.special:
+            following = range(index + 1, min(index + 4, len(self.units)))
+            return any(self.prose(i) for i in following)
+        return strong and self.prose(index)
+
+
+def _unit_title(unit: _Unit) -> str:
+    if unit.kind == "heading":
+        heading = _ATX.match(unit.text)
+        return inline_text(heading.group(2) or "") if heading else inline_text(unit.text)
+    return inline_text(_plain(unit.text))
+
+
+def _same_title(text: str, title: str) -> bool:
+    line = _ATX.match(text)
+    shown = inline_text(line.group(2) or "") if line else inline_text(_plain(text))
+    return shown.casefold() == collapse_whitespace(title).casefold()
+
+
+@dataclass
+class _TextArticle:
+    """An article read from units: what its text says, and its body."""
+
+    title: str | None
+    date: datetime | None
+    updated: datetime | None
+    authors: list[Author]
+    source: str | None
+    tags: list[str]
+    blocks: list[str]
+    line: int | None
+    first_sentence: str | None
+
+
+def _read_articles(
+    page: _Page,
+    *,
+    known_title: str | None = None,
+    several: bool = True,
+    headings: bool = True,
+    pull_quotes: bool = True,
+) -> list[_TextArticle]:
+    return [
+        _assemble(page, article, headings=headings, pull_quotes=pull_quotes)
+        for article in page.articles(known_title=known_title, several=several)
+    ]
+
+
+def _assemble(page: _Page, article: _Article, *, headings: bool, pull_quotes: bool) -> _TextArticle:
+    head = article.head
+    indexes = [i for i in range(article.start, article.end) if i not in head.taken]
+    source: str | None = None
+    tags: list[str] = []
+    kept: list[int] = []
+    for index in indexes:
+        facts = page.facts[index]
+        source = source or facts.source
+        tags += facts.tags
+        if not (facts.residue or facts.source):
+            kept.append(index)
+    kept = _without_trailing_residue(page, kept, indexes, head.byline)
+    people: list[Author] = [Author(name=name) for name in head.byline]
+    for index in _closing_bios(page, kept, head.byline):
+        bio = _bio(page.units[index], head.byline)
+        assert bio is not None
+        people = _merge_people(people, list(bio.people))
+    blocks = []
+    for position, index in enumerate(kept):
+        unit = page.units[index]
+        following = kept[position + 1] if position + 1 < len(kept) else None
+        if (
+            headings
+            and index not in head.kept
+            and page.facts[index].title_like
+            and _heading_like(unit)
+            and following is not None
+            and page.prose(following)
+        ):
+            blocks.append(f"## {_plain(unit.text)}")
+            continue
+        quote = _split_pull_quote(unit.text) if pull_quotes and page.prose(index) else None
+        if quote and unit.kind == "text":
+            blocks.append(quote[0])
+            blocks.append("\n".join(f"> {line}" for line in quote[1].split("\n")))
+            continue
+        blocks.append(unit.text)
+    first_prose = next((page.units[i] for i in kept if page.prose(i)), None)
+    return _TextArticle(
+        title=head.title,
+        date=head.date,
+        updated=head.updated,
+        authors=people,
+        source=source,
+        tags=_unique(tags),
+        blocks=blocks,
+        line=page.units[article.start].line if article.start < len(page.units) else None,
+        first_sentence=_first_sentence(first_prose.text) if first_prose else None,
+    )
+
+
+def _without_trailing_residue(
+    page: _Page, kept: list[int], indexes: list[int], byline: tuple[str, ...]
+) -> list[int]:
+    """Drop the short lines after an article's end (the titles of related posts)."""
+    last_prose = next((i for i in reversed(kept) if page.prose(i)), None)
+    if last_prose is None:
+        return kept
+    ended = _bio(page.units[last_prose], byline) is not None or any(
+        page.facts[i].residue or page.facts[i].source for i in indexes if i > last_prose
+    )
+    return [i for i in kept if i <= last_prose] if ended else kept
+
+
+def _closing_bios(page: _Page, kept: list[int], byline: tuple[str, ...]) -> list[int]:
+    """The bios among the last paragraphs of an article, in order."""
+    bios: list[int] = []
+    for index in reversed(kept):
+        if _bio(page.units[index], byline) is None:
+            break
+        bios.insert(0, index)
+    return bios
+
+
+def _body(blocks: list[str], source: str | None) -> str:
+    if source:
+        blocks = [*blocks, f"*{source}*" if source[-1] in "!?" else f"*{source}.*"]
+    return "\n\n".join(block.strip("\n") for block in blocks if block.strip()) + "\n"
+
+
+def _first_sentence(text: str) -> str:
+    plain = inline_text(text)
+    clauses = re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)
+    return shorten(clauses[0].rstrip("."), _TITLE_FROM_SENTENCE_LIMIT)
+
+
+def _from_text(text: str, tz: tzinfo) -> list[_Draft]:
+    page = _Page(_units(text), tz)
+    drafts = []
+    previous_date: datetime | None = None
+    for article in _read_articles(page):
+        draft = _article_draft(article)
+        if draft.date is None and previous_date is not None:
+            draft.guess("date", previous_date)  # a page dated once for all its articles
+        previous_date = draft.date or previous_date
+        drafts.append(draft)
+    if len(drafts) == 1:
+        drafts[0].line = None  # a problem is the document's, not that of one of its articles
+    return drafts
+
+
+def _article_draft(article: _TextArticle) -> _Draft:
+    draft = _Draft(body=_body(article.blocks, article.source), line=article.line)
+    if not draft.guess("title", article.title):
+        draft.guess("title", article.first_sentence)
+    draft.guess("date", article.date)
+    draft.guess("updated", article.updated)
+    draft.guess("authors", article.authors)
+    draft.guess("source_line", article.source)
+    draft.guess("tags", article.tags)
+    return draft
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pages
+
+_NOISE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "form",
+    "iframe",
+    "button",
+    "svg",
+    "select",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "canvas",
+    "dialog",
+)
+_NOISE_WORDS = _words(
+    "comment comments disqus respond share sharing sharedaddy social related relatedposts"
+)
+_KEEP_TAGS = ("html", "body", "main", "article")
+_ARTICLE_TYPES = _words(
+    """Article NewsArticle BlogPosting OpinionNewsArticle ReportageNewsArticle
+    AnalysisNewsArticle ScholarlyArticle TechArticle Report SocialMediaPosting Posting"""
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._-]+)""", re.I)
+_TITLE_SEPARATORS = re.compile("\\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]{1,2}\\s+")
+
+
+def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
+    try:
+        document = _parse_html(data)
+    except (etree.ParserError, ValueError) as error:
+        raise ImportProblem(
+            f"cannot read the page as HTML ({error})", "Check that it is an HTML page.", path=path
+        ) from None
+    meta = _html_meta(document)
+    linked = _json_ld(document)
+    base = _base_url(document, meta)
+    marked_authors = _rel_authors(document)
+    _prune(document)
+    main = _main_element(document)
+    heading = _first_h1(main, document)
+    draft = _Draft(body="")
+    _html_title(draft, meta, linked, document, heading)
+    _html_dates(draft, meta, linked, main, document, tz)
+    authors = _names_from_markup(meta, linked) or marked_authors
+    draft.authors = [Author(name=name) for name in authors]
+    draft.summary = _first_meta(meta, "description", "og:description", "twitter:description")
+    draft.summary = draft.summary or _ld_text(linked.get("description"))
+    draft.tags = _unique(meta.get("article:tag", []) or _ld_keywords(linked.get("keywords")))
+    draft.link = _absolute_or_none(_canonical(document) or _first_meta(meta, "og:url"))
+    draft.image = _absolute_or_none(_first_meta(meta, "og:image", "twitter:image"))
+    head_units, foot_units = _article_chrome(main, base)
+    if heading is not None and _inside(heading, main):
+        heading.drop_tree()
+    main_units = [_block_unit(block) for block in _blocks(main, base)]
+    # The metadata comes from the whole article; the body from its main text alone, without
+    # the lines of its <header> and <footer> (bylines, bios, share buttons).
+    article = _only_article(head_units + main_units + foot_units, draft.title, tz)
+    text = _only_article(main_units, draft.title, tz)
+    draft.body = _body(text.blocks, article.source)
+    if draft.title is None and not draft.guess("title", article.title):
+        draft.guess("title", article.first_sentence)
+    draft.guess("date", article.date)
+    draft.guess("updated", article.updated)
+    if not draft.guess("authors", article.authors):
+        with_emails = _with_emails(draft.authors, article.authors)
+        if with_emails != draft.authors:
+            draft.authors = with_emails
+            draft.guessed.add("authors")
+    draft.guess("source_line", article.source)
+    if not draft.tags:
+        draft.guess("tags", article.tags)
+    return draft
+
+
+def _with_emails(authors: list[Author], people: list[Author]) -> list[Author]:
+    """The markup's authors, with the email a bio gives for one of them."""
+    emails = {person.name.casefold(): person.email for person in people if person.email}
+    return [
+        Author(author.name, author.email or emails.get(author.name.casefold()), author.uri)
+        for author in authors
+    ]
+
+
+def _only_article(units: list[_Unit], known_title: str | None, tz: tzinfo) -> _TextArticle:
+    articles = _read_articles(
+        _Page(units, tz), known_title=known_title, several=False, headings=False, pull_quotes=False
+    )
+    return articles[0] if articles else _TextArticle(None, None, None, [], None, [], [], None, None)
+
+
+def _parse_html(data: bytes) -> lxml.html.HtmlElement:
+    declared = _CHARSET.search(data[:4096])
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif declared:
+        try:
+            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
+        except LookupError:
+            encoding = "utf-8"
+    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True)
+    return lxml.html.document_fromstring(data, parser=parser)
+
+
+def _html_meta(document: lxml.html.HtmlElement) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = collapse_whitespace(meta.get("content") or "")
+        if key.strip() and content:
+            found.setdefault(key.strip(), []).append(content)
+    return found
+
+
+def _first_meta(meta: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        if meta.get(key):
+            return meta[key][0]
+    return None
+
+
+def _json_ld(document: lxml.html.HtmlElement) -> dict[str, object]:
+    """The schema.org Article a page describes in JSON-LD, if any."""
+    for script in document.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kinds = item.get("@type")
+            kind_list = kinds if isinstance(kinds, list) else [kinds]
+            if any(kind in _ARTICLE_TYPES for kind in kind_list) or "headline" in item:
+                return item
+    return {}
+
+
+def _ld_items(data: object) -> Iterator[dict[str, object]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _ld_items(data.get("@graph"))
+
+
+def _ld_text(value: object) -> str | None:
+    return (collapse_whitespace(value) or None) if isinstance(value, str) else None
+
+
+def _ld_keywords(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [item.strip() for item in value if isinstance(item, str) and item.strip()]
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return []
+
+
+def _names_from_markup(meta: dict[str, list[str]], linked: dict[str, object]) -> list[str]:
+    names: list[str] = []
+    for content in meta.get("author", []) + meta.get("dc.creator", []):
+        split_names = _names(content)
+        names += list(split_names) if split_names else [content]
+    for content in meta.get("article:author", []):
+        if "://" not in content:
+            names.append(content)
+    author = linked.get("author")
+    for item in author if isinstance(author, list) else [author]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(collapse_whitespace(name))
+    return _unique(names)
+
+
+def _rel_authors(document: lxml.html.HtmlElement) -> list[str]:
+    names = []
+    for link in document.iter("a"):
+        if "author" in (link.get("rel") or "").lower().split():
+            name = collapse_whitespace(link.text_content())
+            if name:
+                names.append(name)
+    return _unique(names)
+
+
+def _base_url(document: lxml.html.HtmlElement, meta: dict[str, list[str]]) -> str | None:
+    for base in document.iter("base"):
+        href = str(base.get("href") or "")
+        if href:
+            return href
+    return _canonical(document) or _first_meta(meta, "og:url")
+
+
+def _canonical(document: lxml.html.HtmlElement) -> str | None:
+    for link in document.iter("link"):
+        href = str(link.get("href") or "")
+        if "canonical" in (link.get("rel") or "").lower().split() and href:
+            return href
+    return None
+
+
+def _prune(document: lxml.html.HtmlElement) -> None:
+    """Drop what is not the article: navigation, asides, forms, scripts, comments, sharing."""
+    for element in list(document.iter(*_NOISE_TAGS)):
+        element.drop_tree()
+    for element in list(document.iter(etree.Element)):
+        if element.tag in _KEEP_TAGS or element.getparent() is None:
+            continue
+        words = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+        parts = {part for word in words for part in re.split(r"[-_]", word)}
+        if parts & _NOISE_WORDS and next(element.iter("article", "main"), None) is None:
+            element.drop_tree()
+
+
+def _main_element(document: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    articles = [
+        article
+        for article in document.iter("article")
+        if not any(ancestor.tag == "article" for ancestor in article.iterancestors())
+    ]
+    if articles:
+        return max(articles, key=lambda article: len(article.text_content().strip()))
+    for element in document.iter(etree.Element):
+        if element.tag == "main" or element.get("role") == "main":
+            return element
+    scores: dict[lxml.html.HtmlElement, int] = {}
+    for paragraph in document.iter("p"):
+        if any(a.tag in ("header", "footer") for a in paragraph.iterancestors()):
+            continue
+        parent = paragraph.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(paragraph.text_content().strip())
+    if scores:
+        return max(scores, key=lambda element: scores[element])
+    return document.body
+
+
+def _first_h1(
+    main: lxml.html.HtmlElement, document: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement | None:
+    inside = next(main.iter("h1"), None)
+    if inside is not None:
+        return inside
+    outside = [h1 for h1 in document.iter("h1") if not _inside_any(h1, ("footer",))]
+    return outside[-1] if outside else None  # the site's name comes first, the article's after
+
+
+def _inside(element: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _inside_any(element: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+
+def _html_title(
+    draft: _Draft,
+    meta: dict[str, list[str]],
+    linked: dict[str, object],
+    document: lxml.html.HtmlElement,
+    heading: lxml.html.HtmlElement | None,
+) -> None:
+    """og:title or JSON-LD headline; else the <h1>, which counts as read when the page's <title>
+    says the same; else the <title> without the site's name, a guess."""
+    marked = _first_meta(meta, "og:title", "twitter:title") or _ld_text(linked.get("headline"))
+    if marked:
+        draft.title = marked
+        return
+    page_title = collapse_whitespace(document.findtext(".//title") or "")
+    heading_text = collapse_whitespace(heading.text_content()) if heading is not None else ""
+    if heading_text:
+        draft.title = heading_text
+        if heading_text.casefold() not in page_title.casefold():
+            draft.guessed.add("title")
+    elif page_title:
+        parts = _TITLE_SEPARATORS.split(page_title)
+        draft.title = max(parts, key=len)
+        if len(parts) > 1:
+            draft.guessed.add("title")
+
+
+def _html_dates(
+    draft: _Draft,
+    meta: dict[str, list[str]],
+    linked: dict[str, object],
+    main: lxml.html.HtmlElement,
+    document: lxml.html.HtmlElement,
+    tz: tzinfo,
+) -> None:
+    published = _first_meta(
+        meta, "article:published_time", "datepublished", "date", "dc.date", "dcterms.created"
+    )
+    draft.date = _lenient_date(published or linked.get("datePublished"), tz)
+    modified = _first_meta(meta, "article:modified_time", "datemodified", "og:updated_time")
+    draft.updated = _lenient_date(modified or linked.get("dateModified"), tz)
+    if draft.date is None:
+        times = [t for t in main.iter("time") if t.get("datetime")] or [
+            t for t in document.iter("time") if t.get("datetime")
+        ]
+        moments = [_lenient_date(t.get("datetime"), tz) for t in times]
+        found = [moment for moment in moments if moment is not None]
+        if found:
+            draft.date = found[0]
+            if len({moment.date() for moment in found}) > 1:
+                draft.guessed.add("date")  # several dates on the page: the first one
+    if draft.updated and draft.date and draft.updated <= draft.date:
+        draft.updated = None
+
+
+def _lenient_date(value: object, tz: tzinfo) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return parse_date(value, tz)
+    except DateError:
+        return None
+
+
+def _article_chrome(
+    main: lxml.html.HtmlElement, base: str | None
+) -> tuple[list[_Unit], list[_Unit]]:
+    """The <header> and <footer> of the article, as units, taken out of it."""
+    head: list[_Unit] = []
+    foot: list[_Unit] = []
+    for tag, units in (("header", head), ("footer", foot)):
+        for element in list(main.iter(tag)):
+            if element is main:
+                continue
+            units.extend(_block_unit(block) for block in _blocks(element, base))
+            element.drop_tree()
+    return head, foot
+
+
+def _block_unit(block: str) -> _Unit:
+    if _ATX.match(block.split("\n", 1)[0]):
+        return _Unit("heading", block)
+    if any(pattern.match(block) for _, pattern in _STRUCTURES) or _FENCE.match(block):
+        return _Unit("markdown", block)
+    if _HR.match(block):
+        return _Unit("markdown", block)
+    return _Unit("text", block)
+
+
+# HTML to Markdown.
+
+_HEADINGS = {"h1": "##", "h2": "##", "h3": "###", "h4": "####", "h5": "####", "h6": "####"}
+_BLOCK_TAGS = _words(
+    """address article blockquote center dd details div dl dt figcaption figure footer h1 h2
+    h3 h4 h5 h6 header hr li main ol p pre section summary table ul"""
+)
+_BREAK = "\x00"  # a <br>; cannot occur in parsed HTML text
+
+
+def _blocks(element: lxml.html.HtmlElement, base: str | None) -> list[str]:
+    """Markdown blocks for the content of `element`."""
+    blocks: list[str] = []
+    inline: list[str] = [_escape(element.text or "")]
+
+    def flush() -> None:
+        text = _finish_inline("".join(inline))
+        inline.clear()
+        if text:
+            blocks.append(_escape_block_start(text))
+
+    for child in element:
+        if not isinstance(child.tag, str):
+            inline.append(_escape(child.tail or ""))
+            continue
+        tag = child.tag.lower()
+        if tag not in _BLOCK_TAGS:
+            inline.append(_inline(child, base))
+            inline.append(_escape(child.tail or ""))
+            continue
+        flush()
+        blocks.extend(_block(child, tag, base))
+        inline.append(_escape(child.tail or ""))
+    flush()
+    return [block for block in blocks if block.strip()]
+
+
+def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str]:
+    if tag in _HEADINGS:
+        text = _finish_inline(_inline_content(child, base))
+        return [f"{_HEADINGS[tag]} {text}"] if text else []
+    if tag == "p":
+        text = _finish_inline(_inline_content(child, base))
+        return [_escape_block_start(text)] if text else []
+    if tag in ("ul", "ol"):
+        return [_list(child, ordered=tag == "ol", base=base)]
+    if tag == "blockquote":
+        inner = "\n\n".join(_blocks(child, base))
+        return ["\n".join(f"> {line}".rstrip() for line in inner.split("\n"))] if inner else []
+    if tag == "pre":
+        code = child.text_content().strip("\n")
+        fence = "~~~" if "```" in code else "```"
+        return [f"{fence}\n{code}\n{fence}"]
+    if tag == "hr":
+        return ["* * *"]
+    if tag == "table":
+        return [lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()]
+    if tag == "figcaption":
+        text = _finish_inline(_inline_content(child, base))
+        return [f"*{text}*"] if text else []
+    return _blocks(child, base)
+
+
+def _list(element: lxml.html.HtmlElement, *, ordered: bool, base: str | None) -> str:
+    items = []
+    number = 1
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag.lower() != "li":
+            continue
+        marker = f"{number}. " if ordered else "- "
+        number += 1
+        text = "\n\n".join(_blocks(child, base)) or ""
+        indent = " " * len(marker)
+        lines = text.split("\n")
+        items.append(marker + "\n".join([lines[0], *(indent + line for line in lines[1:])]))
+    return "\n".join(items)
+
+
+def _inline_content(element: lxml.html.HtmlElement, base: str | None) -> str:
+    parts = [_escape(element.text or "")]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append(_inline(child, base))
+        parts.append(_escape(child.tail or ""))
+    return "".join(parts)
+
+
+def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
+    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    if tag == "br":
+        return _BREAK
+    if tag == "img":
+        src = element.get("src")
+        if not src:
+            return ""
+        alt = _escape(collapse_whitespace(element.get("alt") or ""))
+        return f"![{alt}]({_url(src, base)})"
+    if tag == "code":
+        code = collapse_whitespace(element.text_content())
+        ticks = "``" if "`" in code else "`"
+        return f"{ticks}{code}{ticks}" if code else ""
+    inner = _inline_content(element, base)
+    if tag == "a":
+        href = (element.get("href") or "").strip()
+        text = collapse_whitespace(inner.replace(_BREAK, " "))
+        if not href or href.startswith(("javascript:", "#")) or not text:
+            return inner
+        return f"[{text}]({_url(href, base)})"
+    if tag in ("strong", "b"):
+        return _wrap(inner, "**")
+    if tag in ("em", "i", "cite"):
+        return _wrap(inner, "*")
+    if tag in ("del", "s", "strike"):
+        return _wrap(inner, "~~")
+    return inner
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """`**text**` with the spaces around the text moved outside the marks."""
+    stripped = inner.strip()
+    if not stripped:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def _url(url: str, base: str | None) -> str:
+    url = url.strip()
+    if base:
+        with contextlib.suppress(ValueError):
+            url = urljoin(base, url)
+    return f"<{url}>" if re.search(r"[\s()<>]", url) else url
+
+
+def _escape(text: str) -> str:
+    """Text that Markdown shows as written."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r"([`*\[\]])", r"\\\1", text)
+    text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
+    text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
+    return re.sub(r"&(?=#?\w+;)", r"\\&", text)
+
+
+def _escape_block_start(text: str) -> str:
+    if re.match(r"(?:#{1,6}|[>+-]|=+)(?:\s|$)", text):
+        return "\\" + text
+    return re.sub(r"^(\d{1,9})([.)])(?=\s)", r"\1\\\2", text)
+
+
+def _finish_inline(text: str) -> str:
+    lines = [collapse_whitespace(line) for line in text.split(_BREAK)]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\\\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# Where entries go, and what is written
+
+
+def _place(
+    drafts: list[tuple[Path, _Draft]], into: Path, tz: tzinfo, errors: list[StaticfeedError]
+) -> list[ImportedEntry]:
+    planned: set[Path] = set()
+    entries = []
+    for source, draft in drafts:
+        if draft.title is None or draft.date is None:
+            missing = "title" if draft.title is None else "date"
+            errors.append(
+                ImportProblem(
+                    f"no {missing} found"
+                    + (" for the article that starts here" if draft.line else ""),
+                    f"Add a line with the {missing} at the top of a copy of the document, "
+                    "and import the copy.",
+                    path=source,
+                    line=draft.line,
+                )
+            )
+            continue
+        path = _free_path(into, draft.date.year, draft.slug or _slugify(draft.title), planned)
+        existing = _existing_entry(path)
+        if existing is not None:
+            errors.append(_existing_entry_error(existing, path, source))
+            continue
+        planned.add(path)
+        entries.append(_entry(source, path, draft, tz))
+    return entries
+
+
+def _existing_entry_error(existing: Path, path: Path, source: Path) -> ImportProblem:
+    consequence = (
+        "would overwrite it"
+        if existing == path
+        else f"would write {display_path(path)}, an entry with the same id"
+    )
+    return ImportProblem(
+        f"the entry already exists: importing {display_path(source)} {consequence}",
+        "staticfeed import never overwrites an entry: move or rename it, or delete it if it is "
+        "an earlier import of the same document.",
+        path=existing,
+    )
+
+
+def _free_path(into: Path, year: int, slug: str, planned: set[Path]) -> Path:
+    """A path no other entry of this import takes: `slug.md`, else `slug-2.md`, …"""
+    folder = into / f"{year:04d}"
+    path = folder / f"{slug}.md"
+    number = 2
+    while path in planned:
+        path = folder / f"{slug}-{number}.md"
+        number += 1
+    return path
+
+
+def _existing_entry(path: Path) -> Path | None:
+    """An entry at `path`, or one with the same name and another suffix (the same id)."""
+    for suffix in ENTRY_SUFFIXES:
+        candidate = path.with_suffix(suffix)
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _slugify(title: str) -> str:
+    # Accents come off Latin letters (Café: cafe); other scripts keep theirs (й stays й).
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", title):
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept)).lower()
+    words = re.findall(r"[^\W_]+", re.sub("['\u2019`]", "", text))
+    slug = ""
+    for word in words:
+        if slug and len(slug) + 1 + len(word) > _SLUG_LIMIT:
+            break
+        slug = f"{slug}-{word}" if slug else word[:_SLUG_LIMIT]
+    return slug or "entry"
+
+
+def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry:
+    assert draft.title is not None and draft.date is not None
+    entry = ImportedEntry(
+        source=source,
+        path=path,
+        title=draft.title,
+        date=draft.date,
+        authors=tuple(draft.authors),
+        source_line=draft.source_line,
+        guessed=frozenset(draft.guessed),
+        body=_LEADING_BLANK_LINES.sub("", draft.body).rstrip() + "\n",
+        updated=draft.updated,
+        summary=draft.summary,
+        tags=tuple(draft.tags),
+        link=draft.link,
+        image=draft.image,
+        lang=draft.lang,
+        draft=draft.draft,
+        left_out=tuple(draft.left_out),
+    )
+    return _with_document(entry, tz)
+
+
+def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
+    lines = ["---", f"title: {_quoted(entry.title)}", f"date: {_date_text(entry.date, tz)}"]
+    if entry.updated is not None:
+        lines.append(f"updated: {_date_text(entry.updated, tz)}")
+    if entry.authors:
+        lines.append("authors:")
+        for author in entry.authors:
+            lines.append(f"  - name: {_quoted(author.name)}")
+            if author.email:
+                lines.append(f"    email: {_quoted(author.email)}")
+            if author.uri:
+                lines.append(f"    uri: {_quoted(author.uri)}")
+    if entry.summary:
+        lines.append(f"summary: {_quoted(entry.summary)}")
+    if entry.tags:
+        lines.append(f"tags: [{', '.join(_quoted(tag) for tag in entry.tags)}]")
+    for key in ("link", "image", "lang"):
+        value = getattr(entry, key)
+        if value:
+            lines.append(f"{key}: {_quoted(value)}")
+    if entry.draft:
+        lines.append("draft: true")
+    review = [name for name in (*FIELDS, "source") if name in entry.guessed]
+    if review:
+        lines.append(f"review: [{', '.join(review)}]")
+    lines.append("---")
+    document = "\n".join(lines) + "\n\n" + entry.body
+    return replace(entry, document=document)
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes, and escapes for the characters YAML does not
+    allow as they are (such as U+007F) or reads as line breaks (U+0085, U+2028, U+2029)."""
+    return _NOT_YAML_PRINTABLE.sub(
+        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, ensure_ascii=False)
+    )
+
+
+def _date_text(moment: datetime, tz: tzinfo) -> str:
+    """A wall time in `tz` as the author wrote it (`2025-12-22`, `2025-12-22 14:30`); a time
+    with its own offset with that offset."""
+    if moment.tzinfo is not tz:
+        return moment.isoformat()
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.strftime("%Y-%m-%d")
+    return moment.strftime("%Y-%m-%d %H:%M" + (":%S" if moment.second else ""))
+
+
+def _write(entries: list[ImportedEntry]) -> None:
+    """Write every entry, each as a new file; if one cannot be written, remove the others
+    written so far, so that an import happens whole or not at all."""
+    written: list[Path] = []
+    for entry in entries:
+        try:
+            _write_new(entry)
+        except ImportProblem:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        written.append(entry.path)
+
+
+def _write_new(entry: ImportedEntry) -> None:
+    try:
+        entry.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImportProblem(
+            f"cannot create the folder ({error.strerror})",
+            "Check that the entries folder is writable and holds no file of that name.",
+            path=entry.path.parent,
+        ) from None
+    try:
+        with entry.path.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(entry.document)
+    except FileExistsError:
+        raise ImportProblem(
+            "the entry appeared while importing, and is left as it is",
+            "Import again.",
+            path=entry.path,
+        ) from None
+    except OSError as error:
+        entry.path.unlink(missing_ok=True)
+        raise ImportProblem(
+            f"cannot write the entry ({error.strerror})",
+            "Check that the entries folder is writable.",
+            path=entry.path,
+        ) from None

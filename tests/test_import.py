@@ -1,0 +1,1040 @@
+"""Importing documents (issue 5): pasted web pages, other tools' posts and HTML pages become
+front-matter entries for review.
+
+The documents in tests/fixtures/import/ were written for these tests. Each test imports them
+into a temporary folder and checks what was recovered field by field, the body text exactly, and
+the written file read back with PyYAML (staticfeed's own reader refuses `review:` until it
+becomes a key).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import textwrap
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from staticfeed.config import load_config
+from staticfeed.entries import read_entries
+from staticfeed.errors import ManyErrors, display_path
+from staticfeed.frontmatter import split
+from staticfeed.importer import ImportedEntry, ImportProblem, import_documents
+from staticfeed.model import Author
+from tests.conftest import BASIC_CONFIG
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+KYIV = ZoneInfo("Europe/Kyiv")
+
+
+def kyiv(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=KYIV)
+
+
+def offset(hours: int) -> timezone:
+    return timezone(timedelta(hours=hours))
+
+
+def run(*names: str, into: Path, dry_run: bool = False) -> list[ImportedEntry]:
+    return import_documents(
+        [FIXTURES / name for name in names], into, timezone=KYIV, dry_run=dry_run
+    )
+
+
+def only(*names: str, into: Path) -> ImportedEntry:
+    (entry,) = run(*names, into=into)
+    return entry
+
+
+def front_matter(path: Path) -> tuple[dict[str, object], str]:
+    """The written file's front matter (read with PyYAML) and its body."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    head, _, body = text[4:].partition("\n---\n")
+    data = yaml.safe_load(head)
+    assert isinstance(data, dict)
+    return data, body
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def import_text(tmp_path: Path, text: str, name: str = "page.txt") -> list[ImportedEntry]:
+    source = write(tmp_path / "sources", name, text)
+    return import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text pasted from web pages
+
+
+PAGE_FIRST_BODY = """\
+When the council fenced off the old rail yard in 2019, nobody on Linden Street expected to be \
+eating its tomatoes four summers later. The yard had been empty for a decade, and the plan on \
+paper was a car park.
+
+What changed was a petition with three hundred signatures and a retired surveyor who knew \
+which soil tests the council had never run. By the spring of 2021 the residents had a \
+five-year lease and a water tap.
+
+## Who Does the Work
+
+Every plot holder gives four hours a month to the shared beds. The rota is kept on a \
+whiteboard in the tool shed, and nobody has yet found a better system than shame and a marker \
+pen.
+
+> Nobody has found a better system than shame and a marker pen.
+
+The harvest is split three ways: plot holders, the school kitchen on Alder Road, and a Friday \
+table outside the launderette where anyone can take what they need.
+
+## What Comes Next
+
+The lease runs out in 2026. The council has promised a review, and the residents have promised \
+to turn up to it.
+
+Marta Kovalenko is a journalist who covers housing and land use in the north of the city; \
+Tomas Whitfield was one of the founders of the Linden Street residents' association and \
+teaches geography at a secondary school. Both still keep a plot.
+
+*Originally published by the Linden Street Courier.*
+"""
+
+PAGE_SECOND_BODY = """\
+The council's review should listen to the people who dig. A rota, a tap and a lease are not \
+much to ask for, and the street has shown what it can do with them.
+
+Other towns have tried the same thing with less luck. Where a lease was shorter than three \
+years, the gardens rarely outlived the first dry summer, because nobody would pay for a water \
+tap on land they might lose.
+
+Ilse Brandt has a degree in urban planning from the University of Leeds and has worked on \
+community land trusts for eight years. She can be reached at ilse.brandt@example.net.
+"""
+
+
+def test_a_page_of_two_articles_gives_two_entries(tmp_path: Path) -> None:
+    first, second = run("pasted-page.txt", into=tmp_path)
+
+    # Date first, under the blog's name (dropped); the title below it; a byline of two.
+    assert first.title == "The Allotment That Fed a Street"
+    assert first.date == kyiv(2025, 3, 8)
+    assert first.authors == (Author("Marta Kovalenko"), Author("Tomas Whitfield"))
+    assert first.source_line == "Originally published by the Linden Street Courier"
+    assert first.tags == ("allotments", "housing")  # from Blogger's "Labels:" line
+    assert first.guessed == {"title", "date", "authors", "source", "tags"}
+    # Short lines became headings, the glued pull quote a quote of its own, the source line
+    # the last line; the comment counter, the share buttons and the labels are gone.
+    assert first.body == PAGE_FIRST_BODY
+    assert first.path == tmp_path / "2025" / "the-allotment-that-fed-a-street.md"
+
+    # The second article has no title: its first sentence is one, marked for review. The page's
+    # date applies to it; its author and her email come from its bio.
+    assert second.title == "The council's review should listen to the people who dig"
+    assert second.date == kyiv(2025, 3, 8)
+    assert second.authors == (Author("Ilse Brandt", "ilse.brandt@example.net"),)
+    assert second.source_line is None
+    assert second.guessed == {"title", "date", "authors"}
+    assert second.body == PAGE_SECOND_BODY  # without "Share this:", "Related" and its title
+    assert second.path == (
+        tmp_path / "2025" / "the-councils-review-should-listen-to-the-people-who-dig.md"
+    )
+    assert second.source == first.source == FIXTURES / "pasted-page.txt"
+
+
+def test_the_written_file_shows_every_guess(tmp_path: Path) -> None:
+    first, second = run("pasted-page.txt", into=tmp_path)
+    assert first.path.read_text(encoding="utf-8") == (
+        "---\n"
+        'title: "The Allotment That Fed a Street"\n'
+        "date: 2025-03-08\n"
+        "authors:\n"
+        '  - name: "Marta Kovalenko"\n'
+        '  - name: "Tomas Whitfield"\n'
+        'tags: ["allotments", "housing"]\n'
+        "review: [title, date, authors, tags, source]\n"
+        "---\n\n" + PAGE_FIRST_BODY
+    )
+    data, body = front_matter(second.path)
+    assert data == {
+        "title": "The council's review should listen to the people who dig",
+        "date": date(2025, 3, 8),
+        "authors": [{"name": "Ilse Brandt", "email": "ilse.brandt@example.net"}],
+        "review": ["title", "date", "authors"],
+    }
+    assert body == "\n" + PAGE_SECOND_BODY
+
+
+def test_title_first_with_the_date_in_the_byline_and_a_bio_with_email(tmp_path: Path) -> None:
+    entry = only("pasted-title-first.txt", into=tmp_path)
+    assert entry.title == "Notes From the Night Ferry"
+    assert entry.date == kyiv(2024, 2, 14)
+    assert entry.authors == (Author("Jane Roe", "jane.roe@example.org"),)
+    assert entry.source_line is None
+    assert entry.guessed == {"title", "date", "authors"}
+    assert entry.body == (
+        "The ferry from Rostock leaves at ten, and by eleven the bar has given up pretending to "
+        "be anything but a waiting room. Lorry drivers play cards under a television nobody "
+        "watches.\n\n"
+        "I took the crossing four times last winter to write about the people who work it. "
+        "Most of them have done the route for years and speak about the sea the way office "
+        "workers speak about the lift.\n\n"
+        "## The Crew\n\n"
+        "Agnes, a deckhand from Gdynia, has worked nights for eleven years. She says the "
+        "hardest part is not the weather but the daylight afterwards, when the port town is "
+        "awake and she is not.\n\n"
+        "Jane Roe is a freelance writer based in Tallinn. She can be reached at "
+        "jane.roe@example.org.\n"
+    )  # Blogger's "Posted by Harbour Desk at 9:41 AM" is page residue, not an author
+
+
+def test_written_by_three_authors_with_bios_a_source_and_related_posts(tmp_path: Path) -> None:
+    entry = only("pasted-written-by.txt", into=tmp_path)
+    assert entry.title == "Why the Tram Depot Matters"
+    assert entry.date == kyiv(2024, 4, 9)  # "Tuesday, 9 April 2024", not the source line's date
+    assert entry.authors == (
+        Author("Lena Fischer"),
+        Author("Omar Haddad"),
+        Author("Priya Nair", "priya.nair@example.com"),  # each person once, with her email
+    )
+    assert entry.source_line == "First published in The Tramway Gazette on 2 April 2024"
+    assert entry.guessed == {"title", "date", "authors", "source"}
+    assert entry.body == (
+        "The depot on Kastanienallee has stood empty since the last trams were moved to the "
+        "new yard. The city wants to sell it; the neighbourhood wants to keep it.\n\n"
+        "Three arguments have been made for keeping it, and none of them is nostalgia.\n\n"
+        "## Room to Repair\n\n"
+        "A city that runs trams needs somewhere to mend them. The new yard is already full, "
+        "and every tram sent out of town for repairs costs weeks.\n\n"
+        "Lena Fischer is an engineer who has maintained trams for twenty years.\n\n"
+        "Omar Haddad is a historian of public transport; Priya Nair has a degree in "
+        "architecture and can be reached at priya.nair@example.com.\n\n"
+        "*First published in The Tramway Gazette on 2 April 2024.*\n"
+    )
+
+
+def test_hard_wrapped_markdown_keeps_its_structure(tmp_path: Path) -> None:
+    entry = only("swifts.md", into=tmp_path)
+    assert entry.title == "Counting Swifts From a Rooftop"
+    assert entry.date == kyiv(2024, 6, 3)  # "Posted on 3 June 2024 by Sam Okafor"
+    assert entry.updated == kyiv(2024, 6, 5)  # "Updated: 5 June 2024"
+    assert entry.authors == (Author("Sam Okafor"),)
+    assert entry.guessed == {"title", "date", "updated", "authors"}
+    source = (FIXTURES / "swifts.md").read_text(encoding="utf-8")
+    # Everything after the head, exactly as written: wrapped paragraphs, list, code, headings.
+    assert entry.body == source.split("Updated: 5 June 2024\n\n", 1)[1]
+    data, _ = front_matter(entry.path)
+    assert data["updated"] == date(2024, 6, 5)
+    assert data["review"] == ["title", "date", "updated", "authors"]
+
+
+def test_which_short_lines_become_headings(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        """\
+        Harbour Notes
+        13 February 2024
+        The harbour board met on Monday, for the first time since the storm.
+        A New Slipway?
+        The board voted to rebuild the north slipway before the summer.
+        Three things were decided:
+        The money comes from the port's reserve, not from the council.
+        With thanks to the harbour staff
+        """,
+    )
+    assert entry.body == (
+        "The harbour board met on Monday, for the first time since the storm.\n\n"
+        "## A New Slipway?\n\n"  # a question is a heading too
+        "The board voted to rebuild the north slipway before the summer.\n\n"
+        "Three things were decided:\n\n"  # a colon ends a sentence, not a heading
+        "The money comes from the port's reserve, not from the council.\n\n"
+        "With thanks to the harbour staff\n"  # no text follows it: not a heading; kept
+    )
+
+
+def test_untitled_first_article_gets_its_first_sentence_as_title(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        "12 January 2025\n\n"
+        "Snow closed the mountain pass for the third time this winter. The buses turned back "
+        "at the lower station and the drivers went home early.\n\n"
+        "Nobody in the valley was surprised.\n",
+    )
+    assert entry.title == "Snow closed the mountain pass for the third time this winter"
+    assert entry.date == kyiv(2025, 1, 12)
+    assert entry.authors == ()  # no byline, no bio: the config's default authors apply
+    assert entry.guessed == {"title", "date"}
+    data, _ = front_matter(entry.path)
+    assert data["review"] == ["title", "date"]
+    assert "authors" not in data
+
+
+def test_a_long_first_sentence_is_shortened_for_the_title(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        "2025-01-12\n\n"
+        "The committee that was set up last spring to look into the state of the footpaths "
+        "along the river has finally published its report, and it makes grim reading.\n",
+    )
+    assert (
+        entry.title
+        == "The committee that was set up last spring to look into the state of the\u2026"
+    )
+    assert len(entry.title) < 80
+
+
+def test_each_article_of_a_page_may_have_its_own_date(tmp_path: Path) -> None:
+    first, second = import_text(
+        tmp_path,
+        "Friday, 7 March 2025\n"
+        "Gulls on the Roof\n"
+        "By Ann Lee\n"
+        "The gulls came back to the school roof in February, a month early, and the caretaker "
+        "has given up on the netting.\n"
+        "Ann Lee is a teacher and writes about the birds of the harbour.\n"
+        "Thursday, 6 March 2025\n"
+        "Fog Week\n"
+        "By Bo Chen\n"
+        "Four mornings of fog in a row closed the ferry twice and the airport once this week.\n"
+        "Bo Chen is a journalist at the harbour radio station.\n",
+    )
+    assert (first.title, first.date, first.authors) == (
+        "Gulls on the Roof",
+        kyiv(2025, 3, 7),
+        (Author("Ann Lee"),),
+    )
+    assert (second.title, second.date, second.authors) == (
+        "Fog Week",
+        kyiv(2025, 3, 6),
+        (Author("Bo Chen"),),
+    )
+    assert first.body == (
+        "The gulls came back to the school roof in February, a month early, and the caretaker "
+        "has given up on the netting.\n\n"
+        "Ann Lee is a teacher and writes about the birds of the harbour.\n"
+    )
+
+
+def test_a_bio_like_paragraph_inside_an_article_does_not_split_it(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        """\
+        2 May 2025
+        The New Harbour Master
+        By Ann Lee
+        The port appointed a new harbour master this week after a search of six months.
+        Karin Holm was a pilot on the estuary for twenty years before she moved to the office.
+        Her first decision was to reopen the north slipway to small boats on weekends.
+        Ann Lee is a reporter for the harbour newsletter.
+        """,
+    )
+    assert entry.authors == (Author("Ann Lee"),)  # Karin Holm is the subject, not an author
+    assert "Karin Holm was a pilot" in entry.body
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "day"),
+    [
+        ("By Ann Lee", ("Ann Lee",), None),
+        ("by Ann Lee and Bo Chen", ("Ann Lee", "Bo Chen"), None),
+        ("**By Ann Lee, Bo Chen & Cy Dee**", ("Ann Lee", "Bo Chen", "Cy Dee"), None),
+        ("Written by: Jean-Luc O'Brien", ("Jean-Luc O'Brien",), None),
+        ("BY ANN LEE", ("Ann Lee",), None),
+        ("Authors: Ann Lee; Bo Chen", ("Ann Lee", "Bo Chen"), None),
+        ("By Ann Lee | 14 February 2024", ("Ann Lee",), 14),
+        ("By Ann Lee on Feb 14, 2024", ("Ann Lee",), 14),
+        ("By Ann Lee, 14.02.2024", ("Ann Lee",), 14),
+        ("Posted on February 14, 2024 by Ann van der Berg", ("Ann van der Berg",), 14),
+    ],
+)
+def test_byline_forms(tmp_path: Path, line: str, names: tuple[str, ...], day: int | None) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        f"""\
+        Harbour Notes
+        {line}
+        13 February 2024
+        The text of the article, which is a whole sentence and ends with a full stop.
+        """,
+    )
+    assert entry.title == "Harbour Notes"
+    assert entry.authors == tuple(Author(name) for name in names)
+    assert entry.date == kyiv(2024, 2, day or 13)
+    assert entry.body == (
+        "The text of the article, which is a whole sentence and ends with a full stop.\n"
+        if day is None
+        else "13 February 2024\n\n"
+        "The text of the article, which is a whole sentence and ends with a full stop.\n"
+    )
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        """\
+        Harbour Notes
+        13 February 2024
+        By the time the ferry docked, the storm had passed.
+        """,
+    )
+    assert entry.authors == ()
+    assert entry.body == "By the time the ferry docked, the storm had passed.\n"
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "Share this:",
+        "Share to Facebook",
+        "Tweet",
+        "Like Loading...",
+        "Newer Post",
+        "Older Post",
+        "Home",
+        "Newer Post Older Post Home",
+        "Subscribe to: Post Comments (Atom)",
+        "Related",
+    ],
+)
+def test_page_residue_is_dropped(tmp_path: Path, residue: str) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        f"""\
+        Harbour Notes
+        13 February 2024
+        The first paragraph of the article, which is a whole sentence.
+        {residue}
+        The last paragraph of the article, which is a whole sentence too.
+        """,
+    )
+    assert entry.body == (
+        "The first paragraph of the article, which is a whole sentence.\n\n"
+        "The last paragraph of the article, which is a whole sentence too.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "residue",
+    [
+        "No comments:",
+        "3 comments:",
+        "Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest",
+        "Posted by Harbour Desk at 9:41 AM",
+    ],
+)
+def test_what_ends_a_blogger_post_is_dropped_and_ends_the_article(
+    tmp_path: Path, residue: str
+) -> None:
+    first, second = import_text(
+        tmp_path,
+        f"""\
+        Harbour Notes
+        13 February 2024
+        The first article, which is a whole sentence.
+        {residue}
+        Gull Notes
+        The second article, which is a whole sentence too.
+        """,
+    )
+    assert (first.title, first.body) == (
+        "Harbour Notes",
+        "The first article, which is a whole sentence.\n",
+    )
+    assert (second.title, second.body) == (
+        "Gull Notes",
+        "The second article, which is a whole sentence too.\n",
+    )
+
+
+def test_readers_comments_are_dropped(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        """\
+        Harbour Notes
+        13 February 2024
+        The only paragraph of the article, which is a whole sentence.
+        2 comments:
+        Anonymous said...
+        What a lovely piece about the harbour, I used to fish there as a boy.
+        February 14, 2024 at 9:02 AM
+        Ann Lee said...
+        Thank you, the gulls send their regards.
+        February 14, 2024 at 11:40 AM
+        Post a Comment
+        Newer Post Older Post Home
+        """,
+    )
+    assert entry.body == "The only paragraph of the article, which is a whole sentence.\n"
+    assert entry.authors == ()
+
+
+def test_labels_become_tags(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        "Harbour Notes\n13 February 2024\nThe text, a whole sentence.\nLabels: harbour, gulls\n",
+    )
+    assert entry.tags == ("harbour", "gulls")
+    assert entry.guessed == {"title", "date", "tags"}
+    assert entry.body == "The text, a whole sentence.\n"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "The tide came in faster than the tables said it would.When the tide turns, "
+            "run for the steps.",
+            "The tide came in faster than the tables said it would.\n\n"
+            "> When the tide turns, run for the steps.\n",
+        ),
+        (
+            "The harbour master said as much at the meeting, twice.\u201cWe are not closing "
+            "the slipway,\u201d she said.",
+            "The harbour master said as much at the meeting, twice.\n\n"
+            "> \u201cWe are not closing the slipway,\u201d she said.\n",
+        ),
+    ],
+)
+def test_a_glued_pull_quote_is_separated(tmp_path: Path, paragraph: str, expected: str) -> None:
+    (entry,) = import_text(tmp_path, f"Harbour Notes\n13 February 2024\n{paragraph}\n")
+    assert entry.body == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The grant came from the U.S.Army Corps of Engineers, which surveyed the river in 1952.",
+        "The full report is on the council's site at www.example.org/Reports for anyone to read.",
+        "A letter from Dr.Holm, the harbour master, was read out at the start of the meeting.",
+        "Short.Then a sentence that follows it without a space, which is too short before.",
+    ],
+)
+def test_text_that_only_looks_glued_is_left_alone(tmp_path: Path, paragraph: str) -> None:
+    (entry,) = import_text(tmp_path, f"Harbour Notes\n13 February 2024\n{paragraph}\n")
+    assert entry.body == paragraph + "\n"
+
+
+def test_a_document_without_a_date_is_an_error(tmp_path: Path) -> None:
+    source = write(tmp_path, "undated.txt", "Harbour Notes\n\nThe text, without any date.\n")
+    with pytest.raises(ManyErrors) as raised:
+        import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert [str(error) for error in raised.value.errors] == [
+        f"{source}: no date found. Add a line with the date at the top of a copy of the "
+        "document, and import the copy."
+    ]
+    assert not (tmp_path / "entries").exists()
+
+
+def test_wrapped_and_unwrapped_lines(tmp_path: Path) -> None:
+    wrapped, unwrapped = import_documents(
+        [
+            write(
+                tmp_path,
+                "wrapped.md",
+                "Harbour Notes\n3 March 2025\n\n"
+                "The first paragraph is wrapped by an editor at a width of sixty\n"
+                "characters, so its second line continues the first.\n",
+            ),
+            write(
+                tmp_path,
+                "unwrapped.txt",
+                "Gull Notes\n4 March 2025\n"
+                "- A list item copied from a page\n"
+                "The paragraph after the list, which is one line.\n"
+                "Another paragraph, also one line.\n",
+            ),
+        ],
+        tmp_path / "entries",
+        timezone=KYIV,
+        dry_run=True,
+    )
+    assert wrapped.body == (
+        "The first paragraph is wrapped by an editor at a width of sixty\n"
+        "characters, so its second line continues the first.\n"
+    )
+    assert unwrapped.body == (
+        "- A list item copied from a page\n\n"
+        "The paragraph after the list, which is one line.\n\n"
+        "Another paragraph, also one line.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Caf\u00e9 Soci\u00e9t\u00e9: the First Year", "cafe-societe-the-first-year"),
+        (
+            "\u041c\u0438\u0440 \u0437\u043d\u0438\u0437\u0443: "  # Ukrainian keeps its letters
+            "\u0449\u043e \u0434\u0430\u043b\u0456?",
+            "\u043c\u0438\u0440-\u0437\u043d\u0438\u0437\u0443-\u0449\u043e-\u0434\u0430\u043b\u0456",
+        ),
+        ("Why the Harbour\u2019s 28-Point Plan Matters", "why-the-harbours-28-point-plan-matters"),
+        ("!!!", "entry"),
+    ],
+)
+def test_file_names_come_from_the_title(tmp_path: Path, title: str, name: str) -> None:
+    (entry,) = import_text(tmp_path, f"# {title}\n\n1 March 2025\n\nText.\n", name="x.md")
+    assert entry.title == title
+    assert entry.path == tmp_path / "entries" / "2025" / f"{name}.md"
+
+
+# ---------------------------------------------------------------------------------------------
+# Other tools' posts
+
+
+def test_jekyll_post(tmp_path: Path) -> None:
+    entry = only("jekyll/_posts/2023-04-05-harbour-cranes.md", into=tmp_path)
+    assert entry.title == "The Last Harbour Cranes"
+    assert entry.date == datetime(2023, 4, 5, 18, 30, tzinfo=offset(1))
+    assert entry.authors == (Author("Nils Berg"),)
+    assert entry.summary == "A walk past the three cranes the port kept when it modernised."
+    assert entry.tags == ("cranes", "industry", "history", "harbour")  # categories as tags
+    assert entry.draft is True  # published: false
+    assert entry.guessed == frozenset()
+    assert entry.left_out == ("permalink (not an absolute URL)", "layout", "comments")
+    assert entry.body == (
+        "Three cranes still stand on the west quay, painted the same green as the\n"
+        "harbour office door. They have not lifted anything since 1994.\n\n"
+        "The port kept them, the official story goes, as a landmark for ships.\n"
+    )
+    assert entry.path == tmp_path / "2023" / "the-last-harbour-cranes.md"
+    assert entry.path.read_text(encoding="utf-8") == (
+        "---\n"
+        'title: "The Last Harbour Cranes"\n'
+        "date: 2023-04-05T18:30:00+01:00\n"
+        "authors:\n"
+        '  - name: "Nils Berg"\n'
+        'summary: "A walk past the three cranes the port kept when it modernised."\n'
+        'tags: ["cranes", "industry", "history", "harbour"]\n'
+        "draft: true\n"
+        "---\n\n" + entry.body
+    )
+
+
+def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:
+    entry = only("jekyll/_posts/2023-05-01-tide-tables.md", into=tmp_path)
+    assert entry.title == "Reading Tide Tables"
+    assert entry.date == kyiv(2023, 5, 1)
+    assert entry.authors == (Author("Nils Berg", "nils@example.org"),)
+    assert entry.summary == "How to read the tables pinned by the harbour office door."
+    assert entry.guessed == frozenset()
+    data, _ = front_matter(entry.path)
+    assert data["date"] == date(2023, 5, 1)
+    assert "review" not in data
+
+
+def test_hugo_yaml_post(tmp_path: Path) -> None:
+    entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
+    assert entry.title == "Survey of the Footbridge"
+    assert entry.date == datetime(2024, 9, 12, 8, 0, tzinfo=offset(3))
+    assert entry.updated == datetime(2024, 9, 20, 10, 15, tzinfo=offset(3))  # lastmod
+    assert entry.authors == (Author("Ana Petrova"), Author("Diego Marín"))
+    assert entry.tags == ("bridges", "surveys", "infrastructure")
+    assert entry.summary == "What the engineers found when they surveyed the old footbridge."
+    assert entry.draft is True
+    assert entry.left_out == ("weight",)
+    assert entry.guessed == frozenset()
+    assert entry.path == tmp_path / "2024" / "footbridge-survey.md"  # the post's own slug
+    data, body = front_matter(entry.path)
+    assert data == {
+        "title": "Survey of the Footbridge",
+        "date": datetime(2024, 9, 12, 8, 0, tzinfo=offset(3)),
+        "updated": datetime(2024, 9, 20, 10, 15, tzinfo=offset(3)),
+        "authors": [{"name": "Ana Petrova"}, {"name": "Diego Marín"}],
+        "summary": "What the engineers found when they surveyed the old footbridge.",
+        "tags": ["bridges", "surveys", "infrastructure"],
+        "draft": True,
+    }
+    assert body == (
+        "\nThe engineers spent two nights under the footbridge with torches and a\n"
+        "borrowed cherry picker.\n"
+    )
+
+
+def test_hugo_toml_post(tmp_path: Path) -> None:
+    entry = only("hugo/content/posts/night-market/index.md", into=tmp_path)
+    assert entry.title == "Opening Night at the Night Market"
+    assert entry.date == kyiv(2024, 10, 4, 19, 0)  # a TOML local date-time: Kyiv wall time
+    assert entry.authors == (Author("Ana Petrova"),)
+    assert entry.tags == ("markets", "food", "city life")
+    assert entry.summary == "Forty stalls, one generator and a queue for dumplings."
+    assert entry.draft is False
+    assert entry.left_out == ("aliases",)
+    assert entry.path == tmp_path / "2024" / "opening-night-at-the-night-market.md"
+    data, _ = front_matter(entry.path)
+    assert data["date"] == "2024-10-04 19:00"  # staticfeed reads it in the config's zone
+
+
+def test_pelican_post(tmp_path: Path) -> None:
+    entry = only("pelican/tide-pools.md", into=tmp_path)
+    assert entry.title == "Tide Pools at Low Water"
+    assert entry.date == kyiv(2022, 7, 18, 6, 45)
+    assert entry.updated == kyiv(2022, 7, 19, 9, 0)
+    assert entry.authors == (Author("Ruth Evans"), Author("Kwame Mensah"))
+    assert entry.tags == ("tide pools", "coast", "walks", "Nature")
+    assert entry.summary == "A dawn walk among the rock pools below the lighthouse."
+    assert entry.draft is True  # Status: draft
+    assert entry.left_out == ("save_as",)
+    assert entry.guessed == frozenset()
+    assert entry.body == (
+        "The best pools are the ones the gulls have not found yet. At low water\n"
+        "the rocks below the lighthouse hold a dozen of them.\n"
+    )
+    assert entry.path == tmp_path / "2022" / "tide-pools-low-water.md"
+
+
+def test_a_post_without_title_or_author_takes_them_from_its_text(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        """\
+        ---
+        date: 2024-11-02
+        tags: [harbour]
+        ---
+        # Winter Moorings
+
+        By Ann Lee
+
+        The boats come out of the water in November.
+        """,
+        name="post.md",
+    )
+    assert entry.title == "Winter Moorings"
+    assert entry.authors == (Author("Ann Lee"),)
+    assert entry.date == kyiv(2024, 11, 2)
+    assert entry.guessed == {"title", "authors"}
+    assert entry.body == "The boats come out of the water in November.\n"
+
+
+def test_posts_without_guesses_are_read_by_staticfeed(tmp_path: Path) -> None:
+    into = tmp_path / "entries"
+    entries = run("jekyll", "hugo", "pelican", into=into)
+    assert all(not entry.guessed for entry in entries)
+    config_path = write(tmp_path, "staticfeed.toml", BASIC_CONFIG + 'timezone = "Europe/Kyiv"\n')
+    read = read_entries(load_config(config_path), into).entries
+    by_title = {entry.title: entry for entry in read}
+    assert sorted(by_title) == sorted(entry.title for entry in entries)
+    footbridge = by_title["Survey of the Footbridge"]
+    assert footbridge.draft is True
+    assert footbridge.published == datetime(2024, 9, 12, 5, 0, tzinfo=UTC)
+    assert by_title["Opening Night at the Night Market"].published == kyiv(2024, 10, 4, 19, 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pages
+
+
+def test_html_article_with_navigation_asides_and_comments(tmp_path: Path) -> None:
+    entry = only("html/mending-nets.html", into=tmp_path)
+    assert entry.title == "Mending Nets on the North Pier"  # og:title
+    assert entry.date == datetime(2024, 3, 2, 7, 30, tzinfo=UTC)  # article:published_time
+    # meta author; the email comes from the bio in the article's footer, hence the review.
+    assert entry.authors == (Author("Eilidh MacLeod", "eilidh@example.org"),)
+    assert entry.summary == "A morning with the last net menders of the north pier."
+    assert entry.link == "https://coastline.example.org/2024/03/mending-nets/"
+    assert entry.guessed == {"authors"}
+    assert entry.body == (
+        "At half past seven the pier is empty except for **two men** and a heap of orange net "
+        "that looks, from a distance, like a spilled cargo of carrots.\n\n"
+        "## A Trade Without Apprentices\n\n"
+        "Both learned the work from their fathers. Neither has anyone to teach it to, and the "
+        "[harbour jobs survey](https://coastline.example.org/2023/11/harbour-jobs/) from last "
+        "year found no one under forty in the trade.\n\n"
+        "> You can tell a net by its knots, the way you can tell a writer by their commas.\n\n"
+        "- Needles carved from *whalebone* are still in use.\n"
+        "- A torn trawl takes two days to mend.\n"
+    )
+
+
+def test_html_page_without_article_markup(tmp_path: Path) -> None:
+    entry = only("html/ropewalk.htm", into=tmp_path)
+    assert entry.title == "The Ropewalk Reopens"  # <title> without the site's name: a guess
+    assert entry.date == kyiv(2023, 5, 12)  # "Published 12 May 2023" in the text
+    assert entry.authors == (Author("Tom Barker"),)
+    assert entry.source_line == "Originally published by the Tanner's Lane Bulletin"
+    assert entry.guessed == {"title", "date", "authors", "source"}
+    assert entry.body == (  # windows-1252, as the page declares; no comments, no sidebar
+        "The ropewalk on Tanner's Lane is three hundred metres long and, for most of the last "
+        "century, was the longest building in the county that nobody could name.\n\n"
+        "### From Hemp to Hall\n\n"
+        "After the rope makers left in 1962 it served as a furniture store, a skating rink and, "
+        "for one winter, a church. Now the town has bought it for \u00a31, with the caf\u00e9 by "
+        "the gate, and a promise to fix the roof.\n\n"
+        "The first event is a fair on 3 June. Details are on the [events page](events.html).\n\n"
+        "*Originally published by the Tanner's Lane Bulletin.*\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("times", "guessed"),
+    [
+        ('<time datetime="2024-02-01T09:00:00+01:00">1 Feb</time>', frozenset()),
+        (
+            '<time datetime="2024-02-01T09:00:00+01:00">1 Feb</time> and '
+            '<time datetime="2024-02-03">3 Feb</time>',
+            frozenset({"date"}),  # several dates on the page: the first, for review
+        ),
+    ],
+)
+def test_html_date_from_a_time_element(tmp_path: Path, times: str, guessed: frozenset[str]) -> None:
+    source = write(
+        tmp_path,
+        "page.html",
+        "<html><head><title>Harbour Notes</title></head><body>"
+        '<div class="teaser"><article><p>A short teaser for another post.</p></article></div>'
+        f"<article><h1>Harbour Notes</h1><p>{times}</p>"
+        "<p>The longest article on the page is the one that is imported.</p>"
+        "<p>By Ann Lee, a reporter who writes about the harbour, in March.</p></article>"
+        "</body></html>",
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.title == "Harbour Notes"  # the <h1>, the same as the <title>
+    assert entry.date == datetime(2024, 2, 1, 9, 0, tzinfo=offset(1))
+    assert entry.guessed == guessed
+    assert entry.body == (
+        f"{'1 Feb and 3 Feb' if guessed else '1 Feb'}\n\n"
+        "The longest article on the page is the one that is imported.\n\n"
+        "By Ann Lee, a reporter who writes about the harbour, in March.\n"
+    )
+
+
+def test_html_markup_that_markdown_would_misread_is_escaped(tmp_path: Path) -> None:
+    source = write(
+        tmp_path,
+        "page.html",
+        """\
+        <html><head><title>Escapes</title>
+        <meta property="article:published_time" content="2024-01-05">
+        <script type="application/ld+json">
+        {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Ann Lee"}],
+         "keywords": "harbour, weather"}
+        </script></head>
+        <body><article>
+        <p>Use *stars* and _underscores_ in snake_case, [brackets] and a <code>x*y</code>.</p>
+        <p>1. This is not a list.</p>
+        <p># Nor a heading, and &lt;b&gt; is not a tag.</p>
+        <p>Line one<br>line two</p>
+        <ol><li>First</li><li>Second <a href="https://example.org/a b">link</a></li></ol>
+        <pre><code>code  stays   as it is</code></pre>
+        <p><img src="/img/map.png" alt="The map"></p>
+        </article></body></html>
+        """,
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.title == "Escapes"
+    assert entry.date == kyiv(2024, 1, 5)
+    assert entry.authors == (Author("Ann Lee"),)  # JSON-LD
+    assert entry.tags == ("harbour", "weather")
+    assert entry.guessed == frozenset()
+    assert entry.body == (
+        "Use \\*stars\\* and \\_underscores\\_ in snake_case, \\[brackets\\] and a `x*y`.\n\n"
+        "1\\. This is not a list.\n\n"
+        "\\# Nor a heading, and \\<b> is not a tag.\n\n"
+        "Line one\\\nline two\n\n"
+        "1. First\n"
+        "2. Second [link](<https://example.org/a b>)\n\n"
+        "```\ncode  stays   as it is\n```\n\n"
+        "![The map](/img/map.png)\n"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Files: what is written where, and what never changes
+
+
+def test_folders_are_imported_whole(tmp_path: Path) -> None:
+    entries = import_documents([FIXTURES], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    written = sorted(
+        p.relative_to(tmp_path / "entries").as_posix() for p in (tmp_path / "entries").rglob("*.md")
+    )
+    assert written == sorted(e.path.relative_to(tmp_path / "entries").as_posix() for e in entries)
+    assert len(entries) == 12
+    for entry in entries:
+        data, body = front_matter(entry.path)
+        assert data["title"] == entry.title
+        assert body.lstrip("\n") == entry.body
+        assert data.get("review", []) == [
+            name
+            for name in ("title", "date", "updated", "authors", "summary", "tags", "source")
+            if name in entry.guessed
+        ]
+        assert entry.path.read_text(encoding="utf-8") == entry.document
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    into = tmp_path / "entries"
+    planned = import_documents([FIXTURES], into, timezone=KYIV, dry_run=True)
+    assert not into.exists()
+    written = import_documents([FIXTURES], into, timezone=KYIV, dry_run=False)
+    assert planned == written
+
+
+def test_sources_are_never_changed(tmp_path: Path) -> None:
+    def hashes() -> dict[str, str]:
+        return {
+            path.relative_to(FIXTURES).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(FIXTURES.rglob("*"))
+            if path.is_file()
+        }
+
+    before = hashes()
+    import_documents([FIXTURES], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert hashes() == before
+
+
+def test_an_existing_entry_is_never_overwritten(tmp_path: Path) -> None:
+    into = tmp_path / "entries"
+    existing = write(into, "2025/the-allotment-that-fed-a-street.md", "mine\n")
+    other = write(into, "2024/notes-from-the-night-ferry.txt", "mine too\n")  # the same id
+    with pytest.raises(ManyErrors) as raised:
+        import_documents(
+            [FIXTURES / "pasted-page.txt", FIXTURES / "pasted-title-first.txt"],
+            into,
+            timezone=KYIV,
+            dry_run=False,
+        )
+    messages = [str(error) for error in raised.value.errors]
+    fix = (
+        "staticfeed import never overwrites an entry: move or rename it, or delete it if it is "
+        "an earlier import of the same document."
+    )
+    page, ferry = (
+        display_path(FIXTURES / name) for name in ("pasted-page.txt", "pasted-title-first.txt")
+    )
+    assert messages == [
+        f"{existing}: the entry already exists: importing {page} would overwrite it. {fix}",
+        f"{other}: the entry already exists: importing {ferry} would write "
+        f"{other.with_suffix('.md')}, an entry with the same id. {fix}",
+    ]
+    assert existing.read_text(encoding="utf-8") == "mine\n"
+    assert other.read_text(encoding="utf-8") == "mine too\n"
+    # Nothing at all was written, not even the second article of the page.
+    assert sorted(p.name for p in into.rglob("*") if p.is_file()) == [
+        "notes-from-the-night-ferry.txt",
+        "the-allotment-that-fed-a-street.md",
+    ]
+
+
+def test_an_entry_that_cannot_be_written_undoes_the_import(tmp_path: Path) -> None:
+    into = tmp_path / "entries"
+    write(into, "2024", "a file where the folder of 2024 belongs\n")
+    with pytest.raises(ImportProblem) as raised:
+        run("pelican", "hugo", into=into)  # 2022 first, then 2024
+    assert raised.value.message.startswith("cannot create the folder")
+    assert raised.value.path == into / "2024"
+    assert [p for p in into.rglob("*") if p.is_file()] == [into / "2024"]
+
+
+def test_two_entries_of_one_import_with_the_same_title(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    write(sources, "a.txt", "Harbour Notes\n1 March 2025\nThe first one, a whole sentence.\n")
+    write(sources, "b.txt", "Harbour Notes\n2 March 2025\nThe second one, a sentence.\n")
+    first, second = import_documents([sources], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert first.path == tmp_path / "entries" / "2025" / "harbour-notes.md"
+    assert second.path == tmp_path / "entries" / "2025" / "harbour-notes-2.md"
+
+
+def test_a_folder_does_not_import_the_entries_inside_it(tmp_path: Path) -> None:
+    write(tmp_path, "notes.txt", "Harbour Notes\n1 March 2025\nA whole sentence of text.\n")
+    write(tmp_path, "entries/2024/old.md", "---\ntitle: Old\ndate: 2024-01-01\n---\nOld.\n")
+    (entry,) = import_documents([tmp_path], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.source == tmp_path / "notes.txt"
+
+
+def test_missing_sources_and_empty_folders_are_errors(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "picture.png").write_bytes(b"\x89PNG")
+    with pytest.raises(ManyErrors) as raised:
+        import_documents(
+            [tmp_path / "missing.txt", tmp_path / "empty"],
+            tmp_path / "entries",
+            timezone=KYIV,
+            dry_run=False,
+        )
+    assert [error.message for error in raised.value.errors] == [
+        "no such file or folder",
+        "the folder holds no document to import",
+    ]
+
+
+def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "latin1.txt"
+    source.write_bytes("Caf\u00e9 Notes\n1 March 2025\nText.\n".encode("latin-1"))
+    with pytest.raises(ManyErrors) as raised:
+        import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    (error,) = raised.value.errors
+    assert error.message == "the file is not valid UTF-8 (byte offset 3)"
+    assert error.line == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Any document: entries staticfeed can read, or errors, never a traceback
+
+PIECES = [
+    "",
+    "By Ann Lee and Bo Chen",
+    "Monday, December 22, 2025",
+    "# A Heading",
+    "Short Title Line",
+    "A paragraph that ends with a full stop, as paragraphs do.",
+    "glued to the end of a long enough sentence.The quote starts here and goes on",
+    "Ann Lee is a journalist. She can be reached at ann@example.org.",
+    "Originally published by the Harbour Gazette.",
+    "No comments:",
+    "Email ThisBlogThis!Share to XShare to Facebook",
+    "Labels: harbour, gulls",
+    "Related",
+    "- a list item",
+    "> a quote",
+    "```",
+    "    indented code",
+    "---",
+    "+++",
+    "Title: Pelican",
+    "Date: 2025-01-01",
+    "<html><body><article><p>x</p></article></body></html>",
+    "<p>By Ann Lee</p>",
+    'title: "\\u2028"',
+    "\x7f\x85\u2028\ufeff",
+    "*_\\`[]<b>&amp;",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20)), max_size=20),
+    suffix=st.sampled_from([".txt", ".md", ".html"]),
+)
+def test_any_document_gives_readable_entries_or_errors(lines: list[str], suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "source" + suffix)
+        data = "\n".join(lines).encode("utf-8", "replace")
+        source.write_bytes(data)
+        try:
+            entries = import_documents(
+                [source], Path(folder, "entries"), timezone=KYIV, dry_run=False
+            )
+        except ManyErrors as errors:
+            assert all(error.path is not None for error in errors.errors)
+            return
+        assert source.read_bytes() == data
+        for entry in entries:
+            document = split(entry.path.read_text(encoding="utf-8"))
+            assert document.metadata["title"] == entry.title
+            assert entry.title.strip()
+            assert document.body.strip() == entry.body.strip()
+            assert document.metadata.get("review", []) == [
+                name
+                for name in ("title", "date", "updated", "authors", "tags", "source")
+                if name in entry.guessed
+            ]

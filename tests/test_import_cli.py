@@ -1,0 +1,93 @@
+"""`staticfeed import` from the command line, and `check` on what it wrote."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def copy_page(folder: Path) -> Path:
+    page = folder / "saved" / "pasted-page.txt"
+    page.parent.mkdir()
+    shutil.copy(FIXTURES / "pasted-page.txt", page)
+    return page
+
+
+def test_dry_run_shows_the_guesses_and_writes_nothing(site: Callable[..., Path]) -> None:
+    folder = site()
+    copy_page(folder)
+    result = run("import", "saved", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert (
+        "would write entries/2025/the-allotment-that-fed-a-street.md "
+        "(from saved/pasted-page.txt)\n"
+        "  title:   The Allotment That Fed a Street (guessed)\n"
+    ) in result.output
+    assert "  authors: Marta Kovalenko, Tomas Whitfield (guessed)\n" in result.output
+    assert list((folder / "entries").iterdir()) == []
+
+
+def test_imported_entries_build_and_check_warns_until_reviewed(
+    site: Callable[..., Path],
+) -> None:
+    folder = site()
+    copy_page(folder)
+    before = digest(folder / "saved")
+    result = run("import", "saved")
+    assert result.exit_code == 0, result.output
+    assert digest(folder / "saved") == before, "the source is never changed"
+    entry = folder / "entries" / "2025" / "the-allotment-that-fed-a-street.md"
+    meta = yaml.safe_load(entry.read_text(encoding="utf-8").split("---\n")[1])
+    assert meta["title"] == "The Allotment That Fed a Street"
+    assert "title" in meta["review"]
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    assert (
+        "Warning: entries/2025/the-allotment-that-fed-a-street.md: staticfeed import guessed "
+    ) in checked.output
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(
+        "".join(line for line in text.splitlines(True) if not line.startswith("review:")),
+        encoding="utf-8",
+    )
+    assert run("build").exit_code == 0
+    assert "the-allotment-that-fed-a-street.md: staticfeed import" not in run("check").output
+
+
+def test_importing_twice_is_refused_and_changes_nothing(site: Callable[..., Path]) -> None:
+    folder = site()
+    copy_page(folder)
+    assert run("import", "saved").exit_code == 0
+    written = digest(folder / "entries")
+    again = run("import", "saved")
+    assert again.exit_code == 1
+    assert again.stderr.startswith("Error: entries/2025/")
+    assert digest(folder / "entries") == written
+
+
+def test_a_missing_source_is_a_wrong_command_line(site: Callable[..., Path]) -> None:
+    site()
+    assert run("import", "missing.txt").exit_code == 2
