@@ -1,0 +1,128 @@
+"""Front-matter image and enclosures in Atom, RSS and JSON Feed, read with lxml and feedparser."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+
+from tests.conftest import ATOM_NS, invoke_build, need_atom_schema, need_program, read_xml
+
+MEDIA = "{http://search.yahoo.com/mrss/}"
+SITE = "https://example.org/blog/"
+EPISODE = b"ID3" + bytes(range(256)) * 40  # 10,243 bytes of "audio"
+
+POST = """\
+---
+title: Episode one
+date: 2025-12-01
+image: img/cover.jpg
+enclosures:
+  - media/episode-1.mp3
+  - url: https://cdn.example.net/episode-1.ogg
+    type: audio/ogg
+    length: 18223342
+---
+Listen.
+"""
+
+
+def build_episode(site: Callable[..., Path]) -> Path:
+    folder = site(**{"a.md": POST})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    return folder / "feeds"
+
+
+def test_atom_has_every_enclosure_with_type_and_length(site: Callable[..., Path]) -> None:
+    feeds = build_episode(site)
+    (entry,) = read_xml(feeds / "atom.xml").iter(f"{{{ATOM_NS}}}entry")
+    enclosures = [
+        (link.get("href"), link.get("type"), link.get("length"))
+        for link in entry.iter(f"{{{ATOM_NS}}}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert enclosures == [
+        (SITE + "media/episode-1.mp3", "audio/mpeg", str(len(EPISODE))),
+        ("https://cdn.example.net/episode-1.ogg", "audio/ogg", "18223342"),
+    ]
+    parsed = feedparser.parse(str(feeds / "atom.xml"))
+    assert not parsed.bozo
+    assert [e.href for e in parsed.entries[0].enclosures] == [href for href, _, _ in enclosures]
+
+
+def test_rss_has_the_first_enclosure_only(site: Callable[..., Path]) -> None:
+    feeds = build_episode(site)
+    (item,) = read_xml(feeds / "rss.xml").iter("item")
+    assert [dict(e.attrib) for e in item.findall("enclosure")] == [
+        {"url": SITE + "media/episode-1.mp3", "length": str(len(EPISODE)), "type": "audio/mpeg"}
+    ]
+
+
+def test_image_is_media_rss_in_atom_and_rss_and_image_in_json(site: Callable[..., Path]) -> None:
+    feeds = build_episode(site)
+    image = SITE + "img/cover.jpg"
+    for name, tag in (("atom.xml", f"{{{ATOM_NS}}}entry"), ("rss.xml", "item")):
+        (entry,) = read_xml(feeds / name).iter(tag)
+        assert entry.find(f"{MEDIA}thumbnail").get("url") == image, name
+        content = entry.find(f"{MEDIA}content")
+        assert (content.get("url"), content.get("medium")) == (image, "image"), name
+        assert feedparser.parse(str(feeds / name)).entries[0].media_thumbnail[0]["url"] == image
+    item = json.loads((feeds / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert item["image"] == image
+    assert item["attachments"] == [
+        {
+            "url": SITE + "media/episode-1.mp3",
+            "mime_type": "audio/mpeg",
+            "size_in_bytes": len(EPISODE),
+        },
+        {
+            "url": "https://cdn.example.net/episode-1.ogg",
+            "mime_type": "audio/ogg",
+            "size_in_bytes": 18223342,
+        },
+    ]
+
+
+def test_feeds_with_media_stay_valid_atom(site: Callable[..., Path]) -> None:
+    jing = need_program("jing")
+    schema = need_atom_schema()
+    feeds = build_episode(site)
+    checked = subprocess.run(
+        [jing, "-c", str(schema), str(feeds / "atom.xml")], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_file_outside_the_project_is_refused(site: Callable[..., Path]) -> None:
+    site(**{"a.md": POST.replace("media/episode-1.mp3", "../../etc/passwd")})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: enclosures '../../etc/passwd' points outside the project folder. "
+        "Put the file inside the project, or give its full URL with type and length.\n"
+    )
+
+
+def test_a_remote_file_needs_its_length(site: Callable[..., Path]) -> None:
+    site(**{"a.md": POST.replace("media/episode-1.mp3", "https://cdn.example.net/x.mp3")})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: enclosures needs a length in bytes for a file that is not in "
+        "the project. Add length: with the file's size in bytes.\n"
+    )
+
+
+def test_a_type_that_is_not_a_mime_type_is_refused(site: Callable[..., Path]) -> None:
+    folder = site(**{"a.md": POST.replace("type: audio/ogg", "type: audio ogg")})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert "enclosures type 'audio ogg' is not a MIME type" in result.stderr
