@@ -90,6 +90,12 @@ _PUBLICATION_OPTIONS = [
     ),
     click.option("--drafts", is_flag=True, help="Include entries marked draft: true."),
     click.option("--future", is_flag=True, help="Include entries dated in the future."),
+    click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write the build cache (.staticfeed-cache/ beside the config). "
+        "check and diff never use it.",
+    ),
 ]
 
 
@@ -120,6 +126,8 @@ class _Publication:
     base_url: str | None
     drafts: bool
     future: bool
+    no_cache: bool = False
+    """build and serve only: check and diff never use the build cache."""
 
     def config(self) -> Config:
         return load_config(_config_file(self.config_path), base_url=self.base_url)
@@ -136,6 +144,7 @@ class _Publication:
             drafts=self.drafts,
             future=self.future,
             allow_id_change=allow_id_change,
+            cache=not self.no_cache,
         )
 
     def render(self) -> Rendered:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from staticfeed import media, values
+from staticfeed.cache import DocumentCache, Parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
 from staticfeed.errors import (
@@ -53,8 +55,14 @@ class ReadResult:
     warnings: tuple[BuildWarning, ...]
 
 
-def read_entries(config: Config, entries_dir: Path) -> ReadResult:
-    """Read every document; raise `ManyErrors` listing every problem in every file."""
+def read_entries(
+    config: Config, entries_dir: Path, cache: DocumentCache | None = None
+) -> ReadResult:
+    """Read every document; raise `ManyErrors` listing every problem in every file.
+
+    With `cache`, a document the cache has as it is now is not parsed again (its warnings are
+    given again), and every document parsed without an error is handed to the cache.
+    """
     if not entries_dir.is_dir():
         raise EntryError(
             "the entries folder does not exist",
@@ -66,7 +74,7 @@ def read_entries(config: Config, entries_dir: Path) -> ReadResult:
     drafts: list[_Draft] = []
     for path in document_paths(entries_dir, errors):
         try:
-            drafts.append(_read_document(path, entries_dir, config, warnings))
+            drafts.append(_read_document(path, entries_dir, config, warnings, cache))
         except ManyErrors as many:
             errors.extend(many.errors)
         except StaticfeedError as error:
@@ -74,6 +82,8 @@ def read_entries(config: Config, entries_dir: Path) -> ReadResult:
     entries = _assign_ids(drafts, config, errors)
     if errors:
         raise ManyErrors(errors)
+    if cache is not None:
+        cache.note_ids(entries)
     return ReadResult(tuple(entries), tuple(warnings))
 
 
@@ -116,17 +126,74 @@ class _Draft:
     has_own_id: bool
 
 
-def _read_document(path: Path, root: Path, config: Config, warnings: list[BuildWarning]) -> _Draft:
-    text = _clean_text(path, _decode(path), warnings)
+def _read_document(
+    path: Path,
+    root: Path,
+    config: Config,
+    warnings: list[BuildWarning],
+    cache: DocumentCache | None = None,
+) -> _Draft:
+    data = path.read_bytes()
+    if cache is not None:
+        return _read_through(cache, path, root, config, data, warnings)
+    return _parse_document(path, root, config, data, warnings)[0]
+
+
+def _read_through(
+    cache: DocumentCache,
+    path: Path,
+    root: Path,
+    config: Config,
+    data: bytes,
+    warnings: list[BuildWarning],
+) -> _Draft:
+    """The document from `cache` when it has it as it is now; else parsed, and handed to it."""
+    relative = path.relative_to(root).as_posix()
+    cached = cache.lookup(path, relative, data)
+    if cached is not None:
+        warnings.extend(cached.warnings)
+        return _Draft(cached.entry, cached.id_line, cached.has_own_id)
+    found: list[BuildWarning] = []
+    try:
+        draft, document = _parse_document(path, root, config, data, found)
+    finally:
+        warnings.extend(found)
+    parsed = Parsed(draft.entry, draft.id_line, draft.has_own_id, tuple(found))
+    cache.store(path, relative, data, parsed, keep=not _names_project_files(document.metadata))
+    return draft
+
+
+def _parse_document(
+    path: Path, root: Path, config: Config, data: bytes, warnings: list[BuildWarning]
+) -> tuple[_Draft, Document]:
+    text = _clean_text(path, _decode(path, data), warnings)
     try:
         document = split(text)
     except FrontMatterError as error:
         raise EntryError(error.message, error.fix, path=path, line=error.line) from None
-    return _EntryBuilder(path, root, config, document, warnings).build()
+    return _EntryBuilder(path, root, config, document, warnings).build(), document
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
+def _names_project_files(metadata: Mapping[str, object]) -> bool:
+    """Whether the entry depends on files besides its document, which the cache does not
+    watch: an enclosure with a relative URL is a file in the project, measured (media.py)."""
+    if "enclosures" not in metadata:
+        return False
+    value = metadata["enclosures"]
+    items = value if isinstance(value, list) else [value]
+    urls = [item.get("url") if isinstance(item, dict) else item for item in items]
+    return not all(isinstance(url, str) and _is_absolute(url) for url in urls)
+
+
+def _is_absolute(url: str) -> bool:
+    url = url.strip()
+    try:
+        return bool(urlsplit(url).scheme) or url.startswith("//")
+    except ValueError:
+        return False
+
+
+def _decode(path: Path, data: bytes) -> str:
     # Decode after the byte-order mark, so error offsets count from the file's first byte.
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -383,6 +450,8 @@ def _with_id(draft: _Draft, config: Config) -> Entry:
         return draft.entry
     assert config.id_authority is not None
     identifier = tag_uri(config.id_authority, draft.entry.slug)
+    if draft.entry.id == identifier:  # from the cache, which remembers it
+        return draft.entry
     return replace(draft.entry, id=identifier)
 
 

@@ -1,12 +1,30 @@
-"""A whole build, step by step: load_config -> read_entries -> build_feeds -> write_outputs."""
+"""A whole build, step by step: load_config -> read_entries -> build_feeds -> write_outputs.
+
+`build(..., cache=True)` takes over from the build cache (staticfeed.cache) what did not change
+since the last build: documents are not parsed again, entries not rendered again, and an output
+file is not made again while what it is made from, and the file itself, are unchanged.
+`render_outputs`, which `check` and `diff` use, never touches the cache.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 
+from staticfeed import pages
+from staticfeed.cache import (
+    BuildCache,
+    CacheCorrupt,
+    OutputRecords,
+    cache_folder,
+    digest,
+    digest_text,
+    fingerprint,
+    templates_digest,
+)
 from staticfeed.config import Config
 from staticfeed.drift import (
     SOURCES_NAME,
@@ -16,7 +34,7 @@ from staticfeed.drift import (
     sources_file,
 )
 from staticfeed.entries import read_entries
-from staticfeed.errors import BuildWarning, EntryError, display_path
+from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
 from staticfeed.feeds import feed_document
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
@@ -29,7 +47,7 @@ from staticfeed.output import (
     remove_stale,
     write_outputs,
 )
-from staticfeed.pages import FeedLink, entry_page_url, render_pages
+from staticfeed.pages import INDEX_NAME, FeedLink, PageEntry, entry_page_url, render_pages
 from staticfeed.plan import (
     MAIN,
     MEDIA_TYPES,
@@ -63,30 +81,55 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class BuiltFile:
+    """One file of a build's report, by POSIX path under the output folder."""
+
+    name: str
+    entry_count: int | None = None
+    """How many entries a feed carries; None for a file that is not a feed."""
+
+
+@dataclass(frozen=True)
 class BuildReport:
-    written: tuple[tuple[Written, OutputFile], ...]
+    written: tuple[tuple[Written, BuiltFile], ...]
     selection: Selection
     warnings: tuple[BuildWarning, ...]
     removed: tuple[Path, ...] = ()
     """Files the previous build wrote that this one no longer does (a tag that is gone)."""
 
 
+@dataclass(frozen=True)
+class _Made:
+    """An output file of a build: its bytes, or None for a file kept as the last build left it.
+    `fingerprint` digests what it is made from ("" for a file the cache does not skip)."""
+
+    name: str
+    content: bytes | None
+    entry_count: int | None = None
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class _Options:
+    now: datetime
+    drafts: bool
+    future: bool
+    allow_id_change: bool
+
+
 def render_outputs(
     config: Config, entries_dir: Path, *, now: datetime, drafts: bool = False, future: bool = False
 ) -> Rendered:
-    """Every output file's bytes, without touching the disk: nothing is written on any error."""
+    """Every output file's bytes, without touching the disk: nothing is written on any error.
+
+    Never uses the build cache: `check` and `diff` compare the published files with this.
+    """
     result = read_entries(config, entries_dir)
-    selection = select_entries(result.entries, now=now, drafts=drafts, future=future)
-    if not selection.entries:
-        raise EntryError(
-            "there is no published entry to put in the feeds",
-            "Add a document, or pass --drafts or --future to include drafts and scheduled entries.",
-            path=entries_dir,
-        )
+    selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
     plans = _plans(config, selection.entries)
     rendered = _render_entries(config, _entries_of(plans, config, selection.entries))
     files = [*_feed_files(config, plans, rendered)]
-    files.append(_headers(config, plans, files))
+    files.append(_headers(config, plans, [file.name for file in files]))
     if config.pages:
         files += _page_files(config, plans, [rendered[e.id] for e in selection.entries])
     return Rendered(tuple(files), selection, result.warnings)
@@ -101,32 +144,236 @@ def build(
     drafts: bool = False,
     future: bool = False,
     allow_id_change: bool = False,
+    cache: bool = False,
 ) -> BuildReport:
     """Render and write the publication; nothing is written on any error.
 
     Unless `allow_id_change`, an entry that was published under another id (a file renamed
     without `id:` in its front matter) is an error: readers would show it again as new.
+
+    With `cache`, the build keeps what it can in the build cache beside the config
+    (staticfeed.cache) and takes over from it what has not changed: the files are the same,
+    byte for byte, as without it.
     """
-    rendered = render_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
-    entries = rendered.selection.entries
-    if not allow_id_change:
-        check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
-    names = [file.name for file in rendered.files]
-    state = {
-        SOURCES_NAME: sources_file(entries, entries_dir),
-        MANIFEST_NAME: manifest(names),
-    }
-    previous = previous_files(out_dir)
-    written = write_outputs(
-        out_dir, {**{file.name: file.content for file in rendered.files}, **state}
+    options = _Options(now, drafts, future, allow_id_change)
+    if not cache:
+        return _build_fresh(config, entries_dir, out_dir, options)
+    folder, key = cache_folder(config), fingerprint(config)
+    try:
+        return _build_cached(config, entries_dir, out_dir, options, BuildCache.open(folder, key))
+    except CacheCorrupt:
+        return _build_cached(config, entries_dir, out_dir, options, BuildCache.empty(folder, key))
+
+
+def _build_fresh(
+    config: Config, entries_dir: Path, out_dir: Path, options: _Options
+) -> BuildReport:
+    rendered = render_outputs(
+        config, entries_dir, now=options.now, drafts=options.drafts, future=options.future
     )
-    removed = remove_stale(out_dir, previous, {*names, *state})
-    return BuildReport(
-        tuple(zip(written[: len(rendered.files)], rendered.files, strict=True)),
+    made = [_Made(file.name, file.content, file.entry_count) for file in rendered.files]
+    return _publish(
+        out_dir,
+        entries_dir,
         rendered.selection,
         rendered.warnings,
-        tuple(removed),
+        made,
+        check_ids=not options.allow_id_change,
     )
+
+
+def _build_cached(
+    config: Config, entries_dir: Path, out_dir: Path, options: _Options, store: BuildCache
+) -> BuildReport:
+    """A build that makes again only what changed since the last one (see staticfeed.cache)."""
+    try:
+        result = read_entries(config, entries_dir, store.documents)
+        selection = _published(
+            result.entries,
+            entries_dir,
+            now=options.now,
+            drafts=options.drafts,
+            future=options.future,
+        )
+        keys = {entry.id: store.documents.key(entry.source) for entry in selection.entries}
+        plans = _cached_plans(config, selection.entries, keys, store)
+        records = store.outputs(out_dir)
+        made = _Incremental(config, plans, selection.entries, keys, store, records).outputs()
+        ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
+        # The id guard reads every published feed; it cannot find anything when the same
+        # (id, document) pairs are published again over the files the last build left.
+        check_ids = not options.allow_id_change and not records.vouch_for(ids)
+        report = _publish(
+            out_dir, entries_dir, selection, result.warnings, made, check_ids=check_ids
+        )
+    except StaticfeedError:
+        store.save()  # the documents read without an error are not parsed again
+        raise
+    made_from = {file.name: file.fingerprint if file.content is not None else None for file in made}
+    store.set_outputs(out_dir, records.after_build({**made_from, **_STATE_FILES}, ids))
+    store.save()
+    return report
+
+
+_STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
+
+
+def _cached_plans(
+    config: Config, entries: Sequence[Entry], keys: dict[str, str], store: BuildCache
+) -> list[FeedPlan]:
+    """The feed plans, taken from the cache when the same entries are published again."""
+    key = digest([store.fingerprint, [[entry.id, keys[entry.id]] for entry in entries]])
+    plans = store.plans(key, entries)
+    if plans is None:
+        plans = _plans(config, entries)
+        store.keep_plans(key, plans, entries)
+    return plans
+
+
+def _published(
+    entries: Sequence[Entry], entries_dir: Path, *, now: datetime, drafts: bool, future: bool
+) -> Selection:
+    selection = select_entries(entries, now=now, drafts=drafts, future=future)
+    if not selection.entries:
+        raise EntryError(
+            "there is no published entry to put in the feeds",
+            "Add a document, or pass --drafts or --future to include drafts and scheduled entries.",
+            path=entries_dir,
+        )
+    return selection
+
+
+def _publish(
+    out_dir: Path,
+    entries_dir: Path,
+    selection: Selection,
+    warnings: tuple[BuildWarning, ...],
+    made: Sequence[_Made],
+    *,
+    check_ids: bool,
+) -> BuildReport:
+    """Write the files `made` (and the state files); files kept are not touched."""
+    entries = selection.entries
+    if check_ids:
+        check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
+    names = [file.name for file in made]
+    state = {SOURCES_NAME: sources_file(entries, entries_dir), MANIFEST_NAME: manifest(names)}
+    previous = previous_files(out_dir)
+    files = {**{f.name: f.content for f in made if f.content is not None}, **state}
+    written = dict(zip(files, write_outputs(out_dir, files), strict=True))
+    removed = remove_stale(out_dir, previous, {*names, *state})
+    report = [
+        (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
+        for file in made
+    ]
+    return BuildReport(tuple(report), selection, warnings, tuple(removed))
+
+
+def _built(file: _Made) -> BuiltFile:
+    return BuiltFile(file.name, file.entry_count)
+
+
+class _Incremental:
+    """The output files of a cached build. Each is made again only when what it is made from
+    (its fingerprint) changed since the last build, or the file is not as that build left it;
+    entries are rendered, or taken from the cache, only for the files made again."""
+
+    def __init__(
+        self,
+        config: Config,
+        plans: Sequence[FeedPlan],
+        entries: Sequence[Entry],
+        keys: dict[str, str],
+        store: BuildCache,
+        records: OutputRecords,
+    ) -> None:
+        self._config = config
+        self._plans = plans
+        self._entries = entries
+        self._documents = store.documents
+        self._base = digest([store.fingerprint, repr(config)])  # templates see all of config
+        self._records = records
+        self._keys = keys
+        self._rendered: dict[str, RenderedEntry] = {}
+
+    def outputs(self) -> list[_Made]:
+        """Feeds, hosting hints, then pages: the order of `render_outputs`."""
+        feeds = [made for plan in self._plans for made in self._feeds(plan)]
+        headers = _headers(self._config, self._plans, [feed.name for feed in feeds])
+        pages = self._pages() if self._config.pages else []
+        return [*feeds, _Made(headers.name, headers.content), *pages]
+
+    def _feeds(self, plan: FeedPlan) -> Iterator[_Made]:
+        plan_fields = [getattr(plan, f.name) for f in fields(FeedPlan) if f.name != "entries"]
+        made_from = digest([self._base, plan_fields, [self._keys[e.id] for e in plan.entries]])
+        for format_name in self._config.formats:
+            name = file_name(plan.base, format_name)
+            feed_fingerprint = digest([made_from, format_name])
+            content = None
+            if not self._records.unchanged(name, feed_fingerprint):
+                entries = [self._rendered_entry(entry) for entry in plan.entries]
+                content = _feed_content(self._config, plan, entries, format_name)
+            yield _Made(name, content, len(plan.entries), feed_fingerprint)
+
+    def _pages(self) -> list[_Made]:
+        main, topics = _feed_links(self._config, self._plans)
+        # The checks render_pages makes first, on every entry, whichever pages are made.
+        unrendered = [RenderedEntry(entry, "", "") for entry in self._entries]
+        paths = pages._page_paths(self._config, unrendered, [*main, *topics])
+        links = [astuple(link) for link in [*main, *topics]]
+        common = digest([self._base, templates_digest(self._config.templates), links])
+        keys = [self._keys[entry.id] for entry in self._entries]
+        planned = {INDEX_NAME: digest([common, INDEX_NAME, keys])}
+        for path, key in zip(paths, keys, strict=True):
+            planned[path] = digest_text(common, path, key)
+        records = self._records
+        wanted = {name for name, made in planned.items() if not records.unchanged(name, made)}
+        contents = self._page_contents(main, topics, paths, wanted) if wanted else {}
+        return [_Made(name, contents.get(name), None, made) for name, made in planned.items()]
+
+    def _page_contents(
+        self, main: list[FeedLink], topics: list[FeedLink], paths: list[str], wanted: set[str]
+    ) -> dict[str, bytes]:
+        """The pages in `wanted`, made as pages.render_pages makes them. pages.py has no public
+        way to make the index, or some pages, alone: this uses its internals, and
+        tests/test_cache.py compares every page with a build without the cache."""
+        config = self._config
+        environment = pages._environment(config.templates)
+        common = {
+            "config": config,
+            "feeds": tuple(main),
+            "topic_feeds": tuple(topics),
+            "index_url": config.feed_url,
+        }
+        files: dict[str, bytes] = {}
+        if INDEX_NAME in wanted:
+            every = tuple(self._page_entry(entry) for entry in self._entries)
+            files[INDEX_NAME] = pages._render(
+                environment, INDEX_NAME, **common, entries=every, lang=config.language
+            )
+        for path, entry in zip(paths, self._entries, strict=True):
+            if path in wanted:
+                page = self._page_entry(entry)
+                lang = page.lang or config.language
+                files[path] = pages._render(
+                    environment, "entry.html", **common, entry=page, lang=lang
+                )
+        return files
+
+    def _page_entry(self, entry: Entry) -> PageEntry:
+        return PageEntry(self._rendered_entry(entry), entry_page_url(self._config, entry))
+
+    def _rendered_entry(self, entry: Entry) -> RenderedEntry:
+        """`entry` rendered: once per build, and from the cache when it has it."""
+        rendered = self._rendered.get(entry.id)
+        if rendered is None:
+            page_url = entry_page_url(self._config, entry) if self._config.pages else None
+            rendered = self._documents.rendered(entry, page_url)
+            if rendered is None:
+                rendered = render_entry(entry, self._config.site_url, page_url)
+                self._documents.keep_rendered(rendered)
+            self._rendered[entry.id] = rendered
+        return rendered
 
 
 def _plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
@@ -168,14 +415,19 @@ def _feed_files(
     for plan in plans:
         entries = [rendered[entry.id] for entry in plan.entries]
         for format_name in config.formats:
-            if format_name == "json":
-                content = json_feed(config, plan, entries)
-            else:
-                content = feed_document(config, plan, entries, format_name)
+            content = _feed_content(config, plan, entries, format_name)
             yield OutputFile(file_name(plan.base, format_name), content, len(entries))
 
 
-def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[OutputFile]) -> OutputFile:
+def _feed_content(
+    config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry], format_name: str
+) -> bytes:
+    if format_name == "json":
+        return json_feed(config, plan, entries)
+    return feed_document(config, plan, entries, format_name)
+
+
+def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[str]) -> OutputFile:
     """Hosting hints for the feeds; an archive that has a successor never changes again."""
     final = {
         file_name(plan.base, name)
@@ -183,13 +435,20 @@ def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[OutputFi
         if plan.archive and plan.next_archive is not None
         for name in config.formats
     }
-    hosted = [HostedFile(feed.name, final=feed.name in final) for feed in feeds]
+    hosted = [HostedFile(name, final=name in final) for name in feeds]
     return OutputFile(HEADERS_NAME, headers_file(config, hosted))
 
 
 def _page_files(
     config: Config, plans: Sequence[FeedPlan], entries: Sequence[RenderedEntry]
 ) -> list[OutputFile]:
+    main, topics = _feed_links(config, plans)
+    pages = render_pages(config, entries, main, topics, config.templates)
+    return [OutputFile(name, content) for name, content in pages.items()]
+
+
+def _feed_links(config: Config, plans: Sequence[FeedPlan]) -> tuple[list[FeedLink], list[FeedLink]]:
+    """The main feeds, and the tag and author feeds, as the pages announce them."""
     main = [_feed_link(config, config.title, MAIN, name) for name in config.formats]
     topics = [
         _feed_link(config, plan.title, plan.base, name)
@@ -197,8 +456,7 @@ def _page_files(
         if plan.base != MAIN and not plan.archive
         for name in config.formats
     ]
-    pages = render_pages(config, entries, main, topics, config.templates)
-    return [OutputFile(name, content) for name, content in pages.items()]
+    return main, topics
 
 
 def _feed_link(config: Config, title: str, base: str, format_name: str) -> FeedLink:

@@ -58,7 +58,10 @@ def inline_text(markdown: str) -> str:
 
 
 def _parse_fragment(html: str) -> lxml.html.HtmlElement:
-    return lxml.html.fragment_fromstring(html, create_parent="div")
+    try:
+        return lxml.html.fragment_fromstring(html, create_parent="div")
+    except etree.ParserError:  # only markup lxml drops, such as a lone "<html": no content
+        return lxml.html.fragment_fromstring("", create_parent="div")
 
 
 def _make_urls_absolute(fragment: lxml.html.HtmlElement, base: str) -> None:

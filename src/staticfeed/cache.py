@@ -1,0 +1,811 @@
+"""The build cache in .staticfeed-cache/: what a rebuild can take over from the last build.
+
+`staticfeed build` and `serve` keep, in `.staticfeed-cache/` beside the config:
+
+- every document's parsed entry, its warnings, and its rendered summary and HTML, found again
+  by the document's path under the entries folder, its size, mtime_ns and the sha256 of its
+  bytes (every document is read anyway: reading is the floor of a build);
+- for each output folder, every file's fingerprint (a digest of everything it is made from)
+  with the size and mtime_ns the file had after the build, and a digest of the published
+  (id, document) pairs, which vouches that no id can have changed;
+- the feed plans of the last build, for the same published entries.
+
+Files: `index.json`, a header line (format, fingerprint, sha256 of the rest) then one JSON
+object; `html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
+`html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
+build), each read by its offset and checked against its sha256 in the same way.
+The whole cache is keyed by `fingerprint`: staticfeed's version and code, the libraries that
+parse and render, the config file's bytes and what it resolved to (so --base-url counts), and
+the time-zone setup.
+
+Nothing in it is trusted. An index whose checksum, format or fingerprint does not match, that
+is not JSON or has the wrong shape, is ignored; a record that does not match its document, or
+does not decode, is read again from the document; an HTML file whose sha256 is not its name
+raises `CacheCorrupt`, and the build starts over without the cache. It is JSON, never pickle:
+the folder is as writable as the project, and loading it must never run code. Every file is
+written atomically (a temporary file, then a rename); a cache that cannot be written is
+skipped silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import secrets
+import sys
+import time
+import typing
+import zoneinfo
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+
+from staticfeed import __version__
+from staticfeed.config import Config
+from staticfeed.errors import BuildWarning
+from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
+from staticfeed.plan import FeedPlan
+
+CACHE_FOLDER = ".staticfeed-cache"
+_FORMAT = 1
+"""The layout of the files in the folder; a cache of another layout is ignored."""
+_INDEX = "index.json"
+_HTML = "html"
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+_HTML_FILE = re.compile(r"[0-9a-f]{64}\.json")
+_PACK_FILE = re.compile(r"[0-9a-f]{32}\.jsonl")
+_PACK_FROM = 64
+"""A save with this many new renderings or more writes them into one pack file: a first build
+renders thousands of entries, and one file is far quicker to create than thousands."""
+_MAX_OUTPUT_FOLDERS = 8
+_LIBRARIES = (
+    "cmarkgfm",
+    "feedgen",
+    "Jinja2",
+    "lxml",
+    "MarkupSafe",
+    "python-dateutil",
+    "PyYAML",
+)
+_BAD = (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, OSError)
+"""What decoding a record that is not as written raises: the record is ignored."""
+
+Json = Any
+"""A value decoded from the cache's JSON: checked where it is used."""
+
+
+class CacheCorrupt(Exception):
+    """A file of the cache is not what its index says: the build starts over without it."""
+
+
+def cache_folder(config: Config) -> Path:
+    """`.staticfeed-cache/` beside the config, in the project's folder."""
+    return config.path.parent / CACHE_FOLDER
+
+
+def digest(value: object) -> str:
+    """sha256 of `value` as JSON; anything JSON cannot hold counts by its repr."""
+    return _sha256(_utf8(json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)))
+
+
+def digest_text(*parts: str) -> str:
+    """sha256 of texts that cannot hold a NUL (digests, paths), quicker than `digest`."""
+    return _sha256(_utf8("\0".join(parts)))
+
+
+def fingerprint(config: Config) -> str:
+    """What every cached value depends on: a cache made under another fingerprint is ignored."""
+    try:
+        config_bytes = _sha256(config.path.read_bytes())
+    except OSError:
+        config_bytes = secrets.token_hex(32)  # unreadable now: nothing can be reused
+    return digest(
+        [
+            _FORMAT,
+            __version__,
+            _code_digest(),
+            _library_versions(),
+            sys.version,
+            config_bytes,
+            repr(_resolved(config)),
+            _ENTRY_FIELDS,
+            os.environ.get("TZ"),
+            list(time.tzname),
+            _zone_digest(config.timezone),
+        ]
+    )
+
+
+def _resolved(config: Config) -> Config:
+    """`config` with absolute paths: the same config however --config names it."""
+    templates = config.templates.resolve() if config.templates is not None else None
+    return replace(config, path=config.path.resolve(), templates=templates)
+
+
+def templates_digest(folder: Path | None) -> str:
+    """Every file of a templates folder, names and bytes (templates may include any of them)."""
+    if folder is None:
+        return ""
+    hashed = hashlib.sha256()
+    try:
+        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
+            hashed.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass"))
+            hashed.update(b"\0" + _sha256(path.read_bytes()).encode("ascii"))
+    except OSError:
+        return secrets.token_hex(32)
+    return hashed.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """staticfeed's own modules and templates: an edited checkout invalidates the cache."""
+    package = Path(__file__).parent
+    hashed = hashlib.sha256()
+    files = [*package.glob("*.py"), *package.glob("templates/*")]
+    for path in sorted(path for path in files if path.is_file()):
+        hashed.update(path.relative_to(package).as_posix().encode("utf-8"))
+        hashed.update(b"\0" + _sha256(path.read_bytes()).encode("ascii"))
+    return hashed.hexdigest()
+
+
+@functools.cache
+def _library_versions() -> dict[str, str | None]:
+    versions: dict[str, str | None] = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def _zone_digest(zone: tzinfo) -> str | None:
+    """The rules of the config's time zone, as zoneinfo finds them (system, else tzdata)."""
+    key = getattr(zone, "key", None)
+    if not isinstance(key, str):
+        return None
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder, key)
+        if path.is_file():
+            try:
+                return _sha256(path.read_bytes())
+            except OSError:
+                return secrets.token_hex(32)
+    try:
+        return importlib.metadata.version("tzdata")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# Entries as JSON: a list of every field of Entry but `source` (the document's path, taken from
+# the current build), in field order, each encoded by its type: a field added to Entry is
+# cached without a change here, as long as its type is one of those below.
+
+_PLAIN = frozenset({str, int, bool, type(None)})
+_ENTRY_FIELDS = tuple(field.name for field in fields(Entry) if field.name != "source")
+_BODY = _ENTRY_FIELDS.index("body")
+_ID = _ENTRY_FIELDS.index("id")
+_Encode = Callable[[Any], Json]
+_Decode = Callable[[Json], Any]
+
+
+def encode_entry(entry: Entry) -> list[Json]:
+    """`entry` as JSON values; TypeError for a value the cache cannot hold."""
+    return [
+        encode(getattr(entry, name))
+        for name, (encode, _) in zip(_ENTRY_FIELDS, _entry_codecs(), strict=True)
+    ]
+
+
+def decode_entry(values: Json, source: Path) -> Entry:
+    """The Entry `encode_entry` gave `values` for; one of `_BAD` when they are not such.
+    A body left out (None) is empty."""
+    codecs = _entry_codecs()
+    if type(values) is not list or len(values) != len(codecs):
+        raise ValueError("not a cached entry")
+    decoded = [decode(value) for (_, decode), value in zip(codecs, values, strict=True)]
+    return Entry(source, *decoded)
+
+
+@functools.cache
+def _entry_codecs() -> tuple[tuple[_Encode, _Decode], ...]:
+    hints = typing.get_type_hints(Entry)
+    codecs = [_codec(hints[name]) for name in _ENTRY_FIELDS]
+    codecs[_BODY] = (_plain, _body)
+    return tuple(codecs)
+
+
+def _codec(hint: object) -> tuple[_Encode, _Decode]:
+    if hint is datetime:
+        return _encode_datetime, _decode_datetime
+    if typing.get_origin(hint) is tuple:
+        item = typing.get_args(hint)[0]
+        if item is Author or item is Enclosure:
+            return _encode_values, functools.partial(_decode_values, item)
+        return _encode_plain_tuple, _decode_plain_tuple
+    return _plain, _same
+
+
+def _plain(value: object) -> Json:
+    if type(value) not in _PLAIN:
+        raise TypeError(f"the cache cannot hold a {type(value).__name__}")
+    return value
+
+
+def _same(value: Json) -> Json:
+    return value
+
+
+def _body(value: Json) -> Json:
+    return "" if value is None else value
+
+
+def _encode_plain_tuple(values: tuple[object, ...]) -> Json:
+    return [_plain(value) for value in values]
+
+
+def _decode_plain_tuple(values: Json) -> tuple[Json, ...]:
+    if type(values) is not list:
+        raise ValueError("not a cached list")
+    return tuple(values)
+
+
+def _encode_values(items: tuple[Author | Enclosure, ...]) -> Json:
+    return [[_plain(getattr(item, f.name)) for f in fields(item)] for item in items]
+
+
+def _decode_values(kind: type[Author | Enclosure], items: Json) -> tuple[Author | Enclosure, ...]:
+    if type(items) is not list or not all(type(item) is list for item in items):
+        raise ValueError("not a cached list")
+    return tuple(kind(*item) for item in items)
+
+
+def _encode_datetime(moment: datetime) -> Json:
+    """Wall time, fold and zone: an IANA zone by its name, so that the instant is read again
+    under the rules in force, and any other zone by its offset in microseconds."""
+    zone = moment.tzinfo
+    wall = moment.replace(tzinfo=None, fold=0).isoformat()
+    if zone is None:
+        return [wall, moment.fold, None]
+    if isinstance(zone, zoneinfo.ZoneInfo) and zone.key:
+        return [wall, moment.fold, zone.key]
+    offset = moment.utcoffset()
+    if offset is None:
+        raise TypeError("a time zone without an offset")
+    return [wall, moment.fold, offset // timedelta(microseconds=1)]
+
+
+def _decode_datetime(value: Json) -> datetime:
+    wall, fold, zone = value
+    moment = datetime.fromisoformat(wall)
+    if moment.tzinfo is not None or type(zone) is bool:
+        raise ValueError("not a cached date")
+    if type(zone) is str:
+        return moment.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=fold)
+    if type(zone) is int:
+        return moment.replace(tzinfo=_fixed_zone(zone), fold=fold)
+    if zone is None:
+        return moment.replace(fold=fold)
+    raise ValueError("not a cached date")
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed_zone(microseconds: int) -> timezone:
+    return timezone(timedelta(microseconds=microseconds))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One document read into an entry: what read_entries hands the cache, and gets back."""
+
+    entry: Entry
+    id_line: int | None
+    has_own_id: bool
+    warnings: tuple[BuildWarning, ...] = ()
+
+
+# A document's record: a list, so that the index stays small and quick to read.
+_SIZE, _MTIME, _SHA256, _KEY, _ID_LINE, _OWN_ID, _WARNINGS, _RENDERING, _VALUES = range(9)
+_Record = list[Json]
+
+
+class DocumentCache:
+    """Parsed and rendered entries, by document path under the entries folder.
+
+    An entry from the cache whose rendering is cached too has an empty `body`: only rendering
+    reads it, and the rendering comes from the cache as well. An entry from the cache has the
+    id the last build gave it (`note_ids`).
+    """
+
+    def __init__(self, folder: Path, records: dict[str, Json]) -> None:
+        self._folder = folder
+        self._old = records
+        self._new: dict[str, _Record] = {}
+        self._keys: dict[Path, str] = {}
+        self._relative: dict[Path, str] = {}
+        self._pending: dict[str, str] = {}
+        self.changed = False
+
+    def lookup(self, path: Path, relative: str, data: bytes) -> Parsed | None:
+        """The cached document at `path` when its record matches `data` and its stat."""
+        record = self._old.get(relative)
+        if type(record) is not list or len(record) != _VALUES + 1:
+            return None
+        try:
+            if not _matches(record, path, data):
+                return None
+            parsed = _parsed(record, path)
+        except _BAD:
+            return None
+        self._remember(path, relative, record)
+        return parsed
+
+    def store(self, path: Path, relative: str, data: bytes, parsed: Parsed, *, keep: bool) -> None:
+        """Note the document just parsed; cache it when `keep` (it depends on no other file)."""
+        try:
+            values = encode_entry(parsed.entry)
+        except TypeError:
+            self._keys[path] = secrets.token_hex(32)  # matches nothing: always made again
+            return
+        key = digest([values, parsed.has_own_id])
+        self._keys[path] = key
+        if keep and all(warning.path == path for warning in parsed.warnings):
+            record = _record(path, data, parsed, values, key)
+            self._take_rendering(relative, record)
+            self._remember(path, relative, record)
+            self.changed = True
+
+    def note_ids(self, entries: Sequence[Entry]) -> None:
+        """Remember the ids entries were given, so the next build need not give them again."""
+        for entry in entries:
+            record = self._record_of(entry)
+            if record is not None and record[_VALUES][_ID] != entry.id:
+                record[_VALUES][_ID] = entry.id
+                self.changed = True
+
+    def key(self, source: Path) -> str:
+        """The entry read from `source` in this build, as output fingerprints name it: the same
+        parsed entry has the same key, whatever its document's stat."""
+        return self._keys[source]
+
+    def rendered(self, entry: Entry, page_url: str | None) -> RenderedEntry | None:
+        """`entry` rendered, when the cache has it; CacheCorrupt when its HTML is damaged."""
+        record = self._record_of(entry)
+        if record is None or record[_RENDERING] is None:
+            return None
+        load = functools.partial(self._html, record[_RENDERING])
+        return _CachedRendering(entry, record[_RENDERING][0], page_url, load)
+
+    def keep_rendered(self, rendered: RenderedEntry) -> None:
+        """Cache the rendering of an entry whose document is cached."""
+        record = self._record_of(rendered.entry)
+        if record is None:
+            return
+        html_digest = _sha256(_utf8(rendered.content_html))
+        self._pending[html_digest] = rendered.content_html
+        record[_RENDERING] = [rendered.summary, html_digest]
+        record[_VALUES][_BODY] = None
+        self.changed = True
+
+    def records(self) -> dict[str, _Record]:
+        """The records of every document this build read without an error."""
+        return self._new
+
+    def html_in_use(self) -> tuple[set[str], set[str]]:
+        """The digests of the HTML files, and the names of the pack files, records name."""
+        places = {_html_place(record) for record in self._new.values()}
+        files = {place for place in places if _DIGEST.fullmatch(place)}
+        return files, {place for place in places if _PACK_FILE.fullmatch(place)}
+
+    def unused_html_files(self) -> set[str]:
+        """The digests of HTML files the loaded records named and the records of this build
+        do not."""
+        loaded = {_html_place(record) for record in self._old.values()}
+        return {place for place in loaded - self.html_in_use()[0] if _DIGEST.fullmatch(place)}
+
+    def differs_from_loaded(self) -> bool:
+        return self.changed or self._new.keys() != self._old.keys()
+
+    def write_html(self) -> None:
+        """Write the HTML rendered in this build, each file atomically: one file per entry, or
+        one pack file for many."""
+        if len(self._pending) >= _PACK_FROM:
+            self._write_pack()
+        else:
+            for html_digest, html in self._pending.items():
+                (self._folder / _HTML / html_digest[:2]).mkdir(parents=True, exist_ok=True)
+                text = json.dumps(html, ensure_ascii=False)
+                _write_atomically(_html_path(self._folder, html_digest), _utf8(text))
+        self._pending.clear()
+
+    def _write_pack(self) -> None:
+        name = f"{secrets.token_hex(16)}.jsonl"
+        places: dict[str, list[Json]] = {}
+        lines: list[bytes] = []
+        offset = 0
+        for html_digest, html in self._pending.items():
+            lines.append(_utf8(json.dumps(html, ensure_ascii=False)) + b"\n")
+            places[html_digest] = [name, offset, len(lines[-1])]
+            offset += len(lines[-1])
+        (self._folder / _HTML).mkdir(parents=True, exist_ok=True)
+        _write_atomically(os.path.join(self._folder, _HTML, name), b"".join(lines))
+        for record in self._new.values():
+            rendering = record[_RENDERING]
+            if rendering is not None and len(rendering) == 2 and rendering[1] in places:
+                record[_RENDERING] = [*rendering, *places[rendering[1]]]
+
+    def _record_of(self, entry: Entry) -> _Record | None:
+        return self._new.get(self._relative.get(entry.source, ""))
+
+    def _remember(self, path: Path, relative: str, record: _Record) -> None:
+        self._new[relative] = record
+        self._keys[path] = record[_KEY]
+        self._relative[path] = relative
+
+    def _take_rendering(self, relative: str, record: _Record) -> None:
+        """A document touched but not changed keeps the rendering it had."""
+        old = self._old.get(relative)
+        if type(old) is not list or len(old) != _VALUES + 1 or old[_KEY] != record[_KEY]:
+            return
+        if _rendering(old[_RENDERING]):
+            record[_RENDERING] = old[_RENDERING]
+            record[_VALUES][_BODY] = None
+
+    def _html(self, rendering: list[Json]) -> str:
+        """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
+        html_digest = rendering[1]
+        if html_digest in self._pending:
+            return self._pending[html_digest]
+        try:
+            if len(rendering) == 2:
+                path, offset, length = _html_path(self._folder, html_digest), 0, -1
+            else:
+                path = os.path.join(self._folder, _HTML, rendering[2])
+                offset, length = rendering[3], rendering[4]
+            with open(path, "rb") as stream:
+                stream.seek(offset)
+                html = json.loads(stream.read(length))
+        except (OSError, ValueError, RecursionError):
+            raise CacheCorrupt(html_digest) from None
+        if type(html) is not str or _sha256(_utf8(html)) != html_digest:
+            raise CacheCorrupt(html_digest)
+        return html
+
+
+class _CachedRendering(RenderedEntry):
+    """A rendered entry from the cache whose HTML is read only when something asks for it:
+    the index page shows every entry, and staticfeed's own template only their summaries."""
+
+    def __init__(
+        self, entry: Entry, summary: str, page_url: str | None, load: Callable[[], str]
+    ) -> None:
+        # RenderedEntry is a frozen dataclass: its fields are set as its own __init__ does.
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "summary", summary)
+        object.__setattr__(self, "page_url", page_url)
+        object.__setattr__(self, "_load", load)
+        object.__setattr__(self, "_html", None)
+
+    @property
+    def content_html(self) -> str:
+        """The HTML, read once; CacheCorrupt when the cache's file is damaged."""
+        html: str | None = self.__dict__["_html"]
+        if html is None:
+            html = self.__dict__["_load"]()
+            object.__setattr__(self, "_html", html)
+        return html
+
+
+def _matches(record: _Record, path: Path, data: bytes) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return bool(
+        record[_SIZE] == stat.st_size == len(data)
+        and record[_MTIME] == stat.st_mtime_ns
+        and record[_SHA256] == _sha256(data)
+    )
+
+
+def _parsed(record: _Record, path: Path) -> Parsed:
+    rendering, values = record[_RENDERING], record[_VALUES]
+    if rendering is not None and not _rendering(rendering):
+        raise ValueError("not a cached rendering")
+    if rendering is None and values[_BODY] is None:
+        raise ValueError("neither a body nor a rendering")
+    id_line, has_own_id, key = record[_ID_LINE], record[_OWN_ID], record[_KEY]
+    if not (id_line is None or type(id_line) is int) or type(has_own_id) is not bool:
+        raise ValueError("not a cached document")
+    if type(key) is not str:
+        raise ValueError("not a cached document")
+    entry = decode_entry(values, path)
+    return Parsed(entry, id_line, has_own_id, _warnings(record[_WARNINGS], path))
+
+
+def _warnings(values: Json, path: Path) -> tuple[BuildWarning, ...]:
+    warnings = []
+    for message, line in values:
+        if type(message) is not str or not (line is None or type(line) is int):
+            raise ValueError("not a cached warning")
+        warnings.append(BuildWarning(message, path, line))
+    return tuple(warnings)
+
+
+def _html_place(record: Json) -> str:
+    """Where a record's HTML is: its digest (its own file), or its pack file's name; ""."""
+    if type(record) is not list or len(record) != _VALUES + 1:
+        return ""
+    rendering = record[_RENDERING]
+    if not _rendering(rendering):
+        return ""
+    return str(rendering[1] if len(rendering) == 2 else rendering[2])
+
+
+def _rendering(rendering: Json) -> bool:
+    """Whether `rendering` is a cached [summary, HTML digest], with [pack file, offset,
+    length] after them when the HTML is in a pack file."""
+    if type(rendering) is not list or len(rendering) not in (2, 5):
+        return False
+    summary, html_digest, *place = rendering
+    if type(summary) is not str or type(html_digest) is not str:
+        return False
+    if not _DIGEST.fullmatch(html_digest):
+        return False
+    return not place or (
+        type(place[0]) is str
+        and bool(_PACK_FILE.fullmatch(place[0]))
+        and type(place[1]) is int
+        and type(place[2]) is int
+        and place[1] >= 0
+        and place[2] > 0
+    )
+
+
+def _record(path: Path, data: bytes, parsed: Parsed, values: list[Json], key: str) -> _Record:
+    record: _Record = [None] * (_VALUES + 1)
+    record[_SIZE] = len(data)
+    record[_MTIME] = path.stat().st_mtime_ns
+    record[_SHA256] = _sha256(data)
+    record[_KEY] = key
+    record[_ID_LINE] = parsed.id_line
+    record[_OWN_ID] = parsed.has_own_id
+    record[_WARNINGS] = [[warning.message, warning.line] for warning in parsed.warnings]
+    record[_RENDERING] = None
+    record[_VALUES] = values
+    return record
+
+
+def _html_path(folder: Path, html_digest: str) -> str:
+    return os.path.join(folder, _HTML, html_digest[:2], f"{html_digest}.json")
+
+
+class OutputRecords:
+    """What each file of one output folder was made from, and its stat after that build."""
+
+    def __init__(self, out_dir: Path, stored: Json) -> None:
+        self._out_dir = str(out_dir)
+        files = stored.get("files") if isinstance(stored, dict) else None
+        self._files: dict[str, Json] = files if isinstance(files, dict) else {}
+        self._ids = stored.get("ids") if isinstance(stored, dict) else None
+        self._stats: dict[str, tuple[int, int] | None] = {}
+
+    def unchanged(self, name: str, fingerprint: str) -> bool:
+        """Whether the file `name` was made from `fingerprint` and is still as it was left."""
+        record = self._files.get(name)
+        return isinstance(record, list) and record[:1] == [fingerprint] and self._as_left(name)
+
+    def vouch_for(self, ids: str) -> bool:
+        """Whether the last build published the same (id, document) pairs (digest `ids`) and
+        every file it left is still as it was: then no published entry can have a new id."""
+        return self._ids == ids and bool(self._files) and all(map(self._as_left, self._files))
+
+    def after_build(self, fingerprints: dict[str, str | None], ids: str) -> dict[str, Json]:
+        """The records to keep once the build wrote its files: `fingerprints` maps each file
+        to what it was made from ("" when it is not fingerprinted), or to None when it was kept
+        as it was."""
+        files: dict[str, Json] = {}
+        for name, made_from in fingerprints.items():
+            if made_from is None:
+                files[name] = self._files[name]
+            elif (stat := _stat(os.path.join(self._out_dir, name))) is not None:
+                files[name] = [made_from, *stat]
+        return {"files": files, "ids": ids}
+
+    def _as_left(self, name: str) -> bool:
+        if name not in self._stats:
+            self._stats[name] = _stat(os.path.join(self._out_dir, name))
+        record = self._files.get(name)
+        stat = self._stats[name]
+        return stat is not None and isinstance(record, list) and record[1:] == list(stat)
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+class BuildCache:
+    """The cache folder of one publication, loaded; `save` writes it back."""
+
+    def __init__(self, folder: Path, fingerprint: str, body: dict[str, Json]) -> None:
+        self.folder = folder
+        self.fingerprint = fingerprint
+        documents = body.get("documents")
+        outputs = body.get("outputs")
+        self.documents = DocumentCache(folder, documents if isinstance(documents, dict) else {})
+        self._outputs: dict[str, Json] = outputs if isinstance(outputs, dict) else {}
+        self._plans: Json = body.get("plans")
+        self._changed = False
+        self._loaded = bool(body)
+
+    @classmethod
+    def open(cls, folder: Path, fingerprint: str) -> BuildCache:
+        """The cache in `folder`; an empty one when there is none or it cannot be used."""
+        return cls(folder, fingerprint, _read_index(folder / _INDEX, fingerprint) or {})
+
+    @classmethod
+    def empty(cls, folder: Path, fingerprint: str) -> BuildCache:
+        return cls(folder, fingerprint, {})
+
+    def outputs(self, out_dir: Path) -> OutputRecords:
+        return OutputRecords(out_dir, self._outputs.get(_folder_key(out_dir)))
+
+    def set_outputs(self, out_dir: Path, records: dict[str, Json]) -> None:
+        key = _folder_key(out_dir)
+        if self._outputs.get(key) == records:
+            return
+        self._outputs.pop(key, None)
+        self._outputs[key] = records  # the most recent last; the oldest folders are dropped
+        for stale in list(self._outputs)[:-_MAX_OUTPUT_FOLDERS]:
+            del self._outputs[stale]
+        self._changed = True
+
+    def plans(self, key: str, entries: Sequence[Entry]) -> list[FeedPlan] | None:
+        """The feed plans the last build made for the same published entries (digest `key`),
+        with these `entries`; None when it made them for others."""
+        stored = self._plans
+        if not isinstance(stored, dict) or stored.get("key") != key:
+            return None
+        try:
+            return [_plan(values, indexes, entries) for values, indexes in stored["plans"]]
+        except _BAD:
+            return None
+
+    def keep_plans(self, key: str, plans: Sequence[FeedPlan], entries: Sequence[Entry]) -> None:
+        position = {entry.id: index for index, entry in enumerate(entries)}
+        stored = []
+        for plan in plans:
+            values = {f.name: getattr(plan, f.name) for f in fields(plan) if f.name != "entries"}
+            if not all(type(value) in _PLAIN for value in values.values()):
+                return  # a plan the cache cannot hold: made again next time
+            stored.append([values, [position[entry.id] for entry in plan.entries]])
+        self._plans = {"key": key, "plans": stored}
+        self._changed = True
+
+    def save(self) -> None:
+        """Write what changed: HTML files, then the index, then remove HTML no record names."""
+        documents_changed = self.documents.differs_from_loaded()
+        if not documents_changed and not self._changed:
+            return
+        try:
+            _prepare_folder(self.folder)
+            self.documents.write_html()
+            body = {
+                "documents": self.documents.records(),
+                "outputs": self._outputs,
+                "plans": self._plans,
+            }
+            _write_atomically(str(self.folder / _INDEX), _index_bytes(self.fingerprint, body))
+            if documents_changed:
+                self._remove_unused_html()
+        except OSError:
+            return  # the cache only saves time: a build never fails for it
+
+    def _remove_unused_html(self) -> None:
+        """Remove the HTML and pack files no record names: only such files, in real folders,
+        never through a link. Every HTML file is looked at only after a cache that could not
+        be used; otherwise those the loaded records named."""
+        html = self.folder / _HTML
+        if html.is_symlink() or not html.is_dir():
+            return
+        files, packs = self.documents.html_in_use()
+        for path in html.iterdir():
+            if _PACK_FILE.fullmatch(path.name) and path.name not in packs:
+                path.unlink(missing_ok=True)
+        if self._loaded:
+            for html_digest in self.documents.unused_html_files():
+                with contextlib.suppress(OSError):
+                    os.unlink(_html_path(self.folder, html_digest))
+            return
+        for shard in html.iterdir():
+            if shard.is_symlink() or not shard.is_dir():
+                continue
+            for path in shard.iterdir():
+                if _HTML_FILE.fullmatch(path.name) and path.name[:-5] not in files:
+                    path.unlink(missing_ok=True)
+
+
+def _plan(values: Json, indexes: Json, entries: Sequence[Entry]) -> FeedPlan:
+    if indexes and min(indexes) < 0:
+        raise IndexError("not a cached plan")
+    return FeedPlan(**values, entries=tuple(entries[index] for index in indexes))
+
+
+def _folder_key(out_dir: Path) -> str:
+    return str(out_dir.resolve())
+
+
+def _read_index(path: Path, fingerprint: str) -> dict[str, Json] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    first_line, _, payload = data.partition(b"\n")
+    if first_line != _header(fingerprint, payload):
+        return None
+    try:
+        body = json.loads(payload.decode("utf-8", "surrogatepass"))
+    except (ValueError, RecursionError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _header(fingerprint: str, payload: bytes) -> bytes:
+    header = {
+        "staticfeed-cache": _FORMAT,
+        "version": __version__,
+        "fingerprint": fingerprint,
+        "sha256": _sha256(payload),
+    }
+    return json.dumps(header).encode("ascii")
+
+
+def _index_bytes(fingerprint: str, body: dict[str, Json]) -> bytes:
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    payload = _utf8(text)
+    return _header(fingerprint, payload) + b"\n" + payload
+
+
+def _prepare_folder(folder: Path) -> None:
+    """Create the folder with a .gitignore and a CACHEDIR.TAG, so that neither git nor backup
+    tools take it."""
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True)
+    (folder / ".gitignore").write_text("# Written by staticfeed: the build cache.\n*\n")
+    (folder / "CACHEDIR.TAG").write_text(
+        "Signature: 8a477f597d28d172789f06886806bc55\n"
+        "# This folder is staticfeed's build cache (https://bford.info/cachedir/).\n"
+    )
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    folder, name = os.path.split(path)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,519 @@
+"""The build cache (.staticfeed-cache/): a cached build writes exactly what a build without it
+writes, whatever happened since the last build, and takes over what did not change."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from click.testing import CliRunner, Result
+
+from staticfeed import entries as entries_module
+from staticfeed import pipeline
+from staticfeed.cache import CACHE_FOLDER, BuildCache, cache_folder, decode_entry, encode_entry
+from staticfeed.cli import cli
+from staticfeed.config import load_config
+from staticfeed.entries import read_entries
+from staticfeed.model import Author, Enclosure, Entry
+
+Site = Callable[..., Path]
+CACHE = Path(CACHE_FOLDER)
+INDEX = CACHE / "index.json"
+
+CONFIG = """\
+title = "Cached feed"
+site_url = "https://example.org/blog/"
+id_authority = "example.org,2025"
+timezone = "Europe/Kyiv"
+authors = [{ name = "Default Author", email = "default@example.org" }]
+limit = 3
+archive_size = 2
+"""
+
+
+def post(title: str, date: str, extra: str = "", body: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\n{body or f'Text of {title}.'}\n"
+
+
+DOCUMENTS = {
+    "2025/alpha.md": post("Alpha", "2025-01-01", "tags: [news, peace]\n"),
+    "2025/beta.md": post("Beta", "2025-01-02 09:30", "author: Ann Lee <ann@example.org>\n"),
+    "2025/gamma.md": post("Gamma", "2025-01-03T10:00:00+05:30", "tags: [news]\n"),
+    "2025/delta.md": post("Delta", "2025-01-04", "id: tag:example.org,2025:pinned-delta\n"),
+    "2025/epsilon.md": post("Epsilon", "2025-01-05", body="Bell\x07 rings, see [x](x.html)."),
+    "2025/zeta.md": post("Zeta", "2025-10-26 03:30"),  # twice that night: the first
+    "notes.txt": "Monday, February 3, 2025\n\n# Without front matter\n\nBy Bo Chen\n\nText.\n",
+    "2025/eta.md": post("Eta", "2025-02-01", "draft: true\n"),
+}
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, hidden ones too, by POSIX path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+_fresh_folders = itertools.count(1)
+
+
+def build_and_compare(*args: str) -> Result:
+    """`staticfeed build ARGS` with the cache into feeds/, then without it into a new folder:
+    the two folders hold the same files, byte for byte, and the same warnings are printed."""
+    cached = run("build", *args)
+    assert cached.exit_code == 0, cached.output
+    compare_with_fresh(cached, *args)
+    return cached
+
+
+def compare_with_fresh(cached: Result, *args: str) -> None:
+    """feeds/ holds what `staticfeed build --no-cache ARGS` writes, and `cached` printed the
+    same warnings."""
+    fresh_dir = Path(f"fresh-{next(_fresh_folders)}")
+    fresh = run("build", "--no-cache", "--out", str(fresh_dir), *args)
+    assert fresh.exit_code == 0, fresh.output
+    built, expected = files_under(Path("feeds")), files_under(fresh_dir)
+    assert sorted(built) == sorted(expected)
+    for name, content in expected.items():
+        assert built[name] == content, f"feeds/{name} differs from a build without the cache"
+    assert cached.stderr == fresh.stderr
+    shutil.rmtree(fresh_dir)
+
+
+def write(name: str, text: str) -> None:
+    path = Path("entries", name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit(name: str, old: str, new: str) -> None:
+    path = Path("entries", name)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(params=["one-file-each", "packs"])
+def html_storage(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Entries' HTML in one file each (the few entries an edit renders), or in a pack file
+    for every build that renders any (as a first build does with thousands)."""
+    monkeypatch.setattr("staticfeed.cache._PACK_FROM", 1 if request.param == "packs" else 10**9)
+    return str(request.param)
+
+
+@pytest.fixture
+def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The ids of the entries rendered (render_entry called) during the test."""
+    rendered: list[str] = []
+    original = pipeline.render_entry
+
+    def counting(entry: Entry, site_url: str, page_url: str | None = None) -> object:
+        rendered.append(entry.id)
+        return original(entry, site_url, page_url)
+
+    monkeypatch.setattr(pipeline, "render_entry", counting)
+    yield rendered
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+    """The documents parsed during the test."""
+    parsed: list[Path] = []
+    original = entries_module._parse_document
+
+    def counting(path: Path, *args: object) -> object:
+        parsed.append(path)
+        return original(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(entries_module, "_parse_document", counting)
+    yield parsed
+
+
+def assert_only_named_html_is_kept(html_storage: str) -> None:
+    """The cache holds exactly the HTML and pack files its records name."""
+    config = load_config(Path("staticfeed.toml"))
+    store = BuildCache.open(cache_folder(config), pipeline.fingerprint(config))
+    read_entries(config, Path("entries"), store.documents)
+    files, packs = store.documents.html_in_use()
+    assert {path.stem for path in (CACHE / "html").glob("*/*.json")} == files
+    assert {path.name for path in (CACHE / "html").glob("*.jsonl")} == packs
+    assert bool(packs) == (html_storage == "packs") and bool(files) != bool(packs)
+
+
+def assert_all_unchanged(result: Result) -> None:
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("wrote ") for line in lines), result.stdout
+    assert any(line.startswith("pages: wrote 0, unchanged ") for line in lines), result.stdout
+
+
+def test_every_step_gives_the_files_a_build_without_the_cache_gives(
+    site: Site, renders: list[str], html_storage: str
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    first = build_and_compare()
+    assert first.stderr.startswith("Warning: entries/2025/epsilon.md:5: removed characters")
+    assert CACHE.is_dir() and INDEX.is_file()
+
+    renders.clear()
+    again = run("build")
+    assert renders == []
+    assert_all_unchanged(again)
+    compare_with_fresh(again)
+
+    write("2025/theta.md", post("Theta", "2025-04-01", "tags: [news, new-tag]\n"))
+    build_and_compare()  # added: a new tag, so every page lists one more feed
+    edit("2025/gamma.md", "Text of Gamma.", "Gamma, with a longer body.\n\nAnd a paragraph.")
+    build_and_compare()
+    edit("2025/beta.md", "title: Beta", "title: Beta, renamed")
+    build_and_compare()
+    edit("2025/alpha.md", "date: 2025-01-01", "date: 2025-05-01")  # from an archive to the top
+    build_and_compare()
+    edit("2025/alpha.md", "tags: [news, peace]", "tags: [peace, other]")
+    build_and_compare()
+    Path("entries/2025/gamma.md").unlink()  # deleted: the archives move
+    build_and_compare()
+    Path("entries/2025/delta.md").rename("entries/2025/delta-moved.md")  # its id is pinned
+    build_and_compare()
+    Path("entries/2025/beta.md").rename("entries/beta.md")
+    assert run("build").exit_code == 1  # an id change, as without the cache
+    build_and_compare("--allow-id-change")
+    build_and_compare("--drafts")
+    build_and_compare()
+    assert_all_unchanged(build_and_compare())
+    assert_only_named_html_is_kept(html_storage)
+
+
+def test_config_changes_give_the_files_a_build_without_the_cache_gives(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    Path("staticfeed.toml").write_text(CONFIG.replace("Cached feed", "Renamed feed"))
+    build_and_compare()
+    Path("staticfeed.toml").write_text(CONFIG.replace("limit = 3", "limit = 5"))
+    build_and_compare()
+    Path("staticfeed.toml").write_text(CONFIG + 'formats = ["rss", "json"]\n')
+    build_and_compare()
+    Path("staticfeed.toml").write_text(CONFIG + 'content = "summary"\npages = false\n')
+    build_and_compare()
+    build_and_compare("--base-url", "https://preview.example.net/")
+    build_and_compare()
+
+
+def test_templates_are_part_of_what_pages_are_made_from(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    Path("templates").mkdir()
+    Path("templates/entry.html").write_text(
+        '{% extends "base.html" %}{% block body %}<h1>{{ entry.title }}</h1>'
+        "{{ entry.content }}{% endblock %}\n"
+    )
+    build_and_compare()
+    Path("templates/index.html").write_text(
+        '{% extends "base.html" %}{% block body %}{% for entry in entries %}'
+        "{{ entry.content }}{% endfor %}{% endblock %}\n"
+    )
+    build_and_compare()
+    edit("2025/beta.md", "Text of Beta.", "Beta's text, edited.")
+    build_and_compare()
+
+
+def test_a_touched_document_is_read_again_and_nothing_is_made_again(
+    site: Site, renders: list[str], parses: list[Path]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    parses.clear()
+    renders.clear()
+    os.utime("entries/2025/alpha.md", ns=(1_700_000_000 * 10**9, 1_700_000_000 * 10**9))
+    touched = run("build")
+    assert parses == [Path("entries/2025/alpha.md")]
+    assert renders == []
+    assert_all_unchanged(touched)
+    compare_with_fresh(touched)
+    parses.clear()
+    assert_all_unchanged(run("build"))
+    assert parses == []
+
+
+def test_a_document_changed_under_the_same_size_and_mtime_is_read_again(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    path = Path("entries/2025/alpha.md")
+    stat = path.stat()
+    edit("2025/alpha.md", "Text of Alpha.", "Text of Alphb.")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    result = build_and_compare()
+    assert "pages: wrote 2, unchanged " in result.stdout  # its page and the index
+
+
+def test_an_enclosure_measured_in_the_project_is_measured_again(site: Site) -> None:
+    site(
+        config=CONFIG,
+        **DOCUMENTS,
+        **{"2025/episode.md": post("Episode", "2025-06-01", "enclosures: [media/ep.mp3]\n")},
+    )
+    Path("media").mkdir()
+    Path("media/ep.mp3").write_bytes(b"\0" * 1000)
+    build_and_compare()
+    Path("media/ep.mp3").write_bytes(b"\0" * 2345)  # the document itself is unchanged
+    result = build_and_compare()
+    assert "wrote feeds/atom.xml (3 entries)" in result.stdout
+    assert b'length="2345"' in Path("feeds/atom.xml").read_bytes()
+
+
+def test_an_output_file_changed_by_hand_is_made_again(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    atom = Path("feeds/atom.xml")
+    atom.write_bytes(atom.read_bytes().replace(b"Cached feed", b"Cached food"))
+    result = build_and_compare()
+    assert "wrote feeds/atom.xml (3 entries)" in result.stdout
+    Path("feeds/index.html").unlink()
+    Path("feeds/2025/beta/index.html").write_text("edited by hand")
+    result = build_and_compare()
+    assert "pages: wrote 2, unchanged " in result.stdout
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: b"\x00garbage\xff" * 100, id="garbage"),
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(
+            lambda data: data.replace(b'"staticfeed-cache": 1', b'"staticfeed-cache": 0'),
+            id="another-layout",
+        ),
+        pytest.param(lambda data: data.replace(b'"version": "', b'"version": "9'), id="version"),
+        pytest.param(lambda data: data.replace(b'"Alpha"', b'"Alphb"'), id="edited-payload"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_index_is_ignored(site: Site, damage: Callable[[bytes], bytes]) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
+    INDEX.write_bytes(damage(INDEX.read_bytes()))
+    build_and_compare()
+    assert_all_unchanged(build_and_compare())
+
+
+def test_a_cache_from_another_version_is_ignored(
+    site: Site, monkeypatch: pytest.MonkeyPatch, renders: list[str]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    with monkeypatch.context() as patch:
+        patch.setattr("staticfeed.cache.__version__", "0.0.1")
+        build_and_compare()
+    renders.clear()
+    result = run("build")
+    assert len(renders) == 7  # every published entry, rendered again
+    compare_with_fresh(result)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: b'"<p>not what was rendered</p>"' + data[30:], id="other"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(lambda data: b"\xff\xfe" + data, id="not-json"),
+        pytest.param(lambda data: data[:-20], id="truncated"),
+    ],
+)
+def test_damaged_html_files_are_ignored(
+    site: Site, html_storage: str, damage: Callable[[bytes], bytes]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    html = CACHE / "html"
+    damaged = sorted([*html.glob("*.jsonl"), *html.glob("*/*.json")])[0]
+    damaged.write_bytes(damage(damaged.read_bytes()))
+    shutil.rmtree("feeds")  # every file is made again, from every entry's HTML
+    build_and_compare()
+    for path in html.glob("*/*.json"):  # the cache was made again, too
+        text = json.loads(path.read_bytes())
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == path.stem
+    for path in html.glob("*.jsonl"):
+        assert path != damaged
+    assert_all_unchanged(build_and_compare())
+
+
+def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders: list[str]) -> None:
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(70)}
+    site(config=CONFIG.replace("limit = 3", "limit = 0"), **many)
+    build_and_compare()
+    assert len(list((CACHE / "html").glob("*.jsonl"))) == 1
+    assert not list((CACHE / "html").glob("*/*.json"))
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    renders.clear()
+    edited = run("build")  # the main feeds show every entry: all are read from the pack
+    assert renders == ["tag:example.org,2025:e007"]
+    compare_with_fresh(edited)
+    assert len(list((CACHE / "html").glob("*/*.json"))) == 1
+    assert_all_unchanged(build_and_compare())
+
+
+def test_a_cached_entry_gives_its_warning_again(site: Site, parses: list[Path]) -> None:
+    site(config=CONFIG, **{"a.md": post("A", "2025-01-01", body="Bell\x07 in the text.")})
+    warning = (
+        "Warning: entries/a.md:5: removed characters that XML cannot carry (control characters)\n"
+    )
+    assert run("build").stderr == warning
+    parses.clear()
+    result = run("build")
+    assert result.exit_code == 0
+    assert result.stderr == warning
+    assert parses == []
+
+
+def test_documents_with_errors_are_never_cached(site: Site) -> None:
+    site(config=CONFIG, **{"good.md": post("Good", "2025-01-01"), "bad.md": post("Bad", "soon")})
+    result = run("build")
+    assert result.exit_code == 1 and "entries/bad.md" in result.stderr
+    config = load_config(Path("staticfeed.toml"))
+    store = BuildCache.open(cache_folder(config), pipeline.fingerprint(config))
+    documents = {name: Path("entries", name) for name in ("good.md", "bad.md")}
+    read_through = {
+        name: store.documents.lookup(path, name, path.read_bytes())
+        for name, path in documents.items()
+    }
+    assert read_through["good.md"] is not None  # read without an error: not parsed again
+    assert read_through["bad.md"] is None
+    write("bad.md", post("Bad", "2025-01-02"))
+    build_and_compare()
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    assert run("build", "--no-cache").exit_code == 0
+    assert not CACHE.exists()
+    build_and_compare()
+    INDEX.write_text("not read")
+    shutil.rmtree(CACHE / "html")
+    assert run("build", "--no-cache").exit_code == 0
+    assert INDEX.read_text() == "not read"
+
+
+def test_check_and_diff_never_use_the_cache(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    assert run("build", "--no-cache").exit_code == 0
+    run("check", "--format", "json")
+    assert run("diff").exit_code == 0
+    assert not CACHE.exists()
+    assert run("build").exit_code == 0
+    index = INDEX.read_bytes()
+    for html in (CACHE / "html").rglob("*.json"):  # a cache that would give other feeds
+        html.write_text(json.dumps("<p>from the cache</p>"))
+    edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
+    result = run("check")
+    assert "[stale]" in result.stdout
+    assert "from the cache" not in result.stdout
+    assert run("diff", "--no-cache").exit_code == 1
+    assert INDEX.read_bytes() == index
+
+
+def test_the_cache_is_beside_the_config_and_ignored_by_git(site: Site) -> None:
+    folder = site(config=CONFIG, **DOCUMENTS)
+    assert run("build", "--out", "public/feeds").exit_code == 0
+    assert (folder / CACHE_FOLDER / "index.json").is_file()
+    assert not (folder / "public/feeds" / CACHE_FOLDER).exists()
+    assert (folder / CACHE_FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    reads: list[Path] = []
+    original = pipeline.published_entries
+
+    def counting(out_dir: Path) -> object:
+        reads.append(out_dir)
+        return original(out_dir)
+
+    monkeypatch.setattr(pipeline, "published_entries", counting)
+    assert run("build").exit_code == 0
+    assert len(reads) == 1
+    assert run("build").exit_code == 0
+    edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
+    assert run("build").exit_code == 0
+    assert len(reads) == 1  # the same ids from the same documents: nothing to check
+    Path("feeds/atom.xml").write_bytes(Path("feeds/atom.xml").read_bytes() + b"\n")
+    assert run("build").exit_code == 0
+    assert len(reads) == 2  # a published feed changed since the last build
+    write("2025/new.md", post("New", "2025-06-01"))
+    assert run("build").exit_code == 0
+    assert len(reads) == 3
+
+
+def test_an_unpinned_rename_is_refused_with_the_cache(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    assert run("build").exit_code == 0
+    Path("entries/2025/alpha.md").rename("entries/2025/alpha-renamed.md")
+    refused = run("build")
+    assert refused.exit_code == 1
+    assert 'Add "id: tag:example.org,2025:2025/alpha"' in refused.stderr
+
+
+def test_entries_come_back_from_the_cache_as_they_were_read(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    config = load_config(Path("staticfeed.toml"))
+    fresh = read_entries(config, Path("entries"))
+    store = BuildCache.empty(cache_folder(config), "test")
+    read_entries(config, Path("entries"), store.documents)
+    records = json.loads(json.dumps(store.documents.records()))
+    again = BuildCache(cache_folder(config), "test", {"documents": records})
+    cached = read_entries(config, Path("entries"), again.documents)
+    assert cached == fresh
+    assert [e.published.utcoffset() for e in cached.entries] == [
+        e.published.utcoffset() for e in fresh.entries
+    ]
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2025, 10, 26, 3, 30, tzinfo=ZoneInfo("Europe/Kyiv"), fold=0),
+        datetime(2025, 10, 26, 3, 30, tzinfo=ZoneInfo("Europe/Kyiv"), fold=1),
+        datetime(2025, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+        datetime(1890, 1, 1, 12, 0, tzinfo=timezone(timedelta(hours=2, seconds=4))),
+        datetime(2025, 1, 1, 12, 0, tzinfo=UTC),
+    ],
+)
+def test_an_entry_survives_the_cache(moment: datetime) -> None:
+    entry = Entry(
+        source=Path("entries/a.md"),
+        id="tag:example.org,2025:a",
+        slug="a",
+        title="Ünïcode ✓",
+        published=moment,
+        updated=moment + timedelta(hours=1),
+        authors=(Author("Ann", "ann@example.org"), Author("Bo", uri="https://bo.example")),
+        body="Body",
+        body_line=5,
+        tags=("x", "y"),
+        link="https://example.org/a",
+        enclosures=(Enclosure("https://example.org/a.mp3", "audio/mpeg", 123),),
+    )
+    values = json.loads(json.dumps(encode_entry(entry)))
+    again = decode_entry(values, entry.source)
+    assert again == entry
+    assert again.published.utcoffset() == moment.utcoffset()
+    assert again.published.fold == moment.fold
+    assert again.published.tzinfo is moment.tzinfo or not isinstance(moment.tzinfo, ZoneInfo)
+    without_body = [None if value == "Body" else value for value in values]
+    assert decode_entry(without_body, entry.source) == replace(entry, body="")
