@@ -26,6 +26,7 @@ from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
+from staticfeed.progress import SILENT, Progress
 from staticfeed.text import find_xml_illegal, remove_xml_illegal
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -53,10 +54,15 @@ KEYS = (
 class ReadResult:
     entries: tuple[Entry, ...]
     warnings: tuple[BuildWarning, ...]
+    reads_project_files: bool = False
+    """Whether a document names a file of the project besides itself (a local enclosure)."""
 
 
 def read_entries(
-    config: Config, entries_dir: Path, cache: DocumentCache | None = None
+    config: Config,
+    entries_dir: Path,
+    cache: DocumentCache | None = None,
+    progress: Progress = SILENT,
 ) -> ReadResult:
     """Read every document; raise `ManyErrors` listing every problem in every file.
 
@@ -72,7 +78,10 @@ def read_entries(
     errors: list[StaticfeedError] = []
     warnings: list[BuildWarning] = []
     drafts: list[_Draft] = []
-    for path in document_paths(entries_dir, errors):
+    paths = list(document_paths(entries_dir, errors))
+    progress.phase("read documents", len(paths))
+    for path in paths:
+        progress.advance()
         try:
             drafts.append(_read_document(path, entries_dir, config, warnings, cache))
         except ManyErrors as many:
@@ -84,7 +93,8 @@ def read_entries(
         raise ManyErrors(errors)
     if cache is not None:
         cache.note_ids(entries)
-    return ReadResult(tuple(entries), tuple(warnings))
+    reads_project_files = any(draft.names_project_files for draft in drafts)
+    return ReadResult(tuple(entries), tuple(warnings), reads_project_files)
 
 
 def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
@@ -124,6 +134,8 @@ class _Draft:
     entry: Entry
     id_line: int | None
     has_own_id: bool
+    names_project_files: bool = False
+    """Whether its output depends on files besides the document (a local enclosure)."""
 
 
 def _read_document(
@@ -155,11 +167,11 @@ def _read_through(
         return _Draft(cached.entry, cached.id_line, cached.has_own_id)
     found: list[BuildWarning] = []
     try:
-        draft, document = _parse_document(path, root, config, data, found)
+        draft, _ = _parse_document(path, root, config, data, found)
     finally:
         warnings.extend(found)
     parsed = Parsed(draft.entry, draft.id_line, draft.has_own_id, tuple(found))
-    cache.store(path, relative, data, parsed, keep=not _names_project_files(document.metadata))
+    cache.store(path, relative, data, parsed, keep=not draft.names_project_files)
     return draft
 
 
@@ -299,7 +311,12 @@ class _EntryBuilder:
             enclosures=enclosures or (),
             review=review,
         )
-        return _Draft(entry, self.document.key_lines.get("id"), own_id is not None)
+        return _Draft(
+            entry,
+            self.document.key_lines.get("id"),
+            own_id is not None,
+            _names_project_files(self.document.metadata),
+        )
 
     def _inferred_anything(self) -> bool:
         return not self.document.has_front_matter or any(

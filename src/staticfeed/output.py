@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from staticfeed.errors import OutputError
+from staticfeed.progress import SILENT, Progress
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,9 @@ class Written:
     changed: bool
 
 
-def write_outputs(out_dir: Path, files: dict[str, bytes]) -> list[Written]:
+def write_outputs(
+    out_dir: Path, files: dict[str, bytes], progress: Progress = SILENT
+) -> list[Written]:
     """Write each file under `out_dir`; a file whose bytes are unchanged is not touched.
 
     Every changed file is first written to a temporary file beside it. Only when all of them
@@ -35,6 +38,7 @@ def write_outputs(out_dir: Path, files: dict[str, bytes]) -> list[Written]:
             if changed:
                 staged.append((_stage(path, content), path))
             results.append(Written(path, changed))
+            progress.advance()
         _flush_to_disk(staged)
         for temporary, path in staged:
             os.replace(temporary, path)

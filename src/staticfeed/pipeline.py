@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
-from staticfeed import pages
+from staticfeed import pages, parallel
 from staticfeed.cache import (
     BuildCache,
     CacheCorrupt,
@@ -57,6 +57,7 @@ from staticfeed.plan import (
     file_name,
     url_of,
 )
+from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entry
 from staticfeed.selection import Selection, select_entries
 
@@ -78,6 +79,8 @@ class Rendered:
     files: tuple[OutputFile, ...]
     selection: Selection
     warnings: tuple[BuildWarning, ...]
+    reads_project_files: bool = False
+    """Whether a document names a file of the project besides itself (a local enclosure)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,10 @@ class BuildReport:
     warnings: tuple[BuildWarning, ...]
     removed: tuple[Path, ...] = ()
     """Files the previous build wrote that this one no longer does (a tag that is gone)."""
+    files: tuple[Path, ...] = ()
+    """Every file the build left in the output folder, its own state files included."""
+    reads_project_files: bool = False
+    """Whether a document names a file of the project besides itself (a local enclosure)."""
 
 
 @dataclass(frozen=True)
@@ -115,24 +122,32 @@ class _Options:
     drafts: bool
     future: bool
     allow_id_change: bool
+    progress: Progress
 
 
 def render_outputs(
-    config: Config, entries_dir: Path, *, now: datetime, drafts: bool = False, future: bool = False
+    config: Config,
+    entries_dir: Path,
+    *,
+    now: datetime,
+    drafts: bool = False,
+    future: bool = False,
+    progress: Progress = SILENT,
 ) -> Rendered:
     """Every output file's bytes, without touching the disk: nothing is written on any error.
 
     Never uses the build cache: `check` and `diff` compare the published files with this.
     """
-    result = read_entries(config, entries_dir)
+    result = read_entries(config, entries_dir, progress=progress)
     selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
     plans = _plans(config, selection.entries)
-    rendered = _render_entries(config, _entries_of(plans, config, selection.entries))
+    rendered = _render_all(config, _entries_of(plans, config, selection.entries), progress)
+    progress.phase("make files", 0)
     files = [*_feed_files(config, plans, rendered)]
     files.append(_headers(config, plans, [file.name for file in files]))
     if config.pages:
         files += _page_files(config, plans, [rendered[e.id] for e in selection.entries])
-    return Rendered(tuple(files), selection, result.warnings)
+    return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
 
 
 def build(
@@ -145,6 +160,7 @@ def build(
     future: bool = False,
     allow_id_change: bool = False,
     cache: bool = False,
+    progress: Progress = SILENT,
 ) -> BuildReport:
     """Render and write the publication; nothing is written on any error.
 
@@ -155,7 +171,7 @@ def build(
     (staticfeed.cache) and takes over from it what has not changed: the files are the same,
     byte for byte, as without it.
     """
-    options = _Options(now, drafts, future, allow_id_change)
+    options = _Options(now, drafts, future, allow_id_change, progress)
     if not cache:
         return _build_fresh(config, entries_dir, out_dir, options)
     folder, key = cache_folder(config), fingerprint(config)
@@ -169,17 +185,24 @@ def _build_fresh(
     config: Config, entries_dir: Path, out_dir: Path, options: _Options
 ) -> BuildReport:
     rendered = render_outputs(
-        config, entries_dir, now=options.now, drafts=options.drafts, future=options.future
+        config,
+        entries_dir,
+        now=options.now,
+        drafts=options.drafts,
+        future=options.future,
+        progress=options.progress,
     )
     made = [_Made(file.name, file.content, file.entry_count) for file in rendered.files]
-    return _publish(
+    report = _publish(
         out_dir,
         entries_dir,
         rendered.selection,
         rendered.warnings,
         made,
         check_ids=not options.allow_id_change,
+        progress=options.progress,
     )
+    return replace(report, reads_project_files=rendered.reads_project_files)
 
 
 def _build_cached(
@@ -187,7 +210,7 @@ def _build_cached(
 ) -> BuildReport:
     """A build that makes again only what changed since the last one (see staticfeed.cache)."""
     try:
-        result = read_entries(config, entries_dir, store.documents)
+        result = read_entries(config, entries_dir, store.documents, options.progress)
         selection = _published(
             result.entries,
             entries_dir,
@@ -198,14 +221,23 @@ def _build_cached(
         keys = {entry.id: store.documents.key(entry.source) for entry in selection.entries}
         plans = _cached_plans(config, selection.entries, keys, store)
         records = store.outputs(out_dir)
-        made = _Incremental(config, plans, selection.entries, keys, store, records).outputs()
+        made = _Incremental(
+            config, plans, selection.entries, keys, store, records, options.progress
+        ).outputs()
         ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
         # The id guard reads every published feed; it cannot find anything when the same
         # (id, document) pairs are published again over the files the last build left.
         check_ids = not options.allow_id_change and not records.vouch_for(ids)
         report = _publish(
-            out_dir, entries_dir, selection, result.warnings, made, check_ids=check_ids
+            out_dir,
+            entries_dir,
+            selection,
+            result.warnings,
+            made,
+            check_ids=check_ids,
+            progress=options.progress,
         )
+        report = replace(report, reads_project_files=result.reads_project_files)
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
         raise
@@ -251,6 +283,7 @@ def _publish(
     made: Sequence[_Made],
     *,
     check_ids: bool,
+    progress: Progress,
 ) -> BuildReport:
     """Write the files `made` (and the state files); files kept are not touched."""
     entries = selection.entries
@@ -260,13 +293,15 @@ def _publish(
     state = {SOURCES_NAME: sources_file(entries, entries_dir), MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
     files = {**{f.name: f.content for f in made if f.content is not None}, **state}
-    written = dict(zip(files, write_outputs(out_dir, files), strict=True))
+    progress.phase("write files", len(files))
+    written = dict(zip(files, write_outputs(out_dir, files, progress), strict=True))
     removed = remove_stale(out_dir, previous, {*names, *state})
     report = [
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
         for file in made
     ]
-    return BuildReport(tuple(report), selection, warnings, tuple(removed))
+    left = tuple(out_dir / name for name in [*names, *state])
+    return BuildReport(tuple(report), selection, warnings, tuple(removed), left)
 
 
 def _built(file: _Made) -> BuiltFile:
@@ -286,8 +321,10 @@ class _Incremental:
         keys: dict[str, str],
         store: BuildCache,
         records: OutputRecords,
+        progress: Progress,
     ) -> None:
         self._config = config
+        self._progress = progress
         self._plans = plans
         self._entries = entries
         self._documents = store.documents
@@ -298,24 +335,37 @@ class _Incremental:
 
     def outputs(self) -> list[_Made]:
         """Feeds, hosting hints, then pages: the order of `render_outputs`."""
-        feeds = [made for plan in self._plans for made in self._feeds(plan)]
-        headers = _headers(self._config, self._plans, [feed.name for feed in feeds])
-        pages = self._pages() if self._config.pages else []
-        return [*feeds, _Made(headers.name, headers.content), *pages]
+        feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
+        pages = self._page_jobs() if self._config.pages else None
+        self._render([entry for job in feeds if job.wanted for entry in job.plan.entries])
+        if pages is not None:
+            self._render(pages.entries_shown(self._entries))
+        self._progress.phase("make feeds", sum(job.wanted for job in feeds))
+        made = [self._feed(job) for job in feeds]
+        headers = _headers(self._config, self._plans, [feed.name for feed in made])
+        if pages is not None:
+            self._progress.phase("make pages", len(pages.wanted))
+        page_files = self._pages(pages) if pages is not None else []
+        return [*made, _Made(headers.name, headers.content), *page_files]
 
-    def _feeds(self, plan: FeedPlan) -> Iterator[_Made]:
+    def _feed_jobs(self, plan: FeedPlan) -> Iterator[_FeedJob]:
         plan_fields = [getattr(plan, f.name) for f in fields(FeedPlan) if f.name != "entries"]
         made_from = digest([self._base, plan_fields, [self._keys[e.id] for e in plan.entries]])
         for format_name in self._config.formats:
             name = file_name(plan.base, format_name)
             feed_fingerprint = digest([made_from, format_name])
-            content = None
-            if not self._records.unchanged(name, feed_fingerprint):
-                entries = [self._rendered_entry(entry) for entry in plan.entries]
-                content = _feed_content(self._config, plan, entries, format_name)
-            yield _Made(name, content, len(plan.entries), feed_fingerprint)
+            wanted = not self._records.unchanged(name, feed_fingerprint)
+            yield _FeedJob(plan, format_name, name, feed_fingerprint, wanted)
 
-    def _pages(self) -> list[_Made]:
+    def _feed(self, job: _FeedJob) -> _Made:
+        content = None
+        if job.wanted:
+            entries = [self._rendered[entry.id] for entry in job.plan.entries]
+            content = _feed_content(self._config, job.plan, entries, job.format_name)
+            self._progress.advance()
+        return _Made(job.name, content, len(job.plan.entries), job.fingerprint)
+
+    def _page_jobs(self) -> _PageJobs:
         main, topics = _feed_links(self._config, self._plans)
         # The checks render_pages makes first, on every entry, whichever pages are made.
         unrendered = [RenderedEntry(entry, "", "") for entry in self._entries]
@@ -328,8 +378,29 @@ class _Incremental:
             planned[path] = digest_text(common, path, key)
         records = self._records
         wanted = {name for name, made in planned.items() if not records.unchanged(name, made)}
-        contents = self._page_contents(main, topics, paths, wanted) if wanted else {}
-        return [_Made(name, contents.get(name), None, made) for name, made in planned.items()]
+        return _PageJobs(main, topics, paths, planned, wanted)
+
+    def _pages(self, jobs: _PageJobs) -> list[_Made]:
+        wanted = jobs.wanted
+        contents = self._page_contents(jobs.main, jobs.topics, jobs.paths, wanted) if wanted else {}
+        return [_Made(name, contents.get(name), None, made) for name, made in jobs.planned.items()]
+
+    def _render(self, entries: Iterable[Entry]) -> None:
+        """Render the `entries` not yet rendered in this build nor kept by the cache: many of
+        them at once in worker processes (staticfeed.parallel)."""
+        missing: dict[str, Entry] = {}
+        for entry in entries:
+            if entry.id in self._rendered or entry.id in missing:
+                continue
+            page_url = entry_page_url(self._config, entry) if self._config.pages else None
+            cached = self._documents.rendered(entry, page_url)
+            if cached is None:
+                missing[entry.id] = entry
+            else:
+                self._rendered[entry.id] = cached
+        for rendered in _render_all(self._config, missing.values(), self._progress).values():
+            self._documents.keep_rendered(rendered)
+            self._rendered[rendered.entry.id] = rendered
 
     def _page_contents(
         self, main: list[FeedLink], topics: list[FeedLink], paths: list[str], wanted: set[str]
@@ -365,15 +436,38 @@ class _Incremental:
 
     def _rendered_entry(self, entry: Entry) -> RenderedEntry:
         """`entry` rendered: once per build, and from the cache when it has it."""
-        rendered = self._rendered.get(entry.id)
-        if rendered is None:
-            page_url = entry_page_url(self._config, entry) if self._config.pages else None
-            rendered = self._documents.rendered(entry, page_url)
-            if rendered is None:
-                rendered = render_entry(entry, self._config.site_url, page_url)
-                self._documents.keep_rendered(rendered)
-            self._rendered[entry.id] = rendered
-        return rendered
+        self._render([entry])
+        return self._rendered[entry.id]
+
+
+@dataclass(frozen=True)
+class _FeedJob:
+    """One feed file of a cached build, and whether it has to be made again."""
+
+    plan: FeedPlan
+    format_name: str
+    name: str
+    fingerprint: str
+    wanted: bool
+
+
+@dataclass(frozen=True)
+class _PageJobs:
+    """The pages of a cached build: what each is made from, and which to make again."""
+
+    main: list[FeedLink]
+    topics: list[FeedLink]
+    paths: list[str]
+    planned: dict[str, str]
+    wanted: set[str]
+
+    def entries_shown(self, entries: Sequence[Entry]) -> Sequence[Entry]:
+        """The entries the pages to make show: all of them when the index is made again."""
+        if INDEX_NAME in self.wanted:
+            return entries
+        return [
+            entry for path, entry in zip(self.paths, entries, strict=True) if path in self.wanted
+        ]
 
 
 def _plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
@@ -400,13 +494,27 @@ def _entries_of(
     return list({entry.id: entry for plan in plans for entry in plan.entries}.values())
 
 
-def _render_entries(config: Config, entries: Iterable[Entry]) -> dict[str, RenderedEntry]:
-    return {
-        entry.id: render_entry(
-            entry, config.site_url, entry_page_url(config, entry) if config.pages else None
-        )
+def _render_all(
+    config: Config, entries: Iterable[Entry], progress: Progress
+) -> dict[str, RenderedEntry]:
+    """Every entry in `entries` rendered, many at once in worker processes."""
+    jobs = [
+        (entry, config.site_url, entry_page_url(config, entry) if config.pages else None)
         for entry in entries
+    ]
+    if jobs:
+        progress.phase("render entries", len(jobs))
+    results = parallel.map_steps(_render_chunk, jobs, progress)
+    return {
+        entry.id: RenderedEntry(entry, html, summary, page_url)
+        for (entry, _, page_url), (html, summary) in zip(jobs, results, strict=True)
     }
+
+
+def _render_chunk(jobs: Sequence[tuple[Entry, str, str | None]]) -> list[tuple[str, str]]:
+    """The HTML and summary of each entry: all a worker sends back, the entry being known."""
+    rendered = (render_entry(entry, site_url, page_url) for entry, site_url, page_url in jobs)
+    return [(entry.content_html, entry.summary) for entry in rendered]
 
 
 def _feed_files(

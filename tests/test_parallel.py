@@ -1,0 +1,75 @@
+"""A cold build of many entries renders them in worker processes, and writes the very same
+files as a build that renders them one by one in its own process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from staticfeed import parallel
+from staticfeed.cli import cli
+
+CONFIG = """\
+title = "Many entries"
+site_url = "https://example.org/"
+authors = ["Ann Lee"]
+id_authority = "example.org,2025"
+timezone = "Europe/Kyiv"
+limit = 0
+"""
+BODY = """\
+Read [the notes](notes/{n}.html) and see ![a chart](img/{n}.png "Chart {n}").
+
+| week | état |
+|---:|---|
+| {n} | ~~draft~~ done |
+"""
+
+
+@pytest.fixture(autouse=True)
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("staticfeed.toml").write_text(CONFIG, encoding="utf-8")
+    Path("entries").mkdir()
+    for n in range(1, 41):
+        front = (
+            f"---\ntitle: Week {n}\ndate: 2025-01-01T00:{n:02}:00+02:00\ntags: [t{n % 3}]\n---\n"
+        )
+        Path(f"entries/week-{n}.md").write_text(front + BODY.format(n=n), encoding="utf-8")
+
+
+def build(out: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(cli, ["build", "--no-cache", "--out", out], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+    files = sorted(path for path in Path(out).rglob("*") if path.is_file())
+    return {path.relative_to(out).as_posix(): path.read_bytes() for path in files}
+
+
+def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    pools: list[int] = []
+
+    class CountedPool(parallel.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    in_workers = build("workers")
+    assert pools, "the entries were not rendered in worker processes"
+
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    pools.clear()
+    here = build("here")
+    assert not pools
+
+    assert in_workers == here
+    atom = etree.fromstring(in_workers["atom.xml"])
+    contents = [c.text for c in atom.iter("{http://www.w3.org/2005/Atom}content")]
+    assert len(contents) == 40
+    assert all('src="https://example.org/img/' in text for text in contents if text)
+    assert all("<del>draft</del>" in text for text in contents if text)
