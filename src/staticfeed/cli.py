@@ -4,28 +4,34 @@ from __future__ import annotations
 
 import json
 import shlex
+import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from staticfeed import __version__, values
-from staticfeed.authoring import init_project, new_entry, pin_ids, touch_entry
-from staticfeed.check import Finding, check_publication
-from staticfeed.config import Config, find_config, load_config
-from staticfeed.dates import DateError, parse_date, utc_offset_text, zone
-from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry, diff_publication
+from staticfeed import __version__, stamp
 from staticfeed.errors import ConfigError, StaticfeedError, display_path
-from staticfeed.importer import ImportedEntry, import_documents
-from staticfeed.output import Written
-from staticfeed.pipeline import BuildReport, Rendered, build, render_outputs
-from staticfeed.selection import Selection
-from staticfeed.serve import PreviewServer, watch
+from staticfeed.progress import SILENT, Progress
+
+# The pipeline and its libraries are imported by the commands that use them, not here: a
+# build with nothing to do (staticfeed.stamp) must not pay for loading them.
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from staticfeed.check import Finding
+    from staticfeed.config import Config
+    from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry
+    from staticfeed.importer import ImportedEntry
+    from staticfeed.output import Written
+    from staticfeed.pipeline import BuildReport, Rendered
+    from staticfeed.selection import Selection
+    from staticfeed.serve import PreviewServer
 
 _PATH = click.Path(path_type=Path)
 
@@ -36,6 +42,8 @@ class _SiteUrl(click.ParamType[str]):
     name = "URL"
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from staticfeed import values
+
         try:
             return values.absolute_url("the site URL", value)
         except values.InvalidValue as problem:
@@ -130,14 +138,24 @@ class _Publication:
     """build and serve only: check and diff never use the build cache."""
 
     def config(self) -> Config:
+        from staticfeed.config import load_config
+
         return load_config(_config_file(self.config_path), base_url=self.base_url)
 
     def config_file(self) -> Path:
         return _config_file(self.config_path)
 
-    def build(self, *, allow_id_change: bool = False) -> BuildReport:
+    def build(
+        self,
+        config: Config | None = None,
+        *,
+        allow_id_change: bool = False,
+        progress: Progress = SILENT,
+    ) -> BuildReport:
+        from staticfeed.pipeline import build
+
         return build(
-            self.config(),
+            config or self.config(),
             self.entries_dir,
             self.out_dir,
             now=datetime.now(UTC),
@@ -145,9 +163,19 @@ class _Publication:
             future=self.future,
             allow_id_change=allow_id_change,
             cache=not self.no_cache,
+            progress=progress,
         )
 
+    def invocation(self) -> stamp.Invocation:
+        """The stamp's view of this build (see staticfeed.stamp); --allow-id-change is not part
+        of it, as it changes no file that a build with nothing to do would write."""
+        config_file = self.config_path or _config_file_here()
+        options = (self.base_url, self.drafts, self.future)
+        return stamp.Invocation(config_file, self.entries_dir, self.out_dir, options)
+
     def render(self) -> Rendered:
+        from staticfeed.pipeline import render_outputs
+
         return render_outputs(
             self.config(),
             self.entries_dir,
@@ -164,12 +192,25 @@ class _Publication:
     is_flag=True,
     help="Publish even when a published entry's id changed (readers show it again as new).",
 )
-def build_command(allow_id_change: bool, **options: Any) -> None:
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only warnings and errors: no line per file, no progress bar.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also print how long each phase of the build took, on stderr.",
+)
+def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: Any) -> None:
     """Write the feeds and pages in feeds/ from the documents in entries/.
 
     Files whose content would not change are left untouched. If any document has an
     error, every error is listed and no file changes. A published entry whose id changed
-    (a file renamed without id: in its front matter) is an error too.
+    (a file renamed without id: in its front matter) is an error too. A build that takes
+    over 2 seconds shows a progress bar on a terminal.
 
     \b
     Examples:
@@ -177,12 +218,114 @@ def build_command(allow_id_change: bool, **options: Any) -> None:
       staticfeed build --entries posts --out public/feeds
       staticfeed build --drafts --future --out /tmp/preview
     """
+    publication = _Publication(**options)
+    meter = _Meter(bar=not quiet and _on_terminal(), verbose=verbose)
+    scan = stamp.scan(publication.invocation()) if not publication.no_cache else None
+    replayed = stamp.replay(scan) if scan is not None else None
+    if replayed is not None:
+        meter.phase("check that nothing changed", 0)
+        meter.finish()
+        _echo_report(replayed, quiet=quiet)
+        return
     try:
-        report = _Publication(**options).build(allow_id_change=allow_id_change)
+        config = publication.config()
+        report = publication.build(config, allow_id_change=allow_id_change, progress=meter)
     except StaticfeedError as error:
+        meter.finish()
         raise _user_error(error) from None
-    for line in _report_lines(report):
-        _echo_event(line)
+    meter.finish()
+    _echo_report(_report_lines(report), quiet=quiet)
+    if scan is not None:
+        _stamp(scan, config, report)
+
+
+def _stamp(scan: stamp.Scan, config: Config, report: BuildReport) -> None:
+    """Record the build, so that the next one with nothing to do stops at once. A build that
+    measured a file of the project besides the documents (a local enclosure) is not recorded:
+    the stamp does not watch those files."""
+    if report.reads_project_files:
+        stamp.discard(scan)
+        return
+    next_due = report.selection.next_due
+    stamp.save(
+        scan,
+        templates=config.templates,
+        outputs=report.files,
+        lines=_report_lines(_as_unchanged(report)),
+        valid_until=next_due.published if next_due is not None else None,
+    )
+
+
+def _as_unchanged(report: BuildReport) -> BuildReport:
+    """The report of the same build run again: every file unchanged, nothing removed."""
+    written = tuple((replace(done, changed=False), file) for done, file in report.written)
+    return replace(report, written=written, removed=())
+
+
+def _echo_report(lines: Sequence[str], *, quiet: bool) -> None:
+    for line in lines:
+        if not quiet or line.startswith(("Error: ", "Warning: ")):
+            _echo_event(line)
+
+
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _Meter:
+    """The build's progress: a bar on stderr once a build has run for 2 seconds (when `bar`),
+    and with `verbose` the time of each phase at the end."""
+
+    _BAR_AFTER = 2.0
+    _REDRAW_EVERY = 0.1
+
+    def __init__(self, *, bar: bool, verbose: bool) -> None:
+        self._bar_wanted, self._verbose = bar, verbose
+        self._started = self._phase_started = time.perf_counter()
+        self._phases: list[tuple[str, int, float]] = []
+        self._name, self._total, self._done, self._shown = "", 0, 0, 0
+        self._bar: Any = None
+        self._redrawn = 0.0
+
+    def phase(self, name: str, total: int) -> None:
+        self._end_phase()
+        self._name, self._total, self._done, self._shown = name, total, 0, 0
+        self._phase_started = time.perf_counter()
+
+    def advance(self, steps: int = 1) -> None:
+        self._done += steps
+        now = time.perf_counter()
+        if not self._bar_wanted or now - self._redrawn < self._REDRAW_EVERY:
+            return
+        self._redrawn = now
+        if self._bar is None and now - self._started >= self._BAR_AFTER and self._total:
+            self._open_bar()
+        if self._bar is not None:
+            self._bar.update(self._done - self._shown)
+            self._shown = self._done
+
+    def finish(self) -> None:
+        self._end_phase()
+        if self._verbose:
+            for name, steps, seconds in self._phases:
+                counted = f" ({steps} done)" if steps else ""
+                click.echo(f"time: {name}{counted}: {seconds:.2f} s", err=True)
+            total = time.perf_counter() - self._started
+            click.echo(f"time: in all: {total:.2f} s", err=True)
+
+    def _open_bar(self) -> None:
+        self._bar = click.progressbar(length=self._total, label=self._name, file=sys.stderr)
+        self._bar.__enter__()
+
+    def _end_phase(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._done - self._shown)
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+        if self._name:
+            elapsed = time.perf_counter() - self._phase_started
+            self._phases.append((self._name, self._done, elapsed))
+        self._name = ""
 
 
 def _report_lines(report: BuildReport) -> list[str]:
@@ -212,6 +355,8 @@ def _verb(written: Written) -> str:
 
 
 def _left_out_lines(selection: Selection) -> list[str]:
+    from staticfeed.dates import utc_offset_text
+
     lines = []
     if selection.drafts_left_out:
         lines.append(f"left out {selection.drafts_left_out} draft(s); --drafts includes them")
@@ -256,6 +401,8 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
       staticfeed serve
       staticfeed serve --drafts --future --out /tmp/preview --port 0
     """
+    from staticfeed.serve import PreviewServer
+
     publication = _Publication(**options)
 
     def rebuild() -> list[str]:
@@ -275,6 +422,8 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
 def _serve_until_interrupted(
     server: PreviewServer, watched: Sequence[Path], rebuild: Callable[[], list[str]]
 ) -> None:
+    from staticfeed.serve import watch
+
     stop = threading.Event()
     watcher = threading.Thread(
         target=watch, args=(watched, rebuild, _echo_event, stop), daemon=True
@@ -342,6 +491,8 @@ def check_command(output_format: str, max_size: int | None, **options: Any) -> N
       staticfeed check
       staticfeed check --format json --max-size 500000
     """
+    from staticfeed.check import check_publication
+
     publication = _Publication(**options)
     findings = check_publication(
         publication.config,
@@ -402,6 +553,8 @@ def diff_command(output_format: str, **options: Any) -> None:
       staticfeed diff
       staticfeed diff --format json
     """
+    from staticfeed.drift import diff_publication
+
     publication = _Publication(**options)
     try:
         rendered = publication.render()
@@ -464,6 +617,8 @@ class _TimeZone(click.ParamType[str]):
     name = "ZONE"
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from staticfeed.dates import DateError, zone
+
         try:
             zone(value.strip())
         except DateError as error:
@@ -474,10 +629,20 @@ class _TimeZone(click.ParamType[str]):
 
 
 def _load_config(config_path: Path | None) -> Config:
+    from staticfeed.config import load_config
+
     return load_config(_config_file(config_path))
 
 
+def _config_file_here() -> Path:
+    """The file `find_config` would choose in the current folder, found without reading it."""
+    own = Path("staticfeed.toml")
+    return own if own.is_file() else Path("pyproject.toml")
+
+
 def _config_file(config_path: Path | None) -> Path:
+    from staticfeed.config import find_config
+
     return config_path if config_path is not None else find_config(Path.cwd())
 
 
@@ -518,6 +683,9 @@ def init_command(
         timezone = click.prompt("Time zone", default="UTC", type=_TimeZone())
     assert title is not None and site_url is not None and author is not None
     assert timezone is not None
+    from staticfeed.authoring import init_project
+    from staticfeed.dates import zone
+
     try:
         written = init_project(
             folder,
@@ -575,6 +743,8 @@ def new_command(
       staticfeed new "For a Peace From Below"
       staticfeed new "Notes from Kyiv" --author "Ann Lee" --tag ukraine --date 2025-12-22 --edit
     """
+    from staticfeed.authoring import new_entry
+
     try:
         config = _load_config(config_path)
         date = _date_option(when, config) if when is not None else None
@@ -595,6 +765,8 @@ def new_command(
 
 
 def _date_option(text: str, config: Config) -> datetime:
+    from staticfeed.dates import DateError, parse_date
+
     try:
         return parse_date(text, config.timezone)
     except DateError as error:
@@ -617,6 +789,8 @@ def pin_command(entries_dir: Path, config_path: Path | None) -> None:
       staticfeed pin
       staticfeed pin --entries posts
     """
+    from staticfeed.authoring import pin_ids
+
     try:
         pinned = pin_ids(_load_config(config_path), entries_dir)
     except StaticfeedError as error:
@@ -639,6 +813,8 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
     Examples:
       staticfeed touch entries/2025/for-a-peace-from-below.md
     """
+    from staticfeed.authoring import touch_entry
+
     try:
         value = touch_entry(_load_config(config_path), entries_dir, entry, datetime.now(UTC))
     except StaticfeedError as error:
@@ -699,6 +875,8 @@ def import_command(
       staticfeed import old-blog/_posts --dry-run
       staticfeed import article.html --into entries --timezone Europe/Kyiv
     """
+    from staticfeed.importer import import_documents
+
     try:
         tz = _import_timezone(config_path, timezone_name)
         imported = import_documents(list(sources), into, timezone=tz, dry_run=dry_run)
@@ -711,6 +889,9 @@ def import_command(
 
 
 def _import_timezone(config_path: Path | None, timezone_name: str | None) -> ZoneInfo:
+    from staticfeed.config import find_config, load_config
+    from staticfeed.dates import DateError, zone
+
     if timezone_name is not None:
         try:
             return zone(timezone_name)
@@ -731,6 +912,8 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
     def field(label: str, name: str, value: str) -> str:
         mark = " (guessed)" if name in entry.guessed else ""
         return f"  {label:<8} {value}{mark}"
+
+    from staticfeed.dates import utc_offset_text
 
     verb = "would write" if dry_run else "wrote"
     lines = [f"{verb} {display_path(entry.path)} (from {display_path(entry.source)})"]

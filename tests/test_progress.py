@@ -1,0 +1,116 @@
+"""What a build shows while it runs: a progress bar on a terminal once it has taken a while,
+nothing when stderr is not a terminal or with --quiet, and phase timings with --verbose."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+
+CONFIG = """\
+title = "Progress"
+site_url = "https://example.org/"
+authors = ["Ann"]
+id_authority = "example.org,2025"
+"""
+
+
+@pytest.fixture(autouse=True)
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("staticfeed.toml").write_text(CONFIG, encoding="utf-8")
+    Path("entries").mkdir()
+    for day in range(1, 21):
+        text = f"---\ntitle: Day {day}\ndate: 2025-01-{day:02}\n---\nText {day}.\n"
+        Path(f"entries/day-{day}.md").write_text(text, encoding="utf-8")
+
+
+def build(*args: str, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> Result:
+    """A build whose stderr is (or is not) a terminal, as slow as one that takes 2 s: the bar
+    is due at once, and redrawn at every step."""
+    monkeypatch.setattr("staticfeed.cli._on_terminal", lambda: terminal)
+    monkeypatch.setattr("staticfeed.cli._Meter._BAR_AFTER", 0.0)
+    monkeypatch.setattr("staticfeed.cli._Meter._REDRAW_EVERY", 0.0)
+    return CliRunner().invoke(cli, ["build", "--no-cache", *args], prog_name="staticfeed")
+
+
+def test_a_long_build_on_a_terminal_shows_a_progress_bar_on_stderr() -> None:
+    """stderr is a real terminal (a pseudo-terminal); stdout, the report, is a pipe."""
+    script = (
+        "from staticfeed import cli\n"
+        "cli._Meter._BAR_AFTER = 0.0  # as if the build had already run for 2 s\n"
+        "cli._Meter._REDRAW_EVERY = 0.0\n"
+        "cli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
+    )
+    controller, terminal = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=terminal
+    ) as process:
+        os.close(terminal)
+        shown = _read_all(controller)
+        stdout = process.stdout.read() if process.stdout else b""
+    assert process.returncode == 0, shown
+    assert "read documents" in shown
+    assert "100%" in shown
+    assert "#" in shown
+    assert "100%" not in stdout.decode()  # the report stays clean for scripts
+    assert "wrote feeds/atom.xml (20 entries)" in stdout.decode().splitlines()
+
+
+def _read_all(controller: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal's other end is closed: the process is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_no_progress_bar_off_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = build(terminal=False, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_no_progress_bar_and_no_report_with_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = build("--quiet", terminal=True, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+
+
+def test_quiet_still_prints_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("entries/bell.md").write_text(
+        "---\ntitle: Bell\ndate: 2025-02-01\n---\nA bell\x07 rings.\n", encoding="utf-8"
+    )
+    result = build("--quiet", terminal=False, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("Warning: entries/bell.md")
+
+
+def test_verbose_prints_every_phase_with_its_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    result = build("--verbose", terminal=False, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    written = [path for path in Path("feeds").rglob("*") if path.is_file()]
+    names = [line.removeprefix("time: ").rsplit(": ", 1)[0] for line in lines]
+    assert names == [
+        "read documents (20 done)",
+        "render entries (20 done)",
+        "make files",
+        f"write files ({len(written)} done)",
+        "in all",
+    ]
+    assert all(line.endswith(" s") for line in lines)
