@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from lxml import etree
 
@@ -73,3 +74,28 @@ def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.Mon
     assert len(contents) == 40
     assert all('src="https://example.org/img/' in text for text in contents if text)
     assert all("<del>draft</del>" in text for text in contents if text)
+
+
+def test_errors_found_in_workers_name_the_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("entries/week-7.md").write_text(
+        "---\ntitle: Week 7\ndate: 2025-01-01\ndate: 2025-01-02\n---\nText.\n", encoding="utf-8"
+    )
+    Path("entries/week-9.md").write_text("---\ntitle: [Week 9\n---\nText.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    results = {}
+    for count in (2, 1):
+        monkeypatch.setattr(parallel, "workers", lambda count=count: count)
+        results[count] = CliRunner().invoke(
+            cli, ["build", "--no-cache", "--out", f"out-{count}"], prog_name="staticfeed"
+        )
+    assert results[2].exit_code == results[1].exit_code == 1
+    assert results[2].stderr == results[1].stderr
+    lines = results[2].stderr.splitlines()
+    try:
+        yaml.safe_load("title: [Week 9\n")
+    except yaml.MarkedYAMLError as error:  # where PyYAML itself sees the problem
+        assert error.problem_mark is not None
+        yaml_line = 1 + error.problem_mark.line + 1  # the front matter starts on line 2
+    places = [line.split(": ")[1] for line in lines]
+    assert places == ["entries/week-7.md:4", f"entries/week-9.md:{yaml_line}"]
+    assert not Path("out-2").exists()

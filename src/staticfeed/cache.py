@@ -355,14 +355,23 @@ class DocumentCache:
         self._remember(path, relative, record)
         return parsed
 
-    def store(self, path: Path, relative: str, data: bytes, parsed: Parsed, *, keep: bool) -> None:
-        """Note the document just parsed; cache it when `keep` (it depends on no other file)."""
-        try:
-            values = encode_entry(parsed.entry)
-        except TypeError:
+    def store(
+        self,
+        path: Path,
+        relative: str,
+        data: bytes,
+        parsed: Parsed,
+        *,
+        keep: bool,
+        encoded: Encoded | None = None,
+    ) -> None:
+        """Note the document just parsed; cache it when `keep` (it depends on no other file).
+        `encoded` is `encode_parsed(parsed)`, when the process that parsed it made it."""
+        encoded = encoded or encode_parsed(parsed)
+        if isinstance(encoded, Unencodable):
             self._keys[path] = secrets.token_hex(32)  # matches nothing: always made again
             return
-        key = digest([values, parsed.has_own_id])
+        values, key = encoded
         self._keys[path] = key
         if keep and all(warning.path == path for warning in parsed.warnings):
             record = _record(path, data, parsed, values, key)
@@ -545,6 +554,24 @@ def _warnings(values: Json, path: Path) -> tuple[BuildWarning, ...]:
             raise ValueError("not a cached warning")
         warnings.append(BuildWarning(message, path, line))
     return tuple(warnings)
+
+
+class Unencodable:
+    """An entry holding a value the cache cannot hold: it is parsed again by every build."""
+
+
+Encoded = tuple[list[Json], str] | Unencodable
+"""A parsed entry as the cache keeps it, and its key: see `encode_parsed`."""
+
+
+def encode_parsed(parsed: Parsed) -> Encoded:
+    """The cache's values of a parsed entry and the key outputs know it by. It depends on the
+    entry alone, so the worker process that parsed the document makes it."""
+    try:
+        values = encode_entry(parsed.entry)
+    except TypeError:
+        return Unencodable()
+    return values, digest([values, parsed.has_own_id])
 
 
 def _html_place(record: Json) -> str:

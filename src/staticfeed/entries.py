@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from staticfeed import media, values
-from staticfeed.cache import DocumentCache, Parsed
+from staticfeed import media, parallel, values
+from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
 from staticfeed.errors import (
@@ -80,14 +80,11 @@ def read_entries(
     drafts: list[_Draft] = []
     paths = list(document_paths(entries_dir, errors))
     progress.phase("read documents", len(paths))
-    for path in paths:
-        progress.advance()
-        try:
-            drafts.append(_read_document(path, entries_dir, config, warnings, cache))
-        except ManyErrors as many:
-            errors.extend(many.errors)
-        except StaticfeedError as error:
-            errors.append(error)
+    for outcome in _read_documents(paths, entries_dir, config, cache, progress):
+        warnings.extend(outcome.warnings)
+        errors.extend(outcome.errors)
+        if outcome.draft is not None:
+            drafts.append(outcome.draft)
     entries = _assign_ids(drafts, config, errors)
     if errors:
         raise ManyErrors(errors)
@@ -138,41 +135,78 @@ class _Draft:
     """Whether its output depends on files besides the document (a local enclosure)."""
 
 
-def _read_document(
-    path: Path,
-    root: Path,
-    config: Config,
-    warnings: list[BuildWarning],
-    cache: DocumentCache | None = None,
-) -> _Draft:
-    data = path.read_bytes()
-    if cache is not None:
-        return _read_through(cache, path, root, config, data, warnings)
-    return _parse_document(path, root, config, data, warnings)[0]
+@dataclass(frozen=True)
+class _Outcome:
+    """What reading one document gave: its draft, or the errors in it; and its warnings."""
+
+    draft: _Draft | None
+    warnings: tuple[BuildWarning, ...] = ()
+    errors: tuple[StaticfeedError, ...] = ()
+    encoded: Encoded | None = None
+    """The draft as the build cache keeps it, when a cache is used."""
 
 
-def _read_through(
-    cache: DocumentCache,
-    path: Path,
+def _read_documents(
+    paths: Sequence[Path],
     root: Path,
     config: Config,
-    data: bytes,
-    warnings: list[BuildWarning],
-) -> _Draft:
-    """The document from `cache` when it has it as it is now; else parsed, and handed to it."""
-    relative = path.relative_to(root).as_posix()
-    cached = cache.lookup(path, relative, data)
-    if cached is not None:
-        warnings.extend(cached.warnings)
-        return _Draft(cached.entry, cached.id_line, cached.has_own_id)
+    cache: DocumentCache | None,
+    progress: Progress,
+) -> list[_Outcome]:
+    """Each document in `paths`, in order: from `cache` when it has it as it is now, else
+    parsed (many at once in worker processes) and handed to the cache."""
+    outcomes: dict[int, _Outcome] = {}
+    unparsed: list[tuple[int, Path, bytes]] = []
+    for index, path in enumerate(paths):
+        data = path.read_bytes()
+        cached = cache.lookup(path, _relative(path, root), data) if cache is not None else None
+        if cached is None:
+            unparsed.append((index, path, data))
+            continue
+        draft = _Draft(cached.entry, cached.id_line, cached.has_own_id)
+        outcomes[index] = _Outcome(draft, cached.warnings)
+        progress.advance()
+    jobs = [(config, root, path, data, cache is not None) for _, path, data in unparsed]
+    parsed = parallel.map_steps(_parse_documents, jobs, progress)
+    for (index, path, data), outcome in zip(unparsed, parsed, strict=True):
+        outcomes[index] = outcome
+        if cache is not None and outcome.draft is not None:
+            _store(cache, path, _relative(path, root), data, outcome)
+    return [outcomes[index] for index in range(len(paths))]
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _store(cache: DocumentCache, path: Path, relative: str, data: bytes, outcome: _Outcome) -> None:
+    draft = outcome.draft
+    assert draft is not None
+    parsed = _parsed(draft, outcome.warnings)
+    keep = not draft.names_project_files
+    cache.store(path, relative, data, parsed, keep=keep, encoded=outcome.encoded)
+
+
+def _parsed(draft: _Draft, warnings: tuple[BuildWarning, ...]) -> Parsed:
+    return Parsed(draft.entry, draft.id_line, draft.has_own_id, warnings)
+
+
+def _parse_documents(jobs: Sequence[tuple[Config, Path, Path, bytes, bool]]) -> list[_Outcome]:
+    """Parse each (config, entries folder, path, bytes, for the cache): run in worker
+    processes, which also encode each entry for the cache when there is one."""
+    return [_parse_one(*job) for job in jobs]
+
+
+def _parse_one(config: Config, root: Path, path: Path, data: bytes, cached: bool) -> _Outcome:
     found: list[BuildWarning] = []
     try:
         draft, _ = _parse_document(path, root, config, data, found)
-    finally:
-        warnings.extend(found)
-    parsed = Parsed(draft.entry, draft.id_line, draft.has_own_id, tuple(found))
-    cache.store(path, relative, data, parsed, keep=not draft.names_project_files)
-    return draft
+    except ManyErrors as many:
+        return _Outcome(None, tuple(found), many.errors)
+    except StaticfeedError as error:
+        return _Outcome(None, tuple(found), (error,))
+    encoded = encode_parsed(_parsed(draft, tuple(found))) if cached else None
+    return _Outcome(draft, tuple(found), encoded=encoded)
 
 
 def _parse_document(

@@ -41,6 +41,17 @@ class StaticfeedError(Exception):
         text = f"{location}: {self.message}." if location else f"{self.message}."
         return f"{text} {self.fix}" if self.fix else text
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Documents are parsed in worker processes (staticfeed.parallel), which send errors back
+        # pickled: rebuilt from their parts, not from the one text Exception.args holds.
+        return (_rebuild, (type(self), self.message, self.fix, self.path, self.line))
+
+
+def _rebuild(
+    kind: type[StaticfeedError], message: str, fix: str, path: Path | None, line: int | None
+) -> StaticfeedError:
+    return kind(message, fix, path=path, line=line)
+
 
 class ConfigError(StaticfeedError):
     """The configuration is missing, unreadable or has a bad value."""
@@ -60,6 +71,9 @@ class ManyErrors(StaticfeedError):
     def __init__(self, errors: Sequence[StaticfeedError]) -> None:
         self.errors = tuple(errors)
         super().__init__("\n".join(str(error) for error in self.errors))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (ManyErrors, (self.errors,))
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)

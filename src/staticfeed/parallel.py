@@ -45,9 +45,21 @@ def map_steps(
             yield from step(chunk)
             progress.advance(len(chunk))
         return
-    # forkserver, not fork: `serve` builds from a thread, and fork copies locks held by others.
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        for chunk, results in zip(chunks, pool.map(step, chunks), strict=True):
-            yield from results
-            progress.advance(len(chunk))
+    for chunk, results in zip(chunks, _pool(count).map(step, chunks), strict=True):
+        yield from results
+        progress.advance(len(chunk))
+
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+
+
+def _pool(count: int) -> ProcessPoolExecutor:
+    """The worker processes, started once and kept for every later step of this process (a
+    build reads, then renders; `serve` builds again and again)."""
+    if count not in _pools:
+        # forkserver, not fork: `serve` builds from a thread, and fork copies locks held by
+        # other threads. The server imports the pipeline once; each worker starts from it.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["staticfeed.entries", "staticfeed.pipeline"])
+        _pools[count] = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    return _pools[count]
