@@ -30,12 +30,16 @@ def write_outputs(
     _make_folder(out_dir)
     results: list[Written] = []
     staged: list[tuple[Path, Path]] = []
+    folders: set[Path] = {out_dir}  # made, or there: a page each for 10,000 entries needs few
     path = out_dir
     try:
         for name, content in files.items():
             path = out_dir / name
             changed = not (path.is_file() and path.read_bytes() == content)
             if changed:
+                if path.parent not in folders:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(path.parent)
                 staged.append((_stage(path, content), path))
             results.append(Written(path, changed))
             progress.advance()
@@ -66,7 +70,6 @@ def _make_folder(out_dir: Path) -> None:
 
 def _stage(path: Path, content: bytes) -> Path:
     """`content` in a temporary file in `path`'s folder, readable like any published file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

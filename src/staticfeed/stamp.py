@@ -76,7 +76,8 @@ def scan(invocation: Invocation) -> Scan | None:
         config = invocation.config_file.resolve(strict=True)
         entries = invocation.entries_dir.resolve(strict=True)
         out = invocation.out_dir.resolve()
-        _add(hashed, [_FORMAT, __version__, sys.version, sys.executable, os.getcwd()])
+        python = os.path.realpath(sys.executable)
+        _add(hashed, [_FORMAT, __version__, sys.version, python, os.getcwd()])
         _add(hashed, [str(config), str(entries), str(out), repr(invocation.options)])
         _add(hashed, [os.environ.get("TZ"), list(time.tzname), _code(), config.read_bytes().hex()])
         newest = _add_tree(hashed, entries)
@@ -123,7 +124,12 @@ def save(
         discard(scan)
         return
     folder = str(templates.resolve()) if templates is not None else None
-    names = [str(path.resolve()) for path in outputs]
+    folders: dict[Path, str] = {}  # each folder resolved once: there may be 10,000 files
+    names = []
+    for path in outputs:
+        if path.parent not in folders:
+            folders[path.parent] = str(path.parent.resolve())
+        names.append(os.path.join(folders[path.parent], path.name))
     try:
         state = _state(folder, names, racy_after=scan.started_ns - _RACY_NS)
     except OSError:
