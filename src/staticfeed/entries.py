@@ -291,12 +291,7 @@ class _EntryBuilder:
 
     def build(self) -> _Draft:
         self._check_keys()
-        head = read_head(
-            self.document.body,
-            self.config.timezone,
-            self.document.body_line,
-            find_title="title" not in self.meta,
-        )
+        head = self._head()
         title = (
             self._field("title", values.text) if "title" in self.meta else (self._infer_title(head))
         )
@@ -350,6 +345,21 @@ class _EntryBuilder:
             self.document.key_lines.get("id"),
             own_id is not None,
             _names_project_files(self.document.metadata),
+        )
+
+    def _head(self) -> HeadMetadata:
+        """The title, date and byline in the first lines of the body. Looked for only when the
+        front matter lacks one of them: most documents have all three, and looking for a date
+        line takes dateutil a while."""
+        meta = self.meta
+        has_authors = "author" in meta or "authors" in meta
+        if self.document.has_front_matter and "title" in meta and "date" in meta and has_authors:
+            return HeadMetadata(None, None, None, None, (), None, self.document.body)
+        return read_head(
+            self.document.body,
+            self.config.timezone,
+            self.document.body_line,
+            find_title="title" not in meta,
         )
 
     def _inferred_anything(self) -> bool:
