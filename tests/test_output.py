@@ -303,6 +303,27 @@ def test_a_failed_rename_keeps_the_old_feed_and_reports_an_error(
     assert b"B, edited" in (feeds / "atom.xml").read_bytes()
 
 
+def test_an_id_change_found_after_the_files_were_made_leaves_every_file_as_it_was(
+    site: Site,
+) -> None:
+    """Files are written to temporaries as they are made; the id guard runs after that, and
+    when it refuses the build every temporary is removed."""
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    before = state(feeds)
+    entries = folder / "entries"
+    (entries / "same-day-b.md").rename(entries / "renamed-b.md")  # a new id, the same title
+    (entries / "2025" / "two.md").write_text(
+        '+++\ntitle = "Two, edited"\ndate = 2025-07-01T08:00:00\n+++\nNew body.\n',
+        encoding="utf-8",
+    )
+    message = assert_clean_error(invoke_build())
+    assert "renamed-b.md" in message
+    assert state(feeds) == before
+    assert files(feeds) == ALL_FILES  # no temporary file is left
+
+
 @pytest.mark.skipif(
     hasattr(os, "geteuid") and os.geteuid() == 0,
     reason="running as root: a read-only folder is still writable, so chmod cannot cause a failure",

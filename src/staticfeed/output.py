@@ -27,34 +27,75 @@ def write_outputs(
     rename: a full disk or a bad permission leaves every published file as it was, and a
     reader never sees half a file.
     """
-    _make_folder(out_dir)
-    results: list[Written] = []
-    staged: list[tuple[Path, Path]] = []
-    folders: set[Path] = {out_dir}  # made, or there: a page each for 10,000 entries needs few
-    path = out_dir
-    try:
+    staging = Staging(out_dir)
+    with staging:
         for name, content in files.items():
-            path = out_dir / name
+            staging.add(name, content)
+        return list(staging.publish(progress).values())
+
+
+class Staging:
+    """Files of one output folder, each written to a temporary file beside its own as soon as
+    it is made, so that a build of thousands of pages never holds them all in memory.
+    `publish` replaces the old files, all at once; leaving the `with` block without publishing
+    removes every temporary file and changes nothing."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self._out_dir = out_dir
+        self._results: dict[str, Written] = {}
+        self._staged: list[tuple[Path, Path]] = []
+        self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
+        self._published = False
+
+    def __enter__(self) -> Staging:
+        _make_folder(self._out_dir)
+        self._folders.add(self._out_dir)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if not self._published:
+            self.discard()
+
+    def add(self, name: str, content: bytes) -> None:
+        """Stage `content` as the file `name`, unless the file already holds those bytes."""
+        path = self._out_dir / name
+        try:
             changed = not (path.is_file() and path.read_bytes() == content)
             if changed:
-                if path.parent not in folders:
+                if path.parent not in self._folders:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(path.parent)
-                staged.append((_stage(path, content), path))
-            results.append(Written(path, changed))
-            progress.advance()
-        _flush_to_disk(staged)
-        for temporary, path in staged:
-            os.replace(temporary, path)
-    except OSError as error:
-        for temporary, _ in staged:
+                    self._folders.add(path.parent)
+                self._staged.append((_stage(path, content), path))
+        except OSError as error:
+            raise _write_error(error, path) from None
+        self._results[name] = Written(path, changed)
+
+    def publish(self, progress: Progress = SILENT) -> dict[str, Written]:
+        """Replace the old files with the staged ones; what happened to each file, by name."""
+        progress.phase("write files", len(self._staged))
+        path = self._out_dir
+        try:
+            _flush_to_disk(self._staged)
+            for temporary, path in self._staged:
+                os.replace(temporary, path)
+                progress.advance()
+        except OSError as error:
+            raise _write_error(error, path) from None
+        self._published = True
+        return self._results
+
+    def discard(self) -> None:
+        for temporary, _ in self._staged:
             temporary.unlink(missing_ok=True)
-        raise OutputError(
-            f"cannot write the file ({error.strerror})",
-            "Check the folder's permissions and free space.",
-            path=path,
-        ) from None
-    return results
+        self._staged.clear()
+
+
+def _write_error(error: OSError, path: Path) -> OutputError:
+    return OutputError(
+        f"cannot write the file ({error.strerror})",
+        "Check the folder's permissions and free space.",
+        path=path,
+    )
 
 
 def _make_folder(out_dir: Path) -> None:

@@ -141,36 +141,50 @@ def render_pages(
     autodiscovery and listed with `topic_feeds` under "Subscribe". Raises EntryError (or
     ManyErrors) for slugs that cannot be pages, and ConfigError for a broken template.
     """
-    paths = _page_paths(config, entries, [*feeds, *topic_feeds])
-    environment = _environment(templates_dir)
+    paths = page_paths(config, [rendered.entry for rendered in entries], [*feeds, *topic_feeds])
+    renderer = PageRenderer(config, feeds, topic_feeds, templates_dir)
     pages = [PageEntry(rendered, entry_page_url(config, rendered.entry)) for rendered in entries]
-    common = {
-        "config": config,
-        "feeds": tuple(feeds),
-        "topic_feeds": tuple(topic_feeds),
-        "index_url": config.feed_url,
-    }
-    files = {
-        INDEX_NAME: _render(
-            environment, INDEX_NAME, **common, entries=tuple(pages), lang=config.language
-        )
-    }
+    files = {INDEX_NAME: renderer.index(pages)}
     for path, page in zip(paths, pages, strict=True):
-        files[path] = _render(
-            environment, "entry.html", **common, entry=page, lang=page.lang or config.language
-        )
+        files[path] = renderer.entry(page)
     return files
 
 
-def _page_paths(
-    config: Config, entries: Sequence[RenderedEntry], feeds: Sequence[FeedLink]
-) -> list[str]:
+class PageRenderer:
+    """Makes the index and entry pages one at a time, as `render_pages` makes them: a cached
+    build makes only the pages whose entries changed."""
+
+    def __init__(
+        self,
+        config: Config,
+        feeds: Sequence[FeedLink],
+        topic_feeds: Sequence[FeedLink] = (),
+        templates_dir: Path | None = None,
+    ) -> None:
+        self._config = config
+        self._environment = _environment(templates_dir)
+        self._common = {
+            "config": config,
+            "feeds": tuple(feeds),
+            "topic_feeds": tuple(topic_feeds),
+            "index_url": config.feed_url,
+        }
+
+    def index(self, pages: Sequence[PageEntry]) -> bytes:
+        context = {**self._common, "entries": tuple(pages), "lang": self._config.language}
+        return _render(self._environment, INDEX_NAME, **context)
+
+    def entry(self, page: PageEntry) -> bytes:
+        context = {**self._common, "entry": page, "lang": page.lang or self._config.language}
+        return _render(self._environment, "entry.html", **context)
+
+
+def page_paths(config: Config, entries: Sequence[Entry], feeds: Sequence[FeedLink]) -> list[str]:
     """Each entry's page path, refusing slugs that escape the folder or collide with a file."""
     errors: list[StaticfeedError] = []
     paths: list[str] = []
     owners: dict[str, Entry] = {}
-    for rendered in entries:
-        entry = rendered.entry
+    for entry in entries:
         try:
             path = page_path(entry)
         except EntryError as error:

@@ -14,7 +14,7 @@ from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
-from staticfeed import pages, parallel
+from staticfeed import parallel
 from staticfeed.cache import (
     BuildCache,
     CacheCorrupt,
@@ -41,13 +41,21 @@ from staticfeed.jsonfeed import json_feed
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.output import (
     MANIFEST_NAME,
+    Staging,
     Written,
     manifest,
     previous_files,
     remove_stale,
-    write_outputs,
 )
-from staticfeed.pages import INDEX_NAME, FeedLink, PageEntry, entry_page_url, render_pages
+from staticfeed.pages import (
+    INDEX_NAME,
+    FeedLink,
+    PageEntry,
+    PageRenderer,
+    entry_page_url,
+    page_paths,
+    render_pages,
+)
 from staticfeed.plan import (
     MAIN,
     MEDIA_TYPES,
@@ -107,11 +115,11 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class _Made:
-    """An output file of a build: its bytes, or None for a file kept as the last build left it.
-    `fingerprint` digests what it is made from ("" for a file the cache does not skip)."""
+    """An output file of a build: `made` (and staged) in this build, or kept as the last build
+    left it. `fingerprint` digests what it is made from ("" for a file the cache does not skip)."""
 
     name: str
-    content: bytes | None
+    made: bool
     entry_count: int | None = None
     fingerprint: str = ""
 
@@ -192,16 +200,19 @@ def _build_fresh(
         future=options.future,
         progress=options.progress,
     )
-    made = [_Made(file.name, file.content, file.entry_count) for file in rendered.files]
-    report = _publish(
-        out_dir,
-        entries_dir,
-        rendered.selection,
-        rendered.warnings,
-        made,
-        check_ids=not options.allow_id_change,
-        progress=options.progress,
-    )
+    with Staging(out_dir) as staging:
+        for file in rendered.files:
+            staging.add(file.name, file.content)
+        report = _publish(
+            out_dir,
+            entries_dir,
+            rendered.selection,
+            rendered.warnings,
+            [_Made(file.name, True, file.entry_count) for file in rendered.files],
+            staging,
+            check_ids=not options.allow_id_change,
+            progress=options.progress,
+        )
     return replace(report, reads_project_files=rendered.reads_project_files)
 
 
@@ -221,27 +232,29 @@ def _build_cached(
         keys = {entry.id: store.documents.key(entry.source) for entry in selection.entries}
         plans = _cached_plans(config, selection.entries, keys, store)
         records = store.outputs(out_dir)
-        made = _Incremental(
-            config, plans, selection.entries, keys, store, records, options.progress
-        ).outputs()
-        ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
-        # The id guard reads every published feed; it cannot find anything when the same
-        # (id, document) pairs are published again over the files the last build left.
-        check_ids = not options.allow_id_change and not records.vouch_for(ids)
-        report = _publish(
-            out_dir,
-            entries_dir,
-            selection,
-            result.warnings,
-            made,
-            check_ids=check_ids,
-            progress=options.progress,
-        )
+        with Staging(out_dir) as staging:
+            made = _Incremental(
+                config, plans, selection.entries, keys, store, records, options.progress, staging
+            ).outputs()
+            ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
+            # The id guard reads every published feed; it cannot find anything when the same
+            # (id, document) pairs are published again over the files the last build left.
+            check_ids = not options.allow_id_change and not records.vouch_for(ids)
+            report = _publish(
+                out_dir,
+                entries_dir,
+                selection,
+                result.warnings,
+                made,
+                staging,
+                check_ids=check_ids,
+                progress=options.progress,
+            )
         report = replace(report, reads_project_files=result.reads_project_files)
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
         raise
-    made_from = {file.name: file.fingerprint if file.content is not None else None for file in made}
+    made_from = {file.name: file.fingerprint if file.made else None for file in made}
     store.set_outputs(out_dir, records.after_build({**made_from, **_STATE_FILES}, ids))
     store.save()
     return report
@@ -281,20 +294,22 @@ def _publish(
     selection: Selection,
     warnings: tuple[BuildWarning, ...],
     made: Sequence[_Made],
+    staging: Staging,
     *,
     check_ids: bool,
     progress: Progress,
 ) -> BuildReport:
-    """Write the files `made` (and the state files); files kept are not touched."""
+    """Publish the files `made`, staged in `staging`, and the state files; files kept are not
+    touched. An id that changed is an error, and then nothing is published."""
     entries = selection.entries
     if check_ids:
         check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
     names = [file.name for file in made]
     state = {SOURCES_NAME: sources_file(entries, entries_dir), MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
-    files = {**{f.name: f.content for f in made if f.content is not None}, **state}
-    progress.phase("write files", len(files))
-    written = dict(zip(files, write_outputs(out_dir, files, progress), strict=True))
+    for name, content in state.items():
+        staging.add(name, content)
+    written = staging.publish(progress)
     removed = remove_stale(out_dir, previous, {*names, *state})
     report = [
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
@@ -322,9 +337,11 @@ class _Incremental:
         store: BuildCache,
         records: OutputRecords,
         progress: Progress,
+        staging: Staging,
     ) -> None:
         self._config = config
         self._progress = progress
+        self._staging = staging
         self._plans = plans
         self._entries = entries
         self._documents = store.documents
@@ -346,7 +363,8 @@ class _Incremental:
         if pages is not None:
             self._progress.phase("make pages", len(pages.wanted))
         page_files = self._pages(pages) if pages is not None else []
-        return [*made, _Made(headers.name, headers.content), *page_files]
+        self._staging.add(headers.name, headers.content)
+        return [*made, _Made(headers.name, True), *page_files]
 
     def _feed_jobs(self, plan: FeedPlan) -> Iterator[_FeedJob]:
         plan_fields = [getattr(plan, f.name) for f in fields(FeedPlan) if f.name != "entries"]
@@ -358,18 +376,17 @@ class _Incremental:
             yield _FeedJob(plan, format_name, name, feed_fingerprint, wanted)
 
     def _feed(self, job: _FeedJob) -> _Made:
-        content = None
         if job.wanted:
             entries = [self._rendered[entry.id] for entry in job.plan.entries]
             content = _feed_content(self._config, job.plan, entries, job.format_name)
+            self._staging.add(job.name, content)
             self._progress.advance()
-        return _Made(job.name, content, len(job.plan.entries), job.fingerprint)
+        return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
 
     def _page_jobs(self) -> _PageJobs:
         main, topics = _feed_links(self._config, self._plans)
         # The checks render_pages makes first, on every entry, whichever pages are made.
-        unrendered = [RenderedEntry(entry, "", "") for entry in self._entries]
-        paths = pages._page_paths(self._config, unrendered, [*main, *topics])
+        paths = page_paths(self._config, self._entries, [*main, *topics])
         links = [astuple(link) for link in [*main, *topics]]
         common = digest([self._base, templates_digest(self._config.templates), links])
         keys = [self._keys[entry.id] for entry in self._entries]
@@ -381,9 +398,20 @@ class _Incremental:
         return _PageJobs(main, topics, paths, planned, wanted)
 
     def _pages(self, jobs: _PageJobs) -> list[_Made]:
-        wanted = jobs.wanted
-        contents = self._page_contents(jobs.main, jobs.topics, jobs.paths, wanted) if wanted else {}
-        return [_Made(name, contents.get(name), None, made) for name, made in jobs.planned.items()]
+        """The pages in `jobs.wanted` made (and staged), as pages.render_pages makes them:
+        tests/test_cache.py compares every page with a build without the cache."""
+        if jobs.wanted:
+            config = self._config
+            renderer = PageRenderer(config, jobs.main, jobs.topics, config.templates)
+            if INDEX_NAME in jobs.wanted:
+                every = [self._page_entry(entry) for entry in self._entries]
+                self._staging.add(INDEX_NAME, renderer.index(every))
+                self._progress.advance()
+            for path, entry in zip(jobs.paths, self._entries, strict=True):
+                if path in jobs.wanted:
+                    self._staging.add(path, renderer.entry(self._page_entry(entry)))
+                    self._progress.advance()
+        return [_Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()]
 
     def _render(self, entries: Iterable[Entry]) -> None:
         """Render the `entries` not yet rendered in this build nor kept by the cache: many of
@@ -401,35 +429,6 @@ class _Incremental:
         for rendered in _render_all(self._config, missing.values(), self._progress).values():
             self._documents.keep_rendered(rendered)
             self._rendered[rendered.entry.id] = rendered
-
-    def _page_contents(
-        self, main: list[FeedLink], topics: list[FeedLink], paths: list[str], wanted: set[str]
-    ) -> dict[str, bytes]:
-        """The pages in `wanted`, made as pages.render_pages makes them. pages.py has no public
-        way to make the index, or some pages, alone: this uses its internals, and
-        tests/test_cache.py compares every page with a build without the cache."""
-        config = self._config
-        environment = pages._environment(config.templates)
-        common = {
-            "config": config,
-            "feeds": tuple(main),
-            "topic_feeds": tuple(topics),
-            "index_url": config.feed_url,
-        }
-        files: dict[str, bytes] = {}
-        if INDEX_NAME in wanted:
-            every = tuple(self._page_entry(entry) for entry in self._entries)
-            files[INDEX_NAME] = pages._render(
-                environment, INDEX_NAME, **common, entries=every, lang=config.language
-            )
-        for path, entry in zip(paths, self._entries, strict=True):
-            if path in wanted:
-                page = self._page_entry(entry)
-                lang = page.lang or config.language
-                files[path] = pages._render(
-                    environment, "entry.html", **common, entry=page, lang=lang
-                )
-        return files
 
     def _page_entry(self, entry: Entry) -> PageEntry:
         return PageEntry(self._rendered_entry(entry), entry_page_url(self._config, entry))
