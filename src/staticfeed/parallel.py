@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -57,9 +58,18 @@ def _pool(count: int) -> ProcessPoolExecutor:
     """The worker processes, started once and kept for every later step of this process (a
     build reads, then renders; `serve` builds again and again)."""
     if count not in _pools:
-        # forkserver, not fork: `serve` builds from a thread, and fork copies locks held by
-        # other threads. The server imports the pipeline once; each worker starts from it.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["staticfeed.entries", "staticfeed.pipeline"])
-        _pools[count] = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        _pools[count] = ProcessPoolExecutor(max_workers=count, mp_context=_context())
     return _pools[count]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork while this process runs one thread: workers start at once, with the pipeline
+    already imported, and all of them when the pool is made. With other threads (a library
+    user's), fork could copy a lock another thread holds: forkserver then, whose server imports
+    the pipeline once. Like spawn, it runs the main script again in each worker, which a script
+    without `if __name__ == "__main__":` does not survive."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["staticfeed.entries", "staticfeed.pipeline"])
+    return context
