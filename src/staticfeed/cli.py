@@ -220,13 +220,15 @@ def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: 
     """
     publication = _Publication(**options)
     meter = _Meter(bar=not quiet and _on_terminal(), verbose=verbose)
-    scan = stamp.scan(publication.invocation()) if not publication.no_cache else None
-    replayed = stamp.replay(scan) if scan is not None else None
-    if replayed is not None:
-        meter.phase("check that nothing changed", 0)
-        meter.finish()
-        _echo_report(replayed, quiet=quiet)
-        return
+    scan = None
+    if not publication.no_cache:
+        meter.phase("compare with the last build", 0)
+        scan = stamp.scan(publication.invocation())
+        replayed = stamp.replay(scan) if scan is not None else None
+        if replayed is not None:
+            meter.finish()
+            _echo_report(replayed, quiet=quiet)
+            return
     try:
         config = publication.config()
         report = publication.build(config, allow_id_change=allow_id_change, progress=meter)
