@@ -7,7 +7,8 @@ and a cache lifetime: five minutes for files that change with the next build, a 
 full RFC 5005 archive, which never changes again.
 
 The media-type table lives here rather than in `serve`, which imports watchfiles at module
-level; `serve` can import `MEDIA_TYPES` and `media_type` from this module.
+level; `serve` can import `MEDIA_TYPES` and `media_type` from this module. The feed types
+themselves are plan.MEDIA_TYPES, which the feeds' self links name too.
 """
 
 from __future__ import annotations
@@ -20,24 +21,20 @@ from fnmatch import fnmatchcase
 from urllib.parse import quote, unquote, urlsplit
 
 from staticfeed.config import Config
+from staticfeed.plan import MEDIA_TYPES as FEED_TYPES
 
 # (file-name pattern, media type); the first match wins, so `news.rss.xml` is RSS even though a
 # tag may itself contain "atom". Any other file gets its type from `mimetypes`.
+_UTF8 = "; charset=utf-8"
 MEDIA_TYPES: tuple[tuple[str, str], ...] = (
-    ("atom.xml", "application/atom+xml; charset=utf-8"),
-    ("*.atom.xml", "application/atom+xml; charset=utf-8"),
-    ("rss.xml", "application/rss+xml; charset=utf-8"),
-    ("*.rss.xml", "application/rss+xml; charset=utf-8"),
-    ("*.json", "application/feed+json; charset=utf-8"),
-    ("*.html", "text/html; charset=utf-8"),
+    ("atom.xml", FEED_TYPES["atom"] + _UTF8),
+    ("*.atom.xml", FEED_TYPES["atom"] + _UTF8),
+    ("rss.xml", FEED_TYPES["rss"] + _UTF8),
+    ("*.rss.xml", FEED_TYPES["rss"] + _UTF8),
+    ("*.json", FEED_TYPES["json"] + _UTF8),
+    ("*.html", "text/html" + _UTF8),
 )
-FEED_MEDIA_TYPES = frozenset(
-    {
-        "application/atom+xml; charset=utf-8",
-        "application/rss+xml; charset=utf-8",
-        "application/feed+json; charset=utf-8",
-    }
-)
+FEED_MEDIA_TYPES = frozenset(feed_type + _UTF8 for feed_type in FEED_TYPES.values())
 
 CHANGING = "public, max-age=300"
 """Cache-Control of a file the next build may change: readers see a new entry within minutes."""
