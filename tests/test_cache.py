@@ -185,6 +185,8 @@ def test_every_step_gives_the_files_a_build_without_the_cache_gives(
     build_and_compare()
     edit("2025/alpha.md", "tags: [news, peace]", "tags: [peace, other]")
     build_and_compare()
+    edit("2025/beta.md", "author: Ann Lee", "author: Ann Leigh")  # a feed of its own now
+    build_and_compare()
     Path("entries/2025/gamma.md").unlink()  # deleted: the archives move
     build_and_compare()
     Path("entries/2025/delta.md").rename("entries/2025/delta-moved.md")  # its id is pinned

@@ -230,7 +230,7 @@ def _build_cached(
             future=options.future,
         )
         keys = {entry.id: store.documents.key(entry.source) for entry in selection.entries}
-        plans = _cached_plans(config, selection.entries, keys, store)
+        plans = _cached_plans(config, selection.entries, store)
         records = store.outputs(out_dir)
         with Staging(out_dir) as staging:
             made = _Incremental(
@@ -263,11 +263,12 @@ def _build_cached(
 _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
 
 
-def _cached_plans(
-    config: Config, entries: Sequence[Entry], keys: dict[str, str], store: BuildCache
-) -> list[FeedPlan]:
-    """The feed plans, taken from the cache when the same entries are published again."""
-    key = digest([store.fingerprint, [[entry.id, keys[entry.id]] for entry in entries]])
+def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
+    """The feed plans, taken from the cache when the same entries are published again in the
+    same order with the same tags and authors: all that places an entry in a feed (plan.py),
+    so that editing an entry's text does not plan every feed again."""
+    placed = [[entry.id, list(entry.tags), [a.name for a in entry.authors]] for entry in entries]
+    key = digest([store.fingerprint, placed])
     plans = store.plans(key, entries)
     if plans is None:
         plans = _plans(config, entries)
