@@ -107,6 +107,7 @@ def test_verbose_prints_every_phase_with_its_time(monkeypatch: pytest.MonkeyPatc
     written = [path for path in Path("feeds").rglob("*") if path.is_file()]
     names = [line.removeprefix("time: ").rsplit(": ", 1)[0] for line in lines]
     assert names == [
+        "load the config and the pipeline",
         "read documents (20 done)",
         "render entries (20 done)",
         "make files",

@@ -144,7 +144,8 @@ def test_quiet_prints_nothing_and_verbose_prints_the_time_of_each_phase() -> Non
     assert full.stdout == ""
     phases = [line.split(":")[1].strip() for line in full.stderr.splitlines()]
     assert phases[0] == "compare with the last build"
-    assert phases[1].startswith("read documents (3 done)")
+    assert phases[1] == "load the config and the pipeline"
+    assert phases[2].startswith("read documents (3 done)")
     assert "write files" in [phase.split(" (")[0] for phase in phases]
     assert full.stderr.splitlines()[-1].startswith("time: in all: ")
     again = run("build", "-q", "-v")

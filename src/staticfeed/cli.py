@@ -229,6 +229,7 @@ def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: 
             meter.finish()
             _echo_report(replayed, quiet=quiet)
             return
+    meter.phase("load the config and the pipeline", 0)
     try:
         config = publication.config()
         report = publication.build(config, allow_id_change=allow_id_change, progress=meter)
