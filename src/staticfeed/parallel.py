@@ -1,8 +1,9 @@
-"""Spread many independent steps (rendering entries) over the machine's cores.
+"""Spread many independent steps (parsing documents, rendering entries) over the machine's cores.
 
-A cold build of a large publication spends most of its time rendering Markdown, one entry at a
-time; each entry is independent of the others, so worker processes can render them side by
-side. Few steps are done in this process: starting workers costs more than it saves.
+A cold build of a large publication spends most of its time parsing documents and rendering
+Markdown, one entry at a time; each is independent of the others, so worker processes can do
+them side by side. Few steps are done in this process: starting workers costs more than it
+saves.
 """
 
 from __future__ import annotations
