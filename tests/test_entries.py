@@ -266,6 +266,17 @@ def test_a_link_inside_entries_is_read(site: Site) -> None:
     ]
 
 
+def test_a_broken_link_in_entries_is_an_error_naming_it_and_nothing_is_written(
+    site: Site,
+) -> None:
+    folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
+    (folder / "entries" / "b.md").symlink_to(folder / "entries" / "gone.md")
+    assert errors() == [
+        "Error: entries/b.md: cannot read the document (No such file or directory). Check that "
+        "it exists and can be read; a link must lead to a file in the entries folder."
+    ]  # and errors() checks that no feed was written
+
+
 # Keys and values ---------------------------------------------------------------------------
 
 

@@ -158,7 +158,12 @@ def _read_documents(
     outcomes: dict[int, _Outcome] = {}
     unparsed: list[tuple[int, Path, bytes]] = []
     for index, path in enumerate(paths):
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            outcomes[index] = _Outcome(None, errors=(_unreadable(path, error),))
+            progress.advance()
+            continue
         cached = cache.lookup(path, _relative(path, root), data) if cache is not None else None
         if cached is None:
             unparsed.append((index, path, data))
@@ -173,6 +178,14 @@ def _read_documents(
         if cache is not None and outcome.draft is not None:
             _store(cache, path, _relative(path, root), data, outcome)
     return [outcomes[index] for index in range(len(paths))]
+
+
+def _unreadable(path: Path, error: OSError) -> EntryError:
+    return EntryError(
+        f"cannot read the document ({error.strerror or error})",
+        "Check that it exists and can be read; a link must lead to a file in the entries folder.",
+        path=path,
+    )
 
 
 def _relative(path: Path, root: Path) -> str:
