@@ -41,14 +41,9 @@ def build(*args: str, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> Result
     return CliRunner().invoke(cli, ["build", "--no-cache", *args], prog_name="staticfeed")
 
 
-def test_a_long_build_on_a_terminal_shows_a_progress_bar_on_stderr() -> None:
-    """stderr is a real terminal (a pseudo-terminal); stdout, the report, is a pipe."""
-    script = (
-        "from staticfeed import cli\n"
-        "cli._Meter._BAR_AFTER = 0.0  # as if the build had already run for 2 s\n"
-        "cli._Meter._REDRAW_EVERY = 0.0\n"
-        "cli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
-    )
+def on_a_terminal(script: str) -> tuple[int, str, str]:
+    """Run `script` with stderr on a real terminal (a pseudo-terminal) and stdout on a pipe:
+    its exit status, what the terminal showed, and stdout."""
     controller, terminal = pty.openpty()
     with subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=terminal
@@ -56,12 +51,31 @@ def test_a_long_build_on_a_terminal_shows_a_progress_bar_on_stderr() -> None:
         os.close(terminal)
         shown = _read_all(controller)
         stdout = process.stdout.read() if process.stdout else b""
-    assert process.returncode == 0, shown
+    return process.returncode, shown, stdout.decode()
+
+
+def test_a_long_build_on_a_terminal_shows_a_progress_bar_on_stderr() -> None:
+    status, shown, stdout = on_a_terminal(
+        "from staticfeed import cli\n"
+        "cli._Meter._BAR_AFTER = 0.0  # as if the build had already run for 2 s\n"
+        "cli._Meter._REDRAW_EVERY = 0.0\n"
+        "cli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
+    )
+    assert status == 0, shown
     assert "read documents" in shown
     assert "100%" in shown
     assert "#" in shown
-    assert "100%" not in stdout.decode()  # the report stays clean for scripts
-    assert "wrote feeds/atom.xml (20 entries)" in stdout.decode().splitlines()
+    assert "100%" not in stdout  # the report stays clean for scripts
+    assert "wrote feeds/atom.xml (20 entries)" in stdout.splitlines()
+
+
+def test_a_quick_build_on_a_terminal_shows_no_progress_bar() -> None:
+    status, shown, stdout = on_a_terminal(
+        "from staticfeed import cli\ncli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
+    )
+    assert status == 0, shown
+    assert shown == ""  # 20 entries build in well under 2 s
+    assert "wrote feeds/atom.xml (20 entries)" in stdout.splitlines()
 
 
 def _read_all(controller: int) -> str:
