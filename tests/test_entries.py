@@ -272,8 +272,8 @@ def test_a_broken_link_in_entries_is_an_error_naming_it_and_nothing_is_written(
     folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
     (folder / "entries" / "b.md").symlink_to(folder / "entries" / "gone.md")
     assert errors() == [
-        "Error: entries/b.md: cannot read the document (No such file or directory). Check that "
-        "it exists and can be read; a link must lead to a file in the entries folder."
+        "Error: entries/b.md: cannot read the file (No such file or directory). Check that it "
+        "exists and that it can be read; a link must lead to a file."
     ]  # and errors() checks that no feed was written
 
 

@@ -35,6 +35,7 @@ from staticfeed.errors import (
     OutputError,
     StaticfeedError,
     display_path,
+    unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
@@ -514,9 +515,7 @@ class _RawFile:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise EntryError(
-                f"cannot read the file ({error.strerror})", "Check its permissions.", path=path
-            ) from None
+            raise unreadable(path, error) from None
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
         try:
             text = data[len(bom) :].decode("utf-8")

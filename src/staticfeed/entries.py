@@ -21,6 +21,7 @@ from staticfeed.errors import (
     ManyErrors,
     StaticfeedError,
     display_path,
+    unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
@@ -161,7 +162,7 @@ def _read_documents(
         try:
             data = path.read_bytes()
         except OSError as error:
-            outcomes[index] = _Outcome(None, errors=(_unreadable(path, error),))
+            outcomes[index] = _Outcome(None, errors=(unreadable(path, error),))
             progress.advance()
             continue
         cached = cache.lookup(path, _relative(path, root), data) if cache is not None else None
@@ -178,14 +179,6 @@ def _read_documents(
         if cache is not None and outcome.draft is not None:
             _store(cache, path, _relative(path, root), data, outcome)
     return [outcomes[index] for index in range(len(paths))]
-
-
-def _unreadable(path: Path, error: OSError) -> EntryError:
-    return EntryError(
-        f"cannot read the document ({error.strerror or error})",
-        "Check that it exists and can be read; a link must lead to a file in the entries folder.",
-        path=path,
-    )
 
 
 def _relative(path: Path, root: Path) -> str:

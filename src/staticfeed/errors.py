@@ -79,6 +79,18 @@ class ManyErrors(StaticfeedError):
         return "\n".join(str(error) for error in self.errors)
 
 
+def unreadable(
+    path: Path, error: OSError, kind: type[StaticfeedError] = EntryError
+) -> StaticfeedError:
+    """The error for a file that cannot be read (missing, a broken link, no permission): it
+    names the file and the system's reason."""
+    return kind(
+        f"cannot read the file ({error.strerror or error})",
+        "Check that it exists and that it can be read; a link must lead to a file.",
+        path=path,
+    )
+
+
 @dataclass(frozen=True)
 class BuildWarning:
     """Something staticfeed fixed on its own but the author should know about."""

@@ -40,7 +40,7 @@ from lxml import etree
 from staticfeed import values
 from staticfeed.dates import DateError, parse_date, parse_date_line
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
-from staticfeed.errors import ManyErrors, StaticfeedError, display_path
+from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.infer import read_head
 from staticfeed.model import Author
@@ -195,9 +195,7 @@ def _read_source(path: Path, tz: tzinfo) -> list[_Draft]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportProblem(
-            f"cannot read the file ({error.strerror})", "Check its permissions.", path=path
-        ) from None
+        raise unreadable(path, error, ImportProblem) from None
     if _looks_like_html(path, data):
         return [_from_html(path, data, tz)]
     text = _decode(path, data)
