@@ -115,12 +115,18 @@ def init_project(
     return written
 
 
-def _input(key: str, value: str, check: Callable[[str, object], T]) -> T:
+def _input(
+    key: str,
+    value: object,
+    check: Callable[[str, object], T],
+    kind: type[StaticfeedError] = ConfigError,
+) -> T:
+    """`value` checked as the config (or, with `kind` EntryError, an entry) would check it."""
     try:
         _reject_xml_illegal(key, value)
         return check(key, value)
     except values.InvalidValue as problem:
-        raise ConfigError(problem.message, problem.fix) from None
+        raise kind(problem.message, problem.fix) from None
 
 
 def _authority(site_url: str, year: int) -> str:
@@ -202,9 +208,9 @@ def new_entry(
     file is never written over.
     """
     authority = _require_authority(config, "new", now.year)
-    checked_title = _entry_input("title", title, values.text)
-    checked_authors = [_entry_input("authors", name, values.author) for name in authors]
-    checked_tags = _entry_input("tags", list(tags), values.text_list)
+    checked_title = _input("title", title, values.text, EntryError)
+    checked_authors = [_input("authors", name, values.author, EntryError) for name in authors]
+    checked_tags = _input("tags", list(tags), values.text_list, EntryError)
     if not authors and not config.authors:
         raise StaticfeedError(
             "the entry has no author, and the config has no default authors",
@@ -278,14 +284,6 @@ def _require_authority(config: Config, command: str, year: int) -> str:
         "every entry again.",
         path=config.path,
     )
-
-
-def _entry_input(key: str, value: object, check: Callable[[str, object], T]) -> T:
-    try:
-        _reject_xml_illegal(key, value)
-        return check(key, value)
-    except values.InvalidValue as problem:
-        raise EntryError(problem.message, problem.fix) from None
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:
