@@ -427,6 +427,8 @@ class _Incremental:
                 missing[entry.id] = entry
             else:
                 self._rendered[entry.id] = cached
+        if not missing:
+            return
         for rendered in _render_all(self._config, missing.values(), self._progress).values():
             self._documents.keep_rendered(rendered)
             self._rendered[rendered.entry.id] = rendered
@@ -436,7 +438,8 @@ class _Incremental:
 
     def _rendered_entry(self, entry: Entry) -> RenderedEntry:
         """`entry` rendered: once per build, and from the cache when it has it."""
-        self._render([entry])
+        if entry.id not in self._rendered:  # asked once per page: 10,000 times in a build
+            self._render([entry])
         return self._rendered[entry.id]
 
 
