@@ -26,6 +26,15 @@ authors = [{ name = "Default Author", email = "default@example.org" }]
 """
 
 
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, hidden ones too, by POSIX path, with its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def need(thing: str, available: bool, how: str) -> None:
     """Skip a test whose tool is missing on a developer's machine; in CI, fail instead."""
     if available:

@@ -27,7 +27,7 @@ from staticfeed.entries import read_entries
 from staticfeed.errors import ConfigError, EntryError, ManyErrors, StaticfeedError
 from staticfeed.model import Entry
 from staticfeed.text import find_xml_illegal
-from tests.conftest import BASIC_CONFIG, NS, invoke_build, read_xml
+from tests.conftest import BASIC_CONFIG, NS, files_under, invoke_build, read_xml
 
 Site = Callable[..., Path]
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -65,14 +65,6 @@ def atom_entries() -> dict[str, dict[str, str]]:
             for field in ("title", "published", "updated")
         }
         for entry in feed.iterfind("a:entry", NS)
-    }
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
     }
 
 

@@ -24,6 +24,7 @@ from staticfeed.cli import cli
 from staticfeed.config import load_config
 from staticfeed.entries import read_entries
 from staticfeed.model import Author, Enclosure, Entry
+from tests.conftest import files_under
 
 Site = Callable[..., Path]
 CACHE = Path(CACHE_FOLDER)
@@ -58,15 +59,6 @@ DOCUMENTS = {
 
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, hidden ones too, by POSIX path."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 _fresh_folders = itertools.count(1)

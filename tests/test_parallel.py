@@ -12,6 +12,7 @@ from lxml import etree
 
 from staticfeed import parallel
 from staticfeed.cli import cli
+from tests.conftest import files_under
 
 CONFIG = """\
 title = "Many entries"
@@ -45,8 +46,7 @@ def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def build(out: str) -> dict[str, bytes]:
     result = CliRunner().invoke(cli, ["build", "--no-cache", "--out", out], prog_name="staticfeed")
     assert result.exit_code == 0, result.output
-    files = sorted(path for path in Path(out).rglob("*") if path.is_file())
-    return {path.relative_to(out).as_posix(): path.read_bytes() for path in files}
+    return files_under(Path(out))
 
 
 def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,6 +19,7 @@ from lxml import etree
 
 from staticfeed import stamp
 from staticfeed.cli import cli
+from tests.conftest import files_under
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONFIG = """\
@@ -88,14 +89,6 @@ def build_and_compare(*args: str) -> Result:
     assert files_under(Path("feeds")) == files_under(Path("fresh"))
     shutil.rmtree("fresh")
     return built
-
-
-def files_under(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_a_build_with_nothing_to_do_prints_the_same_report_and_writes_nothing() -> None:
