@@ -869,3 +869,16 @@ def test_base_url_moves_relative_icon_logo_and_self_links(site: Site) -> None:
     assert html_of(entry.findtext("a:content", namespaces=NS)).find(".//img").get("src") == (
         PREVIEW + "i.png"
     )
+
+
+@pytest.mark.parametrize("body", ["<html>\n", "<html><head><title>Tab</title></head></html>\n"])
+def test_a_body_that_is_an_empty_html_document_is_an_entry_without_content(
+    site: Site, body: str
+) -> None:
+    """lxml.html's fragment parser fails an assertion on such a body; it has no visible text."""
+    site(**{"a.md": doc("title: Bare\ndate: 2025-12-01", body)})
+    atom, rss = build_and_read()
+    (entry,) = feedparser.parse(etree.tostring(atom)).entries
+    (item,) = feedparser.parse(etree.tostring(rss)).entries
+    assert (entry.title, item.title) == ("Bare", "Bare")
+    assert [content.value for content in entry.content] == [""]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from functools import lru_cache
+from typing import cast
 from urllib.parse import urljoin
 
 import cmarkgfm
-import lxml.html
 from cmarkgfm.cmark import Options
 from lxml import etree
 
@@ -22,6 +22,12 @@ _URL_ATTRIBUTES = ("href", "src", "poster")
 # UTF-8, so cmarkgfm fails to decode its own output. XML cannot carry those two characters
 # anyway: such references are removed and the Markdown rendered again.
 _NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[45]);")
+# lxml.html's parser gives every element a Python class chosen by a Python lookup, which costs
+# more than the parse itself on a long entry; nothing here needs those classes.
+_HTML_PARSER = etree.HTMLParser()
+_TEXT_CONTENT = etree.XPath("string()")
+_WITH_URLS = etree.XPath(".//*[@href or @src or @poster or @srcset]")
+_FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
 def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> RenderedEntry:
@@ -53,19 +59,28 @@ def _cmark(markdown: str) -> str:
 
 def inline_text(markdown: str) -> str:
     """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`."""
-    text = _parse_fragment(markdown_to_html(markdown)).text_content()
+    text = _text_content(_parse_fragment(markdown_to_html(markdown)))
     return collapse_whitespace(remove_xml_illegal(text))
 
 
-def _parse_fragment(html: str) -> lxml.html.HtmlElement:
-    try:
-        return lxml.html.fragment_fromstring(html, create_parent="div")
-    except etree.ParserError:  # only markup lxml drops, such as a lone "<html": no content
-        return lxml.html.fragment_fromstring("", create_parent="div")
+def _parse_fragment(html: str) -> etree._Element:
+    """`html` inside a <div>, as lxml.html.fragment_fromstring(html, create_parent="div") parses
+    it (whitespace before the first element dropped, an empty body for markup lxml drops)."""
+    div = etree.Element("div")
+    if not _FULL_DOCUMENT.match(html):
+        html = f"<html><body>{html}</body></html>"
+    document = etree.fromstring(html, _HTML_PARSER)
+    body = document.find("body") if document is not None else None
+    if body is None:
+        return div
+    if body.text and body.text.strip():
+        div.text = body.text
+    div.extend(body)
+    return div
 
 
-def _make_urls_absolute(fragment: lxml.html.HtmlElement, base: str) -> None:
-    for element in fragment.iter(etree.Element):
+def _make_urls_absolute(fragment: etree._Element, base: str) -> None:
+    for element in cast(list[etree._Element], _WITH_URLS(fragment)):
         for attribute in _URL_ATTRIBUTES:
             value = element.get(attribute)
             if value is not None:
@@ -92,6 +107,12 @@ def _absolute_url(base: str, url: str) -> str:
     url = remove_xml_illegal(url)
     if _already_absolute(url):
         return url
+    return _join(base, url)
+
+
+@lru_cache(maxsize=4096)
+def _join(base: str, url: str) -> str:
+    # Entries link to the same few pages (the archive, tags, each other) against the same base.
     try:
         return urljoin(base, url)
     except ValueError:
@@ -115,19 +136,22 @@ def _already_absolute(url: str) -> bool:
     return bool(rest) and rest[0] != "/" and _REWRITTEN.isdisjoint(url)
 
 
-def summarize(fragment: lxml.html.HtmlElement) -> str:
+def summarize(fragment: etree._Element) -> str:
     """The first paragraph as plain text, cut at a word boundary under SUMMARY_LIMIT."""
     paragraphs = fragment.findall(".//p") or [fragment]
     for paragraph in paragraphs:
-        text = collapse_whitespace(remove_xml_illegal(paragraph.text_content()))
+        text = collapse_whitespace(remove_xml_illegal(_text_content(paragraph)))
         if text:
             return shorten(text, SUMMARY_LIMIT)
     return ""
 
 
-def _serialize(fragment: lxml.html.HtmlElement) -> str:
-    # Text before the first element (after a raw closing tag, say) is parsed text: escape it
-    # again, or the "&lt;em&gt;" an author wrote would come out as a real <em>.
-    parts = [escape(fragment.text or "", quote=False)]
-    parts.extend(lxml.html.tostring(child, encoding="unicode") for child in fragment)
-    return remove_xml_illegal("".join(parts)).strip()
+def _text_content(element: etree._Element) -> str:
+    return str(_TEXT_CONTENT(element))
+
+
+def _serialize(fragment: etree._Element) -> str:
+    """The HTML inside the <div>: its text escaped again, then its children. Text before the
+    first element (after a raw closing tag, say) is parsed text, so "&lt;em&gt;" stays text."""
+    html = etree.tostring(fragment, method="html", encoding="unicode")
+    return remove_xml_illegal(html.removeprefix("<div>").removesuffix("</div>")).strip()
