@@ -871,6 +871,64 @@ def test_base_url_moves_relative_icon_logo_and_self_links(site: Site) -> None:
     )
 
 
+SPLICED_ENTRIES = {
+    "a.md": doc(
+        """
+title: "Ünïcode & <b>markup</b>"
+date: 2025-12-01 09:30
+updated: 2025-12-03
+authors:
+  - Ann Lee <ann@example.org>
+  - name: Bo Chen
+    uri: https://bo.example.org/
+tags: [Notes, "C++"]
+lang: uk
+image: img/cover.jpg
+enclosures:
+  - url: https://cdn.example.net/episode-1.ogg
+    type: audio/ogg
+    length: 18223342
+""",
+        'Привіт, [світ](../other/) & <em>раз</em> ![x](pic.png "t")\n\n```\n<code>\n```\n',
+    ),
+    "b.md": doc("title: Plain\ndate: 2025-11-02\nsummary: Said <i>so</i>.\nlink: " + LINK),
+    "c.md": "# No front matter\n\n2025-10-05\n\nBy Cy Doe\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize("content", ["full", "summary"])
+@pytest.mark.parametrize("format_name", ["atom", "rss"])
+def test_feeds_are_the_documents_feedgen_writes_with_the_entries_in_them(
+    site: Site, content: str, format_name: str
+) -> None:
+    """Each entry's element is serialized once and put in every feed that holds it. A feed must
+    still be, byte for byte, the one feedgen writes when it is given the entries itself: with
+    images or not (a namespace on the root), with a language, an enclosure, several authors."""
+    from feedgen.feed import FeedGenerator
+
+    from staticfeed import feeds
+    from staticfeed.config import load_config
+    from staticfeed.entries import read_entries
+    from staticfeed.plan import feed_plans
+    from staticfeed.render import render_entry
+
+    folder = site(config=BASIC_CONFIG + f'content = "{content}"\n', **SPLICED_ENTRIES)
+    config = load_config(folder / "staticfeed.toml")
+    entries = read_entries(config, folder / "entries").entries
+    plans = feed_plans(config, sorted(entries, key=lambda entry: entry.published, reverse=True))
+    without_images = 0
+    for plan in plans:
+        rendered = [render_entry(entry, config.site_url) for entry in plan.entries]
+        generator: FeedGenerator = feeds._feed_generator(config, plan, rendered, format_name)
+        for entry in rendered:
+            feeds._add_entry(generator.add_entry(order="append"), entry, config, format_name)
+        serialize = generator.atom_str if format_name == "atom" else generator.rss_str
+        expected = serialize(pretty=True, encoding="UTF-8")
+        assert feeds.feed_document(config, plan, rendered, format_name) == expected, plan.base
+        without_images += not any(entry.image for entry in plan.entries)
+    assert len(plans) > without_images > 0  # author feeds: Cy Doe's has no image
+
+
 @pytest.mark.parametrize("body", ["<html>\n", "<html><head><title>Tab</title></head></html>\n"])
 def test_a_body_that_is_an_empty_html_document_is_an_entry_without_content(
     site: Site, body: str

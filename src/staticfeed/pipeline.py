@@ -8,6 +8,7 @@ file is not made again while what it is made from, and the file itself, are unch
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields, replace
@@ -35,7 +36,7 @@ from staticfeed.drift import (
 )
 from staticfeed.entries import read_entries
 from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
-from staticfeed.feeds import feed_document
+from staticfeed.feeds import entry_xml, feed_document
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
 from staticfeed.model import Entry, RenderedEntry
@@ -149,12 +150,13 @@ def render_outputs(
     result = read_entries(config, entries_dir, progress=progress)
     selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
     plans = _plans(config, selection.entries)
-    rendered = _render_all(config, _entries_of(plans, config, selection.entries), progress)
+    renderings = _render_all(config, _entries_of(plans, config, selection.entries), progress)
     progress.phase("make files", 0)
-    files = [*_feed_files(config, plans, rendered)]
+    files = [*_feed_files(config, plans, renderings)]
     files.append(_headers(config, plans, [file.name for file in files]))
     if config.pages:
-        files += _page_files(config, plans, [rendered[e.id] for e in selection.entries])
+        shown = [renderings.entries[entry.id] for entry in selection.entries]
+        files += _page_files(config, plans, shown)
     return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
 
 
@@ -350,6 +352,7 @@ class _Incremental:
         self._records = records
         self._keys = keys
         self._rendered: dict[str, RenderedEntry] = {}
+        self._items: dict[tuple[str, str], bytes] = {}
 
     def outputs(self) -> list[_Made]:
         """Feeds, hosting hints, then pages: the order of `render_outputs`."""
@@ -379,7 +382,7 @@ class _Incremental:
     def _feed(self, job: _FeedJob) -> _Made:
         if job.wanted:
             entries = [self._rendered[entry.id] for entry in job.plan.entries]
-            content = _feed_content(self._config, job.plan, entries, job.format_name)
+            content = _feed_content(self._config, job.plan, entries, job.format_name, self._items)
             self._staging.add(job.name, content)
             self._progress.advance()
         return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
@@ -429,9 +432,11 @@ class _Incremental:
                 self._rendered[entry.id] = cached
         if not missing:
             return
-        for rendered in _render_all(self._config, missing.values(), self._progress).values():
+        renderings = _render_all(self._config, missing.values(), self._progress)
+        for rendered in renderings.entries.values():
             self._documents.keep_rendered(rendered)
             self._rendered[rendered.entry.id] = rendered
+        self._items.update(renderings.items)
 
     def _page_entry(self, entry: Entry) -> PageEntry:
         return PageEntry(self._rendered_entry(entry), entry_page_url(self._config, entry))
@@ -497,45 +502,83 @@ def _entries_of(
     return list({entry.id: entry for plan in plans for entry in plan.entries}.values())
 
 
-def _render_all(
-    config: Config, entries: Iterable[Entry], progress: Progress
-) -> dict[str, RenderedEntry]:
-    """Every entry in `entries` rendered, many at once in worker processes."""
-    jobs = [
-        (entry, config.site_url, entry_page_url(config, entry) if config.pages else None)
-        for entry in entries
-    ]
+@dataclass(frozen=True)
+class _Renderings:
+    """Entries rendered, by id, and the <entry>/<item> XML made for them, by (id, format)."""
+
+    entries: dict[str, RenderedEntry]
+    items: dict[tuple[str, str], bytes]
+
+
+def _render_all(config: Config, entries: Iterable[Entry], progress: Progress) -> _Renderings:
+    """Every entry in `entries` rendered, with its Atom and RSS elements: many at once in
+    worker processes."""
+    jobs = [(entry, entry_page_url(config, entry) if config.pages else None) for entry in entries]
     if jobs:
         progress.phase("render entries", len(jobs))
-    results = parallel.map_steps(_render_chunk, jobs, progress)
-    return {
-        entry.id: RenderedEntry(entry, html, summary, page_url)
-        for (entry, _, page_url), (html, summary) in zip(jobs, results, strict=True)
-    }
+    results = parallel.map_steps(functools.partial(_render_chunk, config), jobs, progress)
+    renderings = _Renderings({}, {})
+    formats = _xml_formats(config)
+    for (entry, page_url), (html, summary, items) in zip(jobs, results, strict=True):
+        renderings.entries[entry.id] = RenderedEntry(entry, html, summary, page_url)
+        renderings.items.update(
+            ((entry.id, name), item) for name, item in zip(formats, items, strict=True)
+        )
+    return renderings
 
 
-def _render_chunk(jobs: Sequence[tuple[Entry, str, str | None]]) -> list[tuple[str, str]]:
-    """The HTML and summary of each entry: all a worker sends back, the entry being known."""
-    rendered = (render_entry(entry, site_url, page_url) for entry, site_url, page_url in jobs)
-    return [(entry.content_html, entry.summary) for entry in rendered]
+def _render_chunk(
+    config: Config, jobs: Sequence[tuple[Entry, str | None]]
+) -> list[tuple[str, str, list[bytes]]]:
+    """The HTML, summary and feed elements of each entry: all a worker sends back, the entry
+    being known. Made here, an element is made once, whatever the number of feeds it is in."""
+    results = []
+    for entry, page_url in jobs:
+        rendered = render_entry(entry, config.site_url, page_url)
+        items = [entry_xml(config, rendered, name) for name in _xml_formats(config)]
+        results.append((rendered.content_html, rendered.summary, items))
+    return results
+
+
+def _xml_formats(config: Config) -> list[str]:
+    return [name for name in config.formats if name in _XML_FORMATS]
+
+
+_XML_FORMATS = ("atom", "rss")
 
 
 def _feed_files(
-    config: Config, plans: Iterable[FeedPlan], rendered: dict[str, RenderedEntry]
+    config: Config, plans: Iterable[FeedPlan], renderings: _Renderings
 ) -> Iterable[OutputFile]:
     for plan in plans:
-        entries = [rendered[entry.id] for entry in plan.entries]
+        entries = [renderings.entries[entry.id] for entry in plan.entries]
         for format_name in config.formats:
-            content = _feed_content(config, plan, entries, format_name)
+            content = _feed_content(config, plan, entries, format_name, renderings.items)
             yield OutputFile(file_name(plan.base, format_name), content, len(entries))
 
 
 def _feed_content(
-    config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry], format_name: str
+    config: Config,
+    plan: FeedPlan,
+    entries: Sequence[RenderedEntry],
+    format_name: str,
+    items: dict[tuple[str, str], bytes],
 ) -> bytes:
     if format_name == "json":
         return json_feed(config, plan, entries)
-    return feed_document(config, plan, entries, format_name)
+    made = [_item(config, rendered, format_name, items) for rendered in entries]
+    return feed_document(config, plan, entries, format_name, made)
+
+
+def _item(
+    config: Config, rendered: RenderedEntry, format_name: str, items: dict[tuple[str, str], bytes]
+) -> bytes:
+    """The entry's element, made once: by the worker that rendered it, or here for an entry
+    the cache kept."""
+    key = (rendered.entry.id, format_name)
+    if key not in items:
+        items[key] = entry_xml(config, rendered, format_name)
+    return items[key]
 
 
 def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[str]) -> OutputFile:
