@@ -239,10 +239,10 @@ def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: 
     meter.finish()
     _echo_report(_report_lines(report), quiet=quiet)
     if scan is not None:
-        _stamp(scan, config, report)
+        _stamp(scan, config, publication.out_dir, report)
 
 
-def _stamp(scan: stamp.Scan, config: Config, report: BuildReport) -> None:
+def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport) -> None:
     """Record the build, so that the next one with nothing to do stops at once. A build that
     measured a file of the project besides the documents (a local enclosure) is not recorded:
     the stamp does not watch those files."""
@@ -253,6 +253,7 @@ def _stamp(scan: stamp.Scan, config: Config, report: BuildReport) -> None:
     stamp.save(
         scan,
         templates=config.templates,
+        out_dir=out_dir,
         outputs=report.files,
         lines=_report_lines(_as_unchanged(report)),
         valid_until=next_due.published if next_due is not None else None,

@@ -108,8 +108,9 @@ class BuildReport:
     warnings: tuple[BuildWarning, ...]
     removed: tuple[Path, ...] = ()
     """Files the previous build wrote that this one no longer does (a tag that is gone)."""
-    files: tuple[Path, ...] = ()
-    """Every file the build left in the output folder, its own state files included."""
+    files: tuple[str, ...] = ()
+    """Every file the build left in the output folder, its own state files included, by POSIX
+    path under it."""
     reads_project_files: bool = False
     """Whether a document names a file of the project besides itself (a local enclosure)."""
 
@@ -318,7 +319,7 @@ def _publish(
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
         for file in made
     ]
-    left = tuple(out_dir / name for name in [*names, *state])
+    left = (*names, *state)
     return BuildReport(tuple(report), selection, warnings, tuple(removed), left)
 
 

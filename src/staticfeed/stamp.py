@@ -114,22 +114,20 @@ def save(
     scan: Scan,
     *,
     templates: Path | None,
-    outputs: Sequence[Path],
+    out_dir: Path,
+    outputs: Sequence[str],
     lines: Sequence[str],
     valid_until: datetime | None,
 ) -> None:
     """Record what the build that `scan` was taken for read, wrote and printed. Nothing is
-    recorded when a file it read was changed too recently to be vouched for by its stat."""
+    recorded when a file it read was changed too recently to be vouched for by its stat.
+    `outputs` are the files left in `out_dir`, by POSIX path under it."""
     if scan.racy:
         discard(scan)
         return
     folder = str(templates.resolve()) if templates is not None else None
-    folders: dict[Path, str] = {}  # each folder resolved once: there may be 10,000 files
-    names = []
-    for path in outputs:
-        if path.parent not in folders:
-            folders[path.parent] = str(path.parent.resolve())
-        names.append(os.path.join(folders[path.parent], path.name))
+    out = str(out_dir.resolve())
+    names = [os.path.join(out, name) for name in outputs]
     try:
         state = _state(folder, names, racy_after=scan.started_ns - _RACY_NS)
     except OSError:
