@@ -531,6 +531,30 @@ def test_a_template_syntax_error_names_the_file_and_line(tmp_path: Path) -> None
     assert caught.value.line == 2
 
 
+@pytest.mark.parametrize(
+    ("expression", "problem"),
+    [
+        ("1 / 0", "division by zero"),
+        ('"%d" % "x"', "%d format: a real number is required, not str"),
+        ("[1].pop(5)", "pop index out of range"),
+    ],
+)
+def test_an_error_in_a_template_expression_names_the_file_and_line(
+    tmp_path: Path, expression: str, problem: str
+) -> None:
+    """Python's own errors in a template's expressions are a mistake in the template, reported
+    like Jinja's, not a traceback."""
+    (tmp_path / "entry.html").write_text(
+        '{% extends "base.html" %}\n{% block body %}\n<p>{{ ' + expression + " }}</p>\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
+    assert (caught.value.path, caught.value.line) == (tmp_path / "entry.html", 3)
+    assert caught.value.message == f"template error: {problem}"
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder does not exist"):
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")

@@ -300,14 +300,21 @@ def _render(environment: jinja2.Environment, name: str, **context: object) -> by
     except jinja2.TemplateError as error:
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
+    except _EXPRESSION_ERRORS as error:  # {{ 1 / 0 }}, {{ [1].pop(5) }}
+        filename, line = _template_frame(error)
+        raise _template_error(error, filename, line) from None
     return text.encode("utf-8")
 
 
-def _template_error(
-    error: jinja2.TemplateError, filename: str | None, line: int | None
-) -> ConfigError:
+# What a template's own expressions raise besides Jinja's errors: arithmetic, a filter given
+# the wrong type or value, a missing key or index.
+_EXPRESSION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError)
+
+
+def _template_error(error: Exception, filename: str | None, line: int | None) -> ConfigError:
+    message = error.message if isinstance(error, jinja2.TemplateError) else str(error)
     return ConfigError(
-        f"template error: {error.message or type(error).__name__}",
+        f"template error: {message or type(error).__name__}",
         "Fix the template, or delete it to use staticfeed's own.",
         path=Path(filename) if filename else None,
         line=line,
