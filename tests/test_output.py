@@ -295,12 +295,48 @@ def test_a_failed_rename_keeps_the_old_feed_and_reports_an_error(
     with monkeypatch.context() as patch:
         patch.setattr(os, "replace", full_disk)
         message = assert_clean_error(invoke_build())
-    assert "feeds/atom.xml" in message
+    # The first file published is the edited entry's page (see the next test).
+    assert message.startswith("Error: feeds/same-day-b/index.html: cannot write the file (")
     assert os.strerror(errno.ENOSPC) in message
     assert state(feeds) == before
     assert files(feeds) == ALL_FILES  # the temporary file is gone
     build_ok()
     assert b"B, edited" in (feeds / "atom.xml").read_bytes()
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_pages_are_published_before_the_feeds_that_link_to_them(
+    site: Site, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    """A reader that fetches a feed while a build publishes must find the pages it links to:
+    every page is renamed into place before any feed, and the hosting hints come last."""
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    (folder / "entries" / "same-day-b.md").write_text(
+        "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
+    )
+    (folder / "entries" / "new.md").write_text(
+        "---\ntitle: New\ndate: 2025-12-30\n---\nNew.\n", encoding="utf-8"
+    )
+    published: list[str] = []
+    replace = os.replace
+
+    def record(source: str, target: str) -> None:
+        if Path(target).is_relative_to("feeds"):  # not the build cache
+            published.append(Path(target).relative_to("feeds").as_posix())
+        replace(source, target)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", record)
+        result = invoke_build(*([] if cache else ["--no-cache"]))
+    assert result.exit_code == 0, result.output
+    outputs = [name for name in published if not name.startswith(".")]  # not the state files
+    pages = [name for name in outputs if name.endswith(".html")]
+    assert {"new/index.html", "same-day-b/index.html", "index.html"} <= set(pages)
+    feeds = [name for name in outputs if name.endswith(".xml") or name.endswith(".json")]
+    assert {"atom.xml", "rss.xml", "feed.json"} <= set(feeds)
+    assert outputs[: len(pages)] == pages
+    assert outputs[len(pages) :] in ([*feeds], [*feeds, "_headers"])
 
 
 def test_an_id_change_found_after_the_files_were_made_leaves_every_file_as_it_was(

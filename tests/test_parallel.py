@@ -43,13 +43,18 @@ def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         Path(f"entries/week-{n}.md").write_text(front + BODY.format(n=n), encoding="utf-8")
 
 
-def build(out: str) -> dict[str, bytes]:
-    result = CliRunner().invoke(cli, ["build", "--no-cache", "--out", out], prog_name="staticfeed")
+def build(out: str, *options: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(cli, ["build", *options, "--out", out], prog_name="staticfeed")
     assert result.exit_code == 0, result.output
     return files_under(Path(out))
 
 
-def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("cache", [False, True])
+def test_entries_rendered_in_workers_give_the_same_files(
+    monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    """Workers render entries, make their Atom and RSS elements and their pages."""
+    monkeypatch.setattr(parallel, "_pools", {})  # a pool made before this test is not counted
     pools: list[int] = []
 
     class CountedPool(parallel.ProcessPoolExecutor):
@@ -60,12 +65,13 @@ def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.Mon
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setattr(parallel, "MIN_STEPS", 1)
-    in_workers = build("workers")
+    options = [] if cache else ["--no-cache"]
+    in_workers = build("workers", *options)
     assert pools, "the entries were not rendered in worker processes"
 
     monkeypatch.setattr(parallel, "workers", lambda: 1)
     pools.clear()
-    here = build("here")
+    here = build("here", *options)
     assert not pools
 
     assert in_workers == here
@@ -74,6 +80,36 @@ def test_entries_rendered_in_workers_give_the_same_files(monkeypatch: pytest.Mon
     assert len(contents) == 40
     assert all('src="https://example.org/img/' in text for text in contents if text)
     assert all("<del>draft</del>" in text for text in contents if text)
+    page = in_workers["week-7/index.html"].decode()
+    assert "<title>Week 7" in page and 'src="https://example.org/img/7.png"' in page
+
+
+def test_a_template_error_met_in_workers_is_the_one_met_in_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The index is made first, in the main process: its error comes before those of the
+    entry pages, which workers make, as in a build that makes every page in one process."""
+    Path("templates").mkdir()
+    Path("templates/entry.html").write_text(
+        "{% extends 'base.html' %}\n{% block body %}\n{{ entry.nothing.here }}\n{% endblock %}\n"
+    )
+    Path("staticfeed.toml").write_text(CONFIG + 'templates = "templates"\n', encoding="utf-8")
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    results = {}
+    for count in (2, 1):
+        monkeypatch.setattr(parallel, "workers", lambda count=count: count)
+        results[count] = CliRunner().invoke(cli, ["build", "--out", f"out-{count}"])
+    assert results[2].exit_code == results[1].exit_code == 1
+    assert results[2].stderr == results[1].stderr
+    assert results[2].stderr.startswith("Error: templates/entry.html:3: template error: ")
+    Path("templates/index.html").write_text(
+        "{% extends 'base.html' %}\n{% block body %}\n\n{{ nothing.here }}\n{% endblock %}\n"
+    )
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    result = CliRunner().invoke(cli, ["build", "--out", "out-2"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: templates/index.html:4: template error: ")
+    assert not [*Path("out-2").rglob("*"), *Path("out-1").rglob("*")]  # nothing, not even a page
 
 
 def test_errors_found_in_workers_name_the_file_and_line(monkeypatch: pytest.MonkeyPatch) -> None:

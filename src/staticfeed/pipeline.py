@@ -55,7 +55,6 @@ from staticfeed.pages import (
     PageRenderer,
     entry_page_url,
     page_paths,
-    render_pages,
 )
 from staticfeed.plan import (
     MAIN,
@@ -151,13 +150,14 @@ def render_outputs(
     result = read_entries(config, entries_dir, progress=progress)
     selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
     plans = _plans(config, selection.entries)
-    renderings = _render_all(config, _entries_of(plans, config, selection.entries), progress)
+    setup = _page_setup(config, plans, selection.entries) if config.pages else None
+    shown = _entries_of(plans, config, selection.entries)
+    renderings = _Renderings.of(_render_all(config, shown, progress, setup))
     progress.phase("make files", 0)
     files = [*_feed_files(config, plans, renderings)]
     files.append(_headers(config, plans, [file.name for file in files]))
-    if config.pages:
-        shown = [renderings.entries[entry.id] for entry in selection.entries]
-        files += _page_files(config, plans, shown)
+    if setup is not None:
+        files += _page_files(config, setup, selection.entries, renderings)
     return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
 
 
@@ -204,7 +204,7 @@ def _build_fresh(
         progress=options.progress,
     )
     with Staging(out_dir) as staging:
-        for file in rendered.files:
+        for file in sorted(rendered.files, key=_feeds_last):
             staging.add(file.name, file.content)
         report = _publish(
             out_dir,
@@ -217,6 +217,12 @@ def _build_fresh(
             progress=options.progress,
         )
     return replace(report, reads_project_files=rendered.reads_project_files)
+
+
+def _feeds_last(file: OutputFile) -> bool:
+    """Pages are staged, so published, before the feeds that link to them and their hosting
+    hints: a reader that fetches a feed while a build publishes finds every page it links."""
+    return file.entry_count is not None or file.name == HEADERS_NAME
 
 
 def _build_cached(
@@ -354,20 +360,26 @@ class _Incremental:
         self._keys = keys
         self._rendered: dict[str, RenderedEntry] = {}
         self._items: dict[tuple[str, str], bytes] = {}
+        self._page_setup: _PageSetup | None = None
+        self._made_pages: dict[str, StaticfeedError | None] = {}
+        """Pages made with their entries' rendering: staged, or the error making it gave."""
 
     def outputs(self) -> list[_Made]:
-        """Feeds, hosting hints, then pages: the order of `render_outputs`."""
+        """Feeds, hosting hints, then pages: the order of `render_outputs`. Pages are staged
+        first, so that they are published before the feeds that link to them."""
         feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
         pages = self._page_jobs() if self._config.pages else None
+        if pages is not None:
+            self._page_setup = pages.setup(self._entries)
         self._render([entry for job in feeds if job.wanted for entry in job.plan.entries])
+        page_files: list[_Made] = []
         if pages is not None:
             self._render(pages.entries_shown(self._entries))
+            self._progress.phase("make pages", len(pages.wanted) - len(self._made_pages))
+            page_files = self._pages(pages)
         self._progress.phase("make feeds", sum(job.wanted for job in feeds))
         made = [self._feed(job) for job in feeds]
         headers = _headers(self._config, self._plans, [feed.name for feed in made])
-        if pages is not None:
-            self._progress.phase("make pages", len(pages.wanted))
-        page_files = self._pages(pages) if pages is not None else []
         self._staging.add(headers.name, headers.content)
         return [*made, _Made(headers.name, True), *page_files]
 
@@ -393,27 +405,31 @@ class _Incremental:
         # The checks render_pages makes first, on every entry, whichever pages are made.
         paths = page_paths(self._config, self._entries, [*main, *topics])
         links = [astuple(link) for link in [*main, *topics]]
-        common = digest([self._base, templates_digest(self._config.templates), links])
+        templates = templates_digest(self._config.templates)
+        common = digest([self._base, templates, links])
         keys = [self._keys[entry.id] for entry in self._entries]
         planned = {INDEX_NAME: digest([common, INDEX_NAME, keys])}
         for path, key in zip(paths, keys, strict=True):
             planned[path] = digest_text(common, path, key)
         records = self._records
         wanted = {name for name, made in planned.items() if not records.unchanged(name, made)}
-        return _PageJobs(main, topics, paths, planned, wanted)
+        return _PageJobs(tuple(main), tuple(topics), templates, paths, planned, wanted)
 
     def _pages(self, jobs: _PageJobs) -> list[_Made]:
         """The pages in `jobs.wanted` made (and staged), as pages.render_pages makes them:
-        tests/test_cache.py compares every page with a build without the cache."""
+        tests/test_cache.py compares every page with a build without the cache. Most entry
+        pages were made with their entries' rendering; the rest (entries the cache kept) are
+        made here, and the index, which lists every entry, always is."""
         if jobs.wanted:
-            config = self._config
-            renderer = PageRenderer(config, jobs.main, jobs.topics, config.templates)
+            renderer = _page_renderer(self._config, jobs.main, jobs.topics, jobs.templates)
             if INDEX_NAME in jobs.wanted:
                 every = [self._page_entry(entry) for entry in self._entries]
                 self._staging.add(INDEX_NAME, renderer.index(every))
                 self._progress.advance()
             for path, entry in zip(jobs.paths, self._entries, strict=True):
-                if path in jobs.wanted:
+                if path in self._made_pages:
+                    _raise_if_error(self._made_pages[path])
+                elif path in jobs.wanted:
                     self._staging.add(path, renderer.entry(self._page_entry(entry)))
                     self._progress.advance()
         return [_Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()]
@@ -433,11 +449,23 @@ class _Incremental:
                 self._rendered[entry.id] = cached
         if not missing:
             return
-        renderings = _render_all(self._config, missing.values(), self._progress)
-        for rendered in renderings.entries.values():
+        for rendering in _render_all(
+            self._config, missing.values(), self._progress, self._page_setup
+        ):
+            rendered = rendering.rendered
             self._documents.keep_rendered(rendered)
             self._rendered[rendered.entry.id] = rendered
-        self._items.update(renderings.items)
+            self._items.update(rendering.items_by_id())
+            if rendering.page is not None:
+                self._stage_page(rendering.page)
+
+    def _stage_page(self, page: _EntryPage) -> None:
+        """Stage a page as soon as a worker made it, while the others go on rendering."""
+        if isinstance(page.made, bytes):
+            self._staging.add(page.path, page.made)
+            self._made_pages[page.path] = None
+        else:
+            self._made_pages[page.path] = page.made
 
     def _page_entry(self, entry: Entry) -> PageEntry:
         return PageEntry(self._rendered_entry(entry), entry_page_url(self._config, entry))
@@ -464,11 +492,21 @@ class _FeedJob:
 class _PageJobs:
     """The pages of a cached build: what each is made from, and which to make again."""
 
-    main: list[FeedLink]
-    topics: list[FeedLink]
+    main: tuple[FeedLink, ...]
+    topics: tuple[FeedLink, ...]
+    templates: str
     paths: list[str]
     planned: dict[str, str]
     wanted: set[str]
+
+    def setup(self, entries: Sequence[Entry]) -> _PageSetup:
+        """What rendering needs to make the wanted pages of `entries` (in their order)."""
+        wanted = {
+            entry.id: path
+            for path, entry in zip(self.paths, entries, strict=True)
+            if path in self.wanted
+        }
+        return _PageSetup(self.main, self.topics, self.templates, wanted)
 
     def entries_shown(self, entries: Sequence[Entry]) -> Sequence[Entry]:
         """The entries the pages to make show: all of them when the index is made again."""
@@ -504,41 +542,128 @@ def _entries_of(
 
 
 @dataclass(frozen=True)
+class _PageSetup:
+    """What rendering needs to make entry pages as it goes: the feeds every page announces,
+    the templates' digest, and the path of each page to make, by entry id."""
+
+    main: tuple[FeedLink, ...]
+    topics: tuple[FeedLink, ...]
+    templates: str
+    paths: dict[str, str]
+
+    def links(self) -> _Links:
+        return self.main, self.topics, self.templates
+
+
+@dataclass(frozen=True)
+class _EntryPage:
+    """An entry's page, made with its rendering; or the error making it gave, which the build
+    raises after the index's own, in the order render_pages has."""
+
+    path: str
+    made: bytes | StaticfeedError
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    """One entry rendered, with its Atom and RSS elements and, when wanted, its page."""
+
+    rendered: RenderedEntry
+    items: dict[str, bytes]
+    page: _EntryPage | None
+
+    def items_by_id(self) -> dict[tuple[str, str], bytes]:
+        return {(self.rendered.entry.id, name): item for name, item in self.items.items()}
+
+
+@dataclass(frozen=True)
 class _Renderings:
-    """Entries rendered, by id, and the <entry>/<item> XML made for them, by (id, format)."""
+    """Entries rendered, by id; their feed elements, by (id, format); pages, by path."""
 
     entries: dict[str, RenderedEntry]
     items: dict[tuple[str, str], bytes]
+    pages: dict[str, bytes | StaticfeedError]
+
+    @classmethod
+    def of(cls, renderings: Iterable[_Rendering]) -> _Renderings:
+        collected = cls({}, {}, {})
+        for rendering in renderings:
+            collected.entries[rendering.rendered.entry.id] = rendering.rendered
+            collected.items.update(rendering.items_by_id())
+            if rendering.page is not None:
+                collected.pages[rendering.page.path] = rendering.page.made
+        return collected
 
 
-def _render_all(config: Config, entries: Iterable[Entry], progress: Progress) -> _Renderings:
-    """Every entry in `entries` rendered, with its Atom and RSS elements: many at once in
-    worker processes."""
-    jobs = [(entry, entry_page_url(config, entry) if config.pages else None) for entry in entries]
+def _render_all(
+    config: Config, entries: Iterable[Entry], progress: Progress, pages: _PageSetup | None = None
+) -> Iterator[_Rendering]:
+    """Every entry in `entries` rendered, with its Atom and RSS elements and the page `pages`
+    wants for it: many at once in worker processes, each given back as soon as it is done."""
+    jobs = [_render_job(config, entry, pages) for entry in entries]
     if jobs:
         progress.phase("render entries", len(jobs))
-    results = parallel.map_steps(functools.partial(_render_chunk, config), jobs, progress)
-    renderings = _Renderings({}, {})
+    links = pages.links() if pages is not None else None
+    step = functools.partial(_render_chunk, config, links)
+    results = parallel.map_steps(step, jobs, progress)
     formats = _xml_formats(config)
-    for (entry, page_url), (html, summary, items) in zip(jobs, results, strict=True):
-        renderings.entries[entry.id] = RenderedEntry(entry, html, summary, page_url)
-        renderings.items.update(
-            ((entry.id, name), item) for name, item in zip(formats, items, strict=True)
-        )
-    return renderings
+    for (entry, page_url, page_path), (html, summary, items, page) in zip(
+        jobs, results, strict=True
+    ):
+        rendered = RenderedEntry(entry, html, summary, page_url)
+        made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
+        yield _Rendering(rendered, dict(zip(formats, items, strict=True)), made)
+
+
+_Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
+"""The feeds pages announce, and the templates' digest."""
+_RenderJob = tuple[Entry, str | None, str | None]
+"""An entry, its page's URL when there are pages, and its page's path when it is wanted."""
+
+
+def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
+    page_url = entry_page_url(config, entry) if config.pages else None
+    return entry, page_url, pages.paths.get(entry.id) if pages is not None else None
 
 
 def _render_chunk(
-    config: Config, jobs: Sequence[tuple[Entry, str | None]]
-) -> list[tuple[str, str, list[bytes]]]:
-    """The HTML, summary and feed elements of each entry: all a worker sends back, the entry
-    being known. Made here, an element is made once, whatever the number of feeds it is in."""
+    config: Config, links: _Links | None, jobs: Sequence[_RenderJob]
+) -> list[tuple[str, str, list[bytes], bytes | StaticfeedError | None]]:
+    """The HTML, summary, feed elements and wanted page of each entry: all a worker sends
+    back, the entry being known. Made here, an element is made once, whatever the number of
+    feeds it is in, and pages are made on every core."""
     results = []
-    for entry, page_url in jobs:
+    for entry, page_url, page_path in jobs:
         rendered = render_entry(entry, config.site_url, page_url)
         items = [entry_xml(config, rendered, name) for name in _xml_formats(config)]
-        results.append((rendered.content_html, rendered.summary, items))
+        page = _entry_page(config, links, rendered) if page_path is not None else None
+        results.append((rendered.content_html, rendered.summary, items, page))
     return results
+
+
+def _entry_page(
+    config: Config, links: _Links | None, rendered: RenderedEntry
+) -> bytes | StaticfeedError:
+    assert links is not None and rendered.page_url is not None
+    try:
+        return _page_renderer(config, *links).entry(PageEntry(rendered, rendered.page_url))
+    except StaticfeedError as error:  # a broken template: raised in order, after the index's
+        return error
+
+
+@functools.lru_cache(maxsize=4)
+def _page_renderer(
+    config: Config, main: Sequence[FeedLink], topics: Sequence[FeedLink], templates: str
+) -> PageRenderer:
+    """The pages' renderer, made once per process (a worker makes many pages) and templates'
+    digest: Jinja would keep using staticfeed's own template after one is added to the
+    folder, as `serve` may see."""
+    return PageRenderer(config, main, topics, config.templates)
+
+
+def _raise_if_error(made: bytes | StaticfeedError | None) -> None:
+    if isinstance(made, StaticfeedError):
+        raise made
 
 
 def _xml_formats(config: Config) -> list[str]:
@@ -594,12 +719,28 @@ def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[str]) ->
     return OutputFile(HEADERS_NAME, headers_file(config, hosted))
 
 
-def _page_files(
-    config: Config, plans: Sequence[FeedPlan], entries: Sequence[RenderedEntry]
-) -> list[OutputFile]:
+def _page_setup(config: Config, plans: Sequence[FeedPlan], entries: Sequence[Entry]) -> _PageSetup:
+    """Every entry's page, after the checks render_pages makes first."""
     main, topics = _feed_links(config, plans)
-    pages = render_pages(config, entries, main, topics, config.templates)
-    return [OutputFile(name, content) for name, content in pages.items()]
+    paths = page_paths(config, entries, [*main, *topics])
+    wanted = {entry.id: path for path, entry in zip(paths, entries, strict=True)}
+    return _PageSetup(tuple(main), tuple(topics), templates_digest(config.templates), wanted)
+
+
+def _page_files(
+    config: Config, setup: _PageSetup, entries: Sequence[Entry], renderings: _Renderings
+) -> list[OutputFile]:
+    """The index, then the entry pages made with the renderings, as render_pages makes them."""
+    renderer = _page_renderer(config, *setup.links())
+    shown = [PageEntry(renderings.entries[e.id], entry_page_url(config, e)) for e in entries]
+    files = [OutputFile(INDEX_NAME, renderer.index(shown))]
+    for entry in entries:
+        path = setup.paths[entry.id]
+        page = renderings.pages[path]
+        _raise_if_error(page)
+        assert isinstance(page, bytes)
+        files.append(OutputFile(path, page))
+    return files
 
 
 def _feed_links(config: Config, plans: Sequence[FeedPlan]) -> tuple[list[FeedLink], list[FeedLink]]:
