@@ -255,6 +255,93 @@ def test_a_document_changed_under_the_same_size_and_mtime_is_read_again(site: Si
     assert "pages: wrote 2, unchanged " in result.stdout  # its page and the index
 
 
+LONG_AGO_NS = 978_307_200 * 10**9  # 2001-01-01
+
+
+def all_documents() -> list[str]:
+    """Every document, in the order a build reads them (os.walk: a folder's files first)."""
+    found = [
+        (Path(folder).relative_to("entries").parts, name)
+        for folder, _, names in os.walk("entries")
+        for name in names
+    ]
+    return [Path(*parts, name).as_posix() for parts, name in sorted(found)]
+
+
+def age_documents(*names: str) -> None:
+    """Give the documents `names` (every one by default) an mtime long past: a stat then
+    vouches for the content. This changes their ctime."""
+    paths = [Path("entries", name) for name in names] or Path("entries").rglob("*.*")
+    for path in paths:
+        os.utime(path, ns=(LONG_AGO_NS, LONG_AGO_NS))
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents a build reads, by name under entries/."""
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def recording(path: Path) -> bytes:
+        if path.is_relative_to("entries"):
+            read.append(path.relative_to("entries").as_posix())
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", recording)
+    return read
+
+
+def test_a_document_whose_stat_is_unchanged_is_not_read_again(
+    site: Site, reads: list[str], parses: list[Path]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    age_documents()
+    build_and_compare()
+    reads.clear()
+    edit("2025/beta.md", "Text of Beta.", "Text of Beta, edited.")
+    age_documents("2025/beta.md")
+    parses.clear()
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert reads == ["2025/beta.md"]
+    assert parses == [Path("entries/2025/beta.md")]
+    assert "Text of Beta, edited." in Path("feeds/2025/beta/index.html").read_text("utf-8")
+    compare_with_fresh(result)
+
+
+def test_a_document_changed_under_the_same_stat_but_ctime_is_read_again(
+    site: Site, reads: list[str]
+) -> None:
+    """Size and mtime can be set back (a tool that keeps mtimes, a copy with -p); the ctime,
+    which every write changes, cannot."""
+    site(config=CONFIG, **DOCUMENTS)
+    age_documents()
+    build_and_compare()
+    path = Path("entries/2025/alpha.md")
+    stat = path.stat()
+    edit("2025/alpha.md", "Text of Alpha.", "Text of Alphb.")
+    age_documents("2025/alpha.md")
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    reads.clear()
+    result = build_and_compare()
+    assert reads == ["2025/alpha.md", *all_documents()]
+    assert "Alphb" in Path("feeds/2025/alpha/index.html").read_text(encoding="utf-8")
+    assert "pages: wrote 2, unchanged " in result.stdout  # its page and the index
+
+
+def test_a_document_modified_just_before_a_build_is_read_by_the_next_one(
+    site: Site, reads: list[str]
+) -> None:
+    """A record made when its document was changed less than two seconds before vouches for
+    nothing: the document could change again within the same clock tick, under the same stat."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()  # every document was written just now
+    write("extra.md", post("Extra", "2025-03-01"))  # so that the next build runs at all
+    reads.clear()
+    build_and_compare()
+    assert reads == [*all_documents(), *all_documents()]  # with the cache, then without
+
+
 def test_an_enclosure_measured_in_the_project_is_measured_again(site: Site) -> None:
     site(
         config=CONFIG,
@@ -382,7 +469,7 @@ def test_documents_with_errors_are_never_cached(site: Site) -> None:
     store = BuildCache.open(cache_folder(config), pipeline.fingerprint(config))
     documents = {name: Path("entries", name) for name in ("good.md", "bad.md")}
     read_through = {
-        name: store.documents.lookup(path, name, path.read_bytes())
+        name: store.documents.lookup(path, name, path.read_bytes(), path.stat())
         for name, path in documents.items()
     }
     assert read_through["good.md"] is not None  # read without an error: not parsed again

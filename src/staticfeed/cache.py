@@ -4,7 +4,11 @@
 
 - every document's parsed entry, its warnings, and its rendered summary and HTML, found again
   by the document's path under the entries folder, its size, mtime_ns and the sha256 of its
-  bytes (every document is read anyway: reading is the floor of a build);
+  bytes. A document whose stat (size, mtime, ctime and inode) is still the one recorded is
+  not even read, as git trusts its index: writing a file changes its ctime, which no program
+  can set back. The same gap is closed as git closes it: a record made when its document had
+  been modified less than two seconds before (by its mtime) vouches for nothing, since the
+  document could change again within the same clock tick without a new stat;
 - for each output folder, every file's fingerprint (a digest of everything it is made from)
   with the size and mtime_ns the file had after the build, and a digest of the published
   (id, document) pairs, which vouches that no id can have changed;
@@ -54,8 +58,11 @@ from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
 from staticfeed.plan import FeedPlan
 
 CACHE_FOLDER = ".staticfeed-cache"
-_FORMAT = 1
+_FORMAT = 2
 """The layout of the files in the folder; a cache of another layout is ignored."""
+_RACY_NS = 2_000_000_000
+"""A document modified this recently when a build starts may change again under the same
+stat: its record then vouches for nothing (see above)."""
 _INDEX = "index.json"
 _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
@@ -320,7 +327,7 @@ class Parsed:
 
 
 # A document's record: a list, so that the index stays small and quick to read.
-_SIZE, _MTIME, _SHA256, _KEY, _ID_LINE, _OWN_ID, _WARNINGS, _RENDERING, _VALUES = range(9)
+(_SIZE, _MTIME, _SHA256, _STAT, _KEY, _ID_LINE, _OWN_ID, _WARNINGS, _RENDERING, _VALUES) = range(10)
 _Record = list[Json]
 
 
@@ -334,6 +341,7 @@ class DocumentCache:
 
     def __init__(self, folder: Path, records: dict[str, Json]) -> None:
         self._folder = folder
+        self._vouch_before_ns = time.time_ns() - _RACY_NS
         self._old = records
         self._new: dict[str, _Record] = {}
         self._keys: dict[Path, str] = {}
@@ -341,19 +349,42 @@ class DocumentCache:
         self._pending: dict[str, str] = {}
         self.changed = False
 
-    def lookup(self, path: Path, relative: str, data: bytes) -> Parsed | None:
-        """The cached document at `path` when its record matches `data` and its stat."""
+    def lookup_unread(self, path: Path, relative: str, stat: os.stat_result) -> Parsed | None:
+        """The cached document at `path` when its record vouches for it by `stat` alone: the
+        document need not be read."""
         record = self._old.get(relative)
         if type(record) is not list or len(record) != _VALUES + 1:
             return None
+        if record[_STAT] is None or record[_STAT] != [stat.st_ctime_ns, stat.st_ino]:
+            return None
+        return self._take(path, relative, record, stat)
+
+    def lookup(self, path: Path, relative: str, data: bytes, stat: os.stat_result) -> Parsed | None:
+        """The cached document at `path` when its record matches `data`, read after `stat`."""
+        record = self._old.get(relative)
+        if type(record) is not list or len(record) != _VALUES + 1:
+            return None
+        if record[_SHA256] != _sha256(data) or len(data) != stat.st_size:
+            return None
+        return self._take(path, relative, record, stat)
+
+    def _take(
+        self, path: Path, relative: str, record: _Record, stat: os.stat_result
+    ) -> Parsed | None:
+        if record[_SIZE] != stat.st_size or record[_MTIME] != stat.st_mtime_ns:
+            return None
         try:
-            if not _matches(record, path, data):
-                return None
             parsed = _parsed(record, path)
         except _BAD:
             return None
+        if record[_STAT] is None and self._vouches(stat):
+            record[_STAT] = _stat_of(stat)  # no longer racy: the next build need not read it
+            self.changed = True
         self._remember(path, relative, record)
         return parsed
+
+    def _vouches(self, stat: os.stat_result) -> bool:
+        return stat.st_mtime_ns < self._vouch_before_ns
 
     def store(
         self,
@@ -362,11 +393,13 @@ class DocumentCache:
         data: bytes,
         parsed: Parsed,
         *,
+        stat: os.stat_result,
         keep: bool,
         encoded: Encoded | None = None,
     ) -> None:
-        """Note the document just parsed; cache it when `keep` (it depends on no other file).
-        `encoded` is `encode_parsed(parsed)`, when the process that parsed it made it."""
+        """Note the document just parsed from `data`, read after `stat`; cache it when `keep`
+        (it depends on no other file). `encoded` is `encode_parsed(parsed)`, when the process
+        that parsed it made it."""
         encoded = encoded or encode_parsed(parsed)
         if isinstance(encoded, Unencodable):
             self._keys[path] = secrets.token_hex(32)  # matches nothing: always made again
@@ -374,7 +407,8 @@ class DocumentCache:
         values, key = encoded
         self._keys[path] = key
         if keep and all(warning.path == path for warning in parsed.warnings):
-            record = _record(path, data, parsed, values, key)
+            vouched = self._vouches(stat) and stat.st_size == len(data)
+            record = _record(stat, vouched, data, parsed, values, key)
             self._take_rendering(relative, record)
             self._remember(path, relative, record)
             self.changed = True
@@ -520,18 +554,6 @@ class _CachedRendering(RenderedEntry):
         return html
 
 
-def _matches(record: _Record, path: Path, data: bytes) -> bool:
-    try:
-        stat = path.stat()
-    except OSError:
-        return False
-    return bool(
-        record[_SIZE] == stat.st_size == len(data)
-        and record[_MTIME] == stat.st_mtime_ns
-        and record[_SHA256] == _sha256(data)
-    )
-
-
 def _parsed(record: _Record, path: Path) -> Parsed:
     rendering, values = record[_RENDERING], record[_VALUES]
     if rendering is not None and not _rendering(rendering):
@@ -604,11 +626,20 @@ def _rendering(rendering: Json) -> bool:
     )
 
 
-def _record(path: Path, data: bytes, parsed: Parsed, values: list[Json], key: str) -> _Record:
+def _record(
+    stat: os.stat_result,
+    vouched: bool,
+    data: bytes,
+    parsed: Parsed,
+    values: list[Json],
+    key: str,
+) -> _Record:
+    """The record of a document read as `data` after `stat`, which may vouch for it."""
     record: _Record = [None] * (_VALUES + 1)
     record[_SIZE] = len(data)
-    record[_MTIME] = path.stat().st_mtime_ns
+    record[_MTIME] = stat.st_mtime_ns
     record[_SHA256] = _sha256(data)
+    record[_STAT] = _stat_of(stat) if vouched else None
     record[_KEY] = key
     record[_ID_LINE] = parsed.id_line
     record[_OWN_ID] = parsed.has_own_id
@@ -616,6 +647,10 @@ def _record(path: Path, data: bytes, parsed: Parsed, values: list[Json], key: st
     record[_RENDERING] = None
     record[_VALUES] = values
     return record
+
+
+def _stat_of(stat: os.stat_result) -> list[Json]:
+    return [stat.st_ctime_ns, stat.st_ino]
 
 
 def _html_path(folder: Path, html_digest: str) -> str:

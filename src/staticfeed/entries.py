@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -157,50 +158,73 @@ def _read_documents(
     """Each document in `paths`, in order: from `cache` when it has it as it is now, else
     parsed (many at once in worker processes) and handed to the cache."""
     outcomes: dict[int, _Outcome] = {}
-    unparsed: list[tuple[int, Path, bytes]] = []
+    unparsed: list[tuple[int, Path, bytes, os.stat_result]] = []
     for index, path in enumerate(paths):
         try:
-            data = path.read_bytes()
+            found = _cached_or_read(path, _relative(path, root), cache)
         except OSError as error:
             outcomes[index] = _Outcome(None, errors=(unreadable(path, error),))
             progress.advance()
             continue
-        cached = cache.lookup(path, _relative(path, root), data) if cache is not None else None
-        if cached is None:
-            unparsed.append((index, path, data))
-            continue
-        draft = _Draft(cached.entry, cached.id_line, cached.has_own_id)
-        outcomes[index] = _Outcome(draft, cached.warnings)
-        progress.advance()
-    jobs = [(config, root, path, data, cache is not None) for _, path, data in unparsed]
-    parsed = parallel.map_steps(_parse_documents, jobs, progress)
-    for (index, path, data), outcome in zip(unparsed, parsed, strict=True):
+        if isinstance(found, Parsed):
+            draft = _Draft(found.entry, found.id_line, found.has_own_id)
+            outcomes[index] = _Outcome(draft, found.warnings)
+            progress.advance()
+        else:
+            unparsed.append((index, path, *found))
+    jobs = [(path, data) for _, path, data, _ in unparsed]
+    step = functools.partial(_parse_documents, config, root, cache is not None)
+    parsed = parallel.map_steps(step, jobs, progress)
+    for (index, path, data, stat), outcome in zip(unparsed, parsed, strict=True):
         outcomes[index] = outcome
         if cache is not None and outcome.draft is not None:
-            _store(cache, path, _relative(path, root), data, outcome)
+            _store(cache, path, _relative(path, root), data, stat, outcome)
     return [outcomes[index] for index in range(len(paths))]
+
+
+def _cached_or_read(
+    path: Path, relative: str, cache: DocumentCache | None
+) -> Parsed | tuple[bytes, os.stat_result]:
+    """The document from the cache, unread when its stat vouches for it; else its bytes, and
+    its stat taken before they were read."""
+    stat = path.stat()
+    cached = cache.lookup_unread(path, relative, stat) if cache is not None else None
+    if cached is not None:
+        return cached
+    data = path.read_bytes()
+    cached = cache.lookup(path, relative, data, stat) if cache is not None else None
+    return cached if cached is not None else (data, stat)
 
 
 def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _store(cache: DocumentCache, path: Path, relative: str, data: bytes, outcome: _Outcome) -> None:
+def _store(
+    cache: DocumentCache,
+    path: Path,
+    relative: str,
+    data: bytes,
+    stat: os.stat_result,
+    outcome: _Outcome,
+) -> None:
     draft = outcome.draft
     assert draft is not None
     parsed = _parsed(draft, outcome.warnings)
     keep = not draft.names_project_files
-    cache.store(path, relative, data, parsed, keep=keep, encoded=outcome.encoded)
+    cache.store(path, relative, data, parsed, stat=stat, keep=keep, encoded=outcome.encoded)
 
 
 def _parsed(draft: _Draft, warnings: tuple[BuildWarning, ...]) -> Parsed:
     return Parsed(draft.entry, draft.id_line, draft.has_own_id, warnings)
 
 
-def _parse_documents(jobs: Sequence[tuple[Config, Path, Path, bytes, bool]]) -> list[_Outcome]:
-    """Parse each (config, entries folder, path, bytes, for the cache): run in worker
-    processes, which also encode each entry for the cache when there is one."""
-    return [_parse_one(*job) for job in jobs]
+def _parse_documents(
+    config: Config, root: Path, cached: bool, jobs: Sequence[tuple[Path, bytes]]
+) -> list[_Outcome]:
+    """Parse each (path, bytes) of the entries folder `root`: run in worker processes, which
+    also encode each entry for the cache when there is one (`cached`)."""
+    return [_parse_one(config, root, path, data, cached) for path, data in jobs]
 
 
 def _parse_one(config: Config, root: Path, path: Path, data: bytes, cached: bool) -> _Outcome:
