@@ -68,6 +68,7 @@ from staticfeed.plan import (
 from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entry
 from staticfeed.selection import Selection, select_entries
+from staticfeed.spool import Spool
 
 _FORMAT_TITLES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
@@ -152,9 +153,10 @@ def render_outputs(
     plans = _plans(config, selection.entries)
     setup = _page_setup(config, plans, selection.entries) if config.pages else None
     shown = _entries_of(plans, config, selection.entries)
-    renderings = _Renderings.of(_render_all(config, shown, progress, setup))
-    progress.phase("make files", 0)
-    files = [*_feed_files(config, plans, renderings)]
+    with Spool() as items:
+        renderings = _Renderings.of(_render_all(config, shown, progress, setup), items)
+        progress.phase("make files", 0)
+        files = [*_feed_files(config, plans, renderings)]
     files.append(_headers(config, plans, [file.name for file in files]))
     if setup is not None:
         files += _page_files(config, setup, selection.entries, renderings)
@@ -359,7 +361,7 @@ class _Incremental:
         self._records = records
         self._keys = keys
         self._rendered: dict[str, RenderedEntry] = {}
-        self._items: dict[tuple[str, str], bytes] = {}
+        self._items = Spool()
         self._page_setup: _PageSetup | None = None
         self._made_pages: dict[str, StaticfeedError | None] = {}
         """Pages made with their entries' rendering: staged, or the error making it gave."""
@@ -367,6 +369,10 @@ class _Incremental:
     def outputs(self) -> list[_Made]:
         """Feeds, hosting hints, then pages: the order of `render_outputs`. Pages are staged
         first, so that they are published before the feeds that link to them."""
+        with self._items:
+            return self._outputs()
+
+    def _outputs(self) -> list[_Made]:
         feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
         pages = self._page_jobs() if self._config.pages else None
         if pages is not None:
@@ -572,8 +578,8 @@ class _Rendering:
     items: dict[str, bytes]
     page: _EntryPage | None
 
-    def items_by_id(self) -> dict[tuple[str, str], bytes]:
-        return {(self.rendered.entry.id, name): item for name, item in self.items.items()}
+    def items_by_id(self) -> Iterator[tuple[tuple[str, str], bytes]]:
+        return (((self.rendered.entry.id, name), item) for name, item in self.items.items())
 
 
 @dataclass(frozen=True)
@@ -581,12 +587,13 @@ class _Renderings:
     """Entries rendered, by id; their feed elements, by (id, format); pages, by path."""
 
     entries: dict[str, RenderedEntry]
-    items: dict[tuple[str, str], bytes]
+    items: Spool
     pages: dict[str, bytes | StaticfeedError]
 
     @classmethod
-    def of(cls, renderings: Iterable[_Rendering]) -> _Renderings:
-        collected = cls({}, {}, {})
+    def of(cls, renderings: Iterable[_Rendering], items: Spool) -> _Renderings:
+        """`renderings` collected, their items into `items`."""
+        collected = cls({}, items, {})
         for rendering in renderings:
             collected.entries[rendering.rendered.entry.id] = rendering.rendered
             collected.items.update(rendering.items_by_id())
@@ -655,9 +662,9 @@ def _entry_page(
 def _page_renderer(
     config: Config, main: Sequence[FeedLink], topics: Sequence[FeedLink], templates: str
 ) -> PageRenderer:
-    """The pages' renderer, made once per process (a worker makes many pages) and templates'
-    digest: Jinja would keep using staticfeed's own template after one is added to the
-    folder, as `serve` may see."""
+    """The pages' renderer, made once per process for many pages. The templates' digest is
+    part of the key: Jinja would keep staticfeed's own template after a user adds one to the
+    folder, which `serve`, building again in the same process, would show."""
     return PageRenderer(config, main, topics, config.templates)
 
 
@@ -688,7 +695,7 @@ def _feed_content(
     plan: FeedPlan,
     entries: Sequence[RenderedEntry],
     format_name: str,
-    items: dict[tuple[str, str], bytes],
+    items: Spool,
 ) -> bytes:
     if format_name == "json":
         return json_feed(config, plan, entries)
@@ -696,9 +703,7 @@ def _feed_content(
     return feed_document(config, plan, entries, format_name, made)
 
 
-def _item(
-    config: Config, rendered: RenderedEntry, format_name: str, items: dict[tuple[str, str], bytes]
-) -> bytes:
+def _item(config: Config, rendered: RenderedEntry, format_name: str, items: Spool) -> bytes:
     """The entry's element, made once: by the worker that rendered it, or here for an entry
     the cache kept."""
     key = (rendered.entry.id, format_name)
