@@ -45,7 +45,7 @@ import sys
 import time
 import typing
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -479,14 +479,18 @@ class DocumentCache:
     def _write_pack(self) -> None:
         name = f"{secrets.token_hex(16)}.jsonl"
         places: dict[str, list[Json]] = {}
-        lines: list[bytes] = []
-        offset = 0
-        for html_digest, html in self._pending.items():
-            lines.append(_utf8(json.dumps(html, ensure_ascii=False)) + b"\n")
-            places[html_digest] = [name, offset, len(lines[-1])]
-            offset += len(lines[-1])
+
+        def lines() -> Iterator[bytes]:
+            """Each HTML a line, written as it is made: a first build's are 70 MB at 10k."""
+            offset = 0
+            for html_digest, html in self._pending.items():
+                line = _utf8(json.dumps(html, ensure_ascii=False)) + b"\n"
+                places[html_digest] = [name, offset, len(line)]
+                offset += len(line)
+                yield line
+
         (self._folder / _HTML).mkdir(parents=True, exist_ok=True)
-        _write_atomically(os.path.join(self._folder, _HTML, name), b"".join(lines))
+        _write_atomically(os.path.join(self._folder, _HTML, name), lines())
         for record in self._new.values():
             rendering = record[_RENDERING]
             if rendering is not None and len(rendering) == 2 and rendering[1] in places:
@@ -860,12 +864,16 @@ def _prepare_folder(folder: Path) -> None:
     )
 
 
-def _write_atomically(path: str, data: bytes) -> None:
+def _write_atomically(path: str, data: bytes | Iterable[bytes]) -> None:
+    """Write `data`, or each of its parts in turn, to a temporary file, then rename it."""
     folder, name = os.path.split(path)
     temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
