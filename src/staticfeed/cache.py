@@ -56,13 +56,10 @@ from staticfeed.config import Config
 from staticfeed.errors import BuildWarning
 from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
 from staticfeed.plan import FeedPlan
+from staticfeed.stamp import CACHE_FOLDER, RACY_NS
 
-CACHE_FOLDER = ".staticfeed-cache"
 _FORMAT = 2
 """The layout of the files in the folder; a cache of another layout is ignored."""
-_RACY_NS = 2_000_000_000
-"""A document modified this recently when a build starts may change again under the same
-stat: its record then vouches for nothing (see above)."""
 _INDEX = "index.json"
 _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
@@ -341,7 +338,7 @@ class DocumentCache:
 
     def __init__(self, folder: Path, records: dict[str, Json]) -> None:
         self._folder = folder
-        self._vouch_before_ns = time.time_ns() - _RACY_NS
+        self._vouch_before_ns = time.time_ns() - RACY_NS
         self._old = records
         self._new: dict[str, _Record] = {}
         self._keys: dict[Path, str] = {}

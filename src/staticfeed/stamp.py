@@ -37,8 +37,9 @@ from staticfeed import __version__
 CACHE_FOLDER = ".staticfeed-cache"
 """The build cache's folder, beside the config: the stamps are kept there too."""
 _FORMAT = 1
-_RACY_NS = 2_000_000_000
-"""A file changed this recently when the build started may change again unseen (see above)."""
+RACY_NS = 2_000_000_000
+"""A file changed this recently when the build started may change again unseen (see above);
+the build cache applies the same rule to the documents it does not read again."""
 _LIBRARIES = ("click", "cmarkgfm", "dateutil", "feedgen", "jinja2", "lxml", "markupsafe", "yaml")
 _TZDATA = "tzdata"
 
@@ -85,7 +86,7 @@ def scan(invocation: Invocation) -> Scan | None:
         return None
     key = hashlib.sha256(str(out).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     path = config.parent / CACHE_FOLDER / f"stamp-{key}.json"
-    return Scan(path, hashed.hexdigest(), started_ns, newest > started_ns - _RACY_NS)
+    return Scan(path, hashed.hexdigest(), started_ns, newest > started_ns - RACY_NS)
 
 
 def replay(scan: Scan, now_ns: int | None = None) -> list[str] | None:
@@ -129,7 +130,7 @@ def save(
     out = str(out_dir.resolve())
     names = [os.path.join(out, name) for name in outputs]
     try:
-        state = _state(folder, names, racy_after=scan.started_ns - _RACY_NS)
+        state = _state(folder, names, racy_after=scan.started_ns - RACY_NS)
     except OSError:
         state = None
     if state is None:
