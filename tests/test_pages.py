@@ -27,7 +27,7 @@ import pytest
 from staticfeed.config import Config, load_config
 from staticfeed.dates import iso
 from staticfeed.entries import read_entries
-from staticfeed.errors import ConfigError, EntryError, ManyErrors
+from staticfeed.errors import ConfigError, EntryError, ManyErrors, StaticfeedError
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import write_outputs
 from staticfeed.pages import FeedLink, entry_page_url, page_path, render_pages
@@ -720,3 +720,27 @@ def test_chromium_shows_every_entry_and_announces_the_feeds(tmp_path: Path) -> N
     assert [(x.get("type"), x.get("title"), x.get("href")) for x in links] == [
         (feed.media_type, feed.title, feed.url) for feed in FEEDS
     ]
+
+
+def test_pages_made_elsewhere_are_taken_as_they_are_and_their_errors_raised_in_order(
+    tmp_path: Path,
+) -> None:
+    """A build's workers make the entry pages; render_pages makes the index and puts theirs in
+    place, or raises the error a worker met, after the index's own."""
+    entries = sample_entries()
+    pages = render_pages(make_config(), entries, FEEDS)
+    first = next(name for name in pages if name != "index.html")
+    made: dict[str, bytes | StaticfeedError] = {first: b"<p>made by a worker</p>"}
+    again = render_pages(make_config(), entries, FEEDS, made=made)
+    assert again[first] == b"<p>made by a worker</p>"
+    assert {name: page for name, page in again.items() if name != first} == {
+        name: page for name, page in pages.items() if name != first
+    }
+    made[first] = ConfigError("template error: from a worker", "Fix it.")
+    with pytest.raises(ConfigError, match="from a worker"):
+        render_pages(make_config(), entries, FEEDS, made=made)
+    (tmp_path / "index.html").write_text(
+        '{% extends "base.html" %}\n{% block body %}{{ nothing }}{% endblock %}\n', "utf-8"
+    )
+    with pytest.raises(ConfigError, match="'nothing' is undefined"):
+        render_pages(make_config(), entries, FEEDS, templates_dir=tmp_path, made=made)

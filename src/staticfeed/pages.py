@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -134,20 +134,30 @@ def render_pages(
     feeds: Sequence[FeedLink],
     topic_feeds: Sequence[FeedLink] = (),
     templates_dir: Path | None = None,
+    made: Mapping[str, bytes | StaticfeedError] | None = None,
 ) -> dict[str, bytes]:
     """The index and every entry's page, keyed by POSIX path relative to the output folder.
 
     `entries` are listed in the order given (newest first). `feeds` are announced for
     autodiscovery and listed with `topic_feeds` under "Subscribe". Raises EntryError (or
-    ManyErrors) for slugs that cannot be pages, and ConfigError for a broken template.
+    ManyErrors) for slugs that cannot be pages, and ConfigError for a broken template: the
+    index's first, then the entry pages' in order. `made` has the entry pages already made
+    elsewhere (in worker processes), by path, or the error making one gave.
     """
     paths = page_paths(config, [rendered.entry for rendered in entries], [*feeds, *topic_feeds])
     renderer = PageRenderer(config, feeds, topic_feeds, templates_dir)
     pages = [PageEntry(rendered, entry_page_url(config, rendered.entry)) for rendered in entries]
     files = {INDEX_NAME: renderer.index(pages)}
+    made = made or {}
     for path, page in zip(paths, pages, strict=True):
-        files[path] = renderer.entry(page)
+        files[path] = _made_page(made[path]) if path in made else renderer.entry(page)
     return files
+
+
+def _made_page(made: bytes | StaticfeedError) -> bytes:
+    if isinstance(made, StaticfeedError):
+        raise made
+    return made
 
 
 class PageRenderer:

@@ -55,6 +55,7 @@ from staticfeed.pages import (
     PageRenderer,
     entry_page_url,
     page_paths,
+    render_pages,
 )
 from staticfeed.plan import (
     MAIN,
@@ -735,17 +736,12 @@ def _page_setup(config: Config, plans: Sequence[FeedPlan], entries: Sequence[Ent
 def _page_files(
     config: Config, setup: _PageSetup, entries: Sequence[Entry], renderings: _Renderings
 ) -> list[OutputFile]:
-    """The index, then the entry pages made with the renderings, as render_pages makes them."""
-    renderer = _page_renderer(config, *setup.links())
-    shown = [PageEntry(renderings.entries[e.id], entry_page_url(config, e)) for e in entries]
-    files = [OutputFile(INDEX_NAME, renderer.index(shown))]
-    for entry in entries:
-        path = setup.paths[entry.id]
-        page = renderings.pages[path]
-        _raise_if_error(page)
-        assert isinstance(page, bytes)
-        files.append(OutputFile(path, page))
-    return files
+    """The index, then the entry pages, which the workers made with the renderings."""
+    shown = [renderings.entries[entry.id] for entry in entries]
+    pages = render_pages(
+        config, shown, setup.main, setup.topics, config.templates, made=renderings.pages
+    )
+    return [OutputFile(name, content) for name, content in pages.items()]
 
 
 def _feed_links(config: Config, plans: Sequence[FeedPlan]) -> tuple[list[FeedLink], list[FeedLink]]:
