@@ -641,9 +641,10 @@ def _render_chunk(
     back, the entry being known. Made here, an element is made once, whatever the number of
     feeds it is in, and pages are made on every core."""
     results = []
+    formats = _xml_formats(config)
     for entry, page_url, page_path in jobs:
         rendered = render_entry(entry, config.site_url, page_url)
-        items = [entry_xml(config, rendered, name) for name in _xml_formats(config)]
+        items = [entry_xml(config, rendered, name) for name in formats]
         page = _entry_page(config, links, rendered) if page_path is not None else None
         results.append((rendered.content_html, rendered.summary, items, page))
     return results
