@@ -3,6 +3,7 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,13 @@ Read [the notes](notes/{n}.html) and see ![a chart](img/{n}.png "Chart {n}").
 
 
 @pytest.fixture(autouse=True)
-def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("staticfeed.toml").write_text(CONFIG, encoding="utf-8")
-    Path("entries").mkdir()
-    for n in range(1, 41):
-        front = (
-            f"---\ntitle: Week {n}\ndate: 2025-01-01T00:{n:02}:00+02:00\ntags: [t{n % 3}]\n---\n"
-        )
-        Path(f"entries/week-{n}.md").write_text(front + BODY.format(n=n), encoding="utf-8")
+def publication(site: Callable[..., Path]) -> None:
+    site(config=CONFIG, **{f"week-{n}.md": week(n) for n in range(1, 41)})
+
+
+def week(n: int) -> str:
+    front = f"---\ntitle: Week {n}\ndate: 2025-01-01T00:{n:02}:00+02:00\ntags: [t{n % 3}]\n---\n"
+    return front + BODY.format(n=n)
 
 
 def build(out: str, *options: str) -> dict[str, bytes]:

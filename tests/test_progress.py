@@ -7,6 +7,7 @@ import os
 import pty
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,14 @@ id_authority = "example.org,2025"
 
 
 @pytest.fixture(autouse=True)
-def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("staticfeed.toml").write_text(CONFIG, encoding="utf-8")
-    Path("entries").mkdir()
-    for day in range(1, 21):
-        text = f"---\ntitle: Day {day}\ndate: 2025-01-{day:02}\n---\nText {day}.\n"
-        Path(f"entries/day-{day}.md").write_text(text, encoding="utf-8")
+def publication(site: Callable[..., Path]) -> None:
+    site(
+        config=CONFIG,
+        **{
+            f"day-{day}.md": f"---\ntitle: Day {day}\ndate: 2025-01-{day:02}\n---\nText {day}.\n"
+            for day in range(1, 21)
+        },
+    )
 
 
 def build(*args: str, terminal: bool, monkeypatch: pytest.MonkeyPatch) -> Result:
