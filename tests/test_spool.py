@@ -1,4 +1,4 @@
-"""The spool keeps feed items in a temporary file and gives back exactly the bytes put in."""
+"""The spool keeps items and HTML in a temporary file and gives back exactly what was put in."""
 
 from __future__ import annotations
 
@@ -43,3 +43,11 @@ def test_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         assert list(tmp_path.iterdir()) == []
     with pytest.raises(KeyError):
         spool["a"]  # closed: nothing is kept
+
+
+def test_gives_back_text_as_written() -> None:
+    """Entries' HTML waits in the spool as UTF-8 until a feed, a page or the cache asks."""
+    html = "<p>Привіт, 世界 🌍 &amp; <em>café</em></p>"
+    with Spool() as spool:
+        spool[("id", "html")] = html.encode("utf-8")
+        assert spool.text(("id", "html")) == html

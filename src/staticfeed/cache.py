@@ -54,7 +54,7 @@ from typing import Any
 from staticfeed import __version__
 from staticfeed.config import Config
 from staticfeed.errors import BuildWarning
-from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
+from staticfeed.model import Author, DeferredRendering, Enclosure, Entry, RenderedEntry
 from staticfeed.plan import FeedPlan
 from staticfeed.stamp import CACHE_FOLDER, RACY_NS
 
@@ -343,7 +343,8 @@ class DocumentCache:
         self._new: dict[str, _Record] = {}
         self._keys: dict[Path, str] = {}
         self._relative: dict[Path, str] = {}
-        self._pending: dict[str, str] = {}
+        self._pending: dict[str, RenderedEntry] = {}
+        """Renderings to write at `save`, by their HTML's digest."""
         self.changed = False
 
     def lookup_unread(self, path: Path, relative: str, stat: os.stat_result) -> Parsed | None:
@@ -429,15 +430,16 @@ class DocumentCache:
         if record is None or record[_RENDERING] is None:
             return None
         load = functools.partial(self._html, record[_RENDERING])
-        return _CachedRendering(entry, record[_RENDERING][0], page_url, load)
+        return DeferredRendering(entry, record[_RENDERING][0], page_url, load)
 
     def keep_rendered(self, rendered: RenderedEntry) -> None:
-        """Cache the rendering of an entry whose document is cached."""
+        """Cache the rendering of an entry whose document is cached. Its HTML is read again
+        when the cache is saved: what it is read from (the build's spool) must stay open."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
         html_digest = _sha256(_utf8(rendered.content_html))
-        self._pending[html_digest] = rendered.content_html
+        self._pending[html_digest] = rendered
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
         self.changed = True
@@ -467,7 +469,8 @@ class DocumentCache:
         if len(self._pending) >= _PACK_FROM:
             self._write_pack()
         else:
-            for html_digest, html in self._pending.items():
+            for html_digest, rendered in self._pending.items():
+                html = rendered.content_html
                 (self._folder / _HTML / html_digest[:2]).mkdir(parents=True, exist_ok=True)
                 text = json.dumps(html, ensure_ascii=False)
                 _write_atomically(_html_path(self._folder, html_digest), _utf8(text))
@@ -480,8 +483,8 @@ class DocumentCache:
         def lines() -> Iterator[bytes]:
             """Each HTML a line, written as it is made: a first build's are 70 MB at 10k."""
             offset = 0
-            for html_digest, html in self._pending.items():
-                line = _utf8(json.dumps(html, ensure_ascii=False)) + b"\n"
+            for html_digest, rendered in self._pending.items():
+                line = _utf8(json.dumps(rendered.content_html, ensure_ascii=False)) + b"\n"
                 places[html_digest] = [name, offset, len(line)]
                 offset += len(line)
                 yield line
@@ -514,7 +517,7 @@ class DocumentCache:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
         html_digest = rendering[1]
         if html_digest in self._pending:
-            return self._pending[html_digest]
+            return self._pending[html_digest].content_html
         try:
             if len(rendering) == 2:
                 path, offset, length = _html_path(self._folder, html_digest), 0, -1
@@ -528,30 +531,6 @@ class DocumentCache:
             raise CacheCorrupt(html_digest) from None
         if type(html) is not str or _sha256(_utf8(html)) != html_digest:
             raise CacheCorrupt(html_digest)
-        return html
-
-
-class _CachedRendering(RenderedEntry):
-    """A rendered entry from the cache whose HTML is read only when something asks for it:
-    the index page shows every entry, and staticfeed's own template only their summaries."""
-
-    def __init__(
-        self, entry: Entry, summary: str, page_url: str | None, load: Callable[[], str]
-    ) -> None:
-        # RenderedEntry is a frozen dataclass: its fields are set as its own __init__ does.
-        object.__setattr__(self, "entry", entry)
-        object.__setattr__(self, "summary", summary)
-        object.__setattr__(self, "page_url", page_url)
-        object.__setattr__(self, "_load", load)
-        object.__setattr__(self, "_html", None)
-
-    @property
-    def content_html(self) -> str:
-        """The HTML, read once; CacheCorrupt when the cache's file is damaged."""
-        html: str | None = self.__dict__["_html"]
-        if html is None:
-            html = self.__dict__["_load"]()
-            object.__setattr__(self, "_html", html)
         return html
 
 

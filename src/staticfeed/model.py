@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -60,3 +61,24 @@ class RenderedEntry:
     def url(self) -> str | None:
         """Where readers open the entry: its own `link`, else its page on the feed site."""
         return self.entry.link or self.page_url
+
+
+class DeferredRendering(RenderedEntry):
+    """A rendered entry whose HTML is kept out of memory, in the build's spool or in the cache,
+    and read each time something asks for it: a large build's HTML is more than 100 MB, and
+    most of what a build makes (feed items, entry pages) is made where the entry is rendered."""
+
+    def __init__(
+        self, entry: Entry, summary: str, page_url: str | None, load: Callable[[], str]
+    ) -> None:
+        # RenderedEntry is a frozen dataclass: its fields are set as its own __init__ does.
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "summary", summary)
+        object.__setattr__(self, "page_url", page_url)
+        object.__setattr__(self, "_load", load)
+
+    @property
+    def content_html(self) -> str:
+        """The HTML, read again each time, so that it is never held."""
+        load: Callable[[], str] = self.__dict__["_load"]
+        return load()

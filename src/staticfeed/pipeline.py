@@ -39,7 +39,7 @@ from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display
 from staticfeed.feeds import entry_xml, feed_document
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
-from staticfeed.model import Entry, RenderedEntry
+from staticfeed.model import DeferredRendering, Entry, RenderedEntry
 from staticfeed.output import (
     MANIFEST_NAME,
     Staging,
@@ -154,13 +154,13 @@ def render_outputs(
     plans = _plans(config, selection.entries)
     setup = _page_setup(config, plans, selection.entries) if config.pages else None
     shown = _entries_of(plans, config, selection.entries)
-    with Spool() as items:
-        renderings = _Renderings.of(_render_all(config, shown, progress, setup), items)
+    with Spool() as spool:
+        renderings = _Renderings.of(_render_all(config, shown, progress, setup), spool)
         progress.phase("make files", 0)
         files = [*_feed_files(config, plans, renderings)]
-    files.append(_headers(config, plans, [file.name for file in files]))
-    if setup is not None:
-        files += _page_files(config, setup, selection.entries, renderings)
+        files.append(_headers(config, plans, [file.name for file in files]))
+        if setup is not None:
+            files += _page_files(config, setup, selection.entries, renderings)
     return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
 
 
@@ -232,6 +232,18 @@ def _build_cached(
     config: Config, entries_dir: Path, out_dir: Path, options: _Options, store: BuildCache
 ) -> BuildReport:
     """A build that makes again only what changed since the last one (see staticfeed.cache)."""
+    with Spool() as spool:  # entries' HTML and feed items wait here until the cache is saved
+        return _build_spooled(config, entries_dir, out_dir, options, store, spool)
+
+
+def _build_spooled(
+    config: Config,
+    entries_dir: Path,
+    out_dir: Path,
+    options: _Options,
+    store: BuildCache,
+    spool: Spool,
+) -> BuildReport:
     try:
         result = read_entries(config, entries_dir, store.documents, options.progress)
         selection = _published(
@@ -246,7 +258,15 @@ def _build_cached(
         records = store.outputs(out_dir)
         with Staging(out_dir) as staging:
             made = _Incremental(
-                config, plans, selection.entries, keys, store, records, options.progress, staging
+                config,
+                plans,
+                selection.entries,
+                keys,
+                store,
+                records,
+                options.progress,
+                staging,
+                spool,
             ).outputs()
             ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
             # The id guard reads every published feed; it cannot find anything when the same
@@ -351,7 +371,9 @@ class _Incremental:
         records: OutputRecords,
         progress: Progress,
         staging: Staging,
+        spool: Spool,
     ) -> None:
+        """What is rendered waits in `spool`, which the cache reads new HTML from when saved."""
         self._config = config
         self._progress = progress
         self._staging = staging
@@ -362,7 +384,7 @@ class _Incremental:
         self._records = records
         self._keys = keys
         self._rendered: dict[str, RenderedEntry] = {}
-        self._items = Spool()
+        self._spool = spool
         self._page_setup: _PageSetup | None = None
         self._made_pages: dict[str, StaticfeedError | None] = {}
         """Pages made with their entries' rendering: staged, or the error making it gave."""
@@ -370,10 +392,6 @@ class _Incremental:
     def outputs(self) -> list[_Made]:
         """Feeds, hosting hints, then pages: the order of `render_outputs`. Pages are staged
         first, so that they are published before the feeds that link to them."""
-        with self._items:
-            return self._outputs()
-
-    def _outputs(self) -> list[_Made]:
         feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
         pages = self._page_jobs() if self._config.pages else None
         if pages is not None:
@@ -402,7 +420,7 @@ class _Incremental:
     def _feed(self, job: _FeedJob) -> _Made:
         if job.wanted:
             entries = [self._rendered[entry.id] for entry in job.plan.entries]
-            content = _feed_content(self._config, job.plan, entries, job.format_name, self._items)
+            content = _feed_content(self._config, job.plan, entries, job.format_name, self._spool)
             self._staging.add(job.name, content)
             self._progress.advance()
         return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
@@ -459,10 +477,9 @@ class _Incremental:
         for rendering in _render_all(
             self._config, missing.values(), self._progress, self._page_setup
         ):
-            rendered = rendering.rendered
+            rendered = rendering.into(self._spool)
             self._documents.keep_rendered(rendered)
             self._rendered[rendered.entry.id] = rendered
-            self._items.update(rendering.items_by_id())
             if rendering.page is not None:
                 self._stage_page(rendering.page)
 
@@ -579,8 +596,14 @@ class _Rendering:
     items: dict[str, bytes]
     page: _EntryPage | None
 
-    def items_by_id(self) -> Iterator[tuple[tuple[str, str], bytes]]:
-        return (((self.rendered.entry.id, name), item) for name, item in self.items.items())
+    def into(self, spool: Spool) -> RenderedEntry:
+        """The entry rendered, its HTML and feed elements put into `spool`, and its HTML read
+        from there when asked: a build renders thousands of entries before it makes a feed."""
+        entry, key = self.rendered.entry, (self.rendered.entry.id, "html")
+        spool.update(((entry.id, name), item) for name, item in self.items.items())
+        spool[key] = self.rendered.content_html.encode("utf-8", "surrogatepass")
+        load = functools.partial(spool.text, key)
+        return DeferredRendering(entry, self.rendered.summary, self.rendered.page_url, load)
 
 
 @dataclass(frozen=True)
@@ -596,8 +619,7 @@ class _Renderings:
         """`renderings` collected, their items into `items`."""
         collected = cls({}, items, {})
         for rendering in renderings:
-            collected.entries[rendering.rendered.entry.id] = rendering.rendered
-            collected.items.update(rendering.items_by_id())
+            collected.entries[rendering.rendered.entry.id] = rendering.into(items)
             if rendering.page is not None:
                 collected.pages[rendering.page.path] = rendering.page.made
         return collected

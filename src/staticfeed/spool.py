@@ -3,7 +3,9 @@
 A large build makes every entry's Atom and RSS item before it makes any feed: at 10,000
 entries they are 130 MB, and held in memory they would be most of the build's peak. They are
 written to an unnamed temporary file instead, and read back while the feeds are put together,
-from the page cache. They are read, not mapped: the pages of a memory map count in the
+from the page cache. Each entry's HTML waits there too (70 MB), for the pages and feeds made
+in the main process and for the cache, which writes it when the build is done. They are
+read, not mapped: the pages of a memory map count in the
 process's memory for as long as it is open.
 """
 
@@ -45,6 +47,10 @@ class Spool:
         assert self._file is not None
         self._file.seek(start)  # writes still buffered are written first
         return self._file.read(length)
+
+    def text(self, key: Hashable) -> str:
+        """The bytes kept under `key`, as the UTF-8 text they encode."""
+        return self[key].decode("utf-8", "surrogatepass")
 
     def update(self, items: Iterable[tuple[Hashable, bytes]]) -> None:
         for key, data in items:
