@@ -6,12 +6,14 @@ import errno
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
+from staticfeed.errors import OutputError
+from staticfeed.output import Staging
 from tests.conftest import BASIC_CONFIG, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -128,6 +130,14 @@ def age(folder: Path) -> None:
         os.utime(folder / name, ns=(LONG_AGO_NS, LONG_AGO_NS))
 
 
+def built_and_aged(site: Site) -> tuple[Path, dict[str, tuple[bytes, int, int]]]:
+    """The publication built, its files aged, and their state (see `state`)."""
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    age(folder / "feeds")
+    return folder, state(folder / "feeds")
+
+
 def build_ok(*args: str) -> list[str]:
     result = invoke_build(*args)
     assert result.exit_code == 0, result.output
@@ -202,10 +212,7 @@ def test_rebuild_without_changes_leaves_every_file_untouched(site: Site) -> None
 
 
 def test_a_change_rewrites_only_the_files_it_changes(site: Site) -> None:
-    folder = site(config=CONFIG, **PUBLICATION)
-    build_ok()
-    age(folder / "feeds")
-    before = state(folder / "feeds")
+    folder, before = built_and_aged(site)
     # Email addresses appear in Atom only (RSS has a dc:creator name per author).
     one = folder / "entries" / "2025" / "one.md"
     one.write_text(
@@ -231,10 +238,7 @@ def test_a_change_rewrites_only_the_files_it_changes(site: Site) -> None:
 
 
 def test_a_change_seen_by_both_feeds_rewrites_both(site: Site) -> None:
-    folder = site(config=CONFIG, **PUBLICATION)
-    build_ok()
-    age(folder / "feeds")
-    before = state(folder / "feeds")
+    folder, before = built_and_aged(site)
     (folder / "entries" / "same-day-a.md").write_text(
         "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
     )
@@ -249,6 +253,63 @@ def test_a_change_seen_by_both_feeds_rewrites_both(site: Site) -> None:
         assert b"A, retitled" in after[name][0]
         assert after[name][1] > LONG_AGO_NS
         assert after[name][0] != before[name][0]
+
+
+def test_an_edit_that_changes_no_output_bytes_rewrites_no_file(site: Site) -> None:
+    folder, before = built_and_aged(site)
+    # Blank lines at the end change the document, so every feed it is in is made again, but
+    # not its HTML, so not one byte of those feeds.
+    (folder / "entries" / "same-day-a.md").write_text(
+        "---\ntitle: A\ndate: 2025-06-01\n---\nA.\n\n\n\n", encoding="utf-8"
+    )
+    for _ in range(2):  # with the cache, then with the documents' stats vouched for
+        assert build_ok() == report(set(), 0)
+        assert state(folder / "feeds") == before
+
+
+@pytest.mark.parametrize(
+    ("old", "parts", "changed"),
+    [
+        (b"<feed>abc</feed>", [b"<feed>", b"abc", b"</feed>"], False),
+        (b"<feed>abc</feed>", [b"<feed>", b"abc"], True),  # the old file is longer
+        (b"<feed>abc", [b"<feed>", b"abc", b"</feed>"], True),  # the old file is shorter
+        (b"<feed>abc</feed>", [b"<feed>", b"abd", b"</feed>"], True),
+        (None, [b"<feed>", b"</feed>"], True),
+    ],
+)
+def test_a_file_staged_in_parts_is_replaced_only_when_its_bytes_differ(
+    tmp_path: Path, old: bytes | None, parts: list[bytes], changed: bool
+) -> None:
+    out = tmp_path / "feeds"
+    out.mkdir()
+    feed = out / "atom.xml"
+    if old is not None:
+        feed.write_bytes(old)
+        os.utime(feed, ns=(LONG_AGO_NS, LONG_AGO_NS))
+    with Staging(out) as staging:
+        staging.add_parts("atom.xml", iter(parts))
+        written = staging.publish()
+    assert written["atom.xml"].changed is changed
+    assert feed.read_bytes() == b"".join(parts)
+    assert (feed.stat().st_mtime_ns == LONG_AGO_NS) is not changed
+    assert files(out) == ["atom.xml"]  # no temporary file is left
+
+
+def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "atom.xml").write_bytes(b"<feed>old</feed>")
+
+    def parts() -> Iterator[bytes]:
+        yield b"<feed>"
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    with Staging(out) as staging, pytest.raises(OutputError, match="cannot write the file"):
+        staging.add_parts("atom.xml", parts())
+    assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
+    assert files(out) == ["atom.xml"]
 
 
 # Atomic writes

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -59,19 +59,33 @@ def feed_document(
     plan: FeedPlan,
     entries: Sequence[RenderedEntry],
     format_name: str,
-    items: Sequence[bytes] | None = None,
+    items: Iterable[bytes] | None = None,
 ) -> bytes:
     """The Atom or RSS document of `plan`; `entries` are its entries, rendered, in feed order,
     and `items` their elements as `entry_xml` makes them, when they are already made."""
+    return b"".join(feed_parts(config, plan, entries, format_name, items))
+
+
+def feed_parts(
+    config: Config,
+    plan: FeedPlan,
+    entries: Sequence[RenderedEntry],
+    format_name: str,
+    items: Iterable[bytes] | None = None,
+) -> Iterator[bytes]:
+    """`feed_document` in parts, each item taken from `items` only as it is reached: a feed of
+    every entry need never be in memory whole."""
     if items is None:
-        items = [entry_xml(config, rendered, format_name) for rendered in entries]
+        items = (entry_xml(config, rendered, format_name) for rendered in entries)
     generator = _feed_generator(config, plan, entries, format_name)
     if format_name == "atom":
         head = bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
     else:
         head = bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
     closing = _CLOSING[format_name]
-    return b"".join([head.removesuffix(closing), *items, closing])
+    yield head.removesuffix(closing)
+    yield from items
+    yield closing
 
 
 def entry_xml(config: Config, rendered: RenderedEntry, format_name: str) -> bytes:

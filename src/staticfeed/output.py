@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from staticfeed.errors import OutputError
 from staticfeed.progress import SILENT, Progress
@@ -62,13 +64,34 @@ class Staging:
         try:
             changed = not (path.is_file() and path.read_bytes() == content)
             if changed:
-                if path.parent not in self._folders:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    self._folders.add(path.parent)
-                self._staged.append((_stage(path, content), path))
+                self._make_parent(path)
+                self._staged.append((_stage(path, [content]), path))
         except OSError as error:
             raise _write_error(error, path) from None
         self._results[name] = Written(path, changed)
+
+    def add_parts(self, name: str, parts: Iterable[bytes]) -> None:
+        """Stage the file `name` made of `parts`, each written as it comes, and compared with
+        the file there as it is written: a feed of every entry is tens of megabytes, and is
+        never held in memory whole, nor is the file it replaces."""
+        path = self._out_dir / name
+        try:
+            self._make_parent(path)
+            with _OldFile(path) as old:
+                temporary = _stage(path, old.compared(parts))
+                changed = old.differs
+        except OSError as error:
+            raise _write_error(error, path) from None
+        if changed:
+            self._staged.append((temporary, path))
+        else:
+            temporary.unlink(missing_ok=True)
+        self._results[name] = Written(path, changed)
+
+    def _make_parent(self, path: Path) -> None:
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
 
     def publish(self, progress: Progress = SILENT) -> dict[str, Written]:
         """Replace the old files with the staged ones; what happened to each file, by name."""
@@ -109,12 +132,42 @@ def _make_folder(out_dir: Path) -> None:
         ) from None
 
 
-def _stage(path: Path, content: bytes) -> Path:
-    """`content` in a temporary file in `path`'s folder, readable like any published file."""
+class _OldFile:
+    """The file a staged file replaces, if any, compared with the new one part by part."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._stream: IO[bytes] | None = None
+        self.differs = False
+        """Whether the parts compared so far are not the old file's bytes (or there is none)."""
+
+    def __enter__(self) -> _OldFile:
+        self._stream = self._path.open("rb") if self._path.is_file() else None
+        self.differs = self._stream is None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def compared(self, parts: Iterable[bytes]) -> Iterable[bytes]:
+        """`parts`, each compared with the old file's next bytes as it passes; at their end
+        the old file must end too."""
+        for part in parts:
+            if not self.differs and self._stream is not None:
+                self.differs = self._stream.read(len(part)) != part
+            yield part
+        if not self.differs and self._stream is not None:
+            self.differs = self._stream.read(1) != b""
+
+
+def _stage(path: Path, parts: Iterable[bytes]) -> Path:
+    """`parts` in turn in a temporary file in `path`'s folder, readable like any published
+    file."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
+            stream.writelines(parts)
         os.chmod(temporary, 0o644)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

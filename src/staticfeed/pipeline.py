@@ -36,7 +36,7 @@ from staticfeed.drift import (
 )
 from staticfeed.entries import read_entries
 from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
-from staticfeed.feeds import entry_xml, feed_document
+from staticfeed.feeds import entry_xml, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
 from staticfeed.model import DeferredRendering, Entry, RenderedEntry
@@ -420,8 +420,8 @@ class _Incremental:
     def _feed(self, job: _FeedJob) -> _Made:
         if job.wanted:
             entries = [self._rendered[entry.id] for entry in job.plan.entries]
-            content = _feed_content(self._config, job.plan, entries, job.format_name, self._spool)
-            self._staging.add(job.name, content)
+            parts = _feed_parts(self._config, job.plan, entries, job.format_name, self._spool)
+            self._staging.add_parts(job.name, parts)
             self._progress.advance()
         return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
 
@@ -721,10 +721,21 @@ def _feed_content(
     format_name: str,
     items: Spool,
 ) -> bytes:
+    return b"".join(_feed_parts(config, plan, entries, format_name, items))
+
+
+def _feed_parts(
+    config: Config,
+    plan: FeedPlan,
+    entries: Sequence[RenderedEntry],
+    format_name: str,
+    items: Spool,
+) -> Iterable[bytes]:
+    """The feed in parts, its items read from the spool (or made) one at a time."""
     if format_name == "json":
-        return json_feed(config, plan, entries)
-    made = [_item(config, rendered, format_name, items) for rendered in entries]
-    return feed_document(config, plan, entries, format_name, made)
+        return [json_feed(config, plan, entries)]
+    made = (_item(config, rendered, format_name, items) for rendered in entries)
+    return feed_parts(config, plan, entries, format_name, made)
 
 
 def _item(config: Config, rendered: RenderedEntry, format_name: str, items: Spool) -> bytes:

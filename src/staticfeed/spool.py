@@ -5,8 +5,8 @@ entries they are 130 MB, and held in memory they would be most of the build's pe
 written to an unnamed temporary file instead, and read back while the feeds are put together,
 from the page cache. Each entry's HTML waits there too (70 MB), for the pages and feeds made
 in the main process and for the cache, which writes it when the build is done. They are
-read, not mapped: the pages of a memory map count in the
-process's memory for as long as it is open.
+read, not mapped: the pages of a memory map count in the process's memory for as long as it
+is open.
 """
 
 from __future__ import annotations
