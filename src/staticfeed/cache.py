@@ -37,6 +37,7 @@ import contextlib
 import functools
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import os
 import re
@@ -756,7 +757,7 @@ class BuildCache:
                 "outputs": self._outputs,
                 "plans": self._plans,
             }
-            _write_atomically(str(self.folder / _INDEX), _index_bytes(self.fingerprint, body))
+            _write_index(str(self.folder / _INDEX), self.fingerprint, body)
             if documents_changed:
                 self._remove_unused_html()
         except OSError:
@@ -812,19 +813,54 @@ def _read_index(path: Path, fingerprint: str) -> dict[str, Json] | None:
 
 
 def _header(fingerprint: str, payload: bytes) -> bytes:
+    return _header_line(fingerprint, _sha256(payload))
+
+
+def _header_line(fingerprint: str, payload_sha256: str) -> bytes:
     header = {
         "staticfeed-cache": _FORMAT,
         "version": __version__,
         "fingerprint": fingerprint,
-        "sha256": _sha256(payload),
+        "sha256": payload_sha256,
     }
     return json.dumps(header).encode("ascii")
 
 
-def _index_bytes(fingerprint: str, body: dict[str, Json]) -> bytes:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    payload = _utf8(text)
-    return _header(fingerprint, payload) + b"\n" + payload
+def _write_index(path: str, fingerprint: str, body: dict[str, Json]) -> None:
+    """Write the index part by part, never whole in memory: at 10,000 documents its JSON is
+    12 MB, and four times that as a Python string when one character is outside the BMP. The
+    header, which holds the checksum of what follows it, is written last, over a placeholder
+    of the same length (a sha256 is always 64 digits)."""
+    hashed = hashlib.sha256()
+
+    def payload() -> Iterator[bytes]:
+        for text in _json_parts(body, depth=2):
+            part = _utf8(text)
+            hashed.update(part)
+            yield part
+
+    placeholder = _header(fingerprint, b"") + b"\n"
+
+    def header() -> bytes:
+        return _header_line(fingerprint, hashed.hexdigest())
+
+    _write_atomically(path, itertools.chain([placeholder], payload()), header=header)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+
+
+def _json_parts(value: Json, depth: int) -> Iterator[str]:
+    """`value` as compact JSON, the same as one `json.dumps` gives, in parts: the objects in
+    its first `depth` levels are opened, so that a part holds at most one of their values."""
+    if depth == 0 or type(value) is not dict:
+        yield _ENCODER.encode(value)
+        return
+    yield "{"
+    for index, (key, item) in enumerate(value.items()):
+        yield ("," if index else "") + _ENCODER.encode(key) + ":"
+        yield from _json_parts(item, depth - 1)
+    yield "}"
 
 
 def _prepare_folder(folder: Path) -> None:
@@ -840,8 +876,11 @@ def _prepare_folder(folder: Path) -> None:
     )
 
 
-def _write_atomically(path: str, data: bytes | Iterable[bytes]) -> None:
-    """Write `data`, or each of its parts in turn, to a temporary file, then rename it."""
+def _write_atomically(
+    path: str, data: bytes | Iterable[bytes], *, header: Callable[[], bytes] | None = None
+) -> None:
+    """Write `data`, or each of its parts in turn, to a temporary file, then rename it. With
+    `header`, what it gives once the parts are written is written again over their start."""
     folder, name = os.path.split(path)
     temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")
     try:
@@ -850,6 +889,9 @@ def _write_atomically(path: str, data: bytes | Iterable[bytes]) -> None:
                 stream.write(data)
             else:
                 stream.writelines(data)
+            if header is not None:
+                stream.seek(0)
+                stream.write(header())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
