@@ -277,6 +277,39 @@ def test_a_broken_link_in_entries_is_an_error_naming_it_and_nothing_is_written(
     ]  # and errors() checks that no feed was written
 
 
+def test_documents_are_read_folder_by_folder_in_name_order(site: Site) -> None:
+    """A folder's documents by name, then each of its subfolders by name; hidden files and
+    folders, and files that are not documents, are not read. Errors are listed in that order."""
+    bad = doc("titel: X\ndate: 2025-01-01\n")
+    site(
+        **{
+            name: bad
+            for name in (
+                "b.md",
+                "UPPER.MD",
+                "a/z.md",
+                "a/b/c.txt",
+                "a/a.markdown",
+                "c/x.md",
+                ".hidden/x.md",
+                "a/.draft.md",
+                "notes.html",
+            )
+        }
+    )
+    (Path("entries") / "a" / "b" / "link.md").symlink_to(Path("..", "z.md"))
+    order = [line.split(":")[1].strip() for line in errors()]
+    assert order == [
+        "entries/UPPER.MD",
+        "entries/b.md",
+        "entries/a/a.markdown",
+        "entries/a/z.md",
+        "entries/a/b/c.txt",
+        "entries/a/b/link.md",
+        "entries/c/x.md",
+    ]
+
+
 # Keys and values ---------------------------------------------------------------------------
 
 

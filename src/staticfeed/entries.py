@@ -80,9 +80,9 @@ def read_entries(
     errors: list[StaticfeedError] = []
     warnings: list[BuildWarning] = []
     drafts: list[_Draft] = []
-    paths = list(document_paths(entries_dir, errors))
-    progress.phase("read documents", len(paths))
-    for outcome in _read_documents(paths, entries_dir, config, cache, progress):
+    documents = list(_documents(entries_dir, errors))
+    progress.phase("read documents", len(documents))
+    for outcome in _read_documents(documents, entries_dir, config, cache, progress):
         warnings.extend(outcome.warnings)
         errors.extend(outcome.errors)
         if outcome.draft is not None:
@@ -98,17 +98,61 @@ def read_entries(
 
 def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
     """Documents under `entries_dir`, sorted; a link that leads outside it is an error."""
+    return (path for path, _ in _documents(entries_dir, errors))
+
+
+def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tuple[Path, str]]:
+    """Each document under `entries_dir` and its POSIX path under it, as os.walk would find
+    them (a folder's files by name, then its subfolders by name; links to folders are not
+    followed), but from the directory listings alone: a large publication has tens of
+    thousands of documents, and a stat or a Path.relative_to for each is time."""
     root = entries_dir.resolve()
-    for folder, subfolders, files in os.walk(entries_dir):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in subfolders:
-            _check_inside(Path(folder, name), root, errors)
-        for name in sorted(files):
-            path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES:
+    pending = [(str(entries_dir), "")]
+    while pending:
+        folder, under = pending.pop()
+        subfolders, files = _listing(folder)
+        for entry in subfolders:
+            if entry.is_symlink():
+                _check_inside(Path(entry.path), root, errors)
+        for entry in files:
+            if entry.name.startswith(".") or _suffix(entry.name) not in SUFFIXES:
                 continue
-            if _check_inside(path, root, errors):
-                yield path
+            path = Path(entry.path)
+            if not entry.is_symlink() or _check_inside(path, root, errors):
+                yield path, under + entry.name
+        followed = [entry for entry in subfolders if not entry.is_symlink()]
+        pending += [(entry.path, f"{under}{entry.name}/") for entry in reversed(followed)]
+
+
+def _listing(folder: str) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """The subfolders (but hidden ones) and the files of `folder`, each sorted by name; none
+    when it cannot be listed, as os.walk does."""
+    try:
+        with os.scandir(folder) as listing:
+            found = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return [], []
+    subfolders, files = [], []
+    for entry in found:
+        if _is_folder(entry):
+            if not entry.name.startswith("."):
+                subfolders.append(entry)
+        else:
+            files.append(entry)
+    return subfolders, files
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _suffix(name: str) -> str:
+    """The suffix Path(name).suffix gives, lowercased."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:
@@ -149,19 +193,20 @@ class _Outcome:
 
 
 def _read_documents(
-    paths: Sequence[Path],
+    documents: Sequence[tuple[Path, str]],
     root: Path,
     config: Config,
     cache: DocumentCache | None,
     progress: Progress,
 ) -> list[_Outcome]:
-    """Each document in `paths`, in order: from `cache` when it has it as it is now, else
-    parsed (many at once in worker processes) and handed to the cache."""
+    """Each of `documents` (a path, and its POSIX path under the entries folder `root`), in
+    order: from `cache` when it has it as it is now, else parsed (many at once in worker processes)
+    and handed to the cache."""
     outcomes: dict[int, _Outcome] = {}
-    unparsed: list[tuple[int, Path, bytes, os.stat_result]] = []
-    for index, path in enumerate(paths):
+    unparsed: list[tuple[int, Path, str, bytes, os.stat_result]] = []
+    for index, (path, relative) in enumerate(documents):
         try:
-            found = _cached_or_read(path, _relative(path, root), cache)
+            found = _cached_or_read(path, relative, cache)
         except OSError as error:
             outcomes[index] = _Outcome(None, errors=(unreadable(path, error),))
             progress.advance()
@@ -171,15 +216,15 @@ def _read_documents(
             outcomes[index] = _Outcome(draft, found.warnings)
             progress.advance()
         else:
-            unparsed.append((index, path, *found))
-    jobs = [(path, data) for _, path, data, _ in unparsed]
+            unparsed.append((index, path, relative, *found))
+    jobs = [(path, data) for _, path, _, data, _ in unparsed]
     step = functools.partial(_parse_documents, config, root, cache is not None)
     parsed = parallel.map_steps(step, jobs, progress)
-    for (index, path, data, stat), outcome in zip(unparsed, parsed, strict=True):
+    for (index, path, relative, data, stat), outcome in zip(unparsed, parsed, strict=True):
         outcomes[index] = outcome
         if cache is not None and outcome.draft is not None:
-            _store(cache, path, _relative(path, root), data, stat, outcome)
-    return [outcomes[index] for index in range(len(paths))]
+            _store(cache, path, relative, data, stat, outcome)
+    return [outcomes[index] for index in range(len(documents))]
 
 
 def _cached_or_read(
@@ -194,10 +239,6 @@ def _cached_or_read(
     data = path.read_bytes()
     cached = cache.lookup(path, relative, data, stat) if cache is not None else None
     return cached if cached is not None else (data, stat)
-
-
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
 
 
 def _store(
