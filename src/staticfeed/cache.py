@@ -455,11 +455,11 @@ class DocumentCache:
         files = {place for place in places if _DIGEST.fullmatch(place)}
         return files, {place for place in places if _PACK_FILE.fullmatch(place)}
 
-    def unused_html_files(self) -> set[str]:
+    def unused_html_files(self, in_use: set[str]) -> set[str]:
         """The digests of HTML files the loaded records named and the records of this build
-        do not."""
+        do not (`in_use`, from `html_in_use`)."""
         loaded = {_html_place(record) for record in self._old.values()}
-        return {place for place in loaded - self.html_in_use()[0] if _DIGEST.fullmatch(place)}
+        return {place for place in loaded - in_use if _DIGEST.fullmatch(place)}
 
     def differs_from_loaded(self) -> bool:
         return self.changed or self._new.keys() != self._old.keys()
@@ -775,7 +775,7 @@ class BuildCache:
             if _PACK_FILE.fullmatch(path.name) and path.name not in packs:
                 path.unlink(missing_ok=True)
         if self._loaded:
-            for html_digest in self.documents.unused_html_files():
+            for html_digest in self.documents.unused_html_files(files):
                 with contextlib.suppress(OSError):
                     os.unlink(_html_path(self.folder, html_digest))
             return

@@ -216,6 +216,7 @@ def _build_fresh(
             rendered.warnings,
             [_Made(file.name, True, file.entry_count) for file in rendered.files],
             staging,
+            sources=sources_file(rendered.selection.entries, entries_dir),
             check_ids=not options.allow_id_change,
             progress=options.progress,
         )
@@ -268,7 +269,8 @@ def _build_spooled(
                 staging,
                 spool,
             ).outputs()
-            ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
+            sources = sources_file(selection.entries, entries_dir)
+            ids = hashlib.sha256(sources).hexdigest()
             # The id guard reads every published feed; it cannot find anything when the same
             # (id, document) pairs are published again over the files the last build left.
             check_ids = not options.allow_id_change and not records.vouch_for(ids)
@@ -279,6 +281,7 @@ def _build_spooled(
                 result.warnings,
                 made,
                 staging,
+                sources=sources,
                 check_ids=check_ids,
                 progress=options.progress,
             )
@@ -329,16 +332,18 @@ def _publish(
     made: Sequence[_Made],
     staging: Staging,
     *,
+    sources: bytes,
     check_ids: bool,
     progress: Progress,
 ) -> BuildReport:
-    """Publish the files `made`, staged in `staging`, and the state files; files kept are not
-    touched. An id that changed is an error, and then nothing is published."""
+    """Publish the files `made`, staged in `staging`, and the state files (`sources` is the
+    ids file, `sources_file`); files kept are not touched. An id that changed is an error, and
+    then nothing is published."""
     entries = selection.entries
     if check_ids:
         check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
     names = [file.name for file in made]
-    state = {SOURCES_NAME: sources_file(entries, entries_dir), MANIFEST_NAME: manifest(names)}
+    state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
     for name, content in state.items():
         staging.add(name, content)
