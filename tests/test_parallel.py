@@ -3,8 +3,11 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -13,6 +16,7 @@ from lxml import etree
 
 from staticfeed import parallel
 from staticfeed.cli import cli
+from staticfeed.progress import SILENT
 from tests.conftest import files_under
 
 CONFIG = """\
@@ -134,3 +138,52 @@ def test_errors_found_in_workers_name_the_file_and_line(monkeypatch: pytest.Monk
     places = [line.split(": ")[1] for line in lines]
     assert places == ["entries/week-7.md:4", f"entries/week-9.md:{yaml_line}"]
     assert not Path("out-2").exists()
+
+
+class _CountingPool(ThreadPoolExecutor):
+    """Runs steps in threads, and counts the chunks given out."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=2)
+        self.given = 0
+        self.futures: list[Future[list[int]]] = []
+
+    def submit(self, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.given += 1
+        future = super().submit(*args, **kwargs)
+        self.futures.append(future)
+        return future
+
+
+def _doubled(chunk: Sequence[int]) -> list[int]:
+    return [item * 2 for item in chunk]
+
+
+def test_workers_are_given_only_a_few_chunks_ahead_of_the_results_taken() -> None:
+    """Results not taken yet wait in the build's memory: a build slower than its workers
+    (writing thousands of pages) must not let every result pile up."""
+    chunks: list[Sequence[int]] = [list(range(start, start + 3)) for start in range(0, 60, 3)]
+    with _CountingPool() as pool:
+        results = parallel._in_workers(_doubled, chunks, pool, window=4, progress=SILENT)
+        taken = []
+        for result in results:
+            taken.append(result)
+            chunks_taken = -(-len(taken) // 3)
+            assert pool.given <= chunks_taken + 4, (len(taken), pool.given)
+        assert taken == [item * 2 for item in range(60)]
+        assert pool.given == 20
+
+
+def _slowly_doubled(chunk: Sequence[int]) -> list[int]:
+    time.sleep(0.2)  # the chunks given out after the first are still waiting or running
+    return _doubled(chunk)
+
+
+def test_chunks_not_taken_are_cancelled_when_the_build_stops() -> None:
+    chunks: list[Sequence[int]] = [[n] for n in range(100)]
+    with _CountingPool() as pool:
+        results = parallel._in_workers(_slowly_doubled, chunks, pool, window=4, progress=SILENT)
+        assert next(results) == 0
+        results.close()  # an error where the results go, say
+        assert pool.given <= 5
+        assert all(future.done() or future.running() for future in pool.futures)

@@ -8,11 +8,13 @@ saves.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 from staticfeed.progress import Progress
@@ -47,9 +49,40 @@ def map_steps(
             yield from step(chunk)
             progress.advance(len(chunk))
         return
-    for chunk, results in zip(chunks, _pool(count).map(step, chunks), strict=True):
-        yield from results
-        progress.advance(len(chunk))
+    yield from _in_workers(step, chunks, _pool(count), window=_AHEAD * count, progress=progress)
+
+
+_AHEAD = 4
+"""Chunks given to each worker ahead of the one this process takes results from."""
+
+
+def _in_workers(
+    step: Callable[[Sequence[T]], list[R]],
+    chunks: list[Sequence[T]],
+    pool: ProcessPoolExecutor,
+    *,
+    window: int,
+    progress: Progress,
+) -> Iterator[R]:
+    """`step` over `chunks` in the pool, with at most `window` chunks given out and not yet
+    taken back: results this process has not taken wait in its memory, and a build that
+    writes thousands of pages can fall behind workers that make them (Executor.map gives
+    out every chunk at once)."""
+    given: deque[tuple[Sequence[T], Future[list[R]]]] = deque()
+    waiting = iter(chunks)
+    try:
+        for chunk in itertools.islice(waiting, window):
+            given.append((chunk, pool.submit(step, chunk)))
+        while given:
+            chunk, future = given.popleft()
+            results = future.result()
+            for following in itertools.islice(waiting, 1):
+                given.append((following, pool.submit(step, following)))
+            yield from results
+            progress.advance(len(chunk))
+    finally:
+        for _, future in given:  # an error, here or where results go: the rest is not wanted
+            future.cancel()
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}
