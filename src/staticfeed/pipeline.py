@@ -613,18 +613,19 @@ class _Rendering:
 
 @dataclass(frozen=True)
 class _Renderings:
-    """Entries rendered, by id; their feed elements, by (id, format); pages, by path."""
+    """Entries rendered, by id, their HTML in `items`; their feed elements, in `items` by
+    (id, format); pages, by path."""
 
     entries: dict[str, RenderedEntry]
     items: Spool
     pages: dict[str, bytes | StaticfeedError]
 
     @classmethod
-    def of(cls, renderings: Iterable[_Rendering], items: Spool) -> _Renderings:
-        """`renderings` collected, their items into `items`."""
-        collected = cls({}, items, {})
+    def of(cls, renderings: Iterable[_Rendering], spool: Spool) -> _Renderings:
+        """`renderings` collected, their HTML and feed elements into `spool`."""
+        collected = cls({}, spool, {})
         for rendering in renderings:
-            collected.entries[rendering.rendered.entry.id] = rendering.into(items)
+            collected.entries[rendering.rendered.entry.id] = rendering.into(spool)
             if rendering.page is not None:
                 collected.pages[rendering.page.path] = rendering.page.made
         return collected
@@ -745,10 +746,14 @@ def _feed_parts(
 
 def _item(config: Config, rendered: RenderedEntry, format_name: str, items: Spool) -> bytes:
     """The entry's element, made once: by the worker that rendered it, or here for an entry
-    the cache kept."""
+    the cache kept, in every XML format at once, so that its HTML is read from the cache once
+    (the feeds of one plan are made one after the other)."""
     key = (rendered.entry.id, format_name)
     if key not in items:
-        items[key] = entry_xml(config, rendered, format_name)
+        entry, html = rendered.entry, rendered.content_html
+        held = RenderedEntry(entry, html, rendered.summary, rendered.page_url)
+        for name in _xml_formats(config):
+            items[(entry.id, name)] = entry_xml(config, held, name)
     return items[key]
 
 
