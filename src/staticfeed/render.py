@@ -7,10 +7,10 @@ from functools import lru_cache
 from typing import cast
 from urllib.parse import urljoin
 
-import cmarkgfm
 from cmarkgfm.cmark import Options
 from lxml import etree
 
+from staticfeed import gfm
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.text import collapse_whitespace, remove_xml_illegal, shorten
 
@@ -50,11 +50,7 @@ def markdown_to_html(markdown: str) -> str:
 
 
 def _cmark(markdown: str) -> str:
-    return str(
-        cmarkgfm.markdown_to_html_with_extensions(
-            markdown, options=Options.CMARK_OPT_UNSAFE, extensions=_EXTENSIONS
-        )
-    )
+    return gfm.markdown_to_html(markdown, Options.CMARK_OPT_UNSAFE, _EXTENSIONS)
 
 
 def inline_text(markdown: str) -> str:
