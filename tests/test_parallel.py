@@ -164,7 +164,7 @@ def test_workers_are_given_only_a_few_chunks_ahead_of_the_results_taken() -> Non
     (writing thousands of pages) must not let every result pile up."""
     chunks: list[Sequence[int]] = [list(range(start, start + 3)) for start in range(0, 60, 3)]
     with _CountingPool() as pool:
-        results = parallel._in_workers(_doubled, chunks, pool, window=4, progress=SILENT)
+        results = parallel._in_workers(_doubled, chunks, pool, list, window=4, progress=SILENT)
         taken = []
         for result in results:
             taken.append(result)
@@ -182,7 +182,9 @@ def _slowly_doubled(chunk: Sequence[int]) -> list[int]:
 def test_chunks_not_taken_are_cancelled_when_the_build_stops() -> None:
     chunks: list[Sequence[int]] = [[n] for n in range(100)]
     with _CountingPool() as pool:
-        results = parallel._in_workers(_slowly_doubled, chunks, pool, window=4, progress=SILENT)
+        results = parallel._in_workers(
+            _slowly_doubled, chunks, pool, list, window=4, progress=SILENT
+        )
         assert next(results) == 0
         results.close()  # an error where the results go, say
         assert pool.given <= 5

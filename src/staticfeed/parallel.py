@@ -36,20 +36,30 @@ def workers() -> int:
 
 
 def map_steps(
-    step: Callable[[Sequence[T]], list[R]], items: Sequence[T], progress: Progress
+    step: Callable[[Sequence[T]], list[R]],
+    items: Sequence[T],
+    progress: Progress,
+    prepare: Callable[[Sequence[T]], Sequence[T]] | None = None,
 ) -> Iterator[R]:
     """`step` over `items` in chunks, in order, in worker processes when there are many items
     and more than one core. `step` takes a chunk and returns one result per item; it must be a
     module-level function, as workers receive it by name. Exceptions raised in a worker are
-    raised here."""
+    raised here. `prepare` makes each chunk what `step` takes just before it is given out:
+    what it adds (entries' bodies) is then in this process's memory a few chunks at a time."""
     chunks = [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
+    ready = prepare or _as_it_is
     count = workers()
     if len(items) < MIN_STEPS or count < 2:
         for chunk in chunks:
-            yield from step(chunk)
+            yield from step(ready(chunk))
             progress.advance(len(chunk))
         return
-    yield from _in_workers(step, chunks, _pool(count), window=_AHEAD * count, progress=progress)
+    pool = _pool(count)
+    yield from _in_workers(step, chunks, pool, ready, window=_AHEAD * count, progress=progress)
+
+
+def _as_it_is(chunk: Sequence[T]) -> Sequence[T]:
+    return chunk
 
 
 _AHEAD = 4
@@ -60,6 +70,7 @@ def _in_workers(
     step: Callable[[Sequence[T]], list[R]],
     chunks: list[Sequence[T]],
     pool: ProcessPoolExecutor,
+    prepare: Callable[[Sequence[T]], Sequence[T]],
     *,
     window: int,
     progress: Progress,
@@ -72,12 +83,12 @@ def _in_workers(
     waiting = iter(chunks)
     try:
         for chunk in itertools.islice(waiting, window):
-            given.append((chunk, pool.submit(step, chunk)))
+            given.append((chunk, pool.submit(step, prepare(chunk))))
         while given:
             chunk, future = given.popleft()
             results = future.result()
             for following in itertools.islice(waiting, 1):
-                given.append((following, pool.submit(step, following)))
+                given.append((following, pool.submit(step, prepare(following))))
             yield from results
             progress.advance(len(chunk))
     finally:

@@ -34,7 +34,7 @@ from staticfeed.drift import (
     read_sources,
     sources_file,
 )
-from staticfeed.entries import read_entries
+from staticfeed.entries import ReadResult, read_entries
 from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
 from staticfeed.feeds import entry_xml, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
@@ -149,19 +149,35 @@ def render_outputs(
 
     Never uses the build cache: `check` and `diff` compare the published files with this.
     """
-    result = read_entries(config, entries_dir, progress=progress)
-    selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
-    plans = _plans(config, selection.entries)
-    setup = _page_setup(config, plans, selection.entries) if config.pages else None
-    shown = _entries_of(plans, config, selection.entries)
     with Spool() as spool:
-        renderings = _Renderings.of(_render_all(config, shown, progress, setup), spool)
+        result = _bodies_into(spool, read_entries(config, entries_dir, progress=progress))
+        selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
+        plans = _plans(config, selection.entries)
+        setup = _page_setup(config, plans, selection.entries) if config.pages else None
+        shown = _entries_of(plans, config, selection.entries)
+        renderings = _Renderings.of(_render_all(config, shown, progress, spool, setup), spool)
         progress.phase("make files", 0)
         files = [*_feed_files(config, plans, renderings)]
         files.append(_headers(config, plans, [file.name for file in files]))
         if setup is not None:
             files += _page_files(config, setup, selection.entries, renderings)
     return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
+
+
+def _bodies_into(spool: Spool, result: ReadResult) -> ReadResult:
+    """`result` with the entries' bodies put into `spool`, by document: a body is needed only
+    when its entry is rendered, in a worker (`_with_bodies`), and at 10,000 documents the
+    bodies are 100 MB as Python strings."""
+    entries = []
+    for entry in result.entries:
+        if entry.body:
+            spool[(entry.source, _BODY)] = entry.body.encode("utf-8", "surrogatepass")
+            entry = replace(entry, body="")
+        entries.append(entry)
+    return replace(result, entries=tuple(entries))
+
+
+_BODY = "body"
 
 
 def build(
@@ -247,6 +263,7 @@ def _build_spooled(
 ) -> BuildReport:
     try:
         result = read_entries(config, entries_dir, store.documents, options.progress)
+        result = _bodies_into(spool, result)
         selection = _published(
             result.entries,
             entries_dir,
@@ -480,7 +497,7 @@ class _Incremental:
         if not missing:
             return
         for rendering in _render_all(
-            self._config, missing.values(), self._progress, self._page_setup
+            self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
             self._documents.keep_rendered(rendered)
@@ -632,16 +649,22 @@ class _Renderings:
 
 
 def _render_all(
-    config: Config, entries: Iterable[Entry], progress: Progress, pages: _PageSetup | None = None
+    config: Config,
+    entries: Iterable[Entry],
+    progress: Progress,
+    bodies: Spool,
+    pages: _PageSetup | None = None,
 ) -> Iterator[_Rendering]:
     """Every entry in `entries` rendered, with its Atom and RSS elements and the page `pages`
-    wants for it: many at once in worker processes, each given back as soon as it is done."""
+    wants for it: many at once in worker processes, each given back as soon as it is done.
+    Their bodies are taken from `bodies` (see `_bodies_into`) as they are given out."""
     jobs = [_render_job(config, entry, pages) for entry in entries]
     if jobs:
         progress.phase("render entries", len(jobs))
     links = pages.links() if pages is not None else None
     step = functools.partial(_render_chunk, config, links)
-    results = parallel.map_steps(step, jobs, progress)
+    prepare = functools.partial(_with_bodies, bodies)
+    results = parallel.map_steps(step, jobs, progress, prepare)
     formats = _xml_formats(config)
     for (entry, page_url, page_path), (html, summary, items, page) in zip(
         jobs, results, strict=True
@@ -660,6 +683,16 @@ _RenderJob = tuple[Entry, str | None, str | None]
 def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
     page_url = entry_page_url(config, entry) if config.pages else None
     return entry, page_url, pages.paths.get(entry.id) if pages is not None else None
+
+
+def _with_bodies(bodies: Spool, jobs: Sequence[_RenderJob]) -> list[_RenderJob]:
+    """`jobs` with their entries' bodies back from `bodies`, to be rendered."""
+    return [(_with_body(bodies, entry), page_url, path) for entry, page_url, path in jobs]
+
+
+def _with_body(bodies: Spool, entry: Entry) -> Entry:
+    key = (entry.source, _BODY)
+    return replace(entry, body=bodies.text(key)) if key in bodies else entry
 
 
 def _render_chunk(
