@@ -294,7 +294,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_document_whose_stat_is_unchanged_is_not_read_again(
     site: Site, reads: list[str], parses: list[Path]
 ) -> None:
-    site(config=CONFIG, **DOCUMENTS)
+    # An emoji makes the index's JSON four bytes a character as a Python string: the index is
+    # written in parts, and must still be read back whole.
+    site(config=CONFIG, **DOCUMENTS, **{"2025/theta.md": post("Θήτα 🎉", "2025-03-01")})
     age_documents()
     build_and_compare()
     reads.clear()
@@ -306,21 +308,6 @@ def test_a_document_whose_stat_is_unchanged_is_not_read_again(
     assert reads == ["2025/beta.md"]
     assert parses == [Path("entries/2025/beta.md")]
     assert "Text of Beta, edited." in Path("feeds/2025/beta/index.html").read_text("utf-8")
-    compare_with_fresh(result)
-
-
-def test_text_outside_the_basic_plane_is_taken_from_the_cache(site: Site, reads: list[str]) -> None:
-    """The index is written in parts; an emoji makes its JSON four bytes a character as a
-    Python string, the case the parts are for."""
-    site(config=CONFIG, **DOCUMENTS, **{"2025/theta.md": post("Θήτα 🎉", "2025-03-01")})
-    age_documents()
-    build_and_compare()
-    edit("2025/beta.md", "Text of Beta.", "Text of Beta, edited.")
-    age_documents("2025/beta.md")
-    reads.clear()
-    result = run("build")
-    assert result.exit_code == 0, result.output
-    assert reads == ["2025/beta.md"]
     assert "Θήτα 🎉" in Path("feeds/atom.xml").read_text(encoding="utf-8")
     compare_with_fresh(result)
 
