@@ -924,7 +924,8 @@ def test_feeds_are_the_documents_feedgen_writes_with_the_entries_in_them(
             feeds._add_entry(generator.add_entry(order="append"), entry, config, format_name)
         serialize = generator.atom_str if format_name == "atom" else generator.rss_str
         expected = serialize(pretty=True, encoding="UTF-8")
-        assert feeds.feed_document(config, plan, rendered, format_name) == expected, plan.base
+        made = b"".join(feeds.feed_parts(config, plan, rendered, format_name))
+        assert made == expected, plan.base
         without_images += not any(entry.image for entry in plan.entries)
     assert len(plans) > without_images > 0  # author feeds: Cy Doe's has no image
 

@@ -23,7 +23,7 @@ feedgen has traps, all handled here:
 
 An entry is in several feeds (the main feed or an archive, a feed per tag and per author), and
 serializing it is most of a feed's cost: `entry_xml` serializes its <entry> or <item> once, in
-a stand-in document with the same namespaces and depth, and `feed_document` puts those bytes
+a stand-in document with the same namespaces and depth, and `feed_parts` puts those bytes
 after the feed's own elements, where feedgen appends entries, so the document is the same byte
 for byte as feedgen's with the entries added.
 """
@@ -54,18 +54,6 @@ _CONTENT = "http://purl.org/rss/1.0/modules/content/"
 _CLOSING = {"atom": b"</feed>\n", "rss": b"  </channel>\n</rss>\n"}
 
 
-def feed_document(
-    config: Config,
-    plan: FeedPlan,
-    entries: Sequence[RenderedEntry],
-    format_name: str,
-    items: Iterable[bytes] | None = None,
-) -> bytes:
-    """The Atom or RSS document of `plan`; `entries` are its entries, rendered, in feed order,
-    and `items` their elements as `entry_xml` makes them, when they are already made."""
-    return b"".join(feed_parts(config, plan, entries, format_name, items))
-
-
 def feed_parts(
     config: Config,
     plan: FeedPlan,
@@ -73,8 +61,10 @@ def feed_parts(
     format_name: str,
     items: Iterable[bytes] | None = None,
 ) -> Iterator[bytes]:
-    """`feed_document` in parts, each item taken from `items` only as it is reached: a feed of
-    every entry need never be in memory whole."""
+    """The Atom or RSS document of `plan` in parts; `entries` are its entries, rendered, in feed
+    order, and `items` their elements as `entry_xml` makes them, when they are already made.
+    Each item is taken from `items` only as it is reached: a feed of every entry need never be
+    in memory whole."""
     if items is None:
         items = (entry_xml(config, rendered, format_name) for rendered in entries)
     generator = _feed_generator(config, plan, entries, format_name)
