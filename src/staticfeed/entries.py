@@ -115,7 +115,10 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
             if entry.is_symlink():
                 _check_inside(Path(entry.path), root, errors)
         for entry in files:
-            if entry.name.startswith(".") or _suffix(entry.name) not in SUFFIXES:
+            if (
+                entry.name.startswith(".")
+                or os.path.splitext(entry.name)[1].lower() not in SUFFIXES
+            ):
                 continue
             path = Path(entry.path)
             if not entry.is_symlink() or _check_inside(path, root, errors):
@@ -147,12 +150,6 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
-
-
-def _suffix(name: str) -> str:
-    """The suffix Path(name).suffix gives, lowercased."""
-    dot = name.rfind(".")
-    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
 def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:
