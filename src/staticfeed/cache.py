@@ -433,13 +433,14 @@ class DocumentCache:
         load = functools.partial(self._html, record[_RENDERING])
         return DeferredRendering(entry, record[_RENDERING][0], page_url, load)
 
-    def keep_rendered(self, rendered: RenderedEntry) -> None:
-        """Cache the rendering of an entry whose document is cached. Its HTML is read again
-        when the cache is saved: what it is read from (the build's spool) must stay open."""
+    def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
+        """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
+        hand now. `rendered` reads it again when the cache is saved: what it reads it from
+        (the build's spool) must stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
-        html_digest = _sha256(_utf8(rendered.content_html))
+        html_digest = _sha256(_utf8(html))
         self._pending[html_digest] = rendered
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None

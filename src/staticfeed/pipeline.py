@@ -178,6 +178,8 @@ def _bodies_into(spool: Spool, result: ReadResult) -> ReadResult:
 
 
 _BODY = "body"
+_HTML = "html"
+"""What the spool keeps besides feed elements, by (document, _BODY) and (entry id, _HTML)."""
 
 
 def build(
@@ -500,7 +502,7 @@ class _Incremental:
             self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
-            self._documents.keep_rendered(rendered)
+            self._documents.keep_rendered(rendered, rendering.rendered.content_html)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
@@ -621,7 +623,7 @@ class _Rendering:
     def into(self, spool: Spool) -> RenderedEntry:
         """The entry rendered, its HTML and feed elements put into `spool`, and its HTML read
         from there when asked: a build renders thousands of entries before it makes a feed."""
-        entry, key = self.rendered.entry, (self.rendered.entry.id, "html")
+        entry, key = self.rendered.entry, (self.rendered.entry.id, _HTML)
         spool.update(((entry.id, name), item) for name, item in self.items.items())
         spool[key] = self.rendered.content_html.encode("utf-8", "surrogatepass")
         load = functools.partial(spool.text, key)
