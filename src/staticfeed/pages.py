@@ -307,18 +307,15 @@ def _render(environment: jinja2.Environment, name: str, **context: object) -> by
         text = environment.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
         raise _template_error(error, error.filename, error.lineno) from None
-    except jinja2.TemplateError as error:
-        filename, line = _template_frame(error)
-        raise _template_error(error, filename, line) from None
-    except _EXPRESSION_ERRORS as error:  # {{ 1 / 0 }}, {{ [1].pop(5) }}
+    except _TEMPLATE_ERRORS as error:  # also {{ 1 / 0 }}, {{ [1].pop(5) }}
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
     return text.encode("utf-8")
 
 
-# What a template's own expressions raise besides Jinja's errors: arithmetic, a filter given
-# the wrong type or value, a missing key or index.
-_EXPRESSION_ERRORS = (ArithmeticError, LookupError, TypeError, ValueError)
+# Jinja's errors, and what a template's own expressions raise: arithmetic, a filter given the
+# wrong type or value, a missing key or index.
+_TEMPLATE_ERRORS = (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
 
 
 def _template_error(error: Exception, filename: str | None, line: int | None) -> ConfigError:
