@@ -3,6 +3,7 @@ writes, whatever happened since the last build, and takes over what did not chan
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -490,6 +492,36 @@ def test_no_cache_neither_reads_nor_writes_the_cache(site: Site) -> None:
     shutil.rmtree(CACHE / "html")
     assert run("build", "--no-cache").exit_code == 0
     assert INDEX.read_text() == "not read"
+
+
+@pytest.mark.parametrize("args", [[], ["--no-cache"]])
+def test_a_build_collects_garbage_rarely_then_gives_the_setting_back(
+    site: Site, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """While it runs, a build runs the cyclic garbage collector rarely (each collection walks
+    every entry); the process, which `serve` keeps, gets its own setting back afterwards,
+    after a failed build too."""
+    site(config=CONFIG, **DOCUMENTS)
+    during: list[tuple[int, int, int]] = []
+    select_entries = pipeline.select_entries
+
+    def recording(*args: Any, **kwargs: Any) -> object:
+        during.append(gc.get_threshold())
+        return select_entries(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "select_entries", recording)
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(500, 9, 8)
+        result = run("build", *args)
+        assert result.exit_code == 0, result.output
+        assert gc.get_threshold() == (500, 9, 8)
+        write("2025/broken.md", "---\ntitle: [\n---\n")
+        assert run("build", *args).exit_code == 1
+        assert gc.get_threshold() == (500, 9, 8)
+    finally:
+        gc.set_threshold(*before)
+    assert during and all(first >= 50_000 and (mid, old) == (9, 8) for first, mid, old in during)
 
 
 def test_check_and_diff_never_use_the_cache(site: Site) -> None:

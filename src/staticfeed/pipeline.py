@@ -8,7 +8,9 @@ file is not made again while what it is made from, and the file itself, are unch
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, fields, replace
@@ -136,6 +138,25 @@ class _Options:
     progress: Progress
 
 
+@contextlib.contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector far less often while a build runs (Python's default
+    first threshold is 700 allocations). A build holds tens of thousands of long-lived objects
+    (entries, cache records), and each full collection walks them all: at 10,000 entries,
+    collections took a quarter of a rebuild after one edit (0.5 of 2.2 s). A build makes
+    little cyclic garbage, so its peak memory does not grow for it."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _BUILD_THRESHOLD), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+_BUILD_THRESHOLD = 70_000
+
+
+@_rare_collections()
 def render_outputs(
     config: Config,
     entries_dir: Path,
@@ -182,6 +203,7 @@ _HTML = "html"
 """What the spool keeps besides feed elements, by (document, _BODY) and (entry id, _HTML)."""
 
 
+@_rare_collections()
 def build(
     config: Config,
     entries_dir: Path,
