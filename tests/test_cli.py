@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import re
 import subprocess
 import sys
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +15,11 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, REPO
+from tests.conftest import BASIC_CONFIG
 
 Site = Callable[..., Path]
-VERSION = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+VERSION = importlib.metadata.version("staticfeed")
+"""The version the installed package's metadata gives, as pip and PyPI show it."""
 # `Error: <file>[:<line>]: <what is wrong>. <how to fix>`
 USER_ERROR = re.compile(r"Error: [^\s:]+(:[1-9]\d*)?: \S.*\. \S.*")
 LONG_AGO_NS = 1_000_000_000 * 10**9  # 2001-09-09: any rewrite would give a newer mtime
