@@ -112,6 +112,23 @@ def test_a_build_with_nothing_to_do_prints_the_same_report_and_writes_nothing() 
     assert (again.stdout, again.stderr) == (full.stdout, full.stderr)
 
 
+def test_after_a_build_that_removed_a_feed_nothing_to_do_removes_nothing() -> None:
+    assert run("build").exit_code == 0
+    write("entries/alpha.md", post("Alpha", "2025-01-01"))  # its tag, and so its feed, gone
+    removing = run("build")
+    assert removing.exit_code == 0, removing.output
+    assert "removed feeds/tags/news.atom.xml" in removing.stdout.splitlines()
+
+    again = run("build")
+
+    assert again.exit_code == 0, again.output
+    assert "removed" not in again.stdout
+    for path in stamps():
+        path.unlink()
+    full = run("build")
+    assert (again.stdout, again.stderr) == (full.stdout, full.stderr)
+
+
 def test_a_build_with_nothing_to_do_loads_no_part_of_the_pipeline() -> None:
     assert run("build").exit_code == 0
     script = (

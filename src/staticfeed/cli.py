@@ -8,7 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from staticfeed.config import Config
     from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry
     from staticfeed.importer import ImportedEntry
-    from staticfeed.output import Written
     from staticfeed.pipeline import BuildReport, Rendered
     from staticfeed.selection import Selection
     from staticfeed.serve import PreviewServer
@@ -246,8 +245,8 @@ def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport)
     """Record the build, so that the next one with nothing to do stops at once. A build that
     measured a file of the project besides the documents (a local enclosure) is not recorded:
     the stamp does not watch those files."""
-    if report.reads_project_files:
-        stamp.discard(scan)
+    if report.reads_project_files or scan.racy:
+        stamp.discard(scan)  # racy: no stamp can vouch for this build (see staticfeed.stamp)
         return
     next_due = report.selection.next_due
     stamp.save(
@@ -255,15 +254,9 @@ def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport)
         templates=config.templates,
         out_dir=out_dir,
         outputs=report.files,
-        lines=_report_lines(_as_unchanged(report)),
+        lines=_report_lines(report, again=True),
         valid_until=next_due.published if next_due is not None else None,
     )
-
-
-def _as_unchanged(report: BuildReport) -> BuildReport:
-    """The report of the same build run again: every file unchanged, nothing removed."""
-    written = tuple((replace(done, changed=False), file) for done, file in report.written)
-    return replace(report, written=written, removed=())
 
 
 def _echo_report(lines: Sequence[str], *, quiet: bool) -> None:
@@ -332,30 +325,27 @@ class _Meter:
         self._name = ""
 
 
-def _report_lines(report: BuildReport) -> list[str]:
-    """What a build did, one line per feed file; pages are summed up in one line."""
+def _report_lines(report: BuildReport, *, again: bool = False) -> list[str]:
+    """What a build did, one line per feed file; pages are summed up in one line. `again`:
+    what the same build run again prints, every file unchanged and nothing removed."""
     lines = [f"Warning: {warning}" for warning in report.warnings]
     pages = [written for written, file in report.written if file.name.endswith("index.html")]
     for written, file in report.written:
+        verb = "wrote" if written.changed and not again else "unchanged"
         if file.entry_count is not None:
             noun = "entry" if file.entry_count == 1 else "entries"
-            lines.append(
-                f"{_verb(written)} {display_path(written.path)} ({file.entry_count} {noun})"
-            )
+            lines.append(f"{verb} {display_path(written.path)} ({file.entry_count} {noun})")
         elif not file.name.endswith("index.html"):
-            lines.append(f"{_verb(written)} {display_path(written.path)}")
+            lines.append(f"{verb} {display_path(written.path)}")
     if pages:
-        changed = sum(written.changed for written in pages)
+        changed = 0 if again else sum(written.changed for written in pages)
         lines.append(
             f"pages: wrote {changed}, unchanged {len(pages) - changed} "
             f"({display_path(pages[0].path)} and one per entry)"
         )
-    lines += [f"removed {display_path(path)}" for path in report.removed]
+    if not again:
+        lines += [f"removed {display_path(path)}" for path in report.removed]
     return lines + _left_out_lines(report.selection)
-
-
-def _verb(written: Written) -> str:
-    return "wrote" if written.changed else "unchanged"
 
 
 def _left_out_lines(selection: Selection) -> list[str]:
