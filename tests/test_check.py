@@ -563,6 +563,16 @@ def test_a_relative_url_in_content(
     assert rows() == ordered([stale(file, line), found])
 
 
+@pytest.mark.parametrize("file", [ATOM, RSS])
+def test_a_url_urllib_cannot_parse_is_reported_when_relative(published: Path, file: str) -> None:
+    """An unclosed IPv6 bracket makes urllib raise; check reports what it can, never a crash."""
+    line = edit(file, f"{SITE}2025/older.html", "http://[oops/older.html")
+    assert rows() == ordered([stale(file, line)])
+    edit(file, "http://[oops/older.html", "//[oops/older.html")
+    message = "the a href '//[oops/older.html' is a relative URL"
+    assert rows() == ordered([stale(file, line), error(file, line, "relative-url", message)])
+
+
 def test_a_relative_url_in_xhtml_content(published: Path) -> None:
     html = (
         '<content type="html">&lt;p&gt;See &lt;a href="https://notes.staticfeed.test/blog/'

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
-import lxml.html
 from lxml import etree
 
 from staticfeed import values
@@ -26,6 +25,7 @@ from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import render_outputs
+from staticfeed.render import elements_with_urls, parse_fragment
 
 Severity = Literal["error", "warning"]
 
@@ -544,26 +544,27 @@ def _bodies(feed: _Feed) -> Iterator[tuple[etree._Element, bool]]:
     for entry in feed.entries:
         for element in (child for child in entry if child.tag in (*names, _CONTENT_ENCODED)):
             kind = element.get("type", "text") if feed.atom else "html"
-            based = feed.atom and element.xpath("boolean(ancestor-or-self::*[@xml:base])")
+            based = feed.atom and _UNDER_XML_BASE(element)
             if kind in ("html", "xhtml") and not based:
                 yield element, kind == "xhtml"
 
 
-def _html_elements(body: etree._Element, xhtml: bool) -> Iterator[tuple[etree._Element, int]]:
-    """The elements of an entry's HTML with their line in the feed file."""
+_UNDER_XML_BASE = etree.XPath("boolean(ancestor-or-self::*[@xml:base])")
+
+
+def _elements_with_urls(body: etree._Element, xhtml: bool) -> Iterator[tuple[etree._Element, int]]:
+    """The elements of an entry's HTML that have a URL attribute, with their line in the feed
+    file: escaped HTML is parsed as rendering parses it (as lxml.html would, but quicker)."""
     first = _line(body) or 1
     if xhtml:
-        for element in body.iterdescendants():
-            if isinstance(element.tag, str):
-                yield element, _line(element) or first
+        for element in elements_with_urls(body):
+            yield element, _line(element) or first
         return
     text = body.text or ""
     if not text.strip():
         return
-    fragment = lxml.html.fragment_fromstring(text, create_parent="div")
-    for element in fragment.iterdescendants():
-        if isinstance(element.tag, str):
-            yield element, first + (_line(element) or 1) - 1
+    for element in elements_with_urls(parse_fragment(text)):
+        yield element, first + (_line(element) or 1) - 1
 
 
 def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
@@ -582,12 +583,26 @@ def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
 def _relative_urls(feed: _Feed) -> Iterator[Finding]:
     """Readers resolve relative URLs against the feed, or not at all."""
     for body, xhtml in _bodies(feed):
-        for element, line in _html_elements(body, xhtml):
+        for element, line in _elements_with_urls(body, xhtml):
             for name, url in _urls(element):
-                if not urlsplit(url).scheme:
+                if not _has_scheme(url):
                     message = f"the {_local(element)} {name} {url!r} is a relative URL"
                     fix = f"Write it in full (https://…), {_REBUILD}, which makes it absolute."
                     yield feed.finding(element, "relative-url", message, fix, line=line)
+
+
+def _has_scheme(url: str) -> bool:
+    """Whether `url` is absolute. A URL urllib cannot parse (an unclosed IPv6 bracket, as in
+    `http://[oops`) is absolute when it starts with a scheme."""
+    if url.startswith(("https://", "http://")):
+        return True  # most URLs in a feed; a feed has hundreds of thousands, urlsplit is slow
+    try:
+        return bool(urlsplit(url).scheme)
+    except ValueError:
+        return _SCHEME.match(url) is not None
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _titles(feed: _Feed) -> Iterator[Finding]:

@@ -34,7 +34,7 @@ def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> Re
     """Render `entry`, resolving every relative URL against its link or the site URL."""
     html = markdown_to_html(entry.body)
     base = entry.link or site_url
-    fragment = _parse_fragment(html)
+    fragment = parse_fragment(html)
     _make_urls_absolute(fragment, base)
     summary = entry.summary or summarize(fragment)
     return RenderedEntry(
@@ -55,11 +55,11 @@ def _cmark(markdown: str) -> str:
 
 def inline_text(markdown: str) -> str:
     """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`."""
-    text = _text_content(_parse_fragment(markdown_to_html(markdown)))
+    text = _text_content(parse_fragment(markdown_to_html(markdown)))
     return collapse_whitespace(remove_xml_illegal(text))
 
 
-def _parse_fragment(html: str) -> etree._Element:
+def parse_fragment(html: str) -> etree._Element:
     """`html` inside a <div>, as lxml.html.fragment_fromstring(html, create_parent="div") parses
     it (whitespace before the first element dropped, an empty body for markup lxml drops)."""
     div = etree.Element("div")
@@ -75,8 +75,13 @@ def _parse_fragment(html: str) -> etree._Element:
     return div
 
 
+def elements_with_urls(fragment: etree._Element) -> list[etree._Element]:
+    """The elements under `fragment` that have an attribute holding URLs, in document order."""
+    return cast(list[etree._Element], _WITH_URLS(fragment))
+
+
 def _make_urls_absolute(fragment: etree._Element, base: str) -> None:
-    for element in cast(list[etree._Element], _WITH_URLS(fragment)):
+    for element in elements_with_urls(fragment):
         for attribute in _URL_ATTRIBUTES:
             value = element.get(attribute)
             if value is not None:
