@@ -16,7 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
+from staticfeed.check import may_hold_placeholder
 from staticfeed.cli import cli
 from tests.conftest import BASIC_CONFIG, REPO, invoke_build
 
@@ -759,3 +762,51 @@ def test_json_and_text_give_the_same_findings(published: Path) -> None:
 
 def test_an_unknown_format_is_a_usage_error(published: Path) -> None:
     assert check("--format", "xml").exit_code == 2
+
+
+# The quick test that rules placeholders out: it must never rule out a text the patterns match.
+
+PLACEHOLDER_PATTERNS = [
+    re.compile(rf"(?<![\w-]){re.escape(domain)}(?![\w-])", re.I)
+    for domain in ("example.com", "example.org", "example.net")
+] + [
+    re.compile(r"\blorem ipsum\b", re.I),
+    re.compile(r"\bYour Name\b"),
+    re.compile(r"\bJohn Doe\b"),
+]
+PIECES = ["example", ".com", ".org", ".net", "lorem", " ", "ipsum", "Your", "Name", "John", "Doe"]
+
+
+def case_variants(piece: str) -> st.SearchStrategy[str]:
+    """`piece` with its letters in either case, and with the look-alikes re's IGNORECASE takes
+    for i and s (dotted capital I, dotless i, long s)."""
+    choices = {"i": "iI\u0130\u0131", "s": "sS\u017f", "I": "iI\u0130\u0131", "S": "sS\u017f"}
+    letters = [st.sampled_from(choices.get(c, c + c.swapcase())) for c in piece]
+    return st.tuples(*letters).map("".join)
+
+
+TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(PIECES).flatmap(case_variants),
+        st.text(alphabet="ae\u0131\u0130\u017f-_ .\u0307Жé😀", max_size=3),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(TEXTS)
+def test_no_text_a_placeholder_pattern_matches_is_ruled_out(text: str) -> None:
+    if any(pattern.search(text) for pattern in PLACEHOLDER_PATTERNS):
+        assert may_hold_placeholder(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["LOREM \u0130PSUM", "lorem \u0131psum", "Lorem ip\u017fum", "see EXAMPLE.COM", "John Doe"],
+)
+def test_placeholders_in_any_case_or_look_alike_letters_are_not_ruled_out(text: str) -> None:
+    assert may_hold_placeholder(text)
+
+
+def test_texts_without_placeholders_are_ruled_out() -> None:
+    assert not may_hold_placeholder("An entry about examples and lorem, in Ukrainian: Приклад.")
