@@ -1,7 +1,7 @@
 """Ids that never drift, and the diff of a publication (issue 5).
 
 Each test publishes with `staticfeed build`, changes the documents the way an author would, and
-compares the published folder with a fresh render (`pipeline.render_outputs`), through
+compares the published folder with a fresh render (`pipeline.rendered_outputs`), through
 staticfeed.drift. Expected ids are worked out here from the file names, not asked of staticfeed.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from staticfeed.drift import (
     sources_file,
 )
 from staticfeed.errors import EntryError, ManyErrors, OutputError
-from staticfeed.pipeline import Rendered, render_outputs
+from staticfeed.pipeline import Rendered, rendered_outputs
 from tests.conftest import BASIC_CONFIG, NS, invoke_build
 
 Site = Callable[..., Path]
@@ -64,7 +65,9 @@ def rename(old: str, new: str) -> None:
 
 
 def render() -> Rendered:
-    return render_outputs(load_config(Path("staticfeed.toml")), ENTRIES, now=NOW)
+    """A fresh render, its files made and kept."""
+    with rendered_outputs(load_config(Path("staticfeed.toml")), ENTRIES, now=NOW) as rendered:
+        return replace(rendered, files=tuple(rendered.files))
 
 
 def publish() -> None:

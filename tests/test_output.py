@@ -400,6 +400,30 @@ def test_pages_are_published_before_the_feeds_that_link_to_them(
     assert outputs[len(pages) :] in ([*feeds], [*feeds, "_headers"])
 
 
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_template_error_on_the_last_pages_leaves_every_file_as_it_was(
+    site: Site, cache: bool
+) -> None:
+    """Files are staged as they are made, pages first, one at a time: a template that fails
+    on one of the last entry pages, when the index and the other pages are staged already,
+    leaves every published file as it was and no temporary."""
+    folder = site(config=CONFIG + 'templates = "templates"\n', **PUBLICATION)
+    (folder / "templates").mkdir()
+    build_ok()
+    feeds = folder / "feeds"
+    before = state(feeds)
+    (folder / "entries" / "same-day-b.md").write_text(
+        "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
+    )
+    (folder / "templates" / "entry.html").write_text(
+        '{% if entry.title == "A" %}{{ no_such_name }}{% endif %}{{ entry.title }}\n',
+        encoding="utf-8",
+    )
+    message = assert_clean_error(invoke_build(*([] if cache else ["--no-cache"])))
+    assert "entry.html" in message and "no_such_name" in message
+    assert state(feeds) == before
+
+
 def test_an_id_change_found_after_the_files_were_made_leaves_every_file_as_it_was(
     site: Site,
 ) -> None:

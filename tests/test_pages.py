@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import html5lib
@@ -30,7 +31,8 @@ from staticfeed.entries import read_entries
 from staticfeed.errors import ConfigError, EntryError, ManyErrors, StaticfeedError
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import write_outputs
-from staticfeed.pages import FeedLink, entry_page_url, page_path, render_pages
+from staticfeed.pages import FeedLink, entry_page_url, page_path
+from staticfeed.pages import render_pages as each_page
 from staticfeed.render import render_entry
 from staticfeed.selection import newest_first
 from tests.conftest import REPO, need_program
@@ -46,6 +48,11 @@ TOPIC_FEEDS = (
     FeedLink("Tag: ukraine", FEED_URL + "tags/ukraine.xml", "application/atom+xml"),
     FeedLink("Author: Ann Lee", FEED_URL + "authors/ann-lee.xml", "application/atom+xml"),
 )
+
+
+def render_pages(*args: Any, **kwargs: Any) -> dict[str, bytes]:
+    """Every page staticfeed.pages.render_pages makes, which it makes one at a time."""
+    return dict(each_page(*args, **kwargs))
 
 
 def make_config(**changes: object) -> Config:

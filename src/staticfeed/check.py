@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from staticfeed import values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
-from staticfeed.pipeline import render_outputs
+from staticfeed.pipeline import rendered_outputs
 from staticfeed.render import elements_with_urls, parse_fragment
 
 Severity = Literal["error", "warning"]
@@ -107,21 +107,25 @@ def check_publication(
     except StaticfeedError as error:
         config = None
         findings.extend(findings_from_error(error))
-    on_disk = _files_on_disk(out_dir, findings)
     if config is not None:
         findings.extend(
-            check_build(
-                config, entries_dir, out_dir, on_disk, now=now, drafts=drafts, future=future
-            )
+            check_build(config, entries_dir, out_dir, now=now, drafts=drafts, future=future)
         )
     budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
-    for name, data in on_disk.items():
+    for name in _feeds_on_disk(out_dir):
+        path = out_dir / name
+        try:
+            data = path.read_bytes()  # one at a time: at 10,000 entries they are 350 MB
+        except OSError as error:
+            message = f"cannot read the file ({error.strerror})"
+            findings.append(_at(path, None, "error", "xml", message, "Check its permissions."))
+            continue
         if name.endswith(".xml"):
             # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
             self_url = config.feed_url + quote(name) if config else None
-            findings.extend(check_feed(out_dir / name, data, self_url=self_url, max_size=budget))
+            findings.extend(check_feed(path, data, self_url=self_url, max_size=budget))
         else:  # a JSON Feed: aggregators refuse a big one just the same
-            findings.extend(_size(display_path(out_dir / name), len(data), budget))
+            findings.extend(_size(display_path(path), len(data), budget))
     return sorted(findings, key=lambda finding: finding.sort_key)
 
 
@@ -135,30 +139,27 @@ def check_build(
     config: Config,
     entries_dir: Path,
     out_dir: Path,
-    on_disk: Mapping[str, bytes],
     *,
     now: datetime,
     drafts: bool = False,
     future: bool = False,
 ) -> list[Finding]:
-    """What `build` would reject or warn about, and feed files that differ from a fresh build.
-
-    `on_disk` holds the bytes of the files in `out_dir`, by path relative to it.
-    """
+    """What `build` would reject or warn about, and files in `out_dir` that differ from a
+    fresh build, compared one at a time."""
+    rendering = rendered_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     try:
-        rendered = render_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
+        with rendering as rendered:
+            findings = [_from_warning(warning) for warning in rendered.warnings]
+            findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
+            for file in rendered.files:
+                path = out_dir / file.name
+                findings.extend(_stale(path, _read(path), file.content))
     except StaticfeedError as error:
         return findings_from_error(error)
-    findings = [_from_warning(warning) for warning in rendered.warnings]
-    findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
-    for feed in rendered.files:
-        path = out_dir / feed.name
-        findings.extend(_stale(path, on_disk.get(feed.name) or _read(path), feed.content))
     return findings
 
 
 def _read(path: Path) -> bytes | None:
-    """A file `build` writes that `on_disk` left out (a kind it does not list), if it exists."""
     with contextlib.suppress(OSError):
         return path.read_bytes()
     return None
@@ -202,22 +203,18 @@ def _from_warning(warning: BuildWarning) -> Finding:
     return _at(warning.path, warning.line, "warning", "build", warning.message, "")
 
 
-def _files_on_disk(out_dir: Path, findings: list[Finding]) -> dict[str, bytes]:
-    """The bytes of every feed file under `out_dir` (hidden ones, such as temporaries, aside)."""
-    files: dict[str, bytes] = {}
+def _feeds_on_disk(out_dir: Path) -> list[str]:
+    """Every feed file under `out_dir` (hidden ones, such as temporaries, aside), by POSIX
+    path under it."""
     if not out_dir.is_dir():
-        return files
+        return []
+    names = []
     for path in sorted(out_dir.rglob("*")):
         relative = path.relative_to(out_dir)
         hidden = any(part.startswith(".") for part in relative.parts)
-        if hidden or path.suffix not in _FEED_SUFFIXES or not path.is_file():
-            continue
-        try:
-            files[relative.as_posix()] = path.read_bytes()
-        except OSError as error:
-            message = f"cannot read the file ({error.strerror})"
-            findings.append(_at(path, None, "error", "xml", message, "Check its permissions."))
-    return files
+        if not hidden and path.suffix in _FEED_SUFFIXES and path.is_file():
+            names.append(relative.as_posix())
+    return names
 
 
 def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:

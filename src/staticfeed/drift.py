@@ -9,7 +9,7 @@ main Atom feed and its RFC 5005 archives hold every published entry. The feeds d
 which file an entry came from, so `build` also writes `.staticfeed-ids` (`sources_file`), a
 JSON object mapping each published id to its document's path under the entries folder.
 
-The fresh side of a diff is parsed from the bytes `pipeline.render_outputs` returns, with the
+The fresh side of a diff is parsed from the bytes `pipeline.rendered_outputs` makes, with the
 same function, so both sides are read the same way and nothing here depends on feedgen.
 """
 
@@ -172,6 +172,14 @@ def fresh_entries(
     """
     parsed = entries_in_files(files, formats)
     return _with_sources(parsed, source_map(entries, entries_dir))
+
+
+def in_history(name: str) -> bool:
+    """Whether the output file `name` is a main feed or an archive: the files a diff reads
+    (`entries_in_files`), among tag and author feeds and pages."""
+    if name in _MAIN_NAMES.values():
+        return True
+    return any(pattern.fullmatch(name) for pattern in _ARCHIVE_NAMES.values())
 
 
 def entries_in_files(

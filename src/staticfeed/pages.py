@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -135,8 +135,9 @@ def render_pages(
     topic_feeds: Sequence[FeedLink] = (),
     templates_dir: Path | None = None,
     made: Mapping[str, bytes | StaticfeedError] | None = None,
-) -> dict[str, bytes]:
-    """The index and every entry's page, keyed by POSIX path relative to the output folder.
+) -> Iterator[tuple[str, bytes]]:
+    """The index, then every entry's page, each made as it is asked for, with its POSIX path
+    relative to the output folder.
 
     `entries` are listed in the order given (newest first). `feeds` are announced for
     autodiscovery and listed with `topic_feeds` under "Subscribe". Raises EntryError (or
@@ -147,11 +148,10 @@ def render_pages(
     paths = page_paths(config, [rendered.entry for rendered in entries], [*feeds, *topic_feeds])
     renderer = PageRenderer(config, feeds, topic_feeds, templates_dir)
     pages = [PageEntry(rendered, entry_page_url(config, rendered.entry)) for rendered in entries]
-    files = {INDEX_NAME: renderer.index(pages)}
+    yield INDEX_NAME, renderer.index(pages)
     made = made or {}
     for path, page in zip(paths, pages, strict=True):
-        files[path] = _made_page(made[path]) if path in made else renderer.entry(page)
-    return files
+        yield path, _made_page(made[path]) if path in made else renderer.entry(page)
 
 
 def _made_page(made: bytes | StaticfeedError) -> bytes:

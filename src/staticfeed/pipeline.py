@@ -3,7 +3,7 @@
 `build(..., cache=True)` takes over from the build cache (staticfeed.cache) what did not change
 since the last build: documents are not parsed again, entries not rendered again, and an output
 file is not made again while what it is made from, and the file itself, are unchanged.
-`render_outputs`, which `check` and `diff` use, never touches the cache.
+`rendered_outputs`, which `check` and `diff` use, never touches the cache.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import contextlib
 import functools
 import gc
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -88,7 +88,8 @@ class OutputFile:
 
 @dataclass(frozen=True)
 class Rendered:
-    files: tuple[OutputFile, ...]
+    files: Iterable[OutputFile]
+    """Made one at a time as they are iterated, once (see `rendered_outputs`)."""
     selection: Selection
     warnings: tuple[BuildWarning, ...]
     reads_project_files: bool = False
@@ -156,8 +157,8 @@ def _rare_collections() -> Iterator[None]:
 _BUILD_THRESHOLD = 70_000
 
 
-@_rare_collections()
-def render_outputs(
+@contextlib.contextmanager
+def rendered_outputs(
     config: Config,
     entries_dir: Path,
     *,
@@ -165,24 +166,39 @@ def render_outputs(
     drafts: bool = False,
     future: bool = False,
     progress: Progress = SILENT,
-) -> Rendered:
-    """Every output file's bytes, without touching the disk: nothing is written on any error.
+) -> Iterator[Rendered]:
+    """Every output file, without touching the disk: the entries are read and rendered on
+    entering; each file is made as `files` is iterated, inside the `with` block, from what
+    waits in a spool (a temporary file), so that one file at a time is in memory. Pages come
+    first, then the feeds, then the hosting hints: the order in which a build publishes them.
 
     Never uses the build cache: `check` and `diff` compare the published files with this.
     """
-    with Spool() as spool:
+    with _rare_collections(), Spool() as spool:
         result = _bodies_into(spool, read_entries(config, entries_dir, progress=progress))
         selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
         plans = _plans(config, selection.entries)
         setup = _page_setup(config, plans, selection.entries) if config.pages else None
         shown = _entries_of(plans, config, selection.entries)
         renderings = _Renderings.of(_render_all(config, shown, progress, spool, setup), spool)
-        progress.phase("make files", 0)
-        files = [*_feed_files(config, plans, renderings)]
-        files.append(_headers(config, plans, [file.name for file in files]))
-        if setup is not None:
-            files += _page_files(config, setup, selection.entries, renderings)
-    return Rendered(tuple(files), selection, result.warnings, result.reads_project_files)
+        files = _output_files(config, plans, setup, selection.entries, renderings, progress)
+        yield Rendered(files, selection, result.warnings, result.reads_project_files)
+
+
+def _output_files(
+    config: Config,
+    plans: Sequence[FeedPlan],
+    setup: _PageSetup | None,
+    entries: Sequence[Entry],
+    renderings: _Renderings,
+    progress: Progress,
+) -> Iterator[OutputFile]:
+    progress.phase("make files", 0)
+    if setup is not None:
+        yield from _page_files(config, setup, entries, renderings)
+    yield from _feed_files(config, plans, renderings)
+    feeds = [file_name(plan.base, name) for plan in plans for name in config.formats]
+    yield _headers(config, plans, feeds)
 
 
 def _bodies_into(spool: Spool, result: ReadResult) -> ReadResult:
@@ -200,7 +216,9 @@ def _bodies_into(spool: Spool, result: ReadResult) -> ReadResult:
 
 _BODY = "body"
 _HTML = "html"
-"""What the spool keeps besides feed elements, by (document, _BODY) and (entry id, _HTML)."""
+_PAGE = "page"
+"""What the spool keeps besides feed elements, by (document, _BODY), (entry id, _HTML) and
+(page path, _PAGE)."""
 
 
 @_rare_collections()
@@ -238,7 +256,7 @@ def build(
 def _build_fresh(
     config: Config, entries_dir: Path, out_dir: Path, options: _Options
 ) -> BuildReport:
-    rendered = render_outputs(
+    rendering = rendered_outputs(
         config,
         entries_dir,
         now=options.now,
@@ -246,15 +264,19 @@ def _build_fresh(
         future=options.future,
         progress=options.progress,
     )
-    with Staging(out_dir) as staging:
-        for file in sorted(rendered.files, key=_feeds_last):
+    # Files are staged, so published, in the order they come: pages before the feeds that
+    # link to them, so that a reader who fetches a feed while a build publishes finds them.
+    with rendering as rendered, Staging(out_dir) as staging:
+        made = []
+        for file in rendered.files:
             staging.add(file.name, file.content)
+            made.append(_Made(file.name, True, file.entry_count))
         report = _publish(
             out_dir,
             entries_dir,
             rendered.selection,
             rendered.warnings,
-            [_Made(file.name, True, file.entry_count) for file in rendered.files],
+            sorted(made, key=_is_page),  # reported as a cached build reports them
             staging,
             sources=sources_file(rendered.selection.entries, entries_dir),
             check_ids=not options.allow_id_change,
@@ -263,10 +285,8 @@ def _build_fresh(
     return replace(report, reads_project_files=rendered.reads_project_files)
 
 
-def _feeds_last(file: OutputFile) -> bool:
-    """Pages are staged, so published, before the feeds that link to them and their hosting
-    hints: a reader that fetches a feed while a build publishes finds every page it links."""
-    return file.entry_count is not None or file.name == HEADERS_NAME
+def _is_page(file: _Made) -> bool:
+    return file.entry_count is None and file.name != HEADERS_NAME
 
 
 def _build_cached(
@@ -436,7 +456,7 @@ class _Incremental:
         """Pages made with their entries' rendering: staged, or the error making it gave."""
 
     def outputs(self) -> list[_Made]:
-        """Feeds, hosting hints, then pages: the order of `render_outputs`. Pages are staged
+        """Feeds, hosting hints, then pages: the order of a build's report. Pages are staged
         first, so that they are published before the feeds that link to them."""
         feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
         pages = self._page_jobs() if self._config.pages else None
@@ -659,17 +679,42 @@ class _Renderings:
 
     entries: dict[str, RenderedEntry]
     items: Spool
-    pages: dict[str, bytes | StaticfeedError]
+    pages: _SpooledPages
 
     @classmethod
     def of(cls, renderings: Iterable[_Rendering], spool: Spool) -> _Renderings:
-        """`renderings` collected, their HTML and feed elements into `spool`."""
-        collected = cls({}, spool, {})
+        """`renderings` collected, their HTML, feed elements and pages into `spool`."""
+        collected = cls({}, spool, _SpooledPages(spool))
         for rendering in renderings:
             collected.entries[rendering.rendered.entry.id] = rendering.into(spool)
             if rendering.page is not None:
-                collected.pages[rendering.page.path] = rendering.page.made
+                collected.pages.keep(rendering.page)
         return collected
+
+
+class _SpooledPages(Mapping[str, bytes | StaticfeedError]):
+    """Entry pages made with their entries' rendering, by path: each kept in a spool until it
+    is asked for (10,000 pages are 90 MB), or the error making it gave."""
+
+    def __init__(self, spool: Spool) -> None:
+        self._spool = spool
+        self._errors: dict[str, StaticfeedError | None] = {}
+
+    def keep(self, page: _EntryPage) -> None:
+        if isinstance(page.made, bytes):
+            self._spool[(page.path, _PAGE)] = page.made
+            self._errors[page.path] = None
+        else:
+            self._errors[page.path] = page.made
+
+    def __getitem__(self, path: str) -> bytes | StaticfeedError:
+        return self._errors[path] or self._spool[(path, _PAGE)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._errors)
+
+    def __len__(self) -> int:
+        return len(self._errors)
 
 
 def _render_all(
@@ -836,13 +881,13 @@ def _page_setup(config: Config, plans: Sequence[FeedPlan], entries: Sequence[Ent
 
 def _page_files(
     config: Config, setup: _PageSetup, entries: Sequence[Entry], renderings: _Renderings
-) -> list[OutputFile]:
+) -> Iterator[OutputFile]:
     """The index, then the entry pages, which the workers made with the renderings."""
     shown = [renderings.entries[entry.id] for entry in entries]
     pages = render_pages(
         config, shown, setup.main, setup.topics, config.templates, made=renderings.pages
     )
-    return [OutputFile(name, content) for name, content in pages.items()]
+    return (OutputFile(name, content) for name, content in pages)
 
 
 def _feed_links(config: Config, plans: Sequence[FeedPlan]) -> tuple[list[FeedLink], list[FeedLink]]:
