@@ -698,23 +698,25 @@ class _SpooledPages(Mapping[str, bytes | StaticfeedError]):
 
     def __init__(self, spool: Spool) -> None:
         self._spool = spool
-        self._errors: dict[str, StaticfeedError | None] = {}
+        self._failed: dict[str, StaticfeedError | None] = {}
+        """Each page's error, by path; None for a page made, which is in the spool."""
 
     def keep(self, page: _EntryPage) -> None:
         if isinstance(page.made, bytes):
             self._spool[(page.path, _PAGE)] = page.made
-            self._errors[page.path] = None
+            self._failed[page.path] = None
         else:
-            self._errors[page.path] = page.made
+            self._failed[page.path] = page.made
 
     def __getitem__(self, path: str) -> bytes | StaticfeedError:
-        return self._errors[path] or self._spool[(path, _PAGE)]
+        error = self._failed[path]
+        return error if error is not None else self._spool[(path, _PAGE)]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._errors)
+        return iter(self._failed)
 
     def __len__(self) -> int:
-        return len(self._errors)
+        return len(self._failed)
 
 
 def _render_all(
