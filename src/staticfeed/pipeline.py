@@ -519,7 +519,9 @@ class _Incremental:
                 self._progress.advance()
             for path, entry in zip(jobs.paths, self._entries, strict=True):
                 if path in self._made_pages:
-                    _raise_if_error(self._made_pages[path])
+                    error = self._made_pages[path]
+                    if error is not None:  # raised in the order pages.render_pages raises
+                        raise error
                 elif path in jobs.wanted:
                     self._staging.add(path, renderer.entry(self._page_entry(entry)))
                     self._progress.advance()
@@ -800,11 +802,6 @@ def _page_renderer(
     part of the key: Jinja would keep staticfeed's own template after a user adds one to the
     folder, which `serve`, building again in the same process, would show."""
     return PageRenderer(config, main, topics, config.templates)
-
-
-def _raise_if_error(made: bytes | StaticfeedError | None) -> None:
-    if isinstance(made, StaticfeedError):
-        raise made
 
 
 def _xml_formats(config: Config) -> list[str]:
