@@ -573,7 +573,31 @@ def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
     assert len(reads) == 2  # a published feed changed since the last build
     write("2025/new.md", post("New", "2025-06-01"))
     assert run("build").exit_code == 0
-    assert len(reads) == 3
+    assert len(reads) == 2  # an entry added: every published id is published again
+    Path("entries/2025/new.md").unlink()
+    assert run("build").exit_code == 0
+    assert len(reads) == 3  # an id vanished: it may have come back under another
+    ids = Path("feeds/.staticfeed-ids")
+    write("2025/newer.md", post("Newer", "2025-06-02"))
+    ids.write_text("{}\n")  # changed: the files are not as the last build left them
+    assert run("build").exit_code == 0
+    assert len(reads) == 4
+    write("2025/newest.md", post("Newest", "2025-06-03"))
+    stat = ids.stat()  # unreadable, under the stat the last build left
+    ids.write_bytes(b"x" * stat.st_size)
+    os.utime(ids, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert run("build").exit_code == 0
+    assert len(reads) == 5
+
+
+def test_an_unpinned_rename_beside_an_added_entry_is_refused(site: Site) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    assert run("build").exit_code == 0
+    write("2025/new.md", post("New", "2025-06-01"))
+    Path("entries/2025/alpha.md").rename("entries/2025/alpha-renamed.md")
+    refused = run("build")
+    assert refused.exit_code == 1
+    assert 'Add "id: tag:example.org,2025:2025/alpha"' in refused.stderr
 
 
 def test_an_unpinned_rename_is_refused_with_the_cache(site: Site) -> None:

@@ -332,9 +332,11 @@ def _build_spooled(
             ).outputs()
             sources = sources_file(selection.entries, entries_dir)
             ids = hashlib.sha256(sources).hexdigest()
-            # The id guard reads every published feed; it cannot find anything when the same
-            # (id, document) pairs are published again over the files the last build left.
-            check_ids = not options.allow_id_change and not records.vouch_for(ids)
+            # The id guard reads every published feed; it cannot find anything when the files
+            # the last build left are still as it left them and each id it published is
+            # published again (only an id that vanished can have changed).
+            again = functools.partial(_published_again, out_dir, selection.entries)
+            check_ids = not options.allow_id_change and not records.vouch_for(ids, again)
             report = _publish(
                 out_dir,
                 entries_dir,
@@ -357,6 +359,13 @@ def _build_spooled(
 
 
 _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
+
+
+def _published_again(out_dir: Path, entries: Sequence[Entry]) -> bool:
+    """Whether every id in the last build's ids file (read_sources) is among `entries`. That
+    build published at least one entry, so a file that gives none cannot be read."""
+    published = read_sources(out_dir)
+    return bool(published) and published.keys() <= {entry.id for entry in entries}
 
 
 def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
