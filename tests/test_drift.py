@@ -30,6 +30,7 @@ from staticfeed.drift import (
     entries_in_files,
     find_id_changes,
     fresh_entries,
+    in_history,
     published_entries,
     read_sources,
     sources_file,
@@ -91,9 +92,11 @@ def id_changes() -> list[IdChange]:
 
 
 def diff() -> Diff:
+    """What `staticfeed diff` finds: from the fresh files a diff reads, as it keeps them."""
+    formats = load_config(Path("staticfeed.toml")).formats
     rendered = render()
-    files = {file.name: file.content for file in rendered.files}
-    return diff_publication(FEEDS, files, rendered.selection.entries, ENTRIES)
+    files = {f.name: f.content for f in rendered.files if in_history(f.name, formats)}
+    return diff_publication(FEEDS, files, rendered.selection.entries, ENTRIES, formats)
 
 
 def ids(entries: tuple[PublishedEntry, ...]) -> list[str]:
@@ -315,6 +318,33 @@ def test_without_the_sources_file_titles_still_find_a_moved_entry(site: Site) ->
 
 
 # The diff
+
+
+@pytest.mark.parametrize(
+    ("formats", "read"),
+    [
+        (("atom", "rss", "json"), ["archive/1.atom.xml", "archive/2.atom.xml", "atom.xml"]),
+        (("rss", "json"), ["archive/1.json", "archive/2.json", "feed.json"]),
+        (("rss",), ["archive/1.rss.xml", "archive/2.rss.xml", "rss.xml"]),
+    ],
+)
+def test_a_diff_reads_the_main_feed_and_archives_of_the_best_format(
+    formats: tuple[str, ...], read: list[str]
+) -> None:
+    names = [
+        "index.html",
+        "2025/a/index.html",
+        *(f"{base}.{suffix}" for base in ("archive/1", "archive/2") for suffix in SUFFIXES),
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        *(f"tags/news.{suffix}" for suffix in SUFFIXES),
+        "_headers",
+    ]
+    assert sorted(name for name in names if in_history(name, formats)) == read
+
+
+SUFFIXES = ("atom.xml", "rss.xml", "json")
 
 
 def test_nothing_changed_is_an_empty_diff(site: Site) -> None:

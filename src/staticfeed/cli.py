@@ -173,11 +173,11 @@ class _Publication:
         options = (self.base_url, self.drafts, self.future)
         return stamp.Invocation(config_file, self.entries_dir, self.out_dir, options)
 
-    def rendering(self) -> AbstractContextManager[Rendered]:
+    def rendering(self, config: Config) -> AbstractContextManager[Rendered]:
         from staticfeed.pipeline import rendered_outputs
 
         return rendered_outputs(
-            self.config(),
+            config,
             self.entries_dir,
             now=datetime.now(UTC),
             drafts=self.drafts,
@@ -552,11 +552,18 @@ def diff_command(output_format: str, **options: Any) -> None:
 
     publication = _Publication(**options)
     try:
-        with publication.rendering() as rendered:
+        config = publication.config()
+        with publication.rendering(config) as rendered:
             # Only what a diff reads: at 10,000 entries, all files are 450 MB.
-            files = {file.name: file.content for file in rendered.files if in_history(file.name)}
+            files = {
+                file.name: file.content
+                for file in rendered.files
+                if in_history(file.name, config.formats)
+            }
             entries = rendered.selection.entries
-        result = diff_publication(publication.out_dir, files, entries, publication.entries_dir)
+        result = diff_publication(
+            publication.out_dir, files, entries, publication.entries_dir, config.formats
+        )
     except StaticfeedError as error:
         raise _DiffError(str(error)) from None
     if output_format == "json":

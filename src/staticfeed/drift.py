@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -174,12 +174,11 @@ def fresh_entries(
     return _with_sources(parsed, source_map(entries, entries_dir))
 
 
-def in_history(name: str) -> bool:
-    """Whether the output file `name` is a main feed or an archive: the files a diff reads
-    (`entries_in_files`), among tag and author feeds and pages."""
-    if name in _MAIN_NAMES.values():
-        return True
-    return any(pattern.fullmatch(name) for pattern in _ARCHIVE_NAMES.values())
+def in_history(name: str, made: Collection[str]) -> bool:
+    """Whether a diff of a fresh render that made the formats `made` reads the output file
+    `name`: the main feed or an archive, in the best of those formats (`entries_in_files`)."""
+    best = next(format_name for format_name in FORMATS if format_name in made)
+    return name == _MAIN_NAMES[best] or bool(_ARCHIVE_NAMES[best].fullmatch(name))
 
 
 def entries_in_files(
@@ -345,11 +344,16 @@ def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, Publish
 
 
 def diff_publication(
-    out_dir: Path, files: Mapping[str, bytes], entries: Sequence[Entry], entries_dir: Path
+    out_dir: Path,
+    files: Mapping[str, bytes],
+    entries: Sequence[Entry],
+    entries_dir: Path,
+    made: Collection[str],
 ) -> Diff:
-    """The diff between the feeds in `out_dir` and a fresh render (`files`, `entries`: see
-    `fresh_entries`), both read in the best format the fresh render has."""
-    formats = [name for name in FORMATS if _MAIN_NAMES[name] in files]
+    """The diff between the feeds in `out_dir` and a fresh render that made the formats
+    `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
+    names), both read in the best format the fresh render has."""
+    formats = [name for name in FORMATS if name in made]
     published = published_entries(out_dir, formats)
     return compare(published, fresh_entries(files, entries, entries_dir, formats))
 
