@@ -25,7 +25,7 @@ from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
-from staticfeed.render import elements_with_urls, parse_fragment
+from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
 
 Severity = Literal["error", "warning"]
 
@@ -35,8 +35,6 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _FEED_SUFFIXES = (".xml", ".json")  # the kinds of file `build` writes
 _REBUILD = "or run staticfeed build"
-# The attributes render.py makes absolute.
-_URL_ATTRIBUTES = ("href", "src", "poster", "srcset")
 _KNOWN_PREFIXES = {
     "atom": "http://www.w3.org/2005/Atom",
     "content": "http://purl.org/rss/1.0/modules/content/",
@@ -578,7 +576,7 @@ def _elements_with_urls(body: etree._Element, xhtml: bool) -> Iterator[tuple[etr
 
 
 def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
-    for name in _URL_ATTRIBUTES:
+    for name in URL_ATTRIBUTES:
         value = element.get(name)
         if value is None:
             continue

@@ -18,6 +18,8 @@ SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
 _URL_ATTRIBUTES = ("href", "src", "poster")
+URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
+"""The attributes that hold URLs: one each, or a list of them in srcset."""
 # cmark-gfm writes the references &#xFFFE; and &#xFFFF; as the bytes FE and FF, which are not
 # UTF-8, so cmarkgfm fails to decode its own output. XML cannot carry those two characters
 # anyway: such references are removed and the Markdown rendered again.
@@ -26,7 +28,7 @@ _NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[4
 # more than the parse itself on a long entry; nothing here needs those classes.
 _HTML_PARSER = etree.HTMLParser()
 _TEXT_CONTENT = etree.XPath("string()")
-_WITH_URLS = etree.XPath(".//*[@href or @src or @poster or @srcset]")
+_WITH_URLS = etree.XPath(".//*[" + " or ".join(f"@{name}" for name in URL_ATTRIBUTES) + "]")
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
