@@ -656,8 +656,9 @@ class OutputRecords:
 
     def vouch_for(self, ids: str, still_published: Callable[[], bool]) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
-        still as it was, and that build published the same (id, document) pairs (digest
-        `ids`), or `still_published()` finds each id it published published again."""
+        still as it was, and either that build published the same (id, document) pairs
+        (digest `ids`) or `still_published()` finds that each id it published is still
+        published."""
         if not self._files or not all(map(self._as_left, self._files)):
             return False
         return self._ids == ids or still_published()
