@@ -232,14 +232,14 @@ def source_map(entries: Iterable[Entry], entries_dir: Path) -> dict[str, str]:
     # Documents are found under entries_dir by joining names to it: their paths start with its
     # own, and slicing that off is what relative_to does, many times quicker.
     prefix = os.path.join(str(entries_dir), "")
-    return {
-        entry.id: (
-            str(entry.source)[len(prefix) :].replace(os.sep, "/")
-            if str(entry.source).startswith(prefix)
-            else relative_source(entry.source, entries_dir)
-        )
-        for entry in entries
-    }
+    return {entry.id: _relative_to(prefix, entry.source, entries_dir) for entry in entries}
+
+
+def _relative_to(prefix: str, source: Path, entries_dir: Path) -> str:
+    path = str(source)
+    if path.startswith(prefix):
+        return path[len(prefix) :].replace(os.sep, "/")
+    return relative_source(source, entries_dir)
 
 
 def relative_source(source: Path, entries_dir: Path) -> str:
