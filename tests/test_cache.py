@@ -227,6 +227,87 @@ def test_templates_are_part_of_what_pages_are_made_from(site: Site) -> None:
     build_and_compare()
 
 
+@pytest.fixture
+def index_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many entries each index page made during the test listed."""
+    made: list[int] = []
+    original = pipeline.PageRenderer.index
+
+    def counting(self: pipeline.PageRenderer, pages: Any) -> bytes:
+        made.append(len(pages))
+        return original(self, pages)
+
+    monkeypatch.setattr(pipeline.PageRenderer, "index", counting)
+    return made
+
+
+def test_the_index_is_not_made_again_for_text_it_does_not_show(
+    site: Site, index_renders: list[int]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    index_renders.clear()
+    edit("2025/beta.md", "Text of Beta.", "Text of Beta.\n\nA second paragraph, added.")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert index_renders == []
+    assert "A second paragraph" in Path("feeds/2025/beta/index.html").read_text("utf-8")
+    compare_with_fresh(result)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Text of Beta.", "Text of Beta, edited."),  # the summary is its first paragraph
+        ("title: Beta", "title: Beta, renamed"),
+        ("date: 2025-01-02 09:30", "date: 2025-01-02 09:31"),
+        ("author: Ann Lee", "author: Ann Leigh"),  # a feed of its own, too
+        ("author: Ann Lee <ann@example.org>", "authors: [Ann Lee, Default Author]"),
+        ("author: Ann Lee", "lang: de\nauthor: Ann Lee"),
+        (
+            "author: Ann Lee",
+            "slug: 2025/beta-moved\nid: tag:example.org,2025:2025/beta\nauthor: Ann Lee",
+        ),
+        ("author: Ann Lee", "summary: Said in so many words.\nauthor: Ann Lee"),
+        ("Text of Beta.", "Text of *Beta*."),  # the same summary: its text is the same
+    ],
+)
+def test_the_index_is_made_again_when_what_it_lists_of_an_entry_changes(
+    site: Site, index_renders: list[int], old: str, new: str
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    index_renders.clear()
+    edit("2025/beta.md", old, new)
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    if new == "Text of *Beta*.":
+        assert index_renders == []
+    else:
+        assert index_renders == [len(DOCUMENTS) - 1]  # every entry but the draft
+    compare_with_fresh(result)
+
+
+def test_with_a_templates_folder_the_index_is_made_again_for_any_edit(
+    site: Site, index_renders: list[int]
+) -> None:
+    """A template may show anything of an entry: here, all of its text."""
+    site(config=CONFIG + 'templates = "templates"\n', **DOCUMENTS)
+    Path("templates").mkdir()
+    Path("templates/index.html").write_text(
+        '{% extends "base.html" %}{% block body %}{% for entry in entries %}'
+        "{{ entry.content }}{% endfor %}{% endblock %}\n"
+    )
+    build_and_compare()
+    index_renders.clear()
+    edit("2025/beta.md", "Text of Beta.", "Text of Beta.\n\nA second paragraph, added.")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert index_renders == [len(DOCUMENTS) - 1]
+    compare_with_fresh(result)
+    assert "A second paragraph" in Path("feeds/index.html").read_text("utf-8")
+
+
 def test_a_touched_document_is_read_again_and_nothing_is_made_again(
     site: Site, renders: list[str], parses: list[Path]
 ) -> None:

@@ -433,6 +433,14 @@ class DocumentCache:
         load = functools.partial(self._html, record[_RENDERING])
         return DeferredRendering(entry, record[_RENDERING][0], page_url, load)
 
+    def summary(self, entry: Entry) -> str | None:
+        """`entry`'s rendered summary, when the cache has its rendering."""
+        record = self._record_of(entry)
+        if record is None or record[_RENDERING] is None:
+            return None
+        summary: str = record[_RENDERING][0]
+        return summary
+
     def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
         """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
         hand now. `rendered` reads it again when the cache is saved: what it reads it from

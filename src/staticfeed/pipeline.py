@@ -475,8 +475,10 @@ class _Incremental:
         page_files: list[_Made] = []
         if pages is not None:
             self._render(pages.entries_shown(self._entries))
-            self._progress.phase("make pages", len(pages.wanted) - len(self._made_pages))
-            page_files = self._pages(pages)
+            index = self._index_job(pages)
+            to_make = len(pages.wanted) + index.wanted - len(self._made_pages)
+            self._progress.phase("make pages", to_make)
+            page_files = self._pages(pages, index)
         self._progress.phase("make feeds", sum(job.wanted for job in feeds))
         made = [self._feed(job) for job in feeds]
         headers = _headers(self._config, self._plans, [feed.name for feed in made])
@@ -507,22 +509,57 @@ class _Incremental:
         links = [astuple(link) for link in [*main, *topics]]
         templates = templates_digest(self._config.templates)
         common = digest([self._base, templates, links])
-        keys = [self._keys[entry.id] for entry in self._entries]
-        planned = {INDEX_NAME: digest([common, INDEX_NAME, keys])}
-        for path, key in zip(paths, keys, strict=True):
-            planned[path] = digest_text(common, path, key)
+        planned = {
+            path: digest_text(common, path, self._keys[entry.id])
+            for path, entry in zip(paths, self._entries, strict=True)
+        }
         records = self._records
         wanted = {name for name, made in planned.items() if not records.unchanged(name, made)}
-        return _PageJobs(tuple(main), tuple(topics), templates, paths, planned, wanted)
+        return _PageJobs(tuple(main), tuple(topics), templates, paths, planned, wanted, common)
 
-    def _pages(self, jobs: _PageJobs) -> list[_Made]:
-        """The pages in `jobs.wanted` made (and staged), as pages.render_pages makes them:
-        tests/test_cache.py compares every page with a build without the cache. Most entry
-        pages were made with their entries' rendering; the rest (entries the cache kept) are
-        made here, and the index, which lists every entry, always is."""
-        if jobs.wanted:
+    def _index_job(self, pages: _PageJobs) -> _IndexJob:
+        """The index lists every entry. With staticfeed's own templates it shows only what
+        `_listed` gives of each, so editing an entry's text past its summary leaves it as it
+        was; a templates folder may show anything of an entry, so then all of it counts."""
+        listed: list[object]
+        if self._config.templates is None:
+            self._render([entry for entry in self._entries if self._summary(entry) is None])
+            listed = [self._listed(entry) for entry in self._entries]
+        else:
+            listed = [self._keys[entry.id] for entry in self._entries]
+        made_from = digest([pages.common, INDEX_NAME, listed])
+        return _IndexJob(made_from, not self._records.unchanged(INDEX_NAME, made_from))
+
+    def _summary(self, entry: Entry) -> str | None:
+        """`entry`'s summary, when it was rendered in this build or the cache has it."""
+        rendered = self._rendered.get(entry.id)
+        return rendered.summary if rendered else self._documents.summary(entry)
+
+    def _listed(self, entry: Entry) -> list[object]:
+        """What templates/index.html shows of `entry`, and its id. The date counts by its
+        wall time and offset, all the index shows: a date read from the cache may have
+        another tzinfo of the same offset than the one its document gave."""
+        summary = self._summary(entry)
+        if summary is None:
+            summary = self._rendered_entry(entry).summary
+        return [
+            entry.id,
+            entry.slug,
+            entry.title,
+            entry.published.isoformat(),
+            entry.authors,
+            entry.lang,
+            summary,
+        ]
+
+    def _pages(self, jobs: _PageJobs, index: _IndexJob) -> list[_Made]:
+        """The index, when `index.wanted`, and the pages in `jobs.wanted` made (and staged), as
+        pages.render_pages makes them: tests/test_cache.py compares every page with a build
+        without the cache. Most entry pages were made with their entries' rendering; the rest
+        (entries the cache kept) are made here."""
+        if jobs.wanted or index.wanted:
             renderer = _page_renderer(self._config, jobs.main, jobs.topics, jobs.templates)
-            if INDEX_NAME in jobs.wanted:
+            if index.wanted:
                 every = [self._page_entry(entry) for entry in self._entries]
                 self._staging.add(INDEX_NAME, renderer.index(every))
                 self._progress.advance()
@@ -534,7 +571,10 @@ class _Incremental:
                 elif path in jobs.wanted:
                     self._staging.add(path, renderer.entry(self._page_entry(entry)))
                     self._progress.advance()
-        return [_Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()]
+        entry_pages = [
+            _Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()
+        ]
+        return [_Made(INDEX_NAME, index.wanted, None, index.fingerprint), *entry_pages]
 
     def _render(self, entries: Iterable[Entry]) -> None:
         """Render the `entries` not yet rendered in this build nor kept by the cache: many of
@@ -598,7 +638,10 @@ class _PageJobs:
     templates: str
     paths: list[str]
     planned: dict[str, str]
+    """Each entry page's fingerprint, by path."""
     wanted: set[str]
+    common: str
+    """What every page is made from: the config, the templates and the feeds announced."""
 
     def setup(self, entries: Sequence[Entry]) -> _PageSetup:
         """What rendering needs to make the wanted pages of `entries` (in their order)."""
@@ -610,12 +653,18 @@ class _PageJobs:
         return _PageSetup(self.main, self.topics, self.templates, wanted)
 
     def entries_shown(self, entries: Sequence[Entry]) -> Sequence[Entry]:
-        """The entries the pages to make show: all of them when the index is made again."""
-        if INDEX_NAME in self.wanted:
-            return entries
+        """The entries whose pages are made again."""
         return [
             entry for path, entry in zip(self.paths, entries, strict=True) if path in self.wanted
         ]
+
+
+@dataclass(frozen=True)
+class _IndexJob:
+    """The index page of a cached build: what it is made from, and whether to make it again."""
+
+    fingerprint: str
+    wanted: bool
 
 
 def _plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
