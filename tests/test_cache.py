@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -462,11 +463,14 @@ def test_an_output_file_changed_by_hand_is_made_again(site: Site) -> None:
         pytest.param(lambda data: b"\x00garbage\xff" * 100, id="garbage"),
         pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
         pytest.param(
-            lambda data: data.replace(b'"staticfeed-cache": 1', b'"staticfeed-cache": 0'),
+            lambda data: re.sub(rb'"staticfeed-cache": \d+', b'"staticfeed-cache": 0', data),
             id="another-layout",
         ),
         pytest.param(lambda data: data.replace(b'"version": "', b'"version": "9'), id="version"),
-        pytest.param(lambda data: data.replace(b'"Alpha"', b'"Alphb"'), id="edited-payload"),
+        pytest.param(
+            lambda data: data.replace(b'"archive":false', b'"archive":true', 1),
+            id="edited-payload",
+        ),
         pytest.param(lambda data: b"", id="empty"),
     ],
 )
@@ -474,9 +478,109 @@ def test_a_damaged_index_is_ignored(site: Site, damage: Callable[[bytes], bytes]
     site(config=CONFIG, **DOCUMENTS)
     build_and_compare()
     edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
-    INDEX.write_bytes(damage(INDEX.read_bytes()))
+    damaged = damage(INDEX.read_bytes())
+    assert damaged != INDEX.read_bytes()
+    INDEX.write_bytes(damaged)
     build_and_compare()
     assert_all_unchanged(build_and_compare())
+
+
+def shard_files() -> dict[str, list[str]]:
+    """The documents each shard file the index names holds, read from the files as written."""
+    header, _, payload = INDEX.read_bytes().partition(b"\n")
+    assert json.loads(header)["sha256"] == hashlib.sha256(payload).hexdigest()
+    named = json.loads(payload)["documents"]
+    assert sorted(path.stem for path in (CACHE / "documents").iterdir()) == sorted(named.values())
+    held = {}
+    for name in named.values():
+        data = (CACHE / "documents" / f"{name}.json").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == name
+        held[name] = sorted(json.loads(data))
+    return held
+
+
+def test_an_edit_writes_only_the_shard_that_holds_its_document(site: Site) -> None:
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
+    site(config=CONFIG, **many)
+    build_and_compare()
+    before = shard_files()
+    assert sorted(itertools.chain(*before.values())) == sorted(many)
+    assert len(before) > 10  # the records are spread over many shards
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    build_and_compare()
+    after = shard_files()
+    assert [held for held in before.values() if "e007.md" in held] == [
+        held for held in after.values() if "e007.md" in held
+    ]
+    assert len(set(after) - set(before)) == 1
+    assert {name: held for name, held in before.items() if "e007.md" not in held} == {
+        name: held for name, held in after.items() if "e007.md" not in held
+    }
+    Path("entries/e008.md").unlink()
+    build_and_compare()
+    assert sorted(itertools.chain(*shard_files().values())) == sorted(set(many) - {"e008.md"})
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data.replace(b"Text of", b"Text on"), id="edited"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(None, id="missing"),
+    ],
+)
+def test_a_damaged_shard_is_ignored_and_only_its_documents_are_parsed_again(
+    site: Site, parses: list[Path], damage: Callable[[bytes], bytes] | None
+) -> None:
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
+    site(config=CONFIG, **many)
+    build_and_compare()
+    name, held = next((name, held) for name, held in shard_files().items() if len(held) > 1)
+    path = CACHE / "documents" / f"{name}.json"
+    if damage is None:
+        path.unlink()
+    else:
+        path.write_bytes(damage(path.read_bytes()))
+    write("new.md", post("New", "2025-01-02"))  # so that the stamp lets the build run
+    parses.clear()
+    result = run("build")
+    assert sorted(path.name for path in parses) == sorted([*held, "new.md"])
+    compare_with_fresh(result)
+    assert sorted(itertools.chain(*shard_files().values())) == sorted([*many, "new.md"])
+    write("newer.md", post("Newer", "2025-01-03"))
+    parses.clear()
+    assert run("build").exit_code == 0
+    assert parses == [Path("entries/newer.md")]  # the cache holds every document again
+
+
+def test_a_record_in_the_wrong_shard_is_ignored(site: Site, parses: list[Path]) -> None:
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
+    site(config=CONFIG, **many)
+    build_and_compare()
+    shards = shard_files()
+    (first, moved), (second, _) = list(shards.items())[:2]
+    records = {
+        name: json.loads((CACHE / "documents" / f"{name}.json").read_bytes())
+        for name in (first, second)
+    }
+    records[second][moved[0]] = records[first].pop(moved[0])
+    header, _, payload = INDEX.read_bytes().partition(b"\n")
+    index = json.loads(payload)
+    for name, held in records.items():
+        data = json.dumps(held).encode()
+        digest = hashlib.sha256(data).hexdigest()
+        (CACHE / "documents" / f"{digest}.json").write_bytes(data)
+        index["documents"] = {
+            shard: digest if old == name else old for shard, old in index["documents"].items()
+        }
+    payload = json.dumps(index).encode()
+    header = json.dumps({**json.loads(header), "sha256": hashlib.sha256(payload).hexdigest()})
+    INDEX.write_bytes(header.encode() + b"\n" + payload)
+    write("new.md", post("New", "2025-01-02"))
+    parses.clear()
+    result = run("build")
+    assert sorted(path.name for path in parses) == [moved[0], "new.md"]
+    compare_with_fresh(result)
 
 
 def test_a_cache_from_another_version_is_ignored(

@@ -15,7 +15,10 @@
 - the feed plans of the last build, for the same published entries.
 
 Files: `index.json`, a header line (format, fingerprint, sha256 of the rest) then one JSON
-object; `html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
+object, which names the documents' shards; `documents/<sha256>.json`, one shard of the
+documents' records (a document's shard is fixed by its path), named by the sha256 of its bytes,
+so that a build that changed one document writes one shard, not every record;
+`html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
 `html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
 build), each read by its offset and checked against its sha256 in the same way.
 The whole cache is keyed by `fingerprint`: staticfeed's version and code, the libraries that
@@ -23,9 +26,10 @@ parse and render, the config file's bytes and what it resolved to (so --base-url
 the time-zone setup.
 
 Nothing in it is trusted. An index whose checksum, format or fingerprint does not match, that
-is not JSON or has the wrong shape, is ignored; a record that does not match its document, or
-does not decode, is read again from the document; an HTML file whose sha256 is not its name
-raises `CacheCorrupt`, and the build starts over without the cache. It is JSON, never pickle:
+is not JSON or has the wrong shape, is ignored, and so is a shard whose sha256 is not its name;
+a record that does not match its document, or does not decode, is read again from the
+document; an HTML file whose sha256 is not its name raises `CacheCorrupt`, and the build starts
+over without the cache. It is JSON, never pickle:
 the folder is as writable as the project, and loading it must never run code. Every file is
 written atomically (a temporary file, then a rename); a cache that cannot be written is
 skipped silently.
@@ -45,6 +49,7 @@ import secrets
 import sys
 import time
 import typing
+import zlib
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
@@ -59,9 +64,14 @@ from staticfeed.model import Author, DeferredRendering, Enclosure, Entry, Render
 from staticfeed.plan import FeedPlan
 from staticfeed.stamp import CACHE_FOLDER, RACY_NS
 
-_FORMAT = 2
+_FORMAT = 3
 """The layout of the files in the folder; a cache of another layout is ignored."""
 _INDEX = "index.json"
+_DOCUMENTS = "documents"
+_SHARDS = 64
+"""How many shards the documents' records are kept in: at 10,000 documents, a shard is 170 KB
+of the 11 MB they take."""
+_SHARD_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _HTML_FILE = re.compile(r"[0-9a-f]{64}\.json")
@@ -346,7 +356,8 @@ class DocumentCache:
         self._relative: dict[Path, str] = {}
         self._pending: dict[str, RenderedEntry] = {}
         """Renderings to write at `save`, by their HTML's digest."""
-        self.changed = False
+        self._changed: set[str] = set()
+        """The documents whose records this build made or changed."""
 
     def lookup_unread(self, path: Path, relative: str, stat: os.stat_result) -> Parsed | None:
         """The cached document at `path` when its record vouches for it by `stat` alone: the
@@ -378,7 +389,7 @@ class DocumentCache:
             return None
         if record[_STAT] is None and self._vouches(stat):
             record[_STAT] = _stat_of(stat)  # no longer racy: the next build need not read it
-            self.changed = True
+            self._changed.add(relative)
         self._remember(path, relative, record)
         return parsed
 
@@ -410,7 +421,7 @@ class DocumentCache:
             record = _record(stat, vouched, data, parsed, values, key)
             self._take_rendering(relative, record)
             self._remember(path, relative, record)
-            self.changed = True
+            self._changed.add(relative)
 
     def note_ids(self, entries: Sequence[Entry]) -> None:
         """Remember the ids entries were given, so the next build need not give them again."""
@@ -418,7 +429,7 @@ class DocumentCache:
             record = self._record_of(entry)
             if record is not None and record[_VALUES][_ID] != entry.id:
                 record[_VALUES][_ID] = entry.id
-                self.changed = True
+                self._changed.add(self._relative[entry.source])
 
     def key(self, source: Path) -> str:
         """The entry read from `source` in this build, as output fingerprints name it: the same
@@ -452,7 +463,7 @@ class DocumentCache:
         self._pending[html_digest] = rendered
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
-        self.changed = True
+        self._changed.add(self._relative[rendered.entry.source])
 
     def records(self) -> dict[str, _Record]:
         """The records of every document this build read without an error."""
@@ -471,7 +482,17 @@ class DocumentCache:
         return {place for place in loaded - in_use if _DIGEST.fullmatch(place)}
 
     def differs_from_loaded(self) -> bool:
-        return self.changed or self._new.keys() != self._old.keys()
+        return bool(self._changed) or self._new.keys() != self._old.keys()
+
+    def changed_shards(self) -> dict[str, dict[str, _Record]]:
+        """The records of each shard that holds a record this build made, changed or dropped."""
+        touched = self._changed | (self._old.keys() ^ self._new.keys())
+        shards: dict[str, dict[str, _Record]] = {shard_of(name): {} for name in touched}
+        for relative, record in self._new.items():
+            records = shards.get(shard_of(relative))
+            if records is not None:
+                records[relative] = record
+        return shards
 
     def write_html(self) -> None:
         """Write the HTML rendered in this build, each file atomically: one file per entry, or
@@ -639,6 +660,11 @@ def _record(
     return record
 
 
+def shard_of(relative: str) -> str:
+    """The shard that keeps the record of the document at `relative`."""
+    return format(zlib.crc32(_utf8(relative)) % _SHARDS, "02x")
+
+
 def _stat_of(stat: os.stat_result) -> list[Json]:
     return [stat.st_ctime_ns, stat.st_ino]
 
@@ -702,9 +728,18 @@ def _stat(path: str) -> tuple[int, int] | None:
 class BuildCache:
     """The cache folder of one publication, loaded; `save` writes it back."""
 
-    def __init__(self, folder: Path, fingerprint: str, body: dict[str, Json]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        fingerprint: str,
+        body: dict[str, Json],
+        shards: dict[str, str] | None = None,
+    ) -> None:
+        """`body` is the index with its "documents" read, from `shards`: the name of each
+        shard file the records were read from, by shard."""
         self.folder = folder
         self.fingerprint = fingerprint
+        self._shards = shards or {}
         documents = body.get("documents")
         outputs = body.get("outputs")
         self.documents = DocumentCache(folder, documents if isinstance(documents, dict) else {})
@@ -716,7 +751,9 @@ class BuildCache:
     @classmethod
     def open(cls, folder: Path, fingerprint: str) -> BuildCache:
         """The cache in `folder`; an empty one when there is none or it cannot be used."""
-        return cls(folder, fingerprint, _read_index(folder / _INDEX, fingerprint) or {})
+        body = _read_index(folder / _INDEX, fingerprint) or {}
+        records, shards = _read_shards(folder / _DOCUMENTS, body.get("documents"))
+        return cls(folder, fingerprint, {**body, "documents": records}, shards)
 
     @classmethod
     def empty(cls, folder: Path, fingerprint: str) -> BuildCache:
@@ -758,23 +795,37 @@ class BuildCache:
         self._changed = True
 
     def save(self) -> None:
-        """Write what changed: HTML files, then the index, then remove HTML no record names."""
+        """Write what changed: HTML files and shards, then the index, then remove the HTML
+        and shards it does not name."""
         documents_changed = self.documents.differs_from_loaded()
         if not documents_changed and not self._changed:
             return
         try:
             _prepare_folder(self.folder)
             self.documents.write_html()
-            body = {
-                "documents": self.documents.records(),
-                "outputs": self._outputs,
-                "plans": self._plans,
-            }
+            shards = self._write_shards() if documents_changed else self._shards
+            body = {"documents": shards, "outputs": self._outputs, "plans": self._plans}
             _write_index(str(self.folder / _INDEX), self.fingerprint, body)
             if documents_changed:
                 self._remove_unused_html()
+                _remove_unused_shards(self.folder / _DOCUMENTS, set(shards.values()))
         except OSError:
             return  # the cache only saves time: a build never fails for it
+
+    def _write_shards(self) -> dict[str, str]:
+        """Write the shards whose records changed; the name of every shard's file, by shard."""
+        shards = dict(self._shards)
+        (self.folder / _DOCUMENTS).mkdir(exist_ok=True)
+        for shard, records in self.documents.changed_shards().items():
+            if not records:
+                shards.pop(shard, None)
+                continue
+            data = _utf8(_ENCODER.encode(records))
+            shards[shard] = _sha256(data)
+            path = os.path.join(self.folder, _DOCUMENTS, f"{shards[shard]}.json")
+            if not os.path.isfile(path):
+                _write_atomically(path, data)
+        return shards
 
     def _remove_unused_html(self) -> None:
         """Remove the HTML and pack files no record names: only such files, in real folders,
@@ -798,6 +849,40 @@ class BuildCache:
             for path in shard.iterdir():
                 if _HTML_FILE.fullmatch(path.name) and path.name[:-5] not in files:
                     path.unlink(missing_ok=True)
+
+
+def _read_shards(folder: Path, names: Json) -> tuple[dict[str, Json], dict[str, str]]:
+    """The records in the shard files `names` lists, and the name of each file read, by
+    shard: a file that is missing, or whose sha256 is not its name, is left out, and so is
+    a record kept in the wrong shard."""
+    records: dict[str, Json] = {}
+    read: dict[str, str] = {}
+    for shard, name in names.items() if isinstance(names, dict) else ():
+        if type(name) is not str or not _DIGEST.fullmatch(name):
+            continue
+        try:
+            data = (folder / f"{name}.json").read_bytes()
+            shard_records = json.loads(data.decode("utf-8", "surrogatepass"))
+        except (OSError, ValueError, RecursionError):
+            continue
+        if _sha256(data) != name or type(shard_records) is not dict:
+            continue
+        records.update(
+            (relative, record)
+            for relative, record in shard_records.items()
+            if shard_of(relative) == shard
+        )
+        read[shard] = name
+    return records, read
+
+
+def _remove_unused_shards(folder: Path, in_use: set[str]) -> None:
+    """Remove the shard files the index does not name: only such files, never through a link."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if _SHARD_FILE.fullmatch(path.name) and path.name[:-5] not in in_use:
+            path.unlink(missing_ok=True)
 
 
 def _plan(values: Json, indexes: Json, entries: Sequence[Entry]) -> FeedPlan:
