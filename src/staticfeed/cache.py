@@ -335,7 +335,20 @@ class Parsed:
 
 
 # A document's record: a list, so that the index stays small and quick to read.
-(_SIZE, _MTIME, _SHA256, _STAT, _KEY, _ID_LINE, _OWN_ID, _WARNINGS, _RENDERING, _VALUES) = range(10)
+(
+    _SIZE,
+    _MTIME,
+    _SHA256,
+    _STAT,
+    _KEY,
+    _ID_LINE,
+    _OWN_ID,
+    _WARNINGS,
+    _RENDERING,
+    _VALUES,
+    _LISTING,
+) = range(11)
+_LENGTH = _LISTING + 1
 _Record = list[Json]
 
 
@@ -363,7 +376,7 @@ class DocumentCache:
         """The cached document at `path` when its record vouches for it by `stat` alone: the
         document need not be read."""
         record = self._old.get(relative)
-        if type(record) is not list or len(record) != _VALUES + 1:
+        if type(record) is not list or len(record) != _LENGTH:
             return None
         if record[_STAT] is None or record[_STAT] != [stat.st_ctime_ns, stat.st_ino]:
             return None
@@ -372,7 +385,7 @@ class DocumentCache:
     def lookup(self, path: Path, relative: str, data: bytes, stat: os.stat_result) -> Parsed | None:
         """The cached document at `path` when its record matches `data`, read after `stat`."""
         record = self._old.get(relative)
-        if type(record) is not list or len(record) != _VALUES + 1:
+        if type(record) is not list or len(record) != _LENGTH:
             return None
         if record[_SHA256] != _sha256(data) or len(data) != stat.st_size:
             return None
@@ -452,6 +465,20 @@ class DocumentCache:
         summary: str = record[_RENDERING][0]
         return summary
 
+    def listing(self, entry: Entry) -> str | None:
+        """What `keep_listing` kept for `entry` since its document or its rendering changed."""
+        record = self._record_of(entry)
+        listing = record[_LISTING] if record is not None else None
+        return listing if type(listing) is str else None
+
+    def keep_listing(self, entry: Entry, listing: str) -> None:
+        """Keep a digest of what a page lists of `entry`, made from its values but its id, and
+        from its rendering's summary: it stands until either changes."""
+        record = self._record_of(entry)
+        if record is not None and record[_LISTING] != listing:
+            record[_LISTING] = listing
+            self._changed.add(self._relative[entry.source])
+
     def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
         """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
         hand now. `rendered` reads it again when the cache is saved: what it reads it from
@@ -463,6 +490,7 @@ class DocumentCache:
         self._pending[html_digest] = rendered
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
+        record[_LISTING] = None  # made from the summary, which may have changed
         self._changed.add(self._relative[rendered.entry.source])
 
     def records(self) -> dict[str, _Record]:
@@ -471,14 +499,17 @@ class DocumentCache:
 
     def html_in_use(self) -> tuple[set[str], set[str]]:
         """The digests of the HTML files, and the names of the pack files, records name."""
-        places = {_html_place(record) for record in self._new.values()}
+        # This build's records were checked when taken (`_parsed`) or made here.
+        places = {_checked_place(record[_RENDERING]) for record in self._new.values()}
         files = {place for place in places if _DIGEST.fullmatch(place)}
         return files, {place for place in places if _PACK_FILE.fullmatch(place)}
 
     def unused_html_files(self, in_use: set[str]) -> set[str]:
         """The digests of HTML files the loaded records named and the records of this build
-        do not (`in_use`, from `html_in_use`)."""
-        loaded = {_html_place(record) for record in self._old.values()}
+        do not (`in_use`, from `html_in_use`). Only a record this build changed or dropped
+        can have named one: the others are the very records loaded."""
+        replaced = self._changed | (self._old.keys() - self._new.keys())
+        loaded = {_html_place(self._old[name]) for name in replaced if name in self._old}
         return {place for place in loaded - in_use if _DIGEST.fullmatch(place)}
 
     def differs_from_loaded(self) -> bool:
@@ -538,11 +569,12 @@ class DocumentCache:
     def _take_rendering(self, relative: str, record: _Record) -> None:
         """A document touched but not changed keeps the rendering it had."""
         old = self._old.get(relative)
-        if type(old) is not list or len(old) != _VALUES + 1 or old[_KEY] != record[_KEY]:
+        if type(old) is not list or len(old) != _LENGTH or old[_KEY] != record[_KEY]:
             return
         if _rendering(old[_RENDERING]):
             record[_RENDERING] = old[_RENDERING]
             record[_VALUES][_BODY] = None
+            record[_LISTING] = old[_LISTING]
 
     def _html(self, rendering: list[Json]) -> str:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
@@ -609,10 +641,15 @@ def encode_parsed(parsed: Parsed) -> Encoded:
 
 def _html_place(record: Json) -> str:
     """Where a record's HTML is: its digest (its own file), or its pack file's name; ""."""
-    if type(record) is not list or len(record) != _VALUES + 1:
+    if type(record) is not list or len(record) != _LENGTH:
         return ""
     rendering = record[_RENDERING]
-    if not _rendering(rendering):
+    return _checked_place(rendering) if _rendering(rendering) else ""
+
+
+def _checked_place(rendering: Json) -> str:
+    """Where the HTML of a rendering `_rendering` accepts is, as `_html_place` gives it."""
+    if rendering is None:
         return ""
     return str(rendering[1] if len(rendering) == 2 else rendering[2])
 
@@ -646,7 +683,7 @@ def _record(
     key: str,
 ) -> _Record:
     """The record of a document read as `data` after `stat`, which may vouch for it."""
-    record: _Record = [None] * (_VALUES + 1)
+    record: _Record = [None] * _LENGTH
     record[_SIZE] = len(data)
     record[_MTIME] = stat.st_mtime_ns
     record[_SHA256] = _sha256(data)

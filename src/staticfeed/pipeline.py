@@ -519,15 +519,14 @@ class _Incremental:
 
     def _index_job(self, pages: _PageJobs) -> _IndexJob:
         """The index lists every entry. With staticfeed's own templates it shows only what
-        `_listed` gives of each, so editing an entry's text past its summary leaves it as it
-        was; a templates folder may show anything of an entry, so then all of it counts."""
-        listed: list[object]
+        `_listing` digests of each, so editing an entry's text past its summary leaves it as
+        it was; a templates folder may show anything of an entry, so then all of it counts."""
         if self._config.templates is None:
             self._render([entry for entry in self._entries if self._summary(entry) is None])
-            listed = [self._listed(entry) for entry in self._entries]
+            listed = [self._listing(entry) for entry in self._entries]
         else:
             listed = [self._keys[entry.id] for entry in self._entries]
-        made_from = digest([pages.common, INDEX_NAME, listed])
+        made_from = digest_text(pages.common, INDEX_NAME, *listed)
         return _IndexJob(made_from, not self._records.unchanged(INDEX_NAME, made_from))
 
     def _summary(self, entry: Entry) -> str | None:
@@ -535,22 +534,24 @@ class _Incremental:
         rendered = self._rendered.get(entry.id)
         return rendered.summary if rendered else self._documents.summary(entry)
 
-    def _listed(self, entry: Entry) -> list[object]:
-        """What templates/index.html shows of `entry`, and its id. The date counts by its
-        wall time and offset, all the index shows: a date read from the cache may have
-        another tzinfo of the same offset than the one its document gave."""
-        summary = self._summary(entry)
-        if summary is None:
-            summary = self._rendered_entry(entry).summary
-        return [
-            entry.id,
-            entry.slug,
-            entry.title,
-            entry.published.isoformat(),
-            entry.authors,
-            entry.lang,
-            summary,
-        ]
+    def _listing(self, entry: Entry) -> str:
+        """A digest of what templates/index.html shows of `entry`, kept in the cache with its
+        document. The date counts by its wall time and offset, all the index shows of it: a
+        date read from the cache may have another tzinfo of the same offset."""
+        listing = self._documents.listing(entry)
+        if listing is None:
+            summary = self._summary(entry)
+            shown = [
+                entry.slug,
+                entry.title,
+                entry.published.isoformat(),
+                [(author.name, author.email, author.uri) for author in entry.authors],
+                entry.lang,
+                summary if summary is not None else self._rendered_entry(entry).summary,
+            ]
+            listing = digest_text(repr(shown))  # repr escapes a NUL
+            self._documents.keep_listing(entry, listing)
+        return listing
 
     def _pages(self, jobs: _PageJobs, index: _IndexJob) -> list[_Made]:
         """The index, when `index.wanted`, and the pages in `jobs.wanted` made (and staged), as
