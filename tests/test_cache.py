@@ -553,6 +553,32 @@ def test_a_damaged_shard_is_ignored_and_only_its_documents_are_parsed_again(
     assert parses == [Path("entries/newer.md")]  # the cache holds every document again
 
 
+def test_a_damaged_shard_made_again_as_it_was_is_written_again(
+    site: Site, parses: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents whose stat vouches for them, rendered again into files named by their HTML,
+    give the very records they had: the shard they make again has the name of the damaged
+    file, which must not be kept."""
+    monkeypatch.setattr("staticfeed.cache._PACK_FROM", 10**9)
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
+    site(config=CONFIG, **many)
+    age_documents()
+    build_and_compare()
+    name, held = next((name, held) for name, held in shard_files().items() if len(held) > 1)
+    path = CACHE / "documents" / f"{name}.json"
+    path.write_bytes(path.read_bytes() + b" ")  # still JSON, but not the file's sha256
+    shutil.rmtree("feeds")  # every page is made again: every entry is rendered again
+    parses.clear()
+    assert run("build").exit_code == 0
+    assert sorted(path.name for path in parses) == sorted(held)
+    assert name in shard_files()  # the same records again, now in a sound file
+    write("newer.md", post("Newer", "2025-01-03"))
+    parses.clear()
+    result = run("build")
+    assert parses == [Path("entries/newer.md")]
+    compare_with_fresh(result)
+
+
 def test_a_record_in_the_wrong_shard_is_ignored(site: Site, parses: list[Path]) -> None:
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
     site(config=CONFIG, **many)

@@ -29,10 +29,9 @@ Nothing in it is trusted. An index whose checksum, format or fingerprint does no
 is not JSON or has the wrong shape, is ignored, and so is a shard whose sha256 is not its name;
 a record that does not match its document, or does not decode, is read again from the
 document; an HTML file whose sha256 is not its name raises `CacheCorrupt`, and the build starts
-over without the cache. It is JSON, never pickle:
-the folder is as writable as the project, and loading it must never run code. Every file is
-written atomically (a temporary file, then a rename); a cache that cannot be written is
-skipped silently.
+over without the cache. It is JSON, never pickle: the folder is as writable as the project, and
+loading it must never run code. Every file is written atomically (a temporary file, then a
+rename); a cache that cannot be written is skipped silently.
 """
 
 from __future__ import annotations
@@ -878,9 +877,9 @@ class BuildCache:
                 continue
             data = _utf8(_ENCODER.encode(records))
             shards[shard] = _sha256(data)
-            path = os.path.join(self.folder, _DOCUMENTS, f"{shards[shard]}.json")
-            if not os.path.isfile(path):
-                _write_atomically(path, data)
+            # Written even when a file of that name exists: it may be the damaged copy that
+            # kept these records from being read.
+            _write_atomically(os.path.join(self.folder, _DOCUMENTS, f"{shards[shard]}.json"), data)
         return shards
 
     def _remove_unused_html(self) -> None:

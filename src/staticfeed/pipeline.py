@@ -532,7 +532,7 @@ class _Incremental:
     def _summary(self, entry: Entry) -> str | None:
         """`entry`'s summary, when it was rendered in this build or the cache has it."""
         rendered = self._rendered.get(entry.id)
-        return rendered.summary if rendered else self._documents.summary(entry)
+        return rendered.summary if rendered is not None else self._documents.summary(entry)
 
     def _listing(self, entry: Entry) -> str:
         """A digest of what templates/index.html shows of `entry`, kept in the cache with its
