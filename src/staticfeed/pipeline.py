@@ -541,13 +541,14 @@ class _Incremental:
         listing = self._documents.listing(entry)
         if listing is None:
             summary = self._summary(entry)
+            assert summary is not None  # _index_job rendered every entry that had none
             shown = [
                 entry.slug,
                 entry.title,
                 entry.published.isoformat(),
                 [(author.name, author.email, author.uri) for author in entry.authors],
                 entry.lang,
-                summary if summary is not None else self._rendered_entry(entry).summary,
+                summary,
             ]
             listing = digest_text(repr(shown))  # repr escapes a NUL
             self._documents.keep_listing(entry, listing)
