@@ -76,6 +76,21 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
     return make
 
 
+def record_reads(monkeypatch: pytest.MonkeyPatch, folder: str) -> list[str]:
+    """The files under `folder` read with Path.read_bytes from now on, by POSIX path under it,
+    once per read."""
+    reads: list[str] = []
+    read_bytes = Path.read_bytes
+
+    def recording(path: Path) -> bytes:
+        if path.is_relative_to(folder):
+            reads.append(path.relative_to(folder).as_posix())
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", recording)
+    return reads
+
+
 # Building and reading feeds: the feed, date, output and schema tests share these.
 
 ATOM_NS = "http://www.w3.org/2005/Atom"

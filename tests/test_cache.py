@@ -27,7 +27,7 @@ from staticfeed.cli import cli
 from staticfeed.config import load_config
 from staticfeed.entries import read_entries
 from staticfeed.model import Author, Enclosure, Entry
-from tests.conftest import files_under
+from tests.conftest import files_under, record_reads
 
 Site = Callable[..., Path]
 CACHE = Path(CACHE_FOLDER)
@@ -363,16 +363,7 @@ def age_documents(*names: str) -> None:
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents a build reads, by name under entries/."""
-    read: list[str] = []
-    read_bytes = Path.read_bytes
-
-    def recording(path: Path) -> bytes:
-        if path.is_relative_to("entries"):
-            read.append(path.relative_to("entries").as_posix())
-        return read_bytes(path)
-
-    monkeypatch.setattr(Path, "read_bytes", recording)
-    return read
+    return record_reads(monkeypatch, "entries")
 
 
 def test_a_document_whose_stat_is_unchanged_is_not_read_again(

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from staticfeed.check import may_hold_placeholder
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, REPO, invoke_build
+from tests.conftest import BASIC_CONFIG, REPO, invoke_build, record_reads
 
 Site = Callable[..., Path]
 # (file, line, severity, rule, message): everything of a finding but the fix.
@@ -231,6 +231,43 @@ def test_a_config_error_is_a_finding_and_the_feeds_are_still_checked(published: 
             ),
             error("staticfeed.toml", 6, "build", "unknown key 'colour'"),
         ]
+    )
+
+
+def test_every_published_file_is_read_once(
+    published: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check compares each file with a fresh build and checks the feeds: from one read."""
+    reads = record_reads(monkeypatch, "feeds")
+    assert check().exit_code == 0
+    files = [p.relative_to("feeds").as_posix() for p in Path("feeds").rglob("*") if p.is_file()]
+    assert sorted(reads) == sorted(name for name in files if not name.startswith("."))
+
+
+def test_a_feed_the_build_no_longer_makes_is_still_checked(published: Path) -> None:
+    gone = "feeds/tags/gone.atom.xml"
+    Path(gone).parent.mkdir()
+    Path(gone).write_text("<feed>\n<title>Gone</titel>\n</feed>\n", encoding="utf-8")
+    message = "not well-formed XML: Opening and ending tag mismatch: title line 2 and titel"
+    assert error(gone, 2, "xml", message) in rows()
+
+
+def test_a_template_error_is_a_finding_and_the_feeds_are_still_checked(
+    published: Path,
+) -> None:
+    Path("templates").mkdir()
+    Path("templates/entry.html").write_text("{{ no_such_name }}\n", encoding="utf-8")
+    line = edit(ATOM, "</title>", "</titel>")
+    found = rows()
+    assert [row[3] for row in found if row[0] == "templates/entry.html"] == ["build"]
+    assert (
+        error(
+            ATOM,
+            line,
+            "xml",
+            "not well-formed XML: Opening and ending tag mismatch: title line 4 and titel",
+        )
+        in found
     )
 
 

@@ -105,26 +105,51 @@ def check_publication(
     except StaticfeedError as error:
         config = None
         findings.extend(findings_from_error(error))
+    budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
+    checked: set[str] = set()
+
+    def check_published(name: str, data: bytes) -> None:
+        if name.endswith(_FEED_SUFFIXES):
+            checked.add(name)
+            findings.extend(_published_feed(out_dir, name, data, config, budget))
+
     if config is not None:
         findings.extend(
-            check_build(config, entries_dir, out_dir, now=now, drafts=drafts, future=future)
+            check_build(
+                config,
+                entries_dir,
+                out_dir,
+                now=now,
+                drafts=drafts,
+                future=future,
+                read=check_published,
+            )
         )
-    budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
-    for name in _feeds_on_disk(out_dir):
+    for name in _feeds_on_disk(out_dir):  # those the build does not make, or could not read
+        if name in checked:
+            continue
         path = out_dir / name
         try:
-            data = path.read_bytes()  # one at a time: at 10,000 entries they are 350 MB
+            data = path.read_bytes()  # one at a time: 350 MB at 10,000 entries
         except OSError as error:
             message = f"cannot read the file ({error.strerror})"
             findings.append(_at(path, None, "error", "xml", message, "Check its permissions."))
             continue
-        if name.endswith(".xml"):
-            # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
-            self_url = config.feed_url + quote(name) if config else None
-            findings.extend(check_feed(path, data, self_url=self_url, max_size=budget))
-        else:  # a JSON Feed: aggregators refuse a big one just the same
-            findings.extend(_size(display_path(path), len(data), budget))
+        check_published(name, data)
     return sorted(findings, key=lambda finding: finding.sort_key)
+
+
+def _published_feed(
+    out_dir: Path, name: str, data: bytes, config: Config | None, budget: int
+) -> list[Finding]:
+    """What is wrong with the feed file `name` of `out_dir`, whose bytes are `data`."""
+    path = out_dir / name
+    if name.endswith(".xml"):
+        # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
+        self_url = config.feed_url + quote(name) if config else None
+        return check_feed(path, data, self_url=self_url, max_size=budget)
+    # A JSON Feed: aggregators refuse a big one just the same.
+    return _size(display_path(path), len(data), budget)
 
 
 def findings_from_error(error: StaticfeedError) -> list[Finding]:
@@ -141,9 +166,12 @@ def check_build(
     now: datetime,
     drafts: bool = False,
     future: bool = False,
+    read: Callable[[str, bytes], None] | None = None,
 ) -> list[Finding]:
     """What `build` would reject or warn about, and files in `out_dir` that differ from a
-    fresh build, compared one at a time."""
+    fresh build, compared one at a time. `read` is given each file of `out_dir` read for
+    that, by POSIX path under it, with its bytes: `check_publication` checks the feeds among
+    them then, so that none is read twice."""
     rendering = rendered_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     try:
         with rendering as rendered:
@@ -151,7 +179,10 @@ def check_build(
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
             for file in rendered.files:
                 path = out_dir / file.name
-                findings.extend(_stale(path, _read(path), file.content))
+                current = _read(path)
+                findings.extend(_stale(path, current, file.content))
+                if read is not None and current is not None:
+                    read(file.name, current)
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
