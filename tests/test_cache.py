@@ -67,6 +67,17 @@ def run(*args: str) -> Result:
 _fresh_folders = itertools.count(1)
 
 
+def build_then_compare(made: list[Any], *args: str) -> list[Any]:
+    """What `made` holds after `staticfeed build ARGS` with the cache (it is cleared first), then
+    checked against a build without the cache as `build_and_compare` does."""
+    made.clear()
+    cached = run("build", *args)
+    assert cached.exit_code == 0, cached.output
+    during = list(made)
+    compare_with_fresh(cached, *args)
+    return during
+
+
 def build_and_compare(*args: str) -> Result:
     """`staticfeed build ARGS` with the cache into feeds/, then without it into a new folder:
     the two folders hold the same files, byte for byte, and the same warnings are printed."""
@@ -549,10 +560,11 @@ def test_a_damaged_shard_made_again_as_it_was_is_written_again(
 ) -> None:
     """Documents whose stat vouches for them, rendered again into files named by their HTML,
     give the very records they had: the shard they make again has the name of the damaged
-    file, which must not be kept."""
+    file, which must not be kept. Only JSON feeds: the Atom and RSS elements of the entries
+    rendered again would go into a pack file of their own, which records name."""
     monkeypatch.setattr("staticfeed.cache._PACK_FROM", 10**9)
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
-    site(config=CONFIG, **many)
+    site(config=CONFIG + 'formats = ["json"]\n', **many)
     age_documents()
     build_and_compare()
     name, held = next((name, held) for name, held in shard_files().items() if len(held) > 1)
@@ -653,6 +665,177 @@ def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders:
     compare_with_fresh(edited)
     assert len(list((CACHE / "html").glob("*/*.json"))) == 1
     assert_all_unchanged(build_and_compare())
+
+
+@pytest.fixture
+def elements_made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """The (entry id, format) of each feed element made through feedgen during the test."""
+    made: list[tuple[str, str]] = []
+    original = pipeline.entry_xml
+
+    def counting(config: object, rendered: Any, format_name: str) -> bytes:
+        made.append((rendered.entry.id, format_name))
+        return original(config, rendered, format_name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "entry_xml", counting)
+    return made
+
+
+def element_packs() -> dict[str, list[tuple[str, int, int]]]:
+    """The places in pack files of the elements the records name, read from the shard files as
+    written (a record is a list; its last value names its elements), by pack file."""
+    _, _, payload = INDEX.read_bytes().partition(b"\n")
+    named: dict[str, list[tuple[str, int, int]]] = {}
+    for name in json.loads(payload)["documents"].values():
+        for record in json.loads((CACHE / "documents" / f"{name}.json").read_bytes()).values():
+            if record[-1] is not None:
+                line_digest, pack, offset, length = record[-1]
+                named.setdefault(pack, []).append((line_digest, offset, length))
+    return named
+
+
+def read_shards() -> dict[str, dict[str, Any]]:
+    """The records in each shard file the index names, by file name."""
+    _, _, payload = INDEX.read_bytes().partition(b"\n")
+    return {
+        name: json.loads((CACHE / "documents" / f"{name}.json").read_bytes())
+        for name in json.loads(payload)["documents"].values()
+    }
+
+
+def rewrite_records(elements: dict[str, Any]) -> None:
+    """Give the records of these documents other elements, as a hand editing the cache would:
+    their shard files are written again under their new sha256, and the index names them."""
+    header, _, payload = INDEX.read_bytes().partition(b"\n")
+    for name, records in read_shards().items():
+        if not elements.keys() & records.keys():
+            continue
+        for document in elements.keys() & records.keys():
+            records[document][-1] = elements[document]
+        data = json.dumps(records).encode()
+        new_name = hashlib.sha256(data).hexdigest()
+        (CACHE / "documents" / f"{new_name}.json").write_bytes(data)
+        payload = payload.replace(name.encode(), new_name.encode())
+    fixed = json.loads(header)
+    fixed["sha256"] = hashlib.sha256(payload).hexdigest()
+    INDEX.write_bytes(json.dumps(fixed).encode() + b"\n" + payload)
+
+
+EVERY_ENTRY = CONFIG.replace("limit = 3", "limit = 0")
+TOPICS_AND_PAGES = "tag_feeds = true\nauthor_feeds = true\npages = true\n"
+
+
+@pytest.mark.parametrize("content", ["full", "summary"])
+@pytest.mark.parametrize("more", ["", TOPICS_AND_PAGES], ids=["main-feeds", "every-output"])
+def test_a_feed_made_again_takes_its_other_entries_elements_from_the_cache(
+    site: Site, elements_made: list[tuple[str, str]], content: str, more: str
+) -> None:
+    many = {
+        f"e{number:03}.md": post(f"E{number}", f"2025-01-{number % 28 + 1:02}")
+        for number in range(40)
+    }
+    many["e005.md"] = post("E5", "2025-01-06", "tags: [news]\nauthor: Ann Lee\n")
+    site(config=f'{EVERY_ENTRY}content = "{content}"\n{more}', **many)
+    build_and_compare()
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    edit("e003.md", "title: E3", "title: E3  # read again, parsed the same")
+    made = build_then_compare(elements_made)  # every feed holds e007: all are made again
+    edited = "tag:example.org,2025:e007"
+    assert sorted(made) == [(edited, "atom"), (edited, "rss")]
+    edit("e005.md", "Text of E5.", "E5, edited.")  # in a tag and an author feed too
+    assert len(build_then_compare(elements_made)) == 2
+    packs = element_packs()
+    assert sorted(path.name for path in (CACHE / "elements").iterdir()) == sorted(packs)
+    assert sum(len(places) for places in packs.values()) == len(many)  # one line per entry
+    for pack, places in packs.items():
+        data = (CACHE / "elements" / pack).read_bytes()
+        for line_digest, offset, length in places:
+            assert hashlib.sha256(data[offset : offset + length]).hexdigest() == line_digest
+
+
+def test_elements_carry_escaped_html_exactly_as_feedgen_writes_it(
+    site: Site, elements_made: list[tuple[str, str]]
+) -> None:
+    """What an element carries of its entry's HTML is cut out of it and put back: the bytes
+    are those of a build without the cache for HTML that needs escaping of every kind."""
+    tricky = {
+        "quotes.md": post("Quotes", "2025-01-01", body='<p title="a &amp; \'b\'">"x" & y</p>'),
+        "cdata.md": post("CDATA", "2025-01-02", body="<p>]]> and <![CDATA[ x ]]></p>"),
+        "crlf.md": post("CR", "2025-01-03", body="Line one\r\nline two\r\n\n```\ncode\r\n```"),
+        "astral.md": post("Astral", "2025-01-04", body="Emoji 🕊️, \U0001d518 &lt; &#x1F54A; 中文"),
+        "empty.md": "---\ntitle: Empty\ndate: 2025-01-05\n---\n",
+        "gt.md": post("Greater", "2025-01-06", body="a > b, `<tag>` and <b>bold</b> > it"),
+    }
+    site(config=EVERY_ENTRY + TOPICS_AND_PAGES, **tricky, **{"other.md": post("O", "2025-01-07")})
+    build_and_compare()
+    edit("other.md", "Text of O.", "O, edited.")
+    made = build_then_compare(elements_made)  # the tricky entries' elements from the cache
+    assert {entry_id for entry_id, _ in made} == {"tag:example.org,2025:other"}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data.replace(b"Text of", b"Text on"), id="edited"),
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(None, id="missing"),
+    ],
+)
+def test_damaged_elements_are_made_again(
+    site: Site, elements_made: list[tuple[str, str]], damage: Callable[[bytes], bytes] | None
+) -> None:
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(20)}
+    site(config=EVERY_ENTRY, **many)
+    build_and_compare()
+    (pack,) = (CACHE / "elements").iterdir()
+    ((_, places),) = element_packs().items()
+    before = pack.read_bytes()
+    after = b"" if damage is None else damage(before)
+    if damage is None:
+        pack.unlink()
+    else:
+        pack.write_bytes(after)
+    damaged = {
+        json.loads(before[offset : offset + length])[1]
+        for digest, offset, length in places
+        if hashlib.sha256(after[offset : offset + length]).hexdigest() != digest
+    }
+    assert damaged
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    made = build_then_compare(elements_made)  # made again, and kept again
+    edited = "tag:example.org,2025:e007"
+    assert sorted(made) == sorted((i, f) for i in {*damaged, edited} for f in ("atom", "rss"))
+    edit("e008.md", "Text of E8.", "E8, edited.")
+    assert sorted(build_then_compare(elements_made)) == [
+        ("tag:example.org,2025:e008", "atom"),
+        ("tag:example.org,2025:e008", "rss"),
+    ]
+    assert sorted(path.name for path in (CACHE / "elements").iterdir()) == sorted(element_packs())
+
+
+def test_elements_kept_for_another_entry_or_rendering_are_not_used(
+    site: Site, elements_made: list[tuple[str, str]]
+) -> None:
+    """A line that is whole and checks against its sha256, but was made for another entry, is
+    not used: a record can only name it by hand. The two entries have the same HTML."""
+    same = "The same text."
+    site(
+        config=EVERY_ENTRY,
+        **{"a.md": post("A", "2025-01-01", body=same), "b.md": post("B", "2025-01-02", body=same)},
+    )
+    build_and_compare()
+    records = {name: record for shard in read_shards().values() for name, record in shard.items()}
+    a, b = records["a.md"][-1], records["b.md"][-1]
+    assert a is not None and b is not None
+    rewrite_records({"a.md": b, "b.md": a})
+    write("c.md", post("C", "2025-01-03"))
+    made = build_then_compare(elements_made)
+    assert sorted({entry_id for entry_id, _ in made}) == [
+        "tag:example.org,2025:a",
+        "tag:example.org,2025:b",
+        "tag:example.org,2025:c",
+    ]
 
 
 def test_a_cached_entry_gives_its_warning_again(site: Site, parses: list[Path]) -> None:

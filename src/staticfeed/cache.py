@@ -20,7 +20,13 @@ documents' records (a document's shard is fixed by its path), named by the sha25
 so that a build that changed one document writes one shard, not every record;
 `html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
 `html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
-build), each read by its offset and checked against its sha256 in the same way.
+build), each read by its offset and checked against its sha256 in the same way;
+`elements/<name>.jsonl`, one line per entry, the entry's Atom <entry> and RSS <item> as its
+feeds carry them, checked against the sha256 its record keeps. A feed that changes because of
+one entry holds others, whose elements need not be made again through feedgen: a rebuild after
+one edit of a feed of 10,000 entries made them all again. An element is kept without the
+entry's HTML, which it carries escaped and which is kept already, when cutting it out and
+putting it back gives the same bytes (`_Elements`).
 The whole cache is keyed by `fingerprint`: staticfeed's version and code, the libraries that
 parse and render, the config file's bytes and what it resolved to (so --base-url counts), and
 the time-zone setup.
@@ -50,11 +56,12 @@ import time
 import typing
 import zlib
 import zoneinfo
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from staticfeed import __version__
 from staticfeed.config import Config
@@ -63,7 +70,7 @@ from staticfeed.model import Author, DeferredRendering, Enclosure, Entry, Render
 from staticfeed.plan import FeedPlan
 from staticfeed.stamp import CACHE_FOLDER, RACY_NS
 
-_FORMAT = 3
+_FORMAT = 4
 """The layout of the files in the folder; a cache of another layout is ignored."""
 _INDEX = "index.json"
 _DOCUMENTS = "documents"
@@ -75,6 +82,7 @@ _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _HTML_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _PACK_FILE = re.compile(r"[0-9a-f]{32}\.jsonl")
+_ELEMENTS_FOLDER = "elements"
 _PACK_FROM = 64
 """A save with this many new renderings or more writes them into one pack file: a first build
 renders thousands of entries, and one file is far quicker to create than thousands."""
@@ -365,8 +373,9 @@ class Parsed:
     _RENDERING,
     _VALUES,
     _LISTING,
-) = range(11)
-_LENGTH = _LISTING + 1
+    _ELEMENTS,
+) = range(12)
+_LENGTH = _ELEMENTS + 1
 _Record = list[Json]
 
 
@@ -387,6 +396,8 @@ class DocumentCache:
         self._relative: dict[Path, str] = {}
         self._pending: dict[str, RenderedEntry] = {}
         """Renderings to write at `save`, by their HTML's digest."""
+        self._pending_elements: dict[str, bytes] = {}
+        """Entries' elements to write at `save` (`_encode_elements`), by their sha256."""
         self._changed: set[str] = set()
         """The documents whose records this build made or changed."""
 
@@ -497,10 +508,13 @@ class DocumentCache:
             record[_LISTING] = listing
             self._changed.add(self._relative[entry.source])
 
-    def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
+    def keep_rendered(
+        self, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes] | None = None
+    ) -> None:
         """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
-        hand now. `rendered` reads it again when the cache is saved: what it reads it from
-        (the build's spool) must stay open until then."""
+        hand now, and `elements` its feed elements by format, when they were made with it.
+        `rendered` reads the HTML again when the cache is saved: what it reads it from (the
+        build's spool) must stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
@@ -509,7 +523,93 @@ class DocumentCache:
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
         record[_LISTING] = None  # made from the summary, which may have changed
+        record[_ELEMENTS] = None  # made from the rendering
         self._changed.add(self._relative[rendered.entry.source])
+        if elements:  # none when the feeds are JSON Feeds only
+            self._keep_elements(record, rendered, html, elements)
+
+    def elements(self, rendered: RenderedEntry, formats: Sequence[str]) -> dict[str, bytes] | None:
+        """The elements of `rendered` (cached) in each of `formats`, as `keep_elements` kept
+        them with its rendering; None when they are not kept, or not as kept."""
+        record = self._record_of(rendered.entry)
+        if record is None or record[_RENDERING] is None:
+            return None
+        line = self._elements_line(record[_ELEMENTS])
+        if line is None:
+            return None
+        try:
+            elements = _decode_elements(line, record[_RENDERING][1], rendered)
+        except _BAD:
+            return None
+        return elements if elements is not None and list(elements) == list(formats) else None
+
+    def keep_elements(
+        self, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
+    ) -> None:
+        """Keep the feed elements, by format, made from `rendered` (cached) and its `html`."""
+        record = self._record_of(rendered.entry)
+        if record is not None and record[_RENDERING] is not None:
+            self._keep_elements(record, rendered, html, elements)
+
+    def _keep_elements(
+        self, record: _Record, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
+    ) -> None:
+        line = _encode_elements(record[_RENDERING][1], rendered, html, elements)
+        if line is None:
+            return
+        line_digest = _sha256(line)
+        self._pending_elements[line_digest] = line
+        record[_ELEMENTS] = [line_digest]  # its place in a pack file is added when written
+        self._changed.add(self._relative[rendered.entry.source])
+
+    def _elements_line(self, place: Json) -> bytes | None:
+        """The line `place` (a record's) names: [sha256] for one this build keeps, [sha256,
+        pack file, offset, length] for one written; None when it is not what was written."""
+        if type(place) is not list:
+            return None
+        if len(place) == 1:
+            return self._pending_elements.get(place[0])
+        if len(place) != 4 or not _is_place(place[1:]):
+            return None
+        line_digest, pack, offset, length = place
+        try:
+            with open(os.path.join(self._folder, _ELEMENTS_FOLDER, pack), "rb") as stream:
+                stream.seek(offset)
+                line = stream.read(length)
+        except OSError:
+            return None
+        return line if _sha256(line) == line_digest else None
+
+    def elements_in_use(self) -> set[str]:
+        """The names of the elements' pack files that records name."""
+        places = (record[_ELEMENTS] for record in self._new.values())
+        return {place[1] for place in places if type(place) is list and len(place) == 4}
+
+    def write_elements(self) -> None:
+        """Write the elements kept in this build, in one pack file named by what it holds: the
+        same elements kept again make the same records."""
+        if not self._pending_elements:
+            return
+        hashed = hashlib.sha256()
+        for line in self._pending_elements.values():
+            hashed.update(line + b"\n")
+        name = f"{hashed.hexdigest()[:32]}.jsonl"
+        places: dict[str, list[Json]] = {}
+
+        def lines() -> Iterator[bytes]:
+            offset = 0
+            for line_digest, line in self._pending_elements.items():
+                places[line_digest] = [line_digest, name, offset, len(line)]
+                offset += len(line) + 1
+                yield line + b"\n"
+
+        (self._folder / _ELEMENTS_FOLDER).mkdir(exist_ok=True)
+        _write_atomically(os.path.join(self._folder, _ELEMENTS_FOLDER, name), lines())
+        for record in self._new.values():
+            place = record[_ELEMENTS]
+            if type(place) is list and len(place) == 1 and place[0] in places:
+                record[_ELEMENTS] = places[place[0]]
+        self._pending_elements.clear()
 
     def records(self) -> dict[str, _Record]:
         """The records of every document this build read without an error."""
@@ -593,6 +693,7 @@ class DocumentCache:
             record[_RENDERING] = old[_RENDERING]
             record[_VALUES][_BODY] = None
             record[_LISTING] = old[_LISTING]
+            record[_ELEMENTS] = old[_ELEMENTS]
 
     def _html(self, rendering: list[Json]) -> str:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
@@ -682,14 +783,70 @@ def _rendering(rendering: Json) -> bool:
         return False
     if not _DIGEST.fullmatch(html_digest):
         return False
-    return not place or (
-        type(place[0]) is str
+    return not place or _is_place(place)
+
+
+def _is_place(place: list[Json]) -> bool:
+    """Whether `place` is [pack file, offset, length]."""
+    return (
+        len(place) == 3
+        and type(place[0]) is str
         and bool(_PACK_FILE.fullmatch(place[0]))
         and type(place[1]) is int
         and type(place[2]) is int
         and place[1] >= 0
         and place[2] > 0
     )
+
+
+def _encode_elements(
+    html_digest: str, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
+) -> bytes | None:
+    """The line that keeps `elements` (by format) of `rendered`, made with the HTML `html` of
+    digest `html_digest`: each element as the text before and after the HTML it carries
+    escaped, or whole when it does not carry it (a summary-only feed). Putting the escaped
+    HTML back between the two gives the element's bytes, whatever they are: the line is
+    checked against its sha256 and the entry it was made for before it is used."""
+    escaped = _escaped(html)
+    kept: dict[str, list[str]] = {}
+    try:
+        for name, element in elements.items():
+            at = element.find(escaped) if escaped else -1
+            if at < 0:
+                kept[name] = [element.decode("utf-8")]
+            else:  # UTF-8 is self-synchronizing: a match starts and ends between characters
+                before, after = element[:at], element[at + len(escaped) :]
+                kept[name] = [before.decode("utf-8"), after.decode("utf-8")]
+    except UnicodeDecodeError:
+        return None
+    return _utf8(_ENCODER.encode([html_digest, rendered.entry.id, rendered.page_url, kept]))
+
+
+def _decode_elements(
+    line: bytes, html_digest: str, rendered: RenderedEntry
+) -> dict[str, bytes] | None:
+    """The elements a line of `_encode_elements` keeps, when it was made for `rendered`, with
+    the HTML of digest `html_digest`; the HTML is read only when an element carries it."""
+    made_from, entry_id, page_url, kept = json.loads(line)
+    if (made_from, entry_id, page_url) != (html_digest, rendered.entry.id, rendered.page_url):
+        return None
+    escaped: bytes | None = None
+    elements = {}
+    for name, parts in kept.items():
+        if len(parts) == 1:
+            elements[name] = _utf8(parts[0])
+            continue
+        if escaped is None:
+            escaped = _escaped(rendered.content_html)
+        before, after = parts
+        elements[name] = _utf8(before) + escaped + _utf8(after)
+    return elements
+
+
+def _escaped(html: str) -> bytes:
+    """`html` as the text of an XML element carries it (the Atom <content>, RSS's
+    <content:encoded>), when lxml needs to escape no other character in it."""
+    return _utf8(xml_escape(html))
 
 
 def _record(
@@ -858,12 +1015,16 @@ class BuildCache:
         try:
             _prepare_folder(self.folder)
             self.documents.write_html()
+            self.documents.write_elements()
             shards = self._write_shards() if documents_changed else self._shards
             body = {"documents": shards, "outputs": self._outputs, "plans": self._plans}
             _write_index(str(self.folder / _INDEX), self.fingerprint, body)
             if documents_changed:
                 self._remove_unused_html()
                 _remove_unused_shards(self.folder / _DOCUMENTS, set(shards.values()))
+                _remove_unused_packs(
+                    self.folder / _ELEMENTS_FOLDER, self.documents.elements_in_use()
+                )
         except OSError:
             return  # the cache only saves time: a build never fails for it
 
@@ -937,6 +1098,15 @@ def _remove_unused_shards(folder: Path, in_use: set[str]) -> None:
         return
     for path in folder.iterdir():
         if _SHARD_FILE.fullmatch(path.name) and path.name[:-5] not in in_use:
+            path.unlink(missing_ok=True)
+
+
+def _remove_unused_packs(folder: Path, in_use: set[str]) -> None:
+    """Remove the elements' pack files no record names: only such files, never through a link."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for path in folder.iterdir():
+        if _PACK_FILE.fullmatch(path.name) and path.name not in in_use:
             path.unlink(missing_ok=True)
 
 

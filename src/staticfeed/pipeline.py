@@ -21,6 +21,7 @@ from staticfeed import parallel
 from staticfeed.cache import (
     BuildCache,
     CacheCorrupt,
+    DocumentCache,
     OutputRecords,
     cache_folder,
     digest,
@@ -497,7 +498,9 @@ class _Incremental:
     def _feed(self, job: _FeedJob) -> _Made:
         if job.wanted:
             entries = [self._rendered[entry.id] for entry in job.plan.entries]
-            parts = _feed_parts(self._config, job.plan, entries, job.format_name, self._spool)
+            parts = _feed_parts(
+                self._config, job.plan, entries, job.format_name, self._spool, self._documents
+            )
             self._staging.add_parts(job.name, parts)
             self._progress.advance()
         return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
@@ -597,7 +600,8 @@ class _Incremental:
             self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
-            self._documents.keep_rendered(rendered, rendering.rendered.content_html)
+            html = rendering.rendered.content_html
+            self._documents.keep_rendered(rendered, html, rendering.items)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
@@ -897,25 +901,38 @@ def _feed_parts(
     entries: Sequence[RenderedEntry],
     format_name: str,
     items: Spool,
+    cache: DocumentCache | None = None,
 ) -> Iterable[bytes]:
     """The feed in parts, its items read from the spool (or made) one at a time."""
     if format_name == "json":
         return [json_feed(config, plan, entries)]
-    made = (_item(config, rendered, format_name, items) for rendered in entries)
+    made = (_item(config, rendered, format_name, items, cache) for rendered in entries)
     return feed_parts(config, plan, entries, format_name, made)
 
 
-def _item(config: Config, rendered: RenderedEntry, format_name: str, items: Spool) -> bytes:
-    """The entry's element, made once: by the worker that rendered it, or here for an entry
-    the cache kept, in every XML format at once, so that its HTML is read from the cache once
-    (the feeds of one plan are made one after the other)."""
+def _item(
+    config: Config,
+    rendered: RenderedEntry,
+    format_name: str,
+    items: Spool,
+    cache: DocumentCache | None,
+) -> bytes:
+    """The entry's element, made once: by the worker that rendered it, or for an entry the
+    cache kept, taken from the cache or made here, in every XML format at once, so that its
+    HTML is read from the cache once (the feeds of one plan are made one after the other)."""
     key = (rendered.entry.id, format_name)
-    if key not in items:
+    if key in items:
+        return items[key]
+    formats = _xml_formats(config)
+    made = cache.elements(rendered, formats) if cache is not None else None
+    if made is None:
         entry, html = rendered.entry, rendered.content_html
         held = RenderedEntry(entry, html, rendered.summary, rendered.page_url)
-        for name in _xml_formats(config):
-            items[(entry.id, name)] = entry_xml(config, held, name)
-    return items[key]
+        made = {name: entry_xml(config, held, name) for name in formats}
+        if cache is not None:
+            cache.keep_elements(held, html, made)
+    items.update(((rendered.entry.id, name), element) for name, element in made.items())
+    return made[format_name]
 
 
 def _headers(config: Config, plans: Sequence[FeedPlan], feeds: Sequence[str]) -> OutputFile:
