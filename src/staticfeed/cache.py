@@ -45,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import html as html_module
 import importlib.metadata
 import itertools
 import json
@@ -61,7 +62,6 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from staticfeed import __version__
 from staticfeed.config import Config
@@ -845,8 +845,9 @@ def _decode_elements(
 
 def _escaped(html: str) -> bytes:
     """`html` as the text of an XML element carries it (the Atom <content>, RSS's
-    <content:encoded>), when lxml needs to escape no other character in it."""
-    return _utf8(xml_escape(html))
+    <content:encoded>), when lxml needs to escape no other character in it: &, < and >.
+    (xml.sax.saxutils.escape does the same, but importing it imports urllib.request.)"""
+    return _utf8(html_module.escape(html, quote=False))
 
 
 def _record(
