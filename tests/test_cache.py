@@ -20,13 +20,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner, Result
 
+from staticfeed import cache as cache_module
 from staticfeed import entries as entries_module
 from staticfeed import pipeline
 from staticfeed.cache import CACHE_FOLDER, BuildCache, cache_folder, decode_entry, encode_entry
 from staticfeed.cli import cli
 from staticfeed.config import load_config
 from staticfeed.entries import read_entries
-from staticfeed.model import Author, Enclosure, Entry
+from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
 from tests.conftest import files_under, record_reads
 
 Site = Callable[..., Path]
@@ -797,7 +798,7 @@ def test_damaged_elements_are_made_again(
     else:
         pack.write_bytes(after)
     damaged = {
-        json.loads(before[offset : offset + length])[1]
+        json.loads(before[offset : offset + length].partition(b"\n")[0])[1]  # its entry id
         for digest, offset, length in places
         if hashlib.sha256(after[offset : offset + length]).hexdigest() != digest
     }
@@ -836,6 +837,32 @@ def test_elements_kept_for_another_entry_or_rendering_are_not_used(
         "tag:example.org,2025:b",
         "tag:example.org,2025:c",
     ]
+
+
+def test_kept_elements_come_back_byte_for_byte_and_odd_parts_are_refused() -> None:
+    """A part of an elements pack gives back exactly the elements kept; a part whose header
+    does not describe its bytes (only a hand can make one: the part's sha256 is checked
+    first) gives None, never an error or other bytes."""
+    html = '<p title="x">A &amp; B < C > D, \u00e9t\u00e9 \U0001f54a</p>'
+    escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").encode()
+    moment = datetime(2025, 1, 1, tzinfo=UTC)
+    entry = Entry(Path("a.md"), "tag:x,2025:a", "a", "A", moment, moment, (), "", 1)
+    rendered = RenderedEntry(entry, html, "A", "https://example.org/a/")
+    elements = {
+        "atom": b"<entry>\n  <content>" + escaped + b"</content>\n</entry>\n",
+        "rss": b"<item><description>A</description></item>\n",  # carries no HTML
+    }
+    part = cache_module._encode_elements("d" * 64, rendered, html, elements)
+    assert escaped not in part  # cut out of the atom element
+    assert cache_module._decode_elements(part, "d" * 64, rendered) == elements
+    assert cache_module._decode_elements(part, "e" * 64, rendered) is None
+    other_html = replace(rendered, content_html=html.replace("B", "b"))  # what was not cut out
+    assert cache_module._decode_elements(part, "d" * 64, other_html) is None
+    header, _, rest = part.partition(b"\n")
+    values = json.loads(header)
+    for lengths in ([*values[3][:-1], values[3][-1] + 1], values[3][:-1], [-1, *values[3][1:]]):
+        odd = json.dumps([*values[:3], lengths, *values[4:]]).encode() + b"\n" + rest
+        assert cache_module._decode_elements(odd, "d" * 64, rendered) is None
 
 
 def test_a_cached_entry_gives_its_warning_again(site: Site, parses: list[Path]) -> None:

@@ -21,12 +21,12 @@ so that a build that changed one document writes one shard, not every record;
 `html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
 `html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
 build), each read by its offset and checked against its sha256 in the same way;
-`elements/<name>.jsonl`, one line per entry, the entry's Atom <entry> and RSS <item> as its
-feeds carry them, checked against the sha256 its record keeps. A feed that changes because of
-one entry holds others, whose elements need not be made again through feedgen: a rebuild after
-one edit of a feed of 10,000 entries made them all again. An element is kept without the
-entry's HTML, which it carries escaped and which is kept already, when cutting it out and
-putting it back gives the same bytes (`_Elements`).
+`elements/<name>.pack`, named by what it holds, one part per entry rendered in the build
+that wrote it: the entry's Atom <entry> and RSS <item> as its feeds carry them, each part read
+by its offset and checked against the sha256 its record keeps. A feed that changes because of
+one entry holds others, whose elements need not be made again through feedgen (after one edit
+of a feed of 10,000 entries, that was most of the rebuild). An element is kept without the
+entry's HTML, which it carries escaped and which is kept already (`_encode_elements`).
 The whole cache is keyed by `fingerprint`: staticfeed's version and code, the libraries that
 parse and render, the config file's bytes and what it resolved to (so --base-url counts), and
 the time-zone setup.
@@ -82,6 +82,7 @@ _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 _HTML_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _PACK_FILE = re.compile(r"[0-9a-f]{32}\.jsonl")
+_ELEMENTS_FILE = re.compile(r"[0-9a-f]{32}\.pack")
 _ELEMENTS_FOLDER = "elements"
 _PACK_FROM = 64
 """A save with this many new renderings or more writes them into one pack file: a first build
@@ -509,12 +510,12 @@ class DocumentCache:
             self._changed.add(self._relative[entry.source])
 
     def keep_rendered(
-        self, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes] | None = None
+        self, rendered: RenderedEntry, html: str, elements: bytes | None = None
     ) -> None:
         """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
-        hand now, and `elements` its feed elements by format, when they were made with it.
-        `rendered` reads the HTML again when the cache is saved: what it reads it from (the
-        build's spool) must stay open until then."""
+        hand now, and `elements` its feed elements as `elements_part` gives them, when they
+        were made with it. `rendered` reads the HTML again when the cache is saved: what it
+        reads it from (the build's spool) must stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
@@ -525,8 +526,8 @@ class DocumentCache:
         record[_LISTING] = None  # made from the summary, which may have changed
         record[_ELEMENTS] = None  # made from the rendering
         self._changed.add(self._relative[rendered.entry.source])
-        if elements:  # none when the feeds are JSON Feeds only
-            self._keep_elements(record, rendered, html, elements)
+        if elements is not None:
+            self._keep_part(record, rendered, elements)
 
     def elements(self, rendered: RenderedEntry, formats: Sequence[str]) -> dict[str, bytes] | None:
         """The elements of `rendered` (cached) in each of `formats`, as `keep_elements` kept
@@ -549,27 +550,23 @@ class DocumentCache:
         """Keep the feed elements, by format, made from `rendered` (cached) and its `html`."""
         record = self._record_of(rendered.entry)
         if record is not None and record[_RENDERING] is not None:
-            self._keep_elements(record, rendered, html, elements)
+            part = _encode_elements(record[_RENDERING][1], rendered, html, elements)
+            self._keep_part(record, rendered, part)
 
-    def _keep_elements(
-        self, record: _Record, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
-    ) -> None:
-        line = _encode_elements(record[_RENDERING][1], rendered, html, elements)
-        if line is None:
-            return
+    def _keep_part(self, record: _Record, rendered: RenderedEntry, line: bytes) -> None:
         line_digest = _sha256(line)
         self._pending_elements[line_digest] = line
         record[_ELEMENTS] = [line_digest]  # its place in a pack file is added when written
         self._changed.add(self._relative[rendered.entry.source])
 
     def _elements_line(self, place: Json) -> bytes | None:
-        """The line `place` (a record's) names: [sha256] for one this build keeps, [sha256,
+        """The part `place` (a record's) names: [sha256] for one this build keeps, [sha256,
         pack file, offset, length] for one written; None when it is not what was written."""
         if type(place) is not list:
             return None
         if len(place) == 1:
             return self._pending_elements.get(place[0])
-        if len(place) != 4 or not _is_place(place[1:]):
+        if len(place) != 4 or not _is_place(place[1:], _ELEMENTS_FILE):
             return None
         line_digest, pack, offset, length = place
         try:
@@ -592,16 +589,16 @@ class DocumentCache:
             return
         hashed = hashlib.sha256()
         for line in self._pending_elements.values():
-            hashed.update(line + b"\n")
-        name = f"{hashed.hexdigest()[:32]}.jsonl"
+            hashed.update(line)
+        name = f"{hashed.hexdigest()[:32]}.pack"
         places: dict[str, list[Json]] = {}
 
         def lines() -> Iterator[bytes]:
             offset = 0
             for line_digest, line in self._pending_elements.items():
                 places[line_digest] = [line_digest, name, offset, len(line)]
-                offset += len(line) + 1
-                yield line + b"\n"
+                offset += len(line)
+                yield line
 
         (self._folder / _ELEMENTS_FOLDER).mkdir(exist_ok=True)
         _write_atomically(os.path.join(self._folder, _ELEMENTS_FOLDER, name), lines())
@@ -783,15 +780,15 @@ def _rendering(rendering: Json) -> bool:
         return False
     if not _DIGEST.fullmatch(html_digest):
         return False
-    return not place or _is_place(place)
+    return not place or _is_place(place, _PACK_FILE)
 
 
-def _is_place(place: list[Json]) -> bool:
-    """Whether `place` is [pack file, offset, length]."""
+def _is_place(place: list[Json], pack_file: re.Pattern[str]) -> bool:
+    """Whether `place` is [pack file, offset, length], the pack file's name as `pack_file`."""
     return (
         len(place) == 3
         and type(place[0]) is str
-        and bool(_PACK_FILE.fullmatch(place[0]))
+        and bool(pack_file.fullmatch(place[0]))
         and type(place[1]) is int
         and type(place[2]) is int
         and place[1] >= 0
@@ -799,47 +796,96 @@ def _is_place(place: list[Json]) -> bool:
     )
 
 
+def elements_part(rendered: RenderedEntry, elements: Mapping[str, bytes]) -> bytes:
+    """How the cache keeps `elements` (by format) of `rendered`: made by the worker process
+    that rendered the entry, where its HTML is at hand."""
+    html = rendered.content_html
+    return _encode_elements(_sha256(_utf8(html)), rendered, html, elements)
+
+
 def _encode_elements(
     html_digest: str, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
-) -> bytes | None:
-    """The line that keeps `elements` (by format) of `rendered`, made with the HTML `html` of
-    digest `html_digest`: each element as the text before and after the HTML it carries
-    escaped, or whole when it does not carry it (a summary-only feed). Putting the escaped
-    HTML back between the two gives the element's bytes, whatever they are: the line is
-    checked against its sha256 and the entry it was made for before it is used."""
-    escaped = _escaped(html)
-    kept: dict[str, list[str]] = {}
-    try:
-        for name, element in elements.items():
-            at = element.find(escaped) if escaped else -1
-            if at < 0:
-                kept[name] = [element.decode("utf-8")]
-            else:  # UTF-8 is self-synchronizing: a match starts and ends between characters
-                before, after = element[:at], element[at + len(escaped) :]
-                kept[name] = [before.decode("utf-8"), after.decode("utf-8")]
-    except UnicodeDecodeError:
-        return None
-    return _utf8(_ENCODER.encode([html_digest, rendered.entry.id, rendered.page_url, kept]))
+) -> bytes:
+    """How the cache keeps `elements` (by format) of `rendered`, made with the HTML `html` of
+    digest `html_digest`: a JSON header line, then the bytes of each element as it stands,
+    but for the HTML it carries escaped, cut out (a summary-only feed carries none).
+
+    What is cut out is found without escaping the whole HTML (a worker renders thousands of
+    entries): it starts as the escaped start of the HTML does, ends as its escaped end does,
+    and is as long as the escaped HTML. The header keeps its sha256, and the escaped HTML is
+    put back only when it has that sha256: the element then has its bytes again, whatever
+    they are. The part is checked against its own sha256 and the entry it was made for."""
+    span = _EscapedSpan.of(html)
+    kept: list[Json] = []
+    parts: list[bytes] = []
+    carried: bytes | None = None
+    for name, element in elements.items():
+        at = span.find(element)
+        cut = at >= 0 and (carried is None or element[at : at + span.length] == carried)
+        if cut and carried is None:
+            carried = element[at : at + span.length]
+        kept.append([name, cut])
+        parts += [element[:at], element[at + span.length :]] if cut else [element]
+    header = [html_digest, rendered.entry.id, rendered.page_url, [len(part) for part in parts]]
+    carried_digest = _sha256(carried) if carried is not None else None
+    return _utf8(_ENCODER.encode([*header, kept, carried_digest])) + b"\n" + b"".join(parts)
+
+
+@dataclass(frozen=True)
+class _EscapedSpan:
+    """Where an element carries some HTML as XML text (& < > escaped), found by its start, its
+    end and its length."""
+
+    head: bytes
+    tail: bytes
+    length: int
+
+    @classmethod
+    def of(cls, html: str) -> _EscapedSpan:
+        data = _utf8(html)
+        # Each of the three escaped characters is one byte that grows by 3 or 4.
+        length = len(data) + 4 * data.count(b"&") + 3 * (data.count(b"<") + data.count(b">"))
+        return cls(_escaped(html[:_ENDS]), _escaped(html[-_ENDS:]), length if html else 0)
+
+    def find(self, element: bytes) -> int:
+        """Where the escaped HTML may start in `element`; -1 where it is not."""
+        at = element.find(self.head) if self.length else -1
+        if at < 0 or not element.startswith(self.tail, at + self.length - len(self.tail)):
+            return -1
+        return at
+
+
+_ENDS = 32
+"""How many characters of each end of the HTML are escaped to find where an element has it."""
 
 
 def _decode_elements(
-    line: bytes, html_digest: str, rendered: RenderedEntry
+    part: bytes, html_digest: str, rendered: RenderedEntry
 ) -> dict[str, bytes] | None:
-    """The elements a line of `_encode_elements` keeps, when it was made for `rendered`, with
+    """The elements a part `_encode_elements` made keeps, when it was made for `rendered`, with
     the HTML of digest `html_digest`; the HTML is read only when an element carries it."""
-    made_from, entry_id, page_url, kept = json.loads(line)
+    header, _, rest = part.partition(b"\n")
+    made_from, entry_id, page_url, lengths, kept, carried_digest = json.loads(header)
     if (made_from, entry_id, page_url) != (html_digest, rendered.entry.id, rendered.page_url):
         return None
+    if not all(type(length) is int and length >= 0 for length in lengths):
+        return None
+    cut_out = [cut is True for _, cut in kept]
+    if sum(lengths) != len(rest) or len(lengths) != len(cut_out) + sum(cut_out):
+        return None
+    ends = list(itertools.accumulate(lengths))
+    pieces = iter([rest[end - length : end] for length, end in zip(lengths, ends, strict=True)])
     escaped: bytes | None = None
     elements = {}
-    for name, parts in kept.items():
-        if len(parts) == 1:
-            elements[name] = _utf8(parts[0])
+    for (name, _), cut in zip(kept, cut_out, strict=True):
+        if not cut:
+            elements[name] = next(pieces)
             continue
         if escaped is None:
             escaped = _escaped(rendered.content_html)
-        before, after = parts
-        elements[name] = _utf8(before) + escaped + _utf8(after)
+            if _sha256(escaped) != carried_digest:
+                return None  # not what the element carried: it is made again
+        elements[name] = next(pieces) + escaped + next(pieces)
     return elements
 
 
@@ -1107,7 +1153,7 @@ def _remove_unused_packs(folder: Path, in_use: set[str]) -> None:
     if folder.is_symlink() or not folder.is_dir():
         return
     for path in folder.iterdir():
-        if _PACK_FILE.fullmatch(path.name) and path.name not in in_use:
+        if _ELEMENTS_FILE.fullmatch(path.name) and path.name not in in_use:
             path.unlink(missing_ok=True)
 
 
