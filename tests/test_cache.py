@@ -506,10 +506,12 @@ def test_an_edit_writes_only_the_shard_that_holds_its_document(site: Site) -> No
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(150)}
     site(config=CONFIG, **many)
     build_and_compare()
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    build_and_compare()  # keeps the elements of the entries in e007's feeds (their shards)
     before = shard_files()
     assert sorted(itertools.chain(*before.values())) == sorted(many)
     assert len(before) > 10  # the records are spread over many shards
-    edit("e007.md", "Text of E7.", "E7, edited.")
+    edit("e007.md", "E7, edited.", "E7, edited again.")
     build_and_compare()
     after = shard_files()
     assert [held for held in before.values() if "e007.md" in held] == [
@@ -722,6 +724,11 @@ def rewrite_records(elements: dict[str, Any]) -> None:
     INDEX.write_bytes(json.dumps(fixed).encode() + b"\n" + payload)
 
 
+def entry_id(name: str) -> str:
+    """The id of the entry of entries/NAME.md (or NAME), as CONFIG's authority makes it."""
+    return f"tag:example.org,2025:{name.removesuffix('.md')}"
+
+
 EVERY_ENTRY = CONFIG.replace("limit = 3", "limit = 0")
 TOPICS_AND_PAGES = "tag_feeds = true\nauthor_feeds = true\npages = true\n"
 
@@ -737,17 +744,27 @@ def test_a_feed_made_again_takes_its_other_entries_elements_from_the_cache(
     }
     many["e005.md"] = post("E5", "2025-01-06", "tags: [news]\nauthor: Ann Lee\n")
     site(config=f'{EVERY_ENTRY}content = "{content}"\n{more}', **many)
-    build_and_compare()
+    build_and_compare()  # renders every entry: none of their elements is kept
+    assert not (CACHE / "elements").exists()
+    edit("e001.md", "Text of E1.", "E1, edited.")
+    made = build_then_compare(elements_made)  # every feed holds e001: all are made again
+    assert sorted(made) == sorted((entry_id(name), f) for name in many for f in ("atom", "rss"))
     edit("e007.md", "Text of E7.", "E7, edited.")
     edit("e003.md", "title: E3", "title: E3  # read again, parsed the same")
-    made = build_then_compare(elements_made)  # every feed holds e007: all are made again
-    edited = "tag:example.org,2025:e007"
-    assert sorted(made) == [(edited, "atom"), (edited, "rss")]
+    made = build_then_compare(elements_made)  # e001 was rendered, not taken from the cache
+    assert sorted(made) == sorted(
+        (entry_id(n), f) for n in ("e001", "e007") for f in ("atom", "rss")
+    )
     edit("e005.md", "Text of E5.", "E5, edited.")  # in a tag and an author feed too
-    assert len(build_then_compare(elements_made)) == 2
+    assert {entry for entry, _ in build_then_compare(elements_made)} == {
+        entry_id("e005"),
+        entry_id("e007"),
+    }
+    edit("e005.md", "E5, edited.", "E5, edited again.")
+    assert {entry for entry, _ in build_then_compare(elements_made)} == {entry_id("e005")}
     packs = element_packs()
     assert sorted(path.name for path in (CACHE / "elements").iterdir()) == sorted(packs)
-    assert sum(len(places) for places in packs.values()) == len(many)  # one line per entry
+    assert sum(len(places) for places in packs.values()) == len(many) - 1  # all but e005
     for pack, places in packs.items():
         data = (CACHE / "elements" / pack).read_bytes()
         for line_digest, offset, length in places:
@@ -770,8 +787,10 @@ def test_elements_carry_escaped_html_exactly_as_feedgen_writes_it(
     site(config=EVERY_ENTRY + TOPICS_AND_PAGES, **tricky, **{"other.md": post("O", "2025-01-07")})
     build_and_compare()
     edit("other.md", "Text of O.", "O, edited.")
+    build_and_compare()  # the tricky entries' elements are made, and kept
+    edit("other.md", "O, edited.", "O, edited again.")
     made = build_then_compare(elements_made)  # the tricky entries' elements from the cache
-    assert {entry_id for entry_id, _ in made} == {"tag:example.org,2025:other"}
+    assert {entry for entry, _ in made} == {entry_id("other")}
 
 
 @pytest.mark.parametrize(
@@ -789,6 +808,8 @@ def test_damaged_elements_are_made_again(
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(20)}
     site(config=EVERY_ENTRY, **many)
     build_and_compare()
+    edit("e001.md", "Text of E1.", "E1, edited.")
+    build_and_compare()  # keeps the elements of every entry but e001
     (pack,) = (CACHE / "elements").iterdir()
     ((_, places),) = element_packs().items()
     before = pack.read_bytes()
@@ -805,14 +826,32 @@ def test_damaged_elements_are_made_again(
     assert damaged
     edit("e007.md", "Text of E7.", "E7, edited.")
     made = build_then_compare(elements_made)  # made again, and kept again
-    edited = "tag:example.org,2025:e007"
-    assert sorted(made) == sorted((i, f) for i in {*damaged, edited} for f in ("atom", "rss"))
+    again = {*damaged, entry_id("e007"), entry_id("e001")}
+    assert sorted(made) == sorted((i, f) for i in again for f in ("atom", "rss"))
     edit("e008.md", "Text of E8.", "E8, edited.")
-    assert sorted(build_then_compare(elements_made)) == [
-        ("tag:example.org,2025:e008", "atom"),
-        ("tag:example.org,2025:e008", "rss"),
-    ]
+    assert {entry for entry, _ in build_then_compare(elements_made)} == {
+        entry_id("e008"),
+        entry_id("e007"),
+    }
     assert sorted(path.name for path in (CACHE / "elements").iterdir()) == sorted(element_packs())
+
+
+def test_elements_are_made_again_when_only_the_entry_changed_not_its_html(
+    site: Site, elements_made: list[tuple[str, str]]
+) -> None:
+    """A new title leaves the HTML as it was, but not the elements, which carry the title."""
+    site(config=EVERY_ENTRY, **{f"{name}.md": post(name.upper(), "2025-01-01") for name in "abc"})
+    build_and_compare()
+    edit("c.md", "Text of C.", "C, edited.")
+    build_and_compare()  # keeps the elements of a and b
+    edit("a.md", "title: A", "title: A, renamed")
+    made = build_then_compare(elements_made)  # c was rendered last time, not taken from the cache
+    assert {entry for entry, _ in made} == {entry_id("a"), entry_id("c")}
+    edit("b.md", "Text of B.", "B, edited.")  # the feed is made again, with a's new title
+    assert {entry for entry, _ in build_then_compare(elements_made)} == {
+        entry_id("a"),
+        entry_id("b"),
+    }
 
 
 def test_elements_kept_for_another_entry_or_rendering_are_not_used(
@@ -826,17 +865,15 @@ def test_elements_kept_for_another_entry_or_rendering_are_not_used(
         **{"a.md": post("A", "2025-01-01", body=same), "b.md": post("B", "2025-01-02", body=same)},
     )
     build_and_compare()
+    write("c.md", post("C", "2025-01-03"))
+    build_and_compare()  # keeps the elements of a and b
     records = {name: record for shard in read_shards().values() for name, record in shard.items()}
     a, b = records["a.md"][-1], records["b.md"][-1]
     assert a is not None and b is not None
     rewrite_records({"a.md": b, "b.md": a})
-    write("c.md", post("C", "2025-01-03"))
+    write("d.md", post("D", "2025-01-04"))
     made = build_then_compare(elements_made)
-    assert sorted({entry_id for entry_id, _ in made}) == [
-        "tag:example.org,2025:a",
-        "tag:example.org,2025:b",
-        "tag:example.org,2025:c",
-    ]
+    assert {entry for entry, _ in made} == {entry_id(name) for name in "abcd"}
 
 
 def test_kept_elements_come_back_byte_for_byte_and_odd_parts_are_refused() -> None:

@@ -21,12 +21,13 @@ so that a build that changed one document writes one shard, not every record;
 `html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
 `html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
 build), each read by its offset and checked against its sha256 in the same way;
-`elements/<name>.pack`, named by what it holds, one part per entry rendered in the build
-that wrote it: the entry's Atom <entry> and RSS <item> as its feeds carry them, each part read
-by its offset and checked against the sha256 its record keeps. A feed that changes because of
-one entry holds others, whose elements need not be made again through feedgen (after one edit
-of a feed of 10,000 entries, that was most of the rebuild). An element is kept without the
-entry's HTML, which it carries escaped and which is kept already (`_encode_elements`).
+`elements/<name>.pack`, named by what it holds, one part per entry: the entry's Atom <entry>
+and RSS <item> as its feeds carry them, each part read by its offset and checked against the
+sha256 its record keeps. A feed that changes because of one entry holds others, whose elements
+need not be made again through feedgen (after one edit of a feed of 10,000 entries, that was
+most of the rebuild): the elements made for an entry whose rendering came from the cache are
+kept for the next build. An element is kept without the entry's HTML, which it carries
+escaped and which is kept already (`_encode_elements`).
 The whole cache is keyed by `fingerprint`: staticfeed's version and code, the libraries that
 parse and render, the config file's bytes and what it resolved to (so --base-url counts), and
 the time-zone setup.
@@ -509,13 +510,10 @@ class DocumentCache:
             record[_LISTING] = listing
             self._changed.add(self._relative[entry.source])
 
-    def keep_rendered(
-        self, rendered: RenderedEntry, html: str, elements: bytes | None = None
-    ) -> None:
+    def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
         """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
-        hand now, and `elements` its feed elements as `elements_part` gives them, when they
-        were made with it. `rendered` reads the HTML again when the cache is saved: what it
-        reads it from (the build's spool) must stay open until then."""
+        hand now. `rendered` reads it again when the cache is saved: what it reads it from
+        (the build's spool) must stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
@@ -526,8 +524,6 @@ class DocumentCache:
         record[_LISTING] = None  # made from the summary, which may have changed
         record[_ELEMENTS] = None  # made from the rendering
         self._changed.add(self._relative[rendered.entry.source])
-        if elements is not None:
-            self._keep_part(record, rendered, elements)
 
     def elements(self, rendered: RenderedEntry, formats: Sequence[str]) -> dict[str, bytes] | None:
         """The elements of `rendered` (cached) in each of `formats`, as `keep_elements` kept
@@ -539,7 +535,7 @@ class DocumentCache:
         if line is None:
             return None
         try:
-            elements = _decode_elements(line, record[_RENDERING][1], rendered)
+            elements = _decode_elements(line, _made_from(record), rendered)
         except _BAD:
             return None
         return elements if elements is not None and list(elements) == list(formats) else None
@@ -547,13 +543,14 @@ class DocumentCache:
     def keep_elements(
         self, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
     ) -> None:
-        """Keep the feed elements, by format, made from `rendered` (cached) and its `html`."""
+        """Keep the feed elements, by format, made from `rendered` (cached) and its `html`.
+        Only elements made for an entry whose rendering the cache gave are kept: an entry
+        rendered in this build may well be edited again, and a first build renders thousands
+        (keeping theirs would cost it several percent)."""
         record = self._record_of(rendered.entry)
-        if record is not None and record[_RENDERING] is not None:
-            part = _encode_elements(record[_RENDERING][1], rendered, html, elements)
-            self._keep_part(record, rendered, part)
-
-    def _keep_part(self, record: _Record, rendered: RenderedEntry, line: bytes) -> None:
+        if record is None or record[_RENDERING] is None:
+            return
+        line = _encode_elements(_made_from(record), rendered, html, elements)
         line_digest = _sha256(line)
         self._pending_elements[line_digest] = line
         record[_ELEMENTS] = [line_digest]  # its place in a pack file is added when written
@@ -796,25 +793,26 @@ def _is_place(place: list[Json], pack_file: re.Pattern[str]) -> bool:
     )
 
 
-def elements_part(rendered: RenderedEntry, elements: Mapping[str, bytes]) -> bytes:
-    """How the cache keeps `elements` (by format) of `rendered`: made by the worker process
-    that rendered the entry, where its HTML is at hand."""
-    html = rendered.content_html
-    return _encode_elements(_sha256(_utf8(html)), rendered, html, elements)
+def _made_from(record: _Record) -> str:
+    """What an entry's elements are made from: its values (the record's key) and its rendering
+    (the HTML's digest and the summary), with the config and code the cache is keyed by."""
+    return digest_text(record[_KEY], record[_RENDERING][1], record[_RENDERING][0])
 
 
 def _encode_elements(
-    html_digest: str, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
+    made_from: str, rendered: RenderedEntry, html: str, elements: Mapping[str, bytes]
 ) -> bytes:
-    """How the cache keeps `elements` (by format) of `rendered`, made with the HTML `html` of
-    digest `html_digest`: a JSON header line, then the bytes of each element as it stands,
-    but for the HTML it carries escaped, cut out (a summary-only feed carries none).
+    """How the cache keeps `elements` (by format) of `rendered`, made from its record's values
+    and rendering (`_made_from`) with the HTML `html`: a JSON header line, then the bytes of
+    each element as it stands, but for the HTML it carries escaped, cut out (a summary-only
+    feed carries none).
 
-    What is cut out is found without escaping the whole HTML (a worker renders thousands of
-    entries): it starts as the escaped start of the HTML does, ends as its escaped end does,
-    and is as long as the escaped HTML. The header keeps its sha256, and the escaped HTML is
-    put back only when it has that sha256: the element then has its bytes again, whatever
-    they are. The part is checked against its own sha256 and the entry it was made for."""
+    What is cut out is found without escaping the whole HTML (the first rebuild of a feed of
+    every entry keeps thousands): it starts as the escaped start of the HTML does, ends as
+    its escaped end does, and is as long as the escaped HTML. The header keeps its sha256,
+    and the escaped HTML is put back only when it has that sha256: the element then has its
+    bytes again, whatever they are. The part is checked against its own sha256 and the entry
+    it was made for."""
     span = _EscapedSpan.of(html)
     kept: list[Json] = []
     parts: list[bytes] = []
@@ -826,7 +824,7 @@ def _encode_elements(
             carried = element[at : at + span.length]
         kept.append([name, cut])
         parts += [element[:at], element[at + span.length :]] if cut else [element]
-    header = [html_digest, rendered.entry.id, rendered.page_url, [len(part) for part in parts]]
+    header = [made_from, rendered.entry.id, rendered.page_url, [len(part) for part in parts]]
     carried_digest = _sha256(carried) if carried is not None else None
     return _utf8(_ENCODER.encode([*header, kept, carried_digest])) + b"\n" + b"".join(parts)
 
@@ -860,13 +858,14 @@ _ENDS = 32
 
 
 def _decode_elements(
-    part: bytes, html_digest: str, rendered: RenderedEntry
+    part: bytes, made_from: str, rendered: RenderedEntry
 ) -> dict[str, bytes] | None:
-    """The elements a part `_encode_elements` made keeps, when it was made for `rendered`, with
-    the HTML of digest `html_digest`; the HTML is read only when an element carries it."""
+    """The elements a part `_encode_elements` made keeps, when it was made for `rendered`, from
+    the same values and rendering (`made_from`); the HTML is read only when an element carries
+    it."""
     header, _, rest = part.partition(b"\n")
-    made_from, entry_id, page_url, lengths, kept, carried_digest = json.loads(header)
-    if (made_from, entry_id, page_url) != (html_digest, rendered.entry.id, rendered.page_url):
+    made_for, entry_id, page_url, lengths, kept, carried_digest = json.loads(header)
+    if (made_for, entry_id, page_url) != (made_from, rendered.entry.id, rendered.page_url):
         return None
     if not all(type(length) is int and length >= 0 for length in lengths):
         return None

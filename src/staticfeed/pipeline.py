@@ -26,7 +26,6 @@ from staticfeed.cache import (
     cache_folder,
     digest,
     digest_text,
-    elements_part,
     fingerprint,
     templates_digest,
 )
@@ -598,16 +597,10 @@ class _Incremental:
         if not missing:
             return
         for rendering in _render_all(
-            self._config,
-            missing.values(),
-            self._progress,
-            self._spool,
-            self._page_setup,
-            keep_elements=True,
+            self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
-            html = rendering.rendered.content_html
-            self._documents.keep_rendered(rendered, html, rendering.kept_elements)
+            self._documents.keep_rendered(rendered, rendering.rendered.content_html)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
@@ -733,8 +726,6 @@ class _Rendering:
     rendered: RenderedEntry
     items: dict[str, bytes]
     page: _EntryPage | None
-    kept_elements: bytes | None = None
-    """The items as the build cache keeps them (cache.elements_part), when it does."""
 
     def into(self, spool: Spool) -> RenderedEntry:
         """The entry rendered, its HTML and feed elements put into `spool`, and its HTML read
@@ -799,27 +790,24 @@ def _render_all(
     progress: Progress,
     bodies: Spool,
     pages: _PageSetup | None = None,
-    *,
-    keep_elements: bool = False,
 ) -> Iterator[_Rendering]:
     """Every entry in `entries` rendered, with its Atom and RSS elements and the page `pages`
     wants for it: many at once in worker processes, each given back as soon as it is done.
-    Their bodies are taken from `bodies` (see `_bodies_into`) as they are given out. With
-    `keep_elements`, the workers also make the elements as the build cache keeps them."""
+    Their bodies are taken from `bodies` (see `_bodies_into`) as they are given out."""
     jobs = [_render_job(config, entry, pages) for entry in entries]
     if jobs:
         progress.phase("render entries", len(jobs))
     links = pages.links() if pages is not None else None
-    step = functools.partial(_render_chunk, config, links, keep_elements)
+    step = functools.partial(_render_chunk, config, links)
     prepare = functools.partial(_with_bodies, bodies)
     results = parallel.map_steps(step, jobs, progress, prepare)
     formats = _xml_formats(config)
-    for (entry, page_url, page_path), (html, summary, items, page, kept) in zip(
+    for (entry, page_url, page_path), (html, summary, items, page) in zip(
         jobs, results, strict=True
     ):
         rendered = RenderedEntry(entry, html, summary, page_url)
         made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
-        yield _Rendering(rendered, dict(zip(formats, items, strict=True)), made, kept)
+        yield _Rendering(rendered, dict(zip(formats, items, strict=True)), made)
 
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
@@ -844,26 +832,19 @@ def _with_body(bodies: Spool, entry: Entry) -> Entry:
 
 
 def _render_chunk(
-    config: Config, links: _Links | None, keep_elements: bool, jobs: Sequence[_RenderJob]
-) -> list[tuple[str, str, list[bytes], bytes | StaticfeedError | None, bytes | None]]:
-    """The HTML, summary, feed elements, wanted page and, with `keep_elements`, the elements
-    as the cache keeps them, of each entry: all a worker sends back, the entry being known.
-    Made here, an element is made once, whatever the number of feeds it is in, and pages and
-    what the cache keeps are made on every core."""
+    config: Config, links: _Links | None, jobs: Sequence[_RenderJob]
+) -> list[tuple[str, str, list[bytes], bytes | StaticfeedError | None]]:
+    """The HTML, summary, feed elements and wanted page of each entry: all a worker sends
+    back, the entry being known. Made here, an element is made once, whatever the number of
+    feeds it is in, and pages are made on every core."""
     results = []
     formats = _xml_formats(config)
     for entry, page_url, page_path in jobs:
         rendered = render_entry(entry, config.site_url, page_url)
         items = [entry_xml(config, rendered, name) for name in formats]
         page = _entry_page(config, links, rendered) if page_path is not None else None
-        kept = _kept_elements(rendered, formats, items) if keep_elements else None
-        results.append((rendered.content_html, rendered.summary, items, page, kept))
+        results.append((rendered.content_html, rendered.summary, items, page))
     return results
-
-
-def _kept_elements(rendered: RenderedEntry, formats: list[str], items: list[bytes]) -> bytes | None:
-    """The elements as the cache keeps them; none for JSON Feeds only."""
-    return elements_part(rendered, dict(zip(formats, items, strict=True))) if items else None
 
 
 def _entry_page(
