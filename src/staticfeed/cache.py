@@ -36,9 +36,11 @@ Nothing in it is trusted. An index whose checksum, format or fingerprint does no
 is not JSON or has the wrong shape, is ignored, and so is a shard whose sha256 is not its name;
 a record that does not match its document, or does not decode, is read again from the
 document; an HTML file whose sha256 is not its name raises `CacheCorrupt`, and the build starts
-over without the cache. It is JSON, never pickle: the folder is as writable as the project, and
-loading it must never run code. Every file is written atomically (a temporary file, then a
-rename); a cache that cannot be written is skipped silently.
+over without the cache. It is JSON (and the feed elements' own bytes), never pickle: the folder
+is as writable as the project, and loading it must never run code. A part of an elements pack
+that is not what was written is ignored, and the elements are made again. Every file is written
+atomically (a temporary file, then a rename); a cache that cannot be written is skipped
+silently.
 """
 
 from __future__ import annotations
