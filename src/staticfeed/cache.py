@@ -1069,10 +1069,10 @@ class BuildCache:
             _write_index(str(self.folder / _INDEX), self.fingerprint, body)
             if documents_changed:
                 self._remove_unused_html()
-                _remove_unused_shards(self.folder / _DOCUMENTS, set(shards.values()))
-                _remove_unused_packs(
-                    self.folder / _ELEMENTS_FOLDER, self.documents.elements_in_use()
-                )
+                shard_files = {f"{name}.json" for name in shards.values()}
+                _remove_unused(self.folder / _DOCUMENTS, _SHARD_FILE, shard_files)
+                packs = self.documents.elements_in_use()
+                _remove_unused(self.folder / _ELEMENTS_FOLDER, _ELEMENTS_FILE, packs)
         except OSError:
             return  # the cache only saves time: a build never fails for it
 
@@ -1140,21 +1140,13 @@ def _read_shards(folder: Path, names: Json) -> tuple[dict[str, Json], dict[str, 
     return records, read
 
 
-def _remove_unused_shards(folder: Path, in_use: set[str]) -> None:
-    """Remove the shard files the index does not name: only such files, never through a link."""
+def _remove_unused(folder: Path, pattern: re.Pattern[str], in_use: set[str]) -> None:
+    """Remove the files of `folder` named as `pattern` says that are not `in_use`: only such
+    files, never through a link (shard files, elements' pack files)."""
     if folder.is_symlink() or not folder.is_dir():
         return
     for path in folder.iterdir():
-        if _SHARD_FILE.fullmatch(path.name) and path.name[:-5] not in in_use:
-            path.unlink(missing_ok=True)
-
-
-def _remove_unused_packs(folder: Path, in_use: set[str]) -> None:
-    """Remove the elements' pack files no record names: only such files, never through a link."""
-    if folder.is_symlink() or not folder.is_dir():
-        return
-    for path in folder.iterdir():
-        if _ELEMENTS_FILE.fullmatch(path.name) and path.name not in in_use:
+        if pattern.fullmatch(path.name) and path.name not in in_use:
             path.unlink(missing_ok=True)
 
 
