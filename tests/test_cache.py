@@ -791,6 +791,14 @@ def test_elements_carry_escaped_html_exactly_as_feedgen_writes_it(
     edit("other.md", "O, edited.", "O, edited again.")
     made = build_then_compare(elements_made)  # the tricky entries' elements from the cache
     assert {entry for entry, _ in made} == {entry_id("other")}
+    cut = set()  # the entries whose HTML was cut out of their elements, and put back
+    for pack, places in element_packs().items():
+        data = (CACHE / "elements" / pack).read_bytes()
+        for _, offset, length in places:
+            header = json.loads(data[offset : offset + length].partition(b"\n")[0])
+            if all(was_cut for _, was_cut in header[4]):
+                cut.add(header[1])
+    assert cut >= {entry_id(name) for name in ("quotes", "cdata", "crlf", "astral", "gt")}
 
 
 @pytest.mark.parametrize(
