@@ -19,15 +19,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from staticfeed import cache as cache_module
 from staticfeed import entries as entries_module
 from staticfeed import pipeline
 from staticfeed.cache import CACHE_FOLDER, BuildCache, cache_folder, decode_entry, encode_entry
 from staticfeed.cli import cli
-from staticfeed.config import load_config
+from staticfeed.config import Config, load_config
 from staticfeed.entries import read_entries
+from staticfeed.feeds import entry_xml
 from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
+from staticfeed.text import remove_xml_illegal
 from tests.conftest import files_under, record_reads
 
 Site = Callable[..., Path]
@@ -908,6 +912,38 @@ def test_kept_elements_come_back_byte_for_byte_and_odd_parts_are_refused() -> No
     for lengths in ([*values[3][:-1], values[3][-1] + 1], values[3][:-1], [-1, *values[3][1:]]):
         odd = json.dumps([*values[:3], lengths, *values[4:]]).encode() + b"\n" + rest
         assert cache_module._decode_elements(odd, "d" * 64, rendered) is None
+
+
+_HTML_TEXT = st.lists(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+    | st.sampled_from(["&", "<", ">", "\r", "]]>", "&amp;", "<p>", "\U0001f54a", '"', "'"]),
+    max_size=200,  # longer than the 32 characters at each end that find the escaped HTML
+).map("".join)
+
+
+@given(html=_HTML_TEXT, summary=_HTML_TEXT)
+@settings(max_examples=150, deadline=None)
+def test_elements_feedgen_makes_come_back_from_their_part_byte_for_byte(
+    html: str, summary: str
+) -> None:
+    """Whatever the HTML and the summary, the elements feedgen makes (entry_xml, as a build
+    does) come back from the part that keeps them, byte for byte."""
+    config = Config(
+        Path("staticfeed.toml"), "T", "https://example.org/", "https://example.org/f/", UTC_ZONE
+    )
+    moment = datetime(2025, 1, 1, tzinfo=UTC)
+    entry = Entry(Path("a.md"), "tag:x,2025:a", "a", "A", moment, moment, (Author("Ann"),), "", 1)
+    html = remove_xml_illegal(html)
+    # The text between the two ends is found by its length alone: pad them, so that it is
+    # the generated text.
+    for shown in (html, f"<p>{'a' * 40}{html}{'z' * 40}</p>"):
+        rendered = RenderedEntry(entry, shown, remove_xml_illegal(summary), "https://x.org/f/a/")
+        elements = {name: entry_xml(config, rendered, name) for name in ("atom", "rss")}
+        part = cache_module._encode_elements("d" * 64, rendered, shown, elements)
+        assert cache_module._decode_elements(part, "d" * 64, rendered) == elements
+
+
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def test_a_cached_entry_gives_its_warning_again(site: Site, parses: list[Path]) -> None:
