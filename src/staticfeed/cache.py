@@ -821,9 +821,10 @@ def _encode_elements(
     carried: bytes | None = None
     for name, element in elements.items():
         at = span.find(element)
-        cut = at >= 0 and (carried is None or element[at : at + span.length] == carried)
-        if cut and carried is None:
-            carried = element[at : at + span.length]
+        middle = element[at : at + span.length] if at >= 0 else None
+        cut = middle is not None and (carried is None or middle == carried)
+        if cut:
+            carried = middle
         kept.append([name, cut])
         parts += [element[:at], element[at + span.length :]] if cut else [element]
     header = [made_from, rendered.entry.id, rendered.page_url, [len(part) for part in parts]]
