@@ -1,13 +1,17 @@
-"""The spool keeps items and HTML in a temporary file and gives back exactly what was put in."""
+"""The spool keeps items and HTML in temporary files and gives back exactly what was put in."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from staticfeed.spool import Spool
+from staticfeed.spool import Spool, SpoolWriter
 
 
 def test_gives_back_each_item_as_written() -> None:
@@ -51,3 +55,91 @@ def test_gives_back_text_as_written() -> None:
     with Spool() as spool:
         spool[("id", "html")] = html.encode("utf-8")
         assert spool.text(("id", "html")) == html
+
+
+_WRITE = """
+import json, sys
+from staticfeed.spool import SpoolWriter
+with SpoolWriter(sys.argv[1]) as writer:
+    print(json.dumps([writer.put(text.encode()) for text in sys.argv[2:]]))
+"""
+
+
+def _write_in_another_process(folder: str, *texts: str) -> list[tuple[str, int, int]]:
+    """What a worker process does: write into the spool's folder, and tell where."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WRITE, folder, *texts], capture_output=True, check=True
+    )
+    return [tuple(place) for place in json.loads(done.stdout)]
+
+
+def test_gives_back_what_other_processes_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers write what they render to the spool's folder and send back only where it is."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with Spool() as spool:
+        spool["own"] = b"written here"
+        first = _write_in_another_process(spool.folder(), "Ünïcode ✓ 🌍", "", "third")
+        second = _write_in_another_process(spool.folder(), "another process")
+        for number, place in enumerate([*first, *second]):
+            spool.adopt(number, place)
+        assert [spool[number] for number in range(4)] == [
+            "Ünïcode ✓ 🌍".encode(),
+            b"",
+            b"third",
+            b"another process",
+        ]
+        assert spool.text(0) == "Ünïcode ✓ 🌍"
+        assert spool["own"] == b"written here"
+        assert len(list(tmp_path.iterdir())) == 1  # the folder
+    assert list(tmp_path.iterdir()) == []  # closed: the folder is gone
+    with pytest.raises(KeyError):
+        spool[0]
+
+
+def test_a_process_that_writes_again_appends() -> None:
+    """A worker writes one chunk of entries after another, in the same file."""
+    with Spool() as spool:
+        places = []
+        for text in ("one", "two", "three"):
+            with SpoolWriter(spool.folder()) as writer:
+                places.append(writer.put(text.encode()))
+        for place in places:
+            spool.adopt(place[1], place)
+        assert [spool[place[1]] for place in places] == [b"one", b"two", b"three"]
+
+
+@pytest.mark.parametrize("name", ["", "../elsewhere", "/etc/passwd"])
+def test_takes_only_places_in_its_folder(name: str) -> None:
+    with Spool() as spool:
+        spool.folder()
+        with pytest.raises(ValueError, match="not a place in this spool's folder"):
+            spool.adopt("key", (name, 0, 4))
+        assert "key" not in spool
+
+
+def test_removes_the_folder_of_a_build_that_was_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed build cannot remove its folder; the next build that makes one does."""
+    if os.name != "posix":
+        pytest.skip("whether a process runs is told on POSIX only")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    abandoned = tmp_path / f"staticfeed-spool-{int(gone.stdout)}-x1y2"
+    abandoned.mkdir()
+    (abandoned / "123.part").write_bytes(b"x" * 1000)
+    running = tmp_path / f"staticfeed-spool-{os.getpid()}-a3b4"  # another spool of this build
+    running.mkdir()
+    other = tmp_path / "staticfeed-spool-notes"
+    other.mkdir()
+    with Spool() as spool:
+        folder = Path(spool.folder())
+        assert not abandoned.exists()
+        assert running.is_dir() and other.is_dir() and folder.is_dir()

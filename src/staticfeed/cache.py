@@ -218,6 +218,16 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def digest_html(html: str) -> str:
+    """What the cache names an entry's HTML by."""
+    return _sha256(_utf8(html))
+
+
+def html_line(html: str) -> bytes:
+    """An entry's HTML as the cache writes it: a line of JSON."""
+    return _utf8(json.dumps(html, ensure_ascii=False)) + b"\n"
+
+
 # Entries as JSON: a list of every field of Entry but `source` (the document's path, taken from
 # the current build), in field order, each encoded by its type: a field added to Entry is
 # cached without a change here, as long as its type is one of those below.
@@ -398,8 +408,8 @@ class DocumentCache:
         self._new: dict[str, _Record] = {}
         self._keys: dict[Path, str] = {}
         self._relative: dict[Path, str] = {}
-        self._pending: dict[str, RenderedEntry] = {}
-        """Renderings to write at `save`, by their HTML's digest."""
+        self._pending: dict[str, Callable[[], bytes]] = {}
+        """The HTML to write at `save`, as `html_line` gives it, by its digest."""
         self._pending_elements: dict[str, bytes] = {}
         """Entries' elements to write at `save` (`_encode_elements`), by their sha256."""
         self._changed: set[str] = set()
@@ -512,15 +522,17 @@ class DocumentCache:
             record[_LISTING] = listing
             self._changed.add(self._relative[entry.source])
 
-    def keep_rendered(self, rendered: RenderedEntry, html: str) -> None:
-        """Cache the rendering of an entry whose document is cached; `html` is its HTML, in
-        hand now. `rendered` reads it again when the cache is saved: what it reads it from
-        (the build's spool) must stay open until then."""
+    def keep_rendered(
+        self, rendered: RenderedEntry, html_digest: str, line: Callable[[], bytes]
+    ) -> None:
+        """Cache the rendering of an entry whose document is cached; `html_digest` is
+        `digest_html(html)` of its HTML, and `line` gives `html_line(html)` when the cache is
+        saved, or asks for the HTML before: what it reads it from (the build's spool) must
+        stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
-        html_digest = _sha256(_utf8(html))
-        self._pending[html_digest] = rendered
+        self._pending[html_digest] = line
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
         record[_LISTING] = None  # made from the summary, which may have changed
@@ -645,11 +657,9 @@ class DocumentCache:
         if len(self._pending) >= _PACK_FROM:
             self._write_pack()
         else:
-            for html_digest, rendered in self._pending.items():
-                html = rendered.content_html
+            for html_digest, line in self._pending.items():
                 (self._folder / _HTML / html_digest[:2]).mkdir(parents=True, exist_ok=True)
-                text = json.dumps(html, ensure_ascii=False)
-                _write_atomically(_html_path(self._folder, html_digest), _utf8(text))
+                _write_atomically(_html_path(self._folder, html_digest), line())
         self._pending.clear()
 
     def _write_pack(self) -> None:
@@ -657,13 +667,13 @@ class DocumentCache:
         places: dict[str, list[Json]] = {}
 
         def lines() -> Iterator[bytes]:
-            """Each HTML a line, written as it is made: a first build's are 70 MB at 10k."""
+            """Each HTML a line, written as it is read: a first build's are 70 MB at 10k."""
             offset = 0
-            for html_digest, rendered in self._pending.items():
-                line = _utf8(json.dumps(rendered.content_html, ensure_ascii=False)) + b"\n"
-                places[html_digest] = [name, offset, len(line)]
-                offset += len(line)
-                yield line
+            for html_digest, line in self._pending.items():
+                data = line()
+                places[html_digest] = [name, offset, len(data)]
+                offset += len(data)
+                yield data
 
         (self._folder / _HTML).mkdir(parents=True, exist_ok=True)
         _write_atomically(os.path.join(self._folder, _HTML, name), lines())
@@ -693,23 +703,27 @@ class DocumentCache:
 
     def _html(self, rendering: list[Json]) -> str:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
-        html_digest = rendering[1]
-        if html_digest in self._pending:
-            return self._pending[html_digest].content_html
         try:
-            if len(rendering) == 2:
-                path, offset, length = _html_path(self._folder, html_digest), 0, -1
-            else:
-                path = os.path.join(self._folder, _HTML, rendering[2])
-                offset, length = rendering[3], rendering[4]
-            with open(path, "rb") as stream:
-                stream.seek(offset)
-                html = json.loads(stream.read(length))
+            line = self._html_line(rendering)
+            html = json.loads(line)
         except (OSError, ValueError, RecursionError):
-            raise CacheCorrupt(html_digest) from None
-        if type(html) is not str or _sha256(_utf8(html)) != html_digest:
-            raise CacheCorrupt(html_digest)
+            raise CacheCorrupt(rendering[1]) from None
+        if type(html) is not str or digest_html(html) != rendering[1]:
+            raise CacheCorrupt(rendering[1])
         return html
+
+    def _html_line(self, rendering: list[Json]) -> bytes:
+        html_digest = rendering[1]
+        if html_digest in self._pending:  # rendered in this build, and not yet written
+            return self._pending[html_digest]()
+        if len(rendering) == 2:
+            path, offset, length = _html_path(self._folder, html_digest), 0, -1
+        else:
+            path = os.path.join(self._folder, _HTML, rendering[2])
+            offset, length = rendering[3], rendering[4]
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            return stream.read(length)
 
 
 def _parsed(record: _Record, path: Path) -> Parsed:

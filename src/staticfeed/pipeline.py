@@ -12,6 +12,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
@@ -25,8 +26,10 @@ from staticfeed.cache import (
     OutputRecords,
     cache_folder,
     digest,
+    digest_html,
     digest_text,
     fingerprint,
+    html_line,
     templates_digest,
 )
 from staticfeed.config import Config
@@ -72,7 +75,7 @@ from staticfeed.plan import (
 from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entry
 from staticfeed.selection import Selection, select_entries
-from staticfeed.spool import Spool
+from staticfeed.spool import Place, Spool, SpoolWriter
 
 _FORMAT_TITLES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
@@ -600,18 +603,20 @@ class _Incremental:
             self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
-            self._documents.keep_rendered(rendered, rendering.rendered.content_html)
+            line = functools.partial(self._spool.__getitem__, (rendered.entry.id, _HTML))
+            self._documents.keep_rendered(rendered, rendering.html_digest, line)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
 
     def _stage_page(self, page: _EntryPage) -> None:
         """Stage a page as soon as a worker made it, while the others go on rendering."""
-        if isinstance(page.made, bytes):
-            self._staging.add(page.path, page.made)
-            self._made_pages[page.path] = None
-        else:
+        if isinstance(page.made, StaticfeedError):
             self._made_pages[page.path] = page.made
+        else:
+            self._spool.adopt((page.path, _PAGE), page.made)
+            self._staging.add(page.path, self._spool[(page.path, _PAGE)])
+            self._made_pages[page.path] = None
 
     def _page_entry(self, entry: Entry) -> PageEntry:
         return PageEntry(self._rendered_entry(entry), entry_page_url(self._config, entry))
@@ -712,29 +717,40 @@ class _PageSetup:
 
 @dataclass(frozen=True)
 class _EntryPage:
-    """An entry's page, made with its rendering; or the error making it gave, which the build
-    raises after the index's own, in the order render_pages has."""
+    """An entry's page, made with its rendering, where the worker wrote it in the spool's
+    folder; or the error making it gave, which the build raises after the index's own, in
+    the order render_pages has."""
 
     path: str
-    made: bytes | StaticfeedError
+    made: Place | StaticfeedError
 
 
 @dataclass(frozen=True)
 class _Rendering:
-    """One entry rendered, with its Atom and RSS elements and, when wanted, its page."""
+    """One entry rendered by a worker, which wrote its HTML (as the cache keeps it,
+    `html_line`), its Atom and RSS elements and, when wanted, its page to the spool's folder."""
 
-    rendered: RenderedEntry
-    items: dict[str, bytes]
+    entry: Entry
+    page_url: str | None
+    summary: str
+    html_digest: str
+    places: dict[str, Place]
+    """Where the worker wrote the HTML (_HTML) and each element (by format)."""
     page: _EntryPage | None
 
     def into(self, spool: Spool) -> RenderedEntry:
-        """The entry rendered, its HTML and feed elements put into `spool`, and its HTML read
+        """The entry rendered, its HTML and feed elements taken into `spool`, and its HTML read
         from there when asked: a build renders thousands of entries before it makes a feed."""
-        entry, key = self.rendered.entry, (self.rendered.entry.id, _HTML)
-        spool.update(((entry.id, name), item) for name, item in self.items.items())
-        spool[key] = self.rendered.content_html.encode("utf-8", "surrogatepass")
-        load = functools.partial(spool.text, key)
-        return DeferredRendering(entry, self.rendered.summary, self.rendered.page_url, load)
+        entry = self.entry
+        for name, place in self.places.items():
+            spool.adopt((entry.id, name), place)
+        load = functools.partial(_spooled_html, spool, (entry.id, _HTML))
+        return DeferredRendering(entry, self.summary, self.page_url, load)
+
+
+def _spooled_html(spool: Spool, key: tuple[str, str]) -> str:
+    html: str = json.loads(spool[key])
+    return html
 
 
 @dataclass(frozen=True)
@@ -751,7 +767,7 @@ class _Renderings:
         """`renderings` collected, their HTML, feed elements and pages into `spool`."""
         collected = cls({}, spool, _SpooledPages(spool))
         for rendering in renderings:
-            collected.entries[rendering.rendered.entry.id] = rendering.into(spool)
+            collected.entries[rendering.entry.id] = rendering.into(spool)
             if rendering.page is not None:
                 collected.pages.keep(rendering.page)
         return collected
@@ -767,11 +783,11 @@ class _SpooledPages(Mapping[str, bytes | StaticfeedError]):
         """Each page's error, by path; None for a page made, which is in the spool."""
 
     def keep(self, page: _EntryPage) -> None:
-        if isinstance(page.made, bytes):
-            self._spool[(page.path, _PAGE)] = page.made
-            self._failed[page.path] = None
-        else:
+        if isinstance(page.made, StaticfeedError):
             self._failed[page.path] = page.made
+        else:
+            self._spool.adopt((page.path, _PAGE), page.made)
+            self._failed[page.path] = None
 
     def __getitem__(self, path: str) -> bytes | StaticfeedError:
         error = self._failed[path]
@@ -798,16 +814,16 @@ def _render_all(
     if jobs:
         progress.phase("render entries", len(jobs))
     links = pages.links() if pages is not None else None
-    step = functools.partial(_render_chunk, config, links)
+    step = functools.partial(_render_chunk, config, links, bodies.folder())
     prepare = functools.partial(_with_bodies, bodies)
     results = parallel.map_steps(step, jobs, progress, prepare)
-    formats = _xml_formats(config)
-    for (entry, page_url, page_path), (html, summary, items, page) in zip(
+    names = [_HTML, *_xml_formats(config)]
+    for (entry, page_url, page_path), (summary, html_digest, places, page) in zip(
         jobs, results, strict=True
     ):
-        rendered = RenderedEntry(entry, html, summary, page_url)
         made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
-        yield _Rendering(rendered, dict(zip(formats, items, strict=True)), made)
+        placed = dict(zip(names, places, strict=True))
+        yield _Rendering(entry, page_url, summary, html_digest, placed, made)
 
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
@@ -832,18 +848,23 @@ def _with_body(bodies: Spool, entry: Entry) -> Entry:
 
 
 def _render_chunk(
-    config: Config, links: _Links | None, jobs: Sequence[_RenderJob]
-) -> list[tuple[str, str, list[bytes], bytes | StaticfeedError | None]]:
-    """The HTML, summary, feed elements and wanted page of each entry: all a worker sends
-    back, the entry being known. Made here, an element is made once, whatever the number of
-    feeds it is in, and pages are made on every core."""
+    config: Config, links: _Links | None, folder: str, jobs: Sequence[_RenderJob]
+) -> list[tuple[str, str, list[Place], Place | StaticfeedError | None]]:
+    """The summary and HTML digest of each entry, and where its HTML, feed elements and
+    wanted page were written in the spool's `folder`: all a worker sends back, the entry
+    being known. Made here, an element is made once, whatever the number of feeds it is in,
+    and pages are made on every core."""
     results = []
     formats = _xml_formats(config)
-    for entry, page_url, page_path in jobs:
-        rendered = render_entry(entry, config.site_url, page_url)
-        items = [entry_xml(config, rendered, name) for name in formats]
-        page = _entry_page(config, links, rendered) if page_path is not None else None
-        results.append((rendered.content_html, rendered.summary, items, page))
+    with SpoolWriter(folder) as spool:
+        for entry, page_url, page_path in jobs:
+            rendered = render_entry(entry, config.site_url, page_url)
+            html = rendered.content_html
+            made = [html_line(html), *(entry_xml(config, rendered, name) for name in formats)]
+            page = _entry_page(config, links, rendered) if page_path is not None else None
+            placed = spool.put(page) if isinstance(page, bytes) else page
+            places = [spool.put(data) for data in made]
+            results.append((rendered.summary, digest_html(html), places, placed))
     return results
 
 

@@ -1,30 +1,47 @@
-"""Bytes kept in a temporary file until asked for, not in memory.
+"""Bytes kept in temporary files until asked for, not in memory.
 
 A large build makes every entry's Atom and RSS item before it makes any feed: at 10,000
 entries they are 130 MB, and held in memory they would be most of the build's peak. They are
-written to an unnamed temporary file instead, and read back while the feeds are put together,
-from the page cache. The entries' Markdown waits there too (45 MB) until a worker renders it,
-and so does their HTML (70 MB), for the pages and feeds made in the main process and for the
-cache, which writes it when the build is done; without the cache, so do the entry pages the
-workers made (90 MB). They are read, not mapped: the pages of a memory map count in the
-process's memory for as long as it is open.
+written to temporary files instead, and read back while the feeds are put together, from the
+page cache. The entries' Markdown waits there too (45 MB) until a worker renders it, and so
+does their HTML (70 MB), for the pages and feeds made in the main process and for the cache,
+which writes it when the build is done; so do the entry pages the workers made (90 MB). They
+are read, not mapped: the pages of a memory map count in the process's memory for as long as
+it is open.
+
+What worker processes make is written by them (`SpoolWriter`) to files in the spool's folder,
+and only where it lies is sent back: sent through a pipe, 300 MB of items, HTML and pages
+would be pickled, copied and unpickled on the way, and written to the spool once more, all
+in the main process, which all workers wait on. The folder is removed when the spool is
+closed; one left by a build that was killed is removed by the next spool that makes one.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from collections.abc import Hashable, Iterable
 from typing import IO
 
+Place = tuple[str, int, int]
+"""Where bytes lie in a file of a spool's folder: the file's name, an offset and a length."""
+_OWN = ""
+"""The file name of the places of bytes put into the spool in this process (`__setitem__`)."""
+
 
 class Spool:
-    """A mapping of keys to bytes, the bytes in a temporary file that goes away when the spool
-    is closed (or its process ends): use it in a `with` block."""
+    """A mapping of keys to bytes, the bytes in temporary files that go away when the spool is
+    closed (or, for the one this process writes, when its process ends): use it in a `with`
+    block."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] | None = None
-        self._places: dict[Hashable, tuple[int, int]] = {}
+        self._places: dict[Hashable, Place] = {}
         self._size = 0
+        self._folder: str | None = None
+        self._written: dict[str, IO[bytes]] = {}
+        """The files of the folder opened for reading, by name."""
 
     def __enter__(self) -> Spool:
         return self
@@ -40,14 +57,24 @@ class Spool:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115
         self._file.seek(self._size)  # the end, wherever the last read left off
         self._file.write(data)
-        self._places[key] = (self._size, len(data))
+        self._places[key] = (_OWN, self._size, len(data))
         self._size += len(data)
 
     def __getitem__(self, key: Hashable) -> bytes:
-        start, length = self._places[key]
-        assert self._file is not None
-        self._file.seek(start)  # writes still buffered are written first
-        return self._file.read(length)
+        name, start, length = self._places[key]
+        if name == _OWN:
+            assert self._file is not None
+            self._file.seek(start)  # writes still buffered are written first
+            return self._file.read(length)
+        stream = self._written.get(name)
+        if stream is None:
+            assert self._folder is not None
+            stream = self._written[name] = open(os.path.join(self._folder, name), "rb")  # noqa: SIM115
+        stream.seek(start)
+        data = stream.read(length)
+        if len(data) != length:
+            raise OSError(f"{name} in the build's spool is shorter than was written")
+        return data
 
     def text(self, key: Hashable) -> str:
         """The bytes kept under `key`, as the UTF-8 text they encode."""
@@ -57,9 +84,82 @@ class Spool:
         for key, data in items:
             self[key] = data
 
+    def folder(self) -> str:
+        """The folder in which other processes write bytes for this spool with a
+        `SpoolWriter`, made when first asked for: it goes away with the spool."""
+        if self._folder is None:
+            _remove_abandoned(tempfile.gettempdir())
+            self._folder = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-")
+        return self._folder
+
+    def adopt(self, key: Hashable, place: Place) -> None:
+        """Keep under `key` the bytes a `SpoolWriter` put at `place` in this spool's folder."""
+        name = place[0]
+        if self._folder is None or name == _OWN or os.path.basename(name) != name:
+            raise ValueError(f"{place!r} is not a place in this spool's folder")
+        self._places[key] = place
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
+        for stream in self._written.values():
+            stream.close()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
         self._file = None
+        self._folder = None
+        self._written.clear()
         self._places.clear()
         self._size = 0
+
+
+_PREFIX = "staticfeed-spool-"
+
+
+def _remove_abandoned(root: str) -> None:
+    """Remove the spool folders under `root` of processes that are gone: killed before they
+    could remove them."""
+    if os.name != "posix":  # os.kill(pid, 0) tells whether a process runs on POSIX only
+        return
+    try:
+        names = [name for name in os.listdir(root) if name.startswith(_PREFIX)]
+    except OSError:
+        return
+    for name in names:
+        pid = name.removeprefix(_PREFIX).partition("-")[0]
+        if pid.isdigit() and not _runs(int(pid)):
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+
+
+def _runs(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+class SpoolWriter:
+    """Writes bytes to a file of a spool's folder, in any process, for the spool to `adopt`:
+    each process appends to a file of its own. Use it in a `with` block: what it wrote is
+    written out by the time the block ends, and the file is closed."""
+
+    def __init__(self, folder: str) -> None:
+        self._name = f"{os.getpid()}.part"
+        self._file = open(os.path.join(folder, self._name), "ab")  # noqa: SIM115
+        self._size = self._file.tell()
+
+    def __enter__(self) -> SpoolWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._file.close()
+
+    def put(self, data: bytes) -> Place:
+        """Write `data`; where it lies, for `Spool.adopt`."""
+        self._file.write(data)
+        place = (self._name, self._size, len(data))
+        self._size += len(data)
+        return place
