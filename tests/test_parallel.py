@@ -3,6 +3,7 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -54,7 +55,7 @@ def build(out: str, *options: str) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("cache", [False, True])
 def test_entries_rendered_in_workers_give_the_same_files(
-    monkeypatch: pytest.MonkeyPatch, cache: bool
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache: bool
 ) -> None:
     """Workers render entries, make their Atom and RSS elements and their pages."""
     monkeypatch.setattr(parallel, "_pools", {})  # a pool made before this test is not counted
@@ -68,9 +69,13 @@ def test_entries_rendered_in_workers_give_the_same_files(
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     options = [] if cache else ["--no-cache"]
     in_workers = build("workers", *options)
     assert pools, "the entries were not rendered in worker processes"
+    assert list(temporary.iterdir()) == []  # what the workers wrote went with the build
 
     monkeypatch.setattr(parallel, "workers", lambda: 1)
     pools.clear()

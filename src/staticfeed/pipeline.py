@@ -811,8 +811,9 @@ def _render_all(
     wants for it: many at once in worker processes, each given back as soon as it is done.
     Their bodies are taken from `bodies` (see `_bodies_into`) as they are given out."""
     jobs = [_render_job(config, entry, pages) for entry in entries]
-    if jobs:
-        progress.phase("render entries", len(jobs))
+    if not jobs:
+        return
+    progress.phase("render entries", len(jobs))
     links = pages.links() if pages is not None else None
     step = functools.partial(_render_chunk, config, links, bodies.folder())
     prepare = functools.partial(_with_bodies, bodies)
@@ -856,14 +857,14 @@ def _render_chunk(
     and pages are made on every core."""
     results = []
     formats = _xml_formats(config)
-    with SpoolWriter(folder) as spool:
+    with SpoolWriter(folder) as writer:
         for entry, page_url, page_path in jobs:
             rendered = render_entry(entry, config.site_url, page_url)
             html = rendered.content_html
             made = [html_line(html), *(entry_xml(config, rendered, name) for name in formats)]
             page = _entry_page(config, links, rendered) if page_path is not None else None
-            placed = spool.put(page) if isinstance(page, bytes) else page
-            places = [spool.put(data) for data in made]
+            placed = writer.put(page) if isinstance(page, bytes) else page
+            places = [writer.put(data) for data in made]
             results.append((rendered.summary, digest_html(html), places, placed))
     return results
 
