@@ -110,7 +110,7 @@ def test_a_process_that_writes_again_appends() -> None:
         assert [spool[place[1]] for place in places] == [b"one", b"two", b"three"]
 
 
-@pytest.mark.parametrize("name", ["", "../elsewhere", "/etc/passwd"])
+@pytest.mark.parametrize("name", ["", "..", "../elsewhere.part", "/etc/passwd", "/tmp/1.part"])
 def test_takes_only_places_in_its_folder(name: str) -> None:
     with Spool() as spool:
         spool.folder()

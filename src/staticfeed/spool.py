@@ -95,7 +95,7 @@ class Spool:
     def adopt(self, key: Hashable, place: Place) -> None:
         """Keep under `key` the bytes a `SpoolWriter` put at `place` in this spool's folder."""
         name = place[0]
-        if self._folder is None or name == _OWN or os.path.basename(name) != name:
+        if self._folder is None or not name.endswith(_PART) or os.path.basename(name) != name:
             raise ValueError(f"{place!r} is not a place in this spool's folder")
         self._places[key] = place
 
@@ -114,6 +114,7 @@ class Spool:
 
 
 _PREFIX = "staticfeed-spool-"
+_PART = ".part"
 
 
 def _remove_abandoned(root: str) -> None:
@@ -147,7 +148,7 @@ class SpoolWriter:
     written out by the time the block ends, and the file is closed."""
 
     def __init__(self, folder: str) -> None:
-        self._name = f"{os.getpid()}.part"
+        self._name = f"{os.getpid()}{_PART}"
         self._file = open(os.path.join(folder, self._name), "ab")  # noqa: SIM115
         self._size = self._file.tell()
 
