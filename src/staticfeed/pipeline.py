@@ -819,7 +819,7 @@ def _render_all(
     prepare = functools.partial(_with_bodies, bodies)
     results = parallel.map_steps(step, jobs, progress, prepare)
     names = [_HTML, *_xml_formats(config)]
-    for (entry, page_url, page_path), (summary, html_digest, places, page) in zip(
+    for (entry, page_url, page_path, _), (summary, html_digest, places, page) in zip(
         jobs, results, strict=True
     ):
         made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
@@ -829,23 +829,27 @@ def _render_all(
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
 """The feeds pages announce, and the templates' digest."""
-_RenderJob = tuple[Entry, str | None, str | None]
-"""An entry, its page's URL when there are pages, and its page's path when it is wanted."""
+_RenderJob = tuple[Entry, str | None, str | None, bytes | None]
+"""An entry, its page's URL when there are pages, its page's path when it is wanted, and its
+body as UTF-8 when it waits in the spool (`_bodies_into`)."""
 
 
 def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
     page_url = entry_page_url(config, entry) if config.pages else None
-    return entry, page_url, pages.paths.get(entry.id) if pages is not None else None
+    return entry, page_url, pages.paths.get(entry.id) if pages is not None else None, None
 
 
 def _with_bodies(bodies: Spool, jobs: Sequence[_RenderJob]) -> list[_RenderJob]:
-    """`jobs` with their entries' bodies back from `bodies`, to be rendered."""
-    return [(_with_body(bodies, entry), page_url, path) for entry, page_url, path in jobs]
+    """`jobs` with their entries' bodies back from `bodies`, to be rendered: as bytes, which
+    the worker decodes and puts back into the entry (`_with_body`), not this process."""
+    return [
+        (entry, page_url, path, bodies[key] if (key := (entry.source, _BODY)) in bodies else None)
+        for entry, page_url, path, _ in jobs
+    ]
 
 
-def _with_body(bodies: Spool, entry: Entry) -> Entry:
-    key = (entry.source, _BODY)
-    return replace(entry, body=bodies.text(key)) if key in bodies else entry
+def _with_body(entry: Entry, body: bytes | None) -> Entry:
+    return entry if body is None else replace(entry, body=body.decode("utf-8", "surrogatepass"))
 
 
 def _render_chunk(
@@ -858,8 +862,8 @@ def _render_chunk(
     results = []
     formats = _xml_formats(config)
     with SpoolWriter(folder) as writer:
-        for entry, page_url, page_path in jobs:
-            rendered = render_entry(entry, config.site_url, page_url)
+        for entry, page_url, page_path, body in jobs:
+            rendered = render_entry(_with_body(entry, body), config.site_url, page_url)
             html = rendered.content_html
             made = [html_line(html), *(entry_xml(config, rendered, name) for name in formats)]
             page = _entry_page(config, links, rendered) if page_path is not None else None
