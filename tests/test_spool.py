@@ -143,3 +143,28 @@ def test_removes_the_folder_of_a_build_that_was_killed(
         folder = Path(spool.folder())
         assert not abandoned.exists()
         assert running.is_dir() and other.is_dir() and folder.is_dir()
+
+
+def test_reads_a_worker_file_in_pieces_when_the_system_gives_few_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A read may return fewer bytes than asked for before the end of the file."""
+    pread = os.pread
+    monkeypatch.setattr(os, "pread", lambda fd, length, start: pread(fd, min(length, 3), start))
+    with Spool() as spool:
+        with SpoolWriter(spool.folder()) as writer:
+            places = [writer.put(b"first piece"), writer.put("Ünïcode ✓ ".encode() * 100)]
+        spool.adopt("a", places[0])
+        spool.adopt("b", places[1])
+        assert (spool["a"], spool["b"]) == (b"first piece", "Ünïcode ✓ ".encode() * 100)
+
+
+def test_reads_a_worker_file_without_pread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no os.pread: a seek and a read then."""
+    monkeypatch.delattr(os, "pread", raising=False)
+    with Spool() as spool:
+        with SpoolWriter(spool.folder()) as writer:
+            places = [writer.put(text.encode()) for text in ("one", "", "three" * 5000)]
+        for number, place in enumerate(places):
+            spool.adopt(number, place)
+        assert [spool[2], spool[0], spool[1]] == [b"three" * 5000, b"one", b""]
