@@ -391,7 +391,7 @@ class _EntryBuilder:
         body = head.body if self._inferred_anything() else self.document.body
         entry = Entry(
             source=self.path,
-            id=own_id or "",
+            id=own_id or self._derived_id(slug),
             slug=slug,
             title=title,
             published=published,
@@ -414,6 +414,13 @@ class _EntryBuilder:
             own_id is not None,
             _names_project_files(self.document.metadata),
         )
+
+    def _derived_id(self, slug: str) -> str:
+        """The id `_assign_ids` gives an entry without its own, made here, in the worker that
+        parses the document, so that the main process need not make 10,000 entries again;
+        "" without an id_authority, which `_assign_ids` then reports."""
+        authority = self.config.id_authority
+        return tag_uri(authority, slug) if authority is not None else ""
 
     def _head(self) -> HeadMetadata:
         """The title, date and byline in the first lines of the body. Looked for only when the
