@@ -13,7 +13,7 @@ import pytest
 from click.testing import Result
 
 from staticfeed.errors import OutputError
-from staticfeed.output import Staging
+from staticfeed.output import FSYNC_AT_MOST, Staging
 from tests.conftest import BASIC_CONFIG, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -293,6 +293,49 @@ def test_a_file_staged_in_parts_is_replaced_only_when_its_bytes_differ(
     assert feed.read_bytes() == b"".join(parts)
     assert (feed.stat().st_mtime_ns == LONG_AGO_NS) is not changed
     assert files(out) == ["atom.xml"]  # no temporary file is left
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names fds by /proc (Linux)")
+@pytest.mark.parametrize("count", [1, FSYNC_AT_MOST, FSYNC_AT_MOST + 1])
+def test_new_files_are_flushed_to_disk_before_any_is_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """A crash after a rename must not leave a published file empty: every staged file is
+    flushed (an fsync of each, or one os.sync for many) before the first rename."""
+    events: list[str] = []
+    fsync, replace = os.fsync, os.replace
+
+    def recording_fsync(fd: int) -> None:
+        events.append("fsync " + Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        fsync(fd)
+
+    def recording_replace(source: object, target: object) -> None:
+        events.append("replace " + Path(str(target)).name)
+        replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    monkeypatch.setattr(os, "sync", lambda: events.append("sync"))
+    monkeypatch.setattr(os, "replace", recording_replace)
+    out = tmp_path / "feeds"
+    out.mkdir()
+    names = [f"page-{number}.html" for number in range(count)]
+    with Staging(out) as staging:
+        for name in names:
+            staging.add(name, name.encode())
+        staging.publish()
+    first_rename = next(n for n, event in enumerate(events) if event.startswith("replace"))
+    flushes = events[:first_rename]
+    if count > FSYNC_AT_MOST:  # thousands of pages: one sync costs far less than an fsync each
+        assert flushes == ["sync"]
+    else:  # os.sync would also write out the build's own temporary files (the spool)
+        staged = sorted(event.removeprefix("fsync .").rpartition(".")[0] for event in flushes)
+        assert [name.rpartition(".")[0] for name in staged] == sorted(names)  # .<random>.tmp
+    assert sorted(event for event in events if event.startswith("replace")) == sorted(
+        f"replace {name}" for name in names
+    )
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == {
+        name: name.encode() for name in names
+    }
 
 
 def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(

@@ -180,12 +180,20 @@ def _flush_to_disk(staged: list[tuple[Path, Path]]) -> None:
     costs far less than one fsync per file when a build writes thousands of pages."""
     if not staged:
         return
-    if hasattr(os, "sync"):
+    if hasattr(os, "sync") and len(staged) > FSYNC_AT_MOST:
         os.sync()
         return
-    for temporary, _ in staged:  # no os.sync (Windows): one file at a time
+    for temporary, _ in staged:  # few files, or no os.sync (Windows): one file at a time
         with temporary.open("rb+") as stream:
             os.fsync(stream.fileno())
+
+
+FSYNC_AT_MOST = 64
+"""Up to this many files are flushed one by one. os.sync writes out every file of the
+machine's disks, the build's own temporary files among them (the spool: hundreds of megabytes,
+deleted when the build ends): for the 5 files of a first build of the feeds of every entry at
+10k (132 MB), with 300 MB of such temporary data, it took 0.18-0.19 s against 0.06 s for an
+fsync of each file. For 16 small files, an fsync each took 4 ms."""
 
 
 MANIFEST_NAME = ".staticfeed-files"
