@@ -13,7 +13,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from staticfeed.model import Entry
-from staticfeed.render import render_entry
+from staticfeed.render import elements_with_urls, parse_fragment, render_entry
 
 BASES = ["https://example.org/blog/", "http://example.org/", "https://example.org/a/b?x=1#y"]
 # Characters urllib gives a meaning to, strips or rejects, and some it normalizes (NFKC); no
@@ -63,3 +63,18 @@ def as_html_keeps_it(url: str) -> str | None:
     """`url` after a trip through lxml's HTML serializer, which %-escapes non-ASCII in href."""
     anchor = lxml.html.Element("a", href=url)
     return lxml.html.fromstring(lxml.html.tostring(anchor)).get("href")
+
+
+def test_elements_with_urls_are_those_with_a_url_attribute_in_document_order() -> None:
+    fragment = parse_fragment(
+        '<p class="x">Text <!-- <a href="in-a-comment"> --><em>no url</em>'
+        '<a href="one">1</a></p><div><video poster="two"><source srcset="three 2x">'
+        '</video><img alt="no src"><img SRC="four"></div>'
+    )
+    found = elements_with_urls(fragment)
+    assert [(element.tag, dict(element.attrib)) for element in found] == [
+        ("a", {"href": "one"}),
+        ("video", {"poster": "two"}),
+        ("source", {"srcset": "three 2x"}),
+        ("img", {"src": "four"}),
+    ]
