@@ -678,13 +678,13 @@ def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders:
 def elements_made(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """The (entry id, format) of each feed element made through feedgen during the test."""
     made: list[tuple[str, str]] = []
-    original = pipeline.entry_xml
+    original = pipeline.entry_elements
 
-    def counting(config: object, rendered: Any, format_name: str) -> bytes:
-        made.append((rendered.entry.id, format_name))
-        return original(config, rendered, format_name)  # type: ignore[arg-type]
+    def counting(config: object, rendered: Any, formats: list[str]) -> list[bytes]:
+        made.extend((rendered.entry.id, format_name) for format_name in formats)
+        return original(config, rendered, formats)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "entry_xml", counting)
+    monkeypatch.setattr(pipeline, "entry_elements", counting)
     return made
 
 

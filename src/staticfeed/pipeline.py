@@ -42,7 +42,7 @@ from staticfeed.drift import (
 )
 from staticfeed.entries import ReadResult, read_entries
 from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
-from staticfeed.feeds import entry_xml, feed_parts
+from staticfeed.feeds import entry_elements, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
 from staticfeed.model import DeferredRendering, Entry, RenderedEntry
@@ -865,7 +865,7 @@ def _render_chunk(
         for entry, page_url, page_path, body in jobs:
             rendered = render_entry(_with_body(entry, body), config.site_url, page_url)
             html = rendered.content_html
-            made = [html_line(html), *(entry_xml(config, rendered, name) for name in formats)]
+            made = [html_line(html), *entry_elements(config, rendered, formats)]
             page = _entry_page(config, links, rendered) if page_path is not None else None
             placed = writer.put(page) if isinstance(page, bytes) else page
             places = [writer.put(data) for data in made]
@@ -953,7 +953,7 @@ def _item(
     if made is None:
         entry, html = rendered.entry, rendered.content_html
         held = RenderedEntry(entry, html, rendered.summary, rendered.page_url)
-        made = {name: entry_xml(config, held, name) for name in formats}
+        made = dict(zip(formats, entry_elements(config, held, formats), strict=True))
         if cache is not None:
             cache.keep_elements(held, html, made)
     items.update(((rendered.entry.id, name), element) for name, element in made.items())
