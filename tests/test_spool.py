@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,9 @@ def test_removes_the_folder_of_a_build_that_was_killed(
     abandoned = tmp_path / f"staticfeed-spool-{int(gone.stdout)}-x1y2"
     abandoned.mkdir()
     (abandoned / "123.part").write_bytes(b"x" * 1000)
+    os.utime(abandoned, (time.time() - 3601, time.time() - 3601))
+    recent = tmp_path / f"staticfeed-spool-{int(gone.stdout)}-r5s6"  # maybe another namespace's
+    recent.mkdir()
     running = tmp_path / f"staticfeed-spool-{os.getpid()}-a3b4"  # another spool of this build
     running.mkdir()
     other = tmp_path / "staticfeed-spool-notes"
@@ -142,7 +146,7 @@ def test_removes_the_folder_of_a_build_that_was_killed(
     with Spool() as spool:
         folder = Path(spool.folder())
         assert not abandoned.exists()
-        assert running.is_dir() and other.is_dir() and folder.is_dir()
+        assert running.is_dir() and other.is_dir() and folder.is_dir() and recent.is_dir()
 
 
 def test_reads_a_worker_file_in_pieces_when_the_system_gives_few_bytes(

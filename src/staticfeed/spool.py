@@ -13,7 +13,7 @@ What worker processes make is written by them (`SpoolWriter`) to files in the sp
 and only where it lies is sent back: sent through a pipe, 300 MB of items, HTML and pages
 would be pickled, copied and unpickled on the way, and written to the spool once more, all
 in the main process, which all workers wait on. The folder is removed when the spool is
-closed; one left by a build that was killed is removed by the next spool that makes one.
+closed; one left by a build that was killed is removed by a later spool that makes one.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Hashable, Iterable
 from typing import IO
 
@@ -142,7 +143,9 @@ _PART = ".part"
 
 def _remove_abandoned(root: str) -> None:
     """Remove the spool folders under `root` of processes that are gone: killed before they
-    could remove them."""
+    could remove them. Only a folder untouched for an hour is removed: a process of another
+    PID namespace (a container) that shares the temporary folder may bear the number of one
+    that is gone here, and the builds it runs write into their folders within seconds."""
     if os.name != "posix":  # os.kill(pid, 0) tells whether a process runs on POSIX only
         return
     try:
@@ -151,8 +154,19 @@ def _remove_abandoned(root: str) -> None:
         return
     for name in names:
         pid = name.removeprefix(_PREFIX).partition("-")[0]
-        if pid.isdigit() and not _runs(int(pid)):
-            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+        path = os.path.join(root, name)
+        if pid.isdigit() and not _runs(int(pid)) and _untouched_for(path, _ABANDONED_AFTER_S):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+_ABANDONED_AFTER_S = 3600
+
+
+def _untouched_for(path: str, seconds: float) -> bool:
+    try:
+        return time.time() - os.stat(path).st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _runs(pid: int) -> bool:
