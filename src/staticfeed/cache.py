@@ -583,9 +583,7 @@ class DocumentCache:
             return None
         line_digest, pack, offset, length = place
         try:
-            with open(os.path.join(self._folder, _ELEMENTS_FOLDER, pack), "rb") as stream:
-                stream.seek(offset)
-                line = stream.read(length)
+            line = _read_range(os.path.join(self._folder, _ELEMENTS_FOLDER, pack), offset, length)
         except OSError:
             return None
         return line if _sha256(line) == line_digest else None
@@ -604,21 +602,13 @@ class DocumentCache:
         for line in self._pending_elements.values():
             hashed.update(line)
         name = f"{hashed.hexdigest()[:32]}.pack"
-        places: dict[str, list[Json]] = {}
-
-        def lines() -> Iterator[bytes]:
-            offset = 0
-            for line_digest, line in self._pending_elements.items():
-                places[line_digest] = [line_digest, name, offset, len(line)]
-                offset += len(line)
-                yield line
-
         (self._folder / _ELEMENTS_FOLDER).mkdir(exist_ok=True)
-        _write_atomically(os.path.join(self._folder, _ELEMENTS_FOLDER, name), lines())
+        path = os.path.join(self._folder, _ELEMENTS_FOLDER, name)
+        places = _write_packed(path, self._pending_elements.items())
         for record in self._new.values():
             place = record[_ELEMENTS]
             if type(place) is list and len(place) == 1 and place[0] in places:
-                record[_ELEMENTS] = places[place[0]]
+                record[_ELEMENTS] = [place[0], name, *places[place[0]]]
         self._pending_elements.clear()
 
     def records(self) -> dict[str, _Record]:
@@ -666,23 +656,14 @@ class DocumentCache:
 
     def _write_pack(self) -> None:
         name = f"{secrets.token_hex(16)}.jsonl"
-        places: dict[str, list[Json]] = {}
-
-        def lines() -> Iterator[bytes]:
-            """Each HTML a line, written as it is read: a first build's are 70 MB at 10k."""
-            offset = 0
-            for html_digest, line in self._pending.items():
-                data = line()
-                places[html_digest] = [name, offset, len(data)]
-                offset += len(data)
-                yield data
-
         (self._folder / _HTML).mkdir(parents=True, exist_ok=True)
-        _write_atomically(os.path.join(self._folder, _HTML, name), lines())
+        # Each HTML a line, read as it is written: a first build's are 70 MB at 10k.
+        lines = ((html_digest, line()) for html_digest, line in self._pending.items())
+        places = _write_packed(os.path.join(self._folder, _HTML, name), lines)
         for record in self._new.values():
             rendering = record[_RENDERING]
             if rendering is not None and len(rendering) == 2 and rendering[1] in places:
-                record[_RENDERING] = [*rendering, *places[rendering[1]]]
+                record[_RENDERING] = [*rendering, name, *places[rendering[1]]]
 
     def _record_of(self, entry: Entry) -> _Record | None:
         return self._new.get(self._relative.get(entry.source, ""))
@@ -719,13 +700,31 @@ class DocumentCache:
         if html_digest in self._pending:  # rendered in this build, and not yet written
             return self._pending[html_digest]()
         if len(rendering) == 2:
-            path, offset, length = _html_path(self._folder, html_digest), 0, -1
-        else:
-            path = os.path.join(self._folder, _HTML, rendering[2])
-            offset, length = rendering[3], rendering[4]
-        with open(path, "rb") as stream:
-            stream.seek(offset)
-            return stream.read(length)
+            return _read_range(_html_path(self._folder, html_digest), 0, -1)
+        return _read_range(os.path.join(self._folder, _HTML, rendering[2]), *rendering[3:])
+
+
+def _write_packed(path: str, parts: Iterable[tuple[str, bytes]]) -> dict[str, tuple[int, int]]:
+    """Write `parts` one after the other into the file `path`, atomically, as they come; the
+    offset and length of each, by its key."""
+    places: dict[str, tuple[int, int]] = {}
+
+    def data() -> Iterator[bytes]:
+        offset = 0
+        for key, part in parts:
+            places[key] = (offset, len(part))
+            offset += len(part)
+            yield part
+
+    _write_atomically(path, data())
+    return places
+
+
+def _read_range(path: str, offset: int, length: int) -> bytes:
+    """`length` bytes of the file `path` from `offset` (all the rest when `length` is -1)."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        return stream.read(length)
 
 
 def _parsed(record: _Record, path: Path) -> Parsed:
