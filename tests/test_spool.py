@@ -32,6 +32,14 @@ def test_an_item_added_after_others_were_read_is_read_too() -> None:
         assert spool["a"] == b"first"
         spool["b"] = b"second, longer than the first"
         assert (spool["b"], spool["a"]) == (b"second, longer than the first", b"first")
+        spool["c"] = b"third, written after a read that ended before the last item"
+        spool["d"] = b"fourth"
+        assert [spool[key] for key in "abcd"] == [
+            b"first",
+            b"second, longer than the first",
+            b"third, written after a read that ended before the last item",
+            b"fourth",
+        ]
 
 
 def test_a_missing_item_is_a_key_error() -> None:

@@ -40,6 +40,9 @@ class Spool:
         self._file: IO[bytes] | None = None
         self._places: dict[Hashable, Place] = {}
         self._size = 0
+        self._at_end = True
+        """Whether the own file's position is at its end: a seek flushes what is buffered,
+        so that one before every write made each a system call (and a seek) of its own."""
         self._folder: str | None = None
         self._written: dict[str, IO[bytes]] = {}
         """The files of the folder opened for reading, by name."""
@@ -56,7 +59,9 @@ class Spool:
     def __setitem__(self, key: Hashable, data: bytes) -> None:
         if self._file is None:  # closed by close(), as the spool's own `with` block ends
             self._file = tempfile.TemporaryFile()  # noqa: SIM115
-        self._file.seek(self._size)  # the end, wherever the last read left off
+        if not self._at_end:
+            self._file.seek(self._size)  # the end, wherever the last read left off
+            self._at_end = True
         self._file.write(data)
         self._places[key] = (_OWN, self._size, len(data))
         self._size += len(data)
@@ -66,6 +71,7 @@ class Spool:
         if name == _OWN:
             assert self._file is not None
             self._file.seek(start)  # writes still buffered are written first
+            self._at_end = False
             return self._file.read(length)
         stream = self._written.get(name)
         if stream is None:
@@ -112,6 +118,7 @@ class Spool:
         self._written.clear()
         self._places.clear()
         self._size = 0
+        self._at_end = True
 
 
 def _read_at(stream: IO[bytes], start: int, length: int) -> bytes:
