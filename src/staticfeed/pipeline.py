@@ -297,7 +297,8 @@ def _build_cached(
     config: Config, entries_dir: Path, out_dir: Path, options: _Options, store: BuildCache
 ) -> BuildReport:
     """A build that makes again only what changed since the last one (see staticfeed.cache)."""
-    with Spool() as spool:  # entries' HTML and feed items wait here until the cache is saved
+    # Entries' HTML and feed items wait in the spool until the cache is saved.
+    with Spool() as spool, contextlib.closing(store):
         return _build_spooled(config, entries_dir, out_dir, options, store, spool)
 
 

@@ -78,7 +78,7 @@ class Spool:
             assert self._folder is not None
             path = os.path.join(self._folder, name)
             stream = self._written[name] = open(path, "rb", buffering=0)  # noqa: SIM115
-        data = _read_at(stream, start, length)
+        data = read_at(stream, start, length)
         if len(data) != length:
             raise OSError(f"{name} in the build's spool is shorter than was written")
         return data
@@ -121,8 +121,8 @@ class Spool:
         self._at_end = True
 
 
-def _read_at(stream: IO[bytes], start: int, length: int) -> bytes:
-    """`length` bytes at `start`, or fewer at the end of the file."""
+def read_at(stream: IO[bytes], start: int, length: int) -> bytes:
+    """`length` bytes of `stream` (unbuffered) at `start`, or fewer at the end of the file."""
     parts: list[bytes] = []
     got = 0
     while got < length:  # a read may give less than asked for before the end
