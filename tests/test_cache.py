@@ -3,6 +3,7 @@ writes, whatever happened since the last build, and takes over what did not chan
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import itertools
@@ -774,6 +775,45 @@ def test_a_feed_made_again_takes_its_other_entries_elements_from_the_cache(
         data = (CACHE / "elements" / pack).read_bytes()
         for line_digest, offset, length in places:
             assert hashlib.sha256(data[offset : offset + length]).hexdigest() == line_digest
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc/self/fd")
+def test_no_file_of_the_cache_is_open_while_its_save_removes_files(
+    site: Site, elements_made: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild reads HTML and elements from the cache's pack files, kept open while it
+    reads; saving the cache removes the packs no record names, which Windows refuses for an
+    open file. No file of the cache is open when it removes the unused shards and element
+    packs (which it does after the HTML packs)."""
+    monkeypatch.setattr("staticfeed.cache._PACK_FROM", 1)  # the HTML in pack files too
+    open_at_removal: list[list[str]] = []
+    remove_unused = cache_module._remove_unused
+
+    def recording(folder: Path, *args: Any) -> None:
+        open_at_removal.append(open_files_under(CACHE.resolve()))
+        remove_unused(folder, *args)
+
+    monkeypatch.setattr(cache_module, "_remove_unused", recording)
+    many = {
+        f"e{number:02}.md": post(f"E{number}", f"2025-01-{number + 1:02}") for number in range(9)
+    }
+    site(config=EVERY_ENTRY, **many)
+    build_and_compare()
+    edit("e01.md", "Text of E1.", "E1, edited.")
+    build_and_compare()  # the others' elements are made and kept in a pack
+    edit("e02.md", "Text of E2.", "E2, edited.")
+    made = build_then_compare(elements_made)  # theirs are read from the pack, and their HTML
+    assert {entry for entry, _ in made} == {entry_id("e01"), entry_id("e02")}
+    assert open_at_removal
+    assert open_at_removal == [[] for _ in open_at_removal]
+
+
+def open_files_under(folder: Path) -> list[str]:
+    targets = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor is gone
+            targets.append(os.readlink(f"/proc/self/fd/{fd}"))
+    return sorted(target for target in targets if target.startswith(f"{folder}{os.sep}"))
 
 
 @settings(max_examples=300)
