@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build
+from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
 Site = Callable[..., Path]
 KYIV = "Europe/Kyiv"
@@ -293,6 +293,29 @@ def test_entries_are_newest_first_with_ties_ordered_by_id(site: Site) -> None:
     assert rss_ids == atom_ids
     pub_dates = [check_rfc822(d.text) for d in rss.findall("channel/item/pubDate")]
     assert pub_dates == sorted(pub_dates, reverse=True)
+
+
+def test_tag_and_author_feeds_keep_the_main_feeds_order(site: Site) -> None:
+    """A topic feed picks its entries out of the newest-first order, ties by id included."""
+    tagged = "tags: [news]\nauthor: Ann Lee\n"
+    site(
+        config=BASIC_CONFIG + "tag_feeds = true\nauthor_feeds = true\n",
+        **{
+            "1.md": yaml_entry("2025-05-05", extra=f"slug: zeta\n{tagged}"),
+            "2.md": yaml_entry("2025-05-05", extra="slug: alpha\n"),  # in neither
+            "3.md": yaml_entry("2025-05-05", extra=f"slug: mid\n{tagged}"),
+            "4.md": yaml_entry("2025-05-05T03:00:00+03:00", extra=f"slug: beta\n{tagged}"),
+            "5.md": yaml_entry("2025-05-05T10:00:00+14:00", extra=f"slug: aaa-older\n{tagged}"),
+            "6.md": yaml_entry("2025-05-06", extra=f"slug: newest\n{tagged}"),
+            "7.md": yaml_entry("2025-01-01", extra=f"slug: oldest\nupdated: 2025-12-31\n{tagged}"),
+        },
+    )
+    build_and_read()
+    expected = ["newest", "beta", "mid", "zeta", "aaa-older", "oldest"]
+    for name in ("tags/news.atom.xml", "authors/ann-lee.atom.xml"):
+        feed = read_xml(Path("feeds", name))
+        ids = [e.findtext("a:id", namespaces=NS) for e in feed.findall("a:entry", NS)]
+        assert ids == [f"tag:example.org,2025:{slug}" for slug in expected], name
 
 
 def test_rss_dates_roundtrip_through_email_utils(site: Site) -> None:

@@ -17,7 +17,6 @@ from urllib.parse import quote
 
 from staticfeed.config import Config
 from staticfeed.model import Entry
-from staticfeed.selection import newest_first
 
 MAIN = ""
 _SLUG_BYTES = 200  # leaves room for ".atom.xml" and the like within 255 bytes
@@ -120,7 +119,9 @@ def topic_feeds(
     names_of: Callable[[Entry], Iterable[str]],
     limit: int,
 ) -> list[FeedPlan]:
-    """One feed per tag or author (`kind` is "tags" or "authors"), sorted by slug."""
+    """One feed per tag or author (`kind` is "tags" or "authors"), sorted by slug; `entries`
+    must be newest first, and each feed keeps their order: its entries are picked out of them
+    in turn, not sorted again (sorting every topic's entries took most of the planning)."""
     by_slug: dict[str, tuple[str, list[Entry]]] = {}
     for entry in entries:
         for name in dict.fromkeys(unicodedata.normalize("NFC", n) for n in names_of(entry)):
@@ -131,11 +132,10 @@ def topic_feeds(
             members.append(entry)
     plans = []
     for slug, (name, members) in sorted(by_slug.items()):
-        ordered = newest_first(members)
-        shown = ordered[:limit] if limit else ordered
+        shown = members[:limit] if limit else members
         plans.append(
             FeedPlan(
-                f"{kind}/{slug}", title(name), tuple(shown), complete=len(shown) == len(ordered)
+                f"{kind}/{slug}", title(name), tuple(shown), complete=len(shown) == len(members)
             )
         )
     return plans
