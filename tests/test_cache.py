@@ -661,6 +661,19 @@ def test_damaged_html_files_are_ignored(
     assert_all_unchanged(build_and_compare())
 
 
+def test_html_no_record_names_is_removed_after_the_config_changed(
+    site: Site, html_storage: str
+) -> None:
+    """A new site_url makes every entry's HTML again (its links are made absolute with it),
+    under a new fingerprint: the cache then keeps no HTML of the old one."""
+    linked = {f"{name}.md": post(name, "2025-01-01", body="[More](more/)") for name in "abc"}
+    site(config=CONFIG, **linked)
+    build_and_compare()
+    Path("staticfeed.toml").write_text(CONFIG.replace("example.org/blog/", "example.net/blog/"))
+    build_and_compare()
+    assert_only_named_html_is_kept(html_storage)
+
+
 def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders: list[str]) -> None:
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(70)}
     site(config=CONFIG.replace("limit = 3", "limit = 0"), **many)

@@ -1042,7 +1042,9 @@ class BuildCache:
     @classmethod
     def open(cls, folder: Path, fingerprint: str) -> BuildCache:
         """The cache in `folder`; an empty one when there is none or it cannot be used."""
-        body = _read_index(folder / _INDEX, fingerprint) or {}
+        body = _read_index(folder / _INDEX, fingerprint)
+        if body is None:  # its files are then all looked at when saved (_remove_unused_html)
+            return cls.empty(folder, fingerprint)
         records, shards = _read_shards(folder / _DOCUMENTS, body.get("documents"))
         return cls(folder, fingerprint, {**body, "documents": records}, shards)
 
