@@ -163,8 +163,8 @@ def assert_only_named_html_is_kept(html_storage: str) -> None:
     store = BuildCache.open(cache_folder(config), pipeline.fingerprint(config))
     read_entries(config, Path("entries"), store.documents)
     files, packs = store.documents.html_in_use()
-    assert {path.stem for path in (CACHE / "html").glob("*/*.json")} == files
-    assert {path.name for path in (CACHE / "html").glob("*.jsonl")} == packs
+    assert {path.stem for path in (CACHE / "html").glob("*/*.html")} == files
+    assert {path.name for path in (CACHE / "html").glob("*.pack")} == packs
     assert bool(packs) == (html_storage == "packs") and bool(files) != bool(packs)
 
 
@@ -639,7 +639,7 @@ def test_a_cache_from_another_version_is_ignored(
     [
         pytest.param(lambda data: b'"<p>not what was rendered</p>"' + data[30:], id="other"),
         pytest.param(lambda data: b"", id="empty"),
-        pytest.param(lambda data: b"\xff\xfe" + data, id="not-json"),
+        pytest.param(lambda data: b"\xff\xfe" + data, id="not-utf-8"),
         pytest.param(lambda data: data[:-20], id="truncated"),
     ],
 )
@@ -649,14 +649,13 @@ def test_damaged_html_files_are_ignored(
     site(config=CONFIG, **DOCUMENTS)
     build_and_compare()
     html = CACHE / "html"
-    damaged = sorted([*html.glob("*.jsonl"), *html.glob("*/*.json")])[0]
+    damaged = sorted([*html.glob("*.pack"), *html.glob("*/*.html")])[0]
     damaged.write_bytes(damage(damaged.read_bytes()))
     shutil.rmtree("feeds")  # every file is made again, from every entry's HTML
     build_and_compare()
-    for path in html.glob("*/*.json"):  # the cache was made again, too
-        text = json.loads(path.read_bytes())
-        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == path.stem
-    for path in html.glob("*.jsonl"):
+    for path in html.glob("*/*.html"):  # the cache was made again, too
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
+    for path in html.glob("*.pack"):
         assert path != damaged
     assert_all_unchanged(build_and_compare())
 
@@ -674,18 +673,38 @@ def test_html_no_record_names_is_removed_after_the_config_changed(
     assert_only_named_html_is_kept(html_storage)
 
 
+def test_html_files_of_the_previous_layout_are_removed(site: Site, html_storage: str) -> None:
+    """Layout 4 kept each HTML as a JSON string, in `<sha256>.json` files and `.jsonl` packs.
+    Its index is not read by this layout, and the first save removes its HTML files."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    old_file = CACHE / "html" / "ab" / f"{'ab' * 32}.json"
+    old_file.parent.mkdir(exist_ok=True)
+    old_file.write_text(json.dumps("<p>kept by layout 4</p>"))
+    old_pack = CACHE / "html" / f"{'cd' * 16}.jsonl"
+    old_pack.write_text(json.dumps("<p>kept by layout 4</p>") + "\n")
+    header, _, payload = INDEX.read_bytes().partition(b"\n")
+    assert b'"staticfeed-cache": 5,' in header
+    older = header.replace(b'"staticfeed-cache": 5,', b'"staticfeed-cache": 4,')
+    INDEX.write_bytes(older + b"\n" + payload)
+    shutil.rmtree("feeds")
+    build_and_compare()
+    assert not old_file.exists() and not old_pack.exists()
+    assert_only_named_html_is_kept(html_storage)
+
+
 def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders: list[str]) -> None:
     many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(70)}
     site(config=CONFIG.replace("limit = 3", "limit = 0"), **many)
     build_and_compare()
-    assert len(list((CACHE / "html").glob("*.jsonl"))) == 1
-    assert not list((CACHE / "html").glob("*/*.json"))
+    assert len(list((CACHE / "html").glob("*.pack"))) == 1
+    assert not list((CACHE / "html").glob("*/*.html"))
     edit("e007.md", "Text of E7.", "E7, edited.")
     renders.clear()
     edited = run("build")  # the main feeds show every entry: all are read from the pack
     assert renders == ["tag:example.org,2025:e007"]
     compare_with_fresh(edited)
-    assert len(list((CACHE / "html").glob("*/*.json"))) == 1
+    assert len(list((CACHE / "html").glob("*/*.html"))) == 1
     assert_all_unchanged(build_and_compare())
 
 
@@ -968,15 +987,20 @@ def test_kept_elements_come_back_byte_for_byte_and_odd_parts_are_refused() -> No
     }
     part = cache_module._encode_elements("d" * 64, rendered, html, elements)
     assert escaped not in part  # cut out of the atom element
-    assert cache_module._decode_elements(part, "d" * 64, rendered) == elements
-    assert cache_module._decode_elements(part, "e" * 64, rendered) is None
+    assert cache_module._decode_elements(part, "d" * 64, rendered, utf8_of(rendered)) == elements
+    assert cache_module._decode_elements(part, "e" * 64, rendered, utf8_of(rendered)) is None
     other_html = replace(rendered, content_html=html.replace("B", "b"))  # what was not cut out
-    assert cache_module._decode_elements(part, "d" * 64, other_html) is None
+    assert cache_module._decode_elements(part, "d" * 64, other_html, utf8_of(other_html)) is None
     header, _, rest = part.partition(b"\n")
     values = json.loads(header)
     for lengths in ([*values[3][:-1], values[3][-1] + 1], values[3][:-1], [-1, *values[3][1:]]):
         odd = json.dumps([*values[:3], lengths, *values[4:]]).encode() + b"\n" + rest
-        assert cache_module._decode_elements(odd, "d" * 64, rendered) is None
+        assert cache_module._decode_elements(odd, "d" * 64, rendered, utf8_of(rendered)) is None
+
+
+def utf8_of(rendered: RenderedEntry) -> Callable[[], bytes]:
+    """The HTML of `rendered` as the cache gives it to `_decode_elements`."""
+    return lambda: rendered.content_html.encode("utf-8", "surrogatepass")
 
 
 _HTML_TEXT = st.lists(
@@ -1005,7 +1029,9 @@ def test_elements_feedgen_makes_come_back_from_their_part_byte_for_byte(
         rendered = RenderedEntry(entry, shown, remove_xml_illegal(summary), "https://x.org/f/a/")
         elements = {name: entry_xml(config, rendered, name) for name in ("atom", "rss")}
         part = cache_module._encode_elements("d" * 64, rendered, shown, elements)
-        assert cache_module._decode_elements(part, "d" * 64, rendered) == elements
+        assert (
+            cache_module._decode_elements(part, "d" * 64, rendered, utf8_of(rendered)) == elements
+        )
 
 
 UTC_ZONE = ZoneInfo("UTC")
@@ -1090,8 +1116,8 @@ def test_check_and_diff_never_use_the_cache(site: Site) -> None:
     assert not CACHE.exists()
     assert run("build").exit_code == 0
     index = INDEX.read_bytes()
-    for html in (CACHE / "html").rglob("*.json"):  # a cache that would give other feeds
-        html.write_text(json.dumps("<p>from the cache</p>"))
+    for html in (CACHE / "html").rglob("*.html"):  # a cache that would give other feeds
+        html.write_text("<p>from the cache</p>")
     edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
     result = run("check")
     assert "[stale]" in result.stdout

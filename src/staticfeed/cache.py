@@ -18,9 +18,9 @@ Files: `index.json`, a header line (format, fingerprint, sha256 of the rest) the
 object, which names the documents' shards; `documents/<sha256>.json`, one shard of the
 documents' records (a document's shard is fixed by its path), named by the sha256 of its bytes,
 so that a build that changed one document writes one shard, not every record;
-`html/xx/<sha256>.json`, an entry's HTML as a JSON string, named by its sha256; and
-`html/<name>.jsonl`, one such string a line, for the many entries one build renders (a first
-build), each read by its offset and checked against its sha256 in the same way;
+`html/xx/<sha256>.html`, an entry's HTML in UTF-8, named by its sha256; and
+`html/<name>.pack`, the HTML of the many entries one build renders (a first build) one after
+the other, each read by its offset and length and checked against its sha256 in the same way;
 `elements/<name>.pack`, named by what it holds, one part per entry: the entry's Atom <entry>
 and RSS <item> as its feeds carry them, each part read by its offset and checked against the
 sha256 its record keeps. A feed that changes because of one entry holds others, whose elements
@@ -35,12 +35,12 @@ the time-zone setup.
 Nothing in it is trusted. An index whose checksum, format or fingerprint does not match, that
 is not JSON or has the wrong shape, is ignored, and so is a shard whose sha256 is not its name;
 a record that does not match its document, or does not decode, is read again from the
-document; an HTML file whose sha256 is not its name raises `CacheCorrupt`, and the build starts
-over without the cache. It is JSON (and the feed elements' own bytes), never pickle: the folder
-is as writable as the project, and loading it must never run code. A part of an elements pack
-that is not what was written is ignored, and the elements are made again. Every file is written
-atomically (a temporary file, then a rename); a cache that cannot be written is skipped
-silently.
+document; HTML whose sha256 is not the one its record names raises `CacheCorrupt`, and the
+build starts over without the cache. It is JSON (and the HTML's and feed elements' own bytes),
+never pickle: the folder is as writable as the project, and loading it must never run code. A
+part of an elements pack that is not what was written is ignored, and the elements are made
+again. Every file is written atomically (a temporary file, then a rename); a cache that cannot
+be written is skipped silently.
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ from staticfeed.plan import FeedPlan
 from staticfeed.spool import read_at
 from staticfeed.stamp import CACHE_FOLDER, RACY_NS
 
-_FORMAT = 4
-"""The layout of the files in the folder; a cache of another layout is ignored."""
+_FORMAT = 5
+"""The layout of the files in the folder; a cache of another layout is ignored (and the HTML
+files of layout 4, each a JSON string, are removed by the first save that looks for them)."""
 _INDEX = "index.json"
 _DOCUMENTS = "documents"
 _SHARDS = 64
@@ -83,8 +84,9 @@ of the 11 MB they take."""
 _SHARD_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _HTML = "html"
 _DIGEST = re.compile(r"[0-9a-f]{64}")
-_HTML_FILE = re.compile(r"[0-9a-f]{64}\.json")
-_PACK_FILE = re.compile(r"[0-9a-f]{32}\.jsonl")
+_HTML_FILE = re.compile(r"[0-9a-f]{64}\.html")
+_PACK_FILE = re.compile(r"[0-9a-f]{32}\.pack")
+_FORMAT_4_HTML = re.compile(r"[0-9a-f]{64}\.json|[0-9a-f]{32}\.jsonl")
 _ELEMENTS_FILE = re.compile(r"[0-9a-f]{32}\.pack")
 _ELEMENTS_FOLDER = "elements"
 _PACK_FROM = 64
@@ -225,9 +227,9 @@ def digest_html(html: str) -> str:
     return _sha256(_utf8(html))
 
 
-def html_line(html: str) -> bytes:
-    """An entry's HTML as the cache writes it: a line of JSON."""
-    return _utf8(json.dumps(html, ensure_ascii=False)) + b"\n"
+def html_data(html: str) -> bytes:
+    """An entry's HTML as the cache writes it: its UTF-8 bytes, which `digest_html` digests."""
+    return _utf8(html)
 
 
 # Entries as JSON: a list of every field of Entry but `source` (the document's path, taken from
@@ -411,7 +413,7 @@ class DocumentCache:
         self._keys: dict[Path, str] = {}
         self._relative: dict[Path, str] = {}
         self._pending: dict[str, Callable[[], bytes]] = {}
-        """The HTML to write at `save`, as `html_line` gives it, by its digest."""
+        """The HTML to write at `save`, as `html_data` gives it, by its digest."""
         self._pending_elements: dict[str, bytes] = {}
         """Entries' elements to write at `save` (`_encode_elements`), by their sha256."""
         self._changed: set[str] = set()
@@ -529,16 +531,16 @@ class DocumentCache:
             self._changed.add(self._relative[entry.source])
 
     def keep_rendered(
-        self, rendered: RenderedEntry, html_digest: str, line: Callable[[], bytes]
+        self, rendered: RenderedEntry, html_digest: str, data: Callable[[], bytes]
     ) -> None:
         """Cache the rendering of an entry whose document is cached; `html_digest` is
-        `digest_html(html)` of its HTML, and `line` gives `html_line(html)` when the cache is
+        `digest_html(html)` of its HTML, and `data` gives `html_data(html)` when the cache is
         saved, or asks for the HTML before: what it reads it from (the build's spool) must
         stay open until then."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
-        self._pending[html_digest] = line
+        self._pending[html_digest] = data
         record[_RENDERING] = [rendered.summary, html_digest]
         record[_VALUES][_BODY] = None
         record[_LISTING] = None  # made from the summary, which may have changed
@@ -555,7 +557,8 @@ class DocumentCache:
         if line is None:
             return None
         try:
-            elements = _decode_elements(line, _made_from(record), rendered)
+            html = functools.partial(self._html_data, record[_RENDERING])
+            elements = _decode_elements(line, _made_from(record), rendered, html)
         except _BAD:
             return None
         return elements if elements is not None and list(elements) == list(formats) else None
@@ -654,17 +657,17 @@ class DocumentCache:
         if len(self._pending) >= _PACK_FROM:
             self._write_pack()
         else:
-            for html_digest, line in self._pending.items():
+            for html_digest, data in self._pending.items():
                 (self._folder / _HTML / html_digest[:2]).mkdir(parents=True, exist_ok=True)
-                _write_atomically(_html_path(self._folder, html_digest), line())
+                _write_atomically(_html_path(self._folder, html_digest), data())
         self._pending.clear()
 
     def _write_pack(self) -> None:
-        name = f"{secrets.token_hex(16)}.jsonl"
+        name = f"{secrets.token_hex(16)}.pack"
         (self._folder / _HTML).mkdir(parents=True, exist_ok=True)
-        # Each HTML a line, read as it is written: a first build's are 70 MB at 10k.
-        lines = ((html_digest, line()) for html_digest, line in self._pending.items())
-        places = _write_packed(os.path.join(self._folder, _HTML, name), lines)
+        # Each HTML read as it is written: a first build's are 70 MB at 10k.
+        parts = ((html_digest, data()) for html_digest, data in self._pending.items())
+        places = _write_packed(os.path.join(self._folder, _HTML, name), parts)
         for record in self._new.values():
             rendering = record[_RENDERING]
             if rendering is not None and len(rendering) == 2 and rendering[1] in places:
@@ -691,22 +694,25 @@ class DocumentCache:
 
     def _html(self, rendering: list[Json]) -> str:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
-        try:
-            line = self._html_line(rendering)
-            html = json.loads(line)
-        except (OSError, ValueError, RecursionError):
-            raise CacheCorrupt(rendering[1]) from None
-        if type(html) is not str or digest_html(html) != rendering[1]:
-            raise CacheCorrupt(rendering[1])
-        return html
+        return self._html_data(rendering).decode("utf-8", "surrogatepass")
 
-    def _html_line(self, rendering: list[Json]) -> bytes:
+    def _html_data(self, rendering: list[Json]) -> bytes:
+        """The HTML of a cached rendering in UTF-8, which its digest is the sha256 of; CacheCorrupt
+        when it is not what was written."""
         html_digest = rendering[1]
-        if html_digest in self._pending:  # rendered in this build, and not yet written
-            return self._pending[html_digest]()
-        if len(rendering) == 2:
-            return Path(_html_path(self._folder, html_digest)).read_bytes()
-        return self._read_pack(os.path.join(self._folder, _HTML, rendering[2]), *rendering[3:])
+        try:
+            if html_digest in self._pending:  # rendered in this build, and not yet written
+                data = self._pending[html_digest]()
+            elif len(rendering) == 2:
+                data = Path(_html_path(self._folder, html_digest)).read_bytes()
+            else:
+                pack = os.path.join(self._folder, _HTML, rendering[2])
+                data = self._read_pack(pack, *rendering[3:])
+        except OSError:
+            raise CacheCorrupt(html_digest) from None
+        if _sha256(data) != html_digest:
+            raise CacheCorrupt(html_digest)
+        return data
 
     def _read_pack(self, path: str, offset: int, length: int) -> bytes:
         """`length` bytes of the pack file `path` from `offset` (fewer past its end)."""
@@ -888,11 +894,11 @@ _ENDS = 32
 
 
 def _decode_elements(
-    part: bytes, made_from: str, rendered: RenderedEntry
+    part: bytes, made_from: str, rendered: RenderedEntry, html: Callable[[], bytes]
 ) -> dict[str, bytes] | None:
     """The elements a part `_encode_elements` made keeps, when it was made for `rendered`, from
-    the same values and rendering (`made_from`); the HTML is read only when an element carries
-    it."""
+    the same values and rendering (`made_from`); the HTML, in UTF-8 (`html()`), is read only
+    when an element carries it."""
     header, _, rest = part.partition(b"\n")
     made_for, entry_id, page_url, lengths, kept, carried_digest = json.loads(header)
     if (made_for, entry_id, page_url) != (made_from, rendered.entry.id, rendered.page_url):
@@ -911,7 +917,7 @@ def _decode_elements(
             elements[name] = next(pieces)
             continue
         if escaped is None:
-            escaped = _escaped(rendered.content_html)
+            escaped = _escaped_data(html())
             if _sha256(escaped) != carried_digest:
                 return None  # not what the element carried: it is made again
         elements[name] = next(pieces) + escaped + next(pieces)
@@ -920,11 +926,14 @@ def _decode_elements(
 
 def _escaped(html: str) -> bytes:
     """`html` as the text of an XML element carries it (the Atom <content>, RSS's
-    <content:encoded>), when lxml needs to escape no other character in it: &, < and >.
-    Escaped in its UTF-8 bytes, where no byte of a character beyond ASCII is one of them:
-    html.escape on the text took 43 µs for 8 KB of HTML, and this 26 µs, for each entry of
-    a feed made again from the cache."""
-    data = _utf8(html)
+    <content:encoded>), when lxml needs to escape no other character in it: &, < and >."""
+    return _escaped_data(_utf8(html))
+
+
+def _escaped_data(data: bytes) -> bytes:
+    """`_escaped` of the HTML whose UTF-8 is `data`: escaped in its bytes, where no byte of a
+    character beyond ASCII is one of them. html.escape on the text took 43 µs for 8 KB of HTML,
+    and this 26 µs, for each entry of a feed made again from the cache."""
     return data.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;")
 
 
@@ -961,7 +970,7 @@ def _stat_of(stat: os.stat_result) -> list[Json]:
 
 
 def _html_path(folder: Path, html_digest: str) -> str:
-    return os.path.join(folder, _HTML, html_digest[:2], f"{html_digest}.json")
+    return os.path.join(folder, _HTML, html_digest[:2], f"{html_digest}.html")
 
 
 class OutputRecords:
@@ -1130,15 +1139,17 @@ class BuildCache:
         return shards
 
     def _remove_unused_html(self) -> None:
-        """Remove the HTML and pack files no record names: only such files, in real folders,
-        never through a link. Every HTML file is looked at only after a cache that could not
-        be used; otherwise those the loaded records named."""
+        """Remove the HTML and pack files no record names, and those of layout 4: only such
+        files, in real folders, never through a link. Every HTML file is looked at only after
+        a cache that could not be used (one of layout 4, say); otherwise those the loaded
+        records named."""
         html = self.folder / _HTML
         if html.is_symlink() or not html.is_dir():
             return
         files, packs = self.documents.html_in_use()
         for path in html.iterdir():
-            if _PACK_FILE.fullmatch(path.name) and path.name not in packs:
+            unused = _PACK_FILE.fullmatch(path.name) and path.name not in packs
+            if unused or _FORMAT_4_HTML.fullmatch(path.name):
                 path.unlink(missing_ok=True)
         if self._loaded:
             for html_digest in self.documents.unused_html_files(files):
@@ -1149,7 +1160,8 @@ class BuildCache:
             if shard.is_symlink() or not shard.is_dir():
                 continue
             for path in shard.iterdir():
-                if _HTML_FILE.fullmatch(path.name) and path.name[:-5] not in files:
+                unused = _HTML_FILE.fullmatch(path.name) and path.name[:-5] not in files
+                if unused or _FORMAT_4_HTML.fullmatch(path.name):
                     path.unlink(missing_ok=True)
 
 

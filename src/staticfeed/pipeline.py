@@ -12,7 +12,6 @@ import contextlib
 import functools
 import gc
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
@@ -29,7 +28,7 @@ from staticfeed.cache import (
     digest_html,
     digest_text,
     fingerprint,
-    html_line,
+    html_data,
     templates_digest,
 )
 from staticfeed.config import Config
@@ -729,7 +728,7 @@ class _EntryPage:
 @dataclass(frozen=True)
 class _Rendering:
     """One entry rendered by a worker, which wrote its HTML (as the cache keeps it,
-    `html_line`), its Atom and RSS elements and, when wanted, its page to the spool's folder."""
+    `html_data`), its Atom and RSS elements and, when wanted, its page to the spool's folder."""
 
     entry: Entry
     page_url: str | None
@@ -750,8 +749,7 @@ class _Rendering:
 
 
 def _spooled_html(spool: Spool, key: tuple[str, str]) -> str:
-    html: str = json.loads(spool[key])
-    return html
+    return spool.text(key)
 
 
 @dataclass(frozen=True)
@@ -866,7 +864,7 @@ def _render_chunk(
         for entry, page_url, page_path, body in jobs:
             rendered = render_entry(_with_body(entry, body), config.site_url, page_url)
             html = rendered.content_html
-            made = [html_line(html), *entry_elements(config, rendered, formats)]
+            made = [html_data(html), *entry_elements(config, rendered, formats)]
             page = _entry_page(config, links, rendered) if page_path is not None else None
             placed = writer.put(page) if isinstance(page, bytes) else page
             places = [writer.put(data) for data in made]
