@@ -222,14 +222,15 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digest_html(html: str) -> str:
-    """What the cache names an entry's HTML by."""
-    return _sha256(_utf8(html))
-
-
 def html_data(html: str) -> bytes:
-    """An entry's HTML as the cache writes it: its UTF-8 bytes, which `digest_html` digests."""
+    """An entry's HTML as the cache writes it: its UTF-8 bytes."""
     return _utf8(html)
+
+
+def digest_html(data: bytes) -> str:
+    """What the cache names an entry's HTML by: the sha256 of its `html_data`, which a worker
+    encodes once for both."""
+    return _sha256(data)
 
 
 # Entries as JSON: a list of every field of Entry but `source` (the document's path, taken from
@@ -534,7 +535,7 @@ class DocumentCache:
         self, rendered: RenderedEntry, html_digest: str, data: Callable[[], bytes]
     ) -> None:
         """Cache the rendering of an entry whose document is cached; `html_digest` is
-        `digest_html(html)` of its HTML, and `data` gives `html_data(html)` when the cache is
+        `digest_html` of its HTML, and `data` gives its `html_data` when the cache is
         saved, or asks for the HTML before: what it reads it from (the build's spool) must
         stay open until then."""
         record = self._record_of(rendered.entry)
@@ -710,7 +711,7 @@ class DocumentCache:
                 data = self._read_pack(pack, *rendering[3:])
         except OSError:
             raise CacheCorrupt(html_digest) from None
-        if _sha256(data) != html_digest:
+        if digest_html(data) != html_digest:
             raise CacheCorrupt(html_digest)
         return data
 

@@ -863,12 +863,12 @@ def _render_chunk(
     with SpoolWriter(folder) as writer:
         for entry, page_url, page_path, body in jobs:
             rendered = render_entry(_with_body(entry, body), config.site_url, page_url)
-            html = rendered.content_html
-            made = [html_data(html), *entry_elements(config, rendered, formats)]
+            data = html_data(rendered.content_html)
+            made = [data, *entry_elements(config, rendered, formats)]
             page = _entry_page(config, links, rendered) if page_path is not None else None
             placed = writer.put(page) if isinstance(page, bytes) else page
-            places = [writer.put(data) for data in made]
-            results.append((rendered.summary, digest_html(html), places, placed))
+            places = [writer.put(part) for part in made]
+            results.append((rendered.summary, digest_html(data), places, placed))
     return results
 
 
