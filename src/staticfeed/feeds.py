@@ -43,6 +43,7 @@ from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
+from staticfeed.text import replace_block
 
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -83,6 +84,20 @@ def entry_xml(config: Config, rendered: RenderedEntry, format_name: str) -> byte
     it: indented for its depth, and with the prefixes the document declares."""
     (element,) = entry_elements(config, rendered, [format_name])
     return element
+
+
+def replace_item(document: bytes, item: bytes, format_name: str) -> bytes | None:
+    """`document`, a feed `feed_parts` made, with `item` (`entry_xml`) in place of the item it
+    holds of the same id; None when it holds none (or more than one)."""
+    start, end, key = _ITEM_LINES[format_name]
+    return replace_block(document, item, start=start, end=end, key=key)
+
+
+# Where an item starts and ends in a pretty-printed feed, and the line that gives its id.
+_ITEM_LINES = {
+    "atom": (b"\n  <entry", b"\n  </entry>\n", b"\n    <id>"),
+    "rss": (b"\n    <item", b"\n    </item>\n", b"\n      <guid"),
+}
 
 
 def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[str]) -> list[bytes]:

@@ -9,6 +9,7 @@ from staticfeed.config import Config
 from staticfeed.dates import iso
 from staticfeed.model import Author, Enclosure, RenderedEntry
 from staticfeed.plan import FeedPlan, url_of
+from staticfeed.text import replace_block
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -40,6 +41,24 @@ def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) 
         _without_empty(document, keep=("items",)), ensure_ascii=False, indent=2, sort_keys=False
     )
     return (text + "\n").encode("utf-8")
+
+
+def item_text(rendered: RenderedEntry) -> bytes:
+    """`rendered`'s item as `json_feed` writes it among the items: indented for its depth."""
+    text = json.dumps(_item(rendered), ensure_ascii=False, indent=2)
+    return "\n".join(_ITEM_INDENT + line for line in text.split("\n")).encode("utf-8")
+
+
+def replace_item(document: bytes, item: bytes) -> bytes | None:
+    """`document`, a feed `json_feed` made, with `item` (`item_text`) in place of the item it
+    holds of the same id; None when it holds none (or more than one)."""
+    indent = _ITEM_INDENT.encode()
+    start, end, key = b"\n" + indent + b"{", b"\n" + indent + b"}", b"\n" + indent + b'  "id": '
+    return replace_block(document, item, start=start, end=end, key=key)
+
+
+_ITEM_INDENT = "    "
+"""Items are in the list that is the value of a key of the document: two levels deep."""
 
 
 def _item(rendered: RenderedEntry) -> Json:

@@ -1,0 +1,115 @@
+"""One item of a published feed replaced in place (feeds.replace_item, jsonfeed.replace_item):
+the same bytes as the feed made again with the new item, whatever the item's text holds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from staticfeed.config import Config, load_config
+from staticfeed.feeds import entry_xml, feed_parts, replace_item
+from staticfeed.jsonfeed import item_text, json_feed
+from staticfeed.jsonfeed import replace_item as replace_json_item
+from staticfeed.model import Author, Entry, RenderedEntry
+from staticfeed.plan import feed_plans
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONFIG = """\
+title = "Items"
+site_url = "https://example.org/blog/"
+timezone = "Europe/Kyiv"
+authors = [{ name = "Default Author" }]
+"""
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    path = tmp_path / "unit.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return load_config(path)
+
+
+def rendered(number: int, html: str) -> RenderedEntry:
+    moment = datetime(2025, 1, number, tzinfo=UTC)
+    entry = Entry(
+        source=Path(f"entries/{number}.md"),
+        id=f"tag:example.org,2025:{number}",
+        slug=str(number),
+        title=f"Entry {number}",
+        published=moment,
+        updated=moment,
+        authors=(Author("Ann Lee"),),
+        body="",
+        body_line=1,
+    )
+    return RenderedEntry(entry, html, f"Summary {number}.", f"https://example.org/blog/{number}/")
+
+
+def feed_of(config: Config, entries: list[RenderedEntry], format_name: str) -> bytes:
+    (plan,) = [p for p in feed_plans(config, [r.entry for r in entries]) if p.base == ""]
+    if format_name == "json":
+        return json_feed(config, plan, entries)
+    return b"".join(feed_parts(config, plan, entries, format_name))
+
+
+def item_of(config: Config, entry: RenderedEntry, format_name: str) -> bytes:
+    return item_text(entry) if format_name == "json" else entry_xml(config, entry, format_name)
+
+
+def replaced(document: bytes, item: bytes, format_name: str) -> bytes | None:
+    if format_name == "json":
+        return replace_json_item(document, item)
+    return replace_item(document, item, format_name)
+
+
+def html_of(document: bytes, entry_id: str, format_name: str) -> str:
+    """The HTML the feed carries for `entry_id`, read with json or lxml."""
+    if format_name == "json":
+        items = json.loads(document)["items"]
+        (html,) = [item["content_html"] for item in items if item["id"] == entry_id]
+        return str(html)
+    root = etree.fromstring(document)
+    if format_name == "atom":
+        (entry,) = [e for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id") == entry_id]
+        return entry.findtext(f"{ATOM}content") or ""
+    (item,) = [i for i in root.iter("item") if i.findtext("guid") == entry_id]
+    return item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") or ""
+
+
+FORMATS = ["atom", "rss", "json"]
+HTML = '<p>Text, with <a href="https://example.org/">a link</a>.</p>\n<p>A &amp; B\n  </p>'
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+@pytest.mark.parametrize("position", [0, 1, 2])
+def test_an_item_replaced_in_a_feed_gives_the_feed_made_with_the_new_item(
+    config: Config, format_name: str, position: int
+) -> None:
+    entries = [rendered(number, HTML) for number in (3, 2, 1)]
+    html = "<p>Edited: </entry></item>\n    }\n<b>bold</b> \u00e9</p>"
+    edited = replace(entries[position], content_html=html)
+    document = feed_of(config, entries, format_name)
+
+    patched_document = replaced(document, item_of(config, edited, format_name), format_name)
+
+    new_entries = [edited if number == position else e for number, e in enumerate(entries)]
+    assert patched_document == feed_of(config, new_entries, format_name)
+    assert html_of(patched_document, edited.entry.id, format_name) == html
+
+
+@pytest.mark.parametrize("format_name", FORMATS)
+def test_an_item_the_feed_holds_not_once_is_not_replaced(config: Config, format_name: str) -> None:
+    entries = [rendered(number, HTML) for number in (2, 1)]
+    document = feed_of(config, entries, format_name)
+    other = item_of(config, rendered(9, HTML), format_name)
+    assert replaced(document, other, format_name) is None
+    first = item_of(config, entries[0], format_name)
+    separator = b",\n" if format_name == "json" else b""
+    twice = document.replace(first, first + separator + first)
+    assert twice.count(first) == 2
+    assert replaced(twice, first, format_name) is None
