@@ -1,5 +1,5 @@
-"""One item of a published feed replaced in place (feeds.replace_item, jsonfeed.replace_item):
-the same bytes as the feed made again with the new item, whatever the item's text holds."""
+"""One item of a published feed replaced in place (feeds.item_span, jsonfeed.item_span): the
+same bytes as the feed made again with the new item, whatever the item's text holds."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from lxml import etree
 
 from staticfeed.config import Config, load_config
-from staticfeed.feeds import entry_xml, feed_parts, replace_item
+from staticfeed.feeds import entry_xml, feed_parts, item_span
+from staticfeed.jsonfeed import item_span as json_item_span
 from staticfeed.jsonfeed import item_text, json_feed
-from staticfeed.jsonfeed import replace_item as replace_json_item
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.plan import feed_plans
 
@@ -62,9 +62,12 @@ def item_of(config: Config, entry: RenderedEntry, format_name: str) -> bytes:
 
 
 def replaced(document: bytes, item: bytes, format_name: str) -> bytes | None:
+    """`document` with `item` at the span the module that made it gives."""
     if format_name == "json":
-        return replace_json_item(document, item)
-    return replace_item(document, item, format_name)
+        span = json_item_span(document, item)
+    else:
+        span = item_span(document, item, format_name)
+    return document[: span[0]] + item + document[span[1] :] if span is not None else None
 
 
 def html_of(document: bytes, entry_id: str, format_name: str) -> str:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import html
+import mmap
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
@@ -39,11 +40,11 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedEntry, FeedGenerator
 from lxml import etree
 
+from staticfeed.blocks import block_span
 from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
-from staticfeed.text import replace_block
 
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -86,11 +87,11 @@ def entry_xml(config: Config, rendered: RenderedEntry, format_name: str) -> byte
     return element
 
 
-def replace_item(document: bytes, item: bytes, format_name: str) -> bytes | None:
-    """`document`, a feed `feed_parts` made, with `item` (`entry_xml`) in place of the item it
-    holds of the same id; None when it holds none (or more than one)."""
+def item_span(document: bytes | mmap.mmap, item: bytes, format_name: str) -> tuple[int, int] | None:
+    """Where `document`, a feed `feed_parts` made, holds the item of the same id as `item` (an
+    `entry_xml`), to put `item` in its place; None when it holds none (or more than one)."""
     start, end, key = _ITEM_LINES[format_name]
-    return replace_block(document, item, start=start, end=end, key=key)
+    return block_span(document, item, start=start, end=end, key=key)
 
 
 # Where an item starts and ends in a pretty-printed feed, and the line that gives its id.

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import mmap
 from collections.abc import Sequence
 
+from staticfeed.blocks import block_span
 from staticfeed.config import Config
 from staticfeed.dates import iso
 from staticfeed.model import Author, Enclosure, RenderedEntry
 from staticfeed.plan import FeedPlan, url_of
-from staticfeed.text import replace_block
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -49,12 +50,12 @@ def item_text(rendered: RenderedEntry) -> bytes:
     return "\n".join(_ITEM_INDENT + line for line in text.split("\n")).encode("utf-8")
 
 
-def replace_item(document: bytes, item: bytes) -> bytes | None:
-    """`document`, a feed `json_feed` made, with `item` (`item_text`) in place of the item it
-    holds of the same id; None when it holds none (or more than one)."""
+def item_span(document: bytes | mmap.mmap, item: bytes) -> tuple[int, int] | None:
+    """Where `document`, a feed `json_feed` made, holds the item of the same id as `item` (an
+    `item_text`), to put `item` in its place; None when it holds none (or more than one)."""
     indent = _ITEM_INDENT.encode()
     start, end, key = b"\n" + indent + b"{", b"\n" + indent + b"}", b"\n" + indent + b'  "id": '
-    return replace_block(document, item, start=start, end=end, key=key)
+    return block_span(document, item, start=start, end=end, key=key)
 
 
 _ITEM_INDENT = "    "
