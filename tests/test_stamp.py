@@ -190,7 +190,9 @@ CHANGES: dict[str, Callable[[], object]] = {
     "a feed deleted": lambda: Path("feeds/rss.xml").unlink(),
     "a page overwritten": lambda: write("feeds/index.html", "<p>Gone</p>", aged=False),
     "a page deleted": lambda: Path("feeds/index.html").unlink(),
-    "the stamp damaged": lambda: [path.write_text("{}") for path in stamps()],
+    "the stamp and the placing damaged": lambda: [
+        path.write_text("{}") for path in Path(".staticfeed-cache").glob("*-*.json")
+    ],
 }
 
 

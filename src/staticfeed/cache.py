@@ -496,6 +496,11 @@ class DocumentCache:
                 record[_VALUES][_ID] = entry.id
                 self._changed.add(self._relative[entry.source])
 
+    def relative(self, source: Path) -> str | None:
+        """The POSIX path under the entries folder of the document read from `source` in this
+        build, when the cache keeps its record."""
+        return self._relative.get(source)
+
     def key(self, source: Path) -> str:
         """The entry read from `source` in this build, as output fingerprints name it: the same
         parsed entry has the same key, whatever its document's stat."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from staticfeed import __version__, stamp
+from staticfeed import __version__, delta, stamp
 from staticfeed.errors import ConfigError, StaticfeedError, display_path
 from staticfeed.progress import SILENT, Progress
 
@@ -151,6 +151,7 @@ class _Publication:
         *,
         allow_id_change: bool = False,
         progress: Progress = SILENT,
+        previous: delta.Previous | None = None,
     ) -> BuildReport:
         from staticfeed.pipeline import build
 
@@ -164,7 +165,18 @@ class _Publication:
             allow_id_change=allow_id_change,
             cache=not self.no_cache,
             progress=progress,
+            previous=previous,
         )
+
+    def patch(
+        self, config: Config, previous: delta.Previous, progress: Progress
+    ) -> set[str] | None:
+        """Patch the files that show the documents changed since the last build, when nothing
+        else changed (staticfeed.patch): the names of the files rewritten; None when the build
+        has to run in full."""
+        from staticfeed.patch import patch
+
+        return patch(config, self.entries_dir, self.out_dir, previous, progress)
 
     def invocation(self) -> stamp.Invocation:
         """The stamp's view of this build (see staticfeed.stamp); --allow-id-change is not part
@@ -230,34 +242,79 @@ def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: 
             _echo_report(replayed, quiet=quiet)
             return
     meter.phase("load the config and the pipeline", 0)
+    from staticfeed.pipeline import rare_collections
+
+    with rare_collections():
+        _build(publication, scan, meter, allow_id_change=allow_id_change, quiet=quiet)
+
+
+def _build(
+    publication: _Publication,
+    scan: stamp.Scan | None,
+    meter: _Meter,
+    *,
+    allow_id_change: bool,
+    quiet: bool,
+) -> None:
+    """Build in full, or patch the files that show the documents edited since the last build
+    (staticfeed.patch); then print the report, and record the build (`_stamp`)."""
+    previous = delta.load(scan) if scan is not None else None
     try:
         config = publication.config()
-        report = publication.build(config, allow_id_change=allow_id_change, progress=meter)
+        patched = publication.patch(config, previous, meter) if previous is not None else None
+        if patched is None:
+            report = publication.build(
+                config, allow_id_change=allow_id_change, progress=meter, previous=previous
+            )
     except StaticfeedError as error:
         meter.finish()
         raise _user_error(error) from None
     meter.finish()
-    _echo_report(_report_lines(report), quiet=quiet)
+    if patched is not None:
+        assert scan is not None and previous is not None
+        _echo_report(_patched_lines(previous, publication.out_dir, patched), quiet=quiet)
+        _stamp_patch(scan, previous, publication.out_dir, patched)
+        return
+    _echo_report(_report_lines(report, publication.out_dir), quiet=quiet)
     if scan is not None:
         _stamp(scan, config, publication.out_dir, report)
 
 
 def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport) -> None:
-    """Record the build, so that the next one with nothing to do stops at once. A build that
+    """Record the build, so that the next one with nothing to do stops at once, and the next
+    one after a few edits patches the files they change (staticfeed.delta). A build that
     measured a file of the project besides the documents (a local enclosure) is not recorded:
-    the stamp does not watch those files."""
-    if report.reads_project_files or scan.racy:
-        stamp.discard(scan)  # racy: no stamp can vouch for this build (see staticfeed.stamp)
+    the stamp does not watch those files. Nor, for a patch, is one that warned: the warnings
+    of the documents it did not read would not be given again."""
+    if report.reads_project_files:
+        stamp.discard(scan)
+        delta.discard(scan)
         return
+    left = stamp.left_by(scan, templates=config.templates, out_dir=out_dir, outputs=report.files)
     next_due = report.selection.next_due
-    stamp.save(
-        scan,
-        templates=config.templates,
-        out_dir=out_dir,
-        outputs=report.files,
-        lines=_report_lines(report, again=True),
-        valid_until=next_due.published if next_due is not None else None,
-    )
+    valid_until = stamp.nanoseconds(next_due.published if next_due is not None else None)
+    again = _report_lines(report, out_dir, again=True)
+    stamp.save(scan, left, lines=again, valid_until=valid_until)
+    basis = report.basis if not report.warnings else None
+    left_out = _left_out_lines(report.selection)
+    delta.save(scan, left, basis, left_out=left_out, valid_until=valid_until)
+
+
+def _stamp_patch(
+    scan: stamp.Scan, previous: delta.Previous, out_dir: Path, rewritten: set[str]
+) -> None:
+    """Record a build that patched files (see `_stamp`): the same files, placed the same."""
+    left = previous.left.after(rewritten)
+    again = _patched_lines(previous, out_dir, set())
+    stamp.save(scan, left, lines=again, valid_until=previous.valid_until)
+    left_out = previous.left_out
+    delta.save(scan, left, previous.basis, left_out=left_out, valid_until=previous.valid_until)
+
+
+def _patched_lines(previous: delta.Previous, out_dir: Path, changed: set[str]) -> list[str]:
+    """What a full build would print after the patch: the same lines, those files written."""
+    files = [_ReportedFile(name, name in changed, count) for name, count in previous.basis.report]
+    return _file_lines(files, out_dir) + list(previous.left_out)
 
 
 def _echo_report(lines: Sequence[str], *, quiet: bool) -> None:
@@ -326,27 +383,53 @@ class _Meter:
         self._name = ""
 
 
-def _report_lines(report: BuildReport, *, again: bool = False) -> list[str]:
+def _report_lines(report: BuildReport, out_dir: Path, *, again: bool = False) -> list[str]:
     """What a build did, one line per feed file; pages are summed up in one line. `again`:
     what the same build run again prints, every file unchanged and nothing removed."""
     lines = [f"Warning: {warning}" for warning in report.warnings]
-    pages = [written for written, file in report.written if file.name.endswith("index.html")]
-    for written, file in report.written:
-        verb = "wrote" if written.changed and not again else "unchanged"
-        if file.entry_count is not None:
-            noun = "entry" if file.entry_count == 1 else "entries"
-            lines.append(f"{verb} {display_path(written.path)} ({file.entry_count} {noun})")
-        elif not file.name.endswith("index.html"):
-            lines.append(f"{verb} {display_path(written.path)}")
-    if pages:
-        changed = 0 if again else sum(written.changed for written in pages)
-        lines.append(
-            f"pages: wrote {changed}, unchanged {len(pages) - changed} "
-            f"({display_path(pages[0].path)} and one per entry)"
-        )
+    files = [
+        _ReportedFile(file.name, written.changed and not again, file.entry_count)
+        for written, file in report.written
+    ]
+    lines += _file_lines(files, out_dir)
     if not again:
         lines += [f"removed {display_path(path)}" for path in report.removed]
     return lines + _left_out_lines(report.selection)
+
+
+@dataclass(frozen=True)
+class _ReportedFile:
+    name: str
+    """By POSIX path under the output folder."""
+    changed: bool
+    entry_count: int | None
+    """How many entries a feed carries; None for a file that is not a feed."""
+
+
+def _file_lines(files: Sequence[_ReportedFile], out_dir: Path) -> list[str]:
+    """A line per file in `out_dir` but pages, which are summed up in one line."""
+    # display_path(out_dir / name), without a Path and a relative_to for each of 1,000 feeds
+    folder = display_path(out_dir)
+
+    def shown(file: _ReportedFile) -> str:
+        return file.name if folder == "." else f"{folder}/{file.name}"
+
+    lines = []
+    pages = [file for file in files if file.name.endswith("index.html")]
+    for file in files:
+        verb = "wrote" if file.changed else "unchanged"
+        if file.entry_count is not None:
+            noun = "entry" if file.entry_count == 1 else "entries"
+            lines.append(f"{verb} {shown(file)} ({file.entry_count} {noun})")
+        elif not file.name.endswith("index.html"):
+            lines.append(f"{verb} {shown(file)}")
+    if pages:
+        changed = sum(file.changed for file in pages)
+        lines.append(
+            f"pages: wrote {changed}, unchanged {len(pages) - changed} "
+            f"({shown(pages[0])} and one per entry)"
+        )
+    return lines
 
 
 def _left_out_lines(selection: Selection) -> list[str]:
@@ -401,7 +484,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
     publication = _Publication(**options)
 
     def rebuild() -> list[str]:
-        return _report_lines(publication.build())
+        return _report_lines(publication.build(), publication.out_dir)
 
     try:
         for line in rebuild():

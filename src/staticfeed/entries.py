@@ -96,6 +96,23 @@ def read_entries(
     return ReadResult(tuple(entries), tuple(warnings), reads_project_files)
 
 
+def read_document(config: Config, entries_dir: Path, path: Path) -> ReadResult:
+    """The document at `path` alone, as `read_entries` reads it among the others; raise
+    `ManyErrors` on an error in it. A duplicate id is not looked for: that needs the others."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ManyErrors([unreadable(path, error)]) from None
+    outcome = _parse_one(config, entries_dir, path, data, cached=False)
+    errors = list(outcome.errors)
+    drafts = [outcome.draft] if outcome.draft is not None else []
+    entries = _assign_ids(drafts, config, errors)
+    if errors:
+        raise ManyErrors(errors)
+    project_files = any(draft.names_project_files for draft in drafts)
+    return ReadResult(tuple(entries), outcome.warnings, project_files)
+
+
 def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
     """Documents under `entries_dir`, sorted; a link that leads outside it is an error."""
     return (path for path, _ in _documents(entries_dir, errors))

@@ -14,12 +14,16 @@ git closes it: a file modified in the two seconds before the build started (by i
 could change again within the same clock tick without a new stat, so a build that read such a
 file leaves no stamp, and the next build runs in full.
 
+The stat of each file is kept line by line (`Scan.tree`, `Stats`): staticfeed.delta tells from
+them which documents changed, when only a few did.
+
 This module imports nothing heavy, so that a build with nothing to do never loads the pipeline.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import importlib.util
 import json
@@ -27,8 +31,8 @@ import os
 import sys
 import time
 import zoneinfo
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -66,100 +70,183 @@ class Scan:
     started_ns: int
     racy: bool
     """Whether a file was changed too recently for its stat to vouch for its content."""
+    setup: str
+    """Digest of the same but the files under the entries folder (see staticfeed.delta)."""
+    tree: Mapping[str, str]
+    """The stat of each file under the entries folder, by POSIX path under it."""
+    recent: frozenset[str]
+    """The files of `tree` changed too recently for their stat to vouch for their content."""
 
 
 def scan(invocation: Invocation) -> Scan | None:
     """The state of the inputs of `invocation`; None when the config or the entries folder
     cannot be read (the build itself then says what is wrong)."""
     started_ns = time.time_ns()
-    hashed = hashlib.sha256()
+    setup = hashlib.sha256()
     try:
         config = invocation.config_file.resolve(strict=True)
         entries = invocation.entries_dir.resolve(strict=True)
         out = invocation.out_dir.resolve()
         python = os.path.realpath(sys.executable)
-        _add(hashed, [_FORMAT, __version__, sys.version, python, os.getcwd()])
-        _add(hashed, [str(config), str(entries), str(out), repr(invocation.options)])
-        _add(hashed, [os.environ.get("TZ"), list(time.tzname), _code(), config.read_bytes().hex()])
-        newest = _add_tree(hashed, entries)
+        _add(setup, [_FORMAT, __version__, sys.version, python, os.getcwd()])
+        _add(setup, [str(config), str(entries), str(out), repr(invocation.options)])
+        _add(setup, [os.environ.get("TZ"), list(time.tzname), _code(), config.read_bytes().hex()])
+        stats = sorted(_walk(str(entries), "", ""))
     except OSError:
         return None
+    tree = {relative: _stat_text(stat) for relative, stat in stats}
+    hashed = setup.copy()
+    hashed.update(_lines(tree.items()))
+    racy_after = started_ns - RACY_NS
+    recent = frozenset(relative for relative, stat in stats if stat.st_mtime_ns > racy_after)
     key = hashlib.sha256(str(out).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     path = config.parent / CACHE_FOLDER / f"stamp-{key}.json"
-    return Scan(path, hashed.hexdigest(), started_ns, newest > started_ns - RACY_NS)
+    return Scan(path, hashed.hexdigest(), started_ns, bool(recent), setup.hexdigest(), tree, recent)
 
 
 def replay(scan: Scan, now_ns: int | None = None) -> list[str] | None:
     """What the last build printed, when nothing it read or wrote changed since; else None."""
-    stamp = _read(scan.path)
-    if stamp is None or stamp.get("inputs") != scan.inputs:
+    stamp = read(scan.path)
+    if stamp is None or stamp.get("inputs") != scan.inputs or is_due(stamp, now_ns):
         return None
-    valid_until = stamp.get("valid_until")
-    if isinstance(valid_until, int) and (now_ns or time.time_ns()) >= valid_until:
-        return None  # a scheduled entry is due: the build now publishes it
-    templates, outputs, lines = stamp.get("templates"), stamp.get("outputs"), stamp.get("lines")
-    if not isinstance(outputs, list) or not all(isinstance(name, str) for name in outputs):
-        return None
+    lines = stamp.get("lines")
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
+        return None
+    left = left_in(stamp)
+    return lines if left is not None and still(left) is not None else None
+
+
+def is_due(record: Mapping[str, object], now_ns: int | None = None) -> bool:
+    """Whether a scheduled entry the build that made `record` left out is now due."""
+    valid_until = record.get("valid_until")
+    return isinstance(valid_until, int) and (now_ns or time.time_ns()) >= valid_until
+
+
+@dataclass(frozen=True)
+class Left:
+    """What a build left for the next to check: every file it wrote in its output folder and
+    the templates folder it read, with a digest of their stat."""
+
+    templates: str | None
+    out: str
+    outputs: list[str]
+    """By POSIX path under `out`."""
+    state: str
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "templates": self.templates,
+            "out": self.out,
+            "outputs": self.outputs,
+            "state": self.state,
+        }
+
+
+def left_by(
+    scan: Scan, *, templates: Path | None, out_dir: Path, outputs: Sequence[str]
+) -> Left | None:
+    """What the build that `scan` was taken for left: `outputs` are the files in `out_dir`,
+    by POSIX path under it. None when a template was changed too recently for its stat to
+    vouch for it, or a file cannot be found."""
+    folder = str(templates.resolve()) if templates is not None else None
+    left = Left(folder, str(out_dir.resolve()), list(outputs), "")
+    try:
+        stats = _stats(left, racy_after=scan.started_ns - RACY_NS)
+    except OSError:
+        return None
+    return replace(left, state=stats.digest()) if stats is not None else None
+
+
+def left_in(record: Mapping[str, object]) -> Left | None:
+    """The `Left.fields` kept in `record`, when they have the right shape."""
+    templates, out, outputs = record.get("templates"), record.get("out"), record.get("outputs")
+    if not isinstance(outputs, list) or not all(isinstance(name, str) for name in outputs):
         return None
     if templates is not None and not isinstance(templates, str):
         return None
+    state = record.get("state")
+    if not isinstance(out, str) or not isinstance(state, str):
+        return None
+    return Left(templates, out, outputs, state)
+
+
+def still(left: Left) -> Stats | None:
+    """The stat of the templates and of the files a build left, when they are as it left
+    them; else None."""
     try:
-        same = stamp.get("state") == _state(templates, outputs)
+        stats = _stats(left)
     except OSError:
         return None
-    return lines if same else None
+    return stats if stats is not None and stats.digest() == left.state else None
 
 
-def save(
-    scan: Scan,
-    *,
-    templates: Path | None,
-    out_dir: Path,
-    outputs: Sequence[str],
-    lines: Sequence[str],
-    valid_until: datetime | None,
-) -> None:
-    """Record what the build that `scan` was taken for read, wrote and printed. Nothing is
-    recorded when a file it read was changed too recently to be vouched for by its stat.
-    `outputs` are the files left in `out_dir`, by POSIX path under it."""
-    if scan.racy:
-        discard(scan)
-        return
-    folder = str(templates.resolve()) if templates is not None else None
-    out = str(out_dir.resolve())
-    names = [os.path.join(out, name) for name in outputs]
-    try:
-        state = _state(folder, names, racy_after=scan.started_ns - RACY_NS)
-    except OSError:
-        state = None
-    if state is None:
+@dataclass(frozen=True)
+class Stats:
+    """The stat of the templates and of the files a build left (`Left`), line by line."""
+
+    left: Left
+    templates: bytes
+    outputs: list[str]
+    """The stat of each file of `left.outputs`."""
+
+    def digest(self) -> str:
+        lines = _lines(zip(self.left.outputs, self.outputs, strict=True))
+        return hashlib.sha256(self.templates + lines).hexdigest()
+
+    def after(self, rewritten: Iterable[str]) -> Left | None:
+        """The `Left` of the same files once those `rewritten` are; the others are vouched
+        for by the stat they had before, which the next build compares with theirs."""
+        outputs = list(self.outputs)
+        index = {name: number for number, name in enumerate(self.left.outputs)}
+        try:
+            for name in rewritten:
+                outputs[index[name]] = _stat_text(os.stat(os.path.join(self.left.out, name)))
+        except (OSError, KeyError):  # gone, or not a file the build left
+            return None
+        return replace(self.left, state=replace(self, outputs=outputs).digest())
+
+
+def save(scan: Scan, left: Left | None, *, lines: Sequence[str], valid_until: int | None) -> None:
+    """Record what the build that `scan` was taken for read, wrote (`left`) and printed, and
+    when the first entry it left out for being scheduled is due (`nanoseconds`). Nothing is
+    recorded when a file it read was changed too recently to be vouched for by its stat."""
+    if scan.racy or left is None:
         discard(scan)
         return
     stamp: dict[str, object] = {
         "inputs": scan.inputs,
-        "templates": folder,
-        "outputs": names,
-        "state": state,
+        **left.fields(),
         "lines": list(lines),
-        "valid_until": _nanoseconds(valid_until) if valid_until is not None else None,
+        "valid_until": valid_until,
     }
-    _write(scan.path, stamp)
+    write(scan.path, stamp)
 
 
-def _state(
-    templates: str | None, outputs: Sequence[str], racy_after: int | None = None
-) -> str | None:
-    """Digest of the stat of the templates and of the output files; None when a template was
-    changed after `racy_after`."""
-    hashed = hashlib.sha256()
-    if templates is not None:
-        newest = _add_tree(hashed, Path(templates))
+def _stats(left: Left, racy_after: int | None = None) -> Stats | None:
+    """The stat of the templates and of the output files; None when a template was changed
+    after `racy_after`."""
+    templates = hashlib.sha256()
+    if left.templates is not None:
+        newest = _add_tree(templates, Path(left.templates))
         if racy_after is not None and newest > racy_after:
             return None
-    for name in outputs:
-        hashed.update(_stat_line(name, os.stat(name)))
-    return hashed.hexdigest()
+    with _folder(left.out) as stat:
+        outputs = [_stat_text(stat(name)) for name in left.outputs]
+    return Stats(left, templates.digest(), outputs)
+
+
+@contextlib.contextmanager
+def _folder(path: str) -> Iterator[Callable[[str], os.stat_result]]:
+    """`os.stat` of a path under the folder `path`: relative to the open folder where the
+    system can, rather than joined to it (5 of the 35 ms to stat 10,000 files)."""
+    if os.stat not in os.supports_dir_fd:
+        yield lambda name: os.stat(os.path.join(path, name))
+        return
+    folder = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        yield functools.partial(os.stat, dir_fd=folder)
+    finally:
+        os.close(folder)
 
 
 def _add(hashed: hashlib._Hash, values: list[object]) -> None:
@@ -196,8 +283,16 @@ def _stat_or_link(item: os.DirEntry[str]) -> os.stat_result:
 
 
 def _stat_line(name: str, stat: os.stat_result) -> bytes:
-    line = f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\n"
-    return line.encode("utf-8", "surrogatepass")
+    return f"{name}\0{_stat_text(stat)}\n".encode("utf-8", "surrogatepass")
+
+
+def _lines(stats: Iterable[tuple[str, str]]) -> bytes:
+    """The lines of `_stat_line` for each (name, `_stat_text`), at once."""
+    return "".join([f"{name}\0{text}\n" for name, text in stats]).encode("utf-8", "surrogatepass")
+
+
+def _stat_text(stat: os.stat_result) -> str:
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
 
 
 def _code() -> list[object]:
@@ -220,12 +315,14 @@ def _zone_folders() -> list[str]:
     return [folder for folder in zoneinfo.TZPATH if os.path.isdir(folder)]
 
 
-def _nanoseconds(moment: datetime) -> int:
+def nanoseconds(moment: datetime | None) -> int | None:
+    if moment is None:
+        return None
     seconds = int(moment.timestamp())
     return seconds * 1_000_000_000 + moment.microsecond * 1000
 
 
-def _read(path: Path) -> dict[str, object] | None:
+def read(path: Path) -> dict[str, object] | None:
     try:
         data = path.read_bytes()
     except OSError:
@@ -245,7 +342,7 @@ def _header(payload: bytes) -> bytes:
     return json.dumps(header).encode("ascii")
 
 
-def _write(path: Path, stamp: dict[str, object]) -> None:
+def write(path: Path, stamp: dict[str, object]) -> None:
     """Write atomically; a stamp that cannot be written only costs the next build time."""
     if not path.parent.is_dir():
         return  # no build cache here (its folder holds the stamps)

@@ -1,0 +1,386 @@
+"""A rebuild after an edit that changes only what an entry shows (staticfeed.patch) patches the
+files that show it, and leaves the same files, and prints the same report, as a full build.
+Any other change makes the build a full one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from lxml import etree
+
+from staticfeed import delta, stamp
+from tests.conftest import files_under
+from tests.test_stamp import AGED, run, write
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONFIG = """\
+title = "Patched feed"
+site_url = "https://example.org/blog/"
+id_authority = "example.org,2025"
+timezone = "Europe/Kyiv"
+authors = [{ name = "Default Author" }]
+limit = 3
+archive_size = 2
+"""
+
+
+def post(title: str, date: str, extra: str = "") -> str:
+    return (
+        f"---\ntitle: {title}\ndate: {date}\n{extra}---\n"
+        f"First paragraph of {title}.\n\nMore about {title}, past its summary.\n"
+    )
+
+
+DOCUMENTS = {
+    "2025/alpha.md": post("Alpha", "2025-01-01", "tags: [news, peace]\n"),
+    "2025/beta.md": post("Beta", "2025-01-02 09:30", "author: Ann Lee <ann@example.org>\n"),
+    "2025/gamma.md": post("Gamma", "2025-01-03T10:00", "tags: [news]\nauthors: [Ann Lee, Bo]\n"),
+    "2025/delta.md": post("Delta", "2025-01-04", "lang: uk\nimage: https://example.org/d.png\n"),
+    "2025/epsilon.md": post("Epsilon", "2025-01-05", "link: https://elsewhere.example/e\n"),
+    "2025/zeta.md": post("Zeta", "2025-01-06", "tags: [peace]\n"),
+    "2025/eta.md": post("Eta", "2025-02-01", "draft: true\n"),
+}
+
+
+def edit(name: str, old: str, new: str, *, aged: bool = True) -> None:
+    text = Path("entries", name).read_text(encoding="utf-8")
+    assert old in text
+    write(f"entries/{name}", text.replace(old, new), aged=aged)
+
+
+@pytest.fixture(autouse=True)
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "publication"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    write("staticfeed.toml", CONFIG)
+    for name, text in DOCUMENTS.items():
+        write(f"entries/{name}", text)
+    first = run("build")
+    assert first.exit_code == 0, first.output
+    return folder
+
+
+def patched(result: Result) -> bool:
+    """Whether the build patched files rather than reading every document."""
+    phases = [line.split(":")[1].strip() for line in result.stderr.splitlines()]
+    return "patch files" in phases and not any(p.startswith("read documents") for p in phases)
+
+
+def build_like_a_full_build(change: Callable[[], object]) -> Result:
+    """Make `change` here and in a copy of the publication without the records a patch needs,
+    then build both: the same files, and the same report. Both equal a build without the
+    cache, too."""
+    shutil.copytree(".", "../twin", symlinks=True)
+    change()
+    before = files_under(Path("feeds"))
+    built = run("build", "--verbose")
+    assert built.exit_code == 0, built.output
+    os.chdir("../twin")
+    try:
+        change()
+        for record in Path(".staticfeed-cache").glob("*-*.json"):
+            record.unlink()  # the stamp and the placing: this build is a full one
+        full = run("build", "--verbose")
+        assert full.exit_code == 0, full.output
+        assert not patched(full)
+    finally:
+        os.chdir("../publication")
+    assert (built.stdout, built.stderr.count("Warning")) == (full.stdout, 0)
+    assert files_under(Path("feeds")) == files_under(Path("../twin/feeds"))
+    fresh = run("build", "--no-cache", "--out", "../fresh")
+    assert fresh.exit_code == 0, fresh.output
+    assert files_under(Path("feeds")) == files_under(Path("../fresh"))
+    shutil.rmtree("../twin")
+    shutil.rmtree("../fresh")
+    # What the report says was written is what changed, byte for byte (but the build's own
+    # state files, and pages, which it counts).
+    after = files_under(Path("feeds"))
+    changed = {name for name, content in after.items() if before.get(name) != content}
+    reported = {name for name in changed if not name.endswith(".html")} - STATE_FILES
+    assert set(written(built)) == reported
+    return built
+
+
+STATE_FILES = {".staticfeed-files", ".staticfeed-ids"}
+
+
+def written(result: Result) -> list[str]:
+    """The files but pages the build reports as written, by path under feeds/."""
+    lines = result.stdout.splitlines()
+    return [line.split()[1].removeprefix("feeds/") for line in lines if line.startswith("wrote ")]
+
+
+def pages_line(result: Result) -> str:
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("pages: ")]
+    return line
+
+
+def feeds_holding(title: str) -> set[str]:
+    """The feed files under feeds/ that carry the entry titled `title`, read with lxml and
+    json: Atom <entry>, RSS <item>, JSON Feed items."""
+    holding = set()
+    for path in Path("feeds").rglob("*"):
+        name = path.relative_to("feeds").as_posix()
+        if path.suffix == ".json":
+            titles = [item.get("title") for item in json.loads(path.read_text())["items"]]
+        elif name.endswith(("atom.xml", "rss.xml")):
+            root = etree.parse(str(path)).getroot()
+            items = root.iter(f"{ATOM}entry", "item")
+            titles = [item.findtext(f"{ATOM}title") or item.findtext("title") for item in items]
+        else:
+            continue
+        if title in titles:
+            holding.add(name)
+    return holding
+
+
+def contents(name: str) -> list[str]:
+    """The HTML of every item of the feed file feeds/`name`."""
+    path = Path("feeds", name)
+    if path.suffix == ".json":
+        return [item["content_html"] for item in json.loads(path.read_text())["items"]]
+    root = etree.parse(str(path)).getroot()
+    encoded = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    found = root.iter(f"{ATOM}content", encoded)
+    return [element.text or "" for element in found]
+
+
+def test_an_edit_past_the_summary_patches_only_the_files_that_show_the_entry() -> None:
+    holding = feeds_holding("Alpha")
+    assert len(holding) == 9  # an archive and two tag feeds, in three formats
+
+    built = build_like_a_full_build(
+        lambda: edit("2025/alpha.md", "past its summary.", "past its summary, and edited.")
+    )
+
+    assert patched(built), built.stderr
+    assert set(written(built)) == holding
+    assert pages_line(built) == "pages: wrote 1, unchanged 6 (feeds/index.html and one per entry)"
+    for name in holding:
+        assert any("and edited." in html for html in contents(name)), name
+    page = Path("feeds/2025/alpha/index.html").read_text(encoding="utf-8")
+    assert "past its summary, and edited." in page
+
+
+EDITS_THAT_PATCH: dict[str, Callable[[], object]] = {
+    "the newest entry's text": lambda: edit("2025/zeta.md", "More about", "Much more about"),
+    "an entry with two authors": lambda: edit("2025/gamma.md", "past its", "beyond its"),
+    "an entry with an image and a language": lambda: edit(
+        "2025/delta.md", "past its summary.", "past its summary: **bold** [a link](x.html)."
+    ),
+    "an entry's own link": lambda: edit(
+        "2025/epsilon.md", "https://elsewhere.example/e", "https://elsewhere.example/moved"
+    ),
+    "two entries at once": lambda: [
+        edit("2025/alpha.md", "past its", "after its"),
+        edit("2025/zeta.md", "past its", "after its"),
+    ],
+    "an entry's text, then another's in the next build": lambda: [
+        edit("2025/alpha.md", "past its", "after its"),
+        run("build"),
+        edit("2025/beta.md", "past its", "after its"),
+    ],
+    "an enclosure added": lambda: edit(
+        "2025/beta.md",
+        "---\nFirst",
+        "enclosures: [{url: 'https://cdn.example/b.mp3', type: audio/mpeg, length: 12}]\n"
+        "---\nFirst",
+    ),
+    "a draft's text": lambda: edit("2025/eta.md", "past its", "after its"),
+    "a file touched, not changed": lambda: os.utime("entries/2025/beta.md", (AGED + 5, AGED + 5)),
+}
+
+
+@pytest.mark.parametrize("change", EDITS_THAT_PATCH.values(), ids=list(EDITS_THAT_PATCH))
+def test_an_edit_that_changes_only_what_an_entry_shows_is_patched(
+    change: Callable[[], object],
+) -> None:
+    built = build_like_a_full_build(change)
+    assert patched(built), built.stderr
+
+
+def test_a_draft_edited_changes_no_file() -> None:
+    built = build_like_a_full_build(lambda: edit("2025/eta.md", "past its", "after its"))
+    assert written(built) == []
+    assert pages_line(built).startswith("pages: wrote 0, ")
+    assert "left out 1 draft(s); --drafts includes them" in built.stdout.splitlines()
+
+
+EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
+    "a title, which the index lists": lambda: edit("2025/beta.md", "title: Beta", "title: Bet"),
+    "the summary's paragraph": lambda: edit("2025/beta.md", "First paragraph", "Opening"),
+    "a summary given": lambda: edit("2025/beta.md", "---\nFirst", "summary: Short.\n---\nFirst"),
+    "a language": lambda: edit("2025/delta.md", "lang: uk", "lang: de"),
+    "a date": lambda: edit("2025/beta.md", "2025-01-02 09:30", "2025-01-02 09:31"),
+    "a date that reorders the feeds": lambda: edit("2025/alpha.md", "2025-01-01", "2025-03-01"),
+    "a tag added": lambda: edit("2025/beta.md", "---\nFirst", "tags: [news]\n---\nFirst"),
+    "a tag removed": lambda: edit("2025/zeta.md", "tags: [peace]\n", ""),
+    "an author's email": lambda: edit("2025/beta.md", "ann@example.org", "ann@example.net"),
+    "an image removed": lambda: edit("2025/delta.md", "image: https://example.org/d.png\n", ""),
+    "a draft published": lambda: edit("2025/eta.md", "draft: true\n", ""),
+    "an entry made a draft": lambda: edit("2025/beta.md", "---\nFirst", "draft: true\n---\nFirst"),
+    "a slug": lambda: edit(
+        "2025/beta.md", "---\nFirst", "id: tag:example.org,2025:2025/beta\nslug: b\n---\nFirst"
+    ),
+    "an entry added": lambda: write("entries/2025/theta.md", post("Theta", "2025-01-07")),
+    "an entry removed": lambda: Path("entries/2025/beta.md").unlink(),
+    "an entry renamed with its id kept": lambda: [
+        edit("2025/beta.md", "---\nFirst", "id: tag:example.org,2025:2025/beta\n---\nFirst"),
+        run("build"),
+        Path("entries/2025/beta.md").rename("entries/2025/bravo.md"),
+    ],
+    "a file that is not a document added": lambda: write("entries/cover.png", "PNG"),
+    "a file that is not a document changed": lambda: [
+        write("entries/cover.png", "PNG"),
+        run("build"),
+        write("entries/cover.png", "PNG, changed"),
+    ],
+    "the config": lambda: write("staticfeed.toml", CONFIG.replace("limit = 3", "limit = 4")),
+}
+
+
+@pytest.mark.parametrize(
+    "change", EDITS_THAT_BUILD_IN_FULL.values(), ids=list(EDITS_THAT_BUILD_IN_FULL)
+)
+def test_an_edit_that_moves_an_entry_or_changes_a_list_builds_in_full(
+    change: Callable[[], object],
+) -> None:
+    built = build_like_a_full_build(change)
+    assert not patched(built), built.stderr
+    assert "time: read documents (" in built.stderr
+
+
+def test_an_edit_with_a_warning_builds_in_full_and_gives_the_warning() -> None:
+    edit("2025/beta.md", "past its summary.", "past its summary.\x07")
+    built = run("build", "--verbose")
+    assert built.exit_code == 0, built.output
+    assert not patched(built)
+    warnings = [line for line in built.stderr.splitlines() if line.startswith("Warning: ")]
+    assert len(warnings) == 1 and warnings[0].startswith("Warning: entries/2025/beta.md:"), warnings
+    # The warning stays until the document is fixed: the next edit is not patched either.
+    edit("2025/alpha.md", "past its", "after its")
+    again = run("build", "--verbose")
+    assert not patched(again)
+    assert again.stderr.count("Warning: ") == 1
+
+
+def test_an_edit_with_an_error_changes_no_file_and_names_it() -> None:
+    before = files_under(Path("feeds"))
+    edit("2025/beta.md", "date: 2025-01-02 09:30", "date: the second of January")
+    failed = run("build")
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith("Error: entries/2025/beta.md:3: ")
+    assert files_under(Path("feeds")) == before
+
+
+def test_more_documents_edited_than_a_patch_takes_build_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(delta, "MOST_CHANGED", 1)
+    built = build_like_a_full_build(
+        lambda: [
+            edit("2025/alpha.md", "past its", "after its"),
+            edit("2025/zeta.md", "past its", "after its"),
+        ]
+    )
+    assert not patched(built)
+
+
+def test_a_document_edited_twice_in_the_same_clock_tick_is_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stat cannot tell two versions written within the clock's resolution apart: the
+    second must still reach the feeds (staticfeed.stamp's racy rule). The file system here
+    keeps nanoseconds and a ctime; one that keeps whole seconds and no ctime is simulated."""
+
+    def coarse(stat: os.stat_result) -> str:
+        return f"{stat.st_size} {stat.st_mtime_ns // 1_000_000_000} {stat.st_ino}"
+
+    monkeypatch.setattr(stamp, "_stat_text", coarse)
+    assert run("build").exit_code == 0
+    path = Path("entries/2025/alpha.md")
+    edit("2025/alpha.md", "past its summary.", "past its summary: version A.", aged=False)
+    first = run("build", "--verbose")
+    assert patched(first), first.stderr
+    stat = path.stat()
+    edit("2025/alpha.md", "version A.", "version B.", aged=False)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and mtime
+    second = build_like_a_full_build(lambda: None)
+    assert patched(second), second.stderr
+    assert any("version B." in html for html in contents("archive/1.atom.xml"))
+
+
+def test_a_full_build_after_patches_leaves_the_same_files() -> None:
+    """The build cache is not told about a patch; it finds the patched files and documents
+    changed, and makes them again, the same."""
+    for number in range(3):
+        edit("2025/alpha.md", "past its", f"past, {number}, its")
+        assert patched(run("build", "--verbose"))
+        edit("2025/alpha.md", f"past, {number}, its", "past its")
+        assert patched(run("build", "--verbose"))
+    for record in Path(".staticfeed-cache").glob("*-*.json"):
+        record.unlink()
+    built = build_like_a_full_build(lambda: edit("2025/zeta.md", "More about", "All about"))
+    assert not patched(built)
+    assert set(written(built)) == feeds_holding("Zeta")
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [["a", "list"], "too few parts", "a b c 99", "a b c 1,\u00b2", "a  c 1", None],
+    ids=["a list", "three parts", "a feed that is not there", "not a number", "no key", "none"],
+)
+def test_a_damaged_placing_builds_in_full(damaged: object) -> None:
+    """The record is checked as the stamp is (a checksum); one of the right checksum but the
+    wrong shape is ignored too."""
+    (path,) = Path(".staticfeed-cache").glob("delta-*.json")
+    record = stamp.read(path)
+    assert record is not None
+    documents = record["documents"]
+    assert isinstance(documents, dict)
+    documents["2025/alpha.md"] = damaged
+    stamp.write(path, record)
+    built = build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after its"))
+    assert not patched(built)
+
+
+@pytest.mark.parametrize("name", ["index.html", "tags/news.atom.xml"])
+def test_a_file_changed_by_hand_in_the_output_folder_makes_a_full_build(name: str) -> None:
+    """The index is not one of the files a patch makes: the full build puts it back."""
+    write(f"feeds/{name}", "Changed by hand.", aged=False)
+    built = build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after its"))
+    assert not patched(built)
+
+
+def test_custom_templates_make_every_edit_of_a_published_entry_a_full_build() -> None:
+    """The index may show anything of every entry with the user's templates."""
+    write("staticfeed.toml", CONFIG + 'templates = "templates"\n')
+    write("templates/README", "Overrides.\n")
+    assert run("build").exit_code == 0
+    built = build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after its"))
+    assert not patched(built)
+    drafted = build_like_a_full_build(lambda: edit("2025/eta.md", "past its", "after its"))
+    assert patched(drafted), drafted.stderr
+
+
+def test_a_scheduled_entry_that_falls_due_is_not_patched() -> None:
+    due = datetime.now(UTC) + timedelta(days=1)
+    write("entries/2025/later.md", post("Later", due.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    assert run("build").exit_code == 0
+    edit("2025/alpha.md", "past its", "after its")
+    invocation = stamp.Invocation(
+        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, False, False)
+    )
+    scan = stamp.scan(invocation)
+    assert scan is not None
+    assert delta.load(scan) is not None
+    after_due = int((due + timedelta(seconds=1)).timestamp()) * 1_000_000_000
+    assert delta.load(scan, now_ns=after_due) is None
