@@ -48,10 +48,14 @@ class Placed:
 
     placing: str
     listing: str | None
-    """What the index lists of it (`listing`); None when pages use the user's templates, which
+    """What the index lists of it (`lists`); None when pages use the user's templates, which
     may show anything of it."""
     plans: tuple[int, ...] | None
     """The feed plans that carry it, by index in `Basis.plans`; None when it is not published."""
+
+    def lists(self, listing: str) -> bool:
+        """Whether the index listed the entry as `listing` (pipeline.index_listing) says."""
+        return self.listing is not None and self.listing == _short(listing)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,12 @@ def _is_index(text: str, count: int) -> bool:
 
 def row(placing: str, listing: str | None, plans: Sequence[int] | None, key: str) -> Row:
     shown = _NONE if plans is None else ",".join(str(plan) for plan in plans)
-    return f"{placing} {key} {listing or _NONE} {shown}"
+    return f"{placing} {_short(key)} {_short(listing) if listing else _NONE} {shown}"
+
+
+def _short(digest: str) -> str:
+    """The first 128 bits of a digest: as unlikely to collide, and a third of the record."""
+    return digest[:32]
 
 
 def _parts(found: object) -> list[str] | None:
@@ -104,7 +113,7 @@ def placing(entry: Entry) -> str:
     authors = [(author.name, author.email, author.uri) for author in entry.authors]
     values = (entry.id, entry.slug, entry.published.isoformat(), entry.updated.isoformat())
     shown = repr((values, authors, entry.tags, entry.draft, entry.image, entry.review))
-    return hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return _short(hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest())
 
 
 @dataclass(frozen=True)
@@ -124,7 +133,7 @@ class Previous:
         """The `placing` of the document, when its entry is the one that build read: the same
         cache key (cache.encode_parsed), which digests every value of the parsed entry."""
         parts = _parts(self.basis.documents.get(relative))
-        return parts[0] if parts is not None and parts[1] == key else None
+        return parts[0] if parts is not None and parts[1] == _short(key) else None
 
 
 def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:

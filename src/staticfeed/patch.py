@@ -101,7 +101,7 @@ def _rendered(config: Config, entry: Entry, placed: Placed) -> _Edit | None:
     """The entry rendered, when the index lists it as it did."""
     page_url = entry_page_url(config, entry) if config.pages else None
     rendered = render_entry(entry, config.site_url, page_url)
-    if config.pages and index_listing(entry, rendered.summary) != placed.listing:
+    if config.pages and not placed.lists(index_listing(entry, rendered.summary)):
         return None  # the index changes, and it lists every entry
     return _Edit(rendered, placed)
 
