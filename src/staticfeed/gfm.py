@@ -6,31 +6,35 @@ API leaves both to the caller). For a 600-word entry that is about 44 KB left al
 call: a worker that rendered 5,000 entries held 225 MB more than when it started, and `serve`
 grows with every rebuild. Here the same calls are made through cmarkgfm's own bindings, and the
 two are freed with cmark-gfm's own `cmark_node_free` and allocator, which its compiled module
-exports. If that module does not export them (another build of cmarkgfm), rendering falls back
-to cmarkgfm's function, leak and all.
+exports. They are looked up with ctypes: declaring them to cffi parses C with pycparser, 20 ms
+at the first entry a process renders, a sixth of a rebuild after one edit. If that module does
+not export them (another build of cmarkgfm), rendering falls back to cmarkgfm's function, leak
+and all.
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import cffi
 import cmarkgfm
 from cmarkgfm import _cmark
 from cmarkgfm import cmark as bindings
 
-_DECLARATIONS = """
-typedef struct {
-    void *(*calloc)(size_t, size_t);
-    void *(*realloc)(void *, size_t);
-    void (*free)(void *);
-} cmark_mem;
-extern cmark_mem CMARK_DEFAULT_MEM_ALLOCATOR;
-void cmark_node_free(void *node);
-"""
+_Free = Callable[[int], None]
+
+
+class _Allocator(ctypes.Structure):
+    """cmark-gfm's `cmark_mem`: calloc, realloc and free."""
+
+    _fields_ = [
+        ("calloc", ctypes.c_void_p),
+        ("realloc", ctypes.c_void_p),
+        ("free", ctypes.CFUNCTYPE(None, ctypes.c_void_p)),
+    ]
 
 
 def markdown_to_html(markdown: str, options: int, extensions: Sequence[str]) -> str:
@@ -47,10 +51,11 @@ def markdown_to_html(markdown: str, options: int, extensions: Sequence[str]) -> 
 
 @dataclass(frozen=True)
 class _Freeing:
-    """cmark-gfm's own free functions, from the module cmarkgfm compiled."""
+    """cmark-gfm's own free functions, from the module cmarkgfm compiled, called with the
+    address a pointer of cmarkgfm's FFI holds."""
 
-    ffi: Any
-    lib: Any
+    node_free: _Free
+    free: _Free
 
     def render(self, markdown: str, options: int, extensions: Sequence[str]) -> str:
         bindings.core_extensions_ensure_registered()
@@ -68,7 +73,7 @@ class _Freeing:
             try:
                 return self._html(root, options, bindings.parser_get_syntax_extensions(parser))
             finally:
-                self.lib.cmark_node_free(self._pointer(root))
+                self.node_free(_address(root))
         finally:
             bindings.parser_free(parser)
 
@@ -77,21 +82,20 @@ class _Freeing:
         try:
             return str(_cmark.ffi.string(rendered).decode("utf-8"))
         finally:
-            self.lib.CMARK_DEFAULT_MEM_ALLOCATOR.free(self._pointer(rendered))
+            self.free(_address(rendered))
 
-    def _pointer(self, pointer: Any) -> Any:
-        """A pointer of cmarkgfm's FFI as one of ours."""
-        return self.ffi.cast("void *", int(_cmark.ffi.cast("uintptr_t", pointer)))
+
+def _address(pointer: Any) -> int:
+    return int(_cmark.ffi.cast("uintptr_t", pointer))
 
 
 @functools.cache
 def _freeing() -> _Freeing | None:
     try:
-        ffi = cffi.FFI()
-        ffi.cdef(_DECLARATIONS)
-        lib = ffi.dlopen(_cmark.__file__)
-        lib.cmark_node_free  # noqa: B018 (looked up now: a missing symbol raises here)
-        lib.CMARK_DEFAULT_MEM_ALLOCATOR  # noqa: B018
-    except (OSError, AttributeError):
+        library = ctypes.CDLL(_cmark.__file__)
+        node_free = library.cmark_node_free  # a missing symbol raises here
+        allocator = _Allocator.in_dll(library, "CMARK_DEFAULT_MEM_ALLOCATOR")
+    except (OSError, AttributeError, ValueError):
         return None
-    return _Freeing(ffi, lib)
+    node_free.argtypes, node_free.restype = [ctypes.c_void_p], None
+    return _Freeing(node_free, allocator.free)
