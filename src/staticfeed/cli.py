@@ -232,52 +232,45 @@ def build_command(allow_id_change: bool, quiet: bool, verbose: bool, **options: 
     """
     publication = _Publication(**options)
     meter = _Meter(bar=not quiet and _on_terminal(), verbose=verbose)
-    scan = None
-    if not publication.no_cache:
-        meter.phase("compare with the last build", 0)
-        scan = stamp.scan(publication.invocation())
-        replayed = stamp.replay(scan) if scan is not None else None
-        if replayed is not None:
-            meter.finish()
-            _echo_report(replayed, quiet=quiet)
-            return
-    meter.phase("load the config and the pipeline", 0)
-    from staticfeed.pipeline import rare_collections
-
-    with rare_collections():
-        _build(publication, scan, meter, allow_id_change=allow_id_change, quiet=quiet)
-
-
-def _build(
-    publication: _Publication,
-    scan: stamp.Scan | None,
-    meter: _Meter,
-    *,
-    allow_id_change: bool,
-    quiet: bool,
-) -> None:
-    """Build in full, or patch the files that show the documents edited since the last build
-    (staticfeed.patch); then print the report, and record the build (`_stamp`)."""
-    previous = delta.load(scan) if scan is not None else None
     try:
-        config = publication.config()
-        patched = publication.patch(config, previous, meter) if previous is not None else None
-        if patched is None:
-            report = publication.build(
-                config, allow_id_change=allow_id_change, progress=meter, previous=previous
-            )
+        lines = _build_lines(publication, meter, allow_id_change=allow_id_change)
     except StaticfeedError as error:
         meter.finish()
         raise _user_error(error) from None
     meter.finish()
-    if patched is not None:
-        assert scan is not None and previous is not None
-        _echo_report(_patched_lines(previous, publication.out_dir, patched), quiet=quiet)
-        _stamp_patch(scan, previous, publication.out_dir, patched)
-        return
-    _echo_report(_report_lines(report, publication.out_dir), quiet=quiet)
-    if scan is not None:
-        _stamp(scan, config, publication.out_dir, report)
+    _echo_report(lines, quiet=quiet)
+
+
+def _build_lines(
+    publication: _Publication, progress: Progress, *, allow_id_change: bool = False
+) -> list[str]:
+    """Build, record the build, and give the lines of its report. With the cache, a build
+    with nothing to do replays the last one (staticfeed.stamp), and one after edits to a few
+    documents patches the files that show them (staticfeed.patch); any other builds in full."""
+    scan = None
+    if not publication.no_cache:
+        progress.phase("compare with the last build", 0)
+        scan = stamp.scan(publication.invocation())
+        replayed = stamp.replay(scan) if scan is not None else None
+        if replayed is not None:
+            return replayed
+    progress.phase("load the config and the pipeline", 0)
+    from staticfeed.pipeline import rare_collections
+
+    with rare_collections():
+        previous = delta.load(scan) if scan is not None else None
+        config = publication.config()
+        patched = publication.patch(config, previous, progress) if previous is not None else None
+        if patched is not None:
+            assert scan is not None and previous is not None
+            _stamp_patch(scan, previous, publication.out_dir, patched)
+            return _patched_lines(previous, publication.out_dir, patched)
+        report = publication.build(
+            config, allow_id_change=allow_id_change, progress=progress, previous=previous
+        )
+        if scan is not None:
+            _stamp(scan, config, publication.out_dir, report)
+        return _report_lines(report, publication.out_dir)
 
 
 def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport) -> None:
@@ -307,8 +300,7 @@ def _stamp_patch(
     left = previous.left.after(rewritten)
     again = _patched_lines(previous, out_dir, set())
     stamp.save(scan, left, lines=again, valid_until=previous.valid_until)
-    left_out = previous.left_out
-    delta.save(scan, left, previous.basis, left_out=left_out, valid_until=previous.valid_until)
+    delta.save_patched(scan, previous, left)
 
 
 def _patched_lines(previous: delta.Previous, out_dir: Path, changed: set[str]) -> list[str]:
@@ -484,7 +476,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
     publication = _Publication(**options)
 
     def rebuild() -> list[str]:
-        return _report_lines(publication.build(), publication.out_dir)
+        return _build_lines(publication, SILENT)
 
     try:
         for line in rebuild():
