@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -352,6 +357,23 @@ def test_a_damaged_placing_builds_in_full(damaged: object) -> None:
     assert not patched(built)
 
 
+@pytest.mark.parametrize(
+    "damaged",
+    [{"made": "another build"}, {"tree": {"2025/not-there.md": "1 2 3 4"}}, {"state": 1}],
+    ids=["of another full build", "a file that is not there", "no state"],
+)
+def test_a_damaged_record_of_patches_builds_in_full(damaged: dict[str, object]) -> None:
+    """After a patch, the record of what it changed is checked too; one that cannot be used
+    leaves the patched files and documents changed, which only a full build can vouch for."""
+    assert patched(build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after")))
+    (path,) = Path(".staticfeed-cache").glob("delta-since-*.json")
+    record = stamp.read(path)
+    assert record is not None
+    stamp.write(path, {**record, **damaged})
+    built = build_like_a_full_build(lambda: edit("2025/zeta.md", "past its", "after its"))
+    assert not patched(built)
+
+
 @pytest.mark.parametrize("name", ["index.html", "tags/news.atom.xml"])
 def test_a_file_changed_by_hand_in_the_output_folder_makes_a_full_build(name: str) -> None:
     """The index is not one of the files a patch makes: the full build puts it back."""
@@ -384,3 +406,42 @@ def test_a_scheduled_entry_that_falls_due_is_not_patched() -> None:
     assert delta.load(scan) is not None
     after_due = int((due + timedelta(seconds=1)).timestamp()) * 1_000_000_000
     assert delta.load(scan, now_ns=after_due) is None
+
+
+def test_serve_patches_the_files_after_an_edit(tmp_path: Path) -> None:
+    """`serve` rebuilds as `build` does: an edit to an entry's text is patched (the build
+    cache, which a full build rewrites, is left as it was), with the files of a full build."""
+    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+    lines: queue.Queue[str] = queue.Queue()
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    assert server.stdout is not None
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in server.stdout or []])
+    reader.start()
+    try:
+        assert wait_for_line(lines, "serving feeds at http://127.0.0.1:")
+        index = Path(".staticfeed-cache/index.json")
+        cache_written = index.stat().st_mtime_ns
+        shutil.copytree(".", "../twin", symlinks=True)
+        edit("2025/alpha.md", "past its summary.", "past its summary, served.")
+        assert wait_for_line(lines, "pages: wrote 1, unchanged 6")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        reader.join(timeout=10)
+    assert index.stat().st_mtime_ns == cache_written
+    assert any("served." in html for html in contents("archive/1.atom.xml"))
+    os.chdir("../twin")
+    edit("2025/alpha.md", "past its summary.", "past its summary, served.")
+    assert run("build", "--no-cache").exit_code == 0
+    assert files_under(Path("feeds")) == files_under(Path("../publication/feeds"))
+
+
+def wait_for_line(lines: queue.Queue[str], start: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if lines.get(timeout=0.1).startswith(start):
+                return True
+        except queue.Empty:
+            continue
+    return False

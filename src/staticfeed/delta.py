@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Mapping, Sequence
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,7 +120,7 @@ def placing(entry: Entry) -> str:
 
 @dataclass(frozen=True)
 class Previous:
-    """The last build, as `save` kept it, and the documents changed since."""
+    """The last build, as `save` and `save_patched` kept it, and the documents changed since."""
 
     basis: Basis
     left: stamp.Stats
@@ -128,6 +130,10 @@ class Previous:
     valid_until: int | None
     changed: tuple[str, ...]
     """The documents changed since, by POSIX path under the entries folder."""
+    made: str
+    """Names the record of the full build that placed the documents."""
+    patched: frozenset[str]
+    """The documents that builds since the full one patched."""
 
     def placing(self, relative: str, key: str) -> str | None:
         """The `placing` of the document, when its entry is the one that build read: the same
@@ -141,9 +147,12 @@ def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
     record = stamp.read(_path(scan))
     if record is None or record.get("setup") != scan.setup or stamp.is_due(record, now_ns):
         return None
-    tree = record.get("tree")
-    if not isinstance(tree, dict) or tree.keys() != scan.tree.keys():
+    tree, made = record.get("tree"), record.get("made")
+    if not isinstance(tree, dict) or tree.keys() != scan.tree.keys() or not isinstance(made, str):
         return None  # a file added or removed
+    since = _since(scan, made, tree.keys())
+    if since is not None:
+        tree, record = {**tree, **since[0]}, {**record, "state": since[1]}
     changed = tuple(relative for relative, stat in scan.tree.items() if tree[relative] != stat)
     left, left_out = stamp.left_in(record), _strings(record, "left_out")
     basis = _basis(record, left.outputs) if left is not None else None
@@ -156,7 +165,23 @@ def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
         return None
     valid_until = record.get("valid_until")
     due = valid_until if type(valid_until) is int else None
-    return Previous(basis, stats, tuple(left_out), due, changed)
+    patched = frozenset(since[0]) if since is not None else frozenset()
+    return Previous(basis, stats, tuple(left_out), due, changed, made, patched)
+
+
+def _since(
+    scan: stamp.Scan, made: str, names: AbstractSet[str]
+) -> tuple[dict[str, str], str] | None:
+    """What `save_patched` kept since the full build `made` (the stat of the documents it
+    patched, and the state of the files it left), when it has the right shape."""
+    since = stamp.read(_since_path(scan))
+    state = since.get("state") if since is not None else None
+    if since is None or since.get("made") != made or not isinstance(state, str):
+        return None
+    tree = since.get("tree")
+    if not isinstance(tree, dict) or not tree.keys() <= names:
+        return None
+    return (tree, state) if all(isinstance(stat, str) for stat in tree.values()) else None
 
 
 def save(
@@ -174,11 +199,10 @@ def save(
         discard(scan)
         return
     assert basis is not None
-    # A document changed too recently to be vouched for by its stat counts as changed.
-    tree = {name: "" if name in scan.recent else stat for name, stat in scan.tree.items()}
     record = {
+        "made": secrets.token_hex(16),
         "setup": scan.setup,
-        "tree": tree,
+        "tree": _tree(scan, scan.tree),
         **left.fields(),
         "valid_until": valid_until,
         "left_out": list(left_out),
@@ -188,16 +212,45 @@ def save(
         "topics": [list(link) for link in basis.topics],
         "counts": [count for _, count in basis.report],
     }
+    _discard(_since_path(scan))
     stamp.write(_path(scan), record)
 
 
+def save_patched(scan: stamp.Scan, previous: Previous, left: stamp.Left | None) -> None:
+    """Keep what a build that patched files (staticfeed.patch) changed since the full build:
+    the stat of the documents patched since, and of the files it left. The placing of every
+    document, and the stat of the others, stay as the full build kept them, which is most
+    of what there is to write (2.6 MB at 10,000 documents)."""
+    if left is None:
+        discard(scan)
+        return
+    patched = previous.patched.union(previous.changed)
+    since = {"made": previous.made, "tree": _tree(scan, patched), "state": left.state}
+    stamp.write(_since_path(scan), since)
+
+
+def _tree(scan: stamp.Scan, names: Iterable[str]) -> dict[str, str]:
+    """The stat of each of `names`; a document changed too recently to be vouched for by its
+    stat has none, and counts as changed in the next build."""
+    return {name: "" if name in scan.recent else scan.tree[name] for name in names}
+
+
 def discard(scan: stamp.Scan) -> None:
+    _discard(_since_path(scan))
+    _discard(_path(scan))
+
+
+def _discard(path: Path) -> None:
     with contextlib.suppress(OSError):
-        _path(scan).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
 
 
 def _path(scan: stamp.Scan) -> Path:
     return scan.path.with_name(scan.path.name.replace("stamp-", "delta-", 1))
+
+
+def _since_path(scan: stamp.Scan) -> Path:
+    return scan.path.with_name(scan.path.name.replace("stamp-", "delta-since-", 1))
 
 
 def _basis(record: Mapping[str, object], outputs: Sequence[str]) -> Basis | None:

@@ -342,7 +342,7 @@ def _header(payload: bytes) -> bytes:
     return json.dumps(header).encode("ascii")
 
 
-def write(path: Path, stamp: dict[str, object]) -> None:
+def write(path: Path, stamp: Mapping[str, object]) -> None:
     """Write atomically; a stamp that cannot be written only costs the next build time."""
     if not path.parent.is_dir():
         return  # no build cache here (its folder holds the stamps)
