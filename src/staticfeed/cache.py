@@ -994,12 +994,16 @@ class OutputRecords:
         record = self._files.get(name)
         return isinstance(record, list) and record[:1] == [fingerprint] and self._as_left(name)
 
-    def vouch_for(self, ids: str, still_published: Callable[[], bool]) -> bool:
+    def vouch_for(
+        self, ids: str, still_published: Callable[[], bool], *, left_ids: str | None = None
+    ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
         still as it was, and either that build published the same (id, document) pairs
         (digest `ids`) or `still_published()` finds that each id it published is still
-        published."""
-        if not self._files or not all(map(self._as_left, self._files)):
+        published. `left_ids`, when the files are known to be as the build that published
+        those pairs, or a patch since (which changes no id), left them (staticfeed.delta)."""
+        as_left = left_ids is not None and left_ids == self._ids
+        if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
         return self._ids == ids or still_published()
 

@@ -152,6 +152,7 @@ class _Publication:
         allow_id_change: bool = False,
         progress: Progress = SILENT,
         previous: delta.Previous | None = None,
+        left_ids: str | None = None,
     ) -> BuildReport:
         from staticfeed.pipeline import build
 
@@ -166,6 +167,7 @@ class _Publication:
             cache=not self.no_cache,
             progress=progress,
             previous=previous,
+            left_ids=left_ids,
         )
 
     def patch(
@@ -265,8 +267,16 @@ def _build_lines(
             assert scan is not None and previous is not None
             _stamp_patch(scan, previous, publication.out_dir, patched)
             return _patched_lines(previous, publication.out_dir, patched)
+        if previous is not None:
+            left_ids: str | None = previous.basis.ids
+        else:
+            left_ids = delta.left_as_last(scan) if scan is not None else None
         report = publication.build(
-            config, allow_id_change=allow_id_change, progress=progress, previous=previous
+            config,
+            allow_id_change=allow_id_change,
+            progress=progress,
+            previous=previous,
+            left_ids=left_ids,
         )
         if scan is not None:
             _stamp(scan, config, publication.out_dir, report)

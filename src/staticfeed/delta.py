@@ -74,6 +74,8 @@ class Basis:
     report: Sequence[tuple[str, int | None]]
     """Each file the build made or kept, in the order of its report, with the number of
     entries of a feed (None for other files)."""
+    ids: str = ""
+    """The digest of the (id, document) pairs the build published, as the cache keeps it."""
 
     def placed(self, relative: str) -> Placed | None:
         """The document's placing, when the basis has one of the right shape."""
@@ -169,6 +171,24 @@ def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
     return Previous(basis, stats, tuple(left_out), due, changed, made, patched)
 
 
+def left_as_last(scan: stamp.Scan) -> str | None:
+    """The digest of the (id, document) pairs the last build published (`Basis.ids`), when
+    the files it left, and the templates, are as it (or a patch since) left them, whatever
+    changed among the documents. A patch changes no id, so the next full build need not read
+    every published feed for ids that changed (the id guard) because the files it patched are
+    not as the build cache last saw them."""
+    if not _since_path(scan).exists():
+        return None  # nothing patched since: the build cache can tell by itself
+    record = stamp.read(_path(scan))
+    made, ids = (record.get("made"), record.get("ids")) if record is not None else (None, None)
+    if record is None or not isinstance(made, str) or not isinstance(ids, str):
+        return None
+    names = record.get("tree")
+    since = _since(scan, made, names.keys()) if isinstance(names, dict) else None
+    left = stamp.left_in({**record, "state": since[1]} if since is not None else record)
+    return ids if left is not None and stamp.still(left) is not None else None
+
+
 def _since(
     scan: stamp.Scan, made: str, names: AbstractSet[str]
 ) -> tuple[dict[str, str], str] | None:
@@ -211,6 +231,7 @@ def save(
         "main": [list(link) for link in basis.main],
         "topics": [list(link) for link in basis.topics],
         "counts": [count for _, count in basis.report],
+        "ids": basis.ids,
     }
     _discard(_since_path(scan))
     stamp.write(_path(scan), record)
@@ -257,10 +278,12 @@ def _basis(record: Mapping[str, object], outputs: Sequence[str]) -> Basis | None
     """The basis kept in `record`; the files of its report are the first `outputs`."""
     documents, plans = record.get("documents"), _strings(record, "plans")
     main, topics = _links(record.get("main")), _links(record.get("topics"))
-    report = _report(record.get("counts"), outputs)
+    report, ids = _report(record.get("counts"), outputs), record.get("ids")
     if not isinstance(documents, dict) or plans is None or main is None or topics is None:
         return None
-    return Basis(documents, plans, main, topics, report) if report is not None else None
+    if report is None or not isinstance(ids, str):
+        return None
+    return Basis(documents, plans, main, topics, report, ids)
 
 
 def _strings(record: Mapping[str, object], key: str) -> list[str] | None:

@@ -145,6 +145,7 @@ class _Options:
     allow_id_change: bool
     progress: Progress
     previous: Previous | None = None
+    left_ids: str | None = None
 
 
 @contextlib.contextmanager
@@ -244,6 +245,7 @@ def build(
     cache: bool = False,
     progress: Progress = SILENT,
     previous: Previous | None = None,
+    left_ids: str | None = None,
 ) -> BuildReport:
     """Render and write the publication; nothing is written on any error.
 
@@ -254,9 +256,11 @@ def build(
     (staticfeed.cache) and takes over from it what has not changed: the files are the same,
     byte for byte, as without it. `previous` is what the last build into `out_dir` placed
     where (staticfeed.delta), when it is known: the placing of an entry read the same is
-    taken from it rather than worked out again.
+    taken from it rather than worked out again. `left_ids` is the digest of the (id, document)
+    pairs the last build published, when the files in `out_dir` are as it, or a patch since,
+    left them (delta.left_as_last): the id guard need not read them.
     """
-    options = _Options(now, drafts, future, allow_id_change, progress, previous)
+    options = _Options(now, drafts, future, allow_id_change, progress, previous, left_ids)
     if not cache:
         return _build_fresh(config, entries_dir, out_dir, options)
     folder, key = cache_folder(config), fingerprint(config)
@@ -351,7 +355,8 @@ def _build_spooled(
             # the last build left are still as it left them and each id it published is
             # published again (only an id that vanished can have changed).
             again = functools.partial(_published_again, out_dir, selection.entries)
-            check_ids = not options.allow_id_change and not records.vouch_for(ids, again)
+            vouched = records.vouch_for(ids, again, left_ids=options.left_ids)
+            check_ids = not options.allow_id_change and not vouched
             report = _publish(
                 out_dir,
                 entries_dir,
@@ -365,6 +370,7 @@ def _build_spooled(
             )
         documents = store.documents
         basis = _basis(config, result, selection, plans, made, incremental, documents, options)
+        basis = replace(basis, ids=ids) if basis is not None else None
         report = replace(report, reads_project_files=result.reads_project_files, basis=basis)
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
