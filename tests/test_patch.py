@@ -202,6 +202,11 @@ EDITS_THAT_PATCH: dict[str, Callable[[], object]] = {
         "---\nFirst",
     ),
     "a draft's text": lambda: edit("2025/eta.md", "past its", "after its"),
+    "an entry's text after an entry was added": lambda: [
+        write("entries/2025/theta.md", post("Theta", "2025-01-07")),
+        run("build"),
+        edit("2025/alpha.md", "past its", "after its"),
+    ],
     "a file touched, not changed": lambda: os.utime("entries/2025/beta.md", (AGED + 5, AGED + 5)),
 }
 
@@ -243,6 +248,12 @@ EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
         edit("2025/beta.md", "---\nFirst", "id: tag:example.org,2025:2025/beta\n---\nFirst"),
         run("build"),
         Path("entries/2025/beta.md").rename("entries/2025/bravo.md"),
+    ],
+    "a tag taken back, added in a build that added an entry": lambda: [
+        edit("2025/beta.md", "---\nFirst", "tags: [news]\n---\nFirst"),
+        write("entries/2025/theta.md", post("Theta", "2025-01-07")),
+        run("build"),
+        edit("2025/beta.md", "tags: [news]\n", ""),
     ],
     "a file that is not a document added": lambda: write("entries/cover.png", "PNG"),
     "a file that is not a document changed": lambda: [

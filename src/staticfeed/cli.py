@@ -262,15 +262,14 @@ def _build_lines(
     with rare_collections():
         previous = delta.load(scan) if scan is not None else None
         config = publication.config()
-        patched = publication.patch(config, previous, progress) if previous is not None else None
+        patched = None
+        if previous is not None and previous.patchable:
+            patched = publication.patch(config, previous, progress)
         if patched is not None:
             assert scan is not None and previous is not None
             _stamp_patch(scan, previous, publication.out_dir, patched)
             return _patched_lines(previous, publication.out_dir, patched)
-        if previous is not None:
-            left_ids: str | None = previous.basis.ids
-        else:
-            left_ids = delta.left_as_last(scan) if scan is not None else None
+        left_ids = previous.left_ids() if previous is not None else None
         report = publication.build(
             config,
             allow_id_change=allow_id_change,
@@ -307,6 +306,7 @@ def _stamp_patch(
     scan: stamp.Scan, previous: delta.Previous, out_dir: Path, rewritten: set[str]
 ) -> None:
     """Record a build that patched files (see `_stamp`): the same files, placed the same."""
+    assert previous.left is not None
     left = previous.left.after(rewritten)
     again = _patched_lines(previous, out_dir, set())
     stamp.save(scan, left, lines=again, valid_until=previous.valid_until)

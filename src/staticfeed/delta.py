@@ -122,20 +122,27 @@ def placing(entry: Entry) -> str:
 
 @dataclass(frozen=True)
 class Previous:
-    """The last build, as `save` and `save_patched` kept it, and the documents changed since."""
+    """The last build, as `save` and `save_patched` kept it, and what changed since."""
 
     basis: Basis
-    left: stamp.Stats
-    """The files it left, as they still are."""
+    left: stamp.Stats | None
+    """The files it left, as they still are; None when they are not, or were not looked at
+    (no patch can be made, and none was made since the full build)."""
     left_out: tuple[str, ...]
     """The lines of its report about entries left out (drafts, scheduled entries)."""
     valid_until: int | None
-    changed: tuple[str, ...]
-    """The documents changed since, by POSIX path under the entries folder."""
+    changed: tuple[str, ...] | None
+    """The documents changed since, by POSIX path under the entries folder; None when the
+    build cannot patch: a file was added or removed, a file that is not a document changed,
+    or more than MOST_CHANGED documents did."""
     made: str
     """Names the record of the full build that placed the documents."""
     patched: frozenset[str]
     """The documents that builds since the full one patched."""
+
+    @property
+    def patchable(self) -> bool:
+        return self.changed is not None and self.left is not None
 
     def placing(self, relative: str, key: str) -> str | None:
         """The `placing` of the document, when its entry is the one that build read: the same
@@ -143,50 +150,49 @@ class Previous:
         parts = _parts(self.basis.documents.get(relative))
         return parts[0] if parts is not None and parts[1] == _short(key) else None
 
+    def left_ids(self) -> str | None:
+        """The digest of the (id, document) pairs the last build published (`Basis.ids`),
+        when the files it left are as it, or a patch since, left them. A patch changes no id,
+        so the next full build need not read every published feed for ids that changed (the
+        id guard) because the files it patched are not as the build cache last saw them."""
+        return self.basis.ids if self.left is not None else None
+
 
 def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
-    """The last build and the few documents changed since, when nothing else changed."""
+    """The last build into the same folder from the same config, code and options, when its
+    record can be read; with the few documents changed since, when nothing else changed."""
     record = stamp.read(_path(scan))
     if record is None or record.get("setup") != scan.setup or stamp.is_due(record, now_ns):
         return None
     tree, made = record.get("tree"), record.get("made")
-    if not isinstance(tree, dict) or tree.keys() != scan.tree.keys() or not isinstance(made, str):
-        return None  # a file added or removed
+    if not isinstance(tree, dict) or not isinstance(made, str):
+        return None
     since = _since(scan, made, tree.keys())
     if since is not None:
         tree, record = {**tree, **since[0]}, {**record, "state": since[1]}
-    changed = tuple(relative for relative, stat in scan.tree.items() if tree[relative] != stat)
     left, left_out = stamp.left_in(record), _strings(record, "left_out")
     basis = _basis(record, left.outputs) if left is not None else None
-    if len(changed) > MOST_CHANGED or basis is None or left is None or left_out is None:
+    if basis is None or left is None or left_out is None:
         return None
-    if any(basis.placed(relative) is None for relative in changed):
-        return None  # a file that is not a document, or a damaged record
-    stats = stamp.still(left)
-    if stats is None:
-        return None
+    changed = _changed(scan, tree, basis)
+    # A patch needs the files as they were left; so does a full build after patches, to skip
+    # the id guard. Without either, the build cache looks at them itself.
+    stats = stamp.still(left) if changed is not None or since is not None else None
     valid_until = record.get("valid_until")
     due = valid_until if type(valid_until) is int else None
     patched = frozenset(since[0]) if since is not None else frozenset()
     return Previous(basis, stats, tuple(left_out), due, changed, made, patched)
 
 
-def left_as_last(scan: stamp.Scan) -> str | None:
-    """The digest of the (id, document) pairs the last build published (`Basis.ids`), when
-    the files it left, and the templates, are as it (or a patch since) left them, whatever
-    changed among the documents. A patch changes no id, so the next full build need not read
-    every published feed for ids that changed (the id guard) because the files it patched are
-    not as the build cache last saw them."""
-    if not _since_path(scan).exists():
-        return None  # nothing patched since: the build cache can tell by itself
-    record = stamp.read(_path(scan))
-    made, ids = (record.get("made"), record.get("ids")) if record is not None else (None, None)
-    if record is None or not isinstance(made, str) or not isinstance(ids, str):
+def _changed(scan: stamp.Scan, tree: Mapping[str, object], basis: Basis) -> tuple[str, ...] | None:
+    """The documents whose stat is not the one `tree` kept; None when a file was added or
+    removed, or one that is not a document (or too many documents) changed."""
+    if tree.keys() != scan.tree.keys():
         return None
-    names = record.get("tree")
-    since = _since(scan, made, names.keys()) if isinstance(names, dict) else None
-    left = stamp.left_in({**record, "state": since[1]} if since is not None else record)
-    return ids if left is not None and stamp.still(left) is not None else None
+    changed = tuple(relative for relative, stat in scan.tree.items() if tree[relative] != stat)
+    if len(changed) > MOST_CHANGED or any(basis.placed(name) is None for name in changed):
+        return None
+    return changed
 
 
 def _since(
@@ -242,7 +248,7 @@ def save_patched(scan: stamp.Scan, previous: Previous, left: stamp.Left | None) 
     the stat of the documents patched since, and of the files it left. The placing of every
     document, and the stat of the others, stay as the full build kept them, which is most
     of what there is to write (2.6 MB at 10,000 documents)."""
-    if left is None:
+    if left is None or previous.changed is None:
         discard(scan)
         return
     patched = previous.patched.union(previous.changed)

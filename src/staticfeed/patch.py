@@ -59,6 +59,7 @@ def patch(
     """Patch the files that show the documents `previous` found changed, and publish them;
     the names of the files whose bytes changed. None, having written nothing, when the
     build has to run in full."""
+    assert previous.changed is not None
     edits = []
     for relative in previous.changed:
         read = _read(config, entries_dir, relative, previous.basis)

@@ -258,7 +258,7 @@ def build(
     where (staticfeed.delta), when it is known: the placing of an entry read the same is
     taken from it rather than worked out again. `left_ids` is the digest of the (id, document)
     pairs the last build published, when the files in `out_dir` are as it, or a patch since,
-    left them (delta.left_as_last): the id guard need not read them.
+    left them (delta.Previous.left_ids): the id guard need not read them.
     """
     options = _Options(now, drafts, future, allow_id_change, progress, previous, left_ids)
     if not cache:
