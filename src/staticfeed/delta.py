@@ -7,13 +7,16 @@ under the entries folder and, for each document, a digest of all that places its
 the others (`placing`: its id, slug, dates, authors, tags, whether it is a draft, whether it
 has an image), a digest of what the index page lists of it, and the feeds that carry it.
 
-The next build, when the stamp cannot replay the last one, asks `load`: when the config, the
-code, the options, the templates and every file the last build wrote are as it left them, and
-the only files of the entries folder that changed are a few of its documents, it gives them
-with the last build's placing. staticfeed.patch then reads those documents alone and, when
-their placing and listing are the same, patches the files that show them; any other change
-makes the build a full one. A document changed too recently for its stat to vouch for its
-content (see staticfeed.stamp) is kept as changed, so the next build reads it again.
+The next build, when the stamp cannot replay the last one, asks `load` for the last build.
+When the config, the code, the options, the templates and every file the last build wrote
+are as it left them, and the only files of the entries folder that changed are a few of its
+documents (`Previous.patchable`), staticfeed.patch reads those documents alone and, when their
+placing and listing are the same, patches the files that show them; a patch keeps what it
+changed in a second, small record (`save_patched`). Any other change makes the build a full
+one, which still takes from the record the placing of each entry it reads the same, and,
+after patches, that the files they rewrote changed no id. A document changed too recently
+for its stat to vouch for its content (see staticfeed.stamp) is kept as changed, so the next
+build reads it again.
 
 Nothing in the file is trusted: it is checked as the stamp is, and a record of the wrong
 shape makes the build a full one. This module imports nothing heavy.
