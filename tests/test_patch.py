@@ -24,7 +24,7 @@ from lxml import etree
 
 from staticfeed import delta, pipeline, stamp
 from tests.conftest import files_under
-from tests.test_stamp import AGED, run, write
+from tests.test_stamp import AGED, default_scan, run, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONFIG = """\
@@ -455,11 +455,7 @@ def test_a_scheduled_entry_that_falls_due_is_not_patched() -> None:
     write("entries/2025/later.md", post("Later", due.strftime("%Y-%m-%dT%H:%M:%SZ")))
     assert run("build").exit_code == 0
     edit("2025/alpha.md", "past its", "after its")
-    invocation = stamp.Invocation(
-        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, False, False)
-    )
-    scan = stamp.scan(invocation)
-    assert scan is not None
+    scan = default_scan()
     assert delta.load(scan) is not None
     after_due = int((due + timedelta(seconds=1)).timestamp()) * 1_000_000_000
     assert delta.load(scan, now_ns=after_due) is None

@@ -65,6 +65,16 @@ def stamps() -> list[Path]:
     return sorted(Path(".staticfeed-cache").glob("stamp-*.json"))
 
 
+def default_scan() -> stamp.Scan:
+    """The stamp's scan of `staticfeed build` with no option, in the current folder."""
+    invocation = stamp.Invocation(
+        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, False, False)
+    )
+    scan = stamp.scan(invocation)
+    assert scan is not None
+    return scan
+
+
 def feed_files() -> dict[str, tuple[int, int]]:
     """Every file under feeds/, with its mtime and inode: a rewrite changes either."""
     return {
@@ -239,11 +249,7 @@ def test_a_scheduled_entry_that_falls_due_makes_a_full_build() -> None:
     first = run("build")
     assert first.exit_code == 0, first.output
     assert "left out 1 future entry(ies)" in first.stdout
-    invocation = stamp.Invocation(
-        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, False, False)
-    )
-    scan = stamp.scan(invocation)
-    assert scan is not None
+    scan = default_scan()
     assert stamp.replay(scan) is not None
     after_due = int((due + timedelta(seconds=1)).timestamp()) * 1_000_000_000
     assert stamp.replay(scan, now_ns=after_due) is None
