@@ -255,6 +255,10 @@ EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
         run("build"),
         edit("2025/beta.md", "tags: [news]\n", ""),
     ],
+    "one entry's text and another's title": lambda: [
+        edit("2025/alpha.md", "past its", "after its"),
+        edit("2025/zeta.md", "title: Zeta", "title: Zed"),
+    ],
     "a file that is not a document added": lambda: write("entries/cover.png", "PNG"),
     "a file that is not a document changed": lambda: [
         write("entries/cover.png", "PNG"),
@@ -296,6 +300,20 @@ def test_an_edit_with_an_error_changes_no_file_and_names_it() -> None:
     failed = run("build")
     assert failed.exit_code == 1
     assert failed.stderr.startswith("Error: entries/2025/beta.md:3: ")
+    assert files_under(Path("feeds")) == before
+
+
+def test_a_document_replaced_by_a_link_out_of_the_entries_folder_is_an_error() -> None:
+    """A patch reads no link: the full build says that it is never followed."""
+    before = files_under(Path("feeds"))
+    write("../outside.md", DOCUMENTS["2025/alpha.md"].replace("past its", "after its"))
+    Path("entries/2025/alpha.md").unlink()
+    Path("entries/2025/alpha.md").symlink_to(Path("../outside.md").resolve())
+    failed = run("build")
+    assert failed.exit_code == 1
+    assert failed.stderr.startswith(
+        "Error: entries/2025/alpha.md: the file is a link to outside the entries folder"
+    )
     assert files_under(Path("feeds")) == before
 
 
