@@ -77,7 +77,7 @@ class Basis:
     report: Sequence[tuple[str, int | None]]
     """Each file the build made or kept, in the order of its report, with the number of
     entries of a feed (None for other files)."""
-    ids: str = ""
+    ids: str
     """The digest of the (id, document) pairs the build published, as the cache keeps it."""
 
     def placed(self, relative: str) -> Placed | None:

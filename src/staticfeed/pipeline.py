@@ -368,9 +368,8 @@ def _build_spooled(
                 check_ids=check_ids,
                 progress=options.progress,
             )
-        documents = store.documents
-        basis = _basis(config, result, selection, plans, made, incremental, documents, options)
-        basis = replace(basis, ids=ids) if basis is not None else None
+        built = _BuildResult(result, selection, plans, made, ids)
+        basis = _basis(config, built, incremental, store.documents, options)
         report = replace(report, reads_project_files=result.reads_project_files, basis=basis)
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
@@ -399,24 +398,33 @@ def index_listing(entry: Entry, summary: str) -> str:
     return digest_text(repr(shown))  # repr escapes a NUL
 
 
+@dataclass(frozen=True)
+class _BuildResult:
+    """What a cached build placed where: the documents it read, those it published, its feed
+    plans, its files in the order of its report, and the digest of its (id, document) pairs."""
+
+    read: ReadResult
+    selection: Selection
+    plans: Sequence[FeedPlan]
+    made: Sequence[_Made]
+    ids: str
+
+
 def _basis(
     config: Config,
-    read: ReadResult,
-    selection: Selection,
-    plans: Sequence[FeedPlan],
-    made: Sequence[_Made],
+    built: _BuildResult,
     outputs: _Incremental,
     documents: DocumentCache,
     options: _Options,
 ) -> Basis | None:
-    """Where this build placed each document `read` (staticfeed.delta); None when a document
+    """Where this build placed each document it read (staticfeed.delta); None when a document
     is not in the cache (which knows its path under the entries folder)."""
-    carried: dict[str, list[int]] = {entry.id: [] for entry in selection.entries}
-    for index, plan in enumerate(plans):
+    carried: dict[str, list[int]] = {entry.id: [] for entry in built.selection.entries}
+    for index, plan in enumerate(built.plans):
         for entry in plan.entries:
             carried[entry.id].append(index)
     rows = {}
-    for entry in read.entries:
+    for entry in built.read.entries:
         relative = documents.relative(entry.source)
         if relative is None:
             return None
@@ -424,9 +432,10 @@ def _basis(
         known = options.previous.placing(relative, key) if options.previous is not None else None
         listing = outputs.listings.get(entry.id)
         rows[relative] = row(known or placing(entry), listing, carried.get(entry.id), key)
-    main, topics = _feed_links(config, plans)
-    report = [(file.name, file.entry_count) for file in made]
-    return Basis(rows, [plan.base for plan in plans], _links(main), _links(topics), report)
+    main, topics = _feed_links(config, built.plans)
+    report = [(file.name, file.entry_count) for file in built.made]
+    bases = [plan.base for plan in built.plans]
+    return Basis(rows, bases, _links(main), _links(topics), report, built.ids)
 
 
 def _links(links: Sequence[FeedLink]) -> list[tuple[str, str, str]]:
