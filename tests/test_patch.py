@@ -525,3 +525,23 @@ def wait_for_line(
         except queue.Empty:
             continue
     return False
+
+
+def test_a_patch_does_not_load_the_pipeline() -> None:
+    """A patch renders one entry: it imports what that takes, not the full build's modules
+    (the pipeline, with the id guard's; importlib.metadata, for the cache's key): 25 ms."""
+    edit("2025/alpha.md", "past its", "after its")
+    script = (
+        "import sys\n"
+        "from staticfeed.cli import cli\n"
+        "try:\n"
+        "    cli(['build', '--quiet', '--verbose'], prog_name='staticfeed')\n"
+        "except SystemExit as stop:\n"
+        "    assert not stop.code, stop.code\n"
+        "heavy = ['staticfeed.pipeline', 'staticfeed.drift', 'importlib.metadata']\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "time: patch files" in done.stderr
+    assert done.stdout == "[]\n", done.stderr

@@ -48,7 +48,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import itertools
 import json
 import os
@@ -187,6 +186,8 @@ def _code_digest() -> str:
 
 @functools.cache
 def _library_versions() -> dict[str, str | None]:
+    import importlib.metadata  # here: a rebuild that patches files never needs it (10 ms)
+
     versions: dict[str, str | None] = {}
     for name in _LIBRARIES:
         try:
@@ -208,6 +209,8 @@ def _zone_digest(zone: tzinfo) -> str | None:
                 return _sha256(path.read_bytes())
             except OSError:
                 return secrets.token_hex(32)
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("tzdata")
     except importlib.metadata.PackageNotFoundError:

@@ -257,7 +257,7 @@ def _build_lines(
         if replayed is not None:
             return replayed
     progress.phase("load the config and the pipeline", 0)
-    from staticfeed.pipeline import rare_collections
+    from staticfeed.collection import rare_collections
 
     with rare_collections():
         previous = delta.load(scan) if scan is not None else None

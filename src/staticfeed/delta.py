@@ -59,7 +59,7 @@ class Placed:
     """The feed plans that carry it, by index in `Basis.plans`; None when it is not published."""
 
     def lists(self, listing: str) -> bool:
-        """Whether the index listed the entry as `listing` (pipeline.index_listing) says."""
+        """Whether the index listed the entry as `listing` (pages.index_listing) says."""
         return self.listing is not None and self.listing == _short(listing)
 
 

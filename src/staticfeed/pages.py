@@ -25,6 +25,7 @@ from urllib.parse import quote, unquote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from staticfeed.cache import digest_text
 from staticfeed.config import Config
 from staticfeed.dates import iso, utc_offset_text
 from staticfeed.errors import (
@@ -187,6 +188,21 @@ class PageRenderer:
     def entry(self, page: PageEntry) -> bytes:
         context = {**self._common, "entry": page, "lang": page.lang or self._config.language}
         return _render(self._environment, "entry.html", **context)
+
+
+def index_listing(entry: Entry, summary: str) -> str:
+    """A digest of what templates/index.html shows of `entry`, whose summary is `summary`.
+    The date counts by its wall time and offset, all the index shows of it: a date read from
+    the cache may have another tzinfo of the same offset."""
+    shown = [
+        entry.slug,
+        entry.title,
+        entry.published.isoformat(),
+        [(author.name, author.email, author.uri) for author in entry.authors],
+        entry.lang,
+        summary,
+    ]
+    return digest_text(repr(shown))  # repr escapes a NUL
 
 
 def page_paths(config: Config, entries: Sequence[Entry], feeds: Sequence[FeedLink]) -> list[str]:

@@ -35,8 +35,14 @@ from staticfeed.jsonfeed import item_span as json_item_span
 from staticfeed.jsonfeed import item_text
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.output import Staging
-from staticfeed.pages import FeedLink, PageEntry, PageRenderer, entry_page_url, page_path
-from staticfeed.pipeline import index_listing
+from staticfeed.pages import (
+    FeedLink,
+    PageEntry,
+    PageRenderer,
+    entry_page_url,
+    index_listing,
+    page_path,
+)
 from staticfeed.plan import file_name
 from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entry

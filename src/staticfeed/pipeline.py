@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
@@ -31,6 +30,7 @@ from staticfeed.cache import (
     html_data,
     templates_digest,
 )
+from staticfeed.collection import rare_collections
 from staticfeed.config import Config
 from staticfeed.delta import Basis, Previous, placing, row
 from staticfeed.drift import (
@@ -60,6 +60,7 @@ from staticfeed.pages import (
     PageEntry,
     PageRenderer,
     entry_page_url,
+    index_listing,
     page_paths,
     render_pages,
 )
@@ -146,26 +147,6 @@ class _Options:
     progress: Progress
     previous: Previous | None = None
     left_ids: str | None = None
-
-
-@contextlib.contextmanager
-def rare_collections() -> Iterator[None]:
-    """Run the cyclic garbage collector far less often while a build runs (Python's default
-    first threshold is 700 allocations). A build holds tens of thousands of long-lived objects
-    (entries, cache records), and each full collection walks them all: at 10,000 entries,
-    collections took a quarter of a rebuild after one edit (0.5 of 2.2 s). A build makes
-    little cyclic garbage, so its peak memory does not grow for it. The command line runs
-    all of a build under it, what it reads of the last build (staticfeed.delta) too: that
-    alone added a full collection, 0.1 s, to a rebuild of 10,000 entries."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], _BUILD_THRESHOLD), *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-
-
-_BUILD_THRESHOLD = 70_000
 
 
 @contextlib.contextmanager
@@ -381,21 +362,6 @@ def _build_spooled(
 
 
 _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
-
-
-def index_listing(entry: Entry, summary: str) -> str:
-    """A digest of what templates/index.html shows of `entry`, whose summary is `summary`.
-    The date counts by its wall time and offset, all the index shows of it: a date read from
-    the cache may have another tzinfo of the same offset."""
-    shown = [
-        entry.slug,
-        entry.title,
-        entry.published.isoformat(),
-        [(author.name, author.email, author.uri) for author in entry.authors],
-        entry.lang,
-        summary,
-    ]
-    return digest_text(repr(shown))  # repr escapes a NUL
 
 
 @dataclass(frozen=True)
