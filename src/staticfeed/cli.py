@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shlex
 import sys
@@ -1038,7 +1039,13 @@ def _import_summary(imported: Sequence[ImportedEntry], *, dry_run: bool) -> str:
 
 
 def main() -> None:
-    cli(prog_name="staticfeed")
+    try:
+        cli(prog_name="staticfeed")
+    finally:
+        # The interpreter's shutdown ends with a full collection over every object still
+        # alive: after a build of 10,000 entries that walk took 25 ms, longer than some
+        # rebuilds' work, to free memory the system takes back at exit anyway.
+        gc.freeze()
 
 
 if __name__ == "__main__":  # pragma: no cover
