@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from staticfeed import media, parallel, values
+from staticfeed import media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
@@ -233,6 +233,10 @@ def _read_documents(
             unparsed.append((index, path, relative, *found))
     jobs = [(path, data) for _, path, _, data, _ in unparsed]
     step = functools.partial(_parse_documents, config, root, cache is not None)
+    # Here, not at the top: a patch reads a document with `read_document` and has no use for
+    # multiprocessing, 10 ms of imports. The pipeline still imports it first for a full build.
+    from staticfeed import parallel
+
     parsed = parallel.map_steps(step, jobs, progress)
     for (index, path, relative, data, stat), outcome in zip(unparsed, parsed, strict=True):
         outcomes[index] = outcome
