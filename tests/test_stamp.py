@@ -122,6 +122,27 @@ def test_a_build_with_nothing_to_do_prints_the_same_report_and_writes_nothing() 
     assert (again.stdout, again.stderr) == (full.stdout, full.stderr)
 
 
+def test_a_report_beyond_ascii_is_replayed_as_it_was_printed() -> None:
+    """The stamp keeps what the build printed as ASCII with escapes; a folder's and a
+    document's name in other scripts come back the same."""
+    due = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    write("entries/später-日本.md", post("Later", due))
+    first = run("build", "--out", "Ausgabe-ü")
+    assert first.exit_code == 0, first.output
+    assert "wrote Ausgabe-ü/atom.xml (2 entries)" in first.stdout.splitlines()
+    assert len(stamps()) == 1
+
+    again = run("build", "--out", "Ausgabe-ü")
+
+    assert again.exit_code == 0, again.output
+    assert "unchanged Ausgabe-ü/atom.xml (2 entries)" in again.stdout.splitlines()
+    assert "the next, entries/später-日本.md, is due" in again.stdout
+    for path in stamps():
+        path.unlink()
+    full = run("build", "--out", "Ausgabe-ü")
+    assert (again.stdout, again.stderr) == (full.stdout, full.stderr)
+
+
 def test_after_a_build_that_removed_a_feed_nothing_to_do_removes_nothing() -> None:
     assert run("build").exit_code == 0
     write("entries/alpha.md", post("Alpha", "2025-01-01"))  # its tag, and so its feed, gone
