@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -316,8 +317,7 @@ def _stamp_patch(
 
 def _patched_lines(previous: delta.Previous, out_dir: Path, changed: set[str]) -> list[str]:
     """What a full build would print after the patch: the same lines, those files written."""
-    files = [_ReportedFile(name, name in changed, count) for name, count in previous.basis.report]
-    return _file_lines(files, out_dir) + list(previous.left_out)
+    return _file_lines(previous.basis.report, changed, out_dir) + list(previous.left_out)
 
 
 def _echo_report(lines: Sequence[str], *, quiet: bool) -> None:
@@ -390,44 +390,37 @@ def _report_lines(report: BuildReport, out_dir: Path, *, again: bool = False) ->
     """What a build did, one line per feed file; pages are summed up in one line. `again`:
     what the same build run again prints, every file unchanged and nothing removed."""
     lines = [f"Warning: {warning}" for warning in report.warnings]
-    files = [
-        _ReportedFile(file.name, written.changed and not again, file.entry_count)
-        for written, file in report.written
-    ]
-    lines += _file_lines(files, out_dir)
+    files = [(file.name, file.entry_count) for _, file in report.written]
+    written = set() if again else {file.name for done, file in report.written if done.changed}
+    lines += _file_lines(files, written, out_dir)
     if not again:
         lines += [f"removed {display_path(path)}" for path in report.removed]
     return lines + _left_out_lines(report.selection)
 
 
-@dataclass(frozen=True)
-class _ReportedFile:
-    name: str
-    """By POSIX path under the output folder."""
-    changed: bool
-    entry_count: int | None
-    """How many entries a feed carries; None for a file that is not a feed."""
-
-
-def _file_lines(files: Sequence[_ReportedFile], out_dir: Path) -> list[str]:
-    """A line per file in `out_dir` but pages, which are summed up in one line."""
+def _file_lines(
+    files: Sequence[tuple[str, int | None]], written: AbstractSet[str], out_dir: Path
+) -> list[str]:
+    """A line per file in `out_dir` but pages, which are summed up in one line. `files` are
+    (POSIX path under `out_dir`, how many entries it carries when it is a feed), and those
+    `written` changed; no object per file, as a patched rebuild reports 10,000 pages twice."""
     # display_path(out_dir / name), without a Path and a relative_to for each of 1,000 feeds
     folder = display_path(out_dir)
 
-    def shown(file: _ReportedFile) -> str:
-        return file.name if folder == "." else f"{folder}/{file.name}"
+    def shown(name: str) -> str:
+        return name if folder == "." else f"{folder}/{name}"
 
     lines = []
-    pages = [file for file in files if file.name.endswith("index.html")]
-    for file in files:
-        verb = "wrote" if file.changed else "unchanged"
-        if file.entry_count is not None:
-            noun = "entry" if file.entry_count == 1 else "entries"
-            lines.append(f"{verb} {shown(file)} ({file.entry_count} {noun})")
-        elif not file.name.endswith("index.html"):
-            lines.append(f"{verb} {shown(file)}")
+    pages = [name for name, _ in files if name.endswith("index.html")]
+    for name, entry_count in files:
+        verb = "wrote" if name in written else "unchanged"
+        if entry_count is not None:
+            noun = "entry" if entry_count == 1 else "entries"
+            lines.append(f"{verb} {shown(name)} ({entry_count} {noun})")
+        elif not name.endswith("index.html"):
+            lines.append(f"{verb} {shown(name)}")
     if pages:
-        changed = sum(file.changed for file in pages)
+        changed = sum(name in written for name in pages)
         lines.append(
             f"pages: wrote {changed}, unchanged {len(pages) - changed} "
             f"({shown(pages[0])} and one per entry)"
