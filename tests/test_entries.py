@@ -5,6 +5,7 @@ Each test builds with the real command and reads the written feeds with lxml or 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -254,6 +255,27 @@ def test_a_link_to_a_file_outside_entries_is_an_error_and_never_read(site: Site)
         "Error: entries/more: the folder is a link to outside the entries folder, which "
         "staticfeed never follows. Move or copy the document into the entries folder.",
     ]
+
+
+def test_a_file_name_that_is_not_utf8_is_an_error_naming_its_bytes(site: Site) -> None:
+    folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
+    build_ok()
+    published = Path("feeds/atom.xml").read_bytes()
+    name = os.fsdecode(os.fsencode(folder / "entries") + b"/caf\xe9.md")
+    try:
+        Path(name).write_text(doc("title: Cafe\ndate: 2025-01-02\n"), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+
+    result = build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/caf\\xe9.md: the name is not UTF-8, so it cannot become the entry's "
+        "slug and id. Rename it with UTF-8 characters, for example with "
+        "`convmv -f latin1 -t utf8`.\n"
+    )
+    assert Path("feeds/atom.xml").read_bytes() == published
 
 
 def test_a_link_inside_entries_is_read(site: Site) -> None:

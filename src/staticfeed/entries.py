@@ -137,9 +137,11 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
                 or os.path.splitext(entry.name)[1].lower() not in SUFFIXES
             ):
                 continue
-            path = Path(entry.path)
-            if not entry.is_symlink() or _check_inside(path, root, errors):
-                yield path, under + entry.name
+            path, relative = Path(entry.path), under + entry.name
+            if not _is_text(relative):
+                errors.append(_name_not_utf8(path))
+            elif not entry.is_symlink() or _check_inside(path, root, errors):
+                yield path, relative
         followed = [entry for entry in subfolders if not entry.is_symlink()]
         pending += [(entry.path, f"{under}{entry.name}/") for entry in reversed(followed)]
 
@@ -167,6 +169,26 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def _is_text(name: str) -> bool:
+    """Whether `name` is text: a name that is not UTF-8 reaches Python with surrogates in it,
+    which no slug, id or URL can carry."""
+    if name.isascii():
+        return True
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _name_not_utf8(path: Path) -> EntryError:
+    return EntryError(
+        "the name is not UTF-8, so it cannot become the entry's slug and id",
+        "Rename it with UTF-8 characters, for example with `convmv -f latin1 -t utf8`.",
+        path=path,
+    )
 
 
 def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:

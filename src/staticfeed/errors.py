@@ -19,9 +19,16 @@ def where(path: Path | None, line: int | None) -> str:
 def display_path(path: Path) -> str:
     # abspath, not resolve(): a symlink is shown by its own name, not by the file it points to.
     try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+        shown = Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown if shown.isascii() else _printable(shown)
+
+
+def _printable(name: str) -> str:
+    """A name that is not UTF-8 with its bytes shown as escapes (caf\\xe9.md), not as the
+    surrogates Python decodes them to, which no terminal shows."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 class StaticfeedError(Exception):
