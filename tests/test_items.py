@@ -1,5 +1,6 @@
-"""One item of a published feed replaced in place (feeds.item_span, jsonfeed.item_span): the
-same bytes as the feed made again with the new item, whatever the item's text holds."""
+"""One item of a published feed replaced in place (feeds.item_span, jsonfeed.item_span), and one
+entry's article in the index (pages.article_span): the same bytes as the feed or index made
+again with the new item, whatever the item's text holds."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
@@ -16,6 +18,7 @@ from staticfeed.feeds import entry_xml, feed_parts, item_span
 from staticfeed.jsonfeed import item_span as json_item_span
 from staticfeed.jsonfeed import item_text, json_feed
 from staticfeed.model import Author, Entry, RenderedEntry
+from staticfeed.pages import FeedLink, PageEntry, PageRenderer, article_span
 from staticfeed.plan import feed_plans
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -116,3 +119,45 @@ def test_an_item_the_feed_holds_not_once_is_not_replaced(config: Config, format_
     twice = document.replace(first, first + separator + first)
     assert twice.count(first) == 2
     assert replaced(twice, first, format_name) is None
+
+
+def index_of(config: Config, entries: list[RenderedEntry]) -> bytes:
+    renderer = PageRenderer(config, [FeedLink("Items", "https://example.org/blog/atom.xml", "x")])
+    return renderer.index([PageEntry(entry, entry.page_url or "") for entry in entries])
+
+
+@pytest.mark.parametrize("position", [0, 1, 2])
+def test_an_article_replaced_in_the_index_gives_the_index_made_with_the_new_title(
+    config: Config, position: int
+) -> None:
+    """The index's article is found by the link to the entry's page, whatever its title
+    or summary say, before or after the edit."""
+    entries = [rendered(number, HTML) for number in (3, 2, 1)]
+    entry = entries[position].entry
+    title = 'New </article>\n<h3><a href="https://example.org/blog/1/"> & "title" \u00e9'
+    edited = replace(
+        entries[position],
+        entry=replace(entry, title=title, lang="uk"),
+        summary="</article> <article class=x>",
+    )
+    index = index_of(config, entries)
+    renderer = PageRenderer(config, [])
+    article = renderer.index_article(PageEntry(edited, edited.page_url or ""))
+    assert article is not None and article.startswith(b'<article class="entry" lang="uk">')
+
+    span = article_span(index, article)
+
+    assert span is not None
+    patched_index = index[: span[0]] + article + index[span[1] :]
+    new_entries = [edited if number == position else e for number, e in enumerate(entries)]
+    assert patched_index == index_of(config, new_entries)
+    headings = lxml.html.fromstring(patched_index).xpath("//article/h3/a")
+    assert [a.text_content() for a in headings][position] == title
+    assert article_span(index, index_article_of_another(config)) is None
+
+
+def index_article_of_another(config: Config) -> bytes:
+    other = rendered(9, HTML)
+    article = PageRenderer(config, []).index_article(PageEntry(other, other.page_url or ""))
+    assert article is not None
+    return article

@@ -14,6 +14,7 @@ Rendering is deterministic: the same inputs always give the same bytes.
 
 from __future__ import annotations
 
+import mmap
 import re
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -25,6 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 import jinja2
 from markupsafe import Markup
 
+from staticfeed.blocks import block_span
 from staticfeed.cache import digest_text
 from staticfeed.config import Config
 from staticfeed.dates import iso, utc_offset_text
@@ -188,6 +190,29 @@ class PageRenderer:
     def entry(self, page: PageEntry) -> bytes:
         context = {**self._common, "entry": page, "lang": page.lang or self._config.language}
         return _render(self._environment, "entry.html", **context)
+
+    def index_article(self, page: PageEntry) -> bytes | None:
+        """What staticfeed's own index.html lists of `page`'s entry, as the index of every
+        entry holds it (`article_span`): its index made with it alone, and taken out."""
+        alone = self.index([page])
+        span = article_span(alone, alone)
+        return alone[span[0] : span[1]] if span is not None else None
+
+
+def article_span(index: bytes | mmap.mmap, article: bytes) -> tuple[int, int] | None:
+    """Where `index`, made with staticfeed's own index.html, lists the entry `article` lists
+    (`PageRenderer.index_article`), to put `article` in its place. The entry is found by the
+    line that links to its page, whose title may have changed; an autoescaped template
+    writes no `<` nor `"` from an entry's text or URL, so the lines that open and close an
+    article, and that one, are only ever that."""
+    return block_span(
+        index,
+        article,
+        start=b"\n<article ",
+        end=b"\n</article>\n",
+        key=b'\n<h3><a href="',
+        key_end=b'">',
+    )
 
 
 def index_listing(entry: Entry, summary: str) -> str:
