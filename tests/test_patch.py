@@ -208,6 +208,35 @@ EDITS_THAT_PATCH: dict[str, Callable[[], object]] = {
         edit("2025/alpha.md", "past its", "after its"),
     ],
     "a file touched, not changed": lambda: os.utime("entries/2025/beta.md", (AGED + 5, AGED + 5)),
+    "a title, which the index lists": lambda: edit("2025/beta.md", "title: Beta", "title: Bet"),
+    "a title with what HTML escapes": lambda: edit(
+        "2025/beta.md", "title: Beta", "title: 'Beta <b> & \"quoted\" </article>'"
+    ),
+    "the oldest entry's title, the index's last article": lambda: edit(
+        "2025/alpha.md", "title: Alpha", "title: Alef"
+    ),
+    "the summary's paragraph": lambda: edit("2025/beta.md", "First paragraph", "Opening"),
+    "a summary given": lambda: edit("2025/beta.md", "---\nFirst", "summary: Short.\n---\nFirst"),
+    "a language": lambda: edit("2025/delta.md", "lang: uk", "lang: de"),
+    "one entry's text and another's title": lambda: [
+        edit("2025/alpha.md", "past its", "after its"),
+        edit("2025/zeta.md", "title: Zeta", "title: Zed"),
+    ],
+    "a title, then another edit of the same entry": lambda: [
+        edit("2025/beta.md", "title: Beta", "title: Bet"),
+        run("build"),
+        edit("2025/beta.md", "past its", "after its"),
+    ],
+    "a title, then the title it had": lambda: [
+        edit("2025/beta.md", "title: Beta", "title: Bet"),
+        run("build"),
+        edit("2025/beta.md", "title: Bet", "title: Beta"),
+    ],
+    "a title, then another entry's title": lambda: [
+        edit("2025/beta.md", "title: Beta", "title: Bet"),
+        run("build"),
+        edit("2025/gamma.md", "title: Gamma", "title: Gam"),
+    ],
 }
 
 
@@ -227,10 +256,6 @@ def test_a_draft_edited_changes_no_file() -> None:
 
 
 EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
-    "a title, which the index lists": lambda: edit("2025/beta.md", "title: Beta", "title: Bet"),
-    "the summary's paragraph": lambda: edit("2025/beta.md", "First paragraph", "Opening"),
-    "a summary given": lambda: edit("2025/beta.md", "---\nFirst", "summary: Short.\n---\nFirst"),
-    "a language": lambda: edit("2025/delta.md", "lang: uk", "lang: de"),
     "a date": lambda: edit("2025/beta.md", "2025-01-02 09:30", "2025-01-02 09:31"),
     "a date that reorders the feeds": lambda: edit("2025/alpha.md", "2025-01-01", "2025-03-01"),
     "a tag added": lambda: edit("2025/beta.md", "---\nFirst", "tags: [news]\n---\nFirst"),
@@ -254,10 +279,6 @@ EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
         write("entries/2025/theta.md", post("Theta", "2025-01-07")),
         run("build"),
         edit("2025/beta.md", "tags: [news]\n", ""),
-    ],
-    "one entry's text and another's title": lambda: [
-        edit("2025/alpha.md", "past its", "after its"),
-        edit("2025/zeta.md", "title: Zeta", "title: Zed"),
     ],
     "a file that is not a document added": lambda: write("entries/cover.png", "PNG"),
     "a file that is not a document changed": lambda: [
@@ -434,8 +455,22 @@ def test_after_a_patch_an_entry_renamed_without_its_id_is_still_an_error(
 
 @pytest.mark.parametrize(
     "damaged",
-    [{"made": "another build"}, {"tree": {"2025/not-there.md": "1 2 3 4"}}, {"state": 1}],
-    ids=["of another full build", "a file that is not there", "no state"],
+    [
+        {"made": "another build"},
+        {"tree": {"2025/not-there.md": "1 2 3 4"}},
+        {"state": 1},
+        {"listed": {"2025/alpha.md": "<b>not a digest</b>"}},
+        {"listed": {"2025/zeta.md": "0" * 32}},
+        {"listed": ["2025/alpha.md"]},
+    ],
+    ids=[
+        "of another full build",
+        "a file that is not there",
+        "no state",
+        "a listing that is not a digest",
+        "a listing of a document not patched",
+        "listings that are not by document",
+    ],
 )
 def test_a_damaged_record_of_patches_builds_in_full(damaged: dict[str, object]) -> None:
     """After a patch, the record of what it changed is checked too; one that cannot be used
@@ -451,7 +486,7 @@ def test_a_damaged_record_of_patches_builds_in_full(damaged: dict[str, object]) 
 
 @pytest.mark.parametrize("name", ["index.html", "tags/news.atom.xml"])
 def test_a_file_changed_by_hand_in_the_output_folder_makes_a_full_build(name: str) -> None:
-    """The index is not one of the files a patch makes: the full build puts it back."""
+    """A patch changes files as the last build left them: the full build puts them back."""
     write(f"feeds/{name}", "Changed by hand.", aged=False)
     built = build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after its"))
     assert not patched(built)

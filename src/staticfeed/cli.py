@@ -174,10 +174,9 @@ class _Publication:
 
     def patch(
         self, config: Config, previous: delta.Previous, progress: Progress
-    ) -> set[str] | None:
+    ) -> delta.Patched | None:
         """Patch the files that show the documents changed since the last build, when nothing
-        else changed (staticfeed.patch): the names of the files rewritten; None when the build
-        has to run in full."""
+        else changed (staticfeed.patch); None when the build has to run in full."""
         from staticfeed.patch import patch
 
         return patch(config, self.entries_dir, self.out_dir, previous, progress)
@@ -270,7 +269,7 @@ def _build_lines(
         if patched is not None:
             assert scan is not None and previous is not None
             _stamp_patch(scan, previous, publication.out_dir, patched)
-            return _patched_lines(previous, publication.out_dir, patched)
+            return _patched_lines(previous, publication.out_dir, patched.written)
         left_ids = previous.left_ids() if previous is not None else None
         report = publication.build(
             config,
@@ -305,17 +304,17 @@ def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport)
 
 
 def _stamp_patch(
-    scan: stamp.Scan, previous: delta.Previous, out_dir: Path, rewritten: set[str]
+    scan: stamp.Scan, previous: delta.Previous, out_dir: Path, patched: delta.Patched
 ) -> None:
     """Record a build that patched files (see `_stamp`): the same files, placed the same."""
     assert previous.left is not None
-    left = previous.left.after(rewritten)
+    left = previous.left.after(patched.written)
     again = _patched_lines(previous, out_dir, set())
     stamp.save(scan, left, lines=again, valid_until=previous.valid_until)
-    delta.save_patched(scan, previous, left)
+    delta.save_patched(scan, previous, left, patched.listed)
 
 
-def _patched_lines(previous: delta.Previous, out_dir: Path, changed: set[str]) -> list[str]:
+def _patched_lines(previous: delta.Previous, out_dir: Path, changed: AbstractSet[str]) -> list[str]:
     """What a full build would print after the patch: the same lines, those files written."""
     return _file_lines(previous.basis.report, changed, out_dir) + list(previous.left_out)
 

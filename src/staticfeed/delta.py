@@ -11,8 +11,9 @@ The next build, when the stamp cannot replay the last one, asks `load` for the l
 When the config, the code, the options, the templates and every file the last build wrote
 are as it left them, and the only files of the entries folder that changed are a few of its
 documents (`Previous.patchable`), staticfeed.patch reads those documents alone and, when their
-placing and listing are the same, patches the files that show them; a patch keeps what it
-changed in a second, small record (`save_patched`). Any other change makes the build a full
+placing is the same, patches the files that show them (the index too, when its listing
+changed); a patch keeps what it changed, and the new listings, in a second, small record
+(`save_patched`). Any other change makes the build a full
 one, which still takes from the record the placing of each entry it reads the same, and,
 after patches, that the files they rewrote changed no id. A document changed too recently
 for its stat to vouch for its content (see staticfeed.stamp) is kept as changed, so the next
@@ -29,7 +30,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from staticfeed import stamp
@@ -124,6 +125,17 @@ def placing(entry: Entry) -> str:
 
 
 @dataclass(frozen=True)
+class Patched:
+    """What a patch (staticfeed.patch) changed."""
+
+    written: frozenset[str]
+    """The files whose bytes changed, by POSIX path under the output folder."""
+    listed: Mapping[str, str]
+    """What the index now lists of each document whose listing changed (pages.index_listing),
+    by document."""
+
+
+@dataclass(frozen=True)
 class Previous:
     """The last build, as `save` and `save_patched` kept it, and what changed since."""
 
@@ -142,6 +154,9 @@ class Previous:
     """Names the record of the full build that placed the documents."""
     patched: frozenset[str]
     """The documents that builds since the full one patched."""
+    listed: Mapping[str, str]
+    """What the index lists of the documents whose listing a patch since changed (their
+    rows in `basis` say so already), by document."""
 
     @property
     def patchable(self) -> bool:
@@ -172,19 +187,32 @@ def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
         return None
     since = _since(scan, made, tree.keys())
     if since is not None:
-        tree, record = {**tree, **since[0]}, {**record, "state": since[1]}
+        tree, record = {**tree, **since.tree}, {**record, "state": since.state}
     left, left_out = stamp.left_in(record), _strings(record, "left_out")
     basis = _basis(record, left.outputs) if left is not None else None
     if basis is None or left is None or left_out is None:
         return None
+    listed = since.listed if since is not None else {}
+    if listed:
+        basis = replace(basis, documents=_relisted(basis.documents, listed))
     changed = _changed(scan, tree, basis)
     # A patch needs the files as they were left; so does a full build after patches, to skip
     # the id guard. Without either, the build cache looks at them itself.
     stats = stamp.still(left) if changed is not None or since is not None else None
     valid_until = record.get("valid_until")
     due = valid_until if type(valid_until) is int else None
-    patched = frozenset(since[0]) if since is not None else frozenset()
-    return Previous(basis, stats, tuple(left_out), due, changed, made, patched)
+    patched = frozenset(since.tree) if since is not None else frozenset()
+    return Previous(basis, stats, tuple(left_out), due, changed, made, patched, listed)
+
+
+def _relisted(documents: Mapping[str, object], listed: Mapping[str, str]) -> dict[str, object]:
+    """`documents` with the listing of each document in `listed` replaced."""
+    relisted = dict(documents)
+    for relative, listing in listed.items():
+        parts = _parts(documents.get(relative))
+        if parts is not None:
+            relisted[relative] = " ".join([*parts[:2], listing, parts[3]])
+    return relisted
 
 
 def _changed(scan: stamp.Scan, tree: Mapping[str, object], basis: Basis) -> tuple[str, ...] | None:
@@ -198,19 +226,38 @@ def _changed(scan: stamp.Scan, tree: Mapping[str, object], basis: Basis) -> tupl
     return changed
 
 
-def _since(
-    scan: stamp.Scan, made: str, names: AbstractSet[str]
-) -> tuple[dict[str, str], str] | None:
-    """What `save_patched` kept since the full build `made` (the stat of the documents it
-    patched, and the state of the files it left), when it has the right shape."""
+@dataclass(frozen=True)
+class _Since:
+    """What `save_patched` kept since a full build."""
+
+    tree: dict[str, str]
+    """The stat of the documents patched since."""
+    state: str
+    """The state of the files the last patch left (stamp.Left.state)."""
+    listed: dict[str, str]
+    """The new listing of each document patched since whose listing changed."""
+
+
+def _since(scan: stamp.Scan, made: str, names: AbstractSet[str]) -> _Since | None:
+    """What `save_patched` kept since the full build `made`, when it has the right shape."""
     since = stamp.read(_since_path(scan))
     state = since.get("state") if since is not None else None
     if since is None or since.get("made") != made or not isinstance(state, str):
         return None
-    tree = since.get("tree")
-    if not isinstance(tree, dict) or not tree.keys() <= names:
+    tree, listed = since.get("tree"), since.get("listed")
+    if not isinstance(tree, dict) or not isinstance(listed, dict):
         return None
-    return (tree, state) if all(isinstance(stat, str) for stat in tree.values()) else None
+    if not tree.keys() <= names or not listed.keys() <= tree.keys():
+        return None
+    if not all(isinstance(value, str) for value in [*tree.values(), *listed.values()]):
+        return None
+    if not all(_is_digest(listing) for listing in listed.values()):
+        return None
+    return _Since(tree, state, listed)
+
+
+def _is_digest(text: str) -> bool:
+    return len(text) == 32 and text.isascii() and text.isalnum()
 
 
 def save(
@@ -246,16 +293,25 @@ def save(
     stamp.write(_path(scan), record)
 
 
-def save_patched(scan: stamp.Scan, previous: Previous, left: stamp.Left | None) -> None:
+def save_patched(
+    scan: stamp.Scan, previous: Previous, left: stamp.Left | None, listed: Mapping[str, str]
+) -> None:
     """Keep what a build that patched files (staticfeed.patch) changed since the full build:
-    the stat of the documents patched since, and of the files it left. The placing of every
-    document, and the stat of the others, stay as the full build kept them, which is most
-    of what there is to write (2.6 MB at 10,000 documents)."""
+    the stat of the documents patched since, of the files it left, and what the index now
+    lists of each document whose listing changed (`listed`, by document, as
+    pages.index_listing gives it). The placing of every document, and the stat of the
+    others, stay as the full build kept them, which is most of what there is to write (2.6
+    MB at 10,000 documents)."""
     if left is None or previous.changed is None:
         discard(scan)
         return
     patched = previous.patched.union(previous.changed)
-    since = {"made": previous.made, "tree": _tree(scan, patched), "state": left.state}
+    since = {
+        "made": previous.made,
+        "tree": _tree(scan, patched),
+        "state": left.state,
+        "listed": {**previous.listed, **{name: _short(text) for name, text in listed.items()}},
+    }
     stamp.write(_since_path(scan), since)
 
 

@@ -2,12 +2,14 @@
 
 staticfeed.delta tells which documents changed since the last build and where that build
 placed each. `patch` reads those documents alone; when each still has the placing it had
-(staticfeed.delta.placing) and, with pages, the same listing on the index, no other file can
-change: the feeds that carry it and its page are made again from the ones the last build
-wrote, its item in each feed replaced by the one the full build would make (the same
-functions make it), and published as a build publishes. Anything else (an error, a warning,
-an id, date, tag or author that changed, an item not found where it should be) gives None
-before any file is written, and the build runs in full.
+(staticfeed.delta.placing), no other entry moves: the feeds that carry it are made again
+from the ones the last build wrote, its item in each replaced by the one the full build
+would make (the same functions make it), its page is made again, and, when what the index
+lists of it changed (its title, summary or language), its article in the index is replaced
+by the one the index template makes of it. They are published as a build publishes. Anything
+else (an error, a warning, an id, date, tag or author that changed, a listing changed with
+the user's own templates, an item not found where it should be) gives None before any file
+is written, and the build runs in full.
 
 The build cache is not told: the next full build finds each patched file and each edited
 document changed, and makes them again from their sources, as the cache never vouches for
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from staticfeed.config import Config
-from staticfeed.delta import Basis, Placed, Previous, placing
+from staticfeed.delta import Basis, Patched, Placed, Previous, placing
 from staticfeed.entries import read_document
 from staticfeed.errors import StaticfeedError
 from staticfeed.feeds import entry_elements, item_span
@@ -36,9 +38,11 @@ from staticfeed.jsonfeed import item_text
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.output import Staging
 from staticfeed.pages import (
+    INDEX_NAME,
     FeedLink,
     PageEntry,
     PageRenderer,
+    article_span,
     entry_page_url,
     index_listing,
     page_path,
@@ -52,8 +56,11 @@ from staticfeed.render import render_entry
 class _Edit:
     """An edited document's entry, rendered, and where the last build placed it."""
 
+    relative: str
     rendered: RenderedEntry
     placed: Placed
+    listing: str | None
+    """What the index lists of it now, when that changed (pages.index_listing)."""
 
 
 def patch(
@@ -62,10 +69,9 @@ def patch(
     out_dir: Path,
     previous: Previous,
     progress: Progress = SILENT,
-) -> set[str] | None:
-    """Patch the files that show the documents `previous` found changed, and publish them;
-    the names of the files whose bytes changed. None, having written nothing, when the
-    build has to run in full."""
+) -> Patched | None:
+    """Patch the files that show the documents `previous` found changed, and publish them.
+    None, having written nothing, when the build has to run in full."""
     assert previous.changed is not None
     edits = []
     for relative in previous.changed:
@@ -75,7 +81,7 @@ def patch(
         entry, placed = read
         if placed.plans is None:
             continue  # a draft or a scheduled entry, which shows nowhere
-        edit = _rendered(config, entry, placed)
+        edit = _rendered(config, relative, entry, placed)
         if edit is None:
             return None
         edits.append(edit)
@@ -84,7 +90,8 @@ def patch(
         if not _staged(config, out_dir, previous.basis, edits, staging):
             return None  # leaving the block removes what was staged
         written = staging.publish(progress)
-    return {name for name, file in written.items() if file.changed}
+    listed = {edit.relative: edit.listing for edit in edits if edit.listing is not None}
+    return Patched(frozenset(name for name, file in written.items() if file.changed), listed)
 
 
 def _read(
@@ -105,13 +112,17 @@ def _read(
     return entry, placed
 
 
-def _rendered(config: Config, entry: Entry, placed: Placed) -> _Edit | None:
-    """The entry rendered, when the index lists it as it did."""
+def _rendered(config: Config, relative: str, entry: Entry, placed: Placed) -> _Edit | None:
+    """The entry rendered; None when pages are made with the user's templates, which may
+    show anything of it anywhere."""
     page_url = entry_page_url(config, entry) if config.pages else None
     rendered = render_entry(entry, config.site_url, page_url)
-    if config.pages and not placed.lists(index_listing(entry, rendered.summary)):
-        return None  # the index changes, and it lists every entry
-    return _Edit(rendered, placed)
+    if not config.pages:
+        return _Edit(relative, rendered, placed, None)
+    if placed.listing is None:
+        return None
+    listing = index_listing(entry, rendered.summary)
+    return _Edit(relative, rendered, placed, None if placed.lists(listing) else listing)
 
 
 def _staged(
@@ -119,20 +130,47 @@ def _staged(
 ) -> bool:
     """Stage the files that show the `edits`, patched: pages first, which the feeds link to,
     as a build publishes them. False when an item is not where it should be."""
-    feeds: dict[str, list[tuple[bytes, str]]] = {}
+    spliced: dict[str, list[tuple[bytes, str]]] = {}
     for edit in edits:
         items = _items(config, edit.rendered)
         assert edit.placed.plans is not None
         for index in edit.placed.plans:
             for format_name in config.formats:
                 name = file_name(basis.plans[index], format_name)
-                feeds.setdefault(name, []).append((items[format_name], format_name))
-        if config.pages:
-            page = _page(config, basis, edit.rendered)
-            if page is None:
-                return False
-            staging.add(page_path(edit.rendered.entry), page)
-    return all(_stage_feed(staging, out_dir, name, items) for name, items in feeds.items())
+                spliced.setdefault(name, []).append((items[format_name], format_name))
+    if config.pages and edits:
+        articles = _stage_pages(config, basis, edits, staging)
+        if articles is None:
+            return False
+        if articles:
+            spliced[INDEX_NAME] = [(article, _INDEX) for article in articles]
+    return all(_stage_spliced(staging, out_dir, name, items) for name, items in spliced.items())
+
+
+def _stage_pages(
+    config: Config, basis: Basis, edits: Sequence[_Edit], staging: Staging
+) -> list[bytes] | None:
+    """Stage the page of each edited entry; the index's new article of each whose listing
+    changed. None when a template fails (the full build says where)."""
+    renderer = _renderer(config, basis)
+    if renderer is None:
+        return None
+    articles = []
+    for edit in edits:
+        page = _page(renderer, edit.rendered)
+        if page is None:
+            return None
+        staging.add(page_path(edit.rendered.entry), page)
+        if edit.listing is not None:
+            article = _article(renderer, edit.rendered)
+            if article is None:
+                return None
+            articles.append(article)
+    return articles
+
+
+_INDEX = "index"
+"""Stands for a format: the items of the index are its articles."""
 
 
 def _items(config: Config, rendered: RenderedEntry) -> Mapping[str, bytes]:
@@ -144,12 +182,12 @@ def _items(config: Config, rendered: RenderedEntry) -> Mapping[str, bytes]:
     return items
 
 
-def _stage_feed(
+def _stage_spliced(
     staging: Staging, out_dir: Path, name: str, items: Sequence[tuple[bytes, str]]
 ) -> bool:
-    """Stage the feed `name` with `items` in place of its own items of the same ids: read
-    through a memory map and written in parts, as a feed of every entry may be hundreds of
-    megabytes."""
+    """Stage the feed (or index) `name` with `items` in place of its own items of the same
+    ids: read through a memory map and written in parts, as a feed of every entry may be
+    hundreds of megabytes."""
     try:
         with open(out_dir / name, "rb") as file, _mapped(file) as document:
             replacements = []
@@ -183,6 +221,8 @@ def _span(document: mmap.mmap | None, item: bytes, format_name: str) -> tuple[in
         return None
     if format_name == "json":
         return json_item_span(document, item)
+    if format_name == _INDEX:
+        return article_span(document, item)
     return item_span(document, item, format_name)
 
 
@@ -207,12 +247,27 @@ def _chunks(document: mmap.mmap, first: int, last: int) -> Iterator[bytes]:
 _CHUNK = 1 << 20
 
 
-def _page(config: Config, basis: Basis, rendered: RenderedEntry) -> bytes | None:
+def _renderer(config: Config, basis: Basis) -> PageRenderer | None:
     main = [FeedLink(*link) for link in basis.main]
     topics = [FeedLink(*link) for link in basis.topics]
+    try:
+        return PageRenderer(config, main, topics, config.templates)
+    except StaticfeedError:
+        return None  # a templates folder gone: the full build says so
+
+
+def _page(renderer: PageRenderer, rendered: RenderedEntry) -> bytes | None:
     assert rendered.page_url is not None
     try:
-        renderer = PageRenderer(config, main, topics, config.templates)
         return renderer.entry(PageEntry(rendered, rendered.page_url))
     except StaticfeedError:
         return None  # a broken template: the full build says where
+
+
+def _article(renderer: PageRenderer, rendered: RenderedEntry) -> bytes | None:
+    """What the index lists of the entry, as the index of every entry holds it."""
+    assert rendered.page_url is not None
+    try:
+        return renderer.index_article(PageEntry(rendered, rendered.page_url))
+    except StaticfeedError:
+        return None
