@@ -13,11 +13,10 @@ are as it left them, and the only files of the entries folder that changed are a
 documents (`Previous.patchable`), staticfeed.patch reads those documents alone and, when their
 placing is the same, patches the files that show them (the index too, when its listing
 changed); a patch keeps what it changed, and the new listings, in a second, small record
-(`save_patched`). Any other change makes the build a full
-one, which still takes from the record the placing of each entry it reads the same, and,
-after patches, that the files they rewrote changed no id. A document changed too recently
-for its stat to vouch for its content (see staticfeed.stamp) is kept as changed, so the next
-build reads it again.
+(`save_patched`). Any other change makes the build a full one, which still takes from the
+record the placing of each entry it reads the same, and, after patches, that the files they
+rewrote changed no id. A document changed too recently for its stat to vouch for its content
+(see staticfeed.stamp) is kept as changed, so the next build reads it again.
 
 Nothing in the file is trusted: it is checked as the stamp is, and a record of the wrong
 shape makes the build a full one. This module imports nothing heavy.
@@ -257,7 +256,10 @@ def _since(scan: stamp.Scan, made: str, names: AbstractSet[str]) -> _Since | Non
 
 
 def _is_digest(text: str) -> bool:
-    return len(text) == 32 and text.isascii() and text.isalnum()
+    return len(text) == 32 and set(text) <= _HEX_DIGITS
+
+
+_HEX_DIGITS = frozenset("0123456789abcdef")
 
 
 def save(
