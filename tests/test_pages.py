@@ -230,9 +230,17 @@ def test_index_lists_every_entry_newest_first_with_date_authors_and_summary() ->
         time_element = one(article, ".//time")
         assert time_element.get("datetime") == entry.published.isoformat()
         assert datetime.fromisoformat(time_element.get("datetime")) == entry.published
-        for author in entry.authors:
-            assert author.name in text(article)
+        names = article.xpath(".//*[@class='authors']")
+        shown = [text(name) for name in names]
+        assert shown == ([", ".join(a.name for a in entry.authors)] if entry.authors else [])
         assert text(one(article, ".//*[@class='summary']")) == rendered.summary
+
+
+def test_index_lists_author_names_as_written_escaped_once() -> None:
+    entry = make_entry("x", "X", authors=(Author('Ann & <Bo> "A"'), Author("Zoë")))
+    html = render_pages(make_config(), [entry], FEEDS)["index.html"]
+    assert b'<span class="authors">Ann &amp; &lt;Bo&gt; &#34;A&#34;, Zo\xc3\xab</span>' in html
+    assert text(one(parse(html), "//*[@class='authors']")) == 'Ann & <Bo> "A", Zoë'
 
 
 def test_index_shows_dates_in_each_entrys_own_offset() -> None:
