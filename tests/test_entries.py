@@ -271,11 +271,27 @@ def test_a_file_name_that_is_not_utf8_is_an_error_naming_its_bytes(site: Site) -
 
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        "Error: entries/caf\\xe9.md: the name is not UTF-8, so it cannot become the entry's "
-        "slug and id. Rename it with UTF-8 characters, for example with "
+        "Error: entries/caf\\xe9.md: the file's name is not UTF-8, so it cannot become the "
+        "entry's slug and id. Rename it with UTF-8 characters, for example with "
         "`convmv -f latin1 -t utf8`.\n"
     )
     assert Path("feeds/atom.xml").read_bytes() == published
+
+
+def test_a_folder_name_that_is_not_utf8_is_one_error(site: Site) -> None:
+    folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
+    bad = os.fsdecode(os.fsencode(folder / "entries") + b"/r\xe9sum\xe9")
+    try:
+        Path(bad).mkdir()
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+    for name in ("one.md", "two.md"):
+        Path(bad, name).write_text(doc("title: T\ndate: 2025-01-02\n"), encoding="utf-8")
+    assert errors() == [
+        "Error: entries/r\\xe9sum\\xe9: the folder's name is not UTF-8, so it cannot become "
+        "part of its entries' slugs and ids. Rename it with UTF-8 characters, for example with "
+        "`convmv -f latin1 -t utf8`."
+    ]
 
 
 def test_a_link_inside_entries_is_read(site: Site) -> None:

@@ -137,12 +137,17 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
                 or os.path.splitext(entry.name)[1].lower() not in SUFFIXES
             ):
                 continue
-            path, relative = Path(entry.path), under + entry.name
-            if not _is_text(relative):
-                errors.append(_name_not_utf8(path))
+            path = Path(entry.path)
+            if not _is_text(entry.name):
+                errors.append(_name_not_utf8(path, "file"))
             elif not entry.is_symlink() or _check_inside(path, root, errors):
-                yield path, relative
-        followed = [entry for entry in subfolders if not entry.is_symlink()]
+                yield path, under + entry.name
+        for entry in subfolders:
+            if not _is_text(entry.name):
+                errors.append(_name_not_utf8(Path(entry.path), "folder"))
+        followed = [
+            entry for entry in subfolders if not entry.is_symlink() and _is_text(entry.name)
+        ]
         pending += [(entry.path, f"{under}{entry.name}/") for entry in reversed(followed)]
 
 
@@ -183,9 +188,12 @@ def _is_text(name: str) -> bool:
     return True
 
 
-def _name_not_utf8(path: Path) -> EntryError:
+def _name_not_utf8(path: Path, kind: str) -> EntryError:
+    """The error for a file or folder whose name is not UTF-8; a folder's is given once, and
+    its documents are not read."""
+    becomes = "the entry's slug and id" if kind == "file" else "part of its entries' slugs and ids"
     return EntryError(
-        "the name is not UTF-8, so it cannot become the entry's slug and id",
+        f"the {kind}'s name is not UTF-8, so it cannot become {becomes}",
         "Rename it with UTF-8 characters, for example with `convmv -f latin1 -t utf8`.",
         path=path,
     )
