@@ -131,10 +131,18 @@ def test_a_report_beyond_ascii_is_replayed_as_it_was_printed() -> None:
     assert first.exit_code == 0, first.output
     assert "wrote Ausgabe-ü/atom.xml (2 entries)" in first.stdout.splitlines()
     assert len(stamps()) == 1
+    options = (None, False, False)
+    invocation = stamp.Invocation(
+        Path("staticfeed.toml"), Path("entries"), Path("Ausgabe-ü"), options
+    )
+    scan = stamp.scan(invocation)
+    assert scan is not None
+    replayed = stamp.replay(scan)
 
     again = run("build", "--out", "Ausgabe-ü")
 
     assert again.exit_code == 0, again.output
+    assert replayed == again.stdout.splitlines()  # the build replayed the stamp
     assert "unchanged Ausgabe-ü/atom.xml (2 entries)" in again.stdout.splitlines()
     assert "the next, entries/später-日本.md, is due" in again.stdout
     for path in stamps():
