@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from staticfeed import delta, pipeline, stamp
@@ -246,6 +248,48 @@ def test_an_edit_that_changes_only_what_an_entry_shows_is_patched(
 ) -> None:
     built = build_like_a_full_build(change)
     assert patched(built), built.stderr
+
+
+PATCHABLE_EDITS: dict[str, Callable[[str, int], object]] = {
+    "title": lambda name, n: edit(name, "title: ", f"title: T{n} "),
+    "first paragraph": lambda name, n: edit(name, "\nFirst", f"\nFirst{n} & <i>"),
+    "text past the summary": lambda name, n: edit(name, "summary.", f"summary. *{n}*"),
+}
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    builds=st.lists(
+        st.lists(
+            st.tuples(st.sampled_from(sorted(DOCUMENTS)), st.sampled_from(sorted(PATCHABLE_EDITS))),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_any_sequence_of_patched_edits_leaves_the_files_of_a_build_without_the_cache(
+    builds: list[list[tuple[str, str]]],
+) -> None:
+    """Edits of titles, summaries and text, to one entry or several, over several builds:
+    each build is a patch, and leaves the files a build without the cache makes. The
+    examples run one after another on the same publication, so each starts where the last
+    one left it."""
+    for number, edits in enumerate(builds):
+        for name, kind in edits:
+            PATCHABLE_EDITS[kind](name, number)
+        built = run("build", "--verbose")
+        assert built.exit_code == 0, built.output
+        assert patched(built), (edits, built.stderr)
+        fresh = run("build", "--no-cache", "--out", "../fresh")
+        assert fresh.exit_code == 0, fresh.output
+        assert files_under(Path("feeds")) == files_under(Path("../fresh")), edits
+        shutil.rmtree("../fresh")
 
 
 def test_a_draft_edited_changes_no_file() -> None:
