@@ -18,7 +18,7 @@ from staticfeed.feeds import entry_xml, feed_parts, item_span
 from staticfeed.jsonfeed import item_span as json_item_span
 from staticfeed.jsonfeed import item_text, json_feed
 from staticfeed.model import Author, Entry, RenderedEntry
-from staticfeed.pages import FeedLink, PageEntry, PageRenderer, article_span
+from staticfeed.pages import FeedLink, PageEntry, PageRenderer, article_span, articles_in
 from staticfeed.plan import feed_plans
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,3 +161,22 @@ def index_article_of_another(config: Config) -> bytes:
     article = PageRenderer(config, []).index_article(PageEntry(other, other.page_url or ""))
     assert article is not None
     return article
+
+
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_an_index_made_of_its_articles_is_the_index_made_whole(config: Config, count: int) -> None:
+    """The articles an index holds (articles_in), each as index_article makes it, make the
+    same index again around the first entry's (index_of_articles)."""
+    entries = [rendered(number, HTML) for number in range(count, 0, -1)]
+    entries[0] = replace(
+        entries[0], entry=replace(entries[0].entry, title="</article>\n<article x>", lang="uk")
+    )
+    pages = [PageEntry(entry, entry.page_url or "") for entry in entries]
+    renderer = PageRenderer(config, [FeedLink("Items", "https://example.org/blog/atom.xml", "x")])
+    whole = renderer.index(pages)
+
+    articles = articles_in(whole)
+
+    assert articles == [renderer.index_article(page) for page in pages]
+    assert renderer.index_of_articles(pages[0], articles) == whole
+    assert len(lxml.html.fromstring(whole).xpath("//article")) == count

@@ -205,6 +205,30 @@ class PageRenderer:
         span = article_span(alone, alone)
         return alone[span[0] : span[1]] if span is not None else None
 
+    def index_of_articles(self, first: PageEntry, articles: Sequence[bytes]) -> bytes | None:
+        """staticfeed's own index of the entries whose `index_article`s are `articles`, the
+        first of them `first`'s: the index made with `first` alone, its article replaced by
+        all of them, which its template writes one after another and nothing else about."""
+        alone = self.index([first])
+        span = article_span(alone, alone)
+        return alone[: span[0]] + b"".join(articles) + alone[span[1] :] if span else None
+
+
+def articles_in(index: bytes) -> list[bytes]:
+    """The articles of an index made with staticfeed's own index.html, in order, as
+    `PageRenderer.index_article` gives each (see `article_span` for why the lines that
+    open and close one are only ever that)."""
+    articles: list[bytes] = []
+    start = index.find(_ARTICLE_START)
+    while start >= 0:
+        end = index.find(_ARTICLE_END, start)
+        if end < 0:
+            return []
+        end += len(_ARTICLE_END)
+        articles.append(index[start + 1 : end])
+        start = index.find(_ARTICLE_START, end - 1)
+    return articles
+
 
 def article_span(index: bytes | mmap.mmap, article: bytes) -> tuple[int, int] | None:
     """Where `index`, made with staticfeed's own index.html, lists the entry `article` lists
@@ -215,11 +239,15 @@ def article_span(index: bytes | mmap.mmap, article: bytes) -> tuple[int, int] | 
     return block_span(
         index,
         article,
-        start=b"\n<article ",
-        end=b"\n</article>\n",
+        start=_ARTICLE_START,
+        end=_ARTICLE_END,
         key=b'\n<h3><a href="',
         key_end=b'">',
     )
+
+
+_ARTICLE_START = b"\n<article "
+_ARTICLE_END = b"\n</article>\n"
 
 
 def index_listing(entry: Entry, summary: str) -> str:
