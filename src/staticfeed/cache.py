@@ -990,6 +990,8 @@ class OutputRecords:
         files = stored.get("files") if isinstance(stored, dict) else None
         self._files: dict[str, Json] = files if isinstance(files, dict) else {}
         self._ids = stored.get("ids") if isinstance(stored, dict) else None
+        listed = stored.get("listed") if isinstance(stored, dict) else None
+        self._listed = listed if isinstance(listed, list) else None
         self._stats: dict[str, tuple[int, int] | None] = {}
 
     def unchanged(self, name: str, fingerprint: str) -> bool:
@@ -1010,17 +1012,28 @@ class OutputRecords:
             return False
         return self._ids == ids or still_published()
 
-    def after_build(self, fingerprints: dict[str, str | None], ids: str) -> dict[str, Json]:
+    def listed(self, name: str, *, as_left: bool = True) -> list[str] | None:
+        """What the index `name` lists, one listing per article in order, as the build that
+        made it with staticfeed's own templates recorded (`after_build`); with `as_left`, only
+        when the file is still as the last build left it."""
+        listed = self._listed
+        if listed is None or not all(isinstance(listing, str) for listing in listed):
+            return None
+        return listed if not as_left or self._as_left(name) else None
+
+    def after_build(
+        self, fingerprints: dict[str, str | None], ids: str, listed: list[str] | None
+    ) -> dict[str, Json]:
         """The records to keep once the build wrote its files: `fingerprints` maps each file
         to what it was made from ("" when it is not fingerprinted), or to None when it was kept
-        as it was."""
+        as it was. `listed`: what the index lists (`listed`), or None."""
         files: dict[str, Json] = {}
         for name, made_from in fingerprints.items():
             if made_from is None:
                 files[name] = self._files[name]
             elif (stat := _stat(os.path.join(self._out_dir, name))) is not None:
                 files[name] = [made_from, *stat]
-        return {"files": files, "ids": ids}
+        return {"files": files, "ids": ids, "listed": listed}
 
     def _as_left(self, name: str) -> bool:
         if name not in self._stats:

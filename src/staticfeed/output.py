@@ -49,6 +49,10 @@ class Staging:
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
         self._published = False
 
+    @property
+    def out_dir(self) -> Path:
+        return self._out_dir
+
     def __enter__(self) -> Staging:
         _make_folder(self._out_dir)
         self._folders.add(self._out_dir)

@@ -59,6 +59,7 @@ from staticfeed.pages import (
     FeedLink,
     PageEntry,
     PageRenderer,
+    articles_in,
     entry_page_url,
     index_listing,
     page_paths,
@@ -356,7 +357,8 @@ def _build_spooled(
         store.save()  # the documents read without an error are not parsed again
         raise
     made_from = {file.name: file.fingerprint if file.made else None for file in made}
-    store.set_outputs(out_dir, records.after_build({**made_from, **_STATE_FILES}, ids))
+    listed = incremental.index_listed
+    store.set_outputs(out_dir, records.after_build({**made_from, **_STATE_FILES}, ids, listed))
     store.save()
     return report
 
@@ -511,6 +513,9 @@ class _Incremental:
         self.listings: dict[str, str] = {}
         """What the index lists of each entry (`listing`), by id, once made with staticfeed's
         own templates."""
+        self.index_listed: list[str] | None = None
+        """What the index this build leaves lists, in order, for the next build
+        (OutputRecords.listed): None when it is made with the user's templates."""
         self._made_pages: dict[str, StaticfeedError | None] = {}
         """Pages made with their entries' rendering: staged, or the error making it gave."""
 
@@ -580,7 +585,11 @@ class _Incremental:
         else:
             listed = [self._keys[entry.id] for entry in self._entries]
         made_from = digest_text(pages.common, INDEX_NAME, *listed)
-        return _IndexJob(made_from, not self._records.unchanged(INDEX_NAME, made_from))
+        wanted = not self._records.unchanged(INDEX_NAME, made_from)
+        if self._config.templates is None:
+            kept = self._records.listed(INDEX_NAME, as_left=False)
+            self.index_listed = listed if wanted else kept
+        return _IndexJob(made_from, wanted)
 
     def _summary(self, entry: Entry) -> str | None:
         """`entry`'s summary, when it was rendered in this build or the cache has it."""
@@ -605,8 +614,7 @@ class _Incremental:
         if jobs.wanted or index.wanted:
             renderer = _page_renderer(self._config, jobs.main, jobs.topics, jobs.templates)
             if index.wanted:
-                every = [self._page_entry(entry) for entry in self._entries]
-                self._staging.add(INDEX_NAME, renderer.index(every))
+                self._staging.add(INDEX_NAME, self._index(renderer))
                 self._progress.advance()
             for path, entry in zip(jobs.paths, self._entries, strict=True):
                 if path in self._made_pages:
@@ -620,6 +628,36 @@ class _Incremental:
             _Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()
         ]
         return [_Made(INDEX_NAME, index.wanted, None, index.fingerprint), *entry_pages]
+
+    def _index(self, renderer: PageRenderer) -> bytes:
+        """The index of every entry. With staticfeed's own templates, an entry whose listing
+        the index the last build left shows keeps its article from that file, which is read
+        rather than each such entry taken from the cache and its article made again: after an
+        entry was added to 50,000, making the pages took 1.6 s before, 0.3 s after."""
+        kept = self._kept_articles()
+        if kept and self._entries:
+            articles = [
+                kept.get(self.listings[entry.id]) or renderer.index_article(self._page_entry(entry))
+                for entry in self._entries
+            ]
+            made = [article for article in articles if article is not None]
+            first = self._page_entry(self._entries[0])
+            index = renderer.index_of_articles(first, made) if len(made) == len(articles) else None
+            if index is not None:
+                return index
+        return renderer.index([self._page_entry(entry) for entry in self._entries])
+
+    def _kept_articles(self) -> dict[str, bytes]:
+        """The articles of the index the last build left, by the listing each shows, when it
+        is still as that build left it and made with staticfeed's own templates."""
+        listed = self._records.listed(INDEX_NAME) if self._config.templates is None else None
+        if not listed:
+            return {}
+        try:
+            articles = articles_in((self._staging.out_dir / INDEX_NAME).read_bytes())
+        except OSError:
+            return {}
+        return dict(zip(listed, articles, strict=True)) if len(articles) == len(listed) else {}
 
     def _render(self, entries: Iterable[Entry]) -> None:
         """Render the `entries` not yet rendered in this build nor kept by the cache: many of
