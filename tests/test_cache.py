@@ -361,6 +361,47 @@ def test_an_index_changed_by_hand_lends_no_article(
     compare_with_fresh(result)
 
 
+@pytest.mark.parametrize("templates", [False, True], ids=["own templates", "a templates folder"])
+def test_a_new_tag_feed_makes_again_only_the_pages_that_show_it(
+    site: Site, monkeypatch: pytest.MonkeyPatch, templates: bool
+) -> None:
+    """The index lists the tag and author feeds. staticfeed's own entry page announces the
+    main feeds alone, so a new tag's feed makes again only the page of the entry tagged; the
+    user's templates see every feed, so there every page is made again."""
+    made: list[str] = []
+    original = pipeline.PageRenderer.entry
+
+    def counting(self: pipeline.PageRenderer, page: Any) -> bytes:
+        made.append(page.slug)
+        return original(self, page)
+
+    monkeypatch.setattr(pipeline.PageRenderer, "entry", counting)
+    config = CONFIG + ('templates = "templates"\n' if templates else "")
+    site(config=config, **DOCUMENTS)
+    if templates:
+        Path("templates").mkdir()
+        Path("templates/README").write_text("Overrides.\n")
+    build_and_compare()
+    made.clear()
+    edit("2025/beta.md", "author: Ann Lee", "tags: [brand-new]\nauthor: Ann Lee")
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert "wrote feeds/tags/brand-new.atom.xml (1 entry)" in result.stdout.splitlines()
+    assert sorted(made) == (sorted(PUBLISHED_SLUGS) if templates else ["2025/beta"])
+    compare_with_fresh(result)
+
+
+PUBLISHED_SLUGS = [
+    "2025/alpha",
+    "2025/beta",
+    "2025/gamma",
+    "2025/delta",
+    "2025/epsilon",
+    "2025/zeta",
+    "notes",
+]
+
+
 def test_with_a_templates_folder_the_index_is_made_again_for_any_edit(
     site: Site, index_renders: list[int]
 ) -> None:
