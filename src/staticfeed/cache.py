@@ -1012,14 +1012,14 @@ class OutputRecords:
             return False
         return self._ids == ids or still_published()
 
-    def listed(self, name: str, *, as_left: bool = True) -> list[str] | None:
-        """What the index `name` lists, one listing per article in order, as the build that
-        made it with staticfeed's own templates recorded (`after_build`); with `as_left`, only
-        when the file is still as the last build left it."""
+    def listed(self, index_name: str) -> list[str] | None:
+        """What the index lists, one listing per article in order, as the build that made it
+        with staticfeed's own templates recorded (`after_build`), when the file `index_name`
+        is still as the last build left it."""
         listed = self._listed
         if listed is None or not all(isinstance(listing, str) for listing in listed):
             return None
-        return listed if not as_left or self._as_left(name) else None
+        return listed if self._as_left(index_name) else None
 
     def after_build(
         self, fingerprints: dict[str, str | None], ids: str, listed: list[str] | None

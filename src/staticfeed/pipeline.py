@@ -591,9 +591,8 @@ class _Incremental:
             listed = [self._keys[entry.id] for entry in self._entries]
         made_from = digest_text(pages.common, INDEX_NAME, *listed)
         wanted = not self._records.unchanged(INDEX_NAME, made_from)
-        if self._config.templates is None:
-            kept = self._records.listed(INDEX_NAME, as_left=False)
-            self.index_listed = listed if wanted else kept
+        if self._config.templates is None:  # a kept index is as left: it lists what it did
+            self.index_listed = listed if wanted else self._records.listed(INDEX_NAME)
         return _IndexJob(made_from, wanted)
 
     def _summary(self, entry: Entry) -> str | None:
