@@ -3,12 +3,13 @@
 `staticfeed build` and `serve` keep, in `.staticfeed-cache/` beside the config:
 
 - every document's parsed entry, its warnings, and its rendered summary and HTML, found again
-  by the document's path under the entries folder, its size, mtime_ns and the sha256 of its
-  bytes. A document whose stat (size, mtime, ctime and inode) is still the one recorded is
-  not even read, as git trusts its index: writing a file changes its ctime, which no program
-  can set back. The same gap is closed as git closes it: a record made when its document had
-  been modified less than two seconds before (by its mtime) vouches for nothing, since the
-  document could change again within the same clock tick without a new stat;
+  by the document's path under the entries folder and the sha256 of its bytes, whatever its
+  timestamps (a fresh clone gives every document a new mtime). A document whose stat (size,
+  mtime, ctime and inode) is still the one recorded is not even read, as git trusts its
+  index: writing a file changes its ctime, which no program can set back. The same gap is
+  closed as git closes it: a record made when its document had been modified less than two
+  seconds before (by its mtime) vouches for nothing, since the document could change again
+  within the same clock tick without a new stat;
 - for each output folder, every file's fingerprint (a digest of everything it is made from)
   with the size and mtime_ns the file had after the build, and a digest of the published
   (id, document) pairs, which vouches that no id can have changed;
@@ -435,10 +436,14 @@ class DocumentCache:
             return None
         if record[_STAT] is None or record[_STAT] != [stat.st_ctime_ns, stat.st_ino]:
             return None
+        if record[_SIZE] != stat.st_size or record[_MTIME] != stat.st_mtime_ns:
+            return None
         return self._take(path, relative, record, stat)
 
     def lookup(self, path: Path, relative: str, data: bytes, stat: os.stat_result) -> Parsed | None:
-        """The cached document at `path` when its record matches `data`, read after `stat`."""
+        """The cached document at `path` when its record holds the sha256 of `data`, read after
+        `stat`, whatever its timestamps: a fresh clone or checkout (a CI job that restored the
+        cache) gives every document a new mtime, and its entry is made from its bytes alone."""
         record = self._old.get(relative)
         if type(record) is not list or len(record) != _LENGTH:
             return None
@@ -449,12 +454,14 @@ class DocumentCache:
     def _take(
         self, path: Path, relative: str, record: _Record, stat: os.stat_result
     ) -> Parsed | None:
-        if record[_SIZE] != stat.st_size or record[_MTIME] != stat.st_mtime_ns:
-            return None
         try:
             parsed = _parsed(record, path)
         except _BAD:
             return None
+        if record[_MTIME] != stat.st_mtime_ns:  # touched, not changed: vouched for anew below
+            record[_MTIME] = stat.st_mtime_ns
+            record[_STAT] = None
+            self._changed.add(relative)
         if record[_STAT] is None and self._vouches(stat):
             record[_STAT] = _stat_of(stat)  # no longer racy: the next build need not read it
             self._changed.add(relative)
