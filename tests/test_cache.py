@@ -446,6 +446,67 @@ def test_a_touched_document_is_read_again_but_not_parsed_and_nothing_is_made_aga
     assert parses == []
 
 
+def check_out_afresh(*folders: str) -> None:
+    """Every file under `folders` as a fresh clone or checkout leaves it: the same bytes in a
+    new file (a new inode, ctime and mtime)."""
+    for folder in folders:
+        for path in [path for path in Path(folder).rglob("*") if path.is_file()]:
+            fresh = path.with_name(path.name + ".checkout")
+            fresh.write_bytes(path.read_bytes())
+            os.replace(fresh, path)
+
+
+@pytest.fixture
+def output_hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files the cache hashes to find them as the last build left them."""
+    hashed: list[str] = []
+    original = hashlib.file_digest
+
+    def counting(stream: Any, name: str) -> Any:
+        hashed.append(Path(stream.name).as_posix())
+        return original(stream, name)
+
+    monkeypatch.setattr(cache_module.hashlib, "file_digest", counting)
+    return hashed
+
+
+def test_a_fresh_checkout_with_the_cache_restored_makes_nothing_again(
+    site: Site, renders: list[str], parses: list[Path], output_hashes: list[str]
+) -> None:
+    """A CI job that restores .staticfeed-cache/ into a new clone: every document and output
+    has a new stat, and the same bytes. Neither a document nor a file is made again."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    check_out_afresh("entries", "feeds")
+    parses.clear()
+    renders.clear()
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert parses == []
+    assert renders == []
+    assert_all_unchanged(result)
+    published = files_under(Path("feeds"))
+    assert sorted(output_hashes) == sorted(f"feeds/{name}" for name in published)
+    compare_with_fresh(result)
+    output_hashes.clear()
+    assert_all_unchanged(run("build"))
+    assert output_hashes == []  # the first build kept the files' new stat
+
+
+def test_an_output_file_put_back_as_it_was_is_found_as_left_by_its_bytes(
+    site: Site, output_hashes: list[str]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    atom = Path("feeds/atom.xml")
+    left = atom.read_bytes()
+    atom.write_bytes(b"edited by hand")
+    atom.write_bytes(left)
+    output_hashes.clear()
+    assert_all_unchanged(build_and_compare())
+    assert output_hashes == ["feeds/atom.xml"]
+
+
 def test_a_document_changed_under_the_same_size_and_mtime_is_read_again(site: Site) -> None:
     site(config=CONFIG, **DOCUMENTS)
     build_and_compare()
@@ -558,7 +619,9 @@ def test_an_output_file_changed_by_hand_is_made_again(site: Site) -> None:
     site(config=CONFIG, **DOCUMENTS)
     build_and_compare()
     atom = Path("feeds/atom.xml")
+    size = atom.stat().st_size
     atom.write_bytes(atom.read_bytes().replace(b"Cached feed", b"Cached food"))
+    assert atom.stat().st_size == size  # found changed by its bytes
     result = build_and_compare()
     assert "wrote feeds/atom.xml (3 entries)" in result.stdout
     Path("feeds/index.html").unlink()

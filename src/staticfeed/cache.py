@@ -11,8 +11,9 @@
   seconds before (by its mtime) vouches for nothing, since the document could change again
   within the same clock tick without a new stat;
 - for each output folder, every file's fingerprint (a digest of everything it is made from)
-  with the size and mtime_ns the file had after the build, and a digest of the published
-  (id, document) pairs, which vouches that no id can have changed;
+  with the size, mtime_ns and sha256 the file had after the build (a file whose mtime alone
+  changed is still as left when its bytes are), and a digest of the published (id,
+  document) pairs, which vouches that no id can have changed;
 - the feed plans of the last build, for the same published entries.
 
 Files: `index.json`, a header line (format, fingerprint, sha256 of the rest) then one JSON
@@ -999,7 +1000,9 @@ class OutputRecords:
         self._ids = stored.get("ids") if isinstance(stored, dict) else None
         listed = stored.get("listed") if isinstance(stored, dict) else None
         self._listed = listed if isinstance(listed, list) else None
-        self._stats: dict[str, tuple[int, int] | None] = {}
+        self._left: dict[str, bool] = {}
+        self._restated: dict[str, tuple[int, int]] = {}
+        """The stat of each file found as left by its bytes, not its stat."""
 
     def unchanged(self, name: str, fingerprint: str) -> bool:
         """Whether the file `name` was made from `fingerprint` and is still as it was left."""
@@ -1029,25 +1032,55 @@ class OutputRecords:
         return listed if self._as_left(index_name) else None
 
     def after_build(
-        self, fingerprints: dict[str, str | None], ids: str, listed: list[str] | None
+        self,
+        fingerprints: dict[str, str | None],
+        ids: str,
+        listed: list[str] | None,
+        digests: Mapping[str, str],
     ) -> dict[str, Json]:
         """The records to keep once the build wrote its files: `fingerprints` maps each file
         to what it was made from ("" when it is not fingerprinted), or to None when it was kept
-        as it was. `listed`: what the index lists (`listed`), or None."""
+        as it was; `digests`, the sha256 of each file made. `listed`: what the index lists
+        (`listed`), or None."""
         files: dict[str, Json] = {}
         for name, made_from in fingerprints.items():
             if made_from is None:
-                files[name] = self._files[name]
+                kept = self._files[name]
+                restated = self._restated.get(name)
+                files[name] = kept if restated is None else [kept[0], *restated, kept[3]]
             elif (stat := _stat(os.path.join(self._out_dir, name))) is not None:
-                files[name] = [made_from, *stat]
+                files[name] = [made_from, *stat, digests.get(name)]
         return {"files": files, "ids": ids, "listed": listed}
 
     def _as_left(self, name: str) -> bool:
-        if name not in self._stats:
-            self._stats[name] = _stat(os.path.join(self._out_dir, name))
-        record = self._files.get(name)
-        stat = self._stats[name]
-        return stat is not None and isinstance(record, list) and record[1:] == list(stat)
+        """Whether the file `name` is as the last build left it: by its size and mtime, or,
+        when only its mtime changed, by the sha256 of its bytes (feeds/ checked out afresh)."""
+        if name not in self._left:
+            self._left[name] = self._find_as_left(name)
+        return self._left[name]
+
+    def _find_as_left(self, name: str) -> bool:
+        path = os.path.join(self._out_dir, name)
+        record, stat = self._files.get(name), _stat(path)
+        if stat is None or not isinstance(record, list) or len(record) != _OUTPUT_RECORD:
+            return False
+        if record[1:3] == list(stat):
+            return True
+        if record[1] != stat[0] or type(record[3]) is not str:
+            return False
+        try:
+            with open(path, "rb") as stream:
+                same = hashlib.file_digest(stream, "sha256").hexdigest() == record[3]
+        except OSError:
+            return False
+        if same and _stat(path) == stat:  # not changed while it was read
+            self._restated[name] = stat
+            return True
+        return False
+
+
+_OUTPUT_RECORD = 4
+"""An output file's record: what it was made from, its size and mtime_ns, and its sha256."""
 
 
 def _stat(path: str) -> tuple[int, int] | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -48,6 +49,9 @@ class Staging:
         self._staged: list[tuple[Path, Path]] = []
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
         self._published = False
+        self.digests: dict[str, str] = {}
+        """The sha256 of each file's bytes, by name: the cache keeps it, so that a file whose
+        stat changed but not its bytes (a fresh checkout of feeds/) need not be made again."""
 
     @property
     def out_dir(self) -> Path:
@@ -65,6 +69,7 @@ class Staging:
     def add(self, name: str, content: bytes) -> None:
         """Stage `content` as the file `name`, unless the file already holds those bytes."""
         path = self._out_dir / name
+        self.digests[name] = hashlib.sha256(content).hexdigest()
         try:
             changed = not (path.is_file() and path.read_bytes() == content)
             if changed:
@@ -79,13 +84,15 @@ class Staging:
         the file there as it is written: a feed of every entry is tens of megabytes, and is
         never held in memory whole, nor is the file it replaces."""
         path = self._out_dir / name
+        hashed = hashlib.sha256()
         try:
             self._make_parent(path)
             with _OldFile(path) as old:
-                temporary = _stage(path, old.compared(parts))
+                temporary = _stage(path, old.compared(_hashing(parts, hashed)))
                 changed = old.differs
         except OSError as error:
             raise _write_error(error, path) from None
+        self.digests[name] = hashed.hexdigest()
         if changed:
             self._staged.append((temporary, path))
         else:
@@ -115,6 +122,12 @@ class Staging:
         for temporary, _ in self._staged:
             temporary.unlink(missing_ok=True)
         self._staged.clear()
+
+
+def _hashing(parts: Iterable[bytes], hashed: hashlib._Hash) -> Iterator[bytes]:
+    for part in parts:
+        hashed.update(part)
+        yield part
 
 
 def _write_error(error: OSError, path: Path) -> OutputError:

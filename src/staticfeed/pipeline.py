@@ -358,7 +358,8 @@ def _build_spooled(
         raise
     made_from = {file.name: file.fingerprint if file.made else None for file in made}
     listed = incremental.index_listed
-    store.set_outputs(out_dir, records.after_build({**made_from, **_STATE_FILES}, ids, listed))
+    fingerprints = {**made_from, **_STATE_FILES}
+    store.set_outputs(out_dir, records.after_build(fingerprints, ids, listed, staging.digests))
     store.save()
     return report
 
