@@ -22,6 +22,7 @@ import yaml
 
 from staticfeed.config import Config
 from staticfeed.hosting import HostedFile, headers_file, pages_folder
+from staticfeed.stamp import CACHE_FOLDER
 from tests.conftest import need
 
 REPO = Path(__file__).resolve().parent.parent
@@ -314,6 +315,16 @@ def test_workflow_builds_checks_and_uploads_feeds() -> None:
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert [step["uses"] for step in deploy["steps"]] == ["actions/deploy-pages@v4"]
+
+
+def test_workflow_restores_the_build_cache_before_building() -> None:
+    restore = step_index("build", uses("actions/cache"))
+    assert restore < step_index("build", runs("staticfeed build"))
+    cache = steps("build")[restore]["with"]
+    assert cache["path"] == CACHE_FOLDER
+    # Saved under a key of its own each run; the newest earlier one is restored by prefix.
+    assert "${{ github.sha }}" in cache["key"]
+    assert cache["key"].startswith(cache["restore-keys"])
 
 
 def layout_script() -> str:
