@@ -446,6 +446,25 @@ def test_a_touched_document_is_read_again_but_not_parsed_and_nothing_is_made_aga
     assert parses == []
 
 
+def test_a_document_whose_ctime_alone_changed_is_vouched_for_by_its_new_stat(
+    site: Site, reads: list[str], parses: list[Path]
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    age_documents()
+    build_and_compare()
+    os.chmod("entries/2025/alpha.md", 0o600)  # a new ctime, the same mtime and bytes
+    reads.clear()
+    parses.clear()
+    assert_all_unchanged(run("build"))
+    assert reads == ["2025/alpha.md"]
+    assert parses == []
+    edit("2025/beta.md", "Text of Beta.", "Text of Beta, edited.")  # so that a build runs
+    age_documents("2025/beta.md")
+    reads.clear()
+    assert run("build").exit_code == 0
+    assert reads == ["2025/beta.md"]
+
+
 def check_out_afresh(*folders: str) -> None:
     """Every file under `folders` as a fresh clone or checkout leaves it: the same bytes in a
     new file (a new inode, ctime and mtime)."""

@@ -459,7 +459,8 @@ class DocumentCache:
             parsed = _parsed(record, path)
         except _BAD:
             return None
-        if record[_MTIME] != stat.st_mtime_ns:  # touched, not changed: vouched for anew below
+        if record[_MTIME] != stat.st_mtime_ns or record[_STAT] not in (None, _stat_of(stat)):
+            # Touched, copied or checked out afresh, not changed: vouched for anew below.
             record[_MTIME] = stat.st_mtime_ns
             record[_STAT] = None
             self._changed.add(relative)
