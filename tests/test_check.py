@@ -603,6 +603,17 @@ def test_a_relative_url_in_content(
     assert rows() == ordered([stale(file, line), found])
 
 
+def test_the_same_relative_url_in_every_feed_that_carries_it(published: Path) -> None:
+    """check parses an entry's HTML once for all the feeds that carry it; each feed still
+    gets its own finding, at its own line."""
+    files = [ATOM, RSS, AUTHOR_ATOM, AUTHOR_RSS]
+    lines = {file: edit(file, f"{SITE}2025/older.html", "2025/older.html") for file in files}
+    assert len(set(lines.values())) > 1  # the same HTML, at different lines
+    message = "the a href '2025/older.html' is a relative URL"
+    found = [error(file, line, "relative-url", message) for file, line in lines.items()]
+    assert rows() == ordered([*(stale(file, line) for file, line in lines.items()), *found])
+
+
 @pytest.mark.parametrize("file", [ATOM, RSS])
 def test_a_url_urllib_cannot_parse_is_reported_when_relative(published: Path, file: str) -> None:
     """An unclosed IPv6 bracket makes urllib raise; check reports what it can, never a crash."""
