@@ -3,6 +3,7 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+import json
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -47,6 +48,20 @@ def week(n: int) -> str:
     return front + BODY.format(n=n)
 
 
+def counted_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item for each pool of worker processes made from now on (none is made before)."""
+    monkeypatch.setattr(parallel, "_pools", {})  # a pool made before this test is not counted
+    pools: list[int] = []
+
+    class CountedPool(parallel.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    return pools
+
+
 def build(out: str, *options: str) -> dict[str, bytes]:
     result = CliRunner().invoke(cli, ["build", *options, "--out", out], prog_name="staticfeed")
     assert result.exit_code == 0, result.output
@@ -58,15 +73,7 @@ def test_entries_rendered_in_workers_give_the_same_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache: bool
 ) -> None:
     """Workers render entries, make their Atom and RSS elements and their pages."""
-    monkeypatch.setattr(parallel, "_pools", {})  # a pool made before this test is not counted
-    pools: list[int] = []
-
-    class CountedPool(parallel.ProcessPoolExecutor):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pools.append(1)
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
+    pools = counted_pools(monkeypatch)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
     monkeypatch.setattr(parallel, "MIN_STEPS", 1)
     temporary = tmp_path / "temporary"
@@ -154,9 +161,11 @@ class _CountingPool(ThreadPoolExecutor):
         super().__init__(max_workers=2)
         self.given = 0
         self.futures: list[Future[list[int]]] = []
+        self.chunks: list[list[int]] = []
 
     def submit(self, *args: Any, **kwargs: Any) -> Future[Any]:
         self.given += 1
+        self.chunks.append(list(args[1]))
         future = super().submit(*args, **kwargs)
         self.futures.append(future)
         return future
@@ -196,3 +205,82 @@ def test_chunks_not_taken_are_cancelled_when_the_build_stops() -> None:
         results.close()  # an error where the results go, say
         assert pool.given <= 5
         assert all(future.done() or future.running() for future in pool.futures)
+
+
+def _weight(item: int) -> int:
+    return item
+
+
+def test_steps_added_one_at_a_time_give_their_results_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """check gives its feeds to workers as it reads them, in chunks, never more than a few
+    ahead of the results taken back, and takes every result back in the order given."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    for chunk_size, chunk_bytes in ((3, 10**9), (100, 50)):
+        with _CountingPool() as pool:
+            monkeypatch.setattr(parallel, "_pool", lambda count, pool=pool: pool)
+            with parallel.Steps(
+                _slowly_doubled,
+                in_workers=True,
+                size=_weight,
+                chunk_size=chunk_size,
+                chunk_bytes=chunk_bytes,
+            ) as steps:
+                for item in range(60):
+                    steps.add(item)
+                    waiting = sum(not future.done() for future in pool.futures)
+                    assert waiting <= 2 * 4, (item, waiting)
+                assert steps.results() == [item * 2 for item in range(60)]
+            chunks = pool.chunks
+        assert [item for chunk in chunks for item in chunk] == list(range(60))
+        # Full by count, or by weight (each item weighs its value): each chunk but the last.
+        assert all(len(chunk) <= chunk_size for chunk in chunks)
+        assert all(sum(chunk[:-1]) < chunk_bytes for chunk in chunks)
+        assert all(len(chunk) == chunk_size or sum(chunk) >= chunk_bytes for chunk in chunks[:-1])
+    assert len(chunks) > 5  # the second round was cut by weight
+
+
+def _failing(chunk: Sequence[int]) -> list[int]:
+    raise ValueError(f"cannot do {chunk[0]}")
+
+
+def test_an_error_in_a_step_is_raised_where_the_results_are_taken() -> None:
+    with (
+        parallel.Steps(_failing, in_workers=False, size=_weight, chunk_bytes=10) as steps,
+        pytest.raises(ValueError, match="cannot do 1"),
+    ):
+        steps.add(1)
+        steps.results()
+
+
+def test_check_finds_in_workers_what_it_finds_in_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """check's rules run in worker processes over the feeds it reads: the same findings, the
+    same lines, as when one process does everything."""
+    build("feeds")
+    atom = Path("feeds/atom.xml")
+    atom.write_text(atom.read_text("utf-8").replace("https://example.org/img/7.png", "img/7.png"))
+    tag = Path("feeds/tags/t1.rss.xml")
+    tag.write_text(tag.read_text("utf-8").replace("</title>", "</titel>", 1))
+    Path("feeds/tags/gone.atom.xml").write_text("<feed><title>Gone</title></feed>\n")
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    pools = counted_pools(monkeypatch)
+    found = {}
+    for count in (2, 1):
+        monkeypatch.setattr(parallel, "workers", lambda count=count: count)
+        result = CliRunner().invoke(cli, ["check", "--format", "json"], prog_name="staticfeed")
+        assert result.exit_code == 1, result.output
+        found[count] = json.loads(result.stdout)
+    assert pools, "nothing was done in worker processes"
+    assert found[2] == found[1]
+    errors = [finding for finding in found[2] if finding["severity"] == "error"]
+    rules = {(finding["file"], finding["rule"]) for finding in errors}
+    assert rules == {
+        ("feeds/atom.xml", "stale"),
+        ("feeds/atom.xml", "relative-url"),
+        ("feeds/tags/t1.rss.xml", "stale"),
+        ("feeds/tags/t1.rss.xml", "xml"),
+        ("feeds/tags/gone.atom.xml", "xml"),
+    }

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import values
+from staticfeed import parallel, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
@@ -107,51 +108,115 @@ def check_publication(
         config = None
         findings.extend(findings_from_error(error))
     budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
-    checked: set[str] = set()
-    seen = SeenHtml()  # every feed an entry is in carries its HTML
-
-    def check_published(name: str, data: bytes) -> None:
-        if name.endswith(_FEED_SUFFIXES):
-            checked.add(name)
-            findings.extend(_published_feed(out_dir, name, data, config, budget, seen))
-
-    if config is not None:
-        findings.extend(
-            check_build(
-                config,
-                entries_dir,
-                out_dir,
-                now=now,
-                drafts=drafts,
-                future=future,
-                read=check_published,
+    feed_url = config.feed_url if config else None
+    on_disk = _feeds_on_disk(out_dir)
+    step = functools.partial(_check_feeds, out_dir, feed_url, budget)
+    # The rules were a third of a check of many feeds: workers apply them to the feeds this
+    # process reads, while it makes and compares the next ones.
+    in_workers = len(on_disk) >= parallel.MIN_STEPS
+    with parallel.Steps(
+        step, in_workers=in_workers, size=_size_of, chunk_size=8, chunk_bytes=_CHUNK_BYTES
+    ) as rules:
+        feeds = _FeedChecks(out_dir, feed_url, budget, rules)
+        if config is not None:
+            findings.extend(
+                check_build(
+                    config,
+                    entries_dir,
+                    out_dir,
+                    now=now,
+                    drafts=drafts,
+                    future=future,
+                    read=feeds.check,
+                )
             )
-        )
-    for name in _feeds_on_disk(out_dir):  # those the build does not make, or could not read
-        if name in checked:
+        findings.extend(_check_the_rest(out_dir, on_disk, feeds))
+        findings.extend(feeds.findings())
+    return sorted(findings, key=lambda finding: finding.sort_key)
+
+
+def _check_the_rest(out_dir: Path, on_disk: Iterable[str], feeds: _FeedChecks) -> list[Finding]:
+    """Check the feeds `on_disk` that `feeds` was not given: those the build does not make, or
+    could not read. What cannot be read is a finding."""
+    unreadable = []
+    for name in on_disk:
+        if feeds.checked(name):
             continue
         path = out_dir / name
         try:
             data = path.read_bytes()  # one at a time: 350 MB at 10,000 entries
         except OSError as error:
             message = f"cannot read the file ({error.strerror})"
-            findings.append(_at(path, None, "error", "xml", message, "Check its permissions."))
+            unreadable.append(_at(path, None, "error", "xml", message, "Check its permissions."))
             continue
-        check_published(name, data)
-    return sorted(findings, key=lambda finding: finding.sort_key)
+        feeds.check(name, data)
+    return unreadable
 
 
-def _published_feed(
-    out_dir: Path, name: str, data: bytes, config: Config | None, budget: int, seen: SeenHtml
+class _FeedChecks:
+    """The feed files of an output folder, checked as they are read: the size of a JSON Feed
+    here, an XML feed by the rules, in `rules` (worker processes), or here when it is big."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        feed_url: str | None,
+        budget: int,
+        rules: parallel.Steps[tuple[str, bytes], list[Finding]],
+    ) -> None:
+        self._out_dir, self._feed_url, self._budget, self._rules = out_dir, feed_url, budget, rules
+        self._checked: set[str] = set()
+        self._findings: list[Finding] = []
+        self._seen = SeenHtml()  # every feed an entry is in carries its HTML
+
+    def check(self, name: str, data: bytes) -> None:
+        """Check the file `name` of the folder, whose bytes are `data`, if it is a feed."""
+        if not name.endswith(_FEED_SUFFIXES):
+            return
+        self._checked.add(name)
+        if not name.endswith(".xml"):  # a JSON Feed: aggregators refuse a big one too
+            path = display_path(self._out_dir / name)
+            self._findings.extend(_size(path, len(data), self._budget))
+        elif len(data) > _CHUNK_BYTES:  # checked here rather than copied to a worker
+            self._findings.extend(
+                _check_feed_file(
+                    self._out_dir, name, data, self._feed_url, self._budget, self._seen
+                )
+            )
+        else:
+            self._rules.add((name, data))
+
+    def checked(self, name: str) -> bool:
+        return name in self._checked
+
+    def findings(self) -> list[Finding]:
+        """What is wrong with the feeds checked, once the rules are done with all of them."""
+        return self._findings + [found for each in self._rules.results() for found in each]
+
+
+_CHUNK_BYTES = 4_000_000
+"""At most this many bytes of feeds go to a worker at once; a bigger feed (one of every
+entry) is checked in this process, not copied."""
+
+
+def _size_of(feed: tuple[str, bytes]) -> int:
+    return len(feed[1])
+
+
+def _check_feeds(
+    out_dir: Path, feed_url: str | None, budget: int, feeds: Sequence[tuple[str, bytes]]
+) -> list[list[Finding]]:
+    """What is wrong with each (name, bytes) of the XML feed files `feeds` of `out_dir`."""
+    seen = SeenHtml()  # a plan's Atom and RSS feeds come together: so do most repeats
+    return [_check_feed_file(out_dir, name, data, feed_url, budget, seen) for name, data in feeds]
+
+
+def _check_feed_file(
+    out_dir: Path, name: str, data: bytes, feed_url: str | None, budget: int, seen: SeenHtml
 ) -> list[Finding]:
-    """What is wrong with the feed file `name` of `out_dir`, whose bytes are `data`."""
-    path = out_dir / name
-    if name.endswith(".xml"):
-        # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
-        self_url = config.feed_url + quote(name) if config else None
-        return check_feed(path, data, self_url=self_url, max_size=budget, seen=seen)
-    # A JSON Feed: aggregators refuse a big one just the same.
-    return _size(display_path(path), len(data), budget)
+    # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
+    self_url = feed_url + quote(name) if feed_url is not None else None
+    return check_feed(out_dir / name, data, self_url=self_url, max_size=budget, seen=seen)
 
 
 def findings_from_error(error: StaticfeedError) -> list[Finding]:

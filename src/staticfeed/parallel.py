@@ -15,7 +15,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from staticfeed.progress import Progress
 
@@ -94,6 +94,66 @@ def _in_workers(
     finally:
         for _, future in given:  # an error, here or where results go: the rest is not wanted
             future.cancel()
+
+
+class Steps(Generic[T, R]):
+    """`step` over items given one at a time (`add`), as they are made, in chunks of at most
+    `chunk_size` items or `chunk_bytes` bytes (by `size`), done in worker processes when
+    `in_workers` and more than one core, or here at once; `results` gives every result, in the
+    order of the items. At most `_AHEAD` chunks per worker are given out and not taken back,
+    so what waits for a worker in this process's memory stays small. Use it in a `with` block:
+    leaving it early cancels what was not started."""
+
+    def __init__(
+        self,
+        step: Callable[[Sequence[T]], list[R]],
+        *,
+        in_workers: bool,
+        size: Callable[[T], int],
+        chunk_size: int = _CHUNK,
+        chunk_bytes: int,
+    ) -> None:
+        count = workers()
+        self._step = step
+        self._pool = _pool(count) if in_workers and count > 1 else None
+        self._window = _AHEAD * count
+        self._size = size
+        self._chunk_size, self._chunk_bytes = chunk_size, chunk_bytes
+        self._chunk: list[T] = []
+        self._chunk_weight = 0
+        self._given: deque[Future[list[R]]] = deque()
+        self._results: list[R] = []
+
+    def __enter__(self) -> Steps[T, R]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        for future in self._given:  # an error here: the rest is not wanted
+            future.cancel()
+
+    def add(self, item: T) -> None:
+        self._chunk.append(item)
+        self._chunk_weight += self._size(item)
+        full = len(self._chunk) >= self._chunk_size or self._chunk_weight >= self._chunk_bytes
+        if full:
+            self._give_out()
+
+    def results(self) -> list[R]:
+        self._give_out()
+        while self._given:
+            self._results += self._given.popleft().result()
+        return self._results
+
+    def _give_out(self) -> None:
+        chunk, self._chunk, self._chunk_weight = self._chunk, [], 0
+        if not chunk:
+            return
+        if self._pool is None:
+            self._results += self._step(chunk)
+            return
+        if len(self._given) >= self._window:
+            self._results += self._given.popleft().result()
+        self._given.append(self._pool.submit(self._step, chunk))
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}
