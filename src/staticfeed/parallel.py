@@ -1,4 +1,5 @@
-"""Spread many independent steps (parsing documents, rendering entries) over the machine's cores.
+"""Spread many independent steps (parsing documents, rendering entries, checking feeds) over
+the machine's cores.
 
 A cold build of a large publication spends most of its time parsing documents and rendering
 Markdown, one entry at a time; each is independent of the others, so worker processes can do
