@@ -142,12 +142,12 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
                 errors.append(_name_not_utf8(path, "file"))
             elif not entry.is_symlink() or _check_inside(path, root, errors):
                 yield path, under + entry.name
+        followed = []
         for entry in subfolders:
             if not _is_text(entry.name):
                 errors.append(_name_not_utf8(Path(entry.path), "folder"))
-        followed = [
-            entry for entry in subfolders if not entry.is_symlink() and _is_text(entry.name)
-        ]
+            elif not entry.is_symlink():
+                followed.append(entry)
         pending += [(entry.path, f"{under}{entry.name}/") for entry in reversed(followed)]
 
 

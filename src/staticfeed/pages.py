@@ -201,17 +201,20 @@ class PageRenderer:
     def index_article(self, page: PageEntry) -> bytes | None:
         """What staticfeed's own index.html lists of `page`'s entry, as the index of every
         entry holds it (`article_span`): its index made with it alone, and taken out."""
-        alone = self.index([page])
-        span = article_span(alone, alone)
+        alone, span = self._index_alone(page)
         return alone[span[0] : span[1]] if span is not None else None
 
     def index_of_articles(self, first: PageEntry, articles: Sequence[bytes]) -> bytes | None:
         """staticfeed's own index of the entries whose `index_article`s are `articles`, the
         first of them `first`'s: the index made with `first` alone, its article replaced by
         all of them, which its template writes one after another and nothing else about."""
-        alone = self.index([first])
-        span = article_span(alone, alone)
+        alone, span = self._index_alone(first)
         return alone[: span[0]] + b"".join(articles) + alone[span[1] :] if span else None
+
+    def _index_alone(self, page: PageEntry) -> tuple[bytes, tuple[int, int] | None]:
+        """The index of `page`'s entry alone, and where it holds its article."""
+        alone = self.index([page])
+        return alone, article_span(alone, alone)
 
 
 def articles_in(index: bytes) -> list[bytes]:
