@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -188,6 +188,41 @@ def test_workers_are_given_only_a_few_chunks_ahead_of_the_results_taken() -> Non
             assert pool.given <= chunks_taken + 4, (len(taken), pool.given)
         assert taken == [item * 2 for item in range(60)]
         assert pool.given == 20
+
+
+def test_items_are_taken_as_the_workers_need_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build reads its documents as it gives them to the workers: the first are parsed
+    while the last are still unread, and a document is not read twice or skipped."""
+    monkeypatch.setattr(parallel, "MIN_STEPS", 10)
+    monkeypatch.setattr(parallel, "_CHUNK", 5)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    made: list[int] = []
+
+    def items() -> Iterator[int]:
+        for item in range(200):
+            made.append(item)
+            yield item
+
+    with _CountingPool() as pool:
+        monkeypatch.setattr(parallel, "_pool", lambda count: pool)
+        results = parallel.map_steps(_doubled, items(), SILENT)
+        assert next(results) == 0
+        # Given out: the window of 2 workers x 4 chunks of 5, and one more when the first
+        # result was taken.
+        assert len(made) == 45, made
+        assert list(results) == [item * 2 for item in range(1, 200)]
+    assert made == list(range(200))
+    assert pool.given == 40
+
+
+def test_few_items_are_done_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    pools = counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    few = iter(range(parallel.MIN_STEPS - 1))
+    assert list(parallel.map_steps(_doubled, few, SILENT)) == [
+        item * 2 for item in range(parallel.MIN_STEPS - 1)
+    ]
+    assert not pools
 
 
 def _slowly_doubled(chunk: Sequence[int]) -> list[int]:

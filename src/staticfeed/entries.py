@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -245,33 +246,39 @@ def _read_documents(
 ) -> list[_Outcome]:
     """Each of `documents` (a path, and its POSIX path under the entries folder `root`), in
     order: from `cache` when it has it as it is now, else parsed (many at once in worker processes)
-    and handed to the cache."""
+    and handed to the cache. Documents are read here as the workers need them, so that reading
+    the later ones overlaps parsing the first."""
     outcomes: dict[int, _Outcome] = {}
-    unparsed: list[tuple[int, Path, str, bytes, os.stat_result]] = []
-    for index, (path, relative) in enumerate(documents):
-        try:
-            found = _cached_or_read(path, relative, cache)
-        except OSError as error:
-            outcomes[index] = _Outcome(None, errors=(unreadable(path, error),))
-            progress.advance()
-            continue
-        if isinstance(found, Parsed):
-            draft = _Draft(found.entry, found.id_line, found.has_own_id)
-            outcomes[index] = _Outcome(draft, found.warnings)
-            progress.advance()
-        else:
-            unparsed.append((index, path, relative, *found))
-    jobs = [(path, data) for _, path, _, data, _ in unparsed]
+    unparsed: deque[tuple[int, Path, str, bytes, os.stat_result]] = deque()
+
+    def to_parse() -> Iterator[tuple[Path, bytes]]:
+        for index, (path, relative) in enumerate(documents):
+            try:
+                found = _cached_or_read(path, relative, cache)
+            except OSError as error:
+                outcomes[index] = _Outcome(None, errors=(unreadable(path, error),))
+                progress.advance()
+                continue
+            if isinstance(found, Parsed):
+                draft = _Draft(found.entry, found.id_line, found.has_own_id)
+                outcomes[index] = _Outcome(draft, found.warnings)
+                progress.advance()
+            else:
+                unparsed.append((index, path, relative, *found))
+                yield path, found[0]
+
     step = functools.partial(_parse_documents, config, root, cache is not None)
     # Here, not at the top: a patch reads a document with `read_document` and has no use for
     # multiprocessing, 10 ms of imports. The pipeline still imports it first for a full build.
     from staticfeed import parallel
 
-    parsed = parallel.map_steps(step, jobs, progress)
-    for (index, path, relative, data, stat), outcome in zip(unparsed, parsed, strict=True):
+    for outcome in parallel.map_steps(step, to_parse(), progress):
+        # Results come in the order of the documents given out, each after its document.
+        index, path, relative, data, stat = unparsed.popleft()
         outcomes[index] = outcome
         if cache is not None and outcome.draft is not None:
             _store(cache, path, relative, data, stat, outcome)
+    assert not unparsed, "a document parsed without a result"
     return [outcomes[index] for index in range(len(documents))]
 
 

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Generic, TypeVar
 
@@ -38,25 +38,35 @@ def workers() -> int:
 
 def map_steps(
     step: Callable[[Sequence[T]], list[R]],
-    items: Sequence[T],
+    items: Iterable[T],
     progress: Progress,
     prepare: Callable[[Sequence[T]], Sequence[T]] | None = None,
 ) -> Iterator[R]:
     """`step` over `items` in chunks, in order, in worker processes when there are many items
     and more than one core. `step` takes a chunk and returns one result per item; it must be a
     module-level function, as workers receive it by name. Exceptions raised in a worker are
-    raised here. `prepare` makes each chunk what `step` takes just before it is given out:
-    what it adds (entries' bodies) is then in this process's memory a few chunks at a time."""
-    chunks = [items[start : start + _CHUNK] for start in range(0, len(items), _CHUNK)]
+    raised here. `items` may be lazy: the first MIN_STEPS decide whether workers are used,
+    and the rest are taken as chunks are given out, so that making them (reading documents)
+    overlaps the steps done on the ones before. `prepare` makes each chunk what `step` takes
+    just before it is given out: what it adds (entries' bodies) is then in this process's
+    memory a few chunks at a time."""
+    pending = iter(items)
+    first = list(itertools.islice(pending, MIN_STEPS))
+    chunks = _chunks(itertools.chain(first, pending))
     ready = prepare or _as_it_is
     count = workers()
-    if len(items) < MIN_STEPS or count < 2:
+    if len(first) < MIN_STEPS or count < 2:
         for chunk in chunks:
             yield from step(ready(chunk))
             progress.advance(len(chunk))
         return
     pool = _pool(count)
     yield from _in_workers(step, chunks, pool, ready, window=_AHEAD * count, progress=progress)
+
+
+def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
+    while chunk := list(itertools.islice(items, _CHUNK)):
+        yield chunk
 
 
 def _as_it_is(chunk: Sequence[T]) -> Sequence[T]:
@@ -69,7 +79,7 @@ _AHEAD = 4
 
 def _in_workers(
     step: Callable[[Sequence[T]], list[R]],
-    chunks: list[Sequence[T]],
+    chunks: Iterable[Sequence[T]],
     pool: ProcessPoolExecutor,
     prepare: Callable[[Sequence[T]], Sequence[T]],
     *,
