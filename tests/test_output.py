@@ -355,6 +355,26 @@ def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
     assert files(out) == ["atom.xml"]
 
 
+def test_files_staged_and_not_published_leave_no_new_folder(tmp_path: Path) -> None:
+    """A build that fails after staging pages in new folders leaves the output folder as it
+    found it: its own folders and files, and no empty folder of the pages it did not
+    publish."""
+    out = tmp_path / "feeds"
+    (out / "tags").mkdir(parents=True)
+    (out / "tags" / "a.atom.xml").write_bytes(b"<feed/>")
+    with Staging(out) as staging:
+        staging.add("tags/b.atom.xml", b"<feed>b</feed>")
+        staging.add("2025/one/index.html", b"<p>one</p>", first=True)
+        staging.add_parts("archive/1.atom.xml", [b"<feed>", b"</feed>"])
+        (out / "archive" / "kept.txt").write_bytes(b"not the build's")  # written by another
+    assert sorted(path.relative_to(out).as_posix() for path in out.rglob("*")) == [
+        "archive",
+        "archive/kept.txt",
+        "tags",
+        "tags/a.atom.xml",
+    ]
+
+
 # Atomic writes
 
 

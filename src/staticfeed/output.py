@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -40,14 +41,19 @@ def write_outputs(
 class Staging:
     """Files of one output folder, each written to a temporary file beside its own as soon as
     it is made, so that a build of thousands of pages never holds them all in memory.
-    `publish` replaces the old files, all at once; leaving the `with` block without publishing
-    removes every temporary file and changes nothing."""
+    `publish` replaces the old files, all at once, in the order they were staged, those staged
+    as `first` before the others; leaving the `with` block without publishing removes every
+    temporary file and changes nothing."""
 
     def __init__(self, out_dir: Path) -> None:
         self._out_dir = out_dir
         self._results: dict[str, Written] = {}
+        self._first: list[tuple[Path, Path]] = []
         self._staged: list[tuple[Path, Path]] = []
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
+        self._made_folders: list[Path] = []
+        """The folders made for staged files, each after its parent: gone if nothing is
+        published."""
         self._published = False
         self.digests: dict[str, str] = {}
         """The sha256 of each file's bytes, by name: the cache keeps it, so that a file whose
@@ -66,15 +72,17 @@ class Staging:
         if not self._published:
             self.discard()
 
-    def add(self, name: str, content: bytes) -> None:
-        """Stage `content` as the file `name`, unless the file already holds those bytes."""
+    def add(self, name: str, content: bytes, *, first: bool = False) -> None:
+        """Stage `content` as the file `name`, unless the file already holds those bytes; to be
+        published before the files not staged `first` (pages, before the feeds that link to
+        them, whichever was made first)."""
         path = self._out_dir / name
         self.digests[name] = hashlib.sha256(content).hexdigest()
         try:
             changed = not (path.is_file() and path.read_bytes() == content)
             if changed:
                 self._make_parent(path)
-                self._staged.append((_stage(path, [content]), path))
+                (self._first if first else self._staged).append((_stage(path, [content]), path))
         except OSError as error:
             raise _write_error(error, path) from None
         self._results[name] = Written(path, changed)
@@ -100,17 +108,26 @@ class Staging:
         self._results[name] = Written(path, changed)
 
     def _make_parent(self, path: Path) -> None:
-        if path.parent not in self._folders:
+        if path.parent in self._folders:
+            return
+        missing = []
+        for folder in [path.parent, *path.parent.parents]:
+            if folder in self._folders or folder.is_dir():
+                break
+            missing.append(folder)
+        if missing:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(path.parent)
+            self._made_folders += reversed(missing)
+        self._folders.add(path.parent)
 
     def publish(self, progress: Progress = SILENT) -> dict[str, Written]:
         """Replace the old files with the staged ones; what happened to each file, by name."""
-        progress.phase("write files", len(self._staged))
+        staged = [*self._first, *self._staged]
+        progress.phase("write files", len(staged))
         path = self._out_dir
         try:
-            _flush_to_disk(self._staged)
-            for temporary, path in self._staged:
+            _flush_to_disk(staged)
+            for temporary, path in staged:
                 os.replace(temporary, path)
                 progress.advance()
         except OSError as error:
@@ -119,9 +136,15 @@ class Staging:
         return self._results
 
     def discard(self) -> None:
-        for temporary, _ in self._staged:
+        for temporary, _ in [*self._first, *self._staged]:
             temporary.unlink(missing_ok=True)
+        self._first.clear()
         self._staged.clear()
+        # A folder not empty keeps a file published before an error, or another process's.
+        for folder in reversed(self._made_folders):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self._made_folders.clear()
 
 
 def _hashing(parts: Iterable[bytes], hashed: hashlib._Hash) -> Iterator[bytes]:
