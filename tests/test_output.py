@@ -463,6 +463,41 @@ def test_pages_are_published_before_the_feeds_that_link_to_them(
     assert outputs[len(pages) :] in ([*feeds], [*feeds, "_headers"])
 
 
+def test_a_feed_made_before_the_last_pages_is_still_published_after_them(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A feed is made as soon as its entries are rendered: in a first build with a main feed
+    of two entries, the main feed is ready after the two newest are rendered, before the
+    other six pages are made. It is still renamed into place after every page, and the
+    report lists the feeds in their usual order."""
+    entries = {
+        f"e{n}.md": f"---\ntitle: E{n}\ndate: 2025-03-{n:02}\n---\nEntry {n}.\n"
+        for n in range(1, 9)
+    }
+    site(config=CONFIG + "limit = 2\n", **entries)
+    published: list[str] = []
+    replace = os.replace
+
+    def record(source: str, target: str) -> None:
+        if Path(target).is_relative_to("feeds") and not Path(target).name.startswith("."):
+            published.append(Path(target).relative_to("feeds").as_posix())
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", record)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    pages = [name for name in published if name.endswith(".html")]
+    assert len(pages) == 9  # eight entries and the index
+    assert published[: len(pages)] == pages
+    assert {"atom.xml", "archive/1.atom.xml", "archive/1.json"} <= set(published[len(pages) :])
+    reported = [line.split()[1] for line in result.output.splitlines() if line.startswith("wrote")]
+    assert reported == [
+        f"feeds/{name}"
+        for base in ("", "archive/1.", "authors/default-author.")
+        for name in (f"{base}atom.xml", f"{base}rss.xml", f"{base}json" if base else "feed.json")
+    ] + ["feeds/_headers"]
+
+
 @pytest.mark.parametrize("cache", [True, False])
 def test_a_template_error_on_the_last_pages_leaves_every_file_as_it_was(
     site: Site, cache: bool

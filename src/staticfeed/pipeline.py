@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -519,15 +519,20 @@ class _Incremental:
         (OutputRecords.listed): None when it is made with the user's templates."""
         self._made_pages: dict[str, StaticfeedError | None] = {}
         """Pages made with their entries' rendering: staged, or the error making it gave."""
+        self._made_feeds: dict[str, _Made] = {}
+        """Feeds made and staged, by name."""
 
     def outputs(self) -> list[_Made]:
         """Feeds, hosting hints, then pages: the order of a build's report. Pages are staged
-        first, so that they are published before the feeds that link to them."""
+        `first`, so that they are published before the feeds that link to them, though a feed
+        is made as soon as every entry it holds is rendered: then it is made while the
+        workers render the others, rather than with one core idle after the last."""
         feeds = [job for plan in self._plans for job in self._feed_jobs(plan)]
         pages = self._page_jobs() if self._config.pages else None
         if pages is not None:
             self._page_setup = pages.setup(self._entries)
-        self._render([entry for job in feeds if job.wanted for entry in job.plan.entries])
+        wanted = [job for job in feeds if job.wanted]
+        self._render([entry for job in wanted for entry in job.plan.entries], wanted)
         page_files: list[_Made] = []
         if pages is not None:
             self._render(pages.entries_shown(self._entries))
@@ -535,8 +540,12 @@ class _Incremental:
             to_make = len(pages.wanted) + index.wanted - len(self._made_pages)
             self._progress.phase("make pages", to_make)
             page_files = self._pages(pages, index)
-        self._progress.phase("make feeds", sum(job.wanted for job in feeds))
-        made = [self._feed(job) for job in feeds]
+        late = [job for job in wanted if job.name not in self._made_feeds]
+        self._progress.phase("make feeds", len(late))
+        for job in late:
+            self._made_feeds[job.name] = self._feed(job)
+            self._progress.advance()
+        made = [self._made_feeds[job.name] if job.wanted else _kept(job) for job in feeds]
         headers = _headers(self._config, self._plans, [feed.name for feed in made])
         self._staging.add(headers.name, headers.content)
         return [*made, _Made(headers.name, True), *page_files]
@@ -551,14 +560,13 @@ class _Incremental:
             yield _FeedJob(plan, format_name, name, feed_fingerprint, wanted)
 
     def _feed(self, job: _FeedJob) -> _Made:
-        if job.wanted:
-            entries = [self._rendered[entry.id] for entry in job.plan.entries]
-            parts = _feed_parts(
-                self._config, job.plan, entries, job.format_name, self._spool, self._documents
-            )
-            self._staging.add_parts(job.name, parts)
-            self._progress.advance()
-        return _Made(job.name, job.wanted, len(job.plan.entries), job.fingerprint)
+        """Make and stage the wanted feed of `job`: every entry it holds is rendered."""
+        entries = [self._rendered[entry.id] for entry in job.plan.entries]
+        parts = _feed_parts(
+            self._config, job.plan, entries, job.format_name, self._spool, self._documents
+        )
+        self._staging.add_parts(job.name, parts)
+        return _Made(job.name, True, len(job.plan.entries), job.fingerprint)
 
     def _page_jobs(self) -> _PageJobs:
         main, topics = _feed_links(self._config, self._plans)
@@ -619,7 +627,7 @@ class _Incremental:
         if jobs.wanted or index.wanted:
             renderer = _page_renderer(self._config, jobs.main, jobs.topics, jobs.templates)
             if index.wanted:
-                self._staging.add(INDEX_NAME, self._index(renderer))
+                self._staging.add(INDEX_NAME, self._index(renderer), first=True)
                 self._progress.advance()
             for path, entry in zip(jobs.paths, self._entries, strict=True):
                 if path in self._made_pages:
@@ -627,7 +635,8 @@ class _Incremental:
                     if error is not None:  # raised in the order pages.render_pages raises
                         raise error
                 elif path in jobs.wanted:
-                    self._staging.add(path, renderer.entry(self._page_entry(entry)))
+                    page = renderer.entry(self._page_entry(entry))
+                    self._staging.add(path, page, first=True)
                     self._progress.advance()
         entry_pages = [
             _Made(name, name in jobs.wanted, None, made) for name, made in jobs.planned.items()
@@ -664,9 +673,10 @@ class _Incremental:
             return {}
         return dict(zip(listed, articles, strict=True)) if len(articles) == len(listed) else {}
 
-    def _render(self, entries: Iterable[Entry]) -> None:
+    def _render(self, entries: Iterable[Entry], feeds: Sequence[_FeedJob] = ()) -> None:
         """Render the `entries` not yet rendered in this build nor kept by the cache: many of
-        them at once in worker processes (staticfeed.parallel)."""
+        them at once in worker processes (staticfeed.parallel). Each of `feeds` that holds
+        some of them is made as soon as the last of those is rendered."""
         missing: dict[str, Entry] = {}
         for entry in entries:
             if entry.id in self._rendered or entry.id in missing:
@@ -679,6 +689,7 @@ class _Incremental:
                 self._rendered[entry.id] = cached
         if not missing:
             return
+        waiting = _WaitingFeeds(feeds, missing)
         for rendering in _render_all(
             self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
@@ -688,6 +699,8 @@ class _Incremental:
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
+            for job in waiting.ready(rendered.entry.id):
+                self._made_feeds[job.name] = self._feed(job)
 
     def _stage_page(self, page: _EntryPage) -> None:
         """Stage a page as soon as a worker made it, while the others go on rendering."""
@@ -695,7 +708,7 @@ class _Incremental:
             self._made_pages[page.path] = page.made
         else:
             self._spool.adopt((page.path, _PAGE), page.made)
-            self._staging.add(page.path, self._spool[(page.path, _PAGE)])
+            self._staging.add(page.path, self._spool[(page.path, _PAGE)], first=True)
             self._made_pages[page.path] = None
 
     def _page_entry(self, entry: Entry) -> PageEntry:
@@ -717,6 +730,36 @@ class _FeedJob:
     name: str
     fingerprint: str
     wanted: bool
+
+
+def _kept(job: _FeedJob) -> _Made:
+    """The feed of `job`, as the last build left it."""
+    return _Made(job.name, False, len(job.plan.entries), job.fingerprint)
+
+
+class _WaitingFeeds:
+    """Feeds waiting for entries to be rendered: `ready` gives each when the last is."""
+
+    def __init__(self, feeds: Sequence[_FeedJob], coming: Container[str]) -> None:
+        """`feeds` wait for those of their entries that are `coming` (by id); one that waits
+        for none is never ready here."""
+        self._feeds = feeds
+        self._left: list[int] = []
+        self._waited_by: dict[str, list[int]] = {}
+        for index, job in enumerate(feeds):
+            ids = [entry.id for entry in job.plan.entries if entry.id in coming]
+            self._left.append(len(ids))
+            for entry_id in ids:
+                self._waited_by.setdefault(entry_id, []).append(index)
+
+    def ready(self, entry_id: str) -> list[_FeedJob]:
+        """The feeds the entry `entry_id`, just rendered, was the last to wait for."""
+        ready = []
+        for index in self._waited_by.pop(entry_id, ()):
+            self._left[index] -= 1
+            if not self._left[index]:
+                ready.append(self._feeds[index])
+        return ready
 
 
 @dataclass(frozen=True)
