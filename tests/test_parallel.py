@@ -101,6 +101,28 @@ def test_entries_rendered_in_workers_give_the_same_files(
     assert "<title>Week 7" in page and 'src="https://example.org/img/7.png"' in page
 
 
+def test_feeds_made_while_workers_render_are_those_made_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With archives of five entries, each archive and tag feed is made as soon as its entries
+    come back from the workers: the files are those of a build that makes every feed after
+    the last entry (--no-cache, in one process)."""
+    config = CONFIG.replace("limit = 0", "limit = 5\narchive_size = 5")
+    Path("staticfeed.toml").write_text(config, "utf-8")
+    pools = counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(parallel, "_CHUNK", 4)  # results come back a few entries at a time
+    in_workers = build("workers")
+    assert pools, "the entries were not rendered in worker processes"
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    after = build("after", "--no-cache")
+    assert in_workers == after
+    assert {"archive/1.atom.xml", "archive/7.json", "tags/t2.rss.xml"} <= set(in_workers)
+    archive = etree.fromstring(in_workers["archive/1.atom.xml"])
+    assert len(archive.findall("{http://www.w3.org/2005/Atom}entry")) == 5
+
+
 def test_a_template_error_met_in_workers_is_the_one_met_in_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
