@@ -66,11 +66,14 @@ def read_entries(
     entries_dir: Path,
     cache: DocumentCache | None = None,
     progress: Progress = SILENT,
+    as_read: Callable[[Entry], Entry] | None = None,
 ) -> ReadResult:
     """Read every document; raise `ManyErrors` listing every problem in every file.
 
     With `cache`, a document the cache has as it is now is not parsed again (its warnings are
     given again), and every document parsed without an error is handed to the cache.
+    `as_read` is what to keep of each entry, applied as soon as it is read: a build moves the
+    bodies out of memory while the workers parse the documents that follow.
     """
     if not entries_dir.is_dir():
         raise EntryError(
@@ -83,7 +86,8 @@ def read_entries(
     drafts: list[_Draft] = []
     documents = list(_documents(entries_dir, errors))
     progress.phase("read documents", len(documents))
-    for outcome in _read_documents(documents, entries_dir, config, cache, progress):
+    read = _read_documents(documents, entries_dir, config, cache, progress, as_read or _as_it_is)
+    for outcome in read:
         warnings.extend(outcome.warnings)
         errors.extend(outcome.errors)
         if outcome.draft is not None:
@@ -243,6 +247,7 @@ def _read_documents(
     config: Config,
     cache: DocumentCache | None,
     progress: Progress,
+    as_read: Callable[[Entry], Entry],
 ) -> list[_Outcome]:
     """Each of `documents` (a path, and its POSIX path under the entries folder `root`), in
     order: from `cache` when it has it as it is now, else parsed (many at once in worker processes)
@@ -260,7 +265,7 @@ def _read_documents(
                 progress.advance()
                 continue
             if isinstance(found, Parsed):
-                draft = _Draft(found.entry, found.id_line, found.has_own_id)
+                draft = _Draft(as_read(found.entry), found.id_line, found.has_own_id)
                 outcomes[index] = _Outcome(draft, found.warnings)
                 progress.advance()
             else:
@@ -275,11 +280,21 @@ def _read_documents(
     for outcome in parallel.map_steps(step, to_parse(), progress):
         # Results come in the order of the documents given out, each after its document.
         index, path, relative, data, stat = unparsed.popleft()
-        outcomes[index] = outcome
         if cache is not None and outcome.draft is not None:
             _store(cache, path, relative, data, stat, outcome)
+        outcomes[index] = _kept(outcome, as_read)
     assert not unparsed, "a document parsed without a result"
     return [outcomes[index] for index in range(len(documents))]
+
+
+def _kept(outcome: _Outcome, as_read: Callable[[Entry], Entry]) -> _Outcome:
+    if outcome.draft is None:
+        return outcome
+    return replace(outcome, draft=replace(outcome.draft, entry=as_read(outcome.draft.entry)))
+
+
+def _as_it_is(entry: Entry) -> Entry:
+    return entry
 
 
 def _cached_or_read(

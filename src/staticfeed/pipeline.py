@@ -168,7 +168,8 @@ def rendered_outputs(
     Never uses the build cache: `check` and `diff` compare the published files with this.
     """
     with rare_collections(), Spool() as spool:
-        result = _bodies_into(spool, read_entries(config, entries_dir, progress=progress))
+        as_read = functools.partial(_body_into, spool)
+        result = read_entries(config, entries_dir, progress=progress, as_read=as_read)
         selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
         plans = _plans(config, selection.entries)
         setup = _page_setup(config, plans, selection.entries) if config.pages else None
@@ -194,17 +195,14 @@ def _output_files(
     yield _headers(config, plans, feeds)
 
 
-def _bodies_into(spool: Spool, result: ReadResult) -> ReadResult:
-    """`result` with the entries' bodies put into `spool`, by document: a body is needed only
-    when its entry is rendered, in a worker (`_with_bodies`), and at 10,000 documents the
-    bodies are 100 MB as Python strings."""
-    entries = []
-    for entry in result.entries:
-        if entry.body:
-            spool[(entry.source, _BODY)] = entry.body.encode("utf-8", "surrogatepass")
-            entry = replace(entry, body="")
-        entries.append(entry)
-    return replace(result, entries=tuple(entries))
+def _body_into(spool: Spool, entry: Entry) -> Entry:
+    """`entry` with its body put into `spool`, by document, as soon as it is read: a body is
+    needed only when its entry is rendered, in a worker (`_with_bodies`), and at 10,000
+    documents the bodies are 100 MB as Python strings."""
+    if not entry.body:
+        return entry
+    spool[(entry.source, _BODY)] = entry.body.encode("utf-8", "surrogatepass")
+    return replace(entry, body="")
 
 
 _BODY = "body"
@@ -306,8 +304,8 @@ def _build_spooled(
     spool: Spool,
 ) -> BuildReport:
     try:
-        result = read_entries(config, entries_dir, store.documents, options.progress)
-        result = _bodies_into(spool, result)
+        as_read = functools.partial(_body_into, spool)
+        result = read_entries(config, entries_dir, store.documents, options.progress, as_read)
         selection = _published(
             result.entries,
             entries_dir,
@@ -932,7 +930,7 @@ def _render_all(
 ) -> Iterator[_Rendering]:
     """Every entry in `entries` rendered, with its Atom and RSS elements and the page `pages`
     wants for it: many at once in worker processes, each given back as soon as it is done.
-    Their bodies are taken from `bodies` (see `_bodies_into`) as they are given out."""
+    Their bodies are taken from `bodies` (see `_body_into`) as they are given out."""
     jobs = [_render_job(config, entry, pages) for entry in entries]
     if not jobs:
         return
@@ -954,7 +952,7 @@ _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
 """The feeds pages announce, and the templates' digest."""
 _RenderJob = tuple[Entry, str | None, str | None, bytes | None]
 """An entry, its page's URL when there are pages, its page's path when it is wanted, and its
-body as UTF-8 when it waits in the spool (`_bodies_into`)."""
+body as UTF-8 when it waits in the spool (`_body_into`)."""
 
 
 def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
