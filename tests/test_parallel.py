@@ -247,6 +247,15 @@ def test_few_items_are_done_in_this_process(monkeypatch: pytest.MonkeyPatch) -> 
     assert not pools
 
 
+def test_as_many_items_as_min_steps_go_to_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    items = range(parallel.MIN_STEPS)
+    with _CountingPool() as pool:
+        monkeypatch.setattr(parallel, "_pool", lambda count: pool)
+        assert list(parallel.map_steps(_doubled, iter(items), SILENT)) == [n * 2 for n in items]
+    assert [n for chunk in pool.chunks for n in chunk] == list(items)
+
+
 def _slowly_doubled(chunk: Sequence[int]) -> list[int]:
     time.sleep(0.2)  # the chunks given out after the first are still waiting or running
     return _doubled(chunk)

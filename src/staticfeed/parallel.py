@@ -90,21 +90,56 @@ def _in_workers(
     taken back: results this process has not taken wait in its memory, and a build that
     writes thousands of pages can fall behind workers that make them (Executor.map gives
     out every chunk at once)."""
-    given: deque[tuple[Sequence[T], Future[list[R]]]] = deque()
-    waiting = iter(chunks)
-    try:
+    with _Window(step, pool, window) as given:
+        waiting = iter(chunks)
         for chunk in itertools.islice(waiting, window):
-            given.append((chunk, pool.submit(step, prepare(chunk))))
+            given.give(prepare(chunk), len(chunk))
         while given:
-            chunk, future = given.popleft()
-            results = future.result()
+            results, count = given.take()
             for following in itertools.islice(waiting, 1):
-                given.append((following, pool.submit(step, prepare(following))))
+                given.give(prepare(following), len(following))
             yield from results
-            progress.advance(len(chunk))
-    finally:
-        for _, future in given:  # an error, here or where results go: the rest is not wanted
+            progress.advance(count)
+
+
+class _Window(Generic[T, R]):
+    """Chunks given to `pool` to do `step` on, and not taken back yet, in the order given: at
+    most `size` of them, so what waits for a worker, or for this process, stays small. Use it
+    in a `with` block: leaving it early (an error, here or where the results go) cancels the
+    chunks not started, as the rest is not wanted."""
+
+    def __init__(
+        self, step: Callable[[Sequence[T]], list[R]], pool: ProcessPoolExecutor, size: int
+    ) -> None:
+        self._step, self._pool, self._size = step, pool, size
+        self._given: deque[tuple[Future[list[R]], int]] = deque()
+
+    def __enter__(self) -> _Window[T, R]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.cancel()
+
+    def __bool__(self) -> bool:
+        return bool(self._given)
+
+    def cancel(self) -> None:
+        """Cancel the chunks given out that no worker has started."""
+        for future, _ in self._given:
             future.cancel()
+
+    def full(self) -> bool:
+        return len(self._given) >= self._size
+
+    def give(self, chunk: Sequence[T], count: int) -> None:
+        """Give out `chunk`, of `count` items."""
+        self._given.append((self._pool.submit(self._step, chunk), count))
+
+    def take(self) -> tuple[list[R], int]:
+        """The results of the first chunk given out and not taken, and its count of items,
+        when it is done."""
+        future, count = self._given.popleft()
+        return future.result(), count
 
 
 class Steps(Generic[T, R]):
@@ -126,21 +161,20 @@ class Steps(Generic[T, R]):
     ) -> None:
         count = workers()
         self._step = step
-        self._pool = _pool(count) if in_workers and count > 1 else None
-        self._window = _AHEAD * count
+        pool = _pool(count) if in_workers and count > 1 else None
+        self._given = _Window(step, pool, _AHEAD * count) if pool is not None else None
         self._size = size
         self._chunk_size, self._chunk_bytes = chunk_size, chunk_bytes
         self._chunk: list[T] = []
         self._chunk_weight = 0
-        self._given: deque[Future[list[R]]] = deque()
         self._results: list[R] = []
 
     def __enter__(self) -> Steps[T, R]:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        for future in self._given:  # an error here: the rest is not wanted
-            future.cancel()
+        if self._given is not None:  # an error here: the rest is not wanted
+            self._given.cancel()
 
     def add(self, item: T) -> None:
         self._chunk.append(item)
@@ -152,19 +186,19 @@ class Steps(Generic[T, R]):
     def results(self) -> list[R]:
         self._give_out()
         while self._given:
-            self._results += self._given.popleft().result()
+            self._results += self._given.take()[0]
         return self._results
 
     def _give_out(self) -> None:
         chunk, self._chunk, self._chunk_weight = self._chunk, [], 0
         if not chunk:
             return
-        if self._pool is None:
+        if self._given is None:
             self._results += self._step(chunk)
             return
-        if len(self._given) >= self._window:
-            self._results += self._given.popleft().result()
-        self._given.append(self._pool.submit(self._step, chunk))
+        if self._given.full():
+            self._results += self._given.take()[0]
+        self._given.give(chunk, len(chunk))
 
 
 _pools: dict[int, ProcessPoolExecutor] = {}
