@@ -131,15 +131,15 @@ def html_storage(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """The ids of the entries rendered (render_entry called) during the test."""
+    """The ids of the entries rendered (render_entries given them) during the test."""
     rendered: list[str] = []
-    original = pipeline.render_entry
+    original = pipeline.render_entries
 
-    def counting(entry: Entry, site_url: str, page_url: str | None = None) -> object:
-        rendered.append(entry.id)
-        return original(entry, site_url, page_url)
+    def counting(entries: list[tuple[Entry, str | None]], site_url: str) -> object:
+        rendered.extend(entry.id for entry, _ in entries)
+        return original(entries, site_url)
 
-    monkeypatch.setattr(pipeline, "render_entry", counting)
+    monkeypatch.setattr(pipeline, "render_entries", counting)
     yield rendered
 
 

@@ -75,7 +75,7 @@ from staticfeed.plan import (
     url_of,
 )
 from staticfeed.progress import SILENT, Progress
-from staticfeed.render import render_entry
+from staticfeed.render import render_entries
 from staticfeed.selection import Selection, select_entries
 from staticfeed.spool import Place, Spool, SpoolWriter
 
@@ -980,20 +980,29 @@ def _render_chunk(
     wanted page were written in the spool's `folder`: all a worker sends back, the entry
     being known. Made here, an element is made once, whatever the number of feeds it is in,
     and pages are made on every core."""
-    results = []
     formats = _xml_formats(config)
     # Found once a chunk: the lookup hashes the config and every feed link (hundreds with tag
     # and author feeds): 28 us, done once a page in a first build of 10,000 pages.
     renderer = _chunk_renderer(config, links)
+    # Each step over the whole chunk before the next, as render_entries does: making every
+    # entry's feed elements after every entry is rendered took 55 us less an entry.
+    rendered = render_entries(
+        [(_with_body(entry, body), page_url) for entry, page_url, _, body in jobs],
+        config.site_url,
+    )
+    made = [
+        [html_data(each.content_html), *entry_elements(config, each, formats)] for each in rendered
+    ]
+    pages = [
+        _entry_page(renderer, each) if page_path is not None else None
+        for each, (_, _, page_path, _) in zip(rendered, jobs, strict=True)
+    ]
+    results = []
     with SpoolWriter(folder) as writer:
-        for entry, page_url, page_path, body in jobs:
-            rendered = render_entry(_with_body(entry, body), config.site_url, page_url)
-            data = html_data(rendered.content_html)
-            made = [data, *entry_elements(config, rendered, formats)]
-            page = _entry_page(renderer, rendered) if page_path is not None else None
+        for each, parts, page in zip(rendered, made, pages, strict=True):
             placed = writer.put(page) if isinstance(page, bytes) else page
-            places = [writer.put(part) for part in made]
-            results.append((rendered.summary, digest_html(data), places, placed))
+            places = [writer.put(part) for part in parts]
+            results.append((each.summary, digest_html(parts[0]), places, placed))
     return results
 
 
