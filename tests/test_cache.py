@@ -147,13 +147,13 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """The documents parsed during the test."""
     parsed: list[Path] = []
-    original = entries_module._parse_document
+    original = entries_module._split_document
 
     def counting(path: Path, *args: object) -> object:
         parsed.append(path)
         return original(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(entries_module, "_parse_document", counting)
+    monkeypatch.setattr(entries_module, "_split_document", counting)
     yield parsed
 
 
