@@ -18,7 +18,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
+from dateutil import parser as dateutil_parser
 
+from staticfeed.dates import DateError, parse_date
 from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -416,3 +418,40 @@ def test_rss_dates_are_english_whatever_the_locale(site: Site, foreign_locale: s
     assert check_rfc822(rss.findtext("channel/lastBuildDate")) == at(2025, 12, 22, 14, 0, 2)
     # Building must leave the process's locale as it found it.
     assert locale.setlocale(locale.LC_ALL) == foreign_locale
+
+
+def _agreed_on(text: str) -> datetime | None:
+    """The date dateutil reads in `text` when two defaults that differ in every field give the
+    same day, month and year, so that each was written; None when they do not."""
+    first = dateutil_parser.parse(text, default=datetime(2000, 1, 1))
+    second = dateutil_parser.parse(text, default=datetime(2001, 2, 2, 1, 1, 1))
+    return first if first.date() == second.date() else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "June 5, 2025",
+        "1 January 2025 10:00",
+        "January 2025",
+        "June 2025",
+        "5 June",
+        "Jan 1",
+        "Dec 31, 1999",
+        "29 Feb 2000",
+        "Feb 2000",
+        "3 Mar 2000 2pm",
+        "Friday, December 2025",
+        "Monday, December 2025",  # December 1, 2025 is a Monday
+        "Friday",
+    ],
+)
+def test_a_date_is_full_when_it_gives_day_month_and_year(text: str) -> None:
+    """Dates the first default shares no field with are read once; the others, twice. Either
+    way a date is taken exactly when both defaults agree on it."""
+    expected = _agreed_on(text)
+    if expected is None:
+        with pytest.raises(DateError, match="is not a full date with day, month and year"):
+            parse_date(text, UTC)
+    else:
+        assert parse_date(text, UTC) == expected.replace(tzinfo=UTC)

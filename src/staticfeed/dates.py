@@ -46,11 +46,10 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
         return None
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+        first = _full_date(text)
     except (ValueError, OverflowError):
         return None
-    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+    if first is None:
         return None
     if not _HAS_TIME.search(text):
         first = first.replace(hour=0, minute=0, second=0)
@@ -68,13 +67,31 @@ def _parse_text(text: str) -> datetime:
         except (ValueError, OverflowError):
             pass  # a near-ISO form such as "2025-12-22 2pm": the general parser below reads it
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B)
+        full = _full_date(text)
     except (ValueError, OverflowError) as error:
         raise DateError(f"cannot read {text!r} as a date") from error
-    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+    if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
-    return first
+    return full
+
+
+def _full_date(text: str) -> datetime | None:
+    """`text` read by dateutil, when it gives a day, a month and a year; else None. dateutil
+    takes a field the text lacks from its default: a field that comes out the same under two
+    defaults that differ in each was written. Only a date that has one of the first default's
+    values (the 1st, January, 2000) is read again: a field the text lacks would have it, and
+    reading it twice was a quarter of parsing a document with such dates."""
+    first = dateutil_parser.parse(text, default=_DEFAULT_A)
+    unlike_default = (
+        first.year != _DEFAULT_A.year
+        and first.month != _DEFAULT_A.month
+        and first.day != _DEFAULT_A.day
+    )
+    if unlike_default:
+        return first
+    second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    same = (first.year, first.month, first.day) == (second.year, second.month, second.day)
+    return first if same else None
 
 
 def localize(moment: datetime, tz: tzinfo) -> datetime:
