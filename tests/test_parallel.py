@@ -3,6 +3,7 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+import gc
 import json
 import tempfile
 import time
@@ -18,6 +19,7 @@ from lxml import etree
 
 from staticfeed import parallel
 from staticfeed.cli import cli
+from staticfeed.collection import collections_paused
 from staticfeed.progress import SILENT
 from tests.conftest import files_under
 
@@ -254,6 +256,25 @@ def test_as_many_items_as_min_steps_go_to_workers(monkeypatch: pytest.MonkeyPatc
         monkeypatch.setattr(parallel, "_pool", lambda count: pool)
         assert list(parallel.map_steps(_doubled, iter(items), SILENT)) == [n * 2 for n in items]
     assert [n for chunk in pool.chunks for n in chunk] == list(items)
+
+
+def test_workers_started_during_a_build_collect_garbage(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build pauses the collector, and workers forked meanwhile inherit that: they turn it
+    on again, rarely, as they render for as long as `serve` runs."""
+    pools = counted_pools(monkeypatch)
+    with collections_paused():
+        pool = parallel._pool(2)
+        assert not gc.isenabled()
+    try:
+        settings = [pool.submit(_collection).result() for _ in range(4)]
+    finally:
+        pool.shutdown()
+    assert pools
+    assert all(enabled and first >= 50_000 for enabled, first in settings), settings
+
+
+def _collection() -> tuple[bool, int]:
+    return gc.isenabled(), gc.get_threshold()[0]
 
 
 def _slowly_doubled(chunk: Sequence[int]) -> list[int]:

@@ -258,9 +258,9 @@ def _build_lines(
         if replayed is not None:
             return replayed
     progress.phase("load the config and the pipeline", 0)
-    from staticfeed.collection import rare_collections
+    from staticfeed.collection import collections_paused
 
-    with rare_collections():
+    with collections_paused():
         previous = delta.load(scan) if scan is not None else None
         config = publication.config()
         patched = None

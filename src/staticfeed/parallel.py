@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Generic, TypeVar
 
+from staticfeed import collection
 from staticfeed.progress import Progress
 
 T = TypeVar("T")
@@ -208,7 +209,9 @@ def _pool(count: int) -> ProcessPoolExecutor:
     """The worker processes, started once and kept for every later step of this process (a
     build reads, then renders; `serve` builds again and again)."""
     if count not in _pools:
-        _pools[count] = ProcessPoolExecutor(max_workers=count, mp_context=_context())
+        _pools[count] = ProcessPoolExecutor(
+            max_workers=count, mp_context=_context(), initializer=collection.in_worker
+        )
     return _pools[count]
 
 

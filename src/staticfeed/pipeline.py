@@ -30,7 +30,7 @@ from staticfeed.cache import (
     html_data,
     templates_digest,
 )
-from staticfeed.collection import rare_collections
+from staticfeed.collection import collections_paused
 from staticfeed.config import Config
 from staticfeed.delta import Basis, Previous, placing, row
 from staticfeed.drift import (
@@ -167,7 +167,7 @@ def rendered_outputs(
 
     Never uses the build cache: `check` and `diff` compare the published files with this.
     """
-    with rare_collections(), Spool() as spool:
+    with collections_paused(), Spool() as spool:
         as_read = functools.partial(_body_into, spool)
         result = read_entries(config, entries_dir, progress=progress, as_read=as_read)
         selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
@@ -212,7 +212,7 @@ _PAGE = "page"
 (page path, _PAGE)."""
 
 
-@rare_collections()
+@collections_paused()
 def build(
     config: Config,
     entries_dir: Path,
