@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import errno
+import functools
+import hashlib
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
 from staticfeed.errors import OutputError
-from staticfeed.output import FSYNC_AT_MOST, Staging
+from staticfeed.output import FSYNC_AT_MOST, Staged, Staging, stage_parts
 from tests.conftest import BASIC_CONFIG, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -353,6 +357,84 @@ def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
         staging.add_parts("atom.xml", parts())
     assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
     assert files(out) == ["atom.xml"]
+
+
+def _staged_later(path: Path, parts: list[bytes], started: threading.Event) -> Staged:
+    started.wait()  # staged once the files after it are
+    return stage_parts(path, parts)
+
+
+def test_a_file_staged_by_another_process_takes_its_place_among_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A feed of every entry is staged by a worker while the build goes on: it is renamed in
+    the order it was added, its report is in that place, and its bytes are compared with the
+    old file's like any other."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "same.xml").write_bytes(b"<same/>")
+    renamed: list[str] = []
+    replace = os.replace
+
+    def record(source: str, target: str) -> None:
+        renamed.append(Path(target).name)
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", record)
+    started = threading.Event()
+    with ThreadPoolExecutor(2) as elsewhere, Staging(out) as staging:
+        staging.add("first.xml", b"<first/>")
+        for name, parts in (("atom.xml", [b"<feed>", b"</feed>"]), ("same.xml", [b"<same/>"])):
+            stage = functools.partial(_staged_later, parts=parts, started=started)
+            staging.add_later(name, lambda path, stage=stage: elsewhere.submit(stage, path))
+        staging.add_parts("last.xml", [b"<last/>"])
+        started.set()
+        written = staging.publish()
+    assert renamed == ["first.xml", "atom.xml", "last.xml"]
+    assert [(name, file.changed) for name, file in written.items()] == [
+        ("first.xml", True),
+        ("atom.xml", True),
+        ("same.xml", False),
+        ("last.xml", True),
+    ]
+    assert staging.digests["atom.xml"] == hashlib.sha256(b"<feed></feed>").hexdigest()
+    assert (out / "atom.xml").read_bytes() == b"<feed></feed>"
+    assert files(out) == ["atom.xml", "first.xml", "last.xml", "same.xml"]
+
+
+def test_a_file_staged_elsewhere_is_waited_for_and_removed_when_the_build_fails(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "atom.xml").write_bytes(b"<feed>old</feed>")
+    started = threading.Event()
+    stage = functools.partial(_staged_later, parts=[b"<feed>new</feed>"], started=started)
+    with (
+        ThreadPoolExecutor(1) as elsewhere,
+        pytest.raises(OutputError, match="broken"),
+        Staging(out) as staging,
+    ):
+        staging.add_later("atom.xml", lambda path: elsewhere.submit(stage, path))
+        threading.Timer(0.2, started.set).start()  # done after the build has failed
+        raise OutputError("broken", "Fix it.", path=out)
+    assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
+    assert files(out) == ["atom.xml"]  # its temporary file was waited for, and removed
+
+
+def test_a_write_error_in_another_process_names_the_file(tmp_path: Path) -> None:
+    out = tmp_path / "feeds"
+    out.mkdir()
+    failed: Future[Staged] = Future()
+    failed.set_exception(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    with Staging(out) as staging:
+        staging.add_later("tags/x.atom.xml", lambda path: failed)
+        with pytest.raises(OutputError) as raised:
+            staging.publish()
+    assert raised.value.path == out / "tags/x.atom.xml"
+    assert "No space left on device" in str(raised.value)
+    assert files(out) == []
+    assert not (out / "tags").exists()  # the folder made for it is gone too
 
 
 def test_files_staged_and_not_published_leave_no_new_folder(tmp_path: Path) -> None:

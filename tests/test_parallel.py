@@ -3,8 +3,11 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
+import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -17,12 +20,13 @@ import yaml
 from click.testing import CliRunner
 from lxml import etree
 
-from staticfeed import parallel
+from staticfeed import parallel, pipeline
 from staticfeed.cli import cli
 from staticfeed.collection import collections_paused
 from staticfeed.progress import SILENT
 from tests.conftest import files_under
 
+ATOM = "http://www.w3.org/2005/Atom"
 CONFIG = """\
 title = "Many entries"
 site_url = "https://example.org/"
@@ -123,6 +127,63 @@ def test_feeds_made_while_workers_render_are_those_made_after(
     assert {"archive/1.atom.xml", "archive/7.json", "tags/t2.rss.xml"} <= set(in_workers)
     archive = etree.fromstring(in_workers["archive/1.atom.xml"])
     assert len(archive.findall("{http://www.w3.org/2005/Atom}entry")) == 5
+
+
+def test_feeds_of_many_entries_staged_by_workers_are_those_made_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A feed of many entries is staged by a worker, from the items the workers wrote, while
+    the build writes the cache's HTML: the same files as a build that makes every feed in
+    one process, and the cache is the one such a build leaves."""
+    pools = counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(pipeline, "FEED_IN_WORKER", 20)  # the main feeds, of 40 entries
+    staged: list[str] = []
+    submit = parallel.submit
+
+    def recording(step: Callable[..., Any], *args: Any) -> object:
+        staged.append(args[-1].name)
+        return submit(step, *args)
+
+    monkeypatch.setattr(parallel, "submit", recording)
+    in_workers = build("workers")
+    assert pools
+    # The main feeds and the author's, of 40 entries; the tag feeds, of 13 or 14, are made here.
+    assert sorted(staged) == ["ann-lee.atom.xml", "ann-lee.rss.xml", "atom.xml", "rss.xml"]
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    here = build("here")
+    assert in_workers == here
+    assert len(etree.fromstring(in_workers["atom.xml"]).findall(f"{{{ATOM}}}entry")) == 40
+    again = CliRunner().invoke(cli, ["build", "--out", "workers"], prog_name="staticfeed")
+    assert again.exit_code == 0, again.output
+    wrote = [line for line in again.output.splitlines() if line.startswith("wrote ")]
+    assert wrote == []  # the cache holds what the first build made
+
+
+def _no_space(path: Path, parts: object) -> object:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_feed_a_worker_cannot_write_is_an_error_and_changes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    build("feeds")
+    before = files_under(Path("feeds"))
+    Path("entries/week-41.md").write_text(week(41), "utf-8")
+    shutil.rmtree(".staticfeed-cache")  # every entry rendered by the workers
+    counted_pools(monkeypatch)  # workers forked from here on stage with _no_space
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(pipeline, "FEED_IN_WORKER", 20)
+    monkeypatch.setattr(pipeline, "stage_parts", _no_space)
+    result = CliRunner().invoke(cli, ["build"], prog_name="staticfeed")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: feeds/atom.xml: cannot write the file (No space left on device). "
+        "Check the folder's permissions and free space.\n"
+    )
+    assert files_under(Path("feeds")) == before  # no temporary file either
 
 
 def test_a_template_error_met_in_workers_is_the_one_met_in_one_process(

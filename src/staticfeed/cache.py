@@ -1186,6 +1186,17 @@ class BuildCache:
         except OSError:
             return  # the cache only saves time: a build never fails for it
 
+    def write_renderings(self) -> None:
+        """Write the HTML and feed elements this build made into the cache's files now, not
+        when it is saved: a build does it while workers stage its feeds of every entry. The
+        index that names them is written by `save`."""
+        try:
+            _prepare_folder(self.folder)
+            self.documents.write_html()
+            self.documents.write_elements()
+        except OSError:
+            return  # the cache only saves time: a build never fails for it
+
     def close(self) -> None:
         """Close the files the cache keeps open while a build reads from it."""
         self.documents.close()

@@ -6,7 +6,8 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -19,6 +20,38 @@ from staticfeed.progress import SILENT, Progress
 class Written:
     path: Path
     changed: bool
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file written to a temporary file beside its own (`stage_parts`), and the sha256 of
+    its bytes; no temporary file when the file there already held them."""
+
+    temporary: Path | None
+    digest: str
+
+
+def stage_parts(path: Path, parts: Iterable[bytes]) -> Staged:
+    """Write `parts` in turn to a temporary file beside `path`, comparing them with the file
+    there as they are written: a feed of every entry is tens of megabytes, and is never held
+    in memory whole, nor is the file it replaces. Raises OSError. Any process may call it: a
+    worker stages a feed of every entry (`Staging.add_later`)."""
+    hashed = hashlib.sha256()
+    with _OldFile(path) as old:
+        temporary = _stage(path, old.compared(_hashing(parts, hashed)))
+        changed = old.differs
+    if not changed:
+        temporary.unlink(missing_ok=True)
+    return Staged(temporary if changed else None, hashed.hexdigest())
+
+
+@dataclass(frozen=True)
+class _Later:
+    """A file another process stages, in its place among those staged here."""
+
+    name: str
+    path: Path
+    staging: Future[Staged]
 
 
 def write_outputs(
@@ -49,7 +82,7 @@ class Staging:
         self._out_dir = out_dir
         self._results: dict[str, Written] = {}
         self._first: list[tuple[Path, Path]] = []
-        self._staged: list[tuple[Path, Path]] = []
+        self._staged: list[tuple[Path, Path] | _Later] = []
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
         self._made_folders: list[Path] = []
         """The folders made for staged files, each after its parent: gone if nothing is
@@ -88,24 +121,52 @@ class Staging:
         self._results[name] = Written(path, changed)
 
     def add_parts(self, name: str, parts: Iterable[bytes]) -> None:
-        """Stage the file `name` made of `parts`, each written as it comes, and compared with
-        the file there as it is written: a feed of every entry is tens of megabytes, and is
-        never held in memory whole, nor is the file it replaces."""
+        """Stage the file `name` made of `parts`, each written as it comes (`stage_parts`)."""
         path = self._out_dir / name
-        hashed = hashlib.sha256()
         try:
             self._make_parent(path)
-            with _OldFile(path) as old:
-                temporary = _stage(path, old.compared(_hashing(parts, hashed)))
-                changed = old.differs
+            staged = stage_parts(path, parts)
         except OSError as error:
             raise _write_error(error, path) from None
-        self.digests[name] = hashed.hexdigest()
-        if changed:
-            self._staged.append((temporary, path))
-        else:
-            temporary.unlink(missing_ok=True)
-        self._results[name] = Written(path, changed)
+        self._keep(name, path, staged)
+
+    def add_later(self, name: str, stage: Callable[[Path], Future[Staged]]) -> None:
+        """Stage the file `name` as another process stages it: `stage` is given the file's
+        path, its folder made, and starts that. The file takes its place among those staged
+        here, and is waited for when they are published or discarded."""
+        path = self._out_dir / name
+        try:
+            self._make_parent(path)
+        except OSError as error:
+            raise _write_error(error, path) from None
+        self._results[name] = Written(path, True)  # its place in the report, until it is done
+        self._staged.append(_Later(name, path, stage(path)))
+
+    def _keep(self, name: str, path: Path, staged: Staged) -> None:
+        self._note(name, path, staged)
+        if staged.temporary is not None:
+            self._staged.append((staged.temporary, path))
+
+    def _note(self, name: str, path: Path, staged: Staged) -> None:
+        self.digests[name] = staged.digest
+        self._results[name] = Written(path, staged.temporary is not None)
+
+    def _settle(self) -> list[tuple[Path, Path]]:
+        """The files staged, in order, once those other processes stage are done."""
+        settled: list[tuple[Path, Path]] = []
+        for item in self._staged:
+            if not isinstance(item, _Later):
+                settled.append(item)
+                continue
+            try:
+                staged = item.staging.result()
+            except OSError as error:
+                raise _write_error(error, item.path) from None
+            self._note(item.name, item.path, staged)
+            if staged.temporary is not None:
+                settled.append((staged.temporary, item.path))
+        self._staged = list(settled)
+        return settled
 
     def _make_parent(self, path: Path) -> None:
         if path.parent in self._folders:
@@ -122,7 +183,7 @@ class Staging:
 
     def publish(self, progress: Progress = SILENT) -> dict[str, Written]:
         """Replace the old files with the staged ones; what happened to each file, by name."""
-        staged = [*self._first, *self._staged]
+        staged = [*self._first, *self._settle()]
         progress.phase("write files", len(staged))
         path = self._out_dir
         try:
@@ -136,8 +197,10 @@ class Staging:
         return self._results
 
     def discard(self) -> None:
-        for temporary, _ in [*self._first, *self._staged]:
-            temporary.unlink(missing_ok=True)
+        for item in [*self._first, *self._staged]:
+            temporary = _when_done(item) if isinstance(item, _Later) else item[0]
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
         self._first.clear()
         self._staged.clear()
         # A folder not empty keeps a file published before an error, or another process's.
@@ -145,6 +208,13 @@ class Staging:
             with contextlib.suppress(OSError):
                 folder.rmdir()
         self._made_folders.clear()
+
+
+def _when_done(later: _Later) -> Path | None:
+    """The temporary file another process staged, once it is done; None if it made none."""
+    if later.staging.cancel() or later.staging.exception() is not None:
+        return None
+    return later.staging.result().temporary
 
 
 def _hashing(parts: Iterable[bytes], hashed: hashlib._Hash) -> Iterator[bytes]:

@@ -65,6 +65,14 @@ def map_steps(
     yield from _in_workers(step, chunks, pool, ready, window=_AHEAD * count, progress=progress)
 
 
+def submit(step: Callable[..., R], *args: object) -> Future[R]:
+    """`step(*args)` started in a worker process (there must be more than one core); `step`
+    must be a module-level function, as workers receive it by name."""
+    count = workers()
+    assert count > 1, "one core: do the step in this process"
+    return _pool(count).submit(step, *args)
+
+
 def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
     while chunk := list(itertools.islice(items, _CHUNK)):
         yield chunk

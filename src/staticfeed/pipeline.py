@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
@@ -48,11 +49,13 @@ from staticfeed.jsonfeed import json_feed
 from staticfeed.model import DeferredRendering, Entry, RenderedEntry
 from staticfeed.output import (
     MANIFEST_NAME,
+    Staged,
     Staging,
     Written,
     manifest,
     previous_files,
     remove_stale,
+    stage_parts,
 )
 from staticfeed.pages import (
     INDEX_NAME,
@@ -77,7 +80,7 @@ from staticfeed.plan import (
 from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entries
 from staticfeed.selection import Selection, select_entries
-from staticfeed.spool import Place, Spool, SpoolWriter
+from staticfeed.spool import Place, Spool, SpoolWriter, read_places
 
 _FORMAT_TITLES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
@@ -329,6 +332,9 @@ def _build_spooled(
                 spool,
             )
             made = incremental.outputs()
+            # While workers stage the feeds of many entries: written before the files are
+            # published rather than after, as the cache is saved whatever comes of that.
+            store.write_renderings()
             sources = sources_file(selection.entries, entries_dir)
             ids = hashlib.sha256(sources).hexdigest()
             # The id guard reads every published feed; it cannot find anything when the files
@@ -558,13 +564,37 @@ class _Incremental:
             yield _FeedJob(plan, format_name, name, feed_fingerprint, wanted)
 
     def _feed(self, job: _FeedJob) -> _Made:
-        """Make and stage the wanted feed of `job`: every entry it holds is rendered."""
+        """Make and stage the wanted feed of `job`: every entry it holds is rendered. A feed
+        of many entries whose items the workers wrote is staged by a worker, from the spool,
+        while this process goes on (writing the cache's HTML, see `_build_spooled`)."""
         entries = [self._rendered[entry.id] for entry in job.plan.entries]
-        parts = _feed_parts(
-            self._config, job.plan, entries, job.format_name, self._spool, self._documents
-        )
-        self._staging.add_parts(job.name, parts)
+        places = self._item_places(job, entries)
+        if places is not None:
+            head, closing = feed_parts(self._config, job.plan, entries, job.format_name, ())
+            folder = self._spool.folder()
+            stage = functools.partial(parallel.submit, _staged_feed, folder, head, places, closing)
+            self._staging.add_later(job.name, stage)
+        else:
+            parts = _feed_parts(
+                self._config, job.plan, entries, job.format_name, self._spool, self._documents
+            )
+            self._staging.add_parts(job.name, parts)
         return _Made(job.name, True, len(job.plan.entries), job.fingerprint)
+
+    def _item_places(self, job: _FeedJob, entries: Sequence[RenderedEntry]) -> list[Place] | None:
+        """Where the workers wrote the items of the feed of `job`, when it is an XML feed of
+        at least FEED_IN_WORKER entries, there are workers, and they wrote every item."""
+        many = len(entries) >= FEED_IN_WORKER and parallel.workers() > 1
+        if not many or job.format_name not in _XML_FORMATS:
+            return None
+        places = []
+        for rendered in entries:
+            key = (rendered.entry.id, job.format_name)
+            place = self._spool.written_place(key) if key in self._spool else None
+            if place is None:
+                return None
+            places.append(place)
+        return places
 
     def _page_jobs(self) -> _PageJobs:
         main, topics = _feed_links(self._config, self._plans)
@@ -728,6 +758,20 @@ class _FeedJob:
     name: str
     fingerprint: str
     wanted: bool
+
+
+FEED_IN_WORKER = 1000
+"""A feed of this many entries or more is staged by a worker: the feeds of every entry of a
+large publication, tens of megabytes each, are then written side by side, while this process
+writes the cache's HTML (0.3 s for each at 10,000 entries, 1.5-2 s at 50,000)."""
+
+
+def _staged_feed(
+    folder: str, head: bytes, places: Sequence[Place], closing: bytes, path: Path
+) -> Staged:
+    """Stage the feed at `path`: `head`, the items at `places` in the spool's `folder`, then
+    `closing`, as `feed_parts` puts them together. Run in a worker process."""
+    return stage_parts(path, itertools.chain([head], read_places(folder, places), [closing]))
 
 
 def _kept(job: _FeedJob) -> _Made:

@@ -22,7 +22,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from typing import IO
 
 Place = tuple[str, int, int]
@@ -73,15 +73,14 @@ class Spool:
             self._file.seek(start)  # writes still buffered are written first
             self._at_end = False
             return self._file.read(length)
-        stream = self._written.get(name)
-        if stream is None:
-            assert self._folder is not None
-            path = os.path.join(self._folder, name)
-            stream = self._written[name] = open(path, "rb", buffering=0)  # noqa: SIM115
-        data = read_at(stream, start, length)
-        if len(data) != length:
-            raise OSError(f"{name} in the build's spool is shorter than was written")
-        return data
+        assert self._folder is not None
+        return _read_place(self._folder, self._written, (name, start, length))
+
+    def written_place(self, key: Hashable) -> Place | None:
+        """Where a `SpoolWriter` put the bytes kept under `key`, for another process to read
+        (`read_places`); None for bytes put into the spool in this process."""
+        place = self._places[key]
+        return None if place[0] == _OWN else place
 
     def text(self, key: Hashable) -> str:
         """The bytes kept under `key`, as the UTF-8 text they encode."""
@@ -119,6 +118,31 @@ class Spool:
         self._places.clear()
         self._size = 0
         self._at_end = True
+
+
+def read_places(folder: str, places: Iterable[Place]) -> Iterator[bytes]:
+    """The bytes at each of `places` in the spool folder `folder`, in turn, in any process."""
+    streams: dict[str, IO[bytes]] = {}
+    try:
+        for place in places:
+            yield _read_place(folder, streams, place)
+    finally:
+        for stream in streams.values():
+            stream.close()
+
+
+def _read_place(folder: str, streams: dict[str, IO[bytes]], place: Place) -> bytes:
+    """The bytes at `place` in `folder`, from its file's stream in `streams` (opened the first
+    time)."""
+    name, start, length = place
+    stream = streams.get(name)
+    if stream is None:
+        path = os.path.join(folder, name)
+        stream = streams[name] = open(path, "rb", buffering=0)  # noqa: SIM115
+    data = read_at(stream, start, length)
+    if len(data) != length:
+        raise OSError(f"{name} in the build's spool is shorter than was written")
+    return data
 
 
 def read_at(stream: IO[bytes], start: int, length: int) -> bytes:
