@@ -104,6 +104,14 @@ def files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
 
 
+def folder_with_an_old_feed(tmp_path: Path) -> Path:
+    """An output folder whose atom.xml holds `<feed>old</feed>`."""
+    out = tmp_path / "feeds"
+    out.mkdir()
+    (out / "atom.xml").write_bytes(b"<feed>old</feed>")
+    return out
+
+
 def contents(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in files(folder)}
 
@@ -345,9 +353,7 @@ def test_new_files_are_flushed_to_disk_before_any_is_published(
 def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
     tmp_path: Path,
 ) -> None:
-    out = tmp_path / "feeds"
-    out.mkdir()
-    (out / "atom.xml").write_bytes(b"<feed>old</feed>")
+    out = folder_with_an_old_feed(tmp_path)
 
     def parts() -> Iterator[bytes]:
         yield b"<feed>"
@@ -405,9 +411,7 @@ def test_a_file_staged_by_another_process_takes_its_place_among_the_others(
 def test_a_file_staged_elsewhere_is_waited_for_and_removed_when_the_build_fails(
     tmp_path: Path,
 ) -> None:
-    out = tmp_path / "feeds"
-    out.mkdir()
-    (out / "atom.xml").write_bytes(b"<feed>old</feed>")
+    out = folder_with_an_old_feed(tmp_path)
     started = threading.Event()
     stage = functools.partial(_staged_later, parts=[b"<feed>new</feed>"], started=started)
     with (
