@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from staticfeed.spool import Spool, SpoolWriter
+from staticfeed.spool import Spool, SpoolWriter, read_places
 
 
 def test_gives_back_each_item_as_written() -> None:
@@ -117,6 +117,23 @@ def test_a_process_that_writes_again_appends() -> None:
         for place in places:
             spool.adopt(place[1], place)
         assert [spool[place[1]] for place in places] == [b"one", b"two", b"three"]
+
+
+def test_another_process_reads_places_and_is_told_of_a_short_file() -> None:
+    """A worker reads what the workers wrote (a feed of every entry's items), in any order;
+    bytes missing from a file are an error a build can report, with its reason."""
+    with Spool() as spool:
+        with SpoolWriter(spool.folder()) as writer:
+            places = [writer.put(text.encode()) for text in ("one", "two", "three")]
+        spool["own"] = b"here"
+        assert spool.written_place("own") is None
+        spool.adopt("two", places[1])
+        assert spool.written_place("two") == places[1]
+        assert list(read_places(spool.folder(), [places[2], places[0]])) == [b"three", b"one"]
+        name, start, _ = places[2]
+        with pytest.raises(OSError) as raised:
+            list(read_places(spool.folder(), [(name, start, 10)]))
+        assert raised.value.strerror == f"{name} in the build's spool is shorter than was written"
 
 
 @pytest.mark.parametrize("name", ["", "..", "../elsewhere.part", "/etc/passwd", "/tmp/1.part"])

@@ -18,6 +18,7 @@ closed; one left by a build that was killed is removed by a later spool that mak
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -141,7 +142,8 @@ def _read_place(folder: str, streams: dict[str, IO[bytes]], place: Place) -> byt
         stream = streams[name] = open(path, "rb", buffering=0)  # noqa: SIM115
     data = read_at(stream, start, length)
     if len(data) != length:
-        raise OSError(f"{name} in the build's spool is shorter than was written")
+        # With an errno, as callers report `strerror` ("cannot write the file (...)").
+        raise OSError(errno.EIO, f"{name} in the build's spool is shorter than was written")
     return data
 
 
