@@ -110,15 +110,15 @@ class Staging:
         published before the files not staged `first` (pages, before the feeds that link to
         them, whichever was made first)."""
         path = self._out_dir / name
-        self.digests[name] = hashlib.sha256(content).hexdigest()
+        temporary = None
         try:
-            changed = not (path.is_file() and path.read_bytes() == content)
-            if changed:
+            if not (path.is_file() and path.read_bytes() == content):
                 self._make_parent(path)
-                (self._first if first else self._staged).append((_stage(path, [content]), path))
+                temporary = _stage(path, [content])
+                (self._first if first else self._staged).append((temporary, path))
         except OSError as error:
             raise _write_error(error, path) from None
-        self._results[name] = Written(path, changed)
+        self._note(name, path, Staged(temporary, hashlib.sha256(content).hexdigest()))
 
     def add_parts(self, name: str, parts: Iterable[bytes]) -> None:
         """Stage the file `name` made of `parts`, each written as it comes (`stage_parts`)."""
