@@ -438,3 +438,26 @@ def test_an_entry_with_an_empty_body_still_has_content() -> None:
 
 def test_a_feed_without_entries_still_has_items() -> None:
     assert read(render(make_config(), []))["items"] == []
+
+
+def test_the_layout_is_the_standard_librarys_two_space_indent() -> None:
+    # Patches find an item by its indentation (jsonfeed.item_span), and a feed reread and
+    # written again by json.dumps must not change a byte: escapes included.
+    awkward = make_rendered(
+        "awkward",
+        title='Tab\there, "quotes", back\\slash, bell\x07, line\u2028break, 😀',
+        html="<p>a\nb\r\nc</p>",
+        enclosures=(Enclosure("https://example.org/a.mp3", "audio/mpeg", 2**40),),
+    )
+    data = render(RICH_CONFIG, [*RICH_ENTRIES, awkward])
+    document = json.loads(data)
+    assert data == (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    assert document["items"][-1]["title"] == awkward.entry.title
+
+
+def test_an_enclosure_length_beyond_64_bits_is_written() -> None:
+    huge = 10**30  # no 64-bit integer holds it; the front matter accepts any whole number
+    entry = make_rendered("huge", enclosures=(Enclosure("https://example.org/a.bin", "x/y", huge),))
+    data = render(make_config(), [entry])
+    assert read(data)["items"][0]["attachments"][0]["size_in_bytes"] == huge
+    assert data == (json.dumps(json.loads(data), ensure_ascii=False, indent=2) + "\n").encode()

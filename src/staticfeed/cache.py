@@ -100,6 +100,7 @@ _LIBRARIES = (
     "Jinja2",
     "lxml",
     "MarkupSafe",
+    "orjson",
     "python-dateutil",
     "PyYAML",
 )
