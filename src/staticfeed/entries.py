@@ -282,12 +282,14 @@ def _read_documents(
         index, path, relative, data, stat = unparsed.popleft()
         if cache is not None and outcome.draft is not None:
             _store(cache, path, relative, data, stat, outcome)
-        outcomes[index] = _kept(outcome, as_read)
+        outcomes[index] = _handed_over(outcome, as_read)
     assert not unparsed, "a document parsed without a result"
     return [outcomes[index] for index in range(len(documents))]
 
 
-def _kept(outcome: _Outcome, as_read: Callable[[Entry], Entry]) -> _Outcome:
+def _handed_over(outcome: _Outcome, as_read: Callable[[Entry], Entry]) -> _Outcome:
+    """`outcome`, its entry as `as_read` takes it over from the reading (the pipeline puts its
+    body aside)."""
     if outcome.draft is None:
         return outcome
     return replace(outcome, draft=replace(outcome.draft, entry=as_read(outcome.draft.entry)))

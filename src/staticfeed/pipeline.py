@@ -549,7 +549,7 @@ class _Incremental:
         for job in late:
             self._made_feeds[job.name] = self._feed(job)
             self._progress.advance()
-        made = [self._made_feeds[job.name] if job.wanted else _kept(job) for job in feeds]
+        made = [self._made_feeds[job.name] if job.wanted else _left_as_it_was(job) for job in feeds]
         headers = _headers(self._config, self._plans, [feed.name for feed in made])
         self._staging.add(headers.name, headers.content)
         return [*made, _Made(headers.name, True), *page_files]
@@ -774,7 +774,7 @@ def _staged_feed(
     return stage_parts(path, itertools.chain([head], read_places(folder, places), [closing]))
 
 
-def _kept(job: _FeedJob) -> _Made:
+def _left_as_it_was(job: _FeedJob) -> _Made:
     """The feed of `job`, as the last build left it."""
     return _Made(job.name, False, len(job.plan.entries), job.fingerprint)
 
