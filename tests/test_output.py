@@ -350,6 +350,61 @@ def test_new_files_are_flushed_to_disk_before_any_is_published(
     }
 
 
+@pytest.mark.parametrize("count", [1, FSYNC_AT_MOST + 1])
+def test_work_given_to_publish_is_done_while_the_files_are_flushed_before_any_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    """A build saves its cache while os.sync waits for the disk (0.45 s of the 10k defaults):
+    the flush waits here until that work has started, so done one after the other they would
+    never meet. No staged file is published before both are done."""
+    out = folder_with_an_old_feed(tmp_path)
+    working, flush_met_work = threading.Event(), []
+    fsync = os.fsync
+
+    def flush(fd: int | None = None) -> None:
+        flush_met_work.append(working.wait(timeout=10))
+        if fd is not None:
+            fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", flush)
+    monkeypatch.setattr(os, "sync", flush)
+    seen_during_work: list[bytes] = []
+
+    def work() -> None:
+        working.set()
+        seen_during_work.append((out / "atom.xml").read_bytes())
+
+    names = [f"page-{number}.html" for number in range(count - 1)]
+    with Staging(out) as staging:
+        staging.add("atom.xml", b"<feed>new</feed>")
+        for name in names:
+            staging.add(name, b"<p>page</p>", first=True)
+        staging.publish(meanwhile=work)
+    assert flush_met_work and all(flush_met_work)
+    assert seen_during_work == [b"<feed>old</feed>"]
+    assert (out / "atom.xml").read_bytes() == b"<feed>new</feed>"
+    assert files(out) == sorted(["atom.xml", *names])
+
+
+def test_a_flush_that_fails_while_work_is_done_publishes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_fsync(fd: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    out = folder_with_an_old_feed(tmp_path)
+    done: list[str] = []
+    with Staging(out) as staging, pytest.raises(OutputError) as raised:
+        staging.add("atom.xml", b"<feed>new</feed>")
+        staging.publish(meanwhile=lambda: done.append("work"))
+    assert done == ["work"]
+    assert raised.value.path == out
+    assert "Input/output error" in str(raised.value)
+    assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
+    assert files(out) == ["atom.xml"]  # the temporary file is gone
+
+
 def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
     tmp_path: Path,
 ) -> None:

@@ -1115,6 +1115,8 @@ class BuildCache:
         self._plans: Json = body.get("plans")
         self._changed = False
         self._loaded = bool(body)
+        self._documents_written = False
+        """Whether `write_documents` wrote the records' shards (`_shards` names them)."""
 
     @classmethod
     def open(cls, folder: Path, fingerprint: str) -> BuildCache:
@@ -1175,7 +1177,8 @@ class BuildCache:
             _prepare_folder(self.folder)
             self.documents.write_html()
             self.documents.write_elements()
-            shards = self._write_shards() if documents_changed else self._shards
+            written = self._documents_written or not documents_changed
+            shards = self._shards if written else self._write_shards()
             body = {"documents": shards, "outputs": self._outputs, "plans": self._plans}
             _write_index(str(self.folder / _INDEX), self.fingerprint, body)
             if documents_changed:
@@ -1187,14 +1190,18 @@ class BuildCache:
         except OSError:
             return  # the cache only saves time: a build never fails for it
 
-    def write_renderings(self) -> None:
-        """Write the HTML and feed elements this build made into the cache's files now, not
-        when it is saved: a build does it while workers stage its feeds of every entry. The
-        index that names them is written by `save`."""
+    def write_documents(self) -> None:
+        """Write what the cache keeps of the documents this build read (their HTML, feed
+        elements and records) now, not when it is saved: a build does it while its files are
+        made durable (Staging.publish), and workers stage its feeds of every entry. `save`
+        then writes the index that names them; the documents must not change in between."""
         try:
             _prepare_folder(self.folder)
             self.documents.write_html()
             self.documents.write_elements()
+            if self.documents.differs_from_loaded():
+                self._shards = self._write_shards()
+                self._documents_written = True
         except OSError:
             return  # the cache only saves time: a build never fails for it
 

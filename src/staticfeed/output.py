@@ -7,7 +7,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -181,13 +181,25 @@ class Staging:
             self._made_folders += reversed(missing)
         self._folders.add(path.parent)
 
-    def publish(self, progress: Progress = SILENT) -> dict[str, Written]:
-        """Replace the old files with the staged ones; what happened to each file, by name."""
-        staged = [*self._first, *self._settle()]
-        progress.phase("write files", len(staged))
+    def publish(
+        self, progress: Progress = SILENT, meanwhile: Callable[[], None] | None = None
+    ) -> dict[str, Written]:
+        """Replace the old files with the staged ones; what happened to each file, by name.
+
+        `meanwhile` is called in this thread while another waits for the files other processes
+        stage and makes every file durable, before any is replaced: work that needs neither
+        (saving the build cache) then takes no time of its own. The 10k defaults spend 0.45 s
+        in `os.sync`, with the processor idle."""
+        progress.phase("write files", len(self._first) + len(self._staged))
+        if meanwhile is None:
+            staged = self._durable()
+        else:
+            with ThreadPoolExecutor(max_workers=1) as helper:
+                durable = helper.submit(self._durable)
+                meanwhile()
+                staged = durable.result()
         path = self._out_dir
         try:
-            _flush_to_disk(staged)
             for temporary, path in staged:
                 os.replace(temporary, path)
                 progress.advance()
@@ -195,6 +207,16 @@ class Staging:
             raise _write_error(error, path) from None
         self._published = True
         return self._results
+
+    def _durable(self) -> list[tuple[Path, Path]]:
+        """The staged files, in order, once those other processes stage are done and every one
+        is on disk."""
+        staged = [*self._first, *self._settle()]
+        try:
+            _flush_to_disk(staged)
+        except OSError as error:
+            raise _write_error(error, self._out_dir) from None
+        return staged
 
     def discard(self) -> None:
         for item in [*self._first, *self._staged]:

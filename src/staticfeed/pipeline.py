@@ -12,7 +12,7 @@ import contextlib
 import functools
 import hashlib
 import itertools
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -332,9 +332,6 @@ def _build_spooled(
                 spool,
             )
             made = incremental.outputs()
-            # While workers stage the feeds of many entries: written before the files are
-            # published rather than after, as the cache is saved whatever comes of that.
-            store.write_renderings()
             sources = sources_file(selection.entries, entries_dir)
             ids = hashlib.sha256(sources).hexdigest()
             # The id guard reads every published feed; it cannot find anything when the files
@@ -353,6 +350,10 @@ def _build_spooled(
                 sources=sources,
                 check_ids=check_ids,
                 progress=options.progress,
+                # While workers stage the feeds of many entries and the files are made
+                # durable: before the files are published rather than after, as the cache is
+                # saved whatever comes of that.
+                meanwhile=store.write_documents,
             )
         built = _BuildResult(result, selection, plans, made, ids)
         basis = _basis(config, built, incremental, store.documents, options)
@@ -459,10 +460,12 @@ def _publish(
     sources: bytes,
     check_ids: bool,
     progress: Progress,
+    meanwhile: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Publish the files `made`, staged in `staging`, and the state files (`sources` is the
     ids file, `sources_file`); files kept are not touched. An id that changed is an error, and
-    then nothing is published."""
+    then nothing is published. `meanwhile` is done while the files are made durable
+    (Staging.publish)."""
     entries = selection.entries
     if check_ids:
         check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
@@ -471,7 +474,7 @@ def _publish(
     previous = previous_files(out_dir)
     for name, content in state.items():
         staging.add(name, content)
-    written = staging.publish(progress)
+    written = staging.publish(progress, meanwhile)
     removed = remove_stale(out_dir, previous, {*names, *state})
     report = [
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
