@@ -30,6 +30,7 @@ from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_au
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
 from staticfeed.progress import SILENT, Progress
+from staticfeed.spool import Place, SpoolWriter
 from staticfeed.text import find_xml_illegal, remove_xml_illegal
 
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -66,14 +67,18 @@ def read_entries(
     entries_dir: Path,
     cache: DocumentCache | None = None,
     progress: Progress = SILENT,
-    as_read: Callable[[Entry], Entry] | None = None,
+    as_read: AsRead | None = None,
+    bodies: str | None = None,
 ) -> ReadResult:
     """Read every document; raise `ManyErrors` listing every problem in every file.
 
     With `cache`, a document the cache has as it is now is not parsed again (its warnings are
     given again), and every document parsed without an error is handed to the cache.
     `as_read` is what to keep of each entry, applied as soon as it is read: a build moves the
-    bodies out of memory while the workers parse the documents that follow.
+    bodies out of memory while the workers parse the documents that follow. With `bodies`, a
+    spool folder (staticfeed.spool), the process that parses a document writes the entry's
+    body there as UTF-8 and takes it out of the entry, and `as_read` is given where it lies
+    (None for an entry the cache gave, which keeps its body).
     """
     if not entries_dir.is_dir():
         raise EntryError(
@@ -86,7 +91,9 @@ def read_entries(
     drafts: list[_Draft] = []
     documents = list(_documents(entries_dir, errors))
     progress.phase("read documents", len(documents))
-    read = _read_documents(documents, entries_dir, config, cache, progress, as_read or _as_it_is)
+    read = _read_documents(
+        documents, entries_dir, config, cache, progress, as_read or _as_it_is, bodies
+    )
     for outcome in read:
         warnings.extend(outcome.warnings)
         errors.extend(outcome.errors)
@@ -239,6 +246,8 @@ class _Outcome:
     errors: tuple[StaticfeedError, ...] = ()
     encoded: Encoded | None = None
     """The draft as the build cache keeps it, when a cache is used."""
+    body: Place | None = None
+    """Where the entry's body was written, when the entry no longer holds it (`read_entries`)."""
 
 
 def _read_documents(
@@ -247,7 +256,8 @@ def _read_documents(
     config: Config,
     cache: DocumentCache | None,
     progress: Progress,
-    as_read: Callable[[Entry], Entry],
+    as_read: AsRead,
+    bodies: str | None,
 ) -> list[_Outcome]:
     """Each of `documents` (a path, and its POSIX path under the entries folder `root`), in
     order: from `cache` when it has it as it is now, else parsed (many at once in worker processes)
@@ -265,14 +275,14 @@ def _read_documents(
                 progress.advance()
                 continue
             if isinstance(found, Parsed):
-                draft = _Draft(as_read(found.entry), found.id_line, found.has_own_id)
+                draft = _Draft(as_read(found.entry, None), found.id_line, found.has_own_id)
                 outcomes[index] = _Outcome(draft, found.warnings)
                 progress.advance()
             else:
                 unparsed.append((index, path, relative, *found))
                 yield path, found[0]
 
-    step = functools.partial(_parse_documents, config, root, cache is not None)
+    step = functools.partial(_parse_documents, config, root, cache is not None, bodies)
     # Here, not at the top: a patch reads a document with `read_document` and has no use for
     # multiprocessing, 10 ms of imports. The pipeline still imports it first for a full build.
     from staticfeed import parallel
@@ -287,15 +297,25 @@ def _read_documents(
     return [outcomes[index] for index in range(len(documents))]
 
 
-def _handed_over(outcome: _Outcome, as_read: Callable[[Entry], Entry]) -> _Outcome:
+def _handed_over(outcome: _Outcome, as_read: AsRead) -> _Outcome:
     """`outcome`, its entry as `as_read` takes it over from the reading (the pipeline puts its
     body aside)."""
     if outcome.draft is None:
         return outcome
-    return replace(outcome, draft=replace(outcome.draft, entry=as_read(outcome.draft.entry)))
+    entry = as_read(outcome.draft.entry, outcome.body)
+    return outcome if entry is outcome.draft.entry else _with_entry(outcome, entry)
 
 
-def _as_it_is(entry: Entry) -> Entry:
+def _with_entry(outcome: _Outcome, entry: Entry) -> _Outcome:
+    assert outcome.draft is not None
+    return replace(outcome, draft=replace(outcome.draft, entry=entry))
+
+
+AsRead = Callable[[Entry, Place | None], Entry]
+"""What to keep of an entry just read, given where its body lies in the spool (`read_entries`)."""
+
+
+def _as_it_is(entry: Entry, body: Place | None) -> Entry:
     return entry
 
 
@@ -333,13 +353,17 @@ def _parsed(draft: _Draft, warnings: tuple[BuildWarning, ...]) -> Parsed:
 
 
 def _parse_documents(
-    config: Config, root: Path, cached: bool, jobs: Sequence[tuple[Path, bytes]]
+    config: Config,
+    root: Path,
+    cached: bool,
+    bodies: str | None,
+    jobs: Sequence[tuple[Path, bytes]],
 ) -> list[_Outcome]:
     """Parse each (path, bytes) of the entries folder `root`: run in worker processes, which
-    also encode each entry for the cache when there is one (`cached`). Each step is taken over
-    all of them before the next (front matter, entries, the cache's encoding), as
-    render.render_entries does: 184 us a document of the benchmark corpus, against 213 one
-    document at a time."""
+    also encode each entry for the cache when there is one (`cached`), and write its body into
+    the spool folder `bodies` when given. Each step is taken over all of them before the next
+    (front matter, entries, the cache's encoding), as render.render_entries does: 184 us a
+    document of the benchmark corpus, against 213 one document at a time."""
     warnings: list[list[BuildWarning]] = [[] for _ in jobs]
     documents = [
         _split_or_errors(path, data, found)
@@ -349,11 +373,30 @@ def _parse_documents(
         _built(config, root, path, document, found)
         for (path, _), document, found in zip(jobs, documents, warnings, strict=True)
     ]
-    return [_encoded(outcome) for outcome in outcomes] if cached else outcomes
+    if cached:
+        outcomes = [_encoded(outcome) for outcome in outcomes]
+    return _bodies_put(outcomes, bodies) if bodies is not None else outcomes
+
+
+def _bodies_put(outcomes: list[_Outcome], folder: str) -> list[_Outcome]:
+    """`outcomes`, each entry's body written to the spool folder `folder` and taken out of it:
+    written here, in the worker, rather than sent to the main process to write (it still goes
+    there in the cache's encoding), it is never copied into a pipe to be rendered, and the
+    main process spent 25 us a document putting it aside and back, 1.25 s at 50,000."""
+    with SpoolWriter(folder) as writer:
+        return [_body_put(outcome, writer) for outcome in outcomes]
+
+
+def _body_put(outcome: _Outcome, writer: SpoolWriter) -> _Outcome:
+    if outcome.draft is None or not outcome.draft.entry.body:
+        return outcome
+    entry = outcome.draft.entry
+    place = writer.put(entry.body.encode("utf-8", "surrogatepass"))
+    return replace(_with_entry(outcome, replace(entry, body="")), body=place)
 
 
 def _parse_one(config: Config, root: Path, path: Path, data: bytes, cached: bool) -> _Outcome:
-    (outcome,) = _parse_documents(config, root, cached, [(path, data)])
+    (outcome,) = _parse_documents(config, root, cached, None, [(path, data)])
     return outcome
 
 

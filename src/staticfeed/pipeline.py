@@ -172,7 +172,9 @@ def rendered_outputs(
     """
     with collections_paused(), Spool() as spool:
         as_read = functools.partial(_body_into, spool)
-        result = read_entries(config, entries_dir, progress=progress, as_read=as_read)
+        result = read_entries(
+            config, entries_dir, progress=progress, as_read=as_read, bodies=spool.folder()
+        )
         selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
         plans = _plans(config, selection.entries)
         setup = _page_setup(config, plans, selection.entries) if config.pages else None
@@ -198,10 +200,14 @@ def _output_files(
     yield _headers(config, plans, feeds)
 
 
-def _body_into(spool: Spool, entry: Entry) -> Entry:
+def _body_into(spool: Spool, entry: Entry, place: Place | None) -> Entry:
     """`entry` with its body put into `spool`, by document, as soon as it is read: a body is
     needed only when its entry is rendered, in a worker (`_with_bodies`), and at 10,000
-    documents the bodies are 100 MB as Python strings."""
+    documents the bodies are 100 MB as Python strings. The process that parsed the document
+    wrote it already when it gives its `place` (entries.read_entries)."""
+    if place is not None:
+        spool.adopt((entry.source, _BODY), place)
+        return entry
     if not entry.body:
         return entry
     spool[(entry.source, _BODY)] = entry.body.encode("utf-8", "surrogatepass")
@@ -308,7 +314,9 @@ def _build_spooled(
 ) -> BuildReport:
     try:
         as_read = functools.partial(_body_into, spool)
-        result = read_entries(config, entries_dir, store.documents, options.progress, as_read)
+        result = read_entries(
+            config, entries_dir, store.documents, options.progress, as_read, spool.folder()
+        )
         selection = _published(
             result.entries,
             entries_dir,
@@ -997,9 +1005,9 @@ def _render_all(
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
 """The feeds pages announce, and the templates' digest."""
-_RenderJob = tuple[Entry, str | None, str | None, bytes | None]
+_RenderJob = tuple[Entry, str | None, str | None, bytes | Place | None]
 """An entry, its page's URL when there are pages, its page's path when it is wanted, and its
-body as UTF-8 when it waits in the spool (`_body_into`)."""
+body when it waits in the spool (`_body_into`): as UTF-8, or where a worker wrote it."""
 
 
 def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
@@ -1008,12 +1016,27 @@ def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _Rend
 
 
 def _with_bodies(bodies: Spool, jobs: Sequence[_RenderJob]) -> list[_RenderJob]:
-    """`jobs` with their entries' bodies back from `bodies`, to be rendered: as bytes, which
-    the worker decodes and puts back into the entry (`_with_body`), not this process."""
+    """`jobs` with their entries' bodies, to be rendered: where a worker wrote one, which the
+    worker that renders it reads (`_bodies_read`), else as bytes from `bodies`; the worker
+    decodes them and puts them back into the entry (`_with_body`), not this process."""
     return [
-        (entry, page_url, path, bodies[key] if (key := (entry.source, _BODY)) in bodies else None)
+        (entry, page_url, path, _body_of(bodies, (entry.source, _BODY)))
         for entry, page_url, path, _ in jobs
     ]
+
+
+def _body_of(bodies: Spool, key: tuple[Path, str]) -> bytes | Place | None:
+    if key not in bodies:
+        return None
+    return bodies.written_place(key) or bodies[key]
+
+
+def _bodies_read(folder: str, jobs: Sequence[_RenderJob]) -> list[bytes | None]:
+    """The body of each of `jobs` as UTF-8: read from the spool's `folder` where it is a
+    place there (`_with_bodies`)."""
+    places = [body for *_, body in jobs if isinstance(body, tuple)]
+    read = iter(list(read_places(folder, places)))
+    return [next(read) if isinstance(body, tuple) else body for *_, body in jobs]
 
 
 def _with_body(entry: Entry, body: bytes | None) -> Entry:
@@ -1033,8 +1056,12 @@ def _render_chunk(
     renderer = _chunk_renderer(config, links)
     # Each step over the whole chunk before the next, as render_entries does: making every
     # entry's feed elements after every entry is rendered took 55 us less an entry.
+    bodies = _bodies_read(folder, jobs)
     rendered = render_entries(
-        [(_with_body(entry, body), page_url) for entry, page_url, _, body in jobs],
+        [
+            (_with_body(entry, body), page_url)
+            for (entry, page_url, _, _), body in zip(jobs, bodies, strict=True)
+        ],
         config.site_url,
     )
     made = [

@@ -3,7 +3,8 @@
 A large build makes every entry's Atom and RSS item before it makes any feed: at 10,000
 entries they are 130 MB, and held in memory they would be most of the build's peak. They are
 written to temporary files instead, and read back while the feeds are put together, from the
-page cache. The entries' Markdown waits there too (45 MB) until a worker renders it, and so
+page cache. The entries' Markdown waits there too (45 MB; written by the worker that parsed
+the document) until a worker renders it, and so
 does their HTML (70 MB), for the pages and feeds made in the main process and for the cache,
 which writes it when the build is done; so do the entry pages the workers made (90 MB). They
 are read, not mapped: the pages of a memory map count in the process's memory for as long as
