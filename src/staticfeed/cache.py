@@ -69,6 +69,7 @@ from typing import IO, Any
 from staticfeed import __version__
 from staticfeed.config import Config
 from staticfeed.errors import BuildWarning
+from staticfeed.jsonbytes import compact
 from staticfeed.model import Author, DeferredRendering, Enclosure, Entry, RenderedEntry
 from staticfeed.plan import FeedPlan
 from staticfeed.spool import read_at
@@ -881,7 +882,7 @@ def _encode_elements(
         parts += [element[:at], element[at + span.length :]] if cut else [element]
     header = [made_from, rendered.entry.id, rendered.page_url, [len(part) for part in parts]]
     carried_digest = _sha256(carried) if carried is not None else None
-    return _utf8(_ENCODER.encode([*header, kept, carried_digest])) + b"\n" + b"".join(parts)
+    return compact([*header, kept, carried_digest]) + b"\n" + b"".join(parts)
 
 
 @dataclass(frozen=True)
@@ -1217,7 +1218,7 @@ class BuildCache:
             if not records:
                 shards.pop(shard, None)
                 continue
-            data = _utf8(_ENCODER.encode(records))
+            data = compact(records)
             shards[shard] = _sha256(data)
             # Written even when a file of that name exists: it may be the damaged copy that
             # kept these records from being read.
@@ -1334,8 +1335,7 @@ def _write_index(path: str, fingerprint: str, body: dict[str, Json]) -> None:
     hashed = hashlib.sha256()
 
     def payload() -> Iterator[bytes]:
-        for text in _json_parts(body, depth=2):
-            part = _utf8(text)
+        for part in _json_parts(body, depth=2):
             hashed.update(part)
             yield part
 
@@ -1347,20 +1347,17 @@ def _write_index(path: str, fingerprint: str, body: dict[str, Json]) -> None:
     _write_atomically(path, itertools.chain([placeholder], payload()), header=header)
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
-
-
-def _json_parts(value: Json, depth: int) -> Iterator[str]:
+def _json_parts(value: Json, depth: int) -> Iterator[bytes]:
     """`value` as compact JSON, the same as one `json.dumps` gives, in parts: the objects in
     its first `depth` levels are opened, so that a part holds at most one of their values."""
     if depth == 0 or type(value) is not dict:
-        yield _ENCODER.encode(value)
+        yield compact(value)
         return
-    yield "{"
+    yield b"{"
     for index, (key, item) in enumerate(value.items()):
-        yield ("," if index else "") + _ENCODER.encode(key) + ":"
+        yield (b"," if index else b"") + compact(key) + b":"
         yield from _json_parts(item, depth - 1)
-    yield "}"
+    yield b"}"
 
 
 def _prepare_folder(folder: Path) -> None:

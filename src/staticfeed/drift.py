@@ -29,6 +29,7 @@ from typing import Literal
 from lxml import etree
 
 from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
+from staticfeed.jsonbytes import indented
 from staticfeed.model import Entry
 
 SOURCES_NAME = ".staticfeed-ids"
@@ -205,10 +206,7 @@ def entries_in_files(
 
 def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
     """The `.staticfeed-ids` state file: {id: document path under entries_dir}, sorted."""
-    text = json.dumps(
-        source_map(entries, entries_dir), ensure_ascii=False, indent=2, sort_keys=True
-    )
-    return (text + "\n").encode("utf-8")
+    return indented(source_map(entries, entries_dir), sort_keys=True) + b"\n"
 
 
 def read_sources(out_dir: Path) -> dict[str, str]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import mmap
 from collections.abc import Sequence
-
-import orjson
 
 from staticfeed.blocks import block_span
 from staticfeed.config import Config
 from staticfeed.dates import iso
+from staticfeed.jsonbytes import indented
 from staticfeed.model import Author, Enclosure, RenderedEntry
 from staticfeed.plan import FeedPlan, url_of
 
@@ -40,25 +38,13 @@ def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) 
         "hubs": [{"type": "WebSub", "url": config.hub}] if config.hub else None,
         "items": [_item(rendered) for rendered in entries],
     }
-    return _indented(_without_empty(document, keep=("items",))) + b"\n"
+    return indented(_without_empty(document, keep=("items",))) + b"\n"
 
 
 def item_text(rendered: RenderedEntry) -> bytes:
     """`rendered`'s item as `json_feed` writes it among the items: indented for its depth."""
     indent = _ITEM_INDENT.encode()
-    return b"\n".join(indent + line for line in _indented(_item(rendered)).split(b"\n"))
-
-
-def _indented(value: Json) -> bytes:
-    """`value` as UTF-8 JSON indented by two spaces: the bytes of
-    `json.dumps(value, ensure_ascii=False, indent=2)`, which with an indent encodes in Python,
-    60 us an item (a second of a first build of 10,000 entries with archives). orjson writes
-    the same bytes in C; it refuses what it cannot write (an integer beyond 64 bits, such as an
-    enclosure's length), which the json module then writes."""
-    try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2)
-    except orjson.JSONEncodeError:
-        return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+    return b"\n".join(indent + line for line in indented(_item(rendered)).split(b"\n"))
 
 
 def item_span(document: bytes | mmap.mmap, item: bytes) -> tuple[int, int] | None:
