@@ -4,6 +4,7 @@ writes, whatever happened since the last build, and takes over what did not chan
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import hashlib
 import itertools
@@ -889,6 +890,49 @@ def test_a_first_build_of_many_entries_writes_one_pack_file(site: Site, renders:
     compare_with_fresh(edited)
     assert len(list((CACHE / "html").glob("*/*.html"))) == 1
     assert_all_unchanged(build_and_compare())
+
+
+def test_a_first_build_keeps_the_html_the_workers_wrote_without_copying_it(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file the entries' HTML was rendered into becomes the cache's pack file: 255 MB not
+    written again at 50,000 entries."""
+    copied: list[str] = []
+    original = cache_module._write_packed
+
+    def counting(path: str, parts: Any) -> dict[str, tuple[int, int]]:
+        copied.append(path)
+        return original(path, parts)
+
+    monkeypatch.setattr(cache_module, "_write_packed", counting)
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(70)}
+    site(config=CONFIG.replace("limit = 3", "limit = 0"), **many)
+    build_and_compare()
+    assert copied == []
+    (pack,) = (CACHE / "html").glob("*.pack")
+    html = pack.read_bytes()
+    assert all(f"<p>Text of E{number}.</p>".encode() in html for number in range(70))
+    assert_all_unchanged(build_and_compare())
+
+
+def test_html_that_cannot_be_linked_into_the_cache_is_copied(
+    site: Site, renders: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A temporary folder on another file system (tmpfs) cannot give the cache a link."""
+
+    def cross_device(source: str, target: str) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link", source)
+
+    monkeypatch.setattr(cache_module.os, "link", cross_device)
+    many = {f"e{number:03}.md": post(f"E{number}", "2025-01-01") for number in range(70)}
+    site(config=CONFIG.replace("limit = 3", "limit = 0"), **many)
+    build_and_compare()
+    assert len(list((CACHE / "html").glob("*.pack"))) == 1
+    edit("e007.md", "Text of E7.", "E7, edited.")
+    renders.clear()
+    edited = run("build")  # every other entry's HTML read from the copy
+    assert renders == ["tag:example.org,2025:e007"]
+    compare_with_fresh(edited)
 
 
 @pytest.fixture

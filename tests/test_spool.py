@@ -119,6 +119,29 @@ def test_a_process_that_writes_again_appends() -> None:
         assert [spool[place[1]] for place in places] == [b"one", b"two", b"three"]
 
 
+def test_bytes_of_a_kind_have_a_file_of_their_own() -> None:
+    """A worker writes entries' HTML apart from their feed elements: the cache can then take
+    that file as it is."""
+    with Spool() as spool:
+        with (
+            SpoolWriter(spool.folder()) as writer,
+            SpoolWriter(spool.folder(), kind="html") as html_writer,
+        ):
+            other = writer.put(b"<entry/>")
+            places = [html_writer.put(text.encode()) for text in ("<p>one</p>", "<p>two</p>")]
+        assert places[0][0] != other[0]
+        for place in [*places, other]:
+            spool.adopt(place, place)
+        path, start, length = spool.written_file(places[1]) or ("", 0, 0)
+        with open(path, "rb") as stream:
+            assert stream.read() == b"<p>one</p><p>two</p>"  # nothing else
+        assert (start, length) == (10, 10)
+        spool["own"] = b"here"
+        assert spool.written_file("own") is None
+        with pytest.raises(ValueError, match="letters only"):
+            SpoolWriter(spool.folder(), kind="../html")
+
+
 def test_another_process_reads_places_and_is_told_of_a_short_file() -> None:
     """A worker reads what the workers wrote (a feed of every entry's items), in any order;
     bytes missing from a file are an error a build can report, with its reason."""

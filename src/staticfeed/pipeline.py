@@ -733,8 +733,10 @@ class _Incremental:
             self._config, missing.values(), self._progress, self._spool, self._page_setup
         ):
             rendered = rendering.into(self._spool)
-            line = functools.partial(self._spool.__getitem__, (rendered.entry.id, _HTML))
-            self._documents.keep_rendered(rendered, rendering.html_digest, line)
+            key = (rendered.entry.id, _HTML)
+            line = functools.partial(self._spool.__getitem__, key)
+            spooled = self._spool.written_file(key)
+            self._documents.keep_rendered(rendered, rendering.html_digest, line, spooled)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
@@ -1072,11 +1074,12 @@ def _render_chunk(
         for each, (_, _, page_path, _) in zip(rendered, jobs, strict=True)
     ]
     results = []
-    with SpoolWriter(folder) as writer:
-        for each, parts, page in zip(rendered, made, pages, strict=True):
+    # The HTML has a file of its own, which the cache can take as it is (keep_rendered).
+    with SpoolWriter(folder) as writer, SpoolWriter(folder, kind="html") as html_writer:
+        for each, (html, *elements), page in zip(rendered, made, pages, strict=True):
             placed = writer.put(page) if isinstance(page, bytes) else page
-            places = [writer.put(part) for part in parts]
-            results.append((each.summary, digest_html(parts[0]), places, placed))
+            places = [html_writer.put(html), *(writer.put(element) for element in elements)]
+            results.append((each.summary, digest_html(html), places, placed))
     return results
 
 

@@ -84,6 +84,15 @@ class Spool:
         place = self._places[key]
         return None if place[0] == _OWN else place
 
+    def written_file(self, key: Hashable) -> Place | None:
+        """`written_place` with the path of its file: the file can be given a second name
+        (os.link) that outlives the spool."""
+        place = self.written_place(key)
+        if place is None:
+            return None
+        assert self._folder is not None
+        return os.path.join(self._folder, place[0]), place[1], place[2]
+
     def text(self, key: Hashable) -> str:
         """The bytes kept under `key`, as the UTF-8 text they encode."""
         return self[key].decode("utf-8", "surrogatepass")
@@ -218,8 +227,12 @@ class SpoolWriter:
     each process appends to a file of its own. Use it in a `with` block: what it wrote is
     written out by the time the block ends, and the file is closed."""
 
-    def __init__(self, folder: str) -> None:
-        self._name = f"{os.getpid()}{_PART}"
+    def __init__(self, folder: str, kind: str = "") -> None:
+        """`kind` (letters) gives bytes of one kind a file of their own, which holds nothing
+        else (see `Spool.written_file`)."""
+        if not kind.isascii() or not (kind.isalpha() or kind == ""):
+            raise ValueError(f"{kind!r} is not a kind of bytes: letters only")
+        self._name = f"{os.getpid()}{kind}{_PART}"
         self._file = open(os.path.join(folder, self._name), "ab")  # noqa: SIM115
         self._size = self._file.tell()
 
