@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from staticfeed.dates import in_utc
 from staticfeed.model import Entry
 
 
@@ -23,7 +24,7 @@ class Selection:
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     """Newest published first; equal dates fall back to the id so the order never wobbles."""
     by_id = sorted(entries, key=lambda entry: entry.id)
-    return sorted(by_id, key=lambda entry: entry.published, reverse=True)
+    return sorted(by_id, key=lambda entry: in_utc(entry.published), reverse=True)
 
 
 def select_entries(
