@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from staticfeed.model import Entry
 from staticfeed.render import elements_with_urls, parse_fragment, render_entry
 
-BASES = ["https://example.org/blog/", "http://example.org/", "https://example.org/a/b?x=1#y"]
+BASES = [
+    "https://example.org/blog/",
+    "http://example.org/",
+    "https://example.org/a/b?x=1#y",
+    "https://ed:pw@Example.ORG:8443/a/b/;p?q#f",
+    "https://example.org",
+    "http://[::1]:8080/x/",
+    "file:///home/ed/site/",
+]
 # Characters urllib gives a meaning to, strips or rejects, and some it normalizes (NFKC); no
 # line breaks, which would end the HTML in the Markdown.
 URL_CHARACTERS = st.sampled_from(list("abcAZ09-._~%/?#;:@!$&'()*+,=[] \té\u0928\uff0f"))
@@ -47,6 +55,8 @@ def entry_linking_to(url: str) -> Entry:
 @example(base=BASES[0], start="https://", rest="/path")
 @example(base=BASES[1], start="https://", rest="example.org/a/../b")
 @example(base=BASES[0], start="https://", rest="[::1/x")
+@example(base=BASES[2], start="/", rest="\t/")  # urljoin reads //: the base itself
+@example(base=BASES[3], start="/", rest="c/../d;e?f#g")
 def test_a_link_resolves_as_urljoin_resolves_it(base: str, start: str, rest: str) -> None:
     url = (start + rest).strip()
     rendered = render_entry(entry_linking_to(url), base)
