@@ -7,13 +7,15 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from staticfeed.errors import OutputError
 from staticfeed.progress import SILENT, Progress
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,9 @@ class Staging:
         if meanwhile is None:
             staged = self._durable()
         else:
+            # Imported here: a rebuild that patches a few files publishes without it (5 ms).
+            from concurrent.futures import ThreadPoolExecutor
+
             with ThreadPoolExecutor(max_workers=1) as helper:
                 durable = helper.submit(self._durable)
                 meanwhile()
