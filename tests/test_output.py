@@ -463,6 +463,33 @@ def test_a_file_staged_by_another_process_takes_its_place_among_the_others(
     assert files(out) == ["atom.xml", "first.xml", "last.xml", "same.xml"]
 
 
+@pytest.mark.parametrize("with_work", [False, True])
+def test_what_only_staging_needed_is_let_go_after_every_file_is_staged_and_before_the_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_work: bool
+) -> None:
+    """A build empties its spool's files there, which os.sync would otherwise write out:
+    not before a worker has staged the feed it reads from them, nor after the flush."""
+    events: list[str] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: events.append("flush"))
+
+    go = threading.Event()
+
+    def staged_later(path: Path) -> Staged:
+        go.wait(timeout=10)  # still staging when publish starts
+        events.append("staged by a worker")
+        return stage_parts(path, [b"<feed>new</feed>"])
+
+    out = folder_with_an_old_feed(tmp_path)
+    threading.Timer(0.2, go.set).start()
+    with ThreadPoolExecutor(1) as elsewhere, Staging(out) as staging:
+        staging.add("page.html", b"<p>page</p>", first=True)
+        staging.add_later("atom.xml", lambda path: elsewhere.submit(staged_later, path))
+        work = (lambda: None) if with_work else None
+        staging.publish(meanwhile=work, spent=lambda: events.append("spent"))
+    assert events == ["staged by a worker", "spent", "flush", "flush"]
+    assert (out / "atom.xml").read_bytes() == b"<feed>new</feed>"
+
+
 def test_a_file_staged_elsewhere_is_waited_for_and_removed_when_the_build_fails(
     tmp_path: Path,
 ) -> None:

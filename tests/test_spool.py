@@ -142,6 +142,25 @@ def test_bytes_of_a_kind_have_a_file_of_their_own() -> None:
             SpoolWriter(spool.folder(), kind="../html")
 
 
+def test_emptied_plain_files_cannot_be_read_and_files_of_a_kind_are_kept() -> None:
+    """A build empties what workers wrote for feeds and pages before it flushes the disk; the
+    HTML the cache keeps is in files of a kind, which stay."""
+    with Spool() as spool:
+        with (
+            SpoolWriter(spool.folder()) as writer,
+            SpoolWriter(spool.folder(), kind="html") as html_writer,
+        ):
+            plain, html = writer.put(b"<entry/>"), html_writer.put(b"<p>kept</p>")
+        spool.adopt("plain", plain)
+        spool.adopt("html", html)
+        assert spool["plain"] == b"<entry/>"  # read once: its file stays open
+        spool.empty_plain_files()
+        assert spool["html"] == b"<p>kept</p>"
+        with pytest.raises(OSError, match="shorter than was written"):
+            spool["plain"]
+        assert os.path.getsize(os.path.join(spool.folder(), plain[0])) == 0
+
+
 def test_another_process_reads_places_and_is_told_of_a_short_file() -> None:
     """A worker reads what the workers wrote (a feed of every entry's items), in any order;
     bytes missing from a file are an error a build can report, with its reason."""

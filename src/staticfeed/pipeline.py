@@ -373,6 +373,9 @@ def _build_spooled(
                 # durable: before the files are published rather than after, as the cache is
                 # saved whatever comes of that.
                 meanwhile=meanwhile,
+                # The elements, pages and bodies workers wrote; the HTML the cache keeps is in
+                # files of their own (keep_rendered).
+                spent=spool.empty_plain_files,
             )
         report = replace(report, reads_project_files=result.reads_project_files, basis=basis())
     except StaticfeedError:
@@ -478,11 +481,12 @@ def _publish(
     check_ids: bool,
     progress: Progress,
     meanwhile: Callable[[], None] | None = None,
+    spent: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Publish the files `made`, staged in `staging`, and the state files (`sources` is the
     ids file, `sources_file`); files kept are not touched. An id that changed is an error, and
-    then nothing is published. `meanwhile` is done while the files are made durable
-    (Staging.publish)."""
+    then nothing is published. `meanwhile` is done while the files are made durable, and
+    `spent` before (Staging.publish)."""
     entries = selection.entries
     if check_ids:
         check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
@@ -491,7 +495,7 @@ def _publish(
     previous = previous_files(out_dir)
     for name, content in state.items():
         staging.add(name, content)
-    written = staging.publish(progress, meanwhile)
+    written = staging.publish(progress, meanwhile, spent)
     removed = remove_stale(out_dir, previous, {*names, *state})
     report = [
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
