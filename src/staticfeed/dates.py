@@ -107,7 +107,8 @@ def localize(moment: datetime, tz: tzinfo) -> datetime:
 
 def in_utc(moment: datetime) -> datetime:
     """The instant `moment` (aware) is, in UTC: sorting by it asks each zone for its offset
-    once, not at every comparison (entries come in five kinds of zones)."""
+    once, not at every comparison of two moments in different zones (dateutil's, in Python,
+    among them)."""
     return moment.astimezone(UTC)
 
 

@@ -193,7 +193,7 @@ class Staging:
 
         `meanwhile` is called in this thread while another waits for the files other processes
         stage and makes every file durable, before any is replaced: work that needs neither
-        (saving the build cache) then takes no time of its own. The 10k defaults spend 0.45 s
+        (saving the build cache) then takes no time of its own. The 10k defaults spend 0.3 s
         in `os.sync`, with the processor idle. `spent` is called once every file is staged and
         before they are made durable, in the thread that waits: it can throw away what only
         making them needed, which the flush would otherwise write to the disk."""
