@@ -11,7 +11,6 @@ import orjson
 # orjson refuses what it cannot write: an integer beyond 64 bits (an enclosure's length, which
 # the front matter allows) and a lone surrogate (which a document's text can hold). The json
 # module writes those. No caller passes floats, which orjson would write differently (NaN).
-_REFUSED = orjson.JSONEncodeError
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
@@ -20,7 +19,7 @@ def indented(value: object, *, sort_keys: bool = False) -> bytes:
     option = orjson.OPT_INDENT_2 | (orjson.OPT_SORT_KEYS if sort_keys else 0)
     try:
         return orjson.dumps(value, option=option)
-    except _REFUSED:
+    except orjson.JSONEncodeError:
         text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=sort_keys)
         return text.encode("utf-8", "surrogatepass")
 
@@ -31,5 +30,5 @@ def compact(value: object) -> bytes:
     with the "surrogatepass" error handler)."""
     try:
         return orjson.dumps(value)
-    except _REFUSED:
+    except orjson.JSONEncodeError:
         return _COMPACT.encode(value).encode("utf-8", "surrogatepass")

@@ -243,7 +243,7 @@ class SpoolWriter:
     def __init__(self, folder: str, kind: str = "") -> None:
         """`kind` (letters) gives bytes of one kind a file of their own, which holds nothing
         else (see `Spool.written_file`)."""
-        if not kind.isascii() or not (kind.isalpha() or kind == ""):
+        if kind and not (kind.isascii() and kind.isalpha()):
             raise ValueError(f"{kind!r} is not a kind of bytes: letters only")
         self._name = f"{os.getpid()}{kind}{_PART}"
         self._file = open(os.path.join(folder, self._name), "ab")  # noqa: SIM115
