@@ -4,11 +4,13 @@ resolves exactly as urllib's urljoin resolves it against the entry's base."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
 import lxml.html
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -67,6 +69,26 @@ def test_a_link_resolves_as_urljoin_resolves_it(base: str, start: str, rest: str
     except ValueError:
         expected = url  # urllib cannot parse it: left as the author wrote it
     assert link.get("href") == as_html_keeps_it(expected)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("a&#1;b/c", "ab/c"),
+        ("../x&#xFFFE;y/", "../xy/"),
+        ("https://example.net/p&#x7;q", "https://example.net/pq"),
+        ("/r&#x1F;oot?s", "/root?s"),
+        ("ht&#1;tps://example.net/", "https://example.net/"),  # a scheme once it is removed
+    ],
+)
+def test_a_link_loses_what_xml_cannot_carry_then_resolves_as_urljoin(
+    written: str, meant: str
+) -> None:
+    entry = replace(entry_linking_to("x"), body=f'<a href="{written}">x</a>\n')
+    rendered = render_entry(entry, BASES[0])
+    root = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div")
+    (link,) = root.iter("a")
+    assert link.get("href") == urljoin(BASES[0], meant)
 
 
 def as_html_keeps_it(url: str) -> str | None:

@@ -132,9 +132,8 @@ def _absolute_url(base: str, url: str) -> str:
     """`url` resolved against `base`. References like &#1; are decoded by the time they get
     here, so characters XML cannot carry are removed; a URL that urllib cannot parse
     (`http://[x/`, a host that NFKC turns into `/`) is left as written."""
-    if url.isprintable() and _already_absolute(url):
-        return url  # printable: it holds none of the characters XML cannot carry
-    url = remove_xml_illegal(url)
+    if not url.isprintable():  # a printable URL holds none of the characters XML cannot carry
+        url = remove_xml_illegal(url)
     if _already_absolute(url):
         return url
     return _join(base, url)
