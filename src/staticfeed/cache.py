@@ -122,9 +122,9 @@ def cache_folder(config: Config) -> Path:
 
 
 def digest(value: object) -> str:
-    """sha256 of `value` as JSON; anything JSON cannot hold counts by its repr. The JSON is
-    ASCII, escapes and all: json's encoder writes that twice as fast as UTF-8 text, and every
-    parsed document's values (its body too) are digested."""
+    """sha256 of `value` as JSON; anything JSON cannot hold counts by its repr. For keys made
+    a few times a build (feeds, pages, plans); a parsed document's key, made for every
+    document from values that are JSON already, is `encode_parsed`'s."""
     return _sha256(json.dumps(value, sort_keys=True, default=repr).encode("ascii"))
 
 

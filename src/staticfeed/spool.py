@@ -4,11 +4,10 @@ A large build makes every entry's Atom and RSS item before it makes any feed: at
 entries they are 130 MB, and held in memory they would be most of the build's peak. They are
 written to temporary files instead, and read back while the feeds are put together, from the
 page cache. The entries' Markdown waits there too (45 MB; written by the worker that parsed
-the document) until a worker renders it, and so
-does their HTML (70 MB), for the pages and feeds made in the main process and for the cache,
-which writes it when the build is done; so do the entry pages the workers made (90 MB). They
-are read, not mapped: the pages of a memory map count in the process's memory for as long as
-it is open.
+the document) until a worker renders it, and so does their HTML (70 MB), for the pages and
+feeds made in the main process and for the cache, which takes its file as it is (a hard link,
+`written_file`); so do the entry pages the workers made (90 MB). They are read, not mapped:
+the pages of a memory map count in the process's memory for as long as it is open.
 
 What worker processes make is written by them (`SpoolWriter`) to files in the spool's folder,
 and only where it lies is sent back: sent through a pipe, 300 MB of items, HTML and pages
