@@ -560,7 +560,11 @@ class _Incremental:
         if pages is not None:
             self._page_setup = pages.setup(self._entries)
         wanted = [job for job in feeds if job.wanted]
-        self._render([entry for job in wanted for entry in job.plan.entries], wanted)
+        # Rendered newest first, not feed by feed: the archives run oldest first, so every
+        # tag's and author's feed (its newest entries) waited for the last archive, and this
+        # process made them all after the workers were done (0.9 s on one core, 10k defaults).
+        shown = {entry.id for job in wanted for entry in job.plan.entries}
+        self._render([entry for entry in self._entries if entry.id in shown], wanted)
         page_files: list[_Made] = []
         if pages is not None:
             self._render(pages.entries_shown(self._entries))
