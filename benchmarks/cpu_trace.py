@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""How busy the machine's cores are during one first build: where a build leaves cores idle.
+
+    python3 benchmarks/cpu_trace.py CONFIG_DIR [--interval 0.05] [--width 0.25]
+
+Runs `staticfeed build --verbose` in CONFIG_DIR (a folder with `staticfeed.toml` and
+`entries/`, such as a corpus from generate_corpus.py) into a new folder beside CONFIG_DIR,
+after moving the build cache there, so that the build is a first one. Meanwhile it reads
+`/proc/stat` every `--interval` seconds. It prints the build's own phase times, the number of
+cores busy in each `--width` seconds of the build, and the idle core-seconds: filling every one
+would save half as many seconds on two cores (a third on three), which bounds what any change
+to the order of the work can give. Linux only; the rest of the machine should be idle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+
+def _cpu_times() -> tuple[int, int]:
+    """All and idle (idle + iowait) jiffies of the machine since boot."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        values = [int(field) for field in stat.readline().split()[1:]]
+    return sum(values), values[3] + values[4]
+
+
+class _Sampler(threading.Thread):
+    """(seconds since start, cores busy) every `interval` seconds until stopped."""
+
+    def __init__(self, interval: float, cores: int) -> None:
+        super().__init__(daemon=True)
+        self.samples: list[tuple[float, float]] = []
+        self._interval, self._cores = interval, cores
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        start, (total, idle) = time.perf_counter(), _cpu_times()
+        while not self._done.wait(self._interval):
+            now_total, now_idle = _cpu_times()
+            spent = max(1, now_total - total)
+            busy = (1 - (now_idle - idle) / spent) * self._cores
+            self.samples.append((time.perf_counter() - start, busy))
+            total, idle = now_total, now_idle
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _buckets(samples: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """The mean cores busy in each `width` seconds, by the bucket's start."""
+    sums: dict[int, list[float]] = {}
+    for at, busy in samples:
+        sums.setdefault(int(at / width), []).append(busy)
+    return [(index * width, sum(values) / len(values)) for index, values in sorted(sums.items())]
+
+
+def _idle_core_seconds(samples: list[tuple[float, float]], cores: int) -> float:
+    idle, before = 0.0, 0.0
+    for at, busy in samples:
+        idle += (cores - busy) * (at - before)
+        before = at
+    return idle
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("config_dir", type=Path)
+    parser.add_argument("--interval", type=float, default=0.05, help="seconds between samples")
+    parser.add_argument("--width", type=float, default=0.25, help="seconds per printed bucket")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    cache = args.config_dir / ".staticfeed-cache"
+    # Kept, not deleted: on ext4 without a journal, a build right after deleting thousands of
+    # files pays for it (benchmarks/README.md); delete the folder when done.
+    work = Path(tempfile.mkdtemp(prefix="cpu-trace-", dir=args.config_dir.resolve().parent))
+    if cache.exists():
+        cache.rename(work / "cache-before")
+    sampler = _Sampler(args.interval, cores)
+    sampler.start()
+    build = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "build", "--verbose", "--out", str(work / "out")],
+        cwd=args.config_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sampler.stop()
+    if cache.exists():
+        cache.rename(work / "cache-after")
+    if build.returncode != 0:
+        print(build.stderr, file=sys.stderr)
+        return build.returncode
+    print("\n".join(line for line in build.stderr.splitlines() if line.startswith("time:")))
+    print(f"\ncores busy (of {cores}), mean of each {args.width} s:")
+    row = [f"{at:6.2f}:{busy:.1f}" for at, busy in _buckets(sampler.samples, args.width)]
+    print("\n".join(" ".join(row[i : i + 8]) for i in range(0, len(row), 8)))
+    idle = _idle_core_seconds(sampler.samples, cores)
+    end = sampler.samples[-1][0] if sampler.samples else 0.0
+    print(
+        f"\nidle core-seconds: {idle:.2f} over {end:.2f} s; filling them all would save at most "
+        f"{idle / cores:.2f} s\nthe build's output and caches are in {work}: delete it when done"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
