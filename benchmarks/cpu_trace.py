@@ -16,19 +16,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import runpy
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-
-def _cpu_times() -> tuple[int, int]:
-    """All and idle (idle + iowait) jiffies of the machine since boot."""
-    with open("/proc/stat", encoding="ascii") as stat:
-        values = [int(field) for field in stat.readline().split()[1:]]
-    return sum(values), values[3] + values[4]
+# The machine's busy CPU seconds since boot, read from /proc/stat as benchmarks/run reads them
+# for its "other load" column (its own `if __name__` keeps it from running here).
+_busy_seconds: Callable[[], float] = runpy.run_path(str(Path(__file__).with_name("run")))[
+    "_busy_seconds"
+]
 
 
 class _Sampler(threading.Thread):
@@ -41,13 +42,13 @@ class _Sampler(threading.Thread):
         self._done = threading.Event()
 
     def run(self) -> None:
-        start, (total, idle) = time.perf_counter(), _cpu_times()
+        start = before = time.perf_counter()
+        busy = _busy_seconds()
         while not self._done.wait(self._interval):
-            now_total, now_idle = _cpu_times()
-            spent = max(1, now_total - total)
-            busy = (1 - (now_idle - idle) / spent) * self._cores
-            self.samples.append((time.perf_counter() - start, busy))
-            total, idle = now_total, now_idle
+            now, now_busy = time.perf_counter(), _busy_seconds()
+            cores = (now_busy - busy) / (now - before)
+            self.samples.append((now - start, min(float(self._cores), cores)))
+            before, busy = now, now_busy
 
     def stop(self) -> None:
         self._done.set()
