@@ -2,6 +2,7 @@
 """How busy the machine's cores are during one first build: where a build leaves cores idle.
 
     python3 benchmarks/cpu_trace.py CONFIG_DIR [--interval 0.05] [--width 0.25]
+                                    [--cores N] [--no-cache]
 
 Runs `staticfeed build --verbose` in CONFIG_DIR (a folder with `staticfeed.toml` and
 `entries/`, such as a corpus from generate_corpus.py) into a new folder beside CONFIG_DIR,
@@ -10,12 +11,20 @@ after moving the build cache there, so that the build is a first one. Meanwhile 
 cores busy in each `--width` seconds of the build, and the idle core-seconds: filling every one
 would save half as many seconds on two cores (a third on three), which bounds what any change
 to the order of the work can give. Linux only; the rest of the machine should be idle.
+
+It also prints the CPU seconds the build used, its worker processes included. With `--cores 1`
+the build may run on one core only, so staticfeed does every step in its own process: that CPU
+time is the work itself, without what sharing it between processes adds, and divided by the
+machine's cores it is the least time any schedule of that work could take. `--no-cache` passes
+the same flag to the build, which then neither reads nor writes `.staticfeed-cache/`: the
+difference is what keeping the cache costs a first build.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import runpy
 import subprocess
 import sys
@@ -76,23 +85,31 @@ def main() -> int:
     parser.add_argument("config_dir", type=Path)
     parser.add_argument("--interval", type=float, default=0.05, help="seconds between samples")
     parser.add_argument("--width", type=float, default=0.25, help="seconds per printed bucket")
+    parser.add_argument("--cores", type=int, help="run the build on this many cores only")
+    parser.add_argument("--no-cache", action="store_true", help="build with --no-cache")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
+    allowed = set(range(min(args.cores, cores))) if args.cores else None
     cache = args.config_dir / ".staticfeed-cache"
     # Kept, not deleted: on ext4 without a journal, a build right after deleting thousands of
     # files pays for it (benchmarks/README.md); delete the folder when done.
     work = Path(tempfile.mkdtemp(prefix="cpu-trace-", dir=args.config_dir.resolve().parent))
     if cache.exists():
         cache.rename(work / "cache-before")
+    command = [sys.executable, "-m", "staticfeed", "build", "--verbose", "--out", str(work / "out")]
     sampler = _Sampler(args.interval, cores)
     sampler.start()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     build = subprocess.run(
-        [sys.executable, "-m", "staticfeed", "build", "--verbose", "--out", str(work / "out")],
+        command + (["--no-cache"] if args.no_cache else []),
         cwd=args.config_dir,
         capture_output=True,
         text=True,
         check=False,
+        # staticfeed starts one worker per core it may run on (os.sched_getaffinity): none on one.
+        preexec_fn=(lambda: os.sched_setaffinity(0, allowed)) if allowed else None,
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     sampler.stop()
     if cache.exists():
         cache.rename(work / "cache-after")
@@ -105,8 +122,14 @@ def main() -> int:
     print("\n".join(" ".join(row[i : i + 8]) for i in range(0, len(row), 8)))
     idle = _idle_core_seconds(sampler.samples, cores)
     end = sampler.samples[-1][0] if sampler.samples else 0.0
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
     print(
-        f"\nidle core-seconds: {idle:.2f} over {end:.2f} s; filling them all would save at most "
+        f"\nthe build's CPU, its workers included: {user + system:.2f} s "
+        f"({user:.2f} user, {system:.2f} system), on {len(allowed) if allowed else cores} "
+        f"of {cores} cores; divided by {cores}: {(user + system) / cores:.2f} s"
+    )
+    print(
+        f"idle core-seconds: {idle:.2f} over {end:.2f} s; filling them all would save at most "
         f"{idle / cores:.2f} s\nthe build's output and caches are in {work}: delete it when done"
     )
     return 0
