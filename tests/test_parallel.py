@@ -55,13 +55,14 @@ def week(n: int) -> str:
 
 
 def counted_pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """One item for each pool of worker processes made from now on (none is made before)."""
+    """The number of workers of each pool of worker processes made from now on (none is made
+    before)."""
     monkeypatch.setattr(parallel, "_pools", {})  # a pool made before this test is not counted
     pools: list[int] = []
 
     class CountedPool(parallel.ProcessPoolExecutor):
         def __init__(self, *args: object, **kwargs: object) -> None:
-            pools.append(1)
+            pools.append(kwargs["max_workers"])  # type: ignore[arg-type]
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountedPool)
@@ -92,7 +93,7 @@ def test_entries_rendered_in_workers_give_the_same_files(
     # folder there, for the forkserver's socket, until this process ends.)
     assert not list(temporary.glob("staticfeed-spool-*"))
 
-    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
     pools.clear()
     here = build("here", *options)
     assert not pools
@@ -105,6 +106,26 @@ def test_entries_rendered_in_workers_give_the_same_files(
     assert all("<del>draft</del>" in text for text in contents if text)
     page = in_workers["week-7/index.html"].decode()
     assert "<title>Week 7" in page and 'src="https://example.org/img/7.png"' in page
+
+
+def test_one_core_parses_and_renders_in_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On one core, many documents are still parsed and rendered in a worker process, one:
+    the build's own process holds every entry, and allocating got slower in its heap as that
+    grew. The files are those of a build that does everything in its own process."""
+    pools = counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    in_worker = build("worker")
+    assert pools == [1]
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
+    pools.clear()
+    here = build("here", "--no-cache")
+    assert not pools
+    assert in_worker == here
+    atom = etree.fromstring(in_worker["atom.xml"])
+    assert [title.text for title in atom.iterfind(f"{{{ATOM}}}entry/{{{ATOM}}}title")] == [
+        f"Week {n}" for n in range(40, 0, -1)
+    ]
 
 
 def test_feeds_made_while_workers_render_are_those_made_after(
@@ -121,7 +142,7 @@ def test_feeds_made_while_workers_render_are_those_made_after(
     monkeypatch.setattr(parallel, "_CHUNK", 4)  # results come back a few entries at a time
     in_workers = build("workers")
     assert pools, "the entries were not rendered in worker processes"
-    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
     after = build("after", "--no-cache")
     assert in_workers == after
     assert {"archive/1.atom.xml", "archive/7.json", "tags/t2.rss.xml"} <= set(in_workers)
@@ -152,6 +173,7 @@ def test_feeds_of_many_entries_staged_by_workers_are_those_made_here(
     # The main feeds and the author's, of 40 entries; the tag feeds, of 13 or 14, are made here.
     assert sorted(staged) == ["ann-lee.atom.xml", "ann-lee.rss.xml", "atom.xml", "rss.xml"]
     monkeypatch.setattr(parallel, "workers", lambda: 1)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
     here = build("here", "--no-cache")
     assert in_workers == here
     assert len(etree.fromstring(in_workers["atom.xml"]).findall(f"{{{ATOM}}}entry")) == 40
