@@ -12,12 +12,12 @@ cores busy in each `--width` seconds of the build, and the idle core-seconds: fi
 would save half as many seconds on two cores (a third on three), which bounds what any change
 to the order of the work can give. Linux only; the rest of the machine should be idle.
 
-It also prints the CPU seconds the build used, its worker processes included. With `--cores 1`
-the build may run on one core only, so staticfeed does every step in its own process: that CPU
-time is the work itself, without what sharing it between processes adds, and divided by the
-machine's cores it is the least time any schedule of that work could take. `--no-cache` passes
-the same flag to the build, which then neither reads nor writes `.staticfeed-cache/`: the
-difference is what keeping the cache costs a first build.
+It also prints the CPU seconds the build used, its worker processes included: divided by the
+machine's cores, the least time any schedule of the same work could take. `--cores N` lets the
+build run on the first N cores only (staticfeed starts one worker process per core it may run
+on, and one on a single core). `--no-cache` passes the same flag to the build, which then
+neither reads nor writes `.staticfeed-cache/`: the difference is what keeping the cache costs a
+first build.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def main() -> int:
         capture_output=True,
         text=True,
         check=False,
-        # staticfeed starts one worker per core it may run on (os.sched_getaffinity): none on one.
+        # staticfeed starts one worker per core it may run on (os.sched_getaffinity).
         preexec_fn=(lambda: os.sched_setaffinity(0, allowed)) if allowed else None,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
