@@ -129,6 +129,30 @@ def test_one_core_parses_and_renders_in_one_worker(monkeypatch: pytest.MonkeyPat
     ]
 
 
+def test_a_system_that_cannot_run_workers_builds_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where multiprocessing cannot make its queues (no working sem_open, as in AWS Lambda,
+    which has no /dev/shm), a build of many entries does everything in its own process, with
+    the same files, instead of failing."""
+    monkeypatch.setattr(parallel, "_pools", {})
+
+    class NoSemaphores(parallel.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise NotImplementedError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", NoSemaphores)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(pipeline, "FEED_IN_WORKER", 20)  # would be staged by a worker
+    without = build("without")
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
+    shutil.rmtree(".staticfeed-cache")
+    here = build("here", "--no-cache")
+    assert without == here
+    assert len(etree.fromstring(without["atom.xml"]).findall(f"{{{ATOM}}}entry")) == 40
+
+
 def test_feeds_made_while_workers_render_are_those_made_after(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

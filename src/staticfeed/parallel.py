@@ -61,21 +61,28 @@ def map_steps(
     chunks = _chunks(itertools.chain(first, pending))
     ready = prepare or _as_it_is
     count = workers()
-    if len(first) < MIN_STEPS:
+    pool = _pool(count) if len(first) >= MIN_STEPS else None
+    if pool is None:
         for chunk in chunks:
             yield from step(ready(chunk))
             progress.advance(len(chunk))
         return
-    pool = _pool(count)
     yield from _in_workers(step, chunks, pool, ready, window=_AHEAD * count, progress=progress)
 
 
-def submit(step: Callable[..., R], *args: object) -> Future[R]:
-    """`step(*args)` started in a worker process (there must be more than one core); `step`
-    must be a module-level function, as workers receive it by name."""
+def has_workers() -> bool:
+    """Whether this process started worker processes, one per core of more than one: `submit`
+    can be used."""
     count = workers()
-    assert count > 1, "one core: do the step in this process"
-    return _pool(count).submit(step, *args)
+    return count > 1 and _pools.get(count) is not None
+
+
+def submit(step: Callable[..., R], *args: object) -> Future[R]:
+    """`step(*args)` started in a worker process (`has_workers` must hold); `step` must be a
+    module-level function, as workers receive it by name."""
+    pool = _pools.get(workers())
+    assert pool is not None and has_workers(), "no workers: do the step in this process"
+    return pool.submit(step, *args)
 
 
 def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
@@ -215,16 +222,22 @@ class Steps(Generic[T, R]):
         self._given.give(chunk, len(chunk))
 
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+_pools: dict[int, ProcessPoolExecutor | None] = {}
 
 
-def _pool(count: int) -> ProcessPoolExecutor:
+def _pool(count: int) -> ProcessPoolExecutor | None:
     """The worker processes, started once and kept for every later step of this process (a
-    build reads, then renders; `serve` builds again and again)."""
+    build reads, then renders; `serve` builds again and again). None where the system cannot
+    run them, and the steps are done in this process: without a working sem_open (no
+    /dev/shm, as in AWS Lambda, or no _multiprocessing.SemLock) multiprocessing's queues
+    cannot be made, and without fork, forkserver is missing too (Windows)."""
     if count not in _pools:
-        _pools[count] = ProcessPoolExecutor(
-            max_workers=count, mp_context=_context(), initializer=collection.in_worker
-        )
+        try:
+            _pools[count] = ProcessPoolExecutor(
+                max_workers=count, mp_context=_context(), initializer=collection.in_worker
+            )
+        except (ImportError, NotImplementedError, OSError, ValueError):
+            _pools[count] = None
     return _pools[count]
 
 

@@ -612,7 +612,7 @@ class _Incremental:
     def _item_places(self, job: _FeedJob, entries: Sequence[RenderedEntry]) -> list[Place] | None:
         """Where the workers wrote the items of the feed of `job`, when it is an XML feed of
         at least FEED_IN_WORKER entries, there are workers, and they wrote every item."""
-        many = len(entries) >= FEED_IN_WORKER and parallel.workers() > 1
+        many = len(entries) >= FEED_IN_WORKER and parallel.has_workers()
         if not many or job.format_name not in _XML_FORMATS:
             return None
         places = []
