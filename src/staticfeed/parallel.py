@@ -43,13 +43,14 @@ def map_steps(
     progress: Progress,
     prepare: Callable[[Sequence[T]], Sequence[T]] | None = None,
 ) -> Iterator[R]:
-    """`step` over `items` in chunks, in order, in worker processes when there are many items.
-    `step` takes a chunk and returns one result per item; it must be a module-level function,
-    as workers receive it by name. Exceptions raised in a worker are raised here. `items` may
-    be lazy: the first MIN_STEPS decide whether workers are used, and the rest are taken as
-    chunks are given out, so that making them (reading documents) overlaps the steps done on
-    the ones before. `prepare` makes each chunk what `step` takes just before it is given out:
-    what it adds (entries' bodies) is then in this process's memory a few chunks at a time.
+    """`step` over `items` in chunks, in order, in worker processes when there are many items
+    and the system can run them (`_pool`). `step` takes a chunk and returns one result per item;
+    it must be a module-level function, as workers receive it by name. Exceptions raised in a
+    worker are raised here. `items` may be lazy: the first MIN_STEPS decide whether workers are
+    used, and the rest are taken as chunks are given out, so that making them (reading
+    documents) overlaps the steps done on the ones before. `prepare` makes each chunk what
+    `step` takes just before it is given out: what it adds (entries' bodies) is then in this
+    process's memory a few chunks at a time.
 
     On one core there is one worker: this process holds what a build keeps of every entry,
     and allocating got slower in its heap as that grew (encoding an entry's HTML to UTF-8 took
