@@ -81,8 +81,9 @@ def has_workers() -> bool:
 def submit(step: Callable[..., R], *args: object) -> Future[R]:
     """`step(*args)` started in a worker process (`has_workers` must hold); `step` must be a
     module-level function, as workers receive it by name."""
-    pool = _pools.get(workers())
-    assert pool is not None and has_workers(), "no workers: do the step in this process"
+    count = workers()
+    pool = _pools.get(count)
+    assert count > 1 and pool is not None, "no workers: do the step in this process"
     return pool.submit(step, *args)
 
 
