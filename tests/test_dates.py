@@ -455,3 +455,78 @@ def test_a_date_is_full_when_it_gives_day_month_and_year(text: str) -> None:
             parse_date(text, UTC)
     else:
         assert parse_date(text, UTC) == expected.replace(tzinfo=UTC)
+
+
+@pytest.fixture(params=["UTC", NEW_YORK, "America/Chicago"])
+def machine_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The zone of the machine the build runs on (TZ), which must not change any date."""
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    try:
+        yield request.param
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+# RFC 822 section 5 gives these names their offsets; RSS 2.0 dates use them.
+RFC822_ZONES = [
+    pytest.param("Sun, 04 Jul 2021 14:30:00 EST", at(2021, 7, 4, 14, 30, -5), id="est-in-july"),
+    pytest.param("Thu, 04 Mar 2021 14:30:00 EDT", at(2021, 3, 4, 14, 30, -4), id="edt-in-march"),
+    pytest.param("4 Mar 2021 14:30 CST", at(2021, 3, 4, 14, 30, -6), id="cst"),
+    pytest.param("4 Jul 2021 14:30 CDT", at(2021, 7, 4, 14, 30, -5), id="cdt"),
+    pytest.param("4 Jul 2021 14:30 PDT", at(2021, 7, 4, 14, 30, -7), id="pdt"),
+    pytest.param("4 Jul 2021 14:30 MST", at(2021, 7, 4, 14, 30, -7), id="mst"),
+    pytest.param("4 Jul 2021 14:30 GMT", at(2021, 7, 4, 14, 30), id="gmt"),
+    pytest.param("4 Jul 2021 14:30 UT", at(2021, 7, 4, 14, 30), id="ut"),
+    pytest.param("4 Jul 2021 14:30 UTC", at(2021, 7, 4, 14, 30), id="utc"),
+    pytest.param("Sun, 04 Jul 2021 14:30:00 +0000", at(2021, 7, 4, 14, 30), id="plus-zero"),
+    pytest.param("4 Jul 2021 14:30 -0300 (BRT)", at(2021, 7, 4, 14, 30, -3), id="offset-wins"),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), RFC822_ZONES)
+def test_rfc822_zone_names_are_their_fixed_offsets_on_any_machine(
+    site: Site, machine_zone: str, value: str, expected: datetime
+) -> None:
+    """dateutil alone reads a name the machine's zone uses as that zone, with its summer time
+    ("EST" in July as -04:00 in New York), and other names as wall times in the config's zone."""
+    published, updated, pub_date = only_entry_dates(site, KYIV, yaml_entry(f'"{value}"'))
+    assert_same_moment(published, expected, offset=True)
+    assert_same_moment(updated, expected, offset=True)
+    assert_same_moment(pub_date, expected, offset=True)
+
+
+def test_rfc822_zone_name_in_a_date_line(site: Site, machine_zone: str) -> None:
+    document = "March 4, 2021 9:15 PST\n\n# A title\n\nThe body.\n"
+    published, _, pub_date = only_entry_dates(site, KYIV, document)
+    assert_same_moment(published, at(2021, 3, 4, 9, 15, -8), offset=True)
+    assert_same_moment(pub_date, at(2021, 3, 4, 9, 15, -8), offset=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param(
+            "4 Mar 2021 14:30 CET", "the time zone 'CET' could be one of several", id="cet"
+        ),
+        pytest.param(
+            "4 Mar 2021 14:30 IST", "the time zone 'IST' could be one of several", id="ist"
+        ),
+        pytest.param("4 Mar 2021 14:30 GMT+3", "gives a zone name with an offset", id="gmt+3"),
+        pytest.param("4 Mar 2021 14:30 UTC-05:00", "gives a zone name with an offset", id="utc-5"),
+    ],
+)
+def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
+    site: Site, machine_zone: str, value: str, shown: str
+) -> None:
+    folder = site(config=config_in(KYIV), **{"a.md": yaml_entry(f'"{value}"')})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: entries/a.md:3: date: "), result.stderr
+    assert shown in result.stderr, result.stderr
+    assert result.stderr.rstrip().endswith(
+        "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+    ), result.stderr
+    assert "Warning" not in result.stderr, result.stderr
+    assert not (folder / "feeds").exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import re
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
@@ -16,6 +16,26 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 _HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+# The zone names RFC 822 defines, and so RSS 2.0 dates may carry (RFC 5322 section 4.3 keeps
+# them), in hours from UTC. Any other abbreviation names different zones in different places
+# (CST is also China's, IST India's, Ireland's and Israel's) and is refused.
+_ZONE_NAMES = {
+    "UT": 0,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+}
+# "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead.
+_ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
 
 
 class DateError(ValueError):
@@ -68,11 +88,32 @@ def _parse_text(text: str) -> datetime:
             pass  # a near-ISO form such as "2025-12-22 2pm": the general parser below reads it
     try:
         full = _full_date(text)
+    except DateError:
+        raise
     except (ValueError, OverflowError) as error:
         raise DateError(f"cannot read {text!r} as a date") from error
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     return full
+
+
+def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
+    """The zone of a date dateutil read, from its name or its offset in seconds. Without this,
+    dateutil reads a name the machine's own zone bears as that zone, with its daylight-saving
+    rules ("EST" in July as -04:00 in New York), and any other name not at all (a wall time,
+    with a warning): the same document gave different instants on different machines."""
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    if name is None:
+        return None
+    hours = _ZONE_NAMES.get(name.upper())
+    if hours is None:
+        raise DateError(
+            f"the time zone {name!r} could be one of several: only UT, GMT, Z and RFC 822's"
+            " US zones (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its"
+            " offset"
+        )
+    return timezone(timedelta(hours=hours))
 
 
 def _full_date(text: str) -> datetime | None:
@@ -81,7 +122,12 @@ def _full_date(text: str) -> datetime | None:
     defaults that differ in each was written. Only a date that has one of the first default's
     values (the 1st, January, 2000) is read again: a field the text lacks would have it, and
     reading it twice was a quarter of parsing a document with such dates."""
-    first = dateutil_parser.parse(text, default=_DEFAULT_A)
+    if _ZONE_NAME_AND_SIGN.search(text):
+        raise DateError(
+            f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
+            " others as behind: write the offset alone, like +03:00"
+        )
+    first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
         first.year != _DEFAULT_A.year
         and first.month != _DEFAULT_A.month
@@ -89,7 +135,7 @@ def _full_date(text: str) -> datetime | None:
     )
     if unlike_default:
         return first
-    second = dateutil_parser.parse(text, default=_DEFAULT_B)
+    second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
     same = (first.year, first.month, first.day) == (second.year, second.month, second.day)
     return first if same else None
 
