@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import locale
+import random
 import re
 import shutil
 import subprocess
@@ -530,3 +531,68 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
     ), result.stderr
     assert "Warning" not in result.stderr, result.stderr
     assert not (folder / "feeds").exists()
+
+
+# RFC 822 section 5's zones, in hours; the test's own copy.
+RFC822_HOURS = {"UT": 0, "GMT": 0, "UTC": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6}
+RFC822_HOURS |= {"CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+
+
+def _dateutil_reading(text: str) -> datetime | None:
+    """What dateutil's general parser makes of `text`, zone names by RFC 822; None when it
+    cannot read it or it names another zone."""
+
+    def zone(name: str | None, offset: int | None) -> timezone | None:
+        if offset is not None:
+            return timezone(timedelta(seconds=offset))
+        if name is None:
+            return None
+        return timezone(timedelta(hours=RFC822_HOURS[name]))
+
+    try:
+        return dateutil_parser.parse(text, default=datetime(2000, 1, 1), tzinfos=zone)
+    except (ValueError, OverflowError, KeyError):
+        return None
+
+
+def _written_dates(count: int) -> Iterator[str]:
+    """Dates in the forms RSS and people write them, with every variation of case, padding,
+    commas, weekdays (right or wrong), times, offsets and zone names, and some out of range."""
+    rng = random.Random(822)
+    months = [name for names in dateutil_parser.parserinfo.MONTHS for name in names]
+    weekdays = [name for names in dateutil_parser.parserinfo.WEEKDAYS for name in names]
+    zones = [*RFC822_HOURS, "CET", "IST", "PM", "AM", "+0000", "-0000", "+0530", "-03:00", "+2400"]
+    for _ in range(count):
+        day = str(rng.choice([1, 4, 9, 10, 28, 29, 30, 31, 0, 32]))
+        day = day.zfill(2) if rng.random() < 0.5 else day
+        month = rng.choice([*months, "Marc", "Foo"])
+        month = rng.choice([month, month.lower(), month.upper()])
+        year = str(rng.choice([1900, 1999, 2000, 2021, 2024, 2099]))
+        date = f"{day} {month} {year}" if rng.random() < 0.5 else f"{month} {day}, {year}"
+        if rng.random() < 0.5:
+            weekday = rng.choice([*weekdays, "Someday"])
+            date = f"{weekday}{rng.choice([',', ''])} {date}"
+        if rng.random() < 0.7:
+            hour, minute = rng.choice([0, 7, 9, 14, 23, 24]), rng.choice([0, 5, 30, 59, 60])
+            date += f" {hour:0{rng.choice([1, 2])}d}:{minute:02d}"
+            date += rng.choice(["", f":{rng.choice([0, 9, 59, 60]):02d}"])
+            date += rng.choice(["", f" {rng.choice(zones)}"])
+        yield date
+
+
+def test_common_date_forms_mean_what_dateutils_general_parser_reads() -> None:
+    """The common forms are read without dateutil's general parser, which took 30-50 us a date;
+    each must still be the instant, with the offset, that dateutil gives it."""
+    checked = 0
+    for text in _written_dates(4000):
+        expected = _dateutil_reading(text)
+        if expected is None:
+            with pytest.raises(DateError):
+                parse_date(text, UTC)
+            continue
+        got = parse_date(text, UTC)
+        if expected.tzinfo is None:
+            expected = expected.replace(tzinfo=UTC)
+        assert (got, got.utcoffset()) == (expected, expected.utcoffset()), text
+        checked += 1
+    assert checked > 1000  # most of the texts are dates

@@ -34,6 +34,31 @@ _ZONE_NAMES = {
     "PST": -8,
     "PDT": -7,
 }
+_TIME_AND_ZONE = (
+    r"(?: +(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?: +(?P<zone>[+-](?:[01]\d|2[0-3]):?[0-5]\d|[A-Z]{1,3}))?)?"
+)
+# The forms RSS dates and people write most ("Thu, 04 Mar 2021 14:30:00 +0200", "March 4,
+# 2021"), which _common_form reads without dateutil's general parser: 5 us, not 30-50.
+_COMMON_FORMS = [
+    re.compile(
+        r"(?:(?P<weekday>[A-Za-z]+),? +)?(?P<day>\d{1,2}) +(?P<month>[A-Za-z]+) +"
+        r"(?P<year>[1-9]\d{3})" + _TIME_AND_ZONE,
+        re.ASCII,  # \d is not "٤"
+    ),
+    re.compile(
+        r"(?:(?P<weekday>[A-Za-z]+),? +)?(?P<month>[A-Za-z]+) +(?P<day>\d{1,2}),? +"
+        r"(?P<year>[1-9]\d{3})" + _TIME_AND_ZONE,
+        re.ASCII,  # \d is not "٤"
+    ),
+]
+# dateutil's own names, so that the forms above mean what its general parser makes of them.
+_MONTHS = {
+    name.lower(): number
+    for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, start=1)
+    for name in names
+}
+_WEEKDAYS = {name.lower() for names in dateutil_parser.parserinfo.WEEKDAYS for name in names}
 # "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead.
 _ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
 
@@ -116,6 +141,44 @@ def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
     return timezone(timedelta(hours=hours))
 
 
+def _common_form(text: str) -> datetime | None:
+    """`text` as dateutil's general parser reads it, when it is in one of `_COMMON_FORMS`;
+    None when it is not, or its numbers are out of range (dateutil then says why)."""
+    for form in _COMMON_FORMS:
+        found = form.fullmatch(text)
+        if found is not None:
+            break
+    else:
+        return None
+    month = _MONTHS.get(found["month"].lower())
+    weekday = found["weekday"]
+    zone = found["zone"]
+    if month is None or (weekday and weekday.lower() not in _WEEKDAYS):
+        return None
+    if zone is not None and zone.isalpha() and zone not in _ZONE_NAMES:
+        return None  # AM, PM, or a name _zone_named refuses: dateutil says which
+    try:
+        wall = datetime(
+            int(found["year"]),
+            month,
+            int(found["day"]),
+            int(found["hour"] or 0),
+            int(found["minute"] or 0),
+            int(found["second"] or 0),
+        )
+    except ValueError:
+        return None
+    return wall if zone is None else wall.replace(tzinfo=_zone_written(zone))
+
+
+def _zone_written(zone: str) -> tzinfo | None:
+    if zone.isalpha():
+        return _zone_named(zone, None)
+    digits = zone[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:])
+    return timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
+
+
 def _full_date(text: str) -> datetime | None:
     """`text` read by dateutil, when it gives a day, a month and a year; else None. dateutil
     takes a field the text lacks from its default: a field that comes out the same under two
@@ -127,6 +190,9 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
+    common = _common_form(text)
+    if common is not None:
+        return common
     first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
         first.year != _DEFAULT_A.year
