@@ -877,6 +877,9 @@ def test_only_drafts_and_future_entries_is_an_error(site: Site) -> None:
         ("2025/v1.2_final~x.md", "", "tag:example.org,2025:2025/v1.2_final~x"),
         ("2025/renamed.md", "slug: 2024/old-name\n", "tag:example.org,2025:2024/old-name"),
         ("2025/x.md", "slug: /news/café/\n", "tag:example.org,2025:news/caf%C3%A9"),
+        # The names macOS stores decomposed (e + U+0301) give the same ids as composed ones.
+        ("2025/Cafe\u0301.md", "", "tag:example.org,2025:2025/caf%C3%A9"),
+        ("2025/x.md", "slug: cafe\u0301\n", "tag:example.org,2025:caf%C3%A9"),
         ("2025/y.md", "id: tag:old.example.com,2019:post-7\n", "tag:old.example.com,2019:post-7"),
         ("2025/z.md", "id: https://example.org/z\nslug: ignored\n", "https://example.org/z"),
     ],
@@ -925,6 +928,12 @@ def test_editing_an_entry_keeps_its_id(site: Site) -> None:
             "entries/post.markdown: the entry has the same id as entries/Post.md "
             "(tag:example.org,2025:post).",
             id="same-path-but-case-and-extension",
+        ),
+        pytest.param(  # alike everywhere, and on macOS the same file name
+            {"Caf\u00e9.md": "title: A\n", "Cafe\u0301.md": "title: B\n"},
+            "entries/Caf\u00e9.md: the entry has the same id as entries/Cafe\u0301.md "
+            "(tag:example.org,2025:caf%C3%A9).",
+            id="composed-and-decomposed-names",
         ),
         pytest.param(
             {"a.md": "title: A\nslug: 2025/post\n", "2025/post.md": "title: B\n"},

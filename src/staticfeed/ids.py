@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
@@ -20,7 +21,11 @@ def slug_from_path(relative: PurePosixPath) -> str:
 
 
 def normalize_slug(raw: str) -> str:
-    slug = quote(raw.strip().strip("/").lower(), safe=_SLUG_SAFE)
+    """`raw` as a slug, composed first (NFC, as URLs should be): macOS keeps file names
+    decomposed ("e" and U+0301 for "é"), and the same document got another id and URL when
+    it was built there."""
+    text = unicodedata.normalize("NFC", raw.strip().strip("/").lower())
+    slug = quote(text, safe=_SLUG_SAFE)
     segments = slug.split("/")
     if not slug or any(segment in ("", ".", "..") for segment in segments):
         raise SlugError(f"slug {raw!r} is not a usable path")
