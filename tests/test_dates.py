@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import locale
+import os
 import random
 import re
 import shutil
@@ -459,14 +460,18 @@ def test_a_date_is_full_when_it_gives_day_month_and_year(text: str) -> None:
 
 
 @pytest.fixture(params=["UTC", NEW_YORK, "America/Chicago"])
-def machine_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def machine_zone(request: pytest.FixtureRequest) -> Iterator[str]:
     """The zone of the machine the build runs on (TZ), which must not change any date."""
-    monkeypatch.setenv("TZ", request.param)
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = request.param
     time.tzset()
     try:
         yield request.param
     finally:
-        monkeypatch.undo()
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
         time.tzset()
 
 
