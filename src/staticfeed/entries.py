@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import functools
 import os
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -753,8 +754,18 @@ def _check_unique_ids(entries: list[Entry], errors: list[StaticfeedError]) -> No
         if other is not entry:
             errors.append(
                 EntryError(
-                    f"the entry has the same id as {display_path(other.source)} ({entry.id})",
+                    f"the entry has the same id as {display_path(other.source)} ({entry.id})"
+                    + _encoded_alike(entry.source, other.source),
                     "Give one of them its own slug: or id: in the front matter.",
                     path=entry.source,
                 )
             )
+
+
+def _encoded_alike(path: Path, other: Path) -> str:
+    """A word on two paths that look the same but are not: their accents are written as one
+    character in one, as a letter and a combining mark in the other."""
+    composed = unicodedata.normalize("NFC", str(path))
+    if path != other and composed == unicodedata.normalize("NFC", str(other)):
+        return "; the two names differ only in how their accented letters are encoded"
+    return ""
