@@ -408,6 +408,34 @@ WRONG_TYPES = [
         'title must be text, not true/false. Put it in quotes: "true"',
         id="boolean-as-title",
     ),
+    # YAML 1.1 reads these as something else than what is written: the fix quotes the text.
+    pytest.param(
+        "title: 1:20",
+        'title must be text, not a number (YAML reads 1:20 as 80). Put it in quotes: "1:20"',
+        id="sexagesimal-as-title",
+    ),
+    pytest.param(
+        "title: No",
+        'title must be text, not true/false (YAML reads No as false). Put it in quotes: "No"',
+        id="no-as-title",
+    ),
+    pytest.param(
+        "summary: 010",
+        'summary must be text, not a number (YAML reads 010 as 8). Put it in quotes: "010"',
+        id="octal-as-summary",
+    ),
+    pytest.param(
+        "tags: [python, 3.10, on]",
+        "each of tags must be text, not a number (YAML reads 3.10 as 3.1). Put every one in"
+        ' quotes: ["python", "3.10", "on"]',
+        id="version-in-tags",
+    ),
+    pytest.param(
+        "tags:\n  - Ünï\n  - 1_000",
+        "each of tags must be text, not a number (YAML reads 1_000 as 1000). Put every one in"
+        ' quotes: ["Ünï", "1_000"]',
+        id="block-list-in-tags",
+    ),
     pytest.param(
         "tags: news",
         "tags must be a list, not text. Write it as a list: [news]",

@@ -517,7 +517,7 @@ class _EntryBuilder:
         self._check_keys()
         head = self._head()
         title = (
-            self._field("title", values.text) if "title" in self.meta else (self._infer_title(head))
+            self._field("title", self._text) if "title" in self.meta else (self._infer_title(head))
         )
         published = self._date("date") if "date" in self.meta else self._infer_date(head)
         updated = self._date("updated") if "updated" in self.meta else published
@@ -530,8 +530,8 @@ class _EntryBuilder:
         entry_authors = self._authors(head)
         slug = self._slug()
         own_id = self._field("id", _iri)
-        tags = self._field("tags", values.text_list) or ()
-        summary = self._field("summary", values.text)
+        tags = self._field("tags", self._text_list) or ()
+        summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
         draft = bool(self._field("draft", values.boolean))
         lang = self._field("lang", values.language_tag)
@@ -539,7 +539,7 @@ class _EntryBuilder:
         enclosures = self._field(
             "enclosures", lambda key, value: media.enclosures(key, value, self.config)
         )
-        review = self._field("review", values.text_list) or ()
+        review = self._field("review", self._text_list) or ()
         if self.errors:
             raise ManyErrors(self.errors)
         assert title is not None and published is not None and updated is not None
@@ -620,6 +620,12 @@ class _EntryBuilder:
             self._add(key, problem)
             return None
 
+    def _text(self, key: str, value: object) -> str:
+        return values.text(key, value, self.document.written.get(key))
+
+    def _text_list(self, key: str, value: object) -> tuple[str, ...]:
+        return values.text_list(key, value, self.document.written.get(key))
+
     def _sanitized(self, key: str, value: object) -> object:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""
         cleaned = _without_xml_illegal(value)
@@ -680,7 +686,7 @@ class _EntryBuilder:
         return self.config.authors
 
     def _slug(self) -> str | None:
-        raw = self._field("slug", values.text)
+        raw = self._field("slug", self._text)
         try:
             return normalize_slug(raw) if raw is not None else slug_from_path(self.relative)
         except SlugError as error:

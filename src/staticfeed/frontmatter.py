@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import yaml
 
@@ -26,6 +27,10 @@ class Document:
     body: str
     body_line: int
     has_front_matter: bool
+    written: dict[str, object] = field(default_factory=dict)
+    """How the author wrote each value that YAML read as something other than text (`1:20` is
+    the number 80 to YAML 1.1, `3.10` the number 3.1, `yes` true), by key: its source, or for a
+    list each item's (text items as they are). What to quote is then what the author wrote."""
 
 
 # libyaml's C parser when it is installed: same safety as safe_load, several times faster.
@@ -78,18 +83,18 @@ def split(text: str) -> Document:
     source = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     parse = _parse_yaml if _FENCES[fence] == "yaml" else _parse_toml
-    metadata, key_lines = parse(source)
-    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True)
+    metadata, key_lines, written = parse(source)
+    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True, written=written)
 
 
 def _parse_yaml(
     source: str, loader_class: type[yaml.SafeLoader] = _Loader
-) -> tuple[dict[str, object], dict[str, int]]:
+) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
     loader = loader_class(source)
     try:
         node = loader.get_single_node()
         if node is None:
-            return {}, {}
+            return {}, {}, {}
         if not isinstance(node, yaml.MappingNode):
             raise FrontMatterError(
                 "the front matter is not a list of `key: value` lines",
@@ -116,7 +121,35 @@ def _parse_yaml(
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", None) from None
     finally:
         loader.dispose()
-    return data, key_lines
+    return data, key_lines, _written(source, node, data)
+
+
+def _written(source: str, node: yaml.MappingNode, data: dict[str, object]) -> dict[str, object]:
+    """`Document.written`, from the nodes' places in `source`."""
+    written: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        value = data.get(key)
+        if _typed(value) and isinstance(value_node, yaml.ScalarNode):
+            written[key] = _source_of(source, value_node)
+        elif _typed_list(value) and isinstance(value_node, yaml.SequenceNode):
+            written[key] = [
+                _source_of(source, item_node) if _typed(item) else item
+                for item, item_node in zip(value, value_node.value, strict=True)
+            ]
+    return written
+
+
+def _typed(value: object) -> bool:
+    return isinstance(value, bool | int | float)
+
+
+def _typed_list(value: object) -> TypeGuard[list[object]]:
+    return isinstance(value, list) and any(_typed(item) for item in value)
+
+
+def _source_of(source: str, node: yaml.Node) -> str:
+    return source[node.start_mark.index : node.end_mark.index]
 
 
 def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
@@ -134,7 +167,7 @@ def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
     return key_lines
 
 
-def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int]]:
+def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -148,4 +181,4 @@ def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int]]:
         match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
         if match:
             key_lines.setdefault(match.group(1), number)
-    return data, key_lines
+    return data, key_lines, {}  # TOML has no implicit types: 3.10 is a number as written

@@ -68,17 +68,26 @@ def as_written(value: object) -> str:
     return str(value)
 
 
-def text(key: str, value: object) -> str:
+def text(key: str, value: object, written: object = None) -> str:
+    """`value` as text. `written` is how the author wrote a value YAML read as something else
+    (`Document.written`): the fix quotes that, not what YAML made of it."""
     if not isinstance(value, str):
+        shown = written if isinstance(written, str) else as_written(value)
         raise InvalidValue(
-            f"{key} must be text, not {type_name(value)}",
-            f'Put it in quotes: "{as_written(value)}"'
+            f"{key} must be text, not {type_name(value)}{_read_as(shown, value)}",
+            f'Put it in quotes: "{shown}"'
             if isinstance(value, int | float)
             else f"Write {key} as a single line of text.",
         )
     if not value.strip():
         raise InvalidValue(f"{key} is empty", f"Give {key} a value or remove the key.")
     return value.strip()
+
+
+def _read_as(shown: object, value: object) -> str:
+    """Why a value the author wrote is not text: what YAML read it as, when that differs."""
+    read = as_written(value)
+    return f" (YAML reads {shown} as {read})" if shown != read else ""
 
 
 def boolean(key: str, value: object) -> bool:
@@ -100,17 +109,19 @@ def whole_number(key: str, value: object, minimum: int = 0) -> int:
     return value
 
 
-def text_list(key: str, value: object) -> tuple[str, ...]:
+def text_list(key: str, value: object, written: object = None) -> tuple[str, ...]:
+    """`value` as a list of texts; `written` as for `text`, a list for a list."""
     if not isinstance(value, list):
         raise InvalidValue(
             f"{key} must be a list, not {type_name(value)}",
             f"Write it as a list: [{as_written(value)}]",
         )
-    for item in value:
+    shown = written if isinstance(written, list) else [as_written(each) for each in value]
+    for item, item_shown in zip(value, shown, strict=True):
         if isinstance(item, int | float):
-            quoted = ", ".join(json.dumps(as_written(each), ensure_ascii=False) for each in value)
+            quoted = ", ".join(json.dumps(as_written(each), ensure_ascii=False) for each in shown)
             raise InvalidValue(
-                f"each of {key} must be text, not {type_name(item)}",
+                f"each of {key} must be text, not {type_name(item)}{_read_as(item_shown, item)}",
                 f"Put every one in quotes: [{quoted}]",
             )
     return tuple(text(f"each of {key}", item) for item in value)
