@@ -560,8 +560,8 @@ RELATIVE_URLS = [
         BLOG + "up.html?q=1",
         id="dot-dot",
     ),
-    pytest.param(
-        "[f](#section)", ".//a", "href", BLOG + "#section", LINK + "#section", id="fragment"
+    pytest.param(  # a place in the entry: on its own page (feed_url/<slug>/), or its link
+        "[f](#section)", ".//a", "href", BLOG + "feeds/a/#section", LINK + "#section", id="fragment"
     ),
     pytest.param(
         VIDEO, ".//video", "poster", BLOG + "p.jpg", POST_DIR + "p.jpg", id="video-poster"
@@ -629,6 +629,17 @@ def test_relative_urls_become_absolute(
         element = html_of(html).find(xpath)
         assert element is not None, html
         assert element.get(attribute) == expected
+
+
+def test_a_place_in_an_entry_without_a_page_or_link_is_on_the_site(site: Site) -> None:
+    """With pages = false and no link an entry has no URL of its own; readers get the site's."""
+    site(
+        config=BASIC_CONFIG + "pages = false\n",
+        **{"a.md": doc("title: T\ndate: 2025-12-22", "See [f](#section) and [top](#).\n")},
+    )
+    entry, item = only(*build_and_read())
+    for html in contents(entry, item):
+        assert [a.get("href") for a in html_of(html).iter("a")] == [BLOG + "#section", BLOG]
 
 
 def srcset_candidates(srcset: str | None) -> list[tuple[str, str]]:

@@ -32,7 +32,8 @@ _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
 def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> RenderedEntry:
-    """Render `entry`, resolving every relative URL against its link or the site URL."""
+    """Render `entry`, resolving every relative URL against its link or the site URL, and a
+    link to a place in the entry itself (`#notes`) against the entry's own page."""
     (rendered,) = render_entries([(entry, page_url)], site_url)
     return rendered
 
@@ -46,8 +47,9 @@ def render_entries(
     entries of the benchmark corpus 13% faster to render (264 us an entry, against 229)."""
     htmls = [markdown_to_html(entry.body) for entry, _ in entries]
     fragments = [parse_fragment(html) for html in htmls]
-    for fragment, (entry, _) in zip(fragments, entries, strict=True):
-        _make_urls_absolute(fragment, entry.link or site_url)
+    for fragment, (entry, page_url) in zip(fragments, entries, strict=True):
+        base = entry.link or site_url
+        _make_urls_absolute(fragment, base, entry.link or page_url or base)
     return [
         RenderedEntry(
             entry=entry,
@@ -104,13 +106,17 @@ def elements_with_urls(fragment: etree._Element) -> list[etree._Element]:
     ]
 
 
-def _make_urls_absolute(fragment: etree._Element, base: str) -> None:
+def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> None:
+    """Resolve the URLs under `fragment` against `base`, but a reference to a place in the
+    entry itself (`#notes`) against the entry's `own_url`: against the site's home page it
+    led a reader out of the entry."""
     for element in elements_with_urls(fragment):
         attributes = element.attrib
         for attribute in _URL_ATTRIBUTES:
             value = attributes.get(attribute)
             if value is not None:
-                absolute = _absolute_url(base, value.strip())
+                written = value.strip()
+                absolute = _absolute_url(own_url if written.startswith("#") else base, written)
                 if absolute != value:
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
