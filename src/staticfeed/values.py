@@ -116,12 +116,13 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
             f"{key} must be a list, not {type_name(value)}",
             f"Write it as a list: [{as_written(value)}]",
         )
-    shown = written if isinstance(written, list) else [as_written(each) for each in value]
-    for item, item_shown in zip(value, shown, strict=True):
+    for index, item in enumerate(value):
         if isinstance(item, int | float):
-            quoted = ", ".join(json.dumps(as_written(each), ensure_ascii=False) for each in shown)
+            # Only here, not for every list: a build checks the tags of every entry.
+            shown = [as_written(each) for each in (written if isinstance(written, list) else value)]
+            quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in shown)
             raise InvalidValue(
-                f"each of {key} must be text, not {type_name(item)}{_read_as(item_shown, item)}",
+                f"each of {key} must be text, not {type_name(item)}{_read_as(shown[index], item)}",
                 f"Put every one in quotes: [{quoted}]",
             )
     return tuple(text(f"each of {key}", item) for item in value)
