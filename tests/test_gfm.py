@@ -91,3 +91,51 @@ def test_rendering_many_documents_gives_the_memory_back() -> None:
         staticfeed_html(document)
     grown_mib = (resident_kib() - before) / 1024
     assert grown_mib < 20, f"{grown_mib:.0f} MiB more after 3,000 renderings"
+
+
+RAW = """\
+Intro with <span title="a &amp; &quot;b&quot;">inline</span> HTML.
+
+<div class="box">
+<p>block</p>
+</div>
+
+```
+<div>in code: not raw HTML</div>
+```
+
+`<b>` in a code span, and an autolink <https://example.test/>.
+
+| cell |
+|---|
+| <em>in a table</em> |
+"""
+
+
+def test_raw_html_is_each_piece_with_the_line_it_starts_on() -> None:
+    assert gfm.raw_html(RAW, EXTENSIONS) == [
+        (1, '<span title="a &amp; &quot;b&quot;">'),
+        (1, "</span>"),
+        (3, '<div class="box">\n<p>block</p>\n</div>\n'),
+        (15, "<em>"),
+        (15, "</em>"),
+    ]
+    assert gfm.raw_html("No HTML at all.\n", EXTENSIONS) == []
+
+
+def test_without_cmark_gfm_functions_raw_html_is_the_whole_markdown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(gfm, "_freeing", lambda: None)
+    assert gfm.raw_html(RAW, EXTENSIONS) == [(1, RAW)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux's /proc")
+def test_finding_raw_html_gives_the_memory_back() -> None:
+    document = RAW * 40
+    gfm.raw_html(document, EXTENSIONS)
+    before = resident_kib()
+    for _ in range(3000):
+        gfm.raw_html(document, EXTENSIONS)
+    grown_mib = (resident_kib() - before) / 1024
+    assert grown_mib < 20, f"{grown_mib:.0f} MiB more after 3,000 documents"
