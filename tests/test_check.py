@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 from staticfeed.check import may_hold_placeholder
 from staticfeed.cli import cli
@@ -45,7 +47,7 @@ date: 2025-01-01
 ---
 A map: ![map](img/map.png)
 
-<img srcset="small.png 1x, large.png 2x" alt=""> <video poster="poster.jpg"></video>
+<img src="small.png" alt=""> <video poster="poster.jpg"></video>
 """
 NEWER = """\
 ---
@@ -591,7 +593,8 @@ def test_entries_that_are_not_newest_first(
     [
         (f"{SITE}2025/older.html", "2025/older.html", "the a href '2025/older.html'"),
         (f"{SITE}img/map.png", "img/map.png", "the img src 'img/map.png'"),
-        (f"{SITE}large.png 2x", "/large.png 2x", "the img srcset '/large.png'"),
+        # An srcset in an entry is a reader-html warning: this one is written into the feed.
+        (f'src="{SITE}small.png"', 'srcset="/large.png 2x"', "the img srcset '/large.png'"),
         (f"{SITE}poster.jpg", "poster.jpg", "the video poster 'poster.jpg'"),
     ],
 )
@@ -643,6 +646,109 @@ def test_a_relative_url_under_an_xml_base_is_fine(published: Path) -> None:
     first = edit(ATOM, '<content type="html">', base)
     edit(ATOM, f"{SITE}2025/older.html", "2025/older.html")
     assert rows() == ordered([stale(ATOM, first)])
+
+
+# Markup feed readers remove
+
+# Each line's raw HTML, and what the W3C Feed Validation Service's HTML rules say of it (its
+# source, validators.py): `script`, `iframe` and `object` are not among the elements it accepts
+# (SecurityRisk), nor `onclick` and `srcset` among the attributes (SecurityRiskAttr), nor
+# `position` among the CSS properties (DangerousStyleAttr). `figure`, `video`, `poster`, `class`
+# and `color` are kept by readers; HTML in code is shown as text.
+MARKUP = """\
+---
+title: Markup
+date: 2025-03-01
+---
+An embed:
+
+<iframe src="https://video.example/embed/1"></iframe>
+
+Text with <span class="note" onclick="track()">a handler</span> and
+<b style="color: red; position: fixed">layout</b>.
+
+<div>
+<script>alert(1)</script>
+<object data="https://video.example/1.swf"><param name="a" value="b"></object>
+<img src="https://pics.example/a.png" srcset="https://pics.example/a2.png 2x" alt="">
+</div>
+
+<figure><video src="https://video.example/1.mp4" poster="https://pics.example/p.png"></video>
+<figcaption>Kept</figcaption></figure>
+
+```html
+<iframe src="https://video.example/embed/shown-as-code"></iframe>
+```
+
+And `<script>` in a code span, and [a link](https://notes.staticfeed.test/ok).
+
+<iframe src="https://video.example/embed/2"></iframe>
+<iframe src="https://video.example/embed/3"></iframe>
+"""
+ELEMENT_FIX = "They show the rest of the entry: link to what it shows, or take it out."
+ATTRIBUTE_FIX = "They show the element without it: take it out."
+
+
+def removed(line: int, what: str) -> Row:
+    return warning("entries/markup.md", line, "reader-html", f"feed readers remove {what}")
+
+
+def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
+    site(CONFIG, **{"markup.md": MARKUP})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == ordered(
+        [
+            removed(7, "<iframe>, here and in 2 more places in this file"),
+            removed(9, "the onclick attribute of <span>"),
+            removed(10, "the CSS property position in the style of <b>"),
+            removed(13, "<script>"),
+            removed(14, "<object>"),
+            removed(15, "the srcset attribute of <img>"),
+        ]
+    )
+    fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes["feed readers remove <script>"] == ELEMENT_FIX
+    assert fixes["feed readers remove the srcset attribute of <img>"] == ATTRIBUTE_FIX
+    result = check()
+    assert result.stdout.splitlines()[-1] == "ok: 0 errors, 6 warnings"
+
+
+def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:
+    """feedparser, as a reader, shows the entry without what check reports, and with all the
+    rest: the warnings name what readers actually drop, and nothing more."""
+    site(CONFIG, **{"markup.md": MARKUP})
+    assert invoke_build().exit_code == 0
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        names = {element.tag for element in shown.iter()}
+        assert {"iframe", "script", "object"}.isdisjoint(names), feed
+        assert {"figure", "figcaption", "video", "span", "b", "img"} <= names, feed
+        assert shown.xpath("//span/@class") == ["note"]
+        assert not shown.xpath("//@onclick | //@srcset")
+        assert shown.xpath("//b/@style") == ["color: red;"]
+        assert shown.xpath("//video/@poster") == ["https://pics.example/p.png"]
+        code = shown.xpath("string(//pre)")
+        assert '<iframe src="https://video.example/embed/shown-as-code">' in code
+
+
+def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:
+    # No front matter: build takes the first lines as the title and date, check counts lines
+    # from the top of the file all the same.
+    text = '# Embedded\n\n2025-03-01\n\nWatch:\n\n<iframe src="https://v.example/1"></iframe>\n'
+    site(CONFIG, **{"markup.md": text})
+    assert invoke_build().exit_code == 0
+    assert Path("entries/markup.md").read_text().splitlines()[6].startswith("<iframe")
+    assert rows(exit_code=0) == [removed(7, "<iframe>")]
+
+
+def test_markup_in_drafts_and_code_is_not_reported(site: Site) -> None:
+    draft = "---\ntitle: Draft\ndate: 2025-03-01\ndraft: true\n---\n<script>x()</script>\n"
+    code = "---\ntitle: Code\ndate: 2025-03-02\n---\n    <script>x()</script>\n\n`<iframe>`\n"
+    site(CONFIG, **{"draft.md": draft, "code.md": code, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    result = check()
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
 
 
 # Titles

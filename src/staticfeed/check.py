@@ -22,11 +22,13 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import parallel, values
+from staticfeed import parallel, readerhtml, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
+from staticfeed.entries import written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
+from staticfeed.progress import SILENT
 from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
 
 Severity = Literal["error", "warning"]
@@ -244,6 +246,9 @@ def check_build(
         with rendering as rendered:
             findings = [_from_warning(warning) for warning in rendered.warnings]
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
+            paths = [entry.source for entry in rendered.selection.entries]
+            for found in parallel.map_steps(_removed_html, paths, SILENT):
+                findings += found
             for file in rendered.files:
                 path = out_dir / file.name
                 current = _read(path)
@@ -301,6 +306,42 @@ def _to_review(entry: Entry) -> Finding:
         f"staticfeed import guessed {fields}",
         "Check them against the original, then delete the review: line.",
     )
+
+
+def _removed_html(paths: Sequence[Path]) -> list[list[Finding]]:
+    """For each entry at `paths`, the markup in it that feed readers remove. Bodies are read
+    again: an entry's own may lack its first lines (a title line), or be set aside by the build."""
+    bodies: list[tuple[str, int]] = []
+    for path in paths:
+        try:
+            bodies.append(written_body(path))
+        except (OSError, StaticfeedError):
+            bodies.append(("", 1))  # read a moment ago: changed since; the next check will tell
+    removals = readerhtml.removed_by_readers([body for body, _ in bodies])
+    return [
+        [_removed_finding(path, first_line, removed) for removed in found]
+        for path, (_, first_line), found in zip(paths, bodies, removals, strict=True)
+    ]
+
+
+def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -> Finding:
+    return _at(
+        path,
+        None if removed.line is None else first_line + removed.line - 1,
+        "warning",
+        "reader-html",
+        f"feed readers remove {removed.what}{_elsewhere(removed.more)}",
+        _REMOVED_ELEMENT if removed.element else _REMOVED_ATTRIBUTE,
+    )
+
+
+_REMOVED_ELEMENT = "They show the rest of the entry: link to what it shows, or take it out."
+_REMOVED_ATTRIBUTE = "They show the element without it: take it out."
+
+
+def _elsewhere(count: int) -> str:
+    places = "place" if count == 1 else "places"
+    return f", here and in {count} more {places} in this file" if count else ""
 
 
 def _from_warning(warning: BuildWarning) -> Finding:

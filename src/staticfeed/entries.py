@@ -26,7 +26,7 @@ from staticfeed.errors import (
     display_path,
     unreadable,
 )
-from staticfeed.frontmatter import Document, FrontMatterError, split
+from staticfeed.frontmatter import Document, FrontMatterError, body_of, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
@@ -401,6 +401,17 @@ def _parse_one(config: Config, root: Path, path: Path, data: bytes, cached: bool
     return outcome
 
 
+def written_body(path: Path) -> tuple[str, int]:
+    """The body of the document at `path` as its author wrote it (a title or date line that
+    `build` takes out of an entry's body is still there), and the line it starts on.
+    StaticfeedError when `build` could not read it either; OSError when it cannot be read."""
+    text = _clean_text(path, _decode(path, path.read_bytes()), [])
+    try:
+        return body_of(text)
+    except FrontMatterError as error:
+        raise _entry_error(path, error) from None
+
+
 def _split_or_errors(
     path: Path, data: bytes, warnings: list[BuildWarning]
 ) -> Document | tuple[StaticfeedError, ...]:
@@ -415,7 +426,11 @@ def _split_document(path: Path, data: bytes, warnings: list[BuildWarning]) -> Do
     try:
         return split(text)
     except FrontMatterError as error:
-        raise EntryError(error.message, error.fix, path=path, line=error.line) from None
+        raise _entry_error(path, error) from None
+
+
+def _entry_error(path: Path, error: FrontMatterError) -> EntryError:
+    return EntryError(error.message, error.fix, path=path, line=error.line)
 
 
 def _built(

@@ -70,9 +70,31 @@ _FENCES = {"---": "yaml", "+++": "toml"}
 
 def split(text: str) -> Document:
     lines = text.split("\n")
+    closing = _closing_fence(lines)
+    if closing is None:
+        return Document({}, {}, text, 1, has_front_matter=False)
+    source = "\n".join(lines[1:closing])
+    body = "\n".join(lines[closing + 1 :])
+    parse = _parse_yaml if _FENCES[lines[0].rstrip()] == "yaml" else _parse_toml
+    metadata, key_lines, written = parse(source)
+    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True, written=written)
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """The body of `text`, as `split` finds it, and the line it starts on, without reading
+    the front matter."""
+    lines = text.split("\n")
+    closing = _closing_fence(lines)
+    if closing is None:
+        return text, 1
+    return "\n".join(lines[closing + 1 :]), closing + 2
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter; None without front matter."""
     fence = lines[0].rstrip() if lines else ""
     if fence not in _FENCES:
-        return Document({}, {}, text, 1, has_front_matter=False)
+        return None
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == fence), None)
     if closing is None:
         raise FrontMatterError(
@@ -80,11 +102,7 @@ def split(text: str) -> Document:
             f"Add a line with {fence} after the metadata.",
             1,
         )
-    source = "\n".join(lines[1:closing])
-    body = "\n".join(lines[closing + 1 :])
-    parse = _parse_yaml if _FENCES[fence] == "yaml" else _parse_toml
-    metadata, key_lines, written = parse(source)
-    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True, written=written)
+    return closing
 
 
 def _parse_yaml(

@@ -16,7 +16,7 @@ from staticfeed.text import collapse_whitespace, remove_xml_illegal, shorten
 
 SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
-_EXTENSIONS = ["table", "strikethrough", "autolink"]
+EXTENSIONS = ["table", "strikethrough", "autolink"]
 _URL_ATTRIBUTES = ("href", "src", "poster")
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
@@ -69,7 +69,7 @@ def markdown_to_html(markdown: str) -> str:
 
 
 def _cmark(markdown: str) -> str:
-    return gfm.markdown_to_html(markdown, Options.CMARK_OPT_UNSAFE, _EXTENSIONS)
+    return gfm.markdown_to_html(markdown, Options.CMARK_OPT_UNSAFE, EXTENSIONS)
 
 
 def inline_text(markdown: str) -> str:

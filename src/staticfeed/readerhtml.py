@@ -1,0 +1,158 @@
+"""What feed readers remove from the raw HTML in entries, found by running feedparser's
+sanitizer on it.
+
+Readers do not show an entry's HTML as a browser shows a page: they keep a list of elements,
+attributes and CSS properties, and drop the rest (scripts, iframes, event handlers, layout
+CSS). feedparser's list is the one Python readers apply, and the W3C Feed Validation Service
+warns about the same kind of markup. Rather than keep a copy of that list, the HTML is given to
+feedparser as a feed, and what it gives back is compared with what went in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from staticfeed import gfm
+from staticfeed.render import EXTENSIONS, parse_fragment
+
+# Cheaper than parsing: a body without the start of a tag, a comment or the like holds no raw
+# HTML (an autolink, <https://…>, is not one).
+_MAY_HOLD_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
+_URL_ATTRIBUTES = ("href", "src", "poster", "action", "cite", "longdesc")
+_BATCH = 500
+"""Bodies given to feedparser at once: one feed of many entries takes a third of the time that
+a feed for each takes, and a batch keeps the feed's size in bounds."""
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Something readers remove, the first time it occurs: its line in the Markdown (1 for the
+    first; None when it cannot be told), what it is (`<iframe>`), and how many more times it
+    occurs."""
+
+    line: int | None
+    what: str
+    more: int = 0
+
+    @property
+    def element(self) -> bool:
+        """Whether a whole element is removed, not one of its attributes or CSS properties."""
+        return self.what.startswith("<")
+
+
+def removed_by_readers(bodies: Sequence[str]) -> list[list[Removed]]:
+    """For each Markdown body, what readers remove from the raw HTML in it, in order of first
+    line. What cmark-gfm makes of the Markdown around that HTML they keep, so only the raw
+    HTML is given to feedparser: a whole entry took it three times as long."""
+    pieces = [
+        gfm.raw_html(body, EXTENSIONS) if _MAY_HOLD_HTML.search(body) else [] for body in bodies
+    ]
+    with_html = [index for index, found in enumerate(pieces) if found]
+    removed: list[list[Removed]] = [[] for _ in bodies]
+    for start in range(0, len(with_html), _BATCH):
+        batch = with_html[start : start + _BATCH]
+        written = ["\n".join(piece for _, piece in pieces[index]) for index in batch]
+        for index, html, kept in zip(batch, written, _sanitized(written), strict=True):
+            removed[index] = _removals(pieces[index], html, kept)
+    return removed
+
+
+def _removals(pieces: Sequence[tuple[int, str]], written: str, kept: str) -> list[Removed]:
+    found: dict[str, list[int | None]] = {}
+    for what, pattern in _differences(parse_fragment(written), parse_fragment(kept)):
+        found.setdefault(what, []).append(_line(pieces, pattern))
+    removed = [Removed(lines[0], what, len(lines) - 1) for what, lines in found.items()]
+    return sorted(removed, key=lambda each: (each.line or 0, each.what))
+
+
+def _sanitized(htmls: Sequence[str]) -> list[str]:
+    """Each of `htmls` as feedparser gives it to a reader."""
+    import feedparser  # only `check` needs it, and it takes a while to import
+
+    entries = "".join(
+        f'<entry><id>{number}</id><content type="html">{escape(html)}</content></entry>'
+        for number, html in enumerate(htmls)
+    )
+    feed = f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
+    parsed = feedparser.parse(feed.encode("utf-8"), sanitize_html=True, resolve_relative_uris=False)
+    kept = {
+        entry.get("id"): entry.get("content", [{}])[0].get("value", "") for entry in parsed.entries
+    }
+    return [str(kept.get(str(number), "")) for number in range(len(htmls))]
+
+
+def _differences(
+    written: etree._Element, kept: etree._Element
+) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """What is in `written` but not in `kept`, with a pattern that finds it in raw HTML."""
+    before, after = _elements(written), _elements(kept)
+    matcher = difflib.SequenceMatcher(
+        None, [e.tag for e in before], [e.tag for e in after], autojunk=False
+    )
+    dropped: set[etree._Element] = set()
+    for operation, start, end, kept_start, _ in matcher.get_opcodes():
+        if operation != "equal":
+            for element in before[start:end]:
+                if not any(parent in dropped for parent in element.iterancestors()):
+                    yield f"<{element.tag}>", _tag_pattern(element.tag)
+                dropped.add(element)
+            continue
+        for offset in range(end - start):
+            yield from _attribute_differences(before[start + offset], after[kept_start + offset])
+
+
+def _attribute_differences(
+    written: etree._Element, kept: etree._Element
+) -> Iterator[tuple[str, re.Pattern[str]]]:
+    tag = str(written.tag)
+    for name, value in written.attrib.items():
+        name = str(name)
+        if name not in kept.attrib:
+            if name == "style":
+                yield from _css_differences(tag, str(value), "")
+            else:
+                yield f"the {name} attribute of <{tag}>", _attribute_pattern(tag, name)
+        elif name == "style":
+            yield from _css_differences(tag, str(value), str(kept.attrib[name]))
+        elif name in _URL_ATTRIBUTES and str(value).strip() and not kept.attrib[name].strip():
+            scheme = str(value).strip().partition(":")[0].lower()
+            what = f"the {scheme}: URL in <{tag} {name}>"
+            yield what, _attribute_pattern(tag, name, rf"\s*=\s*[\"']?\s*{re.escape(scheme)}:")
+
+
+def _css_differences(tag: str, written: str, kept: str) -> Iterator[tuple[str, re.Pattern[str]]]:
+    for name in sorted(_css_properties(written) - _css_properties(kept)):
+        what = f"the CSS property {name} in the style of <{tag}>"
+        yield what, _attribute_pattern(tag, "style", rf"\s*=[^>]*?\b{re.escape(name)}\s*:")
+
+
+def _css_properties(style: str) -> set[str]:
+    names = (declaration.partition(":")[0].strip().lower() for declaration in style.split(";"))
+    return {name for name in names if name}
+
+
+def _elements(fragment: etree._Element) -> list[etree._Element]:
+    return [element for element in fragment.iterdescendants() if isinstance(element.tag, str)]
+
+
+def _tag_pattern(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{re.escape(tag)}(?=[\s/>]|$)", re.IGNORECASE)
+
+
+def _attribute_pattern(tag: str, name: str, after: str = r"(?=[\s=/>]|$)") -> re.Pattern[str]:
+    return re.compile(rf"<{re.escape(tag)}\s[^>]*?(?<=\s){re.escape(name)}{after}", re.IGNORECASE)
+
+
+def _line(pieces: Sequence[tuple[int, str]], pattern: re.Pattern[str]) -> int | None:
+    """The line of the first piece of raw HTML where `pattern` is found."""
+    for line, html in pieces:
+        match = pattern.search(html)
+        if match:
+            return line + html.count("\n", 0, match.start())
+    return None
