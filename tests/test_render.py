@@ -110,3 +110,44 @@ def test_elements_with_urls_are_those_with_a_url_attribute_in_document_order() -
         ("source", {"srcset": "three 2x"}),
         ("img", {"src": "four"}),
     ]
+
+
+# Bases and relative URLs like those of real entries, and their near misses: render.py joins
+# the plain ones itself, as urllib would, and must agree with urljoin on every one.
+SEGMENTS = ["a", "b.html", "2025", "x_y-z~", "%C3%A9", "", ".", "..", "é", "a;p", "a:b", "@"]
+JOIN_BASES = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["https://", "https://", "http://", "HTTP://", "ftp://", "https://ed@"]),
+        st.sampled_from(["example.org", "example.org", "Example.ORG:8443", "[::1]", "a b", ""]),
+        st.lists(st.sampled_from(SEGMENTS), max_size=4).map(lambda parts: "/" + "/".join(parts)),
+        st.sampled_from(["", "", "?q=1", "#f", "?", "#"]),
+    ),
+)
+JOIN_URLS = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from(["", "", "../", "../../", "../../../../", "./", "/", "//", ".."]),
+        st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=4).map("/".join),
+        st.sampled_from(["", "", "/", "?q", "#entry-1", "?a=b#c", "#a b", "?\t", "#"]),
+    ),
+)
+
+
+@given(base=JOIN_BASES, urls=st.lists(JOIN_URLS, min_size=1, max_size=40))
+@example(base="https://example.org/", urls=["/archive/2025/", "notes.html#entry-1"])
+@example(base="https://example.org/a/b/c", urls=["../2005/x/", "../../x", "../../../x"])
+@example(base="https://example.org//a/", urls=["x", "b//c", "/b//c", "/b/./c", "a:b", ".."])
+@example(base="https://example.org/a?q#f", urls=["a?", "a#", "a?#x", "a?x#", "b?x#y"])
+def test_relative_urls_resolve_as_urljoin_resolves_them(base: str, urls: list[str]) -> None:
+    body = "".join(
+        f'<a href="{html.escape(url)}">{number}</a>\n' for number, url in enumerate(urls)
+    )
+    rendered = render_entry(replace(entry_linking_to("x"), body=body), base)
+    root = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div")
+    for url, link in zip(urls, root.iter("a"), strict=True):
+        try:
+            expected = urljoin(base, url.strip())
+        except ValueError:
+            expected = url.strip()
+        assert link.get("href") == as_html_keeps_it(expected), (base, url)

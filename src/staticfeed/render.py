@@ -148,10 +148,69 @@ def _absolute_url(base: str, url: str) -> str:
 @lru_cache(maxsize=4096)
 def _join(base: str, url: str) -> str:
     # Entries link to the same few pages (the archive, tags, each other) against the same base.
+    joined = _join_path(base, url)
+    if joined is not None:
+        return joined
     try:
         return urljoin(base, url)
     except ValueError:
         return url
+
+
+# A path of plain segments, then any query and fragment without spaces or control characters:
+# what urljoin leaves as written. Leading ../ are taken apart; any other dot segment, an empty
+# path, a ; (params to urllib) or a : before the first / (a scheme) is left to urljoin.
+_PLAIN_PATH = re.compile(
+    r"(?P<up>(?:\.\./)*)(?P<path>/?(?!\.\.?(?:[/?#]|$))[\w~!$&'()*+,=@%-][\w.~!$&'()*+,=:@%/-]*)"
+    r"(?P<rest>[?#][^\x00-\x20\x7f]*)?",
+    re.ASCII,
+)
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+def _join_path(base: str, url: str) -> str | None:
+    """What urljoin(base, url) gives, for the relative URLs most entries hold (`/archive/`,
+    `notes.html#a`, `../2024/post/`) against a plain http(s) base; None for anything else.
+    urljoin takes 5.8 us for such a URL of the benchmark corpus, this 2.0 us."""
+    match = _PLAIN_PATH.fullmatch(url)
+    if match is None or "//" in match["path"] or _DOT_SEGMENT.search(match["path"]):
+        return None  # urljoin merges empty segments (a//b is a/b) and resolves dot segments
+    path, up = match["path"], match["up"].count("../")
+    if ":" in path.partition("/")[0] or (up and path.startswith("/")):
+        return None
+    query, hash_sign, fragment = (match["rest"] or "").partition("#")
+    if query == "?" or (hash_sign and not fragment):
+        return None  # urljoin drops an empty query or fragment
+    split = _split_base(base)
+    if split is None:
+        return None
+    origin, folder = split
+    if path.startswith("/"):
+        return origin + url
+    segments = folder.split("/")  # "/a/b/" is ["", "a", "b", ""]
+    up = min(up, len(segments) - 2)  # as urljoin, ../ above the root stays at the root
+    kept = "/".join(segments[: len(segments) - 1 - up]) + "/"
+    return origin + kept + url[len(match["up"]) :]
+
+
+# A base urljoin takes apart plainly: http(s), a host without user, brackets or odd characters,
+# and a path of plain segments.
+_PLAIN_BASE = re.compile(
+    r"(?P<origin>https?://[A-Za-z0-9.-]+(?::\d+)?)(?P<path>(?:/[\w.~!$&'()*+,=:@%-]*)*)"
+    r"(?:[?#][^\x00-\x20\x7f]*)?",
+    re.ASCII,
+)
+
+
+@lru_cache(maxsize=64)
+def _split_base(base: str) -> tuple[str, str] | None:
+    """`base`'s scheme and host, and the folder its path is in ("/" for none), as urljoin
+    resolves against them; None when urljoin must be asked."""
+    match = _PLAIN_BASE.fullmatch(base)
+    if match is None or "//" in match["path"] or _DOT_SEGMENT.search(match["path"]):
+        return None
+    folder = match["path"].rpartition("/")[0] + "/"
+    return match["origin"], folder
 
 
 # Characters after which urljoin may rewrite an absolute URL: it drops an empty query (?),
