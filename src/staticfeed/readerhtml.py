@@ -79,7 +79,7 @@ def _sanitized(htmls: Sequence[str]) -> list[str]:
         f'<entry><id>{number}</id><content type="html">{escape(html)}</content></entry>'
         for number, html in enumerate(htmls)
     )
-    feed = f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
+    feed = f'<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
     parsed = feedparser.parse(feed.encode("utf-8"), sanitize_html=True, resolve_relative_uris=False)
     kept = {
         entry.get("id"): entry.get("content", [{}])[0].get("value", "") for entry in parsed.entries
