@@ -525,6 +525,23 @@ def test_escaped_text_in_raw_html_stays_text(site: Site, body: str) -> None:
         assert "A <em> B & x" in fragment.text_content()
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "</div>&#1;A&#x1F; <b>x</b>\n",  # text before the first element: it was a traceback
+        "<div>&#1;A&#x1F; <b>x</b></div>\n",
+        "A&#1;&#x1F; <b>x</b>\n",
+    ],
+)
+def test_references_to_characters_xml_cannot_carry_are_dropped(site: Site, body: str) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    for html in contents(*only(*build_and_read())):
+        fragment = html_of(html)
+        assert fragment.findtext(".//b") == "x"
+        assert "A x" in fragment.text_content()
+        assert "\x01" not in html and "\x1f" not in html
+
+
 # (Markdown or HTML, XPath of the element, attribute, URL without link:, URL with link:)
 VIDEO = '<video poster="p.jpg" src="v.mp4"></video>'
 RELATIVE_URLS = [

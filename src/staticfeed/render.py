@@ -89,7 +89,8 @@ def parse_fragment(html: str) -> etree._Element:
     if body is None:
         return div
     if body.text and body.text.strip():
-        div.text = body.text
+        # lxml's parser keeps what a reference such as &#1; stands for; its API refuses it.
+        div.text = remove_xml_illegal(body.text)
     div.extend(body)
     return div
 
