@@ -23,6 +23,7 @@ from lxml import etree
 
 from staticfeed.check import may_hold_placeholder
 from staticfeed.cli import cli
+from staticfeed.rules import RULES
 from tests.conftest import BASIC_CONFIG, REPO, invoke_build, record_reads
 
 Site = Callable[..., Path]
@@ -64,6 +65,10 @@ AUTHOR_ATOM = "feeds/authors/ann-lee.atom.xml"
 AUTHOR_RSS = "feeds/authors/ann-lee.rss.xml"
 AUTHOR_JSON = "feeds/authors/ann-lee.json"
 INDEX = "feeds/index.html"
+# The rules the README's table lists, in its order.
+README_RULES = re.findall(
+    r"^\| `([a-z-]+)` \| (?:error|warning)", (REPO / "README.md").read_text(), re.MULTILINE
+)
 LINE = re.compile(r"^(Error|Warning): (?:(\S+?)(?::(\d+))?: )?(.*) \[([a-z-]+)\]$")
 
 
@@ -77,6 +82,7 @@ def findings(*args: str, exit_code: int = 1) -> list[dict[str, object]]:
     assert result.exit_code == exit_code, result.output
     found: list[dict[str, object]] = json.loads(result.stdout)
     assert all(item["fix"] for item in found if item["rule"] != "build")
+    assert all(item["rule"] in README_RULES for item in found)  # each one documented
     return found
 
 
@@ -749,6 +755,31 @@ def test_markup_in_drafts_and_code_is_not_reported(site: Site) -> None:
     assert invoke_build().exit_code == 0
     result = check()
     assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+
+
+def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:
+    site(CONFIG, **{"markup.md": MARKUP})
+    assert invoke_build().exit_code == 0
+    result = check("--ignore", "reader-html")
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+    edit(ATOM, "<title>Markup</title>", "<title>Changed by hand</title>")
+    assert check().exit_code == 1  # the stale file is an error
+    result = check("--ignore", "stale", "--ignore", "reader-html")
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+    kept = {item["rule"] for item in findings("--ignore", "stale", exit_code=0)}
+    assert kept == {"reader-html"}, kept
+
+
+def test_ignore_takes_only_the_names_of_rules(site: Site) -> None:
+    site(CONFIG, **{"newer.md": NEWER})
+    result = check("--ignore", "reader_html")
+    assert result.exit_code == 2
+    assert "Invalid value for '--ignore': 'reader_html' is not one of" in result.output
+    assert "'reader-html'" in result.output
+
+
+def test_every_rule_check_knows_is_in_the_readme() -> None:
+    assert tuple(README_RULES) == RULES
 
 
 # Titles

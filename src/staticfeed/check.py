@@ -13,7 +13,7 @@ import email.utils
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,8 +97,10 @@ def check_publication(
     max_size: int | None = None,
     drafts: bool = False,
     future: bool = False,
+    ignore: Collection[str] = (),
 ) -> list[Finding]:
-    """Every finding for the publication, sorted by file and line.
+    """Every finding for the publication, sorted by file and line, but those of the rules in
+    `ignore`.
 
     `load_config` raising a StaticfeedError is a finding too; the files on disk are then still
     checked, by the rules that need no config. `max_size` overrides the config's max_feed_size.
@@ -130,11 +132,13 @@ def check_publication(
                     drafts=drafts,
                     future=future,
                     read=feeds.check,
+                    reader_html="reader-html" not in ignore,
                 )
             )
         findings.extend(_check_the_rest(out_dir, on_disk, feeds))
         findings.extend(feeds.findings())
-    return sorted(findings, key=lambda finding: finding.sort_key)
+    kept = (finding for finding in findings if finding.rule not in ignore)
+    return sorted(kept, key=lambda finding: finding.sort_key)
 
 
 def _check_the_rest(out_dir: Path, on_disk: Iterable[str], feeds: _FeedChecks) -> list[Finding]:
@@ -236,17 +240,19 @@ def check_build(
     drafts: bool = False,
     future: bool = False,
     read: Callable[[str, bytes], None] | None = None,
+    reader_html: bool = True,
 ) -> list[Finding]:
-    """What `build` would reject or warn about, and files in `out_dir` that differ from a
-    fresh build, compared one at a time. `read` is given each file of `out_dir` read for
-    that, by POSIX path under it, with its bytes: `check_publication` checks the feeds among
-    them then, so that none is read twice."""
+    """What `build` would reject or warn about, markup readers remove from the entries (with
+    `reader_html`), and files in `out_dir` that differ from a fresh build, compared one at a
+    time. `read` is given each file of `out_dir` read for that, by POSIX path under it, with
+    its bytes: `check_publication` checks the feeds among them then, so that none is read
+    twice."""
     rendering = rendered_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     try:
         with rendering as rendered:
             findings = [_from_warning(warning) for warning in rendered.warnings]
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
-            paths = [entry.source for entry in rendered.selection.entries]
+            paths = [entry.source for entry in rendered.selection.entries if reader_html]
             for found in parallel.map_steps(_removed_html, paths, SILENT):
                 findings += found
             for file in rendered.files:

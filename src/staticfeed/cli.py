@@ -20,6 +20,7 @@ import click
 from staticfeed import __version__, delta, stamp
 from staticfeed.errors import ConfigError, StaticfeedError, display_path
 from staticfeed.progress import SILENT, Progress
+from staticfeed.rules import RULES
 
 # The pipeline and its libraries are imported by the commands that use them, not here: a
 # build with nothing to do (staticfeed.stamp) must not pay for loading them.
@@ -552,7 +553,17 @@ def _format_option(text_help: str) -> Callable[[Callable[..., None]], Callable[.
     metavar="BYTES",
     help="Size budget of each feed file (default: the config's max_feed_size, or 1000000).",
 )
-def check_command(output_format: str, max_size: int | None, **options: Any) -> None:
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    type=click.Choice(RULES),
+    metavar="RULE",
+    help="Leave out the problems of RULE (the name in brackets); repeat for more.",
+)
+def check_command(
+    output_format: str, max_size: int | None, ignored: tuple[str, ...], **options: Any
+) -> None:
     """Report every problem in the documents in entries/ and the feeds in feeds/.
 
     Lists what build would reject, feeds that differ from what build would write now, and what
@@ -563,6 +574,7 @@ def check_command(output_format: str, max_size: int | None, **options: Any) -> N
     Examples:
       staticfeed check
       staticfeed check --format json --max-size 500000
+      staticfeed check --ignore reader-html
     """
     from staticfeed.check import check_publication
 
@@ -575,6 +587,7 @@ def check_command(output_format: str, max_size: int | None, **options: Any) -> N
         max_size=max_size,
         drafts=publication.drafts,
         future=publication.future,
+        ignore=frozenset(ignored),
     )
     if output_format == "json":
         click.echo(json.dumps([asdict(finding) for finding in findings], indent=2))

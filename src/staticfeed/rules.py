@@ -1,0 +1,24 @@
+"""The names of `staticfeed check`'s rules, apart from the checks themselves: the command line
+needs them for `--ignore` without importing the pipeline."""
+
+RULES = (
+    "build",
+    "review",
+    "stale",
+    "xml",
+    "self-link",
+    "guid",
+    "rss-author",
+    "language",
+    "enclosure",
+    "tag-uri",
+    "duplicate-id",
+    "date",
+    "order",
+    "relative-url",
+    "reader-html",
+    "title",
+    "placeholder",
+    "size",
+)
+"""The name of every rule, as findings carry it, in the order the README lists them."""
