@@ -91,3 +91,19 @@ def test_importing_twice_is_refused_and_changes_nothing(site: Callable[..., Path
 def test_a_missing_source_is_a_wrong_command_line(site: Callable[..., Path]) -> None:
     site()
     assert run("import", "missing.txt").exit_code == 2
+
+
+def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., Path]) -> None:
+    # lxml's tree of a page that is a <head> alone, or an <html> tag alone, has no <body>.
+    folder = site()
+    (folder / "saved").mkdir()
+    (folder / "saved" / "head.html").write_text("<html><head><title>Only</title></head></html>")
+    (folder / "saved" / "tag.md").write_text("<html>")
+    result = run("import", "saved", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: saved/head.html: no date found. Add a line with the date at the top of a copy of"
+        " the document, and import the copy.",
+        "Error: saved/tag.md: no title found. Add a line with the title at the top of a copy of"
+        " the document, and import the copy.",
+    ]

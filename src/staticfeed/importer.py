@@ -1535,7 +1535,9 @@ def _main_element(document: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
             scores[parent] = scores.get(parent, 0) + len(paragraph.text_content().strip())
     if scores:
         return max(scores, key=lambda element: scores[element])
-    return document.body
+    body = document.body
+    # A page of a <head> alone has no <body> in lxml's tree: its text is then nothing.
+    return body if body is not None else lxml.html.Element("body")
 
 
 def _first_h1(
