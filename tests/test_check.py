@@ -17,7 +17,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -755,6 +755,43 @@ def test_markup_in_drafts_and_code_is_not_reported(site: Site) -> None:
     assert invoke_build().exit_code == 0
     result = check()
     assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+
+
+# Pieces of raw HTML, well-formed or not, that an entry may hold: check reads any of them.
+RAW_PIECES = [
+    *("<div>", "</div>", "<p style='position:fixed;color:red'>", "<b onclick=x>", "</b>"),
+    *("<script>", "</script>", "<iframe src='https://v.test/1'>", "</iframe>", "<!--", "-->"),
+    *("<![CDATA[", "]]>", "<?php", "?>", "<svg><circle r=1>", "</svg>", "<math><mi>x</mi>"),
+    *("<a href='javascript:x'>", "<A HREF='JAVASCRIPT:x'>", "<img srcset='a 1x'>", "<x-widget>"),
+    *("&#1;", "&#xFFFE;", "&amp;", "<", ">", "`", "```\n", "    ", "\n", "\n\n", "text", "é"),
+    *("| a |\n|---|\n", "<table><tr><td>", "<!DOCTYPE html>", "<html>", "<body>", "<title>t"),
+]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(body=st.lists(st.sampled_from(RAW_PIECES), max_size=25).map("".join))
+@example(body="</div>&#1;")  # both were tracebacks: in build, then in check
+@example(body="<b onclick=x>&#1;</b>")
+def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body: str) -> None:
+    """Whatever raw HTML an entry holds, check reports it as warnings at lines of the file,
+    never a traceback, and build takes it."""
+    folder = tmp_path_factory.mktemp("raw")
+    text = f"---\ntitle: Raw\ndate: 2025-03-01\n---\n{body}\n"
+    (folder / "entries").mkdir()
+    (folder / "entries" / "raw.md").write_text(text, encoding="utf-8")
+    (folder / "staticfeed.toml").write_text(CONFIG, encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(folder):
+        os.chdir(folder)
+        built = runner.invoke(cli, ["build", "-q"])
+        assert built.exit_code == 0, built.output
+        result = runner.invoke(cli, ["check", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    lines = len(text.splitlines())
+    for found in json.loads(result.stdout):
+        assert found["rule"] == "reader-html", found
+        assert found["message"].startswith("feed readers remove "), found
+        assert found["line"] is None or 5 <= found["line"] <= lines, (found, text)
 
 
 def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:

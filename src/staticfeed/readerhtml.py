@@ -20,7 +20,6 @@ from lxml import etree
 
 from staticfeed import gfm
 from staticfeed.render import EXTENSIONS, parse_fragment
-from staticfeed.text import remove_xml_illegal
 
 # Cheaper than parsing: a body without the start of a tag, a comment or the like holds no raw
 # HTML (an autolink, <https://…>, is not one).
@@ -65,11 +64,8 @@ def removed_by_readers(bodies: Sequence[str]) -> list[list[Removed]]:
 
 
 def _removals(pieces: Sequence[tuple[int, str]], written: str, kept: str) -> list[Removed]:
-    # Character references such as &#1; may come back from feedparser as the characters
-    # themselves, which lxml refuses: they are no markup, and rendering removes them too.
-    before, after = (parse_fragment(remove_xml_illegal(html)) for html in (written, kept))
     found: dict[str, list[int | None]] = {}
-    for what, pattern in _differences(before, after):
+    for what, pattern in _differences(parse_fragment(written), parse_fragment(kept)):
         found.setdefault(what, []).append(_line(pieces, pattern))
     removed = [Removed(lines[0], what, len(lines) - 1) for what, lines in found.items()]
     return sorted(removed, key=lambda each: (each.line or 0, each.what))
