@@ -252,9 +252,10 @@ def check_build(
         with rendering as rendered:
             findings = [_from_warning(warning) for warning in rendered.warnings]
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
-            paths = [entry.source for entry in rendered.selection.entries if reader_html]
-            for found in parallel.map_steps(_removed_html, paths, SILENT):
-                findings += found
+            if reader_html:
+                paths = [entry.source for entry in rendered.selection.entries]
+                for found in parallel.map_steps(_removed_html, paths, SILENT):
+                    findings += found
             for file in rendered.files:
                 path = out_dir / file.name
                 current = _read(path)

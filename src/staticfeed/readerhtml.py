@@ -59,7 +59,8 @@ def removed_by_readers(bodies: Sequence[str]) -> list[list[Removed]]:
         batch = with_html[start : start + _BATCH]
         written = ["\n".join(piece for _, piece in pieces[index]) for index in batch]
         for index, html, kept in zip(batch, written, _sanitized(written), strict=True):
-            removed[index] = _removals(pieces[index], html, kept)
+            if kept is not None:
+                removed[index] = _removals(pieces[index], html, kept)
     return removed
 
 
@@ -71,8 +72,9 @@ def _removals(pieces: Sequence[tuple[int, str]], written: str, kept: str) -> lis
     return sorted(removed, key=lambda each: (each.line or 0, each.what))
 
 
-def _sanitized(htmls: Sequence[str]) -> list[str]:
-    """Each of `htmls` as feedparser gives it to a reader."""
+def _sanitized(htmls: Sequence[str]) -> list[str | None]:
+    """Each of `htmls` as feedparser gives it to a reader; None for one it did not give back,
+    which is then not reported as removed whole."""
     import feedparser  # only `check` needs it, and it takes a while to import
 
     entries = "".join(
@@ -82,9 +84,10 @@ def _sanitized(htmls: Sequence[str]) -> list[str]:
     feed = f'<feed xmlns="http://www.w3.org/2005/Atom">{entries}</feed>'
     parsed = feedparser.parse(feed.encode("utf-8"), sanitize_html=True, resolve_relative_uris=False)
     kept = {
-        entry.get("id"): entry.get("content", [{}])[0].get("value", "") for entry in parsed.entries
+        str(entry.get("id")): str(entry.get("content", [{}])[0].get("value", ""))
+        for entry in parsed.entries
     }
-    return [str(kept.get(str(number), "")) for number in range(len(htmls))]
+    return [kept.get(str(number)) for number in range(len(htmls))]
 
 
 def _differences(
