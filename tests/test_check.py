@@ -794,6 +794,47 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
         assert found["line"] is None or 5 <= found["line"] <= lines, (found, text)
 
 
+def test_a_title_or_summary_with_an_end_tag_is_a_warning_at_its_line(site: Site) -> None:
+    text = (
+        "---\ntitle: The <b>bold</b> tag\ndate: 2025-03-01\n"
+        'summary: "Closing tags like </p>, and a < b > c"\n---\nBody.\n'
+    )
+    plain = "---\ntitle: a < b > c, and <br>\ndate: 2025-03-02\n---\nBody.\n"
+    site(CONFIG, **{"tags.md": text, "plain.md": plain})
+    assert invoke_build().exit_code == 0
+    title = (
+        "the title holds '</b>': some RSS readers (feedparser) show the title as HTML, and the"
+        " W3C Feed Validation Service warns that it looks like HTML"
+    )
+    summary = (
+        "the summary holds '</p>': the W3C Feed Validation Service warns that it looks like"
+        " HTML (readers show it as written)"
+    )
+    assert rows(exit_code=0) == [
+        warning("entries/tags.md", 2, "looks-like-html", title),
+        warning("entries/tags.md", 4, "looks-like-html", summary),
+    ]
+    fixes = [item["fix"] for item in findings(exit_code=0)]
+    assert fixes == [
+        'Write it another way, such as "the b end tag", or leave it.',
+        'Write it another way, such as "the p end tag", or leave it.',
+    ]
+    # What the warning says of readers: feedparser takes the RSS title for HTML, the Atom one
+    # for text, and shows the summary as written in both.
+    rss = {entry.title: entry for entry in feedparser.parse(RSS).entries}
+    atom = {entry.title: entry for entry in feedparser.parse(ATOM).entries}
+    assert rss["The <b>bold</b> tag"].title_detail.type == "text/html"
+    assert atom["The <b>bold</b> tag"].title_detail.type == "text/plain"
+    shown = lxml_text(rss["The <b>bold</b> tag"].summary)
+    assert shown == "Closing tags like </p>, and a < b > c"
+    assert atom["The <b>bold</b> tag"].summary == "Closing tags like </p>, and a < b > c"
+
+
+def lxml_text(html: str) -> str:
+    """The text a reader shows for `html`."""
+    return str(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).xpath("string()"))
+
+
 def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:
     site(CONFIG, **{"markup.md": MARKUP})
     assert invoke_build().exit_code == 0

@@ -24,7 +24,7 @@ from lxml import etree
 
 from staticfeed import parallel, readerhtml, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.entries import written_body
+from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
@@ -252,6 +252,9 @@ def check_build(
         with rendering as rendered:
             findings = [_from_warning(warning) for warning in rendered.warnings]
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
+            findings += [
+                found for entry in rendered.selection.entries for found in _looks_like_html(entry)
+            ]
             if reader_html:
                 paths = [entry.source for entry in rendered.selection.entries]
                 for found in parallel.map_steps(_removed_html, paths, SILENT):
@@ -313,6 +316,33 @@ def _to_review(entry: Entry) -> Finding:
         f"staticfeed import guessed {fields}",
         "Check them against the original, then delete the review: line.",
     )
+
+
+# What the W3C Feed Validation Service takes for HTML in text (its `htmlEndTag_re`): an end tag.
+_END_TAG = re.compile(r"</(\w+)>")
+_SEEN_AS_HTML = {
+    "title": "some RSS readers (feedparser) show the title as HTML, and the W3C Feed Validation "
+    "Service warns that it looks like HTML",
+    "summary": "the W3C Feed Validation Service warns that it looks like HTML (readers show it "
+    "as written)",
+}
+
+
+def _looks_like_html(entry: Entry) -> Iterator[Finding]:
+    """A title or summary with an end tag in its text. Atom marks both as text; RSS has no way
+    to mark a title so, and staticfeed escapes the summary there as HTML. The W3C service warns
+    about both (ContainsUndeclaredHTML, ContainsHTML)."""
+    for key, text in (("title", entry.title), ("summary", entry.summary)):
+        match = _END_TAG.search(text or "")
+        if match:
+            yield _at(
+                entry.source,
+                key_line(entry.source, key),
+                "warning",
+                "looks-like-html",
+                f"the {key} holds {match.group(0)!r}: {_SEEN_AS_HTML[key]}",
+                f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
+            )
 
 
 def _removed_html(paths: Sequence[Path]) -> list[list[Finding]]:

@@ -412,6 +412,15 @@ def written_body(path: Path) -> tuple[str, int]:
         raise _entry_error(path, error) from None
 
 
+def key_line(path: Path, key: str) -> int | None:
+    """The line of `key` in the front matter of the document at `path`; None when the key is
+    not there (a title taken from the body) or the document cannot be read now."""
+    try:
+        return _split_document(path, path.read_bytes(), []).key_lines.get(key)
+    except (OSError, StaticfeedError):
+        return None
+
+
 def _split_or_errors(
     path: Path, data: bytes, warnings: list[BuildWarning]
 ) -> Document | tuple[StaticfeedError, ...]:

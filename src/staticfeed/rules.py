@@ -17,6 +17,7 @@ RULES = (
     "order",
     "relative-url",
     "reader-html",
+    "looks-like-html",
     "title",
     "placeholder",
     "size",
