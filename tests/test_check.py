@@ -835,6 +835,74 @@ def lxml_text(html: str) -> str:
     return str(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).xpath("string()"))
 
 
+TRIP = """\
+---
+title: Trip
+date: 2025-03-01
+---
+A map: ![map](map.png), [notes](notes.pdf#p2), [missing](gone.png), [site](/map.png)
+and [full](https://pics.test/map.png) and [out](../../secret.txt) and [linked](inside.png).
+
+<img src="map.png" srcset="map.png 1x, big%20map.png 2x" alt="">
+"""
+
+
+def test_a_relative_url_naming_a_file_beside_the_document(site: Site) -> None:
+    root = site(CONFIG, **{"2025/trip.md": TRIP, "with-link.md": WITH_LINK})
+    for name in ("map.png", "notes.pdf", "big map.png"):
+        (root / "entries" / "2025" / name).write_bytes(b"x")
+    (root / "entries" / "map.png").write_bytes(b"x")  # what /map.png would be, were it local
+    (root / "secret.txt").write_text("outside entries/")
+    (root / "entries" / "2025" / "inside.png").symlink_to(root / "secret.txt")
+    assert invoke_build().exit_code == 0
+
+    def loaded(url: str, file: str, what: str) -> str:
+        return (
+            f"{what} '{url}' names entries/{file}, but readers load {SITE}{url}: staticfeed"
+            " publishes the feeds and pages, not the files in entries/"
+        )
+
+    rules = [r for r in rows(exit_code=0) if r[3] == "relative-file"]
+    assert rules == [
+        warning(
+            "entries/2025/trip.md",
+            5,
+            "relative-file",
+            loaded("map.png", "2025/map.png", "the image"),
+        ),
+        warning(
+            "entries/2025/trip.md",
+            5,
+            "relative-file",
+            loaded("notes.pdf#p2", "2025/notes.pdf", "the link"),
+        ),
+        warning(
+            "entries/2025/trip.md",
+            8,
+            "relative-file",
+            loaded("big%20map.png", "2025/big map.png", "the <img srcset>"),
+        ),
+    ]
+    # The URL the warning names is the one in the feed, read with lxml.
+    namespaces = {"a": "http://www.w3.org/2005/Atom"}
+    (content,) = etree.parse(ATOM).xpath(
+        "//a:entry[a:title='Trip']/a:content", namespaces=namespaces
+    )
+    html = etree.fromstring(f"<div>{content.text}</div>", etree.HTMLParser())
+    assert html.xpath("//img/@src")[0] == SITE + "map.png"
+    assert SITE + "notes.pdf#p2" in html.xpath("//a/@href")
+
+
+WITH_LINK = """\
+---
+title: Elsewhere
+date: 2025-03-02
+link: https://elsewhere.test/posts/trip/
+---
+![map](2025/map.png), resolved against the link, where the file is.
+"""
+
+
 def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:
     site(CONFIG, **{"markup.md": MARKUP})
     assert invoke_build().exit_code == 0

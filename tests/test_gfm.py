@@ -139,3 +139,25 @@ def test_finding_raw_html_gives_the_memory_back() -> None:
         gfm.raw_html(document, EXTENSIONS)
     grown_mib = (resident_kib() - before) / 1024
     assert grown_mib < 20, f"{grown_mib:.0f} MiB more after 3,000 documents"
+
+
+LINKS = """\
+An ![image](a%20b.png "T") and [a link](notes.html#x&amp;y), <https://example.test/auto>.
+
+`[not a link](code.html)`, and [a reference][1].
+
+    [indented code](no.html)
+
+[1]: ref.html
+"""
+
+
+def test_sources_give_each_link_and_image_with_its_line() -> None:
+    found = gfm.sources(LINKS, EXTENSIONS)
+    assert found.destinations == [
+        (1, "image", "a%20b.png"),
+        (1, "link", "notes.html#x&y"),
+        (1, "link", "https://example.test/auto"),
+        (3, "link", "ref.html"),
+    ]
+    assert found.raw_html == []

@@ -22,14 +22,20 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import parallel, readerhtml, values
+from staticfeed import gfm, localfiles, parallel, readerhtml, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.progress import SILENT
-from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
+from staticfeed.render import (
+    EXTENSIONS,
+    URL_ATTRIBUTES,
+    absolute_url,
+    elements_with_urls,
+    parse_fragment,
+)
 
 Severity = Literal["error", "warning"]
 
@@ -132,7 +138,7 @@ def check_publication(
                     drafts=drafts,
                     future=future,
                     read=feeds.check,
-                    reader_html="reader-html" not in ignore,
+                    ignore=ignore,
                 )
             )
         findings.extend(_check_the_rest(out_dir, on_disk, feeds))
@@ -240,13 +246,13 @@ def check_build(
     drafts: bool = False,
     future: bool = False,
     read: Callable[[str, bytes], None] | None = None,
-    reader_html: bool = True,
+    ignore: Collection[str] = (),
 ) -> list[Finding]:
-    """What `build` would reject or warn about, markup readers remove from the entries (with
-    `reader_html`), and files in `out_dir` that differ from a fresh build, compared one at a
-    time. `read` is given each file of `out_dir` read for that, by POSIX path under it, with
-    its bytes: `check_publication` checks the feeds among them then, so that none is read
-    twice."""
+    """What `build` would reject or warn about, what the entry rules find in the published
+    entries (but those in `ignore`), and files in `out_dir` that differ from a fresh build,
+    compared one at a time. `read` is given each file of `out_dir` read for that, by POSIX
+    path under it, with its bytes: `check_publication` checks the feeds among them then, so
+    that none is read twice."""
     rendering = rendered_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     try:
         with rendering as rendered:
@@ -255,9 +261,15 @@ def check_build(
             findings += [
                 found for entry in rendered.selection.entries for found in _looks_like_html(entry)
             ]
-            if reader_html:
-                paths = [entry.source for entry in rendered.selection.entries]
-                for found in parallel.map_steps(_removed_html, paths, SILENT):
+            reader_html = "reader-html" not in ignore
+            relative_file = "relative-file" not in ignore
+            if reader_html or relative_file:
+                bodies = [
+                    _Body(entry.source, entries_dir, reader_html, relative_file, entry.link)
+                    for entry in rendered.selection.entries
+                ]
+                site = functools.partial(_body_findings, config.site_url)
+                for found in parallel.map_steps(site, bodies, SILENT):
                     findings += found
             for file in rendered.files:
                 path = out_dir / file.name
@@ -345,20 +357,60 @@ def _looks_like_html(entry: Entry) -> Iterator[Finding]:
             )
 
 
-def _removed_html(paths: Sequence[Path]) -> list[list[Finding]]:
-    """For each entry at `paths`, the markup in it that feed readers remove. Bodies are read
-    again: an entry's own may lack its first lines (a title line), or be set aside by the build."""
-    bodies: list[tuple[str, int]] = []
-    for path in paths:
+@dataclass(frozen=True)
+class _Body:
+    """A published entry whose body the entry rules read: where it is, which rules to apply,
+    and its `link:` (relative URLs resolve against it, not the site: not to a file beside)."""
+
+    path: Path
+    entries_dir: Path
+    reader_html: bool
+    relative_file: bool
+    link: str | None
+
+
+def _body_findings(site_url: str, bodies: Sequence[_Body]) -> list[list[Finding]]:
+    """For each body, what reader-html and relative-file find in it. Bodies are read again: an
+    entry's own may lack its first lines (a title line), or be set aside by the build."""
+    read: list[tuple[str, int]] = []
+    for body in bodies:
         try:
-            bodies.append(written_body(path))
+            read.append(written_body(body.path))
         except (OSError, StaticfeedError):
-            bodies.append(("", 1))  # read a moment ago: changed since; the next check will tell
-    removals = readerhtml.removed_by_readers([body for body, _ in bodies])
+            read.append(("", 1))  # read a moment ago: changed since; the next check will tell
+    sources = [gfm.sources(text, EXTENSIONS) for text, _ in read]
+    wanted = [body.reader_html for body in bodies]
+    removals = readerhtml.removed_by_readers(
+        [found.raw_html if want else [] for found, want in zip(sources, wanted, strict=True)]
+    )
     return [
-        [_removed_finding(path, first_line, removed) for removed in found]
-        for path, (_, first_line), found in zip(paths, bodies, removals, strict=True)
+        [_removed_finding(body.path, first_line, removed) for removed in removed_here]
+        + [_local_finding(body, first_line, local, site_url) for local in _locals(body, found)]
+        for body, (_, first_line), found, removed_here in zip(
+            bodies, read, sources, removals, strict=True
+        )
     ]
+
+
+def _locals(body: _Body, sources: gfm.Sources) -> list[localfiles.LocalFile]:
+    if not body.relative_file or body.link is not None:
+        return []
+    return localfiles.local_files(sources, body.path, body.entries_dir)
+
+
+def _local_finding(
+    body: _Body, first_line: int, local: localfiles.LocalFile, site_url: str
+) -> Finding:
+    loaded = absolute_url(site_url, local.url)
+    return _at(
+        body.path,
+        first_line + local.line - 1,
+        "warning",
+        "relative-file",
+        f"{local.what} {local.url!r} names {display_path(local.file)}, but readers load "
+        f"{loaded}: staticfeed publishes the feeds and pages, not the files in entries/",
+        "Put the file on the site at that URL, or write the full URL where it is.",
+    )
 
 
 def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -> Finding:

@@ -33,6 +33,7 @@ _RenderXml = Callable[[int, int], int]
 # Raw HTML in cmark-gfm's XML, which escapes its text with &amp; &lt; &gt; and &quot;: found by
 # a pattern, a tenth of the time parsing the whole XML took.
 _RAW_HTML = re.compile(r'<html_(?:block|inline) sourcepos="(\d+):[^"]*"[^>]*>([^<]*)</html_')
+_DESTINATION = re.compile(r'<(link|image) sourcepos="(\d+):[^"]*" destination="([^"]*)"')
 _QUOTE = {"&quot;": '"'}
 
 
@@ -74,7 +75,8 @@ class _Freeing:
         finally:
             self._release(parser, root)
 
-    def raw_html(self, markdown: str, extensions: Sequence[str]) -> list[tuple[int, str]]:
+    def xml(self, markdown: str, extensions: Sequence[str]) -> str:
+        """cmark-gfm's XML of `markdown`, with the source position of every node."""
         options = _cmark.lib.CMARK_OPT_UNSAFE | _cmark.lib.CMARK_OPT_SOURCEPOS
         parser, root = self._parse(markdown, options, extensions)
         try:
@@ -82,10 +84,9 @@ class _Freeing:
         finally:
             self._release(parser, root)
         try:
-            xml = ctypes.string_at(rendered).decode("utf-8", "replace")
+            return ctypes.string_at(rendered).decode("utf-8", "replace")
         finally:
             self.free(rendered)
-        return [(int(line), unescape(text, _QUOTE)) for line, text in _RAW_HTML.findall(xml)]
 
     def _parse(self, markdown: str, options: int, extensions: Sequence[str]) -> tuple[Any, Any]:
         """A parser with `extensions` attached, and the document tree it made of `markdown`:
@@ -123,14 +124,33 @@ class _Freeing:
             self.free(_address(rendered))
 
 
-def raw_html(markdown: str, extensions: Sequence[str]) -> list[tuple[int, str]]:
-    """Each piece of raw HTML in `markdown` (an HTML block, or one tag in a paragraph) as
-    cmark-gfm parses it, with the line it starts on (1 for the first). Without cmark-gfm's own
-    functions, the whole Markdown as one piece: HTML shown in code is then in it too."""
+@dataclass(frozen=True)
+class Sources:
+    """Where a document's Markdown refers to other things, each after the line it starts on
+    (1 for the first): its raw HTML (an HTML block, or one tag in a paragraph), and the URL of
+    each link and image written in Markdown, with "link" or "image"."""
+
+    raw_html: list[tuple[int, str]]
+    destinations: list[tuple[int, str, str]]
+
+
+def sources(markdown: str, extensions: Sequence[str]) -> Sources:
+    """`Sources` of `markdown` as cmark-gfm parses it: HTML or a link shown in code is not one.
+    Without cmark-gfm's own functions, the whole Markdown is one piece of raw HTML (HTML shown
+    in code is then in it too), and no link is found."""
     freeing = _freeing()
     if freeing is None:
-        return [(1, markdown)]
-    return freeing.raw_html(markdown, extensions)
+        return Sources([(1, markdown)], [])
+    xml = freeing.xml(markdown, extensions)
+    return Sources(
+        [(int(line), unescape(text, _QUOTE)) for line, text in _RAW_HTML.findall(xml)],
+        [(int(line), kind, unescape(url, _QUOTE)) for kind, line, url in _DESTINATION.findall(xml)],
+    )
+
+
+def raw_html(markdown: str, extensions: Sequence[str]) -> list[tuple[int, str]]:
+    """The raw HTML of `sources`."""
+    return sources(markdown, extensions).raw_html
 
 
 def _address(pointer: Any) -> int:

@@ -18,12 +18,8 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from staticfeed import gfm
-from staticfeed.render import EXTENSIONS, parse_fragment
+from staticfeed.render import parse_fragment
 
-# Cheaper than parsing: a body without the start of a tag, a comment or the like holds no raw
-# HTML (an autolink, <https://…>, is not one).
-_MAY_HOLD_HTML = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|/[A-Za-z]|[!?])")
 _URL_ATTRIBUTES = ("href", "src", "poster", "action", "cite", "longdesc")
 _BATCH = 500
 """Bodies given to feedparser at once: one feed of many entries takes a third of the time that
@@ -46,15 +42,12 @@ class Removed:
         return self.what.startswith("<")
 
 
-def removed_by_readers(bodies: Sequence[str]) -> list[list[Removed]]:
-    """For each Markdown body, what readers remove from the raw HTML in it, in order of first
-    line. What cmark-gfm makes of the Markdown around that HTML they keep, so only the raw
-    HTML is given to feedparser: a whole entry took it three times as long."""
-    pieces = [
-        gfm.raw_html(body, EXTENSIONS) if _MAY_HOLD_HTML.search(body) else [] for body in bodies
-    ]
+def removed_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[list[Removed]]:
+    """For each body's raw HTML (`gfm.Sources.raw_html`), what readers remove from it, in
+    order of first line. What cmark-gfm makes of the Markdown around that HTML they keep, so
+    only the raw HTML is given to feedparser: a whole entry took it three times as long."""
     with_html = [index for index, found in enumerate(pieces) if found]
-    removed: list[list[Removed]] = [[] for _ in bodies]
+    removed: list[list[Removed]] = [[] for _ in pieces]
     for start in range(0, len(with_html), _BATCH):
         batch = with_html[start : start + _BATCH]
         written = ["\n".join(piece for _, piece in pieces[index]) for index in batch]

@@ -117,7 +117,7 @@ def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> No
             value = attributes.get(attribute)
             if value is not None:
                 written = value.strip()
-                absolute = _absolute_url(own_url if written.startswith("#") else base, written)
+                absolute = absolute_url(own_url if written.startswith("#") else base, written)
                 if absolute != value:
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
@@ -130,12 +130,12 @@ def _absolute_srcset(srcset: str, base: str) -> str:
     for candidate in srcset.split(","):
         url, _, descriptor = candidate.strip().partition(" ")
         if url:
-            joined = _absolute_url(base, url)
+            joined = absolute_url(base, url)
             candidates.append(f"{joined} {descriptor.strip()}".strip())
     return ", ".join(candidates)
 
 
-def _absolute_url(base: str, url: str) -> str:
+def absolute_url(base: str, url: str) -> str:
     """`url` resolved against `base`. References like &#1; are decoded by the time they get
     here, so characters XML cannot carry are removed; a URL that urllib cannot parse
     (`http://[x/`, a host that NFKC turns into `/`) is left as written."""

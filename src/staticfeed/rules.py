@@ -18,6 +18,7 @@ RULES = (
     "relative-url",
     "reader-html",
     "looks-like-html",
+    "relative-file",
     "title",
     "placeholder",
     "size",

@@ -1,0 +1,73 @@
+"""Relative URLs in an entry that name a file beside its document: readers resolve them against
+the site instead, and staticfeed publishes the feeds and pages, not the files in entries/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from staticfeed.gfm import Sources
+from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A relative URL written at `line` of the Markdown (1 for the first), as `what` (`the image
+    photo.jpg`), that names `file`, a file under entries/ beside the document."""
+
+    line: int
+    what: str
+    url: str
+    file: Path
+
+
+def local_files(sources: Sources, document: Path, entries_dir: Path) -> list[LocalFile]:
+    """The relative URLs in `sources`, the Markdown of `document`, that name a file of
+    `entries_dir`, once each, in order of line. A URL that leads out of `entries_dir`, through
+    `..` or a symbolic link, names nothing here."""
+    root = entries_dir.resolve()
+    found: dict[str, LocalFile] = {}
+    for line, what, url in _references(sources):
+        if url in found:
+            continue
+        file = _file_named(url, document.parent, root)
+        if file is not None:
+            found[url] = LocalFile(line, what, url, file)
+    return sorted(found.values(), key=lambda local: local.line)
+
+
+def _references(sources: Sources) -> Iterator[tuple[int, str, str]]:
+    """(line, what, URL) of each link and image, in Markdown and in raw HTML."""
+    for line, kind, url in sources.destinations:
+        yield line, f"the {kind}", url
+    for line, html in sources.raw_html:
+        for element in elements_with_urls(parse_fragment(html)):
+            for attribute in URL_ATTRIBUTES:
+                value = element.get(attribute)
+                if value is None:
+                    continue
+                urls = (each.split()[0] for each in value.split(",") if each.strip())
+                for url in urls if attribute == "srcset" else (value.strip(),):
+                    yield line, f"the <{element.tag} {attribute}>", url
+
+
+def _file_named(url: str, folder: Path, root: Path) -> Path | None:
+    """The file under `root` that `url` names relative to `folder`, if there is one."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    candidate = folder / unquote(parts.path)
+    try:
+        # One stat for the many URLs that name no file; resolving (a stat per folder) only
+        # for the few that do.
+        if not candidate.is_file():
+            return None
+        file = candidate.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return file if file.is_relative_to(root) else None
