@@ -261,15 +261,16 @@ def check_build(
             findings += [
                 found for entry in rendered.selection.entries for found in _looks_like_html(entry)
             ]
-            reader_html = "reader-html" not in ignore
-            relative_file = "relative-file" not in ignore
-            if reader_html or relative_file:
-                bodies = [
-                    _Body(entry.source, entries_dir, reader_html, relative_file, entry.link)
-                    for entry in rendered.selection.entries
-                ]
-                site = functools.partial(_body_findings, config.site_url)
-                for found in parallel.map_steps(site, bodies, SILENT):
+            rules = _EntryRules(
+                config.site_url,
+                entries_dir,
+                reader_html="reader-html" not in ignore,
+                relative_file="relative-file" not in ignore,
+            )
+            if rules.reader_html or rules.relative_file:
+                step = functools.partial(_body_findings, rules)
+                bodies = [(entry.source, entry.link) for entry in rendered.selection.entries]
+                for found in parallel.map_steps(step, bodies, SILENT):
                     findings += found
             for file in rendered.files:
                 path = out_dir / file.name
@@ -358,52 +359,50 @@ def _looks_like_html(entry: Entry) -> Iterator[Finding]:
 
 
 @dataclass(frozen=True)
-class _Body:
-    """A published entry whose body the entry rules read: where it is, which rules to apply,
-    and its `link:` (relative URLs resolve against it, not the site: not to a file beside)."""
+class _EntryRules:
+    """The rules that read the published entries' bodies, and what they need to know of the
+    publication."""
 
-    path: Path
+    site_url: str
     entries_dir: Path
     reader_html: bool
     relative_file: bool
-    link: str | None
 
 
-def _body_findings(site_url: str, bodies: Sequence[_Body]) -> list[list[Finding]]:
-    """For each body, what reader-html and relative-file find in it. Bodies are read again: an
-    entry's own may lack its first lines (a title line), or be set aside by the build."""
+def _body_findings(
+    rules: _EntryRules, bodies: Sequence[tuple[Path, str | None]]
+) -> list[list[Finding]]:
+    """For each entry's (path, link:), what the entry rules find in its body. Bodies are read
+    again: an entry's own may lack its first lines (a title line), or be set aside by the build.
+    An entry with a link: has no relative-file finding: its URLs resolve against that page."""
     read: list[tuple[str, int]] = []
-    for body in bodies:
+    for path, _ in bodies:
         try:
-            read.append(written_body(body.path))
+            read.append(written_body(path))
         except (OSError, StaticfeedError):
             read.append(("", 1))  # read a moment ago: changed since; the next check will tell
     sources = [gfm.sources(text, EXTENSIONS) for text, _ in read]
-    wanted = [body.reader_html for body in bodies]
     removals = readerhtml.removed_by_readers(
-        [found.raw_html if want else [] for found, want in zip(sources, wanted, strict=True)]
+        [found.raw_html if rules.reader_html else [] for found in sources]
     )
-    return [
-        [_removed_finding(body.path, first_line, removed) for removed in removed_here]
-        + [_local_finding(body, first_line, local, site_url) for local in _locals(body, found)]
-        for body, (_, first_line), found, removed_here in zip(
-            bodies, read, sources, removals, strict=True
-        )
-    ]
-
-
-def _locals(body: _Body, sources: gfm.Sources) -> list[localfiles.LocalFile]:
-    if not body.relative_file or body.link is not None:
-        return []
-    return localfiles.local_files(sources, body.path, body.entries_dir)
+    findings = []
+    for (path, link), (_, first_line), found, removed in zip(
+        bodies, read, sources, removals, strict=True
+    ):
+        here = [_removed_finding(path, first_line, each) for each in removed]
+        if rules.relative_file and link is None:
+            beside = localfiles.local_files(found, path, rules.entries_dir)
+            here += [_local_finding(path, first_line, each, rules.site_url) for each in beside]
+        findings.append(here)
+    return findings
 
 
 def _local_finding(
-    body: _Body, first_line: int, local: localfiles.LocalFile, site_url: str
+    path: Path, first_line: int, local: localfiles.LocalFile, site_url: str
 ) -> Finding:
     loaded = absolute_url(site_url, local.url)
     return _at(
-        body.path,
+        path,
         first_line + local.line - 1,
         "warning",
         "relative-file",
