@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from staticfeed.cli import cli
 
@@ -106,4 +107,34 @@ def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., P
         " the document, and import the copy.",
         "Error: saved/tag.md: no title found. Add a line with the title at the top of a copy of"
         " the document, and import the copy.",
+    ]
+
+
+def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[..., Path]) -> None:
+    folder = site()
+    bundle = folder / "content" / "posts" / "trip"
+    (bundle / "img").mkdir(parents=True)
+    (bundle / "index.md").write_text(
+        '---\ntitle: "Trip"\ndate: 2021-03-04\n---\n'
+        "![a](photo.jpg) ![b](img/b.png) [c](missing.png) [d](https://pics.test/d.png)\n"
+    )
+    for name in ("photo.jpg", "img/b.png"):
+        (bundle / name).write_bytes(b"x")
+    result = run("import", "content/posts/trip")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  not copied: photo.jpg, img/b.png (files beside the source: put them on the site at"
+        " site_url + that path, or write their full URLs)"
+    ) in result.stdout.splitlines()
+    assert sorted(p.name for p in (folder / "entries").rglob("*") if p.is_file()) == ["trip.md"]
+    # Where readers will look for them, read from the built feed with lxml: site_url + path.
+    assert run("build", "-q").exit_code == 0
+    namespaces = {"a": "http://www.w3.org/2005/Atom"}
+    (content,) = etree.parse(folder / "feeds" / "atom.xml").xpath(
+        "//a:entry/a:content", namespaces=namespaces
+    )
+    html = etree.fromstring(f"<div>{content.text}</div>", etree.HTMLParser())
+    assert html.xpath("//img/@src") == [
+        "https://example.org/blog/photo.jpg",
+        "https://example.org/blog/img/b.png",
     ]

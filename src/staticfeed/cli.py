@@ -1027,6 +1027,11 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
         lines.append("  draft:   true")
     if entry.left_out:
         lines.append(f"  left out: {', '.join(entry.left_out)} (no staticfeed key)")
+    if entry.not_copied:
+        lines.append(
+            f"  not copied: {', '.join(entry.not_copied)} (files beside the source: put them on"
+            " the site at site_url + that path, or write their full URLs)"
+        )
     return lines
 
 

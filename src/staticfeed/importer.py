@@ -37,14 +37,15 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
-from staticfeed import values
+from staticfeed import gfm, values
 from staticfeed.dates import DateError, parse_date, parse_date_line
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.infer import read_head
+from staticfeed.localfiles import local_files
 from staticfeed.model import Author
-from staticfeed.render import inline_text
+from staticfeed.render import EXTENSIONS, inline_text
 from staticfeed.text import collapse_whitespace, shorten
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
@@ -83,6 +84,7 @@ class ImportedEntry:
     lang: str | None = None
     draft: bool = False
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
+    not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
     document: str = ""  # the whole file: front matter and body
 
 
@@ -1891,6 +1893,7 @@ def _slugify(title: str) -> str:
 
 def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry:
     assert draft.title is not None and draft.date is not None
+    body = _LEADING_BLANK_LINES.sub("", draft.body).rstrip() + "\n"
     entry = ImportedEntry(
         source=source,
         path=path,
@@ -1899,7 +1902,7 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         authors=tuple(draft.authors),
         source_line=draft.source_line,
         guessed=frozenset(draft.guessed),
-        body=_LEADING_BLANK_LINES.sub("", draft.body).rstrip() + "\n",
+        body=body,
         updated=draft.updated,
         summary=draft.summary,
         tags=tuple(draft.tags),
@@ -1908,8 +1911,17 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         lang=draft.lang,
         draft=draft.draft,
         left_out=tuple(draft.left_out),
+        not_copied=() if draft.link else _files_beside(body, source),
     )
     return _with_document(entry, tz)
+
+
+def _files_beside(body: str, source: Path) -> tuple[str, ...]:
+    """The relative URLs in `body` that name a file in the source's folder or below it (a Hugo
+    page bundle's images): import copies documents only, and in entries/ such a URL resolves
+    against site_url."""
+    found = local_files(gfm.sources(body, EXTENSIONS), source, source.parent)
+    return tuple(local.url for local in found)
 
 
 def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
