@@ -844,12 +844,16 @@ A map: ![map](map.png), [notes](notes.pdf#p2), [missing](gone.png), [site](/map.
 and [full](https://pics.test/map.png) and [out](../../secret.txt) and [linked](inside.png).
 
 <img src="map.png" srcset="map.png 1x, big%20map.png 2x" alt="">
+
+<figure>
+<img src="deep.png" alt="">
+</figure>
 """
 
 
 def test_a_relative_url_naming_a_file_beside_the_document(site: Site) -> None:
     root = site(CONFIG, **{"2025/trip.md": TRIP, "with-link.md": WITH_LINK})
-    for name in ("map.png", "notes.pdf", "big map.png"):
+    for name in ("map.png", "notes.pdf", "big map.png", "deep.png"):
         (root / "entries" / "2025" / name).write_bytes(b"x")
     (root / "entries" / "map.png").write_bytes(b"x")  # what /map.png would be, were it local
     (root / "secret.txt").write_text("outside entries/")
@@ -881,6 +885,12 @@ def test_a_relative_url_naming_a_file_beside_the_document(site: Site) -> None:
             8,
             "relative-file",
             loaded("big%20map.png", "2025/big map.png", "the <img srcset>"),
+        ),
+        warning(  # an HTML block's own line, not the block's first
+            "entries/2025/trip.md",
+            11,
+            "relative-file",
+            loaded("deep.png", "2025/deep.png", "the <img src>"),
         ),
     ]
     # The URL the warning names is the one in the feed, read with lxml.

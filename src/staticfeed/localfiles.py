@@ -14,8 +14,8 @@ from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
 
 @dataclass(frozen=True)
 class LocalFile:
-    """A relative URL written at `line` of the Markdown (1 for the first), as `what` (`the image
-    photo.jpg`), that names `file`, a file under entries/ beside the document."""
+    """A relative URL written at `line` of the Markdown (1 for the first), in `what` (`the
+    image`, `the <img srcset>`), that names `file`, a file beside the document."""
 
     line: int
     what: str
@@ -23,11 +23,11 @@ class LocalFile:
     file: Path
 
 
-def local_files(sources: Sources, document: Path, entries_dir: Path) -> list[LocalFile]:
-    """The relative URLs in `sources`, the Markdown of `document`, that name a file of
-    `entries_dir`, once each, in order of line. A URL that leads out of `entries_dir`, through
-    `..` or a symbolic link, names nothing here."""
-    root = entries_dir.resolve()
+def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFile]:
+    """The relative URLs in `sources`, the Markdown of `document`, that name a file in the
+    folder `within` (entries/, say), once each, in order of line. A URL that leads out of it,
+    through `..` or a symbolic link, names nothing here."""
+    root = within.resolve()
     found: dict[str, LocalFile] = {}
     for line, what, url in _references(sources):
         if url in found:
@@ -48,9 +48,15 @@ def _references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                 value = element.get(attribute)
                 if value is None:
                     continue
-                urls = (each.split()[0] for each in value.split(",") if each.strip())
-                for url in urls if attribute == "srcset" else (value.strip(),):
-                    yield line, f"the <{element.tag} {attribute}>", url
+                if attribute == "srcset":
+                    urls = [each.split()[0] for each in value.split(",") if each.strip()]
+                else:
+                    urls = [value.strip()]
+                for url in urls:
+                    # An HTML block spans lines: the URL's own, where it is written as read.
+                    at = html.find(url)
+                    here = line + html.count("\n", 0, at) if at >= 0 else line
+                    yield here, f"the <{element.tag} {attribute}>", url
 
 
 def _file_named(url: str, folder: Path, root: Path) -> Path | None:
