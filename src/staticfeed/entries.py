@@ -405,11 +405,7 @@ def written_body(path: Path) -> tuple[str, int]:
     """The body of the document at `path` as its author wrote it (a title or date line that
     `build` takes out of an entry's body is still there), and the line it starts on.
     StaticfeedError when `build` could not read it either; OSError when it cannot be read."""
-    text = _clean_text(path, _decode(path, path.read_bytes()), [])
-    try:
-        return body_of(text)
-    except FrontMatterError as error:
-        raise _entry_error(path, error) from None
+    return _read_text(path, path.read_bytes(), [], body_of)
 
 
 def key_line(path: Path, key: str) -> int | None:
@@ -431,15 +427,18 @@ def _split_or_errors(
 
 
 def _split_document(path: Path, data: bytes, warnings: list[BuildWarning]) -> Document:
+    return _read_text(path, data, warnings, split)
+
+
+def _read_text(
+    path: Path, data: bytes, warnings: list[BuildWarning], reader: Callable[[str], T]
+) -> T:
+    """`reader` of the document's text, decoded and cleaned as `build` reads it."""
     text = _clean_text(path, _decode(path, data), warnings)
     try:
-        return split(text)
+        return reader(text)
     except FrontMatterError as error:
-        raise _entry_error(path, error) from None
-
-
-def _entry_error(path: Path, error: FrontMatterError) -> EntryError:
-    return EntryError(error.message, error.fix, path=path, line=error.line)
+        raise EntryError(error.message, error.fix, path=path, line=error.line) from None
 
 
 def _built(
