@@ -159,10 +159,11 @@ def _join(base: str, url: str) -> str:
 
 
 # A path of plain segments, then any query and fragment without spaces or control characters:
-# what urljoin leaves as written. Leading ../ are taken apart; any other dot segment, an empty
-# path, a ; (params to urllib) or a : before the first / (a scheme) is left to urljoin.
+# what urljoin leaves as written. Leading ../ are taken apart; a path that starts with a dot,
+# any other dot segment, an empty path, a ; (params to urllib) or a : before the first / (a
+# scheme) is left to urljoin.
 _PLAIN_PATH = re.compile(
-    r"(?P<up>(?:\.\./)*)(?P<path>/?(?!\.\.?(?:[/?#]|$))[\w~!$&'()*+,=@%-][\w.~!$&'()*+,=:@%/-]*)"
+    r"(?P<up>(?:\.\./)*)(?P<path>/?[\w~!$&'()*+,=@%-][\w.~!$&'()*+,=:@%/-]*)"
     r"(?P<rest>[?#][^\x00-\x20\x7f]*)?",
     re.ASCII,
 )
