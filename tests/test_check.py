@@ -738,6 +738,44 @@ def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:
         assert '<iframe src="https://video.example/embed/shown-as-code">' in code
 
 
+LINKS = """\
+---
+title: Contact
+date: 2025-03-01
+---
+Call [the desk](tel:+380441234567) or write to [us](mailto:desk@notes.staticfeed.test).
+
+Or <a href="tel:+380441234568">the night desk</a>, or [run it](javascript:alert(1)).
+
+The [archive](https://notes.staticfeed.test/archive/), <sms:+3804412>, and `[code](tel:1)`.
+"""
+URL_FIX = "They show the link, leading nowhere: link to a web page, or write the address as text."
+
+
+def test_a_link_readers_empty_is_a_warning_whether_markdown_or_html(site: Site) -> None:
+    site(CONFIG, **{"markup.md": LINKS})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        removed(5, "the tel: URL of a link, here and in 1 more place in this file"),
+        removed(7, "the javascript: URL of a link"),
+        removed(9, "the sms: URL of a link"),
+    ]
+    assert {item["fix"] for item in findings(exit_code=0)} == {URL_FIX}
+    # What a reader shows: those links without their URL, the others as written.
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        hrefs = {"".join(link.itertext()): link.get("href") for link in shown.iter("a")}
+        assert hrefs == {
+            "the desk": "",
+            "us": "mailto:desk@notes.staticfeed.test",
+            "the night desk": "",
+            "run it": "",
+            "archive": "https://notes.staticfeed.test/archive/",
+            "sms:+3804412": "",
+        }, feed
+
+
 def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:
     # No front matter: build takes the first lines as the title and date, check counts lines
     # from the top of the file all the same.

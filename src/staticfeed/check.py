@@ -383,7 +383,7 @@ def _body_findings(
             read.append(("", 1))  # read a moment ago: changed since; the next check will tell
     sources = [gfm.sources(text, EXTENSIONS) for text, _ in read]
     removals = readerhtml.removed_by_readers(
-        [found.raw_html if rules.reader_html else [] for found in sources]
+        [readerhtml.linked_html(found) if rules.reader_html else [] for found in sources]
     )
     findings = []
     for (path, link), (_, first_line), found, removed in zip(
@@ -419,12 +419,18 @@ def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -
         "warning",
         "reader-html",
         f"feed readers remove {removed.what}{_elsewhere(removed.more)}",
-        _REMOVED_ELEMENT if removed.element else _REMOVED_ATTRIBUTE,
+        _removed_fix(removed),
     )
 
 
-_REMOVED_ELEMENT = "They show the rest of the entry: link to what it shows, or take it out."
-_REMOVED_ATTRIBUTE = "They show the element without it: take it out."
+def _removed_fix(removed: readerhtml.Removed) -> str:
+    if removed.element:
+        return "They show the rest of the entry: link to what it shows, or take it out."
+    if removed.url:
+        return (
+            "They show the link, leading nowhere: link to a web page, or write the address as text."
+        )
+    return "They show the element without it: take it out."
 
 
 def _elsewhere(count: int) -> str:
