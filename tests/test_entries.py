@@ -479,6 +479,44 @@ WRONG_TYPES = [
         "2025/my-post.",
         id="slug-escapes",
     ),
+    # A key with nothing after it (a template's `tags:`) is empty, in words, not Python's None.
+    *(
+        pytest.param(line, f"{key} is empty. Give {key} a value or remove the key.", id=line)
+        for key, line in [
+            ("tags", "tags:"),
+            ("summary", "summary: ~"),
+            ("updated", "updated: null"),
+            ("authors", "authors:"),
+            ("draft", "draft:"),
+        ]
+    ),
+    pytest.param(
+        "tags: [news, null]",
+        "tags has an empty item. Remove it, or write what it should be.",
+        id="empty-item-in-tags",
+    ),
+    pytest.param(
+        "authors:\n  - Ann Lee\n  -",
+        "authors has an empty item. Remove it, or write what it should be.",
+        id="empty-item-in-authors",
+    ),
+    pytest.param(
+        "tags: [3.10, null]",
+        "each of tags must be text, not a number (YAML reads 3.10 as 3.1). Put every one in"
+        ' quotes: ["3.10"]',
+        id="version-and-empty-item-in-tags",
+    ),
+    pytest.param(
+        "tags: 2025",
+        'tags must be a list, not a number. Write it as a list: ["2025"]',
+        id="number-as-tags",
+    ),
+    pytest.param(
+        "updated: [2025-01-02]",
+        "updated: expected a date, not a list. Write updated like 2025-12-22, 2025-12-22 14:30 or"
+        " 2025-12-22T14:30:00+02:00.",
+        id="list-as-updated",
+    ),
 ]
 
 
@@ -496,7 +534,7 @@ def test_values_are_never_converted(site: Site, line: str, message: str) -> None
     [
         ("2025-13-01", "date: cannot read '2025-13-01' as a date."),
         ("2025-12", "date: '2025-12' is not a full date with day, month and year."),
-        ("20251222", "date: expected a date, got int 20251222."),
+        ("20251222", "date: expected a date, not a number (20251222)."),
         ("someday", "date: cannot read 'someday' as a date."),
     ],
 )

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+from staticfeed.values import as_written, type_name
+
 # Two different defaults: a field that came out the same under both was written by the author.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
@@ -81,7 +83,9 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
     if isinstance(value, date):
         return localize(datetime.combine(value, time()), tz)
     if not isinstance(value, str):
-        raise DateError(f"expected a date, got {type(value).__name__} {value!r}")
+        # In YAML's terms, as the author wrote it: a number, not Python's int.
+        written = f" ({as_written(value)})" if isinstance(value, bool | int | float) else ""
+        raise DateError(f"expected a date, not {type_name(value)}{written}")
     return localize(_parse_text(value.strip()), tz)
 
 

@@ -665,6 +665,9 @@ class _EntryBuilder:
     def _date(self, key: str) -> datetime | None:
         if key not in self.meta:
             return None
+        if self.meta[key] is None:
+            self._add(key, values.empty(key))
+            return None
         try:
             return parse_date(self.meta[key], self.config.timezone)
         except DateError as error:

@@ -61,6 +61,16 @@ def unknown_key(key: str, allowed: Iterable[str]) -> InvalidValue:
     return InvalidValue(f"unknown key {key!r}", fix)
 
 
+def empty(key: str) -> InvalidValue:
+    """A key written with no value: YAML's `tags:` alone, `null` or `~`."""
+    return InvalidValue(f"{key} is empty", f"Give {key} a value or remove the key.")
+
+
+def _empty_item(key: str) -> InvalidValue:
+    """A list with an item written with no value (`[a, null]`, or `-` alone on its line)."""
+    return InvalidValue(f"{key} has an empty item", "Remove it, or write what it should be.")
+
+
 def as_written(value: object) -> str:
     """A value as the author wrote it in YAML or TOML: `true`, not Python's `True`."""
     if isinstance(value, bool):
@@ -71,6 +81,8 @@ def as_written(value: object) -> str:
 def text(key: str, value: object, written: object = None) -> str:
     """`value` as text. `written` is how the author wrote a value YAML read as something else
     (`Document.written`): the fix quotes that, not what YAML made of it."""
+    if value is None:
+        raise empty(key)
     if not isinstance(value, str):
         shown = written if isinstance(written, str) else as_written(value)
         raise InvalidValue(
@@ -91,6 +103,8 @@ def _read_as(shown: object, value: object) -> str:
 
 
 def boolean(key: str, value: object) -> bool:
+    if value is None:
+        raise empty(key)
     if not isinstance(value, bool):
         raise InvalidValue(
             f"{key} must be true or false, not {type_name(value)}",
@@ -111,18 +125,26 @@ def whole_number(key: str, value: object, minimum: int = 0) -> int:
 
 def text_list(key: str, value: object, written: object = None) -> tuple[str, ...]:
     """`value` as a list of texts; `written` as for `text`, a list for a list."""
+    if value is None:
+        raise empty(key)
     if not isinstance(value, list):
+        shown = written if isinstance(written, str) else as_written(value)
+        typed = isinstance(value, bool | int | float)  # quoted, or the list would hold one
+        one = json.dumps(shown, ensure_ascii=False) if typed else shown
         raise InvalidValue(
-            f"{key} must be a list, not {type_name(value)}",
-            f"Write it as a list: [{as_written(value)}]",
+            f"{key} must be a list, not {type_name(value)}", f"Write it as a list: [{one}]"
         )
+    sources = written if isinstance(written, list) else value
     for index, item in enumerate(value):
+        if item is None:
+            raise _empty_item(key)
         if isinstance(item, int | float):
             # Only here, not for every list: a build checks the tags of every entry.
-            shown = [as_written(each) for each in (written if isinstance(written, list) else value)]
-            quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in shown)
+            kept = [as_written(each) for each in sources if each is not None]
+            quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in kept)
+            read = _read_as(as_written(sources[index]), item)
             raise InvalidValue(
-                f"each of {key} must be text, not {type_name(item)}{_read_as(shown[index], item)}",
+                f"each of {key} must be text, not {type_name(item)}{read}",
                 f"Put every one in quotes: [{quoted}]",
             )
     return tuple(text(f"each of {key}", item) for item in value)
@@ -192,7 +214,11 @@ def choice(key: str, value: object, options: tuple[str, ...]) -> str:
 
 def authors(key: str, value: object) -> tuple[Author, ...]:
     """Authors as `Name <email>` text, a mapping, or a list of either."""
+    if value is None:
+        raise empty(key)
     items = value if isinstance(value, list) else [value]
+    if any(item is None for item in items):
+        raise _empty_item(key)
     if not items:
         raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
     return tuple(author(key, item) for item in items)
