@@ -487,8 +487,32 @@ WRONG_TYPES = [
             ("summary", "summary: ~"),
             ("updated", "updated: null"),
             ("authors", "authors:"),
+            ("author", 'author: " "'),
             ("draft", "draft:"),
+            ("enclosures", "enclosures:"),
+            ("updated", "updated: ''"),
         ]
+    ),
+    pytest.param(
+        "enclosures: [null]",
+        "enclosures has an empty item. Remove it, or write what it should be.",
+        id="empty-item-in-enclosures",
+    ),
+    pytest.param(
+        "tags: {news: 1}",
+        "tags must be a list, not a mapping. Write it as a list of text, such as [news, ukraine].",
+        id="mapping-as-tags",
+    ),
+    pytest.param(
+        "title: !!set {a, b}",
+        "title must be text, not a set. Write title as a single line of text.",
+        id="set-as-title",
+    ),
+    pytest.param(
+        "updated: 1:20",
+        "updated: expected a date, not a number (1:20). Write updated like 2025-12-22, 2025-12-22"
+        " 14:30 or 2025-12-22T14:30:00+02:00.",
+        id="sexagesimal-as-updated",
     ),
     pytest.param(
         "tags: [news, null]",

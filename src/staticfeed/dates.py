@@ -76,16 +76,18 @@ def zone(name: str) -> ZoneInfo:
         raise DateError(f"unknown time zone {name!r}") from error
 
 
-def parse_date(value: object, tz: tzinfo) -> datetime:
-    """An aware datetime from a front-matter value; wall times without an offset are in `tz`."""
+def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
+    """An aware datetime from a front-matter value; wall times without an offset are in `tz`.
+    `written` is how the author wrote a value YAML read as a number (`1:20`, which is 80)."""
     if isinstance(value, datetime):
         return localize(value, tz)
     if isinstance(value, date):
         return localize(datetime.combine(value, time()), tz)
     if not isinstance(value, str):
         # In YAML's terms, as the author wrote it: a number, not Python's int.
-        written = f" ({as_written(value)})" if isinstance(value, bool | int | float) else ""
-        raise DateError(f"expected a date, not {type_name(value)}{written}")
+        shown = written if isinstance(written, str) else as_written(value)
+        typed = isinstance(value, bool | int | float)
+        raise DateError(f"expected a date, not {type_name(value)}{f' ({shown})' if typed else ''}")
     return localize(_parse_text(value.strip()), tz)
 
 

@@ -665,11 +665,12 @@ class _EntryBuilder:
     def _date(self, key: str) -> datetime | None:
         if key not in self.meta:
             return None
-        if self.meta[key] is None:
+        value = self.meta[key]
+        if values.blank(value):
             self._add(key, values.empty(key))
             return None
         try:
-            return parse_date(self.meta[key], self.config.timezone)
+            return parse_date(value, self.config.timezone, self.document.written.get(key))
         except DateError as error:
             self._fail(
                 key,

@@ -22,7 +22,11 @@ def image_url(key: str, value: object, config: Config) -> str:
 
 def enclosures(key: str, value: object, config: Config) -> tuple[Enclosure, ...]:
     """Enclosures as URLs or mappings with url, type and length; a list or just one."""
+    if values.blank(value):
+        raise values.empty(key)
     items = value if isinstance(value, list) else [value]
+    if any(item is None for item in items):
+        raise values.empty_item(key)
     return tuple(_enclosure(key, item, config) for item in items)
 
 

@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterable
+from datetime import date, datetime, time
 from urllib.parse import urlsplit
 
 from staticfeed.model import Author
@@ -41,6 +42,12 @@ def type_name(value: object) -> str:
         list: "a list",
         dict: "a mapping",
         type(None): "nothing",
+        # What YAML's tags and TOML's own types make: !!set, !!binary, 2025-01-01 in TOML.
+        set: "a set",
+        bytes: "binary data",
+        date: "a date",
+        datetime: "a date and time",
+        time: "a time",
     }
     return names.get(type(value), type(value).__name__)
 
@@ -66,7 +73,12 @@ def empty(key: str) -> InvalidValue:
     return InvalidValue(f"{key} is empty", f"Give {key} a value or remove the key.")
 
 
-def _empty_item(key: str) -> InvalidValue:
+def blank(value: object) -> bool:
+    """Whether a value was written with nothing in it: no value at all, or spaces alone."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def empty_item(key: str) -> InvalidValue:
     """A list with an item written with no value (`[a, null]`, or `-` alone on its line)."""
     return InvalidValue(f"{key} has an empty item", "Remove it, or write what it should be.")
 
@@ -125,19 +137,16 @@ def whole_number(key: str, value: object, minimum: int = 0) -> int:
 
 def text_list(key: str, value: object, written: object = None) -> tuple[str, ...]:
     """`value` as a list of texts; `written` as for `text`, a list for a list."""
-    if value is None:
+    if blank(value):
         raise empty(key)
     if not isinstance(value, list):
-        shown = written if isinstance(written, str) else as_written(value)
-        typed = isinstance(value, bool | int | float)  # quoted, or the list would hold one
-        one = json.dumps(shown, ensure_ascii=False) if typed else shown
         raise InvalidValue(
-            f"{key} must be a list, not {type_name(value)}", f"Write it as a list: [{one}]"
+            f"{key} must be a list, not {type_name(value)}", _as_list(value, written)
         )
     sources = written if isinstance(written, list) else value
     for index, item in enumerate(value):
         if item is None:
-            raise _empty_item(key)
+            raise empty_item(key)
         if isinstance(item, int | float):
             # Only here, not for every list: a build checks the tags of every entry.
             kept = [as_written(each) for each in sources if each is not None]
@@ -148,6 +157,16 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
                 f"Put every one in quotes: [{quoted}]",
             )
     return tuple(text(f"each of {key}", item) for item in value)
+
+
+def _as_list(value: object, written: object) -> str:
+    """How to write a value that is not a list as a list of that one text, if it is one."""
+    if isinstance(value, str):
+        return f"Write it as a list: [{value}]"
+    if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
+        shown = written if isinstance(written, str) else as_written(value)
+        return f"Write it as a list: [{json.dumps(shown, ensure_ascii=False)}]"
+    return "Write it as a list of text, such as [news, ukraine]."
 
 
 def absolute_url(key: str, value: object) -> str:
@@ -218,13 +237,15 @@ def authors(key: str, value: object) -> tuple[Author, ...]:
         raise empty(key)
     items = value if isinstance(value, list) else [value]
     if any(item is None for item in items):
-        raise _empty_item(key)
+        raise empty_item(key)
     if not items:
         raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
     return tuple(author(key, item) for item in items)
 
 
 def author(key: str, value: object) -> Author:
+    if blank(value):
+        raise empty(key)
     if isinstance(value, str):
         return _author_from_text(key, value)
     if isinstance(value, dict):
