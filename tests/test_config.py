@@ -604,6 +604,35 @@ ERROR_CASES = [
         "Write it in full, like https://example.org/",
         id="ftp-site-url",
     ),
+    # The suggestion is a URL to start from, never one built on what cannot be one.
+    pytest.param(
+        'site_url = "../blog/"',
+        "site_url '../blog/' is not an absolute http(s) URL. "
+        "Write it in full, like https://example.org/blog/",
+        id="dotted-site-url",
+    ),
+    pytest.param(
+        'site_url = "https://"',
+        "site_url 'https://' is not an absolute http(s) URL. "
+        "Write it in full, like https://example.org/page",
+        id="hostless-site-url",
+    ),
+    pytest.param(
+        'site_url = "javascript:void(0)"',
+        "site_url 'javascript:void(0)' is not an absolute http(s) URL. "
+        "Write it in full, like https://example.org/page",
+        id="script-site-url",
+    ),
+    pytest.param(
+        "limit = [50]",
+        "limit must be a whole number of at least 0, not a list. Write a whole number such as 50.",
+        id="limit-as-list",
+    ),
+    pytest.param(
+        "limit = 1979-05-27",
+        "limit must be a whole number of at least 0, not a date. Write a whole number such as 50.",
+        id="limit-as-toml-date",
+    ),
     pytest.param(
         'timezone = "Europe/Kiev-ish"',
         "timezone: unknown time zone 'Europe/Kiev-ish'. "

@@ -128,11 +128,17 @@ def boolean(key: str, value: object) -> bool:
 def whole_number(key: str, value: object, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidValue(
-            f"{key} must be a whole number of at least {minimum}, "
-            f"not {as_written(value) if isinstance(value, bool) else repr(value)}",
+            f"{key} must be a whole number of at least {minimum}, not {_number_as_written(value)}",
             f"Write a whole number such as {max(minimum, 50) if minimum == 0 else minimum}.",
         )
     return value
+
+
+def _number_as_written(value: object) -> str:
+    """A value given for a number, as its author wrote it: `-1`, `'10'`, or `a list`."""
+    if isinstance(value, int | float):
+        return as_written(value)
+    return repr(value) if isinstance(value, str) else type_name(value)
 
 
 def text_list(key: str, value: object, written: object = None) -> tuple[str, ...]:
@@ -188,13 +194,19 @@ def absolute_url(key: str, value: object) -> str:
 
 
 def _url_suggestion(url: str) -> str:
-    """`www.example.com/x` was meant as a host; `/x` or `x` as a path on some site."""
-    if "://" in url:
-        return "https://" + url.split("://", 1)[1]
-    host = url.partition("/")[0]
-    if "." in host and " " not in host:
-        return f"https://{url}"
-    return f"https://example.org/{url.lstrip('/')}"
+    """`www.example.com/x` was meant as a host; `/x`, `../x` or `x` as a path on some site;
+    `ftp://host/x` as that host; `javascript:x` or `http://` as nothing to build on."""
+    _, found, after = url.partition("://")
+    rest = after if found else url
+    if (found and not rest.strip("/")) or (not found and _SCHEME.match(url)):
+        return "https://example.org/page"
+    host = rest.partition("/")[0]
+    if found or ("." in host.strip(".") and " " not in host):
+        return f"https://{rest}"
+    return f"https://example.org/{rest.lstrip('./')}"
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # not a port: localhost:8000/x
 
 
 def url_reference(key: str, value: object) -> str:
