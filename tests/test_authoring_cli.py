@@ -77,6 +77,41 @@ def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:
     assert 'timezone = "UTC"' in config
 
 
+def test_init_asks_again_for_a_blank_title_or_an_author_without_a_name(in_tmp: Path) -> None:
+    answers = "  \nAsked title\nhttps://asked.example.net/\n<bo@asked.example.net>\nBo Chen\n\n"
+    result = run("init", prompts=answers)
+    assert result.exit_code == 0, result.output
+    assert "Error: it is empty: give a title." in result.output
+    assert "Error: author '<bo@asked.example.net>' has no name." in result.output
+    config = (in_tmp / "staticfeed.toml").read_text(encoding="utf-8")
+    assert 'title = "Asked title"' in config
+    assert 'authors = [{ name = "Bo Chen" }]' in config
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", " "], "Invalid value for 'TITLE': it is empty: give the entry's title."),
+        (["new", "T", "--tag", ""], "Invalid value for '--tag': it is empty: give a tag."),
+        (
+            ["new", "T", "--author", "<bo@asked.example.net>"],
+            "Invalid value for '--author': author '<bo@asked.example.net>' has no name. Write it"
+            ' as "Ann Lee" or "Ann Lee <ann@example.org>".',
+        ),
+        (["init", "--title", ""], "Invalid value for '--title': it is empty: give a title."),
+    ],
+)
+def test_a_blank_or_wrong_value_on_the_command_line_is_a_usage_error(
+    in_tmp: Path, args: list[str], message: str
+) -> None:
+    assert init().exit_code == 0
+    before = sorted(path for path in in_tmp.rglob("*"))
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert sorted(path for path in in_tmp.rglob("*")) == before
+
+
 def test_init_never_overwrites(in_tmp: Path) -> None:
     (in_tmp / "staticfeed.toml").write_text("# mine\n", encoding="utf-8")
     result = init()

@@ -39,18 +39,35 @@ if TYPE_CHECKING:
 _PATH = click.Path(path_type=Path)
 
 
-class _SiteUrl(click.ParamType[str]):
-    """An absolute http(s) URL; anything else is a wrong command line (exit 2)."""
+class _Checked(click.ParamType[str]):
+    """A value as the config or an entry checks it: the function `check` of staticfeed.values,
+    under the name `key`. Anything it refuses, or nothing, is a wrong command line (exit 2),
+    and a prompt asks again. `wanted` says what to give instead of nothing."""
 
-    name = "URL"
+    def __init__(self, name: str, key: str, check: str, wanted: str) -> None:
+        self.name, self.key, self.check, self.wanted = name, key, check, wanted
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
         from staticfeed import values
 
+        if values.blank(value):
+            self.fail(f"it is empty: give {self.wanted}.", param, ctx)
         try:
-            return values.absolute_url("the site URL", value)
+            checked = getattr(values, self.check)(self.key, value)
         except values.InvalidValue as problem:
             self.fail(f"{problem.message}. {problem.fix}", param, ctx)
+        return checked if isinstance(checked, str) else value
+
+
+def _site_url() -> _Checked:
+    """An absolute http(s) URL."""
+    return _Checked("URL", "the site URL", "absolute_url", "a URL like https://example.org/")
+
+
+_PUBLICATION_TITLE = _Checked("TEXT", "title", "text", "a title")
+_AUTHOR = _Checked(
+    "TEXT", "author", "author", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -95,7 +112,7 @@ _PUBLICATION_OPTIONS = [
     click.option(
         "--base-url",
         envvar="STATICFEED_BASE_URL",
-        type=_SiteUrl(),
+        type=_site_url(),
         default=None,
         help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
     ),
@@ -741,9 +758,9 @@ def _config_file(config_path: Path | None) -> Path:
 
 @cli.command("init")
 @click.argument("folder", type=_PATH, default=Path("."), required=False)
-@click.option("--title", help="The publication's title.")
-@click.option("--site-url", type=_SiteUrl(), help="The site's home page, absolute http(s).")
-@click.option("--author", help='The default author: "Name" or "Name <email>".')
+@click.option("--title", type=_PUBLICATION_TITLE, help="The publication's title.")
+@click.option("--site-url", type=_site_url(), help="The site's home page, absolute http(s).")
+@click.option("--author", type=_AUTHOR, help='The default author: "Name" or "Name <email>".')
 @click.option(
     "--timezone",
     type=_TimeZone(),
@@ -767,11 +784,11 @@ def init_command(
       staticfeed init blog --title Notes --site-url https://example.org/ --timezone UTC
     """
     if title is None:
-        title = click.prompt("Title of the publication")
+        title = click.prompt("Title of the publication", type=_PUBLICATION_TITLE)
     if site_url is None:
-        site_url = click.prompt("Site URL (its home page)", type=_SiteUrl())
+        site_url = click.prompt("Site URL (its home page)", type=_site_url())
     if author is None:
-        author = click.prompt('Default author ("Name" or "Name <email>")')
+        author = click.prompt('Default author ("Name" or "Name <email>")', type=_AUTHOR)
     if timezone is None:
         timezone = click.prompt("Time zone", default="UTC", type=_TimeZone())
     assert title is not None and site_url is not None and author is not None
@@ -800,15 +817,23 @@ def init_command(
 
 
 @cli.command("new")
-@click.argument("title")
+@click.argument("title", type=_Checked("TEXT", "title", "text", "the entry's title"))
 @click.option(
     "--author",
     "authors",
     multiple=True,
+    type=_AUTHOR,
     metavar="NAME",
     help='An author, "Name" or "Name <email>"; repeat for several (default: the config\'s).',
 )
-@click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag; repeat for several.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    type=_Checked("TAG", "tag", "text", "a tag"),
+    metavar="TAG",
+    help="A tag; repeat for several.",
+)
 @click.option(
     "--date",
     "when",
