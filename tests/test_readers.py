@@ -564,3 +564,50 @@ def test_feedparser_shows_rss_titles_that_look_like_html_as_written(tricky: Serv
 def test_feedparser_gives_no_email_to_an_author_without_one(tricky: Served) -> None:
     for entry in feedparser_entries(tricky.base_url + FEED_FILES["atom"]).values():
         assert [(a.get("name"), a.get("email")) for a in entry.authors] == list(TWO_AUTHORS)
+
+
+# --- Footnotes -------------------------------------------------------------------------------
+
+FOOTNOTES = """\
+---
+title: Notes
+date: 2025-03-01
+---
+A claim that needs a source.[^1] And a second one.[^long]
+
+[^1]: The source, with [a link](https://sources.example.org/1).
+[^long]: A longer note.
+"""
+
+
+def test_footnotes_reach_readers_as_notes_with_nothing_removed(tmp_path: Path) -> None:
+    """GitHub's footnotes, as cmark-gfm renders them, and all of it kept by feedparser's
+    sanitizer: a reader shows the references and the notes, not "[^1]"."""
+    (tmp_path / "entries").mkdir()
+    (tmp_path / "entries" / "notes.md").write_text(FOOTNOTES, encoding="utf-8")
+    config = tmp_path / "staticfeed.toml"
+    config.write_text(
+        'title = "T"\nsite_url = "https://notes.example.org/"\nid_authority = "notes.example.org,'
+        '2025"\nauthors = [{ name = "Ann Lee" }]\nformats = ["atom", "rss"]\n',
+        encoding="utf-8",
+    )
+    build(config, tmp_path / "entries", tmp_path / "feeds")
+    page = "https://notes.example.org/feeds/notes/"
+    for name in FEED_FILES.values():
+        feed = (tmp_path / "feeds" / name).read_bytes()
+        (shown,) = feedparser.parse(feed).entries
+        (raw,) = feedparser.parse(feed, sanitize_html=False).entries
+        assert shown.content[0].value == raw.content[0].value, f"{name}: readers remove some"
+        html = lxml.html.fragment_fromstring(shown.content[0].value, create_parent="div")
+        assert "[^" not in html.text_content(), name
+        references = html.xpath("//sup/a")
+        assert [(a.text, a.get("href")) for a in references] == [
+            ("1", page + "#fn-1"),
+            ("2", page + "#fn-long"),
+        ], name
+        notes = html.xpath("//ol/li")
+        assert [li.get("id") for li in notes] == ["fn-1", "fn-long"], name
+        assert notes[0].text_content().split() == ["The", "source,", "with", "a", "link.", "↩"]
+        assert notes[0].xpath(".//a/@href")[0] == "https://sources.example.org/1", name
+        # The summary a reader lists is the first paragraph, without the notes' numbers.
+        assert shown.summary == "A claim that needs a source. And a second one.", name

@@ -77,7 +77,9 @@ class _Freeing:
 
     def xml(self, markdown: str, extensions: Sequence[str]) -> str:
         """cmark-gfm's XML of `markdown`, with the source position of every node."""
-        options = _cmark.lib.CMARK_OPT_UNSAFE | _cmark.lib.CMARK_OPT_SOURCEPOS
+        # Parsed as staticfeed renders it (render.OPTIONS), with where each node starts.
+        lib = _cmark.lib
+        options = lib.CMARK_OPT_UNSAFE | lib.CMARK_OPT_FOOTNOTES | lib.CMARK_OPT_SOURCEPOS
         parser, root = self._parse(markdown, options, extensions)
         try:
             rendered = self.render_xml(_address(root), options)
