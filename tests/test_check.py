@@ -776,6 +776,58 @@ def test_a_link_readers_empty_is_a_warning_whether_markdown_or_html(site: Site) 
         }, feed
 
 
+TEMPLATES = """\
+---
+title: A trip
+date: 2025-03-01
+---
+We went up.{{< figure src="/img/peak.jpg" title="The peak" >}}
+
+{{% notice %}}Be careful.{{% /notice %}} And {{<figure src="/img/b.jpg">}} too.
+
+{% include image.html src="x.png" %} See [the last one]({filename}/2024/last.md).
+
+Writing about Hugo: `{{< figure >}}` in a code span, and sets like {a, b}.
+
+```
+{{< shown-as-code >}}
+{% also-code %}
+```
+"""
+TEMPLATE_FIX = (
+    "Write what it stands for in Markdown or HTML, or put it in backticks to show it as code."
+)
+
+
+def template(line: int, code: str, kind: str, more: int = 0) -> Row:
+    elsewhere = f", here and in {more} more places in this file" if more else ""
+    message = (
+        f"{code!r} is {kind}, which staticfeed does not expand: readers see it as written"
+        f"{elsewhere}"
+    )
+    return warning("entries/markup.md", line, "template-code", message)
+
+
+def test_template_code_readers_would_see_as_text_is_a_warning(site: Site) -> None:
+    site(CONFIG, **{"markup.md": TEMPLATES})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        template(5, '{{< figure src="/img/peak.jpg" title="T…', "a Hugo shortcode", more=3),
+        template(9, '{% include image.html src="x.png" %}', "a Liquid tag (Jekyll)"),
+        template(9, "{filename}/2024/last.md", "a Pelican link"),
+    ]
+    assert {item["fix"] for item in findings(exit_code=0)} == {TEMPLATE_FIX}
+    # What makes it worth a warning: a reader shows the code as text, and not what is in code.
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        text = "".join(shown.xpath("//p//text()[not(ancestor::code)]"))
+        assert '{{< figure src="/img/peak.jpg" title="The peak" >}}' in text, feed
+        assert "{% include image.html" in text, feed
+        assert shown.xpath("//a/@href")[0].endswith("%7Bfilename%7D/2024/last.md"), feed
+    assert check("--ignore", "template-code").output == "ok: no problems found\n"
+
+
 def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:
     # No front matter: build takes the first lines as the title and date, check counts lines
     # from the top of the file all the same.
@@ -803,6 +855,15 @@ RAW_PIECES = [
     *("<a href='javascript:x'>", "<A HREF='JAVASCRIPT:x'>", "<img srcset='a 1x'>", "<x-widget>"),
     *("&#1;", "&#xFFFE;", "&amp;", "<", ">", "`", "```\n", "    ", "\n", "\n\n", "text", "é"),
     *("| a |\n|---|\n", "<table><tr><td>", "<!DOCTYPE html>", "<html>", "<body>", "<title>t"),
+    *(
+        "{{< fig >}}",
+        "{{% n %}}",
+        "{% include x %}",
+        "{{ site.url }}",
+        "{",
+        "}}",
+        "[a]({static}/x)",
+    ),
 ]
 
 
@@ -811,8 +872,8 @@ RAW_PIECES = [
 @example(body="</div>&#1;")  # both were tracebacks: in build, then in check
 @example(body="<b onclick=x>&#1;</b>")
 def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body: str) -> None:
-    """Whatever raw HTML an entry holds, check reports it as warnings at lines of the file,
-    never a traceback, and build takes it."""
+    """Whatever raw HTML or template code an entry holds, check reports it as warnings at
+    lines of the file, never a traceback, and build takes it."""
     folder = tmp_path_factory.mktemp("raw")
     text = f"---\ntitle: Raw\ndate: 2025-03-01\n---\n{body}\n"
     (folder / "entries").mkdir()
@@ -827,8 +888,9 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
     assert result.exit_code == 0, result.output
     lines = len(text.splitlines())
     for found in json.loads(result.stdout):
-        assert found["rule"] == "reader-html", found
-        assert found["message"].startswith("feed readers remove "), found
+        assert found["rule"] in ("reader-html", "template-code"), found
+        start = "feed readers remove " if found["rule"] == "reader-html" else "'"
+        assert found["message"].startswith(start), found
         assert found["line"] is None or 5 <= found["line"] <= lines, (found, text)
 
 

@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import gfm, localfiles, parallel, readerhtml, values
+from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
@@ -266,8 +266,9 @@ def check_build(
                 entries_dir,
                 reader_html="reader-html" not in ignore,
                 relative_file="relative-file" not in ignore,
+                template_code="template-code" not in ignore,
             )
-            if rules.reader_html or rules.relative_file:
+            if rules.reader_html or rules.relative_file or rules.template_code:
                 step = functools.partial(_body_findings, rules)
                 bodies = [(entry.source, entry.link) for entry in rendered.selection.entries]
                 for found in parallel.map_steps(step, bodies, SILENT):
@@ -367,6 +368,7 @@ class _EntryRules:
     entries_dir: Path
     reader_html: bool
     relative_file: bool
+    template_code: bool
 
 
 def _body_findings(
@@ -386,10 +388,13 @@ def _body_findings(
         [readerhtml.linked_html(found) if rules.reader_html else [] for found in sources]
     )
     findings = []
-    for (path, link), (_, first_line), found, removed in zip(
+    for (path, link), (text, first_line), found, removed in zip(
         bodies, read, sources, removals, strict=True
     ):
         here = [_removed_finding(path, first_line, each) for each in removed]
+        if rules.template_code:
+            code = templates.template_code(text, found)
+            here += [_template_finding(path, first_line, each) for each in code]
         if rules.relative_file and link is None:
             beside = localfiles.local_files(found, path, rules.entries_dir)
             here += [_local_finding(path, first_line, each, rules.site_url) for each in beside]
@@ -409,6 +414,18 @@ def _local_finding(
         f"{local.what} {local.url!r} names {display_path(local.file)}, but readers load "
         f"{loaded}: staticfeed publishes the feeds and pages, not the files in entries/",
         "Put the file on the site at that URL, or write the full URL where it is.",
+    )
+
+
+def _template_finding(path: Path, first_line: int, code: templates.TemplateCode) -> Finding:
+    return _at(
+        path,
+        first_line + code.line - 1,
+        "warning",
+        "template-code",
+        f"{code.code!r} is {code.kind}, which staticfeed does not expand: readers see it as "
+        f"written{_elsewhere(code.more)}",
+        "Write what it stands for in Markdown or HTML, or put it in backticks to show it as code.",
     )
 
 

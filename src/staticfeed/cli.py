@@ -583,9 +583,10 @@ def check_command(
 ) -> None:
     """Report every problem in the documents in entries/ and the feeds in feeds/.
 
-    Lists what build would reject, markup in entries that feed readers remove, feeds that
-    differ from what build would write now, and what the W3C Feed Validation Service would
-    flag in the files on disk. Exit status 1 if any problem is an error; warnings alone exit 0.
+    Lists what build would reject, markup and template code in entries that feed readers
+    would not show as written, feeds that differ from what build would write now, and what
+    the W3C Feed Validation Service would flag in the files on disk. Exit status 1 if any
+    problem is an error; warnings alone exit 0.
 
     \b
     Examples:

@@ -20,7 +20,7 @@ import ctypes
 import functools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import unescape
 
@@ -34,6 +34,8 @@ _RenderXml = Callable[[int, int], int]
 # a pattern, a tenth of the time parsing the whole XML took.
 _RAW_HTML = re.compile(r'<html_(?:block|inline) sourcepos="(\d+):[^"]*"[^>]*>([^<]*)</html_')
 _DESTINATION = re.compile(r'<(link|image) sourcepos="(\d+):[^"]*" destination="([^"]*)"')
+# Text shown as text (not code) that holds a brace: where template code would be.
+_BRACED_TEXT = re.compile(r'<text sourcepos="(\d+):[^"]*"[^>]*>[^<]*\{')
 _QUOTE = {"&quot;": '"'}
 
 
@@ -129,11 +131,13 @@ class _Freeing:
 @dataclass(frozen=True)
 class Sources:
     """Where a document's Markdown refers to other things, each after the line it starts on
-    (1 for the first): its raw HTML (an HTML block, or one tag in a paragraph), and the URL of
-    each link and image written in Markdown, with "link" or "image"."""
+    (1 for the first): its raw HTML (an HTML block, or one tag in a paragraph), the URL of
+    each link and image written in Markdown, with "link" or "image", and the lines with text
+    outside code that holds a `{`, where template code would be."""
 
     raw_html: list[tuple[int, str]]
     destinations: list[tuple[int, str, str]]
+    braced_lines: list[int] = field(default_factory=list)
 
 
 def sources(markdown: str, extensions: Sequence[str]) -> Sources:
@@ -144,9 +148,11 @@ def sources(markdown: str, extensions: Sequence[str]) -> Sources:
     if freeing is None:
         return Sources([(1, markdown)], [])
     xml = freeing.xml(markdown, extensions)
+    braced = sorted({int(line) for line in _BRACED_TEXT.findall(xml)}) if "{" in markdown else []
     return Sources(
         [(int(line), unescape(text, _QUOTE)) for line, text in _RAW_HTML.findall(xml)],
         [(int(line), kind, unescape(url, _QUOTE)) for kind, line, url in _DESTINATION.findall(xml)],
+        braced,
     )
 
 

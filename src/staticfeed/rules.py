@@ -19,6 +19,7 @@ RULES = (
     "reader-html",
     "looks-like-html",
     "relative-file",
+    "template-code",
     "title",
     "placeholder",
     "size",
