@@ -21,6 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from staticfeed.codeblocks import fenced
 from staticfeed.config import load_config
 from staticfeed.entries import read_entries
 from staticfeed.errors import ManyErrors, display_path
@@ -1038,3 +1039,23 @@ def test_any_document_gives_readable_entries_or_errors(lines: list[str], suffix:
                 for name in ("title", "date", "updated", "authors", "tags", "source")
                 if name in entry.guessed
             ]
+
+
+# Lines a post's body may hold around highlight tags, well-formed or not.
+BODY_LINES = [
+    *("{% highlight ruby %}", "{% endhighlight %}", "{{< highlight go >}}", "{{< /highlight >}}"),
+    *("```", "~~~", "````py", "{% raw %}", "{% endraw %}", "`x`", "code ```", "", "text", "é"),
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(lines=st.lists(st.sampled_from(BODY_LINES), max_size=20))
+def test_highlight_blocks_keep_every_line_and_convert_once(lines: list[str]) -> None:
+    """Converting keeps the body's line count (review lines and check's lines stay right),
+    converting again changes nothing, and a body without template code is left alone."""
+    body = "\n".join(lines)
+    once = fenced(body)
+    assert once.count("\n") == body.count("\n")
+    assert fenced(once) == once
+    if "{" not in body:
+        assert once == body

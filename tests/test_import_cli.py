@@ -138,3 +138,60 @@ def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[...
         "https://example.org/blog/photo.jpg",
         "https://example.org/blog/img/b.png",
     ]
+
+
+JEKYLL_POST = """\
+---
+layout: post
+title: "Ruby tips"
+date: 2019-02-03 10:00:00 +0100
+---
+Show {% raw %}{{ page.title }}{% endraw %} in a template:
+
+{% highlight ruby linenos %}
+def greet(name)
+  puts "Hello, #{name}"
+end
+{% endhighlight %}
+
+```
+{% highlight ruby %}
+shown as written, in a fence
+{% endhighlight %}
+```
+"""
+HUGO_POST = """\
+---
+title: "Go tips"
+date: 2019-02-04
+---
+{{< highlight go "linenos=table" >}}
+fmt.Println("```")
+{{< /highlight >}}
+"""
+
+
+def test_highlight_tags_become_code_blocks_readers_show(site: Callable[..., Path]) -> None:
+    """Jekyll's and Hugo's highlight tags would reach readers as text; imported, they are the
+    fenced code they stand for, and a reader shows the code, in its language, line by line."""
+    folder = site()
+    (folder / "old").mkdir()
+    (folder / "old" / "2019-02-03-ruby.md").write_text(JEKYLL_POST, encoding="utf-8")
+    (folder / "old" / "go.md").write_text(HUGO_POST, encoding="utf-8")
+    assert run("import", "old").exit_code == 0
+    assert run("build", "-q").exit_code == 0
+    namespaces = {"a": "http://www.w3.org/2005/Atom"}
+    contents = etree.parse(folder / "feeds" / "atom.xml").xpath(
+        "//a:entry/a:content", namespaces=namespaces
+    )
+    go, ruby = (etree.fromstring(f"<div>{c.text}</div>", etree.HTMLParser()) for c in contents)
+    blocks = [(code.get("class"), code.text) for code in ruby.iter("code")]
+    assert blocks == [
+        ("language-ruby", 'def greet(name)\n  puts "Hello, #{name}"\nend\n'),
+        (None, "{% highlight ruby %}\nshown as written, in a fence\n{% endhighlight %}\n"),
+    ]
+    assert ruby.xpath("string(//p)") == "Show {{ page.title }} in a template:"
+    assert [(c.get("class"), c.text) for c in go.iter("code")] == [
+        ("language-go", 'fmt.Println("```")\n')
+    ]
+    assert "highlight" not in "".join(go.itertext())

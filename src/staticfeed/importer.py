@@ -38,6 +38,7 @@ import lxml.html
 from lxml import etree
 
 from staticfeed import gfm, values
+from staticfeed.codeblocks import fenced
 from staticfeed.dates import DateError, parse_date, parse_date_line
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
@@ -250,7 +251,7 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         document = split(text)
     except FrontMatterError as error:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
-    draft = _Draft(body=document.body)
+    draft = _Draft(body=fenced(document.body))
     _map_metadata(draft, document.metadata, document.key_lines, path, tz)
     if draft.date is None:
         jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
