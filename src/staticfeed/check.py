@@ -406,10 +406,10 @@ def _local_finding(
     path: Path, first_line: int, local: localfiles.LocalFile, site_url: str
 ) -> Finding:
     loaded = absolute_url(site_url, local.url)
-    return _at(
+    return _body_warning(
         path,
-        first_line + local.line - 1,
-        "warning",
+        first_line,
+        local.line,
         "relative-file",
         f"{local.what} {local.url!r} names {display_path(local.file)}, but readers load "
         f"{loaded}: staticfeed publishes the feeds and pages, not the files in entries/",
@@ -418,10 +418,10 @@ def _local_finding(
 
 
 def _template_finding(path: Path, first_line: int, code: templates.TemplateCode) -> Finding:
-    return _at(
+    return _body_warning(
         path,
-        first_line + code.line - 1,
-        "warning",
+        first_line,
+        code.line,
         "template-code",
         f"{code.code!r} is {code.kind}, which staticfeed does not expand: readers see it as "
         f"written{_elsewhere(code.more)}",
@@ -430,14 +430,22 @@ def _template_finding(path: Path, first_line: int, code: templates.TemplateCode)
 
 
 def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -> Finding:
-    return _at(
+    return _body_warning(
         path,
-        None if removed.line is None else first_line + removed.line - 1,
-        "warning",
+        first_line,
+        removed.line,
         "reader-html",
         f"feed readers remove {removed.what}{_elsewhere(removed.more)}",
         _removed_fix(removed),
     )
+
+
+def _body_warning(
+    path: Path, first_line: int, line: int | None, rule: str, message: str, fix: str
+) -> Finding:
+    """A warning at `line` of an entry's body (1 for its first; None for no line), which
+    starts at `first_line` of the document."""
+    return _at(path, None if line is None else first_line + line - 1, "warning", rule, message, fix)
 
 
 def _removed_fix(removed: readerhtml.Removed) -> str:
