@@ -59,11 +59,7 @@ class _Checked(click.ParamType[str]):
         return checked if isinstance(checked, str) else value
 
 
-def _site_url() -> _Checked:
-    """An absolute http(s) URL."""
-    return _Checked("URL", "the site URL", "absolute_url", "a URL like https://example.org/")
-
-
+_SITE_URL = _Checked("URL", "the site URL", "absolute_url", "a URL like https://example.org/")
 _PUBLICATION_TITLE = _Checked("TEXT", "title", "text", "a title")
 _AUTHOR = _Checked(
     "TEXT", "author", "author", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'
@@ -112,7 +108,7 @@ _PUBLICATION_OPTIONS = [
     click.option(
         "--base-url",
         envvar="STATICFEED_BASE_URL",
-        type=_site_url(),
+        type=_SITE_URL,
         default=None,
         help="Use this site URL instead of the config's site_url (env STATICFEED_BASE_URL).",
     ),
@@ -760,7 +756,7 @@ def _config_file(config_path: Path | None) -> Path:
 @cli.command("init")
 @click.argument("folder", type=_PATH, default=Path("."), required=False)
 @click.option("--title", type=_PUBLICATION_TITLE, help="The publication's title.")
-@click.option("--site-url", type=_site_url(), help="The site's home page, absolute http(s).")
+@click.option("--site-url", type=_SITE_URL, help="The site's home page, absolute http(s).")
 @click.option("--author", type=_AUTHOR, help='The default author: "Name" or "Name <email>".')
 @click.option(
     "--timezone",
@@ -787,7 +783,7 @@ def init_command(
     if title is None:
         title = click.prompt("Title of the publication", type=_PUBLICATION_TITLE)
     if site_url is None:
-        site_url = click.prompt("Site URL (its home page)", type=_site_url())
+        site_url = click.prompt("Site URL (its home page)", type=_SITE_URL)
     if author is None:
         author = click.prompt('Default author ("Name" or "Name <email>")', type=_AUTHOR)
     if timezone is None:

@@ -143,7 +143,7 @@ class Sources:
 def sources(markdown: str, extensions: Sequence[str]) -> Sources:
     """`Sources` of `markdown` as cmark-gfm parses it: HTML or a link shown in code is not one.
     Without cmark-gfm's own functions, the whole Markdown is one piece of raw HTML (HTML shown
-    in code is then in it too), and no link is found."""
+    in code is then in it too), and no link or line of text is found."""
     freeing = _freeing()
     if freeing is None:
         return Sources([(1, markdown)], [])
