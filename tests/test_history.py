@@ -8,9 +8,11 @@ the documents written, not by asking staticfeed.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -523,16 +525,18 @@ def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Pa
 
 
 @pytest.mark.parametrize(
-    ("kind", "first", "second", "slug"),
+    ("kind", "first", "second", "slug", "suggested"),
     [
-        ("tags", "C++", "c", "c"),
-        ("authors", "Ann Lee", "ann  lee", "ann-lee"),
-        ("tags", "Україна", "УКРАЇНА", "україна"),
-        ("tags", "Straße", "STRASSE", "strasse"),  # casefold, not lower
+        ("tags", "C++", "c", "c", "C-plus-plus"),
+        ("tags", "C#", "C++", "c", "C-sharp"),
+        ("tags", "R&D", "r-d", "r-d", "R-and-D"),
+        ("authors", "Ann Lee", "ann  lee", "ann-lee", None),
+        ("tags", "Україна", "УКРАЇНА", "україна", None),
+        ("tags", "Straße", "STRASSE", "strasse", None),  # casefold, not lower
     ],
 )
 def test_two_names_with_one_file_name_are_an_error_and_nothing_is_written(
-    site: Site, kind: str, first: str, second: str, slug: str
+    site: Site, kind: str, first: str, second: str, slug: str, suggested: str | None
 ) -> None:
     root = site(config(), **{file_of(1): post(1, **{kind: [first]})})
     build_ok()
@@ -551,6 +555,19 @@ def test_two_names_with_one_file_name_are_an_error_and_nothing_is_written(
     assert slug in result.stderr
     assert snapshot() == before
     assert all(path.stat().st_mtime == OLD_TIME for path in Path("feeds").rglob("*.*"))
+    if suggested is None:
+        assert result.stderr.endswith("make the names differ in letters or digits.\n")
+        return
+    # The spelling the error suggests, for one of the two, builds into a feed of its own.
+    match = re.search(r"\((.+) as (.+)\)\.$", result.stderr.strip())
+    assert match, result.stderr
+    old, new = ast.literal_eval(match[1]), ast.literal_eval(match[2])
+    assert (new, old in (first, second)) == (suggested, True)
+    names = [new if name == old else name for name in (first, second)]
+    (root / "entries" / file_of(1)).write_text(post(1, **{kind: [names[0]]}), encoding="utf-8")
+    (root / "entries" / file_of(2)).write_text(post(2, **{kind: [names[1]]}), encoding="utf-8")
+    build_ok()
+    assert len(list(Path("feeds", kind).glob("*.atom.xml"))) == 2
 
 
 @pytest.mark.parametrize(

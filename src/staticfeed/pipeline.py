@@ -75,6 +75,7 @@ from staticfeed.plan import (
     TopicCollision,
     feed_plans,
     file_name,
+    respelled,
     url_of,
 )
 from staticfeed.progress import SILENT, Progress
@@ -878,12 +879,14 @@ def _plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
         return feed_plans(config, published)
     except TopicCollision as collision:
         first, second = collision.entries
+        spelled = [(name, respelled(name)) for name in reversed(collision.names)]
+        example = next((f" ({name!r} as {other!r})" for name, other in spelled if other), "")
         raise EntryError(
             f"the {collision.kind} {collision.names[1]!r} and the {collision.kind} "
             f"{collision.names[0]!r} of {display_path(first.source)} would share the feed "
             f"{collision.slug!r}",
             f"Write the {collision.kind} the same way everywhere, or make the names differ "
-            "in letters or digits.",
+            f"in letters or digits{example}.",
             path=second.source,
         ) from None
 

@@ -156,6 +156,18 @@ def topic_slug(name: str) -> str:
     return _fit_file_name(slug)
 
 
+# Symbols a file name leaves out, and words that keep them apart: C++ and C# are both "c".
+_SYMBOL_WORDS = {"+": "plus", "#": "sharp", "&": "and", "@": "at", "%": "percent", "$": "dollar"}
+
+
+def respelled(name: str) -> str | None:
+    """`name` with its symbols written as words (`C#` is `C-sharp`), when that gives another
+    file name; None when it has no such symbol."""
+    words = "".join(f"-{_SYMBOL_WORDS[c]}-" if c in _SYMBOL_WORDS else c for c in name)
+    spelled = "-".join(part for part in words.split("-") if part)
+    return spelled if topic_slug(spelled) != topic_slug(name) else None
+
+
 def _fit_file_name(slug: str) -> str:
     """File systems take names of at most 255 bytes: a longer slug is cut, and a hash of the
     whole slug keeps two long names that share a beginning apart."""
