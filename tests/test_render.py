@@ -112,6 +112,20 @@ def test_elements_with_urls_are_those_with_a_url_attribute_in_document_order() -
     ]
 
 
+def test_a_srcset_written_over_lines_or_with_tabs_gets_absolute_urls() -> None:
+    """HTML parts a srcset's URL from its descriptor by any whitespace; an entry's srcset
+    written over several lines once kept "b.png\t2x" as one URL, joined to the site."""
+    body = '<img src="a.png" srcset="a.png 1x,\n  b.png\t2x,\n  c.png">\n'
+    rendered = render_entry(replace(entry_linking_to("x"), body=body), BASES[0])
+    (image,) = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div").iter("img")
+    offered = [candidate.split() for candidate in image.get("srcset").split(",")]
+    assert offered == [
+        [urljoin(BASES[0], "a.png"), "1x"],
+        [urljoin(BASES[0], "b.png"), "2x"],
+        [urljoin(BASES[0], "c.png")],
+    ]
+
+
 # Bases and relative URLs like those of real entries, and their near misses: render.py joins
 # the plain ones itself, as urllib would, and must agree with urljoin on every one.
 SEGMENTS = ["a", "b.html", "2025", "x_y-z~", "%C3%A9", "", ".", "..", "é", "a;p", "a:b", "@"]

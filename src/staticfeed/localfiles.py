@@ -9,7 +9,12 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from staticfeed.gfm import Sources
-from staticfeed.render import URL_ATTRIBUTES, elements_with_urls, parse_fragment
+from staticfeed.render import (
+    URL_ATTRIBUTES,
+    elements_with_urls,
+    parse_fragment,
+    srcset_candidates,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def _references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                 if value is None:
                     continue
                 if attribute == "srcset":
-                    urls = [each.split()[0] for each in value.split(",") if each.strip()]
+                    urls = [url for url, _ in srcset_candidates(value)]
                 else:
                     urls = [value.strip()]
                 for url in urls:

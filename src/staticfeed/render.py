@@ -154,12 +154,21 @@ def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> No
 
 def _absolute_srcset(srcset: str, base: str) -> str:
     candidates = []
-    for candidate in srcset.split(","):
-        url, _, descriptor = candidate.strip().partition(" ")
-        if url:
-            joined = absolute_url(base, url)
-            candidates.append(f"{joined} {descriptor.strip()}".strip())
+    for url, descriptor in srcset_candidates(srcset):
+        joined = absolute_url(base, url)
+        candidates.append(f"{joined} {descriptor}".strip())
     return ", ".join(candidates)
+
+
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """The (URL, descriptor such as "2x") of each image a srcset offers. Any whitespace parts
+    them, as in HTML: a srcset written over several lines, or with tabs, is common."""
+    candidates = []
+    for candidate in srcset.split(","):
+        words = candidate.split()
+        if words:
+            candidates.append((words[0], " ".join(words[1:])))
+    return candidates
 
 
 def absolute_url(base: str, url: str) -> str:
