@@ -247,6 +247,44 @@ def test_updated_is_its_own_instant_and_defaults_to_date(site: Site) -> None:
     assert dates["plain"] == (at(2025, 6, 2, 10, 0, 3), at(2025, 6, 2, 10, 0, 3))
 
 
+# RFC 3339 section 5.6: a numeric offset is hours and minutes, never seconds.
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$")
+
+
+def test_dates_before_standard_time_are_written_in_utc(site: Site) -> None:
+    """Kyiv kept local mean time, 2:02:04 ahead of Greenwich, until 1924 (the tz database's
+    Europe/Kyiv): an archive of letters from 1921 gave <updated>1921-03-01T00:00:00+02:02:04,
+    which neither RFC 3339 nor the Atom schema allows, and which the W3C Feed Validation
+    Service rejects."""
+    site(
+        config=config_in(KYIV),
+        **{
+            "letter.md": yaml_entry("1921-03-01"),
+            "reply.md": yaml_entry("1921-03-02 18:30", extra="updated: 1921-03-05\n"),
+        },
+    )
+    atom, rss = build_and_read()
+    lmt = timezone(timedelta(hours=2, minutes=2, seconds=4))
+    letter = datetime(1921, 3, 1, tzinfo=lmt)
+    reply = (datetime(1921, 3, 2, 18, 30, tzinfo=lmt), datetime(1921, 3, 5, tzinfo=lmt))
+    written = [atom.findtext("a:updated", namespaces=NS)] + [
+        element.text for element in atom.iterfind("a:entry/*", NS) if element.tag.endswith("ed")
+    ]
+    assert len(written) == 5 and all(RFC3339.match(text) for text in written), written
+    dates = {
+        entry.findtext("a:id", namespaces=NS).rsplit(":", 1)[1]: (
+            datetime.fromisoformat(entry.findtext("a:published", namespaces=NS)),
+            datetime.fromisoformat(entry.findtext("a:updated", namespaces=NS)),
+        )
+        for entry in atom.iterfind("a:entry", NS)
+    }
+    assert dates == {"letter": (letter, letter), "reply": reply}
+    assert datetime.fromisoformat(written[0]) == reply[1]
+    pub_dates = [check_rfc822(text) for text in rss.xpath("channel/item/pubDate/text()")]
+    assert pub_dates == [reply[0], letter]
+    assert check_rfc822(rss.findtext("channel/lastBuildDate")) == reply[1]
+
+
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
     site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
     result = invoke_build()

@@ -232,17 +232,19 @@ def in_utc(moment: datetime) -> datetime:
 
 def rfc822(moment: datetime) -> str:
     """RSS date: English names and a numeric offset whatever the process locale."""
-    return email.utils.format_datetime(_whole_minute_offset(moment))
+    return email.utils.format_datetime(writable(moment))
 
 
 def iso(moment: datetime) -> str:
     """RFC 3339, as Atom and JSON Feed need it."""
-    return _whole_minute_offset(moment).isoformat()
+    return writable(moment).isoformat()
 
 
-def _whole_minute_offset(moment: datetime) -> datetime:
-    """Before time zones were standard, zones had offsets such as +02:02:04, which neither
-    RFC 3339 nor RFC 822 can write: such an instant is written in UTC instead."""
+def writable(moment: datetime) -> datetime:
+    """`moment` with an offset that feed dates can carry, for a library that formats it itself
+    (feedgen's Atom <updated>). Before time zones were standard, zones had offsets such as
+    +02:02:04 (Kyiv until 1924), which neither RFC 3339 nor RFC 822 can write: such an instant
+    is written in UTC instead."""
     offset = moment.utcoffset()
     if offset is None or offset % timedelta(minutes=1):
         return moment.astimezone(UTC)

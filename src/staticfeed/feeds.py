@@ -1,7 +1,8 @@
 """Step 3 of a build: Atom and RSS documents, as bytes. The only module that uses feedgen.
 
 feedgen has traps, all handled here:
-- `updated` defaults to the build time: it is always set from the entries.
+- `updated` defaults to the build time: it is always set from the entries. feedgen formats
+  it itself, so an offset with seconds (a zone before standard time) is turned to UTC first.
 - `add_entry()` prepends: entries are appended, in the order given.
 - The RSS channel <link> is whichever link was added last: the self link goes first and the
   site link last.
@@ -42,7 +43,7 @@ from lxml import etree
 
 from staticfeed.blocks import block_span
 from staticfeed.config import Config
-from staticfeed.dates import iso, rfc822
+from staticfeed.dates import iso, rfc822, writable
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
 
@@ -187,7 +188,7 @@ def _set_channel(
     generator.link(href=self_url, rel="self", type=MEDIA_TYPES[format_name])
     _set_history(generator, config, plan, format_name)
     generator.link(href=config.site_url, rel="alternate")  # last, so RSS <link> is the site
-    generator.updated(updated)
+    generator.updated(writable(updated))
     generator.staticfeed.last_build_date = updated
     generator.staticfeed_atom.has_subtitle = config.subtitle is not None
     generator.generator(GENERATOR)
@@ -227,7 +228,7 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     item.id(entry.id)
     item.guid(entry.id, permalink=entry.id == rendered.url)
     item.title(entry.title)
-    item.updated(entry.updated)
+    item.updated(writable(entry.updated))
     item.staticfeed.published = entry.published
     item.staticfeed_atom.published = entry.published
     item.staticfeed.creator = ", ".join(author.name for author in entry.authors)
