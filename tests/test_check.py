@@ -24,7 +24,7 @@ from lxml import etree
 from staticfeed.check import may_hold_placeholder
 from staticfeed.cli import cli
 from staticfeed.rules import RULES
-from tests.conftest import BASIC_CONFIG, REPO, invoke_build, record_reads
+from tests.conftest import ATOM_NS, BASIC_CONFIG, REPO, invoke_build, record_reads
 
 Site = Callable[..., Path]
 # (file, line, severity, rule, message): everything of a finding but the fix.
@@ -588,6 +588,79 @@ def test_entries_that_are_not_newest_first(
         f"(line {line_of(file, newer)}, 2025-02-01T00:00:00+00:00)"
     )
     assert rows() == ordered([stale(file, line), error(file, line, "order", message)])
+
+
+def _post(day: str, extra: str = "") -> str:
+    return f"---\ntitle: Post of {day}\ndate: {day}\n{extra}---\nText.\n"
+
+
+def updated_texts(file: str) -> list[str]:
+    """The <updated> of each entry of an Atom file, as written: what the W3C service compares."""
+    root = etree.parse(file).getroot()
+    return [str(text) for text in root.xpath("a:entry/a:updated/text()", namespaces={"a": ATOM_NS})]
+
+
+SHARED_DAY = "2025-03-01T00:00:00+00:00"
+
+
+def test_entries_of_a_feed_with_the_same_updated_are_one_warning(site: Site) -> None:
+    site(
+        CONFIG,
+        **{
+            "a.md": _post("2025-03-01"),
+            "b.md": _post("2025-03-01"),
+            "c.md": _post("2025-03-01"),
+            "e.md": _post("2025-03-01"),
+            "timed.md": _post("2025-03-01 09:30"),
+            "edited.md": _post("2025-02-01", "updated: 2025-03-01\n"),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    # What the W3C service sees: five entries of atom.xml (and of Ann Lee's feed) that share
+    # an <updated>, four of them dated that day (newest first, a to e) and one edited then.
+    for file in (ATOM, AUTHOR_ATOM):
+        assert updated_texts(file).count(SHARED_DAY) == 5, file
+    message = (
+        f"its updated, {SHARED_DAY}, is also that of entries/b.md, entries/c.md and 2 more, in"
+        " the same feed: the W3C Feed Validation Service warns about two entries of a feed with"
+        " the same atom:updated"
+    )
+    assert rows(exit_code=0) == [warning("entries/a.md", 3, "same-updated", message)]
+    fix = (
+        "Give each the time it was written, such as date: 2025-03-01 14:30, or leave it if they"
+        " changed at the same moment."
+    )
+    assert [item["fix"] for item in findings(exit_code=0)] == [fix]
+
+    # Given times, the dates differ, in the feeds as in check.
+    for name, day in (("b", "08:00"), ("c", "08:30"), ("e", "10:15")):
+        Path(f"entries/{name}.md").write_text(_post(f"2025-03-01 {day}"), encoding="utf-8")
+    Path("entries/edited.md").write_text(
+        _post("2025-02-01", "updated: 2025-03-01 12:00\n"), encoding="utf-8"
+    )
+    assert invoke_build().exit_code == 0
+    for file in (ATOM, AUTHOR_ATOM):
+        texts = updated_texts(file)
+        assert len(texts) == len(set(texts)) == 6, texts
+    assert check().output == "ok: no problems found\n"
+
+
+def test_the_same_updated_only_counts_within_one_atom_feed(site: Site) -> None:
+    # One entry a feed: the main feed and its archive each carry one of the two, and no
+    # author or tag feed carries both.
+    apart = "limit = 1\narchive_size = 1\nauthor_feeds = false\n"
+    site(CONFIG + apart, **{"a.md": _post("2025-03-01"), "b.md": _post("2025-03-01")})
+    assert invoke_build().exit_code == 0
+    atom_files = [*sorted(str(path) for path in Path("feeds").rglob("*.atom.xml")), ATOM]
+    assert [updated_texts(file) for file in atom_files] == [[SHARED_DAY], [SHARED_DAY]]
+    assert check().output == "ok: no problems found\n"
+    # Without Atom, nothing carries <updated>.
+    site(
+        CONFIG + 'formats = ["rss"]\n', **{"a.md": _post("2025-03-01"), "b.md": _post("2025-03-01")}
+    )
+    assert invoke_build().exit_code == 0
+    assert not Path(ATOM).exists()
+    assert check().output == "ok: no problems found\n"
 
 
 # Relative URLs in content

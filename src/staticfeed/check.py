@@ -24,10 +24,12 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
+from staticfeed.dates import iso
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
+from staticfeed.plan import FeedPlan
 from staticfeed.progress import SILENT
 from staticfeed.render import (
     EXTENSIONS,
@@ -36,6 +38,7 @@ from staticfeed.render import (
     elements_with_urls,
     parse_fragment,
 )
+from staticfeed.selection import newest_first
 
 Severity = Literal["error", "warning"]
 
@@ -261,6 +264,8 @@ def check_build(
             findings += [
                 found for entry in rendered.selection.entries for found in _looks_like_html(entry)
             ]
+            if "atom" in config.formats:
+                findings += _same_updated(rendered.plans)
             rules = _EntryRules(
                 config.site_url,
                 entries_dir,
@@ -357,6 +362,44 @@ def _looks_like_html(entry: Entry) -> Iterator[Finding]:
                 f"the {key} holds {match.group(0)!r}: {_SEEN_AS_HTML[key]}",
                 f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
             )
+
+
+def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
+    """Entries that one Atom feed carries with the same <updated>, as text: the W3C service
+    warns about those (DuplicateUpdated), whatever the feed. One finding for each such date, at
+    the first of its entries in feed order, naming the others."""
+    written: dict[str, str] = {}  # each entry's <updated>, by id
+    shared: dict[str, dict[str, Entry]] = {}
+    for plan in plans:
+        by_text: dict[str, list[Entry]] = {}
+        for entry in plan.entries:
+            if entry.id not in written:
+                written[entry.id] = iso(entry.updated)
+            by_text.setdefault(written[entry.id], []).append(entry)
+        for text, together in by_text.items():
+            if len(together) > 1:
+                shared.setdefault(text, {}).update((entry.id, entry) for entry in together)
+    for text, group in shared.items():
+        first, *others = newest_first(group.values())
+        yield _same_updated_finding(first, others, text)
+
+
+def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str) -> Finding:
+    key = "date" if entry.updated == entry.published else "updated"
+    named = [display_path(other.source) for other in others[:2]]
+    if len(others) > 2:
+        named.append(f"{len(others) - 2} more")
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return _at(
+        entry.source,
+        key_line(entry.source, key) or key_line(entry.source, "date"),
+        "warning",
+        "same-updated",
+        f"its updated, {text}, is also that of {listed}, in the same feed: the W3C Feed"
+        " Validation Service warns about two entries of a feed with the same atom:updated",
+        f"Give each the time it was written, such as {key}: {entry.updated.date()} 14:30, or"
+        " leave it if they changed at the same moment.",
+    )
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ class Rendered:
     warnings: tuple[BuildWarning, ...]
     reads_project_files: bool = False
     """Whether a document names a file of the project besides itself (a local enclosure)."""
+    plans: tuple[FeedPlan, ...] = ()
+    """Every feed document and the entries it carries, each written in every format."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def rendered_outputs(
         shown = _entries_of(plans, config, selection.entries)
         renderings = _Renderings.of(_render_all(config, shown, progress, spool, setup), spool)
         files = _output_files(config, plans, setup, selection.entries, renderings, progress)
-        yield Rendered(files, selection, result.warnings, result.reads_project_files)
+        yield Rendered(files, selection, result.warnings, result.reads_project_files, tuple(plans))
 
 
 def _output_files(

@@ -20,6 +20,7 @@ RULES = (
     "looks-like-html",
     "relative-file",
     "template-code",
+    "same-updated",
     "title",
     "placeholder",
     "size",
