@@ -506,15 +506,33 @@ def test_icon_is_made_absolute_against_site_url(site: Site, icon: str, expected:
 
 
 def test_logo_is_atom_logo_and_rss_image(site: Site) -> None:
-    site(config=config(logo='"img/logo.png"'), **{"a.md": POST})
+    tagged = POST.replace("date:", "tags: [news]\ndate:")
+    site(
+        config=config(logo='"img/logo.png"', limit="1"),
+        **{"a.md": tagged, "b.md": dated("B", "2025-05-01")},
+    )
     build_ok()
     atom, channel = feeds()
     assert atom.findtext(f"{A}logo") == "https://example.org/blog/img/logo.png"
-    image = channel.find("image")
-    assert image is not None
-    assert image.findtext("url") == "https://example.org/blog/img/logo.png"
-    assert image.findtext("title") == "Test feed"  # RSS wants the channel's title and link
-    assert image.findtext("link") == "https://example.org/blog/"
+    # The RSS Best Practices Profile: the image's title and link are the channel's, in a tag
+    # feed or an archive too (the W3C service warns otherwise: ImageTitleDoesntMatch).
+    files = [*sorted(Path("feeds").rglob("*.rss.xml")), Path("feeds/rss.xml")]
+    assert [file.as_posix() for file in files] == [
+        "feeds/archive/1.rss.xml",
+        "feeds/authors/default-author.rss.xml",
+        "feeds/tags/news.rss.xml",
+        "feeds/rss.xml",
+    ]
+    titles = set()
+    for file in files:
+        channel = etree.parse(str(file)).getroot().find("channel")
+        image = channel.find("image")
+        assert image is not None
+        assert image.findtext("url") == "https://example.org/blog/img/logo.png"
+        assert image.findtext("title") == channel.findtext("title"), file
+        assert image.findtext("link") == channel.findtext("link") == "https://example.org/blog/"
+        titles.add(channel.findtext("title"))
+    assert len(titles) == len(files)  # each feed has its own title
 
 
 def test_without_icon_and_logo_there_are_none(site: Site) -> None:

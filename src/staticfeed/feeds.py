@@ -192,7 +192,7 @@ def _set_channel(
     generator.staticfeed.last_build_date = updated
     generator.staticfeed_atom.has_subtitle = config.subtitle is not None
     generator.generator(GENERATOR)
-    _set_optional_channel_fields(generator, config)
+    _set_optional_channel_fields(generator, config, plan.title)
 
 
 def _set_history(
@@ -209,7 +209,9 @@ def _set_history(
         generator.link(href=href, rel=rel)
 
 
-def _set_optional_channel_fields(generator: FeedGenerator, config: Config) -> None:
+def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title: str) -> None:
+    """The config's optional fields. The RSS <image> repeats the channel's own title (a tag
+    feed's too), as the RSS Best Practices Profile asks and the W3C service checks."""
     if config.language:
         generator.language(config.language)
     for author in config.authors:
@@ -218,7 +220,7 @@ def _set_optional_channel_fields(generator: FeedGenerator, config: Config) -> No
         generator.icon(config.icon)
     if config.logo:
         generator.logo(config.logo)
-        generator.image(url=config.logo, title=config.title, link=config.site_url)
+        generator.image(url=config.logo, title=title, link=config.site_url)
     if config.rights:
         generator.rights(config.rights)
 
