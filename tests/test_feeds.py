@@ -243,6 +243,26 @@ def test_explicit_summary_is_used_verbatim(site: Site) -> None:
     assert description(item) == summary
 
 
+def test_an_entry_without_text_has_no_blank_summary(site: Site) -> None:
+    # The W3C Feed Validation Service warns about a blank <summary/> (NotBlank); an image
+    # alone is content, but no text for a summary.
+    site(
+        **{
+            "bare.md": doc("title: Only a title\ndate: 2025-12-22\nlink: https://x.example/a", ""),
+            "image.md": doc("title: A photo\ndate: 2025-12-21", "![](https://x.example/i.png)\n"),
+        }
+    )
+    atom, rss = build_and_read()
+    entries = {
+        entry.findtext("a:title", namespaces=NS): entry for entry in atom.iterfind("a:entry", NS)
+    }
+    for title, entry in entries.items():
+        assert entry.find("a:summary", NS) is None, title
+    assert entries["A photo"].findtext("a:content", namespaces=NS) != ""
+    assert [entry.title for entry in parsed("atom.xml").entries] == ["Only a title", "A photo"]
+    assert [item.findtext("title") for item in rss.iterfind("channel/item")] == list(entries)
+
+
 def test_full_content_in_both_feeds(site: Site) -> None:
     body = "First paragraph.\n\nSecond paragraph with **bold**.\n"
     site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org/blog/a", body)})

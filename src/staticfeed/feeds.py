@@ -241,7 +241,8 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
         item.link(href=rendered.url, rel="alternate")
     for tag in entry.tags:
         item.category(term=tag)
-    item.summary(rendered.summary)
+    if rendered.summary:  # a blank <summary/> makes the W3C service warn (NotBlank)
+        item.summary(rendered.summary)
     if config.content == "full" or not rendered.url:
         item.content(rendered.content_html, type="html")
     item.staticfeed_atom.lang = entry.lang
