@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -533,6 +534,27 @@ def test_logo_is_atom_logo_and_rss_image(site: Site) -> None:
         assert image.findtext("link") == channel.findtext("link") == "https://example.org/blog/"
         titles.add(channel.findtext("title"))
     assert len(titles) == len(files)  # each feed has its own title
+
+
+@pytest.mark.parametrize(
+    ("logo", "in_rss"),
+    [
+        ('"img/logo.svg"', False),
+        ('"https://cdn.example.com/logo.webp?v=2"', False),
+        ('"img/LOGO.JPG"', True),
+        ('"https://cdn.example.com/logo"', True),
+    ],
+)
+def test_rss_image_only_for_a_gif_jpeg_or_png_logo(site: Site, logo: str, in_rss: bool) -> None:
+    # RSS 2.0: "the URL of a GIF, JPEG or PNG image"; the W3C Feed Validation Service warns
+    # about an image whose name ends otherwise (ImageUrlFormat). Atom's logo may be any image.
+    site(config=config(logo=logo), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    url = urljoin("https://example.org/blog/", logo.strip('"'))
+    assert atom.findtext(f"{A}logo") == url
+    assert channel.findtext("image/url") == (url if in_rss else None)
+    assert (feedparser.parse("feeds/rss.xml").feed.get("image") is not None) == in_rss
 
 
 def test_without_icon_and_logo_there_are_none(site: Site) -> None:

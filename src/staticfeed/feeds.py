@@ -19,6 +19,8 @@ feedgen has traps, all handled here:
 - An entry's Atom <link> loses its rel, type and length (feedgen 1.0 reads them from the new
   element instead of the data), so an enclosure would become an alternate link: enclosure
   links are written by our extension. RSS allows one <enclosure>: the first one.
+- `logo()` sets the RSS <image> too, whatever the image's format: one RSS cannot carry (an SVG
+  logo) is removed again by our extension.
 - RSS has no archive links of its own: RFC 5005's links go in atom:link, written by our
   extension, never through feedgen's link(), which would change the channel <link>.
 
@@ -36,6 +38,8 @@ import html
 import mmap
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedEntry, FeedGenerator
@@ -211,7 +215,8 @@ def _set_history(
 
 def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title: str) -> None:
     """The config's optional fields. The RSS <image> repeats the channel's own title (a tag
-    feed's too), as the RSS Best Practices Profile asks and the W3C service checks."""
+    feed's too), as the RSS Best Practices Profile asks and the W3C service checks, and is
+    left out for a logo RSS cannot carry (`_rss_image_format`)."""
     if config.language:
         generator.language(config.language)
     for author in config.authors:
@@ -219,10 +224,24 @@ def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title
     if config.icon:
         generator.icon(config.icon)
     if config.logo:
-        generator.logo(config.logo)
-        generator.image(url=config.logo, title=title, link=config.site_url)
+        generator.logo(config.logo)  # which sets the RSS <image> too
+        if _rss_image_format(config.logo):
+            generator.image(url=config.logo, title=title, link=config.site_url)
+        else:
+            generator.staticfeed.without_image = True
     if config.rights:
         generator.rights(config.rights)
+
+
+_RSS_IMAGE_SUFFIXES = frozenset({".gif", ".jpg", ".jpeg", ".png"})
+
+
+def _rss_image_format(url: str) -> bool:
+    """Whether RSS can carry the image at `url`: RSS 2.0 names GIF, JPEG and PNG, and the W3C
+    service warns about an image whose name ends otherwise (an SVG or WebP logo). A name
+    without an extension says nothing, and is kept."""
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    return not suffix or suffix in _RSS_IMAGE_SUFFIXES
 
 
 def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_name: str) -> None:
@@ -297,6 +316,7 @@ class _RssChannel(BaseExtension, _History, _Media):  # type: ignore[misc]
     def __init__(self) -> None:
         self.last_build_date: datetime | None = None
         self.links: list[tuple[str, str]] = []
+        self.without_image = False
 
     def extend_ns(self) -> dict[str, str]:
         return {"dc": _DC, **self.history_namespace(), **self.media_namespace()}
@@ -307,6 +327,9 @@ class _RssChannel(BaseExtension, _History, _Media):  # type: ignore[misc]
             last_build.text = rfc822(self.last_build_date)
         channel = feed.find("channel")
         assert channel is not None
+        image = channel.find("image")
+        if image is not None and self.without_image:
+            channel.remove(image)
         for rel, href in self.links:
             etree.SubElement(channel, f"{{{_ATOM}}}link", href=href, rel=rel)
         self.add_history_marker(channel)
