@@ -251,6 +251,14 @@ def writable(moment: datetime) -> datetime:
     return moment
 
 
+def date_text(moment: datetime) -> str:
+    """`2025-12-22`, or `2025-12-22 14:00 +02:00` with a time of day, in the date's own offset:
+    a date as people read it, in no language."""
+    if moment.time() == time():
+        return moment.strftime("%Y-%m-%d")
+    return utc_offset_text(moment)
+
+
 def utc_offset_text(moment: datetime) -> str:
     offset = moment.utcoffset() or timedelta(0)
     return moment.strftime("%Y-%m-%d %H:%M ") + _format_offset(offset)

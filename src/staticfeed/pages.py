@@ -19,7 +19,7 @@ import re
 import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -29,7 +29,7 @@ from markupsafe import Markup
 from staticfeed.blocks import block_span
 from staticfeed.cache import digest_text
 from staticfeed.config import Config
-from staticfeed.dates import iso, utc_offset_text
+from staticfeed.dates import date_text, iso
 from staticfeed.errors import (
     ConfigError,
     EntryError,
@@ -416,13 +416,6 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
         if not frame.filename.endswith(".py") and Path(frame.filename).is_file():
             return frame.filename, frame.lineno
     return None, None
-
-
-def date_text(moment: datetime) -> str:
-    """`2025-12-22`, or `2025-12-22 14:00 +02:00` with a time of day, in the date's own offset."""
-    if moment.time() == time():
-        return moment.strftime("%Y-%m-%d")
-    return utc_offset_text(moment)
 
 
 def mailto(email: str) -> str:
