@@ -12,6 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -661,6 +662,46 @@ def test_the_same_updated_only_counts_within_one_atom_feed(site: Site) -> None:
     assert invoke_build().exit_code == 0
     assert not Path(ATOM).exists()
     assert check().output == "ok: no problems found\n"
+
+
+def test_an_update_in_the_future_or_a_date_before_1970_is_implausible(site: Site) -> None:
+    site(
+        CONFIG,
+        **{
+            "ahead.md": _post("2025-03-01", "updated: 2999-01-01 10:00\n"),
+            "letter.md": _post("1921-03-01"),
+            "edge.md": _post("1970-01-01", "updated: 1970-01-01 00:00\n"),
+        },
+    )
+    before = datetime.now(UTC)
+    assert invoke_build().exit_code == 0
+    found = rows(exit_code=0)
+    after = datetime.now(UTC)
+    # The feeds carry those dates as written, read back with lxml.
+    updated = updated_texts(ATOM)
+    assert updated == [
+        "2999-01-01T10:00:00+00:00",
+        "1970-01-01T00:00:00+00:00",
+        "1921-03-01T00:00:00+00:00",
+    ]
+    ahead = re.fullmatch(
+        r"updated 2999-01-01 10:00 \+00:00 is more than a day after now \((.+)\): the W3C Feed"
+        r" Validation Service calls it implausible",
+        str(found[0][4]),
+    )
+    assert ahead, found[0]
+    now = datetime.strptime(ahead.group(1), "%Y-%m-%d %H:%M %z")
+    assert before.replace(second=0, microsecond=0) <= now <= after
+    old = "date 1921-03-01 is before 1970: the W3C Feed Validation Service calls it implausible"
+    assert found == [
+        warning("entries/ahead.md", 4, "implausible-date", found[0][4]),
+        warning("entries/letter.md", 3, "implausible-date", old),
+    ]
+    fixes = [item["fix"] for item in findings(exit_code=0)]
+    assert fixes == [
+        "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
+        "Check the year, or leave it if the entry is that old.",
+    ]
 
 
 # Relative URLs in content

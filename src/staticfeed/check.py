@@ -15,7 +15,7 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
@@ -24,7 +24,7 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.dates import iso
+from staticfeed.dates import date_text, iso
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
@@ -266,6 +266,7 @@ def check_build(
             ]
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
+            findings += _implausible_dates(rendered.selection.entries, now)
             rules = _EntryRules(
                 config.site_url,
                 entries_dir,
@@ -400,6 +401,41 @@ def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str) -> F
         f"Give each the time it was written, such as {key}: {entry.updated.date()} 14:30, or"
         " leave it if they changed at the same moment.",
     )
+
+
+_EARLIEST_PLAUSIBLE = datetime(1970, 1, 1, tzinfo=UTC)
+_LATEST_PLAUSIBLE = timedelta(days=1)
+"""The W3C service calls a date implausible before 1970 or more than a day from now."""
+
+
+def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Finding]:
+    """Dates the W3C service calls implausible (ImplausibleDate): an `updated:` in the future,
+    which keeps the entry on top of readers that sort by it until then, or a year before 1970,
+    often a typing slip. A future `date` is not reported: only --future publishes one, to
+    preview what is due."""
+    for entry in entries:
+        dated = [("date", entry.published)]
+        if entry.updated != entry.published:
+            dated.append(("updated", entry.updated))
+        for key, moment in dated:
+            if key == "updated" and moment > now + _LATEST_PLAUSIBLE:
+                shown_now = now.astimezone(moment.tzinfo).replace(second=0, microsecond=0)
+                why = f"is more than a day after now ({date_text(shown_now)})"
+                fix = "Write when it happened; staticfeed touch ENTRY sets updated: to now."
+            elif moment < _EARLIEST_PLAUSIBLE:
+                why = "is before 1970"
+                fix = "Check the year, or leave it if the entry is that old."
+            else:
+                continue
+            yield _at(
+                entry.source,
+                key_line(entry.source, key),
+                "warning",
+                "implausible-date",
+                f"{key} {date_text(moment)} {why}: the W3C Feed Validation Service calls it"
+                " implausible",
+                fix,
+            )
 
 
 @dataclass(frozen=True)

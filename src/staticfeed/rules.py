@@ -21,6 +21,7 @@ RULES = (
     "relative-file",
     "template-code",
     "same-updated",
+    "implausible-date",
     "title",
     "placeholder",
     "size",
