@@ -253,6 +253,28 @@ def test_without_base_url_the_site_url_is_used(site: Site) -> None:
     assert rss_self(channel) == site_url + "feeds/rss.xml"
 
 
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("HTTPS://Example.ORG:443/Blog/", "https://example.org/Blog/"),
+        ("http://Example.org:80/x", "http://example.org/x/"),
+        ("https://example.org:8443/", "https://example.org:8443/"),
+        ("http://[::1]:8000/site/", "http://[::1]:8000/site/"),
+    ],
+)
+def test_site_url_is_written_in_canonical_form(site: Site, written: str, canonical: str) -> None:
+    # RFC 3986 section 6.2.3: scheme and host in lower case, no port the scheme implies; the
+    # path keeps its case. The feed's <id> is the site URL, and the W3C Feed Validation Service
+    # warns about an id that is not in canonical form (NonCanonicalURI).
+    site(config=config().replace("https://example.org/blog/", written), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom.findtext(f"{A}id") == canonical
+    assert atom_links(atom) == {"self": canonical + "feeds/atom.xml", "alternate": canonical}
+    assert channel.findtext("link") == canonical
+    assert rss_self(channel) == canonical + "feeds/rss.xml"
+
+
 def test_relative_feed_url_follows_base_url(site: Site) -> None:
     site(config=config(feed_url='"syndication/"'), **{"a.md": POST})
     build_ok("--base-url", PREVIEW)

@@ -7,7 +7,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from staticfeed import values
@@ -184,8 +184,8 @@ def _base_url_override(base_url: str) -> str:
 
 
 def _assemble(path: Path, checked: dict[str, object]) -> Config:
-    site_url = _with_slash(str(checked.pop("site_url")))
-    feed_url = _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
+    site_url = _canonical(_with_slash(str(checked.pop("site_url"))))
+    feed_url = _canonical(_with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/")))))
     if urlsplit(feed_url).scheme not in ("http", "https"):
         raise ConfigError(
             f"feed_url {feed_url!r} is not an http(s) URL",
@@ -214,6 +214,25 @@ def _templates_folder(path: Path, folder: str) -> Path:
             path=path,
         )
     return templates
+
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def _canonical(url: str) -> str:
+    """`url` with its host in lower case and without its scheme's own port, as RFC 3986
+    compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
+    warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
+    `https://example.org/`). The path is left as written: it is case-sensitive."""
+    parts = urlsplit(url)
+    userinfo, at, host_and_port = parts.netloc.rpartition("@")
+    host, colon, port = host_and_port.rpartition(":")
+    if not colon or host_and_port.endswith("]"):  # no port (an IPv6 host ends with "]")
+        host, port = host_and_port, ""
+    if port == _DEFAULT_PORTS.get(parts.scheme):
+        port = ""
+    netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def _with_slash(url: str) -> str:
