@@ -127,6 +127,25 @@ authors:
     assert [a["name"] for a in parsed("atom.xml").entries[0].authors] == names
 
 
+def test_names_with_commas_stay_apart_in_rss_and_the_index(site: Site) -> None:
+    # "Lee, Ann, Chen, Bo" would read as four people: a semicolon parts names with commas.
+    front = 'title: Surnames first\ndate: 2025-12-22\nauthors: ["Lee, Ann", "Chen, Bo"]'
+    site(
+        **{
+            "a.md": doc(front),
+            "b.md": doc("title: Plain\ndate: 2025-12-21\nauthors: [Ann Lee, Bo Chen]"),
+        }
+    )
+    _, rss = build_and_read()
+    written = [item.findtext("dc:creator", namespaces=NS) for item in rss.iterfind("channel/item")]
+    assert written == ["Lee, Ann; Chen, Bo", "Ann Lee, Bo Chen"]
+    assert [entry.author for entry in parsed("rss.xml").entries] == written
+    names = [[a["name"] for a in entry.authors] for entry in parsed("atom.xml").entries]
+    assert names == [["Lee, Ann", "Chen, Bo"], ["Ann Lee", "Bo Chen"]]
+    index = lxml.html.parse("feeds/index.html").getroot()
+    assert [span.text_content() for span in index.find_class("authors")] == written
+
+
 def test_config_authors_are_the_default(site: Site) -> None:
     config = BASIC_CONFIG.replace(
         'authors = [{ name = "Default Author", email = "default@example.org" }]',

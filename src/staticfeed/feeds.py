@@ -8,8 +8,9 @@ feedgen has traps, all handled here:
   site link last.
 - Authors without an email vanish from RSS: the authors become a dc:creator, and feedgen's
   <author> is dropped, because the W3C validator warns when an item has both. It is one
-  dc:creator naming every author ("Ann Lee, Bo Chen"): newsboat keeps only the last of several
-  and feedparser's `author` is the last one too, so a second dc:creator hid the first author.
+  dc:creator naming every author ("Ann Lee, Bo Chen", `names_text`): newsboat keeps only the
+  last of several and feedparser's `author` is the last one too, so a second dc:creator hid
+  the first author.
 - RSS <description> is HTML to readers (feedparser, newsboat): the plain-text summary is
   HTML-escaped, or `<b>` and `&amp;` in it would be rendered instead of shown.
 - feedgen formats RFC 822 dates by switching the whole process's locale: entry dates never go
@@ -50,6 +51,7 @@ from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822, writable
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
+from staticfeed.text import names_text
 
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -252,7 +254,7 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     item.updated(writable(entry.updated))
     item.staticfeed.published = entry.published
     item.staticfeed_atom.published = entry.published
-    item.staticfeed.creator = ", ".join(author.name for author in entry.authors)
+    item.staticfeed.creator = names_text(author.name for author in entry.authors)
     item.staticfeed.description_html = html.escape(rendered.summary, quote=False)
     for author in entry.authors:
         item.author(_author_dict(author.name, author.email, author.uri))

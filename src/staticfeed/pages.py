@@ -38,6 +38,7 @@ from staticfeed.errors import (
     display_path,
 )
 from staticfeed.model import Author, Entry, RenderedEntry
+from staticfeed.text import names_text
 
 INDEX_NAME = "index.html"
 PAGE_NAME = "index.html"
@@ -95,10 +96,10 @@ class PageEntry:
 
     @property
     def author_names(self) -> str:
-        """The authors' names, comma-separated, as the index lists them: the same text as
-        `authors|map(attribute="name")|join(", ")`, which took a quarter of the time to make
-        an index of 10,000 entries."""
-        return ", ".join(author.name for author in self.entry.authors)
+        """The authors' names as the index lists them (`names_text`), made here: the filter
+        `authors|map(attribute="name")|join(", ")` took a quarter of the time to make an index
+        of 10,000 entries."""
+        return names_text(author.name for author in self.entry.authors)
 
     @property
     def tags(self) -> tuple[str, ...]:

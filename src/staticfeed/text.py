@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -29,3 +30,12 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def names_text(names: Iterable[str]) -> str:
+    """Several names as one text, for RSS's one dc:creator and the index: "Ann Lee, Bo Chen",
+    or "Lee, Ann; Chen, Bo" when a name has a comma of its own, which commas would run
+    together ("Lee, Ann, Chen, Bo" reads as four people)."""
+    listed = list(names)
+    separator = "; " if any("," in name for name in listed) else ", "
+    return separator.join(listed)
