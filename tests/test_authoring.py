@@ -499,7 +499,7 @@ def without_line(content: bytes, line: bytes) -> bytes:
 def test_pin_adds_only_the_id_line(site: Site) -> None:
     site(config=CONFIG)
     write_documents(DOCUMENTS)
-    pinned = pin_ids(config_here(), Path("entries"))
+    pinned = pin_ids(config_here(), Path("entries")).pinned
     assert pinned == [  # in the order the build reads them: a folder's files, then subfolders
         (Path("entries/indented.markdown"), "tag:example.org,2025:indented"),
         (Path("entries/slugged.md"), "tag:example.org,2025:my/own-slug"),
@@ -557,11 +557,11 @@ def test_pin_changes_nothing_readers_see_and_ids_survive_renames(site: Site) -> 
 def test_pin_twice_pins_nothing_the_second_time(site: Site) -> None:
     site(config=CONFIG)
     write_documents(DOCUMENTS)
-    assert pin_ids(config_here(), Path("entries"))
+    assert pin_ids(config_here(), Path("entries")).pinned
     once = {
         path: (path.read_bytes(), path.stat().st_mtime_ns) for path in Path("entries").rglob("*.*")
     }
-    assert pin_ids(config_here(), Path("entries")) == []
+    assert pin_ids(config_here(), Path("entries")).pinned == []
     twice = {
         path: (path.read_bytes(), path.stat().st_mtime_ns) for path in Path("entries").rglob("*.*")
     }
@@ -599,7 +599,7 @@ def test_pin_pins_drafts_and_future_entries_too(site: Site) -> None:
             "later.md": b"---\ntitle: L\ndate: 2999-01-01\n---\nx\n",
         }
     )
-    assert pin_ids(config_here(), Path("entries")) == [
+    assert pin_ids(config_here(), Path("entries")).pinned == [
         (Path("entries/draft.md"), "tag:example.org,2025:draft"),
         (Path("entries/later.md"), "tag:example.org,2025:later"),
     ]

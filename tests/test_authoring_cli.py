@@ -177,3 +177,99 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
     (entry,) = root.iter(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
+
+
+# pin --from: the ids of the feed a site published before staticfeed
+
+# An earlier site's feeds as Jekyll (jekyll-feed: Atom, HTML titles) and Hugo (RSS) write them.
+JEKYLL_ATOM = """\
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<id>https://old.example/feed.xml</id><title>Old</title><updated>2024-03-09T10:00:00+01:00</updated>
+<entry><title type="html">Weekly notes</title><id>https://old.example/2024/03/02/notes</id>
+<published>2024-03-02T09:00:00+01:00</published><updated>2024-03-02T09:00:00+01:00</updated></entry>
+<entry><title type="html">Weekly  NOTES</title><id>https://old.example/2024/03/09/notes</id>
+<published>2024-03-09T09:00:00+01:00</published><updated>2024-03-09T09:00:00+01:00</updated></entry>
+<entry><title type="html">Fish &amp;amp; &lt;i&gt;chips&lt;/i&gt;</title>
+<id>https://old.example/2024/03/05/fish</id><published>2024-03-05T12:00:00+01:00</published>
+<updated>2024-03-05T12:00:00+01:00</updated></entry>
+<entry><title type="html">Gone</title><id>https://old.example/2023/gone</id>
+<published>2023-01-01T00:00:00+01:00</published><updated>2023-01-01T00:00:00+01:00</updated></entry>
+<entry><title type="html">Numbered</title><id>12345</id>
+<published>2024-02-01T00:00:00+01:00</published><updated>2024-02-01T00:00:00+01:00</updated></entry>
+</feed>
+"""
+HUGO_RSS = """\
+<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>
+<item><title>Without a guid</title><link>https://old.example/posts/no-guid/</link>
+<pubDate>Sun, 10 Mar 2024 08:00:00 +0000</pubDate></item>
+<item><title>Far apart</title><guid>https://old.example/posts/far/</guid>
+<pubDate>Sun, 10 Mar 2024 08:00:00 +0000</pubDate></item>
+</channel></rss>
+"""
+
+
+def _doc(title: str, date: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\nText of {title}.\n"
+
+
+def test_pin_from_an_earlier_feed_carries_its_ids_over(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    folder = site(
+        **{
+            "2024/notes-1.md": _doc("Weekly notes", "2024-03-02 09:00"),
+            "2024/notes-2.md": _doc("Weekly notes", "2024-03-08"),  # a day off: still the one
+            "2024/fish.md": _doc('"Fish & chips"', "2024-03-05T12:00:00+01:00"),
+            "2024/no-guid.md": _doc("Without a guid", "2024-03-10"),
+            "2024/far.md": _doc("Far apart", "2024-03-20"),  # ten days: another entry
+            "2024/numbered.md": _doc("Numbered", "2024-02-01"),
+            "2024/own.md": _doc("Own", "2024-03-11", "id: https://old.example/2023/gone\n"),
+        }
+    )
+    (folder / "old.atom").write_text(JEKYLL_ATOM, encoding="utf-8")
+    (folder / "old.rss").write_text(HUGO_RSS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.atom", "--from", "old.rss"])
+    assert result.exit_code == 0, result.output
+    ids = {
+        path.stem: front_matter(path)["id"] for path in sorted((folder / "entries").rglob("*.md"))
+    }
+    assert ids == {
+        "far": "tag:example.org,2025:2024/far",
+        "fish": "https://old.example/2024/03/05/fish",
+        "no-guid": "https://old.example/posts/no-guid/",  # RSS readers know it by its link
+        "notes-1": "https://old.example/2024/03/02/notes",
+        "notes-2": "https://old.example/2024/03/09/notes",
+        "numbered": "tag:example.org,2025:2024/numbered",
+        "own": "https://old.example/2023/gone",  # pinned by hand: left alone
+    }
+    assert (
+        "pinned entries/2024/fish.md: id: https://old.example/2024/03/05/fish (from old.atom)\n"
+        in (result.stdout)
+    )
+    assert result.stderr == (
+        "not carried over: 'Numbered' (12345): id '12345' is not an absolute URI\n"
+        "not carried over: 'Far apart' (https://old.example/posts/far/): no entry has its title"
+        " and date\n"
+    )
+    # The feed now carries the earlier ids, read back with lxml.
+    assert run("build").exit_code == 0
+    assert set(atom_entries(folder)) == set(ids.values())
+
+
+def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    folder = site(**{"a.md": _doc("A", "2025-01-01")})
+    (folder / "notes.txt").write_text("not a feed\n", encoding="utf-8")
+    before = (folder / "entries" / "a.md").read_bytes()
+    result = CliRunner().invoke(cli, ["pin", "--from", "notes.txt"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: notes.txt:1: cannot read the file as a feed: Start tag expected, '<' not found,"
+        " line 1, column 1. Give the Atom, RSS or JSON Feed file the earlier site published.\n"
+    )
+    assert (folder / "entries" / "a.md").read_bytes() == before
+    missing = CliRunner().invoke(cli, ["pin", "--from", "nowhere.xml"])
+    assert missing.exit_code == 2  # a path that does not exist is a usage error

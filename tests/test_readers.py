@@ -617,3 +617,90 @@ def test_footnotes_reach_readers_as_notes_with_nothing_removed(tmp_path: Path) -
         assert notes[0].xpath(".//a/@href")[0] == "https://sources.example.org/1", name
         # The summary a reader lists is the first paragraph, without the notes' numbers.
         assert shown.summary == "A claim that needs a source. And a second one.", name
+
+
+# --- Moving a site's feed to staticfeed -------------------------------------------------------
+
+EARLIER = {  # title -> (the id the earlier site's feed gave it, its date)
+    "Hello, world": ("https://old.example/2024/03/05/hello-world", "2024-03-05T14:20:00+01:00"),
+    "Fish & chips": ("https://old.example/2024/03/06/fish", "2024-03-06T09:00:00+01:00"),
+}
+
+
+def _earlier_feeds() -> dict[str, str]:
+    """The earlier site's feeds, as Jekyll's jekyll-feed (Atom) and Hugo (RSS) write them."""
+    atom_entries = "".join(
+        f'<entry><title type="html">{title.replace("&", "&amp;amp;")}</title><id>{entry_id}</id>'
+        f"<published>{day}</published><updated>{day}</updated>"
+        f'<content type="html">Text of {title.replace("&", "&amp;amp;")}.</content></entry>'
+        for title, (entry_id, day) in EARLIER.items()
+    )
+    rss_items = "".join(
+        f"<item><title>{title.replace('&', '&amp;')}</title><guid>{entry_id}</guid>"
+        f"<link>{entry_id}</link>"
+        f"<pubDate>{datetime.fromisoformat(day).strftime('%a, %d %b %Y %H:%M:%S %z')}</pubDate>"
+        f"<description>Text of {title.replace('&', '&amp;')}.</description></item>"
+        for title, (entry_id, day) in EARLIER.items()
+    )
+    return {
+        "atom": '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<id>https://old.example/</id><title>Old</title>"
+        f"<updated>2024-03-06T09:00:00+01:00</updated>{atom_entries}</feed>",
+        "rss": '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Old'
+        f"</title><link>https://old.example/</link>{rss_items}</channel></rss>",
+    }
+
+
+def _moved_site(folder: Path) -> Path:
+    """The earlier site's posts as staticfeed entries (what import writes), and one new entry."""
+    entries = folder / "entries"
+    entries.mkdir(parents=True)
+    for number, (title, (_, day)) in enumerate(EARLIER.items()):
+        text = f'---\ntitle: "{title}"\ndate: {day}\n---\nText of {title}.\n'
+        (entries / f"post-{number}.md").write_text(text, encoding="utf-8")
+    new = "---\ntitle: The first post on staticfeed\ndate: 2024-03-07 10:00\n---\nNew.\n"
+    (entries / "new.md").write_text(new, encoding="utf-8")
+    (folder / "staticfeed.toml").write_text(
+        'title = "Moved"\nsite_url = "https://old.example/"\nid_authority = "old.example,2024"\n'
+        'authors = [{ name = "Ann Lee" }]\ntimezone = "Europe/Berlin"\nformats = ["atom", "rss"]\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.mark.parametrize("pinned", [True, False], ids=["pin-from", "without-pin"])
+def test_newsboat_sees_no_entry_again_when_a_feed_moves_to_staticfeed(
+    tmp_path: Path, pinned: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader subscribed to the earlier site's feed, which staticfeed's replaces at the same
+    URL: with `pin --from` that feed, the reader gets the one new entry; without it, every
+    earlier post again (the control: the test can tell the two apart)."""
+    program = need_program("newsboat")
+    served = tmp_path / "served"
+    served.mkdir()
+    earlier = _earlier_feeds()
+    for fmt, text in earlier.items():
+        (served / FEED_FILES[fmt]).write_text(text, encoding="utf-8")
+    site = _moved_site(tmp_path / "site")
+    with serve(served) as base_url:
+        readers = newsboat_profiles(program, tmp_path, base_url)
+        reload_all(list(readers.values()))
+        before = {fmt: set(reader.items()) for fmt, reader in readers.items()}
+        assert all(ids == {entry_id for entry_id, _ in EARLIER.values()} for ids in before.values())
+
+        monkeypatch.chdir(site)
+        for fmt, text in earlier.items():
+            (site / f"earlier-{FEED_FILES[fmt]}").write_text(text, encoding="utf-8")
+        if pinned:
+            pin = ["pin", "--from", "earlier-atom.xml", "--from", "earlier-rss.xml"]
+            result = CliRunner().invoke(cli, pin)
+            assert result.exit_code == 0, result.output
+        build(site / "staticfeed.toml", site / "entries", site / "feeds")
+        for fmt in FORMATS:
+            wait_for_next_second(served / FEED_FILES[fmt])
+            (served / FEED_FILES[fmt]).write_bytes((site / "feeds" / FEED_FILES[fmt]).read_bytes())
+        reload_all(list(readers.values()))
+        for fmt, reader in readers.items():
+            added = {reader.items()[guid]["title"] for guid in set(reader.items()) - before[fmt]}
+            expected = {"The first post on staticfeed"}
+            assert added == (expected if pinned else expected | set(EARLIER)), fmt

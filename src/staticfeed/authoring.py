@@ -10,14 +10,15 @@ byte for byte as the author wrote it.
 from __future__ import annotations
 
 import codecs
+import html
 import os
 import re
 import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime, tzinfo
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -26,8 +27,9 @@ import yaml
 
 from staticfeed import values
 from staticfeed.config import Config, load_config
-from staticfeed.dates import DateError, iso, localize, parse_date
-from staticfeed.entries import SUFFIXES, document_paths, read_entries
+from staticfeed.dates import DateError, in_utc, iso, localize, parse_date
+from staticfeed.drift import PublishedEntry, title_key
+from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
 from staticfeed.errors import (
     ConfigError,
     EntryError,
@@ -40,7 +42,7 @@ from staticfeed.errors import (
 from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import read_head
-from staticfeed.model import Author
+from staticfeed.model import Author, Entry
 from staticfeed.text import find_xml_illegal
 
 CONFIG_NAME = "staticfeed.toml"
@@ -358,11 +360,25 @@ def _yaml_field(key: str, value: object) -> str:
 # pin
 
 
-def pin_ids(config: Config, entries_dir: Path) -> list[tuple[Path, str]]:
+@dataclass(frozen=True)
+class Pinning:
+    """What `pin_ids` wrote, and what it could not carry over from an earlier feed."""
+
+    pinned: list[tuple[Path, str]]
+    """Each document given `id:`, and the id."""
+    carried: dict[Path, PublishedEntry] = field(default_factory=dict)
+    """The documents that took the id of an earlier feed's entry, and that entry."""
+    left: list[tuple[PublishedEntry, str]] = field(default_factory=list)
+    """The earlier feed's entries no document took, and why."""
+
+
+def pin_ids(config: Config, entries_dir: Path, earlier: Sequence[PublishedEntry] = ()) -> Pinning:
     """Write `id:` into the front matter of every entry that has none; return what was pinned.
 
     The id written is the one the entry has now, so nothing changes for readers; from then on,
-    renaming or moving the file keeps it. Only the new line (or, for a document without front
+    renaming or moving the file keeps it. An entry of the `earlier` feed (the site's feed before
+    staticfeed) with the same title and date gives its id instead (`_carried_over`), so that
+    its readers see no entry again. Only the new line (or, for a document without front
     matter, a new block at the top) is added: every other byte stays as it was. If any document
     has an error, ManyErrors lists them all and no file changes.
     """
@@ -370,6 +386,8 @@ def pin_ids(config: Config, entries_dir: Path) -> list[tuple[Path, str]]:
     errors: list[StaticfeedError] = []
     edits: list[tuple[Path, Path, bytes, str]] = []
     seen: dict[Path, Path] = {}
+    unpinned = [entry for entry in entries if not _has_own_id(entry.source)]
+    carried, left = _carried_over(unpinned, {entry.id for entry in entries}, earlier)
     for entry in entries:
         target = entry.source.resolve()
         try:
@@ -391,17 +409,66 @@ def pin_ids(config: Config, entries_dir: Path) -> list[tuple[Path, str]]:
             )
             continue
         seen[target] = entry.source
+        identifier = carried[entry.source].id if entry.source in carried else entry.id
         try:
-            pinned = _pinned(entry.source, raw, document, entry.id)
+            pinned = _pinned(entry.source, raw, document, identifier)
         except StaticfeedError as error:
             errors.append(error)
             continue
-        edits.append((entry.source, target, pinned.encode(), entry.id))
+        edits.append((entry.source, target, pinned.encode(), identifier))
     if errors:
         raise ManyErrors(errors)
     for path, target, content, _ in edits:
         _replace(path, target, content)
-    return [(path, identifier) for path, _, _, identifier in edits]
+    written = [(path, identifier) for path, _, _, identifier in edits]
+    return Pinning(written, carried, left)
+
+
+def _has_own_id(path: Path) -> bool:
+    try:
+        return "id" in _RawFile.read(path).document(path).metadata
+    except StaticfeedError:
+        return False  # pin_ids reports it
+
+
+_SAME_DAY = timedelta(hours=36)
+"""How far an earlier feed's date may be from the entry's: a date read in another time zone,
+or written without its time, moves by up to a day."""
+
+
+def _carried_over(
+    unpinned: Sequence[Entry], taken: set[str], earlier: Sequence[PublishedEntry]
+) -> tuple[dict[Path, PublishedEntry], list[tuple[PublishedEntry, str]]]:
+    """Which earlier entry each of `unpinned` stands for: the one with its title (letter case
+    and spacing aside) and a date within `_SAME_DAY` of its own (any, when the feed gives none),
+    the closest first; each earlier entry goes to one document. Also the earlier entries left
+    over, with why: an id some entry already has is carried over already."""
+    left: list[tuple[PublishedEntry, str]] = []
+    by_title: dict[str, list[PublishedEntry]] = {}
+    for before in earlier:
+        if before.id in taken:
+            continue
+        try:
+            checked_id("id", before.id)
+        except values.InvalidValue as problem:
+            left.append((before, problem.message))
+            continue
+        # An RSS title readers take for HTML (feedparser does) reads with its entities decoded.
+        by_title.setdefault(title_key(html.unescape(before.title)), []).append(before)
+    carried: dict[Path, PublishedEntry] = {}
+    for entry in sorted(unpinned, key=lambda entry: (in_utc(entry.published), entry.source)):
+        candidates = [
+            (abs(before.published - entry.published) if before.published else timedelta(0), before)
+            for before in by_title.get(title_key(entry.title), [])
+            if before.published is None or abs(before.published - entry.published) <= _SAME_DAY
+        ]
+        if candidates:
+            _, chosen = min(candidates, key=lambda pair: (pair[0], pair[1].id))
+            by_title[title_key(entry.title)].remove(chosen)
+            carried[entry.source] = chosen
+    unused = [before for group in by_title.values() for before in group]
+    left += [(before, "no entry has its title and date") for before in unused]
+    return carried, left
 
 
 def _pinned(path: Path, raw: _RawFile, document: Document, identifier: str) -> _RawFile:

@@ -893,27 +893,47 @@ def _date_option(text: str, config: Config) -> datetime:
 
 @cli.command("pin")
 @_authoring_options
-def pin_command(entries_dir: Path, config_path: Path | None) -> None:
+@click.option(
+    "--from",
+    "earlier_feeds",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="FEED",
+    help="The feed the site published before staticfeed (Atom, RSS or JSON Feed; repeat for "
+    "its archives): an entry with the title and date of one of its entries takes that id.",
+)
+def pin_command(
+    entries_dir: Path, config_path: Path | None, earlier_feeds: tuple[Path, ...]
+) -> None:
     """Write each entry's id into its front matter, so renaming or moving the file keeps it.
 
-    An entry without id: gets the id it has now, so readers see no change. Nothing else in the
-    file changes. If any document has an error, every error is listed and no file changes.
+    An entry without id: gets the id it has now, so readers see no change. With --from, an
+    entry imported from a site that published FEED gets the id that feed gave it, so its
+    readers see no entry again when the feed moves to staticfeed. Nothing else in the file
+    changes. If any document has an error, every error is listed and no file changes.
 
     \b
     Examples:
       staticfeed pin
       staticfeed pin --entries posts
+      staticfeed pin --from old-site/atom.xml
     """
     from staticfeed.authoring import pin_ids
+    from staticfeed.drift import feed_file_entries
 
     try:
-        pinned = pin_ids(_load_config(config_path), entries_dir)
+        earlier = [entry for feed in earlier_feeds for entry in feed_file_entries(feed)]
+        pinning = pin_ids(_load_config(config_path), entries_dir, earlier)
     except StaticfeedError as error:
         raise _user_error(error) from None
-    for path, identifier in pinned:
-        click.echo(f"pinned {display_path(path)}: id: {identifier}")
-    if not pinned:
+    for path, identifier in pinning.pinned:
+        before = pinning.carried.get(path)
+        origin = f" (from {display_path(Path(before.file))})" if before else ""
+        click.echo(f"pinned {display_path(path)}: id: {identifier}{origin}")
+    if not pinning.pinned:
         click.echo("nothing to pin: every entry has its id: in its front matter")
+    for before, why in pinning.left:
+        click.echo(f"not carried over: {before.title!r} ({before.id}): {why}", err=True)
 
 
 @cli.command("touch")

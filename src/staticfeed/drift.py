@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+import lxml.html
 from lxml import etree
 
 from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
@@ -198,10 +199,38 @@ def entries_in_files(
     names = [_MAIN_NAMES[format_name], *(name for _, name in reversed(archives))]
     found: dict[str, PublishedEntry] = {}
     for name in names:
-        path = where / name if where is not None else Path(name)
-        for entry in _PARSERS[format_name](files[name], name, path):
+        try:
+            parsed = _PARSERS[format_name](files[name], name)
+        except _Unreadable as problem:
+            raise _unreadable(where / name if where is not None else Path(name), problem) from None
+        for entry in parsed:
             found.setdefault(entry.id, entry)
     return found
+
+
+def feed_file_entries(path: Path) -> list[PublishedEntry]:
+    """The entries of one feed file, Atom, RSS or JSON Feed, whoever wrote it (the feed of a
+    site before it moved to staticfeed), in its order. An RSS item without a guid is known to
+    readers by its link, which is its id here. OutputError when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise OutputError(
+            f"cannot read the feed ({error.strerror})", "Check the path.", path=path
+        ) from None
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    try:
+        if start == b"{":
+            return _json_entries(data, str(path))
+        root_is_atom = _xml(data).tag == f"{_ATOM}feed"
+        return (_atom_entries if root_is_atom else _rss_entries)(data, str(path))
+    except _Unreadable as problem:
+        raise OutputError(
+            f"cannot read the file as a feed: {problem.what}",
+            "Give the Atom, RSS or JSON Feed file the earlier site published.",
+            path=path,
+            line=problem.line,
+        ) from None
 
 
 def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
@@ -375,10 +404,11 @@ class _Side:
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", _title_key(self.title))
+        object.__setattr__(self, "key", title_key(self.title))
 
 
-def _title_key(title: str) -> str:
+def title_key(title: str) -> str:
+    """A title as entries are matched by it: letter case and spacing aside."""
     return " ".join(title.split()).casefold()
 
 
@@ -440,28 +470,36 @@ def _read_bytes(out_dir: Path, name: str) -> bytes:
         ) from None
 
 
-def _unreadable(path: Path, what: str, line: int | None = None) -> OutputError:
+class _Unreadable(Exception):
+    """What makes a feed file unreadable, and at which line; each caller words the error."""
+
+    def __init__(self, what: str, line: int | None = None) -> None:
+        super().__init__(what)
+        self.what, self.line = what, line
+
+
+def _unreadable(path: Path, problem: _Unreadable) -> OutputError:
     return OutputError(
-        f"cannot read the published feed: {what}",
+        f"cannot read the published feed: {problem.what}",
         "Run staticfeed check to see what is wrong, or pass --allow-id-change to build "
         "without comparing ids with the published feeds.",
         path=path,
-        line=line,
+        line=problem.line,
     )
 
 
-def _xml(data: bytes, path: Path) -> etree._Element:
+def _xml(data: bytes) -> etree._Element:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise _unreadable(path, str(error.msg), error.lineno) from None
+        raise _Unreadable(str(error.msg), error.lineno) from None
 
 
-def _atom_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
-    root = _xml(data, path)
+def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
+    root = _xml(data)
     if root.tag != f"{_ATOM}feed":
-        raise _unreadable(path, "its root element is not an Atom <feed>")
+        raise _Unreadable("its root element is not an Atom <feed>")
     entries = []
     for element in root.iterfind(f"{_ATOM}entry"):
         content = element.find(f"{_ATOM}content")
@@ -474,7 +512,7 @@ def _atom_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
         entries.append(
             PublishedEntry(
                 id=_text(element.find(f"{_ATOM}id")),
-                title=_text(element.find(f"{_ATOM}title")),
+                title=_atom_title(element.find(f"{_ATOM}title")),
                 updated=_iso_date(_text(element.find(f"{_ATOM}updated"))),
                 published=_iso_date(_text(element.find(f"{_ATOM}published"))),
                 link=next((link for link in links if link), None),
@@ -483,21 +521,21 @@ def _atom_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
                 file=name,
             )
         )
-    return _with_ids(entries, path)
+    return _with_ids(entries)
 
 
-def _rss_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
-    root = _xml(data, path)
+def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
+    root = _xml(data)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
-        raise _unreadable(path, "its root element is not an RSS <rss> with a <channel>")
+        raise _Unreadable("its root element is not an RSS <rss> with a <channel>")
     entries = []
     for item in channel.iterfind("item"):
         content = item.find(_CONTENT_ENCODED)
         summary = item.find("description")
         entries.append(
             PublishedEntry(
-                id=_text(item.find("guid")),
+                id=_text(item.find("guid")) or _text(item.find("link")),
                 title=_text(item.find("title")),
                 updated=None,
                 published=_rfc822_date(_text(item.find("pubDate"))),
@@ -507,21 +545,21 @@ def _rss_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
                 file=name,
             )
         )
-    return _with_ids(entries, path)
+    return _with_ids(entries)
 
 
-def _json_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
+def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise _unreadable(path, f"it is not JSON ({error})") from None
+        raise _Unreadable(f"it is not JSON ({error})") from None
     items = document.get("items") if isinstance(document, dict) else None
     if not isinstance(items, list):
-        raise _unreadable(path, "it is not a JSON Feed with items")
+        raise _Unreadable("it is not a JSON Feed with items")
     entries = []
     for item in items:
         if not isinstance(item, dict):
-            raise _unreadable(path, "an item is not a JSON object")
+            raise _Unreadable("an item is not a JSON object")
         content = item.get("content_html", item.get("content_text"))
         summary = item.get("summary")
         entries.append(
@@ -536,24 +574,38 @@ def _json_entries(data: bytes, name: str, path: Path) -> list[PublishedEntry]:
                 file=name,
             )
         )
-    return _with_ids(entries, path)
+    return _with_ids(entries)
 
 
-_PARSERS: dict[str, Callable[[bytes, str, Path], list[PublishedEntry]]] = {
+_PARSERS: dict[str, Callable[[bytes, str], list[PublishedEntry]]] = {
     "atom": _atom_entries,
     "json": _json_entries,
     "rss": _rss_entries,
 }
 
 
-def _with_ids(entries: list[PublishedEntry], path: Path) -> list[PublishedEntry]:
+def _with_ids(entries: list[PublishedEntry]) -> list[PublishedEntry]:
     if any(not entry.id for entry in entries):
-        raise _unreadable(path, "an entry has no id")
+        raise _Unreadable("an entry has no id")
     return entries
 
 
 def _text(element: etree._Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
+
+
+def _atom_title(element: etree._Element | None) -> str:
+    """A title as readers show it: the text of HTML (`type="html"`, as Jekyll's feed writes
+    titles) or of XHTML, else the text as written."""
+    if element is None:
+        return ""
+    kind = element.get("type")
+    if kind == "html" and element.text and element.text.strip():
+        fragment = lxml.html.fragment_fromstring(element.text, create_parent="div")
+        return str(fragment.text_content()).strip()
+    if kind == "xhtml":
+        return "".join(str(text) for text in element.itertext()).strip()
+    return _text(element)
 
 
 def _json_text(value: object) -> str:

@@ -552,7 +552,7 @@ class _EntryBuilder:
             )
         entry_authors = self._authors(head)
         slug = self._slug()
-        own_id = self._field("id", _iri)
+        own_id = self._field("id", checked_id)
         tags = self._field("tags", self._text_list) or ()
         summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
@@ -739,7 +739,8 @@ def _without_xml_illegal(value: object) -> object:
     return value
 
 
-def _iri(key: str, value: object) -> str:
+def checked_id(key: str, value: object) -> str:
+    """`value` as an entry id: an absolute URI (Atom ids are IRIs), else InvalidValue."""
     identifier = values.text(key, value)
     scheme, colon, rest = identifier.partition(":")
     if not colon or not rest or not scheme[:1].isalpha() or any(c.isspace() for c in identifier):
