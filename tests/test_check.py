@@ -591,6 +591,32 @@ def test_entries_that_are_not_newest_first(
     assert rows() == ordered([stale(file, line), error(file, line, "order", message)])
 
 
+def test_an_entry_with_only_a_title_is_a_warning_at_its_body(site: Site) -> None:
+    bare = "---\ntitle: A link\ndate: 2025-03-01\nlink: https://x.example/a\n---\n"
+    summed = "---\ntitle: Summed\ndate: 2025-03-02\nsummary: Said here.\n---\n\n"
+    no_front = "A title line\n\n3 March 2025\n"  # its title line is its text, as check reads it
+    site(CONFIG, **{"bare.md": bare, "summed.md": summed, "plain.txt": no_front})
+    assert invoke_build().exit_code == 0
+    # What the W3C service would see: the link entry has neither content nor summary; the
+    # summed one a summary alone.
+    root = etree.parse(ATOM).getroot()
+    shown = {
+        entry.findtext("a:title", namespaces={"a": ATOM_NS}): sorted(
+            etree.QName(child).localname
+            for child in entry
+            if etree.QName(child).localname in ("content", "summary")
+        )
+        for entry in root.iterfind(f"{{{ATOM_NS}}}entry")
+    }
+    assert shown == {"Summed": ["summary"], "A link": [], "A title line": []}
+    message = (
+        "the entry has no text, only its title: the W3C Feed Validation Service warns about an"
+        " Atom entry without content or a summary, and readers show the title alone"
+    )
+    assert rows(exit_code=0) == [warning("entries/bare.md", 6, "no-text", message)]
+    assert check("--ignore", "no-text").output == "ok: no problems found\n"
+
+
 def _post(day: str, extra: str = "") -> str:
     return f"---\ntitle: Post of {day}\ndate: {day}\n{extra}---\nText.\n"
 
@@ -1002,6 +1028,9 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
     assert result.exit_code == 0, result.output
     lines = len(text.splitlines())
     for found in json.loads(result.stdout):
+        if found["rule"] == "no-text":  # the empty body, which has no text for readers
+            assert not body.strip(), found
+            continue
         assert found["rule"] in ("reader-html", "template-code"), found
         start = "feed readers remove " if found["rule"] == "reader-html" else "'"
         assert found["message"].startswith(start), found

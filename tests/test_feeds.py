@@ -278,6 +278,9 @@ def test_an_entry_without_text_has_no_blank_summary(site: Site) -> None:
     for title, entry in entries.items():
         assert entry.find("a:summary", NS) is None, title
     assert entries["A photo"].findtext("a:content", namespaces=NS) != ""
+    # No blank <content/> either (NotBlank again): readers open the link.
+    assert entries["Only a title"].find("a:content", NS) is None
+    assert entries["Only a title"].find("a:link", NS).get("href") == "https://x.example/a"
     assert [entry.title for entry in parsed("atom.xml").entries] == ["Only a title", "A photo"]
     assert [item.findtext("title") for item in rss.iterfind("channel/item")] == list(entries)
 
@@ -997,4 +1000,5 @@ def test_a_body_that_is_an_empty_html_document_is_an_entry_without_content(
     (entry,) = feedparser.parse(etree.tostring(atom)).entries
     (item,) = feedparser.parse(etree.tostring(rss)).entries
     assert (entry.title, item.title) == ("Bare", "Bare")
-    assert [content.value for content in entry.content] == [""]
+    assert "content" not in entry and "content" not in item  # a link to its page instead
+    assert entry.link == item.link == "https://example.org/blog/feeds/a/"

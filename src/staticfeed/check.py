@@ -273,10 +273,14 @@ def check_build(
                 reader_html="reader-html" not in ignore,
                 relative_file="relative-file" not in ignore,
                 template_code="template-code" not in ignore,
+                no_text="no-text" not in ignore and "atom" in config.formats,
             )
-            if rules.reader_html or rules.relative_file or rules.template_code:
+            if rules.any():
                 step = functools.partial(_body_findings, rules)
-                bodies = [(entry.source, entry.link) for entry in rendered.selection.entries]
+                bodies = [
+                    _Body(entry.source, entry.link, entry.summary is not None)
+                    for entry in rendered.selection.entries
+                ]
                 for found in parallel.map_steps(step, bodies, SILENT):
                     findings += found
             for file in rendered.files:
@@ -448,29 +452,43 @@ class _EntryRules:
     reader_html: bool
     relative_file: bool
     template_code: bool
+    no_text: bool
+
+    def any(self) -> bool:
+        return self.reader_html or self.relative_file or self.template_code or self.no_text
 
 
-def _body_findings(
-    rules: _EntryRules, bodies: Sequence[tuple[Path, str | None]]
-) -> list[list[Finding]]:
-    """For each entry's (path, link:), what the entry rules find in its body. Bodies are read
-    again: an entry's own may lack its first lines (a title line), or be set aside by the build.
-    An entry with a link: has no relative-file finding: its URLs resolve against that page."""
-    read: list[tuple[str, int]] = []
-    for path, _ in bodies:
+@dataclass(frozen=True)
+class _Body:
+    """What the body rules need to know of a published entry besides its body."""
+
+    path: Path
+    link: str | None
+    summary: bool
+    """Whether its front matter gives a summary."""
+
+
+def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Finding]]:
+    """For each entry, what the entry rules find in its body. Bodies are read again: an
+    entry's own may lack its first lines (a title line), or be set aside by the build. An entry
+    with a link: has no relative-file finding: its URLs resolve against that page."""
+    read: list[tuple[str, int] | None] = []
+    for body in bodies:
         try:
-            read.append(written_body(path))
+            read.append(written_body(body.path))
         except (OSError, StaticfeedError):
-            read.append(("", 1))  # read a moment ago: changed since; the next check will tell
-    sources = [gfm.sources(text, EXTENSIONS) for text, _ in read]
+            read.append(None)  # read a moment ago: changed since; the next check will tell
+    sources = [gfm.sources(each[0] if each else "", EXTENSIONS) for each in read]
     removals = readerhtml.removed_by_readers(
         [readerhtml.linked_html(found) if rules.reader_html else [] for found in sources]
     )
     findings = []
-    for (path, link), (text, first_line), found, removed in zip(
-        bodies, read, sources, removals, strict=True
-    ):
+    for body, written, found, removed in zip(bodies, read, sources, removals, strict=True):
+        path, link = body.path, body.link
+        text, first_line = written or ("", 1)
         here = [_removed_finding(path, first_line, each) for each in removed]
+        if rules.no_text and written is not None and not text.strip() and not body.summary:
+            here.append(_no_text_finding(path, first_line))
         if rules.template_code:
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
@@ -479,6 +497,18 @@ def _body_findings(
             here += [_local_finding(path, first_line, each, rules.site_url) for each in beside]
         findings.append(here)
     return findings
+
+
+def _no_text_finding(path: Path, first_line: int) -> Finding:
+    return _at(
+        path,
+        first_line,
+        "warning",
+        "no-text",
+        "the entry has no text, only its title: the W3C Feed Validation Service warns about an"
+        " Atom entry without content or a summary, and readers show the title alone",
+        "Write a sentence about it below the front matter, or a summary:, or leave it.",
+    )
 
 
 def _local_finding(

@@ -264,7 +264,9 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
         item.category(term=tag)
     if rendered.summary:  # a blank <summary/> makes the W3C service warn (NotBlank)
         item.summary(rendered.summary)
-    if config.content == "full" or not rendered.url:
+    # Atom needs content where there is no link to open; blank content where there is one
+    # makes the W3C service warn (NotBlank), and a reader shows nothing more for it.
+    if (config.content == "full" and rendered.content_html) or not rendered.url:
         item.content(rendered.content_html, type="html")
     item.staticfeed_atom.lang = entry.lang
     item.staticfeed.image = item.staticfeed_atom.image = entry.image

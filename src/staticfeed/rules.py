@@ -20,6 +20,7 @@ RULES = (
     "looks-like-html",
     "relative-file",
     "template-code",
+    "no-text",
     "same-updated",
     "implausible-date",
     "title",
