@@ -273,3 +273,18 @@ def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     assert (folder / "entries" / "a.md").read_bytes() == before
     missing = CliRunner().invoke(cli, ["pin", "--from", "nowhere.xml"])
     assert missing.exit_code == 2  # a path that does not exist is a usage error
+
+
+def test_pin_from_a_feed_and_an_archive_that_repeats_an_entry_gives_its_id_once(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # Two documents of one title and day (a post and its copy), and the earlier entry twice.
+    folder = site(
+        **{"a.md": _doc("Weekly notes", "2024-03-02"), "b.md": _doc("Weekly notes", "2024-03-02")}
+    )
+    (folder / "old.atom").write_text(JEKYLL_ATOM, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.atom", "--from", "old.atom"])
+    assert result.exit_code == 0, result.output
+    ids = sorted(str(front_matter(folder / "entries" / name)["id"]) for name in ("a.md", "b.md"))
+    assert ids == ["https://old.example/2024/03/02/notes", "tag:example.org,2025:b"]
+    assert run("build").exit_code == 0  # no two entries with one id

@@ -384,20 +384,22 @@ def pin_ids(config: Config, entries_dir: Path, earlier: Sequence[PublishedEntry]
     """
     entries = read_entries(config, entries_dir).entries
     errors: list[StaticfeedError] = []
-    edits: list[tuple[Path, Path, bytes, str]] = []
-    seen: dict[Path, Path] = {}
-    unpinned = [entry for entry in entries if not _has_own_id(entry.source)]
-    carried, left = _carried_over(unpinned, {entry.id for entry in entries}, earlier)
+    unpinned: list[tuple[Entry, _RawFile, Document]] = []
     for entry in entries:
-        target = entry.source.resolve()
         try:
             raw = _RawFile.read(entry.source)
             document = raw.document(entry.source)
         except StaticfeedError as error:
             errors.append(error)
             continue
-        if "id" in document.metadata:
-            continue
+        if "id" not in document.metadata:
+            unpinned.append((entry, raw, document))
+    taken = {entry.id for entry in entries}
+    carried, left = _carried_over([entry for entry, _, _ in unpinned], taken, earlier)
+    edits: list[tuple[Path, Path, bytes, str]] = []
+    seen: dict[Path, Path] = {}
+    for entry, raw, document in unpinned:
+        target = entry.source.resolve()
         if target in seen:
             errors.append(
                 EntryError(
@@ -424,13 +426,6 @@ def pin_ids(config: Config, entries_dir: Path, earlier: Sequence[PublishedEntry]
     return Pinning(written, carried, left)
 
 
-def _has_own_id(path: Path) -> bool:
-    try:
-        return "id" in _RawFile.read(path).document(path).metadata
-    except StaticfeedError:
-        return False  # pin_ids reports it
-
-
 _SAME_DAY = timedelta(hours=36)
 """How far an earlier feed's date may be from the entry's: a date read in another time zone,
 or written without its time, moves by up to a day."""
@@ -443,9 +438,12 @@ def _carried_over(
     and spacing aside) and a date within `_SAME_DAY` of its own (any, when the feed gives none),
     the closest first; each earlier entry goes to one document. Also the earlier entries left
     over, with why: an id some entry already has is carried over already."""
+    once: dict[str, PublishedEntry] = {}  # an archive may repeat an entry of the feed
+    for before in earlier:
+        once.setdefault(before.id, before)
     left: list[tuple[PublishedEntry, str]] = []
     by_title: dict[str, list[PublishedEntry]] = {}
-    for before in earlier:
+    for before in once.values():
         if before.id in taken:
             continue
         try:
