@@ -11,6 +11,8 @@ JSON object mapping each published id to its document's path under the entries f
 
 The fresh side of a diff is parsed from the bytes `pipeline.rendered_outputs` makes, with the
 same function, so both sides are read the same way and nothing here depends on feedgen.
+`feed_file_entries` reads one feed file that another generator wrote, for `pin --from`: the
+ids a site's readers know from before it moved to staticfeed.
 """
 
 from __future__ import annotations
