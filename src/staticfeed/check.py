@@ -344,29 +344,24 @@ def _to_review(entry: Entry) -> Finding:
 
 # What the W3C Feed Validation Service takes for HTML in text (its `htmlEndTag_re`): an end tag.
 _END_TAG = re.compile(r"</(\w+)>")
-_SEEN_AS_HTML = {
-    "title": "some RSS readers (feedparser) show the title as HTML, and the W3C Feed Validation "
-    "Service warns that it looks like HTML",
-    "summary": "the W3C Feed Validation Service warns that it looks like HTML (readers show it "
-    "as written)",
-}
 
 
 def _looks_like_html(entry: Entry) -> Iterator[Finding]:
-    """A title or summary with an end tag in its text. Atom marks both as text; RSS has no way
-    to mark a title so, and staticfeed escapes the summary there as HTML. The W3C service warns
-    about both (ContainsUndeclaredHTML, ContainsHTML)."""
-    for key, text in (("title", entry.title), ("summary", entry.summary)):
-        match = _END_TAG.search(text or "")
-        if match:
-            yield _at(
-                entry.source,
-                key_line(entry.source, key),
-                "warning",
-                "looks-like-html",
-                f"the {key} holds {match.group(0)!r}: {_SEEN_AS_HTML[key]}",
-                f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
-            )
+    """A title with an end tag in its text. Atom writes it as escaped HTML, and a summary is
+    HTML in RSS's description, but RSS has no way to say a title is text: the W3C service
+    warns about it (ContainsHTML), and feedparser takes it for HTML."""
+    match = _END_TAG.search(entry.title)
+    if match:
+        yield _at(
+            entry.source,
+            key_line(entry.source, "title"),
+            "warning",
+            "looks-like-html",
+            f"the title holds {match.group(0)!r}: RSS cannot mark a title as text, so some"
+            " readers (feedparser) show it as HTML, and the W3C Feed Validation Service warns"
+            " that it looks like HTML",
+            f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
+        )
 
 
 def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:

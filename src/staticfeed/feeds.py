@@ -37,6 +37,7 @@ from __future__ import annotations
 import functools
 import html
 import mmap
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -371,8 +372,22 @@ class _AtomFeed(BaseExtension, _History, _Media):  # type: ignore[misc]
         subtitle = feed.find("subtitle")
         if subtitle is not None and not self.has_subtitle:
             feed.remove(subtitle)
+        for name in ("title", "subtitle", "rights"):
+            _escaped_if_it_looks_like_html(feed.find(name))
         self.add_history_marker(feed)
         return feed
+
+
+_END_TAG = re.compile(r"</\w+>")
+
+
+def _escaped_if_it_looks_like_html(element: etree._Element | None) -> None:
+    """Make a text construct whose text has an end tag (`Why </div> matters`) escaped HTML:
+    the W3C service warns that such text looks like HTML (ContainsUndeclaredHTML), and readers
+    show escaped HTML as the same text. Any other text stays plain text, byte for byte."""
+    if element is not None and element.text and _END_TAG.search(element.text):
+        element.set("type", "html")
+        element.text = html.escape(element.text, quote=False)
 
 
 class _AtomEntry(BaseEntryExtension, _Media):  # type: ignore[misc]
@@ -382,6 +397,8 @@ class _AtomEntry(BaseEntryExtension, _Media):  # type: ignore[misc]
         self.enclosures: Sequence[Enclosure] = ()
 
     def extend_atom(self, entry: etree._Element) -> etree._Element:
+        for name in ("title", "summary"):
+            _escaped_if_it_looks_like_html(entry.find(name))
         if self.published is not None:
             etree.SubElement(entry, "published").text = iso(self.published)
         if self.lang:
