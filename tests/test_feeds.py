@@ -146,6 +146,15 @@ def test_names_with_commas_stay_apart_in_rss_and_the_index(site: Site) -> None:
     assert [span.text_content() for span in index.find_class("authors")] == written
 
 
+def test_names_with_commas_stay_apart_on_the_entry_page(site: Site) -> None:
+    authors = '["Ann Lee", "Lee, Bo", "Chen, Cy"]'
+    site(**{"a.md": doc(f"title: Three\ndate: 2025-12-22\nauthors: {authors}")})
+    build_and_read()
+    page = lxml.html.parse("feeds/a/index.html").getroot()
+    (line,) = page.find_class("authors")
+    assert " ".join(line.text_content().split()) == "By Ann Lee; Lee, Bo and Chen, Cy"
+
+
 def test_config_authors_are_the_default(site: Site) -> None:
     config = BASIC_CONFIG.replace(
         'authors = [{ name = "Default Author", email = "default@example.org" }]',

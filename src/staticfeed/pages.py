@@ -38,7 +38,7 @@ from staticfeed.errors import (
     display_path,
 )
 from staticfeed.model import Author, Entry, RenderedEntry
-from staticfeed.text import names_text
+from staticfeed.text import names_separator, names_text
 
 INDEX_NAME = "index.html"
 PAGE_NAME = "index.html"
@@ -100,6 +100,12 @@ class PageEntry:
         `authors|map(attribute="name")|join(", ")` took a quarter of the time to make an index
         of 10,000 entries."""
         return names_text(author.name for author in self.entry.authors)
+
+    @property
+    def name_separator(self) -> str:
+        """What parts the authors' names on the entry's page, as in `names_text`: `;` when a
+        name has a comma of its own (`Lee, Ann`), else `,`."""
+        return names_separator(author.name for author in self.entry.authors).rstrip()
 
     @property
     def tags(self) -> tuple[str, ...]:

@@ -37,5 +37,9 @@ def names_text(names: Iterable[str]) -> str:
     or "Lee, Ann; Chen, Bo" when a name has a comma of its own, which commas would run
     together ("Lee, Ann, Chen, Bo" reads as four people)."""
     listed = list(names)
-    separator = "; " if any("," in name for name in listed) else ", "
-    return separator.join(listed)
+    return names_separator(listed).join(listed)
+
+
+def names_separator(names: Iterable[str]) -> str:
+    """What parts `names` in a list: "; " when one has a comma of its own, else ", "."""
+    return "; " if any("," in name for name in names) else ", "
