@@ -195,3 +195,24 @@ def test_highlight_tags_become_code_blocks_readers_show(site: Callable[..., Path
         ("language-go", 'fmt.Println("```")\n')
     ]
     assert "highlight" not in "".join(go.itertext())
+
+
+NEXT_PIN = (
+    "next: so that readers of the site's earlier feed see no post again, run staticfeed pin"
+    " --from FEED with that feed, before the first build"
+)
+
+
+def test_importing_another_generators_posts_points_to_pin_from(site: Callable[..., Path]) -> None:
+    folder = site()
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2024-03-05-hello.md").write_text('---\ntitle: "Hello"\n---\nHi.\n')
+    result = run("import", "_posts")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == NEXT_PIN
+    # A page copied from the web was no post of this site's: no earlier feed carried it.
+    page = copy_page(folder)
+    pasted = run("import", str(page.relative_to(folder)), "--dry-run")
+    assert pasted.exit_code == 0, pasted.output
+    assert NEXT_PIN not in pasted.stdout.splitlines()

@@ -1021,6 +1021,11 @@ def import_command(
         for line in _imported_lines(entry, dry_run=dry_run):
             click.echo(line)
     click.echo(_import_summary(imported, dry_run=dry_run))
+    if any(entry.post for entry in imported):
+        click.echo(
+            "next: so that readers of the site's earlier feed see no post again, run "
+            "staticfeed pin --from FEED with that feed, before the first build"
+        )
 
 
 def _import_timezone(config_path: Path | None, timezone_name: str | None) -> ZoneInfo:

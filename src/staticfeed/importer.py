@@ -86,6 +86,7 @@ class ImportedEntry:
     draft: bool = False
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
     not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
+    post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
 
 
@@ -184,6 +185,7 @@ class _Draft:
     guessed: set[str] = field(default_factory=set)
     left_out: list[str] = field(default_factory=list)
     line: int | None = None  # where the article starts, when a page holds several
+    post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
 
     def guess(self, name: str, value: object) -> bool:
         """Record a guessed value for an empty field; true if it was taken."""
@@ -251,7 +253,7 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         document = split(text)
     except FrontMatterError as error:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
-    draft = _Draft(body=fenced(document.body))
+    draft = _Draft(body=fenced(document.body), post=True)
     _map_metadata(draft, document.metadata, document.key_lines, path, tz)
     if draft.date is None:
         jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
@@ -482,7 +484,7 @@ def _pelican_header(text: str) -> _PelicanHeader | None:
 
 
 def _from_pelican(path: Path, header: _PelicanHeader, tz: tzinfo) -> _Draft:
-    draft = _Draft(body=header.body)
+    draft = _Draft(body=header.body, post=True)
     metadata = dict(header.metadata)
     if "url" in metadata:  # Pelican's url is the page's path on the site, not a link
         metadata["url (a path on the site)"] = metadata.pop("url")
@@ -1913,6 +1915,7 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         draft=draft.draft,
         left_out=tuple(draft.left_out),
         not_copied=() if draft.link else _files_beside(body, source),
+        post=draft.post,
     )
     return _with_document(entry, tz)
 
