@@ -104,7 +104,7 @@ def text(key: str, value: object, written: object = None) -> str:
             else f"Write {key} as a single line of text.",
         )
     if not value.strip():
-        raise InvalidValue(f"{key} is empty", f"Give {key} a value or remove the key.")
+        raise empty(key)
     return value.strip()
 
 
