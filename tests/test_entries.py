@@ -6,6 +6,8 @@ Each test builds with the real command and reads the written feeds with lxml or 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -588,6 +590,54 @@ def test_a_key_given_twice_is_an_error(site: Site) -> None:
     assert errors() == [
         "Error: entries/a.md:4: title is given twice (lines 2 and 4). Keep one of them."
     ]
+
+
+def _laughs(levels: int) -> str:
+    """Front matter in which each key holds nine of the key before: `levels` lines that stand for
+    9 ** levels values once every alias (*name) is counted in full."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        uses = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{uses}]")
+    return "\n".join(lines).replace("a0:", "tags:", 1) + "\n"
+
+
+def test_aliases_that_stand_for_too_many_values_are_an_error(site: Site) -> None:
+    # 9 ** 5 values under summary (line 8), 9 ** 4 before it; "billion laughs" takes a few
+    # more lines, and walking every value of those took hours before anything was reported.
+    laughs = _laughs(6).replace("a4:", "summary:").replace("a5:", "review:")
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\n" + laughs)})
+    assert errors() == [
+        "Error: entries/a.md:8: summary holds more than 10,000 values, counting each use of an "
+        "alias (*name) in full. Write the values out, or use fewer aliases.",
+    ]
+
+
+@pytest.mark.parametrize("value", ["&loop [news, *loop]", "&loop {more: *loop}"])
+def test_an_alias_inside_the_value_it_names_is_an_error(site: Site, value: str) -> None:
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\ntags: {value}\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: tags nests lists or mappings more than 50 deep. Write it with "
+        "fewer levels; an alias (*name) inside the value it names nests it without end.",
+    ]
+
+
+def test_front_matter_nested_beyond_reason_is_an_error_not_a_crash(site: Site) -> None:
+    # libyaml's composer recursed in C until the process died (SIGSEGV) at some 20,000 levels,
+    # so the build runs in a process of its own.
+    depth = 100_000
+    nested = "[" * depth + "]" * depth
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\ntags: {nested}\n")})
+    result = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "build"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: entries/a.md:4: the front matter nests lists or mappings more than 50 deep. "
+        "Write it with fewer levels; an alias (*name) inside the value it names nests it "
+        "without end.\n",
+    )
+    assert not Path("feeds").exists()
 
 
 @pytest.mark.parametrize("fence", ["---", "+++"])

@@ -110,6 +110,24 @@ def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., P
     ]
 
 
+def test_a_post_whose_tags_name_themselves_is_an_error_not_a_traceback(
+    site: Callable[..., Path],
+) -> None:
+    # Jekyll's tags were joined into text item by item, which never ended on such a list.
+    folder = site()
+    (folder / "_posts").mkdir()
+    (folder / "_posts" / "2021-03-04-loop.md").write_text(
+        "---\ntitle: Loop\ndate: 2021-03-04\ntags: &tags [news, *tags]\n---\nThe body.\n"
+    )
+    result = run("import", "_posts", "--dry-run")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: _posts/2021-03-04-loop.md:4: tags nests lists or mappings more than 50 deep. "
+        "Write it with fewer levels; an alias (*name) inside the value it names nests it "
+        "without end."
+    ]
+
+
 def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[..., Path]) -> None:
     folder = site()
     bundle = folder / "content" / "posts" / "trip"

@@ -110,6 +110,8 @@ def _parse_yaml(
 ) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
     loader = loader_class(source)
     try:
+        if len(source) > _NESTING_CHECKED_AFTER:
+            _refuse_deep_nesting(loader_class(source))
         node = loader.get_single_node()
         if node is None:
             return {}, {}, {}
@@ -120,6 +122,7 @@ def _parse_yaml(
                 2,
             )
         key_lines = _yaml_key_lines(node)
+        _refuse_vast_values(node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
@@ -137,9 +140,72 @@ def _parse_yaml(
         raise
     except ValueError as error:  # such as the pure-Python parser's chr() on "\U00110000"
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", None) from None
+    except RecursionError:  # the pure-Python composer, on nesting _refuse_deep_nesting allows
+        raise _too_deep(None, None) from None
     finally:
         loader.dispose()
     return data, key_lines, _written(source, node, data)
+
+
+# What a value may hold, counting each use of an alias (*name) in full: a few lines of aliases
+# can stand for billions of values ("billion laughs"), an alias inside what it names for a
+# value without end, and every reader of the value would walk them. No front matter needs more.
+_MOST_VALUES = 10_000
+_DEEPEST = 50
+# libyaml's composer recurses in C and crashes the process on some 20,000 levels of nesting,
+# which take at least as many characters; its parser's events are read without recursion.
+_NESTING_CHECKED_AFTER = 8_192
+
+
+def _refuse_vast_values(node: yaml.MappingNode) -> None:
+    for key_node, value_node in node.value:
+        if isinstance(value_node, yaml.ScalarNode):
+            continue
+        key, line = str(key_node.value), key_node.start_mark.line + 2
+        pending: list[tuple[yaml.Node, int]] = [(value_node, 1)]
+        count = 0
+        while pending:
+            collection, depth = pending.pop()
+            if depth > _DEEPEST:
+                raise _too_deep(key, line)
+            items = collection.value
+            if isinstance(collection, yaml.MappingNode):
+                items = [part for pair in items for part in pair]
+            count += len(items)
+            if count > _MOST_VALUES:
+                raise FrontMatterError(
+                    f"{key} holds more than {_MOST_VALUES:,} values, counting each use of an "
+                    "alias (*name) in full",
+                    "Write the values out, or use fewer aliases.",
+                    line,
+                )
+            pending.extend(
+                (item, depth + 1) for item in items if not isinstance(item, yaml.ScalarNode)
+            )
+
+
+def _refuse_deep_nesting(loader: yaml.SafeLoader) -> None:
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _DEEPEST:
+                    mark = event.start_mark
+                    raise _too_deep(None, mark.line + 2 if mark else None)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+
+
+def _too_deep(key: str | None, line: int | None) -> FrontMatterError:
+    return FrontMatterError(
+        f"{key or 'the front matter'} nests lists or mappings more than {_DEEPEST} deep",
+        "Write it with fewer levels; an alias (*name) inside the value it names nests it "
+        "without end.",
+        line,
+    )
 
 
 def _written(source: str, node: yaml.MappingNode, data: dict[str, object]) -> dict[str, object]:
