@@ -449,6 +449,12 @@ WRONG_TYPES = [
         id="number-in-tags",
     ),
     pytest.param(
+        "tags: [3.10, [python]]",
+        # Not a fix that quotes both, the list as Python writes it: ["3.10", "['python']"].
+        "each of tags must be text, not a list. Write each of tags as a single line of text.",
+        id="number-and-list-in-tags",
+    ),
+    pytest.param(
         'draft: "yes"',
         "draft must be true or false, not text. Write true or false, without quotes.",
         id="text-as-draft",
@@ -638,6 +644,18 @@ def test_front_matter_nested_beyond_reason_is_an_error_not_a_crash(site: Site) -
         "without end.\n",
     )
     assert not Path("feeds").exists()
+
+
+def test_errors_are_listed_in_the_order_of_the_document(site: Site) -> None:
+    site(
+        **{"a.md": doc("title: A\nlang: [en]\ndate: 2025-01-01\nupdated: 2024-01-01\nslug: [a]\n")}
+    )
+    assert errors() == [
+        "Error: entries/a.md:3: lang must be text, not a list. Write lang as a single line of text.",
+        "Error: entries/a.md:5: updated (2024-01-01T00:00:00+00:00) is earlier than date "
+        "(2025-01-01T00:00:00+00:00). Set updated to the date or later.",
+        "Error: entries/a.md:6: slug must be text, not a list. Write slug as a single line of text.",
+    ]
 
 
 @pytest.mark.parametrize("fence", ["---", "+++"])

@@ -564,7 +564,9 @@ class _EntryBuilder:
         )
         review = self._field("review", self._text_list) or ()
         if self.errors:
-            raise ManyErrors(self.errors)
+            # In the order of the document, as check lists them, rather than the order of the
+            # steps above; a problem of the whole document (no title found) comes first.
+            raise ManyErrors(sorted(self.errors, key=lambda error: error.line or 0))
         assert title is not None and published is not None and updated is not None
         assert slug is not None
         body = head.body if self._inferred_anything() else self.document.body

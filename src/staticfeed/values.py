@@ -150,6 +150,9 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
             f"{key} must be a list, not {type_name(value)}", _as_list(value, written)
         )
     sources = written if isinstance(written, list) else value
+    for item in value:
+        if isinstance(item, list | dict):
+            text(f"each of {key}", item)  # raises, before a number's fix quotes every item
     for index, item in enumerate(value):
         if item is None:
             raise empty_item(key)
