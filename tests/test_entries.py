@@ -242,6 +242,36 @@ def test_txt_bodies_are_markdown_too(site: Site) -> None:
     assert only_entry().findtext(f"{A}content") == "<p>Some <strong>bold</strong> text.</p>"
 
 
+def test_a_body_nested_300_levels_deep_is_published_whole(site: Site) -> None:
+    # libxml2's HTML parser stops at 256 levels unless told otherwise; the rest was dropped.
+    body = "> " * 300 + "The innermost words.\n\nThe paragraph after.\n"
+    site(**{"a.md": doc("title: T\ndate: 2025-01-01\n", body)})
+    build_ok()
+    content = only_entry().findtext(f"{A}content")
+    assert content.count("<blockquote>") == content.count("</blockquote>") == 300
+    assert "<p>The innermost words.</p>" in content
+    assert content.endswith("</blockquote>\n<p>The paragraph after.</p>")
+
+
+def test_a_paragraph_of_over_10_mb_is_published_whole_and_passes_check(site: Site) -> None:
+    # libxml2 refuses a text of over 10,000,000 bytes unless told otherwise: the paragraph
+    # became <p></p>, and check and the next build could not read such a feed.
+    paragraph = "word " * 2_100_000 + "LAST"
+    site(**{"a.md": doc("title: T\ndate: 2025-01-01\n", f"First.\n\n{paragraph}\n\nAfter.\n")})
+    build_ok()
+    parsed = feedparser.parse("feeds/atom.xml")  # expat: no limit of its own on a text's size
+    assert not parsed.bozo, parsed.bozo_exception
+    content = parsed.entries[0].content[0].value
+    assert content.endswith(" word LAST</p>\n<p>After.</p>")
+    assert len(content) > 10_500_000
+    Path("entries/a.md").write_text(
+        doc("title: T\ndate: 2025-01-01\n", f"First.\n\n{paragraph}\n\nEdited.\n"), "utf-8"
+    )
+    build_ok()  # reads the published feed to compare ids
+    checked = CliRunner().invoke(cli, ["check", "--max-size", "100000000"])
+    assert checked.exit_code == 0, checked.output
+
+
 def test_a_link_to_a_file_outside_entries_is_an_error_and_never_read(site: Site) -> None:
     folder = site(**{"a.md": doc("title: A\ndate: 2025-01-01\n")})
     outside = folder / "private.md"
@@ -651,10 +681,12 @@ def test_errors_are_listed_in_the_order_of_the_document(site: Site) -> None:
         **{"a.md": doc("title: A\nlang: [en]\ndate: 2025-01-01\nupdated: 2024-01-01\nslug: [a]\n")}
     )
     assert errors() == [
-        "Error: entries/a.md:3: lang must be text, not a list. Write lang as a single line of text.",
+        "Error: entries/a.md:3: lang must be text, not a list. Write lang as a single line of "
+        "text.",
         "Error: entries/a.md:5: updated (2024-01-01T00:00:00+00:00) is earlier than date "
         "(2025-01-01T00:00:00+00:00). Set updated to the date or later.",
-        "Error: entries/a.md:6: slug must be text, not a list. Write slug as a single line of text.",
+        "Error: entries/a.md:6: slug must be text, not a list. Write slug as a single line of "
+        "text.",
     ]
 
 

@@ -632,7 +632,8 @@ def _parse(file: str, data: bytes) -> etree._Element | list[Finding]:
 
 
 def _parser(*, recover: bool) -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, recover=recover)
+    # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by default.
+    return etree.XMLParser(resolve_entities=False, no_network=True, recover=recover, huge_tree=True)
 
 
 def _xml_error(file: str, line: int | None, message: str) -> Finding:

@@ -491,7 +491,8 @@ def _unreadable(path: Path, problem: _Unreadable) -> OutputError:
 
 
 def _xml(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by default.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:

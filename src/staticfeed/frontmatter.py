@@ -122,8 +122,8 @@ def _parse_yaml(
                 2,
             )
         key_lines = _yaml_key_lines(node)
-        _refuse_vast_values(node)
         data = loader.construct_document(node)
+        _refuse_vast_values(data, key_lines)
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
             return _parse_yaml(source, _PureLoader)
@@ -157,20 +157,18 @@ _DEEPEST = 50
 _NESTING_CHECKED_AFTER = 8_192
 
 
-def _refuse_vast_values(node: yaml.MappingNode) -> None:
-    for key_node, value_node in node.value:
-        if isinstance(value_node, yaml.ScalarNode):
+def _refuse_vast_values(data: dict[str, object], key_lines: dict[str, int]) -> None:
+    for key, value in data.items():
+        if not isinstance(value, list | dict):
             continue
-        key, line = str(key_node.value), key_node.start_mark.line + 2
-        pending: list[tuple[yaml.Node, int]] = [(value_node, 1)]
+        line = key_lines.get(key)
+        pending: list[tuple[list[object] | dict[object, object], int]] = [(value, 1)]
         count = 0
         while pending:
             collection, depth = pending.pop()
             if depth > _DEEPEST:
                 raise _too_deep(key, line)
-            items = collection.value
-            if isinstance(collection, yaml.MappingNode):
-                items = [part for pair in items for part in pair]
+            items = list(collection.values()) if isinstance(collection, dict) else collection
             count += len(items)
             if count > _MOST_VALUES:
                 raise FrontMatterError(
@@ -179,9 +177,7 @@ def _refuse_vast_values(node: yaml.MappingNode) -> None:
                     "Write the values out, or use fewer aliases.",
                     line,
                 )
-            pending.extend(
-                (item, depth + 1) for item in items if not isinstance(item, yaml.ScalarNode)
-            )
+            pending.extend((item, depth + 1) for item in items if isinstance(item, list | dict))
 
 
 def _refuse_deep_nesting(loader: yaml.SafeLoader) -> None:
@@ -254,6 +250,8 @@ def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
 def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
     try:
         data = tomllib.loads(source)
+    except RecursionError:  # tomllib recurses into each nested array or inline table
+        raise _too_deep(None, None) from None
     except tomllib.TOMLDecodeError as error:
         # tomllib counts lines from the opening +++; report them as lines of the file.
         match = re.search(r"\s*\(at line (\d+), column \d+\)", str(error))
@@ -265,4 +263,5 @@ def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int], dict[st
         match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
         if match:
             key_lines.setdefault(match.group(1), number)
+    _refuse_vast_values(data, key_lines)
     return data, key_lines, {}  # TOML has no implicit types: 3.10 is a number as written

@@ -1406,7 +1406,8 @@ def _parse_html(data: bytes) -> lxml.html.HtmlElement:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
         except LookupError:
             encoding = "utf-8"
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True)
+    # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
+    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, huge_tree=True)
     return lxml.html.document_fromstring(data, parser=parser)
 
 

@@ -28,8 +28,10 @@ URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 # anyway: such references are removed and the Markdown rendered again.
 _NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[45]);")
 # lxml.html's parser gives every element a Python class chosen by a Python lookup, which costs
-# more than the parse itself on a long entry; nothing here needs those classes.
-_HTML_PARSER = etree.HTMLParser()
+# more than the parse itself on a long entry; nothing here needs those classes. huge_tree: by
+# default libxml2 stops at 256 levels of nesting or a text of 10 MB, and what follows was lost
+# without a word; an entry is the author's own, and is published whole.
+_HTML_PARSER = etree.HTMLParser(huge_tree=True)
 _TEXT_CONTENT = etree.XPath("string()")
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
