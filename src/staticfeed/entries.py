@@ -569,7 +569,7 @@ class _EntryBuilder:
             raise ManyErrors(sorted(self.errors, key=lambda error: error.line or 0))
         assert title is not None and published is not None and updated is not None
         assert slug is not None
-        body = head.body if self._inferred_anything() else self.document.body
+        body = head.body if self._inferred_anything(head) else self.document.body
         entry = Entry(
             source=self.path,
             id=own_id or self._derived_id(slug),
@@ -616,12 +616,14 @@ class _EntryBuilder:
             self.config.timezone,
             self.document.body_line,
             find_title="title" not in meta,
+            find_date="date" not in meta,
+            find_byline=not has_authors,
         )
 
-    def _inferred_anything(self) -> bool:
-        return not self.document.has_front_matter or any(
-            key not in self.meta for key in ("title", "date")
-        )
+    def _inferred_anything(self, head: HeadMetadata) -> bool:
+        """Whether a line of the body was taken as the title, date or byline: it is then left
+        out of the body, so that readers do not show it twice."""
+        return any(line is not None for line in (head.title_line, head.date_line, head.byline_line))
 
     def _check_keys(self) -> None:
         for key in self.meta:

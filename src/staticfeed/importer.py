@@ -415,7 +415,14 @@ def _fill_from_head(draft: _Draft, body: str, body_line: int, tz: tzinfo) -> Non
     """Take a title, date or byline the metadata leaves out from the top of the body."""
     if draft.title is not None and draft.date is not None and draft.authors:
         return
-    head = read_head(body, tz, body_line, find_title=draft.title is None)
+    head = read_head(
+        body,
+        tz,
+        body_line,
+        find_title=draft.title is None,
+        find_date=draft.date is None,
+        find_byline=not draft.authors,
+    )
     taken = draft.title is None and draft.guess("title", head.title)
     taken |= draft.date is None and draft.guess("date", head.published)
     names = [Author(name=name) for name in head.byline_names]
