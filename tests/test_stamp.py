@@ -247,6 +247,28 @@ def test_any_change_makes_a_full_build_with_the_right_files(change: Callable[[],
     assert "time: read documents (" in after.stderr, after.stderr
 
 
+@pytest.mark.parametrize("then_edit", [False, True], ids=["no-edit", "one-entry-edited"])
+def test_a_templates_folder_made_beside_the_config_after_a_build_is_used(then_edit: bool) -> None:
+    # Used without the config naming it. The stamp (then the patch, after an edit) took the
+    # pages as left: no page, or only the edited entry's, showed the new template.
+    write("staticfeed.toml", CONFIG.replace('templates = "templates"\n', ""))
+    shutil.rmtree("templates")
+    assert run("build").exit_code == 0
+    assert len(stamps()) == 1
+    template = Path(stamp.__file__).parent / "templates" / "entry.html"
+    ours = template.read_text(encoding="utf-8").replace("<main>", "<main><p>OURS</p>", 1)
+    assert ours != template.read_text(encoding="utf-8")
+    write("templates/entry.html", ours)
+    if then_edit:
+        write("entries/beta.md", post("Beta", "2025-01-02").replace("Beta.", "Beta, fixed."))
+
+    build_and_compare()
+
+    pages = sorted(Path("feeds").glob("*/index.html"))
+    assert [page.parent.name for page in pages] == ["alpha", "beta"]
+    assert all("<p>OURS</p>" in page.read_text(encoding="utf-8") for page in pages)
+
+
 def test_the_edited_title_reaches_the_feed_even_with_the_same_size_and_mtime() -> None:
     assert run("build").exit_code == 0
     edit_keeping_size_and_mtime()

@@ -91,6 +91,9 @@ def scan(invocation: Invocation) -> Scan | None:
         _add(setup, [_FORMAT, __version__, sys.version, python, os.getcwd()])
         _add(setup, [str(config), str(entries), str(out), repr(invocation.options)])
         _add(setup, [os.environ.get("TZ"), list(time.tzname), _code(), config.read_bytes().hex()])
+        # A templates folder beside the config is used without the config naming it: one made
+        # since the last build changes every page, as its stat (in `Left`) does once it is used.
+        _add(setup, [(config.parent / "templates").is_dir()])
         stats = sorted(_walk(str(entries), "", ""))
     except OSError:
         return None
