@@ -676,6 +676,32 @@ def test_front_matter_nested_beyond_reason_is_an_error_not_a_crash(site: Site) -
     assert not Path("feeds").exists()
 
 
+def test_a_title_that_yaml_cuts_at_a_comment_is_an_error(site: Site) -> None:
+    # "Fix for issue" was published, without a word: YAML reads " #12" as a comment.
+    site(**{"a.md": doc("title: Fix for issue #12\ndate: 2025-01-01\nsummary: Why #tags  # x\n")})
+    assert errors() == [
+        "Error: entries/a.md:2: YAML reads everything from ' #' on as a comment, so the title "
+        "would be 'Fix for issue'. Put it in quotes: title: \"Fix for issue #12\". A comment "
+        "goes on a line of its own.",
+        "Error: entries/a.md:4: YAML reads everything from ' #' on as a comment, so the summary "
+        "would be 'Why'. Put it in quotes: summary: \"Why #tags  # x\". A comment goes on a line "
+        "of its own.",
+    ]
+
+
+def test_comments_after_other_values_and_hashes_inside_words_are_fine(site: Site) -> None:
+    front = (
+        'title: C# tips, quoted "#1"\ndate: 2025-01-01 # the day it went out\n'
+        "draft: false  # ready\ntags: [c#, f#]  # languages\nsummary: 'Issue #12, quoted'\n"
+    )
+    site(**{"a.md": doc(front)})
+    build_ok()
+    parsed = feedparser.parse("feeds/atom.xml").entries[0]
+    assert parsed.title == 'C# tips, quoted "#1"'
+    assert parsed.summary == "Issue #12, quoted"
+    assert [tag.term for tag in parsed.tags] == ["c#", "f#"]
+
+
 def test_errors_are_listed_in_the_order_of_the_document(site: Site) -> None:
     site(
         **{"a.md": doc("title: A\nlang: [en]\ndate: 2025-01-01\nupdated: 2024-01-01\nslug: [a]\n")}

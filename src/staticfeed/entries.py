@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import json
 import os
 import unicodedata
 from collections import deque
@@ -53,6 +54,8 @@ KEYS = (
     "enclosures",
     "review",
 )
+# Keys whose text may hold " #" (issue #12, #hashtags), which YAML reads as a comment.
+_PROSE = ("title", "summary")
 
 
 @dataclass(frozen=True)
@@ -648,6 +651,14 @@ class _EntryBuilder:
             return None
 
     def _text(self, key: str, value: object) -> str:
+        written = self.document.cut.get(key)
+        if key in _PROSE and written is not None and isinstance(value, str):
+            raise values.InvalidValue(
+                f"YAML reads everything from ' #' on as a comment, so the {key} would be "
+                f"{value.strip()!r}",
+                f"Put it in quotes: {key}: {json.dumps(written, ensure_ascii=False)}. A comment "
+                "goes on a line of its own.",
+            )
         return values.text(key, value, self.document.written.get(key))
 
     def _text_list(self, key: str, value: object) -> tuple[str, ...]:

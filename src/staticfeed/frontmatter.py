@@ -31,6 +31,9 @@ class Document:
     """How the author wrote each value that YAML read as something other than text (`1:20` is
     the number 80 to YAML 1.1, `3.10` the number 3.1, `yes` true), by key: its source, or for a
     list each item's (text items as they are). What to quote is then what the author wrote."""
+    cut: dict[str, str] = field(default_factory=dict)
+    """Each unquoted text value followed by a comment on its line (`title: Fix for issue #12`
+    is "Fix for issue" to YAML), by key: the value and the comment, as written."""
 
 
 # libyaml's C parser when it is installed: same safety as safe_load, several times faster.
@@ -76,8 +79,10 @@ def split(text: str) -> Document:
     source = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
     parse = _parse_yaml if _FENCES[lines[0].rstrip()] == "yaml" else _parse_toml
-    metadata, key_lines, written = parse(source)
-    return Document(metadata, key_lines, body, closing + 2, has_front_matter=True, written=written)
+    metadata, key_lines, written, cut = parse(source)
+    return Document(
+        metadata, key_lines, body, closing + 2, has_front_matter=True, written=written, cut=cut
+    )
 
 
 def body_of(text: str) -> tuple[str, int]:
@@ -105,16 +110,17 @@ def _closing_fence(lines: list[str]) -> int | None:
     return closing
 
 
-def _parse_yaml(
-    source: str, loader_class: type[yaml.SafeLoader] = _Loader
-) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
+_Parsed = tuple[dict[str, object], dict[str, int], dict[str, object], dict[str, str]]
+
+
+def _parse_yaml(source: str, loader_class: type[yaml.SafeLoader] = _Loader) -> _Parsed:
     loader = loader_class(source)
     try:
         if len(source) > _NESTING_CHECKED_AFTER:
             _refuse_deep_nesting(loader_class(source))
         node = loader.get_single_node()
         if node is None:
-            return {}, {}, {}
+            return {}, {}, {}, {}
         if not isinstance(node, yaml.MappingNode):
             raise FrontMatterError(
                 "the front matter is not a list of `key: value` lines",
@@ -144,7 +150,23 @@ def _parse_yaml(
         raise _too_deep(None, None) from None
     finally:
         loader.dispose()
-    return data, key_lines, _written(source, node, data)
+    return data, key_lines, _written(source, node, data), _cut(source, node)
+
+
+def _cut(source: str, node: yaml.MappingNode) -> dict[str, str]:
+    """`Document.cut`. Only a value on one line: a comment after a folded one is rare."""
+    if "#" not in source:
+        return {}
+    cut = {}
+    for key_node, value_node in node.value:
+        if not isinstance(value_node, yaml.ScalarNode) or value_node.style:  # "" or None: plain
+            continue
+        start, end = value_node.start_mark, value_node.end_mark
+        line_end = source.find("\n", end.index)
+        rest = source[end.index : line_end if line_end >= 0 else len(source)]
+        if start.line == end.line and rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+            cut[str(key_node.value)] = (value_node.value + rest).rstrip()
+    return cut
 
 
 # What a value may hold, counting each use of an alias (*name) in full: a few lines of aliases
@@ -247,7 +269,7 @@ def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
     return key_lines
 
 
-def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int], dict[str, object]]:
+def _parse_toml(source: str) -> _Parsed:
     try:
         data = tomllib.loads(source)
     except RecursionError:  # tomllib recurses into each nested array or inline table
@@ -264,4 +286,4 @@ def _parse_toml(source: str) -> tuple[dict[str, object], dict[str, int], dict[st
         if match:
             key_lines.setdefault(match.group(1), number)
     _refuse_vast_values(data, key_lines)
-    return data, key_lines, {}  # TOML has no implicit types: 3.10 is a number as written
+    return data, key_lines, {}, {}  # TOML has no implicit types: 3.10 is a number as written
