@@ -251,6 +251,14 @@ def test_summary_of_text_without_spaces_stays_under_300(site: Site) -> None:
             "First paragraph, over two lines.",
         ),
         ("> Quoted first.\n\nThen text.\n", "Quoted first."),
+        # Words a reader shows apart stay apart: they ran together ("red,violets").
+        (
+            "Roses are red,<br>violets are blue,<br/>sugar is sweet.\n",
+            "Roses are red, violets are blue, sugar is sweet.",
+        ),
+        ("One line,  \nthe next.\n", "One line, the next."),
+        ("<div>First block</div><div>Second block</div>\n", "First block Second block"),
+        ("| Name | Age |\n| --- | --- |\n| Ann | 30 |\n", "Name Age Ann 30"),
     ],
 )
 def test_short_first_paragraph_is_the_summary_as_plain_text(
