@@ -6,6 +6,7 @@ import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import feedparser
 
@@ -87,6 +88,34 @@ def test_image_is_media_rss_in_atom_and_rss_and_image_in_json(site: Callable[...
             "size_in_bytes": 18223342,
         },
     ]
+
+
+def test_file_names_with_spaces_and_accents_become_urls_a_reader_can_fetch(
+    site: Callable[..., Path],
+) -> None:
+    # Written as they were ("media/ep 1.mp3"), curl, newsboat's downloader, and urllib refused
+    # to fetch them.
+    post = POST.replace("media/episode-1.mp3", "media/ep 1 é.mp3").replace(
+        "img/cover.jpg", "img/Cover Photo.jpg"
+    )
+    post = post.replace("episode-1.ogg", "episode one.ogg?from=feed 1")
+    folder = site(**{"a.md": post})
+    (folder / "media").mkdir()
+    (folder / "media" / "ep 1 é.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    written = [
+        SITE + "media/ep%201%20%C3%A9.mp3",
+        "https://cdn.example.net/episode%20one.ogg?from=feed%201",
+    ]
+    (entry,) = read_xml(folder / "feeds" / "atom.xml").iter(f"{{{ATOM_NS}}}entry")
+    hrefs = [link.get("href") for link in entry.iter(f"{{{ATOM_NS}}}link")]
+    assert [href for href in hrefs if href in written] == written
+    (item,) = read_xml(folder / "feeds" / "rss.xml").iter("item")
+    assert item.find("enclosure").get("url") == written[0]
+    assert item.find(f"{MEDIA}thumbnail").get("url") == SITE + "img/Cover%20Photo.jpg"
+    # Decoded, the URL names the file the author wrote.
+    assert unquote(urlsplit(written[0]).path) == "/blog/media/ep 1 é.mp3"
 
 
 def test_feeds_with_media_stay_valid_atom(site: Callable[..., Path]) -> None:

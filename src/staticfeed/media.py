@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 from staticfeed import values
 from staticfeed.config import Config
@@ -51,8 +51,18 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
     )
 
 
+# What stays as written in a URL's path, query and fragment, as cmark-gfm leaves it in a link
+# of the body: "%" too, so that a URL written encoded stays as it is.
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+
+
 def _absolute(url: str, config: Config) -> str:
-    return urljoin(config.site_url, url)
+    """`url` resolved against the site, with a space or a non-ASCII letter in its path, query
+    or fragment percent-encoded: `media/ep 1.mp3`, the file's own name, is not a URL that curl
+    (newsboat's downloader) or urllib will fetch. The host is left as written."""
+    parts = urlsplit(urljoin(config.site_url, url))
+    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in parts[2:])
+    return urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
 
 
 def _local_file(key: str, url: str, config: Config) -> Path | None:
