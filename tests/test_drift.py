@@ -405,6 +405,38 @@ def test_an_edit_without_a_new_updated_is_silent(site: Site) -> None:
     assert (result.new, result.updated, result.removed, result.id_changes) == ((), (), (), ())
 
 
+@pytest.mark.parametrize("formats", ['["atom"]', '["rss"]', '["json"]'])
+def test_authors_link_image_or_date_edited_without_a_new_updated_are_silent(
+    site: Site, formats: str
+) -> None:
+    # diff said "no changes" while readers were shown another author, link and image.
+    site(
+        config=BASIC_CONFIG + f"formats = {formats}\n",
+        **{"a.md": doc("Alpha", updated="2025-03-05")},
+    )
+    publish()
+    front = {"author": "Bo Chen", "link": "https://else.test/a", "image": "https://else.test/a.png"}
+    write("a.md", doc("Alpha", updated="2025-03-05", **front))
+
+    assert [c.fields for c in diff().silent] == [("link", "authors", "image")]
+
+    publish()
+    write("a.md", doc("Alpha", 2, updated="2025-03-05", **front))
+
+    assert [c.fields for c in diff().silent] == [("date",)]
+
+
+def test_a_format_added_changes_nothing_readers_have(site: Site) -> None:
+    # Read from RSS before and Atom after, every entry was listed as updated.
+    site(config=BASIC_CONFIG + 'formats = ["rss"]\n', **{"a.md": doc("Alpha"), "b.md": doc("B", 2)})
+    publish()
+    Path("staticfeed.toml").write_text(BASIC_CONFIG + 'formats = ["rss", "atom"]\n', "utf-8")
+
+    result = diff()
+
+    assert not result.changed, result
+
+
 def test_an_id_change_is_listed_once_not_as_removed_and_new(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     publish()
@@ -431,7 +463,7 @@ def test_the_diff_is_sorted_and_json_ready(site: Site) -> None:
     result = diff()
 
     assert changed_ids(result.updated) == [TAG + "b", TAG + "c", TAG + "e"]
-    assert [change.fields for change in result.updated] == [("title",)] * 3
+    assert [change.fields for change in result.updated] == [("title", "date")] * 3
     assert ids(result.removed) == [TAG + "a", TAG + "d"]
     assert ids(result.new) == [TAG + "y", TAG + "z"]
     data = json.loads(json.dumps(result.to_json()))

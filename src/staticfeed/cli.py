@@ -644,9 +644,9 @@ def diff_command(output_format: str, **options: Any) -> None:
     """Show what build would change for readers of the feeds in feeds/.
 
     Lists new, updated and removed entries, entries whose id changed (readers would show them
-    again as new), and silent changes: a title, content or summary edited without a new
-    updated date, which readers will not notice. Exit status 0 when nothing would change, 1
-    when something would, 2 on an error.
+    again as new), and silent changes: a title, content, summary, link, authors, image or
+    date edited without a new updated date, which most readers will not notice. Exit status 0
+    when nothing would change, 1 when something would, 2 on an error.
 
     \b
     Examples:

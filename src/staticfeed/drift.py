@@ -50,6 +50,8 @@ _ARCHIVE_NAMES = {
 }
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+_MEDIA_THUMBNAIL = "{http://search.yahoo.com/mrss/}thumbnail"
 
 MatchedBy = Literal["source", "title"]
 
@@ -71,6 +73,9 @@ class PublishedEntry:
     """The document's POSIX path under the entries folder, when known."""
     file: str = ""
     """The feed file the entry was read from, such as `atom.xml` or `archive/1.atom.xml`."""
+    authors: tuple[str, ...] = ()
+    """The authors' names as the feed gives them (RSS: the text of each dc:creator)."""
+    image: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,8 +100,8 @@ class EntryChange:
     old: PublishedEntry
     new: PublishedEntry
     fields: tuple[str, ...]
-    """What changed among title, content and summary (in that order); may be empty when only
-    `updated` moved."""
+    """What changed among title, content, summary, link, authors, image and date (in that
+    order); may be empty when only `updated` moved."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ class Diff:
     id_changes: tuple[IdChange, ...] = ()
     """Readers will show these entries a second time, as new."""
     silent: tuple[EntryChange, ...] = ()
-    """Title, content or summary changed but `updated` did not: readers will not notice."""
+    """Something readers show changed (`EntryChange.fields`) but `updated` did not: most
+    readers will not notice."""
 
     @property
     def changed(self) -> bool:
@@ -348,7 +354,8 @@ def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, Publish
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
-    content or summary changed but `updated` did not.
+    content, summary, link, authors, image or date changed but `updated` did not. Entries read
+    from two formats (one added since the last build) are compared by id alone.
     """
     id_changes = _match(
         [_Side(e.id, e.title, e.source) for e in published.values()],
@@ -360,6 +367,8 @@ def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, Publish
     silent: list[EntryChange] = []
     for entry_id in sorted(published.keys() & fresh.keys()):
         old, new = published[entry_id], fresh[entry_id]
+        if _format_of(old.file) != _format_of(new.file):
+            continue  # a format added (RSS, then Atom too): only Atom carries `updated`
         fields = _changed_fields(old, new)
         if old.updated != new.updated:
             updated.append(EntryChange(old, new, fields))
@@ -389,11 +398,26 @@ def diff_publication(
     return compare(published, fresh_entries(files, entries, entries_dir, formats))
 
 
+def _format_of(file: str) -> str:
+    return next(
+        (
+            name
+            for name in FORMATS
+            if file == _MAIN_NAMES[name] or _ARCHIVE_NAMES[name].fullmatch(file)
+        ),
+        "",
+    )
+
+
 def _changed_fields(old: PublishedEntry, new: PublishedEntry) -> tuple[str, ...]:
     pairs = {
         "title": (old.title, new.title),
         "content": (old.content_hash, new.content_hash),
         "summary": (old.summary_hash, new.summary_hash),
+        "link": (old.link, new.link),
+        "authors": (old.authors, new.authors),
+        "image": (old.image, new.image),
+        "date": (old.published, new.published),
     }
     return tuple(name for name, (before, after) in pairs.items() if before != after)
 
@@ -522,9 +546,25 @@ def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 content_hash=_hash(_atom_text(content)),
                 summary_hash=_hash(_atom_text(summary)),
                 file=name,
+                authors=tuple(
+                    _text(author.find(f"{_ATOM}name"))
+                    for author in element.iterfind(f"{_ATOM}author")
+                ),
+                image=_thumbnail(element),
             )
         )
     return _with_ids(entries)
+
+
+def _thumbnail(element: etree._Element) -> str | None:
+    thumbnail = element.find(_MEDIA_THUMBNAIL)
+    return thumbnail.get("url") if thumbnail is not None else None
+
+
+def _json_names(authors: object) -> tuple[str, ...]:
+    if not isinstance(authors, list):
+        return ()
+    return tuple(_json_text(author.get("name")) for author in authors if isinstance(author, dict))
 
 
 def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
@@ -546,6 +586,8 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 content_hash=_hash(content.text or "") if content is not None else None,
                 summary_hash=_hash(summary.text or "") if summary is not None else None,
                 file=name,
+                authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
+                image=_thumbnail(item),
             )
         )
     return _with_ids(entries)
@@ -575,6 +617,8 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 content_hash=_hash(content) if isinstance(content, str) else None,
                 summary_hash=_hash(summary) if isinstance(summary, str) else None,
                 file=name,
+                authors=_json_names(item.get("authors")),
+                image=_json_text(item.get("image")) or None,
             )
         )
     return _with_ids(entries)
