@@ -143,7 +143,7 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
     pending = [(str(entries_dir), "")]
     while pending:
         folder, under = pending.pop()
-        subfolders, files = _listing(folder)
+        subfolders, files = _listing(folder, errors)
         for entry in subfolders:
             if entry.is_symlink():
                 _check_inside(Path(entry.path), root, errors)
@@ -156,7 +156,11 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
             path = Path(entry.path)
             if not _is_text(entry.name):
                 errors.append(_name_not_utf8(path, "file"))
-            elif not entry.is_symlink() or _check_inside(path, root, errors):
+            elif entry.is_symlink() and not _check_inside(path, root, errors):
+                continue
+            elif not entry.is_file() and os.path.exists(path):
+                errors.append(_not_a_regular_file(path))  # reading a pipe waits for ever
+            else:
                 yield path, under + entry.name
         followed = []
         for entry in subfolders:
@@ -167,13 +171,24 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
         pending += [(entry.path, f"{under}{entry.name}/") for entry in reversed(followed)]
 
 
-def _listing(folder: str) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
-    """The subfolders (but hidden ones) and the files of `folder`, each sorted by name; none
-    when it cannot be listed, as os.walk does."""
+def _listing(
+    folder: str, errors: list[StaticfeedError]
+) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """The subfolders (but hidden ones) and the files of `folder`, each sorted by name; none,
+    and an error, when it cannot be listed: skipped as os.walk skips it, its entries would
+    leave every feed."""
     try:
         with os.scandir(folder) as listing:
             found = sorted(listing, key=lambda entry: entry.name)
-    except OSError:
+    except OSError as error:
+        errors.append(
+            EntryError(
+                f"cannot read the folder ({error.strerror or error})",
+                "Check that it can be read (and entered: chmod +rx), or move it out of the "
+                "entries folder.",
+                path=Path(folder),
+            )
+        )
         return [], []
     subfolders, files = [], []
     for entry in found:
@@ -215,8 +230,27 @@ def _name_not_utf8(path: Path, kind: str) -> EntryError:
     )
 
 
+def _not_a_regular_file(path: Path) -> EntryError:
+    return EntryError(
+        "the file is not a regular file (a pipe, a socket or a device)",
+        "Replace it with a document, or rename it so that its name does not end in .md.",
+        path=path,
+    )
+
+
 def _check_inside(path: Path, root: Path, errors: list[StaticfeedError]) -> bool:
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: "Symlink loop" (Python 3.11)
+        errors.append(
+            EntryError(
+                "the link leads back to itself, so it names no file",
+                "Delete the link, or point it at a document inside the entries folder.",
+                path=path,
+            )
+        )
+        return False
+    if path.is_symlink() and not target.is_relative_to(root):
         kind = "folder" if path.is_dir() else "file"
         errors.append(
             EntryError(
