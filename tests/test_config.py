@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, REPO
+from tests.conftest import BASIC_CONFIG, REPO, build_as_a_user
 
 A = "{http://www.w3.org/2005/Atom}"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -208,6 +208,30 @@ def test_a_missing_config_file_is_an_error(site: Site) -> None:
     )
 
 
+def test_a_config_that_cannot_be_read_is_an_error_not_a_traceback(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").chmod(0o000)
+    try:
+        result = build_as_a_user()
+    finally:
+        (folder / "staticfeed.toml").chmod(0o644)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: staticfeed.toml: cannot read the config file (Permission denied). Check that it "
+        "can be read.\n",
+    )
+
+
+def test_a_folder_given_as_the_config_is_a_wrong_command_line(site: Site) -> None:
+    site(**{"a.md": POST})  # an IsADirectoryError traceback, from build, check, new and serve
+    for command in (["build"], ["check"], ["new", "T"], ["serve"]):
+        result = CliRunner().invoke(cli, [*command, "--config", "entries"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.endswith(
+            "Error: Invalid value for '--config': File 'entries' is a directory.\n"
+        )
+
+
 # --base-url and STATICFEED_BASE_URL ---------------------------------------------------------
 
 PREVIEW = "https://preview.example.net/pr-7/"
@@ -301,6 +325,31 @@ def test_a_relative_base_url_is_refused(site: Site) -> None:
         "http(s) URL. Write it in full, like https://example.org/preview/\n"
     ) in result.stderr
     assert not Path("feeds").exists()
+
+
+def test_a_base_url_with_a_control_character_is_an_error_not_a_traceback(site: Site) -> None:
+    site(**{"a.md": POST})  # lxml refused it, with a ValueError traceback
+    assert error_text("--base-url", "https://example.org/\x01") == (
+        "Error: --base-url contains U+0001, a character XML cannot carry. Remove it (look for an "
+        "escape such as \\u0001).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        ("https://example.org:99999/", "Port out of range 0-65535"),
+        ("https://example.org:abc/", "Port could not be cast to integer value as 'abc'"),
+    ],
+)
+def test_a_site_url_with_a_port_out_of_range_is_an_error(
+    site: Site, site_url: str, problem: str
+) -> None:
+    # Accepted before, and written as every feed's <id>.
+    site(config=BASIC_CONFIG.replace("https://example.org/blog/", site_url), **{"a.md": POST})
+    assert error_text().endswith(
+        f": site_url {site_url!r} is not a URL: {problem}. Write it like https://example.org/page\n"
+    )
 
 
 # Every key in the README's table -------------------------------------------------------------

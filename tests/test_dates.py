@@ -227,6 +227,30 @@ def test_unreadable_date_is_an_error_naming_the_line(site: Site, value: str, lin
     assert "date" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("document", "shown"),
+    [
+        (yaml_entry("0001-01-01"), "0001-01-01 00:00:00+02:02:04"),
+        (toml_entry("0001-01-01T00:00:00"), "0001-01-01 00:00:00+02:02:04"),
+        (yaml_entry("0001-01-01T00:00:00+05:00"), "0001-01-01 00:00:00+05:00"),
+        (yaml_entry("9999-12-31T23:00:00-05:00"), "9999-12-31 23:00:00-05:00"),
+    ],
+    ids=["yaml-kyiv", "toml-kyiv", "offset", "year-10000-in-utc"],
+)
+def test_an_instant_python_cannot_hold_in_utc_is_an_error(
+    site: Site, document: str, shown: str
+) -> None:
+    # OverflowError tracebacks, from build and from serve's rebuild, which then stopped.
+    site(config=config_in("Europe/Kyiv"), **{"a.md": document})
+    result = invoke_build("--future")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {shown} is out of range: in UTC it falls before the year "
+        "1 or after 9999. Write date like 2025-12-22, 2025-12-22 14:30 or "
+        "2025-12-22T14:30:00+02:00.\n"
+    )
+
+
 def test_updated_is_its_own_instant_and_defaults_to_date(site: Site) -> None:
     site(
         config=config_in(KYIV),

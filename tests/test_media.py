@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
+import pytest
 
 from tests.conftest import ATOM_NS, invoke_build, need_atom_schema, need_program, read_xml
 
@@ -116,6 +117,32 @@ def test_file_names_with_spaces_and_accents_become_urls_a_reader_can_fetch(
     assert item.find(f"{MEDIA}thumbnail").get("url") == SITE + "img/Cover%20Photo.jpg"
     # Decoded, the URL names the file the author wrote.
     assert unquote(urlsplit(written[0]).path) == "/blog/media/ep 1 é.mp3"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('image: "https://[::1"', "image 'https://[::1' is not a URL (Invalid IPv6 URL)"),
+        (
+            "image: https://example.org:99999/a.png",
+            "image 'https://example.org:99999/a.png' is not a URL (Port out of range 0-65535)",
+        ),
+        (
+            'enclosures: [{url: "https://[::1", length: 5}]',
+            "enclosures url 'https://[::1' is not a URL (Invalid IPv6 URL)",
+        ),
+    ],
+)
+def test_an_image_or_enclosure_url_urllib_cannot_read_is_an_error(
+    site: Callable[..., Path], line: str, problem: str
+) -> None:
+    site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{line}\n---\nText.\n"})  # ValueError
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:4: {problem}. Write a path on the site, or a full URL like "
+        "https://example.org/cover.jpg\n"
+    )
 
 
 def test_feeds_with_media_stay_valid_atom(site: Callable[..., Path]) -> None:

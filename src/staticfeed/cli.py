@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from staticfeed.serve import PreviewServer
 
 _PATH = click.Path(path_type=Path)
+_FILE_PATH = click.Path(path_type=Path, dir_okay=False)
 
 
 class _Checked(click.ParamType[str]):
@@ -89,7 +90,7 @@ _ENTRIES_OPTION = click.option(
 _CONFIG_OPTION = click.option(
     "--config",
     "config_path",
-    type=_PATH,
+    type=_FILE_PATH,
     default=None,
     help="Config file (default: staticfeed.toml, or [tool.staticfeed] in "
     "pyproject.toml, in the current folder).",
@@ -975,7 +976,7 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
 @click.option(
     "--config",
     "config_path",
-    type=_PATH,
+    type=_FILE_PATH,
     default=None,
     help="Config file whose timezone the dates are read in (default: staticfeed.toml, or "
     "[tool.staticfeed] in pyproject.toml, in the current folder).",

@@ -178,6 +178,7 @@ def _reject_xml_illegal(key: str, value: object) -> None:
 
 def _base_url_override(base_url: str) -> str:
     try:
+        _reject_xml_illegal("--base-url", base_url)
         return values.absolute_url("--base-url", base_url)
     except values.InvalidValue as problem:
         raise ConfigError(problem.message, problem.fix) from None
@@ -246,6 +247,12 @@ def _read_toml(path: Path) -> dict[str, object]:
     except FileNotFoundError:
         raise ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
+        ) from None
+    except OSError as error:  # no permission; a folder is refused by the command line
+        raise ConfigError(
+            f"cannot read the config file ({error.strerror or error})",
+            "Check that it can be read.",
+            path=path,
         ) from None
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(str(error))

@@ -213,14 +213,26 @@ def _full_date(text: str) -> datetime | None:
 
 
 def localize(moment: datetime, tz: tzinfo) -> datetime:
-    """Attach `tz` to a wall time, refusing times that a daylight-saving change skips."""
+    """Attach `tz` to a wall time, refusing times that a daylight-saving change skips, and
+    instants Python cannot hold in every zone (before the year 1 or after 9999 in UTC)."""
     if moment.tzinfo is not None:
+        _in_utc_or_error(moment)
         return moment
     aware = moment.replace(tzinfo=tz)
-    round_trip = aware.astimezone(UTC).astimezone(tz)
+    round_trip = _in_utc_or_error(aware).astimezone(tz)
     if round_trip.replace(tzinfo=None) != moment:
         raise DateError(f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it)")
     return aware
+
+
+def _in_utc_or_error(moment: datetime) -> datetime:
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # 0001-01-01 in Kyiv is still the year 0 in UTC
+        raise DateError(
+            f"{moment.isoformat(sep=' ')} is out of range: in UTC it falls before the year 1 or "
+            "after 9999"
+        ) from None
 
 
 def in_utc(moment: datetime) -> datetime:

@@ -17,7 +17,20 @@ _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
 
 def image_url(key: str, value: object, config: Config) -> str:
     """An image URL, absolute; a relative one is on the site."""
-    return _absolute(values.text(key, value), config)
+    return _absolute(_url(key, value), config)
+
+
+def _url(key: str, value: object) -> str:
+    """`value` as a URL urllib can take apart: "https://[::1" or a port of 99999 is not."""
+    url = values.text(key, value)
+    try:
+        _ = urlsplit(url).port
+    except ValueError as error:
+        raise values.InvalidValue(
+            f"{key} {url!r} is not a URL ({error})",
+            "Write a path on the site, or a full URL like https://example.org/cover.jpg",
+        ) from None
+    return url
 
 
 def enclosures(key: str, value: object, config: Config) -> tuple[Enclosure, ...]:
@@ -40,7 +53,7 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
     for field in fields:
         if field not in _ENCLOSURE_KEYS:
             raise values.unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in _ENCLOSURE_KEYS])
-    url = values.text(f"{key} url", fields.get("url"))
+    url = _url(f"{key} url", fields.get("url"))
     local = _local_file(key, url, config)
     media_type = fields.get("type")
     length = fields.get("length")
