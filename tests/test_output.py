@@ -742,6 +742,73 @@ def test_an_output_path_that_is_a_file_is_an_error(site: Site) -> None:
 # All or nothing
 
 
+@pytest.mark.parametrize("name", ["rss.xml", ".staticfeed-ids", "_headers"])
+def test_a_folder_where_a_file_goes_stops_the_build_before_any_file_changes(
+    site: Site, name: str
+) -> None:
+    # Found by the os.replace that failed, after atom.xml and the pages had been replaced.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    (feeds / name).unlink()
+    (feeds / name).mkdir()
+    before = state(feeds)
+    (folder / "entries" / "same-day-b.md").write_text(
+        "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
+    )
+    message = assert_clean_error(invoke_build())
+    assert message == (
+        f"Error: feeds/{name}: a folder is where this file goes. Remove or rename the folder; "
+        "the build writes a file there.\n"
+    )
+    assert state(feeds) == before
+
+
+@pytest.mark.parametrize("slug", ["_headers", ".staticfeed-ids", "_redirects/x", ".well-known/x"])
+def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
+    site: Site, slug: str
+) -> None:
+    site(config=CONFIG, **{"a.md": f"---\ntitle: A\ndate: 2025-06-01\nslug: {slug}\n---\nA.\n"})
+    message = assert_clean_error(invoke_build())
+    assert message == (
+        f"Error: entries/a.md: slug {slug!r} would put a page in a hidden folder, where "
+        "staticfeed keeps .staticfeed-ids, or where a host reads _headers or _redirects. Give "
+        "the entry another slug: in its front matter.\n"
+    )
+    assert not Path("feeds").exists() or files(Path("feeds")) == []
+
+
+def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site: Site) -> None:
+    # A PermissionError traceback, and the file was left out of the manifest for good.
+    folder = site(
+        config=CONFIG,
+        **{
+            "gone.md": "---\ntitle: Gone\ndate: 2025-06-01\ntags: [solo]\n---\nG.\n",
+            "kept.md": "---\ntitle: Kept\ndate: 2025-06-02\ntags: [other]\n---\nK.\n",
+        },
+    )
+    build_ok()
+    (folder / "entries" / "gone.md").unlink()
+    tags = folder / "feeds" / "tags"
+    tags.chmod(0o555)
+    try:
+        built = build_as_a_user()
+    finally:
+        tags.chmod(0o755)
+    assert (built.returncode, built.stderr) == (
+        1,
+        "Error: feeds/tags/solo.atom.xml: cannot remove the file, which the build no longer "
+        "makes (Permission denied). Remove it by hand, or let it be removed: the next build "
+        "tries again.\n",
+    )
+    assert "removed feeds/tags/solo.json" in build_ok()
+    assert sorted(path.name for path in tags.iterdir()) == [
+        "other.atom.xml",
+        "other.json",
+        "other.rss.xml",
+    ]
+
+
 def test_an_invalid_entry_changes_no_feed_file(site: Site) -> None:
     folder = site(config=CONFIG, **PUBLICATION)
     build_ok()

@@ -208,6 +208,7 @@ class Staging:
                 durable = helper.submit(self._durable, spent)
                 meanwhile()
                 staged = durable.result()
+        _refuse_folders_in_the_way(staged)
         path = self._out_dir
         try:
             for temporary, path in staged:
@@ -255,6 +256,18 @@ def _hashing(parts: Iterable[bytes], hashed: hashlib._Hash) -> Iterator[bytes]:
     for part in parts:
         hashed.update(part)
         yield part
+
+
+def _refuse_folders_in_the_way(staged: list[tuple[Path, Path]]) -> None:
+    """A folder where a file goes stops the build before any file is replaced: found by the
+    first os.replace that fails, the files before it were already published."""
+    for _, path in staged:
+        if os.path.isdir(path):
+            raise OutputError(
+                "a folder is where this file goes",
+                "Remove or rename the folder; the build writes a file there.",
+                path=path,
+            )
 
 
 def _write_error(error: OSError, path: Path) -> OutputError:
@@ -364,15 +377,32 @@ def remove_stale(out_dir: Path, previous: set[str], current: set[str]) -> list[P
     `out_dir`, and never through a link; folders left empty are removed too.
     """
     root = out_dir.resolve()
-    removed = []
-    for name in sorted(previous - current):
+    stale = sorted(previous - current)
+    removed: list[Path] = []
+    for number, name in enumerate(stale):
         path = out_dir / name
         if path.is_symlink() or not path.resolve().is_relative_to(root) or not path.is_file():
             continue
-        path.unlink()
+        try:
+            path.unlink()
+        except OSError as error:
+            _keep_in_manifest(out_dir, current | set(stale[number:]))
+            raise OutputError(
+                f"cannot remove the file, which the build no longer makes ({error.strerror})",
+                "Remove it by hand, or let it be removed: the next build tries again.",
+                path=path,
+            ) from None
         removed.append(path)
         _remove_empty_folders(path.parent, out_dir)
     return removed
+
+
+def _keep_in_manifest(out_dir: Path, names: set[str]) -> None:
+    """List `names` in the manifest again, so that the next build removes those still there:
+    the manifest just published lists only the files this build made."""
+    path = out_dir / MANIFEST_NAME
+    with contextlib.suppress(OSError):
+        os.replace(_stage(path, [manifest(sorted(names))]), path)
 
 
 def _remove_empty_folders(folder: Path, out_dir: Path) -> None:

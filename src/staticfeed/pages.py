@@ -45,6 +45,9 @@ PAGE_NAME = "index.html"
 TEMPLATE_NAMES = ("base.html", INDEX_NAME, "entry.html")
 # A slug segment as ids.normalize_slug writes it: unreserved characters and %XX escapes.
 _SLUG_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~]|%[0-9A-Fa-f]{2})+")
+# Files a static host reads from the top of the site (Netlify, Cloudflare Pages); staticfeed
+# writes _headers, and its own records are the hidden .staticfeed-ids and .staticfeed-files.
+_HOST_FILES = ("_headers", "_redirects")
 # What a decoded segment may not contain to be one folder name on every common file system.
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 
@@ -318,6 +321,13 @@ def _slug_folders(entry: Entry) -> list[str]:
     if folders[0].casefold() == INDEX_NAME:
         raise EntryError(
             f"slug {entry.slug!r} would put a page where the index page goes",
+            "Give the entry another slug: in its front matter.",
+            path=entry.source,
+        )
+    if folders[0].startswith(".") or folders[0].casefold() in _HOST_FILES:
+        raise EntryError(
+            f"slug {entry.slug!r} would put a page in a hidden folder, where staticfeed keeps "
+            ".staticfeed-ids, or where a host reads _headers or _redirects",
             "Give the entry another slug: in its front matter.",
             path=entry.source,
         )
