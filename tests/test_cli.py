@@ -332,6 +332,22 @@ def test_top_level_help_lists_every_command() -> None:
         (["build", "extra"], "Got unexpected extra argument (extra)"),
         (["build", "--entries"], "Option '--entries' requires an argument"),
         (["--bogus"], "No such option '--bogus'"),
+        # "" is "." to pathlib: `--out "$OUT"` with OUT unset wrote into the current folder.
+        (["build", "--out", ""], "Invalid value for '--out': the folder name is empty."),
+        (["build", "--entries", ""], "Invalid value for '--entries': the folder name is empty."),
+        (
+            ["build", "--entries", "staticfeed.toml"],
+            "Invalid value for '--entries': Directory 'staticfeed.toml' is a file.",
+        ),
+        (
+            ["build", "--out", "entries/site"],
+            "--out entries/site is the entries folder entries or inside it: the pages and feeds "
+            "would be mixed with the documents. Write them elsewhere, such as --out feeds.",
+        ),
+        (
+            ["build", "--config", "entries"],
+            "Invalid value for '--config': File 'entries' is a directory.",
+        ),
     ],
 )
 def test_a_wrong_command_line_exits_2(site: Site, args: list[str], complaint: str) -> None:

@@ -40,6 +40,20 @@ _PATH = click.Path(path_type=Path)
 _FILE_PATH = click.Path(path_type=Path, dir_okay=False)
 
 
+class _FolderPath(click.Path):
+    """A folder's path, never empty: `--out "$OUT"` with OUT unset wrote the feeds and pages
+    into the current folder, as "" is "." to pathlib."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the folder name is empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_FOLDER_PATH = _FolderPath(path_type=Path, file_okay=False)
+_OUT_PATH = _FolderPath(path_type=Path)  # a file there is the build's error, with its fix
+
+
 class _Checked(click.ParamType[str]):
     """A value as the config or an entry checks it: the function `check` of staticfeed.values,
     under the name `key`. Anything it refuses, or nothing, is a wrong command line (exit 2),
@@ -82,7 +96,8 @@ def cli() -> None:
 _ENTRIES_OPTION = click.option(
     "--entries",
     "entries_dir",
-    type=_PATH,
+    type=_FOLDER_PATH,
+    metavar="DIR",
     default=Path("entries"),
     show_default=True,
     help="Folder of documents to publish.",
@@ -100,7 +115,8 @@ _PUBLICATION_OPTIONS = [
     click.option(
         "--out",
         "out_dir",
-        type=_PATH,
+        type=_OUT_PATH,
+        metavar="DIR",
         default=Path("feeds"),
         show_default=True,
         help="Folder the feeds are written to.",
@@ -153,6 +169,15 @@ class _Publication:
     future: bool
     no_cache: bool = False
     """build and serve only: check and diff never use the build cache."""
+
+    def __post_init__(self) -> None:
+        entries, out = self.entries_dir.resolve(), self.out_dir.resolve()
+        if out.is_relative_to(entries):
+            raise click.UsageError(
+                f"--out {self.out_dir} is the entries folder {self.entries_dir} or inside it: the "
+                "pages and feeds would be mixed with the documents. Write them elsewhere, such "
+                "as --out feeds."
+            )
 
     def config(self) -> Config:
         from staticfeed.config import load_config
