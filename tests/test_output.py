@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -737,6 +738,32 @@ def test_an_output_path_that_is_a_file_is_an_error(site: Site) -> None:
     message = assert_clean_error(invoke_build("--out", "taken"))
     assert "taken" in message
     assert (folder / "taken").read_text(encoding="utf-8") == "not a folder"
+
+
+def test_temporary_files_a_killed_build_left_are_removed_by_a_later_build(site: Site) -> None:
+    # A build killed while staging (SIGKILL) left .atom.xml.x1y2z3w4.tmp files that every later
+    # build kept, and a sync of feeds/ published.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    hour_ago = time.time() - 3700
+    left = [feeds / ".atom.xml.k2j4h6g8.tmp", feeds / "2025" / "one" / ".index.html.abcd_123.tmp"]
+    fresh = feeds / ".rss.xml.zzzz9999.tmp"  # another build may be staging it right now
+    for path in [*left, fresh]:
+        path.write_bytes(b"half a file")
+    for path in left:
+        os.utime(path, (hour_ago, hour_ago))
+    (feeds / ".staticfeed-staging").write_bytes(b"")  # as the killed build left it
+
+    build_ok()
+
+    assert files(feeds) == sorted([*ALL_FILES, ".rss.xml.zzzz9999.tmp"])
+    fresh.unlink()
+    for path in left:  # without the mark of a killed build, nothing is looked for
+        path.write_bytes(b"half a file")
+        os.utime(path, (hour_ago, hour_ago))
+    build_ok()
+    assert all(path.exists() for path in left)
 
 
 # All or nothing

@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,26 @@ from staticfeed.progress import SILENT, Progress
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+
+STAGING_MARK = ".staticfeed-staging"
+"""Made in the output folder while a build stages files there, and removed when it is done
+(published or not): found by the next build, the last was killed (SIGKILL, power cut) and
+may have left temporary files, which no later build would otherwise remove."""
+# The names _stage gives (tempfile.mkstemp): "." + the file's name + "." + 8 random
+# characters + ".tmp". Only those an hour old are removed: another build may be staging now.
+_TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+_ORPHAN_AGE_S = 3600
+
+
+def _remove_orphans(out_dir: Path) -> None:
+    before = time.time() - _ORPHAN_AGE_S
+    for folder, _, names in os.walk(out_dir):  # links to folders are not followed
+        for name in names:
+            path = os.path.join(folder, name)
+            with contextlib.suppress(OSError):
+                if _TEMPORARY_NAME.fullmatch(name) and os.lstat(path).st_mtime < before:
+                    os.unlink(path)
 
 
 @dataclass(frozen=True)
@@ -101,11 +123,18 @@ class Staging:
     def __enter__(self) -> Staging:
         _make_folder(self._out_dir)
         self._folders.add(self._out_dir)
+        mark = self._out_dir / STAGING_MARK
+        if mark.exists():
+            _remove_orphans(self._out_dir)
+        with contextlib.suppress(OSError):  # a read-only folder: nothing will be staged there
+            mark.touch()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         if not self._published:
             self.discard()
+        with contextlib.suppress(OSError):
+            (self._out_dir / STAGING_MARK).unlink()
 
     def add(self, name: str, content: bytes, *, first: bool = False) -> None:
         """Stage `content` as the file `name`, unless the file already holds those bytes; to be
