@@ -1037,6 +1037,23 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
         assert found["line"] is None or 5 <= found["line"] <= lines, (found, text)
 
 
+def test_a_title_with_a_character_reference_is_a_warning_for_rss(site: Site) -> None:
+    # feedparser showed "Use & and <b> literally" for the RSS title, and check said nothing.
+    text = "---\ntitle: Use &amp; and &lt;b&gt; literally\ndate: 2025-03-01\n---\nBody.\n"
+    plain = "---\ntitle: Tom & Jerry; R&D;\ndate: 2025-03-02\n---\nBody.\n"
+    site(CONFIG, **{"ref.md": text, "plain.md": plain})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the title holds '&amp;': RSS cannot mark a title as text, so some readers (feedparser) "
+        "take it for an HTML character reference and show '&'"
+    )
+    assert rows(exit_code=0) == [warning("entries/ref.md", 2, "looks-like-html", message)]
+    # What the warning says: feedparser gives the RSS title as HTML, which shows "&".
+    rss = {lxml_text(entry.title): entry for entry in feedparser.parse(RSS).entries}
+    assert rss["Use & and <b> literally"].title_detail.type == "text/html"
+    assert rss["Tom & Jerry; R&D;"].title_detail.type == "text/plain"
+
+
 def test_a_title_with_an_end_tag_is_a_warning_at_its_line(site: Site) -> None:
     text = (
         "---\ntitle: The <b>bold</b> tag\ndate: 2025-03-01\n"

@@ -12,6 +12,7 @@ import contextlib
 import email.utils
 import functools
 import hashlib
+import html
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -344,12 +345,26 @@ def _to_review(entry: Entry) -> Finding:
 
 # What the W3C Feed Validation Service takes for HTML in text (its `htmlEndTag_re`): an end tag.
 _END_TAG = re.compile(r"</(\w+)>")
+# What feedparser also takes for HTML in an RSS title (its looks_like_html): a reference.
+_REFERENCE = re.compile(r"&#?\w+;")
 
 
 def _looks_like_html(entry: Entry) -> Iterator[Finding]:
     """A title with an end tag in its text. Atom writes it as escaped HTML, and a summary is
     HTML in RSS's description, but RSS has no way to say a title is text: the W3C service
     warns about it (ContainsHTML), and feedparser takes it for HTML."""
+    reference = _REFERENCE.search(entry.title)
+    if reference and html.unescape(reference.group(0)) != reference.group(0):
+        yield _at(
+            entry.source,
+            key_line(entry.source, "title"),
+            "warning",
+            "looks-like-html",
+            f"the title holds {reference.group(0)!r}: RSS cannot mark a title as text, so some"
+            " readers (feedparser) take it for an HTML character reference and show"
+            f" {html.unescape(reference.group(0))!r}",
+            "Write it another way, or leave it: Atom and JSON Feed show it as written.",
+        )
     match = _END_TAG.search(entry.title)
     if match:
         yield _at(
