@@ -259,6 +259,11 @@ def test_summary_of_text_without_spaces_stays_under_300(site: Site) -> None:
         ("One line,  \nthe next.\n", "One line, the next."),
         ("<div>First block</div><div>Second block</div>\n", "First block Second block"),
         ("| Name | Age |\n| --- | --- |\n| Ann | 30 |\n", "Name Age Ann 30"),
+        # Spaces the author chose, which readers keep: they became plain spaces.
+        (
+            "Il a dit\u202f: «\u202fbonjour\u202f» pour 10\u00a0€. 日本\u3000語\n",
+            "Il a dit\u202f: «\u202fbonjour\u202f» pour 10\u00a0€. 日本\u3000語",
+        ),
     ],
 )
 def test_short_first_paragraph_is_the_summary_as_plain_text(

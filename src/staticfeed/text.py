@@ -18,8 +18,14 @@ def remove_xml_illegal(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
 
 
+# HTML's whitespace: what a reader collapses when it shows text. A no-break space (10\u00a0€),
+# French punctuation's narrow one (\u202f:) or an ideographic space (\u3000) are the
+# author's, kept as written; str.split() took them for spaces.
+_HTML_WHITESPACE = re.compile("[ \t\n\r\f]+")
+
+
 def collapse_whitespace(text: str) -> str:
-    return " ".join(text.split())
+    return _HTML_WHITESPACE.sub(" ", text).strip(" ")
 
 
 def shorten(text: str, limit: int) -> str:
