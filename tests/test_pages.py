@@ -263,6 +263,20 @@ def test_index_marks_an_entry_in_another_language() -> None:
     assert [a.get("lang") for a in articles] == [None, "uk", None]
 
 
+def test_right_to_left_languages_are_marked_so_on_pages_and_in_the_index() -> None:
+    # Without dir="rtl" a browser lays Arabic or Hebrew out left to right: the punctuation at
+    # the end of a sentence showed at its start.
+    langs = {"ar": "rtl", "he-IL": "rtl", "ku-Arab": "rtl", "sd-Deva": None, "uk": None}
+    entries = [make_entry(f"e{n}", lang=lang) for n, lang in enumerate(langs)]
+    pages = render_pages(make_config(), entries, FEEDS, TOPIC_FEEDS)
+    articles = parse(pages["index.html"]).xpath("//article")
+    assert [(a.get("lang"), a.get("dir")) for a in articles] == list(langs.items())
+    assert [parse(pages[f"e{n}/index.html"]).get("dir") for n in range(5)] == list(langs.values())
+    assert parse(pages["index.html"]).get("dir") is None
+    rtl_site = render_pages(make_config(language="fa"), entries[:1], FEEDS, TOPIC_FEEDS)
+    assert parse(rtl_site["index.html"]).get("dir") == "rtl"
+
+
 def test_autodiscovery_announces_each_feed_in_head() -> None:
     root = parse(sample_pages()["index.html"])
     links = root.xpath("/html/head/link[@rel='alternate']")

@@ -398,7 +398,26 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     environment.filters["iso"] = iso
     environment.filters["date_text"] = date_text
     environment.filters["mailto"] = mailto
+    environment.tests["rtl"] = right_to_left
     return environment
+
+
+# Languages written right to left when no script is named (CLDR's characterOrder), and the
+# scripts written so: "ku-Arab" is, "sd-Deva" is not.
+_RTL_LANGUAGES = frozenset(
+    "ar arc ckb dv fa he iw ks lrc mzn nqo pnb ps sd syr ug ur yi".split()  # noqa: SIM905
+)
+_RTL_SCRIPTS = frozenset(("arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand"))
+
+
+def right_to_left(lang: str | None) -> bool:
+    """Whether text in the language `lang` (BCP 47) is written right to left: the pages then
+    say dir="rtl", without which a browser lays out Arabic or Hebrew punctuation backwards."""
+    if not lang:
+        return False
+    subtags = lang.lower().split("-")
+    script = next((tag for tag in subtags[1:] if len(tag) == 4 and tag.isalpha()), None)
+    return script in _RTL_SCRIPTS if script is not None else subtags[0] in _RTL_LANGUAGES
 
 
 def _render(environment: jinja2.Environment, name: str, **context: object) -> bytes:
