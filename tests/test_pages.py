@@ -277,6 +277,23 @@ def test_right_to_left_languages_are_marked_so_on_pages_and_in_the_index() -> No
     assert parse(rtl_site["index.html"]).get("dir") == "rtl"
 
 
+def test_links_to_places_in_a_cross_posted_entry_stay_on_its_page() -> None:
+    # Made absolute against the entry's link for the feeds, they led from staticfeed's page to
+    # the original (Medium, say), which has no #fn-1.
+    original = "https://medium.test/@ann/x?a=1&b=2"
+    body = (
+        "A claim[^1]. [Below](#results), [elsewhere](https://else.test/#a).\n\n"
+        '<h2 id="results">R</h2>\n\n[^1]: The source.\n'
+    )
+    source = replace(make_entry("x", link=original).entry, body=body)
+    entry = render_entry(source, "https://example.org/blog/")
+    assert f'href="{original.replace("&", "&amp;")}#results"' in entry.content_html  # the feeds
+    page = parse(render_pages(make_config(), [entry], FEEDS, TOPIC_FEEDS)["x/index.html"])
+    hrefs = page.xpath("//div[@class='content']//a/@href")
+    assert hrefs == ["#fn-1", "#results", "https://else.test/#a", "#fnref-1"]
+    assert page.xpath("//*[@id='fn-1'] | //*[@id='results']")
+
+
 def test_autodiscovery_announces_each_feed_in_head() -> None:
     root = parse(sample_pages()["index.html"])
     links = root.xpath("/html/head/link[@rel='alternate']")

@@ -120,8 +120,14 @@ class PageEntry:
 
     @property
     def content(self) -> Markup:
-        """The entry's HTML, inserted as markup (the author's raw HTML passes through)."""
-        return Markup(self.rendered.content_html)
+        """The entry's HTML, inserted as markup (the author's raw HTML passes through). In the
+        feeds, a link to a place in the entry (`#results`, a footnote) leads to its `link`;
+        on this page, where those places are, it stays here: at the original (Medium, say),
+        the footnotes staticfeed numbered do not exist."""
+        html = self.rendered.content_html
+        if self.entry.link:
+            html = html.replace(f'href="{_as_attribute(self.entry.link)}#', 'href="#')
+        return Markup(html)
 
     @property
     def link(self) -> str | None:
@@ -131,6 +137,13 @@ class PageEntry:
     @property
     def lang(self) -> str | None:
         return self.entry.lang
+
+
+def _as_attribute(url: str) -> str:
+    """`url` as lxml writes it in an attribute value of the entry's HTML."""
+    return (
+        url.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def entry_page_url(config: Config, entry: Entry) -> str:
