@@ -1073,6 +1073,12 @@ def test_the_tenth_line_can_hold_the_date(site: Site) -> None:
             "Hello world\n===\n\n2025-12-22\n\nText.\n", "Hello world", "<p>Text.</p>", id="setext"
         ),
         pytest.param(
+            "![Sunset](s.jpg)\n\n# Evening in Kyiv\n\n2025-12-22\n\nText.\n",
+            "Evening in Kyiv",
+            '<p><img src="https://example.org/blog/s.jpg" alt="Sunset"></p>\n<p>Text.</p>',
+            id="image-first",  # "no title found", and the image was taken out
+        ),
+        pytest.param(
             "# Why I switched to C#\n\n2025-12-22\n\nText.\n",
             "Why I switched to C#",
             "<p>Text.</p>",

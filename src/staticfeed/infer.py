@@ -116,7 +116,10 @@ def _find_title(
         if index + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[index + 1]):
             return [index, index + 1], inline_text(lines[index])
         candidate = lines[index].strip()
-        if len(candidate) <= _TITLE_MAX:
-            return [index], inline_text(candidate) or None
-        return [], None
+        if len(candidate) > _TITLE_MAX:
+            return [], None
+        text = inline_text(candidate)
+        if text:
+            return [index], text
+        # A line with nothing to read (an image, a rule, a comment) stays in the body.
     return [], None
