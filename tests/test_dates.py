@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+import feedparser
 import pytest
 from dateutil import parser as dateutil_parser
 
@@ -249,6 +250,42 @@ def test_an_instant_python_cannot_hold_in_utc_is_an_error(
         "1 or after 9999. Write date like 2025-12-22, 2025-12-22 14:30 or "
         "2025-12-22T14:30:00+02:00.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "day_first", "month_first"),
+    [
+        ('"12/01/2025"', "2025-01-12", "2025-12-01"),
+        ('"12.01.2025 14:30"', "2025-01-12", "2025-12-01"),
+        ('"1-2-2025"', "2025-02-01", "2025-01-02"),
+    ],
+)
+def test_a_date_in_numbers_that_could_be_day_or_month_first_is_an_error(
+    site: Site, value: str, day_first: str, month_first: str
+) -> None:
+    # dateutil read 12/01/2025 as 1 December, in a publication whose author meant 12 January.
+    site(config=config_in("Europe/Kyiv"), **{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    written = value.strip('"').split()[0]
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {written!r} could be {day_first} (day first) or "
+        f"{month_first} (month first). Write date like 2025-12-22, 2025-12-22 14:30 or "
+        "2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [('"13/01/2025"', "2025-01-13"), ('"05/05/2025"', "2025-05-05"), ("2025-12-01", "2025-12-01")],
+)
+def test_a_date_in_numbers_that_reads_one_way_is_taken(
+    site: Site, value: str, published: str
+) -> None:
+    site(config=config_in("Europe/Kyiv"), **{"a.md": yaml_entry(value)})
+    assert invoke_build().exit_code == 0
+    entry = feedparser.parse("feeds/atom.xml").entries[0]
+    assert entry.published[:19] == published + "T00:00:00"
 
 
 def test_updated_is_its_own_instant_and_defaults_to_date(site: Site) -> None:

@@ -54,6 +54,10 @@ _COMMON_FORMS = [
         re.ASCII,  # \d is not "٤"
     ),
 ]
+# Day and month in numbers, in either order: 12/01/2025, 12.01.2025, 12-01-2025.
+_NUMERIC_DATE = re.compile(
+    r"(?P<first>\d{1,2})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})(?!\d)", re.ASCII
+)
 # dateutil's own names, so that the forms above mean what its general parser makes of them.
 _MONTHS = {
     name.lower(): number
@@ -185,6 +189,21 @@ def _zone_written(zone: str) -> tzinfo | None:
     return timezone(timedelta(minutes=-minutes if zone[0] == "-" else minutes))
 
 
+def _refuse_day_or_month(text: str) -> None:
+    """dateutil reads 12/01/2025 as 1 December (month first, as in the US), which in most of
+    the world is 12 January: when both are dates, the author must say which."""
+    found = _NUMERIC_DATE.match(text)
+    if found is None:
+        return
+    first, second, year = int(found["first"]), int(found["second"]), int(found["year"])
+    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
+        day_first = date(year, second, first).strftime("%Y-%m-%d")
+        month_first = date(year, first, second).strftime("%Y-%m-%d")
+        raise DateError(
+            f"{found[0]!r} could be {day_first} (day first) or {month_first} (month first)"
+        )
+
+
 def _full_date(text: str) -> datetime | None:
     """`text` read by dateutil, when it gives a day, a month and a year; else None. dateutil
     takes a field the text lacks from its default: a field that comes out the same under two
@@ -199,6 +218,7 @@ def _full_date(text: str) -> datetime | None:
     common = _common_form(text)
     if common is not None:
         return common
+    _refuse_day_or_month(text)
     first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
         first.year != _DEFAULT_A.year
