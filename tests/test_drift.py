@@ -467,7 +467,7 @@ def test_the_diff_is_sorted_and_json_ready(site: Site) -> None:
     assert ids(result.removed) == [TAG + "a", TAG + "d"]
     assert ids(result.new) == [TAG + "y", TAG + "z"]
     data = json.loads(json.dumps(result.to_json()))
-    assert list(data) == ["new", "updated", "removed", "id_changed", "silent"]
+    assert list(data) == ["new", "updated", "removed", "id_changed", "silent", "feeds_removed"]
     assert data["new"][0] == {
         "id": TAG + "y",
         "title": "Y",

@@ -123,6 +123,32 @@ def test_diff_lists_every_kind_of_change_and_exits_1(site: Site) -> None:
     assert data["id_changed"][0]["file"] == "entries/alpha.md"
 
 
+def test_diff_lists_the_feed_files_a_build_would_remove(site: Site) -> None:
+    # formats = ["rss"] after Atom and JSON Feed: "no changes", while build then removed
+    # atom.xml, feed.json and their author feeds, and their subscribers got nothing more.
+    folder = site(**{"a.md": doc("Alpha")})
+    built()
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'formats = ["rss"]\n', "utf-8")
+
+    result = invoke("diff")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        "feeds removed (their subscribers get nothing more):\n"
+        "  feeds/atom.xml\n"
+        "  feeds/authors/default-author.atom.xml\n"
+        "  feeds/authors/default-author.json\n"
+        "  feeds/feed.json\n"
+    )
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert data["feeds_removed"][0] == {"name": "atom.xml"}
+    removed = invoke_build().stdout.splitlines()
+    assert [line for line in removed if line.startswith("removed ")] == [
+        line.replace("  ", "removed ") for line in result.stdout.splitlines()[1:]
+    ]
+
+
 def test_diff_errors_exit_2(site: Site) -> None:
     site(**{"a.md": "---\ntitle: [\n---\n"})
 

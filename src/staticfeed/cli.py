@@ -664,15 +664,17 @@ def _count(number: int, noun: str) -> str:
 @cli.command("diff")
 @_publication_options
 @_format_option(
-    "Sections of lines, or a JSON object of {new, updated, removed, id_changed, silent}."
+    "Sections of lines, or a JSON object of {new, updated, removed, id_changed, silent, "
+    "feeds_removed}."
 )
 def diff_command(output_format: str, **options: Any) -> None:
     """Show what build would change for readers of the feeds in feeds/.
 
     Lists new, updated and removed entries, entries whose id changed (readers would show them
     again as new), and silent changes: a title, content, summary, link, authors, image or
-    date edited without a new updated date, which most readers will not notice. Exit status 0
-    when nothing would change, 1 when something would, 2 on an error.
+    date edited without a new updated date, which most readers will not notice; then the feed
+    files build would remove. Exit status 0 when nothing would change, 1 when something would,
+    2 on an error.
 
     \b
     Examples:
@@ -680,20 +682,28 @@ def diff_command(output_format: str, **options: Any) -> None:
       staticfeed diff --format json
     """
     from staticfeed.drift import diff_publication, in_history
+    from staticfeed.output import previous_files
 
     publication = _Publication(**options)
     try:
         config = publication.config()
         with publication.rendering(config) as rendered:
             # Only what a diff reads: at 10,000 entries, all files are 450 MB.
-            files = {
-                file.name: file.content
-                for file in rendered.files
-                if in_history(file.name, config.formats)
-            }
+            files: dict[str, bytes] = {}
+            names = set()
+            for file in rendered.files:
+                names.add(file.name)
+                if in_history(file.name, config.formats):
+                    files[file.name] = file.content
             entries = rendered.selection.entries
+        gone = previous_files(publication.out_dir) - names
         result = diff_publication(
-            publication.out_dir, files, entries, publication.entries_dir, config.formats
+            publication.out_dir,
+            files,
+            entries,
+            publication.entries_dir,
+            config.formats,
+            feeds_removed=[name for name in gone if name.endswith((".xml", ".json"))],
         )
     except StaticfeedError as error:
         raise _DiffError(str(error)) from None
@@ -702,14 +712,15 @@ def diff_command(output_format: str, **options: Any) -> None:
             json.dumps(result.to_json(publication.entries_dir), indent=2, ensure_ascii=False)
         )
     else:
-        for line in _diff_lines(result, publication.entries_dir):
+        for line in _diff_lines(result, publication.entries_dir, publication.out_dir):
             click.echo(line)
     if result.changed:
         raise SystemExit(1)
 
 
-def _diff_lines(result: Diff, entries_dir: Path) -> list[str]:
-    """One section per kind of change, one line per entry: id "title" (file)."""
+def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
+    """One section per kind of change, one line per entry: id "title" (file); then each feed
+    file the build would remove."""
 
     def file(source: str | None) -> str:
         return f" ({display_path(entries_dir / source)})" if source is not None else ""
@@ -739,6 +750,10 @@ def _diff_lines(result: Diff, entries_dir: Path) -> list[str]:
         ("removed:", [entry(item) for item in result.removed]),
         ("id changed:", [moved(item) for item in result.id_changes]),
         ("silent (readers will not notice):", [change(item) for item in result.silent]),
+        (
+            "feeds removed (their subscribers get nothing more):",
+            [f"  {display_path(out_dir / name)}" for name in result.feeds_removed],
+        ),
     ]
     lines = [line for title, items in sections if items for line in (title, *items)]
     return lines or ["no changes: readers would see nothing new"]

@@ -117,10 +117,20 @@ class Diff:
     silent: tuple[EntryChange, ...] = ()
     """Something readers show changed (`EntryChange.fields`) but `updated` did not: most
     readers will not notice."""
+    feeds_removed: tuple[str, ...] = ()
+    """Feed files the build would remove (a format, or tag feeds, turned off), by name under
+    the output folder: their subscribers would get nothing more."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.new or self.updated or self.removed or self.id_changes or self.silent)
+        return bool(
+            self.new
+            or self.updated
+            or self.removed
+            or self.id_changes
+            or self.silent
+            or self.feeds_removed
+        )
 
     def to_json(self, entries_dir: Path | None = None) -> dict[str, list[dict[str, object]]]:
         """The diff as JSON-ready data: {section: [{id, title, file, ...}]}.
@@ -140,6 +150,7 @@ class Diff:
             "removed": [_entry_json(entry, shown) for entry in self.removed],
             "id_changed": [_id_change_json(change, shown) for change in self.id_changes],
             "silent": [_change_json(change, shown) for change in self.silent],
+            "feeds_removed": [{"name": name} for name in self.feeds_removed],
         }
 
 
@@ -389,13 +400,15 @@ def diff_publication(
     entries: Sequence[Entry],
     entries_dir: Path,
     made: Collection[str],
+    feeds_removed: Sequence[str] = (),
 ) -> Diff:
     """The diff between the feeds in `out_dir` and a fresh render that made the formats
     `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
-    names), both read in the best format the fresh render has."""
+    names), both read in the best format the fresh render has; `feeds_removed` as in Diff."""
     formats = [name for name in FORMATS if name in made]
     published = published_entries(out_dir, formats)
-    return compare(published, fresh_entries(files, entries, entries_dir, formats))
+    found = compare(published, fresh_entries(files, entries, entries_dir, formats))
+    return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
 def _format_of(file: str) -> str:
