@@ -208,6 +208,19 @@ def test_a_missing_config_file_is_an_error(site: Site) -> None:
     )
 
 
+def test_a_config_with_a_byte_order_mark_is_read(site: Site) -> None:
+    # Windows editors write one: "invalid TOML (Invalid statement (at line 1, column 1))".
+    folder = site(**{"a.md": POST})
+    config = folder / "staticfeed.toml"
+    config.write_bytes(b"\xef\xbb\xbf" + config.read_bytes())
+    build_ok()
+    numbered = BASIC_CONFIG.replace('title = "Test feed"', "title = 3")
+    config.write_bytes(b"\xef\xbb\xbf" + numbered.encode("utf-8"))
+    assert error_text() == (
+        'Error: staticfeed.toml:1: title must be text, not a number. Put it in quotes: "3"\n'
+    )
+
+
 def test_a_config_that_cannot_be_read_is_an_error_not_a_traceback(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").chmod(0o000)

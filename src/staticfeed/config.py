@@ -139,7 +139,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     """Read and check the config at `path`; `base_url` replaces site_url (deploy previews)."""
     document = _read_toml(path)
     table = _staticfeed_table(path, document)
-    raw_text = path.read_text(encoding="utf-8")
+    raw_text = path.read_text(encoding="utf-8-sig")
     line_of = _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")
     checked: dict[str, object] = {}
     for key, value in table.items():
@@ -242,8 +242,8 @@ def _with_slash(url: str) -> str:
 
 def _read_toml(path: Path) -> dict[str, object]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
