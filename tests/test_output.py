@@ -802,7 +802,7 @@ def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
         "staticfeed keeps .staticfeed-ids, or where a host reads _headers or _redirects. Give "
         "the entry another slug: in its front matter.\n"
     )
-    assert not Path("feeds").exists() or files(Path("feeds")) == []
+    assert not Path("feeds").exists()  # a failed first build leaves no folder
 
 
 def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site: Site) -> None:

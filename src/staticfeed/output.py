@@ -121,7 +121,9 @@ class Staging:
         return self._out_dir
 
     def __enter__(self) -> Staging:
+        missing = [f for f in [self._out_dir, *self._out_dir.parents] if not f.exists()]
         _make_folder(self._out_dir)
+        self._made_folders += reversed(missing)  # a first build that fails leaves no folder
         self._folders.add(self._out_dir)
         mark = self._out_dir / STAGING_MARK
         if mark.exists():
@@ -131,10 +133,10 @@ class Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if not self._published:
-            self.discard()
         with contextlib.suppress(OSError):
             (self._out_dir / STAGING_MARK).unlink()
+        if not self._published:
+            self.discard()
 
     def add(self, name: str, content: bytes, *, first: bool = False) -> None:
         """Stage `content` as the file `name`, unless the file already holds those bytes; to be
