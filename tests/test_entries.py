@@ -253,6 +253,23 @@ def test_a_body_nested_300_levels_deep_is_published_whole(site: Site) -> None:
     assert content.endswith("</blockquote>\n<p>The paragraph after.</p>")
 
 
+def test_a_body_nested_past_what_libxml2_can_hold_is_an_error(site: Site) -> None:
+    # Past 2,048 levels libxml2 drops the rest even with huge_tree: published without a word.
+    deep = "<div>" * 3000 + "The words." + "</div>" * 3000
+    flat = "<p>x</p>" * 5000  # as many tags, nested one level: fine
+    site(
+        **{
+            "a.md": doc("title: A\ndate: 2025-01-01\n", f"{deep}\n\nAfter.\n"),
+            "b.md": doc("title: B\ndate: 2025-01-02\n", f"{flat}\n"),
+        }
+    )
+    assert errors() == [
+        "Error: entries/a.md: the text nests HTML elements more than 2,048 levels deep, and what "
+        "lies deeper would be lost. Close the elements it opens (an unclosed <div> repeated, "
+        "say), or nest less."
+    ]
+
+
 def test_a_paragraph_of_over_10_mb_is_published_whole_and_passes_check(site: Site) -> None:
     # libxml2 refuses a text of over 10,000,000 bytes unless told otherwise: the paragraph
     # became <p></p>, and check and the next build could not read such a feed.
