@@ -240,6 +240,30 @@ def test_summary_of_text_without_spaces_stays_under_300(site: Site) -> None:
 
 
 @pytest.mark.parametrize(
+    ("unit", "first"),
+    [
+        ("\U0001f1fa\U0001f1e6", "x"),  # a flag: two regional indicators
+        ("e\u0301", "a"),  # e and a combining acute accent
+        ("\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466", ""),  # a family
+        ("\U0001f44d\U0001f3fd", "y"),  # a thumb with a skin tone
+    ],
+    ids=["flag", "accent", "joined-emoji", "skin-tone"],
+)
+def test_a_summary_without_spaces_is_never_cut_inside_a_character(
+    site: Site, unit: str, first: str
+) -> None:
+    # Cut at 298 code points, a flag lost half of itself (a lone regional indicator showed).
+    text = first + unit * (400 // len(unit))
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", text + "\n")})
+    entry, _ = only(*build_and_read())
+    summary = entry.findtext("a:summary", namespaces=NS)
+    assert summary.endswith("…")
+    kept = summary[:-1]
+    assert kept.startswith(first)
+    assert kept[len(first) :] == unit * ((len(kept) - len(first)) // len(unit))  # whole units
+
+
+@pytest.mark.parametrize(
     ("body", "expected"),
     [
         (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
@@ -33,9 +34,36 @@ def shorten(text: str, limit: int) -> str:
     if len(text) < limit:
         return text
     cut = text[: limit - 2]  # with the ellipsis, limit - 1 characters at most
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
+    # Without a space (Chinese, a run of emoji), between two characters a reader sees.
+    end = cut.rindex(" ") if " " in cut else _character_start(text, len(cut))
+    cut = cut[:end]
     return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def _character_start(text: str, index: int) -> int:
+    """The nearest index at or before `index` that does not split what a reader sees as one
+    character: a letter and its accents, an emoji with its modifiers or joined by U+200D, a
+    flag's two regional indicators. Python strings count code points, which split them."""
+    while 0 < index < len(text) and (_continues(text[index]) or text[index - 1] == "\u200d"):
+        index -= 1
+    flags = 0
+    while flags < index and _REGIONAL_INDICATOR <= text[index - 1 - flags] <= "\U0001f1ff":
+        flags += 1
+    return index - flags % 2
+
+
+_REGIONAL_INDICATOR = "\U0001f1e6"
+
+
+def _continues(character: str) -> bool:
+    """Whether `character` belongs to the one before it: a combining mark, U+200D, a variation
+    selector, a skin-tone modifier or a tag (subdivision flags)."""
+    return (
+        unicodedata.category(character) in ("Mn", "Me", "Mc")
+        or character == "\u200d"
+        or "\U0001f3fb" <= character <= "\U0001f3ff"
+        or "\U000e0020" <= character <= "\U000e007f"
+    )
 
 
 def names_text(names: Iterable[str]) -> str:
