@@ -195,6 +195,8 @@ JEKYLL_ATOM = """\
 <updated>2024-03-05T12:00:00+01:00</updated></entry>
 <entry><title type="html">Gone</title><id>https://old.example/2023/gone</id>
 <published>2023-01-01T00:00:00+01:00</published><updated>2023-01-01T00:00:00+01:00</updated></entry>
+<entry><title type="html">Don&#x2019;t &#x201c;panic&#x201d; &#x2013; part 1&#x2026;</title><id>https://old.example/2024/03/06/panic</id>
+<published>2024-03-06T08:00:00+01:00</published><updated>2024-03-06T08:00:00+01:00</updated></entry>
 <entry><title type="html">Numbered</title><id>12345</id>
 <published>2024-02-01T00:00:00+01:00</published><updated>2024-02-01T00:00:00+01:00</updated></entry>
 </feed>
@@ -225,6 +227,8 @@ def test_pin_from_an_earlier_feed_carries_its_ids_over(
             "2024/no-guid.md": _doc("Without a guid", "2024-03-10"),
             "2024/far.md": _doc("Far apart", "2024-03-20"),  # ten days: another entry
             "2024/numbered.md": _doc("Numbered", "2024-02-01"),
+            # jekyll-feed smartifies titles: curly quotes, an en dash, an ellipsis.
+            "2024/panic.md": _doc("'Don''t \"panic\" -- part 1...'", "2024-03-06 08:00"),
             "2024/own.md": _doc("Own", "2024-03-11", "id: https://old.example/2023/gone\n"),
         }
     )
@@ -242,6 +246,7 @@ def test_pin_from_an_earlier_feed_carries_its_ids_over(
         "notes-1": "https://old.example/2024/03/02/notes",
         "notes-2": "https://old.example/2024/03/09/notes",
         "numbered": "tag:example.org,2025:2024/numbered",
+        "panic": "https://old.example/2024/03/06/panic",
         "own": "https://old.example/2023/gone",  # pinned by hand: left alone
     }
     assert (

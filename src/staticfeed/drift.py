@@ -447,8 +447,23 @@ class _Side:
 
 
 def title_key(title: str) -> str:
-    """A title as entries are matched by it: letter case and spacing aside."""
-    return " ".join(title.split()).casefold()
+    """A title as entries are matched by it: letter case, spacing and typography aside. Jekyll's
+    feed writes titles through smartify, which makes "Don't panic -- really..." curly quotes,
+    an en dash and an ellipsis (U+2019, U+2013, U+2026)."""
+    return " ".join(title.translate(_PLAIN_PUNCTUATION).split()).casefold()
+
+
+_PLAIN_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "--",
+        "\u2014": "---",
+        "\u2026": "...",
+    }
+)
 
 
 def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
