@@ -634,6 +634,30 @@ def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:
     assert "review" not in data
 
 
+def test_jekyll_drafts_stay_drafts_and_a_category_is_one_tag(tmp_path: Path) -> None:
+    # A post in _drafts/ was published by the next build; "Open Source" became two tags.
+    source = write(
+        tmp_path / "site" / "_drafts",
+        "secret-plans.md",
+        "---\ntitle: Secret plans\ndate: 2025-02-01 10:00\ncategory: Open Source\n---\nSoon.\n",
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.draft is True
+    assert entry.tags == ("Open Source",)
+    data, _ = front_matter(entry.path)
+    assert (data["draft"], data["tags"]) == (True, ["Open Source"])
+
+
+def test_a_hugo_section_list_page_is_not_a_post(tmp_path: Path) -> None:
+    posts = tmp_path / "content" / "posts"
+    write(posts, "_index.md", "---\ntitle: Posts\n---\nAll the posts.\n")
+    write(posts, "bridge.md", "---\ntitle: Bridge\ndate: 2024-09-12\n---\nText.\n")
+    imported = import_documents(
+        [tmp_path / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert [entry.title for entry in imported] == ["Bridge"]
+
+
 def test_hugo_yaml_post(tmp_path: Path) -> None:
     entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
     assert entry.title == "Survey of the Footbridge"

@@ -156,6 +156,8 @@ def _documents_in(folder: Path, into: Path) -> Iterator[Path]:
             continue
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
             continue
+        if path.stem == "_index":
+            continue  # a Hugo section's list page, not a post
         if path.resolve().is_relative_to(target):
             continue  # importing a folder that holds entries/ must not import the entries
         yield path
@@ -255,6 +257,8 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
     draft = _Draft(body=fenced(document.body), post=True)
     _map_metadata(draft, document.metadata, document.key_lines, path, tz)
+    if "_drafts" in path.parts:
+        draft.draft = True  # Jekyll publishes _drafts/ only with --drafts
     if draft.date is None:
         jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
         if jekyll:
@@ -295,7 +299,10 @@ def _map_metadata(
     for key in _TAG_KEYS:
         if key in by_key:
             used.add(key)
-            draft.tags = _unique(draft.tags + _tag_list(by_key[key][1]))
+            value = by_key[key][1]
+            # Jekyll's singular category is one value ("Open Source"), its plurals a list.
+            listed = [value.strip()] if key == "category" and isinstance(value, str) else None
+            draft.tags = _unique(draft.tags + (listed or _tag_list(value)))
     _map_flags(draft, by_key, used)
     if found := first(_LINK_KEYS):
         try:
