@@ -648,6 +648,18 @@ def test_jekyll_drafts_stay_drafts_and_a_category_is_one_tag(tmp_path: Path) -> 
     assert (data["draft"], data["tags"]) == (True, ["Open Source"])
 
 
+def test_values_yaml_reads_as_other_types_are_imported_as_written(tmp_path: Path) -> None:
+    # YAML 1.1 made "title: No" false and 3.10 the number 3.1: written "false" and "3.1".
+    source = write(
+        tmp_path / "site" / "_posts",
+        "2025-01-01-no.md",
+        "---\ntitle: No\ndate: 2025-01-01\ntags: [python, 3.10, on, 010, NO]\n---\nBody.\n",
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    data, _ = front_matter(entry.path)
+    assert (data["title"], data["tags"]) == ("No", ["python", "3.10", "on", "010", "NO"])
+
+
 def test_a_hugo_section_list_page_is_not_a_post(tmp_path: Path) -> None:
     posts = tmp_path / "content" / "posts"
     write(posts, "_index.md", "---\ntitle: Posts\n---\nAll the posts.\n")

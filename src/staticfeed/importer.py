@@ -248,6 +248,7 @@ _TAG_KEYS = ("tags", "categories", "category")
 _LINK_KEYS = ("link", "canonical_url", "canonicalurl", "permalink", "url")
 _IMAGE_KEYS = ("image", "images", "featured_image", "cover")
 _JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
+_TEXT_KEYS = (*_TITLE_KEYS, *_SUMMARY_KEYS, *_TAG_KEYS, "slug")
 
 
 def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
@@ -256,7 +257,10 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     except FrontMatterError as error:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
     draft = _Draft(body=fenced(document.body), post=True)
-    _map_metadata(draft, document.metadata, document.key_lines, path, tz)
+    # Text as written: YAML 1.1 reads "title: No" as false and "tags: [3.10]" as 3.1; Hugo's
+    # YAML 1.2 shows them as written, and so should the entry.
+    as_written = {key: value for key, value in document.written.items() if key in _TEXT_KEYS}
+    _map_metadata(draft, {**document.metadata, **as_written}, document.key_lines, path, tz)
     if "_drafts" in path.parts:
         draft.draft = True  # Jekyll publishes _drafts/ only with --drafts
     if draft.date is None:
