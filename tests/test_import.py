@@ -660,6 +660,18 @@ def test_values_yaml_reads_as_other_types_are_imported_as_written(tmp_path: Path
     assert (data["title"], data["tags"]) == ("No", ["python", "3.10", "on", "010", "NO"])
 
 
+def test_a_jekyll_post_without_a_title_takes_the_one_jekyll_gave_it(tmp_path: Path) -> None:
+    # Its first paragraph became the title and left the body; Jekyll titled it from its name.
+    source = write(
+        tmp_path / "site" / "_posts",
+        "2025-02-10-git-reflog-saved-me.md",
+        "---\nlayout: post\n---\nToday I learned that **git** has a reflog.\n\nMore text.\n",
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.title == "Git Reflog Saved Me"
+    assert entry.body == "Today I learned that **git** has a reflog.\n\nMore text.\n"
+
+
 def test_a_hugo_section_list_page_is_not_a_post(tmp_path: Path) -> None:
     posts = tmp_path / "content" / "posts"
     write(posts, "_index.md", "---\ntitle: Posts\n---\nAll the posts.\n")

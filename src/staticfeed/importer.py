@@ -263,10 +263,13 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     _map_metadata(draft, {**document.metadata, **as_written}, document.key_lines, path, tz)
     if "_drafts" in path.parts:
         draft.draft = True  # Jekyll publishes _drafts/ only with --drafts
-    if draft.date is None:
-        jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
-        if jekyll:
-            draft.date = _date_value("date", jekyll.group(1), path, None, tz)
+    jekyll = _JEKYLL_NAME.match(path.stem)  # Jekyll's _posts/2025-12-22-title.md
+    if jekyll and draft.date is None:
+        draft.date = _date_value("date", jekyll.group(1), path, None, tz)
+    if jekyll and draft.title is None:
+        # Jekyll's own title for such a post (titleize_slug), which its feed and pages showed:
+        # not the first paragraph, which would then leave the body.
+        draft.title = " ".join(word.capitalize() for word in jekyll.group(2).split("-"))
     _fill_from_head(draft, document.body, document.body_line, tz)
     return draft
 
