@@ -1089,6 +1089,21 @@ def test_any_document_gives_readable_entries_or_errors(lines: list[str], suffix:
             ]
 
 
+def test_raw_tags_in_code_are_taken_out_as_liquid_takes_them_out(tmp_path: Path) -> None:
+    # Liquid reads the whole file before Markdown: readers saw {% raw %} lines in the code.
+    body = (
+        "```liquid\n{% raw %}\n{{ page.title }}\n{% endraw %}\n```\n\n"
+        "{% highlight html %}\n{% raw %}<p>{{ site.title }}</p>{% endraw %}\n{% endhighlight %}\n"
+    )
+    source = write(
+        tmp_path / "site" / "_posts", "2025-01-01-raw.md", f"---\ntitle: Raw\n---\n{body}"
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.body == (
+        "```liquid\n\n{{ page.title }}\n\n```\n\n```html\n<p>{{ site.title }}</p>\n```\n"
+    )
+
+
 # Lines a post's body may hold around highlight tags, well-formed or not.
 BODY_LINES = [
     *("{% highlight ruby %}", "{% endhighlight %}", "{{< highlight go >}}", "{{< /highlight >}}"),

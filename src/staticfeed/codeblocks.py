@@ -23,7 +23,8 @@ _BACKTICKS = re.compile(r"`+")
 
 def fenced(body: str) -> str:
     """`body` with each highlight block as a fenced code block in its language, and Jekyll's
-    raw tags taken out. What is in a fenced code block already is left as it is."""
+    raw tags taken out, in code too: Liquid reads the whole file before Markdown does, and a
+    raw tag is how a post shows Liquid in its code. Code is otherwise left as it is."""
     lines = body.split("\n")
     out: list[str] = []
     index = 0
@@ -31,16 +32,17 @@ def fenced(body: str) -> str:
     while index < len(lines):
         line = lines[index]
         if fence is not None:
-            out.append(line)
             if _closes(line, fence):
                 fence = None
+            out.append(_RAW.sub("", line))
         elif (opened := _FENCE.match(line)) is not None:
             fence = opened.group(1)
             out.append(line)
         elif (highlight := _OPENING.fullmatch(line)) is not None and (
             end := _closing_line(lines, index + 1)
         ) is not None:
-            out.extend(_fenced_code(highlight["language"], lines[index + 1 : end]))
+            code = [_RAW.sub("", each) for each in lines[index + 1 : end]]
+            out.extend(_fenced_code(highlight["language"], code))
             index = end
         else:
             out.append(_RAW.sub("", line))
