@@ -742,6 +742,19 @@ def test_pelican_post(tmp_path: Path) -> None:
     assert entry.path == tmp_path / "2022" / "tide-pools-low-water.md"
 
 
+def test_a_pelican_header_with_a_key_of_its_own_is_still_a_header(tmp_path: Path) -> None:
+    # "Series:" made the header pasted text: the title became "Series: Pelican basics".
+    text = (
+        "Title: My super title\nDate: 2025-10-03 10:20\nTags: pelican, publishing\n"
+        "Series: Pelican basics\n\nThis is the content of my super blog post.\n"
+    )
+    (entry,) = import_text(tmp_path, text, "post.md")
+    assert (entry.title, entry.tags) == ("My super title", ("pelican", "publishing"))
+    assert entry.date == kyiv(2025, 10, 3, 10, 20)
+    assert entry.left_out == ("series",)
+    assert entry.body == "This is the content of my super blog post.\n"
+
+
 def test_a_post_without_title_or_author_takes_them_from_its_text(tmp_path: Path) -> None:
     (entry,) = import_text(
         tmp_path,

@@ -445,24 +445,6 @@ def _fill_from_head(draft: _Draft, body: str, body_line: int, tz: tzinfo) -> Non
         draft.body = head.body
 
 
-_PELICAN_KEYS = (
-    "title",
-    "date",
-    "modified",
-    "author",
-    "authors",
-    "tags",
-    "category",
-    "slug",
-    "summary",
-    "status",
-    "lang",
-    "translation",
-    "save_as",
-    "url",
-    "template",
-    "keywords",
-)
 _PELICAN_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 
 
@@ -475,14 +457,16 @@ class _PelicanHeader:
 
 
 def _pelican_header(text: str) -> _PelicanHeader | None:
-    """Pelican's `Title: …` lines up to the first blank line, when they name the title."""
+    """Pelican's `Title: …` lines up to the first blank line, when they name the title. Pelican
+    takes any key (`Series:`, a plugin's own), so any `Key: value` line belongs to the header;
+    those staticfeed has no use for are listed as left out."""
     lines = text.split("\n")
     raw: dict[str, str] = {}
     key_lines: dict[str, int] = {}
     index = 0
     while index < len(lines) and lines[index].strip():
         match = _PELICAN_LINE.match(lines[index])
-        if match and match.group(1).lower() in _PELICAN_KEYS:
+        if match:
             key = match.group(1).lower()
             raw[key] = match.group(2)
             key_lines[key] = index + 1
