@@ -870,6 +870,31 @@ def test_html_date_from_a_time_element(tmp_path: Path, times: str, guessed: froz
     )
 
 
+def test_html_code_lines_formulas_and_lazy_images_survive(tmp_path: Path) -> None:
+    # A WordPress page: its code became one line, mc<sup>2</sup> became mc2, and lazy images
+    # became their 1-pixel placeholder or nothing.
+    source = write(
+        tmp_path,
+        "page.html",
+        """\
+        <html><head><title>Physics</title>
+        <meta property="article:published_time" content="2025-03-01T10:00:00+00:00"></head>
+        <body><article><h1>Physics</h1>
+        <p>E = mc<sup>2</sup> and H<sub>2</sub>O.</p>
+        <pre>sudo apt update<br>sudo apt install nginx<br/>systemctl start nginx</pre>
+        <p><img src="data:image/gif;base64,R0lGOD" data-src="https://x.test/a.jpg" alt="A">
+        <img data-lazy-src="https://x.test/b.jpg" alt="B"></p>
+        </article></body></html>
+        """,
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.body == (
+        "E = mc<sup>2</sup> and H<sub>2</sub>O.\n\n"
+        "```\nsudo apt update\nsudo apt install nginx\nsystemctl start nginx\n```\n\n"
+        "![A](https://x.test/a.jpg) ![B](https://x.test/b.jpg)\n"
+    )
+
+
 def test_html_markup_that_markdown_would_misread_is_escaped(tmp_path: Path) -> None:
     source = write(
         tmp_path,

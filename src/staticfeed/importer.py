@@ -1707,6 +1707,8 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
         inner = "\n\n".join(_blocks(child, base))
         return ["\n".join(f"> {line}".rstrip() for line in inner.split("\n"))] if inner else []
     if tag == "pre":
+        for line_break in child.iter("br"):  # WordPress writes code lines apart with <br>
+            line_break.tail = "\n" + (line_break.tail or "")
         code = child.text_content().strip("\n")
         fence = "~~~" if "```" in code else "```"
         return [f"{fence}\n{code}\n{fence}"]
@@ -1749,7 +1751,7 @@ def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
     if tag == "br":
         return _BREAK
     if tag == "img":
-        src = element.get("src")
+        src = _image_source(element)
         if not src:
             return ""
         alt = _escape(collapse_whitespace(element.get("alt") or ""))
@@ -1771,7 +1773,21 @@ def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
         return _wrap(inner, "*")
     if tag in ("del", "s", "strike"):
         return _wrap(inner, "~~")
+    if tag in ("sup", "sub") and inner.strip():
+        return f"<{tag}>{inner}</{tag}>"  # E = mc<sup>2</sup> is not E = mc2; Markdown has none
     return inner
+
+
+# Where lazy-loading scripts keep an image's real address, its src a placeholder until then.
+_LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
+
+
+def _image_source(image: lxml.html.HtmlElement) -> str | None:
+    src = str(image.get("src") or "")
+    if src and not src.startswith("data:"):
+        return src
+    lazy = (str(image.get(name) or "") for name in _LAZY_SOURCES)
+    return next((found for found in lazy if found), src or None)
 
 
 def _wrap(inner: str, mark: str) -> str:
