@@ -348,6 +348,8 @@ def test_top_level_help_lists_every_command() -> None:
             ["build", "--config", "entries"],
             "Invalid value for '--config': File 'entries' is a directory.",
         ),
+        # --bind "$HOST" with HOST unset listened on every interface.
+        (["serve", "--bind", ""], "Invalid value for '--bind': it is empty."),
     ],
 )
 def test_a_wrong_command_line_exits_2(site: Site, args: list[str], complaint: str) -> None:

@@ -342,6 +342,8 @@ def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published:
         "/loop.xml",
         "/nul%00.xml",
         "/missing.xml",
+        "/" + "a" * 300,  # "File name too long": a traceback, and no reply at all
+        "/tags/" + "a" * 300 + ".atom.xml",
     ],
 )
 def test_nothing_outside_the_folder_is_served(

@@ -40,6 +40,17 @@ _PATH = click.Path(path_type=Path)
 _FILE_PATH = click.Path(path_type=Path, dir_okay=False)
 
 
+class _NonEmpty(click.ParamType[str]):
+    """Text that is not empty: `--bind "$HOST"` with HOST unset listened on every interface."""
+
+    name = "TEXT"
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if not value.strip():
+            self.fail("it is empty.", param, ctx)
+        return value
+
+
 class _FolderPath(click.Path):
     """A folder's path, never empty: `--out "$OUT"` with OUT unset wrote the feeds and pages
     into the current folder, as "" is "." to pathlib."""
@@ -492,6 +503,7 @@ def _echo_event(line: str) -> None:
 @_publication_options
 @click.option(
     "--bind",
+    type=_NonEmpty(),
     default="127.0.0.1",
     show_default=True,
     help="Address to listen on (0.0.0.0 lets other machines connect).",

@@ -37,12 +37,12 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     caller redirects), and as its index.html otherwise.
     """
     path = _inside(root, root / urllib.parse.unquote(url_path).lstrip("/"))
-    if path is None or not path.is_dir():
-        return path if path is not None and path.is_file() else None
+    if path is None or not _is(path, "dir"):
+        return path if path is not None and _is(path, "file") else None
     if not url_path.endswith("/"):
         return path
     index = _inside(root, path / INDEX)
-    return index if index is not None and index.is_file() else None
+    return index if index is not None and _is(index, "file") else None
 
 
 def _inside(root: Path, candidate: Path) -> Path | None:
@@ -51,6 +51,15 @@ def _inside(root: Path, candidate: Path) -> Path | None:
     except (OSError, RuntimeError, ValueError):  # symlink loop, NUL byte
         return None
     return path if path.is_relative_to(root) else None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Path.is_dir() or is_file(), False for a name the system refuses: Python 3.11 raises
+    "File name too long" (a URL of 300 letters) rather than saying no."""
+    try:
+        return path.is_dir() if kind == "dir" else path.is_file()
+    except OSError:
+        return False
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
