@@ -30,14 +30,19 @@ _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _ORPHAN_AGE_S = 3600
 
 
-def _remove_orphans(out_dir: Path) -> None:
+def _remove_orphans(out_dir: Path) -> bool:
+    """Remove the temporary files an hour old under `out_dir`; whether younger ones are left."""
     before = time.time() - _ORPHAN_AGE_S
+    young = False
     for folder, _, names in os.walk(out_dir):  # links to folders are not followed
-        for name in names:
+        for name in (name for name in names if _TEMPORARY_NAME.fullmatch(name)):
             path = os.path.join(folder, name)
             with contextlib.suppress(OSError):
-                if _TEMPORARY_NAME.fullmatch(name) and os.lstat(path).st_mtime < before:
+                if os.lstat(path).st_mtime < before:
                     os.unlink(path)
+                else:
+                    young = True
+    return young
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class Staging:
         """The folders made for staged files, each after its parent: gone if nothing is
         published."""
         self._published = False
+        self._young_orphans = False
         self.digests: dict[str, str] = {}
         """The sha256 of each file's bytes, by name: the cache keeps it, so that a file whose
         stat changed but not its bytes (a fresh checkout of feeds/) need not be made again."""
@@ -126,15 +132,16 @@ class Staging:
         self._made_folders += reversed(missing)  # a first build that fails leaves no folder
         self._folders.add(self._out_dir)
         mark = self._out_dir / STAGING_MARK
-        if mark.exists():
-            _remove_orphans(self._out_dir)
+        # Orphans too young to remove keep the mark, for a later build to look again.
+        self._young_orphans = mark.exists() and _remove_orphans(self._out_dir)
         with contextlib.suppress(OSError):  # a read-only folder: nothing will be staged there
             mark.touch()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        with contextlib.suppress(OSError):
-            (self._out_dir / STAGING_MARK).unlink()
+        if not self._young_orphans:
+            with contextlib.suppress(OSError):
+                (self._out_dir / STAGING_MARK).unlink()
         if not self._published:
             self.discard()
 
