@@ -559,6 +559,25 @@ def test_two_items_with_one_guid(published: Path) -> None:
             "<pubDate>yesterday<",
             "<pubDate> 'yesterday' is not an RFC 822 date",
         ),
+        # What Python's email.utils reads, and took for dates: no zone, "+02:00" (read as
+        # UTC), a zone name RFC 822 does not define, the wrong weekday, whole names, junk.
+        *(
+            (
+                RSS,
+                "<pubDate>Sat, 01 Feb 2025 00:00:00 +0000<",
+                f"<pubDate>{text}<",
+                f"<pubDate> {text!r} is not an RFC 822 date",
+            )
+            for text in (
+                "Sat, 01 Feb 2025 00:00:00",
+                "Sat, 01 Feb 2025 00:00:00 +02:00",
+                "01 Feb 2025 00:00:00 CET",
+                "Sun, 01 Feb 2025 00:00:00 +0000",
+                "Saturday, 01 Feb 2025 00:00:00 +0000",
+                "Sat, 01 February 2025 00:00:00 +0000",
+                "Sat, 01 Feb 2025 00:00:00 +0000 junk",
+            )
+        ),
     ],
 )
 def test_a_date_readers_cannot_read(

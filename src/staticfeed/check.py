@@ -888,10 +888,27 @@ def _read_date(feed: _Feed, text: str) -> datetime | None:
     try:
         if feed.atom:
             return datetime.fromisoformat(text.upper()) if _RFC3339.match(text) else None
+        found = _RFC822.fullmatch(text.strip())
+        if found is None:
+            return None
         moment = email.utils.parsedate_to_datetime(text)
     except (ValueError, TypeError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    weekday = found["weekday"]
+    if weekday is not None and weekday.title() != moment.strftime("%a"):
+        return None  # "Tue, 22 Dec 2025": the validator's IncorrectDOW
+    return moment
+
+
+# RFC 822's date-time as RSS 2.0 uses it (and the W3C Feed Validation Service reads it): an
+# optional weekday, a four-digit year, and a zone as a numeric offset or one of RFC 822's names.
+# email.utils reads far more, such as no zone at all or "+02:00" (taken as UTC).
+_RFC822 = re.compile(
+    r"(?:(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun), *)?\d{1,2} "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? "
+    r"(?:[+-]\d{4}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)",
+    re.IGNORECASE | re.ASCII,
+)
 
 
 def _dates(feed: _Feed) -> Iterator[Finding]:
