@@ -550,3 +550,40 @@ def test_watch_stops_promptly_without_changes(published: Path) -> None:
 def test_watching_a_missing_path_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(StaticfeedError, match="does not exist"):
         watch([tmp_path / "entries"], lambda: [], lambda _: None, threading.Event())
+
+
+def test_serve_starts_with_an_error_and_serves_the_previous_feeds(
+    site: Callable[..., Path],
+) -> None:
+    # serve exited 1, although its help says the previous feeds stay served after an error.
+    folder = site(**{"one.md": ONE})
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    (folder / "entries" / "broken.md").write_text("---\ntitle: B\ndate: 2025-13-45\n---\nB.\n")
+    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None and server.stderr is not None
+        serving = server.stdout.readline()
+        assert serving.startswith("serving feeds at http://127.0.0.1:"), serving
+        port = int(serving.split("127.0.0.1:")[1].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/atom.xml")
+        response = connection.getresponse()
+        assert (response.status, b"First entry" in response.read()) == (200, True)
+        connection.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    errors = server.stderr.read().splitlines()
+    assert errors[0].startswith("Error: entries/broken.md:3: date: ")
+    assert errors[1] == "serving the previous feeds; fix the error and save again"
+
+
+def test_serve_without_feeds_to_fall_back_on_stops_at_an_error(
+    site: Callable[..., Path],
+) -> None:
+    folder = site(**{"one.md": ONE})
+    (folder / "entries" / "broken.md").write_text("---\ntitle: B\ndate: 2025-13-45\n---\nB.\n")
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: entries/broken.md:3: date: ")

@@ -534,14 +534,31 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         return _build_lines(publication, SILENT)
 
     try:
-        for line in rebuild():
-            _echo_event(line)
         watched = [publication.entries_dir, publication.config_file()]
+        _first_build(publication, rebuild)
         server = PreviewServer(publication.out_dir, bind, port)
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
     _serve_until_interrupted(server, watched, rebuild)
+
+
+def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) -> None:
+    """serve's first build. With an error, and feeds a build made before, the error is listed
+    and those are served, as after any save: a document to fix does not stop the preview."""
+    from staticfeed.output import MANIFEST_NAME
+
+    try:
+        lines = rebuild()
+    except StaticfeedError as error:
+        if not (publication.out_dir / MANIFEST_NAME).is_file():
+            raise  # no build before: nothing to serve
+        for line in str(error).splitlines():
+            click.echo(f"Error: {line}", err=True)
+        click.echo("serving the previous feeds; fix the error and save again", err=True)
+        return
+    for line in lines:
+        _echo_event(line)
 
 
 def _serve_until_interrupted(
