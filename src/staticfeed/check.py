@@ -335,7 +335,7 @@ def _to_review(entry: Entry) -> Finding:
     fields = ", ".join(entry.review)
     return _at(
         entry.source,
-        None,
+        key_line(entry.source, "review"),
         "warning",
         "review",
         f"staticfeed import guessed {fields}",
