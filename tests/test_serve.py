@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import staticfeed
 from staticfeed.cli import cli
 from staticfeed.errors import StaticfeedError
 from staticfeed.serve import (
@@ -587,3 +588,35 @@ def test_serve_without_feeds_to_fall_back_on_stops_at_an_error(
     result = CliRunner().invoke(cli, ["serve", "--port", "0"])
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("Error: entries/broken.md:3: date: ")
+
+
+def test_serve_rebuilds_when_a_template_is_saved(site: Callable[..., Path]) -> None:
+    # Only documents and the config were watched: an edited template showed after the next
+    # save of a document.
+    folder = site(**{"one.md": ONE})
+    (folder / "templates").mkdir()
+    entry_template = Path(staticfeed.__file__).parent / "templates" / "entry.html"
+    text = entry_template.read_text(encoding="utf-8")
+    (folder / "templates" / "entry.html").write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    assert server.stdout is not None
+    reader = threading.Thread(target=lambda: lines.extend(server.stdout or []), daemon=True)
+    reader.start()
+    page = folder / "feeds" / "one" / "index.html"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(line.startswith("serving") for line in lines):
+            time.sleep(0.1)
+        assert "SAVED" not in page.read_text(encoding="utf-8")
+        edited = text.replace("<main>", "<main><p>SAVED</p>", 1)
+        while time.monotonic() < deadline and "SAVED" not in page.read_text(encoding="utf-8"):
+            # Saved again each second: a watcher not ready yet misses a change.
+            (folder / "templates" / "entry.html").write_text(edited, encoding="utf-8")
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "<p>SAVED</p>" in page.read_text(encoding="utf-8"), lines
+    assert any(line.startswith("changed templates/entry.html; rebuilding") for line in lines)

@@ -518,7 +518,8 @@ def _echo_event(line: str) -> None:
 def serve_command(bind: str, port: int, **options: Any) -> None:
     """Build the feeds, serve them at http://127.0.0.1:8000/, and rebuild on every change.
 
-    Saving a document in entries/ or the config rebuilds the feeds and says what changed.
+    Saving a document in entries/, the config or a template in templates/ rebuilds the feeds
+    and says what changed.
     A build with errors lists them and the previous feeds stay served. Ctrl-C stops.
 
     \b
@@ -534,7 +535,13 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         return _build_lines(publication, SILENT)
 
     try:
-        watched = [publication.entries_dir, publication.config_file()]
+        config_file = publication.config_file()
+        templates = config_file.parent / "templates"  # the default folder, as the build finds it
+        watched = [
+            publication.entries_dir,
+            config_file,
+            *([templates] if templates.is_dir() else []),
+        ]
         _first_build(publication, rebuild)
         server = PreviewServer(publication.out_dir, bind, port)
     except StaticfeedError as error:
