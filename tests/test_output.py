@@ -6,6 +6,7 @@ import errno
 import functools
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -792,6 +793,26 @@ def test_a_folder_where_a_file_goes_stops_the_build_before_any_file_changes(
         "the build writes a file there.\n"
     )
     assert state(feeds) == before
+
+
+def test_a_link_among_the_output_folders_is_never_written_through(
+    site: Site, tmp_path: Path
+) -> None:
+    # The page went wherever the link led, outside feeds/.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(folder / "feeds" / "2025")
+    (folder / "feeds" / "2025").symlink_to(elsewhere, target_is_directory=True)
+    one = folder / "entries" / "2025" / "one.md"
+    one.write_text(one.read_text(encoding="utf-8").replace("Text with", "Edited text with"))
+    message = assert_clean_error(invoke_build())
+    assert message == (
+        "Error: feeds/2025: the folder is a link, which staticfeed never writes through. "
+        "Replace the link with a folder, or remove it: the build makes the folder.\n"
+    )
+    assert list(elsewhere.iterdir()) == []
 
 
 @pytest.mark.parametrize("slug", ["_headers", ".staticfeed-ids", "_redirects/x", ".well-known/x"])

@@ -209,17 +209,26 @@ class Staging:
         return settled
 
     def _make_parent(self, path: Path) -> None:
+        """Make the folders of `path` that are missing. A link among its folders in the output
+        folder is an error: written through, a page went wherever the link led."""
         if path.parent in self._folders:
             return
-        missing = []
+        missing: list[Path] = []
+        there: list[Path] = []
         for folder in [path.parent, *path.parent.parents]:
-            if folder in self._folders or folder.is_dir():
+            if folder in self._folders:
                 break
-            missing.append(folder)
+            if folder.is_symlink():
+                raise OutputError(
+                    "the folder is a link, which staticfeed never writes through",
+                    "Replace the link with a folder, or remove it: the build makes the folder.",
+                    path=folder,
+                )
+            (there if folder.is_dir() else missing).append(folder)
         if missing:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made_folders += reversed(missing)
-        self._folders.add(path.parent)
+        self._folders.update([*missing, *there])
 
     def publish(
         self,
