@@ -541,6 +541,28 @@ def test_two_items_with_one_guid(published: Path) -> None:
     assert rows() == ordered([stale(RSS, line), error(RSS, line, "duplicate-id", message)])
 
 
+def test_a_json_feed_that_is_not_json_is_an_error_at_its_line(published: Path) -> None:
+    # Only stale reported it: "version" -> version, with --ignore stale nothing at all.
+    line = edit(JSON, '"version":', "version:")
+    found = rows("--ignore", "stale")
+    assert [row[:4] for row in found] == [(JSON, line, "error", "json")]
+    assert found[0][4].startswith("it is not JSON (Expecting property name enclosed in double")
+
+
+def test_a_json_feed_item_with_another_items_id_or_a_bad_date(published: Path) -> None:
+    edit(JSON, f'"id": "{OLDER_ID}"', f'"id": "{NEWER_ID}"')
+    date = json.loads(Path(JSON).read_text(encoding="utf-8"))["items"][0]["date_published"]
+    edit(JSON, f'"date_published": "{date}"', '"date_published": "yesterday"')
+    first, second = (line_of(JSON, f'"id": "{NEWER_ID}"', nth) for nth in (0, 1))
+    message = "date_published 'yesterday' is not an RFC 3339 date-time"
+    assert rows("--ignore", "stale") == ordered(  # each at its item's id
+        [
+            error(JSON, second, "duplicate-id", f"the id {NEWER_ID!r} is also item 1's"),
+            error(JSON, first, "date", message),
+        ]
+    )
+
+
 # Dates and order
 
 

@@ -13,6 +13,7 @@ import email.utils
 import functools
 import hashlib
 import html
+import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -193,6 +194,7 @@ class _FeedChecks:
         if not name.endswith(".xml"):  # a JSON Feed: aggregators refuse a big one too
             path = display_path(self._out_dir / name)
             self._findings.extend(_size(path, len(data), self._budget))
+            self._findings.extend(check_json_feed(path, data))
         elif len(data) > _CHUNK_BYTES:  # checked here rather than copied to a worker
             self._findings.extend(
                 _check_feed_file(
@@ -322,6 +324,46 @@ def check_feed(
     for rule in _RULES:
         findings.extend(rule(feed))
     return findings
+
+
+def check_json_feed(file: str, data: bytes) -> list[Finding]:
+    """JSON Feed's rules that readers depend on: JSON at all, a feed with items, an id each
+    item alone has, and RFC 3339 dates."""
+    try:
+        feed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        line = error.lineno if isinstance(error, json.JSONDecodeError) else None
+        return [Finding(file, line, "error", "json", f"it is not JSON ({error})", _REBUILT)]
+    items = feed.get("items") if isinstance(feed, dict) else None
+    version = feed.get("version") if isinstance(feed, dict) else None
+    if not isinstance(items, list) or not str(version).startswith("https://jsonfeed.org/"):
+        message = "it is not a JSON Feed (a version and a list of items)"
+        return [Finding(file, None, "error", "json", message, _REBUILT)]
+    text = data.decode("utf-8")
+    return list(_json_item_findings(file, text, [item for item in items if isinstance(item, dict)]))
+
+
+_REBUILT = "Run staticfeed build to write it again."
+
+
+def _json_item_findings(file: str, text: str, items: list[dict[str, object]]) -> Iterator[Finding]:
+    # Each item's line is its "id"'s, the only member of that name in a JSON Feed build writes.
+    lines = [text.count("\n", 0, found.start()) + 1 for found in _JSON_ID.finditer(text)]
+    seen: dict[object, int] = {}
+    for number, item in enumerate(items, 1):
+        line = lines[number - 1] if len(lines) == len(items) else None
+        if item.get("id") in seen:
+            message = f"the id {item.get('id')!r} is also item {seen[item.get('id')]}'s"
+            yield Finding(file, line, "error", "duplicate-id", message, _REBUILT)
+        seen.setdefault(item.get("id"), number)
+        for key in ("date_published", "date_modified"):
+            value = item.get(key)
+            if value is not None and not (isinstance(value, str) and _RFC3339.match(value)):
+                message = f"{key} {value!r} is not an RFC 3339 date-time"
+                yield Finding(file, line, "error", "date", message, _REBUILT)
+
+
+_JSON_ID = re.compile(r'"id"\s*:')
 
 
 def _at(

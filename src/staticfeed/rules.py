@@ -13,6 +13,7 @@ RULES = (
     "enclosure",
     "tag-uri",
     "duplicate-id",
+    "json",
     "date",
     "order",
     "relative-url",
