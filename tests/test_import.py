@@ -895,6 +895,35 @@ def test_html_code_lines_formulas_and_lazy_images_survive(tmp_path: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    "names_the_post",
+    [
+        '<meta property="og:site_name" content="Ann&#039;s Lab Notes">',
+        '<script type="application/ld+json">{"@type": "Article", "headline": "E = mc2, explained"}'
+        "</script>",
+    ],
+    ids=["og-site-name", "json-ld-headline"],
+)
+def test_an_og_title_with_the_site_name_gives_the_posts_own(
+    tmp_path: Path, names_the_post: str
+) -> None:
+    # Yoast writes og:title "Post - Site": the title kept the site's name, and pin --from could
+    # not match it with the post in the site's own feed.
+    source = write(
+        tmp_path,
+        "page.html",
+        f"""\
+        <html><head><title>E = mc2, explained - Ann&#039;s Lab Notes</title>
+        <meta property="og:title" content="E = mc2, explained - Ann&#039;s Lab Notes">
+        {names_the_post}
+        <meta property="article:published_time" content="2025-03-01T10:00:00+00:00"></head>
+        <body><article><h1>E = mc2, explained</h1><p>Text.</p></article></body></html>
+        """,
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.title == "E = mc2, explained"
+
+
 def test_html_markup_that_markdown_would_misread_is_escaped(tmp_path: Path) -> None:
     source = write(
         tmp_path,

@@ -1578,9 +1578,10 @@ def _html_title(
 ) -> None:
     """og:title or JSON-LD headline; else the <h1>, which counts as read when the page's <title>
     says the same; else the <title> without the site's name, a guess."""
-    marked = _first_meta(meta, "og:title", "twitter:title") or _ld_text(linked.get("headline"))
+    headline = _ld_text(linked.get("headline"))
+    marked = _first_meta(meta, "og:title", "twitter:title") or headline
     if marked:
-        draft.title = marked
+        draft.title = _without_site_name(marked, _first_meta(meta, "og:site_name"), headline)
         return
     page_title = collapse_whitespace(document.findtext(".//title") or "")
     heading_text = collapse_whitespace(heading.text_content()) if heading is not None else ""
@@ -1593,6 +1594,18 @@ def _html_title(
         draft.title = max(parts, key=len)
         if len(parts) > 1:
             draft.guessed.add("title")
+
+
+def _without_site_name(title: str, site: str | None, headline: str | None) -> str:
+    """og:title as SEO plugins (Yoast) write it, "Post - Site": the post's own headline when
+    the title is that and a separator, else the title without " - <og:site_name>"."""
+    rest = title[len(headline) :] if headline and title.startswith(headline) else ""
+    if headline and _TITLE_SEPARATORS.match(rest):
+        return headline
+    parts = _TITLE_SEPARATORS.split(title)
+    if site and len(parts) > 1 and parts[-1].strip().casefold() == site.strip().casefold():
+        return title[: title.rfind(parts[-1])].rstrip(" \t|\u2013\u2014\u2022\u00b7\u00bb:-")
+    return title
 
 
 def _html_dates(
