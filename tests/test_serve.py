@@ -343,6 +343,8 @@ def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published:
         "/loop.xml",
         "/nul%00.xml",
         "/missing.xml",
+        "/.staticfeed-ids",  # staticfeed's records, not part of the site
+        "/.staticfeed-files",
         "/" + "a" * 300,  # "File name too long": a traceback, and no reply at all
         "/tags/" + "a" * 300 + ".atom.xml",
     ],

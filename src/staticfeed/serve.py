@@ -37,6 +37,8 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     caller redirects), and as its index.html otherwise.
     """
     path = _inside(root, root / urllib.parse.unquote(url_path).lstrip("/"))
+    if path is not None and any(part.startswith(".") for part in path.relative_to(root).parts):
+        return None  # staticfeed's records (.staticfeed-ids), no part of the site
     if path is None or not _is(path, "dir"):
         return path if path is not None and _is(path, "file") else None
     if not url_path.endswith("/"):
