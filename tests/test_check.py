@@ -563,6 +563,16 @@ def test_a_json_feed_item_with_another_items_id_or_a_bad_date(published: Path) -
     )
 
 
+def test_a_json_feed_item_with_a_list_for_id_or_an_impossible_date(published: Path) -> None:
+    # A list id is unhashable: it raised TypeError. 2025-02-30 matched the RFC 3339 pattern.
+    edit(JSON, f'"id": "{OLDER_ID}"', '"id": [1, 2]')
+    date = json.loads(Path(JSON).read_text(encoding="utf-8"))["items"][0]["date_published"]
+    edit(JSON, f'"date_published": "{date}"', '"date_published": "2025-02-30T00:00:00Z"')
+    first = line_of(JSON, f'"id": "{NEWER_ID}"')
+    message = "date_published '2025-02-30T00:00:00Z' is not an RFC 3339 date-time"
+    assert rows("--ignore", "stale") == [error(JSON, first, "date", message)]
+
+
 # Dates and order
 
 

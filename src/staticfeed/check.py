@@ -330,7 +330,8 @@ def check_json_feed(file: str, data: bytes) -> list[Finding]:
     """JSON Feed's rules that readers depend on: JSON at all, a feed with items, an id each
     item alone has, and RFC 3339 dates."""
     try:
-        feed = json.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        feed = json.loads(text)
     except (UnicodeDecodeError, ValueError) as error:
         line = error.lineno if isinstance(error, json.JSONDecodeError) else None
         return [Finding(file, line, "error", "json", f"it is not JSON ({error})", _REBUILT)]
@@ -339,7 +340,6 @@ def check_json_feed(file: str, data: bytes) -> list[Finding]:
     if not isinstance(items, list) or not str(version).startswith("https://jsonfeed.org/"):
         message = "it is not a JSON Feed (a version and a list of items)"
         return [Finding(file, None, "error", "json", message, _REBUILT)]
-    text = data.decode("utf-8")
     return list(_json_item_findings(file, text, [item for item in items if isinstance(item, dict)]))
 
 
@@ -349,16 +349,17 @@ _REBUILT = "Run staticfeed build to write it again."
 def _json_item_findings(file: str, text: str, items: list[dict[str, object]]) -> Iterator[Finding]:
     # Each item's line is its "id"'s, the only member of that name in a JSON Feed build writes.
     lines = [text.count("\n", 0, found.start()) + 1 for found in _JSON_ID.finditer(text)]
-    seen: dict[object, int] = {}
+    seen: dict[str, int] = {}  # by the id as JSON: a hand-edited id may be a list
     for number, item in enumerate(items, 1):
         line = lines[number - 1] if len(lines) == len(items) else None
-        if item.get("id") in seen:
-            message = f"the id {item.get('id')!r} is also item {seen[item.get('id')]}'s"
+        item_id = json.dumps(item.get("id"), sort_keys=True)
+        if item_id in seen:
+            message = f"the id {item.get('id')!r} is also item {seen[item_id]}'s"
             yield Finding(file, line, "error", "duplicate-id", message, _REBUILT)
-        seen.setdefault(item.get("id"), number)
+        seen.setdefault(item_id, number)
         for key in ("date_published", "date_modified"):
             value = item.get(key)
-            if value is not None and not (isinstance(value, str) and _RFC3339.match(value)):
+            if value is not None and not (isinstance(value, str) and _rfc3339(value)):
                 message = f"{key} {value!r} is not an RFC 3339 date-time"
                 yield Finding(file, line, "error", "date", message, _REBUILT)
 
@@ -927,9 +928,9 @@ def _date_elements(feed: _Feed) -> Iterator[etree._Element]:
 
 def _read_date(feed: _Feed, text: str) -> datetime | None:
     """An Atom (RFC 3339) or RSS (RFC 822) date; None when it is not one."""
+    if feed.atom:
+        return _rfc3339(text)
     try:
-        if feed.atom:
-            return datetime.fromisoformat(text.upper()) if _RFC3339.match(text) else None
         found = _RFC822.fullmatch(text.strip())
         if found is None:
             return None
@@ -940,6 +941,14 @@ def _read_date(feed: _Feed, text: str) -> datetime | None:
     if weekday is not None and weekday.title() != moment.strftime("%a"):
         return None  # "Tue, 22 Dec 2025": the validator's IncorrectDOW
     return moment
+
+
+def _rfc3339(text: str) -> datetime | None:
+    """An RFC 3339 date-time with an offset, as Atom and JSON Feed write dates; else None."""
+    try:
+        return datetime.fromisoformat(text.upper()) if _RFC3339.match(text) else None
+    except ValueError:  # 2025-02-30
+        return None
 
 
 # RFC 822's date-time as RSS 2.0 uses it (and the W3C Feed Validation Service reads it): an
