@@ -6,13 +6,16 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from staticfeed.cli import cli
 from tests.conftest import invoke_build
 
 Site = Callable[..., Path]
 TAG = "tag:example.org,2025:"
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def doc(title: str, day: int = 1, **front: str) -> str:
@@ -56,6 +59,75 @@ def test_build_refuses_a_renamed_file_and_changes_nothing(site: Site) -> None:
         f'entry. Add "id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
     )
     assert Path("feeds/atom.xml").read_bytes() == before
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_build_refuses_a_renamed_file_whose_old_name_a_new_document_took(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md renamed to alpha.md, and a new a.md written: the id tag:...:a went to the new
+    # document, so readers would take it for an edit of "Alpha" (and never show it as new)
+    # while "Alpha" came again as a new entry under a new id.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    before = Path("feeds/atom.xml").read_bytes()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/a.md").write_text(doc("Aleph", 9), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', which entries/a.md now gives to another entry (\"Aleph\"), and this one's "
+        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
+        f'"Aleph" for an edit of it. Add "id: {TAG}a" to its front matter and give '
+        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
+def test_diff_lists_an_id_a_new_document_took(site: Site) -> None:
+    site(**{"a.md": doc("Alpha")})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/a.md").write_text(doc("Aleph", 9), encoding="utf-8")
+
+    result = invoke("diff")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha" (entries/alpha.md), same title as entries/a.md, whose '
+        f'id entries/a.md now gives to "Aleph": add "id: {TAG}a" to its front matter and give '
+        "entries/a.md a slug: of its own\n"
+    )
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert data["id_changed"][0]["taken_by"] == {"title": "Aleph", "file": "entries/a.md"}
+
+
+def test_the_fix_for_a_taken_name_works(site: Site) -> None:
+    site(**{"a.md": doc("Alpha")})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+    Path("entries/a.md").write_text(doc("Aleph", 9, slug="aleph"), encoding="utf-8")
+
+    built()
+
+    ids = [i.text for i in etree.parse("feeds/atom.xml").findall(f"{ATOM}entry/{ATOM}id")]
+    assert ids == [TAG + "aleph", TAG + "a"]
+
+
+def test_a_new_title_and_a_new_entry_under_the_old_title_is_no_change(site: Site) -> None:
+    # The same document retitled ("Links" became "Links, March") keeps its date; a new
+    # document then named "Links" is a new entry, not the old one moved.
+    site(**{"a.md": doc("Links")})
+    built()
+    Path("entries/a.md").write_text(doc("Links, March"), encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Links", 9), encoding="utf-8")
+
+    built()
 
 
 def test_the_fix_the_error_names_works(site: Site) -> None:

@@ -12,8 +12,8 @@
   within the same clock tick without a new stat;
 - for each output folder, every file's fingerprint (a digest of everything it is made from)
   with the size, mtime_ns and sha256 the file had after the build (a file whose mtime alone
-  changed is still as left when its bytes are), and a digest of the published (id,
-  document) pairs, which vouches that no id can have changed;
+  changed is still as left when its bytes are), and digests of the published (id,
+  document) pairs and of their titles, which vouch that no id can have changed;
 - the feed plans of the last build, for the same published entries.
 
 Files: `index.json`, a header line (format, fingerprint, sha256 of the rest) then one JSON
@@ -131,6 +131,11 @@ def digest(value: object) -> str:
 def digest_text(*parts: str) -> str:
     """sha256 of texts that cannot hold a NUL (digests, paths), quicker than `digest`."""
     return _sha256(_utf8("\0".join(parts)))
+
+
+def titles_digest(titles: Mapping[str, str], ids: Iterable[str]) -> str:
+    """The digest of the titles (id -> title) of `ids`, in the order of their ids."""
+    return digest_text(*(part for entry_id in sorted(ids) for part in (entry_id, titles[entry_id])))
 
 
 def fingerprint(config: Config) -> str:
@@ -1040,6 +1045,7 @@ class OutputRecords:
         files = stored.get("files") if isinstance(stored, dict) else None
         self._files: dict[str, Json] = files if isinstance(files, dict) else {}
         self._ids = stored.get("ids") if isinstance(stored, dict) else None
+        self._titles = stored.get("titles") if isinstance(stored, dict) else None
         listed = stored.get("listed") if isinstance(stored, dict) else None
         self._listed = listed if isinstance(listed, list) else None
         self._left: dict[str, bool] = {}
@@ -1052,17 +1058,21 @@ class OutputRecords:
         return isinstance(record, list) and record[:1] == [fingerprint] and self._as_left(name)
 
     def vouch_for(
-        self, ids: str, still_published: Callable[[], bool], *, left_ids: str | None = None
+        self, ids: str, published_titles: Callable[[], str | None], *, left_ids: str | None = None
     ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
         still as it was, and either that build published the same (id, document) pairs
-        (digest `ids`) or `still_published()` finds that each id it published is still
-        published. `left_ids`, when the files are known to be as the build that published
-        those pairs, or a patch since (which changes no id), left them (staticfeed.delta)."""
+        (digest `ids`), or each id it published is published again under the same title
+        (`published_titles()`, `titles_digest` of those ids and their titles now, None when
+        one is gone): an id that another document took keeps its file but not its title.
+        `left_ids`, when the files are known to be as the build that published those pairs,
+        or a patch since (which changes no id), left them (staticfeed.delta)."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
-        return self._ids == ids or still_published()
+        if self._ids == ids:
+            return True
+        return isinstance(self._titles, str) and published_titles() == self._titles
 
     def listed(self, index_name: str) -> list[str] | None:
         """What the index lists, one listing per article in order, as the build that made it
@@ -1076,14 +1086,15 @@ class OutputRecords:
     def after_build(
         self,
         fingerprints: dict[str, str | None],
-        ids: str,
+        ids: tuple[str, str],
         listed: list[str] | None,
         digests: Mapping[str, str],
     ) -> dict[str, Json]:
         """The records to keep once the build wrote its files: `fingerprints` maps each file
         to what it was made from ("" when it is not fingerprinted), or to None when it was kept
-        as it was; `digests`, the sha256 of each file made. `listed`: what the index lists
-        (`listed`), or None."""
+        as it was; `digests`, the sha256 of each file made; `ids`, the digests of the published
+        (id, document) pairs and of their titles (`titles_digest`). `listed`: what the index
+        lists (`listed`), or None."""
         files: dict[str, Json] = {}
         for name, made_from in fingerprints.items():
             if made_from is None:
@@ -1092,7 +1103,7 @@ class OutputRecords:
                 files[name] = kept if restated is None else [kept[0], *restated, kept[3]]
             elif (stat := _stat(os.path.join(self._out_dir, name))) is not None:
                 files[name] = [made_from, *stat, digests.get(name)]
-        return {"files": files, "ids": ids, "listed": listed}
+        return {"files": files, "ids": ids[0], "titles": ids[1], "listed": listed}
 
     def _as_left(self, name: str) -> bool:
         """Whether the file `name` is as the last build left it: by its size and mtime, or,

@@ -775,10 +775,13 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
             why = f"same title as {display_path(entries_dir / item.old_source)}"
         else:
             why = "same title"
-        return (
-            f'  {item.old_id} -> {item.new_id} "{item.title}"{file(item.source)}, {why}: '
-            f'add "id: {item.old_id}" to its front matter'
-        )
+        fix = f'add "id: {item.old_id}" to its front matter'
+        if item.taken_by is not None:
+            title, holder = item.taken_by
+            where = display_path(entries_dir / holder) if holder else "another document"
+            why += f', whose id {where} now gives to "{title}"'
+            fix += f" and give {where} a slug: of its own"
+        return f'  {item.old_id} -> {item.new_id} "{item.title}"{file(item.source)}, {why}: {fix}'
 
     sections: list[tuple[str, list[str]]] = [
         ("new:", [entry(item) for item in result.new]),

@@ -91,6 +91,9 @@ class IdChange:
     matched_by: MatchedBy = "source"
     """Why the two are taken for one entry: the same document file, or else the same title."""
     old_source: str | None = None
+    taken_by: tuple[str, str | None] | None = None
+    """When the old id is still published, given to another document that took the old file's
+    name: that entry's title and document."""
 
 
 @dataclass(frozen=True)
@@ -315,11 +318,11 @@ def find_id_changes(
     if not published:  # no id can have vanished (a first build: 60 ms at 10,000 entries)
         return []
     new = [
-        _Side(entry.id, entry.title, relative_source(entry.source, entries_dir))
+        _Side(entry.id, entry.title, relative_source(entry.source, entries_dir), entry.published)
         for entry in entries
     ]
     old = [
-        _Side(entry.id, entry.title, sources.get(entry.id, entry.source))
+        _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
         for entry in published.values()
     ]
     return _match(old, new)
@@ -343,6 +346,8 @@ def check_id_changes(
 
 
 def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
+    if change.taken_by is not None:
+        return _taken_id_error(change, change.taken_by, entries_dir)
     if change.matched_by == "source":
         why = "this document was published"
     elif change.old_source is not None:
@@ -353,6 +358,22 @@ def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
         f"{why} with the id {change.old_id!r}, and its id is now {change.new_id!r}: feed "
         "readers would show it again as a new entry",
         f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
+        path=entries_dir / change.source if change.source is not None else entries_dir,
+    )
+
+
+def _taken_id_error(
+    change: IdChange, taken_by: tuple[str, str | None], entries_dir: Path
+) -> EntryError:
+    title, holder = taken_by
+    where = display_path(entries_dir / holder) if holder is not None else "another document"
+    return EntryError(
+        f"an entry with its title was published from {change.old_source} with the id "
+        f"{change.old_id!r}, which {where} now gives to another entry ({json.dumps(title)}), "
+        f"and this one's id is now {change.new_id!r}: feed readers would show it again as a "
+        f"new entry, and take {json.dumps(title)} for an edit of it",
+        f'Add "id: {change.old_id}" to its front matter and give {where} a slug: of its own, '
+        "or pass --allow-id-change.",
         path=entries_dir / change.source if change.source is not None else entries_dir,
     )
 
@@ -369,8 +390,8 @@ def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, Publish
     from two formats (one added since the last build) are compared by id alone.
     """
     id_changes = _match(
-        [_Side(e.id, e.title, e.source) for e in published.values()],
-        [_Side(e.id, e.title, e.source) for e in fresh.values()],
+        [_Side(e.id, e.title, e.source, e.published) for e in published.values()],
+        [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
     )
     moved_from = {change.old_id for change in id_changes}
     moved_to = {change.new_id for change in id_changes}
@@ -440,10 +461,21 @@ class _Side:
     id: str
     title: str
     source: str | None
+    published: datetime | None = None
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", title_key(self.title))
+
+
+def _taken(before: _Side, now: _Side) -> bool:
+    """Whether the entry under an id is another one: a new title and a new date (a retitled
+    entry keeps its date). Dates are compared to the second, as RSS gives them."""
+    if before.key == now.key:
+        return False
+    if before.published is None or now.published is None:
+        return True
+    return before.published.replace(microsecond=0) != now.published.replace(microsecond=0)
 
 
 def title_key(title: str) -> str:
@@ -472,10 +504,16 @@ def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
     Each entry is paired at most once; the same document wins over the same title, and ties
     go to the lowest ids, so the result never depends on the order of the input.
     """
-    new_ids = {side.id for side in new}
+    now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
-    vanished = sorted((side for side in old if side.id not in new_ids), key=lambda s: s.id)
+    vanished = sorted((side for side in old if side.id not in now), key=lambda s: s.id)
     appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
+    # An id still published for another document (a new file took a renamed file's name) can
+    # be paired by its old title alone: its file is the same.
+    taken = sorted(
+        (side for side in old if side.id in now and _taken(side, now[side.id])),
+        key=lambda s: s.id,
+    )
     changes: list[IdChange] = []
     paired: set[str] = set()
     keys: list[tuple[MatchedBy, Callable[[_Side], str | None]]] = [
@@ -487,14 +525,23 @@ def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
         for side in appeared:
             if side.id not in paired and (value := key(side)) is not None:
                 waiting.setdefault(value, []).append(side)
-        for before in vanished:
+        for before in vanished if matched_by == "source" else [*vanished, *taken]:
             value = key(before)
             if before.id in paired or value is None or not waiting.get(value):
                 continue
             after = waiting[value].pop(0)
             paired |= {before.id, after.id}
+            holder = now.get(before.id)
             changes.append(
-                IdChange(before.id, after.id, after.title, after.source, matched_by, before.source)
+                IdChange(
+                    before.id,
+                    after.id,
+                    after.title,
+                    after.source,
+                    matched_by,
+                    before.source,
+                    None if holder is None else (holder.title, holder.source),
+                )
             )
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
 
@@ -752,4 +799,7 @@ def _id_change_json(change: IdChange, shown: _Shown) -> dict[str, object]:
         "file": shown(change.source),
         "previous_file": shown(change.old_source),
         "matched_by": change.matched_by,
+        "taken_by": None
+        if change.taken_by is None
+        else {"title": change.taken_by[0], "file": shown(change.taken_by[1])},
     }

@@ -30,6 +30,7 @@ from staticfeed.cache import (
     fingerprint,
     html_data,
     templates_digest,
+    titles_digest,
 )
 from staticfeed.collection import collections_paused
 from staticfeed.config import Config
@@ -348,7 +349,8 @@ def _build_spooled(
             # The id guard reads every published feed; it cannot find anything when the files
             # the last build left are still as it left them and each id it published is
             # published again (only an id that vanished can have changed).
-            again = functools.partial(_published_again, out_dir, selection.entries)
+            titles = {entry.id: entry.title for entry in selection.entries}
+            again = functools.partial(_published_titles, out_dir, titles)
             vouched = records.vouch_for(ids, again, left_ids=options.left_ids)
             check_ids = not options.allow_id_change and not vouched
             built = _BuildResult(result, selection, plans, made, ids)
@@ -387,7 +389,9 @@ def _build_spooled(
     made_from = {file.name: file.fingerprint if file.made else None for file in made}
     listed = incremental.index_listed
     fingerprints = {**made_from, **_STATE_FILES}
-    store.set_outputs(out_dir, records.after_build(fingerprints, ids, listed, staging.digests))
+    published = (ids, titles_digest(titles, titles))
+    records_now = records.after_build(fingerprints, published, listed, staging.digests)
+    store.set_outputs(out_dir, records_now)
     store.save()
     return report
 
@@ -439,11 +443,14 @@ def _links(links: Sequence[FeedLink]) -> list[tuple[str, str, str]]:
     return [(link.title, link.url, link.media_type) for link in links]
 
 
-def _published_again(out_dir: Path, entries: Sequence[Entry]) -> bool:
-    """Whether every id in the last build's ids file (read_sources) is among `entries`. That
+def _published_titles(out_dir: Path, titles: Mapping[str, str]) -> str | None:
+    """The titles `titles` (id -> title) gives the ids in the last build's ids file
+    (read_sources), as `titles_digest`; None when one of those ids is not in `titles`. That
     build published at least one entry, so a file that gives none cannot be read."""
     published = read_sources(out_dir)
-    return bool(published) and published.keys() <= {entry.id for entry in entries}
+    if not published or not published.keys() <= titles.keys():
+        return None
+    return titles_digest(titles, published)
 
 
 def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
