@@ -37,6 +37,14 @@ def files_under(folder: Path) -> dict[str, bytes]:
     }
 
 
+def seed_history(out: Path, published: Path = Path("feeds")) -> None:
+    """Give a build into the new folder `out` the history of `published`: the entries its ids
+    file remembers as withdrawn (drafts, future dates), which a build into an empty folder
+    never saw. Its ids file is what a second build of the same entries writes again."""
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(published / ".staticfeed-ids", out / ".staticfeed-ids")
+
+
 def need(thing: str, available: bool, how: str) -> None:
     """Skip a test whose tool is missing on a developer's machine; in CI, fail instead."""
     if available:

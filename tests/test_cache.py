@@ -35,7 +35,7 @@ from staticfeed.entries import read_entries
 from staticfeed.feeds import entry_xml
 from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
 from staticfeed.text import remove_xml_illegal
-from tests.conftest import files_under, record_reads
+from tests.conftest import files_under, record_reads, seed_history
 
 Site = Callable[..., Path]
 CACHE = Path(CACHE_FOLDER)
@@ -99,6 +99,7 @@ def compare_with_fresh(cached: Result, *args: str) -> None:
     """feeds/ holds what `staticfeed build --no-cache ARGS` writes, and `cached` printed the
     same warnings."""
     fresh_dir = Path(f"fresh-{next(_fresh_folders)}")
+    seed_history(fresh_dir)
     fresh = run("build", "--no-cache", "--out", str(fresh_dir), *args)
     assert fresh.exit_code == 0, fresh.output
     built, expected = files_under(Path("feeds")), files_under(fresh_dir)

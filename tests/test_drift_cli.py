@@ -139,6 +139,65 @@ def test_the_fix_the_error_names_works(site: Site) -> None:
     built()
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+@pytest.mark.parametrize(
+    "leaves", ["date: 2025-03-01\ndraft: true", "date: 2999-01-01"], ids=["draft", "future"]
+)
+def test_build_refuses_an_entry_that_left_and_came_back_renamed(
+    site: Site, options: tuple[str, ...], leaves: str
+) -> None:
+    # Readers keep an entry that left the feeds: back under a new id, they would show it again.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    text = f"---\ntitle: Alpha\n{leaves}\n---\nThe body.\n"
+    Path("entries/a.md").write_text(text, encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    before = Path("feeds/atom.xml").read_bytes()
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', then left the feeds (a draft, or dated in the future), and its id is now "
+        f"'{TAG}alpha': feed readers, which keep it, would show it again as a new entry. Add "
+        f'"id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+    assert invoke("diff").stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha" (entries/alpha.md), same title as entries/a.md, which '
+        f'left the feeds before: add "id: {TAG}a" to its front matter\n'
+    )
+    Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    assert json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8")) == {
+        TAG + "a": "alpha.md",
+        TAG + "b": "b.md",
+    }
+
+
+def test_an_entry_withdrawn_then_deleted_does_not_block_its_title_forever(site: Site) -> None:
+    site(**{"a.md": doc("Links"), "b.md": doc("Beta", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Links", draft="true"), encoding="utf-8")
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/links.md").write_text(doc("Links", 9), encoding="utf-8")
+
+    assert invoke_build().exit_code == 1
+    assert invoke_build("--allow-id-change").exit_code == 0
+    Path("entries/links.md").unlink()
+    Path("entries/links2.md").write_text(doc("Links", 10), encoding="utf-8")
+    assert invoke_build().exit_code == 1, "an entry that vanished is still caught"
+    Path("entries/links2.md").rename("entries/links.md")
+    built()
+    Path("entries/c.md").write_text(doc("Gamma", 11), encoding="utf-8")
+    built()
+
+
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     built()

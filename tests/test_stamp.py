@@ -19,7 +19,7 @@ from lxml import etree
 
 from staticfeed import stamp
 from staticfeed.cli import cli
-from tests.conftest import files_under
+from tests.conftest import files_under, seed_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONFIG = """\
@@ -94,6 +94,7 @@ def build_and_compare(*args: str) -> Result:
     folders hold the same files, byte for byte."""
     built = run("build", *args)
     assert built.exit_code == 0, built.output
+    seed_history(Path("fresh"))
     fresh = run("build", "--no-cache", "--out", "fresh", *args)
     assert fresh.exit_code == 0, fresh.output
     assert files_under(Path("feeds")) == files_under(Path("fresh"))

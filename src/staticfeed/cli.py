@@ -775,6 +775,8 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
             why = f"same title as {display_path(entries_dir / item.old_source)}"
         else:
             why = "same title"
+        if item.withdrawn:
+            why += ", which left the feeds before"
         fix = f'add "id: {item.old_id}" to its front matter'
         if item.taken_by is not None:
             title, holder = item.taken_by

@@ -94,6 +94,8 @@ class IdChange:
     taken_by: tuple[str, str | None] | None = None
     """When the old id is still published, given to another document that took the old file's
     name: that entry's title and document."""
+    withdrawn: bool = False
+    """Whether the old entry had left the feeds (a draft, a future date) before it came back."""
 
 
 @dataclass(frozen=True)
@@ -256,25 +258,68 @@ def feed_file_entries(path: Path) -> list[PublishedEntry]:
 
 
 def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
-    """The `.staticfeed-ids` state file: {id: document path under entries_dir}, sorted."""
+    """The `.staticfeed-ids` state file of a first build: {id: document path under
+    entries_dir}, sorted (`ids_file` adds the entries withdrawn since)."""
     return indented(source_map(entries, entries_dir), sort_keys=True) + b"\n"
 
 
-def read_sources(out_dir: Path) -> dict[str, str]:
-    """The ids and documents of the previous build, from its `.staticfeed-ids`.
+@dataclass(frozen=True)
+class IdsState:
+    """What `.staticfeed-ids` remembers: the published ids' documents, and the entries that
+    left the feeds while their documents stayed (drafts, future dates), which readers keep."""
 
-    A missing or unreadable file gives {}: the file only helps to recognise a moved entry, and
-    titles still do when it is gone.
+    sources: dict[str, str]
+    """{id: document path under the entries folder} of the entries the last build published."""
+    withdrawn: dict[str, tuple[str, str]]
+    """{id: (document path, title)} of entries published once and withdrawn since."""
+
+
+def read_ids_state(out_dir: Path) -> IdsState:
+    """The previous build's `.staticfeed-ids`: each published id maps to its document's path,
+    each withdrawn one to [path, title].
+
+    A missing or unreadable file gives nothing: the file only helps to recognise a moved entry,
+    and titles still do when it is gone.
     """
     try:
         data = json.loads((out_dir / SOURCES_NAME).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return {}
+        return IdsState({}, {})
     if not isinstance(data, dict):
-        return {}
-    return {
-        key: value for key, value in data.items() if isinstance(key, str) and isinstance(value, str)
+        return IdsState({}, {})
+    sources = {key: value for key, value in data.items() if isinstance(value, str)}
+    withdrawn = {
+        key: (value[0], value[1])
+        for key, value in data.items()
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
     }
+    return IdsState(sources, withdrawn)
+
+
+def read_sources(out_dir: Path) -> dict[str, str]:
+    """The ids and documents of the previous build (`read_ids_state`)."""
+    return read_ids_state(out_dir).sources
+
+
+def ids_file(
+    previous: IdsState, published: Sequence[Entry], withheld: Sequence[Entry], entries_dir: Path
+) -> bytes:
+    """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
+    writes after one that left `previous`. An entry withdrawn is remembered until its id, or
+    an entry with its title, is published again."""
+    now = source_map(published, entries_dir)
+    held = {entry.source: entry for entry in withheld}
+    withdrawn = dict(previous.withdrawn)
+    for entry_id, path in previous.sources.items():
+        if entry_id not in now and (entry := held.get(entries_dir / path)) is not None:
+            withdrawn[entry_id] = (path, entry.title)
+    titles = {title_key(entry.title) for entry in published}
+    kept = {
+        entry_id: [path, title]
+        for entry_id, (path, title) in withdrawn.items()
+        if entry_id not in now and title_key(title) not in titles
+    }
+    return indented({**now, **kept}, sort_keys=True) + b"\n"
 
 
 def source_map(entries: Iterable[Entry], entries_dir: Path) -> dict[str, str]:
@@ -304,40 +349,52 @@ def relative_source(source: Path, entries_dir: Path) -> str:
 
 
 def find_id_changes(
-    published: Mapping[str, PublishedEntry],
+    published: Mapping[str, PublishedEntry] | None,
     sources: Mapping[str, str],
     entries: Sequence[Entry],
     entries_dir: Path,
+    withdrawn: Mapping[str, tuple[str, str]] | None = None,
 ) -> list[IdChange]:
     """Published entries that vanished while their document or title came back under a new id.
 
     `sources` is the previous build's {id: document} (`read_sources`); `entries` are the
     entries about to be published. A renamed file with `id:` pinned keeps its id and is no
     change; a deleted entry, or a new entry under a new title in a new file, is none either.
+    `withdrawn` (IdsState.withdrawn) are entries that left the feeds before, which readers
+    keep. `published` None: the feeds are known to hold the entries `sources` names under
+    the same titles, so only the withdrawn entries can have come back under a new id.
     """
-    if not published:  # no id can have vanished (a first build: 60 ms at 10,000 entries)
+    gone = [
+        _Side(entry_id, title, path, withdrawn=True)
+        for entry_id, (path, title) in (withdrawn or {}).items()
+        if published is None or entry_id not in published
+    ]
+    if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
         _Side(entry.id, entry.title, relative_source(entry.source, entries_dir), entry.published)
         for entry in entries
+        if published is not None or entry.id not in sources
     ]
     old = [
         _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
-        for entry in published.values()
+        for entry in (published or {}).values()
     ]
-    return _match(old, new)
+    return _match(old + gone, new)
 
 
 def check_id_changes(
-    published: Mapping[str, PublishedEntry],
+    published: Mapping[str, PublishedEntry] | None,
     sources: Mapping[str, str],
     entries: Sequence[Entry],
     entries_dir: Path,
+    withdrawn: Mapping[str, tuple[str, str]] | None = None,
 ) -> None:
-    """Raise an EntryError per id change (ManyErrors for several), naming the entry's file."""
+    """Raise an EntryError per id change (ManyErrors for several), naming the entry's file;
+    the arguments are find_id_changes'."""
     errors = [
         id_change_error(change, entries_dir)
-        for change in find_id_changes(published, sources, entries, entries_dir)
+        for change in find_id_changes(published, sources, entries, entries_dir, withdrawn)
     ]
     if len(errors) == 1:
         raise errors[0]
@@ -354,6 +411,14 @@ def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
         why = f"an entry with its title was published from {change.old_source}"
     else:
         why = "an entry with its title was published"
+    if change.withdrawn:
+        return EntryError(
+            f"{why} with the id {change.old_id!r}, then left the feeds (a draft, or dated in "
+            f"the future), and its id is now {change.new_id!r}: feed readers, which keep it, "
+            "would show it again as a new entry",
+            f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
+            path=entries_dir / change.source if change.source is not None else entries_dir,
+        )
     return EntryError(
         f"{why} with the id {change.old_id!r}, and its id is now {change.new_id!r}: feed "
         "readers would show it again as a new entry",
@@ -381,16 +446,26 @@ def _taken_id_error(
 # The diff
 
 
-def compare(published: Mapping[str, PublishedEntry], fresh: Mapping[str, PublishedEntry]) -> Diff:
-    """What readers would see change between `published` and `fresh` (both read the same way).
+def compare(
+    published: Mapping[str, PublishedEntry],
+    fresh: Mapping[str, PublishedEntry],
+    withdrawn: Mapping[str, tuple[str, str]] | None = None,
+) -> Diff:
+    """What readers would see change between `published` and `fresh` (both read the same way);
+    `withdrawn` as in find_id_changes.
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
     content, summary, link, authors, image or date changed but `updated` did not. Entries read
     from two formats (one added since the last build) are compared by id alone.
     """
+    gone = [
+        _Side(entry_id, title, path, withdrawn=True)
+        for entry_id, (path, title) in (withdrawn or {}).items()
+        if entry_id not in published
+    ]
     id_changes = _match(
-        [_Side(e.id, e.title, e.source, e.published) for e in published.values()],
+        [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
         [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
     )
     moved_from = {change.old_id for change in id_changes}
@@ -428,7 +503,8 @@ def diff_publication(
     names), both read in the best format the fresh render has; `feeds_removed` as in Diff."""
     formats = [name for name in FORMATS if name in made]
     published = published_entries(out_dir, formats)
-    found = compare(published, fresh_entries(files, entries, entries_dir, formats))
+    withdrawn = read_ids_state(out_dir).withdrawn
+    found = compare(published, fresh_entries(files, entries, entries_dir, formats), withdrawn)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
@@ -462,6 +538,7 @@ class _Side:
     title: str
     source: str | None
     published: datetime | None = None
+    withdrawn: bool = False
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -541,6 +618,7 @@ def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
                     matched_by,
                     before.source,
                     None if holder is None else (holder.title, holder.source),
+                    before.withdrawn,
                 )
             )
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
@@ -799,6 +877,7 @@ def _id_change_json(change: IdChange, shown: _Shown) -> dict[str, object]:
         "file": shown(change.source),
         "previous_file": shown(change.old_source),
         "matched_by": change.matched_by,
+        "withdrawn": change.withdrawn,
         "taken_by": None
         if change.taken_by is None
         else {"title": change.taken_by[0], "file": shown(change.taken_by[1])},

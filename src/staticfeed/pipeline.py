@@ -38,7 +38,9 @@ from staticfeed.delta import Basis, Previous, placing, row
 from staticfeed.drift import (
     SOURCES_NAME,
     check_id_changes,
+    ids_file,
     published_entries,
+    read_ids_state,
     read_sources,
     sources_file,
 )
@@ -288,7 +290,6 @@ def _build_fresh(
             rendered.warnings,
             sorted(made, key=_is_page),  # reported as a cached build reports them
             staging,
-            sources=sources_file(rendered.selection.entries, entries_dir),
             check_ids=not options.allow_id_change,
             progress=options.progress,
         )
@@ -352,7 +353,6 @@ def _build_spooled(
             titles = {entry.id: entry.title for entry in selection.entries}
             again = functools.partial(_published_titles, out_dir, titles)
             vouched = records.vouch_for(ids, again, left_ids=options.left_ids)
-            check_ids = not options.allow_id_change and not vouched
             built = _BuildResult(result, selection, plans, made, ids)
             basis = functools.cache(
                 functools.partial(_basis, config, built, incremental, store.documents, options)
@@ -371,8 +371,8 @@ def _build_spooled(
                 result.warnings,
                 made,
                 staging,
-                sources=sources,
-                check_ids=check_ids,
+                check_ids=not options.allow_id_change,
+                feeds_vouched=vouched,
                 progress=options.progress,
                 # While workers stage the feeds of many entries and the files are made
                 # durable: before the files are published rather than after, as the cache is
@@ -487,20 +487,24 @@ def _publish(
     made: Sequence[_Made],
     staging: Staging,
     *,
-    sources: bytes,
     check_ids: bool,
     progress: Progress,
+    feeds_vouched: bool = False,
     meanwhile: Callable[[], None] | None = None,
     spent: Callable[[], None] | None = None,
 ) -> BuildReport:
-    """Publish the files `made`, staged in `staging`, and the state files (`sources` is the
-    ids file, `sources_file`); files kept are not touched. An id that changed is an error, and
-    then nothing is published. `meanwhile` is done while the files are made durable, and
-    `spent` before (Staging.publish)."""
+    """Publish the files `made`, staged in `staging`, and the state files; files kept are not
+    touched. With `check_ids`, an id that changed is an error, and then nothing is published;
+    `feeds_vouched`: the published feeds hold the ids the ids file names, under the same
+    titles, and need not be read for it. `meanwhile` is done while the files are made
+    durable, and `spent` before (Staging.publish)."""
     entries = selection.entries
+    ids_state = read_ids_state(out_dir)
     if check_ids:
-        check_id_changes(published_entries(out_dir), read_sources(out_dir), entries, entries_dir)
+        published = None if feeds_vouched else published_entries(out_dir)
+        check_id_changes(published, ids_state.sources, entries, entries_dir, ids_state.withdrawn)
     names = [file.name for file in made]
+    sources = ids_file(ids_state, entries, selection.withheld, entries_dir)
     state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
     for name, content in state.items():

@@ -15,6 +15,8 @@ class Selection:
     entries: tuple[Entry, ...]
     drafts_left_out: int
     future_left_out: tuple[Entry, ...]
+    withheld: tuple[Entry, ...] = ()
+    """Every entry read but not published (drafts, future entries), in the order read."""
 
     @property
     def next_due(self) -> Entry | None:
@@ -40,8 +42,10 @@ def select_entries(
     if not future:
         kept = [e for e in kept if e.published <= now]
     ordered = newest_first(kept)
+    published = {id(entry) for entry in kept}
     return Selection(
         entries=tuple(ordered),
         drafts_left_out=0 if drafts else sum(e.draft for e in entries),
         future_left_out=() if future else future_entries,
+        withheld=tuple(entry for entry in entries if id(entry) not in published),
     )
