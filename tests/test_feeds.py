@@ -331,6 +331,17 @@ def test_an_entry_without_text_has_no_blank_summary(site: Site) -> None:
     assert [item.findtext("title") for item in rss.iterfind("channel/item")] == list(entries)
 
 
+def test_an_entry_without_text_keeps_its_content_in_rss(site: Site) -> None:
+    # No text means no summary; the RSS <description> was then left empty, and no
+    # content:encoded carried the image, so readers showed nothing but the title.
+    site(**{"a.md": doc("title: A photo\ndate: 2025-12-21", "![A map](https://x.example/m.png)\n")})
+    _, item = only(*build_and_read())
+    html = item.findtext("content:encoded", namespaces=NS) or item.findtext("description")
+    assert [img.get("src") for img in html_of(html).iter("img")] == ["https://x.example/m.png"]
+    shown = lxml.html.fragment_fromstring(parsed("rss.xml").entries[0].summary, "div")
+    assert [img.get("src") for img in shown.iter("img")] == ["https://x.example/m.png"]
+
+
 def test_full_content_in_both_feeds(site: Site) -> None:
     body = "First paragraph.\n\nSecond paragraph with **bold**.\n"
     site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org/blog/a", body)})

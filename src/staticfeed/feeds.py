@@ -256,7 +256,10 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     item.staticfeed.published = entry.published
     item.staticfeed_atom.published = entry.published
     item.staticfeed.creator = names_text(author.name for author in entry.authors)
-    item.staticfeed.description_html = html.escape(rendered.summary, quote=False)
+    # Without a summary (no text: an image, an embed), feedgen's <description> is the content,
+    # which readers then show; an empty one would leave them the title alone.
+    if rendered.summary:
+        item.staticfeed.description_html = html.escape(rendered.summary, quote=False)
     for author in entry.authors:
         item.author(_author_dict(author.name, author.email, author.uri))
     if rendered.url:
