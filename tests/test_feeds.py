@@ -873,6 +873,38 @@ def test_characters_xml_cannot_carry_are_removed_with_a_warning(
     read_xml(Path("feeds/rss.xml"))
 
 
+# What the W3C Feed Validation Service rejects (BadCharacters) though XML allows it: C1 control
+# characters, noncharacters and U+FFFD. HTML reads a C1 reference as Windows-1252.
+UNSHOWABLE = [chr(c) for c in range(0x80, 0xA0)] + ["\ufdd0", "\ufdef", "\ufffd"]
+
+
+def test_c1_references_read_as_browsers_read_them(site: Site) -> None:
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", "It&#146;s a &#150; test.\n")})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    entry, item = only(read_xml(Path("feeds/atom.xml")), read_xml(Path("feeds/rss.xml")))
+    for html in contents(entry, item):
+        assert html_of(html).text_content() == "It\u2019s a \u2013 test."
+    assert parsed("rss.xml").entries[0].summary == "It\u2019s a \u2013 test."
+
+
+def test_characters_readers_cannot_show_are_changed_with_a_warning(site: Site) -> None:
+    body = "Pasted: It\x92s \x81here.\n\nLost \ufffd and \ufdd0 gone.\n"
+    site(**{"a.md": doc('title: "Title\\x93"\ndate: 2025-12-22', body)})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    assert sorted(line.split(":")[2] for line in result.stderr.splitlines()) == ["2", "5", "7"]
+    assert "U+0092 is \u2019" in result.stderr
+    for name in ("atom.xml", "rss.xml"):
+        text = Path("feeds", name).read_text(encoding="utf-8")
+        assert not [c for c in UNSHOWABLE if c in text], name
+    entry, item = only(read_xml(Path("feeds/atom.xml")), read_xml(Path("feeds/rss.xml")))
+    assert entry.findtext("a:title", namespaces=NS) == "Title\u201c"
+    for html in contents(entry, item):
+        paragraphs = [p.text_content() for p in html_of(html).iter("p")]
+        assert paragraphs == ["Pasted: It\u2019s here.", "Lost  and  gone."]
+
+
 # Which entries the feeds carry
 
 

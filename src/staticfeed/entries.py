@@ -33,7 +33,7 @@ from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
 from staticfeed.progress import SILENT, Progress
 from staticfeed.spool import Place, SpoolWriter
-from staticfeed.text import find_xml_illegal, remove_xml_illegal
+from staticfeed.text import find_unshowable, find_xml_illegal, for_feeds
 
 SUFFIXES = (".md", ".markdown", ".txt")
 T = TypeVar("T")
@@ -540,18 +540,22 @@ def _decode(path: Path, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
+_UNSHOWABLE_CHANGED = (
+    "changed characters feed readers cannot show: a C1 control character became the "
+    "Windows-1252 character browsers show for it (U+0092 is \u2019), and noncharacters and "
+    "U+FFFD were removed"
+)
+
+
 def _clean_text(path: Path, text: str, warnings: list[BuildWarning]) -> str:
-    offsets = find_xml_illegal(text)
-    if not offsets:
+    illegal, unshowable = find_xml_illegal(text), find_unshowable(text)
+    if not illegal and not unshowable:
         return text
-    lines = sorted({text.count("\n", 0, offset) + 1 for offset in offsets})
-    for line in lines:
-        warnings.append(
-            BuildWarning(
-                "removed characters that XML cannot carry (control characters)", path, line
-            )
-        )
-    return remove_xml_illegal(text)
+    for message, offsets in [(_XML_ILLEGAL_REMOVED, illegal), (_UNSHOWABLE_CHANGED, unshowable)]:
+        for line in sorted({text.count("\n", 0, offset) + 1 for offset in offsets}):
+            warnings.append(BuildWarning(message, path, line))
+    return for_feeds(text)
 
 
 class _EntryBuilder:
@@ -702,13 +706,10 @@ class _EntryBuilder:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""
         cleaned = _without_xml_illegal(value)
         if cleaned is not value and cleaned != value:
-            self.warnings.append(
-                BuildWarning(
-                    "removed characters that XML cannot carry (control characters)",
-                    self.path,
-                    self.document.key_lines.get(key),
-                )
-            )
+            line = self.document.key_lines.get(key)
+            changed = [text for text in _texts(value) if find_xml_illegal(text)]
+            message = _XML_ILLEGAL_REMOVED if changed else _UNSHOWABLE_CHANGED
+            self.warnings.append(BuildWarning(message, self.path, line))
         return cleaned
 
     def _date(self, key: str) -> datetime | None:
@@ -777,10 +778,22 @@ class _EntryBuilder:
         self.errors.append(EntryError(message, fix, path=self.path, line=line))
 
 
-def _without_xml_illegal(value: object) -> object:
-    """A front-matter value (text, or lists and mappings of it) without what XML cannot carry."""
+def _texts(value: object) -> list[str]:
+    """The texts in a front-matter value: itself, or those in its lists and mappings."""
     if isinstance(value, str):
-        return remove_xml_illegal(value) if find_xml_illegal(value) else value
+        return [value]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    return []
+
+
+def _without_xml_illegal(value: object) -> object:
+    """A front-matter value (text, or lists and mappings of it) without what XML cannot carry
+    or readers cannot show (text.for_feeds)."""
+    if isinstance(value, str):
+        return for_feeds(value) if find_xml_illegal(value) or find_unshowable(value) else value
     if isinstance(value, list):
         return [_without_xml_illegal(item) for item in value]
     if isinstance(value, dict):

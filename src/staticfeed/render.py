@@ -14,7 +14,7 @@ from lxml import etree
 from staticfeed import gfm
 from staticfeed.errors import EntryError
 from staticfeed.model import Entry, RenderedEntry
-from staticfeed.text import collapse_whitespace, remove_xml_illegal, shorten
+from staticfeed.text import collapse_whitespace, for_feeds, remove_xml_illegal, shorten
 
 SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
@@ -105,7 +105,7 @@ def _cmark(markdown: str) -> str:
 def inline_text(markdown: str) -> str:
     """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`."""
     text = _text_content(parse_fragment(markdown_to_html(markdown)))
-    return collapse_whitespace(remove_xml_illegal(text))
+    return collapse_whitespace(for_feeds(text))
 
 
 def parse_fragment(html: str) -> etree._Element:
@@ -120,7 +120,7 @@ def parse_fragment(html: str) -> etree._Element:
         return div
     if body.text and body.text.strip():
         # lxml's parser keeps what a reference such as &#1; stands for; its API refuses it.
-        div.text = remove_xml_illegal(body.text)
+        div.text = for_feeds(body.text)
     div.extend(body)
     return div
 
@@ -296,7 +296,7 @@ def summarize(fragment: etree._Element) -> str:
     """The first paragraph as plain text, cut at a word boundary under SUMMARY_LIMIT."""
     paragraphs = fragment.findall(".//p") or [fragment]
     for paragraph in paragraphs:
-        text = collapse_whitespace(remove_xml_illegal(_text_without_notes(paragraph)))
+        text = collapse_whitespace(for_feeds(_text_without_notes(paragraph)))
         if text:
             return shorten(text, SUMMARY_LIMIT)
     return ""
@@ -336,4 +336,4 @@ def _serialize(fragment: etree._Element) -> str:
     """The HTML inside the <div>: its text escaped again, then its children. Text before the
     first element (after a raw closing tag, say) is parsed text, so "&lt;em&gt;" stays text."""
     html = etree.tostring(fragment, method="html", encoding="unicode")
-    return remove_xml_illegal(html.removeprefix("<div>").removesuffix("</div>")).strip()
+    return for_feeds(html.removeprefix("<div>").removesuffix("</div>")).strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +18,36 @@ def find_xml_illegal(text: str) -> list[int]:
 
 def remove_xml_illegal(text: str) -> str:
     return _XML_ILLEGAL.sub("", text)
+
+
+# XML allows these, but feed readers cannot show them and the W3C Feed Validation Service
+# rejects them (BadCharacters; html5lib's "invalid codepoint"): C1 control characters, the
+# noncharacters U+FDD0 to U+FDEF, and U+FFFD, the mark of text lost in decoding. (The
+# noncharacters of the other planes, U+1FFFE and so on, would make every text's search take
+# twice as long, for characters no one writes.)
+_UNSHOWABLE_CHARACTERS = "\x80-\x9f\ufdd0-\ufdef\ufffd"
+_UNSHOWABLE = re.compile(f"[{_UNSHOWABLE_CHARACTERS}]")
+_NOT_FOR_FEEDS = re.compile(f"{_XML_ILLEGAL.pattern[:-1]}{_UNSHOWABLE_CHARACTERS}]")
+
+
+def find_unshowable(text: str) -> list[int]:
+    """Offsets of characters XML allows but feed readers cannot show."""
+    return [match.start() for match in _UNSHOWABLE.finditer(text)]
+
+
+def for_feeds(text: str) -> str:
+    """`text` without what XML cannot carry or readers cannot show. A C1 control character
+    becomes the Windows-1252 character browsers show for it, as HTML reads `&#146;` as U+2019:
+    text pasted from such a file, or written as such a reference, meant that character."""
+    return _NOT_FOR_FEEDS.sub(_as_browsers_read, text)
+
+
+def _as_browsers_read(match: re.Match[str]) -> str:
+    character = match.group()
+    if "\x80" <= character <= "\x9f":
+        with contextlib.suppress(UnicodeDecodeError):  # five C1 codes mean nothing there
+            return bytes([ord(character)]).decode("cp1252")
+    return ""
 
 
 # HTML's whitespace: what a reader collapses when it shows text. A no-break space (10\u00a0€),
