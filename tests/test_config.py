@@ -340,6 +340,15 @@ def test_a_relative_base_url_is_refused(site: Site) -> None:
     assert not Path("feeds").exists()
 
 
+def test_config_text_readers_cannot_show_is_an_error(site: Site) -> None:
+    # A C1 control character: XML allows it, readers and the W3C service do not.
+    site(config=BASIC_CONFIG.replace('"Test feed"', '"Test\\u0093feed"'), **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:1: title contains U+0093, a character feed readers cannot "
+        "show. Remove it (look for an escape such as \\u0001).\n"
+    )
+
+
 def test_a_base_url_with_a_control_character_is_an_error_not_a_traceback(site: Site) -> None:
     site(**{"a.md": POST})  # lxml refused it, with a ValueError traceback
     assert error_text("--base-url", "https://example.org/\x01") == (

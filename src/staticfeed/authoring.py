@@ -43,7 +43,7 @@ from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
-from staticfeed.text import find_xml_illegal
+from staticfeed.text import unfit_character
 
 CONFIG_NAME = "staticfeed.toml"
 EXAMPLE_TITLE = "Hello, world"
@@ -290,12 +290,8 @@ def _require_authority(config: Config, command: str, year: int) -> str:
 
 def _reject_xml_illegal(key: str, value: object) -> None:
     for text in value if isinstance(value, list) else [value]:
-        if isinstance(text, str) and find_xml_illegal(text):
-            character = text[find_xml_illegal(text)[0]]
-            raise values.InvalidValue(
-                f"{key} contains U+{ord(character):04X}, a character XML cannot carry",
-                "Remove it.",
-            )
+        if isinstance(text, str) and (unfit := unfit_character(text)):
+            raise values.InvalidValue(f"{key} contains {unfit}", "Remove it.")
 
 
 def _site_time(moment: datetime, tz: tzinfo) -> datetime:

@@ -14,7 +14,7 @@ from staticfeed import values
 from staticfeed.dates import DateError, zone
 from staticfeed.errors import ConfigError
 from staticfeed.model import Author
-from staticfeed.text import find_xml_illegal
+from staticfeed.text import unfit_character
 
 CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
 FORMATS = ("atom", "rss", "json")
@@ -162,17 +162,15 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:
-    """Config text goes into every feed; a character XML cannot carry is an error to fix."""
+    """Config text goes into every feed; a character it cannot carry is an error to fix."""
     if isinstance(value, dict):
         value = list(value.values())
     if isinstance(value, list):
         for item in value:
             _reject_xml_illegal(key, item)
-    elif isinstance(value, str) and find_xml_illegal(value):
-        character = value[find_xml_illegal(value)[0]]
+    elif isinstance(value, str) and (unfit := unfit_character(value)):
         raise values.InvalidValue(
-            f"{key} contains U+{ord(character):04X}, a character XML cannot carry",
-            "Remove it (look for an escape such as \\u0001).",
+            f"{key} contains {unfit}", "Remove it (look for an escape such as \\u0001)."
         )
 
 

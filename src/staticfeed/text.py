@@ -30,6 +30,17 @@ _UNSHOWABLE = re.compile(f"[{_UNSHOWABLE_CHARACTERS}]")
 _NOT_FOR_FEEDS = re.compile(f"{_XML_ILLEGAL.pattern[:-1]}{_UNSHOWABLE_CHARACTERS}]")
 
 
+def unfit_character(text: str) -> str | None:
+    """The first character of `text` a feed cannot carry, and why ("U+0007, a character XML
+    cannot carry"); None when there is none."""
+    match = _NOT_FOR_FEEDS.search(text)
+    if match is None:
+        return None
+    character = match.group()
+    why = "feed readers cannot show" if _UNSHOWABLE.match(character) else "XML cannot carry"
+    return f"U+{ord(character):04X}, a character {why}"
+
+
 def find_unshowable(text: str) -> list[int]:
     """Offsets of characters XML allows but feed readers cannot show."""
     return [match.start() for match in _UNSHOWABLE.finditer(text)]
