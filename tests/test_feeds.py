@@ -453,6 +453,42 @@ def test_without_pages_an_entry_without_a_link_has_none(site: Site) -> None:
     assert not Path("feeds/a").exists()
 
 
+def test_urls_in_other_letters_than_ascii_are_written_as_uris(site: Site) -> None:
+    # The W3C Feed Validation Service rejects an IRI in RSS's <link>, Atom's <id>, <icon> and
+    # <logo> and Media RSS's url (UriNotIri): RFC 3987 maps them to URIs.
+    config = BASIC_CONFIG.replace("/blog/", "/caf\u00e9/") + 'logo = "img/log\u00f3.png"\n'
+    front = 'title: T\ndate: 2025-12-22\nlink: "https://other.test/\u00e4?q=\u00fc#\u00df"'
+    site(config=config, **{"a.md": doc(front + "\nimage: https://b\u00fccher.test/p.png")})
+    atom, rss = build_and_read()
+    site_url = "https://example.org/caf%C3%A9/"
+    assert atom.findtext("a:id", namespaces=NS) == site_url
+    assert atom.findtext("a:logo", namespaces=NS) == site_url + "img/log%C3%B3.png"
+    assert rss.findtext("channel/link") == site_url
+    entry, item = only(atom, rss)
+    assert item.findtext("link") == "https://other.test/%C3%A4?q=%C3%BC#%C3%9F"
+    assert alternates(entry) == ["https://other.test/%C3%A4?q=%C3%BC#%C3%9F"]
+    thumbnail = "{http://search.yahoo.com/mrss/}thumbnail"
+    assert [e.get("url") for e in (*entry.iter(thumbnail), *item.iter(thumbnail))] == [
+        "https://xn--bcher-kva.test/p.png"
+    ] * 2
+    for name in ("atom.xml", "rss.xml"):
+        feed = parsed(name)
+        assert (
+            urllib.parse.unquote(feed.entries[0].link)
+            == "https://other.test/\u00e4?q=\u00fc#\u00df"
+        )
+
+
+def test_a_host_idna_cannot_write_is_an_error(site: Site) -> None:
+    site(**{"a.md": doc('title: T\ndate: 2025-12-22\nlink: "https://\u00e4..test/"')})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:4: link 'https://\u00e4..test/' has a host that is not a domain "
+        "name. Check the host's spelling, or write it in punycode (xn--...).\n"
+    )
+
+
 def test_an_id_that_is_the_page_url_is_a_permalink_guid(site: Site) -> None:
     page = BLOG + "feeds/a/"
     site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nid: {page}")})

@@ -17,7 +17,7 @@ _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
 
 def image_url(key: str, value: object, config: Config) -> str:
     """An image URL, absolute; a relative one is on the site."""
-    return _absolute(_url(key, value), config)
+    return _absolute(key, _url(key, value), config)
 
 
 def _url(key: str, value: object) -> str:
@@ -58,24 +58,22 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
     media_type = fields.get("type")
     length = fields.get("length")
     return Enclosure(
-        url=_absolute(url, config),
+        url=_absolute(f"{key} url", url, config),
         media_type=_media_type(key, media_type) if media_type else _guess(key, url),
         length=_length(key, length, local),
     )
 
 
-# What stays as written in a URL's path, query and fragment, as cmark-gfm leaves it in a link
-# of the body: "%" too, so that a URL written encoded stays as it is.
-_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
-
-
-def _absolute(url: str, config: Config) -> str:
+def _absolute(key: str, url: str, config: Config) -> str:
     """`url` resolved against the site, with a space or a non-ASCII letter in its path, query
     or fragment percent-encoded: `media/ep 1.mp3`, the file's own name, is not a URL that curl
-    (newsboat's downloader) or urllib will fetch. The host is left as written."""
+    (newsboat's downloader) or urllib will fetch. A host in other letters than ASCII is
+    written in IDNA (values.as_uri)."""
     parts = urlsplit(urljoin(config.site_url, url))
-    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in parts[2:])
-    return urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
+    path, query, fragment = (quote(part, safe=values.URL_SAFE) for part in parts[2:])
+    return values.checked_uri(
+        key, urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
+    )
 
 
 def _local_file(key: str, url: str, config: Config) -> Path | None:

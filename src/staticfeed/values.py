@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from staticfeed.model import Author
 
@@ -194,7 +194,7 @@ def absolute_url(key: str, value: object) -> str:
         )
     if any(char.isspace() for char in url):
         raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
-    return url
+    return checked_uri(key, url)
 
 
 def _url_suggestion(url: str) -> str:
@@ -225,7 +225,41 @@ def url_reference(key: str, value: object) -> str:
         ) from None
     if any(char.isspace() for char in url):
         raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
-    return url
+    return checked_uri(key, url)
+
+
+URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+"""What stays as written when a URL's path, query or fragment is percent-encoded: the
+delimiters, and `%` (escapes already made)."""
+
+
+def as_uri(url: str) -> str:
+    """`url`, an IRI, as the URI RFC 3987 maps it to: a host in other than ASCII letters in
+    IDNA (`bücher.test` is `xn--bcher-kva.test`), any other non-ASCII character
+    percent-encoded as UTF-8. Feed elements take URIs: the W3C Feed Validation Service rejects
+    an IRI in RSS's <link> or Atom's <id>, <icon> or <logo> (UriNotIri). ValueError when the
+    host is not a domain name IDNA can write."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    userinfo, at, host_and_port = parts.netloc.rpartition("@")
+    host, colon, port = host_and_port.partition(":")  # an IPv6 host is ASCII: not here
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    netloc = f"{quote(userinfo, safe=URL_SAFE)}{at}{host}{colon}{port}"
+    path, query, fragment = (quote(part, safe=URL_SAFE) for part in parts[2:])
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
+
+
+def checked_uri(key: str, url: str) -> str:
+    """`as_uri(url)`, or InvalidValue naming `key` when its host cannot be written in IDNA."""
+    try:
+        return as_uri(url)
+    except UnicodeError:  # an empty label, one over 63 characters, what IDNA cannot map
+        raise InvalidValue(
+            f"{key} {url!r} has a host that is not a domain name",
+            "Check the host's spelling, or write it in punycode (xn--...).",
+        ) from None
 
 
 def language_tag(key: str, value: object) -> str:
