@@ -254,6 +254,28 @@ def test_diff_lists_every_kind_of_change_and_exits_1(site: Site) -> None:
     assert data["id_changed"][0]["file"] == "entries/alpha.md"
 
 
+@pytest.mark.parametrize(("before", "after"), [("atom", "rss"), ("rss", "json")])
+def test_diff_after_the_formats_changed_finds_the_entries_published(
+    site: Site, before: str, after: str
+) -> None:
+    # Only Atom published, then only RSS: diff read the published entries in RSS alone, found
+    # none, and called every entry new, and a renamed file new too, which build refuses.
+    folder = site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text() + f'formats = ["{before}"]\n', encoding="utf-8")
+    built()
+    config.write_text(config.read_text().replace(before, after), encoding="utf-8")
+    switched = invoke("diff").stdout
+    assert switched.startswith("feeds removed (their subscribers get nothing more):\n"), switched
+    assert f"  feeds/{'atom.xml' if before == 'atom' else 'rss.xml'}\n" in switched
+    Path("entries/a.md").rename("entries/alpha.md")
+
+    result = invoke("diff")
+
+    assert result.stdout.startswith(f"id changed:\n  {TAG}a -> {TAG}alpha "), result.stdout
+    assert "new:" not in result.stdout
+
+
 def test_diff_lists_the_feed_files_a_build_would_remove(site: Site) -> None:
     # formats = ["rss"] after Atom and JSON Feed: "no changes", while build then removed
     # atom.xml, feed.json and their author feeds, and their subscribers got nothing more.

@@ -502,7 +502,9 @@ def diff_publication(
     `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
     names), both read in the best format the fresh render has; `feeds_removed` as in Diff."""
     formats = [name for name in FORMATS if name in made]
-    published = published_entries(out_dir, formats)
+    # In a format the render made, to compare like with like; else in the one published
+    # before the formats changed, by id alone (`compare`).
+    published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
     withdrawn = read_ids_state(out_dir).withdrawn
     found = compare(published, fresh_entries(files, entries, entries_dir, formats), withdrawn)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
