@@ -149,6 +149,21 @@ def test_new_writes_a_pinned_entry_that_survives_a_rename(in_tmp: Path) -> None:
     assert again.exit_code == 1, again.output
 
 
+def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
+    assert init().exit_code == 0
+    config = in_tmp / "staticfeed.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("Europe/Kyiv", "America/Santiago"),
+        encoding="utf-8",
+    )
+    result = run("new", "Spring", "--date", "2025-09-07")
+    assert result.exit_code == 0, result.output
+    meta = front_matter(in_tmp / result.output.strip())
+    # Santiago's clocks went from 00:00 -04:00 to 01:00 -03:00: the day began at 01:00.
+    assert meta["date"] == datetime.fromisoformat("2025-09-07T01:00:00-03:00")
+    assert run("build").exit_code == 0
+
+
 def test_pin_then_rename_keeps_every_id(in_tmp: Path, site: Callable[..., Path]) -> None:
     folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
     original = (folder / "entries" / "a.md").read_bytes()

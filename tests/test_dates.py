@@ -29,6 +29,7 @@ from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_
 Site = Callable[..., Path]
 KYIV = "Europe/Kyiv"
 NEW_YORK = "America/New_York"
+SANTIAGO = "America/Santiago"
 
 # RFC 822 section 5 (as used by RSS 2.0), with the four-digit year RSS readers expect.
 RFC822 = re.compile(
@@ -104,6 +105,13 @@ WALL_TIMES = [
     pytest.param("Monday, December 22, 2025", KYIV, at(2025, 12, 22, offset=2), id="human-date"),
     pytest.param("December 22, 2025 9:30 PM", NEW_YORK, at(2025, 12, 22, 21, 30, -5), id="12h"),
     pytest.param("22/12/2025", "UTC", at(2025, 12, 22), id="day-first-when-unambiguous"),
+    # Days whose midnight the clocks skip (00:00 is 01:00 at once): a date alone is the day's
+    # first instant, 01:00 in the new offset.
+    pytest.param("2025-09-07", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="santiago-no-midnight"),
+    pytest.param("2025-03-09", "America/Havana", at(2025, 3, 9, 1, 0, -4), id="havana"),
+    pytest.param("2025-03-30", "Asia/Beirut", at(2025, 3, 30, 1, 0, 3), id="beirut"),
+    pytest.param("September 7, 2025", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="words-no-midnight"),
+    pytest.param('"2025-09-07"', SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="text-no-midnight"),
 ]
 
 # Values with their own offset: that instant, whatever the config's zone.
@@ -158,6 +166,7 @@ def test_front_matter_date_with_offset_is_that_instant(
         ),
         pytest.param("2025-12-22", KYIV, at(2025, 12, 22, offset=2), True, id="local-date"),
         pytest.param('"2025-07-01 09:00"', KYIV, at(2025, 7, 1, 9, 0, 3), True, id="string"),
+        pytest.param("2025-09-07", SANTIAGO, at(2025, 9, 7, 1, 0, -3), True, id="no-midnight"),
     ],
 )
 def test_toml_native_dates(
@@ -177,6 +186,7 @@ def test_toml_native_dates(
         ("*22 December 2025*", "UTC", at(2025, 12, 22), True),
         ("22 Dec 2025 14:00 +0200", NEW_YORK, at(2025, 12, 22, 14, 0, 2), False),
         ("July 1, 2025 09:00", KYIV, at(2025, 7, 1, 9, 0, 3), True),
+        ("September 7, 2025", SANTIAGO, at(2025, 9, 7, 1, 0, -3), True),
     ],
 )
 def test_date_line_of_a_document_without_front_matter(
@@ -214,6 +224,40 @@ def test_wall_time_skipped_by_daylight_saving_is_an_error(
     assert result.stderr.startswith(f"Error: entries/a.md:{line}:"), result.stderr
     assert shown in result.stderr
     assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2025-09-07 00:00", "2025-09-07 00:00:00"),
+        ("2025-09-07T00:00:00", "2025-09-07 00:00:00"),
+        ("September 7, 2025 00:00", "2025-09-07 00:00:00"),
+        ("2025-09-07 00:30", "2025-09-07 00:30:00"),
+    ],
+)
+def test_midnight_written_on_a_day_the_clocks_skip_it_is_an_error(
+    site: Site, value: str, written: str
+) -> None:
+    # Only a date alone means the day's first instant; a time the author wrote is that time.
+    site(config=config_in(SANTIAGO), **{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {written} does not exist in America/Santiago (the clocks "
+        "skip it). Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+def test_a_day_the_clocks_skip_whole_is_an_error(site: Site) -> None:
+    # Samoa moved across the date line: 29 December 2011 was followed by the 31st.
+    site(config=config_in("Pacific/Apia"), **{"a.md": yaml_entry("2011-12-30")})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md:3: date: 2011-12-30 does not exist in Pacific/Apia (the clocks skip "
+        "the whole day). Write date like 2025-12-22, 2025-12-22 14:30 or "
+        "2025-12-22T14:30:00+02:00.\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 _HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
+_ISO_DATE_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The zone names RFC 822 defines, and so RSS 2.0 dates may carry (RFC 5322 section 4.3 keeps
 # them), in hours from UTC. Any other abbreviation names different zones in different places
@@ -73,6 +74,10 @@ class DateError(ValueError):
     """A date an author wrote that cannot be understood; the message says why."""
 
 
+class SkippedTime(DateError):
+    """A wall time that a daylight-saving change skips, so that no instant has it."""
+
+
 def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
@@ -86,13 +91,22 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
     if isinstance(value, datetime):
         return localize(value, tz)
     if isinstance(value, date):
-        return localize(datetime.combine(value, time()), tz)
+        return start_of_day(value, tz)
     if not isinstance(value, str):
         # In YAML's terms, as the author wrote it: a number, not Python's int.
         shown = written if isinstance(written, str) else as_written(value)
         typed = isinstance(value, bool | int | float)
         raise DateError(f"expected a date, not {type_name(value)}{f' ({shown})' if typed else ''}")
-    return localize(_parse_text(value.strip()), tz)
+    text = value.strip()
+    moment = _parse_text(text)
+    try:
+        return localize(moment, tz)
+    except SkippedTime:
+        # A date alone is its day's first instant, which is not midnight when the clocks skip
+        # midnight (Santiago, Havana, Beirut): only a time the author wrote can be skipped.
+        if moment.time() != time() or _time_written(text):
+            raise
+        return start_of_day(moment.date(), tz)
 
 
 def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
@@ -108,6 +122,8 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     if not _HAS_TIME.search(text):
         first = first.replace(hour=0, minute=0, second=0)
+        if first.tzinfo is None:
+            return start_of_day(first.date(), tz)
     try:
         return localize(first, tz)
     except DateError:
@@ -130,6 +146,30 @@ def _parse_text(text: str) -> datetime:
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     return full
+
+
+def _time_written(text: str) -> bool:
+    """Whether `text`, which reads as midnight, says so (`2025-09-07 00:00`), rather than
+    giving a date alone (`2025-09-07`, `September 7, 2025`)."""
+    if _ISO_DATE_ALONE.fullmatch(text):
+        return False
+    if _ISO_DATE.match(text):
+        try:
+            dateutil_parser.isoparse(text)
+            return True  # a date and a time, as ISO 8601 writes them
+        except (ValueError, OverflowError):
+            pass
+    for form in _COMMON_FORMS:
+        found = form.fullmatch(text)
+        if found is not None:
+            return found["hour"] is not None
+    try:
+        unlike = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
+    except (ValueError, OverflowError):
+        return True
+    # A field the text lacks comes from the default: 01:01:01 here, where the first read
+    # gave 00:00:00.
+    return unlike.time() != _DEFAULT_B.time()
 
 
 def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
@@ -233,16 +273,44 @@ def _full_date(text: str) -> datetime | None:
 
 
 def localize(moment: datetime, tz: tzinfo) -> datetime:
-    """Attach `tz` to a wall time, refusing times that a daylight-saving change skips, and
-    instants Python cannot hold in every zone (before the year 1 or after 9999 in UTC)."""
+    """Attach `tz` to a wall time, refusing times that a daylight-saving change skips
+    (`SkippedTime`), and instants Python cannot hold in every zone (before the year 1 or after
+    9999 in UTC). A wall time the clocks show twice is the first of the two."""
     if moment.tzinfo is not None:
         _in_utc_or_error(moment)
         return moment
     aware = moment.replace(tzinfo=tz)
     round_trip = _in_utc_or_error(aware).astimezone(tz)
     if round_trip.replace(tzinfo=None) != moment:
-        raise DateError(f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it)")
+        raise SkippedTime(
+            f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it)"
+        )
     return aware
+
+
+def start_of_day(day: date, tz: tzinfo) -> datetime:
+    """The first instant of `day` in `tz`: midnight, or, on a day whose midnight the clocks
+    skip (America/Santiago on 2025-09-07 goes from 00:00 -04:00 to 01:00 -03:00), the end of
+    that gap. A day the clocks skip whole (Pacific/Apia, 2011-12-30) is an error."""
+    midnight = datetime.combine(day, time())
+    try:
+        return localize(midnight, tz)
+    except SkippedTime:
+        pass
+    # In a gap, the offset before it (fold=0) makes midnight an instant after the change, and
+    # the offset after it (fold=1) an instant before: the change is between the two.
+    after = _in_utc_or_error(midnight.replace(tzinfo=tz))
+    before = _in_utc_or_error(midnight.replace(tzinfo=tz, fold=1))
+    while after - before > timedelta(seconds=1):  # zones change their offsets on a second
+        middle = before + (after - before) // 2
+        if middle.astimezone(tz).date() < day:
+            before = middle
+        else:
+            after = middle
+    first = after.replace(microsecond=0).astimezone(tz)
+    if first.date() != day:
+        raise SkippedTime(f"{day} does not exist in {tz} (the clocks skip the whole day)")
+    return first
 
 
 def _in_utc_or_error(moment: datetime) -> datetime:
