@@ -1073,6 +1073,67 @@ def test_without_a_date_line_the_build_asks_for_date_front_matter(site: Site, te
     ]
 
 
+DATE_LINE_FIX = (
+    "Write the date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22 14:30 +02:00, or give it in"
+    " front matter (date: 2025-12-22)."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "why"),
+    [
+        pytest.param(
+            "12/01/2025\n\n# Title\n\nText.\n",
+            1,
+            "'12/01/2025' could be 2025-01-12 (day first) or 2025-12-01 (month first)",
+            id="day-or-month",
+        ),
+        pytest.param(
+            "# Title\n\n22 Dec 2025 14:00 CET\n\nText.\n",
+            3,
+            "the time zone 'CET' could be one of several: only UT, GMT, Z and RFC 822's US zones"
+            " (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its offset",
+            id="zone-name",
+        ),
+        pytest.param(
+            "2025-03-30 02:30\n\n# Title\n\nText.\n",
+            1,
+            "2025-03-30 02:30:00 does not exist in Europe/Berlin (the clocks skip it)",
+            id="skipped-by-the-clocks",
+        ),
+        pytest.param(
+            "---\nauthor: Ann\n---\n# Title\n\n*4 Mar 2021 14:30 GMT+3*\n\nText.\n",
+            6,
+            "'4 Mar 2021 14:30 GMT+3' gives a zone name with an offset, which some read as ahead of"
+            " UTC and others as behind: write the offset alone, like +03:00",
+            id="under-front-matter",
+        ),
+    ],
+)
+def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:
+    # It said "no date found near the top of the document", hiding the reason.
+    site(config=BASIC_CONFIG + 'timezone = "Europe/Berlin"\n', **{"note.md": text})
+    assert errors() == [f"Error: entries/note.md:{line}: date line: {why}. {DATE_LINE_FIX}"]
+
+
+@pytest.mark.parametrize(
+    ("title", "date_line"),
+    [
+        ("12/01/2025 was the day it all changed", "March 5, 2025"),
+        ("Why GMT+1 is back in 2026", "2025-03-05"),
+        ("CET 2025, a review", "5 March 2025"),
+    ],
+)
+def test_a_line_that_only_mentions_a_date_is_still_the_title(
+    site: Site, title: str, date_line: str
+) -> None:
+    site(**{"note.md": f"{title}\n\n{date_line}\n\nText.\n"})
+    build_ok()
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == title
+    assert entry.findtext(f"{A}published") == "2025-03-05T00:00:00+00:00"
+
+
 def test_the_tenth_line_can_hold_the_date(site: Site) -> None:
     text = "# Title\n\n" + "".join(f"Paragraph {n}.\n\n" for n in range(8)) + "2025-12-22\n"
     site(**{"note.md": text})

@@ -110,12 +110,19 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
 
 
 def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
-    """The date a line holds when the line is nothing but a full date (day, month and year)."""
+    """The date a line holds when the line is nothing but a full date (day, month and year);
+    None when it is not a date. A line that is one, but one staticfeed refuses (it reads both
+    ways, names its zone by a name several zones bear, gives a time the clocks skip), raises
+    DateError: the author should hear why, not that no date was found."""
     text = line.strip().strip("*_#").strip()
     if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
         return None
     try:
         first = _full_date(text)
+    except DateError:
+        if _reads_as_full_date(text):
+            raise
+        return None  # "Why GMT+1 is back in 2026" is a title, not a date
     except (ValueError, OverflowError):
         return None
     if first is None:
@@ -124,10 +131,30 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         first = first.replace(hour=0, minute=0, second=0)
         if first.tzinfo is None:
             return start_of_day(first.date(), tz)
+    return localize(first, tz)
+
+
+def lenient_date_line(line: str, tz: tzinfo) -> datetime | None:
+    """`parse_date_line`, with a date it refuses taken as no date."""
     try:
-        return localize(first, tz)
+        return parse_date_line(line, tz)
     except DateError:
         return None
+
+
+def _any_zone(name: str | None, offset: int | None) -> tzinfo:
+    return UTC
+
+
+def _reads_as_full_date(text: str) -> bool:
+    """Whether dateutil reads the whole of `text` as a day, a month and a year, whatever its
+    zone: whether it is a date, if maybe one staticfeed refuses."""
+    try:
+        first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
+    except (ValueError, OverflowError):
+        return False
+    return (first.year, first.month, first.day) == (second.year, second.month, second.day)
 
 
 def _parse_text(text: str) -> datetime:

@@ -738,6 +738,17 @@ class _EntryBuilder:
     def _infer_date(self, head: HeadMetadata) -> datetime | None:
         if head.published:
             return head.published
+        if head.date_problem is not None:
+            self.errors.append(
+                EntryError(
+                    f"date line: {head.date_problem}",
+                    "Write the date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22 14:30 +02:00,"
+                    " or give it in front matter (date: 2025-12-22).",
+                    path=self.path,
+                    line=head.date_line,
+                )
+            )
+            return None
         self._fail(
             None,
             "no date found near the top of the document",

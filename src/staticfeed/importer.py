@@ -39,7 +39,7 @@ from lxml import etree
 
 from staticfeed import gfm, values
 from staticfeed.codeblocks import fenced
-from staticfeed.dates import DateError, parse_date, parse_date_line
+from staticfeed.dates import DateError, lenient_date_line, parse_date
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
 from staticfeed.frontmatter import FrontMatterError, split
@@ -655,7 +655,7 @@ def _single_meaning(line: str) -> bool:
         _residue(plain)
         or _SOURCE.match(plain)
         or _byline(plain, UTC)
-        or parse_date_line(plain, UTC) is not None
+        or lenient_date_line(plain, UTC) is not None
     )
 
 
@@ -775,12 +775,12 @@ def _residue(line: str) -> str | None:
 
 
 def _date_line(line: str, tz: tzinfo) -> tuple[datetime, bool] | None:
-    moment = parse_date_line(line, tz)
+    moment = lenient_date_line(line, tz)
     if moment is not None:
         return moment, False
     labelled = _DATE_LABEL.match(line)
     if labelled:
-        moment = parse_date_line(labelled.group("date"), tz)
+        moment = lenient_date_line(labelled.group("date"), tz)
         if moment is not None:
             return moment, labelled.group("label").lower() in _UPDATE_LABELS
     return None
@@ -791,7 +791,7 @@ def _byline(line: str, tz: tzinfo) -> tuple[tuple[str, ...], datetime | None] | 
     line = line.rstrip(". ")
     posted = _POSTED_BY.match(line)
     if posted:
-        moment = parse_date_line(posted.group("date"), tz)
+        moment = lenient_date_line(posted.group("date"), tz)
         names = _names(posted.group("rest"))
         if moment is not None and names:
             return names, moment
@@ -804,7 +804,7 @@ def _byline(line: str, tz: tzinfo) -> tuple[tuple[str, ...], datetime | None] | 
         return names, None
     for separator in _DATE_AFTER_NAMES.finditer(rest):
         names = _names(rest[: separator.start()])
-        moment = parse_date_line(rest[separator.end() :], tz)
+        moment = lenient_date_line(rest[separator.end() :], tz)
         if names and moment is not None:
             return names, moment
     return None

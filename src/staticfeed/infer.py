@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from staticfeed.dates import parse_date_line
+from staticfeed.dates import DateError, parse_date_line
 from staticfeed.render import inline_text
 
 _HEAD_LINES = 10  # a date or byline further down is part of the text, not metadata
@@ -39,6 +39,9 @@ class HeadMetadata:
     byline_names: tuple[str, ...]
     byline_line: int | None
     body: str
+    date_problem: str | None = None
+    """Why the date line at `date_line` is refused (`12/01/2025` reads both ways); `published`
+    is then None, and the line stays in the body."""
 
 
 def read_head(
@@ -57,11 +60,14 @@ def read_head(
     """
     lines = body.split("\n")
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
-    date_index, published = _find_date(lines, head, tz) if find_date else (None, None)
+    date_index, published, problem = (
+        _find_date(lines, head, tz) if find_date else (None, None, None)
+    )
     byline_index, names = _find_byline(lines, head) if find_byline else (None, ())
     taken = {date_index, byline_index} - {None}
     title_indexes, title = _find_title(lines, head, taken) if find_title else ([], None)
-    consumed = taken | set(title_indexes)
+    # A refused date line is no title, but stays in the body: nothing was taken from it.
+    consumed = (taken if problem is None else taken - {date_index}) | set(title_indexes)
     kept = [line for i, line in enumerate(lines) if i not in consumed]
     return HeadMetadata(
         title=title,
@@ -71,15 +77,22 @@ def read_head(
         byline_names=names,
         byline_line=first_line + byline_index if byline_index is not None else None,
         body="\n".join(kept).strip("\n") + "\n",
+        date_problem=problem,
     )
 
 
-def _find_date(lines: list[str], head: list[int], tz: tzinfo) -> tuple[int | None, datetime | None]:
+def _find_date(
+    lines: list[str], head: list[int], tz: tzinfo
+) -> tuple[int | None, datetime | None, str | None]:
+    """The first date line: its index, and its date or why it is refused."""
     for index in head:
-        moment = parse_date_line(lines[index], tz)
+        try:
+            moment = parse_date_line(lines[index], tz)
+        except DateError as error:
+            return index, None, str(error)
         if moment is not None:
-            return index, moment
-    return None, None
+            return index, moment, None
+    return None, None, None
 
 
 def _find_byline(lines: list[str], head: list[int]) -> tuple[int | None, tuple[str, ...]]:
