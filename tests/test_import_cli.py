@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
+BASIC_CONFIG_BERLIN = BASIC_CONFIG + 'timezone = "Europe/Berlin"\n'
 
 
 def run(*args: str) -> Result:
@@ -237,3 +243,47 @@ def test_importing_another_generators_posts_points_to_pin_from(site: Callable[..
     pasted = run("import", str(page.relative_to(folder)), "--dry-run")
     assert pasted.exit_code == 0, pasted.output
     assert NEXT_PIN not in pasted.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("written", "shown", "published"),
+    [
+        # 10:00 in New York in June is 14:00 UTC, 16:00 in Berlin.
+        ("2025-06-01 10:00", "2025-06-01 10:00 -04:00", "2025-06-01T14:00:00Z"),
+        ("2025-06-01", "2025-06-01 00:00 -04:00", "2025-06-01T04:00:00Z"),
+    ],
+)
+def test_dates_read_in_another_zone_than_the_configs_keep_their_instant(
+    site: Callable[..., Path], written: str, shown: str, published: str
+) -> None:
+    # The entry was written "date: 2025-06-01 10:00", which the build read in Europe/Berlin:
+    # six hours off from what import showed.
+    folder = site(config=BASIC_CONFIG_BERLIN)
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2025-06-01-hello.md").write_text(f'---\ntitle: "Hello"\ndate: {written}\n---\nHi.\n')
+    result = run("import", "_posts", "--timezone", "America/New_York")
+    assert result.exit_code == 0, result.output
+    assert f"  date:    {shown}\n" in result.stdout
+    assert run("build").exit_code == 0
+    entry = feedparser.parse("feeds/atom.xml").entries[0]
+    assert calendar.timegm(entry.published_parsed) == calendar.timegm(
+        time.strptime(published, "%Y-%m-%dT%H:%M:%SZ")
+    )
+
+
+def test_dates_read_in_the_configs_zone_are_written_as_its_wall_times(
+    site: Callable[..., Path],
+) -> None:
+    folder = site(config=BASIC_CONFIG_BERLIN)
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2025-06-01-hello.md").write_text(
+        '---\ntitle: "Hello"\ndate: 2025-06-01 10:00\nlastmod: 2025-06-02\n---\nHi.\n'
+    )
+    for args in ((), ("--timezone", "Europe/Berlin")):
+        result = run("import", "_posts", "--dry-run", *args)
+        assert result.exit_code == 0, result.output
+    assert run("import", "_posts").exit_code == 0
+    text = (folder / "entries" / "2025" / "hello.md").read_text(encoding="utf-8")
+    assert "\ndate: 2025-06-01 10:00\nupdated: 2025-06-02\n" in text

@@ -1095,8 +1095,12 @@ def import_command(
     from staticfeed.importer import import_documents
 
     try:
-        tz = _import_timezone(config_path, timezone_name)
-        imported = import_documents(list(sources), into, timezone=tz, dry_run=dry_run)
+        given = None if timezone_name is None else _timezone_option(timezone_name)
+        config_tz = _config_timezone(config_path)
+        tz = given or config_tz
+        imported = import_documents(
+            list(sources), into, timezone=tz, dry_run=dry_run, config_timezone=config_tz
+        )
     except StaticfeedError as error:
         raise _user_error(error) from None
     for entry in imported:
@@ -1110,15 +1114,20 @@ def import_command(
         )
 
 
-def _import_timezone(config_path: Path | None, timezone_name: str | None) -> ZoneInfo:
-    from staticfeed.config import find_config, load_config
+def _timezone_option(timezone_name: str) -> ZoneInfo:
     from staticfeed.dates import DateError, zone
 
-    if timezone_name is not None:
-        try:
-            return zone(timezone_name)
-        except DateError as error:
-            raise click.BadParameter(str(error), param_hint="--timezone") from None
+    try:
+        return zone(timezone_name)
+    except DateError as error:
+        raise click.BadParameter(str(error), param_hint="--timezone") from None
+
+
+def _config_timezone(config_path: Path | None) -> ZoneInfo:
+    """The zone the build reads dates without an offset in: the config's."""
+    from staticfeed.config import find_config, load_config
+    from staticfeed.dates import zone
+
     if config_path is None:
         try:
             config_path = find_config(Path.cwd())

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from urllib.parse import urljoin
+from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml import etree
@@ -95,12 +96,19 @@ class ImportProblem(StaticfeedError):
 
 
 def import_documents(
-    sources: Sequence[Path], into: Path, *, timezone: tzinfo, dry_run: bool
+    sources: Sequence[Path],
+    into: Path,
+    *,
+    timezone: tzinfo,
+    dry_run: bool,
+    config_timezone: tzinfo | None = None,
 ) -> list[ImportedEntry]:
     """Make an entry in `into` of every document in `sources` (files, or folders of them).
 
-    Dates written without an offset are wall times in `timezone`. With `dry_run` nothing is
-    written. Raises `ManyErrors` listing every problem, and then writes nothing.
+    Dates written without an offset are wall times in `timezone`. The entries' dates are
+    written as wall times only in `config_timezone`, the zone the build reads them in (by
+    default `timezone`), and with their offset in any other. With `dry_run`
+    nothing is written. Raises `ManyErrors` listing every problem, and then writes nothing.
     """
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
@@ -111,7 +119,7 @@ def import_documents(
             errors.extend(many.errors)
         except StaticfeedError as error:
             errors.append(error)
-    entries = _place(drafts, into, timezone, errors)
+    entries = _place(drafts, into, config_timezone or timezone, errors)
     if errors:
         raise ManyErrors(errors)
     if not dry_run:
@@ -1850,8 +1858,12 @@ def _finish_inline(text: str) -> str:
 
 
 def _place(
-    drafts: list[tuple[Path, _Draft]], into: Path, tz: tzinfo, errors: list[StaticfeedError]
+    drafts: list[tuple[Path, _Draft]],
+    into: Path,
+    tz: tzinfo,
+    errors: list[StaticfeedError],
 ) -> list[ImportedEntry]:
+    """The entries of `drafts`, their dates written as wall times in `tz`, or with offsets."""
     planned: set[Path] = set()
     entries = []
     for source, draft in drafts:
@@ -2002,13 +2014,21 @@ def _quoted(value: str) -> str:
 
 
 def _date_text(moment: datetime, tz: tzinfo) -> str:
-    """A wall time in `tz` as the author wrote it (`2025-12-22`, `2025-12-22 14:30`); a time
-    with its own offset with that offset."""
-    if moment.tzinfo is not tz:
+    """A wall time in `tz`, the zone the build reads the entry's dates in, as the author wrote
+    it (`2025-12-22`, `2025-12-22 14:30`); any other with its offset, as the build would read
+    its wall time in `tz` (`import --timezone America/New_York` in a publication in
+    Europe/Berlin: 10:00 there is 16:00 here)."""
+    if not _same_zone(moment.tzinfo, tz):
         return moment.isoformat()
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
         return moment.strftime("%Y-%m-%d")
     return moment.strftime("%Y-%m-%d %H:%M" + (":%S" if moment.second else ""))
+
+
+def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
+    if one is other:
+        return True
+    return isinstance(one, ZoneInfo) and isinstance(other, ZoneInfo) and one.key == other.key
 
 
 def _write(entries: list[ImportedEntry]) -> None:
