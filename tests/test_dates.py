@@ -7,6 +7,7 @@ and feeds are read back with lxml and email.utils, never with staticfeed's own c
 from __future__ import annotations
 
 import calendar
+import json
 import locale
 import os
 import random
@@ -20,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from dateutil import parser as dateutil_parser
 
@@ -388,6 +390,50 @@ def test_dates_before_standard_time_are_written_in_utc(site: Site) -> None:
     pub_dates = [check_rfc822(text) for text in rss.xpath("channel/item/pubDate/text()")]
     assert pub_dates == [reply[0], letter]
     assert check_rfc822(rss.findtext("channel/lastBuildDate")) == reply[1]
+
+
+# RFC 3339 in whole seconds; HTML's <time datetime> allows at most three digits of a fraction.
+WHOLE_SECONDS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$")
+
+
+def test_fractions_of_a_second_are_written_in_whole_seconds_everywhere(site: Site) -> None:
+    """`2025-06-03T10:00:00.5+02:00` gave Atom `…10:00:00.500000+02:00`, which newsboat read as
+    10:00 UTC instead of 08:00, and pages an invalid `<time datetime>`."""
+    site(
+        config=config_in(KYIV),
+        **{
+            "a.md": yaml_entry("2025-06-03T10:00:00.5+02:00", extra="slug: alpha\n"),
+            # Later by a fraction: still first, though written with the same date as alpha.
+            "z.md": yaml_entry("2025-06-03T10:00:00.7+02:00", extra="slug: zeta\n"),
+        },
+    )
+    atom, rss = build_and_read()
+    expected = at(2025, 6, 3, 10, 0, 2)
+    written = [atom.findtext("a:updated", namespaces=NS)] + [
+        element.text for element in atom.iterfind("a:entry/*", NS) if element.tag.endswith("ed")
+    ]
+    assert len(written) == 5, written
+    for text in written:
+        assert WHOLE_SECONDS.match(text), text
+        assert_same_moment(datetime.fromisoformat(text), expected, offset=True)
+    ids = [e.findtext("a:id", namespaces=NS) for e in atom.iterfind("a:entry", NS)]
+    assert ids == ["tag:example.org,2025:zeta", "tag:example.org,2025:alpha"]
+    parsed = feedparser.parse("feeds/atom.xml")
+    assert calendar.timegm(parsed.entries[0].published_parsed) == calendar.timegm(
+        (2025, 6, 3, 8, 0, 0)
+    )
+    assert [check_rfc822(d) for d in rss.xpath("channel/item/pubDate/text()")] == [expected] * 2
+    feed = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))
+    for item in feed["items"]:
+        for key in ("date_published", "date_modified"):
+            assert WHOLE_SECONDS.match(item[key]), item[key]
+            assert datetime.fromisoformat(item[key]) == expected
+    pages = [Path("feeds/index.html"), Path("feeds/alpha/index.html")]
+    stamps = [value for page in pages for value in lxml.html.parse(page).xpath("//time/@datetime")]
+    assert len(stamps) == 3, stamps
+    for value in stamps:
+        assert WHOLE_SECONDS.match(value), value
+        assert datetime.fromisoformat(value) == expected
 
 
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:

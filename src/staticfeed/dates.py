@@ -363,19 +363,23 @@ def rfc822(moment: datetime) -> str:
 
 
 def iso(moment: datetime) -> str:
-    """RFC 3339, as Atom and JSON Feed need it."""
+    """RFC 3339, as Atom and JSON Feed need it, in whole seconds (see `writable`)."""
     return writable(moment).isoformat()
 
 
 def writable(moment: datetime) -> datetime:
-    """`moment` with an offset that feed dates can carry, for a library that formats it itself
-    (feedgen's Atom <updated>). Before time zones were standard, zones had offsets such as
-    +02:02:04 (Kyiv until 1924), which neither RFC 3339 nor RFC 822 can write: such an instant
-    is written in UTC instead."""
+    """`moment` as feeds and pages write it, for a library that formats it itself (feedgen's
+    Atom <updated>): in whole seconds, and with an offset that feed dates can carry.
+
+    A fraction of a second (`10:00:00.5+02:00`) is dropped, as RSS dates drop it: newsboat read
+    `2025-06-03T10:00:00.500000+02:00` as 10:00 UTC, and HTML's <time datetime> allows at most
+    three digits. Before time zones were standard, zones had offsets such as +02:02:04 (Kyiv
+    until 1924), which neither RFC 3339 nor RFC 822 can write: such an instant is written in
+    UTC instead."""
     offset = moment.utcoffset()
     if offset is None or offset % timedelta(minutes=1):
-        return moment.astimezone(UTC)
-    return moment
+        moment = moment.astimezone(UTC)
+    return moment.replace(microsecond=0)
 
 
 def date_text(moment: datetime) -> str:
