@@ -436,6 +436,73 @@ def test_fractions_of_a_second_are_written_in_whole_seconds_everywhere(site: Sit
         assert datetime.fromisoformat(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("zone", "value", "published", "pub_date"),
+    [
+        pytest.param(
+            "UTC",
+            "2025-06-01T10:00:00+05:45",
+            "2025-06-01T10:00:00+05:45",
+            "Sun, 01 Jun 2025 04:15:00 +0000",
+            id="kathmandu",
+        ),
+        pytest.param(
+            "UTC",
+            "2025-06-01T10:00:00+08:45",
+            "2025-06-01T10:00:00+08:45",
+            "Sun, 01 Jun 2025 01:15:00 +0000",
+            id="eucla",
+        ),
+        pytest.param(
+            "UTC",
+            "2025-01-15T10:00:00+13:45",
+            "2025-01-15T10:00:00+13:45",
+            "Tue, 14 Jan 2025 20:15:00 +0000",
+            id="chatham-summer",
+        ),
+        pytest.param(
+            "UTC",
+            "1938-07-01T12:00:00+01:20",
+            "1938-07-01T12:00:00+01:20",
+            "Fri, 01 Jul 1938 10:40:00 +0000",
+            id="amsterdam-1938",
+        ),
+        pytest.param(
+            "Asia/Kathmandu",
+            "2025-06-01 10:00",
+            "2025-06-01T10:00:00+05:45",
+            "Sun, 01 Jun 2025 04:15:00 +0000",
+            id="config-zone",
+        ),
+        # Whole and half hours are the validator's: they keep their offset.
+        pytest.param(
+            "UTC",
+            "2025-06-01T10:00:00+05:30",
+            "2025-06-01T10:00:00+05:30",
+            "Sun, 01 Jun 2025 10:00:00 +0530",
+            id="half-hour",
+        ),
+        pytest.param(
+            "UTC",
+            "2025-06-01T10:00:00-09:30",
+            "2025-06-01T10:00:00-09:30",
+            "Sun, 01 Jun 2025 10:00:00 -0930",
+            id="half-hour-behind",
+        ),
+    ],
+)
+def test_rss_dates_carry_only_offsets_of_whole_or_half_hours(
+    site: Site, zone: str, value: str, published: str, pub_date: str
+) -> None:
+    """The W3C Feed Validation Service warns about an RFC 822 zone other than [+-]\\d\\d[03]0
+    (ProblematicalRFC822Date): +0545 is written as the same instant in UTC. Atom keeps it."""
+    site(config=config_in(zone), **{"a.md": yaml_entry(value)})
+    atom, rss = build_and_read()
+    assert rss.findtext("channel/item/pubDate") == pub_date
+    assert rss.findtext("channel/lastBuildDate") == pub_date
+    assert atom.findtext("a:entry/a:published", namespaces=NS) == published
+
+
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
     site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
     result = invoke_build()

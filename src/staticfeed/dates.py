@@ -358,8 +358,15 @@ def in_utc(moment: datetime) -> datetime:
 
 
 def rfc822(moment: datetime) -> str:
-    """RSS date: English names and a numeric offset whatever the process locale."""
-    return email.utils.format_datetime(writable(moment))
+    """RSS date: English names and a numeric offset whatever the process locale. An offset
+    that is not a whole or half hour (Kathmandu's +0545, Chatham's +1345, Amsterdam's +0120 in
+    1938) makes the W3C Feed Validation Service warn (ProblematicalRFC822Date: it knows the
+    zones `[+-]\\d\\d[03]0`): such an instant is written in UTC, +0000."""
+    written = writable(moment)
+    offset = written.utcoffset()
+    if offset is not None and offset % timedelta(minutes=30):
+        written = written.astimezone(UTC)
+    return email.utils.format_datetime(written)
 
 
 def iso(moment: datetime) -> str:
