@@ -12,7 +12,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
@@ -741,13 +741,20 @@ def test_the_same_updated_only_counts_within_one_atom_feed(site: Site) -> None:
     assert check().output == "ok: no problems found\n"
 
 
-def test_an_update_in_the_future_or_a_date_before_1970_is_implausible(site: Site) -> None:
+def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site) -> None:
+    # The W3C Feed Validation Service's rules: a date written before 1990, an updated more
+    # than ten minutes after now.
+    soon = (datetime.now(UTC) + timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M")
+    later = datetime.now(UTC) + timedelta(minutes=30)
     site(
         CONFIG,
         **{
             "ahead.md": _post("2025-03-01", "updated: 2999-01-01 10:00\n"),
             "letter.md": _post("1921-03-01"),
-            "edge.md": _post("1970-01-01", "updated: 1970-01-01 00:00\n"),
+            "edge.md": _post("1990-01-01", "updated: 1990-01-01 00:00\n"),
+            "soon.md": _post("2025-03-02", f"updated: {soon}\n"),
+            "later.md": _post("2025-03-03", f"updated: {later:%Y-%m-%d %H:%M}\n"),
+            "slip.md": _post("1989-12-31 23:59"),
         },
     )
     before = datetime.now(UTC)
@@ -757,28 +764,58 @@ def test_an_update_in_the_future_or_a_date_before_1970_is_implausible(site: Site
     # The feeds carry those dates as written, read back with lxml.
     updated = updated_texts(ATOM)
     assert updated == [
+        f"{later:%Y-%m-%dT%H:%M}:00+00:00",
+        f"{soon.replace(' ', 'T')}:00+00:00",
         "2999-01-01T10:00:00+00:00",
-        "1970-01-01T00:00:00+00:00",
+        "1990-01-01T00:00:00+00:00",
+        "1989-12-31T23:59:00+00:00",
         "1921-03-01T00:00:00+00:00",
     ]
-    ahead = re.fullmatch(
-        r"updated 2999-01-01 10:00 \+00:00 is more than a day after now \((.+)\): the W3C Feed"
-        r" Validation Service calls it implausible",
-        str(found[0][4]),
+    messages = [str(row[4]) for row in found]  # by file: ahead, later, letter, slip
+    shown_dates = ("2999-01-01 10:00", f"{later:%Y-%m-%d %H:%M}")
+    for message, shown in zip(messages[:2], shown_dates, strict=True):
+        ahead = re.fullmatch(
+            f"updated {shown} \\+00:00 is more than 10 minutes after now \\((.+)\\): the W3C"
+            " Feed Validation Service calls it implausible",
+            message,
+        )
+        assert ahead, message
+        now = datetime.strptime(ahead.group(1), "%Y-%m-%d %H:%M %z")
+        assert before.replace(second=0, microsecond=0) <= now <= after
+    old = "date 1921-03-01 is before 1990: the W3C Feed Validation Service calls it implausible"
+    slip = (
+        "date 1989-12-31 23:59 +00:00 is before 1990: the W3C Feed Validation Service calls it"
+        " implausible"
     )
-    assert ahead, found[0]
-    now = datetime.strptime(ahead.group(1), "%Y-%m-%d %H:%M %z")
-    assert before.replace(second=0, microsecond=0) <= now <= after
-    old = "date 1921-03-01 is before 1970: the W3C Feed Validation Service calls it implausible"
     assert found == [
-        warning("entries/ahead.md", 4, "implausible-date", found[0][4]),
+        warning("entries/ahead.md", 4, "implausible-date", messages[0]),
+        warning("entries/later.md", 4, "implausible-date", messages[1]),
         warning("entries/letter.md", 3, "implausible-date", old),
+        warning("entries/slip.md", 3, "implausible-date", slip),
     ]
     fixes = [item["fix"] for item in findings(exit_code=0)]
     assert fixes == [
         "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
+        "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
+        "Check the year, or leave it if the entry is that old.",
         "Check the year, or leave it if the entry is that old.",
     ]
+
+
+def test_a_date_is_plausible_by_the_day_it_is_written_with(site: Site) -> None:
+    # In Europe/Berlin 1990-01-01 00:30 is 1989-12-31 23:30 UTC, and was reported as before the
+    # year it names ("1970-01-01 is before 1970"). The service compares the date as written.
+    site(
+        CONFIG + 'timezone = "Europe/Berlin"\n',
+        **{"new-year.md": _post("1990-01-01 00:30"), "eve.md": _post("1989-12-31 23:30")},
+    )
+    assert invoke_build().exit_code == 0
+    assert updated_texts(ATOM) == ["1990-01-01T00:30:00+01:00", "1989-12-31T23:30:00+01:00"]
+    message = (
+        "date 1989-12-31 23:30 +01:00 is before 1990: the W3C Feed Validation Service calls it"
+        " implausible"
+    )
+    assert rows(exit_code=0) == [warning("entries/eve.md", 3, "implausible-date", message)]
 
 
 # Relative URLs in content

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 from urllib.parse import quote, urlsplit
@@ -460,14 +460,16 @@ def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str) -> F
     )
 
 
-_EARLIEST_PLAUSIBLE = datetime(1970, 1, 1, tzinfo=UTC)
-_LATEST_PLAUSIBLE = timedelta(days=1)
-"""The W3C service calls a date implausible before 1970 or more than a day from now."""
+_EARLIEST_PLAUSIBLE = date(1990, 1, 1)
+_LATEST_PLAUSIBLE = timedelta(minutes=10)
+"""The W3C service calls a date implausible when it is written before 1990 (it compares the
+text, `value < '1990-01-01'`: the date in the offset it is written with) or is more than ten
+minutes after now."""
 
 
 def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Finding]:
     """Dates the W3C service calls implausible (ImplausibleDate): an `updated:` in the future,
-    which keeps the entry on top of readers that sort by it until then, or a year before 1970,
+    which keeps the entry on top of readers that sort by it until then, or a year before 1990,
     often a typing slip. A future `date` is not reported: only --future publishes one, to
     preview what is due."""
     for entry in entries:
@@ -477,10 +479,10 @@ def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Find
         for key, moment in dated:
             if key == "updated" and moment > now + _LATEST_PLAUSIBLE:
                 shown_now = now.astimezone(moment.tzinfo).replace(second=0, microsecond=0)
-                why = f"is more than a day after now ({date_text(shown_now)})"
+                why = f"is more than 10 minutes after now ({date_text(shown_now)})"
                 fix = "Write when it happened; staticfeed touch ENTRY sets updated: to now."
-            elif moment < _EARLIEST_PLAUSIBLE:
-                why = "is before 1970"
+            elif moment.date() < _EARLIEST_PLAUSIBLE:  # the date shown, as written
+                why = f"is before {_EARLIEST_PLAUSIBLE.year}"
                 fix = "Check the year, or leave it if the entry is that old."
             else:
                 continue
