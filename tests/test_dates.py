@@ -23,8 +23,10 @@ from pathlib import Path
 import feedparser
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from dateutil import parser as dateutil_parser
 
+from staticfeed.cli import cli
 from staticfeed.dates import DateError, parse_date
 from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
@@ -675,6 +677,31 @@ def test_rss_dates_are_english_whatever_the_locale(site: Site, foreign_locale: s
     ]
     assert check_rfc822(rss.findtext("channel/lastBuildDate")) == at(2025, 12, 22, 14, 0, 2)
     # Building must leave the process's locale as it found it.
+    assert locale.setlocale(locale.LC_ALL) == foreign_locale
+
+
+def test_check_reads_rss_weekdays_in_english_whatever_the_locale(
+    site: Site, foreign_locale: str
+) -> None:
+    # check compared "Mon" with strftime("%a"), which is "Mo" in German: every pubDate was
+    # "not an RFC 822 date".
+    site(config=config_in(KYIV), **{"a.md": yaml_entry("2025-12-22 14:00")})
+    assert invoke_build().exit_code == 0
+
+    def date_findings() -> list[tuple[str, str]]:
+        result = CliRunner().invoke(cli, ["check", "--format", "json"], prog_name="staticfeed")
+        assert "Traceback" not in result.output
+        found = json.loads(result.stdout)
+        return [(item["file"], item["message"]) for item in found if item["rule"] == "date"]
+
+    assert date_findings() == []
+    rss = Path("feeds/rss.xml")
+    text = rss.read_text(encoding="utf-8")
+    assert text.count("Mon, 22 Dec 2025") == 2  # pubDate and lastBuildDate
+    rss.write_text(text.replace("<pubDate>Mon, 22", "<pubDate>Tue, 22"), encoding="utf-8")
+    assert date_findings() == [
+        ("feeds/rss.xml", "<pubDate> 'Tue, 22 Dec 2025 14:00:00 +0200' is not an RFC 822 date")
+    ]
     assert locale.setlocale(locale.LC_ALL) == foreign_locale
 
 

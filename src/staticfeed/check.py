@@ -940,9 +940,13 @@ def _read_date(feed: _Feed, text: str) -> datetime | None:
     except (ValueError, TypeError):
         return None
     weekday = found["weekday"]
-    if weekday is not None and weekday.title() != moment.strftime("%a"):
+    if weekday is not None and weekday.title() != _WEEKDAYS[moment.weekday()]:
         return None  # "Tue, 22 Dec 2025": the validator's IncorrectDOW
     return moment
+
+
+# RFC 822's day names, by datetime.weekday(): strftime("%a") gives the locale's ("Mo").
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _rfc3339(text: str) -> datetime | None:
