@@ -505,6 +505,22 @@ def test_rss_dates_carry_only_offsets_of_whole_or_half_hours(
     assert atom.findtext("a:entry/a:published", namespaces=NS) == published
 
 
+def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
+    # strftime("%Y") gives "1" for the year 1 with glibc: pages showed "1-06-01".
+    site(
+        **{
+            "gospel.md": yaml_entry("0001-06-01", extra="slug: gospel\n"),
+            "rule.md": yaml_entry("0800-12-25 09:30", extra="slug: rule\n"),
+        }
+    )
+    assert invoke_build().exit_code == 0
+    index = lxml.html.parse("feeds/index.html")
+    assert [time.text for time in index.iterfind(".//time")] == [
+        "0800-12-25 09:30 +00:00",
+        "0001-06-01",
+    ]
+
+
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
     site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
     result = invoke_build()

@@ -287,3 +287,18 @@ def test_dates_read_in_the_configs_zone_are_written_as_its_wall_times(
     assert run("import", "_posts").exit_code == 0
     text = (folder / "entries" / "2025" / "hello.md").read_text(encoding="utf-8")
     assert "\ndate: 2025-06-01 10:00\nupdated: 2025-06-02\n" in text
+
+
+def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
+    folder = site()
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "0800-12-25-crowned.md").write_text(
+        '---\ntitle: "Crowned"\ndate: 0800-12-25 09:30\nlastmod: 0800-12-26\n---\nHi.\n'
+    )
+    assert run("import", "_posts").exit_code == 0
+    text = (folder / "entries" / "0800" / "crowned.md").read_text(encoding="utf-8")
+    assert "\ndate: 0800-12-25 09:30\nupdated: 0800-12-26\n" in text
+    assert run("build").exit_code == 0
+    entry = feedparser.parse("feeds/atom.xml").entries[0]
+    assert entry.published == "0800-12-25T09:30:00+00:00"

@@ -264,8 +264,8 @@ def _refuse_day_or_month(text: str) -> None:
         return
     first, second, year = int(found["first"]), int(found["second"]), int(found["year"])
     if first != second and 1 <= first <= 12 and 1 <= second <= 12:
-        day_first = date(year, second, first).strftime("%Y-%m-%d")
-        month_first = date(year, first, second).strftime("%Y-%m-%d")
+        day_first = date(year, second, first).isoformat()
+        month_first = date(year, first, second).isoformat()
         raise DateError(
             f"{found[0]!r} could be {day_first} (day first) or {month_first} (month first)"
         )
@@ -391,15 +391,16 @@ def writable(moment: datetime) -> datetime:
 
 def date_text(moment: datetime) -> str:
     """`2025-12-22`, or `2025-12-22 14:00 +02:00` with a time of day, in the date's own offset:
-    a date as people read it, in no language."""
+    a date as people read it, in no language. The year has four digits (`0001-06-01`), which
+    strftime's `%Y` does not give on every system."""
     if moment.time() == time():
-        return moment.strftime("%Y-%m-%d")
+        return moment.date().isoformat()
     return utc_offset_text(moment)
 
 
 def utc_offset_text(moment: datetime) -> str:
     offset = moment.utcoffset() or timedelta(0)
-    return moment.strftime("%Y-%m-%d %H:%M ") + _format_offset(offset)
+    return f"{moment.date().isoformat()} {moment:%H:%M} {_format_offset(offset)}"
 
 
 def _format_offset(offset: timedelta) -> str:

@@ -2021,8 +2021,9 @@ def _date_text(moment: datetime, tz: tzinfo) -> str:
     if not _same_zone(moment.tzinfo, tz):
         return moment.isoformat()
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        return moment.strftime("%Y-%m-%d")
-    return moment.strftime("%Y-%m-%d %H:%M" + (":%S" if moment.second else ""))
+        return moment.date().isoformat()  # four digits of year: strftime's %Y can give "1"
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    return f"{moment.date().isoformat()} {clock}"
 
 
 def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
