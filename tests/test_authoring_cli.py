@@ -278,6 +278,26 @@ def test_pin_from_an_earlier_feed_carries_its_ids_over(
     assert set(atom_entries(folder)) == set(ids.values())
 
 
+def test_pin_from_an_rss_feed_reads_a_four_digit_year_as_written(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # email.utils reads a year under 100 as two digits: 0001 was 2001, and no entry matched.
+    folder = site(**{"gospel.md": _doc("A gospel fragment", "0001-06-01")})
+    (folder / "old.rss").write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
+        "<link>https://old.example/</link><description>Old</description>"
+        "<item><title>A gospel fragment</title><guid>https://old.example/gospel</guid>"
+        "<pubDate>01 Jun 0001 00:00:00 +0000</pubDate></item></channel></rss>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "pinned entries/gospel.md: id: https://old.example/gospel (from old.rss)\n"
+    )
+    assert result.stderr == ""
+
+
 def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:

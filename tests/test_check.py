@@ -608,6 +608,7 @@ def test_a_json_feed_item_with_a_list_for_id_or_an_impossible_date(published: Pa
                 "Saturday, 01 Feb 2025 00:00:00 +0000",
                 "Sat, 01 February 2025 00:00:00 +0000",
                 "Sat, 01 Feb 2025 00:00:00 +0000 junk",
+                "01 Jan 0001 00:00:00 +0500",  # before the year 1 in UTC
             )
         ),
     ],
@@ -800,6 +801,16 @@ def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site
         "Check the year, or leave it if the entry is that old.",
         "Check the year, or leave it if the entry is that old.",
     ]
+
+
+def test_rss_dates_of_years_under_100_are_read_as_written(site: Site) -> None:
+    # email.utils read "0001" as 2001: the older entry then came "after" the newer one.
+    site(CONFIG, **{"gospel.md": _post("0001-06-01"), "new.md": _post("2000-01-01")})
+    assert invoke_build().exit_code == 0
+    pub_dates = etree.parse(RSS).getroot().xpath("channel/item/pubDate/text()")
+    assert [text[5:16] for text in pub_dates] == ["01 Jan 2000", "01 Jun 0001"]
+    old = "date 0001-06-01 is before 1990: the W3C Feed Validation Service calls it implausible"
+    assert rows(exit_code=0) == [warning("entries/gospel.md", 3, "implausible-date", old)]
 
 
 def test_a_date_is_plausible_by_the_day_it_is_written_with(site: Site) -> None:

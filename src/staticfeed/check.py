@@ -9,7 +9,6 @@ have been edited by hand or written by an older staticfeed.
 from __future__ import annotations
 
 import contextlib
-import email.utils
 import functools
 import hashlib
 import html
@@ -26,7 +25,7 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.dates import date_text, iso
+from staticfeed.dates import date_text, iso, read_rfc822
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.model import Entry
@@ -936,7 +935,7 @@ def _read_date(feed: _Feed, text: str) -> datetime | None:
         found = _RFC822.fullmatch(text.strip())
         if found is None:
             return None
-        moment = email.utils.parsedate_to_datetime(text)
+        moment = read_rfc822(text)
     except (ValueError, TypeError):
         return None
     weekday = found["weekday"]

@@ -369,6 +369,28 @@ def rfc822(moment: datetime) -> str:
     return email.utils.format_datetime(written)
 
 
+# The year of an RFC 822 date, after its month's name: "01 Jan 0001".
+_RFC822_YEAR = re.compile(r"[A-Za-z]{3}\s+(\d{4})\s", re.ASCII)
+
+
+def read_rfc822(text: str) -> datetime:
+    """An RFC 822 date as email.utils reads it, but for the year: it reads one under 100 as two
+    digits (`0001` as 2001, `0068` as 2068), which as four digits is what it says. ValueError
+    or TypeError when `text` is not such a date, or not an instant Python can compare (before
+    the year 1 in UTC)."""
+    moment = email.utils.parsedate_to_datetime(text)
+    written = _RFC822_YEAR.search(text)
+    if written is None or int(written[1]) == moment.year:
+        return moment
+    moment = moment.replace(year=int(written[1]))  # ValueError for the year 0
+    if moment.tzinfo is not None:
+        try:
+            moment.astimezone(UTC)
+        except OverflowError:  # 01 Jan 0001 00:00:00 +0500
+            raise ValueError(f"{text!r} falls before the year 1 in UTC") from None
+    return moment
+
+
 def iso(moment: datetime) -> str:
     """RFC 3339, as Atom and JSON Feed need it, in whole seconds (see `writable`)."""
     return writable(moment).isoformat()

@@ -17,7 +17,6 @@ ids a site's readers know from before it moved to staticfeed.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
 import json
 import os
@@ -31,6 +30,7 @@ from typing import Literal
 import lxml.html
 from lxml import etree
 
+from staticfeed.dates import read_rfc822
 from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
 from staticfeed.jsonbytes import indented
 from staticfeed.model import Entry
@@ -839,7 +839,7 @@ def _iso_date(text: str) -> datetime | None:
 
 def _rfc822_date(text: str) -> datetime | None:
     try:
-        moment = email.utils.parsedate_to_datetime(text)
+        moment = read_rfc822(text)
     except (TypeError, ValueError):
         return None
     return moment if moment.tzinfo is not None else None
