@@ -301,6 +301,50 @@ def test_an_instant_python_cannot_hold_in_utc_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("document", "line", "where", "written"),
+    [
+        pytest.param(
+            yaml_entry('"Monday, June 1, 2025"'),
+            3,
+            "date: ",
+            "Monday, June 1, 2025",
+            id="front-matter",
+        ),
+        pytest.param(
+            yaml_entry('"Mon, 01 Jun 2025 10:00:00 +0200"'),
+            3,
+            "date: ",
+            "Mon, 01 Jun 2025 10:00:00 +0200",
+            id="rss-form",
+        ),
+        pytest.param(
+            "Monday, June 1, 2025\n\n# A title\n\nThe body.\n",
+            1,
+            "date line: ",
+            "Monday, June 1, 2025",
+            id="date-line",
+        ),
+    ],
+)
+def test_a_weekday_that_is_not_the_dates_is_an_error(
+    site: Site, document: str, line: int, where: str, written: str
+) -> None:
+    # June 1, 2025 was a Sunday: which of the two the author meant, only the author knows.
+    site(config=config_in(KYIV), **{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"Error: entries/a.md:{line}: {where}{written!r} names a Monday, but 2025-06-01 is a "
+        "Sunday. Write "
+    ), result.stderr
+
+
+def test_the_right_weekday_is_taken(site: Site) -> None:
+    published, _, _ = only_entry_dates(site, KYIV, yaml_entry('"Sunday, June 1, 2025"'))
+    assert_same_moment(published, at(2025, 6, 1, offset=3), offset=True)
+
+
+@pytest.mark.parametrize(
     ("value", "day_first", "month_first"),
     [
         ('"12/01/2025"', "2025-01-12", "2025-12-01"),
@@ -859,6 +903,19 @@ def _dateutil_reading(text: str) -> datetime | None:
         return None
 
 
+WEEKDAY_NUMBERS = {
+    name.lower(): number
+    for number, names in enumerate(dateutil_parser.parserinfo.WEEKDAYS)
+    for name in names
+}
+
+
+def _names_another_weekday(text: str, moment: datetime) -> bool:
+    """Whether `text` starts with a weekday that is not the weekday of `moment`'s date."""
+    first = text.split()[0].rstrip(",").lower()
+    return first in WEEKDAY_NUMBERS and WEEKDAY_NUMBERS[first] != moment.weekday()
+
+
 def _written_dates(count: int) -> Iterator[str]:
     """Dates in the forms RSS and people write them, with every variation of case, padding,
     commas, weekdays (right or wrong), times, offsets and zone names, and some out of range."""
@@ -890,7 +947,8 @@ def test_common_date_forms_mean_what_dateutils_general_parser_reads() -> None:
     checked = 0
     for text in _written_dates(4000):
         expected = _dateutil_reading(text)
-        if expected is None:
+        if expected is None or _names_another_weekday(text, expected):
+            # dateutil passes over a weekday that is not the date's; staticfeed refuses it.
             with pytest.raises(DateError):
                 parse_date(text, UTC)
             continue

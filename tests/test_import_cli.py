@@ -302,3 +302,20 @@ def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]
     assert run("build").exit_code == 0
     entry = feedparser.parse("feeds/atom.xml").entries[0]
     assert entry.published == "0800-12-25T09:30:00+00:00"
+
+
+def test_a_wrong_weekday_in_pasted_text_is_imported_for_review(site: Callable[..., Path]) -> None:
+    # The build refuses "Monday, June 1, 2025" (a Sunday); import takes the day and asks for a
+    # review of the date, as of every date it reads in text.
+    folder = site()
+    (folder / "page.txt").write_text(
+        "Monday, June 1, 2025\n\nThe Allotment That Fed a Street\n\nBy Marta Kovalenko\n\n"
+        "The street had never had a garden until the spring the allotment opened.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "page.txt", "--timezone", "UTC")
+    assert result.exit_code == 0, result.output
+    assert "  date:    2025-06-01 00:00 +00:00 (guessed)\n" in result.stdout
+    text = (folder / "entries" / "2025" / "the-allotment-that-fed-a-street.md").read_text()
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert "date" in meta["review"]

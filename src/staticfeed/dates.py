@@ -65,7 +65,13 @@ _MONTHS = {
     for number, names in enumerate(dateutil_parser.parserinfo.MONTHS, start=1)
     for name in names
 }
-_WEEKDAYS = {name.lower() for names in dateutil_parser.parserinfo.WEEKDAYS for name in names}
+_WEEKDAYS = {
+    name.lower(): number
+    for number, names in enumerate(dateutil_parser.parserinfo.WEEKDAYS)  # Monday is 0
+    for name in names
+}
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_LEADING_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?(?:,\s*|\s+)", re.ASCII)
 # "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead.
 _ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
 
@@ -76,6 +82,15 @@ class DateError(ValueError):
 
 class SkippedTime(DateError):
     """A wall time that a daylight-saving change skips, so that no instant has it."""
+
+
+class WeekdayConflict(DateError):
+    """A date whose weekday is another day's (`Monday, June 1, 2025`: a Sunday). Which of the
+    two is wrong, only the author knows; `without_weekday` is the date without its weekday."""
+
+    def __init__(self, message: str, without_weekday: str = "") -> None:
+        super().__init__(message)
+        self.without_weekday = without_weekday
 
 
 def zone(name: str) -> ZoneInfo:
@@ -135,9 +150,12 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
 
 
 def lenient_date_line(line: str, tz: tzinfo) -> datetime | None:
-    """`parse_date_line`, with a date it refuses taken as no date."""
+    """`parse_date_line`, with a date it refuses taken as no date, but for a wrong weekday:
+    import takes the day, month and year, and asks the author to review the date."""
     try:
         return parse_date_line(line, tz)
+    except WeekdayConflict as conflict:
+        return lenient_date_line(conflict.without_weekday, tz)
     except DateError:
         return None
 
@@ -282,9 +300,13 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
-    common = _common_form(text)
-    if common is not None:
-        return common
+    full = _common_form(text) or _dateutil_full_date(text)
+    if full is not None:
+        _refuse_other_weekday(text, full)
+    return full
+
+
+def _dateutil_full_date(text: str) -> datetime | None:
     _refuse_day_or_month(text)
     first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
@@ -297,6 +319,20 @@ def _full_date(text: str) -> datetime | None:
     second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
     same = (first.year, first.month, first.day) == (second.year, second.month, second.day)
     return first if same else None
+
+
+def _refuse_other_weekday(text: str, full: datetime) -> None:
+    """dateutil passes over a weekday that is not the date's (`Monday, June 1, 2025`, a
+    Sunday): which of the two is wrong, only the author knows."""
+    found = _LEADING_WEEKDAY.match(text)
+    named = _WEEKDAYS.get(found["weekday"].lower()) if found else None
+    if found is None or named is None or named == full.weekday():
+        return
+    raise WeekdayConflict(
+        f"{text!r} names a {_DAY_NAMES[named]}, but {full.date().isoformat()} is a "
+        f"{_DAY_NAMES[full.weekday()]}",
+        text[found.end() :],
+    )
 
 
 def localize(moment: datetime, tz: tzinfo) -> datetime:
