@@ -1153,6 +1153,19 @@ def test_a_title_with_a_character_reference_is_a_warning_for_rss(site: Site) -> 
     assert rss["Tom & Jerry; R&D;"].title_detail.type == "text/plain"
 
 
+def test_a_title_the_w3c_service_takes_for_a_reference_is_a_warning(site: Site) -> None:
+    # Its nonhtml check needs no ";": "&" before an entity's name or anything with a digit.
+    text = "---\ntitle: Why x&1 is odd\ndate: 2025-03-01\n---\nBody.\n"
+    plain = "---\ntitle: AT&T, Tom & Jerry\ndate: 2025-03-02\n---\nBody.\n"
+    site(CONFIG, **{"digit.md": text, "plain.md": plain})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the title holds '&1': RSS cannot mark a title as text, and the W3C Feed Validation "
+        "Service warns that it looks like HTML (a character reference)"
+    )
+    assert rows(exit_code=0) == [warning("entries/digit.md", 2, "looks-like-html", message)]
+
+
 def test_a_title_with_an_end_tag_is_a_warning_at_its_line(site: Site) -> None:
     text = (
         "---\ntitle: The <b>bold</b> tag\ndate: 2025-03-01\n"

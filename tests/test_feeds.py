@@ -342,6 +342,32 @@ def test_an_entry_without_text_keeps_its_content_in_rss(site: Site) -> None:
     assert [img.get("src") for img in shown.iter("img")] == ["https://x.example/m.png"]
 
 
+@pytest.mark.parametrize(
+    ("title", "escaped"),
+    [
+        ("Use &amp; literally", True),
+        ("Why x&1 is odd", True),
+        ("Issue &#42 fixed", True),
+        ("Why </div> matters", True),
+        ("AT&T, Tom & Jerry", False),
+    ],
+)
+def test_an_atom_title_that_looks_like_html_is_escaped_html(
+    site: Site, title: str, escaped: bool
+) -> None:
+    # The W3C service warns about text it takes for HTML (ContainsUndeclaredHTML): an end tag,
+    # or "&" before an entity's name or a digit, with or without ";".
+    site(**{"a.md": doc(f"title: {json.dumps(title)}\ndate: 2025-12-22")})
+    entry, _ = only(*build_and_read())
+    element = entry.find("a:title", NS)
+    assert element.get("type") == ("html" if escaped else None)
+    shown = parsed("atom.xml").entries[0]  # readers show escaped HTML as its text
+    if shown.title_detail.type == "text/html":
+        assert html_of(shown.title).text_content() == title
+    else:
+        assert shown.title == title
+
+
 def test_full_content_in_both_feeds(site: Site) -> None:
     body = "First paragraph.\n\nSecond paragraph with **bold**.\n"
     site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org/blog/a", body)})
@@ -817,7 +843,10 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
 
 
 @pytest.mark.parametrize(
-    "title", ['Using <b> & "quotes"', "AT&amp;T &lt;b&gt; stays literal", "a < b > c's"]
+    # What reads as a character reference ("&amp;") is escaped HTML in Atom (see
+    # test_an_atom_title_that_looks_like_html_is_escaped_html).
+    "title",
+    ['Using <b> & "quotes"', "AT&T <b> stays literal", "a < b > c's"],
 )
 def test_titles_are_plain_text(site: Site, title: str) -> None:
     quoted = title.replace("'", "''")

@@ -40,6 +40,7 @@ from staticfeed.render import (
     parse_fragment,
 )
 from staticfeed.selection import newest_first
+from staticfeed.text import reference_like
 
 Severity = Literal["error", "warning"]
 
@@ -418,6 +419,18 @@ def _looks_like_html(entry: Entry) -> Iterator[Finding]:
             " readers (feedparser) show it as HTML, and the W3C Feed Validation Service warns"
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
+        )
+    written = reference_like(entry.title)
+    if written and not reference:
+        yield _at(
+            entry.source,
+            key_line(entry.source, "title"),
+            "warning",
+            "looks-like-html",
+            f"the title holds {written!r}: RSS cannot mark a title as text, and the W3C Feed"
+            " Validation Service warns that it looks like HTML (a character reference)",
+            "Write it another way, such as with a space after the &, or leave it: Atom and"
+            " JSON Feed show it as written.",
         )
 
 

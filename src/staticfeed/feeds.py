@@ -37,7 +37,6 @@ from __future__ import annotations
 import functools
 import html
 import mmap
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -52,7 +51,7 @@ from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822, writable
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
-from staticfeed.text import names_text
+from staticfeed.text import looks_like_html, names_text
 
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -381,14 +380,11 @@ class _AtomFeed(BaseExtension, _History, _Media):  # type: ignore[misc]
         return feed
 
 
-_END_TAG = re.compile(r"</\w+>")
-
-
 def _escaped_if_it_looks_like_html(element: etree._Element | None) -> None:
-    """Make a text construct whose text has an end tag (`Why </div> matters`) escaped HTML:
-    the W3C service warns that such text looks like HTML (ContainsUndeclaredHTML), and readers
+    """Make a text construct whose text looks like HTML (`Why </div> matters`, `Use &amp;`)
+    escaped HTML: the W3C service warns about such text (ContainsUndeclaredHTML), and readers
     show escaped HTML as the same text. Any other text stays plain text, byte for byte."""
-    if element is not None and element.text and _END_TAG.search(element.text):
+    if element is not None and element.text and looks_like_html(element.text):
         element.set("type", "html")
         element.text = html.escape(element.text, quote=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html.entities
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,6 +60,26 @@ def _as_browsers_read(match: re.Match[str]) -> str:
         with contextlib.suppress(UnicodeDecodeError):  # five C1 codes mean nothing there
             return bytes([ord(character)]).decode("cp1252")
     return ""
+
+
+# What the W3C Feed Validation Service takes for HTML in a text (its `nonhtml` check): an end
+# tag, or "&" before what reads as a character reference, with or without ";": an entity's name
+# ("&amp"), or anything with a digit ("&#42", "x&1"). "AT&T" is text.
+_END_TAG = re.compile(r"</\w+>")
+_AMPERSAND_BEFORE = re.compile(r"&(#?\w+)")
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_END_TAG.search(text)) or reference_like(text) is not None
+
+
+def reference_like(text: str) -> str | None:
+    """The first "&..." in `text` the W3C service takes for a character reference, if any."""
+    for match in _AMPERSAND_BEFORE.finditer(text):
+        name = match.group(1)
+        if name in html.entities.name2codepoint or name == "apos" or not name.isalpha():
+            return match.group(0)
+    return None
 
 
 # HTML's whitespace: what a reader collapses when it shows text. A no-break space (10\u00a0€),
