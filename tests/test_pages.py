@@ -35,7 +35,7 @@ from staticfeed.pages import FeedLink, entry_page_url, page_path
 from staticfeed.pages import render_pages as each_page
 from staticfeed.render import render_entry
 from staticfeed.selection import newest_first
-from tests.conftest import REPO, need_program
+from tests.conftest import REPO, invoke_build, need_program
 
 PLUS_TWO = timezone(timedelta(hours=2))
 FEED_URL = "https://example.org/blog/feeds/"
@@ -599,6 +599,75 @@ def test_an_error_in_a_template_expression_names_the_file_and_line(
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path)
     assert (caught.value.path, caught.value.line) == (tmp_path / "entry.html", 3)
     assert caught.value.message == f"template error: {problem}"
+
+
+OWN_INDEX = (
+    'Error: templates/index.html:{line}: template error: it {verb}s "index.html", which is '
+    "this very file: it takes the place of staticfeed's own index.html. A template cannot "
+    "{verb} staticfeed's own index.html while it has its name: copy "
+    "src/staticfeed/templates/index.html into this file and edit it, or "
+    '{{% extends "base.html" %}} as it does.'
+)
+FIX_IT = "Fix the template, or delete it to use staticfeed's own."
+
+
+@pytest.mark.parametrize(
+    ("template", "error"),
+    [
+        # Users expect to build on staticfeed's own page; the name finds their file again.
+        ('{% extends "index.html" %}\n', OWN_INDEX.format(line=1, verb="extend")),
+        ('<p>\n{% include "index.html" %}\n', OWN_INDEX.format(line=2, verb="include")),
+        ('{% import "index.html" as own %}\n', OWN_INDEX.format(line=1, verb="import")),
+        (
+            '{% extends "base.html" %}\n{% block body %}{% include "part.html" %}{% endblock %}\n',
+            'Error: templates/part.html:2: template error: it includes "part.html", which is '
+            "this very file. A template cannot include itself: take it out.",
+        ),
+        (
+            '{% extends "base.html" %}\n{% block body %}{% include "loop.html" %}{% endblock %}\n',
+            'Error: templates/loop.html:1: template error: it includes "back.html", which '
+            "leads back to this file without end. A template cannot include itself, not even "
+            "through others: take it out, or what leads back here from back.html.",
+        ),
+        (
+            "{% macro down(n) %}\n{{ down(n - 1) }}\n{% endmacro %}\n{{ down(3) }}\n",
+            "Error: templates/index.html:2: template error: a macro or loop here calls itself "
+            "without end. Call it again only inside an {% if %} that stops.",
+        ),
+        (
+            '{% macro m() %}{{ m() }}{% endmacro %}{% extends "base.html" %}'
+            "{% block body %}{{ m() }}{% endblock %}\n",
+            "Error: templates/index.html:1: template error: a macro or loop here calls itself "
+            "without end. Call it again only inside an {% if %} that stops.",
+        ),
+        (
+            '<p>\n{{ "x"|date_text }}\n',
+            "Error: templates/index.html:2: template error: the filter date_text takes a date, "
+            f"such as entry.published, not text ('x'). {FIX_IT}",
+        ),
+        (
+            '<p>{{ "2025-01-01"|iso }}\n',
+            "Error: templates/index.html:1: template error: the filter iso takes a date, "
+            f"such as entry.published, not text ('2025-01-01'). {FIX_IT}",
+        ),
+        (
+            "<p>{{ 12|mailto }}\n",
+            "Error: templates/index.html:1: template error: the filter mailto takes an email "
+            f"address, not a number (12). {FIX_IT}",
+        ),
+    ],
+)
+def test_a_template_that_never_ends_or_misuses_a_filter_is_an_error_not_a_traceback(
+    site: Callable[..., Path], template: str, error: str
+) -> None:
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "index.html").write_text(template, encoding="utf-8")
+    (folder / "templates" / "part.html").write_text('x\n{% include "part.html" %}\n')
+    (folder / "templates" / "loop.html").write_text('{% include "back.html" %}\n')
+    (folder / "templates" / "back.html").write_text('{% include "loop.html" %}\n')
+    result = invoke_build("--no-cache")
+    assert (result.exit_code, result.stderr) == (1, error + "\n")
 
 
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:

@@ -622,3 +622,53 @@ def test_serve_rebuilds_when_a_template_is_saved(site: Callable[..., Path]) -> N
         server.wait(timeout=10)
     assert "<p>SAVED</p>" in page.read_text(encoding="utf-8"), lines
     assert any(line.startswith("changed templates/entry.html; rebuilding") for line in lines)
+
+
+def serve_in_the_background() -> tuple[subprocess.Popen[str], list[str], list[str]]:
+    """`staticfeed serve --port 0` in the current folder, in a process of its own, and the
+    lines it has printed so far on stdout and on stderr, once it serves."""
+    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out: list[str] = []
+    err: list[str] = []
+    for stream, lines in ((server.stdout, out), (server.stderr, err)):
+        threading.Thread(target=lambda s=stream, x=lines: x.extend(s or []), daemon=True).start()
+    assert wait_for(lambda: any(line.startswith("serving") for line in out)), (out, err)
+    return server, out, err
+
+
+def test_a_template_that_extends_itself_is_reported_and_rebuilding_goes_on(
+    site: Callable[..., Path],
+) -> None:
+    # Jinja's RecursionError killed the watcher's thread: nothing was rebuilt any more, while
+    # the server went on serving the old pages.
+    folder = site(**{"one.md": ONE})
+    (folder / "templates").mkdir()
+    template = folder / "templates" / "index.html"
+    template.write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    server, out, err = serve_in_the_background()
+    try:
+
+        def extend_itself() -> None:
+            template.write_text('{% extends "index.html" %}\n', encoding="utf-8")
+
+        extend_itself()
+        assert wait_for(lambda: any(line.startswith("kept") for line in out), extend_itself), err
+        assert err[0].startswith(
+            'Error: templates/index.html:1: template error: it extends "index.html", which is '
+            "this very file: it takes the place of staticfeed's own index.html."
+        )
+        assert "Traceback (most recent call last):\n" not in err
+
+        def fix() -> None:
+            template.write_text(
+                '{% extends "base.html" %}\n{% block body %}FIXED{% endblock %}\n',
+                encoding="utf-8",
+            )
+
+        fix()
+        index = folder / "feeds" / "index.html"
+        assert wait_for(lambda: "FIXED" in index.read_text(encoding="utf-8"), fix), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

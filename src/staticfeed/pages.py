@@ -17,13 +17,16 @@ from __future__ import annotations
 import mmap
 import re
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
+import jinja2.nodes
 from markupsafe import Markup
 
 from staticfeed.blocks import block_span
@@ -39,6 +42,7 @@ from staticfeed.errors import (
 )
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.text import names_separator, names_text
+from staticfeed.values import type_name
 
 INDEX_NAME = "index.html"
 PAGE_NAME = "index.html"
@@ -50,6 +54,7 @@ _SLUG_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~]|%[0-9A-Fa-f]{2})+")
 _HOST_FILES = ("_headers", "_redirects")
 # What a decoded segment may not contain to be one folder name on every common file system.
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -408,9 +413,10 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
         # a page took. staticfeed's own templates change only with staticfeed itself.
         auto_reload=templates_dir is not None,
     )
-    environment.filters["iso"] = iso
-    environment.filters["date_text"] = date_text
-    environment.filters["mailto"] = mailto
+    a_date = "a date, such as entry.published"
+    environment.filters["iso"] = _taking("iso", datetime, a_date, iso)
+    environment.filters["date_text"] = _taking("date_text", datetime, a_date, date_text)
+    environment.filters["mailto"] = _taking("mailto", str, "an email address", mailto)
     environment.tests["rtl"] = right_to_left
     return environment
 
@@ -433,11 +439,34 @@ def right_to_left(lang: str | None) -> bool:
     return script in _RTL_SCRIPTS if script is not None else subtags[0] in _RTL_LANGUAGES
 
 
+def _taking(
+    name: str, kind: type[T], what: str, function: Callable[[T], str]
+) -> Callable[[object], str]:
+    """The filter `name`, `function`, which takes `what` (a `kind`): given anything else, it
+    says so, where Python said "'str' object has no attribute 'utcoffset'"."""
+
+    def checked(value: object) -> str:
+        if not isinstance(value, kind):
+            raise TypeError(
+                f"the filter {name} takes {what}, not {type_name(value)} ({_shown(value)})"
+            )
+        return function(value)
+
+    return checked
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _render(environment: jinja2.Environment, name: str, **context: object) -> bytes:
     try:
         text = environment.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
         raise _template_error(error, error.filename, error.lineno) from None
+    except RecursionError as error:  # {% extends "index.html" %} in index.html
+        raise _endless(environment, error) from None
     except _TEMPLATE_ERRORS as error:  # also {{ 1 / 0 }}, {{ [1].pop(5) }}
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
@@ -445,8 +474,106 @@ def _render(environment: jinja2.Environment, name: str, **context: object) -> by
 
 
 # Jinja's errors, and what a template's own expressions raise: arithmetic, a filter given the
-# wrong type or value, a missing key or index.
-_TEMPLATE_ERRORS = (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+# wrong type or value, a missing key, index or attribute.
+_TEMPLATE_ERRORS = (
+    jinja2.TemplateError,
+    ArithmeticError,
+    AttributeError,
+    LookupError,
+    TypeError,
+    ValueError,
+)
+_LOADS = {
+    jinja2.nodes.Extends: "extend",
+    jinja2.nodes.Include: "include",
+    jinja2.nodes.Import: "import",
+    jinja2.nodes.FromImport: "import",
+}
+
+
+def _endless(environment: jinja2.Environment, error: RecursionError) -> ConfigError:
+    """The error for a template that leads back to itself without end: one that extends,
+    includes or imports itself (a template in the templates folder named like one of
+    staticfeed's own takes its place, so `{% extends "index.html" %}` in index.html names
+    that file again), or a macro that calls itself.
+
+    It is reported where the recursion starts: the outermost template line that runs again
+    deeper down (the innermost one depends on how deep Python lets it go)."""
+    places = [(frame.filename, frame.lineno) for frame in _template_frames(error)]
+    runs = Counter(places)
+    again = [place for place in places if runs[place] > 1]
+    if not again:
+        return _template_error(error, *_template_frame(error))
+    path, line = Path(again[0][0]), again[0][1]
+    looping = {Path(filename) for filename, _ in again}
+    for verb, name in _loads_at(environment, path, line):
+        target = _template_file(environment, name)
+        if target is None or not any(_same_file(target, other) for other in looping):
+            continue  # {% extends "base.html" %}{{ endless() }} on one line
+        if not _same_file(path, target):
+            return ConfigError(
+                f'template error: it {verb}s "{name}", which leads back to this file without end',
+                f"A template cannot {verb} itself, not even through others: take it out, or "
+                f"what leads back here from {name}.",
+                path=path,
+                line=line,
+            )
+        if name not in TEMPLATE_NAMES:
+            return ConfigError(
+                f'template error: it {verb}s "{name}", which is this very file',
+                f"A template cannot {verb} itself: take it out.",
+                path=path,
+                line=line,
+            )
+        layout = "" if name == "base.html" else ', or {% extends "base.html" %} as it does'
+        return ConfigError(
+            f'template error: it {verb}s "{name}", which is this very file: it takes the '
+            f"place of staticfeed's own {name}",
+            f"A template cannot {verb} staticfeed's own {name} while it has its name: copy "
+            f"src/staticfeed/templates/{name} into this file and edit it{layout}.",
+            path=path,
+            line=line,
+        )
+    return ConfigError(
+        "template error: a macro or loop here calls itself without end",
+        "Call it again only inside an {% if %} that stops.",
+        path=path,
+        line=line,
+    )
+
+
+def _loads_at(
+    environment: jinja2.Environment, path: Path, line: int | None
+) -> list[tuple[str, str]]:
+    """The `{% extends %}`, `{% include %}` and `{% import %}` of templates by name at `line`
+    of the template file `path`, as (extend, include or import; the name)."""
+    try:
+        tree = environment.parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, jinja2.TemplateSyntaxError):
+        return []
+    return [
+        (_LOADS[type(node)], name.value)
+        for node in tree.find_all(tuple(_LOADS))
+        # The name is a Const when written as text.
+        if node.lineno == line
+        and isinstance(name := getattr(node, "template", None), jinja2.nodes.Const)
+        and isinstance(name.value, str)
+    ]
+
+
+def _template_file(environment: jinja2.Environment, name: str) -> Path | None:
+    try:
+        filename = environment.get_template(name).filename
+    except (jinja2.TemplateError, OSError):
+        return None
+    return Path(filename) if filename else None
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
 
 
 def _template_error(error: Exception, filename: str | None, line: int | None) -> ConfigError:
@@ -461,10 +588,17 @@ def _template_error(error: Exception, filename: str | None, line: int | None) ->
 
 def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
     """The template file and line an error happened in (Jinja2 puts them in the traceback)."""
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if not frame.filename.endswith(".py") and Path(frame.filename).is_file():
-            return frame.filename, frame.lineno
-    return None, None
+    frames = _template_frames(error)
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+
+
+def _template_frames(error: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of template code in `error`'s traceback, outermost first."""
+    return [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if not frame.filename.endswith(".py") and Path(frame.filename).is_file()
+    ]
 
 
 def mailto(email: str) -> str:
