@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import _thread
 import http.client
 import os
 import sqlite3
@@ -12,11 +13,13 @@ import time
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
 import staticfeed
+import staticfeed.cli
 from staticfeed.cli import cli
 from staticfeed.errors import StaticfeedError
 from staticfeed.serve import (
@@ -672,3 +675,44 @@ def test_a_template_that_extends_itself_is_reported_and_rebuilding_goes_on(
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_serve_stops_with_an_error_when_rebuilding_breaks_down(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A rebuild that raised anything but a StaticfeedError (a bug) ended the watcher's thread,
+    # and serve went on serving feeds that no save changed any more, saying nothing.
+    folder = site(**{"one.md": ONE})
+    real_build = staticfeed.cli._build_lines
+    builds: list[str] = []
+
+    def build_then_break(*args: Any) -> list[str]:
+        builds.append("build")
+        if len(builds) > 1:
+            raise RuntimeError("a bug in staticfeed")
+        return real_build(*args)
+
+    monkeypatch.setattr(staticfeed.cli, "_build_lines", build_then_break)
+    entry = folder / "entries" / "one.md"
+    served_on = threading.Event()
+
+    def save_until_serve_returns() -> None:
+        deadline = time.monotonic() + 3 * WAIT_SECONDS
+        while not served_on.wait(0.5):
+            if time.monotonic() > deadline:
+                _thread.interrupt_main()  # Ctrl-C: serve went on
+                return
+            entry.write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+
+    threading.Thread(target=save_until_serve_returns, daemon=True).start()
+    try:
+        result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    finally:
+        served_on.set()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: rebuilding stopped on the unexpected error above, so serve stopped rather than "
+        "serve feeds that no save changes any more. Start serve again, and please report the "
+        "error with the lines above."
+    )

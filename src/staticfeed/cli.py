@@ -574,9 +574,19 @@ def _serve_until_interrupted(
     from staticfeed.serve import watch
 
     stop = threading.Event()
-    watcher = threading.Thread(
-        target=watch, args=(watched, rebuild, _echo_event, stop), daemon=True
-    )
+    failed = threading.Event()
+
+    def watching() -> None:
+        try:
+            watch(watched, rebuild, _echo_event, stop)
+        finally:
+            # Only a bug ends watching before stop (threading prints its traceback): serving
+            # on would serve feeds that no save changes any more, and say nothing.
+            if not stop.is_set():
+                failed.set()
+                server.interrupt()
+
+    watcher = threading.Thread(target=watching, daemon=True)
     watcher.start()
     try:
         server.serve_forever()
@@ -586,6 +596,12 @@ def _serve_until_interrupted(
         stop.set()
         watcher.join(timeout=5)
         server.stop()
+    if failed.is_set():
+        raise _UserError(
+            "rebuilding stopped on the unexpected error above, so serve stopped rather than "
+            "serve feeds that no save changes any more. Start serve again, and please report "
+            "the error with the lines above."
+        )
 
 
 class _UserError(click.ClickException):

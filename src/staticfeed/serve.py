@@ -217,6 +217,11 @@ class PreviewServer:
         )
         self._thread.start()
 
+    def interrupt(self) -> None:
+        """Make `serve_forever`, in another thread, return; it may not have started yet.
+        Blocks until it has returned."""
+        self._server.shutdown()
+
     def stop(self) -> None:
         """Stop serving and close the socket; safe to call more than once."""
         if self._started:
