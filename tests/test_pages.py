@@ -670,6 +670,59 @@ def test_a_template_that_never_ends_or_misuses_a_filter_is_an_error_not_a_traceb
     assert (result.exit_code, result.stderr) == (1, error + "\n")
 
 
+NOT_FOUND = (
+    'Error: templates/{file}:{line}: template error: no template "{name}" is in templates/ or '
+    "among staticfeed's own (base.html, index.html, entry.html). Create templates/{name}, or "
+    "correct the name."
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "error"),
+    [
+        # It said "template error: 'utf-8' codec can't decode byte 0xe9 …", naming no file.
+        (
+            {"index.html": b'{% extends "base.html" %}\n{# caf\xe9 #}\n'},
+            "Error: templates/index.html:2: the template is not valid UTF-8 (byte offset 32). "
+            "Save it as UTF-8.",
+        ),
+        (
+            {"index.html": b'{% extends "base.html" %}\n', "base.html": b"<p>\n\n\xff\n"},
+            "Error: templates/base.html:3: the template is not valid UTF-8 (byte offset 5). "
+            "Save it as UTF-8.",
+        ),
+        # It said "templates/base.html:1: template error: missing.html.", not that it was missing.
+        (
+            {"base.html": b'{% include "missing.html" %}\n'},
+            NOT_FOUND.format(file="base.html", line=1, name="missing.html"),
+        ),
+        (
+            {"index.html": b'<p>\n{% extends "layout.html" %}\n'},
+            NOT_FOUND.format(file="index.html", line=2, name="layout.html"),
+        ),
+        (
+            {"entry.html": b'{% from "parts/macros.html" import card %}\n'},
+            NOT_FOUND.format(file="entry.html", line=1, name="parts/macros.html"),
+        ),
+        (
+            {"index.html": b'{% include ["a.html", "b.html"] %}\n'},
+            'Error: templates/index.html:1: template error: no template "a.html" or "b.html" is '
+            "in templates/ or among staticfeed's own (base.html, index.html, entry.html). "
+            "Create one of them in templates/, or correct the names.",
+        ),
+    ],
+)
+def test_a_template_not_utf8_or_not_found_is_an_error_that_names_the_file_and_the_cause(
+    site: Callable[..., Path], files: dict[str, bytes], error: str
+) -> None:
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    for name, content in files.items():
+        (folder / "templates" / name).write_bytes(content)
+    result = invoke_build()
+    assert (result.exit_code, result.stderr) == (1, error + "\n")
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder does not exist"):
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")

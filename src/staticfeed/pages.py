@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
 import jinja2.nodes
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from staticfeed.blocks import block_span
@@ -39,6 +40,7 @@ from staticfeed.errors import (
     ManyErrors,
     StaticfeedError,
     display_path,
+    unreadable,
 )
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.text import names_separator, names_text
@@ -400,7 +402,7 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
                 "Create it, or leave it out to use staticfeed's own templates.",
                 path=templates_dir,
             )
-        loaders.append(jinja2.FileSystemLoader(templates_dir))
+        loaders.append(_TemplatesFolder(templates_dir))
     loaders.append(jinja2.PackageLoader("staticfeed", "templates"))
     environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
@@ -419,6 +421,45 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     environment.filters["mailto"] = _taking("mailto", str, "an email address", mailto)
     environment.tests["rtl"] = right_to_left
     return environment
+
+
+class _TemplatesFolder(jinja2.FileSystemLoader):
+    """The user's templates folder. A template in it that cannot be read, or is not UTF-8, is
+    a ConfigError naming it (FileSystemLoader let UnicodeDecodeError through, which named no
+    file)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except jinja2.TemplateNotFound:
+            raise
+        except OSError as error:
+            path = self.folder.joinpath(*split_template_path(template))
+            raise unreadable(path, error, ConfigError) from None
+        except UnicodeDecodeError:
+            raise _not_utf8(self.folder.joinpath(*split_template_path(template))) from None
+
+
+def _not_utf8(path: Path) -> StaticfeedError:
+    try:
+        data = path.read_bytes()
+        data.decode("utf-8")
+    except OSError as error:
+        return unreadable(path, error, ConfigError)
+    except UnicodeDecodeError as error:
+        return ConfigError(
+            f"the template is not valid UTF-8 (byte offset {error.start})",
+            "Save it as UTF-8.",
+            path=path,
+            line=data[: error.start].count(b"\n") + 1,
+        )
+    return ConfigError("the template is not valid UTF-8", "Save it as UTF-8.", path=path)
 
 
 # Languages written right to left when no script is named (CLDR's characterOrder), and the
@@ -467,6 +508,8 @@ def _render(environment: jinja2.Environment, name: str, **context: object) -> by
         raise _template_error(error, error.filename, error.lineno) from None
     except RecursionError as error:  # {% extends "index.html" %} in index.html
         raise _endless(environment, error) from None
+    except jinja2.TemplateNotFound as error:  # {% include "missing.html" %}
+        raise _not_found(environment, error) from None
     except _TEMPLATE_ERRORS as error:  # also {{ 1 / 0 }}, {{ [1].pop(5) }}
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
@@ -574,6 +617,34 @@ def _same_file(path: Path, other: Path) -> bool:
         return path.samefile(other)
     except OSError:
         return False
+
+
+def _not_found(environment: jinja2.Environment, error: jinja2.TemplateNotFound) -> ConfigError:
+    """The error for an extends, include or import of a template that does not exist: Jinja's
+    own says no more than the name."""
+    filename, line = _template_frame(error)
+    names = [str(name) for name in error.templates] or [str(error.name)]
+    folders = [
+        loader.folder
+        for loader in getattr(environment.loader, "loaders", [])
+        if isinstance(loader, _TemplatesFolder)
+    ]
+    folder = f"{display_path(folders[0])}/" if folders else None
+    own = ", ".join(TEMPLATE_NAMES)
+    where = f"in {folder} or among staticfeed's own ({own})" if folder else f"among {own}"
+    quoted = " or ".join(f'"{name}"' for name in names)
+    if folder is None:
+        fix = "Correct the name."
+    elif len(names) == 1:
+        fix = f"Create {folder}{names[0]}, or correct the name."
+    else:
+        fix = f"Create one of them in {folder}, or correct the names."
+    return ConfigError(
+        f"template error: no template {quoted} is {where}",
+        fix,
+        path=Path(filename) if filename else None,
+        line=line,
+    )
 
 
 def _template_error(error: Exception, filename: str | None, line: int | None) -> ConfigError:
