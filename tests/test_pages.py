@@ -277,6 +277,28 @@ def test_right_to_left_languages_are_marked_so_on_pages_and_in_the_index() -> No
     assert parse(rtl_site["index.html"]).get("dir") == "rtl"
 
 
+def test_an_entry_written_left_to_right_is_marked_so_on_a_right_to_left_index() -> None:
+    # An English entry on a Hebrew site got lang="en" and no dir: it took the page's rtl, and
+    # its sentences ended with their full stops at the left.
+    langs = {"en": "ltr", "uk": "ltr", "ar": "rtl", "he": "rtl", None: None}
+    entries = [make_entry(f"e{n}", lang=lang) for n, lang in enumerate(langs)]
+    pages = render_pages(make_config(language="he"), entries, FEEDS, TOPIC_FEEDS)
+    index = parse(pages["index.html"])
+    assert (index.get("lang"), index.get("dir")) == ("he", "rtl")
+    articles = index.xpath("//article")
+    assert [(a.get("lang"), a.get("dir")) for a in articles] == list(langs.items())
+    # An entry's page is in the entry's language from <html> down.
+    pages_html = [parse(pages[f"e{n}/index.html"]) for n in range(5)]
+    assert [(p.get("lang"), p.get("dir")) for p in pages_html] == [
+        ("en", None),
+        ("uk", None),
+        ("ar", "rtl"),
+        ("he", "rtl"),
+        ("he", "rtl"),
+    ]
+    assert not pages_html[0].xpath("//*[@dir]")
+
+
 def test_links_to_places_in_a_cross_posted_entry_stay_on_its_page() -> None:
     # Made absolute against the entry's link for the feeds, they led from staticfeed's page to
     # the original (Medium, say), which has no #fn-1.
