@@ -152,7 +152,7 @@ def test_names_with_commas_stay_apart_on_the_entry_page(site: Site) -> None:
     build_and_read()
     page = lxml.html.parse("feeds/a/index.html").getroot()
     (line,) = page.find_class("authors")
-    assert " ".join(line.text_content().split()) == "By Ann Lee; Lee, Bo and Chen, Cy"
+    assert " ".join(line.text_content().split()) == "By Ann Lee; Lee, Bo; Chen, Cy"
 
 
 def test_config_authors_are_the_default(site: Site) -> None:

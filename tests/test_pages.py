@@ -407,6 +407,30 @@ def test_entry_page_authors_with_links() -> None:
     assert entry_page("older/index.html").xpath("//*[contains(@class, 'authors')]") == []
 
 
+@pytest.mark.parametrize(
+    ("names", "byline"),
+    [
+        # The page said "Lee, Ann and Chen, Bo": "and" runs "Bo and Chen" together, and the
+        # README says names with commas are joined with "; " in the pages too.
+        (["Lee, Ann", "Chen, Bo"], "Lee, Ann; Chen, Bo"),
+        (["Lee, Ann", "Chen, Bo", "Dee, Cy"], "Lee, Ann; Chen, Bo; Dee, Cy"),
+        (["Ann Lee", "Chen, Bo"], "Ann Lee; Chen, Bo"),
+        (["Ann Lee", "Bo Chen", "Cy Dee"], "Ann Lee, Bo Chen and Cy Dee"),
+        (["Ann Lee", "Bo Chen"], "Ann Lee and Bo Chen"),
+    ],
+)
+def test_entry_page_joins_names_with_commas_by_semicolons_as_the_index_does(
+    names: list[str], byline: str
+) -> None:
+    entry = make_entry("x", authors=tuple(Author(name) for name in names))
+    pages = render_pages(make_config(), [entry], FEEDS)
+    page_byline = one(parse(pages["x/index.html"]), "//*[contains(@class, 'authors')]")
+    assert text(page_byline) == f"By {byline}"
+    if any("," in name for name in names):
+        index_names = one(parse(pages["index.html"]), "//*[@class='authors']")
+        assert text(index_names) == byline
+
+
 def test_entry_page_tags_original_link_and_way_back() -> None:
     root = entry_page()
     assert [text(li) for li in root.xpath("//ul[@class='tags']/li")] == ["ukraine", "peace-talks"]

@@ -114,7 +114,8 @@ class PageEntry:
     @property
     def name_separator(self) -> str:
         """What parts the authors' names on the entry's page, as in `names_text`: `;` when a
-        name has a comma of its own (`Lee, Ann`), else `,`."""
+        name has a comma of its own (`Lee, Ann; Chen, Bo`: entry.html writes no "and", which
+        would run two names together), else `,` (`Ann Lee, Bo Chen and Cy Dee`)."""
         return names_separator(author.name for author in self.entry.authors).rstrip()
 
     @property
