@@ -164,6 +164,21 @@ def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert run("build").exit_code == 0
 
 
+def test_new_writes_a_tag_or_author_given_twice_once(in_tmp: Path) -> None:
+    # Written twice, published twice: two <category term="a"/>, "By Bo and Bo".
+    assert init().exit_code == 0
+    args = ["--tag", "a", "--tag", "b", "--tag", "a", "--author", "Bo", "--author", "Bo"]
+    result = run("new", "Dup", *args, "--date", "2025-07-01 09:00")
+    assert result.exit_code == 0, result.output
+    meta = front_matter(in_tmp / result.output.strip())
+    assert (meta["tags"], meta["authors"]) == (["a", "b"], ["Bo"])
+    assert run("build").exit_code == 0
+    root = etree.parse(str(in_tmp / "feeds" / "atom.xml")).getroot()
+    assert [c.get("term") for c in root.iter(f"{ATOM}category")] == ["a", "b"]
+    (entry,) = [e for e in root.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "Dup"]
+    assert [name.text for name in entry.iter(f"{ATOM}name")] == ["Bo"]
+
+
 def test_pin_then_rename_keeps_every_id(in_tmp: Path, site: Callable[..., Path]) -> None:
     folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
     original = (folder / "entries" / "a.md").read_bytes()

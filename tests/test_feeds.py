@@ -191,6 +191,39 @@ def test_a_category_per_tag(site: Site) -> None:
     assert [t["term"] for t in parsed("atom.xml").entries[0].tags] == tags
 
 
+def test_a_tag_or_author_listed_twice_is_published_once(site: Site) -> None:
+    # Published twice: two <category term="a"/>, two Atom <author>, "Bo, Bo" in dc:creator,
+    # "By Bo and Bo" on the page; while [a, A] was an error.
+    front = (
+        "title: T\ndate: 2025-12-22\ntags: [a, b, a]\n"
+        "authors: [Bo, Ann <ann@example.org>, Bo, Ann <ann@example.org>]"
+    )
+    folder = site(**{"t.md": doc(front)})
+    entry, item = only(*build_and_read())
+    assert [c.get("term") for c in entry.findall("a:category", NS)] == ["a", "b"]
+    assert [c.text for c in item.findall("category")] == ["a", "b"]
+    assert people(entry) == [("Bo", None, None), ("Ann", "ann@example.org", None)]
+    assert [c.text for c in item.findall("dc:creator", NS)] == ["Bo, Ann"]
+    feed = json.loads((folder / "feeds" / "feed.json").read_text(encoding="utf-8"))
+    assert [a["name"] for a in feed["items"][0]["authors"]] == ["Bo", "Ann"]
+    assert feed["items"][0]["tags"] == ["a", "b"]
+    page = lxml.html.parse(str(folder / "feeds" / "t" / "index.html")).getroot()
+    byline = page.xpath("//*[contains(@class, 'authors')]")[0]
+    assert " ".join(byline.text_content().split()) == "By Bo and Ann <ann@example.org>"
+    assert [li.text for li in page.xpath("//ul[@class='tags']/li")] == ["a", "b"]
+
+
+def test_default_authors_listed_twice_are_published_once(site: Site) -> None:
+    config = BASIC_CONFIG.replace(
+        'authors = [{ name = "Default Author", email = "default@example.org" }]',
+        'authors = ["Ed", "Ed"]',
+    )
+    site(config=config, **{"t.md": doc("title: T\ndate: 2025-12-22")})
+    atom, rss = build_and_read()
+    assert people(atom) == [("Ed", None, None)]
+    assert [c.text for c in rss.findall("channel/item/dc:creator", NS)] == ["Ed"]
+
+
 # Summary and content
 
 

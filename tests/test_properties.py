@@ -383,8 +383,9 @@ class Expected:
         return cls(
             title=expected_text(doc.meta["title"]),
             summary=expected_text(summary) if summary is not None else None,
-            authors=[expected_text(author_name(a)) for a in doc.meta["authors"]],
-            tags=[expected_text(tag) for tag in doc.meta["tags"]],
+            # A name or tag listed twice as written is published once (README).
+            authors=list(dict.fromkeys(expected_text(author_name(a)) for a in doc.meta["authors"])),
+            tags=list(dict.fromkeys(expected_text(tag) for tag in doc.meta["tags"])),
             cleaned=any(XML_ILLEGAL.search(v) or UNSHOWABLE.search(v) for v in written),
         )
 

@@ -225,10 +225,13 @@ def new_entry(
     path = entries_dir / relative
     identifier = tag_uri(authority, slug_from_path(relative))
     fields: list[tuple[str, object]] = [("title", checked_title), ("date", iso(published))]
-    if checked_authors:
-        fields.append(("authors", [name.strip() for name in authors]))
+    if checked_authors:  # each author once, as first written: a build reads them so
+        written: dict[Author, str] = {}
+        for checked, name in zip(checked_authors, authors, strict=True):
+            written.setdefault(checked, name.strip())
+        fields.append(("authors", list(written.values())))
     if checked_tags:
-        fields.append(("tags", list(checked_tags)))
+        fields.append(("tags", list(dict.fromkeys(checked_tags))))
     fields.append(("id", identifier))
     if path.exists():
         raise EntryError(

@@ -594,7 +594,9 @@ class _EntryBuilder:
         entry_authors = self._authors(head)
         slug = self._slug()
         own_id = self._field("id", checked_id)
-        tags = self._field("tags", self._text_list) or ()
+        # A tag listed twice as written is one tag: one category, not two. Spelled otherwise
+        # (`a` and `A`), the two share a feed, and the build says so.
+        tags = tuple(dict.fromkeys(self._field("tags", self._text_list) or ()))
         summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
         draft = bool(self._field("draft", values.boolean))
@@ -764,7 +766,7 @@ class _EntryBuilder:
         if isinstance(found, tuple):
             return found
         if key not in self.meta and head.byline_names:
-            return tuple(Author(name=name) for name in head.byline_names)
+            return tuple(dict.fromkeys(Author(name=name) for name in head.byline_names))
         if key not in self.meta and not self.config.authors:
             self._fail(
                 None,

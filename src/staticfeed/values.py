@@ -290,7 +290,8 @@ def authors(key: str, value: object) -> tuple[Author, ...]:
         raise empty_item(key)
     if not items:
         raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
-    return tuple(author(key, item) for item in items)
+    # An author listed twice as written (name, email and uri) is one author, listed once.
+    return tuple(dict.fromkeys(author(key, item) for item in items))
 
 
 def author(key: str, value: object) -> Author:
