@@ -316,6 +316,27 @@ def test_links_to_places_in_a_cross_posted_entry_stay_on_its_page() -> None:
     assert page.xpath("//*[@id='fn-1'] | //*[@id='results']")
 
 
+@pytest.mark.parametrize(
+    "original",
+    [
+        # The HTML holds the link percent-encoded, or with its fragment replaced, so the page
+        # kept "https://elsewhere.test/p%C3%A4ge#fn-1", leading to the original.
+        "https://elsewhere.test/päge",
+        "https://elsewhere.test/p#frag",
+        "https://elsewhere.test/a b/?q=ä&r=1",
+        'https://elsewhere.test/say"hi"',
+    ],
+)
+def test_links_to_places_stay_on_the_page_whatever_the_link_holds(original: str) -> None:
+    body = 'A claim[^1]. [Below](#results).\n\n<h2 id="results">R</h2>\n\n[^1]: The source.\n'
+    source = replace(make_entry("x", link=original).entry, body=body)
+    entry = render_entry(source, "https://example.org/blog/")
+    page = parse(render_pages(make_config(), [entry], FEEDS, TOPIC_FEEDS)["x/index.html"])
+    hrefs = page.xpath("//div[@class='content']//a/@href")
+    assert hrefs == ["#fn-1", "#results", "#fnref-1"]
+    assert page.xpath("//p[@class='original']/a/@href") == [original]
+
+
 def test_autodiscovery_announces_each_feed_in_head() -> None:
     root = parse(sample_pages()["index.html"])
     links = root.xpath("/html/head/link[@rel='alternate']")

@@ -43,6 +43,7 @@ from staticfeed.errors import (
     unreadable,
 )
 from staticfeed.model import Author, Entry, RenderedEntry
+from staticfeed.render import place_link_start
 from staticfeed.text import names_separator, names_text
 from staticfeed.values import type_name
 
@@ -134,7 +135,9 @@ class PageEntry:
         the footnotes staticfeed numbered do not exist."""
         html = self.rendered.content_html
         if self.entry.link:
-            html = html.replace(f'href="{_as_attribute(self.entry.link)}#', 'href="#')
+            start = place_link_start(self.entry.link)  # href="https://…/p%C3%A4ge#
+            if start is not None:
+                html = html.replace(start, start[: len('href="')] + "#")
         return Markup(html)
 
     @property
@@ -145,13 +148,6 @@ class PageEntry:
     @property
     def lang(self) -> str | None:
         return self.entry.lang
-
-
-def _as_attribute(url: str) -> str:
-    """`url` as lxml writes it in an attribute value of the entry's HTML."""
-    return (
-        url.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
 
 
 def entry_page_url(config: Config, entry: Entry) -> str:

@@ -176,6 +176,24 @@ def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> No
             attributes["srcset"] = _absolute_srcset(srcset, base)
 
 
+@lru_cache(maxsize=1024)
+def place_link_start(own_url: str) -> str | None:
+    """How an entry's HTML writes the start of a link to a place in the entry (`#notes`),
+    whose own page is `own_url`, from `href=` to the `#`: as `_make_urls_absolute` resolves it
+    (a fragment of `own_url` gives way: `…/p#top` gives `…/p#notes`) and as `_serialize`
+    writes it, which percent-encodes a space or a letter that is not ASCII (`…/p%C3%A4ge#`),
+    escapes `&`, and quotes with `'` a URL that holds `"`. None if it does not resolve so."""
+    marker = "#staticfeed-place"
+    link = etree.Element("a", href=absolute_url(own_url, marker))
+    html = etree.tostring(link, method="html", encoding="unicode")  # <a href="…"></a>
+    start = html.find("href=")
+    quote = html[start + len("href=") : start + len("href=") + 1]
+    end = html.find(marker[1:] + quote, start)
+    if start < 0 or quote not in ("'", '"') or end < 0 or html[end - 1] != "#":
+        return None
+    return html[start:end]
+
+
 def _absolute_srcset(srcset: str, base: str) -> str:
     candidates = []
     for url, descriptor in srcset_candidates(srcset):
