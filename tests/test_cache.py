@@ -248,6 +248,27 @@ def test_templates_are_part_of_what_pages_are_made_from(site: Site) -> None:
     build_and_compare()
 
 
+def test_templates_in_a_folder_linked_into_the_templates_folder_count(site: Site) -> None:
+    # Jinja follows templates/shared -> ../shared, but the templates' digest (Path.rglob) did
+    # not: after an edit there, the pages of entries not edited were kept as they were.
+    site(config=CONFIG, **DOCUMENTS)
+    Path("shared").mkdir()
+    Path("shared/byline.html").write_text("<p>ONE</p>\n")
+    Path("templates").mkdir()
+    os.symlink("../shared", "templates/shared")
+    os.symlink("..", "templates/shared/up")  # a loop, not to be followed round
+    Path("templates/entry.html").write_text(
+        '{% extends "base.html" %}{% block body %}{% include "shared/byline.html" %}'
+        "{{ entry.content }}{% endblock %}\n"
+    )
+    build_and_compare()
+    Path("shared/byline.html").write_text("<p>TWO</p>\n")
+    edit("2025/beta.md", "Text of Beta.", "Beta's text, edited.")  # not a build the stamp keeps
+    build_and_compare()
+    alpha = Path("feeds/2025/alpha/index.html").read_text(encoding="utf-8")
+    assert "<p>TWO</p>" in alpha
+
+
 @pytest.fixture
 def index_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many entries each index page made during the test listed, by full builds (edits

@@ -270,6 +270,26 @@ def test_a_templates_folder_made_beside_the_config_after_a_build_is_used(then_ed
     assert all("<p>OURS</p>" in page.read_text(encoding="utf-8") for page in pages)
 
 
+def test_an_edit_in_a_folder_linked_into_the_templates_folder_makes_a_full_build() -> None:
+    # Jinja follows templates/shared -> ../shared, but the stamp did not look through links
+    # to folders: the build after an edit there replayed the last one, pages stale.
+    write("shared/part.html", "<p>ONE</p>\n")
+    os.symlink("../shared", "templates/shared")
+    os.symlink(".", "templates/self")  # a loop, not to be followed round
+    write(
+        "templates/index.html",
+        '{% extends "base.html" %}{% block body %}{% include "self/shared/part.html" %}'
+        "{% endblock %}",
+    )
+    for aged in ("templates/shared", "templates/self", "templates", "shared"):
+        os.utime(aged, (AGED, AGED), follow_symlinks=False)
+    assert run("build").exit_code == 0
+    assert len(stamps()) == 1
+    write("shared/part.html", "<p>TWO</p>\n")  # the same size and mtime
+    build_and_compare()
+    assert "<p>TWO</p>" in Path("feeds/index.html").read_text(encoding="utf-8")
+
+
 def test_the_edited_title_reaches_the_feed_even_with_the_same_size_and_mtime() -> None:
     assert run("build").exit_code == 0
     edit_keeping_size_and_mtime()

@@ -73,7 +73,7 @@ from staticfeed.jsonbytes import compact
 from staticfeed.model import Author, DeferredRendering, Enclosure, Entry, RenderedEntry
 from staticfeed.plan import FeedPlan
 from staticfeed.spool import Place, read_at
-from staticfeed.stamp import CACHE_FOLDER, RACY_NS
+from staticfeed.stamp import CACHE_FOLDER, RACY_NS, walk_files
 
 _FORMAT = 5
 """The layout of the files in the folder; a cache of another layout is ignored (and the HTML
@@ -168,13 +168,20 @@ def _resolved(config: Config) -> Config:
 
 
 def templates_digest(folder: Path | None) -> str:
-    """Every file of a templates folder, names and bytes (templates may include any of them)."""
+    """Every file of a templates folder, names and bytes (templates may include any of them),
+    through links to folders too, as Jinja follows them (`templates/shared -> ../shared`),
+    but not round a loop (`stamp.walk_files`)."""
     if folder is None:
         return ""
     hashed = hashlib.sha256()
     try:
-        for path in sorted(path for path in folder.rglob("*") if path.is_file()):
-            hashed.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogatepass"))
+        above = frozenset([(os.stat(folder).st_dev, os.stat(folder).st_ino)])
+        names = sorted(name for name, stat in walk_files(str(folder), above=above))
+        for name in names:
+            path = folder / name
+            if not path.is_file():
+                continue  # a folder's link, or a broken one
+            hashed.update(name.encode("utf-8", "surrogatepass"))
             hashed.update(b"\0" + _sha256(path.read_bytes()).encode("ascii"))
     except OSError:
         return secrets.token_hex(32)

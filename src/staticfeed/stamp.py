@@ -94,7 +94,7 @@ def scan(invocation: Invocation) -> Scan | None:
         # A templates folder beside the config is used without the config naming it: one made
         # since the last build changes every page, as its stat (in `Left`) does once it is used.
         _add(setup, [(config.parent / "templates").is_dir()])
-        stats = sorted(_walk(str(entries), "", ""))
+        stats = sorted(walk_files(str(entries)))
     except OSError:
         return None
     tree = {relative: _stat_text(stat) for relative, stat in stats}
@@ -230,7 +230,7 @@ def _stats(left: Left, racy_after: int | None = None) -> Stats | None:
     after `racy_after`."""
     templates = hashlib.sha256()
     if left.templates is not None:
-        newest = _add_tree(templates, Path(left.templates))
+        newest = _add_tree(templates, Path(left.templates), follow_links=True)
         if racy_after is not None and newest > racy_after:
             return None
     with _folder(left.out) as stat:
@@ -256,26 +256,51 @@ def _add(hashed: hashlib._Hash, values: list[object]) -> None:
     hashed.update(json.dumps(values, default=repr).encode("utf-8", "surrogatepass") + b"\n")
 
 
-def _add_tree(hashed: hashlib._Hash, root: Path, skip: str = "") -> int:
-    """Add the name and stat of every file and link under `root` but in folders named `skip`
-    (links are not followed into folders, as the build does not follow them); return the
-    newest mtime found."""
+def _add_tree(
+    hashed: hashlib._Hash, root: Path, skip: str = "", *, follow_links: bool = False
+) -> int:
+    """Add the name and stat of every file and link under `root` but in folders named `skip`;
+    return the newest mtime found. Links to folders are followed only with `follow_links`, as
+    Jinja follows them in a templates folder (`templates/shared -> ../../shared`); a link back
+    to a folder it is in is a loop, and is not followed."""
     newest = 0
-    for relative, stat in sorted(_walk(str(root), "", skip)):
+    above = frozenset([_identity(os.stat(root))]) if follow_links else None
+    for relative, stat in sorted(walk_files(str(root), skip=skip, above=above)):
         hashed.update(_stat_line(relative, stat))
         newest = max(newest, stat.st_mtime_ns)
     return newest
 
 
-def _walk(folder: str, prefix: str, skip: str) -> Iterator[tuple[str, os.stat_result]]:
+def walk_files(
+    folder: str,
+    prefix: str = "",
+    *,
+    skip: str = "",
+    above: frozenset[tuple[int, int]] | None = None,
+) -> Iterator[tuple[str, os.stat_result]]:
+    """The name (after `prefix`) and stat of every file and link under `folder` but in folders
+    named `skip`. With `above`, the folders `folder` is in, itself included, by device and
+    inode, links to folders are followed too (each link listed with its own stat, so pointing
+    it elsewhere shows), but not into one of those folders: that would go round a loop."""
     with os.scandir(folder) as listing:
         for item in listing:
             relative = prefix + item.name
             if item.is_dir(follow_symlinks=False):
                 if item.name != skip:
-                    yield from _walk(item.path, relative + "/", skip)
+                    inside = above | {_identity(item.stat())} if above is not None else None
+                    yield from walk_files(item.path, relative + "/", skip=skip, above=inside)
+            elif above is not None and item.is_symlink() and item.is_dir():
+                yield relative, item.stat(follow_symlinks=False)
+                target = _identity(item.stat())
+                if target not in above and item.name != skip:
+                    inside = above | {target}
+                    yield from walk_files(item.path, relative + "/", skip=skip, above=inside)
             else:
                 yield relative, _stat_or_link(item)
+
+
+def _identity(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_dev, stat.st_ino
 
 
 def _stat_or_link(item: os.DirEntry[str]) -> os.stat_result:
