@@ -195,20 +195,6 @@ def test_pin_then_rename_keeps_every_id(in_tmp: Path, site: Callable[..., Path])
     assert atom_entries(folder) == before
 
 
-def test_new_keeps_a_next_line_character_in_the_title_and_tags(in_tmp: Path) -> None:
-    # PyYAML wrote U+0085 (NEL) as it is and read it back as a line break, folded to a space:
-    # "Notes\x85Kyiv" reached the feed as "Notes Kyiv".
-    assert init().exit_code == 0
-    title, tag = "Notes\x85Kyiv", "a\x85b"
-    result = run("new", title, "--tag", tag, "--tag", "café", "--date", "2025-07-01 09:00")
-    assert result.exit_code == 0, result.output
-    assert run("build").exit_code == 0
-    root = etree.parse(str(in_tmp / "feeds" / "atom.xml")).getroot()
-    (entry,) = [e for e in root.iter(f"{ATOM}entry") if "Kyiv" in e.findtext(f"{ATOM}title", "")]
-    assert entry.findtext(f"{ATOM}title") == title
-    assert [c.get("term") for c in entry.iter(f"{ATOM}category")] == [tag, "café"]
-
-
 def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) -> None:
     folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
     assert run("build").exit_code == 0

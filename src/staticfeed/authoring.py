@@ -16,7 +16,7 @@ import re
 import tempfile
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path, PurePosixPath
@@ -345,31 +345,15 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _yaml_field(key: str, value: object) -> str:
-    """One `key: value` of YAML that reads back as exactly `value`, whatever its characters.
-    PyYAML writes a NEL (U+0085) as it is when it may write Unicode, and reads it back as a
-    line break, folded to a space (a title "0", NEL, "0" came back "0 0"): a value with one
-    is written with escapes instead."""
+    """One `key: value` of YAML that reads back as exactly `value`, whatever its characters."""
     return yaml.dump(
         {key: value},
         Dumper=_Dumper,
-        allow_unicode=not any("\x85" in text for text in _texts(value)),
+        allow_unicode=True,
         sort_keys=False,
         default_flow_style=None if key == "tags" else False,  # tags: [a, b]; authors one a line
         width=1_000_000,
     )
-
-
-def _texts(value: object) -> Iterator[str]:
-    """The texts in a front-matter value: itself, or those of its items."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(key)
-            yield from _texts(item)
 
 
 # pin
