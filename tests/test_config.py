@@ -297,6 +297,9 @@ def test_without_base_url_the_site_url_is_used(site: Site) -> None:
         ("http://Example.org:80/x", "http://example.org/x/"),
         ("https://example.org:8443/", "https://example.org:8443/"),
         ("http://[::1]:8000/site/", "http://[::1]:8000/site/"),
+        # Section 6.2.2: escapes of unreserved characters decoded, the others in upper case.
+        ("https://example.org/%7Eann/caf%c3%a9/", "https://example.org/~ann/caf%C3%A9/"),
+        ("https://example.org/caf\u00e9/", "https://example.org/caf%C3%A9/"),
     ],
 )
 def test_site_url_is_written_in_canonical_form(site: Site, written: str, canonical: str) -> None:

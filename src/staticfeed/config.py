@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -222,7 +223,8 @@ def _canonical(url: str) -> str:
     """`url` with its host in lower case and without its scheme's own port, as RFC 3986
     compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
     warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
-    `https://example.org/`). The path is left as written: it is case-sensitive."""
+    `https://example.org/`), and its escapes in normal form (`%7e` is `~`). The path is
+    otherwise left as written: it is case-sensitive."""
     parts = urlsplit(url)
     userinfo, at, host_and_port = parts.netloc.rpartition("@")
     host, colon, port = host_and_port.rpartition(":")
@@ -231,7 +233,19 @@ def _canonical(url: str) -> str:
     if port == _DEFAULT_PORTS.get(parts.scheme):
         port = ""
     netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    path, query = (_ESCAPE.sub(_normal_escape, part) for part in (parts.path, parts.query))
+    return urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
+
+
+_ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+
+
+def _normal_escape(match: re.Match[str]) -> str:
+    """A percent escape in RFC 3986's normal form (6.2.2): an unreserved character written as
+    itself (`%7E` is `~`), any other escape in upper case (`%c3%a9` is `%C3%A9`)."""
+    character = chr(int(match.group()[1:], 16))
+    return character if character in _UNRESERVED else match.group().upper()
 
 
 def _with_slash(url: str) -> str:
