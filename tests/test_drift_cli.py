@@ -276,6 +276,30 @@ def test_diff_after_the_formats_changed_finds_the_entries_published(
     assert "new:" not in result.stdout
 
 
+def test_diff_says_when_a_new_or_updated_entry_lands_in_an_archive(site: Site) -> None:
+    # A draft dated before the main feed's oldest entry, published late, goes straight into
+    # an archive, which readers fetched already (RFC 5005: archives do not change).
+    folder = site(**{f"p{day}.md": doc(f"Post {day}", day) for day in range(1, 8)})
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text() + "limit = 3\narchive_size = 2\n", encoding="utf-8")
+    Path("entries/late.md").write_text(doc("Late", 3, draft="true"), encoding="utf-8")
+    built()
+    Path("entries/late.md").write_text(doc("Late", 3), encoding="utf-8")
+    Path("entries/p7.md").write_text(doc("Post 7", 7, updated="2025-03-09"), encoding="utf-8")
+
+    result = invoke("diff")
+
+    assert result.stdout == (
+        "new:\n"
+        f'  {TAG}late "Late" (entries/late.md); in feeds/archive/2.atom.xml, which subscribers '
+        "do not fetch again\n"
+        "updated:\n"
+        f'  {TAG}p7 "Post 7" (entries/p7.md)\n'
+    )
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert [entry["archive"] for entry in data["new"]] == ["archive/2.atom.xml"]
+
+
 def test_diff_lists_the_feed_files_a_build_would_remove(site: Site) -> None:
     # formats = ["rss"] after Atom and JSON Feed: "no changes", while build then removed
     # atom.xml, feed.json and their author feeds, and their subscribers got nothing more.

@@ -773,6 +773,7 @@ def diff_command(output_format: str, **options: Any) -> None:
 def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     """One section per kind of change, one line per entry: id "title" (file); then each feed
     file the build would remove."""
+    from staticfeed.drift import in_archive
 
     def file(source: str | None) -> str:
         return f" ({display_path(entries_dir / source)})" if source is not None else ""
@@ -780,9 +781,15 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     def entry(item: PublishedEntry) -> str:
         return f'  {item.id} "{item.title}"{file(item.source)}'
 
+    def arrival(item: PublishedEntry) -> str:
+        if not in_archive(item):
+            return entry(item)
+        where = display_path(out_dir / item.file)
+        return f"{entry(item)}; in {where}, which subscribers do not fetch again"
+
     def change(item: EntryChange) -> str:
         edited = f"; {', '.join(item.fields)} changed" if item.fields else ""
-        return entry(item.new) + edited
+        return arrival(item.new) + edited
 
     def moved(item: IdChange) -> str:
         if item.matched_by == "source":
@@ -802,7 +809,7 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
         return f'  {item.old_id} -> {item.new_id} "{item.title}"{file(item.source)}, {why}: {fix}'
 
     sections: list[tuple[str, list[str]]] = [
-        ("new:", [entry(item) for item in result.new]),
+        ("new:", [arrival(item) for item in result.new]),
         ("updated:", [change(item) for item in result.updated]),
         ("removed:", [entry(item) for item in result.removed]),
         ("id changed:", [moved(item) for item in result.id_changes]),

@@ -510,6 +510,13 @@ def diff_publication(
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
+def in_archive(entry: PublishedEntry) -> bool:
+    """Whether a feed carries `entry` in an archive rather than its main document: readers
+    that follow the main feed fetch an archive once, if at all (RFC 5005 archives do not
+    change), so they never see an entry added to one, or its update."""
+    return any(pattern.fullmatch(entry.file) for pattern in _ARCHIVE_NAMES.values())
+
+
 def _format_of(file: str) -> str:
     return next(
         (
@@ -860,6 +867,7 @@ def _entry_json(entry: PublishedEntry, shown: _Shown) -> dict[str, object]:
         "title": entry.title,
         "file": shown(entry.source),
         "updated": _date_json(entry.updated),
+        "archive": entry.file if in_archive(entry) else None,
     }
 
 
