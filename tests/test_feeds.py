@@ -460,6 +460,20 @@ def test_summary_mode_keeps_content_only_for_entries_without_a_link(
         assert "Second paragraph." in html_of(unlinked_html).text_content()
 
 
+def test_summary_mode_keeps_the_content_of_an_entry_without_text(site: Site) -> None:
+    # No text, no summary: the entry had neither summary nor content, which the W3C service
+    # warns about (MissingTextualContent), and readers showed its title alone.
+    body = "![A map](https://x.example/m.png)\n"
+    site(
+        config=BASIC_CONFIG + 'content = "summary"\n',
+        **{"a.md": doc("title: A photo\ndate: 2025-12-22", body)},
+    )
+    entry, item = only(*build_and_read())
+    assert entry.find("a:summary", NS) is None
+    for html in (entry.findtext("a:content", namespaces=NS), item.findtext("description")):
+        assert [img.get("src") for img in html_of(html).iter("img")] == ["https://x.example/m.png"]
+
+
 def json_items(path: str = "feeds/feed.json") -> dict[str, dict[str, object]]:
     document = json.loads(Path(path).read_text(encoding="utf-8"))
     return {item["id"]: item for item in document["items"]}

@@ -268,8 +268,12 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     if rendered.summary:  # a blank <summary/> makes the W3C service warn (NotBlank)
         item.summary(rendered.summary)
     # Atom needs content where there is no link to open; blank content where there is one
-    # makes the W3C service warn (NotBlank), and a reader shows nothing more for it.
-    if (config.content == "full" and rendered.content_html) or not rendered.url:
+    # makes the W3C service warn (NotBlank), and a reader shows nothing more for it. With
+    # summaries only, an entry with no text to summarise (an image) keeps its content: an
+    # entry with neither makes the service warn (MissingTextualContent), and readers would
+    # show its title alone.
+    shown_whole = config.content == "full" or not rendered.summary
+    if (shown_whole and rendered.content_html) or not rendered.url:
         item.content(rendered.content_html, type="html")
     item.staticfeed_atom.lang = entry.lang
     item.staticfeed.image = item.staticfeed_atom.image = entry.image
