@@ -473,6 +473,7 @@ def test_the_diff_is_sorted_and_json_ready(site: Site) -> None:
         "title": "Y",
         "file": "y.md",
         "updated": "2025-03-03T00:00:00+00:00",
+        "archive": None,
     }
     assert result.to_json(ENTRIES)["new"][0]["file"] == "entries/y.md"
 
