@@ -907,6 +907,30 @@ def test_titles_are_plain_text(site: Site, title: str) -> None:
     assert parsed("atom.xml").entries[0].title == title
 
 
+def test_rss_text_that_reads_as_markup_is_written_with_hexadecimal_references(
+    site: Site,
+) -> None:
+    # The W3C service warns about plain text with "<" before a letter or "&#" before a digit
+    # (CharacterData), unless its line writes a hexadecimal reference, as it asks.
+    config = BASIC_CONFIG.replace('"Test feed"', '"Notes on Vec<T>"') + 'rights = "&#169; Ann"\n'
+    front = 'title: "Vec<T> in Rust"\ndate: 2025-12-22\ntags: ["<html>", "a < b"]'
+    site(config=config, **{"a.md": doc(front)})
+    _, item = only(*build_and_read())
+    lines = Path("feeds/rss.xml").read_text(encoding="utf-8").splitlines()
+    for written in [
+        "<title>Notes on Vec&#x3C;T&gt;</title>",
+        "<copyright>&#x26;#169; Ann</copyright>",
+        "<title>Vec&#x3C;T&gt; in Rust</title>",
+        "<category>&#x3C;html&gt;</category>",
+        "<category>a &lt; b</category>",  # no markup: as before
+    ]:
+        assert written in [line.strip() for line in lines]
+    assert item.findtext("title") == "Vec<T> in Rust"
+    assert [c.text for c in item.findall("category")] == ["<html>", "a < b"]
+    channel = parsed("rss.xml").feed
+    assert (channel.title, channel.rights) == ("Notes on Vec<T>", "&#169; Ann")
+
+
 def test_non_ascii_round_trips(site: Site) -> None:
     front = (
         "title: Мир знизу 🕊️ — «Peace»\ndate: 2025-12-22\n"
@@ -1186,9 +1210,16 @@ def test_feeds_are_the_documents_feedgen_writes_with_the_entries_in_them(
         serialize = generator.atom_str if format_name == "atom" else generator.rss_str
         expected = serialize(pretty=True, encoding="UTF-8")
         made = b"".join(feeds.feed_parts(config, plan, rendered, format_name))
+        if format_name == "rss":  # text that reads as markup has hexadecimal references
+            made, expected = (canonical_xml(document) for document in (made, expected))
         assert made == expected, plan.base
         without_images += not any(entry.image for entry in plan.entries)
     assert len(plans) > without_images > 0  # author feeds: Cy Doe's has no image
+
+
+def canonical_xml(document: bytes) -> bytes:
+    """`document` in canonical XML: a character written as a reference or as itself alike."""
+    return etree.tostring(etree.fromstring(document), method="c14n")
 
 
 @pytest.mark.parametrize("body", ["<html>\n", "<html><head><title>Tab</title></head></html>\n"])

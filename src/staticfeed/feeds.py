@@ -37,7 +37,8 @@ from __future__ import annotations
 import functools
 import html
 import mmap
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -81,6 +82,12 @@ def feed_parts(
         head = bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
     else:
         head = bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
+        plain = {
+            "title": [plan.title],  # the channel's, and its image's
+            "description": [config.subtitle or plan.title],
+            "copyright": [config.rights] if config.rights else [],
+        }
+        head = _char_data_as_references(head, plain)
     closing = _CLOSING[format_name]
     yield head.removesuffix(closing)
     yield from items
@@ -121,8 +128,30 @@ def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[st
         made["atom"] = _serialized(item.atom_entry(), "atom")
     if "rss" in formats:
         _add_rss_enclosure(item, rendered.entry)  # after the Atom entry is made: see there
-        made["rss"] = _serialized(item.rss_entry(), "rss")
+        entry = rendered.entry
+        plain = {"title": [entry.title], "category": entry.tags}
+        plain["dc:creator"] = [names_text(author.name for author in entry.authors)]
+        made["rss"] = _char_data_as_references(_serialized(item.rss_entry(), "rss"), plain)
     return [made[name] for name in formats]
+
+
+# The W3C service warns about plain text in RSS that reads as markup, "<" before a letter or
+# "/", or "&#" before a digit or "x" (CharacterData), unless the line writes a character as a
+# hexadecimal reference (&#x..;): as it asks, such a text is written with "<" and "&" so.
+_LOOKS_LIKE_MARKUP = re.compile(r"&#[x0-9]|<[/a-zA-Z]")
+
+
+def _char_data_as_references(document: bytes, plain: Mapping[str, Sequence[str]]) -> bytes:
+    """`document` (RSS) with each text of `plain` (texts by the name of their element) that
+    reads as markup written with hexadecimal references for "<" and "&"."""
+    for name, texts in plain.items():
+        for text in texts:
+            if _LOOKS_LIKE_MARKUP.search(text):
+                escaped = html.escape(text, quote=False).encode()
+                hexed = escaped.replace(b"&amp;", b"&#x26;").replace(b"&lt;", b"&#x3C;")
+                start, end = f"<{name}>".encode(), f"</{name}>".encode()
+                document = document.replace(start + escaped + end, start + hexed + end)
+    return document
 
 
 def _serialized(element: etree._Element, format_name: str) -> bytes:
