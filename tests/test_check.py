@@ -643,6 +643,17 @@ def test_entries_that_are_not_newest_first(
     assert rows() == ordered([stale(file, line), error(file, line, "order", message)])
 
 
+def test_an_rss_date_in_utc_with_an_unknown_zone_is_read_as_utc(published: Path) -> None:
+    # RFC 2822 writes "-0000" for a time in UTC whose local zone is not known; check compared
+    # such a date, read without a zone, with the others, and stopped with a TypeError.
+    line = edit(RSS, "Wed, 01 Jan 2025 00:00:00 +0000", "Sat, 01 Mar 2025 00:00:00 -0000")
+    message = (
+        "the entry dated 2025-03-01T00:00:00+00:00 comes after an older one "
+        f"(line {line_of(RSS, '<pubDate>')}, 2025-02-01T00:00:00+00:00)"
+    )
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "order", message)])
+
+
 def test_an_entry_with_only_a_title_is_a_warning_at_its_body(site: Site) -> None:
     bare = "---\ntitle: A link\ndate: 2025-03-01\nlink: https://x.example/a\n---\n"
     summed = "---\ntitle: Summed\ndate: 2025-03-02\nsummary: Said here.\n---\n\n"

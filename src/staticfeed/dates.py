@@ -413,8 +413,11 @@ def read_rfc822(text: str) -> datetime:
     """An RFC 822 date as email.utils reads it, but for the year: it reads one under 100 as two
     digits (`0001` as 2001, `0068` as 2068), which as four digits is what it says. ValueError
     or TypeError when `text` is not such a date, or not an instant Python can compare (before
-    the year 1 in UTC)."""
+    the year 1 in UTC). An offset of `-0000`, which RFC 2822 gives a time in UTC when its
+    zone is not known, is UTC, not a time without a zone."""
     moment = email.utils.parsedate_to_datetime(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     written = _RFC822_YEAR.search(text)
     if written is None or int(written[1]) == moment.year:
         return moment
