@@ -179,6 +179,31 @@ def test_build_refuses_an_entry_that_left_and_came_back_renamed(
     }
 
 
+def test_a_draft_previewed_with_drafts_may_be_renamed_before_it_is_published(
+    site: Site,
+) -> None:
+    # build --drafts (and serve --drafts) write to feeds/ too: a preview, not a publication.
+    site(**{"a.md": doc("Alpha"), "wip.md": doc("Work in progress", 2, draft="true")})
+    assert invoke_build("--drafts").exit_code == 0
+    built()
+    Path("entries/wip.md").unlink()
+    Path("entries/final.md").write_text(doc("Work in progress", 2), encoding="utf-8")
+
+    built()
+
+
+def test_a_new_entry_may_take_the_title_of_a_draft_still_there(site: Site) -> None:
+    # a.md is still a draft under its own id: b.md cannot be its return.
+    site(**{"a.md": doc("Weekly notes"), "c.md": doc("Gamma", 3)})
+    built()
+    Path("entries/a.md").write_text(doc("Weekly notes", draft="true"), encoding="utf-8")
+    built()
+    Path("entries/b.md").write_text(doc("Weekly notes", 5), encoding="utf-8")
+
+    built()
+    assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
+
+
 def test_an_entry_withdrawn_then_deleted_does_not_block_its_title_forever(site: Site) -> None:
     site(**{"a.md": doc("Links"), "b.md": doc("Beta", 2)})
     built()

@@ -756,6 +756,7 @@ def diff_command(output_format: str, **options: Any) -> None:
             publication.entries_dir,
             config.formats,
             feeds_removed=[name for name in gone if name.endswith((".xml", ".json"))],
+            held=rendered.selection.withheld,
         )
     except StaticfeedError as error:
         raise _DiffError(str(error)) from None

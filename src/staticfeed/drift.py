@@ -296,19 +296,36 @@ def read_ids_state(out_dir: Path) -> IdsState:
     return IdsState(sources, withdrawn)
 
 
+def still_withdrawn(
+    withdrawn: Mapping[str, tuple[str, str]], held: Iterable[Entry]
+) -> dict[str, tuple[str, str]]:
+    """The withdrawn entries (IdsState.withdrawn) whose ids no entry `held` back (a draft, a
+    future entry) still has: only those can come back under another id."""
+    kept = {entry.id for entry in held}
+    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in kept}
+
+
 def read_sources(out_dir: Path) -> dict[str, str]:
     """The ids and documents of the previous build (`read_ids_state`)."""
     return read_ids_state(out_dir).sources
 
 
 def ids_file(
-    previous: IdsState, published: Sequence[Entry], withheld: Sequence[Entry], entries_dir: Path
+    previous: IdsState,
+    published: Sequence[Entry],
+    withheld: Sequence[Entry],
+    entries_dir: Path,
+    previewed: Sequence[Entry] = (),
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
-    an entry with its title, is published again."""
+    an entry with its title, is published again. The entries of `published` that are in
+    `previewed` (drafts and future entries a --drafts or --future build shows) count as held
+    back: a preview is no publication."""
+    shown = {entry.id for entry in previewed}
+    published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
-    held = {entry.source: entry for entry in withheld}
+    held = {entry.source: entry for entry in (*withheld, *previewed)}
     withdrawn = dict(previous.withdrawn)
     for entry_id, path in previous.sources.items():
         if entry_id not in now and (entry := held.get(entries_dir / path)) is not None:
@@ -361,13 +378,15 @@ def find_id_changes(
     entries about to be published. A renamed file with `id:` pinned keeps its id and is no
     change; a deleted entry, or a new entry under a new title in a new file, is none either.
     `withdrawn` (IdsState.withdrawn) are entries that left the feeds before, which readers
-    keep. `published` None: the feeds are known to hold the entries `sources` names under
-    the same titles, so only the withdrawn entries can have come back under a new id.
+    keep, but for those whose documents still hold them back (`still_withdrawn`).
+    `published` None: the feeds are known to hold the entries `sources` names under the same
+    titles, so only the withdrawn entries can have come back under a new id.
     """
+    current = {entry.id for entry in entries}
     gone = [
         _Side(entry_id, title, path, withdrawn=True)
         for entry_id, (path, title) in (withdrawn or {}).items()
-        if published is None or entry_id not in published
+        if (published is None or entry_id not in published) and entry_id not in current
     ]
     if not published and not gone:  # no id can have vanished (a first build)
         return []
@@ -497,15 +516,17 @@ def diff_publication(
     entries_dir: Path,
     made: Collection[str],
     feeds_removed: Sequence[str] = (),
+    held: Iterable[Entry] = (),
 ) -> Diff:
     """The diff between the feeds in `out_dir` and a fresh render that made the formats
     `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
-    names), both read in the best format the fresh render has; `feeds_removed` as in Diff."""
+    names), both read in the best format the fresh render has; `feeds_removed` as in Diff;
+    `held`, the entries the render holds back (drafts, future entries)."""
     formats = [name for name in FORMATS if name in made]
     # In a format the render made, to compare like with like; else in the one published
     # before the formats changed, by id alone (`compare`).
     published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
-    withdrawn = read_ids_state(out_dir).withdrawn
+    withdrawn = still_withdrawn(read_ids_state(out_dir).withdrawn, held)
     found = compare(published, fresh_entries(files, entries, entries_dir, formats), withdrawn)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 

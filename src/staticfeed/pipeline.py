@@ -43,6 +43,7 @@ from staticfeed.drift import (
     read_ids_state,
     read_sources,
     sources_file,
+    still_withdrawn,
 )
 from staticfeed.entries import ReadResult, read_entries
 from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
@@ -502,9 +503,10 @@ def _publish(
     ids_state = read_ids_state(out_dir)
     if check_ids:
         published = None if feeds_vouched else published_entries(out_dir)
-        check_id_changes(published, ids_state.sources, entries, entries_dir, ids_state.withdrawn)
+        withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
+        check_id_changes(published, ids_state.sources, entries, entries_dir, withdrawn)
     names = [file.name for file in made]
-    sources = ids_file(ids_state, entries, selection.withheld, entries_dir)
+    sources = ids_file(ids_state, entries, selection.withheld, entries_dir, selection.previewed)
     state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
     for name, content in state.items():

@@ -17,6 +17,8 @@ class Selection:
     future_left_out: tuple[Entry, ...]
     withheld: tuple[Entry, ...] = ()
     """Every entry read but not published (drafts, future entries), in the order read."""
+    previewed: tuple[Entry, ...] = ()
+    """The entries published only because of --drafts or --future: a preview."""
 
     @property
     def next_due(self) -> Entry | None:
@@ -48,4 +50,5 @@ def select_entries(
         drafts_left_out=0 if drafts else sum(e.draft for e in entries),
         future_left_out=() if future else future_entries,
         withheld=tuple(entry for entry in entries if id(entry) not in published),
+        previewed=tuple(entry for entry in kept if entry.draft or entry.published > now),
     )
