@@ -552,6 +552,13 @@ def test_urls_in_other_letters_than_ascii_are_written_as_uris(site: Site) -> Non
         )
 
 
+def test_a_host_is_written_as_browsers_write_it(site: Site) -> None:
+    # IDNA 2003 (Python's codec) maps "ß" to "ss": faß.de became fass.de, another domain.
+    site(**{"a.md": doc('title: T\ndate: 2025-12-22\nlink: "https://fa\u00df.de/x"')})
+    _, item = only(*build_and_read())
+    assert item.findtext("link") == "https://xn--fa-hia.de/x"
+
+
 def test_a_host_idna_cannot_write_is_an_error(site: Site) -> None:
     site(**{"a.md": doc('title: T\ndate: 2025-12-22\nlink: "https://\u00e4..test/"')})
     result = invoke_build()

@@ -245,7 +245,11 @@ def as_uri(url: str) -> str:
     userinfo, at, host_and_port = parts.netloc.rpartition("@")
     host, colon, port = host_and_port.partition(":")  # an IPv6 host is ASCII: not here
     if not host.isascii():
-        host = host.encode("idna").decode("ascii")
+        import idna  # only for such a host: most builds never need it
+
+        # UTS 46 without the transitional mapping, as browsers map a host: Python's own
+        # codec (IDNA 2003) writes faß.de as fass.de, another domain.
+        host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
     netloc = f"{quote(userinfo, safe=URL_SAFE)}{at}{host}{colon}{port}"
     path, query, fragment = (quote(part, safe=URL_SAFE) for part in parts[2:])
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
