@@ -300,6 +300,7 @@ def test_without_base_url_the_site_url_is_used(site: Site) -> None:
         # Section 6.2.2: escapes of unreserved characters decoded, the others in upper case.
         ("https://example.org/%7Eann/caf%c3%a9/", "https://example.org/~ann/caf%C3%A9/"),
         ("https://example.org/caf\u00e9/", "https://example.org/caf%C3%A9/"),
+        ("https://example.org/a/%2e%2E/b/", "https://example.org/a/%2E%2E/b/"),  # no ".."
     ],
 )
 def test_site_url_is_written_in_canonical_form(site: Site, written: str, canonical: str) -> None:

@@ -238,7 +238,9 @@ def _canonical(url: str) -> str:
 
 
 _ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
-_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+# Unreserved characters but ".": "%2E%2E" decoded would be a ".." segment, which RFC 3986
+# removes only with the rest of a path's normalization (a path's dots are the host's to mean).
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-_~")
 
 
 def _normal_escape(match: re.Match[str]) -> str:
