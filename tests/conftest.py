@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -37,12 +37,32 @@ def files_under(folder: Path) -> dict[str, bytes]:
     }
 
 
-def seed_history(out: Path, published: Path = Path("feeds")) -> None:
-    """Give a build into the new folder `out` the history of `published`: the entries its ids
-    file remembers as withdrawn (drafts, future dates), which a build into an empty folder
-    never saw. Its ids file is what a second build of the same entries writes again."""
-    out.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(published / ".staticfeed-ids", out / ".staticfeed-ids")
+_HISTORY: dict[str, bytes | None] = {}
+"""feeds/.staticfeed-ids as the last build into feeds/ found it (`remember_history`)."""
+
+
+@pytest.fixture(autouse=True)
+def _forget_history() -> None:
+    _HISTORY.clear()
+
+
+def remember_history(args: Sequence[str]) -> None:
+    """Before `staticfeed ARGS`: when it builds into feeds/, keep the ids file it starts from,
+    so that a build into a new folder can start from the same history (`seed_history`)."""
+    if tuple(args[:1]) == ("build",) and "--out" not in args:
+        path = Path("feeds", ".staticfeed-ids")
+        _HISTORY["before"] = path.read_bytes() if path.is_file() else None
+
+
+def seed_history(out: Path) -> None:
+    """Give a build into the new folder `out` the ids file the last build into feeds/ started
+    from (`remember_history`): the entries it remembers as withdrawn (drafts, future dates),
+    which a build into an empty folder never saw. The two builds then write the same file
+    if they treat that history alike."""
+    before = _HISTORY.get("before")
+    if before is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / ".staticfeed-ids").write_bytes(before)
 
 
 def need(thing: str, available: bool, how: str) -> None:

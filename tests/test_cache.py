@@ -35,7 +35,7 @@ from staticfeed.entries import read_entries
 from staticfeed.feeds import entry_xml
 from staticfeed.model import Author, Enclosure, Entry, RenderedEntry
 from staticfeed.text import remove_xml_illegal
-from tests.conftest import files_under, record_reads, seed_history
+from tests.conftest import files_under, record_reads, remember_history, seed_history
 
 Site = Callable[..., Path]
 CACHE = Path(CACHE_FOLDER)
@@ -69,6 +69,7 @@ DOCUMENTS = {
 
 
 def run(*args: str) -> Result:
+    remember_history(args)
     return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
 
 

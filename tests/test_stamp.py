@@ -19,7 +19,7 @@ from lxml import etree
 
 from staticfeed import stamp
 from staticfeed.cli import cli
-from tests.conftest import files_under, seed_history
+from tests.conftest import files_under, remember_history, seed_history
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONFIG = """\
@@ -38,6 +38,7 @@ def post(title: str, date: str, extra: str = "") -> str:
 
 
 def run(*args: str) -> Result:
+    remember_history(args)
     return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
 
 
