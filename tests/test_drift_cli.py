@@ -179,6 +179,22 @@ def test_build_refuses_an_entry_that_left_and_came_back_renamed(
     }
 
 
+def test_an_entry_withdrawn_beside_one_of_the_same_title_is_still_caught(site: Site) -> None:
+    # b.md, published with the same title, made the build forget a.md as soon as it left.
+    site(**{"a.md": doc("Weekly notes"), "b.md": doc("Weekly notes", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Weekly notes", draft="true"), encoding="utf-8")
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/a2.md").write_text(doc("Weekly notes"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: entries/a2.md: an entry with its title was published")
+    assert f"'{TAG}a', then left the feeds" in result.stderr
+
+
 def test_a_draft_previewed_with_drafts_may_be_renamed_before_it_is_published(
     site: Site,
 ) -> None:

@@ -319,7 +319,7 @@ def ids_file(
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
-    an entry with its title, is published again. The entries of `published` that are in
+    a new entry with its title, is published. The entries of `published` that are in
     `previewed` (drafts and future entries a --drafts or --future build shows) count as held
     back: a preview is no publication."""
     shown = {entry.id for entry in previewed}
@@ -330,7 +330,9 @@ def ids_file(
     for entry_id, path in previous.sources.items():
         if entry_id not in now and (entry := held.get(entries_dir / path)) is not None:
             withdrawn[entry_id] = (path, entry.title)
-    titles = {title_key(entry.title) for entry in published}
+    # A title published under a new id ends the record (the entry came back, let through with
+    # --allow-id-change); one an entry published before already had says nothing of it.
+    titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
     kept = {
         entry_id: [path, title]
         for entry_id, (path, title) in withdrawn.items()
