@@ -527,6 +527,23 @@ def test_a_tag_uri_with_characters_that_are_not_ascii(site: Site) -> None:
     assert fix == "Percent-encode them as UTF-8 (é is %C3%A9) in the entry's front-matter id."
 
 
+def test_a_tag_uri_authority_with_capitals_is_a_warning_once_a_file(site: Site) -> None:
+    # RFC 4151 only recommends lower case; the W3C service rejects every such id (InvalidTAG).
+    config = CONFIG.replace('"notes.staticfeed.test,2025"', '"Notes.Staticfeed.test,2025"')
+    post = "---\ntitle: {0}\ndate: 2025-01-0{1}\n---\nText.\n"
+    site(config, **{"a.md": post.format("A", 1), "b.md": post.format("B", 2)})
+    assert invoke_build().exit_code == 0
+    newest = "tag:Notes.Staticfeed.test,2025:b"
+    message = (
+        f"the tag URI {newest!r} (and 1 more) has capitals in its authority, which the W3C Feed"
+        " Validation Service rejects (RFC 4151 recommends lower case)"
+    )
+    assert rows(exit_code=0) == ordered(
+        [warning(file, line_of(file, newest), "tag-uri", message) for file in (ATOM, AUTHOR_ATOM)]
+        + [warning(file, line_of(file, newest), "tag-uri", message) for file in (RSS, AUTHOR_RSS)]
+    )
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")

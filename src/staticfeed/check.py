@@ -909,7 +909,10 @@ def _id_elements(feed: _Feed) -> Iterator[etree._Element]:
 
 
 def _tag_uris(feed: _Feed) -> Iterator[Finding]:
-    """Tag URIs (RFC 4151) are ASCII; the validator rejects any other character."""
+    """Tag URIs (RFC 4151) are ASCII; the validator rejects any other character. It rejects
+    capitals in the authority too, which RFC 4151 only advises against: a warning, once a
+    file, since ids must never change once published."""
+    capitals: list[etree._Element] = []
     for element in _id_elements(feed):
         text = _text(element)
         if text.lower().startswith("tag:") and not text.isascii():
@@ -918,6 +921,22 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
             encoded = f"{char} is {quote(char)}"
             fix = f"Percent-encode them as UTF-8 ({encoded}) in the entry's front-matter id."
             yield feed.finding(element, "tag-uri", message, fix)
+        elif text.startswith("tag:") and (authority := text[4:].partition(",")[0]) != (
+            authority.lower()
+        ):
+            capitals.append(element)
+    if capitals:
+        first = _text(capitals[0])
+        more = f" (and {len(capitals) - 1} more)" if len(capitals) > 1 else ""
+        message = (
+            f"the tag URI {first!r}{more} has capitals in its authority, which the W3C Feed"
+            " Validation Service rejects (RFC 4151 recommends lower case)"
+        )
+        fix = (
+            "Before the first publication, write id_authority in lower case; once feeds are"
+            " published, leave it: a new id would reach every reader again."
+        )
+        yield feed.finding(capitals[0], "tag-uri", message, fix, severity="warning")
 
 
 def _duplicate_ids(feed: _Feed) -> Iterator[Finding]:
