@@ -460,6 +460,26 @@ def test_summary_mode_keeps_content_only_for_entries_without_a_link(
         assert "Second paragraph." in html_of(unlinked_html).text_content()
 
 
+def test_summary_mode_gives_json_feed_summaries_only_too(site: Site) -> None:
+    # JSON Feed carried every entry's full content_html with content = "summary", and check
+    # then advised content = "summary" for its size.
+    body = "First paragraph.\n\nSecond paragraph.\n"
+    site(
+        config=BASIC_CONFIG + 'content = "summary"\n',
+        **{
+            "linked.md": doc("title: L\ndate: 2025-12-22\nlink: https://example.org/blog/l", body),
+            "image.md": doc("title: I\ndate: 2025-12-21", "![A map](https://x.example/m.png)\n"),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    items = json_items()
+    linked, image = items[TAG + "linked"], items[TAG + "image"]
+    assert "content_html" not in linked
+    assert (linked["content_text"], linked["summary"]) == ("First paragraph.", "First paragraph.")
+    assert "Second paragraph" not in Path("feeds/feed.json").read_text(encoding="utf-8")
+    assert "https://x.example/m.png" in str(image["content_html"])  # no text: its content
+
+
 def test_summary_mode_keeps_the_content_of_an_entry_without_text(site: Site) -> None:
     # No text, no summary: the entry had neither summary nor content, which the W3C service
     # warns about (MissingTextualContent), and readers showed its title alone.

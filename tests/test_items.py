@@ -61,7 +61,9 @@ def feed_of(config: Config, entries: list[RenderedEntry], format_name: str) -> b
 
 
 def item_of(config: Config, entry: RenderedEntry, format_name: str) -> bytes:
-    return item_text(entry) if format_name == "json" else entry_xml(config, entry, format_name)
+    if format_name == "json":
+        return item_text(config, entry)
+    return entry_xml(config, entry, format_name)
 
 
 def replaced(document: bytes, item: bytes, format_name: str) -> bytes | None:

@@ -301,8 +301,7 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     # summaries only, an entry with no text to summarise (an image) keeps its content: an
     # entry with neither makes the service warn (MissingTextualContent), and readers would
     # show its title alone.
-    shown_whole = config.content == "full" or not rendered.summary
-    if (shown_whole and rendered.content_html) or not rendered.url:
+    if (rendered.content_in_feeds(config.content) and rendered.content_html) or not rendered.url:
         item.content(rendered.content_html, type="html")
     item.staticfeed_atom.lang = entry.lang
     item.staticfeed.image = item.staticfeed_atom.image = entry.image

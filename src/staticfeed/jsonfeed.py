@@ -36,15 +36,15 @@ def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) 
         "language": config.language,
         "authors": [_author(author) for author in config.authors] or None,
         "hubs": [{"type": "WebSub", "url": config.hub}] if config.hub else None,
-        "items": [_item(rendered) for rendered in entries],
+        "items": [_item(config, rendered) for rendered in entries],
     }
     return indented(_without_empty(document, keep=("items",))) + b"\n"
 
 
-def item_text(rendered: RenderedEntry) -> bytes:
+def item_text(config: Config, rendered: RenderedEntry) -> bytes:
     """`rendered`'s item as `json_feed` writes it among the items: indented for its depth."""
     indent = _ITEM_INDENT.encode()
-    return b"\n".join(indent + line for line in indented(_item(rendered)).split(b"\n"))
+    return b"\n".join(indent + line for line in indented(_item(config, rendered)).split(b"\n"))
 
 
 def item_span(document: bytes | mmap.mmap, item: bytes) -> tuple[int, int] | None:
@@ -59,14 +59,17 @@ _ITEM_INDENT = "    "
 """Items are in the list that is the value of a key of the document: two levels deep."""
 
 
-def _item(rendered: RenderedEntry) -> Json:
+def _item(config: Config, rendered: RenderedEntry) -> Json:
     entry = rendered.entry
+    # JSON Feed needs content_html or content_text: with summaries only, the summary is its text.
+    whole = rendered.content_in_feeds(config.content)
     return _without_empty(
         {
             "id": entry.id,
             "url": rendered.url,
             "title": entry.title,
-            "content_html": rendered.content_html,
+            "content_html": rendered.content_html if whole else None,
+            "content_text": None if whole else rendered.summary,
             "summary": rendered.summary,
             "date_published": iso(entry.published),
             "date_modified": iso(entry.updated),
@@ -76,7 +79,7 @@ def _item(rendered: RenderedEntry) -> Json:
             "image": entry.image,
             "attachments": [_attachment(enclosure) for enclosure in entry.enclosures],
         },
-        keep=("content_html",),
+        keep=("content_html",) if whole else ("content_text",),
     )
 
 

@@ -62,6 +62,12 @@ class RenderedEntry:
         """Where readers open the entry: its own `link`, else its page on the feed site."""
         return self.entry.link or self.page_url
 
+    def content_in_feeds(self, content: str) -> bool:
+        """Whether feeds carry the entry's whole content, with the config's `content` ("full"
+        or "summary"): with summaries only, when it has no summary (no text: an image) or no
+        link or page to open for the rest."""
+        return content == "full" or not self.summary or not self.url
+
 
 class DeferredRendering(RenderedEntry):
     """A rendered entry whose HTML is kept out of memory, in the build's spool or in the cache,

@@ -178,7 +178,7 @@ def _items(config: Config, rendered: RenderedEntry) -> Mapping[str, bytes]:
     xml = [name for name in config.formats if name != "json"]
     items = dict(zip(xml, entry_elements(config, rendered, xml), strict=True))
     if "json" in config.formats:
-        items["json"] = item_text(rendered)
+        items["json"] = item_text(config, rendered)
     return items
 
 
