@@ -579,6 +579,16 @@ def test_a_host_is_written_as_browsers_write_it(site: Site) -> None:
     assert item.findtext("link") == "https://xn--fa-hia.de/x"
 
 
+def test_an_email_in_other_letters_than_ascii_is_a_mailto_uri_in_json_feed(site: Site) -> None:
+    config = BASIC_CONFIG.replace("default@example.org", "\u00fcni@b\u00fccher.test")
+    site(config=config, **{"a.md": doc("title: T\ndate: 2025-12-22")})
+    assert invoke_build().exit_code == 0
+    (item,) = json_items().values()
+    assert item["authors"] == [
+        {"name": "Default Author", "url": "mailto:%C3%BCni@xn--bcher-kva.test"}
+    ]
+
+
 def test_a_host_idna_cannot_write_is_an_error(site: Site) -> None:
     site(**{"a.md": doc('title: T\ndate: 2025-12-22\nlink: "https://\u00e4..test/"')})
     result = invoke_build()

@@ -11,6 +11,7 @@ from staticfeed.dates import iso
 from staticfeed.jsonbytes import indented
 from staticfeed.model import Author, Enclosure, RenderedEntry
 from staticfeed.plan import FeedPlan, url_of
+from staticfeed.values import mailto_uri
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -92,7 +93,7 @@ def _attachment(enclosure: Enclosure) -> Json:
 
 
 def _author(author: Author) -> Json:
-    url = author.uri or (f"mailto:{author.email}" if author.email else None)
+    url = author.uri or (mailto_uri(author.email) if author.email else None)
     return _without_empty({"name": author.name, "url": url})
 
 

@@ -255,6 +255,17 @@ def as_uri(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
+def mailto_uri(email: str) -> str:
+    """A `mailto:` URI (RFC 6068) for `email`: a domain in other letters than ASCII in IDNA,
+    the rest percent-encoded as UTF-8, as `as_uri` writes a URL's host and path."""
+    local, at, domain = email.rpartition("@")
+    try:
+        domain = as_uri(f"mailto://{domain}").removeprefix("mailto://")  # as a URL's host
+    except UnicodeError:  # not a name IDNA can write: percent-encoded, as RFC 6068 allows
+        domain = quote(domain, safe=URL_SAFE)
+    return f"mailto:{quote(local, safe=URL_SAFE)}{at}{domain}"
+
+
 def checked_uri(key: str, url: str) -> str:
     """`as_uri(url)`, or InvalidValue naming `key` when its host cannot be written in IDNA."""
     try:
