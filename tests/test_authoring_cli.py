@@ -54,6 +54,20 @@ def init(folder: str = ".") -> Result:
     )
 
 
+def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(in_tmp: Path) -> None:
+    # mkdir's "File exists" was reported as "staticfeed.toml: the file already exists".
+    (in_tmp / "afile").write_text("", encoding="utf-8")
+    result = run(
+        "init", "afile", "--title", "T", "--site-url", "https://i.test/", "--author", "Ann",
+        "--timezone", "UTC",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: afile: a file is where a folder must go. Move the file away, or choose another "
+        "place.\n"
+    )
+
+
 def test_init_writes_a_publication_that_builds(in_tmp: Path) -> None:
     result = init()
     assert result.exit_code == 0, result.output

@@ -734,8 +734,8 @@ def _first_faithful(
 
 def _create(path: Path, content: bytes) -> None:
     """Write a new file at once (a reader sees all of it or nothing), never over another."""
+    _make_folder(path.parent)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         temporary = _temporary(path, content, _NEW_FILE_MODE)
         try:
             try:
@@ -757,6 +757,27 @@ def _create(path: Path, content: bytes) -> None:
             f"cannot write the file ({error.strerror})",
             "Check the folder's permissions and free space.",
             path=path,
+        ) from None
+
+
+def _make_folder(folder: Path) -> None:
+    """The folder a new file goes in, made if need be; a file in the way is an error naming it
+    (mkdir says "File exists", which read as if the new file did)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        found = (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir())
+        in_the_way = next(found, folder)
+        raise EntryError(
+            "a file is where a folder must go",
+            "Move the file away, or choose another place.",
+            path=in_the_way,
+        ) from None
+    except OSError as error:
+        raise OutputError(
+            f"cannot make the folder ({error.strerror})",
+            "Check the folder's permissions and free space.",
+            path=folder,
         ) from None
 
 
