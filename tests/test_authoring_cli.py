@@ -54,6 +54,25 @@ def init(folder: str = ".") -> Result:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["Bad\x07title"], "'TITLE': title contains U+0007, a character XML cannot carry."),
+        (["T", "--tag", "a\x85b"], "'--tag': tag contains U+0085, a character feed readers"),
+        (["T", "--tag", "a\udc85b"], "'--tag': it is not valid UTF-8: give it as UTF-8."),
+    ],
+)
+def test_new_with_a_character_feeds_cannot_carry_is_a_wrong_command_line(
+    in_tmp: Path, args: list[str], said: str
+) -> None:
+    # Like any other value it refuses: exit 2, with the usage; "\udc85" is how Python gives
+    # the byte 0x85 of an argument that is not UTF-8.
+    assert init().exit_code == 0
+    result = run("new", *args)
+    assert result.exit_code == 2, result.output
+    assert f"Error: Invalid value for {said}" in result.stderr
+
+
 def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(in_tmp: Path) -> None:
     # mkdir's "File exists" was reported as "staticfeed.toml: the file already exists".
     (in_tmp / "afile").write_text("", encoding="utf-8")

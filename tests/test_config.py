@@ -355,9 +355,11 @@ def test_config_text_readers_cannot_show_is_an_error(site: Site) -> None:
 
 def test_a_base_url_with_a_control_character_is_an_error_not_a_traceback(site: Site) -> None:
     site(**{"a.md": POST})  # lxml refused it, with a ValueError traceback
-    assert error_text("--base-url", "https://example.org/\x01") == (
-        "Error: --base-url contains U+0001, a character XML cannot carry. Remove it (look for an "
-        "escape such as \\u0001).\n"
+    result = build("--base-url", "https://example.org/\x01")
+    assert result.exit_code == 2, result.output  # a wrong command line, as any bad URL there
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--base-url': the site URL contains U+0001, a character XML "
+        "cannot carry. Remove it.\n"
     )
 
 

@@ -75,9 +75,15 @@ class _Checked(click.ParamType[str]):
 
     def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
         from staticfeed import values
+        from staticfeed.text import unfit_character
 
         if values.blank(value):
             self.fail(f"it is empty: give {self.wanted}.", param, ctx)
+        if any("\udc80" <= character <= "\udcff" for character in value):
+            # What Python makes of bytes that are not UTF-8 in an argument (surrogateescape).
+            self.fail("it is not valid UTF-8: give it as UTF-8.", param, ctx)
+        if unfit := unfit_character(value):
+            self.fail(f"{self.key} contains {unfit}. Remove it.", param, ctx)
         try:
             checked = getattr(values, self.check)(self.key, value)
         except values.InvalidValue as problem:
