@@ -73,6 +73,17 @@ def test_new_with_a_character_feeds_cannot_carry_is_a_wrong_command_line(
     assert f"Error: Invalid value for {said}" in result.stderr
 
 
+def test_init_without_answers_on_standard_input_names_the_option_to_pass(in_tmp: Path) -> None:
+    # A script or CI job with no input got click's bare "Aborted!" (exit 1).
+    result = run("init", "blog", prompts="Notes\n")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        "Error: no answer on standard input for --site-url: pass --site-url (or run it in a "
+        "terminal).\n"
+    )
+    assert not (in_tmp / "blog").exists()
+
+
 def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(in_tmp: Path) -> None:
     # mkdir's "File exists" was reported as "staticfeed.toml: the file already exists".
     (in_tmp / "afile").write_text("", encoding="utf-8")

@@ -830,6 +830,20 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     return lines or ["no changes: readers would see nothing new"]
 
 
+def _ask(question: str, kind: click.ParamType[str], option: str, default: str | None = None) -> str:
+    """The answer to `question`; when standard input ends before one (a script, a CI job), a
+    wrong command line naming the option to pass, where click said only "Aborted!"."""
+    try:
+        answer: str = click.prompt(question, type=kind, default=default)
+    except click.Abort:
+        if sys.stdin.isatty():
+            raise  # Ctrl-C
+        raise click.UsageError(
+            f"no answer on standard input for {option}: pass {option} (or run it in a terminal)."
+        ) from None
+    return answer
+
+
 class _TimeZone(click.ParamType[str]):
     """An IANA time zone name; anything else is a wrong command line (exit 2)."""
 
@@ -893,15 +907,13 @@ def init_command(
       staticfeed init blog --title Notes --site-url https://example.org/ --timezone UTC
     """
     if title is None:
-        title = click.prompt("Title of the publication", type=_PUBLICATION_TITLE)
+        title = _ask("Title of the publication", _PUBLICATION_TITLE, "--title")
     if site_url is None:
-        site_url = click.prompt("Site URL (its home page)", type=_SITE_URL)
+        site_url = _ask("Site URL (its home page)", _SITE_URL, "--site-url")
     if author is None:
-        author = click.prompt('Default author ("Name" or "Name <email>")', type=_AUTHOR)
+        author = _ask('Default author ("Name" or "Name <email>")', _AUTHOR, "--author")
     if timezone is None:
-        timezone = click.prompt("Time zone", default="UTC", type=_TimeZone())
-    assert title is not None and site_url is not None and author is not None
-    assert timezone is not None
+        timezone = _ask("Time zone", _TimeZone(), "--timezone", default="UTC")
     from staticfeed.authoring import init_project
     from staticfeed.dates import zone
 
