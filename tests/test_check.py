@@ -1337,6 +1337,19 @@ def test_ignore_takes_only_the_names_of_rules(site: Site) -> None:
     assert "'reader-html'" in result.output
 
 
+def test_headers_over_cloudflares_limit_is_a_warning_at_the_101st_rule(site: Site) -> None:
+    # 40 entries with a tag each: a feed per tag and format, more than Cloudflare's 100 rules.
+    post = "---\ntitle: P{0}\ndate: 2025-01-01 10:{0:02d}\ntags: [t{0}]\n---\nText.\n"
+    site(CONFIG, **{f"p{n}.md": post.format(n) for n in range(40)})
+    assert invoke_build().exit_code == 0
+    lines = Path("feeds/_headers").read_text(encoding="utf-8").splitlines()
+    rules = [number for number, line in enumerate(lines, start=1) if line.startswith("/")]
+    assert len(rules) > 100
+    message = f"the file has {len(rules)} rules, and Cloudflare Pages refuses more than 100"
+    assert rows(exit_code=0) == [warning("feeds/_headers", rules[100], "headers-rules", message)]
+    assert rows("--ignore", "headers-rules", exit_code=0) == []
+
+
 def test_every_rule_check_knows_is_in_the_readme() -> None:
     assert tuple(README_RULES) == RULES
 

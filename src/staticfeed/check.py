@@ -28,6 +28,7 @@ from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.dates import date_text, iso, read_rfc822
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
+from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.model import Entry
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.plan import FeedPlan
@@ -148,8 +149,31 @@ def check_publication(
             )
         findings.extend(_check_the_rest(out_dir, on_disk, feeds))
         findings.extend(feeds.findings())
+    findings.extend(_headers_rules(out_dir / HEADERS_NAME))
     kept = (finding for finding in findings if finding.rule not in ignore)
     return sorted(kept, key=lambda finding: finding.sort_key)
+
+
+def _headers_rules(path: Path) -> list[Finding]:
+    """`_headers` over Cloudflare Pages' limit of rules, one a path: it refuses such an upload
+    ("Maximum number of _headers rules limit of 100 exceeded"). Netlify has no limit."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    rules = [number for number, line in enumerate(lines, start=1) if line.startswith("/")]
+    if len(rules) <= CLOUDFLARE_MAX_RULES:
+        return []
+    message = (
+        f"the file has {len(rules)} rules, and Cloudflare Pages refuses more than "
+        f"{CLOUDFLARE_MAX_RULES}"
+    )
+    fix = (
+        "On Cloudflare Pages, turn off what you do not need (tag_feeds, author_feeds, formats) "
+        "or delete _headers before uploading; on Netlify, leave it."
+    )
+    line = rules[CLOUDFLARE_MAX_RULES]
+    return [_at(path, line, "warning", "headers-rules", message, fix)]
 
 
 def _check_the_rest(out_dir: Path, on_disk: Iterable[str], feeds: _FeedChecks) -> list[Finding]:

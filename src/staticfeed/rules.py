@@ -27,5 +27,6 @@ RULES = (
     "title",
     "placeholder",
     "size",
+    "headers-rules",
 )
 """The name of every rule, as findings carry it, in the order the README lists them."""
