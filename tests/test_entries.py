@@ -1091,8 +1091,8 @@ DATE_LINE_FIX = (
         pytest.param(
             "# Title\n\n22 Dec 2025 14:00 CET\n\nText.\n",
             3,
-            "the time zone 'CET' could be one of several: only UT, GMT, Z and RFC 822's US zones"
-            " (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its offset",
+            "the time zone 'CET' could be one of several: only UTC, UT, GMT, Z and RFC 822's US"
+            " zones (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its offset",
             id="zone-name",
         ),
         pytest.param(

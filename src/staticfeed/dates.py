@@ -229,7 +229,7 @@ def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
     hours = _ZONE_NAMES.get(name.upper())
     if hours is None:
         raise DateError(
-            f"the time zone {name!r} could be one of several: only UT, GMT, Z and RFC 822's"
+            f"the time zone {name!r} could be one of several: only UTC, UT, GMT, Z and RFC 822's"
             " US zones (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its"
             " offset"
         )
