@@ -305,6 +305,17 @@ def still_withdrawn(
     return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in kept}
 
 
+def published_in_earnest(
+    published: Mapping[str, PublishedEntry], state: IdsState
+) -> dict[str, PublishedEntry]:
+    """The entries of the feeds (`published_entries`) but those a --drafts or --future build
+    showed as a preview, which `.staticfeed-ids` does not name (`ids_file`): renaming such a
+    draft is no id change. Without an ids file (a build before it was written), all of them."""
+    if not state.sources and not state.withdrawn:
+        return dict(published)
+    return {entry_id: entry for entry_id, entry in published.items() if entry_id in state.sources}
+
+
 def read_sources(out_dir: Path) -> dict[str, str]:
     """The ids and documents of the previous build (`read_ids_state`)."""
     return read_ids_state(out_dir).sources
@@ -333,10 +344,13 @@ def ids_file(
     # A title published under a new id ends the record (the entry came back, let through with
     # --allow-id-change); one an entry published before already had says nothing of it.
     titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
+    # A record whose entry is still held back under its id was let through beside a new entry
+    # of its title: that title does not end it.
+    holding = {entry.id for entry in (*withheld, *previewed)}
     kept = {
         entry_id: [path, title]
         for entry_id, (path, title) in withdrawn.items()
-        if entry_id not in now and title_key(title) not in titles
+        if entry_id not in now and (entry_id in holding or title_key(title) not in titles)
     }
     return indented({**now, **kept}, sort_keys=True) + b"\n"
 
@@ -528,7 +542,9 @@ def diff_publication(
     # In a format the render made, to compare like with like; else in the one published
     # before the formats changed, by id alone (`compare`).
     published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
-    withdrawn = still_withdrawn(read_ids_state(out_dir).withdrawn, held)
+    state = read_ids_state(out_dir)
+    withdrawn = still_withdrawn(state.withdrawn, held)
+    published = published_in_earnest(published, state)
     found = compare(published, fresh_entries(files, entries, entries_dir, formats), withdrawn)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 

@@ -40,6 +40,7 @@ from staticfeed.drift import (
     check_id_changes,
     ids_file,
     published_entries,
+    published_in_earnest,
     read_ids_state,
     read_sources,
     sources_file,
@@ -502,7 +503,8 @@ def _publish(
     entries = selection.entries
     ids_state = read_ids_state(out_dir)
     if check_ids:
-        published = None if feeds_vouched else published_entries(out_dir)
+        feeds = None if feeds_vouched else published_entries(out_dir)
+        published = None if feeds is None else published_in_earnest(feeds, ids_state)
         withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
         check_id_changes(published, ids_state.sources, entries, entries_dir, withdrawn)
     names = [file.name for file in made]
