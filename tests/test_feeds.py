@@ -572,11 +572,19 @@ def test_urls_in_other_letters_than_ascii_are_written_as_uris(site: Site) -> Non
         )
 
 
-def test_a_host_is_written_as_browsers_write_it(site: Site) -> None:
-    # IDNA 2003 (Python's codec) maps "ß" to "ss": faß.de became fass.de, another domain.
-    site(**{"a.md": doc('title: T\ndate: 2025-12-22\nlink: "https://fa\u00df.de/x"')})
+@pytest.mark.parametrize(
+    ("host", "written"),
+    [
+        # IDNA 2003 (Python's codec) maps "ß" to "ss": faß.de became fass.de, another domain.
+        ("fa\u00df.de", "xn--fa-hia.de"),
+        # IDNA 2008 refuses a symbol, which browsers open as IDNA 2003 writes it.
+        ("\u2603.net", "xn--n3h.net"),
+    ],
+)
+def test_a_host_is_written_as_browsers_write_it(site: Site, host: str, written: str) -> None:
+    site(**{"a.md": doc(f'title: T\ndate: 2025-12-22\nlink: "https://{host}/x"')})
     _, item = only(*build_and_read())
-    assert item.findtext("link") == "https://xn--fa-hia.de/x"
+    assert item.findtext("link") == f"https://{written}/x"
 
 
 def test_an_email_in_other_letters_than_ascii_is_a_mailto_uri_in_json_feed(site: Site) -> None:

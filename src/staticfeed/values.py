@@ -248,8 +248,12 @@ def as_uri(url: str) -> str:
         import idna  # only for such a host: most builds never need it
 
         # UTS 46 without the transitional mapping, as browsers map a host: Python's own
-        # codec (IDNA 2003) writes faß.de as fass.de, another domain.
-        host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+        # codec (IDNA 2003) writes faß.de as fass.de, another domain. IDNA 2008 refuses what
+        # browsers still open (i❤.ws, an underscore): for those, IDNA 2003, as before.
+        try:
+            host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+        except idna.IDNAError:
+            host = host.encode("idna").decode("ascii")
     netloc = f"{quote(userinfo, safe=URL_SAFE)}{at}{host}{colon}{port}"
     path, query, fragment = (quote(part, safe=URL_SAFE) for part in parts[2:])
     return urlunsplit((parts.scheme, netloc, path, query, fragment))
