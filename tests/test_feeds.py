@@ -976,6 +976,17 @@ def test_rss_text_that_reads_as_markup_is_written_with_hexadecimal_references(
     assert (channel.title, channel.rights) == ("Notes on Vec<T>", "&#169; Ann")
 
 
+def test_rss_text_with_a_carriage_return_gets_the_references_too(site: Site) -> None:
+    # lxml writes a carriage return as &#13;, which the replacement did not look for.
+    config = BASIC_CONFIG + 'rights = "Vec<T>\\r\\nand more"\n'
+    site(config=config, **{"a.md": doc('title: "Vec<T>\\r\\nx"\ndate: 2025-12-22')})
+    _, item = only(*build_and_read())
+    text = Path("feeds/rss.xml").read_text(encoding="utf-8")
+    assert "<copyright>Vec&#x3C;T&gt;&#13;\nand more</copyright>" in text
+    assert "<title>Vec&#x3C;T&gt;&#13;\nx</title>" in text
+    assert item.findtext("title") == "Vec<T>\r\nx"
+
+
 def test_non_ascii_round_trips(site: Site) -> None:
     front = (
         "title: Мир знизу 🕊️ — «Peace»\ndate: 2025-12-22\n"

@@ -147,7 +147,8 @@ def _char_data_as_references(document: bytes, plain: Mapping[str, Sequence[str]]
     for name, texts in plain.items():
         for text in texts:
             if _LOOKS_LIKE_MARKUP.search(text):
-                escaped = html.escape(text, quote=False).encode()
+                # As lxml writes text: "&", "<" and ">" escaped, a carriage return as &#13;.
+                escaped = html.escape(text, quote=False).replace("\r", "&#13;").encode()
                 hexed = escaped.replace(b"&amp;", b"&#x26;").replace(b"&lt;", b"&#x3C;")
                 start, end = f"<{name}>".encode(), f"</{name}>".encode()
                 document = document.replace(start + escaped + end, start + hexed + end)
