@@ -416,8 +416,8 @@ def read_rfc822(text: str) -> datetime:
     the year 1 in UTC). An offset of `-0000`, which RFC 2822 gives a time in UTC when its
     zone is not known, is UTC, not a time without a zone."""
     moment = email.utils.parsedate_to_datetime(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
+    if moment.tzinfo is None and text.rstrip().endswith("-0000"):
+        moment = moment.replace(tzinfo=UTC)  # not a date without a zone, which stays one
     written = _RFC822_YEAR.search(text)
     if written is None or int(written[1]) == moment.year:
         return moment
