@@ -27,7 +27,7 @@ from click.testing import CliRunner
 from dateutil import parser as dateutil_parser
 
 from staticfeed.cli import cli
-from staticfeed.dates import DateError, parse_date
+from staticfeed.dates import DateError, parse_date, read_rfc822
 from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -958,3 +958,9 @@ def test_common_date_forms_mean_what_dateutils_general_parser_reads() -> None:
         assert (got, got.utcoffset()) == (expected, expected.utcoffset()), text
         checked += 1
     assert checked > 1000  # most of the texts are dates
+
+
+def test_an_rfc822_date_with_minus_zero_is_utc_and_one_without_a_zone_is_not() -> None:
+    # RFC 2822 3.3: -0000 is a time in UTC whose place is unknown; no zone at all is no instant.
+    assert read_rfc822("Sat, 01 Mar 2025 10:00:00 -0000").utcoffset() == timedelta(0)
+    assert read_rfc822("Sat, 01 Mar 2025 10:00:00").tzinfo is None
