@@ -544,6 +544,16 @@ def test_a_tag_uri_authority_with_capitals_is_a_warning_once_a_file(site: Site) 
     )
 
 
+def test_capitals_after_a_tag_uris_authority_are_no_warning(site: Site) -> None:
+    # Only the authority, before ",<date>:", is read in lower case; the rest is as written,
+    # and an id without ",<date>" has no authority to speak of.
+    post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: {2}\n---\nText.\n"
+    ids = ["tag:notes.staticfeed.test,2025:My-Post", "tag:notes.staticfeed.test:2025:Other"]
+    site(CONFIG, **{f"{n}.md": post.format(f"T{n}", n + 1, uri) for n, uri in enumerate(ids)})
+    assert invoke_build().exit_code == 0
+    assert [row for row in rows(exit_code=0) if row[3] == "tag-uri"] == []
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")

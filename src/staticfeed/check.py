@@ -945,9 +945,7 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
             encoded = f"{char} is {quote(char)}"
             fix = f"Percent-encode them as UTF-8 ({encoded}) in the entry's front-matter id."
             yield feed.finding(element, "tag-uri", message, fix)
-        elif text.startswith("tag:") and (authority := text[4:].partition(",")[0]) != (
-            authority.lower()
-        ):
+        elif text.startswith("tag:") and _tag_authority(text) != _tag_authority(text).lower():
             capitals.append(element)
     if capitals:
         first = _text(capitals[0])
@@ -957,10 +955,16 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
             " Validation Service rejects (RFC 4151 recommends lower case)"
         )
         fix = (
-            "Before the first publication, write id_authority in lower case; once feeds are"
-            " published, leave it: a new id would reach every reader again."
+            "Before the first publication, write it in lower case (id_authority, or the"
+            " entry's id: in its front matter); once feeds are published, leave it: a new id"
+            " would reach every reader again."
         )
         yield feed.finding(capitals[0], "tag-uri", message, fix, severity="warning")
+
+
+def _tag_authority(uri: str) -> str:
+    """The authority of a tag URI, `tag:<authority>,<date>:<specific>`; "" when it has none."""
+    return uri[4:].partition(":")[0].rpartition(",")[0]
 
 
 def _duplicate_ids(feed: _Feed) -> Iterator[Finding]:
