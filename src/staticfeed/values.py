@@ -267,7 +267,11 @@ def mailto_uri(email: str) -> str:
         domain = as_uri(f"mailto://{domain}").removeprefix("mailto://")  # as a URL's host
     except UnicodeError:  # not a name IDNA can write: percent-encoded, as RFC 6068 allows
         domain = quote(domain, safe=URL_SAFE)
-    return f"mailto:{quote(local, safe=URL_SAFE)}{at}{domain}"
+    # RFC 6068: "%", "/", "?", "#", "&" and the like are escaped in the address.
+    return f"mailto:{quote(local, safe=_MAILTO_SAFE)}{at}{domain}"
+
+
+_MAILTO_SAFE = "!$'()*+,;=:@~"
 
 
 def checked_uri(key: str, url: str) -> str:
