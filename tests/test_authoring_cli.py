@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -84,11 +87,30 @@ def test_init_without_answers_on_standard_input_names_the_option_to_pass(in_tmp:
     assert not (in_tmp / "blog").exists()
 
 
-def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(in_tmp: Path) -> None:
-    # mkdir's "File exists" was reported as "staticfeed.toml: the file already exists".
+def test_init_with_standard_input_closed_names_the_option_to_pass(in_tmp: Path) -> None:
+    # `staticfeed init blog <&-`: input() raised RuntimeError, shown as a traceback.
+    result = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "init", "blog"],
+        preexec_fn=lambda: os.close(0),  # the child starts with no standard input
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.endswith(
+        "Error: no answer on standard input for --title: pass --title (or run it in a terminal).\n"
+    )
+
+
+@pytest.mark.parametrize("folder", ["afile", "afile/blog"])
+def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(
+    in_tmp: Path, folder: str
+) -> None:
+    # mkdir's "File exists" was reported as "staticfeed.toml: the file already exists", and
+    # "Not a directory" (a file above the folder) as a matter of permissions.
     (in_tmp / "afile").write_text("", encoding="utf-8")
     result = run(
-        "init", "afile", "--title", "T", "--site-url", "https://i.test/", "--author", "Ann",
+        "init", folder, "--title", "T", "--site-url", "https://i.test/", "--author", "Ann",
         "--timezone", "UTC",
     )  # fmt: skip
     assert result.exit_code == 1

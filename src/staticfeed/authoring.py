@@ -765,7 +765,7 @@ def _make_folder(folder: Path) -> None:
     (mkdir says "File exists", which read as if the new file did)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:
+    except (FileExistsError, NotADirectoryError):  # the folder, or one above it, is a file
         found = (p for p in (folder, *folder.parents) if p.exists() and not p.is_dir())
         in_the_way = next(found, folder)
         raise EntryError(

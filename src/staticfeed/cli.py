@@ -835,8 +835,8 @@ def _ask(question: str, kind: click.ParamType[str], option: str, default: str | 
     wrong command line naming the option to pass, where click said only "Aborted!"."""
     try:
         answer: str = click.prompt(question, type=kind, default=default)
-    except click.Abort:
-        if sys.stdin.isatty():
+    except (click.Abort, RuntimeError):  # RuntimeError: input() found standard input closed
+        if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
             raise  # Ctrl-C
         raise click.UsageError(
             f"no answer on standard input for {option}: pass {option} (or run it in a terminal)."
