@@ -1273,15 +1273,10 @@ def test_feeds_are_the_documents_feedgen_writes_with_the_entries_in_them(
         expected = serialize(pretty=True, encoding="UTF-8")
         made = b"".join(feeds.feed_parts(config, plan, rendered, format_name))
         if format_name == "rss":  # text that reads as markup has hexadecimal references
-            made, expected = (canonical_xml(document) for document in (made, expected))
+            made = made.replace(b"&#x3C;", b"&lt;").replace(b"&#x26;", b"&amp;")
         assert made == expected, plan.base
         without_images += not any(entry.image for entry in plan.entries)
     assert len(plans) > without_images > 0  # author feeds: Cy Doe's has no image
-
-
-def canonical_xml(document: bytes) -> bytes:
-    """`document` in canonical XML: a character written as a reference or as itself alike."""
-    return etree.tostring(etree.fromstring(document), method="c14n")
 
 
 @pytest.mark.parametrize("body", ["<html>\n", "<html><head><title>Tab</title></head></html>\n"])
