@@ -628,3 +628,25 @@ def test_a_patch_does_not_load_the_pipeline() -> None:
     assert done.returncode == 0, done.stderr
     assert "time: patch files" in done.stderr
     assert done.stdout == "[]\n", done.stderr
+
+
+@pytest.mark.parametrize(
+    "change",
+    [("past its summary", "beyond its summary"), ("First paragraph of", "Opening of")],
+    ids=["text-past-the-summary", "the-summary"],
+)
+def test_a_patch_in_summary_mode_gives_the_files_a_full_build_gives(
+    change: tuple[str, str],
+) -> None:
+    # With summaries only, JSON Feed items carry content_text, not content_html (f718625).
+    write("staticfeed.toml", CONFIG + 'content = "summary"\n')
+    assert run("build").exit_code == 0
+    edit("2025/zeta.md", *change)
+    built = run("build", "--verbose")
+    assert built.exit_code == 0, built.output
+    assert patched(built), built.stderr
+    seed_history(Path("../fresh"))
+    assert run("build", "--no-cache", "--out", "../fresh").exit_code == 0
+    assert files_under(Path("feeds")) == files_under(Path("../fresh"))
+    item = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert "content_html" not in item and item["content_text"] == item["summary"]
