@@ -570,6 +570,26 @@ def test_two_names_with_one_file_name_are_an_error_and_nothing_is_written(
     assert len(list(Path("feeds", kind).glob("*.atom.xml"))) == 2
 
 
+def test_every_name_clash_is_listed_at_once(site: Site) -> None:
+    # README: "every error in every file is listed". One clash was, then the next after it
+    # was fixed, and an author clash only once the tags were right.
+    site(
+        config(),
+        **{
+            file_of(1): post(1, tags=["News", "C"], authors=["Ann Lee"]),
+            file_of(2): post(2, tags=["news", "C#"], authors=["ann  lee"]),
+        },
+    )
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert all(line.startswith(f"Error: entries/{file_of(1)}: the ") for line in lines)
+    for first, second in [("News", "news"), ("C", "C#"), ("Ann Lee", "ann  lee")]:
+        assert [line for line in lines if repr(first) in line and repr(second) in line], first
+
+
 @pytest.mark.parametrize(
     ("tag_feeds", "author_feeds"), [(False, True), (True, False), (False, False)]
 )

@@ -47,7 +47,7 @@ from staticfeed.drift import (
     still_withdrawn,
 )
 from staticfeed.entries import ReadResult, read_entries
-from staticfeed.errors import BuildWarning, EntryError, StaticfeedError, display_path
+from staticfeed.errors import BuildWarning, EntryError, ManyErrors, StaticfeedError, display_path
 from staticfeed.feeds import entry_elements, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import json_feed
@@ -76,6 +76,7 @@ from staticfeed.pages import (
 from staticfeed.plan import (
     MAIN,
     MEDIA_TYPES,
+    Clash,
     FeedPlan,
     TopicCollision,
     feed_plans,
@@ -895,17 +896,21 @@ def _plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
     try:
         return feed_plans(config, published)
     except TopicCollision as collision:
-        first, second = collision.entries
-        spelled = [(name, respelled(name)) for name in reversed(collision.names)]
-        example = next((f" ({name!r} as {other!r})" for name, other in spelled if other), "")
-        raise EntryError(
-            f"the {collision.kind} {collision.names[1]!r} and the {collision.kind} "
-            f"{collision.names[0]!r} of {display_path(first.source)} would share the feed "
-            f"{collision.slug!r}",
-            f"Write the {collision.kind} the same way everywhere, or make the names differ "
-            f"in letters or digits{example}.",
-            path=second.source,
-        ) from None
+        errors = [_clash_error(clash) for clash in collision.clashes]
+        raise (errors[0] if len(errors) == 1 else ManyErrors(errors)) from None
+
+
+def _clash_error(clash: Clash) -> EntryError:
+    first, second = clash.entries
+    spelled = [(name, respelled(name)) for name in reversed(clash.names)]
+    example = next((f" ({name!r} as {other!r})" for name, other in spelled if other), "")
+    return EntryError(
+        f"the {clash.kind} {clash.names[1]!r} and the {clash.kind} {clash.names[0]!r} of "
+        f"{display_path(first.source)} would share the feed {clash.slug!r}",
+        f"Write the {clash.kind} the same way everywhere, or make the names differ in letters "
+        f"or digits{example}.",
+        path=second.source,
+    )
 
 
 def _entries_of(

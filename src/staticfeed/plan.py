@@ -41,22 +41,25 @@ def url_of(config: Config, base: str, format_name: str) -> str:
 def feed_plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
     """Every feed document of the publication; `published` must be newest first."""
     plans = main_and_archives(config.title, published, config.limit, config.archive_size)
+    clashes: list[Clash] = []
+    topics: list[tuple[str, Callable[[str], str], Callable[[Entry], Iterable[str]]]] = []
     if config.tag_feeds:
-        plans += topic_feeds(
-            "tags",
-            lambda tag: f"{config.title}: {tag}",
-            published,
-            lambda entry: entry.tags,
-            config.limit,
-        )
+        topics.append(("tags", lambda tag: f"{config.title}: {tag}", lambda entry: entry.tags))
     if config.author_feeds:
-        plans += topic_feeds(
-            "authors",
-            lambda name: f"{config.title}: by {name}",
-            published,
-            lambda entry: (author.name for author in entry.authors),
-            config.limit,
+        topics.append(
+            (
+                "authors",
+                lambda name: f"{config.title}: by {name}",
+                lambda entry: (author.name for author in entry.authors),
+            )
         )
+    for kind, title, names_of in topics:
+        try:
+            plans += topic_feeds(kind, title, published, names_of, config.limit)
+        except TopicCollision as collision:
+            clashes += collision.clashes
+    if clashes:
+        raise TopicCollision(clashes)
     return plans
 
 
@@ -74,14 +77,26 @@ class FeedPlan:
     current: str | None = None
 
 
-class TopicCollision(ValueError):
-    """Two spellings of a tag or author that would share one feed file."""
+@dataclass(frozen=True)
+class Clash:
+    """Two spellings of a tag or author that would share one feed file, and the first entry
+    with each."""
 
-    def __init__(
-        self, kind: str, slug: str, names: tuple[str, str], entries: tuple[Entry, Entry]
-    ) -> None:
-        self.kind, self.slug, self.names, self.entries = kind, slug, names, entries
-        super().__init__(f"{kind} {names[0]!r} and {names[1]!r} both become {slug!r}")
+    kind: str
+    slug: str
+    names: tuple[str, str]
+    entries: tuple[Entry, Entry]
+
+
+class TopicCollision(ValueError):
+    """Every clash of the publication's tags and authors, so that all are reported at once."""
+
+    def __init__(self, clashes: Sequence[Clash]) -> None:
+        self.clashes = tuple(clashes)
+        said = [
+            f"{c.kind} {c.names[0]!r} and {c.names[1]!r} both become {c.slug!r}" for c in clashes
+        ]
+        super().__init__("; ".join(said))
 
 
 def main_and_archives(
@@ -123,13 +138,18 @@ def topic_feeds(
     must be newest first, and each feed keeps their order: its entries are picked out of them
     in turn, not sorted again (sorting every topic's entries took most of the planning)."""
     by_slug: dict[str, tuple[str, list[Entry]]] = {}
+    clashes: dict[tuple[str, str], Clash] = {}  # the first clash of each spelling
     for entry in entries:
         for name in dict.fromkeys(unicodedata.normalize("NFC", n) for n in names_of(entry)):
             slug = topic_slug(name)
             known_name, members = by_slug.setdefault(slug, (name, []))
             if known_name != name:
-                raise TopicCollision(kind[:-1], slug, (known_name, name), (members[0], entry))
+                clash = Clash(kind[:-1], slug, (known_name, name), (members[0], entry))
+                clashes.setdefault((slug, name), clash)
+                continue
             members.append(entry)
+    if clashes:
+        raise TopicCollision(list(clashes.values()))
     plans = []
     for slug, (name, members) in sorted(by_slug.items()):
         shown = members[:limit] if limit else members
