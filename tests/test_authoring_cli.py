@@ -87,6 +87,28 @@ def test_init_without_answers_on_standard_input_names_the_option_to_pass(in_tmp:
     assert not (in_tmp / "blog").exists()
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--tag", "a", "--tag", "A"], "'--tag': 'a' and 'A' would share one feed"),
+        (
+            ["--author", "Ann Lee", "--author", "ann  lee <a@example.org>"],
+            "'--author': 'Ann Lee' and 'ann  lee' would share one feed",
+        ),
+    ],
+)
+def test_new_with_two_spellings_of_one_name_is_a_wrong_command_line(
+    in_tmp: Path, args: list[str], said: str
+) -> None:
+    # new wrote both spellings, and the next build refused the entry it had just written.
+    assert init().exit_code == 0
+    before = sorted(in_tmp.rglob("*.md"))
+    result = run("new", "Dup", *args)
+    assert result.exit_code == 2, result.output
+    assert f"Error: Invalid value for {said}: give one spelling." in result.stderr
+    assert sorted(in_tmp.rglob("*.md")) == before
+
+
 def test_init_with_standard_input_closed_names_the_option_to_pass(in_tmp: Path) -> None:
     # `staticfeed init blog <&-`: input() raised RuntimeError, shown as a traceback.
     result = subprocess.run(

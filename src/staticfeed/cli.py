@@ -982,8 +982,11 @@ def new_command(
       staticfeed new "For a Peace From Below"
       staticfeed new "Notes from Kyiv" --author "Ann Lee" --tag ukraine --date 2025-12-22 --edit
     """
+    from staticfeed import values
     from staticfeed.authoring import new_entry
 
+    _one_spelling("--tag", tags)
+    _one_spelling("--author", [values.author("author", author).name for author in authors])
     try:
         config = _load_config(config_path)
         date = _date_option(when, config) if when is not None else None
@@ -1001,6 +1004,21 @@ def new_command(
     click.echo(display_path(path))
     if edit:
         click.edit(filename=str(path))
+
+
+def _one_spelling(option: str, names: Sequence[str]) -> None:
+    """Two spellings of one name given to `new` (`--tag a --tag A`) would share one feed, which
+    the build refuses: a wrong command line. The same name twice is written once."""
+    from staticfeed.plan import topic_slug
+
+    first: dict[str, str] = {}
+    for name in names:
+        known = first.setdefault(topic_slug(name), name)
+        if known != name:
+            raise click.BadParameter(
+                f"{known!r} and {name!r} would share one feed: give one spelling.",
+                param_hint=f"'{option}'",
+            )
 
 
 def _date_option(text: str, config: Config) -> datetime:
