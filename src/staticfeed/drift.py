@@ -398,12 +398,8 @@ def find_id_changes(
     `published` None: the feeds are known to hold the entries `sources` names under the same
     titles, so only the withdrawn entries can have come back under a new id.
     """
-    current = {entry.id for entry in entries}
-    gone = [
-        _Side(entry_id, title, path, withdrawn=True)
-        for entry_id, (path, title) in (withdrawn or {}).items()
-        if (published is None or entry_id not in published) and entry_id not in current
-    ]
+    shown = {entry.id for entry in entries} | set(published or ())
+    gone = _withdrawn_sides(withdrawn or {}, shown)
     if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
@@ -494,11 +490,7 @@ def compare(
     content, summary, link, authors, image or date changed but `updated` did not. Entries read
     from two formats (one added since the last build) are compared by id alone.
     """
-    gone = [
-        _Side(entry_id, title, path, withdrawn=True)
-        for entry_id, (path, title) in (withdrawn or {}).items()
-        if entry_id not in published
-    ]
+    gone = _withdrawn_sides(withdrawn or {}, published.keys() | fresh.keys())
     id_changes = _match(
         [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
         [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
@@ -591,6 +583,18 @@ class _Side:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", title_key(self.title))
+
+
+def _withdrawn_sides(
+    withdrawn: Mapping[str, tuple[str, str]], shown: Collection[str]
+) -> list[_Side]:
+    """The withdrawn entries (IdsState.withdrawn) as vanished ones, but those whose ids a feed
+    still shows (published before, or about to be)."""
+    return [
+        _Side(entry_id, title, path, withdrawn=True)
+        for entry_id, (path, title) in withdrawn.items()
+        if entry_id not in shown
+    ]
 
 
 def _taken(before: _Side, now: _Side) -> bool:
