@@ -392,7 +392,9 @@ def _build_spooled(
     made_from = {file.name: file.fingerprint if file.made else None for file in made}
     listed = incremental.index_listed
     fingerprints = {**made_from, **_STATE_FILES}
-    published = (ids, titles_digest(titles, titles))
+    # Over the ids the ids file names, as `_published_titles` reads them: not a preview's.
+    previewed = {entry.id for entry in selection.previewed}
+    published = (ids, titles_digest(titles, titles.keys() - previewed))
     records_now = records.after_build(fingerprints, published, listed, staging.digests)
     store.set_outputs(out_dir, records_now)
     store.save()
