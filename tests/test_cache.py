@@ -24,6 +24,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from staticfeed import cache as cache_module
 from staticfeed import delta, pipeline
@@ -229,6 +230,32 @@ def test_config_changes_give_the_files_a_build_without_the_cache_gives(site: Sit
     build_and_compare()
     build_and_compare("--base-url", "https://preview.example.net/")
     build_and_compare()
+
+
+def main_feed_ids() -> list[str]:
+    """The ids of feeds/atom.xml, read with lxml."""
+    root = etree.parse("feeds/atom.xml").getroot()
+    return [element.text or "" for element in root.iterfind("{*}entry/{*}id")]
+
+
+def test_updates_that_move_an_entry_into_the_main_feed_are_never_taken_from_the_cache(
+    site: Site,
+) -> None:
+    # An archived entry updated after the main feed's oldest entry was published is in the
+    # main feed as well. The cache kept the plans by the entries' ids, tags and authors: an
+    # `updated` or a date that moves nothing else reused plans without it, or with it.
+    site(config=CONFIG, **DOCUMENTS)  # main: zeta, notes, epsilon (2025-01-05)
+    build_and_compare()
+    alpha = "tag:example.org,2025:2025/alpha"
+    assert alpha not in main_feed_ids()
+
+    edit("2025/alpha.md", "date: 2025-01-01\n", "date: 2025-01-01\nupdated: 2025-01-20\n")
+    build_and_compare()
+    assert alpha in main_feed_ids()
+
+    edit("2025/epsilon.md", "date: 2025-01-05", "date: 2025-01-25")  # still the oldest shown
+    build_and_compare()
+    assert alpha not in main_feed_ids()
 
 
 def test_templates_are_part_of_what_pages_are_made_from(site: Site) -> None:

@@ -351,6 +351,28 @@ def test_diff_says_when_a_new_or_updated_entry_lands_in_an_archive(site: Site) -
     assert [entry["archive"] for entry in data["new"]] == ["archive/2.atom.xml"]
 
 
+def test_diff_tells_an_archived_entry_updated_late_enough_reaches_subscribers(
+    site: Site,
+) -> None:
+    # The main feed carries an archived entry updated after its oldest entry was published
+    # (RFC 5005 4.1), so such an update reaches subscribers; an older update does not.
+    folder = site(**{f"p{day}.md": doc(f"Post {day}", day) for day in range(1, 8)})
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text() + "limit = 3\narchive_size = 2\n", encoding="utf-8")
+    built()  # main 7, 6, 5
+    Path("entries/p2.md").write_text(doc("Post 2", 2, updated="2025-03-06"), encoding="utf-8")
+    Path("entries/p3.md").write_text(doc("Post 3", 3, updated="2025-03-04"), encoding="utf-8")
+
+    result = invoke("diff")
+
+    assert result.stdout == (
+        "updated:\n"
+        f'  {TAG}p2 "Post 2" (entries/p2.md)\n'
+        f'  {TAG}p3 "Post 3" (entries/p3.md); in feeds/archive/2.atom.xml, which subscribers '
+        "do not fetch again\n"
+    )
+
+
 def test_diff_lists_the_feed_files_a_build_would_remove(site: Site) -> None:
     # formats = ["rss"] after Atom and JSON Feed: "no changes", while build then removed
     # atom.xml, feed.json and their author feeds, and their subscribers got nothing more.

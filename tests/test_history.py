@@ -396,6 +396,78 @@ def test_a_filled_archive_changes_only_to_link_its_successor_and_then_never(site
     assert sorted(ids(parse(Path("feeds/archive/4.atom.xml")))) == [ident(10)]
 
 
+# Updates of archived entries
+
+
+def updated_post(number: int, updated_day: int, body: str, tags: Iterable[str] = ()) -> str:
+    """Post `number`, updated on day `updated_day` with a new body."""
+    updated = f"updated: {FIRST_DAY + timedelta(days=updated_day)}\n"
+    return (
+        post(number, tags)
+        .replace("\n---\n", f"\n{updated}---\n", 1)
+        .replace(f"The body of post {number}.", body)
+    )
+
+
+def test_an_archived_entry_updated_after_the_oldest_shown_is_in_every_main_feed_too(
+    site: Site,
+) -> None:
+    # Subscribers fetch an archive once, if at all (RFC 5005), so `staticfeed touch` on an
+    # archived entry reached none of them: RFC 5005 (4.1) says to put it in the current feed.
+    documents = {file_of(n): post(n, tags=["news"]) for n in range(1, 8)}
+    root = site(config(limit=3, archive_size=2), **documents)
+    build_ok()  # main 7, 6, 5; archive 1 holds 1-2, archive 2 holds 3-4
+    before = snapshot()
+    corrected = "The corrected body of post 2."
+    (root / "entries" / file_of(2)).write_text(updated_post(2, 6, corrected, ["news"]), "utf-8")
+
+    build_ok()
+
+    shown = [ident(n) for n in (7, 6, 5, 2)]
+    for base in ("", "tags/news", "authors/default-author"):  # the topics carry all seven too
+        for format_name in ("atom", "rss"):
+            path = Path(
+                "feeds", MAIN_FILES[format_name] if not base else base + SUFFIXES[format_name]
+            )
+            parsed = parse(path)
+            assert ids(parsed) == shown, path
+            (entry,) = [e for e in parsed.entries if e.id == ident(2)]
+            assert corrected in (
+                entry.content[0].value if format_name == "atom" else entry.description
+            )
+        json_path = Path("feeds", "feed.json" if not base else base + ".json")
+        assert [item["id"] for item in read_json(json_path)["items"]] == shown, json_path
+    atom = parse(Path("feeds/atom.xml"))
+    (entry,) = [e for e in atom.entries if e.id == ident(2)]
+    assert entry.updated.startswith(str(FIRST_DAY + timedelta(days=6)))
+    # Its archive still holds it, as updated, and the other archive did not change.
+    chain = walk(Path("feeds/atom.xml"))
+    read = [entry_id for _, parsed in chain for entry_id in ids(parsed)]
+    assert sorted(read) == sorted([*(ident(n) for n in range(1, 8)), ident(2)])
+    archived = parse(Path("feeds/archive/1.atom.xml"))
+    assert sorted(ids(archived)) == [ident(1), ident(2)]
+    assert corrected in next(e for e in archived.entries if e.id == ident(2)).content[0].value
+    for suffix in SUFFIXES.values():
+        path = Path(f"feeds/archive/2{suffix}")
+        assert path.read_bytes() == before[path], path
+
+    # Once newer entries were published after the update, the main feed lets it go.
+    for number in (8, 9, 10):
+        (root / "entries" / file_of(number)).write_text(post(number, tags=["news"]), "utf-8")
+    build_ok()
+    assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in (10, 9, 8)]
+    assert ids(parse(Path("feeds/tags/news.rss.xml"))) == [ident(n) for n in (10, 9, 8)]
+
+
+def test_an_update_older_than_the_oldest_entry_shown_stays_in_the_archive(site: Site) -> None:
+    root = site(config(limit=3, archive_size=2), **posts(range(1, 8)))
+    (root / "entries" / file_of(2)).write_text(updated_post(2, 4, "Updated on day 4."), "utf-8")
+    build_ok()
+
+    assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in (7, 6, 5)]
+    assert read_json(Path("feeds/feed.json"))["items"][-1]["id"] == ident(5)
+
+
 # Validity
 
 

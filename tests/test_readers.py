@@ -490,6 +490,48 @@ def test_newsboat_replaces_an_edited_entry_and_adds_a_new_one(tmp_path: Path) ->
             assert after == expected_shown(grown), fmt
 
 
+def test_newsboat_gets_the_update_of_an_entry_that_went_into_an_archive(tmp_path: Path) -> None:
+    """A subscriber reads posts 1-3, then 4-5, then 6-7, which push 1 and 2 into an archive
+    newsboat never fetches; the author then corrects post 2 and sets its `updated:`. The reader must show the
+    correction, as one item, not a second one."""
+    program = need_program("newsboat")
+    site, out = tmp_path / "site", tmp_path / "feeds"
+    (site / "entries").mkdir(parents=True)
+    config = site / "staticfeed.toml"
+    config.write_text(
+        'title = "Archives"\nsite_url = "https://example.org/"\nid_authority = "example.org,2025"\n'
+        'authors = [{ name = "Ann Lee" }]\nlimit = 3\narchive_size = 2\n',
+        encoding="utf-8",
+    )
+
+    def write(number: int, body: str, updated: str = "") -> None:
+        front = f"title: Post {number}\ndate: 2025-03-{number:02d}T09:00:00+00:00\n{updated}"
+        path = site / "entries" / f"p{number}.md"
+        path.write_text(f"---\n{front}---\n{body}\n", encoding="utf-8")
+
+    for number in (1, 2, 3):
+        write(number, f"The body of post {number}.")
+    build(config, site / "entries", out)
+    with serve(out) as base_url:
+        readers = newsboat_profiles(program, tmp_path, base_url)
+        reload_all(list(readers.values()))
+        for added in ((4, 5), (6, 7)):
+            for number in added:
+                write(number, f"The body of post {number}.")
+            wait_for_next_second(out / "atom.xml")
+            build(config, site / "entries", out)
+            reload_all(list(readers.values()))
+        write(2, "The corrected body of post 2.", "updated: 2025-03-08T10:00:00+00:00\n")
+        wait_for_next_second(out / "atom.xml")
+        build(config, site / "entries", out)
+        reload_all(list(readers.values()))
+        for fmt, reader in readers.items():
+            shown = reader.shown()
+            assert sorted(shown) == [f"tag:example.org,2025:p{n}" for n in range(1, 8)], fmt
+            assert shown["tag:example.org,2025:p2"].text == "The corrected body of post 2.", fmt
+            assert shown["tag:example.org,2025:p1"].text == "The body of post 1.", fmt
+
+
 # --- Where a reader, not the feed, gets it wrong ----------------------------------------------
 
 HTML_LOOKING_TITLES = (

@@ -460,10 +460,13 @@ def _published_titles(out_dir: Path, titles: Mapping[str, str]) -> str | None:
 
 def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
     """The feed plans, taken from the cache when the same entries are published again in the
-    same order with the same tags and authors: all that places an entry in a feed (plan.py),
-    so that editing an entry's text does not plan every feed again."""
+    same order with the same tags and authors, and the same dates if any was updated after it
+    was published: all that places an entry in a feed (plan.py), so that editing an entry's
+    text does not plan every feed again."""
     placed = [[entry.id, list(entry.tags), [a.name for a in entry.authors]] for entry in entries]
-    key = digest([store.fingerprint, placed])
+    updated = [[e.id, e.updated.isoformat()] for e in entries if e.updated > e.published]
+    dates = [entry.published.isoformat() for entry in entries] if updated else []
+    key = digest([store.fingerprint, placed, updated, dates])
     plans = store.plans(key, entries)
     if plans is None:
         plans = _plans(config, entries)

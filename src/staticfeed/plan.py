@@ -4,6 +4,12 @@ The main feed carries the newest `limit` entries. Older ones go into RFC 5005 ar
 documents, filled oldest first, so a full archive never changes again: archive 1 holds the
 oldest `archive_size` entries, archive 2 the next ones, and only the newest archive can still
 grow. Per-tag and per-author feeds carry the newest `limit` entries on their topic.
+
+A feed that leaves older entries out also carries each of them that was updated after the
+oldest entry it carries was published: subscribers fetch an archive once, if at all, so an
+update there reaches them only through the main feed (RFC 5005, 4.1: publishers should
+consider putting changed entries in the subscription document too). Such an entry stays in
+its archive as well, so no archive loses an entry and the archives after it do not shift.
 """
 
 from __future__ import annotations
@@ -11,11 +17,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import quote
 
 from staticfeed.config import Config
+from staticfeed.dates import in_utc
 from staticfeed.model import Entry
 
 MAIN = ""
@@ -40,7 +48,8 @@ def url_of(config: Config, base: str, format_name: str) -> str:
 
 def feed_plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
     """Every feed document of the publication; `published` must be newest first."""
-    plans = main_and_archives(config.title, published, config.limit, config.archive_size)
+    window = Window.of(config.limit, published)
+    plans = main_and_archives(config.title, published, window, config.archive_size)
     clashes: list[Clash] = []
     topics: list[tuple[str, Callable[[str], str], Callable[[Entry], Iterable[str]]]] = []
     if config.tag_feeds:
@@ -55,7 +64,7 @@ def feed_plans(config: Config, published: Sequence[Entry]) -> list[FeedPlan]:
         )
     for kind, title, names_of in topics:
         try:
-            plans += topic_feeds(kind, title, published, names_of, config.limit)
+            plans += topic_feeds(kind, title, published, names_of, window)
         except TopicCollision as collision:
             clashes += collision.clashes
     if clashes:
@@ -99,13 +108,43 @@ class TopicCollision(ValueError):
         super().__init__("; ".join(said))
 
 
+@dataclass(frozen=True)
+class Window:
+    """Which entries a feed of at most `limit` entries (0: no limit) carries."""
+
+    limit: int
+    updated: Mapping[str, datetime]
+    """In UTC, by id, the `updated` of each entry updated after it was published."""
+
+    @classmethod
+    def of(cls, limit: int, published: Iterable[Entry]) -> Window:
+        # Only an entry updated after its own publication can have been updated after a
+        # newer one was published; the others need no conversion to UTC.
+        later = (entry for entry in published if entry.updated > entry.published)
+        return cls(limit, {entry.id: in_utc(entry.updated) for entry in later})
+
+    def shown(self, entries: Sequence[Entry]) -> tuple[Entry, ...]:
+        """The newest `limit` of `entries` (newest first), then, newest first, each older one
+        updated after the oldest of those was published."""
+        if not self.limit or len(entries) <= self.limit:
+            return tuple(entries)
+        newest = entries[: self.limit]
+        if not self.updated:
+            return tuple(newest)
+        since = in_utc(newest[-1].published)
+        updated = self.updated
+        later = [e for e in entries[self.limit :] if e.id in updated and updated[e.id] > since]
+        return (*newest, *later)
+
+
 def main_and_archives(
-    title: str, entries: Sequence[Entry], limit: int, archive_size: int
+    title: str, entries: Sequence[Entry], window: Window, archive_size: int
 ) -> list[FeedPlan]:
     """The main feed and its archives; `entries` must be newest first."""
+    limit = window.limit
     if not limit or len(entries) <= limit:
         return [FeedPlan(MAIN, title, tuple(entries), complete=True)]
-    current, older = entries[:limit], list(reversed(entries[limit:]))
+    current, older = window.shown(entries), list(reversed(entries[limit:]))
     pages = [older[i : i + archive_size] for i in range(0, len(older), archive_size)]
     names = [archive_base(number) for number in range(1, len(pages) + 1)]
     archives = [
@@ -120,7 +159,7 @@ def main_and_archives(
         )
         for index, page in enumerate(pages)
     ]
-    return [FeedPlan(MAIN, title, tuple(current), prev_archive=names[-1]), *archives]
+    return [FeedPlan(MAIN, title, current, prev_archive=names[-1]), *archives]
 
 
 def archive_base(number: int) -> str:
@@ -132,7 +171,7 @@ def topic_feeds(
     title: Callable[[str], str],
     entries: Sequence[Entry],
     names_of: Callable[[Entry], Iterable[str]],
-    limit: int,
+    window: Window,
 ) -> list[FeedPlan]:
     """One feed per tag or author (`kind` is "tags" or "authors"), sorted by slug; `entries`
     must be newest first, and each feed keeps their order: its entries are picked out of them
@@ -152,11 +191,9 @@ def topic_feeds(
         raise TopicCollision(list(clashes.values()))
     plans = []
     for slug, (name, members) in sorted(by_slug.items()):
-        shown = members[:limit] if limit else members
+        shown = window.shown(members)
         plans.append(
-            FeedPlan(
-                f"{kind}/{slug}", title(name), tuple(shown), complete=len(shown) == len(members)
-            )
+            FeedPlan(f"{kind}/{slug}", title(name), shown, complete=len(shown) == len(members))
         )
     return plans
 
