@@ -492,8 +492,8 @@ def test_newsboat_replaces_an_edited_entry_and_adds_a_new_one(tmp_path: Path) ->
 
 def test_newsboat_gets_the_update_of_an_entry_that_went_into_an_archive(tmp_path: Path) -> None:
     """A subscriber reads posts 1-3, then 4-5, then 6-7, which push 1 and 2 into an archive
-    newsboat never fetches; the author then corrects post 2 and sets its `updated:`. The reader must show the
-    correction, as one item, not a second one."""
+    newsboat never fetches; the author then corrects post 2 and sets its `updated:`. The reader
+    must show the correction, as one item, not a second one."""
     program = need_program("newsboat")
     site, out = tmp_path / "site", tmp_path / "feeds"
     (site / "entries").mkdir(parents=True)
