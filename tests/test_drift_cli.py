@@ -343,12 +343,16 @@ def test_diff_says_when_a_new_or_updated_entry_lands_in_an_archive(site: Site) -
     assert result.stdout == (
         "new:\n"
         f'  {TAG}late "Late" (entries/late.md); in feeds/archive/2.atom.xml, which subscribers '
-        "do not fetch again\n"
+        "do not fetch again (staticfeed touch puts it in the main feed)\n"
         "updated:\n"
         f'  {TAG}p7 "Post 7" (entries/p7.md)\n'
     )
     data = json.loads(invoke("diff", "--format", "json").stdout)
     assert [entry["archive"] for entry in data["new"]] == ["archive/2.atom.xml"]
+    # As the line says: touch dates an update now, and the main feed carries it too.
+    assert invoke("touch", "entries/late.md").exit_code == 0
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert [(entry["title"], entry["archive"]) for entry in data["new"]] == [("Late", None)]
 
 
 def test_diff_tells_an_archived_entry_updated_late_enough_reaches_subscribers(
@@ -369,7 +373,7 @@ def test_diff_tells_an_archived_entry_updated_late_enough_reaches_subscribers(
         "updated:\n"
         f'  {TAG}p2 "Post 2" (entries/p2.md)\n'
         f'  {TAG}p3 "Post 3" (entries/p3.md); in feeds/archive/2.atom.xml, which subscribers '
-        "do not fetch again\n"
+        "do not fetch again (staticfeed touch puts it in the main feed)\n"
     )
 
 

@@ -792,7 +792,8 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
         if not in_archive(item):
             return entry(item)
         where = display_path(out_dir / item.file)
-        return f"{entry(item)}; in {where}, which subscribers do not fetch again"
+        touch = "staticfeed touch puts it in the main feed"  # plan.Window: updated since
+        return f"{entry(item)}; in {where}, which subscribers do not fetch again ({touch})"
 
     def change(item: EntryChange) -> str:
         edited = f"; {', '.join(item.fields)} changed" if item.fields else ""
