@@ -103,6 +103,27 @@ def test_a_missing_source_is_a_wrong_command_line(site: Callable[..., Path]) -> 
     assert run("import", "missing.txt").exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "date_line", ["12/01/2025", "Posted on 12/01/2025", "*12/01/2025*"], ids=["bare", "label", "em"]
+)
+def test_a_date_line_import_cannot_read_one_way_is_named_with_why(
+    site: Callable[..., Path], date_line: str
+) -> None:
+    # It said "no date found", though the date was right there: the author looked for a
+    # missing line, not for the ambiguity (day first or month first).
+    folder = site()
+    (folder / "note.txt").write_text(f"A note\n\n{date_line}\n\nThe text.\n", encoding="utf-8")
+
+    result = run("import", "note.txt", "--dry-run")
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: note.txt:3: no date found: the date line '12/01/2025' could be 2025-01-12 (day "
+        "first) or 2025-12-01 (month first). Write the date like 2025-12-22 or 2025-12-22 14:30 "
+        "in a copy of the document, and import the copy.\n"
+    )
+
+
 def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., Path]) -> None:
     # lxml's tree of a page that is a <head> alone, or an <html> tag alone, has no <body>.
     folder = site()

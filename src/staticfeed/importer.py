@@ -40,7 +40,13 @@ from lxml import etree
 
 from staticfeed import gfm, values
 from staticfeed.codeblocks import fenced
-from staticfeed.dates import DateError, lenient_date_line, parse_date
+from staticfeed.dates import (
+    DateError,
+    WeekdayConflict,
+    lenient_date_line,
+    parse_date,
+    parse_date_line,
+)
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
 from staticfeed.frontmatter import FrontMatterError, split
@@ -1868,17 +1874,7 @@ def _place(
     entries = []
     for source, draft in drafts:
         if draft.title is None or draft.date is None:
-            missing = "title" if draft.title is None else "date"
-            errors.append(
-                ImportProblem(
-                    f"no {missing} found"
-                    + (" for the article that starts here" if draft.line else ""),
-                    f"Add a line with the {missing} at the top of a copy of the document, "
-                    "and import the copy.",
-                    path=source,
-                    line=draft.line,
-                )
-            )
+            errors.append(_missing(source, draft, tz))
             continue
         path = _free_path(into, draft.date.year, draft.slug or _slugify(draft.title), planned)
         existing = _existing_entry(path)
@@ -1888,6 +1884,52 @@ def _place(
         planned.add(path)
         entries.append(_entry(source, path, draft, tz))
     return entries
+
+
+def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:
+    """The error for a draft without a title or a date; a date line refused (`12/01/2025`
+    reads both ways) is named, with why, rather than not found."""
+    missing = "title" if draft.title is None else "date"
+    where = " for the article that starts here" if draft.line else ""
+    refused = _refused_date_line(draft.body, tz) if missing == "date" else None
+    if refused is not None:
+        return ImportProblem(
+            f"no date found{where}: the date line {refused[1]}",
+            "Write the date like 2025-12-22 or 2025-12-22 14:30 in a copy of the document, "
+            "and import the copy.",
+            path=source,
+            line=_line_in(source, refused[0]) or draft.line,
+        )
+    return ImportProblem(
+        f"no {missing} found{where}",
+        f"Add a line with the {missing} at the top of a copy of the document, and import the copy.",
+        path=source,
+        line=draft.line,
+    )
+
+
+def _refused_date_line(body: str, tz: tzinfo) -> tuple[str, str] | None:
+    """The first line near the top of `body` that is a date staticfeed refuses, and why."""
+    for line in [line for line in body.split("\n") if line.strip()][:8]:
+        plain = _plain(line)
+        labelled = _DATE_LABEL.match(plain)
+        try:
+            parse_date_line(labelled.group("date") if labelled else plain, tz)
+        except WeekdayConflict:
+            continue  # import takes the day and asks for a review (lenient_date_line)
+        except DateError as error:
+            return line, str(error)
+    return None
+
+
+def _line_in(source: Path, line: str) -> int | None:
+    """The number of the first line of `source` that is `line`, give or take spaces."""
+    try:
+        text = source.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    wanted = line.strip()
+    return next((n for n, raw in enumerate(text.splitlines(), 1) if raw.strip() == wanted), None)
 
 
 def _existing_entry_error(existing: Path, path: Path, source: Path) -> ImportProblem:
