@@ -459,6 +459,23 @@ def test_an_archived_entry_updated_after_the_oldest_shown_is_in_every_main_feed_
     assert ids(parse(Path("feeds/tags/news.rss.xml"))) == [ident(n) for n in (10, 9, 8)]
 
 
+def test_a_feed_carries_at_most_limit_updated_entries_the_ones_updated_last(site: Site) -> None:
+    # Without a cap, a site imported with every Hugo `lastmod`, or a bulk edit, put the whole
+    # history in the main feed and in every topic feed, whatever `limit` said.
+    root = site(config(limit=2, archive_size=2), **posts(range(1, 9)))  # main: 8, 7
+    for number, day in ((1, 22), (2, 21), (3, 21), (4, 9)):  # all after post 7 (day 7)
+        (root / "entries" / file_of(number)).write_text(
+            updated_post(number, day, "Fixed."), "utf-8"
+        )
+    build_ok()
+
+    # Post 1 was updated last; posts 2 and 3 at once, and 3 was published later.
+    expected = [ident(n) for n in (8, 7, 3, 1)]
+    assert ids(parse(Path("feeds/atom.xml"))) == expected
+    assert ids(parse(Path("feeds/rss.xml"))) == expected
+    assert ids(parse(Path("feeds/authors/default-author.atom.xml"))) == expected
+
+
 def test_an_update_older_than_the_oldest_entry_shown_stays_in_the_archive(site: Site) -> None:
     root = site(config(limit=3, archive_size=2), **posts(range(1, 8)))
     (root / "entries" / file_of(2)).write_text(updated_post(2, 4, "Updated on day 4."), "utf-8")

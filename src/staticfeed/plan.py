@@ -5,11 +5,12 @@ documents, filled oldest first, so a full archive never changes again: archive 1
 oldest `archive_size` entries, archive 2 the next ones, and only the newest archive can still
 grow. Per-tag and per-author feeds carry the newest `limit` entries on their topic.
 
-A feed that leaves older entries out also carries each of them that was updated after the
-oldest entry it carries was published: subscribers fetch an archive once, if at all, so an
-update there reaches them only through the main feed (RFC 5005, 4.1: publishers should
-consider putting changed entries in the subscription document too). Such an entry stays in
-its archive as well, so no archive loses an entry and the archives after it do not shift.
+A feed that leaves older entries out also carries those of them updated after the oldest of
+its newest `limit` entries was published, at most `limit` of them: subscribers fetch an
+archive once, if at all, so an update there reaches them only through the main feed (RFC
+5005, 4.1: publishers should consider putting changed entries in the subscription document
+too). Such an entry stays in its archive as well, so no archive loses an entry and the
+archives after it do not shift.
 """
 
 from __future__ import annotations
@@ -124,8 +125,9 @@ class Window:
         return cls(limit, {entry.id: in_utc(entry.updated) for entry in later})
 
     def shown(self, entries: Sequence[Entry]) -> tuple[Entry, ...]:
-        """The newest `limit` of `entries` (newest first), then, newest first, each older one
-        updated after the oldest of those was published."""
+        """The newest `limit` of `entries` (newest first), then, newest first, the older ones
+        updated after the oldest of those was published: the `limit` updated last, so that a
+        feed never carries more than twice `limit` (a site imported with every `lastmod`)."""
         if not self.limit or len(entries) <= self.limit:
             return tuple(entries)
         newest = entries[: self.limit]
@@ -134,6 +136,11 @@ class Window:
         since = in_utc(newest[-1].published)
         updated = self.updated
         later = [e for e in entries[self.limit :] if e.id in updated and updated[e.id] > since]
+        if len(later) > self.limit:
+            # A stable sort: of two updated at once, the one published later is kept.
+            last = sorted(later, key=lambda entry: updated[entry.id], reverse=True)
+            kept = {entry.id for entry in last[: self.limit]}
+            later = [entry for entry in later if entry.id in kept]
         return (*newest, *later)
 
 
