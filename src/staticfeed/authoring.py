@@ -71,7 +71,7 @@ def init_project(
     in the way, or a value is wrong, a StaticfeedError says so and nothing is written. When
     entries/ already holds documents, no example is added to them.
     """
-    checked_url = _input("site_url", site_url, values.absolute_url)
+    checked_url = _input("site_url", site_url, values.site_url)
     checked_author = _input("authors", author, values.author)
     authority = _authority(checked_url, today.year)
     config_text = _config_text(title, checked_url, checked_author, timezone, authority)

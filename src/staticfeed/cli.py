@@ -91,7 +91,7 @@ class _Checked(click.ParamType[str]):
         return checked if isinstance(checked, str) else value
 
 
-_SITE_URL = _Checked("URL", "the site URL", "absolute_url", "a URL like https://example.org/")
+_SITE_URL = _Checked("URL", "the site URL", "site_url", "a URL like https://example.org/")
 _PUBLICATION_TITLE = _Checked("TEXT", "title", "text", "a title")
 _AUTHOR = _Checked(
     "TEXT", "author", "author", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'

@@ -89,11 +89,25 @@ def _timezone(key: str, value: object) -> ZoneInfo:
         ) from error
 
 
+def _feed_url(key: str, value: object) -> str:
+    """Where feeds/ is served: a folder, whose URL the feeds' file names follow, so without a
+    query or a fragment (`feeds/?x=1` gave `feeds/?x=1/atom.xml`)."""
+    url = values.url_reference(key, value)
+    if "?" in url or "#" in url:
+        plain = urlunsplit(urlsplit(url)._replace(query="", fragment=""))
+        raise values.InvalidValue(
+            f"{key} {url!r} has a query or a fragment (from ? or #), which cannot come "
+            "before the names of the feed files",
+            f'Give the folder alone, like "{plain or "feeds/"}".',
+        )
+    return url
+
+
 _CHECKS: dict[str, _Check] = {
     "title": values.text,
     "subtitle": values.text,
-    "site_url": values.absolute_url,
-    "feed_url": values.url_reference,
+    "site_url": values.site_url,
+    "feed_url": _feed_url,
     "language": values.language_tag,
     "authors": values.authors,
     "timezone": _timezone,
@@ -178,7 +192,7 @@ def _reject_xml_illegal(key: str, value: object) -> None:
 def _base_url_override(base_url: str) -> str:
     try:
         _reject_xml_illegal("--base-url", base_url)
-        return values.absolute_url("--base-url", base_url)
+        return values.site_url("--base-url", base_url)
     except values.InvalidValue as problem:
         raise ConfigError(problem.message, problem.fix) from None
 

@@ -197,6 +197,22 @@ def absolute_url(key: str, value: object) -> str:
     return checked_uri(key, url)
 
 
+def site_url(key: str, value: object) -> str:
+    """An absolute http(s) URL that other URLs are made from (the config's site_url,
+    --base-url): without a query or a fragment, after which "/" and every feed's and page's
+    path would go (`https://example.org/?a=1` gave the feed id `https://example.org/?a=1/`)."""
+    url = absolute_url(key, value)
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        plain = urlunsplit(parts._replace(query="", fragment=""))
+        raise InvalidValue(
+            f"{key} {url!r} has a query or a fragment (from ? or #), which cannot come "
+            "before the paths of the feeds and pages made from it",
+            f"Give the address of the site alone, like {plain}",
+        )
+    return url
+
+
 def _url_suggestion(url: str) -> str:
     """`www.example.com/x` was meant as a host; `/x`, `../x` or `x` as a path on some site;
     `ftp://host/x` as that host; `javascript:x` or `http://` as nothing to build on."""

@@ -1,0 +1,109 @@
+"""Odd input found by probing the command line: each is a user error with its file and its fix
+(exit status 1), or a wrong command line (exit status 2), never a traceback or a wrong feed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG
+
+Site = Callable[..., Path]
+
+POST = """\
+---
+title: A post
+date: 2025-06-01
+---
+Some text.
+"""
+
+ENTRY_KEYS = (
+    "author, authors, date, draft, enclosures, id, image, lang, link, review, slug, summary, "
+    "tags, title, updated"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def user_error(result: Result) -> str:
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    return result.stderr
+
+
+def wrong_command_line(result: Result) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    return result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "written"),
+    [
+        ('site_url = "https://example.org/?a=1"', "site_url", "https://example.org/?a=1"),
+        ('site_url = "https://example.org/#top"', "site_url", "https://example.org/#top"),
+        ('feed_url = "feeds/?v=2"', "feed_url", "feeds/?v=2"),
+    ],
+)
+def test_a_site_or_feed_url_with_a_query_or_fragment_is_an_error(
+    site: Site, line: str, key: str, written: str
+) -> None:
+    # Each gave feeds with ids and links such as https://example.org/?a=1/ and
+    # https://example.org/feeds/?v=2/atom.xml.
+    config = BASIC_CONFIG.replace('site_url = "https://example.org/blog/"\n', "")
+    config += line + "\n"
+    if key == "feed_url":
+        config += 'site_url = "https://example.org/"\n'
+    site(config=config, **{"a.md": POST})
+    stderr = user_error(run("build"))
+    if key == "site_url":
+        assert stderr == (
+            f"Error: staticfeed.toml:4: site_url {written!r} has a query or a fragment (from ? or "
+            "#), which cannot come before the paths of the feeds and pages made from it. Give "
+            "the address of the site alone, like https://example.org/\n"
+        )
+    else:
+        assert stderr == (
+            f"Error: staticfeed.toml:4: feed_url {written!r} has a query or a fragment (from ? or "
+            "#), which cannot come before the names of the feed files. Give the folder alone, "
+            'like "feeds/".\n'
+        )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["build", "--base-url", "https://preview.example.org/?pr=3"],
+        [
+            "init",
+            "new",
+            "--title",
+            "T",
+            "--site-url",
+            "https://preview.example.org/?pr=3",
+            "--author",
+            "Ann",
+            "--timezone",
+            "UTC",
+        ],
+    ],
+)
+def test_a_site_url_with_a_query_on_the_command_line_is_a_wrong_command_line(
+    site: Site, args: list[str]
+) -> None:
+    site(**{"a.md": POST})
+    option = "--base-url" if "--base-url" in args else "--site-url"
+    assert wrong_command_line(run(*args)) == (
+        f"Error: Invalid value for '{option}': the site URL 'https://preview.example.org/?pr=3' "
+        "has a query or a fragment (from ? or #), which cannot come before the paths of the "
+        "feeds and pages made from it. Give the address of the site alone, like "
+        "https://preview.example.org/"
+    )
+    assert not Path("feeds").exists() and not Path("new").exists()
