@@ -44,6 +44,30 @@ def wrong_command_line(result: Result) -> str:
     return result.stderr.splitlines()[-1]
 
 
+def test_a_config_nested_too_deep_is_a_user_error(site: Site) -> None:
+    # tomllib recurses into each array: past Python's recursion limit, a traceback.
+    folder = site(config=BASIC_CONFIG + "x = " + "[" * 600 + "]" * 600 + "\n", **{"a.md": POST})
+    assert user_error(run("build")) == (
+        "Error: staticfeed.toml: the TOML nests arrays or inline tables too deep to read. "
+        "Write it with fewer levels of [ ] and { }.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
+def test_importing_a_page_nested_too_deep_is_a_user_error(site: Site) -> None:
+    # A saved page whose <div>s are never closed: the importer walks each inside the last.
+    site()
+    Path("page.html").write_text(
+        "<title>T</title><meta name=date content=2025-06-02>" + "<div>" * 1000 + "Text.",
+        encoding="utf-8",
+    )
+    assert user_error(run("import", "page.html", "--dry-run")) == (
+        "Error: page.html: the document nests elements (or JSON values) too deep to read. "
+        "Save only the article's text in a copy, or close the elements it leaves open, and "
+        "import the copy.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "key", "written"),
     [

@@ -179,7 +179,7 @@ def _existing_config(folder: Path) -> Path | None:
     if pyproject.is_file():
         try:
             tool = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool")
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             return None
         if isinstance(tool, dict) and "staticfeed" in tool:
             return pyproject

@@ -282,6 +282,12 @@ def _read_toml(path: Path) -> dict[str, object]:
             "Check that it can be read.",
             path=path,
         ) from None
+    except RecursionError:  # tomllib recurses into each nested array or inline table
+        raise ConfigError(
+            "the TOML nests arrays or inline tables too deep to read",
+            "Write it with fewer levels of [ ] and { }.",
+            path=path,
+        ) from None
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(str(error))
         raise ConfigError(

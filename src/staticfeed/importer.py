@@ -125,6 +125,15 @@ def import_documents(
             errors.extend(many.errors)
         except StaticfeedError as error:
             errors.append(error)
+        except RecursionError:  # a page of unclosed elements, each read inside the last
+            errors.append(
+                ImportProblem(
+                    "the document nests elements (or JSON values) too deep to read",
+                    "Save only the article's text in a copy, or close the elements it leaves "
+                    "open, and import the copy.",
+                    path=path,
+                )
+            )
     entries = _place(drafts, into, config_timezone or timezone, errors)
     if errors:
         raise ManyErrors(errors)
