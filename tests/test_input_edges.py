@@ -131,3 +131,10 @@ def test_a_site_url_with_a_query_on_the_command_line_is_a_wrong_command_line(
         "https://preview.example.org/"
     )
     assert not Path("feeds").exists() and not Path("new").exists()
+
+
+def test_an_unknown_key_in_capitals_suggests_the_key(site: Site) -> None:
+    site(**{"a.md": POST.replace("title: A post", "TITLE: A post")})
+    assert "Error: entries/a.md:2: unknown key 'TITLE'. Did you mean 'title'? Known keys: " + (
+        f"{ENTRY_KEYS}.\n"
+    ) in user_error(run("build"))

@@ -53,8 +53,10 @@ def type_name(value: object) -> str:
 
 
 def did_you_mean(key: str, allowed: Iterable[str]) -> str:
-    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-    return f"Did you mean {close[0]!r}?" if close else ""
+    # Compared in lower case: `TITLE` is as close to `title` as `Title` is.
+    by_lower = {name.lower(): name for name in allowed}
+    close = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"Did you mean {by_lower[close[0]]!r}?" if close else ""
 
 
 def unknown_key(key: str, allowed: Iterable[str]) -> InvalidValue:
