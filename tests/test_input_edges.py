@@ -138,3 +138,12 @@ def test_an_unknown_key_in_capitals_suggests_the_key(site: Site) -> None:
     assert "Error: entries/a.md:2: unknown key 'TITLE'. Did you mean 'title'? Known keys: " + (
         f"{ENTRY_KEYS}.\n"
     ) in user_error(run("build"))
+
+
+def test_a_file_name_with_a_line_end_is_shown_on_one_line(site: Site) -> None:
+    folder = site()
+    (folder / "entries" / "a\nb.md").write_text(POST, encoding="utf-8")
+    assert user_error(run("build")) == (
+        "Error: entries/a\\nb.md: slug 'a%0Ab' cannot be the name of a page's folder. Write "
+        "slug: as a relative path of words, like 2025/my-post.\n"
+    )

@@ -22,7 +22,17 @@ def display_path(path: Path) -> str:
         shown = Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return shown if shown.isascii() else _printable(shown)
+    printable = shown if shown.isascii() else _printable(shown)
+    return printable.translate(_CONTROL_ESCAPES)
+
+
+# A control character in a file name, shown as an escape (a\nb.md): a line end would break
+# the one line of an error or a report in two, the second without `Error:`.
+_CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
+    ord("\n"): "\\n",
+    ord("\r"): "\\r",
+    ord("\t"): "\\t",
+}
 
 
 def _printable(name: str) -> str:
