@@ -147,3 +147,21 @@ def test_a_file_name_with_a_line_end_is_shown_on_one_line(site: Site) -> None:
         "Error: entries/a\\nb.md: slug 'a%0Ab' cannot be the name of a page's folder. Write "
         "slug: as a relative path of words, like 2025/my-post.\n"
     )
+
+
+def test_an_empty_config_option_is_a_wrong_command_line(site: Site) -> None:
+    # --config "$CONFIG" with CONFIG unset: "." was read, "Is a directory", exit status 1.
+    site(**{"a.md": POST})
+    assert wrong_command_line(run("build", "--config", "")) == (
+        "Error: Invalid value for '--config': the file name is empty."
+    )
+
+
+def test_an_empty_into_option_is_a_wrong_command_line(site: Site) -> None:
+    # --into "$DIR" with DIR unset wrote the entries into the current folder.
+    site()
+    Path("page.txt").write_text("June 2, 2025\n\nA title\n\nSome text.\n", encoding="utf-8")
+    assert wrong_command_line(run("import", "page.txt", "--into", "")) == (
+        "Error: Invalid value for '--into': the folder name is empty."
+    )
+    assert not Path("2025").exists()

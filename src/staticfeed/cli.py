@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from staticfeed.serve import PreviewServer
 
 _PATH = click.Path(path_type=Path)
-_FILE_PATH = click.Path(path_type=Path, dir_okay=False)
 
 
 class _NonEmpty(click.ParamType[str]):
@@ -63,6 +62,19 @@ class _FolderPath(click.Path):
 
 _FOLDER_PATH = _FolderPath(path_type=Path, file_okay=False)
 _OUT_PATH = _FolderPath(path_type=Path)  # a file there is the build's error, with its fix
+
+
+class _FilePath(click.Path):
+    """A file's path, never empty: `--config "$CONFIG"` with CONFIG unset named ".", the
+    current folder, which is "a folder" only after a confusing error, exit status 1."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the file name is empty.", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_FILE_PATH = _FilePath(path_type=Path, dir_okay=False)
 
 
 class _Checked(click.ParamType[str]):
@@ -1110,7 +1122,7 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
 )
 @click.option(
     "--into",
-    type=_PATH,
+    type=_OUT_PATH,  # never empty: "" would write the entries into the current folder
     default=Path("entries"),
     show_default=True,
     help="Folder the entries are written to, as <year>/<slug>.md.",
