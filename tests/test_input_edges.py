@@ -165,3 +165,18 @@ def test_an_empty_into_option_is_a_wrong_command_line(site: Site) -> None:
         "Error: Invalid value for '--into': the folder name is empty."
     )
     assert not Path("2025").exists()
+
+
+def test_an_email_written_as_a_mailto_link_is_an_error(site: Site) -> None:
+    # JSON Feed gave the author the url mailto:mailto:ann@example.org.
+    site(
+        **{
+            "a.md": POST.replace(
+                "date:", "author: {name: Ann, email: 'mailto:ann@example.org'}\ndate:"
+            )
+        }
+    )
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:3: 'mailto:ann@example.org' in author is a mailto: link, not an "
+        "email address. Write the address alone: ann@example.org\n"
+    )

@@ -376,6 +376,11 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
 
 def _email(key: str, value: object) -> str:
     address = text(f"{key} email", value)
+    if address[:7].lower() == "mailto:":  # JSON Feed's author url would be mailto:mailto:…
+        raise InvalidValue(
+            f"{address!r} in {key} is a mailto: link, not an email address",
+            f"Write the address alone: {address[7:]}",
+        )
     if not _EMAIL.match(address):
         raise InvalidValue(
             f"{address!r} in {key} is not an email address",
