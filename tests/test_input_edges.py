@@ -180,3 +180,23 @@ def test_an_email_written_as_a_mailto_link_is_an_error(site: Site) -> None:
         "Error: entries/a.md:3: 'mailto:ann@example.org' in author is a mailto: link, not an "
         "email address. Write the address alone: ann@example.org\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "suggestion"),
+    [
+        (
+            "//example.net/post",
+            "https://example.net/post",
+        ),  # was https://example.org/example.net/post
+        ("https:///post", "https://example.org/post"),  # was https:///post, the link itself
+    ],
+)
+def test_the_url_suggested_for_a_link_without_a_scheme_or_host(
+    site: Site, link: str, suggestion: str
+) -> None:
+    site(**{"a.md": POST.replace("date:", f"link: '{link}'\ndate:")})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:3: link {link!r} is not an absolute http(s) URL. Write it in full, "
+        f"like {suggestion}\n"
+    )

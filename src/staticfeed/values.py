@@ -220,11 +220,14 @@ def _url_suggestion(url: str) -> str:
     `ftp://host/x` as that host; `javascript:x` or `http://` as nothing to build on."""
     _, found, after = url.partition("://")
     rest = after if found else url
+    if not found and url.startswith("//"):  # scheme-relative, //example.org/x: that host
+        found, rest = "://", url[2:]
     if (found and not rest.strip("/")) or (not found and _SCHEME.match(url)):
         return "https://example.org/page"
     host = rest.partition("/")[0]
-    if found or ("." in host.strip(".") and " " not in host):
+    if host and (found or ("." in host.strip(".") and " " not in host)):
         return f"https://{rest}"
+    # No host (https:///x, file:///x, x or /x): a path on some site.
     return f"https://example.org/{rest.lstrip('./')}"
 
 
