@@ -200,3 +200,16 @@ def test_the_url_suggested_for_a_link_without_a_scheme_or_host(
         f"Error: entries/a.md:3: link {link!r} is not an absolute http(s) URL. Write it in full, "
         f"like {suggestion}\n"
     )
+
+
+@pytest.mark.parametrize("written", ["10/11/12", "25-06-02", "6/2/25 10:00"])
+def test_a_date_in_numbers_with_a_short_year_is_an_error(site: Site, written: str) -> None:
+    # dateutil read 10/11/12 as 2012-10-11, 25-06-02 as 2002-06-25 and 6/2/25 as 2025-06-02,
+    # where 02/06/2025 is refused as reading both ways: each was published on its guess.
+    site(**{"a.md": POST.replace("2025-06-01", written)})
+    shown = written.split(" ")[0]
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:3: date: {shown!r} gives the year in 2 digits, so its numbers "
+        "could be read as several dates. Write date like 2025-12-22, 2025-12-22 14:30 or "
+        "2025-12-22T14:30:00+02:00.\n"
+    )
