@@ -213,3 +213,14 @@ def test_a_date_in_numbers_with_a_short_year_is_an_error(site: Site, written: st
         "could be read as several dates. Write date like 2025-12-22, 2025-12-22 14:30 or "
         "2025-12-22T14:30:00+02:00.\n"
     )
+
+
+@pytest.mark.parametrize("text", ["", " \n\n\t\n"])
+def test_importing_an_empty_file_is_an_error(site: Site, text: str) -> None:
+    # It was passed over: "0 entries written", exit status 0, and no word of which file.
+    site()
+    Path("empty.txt").write_text(text, encoding="utf-8")
+    assert user_error(run("import", "empty.txt")) == (
+        "Error: empty.txt: the file holds no text. Leave it out of what you import, or save "
+        "the document's text in it.\n"
+    )

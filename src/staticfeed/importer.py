@@ -229,6 +229,12 @@ def _read_source(path: Path, tz: tzinfo) -> list[_Draft]:
     if _looks_like_html(path, data):
         return [_from_html(path, data, tz)]
     text = _decode(path, data)
+    if not text.strip():  # else nothing imported, and "0 entries written" named no file
+        raise ImportProblem(
+            "the file holds no text",
+            "Leave it out of what you import, or save the document's text in it.",
+            path=path,
+        )
     if text.split("\n", 1)[0].rstrip() in ("---", "+++"):
         return [_from_front_matter(path, text, tz)]
     pelican = _pelican_header(text)
