@@ -224,3 +224,48 @@ def test_importing_an_empty_file_is_an_error(site: Site, text: str) -> None:
         "Error: empty.txt: the file holds no text. Leave it out of what you import, or save "
         "the document's text in it.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "url", "scheme"),
+    [
+        ("image: 'javascript:alert(1)'", "image", "javascript:alert(1)", "javascript"),
+        ("image: 'data:image/png;base64,iVBO'", "image", "data:image/png;base64,iVBO", "data"),
+        (
+            "enclosures: [{url: 'ftp://example.net/a.mp3', length: 1, type: audio/mpeg}]",
+            "enclosures url",
+            "ftp://example.net/a.mp3",
+            "ftp",
+        ),
+    ],
+)
+def test_an_image_or_enclosure_readers_cannot_fetch_is_an_error(
+    site: Site, line: str, key: str, url: str, scheme: str
+) -> None:
+    # Only link:, an author's uri and hub were held to http(s): `javascript:` was published as
+    # the entry's media:content and Atom enclosure.
+    folder = site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{line}\n")})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:4: {key} {url!r} has the scheme {scheme}:, and feed readers fetch "
+        "only http(s). Write a path on the site, or a full URL like "
+        "https://example.org/cover.jpg\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize("key", ["icon", "logo"])
+def test_an_icon_or_logo_readers_cannot_fetch_is_an_error(site: Site, key: str) -> None:
+    site(config=BASIC_CONFIG + f'{key} = "javascript:alert(1)"\n', **{"a.md": POST})
+    assert user_error(run("build")) == (
+        f"Error: staticfeed.toml:5: {key} 'javascript:alert(1)' has the scheme javascript:, and "
+        "feed readers fetch only http(s). Write a path on the site, or a full URL like "
+        "https://example.org/cover.jpg\n"
+    )
+
+
+def test_images_on_the_site_or_on_another_https_host_are_published(site: Site) -> None:
+    image = "image: '//cdn.example.net/a.png'"
+    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{image}\n")})
+    result = run("build", "-q")
+    assert result.exit_code == 0, result.output
+    assert 'url="https://cdn.example.net/a.png"' in Path("feeds/rss.xml").read_text()

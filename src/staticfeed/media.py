@@ -30,6 +30,7 @@ def _url(key: str, value: object) -> str:
             f"{key} {url!r} is not a URL ({error})",
             "Write a path on the site, or a full URL like https://example.org/cover.jpg",
         ) from None
+    values.refuse_other_scheme(key, url)  # `javascript:x` was published as media:content
     return url
 
 

@@ -249,6 +249,24 @@ def url_reference(key: str, value: object) -> str:
     return checked_uri(key, url)
 
 
+def web_url_reference(key: str, value: object) -> str:
+    """A URL readers fetch (an icon, a logo): relative to the site, or absolute http(s).
+    `javascript:alert(1)` was published as the feed's <icon>."""
+    url = url_reference(key, value)
+    refuse_other_scheme(key, url)
+    return url
+
+
+def refuse_other_scheme(key: str, url: str) -> None:
+    """InvalidValue when `url` has a scheme other than http or https."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme and scheme not in ("http", "https"):
+        raise InvalidValue(
+            f"{key} {url!r} has the scheme {scheme}:, and feed readers fetch only http(s)",
+            "Write a path on the site, or a full URL like https://example.org/cover.jpg",
+        )
+
+
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 """What stays as written when a URL's path, query or fragment is percent-encoded: the
 delimiters, and `%` (escapes already made)."""
