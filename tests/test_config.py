@@ -810,6 +810,18 @@ ERROR_CASES = [
         id="id-authority-without-year",
     ),
     pytest.param(
+        'id_authority = "example.org,2025-13-45"',
+        "id_authority 'example.org,2025-13-45' ends with '2025-13-45', which is no date. "
+        "Write a year you owned the domain or email in, like example.org,2025.",
+        id="id-authority-with-no-such-day",
+    ),
+    pytest.param(
+        'id_authority = "ann@example.org,2025-02-29"',
+        "id_authority 'ann@example.org,2025-02-29' ends with '2025-02-29', which is no date. "
+        "Write a year you owned the domain or email in, like ann@example.org,2025.",
+        id="id-authority-with-no-leap-day",
+    ),
+    pytest.param(
         'rights = ["a", "b"]',
         "rights must be text, not a list. Write rights as a single line of text.",
         id="rights-as-list",

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 from staticfeed import values
-from staticfeed.dates import DateError, zone
+from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
@@ -75,6 +75,13 @@ def _id_authority(key: str, value: object) -> str:
         raise values.InvalidValue(
             f"{key} {authority!r} is not a tag URI authority (RFC 4151)",
             "Write a domain or email you own and a year, like example.org,2025.",
+        )
+    day = authority.rpartition(",")[2]
+    if not is_tag_date(day):  # pinned in every id for good: a slip must not get that far
+        raise values.InvalidValue(
+            f"{key} {authority!r} ends with {day!r}, which is no date",
+            f"Write a year you owned the domain or email in, like {authority.partition(',')[0]},"
+            "2025.",
         )
     return authority
 

@@ -154,6 +154,16 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     return localize(first, tz)
 
 
+def is_tag_date(text: str) -> bool:
+    """Whether `text` (YYYY, YYYY-MM or YYYY-MM-DD, as a tag URI's authority ends, RFC 4151)
+    names a year, month or day that exists: 2025-13 and 2025-02-30 do not."""
+    try:
+        date.fromisoformat(text + "-01-01"[: 10 - len(text)])
+    except ValueError:
+        return False
+    return True
+
+
 def lenient_date_line(line: str, tz: tzinfo) -> datetime | None:
     """`parse_date_line`, with a date it refuses taken as no date, but for a wrong weekday:
     import takes the day, month and year, and asks the author to review the date."""
