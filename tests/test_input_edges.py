@@ -269,3 +269,19 @@ def test_images_on_the_site_or_on_another_https_host_are_published(site: Site) -
     result = run("build", "-q")
     assert result.exit_code == 0, result.output
     assert 'url="https://cdn.example.net/a.png"' in Path("feeds/rss.xml").read_text()
+
+
+@pytest.mark.parametrize("author", ["Ann <ann@example.org", "Ann ann@example.org>"])
+def test_an_author_with_an_unclosed_address_is_told_so_not_that_it_has_no_name(
+    site: Site, author: str
+) -> None:
+    # "has no name" sent the author looking for a missing name, which was there.
+    folder = site(
+        **{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\nauthor: {author}\n")}
+    )
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:4: author {author!r} has a < or > that does not enclose an email "
+        'address. Write it as "Ann Lee <ann@example.org>", with the address alone between < '
+        "and >.\n"
+    )
+    assert not (folder / "feeds").exists()

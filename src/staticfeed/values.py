@@ -373,6 +373,11 @@ def _author_from_text(key: str, value: str) -> Author:
     match = _NAME_EMAIL.match(value)
     name = match.group("name") if match else ""
     email = match.group("email") if match else None
+    if not match and ("<" in value or ">" in value):  # "Ann <ann@example.org": a name is there
+        raise InvalidValue(
+            f"{key} {value!r} has a < or > that does not enclose an email address",
+            'Write it as "Ann Lee <ann@example.org>", with the address alone between < and >.',
+        )
     if not match or not name:
         raise InvalidValue(
             f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
