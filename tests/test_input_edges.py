@@ -285,3 +285,34 @@ def test_an_author_with_an_unclosed_address_is_told_so_not_that_it_has_no_name(
         "and >.\n"
     )
     assert not (folder / "feeds").exists()
+
+
+DEEP_JSON = "[" * 200_000 + "]" * 200_000  # json's decoder recurses into each list
+
+
+def test_json_nested_too_deep_is_reported_not_a_traceback(site: Site) -> None:
+    # A damaged feeds/.staticfeed-ids, feed.json or a feed given to pin --from: the JSON
+    # decoder's RecursionError escaped as a traceback.
+    site(**{"a.md": POST})
+    assert run("build", "-q").exit_code == 0
+    Path("feeds/.staticfeed-ids").write_text(DEEP_JSON, encoding="utf-8")
+    rebuilt = run("build", "-q")
+    assert rebuilt.exit_code == 0, rebuilt.output  # the file only helps; it is written again
+    assert Path("feeds/.staticfeed-ids").read_text(encoding="utf-8").startswith("{")
+
+    Path("feeds/feed.json").write_text(DEEP_JSON, encoding="utf-8")
+    checked = run("check")
+    assert checked.exit_code == 1, checked.output
+    assert (
+        "Error: feeds/feed.json: its JSON nests lists or objects too deep to read. "
+        "Run staticfeed build to write it again. [json]\n"
+    ) in checked.stdout
+
+    Path("old.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "items": ' + DEEP_JSON + "}",
+        encoding="utf-8",
+    )
+    assert user_error(run("pin", "--from", "old.json")) == (
+        "Error: old.json: cannot read the file as a feed: its JSON nests lists or objects too "
+        "deep to read. Give the Atom, RSS or JSON Feed file the earlier site published.\n"
+    )

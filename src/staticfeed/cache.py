@@ -105,7 +105,18 @@ _LIBRARIES = (
     "python-dateutil",
     "PyYAML",
 )
-_BAD = (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, OSError)
+# RecursionError: json's decoder recurses into each nested list, so a damaged file can hold
+# more levels than Python allows.
+_BAD = (
+    KeyError,
+    TypeError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    OSError,
+    RecursionError,
+)
 """What decoding a record that is not as written raises: the record is ignored."""
 
 Json = Any

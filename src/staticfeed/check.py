@@ -359,6 +359,9 @@ def check_json_feed(file: str, data: bytes) -> list[Finding]:
     except (UnicodeDecodeError, ValueError) as error:
         line = error.lineno if isinstance(error, json.JSONDecodeError) else None
         return [Finding(file, line, "error", "json", f"it is not JSON ({error})", _REBUILT)]
+    except RecursionError:  # json's decoder recurses into each nested list
+        message = "its JSON nests lists or objects too deep to read"
+        return [Finding(file, None, "error", "json", message, _REBUILT)]
     items = feed.get("items") if isinstance(feed, dict) else None
     version = feed.get("version") if isinstance(feed, dict) else None
     if not isinstance(items, list) or not str(version).startswith("https://jsonfeed.org/"):

@@ -283,7 +283,7 @@ def read_ids_state(out_dir: Path) -> IdsState:
     """
     try:
         data = json.loads((out_dir / SOURCES_NAME).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return IdsState({}, {})
     if not isinstance(data, dict):
         return IdsState({}, {})
@@ -803,6 +803,8 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise _Unreadable(f"it is not JSON ({error})") from None
+    except RecursionError:  # json's decoder recurses into each nested list
+        raise _Unreadable("its JSON nests lists or objects too deep to read") from None
     items = document.get("items") if isinstance(document, dict) else None
     if not isinstance(items, list):
         raise _Unreadable("it is not a JSON Feed with items")
