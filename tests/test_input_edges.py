@@ -316,3 +316,22 @@ def test_json_nested_too_deep_is_reported_not_a_traceback(site: Site) -> None:
         "Error: old.json: cannot read the file as a feed: its JSON nests lists or objects too "
         "deep to read. Give the Atom, RSS or JSON Feed file the earlier site published.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("1: x", "the key '1' is not a name: YAML reads it as a number"),
+        ("~: x", "the key '~' is not a name: YAML reads it as nothing (null)"),
+        ("yes: x", "the key 'yes' is not a name: YAML reads it as true or false"),
+        ("[a, b]: x", "a key is not a name: YAML reads it as a list"),
+    ],
+)
+def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
+    site: Site, line: str, problem: str
+) -> None:
+    # It was reported as "unknown key 'None'" (or 'True'), with no line to look at.
+    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{line}\n")})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:4: {problem}. Write each key as a name, like title: or date:.\n"
+    )

@@ -254,11 +254,31 @@ def _source_of(source: str, node: yaml.Node) -> str:
     return source[node.start_mark.index : node.end_mark.index]
 
 
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_KINDS = {
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "null": "nothing (null)",
+    "seq": "a list",
+    "map": "a mapping",
+}
+
+
 def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
     key_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + 2
+        if key_node.tag != _TEXT_TAG:  # `1:`, `~:`, `yes:` were reported as keys 1, None, True
+            kind = key_node.tag.rpartition(":")[2]
+            read_as = _KINDS.get(kind, kind)
+            written = f"the key {key!r}" if isinstance(key_node, yaml.ScalarNode) else "a key"
+            raise FrontMatterError(
+                f"{written} is not a name: YAML reads it as {read_as}",
+                "Write each key as a name, like title: or date:.",
+                line,
+            )
         if key in key_lines:
             raise FrontMatterError(
                 f"{key} is given twice (lines {key_lines[key]} and {line})",
