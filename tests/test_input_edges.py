@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from staticfeed.cli import cli
 from tests.conftest import BASIC_CONFIG
@@ -335,3 +336,15 @@ def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: {problem}. Write each key as a name, like title: or date:.\n"
     )
+
+
+def test_a_yaml_merge_key_is_merged_not_refused_as_a_key(site: Site) -> None:
+    # `<<: *defaults` merges a mapping into the front matter (YAML 1.1, read by PyYAML); the
+    # check of keys YAML reads as other than text refused it as "YAML reads it as merge".
+    front = "date: 2025-06-01\n<<: {tags: [news, yaml]}\n"
+    folder = site(**{"a.md": POST.replace("date: 2025-06-01\n", front)})
+    result = run("build", "-q")
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
+    terms = [c.get("term") for c in root.iterfind("{*}entry/{*}category")]
+    assert terms == ["news", "yaml"]

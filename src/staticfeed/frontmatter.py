@@ -255,6 +255,9 @@ def _source_of(source: str, node: yaml.Node) -> str:
 
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
+# `<<: *defaults` is no key of its own: YAML merges the mapping it names into this one, whose
+# keys are then checked as any other (PyYAML's SafeLoader does the merge).
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _KINDS = {
     "int": "a number",
     "float": "a number",
@@ -270,7 +273,8 @@ def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
     for key_node, _ in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + 2
-        if key_node.tag != _TEXT_TAG:  # `1:`, `~:`, `yes:` were reported as keys 1, None, True
+        # `1:`, `~:`, `yes:` were reported as keys 1, None, True
+        if key_node.tag not in (_TEXT_TAG, _MERGE_TAG):
             kind = key_node.tag.rpartition(":")[2]
             read_as = _KINDS.get(kind, kind)
             written = f"the key {key!r}" if isinstance(key_node, yaml.ScalarNode) else "a key"
