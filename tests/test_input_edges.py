@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 
@@ -348,3 +350,17 @@ def test_a_yaml_merge_key_is_merged_not_refused_as_a_key(site: Site) -> None:
     root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
     terms = [c.get("term") for c in root.iterfind("{*}entry/{*}category")]
     assert terms == ["news", "yaml"]
+
+
+def test_import_takes_a_post_whose_keys_yaml_reads_as_other_than_text(site: Site) -> None:
+    # Build refuses such a key; import leaves it out and takes the rest, as it did before.
+    site()
+    Path("post.md").write_text(
+        "---\ntitle: A Hugo post\ndate: 2025-03-01\n2019: old\n---\nThe body.\n", encoding="utf-8"
+    )
+    result = run("import", "post.md")
+    assert result.exit_code == 0, result.output
+    written = Path("entries/2025/a-hugo-post.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(written.split("---")[1])
+    assert front == {"title": "A Hugo post", "date": date(2025, 3, 1)}
+    assert "left out: 2019 (no staticfeed key)" in result.stdout

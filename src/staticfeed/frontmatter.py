@@ -71,15 +71,20 @@ _REFUSED_ESCAPE = "found invalid Unicode character escape code"
 _FENCES = {"---": "yaml", "+++": "toml"}
 
 
-def split(text: str) -> Document:
+def split(text: str, *, names_only: bool = True) -> Document:
+    """`text`'s front matter and body. With `names_only`, a YAML key that is not text (`1:`,
+    `~:`, `yes:`) is an error; `import` passes False, to take what it can of another tool's
+    post."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
     if closing is None:
         return Document({}, {}, text, 1, has_front_matter=False)
     source = "\n".join(lines[1:closing])
     body = "\n".join(lines[closing + 1 :])
-    parse = _parse_yaml if _FENCES[lines[0].rstrip()] == "yaml" else _parse_toml
-    metadata, key_lines, written, cut = parse(source)
+    if _FENCES[lines[0].rstrip()] == "yaml":
+        metadata, key_lines, written, cut = _parse_yaml(source, names_only=names_only)
+    else:
+        metadata, key_lines, written, cut = _parse_toml(source)
     return Document(
         metadata, key_lines, body, closing + 2, has_front_matter=True, written=written, cut=cut
     )
@@ -113,7 +118,9 @@ def _closing_fence(lines: list[str]) -> int | None:
 _Parsed = tuple[dict[str, object], dict[str, int], dict[str, object], dict[str, str]]
 
 
-def _parse_yaml(source: str, loader_class: type[yaml.SafeLoader] = _Loader) -> _Parsed:
+def _parse_yaml(
+    source: str, loader_class: type[yaml.SafeLoader] = _Loader, *, names_only: bool = True
+) -> _Parsed:
     loader = loader_class(source)
     try:
         if len(source) > _NESTING_CHECKED_AFTER:
@@ -127,12 +134,12 @@ def _parse_yaml(source: str, loader_class: type[yaml.SafeLoader] = _Loader) -> _
                 "Write one `key: value` per line.",
                 2,
             )
-        key_lines = _yaml_key_lines(node)
+        key_lines = _yaml_key_lines(node, names_only)
         data = loader.construct_document(node)
         _refuse_vast_values(data, key_lines)
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
-            return _parse_yaml(source, _PureLoader)
+            return _parse_yaml(source, _PureLoader, names_only=names_only)
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
         raise FrontMatterError(
@@ -268,13 +275,13 @@ _KINDS = {
 }
 
 
-def _yaml_key_lines(node: yaml.MappingNode) -> dict[str, int]:
+def _yaml_key_lines(node: yaml.MappingNode, names_only: bool) -> dict[str, int]:
     key_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         key = str(key_node.value)
         line = key_node.start_mark.line + 2
         # `1:`, `~:`, `yes:` were reported as keys 1, None, True
-        if key_node.tag not in (_TEXT_TAG, _MERGE_TAG):
+        if names_only and key_node.tag not in (_TEXT_TAG, _MERGE_TAG):
             kind = key_node.tag.rpartition(":")[2]
             read_as = _KINDS.get(kind, kind)
             written = f"the key {key!r}" if isinstance(key_node, yaml.ScalarNode) else "a key"

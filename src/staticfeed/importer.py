@@ -282,7 +282,7 @@ _TEXT_KEYS = (*_TITLE_KEYS, *_SUMMARY_KEYS, *_TAG_KEYS, "slug")
 
 def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     try:
-        document = split(text)
+        document = split(text, names_only=False)  # another tool's keys: take what fits
     except FrontMatterError as error:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
     draft = _Draft(body=fenced(document.body), post=True)
