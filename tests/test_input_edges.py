@@ -205,17 +205,46 @@ def test_the_url_suggested_for_a_link_without_a_scheme_or_host(
     )
 
 
-@pytest.mark.parametrize("written", ["10/11/12", "25-06-02", "6/2/25 10:00"])
-def test_a_date_in_numbers_with_a_short_year_is_an_error(site: Site, written: str) -> None:
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("10/11/12", "10/11/12"),
+        ("25-06-02", "25-06-02"),
+        ("6/2/25 10:00", "6/2/25"),
+        ('"Monday, 6/2/25"', "6/2/25"),  # not at the start: it was read month first
+        ("10:00 6/2/25", "6/2/25"),
+        ("6.2.25.", "6.2.25"),  # a German date ends with a dot
+    ],
+)
+def test_a_date_in_numbers_with_a_short_year_is_an_error(
+    site: Site, written: str, shown: str
+) -> None:
     # dateutil read 10/11/12 as 2012-10-11, 25-06-02 as 2002-06-25 and 6/2/25 as 2025-06-02,
     # where 02/06/2025 is refused as reading both ways: each was published on its guess.
     site(**{"a.md": POST.replace("2025-06-01", written)})
-    shown = written.split(" ")[0]
     assert user_error(run("build")) == (
         f"Error: entries/a.md:3: date: {shown!r} gives the year in 2 digits, so its numbers "
         "could be read as several dates. Write date like 2025-12-22, 2025-12-22 14:30 or "
         "2025-12-22T14:30:00+02:00.\n"
     )
+
+
+def test_a_date_that_reads_both_ways_after_a_weekday_is_an_error(site: Site) -> None:
+    # Only a date at the start was checked: "Monday 12/01/2025" was published as 1 December.
+    site(**{"a.md": POST.replace("2025-06-01", "Monday 12/01/2025")})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:3: date: '12/01/2025' could be 2025-01-12 (day first) or "
+        "2025-12-01 (month first). Write date like 2025-12-22, 2025-12-22 14:30 or "
+        "2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize("written", ["2025-6-1", "2025/6/1", "Sun, 01 Jun 25 10:00:00 +0000"])
+def test_dates_in_numbers_that_read_one_way_are_published(site: Site, written: str) -> None:
+    site(**{"a.md": POST.replace("2025-06-01", written)})
+    result = run("build", "-q")
+    assert result.exit_code == 0, result.output
+    assert "<published>2025-06-01T" in Path("feeds/atom.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("text", ["", " \n\n\t\n"])

@@ -56,13 +56,18 @@ _COMMON_FORMS = [
     ),
 ]
 # Day and month in numbers, in either order: 12/01/2025, 12.01.2025, 12-01-2025.
+# Anywhere in the text ("Monday, 12/01/2025", "10:00 6/2/25"), but not inside a longer run of
+# numbers and marks: "2025-06-01" holds "25-06-01", and "6.2.25." ends a sentence.
 _NUMERIC_DATE = re.compile(
-    r"(?P<first>\d{1,2})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})(?!\d)", re.ASCII
+    r"(?<![\d/.-])(?P<first>\d{1,2})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})"
+    r"(?!\d)(?!(?P=mark)\d)",
+    re.ASCII,
 )
 # The same with a short year, which dateutil reads in whichever order makes a date: 10/11/12 as
 # 2012-10-11, 25-06-02 (meant as 2025-06-02) as 2002-06-25, 1/2/3 as 2003-01-02.
 _SHORT_YEAR_DATE = re.compile(
-    r"\d{1,2}(?P<mark>[/.-])\d{1,2}(?P=mark)(?P<year>\d{1,3})(?![\d/.-])", re.ASCII
+    r"(?<![\d/.-])\d{1,2}(?P<mark>[/.-])\d{1,2}(?P=mark)(?P<year>\d{1,3})(?!\d)(?!(?P=mark)\d)",
+    re.ASCII,
 )
 # dateutil's own names, so that the forms above mean what its general parser makes of them.
 _MONTHS = {
@@ -292,14 +297,14 @@ def _zone_written(zone: str) -> tzinfo | None:
 def _refuse_day_or_month(text: str) -> None:
     """dateutil reads 12/01/2025 as 1 December (month first, as in the US), which in most of
     the world is 12 January: when both are dates, the author must say which."""
-    short = _SHORT_YEAR_DATE.match(text)
+    short = _SHORT_YEAR_DATE.search(text)
     if short is not None:
         raise DateError(
             f"{short[0]!r} gives the year in {len(short['year'])} digit"
             f"{'s' if len(short['year']) > 1 else ''}, so its numbers could be read as "
             "several dates"
         )
-    found = _NUMERIC_DATE.match(text)
+    found = _NUMERIC_DATE.search(text)
     if found is None:
         return
     first, second, year = int(found["first"]), int(found["second"]), int(found["year"])
