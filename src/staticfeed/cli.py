@@ -1237,7 +1237,11 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
     if entry.draft:
         lines.append("  draft:   true")
     if entry.left_out:
-        lines.append(f"  left out: {', '.join(entry.left_out)} (no staticfeed key)")
+        # A value left out says why in parentheses; "no staticfeed key" is for the others.
+        why = [item for item in entry.left_out if item.endswith(")")]
+        keys = [item for item in entry.left_out if not item.endswith(")")]
+        parts = [*why, *([f"{', '.join(keys)} (no staticfeed key)"] if keys else [])]
+        lines.append(f"  left out: {'; '.join(parts)}")
     if entry.not_copied:
         lines.append(
             f"  not copied: {', '.join(entry.not_copied)} (files beside the source: put them on"

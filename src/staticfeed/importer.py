@@ -347,10 +347,12 @@ def _map_metadata(
             draft.left_out.append(f"{found[0]} (not an absolute URL)")
     if found := first(_IMAGE_KEYS):
         image = found[1][0] if isinstance(found[1], list) else found[1]
-        if isinstance(image, str) and image.strip():
+        if not (isinstance(image, str) and image.strip()):
+            draft.left_out.append(found[0])
+        elif _fetchable(image.strip()):
             draft.image = image.strip()
         else:
-            draft.left_out.append(found[0])
+            draft.left_out.append(f"{found[0]} (not an http(s) URL)")  # data:, as build refuses
     if found := first(("lang", "language")):
         try:
             draft.lang = values.language_tag("lang", found[1])
@@ -427,6 +429,15 @@ def _metadata_authors(value: object) -> list[Author]:
             except values.InvalidValue:
                 found.append(Author(name=item.strip()))
     return found
+
+
+def _fetchable(url: str) -> bool:
+    """Whether `url` is one build takes for an image: http(s), or relative to the site."""
+    try:
+        values.refuse_other_scheme("image", url)
+    except values.InvalidValue:
+        return False
+    return True
 
 
 def _absolute_or_none(value: object) -> str | None:
