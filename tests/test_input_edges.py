@@ -410,3 +410,23 @@ def test_import_leaves_out_an_image_build_would_refuse_and_says_why(site: Site) 
     assert "image" not in yaml.safe_load(written.split("---")[1])
     built = run("build", "-q")
     assert built.exit_code == 0, built.output
+
+
+def test_an_author_with_text_after_the_address_is_told_so(site: Site) -> None:
+    # It was told its < or > enclosed no address, which they did.
+    author = "Ann <ann@example.org> (editor)"
+    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\nauthor: {author}\n")})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:4: author {author!r} has text after the address "
+        '<ann@example.org>. Write it as "Ann Lee <ann@example.org>", with nothing after the '
+        "address.\n"
+    )
+
+
+def test_a_mailto_link_with_a_query_is_told_the_address_alone(site: Site) -> None:
+    author = "author: {name: Ann, email: 'MAILTO:ann@example.org?subject=Hi'}"
+    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{author}\n")})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:4: 'MAILTO:ann@example.org?subject=Hi' in author is a mailto: link, "
+        "not an email address. Write the address alone: ann@example.org\n"
+    )

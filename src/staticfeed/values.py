@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from staticfeed.model import Author
 
 _NAME_EMAIL = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
+_AFTER_ADDRESS = re.compile(r"<([^<>]*)>\s*\S")
 _EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+$")
 _BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?"
@@ -373,6 +374,12 @@ def _author_from_text(key: str, value: str) -> Author:
     match = _NAME_EMAIL.match(value)
     name = match.group("name") if match else ""
     email = match.group("email") if match else None
+    after = _AFTER_ADDRESS.search(value)
+    if not match and after:  # "Ann <ann@example.org> (editor)"
+        raise InvalidValue(
+            f"{key} {value!r} has text after the address <{after[1]}>",
+            'Write it as "Ann Lee <ann@example.org>", with nothing after the address.',
+        )
     if not match and ("<" in value or ">" in value):  # "Ann <ann@example.org": a name is there
         raise InvalidValue(
             f"{key} {value!r} has a < or > that does not enclose an email address",
@@ -405,7 +412,7 @@ def _email(key: str, value: object) -> str:
     if address[:7].lower() == "mailto:":  # JSON Feed's author url would be mailto:mailto:…
         raise InvalidValue(
             f"{address!r} in {key} is a mailto: link, not an email address",
-            f"Write the address alone: {address[7:]}",
+            f"Write the address alone: {address[7:].partition('?')[0]}",
         )
     if not _EMAIL.match(address):
         raise InvalidValue(
