@@ -1,7 +1,7 @@
 """Which feed documents a publication has, and which entries each one holds.
 
 The main feed carries the newest `limit` entries. Older ones go into RFC 5005 archive
-documents, filled oldest first, so a full archive never changes again: archive 1 holds the
+documents, filled oldest first, so new entries never change a full archive: archive 1 holds the
 oldest `archive_size` entries, archive 2 the next ones, and only the newest archive can still
 grow. Per-tag and per-author feeds carry the newest `limit` entries on their topic.
 
