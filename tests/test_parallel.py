@@ -3,11 +3,15 @@ files as a build that renders them one by one in its own process."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -479,3 +483,63 @@ def test_check_finds_in_workers_what_it_finds_in_one_process(
         ("feeds/tags/t1.rss.xml", "xml"),
         ("feeds/tags/gone.atom.xml", "xml"),
     }
+
+
+def test_workers_leave_ctrl_c_to_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C reaches every process of the terminal's process group: a worker that took it
+    printed a KeyboardInterrupt traceback of its own under the build's "Aborted!"."""
+    counted_pools(monkeypatch)
+    pool = parallel._pool(2)
+    assert pool is not None
+    try:
+        handlers = [pool.submit(_sigint_handler).result() for _ in range(4)]
+    finally:
+        pool.shutdown()
+    assert handlers == [signal.SIG_IGN] * 4
+
+
+def _sigint_handler() -> object:
+    return signal.getsignal(signal.SIGINT)
+
+
+_KILLED_WITH_WORKERS = """\
+import os, signal
+from staticfeed import parallel
+pool = parallel._pool(2)
+pool.submit(os.getpid).result()
+print(*pool._processes, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether the process `pid` is alive: neither gone nor a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_workers_end_when_the_main_process_is_killed() -> None:
+    """A build killed (SIGKILL, the OOM killer) or a serve stopped with SIGTERM left its
+    workers waiting for work forever, holding its stdout open: `staticfeed build | tee log`
+    never ended."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WITH_WORKERS], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    workers = [int(pid) for pid in process.stdout.readline().split()]
+    process.wait()
+    try:
+        assert len(workers) == 2
+        deadline = time.monotonic() + 60  # a deadline, not a timing: they end within a second
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_running, workers))
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        process.stdout.close()

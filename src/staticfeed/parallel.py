@@ -12,7 +12,9 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -236,11 +238,35 @@ def _pool(count: int) -> ProcessPoolExecutor | None:
     if count not in _pools:
         try:
             _pools[count] = ProcessPoolExecutor(
-                max_workers=count, mp_context=_context(), initializer=collection.in_worker
+                max_workers=count, mp_context=_context(), initializer=_start_worker
             )
         except (ImportError, NotImplementedError, OSError, ValueError):
             _pools[count] = None
     return _pools[count]
+
+
+def _start_worker() -> None:
+    """Set up a worker process. Ctrl-C reaches every process of the terminal's process group:
+    the main process stops the build (and tells the user), while a worker that took it too
+    printed a KeyboardInterrupt traceback of its own. And a worker outlives a main process
+    that ends without shutting the pool down (SIGKILL, the OOM killer, SIGTERM to serve): it
+    waited for work on a queue whose other end it holds itself, forever, holding the build's
+    stdout and stderr open (`staticfeed build | tee log` never ended); it now exits once its
+    parent is gone."""
+    collection.in_worker()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+_PARENT_CHECK_S = 0.5
+
+
+def _exit_with(parent: int) -> None:
+    """End this process as soon as the process `parent` is no longer its parent."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _context() -> multiprocessing.context.BaseContext:
