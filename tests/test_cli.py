@@ -471,3 +471,31 @@ def test_a_failed_first_build_creates_no_feed_folder(site: Site) -> None:
     folder = site(**{"a.md": "no date\n"})
     assert_user_error(run("build"))
     assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_full_temporary_folder_is_a_user_error_and_changes_nothing(
+    site: Site, monkeypatch: pytest.MonkeyPatch, cache: bool
+) -> None:
+    """The build keeps entries' bodies, HTML and items in temporary files (staticfeed.spool),
+    in TMPDIR: filled up, it gave a traceback ending in OSError rather than an error to fix."""
+    import errno
+    import tempfile
+
+    from staticfeed import spool
+
+    site(**{"a.md": post("A"), "b.md": post("B")})
+    run_ok("build")
+    (Path("entries") / "c.md").write_text(post("C"), encoding="utf-8")
+    before = snapshot(Path("feeds"))
+
+    def full(self: spool.SpoolWriter, data: bytes) -> spool.Place:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(spool.SpoolWriter, "put", full)
+    options = [] if cache else ["--no-cache"]
+    assert assert_user_error(run("build", *options)) == [
+        f"Error: {tempfile.gettempdir()}: no room for the build's temporary files "
+        "(No space left on device). Free space there, or set TMPDIR to a folder with room."
+    ]
+    assert snapshot(Path("feeds")) == before

@@ -25,7 +25,10 @@ import shutil
 import tempfile
 import time
 from collections.abc import Hashable, Iterable, Iterator
+from pathlib import Path
 from typing import IO
+
+from staticfeed.errors import OutputError
 
 Place = tuple[str, int, int]
 """Where bytes lie in a file of a spool's folder: the file's name, an offset and a length."""
@@ -52,8 +55,16 @@ class Spool:
     def __enter__(self) -> Spool:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
         self.close()
+        # The output folder's and the cache's own writes never raise these (Staging reports
+        # them, the cache does without): what filled up is the spool's, in the temporary folder.
+        if isinstance(error, OSError) and error.errno in _NO_ROOM:
+            raise OutputError(
+                f"no room for the build's temporary files ({error.strerror})",
+                "Free space there, or set TMPDIR to a folder with room.",
+                path=Path(tempfile.gettempdir()),
+            ) from None
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._places
@@ -191,6 +202,8 @@ def _read_once(stream: IO[bytes], start: int, length: int) -> bytes:
     stream.seek(start)  # Windows
     return stream.read(length) or b""
 
+
+_NO_ROOM = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 _PREFIX = "staticfeed-spool-"
 _PART = ".part"
