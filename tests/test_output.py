@@ -14,10 +14,12 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
 
+from staticfeed import output
 from staticfeed.errors import OutputError
 from staticfeed.output import FSYNC_AT_MOST, Staged, Staging, stage_parts
 from tests.conftest import BASIC_CONFIG, build_as_a_user, invoke_build, read_xml
@@ -418,6 +420,30 @@ def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
 
     with Staging(out) as staging, pytest.raises(OutputError, match="cannot write the file"):
         staging.add_parts("atom.xml", parts())
+    assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
+    assert files(out) == ["atom.xml"]
+
+
+@pytest.mark.parametrize("in_parts", [False, True])
+def test_ctrl_c_right_after_a_temporary_file_is_made_leaves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_parts: bool
+) -> None:
+    """Ctrl-C (KeyboardInterrupt) comes between any two steps. One that came after a temporary
+    file was made and before the staging kept it left that file in feeds/ for good: the build
+    removed its mark on the way out, so no later build looked for it."""
+    out = folder_with_an_old_feed(tmp_path)
+    stage = output._stage
+
+    def interrupted(*args: Any, **kwargs: Any) -> Path:
+        stage(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "_stage", interrupted)
+    with pytest.raises(KeyboardInterrupt), Staging(out) as staging:
+        if in_parts:
+            staging.add_parts("atom.xml", [b"<feed>", b"new</feed>"])
+        else:
+            staging.add("atom.xml", b"<feed>new</feed>")
     assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
     assert files(out) == ["atom.xml"]
 

@@ -60,14 +60,14 @@ class Staged:
     digest: str
 
 
-def stage_parts(path: Path, parts: Iterable[bytes]) -> Staged:
+def stage_parts(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -> Staged:
     """Write `parts` in turn to a temporary file beside `path`, comparing them with the file
     there as they are written: a feed of every entry is tens of megabytes, and is never held
     in memory whole, nor is the file it replaces. Raises OSError. Any process may call it: a
-    worker stages a feed of every entry (`Staging.add_later`)."""
+    worker stages a feed of every entry (`Staging.add_later`). `made`: see `_stage`."""
     hashed = hashlib.sha256()
     with _OldFile(path) as old:
-        temporary = _stage(path, old.compared(_hashing(parts, hashed)))
+        temporary = _stage(path, old.compared(_hashing(parts, hashed)), made)
         changed = old.differs
     if not changed:
         temporary.unlink(missing_ok=True)
@@ -113,6 +113,10 @@ class Staging:
         self._first: list[tuple[Path, Path]] = []
         self._staged: list[tuple[Path, Path] | _Later] = []
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
+        self._temporaries: list[Path] = []
+        """Every temporary file made here, as soon as it is made: Ctrl-C (KeyboardInterrupt)
+        can come between its making and its place among the staged files, and `discard`
+        removes it all the same."""
         self._made_folders: list[Path] = []
         """The folders made for staged files, each after its parent: gone if nothing is
         published."""
@@ -154,7 +158,7 @@ class Staging:
         try:
             if not (path.is_file() and path.read_bytes() == content):
                 self._make_parent(path)
-                temporary = _stage(path, [content])
+                temporary = _stage(path, [content], self._temporaries)
                 (self._first if first else self._staged).append((temporary, path))
         except OSError as error:
             raise _write_error(error, path) from None
@@ -165,7 +169,7 @@ class Staging:
         path = self._out_dir / name
         try:
             self._make_parent(path)
-            staged = stage_parts(path, parts)
+            staged = stage_parts(path, parts, self._temporaries)
         except OSError as error:
             raise _write_error(error, path) from None
         self._keep(name, path, staged)
@@ -283,6 +287,9 @@ class Staging:
             temporary = _when_done(item) if isinstance(item, _Later) else item[0]
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
+        for temporary in self._temporaries:
+            temporary.unlink(missing_ok=True)
+        self._temporaries.clear()
         self._first.clear()
         self._staged.clear()
         # A folder not empty keeps a file published before an error, or another process's.
@@ -365,10 +372,13 @@ class _OldFile:
             self.differs = self._stream.read(1) != b""
 
 
-def _stage(path: Path, parts: Iterable[bytes]) -> Path:
+def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -> Path:
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
-    file."""
+    file. The file is added to `made` as soon as it exists, for its caller to remove it
+    should it be interrupted before it keeps the path returned."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if made is not None:
+        made.append(Path(temporary))
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.writelines(parts)
