@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from staticfeed import __version__, delta, stamp
+from staticfeed import __version__, delta, output, stamp
 from staticfeed.errors import ConfigError, StaticfeedError, display_path
 from staticfeed.progress import SILENT, Progress
 from staticfeed.rules import RULES
@@ -318,7 +318,20 @@ def _build_lines(
 ) -> list[str]:
     """Build, record the build, and give the lines of its report. With the cache, a build
     with nothing to do replays the last one (staticfeed.stamp), and one after edits to a few
-    documents patches the files that show them (staticfeed.patch); any other builds in full."""
+    documents patches the files that show them (staticfeed.patch); any other builds in full.
+    One build at a time writes into an output folder (output.exclusive)."""
+    out_dir = publication.out_dir
+
+    def waiting() -> None:
+        click.echo(f"waiting for another staticfeed build into {display_path(out_dir)}", err=True)
+
+    with output.exclusive(out_dir, waiting):
+        return _build_lines_alone(publication, progress, allow_id_change=allow_id_change)
+
+
+def _build_lines_alone(
+    publication: _Publication, progress: Progress, *, allow_id_change: bool
+) -> list[str]:
     scan = None
     if not publication.no_cache:
         progress.phase("compare with the last build", 0)

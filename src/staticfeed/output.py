@@ -30,9 +30,10 @@ _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _ORPHAN_AGE_S = 3600
 
 
-def _remove_orphans(out_dir: Path) -> bool:
-    """Remove the temporary files an hour old under `out_dir`; whether younger ones are left."""
-    before = time.time() - _ORPHAN_AGE_S
+def _remove_orphans(out_dir: Path, older_than_s: float = _ORPHAN_AGE_S) -> bool:
+    """Remove the temporary files an hour old (`older_than_s`) under `out_dir`; whether
+    younger ones are left."""
+    before = time.time() - older_than_s
     young = False
     for folder, _, names in os.walk(out_dir):  # links to folders are not followed
         for name in (name for name in names if _TEMPORARY_NAME.fullmatch(name)):
@@ -43,6 +44,35 @@ def _remove_orphans(out_dir: Path) -> bool:
                 else:
                     young = True
     return young
+
+
+@contextlib.contextmanager
+def exclusive(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
+    """Hold the output folder for one build at a time: a second build (`serve` rebuilding
+    while `build` runs) calls `waiting` and waits for the first, which could otherwise record
+    the other's files as its own (cache.OutputRecords). Alone, the build removes the temporary
+    files a killed build left at once, whatever their age (`_remove_orphans`), even when it
+    has nothing else to do. Where the system has no `flock` (Windows), builds are not held."""
+    folder = next(f for f in (out_dir, *out_dir.parents) if f.is_dir())  # a first build: above
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        if folder == out_dir and (out_dir / STAGING_MARK).exists():
+            _remove_orphans(out_dir, older_than_s=0)
+            with contextlib.suppress(OSError):
+                (out_dir / STAGING_MARK).unlink()
+        yield
+    finally:
+        os.close(handle)  # which releases the lock
 
 
 @dataclass(frozen=True)
