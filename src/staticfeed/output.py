@@ -66,6 +66,9 @@ def exclusive(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
         except BlockingIOError:
             waiting()
             fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks (some NFS): build as before, unheld
+            yield
+            return
         if folder == out_dir and (out_dir / STAGING_MARK).exists():
             _remove_orphans(out_dir, older_than_s=0)
             with contextlib.suppress(OSError):
