@@ -28,6 +28,7 @@ from staticfeed.serve import (
     media_type,
     parse_http_date,
     resolve_request,
+    snapshot,
     watch,
 )
 from tests.conftest import need_program
@@ -543,6 +544,32 @@ def test_changes_outside_the_watched_paths_are_ignored(published: Path, watcher:
         time.sleep(0.1)
     time.sleep(0.5)
     assert (watcher.rebuilds, watcher.events) == (rebuilds, events)
+
+
+def test_a_save_made_before_watching_began_is_rebuilt_for(published: Path) -> None:
+    # serve watched only after its first build, which takes seconds for a big publication: a
+    # save made meanwhile was never seen, and the preview stayed stale with no word.
+    paths = [published / "entries", published / "staticfeed.toml"]
+    read = snapshot(paths)  # as serve takes it, before the first build
+    entry = published / "entries" / "one.md"
+    entry.write_text(
+        entry.read_text(encoding="utf-8").replace("First entry", "First entry, saved early"),
+        encoding="utf-8",
+    )
+    events: list[str] = []
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch, args=(paths, command_line_build, events.append, stop, read), daemon=True
+    )
+    thread.start()
+    try:
+        # No save after watching began (no poke): the one before is found.
+        assert wait_for(lambda: "wrote feeds/atom.xml (2 entries)" in events), events
+        assert events[0] == "changed entries/one.md; rebuilding"
+        assert b"First entry, saved early" in (published / "feeds" / "atom.xml").read_bytes()
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def test_watch_stops_promptly_without_changes(published: Path) -> None:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from staticfeed.importer import ImportedEntry
     from staticfeed.pipeline import BuildReport, Rendered
     from staticfeed.selection import Selection
-    from staticfeed.serve import PreviewServer
+    from staticfeed.serve import PreviewServer, Snapshot
 
 _PATH = click.Path(path_type=Path)
 
@@ -558,7 +558,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
       staticfeed serve
       staticfeed serve --drafts --future --out /tmp/preview --port 0
     """
-    from staticfeed.serve import PreviewServer
+    from staticfeed.serve import PreviewServer, snapshot
 
     publication = _Publication(**options)
 
@@ -573,12 +573,13 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
             config_file,
             *([templates] if templates.is_dir() else []),
         ]
+        read = snapshot(watched)  # a save during the first build is rebuilt for once watching
         _first_build(publication, rebuild)
         server = PreviewServer(publication.out_dir, bind, port)
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
-    _serve_until_interrupted(server, watched, rebuild)
+    _serve_until_interrupted(server, watched, rebuild, read)
 
 
 def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) -> None:
@@ -600,7 +601,10 @@ def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) ->
 
 
 def _serve_until_interrupted(
-    server: PreviewServer, watched: Sequence[Path], rebuild: Callable[[], list[str]]
+    server: PreviewServer,
+    watched: Sequence[Path],
+    rebuild: Callable[[], list[str]],
+    read: Snapshot,
 ) -> None:
     from staticfeed.serve import watch
 
@@ -609,7 +613,7 @@ def _serve_until_interrupted(
 
     def watching() -> None:
         try:
-            watch(watched, rebuild, _echo_event, stop)
+            watch(watched, rebuild, _echo_event, stop, read)
         finally:
             # Only a bug ends watching before stop (threading prints its traceback): serving
             # on would serve feeds that no save changes any more, and say nothing.

@@ -7,6 +7,7 @@ function whenever the entries or the config change. Neither prints: events go to
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import hashlib
 import os
@@ -239,14 +240,36 @@ class PreviewServer:
         self.stop()
 
 
+Snapshot = dict[Path, tuple[int, int]]
+"""The size and modification time (ns) of each file under some paths."""
+
+
+def snapshot(paths: Sequence[Path]) -> Snapshot:
+    """The files under `paths` (folders recursively, links not followed), with their size and
+    modification time: what serve's first build read, before anything watched for saves."""
+    found: Snapshot = {}
+    for path in paths:
+        walked = os.walk(path) if path.is_dir() else [(str(path.parent), [], [path.name])]
+        for folder, _, names in walked:
+            for name in names:
+                with contextlib.suppress(OSError):
+                    stat = os.lstat(os.path.join(folder, name))
+                    found[Path(folder, name).resolve()] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
 def watch(
     paths: Sequence[Path],
     rebuild: Callable[[], list[str]],
     on_event: Callable[[str], None],
     stop_event: threading.Event,
+    before: Snapshot | None = None,
 ) -> None:
     """Call `rebuild()` after each batch of changes to `paths` (folders recursively) until
     `stop_event` is set; report the changed files and rebuild's lines through `on_event`.
+    `before`: the files as the first build read them (`snapshot`); what was saved since,
+    before watching began, is rebuilt for as soon as it has (serve's first build of a big
+    publication takes seconds, and a save then went unseen).
 
     A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
     watching goes on; the previous feeds stay in place. Run this in its own thread.
@@ -262,9 +285,25 @@ def watch(
         return inside and default_filter(change, name)
 
     for changes in watchfiles.watch(
-        *_watch_roots(targets), watch_filter=wanted, stop_event=stop_event, raise_interrupt=False
+        *_watch_roots(targets),
+        watch_filter=wanted,
+        stop_event=stop_event,
+        raise_interrupt=False,
+        yield_on_timeout=before is not None,  # the first yield: watching has begun
+        rust_timeout=_CATCH_UP_MS if before is not None else 5000,
     ):
-        _rebuild(sorted({Path(name) for _, name in changes}), rebuild, on_event)
+        changed = {Path(name) for _, name in changes}
+        if before is not None:
+            now = snapshot(targets)
+            missed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+            changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
+            before = None
+        if changed:
+            _rebuild(sorted(changed), rebuild, on_event)
+
+
+_CATCH_UP_MS = 500
+"""How soon after watching begins the saves made before are looked for, at the latest."""
 
 
 def _existing(path: Path) -> Path:
