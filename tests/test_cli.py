@@ -345,6 +345,12 @@ def test_top_level_help_lists_every_command() -> None:
             "would be mixed with the documents. Write them elsewhere, such as --out feeds.",
         ),
         (
+            ["build", "--out", "."],
+            "the entries folder entries is inside --out .: the documents would be published with "
+            "the pages and feeds, drafts too. Write them to a folder of their own, such as "
+            "--out feeds.",
+        ),
+        (
             ["build", "--config", "entries"],
             "Invalid value for '--config': File 'entries' is a directory.",
         ),

@@ -207,6 +207,12 @@ class _Publication:
                 "pages and feeds would be mixed with the documents. Write them elsewhere, such "
                 "as --out feeds."
             )
+        if entries.is_relative_to(out):  # `--out .`: serve served the drafts, and the config
+            raise click.UsageError(
+                f"the entries folder {self.entries_dir} is inside --out {self.out_dir}: the "
+                "documents would be published with the pages and feeds, drafts too. Write them "
+                "to a folder of their own, such as --out feeds."
+            )
 
     def config(self) -> Config:
         from staticfeed.config import load_config
