@@ -60,6 +60,7 @@ def exclusive(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
         yield
         return
     handle = os.open(folder, os.O_RDONLY)
+    _HELD_LOCKS.add(handle)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -75,7 +76,26 @@ def exclusive(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
                 (out_dir / STAGING_MARK).unlink()
         yield
     finally:
+        _HELD_LOCKS.discard(handle)
         os.close(handle)  # which releases the lock
+
+
+_HELD_LOCKS: set[int] = set()
+"""The handles of the folders this process holds (`exclusive`). A worker process forked during
+a build shares them, and a flock lasts until every copy is closed: the lock outlived the build
+as long as the pool's workers lived, and the next build in the same process (serve's, a
+test's) waited for it for ever. Each forked process closes its copies."""
+
+
+def _close_held_locks() -> None:
+    for handle in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_locks)
 
 
 @dataclass(frozen=True)
