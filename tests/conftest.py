@@ -28,6 +28,16 @@ authors = [{ name = "Default Author", email = "default@example.org" }]
 """
 
 
+POST = """\
+---
+title: A post
+date: 2025-06-01
+---
+Some text.
+"""
+"""A valid document dated 2025-06-01, for tests that change one line of it."""
+
+
 def files_under(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, hidden ones too, by POSIX path, with its bytes."""
     return {

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, REPO, build_as_a_user
+from tests.conftest import BASIC_CONFIG, POST, REPO, build_as_a_user
 
 A = "{http://www.w3.org/2005/Atom}"
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -36,14 +36,6 @@ def readme_config_keys() -> list[str]:
 
 
 README_KEYS = readme_config_keys()
-
-POST = """\
----
-title: A post
-date: 2025-06-01
----
-Some text.
-"""
 
 Site = Callable[..., Path]
 

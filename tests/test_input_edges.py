@@ -13,17 +13,9 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG
+from tests.conftest import BASIC_CONFIG, POST
 
 Site = Callable[..., Path]
-
-POST = """\
----
-title: A post
-date: 2025-06-01
----
-Some text.
-"""
 
 ENTRY_KEYS = (
     "author, authors, date, draft, enclosures, id, image, lang, link, review, slug, summary, "
