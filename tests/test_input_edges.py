@@ -23,6 +23,11 @@ ENTRY_KEYS = (
 )
 
 
+def post_with(line: str) -> str:
+    """POST with `line` in its front matter, as line 4."""
+    return POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{line}\n")
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args))
 
@@ -268,7 +273,7 @@ def test_an_image_or_enclosure_readers_cannot_fetch_is_an_error(
 ) -> None:
     # Only link:, an author's uri and hub were held to http(s): `javascript:` was published as
     # the entry's media:content and Atom enclosure.
-    folder = site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{line}\n")})
+    folder = site(**{"a.md": post_with(line)})
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: {key} {url!r} has the scheme {scheme}:, and feed readers fetch "
         "only http(s). Write a path on the site, or a full URL like "
@@ -289,7 +294,7 @@ def test_an_icon_or_logo_readers_cannot_fetch_is_an_error(site: Site, key: str) 
 
 def test_images_on_the_site_or_on_another_https_host_are_published(site: Site) -> None:
     image = "image: '//cdn.example.net/a.png'"
-    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{image}\n")})
+    site(**{"a.md": post_with(image)})
     result = run("build", "-q")
     assert result.exit_code == 0, result.output
     assert 'url="https://cdn.example.net/a.png"' in Path("feeds/rss.xml").read_text()
@@ -300,9 +305,7 @@ def test_an_author_with_an_unclosed_address_is_told_so_not_that_it_has_no_name(
     site: Site, author: str
 ) -> None:
     # "has no name" sent the author looking for a missing name, which was there.
-    folder = site(
-        **{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\nauthor: {author}\n")}
-    )
+    folder = site(**{"a.md": post_with(f"author: {author}")})
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: author {author!r} has a < or > that does not enclose an email "
         'address. Write it as "Ann Lee <ann@example.org>", with the address alone between < '
@@ -355,7 +358,7 @@ def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
     site: Site, line: str, problem: str
 ) -> None:
     # It was reported as "unknown key 'None'" (or 'True'), with no line to look at.
-    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{line}\n")})
+    site(**{"a.md": post_with(line)})
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: {problem}. Write each key as a name, like title: or date:.\n"
     )
@@ -364,8 +367,7 @@ def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
 def test_a_yaml_merge_key_is_merged_not_refused_as_a_key(site: Site) -> None:
     # `<<: *defaults` merges a mapping into the front matter (YAML 1.1, read by PyYAML); the
     # check of keys YAML reads as other than text refused it as "YAML reads it as merge".
-    front = "date: 2025-06-01\n<<: {tags: [news, yaml]}\n"
-    folder = site(**{"a.md": POST.replace("date: 2025-06-01\n", front)})
+    folder = site(**{"a.md": post_with("<<: {tags: [news, yaml]}")})
     result = run("build", "-q")
     assert result.exit_code == 0, result.output
     root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
@@ -407,7 +409,7 @@ def test_import_leaves_out_an_image_build_would_refuse_and_says_why(site: Site) 
 def test_an_author_with_text_after_the_address_is_told_so(site: Site) -> None:
     # It was told its < or > enclosed no address, which they did.
     author = "Ann <ann@example.org> (editor)"
-    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\nauthor: {author}\n")})
+    site(**{"a.md": post_with(f"author: {author}")})
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: author {author!r} has text after the address "
         '<ann@example.org>. Write it as "Ann Lee <ann@example.org>", with nothing after the '
@@ -417,7 +419,7 @@ def test_an_author_with_text_after_the_address_is_told_so(site: Site) -> None:
 
 def test_a_mailto_link_with_a_query_is_told_the_address_alone(site: Site) -> None:
     author = "author: {name: Ann, email: 'MAILTO:ann@example.org?subject=Hi'}"
-    site(**{"a.md": POST.replace("date: 2025-06-01\n", f"date: 2025-06-01\n{author}\n")})
+    site(**{"a.md": post_with(author)})
     assert user_error(run("build")) == (
         "Error: entries/a.md:4: 'MAILTO:ann@example.org?subject=Hi' in author is a mailto: link, "
         "not an email address. Write the address alone: ann@example.org\n"
