@@ -389,6 +389,18 @@ def test_import_takes_a_post_whose_keys_yaml_reads_as_other_than_text(site: Site
     assert "left out: 2019 (no staticfeed key)" in result.stdout
 
 
+def test_import_names_keys_yaml_reads_as_true_as_they_were_written(site: Site) -> None:
+    # `on:` and `yes:` both read as True: the report said "left out: True" for the two.
+    site()
+    Path("post.md").write_text(
+        "---\ntitle: A post\ndate: 2025-03-01\non: push\nyes: 1\n---\nThe body.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "post.md")
+    assert result.exit_code == 0, result.output
+    assert "  left out: on, yes (no staticfeed key)\n" in result.stdout
+
+
 def test_import_leaves_out_an_image_build_would_refuse_and_says_why(site: Site) -> None:
     # It copied `image: data:…` into the entry, which the next build then refused.
     site(**{"a.md": POST})

@@ -135,6 +135,8 @@ def _parse_yaml(
                 2,
             )
         key_lines = _yaml_key_lines(node, names_only)
+        if not names_only:
+            _read_keys_as_written(node)
         data = loader.construct_document(node)
         _refuse_vast_values(data, key_lines)
     except yaml.MarkedYAMLError as error:
@@ -298,6 +300,14 @@ def _yaml_key_lines(node: yaml.MappingNode, names_only: bool) -> dict[str, int]:
             )
         key_lines[key] = line
     return key_lines
+
+
+def _read_keys_as_written(node: yaml.MappingNode) -> None:
+    """Make `on:`, `yes:` and `2019:` the text keys their authors wrote, not True and 2019
+    (two of which would merge into one True)."""
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE_TAG:
+            key_node.tag = _TEXT_TAG
 
 
 def _parse_toml(source: str) -> _Parsed:
