@@ -342,8 +342,8 @@ def test_diff_says_when_a_new_or_updated_entry_lands_in_an_archive(site: Site) -
 
     assert result.stdout == (
         "new:\n"
-        f'  {TAG}late "Late" (entries/late.md); in feeds/archive/2.atom.xml, which subscribers '
-        "do not fetch again (staticfeed touch puts it in the main feed)\n"
+        f'  {TAG}late "Late" (entries/late.md); in feeds/archive/2.atom.xml, which the main '
+        "feed's subscribers do not fetch again (staticfeed touch puts it in the main feed)\n"
         "updated:\n"
         f'  {TAG}p7 "Post 7" (entries/p7.md)\n'
     )
@@ -372,8 +372,8 @@ def test_diff_tells_an_archived_entry_updated_late_enough_reaches_subscribers(
     assert result.stdout == (
         "updated:\n"
         f'  {TAG}p2 "Post 2" (entries/p2.md)\n'
-        f'  {TAG}p3 "Post 3" (entries/p3.md); in feeds/archive/2.atom.xml, which subscribers '
-        "do not fetch again (staticfeed touch puts it in the main feed)\n"
+        f'  {TAG}p3 "Post 3" (entries/p3.md); in feeds/archive/2.atom.xml, which the main '
+        "feed's subscribers do not fetch again (staticfeed touch puts it in the main feed)\n"
     )
 
 

@@ -828,7 +828,8 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
             return entry(item)
         where = display_path(out_dir / item.file)
         touch = "staticfeed touch puts it in the main feed"  # plan.Window: updated since
-        return f"{entry(item)}; in {where}, which subscribers do not fetch again ({touch})"
+        readers = "which the main feed's subscribers do not fetch again"
+        return f"{entry(item)}; in {where}, {readers} ({touch})"
 
     def change(item: EntryChange) -> str:
         edited = f"; {', '.join(item.fields)} changed" if item.fields else ""
