@@ -5,6 +5,7 @@ from __future__ import annotations
 import _thread
 import http.client
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -320,6 +321,35 @@ def test_folders_serve_their_index_and_redirect_to_the_slash(
 def test_a_query_string_is_ignored(server: PreviewServer, published: Path) -> None:
     status, _, body = request(server, "/atom.xml?utm_source=reader")
     assert (status, body) == (200, (published / "feeds" / "atom.xml").read_bytes())
+
+
+def raw_get(server: PreviewServer, path: bytes) -> bytes:
+    """The response to a GET of `path` sent as these bytes (http.client refuses non-ASCII)."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
+        connection.sendall(b"GET " + path + b" HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        chunks = iter(lambda: connection.recv(65536), b"")
+        return b"".join(chunks)
+
+
+def test_a_path_sent_as_raw_utf8_is_served_as_its_percent_encoding(
+    server: PreviewServer, published: Path
+) -> None:
+    # It was 404: http.server reads the request line as Latin-1.
+    tag = published / "feeds" / "tags" / "україна.atom.xml"
+    tag.write_bytes(b"<feed/>")
+    (published / "feeds" / "нотатки").mkdir()
+    escaped = "/tags/%D1%83%D0%BA%D1%80%D0%B0%D1%97%D0%BD%D0%B0.atom.xml"
+    for path in (
+        b"/tags/\xd1\x83\xd0\xba\xd1\x80\xd0\xb0\xd1\x97\xd0\xbd\xd0\xb0.atom.xml",
+        escaped.encode(),
+    ):
+        head, _, body = raw_get(server, path).partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.0 200 "), head
+        assert body == b"<feed/>"
+    head = raw_get(server, "/нотатки".encode()).partition(b"\r\n\r\n")[0]
+    assert head.startswith(b"HTTP/1.0 301 "), head
+    assert b"\r\nLocation: /%D0%BD%D0%BE%D1%82%D0%B0%D1%82%D0%BA%D0%B8/\r\n" in head
+    assert raw_get(server, b"/tags/\xff.atom.xml").startswith(b"HTTP/1.0 404 ")
 
 
 def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published: Path) -> None:

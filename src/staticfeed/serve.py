@@ -82,6 +82,13 @@ def parse_http_date(value: str | None) -> datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
+def _percent_encoded(request_path: str) -> str:
+    """The path of a request line with its raw non-ASCII bytes percent-encoded, the escapes
+    already there kept. A client that sends `/tags/україна.atom.xml` as UTF-8 bytes (nginx
+    serves the file) would otherwise get 404: http.server reads the line as Latin-1."""
+    return urllib.parse.quote(request_path.encode("latin-1"), safe="!#$%&'()*+,/:;=?@[]~")
+
+
 class _FeedServer(ThreadingHTTPServer):
     def __init__(
         self, address: tuple[str, int], root: Path, on_request: Callable[[str], None] | None
@@ -115,7 +122,7 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self.server.on_request(format % args)
 
     def _serve(self, *, with_body: bool) -> None:
-        url_path = urllib.parse.urlsplit(self.path).path
+        url_path = _percent_encoded(urllib.parse.urlsplit(self.path).path)
         path = resolve_request(self.server.root, url_path)
         if path is None:
             self.send_error(HTTPStatus.NOT_FOUND)
