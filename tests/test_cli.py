@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -295,6 +296,33 @@ def test_python_dash_m_staticfeed_version(tmp_path: Path) -> None:
         f"staticfeed, version {VERSION}\n",
         "",
     )
+
+
+_CTRL_C_WHILE_LOADING = """\
+import importlib, sys
+class CtrlC:  # Ctrl-C pressed while the command line's modules load
+    def find_spec(self, name, path=None, target=None):
+        if name == "staticfeed.cli":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, CtrlC())
+module, _, function = sys.argv[1].partition(":")
+getattr(importlib.import_module(module), function)()
+"""
+
+
+def test_ctrl_c_while_the_command_loads_says_aborted_without_a_traceback() -> None:
+    # The `staticfeed` command's entry point printed the interrupted import's traceback.
+    pyproject_toml = Path(__file__).parents[1] / "pyproject.toml"
+    pyproject = tomllib.loads(pyproject_toml.read_text(encoding="utf-8"))
+    entry_point = pyproject["project"]["scripts"]["staticfeed"]
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_WHILE_LOADING, entry_point],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (1, "Aborted!\n")
 
 
 COMMANDS = [[], *([name] for name in sorted(cli.commands))]  # type: ignore[attr-defined]
