@@ -885,6 +885,39 @@ def test_unknown_author_field_in_config(site: Site) -> None:
     )
 
 
+def test_a_config_key_written_after_an_authors_table_says_to_move_it(site: Site) -> None:
+    # TOML puts it in the author; the error was "unknown key 'authors.id_authority'. Did you
+    # mean 'authors.uri'?", which sent users the wrong way.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\n\n[[authors]]\nname = "Ann"\n\n'
+        'id_authority = "example.org,2025"\n'
+    )
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:7: id_authority is in the [[authors]] table: TOML puts each "
+        "key after the [[authors]] line in it. Move the id_authority line above the first "
+        "[[authors]] line.\n"
+    )
+    moved = text.replace('\nid_authority = "example.org,2025"\n', "")
+    Path("staticfeed.toml").write_text(f'id_authority = "example.org,2025"\n{moved}')
+    build_ok()
+    assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann"]
+
+
+def test_a_config_key_after_the_authors_table_of_pyproject_says_to_move_it(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    text = PYPROJECT.replace('authors = ["Default Author"]', "[tool.staticfeed.authors]\n")
+    text = f"{text}name = 'Ann'\nlimit = 3\n"
+    (folder / "pyproject.toml").write_text(text)
+    line = text.splitlines().index("limit = 3") + 1
+    assert error_text() == (
+        f"Error: pyproject.toml:{line}: limit is in the [tool.staticfeed.authors] table: TOML puts "
+        "each key after the [tool.staticfeed.authors] line in it. Move the limit line above "
+        "the [tool.staticfeed.authors] line.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "line", "problem"),
     [

@@ -162,7 +162,10 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     document = _read_toml(path)
     table = _staticfeed_table(path, document)
     raw_text = path.read_text(encoding="utf-8-sig")
-    line_of = _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")
+    in_pyproject = path.name == "pyproject.toml"
+    line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
+    for key, value in table.items():
+        _refuse_key_caught_by_table(path, raw_text, key, value, in_pyproject)
     checked: dict[str, object] = {}
     for key, value in table.items():
         if key not in _CHECKS:
@@ -181,6 +184,42 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     if base_url is not None:
         checked["site_url"] = _base_url_override(base_url)
     return _assemble(path, checked)
+
+
+def _refuse_key_caught_by_table(
+    path: Path, raw_text: str, key: str, value: object, in_pyproject: bool
+) -> None:
+    """A config key written after `[[authors]]`, which TOML puts in that author: the unknown
+    key `authors.id_authority` and its did-you-mean `authors.uri` sent users the wrong way."""
+    header = f"[[{key}]]" if isinstance(value, list) else f"[{key}]"
+    if in_pyproject:
+        header = header.replace(key, f"tool.staticfeed.{key}")
+    first = "the first" if isinstance(value, list) else "the"
+    for item in value if isinstance(value, list) else [value]:
+        names = item if isinstance(item, dict) else {}
+        caught = next((name for name in names if name in _CHECKS), None)
+        # Not when written inline (authors = [{...}]), where no line put it there unseen.
+        line = _line_after_header(raw_text, header, caught) if caught else None
+        if caught is not None and line is not None:
+            raise ConfigError(
+                f"{caught} is in the {header} table: TOML puts each key after the {header} "
+                "line in it",
+                f"Move the {caught} line above {first} {header} line.",
+                path=path,
+                line=line,
+            )
+
+
+def _line_after_header(raw_text: str, header: str, key: str) -> int | None:
+    """The line of the first `key = ...` after a `header` line."""
+    after = False
+    for number, line in enumerate(raw_text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            after = after or stripped.replace(" ", "") == header
+        elif after and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:
