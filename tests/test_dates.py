@@ -230,6 +230,24 @@ def test_wall_time_skipped_by_daylight_saving_is_an_error(
     assert not (folder / "feeds").exists()
 
 
+def test_a_wall_time_the_clocks_show_twice_is_the_first_unless_an_offset_says(
+    site: Site,
+) -> None:
+    # Kyiv, 26 October 2025: at 04:00 +03:00 the clocks went back to 03:00 +02:00.
+    first = yaml_entry("2025-10-26 03:30").replace("An entry", "First")
+    second = yaml_entry("2025-10-26 03:30 +02:00").replace("An entry", "Second")
+    site(config=config_in(KYIV), **{"a.md": first, "b.md": second})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    entries = feedparser.parse("feeds/atom.xml").entries
+    published = {entry.title: entry.published for entry in entries}
+    assert published == {
+        "First": "2025-10-26T03:30:00+03:00",  # 00:30 UTC
+        "Second": "2025-10-26T03:30:00+02:00",  # 01:30 UTC, an hour later
+    }
+    assert [entry.title for entry in entries] == ["Second", "First"]
+
+
 @pytest.mark.parametrize(
     ("value", "written"),
     [
