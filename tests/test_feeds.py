@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
+import html5lib
 import lxml.html
 import pytest
 from lxml import etree
@@ -789,6 +790,36 @@ def test_text_in_raw_html_stays_text(site: Site, body: str, text: str) -> None:
         assert fragment.findtext(".//b") == "x"
         assert text in fragment.text_content()
         assert "\x01" not in str(html) and "\x1f" not in str(html)
+
+
+HTML5_VOID_ELEMENTS = """\
+<picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
+
+<video controls><source src="talk.webm"><track src="talk.vtt" kind="captions">Download it.</video>
+
+A very long word: super<wbr>cali<wbr>fragilistic. <embed src="tune.mid"> Then text.
+"""
+
+
+def test_html5_void_elements_stay_empty_and_get_no_end_tag(site: Site) -> None:
+    """<source>, <track>, <wbr> and <embed> have no content and no end tag in HTML5: what
+    follows them is their sibling. An end tag such as </source> is a parse error, which the
+    W3C Feed Validation Service reports (NotHtml: html5lib, strict, reads content)."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", HTML5_VOID_ELEMENTS)})
+    entry, item = only(*build_and_read())
+    (json_item,) = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
+    for html in [*contents(entry, item), json_item["content_html"]]:
+        assert html
+        html5lib.HTMLParser(strict=True).parseFragment(html)  # raises on a parse error
+        tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+        voids = [e for e in tree.iter() if e.tag in ("source", "track", "wbr", "embed")]
+        assert len(voids) == 6
+        assert all(len(void) == 0 and not void.text for void in voids), html
+        picture = tree.find(".//picture")
+        assert picture is not None
+        assert [child.tag for child in picture] == ["source", "img"]
+        text = " ".join("".join(tree.itertext()).split())
+        assert text == "Download it. A very long word: supercalifragilistic. Then text."
 
 
 # (Markdown or HTML, XPath of the element, attribute, URL without link:, URL with link:)

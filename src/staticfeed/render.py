@@ -122,7 +122,36 @@ def parse_fragment(html: str) -> etree._Element:
         # lxml's parser keeps what a reference such as &#1; stands for; its API refuses it.
         div.text = for_feeds(body.text)
     div.extend(body)
+    if _VOID_START_TAG.search(html):
+        for element in list(div.iter(*_HTML5_VOID)):
+            if len(element) or element.text:
+                _empty_void_element(element)
     return div
+
+
+# Elements HTML5 made void that libxml2's HTML parser, which knows HTML 4, takes for elements
+# with content: in "<source srcset=a><img src=b>" the <img> went inside the <source>, and the
+# HTML ended in </source>, an end tag HTML5 parsers reject (the W3C Feed Validation Service
+# warns: NotHtml). Browsers and readers read what follows such an element as its sibling.
+_HTML5_VOID = ("embed", "keygen", "source", "track", "wbr")
+_VOID_START_TAG = re.compile(r"<(?:embed|keygen|source|track|wbr)\b", re.IGNORECASE)
+_VOID_END_TAG = re.compile(r"(<(embed|keygen|source|track|wbr)\b[^>]*>)</\2>")
+
+
+def _empty_void_element(element: etree._Element) -> None:
+    """Put what libxml2 parsed into the void `element` after it, as HTML5 parses it."""
+    parent = element.getparent()
+    assert parent is not None  # under the fragment's <div>
+    text, tail, children = element.text, element.tail, list(element)
+    element.text = None
+    position = parent.index(element)
+    for offset, child in enumerate(children, start=1):
+        parent.insert(position + offset, child)  # with its tail
+    if children:
+        children[-1].tail = ((children[-1].tail or "") + (tail or "")) or None
+        element.tail = text
+    else:
+        element.tail = ((text or "") + (tail or "")) or None
 
 
 _FOOTNOTE_MARK = "data-footnote"
@@ -354,4 +383,6 @@ def _serialize(fragment: etree._Element) -> str:
     """The HTML inside the <div>: its text escaped again, then its children. Text before the
     first element (after a raw closing tag, say) is parsed text, so "&lt;em&gt;" stays text."""
     html = etree.tostring(fragment, method="html", encoding="unicode")
+    if any(f"</{name}>" in html for name in _HTML5_VOID):  # libxml2 closes them: <wbr></wbr>
+        html = _VOID_END_TAG.sub(r"\1", html)
     return for_feeds(html.removeprefix("<div>").removesuffix("</div>")).strip()
