@@ -316,6 +316,10 @@ def test_a_summary_without_spaces_is_never_cut_inside_a_character(
         ),
         ("One line,  \nthe next.\n", "One line, the next."),
         ("<div>First block</div><div>Second block</div>\n", "First block Second block"),
+        # Code and templates readers and browsers do not show: their text is no summary.
+        ("Hello <script>track('hello');</script>world.\n", "Hello world."),
+        ("<style>\np { color: red }\n</style>\n\n<div>Only this shows</div>\n", "Only this shows"),
+        ("<template><p>Not shown.</p></template>\n\nShown.\n", "Shown."),
         ("| Name | Age |\n| --- | --- |\n| Ann | 30 |\n", "Name Age Ann 30"),
         # Spaces the author chose, which readers keep: they became plain spaces.
         (

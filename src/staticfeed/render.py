@@ -343,6 +343,8 @@ def summarize(fragment: etree._Element) -> str:
     """The first paragraph as plain text, cut at a word boundary under SUMMARY_LIMIT."""
     paragraphs = fragment.findall(".//p") or [fragment]
     for paragraph in paragraphs:
+        if next(paragraph.iterancestors(*_UNSHOWN), None) is not None:
+            continue  # a paragraph in a <template>, which nothing shows
         text = collapse_whitespace(for_feeds(_text_without_notes(paragraph)))
         if text:
             return shorten(text, SUMMARY_LIMIT)
@@ -354,6 +356,8 @@ def _text_content(element: etree._Element) -> str:
 
 
 _NOTE_REFERENCE = ".//sup[@class='footnote-ref']"
+# Elements whose text no one sees: a script's or style sheet's code, a template's content.
+_UNSHOWN = ("script", "style", "template")
 # Elements a reader shows apart from the text around them: "red,<br>violets" is "red, violets",
 # and two table cells are two words.
 _APART = (
@@ -361,18 +365,21 @@ _APART = (
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "section", "article", "figure",
 )  # fmt: skip
 _APART_TEST = " or ".join(f"self::{tag}" for tag in _APART)
+_UNSHOWN_TEST = " or ".join(f"ancestor::{tag}" for tag in _UNSHOWN)
 _TEXT_APART = etree.XPath(
-    f".//text()[not(ancestor::sup[@class='footnote-ref'])] | .//*[{_APART_TEST}]"
+    f".//text()[not(ancestor::sup[@class='footnote-ref'] or {_UNSHOWN_TEST})] | .//*[{_APART_TEST}]"
 )
 
 
 def _text_without_notes(element: etree._Element) -> str:
     """The text of `element` as a reader shows it, without its footnote numbers: "A claim.1"
-    is "A claim.", and elements shown apart (a line break, a cell) are apart by a space."""
+    is "A claim.", and elements shown apart (a line break, a cell) are apart by a space. The
+    code of a <script> or <style> is no text: "Hello <script>…</script>world." reads
+    "Hello world."."""
     if (
         element.tag == "p"
         and element.find(_NOTE_REFERENCE) is None
-        and element.find(".//br") is None
+        and next(element.iter("br", *_UNSHOWN), None) is None
     ):
         return _text_content(element)  # most first paragraphs: 1 us, against 6 for the XPath
     parts = cast(list[str | etree._Element], _TEXT_APART(element))
