@@ -12,8 +12,10 @@ import feedparser
 import html5lib
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from staticfeed.cli import cli
 from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -973,6 +975,38 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
         ("https://cdn.example.net/i3.png", "3x"),
     ]
     assert img.get("src") == base + "i.png"
+
+
+CDN = "https://res.cloudinary.com/demo/image/upload/"
+
+
+def test_a_srcset_url_with_commas_stays_whole(site: Site) -> None:
+    """In a srcset, a URL runs to the next whitespace, commas included, as image CDNs write
+    their options (`w_300,c_fill`) and as a data: URL is written; only a comma after a URL,
+    or after its descriptors, parts two images. Cut at each comma, the pieces became
+    relative URLs on the site, and `check` reported them as relative URLs in the feed."""
+    srcset = (
+        f"{CDN}w_300,c_fill/a.jpg 300w, {CDN}w_600,c_fill/a.jpg 600w,"
+        " img/a,b.png 2x, data:image/png;base64,iVBORw0KGgo= 3x"
+    )
+    site(
+        **{
+            "a.md": doc(
+                "title: T\ndate: 2025-12-22", f'A photo: <img src="a.png" srcset="{srcset}">\n'
+            )
+        }
+    )
+    entry, item = only(*build_and_read())
+    for html in contents(entry, item):
+        img = html_of(html).find(".//img")
+        assert img is not None
+        assert img.get("srcset") == (
+            f"{CDN}w_300,c_fill/a.jpg 300w, {CDN}w_600,c_fill/a.jpg 600w,"
+            " https://example.org/blog/img/a,b.png 2x, data:image/png;base64,iVBORw0KGgo= 3x"
+        )
+    result = CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+    assert "[relative-url]" not in result.output
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ from staticfeed.render import (
     absolute_url,
     elements_with_urls,
     parse_fragment,
+    srcset_candidates,
 )
 from staticfeed.selection import newest_first
 from staticfeed.text import reference_like
@@ -1150,9 +1151,8 @@ def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
         if name != "srcset":
             yield name, value.strip()
             continue
-        for candidate in value.split(","):
-            if candidate.strip():
-                yield name, candidate.split()[0]
+        for url, _ in srcset_candidates(value):
+            yield name, url
 
 
 def _has_scheme(url: str) -> bool:

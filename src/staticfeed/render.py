@@ -232,14 +232,27 @@ def _absolute_srcset(srcset: str, base: str) -> str:
 
 
 def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
-    """The (URL, descriptor such as "2x") of each image a srcset offers. Any whitespace parts
-    them, as in HTML: a srcset written over several lines, or with tabs, is common."""
+    """The (URL, descriptor such as "2x") of each image a srcset offers, as HTML parses a
+    srcset: a URL runs to the next whitespace, commas and all (a CDN's
+    `…/upload/w_300,c_fill/a.jpg`, a `data:` URL), but for commas at its end, and the
+    descriptors to the next comma outside parentheses. Any whitespace parts them: a srcset
+    written over several lines, or with tabs, is common."""
     candidates = []
-    for candidate in srcset.split(","):
-        words = candidate.split()
-        if words:
-            candidates.append((words[0], " ".join(words[1:])))
+    for match in _SRCSET_CANDIDATE.finditer(srcset):
+        url, descriptors = match.group("url"), match.group("descriptors")
+        if url.endswith(","):  # "a.png," is a.png with no descriptor
+            url, descriptors = url.rstrip(","), ""
+        if url:
+            candidates.append((url, " ".join((descriptors or "").split())))
     return candidates
+
+
+# HTML's "parse a srcset attribute": whitespace and commas, a URL (no whitespace), then
+# descriptors up to a comma that is not in parentheses.
+_SRCSET_CANDIDATE = re.compile(
+    r"[\t\n\f\r ,]*(?P<url>[^\t\n\f\r ]+)"
+    r"(?:(?<!,)(?P<descriptors>(?:[^,(]|\([^()]*\)?)*),?)?"
+)
 
 
 def absolute_url(base: str, url: str) -> str:
