@@ -1140,6 +1140,24 @@ def test_characters_xml_cannot_carry_are_removed_with_a_warning(
     read_xml(Path("feeds/rss.xml"))
 
 
+def test_a_yaml_escape_of_a_surrogate_pair_is_the_character_it_stands_for(site: Site) -> None:
+    """JSON writes a character beyond the BMP as two escapes, a surrogate pair ("\\ud83d\\udc99"
+    is 💙), and tools that write front matter with JSON's escapes do so; YAML 1.2 includes
+    JSON. The pair is the character, not two lone surrogates to remove with a warning. A lone
+    surrogate is still removed (test_characters_xml_cannot_carry_are_removed_with_a_warning)."""
+    front = (
+        'title: "I \\ud83d\\udc99 Kyiv"\ndate: 2025-12-22\ntags: ["\\ud83c\\uddfa\\ud83c\\udde6"]'
+    )
+    site(**{"a.md": doc(front)})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    for name in ("atom.xml", "rss.xml"):
+        entry = feedparser.parse(Path("feeds", name).read_bytes()).entries[0]
+        assert entry.title == "I \U0001f499 Kyiv"
+        assert [tag.term for tag in entry.tags] == ["\U0001f1fa\U0001f1e6"]
+
+
 # What the W3C Feed Validation Service rejects (BadCharacters) though XML allows it: C1 control
 # characters, noncharacters and U+FFFD. HTML reads a C1 reference as Windows-1252.
 UNSHOWABLE = [chr(c) for c in range(0x80, 0xA0)] + ["\ufdd0", "\ufdef", "\ufffd"]

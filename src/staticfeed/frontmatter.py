@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -69,6 +69,19 @@ _PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 _REFUSED_ESCAPE = "found invalid Unicode character escape code"
 
 _FENCES = {"---": "yaml", "+++": "toml"}
+
+
+def _surrogate_pairs_joined(value: Any) -> Any:
+    """`value` with each pair of surrogate escapes as the one character it stands for: JSON,
+    which YAML 1.2 includes, writes a character beyond the BMP so ("\\ud83d\\udc99" is 💙),
+    and the pure-Python parser reads each escape on its own. A lone one stays, to be removed."""
+    if isinstance(value, str):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    if isinstance(value, list):
+        return [_surrogate_pairs_joined(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _surrogate_pairs_joined(item) for key, item in value.items()}
+    return value
 
 
 def split(text: str, *, names_only: bool = True) -> Document:
@@ -138,6 +151,8 @@ def _parse_yaml(
         if not names_only:
             _read_keys_as_written(node)
         data = loader.construct_document(node)
+        if loader_class is _PureLoader:
+            data = _surrogate_pairs_joined(data)
         _refuse_vast_values(data, key_lines)
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
