@@ -21,7 +21,10 @@ SUMMARY_LIMIT = 300
 EXTENSIONS = ["table", "strikethrough", "autolink"]
 # Raw HTML as written, and footnotes as GitHub writes them: "a claim[^1]" and "[^1]: the note".
 OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
-_URL_ATTRIBUTES = ("href", "src", "poster")
+# Those a reader follows or shows, which feedparser resolves against the feed's own URL when
+# they are relative: a quotation's source (`<blockquote cite>`, `<q>`, `<del>`, `<ins>`), an
+# image's long description, an `<object>`'s data and a form's action, besides links and media.
+_URL_ATTRIBUTES = ("href", "src", "poster", "cite", "longdesc", "data", "action")
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
 # cmark-gfm writes the references &#xFFFE; and &#xFFFF; as the bytes FE and FF, which are not
