@@ -554,6 +554,25 @@ def test_capitals_after_a_tag_uris_authority_are_no_warning(site: Site) -> None:
     assert [row for row in rows(exit_code=0) if row[3] == "tag-uri"] == []
 
 
+def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: Site) -> None:
+    # The W3C service warns (NonCanonicalURI) about an Atom id in another form than RFC 3986's
+    # normal one; staticfeed publishes an id: as written, since ids never change.
+    post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: {2}\n---\nText.\n"
+    ids = ["https://notes.staticfeed.test/fine", "HTTPS://Notes.Staticfeed.TEST:443/p%7e1"]
+    site(CONFIG, **{f"{n}.md": post.format(f"T{n}", n + 1, uri) for n, uri in enumerate(ids)})
+    assert invoke_build().exit_code == 0
+    written = "HTTPS://Notes.Staticfeed.TEST:443/p%7e1"
+    message = (
+        f"the id {written!r} is not in canonical form ('https://notes.staticfeed.test/p~1'), "
+        "which the W3C Feed Validation Service warns about"
+    )
+    found = [row for row in rows(exit_code=0) if row[3] == "canonical-id"]
+    assert found == [
+        warning(file, line_of(file, f"<id>{written}"), "canonical-id", message)
+        for file in (ATOM, AUTHOR_ATOM)
+    ]
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")

@@ -966,6 +966,31 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
         yield feed.finding(capitals[0], "tag-uri", message, fix, severity="warning")
 
 
+def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
+    """The W3C Feed Validation Service warns about an http(s) id that is not in the form RFC
+    3986 compares URLs in; staticfeed writes its own ids so, an id: in front matter may not
+    be. A warning, once a file, since ids must never change once published. Atom alone: the
+    validator checks an RSS guid only as a URI."""
+    written = [
+        element
+        for element in (_id_elements(feed) if feed.atom else ())
+        if _text(element).lower().startswith(("http://", "https://"))
+        and values.canonical_url(_text(element)) != _text(element)
+    ]
+    if written:
+        first = _text(written[0])
+        more = f" (and {len(written) - 1} more)" if len(written) > 1 else ""
+        message = (
+            f"the id {first!r}{more} is not in canonical form "
+            f"({values.canonical_url(first)!r}), which the W3C Feed Validation Service warns about"
+        )
+        fix = (
+            "Before the first publication, write it in that form in the entry's id:; once feeds"
+            " are published, leave it: a new id would reach every reader again."
+        )
+        yield feed.finding(written[0], "canonical-id", message, fix, severity="warning")
+
+
 def _tag_authority(uri: str) -> str:
     """The authority of a tag URI, `tag:<authority>,<date>:<specific>`; "" when it has none."""
     return uri[4:].partition(":")[0].rpartition(",")[0]
@@ -1240,6 +1265,7 @@ _RULES: tuple[_Rule, ...] = (
     _languages,
     _enclosures,
     _tag_uris,
+    _canonical_ids,
     _duplicate_ids,
     _dates,
     _order,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -244,8 +243,10 @@ def _base_url_override(base_url: str) -> str:
 
 
 def _assemble(path: Path, checked: dict[str, object]) -> Config:
-    site_url = _canonical(_with_slash(str(checked.pop("site_url"))))
-    feed_url = _canonical(_with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/")))))
+    site_url = values.canonical_url(_with_slash(str(checked.pop("site_url"))))
+    feed_url = values.canonical_url(
+        _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
+    )
     if urlsplit(feed_url).scheme not in ("http", "https"):
         raise ConfigError(
             f"feed_url {feed_url!r} is not an http(s) URL",
@@ -274,40 +275,6 @@ def _templates_folder(path: Path, folder: str) -> Path:
             path=path,
         )
     return templates
-
-
-_DEFAULT_PORTS = {"http": "80", "https": "443"}
-
-
-def _canonical(url: str) -> str:
-    """`url` with its host in lower case and without its scheme's own port, as RFC 3986
-    compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
-    warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
-    `https://example.org/`), and its escapes in normal form (`%7e` is `~`). The path is
-    otherwise left as written: it is case-sensitive."""
-    parts = urlsplit(url)
-    userinfo, at, host_and_port = parts.netloc.rpartition("@")
-    host, colon, port = host_and_port.rpartition(":")
-    if not colon or host_and_port.endswith("]"):  # no port (an IPv6 host ends with "]")
-        host, port = host_and_port, ""
-    if port == _DEFAULT_PORTS.get(parts.scheme):
-        port = ""
-    netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
-    path, query = (_ESCAPE.sub(_normal_escape, part) for part in (parts.path, parts.query))
-    return urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
-
-
-_ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
-# Unreserved characters but ".": "%2E%2E" decoded would be a ".." segment, which RFC 3986
-# removes only with the rest of a path's normalization (a path's dots are the host's to mean).
-_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-_~")
-
-
-def _normal_escape(match: re.Match[str]) -> str:
-    """A percent escape in RFC 3986's normal form (6.2.2): an unreserved character written as
-    itself (`%7E` is `~`), any other escape in upper case (`%c3%a9` is `%C3%A9`)."""
-    character = chr(int(match.group()[1:], 16))
-    return character if character in _UNRESERVED else match.group().upper()
 
 
 def _with_slash(url: str) -> str:

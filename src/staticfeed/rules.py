@@ -12,6 +12,7 @@ RULES = (
     "language",
     "enclosure",
     "tag-uri",
+    "canonical-id",
     "duplicate-id",
     "json",
     "date",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import string
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -420,3 +421,37 @@ def _email(key: str, value: object) -> str:
             "Write it like ann@example.org, or leave the email out.",
         )
     return address
+
+
+_DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def canonical_url(url: str) -> str:
+    """`url` with its host in lower case and without its scheme's own port, as RFC 3986
+    compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
+    warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
+    `https://example.org/`), and its escapes in normal form (`%7e` is `~`). The path is
+    otherwise left as written: it is case-sensitive."""
+    parts = urlsplit(url)
+    userinfo, at, host_and_port = parts.netloc.rpartition("@")
+    host, colon, port = host_and_port.rpartition(":")
+    if not colon or host_and_port.endswith("]"):  # no port (an IPv6 host ends with "]")
+        host, port = host_and_port, ""
+    if port == _DEFAULT_PORTS.get(parts.scheme):
+        port = ""
+    netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
+    path, query = (_ESCAPE.sub(_normal_escape, part) for part in (parts.path, parts.query))
+    return urlunsplit((parts.scheme, netloc, path, query, parts.fragment))
+
+
+_ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
+# Unreserved characters but ".": "%2E%2E" decoded would be a ".." segment, which RFC 3986
+# removes only with the rest of a path's normalization (a path's dots are the host's to mean).
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-_~")
+
+
+def _normal_escape(match: re.Match[str]) -> str:
+    """A percent escape in RFC 3986's normal form (6.2.2): an unreserved character written as
+    itself (`%7E` is `~`), any other escape in upper case (`%c3%a9` is `%C3%A9`)."""
+    character = chr(int(match.group()[1:], 16))
+    return character if character in _UNRESERVED else match.group().upper()
