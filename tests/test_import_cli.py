@@ -124,6 +124,26 @@ def test_a_date_line_import_cannot_read_one_way_is_named_with_why(
     )
 
 
+@pytest.mark.parametrize("date_line", ["12/01/2025", "*12/01/2025*"], ids=["bare", "em"])
+def test_a_date_line_above_the_title_import_cannot_read_is_named_with_why(
+    site: Callable[..., Path], date_line: str
+) -> None:
+    # The README's own layout puts the date line above the title. Refused, that line was taken
+    # for the title, so the error said "no date found" with neither its line nor why.
+    folder = site()
+    (folder / "note.txt").write_text(f"{date_line}\n\n# A note\n\nThe text.\n", encoding="utf-8")
+
+    result = run("import", "note.txt", "--dry-run")
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: note.txt:1: no date found: the date line '12/01/2025' could be 2025-01-12 (day "
+        "first) or 2025-12-01 (month first). Write the date like 2025-12-22 or 2025-12-22 14:30 "
+        "in a copy of the document, and import the copy.\n"
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., Path]) -> None:
     # lxml's tree of a page that is a <head> alone, or an <html> tag alone, has no <body>.
     folder = site()

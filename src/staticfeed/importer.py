@@ -1917,7 +1917,9 @@ def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:
     reads both ways) is named, with why, rather than not found."""
     missing = "title" if draft.title is None else "date"
     where = " for the article that starts here" if draft.line else ""
-    refused = _refused_date_line(draft.body, tz) if missing == "date" else None
+    # A refused date line above the title is taken for the title, and is not in the body.
+    top = f"{draft.title}\n{draft.body}" if draft.title else draft.body
+    refused = _refused_date_line(top, tz) if missing == "date" else None
     if refused is not None:
         return ImportProblem(
             f"no date found{where}: the date line {refused[1]}",
@@ -1955,7 +1957,10 @@ def _line_in(source: Path, line: str) -> int | None:
     except OSError:
         return None
     wanted = line.strip()
-    return next((n for n, raw in enumerate(text.splitlines(), 1) if raw.strip() == wanted), None)
+    lines = list(enumerate(text.splitlines(), 1))
+    found = next((n for n, raw in lines if raw.strip() == wanted), None)
+    # A title is the line without its marks: `*12/01/2025*` gives `12/01/2025`.
+    return found or next((n for n, raw in lines if _plain(raw) == _plain(wanted)), None)
 
 
 def _existing_entry_error(existing: Path, path: Path, source: Path) -> ImportProblem:
