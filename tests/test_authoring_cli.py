@@ -431,3 +431,26 @@ def test_pin_from_a_feed_and_an_archive_that_repeats_an_entry_gives_its_id_once(
     ids = sorted(str(front_matter(folder / "entries" / name)["id"]) for name in ("a.md", "b.md"))
     assert ids == ["https://old.example/2024/03/02/notes", "tag:example.org,2025:b"]
     assert run("build").exit_code == 0  # no two entries with one id
+
+
+@pytest.mark.parametrize("editor", ["/nonexistent/editor", "false"], ids=["missing", "fails"])
+def test_new_edit_with_an_editor_that_fails_is_an_error_naming_the_file_and_the_fix(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, editor: str
+) -> None:
+    # click's own "Error: /nonexistent/editor: Editing failed: …" named the editor as the file
+    # and said nothing of what to do, though the entry was written.
+    assert init().exit_code == 0
+    monkeypatch.setenv("EDITOR", editor)
+    monkeypatch.delenv("VISUAL", raising=False)
+
+    result = run("new", "Notes", "--date", "2025-07-01 09:00", "--edit")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == "entries/2025/notes.md\n"
+    assert re.fullmatch(
+        r"Error: entries/2025/notes\.md: the entry was written, but the editor "
+        rf"\({re.escape(editor)}\) failed: [^\n]+\. "
+        r"Set EDITOR to your editor's command, or open the file yourself\.\n",
+        result.stderr,
+    ), result.stderr
+    assert front_matter(in_tmp / "entries" / "2025" / "notes.md")["title"] == "Notes"

@@ -1040,7 +1040,26 @@ def new_command(
         raise _user_error(error) from None
     click.echo(display_path(path))
     if edit:
+        _edit(path)
+
+
+def _edit(path: Path) -> None:
+    """Open the new entry in $EDITOR. An editor that cannot start or fails is the user's to
+    fix, named with the entry it was to open (click names the editor as if it were the file)."""
+    try:
         click.edit(filename=str(path))
+    except click.ClickException as error:
+        # click says "<editor>: Editing failed[: <why>]".
+        editor, _, reason = error.message.partition(": Editing failed")
+        reason = reason.removeprefix(": ")
+        raise _user_error(
+            StaticfeedError(
+                f"the entry was written, but the editor ({editor}) failed: "
+                f"{reason or 'it exited with an error'}",
+                "Set EDITOR to your editor's command, or open the file yourself.",
+                path=path,
+            )
+        ) from None
 
 
 def _one_spelling(option: str, names: Sequence[str]) -> None:
