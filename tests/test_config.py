@@ -823,6 +823,17 @@ ERROR_CASES = [
         "subtitle is empty. Give subtitle a value or remove the key.",
         id="empty-subtitle",
     ),
+    # Removing a required key is the next error, not a fix.
+    pytest.param(
+        'title = " "',
+        'title is empty. Give title a value, like title = "My feed".',
+        id="empty-title",
+    ),
+    pytest.param(
+        'site_url = ""',
+        'site_url is empty. Give site_url a value, like site_url = "https://example.org/".',
+        id="empty-site-url",
+    ),
 ]
 
 

@@ -174,7 +174,10 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             _reject_xml_illegal(key, value)
             checked[key] = _CHECKS[key](key, value)
         except values.InvalidValue as problem:
-            raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key)) from None
+            fix = problem.fix
+            if key in _REQUIRED and problem.message == f"{key} is empty":
+                fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
+            raise ConfigError(problem.message, fix, path=path, line=line_of(key)) from None
     for key, example in _REQUIRED.items():
         if key not in checked:
             raise ConfigError(
