@@ -896,6 +896,32 @@ def test_unknown_author_field_in_config(site: Site) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            'templates = "nope"',
+            "templates 'nope' is not a folder. Create it, or remove templates to use "
+            "staticfeed's own.",
+        ),
+        (
+            'feed_url = "ftp://example.org/feeds/"',
+            "feed_url 'ftp://example.org/feeds/' is not an http(s) URL. Write it relative to "
+            'site_url, like "feeds/".',
+        ),
+    ],
+    ids=["templates", "feed_url"],
+)
+def test_a_config_value_checked_against_the_others_is_named_at_its_line(
+    site: Site, line: str, problem: str
+) -> None:
+    # These two errors named the file without the line.
+    text = f"{BASIC_CONFIG}{line}\n"
+    site(config=text, **{"a.md": POST})
+    number = text.splitlines().index(line) + 1
+    assert error_text() == f"Error: staticfeed.toml:{number}: {problem}\n"
+
+
 def test_a_config_key_written_after_an_authors_table_says_to_move_it(site: Site) -> None:
     # TOML puts it in the author; the error was "unknown key 'authors.id_authority'. Did you
     # mean 'authors.uri'?", which sent users the wrong way.

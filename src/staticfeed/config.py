@@ -185,7 +185,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             )
     if base_url is not None:
         checked["site_url"] = _base_url_override(base_url)
-    return _assemble(path, checked)
+    return _assemble(path, checked, line_of)
 
 
 def _refuse_key_caught_by_table(
@@ -245,7 +245,9 @@ def _base_url_override(base_url: str) -> str:
         raise ConfigError(problem.message, problem.fix) from None
 
 
-def _assemble(path: Path, checked: dict[str, object]) -> Config:
+def _assemble(
+    path: Path, checked: dict[str, object], line_of: Callable[[str], int | None]
+) -> Config:
     site_url = values.canonical_url(_with_slash(str(checked.pop("site_url"))))
     feed_url = values.canonical_url(
         _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
@@ -255,12 +257,15 @@ def _assemble(path: Path, checked: dict[str, object]) -> Config:
             f"feed_url {feed_url!r} is not an http(s) URL",
             'Write it relative to site_url, like "feeds/".',
             path=path,
+            line=line_of("feed_url"),
         )
     for key in ("icon", "logo"):
         if key in checked:
             checked[key] = urljoin(site_url, str(checked[key]))
     if "templates" in checked:
-        checked["templates"] = _templates_folder(path, str(checked["templates"]))
+        checked["templates"] = _templates_folder(
+            path, str(checked["templates"]), line_of("templates")
+        )
     elif (path.parent / "templates").is_dir():
         checked["templates"] = path.parent / "templates"
     timezone = checked.pop("timezone", None)
@@ -269,13 +274,14 @@ def _assemble(path: Path, checked: dict[str, object]) -> Config:
     return Config(path=path, site_url=site_url, feed_url=feed_url, timezone=timezone, **checked)  # type: ignore[arg-type]
 
 
-def _templates_folder(path: Path, folder: str) -> Path:
+def _templates_folder(path: Path, folder: str, line: int | None) -> Path:
     templates = path.parent / folder
     if not templates.is_dir():
         raise ConfigError(
             f"templates {folder!r} is not a folder",
             "Create it, or remove templates to use staticfeed's own.",
             path=path,
+            line=line,
         )
     return templates
 
