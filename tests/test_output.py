@@ -868,7 +868,7 @@ def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
     site(config=CONFIG, **{"a.md": f"---\ntitle: A\ndate: 2025-06-01\nslug: {slug}\n---\nA.\n"})
     message = assert_clean_error(invoke_build())
     assert message == (
-        f"Error: entries/a.md: slug {slug!r} would put a page in a hidden folder, where "
+        f"Error: entries/a.md:4: slug {slug!r} would put a page in a hidden folder, where "
         "staticfeed keeps .staticfeed-ids, or where a host reads _headers or _redirects. Give "
         "the entry another slug: in its front matter.\n"
     )

@@ -329,26 +329,33 @@ def _slug_folders(entry: Entry) -> list[str]:
     for segment in entry.slug.split("/"):
         name = _decoded(segment)
         if name is None:
-            raise EntryError(
+            raise _slug_error(
+                entry,
                 f"slug {entry.slug!r} cannot be the name of a page's folder",
                 "Write slug: as a relative path of words, like 2025/my-post.",
-                path=entry.source,
             )
         folders.append(name)
     if folders[0].casefold() == INDEX_NAME:
-        raise EntryError(
+        raise _slug_error(
+            entry,
             f"slug {entry.slug!r} would put a page where the index page goes",
             "Give the entry another slug: in its front matter.",
-            path=entry.source,
         )
     if folders[0].startswith(".") or folders[0].casefold() in _HOST_FILES:
-        raise EntryError(
+        raise _slug_error(
+            entry,
             f"slug {entry.slug!r} would put a page in a hidden folder, where staticfeed keeps "
             ".staticfeed-ids, or where a host reads _headers or _redirects",
             "Give the entry another slug: in its front matter.",
-            path=entry.source,
         )
     return folders
+
+
+def _slug_error(entry: Entry, message: str, fix: str) -> EntryError:
+    """The error, at the slug: line when the slug was written (not taken from the path)."""
+    from staticfeed.entries import key_line  # only on an error: a patch does not import it
+
+    return EntryError(message, fix, path=entry.source, line=key_line(entry.source, "slug"))
 
 
 def _decoded(segment: str) -> str | None:
