@@ -503,6 +503,28 @@ def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Pa
     )
 
 
+def test_an_email_the_validator_rejects_is_a_warning_once_a_file(site: Site) -> None:
+    # RFC 5322 allows both addresses, and build takes them; the W3C service's pattern does not.
+    authors = (
+        '["Ann <a!b@notes.staticfeed.test>", "Üni <üni@bücher.test>", '
+        '"Bo <bo@notes.staticfeed.test>"]'
+    )
+    entry = f"---\ntitle: A\ndate: 2025-01-01\nauthors: {authors}\n---\nText.\n"
+    site(CONFIG, **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    atom_files = sorted(str(path) for path in Path("feeds").rglob("*atom.xml"))
+    assert len(atom_files) == 4  # the main feed and one per author
+    message = (
+        "the email 'a!b@notes.staticfeed.test' (and 1 more) has characters the W3C Feed "
+        "Validation Service rejects in an address (it takes ASCII letters, digits and _-+.' "
+        "before the @, and ASCII after it)"
+    )
+    found = [row for row in rows(exit_code=0) if row[3] == "email"]
+    assert sorted(found) == [
+        warning(file, line_of(file, "<email>a!b@"), "email", message) for file in atom_files
+    ]
+
+
 # Ids
 
 

@@ -9,6 +9,7 @@ RULES = (
     "self-link",
     "guid",
     "rss-author",
+    "email",
     "language",
     "enclosure",
     "tag-uri",
