@@ -1168,6 +1168,12 @@ def test_the_tenth_line_can_hold_the_date(site: Site) -> None:
             "<p>Text.</p>",
             id="atx-with-closing-hashes",
         ),
+        pytest.param(  # the script's code was part of the title: "Title alert(1) x"
+            "# Title <script>alert(1)</script> x\n\n2025-12-22\n\nText.\n",
+            "Title x",
+            "<p>Text.</p>",
+            id="heading-with-a-script",
+        ),
         pytest.param(
             "2025-12-22\n\nBy Ann Lee\n\nA *plain* first line\n\nText.\n",
             "A plain first line",

@@ -106,8 +106,9 @@ def _cmark(markdown: str) -> str:
 
 
 def inline_text(markdown: str) -> str:
-    """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`."""
-    text = _text_content(parse_fragment(markdown_to_html(markdown)))
+    """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`,
+    and `Hi <script>…</script>` is `Hi`."""
+    text = _text_without_notes(parse_fragment(markdown_to_html(markdown)))
     return collapse_whitespace(for_feeds(text))
 
 
