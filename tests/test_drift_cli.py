@@ -179,6 +179,32 @@ def test_build_refuses_an_entry_that_left_and_came_back_renamed(
     }
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_an_entry_made_a_draft_and_renamed_in_one_go_is_caught_when_it_comes_back(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md left the feeds and its document in the same build: the draft that holds its title
+    # under a new id is the same entry, which readers keep.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    before = Path("feeds/atom.xml").read_bytes()
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: entries/alpha.md: an entry with its title was ")
+    assert f"'{TAG}a', then left the feeds" in result.stderr
+    assert Path("feeds/atom.xml").read_bytes() == before
+    Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    ids = [i.text for i in etree.parse("feeds/atom.xml").findall(f"{ATOM}entry/{ATOM}id")]
+    assert ids == [TAG + "b", TAG + "a"]
+
+
 def test_an_entry_withdrawn_beside_one_of_the_same_title_is_still_caught(site: Site) -> None:
     # b.md, published with the same title, made the build forget a.md as soon as it left.
     site(**{"a.md": doc("Weekly notes"), "b.md": doc("Weekly notes", 2)})

@@ -327,20 +327,32 @@ def ids_file(
     withheld: Sequence[Entry],
     entries_dir: Path,
     previewed: Sequence[Entry] = (),
+    published_titles: Mapping[str, str] | None = None,
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
     a new entry with its title, is published. The entries of `published` that are in
     `previewed` (drafts and future entries a --drafts or --future build shows) count as held
-    back: a preview is no publication."""
+    back: a preview is no publication. `published_titles`, the titles the feeds published under each
+    id, finds an entry that left the feeds renamed (made a draft and moved in one go): a
+    document held back under a new id with the title of an id no longer published."""
     shown = {entry.id for entry in previewed}
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
     held = {entry.source: entry for entry in (*withheld, *previewed)}
+    renamed: dict[str, Entry] = {}
+    for entry in (*withheld, *previewed):
+        if entry.id not in previous.sources and entry.id not in previous.withdrawn:
+            renamed.setdefault(title_key(entry.title), entry)
     withdrawn = dict(previous.withdrawn)
     for entry_id, path in previous.sources.items():
-        if entry_id not in now and (entry := held.get(entries_dir / path)) is not None:
-            withdrawn[entry_id] = (path, entry.title)
+        if entry_id in now:
+            continue
+        holder = held.get(entries_dir / path)
+        if holder is None and published_titles is not None and entry_id in published_titles:
+            holder = renamed.get(title_key(published_titles[entry_id]))
+        if holder is not None:
+            withdrawn[entry_id] = (path, holder.title)
     # A title published under a new id ends the record (the entry came back, let through with
     # --allow-id-change); one an entry published before already had says nothing of it.
     titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}

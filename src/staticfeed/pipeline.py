@@ -508,13 +508,18 @@ def _publish(
     durable, and `spent` before (Staging.publish)."""
     entries = selection.entries
     ids_state = read_ids_state(out_dir)
+    published = None
     if check_ids:
         feeds = None if feeds_vouched else published_entries(out_dir)
         published = None if feeds is None else published_in_earnest(feeds, ids_state)
         withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
         check_id_changes(published, ids_state.sources, entries, entries_dir, withdrawn)
     names = [file.name for file in made]
-    sources = ids_file(ids_state, entries, selection.withheld, entries_dir, selection.previewed)
+    # Vouched feeds publish again every id they did: no entry can have left them renamed.
+    titles = None if published is None else {i: entry.title for i, entry in published.items()}
+    sources = ids_file(
+        ids_state, entries, selection.withheld, entries_dir, selection.previewed, titles
+    )
     state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
     for name, content in state.items():
