@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import time
 import xml.sax.saxutils
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -668,6 +669,30 @@ def test_a_document_modified_just_before_a_build_is_read_by_the_next_one(
     reads.clear()
     build_and_compare()
     assert reads == [*all_documents(), *all_documents()]  # with the cache, then without
+
+
+def test_an_entry_future_shows_ahead_of_time_is_published_once_it_is_due(site: Site) -> None:
+    """--future shows a scheduled entry as a preview, which `.staticfeed-ids` does not name;
+    once it is due it is published, and the ids file names it. The stamp of the build before
+    stood for that build after the entry fell due, which left it out of the ids file: renamed
+    then, it would have reached readers twice."""
+    due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=3)
+    site(
+        config=CONFIG,
+        **{
+            "a.md": post("Alpha", "2025-01-01"),
+            "soon.md": post("Soon", f"{due:%Y-%m-%dT%H:%M:%SZ}"),
+        },
+    )
+    age_documents()  # so that the build leaves a stamp
+    build_and_compare("--future")
+    assert "tag:example.org,2025:soon" not in json.loads(Path("feeds/.staticfeed-ids").read_text())
+    time_left = (due - datetime.now(UTC)).total_seconds()
+    assert time_left > 0, "the machine is too slow for this test"
+    time.sleep(time_left + 0.2)
+
+    build_and_compare("--future")
+    assert "tag:example.org,2025:soon" in json.loads(Path("feeds/.staticfeed-ids").read_text())
 
 
 def test_an_enclosure_measured_in_the_project_is_measured_again(site: Site) -> None:

@@ -24,6 +24,15 @@ class Selection:
     def next_due(self) -> Entry | None:
         return min(self.future_left_out, key=lambda e: (e.published, e.id), default=None)
 
+    @property
+    def next_change(self) -> Entry | None:
+        """The entry whose date next changes what a build with these options makes: the next
+        scheduled entry left out, or the next one --future shows ahead of time, a preview
+        until it is due and a publication after (`.staticfeed-ids` names it then)."""
+        ahead = (entry for entry in self.previewed if not entry.draft)
+        scheduled = (*self.future_left_out, *ahead)
+        return min(scheduled, key=lambda e: (e.published, e.id), default=None)
+
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     """Newest published first; equal dates fall back to the id so the order never wobbles."""
