@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from click.testing import CliRunner, Result
@@ -399,6 +400,51 @@ def test_pin_from_an_rss_feed_reads_a_four_digit_year_as_written(
         "pinned entries/gospel.md: id: https://old.example/gospel (from old.rss)\n"
     )
     assert result.stderr == ""
+
+
+RSS_1_0 = """\
+<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://old.example/"><title>Old</title><link>https://old.example/</link>
+<description>Old</description><items><rdf:Seq><rdf:li rdf:resource="https://old.example/a"/>
+</rdf:Seq></items></channel>
+<item rdf:about="https://old.example/a"><title>Alpha</title><link>https://old.example/a</link>
+<dc:date>2024-03-02T09:00:00+01:00</dc:date></item>
+</rdf:RDF>
+"""
+ATOM_0_3 = """\
+<?xml version="1.0"?>
+<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title>
+<entry><title mode="escaped" type="text/html">Beta &amp;amp; &lt;i&gt;gamma&lt;/i&gt;</title>
+<link rel="alternate" type="text/html" href="https://old.example/b"/><id>tag:old.example,2004:b</id>
+<issued>2024-03-03T09:00:00+01:00</issued><modified>2024-03-03T09:00:00+01:00</modified></entry>
+</feed>
+"""
+
+
+def test_pin_from_an_rss_1_0_or_atom_0_3_feed_carries_its_ids_over(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # An older site's feed (Movable Type, LiveJournal) was refused: "its root element is not an
+    # RSS <rss> with a <channel>. Give the Atom, RSS or JSON Feed file", which it was.
+    folder = site(
+        **{"a.md": _doc("Alpha", "2024-03-02 09:00"), "b.md": _doc("Beta & gamma", "2024-03-03")}
+    )
+    (folder / "old.rdf").write_text(RSS_1_0, encoding="utf-8")
+    (folder / "old.atom").write_text(ATOM_0_3, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.rdf", "--from", "old.atom"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    # The ids feedparser gives those entries, which its readers know them by.
+    known = [
+        entry.id
+        for feed in ("old.rdf", "old.atom")
+        for entry in feedparser.parse(str(folder / feed)).entries
+    ]
+    assert known == ["https://old.example/a", "tag:old.example,2004:b"]
+    assert front_matter(folder / "entries" / "a.md")["id"] == known[0]
+    assert front_matter(folder / "entries" / "b.md")["id"] == known[1]
 
 
 def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(

@@ -52,6 +52,11 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _MEDIA_THUMBNAIL = "{http://search.yahoo.com/mrss/}thumbnail"
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+# RSS 1.0 and RSS 0.90, both RDF documents whose items follow the channel.
+_RDF_RSS = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.9/}")
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_ATOM_03 = "{http://purl.org/atom/ns#}"
 
 MatchedBy = Literal["source", "title"]
 
@@ -235,7 +240,8 @@ def entries_in_files(
 def feed_file_entries(path: Path) -> list[PublishedEntry]:
     """The entries of one feed file, Atom, RSS or JSON Feed, whoever wrote it (the feed of a
     site before it moved to staticfeed), in its order. An RSS item without a guid is known to
-    readers by its link, which is its id here. OutputError when it cannot be read."""
+    readers by its link, which is its id here; older sites' RSS 1.0 (and 0.90), an RDF
+    document, and Atom 0.3 are read too. OutputError when it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -246,8 +252,12 @@ def feed_file_entries(path: Path) -> list[PublishedEntry]:
     try:
         if start == b"{":
             return _json_entries(data, str(path))
-        root_is_atom = _xml(data).tag == f"{_ATOM}feed"
-        return (_atom_entries if root_is_atom else _rss_entries)(data, str(path))
+        root = _xml(data).tag
+        if root == f"{_ATOM_03}feed":
+            return _atom_03_entries(data, str(path))
+        if root == f"{_RDF}RDF":
+            return _rdf_entries(data, str(path))
+        return (_atom_entries if root == f"{_ATOM}feed" else _rss_entries)(data, str(path))
     except _Unreadable as problem:
         raise OutputError(
             f"cannot read the file as a feed: {problem.what}",
@@ -808,6 +818,77 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
             )
         )
     return _with_ids(entries)
+
+
+def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
+    """RSS 1.0 (or 0.90): readers (feedparser, newsboat) know an item by its rdf:about, which
+    RSS 1.0 makes its link, and date it by dc:date, a W3C date-time."""
+    root = _xml(data)
+    entries = []
+    for namespace in _RDF_RSS:
+        for item in root.iterfind(f"{namespace}item"):
+            link = _text(item.find(f"{namespace}link"))
+            content = item.find(_CONTENT_ENCODED)
+            summary = item.find(f"{namespace}description")
+            entries.append(
+                PublishedEntry(
+                    id=(item.get(f"{_RDF}about") or "").strip() or link,
+                    title=_text(item.find(f"{namespace}title")),
+                    updated=None,
+                    published=_iso_date(_text(item.find(_DC_DATE))),
+                    link=link or None,
+                    content_hash=_hash(content.text or "") if content is not None else None,
+                    summary_hash=_hash(summary.text or "") if summary is not None else None,
+                    file=name,
+                    authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
+                    image=None,
+                )
+            )
+    return _with_ids(entries)
+
+
+def _atom_03_entries(data: bytes, name: str) -> list[PublishedEntry]:
+    """Atom 0.3, the draft before Atom 1.0: `issued` (or `created`) is the date published,
+    `modified` the date updated, and a title may be escaped HTML (`mode="escaped"`)."""
+    root = _xml(data)
+    entries = []
+    for element in root.iterfind(f"{_ATOM_03}entry"):
+        title = element.find(f"{_ATOM_03}title")
+        links = [
+            link.get("href")
+            for link in element.iterfind(f"{_ATOM_03}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        published = element.find(f"{_ATOM_03}issued")
+        if published is None:
+            published = element.find(f"{_ATOM_03}created")
+        entries.append(
+            PublishedEntry(
+                id=_text(element.find(f"{_ATOM_03}id")),
+                title=_atom_03_title(title),
+                updated=_iso_date(_text(element.find(f"{_ATOM_03}modified"))),
+                published=_iso_date(_text(published)),
+                link=next((link for link in links if link), None),
+                content_hash=None,
+                summary_hash=None,
+                file=name,
+                authors=tuple(
+                    _text(author.find(f"{_ATOM_03}name"))
+                    for author in element.iterfind(f"{_ATOM_03}author")
+                ),
+                image=None,
+            )
+        )
+    return _with_ids(entries)
+
+
+def _atom_03_title(element: etree._Element | None) -> str:
+    if element is None or not element.text or not element.text.strip():
+        return _text(element)
+    if element.get("mode") == "escaped" and "html" in element.get("type", ""):
+        fragment = lxml.html.fragment_fromstring(element.text, create_parent="div")
+        return str(fragment.text_content()).strip()
+    return _text(element)
 
 
 def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
