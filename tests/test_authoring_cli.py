@@ -447,6 +447,36 @@ def test_pin_from_an_rss_1_0_or_atom_0_3_feed_carries_its_ids_over(
     assert front_matter(folder / "entries" / "b.md")["id"] == known[1]
 
 
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>',  # declared in the document
+        # RSS 0.91's DTD declares HTML's entities; it is never fetched, and feedparser knows them.
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        '"http://my.netscape.com/publish/formats/rss-0.91.dtd">',
+    ],
+    ids=["declared", "rss-0.91"],
+)
+def test_pin_from_a_feed_with_an_entity_in_a_title_reads_the_whole_title(
+    in_tmp: Path, site: Callable[..., Path], doctype: str
+) -> None:
+    # The title stopped at the entity ("Fish"), and no entry matched it.
+    folder = site(**{"a.md": _doc("Fish and chips", "2024-03-02")})
+    feed = folder / "old.rss"
+    feed.write_text(
+        f'<?xml version="1.0"?>\n{doctype}\n<rss version="0.91"><channel><title>Old</title>'
+        "<link>https://old.example/</link><description>Old</description>"
+        "<item><title>Fish&nbsp;and chips</title><link>https://old.example/fish</link></item>"
+        "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert front_matter(folder / "entries" / "a.md")["id"] == "https://old.example/fish"
+    assert [entry.title for entry in feedparser.parse(str(feed)).entries] == ["Fish\xa0and chips"]
+
+
 def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:

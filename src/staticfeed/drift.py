@@ -18,6 +18,7 @@ ids a site's readers know from before it moved to staticfeed.
 from __future__ import annotations
 
 import hashlib
+import html.entities
 import json
 import os
 import re
@@ -938,7 +939,29 @@ def _with_ids(entries: list[PublishedEntry]) -> list[PublishedEntry]:
 
 
 def _text(element: etree._Element | None) -> str:
-    return (element.text or "").strip() if element is not None else ""
+    """An element's text, with the entity references in it (`Hello&nbsp;World`) as readers
+    read them: `_xml` leaves them unresolved, and the text stopped at the first."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child, etree._Entity):
+            break
+        parts += [_entity_text(child), child.tail or ""]
+    return "".join(parts).strip()
+
+
+def _entity_text(entity: etree._Entity) -> str:
+    """What an entity stands for: its declaration in the document (`<!ENTITY nbsp "&#160;">`),
+    else the HTML entity of its name, which feedparser reads in an RSS 0.91 feed (whose DTD,
+    never fetched, declares them), else the reference as written. A declaration that refers to
+    other entities is not expanded: that is how a billion laughs grows."""
+    dtd = entity.getroottree().docinfo.internalDTD
+    declared = {decl.name: decl.content for decl in dtd.iterentities()} if dtd is not None else {}
+    content = declared.get(entity.name)
+    if isinstance(content, str) and "&" not in content:
+        return content
+    return str(html.entities.html5.get(f"{entity.name};", entity.text))
 
 
 def _atom_title(element: etree._Element | None) -> str:
