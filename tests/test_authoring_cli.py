@@ -477,6 +477,32 @@ def test_pin_from_a_feed_with_an_entity_in_a_title_reads_the_whole_title(
     assert [entry.title for entry in feedparser.parse(str(feed)).entries] == ["Fish\xa0and chips"]
 
 
+def test_pin_from_a_feed_with_an_item_without_an_id_carries_over_the_others(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # One RSS item without a guid or a link made the whole feed unreadable ("an entry has no
+    # id"), with no line, and said to give the RSS file the earlier site published.
+    folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
+    feed = folder / "old.rss"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
+        "<link>https://old.example/</link><description>Old</description>"
+        "<item><title>Alpha</title><pubDate>Sat, 02 Mar 2024 00:00:00 +0000</pubDate></item>"
+        "<item><title>Beta</title><guid>https://old.example/b</guid></item>"
+        "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "not carried over: 'Alpha': the feed gives it no id\n"
+    assert [entry.get("id") for entry in feedparser.parse(str(feed)).entries] == [
+        None,
+        "https://old.example/b",
+    ]
+    assert front_matter(folder / "entries" / "a.md")["id"] == "tag:example.org,2025:a"
+    assert front_matter(folder / "entries" / "b.md")["id"] == "https://old.example/b"
+
+
 def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:

@@ -438,9 +438,12 @@ def _carried_over(
     the closest first; each earlier entry goes to one document. Also the earlier entries left
     over, with why: an id some entry already has is carried over already."""
     once: dict[str, PublishedEntry] = {}  # an archive may repeat an entry of the feed
-    for before in earlier:
-        once.setdefault(before.id, before)
     left: list[tuple[PublishedEntry, str]] = []
+    for before in earlier:
+        if not before.id:  # an RSS item without a guid or a link: readers know it by neither
+            left.append((before, "the feed gives it no id"))
+            continue
+        once.setdefault(before.id, before)
     by_title: dict[str, list[PublishedEntry]] = {}
     for before in once.values():
         if before.id in taken:

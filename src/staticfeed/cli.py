@@ -1131,7 +1131,8 @@ def pin_command(
     if not pinning.pinned:
         click.echo("nothing to pin: every entry has its id: in its front matter")
     for before, why in pinning.left:
-        click.echo(f"not carried over: {before.title!r} ({before.id}): {why}", err=True)
+        known_as = f" ({before.id})" if before.id else ""
+        click.echo(f"not carried over: {before.title!r}{known_as}: {why}", err=True)
 
 
 @cli.command("touch")

@@ -230,7 +230,7 @@ def entries_in_files(
     found: dict[str, PublishedEntry] = {}
     for name in names:
         try:
-            parsed = _PARSERS[format_name](files[name], name)
+            parsed = _with_ids(_PARSERS[format_name](files[name], name))
         except _Unreadable as problem:
             raise _unreadable(where / name if where is not None else Path(name), problem) from None
         for entry in parsed:
@@ -241,8 +241,9 @@ def entries_in_files(
 def feed_file_entries(path: Path) -> list[PublishedEntry]:
     """The entries of one feed file, Atom, RSS or JSON Feed, whoever wrote it (the feed of a
     site before it moved to staticfeed), in its order. An RSS item without a guid is known to
-    readers by its link, which is its id here; older sites' RSS 1.0 (and 0.90), an RDF
-    document, and Atom 0.3 are read too. OutputError when it cannot be read."""
+    readers by its link, which is its id here; one without either has the id "". Older
+    sites' RSS 1.0 (and 0.90), an RDF document, and Atom 0.3 are read too. OutputError when it
+    cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -781,7 +782,7 @@ def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 image=_thumbnail(element),
             )
         )
-    return _with_ids(entries)
+    return entries
 
 
 def _thumbnail(element: etree._Element) -> str | None:
@@ -818,7 +819,7 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 image=_thumbnail(item),
             )
         )
-    return _with_ids(entries)
+    return entries
 
 
 def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
@@ -845,7 +846,7 @@ def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
                     image=None,
                 )
             )
-    return _with_ids(entries)
+    return entries
 
 
 def _atom_03_entries(data: bytes, name: str) -> list[PublishedEntry]:
@@ -880,7 +881,7 @@ def _atom_03_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 image=None,
             )
         )
-    return _with_ids(entries)
+    return entries
 
 
 def _atom_03_title(element: etree._Element | None) -> str:
@@ -922,7 +923,7 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 image=_json_text(item.get("image")) or None,
             )
         )
-    return _with_ids(entries)
+    return entries
 
 
 _PARSERS: dict[str, Callable[[bytes, str], list[PublishedEntry]]] = {
