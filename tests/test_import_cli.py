@@ -360,3 +360,25 @@ def test_a_wrong_weekday_in_pasted_text_is_imported_for_review(site: Callable[..
     text = (folder / "entries" / "2025" / "the-allotment-that-fed-a-street.md").read_text()
     meta = yaml.safe_load(text.split("---\n")[1])
     assert "date" in meta["review"]
+
+
+def test_an_html_page_in_latin_1_without_a_charset_is_read_as_browsers_read_it(
+    site: Callable[..., Path],
+) -> None:
+    # Read as UTF-8, "Café crème" became "Caf� cr�me" (slug caf-cr-me), without a word; and a
+    # byte windows-1252 leaves out (0x81) made libxml2 drop the rest of the page.
+    folder = site()
+    (folder / "old.html").write_bytes(
+        b'<html><head><title>Caf\xe9 cr\xe8me</title><meta name="date" content="2024-05-06">'
+        b"</head><body><article><h1>Caf\xe9 cr\xe8me</h1><p>Na\xefve \x81 text, \x93quoted\x94,"
+        b" about the caf\xe9 on the corner.</p></article></body></html>"
+    )
+    result = run("import", "old.html")
+    assert result.exit_code == 0, result.output
+    entry = folder / "entries" / "2024" / "cafe-creme.md"
+    text = entry.read_text(encoding="utf-8")
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == "Café crème"
+    assert "Naïve \ufffd text, \u201cquoted\u201d, about the café on the corner." in text
+    assert run("build").exit_code == 0
+    titles = [e.title for e in feedparser.parse(str(folder / "feeds" / "atom.xml")).entries]
+    assert titles == ["Café crème"]

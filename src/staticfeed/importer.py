@@ -1451,9 +1451,24 @@ def _parse_html(data: bytes) -> lxml.html.HtmlElement:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
         except LookupError:
             encoding = "utf-8"
+    elif not _is_utf8(data):
+        # A page that names no charset and is not UTF-8 is in the legacy one browsers read it
+        # in (HTML's default, windows-1252, a superset of latin-1): as UTF-8, "Café" was "Caf�".
+        # Decoded here: libxml2 drops the rest of the page at a byte windows-1252 leaves out.
+        text = data.decode("cp1252", errors="replace")
+        parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
+        return lxml.html.document_fromstring(text, parser=parser)
     # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
     parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, huge_tree=True)
     return lxml.html.document_fromstring(data, parser=parser)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _html_meta(document: lxml.html.HtmlElement) -> dict[str, list[str]]:
