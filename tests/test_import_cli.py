@@ -382,3 +382,25 @@ def test_an_html_page_in_latin_1_without_a_charset_is_read_as_browsers_read_it(
     assert run("build").exit_code == 0
     titles = [e.title for e in feedparser.parse(str(folder / "feeds" / "atom.xml")).entries]
     assert titles == ["Café crème"]
+
+
+def test_a_link_out_of_an_imported_folder_is_not_followed(site: Callable[..., Path]) -> None:
+    # A link in a downloaded site's folder (to ~/.ssh/config, say) was followed, and that
+    # file's text imported as an entry, to be published in the feeds.
+    folder = site()
+    (folder / "secret.md").write_text("2024-05-06\n\nSecret\n\nThe secret text.\n", "utf-8")
+    (folder / "old").mkdir()
+    (folder / "old" / "post.md").write_text("2024-05-07\n\nPost\n\nThe post.\n", "utf-8")
+    (folder / "old" / "link.md").symlink_to(folder / "secret.md")
+    before = digest(folder / "entries")
+    result = run("import", "old")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: old/link.md: the file is a link to secret.md, outside old, and is not followed."
+        " Remove the link, or name the file it leads to if that is the document to import.\n"
+    )
+    assert digest(folder / "entries") == before
+    (folder / "old" / "link.md").unlink()
+    (folder / "old" / "inside.md").symlink_to("post.md")  # a link within it is the same post
+    assert run("import", "old").exit_code == 0
+    assert [p.name for p in (folder / "entries").rglob("*.md")] == ["post.md"]

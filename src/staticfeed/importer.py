@@ -151,7 +151,7 @@ def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedEr
     found: list[Path] = []
     for source in sources:
         if source.is_dir():
-            inside = sorted(_documents_in(source, into))
+            inside = sorted(_documents_in(source, into, errors))
             if not inside:
                 errors.append(
                     ImportProblem(
@@ -171,8 +171,9 @@ def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedEr
     return list(unique.values())
 
 
-def _documents_in(folder: Path, into: Path) -> Iterator[Path]:
+def _documents_in(folder: Path, into: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
     target = into.resolve()
+    within = folder.resolve()
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
@@ -183,6 +184,19 @@ def _documents_in(folder: Path, into: Path) -> Iterator[Path]:
             continue  # a Hugo section's list page, not a post
         if path.resolve().is_relative_to(target):
             continue  # importing a folder that holds entries/ must not import the entries
+        if not path.resolve().is_relative_to(within):
+            # A link out of the folder (to ~/.ssh/config, /etc/passwd: a downloaded site's
+            # archive may hold one) would publish that file's text in the feeds.
+            errors.append(
+                ImportProblem(
+                    f"the file is a link to {display_path(path.resolve())}, outside "
+                    f"{display_path(folder)}, and is not followed",
+                    "Remove the link, or name the file it leads to if that is the document "
+                    "to import.",
+                    path=path,
+                )
+            )
+            continue
         yield path
 
 
