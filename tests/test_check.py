@@ -144,6 +144,18 @@ def published(site: Site) -> Path:
     return root
 
 
+def test_files_beside_the_feeds_that_are_no_feeds_are_left_alone(published: Path) -> None:
+    # A sitemap or a web manifest kept in feeds/ (the whole site) was an error, with the fix
+    # "run staticfeed build", which never writes them.
+    Path("feeds/sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>'
+    )
+    Path("feeds/manifest.json").write_text('{"name": "Notes", "icons": []}')
+    Path("feeds/old.atom.xml").write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title')
+    found = {(row[0], row[3]) for row in rows()}
+    assert found == {("feeds/old.atom.xml", "xml")}  # a feed the build no longer makes, broken
+
+
 # A good publication
 
 

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import html
+import io
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -179,7 +180,8 @@ def _headers_rules(path: Path) -> list[Finding]:
 
 def _check_the_rest(out_dir: Path, on_disk: Iterable[str], feeds: _FeedChecks) -> list[Finding]:
     """Check the feeds `on_disk` that `feeds` was not given: those the build does not make, or
-    could not read. What cannot be read is a finding."""
+    could not read. What cannot be read is a finding; a file that is no feed (a sitemap.xml,
+    a manifest.json kept beside the feeds) is not checked."""
     unreadable = []
     for name in on_disk:
         if feeds.checked(name):
@@ -191,8 +193,30 @@ def _check_the_rest(out_dir: Path, on_disk: Iterable[str], feeds: _FeedChecks) -
             message = f"cannot read the file ({error.strerror})"
             unreadable.append(_at(path, None, "error", "xml", message, "Check its permissions."))
             continue
-        feeds.check(name, data)
+        if not _no_feed(name, data):
+            feeds.check(name, data)
     return unreadable
+
+
+_FEED_ROOTS = ("feed", "rss", "RDF")
+
+
+def _no_feed(name: str, data: bytes) -> bool:
+    """Whether `data`, read well, is something else than a feed: XML whose root is not a
+    feed's, JSON without a JSON Feed version. What cannot be read may be a broken feed."""
+    if name.endswith(".json"):
+        try:
+            document = json.loads(data)
+        except (ValueError, RecursionError):
+            return False
+        version = document.get("version") if isinstance(document, dict) else None
+        return "jsonfeed.org" not in str(version)
+    try:
+        for _, root in etree.iterparse(io.BytesIO(data), events=("start",), resolve_entities=False):
+            return etree.QName(root).localname not in _FEED_ROOTS
+    except etree.XMLSyntaxError:
+        return False
+    return False
 
 
 class _FeedChecks:
