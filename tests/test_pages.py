@@ -722,6 +722,17 @@ FIX_IT = "Fix the template, or delete it to use staticfeed's own."
             "Error: templates/index.html:1: template error: the filter mailto takes an email "
             f"address, not a number (12). {FIX_IT}",
         ),
+        # It said "_taking.<locals>.checked() takes 1 positional argument but 2 were given".
+        (
+            '<p>\n{{ "2025"|date_text("%d %B") }}\n',
+            "Error: templates/index.html:2: template error: the filter date_text takes no "
+            f"arguments, not ('%d %B'). {FIX_IT}",
+        ),
+        (
+            "<p>{{ 12|mailto(subject=1) }}\n",
+            "Error: templates/index.html:1: template error: the filter mailto takes no "
+            f"arguments, not (subject=1). {FIX_IT}",
+        ),
     ],
 )
 def test_a_template_that_never_ends_or_misuses_a_filter_is_an_error_not_a_traceback(

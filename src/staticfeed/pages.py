@@ -490,7 +490,13 @@ def _taking(
     """The filter `name`, `function`, which takes `what` (a `kind`): given anything else, it
     says so, where Python said "'str' object has no attribute 'utcoffset'"."""
 
-    def checked(value: object) -> str:
+    def checked(value: object, *args: object, **kwargs: object) -> str:
+        if args or kwargs:  # Python said "_taking.<locals>.checked() takes 1 positional …"
+            given = ", ".join(
+                [repr(arg) for arg in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+            )
+            given = given if len(given) <= 40 else given[:39] + "…"
+            raise TypeError(f"the filter {name} takes no arguments, not ({given})")
         if not isinstance(value, kind):
             raise TypeError(
                 f"the filter {name} takes {what}, not {type_name(value)} ({_shown(value)})"
