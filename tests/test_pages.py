@@ -788,6 +788,22 @@ NOT_FOUND = (
             "in templates/ or among staticfeed's own (base.html, index.html, entry.html). "
             "Create one of them in templates/, or correct the names.",
         ),
+        # Jinja reads no name that goes up a folder, even to a file that is there: it said
+        # "Create templates/../outside.html, or correct the name", which would not help.
+        *[
+            (
+                {"index.html": b"<p>\n{% " + load.encode() + b" %}\n"},
+                f'Error: templates/index.html:2: template error: "{name}" goes up a folder '
+                'with "..", and templates are read only from inside templates/. Name the '
+                'template from templates/ without "..", and move it there if it is outside.',
+            )
+            for load, name in [
+                ('include "../outside.html"', "../outside.html"),
+                ('extends "parts/../../outside.html"', "parts/../../outside.html"),
+                ('import "../outside.html" as m', "../outside.html"),
+                ('include ["nope.html", "../outside.html"]', "../outside.html"),
+            ]
+        ],
     ],
 )
 def test_a_template_not_utf8_or_not_found_is_an_error_that_names_the_file_and_the_cause(
@@ -795,6 +811,7 @@ def test_a_template_not_utf8_or_not_found_is_an_error_that_names_the_file_and_th
 ) -> None:
     folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
     (folder / "templates").mkdir()
+    (folder / "outside.html").write_text("<p>never read</p>\n", encoding="utf-8")
     for name, content in files.items():
         (folder / "templates" / name).write_bytes(content)
     result = invoke_build()

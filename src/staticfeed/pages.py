@@ -640,6 +640,16 @@ def _not_found(environment: jinja2.Environment, error: jinja2.TemplateNotFound) 
         if isinstance(loader, _TemplatesFolder)
     ]
     folder = f"{display_path(folders[0])}/" if folders else None
+    outside = next((name for name in names if not _inside(name)), None)
+    if outside is not None:  # it said "Create templates/../x.html", which Jinja would not read
+        inside = folder or "the templates folder"
+        return ConfigError(
+            f'template error: "{outside}" goes up a folder with "..", and templates are read '
+            f"only from inside {inside}",
+            f'Name the template from {inside} without "..", and move it there if it is outside.',
+            path=Path(filename) if filename else None,
+            line=line,
+        )
     own = ", ".join(TEMPLATE_NAMES)
     where = f"in {folder} or among staticfeed's own ({own})" if folder else f"among {own}"
     quoted = " or ".join(f'"{name}"' for name in names)
@@ -655,6 +665,16 @@ def _not_found(environment: jinja2.Environment, error: jinja2.TemplateNotFound) 
         path=Path(filename) if filename else None,
         line=line,
     )
+
+
+def _inside(name: str) -> bool:
+    """Whether the template name `name` can name a file in the templates folder: Jinja reads
+    none whose path goes up (`../x.html`, `a/../b.html`)."""
+    try:
+        split_template_path(name)
+    except jinja2.TemplateNotFound:
+        return False
+    return True
 
 
 def _template_error(error: Exception, filename: str | None, line: int | None) -> ConfigError:
