@@ -818,6 +818,49 @@ def test_a_template_not_utf8_or_not_found_is_an_error_that_names_the_file_and_th
     assert (result.exit_code, result.stderr) == (1, error + "\n")
 
 
+EMPTY = (
+    "Error: templates/{file}: template error: it made {page} empty, a blank page for readers. "
+    "Write the page's HTML in the template (or delete it to use staticfeed's own), or turn "
+    "pages off with pages = false in the config."
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "error"),
+    [
+        # It wrote a 0-byte feeds/index.html and said nothing.
+        ({"index.html": ""}, EMPTY.format(file="index.html", page="the index page")),
+        (
+            {"entry.html": "\n  \n"},
+            EMPTY.format(file="entry.html", page="the page of entries/a.md"),
+        ),
+        ({"base.html": ""}, EMPTY.format(file="base.html", page="the index page")),
+        (
+            {
+                "entry.html": '{% extends "base.html" %}',
+                "base.html": "{% block body %}{% endblock %}",
+            },
+            EMPTY.format(file="entry.html", page="the page of entries/a.md"),
+        ),
+    ],
+)
+def test_a_template_that_makes_an_empty_page_is_an_error_and_changes_no_file(
+    site: Callable[..., Path], files: dict[str, str], error: str
+) -> None:
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    result = invoke_build("--no-cache")
+    assert result.exit_code == 0, result.output
+    before = {path: path.read_bytes() for path in (folder / "feeds").rglob("*") if path.is_file()}
+    (folder / "templates").mkdir()
+    for name, content in files.items():
+        (folder / "templates" / name).write_text(content, encoding="utf-8")
+    result = invoke_build("--no-cache")
+    assert (result.exit_code, result.stderr) == (1, error + "\n")
+    after = {path: path.read_bytes() for path in (folder / "feeds").rglob("*") if path.is_file()}
+    assert after == before
+    assert lxml.html.fromstring(after[folder / "feeds" / "index.html"]).xpath("//article")
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder does not exist"):
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")

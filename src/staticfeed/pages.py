@@ -219,11 +219,11 @@ class PageRenderer:
 
     def index(self, pages: Sequence[PageEntry]) -> bytes:
         context = {**self._common, "entries": tuple(pages), "lang": self._config.language}
-        return _render(self._environment, INDEX_NAME, **context)
+        return _render(self._environment, INDEX_NAME, None, **context)
 
     def entry(self, page: PageEntry) -> bytes:
         context = {**self._common, "entry": page, "lang": page.lang or self._config.language}
-        return _render(self._environment, "entry.html", **context)
+        return _render(self._environment, "entry.html", page.entry.source, **context)
 
     def index_article(self, page: PageEntry) -> bytes | None:
         """What staticfeed's own index.html lists of `page`'s entry, as the index of every
@@ -511,7 +511,11 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _render(environment: jinja2.Environment, name: str, **context: object) -> bytes:
+def _render(
+    environment: jinja2.Environment, name: str, source: Path | None, **context: object
+) -> bytes:
+    """The page the template `name` makes with `context`: the index, or the page of the entry
+    read from `source`."""
     try:
         text = environment.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
@@ -523,7 +527,35 @@ def _render(environment: jinja2.Environment, name: str, **context: object) -> by
     except _TEMPLATE_ERRORS as error:  # also {{ 1 / 0 }}, {{ [1].pop(5) }}
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
+    if not text.strip():  # a blank page at the site's or an entry's address
+        raise _empty(environment, name, source)
     return text.encode("utf-8")
+
+
+def _empty(environment: jinja2.Environment, name: str, source: Path | None) -> ConfigError:
+    """The error for a template that made a page with nothing in it (an empty file, or every
+    part in an {% if %} that was false): the file named `name`, or the user's base.html that
+    staticfeed's own `name` extends."""
+    folder = next(iter(_user_folders(environment)), None)
+    path = None if folder is None else folder / name
+    if path is not None and not path.is_file():  # staticfeed's own, which extends base.html
+        path = folder / "base.html" if folder is not None else None
+    page = f"the page of {display_path(source)}" if source is not None else "the index page"
+    return ConfigError(
+        f"template error: it made {page} empty, a blank page for readers",
+        "Write the page's HTML in the template (or delete it to use staticfeed's own), or turn "
+        "pages off with pages = false in the config.",
+        path=path,
+    )
+
+
+def _user_folders(environment: jinja2.Environment) -> list[Path]:
+    """The user's templates folder, when there is one."""
+    return [
+        loader.folder
+        for loader in getattr(environment.loader, "loaders", [])
+        if isinstance(loader, _TemplatesFolder)
+    ]
 
 
 # Jinja's errors, and what a template's own expressions raise: arithmetic, a filter given the
@@ -634,11 +666,7 @@ def _not_found(environment: jinja2.Environment, error: jinja2.TemplateNotFound) 
     own says no more than the name."""
     filename, line = _template_frame(error)
     names = [str(name) for name in error.templates] or [str(error.name)]
-    folders = [
-        loader.folder
-        for loader in getattr(environment.loader, "loaders", [])
-        if isinstance(loader, _TemplatesFolder)
-    ]
+    folders = _user_folders(environment)
     folder = f"{display_path(folders[0])}/" if folders else None
     outside = next((name for name in names if not _inside(name)), None)
     if outside is not None:  # it said "Create templates/../x.html", which Jinja would not read
