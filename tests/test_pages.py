@@ -412,6 +412,17 @@ def test_entry_page_dates_published_and_updated_when_different() -> None:
     assert same.xpath("//time[@class='updated']") == []
 
 
+def test_entry_page_says_updated_only_at_another_second() -> None:
+    """Dates are written in whole seconds: published 10:00:00.5 and updated 10:00:00.7 were
+    shown as "Published 10:00, updated 10:00"."""
+    published = datetime(2025, 6, 3, 10, 0, 0, 500000, tzinfo=PLUS_TWO)
+    entry = make_entry("a", published=published, updated=published.replace(microsecond=700000))
+    root = parse(render_pages(make_config(), [entry], FEEDS)["a/index.html"])
+    assert one(root, "//time[@class='published']").get("datetime") == "2025-06-03T10:00:00+02:00"
+    assert root.xpath("//time[@class='updated']") == []
+    assert "updated" not in text(one(root, "//p[@class='meta']"))
+
+
 def test_entry_page_authors_with_links() -> None:
     byline = one(entry_page(), "//*[contains(@class, 'authors')]")
     assert text(byline) == (

@@ -95,11 +95,14 @@ class PageEntry:
 
     @property
     def published(self) -> datetime:
-        return self.entry.published
+        """In whole seconds, as pages and feeds write dates (`dates.writable`)."""
+        return self.entry.published.replace(microsecond=0)
 
     @property
     def updated(self) -> datetime:
-        return self.entry.updated
+        """In whole seconds: entry.html says "updated" when it is not `published`, and a
+        fraction of a second (10:00:00.5 and 10:00:00.7) gave "updated" at the same time."""
+        return self.entry.updated.replace(microsecond=0)
 
     @property
     def authors(self) -> tuple[Author, ...]:
