@@ -872,6 +872,39 @@ def test_a_template_that_makes_an_empty_page_is_an_error_and_changes_no_file(
     assert lxml.html.fromstring(after[folder / "feeds" / "index.html"]).xpath("//article")
 
 
+@pytest.mark.parametrize("name", ["entry.html", "index.html", "base.html", "part.html"])
+@pytest.mark.parametrize(
+    ("make", "error"),
+    [
+        (
+            lambda path: path.symlink_to("../../theme/moved.html"),
+            "the template is a link to ../../theme/moved.html, which does not exist. Point the "
+            "link at the template, or delete it to use staticfeed's own.",
+        ),
+        (
+            lambda path: path.mkdir(),
+            "the template is a folder, not a file. Rename the folder, and write the template as "
+            "a file of that name, or leave it out to use staticfeed's own.",
+        ),
+    ],
+)
+def test_a_template_that_is_a_broken_link_or_a_folder_is_an_error_not_staticfeeds_own(
+    site: Callable[..., Path], name: str, make: Callable[[Path], None], error: str
+) -> None:
+    """Jinja took either for no template at all, and staticfeed's own page was published in
+    place of the user's, without a word."""
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    if name == "part.html":
+        (folder / "templates" / "index.html").write_text(
+            '{% extends "base.html" %}{% block body %}{% include "part.html" %}{% endblock %}\n'
+        )
+    make(folder / "templates" / name)
+    result = invoke_build("--no-cache")
+    assert (result.exit_code, result.stderr) == (1, f"Error: templates/{name}: {error}\n")
+    assert not (folder / "feeds").exists()
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder does not exist"):
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")

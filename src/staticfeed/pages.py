@@ -15,6 +15,7 @@ Rendering is deterministic: the same inputs always give the same bytes.
 from __future__ import annotations
 
 import mmap
+import os
 import re
 import traceback
 from collections import Counter
@@ -445,12 +446,35 @@ class _TemplatesFolder(jinja2.FileSystemLoader):
         try:
             return super().get_source(environment, template)
         except jinja2.TemplateNotFound:
+            self._not_a_file(template)
             raise
         except OSError as error:
             path = self.folder.joinpath(*split_template_path(template))
             raise unreadable(path, error, ConfigError) from None
         except UnicodeDecodeError:
             raise _not_utf8(self.folder.joinpath(*split_template_path(template))) from None
+
+    def _not_a_file(self, template: str) -> None:
+        """Raise ConfigError when `template` is in the folder but cannot be read as a file:
+        Jinja took a link to nothing, or a folder, for no template, and used staticfeed's own
+        in its place without a word."""
+        try:
+            path = self.folder.joinpath(*split_template_path(template))
+        except jinja2.TemplateNotFound:
+            return  # a name with "..": _not_found says so
+        if path.is_symlink() and not path.exists():
+            raise ConfigError(
+                f"the template is a link to {os.readlink(path)}, which does not exist",
+                "Point the link at the template, or delete it to use staticfeed's own.",
+                path=path,
+            )
+        if path.is_dir():
+            raise ConfigError(
+                "the template is a folder, not a file",
+                "Rename the folder, and write the template as a file of that name, or leave "
+                "it out to use staticfeed's own.",
+                path=path,
+            )
 
 
 def _not_utf8(path: Path) -> StaticfeedError:
