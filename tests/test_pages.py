@@ -172,6 +172,26 @@ def test_every_page_is_html5_without_a_single_parse_error() -> None:
         assert parser.errors == [], name
 
 
+@pytest.mark.parametrize(
+    "raw", ["<plaintext>", "<PLAINTEXT class=x>", "<textarea>", "<xmp>", "<title>", "<!--"]
+)
+def test_raw_html_left_open_keeps_the_rest_of_the_page_a_page(
+    site: Callable[..., Path], raw: str
+) -> None:
+    """<plaintext> has no end tag: all after it, the page's links back and footer too, was
+    text. An element of text left open (<textarea>) showed "</body></html>", the end of the
+    HTML staticfeed wraps the entry in to parse it, as text of the entry."""
+    site(**{"a.md": f"---\ntitle: A\ndate: 2025-01-01\n---\nBefore.\n\n{raw}\nafter <b>x</b>\n"})
+    result = invoke_build("--no-cache")
+    assert result.exit_code == 0, result.output
+    page = Path("feeds/a/index.html").read_bytes()
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    root = parser.parse(page)
+    assert [nav.find("a").text for nav in root.iter("nav")][-1] == "← All entries"
+    assert "</body>" not in "".join(root.find("body").itertext())
+    assert b"&lt;/body&gt;" not in Path("feeds/atom.xml").read_bytes()
+
+
 def test_libxml2_reads_every_page_without_errors() -> None:
     for name, page in sample_pages().items():
         parser = lxml.html.HTMLParser()

@@ -117,7 +117,7 @@ def parse_fragment(html: str) -> etree._Element:
     it (whitespace before the first element dropped, an empty body for markup lxml drops)."""
     div = etree.Element("div")
     if not _FULL_DOCUMENT.match(html):
-        html = f"<html><body>{html}</body></html>"
+        html = f"<html><body>{html}"
     document = etree.fromstring(html, _HTML_PARSER)
     body = document.find("body") if document is not None else None
     if body is None:
@@ -130,7 +130,15 @@ def parse_fragment(html: str) -> etree._Element:
         for element in list(div.iter(*_HTML5_VOID)):
             if len(element) or element.text:
                 _empty_void_element(element)
+    if _PLAINTEXT_START_TAG.search(html):
+        for element in div.iter("plaintext"):
+            element.tag = "pre"
     return div
+
+
+# <plaintext> has no end tag in HTML5: everything after it is text, so on an entry's page the
+# rest of the page (the links back, the footer) was shown as markup. It was shown like <pre>.
+_PLAINTEXT_START_TAG = re.compile(r"<plaintext\b", re.IGNORECASE)
 
 
 # Elements HTML5 made void that libxml2's HTML parser, which knows HTML 4, takes for elements
