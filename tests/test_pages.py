@@ -892,6 +892,29 @@ def test_a_template_that_makes_an_empty_page_is_an_error_and_changes_no_file(
     assert lxml.html.fromstring(after[folder / "feeds" / "index.html"]).xpath("//article")
 
 
+@pytest.mark.parametrize(
+    ("expression", "problem"),
+    [
+        ("{{ [1, 2, 3]|random }}", "No filter named 'random'"),
+        ("{{ lipsum(1) }}", "'lipsum' is undefined"),
+    ],
+    ids=["random", "lipsum"],
+)
+def test_a_template_cannot_make_a_page_that_changes_at_every_build(
+    site: Callable[..., Path], expression: str, problem: str
+) -> None:
+    # Jinja's random filter and lipsum() made other bytes at each build of the same entries.
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "index.html").write_text(f"<!doctype html>{expression}\n")
+    result = invoke_build("--no-cache")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: templates/index.html:1: template error: {problem}. Fix the template, or "
+        "delete it to use staticfeed's own.\n",
+    )
+
+
 @pytest.mark.parametrize("name", ["entry.html", "index.html", "base.html", "part.html"])
 @pytest.mark.parametrize(
     ("make", "error"),

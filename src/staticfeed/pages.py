@@ -428,6 +428,9 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     environment.filters["date_text"] = _taking("date_text", datetime, a_date, date_text)
     environment.filters["mailto"] = _taking("mailto", str, "an email address", mailto)
     environment.tests["rtl"] = right_to_left
+    # The same entries make the same bytes: a page that changed at every build would be
+    # uploaded again every time, and its Last-Modified would lie.
+    del environment.filters["random"], environment.globals["lipsum"]
     return environment
 
 
