@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import subprocess
@@ -512,12 +513,50 @@ def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     result = CliRunner().invoke(cli, ["pin", "--from", "notes.txt"])
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: notes.txt:1: cannot read the file as a feed: Start tag expected, '<' not found,"
-        " line 1, column 1. Give the Atom, RSS or JSON Feed file the earlier site published.\n"
+        "Error: notes.txt:1: cannot read the file as a feed: Start tag expected, '<' not found."
+        " Give the Atom, RSS or JSON Feed file the earlier site published.\n"
     )
     assert (folder / "entries" / "a.md").read_bytes() == before
     missing = CliRunner().invoke(cli, ["pin", "--from", "nowhere.xml"])
     assert missing.exit_code == 2  # a path that does not exist is a usage error
+
+
+_LAUGHS = "".join(
+    f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)
+)  # each entity ten of the one before: 10^9 "lol"s
+
+
+@pytest.mark.parametrize(
+    ("content", "problem", "fix"),
+    [
+        (
+            gzip.compress(b'<?xml version="1.0"?><rss version="2.0"><channel/></rss>'),
+            "the file is compressed with gzip",
+            "Decompress it (gunzip -c old.xml > feed.xml) and give that file.",
+        ),
+        (
+            (
+                f'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">{_LAUGHS}]>\n'
+                "<rss><channel><title>&lol9;</title></channel></rss>\n"
+            ).encode(),
+            "cannot read the file as a feed: its entities expand without bound (a 'billion "
+            "laughs'), which is not read",
+            "Give the Atom, RSS or JSON Feed file the earlier site published.",
+        ),
+    ],
+    ids=["gzip", "billion-laughs"],
+)
+def test_pin_from_a_compressed_or_hostile_feed_says_what_it_is(
+    in_tmp: Path, site: Callable[..., Path], content: bytes, problem: str, fix: str
+) -> None:
+    # libxml2's words came through raw: "Start tag expected", or "Maximum entity amplification
+    # factor exceeded, see xmlCtxtSetMaxAmplification., line 1, column 4."
+    folder = site(**{"a.md": _doc("A", "2025-01-01")})
+    (folder / "old.xml").write_bytes(content)
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.xml"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: old.xml")
+    assert result.stderr.endswith(f": {problem}. {fix}\n"), result.stderr
 
 
 def test_pin_from_a_feed_and_an_archive_that_repeats_an_entry_gives_its_id_once(

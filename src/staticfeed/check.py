@@ -43,7 +43,7 @@ from staticfeed.render import (
     srcset_candidates,
 )
 from staticfeed.selection import newest_first
-from staticfeed.text import reference_like
+from staticfeed.text import reference_like, xml_problem
 
 Severity = Literal["error", "warning"]
 
@@ -749,8 +749,8 @@ def _parse(file: str, data: bytes) -> etree._Element | list[Finding]:
         recovering = _parser(recover=True)
         with contextlib.suppress(etree.XMLSyntaxError):
             etree.fromstring(data, recovering)
-        errors = [(e.line, e.message) for e in recovering.error_log] or [
-            (strict.lineno, str(strict.msg))
+        errors = [(e.line, xml_problem(e.message)) for e in recovering.error_log] or [
+            (strict.lineno, xml_problem(str(strict.msg)))
         ]
         return [_xml_error(file, line, message) for line, message in errors]
 

@@ -35,6 +35,7 @@ from staticfeed.dates import read_rfc822
 from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
 from staticfeed.jsonbytes import indented
 from staticfeed.model import Entry
+from staticfeed.text import xml_problem
 
 SOURCES_NAME = ".staticfeed-ids"
 """The state file `build` writes next to the feeds: {id: document path under entries/}."""
@@ -250,6 +251,12 @@ def feed_file_entries(path: Path) -> list[PublishedEntry]:
         raise OutputError(
             f"cannot read the feed ({error.strerror})", "Check the path.", path=path
         ) from None
+    if data.startswith(b"\x1f\x8b"):  # a feed saved as a server sent it, compressed
+        raise OutputError(
+            "the file is compressed with gzip",
+            f"Decompress it (gunzip -c {display_path(path)} > feed.xml) and give that file.",
+            path=path,
+        )
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     try:
         if start == b"{":
@@ -749,7 +756,7 @@ def _xml(data: bytes) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise _Unreadable(str(error.msg), error.lineno) from None
+        raise _Unreadable(xml_problem(str(error.msg)), error.lineno) from None
 
 
 def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:

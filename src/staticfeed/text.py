@@ -140,3 +140,16 @@ def names_text(names: Iterable[str]) -> str:
 def names_separator(names: Iterable[str]) -> str:
     """What parts `names` in a list: "; " when one has a comma of its own, else ", "."""
     return "; " if any("," in name for name in names) else ", "
+
+
+_LIBXML2_POSITION = re.compile(r",? line \d+, column \d+$")
+
+
+def xml_problem(message: str) -> str:
+    """libxml2's message about a document it cannot parse, in the words of an error line:
+    without the ", line 1, column 7" and the period it adds to some (the line is the error's
+    own), and the entity expansion it refuses said as what it is."""
+    text = _LIBXML2_POSITION.sub("", message.strip()).rstrip(". ")
+    if "amplification" in text.lower():  # "Maximum entity amplification factor exceeded, see…"
+        return "its entities expand without bound (a 'billion laughs'), which is not read"
+    return text
