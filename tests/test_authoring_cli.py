@@ -504,6 +504,32 @@ def test_pin_from_a_feed_with_an_item_without_an_id_carries_over_the_others(
     assert front_matter(folder / "entries" / "b.md")["id"] == "https://old.example/b"
 
 
+def test_pin_from_a_feed_where_two_items_share_a_guid_names_the_one_not_carried_over(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # The second was dropped without a word.
+    folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
+    feed = folder / "old.rss"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
+        "<link>https://old.example/</link><description>Old</description>"
+        "<item><title>Alpha</title><guid>https://old.example/x</guid></item>"
+        "<item><title>Beta</title><guid>https://old.example/x</guid></item>"
+        "</channel></rss>\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "not carried over: 'Beta' (https://old.example/x): its id is also 'Alpha''s, which "
+        "readers show alone\n"
+    )
+    guids = [entry.id for entry in feedparser.parse(str(feed)).entries]
+    assert guids == ["https://old.example/x", "https://old.example/x"]
+    assert front_matter(folder / "entries" / "a.md")["id"] == "https://old.example/x"
+    assert front_matter(folder / "entries" / "b.md")["id"] == "tag:example.org,2025:b"
+
+
 def test_pin_from_a_file_that_is_not_a_feed_changes_nothing(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:

@@ -443,7 +443,9 @@ def _carried_over(
         if not before.id:  # an RSS item without a guid or a link: readers know it by neither
             left.append((before, "the feed gives it no id"))
             continue
-        once.setdefault(before.id, before)
+        first = once.setdefault(before.id, before)
+        if title_key(first.title) != title_key(before.title):  # not the same entry repeated
+            left.append((before, f"its id is also {first.title!r}'s, which readers show alone"))
     by_title: dict[str, list[PublishedEntry]] = {}
     for before in once.values():
         if before.id in taken:
