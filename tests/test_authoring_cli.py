@@ -478,6 +478,15 @@ def test_pin_from_a_feed_with_an_entity_in_a_title_reads_the_whole_title(
     assert [entry.title for entry in feedparser.parse(str(feed)).entries] == ["Fish\xa0and chips"]
 
 
+def _old_rss(items: str) -> str:
+    """An earlier site's RSS 2.0 feed with these <item> elements."""
+    return (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
+        f"<link>https://old.example/</link><description>Old</description>{items}"
+        "</channel></rss>\n"
+    )
+
+
 def test_pin_from_a_feed_with_an_item_without_an_id_carries_over_the_others(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:
@@ -486,11 +495,10 @@ def test_pin_from_a_feed_with_an_item_without_an_id_carries_over_the_others(
     folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
     feed = folder / "old.rss"
     feed.write_text(
-        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
-        "<link>https://old.example/</link><description>Old</description>"
-        "<item><title>Alpha</title><pubDate>Sat, 02 Mar 2024 00:00:00 +0000</pubDate></item>"
-        "<item><title>Beta</title><guid>https://old.example/b</guid></item>"
-        "</channel></rss>\n",
+        _old_rss(
+            "<item><title>Alpha</title><pubDate>Sat, 02 Mar 2024 00:00:00 +0000</pubDate></item>"
+            "<item><title>Beta</title><guid>https://old.example/b</guid></item>"
+        ),
         encoding="utf-8",
     )
     result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
@@ -511,11 +519,10 @@ def test_pin_from_a_feed_where_two_items_share_a_guid_names_the_one_not_carried_
     folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
     feed = folder / "old.rss"
     feed.write_text(
-        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
-        "<link>https://old.example/</link><description>Old</description>"
-        "<item><title>Alpha</title><guid>https://old.example/x</guid></item>"
-        "<item><title>Beta</title><guid>https://old.example/x</guid></item>"
-        "</channel></rss>\n",
+        _old_rss(
+            "<item><title>Alpha</title><guid>https://old.example/x</guid></item>"
+            "<item><title>Beta</title><guid>https://old.example/x</guid></item>"
+        ),
         encoding="utf-8",
     )
     result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
