@@ -722,6 +722,16 @@ def test_missing_site_url(site: Site) -> None:
     )
 
 
+def test_missing_title_and_site_url_are_both_reported(site: Site) -> None:
+    # Only the title was named; adding it then led to the site_url error.
+    text = BASIC_CONFIG.replace('title = "Test feed"\n', "")
+    site(config=text.replace('site_url = "https://example.org/blog/"\n', ""), **{"a.md": POST})
+    assert error_text() == (
+        'Error: staticfeed.toml: title is missing. Add title = "My feed".\n'
+        'Error: staticfeed.toml: site_url is missing. Add site_url = "https://example.org/".\n'
+    )
+
+
 ERROR_CASES = [
     pytest.param(
         'site_url = "/blog/"',

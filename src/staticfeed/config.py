@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
-from staticfeed.errors import ConfigError
+from staticfeed.errors import ConfigError, ManyErrors
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
 
@@ -178,11 +178,13 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             if key in _REQUIRED and problem.message == f"{key} is empty":
                 fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
             raise ConfigError(problem.message, fix, path=path, line=line_of(key)) from None
-    for key, example in _REQUIRED.items():
-        if key not in checked:
-            raise ConfigError(
-                f"{key} is missing", f"Add {example}.", path=path, line=line_of(_TABLE_LINE)
-            )
+    missing = [
+        ConfigError(f"{key} is missing", f"Add {example}.", path=path, line=line_of(_TABLE_LINE))
+        for key, example in _REQUIRED.items()
+        if key not in checked
+    ]
+    if missing:  # both at once: a config begun from nothing lacks both
+        raise missing[0] if len(missing) == 1 else ManyErrors(missing)
     if base_url is not None:
         checked["site_url"] = _base_url_override(base_url)
     return _assemble(path, checked, line_of)
