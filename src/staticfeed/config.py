@@ -175,7 +175,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             checked[key] = _CHECKS[key](key, value)
         except values.InvalidValue as problem:
             fix = problem.fix
-            if key in _REQUIRED and problem.message == f"{key} is empty":
+            if key in _REQUIRED and values.blank(value):
                 fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
             raise ConfigError(problem.message, fix, path=path, line=line_of(key)) from None
     missing = [
