@@ -592,7 +592,14 @@ def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: S
     # The W3C service warns (NonCanonicalURI) about an Atom id in another form than RFC 3986's
     # normal one; staticfeed publishes an id: as written, since ids never change.
     post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: {2}\n---\nText.\n"
-    ids = ["https://notes.staticfeed.test/fine", "HTTPS://Notes.Staticfeed.TEST:443/p%7e1"]
+    # An empty query or fragment is part of the id as RFC 3986 compares it ("…/q?" is not
+    # "…/q"), and the service keeps it too.
+    ids = [
+        "https://notes.staticfeed.test/fine",
+        "HTTPS://Notes.Staticfeed.TEST:443/p%7e1",
+        "https://notes.staticfeed.test/q?",
+        "https://notes.staticfeed.test/r#",
+    ]
     site(CONFIG, **{f"{n}.md": post.format(f"T{n}", n + 1, uri) for n, uri in enumerate(ids)})
     assert invoke_build().exit_code == 0
     written = "HTTPS://Notes.Staticfeed.TEST:443/p%7e1"
