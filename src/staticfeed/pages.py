@@ -525,8 +525,7 @@ def _taking(
             given = ", ".join(
                 [repr(arg) for arg in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
             )
-            given = given if len(given) <= 40 else given[:39] + "…"
-            raise TypeError(f"the filter {name} takes no arguments, not ({given})")
+            raise TypeError(f"the filter {name} takes no arguments, not ({_cut(given)})")
         if not isinstance(value, kind):
             raise TypeError(
                 f"the filter {name} takes {what}, not {type_name(value)} ({_shown(value)})"
@@ -537,7 +536,11 @@ def _taking(
 
 
 def _shown(value: object) -> str:
-    text = repr(value)
+    return _cut(repr(value))
+
+
+def _cut(text: str) -> str:
+    """`text` as an error quotes it: at most 40 characters."""
     return text if len(text) <= 40 else text[:39] + "…"
 
 
