@@ -382,8 +382,8 @@ def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport)
         delta.discard(scan)
         return
     left = stamp.left_by(scan, templates=config.templates, out_dir=out_dir, outputs=report.files)
-    next_due = report.selection.next_change
-    valid_until = stamp.nanoseconds(next_due.published if next_due is not None else None)
+    next_change = report.selection.next_change
+    valid_until = stamp.nanoseconds(next_change.published if next_change is not None else None)
     again = _report_lines(report, out_dir, again=True)
     stamp.save(scan, left, lines=again, valid_until=valid_until)
     basis = report.basis if not report.warnings else None
