@@ -634,6 +634,36 @@ def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: S
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "canonical", "verdict"),
+    [
+        ("https://notes.staticfeed.test", "https://notes.staticfeed.test/", "warns about"),
+        (
+            "https://notes.staticfeed.test/café",
+            "https://notes.staticfeed.test/caf%C3%A9",
+            "rejects (an IRI where a URI belongs)",
+        ),
+    ],
+    ids=["empty-path", "iri"],
+)
+def test_an_id_without_a_path_or_not_ascii_is_not_in_canonical_form(
+    site: Site, written: str, canonical: str, verdict: str
+) -> None:
+    # The W3C service writes an empty path as / and has no canonical form for an IRI.
+    post = f"---\ntitle: T\ndate: 2025-01-01\nid: {written}\n---\nText.\n"
+    site(CONFIG, **{"a.md": post})
+    assert invoke_build().exit_code == 0
+    message = (
+        f"the id {written!r} is not in canonical form ({canonical!r}), which the W3C Feed "
+        f"Validation Service {verdict}"
+    )
+    found = [row for row in rows(exit_code=0) if row[3] == "canonical-id"]
+    assert found == [
+        warning(file, line_of(file, f"<id>{written}<"), "canonical-id", message)
+        for file in (ATOM, AUTHOR_ATOM)
+    ]
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")

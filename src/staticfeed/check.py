@@ -1036,20 +1036,30 @@ def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
         element
         for element in (_id_elements(feed) if feed.atom else ())
         if _text(element).lower().startswith(("http://", "https://"))
-        and values.canonical_url(_text(element)) != _text(element)
+        and _canonical_id(_text(element)) != _text(element)
     ]
     if written:
         first = _text(written[0])
         more = f" (and {len(written) - 1} more)" if len(written) > 1 else ""
+        verdict = "warns about" if first.isascii() else "rejects (an IRI where a URI belongs)"
         message = (
             f"the id {first!r}{more} is not in canonical form "
-            f"({values.canonical_url(first)!r}), which the W3C Feed Validation Service warns about"
+            f"({_canonical_id(first)!r}), which the W3C Feed Validation Service {verdict}"
         )
         fix = (
             "Before the first publication, write it in that form in the entry's id:; once feeds"
             " are published, leave it: a new id would reach every reader again."
         )
         yield feed.finding(written[0], "canonical-id", message, fix, severity="warning")
+
+
+def _canonical_id(uri: str) -> str:
+    """`uri` as the W3C service's canonicalForm writes it, which has none for an IRI (it
+    warns about `https://example.org/café`): in canonical form, an IRI mapped to its URI."""
+    try:
+        return values.canonical_url(values.as_uri(uri))
+    except ValueError:  # a host IDNA cannot write: the URI it is has no canonical form either
+        return uri
 
 
 def _tag_authority(uri: str) -> str:

@@ -430,8 +430,9 @@ def canonical_url(url: str) -> str:
     """`url` with its host in lower case and without its scheme's own port, as RFC 3986
     compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
     warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
-    `https://example.org/`), and its escapes in normal form (`%7e` is `~`). The path is
-    otherwise left as written: it is case-sensitive."""
+    `https://example.org/`), and its escapes in normal form (`%7e` is `~`); an empty path is
+    `/` (`https://example.org` is `https://example.org/`). The path is otherwise left as
+    written: it is case-sensitive."""
     parts = urlsplit(url)
     userinfo, at, host_and_port = parts.netloc.rpartition("@")
     host, colon, port = host_and_port.rpartition(":")
@@ -441,6 +442,8 @@ def canonical_url(url: str) -> str:
         port = ""
     netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
     path, query = (_ESCAPE.sub(_normal_escape, part) for part in (parts.path, parts.query))
+    if netloc and not path:
+        path = "/"
     canonical = urlunsplit((parts.scheme, netloc, path, "", ""))
     # urlunsplit drops an empty query or fragment, but `…/p?` is not `…/p` to RFC 3986 (6.2.3)
     # nor to the W3C service, which keeps both: `check` told such an id to change.
