@@ -951,6 +951,21 @@ def test_a_config_key_written_after_an_authors_table_says_to_move_it(site: Site)
     assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann"]
 
 
+def test_a_config_key_caught_by_a_second_authors_table_is_named_at_its_own_line(
+    site: Site,
+) -> None:
+    # The line was the first `limit =` after the first [[authors]], here the [extra] table's.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\nid_authority = "example.org,2025"\n'
+        '[[authors]]\nname = "Ann"\n[extra]\nlimit = 1\n[[authors]]\nname = "Bo"\nlimit = 3\n'
+    )
+    site(config=text, **{"a.md": POST})
+    line = text.splitlines().index("limit = 3") + 1
+    assert error_text().startswith(
+        f"Error: staticfeed.toml:{line}: limit is in the [[authors]] table: "
+    )
+
+
 def test_a_config_key_after_the_authors_table_of_pyproject_says_to_move_it(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -215,12 +215,12 @@ def _refuse_key_caught_by_table(
 
 
 def _line_after_header(raw_text: str, header: str, key: str) -> int | None:
-    """The line of the first `key = ...` after a `header` line."""
+    """The line of the first `key = ...` in a table that a `header` line starts."""
     after = False
     for number, line in enumerate(raw_text.splitlines(), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
-            after = after or stripped.replace(" ", "") == header
+            after = stripped.replace(" ", "") == header  # until the next table starts
         elif after and re.match(rf"{re.escape(key)}\s*=", stripped):
             return number
     return None
