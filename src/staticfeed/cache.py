@@ -1076,19 +1076,26 @@ class OutputRecords:
         return isinstance(record, list) and record[:1] == [fingerprint] and self._as_left(name)
 
     def vouch_for(
-        self, ids: str, published_titles: Callable[[], str | None], *, left_ids: str | None = None
+        self,
+        ids: str,
+        published_titles: Callable[[], str | None],
+        *,
+        left_ids: str | None = None,
+        held_back: bool = False,
     ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
         still as it was, and either that build published the same (id, document) pairs
-        (digest `ids`), or each id it published is published again under the same title
-        (`published_titles()`, `titles_digest` of those ids and their titles now, None when
-        one is gone): an id that another document took keeps its file but not its title.
-        `left_ids`, when the files are known to be as the build that published those pairs,
-        or a patch since (which changes no id), left them (staticfeed.delta)."""
+        (digest `ids`) and no entry is `held_back` (drafts, future entries), or each id it
+        published is published again under the same title (`published_titles()`,
+        `titles_digest` of those ids and their titles now, None when one is gone): an id that
+        another document took keeps its file but not its title, and when the renamed entry is
+        held back, the pairs stay the same. `left_ids`, when the files are known to be as the
+        build that published those pairs, or a patch since (which changes no id), left them
+        (staticfeed.delta)."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
-        if self._ids == ids:
+        if self._ids == ids and not held_back:
             return True
         return isinstance(self._titles, str) and published_titles() == self._titles
 

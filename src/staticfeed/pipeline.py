@@ -352,10 +352,13 @@ def _build_spooled(
             ids = hashlib.sha256(sources).hexdigest()
             # The id guard reads every published feed; it cannot find anything when the files
             # the last build left are still as it left them and each id it published is
-            # published again (only an id that vanished can have changed).
+            # published again (only an id that vanished, or that another document took from
+            # an entry now held back, can have changed).
             titles = {entry.id: entry.title for entry in selection.entries}
             again = functools.partial(_published_titles, out_dir, titles)
-            vouched = records.vouch_for(ids, again, left_ids=options.left_ids)
+            vouched = records.vouch_for(
+                ids, again, left_ids=options.left_ids, held_back=bool(selection.withheld)
+            )
             built = _BuildResult(result, selection, plans, made, ids)
             basis = functools.cache(
                 functools.partial(_basis, config, built, incremental, store.documents, options)
