@@ -99,7 +99,7 @@ class IdChange:
     """Why the two are taken for one entry: the same document file, or else the same title."""
     old_source: str | None = None
     taken_by: tuple[str, str | None] | None = None
-    """When the old id is still published, given to another document that took the old file's
+    """When the old id is published again, given to another document that took the old file's
     name: that entry's title and document."""
     withdrawn: bool = False
     """Whether the old entry had left the feeds (a draft, a future date) before it came back."""
@@ -418,6 +418,7 @@ def find_id_changes(
     entries: Sequence[Entry],
     entries_dir: Path,
     withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    held: Iterable[Entry] = (),
 ) -> list[IdChange]:
     """Published entries that vanished while their document or title came back under a new id.
 
@@ -425,12 +426,12 @@ def find_id_changes(
     entries about to be published. A renamed file with `id:` pinned keeps its id and is no
     change; a deleted entry, or a new entry under a new title in a new file, is none either.
     `withdrawn` (IdsState.withdrawn) are entries that left the feeds before, which readers
-    keep, but for those whose documents still hold them back (`still_withdrawn`).
+    keep, but for those whose documents still hold them back (`still_withdrawn`). `held` are
+    the entries held back (drafts, future entries), as in `_match`.
     `published` None: the feeds are known to hold the entries `sources` names under the same
     titles, so only the withdrawn entries can have come back under a new id.
     """
-    shown = {entry.id for entry in entries} | set(published or ())
-    gone = _withdrawn_sides(withdrawn or {}, shown)
+    gone = _withdrawn_sides(withdrawn or {}, set(published or ()))
     if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
@@ -442,7 +443,8 @@ def find_id_changes(
         _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
         for entry in (published or {}).values()
     ]
-    return _match(old + gone, new)
+    kept = [_Side(e.id, e.title, relative_source(e.source, entries_dir)) for e in held]
+    return _match(old + gone, new, kept)
 
 
 def check_id_changes(
@@ -451,13 +453,12 @@ def check_id_changes(
     entries: Sequence[Entry],
     entries_dir: Path,
     withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    held: Iterable[Entry] = (),
 ) -> None:
     """Raise an EntryError per id change (ManyErrors for several), naming the entry's file;
     the arguments are find_id_changes'."""
-    errors = [
-        id_change_error(change, entries_dir)
-        for change in find_id_changes(published, sources, entries, entries_dir, withdrawn)
-    ]
+    changes = find_id_changes(published, sources, entries, entries_dir, withdrawn, held)
+    errors = [id_change_error(change, entries_dir) for change in changes]
     if len(errors) == 1:
         raise errors[0]
     if errors:
@@ -512,19 +513,21 @@ def compare(
     published: Mapping[str, PublishedEntry],
     fresh: Mapping[str, PublishedEntry],
     withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    held: Mapping[str, tuple[str, str]] | None = None,
 ) -> Diff:
     """What readers would see change between `published` and `fresh` (both read the same way);
-    `withdrawn` as in find_id_changes.
+    `withdrawn` as in find_id_changes, and `held` its held entries as {id: (document, title)}.
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
     content, summary, link, authors, image or date changed but `updated` did not. Entries read
     from two formats (one added since the last build) are compared by id alone.
     """
-    gone = _withdrawn_sides(withdrawn or {}, published.keys() | fresh.keys())
+    gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
         [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
         [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
+        [_Side(entry_id, title, path) for entry_id, (path, title) in (held or {}).items()],
     )
     moved_from = {change.old_id for change in id_changes}
     moved_to = {change.new_id for change in id_changes}
@@ -555,7 +558,7 @@ def diff_publication(
     entries_dir: Path,
     made: Collection[str],
     feeds_removed: Sequence[str] = (),
-    held: Iterable[Entry] = (),
+    held: Sequence[Entry] = (),
 ) -> Diff:
     """The diff between the feeds in `out_dir` and a fresh render that made the formats
     `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
@@ -566,9 +569,11 @@ def diff_publication(
     # before the formats changed, by id alone (`compare`).
     published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
     state = read_ids_state(out_dir)
+    kept = {e.id: (relative_source(e.source, entries_dir), e.title) for e in held}
     withdrawn = still_withdrawn(state.withdrawn, held)
     published = published_in_earnest(published, state)
-    found = compare(published, fresh_entries(files, entries, entries_dir, formats), withdrawn)
+    fresh = fresh_entries(files, entries, entries_dir, formats)
+    found = compare(published, fresh, withdrawn, kept)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
@@ -619,8 +624,9 @@ class _Side:
 def _withdrawn_sides(
     withdrawn: Mapping[str, tuple[str, str]], shown: Collection[str]
 ) -> list[_Side]:
-    """The withdrawn entries (IdsState.withdrawn) as vanished ones, but those whose ids a feed
-    still shows (published before, or about to be)."""
+    """The withdrawn entries (IdsState.withdrawn) as vanished ones, but those whose ids the
+    feeds still show. An id about to be published again stays: another document may have
+    taken it (`_taken`)."""
     return [
         _Side(entry_id, title, path, withdrawn=True)
         for entry_id, (path, title) in withdrawn.items()
@@ -658,34 +664,48 @@ _PLAIN_PUNCTUATION = str.maketrans(
 )
 
 
-def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
+def _match(
+    old: Sequence[_Side], new: Sequence[_Side], held: Sequence[_Side] = ()
+) -> list[IdChange]:
     """Pair each vanished id with a new id from the same document, else with the same title.
 
     Each entry is paired at most once; the same document wins over the same title, and ties
-    go to the lowest ids, so the result never depends on the order of the input.
+    go to the lowest ids, so the result never depends on the order of the input. `held` are
+    the entries held back (drafts, future entries), which are not published yet.
     """
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
-    vanished = sorted((side for side in old if side.id not in now), key=lambda s: s.id)
+    # An entry held back under its id has not moved, whatever took its file's name.
+    kept = {side.id for side in held}
+    vanished = sorted(
+        (side for side in old if side.id not in now and side.id not in kept), key=lambda s: s.id
+    )
     appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
-    # An id still published for another document (a new file took a renamed file's name) can
+    # An id published again for another document (a new file took a renamed file's name) can
     # be paired by its old title alone: its file is the same.
     taken = sorted(
         (side for side in old if side.id in now and _taken(side, now[side.id])),
         key=lambda s: s.id,
     )
+    # The renamed file may be held back (made a draft as it was renamed, or withdrawn before):
+    # readers would still take the new document for an edit of the entry they have.
+    renamed = sorted(
+        (side for side in held if side.id not in old_ids and side.id not in now),
+        key=lambda s: s.id,
+    )
     changes: list[IdChange] = []
     paired: set[str] = set()
-    keys: list[tuple[MatchedBy, Callable[[_Side], str | None]]] = [
-        ("source", lambda side: side.source),
-        ("title", lambda side: side.key or None),
+    passes: list[tuple[MatchedBy, Callable[[_Side], str | None], list[_Side], list[_Side]]] = [
+        ("source", _source_of, vanished, appeared),
+        ("title", _title_of, [*vanished, *taken], appeared),
+        ("title", _title_of, taken, renamed),
     ]
-    for matched_by, key in keys:
+    for matched_by, key, befores, candidates in passes:
         waiting: dict[str, list[_Side]] = {}
-        for side in appeared:
+        for side in candidates:
             if side.id not in paired and (value := key(side)) is not None:
                 waiting.setdefault(value, []).append(side)
-        for before in vanished if matched_by == "source" else [*vanished, *taken]:
+        for before in befores:
             value = key(before)
             if before.id in paired or value is None or not waiting.get(value):
                 continue
@@ -705,6 +725,14 @@ def _match(old: Sequence[_Side], new: Sequence[_Side]) -> list[IdChange]:
                 )
             )
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _source_of(side: _Side) -> str | None:
+    return side.source
+
+
+def _title_of(side: _Side) -> str | None:
+    return side.key or None
 
 
 def _with_sources(

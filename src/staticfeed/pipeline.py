@@ -516,7 +516,9 @@ def _publish(
         feeds = None if feeds_vouched else published_entries(out_dir)
         published = None if feeds is None else published_in_earnest(feeds, ids_state)
         withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
-        check_id_changes(published, ids_state.sources, entries, entries_dir, withdrawn)
+        check_id_changes(
+            published, ids_state.sources, entries, entries_dir, withdrawn, selection.withheld
+        )
     names = [file.name for file in made]
     # Vouched feeds publish again every id they did: no entry can have left them renamed.
     titles = None if published is None else {i: entry.title for i, entry in published.items()}
