@@ -238,6 +238,32 @@ def test_a_build_warning_is_a_warning(site: Site) -> None:
     )
 
 
+def test_a_published_entry_whose_id_changed_is_a_finding_worded_as_build_words_it(
+    published: Path,
+) -> None:
+    # A file renamed without id: in its front matter. check said only that the feeds were
+    # stale, with the fix "Run staticfeed build", which then refused to publish.
+    Path("entries/older.md").rename("entries/old-post.md")
+    built = invoke_build()
+    assert built.exit_code == 1
+    message = (
+        "an entry with its title was published from older.md with the id "
+        f"'{OLDER_ID}', and its id is now 'tag:notes.staticfeed.test,2025:old-post': feed "
+        "readers would show it again as a new entry"
+    )
+    assert built.stderr == (
+        f'Error: entries/old-post.md: {message}. Add "id: {OLDER_ID}" to its front matter, '
+        "or pass --allow-id-change.\n"
+    )
+    result = check()
+    assert result.exit_code == 1
+    assert f"{built.stderr.rstrip()} [build]" in result.stdout.splitlines()
+    assert error("entries/old-post.md", None, "build", message) in rows()
+    # Once the id is pinned, nothing is left to say but that the feeds are stale.
+    edit("entries/old-post.md", "date:", f"id: {OLDER_ID}\ndate:")
+    assert "build" not in {row[3] for row in rows()}
+
+
 def test_a_config_error_is_a_finding_and_the_feeds_are_still_checked(published: Path) -> None:
     with Path("staticfeed.toml").open("a", encoding="utf-8") as config:
         config.write('colour = "red"\n')

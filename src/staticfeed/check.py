@@ -15,7 +15,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,6 +27,14 @@ from lxml import etree
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.dates import date_text, iso, read_rfc822
+from staticfeed.drift import (
+    find_id_changes,
+    id_change_error,
+    published_entries,
+    published_in_earnest,
+    read_ids_state,
+    still_withdrawn,
+)
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
@@ -42,7 +50,7 @@ from staticfeed.render import (
     parse_fragment,
     srcset_candidates,
 )
-from staticfeed.selection import newest_first
+from staticfeed.selection import Selection, newest_first
 from staticfeed.text import reference_like, xml_problem
 
 Severity = Literal["error", "warning"]
@@ -335,15 +343,40 @@ def check_build(
                 ]
                 for found in parallel.map_steps(step, bodies, SILENT):
                     findings += found
+            on_disk: dict[str, bytes] = {}
             for file in rendered.files:
                 path = out_dir / file.name
                 current = _read(path)
                 findings.extend(_stale(path, current, file.content))
-                if read is not None and current is not None:
-                    read(file.name, current)
+                if current is not None:
+                    if read is not None:
+                        read(file.name, current)
+                    if file.entry_count is not None:
+                        on_disk[file.name] = current
+            findings += _id_changes(out_dir, entries_dir, rendered.selection, on_disk)
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
+
+
+def _id_changes(
+    out_dir: Path, entries_dir: Path, selection: Selection, on_disk: Mapping[str, bytes]
+) -> list[Finding]:
+    """The published entries whose id changed, which build refuses (unless
+    --allow-id-change), in its words. `on_disk`: feeds read already, by name under `out_dir`.
+    A feed that cannot be read is the rules' to report."""
+    state = read_ids_state(out_dir)
+    try:
+        published = published_in_earnest(published_entries(out_dir, read=on_disk), state)
+    except StaticfeedError:
+        return []
+    withdrawn = still_withdrawn(state.withdrawn, selection.withheld)
+    changes = find_id_changes(published, state.sources, selection.entries, entries_dir, withdrawn)
+    return [
+        finding
+        for change in changes
+        for finding in findings_from_error(id_change_error(change, entries_dir))
+    ]
 
 
 def _read(path: Path) -> bytes | None:

@@ -169,12 +169,15 @@ class Diff:
 # Reading the published state
 
 
-def published_entries(out_dir: Path, formats: Sequence[str] = FORMATS) -> dict[str, PublishedEntry]:
+def published_entries(
+    out_dir: Path, formats: Sequence[str] = FORMATS, read: Mapping[str, bytes] | None = None
+) -> dict[str, PublishedEntry]:
     """Every entry the feeds in `out_dir` carry, by id, with its source file when known.
 
     The main feed and its archives are read in the first of `formats` the folder has (Atom,
-    else JSON Feed, else RSS). A folder without feeds has no published entries. A feed that
-    cannot be read raises OutputError.
+    else JSON Feed, else RSS), but those in `read` (bytes by POSIX path under `out_dir`), read
+    already. A folder without feeds has no published entries. A feed that cannot be read
+    raises OutputError.
     """
     format_name = next((name for name in formats if (out_dir / _MAIN_NAMES[name]).is_file()), None)
     if format_name is None:
@@ -187,7 +190,8 @@ def published_entries(out_dir: Path, formats: Sequence[str] = FORMATS) -> dict[s
             for path in archive.iterdir()
             if path.is_file() and _ARCHIVE_NAMES[format_name].fullmatch(f"archive/{path.name}")
         ]
-    files = {name: _read_bytes(out_dir, name) for name in names}
+    known = read or {}
+    files = {name: known.get(name) or _read_bytes(out_dir, name) for name in names}
     entries = entries_in_files(files, (format_name,), where=out_dir)
     return _with_sources(entries, read_sources(out_dir))
 
