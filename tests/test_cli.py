@@ -396,6 +396,39 @@ def test_a_wrong_command_line_exits_2(site: Site, args: list[str], complaint: st
     assert not (folder / "feeds").exists()
 
 
+def test_the_out_folder_suggested_is_neither_the_one_given_nor_the_entries_own(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run from inside the entries folder, `--entries .` with the default --out feeds was told
+    # "Write them elsewhere, such as --out feeds": the folder given, refused again.
+    folder = site(**{"a.md": post("A")})
+    monkeypatch.chdir(folder / "entries")
+    result = run("build", "--config", "../staticfeed.toml", "--entries", ".")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --out feeds is the entries folder . or inside it: the pages and feeds would be "
+        "mixed with the documents. Write them elsewhere, such as --out ../feeds."
+    )
+    # Documents inside the folder published as the site: feeds is the one given.
+    monkeypatch.chdir(folder)
+    (folder / "entries").rename(folder / "feeds")
+    result = run("build", "--entries", "feeds")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --out feeds is the entries folder feeds or inside it: the pages and feeds would "
+        "be mixed with the documents. Write them elsewhere, such as --out public."
+    )
+    (folder / "site" / "entries").parent.mkdir()
+    (folder / "feeds").rename(folder / "site" / "entries")
+    result = run("build", "--entries", "site/entries", "--out", "site")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: the entries folder site/entries is inside --out site: the documents would be "
+        "published with the pages and feeds, drafts too. Write them to a folder of their own, "
+        "such as --out site/feeds."
+    )
+
+
 def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:
     site(**{"a.md": post("A")})
     assert run("build", "--base-url", "preview.example.org").exit_code == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import shlex
 import sys
 import threading
@@ -186,6 +187,21 @@ _publication_options = _with_options(_PUBLICATION_OPTIONS)
 _authoring_options = _with_options([_ENTRIES_OPTION, _CONFIG_OPTION])
 
 
+def _out_suggestion(entries: Path, out: Path) -> str:
+    """An --out for the error that refuses `out` (both resolved): a folder beside the entries
+    folder that is not `out`, and neither holds the entries folder nor is in it, shown from
+    the current folder (`../feeds` when run in the entries folder)."""
+    for candidate in (entries.parent / name for name in ("feeds", "public", "site")):
+        related = candidate.is_relative_to(entries) or entries.is_relative_to(candidate)
+        if candidate != out and not related:
+            try:
+                shown = Path(os.path.relpath(candidate))
+            except ValueError:  # on Windows, on another drive than the current folder
+                shown = candidate
+            return shlex.quote(shown.as_posix())
+    return "feeds"
+
+
 @dataclass(frozen=True)
 class _Publication:
     """What the shared options name: where a publication's sources and feeds are."""
@@ -205,13 +221,13 @@ class _Publication:
             raise click.UsageError(
                 f"--out {self.out_dir} is the entries folder {self.entries_dir} or inside it: the "
                 "pages and feeds would be mixed with the documents. Write them elsewhere, such "
-                "as --out feeds."
+                f"as --out {_out_suggestion(entries, out)}."
             )
         if entries.is_relative_to(out):  # `--out .`: serve served the drafts, and the config
             raise click.UsageError(
                 f"the entries folder {self.entries_dir} is inside --out {self.out_dir}: the "
                 "documents would be published with the pages and feeds, drafts too. Write them "
-                "to a folder of their own, such as --out feeds."
+                f"to a folder of their own, such as --out {_out_suggestion(entries, out)}."
             )
 
     def config(self) -> Config:
