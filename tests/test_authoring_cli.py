@@ -299,6 +299,30 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
 
 
+def test_touch_on_a_folder_or_a_link_out_of_the_entries_says_what_it_is(
+    site: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A folder was "there is no such file"; a link in entries/ to a document elsewhere, "the
+    # file is not in the entries folder", though the path given was in it.
+    site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    shared = tmp_path / "shared.md"
+    shared.write_text("---\ntitle: S\ndate: 2025-01-01\n---\nBody.\n", encoding="utf-8")
+    Path("entries/2025/s.md").symlink_to(shared)
+    result = run("touch", "entries/2025")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/2025: it is a folder, not a document. Give the path of a document in "
+        "the entries folder, like entries/2025/my-post.md.\n"
+    )
+    result = run("touch", "entries/2025/s.md")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/2025/s.md: the file is a link to outside the entries folder, which "
+        "staticfeed never follows. Move or copy the document into the entries folder.\n"
+    )
+    assert shared.read_text(encoding="utf-8") == "---\ntitle: S\ndate: 2025-01-01\n---\nBody.\n"
+
+
 # pin --from: the ids of the feed a site published before staticfeed
 
 # An earlier site's feeds as Jekyll (jekyll-feed: Atom, HTML titles) and Hugo (RSS) write them.

@@ -534,12 +534,19 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
 def _check_entry_path(entries_dir: Path, path: Path) -> None:
     if not path.is_file():
         raise EntryError(
-            "there is no such file",
+            "it is a folder, not a document" if path.is_dir() else "there is no such file",
             "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
             path=path,
         )
     root = entries_dir.resolve()
     resolved = path.resolve()
+    as_given = Path(os.path.abspath(path))
+    if not resolved.is_relative_to(root) and as_given.is_relative_to(os.path.abspath(entries_dir)):
+        raise EntryError(  # worded as the build words it
+            "the file is a link to outside the entries folder, which staticfeed never follows",
+            "Move or copy the document into the entries folder.",
+            path=path,
+        )
     if not resolved.is_relative_to(root):
         raise EntryError(
             f"the file is not in the entries folder ({display_path(entries_dir)})",
