@@ -39,6 +39,7 @@ from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.model import Entry
+from staticfeed.output import not_a_folder
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.plan import FeedPlan
 from staticfeed.progress import SILENT
@@ -133,6 +134,8 @@ def check_publication(
     except StaticfeedError as error:
         config = None
         findings.extend(findings_from_error(error))
+    if (in_the_way := not_a_folder(out_dir)) is not None:  # no feed to check, nor to compare
+        return sorted(findings + findings_from_error(in_the_way), key=lambda f: f.sort_key)
     budget = max_size or (config.max_feed_size if config else DEFAULT_MAX_FEED_SIZE)
     feed_url = config.feed_url if config else None
     on_disk = _feeds_on_disk(out_dir)

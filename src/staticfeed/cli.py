@@ -791,9 +791,11 @@ def diff_command(output_format: str, **options: Any) -> None:
       staticfeed diff --format json
     """
     from staticfeed.drift import diff_publication, in_history
-    from staticfeed.output import previous_files
+    from staticfeed.output import not_a_folder, previous_files
 
     publication = _Publication(**options)
+    if (in_the_way := not_a_folder(publication.out_dir)) is not None:
+        raise _DiffError(str(in_the_way))
     try:
         config = publication.config()
         with publication.rendering(config) as rendered:

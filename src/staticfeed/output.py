@@ -385,7 +385,21 @@ def _write_error(error: OSError, path: Path) -> OutputError:
     )
 
 
+def not_a_folder(out_dir: Path) -> OutputError | None:
+    """The error of an output folder that is a file (or a link to one), if it is one: build,
+    check and diff word it alike."""
+    if out_dir.exists() and not out_dir.is_dir():
+        return OutputError(
+            "it is a file, not a folder",
+            "Give --out the folder the feeds go in, or move the file.",
+            path=out_dir,
+        )
+    return None
+
+
 def _make_folder(out_dir: Path) -> None:
+    if (in_the_way := not_a_folder(out_dir)) is not None:
+        raise in_the_way
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
