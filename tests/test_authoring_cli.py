@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
+from tests.conftest import as_a_user
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -321,6 +322,29 @@ def test_touch_on_a_folder_or_a_link_out_of_the_entries_says_what_it_is(
         "staticfeed never follows. Move or copy the document into the entries folder.\n"
     )
     assert shared.read_text(encoding="utf-8") == "---\ntitle: S\ndate: 2025-01-01\n---\nBody.\n"
+
+
+def test_new_in_a_year_folder_that_cannot_be_read_is_an_error_not_a_traceback(
+    in_tmp: Path,
+) -> None:
+    # Path.exists() raised PermissionError on entries/2025/notes.md.
+    assert init().exit_code == 0
+    year = in_tmp / "entries" / "2025"
+    year.mkdir()
+    year.chmod(0o000)
+    try:  # as a user: root reads any folder
+        command = as_a_user(
+            sys.executable, "-m", "staticfeed", "new", "Notes", "--date", "2025-07-01"
+        )
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        year.chmod(0o755)
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr == (
+        "Error: entries/2025: cannot read the folder (Permission denied). Check that it can be "
+        "read (and entered: chmod +rx).\n"
+    )
+    assert list(year.iterdir()) == []
 
 
 # pin --from: the ids of the feed a site published before staticfeed

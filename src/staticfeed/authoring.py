@@ -233,7 +233,7 @@ def new_entry(
     if checked_tags:
         fields.append(("tags", list(dict.fromkeys(checked_tags))))
     fields.append(("id", identifier))
-    if path.exists():
+    if _exists(path):
         raise EntryError(
             "the file already exists",
             "Give the new entry another title, or edit that file.",
@@ -242,6 +242,18 @@ def new_entry(
     _refuse_taken_id(entries_dir, authority, identifier)
     _create(path, _entry_text(fields, "").encode("utf-8"))
     return path
+
+
+def _exists(path: Path) -> bool:
+    """Whether `path` exists; a folder on the way that cannot be read is an error."""
+    try:
+        return path.exists()
+    except OSError as error:  # PermissionError: a folder without x or r
+        raise EntryError(
+            f"cannot read the folder ({error.strerror or error})",
+            "Check that it can be read (and entered: chmod +rx).",
+            path=path.parent,
+        ) from None
 
 
 def title_slug(title: str) -> str:
