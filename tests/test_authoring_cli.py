@@ -347,6 +347,36 @@ def test_new_in_a_year_folder_that_cannot_be_read_is_an_error_not_a_traceback(
     assert list(year.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "shut"),
+    [
+        (["touch", "entries/2025/a.md"], "entries/2025"),
+        (["init", "closed/blog", "--title", "T", "--author", "A", "--timezone", "UTC"], "closed"),
+    ],
+)
+def test_touch_or_init_through_a_folder_that_cannot_be_entered_is_an_error(
+    in_tmp: Path, args: list[str], shut: str
+) -> None:
+    # Path.is_file() and exists() raised PermissionError: a traceback.
+    assert init().exit_code == 0
+    (in_tmp / "entries" / "2025").mkdir()
+    (in_tmp / "entries" / "2025" / "a.md").write_text("---\ntitle: A\ndate: 2025-01-01\n---\n")
+    (in_tmp / "closed" / "blog").mkdir(parents=True)
+    (in_tmp / shut).chmod(0o000)
+    try:  # as a user: root enters any folder
+        url = ["--site-url", "https://example.org/"] if args[0] == "init" else []
+        command = as_a_user(sys.executable, "-m", "staticfeed", *args, *url)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        (in_tmp / shut).chmod(0o755)
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr == (
+        f"Error: {shut}: cannot read the folder (Permission denied). Check that it can be "
+        "read (and entered: chmod +rx).\n"
+    )
+    assert list((in_tmp / "closed" / "blog").iterdir()) == []
+
+
 # pin --from: the ids of the feed a site published before staticfeed
 
 # An earlier site's feeds as Jekyll (jekyll-feed: Atom, HTML titles) and Hugo (RSS) write them.

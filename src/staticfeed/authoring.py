@@ -10,9 +10,11 @@ byte for byte as the author wrote it.
 from __future__ import annotations
 
 import codecs
+import errno
 import html
 import os
 import re
+import stat
 import tempfile
 import tomllib
 import unicodedata
@@ -90,7 +92,7 @@ def init_project(
         slug = title_slug(EXAMPLE_TITLE)
         relative = PurePosixPath(f"{today.year}/{slug}.md")
         example = entries_dir / relative
-        if example.exists():
+        if _exists(example):
             raise EntryError(
                 "the file already exists",
                 "Move it away, or run init in another folder.",
@@ -173,10 +175,10 @@ def _check_config_text(text: str) -> None:
 
 def _existing_config(folder: Path) -> Path | None:
     own = folder / CONFIG_NAME
-    if own.exists():
+    if _exists(own):
         return own
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file():
+    if _is_file(pyproject):
         try:
             tool = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool")
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
@@ -244,16 +246,36 @@ def new_entry(
     return path
 
 
-def _exists(path: Path) -> bool:
-    """Whether `path` exists; a folder on the way that cannot be read is an error."""
+def _stat(path: Path) -> os.stat_result | None:
+    """What is at `path` (a link followed), None when nothing is. A folder on the way that
+    cannot be entered is an error naming it, where Path.exists() and is_file() raise
+    PermissionError."""
     try:
-        return path.exists()
-    except OSError as error:  # PermissionError: a folder without x or r
+        return path.stat()
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF):
+            return None  # as Path.exists() has it
+        folder = path.parent
+        for step in (*reversed(path.parents), path):  # the first folder that cannot be entered
+            try:
+                step.stat()
+            except OSError:
+                folder = step.parent
+                break
         raise EntryError(
             f"cannot read the folder ({error.strerror or error})",
             "Check that it can be read (and entered: chmod +rx).",
-            path=path.parent,
+            path=folder,
         ) from None
+
+
+def _exists(path: Path) -> bool:
+    return _stat(path) is not None
+
+
+def _is_file(path: Path) -> bool:
+    found = _stat(path)
+    return found is not None and stat.S_ISREG(found.st_mode)
 
 
 def title_slug(title: str) -> str:
@@ -544,7 +566,7 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
 
 
 def _check_entry_path(entries_dir: Path, path: Path) -> None:
-    if not path.is_file():
+    if not _is_file(path):
         raise EntryError(
             "it is a folder, not a document" if path.is_dir() else "there is no such file",
             "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
