@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG
+from tests.conftest import BASIC_CONFIG, as_a_user
 
 Site = Callable[..., Path]
 VERSION = importlib.metadata.version("staticfeed")
@@ -446,6 +446,31 @@ def test_an_out_that_is_a_file_is_named_as_such_by_build_diff_and_check(site: Si
     assert (checked.exit_code, checked.stderr) == (1, "")
     assert checked.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
     assert (folder / "taken").read_text(encoding="utf-8") == "a file"
+
+
+@pytest.mark.parametrize(("command", "status"), [("build", 1), ("diff", 2), ("check", 1)])
+def test_an_out_in_a_folder_that_cannot_be_entered_is_an_error_not_a_traceback(
+    site: Site, command: str, status: int
+) -> None:
+    # Path.is_dir() and exists() on closed/site/feeds raised PermissionError.
+    folder = site(**{"a.md": post("A")})
+    (folder / "closed" / "site").mkdir(parents=True)
+    (folder / "closed").chmod(0o000)
+    try:  # as a user: root enters any folder
+        args = as_a_user(sys.executable, "-m", "staticfeed", command, "--out", "closed/site/feeds")
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+    finally:
+        (folder / "closed").chmod(0o755)
+    message = (
+        "Error: closed: cannot read the folder (Permission denied). Check that it can be read "
+        "(and entered: chmod +rx)."
+    )
+    assert done.returncode == status, done.stderr
+    if command == "check":
+        assert done.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
+    else:
+        assert (done.stdout, done.stderr) == ("", message + "\n")
+    assert list((folder / "closed" / "site").iterdir()) == []
 
 
 def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:

@@ -343,6 +343,8 @@ def _build_lines(
     documents patches the files that show them (staticfeed.patch); any other builds in full.
     One build at a time writes into an output folder (output.exclusive)."""
     out_dir = publication.out_dir
+    if (in_the_way := output.not_a_folder(out_dir)) is not None:
+        raise in_the_way
 
     def waiting() -> None:
         click.echo(f"waiting for another staticfeed build into {display_path(out_dir)}", err=True)

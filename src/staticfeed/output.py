@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -386,9 +388,26 @@ def _write_error(error: OSError, path: Path) -> OutputError:
 
 
 def not_a_folder(out_dir: Path) -> OutputError | None:
-    """The error of an output folder that is a file (or a link to one), if it is one: build,
-    check and diff word it alike."""
-    if out_dir.exists() and not out_dir.is_dir():
+    """The error of an output folder that is a file (or a link to one), or that sits in a
+    folder that cannot be entered, if it is so: build, check and diff word it alike."""
+    try:
+        found = out_dir.stat()
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            return None  # a first build makes it, or says what is in the way
+        shut = out_dir.parent
+        for step in (*reversed(out_dir.parents), out_dir):  # the first that cannot be entered
+            try:
+                step.stat()
+            except OSError:
+                shut = step.parent
+                break
+        return OutputError(
+            f"cannot read the folder ({error.strerror or error})",
+            "Check that it can be read (and entered: chmod +rx).",
+            path=shut,
+        )
+    if not stat.S_ISDIR(found.st_mode):
         return OutputError(
             "it is a file, not a folder",
             "Give --out the folder the feeds go in, or move the file.",
