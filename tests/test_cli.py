@@ -473,6 +473,35 @@ def test_an_out_in_a_folder_that_cannot_be_entered_is_an_error_not_a_traceback(
     assert list((folder / "closed" / "site").iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["build", "--entries", "closed/entries"], 1),
+        (["diff", "--entries", "closed/entries"], 2),
+        (["import", "entries/a.md", "--into", "closed/entries"], 1),
+    ],
+)
+def test_entries_in_a_folder_that_cannot_be_entered_are_an_error_not_a_traceback(
+    site: Site, args: list[str], status: int
+) -> None:
+    # Path.is_dir() on the entries folder, and exists() on an imported entry, raised
+    # PermissionError.
+    folder = site(**{"a.md": post("A")})
+    (folder / "closed" / "entries").mkdir(parents=True)
+    (folder / "closed").chmod(0o000)
+    try:  # as a user: root enters any folder
+        command = as_a_user(sys.executable, "-m", "staticfeed", *args)
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        (folder / "closed").chmod(0o755)
+    assert (done.returncode, done.stdout) == (status, ""), done.stderr
+    assert done.stderr == (
+        "Error: closed: cannot read the folder (Permission denied). Check that it can be read "
+        "(and entered: chmod +rx).\n"
+    )
+    assert list((folder / "closed" / "entries").iterdir()) == []
+
+
 def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:
     site(**{"a.md": post("A")})
     assert run("build", "--base-url", "preview.example.org").exit_code == 2

@@ -33,12 +33,14 @@ from staticfeed.dates import DateError, in_utc, iso, localize, parse_date
 from staticfeed.drift import PublishedEntry, title_key
 from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
 from staticfeed.errors import (
+    SHUT_FOLDER_FIX,
     ConfigError,
     EntryError,
     ManyErrors,
     OutputError,
     StaticfeedError,
     display_path,
+    shut_folder,
     unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, split
@@ -255,17 +257,10 @@ def _stat(path: Path) -> os.stat_result | None:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF):
             return None  # as Path.exists() has it
-        folder = path.parent
-        for step in (*reversed(path.parents), path):  # the first folder that cannot be entered
-            try:
-                step.stat()
-            except OSError:
-                folder = step.parent
-                break
         raise EntryError(
             f"cannot read the folder ({error.strerror or error})",
-            "Check that it can be read (and entered: chmod +rx).",
-            path=folder,
+            SHUT_FOLDER_FIX,
+            path=shut_folder(path),
         ) from None
 
 

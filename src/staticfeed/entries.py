@@ -20,11 +20,13 @@ from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
 from staticfeed.errors import (
+    SHUT_FOLDER_FIX,
     BuildWarning,
     EntryError,
     ManyErrors,
     StaticfeedError,
     display_path,
+    shut_folder,
     unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, body_of, split
@@ -84,7 +86,15 @@ def read_entries(
     body there as UTF-8 and takes it out of the entry, and `as_read` is given where it lies
     (None for an entry the cache gave, which keeps its body).
     """
-    if not entries_dir.is_dir():
+    try:
+        is_folder = entries_dir.is_dir()
+    except OSError as error:  # PermissionError: a folder above it cannot be entered
+        raise EntryError(
+            f"cannot read the folder ({error.strerror or error})",
+            SHUT_FOLDER_FIX,
+            path=shut_folder(entries_dir),
+        ) from None
+    if not is_folder:
         raise EntryError(
             "the entries folder does not exist",
             "Create it and add a document, or pass --entries DIR.",

@@ -8,6 +8,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def shut_folder(path: Path) -> Path:
+    """The folder on the way to `path` that cannot be entered, for an error to name, when
+    looking at `path` failed with PermissionError (Path.exists() and is_dir() raise it)."""
+    for step in (*reversed(path.parents), path):
+        try:
+            step.stat()
+        except OSError:
+            return step.parent
+    return path.parent
+
+
+SHUT_FOLDER_FIX = "Check that it can be read (and entered: chmod +rx)."
+
+
 def where(path: Path | None, line: int | None) -> str:
     """`file:line`, with the path relative to the current folder when it is inside it."""
     if path is None:

@@ -48,7 +48,15 @@ from staticfeed.dates import (
     parse_date_line,
 )
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
-from staticfeed.errors import ManyErrors, StaticfeedError, display_path, unreadable
+from staticfeed.errors import (
+    SHUT_FOLDER_FIX,
+    EntryError,
+    ManyErrors,
+    StaticfeedError,
+    display_path,
+    shut_folder,
+    unreadable,
+)
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.infer import read_head
 from staticfeed.localfiles import local_files
@@ -2021,8 +2029,15 @@ def _existing_entry(path: Path) -> Path | None:
     """An entry at `path`, or one with the same name and another suffix (the same id)."""
     for suffix in ENTRY_SUFFIXES:
         candidate = path.with_suffix(suffix)
-        if candidate.exists():
-            return candidate
+        try:
+            if candidate.exists():
+                return candidate
+        except OSError as error:  # PermissionError: a folder on the way cannot be entered
+            raise EntryError(
+                f"cannot read the folder ({error.strerror or error})",
+                SHUT_FOLDER_FIX,
+                path=shut_folder(candidate),
+            ) from None
     return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from staticfeed.errors import OutputError
+from staticfeed.errors import SHUT_FOLDER_FIX, OutputError, shut_folder
 from staticfeed.progress import SILENT, Progress
 
 if TYPE_CHECKING:
@@ -395,17 +395,10 @@ def not_a_folder(out_dir: Path) -> OutputError | None:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
             return None  # a first build makes it, or says what is in the way
-        shut = out_dir.parent
-        for step in (*reversed(out_dir.parents), out_dir):  # the first that cannot be entered
-            try:
-                step.stat()
-            except OSError:
-                shut = step.parent
-                break
         return OutputError(
             f"cannot read the folder ({error.strerror or error})",
-            "Check that it can be read (and entered: chmod +rx).",
-            path=shut,
+            SHUT_FOLDER_FIX,
+            path=shut_folder(out_dir),
         )
     if not stat.S_ISDIR(found.st_mode):
         return OutputError(
