@@ -706,3 +706,27 @@ def test_new_edit_with_an_editor_that_fails_is_an_error_naming_the_file_and_the_
         result.stderr,
     ), result.stderr
     assert front_matter(in_tmp / "entries" / "2025" / "notes.md")["title"] == "Notes"
+
+
+@pytest.mark.parametrize(
+    ("visual", "editor", "why", "variable"),
+    [
+        ("false", "true", "it exited with an error", "VISUAL"),
+        ("", "/nonexistent/editor", "it could not start (No such file or directory)", "EDITOR"),
+    ],
+)
+def test_new_edit_names_the_variable_that_chose_the_editor(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, visual: str, editor: str, why: str, variable: str
+) -> None:
+    # click opens $VISUAL before $EDITOR: with a broken VISUAL, the fix "Set EDITOR to your
+    # editor's command" changed nothing; and a missing editor showed Python's "[Errno 2] …".
+    assert init().exit_code == 0
+    monkeypatch.setenv("VISUAL", visual)
+    monkeypatch.setenv("EDITOR", editor)
+    result = run("new", "Notes", "--date", "2025-07-01 09:00", "--edit")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/2025/notes.md: the entry was written, but the editor "
+        f"({visual or editor}) failed: {why}. Set {variable} to your editor's command, or open "
+        "the file yourself.\n"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import re
 import shlex
 import sys
 import threading
@@ -1019,7 +1020,7 @@ def init_command(
     help="When it is published (default: now), like 2025-12-22 14:30; without an offset, "
     "in the config's timezone.",
 )
-@click.option("--edit", is_flag=True, help="Open the new entry in $EDITOR.")
+@click.option("--edit", is_flag=True, help="Open the new entry in $VISUAL, else $EDITOR.")
 @_authoring_options
 def new_command(
     title: str,
@@ -1064,19 +1065,23 @@ def new_command(
 
 
 def _edit(path: Path) -> None:
-    """Open the new entry in $EDITOR. An editor that cannot start or fails is the user's to
-    fix, named with the entry it was to open (click names the editor as if it were the file)."""
+    """Open the new entry in $VISUAL, else $EDITOR, as click does. An editor that cannot start
+    or fails is the user's to fix, named with the entry it was to open (click names the editor
+    as if it were the file), and with the variable that chose it."""
     try:
         click.edit(filename=str(path))
     except click.ClickException as error:
-        # click says "<editor>: Editing failed[: <why>]".
+        # click says "<editor>: Editing failed[: <why>]", <why> an OSError as Python shows it.
         editor, _, reason = error.message.partition(": Editing failed")
         reason = reason.removeprefix(": ")
+        if started := re.fullmatch(r"\[Errno \d+\] ([^:]+)(?::.*)?", reason):
+            reason = f"it could not start ({started.group(1)})"
+        variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
         raise _user_error(
             StaticfeedError(
                 f"the entry was written, but the editor ({editor}) failed: "
                 f"{reason or 'it exited with an error'}",
-                "Set EDITOR to your editor's command, or open the file yourself.",
+                f"Set {variable} to your editor's command, or open the file yourself.",
                 path=path,
             )
         ) from None
