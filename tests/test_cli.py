@@ -343,6 +343,15 @@ def test_build_help_lists_every_option() -> None:
         assert f"  {option} " in help_text
 
 
+def test_top_level_help_names_every_kind_of_file_a_build_writes() -> None:
+    # It said "into Atom and RSS feeds": a build writes JSON Feeds and pages as well.
+    summary = " ".join(run_ok("--help").stdout.split("\n\n")[1].split())
+    assert (
+        summary
+        == "Turn the documents in entries/ into Atom, RSS and JSON feeds and pages in feeds/."
+    )
+
+
 def test_top_level_help_lists_every_command() -> None:
     help_text = run_ok("--help").stdout
     for name in cli.commands:  # type: ignore[attr-defined]

@@ -115,7 +115,7 @@ _AUTHOR = _Checked(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="staticfeed")
 def cli() -> None:
-    """Turn the documents in entries/ into Atom and RSS feeds in feeds/.
+    """Turn the documents in entries/ into Atom, RSS and JSON feeds and pages in feeds/.
 
     \b
     Examples:
