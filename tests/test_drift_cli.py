@@ -153,6 +153,22 @@ def test_build_refuses_a_new_document_taking_the_id_of_an_entry_held_back_and_re
     assert files_under(Path("feeds")) == before
 
 
+@WHEN
+def test_check_reports_an_id_taken_from_an_entry_held_back_as_build_does(
+    site: Site, when: str
+) -> None:
+    rename_held_back_and_take_its_name(site, (), when)
+    refused = invoke_build().stderr.removeprefix("Error: ").rstrip("\n")
+
+    result = invoke("check", "--format", "json")
+
+    assert result.exit_code == 1, result.output
+    found = [
+        f"{item['file']}: {item['message']}. {item['fix']}" for item in json.loads(result.stdout)
+    ]
+    assert refused in found
+
+
 @OPTIONS
 @WHEN
 def test_diff_lists_an_id_taken_from_an_entry_held_back(

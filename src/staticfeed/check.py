@@ -374,7 +374,9 @@ def _id_changes(
     except StaticfeedError:
         return []
     withdrawn = still_withdrawn(state.withdrawn, selection.withheld)
-    changes = find_id_changes(published, state.sources, selection.entries, entries_dir, withdrawn)
+    changes = find_id_changes(
+        published, state.sources, selection.entries, entries_dir, withdrawn, selection.withheld
+    )
     return [
         finding
         for change in changes
