@@ -430,6 +430,21 @@ def test_diff_without_changes_exits_0(site: Site) -> None:
     assert (result.exit_code, result.stdout) == (0, "no changes: readers would see nothing new\n")
 
 
+def test_a_published_feed_diff_cannot_read_gets_a_fix_that_works_for_diff(site: Site) -> None:
+    # The fix said "pass --allow-id-change", which diff refuses (exit 2, no such option).
+    site(**{"a.md": doc("Alpha")})
+    assert invoke_build().exit_code == 0
+    Path("feeds/atom.xml").write_text("<feed", encoding="utf-8")
+    result = invoke("diff")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: feeds/atom.xml:"), result.stderr
+    assert result.stderr.endswith(
+        ". Run staticfeed check to see what is wrong, or staticfeed build --allow-id-change, "
+        "which does not compare ids with the published feeds.\n"
+    )
+    assert invoke_build("--allow-id-change").exit_code == 0  # as the fix says
+
+
 def test_diff_lists_every_kind_of_change_and_exits_1(site: Site) -> None:
     site(
         **{

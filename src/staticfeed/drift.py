@@ -758,8 +758,8 @@ def _read_bytes(out_dir: Path, name: str) -> bytes:
     except OSError as error:
         raise OutputError(
             f"cannot read the published feed ({error.strerror})",
-            "Check the file's permissions, or pass --allow-id-change to build without "
-            "comparing ids with the published feeds.",
+            "Check the file's permissions, or run staticfeed build --allow-id-change, which "
+            "does not compare ids with the published feeds.",
             path=path,
         ) from None
 
@@ -775,8 +775,8 @@ class _Unreadable(Exception):
 def _unreadable(path: Path, problem: _Unreadable) -> OutputError:
     return OutputError(
         f"cannot read the published feed: {problem.what}",
-        "Run staticfeed check to see what is wrong, or pass --allow-id-change to build "
-        "without comparing ids with the published feeds.",
+        "Run staticfeed check to see what is wrong, or staticfeed build --allow-id-change, "
+        "which does not compare ids with the published feeds.",
         path=path,
         line=problem.line,
     )
