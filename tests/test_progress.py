@@ -116,6 +116,16 @@ def test_quiet_still_prints_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.stderr.startswith("Warning: entries/bell.md")
 
 
+def test_quiet_and_verbose_print_the_timings_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As -q's help says: no line per file, no bar, and -v's timings (for a CI log).
+    result = build("--quiet", "--verbose", terminal=True, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("time: ") and line.endswith(" s") for line in lines)
+    assert lines[-1].startswith("time: in all: ")
+
+
 def test_verbose_prints_every_phase_with_its_time(monkeypatch: pytest.MonkeyPatch) -> None:
     result = build("--verbose", terminal=False, monkeypatch=monkeypatch)
     assert result.exit_code == 0, result.output

@@ -303,7 +303,7 @@ class _Publication:
     "-q",
     "--quiet",
     is_flag=True,
-    help="Print only warnings and errors: no line per file, no progress bar.",
+    help="Print only warnings and errors (and -v's timings): no line per file, no progress bar.",
 )
 @click.option(
     "-v",
