@@ -30,7 +30,7 @@ import yaml
 from staticfeed import values
 from staticfeed.config import Config, load_config
 from staticfeed.dates import DateError, in_utc, iso, localize, parse_date
-from staticfeed.drift import PublishedEntry, title_key
+from staticfeed.drift import PublishedEntry, html_text, title_key
 from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
 from staticfeed.errors import (
     SHUT_FOLDER_FIX,
@@ -490,16 +490,27 @@ def _carried_over(
     for entry in sorted(unpinned, key=lambda entry: (in_utc(entry.published), entry.source)):
         candidates = [
             (abs(before.published - entry.published) if before.published else timedelta(0), before)
-            for before in by_title.get(title_key(entry.title), [])
+            for key in _title_keys(entry.title)
+            for before in by_title.get(key, [])
             if before.published is None or abs(before.published - entry.published) <= _SAME_DAY
         ]
         if candidates:
             _, chosen = min(candidates, key=lambda pair: (pair[0], pair[1].id))
-            by_title[title_key(entry.title)].remove(chosen)
+            by_title[title_key(html.unescape(chosen.title))].remove(chosen)
             carried[entry.source] = chosen
     unused = [before for group in by_title.values() for before in group]
     left += [(before, "no entry has its title and date") for before in unused]
     return carried, left
+
+
+def _title_keys(title: str) -> list[str]:
+    """The keys an earlier feed may know `title` by: as written, and, when it holds markup,
+    as its text, since jekyll-feed writes a title through strip_html (`Second <b>post</b>`
+    is `Second post` there)."""
+    keys = [title_key(title)]
+    if "<" in title:
+        keys.append(title_key(html_text(title)))
+    return keys
 
 
 def _pinned(path: Path, raw: _RawFile, document: Document, identifier: str) -> _RawFile:

@@ -927,7 +927,7 @@ def _atom_03_title(element: etree._Element | None) -> str:
     if element is None or not element.text or not element.text.strip():
         return _text(element)
     if element.get("mode") == "escaped" and "html" in element.get("type", ""):
-        return _html_text(element.text)
+        return html_text(element.text)
     return _text(element)
 
 
@@ -1010,13 +1010,13 @@ def _atom_title(element: etree._Element | None) -> str:
         return ""
     kind = element.get("type")
     if kind == "html" and element.text and element.text.strip():
-        return _html_text(element.text)
+        return html_text(element.text)
     if kind == "xhtml":
         return "".join(str(text) for text in element.itertext()).strip()
     return _text(element)
 
 
-def _html_text(html: str) -> str:
+def html_text(html: str) -> str:
     """The text a reader shows of a title written as escaped HTML."""
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     return str(fragment.text_content()).strip()
