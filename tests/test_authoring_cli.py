@@ -18,7 +18,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import as_a_user
+from tests.conftest import as_a_user, need_program
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -691,6 +691,26 @@ def test_pin_from_a_compressed_or_hostile_feed_says_what_it_is(
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: old.xml")
     assert result.stderr.endswith(f": {problem}. {fix}\n"), result.stderr
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "old feed.xml"])
+def test_pin_from_a_compressed_feed_is_read_after_the_fix_it_gives(
+    in_tmp: Path, site: Callable[..., Path], name: str
+) -> None:
+    # The fix said `gunzip -c <file> > feed.xml`: for a feed saved as feed.xml the shell
+    # emptied it before gunzip read it, and a name with a space was two arguments.
+    need_program("gunzip")
+    folder = site(**{"a.md": _doc("A", "2025-01-01")})
+    feed = _old_rss("<item><title>A</title><guid>https://old.example/a</guid></item>")
+    (folder / name).write_bytes(gzip.compress(feed.encode()))
+    refused = CliRunner().invoke(cli, ["pin", "--from", name])
+    assert refused.exit_code == 1, refused.output
+    fix = re.search(r"\(gunzip -c (.+) > (\S+)\)", refused.stderr)
+    assert fix is not None, refused.stderr
+    subprocess.run(["sh", "-c", fix.group(0)[1:-1]], cwd=folder, check=True)
+    result = CliRunner().invoke(cli, ["pin", "--from", fix.group(2)])
+    assert result.exit_code == 0, result.output
+    assert front_matter(folder / "entries" / "a.md")["id"] == "https://old.example/a"
 
 
 def test_pin_from_a_feed_and_an_archive_that_repeats_an_entry_gives_its_id_once(

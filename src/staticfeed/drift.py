@@ -22,6 +22,7 @@ import html.entities
 import json
 import os
 import re
+import shlex
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -256,9 +257,12 @@ def feed_file_entries(path: Path) -> list[PublishedEntry]:
             f"cannot read the feed ({error.strerror})", "Check the path.", path=path
         ) from None
     if data.startswith(b"\x1f\x8b"):  # a feed saved as a server sent it, compressed
+        # The shell empties the file `>` names before gunzip reads: never the feed itself.
+        out = "feed.xml" if Path("feed.xml").resolve() != path.resolve() else "feed-unzipped.xml"
+        command = f"gunzip -c {shlex.quote(display_path(path))} > {out}"
         raise OutputError(
             "the file is compressed with gzip",
-            f"Decompress it (gunzip -c {display_path(path)} > feed.xml) and give that file.",
+            f"Decompress it ({command}) and give that file.",
             path=path,
         )
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
