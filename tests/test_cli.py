@@ -511,6 +511,34 @@ def test_entries_in_a_folder_that_cannot_be_entered_are_an_error_not_a_traceback
     assert list((folder / "closed" / "entries").iterdir()) == []
 
 
+_TOO_LONG = "x" * 300  # a file name longer than any file system takes (255 bytes)
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "named"),
+    [
+        (["build", "--entries", _TOO_LONG], 1, _TOO_LONG),
+        (["build", "--out", f"{_TOO_LONG}/feeds"], 1, f"{_TOO_LONG}/feeds"),
+        (["diff", "--out", f"{_TOO_LONG}/feeds"], 2, f"{_TOO_LONG}/feeds"),
+        (["touch", f"entries/{_TOO_LONG}.md"], 1, f"entries/{_TOO_LONG}.md"),
+        (["import", "entries/a.md", "--into", _TOO_LONG], 1, f"{_TOO_LONG}/2025/a.md"),
+    ],
+    ids=["build --entries", "build --out", "diff --out", "touch", "import --into"],
+)
+def test_a_name_too_long_is_named_as_such_not_as_a_folder_to_chmod(
+    site: Site, args: list[str], status: int, named: str
+) -> None:
+    # The errors for a folder that cannot be entered took every OSError for one: a name too
+    # long was "cannot read the folder", to be fixed with chmod +rx.
+    site(**{"a.md": post("A")})
+    result = run(*args)
+    assert (result.exit_code, result.stdout) == (status, ""), result.output
+    assert result.stderr == (
+        f"Error: {named}: the system cannot look at the path (File name too long). Check the "
+        "path, or give another.\n"
+    )
+
+
 def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:
     site(**{"a.md": post("A")})
     assert run("build", "--base-url", "preview.example.org").exit_code == 2

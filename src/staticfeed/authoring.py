@@ -33,14 +33,13 @@ from staticfeed.dates import DateError, in_utc, iso, localize, parse_date
 from staticfeed.drift import PublishedEntry, html_text, title_key
 from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
 from staticfeed.errors import (
-    SHUT_FOLDER_FIX,
     ConfigError,
     EntryError,
     ManyErrors,
     OutputError,
     StaticfeedError,
     display_path,
-    shut_folder,
+    unreachable,
     unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, split
@@ -257,11 +256,7 @@ def _stat(path: Path) -> os.stat_result | None:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EBADF):
             return None  # as Path.exists() has it
-        raise EntryError(
-            f"cannot read the folder ({error.strerror or error})",
-            SHUT_FOLDER_FIX,
-            path=shut_folder(path),
-        ) from None
+        raise unreachable(path, error) from None
 
 
 def _exists(path: Path) -> bool:

@@ -20,13 +20,12 @@ from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
 from staticfeed.errors import (
-    SHUT_FOLDER_FIX,
     BuildWarning,
     EntryError,
     ManyErrors,
     StaticfeedError,
     display_path,
-    shut_folder,
+    unreachable,
     unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, body_of, split
@@ -89,11 +88,7 @@ def read_entries(
     try:
         is_folder = entries_dir.is_dir()
     except OSError as error:  # PermissionError: a folder above it cannot be entered
-        raise EntryError(
-            f"cannot read the folder ({error.strerror or error})",
-            SHUT_FOLDER_FIX,
-            path=shut_folder(entries_dir),
-        ) from None
+        raise unreachable(entries_dir, error) from None
     if not is_folder:
         raise EntryError(
             "the entries folder does not exist",

@@ -8,20 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def shut_folder(path: Path) -> Path:
-    """The folder on the way to `path` that cannot be entered, for an error to name, when
-    looking at `path` failed with PermissionError (Path.exists() and is_dir() raise it)."""
-    for step in (*reversed(path.parents), path):
-        try:
-            step.stat()
-        except OSError:
-            return step.parent
-    return path.parent
-
-
-SHUT_FOLDER_FIX = "Check that it can be read (and entered: chmod +rx)."
-
-
 def where(path: Path | None, line: int | None) -> str:
     """`file:line`, with the path relative to the current folder when it is inside it."""
     if path is None:
@@ -120,6 +106,35 @@ def unreadable(
         "Check that it exists and that it can be read; a link must lead to a file.",
         path=path,
     )
+
+
+def unreachable(
+    path: Path, error: OSError, kind: type[StaticfeedError] = EntryError
+) -> StaticfeedError:
+    """The error for `path` when looking at it failed other than by its absence (Path.exists()
+    and is_dir() raise then): a folder on the way that cannot be entered, named, or a path the
+    system refuses (a name too long), which no chmod fixes."""
+    if isinstance(error, PermissionError):
+        return kind(
+            f"cannot read the folder ({error.strerror or error})",
+            "Check that it can be read (and entered: chmod +rx).",
+            path=_shut_folder(path),
+        )
+    return kind(
+        f"the system cannot look at the path ({error.strerror or error})",
+        "Check the path, or give another.",
+        path=path,
+    )
+
+
+def _shut_folder(path: Path) -> Path:
+    """The folder on the way to `path` that cannot be entered."""
+    for step in (*reversed(path.parents), path):
+        try:
+            step.stat()
+        except OSError:
+            return step.parent
+    return path.parent
 
 
 @dataclass(frozen=True)

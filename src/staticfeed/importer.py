@@ -49,12 +49,10 @@ from staticfeed.dates import (
 )
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.errors import (
-    SHUT_FOLDER_FIX,
-    EntryError,
     ManyErrors,
     StaticfeedError,
     display_path,
-    shut_folder,
+    unreachable,
     unreadable,
 )
 from staticfeed.frontmatter import FrontMatterError, split
@@ -2033,11 +2031,7 @@ def _existing_entry(path: Path) -> Path | None:
             if candidate.exists():
                 return candidate
         except OSError as error:  # PermissionError: a folder on the way cannot be entered
-            raise EntryError(
-                f"cannot read the folder ({error.strerror or error})",
-                SHUT_FOLDER_FIX,
-                path=shut_folder(candidate),
-            ) from None
+            raise unreachable(candidate, error) from None
     return None
 
 

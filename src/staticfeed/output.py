@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from staticfeed.errors import SHUT_FOLDER_FIX, OutputError, shut_folder
+from staticfeed.errors import OutputError, StaticfeedError, unreachable
 from staticfeed.progress import SILENT, Progress
 
 if TYPE_CHECKING:
@@ -387,7 +387,7 @@ def _write_error(error: OSError, path: Path) -> OutputError:
     )
 
 
-def not_a_folder(out_dir: Path) -> OutputError | None:
+def not_a_folder(out_dir: Path) -> StaticfeedError | None:
     """The error of an output folder that is a file (or a link to one), or that sits in a
     folder that cannot be entered, if it is so: build, check and diff word it alike."""
     try:
@@ -395,11 +395,7 @@ def not_a_folder(out_dir: Path) -> OutputError | None:
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
             return None  # a first build makes it, or says what is in the way
-        return OutputError(
-            f"cannot read the folder ({error.strerror or error})",
-            SHUT_FOLDER_FIX,
-            path=shut_folder(out_dir),
-        )
+        return unreachable(out_dir, error, OutputError)
     if not stat.S_ISDIR(found.st_mode):
         return OutputError(
             "it is a file, not a folder",
