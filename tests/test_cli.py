@@ -438,20 +438,24 @@ def test_the_out_folder_suggested_is_neither_the_one_given_nor_the_entries_own(
     )
 
 
-def test_an_out_that_is_a_file_is_named_as_such_by_build_diff_and_check(site: Site) -> None:
+@pytest.mark.parametrize("out", ["taken", "taken/feeds"])
+def test_an_out_that_is_a_file_is_named_as_such_by_build_diff_and_check(
+    site: Site, out: str
+) -> None:
     # build said "cannot create the output folder (File exists)"; diff listed every entry as
-    # new and check every feed as missing, each with the fix "Run staticfeed build".
+    # new and check every feed as missing, each with the fix "Run staticfeed build". So they
+    # did for an --out inside the file, after 2d1122b.
     folder = site(**{"a.md": post("A")})
     (folder / "taken").write_text("a file", encoding="utf-8")
     message = (
         "Error: taken: it is a file, not a folder. Give --out the folder the feeds go in, or "
         "move the file."
     )
-    built = run("build", "--out", "taken")
+    built = run("build", "--out", out)
     assert (built.exit_code, built.stdout, built.stderr) == (1, "", message + "\n")
-    diffed = run("diff", "--out", "taken")
+    diffed = run("diff", "--out", out)
     assert (diffed.exit_code, diffed.stdout, diffed.stderr) == (2, "", message + "\n")
-    checked = run("check", "--out", "taken")
+    checked = run("check", "--out", out)
     assert (checked.exit_code, checked.stderr) == (1, "")
     assert checked.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
     assert (folder / "taken").read_text(encoding="utf-8") == "a file"

@@ -388,12 +388,16 @@ def _write_error(error: OSError, path: Path) -> OutputError:
 
 
 def not_a_folder(out_dir: Path) -> StaticfeedError | None:
-    """The error of an output folder that is a file (or a link to one), or that sits in a
-    folder that cannot be entered, if it is so: build, check and diff word it alike."""
+    """The error of an output folder that is a file (or a link to one), or is inside one, or
+    sits in a folder that cannot be entered, if it is so: build, check and diff word it
+    alike."""
     try:
         found = out_dir.stat()
     except OSError as error:
-        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+        if error.errno == errno.ENOTDIR:  # a file on the way is the one in the way
+            on_the_way = (folder for folder in reversed(out_dir.parents) if folder.is_file())
+            return next((not_a_folder(file) for file in on_the_way), None)
+        if error.errno in (errno.ENOENT, errno.ELOOP):
             return None  # a first build makes it, or says what is in the way
         return unreachable(out_dir, error, OutputError)
     if not stat.S_ISDIR(found.st_mode):
