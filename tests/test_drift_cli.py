@@ -411,6 +411,28 @@ def test_an_entry_withdrawn_then_deleted_does_not_block_its_title_forever(site: 
     built()
 
 
+@OPTIONS
+def test_a_new_draft_under_a_deleted_entrys_file_name_may_be_renamed_and_published(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md was deleted, and a new draft of another title and date written as a.md: "Alpha"
+    # left the feeds deleted, which is not remembered. Remembered under the draft's title,
+    # it made the build refuse the draft once renamed and published, and tell it to take
+    # tag:...:a, which readers would take for an edit of "Alpha" and never show as new.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(doc("Brand new", 9, draft="true"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/brand-new.md").write_text(doc("Brand new", 9), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "b", "Beta"), (TAG + "brand-new", "Brand new")]
+    assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
+
+
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     built()

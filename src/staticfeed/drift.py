@@ -354,15 +354,17 @@ def ids_file(
     withheld: Sequence[Entry],
     entries_dir: Path,
     previewed: Sequence[Entry] = (),
-    published_titles: Mapping[str, str] | None = None,
+    in_feeds: Mapping[str, PublishedEntry] | None = None,
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
     a new entry with its title, is published. The entries of `published` that are in
     `previewed` (drafts and future entries a --drafts or --future build shows) count as held
-    back: a preview is no publication. `published_titles`, the titles the feeds published under each
-    id, finds an entry that left the feeds renamed (made a draft and moved in one go): a
-    document held back under a new id with the title of an id no longer published."""
+    back: a preview is no publication. `in_feeds`, the entries the feeds published (by id),
+    finds an entry that left the feeds renamed (made a draft and moved in one go): a document
+    held back under a new id with the title of an id no longer published. It also tells a
+    new document held back under the old file's name (a new title and a new date, as
+    `_taken`) from the entry itself: the entry was deleted then, which is not remembered."""
     shown = {entry.id for entry in previewed}
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
@@ -376,8 +378,11 @@ def ids_file(
         if entry_id in now:
             continue
         holder = held.get(entries_dir / path)
-        if holder is None and published_titles is not None and entry_id in published_titles:
-            holder = renamed.get(title_key(published_titles[entry_id]))
+        was = None if in_feeds is None else in_feeds.get(entry_id)
+        if holder is not None and was is not None and _taken(_side(was), _side(holder)):
+            holder = None  # another document took the name of a deleted one
+        if holder is None and was is not None:
+            holder = renamed.get(title_key(was.title))
         if holder is not None:
             withdrawn[entry_id] = (path, holder.title)
     # A title published under a new id ends the record (the entry came back, let through with
@@ -640,6 +645,10 @@ def _withdrawn_sides(
         for entry_id, (path, title) in withdrawn.items()
         if entry_id not in shown
     ]
+
+
+def _side(entry: Entry | PublishedEntry) -> _Side:
+    return _Side(entry.id, entry.title, None, entry.published)
 
 
 def _taken(before: _Side, now: _Side) -> bool:

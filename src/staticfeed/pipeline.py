@@ -521,9 +521,8 @@ def _publish(
         )
     names = [file.name for file in made]
     # Vouched feeds publish again every id they did: no entry can have left them renamed.
-    titles = None if published is None else {i: entry.title for i, entry in published.items()}
     sources = ids_file(
-        ids_state, entries, selection.withheld, entries_dir, selection.previewed, titles
+        ids_state, entries, selection.withheld, entries_dir, selection.previewed, published
     )
     state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
