@@ -433,6 +433,26 @@ def test_a_new_draft_under_a_deleted_entrys_file_name_may_be_renamed_and_publish
     assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
 
 
+@OPTIONS
+def test_deleting_an_entry_beside_a_draft_of_its_title_and_another_date_is_no_withdrawal(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # The next "Weekly notes" waits as a draft while last week's is deleted: the draft was
+    # taken for the entry made a draft and renamed, and refused once published, with the fix
+    # to give it tag:...:a, which readers would take for an edit of the deleted entry.
+    site(**{"a.md": doc("Weekly notes"), "b.md": doc("Beta", 2)})
+    Path("entries/next.md").write_text(doc("Weekly notes", 8, draft="true"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/next.md").write_text(doc("Weekly notes", 8), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "b", "Beta"), (TAG + "next", "Weekly notes")]
+
+
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     built()

@@ -369,10 +369,10 @@ def ids_file(
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
     held = {entry.source: entry for entry in (*withheld, *previewed)}
-    renamed: dict[str, Entry] = {}
+    renamed: dict[str, list[Entry]] = {}
     for entry in (*withheld, *previewed):
         if entry.id not in previous.sources and entry.id not in previous.withdrawn:
-            renamed.setdefault(title_key(entry.title), entry)
+            renamed.setdefault(title_key(entry.title), []).append(entry)
     withdrawn = dict(previous.withdrawn)
     for entry_id, path in previous.sources.items():
         if entry_id in now:
@@ -382,7 +382,8 @@ def ids_file(
         if holder is not None and was is not None and _taken(_side(was), _side(holder)):
             holder = None  # another document took the name of a deleted one
         if holder is None and was is not None:
-            holder = renamed.get(title_key(was.title))
+            candidates = renamed.get(title_key(was.title), [])
+            holder = next((entry for entry in candidates if _may_be(was, entry)), None)
         if holder is not None:
             withdrawn[entry_id] = (path, holder.title)
     # A title published under a new id ends the record (the entry came back, let through with
@@ -645,6 +646,17 @@ def _withdrawn_sides(
         for entry_id, (path, title) in withdrawn.items()
         if entry_id not in shown
     ]
+
+
+def _may_be(was: PublishedEntry, held: Entry) -> bool:
+    """Whether `held`, a document held back under a new id with the title of `was`, an entry
+    that left the feeds, may be that entry renamed. A draft keeps its date (compared to the
+    second, as RSS gives it): a draft of another date is another entry of the same title (the
+    next "Weekly notes"), and `was` was deleted. An entry held back for a date in the future
+    has a new date, so its title says all."""
+    if not held.draft or was.published is None:
+        return True
+    return was.published.replace(microsecond=0) == held.published.replace(microsecond=0)
 
 
 def _side(entry: Entry | PublishedEntry) -> _Side:
