@@ -383,7 +383,10 @@ def ids_file(
             holder = None  # another document took the name of a deleted one
         if holder is None and was is not None:
             candidates = renamed.get(title_key(was.title), [])
-            holder = next((entry for entry in candidates if _may_be(was, entry)), None)
+            # A draft made of the entry keeps its date: a draft of another date is another
+            # entry of its title (the next "Weekly notes"), and `was` was deleted.
+            fits = (e for e in candidates if _may_be_held(_side(was), _held_side(e, entries_dir)))
+            holder = next(fits, None)
         if holder is not None:
             withdrawn[entry_id] = (path, holder.title)
     # A title published under a new id ends the record (the entry came back, let through with
@@ -457,7 +460,7 @@ def find_id_changes(
         _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
         for entry in (published or {}).values()
     ]
-    kept = [_Side(e.id, e.title, relative_source(e.source, entries_dir)) for e in held]
+    kept = [_held_side(e, entries_dir) for e in held]
     return _match(old + gone, new, kept)
 
 
@@ -527,10 +530,10 @@ def compare(
     published: Mapping[str, PublishedEntry],
     fresh: Mapping[str, PublishedEntry],
     withdrawn: Mapping[str, tuple[str, str]] | None = None,
-    held: Mapping[str, tuple[str, str]] | None = None,
+    held: Mapping[str, _Side] | None = None,
 ) -> Diff:
     """What readers would see change between `published` and `fresh` (both read the same way);
-    `withdrawn` as in find_id_changes, and `held` its held entries as {id: (document, title)}.
+    `withdrawn` as in find_id_changes, and `held` its held entries by id (`_held_side`).
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
@@ -541,7 +544,7 @@ def compare(
     id_changes = _match(
         [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
         [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
-        [_Side(entry_id, title, path) for entry_id, (path, title) in (held or {}).items()],
+        list((held or {}).values()),
     )
     moved_from = {change.old_id for change in id_changes}
     moved_to = {change.new_id for change in id_changes}
@@ -583,7 +586,7 @@ def diff_publication(
     # before the formats changed, by id alone (`compare`).
     published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
     state = read_ids_state(out_dir)
-    kept = {e.id: (relative_source(e.source, entries_dir), e.title) for e in held}
+    kept = {e.id: _held_side(e, entries_dir) for e in held}
     withdrawn = still_withdrawn(state.withdrawn, held)
     published = published_in_earnest(published, state)
     fresh = fresh_entries(files, entries, entries_dir, formats)
@@ -629,6 +632,7 @@ class _Side:
     source: str | None
     published: datetime | None = None
     withdrawn: bool = False
+    draft: bool = False
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -648,15 +652,19 @@ def _withdrawn_sides(
     ]
 
 
-def _may_be(was: PublishedEntry, held: Entry) -> bool:
-    """Whether `held`, a document held back under a new id with the title of `was`, an entry
-    that left the feeds, may be that entry renamed. A draft keeps its date (compared to the
-    second, as RSS gives it): a draft of another date is another entry of the same title (the
-    next "Weekly notes"), and `was` was deleted. An entry held back for a date in the future
-    has a new date, so its title says all."""
-    if not held.draft or was.published is None:
+def _may_be_held(before: _Side, side: _Side) -> bool:
+    """Whether `side` may be the entry `before` was, as far as dates tell: only a draft held
+    back (`_held_side`) is held to the date it kept (to the second, as RSS gives it), when
+    `before` has one; an entry held back for a future date has a new date."""
+    if not side.draft or before.published is None or side.published is None:
         return True
-    return was.published.replace(microsecond=0) == held.published.replace(microsecond=0)
+    return before.published.replace(microsecond=0) == side.published.replace(microsecond=0)
+
+
+def _held_side(entry: Entry, entries_dir: Path) -> _Side:
+    """An entry held back (a draft, a future entry), for `_match`."""
+    source = relative_source(entry.source, entries_dir)
+    return _Side(entry.id, entry.title, source, entry.published, draft=entry.draft)
 
 
 def _side(entry: Entry | PublishedEntry) -> _Side:
@@ -736,9 +744,15 @@ def _match(
                 waiting.setdefault(value, []).append(side)
         for before in befores:
             value = key(before)
-            if before.id in paired or value is None or not waiting.get(value):
+            if before.id in paired or value is None:
                 continue
-            after = waiting[value].pop(0)
+            # A draft made of the entry keeps its date: a draft of another date is another
+            # entry of the same title (the next "Weekly notes"), written beside it.
+            fits = [side for side in waiting.get(value, ()) if _may_be_held(before, side)]
+            if not fits:
+                continue
+            after = fits[0]
+            waiting[value].remove(after)
             paired |= {before.id, after.id}
             holder = now.get(before.id)
             changes.append(
