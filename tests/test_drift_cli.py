@@ -478,6 +478,32 @@ def test_an_entry_retitled_and_redated_beside_a_draft_of_its_old_title_is_no_cha
     assert (TAG + "next", "Weekly notes") in published()
 
 
+@pytest.mark.parametrize("deleted", [False, True], ids=["retitled", "deleted"])
+def test_a_drafts_preview_takes_no_draft_of_another_date_for_an_entry_renamed(
+    site: Site, deleted: bool
+) -> None:
+    # As the build after it: a --drafts preview showing next week's "Weekly notes" beside last
+    # week's, retitled and redated (or deleted), is no id change, in build, check or diff.
+    site(**{"a.md": doc("Weekly notes"), "b.md": doc("Beta", 2)})
+    Path("entries/next.md").write_text(doc("Weekly notes", 8, draft="true"), encoding="utf-8")
+    built()
+    if deleted:
+        Path("entries/a.md").unlink()
+    else:
+        Path("entries/a.md").write_text(doc("Weekly notes 1", 3), encoding="utf-8")
+
+    diff = invoke("diff", "--drafts", "--format", "json")
+    check = invoke("check", "--drafts", "--format", "json")
+    result = invoke_build("--drafts")
+
+    assert result.exit_code == 0, result.output
+    assert json.loads(diff.stdout)["id_changed"] == []
+    assert not [f for f in json.loads(check.stdout) if "readers would show" in f["message"]]
+    assert (TAG + "next", "Weekly notes") in published()
+    built()
+    assert (TAG + "next", "Weekly notes") not in published()
+
+
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     built()

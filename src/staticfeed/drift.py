@@ -452,7 +452,7 @@ def find_id_changes(
     if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
-        _Side(entry.id, entry.title, relative_source(entry.source, entries_dir), entry.published)
+        _held_side(entry, entries_dir)
         for entry in entries
         if published is not None or entry.id not in sources
     ]
@@ -531,9 +531,11 @@ def compare(
     fresh: Mapping[str, PublishedEntry],
     withdrawn: Mapping[str, tuple[str, str]] | None = None,
     held: Mapping[str, _Side] | None = None,
+    drafts: Collection[str] = (),
 ) -> Diff:
     """What readers would see change between `published` and `fresh` (both read the same way);
-    `withdrawn` as in find_id_changes, and `held` its held entries by id (`_held_side`).
+    `withdrawn` as in find_id_changes, and `held` its held entries by id (`_held_side`);
+    `drafts`, the ids of the drafts `fresh` shows (a --drafts preview).
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
@@ -543,7 +545,7 @@ def compare(
     gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
         [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
-        [_Side(e.id, e.title, e.source, e.published) for e in fresh.values()],
+        [_Side(e.id, e.title, e.source, e.published, draft=e.id in drafts) for e in fresh.values()],
         list((held or {}).values()),
     )
     moved_from = {change.old_id for change in id_changes}
@@ -590,7 +592,8 @@ def diff_publication(
     withdrawn = still_withdrawn(state.withdrawn, held)
     published = published_in_earnest(published, state)
     fresh = fresh_entries(files, entries, entries_dir, formats)
-    found = compare(published, fresh, withdrawn, kept)
+    drafts = {entry.id for entry in entries if entry.draft}
+    found = compare(published, fresh, withdrawn, kept, drafts)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
@@ -662,7 +665,7 @@ def _may_be_held(before: _Side, side: _Side) -> bool:
 
 
 def _held_side(entry: Entry, entries_dir: Path) -> _Side:
-    """An entry held back (a draft, a future entry), for `_match`."""
+    """An entry, held back (a draft, a future entry) or not, for `_match`."""
     source = relative_source(entry.source, entries_dir)
     return _Side(entry.id, entry.title, source, entry.published, draft=entry.draft)
 
