@@ -504,6 +504,18 @@ def test_a_drafts_preview_takes_no_draft_of_another_date_for_an_entry_renamed(
     assert (TAG + "next", "Weekly notes") not in published()
 
 
+def test_a_drafts_preview_still_catches_a_document_whose_slug_and_date_changed(site: Site) -> None:
+    # The same document under a new id: only titles are held to a draft's date.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Alpha", 5, draft="true", slug="alpha-new"), "utf-8")
+
+    result = invoke_build("--drafts")
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: entries/a.md: this document was published with ")
+
+
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
     site(**{"a.md": doc("Alpha")})
     built()

@@ -751,7 +751,11 @@ def _match(
                 continue
             # A draft made of the entry keeps its date: a draft of another date is another
             # entry of the same title (the next "Weekly notes"), written beside it.
-            fits = [side for side in waiting.get(value, ()) if _may_be_held(before, side)]
+            fits = [
+                side
+                for side in waiting.get(value, ())
+                if matched_by == "source" or _may_be_held(before, side)
+            ]
             if not fits:
                 continue
             after = fits[0]
