@@ -1457,10 +1457,8 @@ def test_the_cache_is_beside_the_config_and_ignored_by_git(site: Site) -> None:
     assert (folder / CACHE_FOLDER / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
-def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
-    site: Site, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    site(config=CONFIG, **DOCUMENTS)
+def count_feed_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The output folders whose published feeds the id guard reads, as builds go."""
     reads: list[Path] = []
     original = pipeline.published_entries
 
@@ -1469,6 +1467,14 @@ def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
         return original(out_dir)
 
     monkeypatch.setattr(pipeline, "published_entries", counting)
+    return reads
+
+
+def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(config=CONFIG, **DOCUMENTS)
+    reads = count_feed_reads(monkeypatch)
     assert run("build").exit_code == 0
     assert len(reads) == 1
     assert run("build").exit_code == 0
@@ -1504,14 +1510,7 @@ def test_with_an_entry_held_back_the_id_guard_reads_the_feeds_after_a_title_chan
     # may be an entry renamed while a new document took its file's name, and so its id, which
     # then has a new title. The titles of the ids published still vouch for them.
     site(config=CONFIG, **DOCUMENTS)  # 2025/eta.md is a draft
-    reads: list[Path] = []
-    original = pipeline.published_entries
-
-    def counting(out_dir: Path) -> object:
-        reads.append(out_dir)
-        return original(out_dir)
-
-    monkeypatch.setattr(pipeline, "published_entries", counting)
+    reads = count_feed_reads(monkeypatch)
     assert run("build").exit_code == 0
     edit("2025/alpha.md", "Text of Alpha.", "Alpha, edited.")
     assert run("build").exit_code == 0
