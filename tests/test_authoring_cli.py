@@ -565,21 +565,24 @@ def _old_rss(items: str) -> str:
     )
 
 
+def _pin_from_old_rss(folder: Path, items: str) -> tuple[Result, Path]:
+    """`pin --from` an earlier site's RSS feed of these items, written in `folder`."""
+    feed = folder / "old.rss"
+    feed.write_text(_old_rss(items), encoding="utf-8")
+    return CliRunner().invoke(cli, ["pin", "--from", "old.rss"]), feed
+
+
 def test_pin_from_a_feed_with_an_item_without_an_id_carries_over_the_others(
     in_tmp: Path, site: Callable[..., Path]
 ) -> None:
     # One RSS item without a guid or a link made the whole feed unreadable ("an entry has no
     # id"), with no line, and said to give the RSS file the earlier site published.
     folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
-    feed = folder / "old.rss"
-    feed.write_text(
-        _old_rss(
-            "<item><title>Alpha</title><pubDate>Sat, 02 Mar 2024 00:00:00 +0000</pubDate></item>"
-            "<item><title>Beta</title><guid>https://old.example/b</guid></item>"
-        ),
-        encoding="utf-8",
+    result, feed = _pin_from_old_rss(
+        folder,
+        "<item><title>Alpha</title><pubDate>Sat, 02 Mar 2024 00:00:00 +0000</pubDate></item>"
+        "<item><title>Beta</title><guid>https://old.example/b</guid></item>",
     )
-    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
     assert result.exit_code == 0, result.output
     assert result.stderr == "not carried over: 'Alpha': the feed gives it no id\n"
     assert [entry.get("id") for entry in feedparser.parse(str(feed)).entries] == [
@@ -595,15 +598,11 @@ def test_pin_from_a_feed_where_two_items_share_a_guid_names_the_one_not_carried_
 ) -> None:
     # The second was dropped without a word.
     folder = site(**{"a.md": _doc("Alpha", "2024-03-02"), "b.md": _doc("Beta", "2024-03-03")})
-    feed = folder / "old.rss"
-    feed.write_text(
-        _old_rss(
-            "<item><title>Alpha</title><guid>https://old.example/x</guid></item>"
-            "<item><title>Beta</title><guid>https://old.example/x</guid></item>"
-        ),
-        encoding="utf-8",
+    result, feed = _pin_from_old_rss(
+        folder,
+        "<item><title>Alpha</title><guid>https://old.example/x</guid></item>"
+        "<item><title>Beta</title><guid>https://old.example/x</guid></item>",
     )
-    result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "not carried over: 'Beta' (https://old.example/x): its id is also 'Alpha''s, which "

@@ -103,6 +103,14 @@ def test_a_missing_source_is_a_wrong_command_line(site: Callable[..., Path]) -> 
     assert run("import", "missing.txt").exit_code == 2
 
 
+# What import says of a date line 12/01/2025, which reads both ways, after "<file>:<line>: ".
+REFUSED_12_01 = (
+    "no date found: the date line '12/01/2025' could be 2025-01-12 (day first) or 2025-12-01 "
+    "(month first). Write the date like 2025-12-22 or 2025-12-22 14:30 in a copy of the "
+    "document, and import the copy.\n"
+)
+
+
 @pytest.mark.parametrize(
     "date_line", ["12/01/2025", "Posted on 12/01/2025", "*12/01/2025*"], ids=["bare", "label", "em"]
 )
@@ -117,11 +125,7 @@ def test_a_date_line_import_cannot_read_one_way_is_named_with_why(
     result = run("import", "note.txt", "--dry-run")
 
     assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        "Error: note.txt:3: no date found: the date line '12/01/2025' could be 2025-01-12 (day "
-        "first) or 2025-12-01 (month first). Write the date like 2025-12-22 or 2025-12-22 14:30 "
-        "in a copy of the document, and import the copy.\n"
-    )
+    assert result.stderr == f"Error: note.txt:3: {REFUSED_12_01}"
 
 
 @pytest.mark.parametrize("date_line", ["12/01/2025", "*12/01/2025*"], ids=["bare", "em"])
@@ -136,11 +140,7 @@ def test_a_date_line_above_the_title_import_cannot_read_is_named_with_why(
     result = run("import", "note.txt", "--dry-run")
 
     assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        "Error: note.txt:1: no date found: the date line '12/01/2025' could be 2025-01-12 (day "
-        "first) or 2025-12-01 (month first). Write the date like 2025-12-22 or 2025-12-22 14:30 "
-        "in a copy of the document, and import the copy.\n"
-    )
+    assert result.stderr == f"Error: note.txt:1: {REFUSED_12_01}"
     assert list((folder / "entries").iterdir()) == []
 
 
