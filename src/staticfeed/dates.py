@@ -491,6 +491,25 @@ def utc_offset_text(moment: datetime) -> str:
     return f"{moment.date().isoformat()} {moment:%H:%M} {_format_offset(offset)}"
 
 
+def front_matter_date(moment: datetime, tz: tzinfo) -> str:
+    """`moment` as an imported entry's front matter writes it. A wall time in `tz`, the zone
+    the build reads the entry's dates in, as an author writes it (`2025-12-22`, `2025-12-22
+    14:30`); any other with its offset, as the build would read its wall time in `tz` (`import
+    --timezone America/New_York` in a publication in Europe/Berlin: 10:00 there is 16:00 here)."""
+    if not _same_zone(moment.tzinfo, tz):
+        return moment.isoformat()
+    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
+        return moment.date().isoformat()  # four digits of year: strftime's %Y can give "1"
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    return f"{moment.date().isoformat()} {clock}"
+
+
+def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
+    if one is other:
+        return True
+    return isinstance(one, ZoneInfo) and isinstance(other, ZoneInfo) and one.key == other.key
+
+
 def _format_offset(offset: timedelta) -> str:
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "-"

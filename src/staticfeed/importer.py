@@ -33,7 +33,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from urllib.parse import urljoin
-from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml import etree
@@ -43,6 +42,7 @@ from staticfeed.codeblocks import fenced
 from staticfeed.dates import (
     DateError,
     WeekdayConflict,
+    front_matter_date,
     lenient_date_line,
     parse_date,
     parse_date_line,
@@ -2087,9 +2087,9 @@ def _files_beside(body: str, source: Path) -> tuple[str, ...]:
 
 
 def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
-    lines = ["---", f"title: {_quoted(entry.title)}", f"date: {_date_text(entry.date, tz)}"]
+    lines = ["---", f"title: {_quoted(entry.title)}", f"date: {front_matter_date(entry.date, tz)}"]
     if entry.updated is not None:
-        lines.append(f"updated: {_date_text(entry.updated, tz)}")
+        lines.append(f"updated: {front_matter_date(entry.updated, tz)}")
     if entry.authors:
         lines.append("authors:")
         for author in entry.authors:
@@ -2122,25 +2122,6 @@ def _quoted(value: str) -> str:
     return _NOT_YAML_PRINTABLE.sub(
         lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, ensure_ascii=False)
     )
-
-
-def _date_text(moment: datetime, tz: tzinfo) -> str:
-    """A wall time in `tz`, the zone the build reads the entry's dates in, as the author wrote
-    it (`2025-12-22`, `2025-12-22 14:30`); any other with its offset, as the build would read
-    its wall time in `tz` (`import --timezone America/New_York` in a publication in
-    Europe/Berlin: 10:00 there is 16:00 here)."""
-    if not _same_zone(moment.tzinfo, tz):
-        return moment.isoformat()
-    if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
-        return moment.date().isoformat()  # four digits of year: strftime's %Y can give "1"
-    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    return f"{moment.date().isoformat()} {clock}"
-
-
-def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
-    if one is other:
-        return True
-    return isinstance(one, ZoneInfo) and isinstance(other, ZoneInfo) and one.key == other.key
 
 
 def _write(entries: list[ImportedEntry]) -> None:
