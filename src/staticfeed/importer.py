@@ -1267,6 +1267,26 @@ def _assemble(page: _Page, article: _Article, *, headings: bool, pull_quotes: bo
         bio = _bio(page.units[index], head.byline)
         assert bio is not None
         people = _merge_people(people, list(bio.people))
+    first_prose = next((page.units[i] for i in kept if page.prose(i)), None)
+    return _TextArticle(
+        title=head.title,
+        date=head.date,
+        updated=head.updated,
+        authors=people,
+        source=source,
+        tags=_unique(tags),
+        blocks=_markdown_blocks(page, kept, head, headings=headings, pull_quotes=pull_quotes),
+        line=page.units[article.start].line if article.start < len(page.units) else None,
+        first_sentence=_first_sentence(first_prose.text) if first_prose else None,
+    )
+
+
+def _markdown_blocks(
+    page: _Page, kept: list[int], head: _Head, *, headings: bool, pull_quotes: bool
+) -> list[str]:
+    """The units `kept` of an article as its Markdown blocks: with `headings`, a title-like
+    line before prose becomes a heading; with `pull_quotes`, a pull quote glued to the end of
+    a paragraph becomes a block quote after it."""
     blocks = []
     for position, index in enumerate(kept):
         unit = page.units[index]
@@ -1287,18 +1307,7 @@ def _assemble(page: _Page, article: _Article, *, headings: bool, pull_quotes: bo
             blocks.append("\n".join(f"> {line}" for line in quote[1].split("\n")))
             continue
         blocks.append(unit.text)
-    first_prose = next((page.units[i] for i in kept if page.prose(i)), None)
-    return _TextArticle(
-        title=head.title,
-        date=head.date,
-        updated=head.updated,
-        authors=people,
-        source=source,
-        tags=_unique(tags),
-        blocks=blocks,
-        line=page.units[article.start].line if article.start < len(page.units) else None,
-        first_sentence=_first_sentence(first_prose.text) if first_prose else None,
-    )
+    return blocks
 
 
 def _without_trailing_residue(
