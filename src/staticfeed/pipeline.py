@@ -392,16 +392,29 @@ def _build_spooled(
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
         raise
-    made_from = {file.name: file.fingerprint if file.made else None for file in made}
-    listed = incremental.index_listed
+    _record_outputs(store, out_dir, records, built, titles, incremental.index_listed, staging)
+    return report
+
+
+def _record_outputs(
+    store: BuildCache,
+    out_dir: Path,
+    records: OutputRecords,
+    built: _BuildResult,
+    titles: Mapping[str, str],
+    listed: list[str] | None,
+    staging: Staging,
+) -> None:
+    """Save in the cache what the build left in `out_dir`, for the next build to keep the files
+    made from the same and to know whether an id can have changed (`OutputRecords.vouch_for`)."""
+    made_from = {file.name: file.fingerprint if file.made else None for file in built.made}
     fingerprints = {**made_from, **_STATE_FILES}
     # Over the ids the ids file names, as `_published_titles` reads them: not a preview's.
-    previewed = {entry.id for entry in selection.previewed}
-    published = (ids, titles_digest(titles, titles.keys() - previewed))
+    previewed = {entry.id for entry in built.selection.previewed}
+    published = (built.ids, titles_digest(titles, titles.keys() - previewed))
     records_now = records.after_build(fingerprints, published, listed, staging.digests)
     store.set_outputs(out_dir, records_now)
     store.save()
-    return report
 
 
 _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
