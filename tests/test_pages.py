@@ -26,7 +26,6 @@ import lxml.html
 import pytest
 
 from staticfeed.config import Config, load_config
-from staticfeed.dates import iso
 from staticfeed.entries import read_entries
 from staticfeed.errors import ConfigError, EntryError, ManyErrors, StaticfeedError
 from staticfeed.model import Author, Entry, RenderedEntry
@@ -1108,7 +1107,9 @@ def test_chromium_shows_every_entry_and_announces_the_feeds(tmp_path: Path) -> N
     assert [text(p) for p in dom.xpath("//article//*[@class='summary']")] == [
         e.summary for e in entries
     ]
-    assert dom.xpath("//article//time/@datetime") == [iso(e.entry.published) for e in entries]
+    assert dom.xpath("//article//time/@datetime") == [
+        e.entry.published.isoformat() for e in entries
+    ]
     links = dom.xpath("//head/link[@rel='alternate']")
     assert [(x.get("type"), x.get("title"), x.get("href")) for x in links] == [
         (feed.media_type, feed.title, feed.url) for feed in FEEDS
