@@ -32,7 +32,7 @@ from staticfeed.serve import (
     snapshot,
     watch,
 )
-from tests.conftest import need_program
+from tests.conftest import BASIC_CONFIG, need_program
 
 ONE = """\
     ---
@@ -682,6 +682,47 @@ def test_serve_rebuilds_when_a_template_is_saved(site: Callable[..., Path]) -> N
         server.wait(timeout=10)
     assert "<p>SAVED</p>" in page.read_text(encoding="utf-8"), lines
     assert any(line.startswith("changed templates/entry.html; rebuilding") for line in lines)
+
+
+def test_serve_rebuilds_when_a_template_in_the_configs_templates_folder_is_saved(
+    site: Callable[..., Path],
+) -> None:
+    # Only templates/ was watched: with `templates = "theme"`, a saved template showed after
+    # the next save of a document.
+    folder = site(config=BASIC_CONFIG + 'templates = "theme"\n', **{"one.md": ONE})
+    (folder / "theme").mkdir()
+    template = folder / "theme" / "entry.html"
+    text = (Path(staticfeed.__file__).parent / "templates" / "entry.html").read_text("utf-8")
+    template.write_text(text, encoding="utf-8")
+    page = folder / "feeds" / "one" / "index.html"
+    server, out, err = serve_in_the_background()
+    try:
+        assert "SAVED" not in page.read_text(encoding="utf-8")
+
+        def save() -> None:
+            template.write_text(text.replace("<main>", "<main><p>SAVED</p>", 1), "utf-8")
+
+        save()
+        assert wait_for(lambda: "<p>SAVED</p>" in page.read_text(encoding="utf-8"), save), err
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert any(line.startswith("changed theme/entry.html; rebuilding") for line in out), out
+
+
+def test_serve_does_not_watch_a_templates_folder_that_holds_the_feeds(
+    site: Callable[..., Path],
+) -> None:
+    # Watched, `templates = "."` holds feeds/ and the cache, which each rebuild writes: serve
+    # rebuilt about six times a second, for ever.
+    site(config=BASIC_CONFIG + 'templates = "."\n', **{"one.md": ONE})
+    server, out, err = serve_in_the_background()
+    try:
+        time.sleep(3)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert not [line for line in out if "rebuilding" in line], (out, err)
 
 
 def serve_in_the_background() -> tuple[subprocess.Popen[str], list[str], list[str]]:

@@ -574,8 +574,8 @@ def _echo_event(line: str) -> None:
 def serve_command(bind: str, port: int, **options: Any) -> None:
     """Build the feeds, serve them at http://127.0.0.1:8000/, and rebuild on every change.
 
-    Saving a document in entries/, the config or a template in templates/ rebuilds the feeds
-    and says what changed.
+    Saving a document in entries/, the config or a template rebuilds the feeds and says what
+    changed.
     A build with errors lists them and the previous feeds stay served. Ctrl-C stops.
 
     \b
@@ -592,12 +592,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
 
     try:
         config_file = publication.config_file()
-        templates = config_file.parent / "templates"  # the default folder, as the build finds it
-        watched = [
-            publication.entries_dir,
-            config_file,
-            *([templates] if templates.is_dir() else []),
-        ]
+        watched = [publication.entries_dir, config_file, *_templates_to_watch(publication)]
         read = snapshot(watched)  # a save during the first build is rebuilt for once watching
         _first_build(publication, rebuild)
         server = PreviewServer(publication.out_dir, bind, port)
@@ -605,6 +600,22 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         raise _user_error(error) from None
     click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
     _serve_until_interrupted(server, watched, rebuild, read)
+
+
+def _templates_to_watch(publication: _Publication) -> list[Path]:
+    """The folder of templates the build reads: the config's `templates`, or templates/ beside
+    it. A config with an error (the first build lists it) leaves that default. A folder that
+    holds the feeds or the cache is not watched: each rebuild would set off the next."""
+    config_file = publication.config_file()
+    try:
+        folder = publication.config().templates
+    except StaticfeedError:
+        default = config_file.parent / "templates"
+        folder = default if default.is_dir() else None
+    if folder is None:
+        return []
+    inside = (publication.out_dir.resolve(), config_file.parent.resolve())
+    return [] if any(path.is_relative_to(folder.resolve()) for path in inside) else [folder]
 
 
 def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) -> None:
