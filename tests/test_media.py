@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import mimetypes
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -182,3 +183,35 @@ def test_a_type_that_is_not_a_mime_type_is_refused(site: Callable[..., Path]) ->
     result = invoke_build()
     assert result.exit_code == 1
     assert "enclosures type 'audio ogg' is not a MIME type" in result.stderr
+
+
+def test_an_enclosures_type_is_the_same_on_every_machine(
+    site: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The type came from the machine's /etc/mime.types (and on Windows its registry): `.opus`
+    # was audio/ogg on Debian and audio/opus elsewhere, and `.m4a` had no type at all without
+    # that file (python:3.11-slim), an error, so a build that worked at home failed in CI.
+    machine = tmp_path / "mime.types"
+    machine.write_text("audio/x-this-machine mp3 m4a ogg opus\n", encoding="utf-8")
+    monkeypatch.setattr(mimetypes, "knownfiles", [str(machine)])
+    for name in ("_db", "inited", "types_map", "common_types", "encodings_map", "suffix_map"):
+        monkeypatch.setattr(mimetypes, name, getattr(mimetypes, name))  # restored afterwards
+    monkeypatch.setattr(mimetypes, "_db", None)  # read the tables again, from `machine`
+    names = ("a.mp3", "b.m4a", "c.ogg", "d.opus", "e.flac", "f.epub", "g.m4v")
+    listed = "".join(f"  - media/{name}\n" for name in names)
+    folder = site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\nenclosures:\n{listed}---\nT.\n"})
+    (folder / "media").mkdir()
+    for name in names:
+        (folder / "media" / name).write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    item = json.loads((folder / "feeds" / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert [attachment["mime_type"] for attachment in item["attachments"]] == [
+        "audio/mpeg",
+        "audio/mp4",
+        "audio/ogg",
+        "audio/opus",
+        "audio/flac",
+        "application/epub+zip",
+        "video/mp4",
+    ]

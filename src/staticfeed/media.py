@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 import re
 from pathlib import Path
@@ -13,6 +14,31 @@ from staticfeed.model import Enclosure
 
 _ENCLOSURE_KEYS = ("url", "type", "length")
 _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
+
+# Types of files that go with entries that Python's own table lacks (3.11).
+_MORE_TYPES = {
+    ".m4a": "audio/mp4",
+    ".m4b": "audio/mp4",
+    ".m4v": "video/mp4",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".ogv": "video/ogg",
+    ".flac": "audio/flac",
+    ".epub": "application/epub+zip",
+    ".webp": "image/webp",
+}
+
+
+@functools.cache
+def _types() -> mimetypes.MimeTypes:
+    """Python's own table of types, and _MORE_TYPES. Not mimetypes.guess_type, which reads the
+    machine's tables too (/etc/mime.types, the Windows registry): an enclosure's type depended
+    on the machine (`.opus` was audio/ogg on Debian, audio/opus elsewhere), and `.m4a` had
+    none without /etc/mime.types (python:3.11-slim), an error."""
+    types = mimetypes.MimeTypes()
+    for extension, media_type in _MORE_TYPES.items():
+        types.add_type(media_type, extension)
+    return types
 
 
 def image_url(key: str, value: object, config: Config) -> str:
@@ -107,7 +133,7 @@ def _media_type(key: str, value: object) -> str:
 
 
 def _guess(key: str, url: str) -> str:
-    guessed, _ = mimetypes.guess_type(urlsplit(url).path)
+    guessed, _ = _types().guess_type(urlsplit(url).path)
     if guessed is None:
         raise values.InvalidValue(
             f"the media type of {key} {url!r} cannot be told from its name",
