@@ -215,3 +215,31 @@ def test_an_enclosures_type_is_the_same_on_every_machine(
         "application/epub+zip",
         "video/mp4",
     ]
+
+
+def test_a_percent_sign_in_a_file_name_becomes_an_escape_a_host_accepts(
+    site: Callable[..., Path],
+) -> None:
+    # `media/100% off.mp3` was published as `…/media/100%%20off.mp3`, with a `%` that begins no
+    # escape: nginx answers such a URL with 400 Bad Request, and no reader could download it.
+    post = POST.replace("media/episode-1.mp3", "media/100% off.mp3").replace(
+        "img/cover.jpg", "img/50%.jpg"
+    )
+    folder = site(**{"a.md": post.replace("episode-1.ogg", "ep%201%.ogg")})
+    (folder / "media").mkdir()
+    (folder / "media" / "100% off.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    (entry,) = read_xml(folder / "feeds" / "atom.xml").iter(f"{{{ATOM_NS}}}entry")
+    enclosures = [
+        (link.get("href"), link.get("length"))
+        for link in entry.iter(f"{{{ATOM_NS}}}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert enclosures == [
+        (SITE + "media/100%25%20off.mp3", str(len(EPISODE))),
+        ("https://cdn.example.net/ep%201%25.ogg", "18223342"),  # %20 was an escape already
+    ]
+    assert entry.find(f"{MEDIA}thumbnail").get("url") == SITE + "img/50%25.jpg"
+    # Decoded, the URL names the file the author wrote.
+    assert unquote(urlsplit(enclosures[0][0]).path) == "/blog/media/100% off.mp3"

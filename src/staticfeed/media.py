@@ -6,7 +6,7 @@ import functools
 import mimetypes
 import re
 from pathlib import Path
-from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from staticfeed import values
 from staticfeed.config import Config
@@ -92,12 +92,12 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
 
 
 def _absolute(key: str, url: str, config: Config) -> str:
-    """`url` resolved against the site, with a space or a non-ASCII letter in its path, query
-    or fragment percent-encoded: `media/ep 1.mp3`, the file's own name, is not a URL that curl
-    (newsboat's downloader) or urllib will fetch. A host in other letters than ASCII is
-    written in IDNA (values.as_uri)."""
+    """`url` resolved against the site, with a space, a non-ASCII letter or a `%` that begins
+    no escape in its path, query or fragment percent-encoded: `media/ep 1.mp3`, the file's own
+    name, is not a URL that curl (newsboat's downloader) or urllib will fetch. A host in other
+    letters than ASCII is written in IDNA (values.as_uri)."""
     parts = urlsplit(urljoin(config.site_url, url))
-    path, query, fragment = (quote(part, safe=values.URL_SAFE) for part in parts[2:])
+    path, query, fragment = (values.percent_encoded(part) for part in parts[2:])
     return values.checked_uri(
         key, urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
     )

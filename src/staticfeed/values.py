@@ -272,6 +272,15 @@ def refuse_other_scheme(key: str, url: str) -> None:
 URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
 """What stays as written when a URL's path, query or fragment is percent-encoded: the
 delimiters, and `%` (escapes already made)."""
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+"""A `%` that begins no escape (`100%.mp3`): nginx and Apache answer 400 to a URL with one."""
+
+
+def percent_encoded(part: str) -> str:
+    """The path, query or fragment of a URL with what a URL cannot carry percent-encoded: a
+    space, a letter beyond ASCII, a `%` that begins no escape (`%25`); escapes already made
+    stay as written."""
+    return quote(_BARE_PERCENT.sub("%25", part), safe=URL_SAFE)
 
 
 def as_uri(url: str) -> str:
