@@ -203,6 +203,30 @@ def test_the_url_suggested_for_a_link_without_a_scheme_or_host(
 
 
 @pytest.mark.parametrize(
+    ("line", "key", "url"),
+    [
+        ("link: https://example.org/sale/100%/", "link", "https://example.org/sale/100%/"),
+        (
+            "author: {name: Ann, uri: 'https://example.org/~ann%'}",
+            "author uri",
+            "https://example.org/~ann%",
+        ),
+    ],
+)
+def test_a_percent_sign_that_begins_no_escape_in_a_url_is_an_error(
+    site: Site, line: str, key: str, url: str
+) -> None:
+    # Published as written: nginx and Apache answer a URL with a bare % with 400 Bad Request,
+    # so the entry's link, or its author's, led readers to an error page.
+    site(**{"a.md": POST.replace("date:", f"{line}\ndate:")})
+    fixed = url.replace("%", "%25")
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:3: {key} {url!r} has a % that begins no escape (%XX). Write a % "
+        f"that is part of the address as %25: {fixed}\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("written", "shown"),
     [
         ("10/11/12", "10/11/12"),

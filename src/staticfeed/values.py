@@ -196,8 +196,7 @@ def absolute_url(key: str, value: object) -> str:
             f"{key} {url!r} is not an absolute http(s) URL",
             f"Write it in full, like {_url_suggestion(url)}",
         )
-    if any(char.isspace() for char in url):
-        raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
+    _refuse_unfetchable(key, url)
     return checked_uri(key, url)
 
 
@@ -246,9 +245,20 @@ def url_reference(key: str, value: object) -> str:
         raise InvalidValue(
             f"{key} {url!r} is not a URL ({error})", "Write it like feeds/ or https://example.org/x"
         ) from None
+    _refuse_unfetchable(key, url)
+    return checked_uri(key, url)
+
+
+def _refuse_unfetchable(key: str, url: str) -> None:
+    """InvalidValue for a URL with a space, or a `%` that begins no escape, which nginx and
+    Apache answer with 400 Bad Request: a link to an error page."""
     if any(char.isspace() for char in url):
         raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
-    return checked_uri(key, url)
+    if _BARE_PERCENT.search(url):
+        raise InvalidValue(
+            f"{key} {url!r} has a % that begins no escape (%XX)",
+            f"Write a % that is part of the address as %25: {_BARE_PERCENT.sub('%25', url)}",
+        )
 
 
 def web_url_reference(key: str, value: object) -> str:
