@@ -243,3 +243,19 @@ def test_a_percent_sign_in_a_file_name_becomes_an_escape_a_host_accepts(
     assert entry.find(f"{MEDIA}thumbnail").get("url") == SITE + "img/50%25.jpg"
     # Decoded, the URL names the file the author wrote.
     assert unquote(urlsplit(enclosures[0][0]).path) == "/blog/media/100% off.mp3"
+
+
+def test_an_empty_file_in_the_project_is_refused(site: Callable[..., Path]) -> None:
+    # Published with length="0", where a length: 0 written by hand is refused: a copy that
+    # failed, and readers downloaded an episode of nothing.
+    folder = site(**{"a.md": POST})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(b"")
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: enclosures 'media/episode-1.mp3' is an empty file "
+        f"({folder.resolve() / 'media' / 'episode-1.mp3'}). Put the file's content there, or "
+        "give its full URL with type and length.\n"
+    )
+    assert not (folder / "feeds").exists()

@@ -87,7 +87,7 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
     return Enclosure(
         url=_absolute(f"{key} url", url, config),
         media_type=_media_type(key, media_type) if media_type else _guess(key, url),
-        length=_length(key, length, local),
+        length=_length(key, url, length, local),
     )
 
 
@@ -142,11 +142,17 @@ def _guess(key: str, url: str) -> str:
     return guessed
 
 
-def _length(key: str, value: object, local: Path | None) -> int:
+def _length(key: str, url: str, value: object, local: Path | None) -> int:
     if value is not None:
         return values.whole_number(f"{key} length", value, minimum=1)
     if local is not None:
-        return local.stat().st_size
+        size = local.stat().st_size
+        if not size:  # a copy that failed, or a placeholder: readers would fetch nothing
+            raise values.InvalidValue(
+                f"{key} {url!r} is an empty file ({local})",
+                "Put the file's content there, or give its full URL with type and length.",
+            )
+        return size
     raise values.InvalidValue(
         f"{key} needs a length in bytes for a file that is not in the project",
         "Add length: with the file's size in bytes.",
