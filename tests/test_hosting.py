@@ -341,6 +341,7 @@ def run_layout(tmp_path: Path, feed_url: str, pages_url: str) -> subprocess.Comp
     (tmp_path / "feeds" / "tags").mkdir(parents=True)
     (tmp_path / "feeds" / "atom.xml").write_text("<feed/>", encoding="utf-8")
     (tmp_path / "feeds" / "tags" / "x.rss.xml").write_text("<rss/>", encoding="utf-8")
+    (tmp_path / "feeds" / ".staticfeed-ids").write_text("{}\n", encoding="utf-8")
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
     (bin_folder / "python").symlink_to(sys.executable)
@@ -367,6 +368,10 @@ def test_workflow_puts_feeds_where_feed_url_says(tmp_path: Path) -> None:
     site = tmp_path / "_site"
     assert (site / "feeds" / "atom.xml").read_text(encoding="utf-8") == "<feed/>"
     assert (site / "feeds" / "tags" / "x.rss.xml").is_file()
+    # upload-pages-artifact@v3 publishes hidden files: staticfeed's records (each entry's
+    # document, the titles of entries withdrawn from the feeds) were public at
+    # …/feeds/.staticfeed-ids, which serve answers with 404.
+    assert not (site / "feeds" / ".staticfeed-ids").exists()
     assert 'url=feeds/"' in (site / "index.html").read_text(encoding="utf-8")
     assert "https://owner.github.io/repo/feeds/" in result.stdout
 
