@@ -323,6 +323,10 @@ def test_a_summary_without_spaces_is_never_cut_inside_a_character(
         ("<style>\np { color: red }\n</style>\n\n<div>Only this shows</div>\n", "Only this shows"),
         ("<template><p>Not shown.</p></template>\n\nShown.\n", "Shown."),
         ("| Name | Age |\n| --- | --- |\n| Ann | 30 |\n", "Name Age Ann 30"),
+        # An image among words reads as its alt text, as a reader that does not load it shows
+        # it: it read "Cats, , dogs". A photo above the first words is no text of its own.
+        ("Cats, ![a cat](cat.jpg), <img src=d.png alt='a dog'>.\n", "Cats, a cat, a dog."),
+        ("![A march](march.jpg)\n\nThe march began at noon.\n", "The march began at noon."),
         # Spaces the author chose, which readers keep: they became plain spaces.
         (
             "Il a dit\u202f: «\u202fbonjour\u202f» pour 10\u00a0€. 日本\u3000語\n",

@@ -361,12 +361,16 @@ def _already_absolute(url: str) -> bool:
 
 
 def summarize(fragment: etree._Element) -> str:
-    """The first paragraph as plain text, cut at a word boundary under SUMMARY_LIMIT."""
+    """The first paragraph with text as plain text, cut at a word boundary under
+    SUMMARY_LIMIT. An image in it reads as its alt text: "Cats, ![a cat](cat.jpg), dogs" left
+    "Cats, , dogs". A paragraph of images alone is no text: a photo above the first words."""
     paragraphs = fragment.findall(".//p") or [fragment]
     for paragraph in paragraphs:
         if next(paragraph.iterancestors(*_UNSHOWN), None) is not None:
             continue  # a paragraph in a <template>, which nothing shows
         text = collapse_whitespace(for_feeds(_text_without_notes(paragraph)))
+        if text and paragraph.find(".//img[@alt]") is not None:
+            text = collapse_whitespace(for_feeds(_text_with_images(paragraph)))
         if text:
             return shorten(text, SUMMARY_LIMIT)
     return ""
@@ -387,8 +391,10 @@ _APART = (
 )  # fmt: skip
 _APART_TEST = " or ".join(f"self::{tag}" for tag in _APART)
 _UNSHOWN_TEST = " or ".join(f"ancestor::{tag}" for tag in _UNSHOWN)
-_TEXT_APART = etree.XPath(
-    f".//text()[not(ancestor::sup[@class='footnote-ref'] or {_UNSHOWN_TEST})] | .//*[{_APART_TEST}]"
+_SHOWN_TEXT = f".//text()[not(ancestor::sup[@class='footnote-ref'] or {_UNSHOWN_TEST})]"
+_TEXT_APART = etree.XPath(f"{_SHOWN_TEXT} | .//*[{_APART_TEST}]")
+_TEXT_AND_IMAGES = etree.XPath(
+    f"{_SHOWN_TEXT} | .//*[{_APART_TEST}] | .//img[@alt and not({_UNSHOWN_TEST})]"
 )
 
 
@@ -405,6 +411,16 @@ def _text_without_notes(element: etree._Element) -> str:
         return _text_content(element)  # most first paragraphs: 1 us, against 6 for the XPath
     parts = cast(list[str | etree._Element], _TEXT_APART(element))
     return "".join(part if isinstance(part, str) else " " for part in parts)
+
+
+def _text_with_images(element: etree._Element) -> str:
+    """`_text_without_notes`, with each image as its alt text, as a reader shows an image it
+    does not load, and as a screen reader reads it."""
+    parts = cast(list[str | etree._Element], _TEXT_AND_IMAGES(element))
+    return "".join(
+        part if isinstance(part, str) else part.get("alt", "") if part.tag == "img" else " "
+        for part in parts
+    )
 
 
 def _serialize(fragment: etree._Element) -> str:
