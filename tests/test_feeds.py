@@ -7,6 +7,7 @@ import shutil
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 import html5lib
@@ -830,6 +831,30 @@ def test_html5_void_elements_stay_empty_and_get_no_end_tag(site: Site) -> None:
         assert [child.tag for child in picture] == ["source", "img"]
         text = " ".join("".join(tree.itertext()).split())
         assert text == "Download it. A very long word: supercalifragilistic. Then text."
+
+
+CODE_WITH_END_TAGS = 'document.write("<video><source src=a.webm></source></video>");'
+STYLE_WITH_END_TAGS = "/* not <wbr></wbr> */ p { color: red }"
+COMMENT_WITH_END_TAGS = " <embed src=old.swf></embed> "
+
+
+def test_end_tags_in_code_and_comments_stay_beside_a_void_element(site: Site) -> None:
+    # libxml2 writes <wbr></wbr>, and the end tag was taken out wherever the HTML held it: in
+    # a script's code, a style sheet or a comment as well, which then differed from the author's.
+    body = (
+        f"super<wbr>cali\n\n<script>\n{CODE_WITH_END_TAGS}\n</script>\n\n"
+        f"<style>\n{STYLE_WITH_END_TAGS}\n</style>\n\n<!--{COMMENT_WITH_END_TAGS}-->\n"
+    )
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    entry, item = only(*build_and_read())
+    (json_item,) = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
+    for html in [*contents(entry, item), json_item["content_html"]]:
+        html5lib.HTMLParser(strict=True).parseFragment(html)  # no </wbr>: it raises on one
+        tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+        assert tree.findtext("script") == f"\n{CODE_WITH_END_TAGS}\n"
+        assert tree.findtext("style") == f"\n{STYLE_WITH_END_TAGS}\n"
+        comments = [node.text for node in tree.iter(ElementTree.Comment)]
+        assert comments == [COMMENT_WITH_END_TAGS]
 
 
 # (Markdown or HTML, XPath of the element, attribute, URL without link:, URL with link:)

@@ -143,7 +143,15 @@ def parse_fragment(html: str) -> etree._Element:
 # HTML ended in </source>, an end tag HTML5 parsers reject (the W3C Feed Validation Service
 # warns: NotHtml). Browsers and readers read what follows such an element as its sibling.
 _HTML5_VOID = ("embed", "keygen", "source", "track", "wbr")
-_VOID_END_TAG = re.compile(r"(<(embed|keygen|source|track|wbr)\b[^>]*>)</\2>")
+# libxml2 writes a script's or style sheet's code and a comment as they are, where "<wbr></wbr>"
+# is the author's text: such a piece is matched whole, and kept, before any void element in it.
+# Elsewhere `<` is always escaped, in attributes too. (One `<` before the alternatives lets the
+# search skip to each `<`: with a `<` in each, it took six times as long.)
+_VOID_END_TAG = re.compile(
+    r"<(?:(?P<raw>script|style)(?=[\s>])[^>]*>.*?</(?P=raw)>|!--.*?-->"
+    r"|(?P<name>embed|keygen|source|track|wbr)\b[^>]*>(?P<end></(?P=name)>))",
+    re.DOTALL,
+)
 
 
 def _empty_void_element(element: etree._Element) -> None:
@@ -428,5 +436,12 @@ def _serialize(fragment: etree._Element) -> str:
     first element (after a raw closing tag, say) is parsed text, so "&lt;em&gt;" stays text."""
     html = etree.tostring(fragment, method="html", encoding="unicode")
     if next(fragment.iter(*_HTML5_VOID), None) is not None:  # libxml2 closes them: <wbr></wbr>
-        html = _VOID_END_TAG.sub(r"\1", html)
+        html = _VOID_END_TAG.sub(_without_end_tag, html)
     return for_feeds(html.removeprefix("<div>").removesuffix("</div>")).strip()
+
+
+def _without_end_tag(match: re.Match[str]) -> str:
+    """A void element without the end tag libxml2 gave it; code or a comment as it is."""
+    if match["end"] is None:
+        return match[0]
+    return match[0][: match.start("end") - match.start()]
