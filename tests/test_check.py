@@ -1268,6 +1268,20 @@ def test_markup_in_drafts_and_code_is_not_reported(site: Site) -> None:
     assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
 
 
+def test_markup_published_as_what_readers_keep_is_not_reported(site: Site) -> None:
+    # staticfeed publishes <plaintext> as <pre>: check gave feedparser the <plaintext> and
+    # warned, at no line, that readers remove <pre>. They keep it, and show its text.
+    body = "---\ntitle: Raw\ndate: 2025-03-01\n---\nCode:\n\n<plaintext>\n<b>x</b> &amp; y\n"
+    site(CONFIG, **{"raw.md": body})
+    assert invoke_build().exit_code == 0
+    result = check()
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        assert shown.xpath("string(//pre)").strip() == "<b>x</b> &amp; y", feed
+
+
 # Pieces of raw HTML, well-formed or not, that an entry may hold: check reads any of them.
 RAW_PIECES = [
     *("<div>", "</div>", "<p style='position:fixed;color:red'>", "<b onclick=x>", "</b>"),

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from staticfeed.gfm import Sources
-from staticfeed.render import parse_fragment
+from staticfeed.render import parse_fragment, serialize
 
 _URL_ATTRIBUTES = ("href", "src", "poster", "action", "cite", "longdesc")
 _BATCH = 500
@@ -82,16 +82,22 @@ def removed_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[list
     removed: list[list[Removed]] = [[] for _ in pieces]
     for start in range(0, len(with_html), _BATCH):
         batch = with_html[start : start + _BATCH]
-        written = ["\n".join(piece for _, piece in pieces[index]) for index in batch]
-        for index, html, kept in zip(batch, written, _sanitized(written), strict=True):
+        written = [
+            parse_fragment("\n".join(piece for _, piece in pieces[index])) for index in batch
+        ]
+        # Readers get the HTML as staticfeed publishes it: a <plaintext> as the <pre> they keep.
+        published = _sanitized([serialize(fragment) for fragment in written])
+        for index, fragment, kept in zip(batch, written, published, strict=True):
             if kept is not None:
-                removed[index] = _removals(pieces[index], html, kept)
+                removed[index] = _removals(pieces[index], fragment, kept)
     return removed
 
 
-def _removals(pieces: Sequence[tuple[int, str]], written: str, kept: str) -> list[Removed]:
+def _removals(
+    pieces: Sequence[tuple[int, str]], written: etree._Element, kept: str
+) -> list[Removed]:
     found: dict[str, list[int | None]] = {}
-    for what, pattern in _differences(parse_fragment(written), parse_fragment(kept)):
+    for what, pattern in _differences(written, parse_fragment(kept)):
         found.setdefault(what, []).append(_line(pieces, pattern))
     removed = [Removed(lines[0], what, len(lines) - 1) for what, lines in found.items()]
     return sorted(removed, key=lambda each: (each.line or 0, each.what))

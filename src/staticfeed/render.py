@@ -67,7 +67,7 @@ def render_entries(
     return [
         RenderedEntry(
             entry=entry,
-            content_html=_serialize(fragment),
+            content_html=serialize(fragment),
             summary=entry.summary or summarize(fragment),
             page_url=page_url,
         )
@@ -225,7 +225,7 @@ def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> No
 def place_link_start(own_url: str) -> str | None:
     """How an entry's HTML writes the start of a link to a place in the entry (`#notes`),
     whose own page is `own_url`, from `href=` to the `#`: as `_make_urls_absolute` resolves it
-    (a fragment of `own_url` gives way: `…/p#top` gives `…/p#notes`) and as `_serialize`
+    (a fragment of `own_url` gives way: `…/p#top` gives `…/p#notes`) and as `serialize`
     writes it, which percent-encodes a space or a letter that is not ASCII (`…/p%C3%A4ge#`),
     escapes `&`, and quotes with `'` a URL that holds `"`. None if it does not resolve so."""
     marker = "#staticfeed-place"
@@ -431,9 +431,10 @@ def _text_with_images(element: etree._Element) -> str:
     )
 
 
-def _serialize(fragment: etree._Element) -> str:
-    """The HTML inside the <div>: its text escaped again, then its children. Text before the
-    first element (after a raw closing tag, say) is parsed text, so "&lt;em&gt;" stays text."""
+def serialize(fragment: etree._Element) -> str:
+    """The HTML inside the <div> of `parse_fragment`: its text escaped again, then its
+    children. Text before the first element (after a raw closing tag, say) is parsed text, so
+    "&lt;em&gt;" stays text."""
     html = etree.tostring(fragment, method="html", encoding="unicode")
     if next(fragment.iter(*_HTML5_VOID), None) is not None:  # libxml2 closes them: <wbr></wbr>
         html = _VOID_END_TAG.sub(_without_end_tag, html)
