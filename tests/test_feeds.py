@@ -803,6 +803,19 @@ def test_text_in_raw_html_stays_text(site: Site, body: str, text: str) -> None:
         assert "\x01" not in str(html) and "\x1f" not in str(html)
 
 
+def test_xmp_shows_its_code_as_written_in_browsers_and_readers(site: Site) -> None:
+    # <xmp> shows its text as written, markup and references too. libxml2 wrote that text
+    # escaped, and browsers showed "&lt;b&gt;bold&lt;/b&gt; &amp;amp; more".
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", "<xmp>\n<b>bold</b> &amp; more\n</xmp>\n")})
+    entry, item = only(*build_and_read())
+    (json_item,) = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
+    for html in [*contents(entry, item), json_item["content_html"]]:
+        tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+        assert "".join(tree.itertext()).strip() == "<b>bold</b> &amp; more", html
+    shown = parsed("atom.xml").entries[0].content[0].value
+    assert html_of(shown).text_content().strip() == "<b>bold</b> &amp; more"
+
+
 HTML5_VOID_ELEMENTS = """\
 <picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
 
