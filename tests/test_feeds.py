@@ -816,6 +816,21 @@ def test_xmp_shows_its_code_as_written_in_browsers_and_readers(site: Site) -> No
     assert html_of(shown).text_content().strip() == "<b>bold</b> &amp; more"
 
 
+@pytest.mark.parametrize("tag", ["iframe", "noembed"])
+def test_what_an_embed_holds_for_readers_reaches_them_as_markup(site: Site, tag: str) -> None:
+    # Readers remove an <iframe> and show what it holds, which is there for them. libxml2 read
+    # that as text and wrote it escaped: readers showed '<p>Watch <a href="talk.html">…' as
+    # text, and its link led nowhere.
+    held = '<p>Watch <a href="talk.html">the talk</a> &amp; more.</p>'
+    body = f'<{tag} src="https://video.example/embed/1">{held}</{tag}>\n\nAfter.\n'
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    build_and_read()
+    for name in ("atom.xml", "rss.xml"):
+        shown = html_of(parsed(name).entries[0].content[0].value)
+        assert " ".join(shown.text_content().split()) == "Watch the talk & more. After."
+        assert [a.get("href") for a in shown.iter("a")] == [BLOG + "talk.html"]
+
+
 HTML5_VOID_ELEMENTS = """\
 <picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
 

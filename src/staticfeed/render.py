@@ -112,13 +112,13 @@ def inline_text(markdown: str) -> str:
     return collapse_whitespace(for_feeds(text))
 
 
-def parse_fragment(html: str) -> etree._Element:
+def parse_fragment(html: str, parser: etree.HTMLParser = _HTML_PARSER) -> etree._Element:
     """`html` inside a <div>, as lxml.html.fragment_fromstring(html, create_parent="div") parses
     it (whitespace before the first element dropped, an empty body for markup lxml drops)."""
     div = etree.Element("div")
     if not _FULL_DOCUMENT.match(html):
         html = f"<html><body>{html}"
-    document = etree.fromstring(html, _HTML_PARSER)
+    document = etree.fromstring(html, parser)
     body = document.find("body") if document is not None else None
     if body is None:
         return div
@@ -128,8 +128,10 @@ def parse_fragment(html: str) -> etree._Element:
     div.extend(body)
     # Found in the tree, not by a search of `html`: 3 us an entry of the benchmark corpus
     # against 28 for a case-blind regex, on every entry's render.
-    for element in list(div.iter(*_HTML5_VOID, "plaintext", "xmp")):
-        if element.tag in ("plaintext", "xmp"):
+    for element in list(div.iter(*_HTML5_VOID, "plaintext", "xmp", *_FALLBACK)):
+        if element.tag in _FALLBACK:
+            _parse_fallback(element)
+        elif element.tag in ("plaintext", "xmp"):
             # <plaintext> has no end tag in HTML5: everything after it is text, so on an
             # entry's page the rest of the page (the links back, the footer) was shown as
             # markup. <xmp> shows its text as written, `&amp;` and `<b>` too, but libxml2
@@ -139,6 +141,28 @@ def parse_fragment(html: str) -> etree._Element:
         elif len(element) or element.text:
             _empty_void_element(element)
     return div
+
+
+# What an <iframe>, <noembed> or <noframes> holds is for whoever cannot show the element: feed
+# readers, which remove it, show it. libxml2 from 2.14 on, whose tokenizer is HTML5's, reads it
+# as text, as browsers do (which show the element instead), and writes it escaped: readers
+# showed the author's markup, "<p>Watch <a href=…>the talk</a></p>", as text. (Told by the
+# version, not by parsing an <iframe>: lxml would then know the name, and look for it in every
+# entry's tree, 8 us an entry of the benchmark corpus, against none for a name it never read.)
+_FALLBACK = ("iframe", "noembed", "noframes")
+_FALLBACK_PARSER = etree.HTMLParser(huge_tree=True)  # keeps _HTML_PARSER's error log the entry's
+_FALLBACK_READ_AS_TEXT = etree.LIBXML_VERSION >= (2, 14)
+_MARKUP = re.compile("[<&]")
+
+
+def _parse_fallback(element: etree._Element) -> None:
+    """The text of `element` parsed as the markup it is, as readers read it."""
+    text = element.text
+    if not _FALLBACK_READ_AS_TEXT or not text or len(element) or not _MARKUP.search(text):
+        return  # read as markup already, or text that reads the same either way
+    fragment = parse_fragment(text, _FALLBACK_PARSER)
+    element.text = fragment.text
+    element.extend(fragment)
 
 
 # Elements HTML5 made void that libxml2's HTML parser, which knows HTML 4, takes for elements
