@@ -614,18 +614,32 @@ def test_pin_from_a_feed_where_two_items_share_a_guid_names_the_one_not_carried_
     assert front_matter(folder / "entries" / "b.md")["id"] == "tag:example.org,2025:b"
 
 
-def test_pin_from_a_jekyll_feed_matches_a_title_with_markup_by_its_text(
-    in_tmp: Path, site: Callable[..., Path]
+@pytest.mark.parametrize(
+    ("title", "doctype", "written", "shown"),
+    [
+        # jekyll-feed writes a title through strip_html: "Second <b>post</b>" is "Second post"
+        # there, and the entry was "not carried over", to reach readers again.
+        ("Second <b>post</b>", "", "Second post", "Second post"),
+        # An HTML title stopped at an entity its feed declares ("Second"): no entry matched it.
+        (
+            "Second \u2014 <b>post</b>",
+            '<!DOCTYPE feed [\n<!ENTITY dash "&#8212;">\n]>\n',
+            "Second &dash; &lt;b&gt;post&lt;/b&gt;",
+            "Second \u2014 <b>post</b>",
+        ),
+    ],
+    ids=["jekyll-markup", "declared-entity"],
+)
+def test_pin_from_a_feed_matches_an_html_title_by_its_text(
+    in_tmp: Path, site: Callable[..., Path], title: str, doctype: str, written: str, shown: str
 ) -> None:
-    # jekyll-feed writes a title through strip_html: "Second <b>post</b>" is "Second post"
-    # there, and the entry was "not carried over", to reach readers again.
-    folder = site(**{"a.md": _doc("Second <b>post</b>", "2024-02-02 10:00")})
+    folder = site(**{"a.md": _doc(title, "2024-02-02 10:00")})
     feed = folder / "old.atom"
     feed.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f'<?xml version="1.0" encoding="utf-8"?>\n{doctype}<feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Old</title><id>https://blog.test/feed.xml</id>"
         "<updated>2024-02-02T10:00:00+00:00</updated>"
-        '<entry><title type="html">Second post</title><id>https://blog.test/second</id>'
+        f'<entry><title type="html">{written}</title><id>https://blog.test/second</id>'
         "<published>2024-02-02T10:00:00+00:00</published>"
         "<updated>2024-02-02T10:00:00+00:00</updated></entry></feed>\n",
         encoding="utf-8",
@@ -633,7 +647,7 @@ def test_pin_from_a_jekyll_feed_matches_a_title_with_markup_by_its_text(
     result = CliRunner().invoke(cli, ["pin", "--from", "old.atom"])
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert [entry.title for entry in feedparser.parse(str(feed)).entries] == ["Second post"]
+    assert [entry.title for entry in feedparser.parse(str(feed)).entries] == [shown]
     assert front_matter(folder / "entries" / "a.md")["id"] == "https://blog.test/second"
 
 

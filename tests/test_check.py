@@ -1068,6 +1068,28 @@ def test_a_relative_url_in_xhtml_content(published: Path) -> None:
     assert rows() == ordered([stale(ATOM, line), error(ATOM, line + 2, "relative-url", message)])
 
 
+def test_text_after_an_entity_the_feed_declares_is_checked_too(published: Path) -> None:
+    # A feed's text was read up to an entity its DOCTYPE declares: the placeholder and the
+    # relative URL after it went unreported.
+    declared = edit(
+        RSS,
+        "<?xml version='1.0' encoding='UTF-8'?>\n",
+        "<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE rss [\n<!ENTITY sep \"&#8212;\">\n]>\n",
+    )
+    title = edit(RSS, "<title>Field notes</title>", "<title>Field notes &sep; example.com</title>")
+    link = edit(RSS, f'See &lt;a href="{SITE}2025/older.html"', 'See &sep; &lt;a href="older"')
+    assert feedparser.parse(RSS).feed.title == "Field notes \u2014 example.com"
+    assert rows() == ordered(
+        [
+            stale(RSS, declared + 1),  # the DOCTYPE, below the XML declaration
+            warning(
+                RSS, title, "placeholder", "'example.com' looks like a placeholder, in <title>"
+            ),
+            error(RSS, link, "relative-url", "the a href 'older' is a relative URL"),
+        ]
+    )
+
+
 def test_a_relative_url_under_an_xml_base_is_fine(published: Path) -> None:
     base = f'<content xml:base="{SITE}" type="html">'
     first = edit(ATOM, '<content type="html">', base)

@@ -28,6 +28,7 @@ from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.dates import date_text, iso, read_rfc822
 from staticfeed.drift import (
+    feed_xml,
     find_id_changes,
     id_change_error,
     published_entries,
@@ -782,20 +783,19 @@ def _size(file: str, size: int, budget: int) -> list[Finding]:
 def _parse(file: str, data: bytes) -> etree._Element | list[Finding]:
     """The document's root, or every XML error in it (from a second, recovering parse)."""
     try:
-        return etree.fromstring(data, _parser(recover=False))
+        return feed_xml(data)
     except etree.XMLSyntaxError as strict:
-        recovering = _parser(recover=True)
+        # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by
+        # default.
+        recovering = etree.XMLParser(
+            resolve_entities=False, no_network=True, recover=True, huge_tree=True
+        )
         with contextlib.suppress(etree.XMLSyntaxError):
             etree.fromstring(data, recovering)
         errors = [(e.line, xml_problem(e.message)) for e in recovering.error_log] or [
             (strict.lineno, xml_problem(str(strict.msg)))
         ]
         return [_xml_error(file, line, message) for line, message in errors]
-
-
-def _parser(*, recover: bool) -> etree.XMLParser:
-    # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by default.
-    return etree.XMLParser(resolve_entities=False, no_network=True, recover=recover, huge_tree=True)
 
 
 def _xml_error(file: str, line: int | None, message: str) -> Finding:

@@ -17,6 +17,7 @@ ids a site's readers know from before it moved to staticfeed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html.entities
 import json
@@ -829,12 +830,41 @@ def _unreadable(path: Path, problem: _Unreadable) -> OutputError:
 
 
 def _xml(data: bytes) -> etree._Element:
-    # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by default.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     try:
-        return etree.fromstring(data, parser)
+        return feed_xml(data)
     except etree.XMLSyntaxError as error:
         raise _Unreadable(xml_problem(str(error.msg)), error.lineno) from None
+
+
+def feed_xml(data: bytes) -> etree._Element:
+    """The root of an XML feed, with the entities its DOCTYPE declares (`<!ENTITY mdash
+    "&#8212;">`) expanded, as readers' XML parsers expand them. libxml2 refuses a billion
+    laughs, and no external entity is ever loaded. A reference to an entity the document does
+    not declare (RSS 0.91's DTD, never fetched, declares HTML's) stays a reference, and so do
+    the declared ones in a document that has such a reference too: `_entity_text` reads them.
+    XMLSyntaxError when it is not well-formed."""
+    # huge_tree: an entry with over 10 MB of text is valid XML, which libxml2 refuses by default.
+    root = etree.fromstring(
+        data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    )
+    if any(content is not None for content in _declared_entities(root).values()):
+        parser = etree.XMLParser(
+            resolve_entities="internal",  # type: ignore[arg-type]  # lxml-stubs know only bools
+            no_network=True,
+            huge_tree=True,
+        )
+        with contextlib.suppress(etree.XMLSyntaxError):  # "Entity 'nbsp' not defined"
+            return etree.fromstring(data, parser)
+    return root
+
+
+def _declared_entities(node: etree._Element) -> dict[str, object]:
+    """The entities the DOCTYPE of `node`'s document declares, by name, with what each stands
+    for (None for an external one)."""
+    dtd = node.getroottree().docinfo.internalDTD
+    if dtd is None:
+        return {}
+    return {decl.name: decl.content for decl in dtd.iterentities()}  # type: ignore[attr-defined]
 
 
 def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
@@ -970,11 +1000,12 @@ def _atom_03_entries(data: bytes, name: str) -> list[PublishedEntry]:
 
 
 def _atom_03_title(element: etree._Element | None) -> str:
-    if element is None or not element.text or not element.text.strip():
-        return _text(element)
-    if element.get("mode") == "escaped" and "html" in element.get("type", ""):
-        return html_text(element.text)
-    return _text(element)
+    text = _text(element)
+    if element is None or not text or element.get("mode") != "escaped":
+        return text
+    if "html" in element.get("type", ""):
+        return html_text(text)
+    return text
 
 
 def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
@@ -1041,9 +1072,7 @@ def _entity_text(entity: etree._Entity) -> str:
     else the HTML entity of its name, which feedparser reads in an RSS 0.91 feed (whose DTD,
     never fetched, declares them), else the reference as written. A declaration that refers to
     other entities is not expanded: that is how a billion laughs grows."""
-    dtd = entity.getroottree().docinfo.internalDTD
-    declared = {decl.name: decl.content for decl in dtd.iterentities()} if dtd is not None else {}
-    content = declared.get(entity.name)
+    content = _declared_entities(entity).get(entity.name)
     if isinstance(content, str) and "&" not in content:
         return content
     return str(html.entities.html5.get(f"{entity.name};", entity.text))
@@ -1055,8 +1084,8 @@ def _atom_title(element: etree._Element | None) -> str:
     if element is None:
         return ""
     kind = element.get("type")
-    if kind == "html" and element.text and element.text.strip():
-        return html_text(element.text)
+    if kind == "html" and (text := _text(element)):
+        return html_text(text)
     if kind == "xhtml":
         return "".join(str(text) for text in element.itertext()).strip()
     return _text(element)
