@@ -677,13 +677,25 @@ def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: S
             "https://notes.staticfeed.test/caf%C3%A9",
             "rejects (an IRI where a URI belongs)",
         ),
+        # Dot segments, "%2E" among them, are resolved, as in the service's canonical form.
+        (
+            "https://notes.staticfeed.test/a/./b/../%2E%2e/c",
+            "https://notes.staticfeed.test/c",
+            "warns about",
+        ),
+        (
+            "https://notes.staticfeed.test/p#%7enotes",
+            "https://notes.staticfeed.test/p#~notes",
+            "warns about",
+        ),
     ],
-    ids=["empty-path", "iri"],
+    ids=["empty-path", "iri", "dot-segments", "fragment-escape"],
 )
 def test_an_id_without_a_path_or_not_ascii_is_not_in_canonical_form(
     site: Site, written: str, canonical: str, verdict: str
 ) -> None:
-    # The W3C service writes an empty path as / and has no canonical form for an IRI.
+    # The W3C service writes an empty path as / and has no canonical form for an IRI. Dot
+    # segments and a fragment's escapes were left as written, and not reported.
     post = f"---\ntitle: T\ndate: 2025-01-01\nid: {written}\n---\nText.\n"
     site(CONFIG, **{"a.md": post})
     assert invoke_build().exit_code == 0

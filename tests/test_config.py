@@ -292,7 +292,8 @@ def test_without_base_url_the_site_url_is_used(site: Site) -> None:
         # Section 6.2.2: escapes of unreserved characters decoded, the others in upper case.
         ("https://example.org/%7Eann/caf%c3%a9/", "https://example.org/~ann/caf%C3%A9/"),
         ("https://example.org/caf\u00e9/", "https://example.org/caf%C3%A9/"),
-        ("https://example.org/a/%2e%2E/b/", "https://example.org/a/%2E%2E/b/"),  # no ".."
+        # Section 6.2.2.3: dot segments removed, "%2E" among them, as browsers remove them.
+        ("https://example.org/a/./b/../%2e%2E/c/", "https://example.org/c/"),
     ],
 )
 def test_site_url_is_written_in_canonical_form(site: Site, written: str, canonical: str) -> None:

@@ -449,9 +449,9 @@ def canonical_url(url: str) -> str:
     """`url` with its host in lower case and without its scheme's own port, as RFC 3986
     compares URLs: the site URL is the main feed's <id>, and the W3C Feed Validation Service
     warns about an id that is not in that form (`HTTPS://Example.ORG:443/` is
-    `https://example.org/`), and its escapes in normal form (`%7e` is `~`); an empty path is
-    `/` (`https://example.org` is `https://example.org/`). The path is otherwise left as
-    written: it is case-sensitive."""
+    `https://example.org/`), its escapes in normal form (`%7e` is `~`) and its path without
+    dot segments (`/a/../b` is `/b`); an empty path is `/` (`https://example.org` is
+    `https://example.org/`). The path is otherwise left as written: it is case-sensitive."""
     parts = urlsplit(url)
     userinfo, at, host_and_port = parts.netloc.rpartition("@")
     host, colon, port = host_and_port.rpartition(":")
@@ -460,22 +460,40 @@ def canonical_url(url: str) -> str:
     if port == _DEFAULT_PORTS.get(parts.scheme):
         port = ""
     netloc = f"{userinfo}{at}{host.lower()}{':' + port if port else ''}"
-    path, query = (_ESCAPE.sub(_normal_escape, part) for part in (parts.path, parts.query))
-    if netloc and not path:
-        path = "/"
+    path, query, fragment = (_ESCAPE.sub(_normal_escape, part) for part in parts[2:])
+    if netloc:
+        path = _without_dot_segments(path) or "/"
     canonical = urlunsplit((parts.scheme, netloc, path, "", ""))
     # urlunsplit drops an empty query or fragment, but `…/p?` is not `…/p` to RFC 3986 (6.2.3)
     # nor to the W3C service, which keeps both: `check` told such an id to change.
     before_fragment, hash_sign, _ = url.partition("#")
     if "?" in before_fragment:
         canonical += f"?{query}"
-    return canonical + (f"#{parts.fragment}" if hash_sign else "")
+    return canonical + (f"#{fragment}" if hash_sign else "")
+
+
+def _without_dot_segments(path: str) -> str:
+    """`path` without its `.` and `..` segments, as RFC 3986 resolves them (5.2.4), and
+    browsers before they ask for it: `/a/./b/../c` is `/a/c`. urllib's urljoin would also drop
+    the empty segments of `//`, which are the path's own."""
+    if "." not in path:
+        return path
+    segments = path.split("/")
+    kept: list[str] = []
+    for number, segment in enumerate(segments, start=1):
+        if segment == "..":
+            if len(kept) > 1:  # the first, "" before the path's first "/", stays
+                kept.pop()
+        elif segment != ".":
+            kept.append(segment)
+            continue
+        if number == len(segments):  # `/a/b/..` is `/a/`: the path still ends in a folder
+            kept.append("")
+    return "/".join(kept)
 
 
 _ESCAPE = re.compile("%[0-9A-Fa-f]{2}")
-# Unreserved characters but ".": "%2E%2E" decoded would be a ".." segment, which RFC 3986
-# removes only with the rest of a path's normalization (a path's dots are the host's to mean).
-_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-_~")
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
 
 
 def _normal_escape(match: re.Match[str]) -> str:
