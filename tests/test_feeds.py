@@ -1132,6 +1132,33 @@ def test_rss_text_that_reads_as_markup_is_written_with_hexadecimal_references(
     assert (channel.title, channel.rights) == ("Notes on Vec<T>", "&#169; Ann")
 
 
+def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_references(
+    site: Site,
+) -> None:
+    # The W3C service took "&1" and "&copy" for character references (ContainsHTML) in the
+    # RSS title, tag and channel title, written "x&amp;1": it says nothing about a line with a
+    # hexadecimal reference, and readers read the same text.
+    config = BASIC_CONFIG.replace('"Test feed"', '"Q&A &copy Ann"')
+    front = 'title: "Why x&1 is odd"\ndate: 2025-12-22\ntags: ["Room&101", "R&D"]'
+    site(config=config, **{"a.md": doc(front)})
+    _, item = only(*build_and_read())
+    lines = [
+        line.strip() for line in Path("feeds/rss.xml").read_text(encoding="utf-8").splitlines()
+    ]
+    for written in [
+        "<title>Q&#x26;A &#x26;copy Ann</title>",
+        "<title>Why x&#x26;1 is odd</title>",
+        "<category>Room&#x26;101</category>",
+        "<category>R&amp;D</category>",  # "&D" is no reference: as before
+    ]:
+        assert written in lines
+    assert item.findtext("title") == "Why x&1 is odd"
+    assert [c.text for c in item.findall("category")] == ["Room&101", "R&D"]
+    feed = parsed("rss.xml")
+    assert (feed.feed.title, feed.entries[0].title) == ("Q&A &copy Ann", "Why x&1 is odd")
+    assert [tag.term for tag in feed.entries[0].tags] == ["Room&101", "R&D"]
+
+
 def test_rss_text_with_a_carriage_return_gets_the_references_too(site: Site) -> None:
     # lxml writes a carriage return as &#13;, which the replacement did not look for.
     config = BASIC_CONFIG + 'rights = "Vec<T>\\r\\nand more"\n'

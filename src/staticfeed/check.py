@@ -53,7 +53,7 @@ from staticfeed.render import (
     srcset_candidates,
 )
 from staticfeed.selection import Selection, newest_first
-from staticfeed.text import reference_like, xml_problem
+from staticfeed.text import xml_problem
 
 Severity = Literal["error", "warning"]
 
@@ -510,18 +510,6 @@ def _looks_like_html(entry: Entry) -> Iterator[Finding]:
             " readers (feedparser) show it as HTML, and the W3C Feed Validation Service warns"
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
-        )
-    written = reference_like(entry.title)
-    if written and not reference:
-        yield _at(
-            entry.source,
-            key_line(entry.source, "title"),
-            "warning",
-            "looks-like-html",
-            f"the title holds {written!r}: RSS cannot mark a title as text, and the W3C Feed"
-            " Validation Service warns that it looks like HTML (a character reference)",
-            "Write it another way, such as with a space after the &, or leave it: Atom and"
-            " JSON Feed show it as written.",
         )
 
 

@@ -52,7 +52,7 @@ from staticfeed.config import Config
 from staticfeed.dates import iso, rfc822, writable
 from staticfeed.model import Enclosure, Entry, RenderedEntry
 from staticfeed.plan import MAIN, MEDIA_TYPES, FeedPlan, url_of
-from staticfeed.text import looks_like_html, names_text
+from staticfeed.text import looks_like_html, names_text, reference_like
 
 GENERATOR = "staticfeed"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -136,7 +136,8 @@ def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[st
 
 
 # The W3C service warns about plain text in RSS that reads as markup, "<" before a letter or
-# "/", or "&#" before a digit or "x" (CharacterData), unless the line writes a character as a
+# "/", or "&#" before a digit or "x" (CharacterData), and about "&" before what it reads as a
+# character reference ("x&1", "&amp": ContainsHTML), unless the line writes a character as a
 # hexadecimal reference (&#x..;): as it asks, such a text is written with "<" and "&" so.
 _LOOKS_LIKE_MARKUP = re.compile(r"&#[x0-9]|<[/a-zA-Z]")
 
@@ -146,7 +147,7 @@ def _char_data_as_references(document: bytes, plain: Mapping[str, Sequence[str]]
     reads as markup written with hexadecimal references for "<" and "&"."""
     for name, texts in plain.items():
         for text in texts:
-            if _LOOKS_LIKE_MARKUP.search(text):
+            if _LOOKS_LIKE_MARKUP.search(text) or ("&" in text and reference_like(text)):
                 # As lxml writes text: "&", "<" and ">" escaped, a carriage return as &#13;.
                 escaped = html.escape(text, quote=False).replace("\r", "&#13;").encode()
                 hexed = escaped.replace(b"&amp;", b"&#x26;").replace(b"&lt;", b"&#x3C;")
