@@ -831,6 +831,40 @@ def test_what_an_embed_holds_for_readers_reaches_them_as_markup(site: Site, tag:
         assert [a.get("href") for a in shown.iter("a")] == [BLOG + "talk.html"]
 
 
+def html5_trees() -> list[etree._Element]:
+    """The HTML of the only entry in Atom, RSS and JSON Feed, each parsed as HTML5 parsers
+    parse it, after a strict parse that raises on a parse error, which the W3C Feed
+    Validation Service reports (NotHtml: html5lib, strict, reads content)."""
+    entry, item = only(*build_and_read())
+    (json_item,) = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
+    trees = []
+    for html in [*contents(entry, item), json_item["content_html"]]:
+        assert html
+        html5lib.HTMLParser(strict=True).parseFragment(html)
+        trees.append(html5lib.parseFragment(html, namespaceHTMLElements=False))
+    return trees
+
+
+HTML5_BLOCKS_IN_A_LINE = """\
+A photo: <figure><img src="map.png" alt=""><figcaption>The map</figcaption></figure> Then text.
+
+Intro <details><summary>More</summary>Hidden.</details>
+"""
+
+
+def test_an_html5_block_in_a_line_of_text_ends_its_paragraph(site: Site) -> None:
+    """cmark-gfm makes a line with a <figure> or <details> a paragraph, and the HTML was
+    "<p>A photo: <figure>…</figure> Then text.</p>": HTML5 parsers end the paragraph at the
+    <figure>, and take the </p> for an empty paragraph of its own, a parse error."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", HTML5_BLOCKS_IN_A_LINE)})
+    for tree in html5_trees():
+        assert [element.tag for element in tree] == ["p", "figure", "p", "details"]
+        paragraphs = [" ".join("".join(p.itertext()).split()) for p in tree.iter("p")]
+        assert paragraphs == ["A photo:", "Intro"]
+        text = " ".join(" ".join(tree.itertext()).split())
+        assert text == "A photo: The map Then text. Intro More Hidden."
+
+
 HTML5_VOID_ELEMENTS = """\
 <picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
 
@@ -842,18 +876,12 @@ A very long word: super<wbr>cali<wbr>fragilistic. <embed src="tune.mid"> Then te
 
 def test_html5_void_elements_stay_empty_and_get_no_end_tag(site: Site) -> None:
     """<source>, <track>, <wbr> and <embed> have no content and no end tag in HTML5: what
-    follows them is their sibling. An end tag such as </source> is a parse error, which the
-    W3C Feed Validation Service reports (NotHtml: html5lib, strict, reads content)."""
+    follows them is their sibling. An end tag such as </source> is a parse error."""
     site(**{"a.md": doc("title: T\ndate: 2025-12-22", HTML5_VOID_ELEMENTS)})
-    entry, item = only(*build_and_read())
-    (json_item,) = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
-    for html in [*contents(entry, item), json_item["content_html"]]:
-        assert html
-        html5lib.HTMLParser(strict=True).parseFragment(html)  # raises on a parse error
-        tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+    for tree in html5_trees():
         voids = [e for e in tree.iter() if e.tag in ("source", "track", "wbr", "embed")]
         assert len(voids) == 6
-        assert all(len(void) == 0 and not void.text for void in voids), html
+        assert all(len(void) == 0 and not void.text for void in voids)
         picture = tree.find(".//picture")
         assert picture is not None
         assert [child.tag for child in picture] == ["source", "img"]

@@ -128,7 +128,7 @@ def parse_fragment(html: str, parser: etree.HTMLParser = _HTML_PARSER) -> etree.
     div.extend(body)
     # Found in the tree, not by a search of `html`: 3 us an entry of the benchmark corpus
     # against 28 for a case-blind regex, on every entry's render.
-    for element in list(div.iter(*_HTML5_VOID, "plaintext", "xmp", *_FALLBACK)):
+    for element in list(div.iter(*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK)):
         if element.tag in _FALLBACK:
             _parse_fallback(element)
         elif element.tag in ("plaintext", "xmp"):
@@ -138,6 +138,8 @@ def parse_fragment(html: str, parser: etree.HTMLParser = _HTML_PARSER) -> etree.
             # writes that text escaped, which browsers then showed: `&amp;amp;`, `&lt;b&gt;`.
             # <pre> shows the escaped text as they show theirs.
             element.tag = "pre"
+        elif element.tag in _HTML5_BLOCKS:
+            _close_paragraph(element)
         elif len(element) or element.text:
             _empty_void_element(element)
     return div
@@ -195,6 +197,35 @@ def _empty_void_element(element: etree._Element) -> None:
         element.tail = text
     else:
         element.tail = ((text or "") + (tail or "")) or None
+
+
+# Elements that end an open <p> in HTML5, as <div> does, which libxml2's parser, knowing HTML
+# 4, puts inside it: cmark-gfm makes "Intro <figure>…</figure>" a paragraph, and
+# "<p>Intro <figure>…</figure></p>" ended in a </p> that HTML5 parsers take for an empty
+# paragraph of its own (browsers show its space; the W3C Feed Validation Service warns:
+# NotHtml).
+_HTML5_BLOCKS = (
+    "article", "aside", "details", "dialog", "figcaption", "figure", "footer", "header",
+    "hgroup", "main", "nav", "search", "section", "summary",
+)  # fmt: skip
+
+
+def _close_paragraph(element: etree._Element) -> None:
+    """When `element` is in a <p>, end the <p> before it, as HTML5 parses it: `element` and
+    what follows it come after the <p>, which goes when nothing is left in it."""
+    paragraph = element.getparent()
+    if paragraph is None or paragraph.tag != "p":
+        return
+    parent = paragraph.getparent()
+    assert parent is not None  # under the fragment's <div>
+    moved = [element, *element.itersiblings()]
+    position = parent.index(paragraph)
+    tail, paragraph.tail = paragraph.tail, None
+    for offset, child in enumerate(moved, start=1):
+        parent.insert(position + offset, child)  # with its tail
+    moved[-1].tail = ((moved[-1].tail or "") + (tail or "")) or None
+    if not len(paragraph) and not (paragraph.text or "").strip():
+        parent.remove(paragraph)
 
 
 _FOOTNOTE_MARK = "data-footnote"
