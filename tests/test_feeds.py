@@ -865,6 +865,19 @@ def test_an_html5_block_in_a_line_of_text_ends_its_paragraph(site: Site) -> None
         assert text == "A photo: The map Then text. Intro More Hidden."
 
 
+def test_a_comment_with_two_dashes_inside_is_read_as_one(site: Site) -> None:
+    """HTML5 as html5lib (and the W3C Feed Validation Service) reads it takes "--" inside a
+    comment, or "-" at its end, for a parse error: a space goes between the dashes."""
+    body = "Text <!-- TODO -- later --> more.\n\n<!-- a --->\n"
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    for tree in html5_trees():
+        comments = [node.text for node in tree.iter() if node.tag is ElementTree.Comment]
+        assert comments == [" TODO - - later ", " a - "]
+        paragraph = tree.find("p")
+        assert paragraph is not None
+        assert [paragraph.text, *(child.tail for child in paragraph)] == ["Text ", " more."]
+
+
 HTML5_VOID_ELEMENTS = """\
 <picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
 
