@@ -68,9 +68,9 @@ AUTHOR_JSON = "feeds/authors/ann-lee.json"
 INDEX = "feeds/index.html"
 # The rules the README's table lists, in its order.
 README_RULES = re.findall(
-    r"^\| `([a-z-]+)` \| (?:error|warning)", (REPO / "README.md").read_text(), re.MULTILINE
+    r"^\| `([a-z0-9-]+)` \| (?:error|warning)", (REPO / "README.md").read_text(), re.MULTILINE
 )
-LINE = re.compile(r"^(Error|Warning): (?:(\S+?)(?::(\d+))?: )?(.*) \[([a-z-]+)\]$")
+LINE = re.compile(r"^(Error|Warning): (?:(\S+?)(?::(\d+))?: )?(.*) \[([a-z0-9-]+)\]$")
 
 
 def check(*args: str) -> Result:
@@ -1193,6 +1193,59 @@ def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:
         assert '<iframe src="https://video.example/embed/shown-as-code">' in code
 
 
+KEPT = """\
+---
+title: Drawn
+date: 2025-03-01
+---
+A chart: <svg width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>
+
+<video controls src="https://pics.example/talk.mp4"></video> <audio controls></audio>
+
+A formula, <math><mi>x</mi></math>, and `<svg>` in code. <svg><path d="M0 0"/></svg>
+"""
+
+
+def test_html_readers_keep_that_the_w3c_service_warns_about_is_a_warning(site: Site) -> None:
+    # The service warns about inline SVG and MathML (NotHtml) and controls (SecurityRiskAttr),
+    # which readers keep, and check said nothing.
+    site(CONFIG, **{"kept.md": KEPT})
+    assert invoke_build().exit_code == 0
+    service = "the W3C Feed Validation Service warns about "
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/kept.md",
+            5,
+            "w3c-html",
+            f"{service}<svg>, which readers keep, here and in 1 more place in this file",
+        ),
+        warning(
+            "entries/kept.md",
+            7,
+            "w3c-html",
+            f"{service}the controls attribute of <audio>, which readers keep",
+        ),
+        warning(
+            "entries/kept.md",
+            7,
+            "w3c-html",
+            f"{service}the controls attribute of <video>, which readers keep",
+        ),
+        warning("entries/kept.md", 9, "w3c-html", f"{service}<math>, which readers keep"),
+    ]
+    fixes = {item["message"].split(",")[0]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes[f"{service}<math>"] == (
+        "Leave it for readers (--ignore w3c-html), or show it as an image, which the service takes."
+    )
+    # What the warning says of readers: feedparser keeps all of it.
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        assert {"svg", "circle", "path", "math", "mi"} <= {e.tag for e in shown.iter()}, feed
+        assert len(shown.xpath("//video/@controls | //audio/@controls")) == 2, feed
+    assert rows("--ignore", "w3c-html", exit_code=0) == []
+
+
 LINKS = """\
 ---
 title: Contact
@@ -1360,9 +1413,12 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
         if found["rule"] == "no-text":  # the empty body, which has no text for readers
             assert not body.strip(), found
             continue
-        assert found["rule"] in ("reader-html", "template-code"), found
-        start = "feed readers remove " if found["rule"] == "reader-html" else "'"
-        assert found["message"].startswith(start), found
+        starts = {
+            "reader-html": "feed readers remove ",
+            "w3c-html": "the W3C Feed Validation Service warns about ",
+            "template-code": "'",
+        }
+        assert found["message"].startswith(starts[found["rule"]]), found
         assert found["line"] is None or 5 <= found["line"] <= lines, (found, text)
 
 

@@ -335,6 +335,7 @@ def check_build(
                 config.site_url,
                 entries_dir,
                 reader_html="reader-html" not in ignore,
+                w3c_html="w3c-html" not in ignore,
                 relative_file="relative-file" not in ignore,
                 template_code="template-code" not in ignore,
                 no_text="no-text" not in ignore and "atom" in config.formats,
@@ -596,12 +597,17 @@ class _EntryRules:
     site_url: str
     entries_dir: Path
     reader_html: bool
+    w3c_html: bool
     relative_file: bool
     template_code: bool
     no_text: bool
 
     def any(self) -> bool:
-        return self.reader_html or self.relative_file or self.template_code or self.no_text
+        return self.html() or self.relative_file or self.template_code or self.no_text
+
+    def html(self) -> bool:
+        """Whether a rule reads the raw HTML of entries."""
+        return self.reader_html or self.w3c_html
 
 
 @dataclass(frozen=True)
@@ -625,14 +631,18 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         except (OSError, StaticfeedError):
             read.append(None)  # read a moment ago: changed since; the next check will tell
     sources = [gfm.sources(each[0] if each else "", EXTENSIONS) for each in read]
-    removals = readerhtml.removed_by_readers(
-        [readerhtml.linked_html(found) if rules.reader_html else [] for found in sources]
-    )
+    html = [readerhtml.linked_html(found) if rules.html() else [] for found in sources]
+    removals = readerhtml.removed_by_readers(html if rules.reader_html else [[] for _ in html])
     findings = []
-    for body, written, found, removed in zip(bodies, read, sources, removals, strict=True):
+    for body, written, found, pieces, removed in zip(
+        bodies, read, sources, html, removals, strict=True
+    ):
         path, link = body.path, body.link
         text, first_line = written or ("", 1)
         here = [_removed_finding(path, first_line, each) for each in removed]
+        if rules.w3c_html:
+            warned = readerhtml.warned_by_the_service(pieces)
+            here += [_service_finding(path, first_line, each) for each in warned]
         if rules.no_text and written is not None and not text.strip() and not body.summary:
             here.append(_no_text_finding(path, first_line))
         if rules.template_code:
@@ -701,6 +711,24 @@ def _body_warning(
     """A warning at `line` of an entry's body (1 for its first; None for no line), which
     starts at `first_line` of the document."""
     return _at(path, None if line is None else first_line + line - 1, "warning", rule, message, fix)
+
+
+def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) -> Finding:
+    fix = (
+        "Leave it for readers (--ignore w3c-html), or show it as an image, which the service takes."
+        if warned.element
+        else "Leave it for readers, who need it to play the file (--ignore w3c-html), or take"
+        " it out."
+    )
+    return _body_warning(
+        path,
+        first_line,
+        warned.line,
+        "w3c-html",
+        f"the W3C Feed Validation Service warns about {warned.what}, which readers keep"
+        f"{_elsewhere(warned.more)}",
+        fix,
+    )
 
 
 def _removed_fix(removed: readerhtml.Removed) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape as escape_html
 from xml.sax.saxutils import escape
@@ -30,9 +30,9 @@ a feed for each takes, and a batch keeps the feed's size in bounds."""
 
 @dataclass(frozen=True)
 class Removed:
-    """Something readers remove, the first time it occurs: its line in the Markdown (1 for the
-    first; None when it cannot be told), what it is (`<iframe>`), and how many more times it
-    occurs."""
+    """Something readers remove (or the W3C service warns about), the first time it occurs:
+    its line in the Markdown (1 for the first; None when it cannot be told), what it is
+    (`<iframe>`), and how many more times it occurs."""
 
     line: int | None
     what: str
@@ -96,11 +96,45 @@ def removed_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[list
 def _removals(
     pieces: Sequence[tuple[int, str]], written: etree._Element, kept: str
 ) -> list[Removed]:
-    found: dict[str, list[int | None]] = {}
-    for what, pattern in _differences(written, parse_fragment(kept)):
-        found.setdefault(what, []).append(_line(pieces, pattern))
-    removed = [Removed(lines[0], what, len(lines) - 1) for what, lines in found.items()]
-    return sorted(removed, key=lambda each: (each.line or 0, each.what))
+    return _first_of_each(pieces, _differences(written, parse_fragment(kept)))
+
+
+def _first_of_each(
+    pieces: Sequence[tuple[int, str]], found: Iterable[tuple[str, re.Pattern[str]]]
+) -> list[Removed]:
+    """Each kind of thing `found`, at its first line in `pieces`, in order of line."""
+    lines: dict[str, list[int | None]] = {}
+    for what, pattern in found:
+        lines.setdefault(what, []).append(_line(pieces, pattern))
+    each = [Removed(places[0], what, len(places) - 1) for what, places in lines.items()]
+    return sorted(each, key=lambda one: (one.line or 0, one.what))
+
+
+# HTML readers keep that the W3C Feed Validation Service warns about, its lists of HTML being
+# older than feedparser's: inline SVG and MathML, which it takes for other than HTML (NotHtml),
+# and the controls of a <video> or an <audio> (SecurityRiskAttr).
+_NOT_HTML_TO_THE_SERVICE = ("svg", "math")
+_ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls",)
+
+
+def warned_by_the_service(pieces: Sequence[tuple[int, str]]) -> list[Removed]:
+    """What the W3C Feed Validation Service warns about in a body's raw HTML (`linked_html`)
+    though readers keep it, in order of first line."""
+    if not pieces:
+        return []
+    fragment = parse_fragment("\n".join(piece for _, piece in pieces))
+    return _first_of_each(pieces, _warned_by_the_service(fragment))
+
+
+def _warned_by_the_service(fragment: etree._Element) -> Iterator[tuple[str, re.Pattern[str]]]:
+    for element in fragment.iter(*_NOT_HTML_TO_THE_SERVICE):
+        if next(element.iterancestors(*_NOT_HTML_TO_THE_SERVICE), None) is None:
+            yield f"<{element.tag}>", _tag_pattern(str(element.tag))
+    for element in _elements(fragment):
+        for name in _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT:
+            if name in element.attrib:
+                tag = str(element.tag)
+                yield f"the {name} attribute of <{tag}>", _attribute_pattern(tag, name)
 
 
 def _sanitized(htmls: Sequence[str]) -> list[str | None]:

@@ -20,6 +20,7 @@ RULES = (
     "order",
     "relative-url",
     "reader-html",
+    "w3c-html",
     "looks-like-html",
     "relative-file",
     "template-code",
