@@ -324,6 +324,31 @@ def test_touch_on_a_folder_or_a_link_out_of_the_entries_says_what_it_is(
     assert shared.read_text(encoding="utf-8") == "---\ntitle: S\ndate: 2025-01-01\n---\nBody.\n"
 
 
+@pytest.mark.parametrize("command", [["touch", "entries/2025/a.md"], ["pin"]])
+def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
+    site: Callable[..., Path], command: list[str]
+) -> None:
+    # Both replaced the file by renaming a new one over it, which its mode does not stop:
+    # the entry chmod 0444 by its author was rewritten, and stayed 0444 as if untouched.
+    folder = site(
+        **{
+            "2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n",
+            "2025/b.md": "---\ntitle: B\ndate: 2025-01-02\n---\nBody.\n",
+        }
+    )
+    protected = folder / "entries" / "2025" / "a.md"
+    protected.chmod(0o444)
+    before = {path: path.read_bytes() for path in (folder / "entries").rglob("*.md")}
+    result = run(*command)
+    assert (result.exit_code, result.stdout) == (1, ""), result.output
+    assert result.stderr == (
+        "Error: entries/2025/a.md: the file is read-only. If it is to change, make it writable "
+        "(chmod u+w) and run the command again.\n"
+    )
+    assert {path: path.read_bytes() for path in (folder / "entries").rglob("*.md")} == before
+    assert protected.stat().st_mode & 0o777 == 0o444
+
+
 def test_new_in_a_year_folder_that_cannot_be_read_is_an_error_not_a_traceback(
     in_tmp: Path,
 ) -> None:

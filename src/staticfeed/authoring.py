@@ -436,6 +436,7 @@ def pin_ids(config: Config, entries_dir: Path, earlier: Sequence[PublishedEntry]
         seen[target] = entry.source
         identifier = carried[entry.source].id if entry.source in carried else entry.id
         try:
+            _refuse_read_only(entry.source, target)
             pinned = _pinned(entry.source, raw, document, identifier)
         except StaticfeedError as error:
             errors.append(error)
@@ -537,6 +538,7 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
     other byte stays as it was.
     """
     _check_entry_path(entries_dir, path)
+    _refuse_read_only(path, path.resolve())
     raw = _RawFile.read(path)
     document = raw.document(path)
     moment = _site_time(now, config.timezone)
@@ -826,6 +828,22 @@ def _make_folder(folder: Path) -> None:
             "Check the folder's permissions and free space.",
             path=folder,
         ) from None
+
+
+def _refuse_read_only(path: Path, target: Path) -> None:
+    """Refuse a document whose permissions say it is not to be written: `_replace` renames a
+    new file over it, which only the folder's permissions stop, and root may write any file,
+    so its mode bits are the one sign of what its owner meant."""
+    try:
+        mode = target.stat().st_mode
+    except OSError as error:
+        raise unreadable(path, error) from None
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise EntryError(
+            "the file is read-only",
+            "If it is to change, make it writable (chmod u+w) and run the command again.",
+            path=path,
+        )
 
 
 def _replace(path: Path, target: Path, content: bytes) -> None:
