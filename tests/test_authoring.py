@@ -646,7 +646,7 @@ def test_touch_replaces_only_the_updated_value(site: Site) -> None:
     )
     write_documents({"t.md": original})
     path = Path("entries/t.md")
-    assert touch_entry(config_here(), Path("entries"), path, TOUCHED_AT) == TOUCHED
+    assert touch_entry(config_here(), Path("entries"), path, TOUCHED_AT).updated == TOUCHED
     assert changed_lines(original, path.read_bytes()) == [
         (
             b"updated: '2025-02-01 10:00'   # typo fixed\r\n",
@@ -697,7 +697,7 @@ def test_touch_moves_the_feeds_updated(site: Site) -> None:
     assert before == "2025-03-06T00:00:00+02:00"
     path = Path("entries/2025/crlf.md")
     original = path.read_bytes()
-    value = touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    value = touch_entry(config_here(), Path("entries"), path, TOUCHED_AT).updated
     assert without_line(path.read_bytes(), f"updated: {value}\r\n".encode()) == original
     entries = atom_entries()
     assert read_xml(Path("feeds/atom.xml")).findtext("a:updated", namespaces=NS) == TOUCHED

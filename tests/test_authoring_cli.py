@@ -300,6 +300,25 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
 
 
+def test_touch_on_a_draft_says_the_feeds_leave_it_out(site: Callable[..., Path]) -> None:
+    # It said only "updated: …", as for a published entry, though no feed would show the date.
+    site(
+        **{
+            "draft.md": "---\ntitle: D\ndate: 2025-01-01\ndraft: true\n---\nBody.\n",
+            "done.md": "---\ntitle: P\ndate: 2025-01-01\ndraft: false\n---\nBody.\n",
+        }
+    )
+    result = run("touch", "entries/draft.md")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"entries/draft\.md: updated: \S+\n", result.stdout), result.stdout
+    assert result.stderr == (
+        "note: entries/draft.md is a draft (draft: true): the feeds leave it out, and this "
+        "updated date with it, until it is published\n"
+    )
+    result = run("touch", "entries/done.md")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+
+
 def test_touch_on_a_folder_or_a_link_out_of_the_entries_says_what_it_is(
     site: Callable[..., Path], tmp_path: Path
 ) -> None:

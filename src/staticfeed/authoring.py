@@ -530,8 +530,18 @@ def _pinned(path: Path, raw: _RawFile, document: Document, identifier: str) -> _
 # touch
 
 
-def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) -> str:
-    """Set the entry's `updated:` to `now` in the site's time zone; return the value written.
+@dataclass(frozen=True)
+class Touched:
+    """What `touch_entry` wrote."""
+
+    updated: str
+    """The value of `updated:`."""
+    draft: bool
+    """The entry is a draft: no feed shows it, nor the new date, until it is published."""
+
+
+def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) -> Touched:
+    """Set the entry's `updated:` to `now` in the site's time zone; return what was written.
 
     An existing `updated` line is replaced, else one is added after `date` (or at the end of the
     front matter); a document without front matter gets a block with just `updated:`. Every
@@ -565,7 +575,7 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
     expected = {**document.metadata, "updated": expected_value}
     touched = _first_faithful(path, raw, candidates, expected, f"updated: {value}")
     _replace(path, path.resolve(), touched.encode())
-    return value
+    return Touched(value, document.metadata.get("draft") is True)
 
 
 def _check_entry_path(entries_dir: Path, path: Path) -> None:

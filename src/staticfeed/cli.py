@@ -1186,10 +1186,16 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
     from staticfeed.authoring import touch_entry
 
     try:
-        value = touch_entry(_load_config(config_path), entries_dir, entry, datetime.now(UTC))
+        touched = touch_entry(_load_config(config_path), entries_dir, entry, datetime.now(UTC))
     except StaticfeedError as error:
         raise _user_error(error) from None
-    click.echo(f"{display_path(entry)}: updated: {value}")
+    click.echo(f"{display_path(entry)}: updated: {touched.updated}")
+    if touched.draft:
+        click.echo(
+            f"note: {display_path(entry)} is a draft (draft: true): the feeds leave it out, "
+            "and this updated date with it, until it is published",
+            err=True,
+        )
 
 
 @cli.command("import")
