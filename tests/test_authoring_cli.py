@@ -168,6 +168,31 @@ def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:
     assert 'timezone = "UTC"' in config
 
 
+def test_init_asks_on_stderr_so_its_output_can_go_to_a_file(in_tmp: Path) -> None:
+    # `staticfeed init blog > log` wrote its questions into log: the terminal showed nothing,
+    # as if init had hung, and log began with "Title of the publication: ".
+    done = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "init", "blog"],
+        input="Notes\nexample.net\nhttps://asked.example.net/\nBo Chen\n\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert re.fullmatch(
+        r"wrote blog/staticfeed\.toml\nwrote blog/entries/\d{4}/hello-world\.md\nnext:\n"
+        r"  cd blog\n  staticfeed new \"Title of the next entry\"\n  staticfeed build\n",
+        done.stdout,
+    ), done.stdout
+    assert done.stderr == (
+        "Title of the publication: Site URL (its home page): Error: the site URL "
+        "'example.net' is not an absolute http(s) URL. Write it in full, like "
+        "https://example.net\n"
+        "Site URL (its home page): "
+        'Default author ("Name" or "Name <email>"): Time zone [UTC]: '
+    )
+
+
 def test_init_asks_again_for_a_blank_title_or_an_author_without_a_name(in_tmp: Path) -> None:
     answers = "  \nAsked title\nhttps://asked.example.net/\n<bo@asked.example.net>\nBo Chen\n\n"
     result = run("init", prompts=answers)

@@ -901,9 +901,10 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
 
 def _ask(question: str, kind: click.ParamType[str], option: str, default: str | None = None) -> str:
     """The answer to `question`; when standard input ends before one (a script, a CI job), a
-    wrong command line naming the option to pass, where click said only "Aborted!"."""
+    wrong command line naming the option to pass, where click said only "Aborted!". The
+    question goes to stderr, as bash's `read -p` puts it: `init > log` still shows it."""
     try:
-        answer: str = click.prompt(question, type=kind, default=default)
+        answer: str = click.prompt(question, type=kind, default=default, err=True)
     except (click.Abort, RuntimeError):  # RuntimeError: input() found standard input closed
         if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
             raise  # Ctrl-C
