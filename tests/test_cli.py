@@ -611,6 +611,34 @@ def test_a_real_process_reports_user_errors_on_stderr_with_status_1(site: Site) 
     )
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["diff"], ["check", "--format", "json"], ["--help"], ["build", "--help"]],
+    ids=" ".join,
+)
+def test_output_whose_reader_is_gone_stops_quietly_with_status_141(
+    site: Site, command: list[str]
+) -> None:
+    # `staticfeed diff | head -1` exited 1, which for diff means "readers would see changes"
+    # (and, for build and check, errors): now 128 + SIGPIPE, as a shell shows for `cat`.
+    folder = site(**{"a.md": post("A")})
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the first line: head -0, or a pager quit at once
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "staticfeed", *command],
+            cwd=folder,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (141, "")
+
+
 # A failed build changes nothing ------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -112,7 +112,45 @@ _AUTHOR = _Checked(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_READER_GONE = 141
+"""The exit status when the reader of the output stops early (`staticfeed diff | head -1`):
+128 + SIGPIPE, what a shell shows for `cat` there. Not click's 1, which means errors (or, for
+diff, changes), nor 0, which would say that all the output was read."""
+
+
+class _Commands(click.Group):
+    """staticfeed's commands, which stop quietly, with `_READER_GONE`, when the reader of
+    their output is gone: the --help of staticfeed is written while its context is made, the
+    rest while a command is invoked."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError:
+            _stop_quietly()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _stop_quietly()
+
+
+def _stop_quietly() -> NoReturn:
+    """Exit with `_READER_GONE`, standard output and error sent to nothing first, as Python's
+    documentation of SIGPIPE does: the interpreter, flushing what they still hold at exit,
+    would say "Exception ignored ... BrokenPipeError" and exit 120."""
+    nothing = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(nothing, stream.fileno())
+        except (OSError, ValueError):  # ValueError: not a file, as under click.testing
+            continue
+    os.close(nothing)
+    sys.exit(_READER_GONE)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="staticfeed")
 def cli() -> None:
     """Turn the documents in entries/ into Atom, RSS and JSON feeds and pages in feeds/.
