@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import click._termui_impl
 import feedparser
 import pytest
 import yaml
@@ -854,4 +855,55 @@ def test_new_edit_names_the_variable_that_chose_the_editor(
         f"Error: entries/2025/notes.md: the entry was written, but the editor "
         f"({visual or editor}) failed: {why}. Set {variable} to your editor's command, or open "
         "the file yourself.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("visual", "editor", "said"),
+    [
+        (
+            'vim "',
+            "true",
+            '(vim ") could not be read as a command: no closing quotation. Set VISUAL',
+        ),
+        (
+            " ",
+            "/nonexistent/editor",
+            "(/nonexistent/editor) failed: it could not start (No such file or directory). "
+            "Set EDITOR",
+        ),
+    ],
+    ids=["lone-quote", "blank-visual"],
+)
+def test_new_edit_with_an_editor_command_it_cannot_run_names_the_variable_to_set(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, visual: str, editor: str, said: str
+) -> None:
+    # A lone quote in VISUAL was a traceback (shlex's "No closing quotation"); a VISUAL of
+    # spaces ran the new entry itself as the editor, "Permission denied", and named VISUAL.
+    assert init().exit_code == 0
+    monkeypatch.setenv("VISUAL", visual)
+    monkeypatch.setenv("EDITOR", editor)
+    result = run("new", "Notes", "--date", "2025-07-01 09:00", "--edit")
+    assert (result.exit_code, result.stdout) == (1, "entries/2025/notes.md\n"), result.output
+    assert result.stderr == (
+        f"Error: entries/2025/notes.md: the entry was written, but the editor {said} to your "
+        "editor's command, or open the file yourself.\n"
+    )
+
+
+def test_new_edit_names_the_editor_whatever_words_click_fails_in(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The editor's name was cut out of click's message "<editor>: Editing failed", which
+    # click translates (gettext): in another language the whole message was the "editor".
+    assert init().exit_code == 0
+    monkeypatch.setenv("VISUAL", "false")
+    monkeypatch.setattr(
+        click._termui_impl, "_", lambda text: text.replace("Editing failed", "Échec de l'édition")
+    )
+    result = run("new", "Notes", "--date", "2025-07-01 09:00", "--edit")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/2025/notes.md: the entry was written, but the editor (false) failed: it "
+        "exited with an error. Set VISUAL to your editor's command, or open the file yourself.\n"
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import re
 import shlex
 import sys
 import threading
@@ -1114,27 +1113,37 @@ def new_command(
         _edit(path)
 
 
+_EDITOR_VARIABLES = ("VISUAL", "EDITOR")  # in click's order
+
+
 def _edit(path: Path) -> None:
-    """Open the new entry in $VISUAL, else $EDITOR, as click does. An editor that cannot start
-    or fails is the user's to fix, named with the entry it was to open (click names the editor
-    as if it were the file), and with the variable that chose it."""
-    try:
-        click.edit(filename=str(path))
-    except click.ClickException as error:
-        # click says "<editor>: Editing failed[: <why>]", <why> an OSError as Python shows it.
-        editor, _, reason = error.message.partition(": Editing failed")
-        reason = reason.removeprefix(": ")
-        if started := re.fullmatch(r"\[Errno \d+\] ([^:]+)(?::.*)?", reason):
-            reason = f"it could not start ({started.group(1)})"
-        variable = "VISUAL" if os.environ.get("VISUAL") else "EDITOR"
-        raise _user_error(
+    """Open the new entry in $VISUAL, else $EDITOR, else the editor click finds (vim, nano,
+    …); a variable holding only spaces is unset, where click ran the entry itself. An editor
+    that cannot start or fails is the user's to fix, named with the entry it was to open (click
+    names the editor as if it were the file), and with the variable that chose it."""
+    variable = next((name for name in _EDITOR_VARIABLES if os.environ.get(name, "").strip()), None)
+    editor = os.environ[variable] if variable is not None else None
+
+    def failed(why: str) -> click.ClickException:
+        return _user_error(
             StaticfeedError(
-                f"the entry was written, but the editor ({editor}) failed: "
-                f"{reason or 'it exited with an error'}",
-                f"Set {variable} to your editor's command, or open the file yourself.",
+                f"the entry was written, but the editor ({editor or 'the default one'}) {why}",
+                f"Set {variable or 'EDITOR'} to your editor's command, or open the file yourself.",
                 path=path,
             )
-        ) from None
+        )
+
+    try:
+        shlex.split(editor or "")  # as click splits it, where a lone quote was a traceback
+    except ValueError as error:
+        raise failed(f"could not be read as a command: {str(error).lower()}") from None
+    try:
+        click.edit(filename=str(path), editor=editor)
+    except click.ClickException as error:
+        start = error.__cause__  # an editor that could not start, as Python says why
+        if isinstance(start, OSError):
+            raise failed(f"failed: it could not start ({start.strerror})") from None
+        raise failed("failed: it exited with an error") from None
 
 
 def _one_spelling(option: str, names: Sequence[str]) -> None:
