@@ -848,6 +848,42 @@ def test_a_template_not_utf8_or_not_found_is_an_error_that_names_the_file_and_th
     assert (result.exit_code, result.stderr) == (1, error + "\n")
 
 
+NOT_A_NAME = (
+    "Error: templates/entry.html:2: template error: extends, include and import need a "
+    'template\'s name, not {what}. Write the name in quotes, like {{% extends "base.html" %}} '
+    "(include also takes a list of names)."
+)
+
+
+@pytest.mark.parametrize(
+    ("load", "what"),
+    [
+        # Jinja said "'NoneType' object has no attribute 'split'".
+        ("extends none", "none"),
+        ("import none as m", "none"),
+        ("extends 5", "a number (5)"),
+        ("extends entry", "a PageEntry object"),
+        # "no template "None" … Create templates/None".
+        ("include none", "none"),
+        ("include []", "an empty list"),
+        ('include ["a.html", none]', "none"),
+        # "'Config' object is not iterable".
+        ("include config", "a Config object"),
+        # "templates: the template is a folder, not a file": the templates folder itself.
+        ('extends ""', "empty text"),
+    ],
+)
+def test_extends_include_or_import_of_something_not_a_name_is_an_error_naming_the_line(
+    site: Callable[..., Path], load: str, what: str
+) -> None:
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "entry.html").write_text(f"<p>\n{{% {load} %}}\n", encoding="utf-8")
+    result = invoke_build()
+    assert (result.exit_code, result.stderr) == (1, NOT_A_NAME.format(what=what) + "\n")
+    assert not (folder / "feeds").exists()
+
+
 EMPTY = (
     "Error: templates/{file}: template error: it made {page} empty, a blank page for readers. "
     "Write the page's HTML in the template (or delete it to use staticfeed's own), or turn "

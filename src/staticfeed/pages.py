@@ -19,11 +19,11 @@ import os
 import re
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
@@ -412,7 +412,7 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
             )
         loaders.append(_TemplatesFolder(templates_dir))
     loaders.append(jinja2.PackageLoader("staticfeed", "templates"))
-    environment = jinja2.Environment(
+    environment = _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         keep_trailing_newline=True,
@@ -432,6 +432,56 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     # uploaded again every time, and its Last-Modified would lie.
     del environment.filters["random"], environment.globals["lipsum"]
     return environment
+
+
+class _NotAName(jinja2.TemplateRuntimeError):
+    """An extends, include or import given something else than a template's name."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(f"not a template name: {type_name(value)}")
+        self.value = value
+
+
+def _named(name: object) -> None:
+    """Raise _NotAName unless `name` can name a template (an undefined name is Jinja's to
+    report): `{% extends none %}` made Jinja say "'NoneType' object has no attribute 'split'",
+    and `{% extends "" %}` named the templates folder itself."""
+    if isinstance(name, str) and not name.isspace() and name:
+        return
+    if not isinstance(name, _NAMED_BY_JINJA):
+        raise _NotAName(name)
+
+
+_NAMED_BY_JINJA = (jinja2.Undefined, jinja2.Template)
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, where an extends, include or import of anything but a template's
+    name, or of a list of them, is _NotAName."""
+
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        _named(name)
+        return super().get_template(name, parent, globals)
+
+    def select_template(
+        self,
+        names: Iterable[str | jinja2.Template],
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        # `{% include [] %}` looked for a template named "None"; `{% include config %}` said
+        # "'Config' object is not iterable".
+        if not isinstance(names, jinja2.Undefined):
+            if not isinstance(names, list | tuple) or not names:
+                raise _NotAName(names)
+            for name in names:
+                _named(name)
+        return super().select_template(names, parent, globals)
 
 
 class _TemplatesFolder(jinja2.FileSystemLoader):
@@ -557,6 +607,8 @@ def _render(
         raise _endless(environment, error) from None
     except jinja2.TemplateNotFound as error:  # {% include "missing.html" %}
         raise _not_found(environment, error) from None
+    except _NotAName as error:
+        raise _not_a_name(error) from None
     except _TEMPLATE_ERRORS as error:  # also {{ 1 / 0 }}, {{ [1].pop(5) }}
         filename, line = _template_frame(error)
         raise _template_error(error, filename, line) from None
@@ -723,6 +775,30 @@ def _not_found(environment: jinja2.Environment, error: jinja2.TemplateNotFound) 
     return ConfigError(
         f"template error: no template {quoted} is {where}",
         fix,
+        path=Path(filename) if filename else None,
+        line=line,
+    )
+
+
+def _not_a_name(error: _NotAName) -> ConfigError:
+    """The error for an extends, include or import given something else than a name, shown
+    as a template writes it (`none`)."""
+    value = error.value
+    if value is None:
+        what = "none"
+    elif isinstance(value, str):
+        what = "empty text"
+    elif isinstance(value, list | tuple) and not value:
+        what = "an empty list"
+    elif isinstance(value, int | float | list | tuple | dict):
+        what = f"{type_name(value)} ({_shown(value)})"
+    else:
+        what = f"a {type(value).__name__} object"  # its repr would hold its memory address
+    filename, line = _template_frame(error)
+    return ConfigError(
+        f"template error: extends, include and import need a template's name, not {what}",
+        'Write the name in quotes, like {% extends "base.html" %} (include also takes a list '
+        "of names).",
         path=Path(filename) if filename else None,
         line=line,
     )
