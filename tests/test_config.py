@@ -167,6 +167,25 @@ def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) ->
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize("config", ["staticfeed.toml", "pyproject.toml"])
+def test_a_command_run_in_a_folder_of_the_publication_names_its_config_and_where_to_run(
+    site: Site, monkeypatch: pytest.MonkeyPatch, config: str
+) -> None:
+    # Run in entries/2025/, build said only "Create staticfeed.toml …, or pass --config FILE",
+    # though a config was two folders up, and --config alone would look for entries/2025/entries.
+    folder = site(**{"2025/a.md": POST})
+    if config == "pyproject.toml":
+        (folder / "staticfeed.toml").unlink()
+        (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    monkeypatch.chdir(folder / "entries" / "2025")
+    assert error_text() == (
+        "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
+        f"[tool.staticfeed] table beside it. ../../{config} is the config of the publication "
+        "this folder is in: run staticfeed in its folder (cd ../..).\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
 def test_config_option_names_another_file(site: Site) -> None:
     folder = site(**{"a.md": POST})
     other = folder / "conf" / "preview.toml"

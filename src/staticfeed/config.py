@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -141,6 +143,25 @@ _REQUIRED = {
 
 def find_config(folder: Path) -> Path:
     """The config file in `folder`: staticfeed.toml, or pyproject.toml with [tool.staticfeed]."""
+    found = _config_in(folder)
+    if found is not None:
+        return found
+    fix = "Create staticfeed.toml with title and site_url, or pass --config FILE."
+    above = _config_above(folder)
+    if above is not None:  # run in entries/: --config alone would look for entries/entries/
+        shown = Path(os.path.relpath(above))
+        fix = (
+            f"{shown.as_posix()} is the config of the publication this folder is in: run "
+            f"staticfeed in its folder (cd {shlex.quote(shown.parent.as_posix())})."
+        )
+    raise ConfigError(
+        "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
+        fix,
+        path=folder / "staticfeed.toml",
+    )
+
+
+def _config_in(folder: Path) -> Path | None:
     own = folder / "staticfeed.toml"
     if own.is_file():
         return own
@@ -149,11 +170,20 @@ def find_config(folder: Path) -> Path:
         tool = _read_toml(pyproject).get("tool")
         if isinstance(tool, dict) and "staticfeed" in tool:
             return pyproject
-    raise ConfigError(
-        "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
-        "Create staticfeed.toml with title and site_url, or pass --config FILE.",
-        path=own,
-    )
+    return None
+
+
+def _config_above(folder: Path) -> Path | None:
+    """The config in the nearest folder above `folder` that has one, as git finds its
+    repository from a subfolder."""
+    for parent in folder.resolve().parents:
+        try:
+            found = _config_in(parent)
+        except (OSError, ConfigError):  # a folder that cannot be read, a broken pyproject.toml
+            continue
+        if found is not None:
+            return found
+    return None
 
 
 def load_config(path: Path, base_url: str | None = None) -> Config:
