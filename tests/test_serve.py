@@ -775,6 +775,34 @@ def test_a_template_that_extends_itself_is_reported_and_rebuilding_goes_on(
         server.wait(timeout=10)
 
 
+def test_serve_whose_output_reader_is_gone_stops_quietly_with_status_141(
+    site: Callable[..., Path],
+) -> None:
+    # `staticfeed serve | head -1`: the first rebuild's line raised BrokenPipeError in the
+    # watcher's thread, and serve stopped with a traceback, asking for a bug report, exit 1.
+    folder = site(**{"one.md": ONE})
+    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert server.stdout is not None and server.stderr is not None
+    try:
+        for line in server.stdout:  # the first build's lines, then where it serves
+            if line.startswith("serving"):
+                break
+        server.stdout.close()  # the reader is gone
+        entry = folder / "entries" / "one.md"
+
+        def save() -> None:
+            entry.write_text(entry.read_text(encoding="utf-8"), encoding="utf-8")
+
+        save()
+        assert wait_for(lambda: server.poll() is not None, save)
+    finally:
+        if server.poll() is None:
+            server.terminate()
+        server.wait(timeout=10)
+    assert (server.returncode, server.stderr.read()) == (141, "")
+
+
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
 def test_serve_stops_with_an_error_when_rebuilding_breaks_down(
     site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch

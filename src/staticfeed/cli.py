@@ -683,15 +683,27 @@ def _serve_until_interrupted(
 
     stop = threading.Event()
     failed = threading.Event()
+    reader_gone = threading.Event()  # `serve | head -3`: no one reads what a rebuild says
+
+    def echo(line: str) -> None:
+        try:
+            _echo_event(line)
+        except BrokenPipeError:
+            reader_gone.set()
+            raise
 
     def watching() -> None:
         try:
-            watch(watched, rebuild, _echo_event, stop, read)
+            watch(watched, rebuild, echo, stop, read)
+        except BrokenPipeError:
+            if not reader_gone.is_set():
+                raise
         finally:
             # Only a bug ends watching before stop (threading prints its traceback): serving
             # on would serve feeds that no save changes any more, and say nothing.
             if not stop.is_set():
-                failed.set()
+                if not reader_gone.is_set():
+                    failed.set()
                 server.interrupt()
 
     watcher = threading.Thread(target=watching, daemon=True)
@@ -704,6 +716,8 @@ def _serve_until_interrupted(
         stop.set()
         watcher.join(timeout=5)
         server.stop()
+    if reader_gone.is_set():
+        _stop_quietly()
     if failed.is_set():
         raise _UserError(
             "rebuilding stopped on the unexpected error above, so serve stopped rather than "
