@@ -186,6 +186,17 @@ def test_a_command_run_in_a_folder_of_the_publication_names_its_config_and_where
     assert not (folder / "feeds").exists()
 
 
+def test_a_folder_named_staticfeed_toml_is_named_as_a_folder(site: Site) -> None:
+    # It said "staticfeed.toml: there is no such file", with a folder of that name in sight.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "staticfeed.toml").mkdir()
+    assert error_text() == (
+        "Error: staticfeed.toml: it is a folder, not a config file. Move the folder away and "
+        "write the config there, or pass --config FILE.\n"
+    )
+
+
 def test_config_option_names_another_file(site: Site) -> None:
     folder = site(**{"a.md": POST})
     other = folder / "conf" / "preview.toml"

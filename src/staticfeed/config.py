@@ -165,6 +165,12 @@ def _config_in(folder: Path) -> Path | None:
     own = folder / "staticfeed.toml"
     if own.is_file():
         return own
+    if own.is_dir():  # it said "there is no such file"
+        raise ConfigError(
+            "it is a folder, not a config file",
+            "Move the folder away and write the config there, or pass --config FILE.",
+            path=own,
+        )
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         tool = _read_toml(pyproject).get("tool")
