@@ -55,6 +55,22 @@ def test_dry_run_shows_the_guesses_and_writes_nothing(site: Callable[..., Path])
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_an_unknown_timezone_is_a_wrong_command_line_with_the_fix_init_gives(
+    site: Callable[..., Path],
+) -> None:
+    # It said "Invalid value for --timezone: unknown time zone 'Europe/Kiev-ish'", with no fix,
+    # where init, for the same mistake, names the option in quotes and says what to write.
+    folder = site()
+    copy_page(folder)
+    result = run("import", "saved", "--timezone", "Europe/Kiev-ish")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--timezone': unknown time zone 'Europe/Kiev-ish'. Use an IANA "
+        "name like UTC, Europe/Kyiv or America/New_York."
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_imported_entries_build_and_check_warns_until_reviewed(
     site: Callable[..., Path],
 ) -> None:

@@ -1286,6 +1286,7 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
 @click.option(
     "--timezone",
     "timezone_name",
+    type=_TimeZone(),
     default=None,
     metavar="ZONE",
     help="IANA time zone for dates written without an offset (default: the config's).",
@@ -1313,10 +1314,11 @@ def import_command(
       staticfeed import old-blog/_posts --dry-run
       staticfeed import article.html --into entries --timezone Europe/Kyiv
     """
+    from staticfeed.dates import zone
     from staticfeed.importer import import_documents
 
     try:
-        given = None if timezone_name is None else _timezone_option(timezone_name)
+        given = None if timezone_name is None else zone(timezone_name)
         config_tz = _config_timezone(config_path)
         tz = given or config_tz
         imported = import_documents(
@@ -1333,15 +1335,6 @@ def import_command(
             "next: so that readers of the site's earlier feed see no post again, run "
             "staticfeed pin --from FEED with that feed, before the first build"
         )
-
-
-def _timezone_option(timezone_name: str) -> ZoneInfo:
-    from staticfeed.dates import DateError, zone
-
-    try:
-        return zone(timezone_name)
-    except DateError as error:
-        raise click.BadParameter(str(error), param_hint="--timezone") from None
 
 
 def _config_timezone(config_path: Path | None) -> ZoneInfo:
