@@ -326,6 +326,40 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # `staticfeed touch "$ENTRY"` with ENTRY unset said "Error: .: it is a folder, not a
+        # document", the current folder, and exited 1 as for a document's error.
+        (["touch", ""], "'ENTRY': the file name is empty."),
+        # `staticfeed init "$DIR" …` with DIR unset started a publication in the current folder.
+        (
+            [
+                "init",
+                "",
+                "--title",
+                "T",
+                "--site-url",
+                "https://e.org/",
+                "--author",
+                "A",
+                "--timezone",
+                "UTC",
+            ],
+            "'[FOLDER]': the folder name is empty.",
+        ),
+    ],
+)
+def test_an_empty_path_is_a_wrong_command_line(in_tmp: Path, args: list[str], said: str) -> None:
+    (in_tmp / "entries").mkdir()
+    (in_tmp / "entries" / "a.md").write_text("---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n")
+    before = sorted(in_tmp.rglob("*"))
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for {said}"
+    assert sorted(in_tmp.rglob("*")) == before
+
+
 def test_touch_on_a_draft_says_the_feeds_leave_it_out(site: Callable[..., Path]) -> None:
     # It said only "updated: …", as for a published entry, though no feed would show the date.
     site(

@@ -76,6 +76,7 @@ class _FilePath(click.Path):
 
 
 _FILE_PATH = _FilePath(path_type=Path, dir_okay=False)
+_ENTRY_PATH = _FilePath(path_type=Path)  # a folder is touch's error, with its fix
 
 
 class _Checked(click.ParamType[str]):
@@ -1001,7 +1002,12 @@ def _config_file(config_path: Path | None) -> Path:
 
 
 @cli.command("init")
-@click.argument("folder", type=_PATH, default=Path("."), required=False)
+@click.argument(
+    "folder",
+    type=_OUT_PATH,  # never empty: `init "$DIR"` with DIR unset started one in the current folder
+    default=Path("."),
+    required=False,
+)
 @click.option("--title", type=_PUBLICATION_TITLE, help="The publication's title.")
 @click.option("--site-url", type=_SITE_URL, help="The site's home page, absolute http(s).")
 @click.option("--author", type=_AUTHOR, help='The default author: "Name" or "Name <email>".')
@@ -1234,7 +1240,7 @@ def pin_command(
 
 
 @cli.command("touch")
-@click.argument("entry", type=_PATH)
+@click.argument("entry", type=_ENTRY_PATH)
 @_authoring_options
 def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> None:
     """Set the updated: of ENTRY to now, so that feed readers see it changed.
