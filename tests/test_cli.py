@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import re
+import signal
 import subprocess
 import sys
 import tomllib
@@ -310,11 +311,16 @@ getattr(importlib.import_module(module), function)()
 """
 
 
-def test_ctrl_c_while_the_command_loads_says_aborted_without_a_traceback() -> None:
-    # The `staticfeed` command's entry point printed the interrupted import's traceback.
+def command_entry_point() -> str:
+    """The `staticfeed` command's entry point, `module:function`, as pyproject.toml names it."""
     pyproject_toml = Path(__file__).parents[1] / "pyproject.toml"
     pyproject = tomllib.loads(pyproject_toml.read_text(encoding="utf-8"))
-    entry_point = pyproject["project"]["scripts"]["staticfeed"]
+    return str(pyproject["project"]["scripts"]["staticfeed"])
+
+
+def test_ctrl_c_while_the_command_loads_says_aborted_without_a_traceback() -> None:
+    # The `staticfeed` command's entry point printed the interrupted import's traceback.
+    entry_point = command_entry_point()
     done = subprocess.run(
         [sys.executable, "-c", _CTRL_C_WHILE_LOADING, entry_point],
         capture_output=True,
@@ -322,7 +328,54 @@ def test_ctrl_c_while_the_command_loads_says_aborted_without_a_traceback() -> No
         timeout=60,
         check=False,
     )
-    assert (done.returncode, done.stderr) == (1, "Aborted!\n")
+    assert (done.returncode, done.stderr) == (-signal.SIGINT, "Aborted!\n")
+
+
+_CTRL_C_WHILE_BUILDING = """\
+import importlib, os, signal, sys, time
+import staticfeed.cli
+def build_lines(*args, **kwargs):  # Ctrl-C: the terminal signals its whole process group
+    os.killpg(os.getpgrp(), signal.SIGINT)
+    time.sleep(60)
+staticfeed.cli._build_lines = build_lines
+module, _, function = sys.argv[1].partition(":")
+sys.argv[1:] = ["build"]
+getattr(importlib.import_module(module), function)()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script and process groups (POSIX)")
+def test_ctrl_c_during_a_command_stops_the_script_that_runs_it(site: Site) -> None:
+    # staticfeed exited 1 after "Aborted!", as click does, and bash, which stops a script only
+    # after a command that Ctrl-C ended, went on to the next line: to a deploy, say.
+    folder = site(**{"a.md": post("A")})
+    entry_point = command_entry_point()
+    (folder / "ctrl_c.py").write_text(_CTRL_C_WHILE_BUILDING, encoding="utf-8")
+    done = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" ctrl_c.py {entry_point}; echo "the script went on"'],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        start_new_session=True,  # a process group of its own, as a terminal gives a job
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (-signal.SIGINT, "", "\nAborted!\n")
+    assert not (folder / "feeds").exists()
+
+
+def test_ctrl_c_during_a_command_is_aborted_with_status_130(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Exit status 1, click's, is what diff says when readers would see changes.
+    site(**{"a.md": post("A")})
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("staticfeed.drift.diff_publication", interrupted)
+    result = run("diff")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "\nAborted!\n")
 
 
 COMMANDS = [[], *([name] for name in sorted(cli.commands))]  # type: ignore[attr-defined]

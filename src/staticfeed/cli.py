@@ -118,10 +118,16 @@ _READER_GONE = 141
 diff, changes), nor 0, which would say that all the output was read."""
 
 
+INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT. The `staticfeed` command (staticfeed.__main__)
+ends by SIGINT itself instead, as a shell script stops only after a command that did."""
+
+
 class _Commands(click.Group):
     """staticfeed's commands, which stop quietly, with `_READER_GONE`, when the reader of
-    their output is gone: the --help of staticfeed is written while its context is made, the
-    rest while a command is invoked."""
+    their output is gone, and say "Aborted!", as click does, after Ctrl-C, with `INTERRUPTED`
+    (click's 1 is diff's "readers would see changes"). The --help of staticfeed is written
+    while its context is made, the rest while a command is invoked."""
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         try:
@@ -134,6 +140,10 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             _stop_quietly()
+        except KeyboardInterrupt:
+            click.echo(err=True)  # after the ^C the terminal shows, as click does
+            click.echo("Aborted!", err=True)
+            sys.exit(INTERRUPTED)
 
 
 def _stop_quietly() -> NoReturn:
