@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import gzip
 import os
+import pty
 import re
+import select
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -126,6 +130,50 @@ def test_init_with_standard_input_closed_names_the_option_to_pass(in_tmp: Path) 
     assert result.stderr.endswith(
         "Error: no answer on standard input for --title: pass --title (or run it in a terminal).\n"
     )
+
+
+def _read_until(terminal: int, end: bytes, seconds: float = 30) -> bytes:
+    """What the terminal shows until it shows `end`, its program ends, or `seconds` pass."""
+    shown = b""
+    deadline = time.monotonic() + seconds
+    while not shown.endswith(end) and time.monotonic() < deadline:
+        if select.select([terminal], [], [], 0.1)[0]:
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # the other end is closed: the program ended
+                break
+            if not chunk:
+                break
+            shown += chunk
+    return shown
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a pseudo-terminal (POSIX)")
+def test_ctrl_c_at_an_init_question_ends_init_as_it_ends_any_command(in_tmp: Path) -> None:
+    # click made Ctrl-C at a question "Aborted!", on the question's line, and exit status 1:
+    # a script running init went on, where after Ctrl-C anywhere else it stops.
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: init, asking on the terminal
+        try:
+            os.execv(sys.executable, [sys.executable, "-m", "staticfeed", "init", "blog"])
+        finally:
+            os._exit(127)
+    try:
+        shown = _read_until(terminal, b"Title of the publication: ")
+        for _ in range(30):
+            # Ctrl-C, which the terminal sends as SIGINT; again if it came before init began
+            # to read, as Python acts on a signal only once the read it was in returns.
+            os.write(terminal, b"\x03")
+            shown += _read_until(terminal, b"Aborted!\r\n", seconds=1)
+            if shown.endswith(b"Aborted!\r\n"):
+                break
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(terminal)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT, shown
+    assert shown.startswith(b"Title of the publication: "), shown
+    assert shown.endswith(b"\r\nAborted!\r\n"), shown
+    assert not (in_tmp / "blog").exists()
 
 
 @pytest.mark.parametrize("folder", ["afile", "afile/blog"])

@@ -967,9 +967,11 @@ def _ask(question: str, kind: click.ParamType[str], option: str, default: str | 
     question goes to stderr, as bash's `read -p` puts it: `init > log` still shows it."""
     try:
         answer: str = click.prompt(question, type=kind, default=default, err=True)
-    except (click.Abort, RuntimeError):  # RuntimeError: input() found standard input closed
+    except (click.Abort, RuntimeError) as error:  # RuntimeError: input() found stdin closed
         if sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty():
-            raise  # Ctrl-C
+            if isinstance(error.__context__, KeyboardInterrupt):  # click made Ctrl-C Abort
+                raise KeyboardInterrupt from None  # to end as Ctrl-C ends any command
+            raise  # Ctrl-D
         raise click.UsageError(
             f"no answer on standard input for {option}: pass {option} (or run it in a terminal)."
         ) from None
