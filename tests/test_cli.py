@@ -396,6 +396,14 @@ def test_build_help_lists_every_option() -> None:
         assert f"  {option} " in help_text
 
 
+@pytest.mark.parametrize("command", sorted(cli.commands))  # type: ignore[attr-defined]
+def test_every_option_that_names_a_folder_shows_dir(command: str) -> None:
+    # import's help showed "--into PATH", where every other folder is "--entries DIR".
+    help_text = run_ok(command, "--help").stdout
+    folders = re.findall(r"^  (--[a-z-]+) (\S+) +Folder ", help_text, re.MULTILINE)
+    assert [metavar for _, metavar in folders] == ["DIR"] * len(folders), folders
+
+
 def test_top_level_help_names_every_kind_of_file_a_build_writes() -> None:
     # It said "into Atom and RSS feeds": a build writes JSON Feeds and pages as well.
     summary = " ".join(run_ok("--help").stdout.split("\n\n")[1].split())

@@ -1289,6 +1289,7 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
 @click.option(
     "--into",
     type=_OUT_PATH,  # never empty: "" would write the entries into the current folder
+    metavar="DIR",
     default=Path("entries"),
     show_default=True,
     help="Folder the entries are written to, as <year>/<slug>.md.",
