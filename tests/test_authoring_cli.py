@@ -476,6 +476,28 @@ def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
     assert protected.stat().st_mode & 0o777 == 0o444
 
 
+def test_touch_in_a_folder_that_cannot_be_written_names_the_folder(
+    site: Callable[..., Path],
+) -> None:
+    # It said "entries/2025/a.md: cannot write the file (Permission denied). Check its
+    # permissions": the file's were fine; the new file is made in the folder, which was not.
+    folder = site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    year = folder / "entries" / "2025"
+    year.chmod(0o555)
+    try:  # as a user: root writes in any folder
+        command = as_a_user(sys.executable, "-m", "staticfeed", "touch", "entries/2025/a.md")
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        year.chmod(0o755)
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert done.stderr == (
+        "Error: entries/2025: cannot make a file in the folder (Permission denied): a document "
+        "is replaced by a new file made beside it. Make the folder writable (chmod u+w), then "
+        "run the command again.\n"
+    )
+    assert (year / "a.md").read_text() == "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"
+
+
 def test_new_in_a_year_folder_that_cannot_be_read_is_an_error_not_a_traceback(
     in_tmp: Path,
 ) -> None:

@@ -859,8 +859,15 @@ def _refuse_read_only(path: Path, target: Path) -> None:
 def _replace(path: Path, target: Path, content: bytes) -> None:
     """Replace `target` (the file `path` is, or links to) at once, keeping its permissions."""
     try:
-        mode = target.stat().st_mode & 0o7777
-        temporary = _temporary(target, content, mode)
+        try:
+            temporary = _temporary(target, content, target.stat().st_mode & 0o7777)
+        except PermissionError as error:  # the file's own permissions were checked before
+            raise OutputError(
+                f"cannot make a file in the folder ({error.strerror}): a document is replaced "
+                "by a new file made beside it",
+                "Make the folder writable (chmod u+w), then run the command again.",
+                path=target.parent,
+            ) from None
         try:
             os.replace(temporary, target)
         finally:
