@@ -476,6 +476,17 @@ def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
     assert protected.stat().st_mode & 0o777 == 0o444
 
 
+def staticfeed_as_a_user(shut: Path, mode: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """`staticfeed ARGS` run `as_a_user`, for whom the folder `shut` has `mode` (root reads,
+    enters and writes any folder), `shut` given 0755 again afterwards."""
+    shut.chmod(mode)
+    try:
+        command = as_a_user(sys.executable, "-m", "staticfeed", *args)
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+    finally:
+        shut.chmod(0o755)
+
+
 def test_touch_in_a_folder_that_cannot_be_written_names_the_folder(
     site: Callable[..., Path],
 ) -> None:
@@ -483,12 +494,7 @@ def test_touch_in_a_folder_that_cannot_be_written_names_the_folder(
     # permissions": the file's were fine; the new file is made in the folder, which was not.
     folder = site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
     year = folder / "entries" / "2025"
-    year.chmod(0o555)
-    try:  # as a user: root writes in any folder
-        command = as_a_user(sys.executable, "-m", "staticfeed", "touch", "entries/2025/a.md")
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    finally:
-        year.chmod(0o755)
+    done = staticfeed_as_a_user(year, 0o555, "touch", "entries/2025/a.md")
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert done.stderr == (
         "Error: entries/2025: cannot make a file in the folder (Permission denied): a document "
@@ -505,14 +511,7 @@ def test_new_in_a_year_folder_that_cannot_be_read_is_an_error_not_a_traceback(
     assert init().exit_code == 0
     year = in_tmp / "entries" / "2025"
     year.mkdir()
-    year.chmod(0o000)
-    try:  # as a user: root reads any folder
-        command = as_a_user(
-            sys.executable, "-m", "staticfeed", "new", "Notes", "--date", "2025-07-01"
-        )
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    finally:
-        year.chmod(0o755)
+    done = staticfeed_as_a_user(year, 0o000, "new", "Notes", "--date", "2025-07-01")
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert done.stderr == (
         "Error: entries/2025: cannot read the folder (Permission denied). Check that it can be "
@@ -536,13 +535,8 @@ def test_touch_or_init_through_a_folder_that_cannot_be_entered_is_an_error(
     (in_tmp / "entries" / "2025").mkdir()
     (in_tmp / "entries" / "2025" / "a.md").write_text("---\ntitle: A\ndate: 2025-01-01\n---\n")
     (in_tmp / "closed" / "blog").mkdir(parents=True)
-    (in_tmp / shut).chmod(0o000)
-    try:  # as a user: root enters any folder
-        url = ["--site-url", "https://example.org/"] if args[0] == "init" else []
-        command = as_a_user(sys.executable, "-m", "staticfeed", *args, *url)
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-    finally:
-        (in_tmp / shut).chmod(0o755)
+    url = ["--site-url", "https://example.org/"] if args[0] == "init" else []
+    done = staticfeed_as_a_user(in_tmp / shut, 0o000, *args, *url)
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert done.stderr == (
         f"Error: {shut}: cannot read the folder (Permission denied). Check that it can be "
