@@ -221,7 +221,7 @@ def test_every_entry_error_is_a_finding_worded_as_build_words_it(published: Path
     assert summary == f"failed: {len(lines)} errors, 0 warnings"
     found = rows()
     assert found[0] == error(
-        "entries/bad.md", 3, "build", "date: cannot read '2025-13-01' as a date"
+        "entries/bad.md", 3, "build", "date: '2025-13-01' does not exist: month must be in 1..12"
     )
     assert error("entries/worse.md", 2, "build", "unknown key 'titel'") in found
 

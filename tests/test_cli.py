@@ -621,7 +621,10 @@ def test_a_bad_base_url_is_a_wrong_command_line(site: Site) -> None:
         pytest.param(
             BASIC_CONFIG,
             {"2025/x.md": post("X", "2025-13-01")},
-            ["Error: entries/2025/x.md:3: date: cannot read '2025-13-01' as a date. Write date "],
+            [
+                "Error: entries/2025/x.md:3: date: '2025-13-01' does not exist: month must be in"
+                " 1..12. Write date "
+            ],
             id="entry",
         ),
         pytest.param(
@@ -667,8 +670,8 @@ def test_a_real_process_reports_user_errors_on_stderr_with_status_1(site: Site) 
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr == (
-        "Error: entries/a.md:3: date: cannot read '2025-13-01' as a date. Write date like "
-        "2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+        "Error: entries/a.md:3: date: '2025-13-01' does not exist: month must be in 1..12. Write "
+        "date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
 
 

@@ -295,6 +295,30 @@ def test_unreadable_date_is_an_error_naming_the_line(site: Site, value: str, lin
 
 
 @pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        pytest.param("2025-02-29", "day is out of range for month", id="not-a-leap-year"),
+        pytest.param('"Feb 29, 2025"', "day is out of range for month", id="in-words"),
+        pytest.param("2025-04-31 10:00", "day is out of range for month", id="april-31"),
+        pytest.param("2025-12-22 14:61", "minute must be in 0..59", id="minute-61"),
+        pytest.param("2016-12-31T23:59:60Z", "second must be in 0..59", id="leap-second"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_an_error_that_says_why(
+    site: Site, value: str, why: str
+) -> None:
+    # It said "cannot read '2025-02-29' as a date", and to write it like 2025-12-22, as it was.
+    site(**{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    written = value.strip('"')
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {written!r} does not exist: {why}. Write date "
+        "like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("document", "shown"),
     [
         (yaml_entry("0001-01-01"), "0001-01-01 00:00:00+02:02:04"),

@@ -648,7 +648,7 @@ def test_values_are_never_converted(site: Site, line: str, message: str) -> None
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2025-13-01", "date: cannot read '2025-13-01' as a date."),
+        ("2025-13-01", "date: '2025-13-01' does not exist: month must be in 1..12."),
         ("2025-12", "date: '2025-12' is not a full date with day, month and year."),
         ("20251222", "date: expected a date, not a number (20251222)."),
         ("someday", "date: cannot read 'someday' as a date."),
@@ -799,7 +799,8 @@ def test_every_error_of_every_file_is_listed(site: Site) -> None:
         "Error: entries/a.md:2: unknown key 'titel'. Did you mean 'title'? "
         f"Known keys: {KNOWN_KEYS}.",
         "Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [news]",
-        f"Error: entries/b/c.md:3: date: cannot read '2025-02-30' as a date. {DATE_FIX}",
+        "Error: entries/b/c.md:3: date: '2025-02-30' does not exist: day is out of range for"
+        f" month. {DATE_FIX}",
     ]
 
 
@@ -1108,6 +1109,24 @@ DATE_LINE_FIX = (
             " UTC and others as behind: write the offset alone, like +03:00",
             id="under-front-matter",
         ),
+        pytest.param(
+            "February 29, 2025\n\n# Title\n\nText.\n",
+            1,
+            "'February 29, 2025' does not exist: day is out of range for month",
+            id="no-such-day",
+        ),
+        pytest.param(
+            "# Title\n\n*Thu, 31 Apr 2025*\n\nText.\n",
+            3,
+            "'Thu, 31 Apr 2025' does not exist: day is out of range for month",
+            id="no-such-day-with-weekday",
+        ),
+        pytest.param(
+            "2025-12-22 25:00\n\n# Title\n\nText.\n",
+            1,
+            "'2025-12-22 25:00' does not exist: hour must be in 0..23",
+            id="no-such-hour",
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:
@@ -1122,6 +1141,7 @@ def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, 
         ("12/01/2025 was the day it all changed", "March 5, 2025"),
         ("Why GMT+1 is back in 2026", "2025-03-05"),
         ("CET 2025, a review", "5 March 2025"),
+        ("13/2025", "5 March 2025"),  # an issue number: no day, so no date that does not exist
     ],
 )
 def test_a_line_that_only_mentions_a_date_is_still_the_title(

@@ -148,7 +148,10 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         if _reads_as_full_date(text):
             raise
         return None  # "Why GMT+1 is back in 2026" is a title, not a date
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError) as error:
+        nonexistent = _nonexistent(text, error)
+        if nonexistent is not None:
+            raise nonexistent from None
         return None
     if first is None:
         return None
@@ -207,10 +210,21 @@ def _parse_text(text: str) -> datetime:
     except DateError:
         raise
     except (ValueError, OverflowError) as error:
-        raise DateError(f"cannot read {text!r} as a date") from error
+        raise _nonexistent(text, error) or DateError(f"cannot read {text!r} as a date") from error
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     return full
+
+
+def _nonexistent(text: str, error: Exception) -> DateError | None:
+    """The error for `text` when dateutil read it as a date whose day, month or time is out of
+    range (2025-02-29, 25:00, a leap second's :60): datetime's reason, which dateutil gives as
+    the cause of its own error. None when dateutil could not read it as a date at all, or only
+    as a month and a year ("13/2025": calendar's IllegalMonthError)."""
+    cause = error.__cause__
+    if type(cause) is not ValueError:
+        return None
+    return DateError(f"{text!r} does not exist: {cause}")
 
 
 def _time_written(text: str) -> bool:
