@@ -116,6 +116,17 @@ WALL_TIMES = [
     pytest.param("2025-03-30", "Asia/Beirut", at(2025, 3, 30, 1, 0, 3), id="beirut"),
     pytest.param("September 7, 2025", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="words-no-midnight"),
     pytest.param('"2025-09-07"', SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="text-no-midnight"),
+    # ISO 8601 week dates (Monday is day 1; week 1 holds the year's first Thursday) and ordinal
+    # dates (the day of the year): "cannot read '2025-W52-1' as a date".
+    pytest.param("2025-W52-1", KYIV, at(2025, 12, 22, offset=2), id="week-date"),
+    pytest.param("2025W521", KYIV, at(2025, 12, 22, offset=2), id="week-date-basic"),
+    pytest.param("2025-W01-1", "UTC", at(2024, 12, 30), id="week-1-starts-in-december"),
+    pytest.param("2020-W53-1", "UTC", at(2020, 12, 28), id="a-year-with-53-weeks"),
+    pytest.param("2025-W52-1T14:30", KYIV, at(2025, 12, 22, 14, 30, 2), id="week-date-time"),
+    pytest.param("2025-356", KYIV, at(2025, 12, 22, offset=2), id="ordinal-date"),
+    pytest.param('"2025356"', KYIV, at(2025, 12, 22, offset=2), id="ordinal-date-basic"),
+    pytest.param("2024-366 23:00", KYIV, at(2024, 12, 31, 23, 0, 2), id="ordinal-leap-year"),
+    pytest.param("2025-W36-7", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="week-date-no-midnight"),
 ]
 
 # Values with their own offset: that instant, whatever the config's zone.
@@ -125,6 +136,8 @@ INSTANTS = [
     pytest.param("2025-12-22T14:00:00-03:30", "UTC", at(2025, 12, 22, 14, 0, -3.5)),
     pytest.param("22 Dec 2025 14:00 +0200", NEW_YORK, at(2025, 12, 22, 14, 0, 2)),
     pytest.param("Mon, 22 Dec 2025 14:00:00 -0500", KYIV, at(2025, 12, 22, 14, 0, -5)),
+    pytest.param("2025-W52-1T14:00:00+05:30", KYIV, at(2025, 12, 22, 14, 0, 5.5)),
+    pytest.param("2025-356T14:00:00Z", KYIV, at(2025, 12, 22, 14)),
 ]
 
 
@@ -302,6 +315,8 @@ def test_unreadable_date_is_an_error_naming_the_line(site: Site, value: str, lin
         pytest.param("2025-04-31 10:00", "day is out of range for month", id="april-31"),
         pytest.param("2025-12-22 14:61", "minute must be in 0..59", id="minute-61"),
         pytest.param("2016-12-31T23:59:60Z", "second must be in 0..59", id="leap-second"),
+        # dateutil read it as week 1 of 2026, 2025-12-29.
+        pytest.param("2025-W53-1", "2025 has 52 weeks", id="week-53"),
     ],
 )
 def test_a_date_that_does_not_exist_is_an_error_that_says_why(

@@ -17,8 +17,13 @@ _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 _HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
-_ISO_DATE_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ISO 8601's days: calendar (2025-12-22), week (2025-W52-1, 2025W521: Monday of week 52) and
+# ordinal (2025-356, 2025356: the year's 356th day) dates. dateutil's general parser reads none
+# but the first; its strict ISO parser reads them all.
+_ISO_DAY = r"\d{4}-(?:\d{2}-\d{2}|W\d{2}-[1-7]|\d{3})|\d{4}(?:W\d{2}[1-7]|\d{3})"
+_ISO_DATE = re.compile(rf"^(?:{_ISO_DAY})(?:$|[T ])")
+_ISO_DATE_ALONE = re.compile(_ISO_DAY)
+_ISO_WEEK = re.compile(r"\d{4}-?W(?P<week>\d{2})")
 
 # The zone names RFC 822 defines, and so RSS 2.0 dates may carry (RFC 5322 section 4.3 keeps
 # them), in hours from UTC. Any other abbreviation names different zones in different places
@@ -202,9 +207,12 @@ def _parse_text(text: str) -> datetime:
     if _ISO_DATE.match(text):
         # Most front matter is ISO 8601: dateutil's strict ISO parser reads it many times faster.
         try:
-            return dateutil_parser.isoparse(text)
+            moment = dateutil_parser.isoparse(text)
         except (ValueError, OverflowError):
             pass  # a near-ISO form such as "2025-12-22 2pm": the general parser below reads it
+        else:
+            _refuse_week_past_the_year(text, moment)
+            return moment
     try:
         full = _full_date(text)
     except DateError:
@@ -214,6 +222,13 @@ def _parse_text(text: str) -> datetime:
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     return full
+
+
+def _refuse_week_past_the_year(text: str, moment: datetime) -> None:
+    """dateutil reads week 53 of a year that has 52 (2025-W53-1) as week 1 of the next."""
+    week = _ISO_WEEK.match(text) if "W" in text else None  # most dates are calendar dates
+    if week is not None and moment.isocalendar().week != int(week["week"]):
+        raise DateError(f"{text!r} does not exist: {text[:4]} has 52 weeks")
 
 
 def _nonexistent(text: str, error: Exception) -> DateError | None:
