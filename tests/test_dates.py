@@ -437,6 +437,44 @@ def test_a_date_in_numbers_that_reads_one_way_is_taken(
     assert entry.published[:19] == published + "T00:00:00"
 
 
+def test_a_new_timezone_moves_dates_without_an_offset_and_keeps_every_id(site: Site) -> None:
+    """As the README's config table says: the entries are not new to readers, and diff lists
+    each one whose date moved."""
+    folder = site(
+        config=config_in("UTC"),
+        **{
+            "day.md": yaml_entry("2025-06-01"),
+            "wall.md": yaml_entry("2025-06-02 10:00", extra="updated: 2025-06-03 09:00\n"),
+            "fixed.md": yaml_entry("2025-06-04T10:00:00+02:00"),
+        },
+    )
+
+    def dates() -> dict[str, tuple[datetime, datetime]]:
+        atom = read_xml(Path("feeds/atom.xml"))
+        return {
+            entry.findtext("a:id", namespaces=NS): (
+                datetime.fromisoformat(entry.findtext("a:published", namespaces=NS)),
+                datetime.fromisoformat(entry.findtext("a:updated", namespaces=NS)),
+            )
+            for entry in atom.iterfind("a:entry", NS)
+        }
+
+    assert invoke_build().exit_code == 0
+    before = dates()
+    (folder / "staticfeed.toml").write_text(config_in("Pacific/Kiritimati"), encoding="utf-8")
+    diff = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+    assert diff.exit_code == 1, diff.output  # something would change
+    assert invoke_build().exit_code == 0
+    after = dates()
+    tag = "tag:example.org,2025:"
+    assert before.keys() == after.keys() == {tag + "day", tag + "wall", tag + "fixed"}
+    assert after[tag + "day"] == (at(2025, 6, 1, offset=14),) * 2
+    assert after[tag + "wall"] == (at(2025, 6, 2, 10, 0, 14), at(2025, 6, 3, 9, 0, 14))
+    assert after[tag + "fixed"] == before[tag + "fixed"] == (at(2025, 6, 4, 10, 0, 2),) * 2
+    moved = [line for line in diff.stdout.splitlines() if line.endswith("date changed")]
+    assert [line.split()[0] for line in moved] == [tag + "day", tag + "wall"], diff.stdout
+
+
 def test_updated_is_its_own_instant_and_defaults_to_date(site: Site) -> None:
     site(
         config=config_in(KYIV),
