@@ -29,7 +29,7 @@ import yaml
 
 from staticfeed import values
 from staticfeed.config import Config, load_config
-from staticfeed.dates import DateError, in_utc, iso, localize, parse_date
+from staticfeed.dates import DateError, in_utc, in_zone, iso, parse_date
 from staticfeed.drift import PublishedEntry, html_text, title_key
 from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
 from staticfeed.errors import (
@@ -324,10 +324,9 @@ def _reject_xml_illegal(key: str, value: object) -> None:
 def _site_time(moment: datetime, tz: tzinfo) -> datetime:
     """`moment` in the site's time zone, to the second; a naive one is a wall time there."""
     try:
-        aware = localize(moment, tz)
+        return in_zone(moment, tz)
     except DateError as error:
         raise EntryError(f"date: {error}", "Give a time that exists there.") from None
-    return aware.astimezone(tz).replace(microsecond=0)
 
 
 def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None:

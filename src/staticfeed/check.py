@@ -26,7 +26,7 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.dates import date_text, iso, read_rfc822
+from staticfeed.dates import date_text, iso, strict_rfc822, strict_rfc3339
 from staticfeed.drift import (
     feed_xml,
     find_id_changes,
@@ -69,7 +69,6 @@ _KNOWN_PREFIXES = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 _RSS_EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+(?:\s+\([^()]*\))?$")
-_RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$", re.I)
 # (what to show, pattern, also looked for in entry bodies). Names are only looked for in
 # metadata: an article may well mention "John Doe".
 _PLACEHOLDERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
@@ -451,7 +450,7 @@ def _json_item_findings(file: str, text: str, items: list[dict[str, object]]) ->
         seen.setdefault(item_id, number)
         for key in ("date_published", "date_modified"):
             value = item.get(key)
-            if value is not None and not (isinstance(value, str) and _rfc3339(value)):
+            if value is not None and not (isinstance(value, str) and strict_rfc3339(value)):
                 message = f"{key} {value!r} is not an RFC 3339 date-time"
                 yield Finding(file, line, "error", "date", message, _REBUILT)
 
@@ -1139,43 +1138,9 @@ def _date_elements(feed: _Feed) -> Iterator[etree._Element]:
 
 
 def _read_date(feed: _Feed, text: str) -> datetime | None:
-    """An Atom (RFC 3339) or RSS (RFC 822) date; None when it is not one."""
-    if feed.atom:
-        return _rfc3339(text)
-    try:
-        found = _RFC822.fullmatch(text.strip())
-        if found is None:
-            return None
-        moment = read_rfc822(text)
-    except (ValueError, TypeError):
-        return None
-    weekday = found["weekday"]
-    if weekday is not None and weekday.title() != _WEEKDAYS[moment.weekday()]:
-        return None  # "Tue, 22 Dec 2025": the validator's IncorrectDOW
-    return moment
-
-
-# RFC 822's day names, by datetime.weekday(): strftime("%a") gives the locale's ("Mo").
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _rfc3339(text: str) -> datetime | None:
-    """An RFC 3339 date-time with an offset, as Atom and JSON Feed write dates; else None."""
-    try:
-        return datetime.fromisoformat(text.upper()) if _RFC3339.match(text) else None
-    except ValueError:  # 2025-02-30
-        return None
-
-
-# RFC 822's date-time as RSS 2.0 uses it (and the W3C Feed Validation Service reads it): an
-# optional weekday, a four-digit year, and a zone as a numeric offset or one of RFC 822's names.
-# email.utils reads far more, such as no zone at all or "+02:00" (taken as UTC).
-_RFC822 = re.compile(
-    r"(?:(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun), *)?\d{1,2} "
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? "
-    r"(?:[+-]\d{4}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)",
-    re.IGNORECASE | re.ASCII,
-)
+    """An Atom (RFC 3339) or RSS (RFC 822) date in the form the specs give; None when it is
+    not one: `check` reports a date some readers may not read, in whatever form."""
+    return strict_rfc3339(text) if feed.atom else strict_rfc822(text)
 
 
 def _dates(feed: _Feed) -> Iterator[Finding]:

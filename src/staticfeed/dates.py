@@ -407,6 +407,12 @@ def localize(moment: datetime, tz: tzinfo) -> datetime:
     return aware
 
 
+def in_zone(moment: datetime, tz: tzinfo) -> datetime:
+    """`moment` in `tz`, to the second, as front matter gives a time; a naive one is a wall time
+    there, and SkippedTime when the clocks skip it."""
+    return localize(moment, tz).astimezone(tz).replace(microsecond=0)
+
+
 def start_of_day(day: date, tz: tzinfo) -> datetime:
     """The first instant of `day` in `tz`: midnight, or, on a day whose midnight the clocks
     skip (America/Santiago on 2025-09-07 goes from 00:00 -04:00 to 01:00 -03:00), the end of
@@ -484,6 +490,72 @@ def read_rfc822(text: str) -> datetime:
         except OverflowError:  # 01 Jan 0001 00:00:00 +0500
             raise ValueError(f"{text!r} falls before the year 1 in UTC") from None
     return moment
+
+
+# Feed dates, read two ways. `check` holds a feed to the forms the specs give and the W3C Feed
+# Validation Service accepts (the strict_ readers): a date in another form is a problem to
+# report, since some reader will not read it. `diff`, `pin --from` and `build`'s record of what
+# was published read a feed already out (the lenient_ readers): what counts there is the
+# instant readers took from it, whatever its form, as feedparser reads it.
+
+_RFC3339 = re.compile(
+    r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)", re.I | re.ASCII
+)
+# RFC 822's date-time as RSS 2.0 uses it (and the W3C Feed Validation Service reads it): an
+# optional weekday, a four-digit year, and a zone as a numeric offset or one of RFC 822's names.
+# email.utils reads far more, such as no zone at all or "+02:00" (taken as UTC).
+_RFC822 = re.compile(
+    r"(?:(?P<weekday>Mon|Tue|Wed|Thu|Fri|Sat|Sun), *)?\d{1,2} "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? "
+    r"(?:[+-]\d{4}|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def strict_rfc3339(text: str) -> datetime | None:
+    """An RFC 3339 date-time with an offset, as Atom and JSON Feed write dates; else None."""
+    try:
+        return datetime.fromisoformat(text.upper()) if _RFC3339.fullmatch(text) else None
+    except ValueError:  # 2025-02-30
+        return None
+
+
+def strict_rfc822(text: str) -> datetime | None:
+    """An RFC 822 date as RSS 2.0 writes it (`_RFC822`), with its weekday if any the date's
+    own (the validator's IncorrectDOW); else None."""
+    found = _RFC822.fullmatch(text.strip())
+    if found is None:
+        return None
+    try:
+        moment = read_rfc822(text)
+    except (ValueError, TypeError):
+        return None
+    weekday = found["weekday"]
+    if weekday is not None and weekday.title() != _DAY_NAMES[moment.weekday()][:3]:
+        return None  # "Tue, 22 Dec 2025": a Monday
+    return moment
+
+
+def lenient_iso_date(text: str) -> datetime | None:
+    """An ISO 8601 date-time with an offset in any form Python reads (`2025-12-22 14:30Z`,
+    `+0200`, no seconds), as Atom, JSON Feed and RSS 1.0's dc:date carry dates; None when it
+    is not one, or gives no offset."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def lenient_rfc822(text: str) -> datetime | None:
+    """An RSS date as email.utils reads it (`read_rfc822`): two-digit years, any weekday or
+    none, the zone names of RFC 822 and a few more; None when it is not one, or gives no
+    zone."""
+    try:
+        moment = read_rfc822(text)
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def iso(moment: datetime) -> str:

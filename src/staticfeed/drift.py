@@ -33,7 +33,7 @@ from typing import Literal
 import lxml.html
 from lxml import etree
 
-from staticfeed.dates import read_rfc822
+from staticfeed.dates import lenient_iso_date, lenient_rfc822
 from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
 from staticfeed.jsonbytes import indented
 from staticfeed.model import Entry
@@ -884,8 +884,8 @@ def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
             PublishedEntry(
                 id=_text(element.find(f"{_ATOM}id")),
                 title=_atom_title(element.find(f"{_ATOM}title")),
-                updated=_iso_date(_text(element.find(f"{_ATOM}updated"))),
-                published=_iso_date(_text(element.find(f"{_ATOM}published"))),
+                updated=lenient_iso_date(_text(element.find(f"{_ATOM}updated"))),
+                published=lenient_iso_date(_text(element.find(f"{_ATOM}published"))),
                 link=next((link for link in links if link), None),
                 content_hash=_hash(_atom_text(content)),
                 summary_hash=_hash(_atom_text(summary)),
@@ -925,7 +925,7 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 id=_text(item.find("guid")) or _text(item.find("link")),
                 title=_text(item.find("title")),
                 updated=None,
-                published=_rfc822_date(_text(item.find("pubDate"))),
+                published=lenient_rfc822(_text(item.find("pubDate"))),
                 link=_text(item.find("link")) or None,
                 content_hash=_hash(content.text or "") if content is not None else None,
                 summary_hash=_hash(summary.text or "") if summary is not None else None,
@@ -952,7 +952,7 @@ def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
                     id=(item.get(f"{_RDF}about") or "").strip() or link,
                     title=_text(item.find(f"{namespace}title")),
                     updated=None,
-                    published=_iso_date(_text(item.find(_DC_DATE))),
+                    published=lenient_iso_date(_text(item.find(_DC_DATE))),
                     link=link or None,
                     content_hash=_hash(content.text or "") if content is not None else None,
                     summary_hash=_hash(summary.text or "") if summary is not None else None,
@@ -983,8 +983,8 @@ def _atom_03_entries(data: bytes, name: str) -> list[PublishedEntry]:
             PublishedEntry(
                 id=_text(element.find(f"{_ATOM_03}id")),
                 title=_atom_03_title(title),
-                updated=_iso_date(_text(element.find(f"{_ATOM_03}modified"))),
-                published=_iso_date(_text(published)),
+                updated=lenient_iso_date(_text(element.find(f"{_ATOM_03}modified"))),
+                published=lenient_iso_date(_text(published)),
                 link=next((link for link in links if link), None),
                 content_hash=None,
                 summary_hash=None,
@@ -1028,8 +1028,8 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
             PublishedEntry(
                 id=_json_text(item.get("id")),
                 title=_json_text(item.get("title")),
-                updated=_iso_date(_json_text(item.get("date_modified"))),
-                published=_iso_date(_json_text(item.get("date_published"))),
+                updated=lenient_iso_date(_json_text(item.get("date_modified"))),
+                published=lenient_iso_date(_json_text(item.get("date_published"))),
                 link=_json_text(item.get("url")) or None,
                 content_hash=_hash(content) if isinstance(content, str) else None,
                 summary_hash=_hash(summary) if isinstance(summary, str) else None,
@@ -1114,22 +1114,6 @@ def _atom_text(element: etree._Element | None) -> str | None:
 
 def _hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
-
-
-def _iso_date(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
-def _rfc822_date(text: str) -> datetime | None:
-    try:
-        moment = read_rfc822(text)
-    except (TypeError, ValueError):
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 # JSON output of a diff
