@@ -649,6 +649,52 @@ def test_pin_from_an_rss_feed_reads_a_four_digit_year_as_written(
     assert result.stderr == ""
 
 
+def test_pin_from_a_feed_with_lower_case_t_and_z_in_its_dates_matches_them(
+    in_tmp: Path, site: Callable[..., Path]
+) -> None:
+    # RFC 3339 allows "t" and "z" in lower case, and feed readers read them; pin read no date,
+    # matched by title alone, and gave each "Weekly notes" the other's id (readers then took
+    # each for an edit of the other), and "Far apart" an entry ten days from its own.
+    folder = site(
+        **{
+            "notes-1.md": _doc("Weekly notes", "2024-03-02 09:00"),
+            "notes-2.md": _doc("Weekly notes", "2024-03-09 09:00"),
+            "far.md": _doc("Far apart", "2024-03-20"),
+        }
+    )
+    entries = [
+        ("Weekly notes", "https://old.example/a-second", "2024-03-09t09:00:00z"),
+        ("Weekly notes", "https://old.example/b-first", "2024-03-02t09:00:00z"),
+        ("Far apart", "https://old.example/far", "2024-03-10t08:00:00z"),
+    ]
+    feed = folder / "old.atom"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Old</title>'
+        "<id>https://old.example/feed.xml</id><updated>2024-03-10t08:00:00z</updated>"
+        + "".join(
+            f"<entry><title>{title}</title><id>{id_}</id><published>{day}</published>"
+            f"<updated>{day}</updated></entry>"
+            for title, id_, day in entries
+        )
+        + "</feed>\n",
+        encoding="utf-8",
+    )
+    read = [(e.id, e.published_parsed[:4]) for e in feedparser.parse(str(feed)).entries]
+    assert read == [
+        ("https://old.example/a-second", (2024, 3, 9, 9)),
+        ("https://old.example/b-first", (2024, 3, 2, 9)),
+        ("https://old.example/far", (2024, 3, 10, 8)),
+    ]
+    result = CliRunner().invoke(cli, ["pin", "--from", "old.atom"])
+    assert result.exit_code == 0, result.output
+    assert front_matter(folder / "entries" / "notes-1.md")["id"] == "https://old.example/b-first"
+    assert front_matter(folder / "entries" / "notes-2.md")["id"] == "https://old.example/a-second"
+    assert front_matter(folder / "entries" / "far.md")["id"] == "tag:example.org,2025:far"
+    assert result.stderr == (
+        "not carried over: 'Far apart' (https://old.example/far): no entry has its title and date\n"
+    )
+
+
 RSS_1_0 = """\
 <?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"

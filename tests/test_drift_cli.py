@@ -535,6 +535,23 @@ def test_diff_without_changes_exits_0(site: Site) -> None:
     assert (result.exit_code, result.stdout) == (0, "no changes: readers would see nothing new\n")
 
 
+def test_diff_reads_dates_with_a_lower_case_t_and_z_as_readers_do(site: Site) -> None:
+    # RFC 3339 allows them (Atom does not, and check says so): diff read no date, and listed
+    # the entry as updated, which readers (feedparser here) would not see.
+    site(**{"a.md": doc("Alpha")})
+    built()
+    feed = Path("feeds/atom.xml")
+    before = [entry.updated_parsed for entry in feedparser.parse(str(feed)).entries]
+    text = feed.read_text(encoding="utf-8")
+    feed.write_text(text.replace("T00:00:00+00:00<", "t00:00:00z<"), encoding="utf-8")
+    assert "<updated>2025-03-01t00:00:00z</updated>" in feed.read_text(encoding="utf-8")
+    assert [entry.updated_parsed for entry in feedparser.parse(str(feed)).entries] == before
+
+    result = invoke("diff")
+
+    assert (result.exit_code, result.stdout) == (0, "no changes: readers would see nothing new\n")
+
+
 def test_a_published_feed_diff_cannot_read_gets_a_fix_that_works_for_diff(site: Site) -> None:
     # The fix said "pass --allow-id-change", which diff refuses (exit 2, no such option).
     site(**{"a.md": doc("Alpha")})
