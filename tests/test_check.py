@@ -768,6 +768,15 @@ def test_a_json_feed_item_with_a_list_for_id_or_an_impossible_date(published: Pa
             "<updated>2025-02-01<",
             "<updated> '2025-02-01' is not an RFC 3339 date-time",
         ),
+        # RFC 3339 allows "t" and "z" in lower case; Atom does not (RFC 4287, section 3.3),
+        # nor the W3C Feed Validation Service, nor Python's datetime.fromisoformat.
+        (
+            ATOM,
+            "<updated>2025-02-01T00:00:00+00:00<",
+            "<updated>2025-02-01t00:00:00z<",
+            "<updated> '2025-02-01t00:00:00z' is not an RFC 3339 date-time as Atom writes it,"
+            " with T and Z in upper case",
+        ),
         (
             RSS,
             "<pubDate>Sat, 01 Feb 2025 00:00:00 +0000<",

@@ -26,7 +26,7 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.dates import date_text, iso, strict_rfc822, strict_rfc3339
+from staticfeed.dates import date_text, iso, strict_atom_date, strict_rfc822, strict_rfc3339
 from staticfeed.drift import (
     feed_xml,
     find_id_changes,
@@ -1140,7 +1140,7 @@ def _date_elements(feed: _Feed) -> Iterator[etree._Element]:
 def _read_date(feed: _Feed, text: str) -> datetime | None:
     """An Atom (RFC 3339) or RSS (RFC 822) date in the form the specs give; None when it is
     not one: `check` reports a date some readers may not read, in whatever form."""
-    return strict_rfc3339(text) if feed.atom else strict_rfc822(text)
+    return strict_atom_date(text) if feed.atom else strict_rfc822(text)
 
 
 def _dates(feed: _Feed) -> Iterator[Finding]:
@@ -1153,6 +1153,8 @@ def _dates(feed: _Feed) -> Iterator[Finding]:
         text = _text(element)
         if _read_date(feed, text) is None:
             message = f"<{_local(element)}> {text!r} is not {kind}"
+            if feed.atom and strict_rfc3339(text) is not None:
+                message += " as Atom writes it, with T and Z in upper case"
             yield feed.finding(element, "date", message, f"Write it like {example}, {_REBUILD}.")
 
 

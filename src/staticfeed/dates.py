@@ -520,6 +520,13 @@ def strict_rfc3339(text: str) -> datetime | None:
         return None
 
 
+def strict_atom_date(text: str) -> datetime | None:
+    """`strict_rfc3339`, with the upper-case T and Z that RFC 4287 (section 3.3) requires of
+    Atom's dates: the W3C service rejects `2025-12-22t14:30:00z` (InvalidRFC3339Date), and
+    Python's own reader of ISO dates cannot read it."""
+    return strict_rfc3339(text) if "t" not in text and "z" not in text else None
+
+
 def strict_rfc822(text: str) -> datetime | None:
     """An RFC 822 date as RSS 2.0 writes it (`_RFC822`), with its weekday if any the date's
     own (the validator's IncorrectDOW); else None."""
