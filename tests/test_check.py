@@ -22,8 +22,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from staticfeed.check import may_hold_placeholder
+from staticfeed.check import check_publication, may_hold_placeholder
 from staticfeed.cli import cli
+from staticfeed.config import load_config
 from staticfeed.rules import RULES
 from tests.conftest import ATOM_NS, BASIC_CONFIG, REPO, invoke_build, record_reads
 
@@ -1003,6 +1004,29 @@ def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site
         "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
         "Check the year, or leave it if the entry is that old.",
         "Check the year, or leave it if the entry is that old.",
+    ]
+
+
+def test_now_is_shown_with_its_time_in_the_minute_after_midnight(site: Site) -> None:
+    # "now" was shown to the minute, and so at 00:00:30 as a date alone: "after now
+    # (2025-03-05)".
+    site(
+        CONFIG + 'timezone = "Europe/Kyiv"\n',
+        **{"ahead.md": _post("2025-03-01", "updated: 2999-01-01 10:00\n")},
+    )
+    assert invoke_build().exit_code == 0
+    now = datetime(2025, 3, 4, 22, 0, 30, tzinfo=UTC)  # 00:00:30 in Kyiv
+    found = check_publication(
+        lambda: load_config(Path("staticfeed.toml")), Path("entries"), Path("feeds"), now=now
+    )
+    assert [(item.file, item.line, item.rule, item.message) for item in found] == [
+        (
+            "entries/ahead.md",
+            4,
+            "implausible-date",
+            "updated 2999-01-01 10:00 +02:00 is more than 10 minutes after now (2025-03-05 00:00"
+            " +02:00): the W3C Feed Validation Service calls it implausible",
+        )
     ]
 
 

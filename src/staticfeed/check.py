@@ -26,7 +26,14 @@ from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
-from staticfeed.dates import date_text, iso, strict_atom_date, strict_rfc822, strict_rfc3339
+from staticfeed.dates import (
+    clock_text,
+    date_text,
+    iso,
+    strict_atom_date,
+    strict_rfc822,
+    strict_rfc3339,
+)
 from staticfeed.drift import (
     feed_xml,
     find_id_changes,
@@ -569,8 +576,8 @@ def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Find
             dated.append(("updated", entry.updated))
         for key, moment in dated:
             if key == "updated" and moment > now + _LATEST_PLAUSIBLE:
-                shown_now = now.astimezone(moment.tzinfo).replace(second=0, microsecond=0)
-                why = f"is more than 10 minutes after now ({date_text(shown_now)})"
+                assert moment.tzinfo is not None  # entries' dates are aware
+                why = f"is more than 10 minutes after now ({clock_text(now, moment.tzinfo)})"
                 fix = "Write when it happened; staticfeed touch ENTRY sets updated: to now."
             elif moment.date() < _EARLIEST_PLAUSIBLE:  # the date shown, as written
                 why = f"is before {_EARLIEST_PLAUSIBLE.year}"

@@ -599,6 +599,12 @@ def utc_offset_text(moment: datetime) -> str:
     return f"{moment.date().isoformat()} {moment:%H:%M} {_format_offset(offset)}"
 
 
+def clock_text(moment: datetime, tz: tzinfo) -> str:
+    """`moment` as a clock in `tz` shows it, to the minute, with the offset (`2025-12-22 00:00
+    +02:00`): an instant, such as now, which `date_text` would show as a date at midnight."""
+    return utc_offset_text(moment.astimezone(tz))
+
+
 def front_matter_date(moment: datetime, tz: tzinfo) -> str:
     """`moment` as an imported entry's front matter writes it. A wall time in `tz`, the zone
     the build reads the entry's dates in, as an author writes it (`2025-12-22`, `2025-12-22
