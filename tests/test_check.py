@@ -711,6 +711,94 @@ def test_an_id_without_a_path_or_not_ascii_is_not_in_canonical_form(
     ]
 
 
+W3C_ID_FIX = (
+    " before the first publication; once feeds are published, leave it: a new id would reach"
+    " every reader again."
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "fix", "fixed"),
+    [
+        (
+            "urn:uuid:1234",  # InvalidUUID
+            "is not a UUID (8-4-4-4-12 hexadecimal digits), which the W3C Feed Validation"
+            " Service rejects",
+            "Write the UUID whole, like urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e,",
+            "urn:uuid:0F8FAD5B-d9cb-469f-a165-70867728950e",
+        ),
+        (
+            "urn:x",  # InvalidURN
+            "is not a URN as RFC 2141 writes it (urn:, a namespace of 2 to 32 letters, digits"
+            " and hyphens, a colon, then letters, digits, ()+,-.:=@;$_!*' and %XX), which the"
+            " W3C Feed Validation Service rejects",
+            "Write it so, or use a tag URI or a URL,",
+            "urn:isbn:0-486-27557-4",
+        ),
+        (
+            "tag:notes.staticfeed.test,2025:a[1]",  # InvalidTAG
+            "is not a tag URI as RFC 4151 writes it, which the W3C Feed Validation Service"
+            " rejects ('[' may not be in it)",
+            "Write '[' as %5B in the entry's id:,",
+            "tag:notes.staticfeed.test,2025:a%5B1%5D",
+        ),
+        (
+            "tag:notes.staticfeed.test,2025:a#b#c",  # InvalidTAG: one fragment
+            "is not a tag URI as RFC 4151 writes it, which the W3C Feed Validation Service"
+            " rejects (a second '#' may not be in it)",
+            "Write '#' as %23 in the entry's id:,",
+            "tag:notes.staticfeed.test,2025:a#b%23c",
+        ),
+        (
+            "https://notes.staticfeed.test/a{b}",  # InvalidUriChar
+            "has '{', which no URI may hold: the W3C Feed Validation Service rejects it",
+            "Write '{' as %7B in the entry's id:,",
+            "https://notes.staticfeed.test/a%7Bb%7D",
+        ),
+        (
+            "doi:10.1000/182",  # SchemeNotIANARegistered, a warning there too
+            "has a scheme, doi:, that the W3C Feed Validation Service does not know as"
+            " registered with IANA, and warns about",
+            "Use a tag URI or a URL instead,",
+            "info:doi/10.1000/182",
+        ),
+    ],
+    ids=["uuid", "urn", "tag", "tag-fragment", "uri-character", "scheme"],
+)
+def test_an_id_the_w3c_service_rejects_is_a_warning_once_an_atom_file(
+    site: Site, written: str, message: str, fix: str, fixed: str
+) -> None:
+    # build takes any absolute URI as an id (readers do, and an id pin --from carries over was
+    # published by the earlier site), and check said nothing of those the W3C service rejects.
+    post = "---\ntitle: A\ndate: 2025-01-01\nid: '{0}'\n---\nText.\n"
+    site(CONFIG, **{"a.md": post.format(written)})
+    assert invoke_build().exit_code == 0
+    assert [entry.id for entry in feedparser.parse(ATOM).entries] == [written]
+    found = [item for item in findings(exit_code=0) if item["rule"] == "w3c-id"]
+    assert [(item["file"], item["line"], item["severity"]) for item in found] == [
+        (file, line_of(file, f"<id>{written}<"), "warning") for file in (ATOM, AUTHOR_ATOM)
+    ]
+    assert {item["message"] for item in found} == {f"the id {written!r} {message}"}
+    assert {item["fix"] for item in found} == {fix + W3C_ID_FIX}
+    # The fix works.
+    Path("entries/a.md").write_text(post.format(fixed), encoding="utf-8")
+    assert invoke_build("--allow-id-change").exit_code == 0
+    assert [row for row in rows(exit_code=0) if row[3] == "w3c-id"] == []
+
+
+def test_ids_of_each_kind_the_w3c_service_rejects_are_one_warning_a_file(site: Site) -> None:
+    post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: '{2}'\n---\nText.\n"
+    ids = ["urn:uuid:1", "urn:uuid:2", "doi:10.1000/1", "x-private:1", "mailto:ann@x.test"]
+    site(CONFIG, **{f"{n}.md": post.format(f"T{n}", n + 1, uri) for n, uri in enumerate(ids)})
+    assert invoke_build().exit_code == 0
+    found = [row for row in rows(exit_code=0) if row[3] == "w3c-id" and row[0] == ATOM]
+    assert found == [
+        warning(ATOM, line_of(ATOM, "<id>doi:"), "w3c-id", found[0][4]),
+        warning(ATOM, line_of(ATOM, "<id>urn:uuid:2<"), "w3c-id", found[1][4]),
+    ]
+    assert found[1][4].startswith("the id 'urn:uuid:2' (and 1 more) is not a UUID")
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")

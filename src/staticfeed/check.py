@@ -1124,6 +1124,125 @@ def _tag_authority(uri: str) -> str:
     return uri[4:].partition(":")[0].rpartition(",")[0]
 
 
+# The W3C Feed Validation Service's own patterns for an id (validators.rfc2396), older and
+# narrower than the RFCs now in force: a URN as RFC 2141 wrote it (RFC 8141's
+# `urn:example:a/b` is rejected), a UUID as RFC 4122 writes it, a tag URI as RFC 4151 does, and
+# RFC 2396's characters (no `[` or `]`); and the schemes it knows as registered with IANA, but
+# those with a dot or a digit, which it does not look up.
+_VALIDATOR_URN = re.compile(
+    r"urn:[a-z0-9][a-z0-9-]{1,31}:(?:[a-z0-9()+,.:=@;$_!*'-]|%[0-9a-f]{2})+", re.I | re.A
+)
+_VALIDATOR_UUID = re.compile(
+    r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I
+)
+_URI_CHARACTERS = "-0-9a-zA-Z;/?:@&=+$._!~*'()%,"  # "-" first: no range
+_VALIDATOR_TAG = re.compile(
+    r"tag:(?:[a-z0-9._-]+?@)?[a-z0-9.-]+?,\d{4}(?:-\d{2}(?:-\d{2})?)?:"
+    rf"[{_URI_CHARACTERS}]*(?:#[{_URI_CHARACTERS}]*)?",
+    re.A,
+)
+_NOT_URI_CHARACTER = re.compile(rf"[^{_URI_CHARACTERS}#]", re.A)
+_NOT_TAG_CHARACTER = re.compile(rf"[^{_URI_CHARACTERS}]", re.A)  # one "#" aside
+_VALIDATOR_SCHEMES = frozenset(
+    (
+        *("aaa", "aaas", "acap", "cap", "cid", "crid", "data", "dav", "dict", "dns", "fax"),
+        *("file", "ftp", "go", "gopher", "http", "https", "iax", "icap", "im", "imap", "info"),
+        *("ipp", "iris", "ldap", "mailto", "mid", "modem", "msrp", "msrps", "mtqp", "mupdate"),
+        *("news", "nfs", "nntp", "opaquelocktoken", "pop", "pres", "prospero", "rtsp"),
+        *("service", "shttp", "sip", "sips", "snmp", "tag", "tel", "telnet", "tftp"),
+        *("thismessage", "tip", "tv", "urn", "vemmi", "wais", "xmpp"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class _IdProblem:
+    """What the W3C service says of an id: its name for the problem, what is wrong (after
+    "the id …"), and how to fix it before the first publication."""
+
+    name: str
+    what: str
+    fix: str
+
+
+def _w3c_ids(feed: _Feed) -> Iterator[Finding]:
+    """Atom ids that readers take (any URI will do for them, and build takes them: an id from
+    `pin --from` was published by the earlier site) but the W3C service rejects or warns
+    about. A warning, once a file and kind, since ids must never change once published; the
+    tag-uri and canonical-id rules report ids with characters beyond ASCII."""
+    found: dict[str, list[tuple[etree._Element, _IdProblem]]] = {}
+    for element in _id_elements(feed) if feed.atom else ():
+        problem = _w3c_id_problem(_text(element))
+        if problem is not None:
+            found.setdefault(problem.name, []).append((element, problem))
+    for ids in found.values():
+        element, problem = ids[0]
+        more = f" (and {len(ids) - 1} more)" if len(ids) > 1 else ""
+        message = f"the id {_text(element)!r}{more} {problem.what}"
+        fix = (
+            f"{problem.fix} before the first publication; once feeds are published, leave it:"
+            " a new id would reach every reader again."
+        )
+        yield feed.finding(element, "w3c-id", message, fix, severity="warning")
+
+
+def _w3c_id_problem(uri: str) -> _IdProblem | None:
+    """What the W3C service says of an id, looking in its order; None when it takes it."""
+    scheme = uri.partition(":")[0].lower()
+    if scheme == "tag":
+        return _w3c_tag_problem(uri)
+    if scheme == "urn":
+        return _w3c_urn_problem(uri)
+    if scheme in ("http", "https") and not uri.isascii():
+        return None  # an IRI: canonical-id's
+    if (bad := _NOT_URI_CHARACTER.search(uri.partition(":")[2])) is not None:
+        what = f"has {bad[0]!r}, which no URI may hold: the W3C Feed Validation Service rejects it"
+        return _IdProblem("InvalidUriChar", what, _encoded(bad[0]))
+    if scheme.isalpha() and scheme not in _VALIDATOR_SCHEMES:
+        what = (
+            f"has a scheme, {scheme}:, that the W3C Feed Validation Service does not know as"
+            " registered with IANA, and warns about"
+        )
+        return _IdProblem("SchemeNotIANARegistered", what, "Use a tag URI or a URL instead,")
+    return None
+
+
+def _w3c_urn_problem(uri: str) -> _IdProblem | None:
+    if uri.lower().startswith("urn:uuid:") and not _VALIDATOR_UUID.fullmatch(uri):
+        what = "is not a UUID (8-4-4-4-12 hexadecimal digits), which the W3C Feed Validation"
+        fix = "Write the UUID whole, like urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e,"
+        return _IdProblem("InvalidUUID", what + " Service rejects", fix)
+    if _VALIDATOR_URN.fullmatch(uri):
+        return None
+    what = (
+        "is not a URN as RFC 2141 writes it (urn:, a namespace of 2 to 32 letters, digits and"
+        " hyphens, a colon, then letters, digits, ()+,-.:=@;$_!*' and %XX), which the W3C Feed"
+        " Validation Service rejects"
+    )
+    return _IdProblem("InvalidURN", what, "Write it so, or use a tag URI or a URL,")
+
+
+def _w3c_tag_problem(uri: str) -> _IdProblem | None:
+    """A tag URI as the W3C service reads it, but for what the tag-uri rule reports already:
+    characters beyond ASCII, capitals in the authority."""
+    authority = _tag_authority(uri)
+    lowered = uri[:4] + uri[4:].replace(authority, authority.lower(), 1)
+    if not uri.isascii() or _VALIDATOR_TAG.fullmatch(lowered):
+        return None
+    what = "is not a tag URI as RFC 4151 writes it, which the W3C Feed Validation Service rejects"
+    specific = uri[4:].partition(":")[2]
+    bad = _NOT_TAG_CHARACTER.search(specific.replace("#", "", 1))
+    if bad is None:
+        fix = "Write it like tag:example.org,2025:my-post,"
+        return _IdProblem("InvalidTAG", what, fix)
+    shown = "a second '#'" if bad[0] == "#" else repr(bad[0])
+    return _IdProblem("InvalidTAG", f"{what} ({shown} may not be in it)", _encoded(bad[0]))
+
+
+def _encoded(character: str) -> str:
+    return f"Write {character!r} as {quote(character, safe='')} in the entry's id:,"
+
+
 def _duplicate_ids(feed: _Feed) -> Iterator[Finding]:
     """Readers tell entries apart by id: of two entries with one id, they show one."""
     first_line: dict[str, int | None] = {}
@@ -1363,6 +1482,7 @@ _RULES: tuple[_Rule, ...] = (
     _enclosures,
     _tag_uris,
     _canonical_ids,
+    _w3c_ids,
     _duplicate_ids,
     _dates,
     _order,

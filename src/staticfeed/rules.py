@@ -14,6 +14,7 @@ RULES = (
     "enclosure",
     "tag-uri",
     "canonical-id",
+    "w3c-id",
     "duplicate-id",
     "json",
     "date",
