@@ -341,6 +341,35 @@ def test_an_entry_made_a_draft_and_renamed_in_one_go_is_caught_when_it_comes_bac
     assert ids == [TAG + "b", TAG + "a"]
 
 
+LEFT_AND_RENAMED = (
+    f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+    f"'{TAG}a', then left the feeds (a draft, or dated in the future), and its id is now "
+    f"'{TAG}alpha': feed readers, which keep it, would show it again as a new entry. Add "
+    f'"id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
+)
+
+
+@OPTIONS
+def test_an_entry_made_a_draft_and_renamed_with_its_id_pinned_is_remembered(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # The draft kept tag:...:a at a new file name: the entry was not remembered as withdrawn,
+    # and published without its pin it reached readers a second time.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha", draft="true", id=TAG + "a"), "utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == LEFT_AND_RENAMED
+    assert files_under(Path("feeds")) == before
+
+
 def test_an_entry_withdrawn_beside_one_of_the_same_title_is_still_caught(site: Site) -> None:
     # b.md, published with the same title, made the build forget a.md as soon as it left.
     site(**{"a.md": doc("Weekly notes"), "b.md": doc("Weekly notes", 2)})

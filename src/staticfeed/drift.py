@@ -370,6 +370,7 @@ def ids_file(
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
     held = {entry.source: entry for entry in (*withheld, *previewed)}
+    held_ids = {entry.id: entry for entry in (*withheld, *previewed)}
     renamed: dict[str, list[Entry]] = {}
     for entry in (*withheld, *previewed):
         if entry.id not in previous.sources and entry.id not in previous.withdrawn:
@@ -378,10 +379,14 @@ def ids_file(
     for entry_id, path in previous.sources.items():
         if entry_id in now:
             continue
-        holder = held.get(entries_dir / path)
         was = None if in_feeds is None else in_feeds.get(entry_id)
-        if holder is not None and was is not None and _taken(_side(was), _side(holder)):
-            holder = None  # another document took the name of a deleted one
+        # Held back under its id (renamed with `id:` pinned, or not), else at its file name;
+        # there, a new title and a new date is another document that took a deleted one's name.
+        at = (held_ids.get(entry_id), held.get(entries_dir / path))
+        fits = (
+            e for e in at if e is not None and (was is None or not _taken(_side(was), _side(e)))
+        )
+        holder = next(fits, None)
         if holder is None and was is not None:
             candidates = renamed.get(title_key(was.title), [])
             # A draft made of the entry keeps its date: a draft of another date is another
