@@ -349,17 +349,33 @@ LEFT_AND_RENAMED = (
 )
 
 
+WITHDRAWN_RENAMED = {
+    # A new draft ("Gamma") took a.md: the draft under tag:...:a is another entry, but it kept
+    # "Alpha"'s record from counting.
+    "beside-a-new-draft": {
+        "alpha.md": doc("Alpha", draft="true"),
+        "a.md": doc("Gamma", 9, draft="true"),
+    },
+    # tag:...:a kept at a new file name: the entry was not remembered as withdrawn.
+    "pinned": {"alpha.md": doc("Alpha", draft="true", id=TAG + "a")},
+}
+"""a.md ("Alpha") made a draft and renamed alpha.md: the documents it leaves, by how."""
+
+
 @OPTIONS
-def test_an_entry_made_a_draft_and_renamed_with_its_id_pinned_is_remembered(
-    site: Site, options: tuple[str, ...]
+@pytest.mark.parametrize("how", WITHDRAWN_RENAMED)
+def test_an_entry_made_a_draft_and_renamed_is_caught_when_it_comes_back(
+    site: Site, options: tuple[str, ...], how: str
 ) -> None:
-    # The draft kept tag:...:a at a new file name: the entry was not remembered as withdrawn,
-    # and published without its pin it reached readers a second time.
+    # "Alpha", published later under tag:...:alpha, reached readers a second time.
     site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
     assert invoke_build(*options).exit_code == 0
     Path("entries/a.md").unlink()
-    Path("entries/alpha.md").write_text(doc("Alpha", draft="true", id=TAG + "a"), "utf-8")
+    for name, text in WITHDRAWN_RENAMED[how].items():
+        Path("entries", name).write_text(text, encoding="utf-8")
     assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
+    assert remembered[TAG + "a"] == ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"]
     Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
     before = files_under(Path("feeds"))
 
@@ -368,6 +384,34 @@ def test_an_entry_made_a_draft_and_renamed_with_its_id_pinned_is_remembered(
     assert result.exit_code == 1, result.output
     assert result.stderr == LEFT_AND_RENAMED
     assert files_under(Path("feeds")) == before
+    assert invoke("diff").stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha" (entries/alpha.md), same title as entries/a.md, which '
+        f'left the feeds before: add "id: {TAG}a" to its front matter\n'
+    )
+    Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+    if Path("entries/a.md").exists():
+        Path("entries/a.md").write_text(doc("Gamma", 9, draft="true", slug="gamma"), "utf-8")
+    assert invoke_build(*options).exit_code == 0, "the fix the error names works"
+    assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta")]
+
+
+def test_a_withdrawn_entry_an_earlier_staticfeed_remembered_without_its_date_is_caught(
+    site: Site,
+) -> None:
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    built()
+    earlier = {TAG + "a": ["a.md", "Alpha"], TAG + "b": "b.md"}
+    Path("feeds/.staticfeed-ids").write_text(json.dumps(earlier), encoding="utf-8")
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == LEFT_AND_RENAMED
 
 
 def test_an_entry_withdrawn_beside_one_of_the_same_title_is_still_caught(site: Site) -> None:
@@ -402,12 +446,17 @@ def test_a_draft_previewed_with_drafts_may_be_renamed_before_it_is_published(
     assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
 
 
-def test_a_new_entry_may_take_the_title_of_a_draft_still_there(site: Site) -> None:
-    # a.md is still a draft under its own id: b.md cannot be its return.
+@pytest.mark.parametrize("draft_title", ["Weekly notes", "Weekly notes (redone)"])
+def test_a_new_entry_may_take_the_title_of_a_draft_still_there(
+    site: Site, draft_title: str
+) -> None:
+    # a.md is still a draft under its own id, retitled or not (it keeps its date): b.md
+    # cannot be its return.
     site(**{"a.md": doc("Weekly notes"), "c.md": doc("Gamma", 3)})
     built()
     Path("entries/a.md").write_text(doc("Weekly notes", draft="true"), encoding="utf-8")
     built()
+    Path("entries/a.md").write_text(doc(draft_title, draft="true"), encoding="utf-8")
     Path("entries/b.md").write_text(doc("Weekly notes", 5), encoding="utf-8")
 
     built()

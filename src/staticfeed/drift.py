@@ -292,19 +292,32 @@ def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
 
 
 @dataclass(frozen=True)
+class Withdrawn:
+    """An entry published once and withdrawn since (made a draft, given a future date), as
+    `.staticfeed-ids` remembers it: `[path, title, date]`."""
+
+    path: str
+    """Its document's path under the entries folder when it was published."""
+    title: str
+    """The title of the entry held back, when it left the feeds."""
+    date: datetime | None
+    """The date of the entry held back; None in a record written before dates were."""
+
+
+@dataclass(frozen=True)
 class IdsState:
     """What `.staticfeed-ids` remembers: the published ids' documents, and the entries that
     left the feeds while their documents stayed (drafts, future dates), which readers keep."""
 
     sources: dict[str, str]
     """{id: document path under the entries folder} of the entries the last build published."""
-    withdrawn: dict[str, tuple[str, str]]
-    """{id: (document path, title)} of entries published once and withdrawn since."""
+    withdrawn: dict[str, Withdrawn]
+    """The entries published once and withdrawn since, by id."""
 
 
 def read_ids_state(out_dir: Path) -> IdsState:
     """The previous build's `.staticfeed-ids`: each published id maps to its document's path,
-    each withdrawn one to [path, title].
+    each withdrawn one to [path, title, date] ([path, title] before dates were remembered).
 
     A missing or unreadable file gives nothing: the file only helps to recognise a moved entry,
     and titles still do when it is gone.
@@ -317,20 +330,42 @@ def read_ids_state(out_dir: Path) -> IdsState:
         return IdsState({}, {})
     sources = {key: value for key, value in data.items() if isinstance(value, str)}
     withdrawn = {
-        key: (value[0], value[1])
+        key: Withdrawn(value[0], value[1], _iso_date(value[2]) if len(value) == 3 else None)
         for key, value in data.items()
-        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)
+        if isinstance(value, list)
+        and len(value) in (2, 3)
+        and all(isinstance(v, str) for v in value)
     }
     return IdsState(sources, withdrawn)
 
 
 def still_withdrawn(
-    withdrawn: Mapping[str, tuple[str, str]], held: Iterable[Entry]
-) -> dict[str, tuple[str, str]]:
-    """The withdrawn entries (IdsState.withdrawn) whose ids no entry `held` back (a draft, a
-    future entry) still has: only those can come back under another id."""
-    kept = {entry.id for entry in held}
-    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in kept}
+    withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]
+) -> dict[str, Withdrawn]:
+    """The withdrawn entries (IdsState.withdrawn) that no entry `held` back (a draft, a
+    future entry) still holds under its id (`_holds`): only those can come back under
+    another id."""
+    holding = _holding(withdrawn, held)
+    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in holding}
+
+
+def _holding(withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]) -> set[str]:
+    """The ids of `withdrawn` that an entry of `held` holds back (`_holds`)."""
+    return {
+        entry.id
+        for entry in held
+        if (record := withdrawn.get(entry.id)) is not None and _holds(record, entry)
+    }
+
+
+def _holds(record: Withdrawn, entry: Entry) -> bool:
+    """Whether `entry`, held back under the id of the withdrawn entry `record`, is that entry:
+    not another document that took its file's name (a new title and a new date, `_taken`),
+    while the entry itself waits renamed, or comes back under another id. A record without a
+    date is held by any entry of its id, as before dates were remembered."""
+    if record.date is None:
+        return True
+    return not _taken(_Side(entry.id, record.title, None, record.date), _side(entry))
 
 
 def published_in_earnest(
@@ -394,19 +429,25 @@ def ids_file(
             fits = (e for e in candidates if _may_be_held(_side(was), _held_side(e, entries_dir)))
             holder = next(fits, None)
         if holder is not None:
-            withdrawn[entry_id] = (path, holder.title)
+            withdrawn[entry_id] = Withdrawn(path, holder.title, holder.published)
     # A title published under a new id ends the record (the entry came back, let through with
     # --allow-id-change); one an entry published before already had says nothing of it.
     titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
     # A record whose entry is still held back under its id was let through beside a new entry
     # of its title: that title does not end it.
-    holding = {entry.id for entry in (*withheld, *previewed)}
+    holding = _holding(withdrawn, (*withheld, *previewed))
     kept = {
-        entry_id: [path, title]
-        for entry_id, (path, title) in withdrawn.items()
-        if entry_id not in now and (entry_id in holding or title_key(title) not in titles)
+        entry_id: _record_json(record)
+        for entry_id, record in withdrawn.items()
+        if entry_id not in now and (entry_id in holding or title_key(record.title) not in titles)
     }
     return indented({**now, **kept}, sort_keys=True) + b"\n"
+
+
+def _record_json(record: Withdrawn) -> list[str]:
+    if record.date is None:
+        return [record.path, record.title]
+    return [record.path, record.title, record.date.isoformat()]
 
 
 def source_map(entries: Iterable[Entry], entries_dir: Path) -> dict[str, str]:
@@ -440,7 +481,7 @@ def find_id_changes(
     sources: Mapping[str, str],
     entries: Sequence[Entry],
     entries_dir: Path,
-    withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
 ) -> list[IdChange]:
     """Published entries that vanished while their document or title came back under a new id.
@@ -475,7 +516,7 @@ def check_id_changes(
     sources: Mapping[str, str],
     entries: Sequence[Entry],
     entries_dir: Path,
-    withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
 ) -> None:
     """Raise an EntryError per id change (ManyErrors for several), naming the entry's file;
@@ -535,7 +576,7 @@ def _taken_id_error(
 def compare(
     published: Mapping[str, PublishedEntry],
     fresh: Mapping[str, PublishedEntry],
-    withdrawn: Mapping[str, tuple[str, str]] | None = None,
+    withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Mapping[str, _Side] | None = None,
     drafts: Collection[str] = (),
 ) -> Diff:
@@ -648,15 +689,13 @@ class _Side:
         object.__setattr__(self, "key", title_key(self.title))
 
 
-def _withdrawn_sides(
-    withdrawn: Mapping[str, tuple[str, str]], shown: Collection[str]
-) -> list[_Side]:
+def _withdrawn_sides(withdrawn: Mapping[str, Withdrawn], shown: Collection[str]) -> list[_Side]:
     """The withdrawn entries (IdsState.withdrawn) as vanished ones, but those whose ids the
     feeds still show. An id about to be published again stays: another document may have
     taken it (`_taken`)."""
     return [
-        _Side(entry_id, title, path, withdrawn=True)
-        for entry_id, (path, title) in withdrawn.items()
+        _Side(entry_id, record.title, record.path, record.date, withdrawn=True)
+        for entry_id, record in withdrawn.items()
         if entry_id not in shown
     ]
 
@@ -721,10 +760,12 @@ def _match(
     """
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
-    # An entry held back under its id has not moved, whatever took its file's name.
+    # An entry held back under its id has not moved, whatever took its file's name; a
+    # withdrawn one still here is held by another document (`still_withdrawn`).
     kept = {side.id for side in held}
     vanished = sorted(
-        (side for side in old if side.id not in now and side.id not in kept), key=lambda s: s.id
+        (side for side in old if side.id not in now and (side.withdrawn or side.id not in kept)),
+        key=lambda s: s.id,
     )
     appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
     # An id published again for another document (a new file took a renamed file's name) can
