@@ -672,10 +672,10 @@ def test_a_document_modified_just_before_a_build_is_read_by_the_next_one(
 
 
 def test_an_entry_future_shows_ahead_of_time_is_published_once_it_is_due(site: Site) -> None:
-    """--future shows a scheduled entry as a preview, which `.staticfeed-ids` does not name;
-    once it is due it is published, and the ids file names it. The stamp of the build before
-    stood for that build after the entry fell due, which left it out of the ids file: renamed
-    then, it would have reached readers twice."""
+    """--future shows a scheduled entry as a preview, which `.staticfeed-ids` names as held
+    back; once it is due it is published, and the ids file names it so. The stamp of the
+    build before stood for that build after the entry fell due, which left it out of the ids
+    file: renamed then, it would have reached readers twice."""
     # Due in 6 s: the two builds before it fall due take under 1 s, 3 s on a loaded machine.
     due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=6)
     site(
@@ -687,13 +687,19 @@ def test_an_entry_future_shows_ahead_of_time_is_published_once_it_is_due(site: S
     )
     age_documents()  # so that the build leaves a stamp
     build_and_compare("--future")
-    assert "tag:example.org,2025:soon" not in json.loads(Path("feeds/.staticfeed-ids").read_text())
+    held = {"date": due.isoformat(), "held": "soon.md"}
+    assert (
+        json.loads(Path("feeds/.staticfeed-ids").read_text())["tag:example.org,2025:soon"] == held
+    )
     time_left = (due - datetime.now(UTC)).total_seconds()
     assert time_left > 0, "the machine is too slow for this test"
     time.sleep(time_left + 0.2)
 
     build_and_compare("--future")
-    assert "tag:example.org,2025:soon" in json.loads(Path("feeds/.staticfeed-ids").read_text())
+    assert (
+        json.loads(Path("feeds/.staticfeed-ids").read_text())["tag:example.org,2025:soon"]
+        == "soon.md"
+    )
 
 
 def test_an_enclosure_measured_in_the_project_is_measured_again(site: Site) -> None:

@@ -383,7 +383,13 @@ def _id_changes(
         return []
     withdrawn = still_withdrawn(state.withdrawn, selection.withheld)
     changes = find_id_changes(
-        published, state.sources, selection.entries, entries_dir, withdrawn, selection.withheld
+        published,
+        state.sources,
+        selection.entries,
+        entries_dir,
+        withdrawn,
+        selection.withheld,
+        state.held,
     )
     return [
         finding

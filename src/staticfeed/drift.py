@@ -313,11 +313,15 @@ class IdsState:
     """{id: document path under the entries folder} of the entries the last build published."""
     withdrawn: dict[str, Withdrawn]
     """The entries published once and withdrawn since, by id."""
+    held: dict[str, datetime] = field(default_factory=dict)
+    """{id: date} of the other entries the last build held back (drafts, future entries):
+    each of another date is another entry than those it published (`_Side.beside`)."""
 
 
 def read_ids_state(out_dir: Path) -> IdsState:
     """The previous build's `.staticfeed-ids`: each published id maps to its document's path,
-    each withdrawn one to [path, title, date] ([path, title] before dates were remembered).
+    each withdrawn one to [path, title, date] ([path, title] before dates were remembered),
+    each other one held back to {"held": path, "date": date}.
 
     A missing or unreadable file gives nothing: the file only helps to recognise a moved entry,
     and titles still do when it is gone.
@@ -336,7 +340,14 @@ def read_ids_state(out_dir: Path) -> IdsState:
         and len(value) in (2, 3)
         and all(isinstance(v, str) for v in value)
     }
-    return IdsState(sources, withdrawn)
+    held = {
+        key: date
+        for key, value in data.items()
+        if isinstance(value, dict)
+        and isinstance(value.get("date"), str)
+        and (date := _iso_date(value["date"])) is not None
+    }
+    return IdsState(sources, withdrawn, held)
 
 
 def still_withdrawn(
@@ -374,7 +385,7 @@ def published_in_earnest(
     """The entries of the feeds (`published_entries`) but those a --drafts or --future build
     showed as a preview, which `.staticfeed-ids` does not name (`ids_file`): renaming such a
     draft is no id change. Without an ids file (a build before it was written), all of them."""
-    if not state.sources and not state.withdrawn:
+    if not state.sources and not state.withdrawn and not state.held:
         return dict(published)
     return {entry_id: entry for entry_id, entry in published.items() if entry_id in state.sources}
 
@@ -394,13 +405,14 @@ def ids_file(
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
-    a new entry with its title, is published. The entries of `published` that are in
-    `previewed` (drafts and future entries a --drafts or --future build shows) count as held
-    back: a preview is no publication. `in_feeds`, the entries the feeds published (by id),
-    finds an entry that left the feeds renamed (made a draft and moved in one go): a document
-    held back under a new id with the title of an id no longer published. It also tells a
-    new document held back under the old file's name (a new title and a new date, as
-    `_taken`) from the entry itself: the entry was deleted then, which is not remembered."""
+    a new entry with its title, is published; each other entry held back, as long as it is.
+    The entries of `published` that are in `previewed` (drafts and future entries a --drafts
+    or --future build shows) count as held back: a preview is no publication. `in_feeds`, the
+    entries the feeds published (by id), finds an entry that left the feeds renamed (made a
+    draft and moved in one go): a document held back under a new id with the title of an id
+    no longer published. It also tells a new document held back under the old file's name (a
+    new title and a new date, as `_taken`) from the entry itself: the entry was deleted then,
+    which is not remembered."""
     shown = {entry.id for entry in previewed}
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
@@ -426,7 +438,11 @@ def ids_file(
             candidates = renamed.get(title_key(was.title), [])
             # A draft made of the entry keeps its date: a draft of another date is another
             # entry of its title (the next "Weekly notes"), and `was` was deleted.
-            fits = (e for e in candidates if _may_be_held(_side(was), _held_side(e, entries_dir)))
+            fits = (
+                e
+                for e in candidates
+                if _may_be_held(_side(was), _held_side(e, entries_dir, previous.held))
+            )
             holder = next(fits, None)
         if holder is not None:
             withdrawn[entry_id] = Withdrawn(path, holder.title, holder.published)
@@ -441,7 +457,11 @@ def ids_file(
         for entry_id, record in withdrawn.items()
         if entry_id not in now and (entry_id in holding or title_key(record.title) not in titles)
     }
-    return indented({**now, **kept}, sort_keys=True) + b"\n"
+    waiting = [entry for entry in (*withheld, *previewed) if entry.id not in kept]
+    paths = source_map(waiting, entries_dir)
+    dates = {entry.id: entry.published.isoformat() for entry in waiting}
+    held_back = {key: {"held": path, "date": dates[key]} for key, path in paths.items()}
+    return indented({**now, **kept, **held_back}, sort_keys=True) + b"\n"
 
 
 def _record_json(record: Withdrawn) -> list[str]:
@@ -483,6 +503,7 @@ def find_id_changes(
     entries_dir: Path,
     withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
+    held_before: Mapping[str, datetime] | None = None,
 ) -> list[IdChange]:
     """Published entries that vanished while their document or title came back under a new id.
 
@@ -491,7 +512,8 @@ def find_id_changes(
     change; a deleted entry, or a new entry under a new title in a new file, is none either.
     `withdrawn` (IdsState.withdrawn) are entries that left the feeds before, which readers
     keep, but for those whose documents still hold them back (`still_withdrawn`). `held` are
-    the entries held back (drafts, future entries), as in `_match`.
+    the entries held back (drafts, future entries), as in `_match`; `held_before`, the dates
+    of the other entries the previous build held back (IdsState.held), by id.
     `published` None: the feeds are known to hold the entries `sources` names under the same
     titles, so only the withdrawn entries can have come back under a new id.
     """
@@ -499,7 +521,7 @@ def find_id_changes(
     if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
-        _held_side(entry, entries_dir)
+        _held_side(entry, entries_dir, held_before)
         for entry in entries
         if published is not None or entry.id not in sources
     ]
@@ -507,7 +529,7 @@ def find_id_changes(
         _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
         for entry in (published or {}).values()
     ]
-    kept = [_held_side(e, entries_dir) for e in held]
+    kept = [_held_side(e, entries_dir, held_before) for e in held]
     return _match(old + gone, new, kept)
 
 
@@ -518,10 +540,13 @@ def check_id_changes(
     entries_dir: Path,
     withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
+    held_before: Mapping[str, datetime] | None = None,
 ) -> None:
     """Raise an EntryError per id change (ManyErrors for several), naming the entry's file;
     the arguments are find_id_changes'."""
-    changes = find_id_changes(published, sources, entries, entries_dir, withdrawn, held)
+    changes = find_id_changes(
+        published, sources, entries, entries_dir, withdrawn, held, held_before
+    )
     errors = [id_change_error(change, entries_dir) for change in changes]
     if len(errors) == 1:
         raise errors[0]
@@ -579,10 +604,12 @@ def compare(
     withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Mapping[str, _Side] | None = None,
     drafts: Collection[str] = (),
+    held_before: Mapping[str, datetime] | None = None,
 ) -> Diff:
     """What readers would see change between `published` and `fresh` (both read the same way);
     `withdrawn` as in find_id_changes, and `held` its held entries by id (`_held_side`);
-    `drafts`, the ids of the drafts `fresh` shows (a --drafts preview).
+    `drafts`, the ids of the drafts `fresh` shows (a --drafts preview); `held_before` as in
+    find_id_changes.
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
@@ -592,7 +619,17 @@ def compare(
     gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
         [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
-        [_Side(e.id, e.title, e.source, e.published, draft=e.id in drafts) for e in fresh.values()],
+        [
+            _Side(
+                e.id,
+                e.title,
+                e.source,
+                e.published,
+                draft=e.id in drafts,
+                beside=(held_before or {}).get(e.id),
+            )
+            for e in fresh.values()
+        ],
         list((held or {}).values()),
     )
     moved_from = {change.old_id for change in id_changes}
@@ -635,12 +672,12 @@ def diff_publication(
     # before the formats changed, by id alone (`compare`).
     published = published_entries(out_dir, [*formats, *(f for f in FORMATS if f not in made)])
     state = read_ids_state(out_dir)
-    kept = {e.id: _held_side(e, entries_dir) for e in held}
+    kept = {e.id: _held_side(e, entries_dir, state.held) for e in held}
     withdrawn = still_withdrawn(state.withdrawn, held)
     published = published_in_earnest(published, state)
     fresh = fresh_entries(files, entries, entries_dir, formats)
     drafts = {entry.id for entry in entries if entry.draft}
-    found = compare(published, fresh, withdrawn, kept, drafts)
+    found = compare(published, fresh, withdrawn, kept, drafts, state.held)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
@@ -683,6 +720,9 @@ class _Side:
     published: datetime | None = None
     withdrawn: bool = False
     draft: bool = False
+    beside: datetime | None = None
+    """The date it was held back with in the build before, under its id, while the entries
+    that build published were out: it is another entry than each of another date."""
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -701,18 +741,35 @@ def _withdrawn_sides(withdrawn: Mapping[str, Withdrawn], shown: Collection[str])
 
 
 def _may_be_held(before: _Side, side: _Side) -> bool:
-    """Whether `side` may be the entry `before` was, as far as dates tell: only a draft held
-    back (`_held_side`) is held to the date it kept (to the second, as RSS gives it), when
-    `before` has one; an entry held back for a future date has a new date."""
-    if not side.draft or before.published is None or side.published is None:
+    """Whether `side` may be the entry `before` was, as far as dates tell (to the second, as
+    RSS gives them), when `before` has one: only a draft held back (`_held_side`) is held to
+    the date it kept; an entry held back for a future date has a new date. An entry held back
+    `beside` a published `before` in the build before, with another date, was another entry
+    (the next "Weekly notes", scheduled while the last was out; a copy made a draft has its
+    date)."""
+    if before.published is None:
         return True
-    return before.published.replace(microsecond=0) == side.published.replace(microsecond=0)
+    if (
+        side.beside is not None
+        and not before.withdrawn
+        and not _same(before.published, side.beside)
+    ):
+        return False
+    return not side.draft or side.published is None or _same(before.published, side.published)
 
 
-def _held_side(entry: Entry, entries_dir: Path) -> _Side:
-    """An entry, held back (a draft, a future entry) or not, for `_match`."""
+def _same(one: datetime, other: datetime) -> bool:
+    return one.replace(microsecond=0) == other.replace(microsecond=0)
+
+
+def _held_side(
+    entry: Entry, entries_dir: Path, held_before: Mapping[str, datetime] | None = None
+) -> _Side:
+    """An entry, held back (a draft, a future entry) or not, for `_match`; `held_before`, the
+    dates of the other entries the build before held back (IdsState.held), by id."""
     source = relative_source(entry.source, entries_dir)
-    return _Side(entry.id, entry.title, source, entry.published, draft=entry.draft)
+    beside = (held_before or {}).get(entry.id)
+    return _Side(entry.id, entry.title, source, entry.published, draft=entry.draft, beside=beside)
 
 
 def _side(entry: Entry | PublishedEntry) -> _Side:
@@ -726,7 +783,7 @@ def _taken(before: _Side, now: _Side) -> bool:
         return False
     if before.published is None or now.published is None:
         return True
-    return before.published.replace(microsecond=0) != now.published.replace(microsecond=0)
+    return not _same(before.published, now.published)
 
 
 def title_key(title: str) -> str:

@@ -530,7 +530,13 @@ def _publish(
         published = None if feeds is None else published_in_earnest(feeds, ids_state)
         withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
         check_id_changes(
-            published, ids_state.sources, entries, entries_dir, withdrawn, selection.withheld
+            published,
+            ids_state.sources,
+            entries,
+            entries_dir,
+            withdrawn,
+            selection.withheld,
+            ids_state.held,
         )
     names = [file.name for file in made]
     # Vouched feeds publish again every id they did: no entry can have left them renamed.
