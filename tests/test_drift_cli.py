@@ -62,6 +62,17 @@ def test_build_refuses_a_renamed_file_and_changes_nothing(site: Site) -> None:
     assert Path("feeds/atom.xml").read_bytes() == before
 
 
+def taken_by(title: str) -> str:
+    """The error for alpha.md, "Alpha" published as a.md, whose id a.md gives to `title`."""
+    return (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', which entries/a.md now gives to another entry (\"{title}\"), and this one's "
+        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
+        f'"{title}" for an edit of it. Add "id: {TAG}a" to its front matter and give '
+        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
+    )
+
+
 @pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
 def test_build_refuses_a_renamed_file_whose_old_name_a_new_document_took(
     site: Site, options: tuple[str, ...]
@@ -78,22 +89,24 @@ def test_build_refuses_a_renamed_file_whose_old_name_a_new_document_took(
     result = invoke_build(*options)
 
     assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
-        f"'{TAG}a', which entries/a.md now gives to another entry (\"Aleph\"), and this one's "
-        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
-        f'"Aleph" for an edit of it. Add "id: {TAG}a" to its front matter and give '
-        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
-    )
+    assert result.stderr == taken_by("Aleph")
     assert Path("feeds/atom.xml").read_bytes() == before
 
 
-HELD_BACK = {"draft": "date: 2025-03-01\ndraft: true", "future": "date: 2999-01-01"}
-"""Front matter that holds "Alpha" back: a draft, or a date ahead."""
+HELD_BACK = ("draft", "future")
+"""How an entry is held back (`held_back_doc`): a draft, or a date ahead."""
+
+
+def held_back_doc(title: str, held_back: str = "draft", day: int = 1, **front: str) -> str:
+    """A document held back: a draft of 2025-03-`day`, or one of 2999-01-`day`; `front` adds
+    front-matter keys as written."""
+    if held_back == "draft":
+        return doc(title, day, draft="true", **front)
+    return doc(title, day, **front).replace("date: 2025-03-", "date: 2999-01-")
 
 
 def held_back_alpha(held_back: str = "draft") -> str:
-    return f"---\ntitle: Alpha\n{HELD_BACK[held_back]}\n---\nThe body.\n"
+    return held_back_doc("Alpha", held_back)
 
 
 def rename_held_back_and_take_its_name(
@@ -139,13 +152,7 @@ def test_build_refuses_a_new_document_taking_the_id_of_an_entry_held_back_and_re
 
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
-    assert result.stderr == (
-        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
-        f"'{TAG}a', which entries/a.md now gives to another entry (\"Beta\"), and this one's "
-        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
-        f'"Beta" for an edit of it. Add "id: {TAG}a" to its front matter and give '
-        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
-    )
+    assert result.stderr == taken_by("Beta")
     assert files_under(Path("feeds")) == before
     assert published() == readers_have
     Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
@@ -349,30 +356,16 @@ LEFT_AND_RENAMED = (
 )
 
 
-WITHDRAWN_RENAMED = {
-    # A new draft ("Gamma") took a.md: the draft under tag:...:a is another entry, but it kept
-    # "Alpha"'s record from counting.
-    "beside-a-new-draft": {
-        "alpha.md": doc("Alpha", draft="true"),
-        "a.md": doc("Gamma", 9, draft="true"),
-    },
-    # tag:...:a kept at a new file name: the entry was not remembered as withdrawn.
-    "pinned": {"alpha.md": doc("Alpha", draft="true", id=TAG + "a")},
-}
-"""a.md ("Alpha") made a draft and renamed alpha.md: the documents it leaves, by how."""
-
-
 @OPTIONS
-@pytest.mark.parametrize("how", WITHDRAWN_RENAMED)
-def test_an_entry_made_a_draft_and_renamed_is_caught_when_it_comes_back(
-    site: Site, options: tuple[str, ...], how: str
+def test_an_entry_made_a_draft_and_renamed_with_its_id_pinned_is_remembered(
+    site: Site, options: tuple[str, ...]
 ) -> None:
-    # "Alpha", published later under tag:...:alpha, reached readers a second time.
+    # The draft kept tag:...:a at a new file name: the entry was not remembered as withdrawn,
+    # and published without its pin it reached readers a second time.
     site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
     assert invoke_build(*options).exit_code == 0
     Path("entries/a.md").unlink()
-    for name, text in WITHDRAWN_RENAMED[how].items():
-        Path("entries", name).write_text(text, encoding="utf-8")
+    Path("entries/alpha.md").write_text(doc("Alpha", draft="true", id=TAG + "a"), "utf-8")
     assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
     remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
     assert remembered[TAG + "a"] == ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"]
@@ -384,15 +377,37 @@ def test_an_entry_made_a_draft_and_renamed_is_caught_when_it_comes_back(
     assert result.exit_code == 1, result.output
     assert result.stderr == LEFT_AND_RENAMED
     assert files_under(Path("feeds")) == before
-    assert invoke("diff").stdout.endswith(
-        "id changed:\n"
-        f'  {TAG}a -> {TAG}alpha "Alpha" (entries/alpha.md), same title as entries/a.md, which '
-        f'left the feeds before: add "id: {TAG}a" to its front matter\n'
-    )
+
+
+@OPTIONS
+@pytest.mark.parametrize("alpha_published", ["at-once", "later"])
+@pytest.mark.parametrize("new_held_back", HELD_BACK)
+def test_an_entry_renamed_beside_a_new_document_held_back_under_its_name_is_caught(
+    site: Site, options: tuple[str, ...], alpha_published: str, new_held_back: str
+) -> None:
+    # a.md renamed alpha.md (published at once, or made a draft and published later), and a
+    # new a.md ("Gamma") held back: tag:...:a held back by another entry counted as "Alpha"
+    # held back, and "Alpha" reached readers a second time under tag:...:alpha, unnoticed.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/a.md").write_text(held_back_doc("Gamma", new_held_back, 9), "utf-8")
+    if alpha_published == "later":
+        Path("entries/alpha.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+        assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+        Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == taken_by("Gamma")
+    assert files_under(Path("feeds")) == before
     Path("entries/alpha.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
-    if Path("entries/a.md").exists():
-        Path("entries/a.md").write_text(doc("Gamma", 9, draft="true", slug="gamma"), "utf-8")
-    assert invoke_build(*options).exit_code == 0, "the fix the error names works"
+    text = held_back_doc("Gamma", new_held_back, 9, slug="gamma")
+    Path("entries/a.md").write_text(text, encoding="utf-8")
+    fixed = invoke_build(*options)
+    assert fixed.exit_code == 0, "the fix the error names works"
     assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta")]
 
 
@@ -552,16 +567,9 @@ def test_a_copy_made_a_draft_and_published_in_its_place_is_still_caught(
     )
 
 
-NEXT_WEEK = {
-    "draft": doc("Weekly notes", 8, draft="true"),
-    "scheduled": "---\ntitle: Weekly notes\ndate: 2999-01-08\n---\nNext week's.\n",
-}
-"""Next week's "Weekly notes", held back: a draft, or scheduled ahead."""
-
-
 @OPTIONS
 @pytest.mark.parametrize("change", ["retitled", "deleted"])
-@pytest.mark.parametrize("next_week", NEXT_WEEK)
+@pytest.mark.parametrize("next_week", HELD_BACK)
 def test_an_entry_retitled_and_redated_beside_one_of_its_old_title_held_back_is_no_change(
     site: Site, options: tuple[str, ...], change: str, next_week: str
 ) -> None:
@@ -570,7 +578,13 @@ def test_an_entry_retitled_and_redated_beside_one_of_its_old_title_held_back_is_
     # renamed entry, and none of build, check and diff may take it for one. Scheduled, it
     # was taken for one, and refused (or remembered, and refused once due), with the fix to
     # give it tag:...:a, which readers have.
-    site(**{"a.md": doc("Weekly notes"), "b.md": doc("Beta", 2), "next.md": NEXT_WEEK[next_week]})
+    site(
+        **{
+            "a.md": doc("Weekly notes"),
+            "b.md": doc("Beta", 2),
+            "next.md": held_back_doc("Weekly notes", next_week, 8),
+        }
+    )
     assert invoke_build(*options).exit_code == 0
     if change == "deleted":
         Path("entries/a.md").unlink()

@@ -817,11 +817,15 @@ def _match(
     """
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
-    # An entry held back under its id has not moved, whatever took its file's name; a
-    # withdrawn one still here is held by another document (`still_withdrawn`).
-    kept = {side.id for side in held}
+    # An entry held back under its id has not moved, whatever took its file's name, unless
+    # it is another document, with a new title and a new date (`_taken`).
+    holders = {side.id: side for side in held}
     vanished = sorted(
-        (side for side in old if side.id not in now and (side.withdrawn or side.id not in kept)),
+        (
+            side
+            for side in old
+            if side.id not in now and (side.id not in holders or _taken(side, holders[side.id]))
+        ),
         key=lambda s: s.id,
     )
     appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
@@ -865,7 +869,7 @@ def _match(
             after = fits[0]
             waiting[value].remove(after)
             paired |= {before.id, after.id}
-            holder = now.get(before.id)
+            holder = now.get(before.id) or holders.get(before.id)
             changes.append(
                 IdChange(
                     before.id,
