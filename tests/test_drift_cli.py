@@ -461,24 +461,33 @@ def test_a_draft_previewed_with_drafts_may_be_renamed_before_it_is_published(
     assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
 
 
-@pytest.mark.parametrize("draft_title", ["Weekly notes", "Weekly notes (redone)"])
-def test_a_new_entry_may_take_the_title_of_a_draft_still_there(
-    site: Site, draft_title: str
-) -> None:
-    # a.md is still a draft under its own id, retitled or not (it keeps its date): b.md
-    # cannot be its return.
+DRAFT_KEPT = {
+    "as-is": ("a.md", "Weekly notes"),
+    "retitled": ("a.md", "Weekly notes (redone)"),
+    "renamed": ("a-draft.md", "Weekly notes"),
+}
+"""The draft made of a.md, kept as it is, retitled, or renamed: its file name and title."""
+
+
+@pytest.mark.parametrize("draft_kept", DRAFT_KEPT)
+def test_a_new_entry_may_take_the_title_of_a_draft_still_there(site: Site, draft_kept: str) -> None:
+    # a.md is still a draft, retitled (it keeps its date) or renamed (its title and date) or
+    # not: b.md cannot be its return. Renamed, it made the build refuse b.md.
     site(**{"a.md": doc("Weekly notes"), "c.md": doc("Gamma", 3)})
     built()
     Path("entries/a.md").write_text(doc("Weekly notes", draft="true"), encoding="utf-8")
     built()
-    Path("entries/a.md").write_text(doc(draft_title, draft="true"), encoding="utf-8")
+    name, title = DRAFT_KEPT[draft_kept]
+    Path("entries/a.md").unlink()
+    Path("entries", name).write_text(doc(title, draft="true"), encoding="utf-8")
+    built()
     Path("entries/b.md").write_text(doc("Weekly notes", 5), encoding="utf-8")
 
     built()
     assert invoke("diff").stdout == "no changes: readers would see nothing new\n"
     # a.md, renamed and published later, still comes back under a new id: b.md's title,
     # let through beside the draft, must not have ended a.md's record.
-    Path("entries/a.md").unlink()
+    Path("entries", name).unlink()
     Path("entries/a2.md").write_text(doc("Weekly notes"), encoding="utf-8")
     result = invoke_build()
     assert result.exit_code == 1, result.output

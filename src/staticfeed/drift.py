@@ -449,9 +449,15 @@ def ids_file(
     # A title published under a new id ends the record (the entry came back, let through with
     # --allow-id-change); one an entry published before already had says nothing of it.
     titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
-    # A record whose entry is still held back under its id was let through beside a new entry
-    # of its title: that title does not end it.
+    # A record whose entry is still held back (under its id, or renamed: its title and date)
+    # was let through beside a new entry of its title: that title does not end it.
     holding = _holding(withdrawn, (*withheld, *previewed))
+    waiting_as = {(title_key(entry.title), _second(entry.published)) for entry in held.values()}
+    holding |= {
+        entry_id
+        for entry_id, record in withdrawn.items()
+        if record.date is not None and (title_key(record.title), _second(record.date)) in waiting_as
+    }
     kept = {
         entry_id: _record_json(record)
         for entry_id, record in withdrawn.items()
@@ -759,7 +765,12 @@ def _may_be_held(before: _Side, side: _Side) -> bool:
 
 
 def _same(one: datetime, other: datetime) -> bool:
-    return one.replace(microsecond=0) == other.replace(microsecond=0)
+    return _second(one) == _second(other)
+
+
+def _second(moment: datetime) -> datetime:
+    """`moment` to the second, as RSS gives dates."""
+    return moment.replace(microsecond=0)
 
 
 def _held_side(
@@ -845,7 +856,7 @@ def _match(
     paired: set[str] = set()
     passes: list[tuple[MatchedBy, Callable[[_Side], str | None], list[_Side], list[_Side]]] = [
         ("source", _source_of, vanished, appeared),
-        ("title", _title_of, [*vanished, *taken], appeared),
+        ("title", _title_of, [s for s in (*vanished, *taken) if not _waits(s, renamed)], appeared),
         ("title", _title_of, taken, renamed),
     ]
     for matched_by, key, befores, candidates in passes:
@@ -883,6 +894,20 @@ def _match(
                 )
             )
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _waits(before: _Side, renamed: Sequence[_Side]) -> bool:
+    """Whether the entry `before` is one of `renamed` (held back under a new id): the same title
+    and date (a draft made of it, or a withdrawn entry renamed as it waits). Another entry of
+    its title is not it then."""
+    if before.published is None:
+        return False
+    return any(
+        side.key == before.key
+        and side.published is not None
+        and _same(side.published, before.published)
+        for side in renamed
+    )
 
 
 def _source_of(side: _Side) -> str | None:
