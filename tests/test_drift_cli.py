@@ -411,6 +411,26 @@ def test_an_entry_renamed_beside_a_new_document_held_back_under_its_name_is_caug
     assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta")]
 
 
+@OPTIONS
+def test_an_entry_scheduled_and_renamed_beside_a_new_one_of_its_new_date_is_caught(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Both scheduled for the same day: "Alpha" was remembered with its new date, which the
+    # new a.md ("Gamma") had too, so "Gamma" counted as "Alpha" held back under its id.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(held_back_doc("Alpha", "future", 9), encoding="utf-8")
+    Path("entries/a.md").write_text(held_back_doc("Gamma", "future", 9), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == taken_by("Gamma")
+
+
 def test_a_withdrawn_entry_an_earlier_staticfeed_remembered_without_its_date_is_caught(
     site: Site,
 ) -> None:

@@ -301,7 +301,8 @@ class Withdrawn:
     title: str
     """The title of the entry held back, when it left the feeds."""
     date: datetime | None
-    """The date of the entry held back; None in a record written before dates were."""
+    """The date readers have of it (else the entry's held back); None in a record written
+    before dates were."""
 
 
 @dataclass(frozen=True)
@@ -445,7 +446,10 @@ def ids_file(
             )
             holder = next(fits, None)
         if holder is not None:
-            withdrawn[entry_id] = Withdrawn(path, holder.title, holder.published)
+            # The date readers have: a draft made of the entry keeps it, a future one does not
+            # (and is known by its title alone, as another entry may be dated alike).
+            date = was.published if was is not None and was.published is not None else None
+            withdrawn[entry_id] = Withdrawn(path, holder.title, date or holder.published)
     # A title published under a new id ends the record (the entry came back, let through with
     # --allow-id-change); one an entry published before already had says nothing of it.
     titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
