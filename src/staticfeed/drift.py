@@ -417,20 +417,58 @@ def ids_file(
     shown = {entry.id for entry in previewed}
     published = [entry for entry in published if entry.id not in shown]
     now = source_map(published, entries_dir)
-    held = {entry.source: entry for entry in (*withheld, *previewed)}
-    held_ids = {entry.id: entry for entry in (*withheld, *previewed)}
+    held = [*withheld, *previewed]
+    withdrawn = {
+        **previous.withdrawn,
+        **_newly_withdrawn(previous, now, held, entries_dir, in_feeds),
+    }
+    # A title published under a new id ends the record (the entry came back, let through with
+    # --allow-id-change); one an entry published before already had says nothing of it.
+    titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
+    # A record whose entry is still held back (under its id, or renamed: its title and date)
+    # was let through beside a new entry of its title: that title does not end it.
+    holding = _holding(withdrawn, held)
+    waiting_as = {(title_key(entry.title), _second(entry.published)) for entry in held}
+    holding |= {
+        entry_id
+        for entry_id, record in withdrawn.items()
+        if record.date is not None and (title_key(record.title), _second(record.date)) in waiting_as
+    }
+    kept = {
+        entry_id: _record_json(record)
+        for entry_id, record in withdrawn.items()
+        if entry_id not in now and (entry_id in holding or title_key(record.title) not in titles)
+    }
+    waiting = [entry for entry in held if entry.id not in kept]
+    paths = source_map(waiting, entries_dir)
+    dates = {entry.id: entry.published.isoformat() for entry in waiting}
+    held_back = {key: {"held": path, "date": dates[key]} for key, path in paths.items()}
+    return indented({**now, **kept, **held_back}, sort_keys=True) + b"\n"
+
+
+def _newly_withdrawn(
+    previous: IdsState,
+    now: Mapping[str, str],
+    held: Sequence[Entry],
+    entries_dir: Path,
+    in_feeds: Mapping[str, PublishedEntry] | None,
+) -> dict[str, Withdrawn]:
+    """The entries the previous build published that left the feeds while `held` back (as
+    `ids_file`): under their ids, at their file names, or renamed as they left."""
+    at_path = {entry.source: entry for entry in held}
+    by_id = {entry.id: entry for entry in held}
     renamed: dict[str, list[Entry]] = {}
-    for entry in (*withheld, *previewed):
+    for entry in held:
         if entry.id not in previous.sources and entry.id not in previous.withdrawn:
             renamed.setdefault(title_key(entry.title), []).append(entry)
-    withdrawn = dict(previous.withdrawn)
+    withdrawn: dict[str, Withdrawn] = {}
     for entry_id, path in previous.sources.items():
         if entry_id in now:
             continue
         was = None if in_feeds is None else in_feeds.get(entry_id)
         # Held back under its id (renamed with `id:` pinned, or not), else at its file name;
         # there, a new title and a new date is another document that took a deleted one's name.
-        at = (held_ids.get(entry_id), held.get(entries_dir / path))
+        at = (by_id.get(entry_id), at_path.get(entries_dir / path))
         fits = (
             e for e in at if e is not None and (was is None or not _taken(_side(was), _side(e)))
         )
@@ -448,30 +486,9 @@ def ids_file(
         if holder is not None:
             # The date readers have: a draft made of the entry keeps it, a future one does not
             # (and is known by its title alone, as another entry may be dated alike).
-            date = was.published if was is not None and was.published is not None else None
+            date = was.published if was is not None else None
             withdrawn[entry_id] = Withdrawn(path, holder.title, date or holder.published)
-    # A title published under a new id ends the record (the entry came back, let through with
-    # --allow-id-change); one an entry published before already had says nothing of it.
-    titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
-    # A record whose entry is still held back (under its id, or renamed: its title and date)
-    # was let through beside a new entry of its title: that title does not end it.
-    holding = _holding(withdrawn, (*withheld, *previewed))
-    waiting_as = {(title_key(entry.title), _second(entry.published)) for entry in held.values()}
-    holding |= {
-        entry_id
-        for entry_id, record in withdrawn.items()
-        if record.date is not None and (title_key(record.title), _second(record.date)) in waiting_as
-    }
-    kept = {
-        entry_id: _record_json(record)
-        for entry_id, record in withdrawn.items()
-        if entry_id not in now and (entry_id in holding or title_key(record.title) not in titles)
-    }
-    waiting = [entry for entry in (*withheld, *previewed) if entry.id not in kept]
-    paths = source_map(waiting, entries_dir)
-    dates = {entry.id: entry.published.isoformat() for entry in waiting}
-    held_back = {key: {"held": path, "date": dates[key]} for key, path in paths.items()}
-    return indented({**now, **kept, **held_back}, sort_keys=True) + b"\n"
+    return withdrawn
 
 
 def _record_json(record: Withdrawn) -> list[str]:
