@@ -889,13 +889,7 @@ def _match(
             value = key(before)
             if before.id in paired or value is None:
                 continue
-            # A draft made of the entry keeps its date: a draft of another date is another
-            # entry of the same title (the next "Weekly notes"), written beside it.
-            fits = [
-                side
-                for side in waiting.get(value, ())
-                if matched_by == "source" or _may_be_held(before, side)
-            ]
+            fits = [side for side in waiting.get(value, ()) if _may_be(before, side, matched_by)]
             if not fits:
                 continue
             after = fits[0]
@@ -915,6 +909,17 @@ def _match(
                 )
             )
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _may_be(before: _Side, side: _Side, matched_by: MatchedBy) -> bool:
+    """Whether `side` may be the entry `before` was, paired by its document or its title. A
+    draft made of the entry keeps its date: a draft of another date is another entry of the
+    same title (the next "Weekly notes"), written beside it (`_may_be_held`). The file an
+    entry was withdrawn from may hold another document since (a new title and a new date):
+    the entry renamed with its id pinned left it to a new one, with a `slug:` of its own."""
+    if matched_by == "title":
+        return _may_be_held(before, side)
+    return not (before.withdrawn and before.published is not None and _taken(before, side))
 
 
 def _waits(before: _Side, renamed: Sequence[_Side]) -> bool:
