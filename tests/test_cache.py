@@ -702,6 +702,28 @@ def test_an_entry_future_shows_ahead_of_time_is_published_once_it_is_due(site: S
     )
 
 
+def test_an_entry_scheduled_and_shown_by_future_is_remembered_as_without_the_cache(
+    site: Site,
+) -> None:
+    """A published entry dated ahead and shown by a --future build leaves the feeds in
+    earnest. The cache vouched for the feeds, whose ids are all shown again, and the ids file
+    remembered the entry with its new date, not the one readers have, which a build without
+    the cache reads from the feeds."""
+    site(config=CONFIG, **DOCUMENTS)
+    assert run("build").exit_code == 0
+    assert run("build", "--no-cache", "--out", "feeds-nc").exit_code == 0
+    write("2025/beta.md", post("Beta", "2999-01-02 09:30", "author: Ann Lee <ann@example.org>\n"))
+
+    cached = run("build", "--future")
+    without = run("build", "--no-cache", "--out", "feeds-nc", "--future")
+
+    assert cached.exit_code == 0, cached.output
+    assert without.exit_code == 0, without.output
+    remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
+    assert remembered["tag:example.org,2025:2025/beta"][2] == "2025-01-02T09:30:00+02:00"
+    assert files_under(Path("feeds")) == files_under(Path("feeds-nc"))
+
+
 def test_an_enclosure_measured_in_the_project_is_measured_again(site: Site) -> None:
     site(
         config=CONFIG,

@@ -37,6 +37,8 @@ from staticfeed.config import Config
 from staticfeed.delta import Basis, Previous, placing, row
 from staticfeed.drift import (
     SOURCES_NAME,
+    IdsState,
+    PublishedEntry,
     check_id_changes,
     ids_file,
     published_entries,
@@ -539,7 +541,8 @@ def _publish(
             ids_state.held,
         )
     names = [file.name for file in made]
-    # Vouched feeds publish again every id they did: no entry can have left them renamed.
+    if check_ids and published is None:
+        published = _left_for_a_preview(out_dir, ids_state, selection)
     sources = ids_file(
         ids_state, entries, selection.withheld, entries_dir, selection.previewed, published
     )
@@ -555,6 +558,19 @@ def _publish(
     ]
     left = (*names, *state)
     return BuildReport(tuple(report), selection, warnings, tuple(removed), left)
+
+
+def _left_for_a_preview(
+    out_dir: Path, ids_state: IdsState, selection: Selection
+) -> dict[str, PublishedEntry] | None:
+    """The published entries, read from the feeds vouched for, when an entry published in
+    earnest is shown only as a preview now (made a draft, then built with --drafts): it left
+    the feeds, and the ids file keeps the date readers have of it (drift.ids_file), as a
+    build that reads the feeds does. None otherwise: vouched feeds publish again every id
+    they did, so no entry can have left them."""
+    if not any(entry.id in ids_state.sources for entry in selection.previewed):
+        return None
+    return published_in_earnest(published_entries(out_dir), ids_state)
 
 
 def _built(file: _Made) -> BuiltFile:
