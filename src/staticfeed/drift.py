@@ -335,7 +335,7 @@ def read_ids_state(out_dir: Path) -> IdsState:
         return IdsState({}, {})
     sources = {key: value for key, value in data.items() if isinstance(value, str)}
     withdrawn = {
-        key: Withdrawn(value[0], value[1], _iso_date(value[2]) if len(value) == 3 else None)
+        key: Withdrawn(value[0], value[1], lenient_iso_date(value[2]) if len(value) == 3 else None)
         for key, value in data.items()
         if isinstance(value, list)
         and len(value) in (2, 3)
@@ -346,7 +346,7 @@ def read_ids_state(out_dir: Path) -> IdsState:
         for key, value in data.items()
         if isinstance(value, dict)
         and isinstance(value.get("date"), str)
-        and (date := _iso_date(value["date"])) is not None
+        and (date := lenient_iso_date(value["date"])) is not None
     }
     return IdsState(sources, withdrawn, held)
 
