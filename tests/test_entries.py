@@ -1232,7 +1232,7 @@ def test_front_matter_title_and_date_from_the_body_keeps_other_headings(site: Si
     assert entry.findtext(f"{A}title") == "From front matter"
     assert entry.findtext(f"{A}published") == "2025-12-22T00:00:00+00:00"
     # The heading is not the title, so it is part of the text; the date line is taken out.
-    assert entry.findtext(f"{A}content") == "<h2>Intro</h2>\n<p>Text.</p>"
+    assert entry.findtext(f"{A}content") == '<h2 id="intro">Intro</h2>\n<p>Text.</p>'
 
 
 # Drafts and future entries -----------------------------------------------------------------

@@ -628,18 +628,24 @@ A claim that needs a source.[^1] And a second one.[^long]
 """
 
 
-def test_footnotes_reach_readers_as_notes_with_nothing_removed(tmp_path: Path) -> None:
-    """GitHub's footnotes, as cmark-gfm renders them, and all of it kept by feedparser's
-    sanitizer: a reader shows the references and the notes, not "[^1]"."""
-    (tmp_path / "entries").mkdir()
-    (tmp_path / "entries" / "notes.md").write_text(FOOTNOTES, encoding="utf-8")
-    config = tmp_path / "staticfeed.toml"
+def build_one(folder: Path, name: str, document: str) -> None:
+    """`document` as entries/<name>.md of a publication at https://notes.example.org/, built
+    into `folder`/feeds as Atom and RSS."""
+    (folder / "entries").mkdir()
+    (folder / "entries" / f"{name}.md").write_text(document, encoding="utf-8")
+    config = folder / "staticfeed.toml"
     config.write_text(
         'title = "T"\nsite_url = "https://notes.example.org/"\nid_authority = "notes.example.org,'
         '2025"\nauthors = [{ name = "Ann Lee" }]\nformats = ["atom", "rss"]\n',
         encoding="utf-8",
     )
-    build(config, tmp_path / "entries", tmp_path / "feeds")
+    build(config, folder / "entries", folder / "feeds")
+
+
+def test_footnotes_reach_readers_as_notes_with_nothing_removed(tmp_path: Path) -> None:
+    """GitHub's footnotes, as cmark-gfm renders them, and all of it kept by feedparser's
+    sanitizer: a reader shows the references and the notes, not "[^1]"."""
+    build_one(tmp_path, "notes", FOOTNOTES)
     page = "https://notes.example.org/feeds/notes/"
     for name in FEED_FILES.values():
         feed = (tmp_path / "feeds" / name).read_bytes()
@@ -659,6 +665,39 @@ def test_footnotes_reach_readers_as_notes_with_nothing_removed(tmp_path: Path) -
         assert notes[0].xpath(".//a/@href")[0] == "https://sources.example.org/1", name
         # The summary a reader lists is the first paragraph, without the notes' numbers.
         assert shown.summary == "A claim that needs a source. And a second one.", name
+
+
+HEADINGS = """\
+---
+title: Setting up
+date: 2025-12-01
+---
+First, [see the setup](#setup); [the notes](#notes-and-links) come last.
+
+## Setup
+
+Install it.
+
+## Notes and links
+
+Done.
+"""
+
+
+def test_a_link_to_a_heading_leads_to_it_on_the_entry_page(tmp_path: Path) -> None:
+    """Headings had no id, so a reader following [see the setup](#setup) from the feed landed
+    at the top of the entry's page."""
+    build_one(tmp_path, "setup", HEADINGS)
+    page_url = "https://notes.example.org/feeds/setup/"
+    for name in FEED_FILES.values():
+        (shown,) = feedparser.parse((tmp_path / "feeds" / name).read_bytes()).entries
+        html = lxml.html.fragment_fromstring(shown.content[0].value, create_parent="div")
+        assert html.xpath("//p/a/@href") == [page_url + "#setup", page_url + "#notes-and-links"]
+        assert html.xpath("//h2/@id") == ["setup", "notes-and-links"], name  # feedparser keeps
+    page = lxml.html.fromstring((tmp_path / "feeds" / "setup" / "index.html").read_bytes())
+    for place in ("setup", "notes-and-links"):
+        (target,) = page.xpath(f"//*[@id='{place}']")
+        assert target.tag == "h2"
 
 
 # --- Moving a site's feed to staticfeed -------------------------------------------------------

@@ -165,3 +165,59 @@ def test_relative_urls_resolve_as_urljoin_resolves_them(base: str, urls: list[st
         except ValueError:
             expected = url.strip()
         assert link.get("href") == as_html_keeps_it(expected), (base, url)
+
+
+def heading_ids(body: str) -> list[str | None]:
+    """The id of each heading in `body` rendered, as lxml reads the published HTML."""
+    rendered = render_entry(replace(entry_linking_to("x"), body=body), BASES[0])
+    root = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div")
+    return [heading.get("id") for heading in root.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # As github-slugger's own fixtures give them, which GitHub's pages follow.
+        ("Setup", "setup"),
+        ("Step 2: Install it!", "step-2-install-it"),
+        ("heading with a - dash", "heading-with-a---dash"),
+        ("heading with an _ underscore", "heading-with-an-_-underscore"),
+        ("exchange.bind_headers(exchange, routing [, bindCallback])",
+         "exchangebind_headersexchange-routing--bindcallback"),
+        ("apostrophe\u2019s should be trimmed", "apostrophes-should-be-trimmed"),
+        ("I ♥ unicode", "i--unicode"),
+        ("en\u2013dash", "endash"),
+        ("😄 - an emoji", "---an-emoji"),
+        ("Привет non-latin 你好", "привет-non-latin-你好"),
+        ("Ⅻ Ⓐ x² ½", "ⅻ-ⓐ-x-"),  # letter numbers and circled letters stay, other numbers go
+        ("Café *au* `lait` &amp; [more](https://example.net/)", "café-au-lait--more"),
+        ("Tab\there", "tabhere"),
+    ],
+)  # fmt: skip
+def test_a_heading_gets_the_id_github_gives_it(heading: str, expected: str) -> None:
+    # Headings had no id at all, so [see setup](#setup) led to the top of the entry's page.
+    assert heading_ids(f"## {heading}\n") == [expected]
+
+
+def test_headings_with_the_same_id_are_numbered_as_github_numbers_them() -> None:
+    body = "# Echo\n\n## Echo\n\n### Echo 1\n\n#### echo-1\n\n##### ECHO\n"
+    assert heading_ids(body) == ["echo", "echo-1", "echo-1-1", "echo-1-2", "echo-2"]
+
+
+def test_a_heading_never_takes_an_id_the_entry_holds_already() -> None:
+    # A heading "Fn 1" took the footnote's id: its number in the text led to the heading.
+    body = (
+        "## Fn 1\n\nA claim[^1].\n\n"
+        '<p><a id="setup"></a><a name="setup-1"></a><span ID = \'setup-2\'></span></p>\n\n'
+        "## Setup\n\n[^1]: The source.\n"
+    )
+    rendered = render_entry(replace(entry_linking_to("x"), body=body), BASES[0])
+    root = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div")
+    assert [h.get("id") for h in root.iter("h2")] == ["fn-1-1", "setup-3"]
+    ids = root.xpath("//@id")
+    assert len(ids) == len(set(ids)) and "fn-1" in ids
+
+
+def test_a_heading_keeps_the_id_its_author_gave_it() -> None:
+    body = '<h2 id="Custom">Setup</h2>\n\n## Setup\n\n<h3>\n  Raw heading\n</h3>\n\n## 😄\n'
+    assert heading_ids(body) == ["Custom", "setup", "raw-heading", None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import cast
@@ -55,17 +56,25 @@ def render_entries(
     library's code and data then stay in the processor's caches, which made a chunk of 64
     entries of the benchmark corpus 13% faster to render (264 us an entry, against 229)."""
     htmls = [markdown_to_html(entry.body) for entry, _ in entries]
+    headings: list[list[etree._Element]] = [[] for _ in entries]
     fragments = [
-        _parsed_whole(html, entry) for html, (entry, _) in zip(htmls, entries, strict=True)
+        _parsed_whole(html, entry, found)
+        for html, (entry, _), found in zip(htmls, entries, headings, strict=True)
     ]
     for fragment, html in zip(fragments, htmls, strict=True):
         if _FOOTNOTE_MARK in html:
             _footnotes_for_readers(fragment)
         if "<!--" in html:
             _comments_without_double_dashes(fragment)
-    for fragment, (entry, page_url) in zip(fragments, entries, strict=True):
+    for fragment, (entry, page_url), found in zip(fragments, entries, headings, strict=True):
         base = entry.link or site_url
-        _make_urls_absolute(fragment, base, entry.link or page_url or base)
+        own_url = entry.link or page_url or base
+        if found:
+            places: list[str] = []  # found in the walk that finds the URLs, the only full one
+            _make_urls_absolute(fragment, base, own_url, places)
+            _heading_ids(found, places)
+        else:
+            _make_urls_absolute(fragment, base, own_url)
     return [
         RenderedEntry(
             entry=entry,
@@ -82,8 +91,8 @@ def render_entries(
 _DEEPEST = 2048
 
 
-def _parsed_whole(html: str, entry: Entry) -> etree._Element:
-    fragment = parse_fragment(html)
+def _parsed_whole(html: str, entry: Entry, headings: list[etree._Element]) -> etree._Element:
+    fragment = parse_fragment(html, headings=headings)
     if html.count("<") > _DEEPEST and any(
         error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for error in _HTML_PARSER.error_log
     ):
@@ -114,9 +123,14 @@ def inline_text(markdown: str) -> str:
     return collapse_whitespace(for_feeds(text))
 
 
-def parse_fragment(html: str, parser: etree.HTMLParser = _HTML_PARSER) -> etree._Element:
+def parse_fragment(
+    html: str,
+    parser: etree.HTMLParser = _HTML_PARSER,
+    headings: list[etree._Element] | None = None,
+) -> etree._Element:
     """`html` inside a <div>, as lxml.html.fragment_fromstring(html, create_parent="div") parses
-    it (whitespace before the first element dropped, an empty body for markup lxml drops)."""
+    it (whitespace before the first element dropped, an empty body for markup lxml drops).
+    Its headings are added to `headings`, when given, in document order."""
     div = etree.Element("div")
     if not _FULL_DOCUMENT.match(html):
         html = f"<html><body>{html}"
@@ -129,9 +143,13 @@ def parse_fragment(html: str, parser: etree.HTMLParser = _HTML_PARSER) -> etree.
         div.text = for_feeds(body.text)
     div.extend(body)
     # Found in the tree, not by a search of `html`: 3 us an entry of the benchmark corpus
-    # against 28 for a case-blind regex, on every entry's render.
-    for element in list(div.iter(*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK)):
-        if element.tag in _FALLBACK:
+    # against 28 for a case-blind regex, on every entry's render. Headings are found in the
+    # same walk: a walk of their own took 8 us an entry, this one 1 us more.
+    walked = _WALKED if headings is None else _WALKED_AND_HEADINGS
+    for element in list(div.iter(*walked)):
+        if headings is not None and element.tag in _HEADINGS:
+            headings.append(element)
+        elif element.tag in _FALLBACK:
             _parse_fallback(element)
         elif element.tag in ("plaintext", "xmp"):
             # <plaintext> has no end tag in HTML5: everything after it is text, so on an
@@ -210,6 +228,9 @@ _HTML5_BLOCKS = (
     "article", "aside", "details", "dialog", "figcaption", "figure", "footer", "header",
     "hgroup", "main", "nav", "search", "section", "summary",
 )  # fmt: skip
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK)
+_WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
 
 
 def _close_paragraph(element: etree._Element) -> None:
@@ -231,6 +252,62 @@ def _close_paragraph(element: etree._Element) -> None:
 
 
 _FOOTNOTE_MARK = "data-footnote"
+_HTML_SPACE = "\t\n\f\r "
+
+
+def _heading_ids(headings: list[etree._Element], places: list[str]) -> None:
+    """An id for each of `headings` without one, as GitHub gives it (`## Set up` is `set-up`),
+    so that `[setup](#set-up)` leads to it: a later heading with the same text is `set-up-1`,
+    then `set-up-2`. The `places` the entry has already (an author's `<a id>`, a footnote's
+    `fn-1`) are never given again: a heading `Fn 1` is `fn-1-1`. A heading whose text has no
+    letter, digit, `-` or `_` (an emoji alone) gets none."""
+    taken = dict.fromkeys(places, 0)
+    for heading in headings:
+        if "id" in heading.attrib:
+            continue  # the author's own
+        text = _text_content(heading) if len(heading) else heading.text or ""
+        slug = _heading_slug(text.strip(_HTML_SPACE))  # `<h2>\n  Setup\n</h2>` is `setup`
+        if not slug:
+            continue
+        unique = slug
+        while unique in taken:  # as github-slugger counts them
+            taken[slug] += 1
+            unique = f"{slug}-{taken[slug]}"
+        taken[unique] = 0
+        heading.set("id", unique)
+
+
+def _heading_slug(text: str) -> str:
+    """The id GitHub gives a heading of `text`, as github-slugger writes it: lowercase, with
+    letters (of any script), marks, digits, `_`, `-` and spaces kept, and spaces as `-`."""
+    lowered = text.lower()
+    if lowered.isascii():  # most headings: 0.3 us, against 0.7 through the table
+        kept = lowered.encode("ascii").translate(None, _ASCII_DROPPED).decode("ascii")
+    else:
+        kept = lowered.translate(_SLUG_CHARACTERS)
+    return kept.replace(" ", "-")
+
+
+class _SlugCharacters(dict[int, int | None]):
+    """What each character is in a slug: itself or nothing, found the first time it is seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        category = unicodedata.category(chr(code))
+        kept = (
+            category[0] in "LM"
+            or category in ("Nd", "Nl", "Pc")
+            or code in (0x20, 0x2D)  # space and hyphen-minus
+            or any(first <= code <= last for first, last in _ALPHABETIC_SYMBOLS)
+        )
+        self[code] = code if kept else None
+        return self[code]
+
+
+# Symbols Unicode counts as letters (Other_Alphabetic), which github-slugger keeps: circled
+# and squared Latin letters.
+_ALPHABETIC_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+_SLUG_CHARACTERS = _SlugCharacters()
+_ASCII_DROPPED = bytes(code for code in range(128) if _SLUG_CHARACTERS[code] is None)
 _DASH_BEFORE_DASH = re.compile("-(?=-)")
 
 
@@ -266,23 +343,40 @@ def _footnotes_for_readers(fragment: etree._Element) -> None:
             attributes["title"] = attributes.pop("aria-label")
 
 
-def elements_with_urls(fragment: etree._Element) -> list[etree._Element]:
+def elements_with_urls(
+    fragment: etree._Element, places: list[str] | None = None
+) -> list[etree._Element]:
     """The elements under `fragment` that have an attribute holding URLs, in document order.
     Walked here rather than found by XPath (.//*[@href or ...]): 21 us an entry of the
     benchmark corpus against 34, as most elements have no attribute at all (comments have
-    none either)."""
-    return [
-        element
-        for element in fragment.iterdescendants()
-        if (attributes := element.attrib) and any(name in attributes for name in URL_ATTRIBUTES)
-    ]
+    none either). With `places`, the places under `fragment` a link's fragment can name are
+    added to it (every id, and the name of an <a>), found in the same walk: 2.5 us, against
+    10 for an XPath of their own."""
+    if places is None:
+        return [
+            element
+            for element in fragment.iterdescendants()
+            if (attributes := element.attrib) and any(name in attributes for name in URL_ATTRIBUTES)
+        ]
+    found = []
+    for element in fragment.iterdescendants():
+        if attributes := element.attrib:
+            if "id" in attributes:
+                places.append(str(attributes["id"]))
+            if "name" in attributes and element.tag == "a":
+                places.append(str(attributes["name"]))
+            if any(name in attributes for name in URL_ATTRIBUTES):
+                found.append(element)
+    return found
 
 
-def _make_urls_absolute(fragment: etree._Element, base: str, own_url: str) -> None:
+def _make_urls_absolute(
+    fragment: etree._Element, base: str, own_url: str, places: list[str] | None = None
+) -> None:
     """Resolve the URLs under `fragment` against `base`, but a reference to a place in the
     entry itself (`#notes`) against the entry's `own_url`: against the site's home page it
-    led a reader out of the entry."""
-    for element in elements_with_urls(fragment):
+    led a reader out of the entry. `places` as `elements_with_urls` adds to it."""
+    for element in elements_with_urls(fragment, places):
         attributes = element.attrib
         for attribute in _URL_ATTRIBUTES:
             value = attributes.get(attribute)
