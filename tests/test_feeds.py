@@ -964,6 +964,10 @@ RELATIVE_URLS = [
     pytest.param(  # a place in the entry: on its own page (feed_url/<slug>/), or its link
         "[f](#section)", ".//a", "href", BLOG + "feeds/a/#section", LINK + "#section", id="fragment"
     ),
+    pytest.param(  # the entry itself (RFC 3986: the same document), not the site's home page
+        "[e]()", ".//a", "href", BLOG + "feeds/a/", LINK, id="empty"
+    ),
+    pytest.param('<a href=" ">e</a>', ".//a", "href", BLOG + "feeds/a/", LINK, id="empty-in-html"),
     pytest.param(
         VIDEO, ".//video", "poster", BLOG + "p.jpg", POST_DIR + "p.jpg", id="video-poster"
     ),
@@ -1060,11 +1064,23 @@ def test_a_place_in_an_entry_without_a_page_or_link_is_on_the_site(site: Site) -
     """With pages = false and no link an entry has no URL of its own; readers get the site's."""
     site(
         config=BASIC_CONFIG + "pages = false\n",
-        **{"a.md": doc("title: T\ndate: 2025-12-22", "See [f](#section) and [top](#).\n")},
+        **{"a.md": doc("title: T\ndate: 2025-12-22", "See [f](#section), [top](#), [e]().\n")},
     )
     entry, item = only(*build_and_read())
     for html in contents(entry, item):
-        assert [a.get("href") for a in html_of(html).iter("a")] == [BLOG + "#section", BLOG]
+        hrefs = [a.get("href") for a in html_of(html).iter("a")]
+        assert hrefs == [BLOG + "#section", BLOG, BLOG]
+
+
+def test_an_empty_link_is_the_entry_without_the_fragment_of_its_link(site: Site) -> None:
+    # RFC 3986 (5.2.2) gives an empty reference the base's document without its fragment, as
+    # a place in the entry takes the place of the link's own (`#section`, below).
+    front = f"title: T\ndate: 2025-12-22\nlink: {LINK}#top"
+    site(**{"a.md": doc(front, "See [e](), [f](#section).\n")})
+    entry, item = only(*build_and_read())
+    for html in contents(entry, item):
+        hrefs = [a.get("href") for a in html_of(html).iter("a")]
+        assert hrefs == [LINK, LINK + "#section"]
 
 
 def srcset_candidates(srcset: str | None) -> list[tuple[str, str]]:

@@ -374,15 +374,20 @@ def _make_urls_absolute(
     fragment: etree._Element, base: str, own_url: str, places: list[str] | None = None
 ) -> None:
     """Resolve the URLs under `fragment` against `base`, but a reference to a place in the
-    entry itself (`#notes`) against the entry's `own_url`: against the site's home page it
-    led a reader out of the entry. `places` as `elements_with_urls` adds to it."""
+    entry itself (`#notes`) against the entry's `own_url`, and an empty one (`[this]()`, the
+    same document) as `own_url` without its fragment (RFC 3986, 5.2.2): against the site's
+    home page they led a reader out of the entry. `places` as `elements_with_urls` adds to
+    it."""
     for element in elements_with_urls(fragment, places):
         attributes = element.attrib
         for attribute in _URL_ATTRIBUTES:
             value = attributes.get(attribute)
             if value is not None:
                 written = value.strip()
-                absolute = absolute_url(own_url if written.startswith("#") else base, written)
+                if not written:
+                    absolute = own_url.partition("#")[0]
+                else:
+                    absolute = absolute_url(own_url if written[0] == "#" else base, written)
                 if absolute != value:
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
