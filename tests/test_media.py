@@ -259,3 +259,76 @@ def test_an_empty_file_in_the_project_is_refused(site: Callable[..., Path]) -> N
         "give its full URL with type and length.\n"
     )
     assert not (folder / "feeds").exists()
+
+
+def atom_media(folder: Path) -> tuple[list[tuple[str | None, str | None]], str | None]:
+    """The (href, length) of each enclosure of the only Atom entry, and its image's URL."""
+    (entry,) = read_xml(folder / "atom.xml").iter(f"{{{ATOM_NS}}}entry")
+    enclosures = [
+        (link.get("href"), link.get("length"))
+        for link in entry.iter(f"{{{ATOM_NS}}}link")
+        if link.get("rel") == "enclosure"
+    ]
+    return enclosures, entry.find(f"{MEDIA}thumbnail").get("url")
+
+
+def test_a_path_from_the_root_in_the_sites_folder_is_the_projects_file(
+    site: Callable[..., Path],
+) -> None:
+    # With the site at https://example.org/blog/, `/blog/media/episode-1.mp3` was looked for
+    # as the project's blog/media/episode-1.mp3, an error; it is where media/ is published.
+    post = POST.replace("media/episode-1.mp3", "/blog/media/episode-1.mp3")
+    folder = site(**{"a.md": post.replace("img/cover.jpg", "/blog/img/cover.jpg")})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    enclosures, image = atom_media(folder / "feeds")
+    assert enclosures[0] == (SITE + "media/episode-1.mp3", str(len(EPISODE)))
+    assert image == SITE + "img/cover.jpg"
+
+
+def test_a_path_from_the_root_outside_the_sites_folder_needs_its_length(
+    site: Callable[..., Path],
+) -> None:
+    # `/media/episode-1.mp3` was published as https://example.org/media/episode-1.mp3 with the
+    # length of the project's media/episode-1.mp3, published at …/blog/media/episode-1.mp3:
+    # the length of another file than the one readers download.
+    folder = site(**{"a.md": POST.replace("media/episode-1.mp3", "/media/episode-1.mp3")})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: enclosures '/media/episode-1.mp3' is not in the site's folder "
+        "/blog/, so it is no file of the project to measure. Write media/episode-1.mp3 for "
+        "the project's file (published at https://example.org/blog/media/episode-1.mp3), or "
+        "add length: with the size in bytes of https://example.org/media/episode-1.mp3.\n"
+    )
+    assert not (folder / "feeds").exists()
+    with_length = "{url: /media/episode-1.mp3, length: 4096}"
+    site(**{"a.md": POST.replace("- media/episode-1.mp3", f"- {with_length}")})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    enclosures, _ = atom_media(folder / "feeds")
+    assert enclosures[0] == ("https://example.org/media/episode-1.mp3", "4096")
+
+
+def test_a_preview_puts_the_projects_files_on_the_preview_and_others_where_they_are(
+    site: Callable[..., Path],
+) -> None:
+    # With --base-url at another path, `/blog/...` went to https://preview.test/blog/..., where
+    # the preview has no file.
+    post = POST.replace("media/episode-1.mp3", "/blog/media/episode-1.mp3")
+    post = post.replace("- url: https://cdn.example.net/episode-1.ogg", "- url: /shared/x.ogg")
+    folder = site(**{"a.md": post.replace("img/cover.jpg", "/img/cover.jpg")})
+    (folder / "media").mkdir()
+    (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
+    result = invoke_build("--base-url", "https://preview.test/pr-5/", "--out", "preview")
+    assert result.exit_code == 0, result.output
+    enclosures, image = atom_media(folder / "preview")
+    assert enclosures == [
+        ("https://preview.test/pr-5/media/episode-1.mp3", str(len(EPISODE))),
+        ("https://example.org/shared/x.ogg", "18223342"),  # on the site's host, not the preview
+    ]
+    assert image == "https://example.org/img/cover.jpg"

@@ -330,7 +330,7 @@ def test_a_scheduled_entry_that_falls_due_makes_a_full_build() -> None:
 
 def test_a_local_enclosure_leaves_no_stamp_so_its_new_length_is_published() -> None:
     write("media/talk.mp3", "x" * 100)
-    extra = "enclosures: [{url: /media/talk.mp3, type: audio/mpeg}]\n"
+    extra = "enclosures: [{url: /blog/media/talk.mp3, type: audio/mpeg}]\n"
     write("entries/talk.md", post("Talk", "2025-01-05", extra))
     assert run("build").exit_code == 0
     assert stamps() == []

@@ -53,6 +53,13 @@ class Config:
     pages: bool = True
     templates: Path | None = None
     hub: str | None = None
+    config_site_url: str | None = None
+    """The config's own site_url when --base-url replaces it for a build (a preview)."""
+
+    @property
+    def published_site_url(self) -> str:
+        """The site_url the config gives, where the site is published, --base-url or not."""
+        return self.config_site_url or self.site_url
 
 
 _Check = Callable[[str, object], object]
@@ -222,6 +229,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     if missing:  # both at once: a config begun from nothing lacks both
         raise missing[0] if len(missing) == 1 else ManyErrors(missing)
     if base_url is not None:
+        checked["config_site_url"] = checked["site_url"]
         checked["site_url"] = _base_url_override(base_url)
     return _assemble(path, checked, line_of)
 
@@ -287,6 +295,10 @@ def _assemble(
     path: Path, checked: dict[str, object], line_of: Callable[[str], int | None]
 ) -> Config:
     site_url = values.canonical_url(_with_slash(str(checked.pop("site_url"))))
+    if "config_site_url" in checked:
+        checked["config_site_url"] = values.canonical_url(
+            _with_slash(str(checked["config_site_url"]))
+        )
     feed_url = values.canonical_url(
         _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
     )

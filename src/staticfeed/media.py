@@ -42,7 +42,7 @@ def _types() -> mimetypes.MimeTypes:
 
 
 def image_url(key: str, value: object, config: Config) -> str:
-    """An image URL, absolute; a relative one is on the site."""
+    """An image URL, absolute; a relative one is on the site (`_on_the_site`)."""
     return _absolute(key, _url(key, value), config)
 
 
@@ -84,6 +84,8 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
     local = _local_file(key, url, config)
     media_type = fields.get("type")
     length = fields.get("length")
+    if length is None and local is None and _is_root_relative(url):
+        raise _outside_the_site(key, url, config)
     return Enclosure(
         url=_absolute(f"{key} url", url, config),
         media_type=_media_type(key, media_type) if media_type else _guess(key, url),
@@ -92,23 +94,73 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
 
 
 def _absolute(key: str, url: str, config: Config) -> str:
-    """`url` resolved against the site, with a space, a non-ASCII letter or a `%` that begins
-    no escape in its path, query or fragment percent-encoded: `media/ep 1.mp3`, the file's own
-    name, is not a URL that curl (newsboat's downloader) or urllib will fetch. A host in other
-    letters than ASCII is written in IDNA (values.as_uri)."""
-    parts = urlsplit(urljoin(config.site_url, url))
+    """`url` resolved against the site (`_on_the_site`), with a space, a non-ASCII letter or a
+    `%` that begins no escape in its path, query or fragment percent-encoded: `media/ep 1.mp3`,
+    the file's own name, is not a URL that curl (newsboat's downloader) or urllib will fetch. A
+    host in other letters than ASCII is written in IDNA (values.as_uri)."""
+    parts = urlsplit(_on_the_site(url, config))
     path, query, fragment = (values.percent_encoded(part) for part in parts[2:])
     return values.checked_uri(
         key, urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
     )
 
 
+def _on_the_site(url: str, config: Config) -> str:
+    """`url` made absolute. A relative path is the project's file, put on the site: after
+    site_url (--base-url's, in a preview). So is a path from the host's root in the site's
+    folder, the config's site_url's: with the site at https://example.org/blog/,
+    `/blog/media/a.pdf` is `media/a.pdf`. Any other path from the root is on the config's
+    host, outside the site, in a preview too: `/media/a.pdf` is
+    https://example.org/media/a.pdf, which the project's media/a.pdf is not published at."""
+    if not _is_root_relative(url):
+        return urljoin(config.site_url, url)
+    in_site = _in_site_folder(url, config)
+    if in_site is None:
+        return urljoin(config.published_site_url, url)
+    return urljoin(config.site_url, in_site)
+
+
+def _is_root_relative(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//")
+
+
+def _in_site_folder(url: str, config: Config) -> str | None:
+    """The root-relative `url` relative to the site's folder, as written (`/blog/a.pdf` is
+    `./a.pdf` for a site at https://example.org/blog/), or None when it lies outside it. Its
+    dot segments resolved, and its segments compared decoded: `/café/a.pdf` is in the folder
+    of https://example.org/caf%C3%A9/."""
+    parts = urlsplit(urljoin(config.published_site_url, url))
+    folder = urlsplit(config.published_site_url).path.split("/")[:-1]  # "/blog/": "", "blog"
+    segments = parts.path.split("/")
+    written = [unquote(segment) for segment in segments[: len(folder)]]
+    if len(segments) <= len(folder) or written != [unquote(name) for name in folder]:
+        return None
+    rest = "/".join(segments[len(folder) :])
+    return "./" + urlunsplit(("", "", rest, parts.query, parts.fragment))
+
+
+def _outside_the_site(key: str, url: str, config: Config) -> values.InvalidValue:
+    """The error for a root-relative `url` outside the site's folder given without a length."""
+    site = config.published_site_url
+    relative = urlsplit(url).path.lstrip("/")
+    return values.InvalidValue(
+        f"{key} {url!r} is not in the site's folder {urlsplit(site).path}, so it is no file of "
+        "the project to measure",
+        f"Write {relative} for the project's file (published at {urljoin(site, relative)}), "
+        f"or add length: with the size in bytes of {urljoin(site, url)}.",
+    )
+
+
 def _local_file(key: str, url: str, config: Config) -> Path | None:
-    """The project's own file behind a relative URL, never one outside the project."""
+    """The project's own file behind a relative URL, or a root-relative one in the site's
+    folder (`_on_the_site`), never one outside the project."""
     if urlsplit(url).scheme or url.startswith("//"):
         return None
+    relative = _in_site_folder(url, config) if _is_root_relative(url) else url
+    if relative is None:
+        return None
     root = config.path.parent.resolve()
-    path = (root / unquote(urlsplit(url).path).lstrip("/")).resolve()
+    path = (root / unquote(urlsplit(relative).path)).resolve()
     if not path.is_relative_to(root):
         raise values.InvalidValue(
             f"{key} {url!r} points outside the project folder",
