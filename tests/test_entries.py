@@ -787,6 +787,24 @@ def test_broken_yaml_is_an_error_on_its_line(site: Site) -> None:
     assert ": invalid YAML: " in line
 
 
+def test_a_line_separator_in_front_matter_does_not_move_the_lines_below(site: Site) -> None:
+    # YAML 1.1 ends a line at U+2028 and counted one line too many below it.
+    site(**{"a.md": doc('title: "Peace\u2028talks"\ndate: 2025-01-01\nlang: english\n')})
+    assert errors() == [
+        "Error: entries/a.md:4: lang 'english' is not a BCP 47 language tag. Use a tag like en, "
+        "en-GB or uk."
+    ]
+
+
+def test_a_line_separator_in_an_unquoted_value_is_named_at_its_line(site: Site) -> None:
+    # YAML read "talks" as a key without ":", reported on the line below it.
+    site(**{"a.md": doc("title: Peace\u2028talks\ndate: 2025-01-01\n")})
+    assert errors() == [
+        "Error: entries/a.md:2: invalid YAML: YAML reads the character LINE SEPARATOR (U+2028) "
+        "as the end of a line. Remove it, or put the value in double quotes."
+    ]
+
+
 def test_every_error_of_every_file_is_listed(site: Site) -> None:
     site(
         **{

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any, Protocol, TypeGuard
 
 import yaml
 
@@ -135,9 +137,10 @@ def _parse_yaml(
     source: str, loader_class: type[yaml.SafeLoader] = _Loader, *, names_only: bool = True
 ) -> _Parsed:
     loader = loader_class(source)
+    line_of = _line_finder(source)
     try:
         if len(source) > _NESTING_CHECKED_AFTER:
-            _refuse_deep_nesting(loader_class(source))
+            _refuse_deep_nesting(loader_class(source), line_of)
         node = loader.get_single_node()
         if node is None:
             return {}, {}, {}, {}
@@ -147,7 +150,7 @@ def _parse_yaml(
                 "Write one `key: value` per line.",
                 2,
             )
-        key_lines = _yaml_key_lines(node, names_only)
+        key_lines = _yaml_key_lines(node, names_only, line_of)
         if not names_only:
             _read_keys_as_written(node)
         data = loader.construct_document(node)
@@ -157,13 +160,7 @@ def _parse_yaml(
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
             return _parse_yaml(source, _PureLoader, names_only=names_only)
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else None
-        raise FrontMatterError(
-            f"invalid YAML: {error.problem or error.context}",
-            "Fix the YAML syntax; quote values that contain ': ' or '#'.",
-            line,
-        ) from None
+        raise _invalid_yaml(source, error, line_of) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
     except FrontMatterError:
@@ -175,6 +172,58 @@ def _parse_yaml(
     finally:
         loader.dispose()
     return data, key_lines, _written(source, node, data), _cut(source, node)
+
+
+# YAML 1.1 ends a line at U+2028 and U+2029 too (and at U+0085, which `build` has made "…" by
+# then), where editors and YAML 1.2 see a character: its marks count such lines.
+_YAML_LINE_ENDS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Mark(Protocol):
+    """A place in YAML: PyYAML's Mark, or libyaml's."""
+
+    line: int
+    index: int
+
+
+_LineOf = Callable[[_Mark], int]
+
+
+def _line_finder(source: str) -> _LineOf:
+    """The line of the file a mark in the front matter `source` is on (it starts on line 2)."""
+    if _YAML_LINE_ENDS.search(source) is None:
+        return lambda mark: mark.line + 2
+    return lambda mark: source.count("\n", 0, mark.index) + 2
+
+
+def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) -> FrontMatterError:
+    """The error for YAML that cannot be read, at its line; at the line of a U+2028 or U+2029
+    when that is what YAML stumbled on (`title: a<U+2028>b` reads as a key `b` without `:`)."""
+    end = _YAML_LINE_ENDS.search(source)
+    if end is not None and _parses(_YAML_LINE_ENDS.sub(" ", source)):
+        character = end.group()
+        return FrontMatterError(
+            f"invalid YAML: YAML reads the character {unicodedata.name(character)} "
+            f"(U+{ord(character):04X}) as the end of a line",
+            "Remove it, or put the value in double quotes.",
+            source.count("\n", 0, end.start()) + 2,
+        )
+    mark = error.problem_mark or error.context_mark
+    return FrontMatterError(
+        f"invalid YAML: {error.problem or error.context}",
+        "Fix the YAML syntax; quote values that contain ': ' or '#'.",
+        line_of(mark) if mark else None,
+    )
+
+
+def _parses(source: str) -> bool:
+    """Whether `source` is YAML without a syntax error (read as events: no recursion)."""
+    try:
+        for _ in yaml.parse(source, Loader=_Loader):
+            pass
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _cut(source: str, node: yaml.MappingNode) -> dict[str, str]:
@@ -226,7 +275,7 @@ def _refuse_vast_values(data: dict[str, object], key_lines: dict[str, int]) -> N
             pending.extend((item, depth + 1) for item in items if isinstance(item, list | dict))
 
 
-def _refuse_deep_nesting(loader: yaml.SafeLoader) -> None:
+def _refuse_deep_nesting(loader: yaml.SafeLoader, line_of: _LineOf) -> None:
     depth = 0
     try:
         while (event := loader.get_event()) is not None:  # type: ignore[no-untyped-call]
@@ -234,7 +283,7 @@ def _refuse_deep_nesting(loader: yaml.SafeLoader) -> None:
                 depth += 1
                 if depth > _DEEPEST:
                     mark = event.start_mark
-                    raise _too_deep(None, mark.line + 2 if mark else None)
+                    raise _too_deep(None, line_of(mark) if mark else None)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -292,11 +341,11 @@ _KINDS = {
 }
 
 
-def _yaml_key_lines(node: yaml.MappingNode, names_only: bool) -> dict[str, int]:
+def _yaml_key_lines(node: yaml.MappingNode, names_only: bool, line_of: _LineOf) -> dict[str, int]:
     key_lines: dict[str, int] = {}
     for key_node, _ in node.value:
         key = str(key_node.value)
-        line = key_node.start_mark.line + 2
+        line = line_of(key_node.start_mark)
         # `1:`, `~:`, `yes:` were reported as keys 1, None, True
         if names_only and key_node.tag not in (_TEXT_TAG, _MERGE_TAG):
             kind = key_node.tag.rpartition(":")[2]
