@@ -388,6 +388,29 @@ def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        (
+            "draft: !!bool maybe",
+            "the tag !!bool on 'maybe' says it is true or false, which it is not",
+        ),
+        ("summary: !!int abc", "the tag !!int on 'abc' says it is a number, which it is not"),
+        ("tags: [!!float x]", "the tag !!float on 'x' says it is a number, which it is not"),
+        ('summary: "\\U00110000"', "found invalid Unicode character escape code"),
+        ('tags: [a, "\\UFFFFFFFF"]', "found invalid Unicode character escape code"),
+    ],
+)
+def test_a_value_yaml_cannot_make_is_named_at_its_line(site: Site, line: str, problem: str) -> None:
+    # !!bool maybe was a KeyError and "\UFFFFFFFF" an OverflowError, both tracebacks; the
+    # others named no line, and Python's own words (invalid literal for int() with base 10).
+    site(**{"a.md": post_with(line)})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:4: invalid YAML: {problem}. Fix the YAML syntax; quote values "
+        "that contain ': ' or '#'.\n"
+    )
+
+
 def test_a_yaml_merge_key_is_merged_not_refused_as_a_key(site: Site) -> None:
     # `<<: *defaults` merges a mapping into the front matter (YAML 1.1, read by PyYAML); the
     # check of keys YAML reads as other than text refused it as "YAML reads it as merge".

@@ -66,9 +66,38 @@ class _PureLoader(yaml.SafeLoader):
 
 _PureLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
 # libyaml refuses a lone surrogate escape such as "\ud800"; the pure-Python parser reads it, and
 # the entry reader then removes it with a warning, like any other character XML cannot carry.
 _REFUSED_ESCAPE = "found invalid Unicode character escape code"
+
+
+def _tagged_right(
+    construct: Callable[[yaml.SafeLoader, yaml.Node], object],
+) -> Callable[[yaml.SafeLoader, yaml.Node], object]:
+    """`construct`, the constructor of `!!int`, `!!float` or `!!bool`, for a value its tag
+    forces on it (`!!int abc`): a YAML error at its line, where int() raised ValueError, which
+    named no line, and `!!bool maybe` a KeyError, a traceback."""
+
+    def constructed(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        try:
+            return construct(loader, node)
+        except (ValueError, KeyError):
+            kind = node.tag.rpartition(":")[2]
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"the tag !!{kind} on {node.value!r} says it is {_KINDS[kind]}, which it is not",
+                node.start_mark,
+            ) from None
+
+    return constructed
+
+
+for _kind in ("int", "float", "bool"):
+    _tag = f"tag:yaml.org,2002:{_kind}"
+    for _loader in (_Loader, _PureLoader):
+        _loader.add_constructor(_tag, _tagged_right(yaml.SafeLoader.yaml_constructors[_tag]))
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 
@@ -159,13 +188,20 @@ def _parse_yaml(
         _refuse_vast_values(data, key_lines)
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
-            return _parse_yaml(source, _PureLoader, names_only=names_only)
+            try:
+                return _parse_yaml(source, _PureLoader, names_only=names_only)
+            except FrontMatterError as pure:
+                if pure.line is not None:
+                    raise
+            # The pure-Python parser refuses it too, without a line ("\U00110000", past
+            # Unicode, is chr()'s ValueError): libyaml's error has the line.
         raise _invalid_yaml(source, error, line_of) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
     except FrontMatterError:
         raise
-    except ValueError as error:  # such as the pure-Python parser's chr() on "\U00110000"
+    # Such as the pure-Python parser's chr() on "\U00110000", or on "\UFFFFFFFF" (overflow).
+    except (ValueError, OverflowError) as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", None) from None
     except RecursionError:  # the pure-Python composer, on nesting _refuse_deep_nesting allows
         raise _too_deep(None, None) from None
