@@ -411,6 +411,19 @@ def test_a_value_yaml_cannot_make_is_named_at_its_line(site: Site, line: str, pr
     )
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_an_error_quoting_a_line_end_is_one_line(site: Site, command: str) -> None:
+    # The fix quoted the value with its line end: a second line "Error: b]", naming no file.
+    site(**{"a.md": post_with("tags: |\n  a\n  b")})
+    result = run(command)
+    assert result.exit_code == 1, result.output
+    (line,) = [line for line in result.output.splitlines() if line.startswith("Error: ")]
+    rule = " [build]" if command == "check" else ""
+    assert line == (
+        f"Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [a\\nb]{rule}"
+    )
+
+
 def test_a_yaml_merge_key_is_merged_not_refused_as_a_key(site: Site) -> None:
     # `<<: *defaults` merges a mapping into the front matter (YAML 1.1, read by PyYAML); the
     # check of keys YAML reads as other than text refused it as "YAML reads it as merge".

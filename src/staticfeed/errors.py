@@ -35,6 +35,15 @@ _CONTROL_ESCAPES = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *ran
 }
 
 
+# Where str.splitlines() ends a line, as an escape in an error's text: a value a message quotes
+# (`tags: |` and two lines, a URL with "\n") broke its one line in two, the second without
+# `Error:`, in the terminal and in `check`'s report.
+_LINE_END_ESCAPES = {
+    ord(end): end.encode("unicode_escape").decode("ascii")
+    for end in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+}
+
+
 def _printable(name: str) -> str:
     """A name that is not UTF-8 with its bytes shown as escapes (caf\\xe9.md), not as the
     surrogates Python decodes them to, which no terminal shows."""
@@ -47,8 +56,8 @@ class StaticfeedError(Exception):
     def __init__(
         self, message: str, fix: str = "", *, path: Path | None = None, line: int | None = None
     ) -> None:
-        self.message = message.rstrip(".")
-        self.fix = fix
+        self.message = message.rstrip(".").translate(_LINE_END_ESCAPES)
+        self.fix = fix.translate(_LINE_END_ESCAPES)
         self.path = path
         self.line = line
         super().__init__(str(self))
