@@ -468,6 +468,15 @@ def test_unknown_key_in_toml_front_matter(site: Site) -> None:
     ]
 
 
+def test_toml_front_matter_cut_short_by_its_end_is_an_error_at_the_end(site: Site) -> None:
+    # tomllib says "at end of document", with no line: it was reported on line 2.
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ntags = [\n+++\nBody.\n'})
+    assert errors() == [
+        "Error: entries/a.md:5: invalid TOML: Invalid value at the end of the front matter. Fix "
+        "the TOML syntax."
+    ]
+
+
 WRONG_TYPES = [
     pytest.param(
         "title: [Peace, talks]",

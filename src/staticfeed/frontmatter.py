@@ -410,17 +410,26 @@ def _read_keys_as_written(node: yaml.MappingNode) -> None:
             key_node.tag = _TEXT_TAG
 
 
+def _invalid_toml(source: str, message: str) -> FrontMatterError:
+    """The error for TOML front matter `source` that cannot be read, at its line of the file:
+    tomllib counts from the line after the opening +++, and says "at end of document" of a
+    value the closing +++ cuts short (`tags = [`), which was reported on line 2."""
+    at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    if at is not None:
+        problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
+    else:
+        problem = message.replace(" (at end of document)", " at the end of the front matter")
+        line = source.count("\n") + 3  # the closing +++
+    return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
+
+
 def _parse_toml(source: str) -> _Parsed:
     try:
         data = tomllib.loads(source)
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise _too_deep(None, None) from None
     except tomllib.TOMLDecodeError as error:
-        # tomllib counts lines from the opening +++; report them as lines of the file.
-        match = re.search(r"\s*\(at line (\d+), column \d+\)", str(error))
-        line = int(match.group(1)) + 1 if match else 2
-        problem = str(error).replace(match.group(0), "") if match else str(error)
-        raise FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line) from None
+        raise _invalid_toml(source, str(error)) from None
     key_lines: dict[str, int] = {}
     for number, line_text in enumerate(source.split("\n"), start=2):
         match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
