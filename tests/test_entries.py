@@ -691,6 +691,22 @@ def test_a_key_given_twice_is_an_error(site: Site) -> None:
     ]
 
 
+def test_a_key_given_twice_in_an_author_is_an_error(site: Site) -> None:
+    # YAML keeps the last: the feeds named Bo alone, and Ann was dropped without a word.
+    front = "authors:\n  - name: Ann\n    email: ann@example.org\n    name: Bo\n"
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\n{front}")})
+    assert errors() == [
+        "Error: entries/a.md:7: name is given twice in one mapping (lines 5 and 7). Keep one of "
+        "them."
+    ]
+
+
+def test_a_key_an_author_merges_may_be_given_again(site: Site) -> None:
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\nauthors: [{<<: {name: Bo}, name: Ann}]\n")})
+    build_ok()
+    assert authors_of(only_entry()) == [("Ann", None, None)]
+
+
 def _laughs(levels: int) -> str:
     """Front matter in which each key holds nine of the key before: `levels` lines that stand for
     9 ** levels values once every alias (*name) is counted in full."""

@@ -42,7 +42,38 @@ class Document:
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]
+class _RepeatedKey(yaml.constructor.ConstructorError):
+    """A key given twice in a mapping in a value (the front matter's own keys are checked
+    before)."""
+
+
+class _OnceEachKey(yaml.constructor.SafeConstructor):
+    """Refuses a key given twice in one mapping (`authors: [{name: A, name: B}]`), which YAML
+    reads as the last, dropping the first without a word."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        written = node.value  # flatten_mapping takes the merge keys (<<) out of this list
+        mapping = super().construct_mapping(node, deep=deep)
+        # A merged key may be given again (that is what a merge is for), but none twice as
+        # written; their count alone vouches for most mappings, which merge nothing.
+        if len(mapping) < len(written) or node.value is not written:
+            self._refuse_repeats(written)
+        return mapping
+
+    def _refuse_repeats(self, pairs: list[tuple[yaml.Node, yaml.Node]]) -> None:
+        firsts: dict[object, yaml.Node] = {}
+        for key_node, _ in pairs:
+            first = firsts.setdefault(self.construct_object(key_node), key_node)
+            if first is not key_node:
+                raise _RepeatedKey(
+                    None,
+                    first.start_mark,
+                    f"{key_node.value} is given twice in one mapping",
+                    key_node.start_mark,
+                )
+
+
+class _Loader(_OnceEachKey, _SafeLoader):  # type: ignore[valid-type,misc]
     """Safe YAML that leaves timestamps as text, so one date module applies the time zone."""
 
 
@@ -60,7 +91,7 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
-class _PureLoader(yaml.SafeLoader):
+class _PureLoader(_OnceEachKey, yaml.SafeLoader):
     """The pure-Python parser, for the escapes libyaml refuses (see _parse_yaml)."""
 
 
@@ -186,6 +217,8 @@ def _parse_yaml(
         if loader_class is _PureLoader:
             data = _surrogate_pairs_joined(data)
         _refuse_vast_values(data, key_lines)
+    except _RepeatedKey as error:
+        raise _repeated_key(error, line_of) from None
     except yaml.MarkedYAMLError as error:
         if error.problem == _REFUSED_ESCAPE and loader_class is not _PureLoader:
             try:
@@ -250,6 +283,13 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
         "Fix the YAML syntax; quote values that contain ': ' or '#'.",
         line_of(mark) if mark else None,
     )
+
+
+def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
+    assert error.context_mark is not None and error.problem_mark is not None
+    first, again = line_of(error.context_mark), line_of(error.problem_mark)
+    lines = f" (lines {first} and {again})" if first != again else ""
+    return FrontMatterError(f"{error.problem}{lines}", "Keep one of them.", again)
 
 
 def _parses(source: str) -> bool:
