@@ -983,6 +983,28 @@ def test_a_template_that_is_a_broken_link_or_a_folder_is_an_error_not_staticfeed
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("<p>\n{# a note\n", "Missing end of comment tag"),
+        ("<p>\n{% raw %}\n", "Missing end of raw directive"),
+    ],
+)
+def test_a_comment_or_raw_block_left_open_is_an_error_naming_its_template(
+    site: Callable[..., Path], source: str, problem: str
+) -> None:
+    # Jinja gives the file of these as the template's name: the error named no file.
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "base.html").write_text(source)
+    result = invoke_build("--no-cache")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: templates/base.html:2: template error: {problem}. Fix the template, or delete "
+        "it to use staticfeed's own.\n",
+    )
+
+
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="templates folder does not exist"):
         render_pages(make_config(), sample_entries(), FEEDS, templates_dir=tmp_path / "nope")

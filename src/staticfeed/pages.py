@@ -602,7 +602,9 @@ def _render(
     try:
         text = environment.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as error:
-        raise _template_error(error, error.filename, error.lineno) from None
+        # Jinja's lexer gives the file of a comment or raw block never closed as the name.
+        filename = error.filename or error.name
+        raise _template_error(error, filename, error.lineno) from None
     except RecursionError as error:  # {% extends "index.html" %} in index.html
         raise _endless(environment, error) from None
     except jinja2.TemplateNotFound as error:  # {% include "missing.html" %}
