@@ -34,7 +34,7 @@ from staticfeed.pages import FeedLink, entry_page_url, page_path
 from staticfeed.pages import render_pages as each_page
 from staticfeed.render import render_entry
 from staticfeed.selection import newest_first
-from tests.conftest import REPO, invoke_build, need_program
+from tests.conftest import REPO, build_as_a_user, invoke_build, need_program
 
 PLUS_TWO = timezone(timedelta(hours=2))
 FEED_URL = "https://example.org/blog/feeds/"
@@ -1003,6 +1003,24 @@ def test_a_comment_or_raw_block_left_open_is_an_error_naming_its_template(
         f"Error: templates/base.html:2: template error: {problem}. Fix the template, or delete "
         "it to use staticfeed's own.\n",
     )
+
+
+def test_a_templates_folder_that_cannot_be_entered_is_an_error(site: Callable[..., Path]) -> None:
+    # Looking for a template in it raised PermissionError: a traceback.
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "entry.html").write_text("<p>{{ entry.title }}</p>\n")
+    (folder / "templates").chmod(0o000)
+    try:
+        result = build_as_a_user()
+    finally:
+        (folder / "templates").chmod(0o755)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: templates: cannot read the folder (Permission denied). Check that it can be "
+        "read (and entered: chmod +rx).\n",
+    )
+    assert not (folder / "feeds").exists()
 
 
 def test_a_missing_templates_folder_is_an_error(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from staticfeed.errors import (
     ManyErrors,
     StaticfeedError,
     display_path,
+    unreachable,
     unreadable,
 )
 from staticfeed.model import Author, Entry, RenderedEntry
@@ -515,13 +516,18 @@ class _TemplatesFolder(jinja2.FileSystemLoader):
             path = self.folder.joinpath(*split_template_path(template))
         except jinja2.TemplateNotFound:
             return  # a name with "..": _not_found says so
-        if path.is_symlink() and not path.exists():
+        try:
+            dangling = path.is_symlink() and not path.exists()
+            is_folder = path.is_dir()
+        except OSError as error:  # PermissionError: the templates folder cannot be entered
+            raise unreachable(path, error, ConfigError) from None
+        if dangling:
             raise ConfigError(
                 f"the template is a link to {os.readlink(path)}, which does not exist",
                 "Point the link at the template, or delete it to use staticfeed's own.",
                 path=path,
             )
-        if path.is_dir():
+        if is_folder:
             raise ConfigError(
                 "the template is a folder, not a file",
                 "Rename the folder, and write the template as a file of that name, or leave "
