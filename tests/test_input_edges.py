@@ -411,6 +411,15 @@ def test_a_value_yaml_cannot_make_is_named_at_its_line(site: Site, line: str, pr
     )
 
 
+def test_a_character_yaml_allows_nowhere_is_named_at_its_line(site: Site) -> None:
+    # libyaml gave its place in bytes ("position 80") and the error was put on line 2.
+    site(**{"a.md": post_with('authors: ["Ann L\u00e9e\x7f"]')})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:4: invalid YAML: YAML does not allow the character U+007F (a control "
+        "character), even in quotes. Remove it.\n"
+    )
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_an_error_quoting_a_line_end_is_one_line(site: Site, command: str) -> None:
     # The fix quoted the value with its line end: a second line "Error: b]", naming no file.

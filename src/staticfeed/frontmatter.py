@@ -229,6 +229,8 @@ def _parse_yaml(
             # The pure-Python parser refuses it too, without a line ("\U00110000", past
             # Unicode, is chr()'s ValueError): libyaml's error has the line.
         raise _invalid_yaml(source, error, line_of) from None
+    except yaml.reader.ReaderError as error:  # U+007F: XML carries it, so `build` left it in
+        raise _not_allowed(source, chr(error.character)) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
     except FrontMatterError:
@@ -290,6 +292,17 @@ def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
     first, again = line_of(error.context_mark), line_of(error.problem_mark)
     lines = f" (lines {first} and {again})" if first != again else ""
     return FrontMatterError(f"{error.problem}{lines}", "Keep one of them.", again)
+
+
+def _not_allowed(source: str, character: str) -> FrontMatterError:
+    """The error for a character YAML allows nowhere, at its line: it said "position 80",
+    counted in bytes, and the error was put on line 2."""
+    return FrontMatterError(
+        f"invalid YAML: YAML does not allow the character U+{ord(character):04X} (a control "
+        "character), even in quotes",
+        "Remove it.",
+        source.count("\n", 0, source.find(character)) + 2,
+    )
 
 
 def _parses(source: str) -> bool:
