@@ -812,6 +812,24 @@ def test_broken_yaml_is_an_error_on_its_line(site: Site) -> None:
     assert ": invalid YAML: " in line
 
 
+@pytest.mark.parametrize(
+    ("front", "line", "problem"),
+    [
+        ("title: A\nno colon here\ndate: 2025-01-01\n", 3, "could not find expected ':'"),
+        ("title: A\ndate: 2025-01-01\nno colon here\n", 4, "could not find expected ':'"),
+        ('title: "A\ndate: 2025-01-01\n', 2, "found unexpected end of stream"),
+    ],
+)
+def test_yaml_found_wrong_on_a_later_line_is_named_where_it_began(
+    site: Site, front: str, line: int, problem: str
+) -> None:
+    # A line without its ":" was named at the line after it (the closing --- for the last),
+    # a quote never closed at the end of the front matter.
+    site(**{"a.md": doc(front)})
+    (error,) = errors()
+    assert error.startswith(f"Error: entries/a.md:{line}: invalid YAML: {problem} while scanning")
+
+
 def test_a_line_separator_in_front_matter_does_not_move_the_lines_below(site: Site) -> None:
     # YAML 1.1 ends a line at U+2028 and counted one line too many below it.
     site(**{"a.md": doc('title: "Peace\u2028talks"\ndate: 2025-01-01\nlang: english\n')})

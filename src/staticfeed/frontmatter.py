@@ -267,6 +267,12 @@ def _line_finder(source: str) -> _LineOf:
     return lambda mark: source.count("\n", 0, mark.index) + 2
 
 
+# Problems YAML finds only past the line at fault, where what it was reading began (its
+# context): a line without its `:` (found on the next line), a quote never closed (found at the
+# end of the front matter).
+_FOUND_PAST_ITS_LINE = ("could not find expected ':'", "found unexpected end of stream")
+
+
 def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) -> FrontMatterError:
     """The error for YAML that cannot be read, at its line; at the line of a U+2028 or U+2029
     when that is what YAML stumbled on (`title: a<U+2028>b` reads as a key `b` without `:`)."""
@@ -279,9 +285,11 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
             "Remove it, or put the value in double quotes.",
             source.count("\n", 0, end.start()) + 2,
         )
-    mark = error.problem_mark or error.context_mark
+    mark, problem = error.problem_mark or error.context_mark, error.problem or error.context
+    if error.problem in _FOUND_PAST_ITS_LINE and error.context_mark is not None:
+        mark, problem = error.context_mark, f"{error.problem} {error.context}"
     return FrontMatterError(
-        f"invalid YAML: {error.problem or error.context}",
+        f"invalid YAML: {problem}",
         "Fix the YAML syntax; quote values that contain ': ' or '#'.",
         line_of(mark) if mark else None,
     )
