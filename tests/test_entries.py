@@ -306,7 +306,22 @@ def test_a_link_to_a_file_outside_entries_is_an_error_and_never_read(site: Site)
     ]
 
 
-def test_a_folder_that_cannot_be_read_is_an_error_not_entries_gone(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("shut", "fix"),
+    [
+        (
+            "entries/2025",
+            "Check that it can be read (and entered: chmod +rx), or move it out of "
+            "the entries folder.",
+        ),
+        # The entries folder itself was a wrong command line (exit status 2): "Invalid value
+        # for '--entries': Directory 'entries' is not readable.", though no option was given.
+        ("entries", "Check that it can be read (and entered: chmod +rx)."),
+    ],
+)
+def test_a_folder_that_cannot_be_read_is_an_error_not_entries_gone(
+    site: Site, shut: str, fix: str
+) -> None:
     # Skipped as os.walk skips it, its entries left every feed, with their pages and tag
     # feeds, and the build said it had succeeded.
     folder = site(
@@ -317,15 +332,14 @@ def test_a_folder_that_cannot_be_read_is_an_error_not_entries_gone(site: Site) -
     )
     build_ok()
     before = files_under(folder / "feeds")
-    (folder / "entries" / "2025").chmod(0o000)
+    (folder / shut).chmod(0o000)
     try:
         result = build_as_a_user()
     finally:
-        (folder / "entries" / "2025").chmod(0o755)
+        (folder / shut).chmod(0o755)
     assert (result.returncode, result.stderr) == (
         1,
-        "Error: entries/2025: cannot read the folder (Permission denied). Check that it can be "
-        "read (and entered: chmod +rx), or move it out of the entries folder.\n",
+        f"Error: {shut}: cannot read the folder (Permission denied). {fix}\n",
     )
     assert files_under(folder / "feeds") == before
 

@@ -61,7 +61,7 @@ class _FolderPath(click.Path):
         return super().convert(value, param, ctx)
 
 
-_FOLDER_PATH = _FolderPath(path_type=Path, file_okay=False)
+_FOLDER_PATH = _FolderPath(path_type=Path, file_okay=False, readable=False)
 _OUT_PATH = _FolderPath(path_type=Path)  # a file there is the build's error, with its fix
 
 

@@ -148,7 +148,7 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
     pending = [(str(entries_dir), "")]
     while pending:
         folder, under = pending.pop()
-        subfolders, files = _listing(folder, errors)
+        subfolders, files = _listing(folder, errors, movable=bool(under))
         for entry in subfolders:
             if entry.is_symlink():
                 _check_inside(Path(entry.path), root, errors)
@@ -177,20 +177,20 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
 
 
 def _listing(
-    folder: str, errors: list[StaticfeedError]
+    folder: str, errors: list[StaticfeedError], *, movable: bool
 ) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
     """The subfolders (but hidden ones) and the files of `folder`, each sorted by name; none,
     and an error, when it cannot be listed: skipped as os.walk skips it, its entries would
-    leave every feed."""
+    leave every feed. A folder in the entries folder (`movable`) may be moved out of it."""
     try:
         with os.scandir(folder) as listing:
             found = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
+        move = ", or move it out of the entries folder" if movable else ""
         errors.append(
             EntryError(
                 f"cannot read the folder ({error.strerror or error})",
-                "Check that it can be read (and entered: chmod +rx), or move it out of the "
-                "entries folder.",
+                f"Check that it can be read (and entered: chmod +rx){move}.",
                 path=Path(folder),
             )
         )
