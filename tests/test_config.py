@@ -155,6 +155,26 @@ def test_error_lines_in_pyproject_count_from_the_top_of_pyproject(site: Site) ->
     )
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        # A line in a multi-line string that reads like the key: it was named, line 2.
+        'rights = """\nlanguage = is in the text\n"""\n',
+        # str.splitlines() ends a line at a U+2028 in a value too: line 3 was named.
+        'rights = "Peace\u2028talks"\n',
+    ],
+)
+def test_a_config_error_is_named_at_the_line_of_its_key(site: Site, above: str) -> None:
+    folder = site(**{"a.md": POST})
+    text = above + BASIC_CONFIG + 'language = "english"\n'
+    (folder / "staticfeed.toml").write_text(text, encoding="utf-8")
+    line = text.count("\n")
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: language 'english' is not a BCP 47 language tag. Use a "
+        "tag like en, en-GB or uk.\n"
+    )
+
+
 def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -491,6 +491,18 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_at_the_end(site: Sit
     ]
 
 
+def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:
+    # The line in the multi-line summary that reads like the key was named, line 4.
+    front = (
+        'title = "A"\nsummary = """\nlang = is in the text\n"""\ndate = 2025-01-01\nlang = "x y"\n'
+    )
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    assert errors() == [
+        "Error: entries/a.md:7: lang 'x y' is not a BCP 47 language tag. Use a tag like en, "
+        "en-GB or uk."
+    ]
+
+
 WRONG_TYPES = [
     pytest.param(
         "title: [Peace, talks]",

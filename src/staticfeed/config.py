@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors
+from staticfeed.frontmatter import toml_lines
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
 
@@ -261,7 +262,7 @@ def _refuse_key_caught_by_table(
 def _line_after_header(raw_text: str, header: str, key: str) -> int | None:
     """The line of the first `key = ...` in a table that a `header` line starts."""
     after = False
-    for number, line in enumerate(raw_text.splitlines(), start=1):
+    for number, line in toml_lines(raw_text):
         stripped = line.strip()
         if stripped.startswith("["):
             after = stripped.replace(" ", "") == header  # until the next table starts
@@ -392,10 +393,9 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
 
 def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
     """Line numbers of keys in the staticfeed table, for error messages (tomllib has none)."""
-    lines = raw_text.splitlines()
     inside = not in_pyproject
     found: dict[str, int] = {}
-    for number, line in enumerate(lines, start=1):
+    for number, line in toml_lines(raw_text):
         stripped = line.strip()
         if stripped.startswith("["):
             inside = stripped.strip("[] ") == "tool.staticfeed" if in_pyproject else False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
@@ -492,9 +492,34 @@ def _parse_toml(source: str) -> _Parsed:
     except tomllib.TOMLDecodeError as error:
         raise _invalid_toml(source, str(error)) from None
     key_lines: dict[str, int] = {}
-    for number, line_text in enumerate(source.split("\n"), start=2):
+    for number, line_text in toml_lines(source, first=2):
         match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
         if match:
             key_lines.setdefault(match.group(1), number)
     _refuse_vast_values(data, key_lines)
     return data, key_lines, {}, {}  # TOML has no implicit types: 3.10 is a number as written
+
+
+# A multi-line string, and what may hold a quote that opens none: a comment, a one-line string.
+_TOML_STRINGS = re.compile(
+    r'"""(?:[^\\]|\\[\s\S])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
+    r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+
+
+def toml_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
+    """Each line of the TOML `text` but those inside a multi-line string, which give no key
+    or table (`title = ...` in a multi-line `rights`), and its number (`first` for the first).
+    Lines end at \\n alone, as editors count them (str.splitlines() ends them at a U+2028
+    in a value too)."""
+    inside: set[int] = set()
+    line, counted = 0, 0
+    for string in _TOML_STRINGS.finditer(text):
+        breaks = string.group().count("\n")
+        if breaks:
+            line += text.count("\n", counted, string.start())
+            counted = string.start()
+            inside.update(range(line + 1, line + breaks + 1))
+    for index, line_text in enumerate(text.split("\n")):
+        if index not in inside:
+            yield index + first, line_text
