@@ -856,6 +856,43 @@ def test_yaml_found_wrong_on_a_later_line_is_named_where_it_began(
     assert error.startswith(f"Error: entries/a.md:{line}: invalid YAML: {problem} while scanning")
 
 
+YAML_FIX = "Fix the YAML syntax; quote values that contain ': ' or '#'."
+RUNS_ON = "End the value on this line: close the [ or { it opens, or give a key its :."
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            'title: "Peace talks\ndate: 2025-01-01\nsummary: "Two words."\n',
+            "2: invalid YAML: YAML reads the lines from here to line 4 as one quoted value, and "
+            "then finds: did not find expected key. Close its quote on this line (a quote inside "
+            "it is written \\\" or '').",
+        ),
+        (
+            "tags: [a, b\ndate: 2025-01-01\ntitle: A\n",
+            "2: invalid YAML: YAML reads the lines from here to line 3 as one value, and then "
+            f"finds: did not find expected ',' or ']'. {RUNS_ON}",
+        ),
+        (
+            "no colon here\ntitle: A\ndate: 2025-01-01\n",
+            "2: invalid YAML: YAML reads the lines from here to line 3 as one value, and then "
+            f"finds: mapping values are not allowed in this context. {RUNS_ON}",
+        ),
+        (
+            "title: A\ndate: 2025-01-01\ntags: [a, b\n",
+            f"4: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence. "
+            f"{YAML_FIX}",
+        ),
+    ],
+)
+def test_a_value_that_runs_on_is_named_where_it_begins(site: Site, front: str, error: str) -> None:
+    # A quote or a [ never closed takes the lines below into the value: YAML stumbled lines
+    # down (at the next quote, the next ":", the closing ---), and that line was named.
+    site(**{"a.md": doc(front)})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
 def test_a_line_separator_in_front_matter_does_not_move_the_lines_below(site: Site) -> None:
     # YAML 1.1 ends a line at U+2028 and counted one line too many below it.
     site(**{"a.md": doc('title: "Peace\u2028talks"\ndate: 2025-01-01\nlang: english\n')})

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from lxml import etree
 
@@ -280,13 +279,9 @@ def test_errors_found_in_workers_name_the_file_and_line(monkeypatch: pytest.Monk
     assert results[2].exit_code == results[1].exit_code == 1
     assert results[2].stderr == results[1].stderr
     lines = results[2].stderr.splitlines()
-    try:
-        yaml.safe_load("title: [Week 9\n")
-    except yaml.MarkedYAMLError as error:  # where PyYAML itself sees the problem
-        assert error.problem_mark is not None
-        yaml_line = 1 + error.problem_mark.line + 1  # the front matter starts on line 2
     places = [line.split(": ")[1] for line in lines]
-    assert places == ["entries/week-7.md:4", f"entries/week-9.md:{yaml_line}"]
+    # The [ never closed is on line 2 (PyYAML finds that on line 3, the closing ---).
+    assert places == ["entries/week-7.md:4", "entries/week-9.md:2"]
     assert not Path("out-2").exists()
 
 

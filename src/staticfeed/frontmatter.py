@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 import unicodedata
@@ -269,7 +270,7 @@ def _line_finder(source: str) -> _LineOf:
 
 # Problems YAML finds only past the line at fault, where what it was reading began (its
 # context): a line without its `:` (found on the next line), a quote never closed (found at the
-# end of the front matter).
+# end of the front matter, as is a [ or { never closed on the last line).
 _FOUND_PAST_ITS_LINE = ("could not find expected ':'", "found unexpected end of stream")
 
 
@@ -286,8 +287,20 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
             source.count("\n", 0, end.start()) + 2,
         )
     mark, problem = error.problem_mark or error.context_mark, error.problem or error.context
-    if error.problem in _FOUND_PAST_ITS_LINE and error.context_mark is not None:
+    at_end = mark is not None and mark.index >= len(source.rstrip())
+    if (error.problem in _FOUND_PAST_ITS_LINE or at_end) and error.context_mark is not None:
         mark, problem = error.context_mark, f"{error.problem} {error.context}"
+    elif (value := _runaway_value(source, mark)) is not None:
+        lines = f"from here to line {line_of(value.end_mark)}"
+        quoted = value.style in ('"', "'")
+        return FrontMatterError(
+            f"invalid YAML: YAML reads the lines {lines} as one {'quoted ' if quoted else ''}"
+            f"value, and then finds: {problem}",
+            "Close its quote on this line (a quote inside it is written \\\" or '')."
+            if quoted
+            else "End the value on this line: close the [ or { it opens, or give a key its :.",
+            line_of(value.start_mark),
+        )
     return FrontMatterError(
         f"invalid YAML: {problem}",
         "Fix the YAML syntax; quote values that contain ': ' or '#'.",
@@ -300,6 +313,24 @@ def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
     first, again = line_of(error.context_mark), line_of(error.problem_mark)
     lines = f" (lines {first} and {again})" if first != again else ""
     return FrontMatterError(f"{error.problem}{lines}", "Keep one of them.", again)
+
+
+def _runaway_value(source: str, mark: _Mark | None) -> yaml.ScalarToken | None:
+    """The value read just before the problem at `mark`, when it runs over lines: a quote
+    never closed takes the lines below into the value, up to the next quote (`title: "Peace
+    talks` and, lines down, `summary: "Two...`), and so does a [ never closed, or a first line
+    without its `:`, up to the next `:`; YAML stumbles there."""
+    if mark is None:
+        return None
+    before = None
+    with contextlib.suppress(yaml.YAMLError):
+        for token in yaml.scan(source, Loader=_Loader):
+            if token.start_mark.index >= mark.index:
+                break
+            before = token
+    if isinstance(before, yaml.ScalarToken) and before.start_mark.line != before.end_mark.line:
+        return before
+    return None
 
 
 def _not_allowed(source: str, character: str) -> FrontMatterError:
