@@ -970,8 +970,14 @@ def test_unknown_author_field_in_config(site: Site) -> None:
             "feed_url 'ftp://example.org/feeds/' is not an http(s) URL. Write it relative to "
             'site_url, like "feeds/".',
         ),
+        (
+            # A name longer than the system takes: OSError out of Path.is_dir(), a traceback.
+            f'templates = "{"t" * 300}"',
+            f"templates '{'t' * 300}' cannot be looked at (File name too long). Name a folder "
+            "that can be entered (chmod +rx), or remove templates to use staticfeed's own.",
+        ),
     ],
-    ids=["templates", "feed_url"],
+    ids=["templates", "feed_url", "templates-name-too-long"],
 )
 def test_a_config_value_checked_against_the_others_is_named_at_its_line(
     site: Site, line: str, problem: str

@@ -327,7 +327,17 @@ def _assemble(
 
 def _templates_folder(path: Path, folder: str, line: int | None) -> Path:
     templates = path.parent / folder
-    if not templates.is_dir():
+    try:
+        is_folder = templates.is_dir()
+    except OSError as error:  # a name too long; a folder on the way that cannot be entered
+        raise ConfigError(
+            f"templates {folder!r} cannot be looked at ({error.strerror or error})",
+            "Name a folder that can be entered (chmod +rx), or remove templates to use "
+            "staticfeed's own.",
+            path=path,
+            line=line,
+        ) from None
+    if not is_folder:
         raise ConfigError(
             f"templates {folder!r} is not a folder",
             "Create it, or remove templates to use staticfeed's own.",
