@@ -166,6 +166,19 @@ def test_a_file_outside_the_project_is_refused(site: Callable[..., Path]) -> Non
     )
 
 
+def test_a_file_name_the_system_cannot_take_is_refused(site: Callable[..., Path]) -> None:
+    # Longer than a file name may be: OSError out of Path.is_file(), a traceback.
+    name = "e" * 300 + ".mp3"
+    site(**{"a.md": POST.replace("media/episode-1.mp3", name)})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: entries/a.md:5: enclosures '{name}' names a file the system cannot look at "
+        "(File name too long). Check the file's name, and that its folder can be entered "
+        "(chmod +rx).\n"
+    )
+
+
 def test_a_remote_file_needs_its_length(site: Callable[..., Path]) -> None:
     site(**{"a.md": POST.replace("media/episode-1.mp3", "https://cdn.example.net/x.mp3")})
     result = invoke_build()

@@ -166,7 +166,14 @@ def _local_file(key: str, url: str, config: Config) -> Path | None:
             f"{key} {url!r} points outside the project folder",
             "Put the file inside the project, or give its full URL with type and length.",
         )
-    if not path.is_file():
+    try:
+        is_file = path.is_file()
+    except OSError as error:  # a name too long; a folder on the way that cannot be entered
+        raise values.InvalidValue(
+            f"{key} {url!r} names a file the system cannot look at ({error.strerror or error})",
+            "Check the file's name, and that its folder can be entered (chmod +rx).",
+        ) from None
+    if not is_file:
         raise values.InvalidValue(
             f"{key} {url!r} is not a file in the project folder ({path})",
             "Put the file there, or give its full URL with type and length.",
