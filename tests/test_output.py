@@ -875,6 +875,26 @@ def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
     assert not Path("feeds").exists()  # a failed first build leaves no folder
 
 
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [("a" * 256, "a" * 256), ("€" * 86, "%E2%82%AC" * 86)],  # 86 euro signs: 258 bytes
+    ids=["ascii", "euro"],
+)
+def test_a_slug_too_long_for_a_folder_name_is_an_error_at_its_line(
+    site: Site, written: str, slug: str
+) -> None:
+    # Writing the page failed: "feeds/aaa…/index.html: cannot write the file (File name too
+    # long). Check the folder's permissions and free space", naming neither entry nor slug.
+    document = f"---\ntitle: A\ndate: 2025-06-01\nslug: 2025/{written}\n---\nA.\n"
+    site(config=CONFIG, **{"a.md": document})
+    message = assert_clean_error(invoke_build())
+    assert message == (
+        f"Error: entries/a.md:4: slug '2025/{slug}' would name a page's folder longer than the "
+        "255 bytes a file system takes. Give the entry a shorter slug: in its front matter.\n"
+    )
+    assert not Path("feeds").exists()
+
+
 def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site: Site) -> None:
     # A PermissionError traceback, and the file was left out of the manifest for good.
     folder = site(

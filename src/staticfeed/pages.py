@@ -57,6 +57,7 @@ _SLUG_SEGMENT = re.compile(r"(?:[A-Za-z0-9\-._~]|%[0-9A-Fa-f]{2})+")
 # Files a static host reads from the top of the site (Netlify, Cloudflare Pages); staticfeed
 # writes _headers, and its own records are the hidden .staticfeed-ids and .staticfeed-files.
 _HOST_FILES = ("_headers", "_redirects")
+_LONGEST_NAME = 255  # bytes of UTF-8 in a folder's name, on Linux and macOS (Windows: UTF-16 units)
 # What a decoded segment may not contain to be one folder name on every common file system.
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
 T = TypeVar("T")
@@ -338,6 +339,13 @@ def _slug_folders(entry: Entry) -> list[str]:
                 entry,
                 f"slug {entry.slug!r} cannot be the name of a page's folder",
                 "Write slug: as a relative path of words, like 2025/my-post.",
+            )
+        if len(name.encode("utf-8")) > _LONGEST_NAME:  # the page could not be written
+            raise _slug_error(
+                entry,
+                f"slug {entry.slug!r} would name a page's folder longer than the "
+                f"{_LONGEST_NAME} bytes a file system takes",
+                "Give the entry a shorter slug: in its front matter.",
             )
         folders.append(name)
     if folders[0].casefold() == INDEX_NAME:
