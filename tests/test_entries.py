@@ -202,6 +202,27 @@ def test_invalid_utf8_names_the_file_line_and_byte_offset(
     ]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "why"),
+    [
+        # Read as UTF-8, it was published with a warning at every line (its zero bytes
+        # removed), and the right single quote (bytes 19 20 in UTF-16) became a space.
+        ("utf-16-le", "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text"),
+        ("utf-16-be", "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text"),
+        ("utf-32-le", "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text"),
+        # "not valid UTF-8 (byte offset 0)", which did not say what it is.
+        ("utf-16", "it begins with the byte-order mark of UTF-16 or UTF-32"),
+        ("utf-32", "it begins with the byte-order mark of UTF-16 or UTF-32"),
+    ],
+)
+def test_utf16_or_utf32_is_an_error_that_says_so(site: Site, encoding: str, why: str) -> None:
+    text = "---\ntitle: Don\u2019t\ndate: 2025-05-01\n---\nBody.\n"
+    write_bytes(site(), "wide.md", text.encode(encoding))
+    assert errors() == [
+        f"Error: entries/wide.md: the file is not UTF-8: {why}. Save the file as UTF-8."
+    ]
+
+
 # Which files are entries -------------------------------------------------------------------
 
 NOT_A_DOCUMENT = "this would be an error: no date\n"

@@ -529,6 +529,13 @@ def _is_absolute(url: str) -> bool:
 
 
 def _decode(path: Path, data: bytes) -> str:
+    # UTF-16 or UTF-32 without a byte-order mark: ASCII letters read as UTF-8 with zero bytes
+    # between them, which were removed with a warning a line, and other letters as control
+    # characters, removed too (U+2019 is the bytes 19 20 in UTF-16), without an error.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # and UTF-32's
+        raise _wide(path, "it begins with the byte-order mark of UTF-16 or UTF-32")
+    if data.count(0) * 4 >= len(data) > 0:
+        raise _wide(path, "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text")
     # Decode after the byte-order mark, so error offsets count from the file's first byte.
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -543,6 +550,10 @@ def _decode(path: Path, data: bytes) -> str:
             line=line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _wide(path: Path, why: str) -> EntryError:
+    return EntryError(f"the file is not UTF-8: {why}", "Save the file as UTF-8.", path=path)
 
 
 _XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
