@@ -268,43 +268,85 @@ def _line_finder(source: str) -> _LineOf:
     return lambda mark: source.count("\n", 0, mark.index) + 2
 
 
-# Problems YAML finds only past the line at fault, where what it was reading began (its
-# context): a line without its `:` (found on the next line), a quote never closed (found at the
-# end of the front matter, as is a [ or { never closed on the last line).
+# Problems YAML finds only past the line at fault: a line without its `:` (found on the next
+# line), a quote never closed (found at the end of the front matter).
 _FOUND_PAST_ITS_LINE = ("could not find expected ':'", "found unexpected end of stream")
 
 
 def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) -> FrontMatterError:
-    """The error for YAML that cannot be read, at its line; at the line of a U+2028 or U+2029
-    when that is what YAML stumbled on (`title: a<U+2028>b` reads as a key `b` without `:`)."""
+    """The error for YAML that cannot be read, at the line at fault: where YAML finds a problem
+    is often lines below it."""
+    mark = error.problem_mark or error.context_mark
+    return (
+        _line_end_error(source)
+        or _begun_error(source, error, line_of)
+        or _runaway_error(source, mark, error.problem or error.context, line_of)
+        or FrontMatterError(
+            f"invalid YAML: {error.problem or error.context}",
+            _YAML_FIX,
+            line_of(mark) if mark else None,
+        )
+    )
+
+
+_YAML_FIX = "Fix the YAML syntax; quote values that contain ': ' or '#'."
+_BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
+
+
+def _line_end_error(source: str) -> FrontMatterError | None:
+    """The error at a U+2028 or U+2029 when that is what YAML stumbled on (`title: a<U+2028>b`
+    reads as a key `b` without `:`)."""
     end = _YAML_LINE_ENDS.search(source)
-    if end is not None and _parses(_YAML_LINE_ENDS.sub(" ", source)):
-        character = end.group()
-        return FrontMatterError(
-            f"invalid YAML: YAML reads the character {unicodedata.name(character)} "
-            f"(U+{ord(character):04X}) as the end of a line",
-            "Remove it, or put the value in double quotes.",
-            source.count("\n", 0, end.start()) + 2,
-        )
-    mark, problem = error.problem_mark or error.context_mark, error.problem or error.context
-    at_end = mark is not None and mark.index >= len(source.rstrip())
-    if (error.problem in _FOUND_PAST_ITS_LINE or at_end) and error.context_mark is not None:
-        mark, problem = error.context_mark, f"{error.problem} {error.context}"
-    elif (value := _runaway_value(source, mark)) is not None:
-        lines = f"from here to line {line_of(value.end_mark)}"
-        quoted = value.style in ('"', "'")
-        return FrontMatterError(
-            f"invalid YAML: YAML reads the lines {lines} as one {'quoted ' if quoted else ''}"
-            f"value, and then finds: {problem}",
-            "Close its quote on this line (a quote inside it is written \\\" or '')."
-            if quoted
-            else "End the value on this line: close the [ or { it opens, or give a key its :.",
-            line_of(value.start_mark),
-        )
+    if end is None or not _parses(_YAML_LINE_ENDS.sub(" ", source)):
+        return None
+    character = end.group()
     return FrontMatterError(
-        f"invalid YAML: {problem}",
-        "Fix the YAML syntax; quote values that contain ': ' or '#'.",
-        line_of(mark) if mark else None,
+        f"invalid YAML: YAML reads the character {unicodedata.name(character)} "
+        f"(U+{ord(character):04X}) as the end of a line",
+        "Remove it, or put the value in double quotes.",
+        source.count("\n", 0, end.start()) + 2,
+    )
+
+
+def _begun_error(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error at the line where what YAML was reading began (its context), when YAML finds
+    the problem only past it: a [ or { not closed on its line, a line without its `:`, a quote
+    never closed (found at the end of the front matter)."""
+    begun, found = error.context_mark, error.problem_mark
+    if begun is None or found is None:
+        return None
+    brackets = _BRACKETS.get(error.context or "")
+    if brackets is not None and line_of(found) > line_of(begun):
+        return FrontMatterError(
+            f"invalid YAML: the {brackets[0]} here is not closed before line {line_of(found)}, "
+            f"where YAML finds: {error.problem}",
+            f"Close it with {brackets[1]} where it ends, or quote a value holding {brackets[0]}.",
+            line_of(begun),
+        )
+    if error.problem in _FOUND_PAST_ITS_LINE or found.index >= len(source.rstrip()):
+        return FrontMatterError(
+            f"invalid YAML: {error.problem} {error.context}", _YAML_FIX, line_of(begun)
+        )
+    return None
+
+
+def _runaway_error(
+    source: str, mark: _Mark | None, problem: str | None, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error at the line where a value YAML read over lines, up to the problem, begins."""
+    value = _runaway_value(source, mark)
+    if value is None:
+        return None
+    quoted = value.style in ('"', "'")
+    return FrontMatterError(
+        f"invalid YAML: YAML reads the lines from here to line {line_of(value.end_mark)} as one "
+        f"{'quoted ' if quoted else ''}value, and then finds: {problem}",
+        "Close its quote on this line (a quote inside it is written \\\" or '')."
+        if quoted
+        else "End the value on this line: close the [ or { it opens, or give a key its :.",
+        line_of(value.start_mark),
     )
 
 
