@@ -350,13 +350,6 @@ def _runaway_error(
     )
 
 
-def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
-    assert error.context_mark is not None and error.problem_mark is not None
-    first, again = line_of(error.context_mark), line_of(error.problem_mark)
-    lines = f" (lines {first} and {again})" if first != again else ""
-    return FrontMatterError(f"{error.problem}{lines}", "Keep one of them.", again)
-
-
 def _runaway_value(source: str, mark: _Mark | None) -> yaml.ScalarToken | None:
     """The value read just before the problem at `mark`, when it runs over lines: a quote
     never closed takes the lines below into the value, up to the next quote (`title: "Peace
@@ -394,6 +387,13 @@ def _parses(source: str) -> bool:
     except yaml.YAMLError:
         return False
     return True
+
+
+def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
+    assert error.context_mark is not None and error.problem_mark is not None
+    first, again = line_of(error.context_mark), line_of(error.problem_mark)
+    lines = f" (lines {first} and {again})" if first != again else ""
+    return FrontMatterError(f"{error.problem}{lines}", "Keep one of them.", again)
 
 
 def _cut(source: str, node: yaml.MappingNode) -> dict[str, str]:
