@@ -534,7 +534,7 @@ def _decode(path: Path, data: bytes) -> str:
     # characters, removed too (U+2019 is the bytes 19 20 in UTF-16), without an error.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # and UTF-32's
         raise _wide(path, "it begins with the byte-order mark of UTF-16 or UTF-32")
-    if data.count(0) * 4 >= len(data) > 0:
+    if b"\x00" in data and data.count(0) * 4 >= len(data):
         raise _wide(path, "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text")
     # Decode after the byte-order mark, so error offsets count from the file's first byte.
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0

@@ -54,7 +54,7 @@ class _OnceEachKey(yaml.constructor.SafeConstructor):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         written = node.value  # flatten_mapping takes the merge keys (<<) out of this list
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping = yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
         # A merged key may be given again (that is what a merge is for), but none twice as
         # written; their count alone vouches for most mappings, which merge nothing.
         if len(mapping) < len(written) or node.value is not written:
@@ -103,33 +103,6 @@ _PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 # the entry reader then removes it with a warning, like any other character XML cannot carry.
 _REFUSED_ESCAPE = "found invalid Unicode character escape code"
 
-
-def _tagged_right(
-    construct: Callable[[yaml.SafeLoader, yaml.Node], object],
-) -> Callable[[yaml.SafeLoader, yaml.Node], object]:
-    """`construct`, the constructor of `!!int`, `!!float` or `!!bool`, for a value its tag
-    forces on it (`!!int abc`): a YAML error at its line, where int() raised ValueError, which
-    named no line, and `!!bool maybe` a KeyError, a traceback."""
-
-    def constructed(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-        try:
-            return construct(loader, node)
-        except (ValueError, KeyError):
-            kind = node.tag.rpartition(":")[2]
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"the tag !!{kind} on {node.value!r} says it is {_KINDS[kind]}, which it is not",
-                node.start_mark,
-            ) from None
-
-    return constructed
-
-
-for _kind in ("int", "float", "bool"):
-    _tag = f"tag:yaml.org,2002:{_kind}"
-    for _loader in (_Loader, _PureLoader):
-        _loader.add_constructor(_tag, _tagged_right(yaml.SafeLoader.yaml_constructors[_tag]))
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 
@@ -199,6 +172,7 @@ def _parse_yaml(
 ) -> _Parsed:
     loader = loader_class(source)
     line_of = _line_finder(source)
+    node = None
     try:
         if len(source) > _NESTING_CHECKED_AFTER:
             _refuse_deep_nesting(loader_class(source), line_of)
@@ -236,9 +210,12 @@ def _parse_yaml(
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None
     except FrontMatterError:
         raise
-    # Such as the pure-Python parser's chr() on "\U00110000", or on "\UFFFFFFFF" (overflow).
-    except (ValueError, OverflowError) as error:
-        raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", None) from None
+    # A tag forcing a type on a value it does not fit (`!!int abc`, `!!bool maybe`: KeyError),
+    # or the pure-Python parser's chr() on "\U00110000" (and on "\UFFFFFFFF", overflow).
+    except (ValueError, OverflowError, KeyError) as error:
+        raise _mistyped_error(loader_class, node, line_of) or FrontMatterError(
+            f"invalid YAML: {error}", "Fix the YAML syntax.", None
+        ) from None
     except RecursionError:  # the pure-Python composer, on nesting _refuse_deep_nesting allows
         raise _too_deep(None, None) from None
     finally:
@@ -246,8 +223,8 @@ def _parse_yaml(
     return data, key_lines, _written(source, node, data), _cut(source, node)
 
 
-# YAML 1.1 ends a line at U+2028 and U+2029 too (and at U+0085, which `build` has made "…" by
-# then), where editors and YAML 1.2 see a character: its marks count such lines.
+# YAML 1.1 ends a line at U+2028, U+2029 and U+0085 too (`build` has made the last "…" by then),
+# where editors and YAML 1.2 see a character: its marks count such lines.
 _YAML_LINE_ENDS = re.compile("[\x85\u2028\u2029]")
 
 
@@ -263,7 +240,7 @@ _LineOf = Callable[[_Mark], int]
 
 def _line_finder(source: str) -> _LineOf:
     """The line of the file a mark in the front matter `source` is on (it starts on line 2)."""
-    if _YAML_LINE_ENDS.search(source) is None:
+    if source.isascii() or not ("\u2028" in source or "\u2029" in source or "\x85" in source):
         return lambda mark: mark.line + 2
     return lambda mark: source.count("\n", 0, mark.index) + 2
 
@@ -366,6 +343,43 @@ def _runaway_value(source: str, mark: _Mark | None) -> yaml.ScalarToken | None:
     if isinstance(before, yaml.ScalarToken) and before.start_mark.line != before.end_mark.line:
         return before
     return None
+
+
+_TYPED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
+
+
+def _mistyped_error(
+    loader_class: type[yaml.SafeLoader], node: yaml.Node | None, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error at the first value whose tag forces on it a type it does not fit (`!!int
+    abc`): int() raised ValueError, which named no line, and `!!bool maybe` a KeyError."""
+    loader = loader_class("")
+    mistyped = []
+    pending, seen = [node], set()
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:  # an alias names a node again
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode) and current.tag in _TYPED:
+            try:
+                loader.yaml_constructors[current.tag](loader, current)
+            except (ValueError, KeyError):
+                mistyped.append(current)
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+        elif isinstance(current, yaml.MappingNode):
+            pending += [part for pair in current.value for part in pair]
+    if not mistyped:
+        return None
+    first = min(mistyped, key=lambda scalar: scalar.start_mark.index)
+    kind = first.tag.rpartition(":")[2]
+    return FrontMatterError(
+        f"invalid YAML: the tag !!{kind} on {first.value!r} says it is {_KINDS[kind]}, which it "
+        "is not",
+        _YAML_FIX,
+        line_of(first.start_mark),
+    )
 
 
 def _not_allowed(source: str, character: str) -> FrontMatterError:
