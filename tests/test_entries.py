@@ -901,6 +901,13 @@ RUNS_ON = "End the value on this line: close the [ or { it opens, or give a key 
             "find expected ',' or ']'. Close it with ] where it ends, or quote a value holding [.",
         ),
         (
+            # It was named at line 3, where the indented line's value begins.
+            "title: A\ndate: 2025-01-01\n  tags: [a]\n",
+            "4: invalid YAML: YAML reads this line, indented, as more of the value on line 3, "
+            "and then finds: mapping values are not allowed in this context. Start its key at "
+            "the start of the line, without the spaces before it.",
+        ),
+        (
             "no colon here\ntitle: A\ndate: 2025-01-01\n",
             "2: invalid YAML: YAML reads the lines from here to line 3 as one value, and then "
             f"finds: mapping values are not allowed in this context. {RUNS_ON}",

@@ -312,18 +312,32 @@ def _begun_error(
 def _runaway_error(
     source: str, mark: _Mark | None, problem: str | None, line_of: _LineOf
 ) -> FrontMatterError | None:
-    """The error at the line where a value YAML read over lines, up to the problem, begins."""
+    """The error for a value YAML read over lines, up to the problem: at the line where it
+    begins, or at its last line when that is indented, which is what made it part of the value
+    (`date: 2025-01-01` and below it `  tags: [a]`)."""
     value = _runaway_value(source, mark)
     if value is None:
         return None
-    quoted = value.style in ('"', "'")
+    first, last = line_of(value.start_mark), line_of(value.end_mark)
+    if value.style in ('"', "'"):
+        return FrontMatterError(
+            f"invalid YAML: YAML reads the lines from here to line {last} as one quoted value, "
+            f"and then finds: {problem}",
+            "Close its quote on this line (a quote inside it is written \\\" or '').",
+            first,
+        )
+    if source.split("\n")[last - 2][:1] in (" ", "\t"):
+        return FrontMatterError(
+            f"invalid YAML: YAML reads this line, indented, as more of the value on line {first}, "
+            f"and then finds: {problem}",
+            "Start its key at the start of the line, without the spaces before it.",
+            last,
+        )
     return FrontMatterError(
-        f"invalid YAML: YAML reads the lines from here to line {line_of(value.end_mark)} as one "
-        f"{'quoted ' if quoted else ''}value, and then finds: {problem}",
-        "Close its quote on this line (a quote inside it is written \\\" or '')."
-        if quoted
-        else "End the value on this line: close the [ or { it opens, or give a key its :.",
-        line_of(value.start_mark),
+        f"invalid YAML: YAML reads the lines from here to line {last} as one value, and then "
+        f"finds: {problem}",
+        "End the value on this line: close the [ or { it opens, or give a key its :.",
+        first,
     )
 
 
