@@ -21,10 +21,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from staticfeed.authoring import init_project, new_entry, pin_ids, title_slug, touch_entry
+from staticfeed.authoring import init_project, new_entry, pin_ids, touch_entry
 from staticfeed.config import Config, load_config
 from staticfeed.entries import read_entries
 from staticfeed.errors import ConfigError, EntryError, ManyErrors, StaticfeedError
+from staticfeed.ids import slugify
 from staticfeed.model import Entry
 from staticfeed.text import unfit_character
 from tests.conftest import BASIC_CONFIG, NS, files_under, invoke_build, read_xml
@@ -288,7 +289,7 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         assert entry.title == title.strip()
         assert entry.tags == tuple(dict.fromkeys(tag.strip() for tag in tags))  # each once
         assert entry.id == f"tag:example.org,2025:{entry.slug}"
-        assert path.name == title_slug(title) + ".md"
+        assert path.name == slugify(title) + ".md"
 
 
 @pytest.mark.parametrize(
@@ -305,8 +306,8 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         ("word " * 30, "-".join(["word"] * 16)),
     ],
 )
-def test_title_slug(title: str, slug: str) -> None:
-    assert title_slug(title) == slug
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
 
 
 def test_new_percent_encodes_letters_without_ascii_form_in_the_id(site: Site) -> None:

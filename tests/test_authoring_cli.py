@@ -314,6 +314,30 @@ def test_new_writes_a_pinned_entry_that_survives_a_rename(in_tmp: Path) -> None:
     assert again.exit_code == 1, again.output
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Straße in Zürich", "strasse-in-zurich.md"),  # import kept "straße"
+        ("İstanbul notes", "istanbul-notes.md"),  # new wrote "i-stanbul"
+        ("नमस्ते दुनिया", "नमस्ते-दुनिया.md"),  # import cut it at each vowel sign
+        ("Aren't we " + "word " * 13, "arent-we" + "-word" * 13 + ".md"),  # import cut at 60
+        ("CON", "con-entry.md"),  # a name Windows keeps for a device, with any suffix
+    ],
+)
+def test_new_and_import_make_one_file_name_from_a_title(
+    in_tmp: Path, title: str, name: str
+) -> None:
+    assert init().exit_code == 0
+    made = run("new", title, "--date", "2025-07-01 09:00")
+    assert made.exit_code == 0, made.output
+    assert made.output == f"entries/2025/{name}\n"
+    source = in_tmp.parent / "source.md"
+    source.write_text(f"---\ntitle: {title}\ndate: 2025-07-01\n---\nText.\n", encoding="utf-8")
+    imported = run("import", str(source), "--into", "imported")
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith(f"wrote imported/2025/{name} (from ")
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

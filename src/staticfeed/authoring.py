@@ -17,7 +17,6 @@ import re
 import stat
 import tempfile
 import tomllib
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
@@ -43,7 +42,14 @@ from staticfeed.errors import (
     unreadable,
 )
 from staticfeed.frontmatter import Document, FrontMatterError, split
-from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
+from staticfeed.ids import (
+    SlugError,
+    normalize_slug,
+    slug_from_path,
+    slugify,
+    suggest_authority,
+    tag_uri,
+)
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
 from staticfeed.text import unfit_character
@@ -54,9 +60,6 @@ _EXAMPLE_BODY = (
     "This is the first entry of the publication. Edit it or delete it, and add the next one\n"
     'with `staticfeed new "Its title"`.\n'
 )
-_SLUG_MAX_CHARS = 80
-_SLUG_MAX_BYTES = 160  # a file name may have 255 bytes; leave room for the suffix and more
-_DROPPED = "'\u2019"  # apostrophes: "Aren't" gives "arent", not "aren-t"
 _NEW_FILE_MODE = 0o644
 T = TypeVar("T")
 
@@ -90,7 +93,7 @@ def init_project(
     entries_dir = folder / "entries"
     targets = [(config_path, config_text.encode("utf-8"))]
     if not _has_documents(entries_dir):
-        slug = title_slug(EXAMPLE_TITLE)
+        slug = slugify(EXAMPLE_TITLE)
         relative = PurePosixPath(f"{today.year}/{slug}.md")
         example = entries_dir / relative
         if _exists(example):
@@ -209,7 +212,7 @@ def new_entry(
     """Write entries/<year>/<slug>.md with front matter and a pinned id; return its path.
 
     `date` (default `now`) is written in the site's time zone with its offset; a date without a
-    time zone is a wall time there. The slug comes from the title (see `title_slug`). An existing
+    time zone is a wall time there. The slug comes from the title (see `ids.slugify`). An existing
     file is never written over.
     """
     authority = _require_authority(config, "new", now.year)
@@ -223,7 +226,7 @@ def new_entry(
             path=config.path,
         )
     published = _site_time(date if date is not None else now, config.timezone)
-    slug = title_slug(checked_title)
+    slug = slugify(checked_title)
     relative = PurePosixPath(f"{published.year}/{slug}.md")
     path = entries_dir / relative
     identifier = tag_uri(authority, slug_from_path(relative))
@@ -266,40 +269,6 @@ def _exists(path: Path) -> bool:
 def _is_file(path: Path) -> bool:
     found = _stat(path)
     return found is not None and stat.S_ISREG(found.st_mode)
-
-
-def title_slug(title: str) -> str:
-    """A file name from a title: lowercase letters, digits and hyphens.
-
-    Letters with accents become ASCII (`Café` → `cafe`, `Straße` → `strasse`), through Unicode's
-    compatibility decomposition; letters with no ASCII form (`Україна`) stay as they are, and the
-    entry's id percent-encodes them, as it does for any file name. Everything else (spaces,
-    punctuation, emoji) separates words. A title with no letters or digits gives `entry`.
-    """
-    pieces: list[str] = []
-    for char in unicodedata.normalize("NFC", title.casefold()):
-        if char in _DROPPED:
-            continue
-        plain = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
-        if plain and all(c.isascii() for c in plain):
-            pieces += [c if c.isalnum() else "-" for c in plain]
-        elif char.isalpha():
-            pieces.append(char)
-        elif any(c.isascii() and c.isalnum() for c in plain):  # ½ gives 1-2
-            pieces += [c if c.isascii() and c.isalnum() else "-" for c in plain]
-        elif char.isalnum():
-            pieces.append(char)
-        elif unicodedata.category(char).startswith("M") and pieces and not pieces[-1].isascii():
-            pieces.append(char)  # a vowel sign of a script such as Devanagari, after its letter
-        else:
-            pieces.append("-")
-    slug = re.sub("-+", "-", "".join(pieces)).strip("-")
-    if len(slug) > _SLUG_MAX_CHARS:
-        cut = slug[:_SLUG_MAX_CHARS]
-        slug = cut[: cut.rindex("-")] if "-" in cut else cut
-    while len(slug.encode("utf-8")) > _SLUG_MAX_BYTES:
-        slug = slug[:-1]
-    return slug.strip("-") or "entry"
 
 
 def _require_authority(config: Config, command: str, year: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
@@ -13,6 +14,57 @@ _SLUG_SAFE = "/-._~"
 
 class SlugError(ValueError):
     pass
+
+
+_SLUG_MAX_CHARS = 80
+_SLUG_MAX_BYTES = 160  # a file name may have 255 bytes; leave room for the suffix and more
+_DROPPED = "'\u2019"  # apostrophes: "Aren't" gives "arent", not "aren-t"
+# Names Windows gives to devices, with any suffix: a file `con.md` cannot be checked out there.
+_WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{name}{n}" for name in ("com", "lpt") for n in range(1, 10)]
+)
+
+
+def slugify(name: str) -> str:
+    """A file name from a name (an entry's title, by `new` and `import`): lowercase letters,
+    digits and hyphens.
+
+    Letters with accents become ASCII (`Café` → `cafe`, `Straße` → `strasse`), through Unicode's
+    compatibility decomposition; letters with no ASCII form (`Україна`) stay as they are, and the
+    entry's id percent-encodes them, as it does for any file name. Everything else (spaces,
+    punctuation, emoji) separates words. A name with no letters or digits gives `entry`, and one
+    Windows keeps for a device (`con`, `nul`) gets `-entry` after it.
+    """
+    pieces: list[str] = []
+    for char in unicodedata.normalize("NFC", name.casefold()):
+        if char not in _DROPPED:
+            pieces += _slug_pieces(char, pieces[-1] if pieces else "-")
+    slug = re.sub("-+", "-", "".join(pieces)).strip("-")
+    if len(slug) > _SLUG_MAX_CHARS:
+        cut = slug[:_SLUG_MAX_CHARS]
+        slug = cut[: cut.rindex("-")] if "-" in cut else cut
+    while len(slug.encode("utf-8")) > _SLUG_MAX_BYTES:
+        slug = slug[:-1]
+    slug = slug.strip("-") or "entry"
+    return f"{slug}-entry" if slug in _WINDOWS_DEVICES else slug
+
+
+def _slug_pieces(char: str, before: str) -> list[str]:
+    """What `char` of a name gives in its slug, after `before`."""
+    plain = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+    if plain and all(c.isascii() for c in plain):
+        return [c if c.isalnum() else "-" for c in plain]
+    if char.isalpha():
+        return [char]
+    if any(c.isascii() and c.isalnum() for c in plain):  # ½ gives 1-2
+        return [c if c.isascii() and c.isalnum() else "-" for c in plain]
+    if char.isalnum():
+        return [char]
+    if unicodedata.category(char).startswith("M"):
+        # A vowel sign of a script such as Devanagari stays with its letter; an accent NFC could
+        # not join to an ASCII letter (casefold turns İ into i and U+0307) goes, as accents do.
+        return [char] if not before.isascii() else []
+    return ["-"]
 
 
 def slug_from_path(relative: PurePosixPath) -> str:

@@ -27,7 +27,6 @@ import contextlib
 import itertools
 import json
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
@@ -56,6 +55,7 @@ from staticfeed.errors import (
     unreadable,
 )
 from staticfeed.frontmatter import FrontMatterError, split
+from staticfeed.ids import slugify
 from staticfeed.infer import read_head
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
@@ -67,7 +67,6 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # The order of the front-matter keys an import writes, and of the fields `review:` lists.
 FIELDS = ("title", "date", "updated", "authors", "summary", "tags", "link", "image", "lang")
 _TITLE_FROM_SENTENCE_LIMIT = 80
-_SLUG_LIMIT = 60
 _WRAP_MAX = 120
 _SENTENCE_ENDS = tuple('.!?:;\u2026"\u201d\u2019)]')
 _NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
@@ -379,7 +378,7 @@ def _map_metadata(
         except values.InvalidValue:
             draft.left_out.append(f"{found[0]} (not a language tag)")
     if found := first(("slug",)):
-        draft.slug = _slugify(_scalar_text(found[1])) or None
+        draft.slug = slugify(_scalar_text(found[1])) or None
     draft.left_out.extend(original for key, (original, _) in by_key.items() if key not in used)
     if draft.updated and draft.date and draft.updated < draft.date:
         draft.updated = None
@@ -1946,7 +1945,7 @@ def _place(
         if draft.title is None or draft.date is None:
             errors.append(_missing(source, draft, tz))
             continue
-        path = _free_path(into, draft.date.year, draft.slug or _slugify(draft.title), planned)
+        path = _free_path(into, draft.date.year, draft.slug or slugify(draft.title), planned)
         existing = _existing_entry(path)
         if existing is not None:
             errors.append(_existing_entry_error(existing, path, source))
@@ -2042,23 +2041,6 @@ def _existing_entry(path: Path) -> Path | None:
         except OSError as error:  # PermissionError: a folder on the way cannot be entered
             raise unreachable(candidate, error) from None
     return None
-
-
-def _slugify(title: str) -> str:
-    # Accents come off Latin letters (Café: cafe); other scripts keep theirs (й stays й).
-    kept: list[str] = []
-    for char in unicodedata.normalize("NFKD", title):
-        if unicodedata.combining(char) and kept and kept[-1].isascii():
-            continue
-        kept.append(char)
-    text = unicodedata.normalize("NFC", "".join(kept)).lower()
-    words = re.findall(r"[^\W_]+", re.sub("['\u2019`]", "", text))
-    slug = ""
-    for word in words:
-        if slug and len(slug) + 1 + len(word) > _SLUG_LIMIT:
-            break
-        slug = f"{slug}-{word}" if slug else word[:_SLUG_LIMIT]
-    return slug or "entry"
 
 
 def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry:
