@@ -346,6 +346,56 @@ def test_dates_read_in_the_configs_zone_are_written_as_its_wall_times(
     assert "\ndate: 2025-06-01 10:00\nupdated: 2025-06-02\n" in text
 
 
+def test_into_another_publication_reads_dates_in_its_config_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It read them in UTC: an hour off in Berlin, written as if the author had meant it.
+    publication = tmp_path / "notes"
+    (publication / "entries").mkdir(parents=True)
+    (publication / "staticfeed.toml").write_text(BASIC_CONFIG_BERLIN, encoding="utf-8")
+    (tmp_path / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01 10:00\n---\nHi.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("import", "post.md", "--into", "notes/entries")
+    assert result.exit_code == 0, result.output
+    assert "  date:    2025-06-01 10:00 +02:00\n" in result.stdout
+    text = (publication / "entries" / "2025" / "hello.md").read_text(encoding="utf-8")
+    assert "\ndate: 2025-06-01 10:00\n" in text  # a wall time in the config's zone
+
+
+def test_import_in_a_subfolder_of_a_publication_is_the_error_other_commands_give(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It wrote saved/entries/2025/hello.md, with the date read in UTC, and exited 0.
+    folder = site(config=BASIC_CONFIG_BERLIN)
+    (folder / "saved").mkdir()
+    (folder / "saved" / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
+    monkeypatch.chdir(folder / "saved")
+    result = run("import", "post.md")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
+        "[tool.staticfeed] table beside it. ../staticfeed.toml is the config of the "
+        "publication this folder is in: run staticfeed in its folder (cd ..).\n"
+    )
+    assert sorted(path.name for path in (folder / "saved").iterdir()) == ["post.md"]
+
+
+def test_import_outside_any_publication_says_it_reads_dates_in_utc(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01 10:00\n---\nHi.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run("import", "post.md", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "note: dates without an offset are read in UTC, as there is no staticfeed config here: "
+        "pass --timezone ZONE, or --config FILE, to read them in another zone\n"
+    )
+    assert "  date:    2025-06-01 10:00 +00:00\n" in result.stdout
+    told = run("import", "post.md", "--dry-run", "--timezone", "UTC")
+    assert (told.exit_code, told.stderr) == (0, "")
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

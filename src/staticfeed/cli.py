@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -1300,7 +1301,8 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
     type=_FILE_PATH,
     default=None,
     help="Config file whose timezone the dates are read in (default: staticfeed.toml, or "
-    "[tool.staticfeed] in pyproject.toml, in the current folder).",
+    "[tool.staticfeed] in pyproject.toml, in the current folder, else in the folder that "
+    "holds the --into folder).",
 )
 @click.option(
     "--timezone",
@@ -1338,7 +1340,7 @@ def import_command(
 
     try:
         given = None if timezone_name is None else zone(timezone_name)
-        config_tz = _config_timezone(config_path)
+        config_tz = _import_timezone(config_path, into, told=given is not None)
         tz = given or config_tz
         imported = import_documents(
             list(sources), into, timezone=tz, dry_run=dry_run, config_timezone=config_tz
@@ -1356,17 +1358,39 @@ def import_command(
         )
 
 
-def _config_timezone(config_path: Path | None) -> ZoneInfo:
-    """The zone the build reads dates without an offset in: the config's."""
-    from staticfeed.config import find_config, load_config
+def _import_timezone(config_path: Path | None, into: Path, *, told: bool) -> ZoneInfo:
+    """The zone the build reads dates without an offset in: the config's. Outside any
+    publication, UTC, as for a config without timezone, with a note unless `told` the zone."""
     from staticfeed.dates import zone
 
-    if config_path is None:
-        try:
-            config_path = find_config(Path.cwd())
-        except ConfigError:
-            return zone("UTC")  # no publication here yet: UTC, as a config without timezone
-    return load_config(config_path).timezone
+    found = config_path or _import_config(into)
+    if found is None:
+        if not told:
+            click.echo(
+                "note: dates without an offset are read in UTC, as there is no staticfeed config "
+                "here: pass --timezone ZONE, or --config FILE, to read them in another zone",
+                err=True,
+            )
+        return zone("UTC")
+    from staticfeed.config import load_config
+
+    return load_config(found).timezone
+
+
+def _import_config(into: Path) -> Path | None:
+    """The config of the current folder, else of the publication whose folder `into` is in;
+    in a subfolder of a publication, the error other commands give there (its entries/ is
+    not the current folder's)."""
+    from staticfeed.config import config_above, find_config
+
+    try:
+        return find_config(Path.cwd())
+    except ConfigError as here:
+        with contextlib.suppress(ConfigError):
+            return find_config(into.resolve().parent)
+        if config_above(Path.cwd()) is not None:
+            raise here from None
+    return None
 
 
 def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:

@@ -155,7 +155,7 @@ def find_config(folder: Path) -> Path:
     if found is not None:
         return found
     fix = "Create staticfeed.toml with title and site_url, or pass --config FILE."
-    above = _config_above(folder)
+    above = config_above(folder)
     if above is not None:  # run in entries/: --config alone would look for entries/entries/
         shown = Path(os.path.relpath(above))
         fix = (
@@ -187,7 +187,7 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
-def _config_above(folder: Path) -> Path | None:
+def config_above(folder: Path) -> Path | None:
     """The config in the nearest folder above `folder` that has one, as git finds its
     repository from a subfolder."""
     for parent in folder.resolve().parents:
