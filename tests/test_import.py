@@ -9,6 +9,7 @@ becomes a key).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import tempfile
 import textwrap
@@ -1041,13 +1042,32 @@ def test_an_existing_entry_is_never_overwritten(tmp_path: Path) -> None:
     ]
 
 
-def test_an_entry_that_cannot_be_written_undoes_the_import(tmp_path: Path) -> None:
+def test_an_entry_that_cannot_be_written_undoes_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     into = tmp_path / "entries"
-    write(into, "2024", "a file where the folder of 2024 belongs\n")
+    opened = Path.open
+
+    def disk_full_at_2024(path: Path, *args: object, **kwargs: object) -> object:
+        if path.parent == into / "2024":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return opened(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", disk_full_at_2024)
     with pytest.raises(ImportProblem) as raised:
         run("pelican", "hugo", into=into)  # 2022 first, then 2024
-    assert raised.value.message.startswith("cannot create the folder")
-    assert raised.value.path == into / "2024"
+    assert raised.value.message == "cannot write the entry (No space left on device)"
+    assert [p for p in into.rglob("*") if p.is_file()] == []
+
+
+def test_a_file_where_a_year_folder_goes_is_found_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    into = tmp_path / "entries"
+    write(into, "2024", "a file where the folder of 2024 belongs\n")
+    with pytest.raises(ManyErrors) as raised:
+        run("pelican", "hugo", into=into)  # 2022 first, then 2024
+    assert {error.path for error in raised.value.errors} == {into / "2024"}
     assert [p for p in into.rglob("*") if p.is_file()] == [into / "2024"]
 
 

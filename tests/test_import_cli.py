@@ -396,6 +396,24 @@ def test_import_outside_any_publication_says_it_reads_dates_in_utc(
     assert (told.exit_code, told.stderr) == (0, "")
 
 
+@pytest.mark.parametrize("dry_run", [["--dry-run"], []])
+def test_a_file_where_a_year_folder_goes_is_an_error_even_in_a_dry_run(
+    site: Callable[..., Path], dry_run: list[str]
+) -> None:
+    # --dry-run said "would write entries/2025/hello.md" and exited 0; the import then failed.
+    folder = site()
+    (folder / "entries" / "2025").write_text("notes\n", encoding="utf-8")
+    (folder / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
+    before = digest(folder)
+    result = run("import", "post.md", *dry_run)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/2025: it is a file, where importing post.md needs a folder to write "
+        "entries/2025/hello.md in. Move or rename that file, or pass another --into folder.\n"
+    )
+    assert digest(folder) == before
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

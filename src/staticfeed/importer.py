@@ -1946,6 +1946,10 @@ def _place(
             errors.append(_missing(source, draft, tz))
             continue
         path = _free_path(into, draft.date.year, draft.slug or slugify(draft.title), planned)
+        in_the_way = _file_in_the_way(path.parent)
+        if in_the_way is not None:
+            errors.append(_in_the_way_error(in_the_way, path, source))
+            continue
         existing = _existing_entry(path)
         if existing is not None:
             errors.append(_existing_entry_error(existing, path, source))
@@ -2029,6 +2033,29 @@ def _free_path(into: Path, year: int, slug: str, planned: set[Path]) -> Path:
         path = folder / f"{slug}-{number}.md"
         number += 1
     return path
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The file at `folder`, or at a folder above it, that keeps it from being made: found
+    before writing, so that --dry-run shows the error the import would end with."""
+    for path in (folder, *folder.parents):
+        try:
+            if path.is_dir():
+                return None
+            if path.exists():
+                return path
+        except OSError as error:  # PermissionError: a folder on the way cannot be entered
+            raise unreachable(path, error) from None
+    return None
+
+
+def _in_the_way_error(in_the_way: Path, path: Path, source: Path) -> ImportProblem:
+    return ImportProblem(
+        f"it is a file, where importing {display_path(source)} needs a folder to write "
+        f"{display_path(path)} in",
+        "Move or rename that file, or pass another --into folder.",
+        path=in_the_way,
+    )
 
 
 def _existing_entry(path: Path) -> Path | None:
