@@ -217,6 +217,34 @@ def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:
     assert 'timezone = "UTC"' in config
 
 
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        # It suggested https://example.org/my notes.example.net, itself refused for its spaces.
+        (
+            "my notes.example.net",
+            "is not an absolute http(s) URL. Write it in full, like https://my-notes.example.net",
+        ),
+        ("my blog", "is not an absolute http(s) URL. Write it in full, like "),
+        # It said "Write spaces as %20", which makes no host name.
+        (
+            "https://my notes.example.net/",
+            "has a space in its host name, which no host name has. Write the host name without "
+            "spaces, like https://my-notes.example.net/",
+        ),
+        ("https://notes.example.net/a b/", "contains spaces. Write spaces as %20: "),
+    ],
+)
+def test_init_suggests_a_site_url_it_would_take(in_tmp: Path, answer: str, said: str) -> None:
+    result = run("init", "--title", "T", "--author", "A", "--timezone", "UTC", prompts=answer)
+    assert result.exit_code == 2, result.output
+    (error,) = [line for line in result.stderr.splitlines() if "Error: the site URL" in line]
+    assert f"Error: the site URL {answer!r} {said}" in error
+    suggested = error.rpartition(" ")[2]
+    accepted = run("init", "--title", "T", "--author", "A", "--timezone", "UTC", prompts=suggested)
+    assert accepted.exit_code == 0, accepted.output
+
+
 def test_init_asks_on_stderr_so_its_output_can_go_to_a_file(in_tmp: Path) -> None:
     # `staticfeed init blog > log` wrote its questions into log: the terminal showed nothing,
     # as if init had hung, and log began with "Title of the publication: ".

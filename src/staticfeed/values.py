@@ -225,11 +225,16 @@ def _url_suggestion(url: str) -> str:
         found, rest = "://", url[2:]
     if (found and not rest.strip("/")) or (not found and _SCHEME.match(url)):
         return "https://example.org/page"
-    host = rest.partition("/")[0]
-    if host and (found or ("." in host.strip(".") and " " not in host)):
-        return f"https://{rest}"
+    host, slash, path = rest.partition("/")
+    if host and (found or "." in host.strip(".")):
+        # Words parted by spaces (`my notes.example.net`) were meant as one name.
+        return f"https://{'-'.join(host.split())}{slash}{_spaces_escaped(path)}"
     # No host (https:///x, file:///x, x or /x): a path on some site.
-    return f"https://example.org/{rest.lstrip('./')}"
+    return f"https://example.org/{_spaces_escaped(rest.lstrip('./'))}"
+
+
+def _spaces_escaped(url: str) -> str:
+    return re.sub(r"\s", lambda match: f"%{ord(match.group()):02X}", url.strip())
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # not a port: localhost:8000/x
@@ -252,8 +257,15 @@ def url_reference(key: str, value: object) -> str:
 def _refuse_unfetchable(key: str, url: str) -> None:
     """InvalidValue for a URL with a space, or a `%` that begins no escape, which nginx and
     Apache answer with 400 Bad Request: a link to an error page."""
+    if any(char.isspace() for char in urlsplit(url).netloc):
+        raise InvalidValue(
+            f"{key} {url!r} has a space in its host name, which no host name has",
+            f"Write the host name without spaces, like {_url_suggestion(url)}",
+        )
     if any(char.isspace() for char in url):
-        raise InvalidValue(f"{key} {url!r} contains spaces", "Write spaces as %20.")
+        raise InvalidValue(
+            f"{key} {url!r} contains spaces", f"Write spaces as %20: {_spaces_escaped(url)}"
+        )
     if _BARE_PERCENT.search(url):
         raise InvalidValue(
             f"{key} {url!r} has a % that begins no escape (%XX)",
