@@ -387,6 +387,20 @@ def test_a_relative_base_url_is_refused(site: Site) -> None:
     assert not Path("feeds").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "check", "diff"])
+def test_a_wrong_base_url_from_the_environment_names_the_variable(site: Site, command: str) -> None:
+    # It said "Invalid value for '--base-url'" to a CI job whose command line had none.
+    site(**{"a.md": POST})
+    result = CliRunner().invoke(cli, [command], env={"STATICFEED_BASE_URL": "preview.example"})
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for the environment variable STATICFEED_BASE_URL: the site URL "
+        "'preview.example' is not an absolute http(s) URL. Write it in full, like "
+        "https://preview.example"
+    )
+    assert not Path("feeds").exists()
+
+
 def test_config_text_readers_cannot_show_is_an_error(site: Site) -> None:
     # A C1 control character: XML allows it, readers and the W3C service do not.
     site(config=BASIC_CONFIG.replace('"Test feed"', '"Test\\u0093feed"'), **{"a.md": POST})

@@ -10,7 +10,7 @@ import shlex
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+from click.core import ParameterSource
 
 from staticfeed import __version__, delta, output, stamp
 from staticfeed.errors import ConfigError, StaticfeedError, display_path
@@ -104,6 +105,22 @@ class _Checked(click.ParamType[str]):
         except values.InvalidValue as problem:
             self.fail(f"{problem.message}. {problem.fix}", param, ctx)
         return checked if isinstance(checked, str) else value
+
+
+class _FromEnvironment(click.Option):
+    """An option whose refused value, when it came from the environment variable, is said to
+    be that variable's: "Invalid value for '--base-url'" sent its reader to a command line
+    that has no --base-url."""
+
+    def handle_parse_result(
+        self, ctx: click.Context, opts: Mapping[str, Any], args: list[str]
+    ) -> tuple[Any, list[str]]:
+        try:
+            return super().handle_parse_result(ctx, opts, args)
+        except click.BadParameter as error:
+            if self.consume_value(ctx, opts)[1] == ParameterSource.ENVIRONMENT:
+                error.param_hint = f"the environment variable {self.envvar}"
+            raise
 
 
 _SITE_URL = _Checked("URL", "the site URL", "site_url", "a URL like https://example.org/")
@@ -204,6 +221,7 @@ _PUBLICATION_OPTIONS = [
     _CONFIG_OPTION,
     click.option(
         "--base-url",
+        cls=_FromEnvironment,
         envvar="STATICFEED_BASE_URL",
         type=_SITE_URL,
         default=None,
