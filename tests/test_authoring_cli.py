@@ -366,6 +366,27 @@ def test_new_and_import_make_one_file_name_from_a_title(
     assert imported.output.startswith(f"wrote imported/2025/{name} (from ")
 
 
+@pytest.mark.parametrize("name", ["weekly.txt", "weekly.markdown", "Weekly.md"])
+def test_new_refuses_a_title_whose_id_a_document_of_another_name_has(
+    in_tmp: Path, name: str
+) -> None:
+    # It wrote entries/2025/weekly.md, and the next build failed: two entries with one id.
+    assert init().exit_code == 0
+    other = in_tmp / "entries" / "2025" / name
+    other.parent.mkdir()
+    other.write_text("---\ntitle: Weekly\ndate: 2025-06-01\n---\nText.\n", encoding="utf-8")
+    result = run("new", "Weekly", "--date", "2025-07-01 09:00")
+    assert result.exit_code == 1, result.output
+    assert re.fullmatch(
+        f"Error: entries/2025/{re.escape(name)}: a new entry would have the id "
+        r"tag:notes\.example\.net,\d{4}:2025/weekly, which this document already has\. Give "
+        r"the new entry another title\.\n",
+        result.stderr,
+    ), result.stderr
+    assert sorted(path.name for path in other.parent.iterdir()) == [name]
+    assert run("build").exit_code == 0
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

@@ -299,7 +299,8 @@ def _site_time(moment: datetime, tz: tzinfo) -> datetime:
 
 
 def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None:
-    """Another document that pinned this id (it was renamed, say) would make a duplicate."""
+    """Another document that pinned this id (it was renamed, say), or has it from a name that
+    differs only in its suffix (`notes.txt` beside a new `notes.md`), would make a duplicate."""
     for path in document_paths(entries_dir, []) if entries_dir.is_dir() else ():
         try:
             metadata = split(_RawFile.read(path).text).metadata
@@ -308,6 +309,9 @@ def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None
                 own_id.strip() if isinstance(own_id, str) else None,
                 tag_uri(authority, normalize_slug(own_slug)) if isinstance(own_slug, str) else None,
             }
+            if own_id is None and own_slug is None:
+                relative = PurePosixPath(path.relative_to(entries_dir).as_posix())
+                taken.add(tag_uri(authority, slug_from_path(relative)))
         except (StaticfeedError, FrontMatterError, SlugError):
             continue  # the build reports what is wrong with it
         if identifier in taken:
