@@ -448,6 +448,27 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
 
 
 @pytest.mark.parametrize(
+    ("given", "fix"),
+    [
+        ("2025/my-post.md", "Give its path from here: entries/2025/my-post.md."),
+        ("entries/2025/my-post", "Give its path from here: entries/2025/my-post.md."),
+        ("my-post", "Give its path from here: entries/2025/my-post.md."),
+        ("other.md", "Give the path of a document in the entries folder, like "),
+    ],
+)
+def test_touch_names_the_entry_a_path_without_its_folder_or_suffix_meant(
+    site: Callable[..., Path], given: str, fix: str
+) -> None:
+    # Each said "there is no such file", with an example path, not the entry's.
+    folder = site(**{"2025/my-post.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    before = (folder / "entries" / "2025" / "my-post.md").read_bytes()
+    result = run("touch", given)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: {given}: there is no such file. {fix}")
+    assert (folder / "entries" / "2025" / "my-post.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(
     ("args", "said"),
     [
         # `staticfeed touch "$ENTRY"` with ENTRY unset said "Error: .: it is a folder, not a

@@ -550,11 +550,30 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
     return Touched(value, document.metadata.get("draft") is True)
 
 
+def _meant_entry(entries_dir: Path, path: Path) -> Path | None:
+    """The one entry `path` names without the entries folder, its suffix or its year folder
+    (`2025/my-post.md`, `entries/2025/my-post`, `my-post`), if there is one."""
+    bases = [path] if path.is_absolute() else [path, entries_dir / path]
+    for base in bases:
+        for suffix in ("", *SUFFIXES):
+            candidate = base.with_name(base.name + suffix)
+            if suffix != base.suffix and _is_file(candidate):
+                return candidate
+    if len(path.parts) != 1 or not entries_dir.is_dir():
+        return None
+    stem = path.stem if path.suffix.lower() in SUFFIXES else path.name
+    found = [entry for entry in document_paths(entries_dir, []) if entry.stem == stem]
+    return found[0] if len(found) == 1 else None
+
+
 def _check_entry_path(entries_dir: Path, path: Path) -> None:
     if not _is_file(path):
+        meant = None if path.is_dir() else _meant_entry(entries_dir, path)
         raise EntryError(
             "it is a folder, not a document" if path.is_dir() else "there is no such file",
-            "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
+            f"Give its path from here: {display_path(meant)}."
+            if meant is not None
+            else "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
             path=path,
         )
     root = entries_dir.resolve()
