@@ -2044,8 +2044,8 @@ def _file_in_the_way(folder: Path) -> Path | None:
                 return None
             if path.exists():
                 return path
-        except OSError as error:  # PermissionError: a folder on the way cannot be entered
-            raise unreachable(path, error) from None
+        except OSError:  # cannot be looked at: the entry's own check names it
+            return None
     return None
 
 
