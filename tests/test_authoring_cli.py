@@ -305,6 +305,17 @@ def test_a_blank_or_wrong_value_on_the_command_line_is_a_usage_error(
     assert sorted(path for path in in_tmp.rglob("*")) == before
 
 
+def test_init_with_a_time_zone_in_other_letter_case_names_it_as_written(in_tmp: Path) -> None:
+    answers = "T\nhttps://notes.example.net/\nA\nutc\n"
+    result = run("init", prompts=answers)
+    assert result.exit_code == 2, result.output
+    assert (
+        "Error: unknown time zone 'utc' (names are case-sensitive: UTC). Use an IANA name like "
+        "UTC, Europe/Kyiv or America/New_York.\n"
+    ) in result.stderr
+    assert not (in_tmp / "staticfeed.toml").exists()
+
+
 def test_init_never_overwrites(in_tmp: Path) -> None:
     (in_tmp / "staticfeed.toml").write_text("# mine\n", encoding="utf-8")
     result = init()

@@ -243,6 +243,16 @@ def test_errors_name_the_file_given_to_config(site: Site) -> None:
     )
 
 
+def test_a_time_zone_in_other_letter_case_is_named_as_written(site: Site) -> None:
+    # "unknown time zone 'europe/berlin'" left the reader to find that only the case was wrong.
+    site(config=config(timezone='"europe/berlin"'), **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:5: timezone: unknown time zone 'europe/berlin' (names are "
+        "case-sensitive: Europe/Berlin). Use an IANA name like UTC, Europe/Kyiv or "
+        "America/New_York.\n"
+    )
+
+
 def test_a_missing_config_file_is_an_error(site: Site) -> None:
     site(**{"a.md": POST})
     assert error_text("--config", "nope.toml") == (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import email.utils
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as dateutil_parser
 
@@ -112,7 +112,17 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise DateError(f"unknown time zone {name!r}") from error
+        spelled = _zone_spelled(name)
+        meant = f" (names are case-sensitive: {spelled})" if spelled else ""
+        raise DateError(f"unknown time zone {name!r}{meant}") from error
+
+
+def _zone_spelled(name: str) -> str | None:
+    """The zone `name` names in other letter case (`utc`, `europe/kyiv`): IANA names are
+    case-sensitive."""
+    folded = name.casefold()
+    matches = sorted(known for known in available_timezones() if known.casefold() == folded)
+    return matches[0] if matches else None
 
 
 def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
