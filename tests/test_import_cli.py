@@ -414,6 +414,32 @@ def test_a_file_where_a_year_folder_goes_is_an_error_even_in_a_dry_run(
     assert digest(folder) == before
 
 
+def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
+    site: Callable[..., Path],
+) -> None:
+    # A Pelican folder with a .rst post said "1 entry written": the other post was lost unsaid.
+    folder = site()
+    posts = folder / "content"
+    posts.mkdir()
+    (posts / "one.md").write_text("Title: One\nDate: 2024-07-08\n\nText.\n")
+    (posts / "two.rst").write_text("Two\n###\n\n:date: 2024-07-09\n\nText.\n")
+    (posts / "photo.jpg").write_bytes(b"\xff\xd8")
+    result = run("import", "content", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-2] == "1 entry would be written"
+    assert result.stderr == (
+        "note: passed over 1 post in a format import does not read: content/two.rst. Convert "
+        "it to Markdown or HTML (pandoc can), and import that.\n"
+    )
+    named = run("import", "content/two.rst")
+    assert named.exit_code == 1, named.output
+    assert named.stderr == (
+        "Error: content/two.rst: import does not read .rst documents: it would take their "
+        "markup for text. Convert it to Markdown or HTML (pandoc can), and import that.\n"
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

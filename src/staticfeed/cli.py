@@ -1356,12 +1356,18 @@ def import_command(
     from staticfeed.dates import zone
     from staticfeed.importer import import_documents
 
+    passed_over: list[Path] = []
     try:
         given = None if timezone_name is None else zone(timezone_name)
         config_tz = _import_timezone(config_path, into, told=given is not None)
         tz = given or config_tz
         imported = import_documents(
-            list(sources), into, timezone=tz, dry_run=dry_run, config_timezone=config_tz
+            list(sources),
+            into,
+            timezone=tz,
+            dry_run=dry_run,
+            config_timezone=config_tz,
+            passed_over=passed_over,
         )
     except StaticfeedError as error:
         raise _user_error(error) from None
@@ -1369,6 +1375,8 @@ def import_command(
         for line in _imported_lines(entry, dry_run=dry_run):
             click.echo(line)
     click.echo(_import_summary(imported, dry_run=dry_run))
+    if passed_over:
+        click.echo(_passed_over_note(sorted(passed_over)), err=True)
     if any(entry.post for entry in imported):
         click.echo(
             "next: so that readers of the site's earlier feed see no post again, run "
@@ -1450,6 +1458,17 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
             " the site at site_url + that path, or write their full URLs)"
         )
     return lines
+
+
+def _passed_over_note(paths: Sequence[Path]) -> str:
+    shown = ", ".join(display_path(path) for path in paths[:5])
+    more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
+    one = len(paths) == 1
+    return (
+        f"note: passed over {len(paths)} {'post' if one else 'posts'} in a format import does "
+        f"not read: {shown}{more}. Convert {'it' if one else 'them'} to Markdown or HTML "
+        f"(pandoc can), and import {'that' if one else 'those'}."
+    )
 
 
 def _import_summary(imported: Sequence[ImportedEntry], *, dry_run: bool) -> str:

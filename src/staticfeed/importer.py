@@ -64,6 +64,18 @@ from staticfeed.text import collapse_whitespace, shorten
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Posts in the other formats Pelican, Hugo and Jekyll read (reStructuredText, AsciiDoc, Org,
+# Pandoc, Textile), and notebooks: import reads none, and passing one over unsaid lost a post.
+OTHER_POST_SUFFIXES = (
+    ".rst",
+    ".adoc",
+    ".asciidoc",
+    ".org",
+    ".pandoc",
+    ".pdc",
+    ".textile",
+    ".ipynb",
+)
 # The order of the front-matter keys an import writes, and of the fields `review:` lists.
 FIELDS = ("title", "date", "updated", "authors", "summary", "tags", "link", "image", "lang")
 _TITLE_FROM_SENTENCE_LIMIT = 80
@@ -113,6 +125,7 @@ def import_documents(
     timezone: tzinfo,
     dry_run: bool,
     config_timezone: tzinfo | None = None,
+    passed_over: list[Path] | None = None,
 ) -> list[ImportedEntry]:
     """Make an entry in `into` of every document in `sources` (files, or folders of them).
 
@@ -120,10 +133,11 @@ def import_documents(
     written as wall times only in `config_timezone`, the zone the build reads them in (by
     default `timezone`), and with their offset in any other. With `dry_run`
     nothing is written. Raises `ManyErrors` listing every problem, and then writes nothing.
+    The posts in the folders that import cannot read (OTHER_POST_SUFFIXES) go to `passed_over`.
     """
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
-    for path in _source_files(sources, into, errors):
+    for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
         try:
             drafts.extend((path, draft) for draft in _read_source(path, timezone))
         except ManyErrors as many:
@@ -151,12 +165,14 @@ def import_documents(
 # Which files
 
 
-def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedError]) -> list[Path]:
+def _source_files(
+    sources: Sequence[Path], into: Path, errors: list[StaticfeedError], passed_over: list[Path]
+) -> list[Path]:
     """The files named, and the documents in the folders named (but none inside `into`)."""
     found: list[Path] = []
     for source in sources:
         if source.is_dir():
-            inside = sorted(_documents_in(source, into, errors))
+            inside = sorted(_documents_in(source, into, errors, passed_over))
             if not inside:
                 errors.append(
                     ImportProblem(
@@ -166,6 +182,15 @@ def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedEr
                     )
                 )
             found.extend(inside)
+        elif source.is_file() and source.suffix.lower() in OTHER_POST_SUFFIXES:
+            errors.append(
+                ImportProblem(
+                    f"import does not read {source.suffix} documents: it would take their markup "
+                    "for text",
+                    "Convert it to Markdown or HTML (pandoc can), and import that.",
+                    path=source,
+                )
+            )
         elif source.is_file():
             found.append(source)
         else:
@@ -176,7 +201,9 @@ def _source_files(sources: Sequence[Path], into: Path, errors: list[StaticfeedEr
     return list(unique.values())
 
 
-def _documents_in(folder: Path, into: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
+def _documents_in(
+    folder: Path, into: Path, errors: list[StaticfeedError], passed_over: list[Path]
+) -> Iterator[Path]:
     target = into.resolve()
     within = folder.resolve()
     for path in folder.rglob("*"):
@@ -184,6 +211,8 @@ def _documents_in(folder: Path, into: Path, errors: list[StaticfeedError]) -> It
         if any(part.startswith(".") for part in relative.parts):
             continue
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+            if path.suffix.lower() in OTHER_POST_SUFFIXES and path.is_file():
+                passed_over.append(path)
             continue
         if path.stem == "_index":
             continue  # a Hugo section's list page, not a post
