@@ -440,6 +440,31 @@ def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
     assert list((folder / "entries").iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "fix"),
+    [
+        ("a.md", "---\ntitle: A\n---\nText.\n", "Add date: 2025-12-22 to the front matter"),
+        ("b.md", '+++\ntitle = "B"\n+++\nText.\n', "Add date = 2025-12-22 to the front matter"),
+        ("c.md", "Title: C\n\nText.\n", "Add Date: 2025-12-22 to the header lines"),
+        ("d.md", "---\ndate: 2025-01-01\n---\n", "Add title: My title to the front matter"),
+        ("e.txt", "Just a line of text\n", "Add a line with the date at the top"),
+    ],
+)
+def test_a_post_without_a_date_or_title_is_told_where_to_write_it(
+    site: Callable[..., Path], name: str, text: str, fix: str
+) -> None:
+    # Each said "Add a line with the date at the top", which above --- ends front matter.
+    folder = site()
+    (folder / name).write_text(text, encoding="utf-8")
+    result = run("import", name)
+    assert result.exit_code == 1, result.output
+    missing = "title" if "title" in fix else "date"
+    assert result.stderr == (
+        f"Error: {name}: no {missing} found. {fix} of a copy of the document, and import the "
+        "copy.\n"
+    )
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

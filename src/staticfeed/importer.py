@@ -259,6 +259,7 @@ class _Draft:
     left_out: list[str] = field(default_factory=list)
     line: int | None = None  # where the article starts, when a page holds several
     post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
+    header: str | None = None  # how its keys are written: "yaml", "toml" or "pelican"
 
     def guess(self, name: str, value: object) -> bool:
         """Record a guessed value for an empty field; true if it was taken."""
@@ -333,7 +334,8 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         document = split(text, names_only=False)  # another tool's keys: take what fits
     except FrontMatterError as error:
         raise ImportProblem(error.message, error.fix, path=path, line=error.line) from None
-    draft = _Draft(body=fenced(document.body), post=True)
+    header = "toml" if text.startswith("+++") else "yaml"
+    draft = _Draft(body=fenced(document.body), post=True, header=header)
     # Text as written: YAML 1.1 reads "title: No" as false and "tags: [3.10]" as 3.1; Hugo's
     # YAML 1.2 shows them as written, and so should the entry.
     as_written = {key: value for key, value in document.written.items() if key in _TEXT_KEYS}
@@ -577,7 +579,7 @@ def _pelican_header(text: str) -> _PelicanHeader | None:
 
 
 def _from_pelican(path: Path, header: _PelicanHeader, tz: tzinfo) -> _Draft:
-    draft = _Draft(body=header.body, post=True)
+    draft = _Draft(body=header.body, post=True, header="pelican")
     metadata = dict(header.metadata)
     if "url" in metadata:  # Pelican's url is the page's path on the site, not a link
         metadata["url (a path on the site)"] = metadata.pop("url")
@@ -2006,10 +2008,26 @@ def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:
         )
     return ImportProblem(
         f"no {missing} found{where}",
-        f"Add a line with the {missing} at the top of a copy of the document, and import the copy.",
+        f"Add {_missing_line(draft, missing)} of a copy of the document, and import the copy.",
         path=source,
         line=draft.line,
     )
+
+
+_EXAMPLES = {"title": ("My title", '"My title"'), "date": ("2025-12-22", "2025-12-22")}
+
+
+def _missing_line(draft: _Draft, missing: str) -> str:
+    """Where and how to write the missing title or date: as a key of the post's header (the
+    line at the top would break its front matter), or as a line of text."""
+    plain, toml = _EXAMPLES[missing]
+    if draft.header == "yaml":
+        return f"{missing}: {plain} to the front matter"
+    if draft.header == "toml":
+        return f"{missing} = {toml} to the front matter"
+    if draft.header == "pelican":
+        return f"{missing.capitalize()}: {plain} to the header lines"
+    return f"a line with the {missing} at the top"
 
 
 def _refused_date_line(body: str, tz: tzinfo) -> tuple[str, str] | None:
