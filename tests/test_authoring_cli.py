@@ -398,6 +398,35 @@ def test_new_refuses_a_title_whose_id_a_document_of_another_name_has(
     assert run("build").exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "-30% off",
+            "No such option '-3'. A title that starts with - goes after --, at the "
+            "end: staticfeed new [OPTIONS] -- '-30% off'",
+        ),
+        (
+            "---",
+            "No such option '---'. A title that starts with - goes after --, at the end: "
+            "staticfeed new [OPTIONS] -- ---",
+        ),
+        ("--tags", "No such option '--tags'. Did you mean '--tag'?"),  # a mistyped option
+    ],
+)
+def test_new_with_a_title_that_starts_with_a_dash_says_how_to_give_it(
+    in_tmp: Path, title: str, said: str
+) -> None:
+    # It said only "No such option '-3'", of a title the user never meant as an option.
+    assert init().exit_code == 0
+    result = run("new", title, "--date", "2025-07-01 09:00")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == f"Error: {said}"
+    given = run("new", "--date", "2025-07-01 09:00", "--", title)
+    assert given.exit_code == 0, given.output
+    assert front_matter(in_tmp / given.output.strip())["title"] == title
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

@@ -6,6 +6,7 @@ import contextlib
 import gc
 import json
 import os
+import re
 import shlex
 import sys
 import threading
@@ -1095,7 +1096,28 @@ def init_command(
     click.echo("  staticfeed build")
 
 
-@cli.command("new")
+class _TakesATitle(click.Command):
+    """A command whose argument is a title, which may begin with "-" ("-30% off", "---"):
+    click reads such a title as an unknown option, so the error says how to give it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        written = list(args)  # click's parser takes its arguments off `args`
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as error:
+            given = next((arg for arg in written if arg.startswith(error.option_name)), None)
+            if given is not None and not _OPTION_SHAPE.fullmatch(given):
+                error.message += (
+                    " A title that starts with - goes after --, at the end: staticfeed "
+                    f"{ctx.info_name} [OPTIONS] -- {shlex.quote(given)}"
+                )
+            raise
+
+
+_OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
+
+
+@cli.command("new", cls=_TakesATitle)
 @click.argument("title", type=_Checked("TEXT", "title", "text", "the entry's title"))
 @click.option(
     "--author",
