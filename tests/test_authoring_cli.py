@@ -391,7 +391,7 @@ def test_new_refuses_a_title_whose_id_a_document_of_another_name_has(
     assert re.fullmatch(
         f"Error: entries/2025/{re.escape(name)}: a new entry would have the id "
         r"tag:notes\.example\.net,\d{4}:2025/weekly, which this document already has\. Give "
-        r"the new entry another title\.\n",
+        r"the new entry a file name of its own with --slug \(or another title\)\.\n",
         result.stderr,
     ), result.stderr
     assert sorted(path.name for path in other.parent.iterdir()) == [name]
@@ -425,6 +425,29 @@ def test_new_with_a_title_that_starts_with_a_dash_says_how_to_give_it(
     given = run("new", "--date", "2025-07-01 09:00", "--", title)
     assert given.exit_code == 0, given.output
     assert front_matter(in_tmp / given.output.strip())["title"] == title
+
+
+def test_new_with_a_slug_names_an_entry_whose_title_another_has(in_tmp: Path) -> None:
+    # A weekly title could not be written twice in a year: the only fix given was another title.
+    assert init().exit_code == 0
+    assert run("new", "Weekly links", "--date", "2025-03-01").exit_code == 0
+    again = run("new", "Weekly links", "--date", "2025-03-08")
+    assert again.exit_code == 1, again.output
+    assert again.stderr == (
+        "Error: entries/2025/weekly-links.md: the file already exists. Give the new entry a file "
+        "name of its own with --slug (or another title), or edit that file.\n"
+    )
+    named = run("new", "Weekly links", "--date", "2025-03-08", "--slug", "Weekly links 2")
+    assert named.exit_code == 0, named.output
+    assert named.output == "entries/2025/weekly-links-2.md\n"
+    meta = front_matter(in_tmp / "entries" / "2025" / "weekly-links-2.md")
+    assert meta["title"] == "Weekly links"
+    assert str(meta["id"]).endswith(":2025/weekly-links-2")
+    ascii_name = run("new", "Мир знизу", "--date", "2025-03-08", "--slug", "peace-from-below")
+    assert ascii_name.output == "entries/2025/peace-from-below.md\n"
+    assert run("build").exit_code == 0
+    titles = sorted(atom_entries(in_tmp).values())
+    assert titles == ["Hello, world", "Weekly links", "Weekly links", "Мир знизу"]
 
 
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:

@@ -208,12 +208,13 @@ def new_entry(
     tags: Sequence[str],
     date: datetime | None,
     now: datetime,
+    name: str | None = None,
 ) -> Path:
     """Write entries/<year>/<slug>.md with front matter and a pinned id; return its path.
 
     `date` (default `now`) is written in the site's time zone with its offset; a date without a
-    time zone is a wall time there. The slug comes from the title (see `ids.slugify`). An existing
-    file is never written over.
+    time zone is a wall time there. The slug comes from `name`, else the title (see
+    `ids.slugify`). An existing file is never written over.
     """
     authority = _require_authority(config, "new", now.year)
     checked_title = _input("title", title, values.text, EntryError)
@@ -226,7 +227,7 @@ def new_entry(
             path=config.path,
         )
     published = _site_time(date if date is not None else now, config.timezone)
-    slug = slugify(checked_title)
+    slug = slugify(checked_title if name is None else name)
     relative = PurePosixPath(f"{published.year}/{slug}.md")
     path = entries_dir / relative
     identifier = tag_uri(authority, slug_from_path(relative))
@@ -242,7 +243,8 @@ def new_entry(
     if _exists(path):
         raise EntryError(
             "the file already exists",
-            "Give the new entry another title, or edit that file.",
+            "Give the new entry a file name of its own with --slug (or another title), or edit "
+            "that file.",
             path=path,
         )
     _refuse_taken_id(entries_dir, authority, identifier)
@@ -317,7 +319,7 @@ def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None
         if identifier in taken:
             raise EntryError(
                 f"a new entry would have the id {identifier}, which this document already has",
-                "Give the new entry another title.",
+                "Give the new entry a file name of its own with --slug (or another title).",
                 path=path,
             )
 

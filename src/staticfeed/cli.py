@@ -1142,6 +1142,13 @@ _OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
     help="When it is published (default: now), like 2025-12-22 14:30; without an offset, "
     "in the config's timezone.",
 )
+@click.option(
+    "--slug",
+    "name",
+    type=_Checked("NAME", "slug", "text", "a file name, like peace-from-below"),
+    metavar="NAME",
+    help="The file name and id to make from NAME instead of TITLE, like peace-from-below.",
+)
 @click.option("--edit", is_flag=True, help="Open the new entry in $VISUAL, else $EDITOR.")
 @_authoring_options
 def new_command(
@@ -1149,13 +1156,14 @@ def new_command(
     authors: tuple[str, ...],
     tags: tuple[str, ...],
     when: str | None,
+    name: str | None,
     edit: bool,
     entries_dir: Path,
     config_path: Path | None,
 ) -> None:
     """Write a new entry, entries/<year>/<slug>.md, with its id pinned, and print its path.
 
-    The slug comes from TITLE. No file is ever written over.
+    The slug comes from TITLE, or --slug. No file is ever written over.
 
     \b
     Examples:
@@ -1178,6 +1186,7 @@ def new_command(
             tags=tags,
             date=date,
             now=datetime.now(UTC),
+            name=name,
         )
     except StaticfeedError as error:
         raise _user_error(error) from None
