@@ -465,6 +465,21 @@ def test_a_post_without_a_date_or_title_is_told_where_to_write_it(
     )
 
 
+def test_importing_the_publications_folder_leaves_out_the_pages_the_build_wrote(
+    site: Callable[..., Path],
+) -> None:
+    # `import .` took feeds/index.html and each entry's page for documents: an error per entry
+    # ("importing feeds/2025/a/index.html would overwrite" entries/2025/a.md), or a copy of each.
+    folder = site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nText of A.\n"})
+    assert run("build").exit_code == 0
+    (folder / "saved.md").write_text("---\ntitle: Saved\ndate: 2025-02-01\n---\nHi.\n")
+    result = run("import", ".", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stdout.splitlines() if line.startswith("would write")] == [
+        "would write entries/2025/saved.md (from saved.md)"
+    ]
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

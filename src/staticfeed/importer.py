@@ -59,6 +59,7 @@ from staticfeed.ids import slugify
 from staticfeed.infer import read_head
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
+from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
 from staticfeed.text import collapse_whitespace, shorten
 
@@ -206,9 +207,13 @@ def _documents_in(
 ) -> Iterator[Path]:
     target = into.resolve()
     within = folder.resolve()
+    # What a build wrote (feeds/, with its list of files): its pages are the entries again.
+    built = [marker.parent for marker in folder.rglob(MANIFEST_NAME)]
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
+            continue
+        if any(path.is_relative_to(output) for output in built):
             continue
         if not path.is_file() or path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
             if path.suffix.lower() in OTHER_POST_SUFFIXES and path.is_file():
