@@ -480,6 +480,26 @@ def test_importing_the_publications_folder_leaves_out_the_pages_the_build_wrote(
     ]
 
 
+def test_a_site_menu_pasted_above_the_title_is_not_taken_for_it(
+    site: Callable[..., Path],
+) -> None:
+    # The entry was "Home | About | Contact", at entries/2025/home-about-contact.md.
+    folder = site()
+    (folder / "pasted.txt").write_text(
+        "Home | About | Contact\n\nWhy Cities Need Gardens\nTuesday, 4 March 2025\n"
+        "By Marta Kovalenko\n\nGardens feed people, and cool the streets in summer.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "pasted.txt")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "wrote entries/2025/why-cities-need-gardens.md (from pasted.txt)\n"
+        "  title:   Why Cities Need Gardens (guessed)\n"
+    )
+    text = (folder / "entries" / "2025" / "why-cities-need-gardens.md").read_text("utf-8")
+    assert "Home" not in text
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

@@ -803,6 +803,10 @@ _RESIDUE_WEAK = re.compile(
     r"(?:tags?|categories|category|filed under)\s*:.*)$",
     re.I,
 )
+# A site's menu, pasted with the page: three or more short links parted by | • or ·
+# ("Home | About | Contact"), which was taken for the title above the real one. Not a line
+# with a digit (a date: "Tuesday | 4 March 2025 | 5 min read") or a byline.
+_MENU = re.compile(r"^(?!by\s)[^|•·.!?\d]{1,30}(?:\s+[|•·]\s+[^|•·.!?\d]{1,30}){2,}$", re.I)
 _BUTTON_TOKEN = re.compile(
     r"email this|blogthis!|share (?:to|on|via) (?:x|twitter|facebook|pinterest|linkedin|whatsapp"
     r"|telegram|reddit|email|bluesky|mastodon|threads)|share this(?: article| post)?:?|share|tweet"
@@ -862,7 +866,7 @@ def _classify(unit: _Unit, tz: tzinfo) -> _Facts:
 def _residue(line: str) -> str | None:
     if _RESIDUE_STRONG.match(line) or _COMMENTS_HEADER.match(line):
         return "strong"
-    if _RESIDUE_WEAK.match(line):
+    if _RESIDUE_WEAK.match(line) or _MENU.match(line):
         return "weak"
     if _BUTTON_TOKEN.search(line) and not re.search(r"\w", _BUTTON_TOKEN.sub("", line)):
         return "strong" if "blogthis" in line.lower() else "weak"
