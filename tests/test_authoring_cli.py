@@ -450,6 +450,20 @@ def test_new_with_a_slug_names_an_entry_whose_title_another_has(in_tmp: Path) ->
     assert titles == ["Hello, world", "Weekly links", "Weekly links", "Мир знизу"]
 
 
+def test_new_dated_later_than_now_says_the_feeds_leave_it_out_until_then(in_tmp: Path) -> None:
+    # It printed the path alone; the build then left the entry out, as a "future entry".
+    assert init().exit_code == 0
+    result = run("new", "Later", "--date", "2999-01-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "entries/2999/later.md\n"
+    assert result.stderr == (
+        "note: entries/2999/later.md is dated later than now: the feeds leave it out until then "
+        "(build again then, or pass --future)\n"
+    )
+    earlier = run("new", "Earlier", "--date", "2025-01-01")
+    assert (earlier.exit_code, earlier.stderr) == (0, "")
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

@@ -1175,22 +1175,22 @@ def new_command(
 
     _one_spelling("--tag", tags)
     _one_spelling("--author", [values.author("author", author).name for author in authors])
+    now = datetime.now(UTC)
     try:
         config = _load_config(config_path)
         date = _date_option(when, config) if when is not None else None
         path = new_entry(
-            config,
-            entries_dir,
-            title,
-            authors=authors,
-            tags=tags,
-            date=date,
-            now=datetime.now(UTC),
-            name=name,
+            config, entries_dir, title, authors=authors, tags=tags, date=date, now=now, name=name
         )
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(display_path(path))
+    if date is not None and date > now:
+        click.echo(
+            f"note: {display_path(path)} is dated later than now: the feeds leave it out until "
+            "then (build again then, or pass --future)",
+            err=True,
+        )
     if edit:
         _edit(path)
 
