@@ -354,6 +354,21 @@ def test_a_missing_feed_file(published: Path) -> None:
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
 
 
+def test_check_before_the_first_build_is_one_error_not_one_a_file(site: Site) -> None:
+    # It was 10 errors, "feeds/atom.xml: the file does not exist", then each other file.
+    site(CONFIG, **{"older.md": OLDER, "newer.md": NEWER})
+    assert rows() == [
+        error(
+            "feeds",
+            None,
+            "stale",
+            "nothing has been built here yet (the 10 files build writes are missing)",
+        )
+    ]
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+
+
 @pytest.mark.parametrize("file", [JSON, AUTHOR_JSON, INDEX, "feeds/older/index.html"])
 def test_a_missing_json_feed_or_page(published: Path, file: str) -> None:
     Path(file).unlink()

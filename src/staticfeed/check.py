@@ -355,15 +355,19 @@ def check_build(
                 for found in parallel.map_steps(step, bodies, SILENT):
                     findings += found
             on_disk: dict[str, bytes] = {}
+            stale: list[Finding] = []
+            built = False
             for file in rendered.files:
                 path = out_dir / file.name
                 current = _read(path)
-                findings.extend(_stale(path, current, file.content))
+                stale.extend(_stale(path, current, file.content))
+                built |= current is not None
                 if current is not None:
                     if read is not None:
                         read(file.name, current)
                     if file.entry_count is not None:
                         on_disk[file.name] = current
+            findings += stale if built or not stale else _never_built(out_dir, len(stale))
             findings += _id_changes(out_dir, entries_dir, rendered.selection, on_disk)
     except StaticfeedError as error:
         return findings_from_error(error)
@@ -774,6 +778,13 @@ def _feeds_on_disk(out_dir: Path) -> list[str]:
         if not hidden and path.suffix in _FEED_SUFFIXES and path.is_file():
             names.append(relative.as_posix())
     return names
+
+
+def _never_built(out_dir: Path, missing: int) -> list[Finding]:
+    """One error where no file the build writes exists (check run before the first build),
+    not one for each of them."""
+    message = f"nothing has been built here yet (the {missing} files build writes are missing)"
+    return [_at(out_dir, None, "error", "stale", message, "Run staticfeed build.")]
 
 
 def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:
