@@ -500,6 +500,19 @@ def test_a_site_menu_pasted_above_the_title_is_not_taken_for_it(
     assert "Home" not in text
 
 
+def test_a_year_folder_given_as_into_is_a_wrong_command_line(site: Callable[..., Path]) -> None:
+    # It wrote entries/2025/2025/hello.md, whose id has the year twice.
+    folder = site()
+    (folder / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
+    result = run("import", "post.md", "--into", "entries/2025")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--into': entries/2025 is a year folder: give the entries "
+        "folder, in which import makes the year folders (--into entries)."
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"

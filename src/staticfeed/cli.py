@@ -78,6 +78,22 @@ class _FilePath(click.Path):
         return super().convert(value, param, ctx)
 
 
+class _EntriesFolder(_FolderPath):
+    """The folder import writes <year>/<slug>.md into: not a year folder in it, which gave
+    entries/2025/2025/post.md, and an id with the year twice."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        path = super().convert(value, param, ctx)
+        if re.fullmatch(r"\d{4}", Path(path).name):
+            self.fail(
+                f"{value} is a year folder: give the entries folder, in which import makes the "
+                f"year folders (--into {shlex.quote(Path(path).parent.as_posix())}).",
+                param,
+                ctx,
+            )
+        return path
+
+
 _FILE_PATH = _FilePath(path_type=Path, dir_okay=False)
 _ENTRY_PATH = _FilePath(path_type=Path)  # a folder is touch's error, with its fix
 
@@ -1338,7 +1354,7 @@ def touch_command(entry: Path, entries_dir: Path, config_path: Path | None) -> N
 )
 @click.option(
     "--into",
-    type=_OUT_PATH,  # never empty: "" would write the entries into the current folder
+    type=_EntriesFolder(path_type=Path),  # never empty: "" would write into the current folder
     metavar="DIR",
     default=Path("entries"),
     show_default=True,
