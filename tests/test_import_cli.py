@@ -169,10 +169,10 @@ def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., P
     result = run("import", "saved", "--dry-run")
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines() == [
-        "Error: saved/head.html: no date found. Add a line with the date at the top of a copy of"
-        " the document, and import the copy.",
-        "Error: saved/tag.md: no title found. Add a line with the title at the top of a copy of"
-        " the document, and import the copy.",
+        'Error: saved/head.html: no date found. Add <meta name="date" content="2025-12-22"> '
+        "to the <head> of a copy of the document, and import the copy.",
+        "Error: saved/tag.md: no title found. Add <title>My title</title> to the <head> of a copy"
+        " of the document, and import the copy.",
     ]
 
 
@@ -448,12 +448,18 @@ def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
         ("c.md", "Title: C\n\nText.\n", "Add Date: 2025-12-22 to the header lines"),
         ("d.md", "---\ndate: 2025-01-01\n---\n", "Add title: My title to the front matter"),
         ("e.txt", "Just a line of text\n", "Add a line with the date at the top"),
+        (
+            "f.html",
+            "<html><head><title>F</title></head><body><p>Text of F.</p></body></html>",
+            'Add <meta name="date" content="2025-12-22"> to the <head>',
+        ),
     ],
 )
 def test_a_post_without_a_date_or_title_is_told_where_to_write_it(
     site: Callable[..., Path], name: str, text: str, fix: str
 ) -> None:
-    # Each said "Add a line with the date at the top", which above --- ends front matter.
+    # Each said "Add a line with the date at the top", which above --- ends front matter, and
+    # above <html> gives no date.
     folder = site()
     (folder / name).write_text(text, encoding="utf-8")
     result = run("import", name)

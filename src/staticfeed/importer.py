@@ -264,7 +264,7 @@ class _Draft:
     left_out: list[str] = field(default_factory=list)
     line: int | None = None  # where the article starts, when a page holds several
     post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
-    header: str | None = None  # how its keys are written: "yaml", "toml" or "pelican"
+    header: str | None = None  # where its metadata is: "yaml", "toml", "pelican" or "html"
 
     def guess(self, name: str, value: object) -> bool:
         """Record a guessed value for an empty field; true if it was taken."""
@@ -1459,7 +1459,7 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     _prune(document)
     main = _main_element(document)
     heading = _first_h1(main, document)
-    draft = _Draft(body="")
+    draft = _Draft(body="", header="html")
     _html_title(draft, meta, linked, document, heading)
     _html_dates(draft, meta, linked, main, document, tz)
     authors = _names_from_markup(meta, linked) or marked_authors
@@ -2024,12 +2024,18 @@ def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:
 
 
 _EXAMPLES = {"title": ("My title", '"My title"'), "date": ("2025-12-22", "2025-12-22")}
+_HTML_EXAMPLES = {
+    "title": "<title>My title</title> to the <head>",
+    "date": '<meta name="date" content="2025-12-22"> to the <head>',
+}
 
 
 def _missing_line(draft: _Draft, missing: str) -> str:
     """Where and how to write the missing title or date: as a key of the post's header (the
-    line at the top would break its front matter), or as a line of text."""
+    line at the top would break its front matter), in a page's <head>, or as a line of text."""
     plain, toml = _EXAMPLES[missing]
+    if draft.header == "html":
+        return _HTML_EXAMPLES[missing]
     if draft.header == "yaml":
         return f"{missing}: {plain} to the front matter"
     if draft.header == "toml":
