@@ -464,6 +464,31 @@ def test_new_dated_later_than_now_says_the_feeds_leave_it_out_until_then(in_tmp:
     assert (earlier.exit_code, earlier.stderr) == (0, "")
 
 
+def test_new_refuses_a_tag_or_author_another_entry_or_the_config_spells_otherwise(
+    in_tmp: Path,
+) -> None:
+    # new wrote both, and the next build failed: "the tag 'news' and the tag 'News' ... would
+    # share the feed 'news'".
+    assert init().exit_code == 0
+    assert run("new", "A", "--tag", "News", "--date", "2025-07-01 09:00").exit_code == 0
+    tag = run("new", "B", "--tag", "news", "--date", "2025-07-02 09:00")
+    assert tag.exit_code == 1, tag.output
+    assert tag.stderr == (
+        "Error: entries/2025/a.md: --tag 'news' would share the feed of the tag 'News' written "
+        "here. Give --tag 'News', as it is written here.\n"
+    )
+    author = run("new", "B", "--author", "ann lee", "--date", "2025-07-02 09:00")
+    assert author.exit_code == 1, author.output
+    assert author.stderr == (
+        "Error: staticfeed.toml: --author 'ann lee' would share the feed of the author 'Ann Lee' "
+        "written here. Give --author 'Ann Lee', as it is written here.\n"
+    )
+    assert sorted(path.name for path in (in_tmp / "entries" / "2025").iterdir()) == ["a.md"]
+    same = run("new", "B", "--tag", "News", "--author", "Ann Lee", "--date", "2025-07-02 09:00")
+    assert same.exit_code == 0, same.output
+    assert run("build").exit_code == 0
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

@@ -247,7 +247,13 @@ def new_entry(
             "that file.",
             path=path,
         )
-    _refuse_taken_id(entries_dir, authority, identifier)
+    documents = _front_matters(entries_dir)
+    _refuse_taken_id(documents, entries_dir, authority, identifier)
+    if config.tag_feeds:
+        _refuse_other_spellings(documents, config, "tag", checked_tags, "--tag")
+    if config.author_feeds:
+        new_authors = [author.name for author in checked_authors]
+        _refuse_other_spellings(documents, config, "author", new_authors, "--author")
     _create(path, _entry_text(fields, "").encode("utf-8"))
     return path
 
@@ -300,12 +306,27 @@ def _site_time(moment: datetime, tz: tzinfo) -> datetime:
         raise EntryError(f"date: {error}", "Give a time that exists there.") from None
 
 
-def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None:
-    """Another document that pinned this id (it was renamed, say), or has it from a name that
-    differs only in its suffix (`notes.txt` beside a new `notes.md`), would make a duplicate."""
+def _front_matters(entries_dir: Path) -> list[tuple[Path, dict[str, object]]]:
+    """The front matter of every document in `entries_dir` that has one staticfeed reads."""
+    found = []
     for path in document_paths(entries_dir, []) if entries_dir.is_dir() else ():
         try:
-            metadata = split(_RawFile.read(path).text).metadata
+            found.append((path, split(_RawFile.read(path).text).metadata))
+        except (StaticfeedError, FrontMatterError):
+            continue  # the build reports what is wrong with it
+    return found
+
+
+def _refuse_taken_id(
+    documents: Sequence[tuple[Path, dict[str, object]]],
+    entries_dir: Path,
+    authority: str,
+    identifier: str,
+) -> None:
+    """Another document that pinned this id (it was renamed, say), or has it from a name that
+    differs only in its suffix (`notes.txt` beside a new `notes.md`), would make a duplicate."""
+    for path, metadata in documents:
+        try:
             own_id, own_slug = metadata.get("id"), metadata.get("slug")
             taken = {
                 own_id.strip() if isinstance(own_id, str) else None,
@@ -314,7 +335,7 @@ def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None
             if own_id is None and own_slug is None:
                 relative = PurePosixPath(path.relative_to(entries_dir).as_posix())
                 taken.add(tag_uri(authority, slug_from_path(relative)))
-        except (StaticfeedError, FrontMatterError, SlugError):
+        except SlugError:
             continue  # the build reports what is wrong with it
         if identifier in taken:
             raise EntryError(
@@ -322,6 +343,45 @@ def _refuse_taken_id(entries_dir: Path, authority: str, identifier: str) -> None
                 "Give the new entry a file name of its own with --slug (or another title).",
                 path=path,
             )
+
+
+def _refuse_other_spellings(
+    documents: Sequence[tuple[Path, dict[str, object]]],
+    config: Config,
+    kind: str,
+    names: Sequence[str],
+    option: str,
+) -> None:
+    """A tag or author written otherwise in another document (`News`, where the new entry has
+    `news`) would share its feed, which the next build refuses: refused here, before it is."""
+    from staticfeed.plan import topic_slug
+
+    wanted = {topic_slug(name): name for name in names}
+    if not wanted:
+        return
+    known: list[tuple[str, Path]] = [(author.name, config.path) for author in config.authors]
+    for path, metadata in documents:
+        known += [(name, path) for name in _topic_names(metadata, kind)]
+    for name, path in known:
+        new = wanted.get(topic_slug(name))
+        if new is not None and new != name:
+            raise EntryError(
+                f"{option} {new!r} would share the feed of the {kind} {name!r} written here",
+                f"Give {option} {name!r}, as it is written here.",
+                path=path,
+            )
+
+
+def _topic_names(metadata: dict[str, object], kind: str) -> list[str]:
+    """The tags or the authors' names a document's front matter gives, as the build reads them;
+    none when they are not valid (the build says so)."""
+    try:
+        if kind == "tag":
+            return list(values.text_list("tags", metadata["tags"])) if "tags" in metadata else []
+        listed = metadata.get("authors", metadata.get("author"))
+        return [author.name for author in values.authors(kind, listed)] if listed else []
+    except values.InvalidValue:
+        return []
 
 
 def _entry_text(fields: Sequence[tuple[str, object]], body: str) -> str:
