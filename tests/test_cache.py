@@ -140,9 +140,9 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     rendered: list[str] = []
     original = pipeline.render_entries
 
-    def counting(entries: list[tuple[Entry, str | None]], site_url: str) -> object:
+    def counting(entries: list[tuple[Entry, str | None]], site_url: str, *rest: Any) -> object:
         rendered.extend(entry.id for entry, _ in entries)
-        return original(entries, site_url)
+        return original(entries, site_url, *rest)
 
     monkeypatch.setattr(pipeline, "render_entries", counting)
     yield rendered
@@ -231,6 +231,78 @@ def test_config_changes_give_the_files_a_build_without_the_cache_gives(site: Sit
     build_and_compare()
     build_and_compare("--base-url", "https://preview.example.net/")
     build_and_compare()
+
+
+LINKING = {
+    "2025/first.md": post(
+        "First",
+        "2025-01-05",
+        body="See [the second](second.md#part), [the old one](../2024/old.md) and "
+        '<a href="./second.md">the second again</a>.',
+    ),
+    "2025/second.md": post("Second", "2025-01-04", body="## Part\n\nText of Second."),
+    "2024/old.md": post("Old", "2024-01-04", "id: tag:example.org,2025:old\n"),
+    "2025/other.md": post("Other", "2025-01-03"),
+}
+
+
+def first_links() -> list[str]:
+    """Where the links of First lead in feeds/atom.xml, read with lxml."""
+    root = etree.parse("feeds/atom.xml").getroot()
+    (content,) = [
+        entry.find("{*}content")
+        for entry in root.iterfind("{*}entry")
+        if entry.findtext("{*}title") == "First"
+    ]
+    return [str(a.get("href")) for a in etree.HTML(content.text).iter("a")]
+
+
+def test_links_to_documents_follow_their_entries_as_without_the_cache(
+    site: Site, renders: list[str], html_storage: str
+) -> None:
+    # First's HTML holds the URLs of Second and Old: each change to them, with First as it
+    # was, changes First in every file that shows it, as a build without the cache does.
+    config = CONFIG.replace("limit = 3", "limit = 10")
+    site(config=config, **LINKING)
+    build_and_compare()
+    second = "https://example.org/blog/feeds/2025/second/"
+    assert first_links() == [f"{second}#part", "https://example.org/blog/feeds/2024/old/", second]
+    edit("2025/second.md", "date: 2025-01-04\n", "date: 2025-01-04\nslug: 2025/the-second\n")
+    build_and_compare("--allow-id-change")
+    assert first_links()[0] == "https://example.org/blog/feeds/2025/the-second/#part"
+    edit("2025/second.md", "slug: 2025/the-second\n", "link: https://elsewhere.example/2nd\n")
+    build_and_compare("--allow-id-change")
+    assert first_links()[0] == "https://elsewhere.example/2nd#part"
+    edit("2025/second.md", "link: https://elsewhere.example/2nd\n", "draft: true\n")
+    build_and_compare()
+    assert first_links()[0] == "https://example.org/blog/second.md#part"  # as before
+    edit("2025/second.md", "draft: true\n", "")
+    build_and_compare()
+    assert first_links()[0] == f"{second}#part"
+    Path("entries/2024/old.md").rename("entries/2024/older.md")  # its id is pinned
+    build_and_compare()
+    assert first_links()[1] == "https://example.org/2024/old.md"  # as before: it is gone
+    Path("entries/2024/older.md").rename("entries/2024/old.md")
+    build_and_compare()
+    Path("entries/2025/second.md").unlink()
+    build_and_compare()
+    assert first_links()[0] == "https://example.org/blog/second.md#part"
+    write("2025/second.md", LINKING["2025/second.md"])
+    build_and_compare()
+    edit("2025/first.md", "See [", "Now see [")  # rendered again, with the links it had
+    build_and_compare()
+    assert_all_unchanged(build_and_compare())
+    edit("2025/second.md", "Text of Second.", "Second, edited.")  # its URL stays
+    rendered = build_then_compare(renders)
+    assert rendered == ["tag:example.org,2025:2025/second"]  # First's HTML from the cache
+    Path("staticfeed.toml").write_text(config + "pages = false\n")
+    build_and_compare()
+    assert first_links() == [
+        "https://example.org/blog/second.md#part",
+        "https://example.org/2024/old.md",
+        "https://example.org/blog/second.md",
+    ]
+    assert_only_named_html_is_kept(html_storage)
 
 
 def main_feed_ids() -> list[str]:

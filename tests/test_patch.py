@@ -180,6 +180,16 @@ def test_an_edit_past_the_summary_patches_only_the_files_that_show_the_entry() -
     assert "past its summary, and edited." in page
 
 
+LINK_TO_EPSILON = ("2025/zeta.md", "past its summary.", "past its summary; see [E](epsilon.md#x).")
+
+
+def after_linking_to_epsilon(name: str, old: str, new: str) -> None:
+    """Zeta links to Epsilon's document (a build), then `name` is edited."""
+    edit(*LINK_TO_EPSILON)
+    run("build")
+    edit(name, old, new)
+
+
 EDITS_THAT_PATCH: dict[str, Callable[[], object]] = {
     "the newest entry's text": lambda: edit("2025/zeta.md", "More about", "Much more about"),
     "an entry with two authors": lambda: edit("2025/gamma.md", "past its", "beyond its"),
@@ -205,6 +215,9 @@ EDITS_THAT_PATCH: dict[str, Callable[[], object]] = {
         "---\nFirst",
     ),
     "a draft's text": lambda: edit("2025/eta.md", "past its", "after its"),
+    "the text of an entry another links to": lambda: after_linking_to_epsilon(
+        "2025/epsilon.md", "past its", "after its"
+    ),
     "an entry's text after an entry was added": lambda: [
         write("entries/2025/theta.md", post("Theta", "2025-01-07")),
         run("build"),
@@ -332,6 +345,13 @@ EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {
         write("entries/cover.png", "PNG, changed"),
     ],
     "the config": lambda: write("staticfeed.toml", CONFIG.replace("limit = 3", "limit = 4")),
+    "a link to another entry's document": lambda: edit(*LINK_TO_EPSILON),
+    "the text of an entry that links to another's document": lambda: after_linking_to_epsilon(
+        "2025/zeta.md", "More about", "Much more about"
+    ),
+    "the link of an entry another links to, which its HTML holds": lambda: after_linking_to_epsilon(
+        "2025/epsilon.md", "https://elsewhere.example/e", "https://elsewhere.example/moved"
+    ),
 }
 
 

@@ -270,6 +270,7 @@ def digest_html(data: bytes) -> str:
 _PLAIN = frozenset({str, int, bool, type(None)})
 _ENTRY_FIELDS = tuple(field.name for field in fields(Entry) if field.name != "source")
 _BODY = _ENTRY_FIELDS.index("body")
+_LINKS_TO = _ENTRY_FIELDS.index("links_to")
 _ID = _ENTRY_FIELDS.index("id")
 _Encode = Callable[[Any], Json]
 _Decode = Callable[[Json], Any]
@@ -296,7 +297,7 @@ def decode_entry(values: Json, source: Path) -> Entry:
 
 @functools.cache
 def _entry_decoders() -> tuple[tuple[int, _Decode], ...]:
-    """The decoder of each field that JSON does not hold as it is: 7 of 17 (10,000 entries
+    """The decoder of each field that JSON does not hold as it is: 8 of 18 (10,000 entries
     are decoded by every rebuild)."""
     codecs = enumerate(_entry_codecs())
     return tuple((index, decode) for index, (_, decode) in codecs if decode is not _same)
@@ -422,8 +423,9 @@ class Parsed:
     _RENDERING,
     _VALUES,
     _LISTING,
+    _LINKS,
     _ELEMENTS,
-) = range(12)
+) = range(13)
 _LENGTH = _ELEMENTS + 1
 _Record = list[Json]
 
@@ -432,7 +434,8 @@ class DocumentCache:
     """Parsed and rendered entries, by document path under the entries folder.
 
     An entry from the cache whose rendering is cached too has an empty `body`: only rendering
-    reads it, and the rendering comes from the cache as well. An entry from the cache has the
+    reads it, and the rendering comes from the cache as well (but for an entry that links to
+    other entries' documents, whose HTML changes with their URLs). An entry from the cache has the
     id the last build gave it (`note_ids`).
     """
 
@@ -546,10 +549,14 @@ class DocumentCache:
         parsed entry has the same key, whatever its document's stat."""
         return self._keys[source]
 
-    def rendered(self, entry: Entry, page_url: str | None) -> RenderedEntry | None:
-        """`entry` rendered, when the cache has it; CacheCorrupt when its HTML is damaged."""
+    def rendered(
+        self, entry: Entry, page_url: str | None, links: str | None = None
+    ) -> RenderedEntry | None:
+        """`entry` rendered, when the cache has it rendered with its links to other entries'
+        documents leading where `links` says (DocumentLinks.digest; None for none);
+        CacheCorrupt when its HTML is damaged."""
         record = self._record_of(entry)
-        if record is None or record[_RENDERING] is None:
+        if record is None or record[_RENDERING] is None or record[_LINKS] != links:
             return None
         load = functools.partial(self._html, record[_RENDERING])
         return DeferredRendering(entry, record[_RENDERING][0], page_url, load)
@@ -582,13 +589,15 @@ class DocumentCache:
         html_digest: str,
         data: Callable[[], bytes],
         spooled: Place | None = None,
+        links: str | None = None,
     ) -> None:
         """Cache the rendering of an entry whose document is cached; `html_digest` is
         `digest_html` of its HTML, and `data` gives its `html_data` when the cache is
         saved, or asks for the HTML before: what it reads it from (the build's spool) must
         stay open until then. `spooled` is where `data` lies when it is in a file of nothing
         but HTML to keep (the path, an offset and a length), which the cache may then take
-        as it is (`write_html`)."""
+        as it is (`write_html`). `links` is where its links to other entries' documents lead
+        (DocumentLinks.digest), which its HTML holds."""
         record = self._record_of(rendered.entry)
         if record is None:
             return
@@ -596,7 +605,8 @@ class DocumentCache:
         if spooled is not None:
             self._spooled[html_digest] = spooled
         record[_RENDERING] = [rendered.summary, html_digest]
-        record[_VALUES][_BODY] = None
+        record[_LINKS] = links
+        _drop_body(record)
         record[_LISTING] = None  # made from the summary, which may have changed
         record[_ELEMENTS] = None  # made from the rendering
         self._changed.add(self._relative[rendered.entry.source])
@@ -768,9 +778,10 @@ class DocumentCache:
             return
         if _rendering(old[_RENDERING]):
             record[_RENDERING] = old[_RENDERING]
-            record[_VALUES][_BODY] = None
+            _drop_body(record)
             record[_LISTING] = old[_LISTING]
             record[_ELEMENTS] = old[_ELEMENTS]
+            record[_LINKS] = old[_LINKS]
 
     def _html(self, rendering: list[Json]) -> str:
         """The HTML of a cached rendering; CacheCorrupt when it is not what was written."""
@@ -823,6 +834,13 @@ def _write_packed(path: str, parts: Iterable[tuple[str, bytes]]) -> dict[str, tu
 
     _write_atomically(path, data())
     return places
+
+
+def _drop_body(record: _Record) -> None:
+    """Leave out the body of a record with a rendering, which only rendering reads; but that of
+    an entry that links to others' documents, rendered again when one of their URLs changes."""
+    if not record[_VALUES][_LINKS_TO]:
+        record[_VALUES][_BODY] = None
 
 
 def _parsed(record: _Record, path: Path) -> Parsed:

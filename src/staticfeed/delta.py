@@ -114,12 +114,16 @@ def _parts(found: object) -> list[str] | None:
     return parts if len(parts) == 4 and all(parts[:3]) else None
 
 
-def placing(entry: Entry) -> str:
+def placing(entry: Entry, *, linked: bool = False) -> str:
     """A digest of all that places `entry` among the others and in a feed's own elements: an
-    edit that changes none of it changes only the files that show the entry."""
+    edit that changes none of it changes only the files that show the entry. For an entry
+    whose document another entry links to (`linked`, staticfeed.doclinks), its link too, which
+    that entry's HTML holds: a patch checks both ways, so a new link is not patched."""
     authors = [(author.name, author.email, author.uri) for author in entry.authors]
     values = (entry.id, entry.slug, entry.published.isoformat(), entry.updated.isoformat())
     shown = repr((values, authors, entry.tags, entry.draft, entry.image, entry.review))
+    if linked:
+        shown += repr(entry.link)
     return _short(hashlib.sha256(shown.encode("utf-8", "surrogatepass")).hexdigest())
 
 

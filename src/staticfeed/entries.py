@@ -19,6 +19,7 @@ from staticfeed import media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
+from staticfeed.doclinks import linked_documents
 from staticfeed.errors import (
     BuildWarning,
     EntryError,
@@ -647,6 +648,7 @@ class _EntryBuilder:
             image=image,
             enclosures=enclosures or (),
             review=review,
+            links_to=linked_documents(body, str(self.relative)),
         )
         return _Draft(
             entry,

@@ -46,6 +46,9 @@ class Entry:
     enclosures: tuple[Enclosure, ...] = ()
     review: tuple[str, ...] = ()
     """Fields `staticfeed import` guessed, for the author to check; `check` warns while set."""
+    links_to: tuple[str, ...] = ()
+    """The documents its links name (doclinks.linked_documents), by POSIX path under the
+    entries folder: whose entries' URLs its HTML holds."""
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def patch(
 def _read(
     config: Config, entries_dir: Path, relative: str, basis: Basis
 ) -> tuple[Entry, Placed] | None:
-    """The document's entry, when it has no error nor warning, and the same placing."""
+    """The document's entry, when it has no error nor warning, and the same placing, and
+    links to no other entry's document (where those lead is known to a full build alone)."""
     placed = basis.placed(relative)
     path = entries_dir.joinpath(*relative.split("/"))
     if placed is None or path.is_symlink():  # a link's target is checked by the full build
@@ -107,7 +108,9 @@ def _read(
     except StaticfeedError:
         return None  # the full build lists every error
     (entry,) = read.entries
-    if read.warnings or read.reads_project_files or placing(entry) != placed.placing:
+    if read.warnings or read.reads_project_files or entry.links_to:
+        return None
+    if placed.placing not in (placing(entry), placing(entry, linked=True)):
         return None
     return entry, placed
 

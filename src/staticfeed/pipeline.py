@@ -35,6 +35,7 @@ from staticfeed.cache import (
 from staticfeed.collection import collections_paused
 from staticfeed.config import Config
 from staticfeed.delta import Basis, Previous, placing, row
+from staticfeed.doclinks import DocumentLinks, document_path, links_of
 from staticfeed.drift import (
     SOURCES_NAME,
     IdsState,
@@ -45,6 +46,7 @@ from staticfeed.drift import (
     published_in_earnest,
     read_ids_state,
     read_sources,
+    source_map,
     sources_file,
     still_withdrawn,
 )
@@ -190,7 +192,10 @@ def rendered_outputs(
         plans = _plans(config, selection.entries)
         setup = _page_setup(config, plans, selection.entries) if config.pages else None
         shown = _entries_of(plans, config, selection.entries)
-        renderings = _Renderings.of(_render_all(config, shown, progress, spool, setup), spool)
+        linking = _Linking.of(config, selection.entries, entries_dir)
+        renderings = _Renderings.of(
+            _render_all(config, shown, progress, spool, setup, linking), spool
+        )
         files = _output_files(config, plans, setup, selection.entries, renderings, progress)
         yield Rendered(files, selection, result.warnings, result.reads_project_files, tuple(plans))
 
@@ -334,7 +339,8 @@ def _build_spooled(
             drafts=options.drafts,
             future=options.future,
         )
-        keys = {entry.id: store.documents.key(entry.source) for entry in selection.entries}
+        linking = _Linking.of(config, selection.entries, entries_dir)
+        keys = _keys(selection.entries, store.documents, linking)
         plans = _cached_plans(config, selection.entries, store)
         records = store.outputs(out_dir)
         with Staging(out_dir) as staging:
@@ -348,6 +354,7 @@ def _build_spooled(
                 options.progress,
                 staging,
                 spool,
+                linking,
             )
             made = incremental.outputs()
             sources = sources_file(selection.entries, entries_dir)
@@ -447,6 +454,7 @@ def _basis(
     for index, plan in enumerate(built.plans):
         for entry in plan.entries:
             carried[entry.id].append(index)
+    linked = {path for entry in built.selection.entries for path in entry.links_to}
     rows = {}
     for entry in built.read.entries:
         relative = documents.relative(entry.source)
@@ -454,6 +462,8 @@ def _basis(
             return None
         key = documents.key(entry.source)
         known = options.previous.placing(relative, key) if options.previous is not None else None
+        if linked and document_path(relative) in linked:
+            known = placing(entry, linked=True)  # its link is in another entry's HTML
         listing = outputs.listings.get(entry.id)
         rows[relative] = row(known or placing(entry), listing, carried.get(entry.id), key)
     main, topics = _feed_links(config, built.plans)
@@ -474,6 +484,22 @@ def _published_titles(out_dir: Path, titles: Mapping[str, str]) -> str | None:
     if not published or not published.keys() <= titles.keys():
         return None
     return titles_digest(titles, published)
+
+
+def _keys(
+    entries: Sequence[Entry], documents: DocumentCache, linking: _Linking | None
+) -> dict[str, str]:
+    """Each entry's key in output fingerprints, by id: its document's key in the cache, and,
+    for an entry that links to other entries' documents, the URLs those links lead to, so that
+    the files that show it are made again when one of them changes (a slug, a link, an entry
+    made a draft or deleted)."""
+    keys = {entry.id: documents.key(entry.source) for entry in entries}
+    if linking is not None:
+        for entry in entries:
+            links = linking.of_entry(entry)
+            if links is not None:
+                keys[entry.id] = digest_text(keys[entry.id], links.digest())
+    return keys
 
 
 def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
@@ -593,9 +619,12 @@ class _Incremental:
         progress: Progress,
         staging: Staging,
         spool: Spool,
+        linking: _Linking | None = None,
     ) -> None:
-        """What is rendered waits in `spool`, which the cache reads new HTML from when saved."""
+        """What is rendered waits in `spool`, which the cache reads new HTML from when saved.
+        `keys` names each entry as output fingerprints know it (`_keys`)."""
         self._config = config
+        self._linking = linking
         self._progress = progress
         self._staging = staging
         self._plans = plans
@@ -806,7 +835,7 @@ class _Incremental:
             if entry.id in self._rendered or entry.id in missing:
                 continue
             page_url = entry_page_url(self._config, entry) if self._config.pages else None
-            cached = self._documents.rendered(entry, page_url)
+            cached = self._documents.rendered(entry, page_url, self._links_digest(entry))
             if cached is None:
                 missing[entry.id] = entry
             else:
@@ -814,19 +843,32 @@ class _Incremental:
         if not missing:
             return
         waiting = _WaitingFeeds(feeds, missing)
-        for rendering in _render_all(
-            self._config, missing.values(), self._progress, self._spool, self._page_setup
-        ):
+        renderings = _render_all(
+            self._config,
+            missing.values(),
+            self._progress,
+            self._spool,
+            self._page_setup,
+            self._linking,
+        )
+        for rendering in renderings:
             rendered = rendering.into(self._spool)
             key = (rendered.entry.id, _HTML)
             line = functools.partial(self._spool.__getitem__, key)
             spooled = self._spool.written_file(key)
-            self._documents.keep_rendered(rendered, rendering.html_digest, line, spooled)
+            links = self._links_digest(rendered.entry)
+            self._documents.keep_rendered(rendered, rendering.html_digest, line, spooled, links)
             self._rendered[rendered.entry.id] = rendered
             if rendering.page is not None:
                 self._stage_page(rendering.page)
             for job in waiting.ready(rendered.entry.id):
                 self._made_feeds[job.name] = self._feed(job)
+
+    def _links_digest(self, entry: Entry) -> str | None:
+        """What the HTML of `entry` holds of other entries: the URLs its links to their
+        documents lead to (DocumentLinks.digest); None when it links to none."""
+        links = self._linking.of_entry(entry) if self._linking is not None else None
+        return links.digest() if links is not None else None
 
     def _stage_page(self, page: _EntryPage) -> None:
         """Stage a page as soon as a worker made it, while the others go on rendering."""
@@ -1018,6 +1060,38 @@ class _Rendering:
         return DeferredRendering(entry, self.summary, self.page_url, load)
 
 
+@dataclass(frozen=True)
+class _Linking:
+    """Where links to documents lead, in a build where some entry links to another's document:
+    the URL of each published entry that has one (its `link`, or its page), by its document's
+    path under the entries folder, and each published entry's document, by id."""
+
+    urls: dict[str, str]
+    documents: dict[str, str]
+
+    @classmethod
+    def of(cls, config: Config, published: Sequence[Entry], entries_dir: Path) -> _Linking | None:
+        """None when no entry links to a document: the build then renders as it did."""
+        if not any(entry.links_to for entry in published):
+            return None
+        documents = {
+            entry_id: document_path(relative)
+            for entry_id, relative in source_map(published, entries_dir).items()
+        }
+        urls = {}
+        for entry in published:
+            url = entry.link or (entry_page_url(config, entry) if config.pages else None)
+            if url is not None:
+                urls[documents[entry.id]] = url
+        return cls(urls, documents)
+
+    def of_entry(self, entry: Entry) -> DocumentLinks | None:
+        """Where the links of `entry` to documents lead; None when none leads to an entry."""
+        if not entry.links_to:
+            return None
+        return links_of(self.documents[entry.id], entry.links_to, self.urls)
+
+
 def _spooled_html(spool: Spool, key: tuple[str, str]) -> str:
     return spool.text(key)
 
@@ -1075,11 +1149,13 @@ def _render_all(
     progress: Progress,
     bodies: Spool,
     pages: _PageSetup | None = None,
+    linking: _Linking | None = None,
 ) -> Iterator[_Rendering]:
     """Every entry in `entries` rendered, with its Atom and RSS elements and the page `pages`
     wants for it: many at once in worker processes, each given back as soon as it is done.
-    Their bodies are taken from `bodies` (see `_body_into`) as they are given out."""
-    jobs = [_render_job(config, entry, pages) for entry in entries]
+    Their bodies are taken from `bodies` (see `_body_into`) as they are given out; `linking`
+    makes their links to other entries' documents lead to those entries."""
+    jobs = [_render_job(config, entry, pages, linking) for entry in entries]
     if not jobs:
         return
     progress.phase("render entries", len(jobs))
@@ -1088,7 +1164,7 @@ def _render_all(
     prepare = functools.partial(_with_bodies, bodies)
     results = parallel.map_steps(step, jobs, progress, prepare)
     names = [_HTML, *_xml_formats(config)]
-    for (entry, page_url, page_path, _), (summary, html_digest, places, page) in zip(
+    for (entry, page_url, page_path, *_), (summary, html_digest, places, page) in zip(
         jobs, results, strict=True
     ):
         made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
@@ -1098,14 +1174,18 @@ def _render_all(
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
 """The feeds pages announce, and the templates' digest."""
-_RenderJob = tuple[Entry, str | None, str | None, bytes | Place | None]
-"""An entry, its page's URL when there are pages, its page's path when it is wanted, and its
-body when it waits in the spool (`_body_into`): as UTF-8, or where a worker wrote it."""
+_RenderJob = tuple[Entry, str | None, str | None, bytes | Place | None, DocumentLinks | None]
+"""An entry, its page's URL when there are pages, its page's path when it is wanted, its
+body when it waits in the spool (`_body_into`): as UTF-8, or where a worker wrote it, and
+where its links to other entries' documents lead."""
 
 
-def _render_job(config: Config, entry: Entry, pages: _PageSetup | None) -> _RenderJob:
+def _render_job(
+    config: Config, entry: Entry, pages: _PageSetup | None, linking: _Linking | None
+) -> _RenderJob:
     page_url = entry_page_url(config, entry) if config.pages else None
-    return entry, page_url, pages.paths.get(entry.id) if pages is not None else None, None
+    path = pages.paths.get(entry.id) if pages is not None else None
+    return entry, page_url, path, None, linking.of_entry(entry) if linking is not None else None
 
 
 def _with_bodies(bodies: Spool, jobs: Sequence[_RenderJob]) -> list[_RenderJob]:
@@ -1113,8 +1193,8 @@ def _with_bodies(bodies: Spool, jobs: Sequence[_RenderJob]) -> list[_RenderJob]:
     worker that renders it reads (`_bodies_read`), else as bytes from `bodies`; the worker
     decodes them and puts them back into the entry (`_with_body`), not this process."""
     return [
-        (entry, page_url, path, _body_of(bodies, (entry.source, _BODY)))
-        for entry, page_url, path, _ in jobs
+        (entry, page_url, path, _body_of(bodies, (entry.source, _BODY)), links)
+        for entry, page_url, path, _, links in jobs
     ]
 
 
@@ -1127,9 +1207,9 @@ def _body_of(bodies: Spool, key: tuple[Path, str]) -> bytes | Place | None:
 def _bodies_read(folder: str, jobs: Sequence[_RenderJob]) -> list[bytes | None]:
     """The body of each of `jobs` as UTF-8: read from the spool's `folder` where it is a
     place there (`_with_bodies`)."""
-    places = [body for *_, body in jobs if isinstance(body, tuple)]
+    places = [job[3] for job in jobs if isinstance(job[3], tuple)]
     read = iter(list(read_places(folder, places)))
-    return [next(read) if isinstance(body, tuple) else body for *_, body in jobs]
+    return [next(read) if isinstance(job[3], tuple) else job[3] for job in jobs]
 
 
 def _with_body(entry: Entry, body: bytes | None) -> Entry:
@@ -1153,16 +1233,17 @@ def _render_chunk(
     rendered = render_entries(
         [
             (_with_body(entry, body), page_url)
-            for (entry, page_url, _, _), body in zip(jobs, bodies, strict=True)
+            for (entry, page_url, *_), body in zip(jobs, bodies, strict=True)
         ],
         config.site_url,
+        [links for *_, links in jobs],
     )
     made = [
         [html_data(each.content_html), *entry_elements(config, each, formats)] for each in rendered
     ]
     pages = [
         _entry_page(renderer, each) if page_path is not None else None
-        for each, (_, _, page_path, _) in zip(rendered, jobs, strict=True)
+        for each, (_, _, page_path, *_) in zip(rendered, jobs, strict=True)
     ]
     results = []
     # The HTML has a file of its own, which the cache can take as it is (keep_rendered).

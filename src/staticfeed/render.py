@@ -13,6 +13,7 @@ from cmarkgfm.cmark import Options
 from lxml import etree
 
 from staticfeed import gfm
+from staticfeed.doclinks import DocumentLinks
 from staticfeed.errors import EntryError
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.text import collapse_whitespace, for_feeds, remove_xml_illegal, shorten
@@ -49,12 +50,16 @@ def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> Re
 
 
 def render_entries(
-    entries: Sequence[tuple[Entry, str | None]], site_url: str
+    entries: Sequence[tuple[Entry, str | None]],
+    site_url: str,
+    documents: Sequence[DocumentLinks | None] = (),
 ) -> list[RenderedEntry]:
     """Each of `entries` (with its page's URL) rendered as `render_entry` renders it. One step
     is taken over all of them before the next (Markdown, parsing, URLs, serializing): each
     library's code and data then stay in the processor's caches, which made a chunk of 64
-    entries of the benchmark corpus 13% faster to render (264 us an entry, against 229)."""
+    entries of the benchmark corpus 13% faster to render (264 us an entry, against 229).
+    `documents` gives, for each entry that links to others' documents, where those links
+    lead (doclinks); none for the others."""
     htmls = [markdown_to_html(entry.body) for entry, _ in entries]
     headings: list[list[etree._Element]] = [[] for _ in entries]
     fragments = [
@@ -66,6 +71,9 @@ def render_entries(
             _footnotes_for_readers(fragment)
         if "<!--" in html:
             _comments_without_double_dashes(fragment)
+    for fragment, links in zip(fragments, documents, strict=False):
+        if links is not None:
+            _link_documents(fragment, links)
     for fragment, (entry, page_url), found in zip(fragments, entries, headings, strict=True):
         base = entry.link or site_url
         own_url = entry.link or page_url or base
@@ -393,6 +401,17 @@ def _make_urls_absolute(
         srcset = attributes.get("srcset")
         if srcset is not None:
             attributes["srcset"] = _absolute_srcset(srcset, base)
+
+
+def _link_documents(fragment: etree._Element, links: DocumentLinks) -> None:
+    """Make each link under `fragment` to a document that is an entry lead to that entry;
+    `_make_urls_absolute` then leaves it as it is."""
+    for element in fragment.iter("a"):
+        href = element.get("href")
+        if href is not None:
+            url = links.url(href)
+            if url is not None:
+                element.set("href", url)
 
 
 @lru_cache(maxsize=1024)
