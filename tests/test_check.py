@@ -1699,6 +1699,84 @@ def test_a_relative_url_naming_a_file_beside_the_document(site: Site) -> None:
     assert SITE + "notes.pdf#p2" in html.xpath("//a/@href")
 
 
+def post(title: str, extra: str = "", body: str = "Text.", date: str = "2025-03-01") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\n{body}\n"
+
+
+LINKING = post(
+    "Linking",
+    body="[Second](second.md#part), [a draft](draft.md),\n[a future one](later/future.md#top).",
+)
+
+
+def test_a_link_to_an_entrys_document_says_why_it_does_not_lead_to_the_entry(
+    site: Site,
+) -> None:
+    site(
+        CONFIG,
+        **{
+            "2025/linking.md": LINKING,
+            "2025/second.md": post("Second"),
+            "2025/draft.md": post("Draft", "draft: true\n"),
+            "2025/later/future.md": post("Future", date="2999-01-01T00:00:00+00:00"),
+            "2025/elsewhere.md": post(
+                "Elsewhere", "link: https://elsewhere.test/e/\n", "[a draft](draft.md)"
+            ),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "relative-file"]
+    assert [(f["file"], f["line"], f["message"], f["fix"]) for f in found] == [
+        (
+            "entries/2025/elsewhere.md",
+            6,
+            "the link 'draft.md' names entries/2025/draft.md, the document of an entry that is a"
+            " draft: readers load https://elsewhere.test/e/draft.md, and staticfeed publishes"
+            " the feeds and pages, not the files in entries/",
+            "Publish it (take out draft: true), or take the link out until it is published.",
+        ),
+        (
+            "entries/2025/linking.md",
+            5,
+            "the link 'draft.md' names entries/2025/draft.md, the document of an entry that is a"
+            f" draft: readers load {SITE}draft.md, and staticfeed publishes the feeds and pages,"
+            " not the files in entries/",
+            "Publish it (take out draft: true), or take the link out until it is published.",
+        ),
+        (
+            "entries/2025/linking.md",
+            6,
+            "the link 'later/future.md#top' names entries/2025/later/future.md, the document"
+            " of an entry that is dated 2999-01-01T00:00:00+00:00, and left out until then:"
+            f" readers load {SITE}later/future.md#top, and staticfeed publishes the feeds and"
+            " pages, not the files in entries/",
+            "Build again once it is due, and the link leads to it; or take the link out.",
+        ),
+    ]
+
+
+def test_a_link_to_the_document_of_an_entry_without_a_page_or_a_link(site: Site) -> None:
+    site(
+        CONFIG + "pages = false\n",
+        **{
+            "2025/linking.md": post("Linking", body="[Second](second.md) and [third](third.md)"),
+            "2025/second.md": post("Second"),
+            "2025/third.md": post("Third", "link: https://elsewhere.test/3/\n"),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "relative-file"]
+    assert [(f["line"], f["message"], f["fix"]) for f in found] == [
+        (
+            5,
+            "the link 'second.md' names entries/2025/second.md, the document of an entry that"
+            f" has neither a page (pages = false) nor a link: readers load {SITE}second.md, and"
+            " staticfeed publishes the feeds and pages, not the files in entries/",
+            "Give it a link:, or set pages = true in the config to give it a page.",
+        )
+    ]
+
+
 WITH_LINK = """\
 ---
 title: Elsewhere

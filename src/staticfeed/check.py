@@ -34,6 +34,7 @@ from staticfeed.dates import (
     strict_rfc822,
     strict_rfc3339,
 )
+from staticfeed.doclinks import document_path, target
 from staticfeed.drift import (
     feed_xml,
     find_id_changes,
@@ -41,6 +42,7 @@ from staticfeed.drift import (
     published_entries,
     published_in_earnest,
     read_ids_state,
+    relative_source,
     still_withdrawn,
 )
 from staticfeed.entries import key_line, written_body
@@ -348,8 +350,9 @@ def check_build(
             )
             if rules.any():
                 step = functools.partial(_body_findings, rules)
+                held = _held_documents(config, rendered.selection, entries_dir)
                 bodies = [
-                    _Body(entry.source, entry.link, entry.summary is not None)
+                    _Body(entry.source, entry.link, entry.summary is not None, *held(entry))
                     for entry in rendered.selection.entries
                 ]
                 for found in parallel.map_steps(step, bodies, SILENT):
@@ -634,6 +637,41 @@ class _Body:
     link: str | None
     summary: bool
     """Whether its front matter gives a summary."""
+    document: str = ""
+    """Its path under the entries folder, as links name it (doclinks.document_path)."""
+    linked: tuple[tuple[str, str | None], ...] = ()
+    """The documents its links name that are entries' (Entry.links_to), each with why its
+    links do not lead to that entry (a draft, say), or None when they do."""
+
+
+_Held = Callable[[Entry], tuple[str, tuple[tuple[str, str | None], ...]]]
+
+
+def _held_documents(config: Config, selection: Selection, entries_dir: Path) -> _Held:
+    """What `_Body` says of an entry's links to documents: its own document's path, and why
+    the links to each document that is an entry's do not lead to it (None when they do)."""
+    if not any(entry.links_to for entry in selection.entries):
+        return lambda entry: ("", ())
+    every = [*selection.entries, *selection.withheld]
+    paths = {
+        id(entry): document_path(relative_source(entry.source, entries_dir)) for entry in every
+    }
+    why: dict[str, str | None] = {}
+    for entry in selection.withheld:
+        why[paths[id(entry)]] = (
+            "is a draft"
+            if entry.draft
+            else f"is dated {entry.published.isoformat()}, and left out until then"
+        )
+    for entry in selection.entries:
+        has_url = entry.link is not None or config.pages
+        why[paths[id(entry)]] = None if has_url else "has neither a page (pages = false) nor a link"
+
+    def held(entry: Entry) -> tuple[str, tuple[tuple[str, str | None], ...]]:
+        linked = tuple((path, why[path]) for path in entry.links_to if path in why)
+        return paths[id(entry)], linked
+
+    return held
 
 
 def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Finding]]:
@@ -664,9 +702,9 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         if rules.template_code:
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
-        if rules.relative_file and link is None:
+        if rules.relative_file and (link is None or body.linked):
             beside = localfiles.local_files(found, path, rules.entries_dir)
-            here += [_local_finding(path, first_line, each, rules.site_url) for each in beside]
+            here += _local_findings(body, first_line, beside, link or rules.site_url)
         findings.append(here)
     return findings
 
@@ -680,6 +718,48 @@ def _no_text_finding(path: Path, first_line: int) -> Finding:
         "the entry has no text, only its title: the W3C Feed Validation Service warns about an"
         " Atom entry without content or a summary, and readers show the title alone",
         "Write a sentence about it below the front matter, or a summary:, or leave it.",
+    )
+
+
+def _local_findings(
+    body: _Body, first_line: int, beside: Sequence[localfiles.LocalFile], base: str
+) -> list[Finding]:
+    """The findings of the files `beside` an entry's document that its URLs name: not those
+    that name an entry's document its links lead to (doclinks), and for those that do not lead
+    to one, why. An entry with a `link:` has its URLs resolved against that page: only its
+    links to documents of entries are found."""
+    linked = dict(body.linked)
+    findings = []
+    for local in beside:
+        named = target(body.document, local.url) if linked else None
+        if named is not None and named[0] in linked:
+            why = linked[named[0]]
+            if why is not None:
+                findings.append(_held_finding(body.path, first_line, local, base, why))
+        elif body.link is None:
+            findings.append(_local_finding(body.path, first_line, local, base))
+    return findings
+
+
+def _held_finding(
+    path: Path, first_line: int, local: localfiles.LocalFile, base: str, why: str
+) -> Finding:
+    loaded = absolute_url(base, local.url)
+    if why.startswith("is a draft"):
+        fix = "Publish it (take out draft: true), or take the link out until it is published."
+    elif why.startswith("is dated"):
+        fix = "Build again once it is due, and the link leads to it; or take the link out."
+    else:
+        fix = "Give it a link:, or set pages = true in the config to give it a page."
+    return _body_warning(
+        path,
+        first_line,
+        local.line,
+        "relative-file",
+        f"{local.what} {local.url!r} names {display_path(local.file)}, the document of an "
+        f"entry that {why}: readers load {loaded}, and "
+        "staticfeed publishes the feeds and pages, not the files in entries/",
+        fix,
     )
 
 
