@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
-"""A document's suffixes, as entries.SUFFIXES (which imports this module's users)."""
+"""The suffixes of the files under the entries folder that are documents (in any case)."""
 
 # What a URL naming a document ends in, in any case: a body without it links to no document,
 # and costs one search (9 us for the benchmark's 4.5 KB entries; with re.IGNORECASE, 12).

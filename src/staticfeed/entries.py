@@ -19,7 +19,7 @@ from staticfeed import media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
 from staticfeed.dates import DateError, parse_date
-from staticfeed.doclinks import linked_documents
+from staticfeed.doclinks import DOCUMENT_SUFFIXES, linked_documents
 from staticfeed.errors import (
     BuildWarning,
     EntryError,
@@ -37,7 +37,7 @@ from staticfeed.progress import SILENT, Progress
 from staticfeed.spool import Place, SpoolWriter
 from staticfeed.text import find_unshowable, find_xml_illegal, for_feeds
 
-SUFFIXES = (".md", ".markdown", ".txt")
+SUFFIXES = DOCUMENT_SUFFIXES
 T = TypeVar("T")
 KEYS = (
     "title",
