@@ -237,9 +237,10 @@ LINKING = {
     "2025/first.md": post(
         "First",
         "2025-01-05",
-        body="See [the second](second.md#part), [the old one](../2024/old.md) and "
-        '<a href="./second.md">the second again</a>.',
+        body="See [the second](second.md#part), [the old one](../2024/old.md), "
+        '<a href="./second.md">the second again</a> and [a later one](later.md).',
     ),
+    "2025/later.md": post("Later", "2999-01-01"),
     "2025/second.md": post("Second", "2025-01-04", body="## Part\n\nText of Second."),
     "2024/old.md": post("Old", "2024-01-04", "id: tag:example.org,2025:old\n"),
     "2025/other.md": post("Other", "2025-01-03"),
@@ -266,7 +267,8 @@ def test_links_to_documents_follow_their_entries_as_without_the_cache(
     site(config=config, **LINKING)
     build_and_compare()
     second = "https://example.org/blog/feeds/2025/second/"
-    assert first_links() == [f"{second}#part", "https://example.org/blog/feeds/2024/old/", second]
+    old, later = "https://example.org/blog/feeds/2024/old/", "https://example.org/blog/later.md"
+    assert first_links() == [f"{second}#part", old, second, later]
     edit("2025/second.md", "date: 2025-01-04\n", "date: 2025-01-04\nslug: 2025/the-second\n")
     build_and_compare("--allow-id-change")
     assert first_links()[0] == "https://example.org/blog/feeds/2025/the-second/#part"
@@ -289,6 +291,12 @@ def test_links_to_documents_follow_their_entries_as_without_the_cache(
     assert first_links()[0] == "https://example.org/blog/second.md#part"
     write("2025/second.md", LINKING["2025/second.md"])
     build_and_compare()
+    build_and_compare("--future")  # Later shown ahead of time
+    assert first_links()[3] == "https://example.org/blog/feeds/2025/later/"
+    build_and_compare()
+    assert first_links()[3] == later
+    os.utime("entries/2025/first.md", ns=(1_700_000_000 * 10**9, 1_700_000_000 * 10**9))
+    build_and_compare()  # First touched, read again, its rendering kept
     edit("2025/first.md", "See [", "Now see [")  # rendered again, with the links it had
     build_and_compare()
     assert_all_unchanged(build_and_compare())
@@ -301,6 +309,7 @@ def test_links_to_documents_follow_their_entries_as_without_the_cache(
         "https://example.org/blog/second.md#part",
         "https://example.org/2024/old.md",
         "https://example.org/blog/second.md",
+        later,
     ]
     assert_only_named_html_is_kept(html_storage)
 
