@@ -1705,7 +1705,8 @@ def post(title: str, extra: str = "", body: str = "Text.", date: str = "2025-03-
 
 LINKING = post(
     "Linking",
-    body="[Second](second.md#part), [a draft](draft.md),\n[a future one](later/future.md#top).",
+    body="[Second](second.md#part), [a draft](draft.md),\n[a future one](later/future.md#top)."
+    "\n![An image](second.md), which is no link.",
 )
 
 
@@ -1751,6 +1752,13 @@ def test_a_link_to_an_entrys_document_says_why_it_does_not_lead_to_the_entry(
             f" readers load {SITE}later/future.md#top, and staticfeed publishes the feeds and"
             " pages, not the files in entries/",
             "Build again once it is due, and the link leads to it; or take the link out.",
+        ),
+        (
+            "entries/2025/linking.md",
+            7,
+            f"the image 'second.md' names entries/2025/second.md, but readers load {SITE}"
+            "second.md: staticfeed publishes the feeds and pages, not the files in entries/",
+            "Put the file on the site at that URL, or write the full URL where it is.",
         ),
     ]
 

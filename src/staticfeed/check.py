@@ -639,12 +639,22 @@ class _Body:
     """Whether its front matter gives a summary."""
     document: str = ""
     """Its path under the entries folder, as links name it (doclinks.document_path)."""
-    linked: tuple[tuple[str, str | None], ...] = ()
+    linked: tuple[tuple[str, _Unreached | None], ...] = ()
     """The documents its links name that are entries' (Entry.links_to), each with why its
     links do not lead to that entry (a draft, say), or None when they do."""
 
 
-_Held = Callable[[Entry], tuple[str, tuple[tuple[str, str | None], ...]]]
+_Unreached = tuple[str, str]
+"""Why links to an entry's document do not lead to the entry ("is a draft"), and the fix."""
+_Held = Callable[[Entry], tuple[str, tuple[tuple[str, _Unreached | None], ...]]]
+_DRAFT = (
+    "is a draft",
+    "Publish it (take out draft: true), or take the link out until it is published.",
+)
+_NOWHERE = (
+    "has neither a page (pages = false) nor a link",
+    "Give it a link:, or set pages = true in the config to give it a page.",
+)
 
 
 def _held_documents(config: Config, selection: Selection, entries_dir: Path) -> _Held:
@@ -656,22 +666,25 @@ def _held_documents(config: Config, selection: Selection, entries_dir: Path) -> 
     paths = {
         id(entry): document_path(relative_source(entry.source, entries_dir)) for entry in every
     }
-    why: dict[str, str | None] = {}
+    why: dict[str, _Unreached | None] = {}
     for entry in selection.withheld:
-        why[paths[id(entry)]] = (
-            "is a draft"
-            if entry.draft
-            else f"is dated {entry.published.isoformat()}, and left out until then"
-        )
+        why[paths[id(entry)]] = _DRAFT if entry.draft else _scheduled(entry)
     for entry in selection.entries:
         has_url = entry.link is not None or config.pages
-        why[paths[id(entry)]] = None if has_url else "has neither a page (pages = false) nor a link"
+        why[paths[id(entry)]] = None if has_url else _NOWHERE
 
-    def held(entry: Entry) -> tuple[str, tuple[tuple[str, str | None], ...]]:
+    def held(entry: Entry) -> tuple[str, tuple[tuple[str, _Unreached | None], ...]]:
         linked = tuple((path, why[path]) for path in entry.links_to if path in why)
         return paths[id(entry)], linked
 
     return held
+
+
+def _scheduled(entry: Entry) -> _Unreached:
+    return (
+        f"is dated {entry.published.isoformat()}, and left out until then",
+        "Build again once it is due, and the link leads to it; or take the link out.",
+    )
 
 
 def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Finding]]:
@@ -731,7 +744,8 @@ def _local_findings(
     linked = dict(body.linked)
     findings = []
     for local in beside:
-        named = target(body.document, local.url) if linked else None
+        is_link = linked and local.what in ("the link", "the <a href>")
+        named = target(body.document, local.url) if is_link else None
         if named is not None and named[0] in linked:
             why = linked[named[0]]
             if why is not None:
@@ -742,15 +756,10 @@ def _local_findings(
 
 
 def _held_finding(
-    path: Path, first_line: int, local: localfiles.LocalFile, base: str, why: str
+    path: Path, first_line: int, local: localfiles.LocalFile, base: str, unled: _Unreached
 ) -> Finding:
     loaded = absolute_url(base, local.url)
-    if why.startswith("is a draft"):
-        fix = "Publish it (take out draft: true), or take the link out until it is published."
-    elif why.startswith("is dated"):
-        fix = "Build again once it is due, and the link leads to it; or take the link out."
-    else:
-        fix = "Give it a link:, or set pages = true in the config to give it a page."
+    why, fix = unled
     return _body_warning(
         path,
         first_line,
