@@ -5,7 +5,8 @@ where the last build put them, and only the files that show the edited one chang
 build with the cache, `save` keeps beside the stamp (staticfeed.stamp) the stat of every file
 under the entries folder and, for each document, a digest of all that places its entry among
 the others (`placing`: its id, slug, dates, authors, tags, whether it is a draft, whether it
-has an image), a digest of what the index page lists of it, and the feeds that carry it.
+has an image, and its link when another document links to it), a digest of what the index
+page lists of it, and the feeds that carry it.
 
 The next build, when the stamp cannot replay the last one, asks `load` for the last build.
 When the config, the code, the options, the templates and every file the last build wrote

@@ -8,8 +8,10 @@ would make (the same functions make it), its page is made again, and, when what 
 lists of it changed (its title, summary or language), its article in the index is replaced
 by the one the index template makes of it. They are published as a build publishes. Anything
 else (an error, a warning, an id, date, tag or author that changed, a listing changed with
-the user's own templates, an item not found where it should be) gives None before any file
-is written, and the build runs in full.
+the user's own templates, an item not found where it should be, a document that links to
+another entry's document or a new link of one another links to, which only a full build
+knows where to lead: staticfeed.doclinks) gives None before any file is written, and the
+build runs in full.
 
 The build cache is not told: the next full build finds each patched file and each edited
 document changed, and makes them again from their sources, as the cache never vouches for
