@@ -352,6 +352,23 @@ def test_a_path_sent_as_raw_utf8_is_served_as_its_percent_encoding(
     assert raw_get(server, b"/tags/\xff.atom.xml").startswith(b"HTTP/1.0 404 ")
 
 
+@pytest.mark.parametrize("target", [b"http://[::1/atom.xml", b"http://[/", b"atom.xml", b"a/"])
+def test_a_request_target_that_is_no_path_is_a_bad_request(
+    server: PreviewServer, target: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `http://[::1/` raised ValueError in urlsplit: a traceback on serve's terminal, and the
+    # client got no answer at all.
+    assert raw_get(server, target).startswith(b"HTTP/1.0 400 ")
+    assert capsys.readouterr().err == ""
+
+
+def test_an_absolute_url_as_the_target_is_served(server: PreviewServer, published: Path) -> None:
+    head, _, body = raw_get(server, b"http://127.0.0.1/atom.xml").partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.0 200 "), head
+    assert body == (published / "feeds" / "atom.xml").read_bytes()
+    assert raw_get(server, b"http://127.0.0.1").startswith(b"HTTP/1.0 200 ")
+
+
 def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published: Path) -> None:
     (published / "feeds" / "latest.xml").symlink_to("archive/2.atom.xml")
     status, headers, _ = request(server, "/latest.xml")

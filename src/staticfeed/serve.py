@@ -89,6 +89,18 @@ def _percent_encoded(request_path: str) -> str:
     return urllib.parse.quote(request_path.encode("latin-1"), safe="!#$%&'()*+,/:;=?@[]~")
 
 
+def _request_target(target: str) -> urllib.parse.SplitResult | None:
+    """The request line's target taken apart; None for one that is no URL of a file: a path
+    that does not begin with `/` (`GET atom.xml`), or an absolute URL urllib cannot read
+    (`GET http://[::1/`, which raised ValueError: a traceback, and no answer)."""
+    try:
+        parts = urllib.parse.urlsplit(target)
+    except ValueError:
+        return None
+    absolute = bool(parts.scheme and parts.netloc)
+    return parts if absolute or parts.path.startswith("/") else None
+
+
 class _FeedServer(ThreadingHTTPServer):
     def __init__(
         self, address: tuple[str, int], root: Path, on_request: Callable[[str], None] | None
@@ -122,7 +134,11 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self.server.on_request(format % args)
 
     def _serve(self, *, with_body: bool) -> None:
-        url_path = _percent_encoded(urllib.parse.urlsplit(self.path).path)
+        target = _request_target(self.path)
+        if target is None:
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return
+        url_path = _percent_encoded(target.path or "/")
         path = resolve_request(self.server.root, url_path)
         if path is None:
             self.send_error(HTTPStatus.NOT_FOUND)
