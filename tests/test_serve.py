@@ -314,7 +314,7 @@ def test_folders_serve_their_index_and_redirect_to_the_slash(
     assert (status, headers["Location"]) == (301, "/one/")
     assert request(server, "/sub/")[2] == b"<!doctype html><title>Sub</title>"
     status, headers, _ = request(server, "/sub?x=1")
-    assert (status, headers["Location"]) == (301, "/sub/")
+    assert (status, headers["Location"]) == (301, "/sub/?x=1")  # it was "/sub/": query lost
     assert request(server, "/archive/")[0] == 404  # no index.html, and no listing
 
 
@@ -349,6 +349,8 @@ def test_a_path_sent_as_raw_utf8_is_served_as_its_percent_encoding(
     head = raw_get(server, "/нотатки".encode()).partition(b"\r\n\r\n")[0]
     assert head.startswith(b"HTTP/1.0 301 "), head
     assert b"\r\nLocation: /%D0%BD%D0%BE%D1%82%D0%B0%D1%82%D0%BA%D0%B8/\r\n" in head
+    head = raw_get(server, "/нотатки?q=є&x=%20".encode()).partition(b"\r\n\r\n")[0]
+    assert b"\r\nLocation: /%D0%BD%D0%BE%D1%82%D0%B0%D1%82%D0%BA%D0%B8/?q=%D1%94&x=%20\r\n" in head
     assert raw_get(server, b"/tags/\xff.atom.xml").startswith(b"HTTP/1.0 404 ")
 
 

@@ -143,13 +143,13 @@ class _FeedHandler(BaseHTTPRequestHandler):
         if path is None:
             self.send_error(HTTPStatus.NOT_FOUND)
         elif path.is_dir():
-            self._redirect(url_path + "/")
+            self._redirect(url_path + "/", target.query)
         else:
             self._send_file(path, with_body=with_body)
 
-    def _redirect(self, location: str) -> None:
+    def _redirect(self, location: str, query: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-        self.send_header("Location", location)
+        self.send_header("Location", f"{location}?{_percent_encoded(query)}" if query else location)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
