@@ -9,6 +9,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,12 +19,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 import staticfeed
 import staticfeed.cli
 from staticfeed.cli import cli
+from staticfeed.config import load_config
 from staticfeed.errors import StaticfeedError
 from staticfeed.serve import (
+    Enclosures,
     PreviewServer,
     etag_matches,
     media_type,
@@ -861,3 +865,107 @@ def test_serve_stops_with_an_error_when_rebuilding_breaks_down(
         "serve feeds that no save changes any more. Start serve again, and please report the "
         "error with the lines above."
     )
+
+
+EPISODE = """\
+    ---
+    title: Episode one
+    date: 2025-01-01
+    enclosures:
+      - media/one.mp3
+    ---
+    Listen.
+    """
+
+
+def enclosure_lengths(feed: Path) -> list[str]:
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.parse(str(feed)).getroot()
+    return [
+        str(link.get("length"))
+        for link in root.iter(f"{atom}link")
+        if link.get("rel") == "enclosure"
+    ]
+
+
+def test_serve_rebuilds_when_an_enclosed_file_changes(site: Callable[..., Path]) -> None:
+    # An enclosure's length is measured from the project's file, but serve watched only the
+    # documents, the config and the templates: a new cut of an episode kept its old length
+    # in the served feeds until the next save of a document.
+    folder = site(**{"one.md": EPISODE})
+    (folder / "media").mkdir()
+    (folder / "media" / "one.mp3").write_bytes(b"1" * 1000)
+    atom = folder / "feeds" / "atom.xml"
+    server, out, err = serve_in_the_background()
+    try:
+        assert enclosure_lengths(atom) == ["1000"]
+
+        def recut() -> None:
+            (folder / "media" / "one.mp3").write_bytes(b"1" * 5000)
+
+        recut()
+        assert wait_for(lambda: enclosure_lengths(atom) == ["5000"], recut), (out, err)
+        assert "changed media/one.mp3; rebuilding" in [line.rstrip("\n") for line in out]
+
+        # A document that names a file not there yet: the build fails, and it is watched.
+        two = EPISODE.replace("one", "two").replace("2025-01-01", "2025-01-02")
+        (folder / "entries" / "two.md").write_text(textwrap.dedent(two), encoding="utf-8")
+        assert wait_for(lambda: any("is not a file in the project" in line for line in err))
+        assert err[-1].startswith("Error: entries/two.md:4: enclosures 'media/two.mp3' is not")
+        assert enclosure_lengths(atom) == ["5000"]  # the last good build is served
+
+        def add() -> None:
+            (folder / "media" / "two.mp3").write_bytes(b"2" * 2000)
+
+        add()  # no save of the document: the file is enough
+        assert wait_for(lambda: enclosure_lengths(atom) == ["2000", "5000"], add), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_enclosures_follow_the_documents_and_the_config(site: Callable[..., Path]) -> None:
+    folder = site(
+        **{
+            "one.md": EPISODE,
+            "two.md": EPISODE.replace("media/one.mp3", "/blog/media/two.mp3"),
+            "far.md": EPISODE.replace("media/one.mp3", "../outside.mp3"),
+            "web.md": EPISODE.replace("media/one.mp3", "https://cdn.example.org/a.mp3"),
+        }
+    ).resolve()
+    config = folder / "staticfeed.toml"
+    enclosures = Enclosures(folder / "entries", config, lambda: load_config(config))
+    media = folder / "media"
+    assert enclosures.update(()) == {media / "one.mp3", media / "two.mp3"}  # there or not
+    (folder / "entries" / "one.md").unlink()
+    assert enclosures.update([folder / "entries" / "one.md"]) == {media / "two.mp3"}
+    # /blog/media/two.mp3 is media/two.mp3 while the site is at /blog/, and then blog/media/.
+    config.write_text(BASIC_CONFIG.replace("/blog/", "/"), encoding="utf-8")
+    assert enclosures.update([config]) == {folder / "blog" / "media" / "two.mp3"}
+
+
+def test_an_enclosed_file_saved_before_watching_began_is_rebuilt_for(
+    site: Callable[..., Path],
+) -> None:
+    folder = site(**{"one.md": EPISODE}).resolve()
+    (folder / "media").mkdir()
+    (folder / "media" / "one.mp3").write_bytes(b"1" * 1000)
+    cli_build()
+    paths = [folder / "entries", folder / "staticfeed.toml"]
+    read = snapshot(paths)  # as serve takes it, before the first build
+    (folder / "media" / "one.mp3").write_bytes(b"1" * 3000)
+    (folder / "media" / "other.mp3").write_bytes(b"named by no document")
+    config = folder / "staticfeed.toml"
+    enclosures = Enclosures(folder / "entries", config, lambda: load_config(config))
+    events: list[str] = []
+    stop = threading.Event()
+    arguments = (paths, command_line_build, events.append, stop, read, enclosures.update)
+    thread = threading.Thread(target=watch, args=arguments, daemon=True)
+    thread.start()
+    try:
+        atom = folder / "feeds" / "atom.xml"
+        assert wait_for(lambda: enclosure_lengths(atom) == ["3000"]), events
+        assert events[0] == "changed media/one.mp3; rebuilding"
+    finally:
+        stop.set()
+        thread.join(timeout=5)

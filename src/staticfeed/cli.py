@@ -11,7 +11,7 @@ import shlex
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -658,8 +658,8 @@ def _echo_event(line: str) -> None:
 def serve_command(bind: str, port: int, **options: Any) -> None:
     """Build the feeds, serve them at http://127.0.0.1:8000/, and rebuild on every change.
 
-    Saving a document in entries/, the config or a template rebuilds the feeds and says what
-    changed.
+    Saving a document in entries/, the config, a template or a file an entry encloses rebuilds
+    the feeds and says what changed.
     A build with errors lists them and the previous feeds stay served. Ctrl-C stops.
 
     \b
@@ -667,7 +667,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
       staticfeed serve
       staticfeed serve --drafts --future --out /tmp/preview --port 0
     """
-    from staticfeed.serve import PreviewServer, snapshot
+    from staticfeed.serve import Enclosures, PreviewServer, snapshot
 
     publication = _Publication(**options)
 
@@ -677,13 +677,14 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
     try:
         config_file = publication.config_file()
         watched = [publication.entries_dir, config_file, *_templates_to_watch(publication)]
+        enclosures = Enclosures(publication.entries_dir, config_file, publication.config)
         read = snapshot(watched)  # a save during the first build is rebuilt for once watching
         _first_build(publication, rebuild)
         server = PreviewServer(publication.out_dir, bind, port)
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
-    _serve_until_interrupted(server, watched, rebuild, read)
+    _serve_until_interrupted(server, watched, rebuild, read, enclosures.update)
 
 
 def _templates_to_watch(publication: _Publication) -> list[Path]:
@@ -725,6 +726,7 @@ def _serve_until_interrupted(
     watched: Sequence[Path],
     rebuild: Callable[[], list[str]],
     read: Snapshot,
+    depends: Callable[[Collection[Path]], Collection[Path]],
 ) -> None:
     from staticfeed.serve import watch
 
@@ -741,7 +743,7 @@ def _serve_until_interrupted(
 
     def watching() -> None:
         try:
-            watch(watched, rebuild, echo, stop, read)
+            watch(watched, rebuild, echo, stop, read, depends)
         except BrokenPipeError:
             if not reader_gone.is_set():
                 raise

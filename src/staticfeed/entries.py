@@ -460,6 +460,25 @@ def key_line(path: Path, key: str) -> int | None:
         return None
 
 
+def enclosed_files(config: Config, path: Path) -> frozenset[Path]:
+    """The files of the project that the document at `path` names as enclosures, which a
+    build measures (media.py), whether they are there or not: serve rebuilds when one changes.
+    None for a document that cannot be read or split now: the build says why."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return frozenset()
+    if b"enclosures" not in data:  # most documents: no need to parse their front matter
+        return frozenset()
+    try:
+        metadata = _split_document(path, data, []).metadata
+    except StaticfeedError:
+        return frozenset()
+    if "enclosures" not in metadata:
+        return frozenset()
+    return frozenset(media.project_files(metadata["enclosures"], config))
+
+
 def _split_or_errors(
     path: Path, data: bytes, warnings: list[BuildWarning]
 ) -> Document | tuple[StaticfeedError, ...]:

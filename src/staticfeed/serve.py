@@ -13,8 +13,10 @@ import hashlib
 import os
 import sys
 import threading
+import time
 import urllib.parse
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +26,8 @@ from typing import Any
 
 import watchfiles
 
+from staticfeed.config import Config
+from staticfeed.entries import SUFFIXES, document_paths, enclosed_files
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.hosting import media_type
 
@@ -263,14 +267,30 @@ class PreviewServer:
         self.stop()
 
 
-Snapshot = dict[Path, tuple[int, int]]
-"""The size and modification time (ns) of each file under some paths."""
+@dataclass(frozen=True)
+class Snapshot:
+    files: dict[Path, tuple[int, int]]
+    """The size and modification time (ns) of each file under some paths."""
+    taken_ns: int
+    """When it was taken, by the system's clock."""
+
+    def saved_since(self, path: Path) -> bool:
+        """Whether `path`, a file it does not hold, was saved since (or just before: a file's
+        time comes from a coarser clock, up to a tick behind)."""
+        try:
+            return os.stat(path).st_mtime_ns >= self.taken_ns - _CLOCK_TICK_NS
+        except OSError:
+            return False
+
+
+_CLOCK_TICK_NS = 20_000_000
 
 
 def snapshot(paths: Sequence[Path]) -> Snapshot:
     """The files under `paths` (folders recursively, links not followed), with their size and
     modification time: what serve's first build read, before anything watched for saves."""
-    found: Snapshot = {}
+    found: dict[Path, tuple[int, int]] = {}
+    taken = time.time_ns()
     for path in paths:
         walked = os.walk(path) if path.is_dir() else [(str(path.parent), [], [path.name])]
         for folder, _, names in walked:
@@ -278,7 +298,64 @@ def snapshot(paths: Sequence[Path]) -> Snapshot:
                 with contextlib.suppress(OSError):
                     stat = os.lstat(os.path.join(folder, name))
                     found[Path(folder, name).resolve()] = (stat.st_size, stat.st_mtime_ns)
-    return found
+    return Snapshot(found, taken)
+
+
+class Enclosures:
+    """The files of the project that documents name as enclosures (a podcast's episodes),
+    which a build measures: serve rebuilds when one changes. Looked for again in each
+    document that changes; in all of them when the config changes (site_url says which paths
+    from the host's root are the project's), or a folder of documents does."""
+
+    def __init__(
+        self, entries_dir: Path, config_file: Path, load_config: Callable[[], Config]
+    ) -> None:
+        self._entries_dir = entries_dir.resolve()
+        self._config_file = config_file.resolve()
+        self._load_config = load_config
+        self._config: Config | None = None
+        self._named: dict[Path, frozenset[Path]] = {}
+        self.files: frozenset[Path] = frozenset()
+        """Empty until the first `update`: looking in every document takes a while (0.3 s for
+        10,000), which serve spends after it begins to serve."""
+
+    def update(self, changed: Collection[Path]) -> frozenset[Path]:
+        """The files, after the changes to `changed` (resolved paths); the first call looks in
+        every document."""
+        documents = [path for path in changed if path.is_relative_to(self._entries_dir)]
+        config = self._config
+        if (
+            config is None
+            or self._config_file in changed
+            or not all(_is_document(path) for path in documents)
+        ):
+            self._look_everywhere()
+        else:
+            for path in documents:
+                self._look_in(path, config)
+        self.files = frozenset().union(*self._named.values())
+        return self.files
+
+    def _look_everywhere(self) -> None:
+        try:
+            self._config = self._load_config()
+        except StaticfeedError:  # the build says what is wrong; the files named stay
+            self._config = None
+            return
+        self._named.clear()
+        for path in document_paths(self._entries_dir, []):
+            self._look_in(path, self._config)
+
+    def _look_in(self, document: Path, config: Config) -> None:
+        named = enclosed_files(config, document)
+        if named:
+            self._named[document] = named
+        else:
+            self._named.pop(document, None)
+
+
+def _is_document(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
 def watch(
@@ -287,12 +364,15 @@ def watch(
     on_event: Callable[[str], None],
     stop_event: threading.Event,
     before: Snapshot | None = None,
+    depends: Callable[[Collection[Path]], Collection[Path]] | None = None,
 ) -> None:
     """Call `rebuild()` after each batch of changes to `paths` (folders recursively) until
     `stop_event` is set; report the changed files and rebuild's lines through `on_event`.
     `before`: the files as the first build read them (`snapshot`); what was saved since,
     before watching began, is rebuilt for as soon as it has (serve's first build of a big
-    publication takes seconds, and a save then went unseen).
+    publication takes seconds, and a save then went unseen). `depends(changed)`: the files
+    besides `paths` that a build reads after the changes to `changed` (`Enclosures.update`);
+    they must lie in `paths` or beside a file of them.
 
     A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
     watching goes on; the previous feeds stay in place. Run this in its own thread.
@@ -301,11 +381,12 @@ def watch(
     folders = [target for target in targets if target.is_dir()]
     files = {target for target in targets if not target.is_dir()}
     default_filter = watchfiles.DefaultFilter()
+    also = depends(()) if depends is not None else ()
 
     def wanted(change: watchfiles.Change, name: str) -> bool:
         path = Path(name)
         inside = path in files or any(path.is_relative_to(folder) for folder in folders)
-        return inside and default_filter(change, name)
+        return (inside or path in also) and default_filter(change, name)
 
     for changes in watchfiles.watch(
         *_watch_roots(targets),
@@ -317,11 +398,13 @@ def watch(
     ):
         changed = {Path(name) for _, name in changes}
         if before is not None:
-            now = snapshot(targets)
-            missed = {p for p in before.keys() | now.keys() if before.get(p) != now.get(p)}
+            old, now = before.files, snapshot(targets).files
+            missed = {p for p in old.keys() | now.keys() if old.get(p) != now.get(p)}
+            missed |= {p for p in also if p not in old and before.saved_since(p)}
             changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
             before = None
         if changed:
+            also = depends(changed) if depends is not None else ()
             _rebuild(sorted(changed), rebuild, on_event)
 
 
