@@ -969,3 +969,29 @@ def test_an_enclosed_file_saved_before_watching_began_is_rebuilt_for(
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+def test_serve_rebuilds_for_no_file_beside_the_documents_that_is_not_one(
+    site: Callable[..., Path],
+) -> None:
+    # An image saved beside its document, as README suggests, set off a full rebuild (a
+    # second at 10,000 entries) that changed nothing, as did a hidden file.
+    folder = site(**{"2025/one.md": ONE})
+    entries = folder / "entries"
+    server, out, err = serve_in_the_background()
+    try:
+
+        def save() -> None:
+            (entries / "2025" / "map.png").write_bytes(b"\x89PNG")
+            (entries / ".hidden.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+            (entries / "2025" / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
+
+        save()
+        assert wait_for(lambda: any("rebuilding" in line for line in out), save), (out, err)
+        time.sleep(0.5)  # a late poke's rebuild shows here
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    rebuilding = [line.rstrip("\n") for line in out if "rebuilding" in line]
+    assert rebuilding, out
+    assert set(rebuilding) == {"changed entries/2025/one.md; rebuilding"}, out

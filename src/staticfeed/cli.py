@@ -684,7 +684,9 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
     except StaticfeedError as error:
         raise _user_error(error) from None
     click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
-    _serve_until_interrupted(server, watched, rebuild, read, enclosures.update)
+    _serve_until_interrupted(
+        server, publication.entries_dir, watched, rebuild, read, enclosures.update
+    )
 
 
 def _templates_to_watch(publication: _Publication) -> list[Path]:
@@ -723,6 +725,7 @@ def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) ->
 
 def _serve_until_interrupted(
     server: PreviewServer,
+    documents: Path,
     watched: Sequence[Path],
     rebuild: Callable[[], list[str]],
     read: Snapshot,
@@ -743,7 +746,7 @@ def _serve_until_interrupted(
 
     def watching() -> None:
         try:
-            watch(watched, rebuild, echo, stop, read, depends)
+            watch(watched, rebuild, echo, stop, read, depends, documents)
         except BrokenPipeError:
             if not reader_gone.is_set():
                 raise

@@ -358,6 +358,22 @@ def _is_document(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
+def _may_be_read(path: Path, documents: Path) -> bool:
+    """Whether a build reads what is at `path` in the folder of `documents`: a document, or a
+    folder, which may hold some; not a hidden one, nor another file (an image beside its
+    document). Gone, a name with letters in its suffix (`map.png`) is taken for no folder."""
+    if any(part.startswith(".") for part in path.relative_to(documents).parts):
+        return False
+    if _is_document(path):
+        return True
+    try:
+        if path.exists():
+            return path.is_dir()
+    except OSError:  # a name too long, a folder that cannot be entered: the build says so
+        return True
+    return not any(letter.isalpha() for letter in path.suffix)
+
+
 def watch(
     paths: Sequence[Path],
     rebuild: Callable[[], list[str]],
@@ -365,6 +381,7 @@ def watch(
     stop_event: threading.Event,
     before: Snapshot | None = None,
     depends: Callable[[Collection[Path]], Collection[Path]] | None = None,
+    documents: Path | None = None,
 ) -> None:
     """Call `rebuild()` after each batch of changes to `paths` (folders recursively) until
     `stop_event` is set; report the changed files and rebuild's lines through `on_event`.
@@ -372,7 +389,8 @@ def watch(
     before watching began, is rebuilt for as soon as it has (serve's first build of a big
     publication takes seconds, and a save then went unseen). `depends(changed)`: the files
     besides `paths` that a build reads after the changes to `changed` (`Enclosures.update`);
-    they must lie in `paths` or beside a file of them.
+    they must lie in `paths` or beside a file of them. `documents`: the folder of documents
+    among `paths`, where only documents and folders are read (not an image beside one).
 
     A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
     watching goes on; the previous feeds stay in place. Run this in its own thread.
@@ -382,11 +400,16 @@ def watch(
     files = {target for target in targets if not target.is_dir()}
     default_filter = watchfiles.DefaultFilter()
     also = depends(()) if depends is not None else ()
+    documents = documents.resolve() if documents is not None else None
 
     def wanted(change: watchfiles.Change, name: str) -> bool:
         path = Path(name)
+        if path in also:
+            return default_filter(change, name)
+        if documents is not None and path.is_relative_to(documents):
+            return _may_be_read(path, documents) and default_filter(change, name)
         inside = path in files or any(path.is_relative_to(folder) for folder in folders)
-        return (inside or path in also) and default_filter(change, name)
+        return inside and default_filter(change, name)
 
     for changes in watchfiles.watch(
         *_watch_roots(targets),
