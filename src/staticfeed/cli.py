@@ -731,51 +731,21 @@ def _serve_until_interrupted(
     read: Snapshot,
     depends: Callable[[Collection[Path]], Collection[Path]],
 ) -> None:
+    """Serve in a thread of its own, and watch and rebuild in this one, the main thread, where
+    Ctrl-C lands: it stops a rebuild under way as it stops `build`, which takes away the files
+    it was writing. (Rebuilt in another thread, the interpreter's exit cut a rebuild short and
+    left hundreds of `.tmp` files in feeds/, for publishing.) A bug in a rebuild stops serve
+    with its traceback, as it stops `build`, rather than serve feeds no save changes any more.
+    """
     from staticfeed.serve import watch
 
-    stop = threading.Event()
-    failed = threading.Event()
-    reader_gone = threading.Event()  # `serve | head -3`: no one reads what a rebuild says
-
-    def echo(line: str) -> None:
-        try:
-            _echo_event(line)
-        except BrokenPipeError:
-            reader_gone.set()
-            raise
-
-    def watching() -> None:
-        try:
-            watch(watched, rebuild, echo, stop, read, depends, documents)
-        except BrokenPipeError:
-            if not reader_gone.is_set():
-                raise
-        finally:
-            # Only a bug ends watching before stop (threading prints its traceback): serving
-            # on would serve feeds that no save changes any more, and say nothing.
-            if not stop.is_set():
-                if not reader_gone.is_set():
-                    failed.set()
-                server.interrupt()
-
-    watcher = threading.Thread(target=watching, daemon=True)
-    watcher.start()
+    server.start()
     try:
-        server.serve_forever()
+        watch(watched, rebuild, _echo_event, threading.Event(), read, depends, documents)
     except KeyboardInterrupt:
         click.echo("stopped")
     finally:
-        stop.set()
-        watcher.join(timeout=5)
         server.stop()
-    if reader_gone.is_set():
-        _stop_quietly()
-    if failed.is_set():
-        raise _UserError(
-            "rebuilding stopped on the unexpected error above, so serve stopped rather than "
-            "serve feeds that no save changes any more. Start serve again, and please report "
-            "the error with the lines above."
-        )
 
 
 class _UserError(click.ClickException):

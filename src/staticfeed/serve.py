@@ -245,11 +245,6 @@ class PreviewServer:
         )
         self._thread.start()
 
-    def interrupt(self) -> None:
-        """Make `serve_forever`, in another thread, return; it may not have started yet.
-        Blocks until it has returned."""
-        self._server.shutdown()
-
     def stop(self) -> None:
         """Stop serving and close the socket; safe to call more than once."""
         if self._started:
@@ -393,7 +388,8 @@ def watch(
     among `paths`, where only documents and folders are read (not an image beside one).
 
     A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
-    watching goes on; the previous feeds stay in place. Run this in its own thread.
+    watching goes on; the previous feeds stay in place. In the main thread, Ctrl-C raises
+    KeyboardInterrupt, in a rebuild too, which it stops as it stops `build`.
     """
     targets = [_existing(path) for path in paths]
     folders = [target for target in targets if target.is_dir()]
@@ -415,7 +411,7 @@ def watch(
         *_watch_roots(targets),
         watch_filter=wanted,
         stop_event=stop_event,
-        raise_interrupt=False,
+        raise_interrupt=True,  # Ctrl-C in the main thread ends watching, as anything else
         yield_on_timeout=before is not None,  # the first yield: watching has begun
         rust_timeout=_CATCH_UP_MS if before is not None else 5000,
     ):
