@@ -156,8 +156,28 @@ def test_a_port_in_use_is_a_user_error(server: PreviewServer, tmp_path: Path) ->
 
 
 def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
-    with pytest.raises(StaticfeedError, match="no folder of feeds"):
-        PreviewServer(tmp_path / "feeds", port=0)
+    with (
+        PreviewServer(tmp_path / "feeds", port=0) as preview,
+        pytest.raises(StaticfeedError, match="no folder of feeds"),
+    ):
+        preview.start()
+
+
+def test_serve_on_a_port_in_use_stops_before_building(site: Callable[..., Path]) -> None:
+    # It built first, then found the port taken: `serve --drafts` run by mistake beside a
+    # serve on port 8000 put the drafts into the feeds that one serves, and stopped.
+    folder = site(**{"one.md": ONE, "draft.md": TWO.replace("date:", "draft: true\n    date:")})
+    cli_build()
+    atom = (folder / "feeds" / "atom.xml").read_bytes()
+    with PreviewServer(folder / "feeds", port=0) as taken:
+        port = taken.port
+        result = CliRunner().invoke(cli, ["serve", "--drafts", "--port", str(port)])
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        f"Error: cannot serve on 127.0.0.1 port {port} (Address already in use). Pass "
+        "another --port (0 lets the system choose one) or --bind address.\n"
+    )
+    assert (folder / "feeds" / "atom.xml").read_bytes() == atom
 
 
 def test_stop_without_start_and_twice_returns(tmp_path: Path) -> None:

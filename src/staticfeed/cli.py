@@ -678,15 +678,21 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         config_file = publication.config_file()
         watched = [publication.entries_dir, config_file, *_templates_to_watch(publication)]
         enclosures = Enclosures(publication.entries_dir, config_file, publication.config)
-        read = snapshot(watched)  # a save during the first build is rebuilt for once watching
-        _first_build(publication, rebuild)
+        # The port first: a serve started twice by mistake (`--drafts` in another terminal)
+        # built into the feeds the first one serves, and then stopped, port in use.
         server = PreviewServer(publication.out_dir, bind, port)
     except StaticfeedError as error:
         raise _user_error(error) from None
-    click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
-    _serve_until_interrupted(
-        server, publication.entries_dir, watched, rebuild, read, enclosures.update
-    )
+    with server:
+        try:
+            read = snapshot(watched)  # a save during the first build is rebuilt for once watching
+            _first_build(publication, rebuild)
+        except StaticfeedError as error:
+            raise _user_error(error) from None
+        click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
+        _serve_until_interrupted(
+            server, publication.entries_dir, watched, rebuild, read, enclosures.update
+        )
 
 
 def _templates_to_watch(publication: _Publication) -> list[Path]:
@@ -744,8 +750,6 @@ def _serve_until_interrupted(
         watch(watched, rebuild, _echo_event, threading.Event(), read, depends, documents)
     except KeyboardInterrupt:
         click.echo("stopped")
-    finally:
-        server.stop()
 
 
 class _UserError(click.ClickException):

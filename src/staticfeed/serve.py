@@ -194,7 +194,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
 
 
 class PreviewServer:
-    """An HTTP server for `folder`; `port=0` lets the system choose (see `.port`, `.url`)."""
+    """An HTTP server for `folder`; `port=0` lets the system choose (see `.port`, `.url`).
+    It takes its port at once, and `folder` must be there once it serves: serve takes the
+    port before its first build, which makes the folder."""
 
     def __init__(
         self,
@@ -204,10 +206,6 @@ class PreviewServer:
         *,
         on_request: Callable[[str], None] | None = None,
     ) -> None:
-        if not folder.is_dir():
-            raise StaticfeedError(
-                "there is no folder of feeds to serve", "Build the feeds first.", path=folder
-            )
         self.folder = folder.resolve()
         try:
             self._server = _FeedServer((bind, port), self.folder, on_request)
@@ -234,16 +232,24 @@ class PreviewServer:
 
     def serve_forever(self) -> None:
         """Serve in this thread until `stop()` (from another thread) or KeyboardInterrupt."""
+        self._check_folder()
         self._started = True
         self._server.serve_forever(poll_interval=0.1)
 
     def start(self) -> None:
         """Serve in a background thread."""
+        self._check_folder()
         self._started = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )
         self._thread.start()
+
+    def _check_folder(self) -> None:
+        if not self.folder.is_dir():
+            raise StaticfeedError(
+                "there is no folder of feeds to serve", "Build the feeds first.", path=self.folder
+            )
 
     def stop(self) -> None:
         """Stop serving and close the socket; safe to call more than once."""
