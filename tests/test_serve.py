@@ -341,6 +341,9 @@ def test_folders_serve_their_index_and_redirect_to_the_slash(
     status, headers, _ = request(server, "/sub?x=1")
     assert (status, headers["Location"]) == (301, "/sub/?x=1")  # it was "/sub/": query lost
     assert request(server, "/archive/")[0] == 404  # no index.html, and no listing
+    # A file's URL with a slash after it names a folder, as on a host: it was 200.
+    for path in ("/atom.xml/", "/one/index.html/", "/atom.xml%2F", "/atom.xml/."):
+        assert request(server, path)[0] == 404, path
 
 
 def test_a_query_string_is_ignored(server: PreviewServer, published: Path) -> None:

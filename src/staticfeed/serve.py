@@ -41,11 +41,14 @@ def resolve_request(root: Path, url_path: str) -> Path | None:
     ever returned. A folder is returned as itself when the URL lacks its trailing slash (the
     caller redirects), and as its index.html otherwise.
     """
-    path = _inside(root, root / urllib.parse.unquote(url_path).lstrip("/"))
+    decoded = urllib.parse.unquote(url_path)
+    path = _inside(root, root / decoded.lstrip("/"))
     if path is not None and any(part.startswith(".") for part in path.relative_to(root).parts):
         return None  # staticfeed's records (.staticfeed-ids), no part of the site
     if path is None or not _is(path, "dir"):
-        return path if path is not None and _is(path, "file") else None
+        # `/atom.xml/` names a folder: a host answers 404 (nginx: "Not a directory").
+        as_folder = decoded.endswith(("/", "/."))
+        return path if path is not None and not as_folder and _is(path, "file") else None
     if not url_path.endswith("/"):
         return path
     index = _inside(root, path / INDEX)
