@@ -1063,3 +1063,20 @@ def test_ctrl_c_during_a_rebuild_stops_it_and_leaves_no_temporary_files(
     assert (server.returncode, out[-1], server.stderr.read()) == (0, "stopped\n", "")
     left = [path.name for path in (folder / "feeds").rglob("*") if path.name.endswith(".tmp")]
     assert left == []
+
+
+def test_ctrl_c_as_serving_begins_stops_as_it_does_later(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C just after the first build, before the server's thread had started, said
+    # "Aborted!" and exited 130, where a moment later it says "stopped" and exits 0.
+    site(**{"one.md": ONE})
+
+    def ctrl_c(self: PreviewServer) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PreviewServer, "start", ctrl_c)
+    result = CliRunner().invoke(cli, ["serve", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(" (Ctrl-C stops)\nstopped\n"), result.stdout
+    assert result.stderr == ""

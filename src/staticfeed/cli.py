@@ -689,10 +689,15 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
             _first_build(publication, rebuild)
         except StaticfeedError as error:
             raise _user_error(error) from None
-        click.echo(f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)")
-        _serve_until_interrupted(
-            server, publication.entries_dir, watched, rebuild, read, enclosures.update
-        )
+        try:  # from here on Ctrl-C is the way to stop, even before serving began
+            click.echo(
+                f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)"
+            )
+            _serve_until_interrupted(
+                server, publication.entries_dir, watched, rebuild, read, enclosures.update
+            )
+        except KeyboardInterrupt:
+            click.echo("stopped")
 
 
 def _templates_to_watch(publication: _Publication) -> list[Path]:
@@ -746,10 +751,7 @@ def _serve_until_interrupted(
     from staticfeed.serve import watch
 
     server.start()
-    try:
-        watch(watched, rebuild, _echo_event, threading.Event(), read, depends, documents)
-    except KeyboardInterrupt:
-        click.echo("stopped")
+    watch(watched, rebuild, _echo_event, threading.Event(), read, depends, documents)
 
 
 class _UserError(click.ClickException):
