@@ -463,7 +463,7 @@ def key_line(path: Path, key: str) -> int | None:
 def enclosed_files(config: Config, path: Path) -> frozenset[Path]:
     """The files of the project that the document at `path` names as enclosures, which a
     build measures (media.py), whether they are there or not: serve rebuilds when one changes.
-    None for a document that cannot be read or split now: the build says why."""
+    None from a document that cannot be read or split now: the build says why."""
     try:
         data = path.read_bytes()
     except OSError:
