@@ -1795,6 +1795,54 @@ link: https://elsewhere.test/posts/trip/
 """
 
 
+PLACES = """\
+---
+title: Places
+date: 2025-03-01
+---
+See [setup](#setup), [the notes](#Notes), [top](#top), [the note][^1],
+[привіт](#привіт-світ), [raw](#raw-anchor), [the first note](#fn-1) and [step](#step2-install).
+
+<p><a href="#gone">a raw link</a> <span id="raw-anchor"></span></p>
+
+## Setup
+
+## Привіт, світ
+
+## Step 2: Install it!
+
+[^1]: A note.
+"""
+
+
+def test_a_link_to_a_place_the_entry_does_not_have(site: Site) -> None:
+    site(CONFIG, **{"places.md": PLACES, "with-link.md": WITH_LINK.replace("![map]", "[x](#y) ")})
+    assert invoke_build().exit_code == 0
+
+    def nowhere(what: str, url: str) -> str:
+        return (
+            f"{what} {url!r} leads to no place in the entry: no heading or element has that id,"
+            " so readers land at the top of its page"
+        )
+
+    found = [f for f in findings(exit_code=0) if f["rule"] == "missing-place"]
+    assert [(f["file"], f["line"], f["severity"], f["message"]) for f in found] == [
+        ("entries/places.md", 5, "warning", nowhere("the link", "#Notes")),
+        ("entries/places.md", 6, "warning", nowhere("the link", "#step2-install")),
+        ("entries/places.md", 8, "warning", nowhere("the <a href>", "#gone")),
+    ]
+    fix = "Link to a heading's id (## Notes is #notes), or give the place that id."
+    assert [f["fix"] for f in found] == [fix, f"Did you mean '#step-2-install-it'? {fix}", fix]
+    # The places of the entry's page, read with lxml: the links warned about lead nowhere.
+    page = etree.parse("feeds/places/index.html", etree.HTMLParser()).getroot()
+    ids = set(page.xpath("//@id")) | set(page.xpath("//a/@name"))
+    assert {"setup", "привіт-світ", "raw-anchor", "fn-1", "step-2-install-it"} <= ids
+    assert not {"Notes", "step2-install", "gone"} & ids
+    assert check("--ignore", "missing-place", "--ignore", "placeholder").output == (
+        "ok: no problems found\n"
+    )
+
+
 def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:
     site(CONFIG, **{"markup.md": MARKUP})
     assert invoke_build().exit_code == 0

@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import gfm, localfiles, parallel, readerhtml, templates, values
+from staticfeed import gfm, localfiles, parallel, placelinks, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
 from staticfeed.dates import (
     clock_text,
@@ -345,6 +345,7 @@ def check_build(
                 reader_html="reader-html" not in ignore,
                 w3c_html="w3c-html" not in ignore,
                 relative_file="relative-file" not in ignore,
+                missing_place="missing-place" not in ignore,
                 template_code="template-code" not in ignore,
                 no_text="no-text" not in ignore and "atom" in config.formats,
             )
@@ -618,11 +619,18 @@ class _EntryRules:
     reader_html: bool
     w3c_html: bool
     relative_file: bool
+    missing_place: bool
     template_code: bool
     no_text: bool
 
     def any(self) -> bool:
-        return self.html() or self.relative_file or self.template_code or self.no_text
+        return (
+            self.html()
+            or self.relative_file
+            or self.missing_place
+            or self.template_code
+            or self.no_text
+        )
 
     def html(self) -> bool:
         """Whether a rule reads the raw HTML of entries."""
@@ -718,6 +726,8 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         if rules.relative_file and (link is None or body.linked):
             beside = localfiles.local_files(found, path, rules.entries_dir)
             here += _local_findings(body, first_line, beside, link or rules.site_url)
+        if rules.missing_place and link is None:
+            here += _missing_place_findings(path, first_line, text, found)
         findings.append(here)
     return findings
 
@@ -785,6 +795,28 @@ def _local_finding(
         f"{loaded}: staticfeed publishes the feeds and pages, not the files in entries/",
         "Put the file on the site at that URL, or write the full URL where it is.",
     )
+
+
+def _missing_place_findings(
+    path: Path, first_line: int, text: str, found: gfm.Sources
+) -> list[Finding]:
+    """Links to a place the entry does not have. Not for an entry with a link:, whose
+    links to places lead to that page in feeds, where staticfeed cannot look."""
+    findings = []
+    for missing in placelinks.missing_places(found, text):
+        near = f"Did you mean '#{missing.near}'? " if missing.near else ""
+        findings.append(
+            _body_warning(
+                path,
+                first_line,
+                missing.line,
+                "missing-place",
+                f"{missing.what} {missing.url!r} leads to no place in the entry: no heading or"
+                " element has that id, so readers land at the top of its page",
+                f"{near}Link to a heading's id (## Notes is #notes), or give the place that id.",
+            )
+        )
+    return findings
 
 
 def _template_finding(path: Path, first_line: int, code: templates.TemplateCode) -> Finding:

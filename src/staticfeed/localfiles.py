@@ -34,7 +34,7 @@ def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFil
     through `..` or a symbolic link, names nothing here."""
     root = within.resolve()
     found: dict[str, LocalFile] = {}
-    for line, what, url in _references(sources):
+    for line, what, url in references(sources):
         if url in found:
             continue
         file = _file_named(url, document.parent, root)
@@ -43,7 +43,7 @@ def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFil
     return sorted(found.values(), key=lambda local: local.line)
 
 
-def _references(sources: Sources) -> Iterator[tuple[int, str, str]]:
+def references(sources: Sources) -> Iterator[tuple[int, str, str]]:
     """(line, what, URL) of each link and image, in Markdown and in raw HTML."""
     for line, kind, url in sources.destinations:
         yield line, f"the {kind}", url

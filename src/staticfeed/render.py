@@ -639,3 +639,13 @@ def _without_end_tag(match: re.Match[str]) -> str:
     if match["end"] is None:
         return match[0]
     return match[0][: match.start("end") - match.start()]
+
+
+def places_in(markdown: str) -> set[str]:
+    """What a link's fragment can name in `markdown` as `render_entries` renders it: every
+    id, headings' own included, and the name of each <a>."""
+    headings: list[etree._Element] = []
+    places: list[str] = []
+    elements_with_urls(parse_fragment(markdown_to_html(markdown), headings=headings), places)
+    _heading_ids(headings, places)
+    return {*places, *(str(heading.get("id")) for heading in headings if heading.get("id"))}

@@ -24,6 +24,7 @@ RULES = (
     "w3c-html",
     "looks-like-html",
     "relative-file",
+    "missing-place",
     "template-code",
     "no-text",
     "same-updated",
