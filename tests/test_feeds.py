@@ -217,6 +217,27 @@ def test_a_tag_or_author_listed_twice_is_published_once(site: Site) -> None:
     assert [li.text for li in page.xpath("//ul[@class='tags']/li")] == ["a", "b"]
 
 
+def test_a_tag_or_author_typed_with_a_separate_accent_is_one_for_readers(site: Site) -> None:
+    # "café" typed as "e" and U+0301 (macOS, some copy and paste) shared the feed of "café",
+    # but readers got two categories and two authors that look alike and compare unequal.
+    composed, decomposed = "café", "cafe\u0301"
+    site(
+        **{
+            "a.md": doc(f"title: A\ndate: 2025-12-21\ntags: [{composed}]\nauthors: [José]"),
+            "b.md": doc(f"title: B\ndate: 2025-12-22\ntags: [{decomposed}]\nauthors: [Jose\u0301]"),
+            "c.md": doc(f"title: C\ndate: 2025-12-23\ntags: [{decomposed}, {composed}]"),
+        }
+    )
+    assert invoke_build().exit_code == 0
+    for name in ("atom.xml", "rss.xml", "tags/café.atom.xml"):
+        entries = parsed(name).entries
+        assert [[tag["term"] for tag in e.tags] for e in entries] == [[composed]] * 3
+        assert [e.get("author") for e in entries][1:] == ["José", "José"]
+    feed = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))
+    assert [item["tags"] for item in feed["items"]] == [[composed]] * 3
+    assert [item["authors"][0]["name"] for item in feed["items"][1:]] == ["José", "José"]
+
+
 def test_default_authors_listed_twice_are_published_once(site: Site) -> None:
     config = BASIC_CONFIG.replace(
         'authors = [{ name = "Default Author", email = "default@example.org" }]',

@@ -30,6 +30,7 @@ import os
 import re
 import tempfile
 import traceback
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -380,11 +381,16 @@ class Expected:
         return cls(
             title=expected_text(doc.meta["title"]),
             summary=expected_text(summary) if summary is not None else None,
-            # A name or tag listed twice as written is published once (README).
-            authors=list(dict.fromkeys(expected_text(author_name(a)) for a in doc.meta["authors"])),
-            tags=list(dict.fromkeys(expected_text(tag) for tag in doc.meta["tags"])),
+            # A name or tag listed twice as written is published once, composed (README).
+            authors=list(dict.fromkeys(composed(author_name(a)) for a in doc.meta["authors"])),
+            tags=list(dict.fromkeys(composed(tag) for tag in doc.meta["tags"])),
             cleaned=any(XML_ILLEGAL.search(v) or UNSHOWABLE.search(v) for v in written),
         )
+
+
+def composed(name: str) -> str:
+    """A tag or an author's name as readers get it: composed (NFC), as the README says."""
+    return unicodedata.normalize("NFC", expected_text(name))
 
 
 # What the W3C Feed Validation Service takes for HTML in Atom text: an end tag. The README says

@@ -632,7 +632,8 @@ class _EntryBuilder:
         own_id = self._field("id", checked_id)
         # A tag listed twice as written is one tag: one category, not two. Spelled otherwise
         # (`a` and `A`), the two share a feed, and the build says so.
-        tags = tuple(dict.fromkeys(self._field("tags", self._text_list) or ()))
+        written = self._field("tags", self._text_list) or ()
+        tags = tuple(dict.fromkeys(values.composed(tag) for tag in written))
         summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
         draft = bool(self._field("draft", values.boolean))
@@ -803,7 +804,9 @@ class _EntryBuilder:
         if isinstance(found, tuple):
             return found
         if key not in self.meta and head.byline_names:
-            return tuple(dict.fromkeys(Author(name=name) for name in head.byline_names))
+            return tuple(
+                dict.fromkeys(Author(name=values.composed(name)) for name in head.byline_names)
+            )
         if key not in self.meta and not self.config.authors:
             self._fail(
                 None,

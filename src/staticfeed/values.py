@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 import string
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -421,7 +422,7 @@ def _author_from_text(key: str, value: str) -> Author:
         raise InvalidValue(
             f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
         )
-    return Author(name=name, email=_email(key, email) if email is not None else None)
+    return Author(name=composed(name), email=_email(key, email) if email is not None else None)
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
@@ -433,10 +434,17 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
     email = value.get("email")
     uri = value.get("uri")
     return Author(
-        name=text(f"{key} name", value["name"]),
+        name=composed(text(f"{key} name", value["name"])),
         email=_email(key, email) if email is not None else None,
         uri=absolute_url(f"{key} uri", uri) if uri is not None else None,
     )
+
+
+def composed(name: str) -> str:
+    """`name` composed (NFC), as the tag and author feeds group names: `José` with a separate
+    accent (macOS, some copy and paste) is the same author as `José`, and readers, who compare
+    names and categories character by character, must see one too."""
+    return unicodedata.normalize("NFC", name)
 
 
 def _email(key: str, value: object) -> str:
