@@ -175,6 +175,17 @@ def test_a_config_error_is_named_at_the_line_of_its_key(site: Site, above: str) 
     )
 
 
+def test_a_locale_name_for_a_language_is_told_to_take_a_hyphen(site: Site) -> None:
+    # en_US, as $LANG writes it: the fix said only "Use a tag like en, en-GB or uk".
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").write_text(BASIC_CONFIG + 'language = "en_US"\n')
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: language 'en_US' is not a BCP 47 language tag. Write it "
+        "with a hyphen: en-US.\n"
+    )
+
+
 def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -361,9 +361,13 @@ def checked_uri(key: str, url: str) -> str:
 def language_tag(key: str, value: object) -> str:
     tag = text(key, value)
     if not _BCP47.match(tag):
-        raise InvalidValue(
-            f"{key} {tag!r} is not a BCP 47 language tag", "Use a tag like en, en-GB or uk."
+        hyphenated = tag.replace("_", "-")  # en_US, a locale's name ($LANG), is en-US in BCP 47
+        fix = (
+            f"Write it with a hyphen: {hyphenated}."
+            if _BCP47.match(hyphenated)
+            else "Use a tag like en, en-GB or uk."
         )
+        raise InvalidValue(f"{key} {tag!r} is not a BCP 47 language tag", fix)
     return tag
 
 
