@@ -1800,8 +1800,9 @@ PLACES = """\
 title: Places
 date: 2025-03-01
 ---
-See [setup](#setup), [the notes](#Notes), [top](#top), [the note][^1],
-[привіт](#привіт-світ), [raw](#raw-anchor), [the first note](#fn-1) and [step](#step2-install).
+See [setup](#setup), [the notes](#Notes), [top](#top), [the note][^1], [a quote](#:~:text=peace),
+[привіт](#привіт-світ), [raw](#raw-anchor), [the first note](#fn-1) and [step](#step2-install),
+[in setup](#setup:~:text=Setup).
 
 <p><a href="#gone">a raw link</a> <span id="raw-anchor"></span></p>
 
@@ -1829,7 +1830,7 @@ def test_a_link_to_a_place_the_entry_does_not_have(site: Site) -> None:
     assert [(f["file"], f["line"], f["severity"], f["message"]) for f in found] == [
         ("entries/places.md", 5, "warning", nowhere("the link", "#Notes")),
         ("entries/places.md", 6, "warning", nowhere("the link", "#step2-install")),
-        ("entries/places.md", 8, "warning", nowhere("the <a href>", "#gone")),
+        ("entries/places.md", 9, "warning", nowhere("the <a href>", "#gone")),
     ]
     fix = "Link to a heading's id (## Notes is #notes), or give the place that id."
     assert [f["fix"] for f in found] == [fix, f"Did you mean '#step-2-install-it'? {fix}", fix]

@@ -35,16 +35,23 @@ def missing_places(sources: Sources, markdown: str) -> list[MissingPlace]:
         return []
     places = places_in(markdown)
     missing = [
-        replace(link, near=_nearest(link.url[1:], places))
+        replace(link, near=_nearest(_fragment(link.url), places))
         for link in links.values()
-        if not _found(link.url[1:], places)
+        if not _found(_fragment(link.url), places)
     ]
     return sorted(missing, key=lambda link: link.line)
 
 
+def _fragment(url: str) -> str:
+    """The fragment of `url` that names a place: without a text fragment's directive
+    (`#notes:~:text=peace`), which browsers take apart to find the text."""
+    return url[1:].partition(":~:")[0]
+
+
 def _names_a_place(url: str) -> bool:
-    # `#` alone, and `#top` when no element has that id, are the top of the page (HTML).
-    return url.startswith("#") and url[1:].lower() not in ("", "top")
+    # `#` alone (or before a text directive), and `#top` when no element has that id, are the
+    # top of the page (HTML).
+    return url.startswith("#") and _fragment(url).lower() not in ("", "top")
 
 
 def _found(fragment: str, places: set[str]) -> bool:
