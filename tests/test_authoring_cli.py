@@ -489,6 +489,19 @@ def test_new_refuses_a_tag_or_author_another_entry_or_the_config_spells_otherwis
     assert run("build").exit_code == 0
 
 
+def test_new_takes_a_tag_typed_with_a_separate_accent_as_the_same_tag(in_tmp: Path) -> None:
+    # "café" typed as "e" and U+0301 (macOS) was refused as another spelling of "café", which
+    # the build publishes as one tag.
+    assert init().exit_code == 0
+    composed, decomposed = "café", "cafe\u0301"
+    assert run("new", "A", "--tag", composed, "--date", "2025-07-01 09:00").exit_code == 0
+    result = run("new", "B", "--tag", decomposed, "--date", "2025-07-02 09:00")
+    assert result.exit_code == 0, result.output
+    assert run("build").exit_code == 0
+    root = etree.parse(str(in_tmp / "feeds" / "atom.xml")).getroot()
+    assert [c.get("term") for c in root.iter(f"{ATOM}category")] == [composed, composed]
+
+
 def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert init().exit_code == 0
     config = in_tmp / "staticfeed.toml"

@@ -364,7 +364,8 @@ def _refuse_other_spellings(
         known += [(name, path) for name in _topic_names(metadata, kind)]
     for name, path in known:
         new = wanted.get(topic_slug(name))
-        if new is not None and new != name:
+        # Composed, as the build reads names: `café` typed with a separate accent is the same.
+        if new is not None and values.composed(new) != values.composed(name):
             raise EntryError(
                 f"{option} {new!r} would share the feed of the {kind} {name!r} written here",
                 f"Give {option} {name!r}, as it is written here.",
