@@ -457,8 +457,10 @@ def test_the_diff_is_sorted_and_json_ready(site: Site) -> None:
         write(f"{name}.md", doc(name.upper() + "!", 9))
     for name in "da":
         (ENTRIES / f"{name}.md").unlink()
-    write("z.md", doc("Z", 2))
-    write("y.md", doc("Y", 3))
+    # New texts: of the date of an entry that moved off it, and its text, Y would be C
+    # renamed and retitled.
+    write("z.md", doc("Z", 2, body="Zed."))
+    write("y.md", doc("Y", 3, body="Why."))
 
     result = diff()
 

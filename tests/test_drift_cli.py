@@ -262,6 +262,81 @@ def test_the_fix_for_a_taken_name_works(site: Site) -> None:
     assert ids == [TAG + "aleph", TAG + "a"]
 
 
+@OPTIONS
+def test_build_refuses_a_file_renamed_and_retitled_whose_old_name_a_new_document_took(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md renamed alpha.md and retitled, and a new a.md written: neither the file nor the
+    # title tied "Alpha, revised" to "Alpha", so "Gamma" took tag:...:a (readers took it for an
+    # edit of "Alpha") and "Alpha, revised" reached them as a new entry. Its date and its text
+    # did not change.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    before, readers_have = files_under(Path("feeds")), published()
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    Path("entries/a.md").write_text(doc("Gamma", 9), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Gamma\"), "
+        f"and this one's id is now '{TAG}alpha': feed readers would show it again as a new entry, "
+        f'and take "Gamma" for an edit of it. Add "id: {TAG}a" to its front matter and give '
+        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
+    )
+    assert files_under(Path("feeds")) == before
+    assert published() == readers_have
+    assert invoke("diff").stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha, revised" (entries/alpha.md), same date and text as '
+        f'entries/a.md ("Alpha"), whose id entries/a.md now gives to "Gamma": add "id: {TAG}a" '
+        "to its front matter and give entries/a.md a slug: of its own\n"
+    )
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
+    Path("entries/a.md").write_text(doc("Gamma", 9, slug="gamma"), encoding="utf-8")
+    fixed = invoke_build(*options)
+    assert fixed.exit_code == 0, fixed.output
+    assert published() == [
+        (TAG + "a", "Alpha, revised"),
+        (TAG + "gamma", "Gamma"),
+        (TAG + "o", "Other"),
+    ]
+
+
+def test_build_refuses_a_file_renamed_and_retitled(site: Site) -> None:
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', and its id is now '{TAG}alpha': feed readers would show it "
+        f'again as a new entry. Add "id: {TAG}a" to its front matter, or pass '
+        "--allow-id-change.\n"
+    )
+
+
+def test_a_deleted_entry_and_a_new_one_of_its_date_and_another_text_is_no_change(
+    site: Site,
+) -> None:
+    # A date alone says little (`date: 2025-03-01` is midnight): "Beta" is not "Alpha" renamed.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").write_text(doc("Beta").replace("The body.", "Other news."), "utf-8")
+
+    built()
+
+    assert published() == [(TAG + "b", "Beta"), (TAG + "o", "Other")]
+
+
 def test_a_new_title_and_a_new_entry_under_the_old_title_is_no_change(site: Site) -> None:
     # The same document retitled ("Links" became "Links, March") keeps its date; a new
     # document then named "Links" is a new entry, not the old one moved.

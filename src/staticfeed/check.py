@@ -372,14 +372,20 @@ def check_build(
                     if file.entry_count is not None:
                         on_disk[file.name] = current
             findings += stale if built or not stale else _never_built(out_dir, len(stale))
-            findings += _id_changes(out_dir, entries_dir, rendered.selection, on_disk)
+            findings += _id_changes(
+                out_dir, entries_dir, rendered.selection, on_disk, config.site_url
+            )
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
 
 
 def _id_changes(
-    out_dir: Path, entries_dir: Path, selection: Selection, on_disk: Mapping[str, bytes]
+    out_dir: Path,
+    entries_dir: Path,
+    selection: Selection,
+    on_disk: Mapping[str, bytes],
+    site_url: str,
 ) -> list[Finding]:
     """The published entries whose id changed, which build refuses (unless
     --allow-id-change), in its words. `on_disk`: feeds read already, by name under `out_dir`.
@@ -398,6 +404,7 @@ def _id_changes(
         withdrawn,
         selection.withheld,
         state.held,
+        site_url,
     )
     return [
         finding

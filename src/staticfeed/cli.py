@@ -949,10 +949,12 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     def moved(item: IdChange) -> str:
         if item.matched_by == "source":
             why = "same file"
-        elif item.old_source is not None:
-            why = f"same title as {display_path(entries_dir / item.old_source)}"
         else:
-            why = "same title"
+            why = "same title" if item.matched_by == "title" else "same date and text"
+            if item.old_source is not None:
+                why += f" as {display_path(entries_dir / item.old_source)}"
+            if item.matched_by == "date":
+                why += f" ({json.dumps(item.old_title)})"
         if item.withdrawn:
             why += ", which left the feeds before"
         fix = f'add "id: {item.old_id}" to its front matter'

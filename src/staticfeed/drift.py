@@ -34,9 +34,17 @@ import lxml.html
 from lxml import etree
 
 from staticfeed.dates import lenient_iso_date, lenient_rfc822
-from staticfeed.errors import EntryError, ManyErrors, OutputError, display_path
+from staticfeed.entries import written_body
+from staticfeed.errors import (
+    EntryError,
+    ManyErrors,
+    OutputError,
+    StaticfeedError,
+    display_path,
+)
 from staticfeed.jsonbytes import indented
 from staticfeed.model import Entry
+from staticfeed.render import render_entry
 from staticfeed.text import xml_problem
 
 SOURCES_NAME = ".staticfeed-ids"
@@ -62,7 +70,7 @@ _RDF_RSS = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _ATOM_03 = "{http://purl.org/atom/ns#}"
 
-MatchedBy = Literal["source", "title"]
+MatchedBy = Literal["source", "title", "date"]
 
 
 @dataclass(frozen=True)
@@ -98,13 +106,16 @@ class IdChange:
     source: str | None
     """The new document's path under the entries folder."""
     matched_by: MatchedBy = "source"
-    """Why the two are taken for one entry: the same document file, or else the same title."""
+    """Why the two are taken for one entry: the same document file, else the same title, else
+    the same date (a file renamed and retitled at once keeps its date)."""
     old_source: str | None = None
     taken_by: tuple[str, str | None] | None = None
     """When the old id is published again, given to another document that took the old file's
     name: that entry's title and document."""
     withdrawn: bool = False
     """Whether the old entry had left the feeds (a draft, a future date) before it came back."""
+    old_title: str = ""
+    """The old entry's title, as readers have it, when paired by date (else "")."""
 
 
 @dataclass(frozen=True)
@@ -531,6 +542,7 @@ def find_id_changes(
     withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
     held_before: Mapping[str, datetime] | None = None,
+    site_url: str | None = None,
 ) -> list[IdChange]:
     """Published entries that vanished while their document or title came back under a new id.
 
@@ -542,7 +554,8 @@ def find_id_changes(
     the entries held back (drafts, future entries), as in `_match`; `held_before`, the dates
     of the other entries the previous build held back (IdsState.held), by id.
     `published` None: the feeds are known to hold the entries `sources` names under the same
-    titles, so only the withdrawn entries can have come back under a new id.
+    titles, so only the withdrawn entries can have come back under a new id. Given `site_url`,
+    an entry of the date of one that vanished is rendered, to compare their texts.
     """
     gone = _withdrawn_sides(withdrawn or {}, set(published or ()))
     if not published and not gone:  # no id can have vanished (a first build)
@@ -553,11 +566,38 @@ def find_id_changes(
         if published is not None or entry.id not in sources
     ]
     old = [
-        _Side(entry.id, entry.title, sources.get(entry.id, entry.source), entry.published)
+        _Side(
+            entry.id,
+            entry.title,
+            sources.get(entry.id, entry.source),
+            entry.published,
+            texts=(entry.content_hash, entry.summary_hash),
+        )
         for entry in (published or {}).values()
     ]
     kept = [_held_side(e, entries_dir, held_before) for e in held]
-    return _match(old + gone, new, kept)
+    texts = None if site_url is None else _rendered_texts(entries, site_url)
+    return _match(old + gone, new, kept, texts)
+
+
+def _rendered_texts(entries: Sequence[Entry], site_url: str) -> _Texts:
+    """`_Side.texts` of each of `entries`, rendered when asked (`render_entry`): the summary is
+    the feeds', and so is the content of an entry without links to its own page."""
+    by_id = {entry.id: entry for entry in entries}
+
+    def texts(side: _Side) -> _TextDigests | None:
+        entry = by_id.get(side.id)
+        if entry is None:
+            return None
+        if not entry.body:  # put aside for the workers that render it (pipeline._body_into)
+            try:
+                entry = replace(entry, body=written_body(entry.source)[0])
+            except (OSError, StaticfeedError):  # gone since it was read: no text to compare
+                return None
+        rendered = render_entry(entry, site_url)
+        return _hash(rendered.content_html), _hash(rendered.summary or None)
+
+    return texts
 
 
 def check_id_changes(
@@ -568,11 +608,12 @@ def check_id_changes(
     withdrawn: Mapping[str, Withdrawn] | None = None,
     held: Iterable[Entry] = (),
     held_before: Mapping[str, datetime] | None = None,
+    site_url: str | None = None,
 ) -> None:
     """Raise an EntryError per id change (ManyErrors for several), naming the entry's file;
     the arguments are find_id_changes'."""
     changes = find_id_changes(
-        published, sources, entries, entries_dir, withdrawn, held, held_before
+        published, sources, entries, entries_dir, withdrawn, held, held_before, site_url
     )
     errors = [id_change_error(change, entries_dir) for change in changes]
     if len(errors) == 1:
@@ -584,12 +625,7 @@ def check_id_changes(
 def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
     if change.taken_by is not None:
         return _taken_id_error(change, change.taken_by, entries_dir)
-    if change.matched_by == "source":
-        why = "this document was published"
-    elif change.old_source is not None:
-        why = f"an entry with its title was published from {change.old_source}"
-    else:
-        why = "an entry with its title was published"
+    why = "this document was published" if change.matched_by == "source" else _like(change)
     if change.withdrawn:
         return EntryError(
             f"{why} with the id {change.old_id!r}, then left the feeds (a draft, or dated in "
@@ -606,16 +642,27 @@ def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
     )
 
 
+def _like(change: IdChange) -> str:
+    """The entry `change` takes the document for, by its title or by its date and text (and
+    then its title, which differs), and where it was published from."""
+    like = "an entry with its title"
+    if change.matched_by == "date":
+        like = f"an entry with its date and text, {json.dumps(change.old_title)},"
+    if change.old_source is None:
+        return f"{like} was published"
+    return f"{like} was published from {change.old_source}"
+
+
 def _taken_id_error(
     change: IdChange, taken_by: tuple[str, str | None], entries_dir: Path
 ) -> EntryError:
     title, holder = taken_by
     where = display_path(entries_dir / holder) if holder is not None else "another document"
     return EntryError(
-        f"an entry with its title was published from {change.old_source} with the id "
-        f"{change.old_id!r}, which {where} now gives to another entry ({json.dumps(title)}), "
-        f"and this one's id is now {change.new_id!r}: feed readers would show it again as a "
-        f"new entry, and take {json.dumps(title)} for an edit of it",
+        f"{_like(change)} with the id {change.old_id!r}, which {where} now gives to another "
+        f"entry ({json.dumps(title)}), and this one's id is now {change.new_id!r}: feed "
+        f"readers would show it again as a new entry, and take {json.dumps(title)} for an "
+        "edit of it",
         f'Add "id: {change.old_id}" to its front matter and give {where} a slug: of its own, '
         "or pass --allow-id-change.",
         path=entries_dir / change.source if change.source is not None else entries_dir,
@@ -645,7 +692,11 @@ def compare(
     """
     gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
-        [_Side(e.id, e.title, e.source, e.published) for e in published.values()] + gone,
+        [
+            _Side(e.id, e.title, e.source, e.published, texts=(e.content_hash, e.summary_hash))
+            for e in published.values()
+        ]
+        + gone,
         [
             _Side(
                 e.id,
@@ -654,6 +705,7 @@ def compare(
                 e.published,
                 draft=e.id in drafts,
                 beside=(held_before or {}).get(e.id),
+                texts=(e.content_hash, e.summary_hash),
             )
             for e in fresh.values()
         ],
@@ -739,6 +791,10 @@ def _changed_fields(old: PublishedEntry, new: PublishedEntry) -> tuple[str, ...]
     return tuple(name for name, (before, after) in pairs.items() if before != after)
 
 
+_TextDigests = tuple[str | None, str | None]
+"""The sha256 of an entry's content and of its summary, as PublishedEntry has them."""
+
+
 @dataclass(frozen=True)
 class _Side:
     id: str
@@ -750,6 +806,8 @@ class _Side:
     beside: datetime | None = None
     """The date it was held back with in the build before, under its id, while the entries
     that build published were out: it is another entry than each of another date."""
+    texts: _TextDigests | None = None
+    """The sha256 of its content and of its summary (PublishedEntry), when read from a feed."""
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -839,14 +897,20 @@ _PLAIN_PUNCTUATION = str.maketrans(
 
 
 def _match(
-    old: Sequence[_Side], new: Sequence[_Side], held: Sequence[_Side] = ()
+    old: Sequence[_Side],
+    new: Sequence[_Side],
+    held: Sequence[_Side] = (),
+    texts: _Texts | None = None,
 ) -> list[IdChange]:
-    """Pair each vanished id with a new id from the same document, else with the same title.
+    """Pair each vanished id with a new id from the same document, else with the same title,
+    else with the same date and text.
 
     Each entry is paired at most once; the same document wins over the same title, and ties
     go to the lowest ids, so the result never depends on the order of the input. `held` are
-    the entries held back (drafts, future entries), which are not published yet.
+    the entries held back (drafts, future entries), which are not published yet. `texts`
+    gives a new entry's `_Side.texts` when it has none (an entry not yet rendered).
     """
+    texts = texts or _texts_read
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
     # An entry held back under its id has not moved, whatever took its file's name, unless
@@ -895,20 +959,69 @@ def _match(
             after = fits[0]
             waiting[value].remove(after)
             paired |= {before.id, after.id}
-            holder = now.get(before.id) or holders.get(before.id)
             changes.append(
-                IdChange(
-                    before.id,
-                    after.id,
-                    after.title,
-                    after.source,
-                    matched_by,
-                    before.source,
-                    None if holder is None else (holder.title, holder.source),
-                    before.withdrawn,
-                )
+                _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
             )
+    # A file renamed and retitled at once (and its old name maybe given to a new document)
+    # has neither its document nor its title, but its date and its text.
+    unpaired = [s for s in (*vanished, *taken) if s.id not in paired and not _waits(s, renamed)]
+    candidates = [side for side in appeared if side.id not in paired]
+    for before, after in _same_dates_and_texts(unpaired, candidates, texts):
+        changes.append(_change(before, after, "date", now.get(before.id) or holders.get(before.id)))
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+_Texts = Callable[["_Side"], "_TextDigests | None"]
+
+
+def _texts_read(side: _Side) -> _TextDigests | None:
+    return side.texts
+
+
+def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | None) -> IdChange:
+    """`before`'s id published as `after`'s; `holder`, what its id holds now, if anything."""
+    return IdChange(
+        before.id,
+        after.id,
+        after.title,
+        after.source,
+        matched_by,
+        before.source,
+        None if holder is None else (holder.title, holder.source),
+        before.withdrawn,
+        before.title if matched_by == "date" else "",
+    )
+
+
+def _same_dates_and_texts(
+    befores: Sequence[_Side], afters: Sequence[_Side], texts: _Texts
+) -> list[tuple[_Side, _Side]]:
+    """Pairs of an entry of `befores` and one of `afters` with the same date (to the second)
+    and the same content or summary, each paired once; ties go to the lowest ids. A date
+    alone says little (`date: 2025-03-01` is midnight), and `texts` renders only the
+    entries that share one."""
+    by_date: dict[datetime, list[_Side]] = {}
+    for side in afters:
+        if side.published is not None:
+            by_date.setdefault(_second(side.published), []).append(side)
+    pairs = []
+    for before in befores:
+        if before.published is None or before.texts is None:
+            continue
+        same = by_date.get(_second(before.published), [])
+        after = next((side for side in same if _same_text(before.texts, texts(side))), None)
+        if after is not None:
+            same.remove(after)
+            pairs.append((before, after))
+    return pairs
+
+
+def _same_text(one: _TextDigests, other: _TextDigests | None) -> bool:
+    """Whether two entries have the same content, or the same summary (which names no URL: a
+    renamed entry's links to its own page change)."""
+    return other is not None and any(
+        a is not None and a == b for a, b in zip(one, other, strict=True)
+    )
 
 
 def _may_be(before: _Side, side: _Side, matched_by: MatchedBy) -> bool:

@@ -301,6 +301,7 @@ def _build_fresh(
             sorted(made, key=_is_page),  # reported as a cached build reports them
             staging,
             check_ids=not options.allow_id_change,
+            site_url=config.site_url,
             progress=options.progress,
         )
     return replace(report, reads_project_files=rendered.reads_project_files)
@@ -387,6 +388,7 @@ def _build_spooled(
                 made,
                 staging,
                 check_ids=not options.allow_id_change,
+                site_url=config.site_url,
                 feeds_vouched=vouched,
                 progress=options.progress,
                 # While workers stage the feeds of many entries and the files are made
@@ -540,13 +542,15 @@ def _publish(
     staging: Staging,
     *,
     check_ids: bool,
+    site_url: str,
     progress: Progress,
     feeds_vouched: bool = False,
     meanwhile: Callable[[], None] | None = None,
     spent: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Publish the files `made`, staged in `staging`, and the state files; files kept are not
-    touched. With `check_ids`, an id that changed is an error, and then nothing is published;
+    touched. With `check_ids`, an id that changed is an error, and then nothing is published
+    (`site_url` renders an entry that may be another renamed and retitled, to compare texts);
     `feeds_vouched`: the published feeds hold the ids the ids file names, under the same
     titles, and need not be read for it. `meanwhile` is done while the files are made
     durable, and `spent` before (Staging.publish)."""
@@ -565,6 +569,7 @@ def _publish(
             withdrawn,
             selection.withheld,
             ids_state.held,
+            site_url,
         )
     names = [file.name for file in made]
     if check_ids and published is None:
