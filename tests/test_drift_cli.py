@@ -306,6 +306,34 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_old_name_a_new_document
     ]
 
 
+@OPTIONS
+def test_a_file_renamed_without_its_slug_is_named_not_the_new_document_at_its_name(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md, published under its slug: as tag:...:s, renamed b.md without it, and a new a.md
+    # ("Gamma", another date) written. The error named a.md, by its file, and its fix gave
+    # tag:...:s to "Gamma": readers would have taken it for an edit of "Alpha", and the next
+    # build asked for the same id in b.md too.
+    site(**{"a.md": doc("Alpha", slug="s"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").write_text(doc("Alpha"), encoding="utf-8")
+    Path("entries/a.md").write_text(doc("Gamma", 9), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/b.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}s', and its id is now '{TAG}b': feed readers would show it again as a new "
+        f'entry. Add "id: {TAG}s" to its front matter, or pass --allow-id-change.\n'
+    )
+    Path("entries/b.md").write_text(doc("Alpha", id=TAG + "s"), encoding="utf-8")
+    fixed = invoke_build(*options)
+    assert fixed.exit_code == 0, fixed.output
+    assert published() == [(TAG + "a", "Gamma"), (TAG + "o", "Other"), (TAG + "s", "Alpha")]
+
+
 def test_build_refuses_a_file_renamed_and_retitled(site: Site) -> None:
     site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
     built()

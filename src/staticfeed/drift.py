@@ -937,38 +937,64 @@ def _match(
         (side for side in held if side.id not in old_ids and side.id not in now),
         key=lambda s: s.id,
     )
-    changes: list[IdChange] = []
     paired: set[str] = set()
-    passes: list[tuple[MatchedBy, Callable[[_Side], str | None], list[_Side], list[_Side]]] = [
-        ("source", _source_of, vanished, appeared),
-        ("title", _title_of, [s for s in (*vanished, *taken) if not _waits(s, renamed)], appeared),
-        ("title", _title_of, taken, renamed),
-    ]
-    for matched_by, key, befores, candidates in passes:
-        waiting: dict[str, list[_Side]] = {}
-        for side in candidates:
-            if side.id not in paired and (value := key(side)) is not None:
-                waiting.setdefault(value, []).append(side)
-        for before in befores:
-            value = key(before)
-            if before.id in paired or value is None:
-                continue
-            fits = [side for side in waiting.get(value, ()) if _may_be(before, side, matched_by)]
-            if not fits:
-                continue
-            after = fits[0]
-            waiting[value].remove(after)
-            paired |= {before.id, after.id}
-            changes.append(
-                _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
-            )
+    found: list[tuple[MatchedBy, _Side, _Side]] = []
+    # The same file, unless the entry under the new id has both a new title and a new date: a
+    # new document that took the name of one renamed (as its `slug:` or `id:` went), which its
+    # title, or its date and text, find below.
+    found += _paired("source", _source_of, vanished, appeared, paired, lenient=False)
+    befores = [s for s in (*vanished, *taken) if not _waits(s, renamed)]
+    found += _paired("title", _title_of, befores, appeared, paired)
+    found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once (and its old name maybe given to a new document)
     # has neither its document nor its title, but its date and its text.
-    unpaired = [s for s in (*vanished, *taken) if s.id not in paired and not _waits(s, renamed)]
+    unpaired = [s for s in befores if s.id not in paired]
     candidates = [side for side in appeared if side.id not in paired]
     for before, after in _same_dates_and_texts(unpaired, candidates, texts):
-        changes.append(_change(before, after, "date", now.get(before.id) or holders.get(before.id)))
+        paired |= {before.id, after.id}
+        found.append(("date", before, after))
+    # Else the same file after all: edited in its title, its date and its id at once.
+    found += _paired("source", _source_of, vanished, appeared, paired)
+    changes = [
+        _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
+        for matched_by, before, after in found
+    ]
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _paired(
+    matched_by: MatchedBy,
+    key: Callable[[_Side], str | None],
+    befores: Sequence[_Side],
+    candidates: Sequence[_Side],
+    paired: set[str],
+    *,
+    lenient: bool = True,
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """Each of `befores` with the first of `candidates` of the same `key` that `_may_be` it,
+    of those not `paired` yet (which it adds to); not `lenient`, none with both a new title
+    and a new date (`_taken`)."""
+    waiting: dict[str, list[_Side]] = {}
+    for side in candidates:
+        if side.id not in paired and (value := key(side)) is not None:
+            waiting.setdefault(value, []).append(side)
+    found: list[tuple[MatchedBy, _Side, _Side]] = []
+    for before in befores:
+        value = key(before)
+        if before.id in paired or value is None:
+            continue
+        fits = [
+            side
+            for side in waiting.get(value, ())
+            if _may_be(before, side, matched_by) and (lenient or not _taken(before, side))
+        ]
+        if not fits:
+            continue
+        after = fits[0]
+        waiting[value].remove(after)
+        paired |= {before.id, after.id}
+        found.append((matched_by, before, after))
+    return found
 
 
 _Texts = Callable[["_Side"], "_TextDigests | None"]
