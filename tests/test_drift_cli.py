@@ -306,6 +306,39 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_old_name_a_new_document
     ]
 
 
+def test_build_refuses_a_file_renamed_and_retitled_whose_name_a_new_document_of_its_date_took(
+    site: Site,
+) -> None:
+    # As above, but "Gamma" has the date of "Alpha" (both written on 2025-03-01), so that
+    # tag:...:a looked like "Alpha" retitled, in place.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    Path("entries/a.md").write_text(doc("Gamma").replace("The body.", "News."), "utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Gamma\"), "
+    )
+    Path("entries/a.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    Path("entries/alpha.md").unlink()
+    built()  # retitled in place, it keeps its id: no change
+
+
+def test_an_entry_retitled_in_place_beside_a_copy_of_it_is_no_change(site: Site) -> None:
+    # a.md keeps its text: b.md, with its date and text under another title, is a copy.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Alpha, part 1"), encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Alpha, part 2"), encoding="utf-8")
+
+    built()
+
+
 @OPTIONS
 def test_a_file_renamed_without_its_slug_is_named_not_the_new_document_at_its_name(
     site: Site, options: tuple[str, ...]

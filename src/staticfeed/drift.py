@@ -946,11 +946,13 @@ def _match(
     befores = [s for s in (*vanished, *taken) if not _waits(s, renamed)]
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
-    # A file renamed and retitled at once (and its old name maybe given to a new document)
-    # has neither its document nor its title, but its date and its text.
-    unpaired = [s for s in befores if s.id not in paired]
+    # A file renamed and retitled at once has neither its document nor its title, but its
+    # date and its text; a new document that took its old name may have its date too.
+    retitled = [s for s in old if s.id in now and s.key != now[s.id].key and s not in taken]
+    unpaired = [s for s in (*befores, *retitled) if s.id not in paired and not _waits(s, renamed)]
     candidates = [side for side in appeared if side.id not in paired]
-    for before, after in _same_dates_and_texts(unpaired, candidates, texts):
+    retitled_now = {side.id: now[side.id] for side in retitled}
+    for before, after in _same_dates_and_texts(unpaired, candidates, texts, retitled_now):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
     # Else the same file after all: edited in its title, its date and its id at once.
@@ -1020,12 +1022,16 @@ def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | 
 
 
 def _same_dates_and_texts(
-    befores: Sequence[_Side], afters: Sequence[_Side], texts: _Texts
+    befores: Sequence[_Side],
+    afters: Sequence[_Side],
+    texts: _Texts,
+    retitled: Mapping[str, _Side],
 ) -> list[tuple[_Side, _Side]]:
     """Pairs of an entry of `befores` and one of `afters` with the same date (to the second)
     and the same content or summary, each paired once; ties go to the lowest ids. A date
     alone says little (`date: 2025-03-01` is midnight), and `texts` renders only the
-    entries that share one."""
+    entries that share one. An entry whose id is published `retitled` (the same date) with
+    that text still is not paired: the other is a copy."""
     by_date: dict[datetime, list[_Side]] = {}
     for side in afters:
         if side.published is not None:
@@ -1036,6 +1042,8 @@ def _same_dates_and_texts(
             continue
         same = by_date.get(_second(before.published), [])
         after = next((side for side in same if _same_text(before.texts, texts(side))), None)
+        if after is not None and before.id in retitled:
+            after = None if _same_text(before.texts, texts(retitled[before.id])) else after
         if after is not None:
             same.remove(after)
             pairs.append((before, after))
