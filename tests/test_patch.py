@@ -519,6 +519,31 @@ def test_after_a_patch_an_entry_renamed_without_its_id_is_still_an_error(
     assert files_under(Path("feeds")) == before
 
 
+@pytest.mark.parametrize("pages", [True, False], ids=["pages", "no pages"])
+def test_after_a_patched_retitle_a_new_document_at_a_renamed_files_name_is_an_error(
+    pages: bool,
+) -> None:
+    # The build cache's titles are those of the last full build: "Beta" for beta.md, which a
+    # patch retitled. A new "Beta" at its name made them the same again, the cache vouched
+    # for the ids, and the guard never ran: "Beta, retitled" came again as a new entry.
+    if not pages:
+        write("staticfeed.toml", CONFIG + "pages = false\n")
+        assert run("build").exit_code == 0
+    edit("2025/beta.md", "title: Beta", "title: Beta, retitled")
+    assert patched(run("build", "--verbose"))
+    before = files_under(Path("feeds"))
+    Path("entries/2025/beta.md").rename("entries/2025/bravo.md")
+    write("entries/2025/beta.md", post("Beta", "2025-01-09"))
+
+    renamed = run("build")
+
+    assert renamed.exit_code == 1, renamed.output
+    assert renamed.stderr.startswith(
+        "Error: entries/2025/bravo.md: an entry with its title was published from 2025/beta.md"
+    )
+    assert files_under(Path("feeds")) == before
+
+
 @pytest.mark.parametrize(
     "damaged",
     [

@@ -1100,6 +1100,7 @@ class OutputRecords:
         *,
         left_ids: str | None = None,
         held_back: bool = False,
+        retitled: bool = False,
     ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
         still as it was, and either that build published the same (id, document) pairs
@@ -1109,13 +1110,14 @@ class OutputRecords:
         another document took keeps its file but not its title, and when the renamed entry is
         held back, the pairs stay the same. `left_ids`, when the files are known to be as the
         build that published those pairs, or a patch since (which changes no id), left them
-        (staticfeed.delta)."""
+        (staticfeed.delta). `retitled`: a patch since may have retitled an entry, which the
+        titles this build recorded do not know, so only the same pairs vouch."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
         if self._ids == ids and not held_back:
             return True
-        return isinstance(self._titles, str) and published_titles() == self._titles
+        return not retitled and isinstance(self._titles, str) and published_titles() == self._titles
 
     def listed(self, index_name: str) -> list[str] | None:
         """What the index lists, one listing per article in order, as the build that made it

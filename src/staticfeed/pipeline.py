@@ -367,7 +367,11 @@ def _build_spooled(
             titles = {entry.id: entry.title for entry in selection.entries}
             again = functools.partial(_published_titles, out_dir, titles)
             vouched = records.vouch_for(
-                ids, again, left_ids=options.left_ids, held_back=bool(selection.withheld)
+                ids,
+                again,
+                left_ids=options.left_ids,
+                held_back=bool(selection.withheld),
+                retitled=_may_have_retitled(config, options.previous),
             )
             built = _BuildResult(result, selection, plans, made, ids)
             basis = functools.cache(
@@ -502,6 +506,14 @@ def _keys(
             if links is not None:
                 keys[entry.id] = digest_text(keys[entry.id], links.digest())
     return keys
+
+
+def _may_have_retitled(config: Config, previous: Previous | None) -> bool:
+    """Whether a patch since the last full build may have retitled an entry: it changed what
+    the index lists of one (its title among it), or patched any when there are no pages."""
+    if previous is None or not previous.patched:
+        return False
+    return bool(previous.listed) or not config.pages
 
 
 def _cached_plans(config: Config, entries: Sequence[Entry], store: BuildCache) -> list[FeedPlan]:
