@@ -329,6 +329,52 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_name_a_new_document_of_
     built()  # retitled in place, it keeps its id: no change
 
 
+def test_build_refuses_a_file_renamed_whose_name_a_new_document_of_its_title_took(
+    site: Site,
+) -> None:
+    # alpha.md kept the title, date and text of "Alpha": tag:...:a, with its title, looked
+    # like "Alpha" redated, in place, and alpha.md came again as a new entry.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/a.md").write_text(doc("Alpha", 9).replace("The body.", "News."), "utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Alpha\"), "
+    )
+
+
+@OPTIONS
+def test_build_refuses_a_draft_renamed_and_retitled_whose_old_name_a_new_document_took(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Made a draft as it was renamed and retitled: readers keep "Alpha", and would take
+    # "Gamma" for an edit of it.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", draft="true"), "utf-8")
+    Path("entries/a.md").write_text(doc("Gamma", 9).replace("The body.", "News."), "utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Gamma\"), "
+    )
+    assert invoke("diff", *options).stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha, revised" (entries/alpha.md), same date and text as '
+        f'entries/a.md ("Alpha"), whose id entries/a.md now gives to "Gamma": add "id: {TAG}a" '
+        "to its front matter and give entries/a.md a slug: of its own\n"
+    )
+
+
 def test_an_entry_retitled_in_place_beside_a_copy_of_it_is_no_change(site: Site) -> None:
     # a.md keeps its text: b.md, with its date and text under another title, is a copy.
     site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})

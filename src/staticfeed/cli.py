@@ -909,6 +909,7 @@ def diff_command(output_format: str, **options: Any) -> None:
             config.formats,
             feeds_removed=[name for name in gone if name.endswith((".xml", ".json"))],
             held=rendered.selection.withheld,
+            site_url=config.site_url,
         )
     except StaticfeedError as error:
         raise _DiffError(str(error)) from None

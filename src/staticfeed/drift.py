@@ -575,8 +575,9 @@ def find_id_changes(
         )
         for entry in (published or {}).values()
     ]
-    kept = [_held_side(e, entries_dir, held_before) for e in held]
-    texts = None if site_url is None else _rendered_texts(entries, site_url)
+    kept_entries = list(held)
+    kept = [_held_side(e, entries_dir, held_before) for e in kept_entries]
+    texts = None if site_url is None else _rendered_texts([*entries, *kept_entries], site_url)
     return _match(old + gone, new, kept, texts)
 
 
@@ -679,11 +680,12 @@ def compare(
     held: Mapping[str, _Side] | None = None,
     drafts: Collection[str] = (),
     held_before: Mapping[str, datetime] | None = None,
+    texts: _Texts | None = None,
 ) -> Diff:
     """What readers would see change between `published` and `fresh` (both read the same way);
     `withdrawn` as in find_id_changes, and `held` its held entries by id (`_held_side`);
     `drafts`, the ids of the drafts `fresh` shows (a --drafts preview); `held_before` as in
-    find_id_changes.
+    find_id_changes; `texts`, the `_Side.texts` of a held entry (`_rendered_texts`).
 
     An id change is listed only as such, not also as a removed and a new entry. An entry under
     the same id is updated when its `updated` moved, and a silent change when its title,
@@ -710,6 +712,7 @@ def compare(
             for e in fresh.values()
         ],
         list((held or {}).values()),
+        texts,
     )
     moved_from = {change.old_id for change in id_changes}
     moved_to = {change.new_id for change in id_changes}
@@ -741,6 +744,7 @@ def diff_publication(
     made: Collection[str],
     feeds_removed: Sequence[str] = (),
     held: Sequence[Entry] = (),
+    site_url: str | None = None,
 ) -> Diff:
     """The diff between the feeds in `out_dir` and a fresh render that made the formats
     `made` (`files`, `entries`: see `fresh_entries`; `files` needs only those `in_history`
@@ -756,7 +760,8 @@ def diff_publication(
     published = published_in_earnest(published, state)
     fresh = fresh_entries(files, entries, entries_dir, formats)
     drafts = {entry.id for entry in entries if entry.draft}
-    found = compare(published, fresh, withdrawn, kept, drafts, state.held)
+    texts = None if site_url is None else _rendered_texts(held, site_url)
+    found = compare(published, fresh, withdrawn, kept, drafts, state.held, texts)
     return replace(found, feeds_removed=tuple(sorted(feeds_removed)))
 
 
@@ -910,7 +915,7 @@ def _match(
     the entries held back (drafts, future entries), which are not published yet. `texts`
     gives a new entry's `_Side.texts` when it has none (an entry not yet rendered).
     """
-    texts = texts or _texts_read
+    texts = _texts_or(texts)
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
     # An entry held back under its id has not moved, whatever took its file's name, unless
@@ -947,12 +952,13 @@ def _match(
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once has neither its document nor its title, but its
-    # date and its text; a new document that took its old name may have its date too.
-    retitled = [s for s in old if s.id in now and s.key != now[s.id].key and s not in taken]
-    unpaired = [s for s in (*befores, *retitled) if s.id not in paired and not _waits(s, renamed)]
-    candidates = [side for side in appeared if side.id not in paired]
-    retitled_now = {side.id: now[side.id] for side in retitled}
-    for before, after in _same_dates_and_texts(unpaired, candidates, texts, retitled_now):
+    # date and its text; a new document that took its old name may have its date or its
+    # title too. The renamed file may be held back as a draft, which keeps its date.
+    edited = [s for s in old if s.id in now and s not in taken and _moved(s, now[s.id])]
+    unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
+    candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
+    edited_now = {side.id: now[side.id] for side in edited}
+    for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
     # Else the same file after all: edited in its title, its date and its id at once.
@@ -1002,8 +1008,15 @@ def _paired(
 _Texts = Callable[["_Side"], "_TextDigests | None"]
 
 
-def _texts_read(side: _Side) -> _TextDigests | None:
-    return side.texts
+def _texts_or(rendered: _Texts | None) -> _Texts:
+    """`_Side.texts`, else what `rendered` gives (an entry not read from a feed)."""
+
+    def texts(side: _Side) -> _TextDigests | None:
+        if side.texts is not None or rendered is None:
+            return side.texts
+        return rendered(side)
+
+    return texts
 
 
 def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | None) -> IdChange:
@@ -1021,17 +1034,28 @@ def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | 
     )
 
 
+def _moved(before: _Side, now: _Side) -> bool:
+    """Whether the entry under an id has another title or another date than `before`."""
+    if before.key != now.key:
+        return True
+    return (
+        before.published is not None
+        and now.published is not None
+        and not _same(before.published, now.published)
+    )
+
+
 def _same_dates_and_texts(
     befores: Sequence[_Side],
     afters: Sequence[_Side],
     texts: _Texts,
-    retitled: Mapping[str, _Side],
+    edited: Mapping[str, _Side],
 ) -> list[tuple[_Side, _Side]]:
     """Pairs of an entry of `befores` and one of `afters` with the same date (to the second)
     and the same content or summary, each paired once; ties go to the lowest ids. A date
     alone says little (`date: 2025-03-01` is midnight), and `texts` renders only the
-    entries that share one. An entry whose id is published `retitled` (the same date) with
-    that text still is not paired: the other is a copy."""
+    entries that share one. An entry whose id is published `edited` (another title or date)
+    with that text still is not paired: the other is a copy."""
     by_date: dict[datetime, list[_Side]] = {}
     for side in afters:
         if side.published is not None:
@@ -1042,8 +1066,8 @@ def _same_dates_and_texts(
             continue
         same = by_date.get(_second(before.published), [])
         after = next((side for side in same if _same_text(before.texts, texts(side))), None)
-        if after is not None and before.id in retitled:
-            after = None if _same_text(before.texts, texts(retitled[before.id])) else after
+        if after is not None and before.id in edited:
+            after = None if _same_text(before.texts, texts(edited[before.id])) else after
         if after is not None:
             same.remove(after)
             pairs.append((before, after))

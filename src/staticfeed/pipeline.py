@@ -364,7 +364,11 @@ def _build_spooled(
             # the last build left are still as it left them and each id it published is
             # published again (only an id that vanished, or that another document took from
             # an entry now held back, can have changed).
-            titles = {entry.id: entry.title for entry in selection.entries}
+            # With its date (to the second, as the guard compares them): a new document at a
+            # renamed file's name may have its title alone.
+            titles = {
+                e.id: e.title + "\0" + str(int(e.published.timestamp())) for e in selection.entries
+            }
             again = functools.partial(_published_titles, out_dir, titles)
             vouched = records.vouch_for(
                 ids,
