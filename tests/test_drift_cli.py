@@ -375,6 +375,25 @@ def test_build_refuses_a_draft_renamed_and_retitled_whose_old_name_a_new_documen
     )
 
 
+def test_of_two_entries_with_a_renamed_files_title_the_error_names_the_one_of_its_date(
+    site: Site,
+) -> None:
+    # aa.md, a new "Alpha" of another date and text, was named (its id sorts first), and its
+    # fix gave it the id readers know as the "Alpha" now in alpha.md.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/aa.md").write_text(doc("Alpha", 5).replace("The body.", "News."), "utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', and its id is now '{TAG}alpha'"
+    )
+
+
 def test_an_entry_retitled_in_place_beside_a_copy_of_it_is_no_change(site: Site) -> None:
     # a.md keeps its text: b.md, with its date and text under another title, is a copy.
     site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})

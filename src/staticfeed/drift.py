@@ -998,7 +998,8 @@ def _paired(
         ]
         if not fits:
             continue
-        after = fits[0]
+        # Of several, one of its date too: another entry of its title is a new one.
+        after = next((side for side in fits if _dated_alike(before, side)), fits[0])
         waiting[value].remove(after)
         paired |= {before.id, after.id}
         found.append((matched_by, before, after))
@@ -1031,6 +1032,14 @@ def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | 
         None if holder is None else (holder.title, holder.source),
         before.withdrawn,
         before.title if matched_by == "date" else "",
+    )
+
+
+def _dated_alike(one: _Side, other: _Side) -> bool:
+    return (
+        one.published is not None
+        and other.published is not None
+        and _same(one.published, other.published)
     )
 
 
