@@ -522,6 +522,21 @@ def test_an_out_that_is_a_file_is_named_as_such_by_build_diff_and_check(
     assert (folder / "taken").read_text(encoding="utf-8") == "a file"
 
 
+def assert_shut_folder_reported(
+    done: subprocess.CompletedProcess[str], folder: str, command: str, status: int
+) -> None:
+    """`command` stopped with the one error of a folder it cannot read, in its own words."""
+    message = (
+        f"Error: {folder}: cannot read the folder (Permission denied). Check that it can be read "
+        "(and entered: chmod +rx)."
+    )
+    assert done.returncode == status, done.stderr
+    if command == "check":
+        assert done.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
+    else:
+        assert (done.stdout, done.stderr) == ("", message + "\n")
+
+
 @pytest.mark.parametrize(("command", "status"), [("build", 1), ("diff", 2), ("check", 1)])
 def test_an_out_in_a_folder_that_cannot_be_entered_is_an_error_not_a_traceback(
     site: Site, command: str, status: int
@@ -535,16 +550,30 @@ def test_an_out_in_a_folder_that_cannot_be_entered_is_an_error_not_a_traceback(
         done = subprocess.run(args, capture_output=True, text=True, check=False)
     finally:
         (folder / "closed").chmod(0o755)
-    message = (
-        "Error: closed: cannot read the folder (Permission denied). Check that it can be read "
-        "(and entered: chmod +rx)."
-    )
-    assert done.returncode == status, done.stderr
-    if command == "check":
-        assert done.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
-    else:
-        assert (done.stdout, done.stderr) == ("", message + "\n")
+    assert_shut_folder_reported(done, "closed", command, status)
     assert list((folder / "closed" / "site").iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "status"), [("build", 1), ("diff", 2), ("check", 1)])
+@pytest.mark.parametrize("mode", [0o000, 0o300, 0o600])
+def test_an_out_folder_that_cannot_be_read_is_the_build_error_not_a_usage_error(
+    site: Site, command: str, status: int, mode: int
+) -> None:
+    # Click's own check of --out refused an unreadable feeds/, which the user never named,
+    # as a wrong command line (exit 2); with -r or -x alone, build's first look raised
+    # PermissionError.
+    folder = site(**{"a.md": post("A")})
+    run_ok("build")
+    feeds = folder / "feeds"
+    before = snapshot(feeds)
+    feeds.chmod(mode)
+    try:  # as a user: root reads any folder
+        args = as_a_user(sys.executable, "-m", "staticfeed", command)
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+    finally:
+        feeds.chmod(0o755)
+    assert_shut_folder_reported(done, "feeds", command, status)
+    assert snapshot(feeds) == before
 
 
 @pytest.mark.parametrize(

@@ -65,7 +65,8 @@ class _FolderPath(click.Path):
 
 
 _FOLDER_PATH = _FolderPath(path_type=Path, file_okay=False, readable=False)
-_OUT_PATH = _FolderPath(path_type=Path)  # a file there is the build's error, with its fix
+# A file there, or a folder that cannot be read, is the build's error, with its fix (exit 1).
+_OUT_PATH = _FolderPath(path_type=Path, readable=False)
 
 
 class _FilePath(click.Path):

@@ -389,8 +389,8 @@ def _write_error(error: OSError, path: Path) -> OutputError:
 
 def not_a_folder(out_dir: Path) -> StaticfeedError | None:
     """The error of an output folder that is a file (or a link to one), or is inside one, or
-    sits in a folder that cannot be entered, if it is so: build, check and diff word it
-    alike."""
+    sits in a folder that cannot be entered, or cannot be read or entered itself, if it is so:
+    build, check and diff word it alike."""
     try:
         found = out_dir.stat()
     except OSError as error:
@@ -404,6 +404,12 @@ def not_a_folder(out_dir: Path) -> StaticfeedError | None:
         return OutputError(
             "it is a file, not a folder",
             "Give --out the folder the feeds go in, or move the file.",
+            path=out_dir,
+        )
+    if not os.access(out_dir, os.R_OK | os.X_OK):  # the build lists it and reads its files
+        return OutputError(
+            f"cannot read the folder ({os.strerror(errno.EACCES)})",
+            "Check that it can be read (and entered: chmod +rx).",
             path=out_dir,
         )
     return None
