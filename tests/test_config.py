@@ -1088,3 +1088,24 @@ def test_bad_toml_is_an_error_with_its_line(site: Site, text: str, line: int, pr
     assert f"(at line {line}, column " in stderr
     assert stderr.endswith(")). Fix the TOML syntax.\n")
     assert len(stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("last", "problem"),
+    [
+        ('rights = "CC BY', "Unterminated string"),
+        ('rights = """CC BY\n\nall rights', "Unterminated string"),
+        ('formats = ["atom",\n', "Invalid value"),
+    ],
+    ids=["string-at-the-end", "multi-line-string", "array"],
+)
+def test_toml_cut_short_at_the_end_is_an_error_where_the_value_begins(
+    site: Site, last: str, problem: str
+) -> None:
+    # tomllib says "at end of document", without a line: the error named no line.
+    site(config=f"{BASIC_CONFIG}\n{last}", **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 2
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: invalid TOML ({problem}: the value that starts here "
+        "runs to the end of the file). Fix the TOML syntax.\n"
+    )

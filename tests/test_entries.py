@@ -503,12 +503,19 @@ def test_unknown_key_in_toml_front_matter(site: Site) -> None:
     ]
 
 
-def test_toml_front_matter_cut_short_by_its_end_is_an_error_at_the_end(site: Site) -> None:
-    # tomllib says "at end of document", with no line: it was reported on line 2.
-    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ntags = [\n+++\nBody.\n'})
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [("tags = [", "Invalid value"), ('summary = """Two\n\nlines', "Unterminated string")],
+)
+def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begins(
+    site: Site, value: str, problem: str
+) -> None:
+    # tomllib says "at end of document", with no line: it was reported on line 2, then on the
+    # closing +++, past the line to fix.
+    site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{value}\n+++\nBody.\n'})
     assert errors() == [
-        "Error: entries/a.md:5: invalid TOML: Invalid value at the end of the front matter. Fix "
-        "the TOML syntax."
+        f"Error: entries/a.md:4: invalid TOML: {problem}: the value that starts here runs to the "
+        "end of the front matter. Fix the TOML syntax."
     ]
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors
-from staticfeed.frontmatter import toml_lines
+from staticfeed.frontmatter import toml_cut_short_line, toml_lines
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
 
@@ -354,7 +354,7 @@ def _with_slash(url: str) -> str:
 def _read_toml(path: Path) -> dict[str, object]:
     try:
         # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
@@ -365,6 +365,12 @@ def _read_toml(path: Path) -> dict[str, object]:
             "Check that it can be read.",
             path=path,
         ) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"not UTF-8 (byte {error.start})", "Save the file as UTF-8.", path=path
+        ) from None
+    try:
+        return tomllib.loads(text)
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise ConfigError(
             "the TOML nests arrays or inline tables too deep to read",
@@ -372,19 +378,21 @@ def _read_toml(path: Path) -> dict[str, object]:
             path=path,
         ) from None
     except tomllib.TOMLDecodeError as error:
-        line = _toml_error_line(str(error))
-        raise ConfigError(
-            f"invalid TOML ({error})", "Fix the TOML syntax.", path=path, line=line
-        ) from None
-    except UnicodeDecodeError as error:
-        raise ConfigError(
-            f"not UTF-8 (byte {error.start})", "Save the file as UTF-8.", path=path
-        ) from None
+        raise _invalid_toml(path, text, str(error)) from None
 
 
-def _toml_error_line(message: str) -> int | None:
+def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
+    """The error at the line tomllib names, or for a value cut short "at end of document" (a
+    quote or a [ never closed), which names none, at the line where that value begins."""
     match = re.search(r"at line (\d+)", message)
-    return int(match.group(1)) if match else None
+    if match is not None:
+        line = int(match.group(1))
+    else:
+        line = toml_cut_short_line(text)
+        message = message.replace(
+            " (at end of document)", ": the value that starts here runs to the end of the file"
+        )
+    return ConfigError(f"invalid TOML ({message})", "Fix the TOML syntax.", path=path, line=line)
 
 
 def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:

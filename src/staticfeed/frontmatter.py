@@ -575,14 +575,31 @@ def _read_keys_as_written(node: yaml.MappingNode) -> None:
 def _invalid_toml(source: str, message: str) -> FrontMatterError:
     """The error for TOML front matter `source` that cannot be read, at its line of the file:
     tomllib counts from the line after the opening +++, and says "at end of document" of a
-    value the closing +++ cuts short (`tags = [`), which was reported on line 2."""
+    value the closing +++ cuts short (`tags = [`), which was reported on line 2, then at the
+    closing +++, not where the value begins."""
     at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
     if at is not None:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
     else:
-        problem = message.replace(" (at end of document)", " at the end of the front matter")
-        line = source.count("\n") + 3  # the closing +++
+        runs = ": the value that starts here runs to the end of the front matter"
+        problem = message.replace(" (at end of document)", runs)
+        line = toml_cut_short_line(source) + 1
     return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
+
+
+def toml_cut_short_line(text: str) -> int:
+    """The line of the TOML `text` where the statement begins that tomllib finds cut short
+    "at end of document" (an unclosed `[`, `{` or quote), which it gives no line: the first
+    line past the most lines from the top that read as TOML. Only on an error: it reads the
+    text once per line."""
+    lines = text.split("\n")
+    for count in range(len(lines) - 1, 0, -1):
+        try:
+            tomllib.loads("\n".join(lines[:count]))
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+        return count + 1
+    return 1
 
 
 def _parse_toml(source: str) -> _Parsed:
