@@ -934,6 +934,101 @@ def test_a_value_that_runs_on_is_named_where_it_begins(site: Site, front: str, e
     assert errors() == [f"Error: entries/a.md:{error}"]
 
 
+NOT_KEY_VALUE = (
+    "the front matter is not a list of `key: value` lines. Write one `key: value` per line."
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "title: A\n%YAML 1.1\ndate: 2025-01-01\n",
+            "3: invalid YAML: YAML reads '%YAML 1.1' as a YAML directive, which front matter "
+            "cannot hold. Remove the line.",
+        ),
+        (
+            "%YAML 1.1\ntitle: A\ndate: 2025-01-01\n",
+            "2: invalid YAML: YAML reads '%YAML 1.1' as a YAML directive, which front matter "
+            "cannot hold. Remove the line.",
+        ),
+        (
+            "title: A\nauthors:\n%TAG ! tag:example.org:\n  - Ann\ndate: 2025-01-01\n",
+            "4: invalid YAML: YAML reads '%TAG ! tag:example.org:' as a YAML directive, which "
+            "front matter cannot hold. Remove the line.",
+        ),
+        (
+            "title: A\n...\ndate: 2025-01-01\n",
+            "3: invalid YAML: YAML reads '...' as the end of a YAML document, so YAML cannot read "
+            "the lines below it. Remove the line.",
+        ),
+        ("- item\ntitle: A\ndate: 2025-01-01\n", f"2: {NOT_KEY_VALUE}"),
+        ("\n# notes\n- item\n- another\n", f"4: {NOT_KEY_VALUE}"),
+        ("# notes\njust text\n", f"3: {NOT_KEY_VALUE}"),
+        (
+            "  title: A\n  lang: en\ndate: 2025-01-01\n",
+            "2: invalid YAML: this line is indented, and the keys below it, from line 4, are "
+            "not. Start every key at the start of its line.",
+        ),
+        (
+            '!title: "A"\ndate: 2025-01-01\n',
+            "2: invalid YAML: YAML reads the front matter as ending on this line, and cannot "
+            "read line 3 below it. Fix the YAML syntax; quote values that contain ': ' or '#'.",
+        ),
+    ],
+)
+def test_front_matter_yaml_ends_early_is_named_at_the_line_that_ends_it(
+    site: Site, front: str, error: str
+) -> None:
+    # YAML finds these on the line below the one at fault, and the error named that line
+    # ("did not find expected <document start>", "did not find expected '-' indicator"), or
+    # line 2 for front matter that is a list after a blank line or a comment.
+    site(**{"a.md": doc(front)})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
+@pytest.mark.parametrize(
+    ("first", "error"),
+    [
+        (
+            "%YAML 1.1\n---",
+            "'%YAML 1.1' comes before the --- that opens the front matter. Remove the line: "
+            "front matter starts with --- on the first line.",
+        ),
+        (
+            " ---",
+            "line 1 is ' ---', not --- alone, so it does not open the front matter. "
+            "Make line 1 --- alone.",
+        ),
+        (
+            "\u200b---",
+            "line 1 is '\\u200b---', not --- alone, so it does not open the front "
+            "matter. Make line 1 --- alone.",
+        ),
+        (
+            "\t+++",
+            "line 1 is '\\t+++', not +++ alone, so it does not open the front matter. "
+            "Make line 1 +++ alone.",
+        ),
+    ],
+)
+def test_front_matter_its_first_line_fails_to_open_is_an_error_at_line_1(
+    site: Site, first: str, error: str
+) -> None:
+    # The document was read as one without front matter: "no date found near the top of the
+    # document", with no line, while its date: was there.
+    fence = first.strip("\u200b \t").rpartition("\n")[2]
+    key = "title: A\ndate: 2025-01-01\n" if fence == "---" else 'title = "A"\ndate = 2025-01-01\n'
+    site(**{"a.md": f"{first}\n{key}{fence}\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:1: {error}"]
+
+
+def test_a_document_that_begins_with_a_thematic_break_is_no_front_matter(site: Site) -> None:
+    # Spaces before a --- that nothing like a key follows: a Markdown rule, as before.
+    site(**{"a.md": " ---\n\nJune 1, 2025\n\n# A\n\nText.\n\n---\n\nMore.\n"})
+    build_ok()
+
+
 def test_a_line_separator_in_front_matter_does_not_move_the_lines_below(site: Site) -> None:
     # YAML 1.1 ends a line at U+2028 and counted one line too many below it.
     site(**{"a.md": doc('title: "Peace\u2028talks"\ndate: 2025-01-01\nlang: english\n')})

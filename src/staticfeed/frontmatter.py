@@ -153,6 +153,8 @@ def _closing_fence(lines: list[str]) -> int | None:
     """The index of the line that closes the front matter; None without front matter."""
     fence = lines[0].rstrip() if lines else ""
     if fence not in _FENCES:
+        if unopened := _unopened_error(lines):
+            raise unopened
         return None
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == fence), None)
     if closing is None:
@@ -162,6 +164,33 @@ def _closing_fence(lines: list[str]) -> int | None:
             1,
         )
     return closing
+
+
+# A first line that looks like a key, below an opening fence: what front matter begins with.
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*[ \t]*[:=]")
+
+
+def _unopened_error(lines: list[str]) -> FrontMatterError | None:
+    """The error of front matter that its first line fails to open, by a directive above the
+    `---` (`%YAML 1.1`, which YAML allows there) or spaces or an invisible character around it:
+    the document was read as one without front matter, the keys as its text ("no date found")."""
+    if len(lines) > 1 and lines[0].startswith("%") and lines[1].rstrip() == "---":
+        return FrontMatterError(
+            f"{lines[0].rstrip()!r} comes before the --- that opens the front matter",
+            "Remove the line: front matter starts with --- on the first line.",
+            1,
+        )
+    fence = "".join(c for c in lines[0] if not c.isspace() and unicodedata.category(c) != "Cf")
+    if fence not in _FENCES or len(lines) < 3:
+        return None
+    first = next((line for line in lines[1:] if line.strip()), "")
+    if not _KEY_LINE.match(first) or fence not in (line.rstrip() for line in lines[2:]):
+        return None
+    return FrontMatterError(
+        f"line 1 is {lines[0]!r}, not {fence} alone, so it does not open the front matter",
+        f"Make line 1 {fence} alone.",
+        1,
+    )
 
 
 _Parsed = tuple[dict[str, object], dict[str, int], dict[str, object], dict[str, str]]
@@ -180,11 +209,7 @@ def _parse_yaml(
         if node is None:
             return {}, {}, {}, {}
         if not isinstance(node, yaml.MappingNode):
-            raise FrontMatterError(
-                "the front matter is not a list of `key: value` lines",
-                "Write one `key: value` per line.",
-                2,
-            )
+            raise _not_a_mapping(line_of(node.start_mark))
         key_lines = _yaml_key_lines(node, names_only, line_of)
         if not names_only:
             _read_keys_as_written(node)
@@ -256,8 +281,11 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
     mark = error.problem_mark or error.context_mark
     return (
         _line_end_error(source)
+        or _marker_error(source, mark)
+        or _ended_error(source, error, line_of)
         or _begun_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
+        or _first_value_error(source, line_of)
         or FrontMatterError(
             f"invalid YAML: {error.problem or error.context}",
             _YAML_FIX,
@@ -267,6 +295,89 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
 
 
 _YAML_FIX = "Fix the YAML syntax; quote values that contain ': ' or '#'."
+
+
+def _not_a_mapping(line: int) -> FrontMatterError:
+    return FrontMatterError(
+        "the front matter is not a list of `key: value` lines",
+        "Write one `key: value` per line.",
+        line,
+    )
+
+
+def _first_value_error(source: str, line_of: _LineOf) -> FrontMatterError | None:
+    """The error at the first value when it is not a mapping (a `- item`, a text), which makes
+    the front matter no `key: value` lines: YAML stumbles only on a later line, the first that
+    does not go on with it (`title: x` below `- item`)."""
+    with contextlib.suppress(yaml.YAMLError):
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, yaml.NodeEvent):  # a value, or the start of a list or mapping
+                if isinstance(event, yaml.MappingStartEvent) or event.start_mark is None:
+                    return None
+                return _not_a_mapping(line_of(event.start_mark))
+    return None
+
+
+def _marker_error(source: str, mark: _Mark | None) -> FrontMatterError | None:
+    """The error at a directive (`%YAML 1.1`, which may only come before a `---`) or a `...`
+    (the end of a document) above the problem YAML found on a line below it: it reads the
+    lines after one as a new document, which must start with `---`."""
+    marker = None
+    with contextlib.suppress(yaml.YAMLError):
+        for token in yaml.scan(source, Loader=_Loader):
+            if mark is not None and token.start_mark.index > mark.index:
+                break
+            if isinstance(token, yaml.DirectiveToken | yaml.DocumentEndToken):
+                marker = token
+                break
+    if marker is None:
+        return None
+    start = marker.start_mark.index
+    written = source[start:].partition("\n")[0].rstrip()
+    what = (
+        "a YAML directive, which front matter cannot hold"
+        if isinstance(marker, yaml.DirectiveToken)
+        else "the end of a YAML document, so YAML cannot read the lines below it"
+    )
+    return FrontMatterError(
+        f"invalid YAML: YAML reads {written!r} as {what}",
+        "Remove the line.",
+        source.count("\n", 0, start) + 2,
+    )
+
+
+def _ended_error(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error of front matter YAML reads as ending before its last line ("did not find
+    expected <document start>" at the line after): at its first line when that is indented and
+    the keys below are not, else at the last line YAML read."""
+    found = error.problem_mark
+    if found is None or "document start" not in (error.problem or ""):
+        return None
+    read = [
+        (number, text)
+        for number, text in enumerate(source.split("\n")[: found.line], start=2)
+        if text.strip() and not text.lstrip().startswith("#")
+    ]
+    if not read:
+        return None
+    first_line, first_text = read[0]
+    if first_text[:1] in (" ", "\t"):
+        return FrontMatterError(
+            f"invalid YAML: this line is indented, and the keys below it, from line "
+            f"{line_of(found)}, are not",
+            "Start every key at the start of its line.",
+            first_line,
+        )
+    return FrontMatterError(
+        f"invalid YAML: YAML reads the front matter as ending on this line, and cannot read "
+        f"line {line_of(found)} below it",
+        _YAML_FIX,
+        read[-1][0],
+    )
+
+
 _BRACKETS = {"while parsing a flow sequence": "[]", "while parsing a flow mapping": "{}"}
 
 
