@@ -411,13 +411,33 @@ def test_a_value_yaml_cannot_make_is_named_at_its_line(site: Site, line: str, pr
     )
 
 
-def test_a_character_yaml_allows_nowhere_is_named_at_its_line(site: Site) -> None:
-    # libyaml gave its place in bytes ("position 80") and the error was put on line 2.
-    site(**{"a.md": post_with('authors: ["Ann L\u00e9e\x7f"]')})
-    assert user_error(run("build")) == (
-        "Error: entries/a.md:4: invalid YAML: YAML does not allow the character U+007F (a control "
-        "character), even in quotes. Remove it.\n"
+@pytest.mark.parametrize(
+    ("document", "line"),
+    [
+        (post_with('authors: ["Ann L\u00e9e\x7f"]'), 4),
+        (POST.replace("Some text.", "Ann L\u00e9e\x7f"), 5),
+        (POST.replace("Some text.", "<b title='Ann L\u00e9e\x7f'>Ann L\u00e9e</b>"), 5),
+    ],
+    ids=["front-matter", "body", "html-attribute"],
+)
+def test_a_delete_character_is_removed_with_a_warning_wherever_it_is(
+    site: Site, document: str, line: int
+) -> None:
+    # U+007F in front matter was an error (YAML allows it nowhere), and in the body it was
+    # published: XML carries it, but html5lib, which the W3C Feed Validation Service reads
+    # HTML content with, refuses it ("invalid codepoint"), as it does a C1 control character.
+    folder = site(**{"a.md": document})
+    result = run("build", "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Warning: entries/a.md:{line}: changed characters feed readers cannot show: a C1 "
+        "control character became the Windows-1252 character browsers show for it (U+0092 is "
+        "\u2019), and U+007F (DELETE), noncharacters and U+FFFD were removed\n"
     )
+    for name in ("atom.xml", "rss.xml"):
+        feed = (folder / "feeds" / name).read_bytes()
+        assert b"\x7f" not in feed
+        assert "Ann L\u00e9e".encode() in feed
 
 
 @pytest.mark.parametrize("command", ["build", "check"])

@@ -78,11 +78,13 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 
 # What XML allows but readers cannot show (README): C1 controls, which become the
-# Windows-1252 characters browsers show for them, U+FDD0 to U+FDEF and U+FFFD, removed.
-UNSHOWABLE = re.compile("[\x80-\x9f\ufdd0-\ufdef\ufffd]")
+# Windows-1252 characters browsers show for them, U+007F, U+FDD0 to U+FDEF and U+FFFD, removed.
+UNSHOWABLE = re.compile("[\x7f-\x9f\ufdd0-\ufdef\ufffd]")
 
 
 def as_browsers_read(match: re.Match[str]) -> str:
+    if match.group() == "\x7f":  # Windows-1252 keeps it as it is: a control
+        return ""
     try:
         return match.group().encode("latin-1").decode("cp1252")
     except UnicodeError:  # not C1, or one of the five C1 codes Windows-1252 leaves undefined

@@ -579,8 +579,8 @@ def _wide(path: Path, why: str) -> EntryError:
 _XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
 _UNSHOWABLE_CHANGED = (
     "changed characters feed readers cannot show: a C1 control character became the "
-    "Windows-1252 character browsers show for it (U+0092 is \u2019), and noncharacters and "
-    "U+FFFD were removed"
+    "Windows-1252 character browsers show for it (U+0092 is \u2019), and U+007F (DELETE), "
+    "noncharacters and U+FFFD were removed"
 )
 
 

@@ -229,7 +229,7 @@ def _parse_yaml(
             # The pure-Python parser refuses it too, without a line ("\U00110000", past
             # Unicode, is chr()'s ValueError): libyaml's error has the line.
         raise _invalid_yaml(source, error, line_of) from None
-    except yaml.reader.ReaderError as error:  # U+007F: XML carries it, so `build` left it in
+    except yaml.reader.ReaderError as error:  # U+007F, which `import` leaves; `build` removes it
         raise _not_allowed(source, chr(error.character)) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(f"invalid YAML: {error}", "Fix the YAML syntax.", 2) from None

@@ -22,11 +22,11 @@ def remove_xml_illegal(text: str) -> str:
 
 
 # XML allows these, but feed readers cannot show them and the W3C Feed Validation Service
-# rejects them (BadCharacters; html5lib's "invalid codepoint"): C1 control characters, the
-# noncharacters U+FDD0 to U+FDEF, and U+FFFD, the mark of text lost in decoding. (The
-# noncharacters of the other planes, U+1FFFE and so on, would make every text's search take
-# twice as long, for characters no one writes.)
-_UNSHOWABLE_CHARACTERS = "\x80-\x9f\ufdd0-\ufdef\ufffd"
+# rejects them (BadCharacters; html5lib's "invalid codepoint" in HTML content, U+007F too):
+# U+007F (DELETE) and the C1 control characters, the noncharacters U+FDD0 to U+FDEF, and
+# U+FFFD, the mark of text lost in decoding. (The noncharacters of the other planes, U+1FFFE
+# and so on, would make every text's search take twice as long, for characters no one writes.)
+_UNSHOWABLE_CHARACTERS = "\x7f-\x9f\ufdd0-\ufdef\ufffd"
 _UNSHOWABLE = re.compile(f"[{_UNSHOWABLE_CHARACTERS}]")
 _NOT_FOR_FEEDS = re.compile(f"{_XML_ILLEGAL.pattern[:-1]}{_UNSHOWABLE_CHARACTERS}]")
 
