@@ -555,6 +555,35 @@ def test_an_out_in_a_folder_that_cannot_be_entered_is_an_error_not_a_traceback(
 
 
 @pytest.mark.parametrize(("command", "status"), [("build", 1), ("diff", 2), ("check", 1)])
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [("{name}", "leads back to itself"), ("nowhere", "leads to nowhere, which does not exist")],
+    ids=["loop", "broken"],
+)
+@pytest.mark.parametrize("name", ["feeds", "entries"])
+def test_a_folder_that_is_a_link_leading_nowhere_is_named(
+    site: Site, command: str, status: int, target: str, why: str, name: str
+) -> None:
+    # Path.resolve() raised RuntimeError ("Symlink loop") on a link to itself, a traceback;
+    # a feeds/ link to nothing was "cannot create the output folder (File exists)".
+    folder = site(**{"a.md": post("A")})
+    if name == "entries":
+        (folder / "entries" / "a.md").unlink()
+        (folder / "entries").rmdir()
+    (folder / name).symlink_to(target.format(name=name))
+    result = run(command)
+    message = (
+        f"Error: {name}: it is a link that {why}. Remove the link, or make it lead to a folder."
+    )
+    assert result.exit_code == status, result.output
+    if command == "check":
+        assert result.stdout == f"{message} [build]\nfailed: 1 error, 0 warnings\n"
+    else:
+        assert (result.stdout, result.stderr) == ("", message + "\n")
+    assert (folder / name).is_symlink()
+
+
+@pytest.mark.parametrize(("command", "status"), [("build", 1), ("diff", 2), ("check", 1)])
 @pytest.mark.parametrize("mode", [0o000, 0o300, 0o600])
 def test_an_out_folder_that_cannot_be_read_is_the_build_error_not_a_usage_error(
     site: Site, command: str, status: int, mode: int

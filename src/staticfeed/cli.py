@@ -302,7 +302,12 @@ class _Publication:
     """build and serve only: check and diff never use the build cache."""
 
     def __post_init__(self) -> None:
-        entries, out = self.entries_dir.resolve(), self.out_dir.resolve()
+        # realpath: Path.resolve() raises RuntimeError on a link that leads back to itself,
+        # which the build names as an error.
+        entries, out = (
+            Path(os.path.realpath(self.entries_dir)),
+            Path(os.path.realpath(self.out_dir)),
+        )
         if out.is_relative_to(entries):
             raise click.UsageError(
                 f"--out {self.out_dir} is the entries folder {self.entries_dir} or inside it: the "

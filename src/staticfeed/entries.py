@@ -25,6 +25,7 @@ from staticfeed.errors import (
     EntryError,
     ManyErrors,
     StaticfeedError,
+    broken_link,
     display_path,
     unreachable,
     unreadable,
@@ -91,7 +92,7 @@ def read_entries(
     except OSError as error:  # PermissionError: a folder above it cannot be entered
         raise unreachable(entries_dir, error) from None
     if not is_folder:
-        raise EntryError(
+        raise broken_link(entries_dir, EntryError) or EntryError(
             "the entries folder does not exist",
             "Create it and add a document, or pass --entries DIR.",
             path=entries_dir,

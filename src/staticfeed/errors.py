@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -134,6 +135,27 @@ def unreachable(
         "Check the path, or give another.",
         path=path,
     )
+
+
+def broken_link(path: Path, kind: type[StaticfeedError]) -> StaticfeedError | None:
+    """The error of the folder `path` when it is a link that leads nowhere: to nothing, or
+    back to itself, which `Path.resolve()` raised RuntimeError for (a traceback)."""
+    try:
+        path.stat()
+    except OSError as error:
+        if not path.is_symlink():
+            return None
+        why = (
+            "leads back to itself"
+            if error.errno == errno.ELOOP
+            else f"leads to {os.readlink(path)}, which does not exist"
+        )
+        return kind(
+            f"it is a link that {why}",
+            "Remove the link, or make it lead to a folder.",
+            path=path,
+        )
+    return None
 
 
 def _shut_folder(path: Path) -> Path:

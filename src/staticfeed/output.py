@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from staticfeed.errors import OutputError, StaticfeedError, unreachable
+from staticfeed.errors import OutputError, StaticfeedError, broken_link, unreachable
 from staticfeed.progress import SILENT, Progress
 
 if TYPE_CHECKING:
@@ -398,7 +398,7 @@ def not_a_folder(out_dir: Path) -> StaticfeedError | None:
             on_the_way = (folder for folder in reversed(out_dir.parents) if folder.is_file())
             return next((not_a_folder(file) for file in on_the_way), None)
         if error.errno in (errno.ENOENT, errno.ELOOP):
-            return None  # a first build makes it, or says what is in the way
+            return broken_link(out_dir, OutputError)  # else a first build makes it
         return unreachable(out_dir, error, OutputError)
     if not stat.S_ISDIR(found.st_mode):
         return OutputError(

@@ -95,7 +95,7 @@ def scan(invocation: Invocation) -> Scan | None:
         # since the last build changes every page, as its stat (in `Left`) does once it is used.
         _add(setup, [(config.parent / "templates").is_dir()])
         stats = sorted(walk_files(str(entries)))
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: resolve() on a link to itself (3.11, 3.12)
         return None
     tree = {relative: _stat_text(stat) for relative, stat in stats}
     hashed = setup.copy()
