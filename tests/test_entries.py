@@ -971,6 +971,14 @@ NOT_KEY_VALUE = (
             "not. Start every key at the start of its line.",
         ),
         (
+            # A quote never closed ends the YAML where the next quote closes it: named where
+            # the quote opens, not where the front matter ends.
+            "'title: A\ndate: 2025-01-01\nsummary: Ann's view\nlang: en\n",
+            "2: invalid YAML: YAML reads the lines from here to line 4 as one quoted value, and "
+            "then finds: did not find expected <document start>. Close its quote on this line "
+            "(a quote inside it is written \\\" or '').",
+        ),
+        (
             '!title: "A"\ndate: 2025-01-01\n',
             "2: invalid YAML: YAML reads the front matter as ending on this line, and cannot "
             "read line 3 below it. Fix the YAML syntax; quote values that contain ': ' or '#'.",

@@ -282,9 +282,9 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
     return (
         _line_end_error(source)
         or _marker_error(source, mark)
-        or _ended_error(source, error, line_of)
         or _begun_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
+        or _ended_error(source, error, line_of)
         or _first_value_error(source, line_of)
         or FrontMatterError(
             f"invalid YAML: {error.problem or error.context}",
