@@ -1031,6 +1031,39 @@ def test_front_matter_its_first_line_fails_to_open_is_an_error_at_line_1(
     assert errors() == [f"Error: entries/a.md:1: {error}"]
 
 
+@pytest.mark.parametrize(
+    ("closing", "error"),
+    [
+        (
+            " ---",
+            "4: line 4 is ' ---', not --- alone, so it does not close the front matter "
+            "opened on line 1. Make line 4 --- alone.",
+        ),
+        (
+            "---.",
+            "4: line 4 is '---.', not --- alone, so it does not close the front matter "
+            "opened on line 1. Make line 4 --- alone.",
+        ),
+        (
+            "\ufeff---",
+            "4: line 4 is '\\ufeff---', not --- alone, so it does not close the "
+            "front matter opened on line 1. Make line 4 --- alone.",
+        ),
+        (
+            "|---|",
+            "1: the front matter opened by --- on line 1 is never closed. Add a line with "
+            "--- after the metadata.",
+        ),
+    ],
+)
+def test_front_matter_its_closing_line_fails_to_close_is_an_error_at_that_line(
+    site: Site, closing: str, error: str
+) -> None:
+    # It was named at line 1, "never closed", lines above the line to fix.
+    site(**{"a.md": f"---\ntitle: A\ndate: 2025-01-01\n{closing}\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
 def test_a_document_that_begins_with_a_thematic_break_is_no_front_matter(site: Site) -> None:
     # Spaces before a --- that nothing like a key follows: a Markdown rule, as before.
     site(**{"a.md": " ---\n\nJune 1, 2025\n\n# A\n\nText.\n\n---\n\nMore.\n"})

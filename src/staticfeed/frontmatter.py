@@ -158,12 +158,32 @@ def _closing_fence(lines: list[str]) -> int | None:
         return None
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == fence), None)
     if closing is None:
-        raise FrontMatterError(
-            f"the front matter opened by {fence} on line 1 is never closed",
-            f"Add a line with {fence} after the metadata.",
-            1,
-        )
+        raise _unclosed_error(lines, fence)
     return closing
+
+
+def _unclosed_error(lines: list[str], fence: str) -> FrontMatterError:
+    """The error of front matter never closed: at the line meant to close it, when one nearly
+    does (` ---`, `---x`, an invisible character), else at the opening line."""
+    for number, line in enumerate(lines[1:], start=2):
+        seen = _visible(line)
+        if seen == fence or (len(seen) == len(fence) + 1 and fence in seen):
+            return FrontMatterError(
+                f"line {number} is {line.rstrip()!r}, not {fence} alone, so it does not close "
+                "the front matter opened on line 1",
+                f"Make line {number} {fence} alone.",
+                number,
+            )
+    return FrontMatterError(
+        f"the front matter opened by {fence} on line 1 is never closed",
+        f"Add a line with {fence} after the metadata.",
+        1,
+    )
+
+
+def _visible(line: str) -> str:
+    """`line` without spaces and invisible characters (a zero-width space, a byte-order mark)."""
+    return "".join(c for c in line if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
 # A first line that looks like a key, below an opening fence: what front matter begins with.
@@ -180,7 +200,7 @@ def _unopened_error(lines: list[str]) -> FrontMatterError | None:
             "Remove the line: front matter starts with --- on the first line.",
             1,
         )
-    fence = "".join(c for c in lines[0] if not c.isspace() and unicodedata.category(c) != "Cf")
+    fence = _visible(lines[0])
     if fence not in _FENCES or len(lines) < 3:
         return None
     first = next((line for line in lines[1:] if line.strip()), "")
