@@ -1109,3 +1109,14 @@ def test_toml_cut_short_at_the_end_is_an_error_where_the_value_begins(
         f"Error: staticfeed.toml:{line}: invalid TOML ({problem}: the value that starts here "
         "runs to the end of the file). Fix the TOML syntax.\n"
     )
+
+
+def test_a_config_not_utf8_is_named_at_the_line_of_the_byte(site: Site) -> None:
+    # The error named the byte, not its line.
+    site(**{"a.md": POST})
+    Path("staticfeed.toml").write_bytes(BASIC_CONFIG.encode() + b'rights = "\xa9 2025 Ann"\n')
+    line = BASIC_CONFIG.count("\n") + 1
+    offset = len(BASIC_CONFIG.encode()) + len('rights = "')
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: not UTF-8 (byte {offset}). Save the file as UTF-8.\n"
+    )

@@ -353,8 +353,9 @@ def _with_slash(url: str) -> str:
 
 def _read_toml(path: Path) -> dict[str, object]:
     try:
+        data = path.read_bytes()
         # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
@@ -367,7 +368,10 @@ def _read_toml(path: Path) -> dict[str, object]:
         ) from None
     except UnicodeDecodeError as error:
         raise ConfigError(
-            f"not UTF-8 (byte {error.start})", "Save the file as UTF-8.", path=path
+            f"not UTF-8 (byte {error.start})",
+            "Save the file as UTF-8.",
+            path=path,
+            line=data.count(b"\n", 0, error.start) + 1,
         ) from None
     try:
         return tomllib.loads(text)
