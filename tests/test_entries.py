@@ -1162,6 +1162,13 @@ def test_author_forms(site: Site, front: str, expected: list[tuple[str, ...]]) -
             id="author-and-authors",
         ),
         pytest.param(
+            # It was named at the authors line, above the author line added below it.
+            "authors: [Bo Chen]\nlang: en\nauthor: Ann Lee\n",
+            "entries/a.md:6: both author and authors are given. "
+            "Keep one: author for one person, authors for a list.",
+            id="authors-and-author",
+        ),
+        pytest.param(
             "author: [Ann Lee, Bo Chen]\n",
             "entries/a.md:4: author must be 'Name <email>' or a mapping with name, not a list. "
             'Write it as "Ann Lee <ann@example.org>".',

@@ -712,8 +712,9 @@ class _EntryBuilder:
             if key not in KEYS:
                 self._add(key, values.unknown_key(str(key), KEYS))
         if "author" in self.meta and "authors" in self.meta:
+            lines = self.document.key_lines
             self._fail(
-                "authors",
+                max(("author", "authors"), key=lambda key: lines.get(key, 0)),  # the one added
                 "both author and authors are given",
                 "Keep one: author for one person, authors for a list.",
             )
