@@ -218,7 +218,7 @@ def test_a_document_with_a_new_id_is_found_by_its_file(site: Site) -> None:
     assert changes == [
         IdChange(TAG + "a", TAG + "alpha", "Alpha, retitled", "a.md", "source", "a.md")
     ]
-    with pytest.raises(EntryError, match=r"^entries/a\.md: this document was published"):
+    with pytest.raises(EntryError, match=r"^entries/a\.md:4: this document was published"):
         check_id_changes(
             published_entries(FEEDS), read_sources(FEEDS), render().selection.entries, ENTRIES
         )

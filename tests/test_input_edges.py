@@ -525,3 +525,32 @@ def test_a_mailto_link_with_a_query_is_told_the_address_alone(site: Site) -> Non
         "Error: entries/a.md:4: 'MAILTO:ann@example.org?subject=Hi' in author is a mailto: link, "
         "not an email address. Write the address alone: ann@example.org\n"
     )
+
+
+def test_two_spellings_of_a_tag_in_one_entry_are_named_at_its_tags_line(site: Site) -> None:
+    # The error named the file alone.
+    site(**{"a.md": post_with("tags: [news, News]")})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:4: the tag 'News' and the tag 'news' of entries/a.md would share "
+        "the feed 'news'. Write the tag the same way everywhere, or make the names differ in "
+        "letters or digits.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "new_id"),
+    [("slug: renamed", "tag:example.org,2025:renamed"), ("id: urn:x:y", "urn:x:y")],
+)
+def test_an_id_a_key_changed_is_named_at_that_key(site: Site, line: str, new_id: str) -> None:
+    # The error named the file alone; the change was made on one of its lines.
+    folder = site(**{"a.md": POST})
+    assert run("build").exit_code == 0
+    before = (folder / "feeds" / "atom.xml").read_bytes()
+    (folder / "entries" / "a.md").write_text(post_with(line), encoding="utf-8")
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:4: this document was published with the id "
+        f"'tag:example.org,2025:a', and its id is now '{new_id}': feed readers would show it "
+        'again as a new entry. Add "id: tag:example.org,2025:a" to its front matter, or pass '
+        "--allow-id-change.\n"
+    )
+    assert (folder / "feeds" / "atom.xml").read_bytes() == before

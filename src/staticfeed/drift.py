@@ -627,19 +627,17 @@ def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
     if change.taken_by is not None:
         return _taken_id_error(change, change.taken_by, entries_dir)
     why = "this document was published" if change.matched_by == "source" else _like(change)
-    if change.withdrawn:
-        return EntryError(
-            f"{why} with the id {change.old_id!r}, then left the feeds (a draft, or dated in "
-            f"the future), and its id is now {change.new_id!r}: feed readers, which keep it, "
-            "would show it again as a new entry",
-            f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
-            path=entries_dir / change.source if change.source is not None else entries_dir,
-        )
+    left = (
+        ", then left the feeds (a draft, or dated in the future), and its id is now "
+        f"{change.new_id!r}: feed readers, which keep it,"
+        if change.withdrawn
+        else f", and its id is now {change.new_id!r}: feed readers"
+    )
     return EntryError(
-        f"{why} with the id {change.old_id!r}, and its id is now {change.new_id!r}: feed "
-        "readers would show it again as a new entry",
+        f"{why} with the id {change.old_id!r}{left} would show it again as a new entry",
         f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
         path=entries_dir / change.source if change.source is not None else entries_dir,
+        line=_id_line(entries_dir, change.source),
     )
 
 
@@ -652,6 +650,17 @@ def _like(change: IdChange) -> str:
     if change.old_source is None:
         return f"{like} was published"
     return f"{like} was published from {change.old_source}"
+
+
+def _id_line(entries_dir: Path, source: str | None) -> int | None:
+    """The line of the `id:` or `slug:` that changed the entry's id; None when none did (the
+    file was renamed or moved)."""
+    from staticfeed.entries import key_line  # entries reads documents: only on this error
+
+    if source is None:
+        return None
+    path = entries_dir / source
+    return next((line for key in ("id", "slug") if (line := key_line(path, key))), None)
 
 
 def _taken_id_error(

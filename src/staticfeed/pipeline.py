@@ -50,7 +50,7 @@ from staticfeed.drift import (
     sources_file,
     still_withdrawn,
 )
-from staticfeed.entries import ReadResult, read_entries
+from staticfeed.entries import ReadResult, key_line, read_entries
 from staticfeed.errors import BuildWarning, EntryError, ManyErrors, StaticfeedError, display_path
 from staticfeed.feeds import entry_elements, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
@@ -1022,7 +1022,15 @@ def _clash_error(clash: Clash) -> EntryError:
         f"Write the {clash.kind} the same way everywhere, or make the names differ in letters "
         f"or digits{example}.",
         path=second.source,
+        line=_topic_line(second.source, clash.kind),
     )
+
+
+def _topic_line(path: Path, kind: str) -> int | None:
+    """The line of the front matter's tags, or its author or authors, in the document at
+    `path`; None for authors the config gives, or a date line's byline."""
+    keys = ("tags",) if kind == "tag" else ("authors", "author")
+    return next((line for key in keys if (line := key_line(path, key)) is not None), None)
 
 
 def _entries_of(
