@@ -1111,6 +1111,16 @@ def test_toml_cut_short_at_the_end_is_an_error_where_the_value_begins(
     )
 
 
+def test_toml_cut_short_at_the_end_of_a_long_file_is_still_an_error(site: Site) -> None:
+    # Where the value begins is searched for in the first 300 lines only: it reads them again
+    # and again.
+    site(config=BASIC_CONFIG + "# a comment\n" * 300 + 'rights = "CC BY', **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml: invalid TOML (Unterminated string at the end of the file). "
+        "Fix the TOML syntax.\n"
+    )
+
+
 def test_a_config_not_utf8_is_named_at_the_line_of_the_byte(site: Site) -> None:
     # The error named the byte, not its line.
     site(**{"a.md": POST})

@@ -389,12 +389,14 @@ def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
     """The error at the line tomllib names, or for a value cut short "at end of document" (a
     quote or a [ never closed), which names none, at the line where that value begins."""
     match = re.search(r"at line (\d+)", message)
+    line: int | None = None
     if match is not None:
         line = int(match.group(1))
     else:
         line = toml_cut_short_line(text)
+        runs = ": the value that starts here runs to the end of the file"
         message = message.replace(
-            " (at end of document)", ": the value that starts here runs to the end of the file"
+            " (at end of document)", runs if line else " at the end of the file"
         )
     return ConfigError(f"invalid TOML ({message})", "Fix the TOML syntax.", path=path, line=line)
 

@@ -375,9 +375,10 @@ def _ended_error(
     found = error.problem_mark
     if found is None or "document start" not in (error.problem or ""):
         return None
+    above = source[: found.index].split("\n")[:-1]  # lines as editors count them
     read = [
         (number, text)
-        for number, text in enumerate(source.split("\n")[: found.line], start=2)
+        for number, text in enumerate(above, start=2)
         if text.strip() and not text.lstrip().startswith("#")
     ]
     if not read:
@@ -713,17 +714,22 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
     else:
         runs = ": the value that starts here runs to the end of the front matter"
-        problem = message.replace(" (at end of document)", runs)
-        line = toml_cut_short_line(source) + 1
+        begins = toml_cut_short_line(source)
+        problem = message.replace(
+            " (at end of document)", runs if begins else " at the end of the front matter"
+        )
+        line = begins + 1 if begins else source.count("\n") + 3  # else the closing +++
     return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
 
 
-def toml_cut_short_line(text: str) -> int:
+def toml_cut_short_line(text: str) -> int | None:
     """The line of the TOML `text` where the statement begins that tomllib finds cut short
     "at end of document" (an unclosed `[`, `{` or quote), which it gives no line: the first
-    line past the most lines from the top that read as TOML. Only on an error: it reads the
-    text once per line."""
+    line past the most lines from the top that read as TOML. Only on an error, and only in a
+    text of at most _CUT_SHORT_LINES lines (None past them): it reads the text once per line."""
     lines = text.split("\n")
+    if len(lines) > _CUT_SHORT_LINES:
+        return None
     for count in range(len(lines) - 1, 0, -1):
         try:
             tomllib.loads("\n".join(lines[:count]))
@@ -731,6 +737,10 @@ def toml_cut_short_line(text: str) -> int:
             continue
         return count + 1
     return 1
+
+
+# More than a config or front matter has; the search takes a second for 1,000 lines.
+_CUT_SHORT_LINES = 300
 
 
 def _parse_toml(source: str) -> _Parsed:
