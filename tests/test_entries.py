@@ -1050,6 +1050,11 @@ def test_front_matter_its_first_line_fails_to_open_is_an_error_at_line_1(
             "front matter opened on line 1. Make line 4 --- alone.",
         ),
         (
+            "-:--",
+            "4: line 4 is '-:--', not --- alone, so it does not close the front matter opened "
+            "on line 1. Make line 4 --- alone.",
+        ),
+        (
             "|---|",
             "1: the front matter opened by --- on line 1 is never closed. Add a line with "
             "--- after the metadata.",

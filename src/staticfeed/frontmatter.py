@@ -164,10 +164,11 @@ def _closing_fence(lines: list[str]) -> int | None:
 
 def _unclosed_error(lines: list[str], fence: str) -> FrontMatterError:
     """The error of front matter never closed: at the line meant to close it, when one nearly
-    does (` ---`, `---x`, an invisible character), else at the opening line."""
+    does (` ---`, `-:--`: one character more, or an invisible one), else at the opening line."""
     for number, line in enumerate(lines[1:], start=2):
-        seen = _visible(line)
-        if seen == fence or (len(seen) == len(fence) + 1 and fence in seen):
+        seen = _fence_like(line)
+        one_more = len(seen) == len(fence) + 1
+        if seen == fence or (one_more and fence in (seen[:i] + seen[i + 1 :] for i in range(4))):
             return FrontMatterError(
                 f"line {number} is {line.rstrip()!r}, not {fence} alone, so it does not close "
                 "the front matter opened on line 1",
@@ -181,8 +182,12 @@ def _unclosed_error(lines: list[str], fence: str) -> FrontMatterError:
     )
 
 
-def _visible(line: str) -> str:
-    """`line` without spaces and invisible characters (a zero-width space, a byte-order mark)."""
+def _fence_like(line: str) -> str:
+    """`line` without spaces and invisible characters (a zero-width space, a byte-order mark),
+    for a line short enough to be a fence written with them; "" for a longer one, which is
+    passed over at once (the first line of every document without front matter is read)."""
+    if len(line) > 16:
+        return ""
     return "".join(c for c in line if not c.isspace() and unicodedata.category(c) != "Cf")
 
 
@@ -200,7 +205,7 @@ def _unopened_error(lines: list[str]) -> FrontMatterError | None:
             "Remove the line: front matter starts with --- on the first line.",
             1,
         )
-    fence = _visible(lines[0])
+    fence = _fence_like(lines[0])
     if fence not in _FENCES or len(lines) < 3:
         return None
     first = next((line for line in lines[1:] if line.strip()), "")
