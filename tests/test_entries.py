@@ -519,6 +519,27 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
     ]
 
 
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        ('email = "ann@example.org"', "an author in authors has no name. Add name: to it."),
+        (
+            'name = "Ann Lee"\nsummary = "A summary."',
+            "unknown key 'authors.summary'. Did you mean 'authors.uri'? Known keys: "
+            "authors.email, authors.name, authors.uri.",
+        ),
+    ],
+)
+def test_toml_front_matter_names_an_authors_table_at_its_header(
+    site: Site, table: str, error: str
+) -> None:
+    # A key's line was found from `key =` lines alone: errors in [[authors]] named no line,
+    # and a key written inside a table was taken for the front matter's own.
+    front = f'title = "A"\ndate = 2025-01-01\n[[authors]]\n{table}\n'
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:4: {error}"]
+
+
 def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:
     # The line in the multi-line summary that reads like the key was named, line 4.
     front = (

@@ -755,13 +755,24 @@ def _parse_toml(source: str) -> _Parsed:
         raise _too_deep(None, None) from None
     except tomllib.TOMLDecodeError as error:
         raise _invalid_toml(source, str(error)) from None
-    key_lines: dict[str, int] = {}
-    for number, line_text in toml_lines(source, first=2):
-        match = re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)
-        if match:
-            key_lines.setdefault(match.group(1), number)
+    key_lines = _toml_key_lines(source)
     _refuse_vast_values(data, key_lines)
     return data, key_lines, {}, {}  # TOML has no implicit types: 3.10 is a number as written
+
+
+def _toml_key_lines(source: str) -> dict[str, int]:
+    """The line of each key of the TOML front matter `source`: a `key =` line above the first
+    table, or the header of a table (`[[authors]]`, which errors in the authors named no line
+    for); a key inside a table is the table's, not the front matter's."""
+    key_lines: dict[str, int] = {}
+    in_table = False
+    for number, line_text in toml_lines(source, first=2):
+        if header := re.match(r"\s*\[\[?\s*([A-Za-z0-9_-]+)\s*\]", line_text):
+            key_lines.setdefault(header.group(1), number)
+            in_table = True
+        elif not in_table and (key := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)):
+            key_lines.setdefault(key.group(1), number)
+    return key_lines
 
 
 # A multi-line string, and what may hold a quote that opens none: a comment, a one-line string.
