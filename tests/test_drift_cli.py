@@ -897,7 +897,7 @@ def test_a_drafts_preview_still_catches_a_document_whose_slug_and_date_changed(s
     result = invoke_build("--drafts")
 
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith("Error: entries/a.md: this document was published with ")
+    assert result.stderr.startswith("Error: entries/a.md:5: this document was published with ")
 
 
 def test_allow_id_change_publishes_and_the_next_build_is_quiet(site: Site) -> None:
