@@ -819,25 +819,46 @@ def test_a_build_waits_while_another_writes_into_the_same_folder(site: Site) -> 
 # All or nothing
 
 
-@pytest.mark.parametrize("name", ["rss.xml", ".staticfeed-ids", "_headers"])
-def test_a_folder_where_a_file_goes_stops_the_build_before_any_file_changes(
-    site: Site, name: str
+IN_THE_WAY = {
+    "folder": "a folder is where this file goes. Remove or rename the folder; the build writes "
+    "a file there.",
+    "file": "a file is where this folder goes. Remove or rename the file; the build makes a "
+    "folder there.",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "obstacle"),
+    [
+        ("rss.xml", "folder"),
+        (".staticfeed-ids", "folder"),
+        ("_headers", "folder"),
+        ("tags", "file"),
+        ("2025", "file"),
+        ("2025/one", "file"),
+    ],
+)
+def test_what_is_in_the_way_of_a_file_stops_the_build_before_any_file_changes(
+    site: Site, name: str, obstacle: str
 ) -> None:
-    # Found by the os.replace that failed, after atom.xml and the pages had been replaced.
+    # A folder where a file goes was found by the os.replace that failed, after atom.xml and
+    # the pages had been replaced. A file where a folder goes: mkdir said "cannot write the
+    # file (File exists). Check the folder's permissions and free space.", which no chmod fixes.
     folder = site(config=CONFIG, **PUBLICATION)
     build_ok()
     feeds = folder / "feeds"
-    (feeds / name).unlink()
-    (feeds / name).mkdir()
+    if obstacle == "folder":
+        (feeds / name).unlink()
+        (feeds / name).mkdir()
+    else:
+        shutil.rmtree(feeds / name)
+        (feeds / name).write_text("in the way", encoding="utf-8")
     before = state(feeds)
     (folder / "entries" / "same-day-b.md").write_text(
         "---\ntitle: B, edited\ndate: 2025-06-01\n---\nB.\n", encoding="utf-8"
     )
     message = assert_clean_error(invoke_build())
-    assert message == (
-        f"Error: feeds/{name}: a folder is where this file goes. Remove or rename the folder; "
-        "the build writes a file there.\n"
-    )
+    assert message == f"Error: feeds/{name}: {IN_THE_WAY[obstacle]}\n"
     assert state(feeds) == before
 
 

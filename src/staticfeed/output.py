@@ -283,7 +283,16 @@ class Staging:
                     "Replace the link with a folder, or remove it: the build makes the folder.",
                     path=folder,
                 )
-            (there if folder.is_dir() else missing).append(folder)
+            if folder.is_dir():
+                there.append(folder)
+            elif folder.exists():  # mkdir said "File exists", with a fix about permissions
+                raise OutputError(
+                    "a file is where this folder goes",
+                    "Remove or rename the file; the build makes a folder there.",
+                    path=folder,
+                )
+            else:
+                missing.append(folder)
         if missing:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made_folders += reversed(missing)
