@@ -19,10 +19,19 @@ TAG = "tag:example.org,2025:"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+# A paragraph of some length: a file renamed and retitled is found by its date and a text of
+# at least 200 characters, which a short one ("Via HN.") is not.
+PARAGRAPH = (
+    "It goes on for a while, about the peace movements of the region and what they asked "
+    "for, who came to the meetings, and what the town council answered a week later, when "
+    "the square had emptied and the rain had come back."
+)
+
+
 def doc(title: str, day: int = 1, **front: str) -> str:
     lines = [f"title: {title}", f"date: 2025-03-{day:02d}"]
     lines += [f"{key}: {value}" for key, value in front.items()]
-    return "---\n" + "\n".join(lines) + "\n---\nThe body.\n"
+    return "---\n" + "\n".join(lines) + f"\n---\nThe body. {PARAGRAPH}\n"
 
 
 def invoke(*args: str) -> Result:
@@ -461,6 +470,23 @@ def test_a_deleted_entry_and_a_new_one_of_its_date_and_another_text_is_no_change
     built()
 
     assert published() == [(TAG + "b", "Beta"), (TAG + "o", "Other")]
+
+
+def test_a_deleted_link_and_a_new_one_of_its_day_and_its_short_text_is_no_change(
+    site: Site,
+) -> None:
+    # A link blog's entries of one day may all read "Via HN.": such a text tells no entry from
+    # another, and the build refused "Neat library" as "Cool tool" renamed, saying to give it
+    # the id readers know as "Cool tool".
+    via = "---\ntitle: {}\ndate: 2025-03-01\nlink: https://{}.example/\n---\nVia HN.\n"
+    site(**{"cool.md": via.format("Cool tool", "a"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/cool.md").unlink()
+    Path("entries/neat.md").write_text(via.format("Neat library", "b"), "utf-8")
+
+    built()
+
+    assert published() == [(TAG + "neat", "Neat library"), (TAG + "o", "Other")]
 
 
 def test_a_new_title_and_a_new_entry_under_the_old_title_is_no_change(site: Site) -> None:

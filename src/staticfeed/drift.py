@@ -93,6 +93,9 @@ class PublishedEntry:
     authors: tuple[str, ...] = ()
     """The authors' names as the feed gives them (RSS: the text of each dc:creator)."""
     image: str | None = None
+    text_sizes: tuple[int, int] = (0, 0)
+    """The length of its content text and of its summary (0 for none): only a text of some
+    length tells one entry from another of the same date (`_distinct_texts`)."""
 
 
 @dataclass(frozen=True)
@@ -571,7 +574,7 @@ def find_id_changes(
             entry.title,
             sources.get(entry.id, entry.source),
             entry.published,
-            texts=(entry.content_hash, entry.summary_hash),
+            texts=_distinct_texts(entry),
         )
         for entry in (published or {}).values()
     ]
@@ -704,7 +707,7 @@ def compare(
     gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
         [
-            _Side(e.id, e.title, e.source, e.published, texts=(e.content_hash, e.summary_hash))
+            _Side(e.id, e.title, e.source, e.published, texts=_distinct_texts(e))
             for e in published.values()
         ]
         + gone,
@@ -716,7 +719,7 @@ def compare(
                 e.published,
                 draft=e.id in drafts,
                 beside=(held_before or {}).get(e.id),
-                texts=(e.content_hash, e.summary_hash),
+                texts=_distinct_texts(e),
             )
             for e in fresh.values()
         ],
@@ -1236,6 +1239,7 @@ def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 link=next((link for link in links if link), None),
                 content_hash=_hash(_atom_text(content)),
                 summary_hash=_hash(_atom_text(summary)),
+                text_sizes=_sizes(_atom_text(content), _atom_text(summary)),
                 file=name,
                 authors=tuple(
                     _text(author.find(f"{_ATOM}name"))
@@ -1276,6 +1280,7 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 link=_text(item.find("link")) or None,
                 content_hash=_hash(content.text or "") if content is not None else None,
                 summary_hash=_hash(summary.text or "") if summary is not None else None,
+                text_sizes=_sizes(_element_text(content), _element_text(summary)),
                 file=name,
                 authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
                 image=_thumbnail(item),
@@ -1303,6 +1308,7 @@ def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
                     link=link or None,
                     content_hash=_hash(content.text or "") if content is not None else None,
                     summary_hash=_hash(summary.text or "") if summary is not None else None,
+                    text_sizes=_sizes(_element_text(content), _element_text(summary)),
                     file=name,
                     authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
                     image=None,
@@ -1380,6 +1386,10 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 link=_json_text(item.get("url")) or None,
                 content_hash=_hash(content) if isinstance(content, str) else None,
                 summary_hash=_hash(summary) if isinstance(summary, str) else None,
+                text_sizes=_sizes(
+                    content if isinstance(content, str) else None,
+                    summary if isinstance(summary, str) else None,
+                ),
                 file=name,
                 authors=_json_names(item.get("authors")),
                 image=_json_text(item.get("image")) or None,
@@ -1461,6 +1471,29 @@ def _atom_text(element: etree._Element | None) -> str | None:
 
 def _hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+
+
+def _sizes(content: str | None, summary: str | None) -> tuple[int, int]:
+    return len(content or ""), len(summary or "")
+
+
+def _element_text(element: etree._Element | None) -> str | None:
+    return element.text or "" if element is not None else None
+
+
+_DISTINCT_TEXT = 200
+"""Characters of content (HTML) or summary that make the same text on the same date the same
+entry: a link blog's entries of one day may all read `Via HN.`, and are other entries."""
+
+
+def _distinct_texts(entry: PublishedEntry) -> _TextDigests:
+    """The content and summary digests of `entry` to pair it by (`_same_dates_and_texts`),
+    each None when too short to tell one entry from another."""
+    content, summary = entry.text_sizes
+    return (
+        entry.content_hash if content >= _DISTINCT_TEXT else None,
+        entry.summary_hash if summary >= _DISTINCT_TEXT else None,
+    )
 
 
 # JSON output of a diff
