@@ -158,6 +158,18 @@ def test_a_folder_linked_into_entries_is_not_followed(site: Site) -> None:
     assert links_in(first_in_feed("feeds/atom.xml")) == ["https://example.org/blog/alias/old.md"]
 
 
+def test_a_suffix_written_escaped_is_no_document_beside_a_link_to_one(site: Site) -> None:
+    # An escaped suffix was followed beside a link with `.md` written out, and not alone
+    # (the body is searched for links only when one ends in `.md` as written).
+    first = post("First", "2025-01-05", "[a](second%2Emd) and [b](second.md).")
+    site(**{**DOCUMENTS, "2025/first.md": first})
+    run("build")
+    assert links_in(first_in_feed("feeds/atom.xml")) == [
+        "https://example.org/blog/second%2Emd",
+        f"{PAGES}2025/second/",
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "leads_to"),
     [

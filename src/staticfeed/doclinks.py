@@ -41,9 +41,11 @@ def target(document: str, url: str) -> tuple[str, str] | None:
         return None
     if parts.scheme or parts.netloc or parts.query or not parts.path or parts.path[0] == "/":
         return None
-    path = unicodedata.normalize("NFC", unquote(parts.path))
-    if not path.lower().endswith(DOCUMENT_SUFFIXES):
+    # The suffix as written: `_SUFFIX`, which decides whether a body is searched for links at
+    # all, finds no escaped one (`%2Emd`), alone or beside another link.
+    if not parts.path.lower().endswith(DOCUMENT_SUFFIXES):
         return None
+    path = unicodedata.normalize("NFC", unquote(parts.path))
     folder = posixpath.dirname(unicodedata.normalize("NFC", document))
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../"):
