@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +17,10 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
+import staticfeed
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, as_a_user
+from staticfeed.output import STAGING_MARK
+from tests.conftest import BASIC_CONFIG, as_a_user, files_under
 
 Site = Callable[..., Path]
 VERSION = importlib.metadata.version("staticfeed")
@@ -362,6 +365,48 @@ def test_ctrl_c_during_a_command_stops_the_script_that_runs_it(site: Site) -> No
     )
     assert (done.returncode, done.stdout, done.stderr) == (-signal.SIGINT, "", "\nAborted!\n")
     assert not (folder / "feeds").exists()
+
+
+_ENDLESS = (
+    '{% if entry.title == "B" %}'
+    "{% for i in range(10**6) %}{% for j in range(10**6) %}{% endfor %}{% endfor %}"
+    "{% endif %}"
+)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals (POSIX)")
+def test_sigterm_during_a_build_leaves_the_output_folder_as_it_was(site: Site) -> None:
+    # SIGTERM (`kill`, a CI job's timeout) ended a build at once: the files it was writing
+    # (`.atom.xml.1wizvyxz.tmp`) and its staging mark stayed in feeds/, for an upload to carry.
+    folder = site(**{"a.md": post("A"), "b.md": post("B", "2025-01-02")})
+    run_ok("build")
+    before = files_under(folder / "feeds")
+    (folder / "entries" / "a.md").write_text(post("A, edited"), encoding="utf-8")
+    (folder / "templates").mkdir()
+    packaged = Path(staticfeed.__file__).parent / "templates" / "entry.html"
+    endless = packaged.read_text("utf-8").replace("<main>", "<main>" + _ENDLESS, 1)
+    (folder / "templates" / "entry.html").write_text(endless, encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "staticfeed", "build"],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        mark = folder / "feeds" / STAGING_MARK
+        deadline = time.monotonic() + 60
+        while not mark.exists() and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # the other page, staged beside the one that never ends
+        build.send_signal(signal.SIGTERM)
+        _, stderr = build.communicate(timeout=60)
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+    assert (build.returncode, stderr) == (-signal.SIGTERM, "")
+    assert files_under(folder / "feeds") == before
 
 
 def test_ctrl_c_during_a_command_is_aborted_with_status_130(

@@ -6,10 +6,29 @@ import sys
 from typing import NoReturn
 
 
+class Terminated(BaseException):
+    """SIGTERM (`kill`, a CI job's timeout, systemd stopping serve), raised where the program
+    is, so that a build takes away the temporary files it was writing, as after Ctrl-C: the
+    default action ended it at once, leaving `.tmp` files in feeds/ for an upload to carry."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise Terminated
+
+
 def main() -> None:
     """Run the command line. Ctrl-C while its modules load (the first tenth of a second) says
     "Aborted!", as for one pressed later, rather than print a traceback of the import it
-    interrupted."""
+    interrupted. SIGTERM ends it by SIGTERM, once it has cleaned up."""
+    if os.name == "posix":
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        _run()
+    except Terminated:
+        _end_by(signal.SIGTERM)
+
+
+def _run() -> None:
     try:
         from staticfeed.cli import INTERRUPTED
         from staticfeed.cli import main as run_command_line
@@ -28,10 +47,14 @@ def _end_interrupted() -> NoReturn:
     """End as a program that Ctrl-C stops: by SIGINT, as Python does after a KeyboardInterrupt
     nothing caught. A shell script running staticfeed then stops too; after a command that
     exited, whatever its status, bash goes on to the next line."""
+    _end_by(signal.SIGINT)
+
+
+def _end_by(signum: signal.Signals) -> NoReturn:
     if os.name == "posix":
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.kill(os.getpid(), signal.SIGINT)
-    sys.exit(128 + signal.SIGINT)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)
 
 
 if __name__ == "__main__":

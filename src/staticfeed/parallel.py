@@ -255,6 +255,7 @@ def _start_worker() -> None:
     parent is gone."""
     collection.in_worker()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process's handler, if forked
     parent = os.getppid()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
