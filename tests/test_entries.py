@@ -1408,6 +1408,38 @@ def test_without_a_date_line_the_build_asks_for_date_front_matter(site: Site, te
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        pytest.param(
+            "---\ntitle: Note\n---\nText.\n",
+            "Error: entries/note.md:3: the front matter has no date, and the text does not "
+            "begin with one. Add a line date: 2025-12-22 to the front matter, above line 3.",
+            id="yaml",
+        ),
+        pytest.param(
+            '+++\ntitle = "Note"\n+++\nText.\n',
+            "Error: entries/note.md:3: the front matter has no date, and the text does not "
+            "begin with one. Add a line date = 2025-12-22 to the front matter, above line 3.",
+            id="toml",
+        ),
+        pytest.param(
+            "---\ntitle: Note\n# date: 2025-12-22\ntags: [a]\n---\nText.\n",
+            "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a "
+            "comment. Remove the # at the start of line 3.",
+            id="commented-out",
+        ),
+    ],
+)
+def test_front_matter_without_a_date_is_named_where_the_date_goes(
+    site: Site, text: str, error: str
+) -> None:
+    # It said "no date found near the top of the document. Add front matter with date: ...",
+    # with no line, to an author who had front matter (and had commented the date out).
+    site(**{"note.md": text})
+    assert errors() == [error]
+
+
 DATE_LINE_FIX = (
     "Write the date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22 14:30 +02:00, or give it in"
     " front matter (date: 2025-12-22)."

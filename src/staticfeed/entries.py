@@ -6,6 +6,7 @@ import codecs
 import functools
 import json
 import os
+import re
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -774,7 +775,10 @@ class _EntryBuilder:
     def _infer_title(self, head: HeadMetadata) -> str | None:
         if head.title:
             return head.title
-        self._fail(None, "no title found", 'Add front matter with title: "Your title".')
+        if self.document.has_front_matter:
+            self.errors.append(self._not_in_front_matter("title", '"Your title"'))
+        else:
+            self._fail(None, "no title found", 'Add front matter with title: "Your title".')
         return None
 
     def _infer_date(self, head: HeadMetadata) -> datetime | None:
@@ -791,12 +795,41 @@ class _EntryBuilder:
                 )
             )
             return None
-        self._fail(
-            None,
-            "no date found near the top of the document",
-            "Add front matter with date: 2025-12-22, or a line with the date.",
-        )
+        if self.document.has_front_matter:
+            self.errors.append(self._not_in_front_matter("date", "2025-12-22"))
+        else:
+            self._fail(
+                None,
+                "no date found near the top of the document",
+                "Add front matter with date: 2025-12-22, or a line with the date.",
+            )
         return None
+
+    def _not_in_front_matter(self, key: str, value: str) -> EntryError:
+        """The error of front matter without `key`, which the text does not give either: at
+        the line that comments it out (`#date: 2025-01-01`), else at the closing line, above
+        which it goes. "Add front matter" misled an author who had some."""
+        closing = self.document.body_line - 1
+        try:
+            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        for number, line in enumerate(lines[1 : closing - 1], start=2):
+            if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
+                return EntryError(
+                    f"the front matter has no {key}: line {number} gives one in a comment",
+                    f"Remove the # at the start of line {number}.",
+                    path=self.path,
+                    line=number,
+                )
+        toml = bool(lines) and lines[0].strip() == "+++"
+        return EntryError(
+            f"the front matter has no {key}, and the text does not begin with one",
+            f"Add a line {key}{' = ' if toml else ': '}{value} to the front matter, above "
+            f"line {closing}.",
+            path=self.path,
+            line=closing,
+        )
 
     def _authors(self, head: HeadMetadata) -> tuple[Author, ...]:
         key = "author" if "author" in self.meta else "authors"
