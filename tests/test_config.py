@@ -228,6 +228,30 @@ def test_a_folder_named_staticfeed_toml_is_named_as_a_folder(site: Site) -> None
     )
 
 
+@pytest.mark.parametrize("option", [(), ("--config", "staticfeed.toml")], ids=["found", "named"])
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("staticfeed.toml", "leads back to itself"),
+        ("gone.toml", "leads to gone.toml, which does not exist"),
+    ],
+    ids=["loop", "broken"],
+)
+def test_a_config_that_is_a_link_leading_nowhere_is_named_as_a_link(
+    site: Site, option: tuple[str, ...], target: str, why: str
+) -> None:
+    # It said "there is no such file" (or, with --config, "does not exist" and "cannot read
+    # the config file (Too many levels of symbolic links)"), with the link in sight.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "staticfeed.toml").symlink_to(target)
+    assert error_text(*option) == (
+        f"Error: staticfeed.toml: it is a link that {why}. Remove the link, or make it lead to "
+        "a config file with title and site_url.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
 def test_config_option_names_another_file(site: Site) -> None:
     folder = site(**{"a.md": POST})
     other = folder / "conf" / "preview.toml"

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
-from staticfeed.errors import ConfigError, ManyErrors
+from staticfeed.errors import ConfigError, ManyErrors, broken_link
 from staticfeed.frontmatter import toml_cut_short_line, toml_lines
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
@@ -142,6 +142,7 @@ _CHECKS: dict[str, _Check] = {
     "templates": values.text,
     "hub": values.absolute_url,
 }
+_LEADS_TO = "a config file with title and site_url"
 _TABLE_LINE = "[tool.staticfeed]"  # where a missing key belongs in pyproject.toml
 _REQUIRED = {
     "title": 'title = "My feed"',
@@ -179,6 +180,9 @@ def _config_in(folder: Path) -> Path | None:
             "Move the folder away and write the config there, or pass --config FILE.",
             path=own,
         )
+    broken = broken_link(own, ConfigError, _LEADS_TO)  # it said "there is no such file"
+    if broken is not None:
+        raise broken
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
         tool = _read_toml(pyproject).get("tool")
@@ -357,11 +361,11 @@ def _read_toml(path: Path) -> dict[str, object]:
         # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(
+        raise broken_link(path, ConfigError, _LEADS_TO) or ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
         ) from None
     except OSError as error:  # no permission; a folder is refused by the command line
-        raise ConfigError(
+        raise broken_link(path, ConfigError, _LEADS_TO) or ConfigError(
             f"cannot read the config file ({error.strerror or error})",
             "Check that it can be read.",
             path=path,

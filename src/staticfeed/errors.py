@@ -137,9 +137,12 @@ def unreachable(
     )
 
 
-def broken_link(path: Path, kind: type[StaticfeedError]) -> StaticfeedError | None:
-    """The error of the folder `path` when it is a link that leads nowhere: to nothing, or
-    back to itself, which `Path.resolve()` raised RuntimeError for (a traceback)."""
+def broken_link(
+    path: Path, kind: type[StaticfeedError], leads_to: str = "a folder"
+) -> StaticfeedError | None:
+    """The error of `path` when it is a link that leads nowhere: to nothing, or back to
+    itself, which `Path.resolve()` raised RuntimeError for (a traceback); `leads_to` says
+    what it should lead to."""
     try:
         path.stat()
     except OSError as error:
@@ -152,7 +155,7 @@ def broken_link(path: Path, kind: type[StaticfeedError]) -> StaticfeedError | No
         )
         return kind(
             f"it is a link that {why}",
-            "Remove the link, or make it lead to a folder.",
+            f"Remove the link, or make it lead to {leads_to}.",
             path=path,
         )
     return None
