@@ -1053,6 +1053,26 @@ def test_front_matter_its_first_line_fails_to_open_is_an_error_at_line_1(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "---\n---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n",
+        "---\n---\n\ntitle: A\ndate: 2025-01-01\n---\nBody.\n",
+        '+++\n+++\ntitle = "A"\ndate = 2025-01-01\n+++\nBody.\n',
+    ],
+    ids=["yaml", "blank-line", "toml"],
+)
+def test_front_matter_opened_twice_is_an_error_at_line_2(site: Site, text: str) -> None:
+    # Line 2 closed the front matter at once: it was read as empty and its keys as the text,
+    # and the error was "the front matter has no date", at line 2.
+    site(**{"a.md": text})
+    fence = text[:3]
+    assert errors() == [
+        f"Error: entries/a.md:2: line 2 is a second {fence}, which closes the front matter "
+        f"opened on line 1 before its keys. Remove line 2: front matter opens with one {fence}."
+    ]
+
+
+@pytest.mark.parametrize(
     ("closing", "error"),
     [
         (

@@ -159,6 +159,14 @@ def _closing_fence(lines: list[str]) -> int | None:
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == fence), None)
     if closing is None:
         raise _unclosed_error(lines, fence)
+    if closing == 1 and _keys_then_fence(lines[2:], fence):
+        # Opened twice: read as empty, its keys became the text ("no date").
+        raise FrontMatterError(
+            f"line 2 is a second {fence}, which closes the front matter opened on line 1 "
+            "before its keys",
+            f"Remove line 2: front matter opens with one {fence}.",
+            2,
+        )
     return closing
 
 
@@ -206,16 +214,22 @@ def _unopened_error(lines: list[str]) -> FrontMatterError | None:
             1,
         )
     fence = _fence_like(lines[0])
-    if fence not in _FENCES or len(lines) < 3:
-        return None
-    first = next((line for line in lines[1:] if line.strip()), "")
-    if not _KEY_LINE.match(first) or fence not in (line.rstrip() for line in lines[2:]):
+    if fence not in _FENCES or not _keys_then_fence(lines[1:], fence):
         return None
     return FrontMatterError(
         f"line 1 is {lines[0]!r}, not {fence} alone, so it does not open the front matter",
         f"Make line 1 {fence} alone.",
         1,
     )
+
+
+def _keys_then_fence(lines: list[str], fence: str) -> bool:
+    """Whether `lines` begin, after blank lines, with a key and are closed by `fence` below
+    it: front matter's keys, left outside it by a fence that failed to open it."""
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _KEY_LINE.match(lines[first]):
+        return False
+    return fence in (line.rstrip() for line in lines[first + 1 :])
 
 
 _Parsed = tuple[dict[str, object], dict[str, int], dict[str, object], dict[str, str]]
