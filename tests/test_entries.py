@@ -162,7 +162,7 @@ def test_empty_front_matter_leaves_everything_to_the_first_lines(site: Site, fen
 
 
 @pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
-@pytest.mark.parametrize("newline", [b"\n", b"\r\n"], ids=["lf", "crlf"])
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
 def test_byte_order_mark_and_windows_line_ends_are_fine(
     site: Site, prefix: bytes, newline: bytes
 ) -> None:
@@ -177,6 +177,21 @@ def test_byte_order_mark_and_windows_line_ends_are_fine(
     assert entries["Windows"].findtext(f"{A}content") == "<p>One\ntwo.</p>"
     assert entries["Bare"].findtext(f"{A}published") == "2025-12-20T00:00:00+00:00"
     assert entries["Bare"].findtext(f"{A}content") == "<p>Text.</p>"
+
+
+@pytest.mark.parametrize("title", ['"Hel\rlo"', "Hel\rlo"], ids=["quoted", "plain"])
+def test_a_lone_cr_is_inside_its_line_as_grep_and_vim_show_it(site: Site, title: str) -> None:
+    # YAML and Markdown end a line at a CR alone, and the build counted it as a line end:
+    # the errors below it were a line further down than `grep -n` and vim (^M) show, and a
+    # plain value was "could not find expected ':'" at the line after it.
+    site(**{"a.md": doc(f"title: {title}\ndate: 2025-13-02\n")})
+    assert errors() == [
+        "Error: entries/a.md:3: date: '2025-13-02' does not exist: month must be in 1..12. "
+        "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+    ]
+    Path("entries/a.md").write_text(doc(f"title: {title}\ndate: 2025-12-02\n"), newline="")
+    build_ok()
+    assert only_entry().findtext(f"{A}title") == "Hel lo"
 
 
 @pytest.mark.parametrize(

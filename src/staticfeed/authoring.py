@@ -52,7 +52,7 @@ from staticfeed.ids import (
 )
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
-from staticfeed.text import unfit_character
+from staticfeed.text import unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
 EXAMPLE_TITLE = "Hello, world"
@@ -702,13 +702,14 @@ class _RawFile:
                 path=path,
                 line=data[:offset].count(b"\n") + 1,
             ) from None
-        parts = re.split(r"(\r\n|\r|\n)", text)
+        # As the build reads it (with_lf_line_ends): a CR alone ends a line only without LF.
+        parts = re.split(r"(\r\n|\n)" if "\n" in text else r"(\r)", text)
         return cls(bom, tuple(parts[0::2]), (*parts[1::2], ""))
 
     @property
     def text(self) -> str:
         """The text as staticfeed's reader sees it: without the BOM, every line end `\\n`."""
-        return "\n".join(self.lines)
+        return with_lf_line_ends("\n".join(self.lines))
 
     def encode(self) -> bytes:
         return self.bom + "".join(map(str.__add__, self.lines, self.ends)).encode("utf-8")

@@ -37,7 +37,7 @@ from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
 from staticfeed.progress import SILENT, Progress
 from staticfeed.spool import Place, SpoolWriter
-from staticfeed.text import find_unshowable, find_xml_illegal, for_feeds
+from staticfeed.text import find_unshowable, find_xml_illegal, for_feeds, with_lf_line_ends
 
 SUFFIXES = DOCUMENT_SUFFIXES
 T = TypeVar("T")
@@ -571,7 +571,7 @@ def _decode(path: Path, data: bytes) -> str:
             path=path,
             line=line,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return with_lf_line_ends(text)
 
 
 def _wide(path: Path, why: str) -> EntryError:

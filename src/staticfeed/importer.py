@@ -61,7 +61,7 @@ from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
-from staticfeed.text import collapse_whitespace, shorten
+from staticfeed.text import collapse_whitespace, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -316,7 +316,7 @@ def _decode(path: Path, data: bytes) -> str:
             path=path,
             line=data[: error.start].count(b"\n") + 1,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return with_lf_line_ends(text)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,18 @@ from collections.abc import Iterable
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def with_lf_line_ends(text: str) -> str:
+    """`text` with its lines ended by LF alone, counted as grep -n, vim, less and git count
+    them, so that an error's line is the one they show: CR LF is one line end; a CR alone
+    ends a line only in a file without LF (classic Mac OS), and elsewhere, where those tools
+    show it inside the line (^M), it is read as a space, not as the line end YAML and
+    Markdown would take it for."""
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n", "\n")
+    return text.replace("\r", " " if "\n" in text else "\n")
+
+
 def find_xml_illegal(text: str) -> list[int]:
     """Offsets of characters that XML 1.0 cannot carry."""
     return [match.start() for match in _XML_ILLEGAL.finditer(text)]
