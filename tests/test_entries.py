@@ -960,6 +960,20 @@ RUNS_ON = "End the value on this line: close the [ or { it opens, or give a key 
             "4: invalid YAML: the { here is not closed before line 5, where YAML finds: did not "
             "find expected ',' or '}'. Close it with } where it ends, or quote a value holding {.",
         ),
+        (
+            # A [ with nothing after it was "did not find expected node content while parsing
+            # a flow node", with the fix for any YAML, at the closing --- (line 5).
+            "title: A\ndate: 2025-01-01\ntags: [\n",
+            "4: invalid YAML: the [ here is not closed before line 5, where YAML finds: did not "
+            "find expected node content. Close it with ] where it ends, or quote a value "
+            "holding [.",
+        ),
+        (
+            "title: A\ndate: 2025-01-01\ntags: [a,\n",
+            "4: invalid YAML: the [ here is not closed before line 5, where YAML finds: did not "
+            "find expected node content. Close it with ] where it ends, or quote a value "
+            "holding [.",
+        ),
     ],
 )
 def test_a_value_that_runs_on_is_named_where_it_begins(site: Site, front: str, error: str) -> None:

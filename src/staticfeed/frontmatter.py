@@ -443,9 +443,13 @@ def _begun_error(
     the problem only past it: a [ or { not closed on its line, a line without its `:`, a quote
     never closed (found at the end of the front matter)."""
     begun, found = error.context_mark, error.problem_mark
+    brackets = _BRACKETS.get(error.context or "")
+    if error.context == "while parsing a flow node":  # `tags: [` or `[a,` with nothing after
+        bracket = _last_unclosed_bracket(source)
+        if bracket is not None:
+            begun, brackets = bracket.start_mark, _BRACKET_TOKENS[type(bracket)]
     if begun is None or found is None:
         return None
-    brackets = _BRACKETS.get(error.context or "")
     if brackets is not None and line_of(found) > line_of(begun):
         return FrontMatterError(
             f"invalid YAML: the {brackets[0]} here is not closed before line {line_of(found)}, "
@@ -458,6 +462,24 @@ def _begun_error(
             f"invalid YAML: {error.problem} {error.context}", _YAML_FIX, line_of(begun)
         )
     return None
+
+
+_BRACKET_TOKENS = {yaml.FlowSequenceStartToken: "[]", yaml.FlowMappingStartToken: "{}"}
+
+
+def _last_unclosed_bracket(source: str) -> yaml.Token | None:
+    """The last [ or { in `source` that nothing closes, where YAML's context, the end of the
+    front matter, does not say where the value began."""
+    opened: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(source, Loader=_SafeLoader):
+            if type(token) in _BRACKET_TOKENS:
+                opened.append(token)
+            elif isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        return None
+    return opened[-1] if opened else None
 
 
 def _runaway_error(
