@@ -252,6 +252,27 @@ def test_a_config_that_is_a_link_leading_nowhere_is_named_as_a_link(
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("pyproject.toml", "leads back to itself"),
+        ("gone.toml", "leads to gone.toml, which does not exist"),
+    ],
+    ids=["loop", "broken"],
+)
+def test_a_pyproject_link_leading_nowhere_is_named_as_a_link(
+    site: Site, target: str, why: str
+) -> None:
+    # It said "there is no such file, and no pyproject.toml with a [tool.staticfeed] table".
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "pyproject.toml").symlink_to(target)
+    assert error_text() == (
+        f"Error: pyproject.toml: it is a link that {why}. Remove the link, or make it lead to "
+        "one with a [tool.staticfeed] table.\n"
+    )
+
+
 def test_config_option_names_another_file(site: Site) -> None:
     folder = site(**{"a.md": POST})
     other = folder / "conf" / "preview.toml"

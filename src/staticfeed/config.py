@@ -180,10 +180,11 @@ def _config_in(folder: Path) -> Path | None:
             "Move the folder away and write the config there, or pass --config FILE.",
             path=own,
         )
-    broken = broken_link(own, ConfigError, _LEADS_TO)  # it said "there is no such file"
-    if broken is not None:
-        raise broken
     pyproject = folder / "pyproject.toml"
+    for link, leads_to in ((own, _LEADS_TO), (pyproject, "one with a [tool.staticfeed] table")):
+        broken = broken_link(link, ConfigError, leads_to)  # it said "there is no such file"
+        if broken is not None:
+            raise broken
     if pyproject.is_file():
         tool = _read_toml(pyproject).get("tool")
         if isinstance(tool, dict) and "staticfeed" in tool:
