@@ -562,6 +562,19 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
 
 
+def test_touch_reads_a_lone_cr_inside_its_line_as_build_does(site: Callable[..., Path]) -> None:
+    # touch ended a line at it, as build did: "title: Hel" and "lo" were two lines, and touch
+    # refused the document ("could not find expected ':'") that build now takes.
+    folder = site(**{"a.md": "---\ntitle: Hel\rlo\ndate: 2025-01-01\n---\nBody.\n"})
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 0, result.output
+    data = (folder / "entries" / "a.md").read_bytes()
+    assert data.startswith(b"---\ntitle: Hel\rlo\ndate: 2025-01-01\nupdated: ")
+    assert run("build").exit_code == 0
+    root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
+    assert [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")] == ["Hel lo"]
+
+
 @pytest.mark.parametrize(
     ("given", "fix"),
     [
