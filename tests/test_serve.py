@@ -757,6 +757,40 @@ def test_serve_rebuilds_when_a_template_in_the_configs_templates_folder_is_saved
     assert any(line.startswith("changed theme/entry.html; rebuilding") for line in out), out
 
 
+def test_serve_watches_the_templates_folder_the_config_names_after_it_changes(
+    site: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The folder of templates was the one the config named as serve started: after
+    # `templates` named another, a template saved there showed only after a restart.
+    folder = site(config=BASIC_CONFIG + 'templates = "theme"\n', **{"one.md": ONE})
+    text = (Path(staticfeed.__file__).parent / "templates" / "entry.html").read_text("utf-8")
+    (folder / "theme").mkdir()
+    (folder / "theme" / "entry.html").write_text(text, encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # outside the project's folder
+    template = elsewhere / "entry.html"
+    template.write_text(text.replace("<main>", "<main><p>ELSEWHERE</p>", 1), "utf-8")
+    config = folder / "staticfeed.toml"
+    page = folder / "feeds" / "one" / "index.html"
+    server, out, err = serve_in_the_background()
+    try:
+
+        def repoint() -> None:
+            config.write_text(BASIC_CONFIG + f"templates = {str(elsewhere)!r}\n", "utf-8")
+
+        repoint()
+        assert wait_for(lambda: "ELSEWHERE" in page.read_text(encoding="utf-8"), repoint), err
+
+        def save() -> None:
+            template.write_text(text.replace("<main>", "<main><p>SAVED</p>", 1), "utf-8")
+
+        save()
+        assert wait_for(lambda: "<p>SAVED</p>" in page.read_text(encoding="utf-8"), save), out
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "changed " + str(template) + "; rebuilding" in [line.rstrip() for line in out], out
+
+
 def test_serve_does_not_watch_a_templates_folder_that_holds_the_feeds(
     site: Callable[..., Path],
 ) -> None:

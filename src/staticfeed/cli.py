@@ -682,8 +682,9 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
 
     try:
         config_file = publication.config_file()
-        watched = [publication.entries_dir, config_file, *_templates_to_watch(publication)]
+        watched = [publication.entries_dir, config_file]
         enclosures = Enclosures(publication.entries_dir, config_file, publication.config)
+        depends = _watched_besides(publication, enclosures.update)
         # The port first: a serve started twice by mistake (`--drafts` in another terminal)
         # built into the feeds the first one serves, and then stopped, port in use.
         server = PreviewServer(publication.out_dir, bind, port)
@@ -691,7 +692,8 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         raise _user_error(error) from None
     with server:
         try:
-            read = snapshot(watched)  # a save during the first build is rebuilt for once watching
+            # A save during the first build is rebuilt for once watching begins.
+            read = snapshot([*watched, *_templates_to_watch(publication, [])])
             _first_build(publication, rebuild)
         except StaticfeedError as error:
             raise _user_error(error) from None
@@ -700,20 +702,40 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
                 f"serving {display_path(publication.out_dir)} at {server.url} (Ctrl-C stops)"
             )
             _serve_until_interrupted(
-                server, publication.entries_dir, watched, rebuild, read, enclosures.update
+                server, publication.entries_dir, watched, rebuild, read, depends
             )
         except KeyboardInterrupt:
             click.echo("stopped")
 
 
-def _templates_to_watch(publication: _Publication) -> list[Path]:
+def _watched_besides(
+    publication: _Publication, enclosed: Callable[[Collection[Path]], frozenset[Path]]
+) -> Callable[[Collection[Path]], frozenset[Path]]:
+    """`watch`'s `depends`: the files enclosed, and the folder of templates, looked for again
+    each time the config changes (`templates` may name another folder now)."""
+    config_file = publication.config_file().resolve()
+    templates: list[Path] = []
+
+    def depends(changed: Collection[Path]) -> frozenset[Path]:
+        nonlocal templates
+        if not changed or config_file in changed:
+            templates = [path.resolve() for path in _templates_to_watch(publication, templates)]
+        return enclosed(changed).union(templates)
+
+    return depends
+
+
+def _templates_to_watch(publication: _Publication, before: list[Path]) -> list[Path]:
     """The folder of templates the build reads: the config's `templates`, or templates/ beside
-    it. A config with an error (the first build lists it) leaves that default. A folder that
-    holds the feeds or the cache is not watched: each rebuild would set off the next."""
+    it. A config with an error (the build lists it) leaves `before`, or as serve starts that
+    default. A folder that holds the feeds or the cache is not watched: each rebuild would set
+    off the next."""
     config_file = publication.config_file()
     try:
         folder = publication.config().templates
     except StaticfeedError:
+        if before:
+            return before
         default = config_file.parent / "templates"
         folder = default if default.is_dir() else None
     if folder is None:

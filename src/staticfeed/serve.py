@@ -392,8 +392,9 @@ def watch(
     `before`: the files as the first build read them (`snapshot`); what was saved since,
     before watching began, is rebuilt for as soon as it has (serve's first build of a big
     publication takes seconds, and a save then went unseen). `depends(changed)`: the files
-    besides `paths` that a build reads after the changes to `changed` (`Enclosures.update`);
-    they must lie in `paths` or beside a file of them. `documents`: the folder of documents
+    besides `paths` that a build reads after the changes to `changed` (`Enclosures.update`,
+    and the folder of templates the config names now, watched wherever it is); files must
+    lie in `paths` or beside a file of them. `documents`: the folder of documents
     among `paths`, where only documents and folders are read (not an image beside one).
 
     A rebuild that raises StaticfeedError is reported (`Error: ` before each line) and
@@ -404,36 +405,48 @@ def watch(
     folders = [target for target in targets if target.is_dir()]
     files = {target for target in targets if not target.is_dir()}
     default_filter = watchfiles.DefaultFilter()
-    also = depends(()) if depends is not None else ()
+    also: Collection[Path] = depends(()) if depends is not None else ()
+    also_folders = _folders(also)
     documents = documents.resolve() if documents is not None else None
 
     def wanted(change: watchfiles.Change, name: str) -> bool:
         path = Path(name)
-        if path in also:
+        if path in also or any(path.is_relative_to(folder) for folder in also_folders):
             return default_filter(change, name)
         if documents is not None and path.is_relative_to(documents):
             return _may_be_read(path, documents) and default_filter(change, name)
         inside = path in files or any(path.is_relative_to(folder) for folder in folders)
         return inside and default_filter(change, name)
 
-    for changes in watchfiles.watch(
-        *_watch_roots(targets),
-        watch_filter=wanted,
-        stop_event=stop_event,
-        raise_interrupt=True,  # Ctrl-C in the main thread ends watching, as anything else
-        yield_on_timeout=before is not None,  # the first yield: watching has begun
-        rust_timeout=_CATCH_UP_MS if before is not None else 5000,
-    ):
-        changed = {Path(name) for _, name in changes}
-        if before is not None:
-            old, now = before.files, snapshot(targets).files
-            missed = {p for p in old.keys() | now.keys() if old.get(p) != now.get(p)}
-            missed |= {p for p in also if p not in old and before.saved_since(p)}
-            changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
-            before = None
-        if changed:
-            also = depends(changed) if depends is not None else ()
-            _rebuild(sorted(changed), rebuild, on_event)
+    while not stop_event.is_set():
+        roots = _watch_roots([*targets, *also_folders])
+        for changes in watchfiles.watch(
+            *roots,
+            watch_filter=wanted,
+            stop_event=stop_event,
+            raise_interrupt=True,  # Ctrl-C in the main thread ends watching, as anything else
+            yield_on_timeout=before is not None,  # the first yield: watching has begun
+            rust_timeout=_CATCH_UP_MS if before is not None else 5000,
+        ):
+            changed = {Path(name) for _, name in changes}
+            if before is not None:
+                old, now = before.files, snapshot([*targets, *also_folders]).files
+                missed = {p for p in old.keys() | now.keys() if old.get(p) != now.get(p)}
+                missed |= {p for p in also if p not in old and before.saved_since(p)}
+                changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
+                before = None
+            if changed:
+                also = depends(changed) if depends is not None else ()
+                also_folders = _folders(also)
+                _rebuild(sorted(changed), rebuild, on_event)
+            if _watch_roots([*targets, *also_folders]) != roots:
+                break  # a folder of templates the config names now lies elsewhere
+        else:
+            return
+
+
+def _folders(paths: Collection[Path]) -> list[Path]:
+    return [path for path in paths if path.is_dir()]
 
 
 _CATCH_UP_MS = 500
