@@ -1052,6 +1052,43 @@ def test_serve_rebuilds_for_no_file_beside_the_documents_that_is_not_one(
     assert set(rebuilding) == {"changed entries/2025/one.md; rebuilding"}, out
 
 
+def test_serve_rebuilds_for_no_empty_folder_but_for_one_moved_in_with_documents(
+    site: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # `mkdir entries/2026` set off a full rebuild that changed nothing.
+    folder = site(**{"one.md": ONE})
+    entries = folder / "entries"
+    ready = tmp_path_factory.mktemp("ready")
+    (ready / "2025").mkdir()
+    (ready / "2025" / "two.md").write_text(textwrap.dedent(TWO), encoding="utf-8")
+    server, out, err = serve_in_the_background()
+    try:
+
+        def save() -> None:
+            (entries / "2026" / "deeper").mkdir(parents=True, exist_ok=True)
+            (entries / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
+
+        save()
+        assert wait_for(lambda: any("rebuilding" in line for line in out), save), (out, err)
+        time.sleep(0.5)  # a late poke's rebuild shows here
+        rebuilding = [line.rstrip("\n") for line in out if "rebuilding" in line]
+        assert set(rebuilding) == {"changed entries/one.md; rebuilding"}, out
+
+        (ready / "2025").rename(entries / "2025")  # the folder is seen, not its document
+        atom = folder / "feeds" / "atom.xml"
+        assert wait_for(lambda: "Second entry" in entry_titles(atom)), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "changed entries/2025; rebuilding" in [line.rstrip("\n") for line in out], out
+
+
+def entry_titles(feed: Path) -> list[str]:
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = etree.parse(str(feed)).getroot()
+    return [str(title.text) for title in root.findall(f"{atom}entry/{atom}title")]
+
+
 def test_ctrl_c_during_a_rebuild_stops_it_and_leaves_no_temporary_files(
     site: Callable[..., Path],
 ) -> None:

@@ -364,18 +364,31 @@ def _is_document(path: Path) -> bool:
 
 def _may_be_read(path: Path, documents: Path) -> bool:
     """Whether a build reads what is at `path` in the folder of `documents`: a document, or a
-    folder, which may hold some; not a hidden one, nor another file (an image beside its
-    document). Gone, a name with letters in its suffix (`map.png`) is taken for no folder."""
+    folder that holds some (one moved in whole is seen as the folder alone); not a hidden one,
+    an empty one, nor another file (an image beside its document). Gone, a name with letters
+    in its suffix (`map.png`) is taken for no folder."""
     if any(part.startswith(".") for part in path.relative_to(documents).parts):
         return False
     if _is_document(path):
         return True
     try:
         if path.exists():
-            return path.is_dir()
+            return path.is_dir() and _holds_a_document(path)
     except OSError:  # a name too long, a folder that cannot be entered: the build says so
         return True
     return not any(letter.isalpha() for letter in path.suffix)
+
+
+def _holds_a_document(folder: Path) -> bool:
+    return any(
+        _is_document(Path(name))
+        for _, _, names in os.walk(folder, onerror=_raise)
+        for name in names
+    )
+
+
+def _raise(error: OSError) -> None:
+    raise error
 
 
 def watch(
