@@ -979,6 +979,31 @@ def test_serve_rebuilds_when_an_enclosed_file_changes(site: Callable[..., Path])
         server.wait(timeout=10)
 
 
+def test_serve_rebuilds_when_an_enclosed_link_is_pointed_at_another_file(
+    site: Callable[..., Path],
+) -> None:
+    # Only the file the link led to was watched: `ln -sf` to another cut rebuilt nothing.
+    folder = site(**{"one.md": EPISODE})
+    media = folder / "media"
+    media.mkdir()
+    (media / "short.mp3").write_bytes(b"1" * 1000)
+    (media / "long.mp3").write_bytes(b"2" * 3000)
+    (media / "one.mp3").symlink_to("short.mp3")
+    atom = folder / "feeds" / "atom.xml"
+    server, out, err = serve_in_the_background()
+    try:
+        assert enclosure_lengths(atom) == ["1000"]
+
+        def repoint() -> None:
+            subprocess.run(["ln", "-sf", "long.mp3", str(media / "one.mp3")], check=True)
+
+        repoint()
+        assert wait_for(lambda: enclosure_lengths(atom) == ["3000"], repoint), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_enclosures_follow_the_documents_and_the_config(site: Callable[..., Path]) -> None:
     folder = site(
         **{

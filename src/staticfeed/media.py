@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import mimetypes
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -154,23 +155,24 @@ def _outside_the_site(key: str, url: str, config: Config) -> values.InvalidValue
 def project_files(value: object, config: Config) -> list[Path]:
     """The files in the project folder that an `enclosures` value names, which a build
     measures, whether they are there or not; none for a URL that is not a file of the project
-    or cannot be read (the build says what is wrong)."""
+    or cannot be read (the build says what is wrong). A link is there as itself too, beside
+    the file it leads to: `ln -sf` points it at another file."""
     items = value if isinstance(value, list) else [value]
     urls = [item.get("url") if isinstance(item, dict) else item for item in items]
     root = config.path.parent.resolve()
-    found = []
+    found: set[Path] = set()
     for url in urls:
         try:
-            path = _project_path(url.strip(), config, root) if isinstance(url, str) else None
+            named = _project_path(url.strip(), config, root) if isinstance(url, str) else None
+            if named is not None:
+                found |= {named.resolve(), Path(os.path.normpath(named))}
         except (ValueError, OSError, RuntimeError):  # no URL; a link that loops
-            path = None
-        if path is not None and path.is_relative_to(root):
-            found.append(path)
-    return found
+            pass
+    return sorted(path for path in found if path.is_relative_to(root))
 
 
 def _project_path(url: str, config: Config, root: Path) -> Path | None:
-    """The path, resolved, of the project's own file behind a relative URL, or a
+    """The path, not resolved, of the project's own file behind a relative URL, or a
     root-relative one in the site's folder (`_on_the_site`); it may lead out of the project
     folder `root` (resolved)."""
     if urlsplit(url).scheme or url.startswith("//"):
@@ -178,16 +180,17 @@ def _project_path(url: str, config: Config, root: Path) -> Path | None:
     relative = _in_site_folder(url, config) if _is_root_relative(url) else url
     if relative is None:
         return None
-    return (root / unquote(urlsplit(relative).path)).resolve()
+    return root / unquote(urlsplit(relative).path)
 
 
 def _local_file(key: str, url: str, config: Config) -> Path | None:
     """The project's own file behind a relative URL, or a root-relative one in the site's
     folder (`_on_the_site`), never one outside the project."""
     root = config.path.parent.resolve()
-    path = _project_path(url, config, root)
-    if path is None:
+    named = _project_path(url, config, root)
+    if named is None:
         return None
+    path = named.resolve()
     if not path.is_relative_to(root):
         raise values.InvalidValue(
             f"{key} {url!r} points outside the project folder",
