@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Literal, TypedDict
 
 import lxml.html
 from lxml import etree
@@ -1237,9 +1237,7 @@ def _atom_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 updated=lenient_iso_date(_text(element.find(f"{_ATOM}updated"))),
                 published=lenient_iso_date(_text(element.find(f"{_ATOM}published"))),
                 link=next((link for link in links if link), None),
-                content_hash=_hash(_atom_text(content)),
-                summary_hash=_hash(_atom_text(summary)),
-                text_sizes=_sizes(_atom_text(content), _atom_text(summary)),
+                **_text_fields(_atom_text(content), _atom_text(summary)),
                 file=name,
                 authors=tuple(
                     _text(author.find(f"{_ATOM}name"))
@@ -1278,9 +1276,7 @@ def _rss_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 updated=None,
                 published=lenient_rfc822(_text(item.find("pubDate"))),
                 link=_text(item.find("link")) or None,
-                content_hash=_hash(content.text or "") if content is not None else None,
-                summary_hash=_hash(summary.text or "") if summary is not None else None,
-                text_sizes=_sizes(_element_text(content), _element_text(summary)),
+                **_text_fields(_element_text(content), _element_text(summary)),
                 file=name,
                 authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
                 image=_thumbnail(item),
@@ -1306,9 +1302,7 @@ def _rdf_entries(data: bytes, name: str) -> list[PublishedEntry]:
                     updated=None,
                     published=lenient_iso_date(_text(item.find(_DC_DATE))),
                     link=link or None,
-                    content_hash=_hash(content.text or "") if content is not None else None,
-                    summary_hash=_hash(summary.text or "") if summary is not None else None,
-                    text_sizes=_sizes(_element_text(content), _element_text(summary)),
+                    **_text_fields(_element_text(content), _element_text(summary)),
                     file=name,
                     authors=tuple(_text(creator) for creator in item.iterfind(_DC_CREATOR)),
                     image=None,
@@ -1384,9 +1378,7 @@ def _json_entries(data: bytes, name: str) -> list[PublishedEntry]:
                 updated=lenient_iso_date(_json_text(item.get("date_modified"))),
                 published=lenient_iso_date(_json_text(item.get("date_published"))),
                 link=_json_text(item.get("url")) or None,
-                content_hash=_hash(content) if isinstance(content, str) else None,
-                summary_hash=_hash(summary) if isinstance(summary, str) else None,
-                text_sizes=_sizes(
+                **_text_fields(
                     content if isinstance(content, str) else None,
                     summary if isinstance(summary, str) else None,
                 ),
@@ -1473,8 +1465,19 @@ def _hash(text: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
 
 
-def _sizes(content: str | None, summary: str | None) -> tuple[int, int]:
-    return len(content or ""), len(summary or "")
+class _TextFields(TypedDict):
+    content_hash: str | None
+    summary_hash: str | None
+    text_sizes: tuple[int, int]
+
+
+def _text_fields(content: str | None, summary: str | None) -> _TextFields:
+    """A PublishedEntry's digests and sizes of its content and summary (None: it has none)."""
+    return _TextFields(
+        content_hash=_hash(content),
+        summary_hash=_hash(summary),
+        text_sizes=(len(content or ""), len(summary or "")),
+    )
 
 
 def _element_text(element: etree._Element | None) -> str | None:
