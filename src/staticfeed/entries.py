@@ -137,6 +137,12 @@ def read_document(config: Config, entries_dir: Path, path: Path) -> ReadResult:
     return ReadResult(tuple(entries), outcome.warnings, project_files)
 
 
+def is_document_name(name: str) -> bool:
+    """Whether a file named `name` is one a build reads as a document: one of SUFFIXES, in any
+    letter case, and not hidden."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES
+
+
 def document_paths(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[Path]:
     """Documents under `entries_dir`, sorted; a link that leads outside it is an error."""
     return (path for path, _ in _documents(entries_dir, errors))
@@ -156,10 +162,7 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
             if entry.is_symlink():
                 _check_inside(Path(entry.path), root, errors)
         for entry in files:
-            if (
-                entry.name.startswith(".")
-                or os.path.splitext(entry.name)[1].lower() not in SUFFIXES
-            ):
+            if not is_document_name(entry.name):
                 continue
             path = Path(entry.path)
             if not _is_text(entry.name):

@@ -27,7 +27,7 @@ from typing import Any
 import watchfiles
 
 from staticfeed.config import Config
-from staticfeed.entries import SUFFIXES, document_paths, enclosed_files
+from staticfeed.entries import document_paths, enclosed_files, is_document_name
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.hosting import media_type
 
@@ -331,7 +331,7 @@ class Enclosures:
         if (
             config is None
             or self._config_file in changed
-            or not all(_is_document(path) for path in documents)
+            or not all(is_document_name(path.name) for path in documents)
         ):
             self._look_everywhere()
         else:
@@ -358,10 +358,6 @@ class Enclosures:
             self._named.pop(document, None)
 
 
-def _is_document(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
-
-
 def _may_be_read(path: Path, documents: Path) -> bool:
     """Whether a build reads what is at `path` in the folder of `documents`: a document, or a
     folder that holds some (one moved in whole is seen as the folder alone); not a hidden one,
@@ -369,7 +365,7 @@ def _may_be_read(path: Path, documents: Path) -> bool:
     in its suffix (`map.png`) is taken for no folder."""
     if any(part.startswith(".") for part in path.relative_to(documents).parts):
         return False
-    if _is_document(path):
+    if is_document_name(path.name):
         return True
     try:
         if path.exists():
@@ -381,9 +377,7 @@ def _may_be_read(path: Path, documents: Path) -> bool:
 
 def _holds_a_document(folder: Path) -> bool:
     return any(
-        _is_document(Path(name))
-        for _, _, names in os.walk(folder, onerror=_raise)
-        for name in names
+        is_document_name(name) for _, _, names in os.walk(folder, onerror=_raise) for name in names
     )
 
 
