@@ -1136,6 +1136,32 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
     assert img.get("src") == base + "i.png"
 
 
+@pytest.mark.parametrize(
+    ("srcset", "src"),
+    [
+        ("s2.png 2x, s1.png 1x", BLOG + "s1.png"),
+        ("s2.png 2x, s.png", BLOG + "s.png"),
+        ("w/480.jpg 480w, w/960.jpg 960w", BLOG + "w/480.jpg"),
+    ],
+)
+def test_an_image_with_a_srcset_alone_reaches_readers(site: Site, srcset: str, src: str) -> None:
+    """Readers remove srcset: an <img> written with it alone reached them with no picture."""
+    site(
+        **{
+            "a.md": doc(
+                "title: T\ndate: 2025-12-22", f'A photo: <img srcset="{srcset}" alt="map">\n'
+            )
+        }
+    )
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    for name in ("atom.xml", "rss.xml"):
+        (entry,) = parsed(name).entries
+        img = html_of(entry.content[0].value).find(".//img")
+        assert img is not None and img.get("srcset") is None, name  # feedparser removed it
+        assert (img.get("src"), img.get("alt")) == (src, "map"), name
+
+
 CDN = "https://res.cloudinary.com/demo/image/upload/"
 
 

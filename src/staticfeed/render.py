@@ -400,7 +400,9 @@ def _make_urls_absolute(
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
         if srcset is not None:
-            attributes["srcset"] = _absolute_srcset(srcset, base)
+            attributes["srcset"] = srcset = _absolute_srcset(srcset, base)
+            if "src" not in attributes and element.tag == "img":
+                _src_from_srcset(element, srcset)
 
 
 def _link_documents(fragment: etree._Element, links: DocumentLinks) -> None:
@@ -430,6 +432,17 @@ def place_link_start(own_url: str) -> str | None:
     if start < 0 or quote not in ("'", '"') or end < 0 or html[end - 1] != "#":
         return None
     return html[start:end]
+
+
+def _src_from_srcset(img: etree._Element, srcset: str) -> None:
+    """Give an `<img>` written with a srcset alone the `src` browsers fall back to: readers
+    remove srcset (feedparser, newsboat), and such an image reached them with no picture at
+    all. Its 1x image (one without a descriptor is 1x), else its first: browsers still choose
+    from the srcset, where the src is just one more 1x image."""
+    candidates = srcset_candidates(srcset)
+    if candidates:
+        ones = [url for url, descriptor in candidates if descriptor in ("", "1x")]
+        img.set("src", ones[0] if ones else candidates[0][0])
 
 
 def _absolute_srcset(srcset: str, base: str) -> str:
