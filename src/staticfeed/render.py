@@ -70,7 +70,7 @@ def render_entries(
         if _FOOTNOTE_MARK in html:
             _footnotes_for_readers(fragment)
         if "<!--" in html:
-            _comments_without_double_dashes(fragment)
+            _comments_for_readers(fragment)
     for fragment, links in zip(fragments, documents, strict=False):
         if links is not None:
             _link_documents(fragment, links)
@@ -319,16 +319,19 @@ _ASCII_DROPPED = bytes(code for code in range(128) if _SLUG_CHARACTERS[code] is 
 _DASH_BEFORE_DASH = re.compile("-(?=-)")
 
 
-def _comments_without_double_dashes(fragment: etree._Element) -> None:
+def _comments_for_readers(fragment: etree._Element) -> None:
     """The author's comments, such as "<!-- TODO -- later -->", with a space between two
     dashes inside and after a dash at the end: the W3C Feed Validation Service, which reads
     HTML as HTML5 was first written, takes them for a mistake (NotHtml: "Unexpected character
-    in comment found"). No one sees a comment."""
+    in comment found"). And with ">" as "&gt;": newsboat ends a comment at its first ">", and
+    showed the rest of it, such as a paragraph commented out (`<!-- <p>Old</p> -->`), as text.
+    No one sees a comment."""
     for comment in fragment.iter(etree.Comment):
         text = comment.text or ""
         spaced = _DASH_BEFORE_DASH.sub("- ", text)
         if spaced.endswith("-"):
             spaced += " "
+        spaced = spaced.replace(">", "&gt;")
         if spaced != text:
             comment.text = spaced
 
