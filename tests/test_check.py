@@ -1310,6 +1310,59 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     assert result.stdout.splitlines()[-1] == "ok: 0 errors, 6 warnings"
 
 
+CODE_WITH_LT = """\
+---
+title: Code
+date: 2025-03-01
+---
+Before.
+
+<script>go();</script>
+
+<script>if (a < b && c > d) go();</script>
+
+<style>p > a { color: red }</style>
+
+<script>
+if (a < b) go();
+</script>
+
+<style>a[title="<"] { color: red }</style>
+
+After.
+"""
+
+
+def code_removed(line: int, what: str) -> Row:
+    return warning("entries/code.md", line, "reader-html", f"feed readers remove {what}")
+
+
+HIDES_THE_REST = (
+    "newsboat takes the '<' for a tag and shows nothing of the entry after it: move the code "
+    "into a file, or take it out."
+)
+
+
+def test_a_script_whose_code_holds_a_lone_lt_is_reported_apart(site: Site) -> None:
+    """newsboat reads "<" in a script or a style sheet as a tag that runs to the next ">", the
+    end tag's when no other follows: it shows nothing after "if (a < b) go();", not even
+    "After.", while check said readers show the rest of the entry."""
+    site(CONFIG, **{"code.md": CODE_WITH_LT})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == ordered(
+        [
+            code_removed(7, "<script>, here and in 1 more place in this file"),
+            code_removed(11, "<style>"),
+            code_removed(13, "<script> whose code holds '<'"),
+            code_removed(17, "<style> whose code holds '<'"),
+        ]
+    )
+    fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes["feed readers remove <script> whose code holds '<'"] == HIDES_THE_REST
+    assert fixes["feed readers remove <style> whose code holds '<'"] == HIDES_THE_REST
+    assert fixes["feed readers remove <style>"] == ELEMENT_FIX
+
+
 def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:
     """feedparser, as a reader, shows the entry without what check reports, and with all the
     rest: the warnings name what readers actually drop, and nothing more."""

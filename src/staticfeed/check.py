@@ -876,6 +876,11 @@ def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) ->
 
 
 def _removed_fix(removed: readerhtml.Removed) -> str:
+    if removed.hides_the_rest:
+        return (
+            "newsboat takes the '<' for a tag and shows nothing of the entry after it: move "
+            "the code into a file, or take it out."
+        )
     if removed.element:
         return "They show the rest of the entry: link to what it shows, or take it out."
     if removed.url:

@@ -48,6 +48,11 @@ class Removed:
         """Whether a URL is emptied, its attribute kept."""
         return ": URL " in self.what
 
+    @property
+    def hides_the_rest(self) -> bool:
+        """Whether newsboat shows nothing after it (`_code_hiding_the_rest`)."""
+        return self.what.endswith(_HOLDING_LT)
+
 
 def linked_html(sources: Sources) -> list[tuple[int, str]]:
     """The raw HTML of `sources` and, written as HTML, each link of its Markdown, in order of
@@ -168,11 +173,27 @@ def _differences(
         if operation != "equal":
             for element in before[start:end]:
                 if not any(parent in dropped for parent in element.iterancestors()):
-                    yield f"<{element.tag}>", _tag_pattern(element.tag)
+                    yield _dropped(element)
                 dropped.add(element)
             continue
         for offset in range(end - start):
             yield from _attribute_differences(before[start + offset], after[kept_start + offset])
+
+
+# Code newsboat shows nothing after: it reads a "<" in a script or a style sheet as the start of
+# a tag that runs to the next ">", and the one of "</script>" when no other follows, so it
+# never sees the element end ("if (a < b) go();"; "if (a < b && c > d)" ends as it should).
+_CODE = ("script", "style")
+_HOLDING_LT = " whose code holds '<'"
+
+
+def _dropped(element: etree._Element) -> tuple[str, re.Pattern[str]]:
+    tag = str(element.tag)
+    code = element.text or "" if tag in _CODE else ""
+    if code.rfind("<") > code.rfind(">"):
+        pattern = rf"<{tag}(?=[\s/>])[^>]*>(?:(?!</{tag})[\s\S])*<(?:(?!</{tag})[^>])*</{tag}"
+        return f"<{tag}>{_HOLDING_LT}", re.compile(pattern, re.IGNORECASE)
+    return f"<{tag}>", _tag_pattern(tag)
 
 
 def _attribute_differences(
