@@ -926,6 +926,18 @@ def test_a_comment_holding_an_end_of_tag_stays_hidden_in_newsboat(site: Site) ->
     assert body is not None and "taken out" not in body.text_content()
 
 
+def test_a_task_list_reads_as_written(site: Site) -> None:
+    """GitHub draws a checkbox for "[x]" and "[ ]", which newsboat leaves out: "done" and "to
+    do" would read the same. Each item reads as the author wrote it."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", "- [x] done\n- [ ] to do\n")})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    for name in ("atom.xml", "rss.xml"):
+        (entry,) = parsed(name).entries
+        items = html_of(entry.content[0].value).findall(".//li")
+        assert [item.text_content() for item in items] == ["[x] done", "[ ] to do"], name
+
+
 HTML5_VOID_ELEMENTS = """\
 <picture><source srcset="map.webp" type="image/webp"><img src="map.png" alt="The map"></picture>
 
