@@ -896,6 +896,24 @@ def test_html_code_lines_formulas_and_lazy_images_survive(tmp_path: Path) -> Non
     )
 
 
+def test_a_lazy_image_gets_its_real_address_over_a_placeholder_file(tmp_path: Path) -> None:
+    # jQuery Lazy Load's own example: src is a grey.gif shown until the script swaps in
+    # data-original; importing the grey.gif would publish a grey square.
+    source = write(
+        tmp_path,
+        "page.html",
+        """\
+        <html><head><title>Harbour</title>
+        <meta property="article:published_time" content="2025-03-01T10:00:00+00:00"></head>
+        <body><article><h1>Harbour</h1><p>The harbour at dawn.</p>
+        <p><img src="img/grey.gif" data-original="https://x.test/dawn.jpg" alt="Dawn"></p>
+        </article></body></html>
+        """,
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.body == "The harbour at dawn.\n\n![Dawn](https://x.test/dawn.jpg)\n"
+
+
 @pytest.mark.parametrize(
     "names_the_post",
     [

@@ -1914,16 +1914,14 @@ def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
     return inner
 
 
-# Where lazy-loading scripts keep an image's real address, its src a placeholder until then.
+# Where lazy-loading scripts keep an image's real address, its src a placeholder until then:
+# a data: URL, or a file such as jQuery Lazy Load's grey.gif, which the script replaces.
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original")
 
 
 def _image_source(image: lxml.html.HtmlElement) -> str | None:
-    src = str(image.get("src") or "")
-    if src and not src.startswith("data:"):
-        return src
-    lazy = (str(image.get(name) or "") for name in _LAZY_SOURCES)
-    return next((found for found in lazy if found), src or None)
+    sources = [str(image.get(name) or "").strip() for name in (*_LAZY_SOURCES, "src")]
+    return next((found for found in sources if found), None)
 
 
 def _wrap(inner: str, mark: str) -> str:
