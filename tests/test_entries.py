@@ -1045,6 +1045,14 @@ def test_front_matter_yaml_ends_early_is_named_at_the_line_that_ends_it(
     assert errors() == [f"Error: entries/a.md:{error}"]
 
 
+def test_a_document_end_just_above_the_closing_line_loses_nothing(site: Site) -> None:
+    # YAML reads every key above the `...`: nothing is cut off, as a `...` above a key is.
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\n...\n")})
+    build_ok()
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published) == ("A", "2025-01-01T00:00:00+00:00")
+
+
 @pytest.mark.parametrize(
     ("first", "error"),
     [
