@@ -317,6 +317,16 @@ def test_workflow_builds_checks_and_uploads_feeds() -> None:
     assert [step["uses"] for step in deploy["steps"]] == ["actions/deploy-pages@v4"]
 
 
+def test_readme_names_the_workflows_install_line_to_change() -> None:
+    # A publication's own repository has no staticfeed to install there: the README tells
+    # its reader which line to change, and must name the one the workflow runs.
+    (install,) = [
+        step["run"] for step in steps("build") if step.get("name") == "Install staticfeed"
+    ]
+    pages = README.read_text(encoding="utf-8").partition("\n### GitHub Pages\n")[2]
+    assert f"`{install.strip()}`" in re.sub(r"\s+", " ", pages.partition("\n## ")[0])
+
+
 def test_workflow_restores_the_build_cache_before_building() -> None:
     restore = step_index("build", uses("actions/cache"))
     assert restore < step_index("build", runs("staticfeed build"))
