@@ -1064,6 +1064,27 @@ def test_diff_says_when_a_new_or_updated_entry_lands_in_an_archive(site: Site) -
     assert [(entry["title"], entry["archive"]) for entry in data["new"]] == [("Late", None)]
 
 
+def test_diff_says_when_a_silent_change_is_in_an_archive_alone(site: Site) -> None:
+    # A title fixed without updated: in an archive, touch would not only tell readers but put
+    # the entry in the main feed, which its subscribers fetch.
+    folder = site(**{f"p{day}.md": doc(f"Post {day}", day) for day in range(1, 8)})
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text() + "limit = 3\narchive_size = 2\n", encoding="utf-8")
+    built()
+    Path("entries/p2.md").write_text(doc("Post two", 2), encoding="utf-8")
+
+    result = invoke("diff")
+
+    assert result.stdout == (
+        "silent (readers will not notice):\n"
+        f'  {TAG}p2 "Post two" (entries/p2.md); in feeds/archive/1.atom.xml, which the main '
+        "feed's subscribers do not fetch again (staticfeed touch puts it in the main feed); "
+        "title changed\n"
+    )
+    data = json.loads(invoke("diff", "--format", "json").stdout)
+    assert [entry["archive"] for entry in data["silent"]] == ["archive/1.atom.xml"]
+
+
 def test_diff_tells_an_archived_entry_updated_late_enough_reaches_subscribers(
     site: Site,
 ) -> None:
