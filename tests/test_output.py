@@ -882,7 +882,9 @@ def test_a_link_among_the_output_folders_is_never_written_through(
     assert list(elsewhere.iterdir()) == []
 
 
-@pytest.mark.parametrize("slug", ["_headers", ".staticfeed-ids", "_redirects/x", ".well-known/x"])
+@pytest.mark.parametrize(
+    "slug", ["_headers", ".staticfeed-ids", "_redirects/x", ".well-known/x", "2025/.plans/x"]
+)
 def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
     site: Site, slug: str
 ) -> None:

@@ -354,7 +354,9 @@ def _slug_folders(entry: Entry) -> list[str]:
             f"slug {entry.slug!r} would put a page where the index page goes",
             "Give the entry another slug: in its front matter.",
         )
-    if folders[0].startswith(".") or folders[0].casefold() in _HOST_FILES:
+    # Hidden at any depth: hosts and serve leave such a folder out (hosts read _headers and
+    # _redirects only at the top).
+    if any(name.startswith(".") for name in folders) or folders[0].casefold() in _HOST_FILES:
         raise _slug_error(
             entry,
             f"slug {entry.slug!r} would put a page in a hidden folder, where staticfeed keeps "
