@@ -318,6 +318,8 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
     """The error for YAML that cannot be read, at the line at fault: where YAML finds a problem
     is often lines below it."""
     mark = error.problem_mark or error.context_mark
+    if error.problem == _LIBYAML_TOO_DEEP:  # a reading that never reached _DEEPEST's check
+        return _too_deep(None, line_of(mark) if mark else None)
     return (
         _line_end_error(source)
         or _marker_error(source, mark)
@@ -334,6 +336,9 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
 
 
 _YAML_FIX = "Fix the YAML syntax; quote values that contain ': ' or '#'."
+# libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops at 1,000 levels, its scanner looking ahead of the
+# events _refuse_deep_nesting counts.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
 def _not_a_mapping(line: int) -> FrontMatterError:
