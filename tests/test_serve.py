@@ -819,6 +819,19 @@ def serve_in_the_background() -> tuple[subprocess.Popen[str], list[str], list[st
     return server, out, err
 
 
+@pytest.mark.skipif(os.name != "posix", reason="signals (POSIX)")
+def test_sigterm_ends_serve_as_it_ends_build(site: Callable[..., Path]) -> None:
+    # watchfiles turned SIGTERM's exception into KeyboardInterrupt: serve said "stopped" and
+    # exited 0 while it waited for a save, and ended by SIGTERM without a word in a rebuild.
+    site(**{"one.md": ONE})
+    server, out, err = serve_in_the_background()
+    server.terminate()
+    server.wait(timeout=WAIT_SECONDS)
+    time.sleep(0.5)  # the threads reading its output
+    assert (server.returncode, err) == (-signal.SIGTERM, []), out
+    assert out[-1].endswith(" (Ctrl-C stops)\n"), out  # no "stopped" below it
+
+
 def test_a_template_that_extends_itself_is_reported_and_rebuilding_goes_on(
     site: Callable[..., Path],
 ) -> None:

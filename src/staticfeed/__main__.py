@@ -5,14 +5,11 @@ import signal
 import sys
 from typing import NoReturn
 
-
-class Terminated(BaseException):
-    """SIGTERM (`kill`, a CI job's timeout, systemd stopping serve), raised where the program
-    is, so that a build takes away the temporary files it was writing, as after Ctrl-C: the
-    default action ended it at once, leaving `.tmp` files in feeds/ for an upload to carry."""
+from staticfeed import Terminated
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
+    Terminated.received = True
     raise Terminated
 
 

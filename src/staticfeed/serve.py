@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -26,6 +26,7 @@ from typing import Any
 
 import watchfiles
 
+from staticfeed import Terminated
 from staticfeed.config import Config
 from staticfeed.entries import document_paths, enclosed_files, is_document_name
 from staticfeed.errors import StaticfeedError, display_path
@@ -427,7 +428,7 @@ def watch(
 
     while not stop_event.is_set():
         roots = _watch_roots([*targets, *also_folders])
-        for changes in watchfiles.watch(
+        for changes in _watched(
             *roots,
             watch_filter=wanted,
             stop_event=stop_event,
@@ -450,6 +451,17 @@ def watch(
                 break  # a folder of templates the config names now lies elsewhere
         else:
             return
+
+
+def _watched(*roots: Path, **options: Any) -> Iterator[set[tuple[watchfiles.Change, str]]]:
+    """watchfiles.watch, which raises KeyboardInterrupt for any exception a signal handler
+    raised: SIGTERM's stays SIGTERM's, which ends serve without a word, as it ends build."""
+    try:
+        yield from watchfiles.watch(*roots, **options)
+    except KeyboardInterrupt:
+        if Terminated.received:
+            raise Terminated from None
+        raise
 
 
 def _folders(paths: Collection[Path]) -> list[Path]:
