@@ -1134,12 +1134,16 @@ class _TakesATitle(click.Command):
             return super().parse_args(ctx, args)
         except click.NoSuchOption as error:
             given = next((arg for arg in written if arg.startswith(error.option_name)), None)
-            if given is not None and not _OPTION_SHAPE.fullmatch(given):
-                error.message += (
-                    " A title that starts with - goes after --, at the end: staticfeed "
-                    f"{ctx.info_name} [OPTIONS] -- {shlex.quote(given)}"
-                )
-            raise
+            if given is None or _OPTION_SHAPE.fullmatch(given):
+                raise
+            # A new error, as click 8.5 made `message` final.
+            raise click.NoSuchOption(
+                error.option_name,
+                f"{error.message} A title that starts with - goes after --, at the end: "
+                f"staticfeed {ctx.info_name} [OPTIONS] -- {shlex.quote(given)}",
+                error.possibilities,
+                ctx,
+            ) from None
 
 
 _OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
