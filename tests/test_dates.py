@@ -660,6 +660,42 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("value", "published", "pub_date"),
+    [
+        ('"June 1, 0033"', "0033-06-01T00:00:00+00:00", "Wed, 01 Jun 0033 00:00:00 +0000"),
+        (
+            '"Mon, 01 Jan 0001 10:00:00 +0000"',
+            "0001-01-01T10:00:00+00:00",
+            "Mon, 01 Jan 0001 10:00:00 +0000",
+        ),
+        ('"22 Dec 72 10:00 +0000"', "1972-12-22T10:00:00+00:00", "Fri, 22 Dec 1972 10:00:00 +0000"),
+        ('"22 Dec 68 10:00 +0000"', "2068-12-22T10:00:00+00:00", "Sat, 22 Dec 2068 10:00:00 +0000"),
+    ],
+    ids=["four-digits-under-100", "rfc822-year-1", "two-digits-69-99", "two-digits-00-68"],
+)
+def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
+    site: Site, value: str, published: str, pub_date: str
+) -> None:
+    # dateutil read a year under 100 in the century within 50 years of the machine's clock,
+    # even one written in four digits: "June 1, 0033" was published as 2033, and "22 Dec 72"
+    # as 1972 until 2022 and 2072 since (email.utils, which reads RSS dates, says 1972).
+    site(**{"a.md": yaml_entry(value)})
+    atom, rss = build_and_read("--future")
+    assert atom.findtext("a:entry/a:published", namespaces=NS) == published
+    assert rss.findtext("channel/item/pubDate") == pub_date
+
+
+def test_the_year_0_is_an_error(site: Site) -> None:
+    site(**{"a.md": yaml_entry('"January 1, 0000"')})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md:3: date: 'January 1, 0000' does not exist: year 0 is out of range. "
+        "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
     site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
     result = invoke_build()

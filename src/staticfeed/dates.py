@@ -91,6 +91,23 @@ _LEADING_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?(?:,\s*|\s+)", re.ASCII
 _ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
 
 
+class _FixedCenturies(dateutil_parser.parserinfo):
+    """dateutil's parser, but for a year in two digits, which it puts in the century within 50
+    years of the machine's clock (`22 Dec 72` was 1972 until 2022, and 2072 since): the same
+    document gave another date in another year. Here, as email.utils reads RSS dates
+    (`read_rfc822`) and POSIX strptime reads %y, 69-99 are 1969-1999 and 00-68 2000-2068."""
+
+    def convertyear(self, year: int, century_specified: bool = False) -> int:
+        if year >= 100 or century_specified:
+            return year
+        return year + (1900 if year >= 69 else 2000)
+
+
+_PARSER = dateutil_parser.parser(_FixedCenturies())
+# A year under 100 written in four digits (`0001`), which dateutil takes for two (2001).
+_PADDED_YEAR = r"(?<![\d:.])00{:02d}(?![\d:])"
+
+
 class DateError(ValueError):
     """A date an author wrote that cannot be understood; the message says why."""
 
@@ -206,8 +223,8 @@ def _reads_as_full_date(text: str) -> bool:
     """Whether dateutil reads the whole of `text` as a day, a month and a year, whatever its
     zone: whether it is a date, if maybe one staticfeed refuses."""
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
+        first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
+        second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
     except (ValueError, OverflowError):
         return False
     return (first.year, first.month, first.day) == (second.year, second.month, second.day)
@@ -268,7 +285,7 @@ def _time_written(text: str) -> bool:
         if found is not None:
             return found["hour"] is not None
     try:
-        unlike = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
+        unlike = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
     except (ValueError, OverflowError):
         return True
     # A field the text lacks comes from the default: 01:01:01 here, where the first read
@@ -374,17 +391,30 @@ def _full_date(text: str) -> datetime | None:
 
 def _dateutil_full_date(text: str) -> datetime | None:
     _refuse_day_or_month(text)
-    first = dateutil_parser.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
+    first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
         first.year != _DEFAULT_A.year
         and first.month != _DEFAULT_A.month
         and first.day != _DEFAULT_A.day
     )
     if unlike_default:
-        return first
-    second = dateutil_parser.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
+        return _year_as_written(text, first)
+    second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_zone_named)
     same = (first.year, first.month, first.day) == (second.year, second.month, second.day)
-    return first if same else None
+    return _year_as_written(text, first) if same else None
+
+
+def _year_as_written(text: str, moment: datetime) -> datetime:
+    """`moment`, in the year `text` writes in four digits when it is under 100 (`0001`), which
+    dateutil took for a year in two (2001); DateError for the year 0, which no date has."""
+    if not 1969 <= moment.year <= 2068 or not re.search(
+        _PADDED_YEAR.format(moment.year % 100), text
+    ):
+        return moment
+    try:
+        return moment.replace(year=moment.year % 100)
+    except ValueError as error:  # "0000"
+        raise DateError(f"{text!r} does not exist: {error}") from None
 
 
 def _refuse_other_weekday(text: str, full: datetime) -> None:
