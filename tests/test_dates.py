@@ -262,24 +262,38 @@ def test_a_wall_time_the_clocks_show_twice_is_the_first_unless_an_offset_says(
 
 
 @pytest.mark.parametrize(
-    ("value", "written"),
+    ("zone", "value", "written", "then"),
     [
-        ("2025-09-07 00:00", "2025-09-07 00:00:00"),
-        ("2025-09-07T00:00:00", "2025-09-07 00:00:00"),
-        ("September 7, 2025 00:00", "2025-09-07 00:00:00"),
-        ("2025-09-07 00:30", "2025-09-07 00:30:00"),
+        # Only a date alone means the day's first instant; a time the author wrote is that time.
+        (SANTIAGO, "2025-09-07 00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
+        (SANTIAGO, "2025-09-07T00:00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
+        (SANTIAGO, "September 7, 2025 00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
+        (SANTIAGO, "2025-09-07 00:30", "2025-09-07 00:30:00", "2025-09-07 01:30:00-03:00"),
+        # 02:00 +01:00 became 03:00 +02:00.
+        ("Europe/Berlin", "2025-03-30 02:30", "2025-03-30 02:30:00", "2025-03-30 03:30:00+02:00"),
+        # Lord Howe moves its clocks half an hour: 02:00 +10:30 became 02:30 +11:00.
+        (
+            "Australia/Lord_Howe",
+            "2025-10-05 02:15",
+            "2025-10-05 02:15:00",
+            "2025-10-05 02:45:00+11:00",
+        ),
+        # Chatham changes at 02:45 +12:45, to 03:45 +13:45.
+        ("Pacific/Chatham", "2025-09-28 03:00", "2025-09-28 03:00:00", "2025-09-28 04:00:00+13:45"),
     ],
 )
-def test_midnight_written_on_a_day_the_clocks_skip_it_is_an_error(
-    site: Site, value: str, written: str
+def test_a_skipped_time_is_an_error_that_gives_it_by_the_clocks_before_the_change(
+    site: Site, zone: str, value: str, written: str, then: str
 ) -> None:
-    # Only a date alone means the day's first instant; a time the author wrote is that time.
-    site(config=config_in(SANTIAGO), **{"a.md": yaml_entry(value)})
+    # "does not exist (the clocks skip it)" left the author to work out what to write instead;
+    # most likely they read a clock not yet changed.
+    site(config=config_in(zone), **{"a.md": yaml_entry(value)})
     result = invoke_build()
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        f"Error: entries/a.md:3: date: {written} does not exist in America/Santiago (the clocks "
-        "skip it). Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+        f"Error: entries/a.md:3: date: {written} does not exist in {zone} (the clocks skip it; "
+        f"{written[11:]} by the clocks before they changed is {then}). Write date like "
+        "2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
 
 

@@ -1522,7 +1522,8 @@ DATE_LINE_FIX = (
         pytest.param(
             "2025-03-30 02:30\n\n# Title\n\nText.\n",
             1,
-            "2025-03-30 02:30:00 does not exist in Europe/Berlin (the clocks skip it)",
+            "2025-03-30 02:30:00 does not exist in Europe/Berlin (the clocks skip it; 02:30:00 by"
+            " the clocks before they changed is 2025-03-30 03:30:00+02:00)",
             id="skipped-by-the-clocks",
         ),
         pytest.param(

@@ -441,8 +441,11 @@ def localize(moment: datetime, tz: tzinfo) -> datetime:
     aware = moment.replace(tzinfo=tz)
     round_trip = _in_utc_or_error(aware).astimezone(tz)
     if round_trip.replace(tzinfo=None) != moment:
+        # The author most likely read a clock not yet changed: say what that time is.
         raise SkippedTime(
-            f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it)"
+            f"{moment.isoformat(sep=' ')} does not exist in {tz} (the clocks skip it; "
+            f"{moment.time().isoformat()} by the clocks before they changed is "
+            f"{round_trip.isoformat(sep=' ')})"
         )
     return aware
 
