@@ -468,11 +468,13 @@ def test_entry_page_authors_with_links() -> None:
         (["Ann Lee", "Chen, Bo"], "Ann Lee; Chen, Bo"),
         (["Ann Lee", "Bo Chen", "Cy Dee"], "Ann Lee, Bo Chen and Cy Dee"),
         (["Ann Lee", "Bo Chen"], "Ann Lee and Bo Chen"),
+        # "Smith and Jones and Ann Lee" read as three people, and so did "&".
+        (["Smith and Jones", "Ann Lee"], "Smith and Jones, Ann Lee"),
+        (["Ann Lee", "Bo Chen", "Tom & Jerry"], "Ann Lee, Bo Chen, Tom & Jerry"),
+        (["Andrea Anderson", "Bo Chen"], "Andrea Anderson and Bo Chen"),
     ],
 )
-def test_entry_page_joins_names_with_commas_by_semicolons_as_the_index_does(
-    names: list[str], byline: str
-) -> None:
+def test_entry_page_byline_runs_no_two_names_together(names: list[str], byline: str) -> None:
     entry = make_entry("x", authors=tuple(Author(name) for name in names))
     pages = render_pages(make_config(), [entry], FEEDS)
     page_byline = one(parse(pages["x/index.html"]), "//*[contains(@class, 'authors')]")

@@ -60,6 +60,8 @@ _HOST_FILES = ("_headers", "_redirects")
 _LONGEST_NAME = 255  # bytes of UTF-8 in a folder's name, on Linux and macOS (Windows: UTF-16 units)
 # What a decoded segment may not contain to be one folder name on every common file system.
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\]")
+# "and" or "&" as a word of a name (`Smith and Jones`, `Tom & Jerry`).
+_AND = re.compile(r"(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
 T = TypeVar("T")
 
 
@@ -124,6 +126,15 @@ class PageEntry:
         name has a comma of its own (`Lee, Ann; Chen, Bo`: entry.html writes no "and", which
         would run two names together), else `,` (`Ann Lee, Bo Chen and Cy Dee`)."""
         return names_separator(author.name for author in self.entry.authors).rstrip()
+
+    @property
+    def and_before_last(self) -> bool:
+        """Whether the page writes "and" before the last name (`Ann Lee, Bo Chen and Cy Dee`):
+        not when a name has a comma, or an "and" or "&" of its own, which "and" would run into
+        the next name (`Smith and Jones and Ann Lee` reads as three people; `Smith and Jones,
+        Ann Lee` as two)."""
+        names = [author.name for author in self.entry.authors]
+        return self.name_separator == "," and not any(_AND.search(name) for name in names)
 
     @property
     def tags(self) -> tuple[str, ...]:
