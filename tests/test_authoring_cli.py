@@ -155,9 +155,13 @@ def test_ctrl_c_at_an_init_question_ends_init_as_it_ends_any_command(in_tmp: Pat
     pid, terminal = pty.fork()
     if pid == 0:  # the child: init, asking on the terminal
         try:
+            # As in a terminal, whatever started pytest: a background job of a script ignores
+            # SIGINT, and its children with it.
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
             os.execv(sys.executable, [sys.executable, "-m", "staticfeed", "init", "blog"])
         finally:
             os._exit(127)
+    shown = b""
     try:
         shown = _read_until(terminal, b"Title of the publication: ")
         for _ in range(30):
@@ -168,6 +172,8 @@ def test_ctrl_c_at_an_init_question_ends_init_as_it_ends_any_command(in_tmp: Pat
             if shown.endswith(b"Aborted!\r\n"):
                 break
     finally:
+        if not shown.endswith(b"Aborted!\r\n"):
+            os.kill(pid, signal.SIGKILL)  # a failure, not a test run that never ends
         _, status = os.waitpid(pid, 0)
         os.close(terminal)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGINT, shown
