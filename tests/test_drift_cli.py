@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -603,7 +604,7 @@ def test_an_entry_made_a_draft_and_renamed_with_its_id_pinned_is_remembered(
     # and published without its pin it reached readers a second time.
     withdraw_pinned(site, options)
     remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
-    assert remembered[TAG + "a"] == ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"]
+    assert remembered[TAG + "a"][:3] == ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"]
     Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
     before = files_under(Path("feeds"))
 
@@ -682,6 +683,102 @@ def test_an_entry_scheduled_and_renamed_beside_a_new_one_of_its_new_date_is_caug
 
     assert result.exit_code == 1, result.output
     assert result.stderr == taken_by("Gamma")
+
+
+def atom_texts(entry_id: str) -> list[str]:
+    """The sha256 of the content and of the summary of the entry `entry_id` of feeds/atom.xml."""
+    entry = next(
+        e
+        for e in etree.parse("feeds/atom.xml").iter(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}id") == entry_id
+    )
+    texts = [entry.findtext(f"{ATOM}content"), entry.findtext(f"{ATOM}summary")]
+    return [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts if text]
+
+
+def withdraw_and_rename_alpha(site: Site, options: tuple[str, ...]) -> list[str]:
+    """a.md ("Alpha") published, made a draft, then renamed alpha.md and retitled "Alpha,
+    revised" as it waits, each built; the digests readers have of its texts (`atom_texts`)."""
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    texts = atom_texts(TAG + "a")
+    Path("entries/a.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", draft="true"), "utf-8")
+    result = invoke_build(*options)
+    assert result.exit_code == 0, "a draft may be renamed and retitled as it waits"
+    return texts
+
+
+@OPTIONS
+def test_build_refuses_an_entry_that_left_and_came_back_renamed_and_retitled(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Withdrawn, then renamed and retitled as a draft: the entry kept neither its file nor its
+    # title, and .staticfeed-ids remembered no text to find it by, so it reached readers a
+    # second time as "Alpha, revised".
+    texts = withdraw_and_rename_alpha(site, options)
+    remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
+    assert remembered[TAG + "a"] == ["a.md", "Alpha", "2025-03-01T00:00:00+00:00", *texts]
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', then left the feeds (a draft, or dated in the future), and "
+        f"its id is now '{TAG}alpha': feed readers, which keep it, would show it again as a new "
+        f'entry. Add "id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
+    )
+    assert files_under(Path("feeds")) == before
+    assert invoke("diff", *options).stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha, revised" (entries/alpha.md), same date and text as '
+        f'entries/a.md ("Alpha"), which left the feeds before: add "id: {TAG}a" to its front '
+        "matter\n"
+    )
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the fix the error names works"
+    assert published() == [(TAG + "a", "Alpha, revised"), (TAG + "o", "Other")]
+
+
+def test_an_entry_let_through_renamed_and_retitled_is_forgotten(site: Site) -> None:
+    # --allow-id-change publishes it under its new id once: .staticfeed-ids forgets it then,
+    # as it does an entry that came back under its title.
+    withdraw_and_rename_alpha(site, ())
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+
+    assert invoke_build("--allow-id-change").exit_code == 0
+
+    assert json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8")) == {
+        TAG + "alpha": "alpha.md",
+        TAG + "o": "o.md",
+    }
+    built()
+    assert published() == [(TAG + "alpha", "Alpha, revised"), (TAG + "o", "Other")]
+
+
+def test_a_record_an_earlier_staticfeed_wrote_without_texts_is_read_and_left_as_it_is(
+    site: Site,
+) -> None:
+    # Its entry's texts left the feeds with it: a build of the same entries changes no file.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    built()
+    earlier = {TAG + "a": ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"], TAG + "o": "o.md"}
+    Path("feeds/.staticfeed-ids").write_text(json.dumps(earlier, indent=2) + "\n", "utf-8")
+    before = files_under(Path("feeds"))
+
+    built()
+
+    assert files_under(Path("feeds")) == before
+    Path("entries/a.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    assert invoke_build().stderr == LEFT_AND_RENAMED
 
 
 def test_a_withdrawn_entry_an_earlier_staticfeed_remembered_without_its_date_is_caught(

@@ -308,7 +308,8 @@ def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
 @dataclass(frozen=True)
 class Withdrawn:
     """An entry published once and withdrawn since (made a draft, given a future date), as
-    `.staticfeed-ids` remembers it: `[path, title, date]`."""
+    `.staticfeed-ids` remembers it: `[path, title, date]`, and the digests of its content and
+    summary after those when either is long enough to tell it by (`_record_json`)."""
 
     path: str
     """Its document's path under the entries folder when it was published."""
@@ -317,6 +318,10 @@ class Withdrawn:
     date: datetime | None
     """The date readers have of it (else the entry's held back); None in a record written
     before dates were."""
+    texts: _TextDigests | None = None
+    """`_distinct_texts` of the entry readers have: renamed and retitled as it waits, it is
+    found by its date and text when published again. None in a record written before texts
+    were, or of an entry whose texts are too short to tell it by."""
 
 
 @dataclass(frozen=True)
@@ -349,10 +354,10 @@ def read_ids_state(out_dir: Path) -> IdsState:
         return IdsState({}, {})
     sources = {key: value for key, value in data.items() if isinstance(value, str)}
     withdrawn = {
-        key: Withdrawn(value[0], value[1], lenient_iso_date(value[2]) if len(value) == 3 else None)
+        key: _read_record(value)
         for key, value in data.items()
         if isinstance(value, list)
-        and len(value) in (2, 3)
+        and len(value) in (2, 3, 5)
         and all(isinstance(v, str) for v in value)
     }
     held = {
@@ -363,6 +368,14 @@ def read_ids_state(out_dir: Path) -> IdsState:
         and (date := lenient_iso_date(value["date"])) is not None
     }
     return IdsState(sources, withdrawn, held)
+
+
+def _read_record(value: Sequence[str]) -> Withdrawn:
+    """A withdrawn entry's record (`_record_json`): [path, title], then its date, then the
+    digests of its content and summary ("" for a text too short to tell it by)."""
+    date = lenient_iso_date(value[2]) if len(value) > 2 else None
+    texts = (value[3] or None, value[4] or None) if len(value) == 5 else None
+    return Withdrawn(value[0], value[1], date, texts)
 
 
 def still_withdrawn(
@@ -417,10 +430,12 @@ def ids_file(
     entries_dir: Path,
     previewed: Sequence[Entry] = (),
     in_feeds: Mapping[str, PublishedEntry] | None = None,
+    site_url: str | None = None,
 ) -> bytes:
     """The `.staticfeed-ids` a build that publishes `published` and holds back `withheld`
     writes after one that left `previous`. An entry withdrawn is remembered until its id, or
-    a new entry with its title, is published; each other entry held back, as long as it is.
+    a new entry with its title (or, given `site_url` to render it, its date and text), is
+    published; each other entry held back, as long as it is.
     The entries of `published` that are in `previewed` (drafts and future entries a --drafts
     or --future build shows) count as held back: a preview is no publication. `in_feeds`, the
     entries the feeds published (by id), finds an entry that left the feeds renamed (made a
@@ -436,9 +451,11 @@ def ids_file(
         **previous.withdrawn,
         **_newly_withdrawn(previous, now, held, entries_dir, in_feeds),
     }
-    # A title published under a new id ends the record (the entry came back, let through with
-    # --allow-id-change); one an entry published before already had says nothing of it.
-    titles = {title_key(entry.title) for entry in published if entry.id not in previous.sources}
+    # A title, or a date and text, published under a new id ends the record (the entry came
+    # back, let through with --allow-id-change); one an entry published before already had
+    # says nothing of it.
+    appeared = [entry for entry in published if entry.id not in previous.sources]
+    back = _came_back(withdrawn, appeared, site_url)
     # A record whose entry is still held back (under its id, or renamed: its title and date)
     # was let through beside a new entry of its title: that title does not end it.
     holding = _holding(withdrawn, held)
@@ -451,13 +468,35 @@ def ids_file(
     kept = {
         entry_id: _record_json(record)
         for entry_id, record in withdrawn.items()
-        if entry_id not in now and (entry_id in holding or title_key(record.title) not in titles)
+        if entry_id not in now and (entry_id in holding or entry_id not in back)
     }
     waiting = [entry for entry in held if entry.id not in kept]
     paths = source_map(waiting, entries_dir)
     dates = {entry.id: entry.published.isoformat() for entry in waiting}
     held_back = {key: {"held": path, "date": dates[key]} for key, path in paths.items()}
     return indented({**now, **kept, **held_back}, sort_keys=True) + b"\n"
+
+
+def _came_back(
+    withdrawn: Mapping[str, Withdrawn], appeared: Sequence[Entry], site_url: str | None
+) -> set[str]:
+    """The ids of `withdrawn` whose entries came back under the new ids of `appeared` (let
+    through with --allow-id-change): an entry of the title of one, or, given `site_url` to
+    render it, of its date and text (renamed and retitled). Only the entries of such a date
+    are rendered."""
+    titles = {title_key(entry.title) for entry in appeared}
+    back = {entry_id for entry_id, record in withdrawn.items() if title_key(record.title) in titles}
+    gone = _withdrawn_sides(withdrawn, back)
+    dated = {_second(side.published) for side in gone if side.published and side.texts}
+    afters = [
+        _Side(entry.id, entry.title, None, entry.published)
+        for entry in appeared
+        if _second(entry.published) in dated
+    ]
+    if site_url is None or not afters:
+        return back
+    pairs = _same_dates_and_texts(gone, afters, _rendered_texts(appeared, site_url), {})
+    return back | {before.id for before, _ in pairs}
 
 
 def _newly_withdrawn(
@@ -501,14 +540,19 @@ def _newly_withdrawn(
             # The date readers have: a draft made of the entry keeps it, a future one does not
             # (and is known by its title alone, as another entry may be dated alike).
             date = was.published if was is not None else None
-            withdrawn[entry_id] = Withdrawn(path, holder.title, date or holder.published)
+            texts = None if was is None else _distinct_texts(was)
+            known = texts if texts is not None and any(texts) else None
+            withdrawn[entry_id] = Withdrawn(path, holder.title, date or holder.published, known)
     return withdrawn
 
 
 def _record_json(record: Withdrawn) -> list[str]:
     if record.date is None:
         return [record.path, record.title]
-    return [record.path, record.title, record.date.isoformat()]
+    # Only a text long enough to tell the entry by is remembered: the record of any other
+    # stays as an earlier staticfeed wrote it.
+    texts = [digest or "" for digest in record.texts or ()]
+    return [record.path, record.title, record.date.isoformat(), *texts]
 
 
 def source_map(entries: Iterable[Entry], entries_dir: Path) -> dict[str, str]:
@@ -836,7 +880,7 @@ def _withdrawn_sides(withdrawn: Mapping[str, Withdrawn], shown: Collection[str])
     feeds still show. An id about to be published again stays: another document may have
     taken it (`_taken`)."""
     return [
-        _Side(entry_id, record.title, record.path, record.date, withdrawn=True)
+        _Side(entry_id, record.title, record.path, record.date, withdrawn=True, texts=record.texts)
         for entry_id, record in withdrawn.items()
         if entry_id not in shown
     ]
@@ -970,7 +1014,8 @@ def _match(
     unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
     edited_now = {side.id: now[side.id] for side in edited}
-    for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now):
+    waiting = {side.id for side in renamed}
+    for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waiting):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
     # Else the same file after all: edited in its title, its date and its id at once.
@@ -1071,12 +1116,15 @@ def _same_dates_and_texts(
     afters: Sequence[_Side],
     texts: _Texts,
     edited: Mapping[str, _Side],
+    waiting: Collection[str] = (),
 ) -> list[tuple[_Side, _Side]]:
     """Pairs of an entry of `befores` and one of `afters` with the same date (to the second)
     and the same content or summary, each paired once; ties go to the lowest ids. A date
     alone says little (`date: 2025-03-01` is midnight), and `texts` renders only the
     entries that share one. An entry whose id is published `edited` (another title or date)
-    with that text still is not paired: the other is a copy."""
+    with that text still is not paired: the other is a copy. An entry withdrawn before is
+    not paired with one still `waiting` (held back, by id): a draft may be renamed and
+    retitled as it waits, and is paired once published, as by its title."""
     by_date: dict[datetime, list[_Side]] = {}
     for side in afters:
         if side.published is not None:
@@ -1086,7 +1134,15 @@ def _same_dates_and_texts(
         if before.published is None or before.texts is None:
             continue
         same = by_date.get(_second(before.published), [])
-        after = next((side for side in same if _same_text(before.texts, texts(side))), None)
+        after = next(
+            (
+                side
+                for side in same
+                if not (before.withdrawn and side.id in waiting)
+                and _same_text(before.texts, texts(side))
+            ),
+            None,
+        )
         if after is not None and before.id in edited:
             after = None if _same_text(before.texts, texts(edited[before.id])) else after
         if after is not None:

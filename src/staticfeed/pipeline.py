@@ -591,7 +591,13 @@ def _publish(
     if check_ids and published is None:
         published = _left_for_a_preview(out_dir, ids_state, selection)
     sources = ids_file(
-        ids_state, entries, selection.withheld, entries_dir, selection.previewed, published
+        ids_state,
+        entries,
+        selection.withheld,
+        entries_dir,
+        selection.previewed,
+        published,
+        site_url,
     )
     state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
     previous = previous_files(out_dir)
