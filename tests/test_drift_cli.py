@@ -781,6 +781,61 @@ def test_a_record_an_earlier_staticfeed_wrote_without_texts_is_read_and_left_as_
     assert invoke_build().stderr == LEFT_AND_RENAMED
 
 
+GAMMA_MOVED = (
+    "Error: entries/a.md: {why} with the id '{tag}gamma', and its id is now '{tag}a': feed "
+    'readers would show it again as a new entry. Add "id: {tag}gamma" to its front matter, or '
+    "pass --allow-id-change.\n"
+)
+
+
+@OPTIONS
+def test_removing_an_id_that_gave_way_to_a_withdrawn_entrys_is_caught(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md ("Alpha") withdrawn and deleted; a new a.md ("Gamma") published with id: pinned.
+    # Its pin removed, "Gamma" took tag:...:a, which readers keep as "Alpha": they would take
+    # it for an edit of "Alpha", and have "Gamma" twice.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/a.md").unlink()
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(doc("Gamma", 9, id=TAG + "gamma"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(doc("Gamma", 9), encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == GAMMA_MOVED.format(why="this document was published", tag=TAG)
+    assert files_under(Path("feeds")) == before
+    assert invoke("diff", *options).stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}gamma -> {TAG}a "Gamma" (entries/a.md), same file: add "id: {TAG}gamma" to its '
+        "front matter\n"
+    )
+
+
+def test_a_pinned_entry_renamed_without_its_pin_to_a_deleted_entrys_name_is_caught(
+    site: Site,
+) -> None:
+    # b.md ("Gamma", id: pinned) renamed a.md without its pin as a.md's "Alpha" was deleted:
+    # "Gamma" took tag:...:a, which readers have as "Alpha", and reached them twice.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Gamma", 9, id=TAG + "gamma")})
+    built()
+    Path("entries/b.md").unlink()
+    Path("entries/a.md").write_text(doc("Gamma", 9), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    why = "an entry with its title was published from b.md"
+    assert result.stderr == GAMMA_MOVED.format(why=why, tag=TAG)
+    assert published() == [(TAG + "a", "Alpha"), (TAG + "gamma", "Gamma")]
+
+
 def test_a_withdrawn_entry_an_earlier_staticfeed_remembered_without_its_date_is_caught(
     site: Site,
 ) -> None:

@@ -1018,8 +1018,12 @@ def _match(
     for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waiting):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
-    # Else the same file after all: edited in its title, its date and its id at once.
-    found += _paired("source", _source_of, vanished, appeared, paired)
+    # Else the same file after all: edited in its title, its date and its id at once. An
+    # entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
+    # gave an entry withdrawn or deleted since. It moved all the same.
+    reused = [now[side.id] for side in taken]
+    found += _paired("source", _source_of, vanished, [*appeared, *reused], paired)
+    found += _paired("title", _title_of, vanished, reused, paired)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
