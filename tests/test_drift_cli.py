@@ -473,21 +473,88 @@ def test_a_deleted_entry_and_a_new_one_of_its_date_and_another_text_is_no_change
     assert published() == [(TAG + "b", "Beta"), (TAG + "o", "Other")]
 
 
+@pytest.mark.parametrize("day", [1, 2], ids=["same-day", "next-day"])
 def test_a_deleted_link_and_a_new_one_of_its_day_and_its_short_text_is_no_change(
-    site: Site,
+    site: Site, day: int
 ) -> None:
     # A link blog's entries of one day may all read "Via HN.": such a text tells no entry from
     # another, and the build refused "Neat library" as "Cool tool" renamed, saying to give it
-    # the id readers know as "Cool tool".
-    via = "---\ntitle: {}\ndate: 2025-03-01\nlink: https://{}.example/\n---\nVia HN.\n"
-    site(**{"cool.md": via.format("Cool tool", "a"), "o.md": doc("Other", 2)})
+    # the id readers know as "Cool tool". Nor does it on another day.
+    via = "---\ntitle: {}\ndate: 2025-03-0{}\nlink: https://{}.example/\n---\nVia HN.\n"
+    site(**{"cool.md": via.format("Cool tool", 1, "a"), "o.md": doc("Other", 2)})
     built()
     Path("entries/cool.md").unlink()
-    Path("entries/neat.md").write_text(via.format("Neat library", "b"), "utf-8")
+    Path("entries/neat.md").write_text(via.format("Neat library", day, "b"), "utf-8")
 
     built()
 
     assert published() == [(TAG + "neat", "Neat library"), (TAG + "o", "Other")]
+
+
+@OPTIONS
+@pytest.mark.parametrize("held_back", ["published", "future"])
+def test_build_refuses_a_file_renamed_retitled_and_redated(
+    site: Site, options: tuple[str, ...], held_back: str
+) -> None:
+    # Renamed, retitled and redated at once (or scheduled anew), "Alpha" kept only its text:
+    # it reached readers a second time, as "Alpha, revised".
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    before = files_under(Path("feeds"))
+    Path("entries/a.md").unlink()
+    text = doc("Alpha, revised", 5)
+    if held_back == "future":
+        text = held_back_doc("Alpha, revised", "future", 5)
+    Path("entries/alpha.md").write_text(text, encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        'Error: entries/alpha.md: an entry with its text, "Alpha", was published from a.md with '
+        f"the id '{TAG}a', and its id is now '{TAG}alpha': feed readers would show it again as a "
+        f'new entry. Add "id: {TAG}a" to its front matter, or pass --allow-id-change.\n'
+    )
+    assert files_under(Path("feeds")) == before
+    assert invoke("diff", *options).stdout.endswith(
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}alpha "Alpha, revised" (entries/alpha.md), same text as entries/a.md '
+        f'("Alpha"): add "id: {TAG}a" to its front matter\n'
+    )
+    Path("entries/alpha.md").write_text(text.replace("---\nThe", f"id: {TAG}a\n---\nThe"), "utf-8")
+    assert invoke_build(*options).exit_code == 0, "the fix the error names works"
+
+
+def test_a_deleted_entry_and_a_new_one_sharing_its_first_paragraph_is_no_change(
+    site: Site,
+) -> None:
+    # The entries of a series may open with the same paragraph, which is their summary: only
+    # the same content, all of it, tells a renamed, retitled and redated entry.
+    site(**{"a.md": doc("Notes 1"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").write_text(doc("Notes 2", 8) + "\nWhat came next.\n", "utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "b", "Notes 2"), (TAG + "o", "Other")]
+
+
+def test_a_deleted_entry_beside_a_copy_held_back_before_is_no_change(site: Site) -> None:
+    # A copy of "Alpha" waited as a draft of its own title and date beside it: it is another
+    # entry, written from it, when "Alpha" is deleted.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    Path("entries/b.md").write_text(doc("Beta", 8, draft="true"), encoding="utf-8")
+    built()
+    Path("entries/a.md").unlink()
+    built()
+    Path("entries/b.md").write_text(doc("Beta", 8), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "b", "Beta"), (TAG + "o", "Other")]
 
 
 def test_a_new_title_and_a_new_entry_under_the_old_title_is_no_change(site: Site) -> None:
@@ -1143,7 +1210,8 @@ def test_diff_lists_every_kind_of_change_and_exits_1(site: Site) -> None:
     Path("entries/b.md").write_text(doc("Beta", 2, updated="2025-03-09"), encoding="utf-8")
     Path("entries/c.md").write_text(doc("Gamma, fixed", 3), encoding="utf-8")
     Path("entries/d.md").unlink()
-    Path("entries/e.md").write_text(doc("Epsilon", 5), encoding="utf-8")
+    epsilon = doc("Epsilon", 5).replace("The body.", "Other news.")  # not "Delta" renamed
+    Path("entries/e.md").write_text(epsilon, encoding="utf-8")
 
     result = invoke("diff")
 

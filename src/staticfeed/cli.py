@@ -952,6 +952,10 @@ def diff_command(output_format: str, **options: Any) -> None:
         raise SystemExit(1)
 
 
+_SAME = {"title": "same title", "date": "same date and text", "text": "same text"}
+"""Why `diff` takes an entry under a new id for one published (IdChange.matched_by)."""
+
+
 def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     """One section per kind of change, one line per entry: id "title" (file); then each feed
     file the build would remove."""
@@ -979,10 +983,10 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
         if item.matched_by == "source":
             why = "same file"
         else:
-            why = "same title" if item.matched_by == "title" else "same date and text"
+            why = _SAME[item.matched_by]
             if item.old_source is not None:
                 why += f" as {display_path(entries_dir / item.old_source)}"
-            if item.matched_by == "date":
+            if item.matched_by != "title":
                 why += f" ({json.dumps(item.old_title)})"
         if item.withdrawn:
             why += ", which left the feeds before"

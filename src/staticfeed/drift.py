@@ -70,7 +70,7 @@ _RDF_RSS = ("{http://purl.org/rss/1.0/}", "{http://my.netscape.com/rdf/simple/0.
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _ATOM_03 = "{http://purl.org/atom/ns#}"
 
-MatchedBy = Literal["source", "title", "date"]
+MatchedBy = Literal["source", "title", "date", "text"]
 
 
 @dataclass(frozen=True)
@@ -692,8 +692,9 @@ def _like(change: IdChange) -> str:
     """The entry `change` takes the document for, by its title or by its date and text (and
     then its title, which differs), and where it was published from."""
     like = "an entry with its title"
-    if change.matched_by == "date":
-        like = f"an entry with its date and text, {json.dumps(change.old_title)},"
+    if change.matched_by in ("date", "text"):
+        what = "date and text" if change.matched_by == "date" else "text"
+        like = f"an entry with its {what}, {json.dumps(change.old_title)},"
     if change.old_source is None:
         return f"{like} was published"
     return f"{like} was published from {change.old_source}"
@@ -1018,6 +1019,15 @@ def _match(
     for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waiting):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
+    # Redated too, it keeps its text alone: its content, of any date, under another title,
+    # when it vanished in this build. Not its summary, the first paragraph, which the entries
+    # of a series may share; nor a withdrawn one's, remembered for long, which a later entry
+    # may read as well; nor one held back beside it in the build before: a copy.
+    redated = [s for s in befores if s.id not in paired and not s.withdrawn]
+    afters = [side for side in candidates if side.id not in paired and side.beside is None]
+    for before, after in _same_contents(redated, afters, texts):
+        paired |= {before.id, after.id}
+        found.append(("text", before, after))
     # Else the same file after all: edited in its title, its date and its id at once. An
     # entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
     # gave an entry withdrawn or deleted since. It moved all the same.
@@ -1092,7 +1102,7 @@ def _change(before: _Side, after: _Side, matched_by: MatchedBy, holder: _Side | 
         before.source,
         None if holder is None else (holder.title, holder.source),
         before.withdrawn,
-        before.title if matched_by == "date" else "",
+        before.title if matched_by in ("date", "text") else "",
     )
 
 
@@ -1151,6 +1161,28 @@ def _same_dates_and_texts(
             after = None if _same_text(before.texts, texts(edited[before.id])) else after
         if after is not None:
             same.remove(after)
+            pairs.append((before, after))
+    return pairs
+
+
+def _same_contents(
+    befores: Sequence[_Side], afters: Sequence[_Side], texts: _Texts
+) -> list[tuple[_Side, _Side]]:
+    """Pairs of an entry of `befores` and one of `afters` of another title with the same
+    content, of any date, each paired once; ties go to the lowest ids. `texts` renders only
+    when an entry of `befores` has a content long enough to tell it by (`_distinct_texts`)."""
+    left = list(afters)
+    pairs = []
+    for before in befores:
+        content = before.texts[0] if before.texts is not None else None
+        if content is None:
+            continue
+        after = next(
+            (s for s in left if s.key != before.key and _same_text((content, None), texts(s))),
+            None,
+        )
+        if after is not None:
+            left.remove(after)
             pairs.append((before, after))
     return pairs
 
