@@ -272,6 +272,17 @@ def test_the_fix_for_a_taken_name_works(site: Site) -> None:
     assert ids == [TAG + "aleph", TAG + "a"]
 
 
+RETITLED_TAKEN_BY_GAMMA = (
+    'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
+    f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Gamma\"), "
+    f"and this one's id is now '{TAG}alpha': feed readers would show it again as a new entry, "
+    f'and take "Gamma" for an edit of it. Add "id: {TAG}a" to its front matter and give '
+    "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
+)
+"""The error for alpha.md, "Alpha" published as a.md and retitled, whose id a.md gives to
+"Gamma"."""
+
+
 @OPTIONS
 def test_build_refuses_a_file_renamed_and_retitled_whose_old_name_a_new_document_took(
     site: Site, options: tuple[str, ...]
@@ -290,13 +301,7 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_old_name_a_new_document
     result = invoke_build(*options)
 
     assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
-        f"a.md with the id '{TAG}a', which entries/a.md now gives to another entry (\"Gamma\"), "
-        f"and this one's id is now '{TAG}alpha': feed readers would show it again as a new entry, "
-        f'and take "Gamma" for an edit of it. Add "id: {TAG}a" to its front matter and give '
-        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
-    )
+    assert result.stderr == RETITLED_TAKEN_BY_GAMMA
     assert files_under(Path("feeds")) == before
     assert published() == readers_have
     assert invoke("diff").stdout.endswith(
@@ -810,6 +815,24 @@ def test_build_refuses_an_entry_that_left_and_came_back_renamed_and_retitled(
     Path("entries/alpha.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
     assert invoke_build(*options).exit_code == 0, "the fix the error names works"
     assert published() == [(TAG + "a", "Alpha, revised"), (TAG + "o", "Other")]
+
+
+@OPTIONS
+def test_a_new_document_taking_the_id_of_an_entry_withdrawn_and_retitled_is_caught(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # "Alpha" waits as "Alpha, revised" in alpha.md; a new a.md ("Gamma") took tag:...:a,
+    # which readers keep as "Alpha": they would take "Gamma" for an edit of it, and have
+    # "Alpha" twice once it is published again.
+    withdraw_and_rename_alpha(site, options)
+    Path("entries/a.md").write_text(doc("Gamma", 9).replace("The body.", "News."), "utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == RETITLED_TAKEN_BY_GAMMA
+    assert files_under(Path("feeds")) == before
 
 
 def test_an_entry_let_through_renamed_and_retitled_is_forgotten(site: Site) -> None:

@@ -1015,8 +1015,9 @@ def _match(
     unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
     edited_now = {side.id: now[side.id] for side in edited}
-    waiting = {side.id for side in renamed}
-    for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waiting):
+    # A withdrawn entry whose id no other document takes waits for its draft to be published.
+    waits = ({s.id for s in vanished if s.withdrawn}, {side.id for side in renamed})
+    for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waits):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
     # Redated too, it keeps its text alone: its content, of any date, under another title,
@@ -1130,15 +1131,16 @@ def _same_dates_and_texts(
     afters: Sequence[_Side],
     texts: _Texts,
     edited: Mapping[str, _Side],
-    waiting: Collection[str] = (),
+    waits: tuple[Collection[str], Collection[str]] = ((), ()),
 ) -> list[tuple[_Side, _Side]]:
     """Pairs of an entry of `befores` and one of `afters` with the same date (to the second)
     and the same content or summary, each paired once; ties go to the lowest ids. A date
     alone says little (`date: 2025-03-01` is midnight), and `texts` renders only the
     entries that share one. An entry whose id is published `edited` (another title or date)
-    with that text still is not paired: the other is a copy. An entry withdrawn before is
-    not paired with one still `waiting` (held back, by id): a draft may be renamed and
-    retitled as it waits, and is paired once published, as by its title."""
+    with that text still is not paired: the other is a copy. Of `waits`, (ids of `befores`,
+    ids of `afters`), the first are not paired with the second: an entry withdrawn before
+    with one held back (a draft may be renamed and retitled as it waits, and is paired once
+    published, as by its title)."""
     by_date: dict[datetime, list[_Side]] = {}
     for side in afters:
         if side.published is not None:
@@ -1152,7 +1154,7 @@ def _same_dates_and_texts(
             (
                 side
                 for side in same
-                if not (before.withdrawn and side.id in waiting)
+                if not (before.id in waits[0] and side.id in waits[1])
                 and _same_text(before.texts, texts(side))
             ),
             None,
