@@ -835,6 +835,29 @@ def test_a_new_document_taking_the_id_of_an_entry_withdrawn_and_retitled_is_caug
     assert files_under(Path("feeds")) == before
 
 
+@OPTIONS
+def test_a_new_document_taking_the_id_of_an_entry_rescheduled_and_retitled_is_caught(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # "Alpha" left the feeds for a future date, then waited renamed and retitled: only its
+    # text tells it, as a new a.md ("Gamma") takes tag:...:a, which readers keep as "Alpha".
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(held_back_doc("Alpha", "future"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(held_back_doc("Alpha, revised", "future", 5), "utf-8")
+    assert invoke_build(*options).exit_code == 0, "it may be renamed and retitled as it waits"
+    Path("entries/a.md").write_text(doc("Gamma", 9).replace("The body.", "News."), "utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == RETITLED_TAKEN_BY_GAMMA.replace("its date and text", "its text")
+    assert files_under(Path("feeds")) == before
+
+
 def test_an_entry_let_through_renamed_and_retitled_is_forgotten(site: Site) -> None:
     # --allow-id-change publishes it under its new id once: .staticfeed-ids forgets it then,
     # as it does an entry that came back under its title.

@@ -1023,9 +1023,10 @@ def _match(
     # Redated too, it keeps its text alone: its content, of any date, under another title,
     # when it vanished in this build. Not its summary, the first paragraph, which the entries
     # of a series may share; nor a withdrawn one's, remembered for long, which a later entry
-    # may read as well; nor one held back beside it in the build before: a copy.
-    redated = [s for s in befores if s.id not in paired and not s.withdrawn]
-    afters = [side for side in candidates if side.id not in paired and side.beside is None]
+    # may read as well, unless another document takes its id now; nor one held back beside it
+    # in the build before: a copy.
+    redated = [s for s in befores if s.id not in paired and (not s.withdrawn or s in taken)]
+    afters = [side for side in candidates if side.id not in paired]
     for before, after in _same_contents(redated, afters, texts):
         paired |= {before.id, after.id}
         found.append(("text", before, after))
@@ -1171,8 +1172,9 @@ def _same_contents(
     befores: Sequence[_Side], afters: Sequence[_Side], texts: _Texts
 ) -> list[tuple[_Side, _Side]]:
     """Pairs of an entry of `befores` and one of `afters` of another title with the same
-    content, of any date, each paired once; ties go to the lowest ids. `texts` renders only
-    when an entry of `befores` has a content long enough to tell it by (`_distinct_texts`)."""
+    content, of any date, each paired once; ties go to the lowest ids. One held back beside a
+    published entry in the build before is another (a copy), as for `_may_be_held`. `texts`
+    renders only when an entry of `befores` has a content long enough to tell it by."""
     left = list(afters)
     pairs = []
     for before in befores:
@@ -1180,7 +1182,13 @@ def _same_contents(
         if content is None:
             continue
         after = next(
-            (s for s in left if s.key != before.key and _same_text((content, None), texts(s))),
+            (
+                s
+                for s in left
+                if s.key != before.key
+                and (s.beside is None or before.withdrawn)
+                and _same_text((content, None), texts(s))
+            ),
             None,
         )
         if after is not None:
