@@ -717,7 +717,8 @@ def test_an_entry_renamed_beside_a_new_document_held_back_under_its_name_is_caug
     site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
     assert invoke_build(*options).exit_code == 0
     Path("entries/a.md").rename("entries/alpha.md")
-    Path("entries/a.md").write_text(held_back_doc("Gamma", new_held_back, 9), "utf-8")
+    gamma = held_back_doc("Gamma", new_held_back, 9).replace("The body.", "News.")
+    Path("entries/a.md").write_text(gamma, "utf-8")  # a new document: a text of its own
     if alpha_published == "later":
         Path("entries/alpha.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
         assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
@@ -747,7 +748,8 @@ def test_an_entry_scheduled_and_renamed_beside_a_new_one_of_its_new_date_is_caug
     assert invoke_build(*options).exit_code == 0
     Path("entries/a.md").rename("entries/alpha.md")
     Path("entries/alpha.md").write_text(held_back_doc("Alpha", "future", 9), encoding="utf-8")
-    Path("entries/a.md").write_text(held_back_doc("Gamma", "future", 9), encoding="utf-8")
+    gamma = held_back_doc("Gamma", "future", 9).replace("The body.", "News.")
+    Path("entries/a.md").write_text(gamma, encoding="utf-8")  # a new document: a text of its own
     assert invoke_build(*options).exit_code == 0, "the entry leaves the feeds"
     Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
 
@@ -856,6 +858,30 @@ def test_a_new_document_taking_the_id_of_an_entry_rescheduled_and_retitled_is_ca
     assert result.exit_code == 1, result.output
     assert result.stderr == RETITLED_TAKEN_BY_GAMMA.replace("its date and text", "its text")
     assert files_under(Path("feeds")) == before
+
+
+@OPTIONS
+def test_the_fix_for_an_entry_rescheduled_renamed_and_retitled_in_one_go_works(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Pinned as the error said, alpha.md held tag:...:a with a new title and a new date: it
+    # was taken for a new document then, and a.md ("Gamma") for "Alpha" renamed.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(held_back_doc("Alpha, revised", "future", 5), "utf-8")
+    gamma = doc("Gamma", 9).replace("The body.", "News.")
+    Path("entries/a.md").write_text(gamma, encoding="utf-8")
+    refused = invoke_build(*options)
+    assert refused.stderr == RETITLED_TAKEN_BY_GAMMA.replace("its date and text", "its text")
+    text = held_back_doc("Alpha, revised", "future", 5, id=TAG + "a")
+    Path("entries/alpha.md").write_text(text, encoding="utf-8")
+    Path("entries/a.md").write_text(gamma.replace("---\nNews", "slug: gamma\n---\nNews"), "utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "gamma", "Gamma"), (TAG + "o", "Other")]
 
 
 def test_an_entry_let_through_renamed_and_retitled_is_forgotten(site: Site) -> None:

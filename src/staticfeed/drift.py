@@ -982,7 +982,8 @@ def _match(
         (
             side
             for side in old
-            if side.id not in now and (side.id not in holders or _taken(side, holders[side.id]))
+            if side.id not in now
+            and (side.id not in holders or _another(side, holders[side.id], texts))
         ),
         key=lambda s: s.id,
     )
@@ -1168,6 +1169,19 @@ def _same_dates_and_texts(
     return pairs
 
 
+def _another(before: _Side, now: _Side, texts: _Texts) -> bool:
+    """Whether the entry `now` under the id of `before` is another one: a new title and a new
+    date (`_taken`), unless it has the same content (`_same_content`), retitled and redated
+    in place (or renamed with its id pinned)."""
+    return _taken(before, now) and not _same_content(before, now, texts)
+
+
+def _same_content(before: _Side, after: _Side, texts: _Texts) -> bool:
+    """Whether `after` has the content of `before`, one long enough to tell it by."""
+    content = before.texts[0] if before.texts is not None else None
+    return content is not None and _same_text((content, None), texts(after))
+
+
 def _same_contents(
     befores: Sequence[_Side], afters: Sequence[_Side], texts: _Texts
 ) -> list[tuple[_Side, _Side]]:
@@ -1178,16 +1192,13 @@ def _same_contents(
     left = list(afters)
     pairs = []
     for before in befores:
-        content = before.texts[0] if before.texts is not None else None
-        if content is None:
-            continue
         after = next(
             (
                 s
                 for s in left
                 if s.key != before.key
                 and (s.beside is None or before.withdrawn)
-                and _same_text((content, None), texts(s))
+                and _same_content(before, s, texts)
             ),
             None,
         )
