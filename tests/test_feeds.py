@@ -606,6 +606,39 @@ def test_urls_in_other_letters_than_ascii_are_written_as_uris(site: Site) -> Non
         )
 
 
+# What RFC 3986 lets a URI hold outside an IPv6 host: letters, digits, -._~, the delimiters
+# but [ and ], and % escapes.
+URI = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+")
+
+
+def test_ascii_characters_no_uri_may_hold_are_percent_encoded(site: Site) -> None:
+    # URLs written by hand hold them (`?tags[]=a`, `?family=A|B`), and the W3C Feed Validation
+    # Service rejects a feed with one (InvalidUriChar).
+    link = 'https://other.test/s?tags[]=a&f=A|B&q="x"&c={y}&d=<^`>'
+    front = (
+        f"title: T\ndate: 2025-12-22\nlink: '{link}'\n"
+        "author:\n  name: Bo\n  uri: https://other.test/~bo|x\nimage: /img/a[1].png\n"
+        "enclosures:\n  - url: https://cdn.test/ep{1}.mp3\n    type: audio/mpeg\n    length: 9"
+    )
+    site(**{"a.md": doc(front)})
+    entry, item = only(*build_and_read())
+    media = "{http://search.yahoo.com/mrss/}"
+    uris = [
+        item.findtext("link"),
+        item.find("enclosure").get("url"),  # type: ignore[union-attr]
+        entry.findtext("a:author/a:uri", namespaces=NS),
+        *(link.get("href") for link in entry.findall("a:link", NS)),
+        *(e.get("url") for e in (*entry.iter(media + "*"), *item.iter(media + "*"))),
+    ]
+    assert len(uris) == 9
+    assert [uri for uri in uris if not URI.fullmatch(uri or "")] == []
+    # Readers fetch the same address: the escapes decode to what was written.
+    assert urllib.parse.unquote(parsed("rss.xml").entries[0].link) == link
+    assert urllib.parse.unquote(parsed("atom.xml").entries[0].author_detail.href) == (
+        "https://other.test/~bo|x"
+    )
+
+
 @pytest.mark.parametrize(
     ("host", "written"),
     [
