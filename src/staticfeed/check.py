@@ -858,12 +858,14 @@ def _body_warning(
 
 
 def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) -> Finding:
-    fix = (
-        "Leave it for readers (--ignore w3c-html), or show it as an image, which the service takes."
-        if warned.element
-        else "Leave it for readers, who need it to play the file (--ignore w3c-html), or take"
-        " it out."
-    )
+    if warned.element:
+        fix = "Leave it for readers (--ignore w3c-html), or show it as an image, which the service"
+        fix += " takes."
+    elif warned.what.startswith("the controls "):
+        fix = "Leave it for readers, who need it to play the file (--ignore w3c-html), or take"
+        fix += " it out."
+    else:
+        fix = "Leave it for readers (--ignore w3c-html), or take it out."
     return _body_warning(
         path,
         first_line,

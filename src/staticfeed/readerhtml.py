@@ -117,9 +117,9 @@ def _first_of_each(
 
 # HTML readers keep that the W3C Feed Validation Service warns about, its lists of HTML being
 # older than feedparser's: inline SVG and MathML, which it takes for other than HTML (NotHtml),
-# and the controls of a <video> or an <audio> (SecurityRiskAttr).
+# and the controls, poster and preload of a <video> or an <audio> (SecurityRiskAttr).
 _NOT_HTML_TO_THE_SERVICE = ("svg", "math")
-_ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls",)
+_ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls", "poster", "preload")
 
 
 def warned_by_the_service(pieces: Sequence[tuple[int, str]]) -> list[Removed]:
