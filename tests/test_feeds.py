@@ -398,6 +398,24 @@ def test_an_entry_without_text_has_no_blank_summary(site: Site) -> None:
     assert [item.findtext("title") for item in rss.iterfind("channel/item")] == list(entries)
 
 
+def test_a_summary_alone_with_nothing_to_open_is_the_content(site: Site) -> None:
+    # Without pages or a link, Atom needs content; it was blank, which the W3C Feed Validation
+    # Service warns about (NotBlank), and readers showed the title alone.
+    config = BASIC_CONFIG + "pages = false\n"
+    site(config=config, **{"a.md": doc("title: T\ndate: 2025-12-22\nsummary: A <short> note", "")})
+    entry, item = only(*build_and_read())
+    assert entry.findtext("a:summary", namespaces=NS) == "A <short> note"
+    content = entry.find("a:content", NS)
+    assert content is not None and content.get("type") == "html"
+    assert html_of(content.text).text_content() == "A <short> note"
+    assert html_of(item.findtext("content:encoded", namespaces=NS)).text_content() == (
+        "A <short> note"
+    )
+    for name in ("atom.xml", "rss.xml"):
+        shown = parsed(name).entries[0].content[0].value
+        assert lxml.html.fragment_fromstring(shown, "div").text_content() == "A <short> note"
+
+
 def test_an_entry_without_text_keeps_its_content_in_rss(site: Site) -> None:
     # No text means no summary; the RSS <description> was then left empty, and no
     # content:encoded carried the image, so readers showed nothing but the title.

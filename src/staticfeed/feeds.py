@@ -303,8 +303,11 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     # summaries only, an entry with no text to summarise (an image) keeps its content: an
     # entry with neither makes the service warn (MissingTextualContent), and readers would
     # show its title alone.
-    if (rendered.content_in_feeds(config.content) and rendered.content_html) or not rendered.url:
-        item.content(rendered.content_html, type="html")
+    if rendered.content_in_feeds(config.content) or not rendered.url:
+        content = rendered.content_html
+        if content or not rendered.url:
+            # Without a body, its summary: blank content makes the service warn (NotBlank).
+            item.content(content or html.escape(rendered.summary, quote=False), type="html")
     item.staticfeed_atom.lang = entry.lang
     item.staticfeed.image = item.staticfeed_atom.image = entry.image
     item.staticfeed_atom.enclosures = entry.enclosures
