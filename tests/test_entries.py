@@ -567,6 +567,27 @@ def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -
     ]
 
 
+def test_an_authors_name_with_an_address_in_it_is_an_error(site: Site) -> None:
+    # Written the way front matter writes one author as text, in a mapping's name: readers
+    # showed "Ann Lee <ann@example.org>" as the name, and the W3C Feed Validation Service
+    # warns about an address in an Atom author's name (ContainsEmail).
+    front = "title: A\ndate: 2025-01-01\nauthor:\n  name: Ann Lee <ann@example.org>"
+    site(**{"a.md": f"---\n{front}\n---\nB.\n"})
+    assert errors() == [
+        "Error: entries/a.md:4: author name 'Ann Lee <ann@example.org>' has the email address "
+        "<ann@example.org> in it. Write the name alone ('Ann Lee') and the address as email: "
+        "ann@example.org"
+    ]
+
+
+def test_an_authors_name_with_angle_brackets_that_hold_no_address_is_kept(site: Site) -> None:
+    site(
+        **{"a.md": "---\ntitle: A\ndate: 2025-01-01\nauthor:\n  name: Ann <the editor>\n---\nB.\n"}
+    )
+    assert build().exit_code == 0
+    assert feedparser.parse("feeds/atom.xml").entries[0].author == "Ann <the editor>"
+
+
 WRONG_TYPES = [
     pytest.param(
         "title: [Peace, talks]",

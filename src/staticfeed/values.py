@@ -443,11 +443,29 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
         raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
     email = value.get("email")
     uri = value.get("uri")
+    name = composed(text(f"{key} name", value["name"]))
+    _refuse_address_in_name(key, name)
     return Author(
-        name=composed(text(f"{key} name", value["name"])),
+        name=name,
         email=_email(key, email) if email is not None else None,
         uri=absolute_url(f"{key} uri", uri) if uri is not None else None,
     )
+
+
+def _refuse_address_in_name(key: str, name: str) -> None:
+    """InvalidValue for a name with an address in it (`Ann <ann@example.org>`, the way front
+    matter writes one author as text): every reader would show the address as part of the
+    name, and the W3C Feed Validation Service warns about it (ContainsEmail)."""
+    found = _ADDRESS_IN_NAME.search(name)
+    if found and _EMAIL.match(found[1]):
+        alone = (name[: found.start()] + name[found.end() :]).strip()
+        raise InvalidValue(
+            f"{key} name {name!r} has the email address <{found[1]}> in it",
+            f"Write the name alone ({alone!r}) and the address as email: {found[1]}",
+        )
+
+
+_ADDRESS_IN_NAME = re.compile(r"<([^<>]*)>")
 
 
 def composed(name: str) -> str:
