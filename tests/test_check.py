@@ -796,6 +796,8 @@ def test_an_id_the_w3c_service_rejects_is_a_warning_once_an_atom_file(
     ]
     assert {item["message"] for item in found} == {f"the id {written!r} {message}"}
     assert {item["fix"] for item in found} == {fix + W3C_ID_FIX}
+    # The service rejects such an id before it looks at its form: no canonical-id warning too.
+    assert [item for item in findings(exit_code=0) if item["rule"] == "canonical-id"] == []
     # The fix works.
     Path("entries/a.md").write_text(post.format(fixed), encoding="utf-8")
     assert invoke_build("--allow-id-change").exit_code == 0

@@ -1246,6 +1246,8 @@ def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
         for element in (_id_elements(feed) if feed.atom else ())
         if _text(element).lower().startswith(("http://", "https://"))
         and _canonical_id(_text(element)) != _text(element)
+        # One the service rejects (InvalidUriChar: w3c-id) has no form for it to warn about.
+        and _w3c_id_problem(_text(element)) is None
     ]
     if written:
         first = _text(written[0])
