@@ -1005,6 +1005,39 @@ def test_a_value_that_runs_on_is_named_where_it_begins(site: Site, front: str, e
     assert errors() == [f"Error: entries/a.md:{error}"]
 
 
+RUN_ON_ITEM = (
+    "{line}: invalid YAML: YAML reads this line, indented more than line {begins} where its "
+    "value begins, as more of that value ({value}), not as an item of a list. Indent every - "
+    "of the list alike, or quote the value if the - is part of it."
+)
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "title: A\ndate: 2025-01-01\ntags:\n  - peace\n   - talks\n",
+            RUN_ON_ITEM.format(line=6, begins=5, value="'peace - talks'"),
+        ),
+        (
+            "title: A\ntags:\n- peace\n - talks\n - ukraine\ndate: 2025-01-01\n",
+            RUN_ON_ITEM.format(line=5, begins=4, value="'peace - talks - ukraine'"),
+        ),
+        (
+            "title: A\ndate: 2025-01-01\nauthors:\n  - name: Ann Lee\n    uri: https://a.org/\n"
+            "  - Bo Chen\n    - Cy Dee\n",
+            RUN_ON_ITEM.format(line=8, begins=7, value="'Bo Chen - Cy Dee'"),
+        ),
+    ],
+)
+def test_a_list_item_indented_more_than_the_one_above_is_an_error(
+    site: Site, front: str, error: str
+) -> None:
+    # YAML reads it as more of the item above: two tags were published as one, "peace - talks".
+    site(**{"a.md": doc(front)})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
 NOT_KEY_VALUE = (
     "the front matter is not a list of `key: value` lines. Write one `key: value` per line."
 )

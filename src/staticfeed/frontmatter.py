@@ -250,6 +250,7 @@ def _parse_yaml(
         if not isinstance(node, yaml.MappingNode):
             raise _not_a_mapping(line_of(node.start_mark))
         key_lines = _yaml_key_lines(node, names_only, line_of)
+        _refuse_run_on_items(source, node)
         if not names_only:
             _read_keys_as_written(node)
         data = loader.construct_document(node)
@@ -534,6 +535,50 @@ def _runaway_value(source: str, mark: _Mark | None) -> yaml.ScalarToken | None:
             before = token
     if isinstance(before, yaml.ScalarToken) and before.start_mark.line != before.end_mark.line:
         return before
+    return None
+
+
+def _refuse_run_on_items(source: str, node: yaml.Node) -> None:
+    """Refuse a list item YAML reads as more of the value above it (see _run_on_item): the
+    author wrote two items, and readers would show one."""
+    run_on: list[tuple[int, yaml.ScalarNode]] = []
+    pending, seen = [node], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:  # an alias names a node again
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            if (line := _run_on_item(source, current)) is not None:
+                run_on.append((line, current))
+        elif isinstance(current, yaml.SequenceNode):
+            pending += current.value
+        elif isinstance(current, yaml.MappingNode):
+            pending += [part for pair in current.value for part in pair]
+    if run_on:
+        line, scalar = min(run_on, key=lambda found: found[0])
+        begins = source.count("\n", 0, scalar.start_mark.index) + 2
+        raise FrontMatterError(
+            f"invalid YAML: YAML reads this line, indented more than line {begins} where its "
+            f"value begins, as more of that value ({scalar.value!r}), not as an item of a list",
+            "Indent every - of the list alike, or quote the value if the - is part of it.",
+            line + 2,
+        )
+
+
+def _run_on_item(source: str, scalar: yaml.ScalarNode | yaml.ScalarEvent) -> int | None:
+    """The index in `source` of the line of a plain `scalar` written over lines that starts
+    with a `-`: YAML reads a list item indented more than the one above it as more of that one
+    (`  - a` and below it `   - b` are one tag, "a - b")."""
+    start, end = scalar.start_mark, scalar.end_mark
+    if scalar.style or start is None or end is None or start.line == end.line:
+        return None
+    first = source.count("\n", 0, start.index)
+    lines = source[start.index : end.index].split("\n")[1:]
+    for number, line in enumerate(lines, start=first + 1):
+        written = line.lstrip(" \t")
+        if written == "-" or written.startswith(("- ", "-\t")):
+            return number
     return None
 
 
