@@ -1005,6 +1005,13 @@ def test_a_value_that_runs_on_is_named_where_it_begins(site: Site, front: str, e
     assert errors() == [f"Error: entries/a.md:{error}"]
 
 
+def misindented(line: int, written: str, width: str, like: int) -> str:
+    return (
+        f"{line}: invalid YAML: this line is {written}, unlike the lines beside it in its list "
+        f"or mapping, so YAML cannot read them. Make it {width}, as line {like} is."
+    )
+
+
 RUN_ON_ITEM = (
     "{line}: invalid YAML: YAML reads this line, indented more than line {begins} where its "
     "value begins, as more of that value ({value}), not as an item of a list. Indent every - "
@@ -1020,20 +1027,60 @@ RUN_ON_ITEM = (
             RUN_ON_ITEM.format(line=6, begins=5, value="'peace - talks'"),
         ),
         (
-            "title: A\ntags:\n- peace\n - talks\n - ukraine\ndate: 2025-01-01\n",
-            RUN_ON_ITEM.format(line=5, begins=4, value="'peace - talks - ukraine'"),
+            "title: A\ntags:\n- peace\n - talks\ndate: 2025-01-01\n",
+            RUN_ON_ITEM.format(line=5, begins=4, value="'peace - talks'"),
         ),
         (
             "title: A\ndate: 2025-01-01\nauthors:\n  - name: Ann Lee\n    uri: https://a.org/\n"
             "  - Bo Chen\n    - Cy Dee\n",
             RUN_ON_ITEM.format(line=8, begins=7, value="'Bo Chen - Cy Dee'"),
         ),
+        (
+            "title: A\ndate: 2025-01-01\ntags:\n  - peace\n - talks\nlang: en\n",
+            misindented(6, "indented 1 space", "indented 2 spaces", 5),
+        ),
+        (
+            # The first item is the one unlike the others: YAML stumbled at the second.
+            "title: A\ndate: 2025-01-01\ntags:\n   - peace\n  - talks\n  - ukraine\n",
+            misindented(5, "indented 3 spaces", "indented 2 spaces", 6),
+        ),
+        (
+            "title: A\ndate: 2025-01-01\nauthors:\n  - name: Ann Lee\n    uri: https://a.org/\n"
+            "  - name: Bo Chen\n   uri: https://b.org/\n",
+            misindented(8, "indented 3 spaces", "indented 4 spaces", 6),
+        ),
+        (
+            # A key of the item above, not indented, was named at the next item.
+            "title: A\ndate: 2025-01-01\nauthors:\n- name: Ann Lee\n  email: ann@a.org\n"
+            "uri: https://a.org/\n- Bo Chen\n",
+            misindented(7, "not indented", "indented 2 spaces", 6),
+        ),
+        (
+            "title: A\ndate: 2025-01-01\nauthors:\n- name: Ann Lee\n    email: ann@a.org\n"
+            "    uri: https://a.org/\n  - Bo Chen\n",
+            misindented(5, "not indented", "indented 2 spaces", 8),
+        ),
+        (
+            "title: A\ndate: 2025-01-01\nenclosures:\n   - url: https://a.org/1.mp3\n"
+            "    length: 1200\n",
+            # Under `url`, which the `- ` puts 5 columns in: no line is indented so.
+            "6: invalid YAML: this line is indented 4 spaces, unlike the lines beside it in its "
+            "list or mapping, so YAML cannot read them. Make it indented 5 spaces.",
+        ),
+        (
+            "title: A\ndate: 2025-01-01\ntags:\n- peace\n  - talks\n  - ukraine\n",
+            "5: invalid YAML: this line is indented less than the items of the list below it, "
+            "from line 6, so YAML reads them as more of this one ('peace - talks - ukraine'). "
+            "Make it indented 2 spaces, as line 6 is.",
+        ),
     ],
 )
-def test_a_list_item_indented_more_than_the_one_above_is_an_error(
+def test_a_line_indented_unlike_its_list_is_an_error_at_that_line(
     site: Site, front: str, error: str
 ) -> None:
-    # YAML reads it as more of the item above: two tags were published as one, "peace - talks".
+    # Indented more than the item above, YAML reads it as more of that item: two tags were
+    # published as one, "peace - talks". Indented otherwise, YAML finds the problem at the next
+    # item or key, and the error named that line, or one further down, with a fix for any YAML.
     site(**{"a.md": doc(front)})
     assert errors() == [f"Error: entries/a.md:{error}"]
 

@@ -325,6 +325,7 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
         _line_end_error(source)
         or _marker_error(source, mark)
         or _begun_error(source, error, line_of)
+        or _misindented_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
         or _ended_error(source, error, line_of)
         or _first_value_error(source, line_of)
@@ -470,6 +471,85 @@ def _begun_error(
     return None
 
 
+# What YAML says at a list item or a key indented unlike the ones beside it, often lines below.
+_INDENTATION_PROBLEMS = ("did not find expected key", "did not find expected '-' indicator")
+_MAPPING_VALUE = "mapping values are not allowed in this context"
+# The lines above where YAML stumbled that may be the one at fault.
+_MISINDENTED_WITHIN = 4
+# Each line is tried at each width in a front matter of at most this many characters: more
+# than any has, and the tries take a fraction of a second.
+_MISINDENTED_SOUGHT_UP_TO = 20_000
+
+
+def _misindented_error(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error at the line indented unlike the list items or keys beside it: the one among
+    the last lines YAML read that, indented as another line is, makes the front matter read.
+    YAML finds the problem at the next item or key (`   - a` above `  - b` and `  - c`)."""
+    found = error.problem_mark
+    if found is None or error.problem not in (*_INDENTATION_PROBLEMS, _MAPPING_VALUE):
+        return None
+    if len(source) > _MISINDENTED_SOUGHT_UP_TO:
+        return None
+    lines = source.split("\n")
+    stumbled = source.count("\n", 0, found.index)
+    written = [i for i in range(stumbled, -1, -1) if lines[i].strip(" ")[:1] not in ("", "#")]
+    indents = {_indent(line) for line in lines if line.strip(" ")}
+    # An item's `- ` is two columns left of its keys below it.
+    widths = indents | {width + step for width in indents for step in (-2, 2) if width + step >= 0}
+    for i in written[:_MISINDENTED_WITHIN]:
+        # The nearest first: another width may make the line a key of the front matter.
+        for width in sorted(widths, key=lambda width: (abs(width - _indent(lines[i])), width)):
+            tried = [*lines[:i], " " * width + lines[i].lstrip(" "), *lines[i + 1 :]]
+            if width != _indent(lines[i]) and _reads_as_written("\n".join(tried)):
+                if i == stumbled and error.problem == _MAPPING_VALUE:
+                    return None  # a key indented below a value: _runaway_error says it better
+                like = _alike(lines, i, width)
+                return FrontMatterError(
+                    f"invalid YAML: this line is {_indented(_indent(lines[i]))}, unlike the "
+                    "lines beside it in its list or mapping, so YAML cannot read them",
+                    f"Make it {_indented(width)}"
+                    + (f", as line {like + 2} is." if like is not None else "."),
+                    i + 2,
+                )
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _indented(width: int) -> str:
+    return "not indented" if width == 0 else f"indented {width} space{'s' * (width > 1)}"
+
+
+def _alike(lines: list[str], i: int, width: int) -> int | None:
+    """The nearest line to line `i` indented `width` spaces, of its kind (a list item or not)."""
+    item = lines[i].lstrip(" ").startswith("-")
+    alike = [
+        j
+        for j, line in enumerate(lines)
+        if j != i
+        and line.strip(" ")
+        and _indent(line) == width
+        and line.lstrip(" ").startswith("-") == item
+    ]
+    return min(alike, key=lambda j: abs(j - i), default=None)
+
+
+def _reads_as_written(source: str) -> bool:
+    """Whether `source` is YAML without a syntax error, and without a list item YAML reads as
+    more of the one above it (see _run_on_items)."""
+    try:
+        for event in yaml.parse(source, Loader=_Loader):
+            if isinstance(event, yaml.ScalarEvent) and _run_on_items(source, event):
+                return False
+    except yaml.YAMLError:
+        return False
+    return True
+
+
 _BRACKET_TOKENS = {yaml.FlowSequenceStartToken: "[]", yaml.FlowMappingStartToken: "{}"}
 
 
@@ -539,9 +619,9 @@ def _runaway_value(source: str, mark: _Mark | None) -> yaml.ScalarToken | None:
 
 
 def _refuse_run_on_items(source: str, node: yaml.Node) -> None:
-    """Refuse a list item YAML reads as more of the value above it (see _run_on_item): the
+    """Refuse a list item YAML reads as more of the value above it (see _run_on_items): the
     author wrote two items, and readers would show one."""
-    run_on: list[tuple[int, yaml.ScalarNode]] = []
+    run_on: list[tuple[list[int], yaml.ScalarNode]] = []
     pending, seen = [node], set()
     while pending:
         current = pending.pop()
@@ -549,37 +629,51 @@ def _refuse_run_on_items(source: str, node: yaml.Node) -> None:
             continue
         seen.add(id(current))
         if isinstance(current, yaml.ScalarNode):
-            if (line := _run_on_item(source, current)) is not None:
-                run_on.append((line, current))
+            if items := _run_on_items(source, current):
+                run_on.append((items, current))
         elif isinstance(current, yaml.SequenceNode):
             pending += current.value
         elif isinstance(current, yaml.MappingNode):
             pending += [part for pair in current.value for part in pair]
     if run_on:
-        line, scalar = min(run_on, key=lambda found: found[0])
-        begins = source.count("\n", 0, scalar.start_mark.index) + 2
-        raise FrontMatterError(
-            f"invalid YAML: YAML reads this line, indented more than line {begins} where its "
-            f"value begins, as more of that value ({scalar.value!r}), not as an item of a list",
-            "Indent every - of the list alike, or quote the value if the - is part of it.",
-            line + 2,
+        raise _run_on_error(source, *min(run_on, key=lambda found: found[0]))
+
+
+def _run_on_error(source: str, items: list[int], scalar: yaml.ScalarNode) -> FrontMatterError:
+    """The error at the item indented unlike the others: the first one, when those YAML reads
+    as more of it agree (`- a` above `  - b` and `  - c`), else the first of those."""
+    begins = source.count("\n", 0, scalar.start_mark.index)
+    lines = source.split("\n")
+    if len(items) > 1 and len({_indent(lines[i]) for i in items}) == 1:
+        return FrontMatterError(
+            f"invalid YAML: this line is indented less than the items of the list below it, "
+            f"from line {items[0] + 2}, so YAML reads them as more of this one "
+            f"({scalar.value!r})",
+            f"Make it {_indented(_indent(lines[items[0]]))}, as line {items[0] + 2} is.",
+            begins + 2,
         )
+    return FrontMatterError(
+        f"invalid YAML: YAML reads this line, indented more than line {begins + 2} where its "
+        f"value begins, as more of that value ({scalar.value!r}), not as an item of a list",
+        "Indent every - of the list alike, or quote the value if the - is part of it.",
+        items[0] + 2,
+    )
 
 
-def _run_on_item(source: str, scalar: yaml.ScalarNode | yaml.ScalarEvent) -> int | None:
-    """The index in `source` of the line of a plain `scalar` written over lines that starts
+def _run_on_items(source: str, scalar: yaml.ScalarNode | yaml.ScalarEvent) -> list[int]:
+    """The index in `source` of each line of a plain `scalar` written over lines that starts
     with a `-`: YAML reads a list item indented more than the one above it as more of that one
     (`  - a` and below it `   - b` are one tag, "a - b")."""
     start, end = scalar.start_mark, scalar.end_mark
     if scalar.style or start is None or end is None or start.line == end.line:
-        return None
+        return []
     first = source.count("\n", 0, start.index)
     lines = source[start.index : end.index].split("\n")[1:]
-    for number, line in enumerate(lines, start=first + 1):
-        written = line.lstrip(" \t")
-        if written == "-" or written.startswith(("- ", "-\t")):
-            return number
-    return None
+    return [
+        number
+        for number, line in enumerate(lines, start=first + 1)
+        if line.lstrip(" \t") == "-" or line.lstrip(" \t").startswith(("- ", "-\t"))
+    ]
 
 
 _TYPED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
