@@ -217,6 +217,30 @@ def test_a_command_run_in_a_folder_of_the_publication_names_its_config_and_where
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    ("target", "why"),
+    [
+        ("staticfeed.toml", "leads back to itself"),
+        ("gone.toml", "leads to gone.toml, which does not exist"),
+    ],
+    ids=["loop", "broken"],
+)
+def test_a_command_run_in_entries_names_the_config_link_above_that_leads_nowhere(
+    site: Site, monkeypatch: pytest.MonkeyPatch, target: str, why: str
+) -> None:
+    # It said "staticfeed.toml: there is no such file", of the current folder, and "Create
+    # staticfeed.toml", without a word of the publication's config, a link leading nowhere.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "staticfeed.toml").symlink_to(target)
+    monkeypatch.chdir(folder / "entries")
+    assert error_text() == (
+        f"Error: ../staticfeed.toml: it is a link that {why}. Make it lead to a config file "
+        "with title and site_url, then run staticfeed in its folder (cd ..).\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
 def test_a_folder_named_staticfeed_toml_is_named_as_a_folder(site: Site) -> None:
     # It said "staticfeed.toml: there is no such file", with a folder of that name in sight.
     folder = site(**{"a.md": POST})

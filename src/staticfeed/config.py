@@ -159,10 +159,13 @@ def find_config(folder: Path) -> Path:
     above = config_above(folder)
     if above is not None:  # run in entries/: --config alone would look for entries/entries/
         shown = Path(os.path.relpath(above))
-        fix = (
-            f"{shown.as_posix()} is the config of the publication this folder is in: run "
-            f"staticfeed in its folder (cd {shlex.quote(shown.parent.as_posix())})."
-        )
+        run_there = f"run staticfeed in its folder (cd {shlex.quote(shown.parent.as_posix())})"
+        broken = broken_link(above, ConfigError)
+        if broken is not None:  # it said "there is no such file" of this folder's
+            raise ConfigError(
+                broken.message, f"Make it lead to {_LEADS_TO}, then {run_there}.", path=shown
+            )
+        fix = f"{shown.as_posix()} is the config of the publication this folder is in: {run_there}."
     raise ConfigError(
         "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
         fix,
@@ -198,7 +201,11 @@ def config_above(folder: Path) -> Path | None:
     for parent in folder.resolve().parents:
         try:
             found = _config_in(parent)
-        except (OSError, ConfigError):  # a folder that cannot be read, a broken pyproject.toml
+        except ConfigError as error:  # a link there that leads nowhere is still its config
+            if error.path is not None and error.path.is_symlink():
+                return error.path
+            continue
+        except OSError:  # a folder that cannot be read
             continue
         if found is not None:
             return found
