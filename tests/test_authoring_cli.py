@@ -581,6 +581,20 @@ def test_touch_reads_a_lone_cr_inside_its_line_as_build_does(site: Callable[...,
     assert [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")] == ["Hel lo"]
 
 
+def test_touch_names_the_line_of_a_byte_not_utf8_with_cr_line_ends(
+    site: Callable[..., Path],
+) -> None:
+    # With classic Mac OS line ends, CR alone, every such byte was named at line 1.
+    folder = site(**{"a.md": "Body.\n"})
+    (folder / "entries" / "a.md").write_bytes(b"---\rtitle: A\rdate: 2025-01-01\r---\rBo\xffdy\r")
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md:5: the file is not valid UTF-8 (byte offset 36). "
+        "Save the file as UTF-8.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("given", "fix"),
     [

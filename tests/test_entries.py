@@ -203,8 +203,10 @@ def test_a_lone_cr_is_inside_its_line_as_grep_and_vim_show_it(site: Site, title:
         (b"\xef\xbb\xbf---\ntitle: M\ndate: 2025-05-01\n---\nBo\xffdy\n", 39),
         # the same with Windows line ends: one more byte per line
         (b"---\r\ntitle: M\r\ndate: 2025-05-01\r\n---\r\nBo\xffdy\r\n", 40),
+        # with classic Mac OS line ends, CR alone, which end its lines: it was named at line 1
+        (b"---\rtitle: M\rdate: 2025-05-01\r---\rBo\xffdy\r", 36),
     ],
-    ids=["plain", "bom", "crlf"],
+    ids=["plain", "bom", "crlf", "cr"],
 )
 def test_invalid_utf8_names_the_file_line_and_byte_offset(
     site: Site, data: bytes, offset: int

@@ -1121,14 +1121,28 @@ def test_missing_sources_and_empty_folders_are_errors(tmp_path: Path) -> None:
     ]
 
 
-def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "offset", "line"),
+    [
+        ("Caf\u00e9 Notes\n1 March 2025\nText.\n", 3, 1),
+        # Lines ended by CR alone (classic Mac OS) are lines, as the build counts them: line 1
+        # was named for every byte.
+        ("Notes\r1 March 2025\rCaf\u00e9.\r", 22, 3),
+    ],
+    ids=["lf", "cr"],
+)
+def test_a_file_that_is_not_utf8_is_an_error(
+    tmp_path: Path, text: str, offset: int, line: int
+) -> None:
     source = tmp_path / "latin1.txt"
-    source.write_bytes("Caf\u00e9 Notes\n1 March 2025\nText.\n".encode("latin-1"))
+    source.write_bytes(text.encode("latin-1"))
     with pytest.raises(ManyErrors) as raised:
         import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
     (error,) = raised.value.errors
-    assert error.message == "the file is not valid UTF-8 (byte offset 3)"
-    assert error.line == 1
+    assert (error.message, error.line) == (
+        f"the file is not valid UTF-8 (byte offset {offset})",
+        line,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ from staticfeed.ids import (
 )
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
-from staticfeed.text import unfit_character, with_lf_line_ends
+from staticfeed.text import line_at_byte, unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
 EXAMPLE_TITLE = "Hello, world"
@@ -700,7 +700,7 @@ class _RawFile:
                 f"the file is not valid UTF-8 (byte offset {offset})",
                 "Save the file as UTF-8.",
                 path=path,
-                line=data[:offset].count(b"\n") + 1,
+                line=line_at_byte(data, offset),
             ) from None
         # As the build reads it (with_lf_line_ends): a CR alone ends a line only without LF.
         parts = re.split(r"(\r\n|\n)" if "\n" in text else r"(\r)", text)

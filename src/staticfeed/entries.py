@@ -37,7 +37,13 @@ from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
 from staticfeed.progress import SILENT, Progress
 from staticfeed.spool import Place, SpoolWriter
-from staticfeed.text import find_unshowable, find_xml_illegal, for_feeds, with_lf_line_ends
+from staticfeed.text import (
+    find_unshowable,
+    find_xml_illegal,
+    for_feeds,
+    line_at_byte,
+    with_lf_line_ends,
+)
 
 SUFFIXES = DOCUMENT_SUFFIXES
 T = TypeVar("T")
@@ -567,7 +573,7 @@ def _decode(path: Path, data: bytes) -> str:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as error:
         offset = bom + error.start
-        line = data[:offset].count(b"\n") + 1
+        line = line_at_byte(data, offset)
         raise EntryError(
             f"the file is not valid UTF-8 (byte offset {offset})",
             "Save the file as UTF-8.",

@@ -61,7 +61,7 @@ from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
-from staticfeed.text import collapse_whitespace, shorten, with_lf_line_ends
+from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -314,7 +314,7 @@ def _decode(path: Path, data: bytes) -> str:
             f"the file is not valid UTF-8 (byte offset {error.start})",
             "Save it as UTF-8, then import it again.",
             path=path,
-            line=data[: error.start].count(b"\n") + 1,
+            line=line_at_byte(data, error.start),
         ) from None
     return with_lf_line_ends(text)
 

@@ -24,6 +24,12 @@ def with_lf_line_ends(text: str) -> str:
     return text.replace("\r", " " if "\n" in text else "\n")
 
 
+def line_at_byte(data: bytes, offset: int) -> int:
+    """The line of the byte at `offset` in the file `data`, as with_lf_line_ends counts lines:
+    by CR in a file without LF."""
+    return data.count(b"\n" if b"\n" in data else b"\r", 0, offset) + 1
+
+
 def find_xml_illegal(text: str) -> list[int]:
     """Offsets of characters that XML 1.0 cannot carry."""
     return [match.start() for match in _XML_ILLEGAL.finditer(text)]
