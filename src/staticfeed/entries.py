@@ -42,6 +42,7 @@ from staticfeed.text import (
     find_xml_illegal,
     for_feeds,
     line_at_byte,
+    lone_cr_lines,
     with_lf_line_ends,
 )
 
@@ -507,7 +508,9 @@ def _read_text(
     path: Path, data: bytes, warnings: list[BuildWarning], reader: Callable[[str], T]
 ) -> T:
     """`reader` of the document's text, decoded and cleaned as `build` reads it."""
-    text = _clean_text(path, _decode(path, data), warnings)
+    decoded = _decode(path, data)
+    warnings.extend(BuildWarning(_LONE_CR_READ, path, line) for line in lone_cr_lines(decoded))
+    text = _clean_text(path, with_lf_line_ends(decoded), warnings)
     try:
         return reader(text)
     except FrontMatterError as error:
@@ -580,13 +583,19 @@ def _decode(path: Path, data: bytes) -> str:
             path=path,
             line=line,
         ) from None
-    return with_lf_line_ends(text)
+    return text
 
 
 def _wide(path: Path, why: str) -> EntryError:
     return EntryError(f"the file is not UTF-8: {why}", "Save the file as UTF-8.", path=path)
 
 
+# grep, vim and git show it inside its line (^M), VS Code as a line end: which the author meant,
+# the author says.
+_LONE_CR_READ = (
+    "read a carriage return (CR) alone inside this line as a space, as grep and vim show it "
+    "(^M); VS Code shows a line break there"
+)
 _XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
 _UNSHOWABLE_CHANGED = (
     "changed characters feed readers cannot show: a C1 control character became the "

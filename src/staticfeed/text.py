@@ -24,6 +24,16 @@ def with_lf_line_ends(text: str) -> str:
     return text.replace("\r", " " if "\n" in text else "\n")
 
 
+def lone_cr_lines(text: str) -> list[int]:
+    """The lines of `text`, as with_lf_line_ends counts them, where it reads a CR as a space."""
+    if "\r" not in text:
+        return []
+    text = text.replace("\r\n", "\n")
+    if "\n" not in text:
+        return []
+    return [number for number, line in enumerate(text.split("\n"), start=1) if "\r" in line]
+
+
 def line_at_byte(data: bytes, offset: int) -> int:
     """The line of the byte at `offset` in the file `data`, as with_lf_line_ends counts lines:
     by CR in a file without LF."""
