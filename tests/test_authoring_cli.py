@@ -71,6 +71,9 @@ def init(folder: str = ".") -> Result:
         (["Bad\x07title"], "'TITLE': title contains U+0007, a character XML cannot carry."),
         (["T", "--tag", "a\x85b"], "'--tag': tag contains U+0085, a character feed readers"),
         (["T", "--tag", "a\udc85b"], "'--tag': it is not valid UTF-8: give it as UTF-8."),
+        # Readers show a title on one line: it was written to the document as two.
+        (["Two\nlines"], "'TITLE': title holds a line break, which feed readers show as a space"),
+        (["T", "--tag", "a\tb"], "'--tag': tag holds a tab, which feed readers show as a space"),
     ],
 )
 def test_new_with_a_character_feeds_cannot_carry_is_a_wrong_command_line(

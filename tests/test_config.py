@@ -186,6 +186,17 @@ def test_a_locale_name_for_a_language_is_told_to_take_a_hyphen(site: Site) -> No
     )
 
 
+def test_a_line_break_in_the_feed_title_is_an_error(site: Site) -> None:
+    # Published as written: readers show a feed's title on one line.
+    folder = site(**{"a.md": POST})
+    text = BASIC_CONFIG.replace('title = "Test feed"', 'title = """Test\nfeed"""')
+    (folder / "staticfeed.toml").write_text(text, encoding="utf-8")
+    assert error_text() == (
+        "Error: staticfeed.toml:1: title holds a line break, which feed readers show as a space "
+        'or not at all. Write it on one line: "Test feed"\n'
+    )
+
+
 def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -161,6 +161,44 @@ def test_empty_front_matter_leaves_everything_to_the_first_lines(site: Site, fen
     assert entry.findtext(f"{A}content") == "<p>Text.</p>"
 
 
+ONE_LINE = "which feed readers show as a space or not at all"
+
+
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            'title: "Two\\nlines"\n',
+            f'2: title holds a line break, {ONE_LINE}. Write it on one line: "Two lines"',
+        ),
+        (
+            "title: |\n  Two\n  lines\n",
+            f'2: title holds a line break, {ONE_LINE}. Write it on one line: "Two lines"',
+        ),
+        (
+            'title: A\ntags: ["peace\\ttalks"]\n',
+            f'3: each of tags holds a tab, {ONE_LINE}. Write a space for it: "peace talks"',
+        ),
+        (
+            'title: A\nauthor: "Ann\\tLee <ann@a.org>"\n',
+            f'3: author name holds a tab, {ONE_LINE}. Write a space for it: "Ann Lee"',
+        ),
+        (
+            'title: A\nauthors:\n  - name: "Ann\\nLee"\n',
+            f'3: authors name holds a line break, {ONE_LINE}. Write it on one line: "Ann Lee"',
+        ),
+    ],
+    ids=["escape", "block", "tag", "author", "author-name"],
+)
+def test_a_line_break_or_tab_in_a_title_name_or_tag_is_an_error(
+    site: Site, front: str, error: str
+) -> None:
+    # They were published as written: feedparser keeps the line break, newsboat and the
+    # entry's page show a space, so no reader showed the break the author wrote.
+    site(**{"a.md": doc(front + "date: 2025-01-01\n")})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
 @pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
 @pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
 def test_byte_order_mark_and_windows_line_ends_are_fine(

@@ -142,7 +142,7 @@ class _FromEnvironment(click.Option):
 
 
 _SITE_URL = _Checked("URL", "the site URL", "site_url", "a URL like https://example.org/")
-_PUBLICATION_TITLE = _Checked("TEXT", "title", "text", "a title")
+_PUBLICATION_TITLE = _Checked("TEXT", "title", "line_of_text", "a title")
 _AUTHOR = _Checked(
     "TEXT", "author", "author", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'
 )
@@ -1154,7 +1154,7 @@ _OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
 
 
 @cli.command("new", cls=_TakesATitle)
-@click.argument("title", type=_Checked("TEXT", "title", "text", "the entry's title"))
+@click.argument("title", type=_Checked("TEXT", "title", "line_of_text", "the entry's title"))
 @click.option(
     "--author",
     "authors",
@@ -1167,7 +1167,7 @@ _OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
     "--tag",
     "tags",
     multiple=True,
-    type=_Checked("TAG", "tag", "text", "a tag"),
+    type=_Checked("TAG", "tag", "line_of_text", "a tag"),
     metavar="TAG",
     help="A tag; repeat for several.",
 )

@@ -120,7 +120,7 @@ def _feed_url(key: str, value: object) -> str:
 
 
 _CHECKS: dict[str, _Check] = {
-    "title": values.text,
+    "title": values.line_of_text,
     "subtitle": values.text,
     "site_url": values.site_url,
     "feed_url": _feed_url,

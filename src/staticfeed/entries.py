@@ -637,7 +637,7 @@ class _EntryBuilder:
         self._check_keys()
         head = self._head()
         title = (
-            self._field("title", self._text) if "title" in self.meta else (self._infer_title(head))
+            self._field("title", self._line) if "title" in self.meta else (self._infer_title(head))
         )
         published = self._date("date") if "date" in self.meta else self._infer_date(head)
         updated = self._date("updated") if "updated" in self.meta else published
@@ -652,7 +652,7 @@ class _EntryBuilder:
         own_id = self._field("id", checked_id)
         # A tag listed twice as written is one tag: one category, not two. Spelled otherwise
         # (`a` and `A`), the two share a feed, and the build says so.
-        written = self._field("tags", self._text_list) or ()
+        written = self._field("tags", self._tags) or ()
         tags = tuple(dict.fromkeys(values.composed(tag) for tag in written))
         summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
@@ -759,6 +759,12 @@ class _EntryBuilder:
                 "goes on a line of its own.",
             )
         return values.text(key, value, self.document.written.get(key))
+
+    def _line(self, key: str, value: object) -> str:
+        return values.one_line(key, self._text(key, value))
+
+    def _tags(self, key: str, value: object) -> tuple[str, ...]:
+        return tuple(values.one_line(f"each of {key}", tag) for tag in self._text_list(key, value))
 
     def _text_list(self, key: str, value: object) -> tuple[str, ...]:
         return values.text_list(key, value, self.document.written.get(key))

@@ -113,6 +113,30 @@ def text(key: str, value: object, written: object = None) -> str:
     return value.strip()
 
 
+def line_of_text(key: str, value: object, written: object = None) -> str:
+    """`value` as text on one line: a title, a name, a tag."""
+    return one_line(key, text(key, value, written))
+
+
+# Readers show a title, a name or a tag on one line: a line break or a tab in it is a space
+# (newsboat, a page's <h1>) or kept (feedparser), not the break the author wrote.
+_BREAK = re.compile("[\t\n\r]")
+_BREAKS = re.compile("[ \t\n\r]+")
+
+
+def one_line(key: str, value: str) -> str:
+    found = _BREAK.search(value)
+    if found is None:
+        return value
+    tab = found.group() == "\t"
+    joined = json.dumps(_BREAKS.sub(" ", value), ensure_ascii=False)
+    raise InvalidValue(
+        f"{key} holds {'a tab' if tab else 'a line break'}, which feed readers show as a space "
+        "or not at all",
+        f"Write a space for it: {joined}" if tab else f"Write it on one line: {joined}",
+    )
+
+
 def _read_as(shown: object, value: object) -> str:
     """Why a value the author wrote is not text: what YAML read it as, when that differs."""
     read = as_written(value)
@@ -432,7 +456,10 @@ def _author_from_text(key: str, value: str) -> Author:
         raise InvalidValue(
             f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
         )
-    return Author(name=composed(name), email=_email(key, email) if email is not None else None)
+    return Author(
+        name=composed(one_line(f"{key} name", name)),
+        email=_email(key, email) if email is not None else None,
+    )
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
@@ -443,7 +470,7 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
         raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
     email = value.get("email")
     uri = value.get("uri")
-    name = composed(text(f"{key} name", value["name"]))
+    name = composed(line_of_text(f"{key} name", value["name"]))
     _refuse_address_in_name(key, name)
     return Author(
         name=name,
