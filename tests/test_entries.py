@@ -1057,6 +1057,10 @@ def misindented(line: int, written: str, width: str, like: int) -> str:
     )
 
 
+TAB_INDENT = (
+    "invalid YAML: this line is indented with a tab, which YAML does not allow. Indent it with "
+    "spaces."
+)
 RUN_ON_ITEM = (
     "{line}: invalid YAML: YAML reads this line, indented more than line {begins} where its "
     "value begins, as more of that value ({value}), not as an item of a list. Indent every - "
@@ -1117,6 +1121,21 @@ RUN_ON_ITEM = (
             "5: invalid YAML: this line is indented less than the items of the list below it, "
             "from line 6, so YAML reads them as more of this one ('peace - talks - ukraine'). "
             "Make it indented 2 spaces, as line 6 is.",
+        ),
+        # A tab, which editors show as spaces, was "found character that cannot start any
+        # token" or "found a tab character that violates indentation", with a fix for any YAML.
+        (
+            "title: A\ndate: 2025-01-01\nauthors:\n\t- Ann Lee\n",
+            f"5: {TAB_INDENT}",
+        ),
+        (
+            "title: A\ndate: 2025-01-01\nauthors:\n  - name: Ann Lee\n\t  uri: https://a.org/\n",
+            f"6: {TAB_INDENT}",
+        ),
+        (
+            "title: A\ndate: 2025-01-01\ntags:\n  -\tpeace\n",
+            "5: invalid YAML: YAML does not read the tab here as a space. Write a space for the "
+            "tab.",
         ),
     ],
 )

@@ -324,6 +324,7 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
     return (
         _line_end_error(source)
         or _marker_error(source, mark)
+        or _tab_error(source, mark, line_of)
         or _begun_error(source, error, line_of)
         or _misindented_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
@@ -389,6 +390,23 @@ def _marker_error(source: str, mark: _Mark | None) -> FrontMatterError | None:
         f"invalid YAML: YAML reads {written!r} as {what}",
         "Remove the line.",
         source.count("\n", 0, start) + 2,
+    )
+
+
+def _tab_error(source: str, mark: _Mark | None, line_of: _LineOf) -> FrontMatterError | None:
+    """The error at a tab where YAML wants a space: in the indentation of a line ("found
+    character that cannot start any token", "found a tab character that violates
+    indentation"), or after a list's `-`. Editors show it as spaces."""
+    if mark is None or source[mark.index : mark.index + 1] != "\t":
+        return None
+    start = source.rfind("\n", 0, mark.index) + 1
+    indented = not source[start : mark.index].strip(" \t")
+    return FrontMatterError(
+        "invalid YAML: this line is indented with a tab, which YAML does not allow"
+        if indented
+        else "invalid YAML: YAML does not read the tab here as a space",
+        "Indent it with spaces." if indented else "Write a space for the tab.",
+        line_of(mark),
     )
 
 
