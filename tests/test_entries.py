@@ -1302,6 +1302,12 @@ def test_front_matter_opened_twice_is_an_error_at_line_2(site: Site, text: str) 
             "1: the front matter opened by --- on line 1 is never closed. Add a line with "
             "--- after the metadata.",
         ),
+        (
+            # YAML's end of a document, which closes front matter for Pandoc.
+            "...",
+            "4: line 4 is '...', which ends YAML front matter for Pandoc, but not here: the "
+            "front matter opened on line 1 is never closed. Make line 4 --- alone.",
+        ),
     ],
 )
 def test_front_matter_its_closing_line_fails_to_close_is_an_error_at_that_line(

@@ -176,6 +176,13 @@ def _unclosed_error(lines: list[str], fence: str) -> FrontMatterError:
     for number, line in enumerate(lines[1:], start=2):
         seen = _fence_like(line)
         one_more = len(seen) == len(fence) + 1
+        if fence == "---" and seen == "...":  # YAML's end of a document, which Pandoc takes
+            return FrontMatterError(
+                f"line {number} is '...', which ends YAML front matter for Pandoc, but not "
+                "here: the front matter opened on line 1 is never closed",
+                f"Make line {number} --- alone.",
+                number,
+            )
         if seen == fence or (one_more and fence in (seen[:i] + seen[i + 1 :] for i in range(4))):
             return FrontMatterError(
                 f"line {number} is {line.rstrip()!r}, not {fence} alone, so it does not close "
