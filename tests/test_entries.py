@@ -893,6 +893,29 @@ def test_an_alias_inside_the_value_it_names_is_an_error(site: Site, value: str) 
     ]
 
 
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            "title: A\ndate: 2025-01-01\ntags: [news, *common]\nx: &common [ukraine]\n",
+            "4: invalid YAML: the alias *common names no anchor &common above it. Put &common "
+            "before the value it stands for, above this line, or write the value.",
+        ),
+        (
+            "title: &t A\ndate: 2025-01-01\nsummary: &t B\n",
+            "4: invalid YAML: the anchor &t is given twice (lines 2 and 4). Give each anchor a "
+            "name of its own.",
+        ),
+    ],
+)
+def test_an_alias_without_its_anchor_or_an_anchor_given_twice_is_named(
+    site: Site, front: str, error: str
+) -> None:
+    # They said "found undefined alias" and "second occurrence", with a fix for any YAML.
+    site(**{"a.md": doc(front)})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+
+
 def test_front_matter_nested_beyond_reason_is_an_error_not_a_crash(site: Site) -> None:
     # libyaml's composer recursed in C until the process died (SIGSEGV) at some 20,000 levels,
     # so the build runs in a process of its own.

@@ -332,6 +332,7 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
         _line_end_error(source)
         or _marker_error(source, mark)
         or _tab_error(source, mark, line_of)
+        or _anchor_error(source, error, line_of)
         or _begun_error(source, error, line_of)
         or _misindented_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
@@ -398,6 +399,36 @@ def _marker_error(source: str, mark: _Mark | None) -> FrontMatterError | None:
         "Remove the line.",
         source.count("\n", 0, start) + 2,
     )
+
+
+# An anchor's or an alias's name, after its & or *.
+_ANCHOR_NAME = re.compile(r"[&*]([^\s,\[\]{}]+)")
+
+
+def _anchor_error(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error at an alias that names no anchor above it ("found undefined alias"), or at an
+    anchor given twice (which said "second occurrence")."""
+    found, begun = error.problem_mark, error.context_mark
+    named = _ANCHOR_NAME.match(source, found.index) if found is not None else None
+    if found is None or named is None:
+        return None
+    name = named.group(1)
+    if error.problem == "found undefined alias":
+        return FrontMatterError(
+            f"invalid YAML: the alias *{name} names no anchor &{name} above it",
+            f"Put &{name} before the value it stands for, above this line, or write the value.",
+            line_of(found),
+        )
+    if "duplicate anchor" in (error.context or "") and begun is not None:
+        return FrontMatterError(
+            f"invalid YAML: the anchor &{name} is given twice (lines {line_of(begun)} and "
+            f"{line_of(found)})",
+            "Give each anchor a name of its own.",
+            line_of(found),
+        )
+    return None
 
 
 def _tab_error(source: str, mark: _Mark | None, line_of: _LineOf) -> FrontMatterError | None:
