@@ -449,7 +449,17 @@ def test_an_error_quoting_a_line_end_is_one_line(site: Site, command: str) -> No
     (line,) = [line for line in result.output.splitlines() if line.startswith("Error: ")]
     rule = " [build]" if command == "check" else ""
     assert line == (
-        f"Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [a\\nb]{rule}"
+        f"Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [a, b]{rule}"
+    )
+
+
+def test_the_list_a_text_of_tags_should_be_holds_no_tab(site: Site) -> None:
+    # The fix for `tags: "a<TAB>b"` wrote the tab, which a tag may not hold.
+    site(**{"a.md": post_with('tags: "a\\tb"')})
+    result = run("build")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [a b]\n"
     )
 
 

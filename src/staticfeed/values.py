@@ -200,7 +200,9 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
 def _as_list(value: object, written: object) -> str:
     """How to write a value that is not a list as a list of that one text, if it is one."""
     if isinstance(value, str):
-        return f"Write it as a list: [{value}]"
+        # One item a line, a tab a space: a tag holds neither (`one_line`).
+        items = (_BREAKS.sub(" ", line).strip() for line in re.split("[\n\r]", value))
+        return f"Write it as a list: [{', '.join(item for item in items if item)}]"
     if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
         shown = written if isinstance(written, str) else as_written(value)
         return f"Write it as a list: [{json.dumps(shown, ensure_ascii=False)}]"
