@@ -1620,6 +1620,9 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         ("22 Dec 2025 14:00 +0200", "2025-12-22T14:00:00+02:00"),
         ("December 22, 2025 9:30 am", "2025-12-22T09:30:00+00:00"),
         ("*22 December 2025*", "2025-12-22T00:00:00+00:00"),
+        # Years outside 1800-2999 were passed over ("no date found"), read in front matter.
+        ("1 January 1750", "1750-01-01T00:00:00+00:00"),
+        ("June 1, 0033", "0033-06-01T00:00:00+00:00"),
     ],
 )
 def test_date_line_forms(site: Site, line: str, published: str) -> None:
@@ -1628,6 +1631,13 @@ def test_date_line_forms(site: Site, line: str, published: str) -> None:
     entry = only_entry()
     assert entry.findtext(f"{A}published") == published
     assert entry.findtext(f"{A}content") == "<p>Text.</p>"
+
+
+def test_date_line_in_the_year_9999_is_read(site: Site) -> None:
+    # It said "no date found near the top of the document", as front matter's date: worked.
+    site(**{"a.md": "Friday, December 31, 9999\n\n# Title\n\nText.\n"})
+    build_ok("--future")
+    assert only_entry().findtext(f"{A}published") == "9999-12-31T00:00:00+00:00"
 
 
 def test_date_line_is_in_the_config_time_zone(site: Site) -> None:
@@ -1744,6 +1754,19 @@ DATE_LINE_FIX = (
             1,
             "'2025-12-22 25:00' does not exist: hour must be in 0..23",
             id="no-such-hour",
+        ),
+        pytest.param(
+            "January 1, 0000\n\n# Title\n\nText.\n",
+            1,
+            "'January 1, 0000' does not exist: year 0 is out of range",
+            id="year-zero",
+        ),
+        pytest.param(
+            "# Title\n\nDecember 31, 9999 23:00 -05:00\n\nText.\n",
+            3,
+            "9999-12-31 23:00:00-05:00 is out of range: in UTC it falls before the year 1 or"
+            " after 9999",
+            id="after-9999-in-utc",
         ),
     ],
 )

@@ -14,7 +14,9 @@ from staticfeed.values import as_written, type_name
 # Two different defaults: a field that came out the same under both was written by the author.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+# A date line writes its year in four digits, whatever year it is (`1 January 1750`, `June 1,
+# 0033`), as front matter may: the rest of the line must read as a date for it to be one.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
 # ISO 8601's days: calendar (2025-12-22), week (2025-W52-1, 2025W521: Monday of week 52) and
