@@ -1195,6 +1195,47 @@ def test_an_empty_link_is_the_entry_without_the_fragment_of_its_link(site: Site)
         assert hrefs == [LINK, LINK + "#section"]
 
 
+@pytest.mark.parametrize(
+    ("markup", "xpath", "attribute"),
+    [
+        pytest.param("![todo]()", ".//img", "src", id="markdown-image"),
+        pytest.param('<img src="" alt="todo">', ".//img", "src", id="img"),
+        pytest.param('<video src=" " poster="">V</video>', ".//video", "src", id="video-src"),
+        pytest.param('<video src="v.mp4" poster="">V</video>', ".//video", "poster", id="poster"),
+        pytest.param('<audio src="">A</audio>', ".//audio", "src", id="audio"),
+        pytest.param(
+            '<video><source src="" type="video/mp4">V</video>', ".//source", "src", id="source"
+        ),
+    ],
+)
+def test_an_empty_src_is_left_out_not_led_to_the_entry(
+    site: Site, markup: str, xpath: str, attribute: str
+) -> None:
+    # It was the entry's page (https://example.org/blog/feeds/a/), which readers fetched as the
+    # picture and showed broken; feedparser makes an empty one the feed's own URL.
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", f"Text {markup} more.\n")})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    page = Path("feeds/a/index.html").read_text(encoding="utf-8")
+    for name in ("atom.xml", "rss.xml"):
+        (entry,) = parsed(name).entries
+        for html in (entry.content[0].value, page):
+            element = html_of(html).find(xpath)
+            assert element is not None, html
+            assert attribute not in element.attrib, name
+
+
+def test_an_empty_src_gives_way_to_the_srcset(site: Site) -> None:
+    markup = '<img src="" srcset="s2.png 2x, s1.png 1x" alt="map">'
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", f"A photo: {markup}\n")})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    (entry,) = parsed("atom.xml").entries
+    img = html_of(entry.content[0].value).find(".//img")
+    assert img is not None
+    assert (img.get("src"), img.get("alt")) == (BLOG + "s1.png", "map")
+
+
 def srcset_candidates(srcset: str | None) -> list[tuple[str, str]]:
     assert srcset is not None
     return [tuple(part.split()) for part in srcset.split(",")]  # type: ignore[misc]

@@ -29,6 +29,10 @@ OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 _URL_ATTRIBUTES = ("href", "src", "poster", "cite", "longdesc", "data", "action")
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
+# What readers fetch to show in the entry. An empty one is left out rather than led to the
+# entry: readers fetched its HTML page as the picture (feedparser resolves an empty src to the
+# feed's URL, newsboat lists it as an image), where an <img> without a src shows its alt text.
+_SHOWN = ("src", "poster")
 # cmark-gfm writes the references &#xFFFE; and &#xFFFF; as the bytes FE and FF, which are not
 # UTF-8, so cmarkgfm fails to decode its own output. XML cannot carry those two characters
 # anyway: such references are removed and the Markdown rendered again.
@@ -387,14 +391,17 @@ def _make_urls_absolute(
     """Resolve the URLs under `fragment` against `base`, but a reference to a place in the
     entry itself (`#notes`) against the entry's `own_url`, and an empty one (`[this]()`, the
     same document) as `own_url` without its fragment (RFC 3986, 5.2.2): against the site's
-    home page they led a reader out of the entry. `places` as `elements_with_urls` adds to
-    it."""
+    home page they led a reader out of the entry. An empty `src` or `poster` is taken out:
+    the entry's page is no picture. `places` as `elements_with_urls` adds to it."""
     for element in elements_with_urls(fragment, places):
         attributes = element.attrib
         for attribute in _URL_ATTRIBUTES:
             value = attributes.get(attribute)
             if value is not None:
                 written = value.strip()
+                if not written and attribute in _SHOWN:
+                    del attributes[attribute]
+                    continue
                 if not written:
                     absolute = own_url.partition("#")[0]
                 else:
