@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import feedparser
+import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import example, given, settings
@@ -1927,6 +1928,56 @@ def test_a_link_to_a_place_the_entry_does_not_have(site: Site) -> None:
     assert check("--ignore", "missing-place", "--ignore", "placeholder").output == (
         "ok: no problems found\n"
     )
+
+
+EMPTY_SOURCES = """\
+---
+title: Sources
+date: 2025-03-01
+---
+A picture to come: ![todo](), and ![ok](https://example.net/ok.png).
+
+<div>
+<img src="" alt="chart">
+<img src="" srcset="https://example.net/s.png 1x" alt="set">
+<video src="https://example.net/v.mp4" poster=" "></video>
+</div>
+
+[this entry]() and <a href="">this one</a> lead to the entry.
+"""
+
+
+def test_an_image_with_an_empty_source(site: Site) -> None:
+    site(CONFIG, **{"sources.md": EMPTY_SOURCES})
+    assert invoke_build().exit_code == 0
+
+    def empty(what: str) -> str:
+        return (
+            f"{what} has an empty URL: staticfeed leaves it out, as an empty URL would lead"
+            " readers to the entry's page, and readers show no picture"
+        )
+
+    found = [f for f in findings(exit_code=0) if f["rule"] == "empty-src"]
+    assert [(f["file"], f["line"], f["severity"], f["message"]) for f in found] == [
+        ("entries/sources.md", 5, "warning", empty("the image")),
+        ("entries/sources.md", 8, "warning", empty("the <img src>")),
+        ("entries/sources.md", 10, "warning", empty("the <video poster>")),
+    ]
+    assert {f["fix"] for f in found} == {"Give the image its file, or take it out."}
+    # What the warnings name has no URL in the feed, read with lxml.
+    (content,) = etree.parse(ATOM).xpath(
+        "//a:entry[a:title='Sources']/a:content", namespaces={"a": "http://www.w3.org/2005/Atom"}
+    )
+    body = lxml.html.fragment_fromstring(content.text, create_parent="div")
+    assert [img.get("src") for img in body.iter("img")] == [
+        None,
+        "https://example.net/ok.png",
+        None,
+        "https://example.net/s.png",
+    ]
+    others = ("placeholder", "reader-html", "w3c-html")  # of the srcset and poster
+    ignored = [arg for rule in ("empty-src", *others) for arg in ("--ignore", rule)]
+    assert check(*ignored).output == "ok: no problems found\n"
 
 
 def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) -> None:

@@ -346,6 +346,7 @@ def check_build(
                 w3c_html="w3c-html" not in ignore,
                 relative_file="relative-file" not in ignore,
                 missing_place="missing-place" not in ignore,
+                empty_src="empty-src" not in ignore,
                 template_code="template-code" not in ignore,
                 no_text="no-text" not in ignore and "atom" in config.formats,
             )
@@ -627,6 +628,7 @@ class _EntryRules:
     w3c_html: bool
     relative_file: bool
     missing_place: bool
+    empty_src: bool
     template_code: bool
     no_text: bool
 
@@ -635,6 +637,7 @@ class _EntryRules:
             self.html()
             or self.relative_file
             or self.missing_place
+            or self.empty_src
             or self.template_code
             or self.no_text
         )
@@ -735,6 +738,8 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             here += _local_findings(body, first_line, beside, link or rules.site_url)
         if rules.missing_place and link is None:
             here += _missing_place_findings(path, first_line, text, found)
+        if rules.empty_src:
+            here += _empty_src_findings(path, first_line, found)
         findings.append(here)
     return findings
 
@@ -824,6 +829,21 @@ def _missing_place_findings(
             )
         )
     return findings
+
+
+def _empty_src_findings(path: Path, first_line: int, found: gfm.Sources) -> list[Finding]:
+    return [
+        _body_warning(
+            path,
+            first_line,
+            line,
+            "empty-src",
+            f"{what} has an empty URL: staticfeed leaves it out, as an empty URL would lead"
+            " readers to the entry's page, and readers show no picture",
+            "Give the image its file, or take it out.",
+        )
+        for line, what in localfiles.empty_sources(found)
+    ]
 
 
 def _template_finding(path: Path, first_line: int, code: templates.TemplateCode) -> Finding:

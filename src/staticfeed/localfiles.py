@@ -64,6 +64,27 @@ def references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                     yield here, f"the <{element.tag} {attribute}>", url
 
 
+def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
+    """(line, what) of each image, video or audio in `sources` written with an empty `src` or
+    `poster` (`![todo]()`), which the build leaves out: but for an <img> with a srcset, whose
+    `src` comes from that."""
+    for line, kind, url in sources.destinations:
+        if kind == "image" and not url.strip():
+            yield line, "the image"
+    for line, html in sources.raw_html:
+        for element in elements_with_urls(parse_fragment(html)):
+            for attribute in ("src", "poster"):
+                value = element.get(attribute)
+                if value is None or value.strip():
+                    continue
+                if attribute == "src" and element.get("srcset", "").strip():
+                    continue
+                # An HTML block spans lines: the element's own, as lxml counts them.
+                within = element.sourceline
+                here = line + within - 1 if isinstance(within, int) else line
+                yield here, f"the <{element.tag} {attribute}>"
+
+
 def _file_named(url: str, folder: Path, root: Path) -> Path | None:
     """The file under `root` that `url` names relative to `folder`, if there is one."""
     try:

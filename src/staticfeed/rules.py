@@ -25,6 +25,7 @@ RULES = (
     "looks-like-html",
     "relative-file",
     "missing-place",
+    "empty-src",
     "template-code",
     "no-text",
     "same-updated",
