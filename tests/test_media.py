@@ -161,9 +161,56 @@ def test_a_file_outside_the_project_is_refused(site: Callable[..., Path]) -> Non
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: entries/a.md:5: enclosures '../../etc/passwd' points outside the project folder. "
+        "Error: entries/a.md:6: enclosures '../../etc/passwd' points outside the project folder. "
         "Put the file inside the project, or give its full URL with type and length.\n"
     )
+
+
+EMPTY = (
+    "is an empty file ({}). Put the file's content there, or give its full URL with type and "
+    "length."
+)
+OUTSIDE = (
+    "'../outside.mp3' points outside the project folder. Put the file inside the project, or "
+    "give its full URL with type and length."
+)
+UNKNOWN_TYPE = (
+    "the media type of enclosures 'media/x.qqq' cannot be told from its name. Add type: with "
+    "its MIME type, such as audio/mpeg."
+)
+
+
+@pytest.mark.parametrize(
+    ("listed", "lines"),
+    [
+        ("enclosures: [media/empty.mp3, ../outside.mp3, media/x.qqq]\n", (4, 4, 4)),
+        ("enclosures:\n  - media/empty.mp3\n  - ../outside.mp3\n  - media/x.qqq\n", (5, 6, 7)),
+        (
+            "enclosures:\n  - url: media/empty.mp3\n    type: audio/mpeg\n"
+            "  - url: ../outside.mp3\n    length: 10\n  - {url: media/x.qqq, length: 10}\n",
+            (5, 7, 9),
+        ),
+    ],
+    ids=["flow-list", "block-list", "mappings"],
+)
+def test_each_bad_enclosure_is_an_error_at_its_line(
+    site: Callable[..., Path], listed: str, lines: tuple[int, int, int]
+) -> None:
+    # Only the empty file was listed, at the enclosures line: a build for each of the three.
+    folder = site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{listed}---\nT.\n"})
+    (folder / "media").mkdir()
+    (folder / "media" / "empty.mp3").write_bytes(b"")
+    (folder / "media" / "x.qqq").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 1
+    empty, outside, unknown = lines
+    assert result.stderr.splitlines() == [
+        f"Error: entries/a.md:{empty}: enclosures 'media/empty.mp3' "
+        + EMPTY.format(folder.resolve() / "media" / "empty.mp3"),
+        f"Error: entries/a.md:{outside}: enclosures {OUTSIDE}",
+        f"Error: entries/a.md:{unknown}: {UNKNOWN_TYPE}",
+    ]
+    assert not (folder / "feeds").exists()
 
 
 def test_a_file_name_the_system_cannot_take_is_refused(site: Callable[..., Path]) -> None:
@@ -173,7 +220,7 @@ def test_a_file_name_the_system_cannot_take_is_refused(site: Callable[..., Path]
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: entries/a.md:5: enclosures '{name}' names a file the system cannot look at "
+        f"Error: entries/a.md:6: enclosures '{name}' names a file the system cannot look at "
         "(File name too long). Check the file's name, and that its folder can be entered "
         "(chmod +rx).\n"
     )
@@ -184,7 +231,7 @@ def test_a_remote_file_needs_its_length(site: Callable[..., Path]) -> None:
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: entries/a.md:5: enclosures needs a length in bytes for a file that is not in "
+        "Error: entries/a.md:6: enclosures needs a length in bytes for a file that is not in "
         "the project. Add length: with the file's size in bytes.\n"
     )
 
@@ -267,7 +314,7 @@ def test_an_empty_file_in_the_project_is_refused(site: Callable[..., Path]) -> N
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: entries/a.md:5: enclosures 'media/episode-1.mp3' is an empty file "
+        "Error: entries/a.md:6: enclosures 'media/episode-1.mp3' is an empty file "
         f"({folder.resolve() / 'media' / 'episode-1.mp3'}). Put the file's content there, or "
         "give its full URL with type and length.\n"
     )
@@ -313,7 +360,7 @@ def test_a_path_from_the_root_outside_the_sites_folder_needs_its_length(
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: entries/a.md:5: enclosures '/media/episode-1.mp3' is not in the site's folder "
+        "Error: entries/a.md:6: enclosures '/media/episode-1.mp3' is not in the site's folder "
         "/blog/, so it is no file of the project to measure. Write media/episode-1.mp3 for "
         "the project's file (published at https://example.org/blog/media/episode-1.mp3), or "
         "add length: with the size in bytes of https://example.org/media/episode-1.mp3.\n"

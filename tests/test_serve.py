@@ -979,7 +979,7 @@ def test_serve_rebuilds_when_an_enclosed_file_changes(site: Callable[..., Path])
         two = EPISODE.replace("one", "two").replace("2025-01-01", "2025-01-02")
         (folder / "entries" / "two.md").write_text(textwrap.dedent(two), encoding="utf-8")
         assert wait_for(lambda: any("is not a file in the project" in line for line in err))
-        assert err[-1].startswith("Error: entries/two.md:4: enclosures 'media/two.mp3' is not")
+        assert err[-1].startswith("Error: entries/two.md:5: enclosures 'media/two.mp3' is not")
         assert enclosure_lengths(atom) == ["5000"]  # the last good build is served
 
         def add() -> None:

@@ -31,7 +31,7 @@ from staticfeed.errors import (
     unreachable,
     unreadable,
 )
-from staticfeed.frontmatter import Document, FrontMatterError, body_of, split
+from staticfeed.frontmatter import Document, FrontMatterError, body_of, item_lines, split
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
@@ -426,8 +426,8 @@ def _parse_documents(
         for (path, data), found in zip(jobs, warnings, strict=True)
     ]
     outcomes = [
-        _built(config, root, path, document, found)
-        for (path, _), document, found in zip(jobs, documents, warnings, strict=True)
+        _built(config, root, path, data, document, found)
+        for (path, data), document, found in zip(jobs, documents, warnings, strict=True)
     ]
     if cached:
         outcomes = [_encoded(outcome) for outcome in outcomes]
@@ -521,13 +521,14 @@ def _built(
     config: Config,
     root: Path,
     path: Path,
+    data: bytes,
     document: Document | tuple[StaticfeedError, ...],
     warnings: list[BuildWarning],
 ) -> _Outcome:
     if not isinstance(document, Document):
         return _Outcome(None, tuple(warnings), document)
     try:
-        draft = _EntryBuilder(path, root, config, document, warnings).build()
+        draft = _EntryBuilder(path, root, config, (data, document), warnings).build()
     except ManyErrors as many:
         return _Outcome(None, tuple(warnings), many.errors)
     except StaticfeedError as error:
@@ -622,12 +623,13 @@ class _EntryBuilder:
         path: Path,
         root: Path,
         config: Config,
-        document: Document,
+        read: tuple[bytes, Document],
         warnings: list[BuildWarning],
     ) -> None:
         self.path = path
         self.relative = PurePosixPath(path.relative_to(root).as_posix())
         self.config = config
+        self.data, document = read
         self.document = document
         self.meta = document.metadata
         self.warnings = warnings
@@ -883,7 +885,15 @@ class _EntryBuilder:
             return None
 
     def _add(self, key: str | None, problem: values.InvalidValue) -> None:
-        self._fail(key, problem.message, problem.fix)
+        if not isinstance(problem, values.InvalidItems) or key is None:
+            self._fail(key, problem.message, problem.fix)
+            return
+        lines = _read_text(self.path, self.data, [], lambda text: item_lines(text, key))
+        for index, each in problem.problems:
+            line = lines[index] if index < len(lines) else self.document.key_lines.get(key)
+            error = EntryError(each.message, each.fix, path=self.path, line=line)
+            if str(error) not in map(str, self.errors):  # two items of one flow list alike
+                self.errors.append(error)
 
     def _fail(self, key: str | None, message: str, fix: str) -> None:
         line = self.document.key_lines.get(key) if key else None

@@ -139,6 +139,33 @@ def split(text: str, *, names_only: bool = True) -> Document:
     )
 
 
+def item_lines(text: str, key: str) -> list[int]:
+    """The line of each item of the list `key` holds in `text`'s front matter, which `split`
+    has read: an item of a flow list is on that list's line. none for a key holding no list,
+    or a TOML array written inline; TOML's tables (`[[authors]]`) are at their headers. Worked
+    out only for an error: `split` does not keep where each value was."""
+    lines = text.split("\n")
+    closing = _closing_fence(lines)
+    if closing is None:
+        return []
+    source = "\n".join(lines[1:closing])
+    if _FENCES[lines[0].rstrip()] != "yaml":
+        table = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
+        return [number for number, line in toml_lines(source, first=2) if table.match(line)]
+    loader = _SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    line_of = _line_finder(source)
+    value = next((value for name, value in node.value if name.value == key), None)
+    if not isinstance(value, yaml.SequenceNode):
+        return []
+    return [line_of(item.start_mark) for item in value.value]
+
+
 def body_of(text: str) -> tuple[str, int]:
     """The body of `text`, as `split` finds it, and the line it starts on, without reading
     the front matter."""

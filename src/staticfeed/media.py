@@ -66,9 +66,7 @@ def enclosures(key: str, value: object, config: Config) -> tuple[Enclosure, ...]
     if values.blank(value):
         raise values.empty(key)
     items = value if isinstance(value, list) else [value]
-    if any(item is None for item in items):
-        raise values.empty_item(key)
-    return tuple(_enclosure(key, item, config) for item in items)
+    return tuple(values.each_item(key, items, lambda item: _enclosure(key, item, config)))
 
 
 def _enclosure(key: str, value: object, config: Config) -> Enclosure:

@@ -12,11 +12,14 @@ import json
 import re
 import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
+from typing import TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from staticfeed.model import Author
+
+T = TypeVar("T")
 
 _NAME_EMAIL = re.compile(r"^\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 _AFTER_ADDRESS = re.compile(r"<([^<>]*)>\s*\S")
@@ -34,6 +37,33 @@ class InvalidValue(ValueError):
         self.message = message
         self.fix = fix
         super().__init__(message)
+
+
+class InvalidItems(InvalidValue):
+    """What is wrong with each bad item of a list, by its index: each is an error of its own,
+    at the item's line, where the first alone was reported at the key's line. Taken as an
+    InvalidValue, it is the first."""
+
+    def __init__(self, problems: Sequence[tuple[int, InvalidValue]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(problems[0][1].message, problems[0][1].fix)
+
+
+def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -> list[T]:
+    """`check` of every item of the list `key` holds; InvalidItems with every item's
+    InvalidValue, an item written with no value (`[a, null]`, `-` alone) among them."""
+    checked: list[T] = []
+    problems: list[tuple[int, InvalidValue]] = []
+    for index, item in enumerate(items):
+        try:
+            if item is None:
+                raise empty_item(key)
+            checked.append(check(item))
+        except InvalidValue as problem:
+            problems.append((index, problem))
+    if problems:
+        raise InvalidItems(problems)
+    return checked
 
 
 def type_name(value: object) -> str:
@@ -179,22 +209,34 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
             f"{key} must be a list, not {type_name(value)}", _as_list(value, written)
         )
     sources = written if isinstance(written, list) else value
-    for item in value:
-        if isinstance(item, list | dict):
-            text(f"each of {key}", item)  # raises, before a number's fix quotes every item
-    for index, item in enumerate(value):
-        if item is None:
-            raise empty_item(key)
-        if isinstance(item, int | float):
-            # Only here, not for every list: a build checks the tags of every entry.
-            kept = [as_written(each) for each in sources if each is not None]
-            quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in kept)
-            read = _read_as(as_written(sources[index]), item)
-            raise InvalidValue(
-                f"each of {key} must be text, not {type_name(item)}{read}",
-                f"Put every one in quotes: [{quoted}]",
-            )
-    return tuple(text(f"each of {key}", item) for item in value)
+    problems: list[tuple[int, InvalidValue]] = []
+    try:
+        # A number is checked below, all at once: its fix quotes every item.
+        texts = each_item(key, value, lambda item: _item_text(key, item))
+    except InvalidItems as bad:
+        problems, texts = list(bad.problems), []
+    numbers = [index for index, item in enumerate(value) if isinstance(item, int | float)]
+    if numbers:
+        kept = [
+            as_written(source)
+            for source, item in zip(sources, value, strict=False)
+            if item is not None and not isinstance(item, list | dict)  # errors of their own
+        ]
+        quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in kept)
+        read = _read_as(as_written(sources[numbers[0]]), value[numbers[0]])
+        problem = InvalidValue(
+            f"each of {key} must be text, not {type_name(value[numbers[0]])}{read}",
+            f"Put every one in quotes: [{quoted}]",
+        )
+        problems = sorted([*problems, (numbers[0], problem)], key=lambda each: each[0])
+    if problems:
+        raise InvalidItems(problems)
+    return tuple(item for item in texts if item is not None)
+
+
+def _item_text(key: str, item: object) -> str | None:
+    """An item of a list of texts as text; None for a number, which text_list refuses."""
+    return None if isinstance(item, int | float) else text(f"each of {key}", item)
 
 
 def _as_list(value: object, written: object) -> str:
@@ -418,12 +460,10 @@ def authors(key: str, value: object) -> tuple[Author, ...]:
     if value is None:
         raise empty(key)
     items = value if isinstance(value, list) else [value]
-    if any(item is None for item in items):
-        raise empty_item(key)
     if not items:
         raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
     # An author listed twice as written (name, email and uri) is one author, listed once.
-    return tuple(dict.fromkeys(author(key, item) for item in items))
+    return tuple(dict.fromkeys(each_item(key, items, lambda item: author(key, item))))
 
 
 def author(key: str, value: object) -> Author:
