@@ -374,6 +374,21 @@ def test_a_path_from_the_root_outside_the_sites_folder_needs_its_length(
     assert enclosures[0] == ("https://example.org/media/episode-1.mp3", "4096")
 
 
+def test_a_path_from_the_root_that_climbs_out_of_the_sites_folder_gets_a_true_fix(
+    site: Callable[..., Path],
+) -> None:
+    # The fix said to write blog/../outside.mp3: the same climb, written without its `/`.
+    site(**{"a.md": "---\ntitle: T\ndate: 2025-12-01\nenclosures: [/blog/../outside.mp3]\n---\n"})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:4: enclosures '/blog/../outside.mp3' is not in the site's folder "
+        "/blog/, so it is no file of the project to measure. Write outside.mp3 for the "
+        "project's file (published at https://example.org/blog/outside.mp3), or add length: "
+        "with the size in bytes of https://example.org/outside.mp3.\n"
+    )
+
+
 def test_a_preview_puts_the_projects_files_on_the_preview_and_others_where_they_are(
     site: Callable[..., Path],
 ) -> None:

@@ -141,7 +141,8 @@ def _in_site_folder(url: str, config: Config) -> str | None:
 def _outside_the_site(key: str, url: str, config: Config) -> values.InvalidValue:
     """The error for a root-relative `url` outside the site's folder given without a length."""
     site = config.published_site_url
-    relative = urlsplit(url).path.lstrip("/")
+    # Its dot segments resolved: `/blog/../a.mp3` is /a.mp3, and `blog/../a.mp3` no better.
+    relative = urlsplit(urljoin(site, url)).path.lstrip("/")
     return values.InvalidValue(
         f"{key} {url!r} is not in the site's folder {urlsplit(site).path}, so it is no file of "
         "the project to measure",
