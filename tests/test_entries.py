@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, build_as_a_user, files_under
+from tests.conftest import BASIC_CONFIG, build_as_a_user, files_under, record_reads
 
 A = "{http://www.w3.org/2005/Atom}"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
@@ -496,9 +496,12 @@ def test_a_broken_link_in_entries_is_an_error_naming_it_and_nothing_is_written(
     ]  # and errors() checks that no feed was written
 
 
-def test_documents_are_read_folder_by_folder_in_name_order(site: Site) -> None:
+def test_documents_are_read_folder_by_folder_in_name_order(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A folder's documents by name, then each of its subfolders by name; hidden files and
-    folders, and files that are not documents, are not read. Errors are listed in that order."""
+    folders, and files that are not documents, are not read. Errors are listed by path, as
+    `check` lists them, and as those found in placing or rendering the pages are."""
     bad = doc("titel: X\ndate: 2025-01-01\n")
     site(
         **{
@@ -517,14 +520,24 @@ def test_documents_are_read_folder_by_folder_in_name_order(site: Site) -> None:
         }
     )
     (Path("entries") / "a" / "b" / "link.md").symlink_to(Path("..", "z.md"))
-    order = [line.split(":")[1].strip() for line in errors()]
+    reads = record_reads(monkeypatch, "entries")
+    order = [line.split(":")[1].strip() for line in errors("--no-cache")]
+    assert reads == [
+        "UPPER.MD",
+        "b.md",
+        "a/a.markdown",
+        "a/z.md",
+        "a/b/c.txt",
+        "a/b/link.md",
+        "c/x.md",
+    ]
     assert order == [
         "entries/UPPER.MD",
-        "entries/b.md",
         "entries/a/a.markdown",
-        "entries/a/z.md",
         "entries/a/b/c.txt",
         "entries/a/b/link.md",
+        "entries/a/z.md",
+        "entries/b.md",
         "entries/c/x.md",
     ]
 

@@ -1046,10 +1046,10 @@ def test_an_existing_entry_is_never_overwritten(tmp_path: Path) -> None:
     page, ferry = (
         display_path(FIXTURES / name) for name in ("pasted-page.txt", "pasted-title-first.txt")
     )
-    assert messages == [
-        f"{existing}: the entry already exists: importing {page} would overwrite it. {fix}",
+    assert messages == [  # by path, as every list of errors
         f"{other}: the entry already exists: importing {ferry} would write "
         f"{other.with_suffix('.md')}, an entry with the same id. {fix}",
+        f"{existing}: the entry already exists: importing {page} would overwrite it. {fix}",
     ]
     assert existing.read_text(encoding="utf-8") == "mine\n"
     assert other.read_text(encoding="utf-8") == "mine too\n"
@@ -1115,9 +1115,9 @@ def test_missing_sources_and_empty_folders_are_errors(tmp_path: Path) -> None:
             timezone=KYIV,
             dry_run=False,
         )
-    assert [error.message for error in raised.value.errors] == [
-        "no such file or folder",
-        "the folder holds no document to import",
+    assert [(error.path, error.message) for error in raised.value.errors] == [  # by path
+        (tmp_path / "empty", "the folder holds no document to import"),
+        (tmp_path / "missing.txt", "no such file or folder"),
     ]
 
 

@@ -898,6 +898,28 @@ def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
     assert not Path("feeds").exists()  # a failed first build leaves no folder
 
 
+def test_slug_errors_are_listed_by_file_then_line(site: Site) -> None:
+    # Listed as the pages are placed, newest entry first: s2.md, then s.md. `check` sorted them.
+    site(
+        config=CONFIG,
+        **{
+            "s.md": "---\ntitle: A\ndate: 2025-06-01\nslug: .a/b\n---\nA.\n",
+            "s2.md": "---\ntitle: B\ndate: 2025-06-02\nslug: _headers\n---\nB.\n",
+            "t/a.md": "---\ntitle: C\ndate: 2025-06-03\n\nslug: _redirects\n---\nC.\n",
+        },
+    )
+    message = assert_clean_error(invoke_build())
+    hidden = (
+        "would put a page in a hidden folder, where staticfeed keeps .staticfeed-ids, or where "
+        "a host reads _headers or _redirects. Give the entry another slug: in its front matter."
+    )
+    assert message == (
+        f"Error: entries/s.md:4: slug '.a/b' {hidden}\n"
+        f"Error: entries/s2.md:4: slug '_headers' {hidden}\n"
+        f"Error: entries/t/a.md:5: slug '_redirects' {hidden}\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "slug"),
     [("a" * 256, "a" * 256), ("€" * 86, "%E2%82%AC" * 86)],  # 86 euro signs: 258 bytes

@@ -666,9 +666,9 @@ class _EntryBuilder:
         )
         review = self._field("review", self._text_list) or ()
         if self.errors:
-            # In the order of the document, as check lists them, rather than the order of the
-            # steps above; a problem of the whole document (no title found) comes first.
-            raise ManyErrors(sorted(self.errors, key=lambda error: error.line or 0))
+            # In the order of the document (ManyErrors), rather than the order of the steps
+            # above; a problem of the whole document (no title found) comes first.
+            raise ManyErrors(self.errors)
         assert title is not None and published is not None and updated is not None
         assert slug is not None
         body = head.body if self._inferred_anything(head) else self.document.body

@@ -93,10 +93,14 @@ class OutputError(StaticfeedError):
 
 
 class ManyErrors(StaticfeedError):
-    """Every error found in a run, so the user can fix them all at once."""
+    """Every error found in a run, so the user can fix them all at once: by file, as shown,
+    then by line, as `check` lists its findings; errors of no file first, and those of one
+    place in the order found."""
 
     def __init__(self, errors: Sequence[StaticfeedError]) -> None:
-        self.errors = tuple(errors)
+        # Each step found them in its own order: the pages' slugs newest entry first, so
+        # entries/s2.md came before entries/s.md.
+        self.errors = tuple(sorted(errors, key=_place))
         super().__init__("\n".join(str(error) for error in self.errors))
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -104,6 +108,10 @@ class ManyErrors(StaticfeedError):
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
+
+
+def _place(error: StaticfeedError) -> tuple[str, int]:
+    return (display_path(error.path) if error.path is not None else "", error.line or 0)
 
 
 def unreadable(
