@@ -52,6 +52,10 @@ class InvalidItems(InvalidValue):
 def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -> list[T]:
     """`check` of every item of the list `key` holds; InvalidItems with every item's
     InvalidValue, an item written with no value (`[a, null]`, `-` alone) among them."""
+    try:
+        return [check(item) for item in items]
+    except InvalidValue:
+        pass  # found again below, with every other bad item: only a list with one goes there
     checked: list[T] = []
     problems: list[tuple[int, InvalidValue]] = []
     for index, item in enumerate(items):
@@ -208,35 +212,42 @@ def text_list(key: str, value: object, written: object = None) -> tuple[str, ...
         raise InvalidValue(
             f"{key} must be a list, not {type_name(value)}", _as_list(value, written)
         )
-    sources = written if isinstance(written, list) else value
+    each = f"each of {key}"
+    try:
+        return tuple([text(each, item) for item in value])
+    except InvalidValue:
+        raise _bad_texts(key, value, written) from None
+
+
+def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
+    """What is wrong with each bad item of a list of texts; a number once, at the first, as
+    its fix quotes every text."""
     problems: list[tuple[int, InvalidValue]] = []
     try:
-        # A number is checked below, all at once: its fix quotes every item.
-        texts = each_item(key, value, lambda item: _item_text(key, item))
+        each_item(key, value, lambda item: _text_unless_number(key, item))
     except InvalidItems as bad:
-        problems, texts = list(bad.problems), []
+        problems = list(bad.problems)
     numbers = [index for index, item in enumerate(value) if isinstance(item, int | float)]
     if numbers:
+        sources = written if isinstance(written, list) else value
         kept = [
             as_written(source)
             for source, item in zip(sources, value, strict=False)
             if item is not None and not isinstance(item, list | dict)  # errors of their own
         ]
-        quoted = ", ".join(json.dumps(each, ensure_ascii=False) for each in kept)
-        read = _read_as(as_written(sources[numbers[0]]), value[numbers[0]])
+        quoted = ", ".join(json.dumps(shown, ensure_ascii=False) for shown in kept)
+        first = value[numbers[0]]
         problem = InvalidValue(
-            f"each of {key} must be text, not {type_name(value[numbers[0]])}{read}",
+            f"each of {key} must be text, not {type_name(first)}"
+            f"{_read_as(as_written(sources[numbers[0]]), first)}",
             f"Put every one in quotes: [{quoted}]",
         )
         problems = sorted([*problems, (numbers[0], problem)], key=lambda each: each[0])
-    if problems:
-        raise InvalidItems(problems)
-    return tuple(item for item in texts if item is not None)
+    return InvalidItems(problems)
 
 
-def _item_text(key: str, item: object) -> str | None:
-    """An item of a list of texts as text; None for a number, which text_list refuses."""
-    return None if isinstance(item, int | float) else text(f"each of {key}", item)
+def _text_unless_number(key: str, item: object) -> object:
+    return item if isinstance(item, int | float) else text(f"each of {key}", item)
 
 
 def _as_list(value: object, written: object) -> str:
