@@ -351,6 +351,24 @@ def test_a_body_nested_past_what_libxml2_can_hold_is_an_error(site: Site) -> Non
     ]
 
 
+def test_every_body_nested_too_deep_is_listed_in_one_build(site: Site) -> None:
+    # The build stopped at the first (the newest, b.md): fixing it showed a.md, a build later.
+    # In worker processes: test_parallel.py.
+    deep = "<div>" * 2100 + "The words." + "</div>" * 2100
+    site(
+        **{
+            "a.md": doc("title: A\ndate: 2025-01-01\n", f"{deep}\n"),
+            "b.md": doc("title: B\ndate: 2025-01-02\n", f"Before.\n\n{deep}\n"),
+            "c.md": doc("title: C\ndate: 2025-01-03\n"),
+        }
+    )
+    too_deep = (
+        "the text nests HTML elements more than 2,048 levels deep, and what lies deeper would "
+        "be lost. Close the elements it opens (an unclosed <div> repeated, say), or nest less."
+    )
+    assert errors() == [f"Error: entries/a.md: {too_deep}", f"Error: entries/b.md: {too_deep}"]
+
+
 def test_a_paragraph_of_over_10_mb_is_published_whole_and_passes_check(site: Site) -> None:
     # libxml2 refuses a text of over 10,000,000 bytes unless told otherwise: the paragraph
     # became <p></p>, and check and the next build could not read such a feed.

@@ -236,6 +236,30 @@ def test_a_feed_a_worker_cannot_write_is_an_error_and_changes_nothing(
     assert files_under(Path("feeds")) == before  # no temporary file either
 
 
+def test_every_body_nested_too_deep_is_listed_from_the_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each chunk of entries rendered in a worker, the bad ones among them in two chunks."""
+    deep = "<div>" * 2100 + "The words." + "</div>" * 2100
+    for n in (3, 38):
+        Path(f"entries/week-{n}.md").write_text(week(n) + f"\n{deep}\n", "utf-8")
+    pools = counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(parallel, "_CHUNK", 8)
+    result = CliRunner().invoke(cli, ["build"], prog_name="staticfeed")
+    assert pools, "the entries were not rendered in worker processes"
+    assert result.exit_code == 1, result.output
+    too_deep = (
+        "the text nests HTML elements more than 2,048 levels deep, and what lies deeper would "
+        "be lost. Close the elements it opens (an unclosed <div> repeated, say), or nest less."
+    )
+    assert result.stderr == (
+        f"Error: entries/week-3.md: {too_deep}\nError: entries/week-38.md: {too_deep}\n"
+    )
+    assert not Path("feeds").exists()
+
+
 def test_a_template_error_met_in_workers_is_the_one_met_in_one_process(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1199,12 +1199,17 @@ def _render_all(
     prepare = functools.partial(_with_bodies, bodies)
     results = parallel.map_steps(step, jobs, progress, prepare)
     names = [_HTML, *_xml_formats(config)]
-    for (entry, page_url, page_path, *_), (summary, html_digest, places, page) in zip(
-        jobs, results, strict=True
-    ):
+    failed: list[StaticfeedError] = []
+    for (entry, page_url, page_path, *_), result in zip(jobs, results, strict=True):
+        if isinstance(result, StaticfeedError):
+            failed.append(result)  # the others go on, so that every such entry is listed
+            continue
+        summary, html_digest, places, page = result
         made = _EntryPage(page_path, page) if page_path is not None and page is not None else None
         placed = dict(zip(names, places, strict=True))
         yield _Rendering(entry, page_url, summary, html_digest, placed, made)
+    if failed:
+        raise failed[0] if len(failed) == 1 else ManyErrors(failed)
 
 
 _Links = tuple[tuple[FeedLink, ...], tuple[FeedLink, ...], str]
@@ -1251,9 +1256,27 @@ def _with_body(entry: Entry, body: bytes | None) -> Entry:
     return entry if body is None else replace(entry, body=body.decode("utf-8", "surrogatepass"))
 
 
+_Rendered = tuple[str, str, list[Place], Place | StaticfeedError | None]
+"""What a worker sends back of an entry it rendered (`_rendered_chunk`)."""
+
+
 def _render_chunk(
     config: Config, links: _Links | None, folder: str, jobs: Sequence[_RenderJob]
-) -> list[tuple[str, str, list[Place], Place | StaticfeedError | None]]:
+) -> list[_Rendered | StaticfeedError]:
+    """`_rendered_chunk` of `jobs`, or the error of each entry that cannot be rendered (HTML
+    nested too deep): a build stopped at the first, and fixing it showed the next."""
+    try:
+        return list(_rendered_chunk(config, links, folder, jobs))
+    except StaticfeedError as error:
+        if len(jobs) == 1:
+            return [error]
+    # Only when one of them failed: each alone, to tell the others from it.
+    return [made for job in jobs for made in _render_chunk(config, links, folder, [job])]
+
+
+def _rendered_chunk(
+    config: Config, links: _Links | None, folder: str, jobs: Sequence[_RenderJob]
+) -> list[_Rendered]:
     """The summary and HTML digest of each entry, and where its HTML, feed elements and
     wanted page were written in the spool's `folder`: all a worker sends back, the entry
     being known. Made here, an element is made once, whatever the number of feeds it is in,
