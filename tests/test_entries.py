@@ -889,6 +889,12 @@ EMPTY_ITEM = "has an empty item. Remove it, or write what it should be."
             ],
             id="flow-list-of-authors",
         ),
+        pytest.param(
+            # An escape libyaml refuses, which the pure-Python parser reads: a traceback.
+            'summary: "\\ud800 x"\nauthors:\n  - name: Ann\n  - name: ""\n',
+            ["6: authors name is empty. Give authors name a value or remove the key."],
+            id="after-half-a-surrogate-pair",
+        ),
     ],
 )
 def test_each_bad_item_of_a_list_is_an_error_at_its_line(

@@ -152,11 +152,7 @@ def item_lines(text: str, key: str) -> list[int]:
     if _FENCES[lines[0].rstrip()] != "yaml":
         table = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
         return [number for number, line in toml_lines(source, first=2) if table.match(line)]
-    loader = _SafeLoader(source)
-    try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+    node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
     line_of = _line_finder(source)
@@ -164,6 +160,19 @@ def item_lines(text: str, key: str) -> list[int]:
     if not isinstance(value, yaml.SequenceNode):
         return []
     return [line_of(item.start_mark) for item in value.value]
+
+
+def _composed(source: str, loader_class: type[yaml.SafeLoader]) -> yaml.Node | None:
+    """The YAML `source` composed; None when `loader_class` cannot: libyaml refuses an escape
+    of half a surrogate pair ("\\ud800"), which `_parse_yaml` reads with the pure-Python
+    parser."""
+    loader = loader_class(source)
+    try:
+        return loader.get_single_node()
+    except (yaml.YAMLError, ValueError, OverflowError):
+        return None
+    finally:
+        loader.dispose()
 
 
 def body_of(text: str) -> tuple[str, int]:
