@@ -389,6 +389,21 @@ def test_a_path_from_the_root_that_climbs_out_of_the_sites_folder_gets_a_true_fi
     )
 
 
+@pytest.mark.parametrize("written", ["/blog/..", "/"])
+def test_a_path_from_the_root_that_names_the_hosts_root_gets_a_true_fix(
+    site: Callable[..., Path], written: str
+) -> None:
+    # The fix said "Write  for the project's file (published at https://example.org/blog/)".
+    site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\nenclosures: [{written}]\n---\n"})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: entries/a.md:4: enclosures {written!r} is not in the site's folder /blog/, so "
+        "it is no file of the project to measure. Write the path of the project's file, or "
+        "add length: with the size in bytes of https://example.org/.\n"
+    )
+
+
 def test_a_preview_puts_the_projects_files_on_the_preview_and_others_where_they_are(
     site: Callable[..., Path],
 ) -> None:

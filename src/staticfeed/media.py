@@ -143,11 +143,16 @@ def _outside_the_site(key: str, url: str, config: Config) -> values.InvalidValue
     site = config.published_site_url
     # Its dot segments resolved: `/blog/../a.mp3` is /a.mp3, and `blog/../a.mp3` no better.
     relative = urlsplit(urljoin(site, url)).path.lstrip("/")
+    # `/` and `/blog/..` name the host's root, a folder: "Write  for the project's file".
+    project = (
+        f"Write {relative} for the project's file (published at {urljoin(site, relative)})"
+        if relative and not relative.endswith("/")
+        else "Write the path of the project's file"
+    )
     return values.InvalidValue(
         f"{key} {url!r} is not in the site's folder {urlsplit(site).path}, so it is no file of "
         "the project to measure",
-        f"Write {relative} for the project's file (published at {urljoin(site, relative)}), "
-        f"or add length: with the size in bytes of {urljoin(site, url)}.",
+        f"{project}, or add length: with the size in bytes of {urljoin(site, url)}.",
     )
 
 
