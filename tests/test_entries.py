@@ -185,7 +185,7 @@ ONE_LINE = "which feed readers show as a space or not at all"
         ),
         (
             'title: A\nauthors:\n  - name: "Ann\\nLee"\n',
-            f'3: authors name holds a line break, {ONE_LINE}. Write it on one line: "Ann Lee"',
+            f'4: authors name holds a line break, {ONE_LINE}. Write it on one line: "Ann Lee"',
         ),
     ],
     ids=["escape", "block", "tag", "author", "author-name"],
