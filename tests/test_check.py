@@ -1469,6 +1469,60 @@ def test_a_videos_poster_and_preload_are_warned_about_as_the_service_does(site: 
         assert len(shown.xpath("//video/@poster")) == 1, feed
 
 
+STYLED = """\
+---
+title: Styled
+date: 2025-03-01
+---
+A photo:
+
+<img src="https://pics.example/a.png" style="border-radius: 4px" alt="">
+
+A <span style="Background-Color: LightBlue; margin: 0 auto">note</span>, kept by all, and
+<b style="border: 1px solid #ccc; color: teal">this</b> <i style="padding: 12.5px">too</i>.
+"""
+
+
+def test_a_style_readers_keep_that_the_w3c_service_warns_about_is_a_warning(site: Site) -> None:
+    # The service warns about border-radius, not on its list of properties, and about values
+    # it does not take as plain in a background-, border-, margin- or padding- property
+    # (DangerousStyleAttr); readers keep both, and check said nothing.
+    site(CONFIG, **{"styled.md": STYLED})
+    assert invoke_build().exit_code == 0
+    service = "the W3C Feed Validation Service warns about "
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/styled.md",
+            7,
+            "w3c-html",
+            f"{service}the CSS property border-radius in the style of <img>, which readers keep",
+        ),
+        warning(
+            "entries/styled.md",
+            9,
+            "w3c-html",
+            f"{service}the value lightblue of the CSS property background-color in the style"
+            " of <span>, which readers keep",
+        ),
+        warning(
+            "entries/styled.md",
+            10,
+            "w3c-html",
+            f"{service}the value 12.5px of the CSS property padding in the style of <i>, which"
+            " readers keep",
+        ),
+    ]
+    fixes = {item["fix"] for item in findings(exit_code=0)}
+    assert fixes == {"Leave it for readers (--ignore w3c-html), or take it out."}
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        styles = " ".join(shown.xpath("//@style")).lower()
+        for kept in ("border-radius: 4px", "background-color: lightblue", "padding: 12.5px"):
+            assert kept in styles, feed
+    assert rows("--ignore", "w3c-html", exit_code=0) == []
+
+
 LINKS = """\
 ---
 title: Contact

@@ -717,17 +717,16 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             read.append(None)  # read a moment ago: changed since; the next check will tell
     sources = [gfm.sources(each[0] if each else "", EXTENSIONS) for each in read]
     html = [readerhtml.linked_html(found) if rules.html() else [] for found in sources]
-    removals = readerhtml.removed_by_readers(html if rules.reader_html else [[] for _ in html])
+    readings = readerhtml.read_by_readers(html)
     findings = []
-    for body, written, found, pieces, removed in zip(
-        bodies, read, sources, html, removals, strict=True
-    ):
+    for body, written, found, reading in zip(bodies, read, sources, readings, strict=True):
         path, link = body.path, body.link
         text, first_line = written or ("", 1)
-        here = [_removed_finding(path, first_line, each) for each in removed]
+        here = []
+        if rules.reader_html:
+            here += [_removed_finding(path, first_line, each) for each in reading.removed]
         if rules.w3c_html:
-            warned = readerhtml.warned_by_the_service(pieces)
-            here += [_service_finding(path, first_line, each) for each in warned]
+            here += [_service_finding(path, first_line, each) for each in reading.warned]
         if rules.no_text and written is not None and not text.strip() and not body.summary:
             here.append(_no_text_finding(path, first_line))
         if rules.template_code:

@@ -11,6 +11,7 @@ feedparser as a feed, and what it gives back is compared with what went in.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,12 +80,22 @@ def _other_scheme(url: str) -> bool:
     return scheme is not None and scheme[1].lower() not in ("http", "https")
 
 
-def removed_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[list[Removed]]:
-    """For each body's raw HTML (`linked_html`), what readers remove from it, in
-    order of first line. What cmark-gfm makes of the Markdown around that HTML they keep, so
-    only the raw HTML is given to feedparser: a whole entry took it three times as long."""
+@dataclass(frozen=True)
+class Reading:
+    """What readers remove from a body's raw HTML, and what of the rest the W3C Feed
+    Validation Service warns about, each in order of first line."""
+
+    removed: list[Removed]
+    warned: list[Removed]
+
+
+def read_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[Reading]:
+    """For each body's raw HTML (`linked_html`), what readers remove from it and what of what
+    they keep the service warns about. What cmark-gfm makes of the Markdown around that HTML
+    they keep, so only the raw HTML is given to feedparser: a whole entry took it three times
+    as long."""
     with_html = [index for index, found in enumerate(pieces) if found]
-    removed: list[list[Removed]] = [[] for _ in pieces]
+    readings = [Reading([], []) for _ in pieces]
     for start in range(0, len(with_html), _BATCH):
         batch = with_html[start : start + _BATCH]
         written = [
@@ -93,15 +104,21 @@ def removed_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[list
         # Readers get the HTML as staticfeed publishes it: a <plaintext> as the <pre> they keep.
         published = _sanitized([serialize(fragment) for fragment in written])
         for index, fragment, kept in zip(batch, written, published, strict=True):
-            if kept is not None:
-                removed[index] = _removals(pieces[index], fragment, kept)
-    return removed
+            readings[index] = _reading(pieces[index], fragment, kept)
+    return readings
 
 
-def _removals(
-    pieces: Sequence[tuple[int, str]], written: etree._Element, kept: str
-) -> list[Removed]:
-    return _first_of_each(pieces, _differences(written, parse_fragment(kept)))
+def _reading(
+    pieces: Sequence[tuple[int, str]], written: etree._Element, kept: str | None
+) -> Reading:
+    warned = _warned_by_the_service(written)
+    if kept is None:  # not given back: nothing is reported as removed, no style as kept
+        return Reading([], _first_of_each(pieces, warned))
+    aligned = _aligned(written, parse_fragment(kept))
+    return Reading(
+        _first_of_each(pieces, _differences(aligned)),
+        _first_of_each(pieces, itertools.chain(warned, _kept_css_warned_about(aligned))),
+    )
 
 
 def _first_of_each(
@@ -120,15 +137,6 @@ def _first_of_each(
 # and the controls, poster and preload of a <video> or an <audio> (SecurityRiskAttr).
 _NOT_HTML_TO_THE_SERVICE = ("svg", "math")
 _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls", "poster", "preload")
-
-
-def warned_by_the_service(pieces: Sequence[tuple[int, str]]) -> list[Removed]:
-    """What the W3C Feed Validation Service warns about in a body's raw HTML (`linked_html`)
-    though readers keep it, in order of first line."""
-    if not pieces:
-        return []
-    fragment = parse_fragment("\n".join(piece for _, piece in pieces))
-    return _first_of_each(pieces, _warned_by_the_service(fragment))
 
 
 def _warned_by_the_service(fragment: etree._Element) -> Iterator[tuple[str, re.Pattern[str]]]:
@@ -160,24 +168,33 @@ def _sanitized(htmls: Sequence[str]) -> list[str | None]:
     return [kept.get(str(number)) for number in range(len(htmls))]
 
 
-def _differences(
-    written: etree._Element, kept: etree._Element
-) -> Iterator[tuple[str, re.Pattern[str]]]:
-    """What is in `written` but not in `kept`, with a pattern that finds it in raw HTML."""
+_Aligned = list[tuple[etree._Element, etree._Element | None]]
+
+
+def _aligned(written: etree._Element, kept: etree._Element) -> _Aligned:
+    """Each element of `written` with the one readers keep of it, or None when they remove it."""
     before, after = _elements(written), _elements(kept)
     matcher = difflib.SequenceMatcher(
         None, [e.tag for e in before], [e.tag for e in after], autojunk=False
     )
-    dropped: set[etree._Element] = set()
+    aligned: _Aligned = []
     for operation, start, end, kept_start, _ in matcher.get_opcodes():
-        if operation != "equal":
-            for element in before[start:end]:
-                if not any(parent in dropped for parent in element.iterancestors()):
-                    yield _dropped(element)
-                dropped.add(element)
-            continue
         for offset in range(end - start):
-            yield from _attribute_differences(before[start + offset], after[kept_start + offset])
+            same = after[kept_start + offset] if operation == "equal" else None
+            aligned.append((before[start + offset], same))
+    return aligned
+
+
+def _differences(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """What readers remove, with a pattern that finds it in raw HTML."""
+    dropped: set[etree._Element] = set()
+    for element, kept in aligned:
+        if kept is not None:
+            yield from _attribute_differences(element, kept)
+            continue
+        if not any(parent in dropped for parent in element.iterancestors()):
+            yield _dropped(element)
+        dropped.add(element)
 
 
 # Code newsboat shows nothing after: it reads a "<" in a script or a style sheet as the start of
@@ -220,8 +237,57 @@ def _attribute_differences(
 
 def _css_differences(tag: str, written: str, kept: str) -> Iterator[tuple[str, re.Pattern[str]]]:
     for name in sorted(_css_properties(written) - _css_properties(kept)):
-        what = f"the CSS property {name} in the style of <{tag}>"
-        yield what, _attribute_pattern(tag, "style", rf"\s*=[^>]*?\b{re.escape(name)}\s*:")
+        yield f"the CSS property {name} in the style of <{tag}>", _css_pattern(tag, name)
+
+
+# The W3C service and feedparser share a list of CSS properties but for those that start with
+# these: feedparser keeps any of them whose values are plain, the service only those on its
+# longer list; and the service holds the values of these to its own, stricter, notion of plain.
+_BOX = ("background", "border", "margin", "padding")
+_SIDES = ("", "-top", "-right", "-bottom", "-left")
+_BOX_PROPERTIES_THE_SERVICE_TAKES = frozenset(
+    {"background", "background-color", "border-collapse", "border-spacing"}
+    | {f"{box}{side}" for box in ("border", "margin", "padding") for side in _SIDES}
+    | {f"border{side}-{part}" for side in _SIDES for part in ("color", "style", "width")}
+)
+# Its plain values: a keyword of feedparser's list, a colour in hex or rgb(), or a number of at
+# most three digits, at most one before a point and two after it ("100px", "1.25em"; not
+# "12.5px"), the same as feedparser's but for the number.
+_VALUE_THE_SERVICE_TAKES = re.compile(
+    r"#[0-9a-f]+|rgb\(\d+%?,\d*%?,?\d*%?\)?|\d?\.?\d?\d(?:cm|em|ex|in|mm|pc|pt|px|%|,|\))?"
+)
+
+
+def _kept_css_warned_about(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The CSS readers keep that the service warns about (DangerousStyleAttr). It reads the
+    style as written, and lower case, but one readers keep is one it gets past its first look."""
+    for written, kept in aligned:
+        style = str(kept.get("style", "")).lower() if kept is not None else ""
+        tag = str(written.tag)
+        for name, value in _DECLARATION.findall(style):
+            for what in _css_the_service_warns_about(name, value):
+                yield f"{what} in the style of <{tag}>", _css_pattern(tag, name)
+
+
+def _css_the_service_warns_about(name: str, value: str) -> Iterator[str]:
+    if name.split("-")[0] not in _BOX:
+        return  # on the list both share, and its values are not looked at
+    if name not in _BOX_PROPERTIES_THE_SERVICE_TAKES:
+        yield f"the CSS property {name}"
+        return
+    from feedparser.sanitizer import _HTMLSanitizer  # its keywords are the service's
+
+    for word in value.split():
+        plain = word in _HTMLSanitizer.acceptable_css_keywords
+        if not plain and not _VALUE_THE_SERVICE_TAKES.fullmatch(word):
+            yield f"the value {word} of the CSS property {name}"
+
+
+_DECLARATION = re.compile(r"([-\w]+)\s*:\s*([^:;]*)")
+
+
+def _css_pattern(tag: str, name: str) -> re.Pattern[str]:
+    return _attribute_pattern(tag, "style", rf"\s*=[^>]*?\b{re.escape(name)}\s*:")
 
 
 def _css_properties(style: str) -> set[str]:
