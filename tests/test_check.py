@@ -1766,6 +1766,87 @@ def test_a_title_with_an_end_tag_is_a_warning_at_its_line(site: Site) -> None:
     assert rss_summary == "Closing tags like </p>, and a < b > c"
 
 
+def test_the_configs_texts_tags_and_names_that_look_like_html_are_warnings(site: Site) -> None:
+    # The W3C service warned that the RSS title, description, <category> and Atom <name> look
+    # like HTML (ContainsHTML), and feedparser showed the titles as HTML; check said nothing.
+    config = (
+        CONFIG.replace('"Field notes"', '"Why </b> matters"')
+        .replace("Ann Lee", "Ann </i> Lee")
+        .replace('language = "en"', 'subtitle = "Use &amp; literally"')
+    )
+    post = "---\ntitle: Post\ndate: 2025-03-01\ntags: [R&amp;D, a </b> b, plain]\n---\nBody.\n"
+    own = "---\ntitle: Own\ndate: 2025-03-02\nauthor: Bob &amp; Co\n---\nBody.\n"
+    site(config, **{"post.md": post, "own.md": own})
+    assert invoke_build().exit_code == 0
+    shown = "so some readers (feedparser) show it as HTML, and the W3C Feed Validation Service"
+    shown += " warns that it looks like HTML"
+    reference = "so some readers (feedparser) take it for an HTML character reference and show '&'"
+    tag_feed = "RSS cannot mark the title of its tag feed as text"
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/own.md",
+            4,
+            "looks-like-html",
+            "the author name 'Bob &amp; Co' holds '&amp;': RSS cannot mark the title of its"
+            f" author feed as text, {reference}",
+        ),
+        warning(
+            "entries/post.md",
+            4,
+            "looks-like-html",
+            f"the tag 'R&amp;D' holds '&amp;': {tag_feed}, {reference}",
+        ),
+        warning(
+            "entries/post.md",
+            4,
+            "looks-like-html",
+            f"the tag 'a </b> b' holds '</b>': {tag_feed}, {shown}",
+        ),
+        warning(
+            "staticfeed.toml",
+            1,
+            "looks-like-html",
+            f"the title holds '</b>': RSS cannot mark a title as text, {shown}",
+        ),
+        warning(
+            "staticfeed.toml",
+            4,
+            "looks-like-html",
+            f"the subtitle holds '&amp;': RSS cannot mark a description as text, {reference}",
+        ),
+        warning(
+            "staticfeed.toml",
+            5,
+            "looks-like-html",
+            "the author name 'Ann </i> Lee' holds '</i>': RSS cannot mark the title of its"
+            f" author feed as text, {shown}",
+        ),
+    ]
+    fixes = {item["message"].split(":")[0]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes["the tag 'a </b> b' holds '</b>'"] == (
+        'Write it another way, such as "the b end tag", or leave it.'
+    )
+    # What the warnings say of readers: feedparser takes these RSS titles for HTML, which
+    # shows neither the end tag nor "&amp;" as written.
+    for feed, title in [
+        (RSS, "Why  matters"),
+        ("feeds/tags/r-amp-d.rss.xml", "Why  matters: R&D"),
+        ("feeds/authors/bob-amp-co.rss.xml", "Why  matters: by Bob & Co"),
+    ]:
+        parsed = feedparser.parse(feed).feed
+        assert parsed.title_detail.type == "text/html", feed
+        assert lxml_text(parsed.title) == title, feed
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle) == "Use & literally"
+    # Without tag and author feeds, a tag or a name holds no title: only the end tag is warned.
+    site(config + "tag_feeds = false\nauthor_feeds = false\n", **{"post.md": post, "own.md": own})
+    assert invoke_build().exit_code == 0
+    messages = [row[4] for row in rows(exit_code=0) if row[0] != "staticfeed.toml"]
+    assert messages == [
+        "the tag 'a </b> b' holds '</b>': readers show it as text, but the W3C Feed Validation"
+        " Service warns that it looks like HTML"
+    ]
+
+
 def lxml_text(html: str) -> str:
     """The text a reader shows for `html`."""
     return str(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).xpath("string()"))

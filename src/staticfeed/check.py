@@ -25,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, placelinks, readerhtml, templates, values
-from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config
+from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config, config_key_line
 from staticfeed.dates import (
     clock_text,
     date_text,
@@ -48,7 +48,7 @@ from staticfeed.drift import (
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
-from staticfeed.model import Entry
+from staticfeed.model import Author, Entry
 from staticfeed.output import not_a_folder
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.plan import FeedPlan
@@ -333,9 +333,9 @@ def check_build(
         with rendering as rendered:
             findings = [_from_warning(warning) for warning in rendered.warnings]
             findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
-            findings += [
-                found for entry in rendered.selection.entries for found in _looks_like_html(entry)
-            ]
+            entries = rendered.selection.entries
+            findings += [found for entry in entries for found in _looks_like_html(config, entry)]
+            findings += _config_like_html(config)
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
             findings += _implausible_dates(rendered.selection.entries, now)
@@ -512,31 +512,81 @@ _END_TAG = re.compile(r"</(\w+)>")
 _REFERENCE = re.compile(r"&#?\w+;")
 
 
-def _looks_like_html(entry: Entry) -> Iterator[Finding]:
+def _looks_like_html(config: Config, entry: Entry) -> Iterator[Finding]:
     """A title with an end tag in its text. Atom writes it as escaped HTML, and a summary is
     HTML in RSS's description, but RSS has no way to say a title is text: the W3C service
-    warns about it (ContainsHTML), and feedparser takes it for HTML."""
-    reference = _REFERENCE.search(entry.title)
-    if reference and html.unescape(reference.group(0)) != reference.group(0):
+    warns about it (ContainsHTML), and feedparser takes it for HTML. Also a tag or an author
+    name, which the service warns about in RSS's <category> and Atom's <name>, and which the
+    title of its own feed holds."""
+    source = entry.source
+    title = functools.partial(key_line, source, "title")
+    yield from _text_like_html(source, title, "the title", entry.title)
+    tags = functools.partial(key_line, source, "tags")
+    tag_feed = "the title of its tag feed" if config.tag_feeds else None
+    for tag in entry.tags:
+        yield from _text_like_html(source, tags, f"the tag {tag!r}", tag, tag_feed)
+    if any("</" in author.name or "&" in author.name for author in entry.authors):
+        names_line = key_line(source, "author") or key_line(source, "authors")
+        if names_line is not None:  # not the config's authors, reported once at the config
+            yield from _names_like_html(config, source, lambda: names_line, entry.authors)
+
+
+def _config_like_html(config: Config) -> Iterator[Finding]:
+    """The same as `_looks_like_html` for the config's title, subtitle and authors' names."""
+    path = config.path
+    title = functools.partial(config_key_line, path, "title")
+    yield from _text_like_html(path, title, "the title", config.title)
+    if config.subtitle is not None:
+        subtitle = functools.partial(config_key_line, path, "subtitle")
+        yield from _text_like_html(path, subtitle, "the subtitle", config.subtitle, "a description")
+    authors = functools.partial(config_key_line, path, "authors")
+    yield from _names_like_html(config, path, authors, config.authors)
+
+
+def _names_like_html(
+    config: Config, path: Path, line: Callable[[], int | None], authors: Iterable[Author]
+) -> Iterator[Finding]:
+    author_feed = "the title of its author feed" if config.author_feeds else None
+    for author in authors:
+        yield from _text_like_html(
+            path, line, f"the author name {author.name!r}", author.name, author_feed
+        )
+
+
+def _text_like_html(
+    path: Path,
+    line: Callable[[], int | None],
+    what: str,
+    text: str,
+    rss: str | None = "a title",
+) -> Iterator[Finding]:
+    """Text with a character reference or an end tag in it: the W3C service warns about the
+    end tag, and some readers (feedparser) take both for HTML in `rss`, an RSS element that
+    holds the text (None for none)."""
+    reference = _REFERENCE.search(text)
+    if rss and reference and html.unescape(reference.group(0)) != reference.group(0):
         yield _at(
-            entry.source,
-            key_line(entry.source, "title"),
+            path,
+            line(),
             "warning",
             "looks-like-html",
-            f"the title holds {reference.group(0)!r}: RSS cannot mark a title as text, so some"
+            f"{what} holds {reference.group(0)!r}: RSS cannot mark {rss} as text, so some"
             " readers (feedparser) take it for an HTML character reference and show"
             f" {html.unescape(reference.group(0))!r}",
             "Write it another way, or leave it: Atom and JSON Feed show it as written.",
         )
-    match = _END_TAG.search(entry.title)
+    match = _END_TAG.search(text)
     if match:
+        shown = "readers show it as text, but"
+        if rss:
+            shown = f"RSS cannot mark {rss} as text, so some readers (feedparser) show it as HTML,"
+            shown += " and"
         yield _at(
-            entry.source,
-            key_line(entry.source, "title"),
+            path,
+            line(),
             "warning",
             "looks-like-html",
-            f"the title holds {match.group(0)!r}: RSS cannot mark a title as text, so some"
-            " readers (feedparser) show it as HTML, and the W3C Feed Validation Service warns"
+            f"{what} holds {match.group(0)!r}: {shown} the W3C Feed Validation Service warns"
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
         )

@@ -427,6 +427,16 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
     return dict(document)
 
 
+def config_key_line(path: Path, key: str) -> int | None:
+    """The line of `key` in the staticfeed table of the config at `path`; None when the key is
+    not there or the file cannot be read now."""
+    try:
+        raw_text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")(key)
+
+
 def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
     """Line numbers of keys in the staticfeed table, for error messages (tomllib has none)."""
     inside = not in_pyproject
