@@ -915,6 +915,20 @@ def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(site:
     ]
 
 
+def test_each_bad_item_of_a_multi_line_toml_array_is_an_error_at_its_line(site: Site) -> None:
+    # Each was named at the `tags = [` line: a `[` or `,` in a string or comment is no item's.
+    tags = 'tags = [ # ["x",\n  "a, ]",\n  1,\n  "", [2,\n  3],\n]\n'
+    site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{tags}+++\nT.\n'})
+    assert errors() == [
+        "Error: entries/a.md:6: each of tags must be text, not a number. Put every one in "
+        'quotes: ["a, ]", "1", ""]',
+        "Error: entries/a.md:7: each of tags is empty. Give each of tags a value or remove the "
+        "key.",
+        "Error: entries/a.md:7: each of tags must be text, not a list. Write each of tags as a "
+        "single line of text.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [

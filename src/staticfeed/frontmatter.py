@@ -141,8 +141,9 @@ def split(text: str, *, names_only: bool = True) -> Document:
 
 def item_lines(text: str, key: str) -> list[int]:
     """The line of each item of the list `key` holds in `text`'s front matter, which `split`
-    has read: an item of a flow list is on that list's line. none for a key holding no list,
-    or a TOML array written inline; TOML's tables (`[[authors]]`) are at their headers. Worked
+    has read: an item of a flow list is on that list's line, an item of a TOML array on the
+    line it begins on; none for a key holding no list. TOML's tables (`[[authors]]`) are at
+    their headers. Worked
     out only for an error: `split` does not keep where each value was."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
@@ -151,7 +152,11 @@ def item_lines(text: str, key: str) -> list[int]:
     source = "\n".join(lines[1:closing])
     if _FENCES[lines[0].rstrip()] != "yaml":
         table = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
-        return [number for number, line in toml_lines(source, first=2) if table.match(line)]
+        headers = [number for number, line in toml_lines(source, first=2) if table.match(line)]
+        key_line = _toml_key_lines(source).get(key)
+        if headers or key_line is None:
+            return headers
+        return toml_array_item_lines(source, key_line, first=2)
     node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
@@ -1052,6 +1057,41 @@ _TOML_STRINGS = re.compile(
     r'"""(?:[^\\]|\\[\s\S])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
     r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
 )
+
+
+def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]:
+    """The line each item begins on of the array on line `key_line` of the TOML `text`
+    (`key = [`, counted from `first`); none when the value there is no array. Only for an
+    error: tomllib keeps no lines, and this reads the text again."""
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[: key_line - first])
+    equals = text.find("=", start)
+    opening = re.compile(r"=[ \t]*\[").match(text, equals) if equals >= 0 else None
+    if opening is None:
+        return []
+    found: list[int] = []
+    depth, expecting = 0, False
+    for token in _TOML_TOKENS.finditer(text, opening.end() - 1):
+        written = token.group()
+        if written.startswith("#"):
+            continue
+        if depth == 1 and expecting and written not in ("]", ","):
+            found.append(first + text.count("\n", 0, token.start()))
+            expecting = False
+        if written in ("[", "{"):
+            depth += 1
+            expecting = depth == 1
+        elif written in ("]", "}"):
+            depth -= 1
+            if depth == 0:
+                return found
+        elif written == "," and depth == 1:
+            expecting = True
+    return []  # tomllib read it, so this is not reached
+
+
+# Strings and comments, which may hold any bracket or comma, then what an array is made of.
+_TOML_TOKENS = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}},]|[^\s\[\]{{}},#\"']+")
 
 
 def toml_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
