@@ -898,6 +898,79 @@ def test_missing_title_and_site_url_are_both_reported(site: Site) -> None:
     )
 
 
+def test_every_bad_key_of_the_config_is_listed_each_at_its_own_line(site: Site) -> None:
+    # The config stopped at its first bad value: fixing it led to the next, a build apiece.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\nlimit = -1\n'
+        'authors = [\n  { name = "" },\n  { mail = "x" },\n]\ntimezone = "Mars/Base"\n'
+    )
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:3: limit must be a whole number of at least 0, not -1. Write a "
+        "whole number such as 50.\n"
+        "Error: staticfeed.toml:5: authors name is empty. Give authors name a value or remove "
+        "the key.\n"
+        "Error: staticfeed.toml:6: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+        "Error: staticfeed.toml:8: timezone: unknown time zone 'Mars/Base'. Use an IANA name "
+        "like UTC, Europe/Kyiv or America/New_York.\n"
+    )
+
+
+def test_each_bad_authors_table_of_pyproject_is_named_at_its_header(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    text = PYPROJECT.replace('authors = ["Default Author"]\n', "limit = -1\n")
+    text += '[[tool.staticfeed.authors]]\nname = ""\n\n[[tool.staticfeed.authors]]\nmail = "x"\n'
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert error_text() == (
+        "Error: pyproject.toml:12: limit must be a whole number of at least 0, not -1. Write a "
+        "whole number such as 50.\n"
+        "Error: pyproject.toml:13: authors name is empty. Give authors name a value or remove "
+        "the key.\n"
+        "Error: pyproject.toml:16: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+    )
+
+
+def test_each_bad_item_of_a_multi_line_array_in_the_config_is_named_at_its_line(
+    site: Site,
+) -> None:
+    site(config=config(formats='[\n  "atom",\n  "",\n  # "rss",\n  true,\n]'), **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line + 2}: each of formats is empty. Give each of formats a "
+        "value or remove the key.\n"
+        f"Error: staticfeed.toml:{line + 4}: each of formats must be text, not true/false. Put "
+        'every one in quotes: ["atom", "", "true"]\n'
+    )
+
+
+def test_a_bad_title_and_a_missing_site_url_are_both_reported(site: Site) -> None:
+    # Without site_url, feed_url is not checked: it is found from site_url.
+    text = BASIC_CONFIG.replace('title = "Test feed"', "title = 3")
+    text = text.replace('site_url = "https://example.org/blog/"\n', 'feed_url = "ftp://x/"\n')
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        'Error: staticfeed.toml: site_url is missing. Add site_url = "https://example.org/".\n'
+        "Error: staticfeed.toml:1: title must be text, not a number. Put it in quotes: "
+        '"3"\n'
+    )
+
+
+def test_a_feed_url_and_templates_found_wrong_are_listed_with_the_bad_values(site: Site) -> None:
+    site(config=config(limit="-1", feed_url='"ftp://x/"', templates='"nope"'), **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: limit must be a whole number of at least 0, not -1. "
+        "Write a whole number such as 50.\n"
+        f"Error: staticfeed.toml:{line + 1}: feed_url 'ftp://x/' is not an http(s) URL. Write "
+        'it relative to site_url, like "feeds/".\n'
+        f"Error: staticfeed.toml:{line + 2}: templates 'nope' is not a folder. Create it, or "
+        "remove templates to use staticfeed's own.\n"
+    )
+
+
 ERROR_CASES = [
     pytest.param(
         'site_url = "/blog/"',
@@ -1133,8 +1206,11 @@ def test_a_config_key_caught_by_a_second_authors_table_is_named_at_its_own_line(
     )
     site(config=text, **{"a.md": POST})
     line = text.splitlines().index("limit = 3") + 1
-    assert error_text().startswith(
-        f"Error: staticfeed.toml:{line}: limit is in the [[authors]] table: "
+    # The [extra] table caught a limit too: both are listed, in the order of the file.
+    assert (
+        error_text()
+        .splitlines()[1]
+        .startswith(f"Error: staticfeed.toml:{line}: limit is in the [[authors]] table: ")
     )
 
 

@@ -175,6 +175,8 @@ def _check_config_text(text: str) -> None:
         except ConfigError as error:
             # The file named would be a temporary one: the key in the message says what is wrong.
             raise ConfigError(error.message, error.fix) from None
+        except ManyErrors as many:  # a bad title and a bad timezone
+            raise ManyErrors([ConfigError(e.message, e.fix) for e in many.errors]) from None
 
 
 def _existing_config(folder: Path) -> Path | None:

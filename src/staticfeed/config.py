@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
-from staticfeed.errors import ConfigError, ManyErrors, broken_link
-from staticfeed.frontmatter import toml_cut_short_line, toml_lines
+from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
+from staticfeed.frontmatter import toml_array_item_lines, toml_cut_short_line, toml_lines
 from staticfeed.model import Author
 from staticfeed.text import unfit_character
 
@@ -213,38 +213,89 @@ def config_above(folder: Path) -> Path | None:
 
 
 def load_config(path: Path, base_url: str | None = None) -> Config:
-    """Read and check the config at `path`; `base_url` replaces site_url (deploy previews)."""
+    """Read and check the config at `path`; `base_url` replaces site_url (deploy previews).
+    Every bad key is an error of its own (ManyErrors for several), so one run lists them all."""
     document = _read_toml(path)
     table = _staticfeed_table(path, document)
     raw_text = path.read_text(encoding="utf-8-sig")
     in_pyproject = path.name == "pyproject.toml"
     line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
-    for key, value in table.items():
-        _refuse_key_caught_by_table(path, raw_text, key, value, in_pyproject)
+    errors: list[StaticfeedError] = []
     checked: dict[str, object] = {}
     for key, value in table.items():
-        if key not in _CHECKS:
-            problem = values.unknown_key(key, _CHECKS)
-            raise ConfigError(problem.message, problem.fix, path=path, line=line_of(key))
         try:
-            _reject_xml_illegal(key, value)
-            checked[key] = _CHECKS[key](key, value)
+            _refuse_key_caught_by_table(path, raw_text, key, value, in_pyproject)
+            checked[key] = _checked(key, value)
+        except ConfigError as error:
+            errors.append(error)
         except values.InvalidValue as problem:
-            fix = problem.fix
-            if key in _REQUIRED and values.blank(value):
-                fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
-            raise ConfigError(problem.message, fix, path=path, line=line_of(key)) from None
-    missing = [
+            items = _item_lines(raw_text, key, in_pyproject, line_of)
+            errors.extend(_value_errors(path, key, value, problem, (line_of(key), items)))
+    errors += [  # both at once: a config begun from nothing lacks both
         ConfigError(f"{key} is missing", f"Add {example}.", path=path, line=line_of(_TABLE_LINE))
         for key, example in _REQUIRED.items()
-        if key not in checked
+        if key not in table
     ]
-    if missing:  # both at once: a config begun from nothing lacks both
-        raise missing[0] if len(missing) == 1 else ManyErrors(missing)
-    if base_url is not None:
-        checked["config_site_url"] = checked["site_url"]
-        checked["site_url"] = _base_url_override(base_url)
-    return _assemble(path, checked, line_of)
+    # Without site_url, what is found from it (feed_url's) would be found from nothing.
+    if all(key in checked for key in _REQUIRED):
+        try:
+            config = _assemble(path, checked, line_of, base_url)
+        except StaticfeedError as error:
+            errors += error.errors if isinstance(error, ManyErrors) else (error,)
+        else:
+            if not errors:
+                return config
+    raise errors[0] if len(errors) == 1 else ManyErrors(_once(errors))
+
+
+def _checked(key: str, value: object) -> object:
+    if key not in _CHECKS:
+        raise values.unknown_key(key, _CHECKS)
+    _reject_xml_illegal(key, value)
+    return _CHECKS[key](key, value)
+
+
+def _value_errors(
+    path: Path,
+    key: str,
+    value: object,
+    problem: values.InvalidValue,
+    lines: tuple[int | None, list[int]],
+) -> list[ConfigError]:
+    """The errors of `key`'s bad value: one per bad item of a list, at the item's line when
+    `lines` has one per item, else at the key's."""
+    key_line, item_lines = lines
+    if isinstance(problem, values.InvalidItems):
+        items = value if isinstance(value, list) else [value]
+        at = item_lines if len(item_lines) == len(items) else [key_line] * len(items)
+        return [
+            ConfigError(each.message, each.fix, path=path, line=at[index])
+            for index, each in problem.problems
+        ]
+    fix = problem.fix
+    if key in _REQUIRED and values.blank(value):
+        fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
+    return [ConfigError(problem.message, fix, path=path, line=key_line)]
+
+
+def _once(errors: list[StaticfeedError]) -> list[StaticfeedError]:
+    """`errors` without repeats: two items alike on one line are one error to fix."""
+    return list({str(error): error for error in errors}.values())
+
+
+def _item_lines(
+    raw_text: str, key: str, in_pyproject: bool, line_of: Callable[[str], int | None]
+) -> list[int]:
+    """The line of each item of the list `key` holds: its `[[key]]` headers, or the line each
+    item of an array begins on. Only for an error: tomllib keeps no lines."""
+    header = f"[[tool.staticfeed.{key}]]" if in_pyproject else f"[[{key}]]"
+    headers = [
+        number for number, line in toml_lines(raw_text) if line.strip().replace(" ", "") == header
+    ]
+    key_line = line_of(key)
+    if headers or key_line is None:
+        return headers
+    return toml_array_item_lines(raw_text, key_line)
 
 
 def _refuse_key_caught_by_table(
@@ -305,8 +356,16 @@ def _base_url_override(base_url: str) -> str:
 
 
 def _assemble(
-    path: Path, checked: dict[str, object], line_of: Callable[[str], int | None]
+    path: Path,
+    checked: dict[str, object],
+    line_of: Callable[[str], int | None],
+    base_url: str | None,
 ) -> Config:
+    """The Config of the keys `checked` holds (those that are valid), with what is found from
+    them checked too: ManyErrors when feed_url and templates are both wrong."""
+    if base_url is not None:
+        checked["config_site_url"] = checked["site_url"]
+        checked["site_url"] = _base_url_override(base_url)
     site_url = values.canonical_url(_with_slash(str(checked.pop("site_url"))))
     if "config_site_url" in checked:
         checked["config_site_url"] = values.canonical_url(
@@ -315,22 +374,30 @@ def _assemble(
     feed_url = values.canonical_url(
         _with_slash(urljoin(site_url, str(checked.pop("feed_url", "feeds/"))))
     )
+    errors: list[ConfigError] = []
     if urlsplit(feed_url).scheme not in ("http", "https"):
-        raise ConfigError(
-            f"feed_url {feed_url!r} is not an http(s) URL",
-            'Write it relative to site_url, like "feeds/".',
-            path=path,
-            line=line_of("feed_url"),
+        errors.append(
+            ConfigError(
+                f"feed_url {feed_url!r} is not an http(s) URL",
+                'Write it relative to site_url, like "feeds/".',
+                path=path,
+                line=line_of("feed_url"),
+            )
         )
     for key in ("icon", "logo"):
         if key in checked:
             checked[key] = urljoin(site_url, str(checked[key]))
     if "templates" in checked:
-        checked["templates"] = _templates_folder(
-            path, str(checked["templates"]), line_of("templates")
-        )
+        try:
+            checked["templates"] = _templates_folder(
+                path, str(checked["templates"]), line_of("templates")
+            )
+        except ConfigError as error:
+            errors.append(error)
     elif (path.parent / "templates").is_dir():
         checked["templates"] = path.parent / "templates"
+    if errors:
+        raise errors[0] if len(errors) == 1 else ManyErrors(errors)
     timezone = checked.pop("timezone", None)
     if not isinstance(timezone, ZoneInfo):
         timezone = zone("UTC")
