@@ -593,3 +593,41 @@ def test_a_link_out_of_an_imported_folder_is_not_followed(site: Callable[..., Pa
     (folder / "old" / "inside.md").symlink_to("post.md")  # a link within it is the same post
     assert run("import", "old").exit_code == 0
     assert [p.name for p in (folder / "entries").rglob("*.md")] == ["post.md"]
+
+
+def test_a_title_tag_or_name_on_two_lines_or_with_a_tab_is_imported_on_one_line(
+    site: Callable[..., Path],
+) -> None:
+    # They were written as they were ("Hello\nWorld"), and the next build refused the entry:
+    # a title, tag or author name holds no line break or tab.
+    folder = site()
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2024-03-05-hello.md").write_text(
+        '---\ntitle: |\n  Hello\n  World\nauthor: "Jane\\tRoe"\ntags: ["open\\tsource", c]\n---\n'
+        "Hi.\n"
+    )
+    (posts / "2024-03-06-toml.md").write_text(
+        '+++\ntitle = "Tabbed\\ttitle"\ndate = 2024-03-06\n+++\nHi.\n'
+    )
+    result = run("import", "_posts")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  title:   Hello World (guessed)\n"
+        "  date:    2024-03-05 00:00 +00:00\n"
+        "  authors: Jane Roe (guessed)\n"
+        "  tags:    open source, c (guessed)\n"
+    ) in result.output
+    assert "  title:   Tabbed title (guessed)\n" in result.output
+    entry = folder / "entries" / "2024" / "hello-world.md"
+    meta = yaml.safe_load(entry.read_text(encoding="utf-8").split("---\n")[1])
+    assert (meta["title"], meta["authors"], meta["tags"]) == (
+        "Hello World",
+        [{"name": "Jane Roe"}],
+        ["open source", "c"],
+    )
+    assert meta["review"] == ["title", "authors", "tags"]
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    titles = {entry.title for entry in feedparser.parse(folder / "feeds" / "atom.xml").entries}
+    assert titles == {"Hello World", "Tabbed title"}

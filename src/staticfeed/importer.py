@@ -1983,6 +1983,7 @@ def _place(
         if draft.title is None or draft.date is None:
             errors.append(_missing(source, draft, tz))
             continue
+        _join_lines(draft)
         path = _free_path(into, draft.date.year, draft.slug or slugify(draft.title), planned)
         in_the_way = _file_in_the_way(path.parent)
         if in_the_way is not None:
@@ -1995,6 +1996,18 @@ def _place(
         planned.add(path)
         entries.append(_entry(source, path, draft, tz))
     return entries
+
+
+def _join_lines(draft: _Draft) -> None:
+    """A title, tag or author name on several lines or with a tab (YAML's `title: |`), which
+    build refuses (`values.one_line`), on one line, its field listed for review as changed."""
+    title = values.joined(draft.title or "")
+    tags = _unique([values.joined(tag) for tag in draft.tags])
+    authors = [replace(author, name=values.joined(author.name)) for author in draft.authors]
+    for name, value in (("title", title), ("tags", tags), ("authors", authors)):
+        if value != getattr(draft, name):
+            setattr(draft, name, value)
+            draft.guessed.add(name)
 
 
 def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:

@@ -158,16 +158,21 @@ _BREAK = re.compile("[\t\n\r]")
 _BREAKS = re.compile("[ \t\n\r]+")
 
 
+def joined(value: str) -> str:
+    """`value` on one line: each run of tabs and line breaks (and spaces beside them) a space."""
+    return _BREAKS.sub(" ", value).strip(" ")
+
+
 def one_line(key: str, value: str) -> str:
     found = _BREAK.search(value)
     if found is None:
         return value
     tab = found.group() == "\t"
-    joined = json.dumps(_BREAKS.sub(" ", value), ensure_ascii=False)
+    shown = json.dumps(_BREAKS.sub(" ", value), ensure_ascii=False)
     raise InvalidValue(
         f"{key} holds {'a tab' if tab else 'a line break'}, which feed readers show as a space "
         "or not at all",
-        f"Write a space for it: {joined}" if tab else f"Write it on one line: {joined}",
+        f"Write a space for it: {shown}" if tab else f"Write it on one line: {shown}",
     )
 
 
