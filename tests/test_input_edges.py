@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from click.testing import CliRunner, Result
@@ -564,3 +565,24 @@ def test_an_id_a_key_changed_is_named_at_that_key(site: Site, line: str, new_id:
         "--allow-id-change.\n"
     )
     assert (folder / "feeds" / "atom.xml").read_bytes() == before
+
+
+def test_a_byte_order_mark_at_either_end_of_a_value_is_dropped_like_a_space(site: Site) -> None:
+    # U+FEFF, invisible, was published as written ("\ufeffHello"), as str.strip() keeps it: a
+    # reader compared "\ufeffnews" and "news" as two tags, and two authors of one name.
+    config = BASIC_CONFIG.replace('"Test feed"', '"\\ufeffTest feed \\ufeff"')
+    folder = site(
+        config,
+        **{
+            "a.md": '---\ntitle: "\\ufeffHello"\ndate: 2025-06-01\ntags: ["news\\ufeff"]\n'
+            'authors: ["Ann Lee\\ufeff <ann@example.org>", {name: " \\ufeff Bo Li"}]\n---\nText.\n'
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    feed = feedparser.parse(folder / "feeds" / "atom.xml")
+    (entry,) = feed.entries
+    assert feed.feed.title == "Test feed"
+    assert entry.title == "Hello"
+    assert [tag.term for tag in entry.tags] == ["news"]
+    assert [author.name for author in entry.authors] == ["Ann Lee", "Bo Li"]

@@ -114,7 +114,21 @@ def empty(key: str) -> InvalidValue:
 
 def blank(value: object) -> bool:
     """Whether a value was written with nothing in it: no value at all, or spaces alone."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and not stripped(value))
+
+
+# A byte-order mark (U+FEFF, a zero-width no-break space) is no space to str.strip(), but it is
+# as invisible as one: at either end of a value, left from a file pasted after another, readers
+# showed nothing for it, and compared "\ufeffnews" and "news" as two tags.
+_ENDS = re.compile(r"\A[\s\ufeff]+|[\s\ufeff]+\Z")
+
+
+def stripped(value: str) -> str:
+    """`value` without spaces (Unicode spaces included) and byte-order marks at either end."""
+    value = value.strip()
+    if value[:1] == "\ufeff" or value[-1:] == "\ufeff":
+        return _ENDS.sub("", value)
+    return value
 
 
 def empty_item(key: str) -> InvalidValue:
@@ -142,9 +156,10 @@ def text(key: str, value: object, written: object = None) -> str:
             if isinstance(value, int | float)
             else f"Write {key} as a single line of text.",
         )
-    if not value.strip():
+    value = stripped(value)
+    if not value:
         raise empty(key)
-    return value.strip()
+    return value
 
 
 def line_of_text(key: str, value: object, written: object = None) -> str:
@@ -497,7 +512,7 @@ def author(key: str, value: object) -> Author:
 
 def _author_from_text(key: str, value: str) -> Author:
     match = _NAME_EMAIL.match(value)
-    name = match.group("name") if match else ""
+    name = stripped(match.group("name")) if match else ""
     email = match.group("email") if match else None
     after = _AFTER_ADDRESS.search(value)
     if not match and after:  # "Ann <ann@example.org> (editor)"
