@@ -364,6 +364,23 @@ def test_a_config_with_a_byte_order_mark_is_read(site: Site) -> None:
     )
 
 
+def test_a_config_with_a_cr_alone_as_line_end_says_so(site: Site) -> None:
+    # It was "invalid TOML (Expected newline or end of document after a statement (at line 1,
+    # column 20)). Fix the TOML syntax.", though the statement did end, with a CR.
+    folder = site(**{"a.md": POST})
+    config = folder / "staticfeed.toml"
+    config.write_bytes(BASIC_CONFIG.replace("\n", "\r").encode("utf-8"))
+    fix = "Save the file with LF line ends (your editor's line-ending setting: LF, or Unix).\n"
+    allowed = "which TOML does not allow: it ends a line with LF or CR LF only. "
+    assert (
+        error_text() == f"Error: staticfeed.toml: the file's lines end in CR alone, {allowed}{fix}"
+    )
+    config.write_bytes(BASIC_CONFIG.replace("\n", "\r", 2).replace("\r", "\n", 1).encode())
+    assert error_text() == (
+        f"Error: staticfeed.toml:2: the line holds a CR alone (^M), {allowed}{fix}"
+    )
+
+
 def test_a_config_that_cannot_be_read_is_an_error_not_a_traceback(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").chmod(0o000)

@@ -17,7 +17,7 @@ from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
 from staticfeed.frontmatter import toml_array_item_lines, toml_cut_short_line, toml_lines
 from staticfeed.model import Author
-from staticfeed.text import unfit_character
+from staticfeed.text import lone_cr_lines, unfit_character
 
 CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
 FORMATS = ("atom", "rss", "json")
@@ -471,6 +471,9 @@ def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
     line: int | None = None
     if match is not None:
         line = int(match.group(1))
+        cr_alone = _cr_alone(path, text, line)
+        if cr_alone is not None:
+            return cr_alone
     else:
         line = toml_cut_short_line(text)
         runs = ": the value that starts here runs to the end of the file"
@@ -478,6 +481,18 @@ def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
             " (at end of document)", runs if line else " at the end of the file"
         )
     return ConfigError(f"invalid TOML ({message})", "Fix the TOML syntax.", path=path, line=line)
+
+
+def _cr_alone(path: Path, text: str, line: int) -> ConfigError | None:
+    """The error of a CR alone as a line end (classic Mac OS, some old editors), which TOML
+    does not allow: tomllib fails at the first one, at a column that says nothing of it."""
+    fix = "Save the file with LF line ends (your editor's line-ending setting: LF, or Unix)."
+    allowed = "which TOML does not allow: it ends a line with LF or CR LF only"
+    if "\r" in text and "\n" not in text:
+        return ConfigError(f"the file's lines end in CR alone, {allowed}", fix, path=path)
+    if line in lone_cr_lines(text):
+        return ConfigError(f"the line holds a CR alone (^M), {allowed}", fix, path=path, line=line)
+    return None
 
 
 def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:
