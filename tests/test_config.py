@@ -381,6 +381,15 @@ def test_a_config_with_a_cr_alone_as_line_end_says_so(site: Site) -> None:
     )
 
 
+def test_a_key_given_twice_in_the_config_is_named_at_both_lines(site: Site) -> None:
+    # It was "invalid TOML (Cannot overwrite a value (at line 5, column 14)). Fix the TOML
+    # syntax.", without the key's name or its first line.
+    site(BASIC_CONFIG + 'title = "Again"\n', **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:5: title is given twice (lines 1 and 5). Keep one of them.\n"
+    )
+
+
 def test_a_config_that_cannot_be_read_is_an_error_not_a_traceback(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").chmod(0o000)
@@ -1249,10 +1258,11 @@ def test_a_config_key_after_the_authors_table_of_pyproject_says_to_move_it(site:
     ("text", "line", "problem"),
     [
         ('title = "Test feed\nsite_url = "https://example.org/"\n', 1, "Illegal character"),
-        ('title = "T"\ntitle = "U"\n', 2, "Cannot overwrite a value"),
+        # A key given twice is named at both lines: this one is a text and then a table.
+        ('title = "T"\ntitle.x = "U"\n', 2, "Cannot overwrite a value"),
         ('title = "T"\nsite_url = \n', 2, "Invalid value"),
     ],
-    ids=["unclosed-string", "key-twice", "no-value"],
+    ids=["unclosed-string", "text-then-table", "no-value"],
 )
 def test_bad_toml_is_an_error_with_its_line(site: Site, text: str, line: int, problem: str) -> None:
     site(config=text, **{"a.md": POST})

@@ -966,6 +966,29 @@ def test_a_key_given_twice_is_an_error(site: Site) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("front", "error"),
+    [
+        (
+            'title = "First"\ndate = 2025-01-01\ntitle = "Second"\n',
+            "entries/a.md:4: title is given twice (lines 2 and 4)",
+        ),
+        (
+            'title = "A"\ndate = 2025-01-01\n[[authors]]\nname = "Ann"\n[[authors]]\n'
+            'name = "Bo"\nname = "Cy"\n',
+            "entries/a.md:8: name is given twice (lines 7 and 8)",
+        ),
+    ],
+)
+def test_a_key_given_twice_in_toml_front_matter_is_named_at_both_lines(
+    site: Site, front: str, error: str
+) -> None:
+    # It was "invalid TOML: Cannot overwrite a value: the value that starts here runs to the
+    # end of the front matter. Fix the TOML syntax.", naming neither the key nor its first line.
+    site(**{"a.md": f"+++\n{front}+++\nText.\n"})
+    assert errors() == [f"Error: {error}. Keep one of them."]
+
+
 def test_a_key_given_twice_in_an_author_is_an_error(site: Site) -> None:
     # YAML keeps the last: the feeds named Bo alone, and Ann was dropped without a word.
     front = "authors:\n  - name: Ann\n    email: ann@example.org\n    name: Bo\n"

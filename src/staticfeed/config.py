@@ -15,7 +15,12 @@ from zoneinfo import ZoneInfo
 from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
-from staticfeed.frontmatter import toml_array_item_lines, toml_cut_short_line, toml_lines
+from staticfeed.frontmatter import (
+    toml_array_item_lines,
+    toml_cut_short_line,
+    toml_key_given_twice,
+    toml_lines,
+)
 from staticfeed.model import Author
 from staticfeed.text import lone_cr_lines, unfit_character
 
@@ -467,6 +472,9 @@ def _read_toml(path: Path) -> dict[str, object]:
 def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
     """The error at the line tomllib names, or for a value cut short "at end of document" (a
     quote or a [ never closed), which names none, at the line where that value begins."""
+    twice = toml_key_given_twice(text, message)
+    if twice is not None:
+        return ConfigError(twice[0], twice[1], path=path, line=twice[2])
     match = re.search(r"at line (\d+)", message)
     line: int | None = None
     if match is not None:

@@ -991,6 +991,9 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     tomllib counts from the line after the opening +++, and says "at end of document" of a
     value the closing +++ cuts short (`tags = [`), which was reported on line 2, then at the
     closing +++, not where the value begins."""
+    twice = toml_key_given_twice(source, message, first=2)
+    if twice is not None:
+        return FrontMatterError(*twice)
     at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
     if at is not None:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
@@ -1019,6 +1022,46 @@ def toml_cut_short_line(text: str) -> int | None:
             continue
         return count + 1
     return 1
+
+
+# A key or dotted key before its `=`, and a table's header; each may be in quotes.
+_TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
+_TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
+_TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
+_TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
+
+
+def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, str, int] | None:
+    """What is wrong, how to fix it and the line, for the TOML `text` that tomllib refused with
+    `message` because it gives a key or a table twice ("Cannot overwrite a value", which
+    named neither the key nor its first line); None for any other error. `first` is the
+    number of the text's first line."""
+    if not message.startswith(("Cannot overwrite a value", "Cannot declare")):
+        return None
+    seen: dict[str, int] = {}
+    table = ""
+    for number, line_text in toml_lines(text, first):
+        if header := _TOML_HEADER.match(line_text):
+            name = _dotted(header.group(2))
+            if header.group(1) == "[[":  # each table of an array has keys of its own
+                table = f"{name}[{number}]"
+                continue
+            table, shown, full = name, f"the table [{name}]", name
+        elif key := _TOML_KEY.match(line_text):
+            shown = _dotted(key.group(1))
+            full = f"{table}.{shown}" if table else shown
+        else:
+            continue
+        if full in seen:
+            twice = f"{shown} is given twice (lines {seen[full]} and {number})"
+            return twice, "Keep one of them.", number
+        seen[full] = number
+    return None
+
+
+def _dotted(name: str) -> str:
+    """A TOML dotted key as one name: `a . b` is `a.b`."""
+    return re.sub(r"\s*\.\s*", ".", name)
 
 
 # More than a config or front matter has; the search takes a second for 1,000 lines.
