@@ -397,6 +397,10 @@ def test_a_key_yaml_reads_as_other_than_text_is_named_at_its_line(
             "the tag !!bool on 'maybe' says it is true or false, which it is not",
         ),
         ("summary: !!int abc", "the tag !!int on 'abc' says it is a number, which it is not"),
+        (  # quoted shortened, not whole
+            f"summary: !!int {'a' * 100}",
+            f"the tag !!int on '{'a' * 38}\u2026' says it is a number, which it is not",
+        ),
         ("tags: [!!float x]", "the tag !!float on 'x' says it is a number, which it is not"),
         ('summary: "\\U00110000"', "found invalid Unicode character escape code"),
         ('tags: [a, "\\UFFFFFFFF"]', "found invalid Unicode character escape code"),
@@ -409,6 +413,45 @@ def test_a_value_yaml_cannot_make_is_named_at_its_line(site: Site, line: str, pr
     assert user_error(run("build")) == (
         f"Error: entries/a.md:4: invalid YAML: {problem}. Fix the YAML syntax; quote values "
         "that contain ': ' or '#'.\n"
+    )
+
+
+MANY_DIGITS = "1" * 5000
+TOO_MANY_DIGITS = (
+    f"the number {'1' * 38}\u2026 has 5,000 digits, more than the 4,300 a number can have. Put "
+    "it in quotes if it is text, or write a number of fewer digits.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "line"),
+    [
+        (post_with(f"summary: {MANY_DIGITS}"), 4),
+        (post_with(f"tags: [news, {MANY_DIGITS}]"), 4),
+        (f'+++\ntitle = "A"\ndate = 2025-06-01\nsummary = {MANY_DIGITS}\n+++\nText.\n', 4),
+    ],
+    ids=["yaml", "yaml-list", "toml"],
+)
+def test_a_number_of_more_digits_than_are_read_is_named_shortened(
+    site: Site, document: str, line: int
+) -> None:
+    # YAML's said "invalid YAML: the tag !!int on '1111…' (all 5,000 digits) says it is a number,
+    # which it is not", and TOML's was a traceback (int()'s ValueError).
+    site(**{"a.md": document})
+    assert user_error(run("build")) == f"Error: entries/a.md:{line}: {TOO_MANY_DIGITS}"
+
+
+def test_a_config_number_of_more_digits_than_are_read_is_named_shortened(site: Site) -> None:
+    site(BASIC_CONFIG + f"limit = {MANY_DIGITS}\n", **{"a.md": POST})
+    assert user_error(run("build")) == f"Error: staticfeed.toml:5: {TOO_MANY_DIGITS}"
+
+
+def test_a_hex_number_too_long_to_write_in_decimal_is_not_a_traceback(site: Site) -> None:
+    # YAML reads it (a power of two base has no digit limit), but str() of it raised ValueError.
+    site(**{"a.md": post_with(f"summary: 0x{'f' * 5000}")})
+    assert user_error(run("build")).startswith(
+        f"Error: entries/a.md:4: summary must be text, not a number (YAML reads 0x{'f' * 36}"
+        "\u2026 as a number of more than 4,300 digits). Put it in quotes: "
     )
 
 

@@ -16,6 +16,7 @@ from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
 from staticfeed.frontmatter import (
+    long_number_error,
     toml_array_item_lines,
     toml_cut_short_line,
     toml_key_given_twice,
@@ -467,6 +468,11 @@ def _read_toml(path: Path) -> dict[str, object]:
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise _invalid_toml(path, text, str(error)) from None
+    except ValueError:  # int() on a number of more digits than it reads, which tomllib lets by
+        long_number = long_number_error(text)
+        if long_number is None:
+            raise
+        raise ConfigError(*long_number[:2], path=path, line=long_number[2]) from None
 
 
 def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:

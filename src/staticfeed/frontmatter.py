@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sys
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
 
 import yaml
+
+from staticfeed.text import shorten
 
 
 class FrontMatterError(ValueError):
@@ -802,12 +805,39 @@ def _mistyped_error(
         return None
     first = min(mistyped, key=lambda scalar: scalar.start_mark.index)
     kind = first.tag.rpartition(":")[2]
+    if kind == "int" and _digits(first.value) > sys.get_int_max_str_digits():
+        return FrontMatterError(*_too_many_digits(first.value), line_of(first.start_mark))
     return FrontMatterError(
-        f"invalid YAML: the tag !!{kind} on {first.value!r} says it is {_KINDS[kind]}, which it "
-        "is not",
+        f"invalid YAML: the tag !!{kind} on {shorten(first.value, 40)!r} says it is "
+        f"{_KINDS[kind]}, which it is not",
         _YAML_FIX,
         line_of(first.start_mark),
     )
+
+
+def _digits(number: str) -> int:
+    return sum(character.isdigit() for character in number)
+
+
+def _too_many_digits(number: str) -> tuple[str, str]:
+    """What is wrong with a whole number int() refuses to read, for its digits (4,300 by
+    default, a guard against conversions that take seconds), and how to fix it."""
+    return (
+        f"the number {shorten(number, 40)} has {_digits(number):,} digits, more than the "
+        f"{sys.get_int_max_str_digits():,} a number can have",
+        "Put it in quotes if it is text, or write a number of fewer digits.",
+    )
+
+
+def long_number_error(text: str, first: int = 1) -> tuple[str, str, int] | None:
+    """What is wrong, how to fix it and the line, for the first whole number in the TOML `text`
+    of more digits than int() reads (tomllib's ValueError names no line); `first` is the number
+    of the text's first line."""
+    limit = sys.get_int_max_str_digits()
+    for found in re.finditer(r"[+-]?\d(?:_?\d)*", text):
+        if _digits(found.group()) > limit:
+            return (*_too_many_digits(found.group()), text.count("\n", 0, found.start()) + first)
+    return None
 
 
 def _not_allowed(source: str, character: str) -> FrontMatterError:
@@ -1075,6 +1105,11 @@ def _parse_toml(source: str) -> _Parsed:
         raise _too_deep(None, None) from None
     except tomllib.TOMLDecodeError as error:
         raise _invalid_toml(source, str(error)) from None
+    except ValueError:  # int() on a number of more digits than it reads, which tomllib lets by
+        long_number = long_number_error(source, first=2)
+        if long_number is None:
+            raise
+        raise FrontMatterError(*long_number) from None
     key_lines = _toml_key_lines(source)
     _refuse_vast_values(data, key_lines)
     return data, key_lines, {}, {}  # TOML has no implicit types: 3.10 is a number as written

@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 import string
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
@@ -18,6 +19,7 @@ from typing import TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from staticfeed.model import Author
+from staticfeed.text import shorten
 
 T = TypeVar("T")
 
@@ -140,7 +142,10 @@ def as_written(value: object) -> str:
     """A value as the author wrote it in YAML or TOML: `true`, not Python's `True`."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    try:
+        return str(value)
+    except ValueError:  # an int too long for str(): YAML reads 0x and 5,000 f's as one
+        return f"a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def text(key: str, value: object, written: object = None) -> str:
@@ -194,7 +199,7 @@ def one_line(key: str, value: str) -> str:
 def _read_as(shown: object, value: object) -> str:
     """Why a value the author wrote is not text: what YAML read it as, when that differs."""
     read = as_written(value)
-    return f" (YAML reads {shown} as {read})" if shown != read else ""
+    return f" (YAML reads {shorten(str(shown), 40)} as {read})" if shown != read else ""
 
 
 def boolean(key: str, value: object) -> bool:
