@@ -1029,14 +1029,18 @@ DRAFT_KEPT = {
     "as-is": ("a.md", "Weekly notes"),
     "retitled": ("a.md", "Weekly notes (redone)"),
     "renamed": ("a-draft.md", "Weekly notes"),
+    "renamed and retitled": ("a-draft.md", "Beta"),
 }
-"""The draft made of a.md, kept as it is, retitled, or renamed: its file name and title."""
+"""The draft made of a.md, kept as it is, retitled, renamed, or both: its file name and
+title."""
 
 
 @pytest.mark.parametrize("draft_kept", DRAFT_KEPT)
 def test_a_new_entry_may_take_the_title_of_a_draft_still_there(site: Site, draft_kept: str) -> None:
     # a.md is still a draft, retitled (it keeps its date) or renamed (its title and date) or
-    # not: b.md cannot be its return. Renamed, it made the build refuse b.md.
+    # both (its date and text) or not: b.md cannot be its return. Renamed, it made the build
+    # refuse b.md; renamed and retitled too, with the fix to give b.md tag:...:a, which
+    # readers keep as a.md's entry.
     site(**{"a.md": doc("Weekly notes"), "c.md": doc("Gamma", 3)})
     built()
     Path("entries/a.md").write_text(doc("Weekly notes", draft="true"), encoding="utf-8")

@@ -456,8 +456,9 @@ def ids_file(
     # says nothing of it.
     appeared = [entry for entry in published if entry.id not in previous.sources]
     back = _came_back(withdrawn, appeared, site_url)
-    # A record whose entry is still held back (under its id, or renamed: its title and date)
-    # was let through beside a new entry of its title: that title does not end it.
+    # A record whose entry is still held back (under its id, or renamed: its title and date;
+    # renamed and retitled: its date and text) was let through beside a new entry of its
+    # title: that title does not end it.
     holding = _holding(withdrawn, held)
     waiting_as = {(title_key(entry.title), _second(entry.published)) for entry in held}
     holding |= {
@@ -465,6 +466,8 @@ def ids_file(
         for entry_id, record in withdrawn.items()
         if record.date is not None and (title_key(record.title), _second(record.date)) in waiting_as
     }
+    renamed = [e for e in held if e.id not in previous.sources and e.id not in withdrawn]
+    holding |= _dated_and_texted(_withdrawn_sides(withdrawn, holding), renamed, site_url)
     kept = {
         entry_id: _record_json(record)
         for entry_id, record in withdrawn.items()
@@ -486,17 +489,25 @@ def _came_back(
     are rendered."""
     titles = {title_key(entry.title) for entry in appeared}
     back = {entry_id for entry_id, record in withdrawn.items() if title_key(record.title) in titles}
-    gone = _withdrawn_sides(withdrawn, back)
+    return back | _dated_and_texted(_withdrawn_sides(withdrawn, back), appeared, site_url)
+
+
+def _dated_and_texted(
+    gone: Sequence[_Side], entries: Sequence[Entry], site_url: str | None
+) -> set[str]:
+    """The ids of `gone` (`_withdrawn_sides`) that an entry of `entries` has the date (to the
+    second) and the text of, given `site_url` to render them; only the entries of such a date
+    are rendered."""
     dated = {_second(side.published) for side in gone if side.published and side.texts}
     afters = [
         _Side(entry.id, entry.title, None, entry.published)
-        for entry in appeared
+        for entry in entries
         if _second(entry.published) in dated
     ]
     if site_url is None or not afters:
-        return back
-    pairs = _same_dates_and_texts(gone, afters, _rendered_texts(appeared, site_url), {})
-    return back | {before.id for before, _ in pairs}
+        return set()
+    pairs = _same_dates_and_texts(gone, afters, _rendered_texts(entries, site_url), {})
+    return {before.id for before, _ in pairs}
 
 
 def _newly_withdrawn(
@@ -1006,7 +1017,12 @@ def _match(
     # new document that took the name of one renamed (as its `slug:` or `id:` went), which its
     # title, or its date and text, find below.
     found += _paired("source", _source_of, vanished, appeared, paired, lenient=False)
-    befores = [s for s in (*vanished, *taken) if not _waits(s, renamed)]
+    # A withdrawn entry whose id no other document takes waits for its draft to be published,
+    # which may be renamed and retitled (`_waits`).
+    free = {s.id for s in vanished if s.withdrawn}
+    befores = [
+        s for s in (*vanished, *taken) if not _waits(s, renamed, texts if s.id in free else None)
+    ]
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once has neither its document nor its title, but its
@@ -1016,8 +1032,7 @@ def _match(
     unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
     edited_now = {side.id: now[side.id] for side in edited}
-    # A withdrawn entry whose id no other document takes waits for its draft to be published.
-    waits = ({s.id for s in vanished if s.withdrawn}, {side.id for side in renamed})
+    waits = (free, {side.id for side in renamed})
     for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waits):
         paired |= {before.id, after.id}
         found.append(("date", before, after))
@@ -1227,16 +1242,24 @@ def _may_be(before: _Side, side: _Side, matched_by: MatchedBy) -> bool:
     return not (before.withdrawn and before.published is not None and _taken(before, side))
 
 
-def _waits(before: _Side, renamed: Sequence[_Side]) -> bool:
+def _waits(before: _Side, renamed: Sequence[_Side], texts: _Texts | None = None) -> bool:
     """Whether the entry `before` is one of `renamed` (held back under a new id): the same title
-    and date (a draft made of it, or a withdrawn entry renamed as it waits). Another entry of
-    its title is not it then."""
+    and date (a draft made of it, or a withdrawn entry renamed as it waits), or, given `texts`,
+    the same date and text (a withdrawn entry renamed and retitled as it waits). Another entry
+    of its title is not it then."""
     if before.published is None:
         return False
     return any(
-        side.key == before.key
-        and side.published is not None
+        side.published is not None
         and _same(side.published, before.published)
+        and (
+            side.key == before.key
+            or (
+                texts is not None
+                and before.texts is not None
+                and _same_text(before.texts, texts(side))
+            )
+        )
         for side in renamed
     )
 
