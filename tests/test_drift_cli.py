@@ -456,12 +456,38 @@ def test_build_refuses_a_file_renamed_and_retitled(site: Site) -> None:
     result = invoke_build()
 
     assert result.exit_code == 1, result.output
-    assert result.stderr == (
-        'Error: entries/alpha.md: an entry with its date and text, "Alpha", was published from '
-        f"a.md with the id '{TAG}a', and its id is now '{TAG}alpha': feed readers would show it "
+    assert result.stderr == renamed_and_retitled("alpha")
+
+
+def renamed_and_retitled(name: str) -> str:
+    """The error for `name`.md, "Alpha" of a.md renamed and retitled (its date and text)."""
+    return (
+        f'Error: entries/{name}.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', and its id is now '{TAG}{name}': feed readers would show it "
         f'again as a new entry. Add "id: {TAG}a" to its front matter, or pass '
         "--allow-id-change.\n"
     )
+
+
+def test_a_file_renamed_and_retitled_as_an_entry_deleted_beside_it_is_taken_for_itself(
+    site: Site,
+) -> None:
+    # "Beta" deleted while a.md is renamed c.md and retitled "Beta", with Alpha's date and
+    # text: its title took it for "Beta", with the fix to give it tag:...:b, which readers
+    # would take for an edit of "Beta", and have "Alpha" twice.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2).replace("The body.", "Other news.")})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").unlink()
+    Path("entries/c.md").write_text(doc("Beta"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == renamed_and_retitled("c")
+    Path("entries/c.md").write_text(doc("Beta", id=TAG + "a"), encoding="utf-8")
+    built()
+    assert published() == [(TAG + "a", "Beta")]
 
 
 def test_a_deleted_entry_and_a_new_one_of_its_date_and_another_text_is_no_change(

@@ -1023,15 +1023,16 @@ def _match(
     befores = [
         s for s in (*vanished, *taken) if not _waits(s, renamed, texts if s.id in free else None)
     ]
+    edited = [s for s in old if s.id in now and s not in taken and _moved(s, now[s.id])]
+    edited_now = {side.id: now[side.id] for side in edited}
+    found += _retitled_as_another(befores, appeared, paired, texts, edited_now)
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once has neither its document nor its title, but its
     # date and its text; a new document that took its old name may have its date or its
     # title too. The renamed file may be held back as a draft, which keeps its date.
-    edited = [s for s in old if s.id in now and s not in taken and _moved(s, now[s.id])]
     unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
-    edited_now = {side.id: now[side.id] for side in edited}
     waits = (free, {side.id for side in renamed})
     for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waits):
         paired |= {before.id, after.id}
@@ -1057,6 +1058,38 @@ def _match(
         for matched_by, before, after in found
     ]
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _retitled_as_another(
+    befores: Sequence[_Side],
+    appeared: Sequence[_Side],
+    paired: set[str],
+    texts: _Texts,
+    edited: Mapping[str, _Side],
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """Each of `appeared` that has the title of some of `befores` but none's date, paired by
+    its date and text with another of `befores` (`_same_dates_and_texts`, `edited` as there),
+    of those not `paired` yet (which it adds to): a file renamed and retitled as an entry of
+    that title was deleted is the entry whose text it has, not the deleted one."""
+    left = [before for before in befores if before.id not in paired]
+    titled: dict[str, list[_Side]] = {}
+    for before in left:
+        titled.setdefault(before.key, []).append(before)
+    afters = [
+        side
+        for side in appeared
+        if side.id not in paired
+        and side.key in titled
+        and not any(_dated_alike(before, side) for before in titled[side.key])
+    ]
+    if not afters:
+        return []
+    found: list[tuple[MatchedBy, _Side, _Side]] = []
+    for before, after in _same_dates_and_texts(left, afters, texts, edited):
+        if before.key != after.key:
+            paired |= {before.id, after.id}
+            found.append(("date", before, after))
+    return found
 
 
 def _paired(
