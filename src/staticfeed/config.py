@@ -17,10 +17,10 @@ from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
 from staticfeed.frontmatter import (
     long_number_error,
-    toml_array_item_lines,
     toml_cut_short_line,
     toml_key_given_twice,
     toml_lines,
+    toml_list_item_lines,
 )
 from staticfeed.model import Author
 from staticfeed.text import lone_cr_lines, unfit_character
@@ -294,14 +294,8 @@ def _item_lines(
 ) -> list[int]:
     """The line of each item of the list `key` holds: its `[[key]]` headers, or the line each
     item of an array begins on. Only for an error: tomllib keeps no lines."""
-    header = f"[[tool.staticfeed.{key}]]" if in_pyproject else f"[[{key}]]"
-    headers = [
-        number for number, line in toml_lines(raw_text) if line.strip().replace(" ", "") == header
-    ]
-    key_line = line_of(key)
-    if headers or key_line is None:
-        return headers
-    return toml_array_item_lines(raw_text, key_line)
+    table = f"tool.staticfeed.{key}" if in_pyproject else key
+    return toml_list_item_lines(raw_text, table, line_of(key))
 
 
 def _refuse_key_caught_by_table(

@@ -154,12 +154,7 @@ def item_lines(text: str, key: str) -> list[int]:
         return []
     source = "\n".join(lines[1:closing])
     if _FENCES[lines[0].rstrip()] != "yaml":
-        table = re.compile(rf"\s*\[\[\s*{re.escape(key)}\s*\]\]")
-        headers = [number for number, line in toml_lines(source, first=2) if table.match(line)]
-        key_line = _toml_key_lines(source).get(key)
-        if headers or key_line is None:
-            return headers
-        return toml_array_item_lines(source, key_line, first=2)
+        return toml_list_item_lines(source, key, _toml_key_lines(source).get(key), first=2)
     node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
@@ -1135,6 +1130,17 @@ _TOML_STRINGS = re.compile(
     r'"""(?:[^\\]|\\[\s\S])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
     r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
 )
+
+
+def toml_list_item_lines(text: str, table: str, key_line: int | None, first: int = 1) -> list[int]:
+    """The line of each item of a list in the TOML `text`: the headers of its array of tables
+    (`[[table]]`, `table` being its dotted name), else the line each item of the array on line
+    `key_line` begins on (`toml_array_item_lines`). Only for an error."""
+    header = re.compile(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    headers = [number for number, line in toml_lines(text, first) if header.match(line)]
+    if headers or key_line is None:
+        return headers
+    return toml_array_item_lines(text, key_line, first)
 
 
 def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]:
