@@ -188,7 +188,7 @@ def one_line(key: str, value: str) -> str:
     if found is None:
         return value
     tab = found.group() == "\t"
-    shown = json.dumps(_BREAKS.sub(" ", value), ensure_ascii=False)
+    shown = json.dumps(joined(value), ensure_ascii=False)
     raise InvalidValue(
         f"{key} holds {'a tab' if tab else 'a line break'}, which feed readers show as a space "
         "or not at all",
@@ -279,7 +279,7 @@ def _as_list(value: object, written: object) -> str:
     """How to write a value that is not a list as a list of that one text, if it is one."""
     if isinstance(value, str):
         # One item a line, a tab a space: a tag holds neither (`one_line`).
-        items = (_BREAKS.sub(" ", line).strip() for line in re.split("[\n\r]", value))
+        items = (joined(line).strip() for line in re.split("[\n\r]", value))
         return f"Write it as a list: [{', '.join(item for item in items if item)}]"
     if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
         shown = written if isinstance(written, str) else as_written(value)
