@@ -1121,6 +1121,43 @@ def test_serve_rebuilds_for_no_empty_folder_but_for_one_moved_in_with_documents(
     assert "changed entries/2025; rebuilding" in [line.rstrip("\n") for line in out], out
 
 
+def test_serve_rebuilds_for_no_empty_folder_removed_but_for_one_moved_out_with_documents(
+    site: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # `rmdir entries/2026` set off a full rebuild that changed nothing.
+    folder = site(**{"one.md": ONE, "2025/two.md": TWO})
+    entries = folder / "entries"
+    (entries / "2026" / "deeper").mkdir(parents=True)
+    (entries / "2026" / "map.png").write_bytes(b"\x89PNG")
+    server, out, err = serve_in_the_background()
+    try:
+        (entries / "2027").mkdir()  # made while serving, removed as well
+
+        def save() -> None:
+            for empty in (entries / "2026" / "deeper", entries / "2027"):
+                if empty.is_dir():
+                    empty.rmdir()
+            (entries / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
+
+        save()
+        assert wait_for(lambda: any("rebuilding" in line for line in out), save), (out, err)
+        time.sleep(0.5)  # a late poke's rebuild shows here
+        (entries / "2026" / "map.png").unlink()
+        (entries / "2026").rmdir()
+        time.sleep(1.0)
+        rebuilding = [line.rstrip("\n") for line in out if "rebuilding" in line]
+        assert set(rebuilding) == {"changed entries/one.md; rebuilding"}, out
+
+        (entries / "2025").rename(tmp_path_factory.mktemp("away") / "2025")  # the folder alone
+        atom = folder / "feeds" / "atom.xml"
+        assert wait_for(lambda: "Second entry" not in entry_titles(atom)), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "changed entries/2025; rebuilding" in [line.rstrip("\n") for line in out], out
+    assert err == [], err
+
+
 def entry_titles(feed: Path) -> list[str]:
     atom = "{http://www.w3.org/2005/Atom}"
     root = etree.parse(str(feed)).getroot()

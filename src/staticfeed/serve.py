@@ -359,21 +359,55 @@ class Enclosures:
             self._named.pop(document, None)
 
 
-def _may_be_read(path: Path, documents: Path) -> bool:
-    """Whether a build reads what is at `path` in the folder of `documents`: a document, or a
-    folder that holds some (one moved in whole is seen as the folder alone); not a hidden one,
-    an empty one, nor another file (an image beside its document). Gone, a name with letters
-    in its suffix (`map.png`) is taken for no folder."""
-    if any(part.startswith(".") for part in path.relative_to(documents).parts):
-        return False
-    if is_document_name(path.name):
-        return True
-    try:
-        if path.exists():
-            return path.is_dir() and _holds_a_document(path)
-    except OSError:  # a name too long, a folder that cannot be entered: the build says so
-        return True
-    return not any(letter.isalpha() for letter in path.suffix)
+class _Documents:
+    """The documents in a folder, as watching last saw them: what a build reads there. A
+    folder gone (`rmdir`, or moved out whole, which is seen as the folder alone) was read only
+    if it held some; an empty one set off a rebuild that changed nothing."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._paths = _documents_in(folder)
+
+    def may_be_read(self, path: Path) -> bool:
+        """Whether a build reads what is at `path`, in the folder: a document, or a folder
+        that holds some (or held some, gone); not a hidden one, an empty one, nor another
+        file (an image beside its document)."""
+        if any(part.startswith(".") for part in path.relative_to(self.folder).parts):
+            return False
+        if is_document_name(path.name):
+            return True
+        try:
+            if path.exists():
+                return path.is_dir() and _holds_a_document(path)
+        except OSError:  # a name too long, a folder that cannot be entered: the build says so
+            return True
+        return self._held(path)
+
+    def _held(self, folder: Path) -> bool:
+        inside = f"{folder}{os.sep}"
+        return any(path.startswith(inside) for path in self._paths)
+
+    def update(self, changed: Collection[Path]) -> None:
+        """Take in the changes to `changed` (resolved paths, some perhaps elsewhere)."""
+        for path in changed:
+            if not path.is_relative_to(self.folder):
+                continue
+            if is_document_name(path.name) and not path.is_dir():
+                (self._paths.add if path.exists() else self._paths.discard)(str(path))
+                continue
+            inside = f"{path}{os.sep}"
+            self._paths = {known for known in self._paths if not known.startswith(inside)}
+            if path.is_dir():
+                self._paths |= _documents_in(path)
+
+
+def _documents_in(folder: Path) -> set[str]:
+    return {
+        os.path.join(parent, name)
+        for parent, _, names in os.walk(folder)
+        for name in names
+        if is_document_name(name)
+    }
 
 
 def _holds_a_document(folder: Path) -> bool:
@@ -415,14 +449,14 @@ def watch(
     default_filter = watchfiles.DefaultFilter()
     also: Collection[Path] = depends(()) if depends is not None else ()
     also_folders = _folders(also)
-    documents = documents.resolve() if documents is not None else None
+    known = _Documents(documents.resolve()) if documents is not None else None
 
     def wanted(change: watchfiles.Change, name: str) -> bool:
         path = Path(name)
         if path in also or any(path.is_relative_to(folder) for folder in also_folders):
             return default_filter(change, name)
-        if documents is not None and path.is_relative_to(documents):
-            return _may_be_read(path, documents) and default_filter(change, name)
+        if known is not None and path.is_relative_to(known.folder):
+            return known.may_be_read(path) and default_filter(change, name)
         inside = path in files or any(path.is_relative_to(folder) for folder in folders)
         return inside and default_filter(change, name)
 
@@ -444,6 +478,8 @@ def watch(
                 changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
                 before = None
             if changed:
+                if known is not None:
+                    known.update(changed)
                 also = depends(changed) if depends is not None else ()
                 also_folders = _folders(also)
                 _rebuild(sorted(changed), rebuild, on_event)
