@@ -115,6 +115,9 @@ def published(site: Callable[..., Path]) -> Path:
         path.write_bytes(content)
     for name in ("feed.json", "tags/peace.json", "index.html", "one/index.html"):
         assert (feeds / name).is_file(), name
+    a_minute_ago = time.time() - 60  # saved in a second that is over: Last-Modified is sent
+    for path in feeds.rglob("*"):
+        os.utime(path, (a_minute_ago, a_minute_ago))
     return root
 
 
@@ -313,6 +316,27 @@ def test_a_changed_file_gets_a_new_etag_and_200(server: PreviewServer, published
     assert b"First entry, revised" in body
     assert after["ETag"] != before["ETag"]
     assert after["Last-Modified"] != before["Last-Modified"]
+
+
+def test_a_file_saved_twice_within_a_second_is_not_304_to_if_modified_since(
+    server: PreviewServer, published: Path
+) -> None:
+    # A rebuild, then another within the same second: the file kept its Last-Modified, and a
+    # reader that sends only If-Modified-Since was told 304 for the second version.
+    atom = published / "feeds" / "atom.xml"
+    while time.time() % 1 > 0.2:  # early in a second, so that both saves fall in it
+        time.sleep(0.01)
+    atom.write_bytes(b"<feed>first</feed>")
+    _, first, _ = request(server, "/atom.xml")
+    atom.write_bytes(b"<feed>second</feed>")
+    time.sleep(1.1)
+    # As a reader does: If-Modified-Since with the Last-Modified it was sent, if any.
+    since = {"If-Modified-Since": first["Last-Modified"]} if "Last-Modified" in first else {}
+    status, later, body = request(server, "/atom.xml", headers=since)
+    assert (status, body) == (200, b"<feed>second</feed>")
+    assert later["Last-Modified"] == formatdate(int(atom.stat().st_mtime), usegmt=True)
+    again = {"If-Modified-Since": later["Last-Modified"]}  # no save can share its second now
+    assert request(server, "/atom.xml", headers=again)[0] == 304
 
 
 def test_etag_matches_and_http_dates() -> None:

@@ -34,6 +34,10 @@ from staticfeed.hosting import media_type
 
 INDEX = "index.html"
 
+_CLOCK_TICK_NS = 20_000_000
+"""How far behind the system's clock a file's modification time may be: it comes from a
+coarser clock."""
+
 
 def resolve_request(root: Path, url_path: str) -> Path | None:
     """The file or folder under `root` (resolved) that a URL path names, or None.
@@ -164,37 +168,47 @@ class _FeedHandler(BaseHTTPRequestHandler):
     def _send_file(self, path: Path, *, with_body: bool) -> None:
         try:
             with path.open("rb") as stream:
-                mtime = os.fstat(stream.fileno()).st_mtime
+                modified = last_modified(os.fstat(stream.fileno()).st_mtime_ns)
                 content = stream.read()
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND)
             return
         etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
-        if self._not_modified(etag, mtime):
+        if self._not_modified(etag, modified):
             self.send_response(HTTPStatus.NOT_MODIFIED)
-            self._send_validators(etag, mtime)
+            self._send_validators(etag, modified)
             self.end_headers()
             return
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", media_type(path.name))
         self.send_header("Content-Length", str(len(content)))
-        self._send_validators(etag, mtime)
+        self._send_validators(etag, modified)
         self.end_headers()
         if with_body:
             self.wfile.write(content)
 
-    def _send_validators(self, etag: str, mtime: float) -> None:
+    def _send_validators(self, etag: str, modified: int | None) -> None:
         self.send_header("ETag", etag)
-        self.send_header("Last-Modified", self.date_time_string(mtime))
+        if modified is not None:
+            self.send_header("Last-Modified", self.date_time_string(modified))
         self.send_header("Cache-Control", "no-cache")
 
-    def _not_modified(self, etag: str, mtime: float) -> bool:
+    def _not_modified(self, etag: str, modified: int | None) -> bool:
         """RFC 9110 §13.2.2: If-None-Match decides when present; If-Modified-Since otherwise."""
         if_none_match = self.headers.get("If-None-Match")
         if if_none_match is not None:
             return etag_matches(if_none_match, etag)
         since = parse_http_date(self.headers.get("If-Modified-Since"))
-        return since is not None and int(mtime) <= since.timestamp()
+        return since is not None and modified is not None and modified <= since.timestamp()
+
+
+def last_modified(mtime_ns: int) -> int | None:
+    """A file's modification time in whole seconds, as HTTP dates give it, once that second
+    is over (on the file system's clock, a tick behind); None until then. A file rebuilt twice
+    within a second keeps its time, and a reader that sends only If-Modified-Since with it
+    was told 304 Not Modified for the second version."""
+    seconds = mtime_ns // 1_000_000_000
+    return seconds if seconds < (time.time_ns() - _CLOCK_TICK_NS) // 1_000_000_000 else None
 
 
 class PreviewServer:
@@ -286,9 +300,6 @@ class Snapshot:
             return os.stat(path).st_mtime_ns >= self.taken_ns - _CLOCK_TICK_NS
         except OSError:
             return False
-
-
-_CLOCK_TICK_NS = 20_000_000
 
 
 def snapshot(paths: Sequence[Path]) -> Snapshot:
