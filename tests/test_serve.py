@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from pathlib import Path
@@ -346,6 +347,89 @@ def test_etag_matches_and_http_dates() -> None:
     assert naive is not None and naive.utcoffset() is not None
     assert parse_http_date("yesterday") is None
     assert parse_http_date(None) is None
+
+
+# --- byte ranges -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asked", "part"),
+    [
+        ("bytes=0-9", slice(0, 10)),
+        ("bytes=10-", slice(10, None)),
+        ("bytes=-10", slice(-10, None)),
+        ("bytes=5-999999999999", slice(5, None)),  # past the end: up to it
+        ("BYTES=0-0", slice(0, 1)),
+        ("bytes= 3-4 ,", slice(3, 5)),  # an empty item of the list is no range
+    ],
+)
+def test_a_byte_range_is_206_with_that_part(
+    server: PreviewServer, published: Path, asked: str, part: slice
+) -> None:
+    # A podcast app resuming a download asks for a part, and got the whole file as 200.
+    whole = (published / "feeds" / "atom.xml").read_bytes()
+    status, headers, body = request(server, "/atom.xml", headers={"Range": asked})
+    assert (status, body) == (206, whole[part])
+    start = whole.index(body)
+    assert headers["Content-Range"] == f"bytes {start}-{start + len(body) - 1}/{len(whole)}"
+    assert headers["Content-Length"] == str(len(body))
+    assert headers["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert headers["ETag"] == request(server, "/atom.xml")[1]["ETag"]
+
+
+@pytest.mark.parametrize("asked", ["bytes={length}-", "bytes={length}-{length}", "bytes=-0"])
+def test_a_byte_range_past_the_end_is_416(
+    server: PreviewServer, published: Path, asked: str
+) -> None:
+    length = len((published / "feeds" / "atom.xml").read_bytes())
+    headers = {"Range": asked.format(length=length)}
+    status, answer, body = request(server, "/atom.xml", headers=headers)
+    assert (status, body) == (416, b"")
+    assert answer["Content-Range"] == f"bytes */{length}"
+
+
+@pytest.mark.parametrize(
+    "asked", ["bytes=0-1,5-6", "bytes=9-3", "items=0-9", "bytes=a-b", "bytes=-", "bytes=+1-"]
+)
+def test_a_range_a_server_may_ignore_gets_the_whole_file(
+    server: PreviewServer, published: Path, asked: str
+) -> None:
+    whole = (published / "feeds" / "atom.xml").read_bytes()
+    status, headers, body = request(server, "/atom.xml", headers={"Range": asked})
+    assert (status, body) == (200, whole)
+    assert "Content-Range" not in headers
+    assert headers["Accept-Ranges"] == "bytes"
+
+
+def test_if_range_gives_the_part_only_of_the_version_the_reader_has(
+    server: PreviewServer, published: Path
+) -> None:
+    # A download resumed after a rebuild would join the start of one version to the end of
+    # another: If-Range asks for the part only if the file is still the version it names.
+    whole = (published / "feeds" / "atom.xml").read_bytes()
+    _, headers, _ = request(server, "/atom.xml")
+    current = [headers["ETag"], headers["Last-Modified"]]
+    stale = ['"stale"', "W/" + headers["ETag"], formatdate(0, usegmt=True), "not a date"]
+    for if_range in current + stale:
+        asked = {"Range": "bytes=10-", "If-Range": if_range}
+        status, _, body = request(server, "/atom.xml", headers=asked)
+        expected = (206, whole[10:]) if if_range in current else (200, whole)
+        assert (status, body) == expected, if_range
+
+
+def test_head_and_conditional_requests_ignore_the_range(server: PreviewServer) -> None:
+    _, headers, whole = request(server, "/atom.xml")
+    status, head, _ = request(server, "/atom.xml", "HEAD", headers={"Range": "bytes=0-9"})
+    assert (status, head["Content-Length"]) == (200, str(len(whole)))
+    asked = {"Range": "bytes=0-9", "If-None-Match": headers["ETag"]}
+    assert request(server, "/atom.xml", headers=asked)[:3:2] == (304, b"")
+
+
+def test_urllib_resumes_a_download_from_the_preview(server: PreviewServer, published: Path) -> None:
+    whole = (published / "feeds" / "rss.xml").read_bytes()
+    asked = urllib.request.Request(f"{server.url}rss.xml", headers={"Range": "bytes=100-"})
+    with urllib.request.urlopen(asked, timeout=5) as response:
+        assert (response.status, whole[:100] + response.read()) == (206, whole)
 
 
 # --- what is served --------------------------------------------------------------------------

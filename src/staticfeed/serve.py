@@ -1,8 +1,9 @@
 """Preview the built feeds over HTTP, and rebuild them when their sources change.
 
 `PreviewServer` serves one folder on 127.0.0.1 (by default) with the headers a feed reader's
-conditional requests need (`ETag`, `Last-Modified`, 304 Not Modified). `watch` calls a rebuild
-function whenever the entries or the config change. Neither prints: events go to callbacks.
+conditional requests need (`ETag`, `Last-Modified`, 304 Not Modified), and one byte range
+(206) to resume a download. `watch` calls a rebuild function whenever the entries or the
+config change. Neither prints: events go to callbacks.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import contextlib
 import email.utils
 import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -81,6 +83,35 @@ def etag_matches(if_none_match: str, etag: str) -> bool:
     """Whether an `If-None-Match` list (or `*`) matches `etag`, by weak comparison (RFC 9110)."""
     tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
     return "*" in tags or etag in tags
+
+
+def byte_range(header: str | None, length: int) -> range | None:
+    """The bytes of a file of `length` that a `Range` header asks for (RFC 9110 §14.1.2):
+    `bytes=0-99`, `bytes=500-`, or the last 500, `bytes=-500`; empty when the file has none of
+    them (416). None for the whole file: no header, or one a server may ignore (another unit,
+    several ranges, one it cannot read), and any for an empty file."""
+    if header is None or length == 0:
+        return None
+    unit, _, ranges = header.partition("=")
+    specs = [spec.strip() for spec in ranges.split(",") if spec.strip()]
+    found = re.fullmatch("([0-9]*)-([0-9]*)", specs[0]) if len(specs) == 1 else None
+    if unit.strip().lower() != "bytes" or found is None or found.groups() == ("", ""):
+        return None
+    first, last = found.groups()
+    if not first:
+        return range(max(length - int(last), 0), length)
+    if last and int(last) < int(first):
+        return None
+    return range(int(first), min(int(last) + 1, length) if last else length)
+
+
+def is_current(if_range: str, etag: str, modified: int | None) -> bool:
+    """Whether an If-Range validator names the file as it is: its ETag, compared strongly
+    (`W/"…"` never matches), or the exact Last-Modified it is sent with."""
+    if if_range.startswith('"'):
+        return if_range == etag
+    when = parse_http_date(if_range)
+    return when is not None and when.timestamp() == modified
 
 
 def parse_http_date(value: str | None) -> datetime | None:
@@ -179,13 +210,37 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self._send_validators(etag, modified)
             self.end_headers()
             return
-        self.send_response(HTTPStatus.OK)
+        # RFC 9110 §14.2: GET alone has ranges; HEAD tells of the whole file.
+        span = self._range(etag, modified, len(content)) if with_body else None
+        if span is not None and not span:
+            self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+            self.send_header("Content-Range", f"bytes */{len(content)}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(HTTPStatus.OK if span is None else HTTPStatus.PARTIAL_CONTENT)
         self.send_header("Content-Type", media_type(path.name))
-        self.send_header("Content-Length", str(len(content)))
+        part = content if span is None else content[span.start : span.stop]
+        self._send_length(len(part), span, len(content))
         self._send_validators(etag, modified)
         self.end_headers()
         if with_body:
-            self.wfile.write(content)
+            self.wfile.write(part)
+
+    def _range(self, etag: str, modified: int | None, length: int) -> range | None:
+        """The part of the file the request's Range asks for (see `byte_range`); None, the
+        whole, when its If-Range names a version the file no longer is (RFC 9110 §13.1.5): a
+        download resumed across a rebuild would join two versions."""
+        if_range = self.headers.get("If-Range")
+        if if_range is not None and not is_current(if_range, etag, modified):
+            return None
+        return byte_range(self.headers.get("Range"), length)
+
+    def _send_length(self, sent: int, span: range | None, length: int) -> None:
+        self.send_header("Content-Length", str(sent))
+        if span is not None:
+            self.send_header("Content-Range", f"bytes {span.start}-{span.stop - 1}/{length}")
+        self.send_header("Accept-Ranges", "bytes")
 
     def _send_validators(self, etag: str, modified: int | None) -> None:
         self.send_header("ETag", etag)
