@@ -132,6 +132,48 @@ authors:
     assert [a["name"] for a in parsed("atom.xml").entries[0].authors] == names
 
 
+def test_an_entry_of_hundreds_of_authors_and_tags_names_each_in_every_feed_of_it(
+    site: Site,
+) -> None:
+    # Each author's and tag's feed holds the entry, made once for them all (5,000 authors took
+    # over a minute): every name is still in each of them, in order, in every format.
+    people_written = [(f"Person {n}", f"p{n}@example.org", None) for n in range(200)]
+    names = [name for name, _, _ in people_written]
+    tags = [f"topic {n}" for n in range(200)]
+    authors = "".join(f"  - {name} <{email}>\n" for name, email, _ in people_written)
+    site(
+        **{
+            "a.md": doc(
+                f"title: Many\ndate: 2025-12-22\ntags: {json.dumps(tags)}\nauthors:\n{authors}"
+            )
+        }
+    )
+    build_and_read()
+    feeds = ["", "authors/person-0.", "authors/person-199.", "tags/topic-0.", "tags/topic-199."]
+    for base in feeds:
+        atom, rss = (read_xml(Path("feeds", f"{base}{name}.xml")) for name in ("atom", "rss"))
+        entry, item = only(atom, rss)
+        assert people(entry) == people_written
+        assert [c.get("term") for c in entry.findall("a:category", NS)] == tags
+        assert creators(item) == names
+        assert [c.text for c in item.findall("category")] == tags
+        assert [a["name"] for a in parsed(f"{base}atom.xml").entries[0].authors] == names
+        json_name = f"{base}json" if base else "feed.json"
+        (json_item,) = json_items(f"feeds/{json_name}").values()
+        assert [a["name"] for a in json_item["authors"]] == names
+        assert json_item["tags"] == tags
+    assert (
+        len(list(Path("feeds/authors").glob("*.json")))
+        == len(list(Path("feeds/tags").glob("*.json")))
+        == 200
+    )
+    page = lxml.html.parse("feeds/a/index.html").getroot()
+    (byline,) = page.find_class("authors")
+    written = ", ".join(f"{name} <{email}>" for name, email, _ in people_written[:-1])
+    last = people_written[-1]
+    assert " ".join(byline.text_content().split()) == f"By {written} and {last[0]} <{last[1]}>"
+
+
 def test_names_with_commas_stay_apart_in_rss_and_the_index(site: Site) -> None:
     # "Lee, Ann, Chen, Bo" would read as four people: a semicolon parts names with commas.
     front = 'title: Surnames first\ndate: 2025-12-22\nauthors: ["Lee, Ann", "Chen, Bo"]'

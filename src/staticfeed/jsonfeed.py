@@ -19,7 +19,13 @@ Json = dict[str, object]
 
 
 def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) -> bytes:
-    """The JSON Feed document of `plan`; `entries` are its entries, rendered, in feed order.
+    """The JSON Feed document of `plan`; `entries` are its entries, rendered, in feed order."""
+    return b"".join(json_feed_parts(config, plan, [item_text(config, r) for r in entries]))
+
+
+def json_feed_parts(config: Config, plan: FeedPlan, items: Sequence[bytes]) -> list[bytes]:
+    """`json_feed` in parts, from its entries' `item_text`s: an entry in many feeds (one of
+    5,000 authors is in the feeds of all of them) is made into JSON once, not once a feed.
 
     JSON Feed pages with `next_url`, "the next n items": the main feed points to its newest
     archive, and each archive to the one before it, so following next_url reads every entry.
@@ -37,9 +43,18 @@ def json_feed(config: Config, plan: FeedPlan, entries: Sequence[RenderedEntry]) 
         "language": config.language,
         "authors": [_author(author) for author in config.authors] or None,
         "hubs": [{"type": "WebSub", "url": config.hub}] if config.hub else None,
-        "items": [_item(config, rendered) for rendered in entries],
+        "items": [],
     }
-    return indented(_without_empty(document, keep=("items",))) + b"\n"
+    head = indented(_without_empty(document, keep=("items",)))
+    if not items:
+        return [head, b"\n"]
+    # "items" is the document's last key: its list is written as `indented` writes one.
+    assert head.endswith(_NO_ITEMS)
+    between = [part for item in items for part in (b",\n", item)][1:]
+    return [head.removesuffix(_NO_ITEMS), b"[\n", *between, b"\n  ]\n}\n"]
+
+
+_NO_ITEMS = b"[]\n}"
 
 
 def item_text(config: Config, rendered: RenderedEntry) -> bytes:

@@ -14,6 +14,7 @@ Rendering is deterministic: the same inputs always give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import os
 import re
@@ -120,14 +121,15 @@ class PageEntry:
         of 10,000 entries."""
         return names_text(author.name for author in self.entry.authors)
 
-    @property
+    @functools.cached_property
     def name_separator(self) -> str:
         """What parts the authors' names on the entry's page, as in `names_text`: `;` when a
         name has a comma of its own (`Lee, Ann; Chen, Bo`: entry.html writes no "and", which
-        would run two names together), else `,` (`Ann Lee, Bo Chen and Cy Dee`)."""
+        would run two names together), else `,` (`Ann Lee, Bo Chen and Cy Dee`). Kept, as is
+        `and_before_last`: entry.html asks after each name, and each asks about every name."""
         return names_separator(author.name for author in self.entry.authors).rstrip()
 
-    @property
+    @functools.cached_property
     def and_before_last(self) -> bool:
         """Whether the page writes "and" before the last name (`Ann Lee, Bo Chen and Cy Dee`):
         not when a name has a comma, or an "and" or "&" of its own, which "and" would run into
