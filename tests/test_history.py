@@ -613,6 +613,31 @@ def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Pa
     assert url("tags/café-culture.rss.xml") == FEEDS + "tags/caf%C3%A9-culture.rss.xml"
 
 
+def test_a_topic_named_as_a_windows_device_gets_a_file_windows_can_take(site: Site) -> None:
+    # Windows takes `con` with any extension (and `com¹`) for a device: feeds/tags/con.atom.xml
+    # could not be checked out or uploaded there. No other name's file name ends in "-".
+    tags = ["CON", "com\u00b9", "console", "Lpt9"]
+    site(config(), **{file_of(1): post(1, tags=tags, authors=["Aux", "Nul Point"])})
+    build_ok()
+    bases = ["tags/con-", "tags/com\u00b9-", "tags/console", "tags/lpt9-", "authors/aux-"]
+    bases.append("authors/nul-point")
+    written = {path.relative_to("feeds").as_posix() for path in feed_files()}
+    topic_files = {name for name in written if name.startswith(("tags/", "authors/"))}
+    assert topic_files == {base + suffix for base in bases for suffix in SUFFIXES.values()}
+    index = etree.parse("feeds/index.html", etree.HTMLParser()).getroot()
+    linked = set(index.xpath("//a/@href"))
+    for base in bases:
+        for format_name, suffix in SUFFIXES.items():
+            path = Path("feeds", base + suffix)
+            if format_name == "json":
+                self_url = read_json(path)["feed_url"]
+            else:
+                (self_url,) = hrefs(parse(path), "self")
+            assert (self_url, local(self_url)) == (url(base + suffix), path)
+            assert self_url in linked
+        assert [e.id for e in parse(Path("feeds", base + ".atom.xml")).entries] == [ident(1)]
+
+
 @pytest.mark.parametrize(
     ("kind", "first", "second", "slug", "suggested"),
     [

@@ -20,8 +20,14 @@ _SLUG_MAX_CHARS = 80
 _SLUG_MAX_BYTES = 160  # a file name may have 255 bytes; leave room for the suffix and more
 _DROPPED = "'\u2019"  # apostrophes: "Aren't" gives "arent", not "aren-t"
 # Names Windows gives to devices, with any suffix: a file `con.md` cannot be checked out there.
-_WINDOWS_DEVICES = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{name}{n}" for name in ("com", "lpt") for n in range(1, 10)]
+# It takes ¹, ² and ³ for digits too (`com¹`).
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [
+        f"{name}{n}"
+        for name in ("com", "lpt")
+        for n in [*range(1, 10), "\u00b9", "\u00b2", "\u00b3"]
+    ]
 )
 
 
@@ -46,7 +52,7 @@ def slugify(name: str) -> str:
     while len(slug.encode("utf-8")) > _SLUG_MAX_BYTES:
         slug = slug[:-1]
     slug = slug.strip("-") or "entry"
-    return f"{slug}-entry" if slug in _WINDOWS_DEVICES else slug
+    return f"{slug}-entry" if slug in WINDOWS_DEVICES else slug
 
 
 def _slug_pieces(char: str, before: str) -> list[str]:

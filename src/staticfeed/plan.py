@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from staticfeed.config import Config
 from staticfeed.dates import in_utc
+from staticfeed.ids import WINDOWS_DEVICES
 from staticfeed.model import Entry
 
 MAIN = ""
@@ -217,7 +218,8 @@ def topic_slug(name: str) -> str:
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in folded)
     slug = "-".join(kept.split()) or folded.encode("utf-8").hex()
-    return _fit_file_name(slug)
+    # `con.atom.xml` cannot be checked out or uploaded on Windows. No other name ends in "-".
+    return f"{slug}-" if slug in WINDOWS_DEVICES else _fit_file_name(slug)
 
 
 # Symbols a file name leaves out, and words that keep them apart: C++ and C# are both "c".
