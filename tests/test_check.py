@@ -1523,6 +1523,33 @@ def test_a_style_readers_keep_that_the_w3c_service_warns_about_is_a_warning(site
     assert rows("--ignore", "w3c-html", exit_code=0) == []
 
 
+def test_a_url_in_a_style_readers_keep_is_warned_about_as_the_service_does(site: Site) -> None:
+    # Readers take the url() out of a style and keep the rest; the service reads the style as
+    # written, and warns about all of it (DangerousStyleAttr): check said nothing.
+    note = '<span style="color: teal; background: url(https://pics.example/b.png) #fff">a</span>'
+    site(CONFIG, **{"bg.md": f"---\ntitle: Bg\ndate: 2025-03-01\n---\nA\n\nA {note}.\n"})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/bg.md",
+            7,
+            "w3c-html",
+            "the W3C Feed Validation Service warns about the url() in the style of <span>, which"
+            " readers take out of it: they show no picture from it",
+        )
+    ]
+    (fix,) = {item["fix"] for item in findings(exit_code=0)}
+    assert fix == (
+        'Take the url() out, or show the picture with <img src="...">, which readers show and'
+        " the service takes."
+    )
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        assert shown.xpath("//span/@style") == ["color: teal; background: #fff;"], feed
+    assert rows("--ignore", "w3c-html", exit_code=0) == []
+
+
 LINKS = """\
 ---
 title: Contact

@@ -927,7 +927,12 @@ def _body_warning(
 
 
 def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) -> Finding:
-    if warned.element:
+    kept = "which readers keep"
+    if warned.url_in_style:
+        kept = "which readers take out of it: they show no picture from it"
+        fix = 'Take the url() out, or show the picture with <img src="...">, which readers show'
+        fix += " and the service takes."
+    elif warned.element:
         fix = "Leave it for readers (--ignore w3c-html), or show it as an image, which the service"
         fix += " takes."
     elif warned.what.startswith("the controls "):
@@ -940,7 +945,7 @@ def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) ->
         first_line,
         warned.line,
         "w3c-html",
-        f"the W3C Feed Validation Service warns about {warned.what}, which readers keep"
+        f"the W3C Feed Validation Service warns about {warned.what}, {kept}"
         f"{_elsewhere(warned.more)}",
         fix,
     )

@@ -50,6 +50,11 @@ class Removed:
         return ": URL " in self.what
 
     @property
+    def url_in_style(self) -> bool:
+        """Whether it is a style with a url(), which readers take out of it."""
+        return self.what.startswith(_URL)
+
+    @property
     def hides_the_rest(self) -> bool:
         """Whether newsboat shows nothing after it (`_code_hiding_the_rest`)."""
         return self.what.endswith(_HOLDING_LT)
@@ -260,10 +265,16 @@ _VALUE_THE_SERVICE_TAKES = re.compile(
 
 def _kept_css_warned_about(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[str]]]:
     """The CSS readers keep that the service warns about (DangerousStyleAttr). It reads the
-    style as written, and lower case, but one readers keep is one it gets past its first look."""
+    style as written, and lower case: one readers keep is one it gets past its first look,
+    unless it held a url(), which readers take out before that look and the service does not
+    (its look lets a parenthesis hold only digits, commas and spaces): it then warns about the
+    whole style, and looks no further."""
     for written, kept in aligned:
         style = str(kept.get("style", "")).lower() if kept is not None else ""
         tag = str(written.tag)
+        if style and _CSS_URL.search(str(written.get("style", ""))):
+            yield f"{_URL} in the style of <{tag}>", _attribute_pattern(tag, "style", _URL_AFTER)
+            continue
         for name, value in _DECLARATION.findall(style):
             for what in _css_the_service_warns_about(name, value):
                 yield f"{what} in the style of <{tag}>", _css_pattern(tag, name)
@@ -284,6 +295,10 @@ def _css_the_service_warns_about(name: str, value: str) -> Iterator[str]:
 
 
 _DECLARATION = re.compile(r"([-\w]+)\s*:\s*([^:;]*)")
+# A url() as feedparser finds it (in lower case alone), to take it out of a style.
+_CSS_URL = re.compile(r"url\s*\(")
+_URL_AFTER = r"\s*=[^>]*?\burl\s*\("
+_URL = "the url()"
 
 
 def _css_pattern(tag: str, name: str) -> re.Pattern[str]:
