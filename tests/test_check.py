@@ -1324,6 +1324,31 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     assert result.stdout.splitlines()[-1] == "ok: 0 errors, 7 warnings"
 
 
+def test_text_markdown_reads_as_a_tag_html_lacks_is_told_to_be_written_with_a_backslash(
+    site: Site,
+) -> None:
+    # CommonMark reads "<y and a >" in "x<y and a > b" as a tag: readers drop it, and check's
+    # fix said to link to what it shows, or take it out, not how to write a '<' as text.
+    front = "---\ntitle: Less\ndate: 2025-03-01\n---\n"
+    site(CONFIG, **{"markup.md": front + "If x<y and a > b, go.\n"})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [removed(5, "<y>")]
+    (fix,) = {item["fix"] for item in findings(exit_code=0)}
+    assert fix == (
+        "HTML has no such element: Markdown reads a '<' before a letter as a tag, and no one sees"
+        " the text from it to the next '>'. If the '<' is text, write it as \\<, as in x\\<y."
+    )
+    (entry,) = feedparser.parse(ATOM).entries
+    assert lxml.html.fragment_fromstring(entry.content[0].value).text_content() == "If x b, go."
+    # As the fix says: readers show the text as written, and check has nothing to say.
+    Path("entries/markup.md").write_text(front + "If x\\<y and a > b, go.\n")
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value).text_content()
+    assert shown == "If x<y and a > b, go."
+
+
 CODE_WITH_LT = """\
 ---
 title: Code

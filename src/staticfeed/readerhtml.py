@@ -11,6 +11,7 @@ feedparser as a feed, and what it gives back is compared with what went in.
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,6 +51,12 @@ class Removed:
         return ": URL " in self.what
 
     @property
+    def not_html(self) -> bool:
+        """Whether it is an element HTML does not have, such as the `<y and a >` that Markdown
+        reads in the text "x<y and a > b": a '<' before a letter starts a tag."""
+        return self.element and _unknown_element(self.what[1:].partition(">")[0])
+
+    @property
     def url_in_style(self) -> bool:
         """Whether it is a style with a url(), which readers take out of it."""
         return self.what.startswith(_URL)
@@ -58,6 +65,52 @@ class Removed:
     def hides_the_rest(self) -> bool:
         """Whether newsboat shows nothing after it (`_code_hiding_the_rest`)."""
         return self.what.endswith(_HOLDING_LT)
+
+
+# Elements of HTML that neither lxml's list nor feedparser's has: HTML5's newer ones, and
+# obsolete ones browsers still read.
+_MORE_HTML_ELEMENTS = (
+    "bdi",
+    "bgsound",
+    "data",
+    "frame",
+    "image",
+    "listing",
+    "main",
+    "menuitem",
+    "nobr",
+    "noembed",
+    "noframes",
+    "picture",
+    "plaintext",
+    "rb",
+    "rtc",
+    "search",
+    "slot",
+    "template",
+    "xmp",
+)
+
+
+def _unknown_element(tag: str) -> bool:
+    """Whether HTML has no element `tag`; a custom element's name has a hyphen."""
+    return "-" not in tag and tag.lower() not in _html_elements()
+
+
+@functools.cache
+def _html_elements() -> frozenset[str]:
+    from feedparser.sanitizer import _HTMLSanitizer as readers
+    from lxml.html import defs
+
+    names = (
+        *defs.tags,
+        *readers.acceptable_elements,
+        *readers.unacceptable_elements_with_end_tag,
+        *readers.svg_elements,
+        *readers.mathml_elements,
+        *_MORE_HTML_ELEMENTS,
+    )
+    return frozenset(name.lower() for name in names)
 
 
 def linked_html(sources: Sources) -> list[tuple[int, str]]:
