@@ -458,6 +458,32 @@ def test_a_summary_alone_with_nothing_to_open_is_the_content(site: Site) -> None
         assert lxml.html.fragment_fromstring(shown, "div").text_content() == "A <short> note"
 
 
+def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
+    # Without pages or a link, Atom needs content, and it was blank: the W3C Feed Validation
+    # Service warned (NotBlank), and readers showed a title that led nowhere.
+    config = BASIC_CONFIG + "pages = false\n"
+    other = doc("title: B\ndate: 2025-12-21")
+    site(config=config, **{"a.md": doc("title: T\ndate: 2025-12-22", ""), "b.md": other})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: the entry has a title alone: no text, no summary, no link, and no"
+        " page (pages = false), so readers have nothing to show or open, and an Atom entry needs"
+        " content or a link. Write a sentence about it below the front matter, or give it a"
+        " summary: or a link:.\n"
+    )
+    assert not Path("feeds").exists()
+    # Each way out the fix names builds an Atom entry with text, or a link to open.
+    for front, body in (("", "A line.\n"), ("summary: A line", ""), (f"link: {LINK}", "")):
+        Path("entries/a.md").write_text(doc(f"title: T\ndate: 2025-12-22\n{front}", body))
+        atom, _ = build_and_read()
+        entry = by_id(atom)["tag:example.org,2025:a"]
+        content = entry.findtext("a:content", namespaces=NS)
+        assert content or alternates(entry) == [LINK], front
+        shown = parsed("atom.xml").entries[0]
+        assert shown.get("content") or shown.link == LINK, front
+
+
 def test_an_entry_without_text_keeps_its_content_in_rss(site: Site) -> None:
     # No text means no summary; the RSS <description> was then left empty, and no
     # content:encoded carried the image, so readers showed nothing but the title.

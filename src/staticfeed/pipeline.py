@@ -1296,6 +1296,8 @@ def _rendered_chunk(
         config.site_url,
         [links for *_, links in jobs],
     )
+    for each in rendered:
+        _require_something_to_show(each)
     made = [
         [html_data(each.content_html), *entry_elements(config, each, formats)] for each in rendered
     ]
@@ -1311,6 +1313,24 @@ def _rendered_chunk(
             places = [html_writer.put(html), *(writer.put(element) for element in elements)]
             results.append((each.summary, digest_html(html), places, placed))
     return results
+
+
+def _require_something_to_show(rendered: RenderedEntry) -> None:
+    """Refuse an entry with a title alone and nothing to open: Atom needs content or a link
+    (RFC 4287), and the content would be blank, which the W3C service warns about (NotBlank),
+    while readers show a title that leads nowhere."""
+    if rendered.url is not None or rendered.summary:
+        return
+    html = rendered.content_html  # isspace() stops at its first character that is not a space
+    if not html or html.isspace():
+        raise EntryError(
+            "the entry has a title alone: no text, no summary, no link, and no page (pages ="
+            " false), so readers have nothing to show or open, and an Atom entry needs content"
+            " or a link",
+            "Write a sentence about it below the front matter, or give it a summary: or a link:.",
+            path=rendered.entry.source,
+            line=rendered.entry.body_line,
+        )
 
 
 def _chunk_renderer(config: Config, links: _Links | None) -> PageRenderer | StaticfeedError | None:
