@@ -533,6 +533,36 @@ def test_a_language_that_is_not_bcp_47(
     assert rows() == ordered([stale(file, line), error(file, line, "language", message)])
 
 
+def test_a_language_the_w3c_service_does_not_list_is_a_warning_once_a_file_and_tag(
+    site: Site,
+) -> None:
+    # yue and cmn are BCP 47 tags, of ISO 639-3 alone: the service lists the codes of ISO 639-1
+    # and 639-2 (InvalidLanguage), and check said nothing. zh-yue, the same language, passes.
+    entry = "---\ntitle: Day {0}\ndate: 2025-01-0{0}\nlang: {1}\n---\nText.\n"
+    documents = {"1.md": entry.format(1, "cmn"), "2.md": entry.format(2, "cmn")}
+    site(CONFIG.replace('"en"', '"yue"'), **documents, **{"3.md": entry.format(3, "zh-yue")})
+    assert invoke_build().exit_code == 0
+    fix = (
+        "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue, zh-cmn"
+        " for cmn), or leave it for readers, who take it (language in the config, lang: in an"
+        " entry)."
+    )
+    rejects = "the W3C Feed Validation Service rejects the language "
+    takes = ", which BCP 47 takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
+    found = [item for item in findings(exit_code=0) if item["file"] in (ATOM, RSS)]
+    assert {item["fix"] for item in found} == {fix}
+    assert [(item["file"], item["line"], item["severity"], item["message"]) for item in found] == [
+        (ATOM, line_of(ATOM, 'xml:lang="yue"'), "warning", f"{rejects}'yue'{takes}"),
+        (ATOM, line_of(ATOM, 'xml:lang="cmn"'), "warning", f"{rejects}'cmn' (and 1 more){takes}"),
+        (RSS, line_of(RSS, "<language>yue<"), "warning", f"{rejects}'yue'{takes}"),
+    ]
+    # Readers take them as written.
+    assert feedparser.parse(RSS).feed.language == "yue"
+    entries = etree.parse(ATOM).getroot().findall(f"{{{ATOM_NS}}}entry")
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [each.get(xml_lang) for each in entries] == ["zh-yue", "cmn", "cmn"]
+
+
 # Enclosures
 
 

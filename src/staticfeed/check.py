@@ -48,6 +48,7 @@ from staticfeed.drift import (
 from staticfeed.entries import key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
+from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry
 from staticfeed.output import not_a_folder
 from staticfeed.pipeline import rendered_outputs
@@ -1223,21 +1224,43 @@ def _emails(feed: _Feed) -> Iterator[Finding]:
 
 
 def _languages(feed: _Feed) -> Iterator[Finding]:
-    """xml:lang anywhere, and RSS <language>, are BCP 47 tags (an empty xml:lang is allowed)."""
+    """xml:lang anywhere, and RSS <language>, are BCP 47 tags (an empty xml:lang is allowed),
+    whose language the W3C service knows: a warning, once a file and tag, for one it does not,
+    which readers take."""
+    unknown: dict[str, list[etree._Element]] = {}
+    for element, key, tag in _language_tags(feed):
+        try:
+            values.language_tag(key, tag)
+        except values.InvalidValue as problem:
+            fix = f"{problem.fix.rstrip('.')} {_LANGUAGE_KEYS}."
+            yield feed.finding(element, "language", problem.message, fix)
+            continue
+        if not known_to_the_w3c_service(tag):
+            unknown.setdefault(tag, []).append(element)
+    for tag, elements in unknown.items():
+        more = f" (and {len(elements) - 1} more)" if len(elements) > 1 else ""
+        message = (
+            f"the W3C Feed Validation Service rejects the language {tag!r}{more}, which BCP 47"
+            " takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
+        )
+        fix = (
+            "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue,"
+            f" zh-cmn for cmn), or leave it for readers, who take it {_LANGUAGE_KEYS}."
+        )
+        yield feed.finding(elements[0], "language", message, fix, severity="warning")
+
+
+_LANGUAGE_KEYS = "(language in the config, lang: in an entry)"
+
+
+def _language_tags(feed: _Feed) -> Iterator[tuple[etree._Element, str, str]]:
+    """Each language tag of `feed`: its element, the name it has there, and the tag."""
     for element in feed.root.iter(etree.Element):
         lang = element.get(_XML_LANG)
         if lang:
-            yield from _language(feed, element, "xml:lang", lang)
+            yield element, "xml:lang", lang
     for element in [] if feed.atom else feed.head.findall("language"):
-        yield from _language(feed, element, "language", element.text or "")
-
-
-def _language(feed: _Feed, element: etree._Element, key: str, tag: str) -> Iterator[Finding]:
-    try:
-        values.language_tag(key, tag)
-    except values.InvalidValue as problem:
-        fix = f"{problem.fix.rstrip('.')} (language in the config, lang: in an entry)."
-        yield feed.finding(element, "language", problem.message, fix)
+        yield element, "language", element.text or ""
 
 
 def _enclosures(feed: _Feed) -> Iterator[Finding]:
