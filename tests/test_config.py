@@ -943,7 +943,7 @@ def test_every_bad_key_of_the_config_is_listed_each_at_its_own_line(site: Site) 
     )
 
 
-def test_each_bad_authors_table_of_pyproject_is_named_at_its_header(site: Site) -> None:
+def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()
     text = PYPROJECT.replace('authors = ["Default Author"]\n', "limit = -1\n")
@@ -952,9 +952,9 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_header(site: Site) 
     assert error_text() == (
         "Error: pyproject.toml:12: limit must be a whole number of at least 0, not -1. Write a "
         "whole number such as 50.\n"
-        "Error: pyproject.toml:13: authors name is empty. Give authors name a value or remove "
+        "Error: pyproject.toml:14: authors name is empty. Give authors name a value or remove "
         "the key.\n"
-        "Error: pyproject.toml:16: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Error: pyproject.toml:17: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
     )
 

@@ -613,22 +613,23 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
 @pytest.mark.parametrize(
     ("table", "error"),
     [
-        ('email = "ann@example.org"', "an author in authors has no name. Add name: to it."),
+        ('email = "ann@example.org"', "4: an author in authors has no name. Add name: to it."),
         (
             'name = "Ann Lee"\nsummary = "A summary."',
-            "unknown key 'authors.summary'. Did you mean 'authors.uri'? Known keys: "
+            "6: unknown key 'authors.summary'. Did you mean 'authors.uri'? Known keys: "
             "authors.email, authors.name, authors.uri.",
         ),
     ],
 )
-def test_toml_front_matter_names_an_authors_table_at_its_header(
+def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
     site: Site, table: str, error: str
 ) -> None:
     # A key's line was found from `key =` lines alone: errors in [[authors]] named no line,
-    # and a key written inside a table was taken for the front matter's own.
+    # and a key written inside a table was taken for the front matter's own. A bad key of the
+    # table is at its own line.
     front = f'title = "A"\ndate = 2025-01-01\n[[authors]]\n{table}\n'
     site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
-    assert errors() == [f"Error: entries/a.md:4: {error}"]
+    assert errors() == [f"Error: entries/a.md:{error}"]
 
 
 def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:
@@ -650,7 +651,7 @@ def test_an_authors_name_with_an_address_in_it_is_an_error(site: Site) -> None:
     front = "title: A\ndate: 2025-01-01\nauthor:\n  name: Ann Lee <ann@example.org>"
     site(**{"a.md": f"---\n{front}\n---\nB.\n"})
     assert errors() == [
-        "Error: entries/a.md:4: author name 'Ann Lee <ann@example.org>' has the email address "
+        "Error: entries/a.md:5: author name 'Ann Lee <ann@example.org>' has the email address "
         "<ann@example.org> in it. Write the name alone ('Ann Lee') and the address as email: "
         "ann@example.org"
     ]
@@ -874,10 +875,24 @@ EMPTY_ITEM = "has an empty item. Remove it, or write what it should be."
                 'Write it as "Ann Lee <ann@example.org>", with the address alone between < and >.',
                 "6: an author in authors has no name. Add name: to it.",
                 f"7: authors {EMPTY_ITEM}",
-                "8: unknown key 'authors.mail'. Did you mean 'authors.email'? Known keys: "
+                "9: unknown key 'authors.mail'. Did you mean 'authors.email'? Known keys: "
                 "authors.email, authors.name, authors.uri.",
             ],
             id="authors-as-text-and-mappings",
+        ),
+        pytest.param(
+            # Each was named at its item's `-` line, above the key to fix.
+            "authors:\n  - name: Ann\n    email: not-an-email\n  - name: Bo\n"
+            "    uri: javascript:alert(1)\n  - name: Cy\n    emial: c@example.org\n",
+            [
+                "5: 'not-an-email' in authors is not an email address. Write it like "
+                "ann@example.org, or leave the email out.",
+                "7: authors uri 'javascript:alert(1)' is not an absolute http(s) URL. Write it in "
+                "full, like https://example.org/page",
+                "9: unknown key 'authors.emial'. Did you mean 'authors.email'? Known keys: "
+                "authors.email, authors.name, authors.uri.",
+            ],
+            id="bad-keys-of-author-mappings",
         ),
         pytest.param(
             "authors: [Bo, '<b@example.org>', {name: Cy, url: x}]\n",
@@ -906,10 +921,11 @@ def test_each_bad_item_of_a_list_is_an_error_at_its_line(
 
 
 def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(site: Site) -> None:
+    # A bad key of a table is at its own line, below the header.
     authors = '[[authors]]\nname = "Ann"\n[[authors]]\nmail = "b@example.org"\n'
     site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{authors}[[authors]]\n+++\nT.\n'})
     assert errors() == [
-        "Error: entries/a.md:6: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Error: entries/a.md:7: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.",
         "Error: entries/a.md:8: an author in authors has no name. Add name: to it.",
     ]
@@ -1595,7 +1611,7 @@ def test_author_forms(site: Site, front: str, expected: list[tuple[str, ...]]) -
         ),
         pytest.param(
             "authors:\n  - name: Ann Lee\n    mail: ann@example.org\n",
-            "entries/a.md:5: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+            "entries/a.md:6: unknown key 'authors.mail'. Did you mean 'authors.email'? "
             "Known keys: authors.email, authors.name, authors.uri.",
             id="unknown-author-field",
         ),
@@ -1603,6 +1619,12 @@ def test_author_forms(site: Site, front: str, expected: list[tuple[str, ...]]) -
             "authors:\n  - email: ann@example.org\n",
             "entries/a.md:5: an author in authors has no name. Add name: to it.",
             id="mapping-without-name",
+        ),
+        pytest.param(
+            "author:\n  name: Ann Lee\n  email: ann at example\n",
+            "entries/a.md:6: 'ann at example' in author is not an email address. "
+            "Write it like ann@example.org, or leave the email out.",
+            id="bad-email-of-a-mapping",
         ),
         pytest.param(
             "author: Ann Lee <ann at example>\n",

@@ -213,6 +213,25 @@ def test_each_bad_enclosure_is_an_error_at_its_line(
     assert not (folder / "feeds").exists()
 
 
+def test_a_bad_key_of_an_enclosure_is_an_error_at_its_line(site: Callable[..., Path]) -> None:
+    # Each was named at its item's `-` line, above the key to fix.
+    listed = (
+        "enclosures:\n  - url: https://example.org/a.mp3\n    type: audio\n    length: 10\n"
+        "  - url: ftp://example.org/b.mp3\n    length: 3\n"
+    )
+    folder = site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{listed}---\nT.\n"})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "Error: entries/a.md:6: enclosures type 'audio' is not a MIME type. Write it like "
+        "audio/mpeg or application/pdf.",
+        "Error: entries/a.md:8: enclosures url 'ftp://example.org/b.mp3' has the scheme ftp:, and "
+        "feed readers fetch only http(s). Write a path on the site, or a full URL like "
+        "https://example.org/cover.jpg",
+    ]
+    assert not (folder / "feeds").exists()
+
+
 def test_a_file_name_the_system_cannot_take_is_refused(site: Callable[..., Path]) -> None:
     # Longer than a file name may be: OSError out of Path.is_file(), a traceback.
     name = "e" * 300 + ".mp3"

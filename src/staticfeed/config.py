@@ -16,6 +16,7 @@ from staticfeed import values
 from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
 from staticfeed.frontmatter import (
+    ItemLines,
     long_number_error,
     toml_cut_short_line,
     toml_key_given_twice,
@@ -266,16 +267,22 @@ def _value_errors(
     key: str,
     value: object,
     problem: values.InvalidValue,
-    lines: tuple[int | None, list[int]],
+    lines: tuple[int | None, list[ItemLines]],
 ) -> list[ConfigError]:
-    """The errors of `key`'s bad value: one per bad item of a list, at the item's line when
-    `lines` has one per item, else at the key's."""
+    """The errors of `key`'s bad value: one per bad item of a list, at the item's line (or
+    the line of the key of a `[[key]]` table that is bad) when `lines` has one per item, else
+    at the key's."""
     key_line, item_lines = lines
     if isinstance(problem, values.InvalidItems):
         items = value if isinstance(value, list) else [value]
-        at = item_lines if len(item_lines) == len(items) else [key_line] * len(items)
+        known = len(item_lines) == len(items)
         return [
-            ConfigError(each.message, each.fix, path=path, line=at[index])
+            ConfigError(
+                each.message,
+                each.fix,
+                path=path,
+                line=item_lines[index].of(each.field) if known else key_line,
+            )
             for index, each in problem.problems
         ]
     fix = problem.fix
@@ -291,7 +298,7 @@ def _once(errors: list[StaticfeedError]) -> list[StaticfeedError]:
 
 def _item_lines(
     raw_text: str, key: str, in_pyproject: bool, line_of: Callable[[str], int | None]
-) -> list[int]:
+) -> list[ItemLines]:
     """The line of each item of the list `key` holds: its `[[key]]` headers, or the line each
     item of an array begins on. Only for an error: tomllib keeps no lines."""
     table = f"tool.staticfeed.{key}" if in_pyproject else key

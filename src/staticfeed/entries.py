@@ -885,12 +885,15 @@ class _EntryBuilder:
             return None
 
     def _add(self, key: str | None, problem: values.InvalidValue) -> None:
-        if not isinstance(problem, values.InvalidItems) or key is None:
+        listed = isinstance(problem, values.InvalidItems)
+        if key is None or not (listed or problem.field):
             self._fail(key, problem.message, problem.fix)
             return
         lines = _read_text(self.path, self.data, [], lambda text: item_lines(text, key))
-        for index, each in problem.problems:
-            line = lines[index] if index < len(lines) else self.document.key_lines.get(key)
+        problems = problem.problems if isinstance(problem, values.InvalidItems) else [(0, problem)]
+        for index, each in problems:
+            at = lines[index] if index < len(lines) else None
+            line = at.of(each.field) if at else self.document.key_lines.get(key)
             error = EntryError(each.message, each.fix, path=self.path, line=line)
             if str(error) not in map(str, self.errors):  # two items of one flow list alike
                 self.errors.append(error)

@@ -142,12 +142,26 @@ def split(text: str, *, names_only: bool = True) -> Document:
     )
 
 
-def item_lines(text: str, key: str) -> list[int]:
-    """The line of each item of the list `key` holds in `text`'s front matter, which `split`
-    has read: an item of a flow list is on that list's line, an item of a TOML array on the
-    line it begins on; none for a key holding no list. TOML's tables (`[[authors]]`) are at
-    their headers. Worked
-    out only for an error: `split` does not keep where each value was."""
+@dataclass(frozen=True)
+class ItemLines:
+    """Where an item of a list is written: its line, and the line of each key of a mapping
+    item (an author's `email:`) below it. Only for an error."""
+
+    line: int
+    fields: dict[str, int] = field(default_factory=dict)
+
+    def of(self, name: str | None) -> int:
+        """The line of the key `name` of the item, else the item's own."""
+        return self.fields.get(name, self.line) if name is not None else self.line
+
+
+def item_lines(text: str, key: str) -> list[ItemLines]:
+    """Where each item of the list `key` holds in `text`'s front matter, which `split` has
+    read, is written: an item of a flow list on that list's line, an item of a TOML array on
+    the line it begins on; none for a key holding no list. TOML's tables (`[[authors]]`) are at
+    their headers. A mapping `key` holds (`author:` with `name:` and `email:` below) is one
+    item at the key's line. Worked out only for an error: `split` does not keep where each
+    value was."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
     if closing is None:
@@ -159,10 +173,25 @@ def item_lines(text: str, key: str) -> list[int]:
     if not isinstance(node, yaml.MappingNode):
         return []
     line_of = _line_finder(source)
-    value = next((value for name, value in node.value if name.value == key), None)
-    if not isinstance(value, yaml.SequenceNode):
+    found = next(((name, value) for name, value in node.value if name.value == key), None)
+    if found is not None and isinstance(found[1], yaml.MappingNode):
+        return [ItemLines(line_of(found[0].start_mark), _field_lines(found[1], line_of))]
+    if found is None or not isinstance(found[1], yaml.SequenceNode):
         return []
-    return [line_of(item.start_mark) for item in value.value]
+    return [
+        ItemLines(line_of(item.start_mark), _field_lines(item, line_of)) for item in found[1].value
+    ]
+
+
+def _field_lines(node: yaml.Node, line_of: _LineOf) -> dict[str, int]:
+    """The line of each key of the mapping `node` (none for another node), by its name."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {
+        str(name.value): line_of(name.start_mark)
+        for name, _ in node.value
+        if isinstance(name, yaml.ScalarNode)
+    }
 
 
 def _composed(source: str, loader_class: type[yaml.SafeLoader]) -> yaml.Node | None:
@@ -1132,15 +1161,25 @@ _TOML_STRINGS = re.compile(
 )
 
 
-def toml_list_item_lines(text: str, table: str, key_line: int | None, first: int = 1) -> list[int]:
-    """The line of each item of a list in the TOML `text`: the headers of its array of tables
-    (`[[table]]`, `table` being its dotted name), else the line each item of the array on line
-    `key_line` begins on (`toml_array_item_lines`). Only for an error."""
+def toml_list_item_lines(
+    text: str, table: str, key_line: int | None, first: int = 1
+) -> list[ItemLines]:
+    """Where each item of a list in the TOML `text` is written: the headers of its array of
+    tables (`[[table]]`, `table` being its dotted name), with the line of each key below
+    them, else the line each item of the array on line `key_line` begins on
+    (`toml_array_item_lines`). Only for an error."""
     header = re.compile(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]")
-    headers = [number for number, line in toml_lines(text, first) if header.match(line)]
-    if headers or key_line is None:
-        return headers
-    return toml_array_item_lines(text, key_line, first)
+    tables: list[ItemLines] = []
+    inside = False  # the keys below another table's header are that table's
+    for number, line in toml_lines(text, first):
+        if header.match(line):
+            tables.append(ItemLines(number))
+        inside = bool(header.match(line)) or (inside and not _TOML_HEADER.match(line))
+        if inside and (key := _TOML_KEY.match(line)):
+            tables[-1].fields.setdefault(_dotted(key.group(1)), number)
+    if tables or key_line is None:
+        return tables
+    return [ItemLines(line) for line in toml_array_item_lines(text, key_line, first)]
 
 
 def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]:

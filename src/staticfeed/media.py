@@ -76,20 +76,20 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
             f"each of {key} must be a URL or a mapping with url, type and length",
             'Write it as "media/episode-1.mp3" or {url: ..., type: audio/mpeg, length: 123}.',
         )
-    for field in fields:
-        if field not in _ENCLOSURE_KEYS:
-            raise values.unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in _ENCLOSURE_KEYS])
-    url = _url(f"{key} url", fields.get("url"))
-    local = _local_file(key, url, config)
+    values.refuse_unknown_fields(key, fields, _ENCLOSURE_KEYS)
     media_type = fields.get("type")
     length = fields.get("length")
-    if length is None and local is None and _is_root_relative(url):
-        raise _outside_the_site(key, url, config)
-    return Enclosure(
-        url=_absolute(f"{key} url", url, config),
-        media_type=_media_type(key, media_type) if media_type else _guess(key, url),
-        length=_length(key, url, length, local),
-    )
+    with values.in_field("url"):
+        url = _url(f"{key} url", fields.get("url"))
+        local = _local_file(key, url, config)
+        if length is None and local is None and _is_root_relative(url):
+            raise _outside_the_site(key, url, config)
+        absolute = _absolute(f"{key} url", url, config)
+    with values.in_field("type" if media_type else "url"):  # else guessed from the url
+        checked_type = _media_type(key, media_type) if media_type else _guess(key, url)
+    with values.in_field("length"):
+        size = _length(key, url, length, local)
+    return Enclosure(url=absolute, media_type=checked_type, length=size)
 
 
 def _absolute(key: str, url: str, config: Config) -> str:

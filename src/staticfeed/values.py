@@ -38,7 +38,27 @@ class InvalidValue(ValueError):
     def __init__(self, message: str, fix: str) -> None:
         self.message = message
         self.fix = fix
+        self.field: str | None = None
+        """The key of a mapping (an author's `email`) the bad value is at, set by `in_field`:
+        its line is then the error's, not the line the mapping begins on."""
         super().__init__(message)
+
+
+class in_field:
+    """Marks an InvalidValue raised within as being at the key `field` of a mapping. A class,
+    not a generator: it is entered for each key of each author of each entry."""
+
+    __slots__ = ("field",)
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, problem: BaseException | None, trace: object) -> None:
+        if isinstance(problem, InvalidValue) and problem.field is None:
+            problem.field = self.field
 
 
 class InvalidItems(InvalidValue):
@@ -541,20 +561,29 @@ def _author_from_text(key: str, value: str) -> Author:
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
-    for field in value:
-        if field not in _AUTHOR_KEYS:
-            raise unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in _AUTHOR_KEYS])
+    refuse_unknown_fields(key, value, _AUTHOR_KEYS)
     if "name" not in value:
         raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
     email = value.get("email")
     uri = value.get("uri")
-    name = composed(line_of_text(f"{key} name", value["name"]))
-    _refuse_address_in_name(key, name)
-    return Author(
-        name=name,
-        email=_email(key, email) if email is not None else None,
-        uri=absolute_url(f"{key} uri", uri) if uri is not None else None,
-    )
+    with in_field("name"):
+        name = composed(line_of_text(f"{key} name", value["name"]))
+        _refuse_address_in_name(key, name)
+    with in_field("email"):
+        address = _email(key, email) if email is not None else None
+    with in_field("uri"):
+        url = absolute_url(f"{key} uri", uri) if uri is not None else None
+    return Author(name=name, email=address, uri=url)
+
+
+def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence[str]) -> None:
+    """InvalidValue, at its own line, for a key of the mapping `value` (an item of the list
+    `key`) that is none of `known`."""
+    for field in value:
+        if field not in known:
+            problem = unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in known])
+            problem.field = str(field)
+            raise problem
 
 
 def _refuse_address_in_name(key: str, name: str) -> None:
