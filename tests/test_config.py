@@ -943,6 +943,40 @@ def test_every_bad_key_of_the_config_is_listed_each_at_its_own_line(site: Site) 
     )
 
 
+UNFIT = "a character XML cannot carry. Remove it (look for an escape such as \\u0001)."
+
+
+@pytest.mark.parametrize(
+    ("lists", "expected"),
+    [
+        pytest.param(
+            'authors = [\n  { name = "Ann" },\n  { name = "B\\u0007o" },\n  "Cy\\uFFFE",\n]\n'
+            'formats = [\n  "atom",\n  "rs\\ns",\n  "json\\u0001",\n]\n',
+            [
+                f"5: authors contains U+0007, {UNFIT}",
+                f"6: authors contains U+FFFE, {UNFIT}",
+                "10: formats: unknown format 'rs\\ns'. Use any of 'atom', 'rss', 'json'.",
+                f"11: formats contains U+0001, {UNFIT}",
+            ],
+            id="arrays",
+        ),
+        pytest.param(
+            '[[authors]]\nname = "Ann"\nemail = "a@example.org"\n'
+            '[[authors]]\nname = "Bo"\nemail = "b\\u0002@example.org"\n',
+            [f"8: authors contains U+0002, {UNFIT}"],
+            id="tables",
+        ),
+    ],
+)
+def test_a_character_feeds_cannot_carry_is_named_at_its_items_line(
+    site: Site, lists: str, expected: list[str]
+) -> None:
+    # Each was named at the key's line, the first alone, and another bad item of the list (an
+    # unknown format) only once it was fixed; in an [[authors]] table, at no line.
+    site(config=f'title = "T"\nsite_url = "https://example.org/"\n{lists}', **{"a.md": POST})
+    assert error_text() == "".join(f"Error: staticfeed.toml:{line}\n" for line in expected)
+
+
 def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -75,14 +75,17 @@ _Check = Callable[[str, object], object]
 
 def _formats(key: str, value: object) -> tuple[str, ...]:
     chosen = values.text_list(key, value)
-    for name in chosen:
-        if name not in FORMATS:
-            raise values.InvalidValue(
-                f"{key}: unknown format {name!r}", f"Use any of {', '.join(map(repr, FORMATS))}."
-            )
+    values.each_item(key, chosen, lambda name: _format(key, name))
     if not chosen:
         raise values.InvalidValue(f"{key} is empty", f"Name at least one of {', '.join(FORMATS)}.")
     return tuple(dict.fromkeys(chosen))
+
+
+def _format(key: str, name: object) -> None:
+    if name not in FORMATS:
+        raise values.InvalidValue(
+            f"{key}: unknown format {name!r}", f"Use any of {', '.join(map(repr, FORMATS))}."
+        )
 
 
 def _id_authority(key: str, value: object) -> str:
@@ -258,8 +261,29 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
 def _checked(key: str, value: object) -> object:
     if key not in _CHECKS:
         raise values.unknown_key(key, _CHECKS)
-    _reject_xml_illegal(key, value)
+    try:
+        _reject_xml_illegal(key, value)
+    except values.InvalidItems as unfit:
+        raise _and_other_bad_items(key, value, unfit) from None
     return _CHECKS[key](key, value)
+
+
+def _and_other_bad_items(
+    key: str, value: object, unfit: values.InvalidItems
+) -> values.InvalidItems:
+    """`unfit`, the items of the list `key` holds with a character feeds cannot carry, with
+    what else is wrong with the other items: each is listed in one run, as a bad key is."""
+    assert isinstance(value, list)  # only a list's items are InvalidItems
+    unfit_items = {index for index, _ in unfit.problems}
+    others = [index for index in range(len(value)) if index not in unfit_items]
+    try:
+        _CHECKS[key](key, [value[index] for index in others])
+    except values.InvalidItems as other:
+        found = [(others[index], problem) for index, problem in other.problems]
+        return values.InvalidItems(sorted([*unfit.problems, *found], key=lambda each: each[0]))
+    except values.InvalidValue:  # of the list as a whole (empty without them): fixed with them
+        pass
+    return unfit
 
 
 def _value_errors(
@@ -342,12 +366,14 @@ def _line_after_header(raw_text: str, header: str, key: str) -> int | None:
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:
-    """Config text goes into every feed; a character it cannot carry is an error to fix."""
-    if isinstance(value, dict):
-        value = list(value.values())
+    """Config text goes into every feed; a character it cannot carry is an error to fix, in
+    each item of a list at the item's line (InvalidItems), in a table at its key's."""
     if isinstance(value, list):
-        for item in value:
-            _reject_xml_illegal(key, item)
+        values.each_item(key, value, lambda item: _reject_xml_illegal(key, item))
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            with values.in_field(name):
+                _reject_xml_illegal(key, item)
     elif isinstance(value, str) and (unfit := unfit_character(value)):
         raise values.InvalidValue(
             f"{key} contains {unfit}", "Remove it (look for an escape such as \\u0001)."
