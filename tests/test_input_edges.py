@@ -446,13 +446,65 @@ def test_a_config_number_of_more_digits_than_are_read_is_named_shortened(site: S
     assert user_error(run("build")) == f"Error: staticfeed.toml:5: {TOO_MANY_DIGITS}"
 
 
-def test_a_hex_number_too_long_to_write_in_decimal_is_not_a_traceback(site: Site) -> None:
-    # YAML reads it (a power of two base has no digit limit), but str() of it raised ValueError.
-    site(**{"a.md": post_with(f"summary: 0x{'f' * 5000}")})
-    assert user_error(run("build")).startswith(
-        f"Error: entries/a.md:4: summary must be text, not a number (YAML reads 0x{'f' * 36}"
-        "\u2026 as a number of more than 4,300 digits). Put it in quotes: "
-    )
+HEX = f"0x{'f' * 5000}"
+SHORT_HEX = f"0x{'f' * 36}\u2026"  # as the start of a 5,000-digit decimal number is shown
+READ_AS = f"(YAML reads {SHORT_HEX} as a number of more than 4,300 digits)"
+QUOTED = f'Put it in quotes: "{SHORT_HEX}"'
+DATE_FIX = "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+
+
+@pytest.mark.parametrize(
+    ("config", "document", "error"),
+    [
+        (
+            "",
+            post_with(f"summary: {HEX}"),
+            f"entries/a.md:4: summary must be text, not a number {READ_AS}. Put it in quotes: "
+            f'"{SHORT_HEX}"',
+        ),
+        (
+            "",
+            post_with(f"tags: [news, {HEX}]"),
+            f"entries/a.md:4: each of tags must be text, not a number {READ_AS}. Put every one "
+            f'in quotes: ["news", "{SHORT_HEX}"]',
+        ),
+        (
+            "",
+            post_with(f"tags: {HEX}"),
+            "entries/a.md:4: tags must be a list, not a number. Write it as a list: "
+            f'["{SHORT_HEX}"]',
+        ),
+        (
+            "",
+            post_with(f"authors:\n  - name: {HEX}"),
+            f"entries/a.md:5: authors name must be text, not a number. {QUOTED}",
+        ),
+        (
+            "",
+            POST.replace("2025-06-01", HEX),
+            f"entries/a.md:3: date: expected a date, not a number ({SHORT_HEX}). {DATE_FIX}",
+        ),
+        (
+            "",
+            f'+++\ntitle = "A"\ndate = 2025-06-01\nsummary = {HEX}\n+++\nText.\n',
+            f"entries/a.md:4: summary must be text, not a number. {QUOTED}",
+        ),
+        (
+            f"subtitle = {HEX}\n",
+            POST,
+            f"staticfeed.toml:5: subtitle must be text, not a number. {QUOTED}",
+        ),
+    ],
+    ids=["yaml", "yaml-list", "yaml-not-a-list", "yaml-mapping", "yaml-date", "toml", "config"],
+)
+def test_a_hex_number_too_long_to_write_in_decimal_is_quoted_shortened(
+    site: Site, config: str, document: str, error: str
+) -> None:
+    # YAML and TOML read it (a power of two base has no digit limit), but str() of it raised
+    # ValueError: the fix quoted all of its 5,002 characters, or, where its source was not
+    # kept, "a number of more than 4,300 digits" as what to put in quotes.
+    site(BASIC_CONFIG + config, **{"a.md": document})
+    assert user_error(run("build")) == f"Error: {error}\n"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as dateutil_parser
 
-from staticfeed.values import as_written, type_name
+from staticfeed.values import shown_as_written, type_name
 
 # Two different defaults: a field that came out the same under both was written by the author.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
@@ -153,7 +153,7 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
         return start_of_day(value, tz)
     if not isinstance(value, str):
         # In YAML's terms, as the author wrote it: a number, not Python's int.
-        shown = written if isinstance(written, str) else as_written(value)
+        shown = shown_as_written(value, written)
         typed = isinstance(value, bool | int | float)
         raise DateError(f"expected a date, not {type_name(value)}{f' ({shown})' if typed else ''}")
     text = value.strip()

@@ -160,12 +160,32 @@ def empty_item(key: str) -> InvalidValue:
 
 def as_written(value: object) -> str:
     """A value as the author wrote it in YAML or TOML: `true`, not Python's `True`."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
     try:
-        return str(value)
+        return _as_written(value)
     except ValueError:  # an int too long for str(): YAML reads 0x and 5,000 f's as one
         return f"a number of more than {sys.get_int_max_str_digits():,} digits"
+
+
+def _as_written(value: object) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+SHOWN = 40
+"""How many characters of a long value a message quotes at most (`shorten`)."""
+
+
+def shown_as_written(value: object, written: object = None) -> str:
+    """A number (or true/false) as the author wrote it, for a message to quote: `written`, its
+    source (`Document.written`), when known; cut short past SHOWN characters, as one of 5,000
+    digits would fill the screen. One too long for str() was written in hex, octal or binary
+    (one of as many decimal digits is refused when read): it is shown in hex."""
+    if isinstance(written, str):
+        return shorten(written, SHOWN)
+    try:
+        return shorten(_as_written(value), SHOWN)
+    except ValueError:
+        assert isinstance(value, int)  # str() raises ValueError for an int alone
+        return shorten(hex(value), SHOWN)
 
 
 def text(key: str, value: object, written: object = None) -> str:
@@ -174,10 +194,9 @@ def text(key: str, value: object, written: object = None) -> str:
     if value is None:
         raise empty(key)
     if not isinstance(value, str):
-        shown = written if isinstance(written, str) else as_written(value)
         raise InvalidValue(
-            f"{key} must be text, not {type_name(value)}{_read_as(shown, value)}",
-            f'Put it in quotes: "{shown}"'
+            f"{key} must be text, not {type_name(value)}{_read_as(value, written)}",
+            f'Put it in quotes: "{shown_as_written(value, written)}"'
             if isinstance(value, int | float)
             else f"Write {key} as a single line of text.",
         )
@@ -216,10 +235,13 @@ def one_line(key: str, value: str) -> str:
     )
 
 
-def _read_as(shown: object, value: object) -> str:
-    """Why a value the author wrote is not text: what YAML read it as, when that differs."""
+def _read_as(value: object, written: object) -> str:
+    """Why a value the author wrote (`written`, as `text` takes it) is not text: what YAML read
+    it as, when that differs."""
     read = as_written(value)
-    return f" (YAML reads {shorten(str(shown), 40)} as {read})" if shown != read else ""
+    if not isinstance(written, str) or written == read:
+        return ""
+    return f" (YAML reads {shorten(written, SHOWN)} as {shorten(read, SHOWN)})"
 
 
 def boolean(key: str, value: object) -> bool:
@@ -276,7 +298,7 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
     if numbers:
         sources = written if isinstance(written, list) else value
         kept = [
-            as_written(source)
+            shown_as_written(item, source) if isinstance(item, int | float) else str(source)
             for source, item in zip(sources, value, strict=False)
             if item is not None and not isinstance(item, list | dict)  # errors of their own
         ]
@@ -284,7 +306,7 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
         first = value[numbers[0]]
         problem = InvalidValue(
             f"each of {key} must be text, not {type_name(first)}"
-            f"{_read_as(as_written(sources[numbers[0]]), first)}",
+            f"{_read_as(first, sources[numbers[0]])}",
             f"Put every one in quotes: [{quoted}]",
         )
         problems = sorted([*problems, (numbers[0], problem)], key=lambda each: each[0])
@@ -302,7 +324,7 @@ def _as_list(value: object, written: object) -> str:
         items = (joined(line).strip() for line in re.split("[\n\r]", value))
         return f"Write it as a list: [{', '.join(item for item in items if item)}]"
     if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
-        shown = written if isinstance(written, str) else as_written(value)
+        shown = shown_as_written(value, written)
         return f"Write it as a list: [{json.dumps(shown, ensure_ascii=False)}]"
     return "Write it as a list of text, such as [news, ukraine]."
 
