@@ -662,15 +662,23 @@ def test_an_id_a_key_changed_is_named_at_that_key(site: Site, line: str, new_id:
     assert (folder / "feeds" / "atom.xml").read_bytes() == before
 
 
-def test_a_byte_order_mark_at_either_end_of_a_value_is_dropped_like_a_space(site: Site) -> None:
+@pytest.mark.parametrize(
+    "mark", ["\\ufeff", "\\u200b", "\\u200c", "\\u200d", "\\u2060"], ids=lambda mark: mark[1:]
+)
+def test_an_invisible_character_at_either_end_of_a_value_is_dropped_like_a_space(
+    site: Site, mark: str
+) -> None:
     # U+FEFF, invisible, was published as written ("\ufeffHello"), as str.strip() keeps it: a
-    # reader compared "\ufeffnews" and "news" as two tags, and two authors of one name.
-    config = BASIC_CONFIG.replace('"Test feed"', '"\\ufeffTest feed \\ufeff"')
+    # reader compared "\ufeffnews" and "news" as two tags, and two authors of one name. So
+    # were U+200B (zero-width space, which web pages put where a line may break), U+200C and
+    # U+200D (joiners, which join nothing at an end) and U+2060 (word joiner). One inside stays.
+    config = BASIC_CONFIG.replace('"Test feed"', f'"{mark}Test feed {mark}"')
     folder = site(
         config,
         **{
-            "a.md": '---\ntitle: "\\ufeffHello"\ndate: 2025-06-01\ntags: ["news\\ufeff"]\n'
-            'authors: ["Ann Lee\\ufeff <ann@example.org>", {name: " \\ufeff Bo Li"}]\n---\nText.\n'
+            "a.md": f'---\ntitle: "{mark}Hello"\ndate: 2025-06-01\n'
+            f'tags: [news, "news{mark}", "x{mark}y"]\n'
+            f'authors: ["Ann Lee{mark} <ann@example.org>", {{name: " {mark} Bo Li"}}]\n---\nText.\n'
         },
     )
     built = run("build")
@@ -679,5 +687,6 @@ def test_a_byte_order_mark_at_either_end_of_a_value_is_dropped_like_a_space(site
     (entry,) = feed.entries
     assert feed.feed.title == "Test feed"
     assert entry.title == "Hello"
-    assert [tag.term for tag in entry.tags] == ["news"]
+    inside = mark.encode("ascii").decode("unicode_escape")
+    assert [tag.term for tag in entry.tags] == ["news", f"x{inside}y"]
     assert [author.name for author in entry.authors] == ["Ann Lee", "Bo Li"]

@@ -97,10 +97,10 @@ WHITESPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace(
 
 def expected_text(written: str) -> str:
     """What every reader must get: XML-illegal characters removed, those readers cannot show
-    changed, then the ends stripped of spaces and byte-order marks (U+FEFF), which are as
-    invisible."""
+    changed, then the ends stripped of spaces, byte-order marks (U+FEFF) and the zero-width
+    space, joiners and word joiner (U+200B, U+200C, U+200D, U+2060), which are as invisible."""
     return UNSHOWABLE.sub(as_browsers_read, XML_ILLEGAL.sub("", written)).strip(
-        "\ufeff" + WHITESPACE
+        "\ufeff\u200b\u200c\u200d\u2060" + WHITESPACE
     )
 
 

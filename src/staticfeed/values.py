@@ -141,14 +141,19 @@ def blank(value: object) -> bool:
 
 # A byte-order mark (U+FEFF, a zero-width no-break space) is no space to str.strip(), but it is
 # as invisible as one: at either end of a value, left from a file pasted after another, readers
-# showed nothing for it, and compared "\ufeffnews" and "news" as two tags.
-_ENDS = re.compile(r"\A[\s\ufeff]+|[\s\ufeff]+\Z")
+# showed nothing for it, and compared "\ufeffnews" and "news" as two tags. So are a zero-width
+# space (U+200B, which web pages put where a line may break), a zero-width joiner or non-joiner
+# (U+200D, U+200C: at an end, they join nothing) and a word joiner (U+2060). Not the marks that
+# set the direction of text (U+200E, U+200F), which place a `!` at the end of a Hebrew title.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_ENDS = re.compile(rf"\A[\s{_INVISIBLE}]+|[\s{_INVISIBLE}]+\Z")
 
 
 def stripped(value: str) -> str:
-    """`value` without spaces (Unicode spaces included) and byte-order marks at either end."""
+    """`value` without spaces (Unicode spaces included) and invisible characters (`_INVISIBLE`)
+    at either end."""
     value = value.strip()
-    if value[:1] == "\ufeff" or value[-1:] == "\ufeff":
+    if value and (value[0] in _INVISIBLE or value[-1] in _INVISIBLE):
         return _ENDS.sub("", value)
     return value
 
