@@ -561,15 +561,20 @@ def config_key_line(path: Path, key: str) -> int | None:
 
 
 def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
-    """Line numbers of keys in the staticfeed table, for error messages (tomllib has none)."""
+    """Line numbers of keys in the staticfeed table, for error messages (tomllib has none): a
+    `key =` line, or the header of a table that is a key of it (`[[authors]]`, `[author]`)."""
     inside = not in_pyproject
     found: dict[str, int] = {}
+    prefix = r"tool\.staticfeed\." if in_pyproject else ""
+    table = re.compile(rf"\[\[?\s*{prefix}([A-Za-z0-9_-]+)\s*\]")
     for number, line in toml_lines(raw_text):
         stripped = line.strip()
         if stripped.startswith("["):
             inside = stripped.strip("[] ") == "tool.staticfeed" if in_pyproject else False
             if inside:
                 found.setdefault(_TABLE_LINE, number)
+            elif named := table.match(stripped):
+                found.setdefault(named.group(1), number)
             continue
         match = re.match(r"([A-Za-z0-9_-]+)\s*=", stripped)
         if inside and match:
