@@ -966,6 +966,11 @@ UNFIT = "a character XML cannot carry. Remove it (look for an escape such as \\u
             [f"8: authors contains U+0002, {UNFIT}"],
             id="tables",
         ),
+        pytest.param(
+            '[authors]\nname = "Ann"\nemail = "a\\u0002@example.org"\n',
+            [f"5: authors contains U+0002, {UNFIT}"],
+            id="table",
+        ),
     ],
 )
 def test_a_character_feeds_cannot_carry_is_named_at_its_items_line(

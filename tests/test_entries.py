@@ -613,11 +613,19 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
 @pytest.mark.parametrize(
     ("table", "error"),
     [
-        ('email = "ann@example.org"', "4: an author in authors has no name. Add name: to it."),
         (
-            'name = "Ann Lee"\nsummary = "A summary."',
+            '[[authors]]\nemail = "ann@example.org"',
+            "4: an author in authors has no name. Add name: to it.",
+        ),
+        (
+            '[[authors]]\nname = "Ann Lee"\nsummary = "A summary."',
             "6: unknown key 'authors.summary'. Did you mean 'authors.uri'? Known keys: "
             "authors.email, authors.name, authors.uri.",
+        ),
+        (
+            '[author]\nname = "Ann"\nemail = "ann at example"',
+            "6: 'ann at example' in author is not an email address. Write it like "
+            "ann@example.org, or leave the email out.",
         ),
     ],
 )
@@ -626,8 +634,8 @@ def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
 ) -> None:
     # A key's line was found from `key =` lines alone: errors in [[authors]] named no line,
     # and a key written inside a table was taken for the front matter's own. A bad key of the
-    # table is at its own line.
-    front = f'title = "A"\ndate = 2025-01-01\n[[authors]]\n{table}\n'
+    # table is at its own line (it was at the header, above the line to fix).
+    front = f'title = "A"\ndate = 2025-01-01\n{table}\n'
     site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
     assert errors() == [f"Error: entries/a.md:{error}"]
 

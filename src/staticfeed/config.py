@@ -294,12 +294,13 @@ def _value_errors(
     lines: tuple[int | None, list[ItemLines]],
 ) -> list[ConfigError]:
     """The errors of `key`'s bad value: one per bad item of a list, at the item's line (or
-    the line of the key of a `[[key]]` table that is bad) when `lines` has one per item, else
-    at the key's."""
+    the line of the key of a `[[key]]` or `[key]` table that is bad) when `lines` has one per
+    item, else at the key's."""
     key_line, item_lines = lines
-    if isinstance(problem, values.InvalidItems):
+    if isinstance(problem, values.InvalidItems) or problem.field:
         items = value if isinstance(value, list) else [value]
         known = len(item_lines) == len(items)
+        listed = problem.problems if isinstance(problem, values.InvalidItems) else [(0, problem)]
         return [
             ConfigError(
                 each.message,
@@ -307,7 +308,7 @@ def _value_errors(
                 path=path,
                 line=item_lines[index].of(each.field) if known else key_line,
             )
-            for index, each in problem.problems
+            for index, each in listed
         ]
     fix = problem.fix
     if key in _REQUIRED and values.blank(value):

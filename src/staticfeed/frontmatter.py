@@ -1167,8 +1167,9 @@ def toml_list_item_lines(
     """Where each item of a list in the TOML `text` is written: the headers of its array of
     tables (`[[table]]`, `table` being its dotted name), with the line of each key below
     them, else the line each item of the array on line `key_line` begins on
-    (`toml_array_item_lines`). Only for an error."""
-    header = re.compile(rf"\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    (`toml_array_item_lines`). A table (`[table]`) is one item, as a mapping in YAML. Only
+    for an error."""
+    header = re.compile(rf"\s*\[\[?\s*{re.escape(table)}\s*\]")
     tables: list[ItemLines] = []
     inside = False  # the keys below another table's header are that table's
     for number, line in toml_lines(text, first):
