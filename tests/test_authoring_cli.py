@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 
+import staticfeed.dates
 from staticfeed.cli import cli
 from tests.conftest import as_a_user, need_program
 
@@ -226,6 +228,63 @@ def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:
     assert 'timezone = "UTC"' in config
 
 
+@pytest.fixture
+def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Make init see a machine whose zone is given by TZ, a link at /etc/localtime or a line
+    in /etc/timezone (each None: not there), whatever this machine's own zone is."""
+
+    def set_up(tz: str | None, link: str | None = None, line: str | None = None) -> None:
+        etc = tmp_path / "etc"
+        etc.mkdir()
+        if link is not None:
+            (etc / "localtime").symlink_to(link)
+        if line is not None:
+            (etc / "timezone").write_text(line, encoding="utf-8")
+        monkeypatch.setattr(staticfeed.dates, "LOCALTIME", etc / "localtime")
+        monkeypatch.setattr(staticfeed.dates, "TIMEZONE_FILE", etc / "timezone")
+        if tz is None:
+            monkeypatch.delenv("TZ", raising=False)
+        else:
+            monkeypatch.setenv("TZ", tz)
+
+    return set_up
+
+
+@pytest.mark.parametrize(
+    ("tz", "link", "line", "offered"),
+    [
+        ("Asia/Tokyo", "/usr/share/zoneinfo/Europe/Kyiv", "Europe/Paris\n", "Asia/Tokyo"),
+        (":Asia/Tokyo", None, None, "Asia/Tokyo"),
+        ("/usr/share/zoneinfo/Asia/Tokyo", None, None, "Asia/Tokyo"),
+        # A POSIX rule, or an empty TZ, names no zone: the machine's files do.
+        ("CET-1CEST,M3.5.0,M10.5.0/3", "/usr/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
+        ("", "../usr/share/zoneinfo/America/New_York", None, "America/New_York"),
+        (None, "/var/db/timezone/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),  # macOS
+        (None, "/usr/share/zoneinfo/posix/Europe/Kyiv", None, "Europe/Kyiv"),
+        (None, "/usr/share/zoneinfo/Mars/Base", "Europe/Paris\n", "Europe/Paris"),
+        (None, None, "America/Santiago\n", "America/Santiago"),
+        (None, None, "not a zone\n", "UTC"),
+        (None, None, None, "UTC"),
+    ],
+)
+def test_init_offers_the_machine_zone(
+    in_tmp: Path,
+    machine: Callable[..., None],
+    tz: str | None,
+    link: str | None,
+    line: str | None,
+    offered: str,
+) -> None:
+    # It offered UTC on every machine, and a user who pressed Enter in Tokyo got dates without
+    # an offset read nine hours off.
+    machine(tz, link, line)
+    result = run("init", "blog", "--title", "T", "--site-url", "https://t.test/", prompts="A\n\n")
+    assert result.exit_code == 0, result.output
+    assert f"Time zone [{offered}]: " in result.stderr
+    with (in_tmp / "blog" / "staticfeed.toml").open("rb") as config:
+        assert tomllib.load(config)["timezone"] == offered
+
+
 @pytest.mark.parametrize(
     ("answer", "said"),
     [
@@ -260,6 +319,7 @@ def test_init_asks_on_stderr_so_its_output_can_go_to_a_file(in_tmp: Path) -> Non
     done = subprocess.run(
         [sys.executable, "-m", "staticfeed", "init", "blog"],
         input="Notes\nexample.net\nhttps://asked.example.net/\nBo Chen\n\n",
+        env={**os.environ, "TZ": "Asia/Tokyo"},
         capture_output=True,
         text=True,
         check=False,
@@ -275,7 +335,7 @@ def test_init_asks_on_stderr_so_its_output_can_go_to_a_file(in_tmp: Path) -> Non
         "'example.net' is not an absolute http(s) URL. Write it in full, like "
         "https://example.net\n"
         "Site URL (its home page): "
-        'Default author ("Name" or "Name <email>"): Time zone [UTC]: '
+        'Default author ("Name" or "Name <email>"): Time zone [Asia/Tokyo]: '
     )
 
 

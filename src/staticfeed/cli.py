@@ -1078,7 +1078,8 @@ def _config_file(config_path: Path | None) -> Path:
 @click.option(
     "--timezone",
     type=_TimeZone(),
-    help="IANA time zone of dates written without an offset, like Europe/Kyiv.",
+    help="IANA time zone of dates written without an offset, like Europe/Kyiv (asked for, "
+    "offering the machine's).",
 )
 def init_command(
     folder: Path,
@@ -1103,10 +1104,11 @@ def init_command(
         site_url = _ask("Site URL (its home page)", _SITE_URL, "--site-url")
     if author is None:
         author = _ask('Default author ("Name" or "Name <email>")', _AUTHOR, "--author")
-    if timezone is None:
-        timezone = _ask("Time zone", _TimeZone(), "--timezone", default="UTC")
     from staticfeed.authoring import init_project
-    from staticfeed.dates import zone
+    from staticfeed.dates import machine_zone, zone
+
+    if timezone is None:
+        timezone = _ask("Time zone", _TimeZone(), "--timezone", default=machine_zone())
 
     try:
         written = init_project(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import email.utils
+import os
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as dateutil_parser
@@ -142,6 +144,51 @@ def _zone_spelled(name: str) -> str | None:
     folded = name.casefold()
     matches = sorted(known for known in available_timezones() if known.casefold() == folded)
     return matches[0] if matches else None
+
+
+LOCALTIME = Path("/etc/localtime")
+TIMEZONE_FILE = Path("/etc/timezone")
+
+
+def machine_zone() -> str:
+    """The IANA name of this machine's time zone, which Python knows only by its offsets: TZ
+    when it names one, else the zone /etc/localtime links to, else the one /etc/timezone
+    (Debian's) names, else UTC. TZ may also hold a POSIX rule (`CET-1CEST`), which names none."""
+    known = available_timezones() - {"localtime"}  # a link to the machine's zone, not a name
+    candidates = (
+        _zone_in_tz(os.environ.get("TZ", "")),
+        _zone_in_path(_link_target(LOCALTIME)),
+        _first_line(TIMEZONE_FILE),
+    )
+    return next((name for name in candidates if name in known), "UTC")
+
+
+def _zone_in_tz(value: str) -> str:
+    """The zone TZ names: `Europe/Kyiv`, `:Europe/Kyiv`, or a zone file's path, as POSIX
+    and glibc read it."""
+    value = value.removeprefix(":")
+    return _zone_in_path(value) if value.startswith("/") else value
+
+
+def _zone_in_path(path: str) -> str:
+    """The zone a file under a zoneinfo folder holds (`/usr/share/zoneinfo/Europe/Kyiv`, or
+    `../usr/share/zoneinfo/posix/Europe/Kyiv`, the same zone), or "" for any other path."""
+    _, found, name = path.rpartition("zoneinfo/")
+    return name.removeprefix("posix/") if found else ""
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)  # one step: a name, where a full resolve may reach an alias
+    except OSError:  # no such file, or a copy of the zone rather than a link
+        return ""
+
+
+def _first_line(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8").strip().partition("\n")[0]
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
