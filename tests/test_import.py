@@ -609,7 +609,7 @@ def test_jekyll_post(tmp_path: Path) -> None:
         "harbour office door. They have not lifted anything since 1994.\n\n"
         "The port kept them, the official story goes, as a landmark for ships.\n"
     )
-    assert entry.path == tmp_path / "2023" / "the-last-harbour-cranes.md"
+    assert entry.path == tmp_path / "2023" / "harbour-cranes.md"  # Jekyll's, from its file
     assert entry.path.read_text(encoding="utf-8") == (
         "---\n"
         'title: "The Last Harbour Cranes"\n'

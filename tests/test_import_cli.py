@@ -302,6 +302,35 @@ def test_importing_another_generators_posts_points_to_pin_from(site: Callable[..
     assert NEXT_PIN not in pasted.stdout.splitlines()
 
 
+def test_a_jekyll_post_keeps_the_name_its_file_gave_its_url(site: Callable[..., Path]) -> None:
+    # It was named from its title, how-git-reflog-saved-my-work, where Jekyll published it at
+    # /2025/03/01/reflog.html, from its file name.
+    folder = site()
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2025-03-01-reflog.md").write_text(
+        "---\ntitle: How git reflog saved my work\n---\nHi.\n"
+    )
+    (posts / "2025-03-02-slugged.md").write_text("---\ntitle: Own\nslug: its-own\n---\nHi.\n")
+    result = run("import", "_posts")
+    assert result.exit_code == 0, result.output
+    assert "wrote entries/2025/reflog.md (from _posts/2025-03-01-reflog.md)\n" in result.stdout
+    assert "wrote entries/2025/its-own.md (from _posts/2025-03-02-slugged.md)\n" in (
+        result.stdout
+    )  # Jekyll's URL takes slug: over the file name too
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    feed = feedparser.parse(folder / "feeds" / "atom.xml")
+    assert sorted(entry.id for entry in feed.entries) == [
+        "tag:example.org,2025:2025/its-own",
+        "tag:example.org,2025:2025/reflog",
+    ]
+    assert sorted(entry.link for entry in feed.entries) == [
+        "https://example.org/blog/feeds/2025/its-own/",
+        "https://example.org/blog/feeds/2025/reflog/",
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "shown", "published"),
     [
@@ -619,7 +648,7 @@ def test_a_title_tag_or_name_on_two_lines_or_with_a_tab_is_imported_on_one_line(
         "  tags:    open source, c (guessed)\n"
     ) in result.output
     assert "  title:   Tabbed title (guessed)\n" in result.output
-    entry = folder / "entries" / "2024" / "hello-world.md"
+    entry = folder / "entries" / "2024" / "hello.md"
     meta = yaml.safe_load(entry.read_text(encoding="utf-8").split("---\n")[1])
     assert (meta["title"], meta["authors"], meta["tags"]) == (
         "Hello World",

@@ -354,8 +354,16 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         # Jekyll's own title for such a post (titleize_slug), which its feed and pages showed:
         # not the first paragraph, which would then leave the body.
         draft.title = " ".join(word.capitalize() for word in jekyll.group(2).split("-"))
+    if jekyll and draft.slug is None:
+        draft.slug = _slug_of_name(jekyll.group(2))  # Jekyll's URL took it, not the title
     _fill_from_head(draft, document.body, document.body_line, tz)
     return draft
+
+
+def _slug_of_name(name: str) -> str | None:
+    """The slug of a post's file name, or None for a name without a letter or digit, which
+    would make `entry` where the title makes a name."""
+    return slugify(name) if any(char.isalnum() for char in name) else None
 
 
 def _map_metadata(
