@@ -440,7 +440,8 @@ def test_new_and_import_make_one_file_name_from_a_title(
     assert made.exit_code == 0, made.output
     assert made.output == f"entries/2025/{name}\n"
     source = in_tmp.parent / "source.md"
-    source.write_text(f"---\ntitle: {title}\ndate: 2025-07-01\n---\nText.\n", encoding="utf-8")
+    # A Pelican post, named from its title (one with front matter is named from its file).
+    source.write_text(f"Title: {title}\nDate: 2025-07-01\n\nText.\n", encoding="utf-8")
     imported = run("import", str(source), "--into", "imported")
     assert imported.exit_code == 0, imported.output
     assert imported.output.startswith(f"wrote imported/2025/{name} (from ")

@@ -720,7 +720,7 @@ def test_hugo_toml_post(tmp_path: Path) -> None:
     assert entry.summary == "Forty stalls, one generator and a queue for dumplings."
     assert entry.draft is False
     assert entry.left_out == ("aliases",)
-    assert entry.path == tmp_path / "2024" / "opening-night-at-the-night-market.md"
+    assert entry.path == tmp_path / "2024" / "night-market.md"  # Hugo's URL: its folder
     data, _ = front_matter(entry.path)
     assert data["date"] == "2024-10-04 19:00"  # staticfeed reads it in the config's zone
 

@@ -331,6 +331,26 @@ def test_a_jekyll_post_keeps_the_name_its_file_gave_its_url(site: Callable[..., 
     ]
 
 
+def test_a_hugo_post_keeps_the_name_its_file_or_bundle_gave_its_url(
+    site: Callable[..., Path],
+) -> None:
+    # Both were named from their titles, where Hugo published them at /posts/bridge/ and
+    # /posts/night-market/.
+    folder = site()
+    posts = folder / "content" / "posts"
+    (posts / "night-market").mkdir(parents=True)
+    (posts / "bridge.md").write_text("---\ntitle: The footbridge\ndate: 2024-09-12\n---\nHi.\n")
+    (posts / "night-market" / "index.md").write_text(
+        '+++\ntitle = "Opening night"\ndate = 2024-10-04\n+++\nHi.\n'
+    )
+    result = run("import", "content")
+    assert result.exit_code == 0, result.output
+    assert "wrote entries/2024/bridge.md (from content/posts/bridge.md)\n" in result.stdout
+    assert (
+        "wrote entries/2024/night-market.md (from content/posts/night-market/index.md)\n"
+    ) in result.stdout
+
+
 @pytest.mark.parametrize(
     ("written", "shown", "published"),
     [
@@ -387,7 +407,7 @@ def test_into_another_publication_reads_dates_in_its_config_zone(
     result = run("import", "post.md", "--into", "notes/entries")
     assert result.exit_code == 0, result.output
     assert "  date:    2025-06-01 10:00 +02:00\n" in result.stdout
-    text = (publication / "entries" / "2025" / "hello.md").read_text(encoding="utf-8")
+    text = (publication / "entries" / "2025" / "post.md").read_text(encoding="utf-8")
     assert "\ndate: 2025-06-01 10:00\n" in text  # a wall time in the config's zone
 
 
@@ -429,7 +449,7 @@ def test_import_outside_any_publication_says_it_reads_dates_in_utc(
 def test_a_file_where_a_year_folder_goes_is_an_error_even_in_a_dry_run(
     site: Callable[..., Path], dry_run: list[str]
 ) -> None:
-    # --dry-run said "would write entries/2025/hello.md" and exited 0; the import then failed.
+    # --dry-run said "would write entries/2025/post.md" and exited 0; the import then failed.
     folder = site()
     (folder / "entries" / "2025").write_text("notes\n", encoding="utf-8")
     (folder / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
@@ -438,7 +458,7 @@ def test_a_file_where_a_year_folder_goes_is_an_error_even_in_a_dry_run(
     assert result.exit_code == 1, result.output
     assert result.stderr == (
         "Error: entries/2025: it is a file, where importing post.md needs a folder to write "
-        "entries/2025/hello.md in. Move or rename that file, or pass another --into folder.\n"
+        "entries/2025/post.md in. Move or rename that file, or pass another --into folder.\n"
     )
     assert digest(folder) == before
 

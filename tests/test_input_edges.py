@@ -578,7 +578,7 @@ def test_import_takes_a_post_whose_keys_yaml_reads_as_other_than_text(site: Site
     )
     result = run("import", "post.md")
     assert result.exit_code == 0, result.output
-    written = Path("entries/2025/a-hugo-post.md").read_text(encoding="utf-8")
+    written = Path("entries/2025/post.md").read_text(encoding="utf-8")
     front = yaml.safe_load(written.split("---")[1])
     assert front == {"title": "A Hugo post", "date": date(2025, 3, 1)}
     assert "left out: 2019 (no staticfeed key)" in result.stdout
@@ -607,7 +607,7 @@ def test_import_leaves_out_an_image_build_would_refuse_and_says_why(site: Site) 
     result = run("import", "post.md")
     assert result.exit_code == 0, result.output
     assert "  left out: image (not an http(s) URL); weight (no staticfeed key)\n" in result.stdout
-    written = Path("entries/2025/a-hugo-post.md").read_text(encoding="utf-8")
+    written = Path("entries/2025/post.md").read_text(encoding="utf-8")
     assert "image" not in yaml.safe_load(written.split("---")[1])
     built = run("build", "-q")
     assert built.exit_code == 0, built.output

@@ -354,10 +354,16 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         # Jekyll's own title for such a post (titleize_slug), which its feed and pages showed:
         # not the first paragraph, which would then leave the body.
         draft.title = " ".join(word.capitalize() for word in jekyll.group(2).split("-"))
-    if jekyll and draft.slug is None:
-        draft.slug = _slug_of_name(jekyll.group(2))  # Jekyll's URL took it, not the title
+    if draft.slug is None:  # the URL took it (Jekyll, Hugo), not the title
+        draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path))
     _fill_from_head(draft, document.body, document.body_line, tz)
     return draft
+
+
+def _post_name(path: Path) -> str:
+    """The name a post's URL takes from its file: `NAME.md`, or the folder of a Hugo page
+    bundle, `NAME/index.md`."""
+    return path.parent.name if path.stem == "index" else path.stem
 
 
 def _slug_of_name(name: str) -> str | None:
