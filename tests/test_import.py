@@ -609,7 +609,7 @@ def test_jekyll_post(tmp_path: Path) -> None:
         "harbour office door. They have not lifted anything since 1994.\n\n"
         "The port kept them, the official story goes, as a landmark for ships.\n"
     )
-    assert entry.path == tmp_path / "2023" / "harbour-cranes.md"  # Jekyll's, from its file
+    assert entry.path == tmp_path / "2023" / "last-harbour-cranes.md"  # its permalink's
     assert entry.path.read_text(encoding="utf-8") == (
         "---\n"
         'title: "The Last Harbour Cranes"\n'
@@ -621,6 +621,29 @@ def test_jekyll_post(tmp_path: Path) -> None:
         "draft: true\n"
         "---\n\n" + entry.body
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "keys", "named"),
+    [
+        # Jekyll and Hugo published each at the URL its front matter set whole, where import
+        # named it from the file (or the slug).
+        ("2025-03-01-cranes.md", "permalink: /history/last-cranes/\nslug: s", "last-cranes.md"),
+        ("2025-03-01-cranes.md", "permalink: /2019/old-cranes.html", "old-cranes.md"),
+        ("bridge.md", "url: /old/footbridge/", "footbridge.md"),
+        ("bridge/index.md", "url: /old/footbridge/index.html", "footbridge.md"),
+        # A permalink of placeholders takes the post's own name; a full URL is its link.
+        ("2025-03-01-cranes.md", "permalink: /:year/:title/", "cranes.md"),
+        ("bridge.md", "permalink: https://elsewhere.example/x/", "bridge.md"),
+        ("bridge.md", "url: /", "bridge.md"),
+    ],
+)
+def test_a_post_whose_front_matter_sets_its_url_keeps_that_urls_name(
+    tmp_path: Path, name: str, keys: str, named: str
+) -> None:
+    source = write(tmp_path / "site", name, f"---\ntitle: T\ndate: 2025-03-01\n{keys}\n---\nB.\n")
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.path == tmp_path / "entries" / "2025" / named
 
 
 def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
+from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import urljoin
 
 import lxml.html
@@ -360,9 +360,20 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     return draft
 
 
-def _post_name(path: Path) -> str:
+def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> str | None:
+    """The name a post's URL ends in when its front matter sets that URL whole (Jekyll's
+    `permalink: /history/cranes/`, Hugo's `url:`), over its slug and file name. A permalink
+    with placeholders (`/:year/:title/`) takes its name from them, and so sets none."""
+    for key in ("permalink", "url"):
+        value = by_key.get(key, ("", None))[1]
+        if isinstance(value, str) and value.startswith("/") and ":" not in value:
+            return _slug_of_name(_post_name(PurePosixPath(value)))
+    return None
+
+
+def _post_name(path: PurePath) -> str:
     """The name a post's URL takes from its file: `NAME.md`, or the folder of a Hugo page
-    bundle, `NAME/index.md`."""
+    bundle, `NAME/index.md` (and of a URL path, `NAME/index.html`)."""
     return path.parent.name if path.stem == "index" else path.stem
 
 
@@ -429,6 +440,7 @@ def _map_metadata(
             draft.left_out.append(f"{found[0]} (not a language tag)")
     if found := first(("slug",)):
         draft.slug = slugify(_scalar_text(found[1])) or None
+    draft.slug = _slug_of_url_path(by_key) or draft.slug
     draft.left_out.extend(original for key, (original, _) in by_key.items() if key not in used)
     if draft.updated and draft.date and draft.updated < draft.date:
         draft.updated = None
