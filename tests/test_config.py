@@ -203,10 +203,27 @@ def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) ->
     (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert error_text() == (
         "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
-        "[tool.staticfeed] table beside it. Create staticfeed.toml with title and site_url, or "
-        "pass --config FILE.\n"
+        "[tool.staticfeed] table beside it. Start a publication here with staticfeed init (or "
+        "write staticfeed.toml with title and site_url), or pass --config FILE.\n"
     )
     assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize("command", [["build"], ["new", "First"], ["check"], ["serve"]])
+def test_a_command_run_where_there_is_no_publication_points_to_init(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # It said only "Create staticfeed.toml with title and site_url", as if by hand: a new user
+    # did not learn that init writes one.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1, result.output
+    assert (
+        "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
+        "[tool.staticfeed] table beside it. Start a publication here with staticfeed init (or "
+        "write staticfeed.toml with title and site_url), or pass --config FILE."
+    ) in result.output  # check lists it with the other problems, on stdout
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("config", ["staticfeed.toml", "pyproject.toml"])

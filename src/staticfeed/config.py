@@ -165,7 +165,10 @@ def find_config(folder: Path) -> Path:
     found = _config_in(folder)
     if found is not None:
         return found
-    fix = "Create staticfeed.toml with title and site_url, or pass --config FILE."
+    fix = (
+        "Start a publication here with staticfeed init (or write staticfeed.toml with title and "
+        "site_url), or pass --config FILE."
+    )
     above = config_above(folder)
     if above is not None:  # run in entries/: --config alone would look for entries/entries/
         shown = Path(os.path.relpath(above))
