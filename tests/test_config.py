@@ -246,6 +246,39 @@ def test_a_command_run_in_a_folder_of_the_publication_names_its_config_and_where
 
 
 @pytest.mark.parametrize(
+    ("folders", "said"),
+    [
+        (
+            ["my notes"],
+            "my notes/staticfeed.toml is the config of a publication in a folder here: run "
+            "staticfeed in its folder (cd 'my notes').",
+        ),
+        (
+            ["b", "a", "c"],
+            "a/staticfeed.toml, b/staticfeed.toml and c/staticfeed.toml are the configs of "
+            "publications in folders here: run staticfeed in the folder of one (cd a).",
+        ),
+    ],
+)
+def test_a_command_run_above_a_publication_names_the_folder_to_run_it_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folders: list[str], said: str
+) -> None:
+    # After `staticfeed init "my notes"`, build without `cd` first said to create
+    # staticfeed.toml, beside the publication just made.
+    monkeypatch.chdir(tmp_path)
+    values = ["--title", "T", "--site-url", "https://t.test/", "--author", "A", "--timezone", "UTC"]
+    for folder in folders:
+        made = CliRunner().invoke(cli, ["init", folder, *values])
+        assert made.exit_code == 0, made.output
+    (tmp_path / "notes").mkdir()  # a folder without a config is no publication
+    assert error_text() == (
+        "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
+        f"[tool.staticfeed] table beside it. {said}\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([*folders, "notes"])
+
+
+@pytest.mark.parametrize(
     ("target", "why"),
     [
         ("staticfeed.toml", "leads back to itself"),

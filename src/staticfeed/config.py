@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -179,6 +180,8 @@ def find_config(folder: Path) -> Path:
                 broken.message, f"Make it lead to {_LEADS_TO}, then {run_there}.", path=shown
             )
         fix = f"{shown.as_posix()} is the config of the publication this folder is in: {run_there}."
+    elif below := _configs_below(folder):  # `init my-notes`, then `build` without `cd my-notes`
+        fix = _run_below(below)
     raise ConfigError(
         "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
         fix,
@@ -206,6 +209,30 @@ def _config_in(folder: Path) -> Path | None:
         if isinstance(tool, dict) and "staticfeed" in tool:
             return pyproject
     return None
+
+
+def _configs_below(folder: Path) -> list[Path]:
+    """The configs of the publications in the folders of `folder`, relative to it, by name."""
+    found = []
+    with contextlib.suppress(OSError):  # a folder that cannot be read holds none it can use
+        for child in sorted(folder.iterdir()):
+            with contextlib.suppress(ConfigError, OSError):  # not a config it can use either
+                if child.is_dir() and (config := _config_in(child)) is not None:
+                    found.append(config.relative_to(folder))
+    return found
+
+
+def _run_below(configs: list[Path]) -> str:
+    """The fix that names the publications in the current folder's folders, and where to cd."""
+    names = [config.as_posix() for config in configs]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    whose, where = (
+        ("is the config of a publication in a folder here", "its folder")
+        if len(names) == 1
+        else ("are the configs of publications in folders here", "the folder of one")
+    )
+    cd = shlex.quote(configs[0].parent.as_posix())
+    return f"{listed} {whose}: run staticfeed in {where} (cd {cd})."
 
 
 def config_above(folder: Path) -> Path | None:
