@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import shlex
 import signal
 import subprocess
 import sys
@@ -120,6 +121,17 @@ def test_new_with_two_spellings_of_one_name_is_a_wrong_command_line(
     assert result.exit_code == 2, result.output
     assert f"Error: Invalid value for {said}: give one spelling." in result.stderr
     assert sorted(in_tmp.rglob("*.md")) == before
+
+
+def test_the_init_example_with_options_asks_nothing(in_tmp: Path) -> None:
+    # `init --help` showed one without --author: copied into a script, it stopped at
+    # "no answer on standard input for --author".
+    shown = [line.strip() for line in run("init", "--help").output.splitlines()]
+    (example,) = [line for line in shown if line.startswith("staticfeed init ") and " --" in line]
+    result = run(*shlex.split(example)[1:], prompts="")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert (in_tmp / "blog" / "staticfeed.toml").is_file()
 
 
 def test_init_with_standard_input_closed_names_the_option_to_pass(in_tmp: Path) -> None:

@@ -1096,7 +1096,7 @@ def init_command(
     \b
     Examples:
       staticfeed init
-      staticfeed init blog --title Notes --site-url https://example.org/ --timezone UTC
+      staticfeed init blog --title Notes --site-url https://example.org/ --author Ann --timezone UTC
     """
     if title is None:
         title = _ask("Title of the publication", _PUBLICATION_TITLE, "--title")
