@@ -411,22 +411,42 @@ def test_into_another_publication_reads_dates_in_its_config_zone(
     assert "\ndate: 2025-06-01 10:00\n" in text  # a wall time in the config's zone
 
 
-def test_import_in_a_subfolder_of_a_publication_is_the_error_other_commands_give(
-    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("publication", "run_in", "said"),
+    [
+        # It wrote saved/entries/2025/post.md, with the date read in UTC, and exited 0.
+        (
+            ".",
+            "saved",
+            "../staticfeed.toml is the config of the publication this folder is in: run "
+            "staticfeed in its folder (cd ..).",
+        ),
+        # After `staticfeed init notes` without `cd notes`, the same beside notes/.
+        (
+            "notes",
+            ".",
+            "notes/staticfeed.toml is the config of a publication in a folder here: run "
+            "staticfeed in its folder (cd notes).",
+        ),
+    ],
+)
+def test_import_in_or_above_a_publications_folder_is_the_error_other_commands_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, publication: str, run_in: str, said: str
 ) -> None:
-    # It wrote saved/entries/2025/hello.md, with the date read in UTC, and exited 0.
-    folder = site(config=BASIC_CONFIG_BERLIN)
-    (folder / "saved").mkdir()
-    (folder / "saved" / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
-    monkeypatch.chdir(folder / "saved")
+    (tmp_path / publication / "entries").mkdir(parents=True)
+    (tmp_path / publication / "staticfeed.toml").write_text(BASIC_CONFIG_BERLIN)
+    (tmp_path / run_in).mkdir(exist_ok=True)
+    (tmp_path / run_in / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
+    monkeypatch.chdir(tmp_path / run_in)
+    before = digest(tmp_path)
     result = run("import", "post.md")
     assert result.exit_code == 1, result.output
     assert result.stderr == (
         "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
-        "[tool.staticfeed] table beside it. ../staticfeed.toml is the config of the "
-        "publication this folder is in: run staticfeed in its folder (cd ..).\n"
+        f"[tool.staticfeed] table beside it. {said}\n"
     )
-    assert sorted(path.name for path in (folder / "saved").iterdir()) == ["post.md"]
+    assert digest(tmp_path) == before
+    assert not (tmp_path / run_in / "entries").exists()
 
 
 def test_import_outside_any_publication_says_it_reads_dates_in_utc(

@@ -1474,16 +1474,16 @@ def _import_timezone(config_path: Path | None, into: Path, *, told: bool) -> Zon
 
 def _import_config(into: Path) -> Path | None:
     """The config of the current folder, else of the publication whose folder `into` is in;
-    in a subfolder of a publication, the error other commands give there (its entries/ is
-    not the current folder's)."""
-    from staticfeed.config import config_above, find_config
+    in a subfolder of a publication, or in the folder that holds one, the error other commands
+    give there (its entries/ is not the current folder's)."""
+    from staticfeed.config import config_above, configs_below, find_config
 
     try:
         return find_config(Path.cwd())
     except ConfigError as here:
         with contextlib.suppress(ConfigError):
             return find_config(into.resolve().parent)
-        if config_above(Path.cwd()) is not None:
+        if config_above(Path.cwd()) is not None or configs_below(Path.cwd()):
             raise here from None
     return None
 

@@ -180,7 +180,7 @@ def find_config(folder: Path) -> Path:
                 broken.message, f"Make it lead to {_LEADS_TO}, then {run_there}.", path=shown
             )
         fix = f"{shown.as_posix()} is the config of the publication this folder is in: {run_there}."
-    elif below := _configs_below(folder):  # `init my-notes`, then `build` without `cd my-notes`
+    elif below := configs_below(folder):  # `init my-notes`, then `build` without `cd my-notes`
         fix = _run_below(below)
     raise ConfigError(
         "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
@@ -211,7 +211,7 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
-def _configs_below(folder: Path) -> list[Path]:
+def configs_below(folder: Path) -> list[Path]:
     """The configs of the publications in the folders of `folder`, relative to it, by name."""
     found = []
     with contextlib.suppress(OSError):  # a folder that cannot be read holds none it can use
