@@ -732,6 +732,32 @@ def test_a_new_document_with_a_slug_of_its_own_may_keep_a_withdrawn_entrys_file_
 
 
 @OPTIONS
+def test_a_pinned_entry_made_a_draft_and_renamed_without_its_pin_leaves_its_name_to_another(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # b.md ("Alpha", id: pinned) made a draft alpha.md without its pin, and a new b.md
+    # ("Gamma", another title, date and text) written: the build told b.md to take
+    # tag:...:a, which readers have as "Alpha" (they would take "Gamma" for an edit of it).
+    site(**{"b.md": doc("Alpha", id=TAG + "a"), "o.md": doc("Other", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/b.md").rename("entries/alpha.md")
+    Path("entries/alpha.md").write_text(doc("Alpha", draft="true"), encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Gamma", 9).replace("The body.", "News."), "utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    ids = [i.text for i in etree.parse("feeds/atom.xml").findall(f"{ATOM}entry/{ATOM}id")]
+    assert ids == [TAG + "b", TAG + "o"]
+    remembered = json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
+    assert remembered[TAG + "a"][:3] == ["b.md", "Alpha", "2025-03-01T00:00:00+00:00"]
+    Path("entries/alpha.md").write_text(doc("Alpha"), encoding="utf-8")
+    left = invoke_build(*options)
+    assert left.exit_code == 1, left.output
+    assert left.stderr == LEFT_AND_RENAMED.replace("from a.md", "from b.md")
+
+
+@OPTIONS
 @pytest.mark.parametrize("alpha_published", ["at-once", "later"])
 @pytest.mark.parametrize("new_held_back", HELD_BACK)
 def test_an_entry_renamed_beside_a_new_document_held_back_under_its_name_is_caught(

@@ -1047,11 +1047,14 @@ def _match(
     for before, after in _same_contents(redated, afters, texts):
         paired |= {before.id, after.id}
         found.append(("text", before, after))
-    # Else the same file after all: edited in its title, its date and its id at once. An
-    # entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
+    # Else the same file after all: edited in its title, its date and its id at once, unless
+    # the entry waits held back under a new id (`_waits`), and the file holds a new document.
+    # An entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
     # gave an entry withdrawn or deleted since. It moved all the same.
     reused = [now[side.id] for side in taken]
-    found += _paired("source", _source_of, vanished, [*appeared, *reused], paired)
+    unheld = {side.id for side in befores}
+    alone = [side for side in vanished if side.id in unheld]
+    found += _paired("source", _source_of, alone, [*appeared, *reused], paired)
     found += _paired("title", _title_of, vanished, reused, paired)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
