@@ -344,6 +344,39 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_name_a_new_document_of_
     built()  # retitled in place, it keeps its id: no change
 
 
+def test_an_entry_renamed_to_a_name_another_left_as_it_was_renamed_is_named_too(
+    site: Site,
+) -> None:
+    # a.md renamed x.md, retitled and redated (its text kept), and b.md ("Beta") renamed
+    # a.md: only x.md was named, with the fix to give a.md a slug: of its own; "Beta" under
+    # that slug was refused in the next build, as it had been under tag:...:a.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 3).replace("The body.", "News.")})
+    built()
+    Path("entries/x.md").write_text(doc("Xi", 5), encoding="utf-8")
+    Path("entries/b.md").replace("entries/a.md")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md: an entry with its title was published from b.md with the id "
+        f"'{TAG}b', and its id is now '{TAG}a': feed readers would show it again as a new "
+        f'entry. Add "id: {TAG}b" to its front matter, or pass --allow-id-change.\n'
+        'Error: entries/x.md: an entry with its text, "Alpha", was published from a.md with the '
+        f"id '{TAG}a', which entries/a.md now gives to another entry (\"Beta\"), and this one's "
+        f"id is now '{TAG}x': feed readers would show it again as a new entry, and take \"Beta\" "
+        f'for an edit of it. Add "id: {TAG}a" to its front matter and give entries/a.md a slug: '
+        "of its own, or pass --allow-id-change.\n"
+    )
+    assert files_under(Path("feeds")) == before
+    beta = doc("Beta", 3, id=TAG + "b").replace("The body.", "News.")
+    Path("entries/a.md").write_text(beta, encoding="utf-8")
+    Path("entries/x.md").write_text(doc("Xi", 5, id=TAG + "a"), encoding="utf-8")
+    built()
+    assert published() == [(TAG + "a", "Xi"), (TAG + "b", "Beta")]
+
+
 def test_build_refuses_a_file_renamed_whose_name_a_new_document_of_its_title_took(
     site: Site,
 ) -> None:

@@ -1050,12 +1050,14 @@ def _match(
     # Else the same file after all: edited in its title, its date and its id at once, unless
     # the entry waits held back under a new id (`_waits`), and the file holds a new document.
     # An entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
-    # gave an entry withdrawn or deleted since. It moved all the same.
+    # gave an entry withdrawn or deleted since. It moved all the same, whether or not the
+    # entry readers have under that id was paired above (the id is paired once a side).
     reused = [now[side.id] for side in taken]
     unheld = {side.id for side in befores}
     alone = [side for side in vanished if side.id in unheld]
-    found += _paired("source", _source_of, alone, [*appeared, *reused], paired)
-    found += _paired("title", _title_of, vanished, reused, paired)
+    pairing = paired - {side.id for side in taken}
+    found += _paired("source", _source_of, alone, [*appeared, *reused], pairing)
+    found += _paired("title", _title_of, vanished, reused, pairing)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
