@@ -344,6 +344,43 @@ def test_build_refuses_a_file_renamed_and_retitled_whose_name_a_new_document_of_
     built()  # retitled in place, it keeps its id: no change
 
 
+def test_a_file_renamed_and_retitled_whose_name_a_draft_of_its_date_took_is_caught(
+    site: Site,
+) -> None:
+    # As above, with "Gamma" a draft: tag:...:a, held back under another title, counted as
+    # "Alpha" made a draft in place, and "Alpha, revised" reached readers a second time.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    before = files_under(Path("feeds"))
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    gamma = doc("Gamma", draft="true").replace("The body.", "News.")
+    Path("entries/a.md").write_text(gamma, encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == RETITLED_TAKEN_BY_GAMMA
+    assert files_under(Path("feeds")) == before
+    gamma = doc("Gamma", draft="true", slug="gamma").replace("The body.", "News.")
+    Path("entries/a.md").write_text(gamma, encoding="utf-8")
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
+    built()
+    assert published() == [(TAG + "a", "Alpha, revised"), (TAG + "o", "Other")]
+
+
+def test_an_entry_made_a_draft_and_retitled_beside_a_copy_of_it_is_no_change(site: Site) -> None:
+    # The draft has the text still: the entry waits in place, and alpha.md is a copy.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").write_text(doc("Gamma", draft="true"), encoding="utf-8")
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+
+    built()
+
+    assert published() == [(TAG + "alpha", "Alpha, revised"), (TAG + "o", "Other")]
+
+
 def test_an_entry_renamed_to_a_name_another_left_as_it_was_renamed_is_named_too(
     site: Site,
 ) -> None:

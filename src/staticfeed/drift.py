@@ -1023,8 +1023,16 @@ def _match(
     befores = [
         s for s in (*vanished, *taken) if not _waits(s, renamed, texts if s.id in free else None)
     ]
-    edited = [s for s in old if s.id in now and s not in taken and _moved(s, now[s.id])]
-    edited_now = {side.id: now[side.id] for side in edited}
+    # Edited in place (another title or date), published or held back under its id: a new
+    # entry of its date and text is a copy only beside it with that text still.
+    in_place = {**holders, **now}
+    moving = {side.id for side in vanished}
+    edited = [
+        s
+        for s in old
+        if s.id in in_place and s.id not in moving and s not in taken and _moved(s, in_place[s.id])
+    ]
+    edited_now = {side.id: in_place[side.id] for side in edited}
     found += _retitled_as_another(befores, appeared, paired, texts, edited_now)
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
