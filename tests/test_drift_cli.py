@@ -560,6 +560,32 @@ def test_a_file_renamed_and_retitled_as_an_entry_deleted_beside_it_is_taken_for_
     assert published() == [(TAG + "a", "Beta")]
 
 
+def test_a_file_renamed_and_retitled_beside_a_new_entry_of_its_old_title_is_taken_for_itself(
+    site: Site,
+) -> None:
+    # a.md renamed alpha.md and retitled, its date and text kept, and a new "Alpha" of
+    # another date written (the next "Weekly notes"): its title took b.md for "Alpha", with
+    # the fix to give it tag:...:a, which readers would take for an edit of "Alpha", and
+    # have "Alpha" twice.
+    site(**{"a.md": doc("Alpha"), "o.md": doc("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Alpha", 8).replace("The body.", "News."), "utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == renamed_and_retitled("alpha")
+    Path("entries/alpha.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
+    built()
+    assert published() == [
+        (TAG + "a", "Alpha, revised"),
+        (TAG + "b", "Alpha"),
+        (TAG + "o", "Other"),
+    ]
+
+
 def test_a_deleted_entry_and_a_new_one_of_its_date_and_another_text_is_no_change(
     site: Site,
 ) -> None:

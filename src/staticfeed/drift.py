@@ -1080,25 +1080,47 @@ def _retitled_as_another(
     texts: _Texts,
     edited: Mapping[str, _Side],
 ) -> list[tuple[MatchedBy, _Side, _Side]]:
-    """Each of `appeared` that has the title of some of `befores` but none's date, paired by
-    its date and text with another of `befores` (`_same_dates_and_texts`, `edited` as there),
-    of those not `paired` yet (which it adds to): a file renamed and retitled as an entry of
-    that title was deleted is the entry whose text it has, not the deleted one."""
+    """Pairs by date and text (`_same_dates_and_texts`, `edited` as there) of `befores` and
+    `appeared` not `paired` yet (which it adds to) that titles would get wrong. One of
+    `appeared` that has the title of some of `befores` but none's date is paired with
+    another: a file renamed and retitled as an entry of that title was deleted is the entry
+    whose text it has, not the deleted one. One of `befores` whose title only entries of
+    another date have is paired with one of another title: a file renamed and retitled
+    beside a new entry of its old title (the next "Weekly notes") is the entry."""
     left = [before for before in befores if before.id not in paired]
+    found = _dated_pairs(left, _misdated(appeared, left, paired), paired, texts, edited)
+    left = [before for before in left if before.id not in paired]
+    afters = [side for side in appeared if side.id not in paired]
+    return found + _dated_pairs(_misdated(left, afters, paired), afters, paired, texts, edited)
+
+
+def _misdated(sides: Sequence[_Side], others: Sequence[_Side], paired: set[str]) -> list[_Side]:
+    """Those of `sides` not `paired` that have the title of some of `others` but none's date."""
     titled: dict[str, list[_Side]] = {}
-    for before in left:
-        titled.setdefault(before.key, []).append(before)
-    afters = [
+    for other in others:
+        titled.setdefault(other.key, []).append(other)
+    return [
         side
-        for side in appeared
+        for side in sides
         if side.id not in paired
         and side.key in titled
-        and not any(_dated_alike(before, side) for before in titled[side.key])
+        and not any(_dated_alike(other, side) for other in titled[side.key])
     ]
-    if not afters:
+
+
+def _dated_pairs(
+    befores: Sequence[_Side],
+    afters: Sequence[_Side],
+    paired: set[str],
+    texts: _Texts,
+    edited: Mapping[str, _Side],
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """The pairs of `befores` and `afters` of another title by date and text, added to
+    `paired` (`_same_dates_and_texts`, `edited` as there)."""
+    if not befores or not afters:
         return []
     found: list[tuple[MatchedBy, _Side, _Side]] = []
-    for before, after in _same_dates_and_texts(left, afters, texts, edited):
+    for before, after in _same_dates_and_texts(befores, afters, texts, edited):
         if before.key != after.key:
             paired |= {before.id, after.id}
             found.append(("date", before, after))
