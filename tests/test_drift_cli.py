@@ -1123,6 +1123,25 @@ def test_a_pinned_entry_renamed_without_its_pin_to_a_deleted_entrys_name_is_caug
     assert published() == [(TAG + "a", "Alpha"), (TAG + "gamma", "Gamma")]
 
 
+def test_an_entry_renamed_and_retitled_to_a_deleted_entrys_name_is_caught(site: Site) -> None:
+    # h.md ("Links") deleted, and a.md renamed h.md and retitled, its date and text kept:
+    # readers would take "Alpha, revised" for an edit of "Links", and have "Alpha" twice.
+    site(**{"a.md": doc("Alpha"), "h.md": doc("Links", 9).replace("The body.", "News.")})
+    built()
+    before = files_under(Path("feeds"))
+    Path("entries/a.md").unlink()
+    Path("entries/h.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == renamed_and_retitled("h")
+    assert files_under(Path("feeds")) == before
+    Path("entries/h.md").write_text(doc("Alpha, revised", id=TAG + "a"), encoding="utf-8")
+    built()
+    assert published() == [(TAG + "a", "Alpha, revised")]
+
+
 def test_a_withdrawn_entry_an_earlier_staticfeed_remembered_without_its_date_is_caught(
     site: Site,
 ) -> None:

@@ -1058,14 +1058,17 @@ def _match(
     # Else the same file after all: edited in its title, its date and its id at once, unless
     # the entry waits held back under a new id (`_waits`), and the file holds a new document.
     # An entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
-    # gave an entry withdrawn or deleted since. It moved all the same, whether or not the
-    # entry readers have under that id was paired above (the id is paired once a side).
+    # gave an entry withdrawn or deleted since. It moved all the same (renamed too: by its
+    # title; retitled too: by its date and text), whether or not the entry readers have under
+    # that id was paired above (the id is paired once a side).
     reused = [now[side.id] for side in taken]
     unheld = {side.id for side in befores}
     alone = [side for side in vanished if side.id in unheld]
     pairing = paired - {side.id for side in taken}
     found += _paired("source", _source_of, alone, [*appeared, *reused], pairing)
     found += _paired("title", _title_of, vanished, reused, pairing)
+    rest = [side for side in alone if side.id not in pairing]
+    found += _dated_pairs(rest, [s for s in reused if s.id not in pairing], pairing, texts, {})
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
