@@ -533,34 +533,55 @@ def test_a_language_that_is_not_bcp_47(
     assert rows() == ordered([stale(file, line), error(file, line, "language", message)])
 
 
-def test_a_language_the_w3c_service_does_not_list_is_a_warning_once_a_file_and_tag(
+LANGUAGE_FIX = (
+    "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue, zh-cmn"
+    " for cmn), or leave it for readers, who take it (language in the config, lang: in an"
+    " entry)."
+)
+
+
+def rejected_language(tag: str, more: str = "") -> str:
+    return (
+        f"the W3C Feed Validation Service rejects the language {tag!r}{more}, which BCP 47"
+        " takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
+    )
+
+
+def test_a_language_the_w3c_service_does_not_list_is_a_warning_where_it_is_written(
     site: Site,
 ) -> None:
     # yue and cmn are BCP 47 tags, of ISO 639-3 alone: the service lists the codes of ISO 639-1
     # and 639-2 (InvalidLanguage), and check said nothing. zh-yue, the same language, passes.
+    # Each is reported once, at its line in the config or the entry, not once a feed file
+    # (the config's was in all six: Atom, RSS and the author's feeds, each at its <language>).
     entry = "---\ntitle: Day {0}\ndate: 2025-01-0{0}\nlang: {1}\n---\nText.\n"
     documents = {"1.md": entry.format(1, "cmn"), "2.md": entry.format(2, "cmn")}
     site(CONFIG.replace('"en"', '"yue"'), **documents, **{"3.md": entry.format(3, "zh-yue")})
     assert invoke_build().exit_code == 0
-    fix = (
-        "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue, zh-cmn"
-        " for cmn), or leave it for readers, who take it (language in the config, lang: in an"
-        " entry)."
-    )
-    rejects = "the W3C Feed Validation Service rejects the language "
-    takes = ", which BCP 47 takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
-    found = [item for item in findings(exit_code=0) if item["file"] in (ATOM, RSS)]
-    assert {item["fix"] for item in found} == {fix}
+    found = [item for item in findings(exit_code=0) if item["rule"] == "language"]
+    assert {item["fix"] for item in found} == {LANGUAGE_FIX}
     assert [(item["file"], item["line"], item["severity"], item["message"]) for item in found] == [
-        (ATOM, line_of(ATOM, 'xml:lang="yue"'), "warning", f"{rejects}'yue'{takes}"),
-        (ATOM, line_of(ATOM, 'xml:lang="cmn"'), "warning", f"{rejects}'cmn' (and 1 more){takes}"),
-        (RSS, line_of(RSS, "<language>yue<"), "warning", f"{rejects}'yue'{takes}"),
+        ("entries/1.md", 4, "warning", rejected_language("cmn")),
+        ("entries/2.md", 4, "warning", rejected_language("cmn")),
+        ("staticfeed.toml", 4, "warning", rejected_language("yue")),
     ]
+    result = check("--ignore", "placeholder")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == "ok: 0 errors, 3 warnings"
     # Readers take them as written.
     assert feedparser.parse(RSS).feed.language == "yue"
+    assert feedparser.parse(AUTHOR_RSS).feed.language == "yue"
     entries = etree.parse(ATOM).getroot().findall(f"{{{ATOM_NS}}}entry")
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert [each.get(xml_lang) for each in entries] == ["zh-yue", "cmn", "cmn"]
+
+
+def test_a_rejected_language_only_a_feed_file_has_is_reported_there(published: Path) -> None:
+    # Not from the config or an entry (a hand edit, an older build): nowhere else to point at.
+    line = edit(ATOM, 'xml:lang="en"', 'xml:lang="yue"')
+    assert rows(exit_code=1) == ordered(
+        [stale(ATOM, line), warning(ATOM, line, "language", rejected_language("yue"))]
+    )
 
 
 # Enclosures
@@ -589,25 +610,58 @@ def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Pa
     )
 
 
-def test_an_email_the_validator_rejects_is_a_warning_once_a_file(site: Site) -> None:
+def test_an_email_the_validator_rejects_is_a_warning_at_its_author(site: Site) -> None:
     # RFC 5322 allows both addresses, and build takes them; the W3C service's pattern does not.
-    authors = (
-        '["Ann <a!b@notes.staticfeed.test>", "Üni <üni@bücher.test>", '
-        '"Bo <bo@notes.staticfeed.test>"]'
-    )
-    entry = f"---\ntitle: A\ndate: 2025-01-01\nauthors: {authors}\n---\nText.\n"
-    site(CONFIG, **{"a.md": entry})
+    # Each is reported once, at the line of its author, not once an Atom file (four here: the
+    # main feed and one per author), at the feed's line.
+    entry = """\
+        ---
+        title: A
+        date: 2025-01-01
+        authors:
+          - Ann <a!b@notes.staticfeed.test>
+          - name: Üni
+            email: üni@bücher.test
+          - Bo <bo@notes.staticfeed.test>
+        ---
+        Text.
+        """
+    site(CONFIG, **{"a.md": entry, "b.md": entry.replace("title: A", "title: B")})
     assert invoke_build().exit_code == 0
-    atom_files = sorted(str(path) for path in Path("feeds").rglob("*atom.xml"))
-    assert len(atom_files) == 4  # the main feed and one per author
-    message = (
-        "the email 'a!b@notes.staticfeed.test' (and 1 more) is not an address the W3C Feed "
-        f"Validation Service takes {VALIDATOR_EMAIL}"
-    )
+    assert len(list(Path("feeds").rglob("*atom.xml"))) == 4
+    assert line_of(ATOM, "<email>a!b@") > 0  # in the feeds, as written
     found = [row for row in rows(exit_code=0) if row[3] == "email"]
-    assert sorted(found) == [
-        warning(file, line_of(file, "<email>a!b@"), "email", message) for file in atom_files
+    assert found == [
+        warning(f"entries/{name}", line, "email", rejected_email(address))
+        for name in ("a.md", "b.md")
+        for line, address in ((5, "a!b@notes.staticfeed.test"), (6, "üni@bücher.test"))
     ]
+
+
+def test_an_email_of_the_config_the_validator_rejects_is_a_warning_there_once(
+    site: Site,
+) -> None:
+    # The config's authors are every entry's and the feeds': the address was in every Atom
+    # file, each with "(and N more)".
+    config = CONFIG.replace("ann@notes", "a!b@notes")
+    site(config, **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert line_of(AUTHOR_ATOM, "<email>a!b@") > 0
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        f"Warning: staticfeed.toml:5: {rejected_email('a!b@notes.staticfeed.test')}. Write"
+        " another address for the author, or leave the email out. [email]\n"
+        "ok: 0 errors, 1 warning\n"
+    )
+
+
+def test_a_rejected_email_only_a_feed_file_has_is_reported_there(published: Path) -> None:
+    # Not from the config or an entry (a hand edit): once a file and address, as before.
+    line = edit(ATOM, "<email>ann@", "<email>a!b@", nth=1)  # both entries' authors
+    edit(ATOM, "<email>ann@", "<email>a!b@", nth=1)
+    message = rejected_email("a!b@notes.staticfeed.test", " (and 1 more)")
+    assert rows(exit_code=1) == ordered([stale(ATOM, line), warning(ATOM, line, "email", message)])
 
 
 VALIDATOR_EMAIL = (
@@ -616,18 +670,21 @@ VALIDATOR_EMAIL = (
 )
 
 
+def rejected_email(address: str, more: str = "") -> str:
+    return (
+        f"the email {address!r}{more} is not an address the W3C Feed Validation Service takes "
+        f"{VALIDATOR_EMAIL}"
+    )
+
+
 def test_an_email_whose_domain_the_validator_rejects_is_a_warning(site: Site) -> None:
     # The service's pattern (addr_spec.email_re) takes no underscore after the @.
     address = "ann@my_host.example"
     entry = f'---\ntitle: A\ndate: 2025-01-01\nauthors: ["Ann <{address}>"]\n---\nText.\n'
     site(CONFIG, **{"a.md": entry})
     assert invoke_build().exit_code == 0
-    message = (
-        f"the email {address!r} is not an address the W3C Feed Validation Service takes "
-        f"{VALIDATOR_EMAIL}"
-    )
-    found = [row[1:] for row in rows(exit_code=0) if row[3] == "email" and row[0] == ATOM]
-    assert found == [(line_of(ATOM, f"<email>{address}"), "warning", "email", message)]
+    found = [row for row in rows(exit_code=0) if row[3] == "email"]
+    assert found == [warning("entries/a.md", 4, "email", rejected_email(address))]
 
 
 def test_an_email_at_a_long_top_level_domain_is_fine(site: Site) -> None:

@@ -25,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from lxml import etree
 
 from staticfeed import gfm, localfiles, parallel, placelinks, readerhtml, templates, values
-from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config, config_key_line
+from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config, config_items, config_key_line
 from staticfeed.dates import (
     clock_text,
     date_text,
@@ -45,7 +45,7 @@ from staticfeed.drift import (
     relative_source,
     still_withdrawn,
 )
-from staticfeed.entries import key_line, written_body
+from staticfeed.entries import front_matter_items, key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
@@ -121,6 +121,32 @@ class Finding:
         return (self.file or "", self.line or 0, self.severity, self.rule, self.message)
 
 
+@dataclass(frozen=True)
+class _OfValue(Finding):
+    """A finding about `value`, which a build writes into every feed it makes from the config
+    or an entry: at the place it is written (`in_feed` False), or in a feed file, where
+    `check_publication` drops it when the place it comes from is reported: once, where the
+    user wrote it, rather than once a feed file."""
+
+    value: str
+    in_feed: bool
+
+    def plain(self) -> Finding:
+        return Finding(self.file, self.line, self.severity, self.rule, self.message, self.fix)
+
+
+def _once_at_the_source(findings: Sequence[Finding]) -> list[Finding]:
+    """`findings` without those of a feed file about a value reported where it is written."""
+    valued = [each for each in findings if isinstance(each, _OfValue)]
+    at_source = {(each.rule, each.value) for each in valued if not each.in_feed}
+    repeated = {each for each in valued if each.in_feed and (each.rule, each.value) in at_source}
+    return [
+        each.plain() if isinstance(each, _OfValue) else each
+        for each in findings
+        if each not in repeated
+    ]
+
+
 def check_publication(
     load_config: Callable[[], Config],
     entries_dir: Path,
@@ -173,8 +199,8 @@ def check_publication(
         findings.extend(_check_the_rest(out_dir, on_disk, feeds))
         findings.extend(feeds.findings())
     findings.extend(_headers_rules(out_dir / HEADERS_NAME))
-    kept = (finding for finding in findings if finding.rule not in ignore)
-    return sorted(kept, key=lambda finding: finding.sort_key)
+    kept = [finding for finding in findings if finding.rule not in ignore]
+    return sorted(_once_at_the_source(kept), key=lambda finding: finding.sort_key)
 
 
 def _headers_rules(path: Path) -> list[Finding]:
@@ -337,6 +363,8 @@ def check_build(
             entries = rendered.selection.entries
             findings += [found for entry in entries for found in _looks_like_html(config, entry)]
             findings += _config_like_html(config)
+            # Once: two authors alike but for the name, on one line of a flow list.
+            findings += dict.fromkeys(_rejected_values(config, rendered.selection.entries))
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
             findings += _implausible_dates(rendered.selection.entries, now)
@@ -542,6 +570,53 @@ def _config_like_html(config: Config) -> Iterator[Finding]:
         yield from _text_like_html(path, subtitle, "the subtitle", config.subtitle, "a description")
     authors = functools.partial(config_key_line, path, "authors")
     yield from _names_like_html(config, path, authors, config.authors)
+
+
+def _rejected_values(config: Config, entries: Iterable[Entry]) -> Iterator[Finding]:
+    """The languages and emails of the config and of the entries that the W3C service rejects
+    (the `language` and `email` rules), each once, where it is written: a build writes them
+    into every feed of the publication or of the entry, where the rules find them too."""
+    if config.language is not None and not known_to_the_w3c_service(config.language):
+        line = config_key_line(config.path, "language")
+        yield _at_source(config.path, line, "language", config.language)
+    authors = functools.partial(config_items, config.path, "authors")
+    yield from _rejected_emails(config.path, config.authors, authors)
+    for entry in entries:
+        if entry.lang is not None and not known_to_the_w3c_service(entry.lang):
+            yield _at_source(entry.source, key_line(entry.source, "lang"), "language", entry.lang)
+        if entry.authors != config.authors:  # not the config's, reported there
+            yield from _rejected_emails(entry.source, entry.authors, _entry_authors(entry.source))
+
+
+def _entry_authors(path: Path) -> Callable[[], list[tuple[object, int | None]]]:
+    return lambda: front_matter_items(path, "author") or front_matter_items(path, "authors")
+
+
+def _rejected_emails(
+    path: Path, authors: Iterable[Author], written: Callable[[], list[tuple[object, int | None]]]
+) -> Iterator[Finding]:
+    """The emails of `authors` that the W3C service rejects, each at the line of the author as
+    written (`written`: each item as written, with its line, read only for such an email)."""
+    rejected = [author for author in authors if _rejected_email(author.email)]
+    items = written() if rejected else []
+    for author in rejected:
+        lines = (line for item, line in items if _written_as(item, author))
+        line = next(lines, items[0][1] if items else None)
+        yield _at_source(path, line, "email", str(author.email))
+
+
+def _written_as(item: object, author: Author) -> bool:
+    try:
+        return values.author("author", item) == author
+    except values.InvalidValue:
+        return False
+
+
+def _at_source(path: Path, line: int | None, rule: str, value: str) -> Finding:
+    """A warning of the `language` or `email` rule about `value`, where it is written."""
+    message, fix = (_language_warning if rule == "language" else _email_warning)(value, 0)
+    shown = display_path(path)
+    return _OfValue(shown, line, "warning", rule, message, fix, value=value, in_feed=False)
 
 
 def _names_like_html(
@@ -1111,8 +1186,12 @@ class _Feed:
         *,
         severity: Severity = "error",
         line: int | None = None,
+        value: str | None = None,
     ) -> Finding:
-        return Finding(self.file, line or _line(element), severity, rule, message, fix)
+        """A finding at `element`; one of its `value`, which the build may have written from
+        the config or an entry, when given (`_OfValue`)."""
+        at = (self.file, line or _line(element), severity, rule, message, fix)
+        return Finding(*at) if value is None else _OfValue(*at, value=value, in_feed=True)
 
 
 _Rule = Callable[[_Feed], Iterator[Finding]]
@@ -1197,36 +1276,42 @@ _VALIDATOR_EMAIL = re.compile(r"[A-Za-z0-9_\-+.']+@(?:[A-Za-z0-9\-]+\.)+[A-Za-z0
 
 def _emails(feed: _Feed) -> Iterator[Finding]:
     """Addresses valid by RFC 5322 (and so taken by build) that the W3C service rejects:
-    `a!b@example.org`, `üni@bücher.test`, `ann@my_host.example`. Once a file: one fix
-    serves every entry."""
+    `a!b@example.org`, `üni@bücher.test`, `ann@my_host.example`. Once a file and address:
+    one fix serves every entry; none for one of the config or an entry, reported there."""
     if feed.atom:
         people = list(feed.root.iter(f"{_ATOM}email"))
     else:
         people = [*feed.head.findall("managingEditor"), *feed.head.findall("webMaster")]
         people += [author for entry in feed.entries for author in entry.findall("author")]
-    rejected = [
-        element
-        for element in people
-        if (address := _text(element).split(" ", 1)[0])
-        and "@" in address
-        and not _VALIDATOR_EMAIL.match(address)
-    ]
-    if rejected:
-        first = _text(rejected[0]).split(" ", 1)[0]
-        more = f" (and {len(rejected) - 1} more)" if len(rejected) > 1 else ""
-        message = (
-            f"the email {first!r}{more} is not an address the W3C Feed Validation Service takes "
-            "(ASCII letters, digits and _-+.' before the @, and after it a domain of ASCII "
-            "letters, digits, hyphens and dots)"
-        )
-        fix = "Write another address for the author, or leave the email out."
-        yield feed.finding(rejected[0], "email", message, fix, severity="warning")
+    rejected: dict[str, list[etree._Element]] = {}
+    for element in people:
+        address = _text(element).split(" ", 1)[0]
+        if _rejected_email(address):
+            rejected.setdefault(address, []).append(element)
+    for address, elements in rejected.items():
+        message, fix = _email_warning(address, len(elements) - 1)
+        yield feed.finding(elements[0], "email", message, fix, severity="warning", value=address)
+
+
+def _rejected_email(address: str | None) -> bool:
+    return bool(address) and "@" in str(address) and not _VALIDATOR_EMAIL.match(str(address))
+
+
+def _email_warning(address: str, more: int) -> tuple[str, str]:
+    """The `email` rule's message and fix for `address`, found `more` more times in a file."""
+    also = f" (and {more} more)" if more else ""
+    message = (
+        f"the email {address!r}{also} is not an address the W3C Feed Validation Service takes "
+        "(ASCII letters, digits and _-+.' before the @, and after it a domain of ASCII "
+        "letters, digits, hyphens and dots)"
+    )
+    return message, "Write another address for the author, or leave the email out."
 
 
 def _languages(feed: _Feed) -> Iterator[Finding]:
     """xml:lang anywhere, and RSS <language>, are BCP 47 tags (an empty xml:lang is allowed),
     whose language the W3C service knows: a warning, once a file and tag, for one it does not,
-    which readers take."""
+    which readers take; none for the config's or an entry's, reported there."""
     unknown: dict[str, list[etree._Element]] = {}
     for element, key, tag in _language_tags(feed):
         try:
@@ -1238,16 +1323,22 @@ def _languages(feed: _Feed) -> Iterator[Finding]:
         if not known_to_the_w3c_service(tag):
             unknown.setdefault(tag, []).append(element)
     for tag, elements in unknown.items():
-        more = f" (and {len(elements) - 1} more)" if len(elements) > 1 else ""
-        message = (
-            f"the W3C Feed Validation Service rejects the language {tag!r}{more}, which BCP 47"
-            " takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
-        )
-        fix = (
-            "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue,"
-            f" zh-cmn for cmn), or leave it for readers, who take it {_LANGUAGE_KEYS}."
-        )
-        yield feed.finding(elements[0], "language", message, fix, severity="warning")
+        message, fix = _language_warning(tag, len(elements) - 1)
+        yield feed.finding(elements[0], "language", message, fix, severity="warning", value=tag)
+
+
+def _language_warning(tag: str, more: int) -> tuple[str, str]:
+    """The `language` rule's message and fix for `tag`, found `more` more times in a file."""
+    also = f" (and {more} more)" if more else ""
+    message = (
+        f"the W3C Feed Validation Service rejects the language {tag!r}{also}, which BCP 47"
+        " takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
+    )
+    fix = (
+        "Write the code of its macrolanguage before it, as BCP 47 allows (zh-yue for yue,"
+        f" zh-cmn for cmn), or leave it for readers, who take it {_LANGUAGE_KEYS}."
+    )
+    return message, fix
 
 
 _LANGUAGE_KEYS = "(language in the config, lang: in an entry)"

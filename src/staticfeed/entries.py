@@ -472,6 +472,26 @@ def key_line(path: Path, key: str) -> int | None:
         return None
 
 
+def front_matter_items(path: Path, key: str) -> list[tuple[object, int | None]]:
+    """Each item of the list `key` (or its one value) in the front matter of the document at
+    `path` as written, with its line, the key's when items and lines do not pair up; [] when
+    the key is not there or the document cannot be read now. For a warning: `split` does not
+    keep where each value was."""
+    try:
+        data = path.read_bytes()
+        document = _split_document(path, data, [])
+        lines: list[int | None] = [*_read_text(path, data, [], lambda t: item_lines(t, key))]
+    except (OSError, StaticfeedError):
+        return []
+    if key not in document.metadata:
+        return []
+    value = document.metadata[key]
+    items = value if isinstance(value, list) else [value]
+    if len(lines) != len(items):
+        lines = [document.key_lines.get(key)] * len(items)
+    return list(zip(items, lines, strict=True))
+
+
 def enclosed_files(config: Config, path: Path) -> frozenset[Path]:
     """The files of the project that the document at `path` names as enclosures, which a
     build measures (media.py), whether they are there or not: serve rebuilds when one changes.
