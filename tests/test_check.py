@@ -720,21 +720,49 @@ def test_a_tag_uri_with_characters_that_are_not_ascii(site: Site) -> None:
     assert fix == "Percent-encode them as UTF-8 (é is %C3%A9) in the entry's front-matter id."
 
 
-def test_a_tag_uri_authority_with_capitals_is_a_warning_once_a_file(site: Site) -> None:
+def test_a_tag_uri_authority_with_capitals_is_a_warning_at_id_authority(site: Site) -> None:
     # RFC 4151 only recommends lower case; the W3C service rejects every such id (InvalidTAG).
+    # Once, at id_authority, not once a feed file (all four: Atom, RSS and the author's).
     config = CONFIG.replace('"notes.staticfeed.test,2025"', '"Notes.Staticfeed.test,2025"')
     post = "---\ntitle: {0}\ndate: 2025-01-0{1}\n---\nText.\n"
     site(config, **{"a.md": post.format("A", 1), "b.md": post.format("B", 2)})
     assert invoke_build().exit_code == 0
-    newest = "tag:Notes.Staticfeed.test,2025:b"
+    assert line_of(AUTHOR_RSS, "tag:Notes.Staticfeed.test,2025:b") > 0
     message = (
-        f"the tag URI {newest!r} (and 1 more) has capitals in its authority, which the W3C Feed"
-        " Validation Service rejects (RFC 4151 recommends lower case)"
+        "id_authority 'Notes.Staticfeed.test,2025', and so every id made from it, has capitals"
+        " in its authority, which the W3C Feed Validation Service rejects (RFC 4151 recommends"
+        " lower case)"
     )
-    assert rows(exit_code=0) == ordered(
-        [warning(file, line_of(file, newest), "tag-uri", message) for file in (ATOM, AUTHOR_ATOM)]
-        + [warning(file, line_of(file, newest), "tag-uri", message) for file in (RSS, AUTHOR_RSS)]
+    assert rows(exit_code=0) == [warning("staticfeed.toml", 3, "tag-uri", message)]
+
+
+def test_an_entry_id_with_capitals_in_its_authority_is_a_warning_at_its_id(site: Site) -> None:
+    uri = "tag:Notes.staticfeed.test,2025:a"
+    post = f"---\ntitle: A\ndate: 2025-01-01\ntags: [news]\nid: {uri}\n---\nText.\n"
+    site(CONFIG, **{"a.md": post, "b.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert line_of("feeds/tags/news.atom.xml", uri) > 0  # in six feed files
+    message = (
+        f"the tag URI {uri!r} has capitals in its authority, which the W3C Feed Validation"
+        " Service rejects (RFC 4151 recommends lower case)"
     )
+    assert [row for row in rows(exit_code=0) if row[3] == "tag-uri"] == [
+        warning("entries/a.md", 5, "tag-uri", message)
+    ]
+
+
+def test_a_tag_uri_with_capitals_only_a_feed_file_has_is_reported_there(
+    published: Path,
+) -> None:
+    # A hand edit: once a file and authority, at the first, with how many more.
+    line = edit(ATOM, "tag:notes.", "tag:Notes.")
+    edit(ATOM, "tag:notes.", "tag:Notes.")
+    message = (
+        f"the tag URI '{NEWER_ID.replace('notes', 'Notes')}' (and 1 more) has capitals in its"
+        " authority, which the W3C Feed Validation Service rejects (RFC 4151 recommends lower"
+        " case)"
+    )
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "tag-uri", message)])
 
 
 def test_capitals_after_a_tag_uris_authority_are_no_warning(site: Site) -> None:

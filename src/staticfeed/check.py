@@ -576,16 +576,41 @@ def _rejected_values(config: Config, entries: Iterable[Entry]) -> Iterator[Findi
     """The languages and emails of the config and of the entries that the W3C service rejects
     (the `language` and `email` rules), each once, where it is written: a build writes them
     into every feed of the publication or of the entry, where the rules find them too."""
+    yield from _capital_authorities(config, entries)
     if config.language is not None and not known_to_the_w3c_service(config.language):
         line = config_key_line(config.path, "language")
-        yield _at_source(config.path, line, "language", config.language)
+        warned = _language_warning(config.language, 0)
+        yield _at_source(config.path, line, "language", config.language, warned)
     authors = functools.partial(config_items, config.path, "authors")
     yield from _rejected_emails(config.path, config.authors, authors)
     for entry in entries:
         if entry.lang is not None and not known_to_the_w3c_service(entry.lang):
-            yield _at_source(entry.source, key_line(entry.source, "lang"), "language", entry.lang)
+            line = key_line(entry.source, "lang")
+            warned = _language_warning(entry.lang, 0)
+            yield _at_source(entry.source, line, "language", entry.lang, warned)
         if entry.authors != config.authors:  # not the config's, reported there
             yield from _rejected_emails(entry.source, entry.authors, _entry_authors(entry.source))
+
+
+def _capital_authorities(config: Config, entries: Iterable[Entry]) -> Iterator[Finding]:
+    """Tag URIs with capitals in their authority (the `tag-uri` rule): each entry's id: that
+    has one, at its line, and id_authority, at its line, for the ids made from it."""
+    made = False
+    for entry in entries:
+        authority = _tag_authority(entry.id) if entry.id.startswith("tag:") else ""
+        if authority == authority.lower():
+            continue
+        line = key_line(entry.source, "id")
+        made |= line is None
+        if line is not None:
+            warned = _capitals_message(f"the tag URI {entry.id!r}"), _CAPITALS_FIX
+            yield _at_source(entry.source, line, "tag-uri", authority, warned)
+    if made and config.id_authority is not None:
+        line = config_key_line(config.path, "id_authority")
+        what = f"id_authority {config.id_authority!r}, and so every id made from it,"
+        warned = _capitals_message(what), _CAPITALS_FIX
+        authority = config.id_authority.rpartition(",")[0]
+        yield _at_source(config.path, line, "tag-uri", authority, warned)
 
 
 def _entry_authors(path: Path) -> Callable[[], list[tuple[object, int | None]]]:
@@ -602,7 +627,8 @@ def _rejected_emails(
     for author in rejected:
         lines = (line for item, line in items if _written_as(item, author))
         line = next(lines, items[0][1] if items else None)
-        yield _at_source(path, line, "email", str(author.email))
+        address = str(author.email)
+        yield _at_source(path, line, "email", address, _email_warning(address, 0))
 
 
 def _written_as(item: object, author: Author) -> bool:
@@ -612,9 +638,11 @@ def _written_as(item: object, author: Author) -> bool:
         return False
 
 
-def _at_source(path: Path, line: int | None, rule: str, value: str) -> Finding:
-    """A warning of the `language` or `email` rule about `value`, where it is written."""
-    message, fix = (_language_warning if rule == "language" else _email_warning)(value, 0)
+def _at_source(
+    path: Path, line: int | None, rule: str, value: str, warned: tuple[str, str]
+) -> Finding:
+    """A warning of `rule` about `value` where it is written, with its message and fix."""
+    message, fix = warned
     shown = display_path(path)
     return _OfValue(shown, line, "warning", rule, message, fix, value=value, in_feed=False)
 
@@ -1404,8 +1432,9 @@ def _id_elements(feed: _Feed) -> Iterator[etree._Element]:
 def _tag_uris(feed: _Feed) -> Iterator[Finding]:
     """Tag URIs (RFC 4151) are ASCII; the validator rejects any other character. It rejects
     capitals in the authority too, which RFC 4151 only advises against: a warning, once a
-    file, since ids must never change once published."""
-    capitals: list[etree._Element] = []
+    file and authority, since ids must never change once published; none for an authority of
+    the config or an entry, reported there."""
+    capitals: dict[str, list[etree._Element]] = {}
     for element in _id_elements(feed):
         text = _text(element)
         if text.lower().startswith("tag:") and not text.isascii():
@@ -1415,20 +1444,27 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
             fix = f"Percent-encode them as UTF-8 ({encoded}) in the entry's front-matter id."
             yield feed.finding(element, "tag-uri", message, fix)
         elif text.startswith("tag:") and _tag_authority(text) != _tag_authority(text).lower():
-            capitals.append(element)
-    if capitals:
-        first = _text(capitals[0])
-        more = f" (and {len(capitals) - 1} more)" if len(capitals) > 1 else ""
-        message = (
-            f"the tag URI {first!r}{more} has capitals in its authority, which the W3C Feed"
-            " Validation Service rejects (RFC 4151 recommends lower case)"
+            capitals.setdefault(_tag_authority(text), []).append(element)
+    for authority, elements in capitals.items():
+        message = _capitals_message(f"the tag URI {_text(elements[0])!r}", len(elements) - 1)
+        yield feed.finding(
+            elements[0], "tag-uri", message, _CAPITALS_FIX, severity="warning", value=authority
         )
-        fix = (
-            "Before the first publication, write it in lower case (id_authority, or the"
-            " entry's id: in its front matter); once feeds are published, leave it: a new id"
-            " would reach every reader again."
-        )
-        yield feed.finding(capitals[0], "tag-uri", message, fix, severity="warning")
+
+
+def _capitals_message(what: str, more: int = 0) -> str:
+    also = f" (and {more} more)" if more else ""
+    return (
+        f"{what}{also} has capitals in its authority, which the W3C Feed Validation Service"
+        " rejects (RFC 4151 recommends lower case)"
+    )
+
+
+_CAPITALS_FIX = (
+    "Before the first publication, write it in lower case (id_authority, or the entry's id: in"
+    " its front matter); once feeds are published, leave it: a new id would reach every reader"
+    " again."
+)
 
 
 def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
