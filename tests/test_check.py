@@ -775,9 +775,10 @@ def test_capitals_after_a_tag_uris_authority_are_no_warning(site: Site) -> None:
     assert [row for row in rows(exit_code=0) if row[3] == "tag-uri"] == []
 
 
-def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: Site) -> None:
+def test_an_http_id_not_in_canonical_form_is_a_warning_at_its_id(site: Site) -> None:
     # The W3C service warns (NonCanonicalURI) about an Atom id in another form than RFC 3986's
-    # normal one; staticfeed publishes an id: as written, since ids never change.
+    # normal one; staticfeed publishes an id: as written, since ids never change. Once, at
+    # the id:, not once an Atom file that carries the entry (the main feed, the author's).
     post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: {2}\n---\nText.\n"
     # An empty query or fragment is part of the id as RFC 3986 compares it ("…/q?" is not
     # "…/q"), and the service keeps it too.
@@ -794,11 +795,9 @@ def test_an_http_id_not_in_canonical_form_is_a_warning_once_an_atom_file(site: S
         f"the id {written!r} is not in canonical form ('https://notes.staticfeed.test/p~1'), "
         "which the W3C Feed Validation Service warns about"
     )
+    assert line_of(AUTHOR_ATOM, f"<id>{written}<") > 0
     found = [row for row in rows(exit_code=0) if row[3] == "canonical-id"]
-    assert found == [
-        warning(file, line_of(file, f"<id>{written}"), "canonical-id", message)
-        for file in (ATOM, AUTHOR_ATOM)
-    ]
+    assert found == [warning("entries/1.md", 4, "canonical-id", message)]
 
 
 @pytest.mark.parametrize(
@@ -837,10 +836,7 @@ def test_an_id_without_a_path_or_not_ascii_is_not_in_canonical_form(
         f"Validation Service {verdict}"
     )
     found = [row for row in rows(exit_code=0) if row[3] == "canonical-id"]
-    assert found == [
-        warning(file, line_of(file, f"<id>{written}<"), "canonical-id", message)
-        for file in (ATOM, AUTHOR_ATOM)
-    ]
+    assert found == [warning("entries/a.md", 4, "canonical-id", message)]
 
 
 W3C_ID_FIX = (
@@ -897,7 +893,7 @@ W3C_ID_FIX = (
     ],
     ids=["uuid", "urn", "tag", "tag-fragment", "uri-character", "scheme"],
 )
-def test_an_id_the_w3c_service_rejects_is_a_warning_once_an_atom_file(
+def test_an_id_the_w3c_service_rejects_is_a_warning_at_its_id(
     site: Site, written: str, message: str, fix: str, fixed: str
 ) -> None:
     # build takes any absolute URI as an id (readers do, and an id pin --from carries over was
@@ -906,9 +902,10 @@ def test_an_id_the_w3c_service_rejects_is_a_warning_once_an_atom_file(
     site(CONFIG, **{"a.md": post.format(written)})
     assert invoke_build().exit_code == 0
     assert [entry.id for entry in feedparser.parse(ATOM).entries] == [written]
+    assert line_of(AUTHOR_ATOM, f"<id>{written}<") > 0
     found = [item for item in findings(exit_code=0) if item["rule"] == "w3c-id"]
     assert [(item["file"], item["line"], item["severity"]) for item in found] == [
-        (file, line_of(file, f"<id>{written}<"), "warning") for file in (ATOM, AUTHOR_ATOM)
+        ("entries/a.md", 4, "warning")
     ]
     assert {item["message"] for item in found} == {f"the id {written!r} {message}"}
     assert {item["fix"] for item in found} == {fix + W3C_ID_FIX}
@@ -920,17 +917,24 @@ def test_an_id_the_w3c_service_rejects_is_a_warning_once_an_atom_file(
     assert [row for row in rows(exit_code=0) if row[3] == "w3c-id"] == []
 
 
-def test_ids_of_each_kind_the_w3c_service_rejects_are_one_warning_a_file(site: Site) -> None:
+def test_ids_the_w3c_service_rejects_are_one_warning_each_at_its_entry(site: Site) -> None:
     post = "---\ntitle: {0}\ndate: 2025-01-0{1}\nid: '{2}'\n---\nText.\n"
     ids = ["urn:uuid:1", "urn:uuid:2", "doi:10.1000/1", "x-private:1", "mailto:ann@x.test"]
     site(CONFIG, **{f"{n}.md": post.format(f"T{n}", n + 1, uri) for n, uri in enumerate(ids)})
     assert invoke_build().exit_code == 0
-    found = [row for row in rows(exit_code=0) if row[3] == "w3c-id" and row[0] == ATOM]
-    assert found == [
-        warning(ATOM, line_of(ATOM, "<id>doi:"), "w3c-id", found[0][4]),
-        warning(ATOM, line_of(ATOM, "<id>urn:uuid:2<"), "w3c-id", found[1][4]),
-    ]
-    assert found[1][4].startswith("the id 'urn:uuid:2' (and 1 more) is not a UUID")
+    found = [row[:3] for row in rows(exit_code=0) if row[3] == "w3c-id"]
+    assert found == [(f"entries/{n}.md", 4, "warning") for n in range(3)]
+
+
+def test_ids_only_a_feed_file_has_are_one_warning_a_file_and_kind(published: Path) -> None:
+    # A hand edit: nowhere else to point at, so once a file and kind, with how many more.
+    line = edit(ATOM, f"<id>{NEWER_ID}<", "<id>urn:uuid:1<")
+    edit(ATOM, f"<id>{OLDER_ID}<", "<id>urn:uuid:2<")
+    message = (
+        "the id 'urn:uuid:1' (and 1 more) is not a UUID (8-4-4-4-12 hexadecimal digits), which"
+        " the W3C Feed Validation Service rejects"
+    )
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "w3c-id", message)])
 
 
 def test_two_entries_with_one_id(published: Path) -> None:

@@ -123,12 +123,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class _OfValue(Finding):
-    """A finding about `value`, which a build writes into every feed it makes from the config
-    or an entry: at the place it is written (`in_feed` False), or in a feed file, where
-    `check_publication` drops it when the place it comes from is reported: once, where the
-    user wrote it, rather than once a feed file."""
+    """A finding about `values` (a language, an email, an id), which a build writes into every
+    feed it makes from the config or an entry: at the place one is written (`in_feed` False),
+    or in a feed file, where `check_publication` drops it when the places all its values come
+    from are reported: once, where the user wrote them, rather than once a feed file."""
 
-    value: str
+    values: frozenset[str]
     in_feed: bool
 
     def plain(self) -> Finding:
@@ -138,8 +138,12 @@ class _OfValue(Finding):
 def _once_at_the_source(findings: Sequence[Finding]) -> list[Finding]:
     """`findings` without those of a feed file about a value reported where it is written."""
     valued = [each for each in findings if isinstance(each, _OfValue)]
-    at_source = {(each.rule, each.value) for each in valued if not each.in_feed}
-    repeated = {each for each in valued if each.in_feed and (each.rule, each.value) in at_source}
+    at_source = {(each.rule, value) for each in valued if not each.in_feed for value in each.values}
+    repeated = {
+        each
+        for each in valued
+        if each.in_feed and all((each.rule, value) in at_source for value in each.values)
+    }
     return [
         each.plain() if isinstance(each, _OfValue) else each
         for each in findings
@@ -572,11 +576,13 @@ def _config_like_html(config: Config) -> Iterator[Finding]:
     yield from _names_like_html(config, path, authors, config.authors)
 
 
-def _rejected_values(config: Config, entries: Iterable[Entry]) -> Iterator[Finding]:
-    """The languages and emails of the config and of the entries that the W3C service rejects
-    (the `language` and `email` rules), each once, where it is written: a build writes them
-    into every feed of the publication or of the entry, where the rules find them too."""
+def _rejected_values(config: Config, entries: Sequence[Entry]) -> Iterator[Finding]:
+    """The languages, emails and ids of the config and of the entries that the W3C service
+    rejects or warns about (the `language`, `email`, `tag-uri`, `w3c-id` and `canonical-id`
+    rules), each once, where it is written: a build writes them into every feed of the
+    publication or of the entry, where the rules find them too."""
     yield from _capital_authorities(config, entries)
+    yield from _rejected_ids(entries)
     if config.language is not None and not known_to_the_w3c_service(config.language):
         line = config_key_line(config.path, "language")
         warned = _language_warning(config.language, 0)
@@ -590,6 +596,22 @@ def _rejected_values(config: Config, entries: Iterable[Entry]) -> Iterator[Findi
             yield _at_source(entry.source, line, "language", entry.lang, warned)
         if entry.authors != config.authors:  # not the config's, reported there
             yield from _rejected_emails(entry.source, entry.authors, _entry_authors(entry.source))
+
+
+def _rejected_ids(entries: Iterable[Entry]) -> Iterator[Finding]:
+    """The ids written in entries (id:) that the W3C service rejects or warns about (the
+    `w3c-id` and `canonical-id` rules), at their lines."""
+    for entry in entries:
+        problem = _w3c_id_problem(entry.id)
+        if problem is not None:
+            rule, warned = "w3c-id", _w3c_id_warning(entry.id, problem, 0)
+        elif _not_canonical(entry.id):
+            rule, warned = "canonical-id", _canonical_warning(entry.id, 0)
+        else:
+            continue
+        line = key_line(entry.source, "id")
+        if line is not None:  # else not the user's to see: the rule reports it in the feeds
+            yield _at_source(entry.source, line, rule, entry.id, warned)
 
 
 def _capital_authorities(config: Config, entries: Iterable[Entry]) -> Iterator[Finding]:
@@ -644,7 +666,8 @@ def _at_source(
     """A warning of `rule` about `value` where it is written, with its message and fix."""
     message, fix = warned
     shown = display_path(path)
-    return _OfValue(shown, line, "warning", rule, message, fix, value=value, in_feed=False)
+    values = frozenset([value])
+    return _OfValue(shown, line, "warning", rule, message, fix, values=values, in_feed=False)
 
 
 def _names_like_html(
@@ -1214,12 +1237,14 @@ class _Feed:
         *,
         severity: Severity = "error",
         line: int | None = None,
-        value: str | None = None,
+        values: Iterable[str] | None = None,
     ) -> Finding:
-        """A finding at `element`; one of its `value`, which the build may have written from
+        """A finding at `element`; one about `values`, which the build may have written from
         the config or an entry, when given (`_OfValue`)."""
         at = (self.file, line or _line(element), severity, rule, message, fix)
-        return Finding(*at) if value is None else _OfValue(*at, value=value, in_feed=True)
+        if values is None:
+            return Finding(*at)
+        return _OfValue(*at, values=frozenset(values), in_feed=True)
 
 
 _Rule = Callable[[_Feed], Iterator[Finding]]
@@ -1318,7 +1343,7 @@ def _emails(feed: _Feed) -> Iterator[Finding]:
             rejected.setdefault(address, []).append(element)
     for address, elements in rejected.items():
         message, fix = _email_warning(address, len(elements) - 1)
-        yield feed.finding(elements[0], "email", message, fix, severity="warning", value=address)
+        yield feed.finding(elements[0], "email", message, fix, severity="warning", values=[address])
 
 
 def _rejected_email(address: str | None) -> bool:
@@ -1352,7 +1377,7 @@ def _languages(feed: _Feed) -> Iterator[Finding]:
             unknown.setdefault(tag, []).append(element)
     for tag, elements in unknown.items():
         message, fix = _language_warning(tag, len(elements) - 1)
-        yield feed.finding(elements[0], "language", message, fix, severity="warning", value=tag)
+        yield feed.finding(elements[0], "language", message, fix, severity="warning", values=[tag])
 
 
 def _language_warning(tag: str, more: int) -> tuple[str, str]:
@@ -1448,7 +1473,7 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
     for authority, elements in capitals.items():
         message = _capitals_message(f"the tag URI {_text(elements[0])!r}", len(elements) - 1)
         yield feed.finding(
-            elements[0], "tag-uri", message, _CAPITALS_FIX, severity="warning", value=authority
+            elements[0], "tag-uri", message, _CAPITALS_FIX, severity="warning", values=[authority]
         )
 
 
@@ -1470,29 +1495,41 @@ _CAPITALS_FIX = (
 def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
     """The W3C Feed Validation Service warns about an http(s) id that is not in the form RFC
     3986 compares URLs in; staticfeed writes its own ids so, an id: in front matter may not
-    be. A warning, once a file, since ids must never change once published. Atom alone: the
-    validator checks an RSS guid only as a URI."""
+    be. A warning, once a file, since ids must never change once published (none for an
+    entry's id:, reported there). Atom alone: the validator checks an RSS guid only as a URI."""
     written = [
         element
         for element in (_id_elements(feed) if feed.atom else ())
-        if _text(element).lower().startswith(("http://", "https://"))
-        and _canonical_id(_text(element)) != _text(element)
-        # One the service rejects (InvalidUriChar: w3c-id) has no form for it to warn about.
-        and _w3c_id_problem(_text(element)) is None
+        if _not_canonical(_text(element))
     ]
     if written:
-        first = _text(written[0])
-        more = f" (and {len(written) - 1} more)" if len(written) > 1 else ""
-        verdict = "warns about" if first.isascii() else "rejects (an IRI where a URI belongs)"
-        message = (
-            f"the id {first!r}{more} is not in canonical form "
-            f"({_canonical_id(first)!r}), which the W3C Feed Validation Service {verdict}"
-        )
-        fix = (
-            "Before the first publication, write it in that form in the entry's id:; once feeds"
-            " are published, leave it: a new id would reach every reader again."
-        )
-        yield feed.finding(written[0], "canonical-id", message, fix, severity="warning")
+        message, fix = _canonical_warning(_text(written[0]), len(written) - 1)
+        ids = map(_text, written)
+        yield feed.finding(written[0], "canonical-id", message, fix, severity="warning", values=ids)
+
+
+def _not_canonical(uri: str) -> bool:
+    return (
+        uri.lower().startswith(("http://", "https://"))
+        and _canonical_id(uri) != uri
+        # One the service rejects (InvalidUriChar: w3c-id) has no form for it to warn about.
+        and _w3c_id_problem(uri) is None
+    )
+
+
+def _canonical_warning(uri: str, more: int) -> tuple[str, str]:
+    """The canonical-id rule's message and fix for `uri`, found with `more` others."""
+    also = f" (and {more} more)" if more else ""
+    verdict = "warns about" if uri.isascii() else "rejects (an IRI where a URI belongs)"
+    message = (
+        f"the id {uri!r}{also} is not in canonical form "
+        f"({_canonical_id(uri)!r}), which the W3C Feed Validation Service {verdict}"
+    )
+    fix = (
+        "Before the first publication, write it in that form in the entry's id:; once feeds"
+        " are published, leave it: a new id would reach every reader again."
+    )
+    return message, fix
 
 
 def _canonical_id(uri: str) -> str:
@@ -1553,8 +1590,9 @@ class _IdProblem:
 def _w3c_ids(feed: _Feed) -> Iterator[Finding]:
     """Atom ids that readers take (any URI will do for them, and build takes them: an id from
     `pin --from` was published by the earlier site) but the W3C service rejects or warns
-    about. A warning, once a file and kind, since ids must never change once published; the
-    tag-uri and canonical-id rules report ids with characters beyond ASCII."""
+    about. A warning, once a file and kind, since ids must never change once published (none
+    for entries' id:, reported there); the tag-uri and canonical-id rules report ids with
+    characters beyond ASCII."""
     found: dict[str, list[tuple[etree._Element, _IdProblem]]] = {}
     for element in _id_elements(feed) if feed.atom else ():
         problem = _w3c_id_problem(_text(element))
@@ -1562,13 +1600,19 @@ def _w3c_ids(feed: _Feed) -> Iterator[Finding]:
             found.setdefault(problem.name, []).append((element, problem))
     for ids in found.values():
         element, problem = ids[0]
-        more = f" (and {len(ids) - 1} more)" if len(ids) > 1 else ""
-        message = f"the id {_text(element)!r}{more} {problem.what}"
-        fix = (
-            f"{problem.fix} before the first publication; once feeds are published, leave it:"
-            " a new id would reach every reader again."
-        )
-        yield feed.finding(element, "w3c-id", message, fix, severity="warning")
+        message, fix = _w3c_id_warning(_text(element), problem, len(ids) - 1)
+        written = [_text(each) for each, _ in ids]
+        yield feed.finding(element, "w3c-id", message, fix, severity="warning", values=written)
+
+
+def _w3c_id_warning(uri: str, problem: _IdProblem, more: int) -> tuple[str, str]:
+    """The w3c-id rule's message and fix for `uri`, found with `more` others of its kind."""
+    also = f" (and {more} more)" if more else ""
+    fix = (
+        f"{problem.fix} before the first publication; once feeds are published, leave it:"
+        " a new id would reach every reader again."
+    )
+    return f"the id {uri!r}{also} {problem.what}", fix
 
 
 def _w3c_id_problem(uri: str) -> _IdProblem | None:
