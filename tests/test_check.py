@@ -576,6 +576,25 @@ def test_a_language_the_w3c_service_does_not_list_is_a_warning_where_it_is_writt
     assert [each.get(xml_lang) for each in entries] == ["zh-yue", "cmn", "cmn"]
 
 
+def test_the_configs_language_is_reported_there_while_an_entry_stops_the_build(
+    site: Site,
+) -> None:
+    # The entries' findings wait for the build to go through; the config's need only the
+    # config, and were once a feed file again, each at its <language> or xml:lang.
+    site(CONFIG.replace('"en"', '"yue"'), **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: 2025-13-01\n---\nText.\n")
+    assert [row for row in rows() if row[3] in ("language", "build")] == [
+        error(
+            "entries/bad.md",
+            3,
+            "build",
+            "date: '2025-13-01' does not exist: month must be in 1..12",
+        ),
+        warning("staticfeed.toml", 4, "language", rejected_language("yue")),
+    ]
+
+
 def test_a_rejected_language_only_a_feed_file_has_is_reported_there(published: Path) -> None:
     # Not from the config or an entry (a hand edit, an older build): nowhere else to point at.
     line = edit(ATOM, 'xml:lang="en"', 'xml:lang="yue"')

@@ -188,6 +188,7 @@ def check_publication(
     ) as rules:
         feeds = _FeedChecks(out_dir, feed_url, budget, rules)
         if config is not None:
+            findings.extend(_config_values(config))
             findings.extend(
                 check_build(
                     config,
@@ -576,19 +577,27 @@ def _config_like_html(config: Config) -> Iterator[Finding]:
     yield from _names_like_html(config, path, authors, config.authors)
 
 
-def _rejected_values(config: Config, entries: Sequence[Entry]) -> Iterator[Finding]:
-    """The languages, emails and ids of the config and of the entries that the W3C service
-    rejects or warns about (the `language`, `email`, `tag-uri`, `w3c-id` and `canonical-id`
-    rules), each once, where it is written: a build writes them into every feed of the
-    publication or of the entry, where the rules find them too."""
-    yield from _capital_authorities(config, entries)
-    yield from _rejected_ids(entries)
+def _config_values(config: Config) -> list[Finding]:
+    """The config's language and authors' emails that the W3C service rejects (the `language`
+    and `email` rules), each once, at its line: a build writes them into every feed, where the
+    rules find them too. Found even when an entry stops the build, unlike the entries'."""
+    found = []
     if config.language is not None and not known_to_the_w3c_service(config.language):
         line = config_key_line(config.path, "language")
         warned = _language_warning(config.language, 0)
-        yield _at_source(config.path, line, "language", config.language, warned)
+        found.append(_at_source(config.path, line, "language", config.language, warned))
     authors = functools.partial(config_items, config.path, "authors")
-    yield from _rejected_emails(config.path, config.authors, authors)
+    found += _rejected_emails(config.path, config.authors, authors)
+    return list(dict.fromkeys(found))  # two authors alike but for the name, on one line
+
+
+def _rejected_values(config: Config, entries: Sequence[Entry]) -> Iterator[Finding]:
+    """The languages, emails and ids of the entries, and the config's id_authority, that the
+    W3C service rejects or warns about (the `language`, `email`, `tag-uri`, `w3c-id` and
+    `canonical-id` rules), each once, where it is written: a build writes them into every feed
+    of the publication or of the entry, where the rules find them too."""
+    yield from _capital_authorities(config, entries)
+    yield from _rejected_ids(entries)
     for entry in entries:
         if entry.lang is not None and not known_to_the_w3c_service(entry.lang):
             line = key_line(entry.source, "lang")
