@@ -570,47 +570,82 @@ def _publish(
     `feeds_vouched`: the published feeds hold the ids the ids file names, under the same
     titles, and need not be read for it. `meanwhile` is done while the files are made
     durable, and `spent` before (Staging.publish)."""
-    entries = selection.entries
     ids_state = read_ids_state(out_dir)
     published = None
     if check_ids:
-        feeds = None if feeds_vouched else published_entries(out_dir)
-        published = None if feeds is None else published_in_earnest(feeds, ids_state)
-        withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
-        check_id_changes(
-            published,
-            ids_state.sources,
-            entries,
-            entries_dir,
-            withdrawn,
-            selection.withheld,
-            ids_state.held,
-            site_url,
+        published = _checked_ids(
+            out_dir, entries_dir, selection, ids_state, site_url, feeds_vouched
         )
     names = [file.name for file in made]
-    if check_ids and published is None:
-        published = _left_for_a_preview(out_dir, ids_state, selection)
+    state = _state_files(entries_dir, selection, ids_state, published, names, site_url)
+    previous = previous_files(out_dir)
+    for name, content in state.items():
+        staging.add(name, content)
+    written = staging.publish(progress, meanwhile, spent)
+    removed = remove_stale(out_dir, previous, {*names, *state})
+    report = _reported(out_dir, made, written)
+    left = (*names, *state)
+    return BuildReport(report, selection, warnings, tuple(removed), left)
+
+
+def _checked_ids(
+    out_dir: Path,
+    entries_dir: Path,
+    selection: Selection,
+    ids_state: IdsState,
+    site_url: str,
+    feeds_vouched: bool,
+) -> dict[str, PublishedEntry] | None:
+    """Raise if a published entry's id changed (drift.check_id_changes); else the entries the
+    published feeds hold, for the ids file: None when `feeds_vouched` spares reading them,
+    unless one left them for a preview (`_left_for_a_preview`)."""
+    feeds = None if feeds_vouched else published_entries(out_dir)
+    published = None if feeds is None else published_in_earnest(feeds, ids_state)
+    withdrawn = still_withdrawn(ids_state.withdrawn, selection.withheld)
+    check_id_changes(
+        published,
+        ids_state.sources,
+        selection.entries,
+        entries_dir,
+        withdrawn,
+        selection.withheld,
+        ids_state.held,
+        site_url,
+    )
+    if published is None:
+        return _left_for_a_preview(out_dir, ids_state, selection)
+    return published
+
+
+def _state_files(
+    entries_dir: Path,
+    selection: Selection,
+    ids_state: IdsState,
+    published: Mapping[str, PublishedEntry] | None,
+    names: list[str],
+    site_url: str,
+) -> dict[str, bytes]:
+    """The build's own files, by name: the ids file, and the manifest of the files `names`."""
     sources = ids_file(
         ids_state,
-        entries,
+        selection.entries,
         selection.withheld,
         entries_dir,
         selection.previewed,
         published,
         site_url,
     )
-    state = {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
-    previous = previous_files(out_dir)
-    for name, content in state.items():
-        staging.add(name, content)
-    written = staging.publish(progress, meanwhile, spent)
-    removed = remove_stale(out_dir, previous, {*names, *state})
-    report = [
+    return {SOURCES_NAME: sources, MANIFEST_NAME: manifest(names)}
+
+
+def _reported(
+    out_dir: Path, made: Sequence[_Made], written: Mapping[str, Written]
+) -> tuple[tuple[Written, BuiltFile], ...]:
+    """What happened to each file `made`, in order; a file kept was not written."""
+    return tuple(
         (written.get(file.name) or Written(out_dir / file.name, changed=False), _built(file))
         for file in made
-    ]
-    left = (*names, *state)
-    return BuildReport(tuple(report), selection, warnings, tuple(removed), left)
+    )
 
 
 def _left_for_a_preview(
