@@ -329,17 +329,7 @@ def _build_spooled(
     spool: Spool,
 ) -> BuildReport:
     try:
-        as_read = functools.partial(_body_into, spool)
-        result = read_entries(
-            config, entries_dir, store.documents, options.progress, as_read, spool.folder()
-        )
-        selection = _published(
-            result.entries,
-            entries_dir,
-            now=options.now,
-            drafts=options.drafts,
-            future=options.future,
-        )
+        result, selection = _read_selected(config, entries_dir, options, store.documents, spool)
         linking = _Linking.of(config, selection.entries, entries_dir)
         keys = _keys(selection.entries, store.documents, linking)
         plans = _cached_plans(config, selection.entries, store)
@@ -358,36 +348,13 @@ def _build_spooled(
                 linking,
             )
             made = incremental.outputs()
-            sources = sources_file(selection.entries, entries_dir)
-            ids = hashlib.sha256(sources).hexdigest()
-            # The id guard reads every published feed; it cannot find anything when the files
-            # the last build left are still as it left them and each id it published is
-            # published again (only an id that vanished, or that another document took from
-            # an entry now held back, can have changed).
-            # With its date (to the second, as the guard compares them): a new document at a
-            # renamed file's name may have its title alone.
-            titles = {
-                e.id: e.title + "\0" + str(int(e.published.timestamp())) for e in selection.entries
-            }
-            again = functools.partial(_published_titles, out_dir, titles)
-            vouched = records.vouch_for(
-                ids,
-                again,
-                left_ids=options.left_ids,
-                held_back=bool(selection.withheld),
-                retitled=_may_have_retitled(config, options.previous),
-            )
+            ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
             built = _BuildResult(result, selection, plans, made, ids)
+            titles = _dated_titles(selection.entries)
+            vouched = _feeds_vouched(config, out_dir, options, records, built, titles)
             basis = functools.cache(
                 functools.partial(_basis, config, built, incremental, store.documents, options)
             )
-
-            def meanwhile() -> None:
-                # Both need the documents alone; the one-core end of a first build at 50k
-                # spent 0.6 s placing them after publishing, as the flush waited for workers.
-                store.write_documents()
-                basis()
-
             report = _publish(
                 out_dir,
                 entries_dir,
@@ -402,7 +369,7 @@ def _build_spooled(
                 # While workers stage the feeds of many entries and the files are made
                 # durable: before the files are published rather than after, as the cache is
                 # saved whatever comes of that.
-                meanwhile=meanwhile,
+                meanwhile=functools.partial(_save_documents_and_place, store, basis),
                 # The elements, pages and bodies workers wrote; the HTML the cache keeps is in
                 # files of their own (keep_rendered).
                 spent=spool.empty_plain_files,
@@ -413,6 +380,59 @@ def _build_spooled(
         raise
     _record_outputs(store, out_dir, records, built, titles, incremental.index_listed, staging)
     return report
+
+
+def _read_selected(
+    config: Config, entries_dir: Path, options: _Options, documents: DocumentCache, spool: Spool
+) -> tuple[ReadResult, Selection]:
+    """Every document read, those `documents` has as they are now without parsing them again,
+    their bodies put into `spool` (`_body_into`); and the entries published."""
+    as_read = functools.partial(_body_into, spool)
+    result = read_entries(config, entries_dir, documents, options.progress, as_read, spool.folder())
+    selection = _published(
+        result.entries,
+        entries_dir,
+        now=options.now,
+        drafts=options.drafts,
+        future=options.future,
+    )
+    return result, selection
+
+
+def _dated_titles(entries: Sequence[Entry]) -> dict[str, str]:
+    """Each entry's title, by id, with its date (to the second, as the id guard compares
+    them): a new document at a renamed file's name may have its title alone."""
+    return {e.id: e.title + "\0" + str(int(e.published.timestamp())) for e in entries}
+
+
+def _feeds_vouched(
+    config: Config,
+    out_dir: Path,
+    options: _Options,
+    records: OutputRecords,
+    built: _BuildResult,
+    titles: Mapping[str, str],
+) -> bool:
+    """Whether the id guard need not read every published feed: it cannot find anything when
+    the files the last build left are still as it left them and each id it published is
+    published again (only an id that vanished, or that another document took from an entry
+    now held back, can have changed)."""
+    again = functools.partial(_published_titles, out_dir, titles)
+    return records.vouch_for(
+        built.ids,
+        again,
+        left_ids=options.left_ids,
+        held_back=bool(built.selection.withheld),
+        retitled=_may_have_retitled(config, options.previous),
+    )
+
+
+def _save_documents_and_place(store: BuildCache, basis: Callable[[], Basis | None]) -> None:
+    """Save the documents read in the cache and place them (`_basis`): both need the documents
+    alone, and the one-core end of a first build at 50k spent 0.6 s placing them after
+    publishing, as the flush waited for workers."""
+    store.write_documents()
+    basis()
 
 
 def _record_outputs(
