@@ -510,24 +510,17 @@ def watch(
     KeyboardInterrupt, in a rebuild too, which it stops as it stops `build`.
     """
     targets = [_existing(path) for path in paths]
-    folders = [target for target in targets if target.is_dir()]
-    files = {target for target in targets if not target.is_dir()}
+    inside = _PathSet.of(targets)
     default_filter = watchfiles.DefaultFilter()
-    also: Collection[Path] = depends(()) if depends is not None else ()
-    also_folders = _folders(also)
+    besides = _besides(depends, ())
     known = _Documents(documents.resolve()) if documents is not None else None
 
     def wanted(change: watchfiles.Change, name: str) -> bool:
-        path = Path(name)
-        if path in also or any(path.is_relative_to(folder) for folder in also_folders):
-            return default_filter(change, name)
-        if known is not None and path.is_relative_to(known.folder):
-            return known.may_be_read(path) and default_filter(change, name)
-        inside = path in files or any(path.is_relative_to(folder) for folder in folders)
-        return inside and default_filter(change, name)
+        # `besides` as the last change left it: a change can make a build read other files.
+        return _is_read(Path(name), inside, besides, known) and default_filter(change, name)
 
     while not stop_event.is_set():
-        roots = _watch_roots([*targets, *also_folders])
+        roots = _watch_roots([*targets, *besides.folders])
         for changes in _watched(
             *roots,
             watch_filter=wanted,
@@ -538,21 +531,63 @@ def watch(
         ):
             changed = {Path(name) for _, name in changes}
             if before is not None:
-                old, now = before.files, snapshot([*targets, *also_folders]).files
-                missed = {p for p in old.keys() | now.keys() if old.get(p) != now.get(p)}
-                missed |= {p for p in also if p not in old and before.saved_since(p)}
-                changed |= {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
+                changed |= _saved_before_watching(before, targets, besides, wanted)
                 before = None
             if changed:
                 if known is not None:
                     known.update(changed)
-                also = depends(changed) if depends is not None else ()
-                also_folders = _folders(also)
+                besides = _besides(depends, changed)
                 _rebuild(sorted(changed), rebuild, on_event)
-            if _watch_roots([*targets, *also_folders]) != roots:
+            if _watch_roots([*targets, *besides.folders]) != roots:
                 break  # a folder of templates the config names now lies elsewhere
         else:
             return
+
+
+@dataclass(frozen=True)
+class _PathSet:
+    """Files and folders, by resolved path; a folder holds all that lies in it."""
+
+    files: Collection[Path]
+    folders: list[Path]
+
+    @classmethod
+    def of(cls, paths: Collection[Path]) -> _PathSet:
+        return cls(paths, _folders(paths))
+
+    def holds(self, path: Path) -> bool:
+        return path in self.files or any(path.is_relative_to(folder) for folder in self.folders)
+
+
+def _besides(
+    depends: Callable[[Collection[Path]], Collection[Path]] | None, changed: Collection[Path]
+) -> _PathSet:
+    """The files besides those watched that a build reads after the changes to `changed`."""
+    return _PathSet.of(depends(changed) if depends is not None else ())
+
+
+def _is_read(path: Path, inside: _PathSet, besides: _PathSet, known: _Documents | None) -> bool:
+    """Whether a build reads what is at `path`: a file it reads `besides` those watched, else
+    in the folder of documents only what `known` says it reads, else anything `inside`."""
+    if besides.holds(path):
+        return True
+    if known is not None and path.is_relative_to(known.folder):
+        return known.may_be_read(path)
+    return inside.holds(path)
+
+
+def _saved_before_watching(
+    before: Snapshot,
+    targets: Sequence[Path],
+    besides: _PathSet,
+    wanted: Callable[[watchfiles.Change, str], bool],
+) -> set[Path]:
+    """The files under `targets`, or `besides` them, saved after `before` was taken and
+    before watching began, which watching does not see; only those `wanted`."""
+    old, now = before.files, snapshot([*targets, *besides.folders]).files
+    missed = {p for p in old.keys() | now.keys() if old.get(p) != now.get(p)}
+    missed |= {p for p in besides.files if p not in old and before.saved_since(p)}
+    return {p for p in missed if wanted(watchfiles.Change.modified, str(p))}
 
 
 def _watched(*roots: Path, **options: Any) -> Iterator[set[tuple[watchfiles.Change, str]]]:
