@@ -1229,22 +1229,42 @@ def test_unknown_key_suggests_the_key_meant(site: Site, line: str, hint: str) ->
     assert_unknown_key(error_text(), "staticfeed.toml:4", line.split(" ")[0], hint)
 
 
-@pytest.mark.parametrize("header", ["[author]", "[[author]]"])
-def test_a_key_written_as_a_table_is_named_at_its_header(site: Site, header: str) -> None:
+@pytest.mark.parametrize(
+    "lines",
+    [
+        '[author]\nname = "Ann"',
+        '[[author]]\nname = "Ann"',
+        # Only `key =` lines were read: a dotted key was named at no line either.
+        'author.name = "Ann"',
+        'author . "name" = "Ann"',
+        '"author".name = "Ann"',
+        "[author.links]",
+    ],
+)
+def test_a_key_written_as_a_table_or_dotted_is_named_at_its_line(site: Site, lines: str) -> None:
     # A key's line was found from `key =` lines alone: this one was named at no line.
-    site(config=f'{BASIC_CONFIG}{header}\nname = "Ann"\n', **{"a.md": POST})
+    site(config=f"{BASIC_CONFIG}{lines}\n", **{"a.md": POST})
     assert_unknown_key(
         error_text(), "staticfeed.toml:5", "author", "Did you mean 'authors'? Known keys: "
     )
 
 
-def test_a_key_written_as_a_table_of_pyproject_is_named_at_its_header(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("lines", "line"),
+    [
+        ('\n[tool.other.author]\nname = "Bo"\n[tool.staticfeed.author]\nname = "A"\n', 16),
+        ('author.name = "Ann"\n', 13),
+    ],
+    ids=["table", "dotted"],
+)
+def test_a_key_written_as_a_table_or_dotted_of_pyproject_is_named_at_its_line(
+    site: Site, lines: str, line: int
+) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()
-    text = f'{PYPROJECT}\n[tool.other.author]\nname = "Bo"\n[tool.staticfeed.author]\nname = "A"\n'
-    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    (folder / "pyproject.toml").write_text(f"{PYPROJECT}{lines}", encoding="utf-8")
     assert_unknown_key(
-        error_text(), "pyproject.toml:16", "author", "Did you mean 'authors'? Known keys: "
+        error_text(), f"pyproject.toml:{line}", "author", "Did you mean 'authors'? Known keys: "
     )
 
 

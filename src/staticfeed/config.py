@@ -617,8 +617,8 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
     `key =` line, or the header of a table that is a key of it (`[[authors]]`, `[author]`)."""
     inside = not in_pyproject
     found: dict[str, int] = {}
-    prefix = r"tool\.staticfeed\." if in_pyproject else ""
-    table = re.compile(rf"\[\[?\s*{prefix}([A-Za-z0-9_-]+)\s*\]")
+    prefix = r"tool\s*\.\s*staticfeed\s*\.\s*" if in_pyproject else ""
+    table = re.compile(rf"\[\[?\s*{prefix}{_KEY}\s*[].]")
     for number, line in toml_lines(raw_text):
         stripped = line.strip()
         if stripped.startswith("["):
@@ -626,9 +626,19 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
             if inside:
                 found.setdefault(_TABLE_LINE, number)
             elif named := table.match(stripped):
-                found.setdefault(named.group(1), number)
+                found.setdefault(_key_name(named), number)
             continue
-        match = re.match(r"([A-Za-z0-9_-]+)\s*=", stripped)
+        match = _KEY_LINE.match(stripped)
         if inside and match:
-            found.setdefault(match.group(1), number)
+            found.setdefault(_key_name(match), number)
     return found.get
+
+
+# The first part of a TOML key: bare, or quoted without escapes (`"title"`, `'title'`). A
+# dotted key (`author.name = "x"`) is a key of the table that its first part names.
+_KEY = r"""(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')"""
+_KEY_LINE = re.compile(rf"""{_KEY}(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*'))*\s*=""")
+
+
+def _key_name(match: re.Match[str]) -> str:
+    return next(part for part in match.groups() if part is not None)
