@@ -898,6 +898,36 @@ def test_a_slug_where_a_host_or_staticfeed_keeps_its_files_is_an_error(
     assert not Path("feeds").exists()  # a failed first build leaves no folder
 
 
+@pytest.mark.parametrize(
+    ("slug", "shown", "folder", "fix"),
+    [
+        ("con", "con", "con", "con-entry"),
+        ("NUL.txt", "nul.txt", "nul.txt", "nul-entry.txt"),
+        ("2025/aux", "2025/aux", "aux", "2025/aux-entry"),
+        ("Lpt9/com¹", "lpt9/com%C2%B9", "lpt9", "lpt9-entry/com¹-entry"),
+    ],
+)
+def test_a_slug_windows_keeps_for_a_device_is_an_error_at_its_line(
+    site: Site, slug: str, shown: str, folder: str, fix: str
+) -> None:
+    # The build wrote feeds/con/index.html, which Windows can neither check out nor upload.
+    site(config=CONFIG, **{"a.md": f"---\ntitle: A\ndate: 2025-06-01\nslug: {slug}\n---\nA.\n"})
+    message = assert_clean_error(invoke_build())
+    assert message == (
+        f"Error: entries/a.md:4: slug {shown!r} would name a page's folder {folder!r}, a name "
+        "Windows keeps for a device: the site could not be checked out or uploaded there. Give "
+        f"the entry another slug: in its front matter, like slug: {fix}.\n"
+    )
+    assert not Path("feeds").exists()
+
+
+def test_a_device_name_from_the_file_name_is_left_as_it_was(site: Site) -> None:
+    # Not the slug's doing: Windows could not check out entries/con.md itself.
+    site(config=CONFIG, **{"con.md": "---\ntitle: A\ndate: 2025-06-01\n---\nA.\n"})
+    build_ok()
+    assert Path("feeds/con/index.html").is_file()
+
+
 def test_slug_errors_are_listed_by_file_then_line(site: Site) -> None:
     # Listed as the pages are placed, newest entry first: s2.md, then s.md. `check` sorted them.
     site(

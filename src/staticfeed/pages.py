@@ -45,6 +45,7 @@ from staticfeed.errors import (
     unreachable,
     unreadable,
 )
+from staticfeed.ids import WINDOWS_DEVICES
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.render import place_link_start
 from staticfeed.text import names_separator, names_text
@@ -376,7 +377,37 @@ def _slug_folders(entry: Entry) -> list[str]:
             ".staticfeed-ids, or where a host reads _headers or _redirects",
             "Give the entry another slug: in its front matter.",
         )
+    device = next((name for name in folders if _windows_device(name)), None)
+    if device is not None:
+        _refuse_windows_device(entry, device)
     return folders
+
+
+def _windows_device(name: str) -> bool:
+    """Whether Windows takes the folder `name` for a device: `con`, `AUX`, `nul.x` (a name
+    with any extension, or spaces before it), which git cannot check out there."""
+    return name.partition(".")[0].rstrip(" ").casefold() in WINDOWS_DEVICES
+
+
+def _refuse_windows_device(entry: Entry, device: str) -> None:
+    """The error of a `slug:` that names a page's folder as Windows names a device. Not of a
+    slug from the file name (`con.md`), which Windows could not check out before."""
+    from staticfeed.entries import key_line  # only on an error: a patch does not import it
+
+    line = key_line(entry.source, "slug")
+    if line is None:
+        return
+    fixed = "/".join(  # as written in slug:, which percent-encodes `com¹` itself
+        re.sub(r"^[^.]*", r"\g<0>-entry", name) if _windows_device(name) else name
+        for name in unquote(entry.slug).split("/")
+    )
+    raise EntryError(
+        f"slug {entry.slug!r} would name a page's folder {device!r}, a name Windows keeps for "
+        "a device: the site could not be checked out or uploaded there",
+        f"Give the entry another slug: in its front matter, like slug: {fixed}.",
+        path=entry.source,
+        line=line,
+    )
 
 
 def _slug_error(entry: Entry, message: str, fix: str) -> EntryError:
