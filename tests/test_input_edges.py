@@ -690,3 +690,57 @@ def test_an_invisible_character_at_either_end_of_a_value_is_dropped_like_a_space
     inside = mark.encode("ascii").decode("unicode_escape")
     assert [tag.term for tag in entry.tags] == ["news", f"x{inside}y"]
     assert [author.name for author in entry.authors] == ["Ann Lee", "Bo Li"]
+
+
+RTL_MARK = "U+200F RIGHT-TO-LEFT MARK"
+SHOWS_NOTHING = "shows nothing: it holds only invisible characters"
+
+
+def test_a_value_of_invisible_characters_alone_is_an_error(site: Site) -> None:
+    # Published as written: a tag, a title and an author that readers showed as nothing.
+    site(
+        **{
+            "a.md": '---\ntitle: "\\u2066\\u2069"\ndate: 2025-06-01\ntags: [news, "\\u200f"]\n'
+            'authors: ["\\u200e <ann@example.org>", {name: " \\u00ad "}]\n---\nText.\n'
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 1, built.output
+    fix = "visible text or remove the key."
+    assert built.stderr == (
+        f"Error: entries/a.md:2: title {SHOWS_NOTHING} (U+2066 LEFT-TO-RIGHT ISOLATE, U+2069 "
+        f"POP DIRECTIONAL ISOLATE). Give title {fix}\n"
+        f"Error: entries/a.md:4: each of tags {SHOWS_NOTHING} ({RTL_MARK}). Give each of tags "
+        f"{fix}\n"
+        f"Error: entries/a.md:5: authors name {SHOWS_NOTHING} (U+200E LEFT-TO-RIGHT MARK). Give "
+        f"authors name {fix}\n"
+        f"Error: entries/a.md:5: authors name {SHOWS_NOTHING} (U+00AD SOFT HYPHEN). Give authors "
+        f"name {fix}\n"
+    )
+    assert not Path("feeds").exists()
+
+
+def test_a_config_title_of_invisible_characters_alone_is_an_error(site: Site) -> None:
+    site(BASIC_CONFIG.replace('"Test feed"', '" \\u200f"'), **{"a.md": POST})
+    built = run("build")
+    assert built.exit_code == 1, built.output
+    assert built.stderr == (
+        f"Error: staticfeed.toml:1: title {SHOWS_NOTHING} ({RTL_MARK}). Give title a value, like "
+        'title = "My feed".\n'
+    )
+
+
+def test_a_direction_mark_beside_visible_text_is_kept(site: Site) -> None:
+    # A right-to-left mark after "!" keeps it at the end of a Hebrew title: not "nothing".
+    hebrew = "\u05e9\u05dc\u05d5\u05dd"
+    site(
+        **{
+            "a.md": f'---\ntitle: "{hebrew}!\\u200f"\ndate: 2025-06-01\n'
+            f'tags: ["\\u200f{hebrew}"]\n---\nT.\n'
+        }
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.title == f"{hebrew}!\u200f"
+    assert [tag.term for tag in entry.tags] == [f"\u200f{hebrew}"]

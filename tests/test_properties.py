@@ -150,8 +150,14 @@ long_line = st.builds(
 )
 any_text = st.one_of(short_text, short_text, short_text, long_line)
 # One blank value makes the whole document an error: they come one at a time, in `documents`.
-not_blank = any_text.filter(lambda text: expected_text(text) != "")
-BLANK = ["", " ", "\x01", "\t\x0b \x1f", "\u00a0\ufffe", "\u2003\x00"]
+not_blank = any_text.filter(lambda text: shows_something(expected_text(text)))
+BLANK = ["", " ", "\x01", "\t\x0b \x1f", "\u00a0\ufffe", "\u2003\x00", "\u200f", " \u2066\u00ad "]
+
+
+def shows_something(text: str) -> bool:
+    """Whether a reader shows anything of `text`: a character that is no space and no
+    format character (Unicode category Cf: a direction mark alone is an error, README)."""
+    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
 
 
 def with_surrogate(base: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
@@ -387,8 +393,8 @@ class Expected:
         written += [author_name(a) for a in doc.meta["authors"]]
         if "summary" in doc.meta:
             written.append(doc.meta["summary"])
-        if any(not expected_text(value) for value in written):
-            return None  # empty once cleaned: "title is empty", "... has no name"
+        if not all(shows_something(expected_text(value)) for value in written):
+            return None  # empty once cleaned: "title is empty", "... has no name", "shows nothing"
         summary = doc.meta.get("summary")
         return cls(
             title=expected_text(doc.meta["title"]),

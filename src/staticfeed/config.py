@@ -341,9 +341,17 @@ def _value_errors(
             for index, each in listed
         ]
     fix = problem.fix
-    if key in _REQUIRED and values.blank(value):
+    if key in _REQUIRED and _shows_no_value(value):
         fix = f"Give {key} a value, like {_REQUIRED[key]}."  # not "remove the key"
     return [ConfigError(problem.message, fix, path=path, line=key_line)]
+
+
+def _shows_no_value(value: object) -> bool:
+    """Whether `value` is written with nothing a reader would see: spaces or invisible
+    characters (`"\u200f"`) alone, or no value at all."""
+    if isinstance(value, str) and not values.blank(value):
+        return values.shows_nothing(values.stripped(value))
+    return values.blank(value)
 
 
 def _once(errors: list[StaticfeedError]) -> list[StaticfeedError]:

@@ -158,6 +158,29 @@ def stripped(value: str) -> str:
     return value
 
 
+def shows_nothing(value: str) -> bool:
+    """Whether `value`, stripped, has no character a reader shows: format characters alone
+    (Unicode category Cf: a direction mark, a soft hyphen), which `stripped` keeps, as next to
+    text they matter (a right-to-left mark places a `!` in a Hebrew title)."""
+    # A value with text begins with it: `stripped` took spaces off its ends.
+    return unicodedata.category(value[0]) == "Cf" and all(
+        char.isspace() or unicodedata.category(char) == "Cf" for char in value
+    )
+
+
+def nothing_shown(key: str, value: str) -> InvalidValue:
+    """A value of invisible characters alone (`shows_nothing`), empty to the eye in a reader."""
+    held = ", ".join(
+        f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+        for char in dict.fromkeys(value)
+        if not char.isspace()
+    )
+    return InvalidValue(
+        f"{key} shows nothing: it holds only invisible characters ({held})",
+        f"Give {key} visible text or remove the key.",
+    )
+
+
 def empty_item(key: str) -> InvalidValue:
     """A list with an item written with no value (`[a, null]`, or `-` alone on its line)."""
     return InvalidValue(f"{key} has an empty item", "Remove it, or write what it should be.")
@@ -208,6 +231,8 @@ def text(key: str, value: object, written: object = None) -> str:
     value = stripped(value)
     if not value:
         raise empty(key)
+    if not value[0].isprintable() and shows_nothing(value):  # a Cf is not printable: cheap
+        raise nothing_shown(key, value)
     return value
 
 
@@ -581,6 +606,8 @@ def _author_from_text(key: str, value: str) -> Author:
         raise InvalidValue(
             f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
         )
+    if shows_nothing(name):
+        raise nothing_shown(f"{key} name", name)
     return Author(
         name=composed(one_line(f"{key} name", name)),
         email=_email(key, email) if email is not None else None,
