@@ -614,7 +614,9 @@ def config_items(path: Path, key: str) -> list[tuple[object, int | None]]:
     items = value if isinstance(value, list) else [value]
     in_pyproject = path.name == "pyproject.toml"
     line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
-    lines: list[int | None] = [*_item_lines(raw_text, key, in_pyproject, line_of)]
+    lines: list[int | None] = [
+        item.line for item in _item_lines(raw_text, key, in_pyproject, line_of)
+    ]
     if len(lines) != len(items):
         lines = [line_of(key)] * len(items)
     return list(zip(items, lines, strict=True))

@@ -480,7 +480,8 @@ def front_matter_items(path: Path, key: str) -> list[tuple[object, int | None]]:
     try:
         data = path.read_bytes()
         document = _split_document(path, data, [])
-        lines: list[int | None] = [*_read_text(path, data, [], lambda t: item_lines(t, key))]
+        written = _read_text(path, data, [], lambda t: item_lines(t, key))
+        lines: list[int | None] = [item.line for item in written]
     except (OSError, StaticfeedError):
         return []
     if key not in document.metadata:
