@@ -318,11 +318,14 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         ("Café au lait, naïve façade", "cafe-au-lait-naive-facade"),
         ("Straße ½ ﬁne", "strasse-1-2-fine"),
         ("Aren't we “quoting”?", "arent-we-quoting"),
+        ("Aren\u2019t we there", "arent-we-there"),  # a typographic apostrophe, as macOS types
         ("Мир знизу", "мир-знизу"),
         ("🎉 Party 🎉", "party"),
         ("🎉🎉", "entry"),
         ("a" * 90 + " b", "a" * 80),
         ("word " * 30, "-".join(["word"] * 16)),
+        # Cut at the last whole word, not at the 80th character: not "...-abcdefghij-abc".
+        ("abcdefghij " * 10, "-".join(["abcdefghij"] * 7)),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:
