@@ -685,8 +685,15 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
         ),
         ('"22 Dec 72 10:00 +0000"', "1972-12-22T10:00:00+00:00", "Fri, 22 Dec 1972 10:00:00 +0000"),
         ('"22 Dec 68 10:00 +0000"', "2068-12-22T10:00:00+00:00", "Sat, 22 Dec 2068 10:00:00 +0000"),
+        ('"22 Dec 69 10:00 +0000"', "1969-12-22T10:00:00+00:00", "Mon, 22 Dec 1969 10:00:00 +0000"),
     ],
-    ids=["four-digits-under-100", "rfc822-year-1", "two-digits-69-99", "two-digits-00-68"],
+    ids=[
+        "four-digits-under-100",
+        "rfc822-year-1",
+        "two-digits-69-99",
+        "two-digits-00-68",
+        "two-digits-69-is-1969",
+    ],
 )
 def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
     site: Site, value: str, published: str, pub_date: str
