@@ -442,6 +442,7 @@ def test_new_writes_a_pinned_entry_that_survives_a_rename(in_tmp: Path) -> None:
         ("नमस्ते दुनिया", "नमस्ते-दुनिया.md"),  # import cut it at each vowel sign
         ("Aren't we " + "word " * 13, "arent-we" + "-word" * 13 + ".md"),  # import cut at 60
         ("CON", "con-entry.md"),  # a name Windows keeps for a device, with any suffix
+        ("LPT9", "lpt9-entry.md"),  # the last of COM1-COM9 and LPT1-LPT9
     ],
 )
 def test_new_and_import_make_one_file_name_from_a_title(
