@@ -678,6 +678,7 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
     ("value", "published", "pub_date"),
     [
         ('"June 1, 0033"', "0033-06-01T00:00:00+00:00", "Wed, 01 Jun 0033 00:00:00 +0000"),
+        ('"June 1, 0068"', "0068-06-01T00:00:00+00:00", "Fri, 01 Jun 0068 00:00:00 +0000"),
         (
             '"Mon, 01 Jan 0001 10:00:00 +0000"',
             "0001-01-01T10:00:00+00:00",
@@ -689,6 +690,7 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
     ],
     ids=[
         "four-digits-under-100",
+        "four-digits-0068",
         "rfc822-year-1",
         "two-digits-69-99",
         "two-digits-00-68",
