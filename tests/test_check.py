@@ -1024,6 +1024,13 @@ def test_a_json_feed_item_with_a_list_for_id_or_an_impossible_date(published: Pa
             " with T and Z in upper case",
         ),
         (
+            ATOM,
+            "<updated>2025-02-01T00:00:00+00:00<",
+            "<updated>2025-02-01T00:00:00z<",
+            "<updated> '2025-02-01T00:00:00z' is not an RFC 3339 date-time as Atom writes it,"
+            " with T and Z in upper case",
+        ),
+        (
             RSS,
             "<pubDate>Sat, 01 Feb 2025 00:00:00 +0000<",
             "<pubDate>yesterday<",
