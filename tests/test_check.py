@@ -1088,6 +1088,14 @@ def test_entries_that_are_not_newest_first(
     assert rows() == ordered([stale(file, line), error(file, line, "order", message)])
 
 
+def test_an_atom_date_with_a_fraction_of_a_second_is_a_date(published: Path) -> None:
+    # RFC 3339 and RFC 4287 allow a fraction of a second: it is no date error.
+    line = edit(
+        ATOM, "<updated>2025-02-01T00:00:00+00:00<", "<updated>2025-02-01T00:00:00.5+00:00<"
+    )
+    assert rows() == [stale(ATOM, line)]
+
+
 def test_an_rss_date_in_utc_with_an_unknown_zone_is_read_as_utc(published: Path) -> None:
     # RFC 2822 writes "-0000" for a time in UTC whose local zone is not known; check compared
     # such a date, read without a zone, with the others, and stopped with a TypeError.
