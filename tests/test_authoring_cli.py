@@ -968,12 +968,18 @@ def test_pin_from_an_rss_feed_reads_a_four_digit_year_as_written(
     assert result.stderr == ""
 
 
-def test_pin_from_a_feed_with_lower_case_t_and_z_in_its_dates_matches_them(
-    in_tmp: Path, site: Callable[..., Path]
+# Dates feed readers read (feedparser), and pin read as no date: "t" and "z" in lower case, as
+# RFC 3339 allows, and no offset at all, which readers take for UTC.
+DATE_FORMS = {"lower-case-t-and-z": str.lower, "no-offset": lambda day: day.removesuffix("Z")}
+
+
+@pytest.mark.parametrize("form", DATE_FORMS.values(), ids=DATE_FORMS.keys())
+def test_pin_from_a_feed_with_dates_in_other_forms_matches_them(
+    in_tmp: Path, site: Callable[..., Path], form: Callable[[str], str]
 ) -> None:
-    # RFC 3339 allows "t" and "z" in lower case, and feed readers read them; pin read no date,
-    # matched by title alone, and gave each "Weekly notes" the other's id (readers then took
-    # each for an edit of the other), and "Far apart" an entry ten days from its own.
+    # pin read no date, matched by title alone, and gave each "Weekly notes" the other's id
+    # (readers then took each for an edit of the other), and "Far apart" an entry ten days
+    # from its own.
     folder = site(
         **{
             "notes-1.md": _doc("Weekly notes", "2024-03-02 09:00"),
@@ -982,14 +988,14 @@ def test_pin_from_a_feed_with_lower_case_t_and_z_in_its_dates_matches_them(
         }
     )
     entries = [
-        ("Weekly notes", "https://old.example/a-second", "2024-03-09t09:00:00z"),
-        ("Weekly notes", "https://old.example/b-first", "2024-03-02t09:00:00z"),
-        ("Far apart", "https://old.example/far", "2024-03-10t08:00:00z"),
+        ("Weekly notes", "https://old.example/a-second", form("2024-03-09T09:00:00Z")),
+        ("Weekly notes", "https://old.example/b-first", form("2024-03-02T09:00:00Z")),
+        ("Far apart", "https://old.example/far", form("2024-03-10T08:00:00Z")),
     ]
     feed = folder / "old.atom"
     feed.write_text(
         '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Old</title>'
-        "<id>https://old.example/feed.xml</id><updated>2024-03-10t08:00:00z</updated>"
+        "<id>https://old.example/feed.xml</id><updated>2024-03-10T08:00:00Z</updated>"
         + "".join(
             f"<entry><title>{title}</title><id>{id_}</id><published>{day}</published>"
             f"<updated>{day}</updated></entry>"

@@ -636,14 +636,15 @@ def strict_rfc822(text: str) -> datetime | None:
 
 
 def lenient_iso_date(text: str) -> datetime | None:
-    """An ISO 8601 date-time with an offset in any form Python reads (`2025-12-22 14:30Z`,
-    `+0200`, no seconds, `t` and `z` in lower case as RFC 3339 allows), as Atom, JSON Feed and
-    RSS 1.0's dc:date carry dates; None when it is not one, or gives no offset."""
+    """An ISO 8601 date-time in any form Python reads (`2025-12-22 14:30Z`, `+0200`, no
+    seconds, `t` and `z` in lower case as RFC 3339 allows), as Atom, JSON Feed and RSS 1.0's
+    dc:date carry dates; None when it is not one. One without an offset is in UTC, as
+    feedparser reads it: taken for no date, `pin --from` matched by title alone."""
     try:
         moment = datetime.fromisoformat(text.upper())  # it reads "T" and "Z" alone
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def lenient_rfc822(text: str) -> datetime | None:
