@@ -1791,6 +1791,10 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         ("2025-12-22", "2025-12-22T00:00:00+00:00"),
         ("22 Dec 2025 14:00 +0200", "2025-12-22T14:00:00+02:00"),
         ("December 22, 2025 9:30 am", "2025-12-22T09:30:00+00:00"),
+        # A time written with an h, as in French, was read in front matter but dropped here.
+        ("22 Dec 2025 14h30 +0300", "2025-12-22T14:30:00+03:00"),
+        ("22 Dec 2025 9h05", "2025-12-22T09:05:00+00:00"),
+        ("22 Dec 2025 14h", "2025-12-22T14:00:00+00:00"),
         ("*22 December 2025*", "2025-12-22T00:00:00+00:00"),
         # Years outside 1800-2999 were passed over ("no date found"), read in front matter.
         ("1 January 1750", "1750-01-01T00:00:00+00:00"),

@@ -19,7 +19,8 @@ _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 # A date line writes its year in four digits, whatever year it is (`1 January 1750`, `June 1,
 # 0033`), as front matter may: the rest of the line must read as a date for it to be one.
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b", re.IGNORECASE)
+# `14h30` and `9h` are times as French and others write them, which dateutil reads.
+_HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b|(?<!\d)\d{1,2}h(?:\d\d)?\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
 # ISO 8601's days: calendar (2025-12-22), week (2025-W52-1, 2025W521: Monday of week 52) and
 # ordinal (2025-356, 2025356: the year's 356th day) dates. dateutil's general parser reads none
