@@ -2386,28 +2386,63 @@ def test_an_atom_entry_without_a_title(published: Path) -> None:
 # Placeholders
 
 
-def test_example_domains_are_placeholders(site: Site) -> None:
+def test_example_domains_are_placeholders_once_where_the_config_has_them(site: Site) -> None:
+    # Each was one warning a feed file (main, author; Atom and RSS), at no line of the config.
     site(BASIC_CONFIG, **{"a.md": NEWER})
     assert invoke_build().exit_code == 0
-    expected = []
-    author_atom, author_rss = (
-        "feeds/authors/default-author.atom.xml",
-        AUTHOR_RSS.replace("ann-lee", "default-author"),
+    message = "'example.org' looks like a placeholder, in {}"
+    assert rows(exit_code=0) == [
+        warning("staticfeed.toml", 2, "placeholder", message.format("site_url")),
+        warning("staticfeed.toml", 3, "placeholder", message.format("id_authority")),
+        warning("staticfeed.toml", 4, "placeholder", message.format("authors")),
+    ]
+    assert check().output.splitlines()[-1] == "ok: 0 errors, 3 warnings"
+
+
+def test_a_placeholder_in_an_author_table_is_at_its_key(site: Site) -> None:
+    config = CONFIG.replace(
+        'authors = [{ name = "Ann Lee", email = "ann@notes.staticfeed.test" }]',
+        '[[authors]]\nname = "Ann Lee"\nemail = "ann@example.com"\n',
     )
-    for file, where in (
-        (ATOM, "<id>"),
-        (author_atom, "<id>"),
-        (author_rss, "<link>"),
-        (RSS, "<link>"),
-    ):
-        more = Path(file).read_text(encoding="utf-8").count("example.org") - 1
-        message = (
-            f"'example.org' looks like a placeholder, in {where}, "
-            f"and {more} more places in this file"
-        )
-        expected.append(warning(file, line_of(file, "example.org"), "placeholder", message))
-    assert rows(exit_code=0) == expected
-    assert check().output.splitlines()[-1] == "ok: 0 errors, 4 warnings"
+    site(config, **{"a.md": NEWER})
+    assert invoke_build().exit_code == 0
+    message = "'example.com' looks like a placeholder, in authors"
+    assert rows(exit_code=0) == [warning("staticfeed.toml", 7, "placeholder", message)]
+
+
+def test_a_placeholder_of_the_front_matter_is_at_its_key(site: Site) -> None:
+    entry = (
+        "---\ntitle: A post on example.net\ndate: 2025-01-01\n"
+        "link: https://example.com/a\ntags: [a]\n---\nText.\n"
+    )
+    site(CONFIG, **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/a.md", 2, "placeholder", "'example.net' looks like a placeholder, in title"
+        ),
+        warning(
+            "entries/a.md", 4, "placeholder", "'example.com' looks like a placeholder, in link"
+        ),
+    ]
+
+
+def test_a_placeholder_only_a_body_has_is_reported_in_each_feed(site: Site) -> None:
+    # A body is no value the config or front matter writes: each feed file carrying it has it,
+    # counted without the places a value reported at its line accounts for.
+    entry = (
+        "---\ntitle: A post\ndate: 2025-01-01\nlink: https://example.com/a\n---\nSee example.com.\n"
+    )
+    site(CONFIG + "author_feeds = false\n", **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    body = "'example.com' looks like a placeholder, in {}, and 1 more place in this file"
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/a.md", 4, "placeholder", "'example.com' looks like a placeholder, in link"
+        ),
+        warning(ATOM, line_of(ATOM, "See example.com"), "placeholder", body.format("<content>")),
+        warning(RSS, line_of(RSS, "See example.com"), "placeholder", body.format("<description>")),
+    ]
 
 
 def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> None:
@@ -2418,34 +2453,23 @@ def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> N
     site(CONFIG, **{"a.md": entry})
     assert invoke_build().exit_code == 0
     lorem = "'Lorem ipsum' looks like a placeholder, in {}, and 1 more place in this file"
-    name = "'Your Name' looks like a placeholder, in {}"
-    # The author's own feeds name them in their title too: "Field notes: by Your Name" (Atom
-    # <title>, then the entry's <name>; RSS <title>, <description>, then <dc:creator>).
+    # The name is one warning at the entry's author:, though every feed of the entry has it, and
+    # the author's own feeds name it in their titles too ("Field notes: by Your Name"). The body
+    # is no value written once: each feed file that carries it has it.
     by_atom, by_rss = "feeds/authors/your-name.atom.xml", "feeds/authors/your-name.rss.xml"
-    in_title = name.format("<title>")
     assert rows(exit_code=0) == ordered(
         [
-            warning(ATOM, line_of(ATOM, "<name>Your Name"), "placeholder", name.format("<name>")),
-            warning(ATOM, line_of(ATOM, "Lorem ipsum"), "placeholder", lorem.format("<content>")),
-            warning(RSS, line_of(RSS, "Lorem ipsum"), "placeholder", lorem.format("<description>")),
-            warning(RSS, line_of(RSS, ">Your Name<"), "placeholder", name.format("<creator>")),
             warning(
-                by_atom,
-                line_of(by_atom, "<title>Field notes: by Your Name</title>"),
-                "placeholder",
-                in_title + ", and 1 more place in this file",
+                "entries/a.md", 4, "placeholder", "'Your Name' looks like a placeholder, in author"
             ),
-            warning(
-                by_atom, line_of(by_atom, "Lorem ipsum"), "placeholder", lorem.format("<content>")
-            ),
-            warning(
-                by_rss,
-                line_of(by_rss, "<title>Field notes: by Your Name</title>"),
-                "placeholder",
-                in_title + ", and 2 more places in this file",
-            ),
-            warning(
-                by_rss, line_of(by_rss, "Lorem ipsum"), "placeholder", lorem.format("<description>")
+            *(
+                warning(file, line_of(file, "Lorem ipsum"), "placeholder", lorem.format(where))
+                for file, where in (
+                    (ATOM, "<content>"),
+                    (RSS, "<description>"),
+                    (by_atom, "<content>"),
+                    (by_rss, "<description>"),
+                )
             ),
         ]
     )
@@ -2518,7 +2542,10 @@ def test_json_and_text_give_the_same_findings(published: Path) -> None:
     keys = [(f["file"] or "", f["line"] or 0) for f in found]
     assert keys == sorted(keys)
     errors = sum(f["severity"] == "error" for f in found)
-    assert summary == f"failed: {errors} errors, {len(found) - errors} warnings"
+    warnings = len(found) - errors
+    # John Doe, the config's author, is one warning at the config, not one a feed file.
+    assert warnings == 1
+    assert summary == f"failed: {errors} errors, 1 warning"
 
 
 def test_an_unknown_format_is_a_usage_error(published: Path) -> None:

@@ -16,7 +16,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -47,6 +47,7 @@ from staticfeed.drift import (
 )
 from staticfeed.entries import front_matter_items, key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
+from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry
@@ -135,20 +136,28 @@ class _OfValue(Finding):
         return Finding(self.file, self.line, self.severity, self.rule, self.message, self.fix)
 
 
+_PLACEHOLDER_FIX = "Replace it with the real value in the config or the entry before publishing."
+
+
 def _once_at_the_source(findings: Sequence[Finding]) -> list[Finding]:
     """`findings` without those of a feed file about a value reported where it is written."""
     valued = [each for each in findings if isinstance(each, _OfValue)]
-    at_source = {(each.rule, value) for each in valued if not each.in_feed for value in each.values}
+    at_source: dict[str, set[str]] = {}
+    for each in valued:
+        if not each.in_feed:
+            at_source.setdefault(each.rule, set()).update(each.values)
     repeated = {
         each
         for each in valued
-        if each.in_feed and all((each.rule, value) in at_source for value in each.values)
+        if each.in_feed and all(value in at_source.get(each.rule, ()) for value in each.values)
     }
-    return [
-        each.plain() if isinstance(each, _OfValue) else each
+    written = at_source.get("placeholder", set())
+    kept = (
+        each.outside(written) if isinstance(each, _PlaceholderInFeed) else each
         for each in findings
         if each not in repeated
-    ]
+    )
+    return [each.plain() if isinstance(each, _OfValue) else each for each in kept if each]
 
 
 def check_publication(
@@ -370,6 +379,7 @@ def check_build(
             findings += _config_like_html(config)
             # Once: two authors alike but for the name, on one line of a flow list.
             findings += dict.fromkeys(_rejected_values(config, rendered.selection.entries))
+            findings += _entries_placeholders(rendered.selection.entries)
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
             findings += _implausible_dates(rendered.selection.entries, now)
@@ -588,7 +598,31 @@ def _config_values(config: Config) -> list[Finding]:
         found.append(_at_source(config.path, line, "language", config.language, warned))
     authors = functools.partial(config_items, config.path, "authors")
     found += _rejected_emails(config.path, config.authors, authors)
+    for key in _CONFIG_TEXTS:
+        found += _placeholders_written(config.path, key, config_items(config.path, key))
     return list(dict.fromkeys(found))  # two authors alike but for the name, on one line
+
+
+# The keys of the config and of front matter whose texts a build writes into feeds.
+_CONFIG_TEXTS = (
+    *("title", "subtitle", "site_url", "feed_url", "authors"),
+    *("icon", "logo", "rights", "id_authority", "hub"),
+)
+_ENTRY_TEXTS = ("title", "summary", "link", "id", "author", "authors", "tags", "image")
+
+
+def _entries_placeholders(entries: Iterable[Entry]) -> Iterator[Finding]:
+    """The placeholders in the front matter of `entries` (the `placeholder` rule), at their
+    lines, once each rather than once a feed file. The front matter is read again only for an
+    entry whose values hold one."""
+    for entry in entries:
+        authors = (text for author in entry.authors for text in astuple(author) if text)
+        texts = (entry.title, entry.summary, entry.link, entry.id, entry.image, *entry.tags)
+        if not may_hold_placeholder(" ".join(str(text) for text in (*texts, *authors) if text)):
+            continue
+        for key in _ENTRY_TEXTS:
+            items = front_matter_items(entry.source, key)
+            yield from _placeholders_written(entry.source, key, items)
 
 
 def _rejected_values(config: Config, entries: Sequence[Entry]) -> Iterator[Finding]:
@@ -1889,7 +1923,7 @@ def _texts(feed: _Feed) -> Iterator[tuple[str, str, int, bool]]:
 
 def _placeholders(feed: _Feed) -> Iterator[Finding]:
     """Text left from a template or an example, once per placeholder with where it is first."""
-    found: dict[str, list[tuple[str, int]]] = {}
+    found: dict[str, list[tuple[str, int, str]]] = {}
     for where, text, line, body in _texts(feed):
         if not may_hold_placeholder(text):
             continue
@@ -1898,17 +1932,105 @@ def _placeholders(feed: _Feed) -> Iterator[Finding]:
                 continue
             for match in pattern.finditer(text):
                 found.setdefault(shown, []).append(
-                    (where, line + text.count("\n", 0, match.start()))
+                    (where, line + text.count("\n", 0, match.start()), _place(text, match))
                 )
     for shown, places in found.items():
-        where, line = places[0]
+        yield _PlaceholderInFeed.at(feed.file, shown, places)
+
+
+@dataclass(frozen=True)
+class _PlaceholderInFeed(Finding):
+    """A placeholder in a feed file, at the first of its `places` (where, line, `_place`), which
+    `check_publication` leaves out where a value written in the config or an entry holds it:
+    that value is reported once, where it is written, rather than once a feed file."""
+
+    shown: str
+    places: tuple[tuple[str, int, str], ...]
+
+    @classmethod
+    def at(
+        cls, file: str, shown: str, places: Sequence[tuple[str, int, str]]
+    ) -> _PlaceholderInFeed:
+        where, line, _ = places[0]
         more = len(places) - 1
         others = (
             f", and {more} more {'place' if more == 1 else 'places'} in this file" if more else ""
         )
         message = f"{shown!r} looks like a placeholder, in {where}{others}"
-        fix = "Replace it with the real value in the config or the entry before publishing."
-        yield Finding(feed.file, line, "warning", "placeholder", message, fix)
+        fix = _PLACEHOLDER_FIX
+        return cls(file, line, "warning", "placeholder", message, fix, shown, tuple(places))
+
+    def outside(self, written: Collection[str]) -> Finding | None:
+        """The finding about the places no value of `written` holds, if any."""
+        places = [place for place in self.places if not _within(place[2], written)]
+        if not places:
+            return None
+        left = _PlaceholderInFeed.at(self.file or "", self.shown, places)
+        return Finding(left.file, left.line, left.severity, left.rule, left.message, left.fix)
+
+
+def _within(place: str, written: Collection[str]) -> bool:
+    """Whether the placeholder at `place` (`_place`) is inside one of the `written` values,
+    which a build copies into longer texts (site_url into every link)."""
+    before, found, after = place.split("\0")
+    text = before + found + after
+    start, end = len(before), len(before) + len(found)
+    for value in written:
+        at = text.find(value)
+        while 0 <= at <= start:
+            if at + len(value) >= end:
+                return True
+            at = text.find(value, at + 1)
+    return False
+
+
+# How much of a feed's text around a placeholder `_written` compares with the values written
+# in the config and entries: a longer value is not recognized, and its place stays reported.
+_AROUND = 1000
+
+
+def _place(text: str, match: re.Match[str]) -> str:
+    """The placeholder `match` in `text` with what is around it, split by NULs, which XML has
+    not: before, the placeholder, after."""
+    before = text[max(0, match.start() - _AROUND) : match.start()]
+    return f"{before}\0{match[0]}\0{text[match.end() : match.end() + _AROUND]}"
+
+
+def _placeholders_written(
+    path: Path, key: str, items: Sequence[tuple[object, object]]
+) -> Iterator[Finding]:
+    """The placeholders in the texts of `items` of `key` as written in the config or an entry
+    at `path`, each with where it is (a line, or an ItemLines), once each, at its line."""
+    for item, where in items:
+        for field, text in _texts_of(item):
+            if not may_hold_placeholder(text):
+                continue
+            line = where.of(field) if isinstance(where, ItemLines) else where
+            for shown, pattern, _ in _PLACEHOLDERS:
+                if pattern.search(text):
+                    yield _OfValue(
+                        display_path(path),
+                        line if isinstance(line, int) else None,
+                        "warning",
+                        "placeholder",
+                        f"{shown!r} looks like a placeholder, in {key}",
+                        _PLACEHOLDER_FIX,
+                        values=frozenset([text]),
+                        in_feed=False,
+                    )
+
+
+def _texts_of(item: object, field: str | None = None) -> Iterator[tuple[str | None, str]]:
+    """The strings in a value as written, with the key of its table each is under: itself, or
+    those in its list or table."""
+    if isinstance(item, str):
+        yield field, item
+    elif isinstance(item, dict):
+        for key, value in item.items():
+            yield from _texts_of(value, str(key))
+    elif isinstance(item, list):
+        for value in item:
+            yield from _texts_of(value, field)
 
 
 _RULES: tuple[_Rule, ...] = (
