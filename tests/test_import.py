@@ -603,7 +603,8 @@ def test_jekyll_post(tmp_path: Path) -> None:
     assert entry.tags == ("cranes", "industry", "history", "harbour")  # categories as tags
     assert entry.draft is True  # published: false
     assert entry.guessed == frozenset()
-    assert entry.left_out == ("permalink (not an absolute URL)", "layout", "comments")
+    assert entry.left_out == ("layout", "comments")
+    assert entry.named_from == "permalink /history/last-harbour-cranes/"
     assert entry.body == (
         "Three cranes still stand on the west quay, painted the same green as the\n"
         "harbour office door. They have not lifted anything since 1994.\n\n"

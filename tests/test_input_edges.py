@@ -744,3 +744,24 @@ def test_a_direction_mark_beside_visible_text_is_kept(site: Site) -> None:
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     assert entry.title == f"{hebrew}!\u200f"
     assert [tag.term for tag in entry.tags] == [f"\u200f{hebrew}"]
+
+
+def test_import_says_a_permalink_path_named_the_entry_rather_than_was_left_out(site: Site) -> None:
+    # The report said "left out: permalink (not an absolute URL)" of the path that named it.
+    site()
+    Path("_posts").mkdir()
+    Path("_posts/2025-03-01-cranes.md").write_text(
+        "---\ntitle: Cranes\ndate: 2025-03-01\npermalink: /history/last-cranes/\n"
+        "layout: post\n---\nThe body.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "--dry-run", "_posts/2025-03-01-cranes.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:6] == [
+        "would write entries/2025/last-cranes.md (from _posts/2025-03-01-cranes.md)",
+        "  title:   Cranes",
+        "  date:    2025-03-01 00:00 +00:00",
+        "  authors: (the config's default authors)",
+        "  named:   from permalink /history/last-cranes/",
+        "  left out: layout (no staticfeed key)",
+    ]

@@ -1515,6 +1515,8 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
         lines.append(field("tags:", "tags", ", ".join(entry.tags)))
     if entry.draft:
         lines.append("  draft:   true")
+    if entry.named_from:
+        lines.append(f"  named:   from {entry.named_from}")
     if entry.left_out:
         # A value left out says why in parentheses; "no staticfeed key" is for the others.
         why = [item for item in entry.left_out if item.endswith(")")]

@@ -110,6 +110,7 @@ class ImportedEntry:
     lang: str | None = None
     draft: bool = False
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
+    named_from: str | None = None  # the URL path it is named from: "permalink /history/x/"
     not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
     post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
@@ -262,6 +263,7 @@ class _Draft:
     slug: str | None = None
     guessed: set[str] = field(default_factory=set)
     left_out: list[str] = field(default_factory=list)
+    named_from: str | None = None
     line: int | None = None  # where the article starts, when a page holds several
     post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
     header: str | None = None  # where its metadata is: "yaml", "toml", "pelican" or "html"
@@ -360,14 +362,16 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     return draft
 
 
-def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> str | None:
+def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> tuple[str, str] | None:
     """The name a post's URL ends in when its front matter sets that URL whole (Jekyll's
-    `permalink: /history/cranes/`, Hugo's `url:`), over its slug and file name. A permalink
-    with placeholders (`/:year/:title/`) takes its name from them, and so sets none."""
+    `permalink: /history/cranes/`, Hugo's `url:`), over its slug and file name, with the key
+    (lowercase) it is from. A permalink with placeholders (`/:year/:title/`) takes its name from
+    them, and so sets none."""
     for key in ("permalink", "url"):
         value = by_key.get(key, ("", None))[1]
         if isinstance(value, str) and value.startswith("/") and ":" not in value:
-            return _slug_of_name(_post_name(PurePosixPath(value)))
+            slug = _slug_of_name(_post_name(PurePosixPath(value)))
+            return (slug, key) if slug is not None else None
     return None
 
 
@@ -420,11 +424,17 @@ def _map_metadata(
             listed = [value.strip()] if key == "category" and isinstance(value, str) else None
             draft.tags = _unique(draft.tags + (listed or _tag_list(value)))
     _map_flags(draft, by_key, used)
+    named = _slug_of_url_path(by_key)
+    if named is not None:  # the post's file name, not a value build refuses
+        used.add(named[1])
+        draft.slug = named[0]
+        draft.named_from = " ".join(str(part) for part in by_key[named[1]])
     if found := first(_LINK_KEYS):
         try:
             draft.link = values.absolute_url("link", found[1])
         except values.InvalidValue:
-            draft.left_out.append(f"{found[0]} (not an absolute URL)")
+            if named is None or by_key[named[1]] != found:
+                draft.left_out.append(f"{found[0]} (not an absolute URL)")
     if found := first(_IMAGE_KEYS):
         image = found[1][0] if isinstance(found[1], list) else found[1]
         if not (isinstance(image, str) and image.strip()):
@@ -438,9 +448,8 @@ def _map_metadata(
             draft.lang = values.language_tag("lang", found[1])
         except values.InvalidValue:
             draft.left_out.append(f"{found[0]} (not a language tag)")
-    if found := first(("slug",)):
+    if (found := first(("slug",))) and named is None:
         draft.slug = slugify(_scalar_text(found[1])) or None
-    draft.slug = _slug_of_url_path(by_key) or draft.slug
     draft.left_out.extend(original for key, (original, _) in by_key.items() if key not in used)
     if draft.updated and draft.date and draft.updated < draft.date:
         draft.updated = None
@@ -2189,6 +2198,7 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         lang=draft.lang,
         draft=draft.draft,
         left_out=tuple(draft.left_out),
+        named_from=draft.named_from,
         not_copied=() if draft.link else _files_beside(body, source),
         post=draft.post,
     )
