@@ -631,8 +631,8 @@ def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Pa
 
 def test_an_email_the_validator_rejects_is_a_warning_at_its_author(site: Site) -> None:
     # RFC 5322 allows both addresses, and build takes them; the W3C service's pattern does not.
-    # Each is reported once, at the line of its author, not once an Atom file (four here: the
-    # main feed and one per author), at the feed's line.
+    # Each is reported once, at the line of its author (its email:, when it has one), not once
+    # an Atom file (four here: the main feed and one per author), at the feed's line.
     entry = """\
         ---
         title: A
@@ -653,7 +653,7 @@ def test_an_email_the_validator_rejects_is_a_warning_at_its_author(site: Site) -
     assert found == [
         warning(f"entries/{name}", line, "email", rejected_email(address))
         for name in ("a.md", "b.md")
-        for line, address in ((5, "a!b@notes.staticfeed.test"), (6, "üni@bücher.test"))
+        for line, address in ((5, "a!b@notes.staticfeed.test"), (7, "üni@bücher.test"))
     ]
 
 

@@ -678,22 +678,29 @@ def _capital_authorities(config: Config, entries: Iterable[Entry]) -> Iterator[F
         yield _at_source(config.path, line, "tag-uri", authority, warned)
 
 
-def _entry_authors(path: Path) -> Callable[[], list[tuple[object, int | None]]]:
+def _entry_authors(path: Path) -> Callable[[], list[tuple[object, ItemLines | int | None]]]:
     return lambda: front_matter_items(path, "author") or front_matter_items(path, "authors")
 
 
 def _rejected_emails(
-    path: Path, authors: Iterable[Author], written: Callable[[], list[tuple[object, int | None]]]
+    path: Path,
+    authors: Iterable[Author],
+    written: Callable[[], list[tuple[object, ItemLines | int | None]]],
 ) -> Iterator[Finding]:
     """The emails of `authors` that the W3C service rejects, each at the line of the author as
     written (`written`: each item as written, with its line, read only for such an email)."""
     rejected = [author for author in authors if _rejected_email(author.email)]
     items = written() if rejected else []
     for author in rejected:
-        lines = (line for item, line in items if _written_as(item, author))
-        line = next(lines, items[0][1] if items else None)
+        lines = (_line_of(where, "email") for item, where in items if _written_as(item, author))
+        line = next(lines, _line_of(items[0][1], "email") if items else None)
         address = str(author.email)
         yield _at_source(path, line, "email", address, _email_warning(address, 0))
+
+
+def _line_of(where: ItemLines | int | None, field: str | None) -> int | None:
+    """The line of the key `field` of an item written at `where`, else the item's."""
+    return where.of(field) if isinstance(where, ItemLines) else where
 
 
 def _written_as(item: object, author: Author) -> bool:
@@ -1997,7 +2004,7 @@ def _place(text: str, match: re.Match[str]) -> str:
 
 
 def _placeholders_written(
-    path: Path, key: str, items: Sequence[tuple[object, object]]
+    path: Path, key: str, items: Sequence[tuple[object, ItemLines | int | None]]
 ) -> Iterator[Finding]:
     """The placeholders in the texts of `items` of `key` as written in the config or an entry
     at `path`, each with where it is (a line, or an ItemLines), once each, at its line."""
@@ -2005,12 +2012,12 @@ def _placeholders_written(
         for field, text in _texts_of(item):
             if not may_hold_placeholder(text):
                 continue
-            line = where.of(field) if isinstance(where, ItemLines) else where
+            line = _line_of(where, field)
             for shown, pattern, _ in _PLACEHOLDERS:
                 if pattern.search(text):
                     yield _OfValue(
                         display_path(path),
-                        line if isinstance(line, int) else None,
+                        line,
                         "warning",
                         "placeholder",
                         f"{shown!r} looks like a placeholder, in {key}",

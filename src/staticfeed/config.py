@@ -599,10 +599,10 @@ def config_key_line(path: Path, key: str) -> int | None:
     return _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")(key)
 
 
-def config_items(path: Path, key: str) -> list[tuple[object, int | None]]:
+def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | None]]:
     """Each item of the list `key` (or its one value) in the config at `path` as written, with
-    its line, the key's when items and lines do not pair up; [] when the config cannot be read
-    now. For a warning: tomllib keeps no lines."""
+    its lines (ItemLines), the key's line when items and lines do not pair up; [] when the config
+    cannot be read now. For a warning: tomllib keeps no lines."""
     try:
         table = _staticfeed_table(path, _read_toml(path))
         raw_text = path.read_text(encoding="utf-8-sig")
@@ -614,9 +614,7 @@ def config_items(path: Path, key: str) -> list[tuple[object, int | None]]:
     items = value if isinstance(value, list) else [value]
     in_pyproject = path.name == "pyproject.toml"
     line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
-    lines: list[int | None] = [
-        item.line for item in _item_lines(raw_text, key, in_pyproject, line_of)
-    ]
+    lines: list[ItemLines | int | None] = [*_item_lines(raw_text, key, in_pyproject, line_of)]
     if len(lines) != len(items):
         lines = [line_of(key)] * len(items)
     return list(zip(items, lines, strict=True))

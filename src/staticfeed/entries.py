@@ -31,7 +31,14 @@ from staticfeed.errors import (
     unreachable,
     unreadable,
 )
-from staticfeed.frontmatter import Document, FrontMatterError, body_of, item_lines, split
+from staticfeed.frontmatter import (
+    Document,
+    FrontMatterError,
+    ItemLines,
+    body_of,
+    item_lines,
+    split,
+)
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
@@ -472,16 +479,17 @@ def key_line(path: Path, key: str) -> int | None:
         return None
 
 
-def front_matter_items(path: Path, key: str) -> list[tuple[object, int | None]]:
+def front_matter_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | None]]:
     """Each item of the list `key` (or its one value) in the front matter of the document at
-    `path` as written, with its line, the key's when items and lines do not pair up; [] when
-    the key is not there or the document cannot be read now. For a warning: `split` does not
-    keep where each value was."""
+    `path` as written, with its lines (ItemLines), the key's line when items and lines do not
+    pair up; [] when the key is not there or the document cannot be read now. For a warning:
+    `split` does not keep where each value was."""
     try:
         data = path.read_bytes()
         document = _split_document(path, data, [])
-        written = _read_text(path, data, [], lambda t: item_lines(t, key))
-        lines: list[int | None] = [item.line for item in written]
+        lines: list[ItemLines | int | None] = [
+            *_read_text(path, data, [], lambda t: item_lines(t, key))
+        ]
     except (OSError, StaticfeedError):
         return []
     if key not in document.metadata:
