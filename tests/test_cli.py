@@ -616,7 +616,8 @@ def test_a_folder_that_is_a_link_leading_nowhere_is_named(
         (folder / "entries" / "a.md").unlink()
         (folder / "entries").rmdir()
     (folder / name).symlink_to(target.format(name=name))
-    result = run(command)
+    # check also reports the config's example.org, as a placeholder, whatever the entries are.
+    result = run(command, *(("--ignore", "placeholder") if command == "check" else ()))
     message = (
         f"Error: {name}: it is a link that {why}. Remove the link, or make it lead to a folder."
     )
