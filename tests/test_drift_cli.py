@@ -414,6 +414,44 @@ def test_an_entry_renamed_to_a_name_another_left_as_it_was_renamed_is_named_too(
     assert published() == [(TAG + "a", "Xi"), (TAG + "b", "Beta")]
 
 
+@OPTIONS
+def test_a_chain_of_renames_into_names_others_left_is_named_whole_in_one_build(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # b.md renamed c.md, a.md renamed b.md, and a new a.md written: only c.md was named, and
+    # "Alpha", under the slug its fix gave b.md, was refused in the next build, as it had
+    # been under tag:...:b.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/b.md").replace("entries/c.md")
+    Path("entries/a.md").replace("entries/b.md")
+    Path("entries/a.md").write_text(doc("Zeta", 9).replace("The body.", "News."), "utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/b.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', which entries/a.md now gives to another entry (\"Zeta\"), and this one's "
+        f"id is now '{TAG}b': feed readers would show it again as a new entry, and take \"Zeta\" "
+        f'for an edit of it. Add "id: {TAG}a" to its front matter and give entries/a.md a slug: '
+        "of its own, or pass --allow-id-change.\n"
+        "Error: entries/c.md: an entry with its title was published from b.md with the id "
+        f"'{TAG}b', which entries/b.md now gives to another entry (\"Alpha\"), and this one's "
+        f"id is now '{TAG}c': feed readers would show it again as a new entry, and take "
+        f'"Alpha" for an edit of it. Add "id: {TAG}b" to its front matter and give entries/b.md '
+        "a slug: of its own, or pass --allow-id-change.\n"
+    )
+    assert files_under(Path("feeds")) == before
+    Path("entries/b.md").write_text(doc("Alpha", id=TAG + "a"), encoding="utf-8")
+    Path("entries/c.md").write_text(doc("Beta", 2, id=TAG + "b"), encoding="utf-8")
+    zeta = doc("Zeta", 9, slug="zeta").replace("The body.", "News.")
+    Path("entries/a.md").write_text(zeta, encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta"), (TAG + "zeta", "Zeta")]
+
+
 def test_build_refuses_a_file_renamed_whose_name_a_new_document_of_its_title_took(
     site: Site,
 ) -> None:

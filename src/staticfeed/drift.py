@@ -1069,11 +1069,35 @@ def _match(
     found += _paired("title", _title_of, vanished, reused, pairing)
     rest = [side for side in alone if side.id not in pairing]
     found += _dated_pairs(rest, [s for s in reused if s.id not in pairing], pairing, texts, {})
+    chained = [side for side in taken if side.id in unheld and side.id not in paired]
+    moved = {side.id for side in taken if side.id in paired}
+    found += _chained(chained, [s for s in reused if s.id not in pairing], moved)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
     ]
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _chained(
+    befores: Sequence[_Side], reused: Sequence[_Side], moved: Collection[str]
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """Pairs by title of `befores`, entries whose ids other documents took, with `reused`,
+    entries published under an id that another document took first, of those `moved`: a
+    chain of renames into the names others left (b.md renamed c.md, a.md renamed b.md, a new
+    a.md), which the pairs found so far end, told whole in one build. Pairs found move their
+    ids in turn; an id whose entry did not move (two files swapped) is none."""
+    found: list[tuple[MatchedBy, _Side, _Side]] = []
+    moving, left = set(moved), list(befores)
+    used: set[str] = set()
+    while pairs := _paired(
+        "title", _title_of, left, [s for s in reused if s.id in moving - used], set()
+    ):
+        found += pairs
+        moving |= {before.id for _, before, _ in pairs}
+        used |= {after.id for _, _, after in pairs}
+        left = [side for side in left if side.id not in moving]
+    return found
 
 
 def _retitled_as_another(
