@@ -434,6 +434,52 @@ def test_new_writes_a_pinned_entry_that_survives_a_rename(in_tmp: Path) -> None:
     assert again.exit_code == 1, again.output
 
 
+def title_alone_warning(path: str, line: int) -> str:
+    return (
+        f"Warning: {path}:{line}: the entry has a title alone: no text, no summary and no link, so"
+        " readers get its title and an empty page. Write a sentence about it below the front"
+        " matter, give it a summary: or a link:, or mark it draft: true until it is ready.\n"
+    )
+
+
+def test_build_warns_of_the_entry_new_wrote_while_it_has_a_title_alone(in_tmp: Path) -> None:
+    # The README's first steps, init, new, build, published the new entry at once, its title
+    # and an empty page, and said nothing; only check warned (no-text).
+    assert init().exit_code == 0
+    made = run("new", "Some title", "--date", "2025-07-01 09:00")
+    assert (made.exit_code, made.stdout, made.stderr) == (0, "entries/2025/some-title.md\n", "")
+    warning = title_alone_warning("entries/2025/some-title.md", 6)
+    for _ in range(2):  # the same again from the stamp, with nothing to do
+        result = run("build")
+        assert result.exit_code == 0, result.output
+        assert result.stderr == warning
+        assert "Some title" in atom_entries(in_tmp).values()
+    checked = run("check")
+    assert checked.exit_code == 0, checked.output
+    said = [line for line in checked.stdout.splitlines() if "some-title.md:6:" in line]
+    assert said == [warning.removesuffix("\n") + " [build]"]  # not no-text's again
+
+
+@pytest.mark.parametrize(
+    ("front", "body"),
+    [
+        ("link: https://elsewhere.example.org/a\n", ""),  # a link blog's entry
+        ("summary: A line.\n", ""),
+        ("draft: true\n", ""),
+        ("", "A line.\n"),
+    ],
+)
+def test_build_does_not_warn_of_an_entry_with_something_to_show(
+    in_tmp: Path, front: str, body: str
+) -> None:
+    assert init().exit_code == 0
+    path = in_tmp / run("new", "Some title").stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", front + "---\n", 2).replace(front, "", 1) + body)
+    result = run("build")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+
+
 @pytest.mark.parametrize(
     ("title", "name"),
     [

@@ -45,7 +45,7 @@ from staticfeed.drift import (
     relative_source,
     still_withdrawn,
 )
-from staticfeed.entries import front_matter_items, key_line, written_body
+from staticfeed.entries import TITLE_ALONE, front_matter_items, key_line, written_body
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
@@ -397,8 +397,15 @@ def check_build(
             if rules.any():
                 step = functools.partial(_body_findings, rules)
                 held = _held_documents(config, rendered.selection, entries_dir)
+                alone = {each.path for each in rendered.warnings if each.message == TITLE_ALONE}
                 bodies = [
-                    _Body(entry.source, entry.link, entry.summary is not None, *held(entry))
+                    _Body(
+                        entry.source,
+                        entry.link,
+                        entry.summary is not None,
+                        *held(entry),
+                        title_alone=entry.source in alone,
+                    )
                     for entry in rendered.selection.entries
                 ]
                 for found in parallel.map_steps(step, bodies, SILENT):
@@ -887,6 +894,8 @@ class _Body:
     linked: tuple[tuple[str, _Unreached | None], ...] = ()
     """The documents its links name that are entries' (Entry.links_to), each with why its
     links do not lead to that entry (a draft, say), or None when they do."""
+    title_alone: bool = False
+    """Whether `build` warned it has a title alone (TITLE_ALONE), which no-text would repeat."""
 
 
 _Unreached = tuple[str, str]
@@ -954,7 +963,8 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             here += [_removed_finding(path, first_line, each) for each in reading.removed]
         if rules.w3c_html:
             here += [_service_finding(path, first_line, each) for each in reading.warned]
-        if rules.no_text and written is not None and not text.strip() and not body.summary:
+        no_text = rules.no_text and not body.summary and not body.title_alone
+        if no_text and written is not None and not text.strip():
             here.append(_no_text_finding(path, first_line))
         if rules.template_code:
             code = templates.template_code(text, found)

@@ -626,6 +626,13 @@ _LONE_CR_READ = (
     "read a carriage return (CR) alone inside this line as a space, as grep and vim show it "
     "(^M); VS Code shows a line break there"
 )
+TITLE_ALONE = (
+    "the entry has a title alone: no text, no summary and no link, so readers get its title and"
+    " an empty page. Write a sentence about it below the front matter, give it a summary: or a"
+    " link:, or mark it draft: true until it is ready."
+)
+"""What `build` warns of an entry `staticfeed new` made and no one wrote yet: with pages, it
+is published (pages = false makes it an error: there is nothing to open)."""
 _XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
 _UNSHOWABLE_CHANGED = (
     "changed characters feed readers cannot show: a C1 control character became the "
@@ -721,6 +728,8 @@ class _EntryBuilder:
             review=review,
             links_to=linked_documents(body, str(self.relative)),
         )
+        if self.config.pages and _title_alone(entry):
+            self.warnings.append(BuildWarning(TITLE_ALONE, self.path, entry.body_line))
         return _Draft(
             entry,
             self.document.key_lines.get("id"),
@@ -1019,3 +1028,11 @@ def _encoded_alike(path: Path, other: Path) -> str:
     if path != other and composed == unicodedata.normalize("NFC", str(other)):
         return "; the two names differ only in how their accented letters are encoded"
     return ""
+
+
+def _title_alone(entry: Entry) -> bool:
+    """Whether a published entry would show its title alone: a draft is not published, and a
+    link blog's entry opens its link. isspace() stops at the first character not a space."""
+    if entry.draft or entry.link is not None or entry.summary:
+        return False
+    return not entry.body or entry.body.isspace()
