@@ -452,6 +452,78 @@ def test_a_chain_of_renames_into_names_others_left_is_named_whole_in_one_build(
     assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta"), (TAG + "zeta", "Zeta")]
 
 
+def swapped(file: str, old: str, holder: str, title: str, new: str) -> str:
+    """The error for `file`, published from `old`.md, whose id `holder`.md now gives to
+    `title`, as `file` gives it the id of `new`.md's entry."""
+    return (
+        f"Error: entries/{file}: an entry with its title was published from {old}.md with the "
+        f"id '{TAG}{old}', which entries/{holder}.md now gives to another entry (\"{title}\"), "
+        f"and this one's id is now '{TAG}{new}', another published entry's: the files swapped "
+        f'names, and feed readers would take "{title}" for an edit of this one, and this one '
+        f"for an edit of the entry they have under '{TAG}{new}'. Add \"id: {TAG}{old}\" to its "
+        "front matter, and to each file that swapped names the id it had, or pass "
+        "--allow-id-change.\n"
+    )
+
+
+TITLES = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+
+
+@OPTIONS
+@pytest.mark.parametrize("names", ["ab", "abc"], ids=["two", "three"])
+def test_build_refuses_files_that_swapped_names(
+    site: Site, options: tuple[str, ...], names: str
+) -> None:
+    # a.md and b.md swapped names (or a.md took b.md's, b.md c.md's and c.md a.md's): each id
+    # stayed with its file name, and readers took "Beta" for an edit of "Alpha" under
+    # tag:...:a, and "Alpha" for an edit of "Beta" under tag:...:b.
+    site(**{f"{name}.md": doc(TITLES[name], day) for day, name in enumerate(names, 1)})
+    assert invoke_build(*options).exit_code == 0
+    moves = list(zip(names, names[1:] + names[0], strict=True))  # (old name, new name)
+    for old, new in moves:
+        Path(f"entries/{old}.md").replace(f"entries/{new}.tmp")
+    for _, new in moves:
+        Path(f"entries/{new}.tmp").replace(f"entries/{new}.md")
+    before = files_under(Path("feeds"))
+    holders = {old: TITLES[names[names.index(old) - 1]] for old in names}  # old -> title now
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    errors = sorted((new, old) for old, new in moves)
+    assert result.stderr == "".join(
+        swapped(f"{new}.md", old, old, holders[old], new) for new, old in errors
+    )
+    assert files_under(Path("feeds")) == before
+    moved = [line for line in invoke("diff").stdout.splitlines() if " -> " in line]
+    assert moved == [
+        f'  {TAG}{old} -> {TAG}{new} "{TITLES[old]}" (entries/{new}.md), same title as '
+        f'entries/{old}.md, whose id entries/{old}.md now gives to "{holders[old]}" (the files '
+        f'swapped names): add "id: {TAG}{old}" to its front matter'
+        for new, old in errors
+    ]
+    for day, (old, new) in enumerate(moves, 1):
+        Path(f"entries/{new}.md").write_text(doc(TITLES[old], day, id=TAG + old), "utf-8")
+    assert invoke_build(*options).exit_code == 0
+    assert published() == [(TAG + name, TITLES[name]) for name in names]
+
+
+@OPTIONS
+def test_build_lets_entries_edited_in_place_through(site: Site, options: tuple[str, ...]) -> None:
+    # Not a swap: "Alpha" retitled "Beta" keeps its date, and "Beta" redated and retitled
+    # "Alpha" is another entry's title and date only while "Alpha" has kept them.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2), "c.md": doc("Gamma", 3)})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(doc("Beta"), encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Beta", 2).replace("The body.", "News."), "utf-8")
+    Path("entries/c.md").write_text(doc("Beta", 2), encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    assert published() == [(TAG + "a", "Beta"), (TAG + "b", "Beta"), (TAG + "c", "Beta")]
+
+
 def test_build_refuses_a_file_renamed_whose_name_a_new_document_of_its_title_took(
     site: Site,
 ) -> None:

@@ -1103,15 +1103,16 @@ class OutputRecords:
         retitled: bool = False,
     ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
-        still as it was, and either that build published the same (id, document) pairs
-        (digest `ids`) and no entry is `held_back` (drafts, future entries), or each id it
-        published is published again under the same title (`published_titles()`,
-        `titles_digest` of those ids and their titles now, None when one is gone): an id that
-        another document took keeps its file but not its title, and when the renamed entry is
-        held back, the pairs stay the same. `left_ids`, when the files are known to be as the
-        build that published those pairs, or a patch since (which changes no id), left them
-        (staticfeed.delta). `retitled`: a patch since may have retitled an entry, which the
-        titles this build recorded do not know, so only the same pairs vouch."""
+        still as it was, and either that build published the same (id, document) pairs of the
+        same dates (digest `ids`: files that swapped names trade dates) and no entry is
+        `held_back` (drafts, future entries), or each id it published is published again under
+        the same title (`published_titles()`, `titles_digest` of those ids and their titles
+        now, None when one is gone): an id that another document took keeps its file but not
+        its title, and when the renamed entry is held back, the pairs stay the same.
+        `left_ids`, when the files are known to be as the build that published those pairs,
+        or a patch since (which changes no id), left them (staticfeed.delta). `retitled`: a
+        patch since may have retitled an entry, which the titles this build recorded do not
+        know, so only the same pairs vouch."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False

@@ -995,7 +995,10 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
             title, holder = item.taken_by
             where = display_path(entries_dir / holder) if holder else "another document"
             why += f', whose id {where} now gives to "{title}"'
-            fix += f" and give {where} a slug: of its own"
+            if item.swapped:
+                why += " (the files swapped names)"
+            else:
+                fix += f" and give {where} a slug: of its own"
         return f'  {item.old_id} -> {item.new_id} "{item.title}"{file(item.source)}, {why}: {fix}'
 
     sections: list[tuple[str, list[str]]] = [

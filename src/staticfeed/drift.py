@@ -119,6 +119,9 @@ class IdChange:
     """Whether the old entry had left the feeds (a draft, a future date) before it came back."""
     old_title: str = ""
     """The old entry's title, as readers have it, when paired by date (else "")."""
+    swapped: bool = False
+    """Whether its new id is another published entry's, whose file took this one's name: files
+    that traded names, each now read as an edit of another entry (`_swapped`)."""
 
 
 @dataclass(frozen=True)
@@ -727,13 +730,23 @@ def _taken_id_error(
 ) -> EntryError:
     title, holder = taken_by
     where = display_path(entries_dir / holder) if holder is not None else "another document"
+    shown = json.dumps(title)
+    harm = (
+        f"{change.new_id!r}: feed readers would show it again as a new entry, and take {shown} "
+        "for an edit of it"
+    )
+    fix = f" and give {where} a slug: of its own"
+    if change.swapped:  # the new id is another entry's: readers have it, no new entry
+        harm = (
+            f"{change.new_id!r}, another published entry's: the files swapped names, and feed "
+            f"readers would take {shown} for an edit of this one, and this one for an edit of "
+            f"the entry they have under {change.new_id!r}"
+        )
+        fix = ", and to each file that swapped names the id it had"
     return EntryError(
         f"{_like(change)} with the id {change.old_id!r}, which {where} now gives to another "
-        f"entry ({json.dumps(title)}), and this one's id is now {change.new_id!r}: feed "
-        f"readers would show it again as a new entry, and take {json.dumps(title)} for an "
-        "edit of it",
-        f'Add "id: {change.old_id}" to its front matter and give {where} a slug: of its own, '
-        "or pass --allow-id-change.",
+        f"entry ({shown}), and this one's id is now {harm}",
+        f'Add "id: {change.old_id}" to its front matter{fix}, or pass --allow-id-change.',
         path=entries_dir / change.source if change.source is not None else entries_dir,
     )
 
@@ -1072,9 +1085,14 @@ def _match(
     chained = [side for side in taken if side.id in unheld and side.id not in paired]
     moved = {side.id for side in taken if side.id in paired}
     found += _chained(chained, [s for s in reused if s.id not in pairing], moved)
+    swapped = _swapped(taken, now, paired | pairing)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
+    ]
+    changes += [
+        replace(_change(before, after, "title", now[before.id]), swapped=True)
+        for before, after in swapped
     ]
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
 
@@ -1098,6 +1116,41 @@ def _chained(
         used |= {after.id for _, _, after in pairs}
         left = [side for side in left if side.id not in moving]
     return found
+
+
+def _swapped(
+    taken: Sequence[_Side], now: Mapping[str, _Side], paired: Collection[str]
+) -> list[tuple[_Side, _Side]]:
+    """Pairs of `taken` entries, not `paired`, each found under another's id with its title
+    and date: files that traded names (a.md and b.md swapped, or a.md renamed b.md, b.md c.md
+    and c.md a.md). Only whole cycles: a retitled entry that kept its date is not `taken`, and
+    an entry that took another's title and date while that one stayed is an edit."""
+    free = [side for side in taken if side.id not in paired]
+    holding: dict[tuple[str, datetime] | None, list[str]] = {}
+    for side in free:
+        holding.setdefault(_titled_and_dated(now[side.id]), []).append(side.id)
+    holding.pop(None, None)
+    moves: dict[str, str] = {}
+    for side in free:
+        ids = holding.get(_titled_and_dated(side), [])
+        if len(ids) == 1 and ids[0] != side.id:
+            moves[side.id] = ids[0]
+    return [(side, now[moves[side.id]]) for side in free if _in_cycle(side.id, moves)]
+
+
+def _titled_and_dated(side: _Side) -> tuple[str, datetime] | None:
+    """What tells an entry from the others of a swap: its title and date (None: undated)."""
+    return None if side.published is None else (side.key, _second(side.published))
+
+
+def _in_cycle(start: str, moves: Mapping[str, str]) -> bool:
+    """Whether following `moves` (old id -> new id) from `start` comes back to it."""
+    step = moves.get(start)
+    for _ in range(len(moves)):
+        if step is None or step == start:
+            break
+        step = moves.get(step)
+    return step == start
 
 
 def _retitled_as_another(

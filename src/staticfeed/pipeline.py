@@ -348,7 +348,7 @@ def _build_spooled(
                 linking,
             )
             made = incremental.outputs()
-            ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
+            ids = _ids_digest(selection.entries, entries_dir)
             built = _BuildResult(result, selection, plans, made, ids)
             titles = _dated_titles(selection.entries)
             vouched = _feeds_vouched(config, out_dir, options, records, built, titles)
@@ -397,6 +397,14 @@ def _read_selected(
         future=options.future,
     )
     return result, selection
+
+
+def _ids_digest(entries: Sequence[Entry], entries_dir: Path) -> str:
+    """The digest of the published (id, document) pairs and of their dates (to the second):
+    files that swapped names keep the pairs but trade dates (drift._swapped), while an entry
+    retitled in place keeps both (`OutputRecords.vouch_for`)."""
+    dates = "".join(f"{entry.id}\0{int(entry.published.timestamp())}\n" for entry in entries)
+    return hashlib.sha256(sources_file(entries, entries_dir) + dates.encode()).hexdigest()
 
 
 def _dated_titles(entries: Sequence[Entry]) -> dict[str, str]:
@@ -462,7 +470,8 @@ _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
 @dataclass(frozen=True)
 class _BuildResult:
     """What a cached build placed where: the documents it read, those it published, its feed
-    plans, its files in the order of its report, and the digest of its (id, document) pairs."""
+    plans, its files in the order of its report, and the digest of its (id, document) pairs
+    and dates (`_ids_digest`)."""
 
     read: ReadResult
     selection: Selection
