@@ -116,9 +116,6 @@ def published(site: Callable[..., Path]) -> Path:
         path.write_bytes(content)
     for name in ("feed.json", "tags/peace.json", "index.html", "one/index.html"):
         assert (feeds / name).is_file(), name
-    a_minute_ago = time.time() - 60  # saved in a second that is over: Last-Modified is sent
-    for path in feeds.rglob("*"):
-        os.utime(path, (a_minute_ago, a_minute_ago))
     return root
 
 
@@ -127,6 +124,14 @@ def server(published: Path) -> Iterator[PreviewServer]:
     with PreviewServer(published / "feeds", port=0) as preview:
         preview.start()
         yield preview
+
+
+def settle(*paths: Path) -> None:
+    """Wait until the second in which `paths` last changed (their content, or their times set
+    by hand) is over: only then is their Last-Modified sent."""
+    changed = max(max(path.stat().st_mtime, path.stat().st_ctime) for path in paths)
+    while time.time() < int(changed) + 1.05:
+        time.sleep(0.02)
 
 
 def wait_for(condition: Callable[[], bool], poke: Callable[[], None] = lambda: None) -> bool:
@@ -251,17 +256,20 @@ def test_media_type_table(name: str, expected: str) -> None:
 
 def test_get_sends_the_file_with_validators(server: PreviewServer, published: Path) -> None:
     atom = published / "feeds" / "atom.xml"
+    settle(atom)
     status, headers, body = request(server, "/atom.xml")
     assert status == 200
     assert body == atom.read_bytes()
     assert headers["Content-Length"] == str(len(body))
     etag = headers["ETag"]
     assert etag.startswith('"') and etag.endswith('"') and len(etag) > 10  # strong
-    assert headers["Last-Modified"] == formatdate(atom.stat().st_mtime, usegmt=True)
+    changed = max(atom.stat().st_mtime, atom.stat().st_ctime)
+    assert headers["Last-Modified"] == formatdate(int(changed), usegmt=True)
     assert headers["Cache-Control"] == "no-cache"
 
 
-def test_head_sends_the_headers_without_the_body(server: PreviewServer) -> None:
+def test_head_sends_the_headers_without_the_body(server: PreviewServer, published: Path) -> None:
+    settle(published / "feeds" / "rss.xml")
     _, get_headers, body = request(server, "/rss.xml")
     status, headers, head_body = request(server, "/rss.xml", method="HEAD")
     assert status == 200
@@ -275,8 +283,9 @@ def test_head_sends_the_headers_without_the_body(server: PreviewServer) -> None:
     "if_none_match", ["{etag}", '"stale", {etag}', "*", "W/{etag}", '"a",{etag} , "b"']
 )
 def test_matching_if_none_match_is_304_without_body(
-    server: PreviewServer, if_none_match: str
+    server: PreviewServer, published: Path, if_none_match: str
 ) -> None:
+    settle(published / "feeds" / "atom.xml")
     etag = request(server, "/atom.xml")[1]["ETag"]
     header = if_none_match.format(etag=etag)
     status, headers, body = request(server, "/atom.xml", headers={"If-None-Match": header})
@@ -299,8 +308,10 @@ def test_if_none_match_takes_precedence_over_if_modified_since(server: PreviewSe
 def test_if_modified_since(
     server: PreviewServer, published: Path, offset: int | None, expected: int
 ) -> None:
-    mtime = (published / "feeds" / "atom.xml").stat().st_mtime
-    since = "not a date" if offset is None else formatdate(mtime + offset, usegmt=True)
+    atom = published / "feeds" / "atom.xml"
+    settle(atom)
+    changed = max(atom.stat().st_mtime, atom.stat().st_ctime)
+    since = "not a date" if offset is None else formatdate(changed + offset, usegmt=True)
     status, _, body = request(server, "/atom.xml", headers={"If-Modified-Since": since})
     assert status == expected
     assert (body == b"") == (expected == 304)
@@ -308,10 +319,10 @@ def test_if_modified_since(
 
 def test_a_changed_file_gets_a_new_etag_and_200(server: PreviewServer, published: Path) -> None:
     atom = published / "feeds" / "atom.xml"
+    settle(atom)
     _, before, _ = request(server, "/atom.xml")
     atom.write_bytes(atom.read_bytes().replace(b"First entry", b"First entry, revised"))
-    old = atom.stat().st_mtime
-    os.utime(atom, (old + 5, old + 5))
+    settle(atom)
     status, after, body = request(server, "/atom.xml", headers={"If-None-Match": before["ETag"]})
     assert status == 200
     assert b"First entry, revised" in body
@@ -337,6 +348,27 @@ def test_a_file_saved_twice_within_a_second_is_not_304_to_if_modified_since(
     assert (status, body) == (200, b"<feed>second</feed>")
     assert later["Last-Modified"] == formatdate(int(atom.stat().st_mtime), usegmt=True)
     again = {"If-Modified-Since": later["Last-Modified"]}  # no save can share its second now
+    assert request(server, "/atom.xml", headers=again)[0] == 304
+
+
+def test_a_file_changed_back_into_its_old_second_is_not_304_to_if_modified_since(
+    server: PreviewServer, published: Path
+) -> None:
+    # While serve was stopped, the feed was replaced by other bytes with the old modification
+    # time (`cp -p`, `rsync -t`, `touch -d`): Last-Modified stayed the same, and a reader that
+    # sends only If-Modified-Since was told 304, and kept the old feed.
+    atom = published / "feeds" / "atom.xml"
+    settle(atom)
+    _, first, _ = request(server, "/atom.xml")
+    old = atom.stat()
+    atom.write_bytes(b"<feed>restored</feed>")
+    os.utime(atom, ns=(old.st_atime_ns, old.st_mtime_ns))
+    settle(atom)
+    since = {"If-Modified-Since": first["Last-Modified"]}
+    status, later, body = request(server, "/atom.xml", headers=since)
+    assert (status, body) == (200, b"<feed>restored</feed>")
+    assert parse_http_date(later["Last-Modified"]) > parse_http_date(first["Last-Modified"])
+    again = {"If-Modified-Since": later["Last-Modified"]}
     assert request(server, "/atom.xml", headers=again)[0] == 304
 
 
@@ -407,6 +439,7 @@ def test_if_range_gives_the_part_only_of_the_version_the_reader_has(
     # A download resumed after a rebuild would join the start of one version to the end of
     # another: If-Range asks for the part only if the file is still the version it names.
     whole = (published / "feeds" / "atom.xml").read_bytes()
+    settle(published / "feeds" / "atom.xml")
     _, headers, _ = request(server, "/atom.xml")
     current = [headers["ETag"], headers["Last-Modified"]]
     stale = ['"stale"', "W/" + headers["ETag"], formatdate(0, usegmt=True), "not a date"]

@@ -199,7 +199,7 @@ class _FeedHandler(BaseHTTPRequestHandler):
     def _send_file(self, path: Path, *, with_body: bool) -> None:
         try:
             with path.open("rb") as stream:
-                modified = last_modified(os.fstat(stream.fileno()).st_mtime_ns)
+                modified = last_modified(changed_ns(os.fstat(stream.fileno())))
                 content = stream.read()
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND)
@@ -255,6 +255,14 @@ class _FeedHandler(BaseHTTPRequestHandler):
             return etag_matches(if_none_match, etag)
         since = parse_http_date(self.headers.get("If-Modified-Since"))
         return since is not None and modified is not None and modified <= since.timestamp()
+
+
+def changed_ns(stat: os.stat_result) -> int:
+    """When a file last changed: its modification time, or its inode's change time when later.
+    A copy that keeps the old time (`cp -p`, `rsync -t`, `touch -d`) sets the one back, never
+    the other: with the old Last-Modified, a reader that sends only If-Modified-Since was told
+    304 for other bytes. (On Windows st_ctime is the file's creation, never the later one.)"""
+    return max(stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def last_modified(mtime_ns: int) -> int | None:
