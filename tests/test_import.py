@@ -647,6 +647,44 @@ def test_a_post_whose_front_matter_sets_its_url_keeps_that_urls_name(
     assert entry.path == tmp_path / "entries" / "2025" / named
 
 
+@pytest.mark.parametrize(
+    ("keys", "name", "named_from"),
+    [
+        # Pelican published each at its URL: (else its Save_as:), as written, relative to the
+        # site, where import named it from its Slug: or title.
+        (
+            "URL: 2010/02/02/the-wmatanextbus-contract/\n"
+            "Save_as: 2010/02/02/the-wmatanextbus-contract/index.html",
+            "the-wmatanextbus-contract",
+            "url 2010/02/02/the-wmatanextbus-contract/",
+        ),
+        (
+            "Slug: trac-logs\nURL: rotating-trac-logs\nSave_as: rotating-trac-logs/index.html",
+            "rotating-trac-logs",
+            "url rotating-trac-logs",
+        ),
+        (
+            "Slug: pools\nSave_as: walks/tide-pools.html",
+            "tide-pools",
+            "save_as walks/tide-pools.html",
+        ),
+        ("URL: /showcase/triangle-asmjs/", "triangle-asmjs", "url /showcase/triangle-asmjs/"),
+        # Pelican fills in no placeholder of a path it is given; a full URL is no such path.
+        ("Slug: s\nURL: {slug}.html", "s", None),
+        ("URL: https://elsewhere.example/x/", "the-post", None),
+        ("Save_as: index.html", "the-post", None),
+    ],
+)
+def test_a_pelican_post_whose_header_sets_its_url_keeps_that_urls_name(
+    tmp_path: Path, keys: str, name: str, named_from: str | None
+) -> None:
+    text = f"Title: The Post\nDate: 2025-03-01\n{keys}\n\nB.\n"
+    source = write(tmp_path / "site", "post.md", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.path == tmp_path / "entries" / "2025" / f"{name}.md"
+    assert entry.named_from == named_from
+
+
 def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:
     entry = only("jekyll/_posts/2023-05-01-tide-tables.md", into=tmp_path)
     assert entry.title == "Reading Tide Tables"
@@ -758,13 +796,14 @@ def test_pelican_post(tmp_path: Path) -> None:
     assert entry.tags == ("tide pools", "coast", "walks", "Nature")
     assert entry.summary == "A dawn walk among the rock pools below the lighthouse."
     assert entry.draft is True  # Status: draft
-    assert entry.left_out == ("save_as",)
+    assert entry.left_out == ()
     assert entry.guessed == frozenset()
     assert entry.body == (
         "The best pools are the ones the gulls have not found yet. At low water\n"
         "the rocks below the lighthouse hold a dozen of them.\n"
     )
-    assert entry.path == tmp_path / "2022" / "tide-pools-low-water.md"
+    assert entry.named_from == "save_as walks/tide-pools.html"
+    assert entry.path == tmp_path / "2022" / "tide-pools.md"  # where Pelican saved it
 
 
 def test_a_pelican_header_with_a_key_of_its_own_is_still_a_header(tmp_path: Path) -> None:

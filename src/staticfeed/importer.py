@@ -370,9 +370,14 @@ def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> tuple[str, str] 
     for key in ("permalink", "url"):
         value = by_key.get(key, ("", None))[1]
         if isinstance(value, str) and value.startswith("/") and ":" not in value:
-            slug = _slug_of_name(_post_name(PurePosixPath(value)))
+            slug = _slug_of_site_path(value)
             return (slug, key) if slug is not None else None
     return None
+
+
+def _slug_of_site_path(path: str) -> str | None:
+    """The name a URL path ends in (`/history/cranes/`, `old/cranes.html`), or None."""
+    return _slug_of_name(_post_name(PurePosixPath(path)))
 
 
 def _post_name(path: PurePath) -> str:
@@ -621,11 +626,30 @@ def _pelican_header(text: str) -> _PelicanHeader | None:
 def _from_pelican(path: Path, header: _PelicanHeader, tz: tzinfo) -> _Draft:
     draft = _Draft(body=header.body, post=True, header="pelican")
     metadata = dict(header.metadata)
-    if "url" in metadata:  # Pelican's url is the page's path on the site, not a link
-        metadata["url (a path on the site)"] = metadata.pop("url")
+    # Pelican's URL: and Save_as: are the page's path on the site, not a link.
+    site_paths: dict[str, str] = {
+        key: str(metadata.pop(key)) for key in ("url", "save_as") if key in metadata
+    }
     _map_metadata(draft, metadata, header.key_lines, path, tz)
+    _name_from_site_path(draft, site_paths)
     _fill_from_head(draft, header.body, header.body_line, tz)
     return draft
+
+
+def _name_from_site_path(draft: _Draft, site_paths: dict[str, str]) -> None:
+    """Name a Pelican post as Pelican published it: at its `URL:`, else its `Save_as:`, taken
+    as written (`2010/02/cranes/`, `cranes/index.html`, relative to the site), over its
+    `Slug:`. One with a placeholder (`{slug}.html`, which Pelican does not fill in here) or a
+    full URL names nothing; with no name from either, both are listed as left out."""
+    for key in ("url", "save_as"):
+        value = site_paths.get(key, "")
+        slug = _slug_of_site_path(value) if "{" not in value and ":" not in value else None
+        if slug is not None:
+            draft.slug, draft.named_from = slug, f"{key} {value}"
+            return
+    draft.left_out.extend(
+        f"{key} (a path on the site)" if key == "url" else key for key in site_paths
+    )
 
 
 # ---------------------------------------------------------------------------------------------
