@@ -745,6 +745,44 @@ def test_a_hugo_section_list_page_is_not_a_post(tmp_path: Path) -> None:
     assert [entry.title for entry in imported] == ["Bridge"]
 
 
+@pytest.mark.parametrize(
+    ("name", "keys", "named", "lang"),
+    [
+        # Hugo's translation by file name: the code before the extension is the language.
+        ("bridge.fr.md", "", "bridge.md", "fr"),
+        ("bridge/index.uk.md", "", "bridge.md", "uk"),
+        ("bridge.zh-hans.md", "", "bridge.md", "zh-hans"),
+        ("bridge.fr.md", "lang: fr-CA", "bridge.md", "fr-CA"),  # its own lang: wins
+        ("bridge.fr.md", "slug: la-passerelle", "la-passerelle.md", "fr"),
+        # Not a language: no code of ISO 639-1, or Jekyll's name, where Hugo's rule is none.
+        ("node.js.md", "", "node-js.md", None),
+        ("release.v2.md", "", "release-v2.md", None),
+        ("2024-09-12-bridge.fr.md", "", "bridge-fr.md", None),
+    ],
+)
+def test_a_hugo_translation_is_named_as_its_post_in_its_language(
+    tmp_path: Path, name: str, keys: str, named: str, lang: str | None
+) -> None:
+    source = write(tmp_path / "site", name, f"---\ntitle: T\ndate: 2024-09-12\n{keys}\n---\nB.\n")
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.path == tmp_path / "entries" / "2024" / named
+    assert entry.lang == lang
+
+
+def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path: Path) -> None:
+    # bridge.en.md sorts before bridge.md and took bridge.md, leaving the original bridge-2.md.
+    site = tmp_path / "site"
+    for name in ("bridge.md", "bridge.en.md", "bridge.fr.md", "other.de.md"):
+        write(site, name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
+    imported = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert sorted((entry.path.name, entry.lang) for entry in imported) == [
+        ("bridge-en.md", "en"),
+        ("bridge-fr.md", "fr"),
+        ("bridge.md", None),
+        ("other.md", "de"),
+    ]
+
+
 def test_hugo_yaml_post(tmp_path: Path) -> None:
     entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
     assert entry.title == "Survey of the Footbridge"

@@ -351,6 +351,45 @@ def test_a_hugo_post_keeps_the_name_its_file_or_bundle_gave_its_url(
     ) in result.stdout
 
 
+def test_a_hugo_translation_keeps_its_posts_name_and_takes_its_language(
+    site: Callable[..., Path],
+) -> None:
+    # Hugo reads bridge.fr.md as the French bridge, published at /fr/posts/bridge/: import
+    # named it bridge-fr, with no language, and its bundle's index.fr.md index-fr.
+    folder = site()
+    posts = folder / "content" / "posts"
+    (posts / "market").mkdir(parents=True)
+    post = "---\ntitle: {}\ndate: 2024-09-12\n---\nHi.\n"
+    (posts / "bridge.md").write_text(post.format("The footbridge"))
+    (posts / "bridge.fr.md").write_text(post.format("La passerelle"))
+    (posts / "market" / "index.pt-br.md").write_text(post.format("A feira"))
+    (posts / "_index.fr.md").write_text("---\ntitle: Articles\n---\nTous.\n")  # a list page
+    result = run("import", "content")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("wrote ") == 3
+    assert "wrote entries/2024/bridge.md (from content/posts/bridge.md)\n" in result.stdout
+    assert (
+        "wrote entries/2024/bridge-fr.md (from content/posts/bridge.fr.md)\n"
+        "  title:   La passerelle\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "  lang:    fr (from the file name, as Hugo reads it)\n"
+        "  named:   from its file name and language: bridge is another post's\n"
+    ) in result.stdout
+    assert (
+        "wrote entries/2024/market.md (from content/posts/market/index.pt-br.md)\n"
+    ) in result.stdout
+    entries = folder / "entries" / "2024"
+    langs = {
+        path.name: yaml.safe_load(path.read_text().split("---")[1]).get("lang")
+        for path in entries.iterdir()
+    }
+    assert langs == {"bridge.md": None, "bridge-fr.md": "fr", "market.md": "pt-br"}
+    assert run("build").exit_code == 0
+    pages = {path.parent.name for path in (folder / "feeds" / "2024").glob("*/index.html")}
+    assert pages == {"bridge", "bridge-fr", "market"}
+
+
 @pytest.mark.parametrize(
     ("written", "shown", "published"),
     [

@@ -1518,6 +1518,8 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
         lines.append(field("tags:", "tags", ", ".join(entry.tags)))
     if entry.draft:
         lines.append("  draft:   true")
+    if entry.translation is not None and entry.lang == entry.translation:
+        lines.append(f"  lang:    {entry.lang} (from the file name, as Hugo reads it)")
     if entry.named_from:
         lines.append(f"  named:   from {entry.named_from}")
     if entry.left_out:

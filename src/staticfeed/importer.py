@@ -27,6 +27,7 @@ import contextlib
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
@@ -57,6 +58,7 @@ from staticfeed.errors import (
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.ids import slugify
 from staticfeed.infer import read_head
+from staticfeed.languages import is_iso_639_1
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
@@ -111,6 +113,7 @@ class ImportedEntry:
     draft: bool = False
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
     named_from: str | None = None  # the URL path it is named from: "permalink /history/x/"
+    translation: str | None = None  # the language its Hugo file name gives: `fr` of `x.fr.md`
     not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
     post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
@@ -220,8 +223,8 @@ def _documents_in(
             if path.suffix.lower() in OTHER_POST_SUFFIXES and path.is_file():
                 passed_over.append(path)
             continue
-        if path.stem == "_index":
-            continue  # a Hugo section's list page, not a post
+        if _hugo_name(path)[0] == "_index":
+            continue  # a Hugo section's list page (`_index.fr.md` in French), not a post
         if path.resolve().is_relative_to(target):
             continue  # importing a folder that holds entries/ must not import the entries
         if not path.resolve().is_relative_to(within):
@@ -264,6 +267,7 @@ class _Draft:
     guessed: set[str] = field(default_factory=set)
     left_out: list[str] = field(default_factory=list)
     named_from: str | None = None
+    translation: str | None = None  # the language of a Hugo translation's file name: `fr`
     line: int | None = None  # where the article starts, when a page holds several
     post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
     header: str | None = None  # where its metadata is: "yaml", "toml", "pelican" or "html"
@@ -356,8 +360,12 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         # Jekyll's own title for such a post (titleize_slug), which its feed and pages showed:
         # not the first paragraph, which would then leave the body.
         draft.title = " ".join(word.capitalize() for word in jekyll.group(2).split("-"))
+    name, language = _hugo_name(path) if not jekyll else (path.stem, None)
+    if language is not None:
+        draft.translation = language
+        draft.lang = draft.lang or language
     if draft.slug is None:  # the URL took it (Jekyll, Hugo), not the title
-        draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path))
+        draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path.with_stem(name)))
     _fill_from_head(draft, document.body, document.body_line, tz)
     return draft
 
@@ -378,6 +386,20 @@ def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> tuple[str, str] 
 def _slug_of_site_path(path: str) -> str | None:
     """The name a URL path ends in (`/history/cranes/`, `old/cranes.html`), or None."""
     return _slug_of_name(_post_name(PurePosixPath(path)))
+
+
+_HUGO_LANGUAGE = re.compile(r"(.+)\.([a-z]{2})((?:-[a-z0-9]{2,8})*)")
+
+
+def _hugo_name(path: Path) -> tuple[str, str | None]:
+    """A file's stem without the language Hugo reads in it, and that language: `bridge.fr.md`
+    is the French `bridge`, `index.pt-br.md` a bundle's in Brazilian Portuguese. Hugo takes
+    the languages its config lists; a code of ISO 639-1 stands for them (`node.js.md` has
+    none), with the subtags Hugo's own keys add (`zh-hans`)."""
+    found = _HUGO_LANGUAGE.fullmatch(path.stem)
+    if found is None or not is_iso_639_1(found.group(2)):
+        return path.stem, None
+    return found.group(1), found.group(2) + found.group(3)
 
 
 def _post_name(path: PurePath) -> str:
@@ -2038,12 +2060,14 @@ def _place(
     """The entries of `drafts`, their dates written as wall times in `tz`, or with offsets."""
     planned: set[Path] = set()
     entries = []
+    shared = _shared_names(drafts)
     for source, draft in drafts:
         if draft.title is None or draft.date is None:
             errors.append(_missing(source, draft, tz))
             continue
         _join_lines(draft)
-        path = _free_path(into, draft.date.year, draft.slug or slugify(draft.title), planned)
+        slug = _translation_slug(draft, shared)
+        path = _free_path(into, draft.date.year, slug, planned)
         in_the_way = _file_in_the_way(path.parent)
         if in_the_way is not None:
             errors.append(_in_the_way_error(in_the_way, path, source))
@@ -2156,6 +2180,29 @@ def _existing_entry_error(existing: Path, path: Path, source: Path) -> ImportPro
     )
 
 
+def _shared_names(drafts: list[tuple[Path, _Draft]]) -> set[tuple[int, str]]:
+    """The year folders and names that more than one of `drafts` takes."""
+    names = Counter(
+        (draft.date.year, draft.slug or slugify(draft.title))
+        for _, draft in drafts
+        if draft.title is not None and draft.date is not None
+    )
+    return {name for name, count in names.items() if count > 1}
+
+
+def _translation_slug(draft: _Draft, shared: set[tuple[int, str]]) -> str:
+    """The name of a draft: a Hugo translation's (`bridge.fr.md`) is its post's, `bridge`,
+    but `bridge-fr` where another document of the import takes that name too, its original
+    or another translation, whatever order they come in."""
+    assert draft.title is not None and draft.date is not None
+    slug = draft.slug or slugify(draft.title)
+    if draft.translation is None or (draft.date.year, slug) not in shared:
+        return slug
+    named = f"{slug}-{draft.translation}"
+    draft.named_from = f"its file name and language: {slug} is another post's"
+    return named
+
+
 def _free_path(into: Path, year: int, slug: str, planned: set[Path]) -> Path:
     """A path no other entry of this import takes: `slug.md`, else `slug-2.md`, …"""
     folder = into / f"{year:04d}"
@@ -2223,6 +2270,7 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         draft=draft.draft,
         left_out=tuple(draft.left_out),
         named_from=draft.named_from,
+        translation=draft.translation,
         not_copied=() if draft.link else _files_beside(body, source),
         post=draft.post,
     )

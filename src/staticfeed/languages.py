@@ -52,3 +52,8 @@ _KNOWN = frozenset(" ".join((_ISO_639_1, _ISO_639_2, _WITHDRAWN, _LOCAL_USE)).sp
 def known_to_the_w3c_service(tag: str) -> bool:
     """Whether the W3C Feed Validation Service takes the language of the BCP 47 `tag`."""
     return tag.partition("-")[0].lower() in _KNOWN
+
+
+def is_iso_639_1(code: str) -> bool:
+    """Whether `code` (lowercase) is a language of ISO 639-1, two letters: `fr`, `uk`."""
+    return len(code) == 2 and code in _ISO_639_1.split()
