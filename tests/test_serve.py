@@ -961,10 +961,12 @@ def test_serve_does_not_watch_a_templates_folder_that_holds_the_feeds(
     assert not [line for line in out if "rebuilding" in line], (out, err)
 
 
-def serve_in_the_background() -> tuple[subprocess.Popen[str], list[str], list[str]]:
-    """`staticfeed serve --port 0` in the current folder, in a process of its own, and the
-    lines it has printed so far on stdout and on stderr, once it serves."""
-    command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
+def serve_in_the_background(
+    *options: str,
+) -> tuple[subprocess.Popen[str], list[str], list[str]]:
+    """`staticfeed serve --port 0` (or `options`) in the current folder, in a process of its
+    own, and the lines it has printed so far on stdout and on stderr, once it serves."""
+    command = [sys.executable, "-m", "staticfeed", "serve", *(options or ("--port", "0"))]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out: list[str] = []
     err: list[str] = []
@@ -972,6 +974,82 @@ def serve_in_the_background() -> tuple[subprocess.Popen[str], list[str], list[st
         threading.Thread(target=lambda s=stream, x=lines: x.extend(s or []), daemon=True).start()
     assert wait_for(lambda: any(line.startswith("serving") for line in out)), (out, err)
     return server, out, err
+
+
+PODCAST_EPISODE = """\
+    ---
+    title: Episode one
+    date: 2025-01-01
+    image: img/cover.png
+    enclosures:
+      - media/ep 1.mp3
+    ---
+    The first episode.
+    """
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_feeds_built_for_the_preview_link_into_it(site: Callable[..., Path]) -> None:
+    # serve --base-url http://127.0.0.1:PORT/ wrote feeds whose every link led to a 404: the
+    # preview served feeds/ at its root, not at feed_url's /feeds/, and no enclosure or image.
+    folder = site(**{"ep.md": PODCAST_EPISODE})
+    files = {"media/ep 1.mp3": b"ID3 episode", "img/cover.png": b"\x89PNG cover"}
+    for name, content in {**files, "notes.txt": b"private", ".git/config": b"[core]"}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    (folder / "media" / "leak.mp3").symlink_to(folder / "staticfeed.toml")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server, _, err = serve_in_the_background("--port", str(port), "--base-url", base)
+    try:
+        # The files documents name are looked for once serving begins (they take a while).
+        assert wait_for(lambda: request_port(port, "/img/cover.png")[0] == 200)
+        atom = urllib.request.urlopen(f"{base}feeds/atom.xml", timeout=5).read()
+        links = etree.fromstring(atom).xpath(
+            "//*[local-name()='link']/@href | //*[local-name()='thumbnail']/@url"
+        )
+        assert len(links) >= 5 and all(link.startswith(base) for link in links), links
+        for link in links:
+            with urllib.request.urlopen(link, timeout=5) as response:
+                assert response.status == 200, link
+        for name, content in files.items():
+            url = base + urllib.parse.quote(name)
+            assert url in links
+            assert urllib.request.urlopen(url, timeout=5).read() == content
+        assert request_port(port, "/feeds")[:2] == (301, "/feeds/")
+        for path in (
+            "/staticfeed.toml",
+            "/entries/ep.md",
+            "/notes.txt",
+            "/.git/config",
+            "/media/leak.mp3",
+            "/media/../staticfeed.toml",
+            "/media/%2e%2e/staticfeed.toml",
+            "/feeds/.staticfeed-ids",
+            "/feeds/../staticfeed.toml",
+        ):
+            assert request_port(port, path)[0] == 404, path
+    finally:
+        server.terminate()
+        server.wait(timeout=WAIT_SECONDS)
+    assert err == [], err
+
+
+def request_port(port: int, path: str) -> tuple[int, str | None]:
+    """The status and Location of a GET of `path`, sent as written, from 127.0.0.1:`port`."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, response.headers["Location"]
+    finally:
+        connection.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="signals (POSIX)")

@@ -680,11 +680,16 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
     def rebuild() -> list[str]:
         return _build_lines(publication, SILENT)
 
+    def enclosed(changed: Collection[Path]) -> frozenset[Path]:
+        files = enclosures.update(changed)
+        _lay_out(server, publication, enclosures.served)
+        return files
+
     try:
         config_file = publication.config_file()
         watched = [publication.entries_dir, config_file]
         enclosures = Enclosures(publication.entries_dir, config_file, publication.config)
-        depends = _watched_besides(publication, enclosures.update)
+        depends = _watched_besides(publication, enclosed)
         # The port first: a serve started twice by mistake (`--drafts` in another terminal)
         # built into the feeds the first one serves, and then stopped, port in use.
         server = PreviewServer(publication.out_dir, bind, port)
@@ -695,6 +700,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
             # A save during the first build is rebuilt for once watching begins.
             read = snapshot([*watched, *_templates_to_watch(publication, [])])
             _first_build(publication, rebuild)
+            _lay_out(server, publication, frozenset())
         except StaticfeedError as error:
             raise _user_error(error) from None
         try:  # from here on Ctrl-C is the way to stop, even before serving began
@@ -706,6 +712,15 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
             )
         except KeyboardInterrupt:
             click.echo("stopped")
+
+
+def _lay_out(server: PreviewServer, publication: _Publication, files: frozenset[Path]) -> None:
+    """Let `server` answer the published site's paths too, as the config gives them now (one
+    with an error, which the build lists, leaves them as they were)."""
+    from staticfeed.serve import SiteLayout
+
+    with contextlib.suppress(StaticfeedError):
+        server.layout = SiteLayout.of(publication.config(), files)
 
 
 def _watched_besides(

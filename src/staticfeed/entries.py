@@ -501,23 +501,26 @@ def front_matter_items(path: Path, key: str) -> list[tuple[object, ItemLines | i
     return list(zip(items, lines, strict=True))
 
 
-def enclosed_files(config: Config, path: Path) -> frozenset[Path]:
+def enclosed_files(config: Config, path: Path) -> tuple[frozenset[Path], frozenset[Path]]:
     """The files of the project that the document at `path` names as enclosures, which a
-    build measures (media.py), whether they are there or not: serve rebuilds when one changes.
-    None from a document that cannot be read or split now: the build says why."""
+    build measures (media.py), whether they are there or not: serve rebuilds when one changes;
+    and as its image, which a build does not read (serve's preview serves both). None from a
+    document that cannot be read or split now: the build says why."""
     try:
         data = path.read_bytes()
     except OSError:
-        return frozenset()
-    if b"enclosures" not in data:  # most documents: no need to parse their front matter
-        return frozenset()
+        return frozenset(), frozenset()
+    if b"enclosures" not in data and b"image" not in data:  # most documents: no need to parse
+        return frozenset(), frozenset()
     try:
         metadata = _split_document(path, data, []).metadata
     except StaticfeedError:
-        return frozenset()
-    if "enclosures" not in metadata:
-        return frozenset()
-    return frozenset(media.project_files(metadata["enclosures"], config))
+        return frozenset(), frozenset()
+    enclosed, image = (
+        frozenset(media.project_files(metadata[key], config) if key in metadata else ())
+        for key in ("enclosures", "image")
+    )
+    return enclosed, image
 
 
 def _split_or_errors(

@@ -79,6 +79,55 @@ def _is(path: Path, kind: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class SiteLayout:
+    """The paths the published site will have, which the preview answers too, so that feeds
+    built for the preview's own address (`--base-url http://127.0.0.1:8000/`) link into it:
+    the folder of feeds at feed_url's path, and the project's files that documents name as
+    enclosures or images at site_url's path followed by theirs, where a host serves them.
+    Nothing else of the project: its config, its documents, files beside them."""
+
+    site_path: str
+    """site_url's path, decoded: `/blog/`."""
+    feeds_path: str | None
+    """feed_url's path, decoded (`/blog/feeds/`), when it is on site_url's host."""
+    project: Path
+    """The project folder (the config's), resolved."""
+    files: frozenset[Path]
+    """The project's files that documents name, resolved."""
+
+    @classmethod
+    def of(cls, config: Config, files: frozenset[Path]) -> SiteLayout:
+        site, feeds = urllib.parse.urlsplit(config.site_url), urllib.parse.urlsplit(config.feed_url)
+        same_host = (site.scheme, site.netloc) == (feeds.scheme, feeds.netloc)
+        return cls(
+            urllib.parse.unquote(site.path),
+            urllib.parse.unquote(feeds.path) if same_host else None,
+            config.path.parent.resolve(),
+            files,
+        )
+
+    def locate(self, root: Path, url_path: str) -> Path | None:
+        """What `url_path` names on the published site: a file or folder of `root`, the
+        folder of feeds, or a file of the project in `files`; None for anything else."""
+        decoded = urllib.parse.unquote(url_path)
+        if self.feeds_path is not None and f"{decoded}/" == self.feeds_path:
+            return root  # the folder without its slash: redirected
+        if self.feeds_path is not None and decoded.startswith(self.feeds_path):
+            rest = decoded[len(self.feeds_path) :]
+            return resolve_request(root, "/" + urllib.parse.quote(rest))
+        if not decoded.startswith(self.site_path):
+            return None
+        relative = decoded[len(self.site_path) :]
+        if any(part.startswith(".") for part in relative.split("/")):
+            return None  # .git, .staticfeed-cache, `..`: named by no document, never served
+        file = _inside(self.project, self.project / relative)
+        if file is None or file not in self.files or not _is(file, "file"):
+            return None
+        hidden = any(part.startswith(".") for part in file.relative_to(self.project).parts)
+        return None if hidden else file
+
+
 def etag_matches(if_none_match: str, etag: str) -> bool:
     """Whether an `If-None-Match` list (or `*`) matches `etag`, by weak comparison (RFC 9110)."""
     tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
@@ -150,6 +199,7 @@ class _FeedServer(ThreadingHTTPServer):
     ) -> None:
         self.root = root
         self.on_request = on_request
+        self.layout: SiteLayout | None = None
         if ":" in address[0]:
             self.address_family = AF_INET6
         super().__init__(address, _FeedHandler)
@@ -183,6 +233,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
             return
         url_path = _percent_encoded(target.path or "/")
         path = resolve_request(self.server.root, url_path)
+        layout = self.server.layout  # one read: a rebuild may replace it meanwhile
+        if path is None and layout is not None:
+            path = layout.locate(self.server.root, url_path)
         if path is None:
             self.send_error(HTTPStatus.NOT_FOUND)
         elif path.is_dir():
@@ -299,6 +352,15 @@ class PreviewServer:
         self._started = False
 
     @property
+    def layout(self) -> SiteLayout | None:
+        """The published site's paths it answers besides the folder's own (None: none)."""
+        return self._server.layout
+
+    @layout.setter
+    def layout(self, layout: SiteLayout | None) -> None:
+        self._server.layout = layout
+
+    @property
     def bind(self) -> str:
         return str(self._server.socket.getsockname()[0])
 
@@ -382,9 +444,10 @@ def snapshot(paths: Sequence[Path]) -> Snapshot:
 
 class Enclosures:
     """The files of the project that documents name as enclosures (a podcast's episodes),
-    which a build measures: serve rebuilds when one changes. Looked for again in each
-    document that changes; in all of them when the config changes (site_url says which paths
-    from the host's root are the project's), or a folder of documents does."""
+    which a build measures: serve rebuilds when one changes; and as images, which the preview
+    serves with them (`served`). Looked for again in each document that changes; in all of
+    them when the config changes (site_url says which paths from the host's root are the
+    project's), or a folder of documents does."""
 
     def __init__(
         self, entries_dir: Path, config_file: Path, load_config: Callable[[], Config]
@@ -393,10 +456,12 @@ class Enclosures:
         self._config_file = config_file.resolve()
         self._load_config = load_config
         self._config: Config | None = None
-        self._named: dict[Path, frozenset[Path]] = {}
+        self._named: dict[Path, tuple[frozenset[Path], frozenset[Path]]] = {}
         self.files: frozenset[Path] = frozenset()
         """Empty until the first `update`: looking in every document takes a while (0.3 s for
         10,000), which serve spends after it begins to serve."""
+        self.served: frozenset[Path] = frozenset()
+        """`files`, and the project's files documents name as their images."""
 
     def update(self, changed: Collection[Path]) -> frozenset[Path]:
         """The files, after the changes to `changed` (resolved paths); the first call looks in
@@ -412,7 +477,8 @@ class Enclosures:
         else:
             for path in documents:
                 self._look_in(path, config)
-        self.files = frozenset().union(*self._named.values())
+        self.files = frozenset().union(*(enclosed for enclosed, _ in self._named.values()))
+        self.served = self.files.union(*(image for _, image in self._named.values()))
         return self.files
 
     def _look_everywhere(self) -> None:
@@ -427,7 +493,7 @@ class Enclosures:
 
     def _look_in(self, document: Path, config: Config) -> None:
         named = enclosed_files(config, document)
-        if named:
+        if any(named):
             self._named[document] = named
         else:
             self._named.pop(document, None)
