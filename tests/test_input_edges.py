@@ -746,6 +746,56 @@ def test_a_direction_mark_beside_visible_text_is_kept(site: Site) -> None:
     assert [tag.term for tag in entry.tags] == [f"\u200f{hebrew}"]
 
 
+def test_a_value_of_other_characters_that_render_as_nothing_alone_is_an_error(site: Site) -> None:
+    # Published as written: Hangul fillers (U+3164 looks like a space, and is no Cf) and a lone
+    # variation selector (U+FE0F, Mn) made a title, a tag feed and an author shown as nothing.
+    site(
+        **{
+            "a.md": '---\ntitle: "\\u3164"\ndate: 2025-06-01\ntags: [news, "\\ufe0f"]\n'
+            'authors: ["\\uffa0 <ann@example.org>", {name: "\\u115f\\u1160"}]\n---\nText.\n'
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 1, built.output
+    fix = "visible text or remove the key."
+    assert built.stderr == (
+        f"Error: entries/a.md:2: title {SHOWS_NOTHING} (U+3164 HANGUL FILLER). Give title {fix}\n"
+        f"Error: entries/a.md:4: each of tags {SHOWS_NOTHING} (U+FE0F VARIATION SELECTOR-16). "
+        f"Give each of tags {fix}\n"
+        f"Error: entries/a.md:5: authors name {SHOWS_NOTHING} (U+FFA0 HALFWIDTH HANGUL FILLER). "
+        f"Give authors name {fix}\n"
+        f"Error: entries/a.md:5: authors name {SHOWS_NOTHING} (U+115F HANGUL CHOSEONG FILLER, "
+        f"U+1160 HANGUL JUNGSEONG FILLER). Give authors name {fix}\n"
+    )
+    assert not Path("feeds").exists()
+
+
+def test_a_character_that_renders_as_nothing_at_an_end_is_dropped_unless_it_belongs_there(
+    site: Site,
+) -> None:
+    # A Hangul filler or a variation selector after a space or an ASCII letter shows nothing:
+    # "news\ufe0f" and "news" were two tag feeds. A selector after an emoji (its presentation)
+    # or an ideograph (its form, in a Japanese name), and a filler in its syllable, stay.
+    config = BASIC_CONFIG.replace('"Test feed"', '"\\u3164Test feed\\uffa0"')
+    folder = site(
+        config,
+        **{
+            "a.md": '---\ntitle: "\\ufe0fLaunch \\U0001f680\\ufe0f"\ndate: 2025-06-01\n'
+            'tags: [news, "news\\ufe0f", "\\u3164x \\ufe0f", "\\u1100\\u1160"]\n'
+            'authors: ["\\u845b\\U000e0100 <ann@example.org>", {name: "\\u115fBo Li\\u1160"}]\n'
+            "---\nText.\n"
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    feed = feedparser.parse(folder / "feeds" / "atom.xml")
+    (entry,) = feed.entries
+    assert feed.feed.title == "Test feed"
+    assert entry.title == "Launch \U0001f680\ufe0f"
+    assert [tag.term for tag in entry.tags] == ["news", "x", "\u1100\u1160"]
+    assert [author.name for author in entry.authors] == ["\u845b\U000e0100", "Bo Li"]
+
+
 def test_import_says_a_permalink_path_named_the_entry_rather_than_was_left_out(site: Site) -> None:
     # The report said "left out: permalink (not an absolute URL)" of the path that named it.
     site()

@@ -95,13 +95,39 @@ def as_browsers_read(match: re.Match[str]) -> str:
 WHITESPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
 
 
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): what renders as nothing.
+IGNORABLE = {
+    chr(code)
+    for first, last in [
+        (0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+        (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+        (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+        (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+    ]
+    for code in range(first, last + 1)
+}  # fmt: skip
+DIRECTION = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+SELECTORS = {chr(c) for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]}
+
+
 def expected_text(written: str) -> str:
     """What every reader must get: XML-illegal characters removed, those readers cannot show
-    changed, then the ends stripped of spaces, byte-order marks (U+FEFF) and the zero-width
-    space, joiners and word joiner (U+200B, U+200C, U+200D, U+2060), which are as invisible."""
-    return UNSHOWABLE.sub(as_browsers_read, XML_ILLEGAL.sub("", written)).strip(
-        "\ufeff\u200b\u200c\u200d\u2060" + WHITESPACE
-    )
+    changed, then the ends stripped of spaces and of the characters Unicode ignores (README),
+    but the marks of direction and a variation selector after a character it selects a form
+    of. (TRICKY has no Hangul jamo nor the other extenders, whose rules are left out here.)"""
+    text = UNSHOWABLE.sub(as_browsers_read, XML_ILLEGAL.sub("", written))
+    dropped = (set(WHITESPACE) | IGNORABLE) - DIRECTION
+    start, end = 0, len(text)
+    while start < end and text[start] in dropped:
+        start += 1
+    while end > start and text[end - 1] in dropped:
+        end -= 1
+    kept = end
+    while kept < len(text) and text[kept] in SELECTORS:
+        kept += 1
+    base = text[end - 1] if end > start else " "
+    selects = not base.isspace() and not (base.isascii() and base.isalpha())
+    return text[start : kept if selects else end]
 
 
 # feedparser "repairs" text it believes was mis-decoded, in `_FeedParserMixin.pop`
@@ -131,7 +157,7 @@ TRICKY = [
     "]]>", "<![CDATA[", '"', "'", "\\", "\\n", "%", "#", ": ", " #", "- ", "---", "+++", "...",
     "@", "a@b.co", "(x)", "{", "}", "[", "]", "*", "_", "`", "|", "~", "!",
     " ", "  ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u2028", "\u2029", "\x85", "\ufeff",
-    "\u200b", "\u200f", "\u202e", "\u2066",
+    "\u200b", "\u200f", "\u202e", "\u2066", "\u3164", "\ufe0f", "\u00ad", "🚀\ufe0f",
     "😀", "👩🏽‍💻", "🇺🇦", "\U0001d11e", "\U0010ffff", "\ufdd0", "\ufffd",
     "שלום", "مرحبا", "Київ", "日本語", "e\u0301", "\u0301", "\u0915\u094d\u0937",
     "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1c", "\x1f",
@@ -155,9 +181,13 @@ BLANK = ["", " ", "\x01", "\t\x0b \x1f", "\u00a0\ufffe", "\u2003\x00", "\u200f",
 
 
 def shows_something(text: str) -> bool:
-    """Whether a reader shows anything of `text`: a character that is no space and no
-    format character (Unicode category Cf: a direction mark alone is an error, README)."""
-    return any(not char.isspace() and unicodedata.category(char) != "Cf" for char in text)
+    """Whether a reader shows anything of `text`: a character that is no space, no format
+    character (Unicode category Cf: a direction mark alone is an error, README) and none that
+    Unicode ignores (IGNORABLE)."""
+    return any(
+        not char.isspace() and unicodedata.category(char) != "Cf" and char not in IGNORABLE
+        for char in text
+    )
 
 
 def with_surrogate(base: st.SearchStrategy[str]) -> st.SearchStrategy[str]:

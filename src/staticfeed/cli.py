@@ -111,7 +111,7 @@ class _Checked(click.ParamType[str]):
         from staticfeed import values
         from staticfeed.text import unfit_character
 
-        if values.blank(value):
+        if not values.stripped(value):  # spaces or invisible characters alone, as it was typed
             self.fail(f"it is empty: give {self.wanted}.", param, ctx)
         if any("\udc80" <= character <= "\udcff" for character in value):
             # What Python makes of bytes that are not UTF-8 in an argument (surrogateescape).

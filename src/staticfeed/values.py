@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from staticfeed import invisible
 from staticfeed.model import Author
 from staticfeed.text import shorten
 
@@ -135,36 +136,30 @@ def empty(key: str) -> InvalidValue:
 
 
 def blank(value: object) -> bool:
-    """Whether a value was written with nothing in it: no value at all, or spaces alone."""
-    return value is None or (isinstance(value, str) and not stripped(value))
-
-
-# A byte-order mark (U+FEFF, a zero-width no-break space) is no space to str.strip(), but it is
-# as invisible as one: at either end of a value, left from a file pasted after another, readers
-# showed nothing for it, and compared "\ufeffnews" and "news" as two tags. So are a zero-width
-# space (U+200B, which web pages put where a line may break), a zero-width joiner or non-joiner
-# (U+200D, U+200C: at an end, they join nothing) and a word joiner (U+2060). Not the marks that
-# set the direction of text (U+200E, U+200F), which place a `!` at the end of a Hebrew title.
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_ENDS = re.compile(rf"\A[\s{_INVISIBLE}]+|[\s{_INVISIBLE}]+\Z")
+    """Whether a value was written with nothing in it: no value at all, or spaces alone (one of
+    invisible characters is not blank: `text` names them)."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def stripped(value: str) -> str:
-    """`value` without spaces (Unicode spaces included) and invisible characters (`_INVISIBLE`)
-    at either end."""
+    """`value` without spaces (Unicode spaces included) at either end, nor the characters as
+    invisible as a space there (`invisible.without_ends`): a byte-order mark (U+FEFF) left from
+    a file pasted after another, a zero-width space, a Hangul filler (U+3164), a variation
+    selector that selects nothing. Readers showed nothing for them, and compared "\ufeffnews"
+    and "news" as two tags."""
     value = value.strip()
-    if value and (value[0] in _INVISIBLE or value[-1] in _INVISIBLE):
-        return _ENDS.sub("", value)
+    if value and (value[0] in invisible.AT_ENDS or value[-1] in invisible.AT_ENDS):
+        return invisible.without_ends(value)
     return value
 
 
 def shows_nothing(value: str) -> bool:
-    """Whether `value`, stripped, has no character a reader shows: format characters alone
-    (Unicode category Cf: a direction mark, a soft hyphen), which `stripped` keeps, as next to
-    text they matter (a right-to-left mark places a `!` in a Hebrew title)."""
+    """Whether `value`, stripped, has no character a reader shows (`invisible.invisible`):
+    marks of direction alone, which `stripped` keeps, as next to text they matter (a
+    right-to-left mark places a `!` in a Hebrew title)."""
     # A value with text begins with it: `stripped` took spaces off its ends.
-    return unicodedata.category(value[0]) == "Cf" and all(
-        char.isspace() or unicodedata.category(char) == "Cf" for char in value
+    return not value or (
+        invisible.invisible(value[0]) and all(invisible.invisible(char) for char in value)
     )
 
 
@@ -228,10 +223,12 @@ def text(key: str, value: object, written: object = None) -> str:
             if isinstance(value, int | float)
             else f"Write {key} as a single line of text.",
         )
-    value = stripped(value)
-    if not value:
-        raise empty(key)
-    if not value[0].isprintable() and shows_nothing(value):  # a Cf is not printable: cheap
+    shown = stripped(value)
+    if not shown:  # spaces alone are blank; invisible characters alone, as `stripped` drops
+        raise nothing_shown(key, value) if value.strip() else empty(key)
+    value = shown
+    # Of what `stripped` leaves first, only the filler that begins a syllable is printable.
+    if (not value[0].isprintable() or value[0] == "\u115f") and shows_nothing(value):
         raise nothing_shown(key, value)
     return value
 
@@ -602,6 +599,8 @@ def _author_from_text(key: str, value: str) -> Author:
             f"{key} {value!r} has a < or > that does not enclose an email address",
             'Write it as "Ann Lee <ann@example.org>", with the address alone between < and >.',
         )
+    if match and not name and match.group("name"):
+        raise nothing_shown(f"{key} name", match.group("name"))
     if not match or not name:
         raise InvalidValue(
             f"{key} {value!r} has no name", 'Write it as "Ann Lee" or "Ann Lee <ann@example.org>".'
