@@ -156,6 +156,26 @@ def test_error_lines_in_pyproject_count_from_the_top_of_pyproject(site: Site) ->
 
 
 @pytest.mark.parametrize(
+    ("table", "lead"),
+    [("[tool]\n", "staticfeed."), ("", "tool.staticfeed.")],
+    ids=["from-tool", "from-the-top"],
+)
+def test_keys_dotted_from_tool_in_pyproject_are_named_at_their_line(
+    site: Site, table: str, lead: str
+) -> None:
+    # `[tool]` with `staticfeed.author.name = "x"` was named at no line, `pyproject.toml:`.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    keys = ['title = "T"', 'site_url = "https://example.org/"', 'author.name = "x"']
+    text = table + "".join(f"{lead}{key}\n" for key in keys) + '[project]\nname = "x"\n'
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    line = 4 if table else 3  # of author.name
+    assert_unknown_key(
+        error_text(), f"pyproject.toml:{line}", "author", "Did you mean 'authors'? Known keys: "
+    )
+
+
+@pytest.mark.parametrize(
     "above",
     [
         # A line in a multi-line string that reads like the key: it was named, line 2.

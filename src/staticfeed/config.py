@@ -622,22 +622,25 @@ def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | N
 
 def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
     """Line numbers of keys in the staticfeed table, for error messages (tomllib has none): a
-    `key =` line, or the header of a table that is a key of it (`[[authors]]`, `[author]`)."""
-    inside = not in_pyproject
+    `key =` line, or the header of a table that is a key of it (`[[authors]]`, `[author]`). In
+    pyproject.toml, a key may be written dotted from the table `[tool]`
+    (`staticfeed.title = "x"`) or from the top of the file (`tool.staticfeed.title = "x"`)."""
+    key_line: re.Pattern[str] | None = _KEY_LINES["tool.staticfeed" if in_pyproject else ""]
     found: dict[str, int] = {}
     prefix = r"tool\s*\.\s*staticfeed\s*\.\s*" if in_pyproject else ""
     table = re.compile(rf"\[\[?\s*{prefix}{_KEY}\s*[].]")
     for number, line in toml_lines(raw_text):
         stripped = line.strip()
         if stripped.startswith("["):
-            inside = stripped.strip("[] ") == "tool.staticfeed" if in_pyproject else False
-            if inside:
+            path = _PATH_FROM.get(stripped.strip("[] ")) if in_pyproject else None
+            key_line = _KEY_LINES[path] if path is not None else None
+            if path == "":  # [tool.staticfeed]
                 found.setdefault(_TABLE_LINE, number)
             elif named := table.match(stripped):
                 found.setdefault(_key_name(named), number)
             continue
-        match = _KEY_LINE.match(stripped)
-        if inside and match:
+        match = key_line.match(stripped) if key_line else None
+        if match:
             found.setdefault(_key_name(match), number)
     return found.get
 
@@ -645,7 +648,15 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
 # The first part of a TOML key: bare, or quoted without escapes (`"title"`, `'title'`). A
 # dotted key (`author.name = "x"`) is a key of the table that its first part names.
 _KEY = r"""(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')"""
-_KEY_LINE = re.compile(rf"""{_KEY}(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*'))*\s*=""")
+_DOTTED = r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*'))*\s*="""
+# A key line of the staticfeed table, by the path that leads to it from the current table.
+_KEY_LINES = {
+    "": re.compile(_KEY + _DOTTED),
+    "staticfeed": re.compile(rf"staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
+    "tool.staticfeed": re.compile(rf"tool\s*\.\s*staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
+}
+# From a pyproject.toml table, by its header (no key of staticfeed.toml is under a header).
+_PATH_FROM = {"tool.staticfeed": "", "tool": "staticfeed"}
 
 
 def _key_name(match: re.Match[str]) -> str:
