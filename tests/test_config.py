@@ -1068,6 +1068,18 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
     )
 
 
+def test_each_bad_key_of_one_author_of_the_config_is_named_at_its_line(site: Site) -> None:
+    # Only the first was named: fixing it showed the next, a build apiece.
+    authors = '[[authors]]\nname = "B"\nmail = "b@example.org"\nur = "https://example.org/"\n'
+    site(config='title = "T"\nsite_url = "https://example.org/"\n' + authors, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:5: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+        "Error: staticfeed.toml:6: unknown key 'authors.ur'. Did you mean 'authors.uri'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+    )
+
+
 def test_each_bad_item_of_a_multi_line_array_in_the_config_is_named_at_its_line(
     site: Site,
 ) -> None:

@@ -903,6 +903,23 @@ EMPTY_ITEM = "has an empty item. Remove it, or write what it should be."
             id="bad-keys-of-author-mappings",
         ),
         pytest.param(
+            # Only the first bad key of an item was named: a build apiece for the others.
+            "authors:\n  - name: Ann\n    mail: a@example.org\n    url: https://example.org/\n"
+            "enclosures:\n  - {url: https://example.org/a.mp3, typ: audio/mpeg,\n"
+            "     lenght: 3}\n",
+            [
+                "5: unknown key 'authors.mail'. Did you mean 'authors.email'? Known keys: "
+                "authors.email, authors.name, authors.uri.",
+                "6: unknown key 'authors.url'. Did you mean 'authors.uri'? Known keys: "
+                "authors.email, authors.name, authors.uri.",
+                "8: unknown key 'enclosures.typ'. Did you mean 'enclosures.type'? Known keys: "
+                "enclosures.length, enclosures.type, enclosures.url.",
+                "9: unknown key 'enclosures.lenght'. Did you mean 'enclosures.length'? Known "
+                "keys: enclosures.length, enclosures.type, enclosures.url.",
+            ],
+            id="two-bad-keys-of-one-item",
+        ),
+        pytest.param(
             "authors: [Bo, '<b@example.org>', {name: Cy, url: x}]\n",
             [
                 "3: authors '<b@example.org>' has no name. Write it as \"Ann Lee\" or "

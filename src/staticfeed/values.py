@@ -86,6 +86,8 @@ def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -
             if item is None:
                 raise empty_item(key)
             checked.append(check(item))
+        except InvalidItems as several:  # each bad key of the one item (`refuse_unknown_fields`)
+            problems.extend((index, problem) for _, problem in several.problems)
         except InvalidValue as problem:
             problems.append((index, problem))
     if problems:
@@ -631,12 +633,17 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
 
 def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence[str]) -> None:
     """InvalidValue, at its own line, for a key of the mapping `value` (an item of the list
-    `key`) that is none of `known`."""
+    `key`) that is none of `known`; InvalidItems, all of this one item, for several."""
+    problems: list[tuple[int, InvalidValue]] = []
     for field in value:
         if field not in known:
             problem = unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in known])
             problem.field = str(field)
-            raise problem
+            problems.append((0, problem))
+    if len(problems) > 1:
+        raise InvalidItems(problems)
+    if problems:
+        raise problems[0][1]
 
 
 def _refuse_address_in_name(key: str, name: str) -> None:
