@@ -507,6 +507,50 @@ def test_a_hex_number_too_long_to_write_in_decimal_is_quoted_shortened(
     assert user_error(run("build")) == f"Error: {error}\n"
 
 
+OCTAL, YAML_OCTAL, BINARY = f"0o{'7' * 5000}", f"0{'7' * 5000}", f"0b{'1' * 5000}"
+
+
+@pytest.mark.parametrize(
+    ("config", "document", "error"),
+    [
+        (
+            "",
+            post_with(f"authors:\n  - name: {YAML_OCTAL}"),
+            f"entries/a.md:5: authors name must be text, not a number. Put it in quotes: "
+            f'"{YAML_OCTAL[:38]}\u2026"',
+        ),
+        (
+            "",
+            # 1,506 digits in decimal, which str() writes: they were quoted.
+            post_with(f"authors:\n  - name: {BINARY}"),
+            f"entries/a.md:5: authors name must be text, not a number. Put it in quotes: "
+            f'"{BINARY[:38]}\u2026"',
+        ),
+        (
+            "",
+            f'+++\ntitle = "A"\ndate = {OCTAL}\ntags = ["a", {BINARY}]\n+++\nText.\n',
+            f"entries/a.md:3: date: expected a date, not a number ({OCTAL[:38]}\u2026). "
+            f"{DATE_FIX}\nError: entries/a.md:4: each of tags must be text, not a number. Put "
+            f'every one in quotes: ["a", "{BINARY[:38]}\u2026"]',
+        ),
+        (
+            f"subtitle = {OCTAL}\n",
+            POST,
+            f"staticfeed.toml:5: subtitle must be text, not a number. Put it in quotes: "
+            f'"{OCTAL[:38]}\u2026"',
+        ),
+    ],
+    ids=["yaml-mapping-octal", "yaml-mapping-binary", "toml", "config"],
+)
+def test_a_long_octal_or_binary_number_is_quoted_shortened_as_written(
+    site: Site, config: str, document: str, error: str
+) -> None:
+    # Where its source was not kept (TOML, a YAML mapping), it was quoted in hex ("0xffff…"),
+    # or in decimal, which the author had not written.
+    site(BASIC_CONFIG + config, **{"a.md": document})
+    assert user_error(run("build")) == f"Error: {error}\n"
+
+
 @pytest.mark.parametrize(
     ("document", "line"),
     [

@@ -19,6 +19,7 @@ from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_l
 from staticfeed.frontmatter import (
     ItemLines,
     long_number_error,
+    long_numbers_as_written,
     toml_cut_short_line,
     toml_key_given_twice,
     toml_lines,
@@ -525,7 +526,7 @@ def _read_toml(path: Path) -> dict[str, object]:
             line=data.count(b"\n", 0, error.start) + 1,
         ) from None
     try:
-        return tomllib.loads(text)
+        return long_numbers_as_written(tomllib.loads(text), text)
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise ConfigError(
             "the TOML nests arrays or inline tables too deep to read",

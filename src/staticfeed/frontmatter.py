@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeGuard
 import yaml
 
 from staticfeed.text import shorten
+from staticfeed.values import SHOWN, WrittenInt
 
 
 class FrontMatterError(ValueError):
@@ -95,12 +96,22 @@ def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
+def _int_as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """A whole number; one written long, a WrittenInt, for a message to quote as written."""
+    number: int = loader.construct_yaml_int(node)
+    return WrittenInt(number, node.value) if len(node.value) > SHOWN else number
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
+
+
 class _PureLoader(_OnceEachKey, yaml.SafeLoader):
     """The pure-Python parser, for the escapes libyaml refuses (see _parse_yaml)."""
 
 
 _PureLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_PureLoader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
 
 # libyaml refuses a lone surrogate escape such as "\ud800"; the pure-Python parser reads it, and
 # the entry reader then removes it with a warning, like any other character XML cannot carry.
@@ -864,6 +875,31 @@ def long_number_error(text: str, first: int = 1) -> tuple[str, str, int] | None:
     return None
 
 
+# A whole number TOML reads in hex, octal or binary, written long (see WrittenInt).
+_BASES = {"x": "[0-9A-Fa-f]", "o": "[0-7]", "b": "[01]"}
+# As TOML writes them, which int(…, 0) reads: `_` between two digits alone.
+_LONG_BASED = re.compile(
+    "|".join(rf"0{base}{digit}(?:_?{digit}){{{SHOWN},}}" for base, digit in _BASES.items())
+)
+
+
+def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, object]:
+    """The TOML `data` read from `text`, each whole number written long in hex, octal or
+    binary a WrittenInt, for a message to quote as written (tomllib keeps no source)."""
+    written = {int(found, 0): found for found in _LONG_BASED.findall(text)}
+    return _with_written(data, written) if written else data  # type: ignore[return-value]
+
+
+def _with_written(value: object, written: dict[int, str]) -> object:
+    if isinstance(value, dict):
+        return {key: _with_written(each, written) for key, each in value.items()}
+    if isinstance(value, list):
+        return [_with_written(each, written) for each in value]
+    if type(value) is int and value in written:
+        return WrittenInt(value, written[value])
+    return value
+
+
 def _not_allowed(source: str, character: str) -> FrontMatterError:
     """The error for a character YAML allows nowhere, at its line: it said "position 80",
     counted in bytes, and the error was put on line 2."""
@@ -1136,7 +1172,8 @@ def _parse_toml(source: str) -> _Parsed:
         raise FrontMatterError(*long_number) from None
     key_lines = _toml_key_lines(source)
     _refuse_vast_values(data, key_lines)
-    return data, key_lines, {}, {}  # TOML has no implicit types: 3.10 is a number as written
+    # TOML has no implicit types: 3.10 is a number as written.
+    return long_numbers_as_written(data, source), key_lines, {}, {}
 
 
 def _toml_key_lines(source: str) -> dict[str, int]:

@@ -99,6 +99,7 @@ def type_name(value: object) -> str:
     names = {
         str: "text",
         int: "a number",
+        WrittenInt: "a number",
         float: "a number",
         bool: "true/false",
         list: "a list",
@@ -199,16 +200,34 @@ SHOWN = 40
 """How many characters of a long value a message quotes at most (`shorten`)."""
 
 
+class WrittenInt(int):
+    """A whole number written with more than SHOWN characters, and how: a message quotes its
+    start as the author wrote it (`0o777…`, `0b111…`), not in decimal, nor in hex for one too
+    long for str(), which was written in hex, octal or binary (one of as many decimal digits is
+    refused when read). Made where YAML and TOML are read (frontmatter.py)."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]  # to pickle it
+        return int(self), self.written
+
+
 def shown_as_written(value: object, written: object = None) -> str:
     """A number (or true/false) as the author wrote it, for a message to quote: `written`, its
-    source (`Document.written`), when known; cut short past SHOWN characters, as one of 5,000
-    digits would fill the screen. One too long for str() was written in hex, octal or binary
-    (one of as many decimal digits is refused when read): it is shown in hex."""
+    source (`Document.written`), when known, or the source a WrittenInt keeps; cut short past
+    SHOWN characters, as one of 5,000 digits would fill the screen."""
+    if isinstance(value, WrittenInt):
+        written = value.written
     if isinstance(written, str):
         return shorten(written, SHOWN)
     try:
         return shorten(_as_written(value), SHOWN)
-    except ValueError:
+    except ValueError:  # not read from a file (a WrittenInt, then): no way it was written
         assert isinstance(value, int)  # str() raises ValueError for an int alone
         return shorten(hex(value), SHOWN)
 
