@@ -921,11 +921,28 @@ def test_a_slug_windows_keeps_for_a_device_is_an_error_at_its_line(
     assert not Path("feeds").exists()
 
 
-def test_a_device_name_from_the_file_name_is_left_as_it_was(site: Site) -> None:
-    # Not the slug's doing: Windows could not check out entries/con.md itself.
-    site(config=CONFIG, **{"con.md": "---\ntitle: A\ndate: 2025-06-01\n---\nA.\n"})
+def test_a_page_folder_named_as_a_device_by_the_file_name_gets_a_dash_and_keeps_its_id(
+    site: Site,
+) -> None:
+    # entries/con.md made feeds/con/index.html, which Windows can neither check out nor upload
+    # (wherever the site is built), while `slug: con` was refused. The id, made of the name,
+    # stays: a new one would deliver the entry again to every reader.
+    post = "---\ntitle: A\ndate: 2025-06-0{}\n---\nA.\n"
+    site(config=CONFIG, **{"con.md": post.format(1), "AUX/NUL.x.md": post.format(2)})
     build_ok()
-    assert Path("feeds/con/index.html").is_file()
+    assert sorted(str(page) for page in Path("feeds").glob("*/**/index.html")) == [
+        "feeds/aux-/nul-.x/index.html",
+        "feeds/con-/index.html",
+    ]
+    atom = read_xml(Path("feeds/atom.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [
+        (entry.findtext("a:id", namespaces=ns), entry.find("a:link", ns).get("href"))
+        for entry in atom.findall("a:entry", ns)
+    ] == [
+        ("tag:example.org,2025:aux/nul.x", "https://example.org/blog/feeds/aux-/nul-.x/"),
+        ("tag:example.org,2025:con", "https://example.org/blog/feeds/con-/"),
+    ]
 
 
 def test_slug_errors_are_listed_by_file_then_line(site: Site) -> None:

@@ -171,7 +171,12 @@ class PageEntry:
 
 
 def entry_page_url(config: Config, entry: Entry) -> str:
-    """The absolute URL of `entry`'s page: `feed_url` + slug + "/"."""
+    """The absolute URL of `entry`'s page: `feed_url` + slug + "/", each folder name Windows
+    keeps for a device with a `-` after it (`_page_folder`)."""
+    segments = entry.slug.split("/")
+    if any(_windows_device(unquote(segment)) for segment in segments):
+        # Only a slug from the file name (`con.md`): a written one is refused (page_path).
+        return config.feed_url + "/".join(map(_page_folder, segments)) + "/"
     return config.feed_url + entry.slug + "/"
 
 
@@ -380,6 +385,7 @@ def _slug_folders(entry: Entry) -> list[str]:
     device = next((name for name in folders if _windows_device(name)), None)
     if device is not None:
         _refuse_windows_device(entry, device)
+        return [_page_folder(name) for name in folders]
     return folders
 
 
@@ -389,9 +395,18 @@ def _windows_device(name: str) -> bool:
     return name.partition(".")[0].rstrip(" ").casefold() in WINDOWS_DEVICES
 
 
+def _page_folder(name: str) -> str:
+    """The folder of a page named `name` (decoded or percent-encoded), a `-` after a device's
+    name when Windows keeps it (`con` gets `con-`, `nul.x` gets `nul-.x`), as a topic feed's
+    file name gets one (`con-.atom.xml`): the site can then be checked out and uploaded there,
+    and the entry keeps its id, which is made of the slug."""
+    return re.sub(r"^[^.]*", r"\g<0>-", name, count=1) if _windows_device(unquote(name)) else name
+
+
 def _refuse_windows_device(entry: Entry, device: str) -> None:
-    """The error of a `slug:` that names a page's folder as Windows names a device. Not of a
-    slug from the file name (`con.md`), which Windows could not check out before."""
+    """The error of a `slug:` that names a page's folder as Windows names a device. A slug
+    from the file name (`con.md`) gets its folder renamed instead (`_page_folder`): no `slug:`
+    line to fix, and a new one would change the entry's id."""
     from staticfeed.entries import key_line  # only on an error: a patch does not import it
 
     line = key_line(entry.source, "slug")
