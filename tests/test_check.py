@@ -1484,6 +1484,46 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     assert result.stdout.splitlines()[-1] == "ok: 0 errors, 7 warnings"
 
 
+SOMETIMES_REMOVED = """\
+---
+title: Styles
+date: 2025-03-01
+---
+A <b style="margin: 0; color: red">kept</b> and <i style="background-color: red">kept</i>.
+
+A <b style="margin: inherit; color: var(--accent)">emptied</b> and
+<i style="background-color: lightblue">kept, warned about</i>.
+"""
+
+
+def test_a_css_property_readers_remove_is_at_the_style_it_is_removed_from(site: Site) -> None:
+    # Readers keep `margin: 0` and `color: red`, but remove the `margin: inherit` and the whole
+    # style with var(): check reported both at the first <b> whose style names them, line 5.
+    # The same for the service's warning about the lightblue the second <i> has.
+    site(CONFIG, **{"markup.md": SOMETIMES_REMOVED})
+    assert invoke_build().exit_code == 0
+    service = "the W3C Feed Validation Service warns about the value lightblue of the CSS"
+    assert rows(exit_code=0) == [
+        removed(7, "the CSS property color in the style of <b>"),
+        removed(7, "the CSS property margin in the style of <b>"),
+        warning(
+            "entries/markup.md",
+            8,
+            "w3c-html",
+            f"{service} property background-color in the style of <i>, which readers keep",
+        ),
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+    styles = [element.get("style") for element in shown.iter("b", "i")]
+    assert styles == [
+        "margin: 0; color: red;",
+        "background-color: red;",
+        None,
+        "background-color: lightblue;",
+    ]
+
+
 def test_text_markdown_reads_as_a_tag_html_lacks_is_told_to_be_written_with_a_backslash(
     site: Site,
 ) -> None:

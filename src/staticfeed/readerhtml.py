@@ -179,13 +179,17 @@ def _reading(
     )
 
 
-def _first_of_each(
-    pieces: Sequence[tuple[int, str]], found: Iterable[tuple[str, re.Pattern[str]]]
-) -> list[Removed]:
+_Found = tuple[str, re.Pattern[str], etree._Element]
+"""Something found in raw HTML: what it is, a pattern that finds it there, and its element."""
+
+
+def _first_of_each(pieces: Sequence[tuple[int, str]], found: Iterable[_Found]) -> list[Removed]:
     """Each kind of thing `found`, at its first line in `pieces`, in order of line."""
     lines: dict[str, list[int | None]] = {}
-    for what, pattern in found:
-        lines.setdefault(what, []).append(_line(pieces, pattern))
+    for what, pattern, element in found:
+        ends: object = element.sourceline  # untyped in lxml's stubs
+        until = ends if isinstance(ends, int) else None
+        lines.setdefault(what, []).append(_line(pieces, pattern, until))
     each = [Removed(places[0], what, len(places) - 1) for what, places in lines.items()]
     return sorted(each, key=lambda one: (one.line or 0, one.what))
 
@@ -197,15 +201,15 @@ _NOT_HTML_TO_THE_SERVICE = ("svg", "math")
 _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls", "poster", "preload")
 
 
-def _warned_by_the_service(fragment: etree._Element) -> Iterator[tuple[str, re.Pattern[str]]]:
+def _warned_by_the_service(fragment: etree._Element) -> Iterator[_Found]:
     for element in fragment.iter(*_NOT_HTML_TO_THE_SERVICE):
         if next(element.iterancestors(*_NOT_HTML_TO_THE_SERVICE), None) is None:
-            yield f"<{element.tag}>", _tag_pattern(str(element.tag))
+            yield f"<{element.tag}>", _tag_pattern(str(element.tag)), element
     for element in _elements(fragment):
         for name in _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT:
             if name in element.attrib:
                 tag = str(element.tag)
-                yield f"the {name} attribute of <{tag}>", _attribute_pattern(tag, name)
+                yield f"the {name} attribute of <{tag}>", _attribute_pattern(tag, name), element
 
 
 def _sanitized(htmls: Sequence[str]) -> list[str | None]:
@@ -243,15 +247,16 @@ def _aligned(written: etree._Element, kept: etree._Element) -> _Aligned:
     return aligned
 
 
-def _differences(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[str]]]:
+def _differences(aligned: _Aligned) -> Iterator[_Found]:
     """What readers remove, with a pattern that finds it in raw HTML."""
     dropped: set[etree._Element] = set()
     for element, kept in aligned:
         if kept is not None:
-            yield from _attribute_differences(element, kept)
+            for what, pattern in _attribute_differences(element, kept):
+                yield what, pattern, element
             continue
         if not any(parent in dropped for parent in element.iterancestors()):
-            yield _dropped(element)
+            yield *_dropped(element), element
         dropped.add(element)
 
 
@@ -316,7 +321,7 @@ _VALUE_THE_SERVICE_TAKES = re.compile(
 )
 
 
-def _kept_css_warned_about(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[str]]]:
+def _kept_css_warned_about(aligned: _Aligned) -> Iterator[_Found]:
     """The CSS readers keep that the service warns about (DangerousStyleAttr). It reads the
     style as written, and lower case: one readers keep is one it gets past its first look,
     unless it held a url(), which readers take out before that look and the service does not
@@ -326,11 +331,15 @@ def _kept_css_warned_about(aligned: _Aligned) -> Iterator[tuple[str, re.Pattern[
         style = str(kept.get("style", "")).lower() if kept is not None else ""
         tag = str(written.tag)
         if style and _CSS_URL.search(str(written.get("style", ""))):
-            yield f"{_URL} in the style of <{tag}>", _attribute_pattern(tag, "style", _URL_AFTER)
+            yield (
+                f"{_URL} in the style of <{tag}>",
+                _attribute_pattern(tag, "style", _URL_AFTER),
+                written,
+            )
             continue
         for name, value in _DECLARATION.findall(style):
             for what in _css_the_service_warns_about(name, value):
-                yield f"{what} in the style of <{tag}>", _css_pattern(tag, name)
+                yield f"{what} in the style of <{tag}>", _css_pattern(tag, name), written
 
 
 def _css_the_service_warns_about(name: str, value: str) -> Iterator[str]:
@@ -375,10 +384,20 @@ def _attribute_pattern(tag: str, name: str, after: str = r"(?=[\s=/>]|$)") -> re
     return re.compile(rf"<{re.escape(tag)}\s[^>]*?(?<=\s){re.escape(name)}{after}", re.IGNORECASE)
 
 
-def _line(pieces: Sequence[tuple[int, str]], pattern: re.Pattern[str]) -> int | None:
-    """The line of the first piece of raw HTML where `pattern` is found."""
+def _line(
+    pieces: Sequence[tuple[int, str]], pattern: re.Pattern[str], until: int | None
+) -> int | None:
+    """The line where `pattern` is found in the raw HTML `pieces`: the last place on or before
+    `until`, the line of the pieces joined by newlines where the element found ends its start
+    tag (lxml's sourceline), which is that start tag's place; else the first. Of two <b> with
+    `margin` in their style, readers may remove it from the second alone."""
+    found = None
+    start = 1  # the line of the pieces joined where this piece starts
     for line, html in pieces:
-        match = pattern.search(html)
-        if match:
-            return line + html.count("\n", 0, match.start())
-    return None
+        for match in pattern.finditer(html):
+            before = html.count("\n", 0, match.start())
+            if found is not None and (until is None or start + before > until):
+                return found
+            found = line + before
+        start += html.count("\n") + 1
+    return found
