@@ -1549,6 +1549,40 @@ def test_text_markdown_reads_as_a_tag_html_lacks_is_told_to_be_written_with_a_ba
     assert shown == "If x<y and a > b, go."
 
 
+def test_text_markdown_reads_as_an_element_html_has_is_told_to_be_written_with_a_backslash(
+    site: Site,
+) -> None:
+    # In "if a<b and c>d", CommonMark reads "<b and c>" as a <b> with attributes "and" and
+    # "c": readers removed them, and check said to take them out, without the \< hint that
+    # "x<y and a > b" got. Words without values that name no attribute are text; a <video>
+    # with attributes HTML has is HTML.
+    front = "---\ntitle: Less\ndate: 2025-03-01\n---\n"
+    video = "<video muted playsinline></video>\n"
+    site(CONFIG, **{"markup.md": front + "If a<b and c>d, go.\n\n" + video})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        removed(5, "<b and c>"),
+        removed(7, "the muted attribute of <video>"),
+        removed(7, "the playsinline attribute of <video>"),
+    ]
+    fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes["feed readers remove <b and c>"] == (
+        "Markdown reads a '<' before a letter as a tag, and no one sees the text from it to the"
+        " next '>'. If the '<' is text, write it as \\<, as in x\\<b."
+    )
+    assert fixes["feed readers remove the muted attribute of <video>"] == ATTRIBUTE_FIX
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.text_content() == "If ad, go.\n"
+    # As the fix says: readers show the text as written.
+    Path("entries/markup.md").write_text(front + "If a\\<b and c>d, go.\n")
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value).text_content()
+    assert shown == "If a<b and c>d, go."
+
+
 CODE_WITH_LT = """\
 ---
 title: Code

@@ -1144,12 +1144,11 @@ def _removed_fix(removed: readerhtml.Removed) -> str:
             "newsboat takes the '<' for a tag and shows nothing of the entry after it: move "
             "the code into a file, or take it out."
         )
-    if removed.not_html:
-        name = removed.what[1:].partition(">")[0]
+    if removed.not_html or removed.words_as_attributes:
+        lacks = "HTML has no such element: " if removed.not_html else ""
         return (
-            f"HTML has no such element: Markdown reads a '<' before a letter as a tag, and no one"
-            f" sees the text from it to the next '>'. If the '<' is text, write it as \\<, as in"
-            f" x\\<{name}."
+            f"{lacks}Markdown reads a '<' before a letter as a tag, and no one sees the text from"
+            f" it to the next '>'. If the '<' is text, write it as \\<, as in x\\<{removed.tag}."
         )
     if removed.element:
         return "They show the rest of the entry: link to what it shows, or take it out."

@@ -51,10 +51,21 @@ class Removed:
         return ": URL " in self.what
 
     @property
+    def tag(self) -> str:
+        """The name of the element it is or is in (`b` of `<b and c>`)."""
+        return re.split(r"[\s>]", self.what.partition("<")[2], maxsplit=1)[0]
+
+    @property
     def not_html(self) -> bool:
         """Whether it is an element HTML does not have, such as the `<y and a >` that Markdown
         reads in the text "x<y and a > b": a '<' before a letter starts a tag."""
-        return self.element and _unknown_element(self.what[1:].partition(">")[0])
+        return self.element and _unknown_element(self.tag)
+
+    @property
+    def words_as_attributes(self) -> bool:
+        """Whether it is an element of HTML whose attributes are words of text
+        (`_words_as_attributes`), written with them: `<b and c>`."""
+        return self.element and " " in self.what.partition(">")[0]
 
     @property
     def url_in_style(self) -> bool:
@@ -90,6 +101,43 @@ _MORE_HTML_ELEMENTS = (
     "template",
     "xmp",
 )
+
+
+# Attributes HTML writes without a value that neither lxml's lists nor feedparser's has.
+_MORE_VALUELESS_ATTRIBUTES = (
+    *("allowfullscreen", "alpha", "async", "autoplay", "declare", "defer", "download"),
+    *("formnovalidate", "inert", "itemscope", "mozallowfullscreen", "muted", "nomodule"),
+    *("noresize", "novalidate", "playsinline", "popover", "reversed", "scoped", "seamless"),
+    *("shadowrootclonable", "shadowrootdelegatesfocus", "shadowrootserializable"),
+    *("spellcheck", "translate", "truespeed", "typemustmatch", "webkitallowfullscreen"),
+)
+
+
+def _words_as_attributes(element: etree._Element) -> bool:
+    """Whether the attributes of `element` are words of text that Markdown read as a tag, as
+    the `and` and `c` of `<b and c>` in "if a<b and c>d": none has a value, and one is a word
+    that names no attribute of HTML. A custom attribute (`x-cloak`) has a hyphen."""
+    if any(element.attrib.values()):
+        return False
+    names = (str(name) for name in element.attrib)
+    return any(name.isalpha() and name not in _html_attributes() for name in names)
+
+
+@functools.cache
+def _html_attributes() -> frozenset[str]:
+    from feedparser.sanitizer import _HTMLSanitizer as readers
+    from lxml.html import defs
+
+    names = (
+        *defs.safe_attrs,
+        *defs.event_attrs,
+        *defs.link_attrs,
+        *readers.acceptable_attributes,
+        *readers.svg_attributes,
+        *readers.mathml_attributes,
+        *_MORE_VALUELESS_ATTRIBUTES,
+    )
+    return frozenset(name.lower() for name in names)
 
 
 def _unknown_element(tag: str) -> bool:
@@ -252,8 +300,7 @@ def _differences(aligned: _Aligned) -> Iterator[_Found]:
     dropped: set[etree._Element] = set()
     for element, kept in aligned:
         if kept is not None:
-            for what, pattern in _attribute_differences(element, kept):
-                yield what, pattern, element
+            yield from _kept_differences(element, kept)
             continue
         if not any(parent in dropped for parent in element.iterancestors()):
             yield *_dropped(element), element
@@ -274,6 +321,18 @@ def _dropped(element: etree._Element) -> tuple[str, re.Pattern[str]]:
         pattern = rf"<{tag}(?=[\s/>])[^>]*>(?:(?!</{tag})[\s\S])*<(?:(?!</{tag})[^>])*</{tag}"
         return f"<{tag}>{_HOLDING_LT}", re.compile(pattern, re.IGNORECASE)
     return f"<{tag}>", _tag_pattern(tag)
+
+
+def _kept_differences(written: etree._Element, kept: etree._Element) -> Iterator[_Found]:
+    """What readers remove from an element they keep: its attributes, or, when those are words
+    of text (`_words_as_attributes`), the text it was written as, which no one sees."""
+    removed = list(_attribute_differences(written, kept))
+    if removed and _words_as_attributes(written):
+        tag, names = str(written.tag), [str(name) for name in written.attrib]
+        yield f"<{tag} {' '.join(names)}>", _attribute_pattern(tag, names[0]), written
+        return
+    for what, pattern in removed:
+        yield what, pattern, written
 
 
 def _attribute_differences(
