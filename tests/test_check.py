@@ -2556,6 +2556,24 @@ def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> N
     )
 
 
+def test_a_placeholder_in_a_long_or_escaped_value_is_once_where_it_is_written(site: Site) -> None:
+    # A subtitle of over 2,000 characters, and a summary that RSS's <description> carries
+    # escaped as HTML, were also one warning a feed file.
+    words = "word " * 300
+    config = CONFIG + f'subtitle = "{words}see example.com for more {words}"\n'
+    entry = "---\ntitle: A post\ndate: 2025-01-01\nsummary: Tom & Jerry at example.org\n---\nT.\n"
+    site(config + "author_feeds = false\n", **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    rss = etree.parse(RSS).getroot()
+    assert rss.findtext("channel/description").startswith(words + "see example.com")
+    assert rss.findtext("channel/item/description") == "Tom &amp; Jerry at example.org"
+    message = "'{}' looks like a placeholder, in {}"
+    assert rows(exit_code=0) == [
+        warning("entries/a.md", 4, "placeholder", message.format("example.org", "summary")),
+        warning("staticfeed.toml", 6, "placeholder", message.format("example.com", "subtitle")),
+    ]
+
+
 # Size budget
 
 

@@ -151,7 +151,10 @@ def _once_at_the_source(findings: Sequence[Finding]) -> list[Finding]:
         for each in valued
         if each.in_feed and all(value in at_source.get(each.rule, ()) for value in each.values)
     }
-    written = at_source.get("placeholder", set())
+    # A summary is HTML in RSS's <description>, and so is a title or a summary Atom marks as
+    # HTML (a '<' or an '&' in it): written there escaped.
+    placeholders = at_source.get("placeholder", set())
+    written = placeholders | {html.escape(value, quote=False) for value in placeholders}
     kept = (
         each.outside(written) if isinstance(each, _PlaceholderInFeed) else each
         for each in findings
@@ -1939,7 +1942,7 @@ def _texts(feed: _Feed) -> Iterator[tuple[str, str, int, bool]]:
 
 def _placeholders(feed: _Feed) -> Iterator[Finding]:
     """Text left from a template or an example, once per placeholder with where it is first."""
-    found: dict[str, list[tuple[str, int, str]]] = {}
+    found: dict[str, list[tuple[str, int, _Place]]] = {}
     for where, text, line, body in _texts(feed):
         if not may_hold_placeholder(text):
             continue
@@ -1948,7 +1951,7 @@ def _placeholders(feed: _Feed) -> Iterator[Finding]:
                 continue
             for match in pattern.finditer(text):
                 found.setdefault(shown, []).append(
-                    (where, line + text.count("\n", 0, match.start()), _place(text, match))
+                    (where, line + text.count("\n", 0, match.start()), _Place.of(text, match))
                 )
     for shown, places in found.items():
         yield _PlaceholderInFeed.at(feed.file, shown, places)
@@ -1956,16 +1959,16 @@ def _placeholders(feed: _Feed) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class _PlaceholderInFeed(Finding):
-    """A placeholder in a feed file, at the first of its `places` (where, line, `_place`), which
+    """A placeholder in a feed file, at the first of its `places` (where, line, `_Place`), which
     `check_publication` leaves out where a value written in the config or an entry holds it:
     that value is reported once, where it is written, rather than once a feed file."""
 
     shown: str
-    places: tuple[tuple[str, int, str], ...]
+    places: tuple[tuple[str, int, _Place], ...]
 
     @classmethod
     def at(
-        cls, file: str, shown: str, places: Sequence[tuple[str, int, str]]
+        cls, file: str, shown: str, places: Sequence[tuple[str, int, _Place]]
     ) -> _PlaceholderInFeed:
         where, line, _ = places[0]
         more = len(places) - 1
@@ -1978,38 +1981,57 @@ class _PlaceholderInFeed(Finding):
 
     def outside(self, written: Collection[str]) -> Finding | None:
         """The finding about the places no value of `written` holds, if any."""
-        places = [place for place in self.places if not _within(place[2], written)]
+        places = [place for place in self.places if not place[2].within(written)]
         if not places:
             return None
         left = _PlaceholderInFeed.at(self.file or "", self.shown, places)
         return Finding(left.file, left.line, left.severity, left.rule, left.message, left.fix)
 
 
-def _within(place: str, written: Collection[str]) -> bool:
-    """Whether the placeholder at `place` (`_place`) is inside one of the `written` values,
-    which a build copies into longer texts (site_url into every link)."""
-    before, found, after = place.split("\0")
-    text = before + found + after
-    start, end = len(before), len(before) + len(found)
-    for value in written:
-        at = text.find(value)
-        while 0 <= at <= start:
-            if at + len(value) >= end:
-                return True
-            at = text.find(value, at + 1)
-    return False
-
-
-# How much of a feed's text around a placeholder `_written` compares with the values written
-# in the config and entries: a longer value is not recognized, and its place stays reported.
+# How much of a feed's text on each side of a placeholder `_Place` keeps, to compare with the
+# values written in the config and entries: a place in an entry's body may have thousands.
 _AROUND = 1000
 
 
-def _place(text: str, match: re.Match[str]) -> str:
-    """The placeholder `match` in `text` with what is around it, split by NULs, which XML has
-    not: before, the placeholder, after."""
-    before = text[max(0, match.start() - _AROUND) : match.start()]
-    return f"{before}\0{match[0]}\0{text[match.end() : match.end() + _AROUND]}"
+@dataclass(frozen=True)
+class _Place:
+    """A placeholder in a feed's text, with what is around it: at most _AROUND characters on
+    each side, and whether the text goes on past them."""
+
+    before: str
+    found: str
+    after: str
+    more_before: bool
+    more_after: bool
+
+    @classmethod
+    def of(cls, text: str, match: re.Match[str]) -> _Place:
+        start, end = match.span()
+        before = text[max(0, start - _AROUND) : start]
+        after = text[end : end + _AROUND]
+        return cls(before, match[0], after, start > _AROUND, len(text) > end + _AROUND)
+
+    def within(self, written: Collection[str]) -> bool:
+        """Whether the placeholder is inside one of the `written` values, which a build copies
+        into longer texts (site_url into every link), or into a text of its own longer than
+        what the place keeps of it (a long subtitle)."""
+        for value in written:
+            at = value.find(self.found)
+            while at >= 0:
+                if self._has(value, len(self.before) - at):
+                    return True
+                at = value.find(self.found, at + 1)
+        return False
+
+    def _has(self, value: str, at: int) -> bool:
+        """Whether the text has `value` at `at` (counted from the start of `before`, negative
+        before it): as far as the place keeps the text, and past that only where it goes on."""
+        text = self.before + self.found + self.after
+        end = at + len(value)
+        if (at < 0 and not self.more_before) or (end > len(text) and not self.more_after):
+            return False
+        start = max(0, at)
+        return text.startswith(value[start - at : min(len(text), end) - at], start)
 
 
 def _placeholders_written(
