@@ -579,8 +579,8 @@ def test_a_language_the_w3c_service_does_not_list_is_a_warning_where_it_is_writt
 def test_the_configs_language_is_reported_there_while_an_entry_stops_the_build(
     site: Site,
 ) -> None:
-    # The entries' findings wait for the build to go through; the config's need only the
-    # config, and were once a feed file again, each at its <language> or xml:lang.
+    # The findings of entries' bodies wait for the build to go through; the config's need only
+    # the config, and were once a feed file again, each at its <language> or xml:lang.
     site(CONFIG.replace('"en"', '"yue"'), **{"older.md": OLDER, "newer.md": NEWER})
     assert invoke_build().exit_code == 0
     Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: 2025-13-01\n---\nText.\n")
@@ -593,6 +593,33 @@ def test_the_configs_language_is_reported_there_while_an_entry_stops_the_build(
         ),
         warning("staticfeed.toml", 4, "language", rejected_language("yue")),
     ]
+
+
+def test_the_values_of_entries_read_well_are_where_written_while_another_stops_the_build(
+    site: Site,
+) -> None:
+    # While any document had an error, every entry's values fell back to one warning a feed
+    # file, in the feeds the last build wrote: here three, at Atom's and RSS's <title> and
+    # Atom's xml:lang, for the two values of the entry read well.
+    entry = "---\ntitle: Notes from example.net\ndate: 2025-01-01\nlang: yue\n---\nText.\n"
+    site(CONFIG + "author_feeds = false\n", **{"a.md": entry, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: 2025-13-01\n---\nText.\n")
+    assert rows() == [
+        warning(
+            "entries/a.md", 2, "placeholder", "'example.net' looks like a placeholder, in title"
+        ),
+        warning("entries/a.md", 4, "language", rejected_language("yue")),
+        error(
+            "entries/bad.md",
+            3,
+            "build",
+            "date: '2025-13-01' does not exist: month must be in 1..12",
+        ),
+    ]
+    # The feeds still carry them, from the last build.
+    assert feedparser.parse(RSS).entries[-1].title == "Notes from example.net"
+    assert feedparser.parse(ATOM).entries[-1].content[0].language == "yue"
 
 
 def test_a_rejected_language_only_a_feed_file_has_is_reported_there(published: Path) -> None:

@@ -45,7 +45,13 @@ from staticfeed.drift import (
     relative_source,
     still_withdrawn,
 )
-from staticfeed.entries import TITLE_ALONE, front_matter_items, key_line, written_body
+from staticfeed.entries import (
+    TITLE_ALONE,
+    DocumentErrors,
+    front_matter_items,
+    key_line,
+    written_body,
+)
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
 from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
@@ -63,7 +69,7 @@ from staticfeed.render import (
     parse_fragment,
     srcset_candidates,
 )
-from staticfeed.selection import Selection, newest_first
+from staticfeed.selection import Selection, newest_first, select_entries
 from staticfeed.text import xml_problem
 
 Severity = Literal["error", "warning"]
@@ -380,9 +386,7 @@ def check_build(
             entries = rendered.selection.entries
             findings += [found for entry in entries for found in _looks_like_html(config, entry)]
             findings += _config_like_html(config)
-            # Once: two authors alike but for the name, on one line of a flow list.
-            findings += dict.fromkeys(_rejected_values(config, rendered.selection.entries))
-            findings += _entries_placeholders(rendered.selection.entries)
+            findings += _values_at_source(config, rendered.selection.entries)
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
             findings += _implausible_dates(rendered.selection.entries, now)
@@ -430,9 +434,21 @@ def check_build(
             findings += _id_changes(
                 out_dir, entries_dir, rendered.selection, on_disk, config.site_url
             )
+    except DocumentErrors as error:
+        # The other entries' values, once where they are written rather than once a feed.
+        read_well = select_entries(error.read, now=now, drafts=drafts, future=future)
+        return findings_from_error(error) + _values_at_source(config, read_well.entries)
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
+
+
+def _values_at_source(config: Config, entries: Sequence[Entry]) -> list[Finding]:
+    """What the rules of values (`_OfValue`) and `placeholder` find in the front matter of
+    `entries`, once each, where it is written: the rules find it in every feed too."""
+    # Once: two authors alike but for the name, on one line of a flow list.
+    rejected = dict.fromkeys(_rejected_values(config, entries))
+    return [*rejected, *_entries_placeholders(entries)]
 
 
 def _id_changes(

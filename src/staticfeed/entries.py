@@ -76,6 +76,19 @@ KEYS = (
 _PROSE = ("title", "summary")
 
 
+class DocumentErrors(ManyErrors):
+    """The errors in reading the documents, with the entries of those read without one (their
+    bodies put aside, as `read_entries` was told), whose values `check` still reports where
+    they are written."""
+
+    def __init__(self, errors: Sequence[StaticfeedError], read: Sequence[Entry]) -> None:
+        super().__init__(errors)
+        self.read = tuple(read)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (DocumentErrors, (self.errors, self.read))
+
+
 @dataclass(frozen=True)
 class ReadResult:
     entries: tuple[Entry, ...]
@@ -127,7 +140,7 @@ def read_entries(
             drafts.append(outcome.draft)
     entries = _assign_ids(drafts, config, errors)
     if errors:
-        raise ManyErrors(errors)
+        raise DocumentErrors(errors, entries)
     if cache is not None:
         cache.note_ids(entries)
     reads_project_files = any(draft.names_project_files for draft in drafts)
