@@ -484,6 +484,43 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         assert shown.get("content") or shown.link == LINK, front
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[x]: https://x.example/a\n",
+        "<!-- To write -->\n",
+        "[x]:\n  https://x.example/a\n  'A title'\n\n<!-- To\nwrite -->\n",
+    ],
+)
+def test_a_body_that_renders_to_nothing_is_a_title_alone(site: Site, body: str) -> None:
+    # A link reference definition renders to nothing, a comment to nothing readers show: with
+    # pages, build published such an entry, its title and an empty page, and said nothing of
+    # it; without, it published one with nothing to show or open, as for a blank body.
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    result = invoke_build()
+    assert (result.exit_code, result.stderr) == (0, _TITLE_ALONE_WARNING)
+    (entry,) = parsed("atom.xml").entries
+    shown = lxml.html.fragment_fromstring(entry.get("content", [{}])[0].get("value", ""), "div")
+    assert shown.text_content().strip() == ""
+    Path("staticfeed.toml").write_text(BASIC_CONFIG + "pages = false\n")
+    result = invoke_build()
+    assert (result.exit_code, result.stderr) == (1, _TITLE_ALONE_ERROR)
+    assert parsed("atom.xml").entries[0].title == "T"  # left as the last build wrote it
+
+
+_TITLE_ALONE_WARNING = (
+    "Warning: entries/a.md:5: the entry has a title alone: no text, no summary and no link, so"
+    " readers get its title and an empty page. Write a sentence about it below the front matter,"
+    " give it a summary: or a link:, or mark it draft: true until it is ready.\n"
+)
+_TITLE_ALONE_ERROR = (
+    "Error: entries/a.md:5: the entry has a title alone: no text, no summary, no link, and no"
+    " page (pages = false), so readers have nothing to show or open, and an Atom entry needs"
+    " content or a link. Write a sentence about it below the front matter, or give it a"
+    " summary: or a link:.\n"
+)
+
+
 def test_an_entry_without_text_keeps_its_content_in_rss(site: Site) -> None:
     # No text means no summary; the RSS <description> was then left empty, and no
     # content:encoded carried the image, so readers showed nothing but the title.

@@ -1051,4 +1051,21 @@ def _title_alone(entry: Entry) -> bool:
     link blog's entry opens its link. isspace() stops at the first character not a space."""
     if entry.draft or entry.link is not None or entry.summary:
         return False
-    return not entry.body or entry.body.isspace()
+    if not entry.body or entry.body.isspace():
+        return True
+    if _MAY_SHOW_NOTHING.fullmatch(entry.body) is None:
+        return False
+    # Only such a body is rendered here, before the build renders every entry: rare, and the
+    # match ends at the first character of text, where most bodies start.
+    from staticfeed.render import markdown_to_html, shows_nothing
+
+    return shows_nothing(markdown_to_html(entry.body))
+
+
+# A body Markdown renders to nothing readers see holds only link reference definitions
+# (`[x]: https://…`, its title maybe on the lines below) and HTML comments, between blank
+# space; no other body is rendered here.
+# Possessive, so that a body of many comments and some text is not matched again from each.
+_MAY_SHOW_NOTHING = re.compile(
+    r"(?:\s*+(?><!--.*?-->|\[[^\]\n]++\]:[^\n]*+(?:\n(?![ \t]*+\n)[^\n]*+)*+))*+\s*+", re.DOTALL
+)

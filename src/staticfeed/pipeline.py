@@ -89,7 +89,7 @@ from staticfeed.plan import (
     url_of,
 )
 from staticfeed.progress import SILENT, Progress
-from staticfeed.render import render_entries
+from staticfeed.render import render_entries, shows_nothing
 from staticfeed.selection import Selection, select_entries
 from staticfeed.spool import Place, Spool, SpoolWriter, read_places
 
@@ -1385,8 +1385,7 @@ def _require_something_to_show(rendered: RenderedEntry) -> None:
     while readers show a title that leads nowhere."""
     if rendered.url is not None or rendered.summary:
         return
-    html = rendered.content_html  # isspace() stops at its first character that is not a space
-    if not html or html.isspace():
+    if shows_nothing(rendered.content_html):
         raise EntryError(
             "the entry has a title alone: no text, no summary, no link, and no page (pages ="
             " false), so readers have nothing to show or open, and an Atom entry needs content"

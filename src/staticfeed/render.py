@@ -128,6 +128,23 @@ def _cmark(markdown: str) -> str:
     return gfm.markdown_to_html(markdown, OPTIONS, EXTENSIONS)
 
 
+def shows_nothing(html: str) -> bool:
+    """Whether readers show nothing of an entry's `html`: blank, or HTML comments alone, as
+    Markdown renders a body of link reference definitions (`[x]: https://…`, to nothing) or
+    of comments. Parsed only when a comment starts it; isspace() stops at the first character
+    that is not a space."""
+    if not html or html.isspace():
+        return True
+    if _COMMENT_FIRST.match(html) is None:
+        return False
+    fragment = parse_fragment(html)
+    text = (fragment.text or "") + "".join(node.tail or "" for node in fragment)
+    return not text.strip() and all(isinstance(node, etree._Comment) for node in fragment)
+
+
+_COMMENT_FIRST = re.compile(r"\s*<!--")
+
+
 def inline_text(markdown: str) -> str:
     """The text a reader sees for one line of Markdown, such as a heading: `*Hi*` is `Hi`,
     and `Hi <script>…</script>` is `Hi`."""
