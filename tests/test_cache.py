@@ -1615,9 +1615,10 @@ def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
 def test_with_an_entry_held_back_the_id_guard_reads_the_feeds_after_a_title_changed(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The same (id, document) pairs vouch for the ids only when no entry is held back: a draft
-    # may be an entry renamed while a new document took its file's name, and so its id, which
-    # then has a new title. The titles of the ids published still vouch for them.
+    # The same (id, document) pairs do not vouch for the ids: a draft may be an entry renamed
+    # while a new document took its file's name, and so its id, which then has a new title;
+    # and files of one date that swapped names keep their pairs, each id with a new title.
+    # The titles (and dates) of the ids published vouch for them.
     site(config=CONFIG, **DOCUMENTS)  # 2025/eta.md is a draft
     reads = count_feed_reads(monkeypatch)
     assert run("build").exit_code == 0
@@ -1628,9 +1629,12 @@ def test_with_an_entry_held_back_the_id_guard_reads_the_feeds_after_a_title_chan
     assert run("build").exit_code == 0
     assert len(reads) == 2
     Path("entries/2025/eta.md").unlink()
+    edit("2025/alpha.md", "Alpha, edited.", "Alpha, edited again.")
+    assert run("build").exit_code == 0
+    assert len(reads) == 2  # nothing held back, and the same titles
     edit("2025/alpha.md", "title: Alpha, retitled", "title: Alpha, again")
     assert run("build").exit_code == 0
-    assert len(reads) == 2  # nothing held back: the same (id, document) pairs
+    assert len(reads) == 3  # nothing held back, but a new title
 
 
 def test_an_unpinned_rename_beside_an_added_entry_is_refused(site: Site) -> None:

@@ -469,21 +469,42 @@ def swapped(file: str, old: str, holder: str, title: str, new: str) -> str:
 TITLES = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
 
 
-@OPTIONS
-@pytest.mark.parametrize("names", ["ab", "abc"], ids=["two", "three"])
-def test_build_refuses_files_that_swapped_names(
-    site: Site, options: tuple[str, ...], names: str
-) -> None:
-    # a.md and b.md swapped names (or a.md took b.md's, b.md c.md's and c.md a.md's): each id
-    # stayed with its file name, and readers took "Beta" for an edit of "Alpha" under
-    # tag:...:a, and "Alpha" for an edit of "Beta" under tag:...:b.
-    site(**{f"{name}.md": doc(TITLES[name], day) for day, name in enumerate(names, 1)})
-    assert invoke_build(*options).exit_code == 0
-    moves = list(zip(names, names[1:] + names[0], strict=True))  # (old name, new name)
+def swap(names: str) -> list[tuple[str, str]]:
+    """Give each of `names` (a.md, b.md...) the name of the next, the last the first's, and
+    return (old name, new name) of each."""
+    moves = list(zip(names, names[1:] + names[0], strict=True))
     for old, new in moves:
         Path(f"entries/{old}.md").replace(f"entries/{new}.tmp")
     for _, new in moves:
         Path(f"entries/{new}.tmp").replace(f"entries/{new}.md")
+    return moves
+
+
+def own(title: str, day: int = 1, text: str = "", **front: str) -> str:
+    """A document whose text is its own: `text`, else the long one with its title."""
+    body = text or f"{title}: {PARAGRAPH}"
+    return doc(title, day, **front).replace(f"The body. {PARAGRAPH}", body)
+
+
+@OPTIONS
+@pytest.mark.parametrize("names", ["ab", "abc"], ids=["two", "three"])
+@pytest.mark.parametrize("texts", ["", "long", "short"], ids=["dated", "one-date", "short"])
+def test_build_refuses_files_that_swapped_names(
+    site: Site, options: tuple[str, ...], names: str, texts: str
+) -> None:
+    # a.md and b.md swapped names (or a.md took b.md's, b.md c.md's and c.md a.md's): each id
+    # stayed with its file name, and readers took "Beta" for an edit of "Alpha" under
+    # tag:...:a, and "Alpha" for an edit of "Beta" under tag:...:b. Of one date, each id
+    # keeps its date, as in a retitle in place, but its text goes with its title, which a
+    # retitle leaves where it was: short texts ("Via Alpha.") count then.
+    def document(name: str, **front: str) -> str:
+        if not texts:
+            return doc(TITLES[name], names.index(name) + 1, **front)
+        return own(TITLES[name], 1, f"Via {TITLES[name]}." if texts == "short" else "", **front)
+
+    site(**{f"{name}.md": document(name) for name in names})
+    assert invoke_build(*options).exit_code == 0
+    moves = swap(names)
     before = files_under(Path("feeds"))
     holders = {old: TITLES[names[names.index(old) - 1]] for old in names}  # old -> title now
 
@@ -502,8 +523,8 @@ def test_build_refuses_files_that_swapped_names(
         f'swapped names): add "id: {TAG}{old}" to its front matter'
         for new, old in errors
     ]
-    for day, (old, new) in enumerate(moves, 1):
-        Path(f"entries/{new}.md").write_text(doc(TITLES[old], day, id=TAG + old), "utf-8")
+    for old, new in moves:
+        Path(f"entries/{new}.md").write_text(document(old, id=TAG + old), encoding="utf-8")
     assert invoke_build(*options).exit_code == 0
     assert published() == [(TAG + name, TITLES[name]) for name in names]
 
@@ -522,6 +543,87 @@ def test_build_lets_entries_edited_in_place_through(site: Site, options: tuple[s
 
     assert result.exit_code == 0, result.output
     assert published() == [(TAG + "a", "Beta"), (TAG + "b", "Beta"), (TAG + "c", "Beta")]
+
+
+@OPTIONS
+def test_build_refuses_files_of_one_date_that_swapped_names_and_tags(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # The tags of each entry went with it, so the cached build is a full one, not a patch: the
+    # same (id, document) pairs of the same dates no longer spare it the published feeds, as
+    # the ids' titles changed.
+    site(**{"a.md": own("Alpha", tags="[peace]"), "b.md": own("Beta", tags="[war]")})
+    assert invoke_build(*options).exit_code == 0
+    swap("ab")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == swapped("a.md", "b", "b", "Alpha", "a") + swapped(
+        "b.md", "a", "a", "Beta", "b"
+    )
+
+
+@OPTIONS
+@pytest.mark.parametrize("change", ["retitled", "redated"])
+def test_build_refuses_files_that_swapped_names_when_one_changed_too(
+    site: Site, options: tuple[str, ...], change: str
+) -> None:
+    # a.md and b.md of one date swapped names, and the new a.md ("Beta") retitled or redated:
+    # "Alpha" went to tag:...:b with its title and text, "Beta" to tag:...:a with its text
+    # (of at least 200 characters), or its title and text.
+    site(**{"a.md": own("Alpha"), "b.md": own("Beta")})
+    assert invoke_build(*options).exit_code == 0
+    swap("ab")
+    beta = own("Beta").replace("title: Beta", "title: Beta, part 2")
+    title = "Beta, part 2"
+    if change == "redated":
+        beta, title = own("Beta", 2), "Beta"
+    Path("entries/a.md").write_text(beta, encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    like = "its title" if change == "redated" else 'its text, "Beta",'
+    assert result.stderr == swapped("a.md", "b", "b", "Alpha", "a").replace(
+        "its title", like
+    ) + swapped("b.md", "a", "a", title, "b")
+
+
+@OPTIONS
+def test_build_lets_entries_of_one_date_retitled_in_place_through(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Not a swap: the titles of a.md and b.md exchanged, each text left where it was; "Gamma"
+    # made a copy of "Delta", which stays; link-blog entries that share a short text swapped
+    # names, which leaves each text under its id.
+    site(
+        **{
+            "a.md": own("Alpha"),
+            "b.md": own("Beta"),
+            "c.md": own("Gamma"),
+            "d.md": own("Delta"),
+            "e.md": own("Epsilon", 1, "Via HN."),
+            "f.md": own("Zeta", 1, "Via HN."),
+        }
+    )
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/a.md").write_text(own("Alpha").replace("title: Alpha", "title: Beta"), "utf-8")
+    Path("entries/b.md").write_text(own("Beta").replace("title: Beta", "title: Alpha"), "utf-8")
+    Path("entries/c.md").write_text(own("Delta"), encoding="utf-8")
+    swap("ef")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    assert published() == [
+        (TAG + "a", "Beta"),
+        (TAG + "b", "Alpha"),
+        (TAG + "c", "Delta"),
+        (TAG + "d", "Delta"),
+        (TAG + "e", "Zeta"),
+        (TAG + "f", "Epsilon"),
+    ]
 
 
 def test_build_refuses_a_file_renamed_whose_name_a_new_document_of_its_title_took(

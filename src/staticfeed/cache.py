@@ -1095,29 +1095,24 @@ class OutputRecords:
 
     def vouch_for(
         self,
-        ids: str,
         published_titles: Callable[[], str | None],
         *,
         left_ids: str | None = None,
-        held_back: bool = False,
         retitled: bool = False,
     ) -> bool:
         """Whether no published entry can have a new id: every file the last build left is
-        still as it was, and either that build published the same (id, document) pairs of the
-        same dates (digest `ids`: files that swapped names trade dates) and no entry is
-        `held_back` (drafts, future entries), or each id it published is published again under
-        the same title (`published_titles()`, `titles_digest` of those ids and their titles
-        now, None when one is gone): an id that another document took keeps its file but not
-        its title, and when the renamed entry is held back, the pairs stay the same.
-        `left_ids`, when the files are known to be as the build that published those pairs,
-        or a patch since (which changes no id), left them (staticfeed.delta). `retitled`: a
-        patch since may have retitled an entry, which the titles this build recorded do not
-        know, so only the same pairs vouch."""
+        still as it was, and each id it published is published again under the same title and
+        date (`published_titles()`, `titles_digest` of those ids and their titles now, None
+        when one is gone). The same (id, document) pairs are not enough: an id that another
+        document took keeps its file but not its title, and files of one date that swapped
+        names keep their pairs and dates, which only the feeds' texts tell from entries
+        retitled in place (drift._traded). `left_ids`, the digest of those pairs, when the
+        files are known to be as the build that published them, or a patch since (which
+        changes no id), left them (staticfeed.delta). `retitled`: a patch since may have
+        retitled an entry, which the titles this build recorded do not know."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
-        if self._ids == ids and not held_back:
-            return True
         return not retitled and isinstance(self._titles, str) and published_titles() == self._titles
 
     def listed(self, index_name: str) -> list[str] | None:

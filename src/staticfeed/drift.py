@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import html.entities
 import json
+import mmap
 import os
 import re
 import shlex
@@ -260,6 +261,37 @@ def entries_in_files(
         for entry in parsed:
             found.setdefault(entry.id, entry)
     return found
+
+
+def item_entries(
+    document: bytes | mmap.mmap, items: Sequence[bytes], format_name: str
+) -> list[PublishedEntry] | None:
+    """`items`, items of the feed `document` in `format_name` as staticfeed writes them (one
+    read at its span, or one made to take its place), read as `published_entries` reads the
+    feed; None when they cannot be. An XML item may use the prefixes the feed's root element
+    declares, on the feed's second line."""
+    if format_name == "json":
+        data = b'{"items": [' + b",".join(items) + b"]}"
+    else:
+        first = document.find(b"\n<") + 1
+        root = bytes(document[first : document.find(b">", first) + 1])
+        inner, end = (
+            (b"", b"</feed>") if format_name == "atom" else (b"<channel>", b"</channel></rss>")
+        )
+        data = root + inner + b"".join(items) + end
+    try:
+        return _with_ids(_PARSERS[format_name](data, format_name))
+    except _Unreadable:
+        return None
+
+
+def traded(before: Sequence[PublishedEntry], after: Sequence[PublishedEntry]) -> bool:
+    """Whether entries published again under their ids (`after`, as readers have them:
+    `before`) traded titles and texts (`_traded`): files of one date that swapped names."""
+    now = {entry.id: _published_side(entry) for entry in after}
+    sides = [_published_side(entry) for entry in before]
+    retitled = [side for side in sides if side.id in now and _retitled(side, now[side.id])]
+    return bool(_traded(retitled, now, _digests_or(None)))
 
 
 def feed_file_entries(path: Path) -> list[PublishedEntry]:
@@ -627,13 +659,7 @@ def find_id_changes(
         if published is not None or entry.id not in sources
     ]
     old = [
-        _Side(
-            entry.id,
-            entry.title,
-            sources.get(entry.id, entry.source),
-            entry.published,
-            texts=_distinct_texts(entry),
-        )
+        _published_side(entry, source=sources.get(entry.id, entry.source))
         for entry in (published or {}).values()
     ]
     kept_entries = list(held)
@@ -775,21 +801,9 @@ def compare(
     """
     gone = _withdrawn_sides(withdrawn or {}, published.keys())
     id_changes = _match(
+        [_published_side(e) for e in published.values()] + gone,
         [
-            _Side(e.id, e.title, e.source, e.published, texts=_distinct_texts(e))
-            for e in published.values()
-        ]
-        + gone,
-        [
-            _Side(
-                e.id,
-                e.title,
-                e.source,
-                e.published,
-                draft=e.id in drafts,
-                beside=(held_before or {}).get(e.id),
-                texts=_distinct_texts(e),
-            )
+            _published_side(e, draft=e.id in drafts, beside=(held_before or {}).get(e.id))
             for e in fresh.values()
         ],
         list((held or {}).values()),
@@ -893,11 +907,34 @@ class _Side:
     """The date it was held back with in the build before, under its id, while the entries
     that build published were out: it is another entry than each of another date."""
     texts: _TextDigests | None = None
-    """The sha256 of its content and of its summary (PublishedEntry), when read from a feed."""
+    """The sha256 of its content and of its summary (PublishedEntry), when read from a feed
+    (`_distinct_texts`: None for a text too short to tell it by)."""
+    digests: _TextDigests | None = None
+    """The same of any length, when read from a feed (`_traded`)."""
     key: str = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key", title_key(self.title))
+
+
+def _published_side(
+    entry: PublishedEntry,
+    *,
+    source: str | None = None,
+    draft: bool = False,
+    beside: datetime | None = None,
+) -> _Side:
+    """An entry read from a feed, for `_match`; `source` in place of its own when given."""
+    return _Side(
+        entry.id,
+        entry.title,
+        source or entry.source,
+        entry.published,
+        draft=draft,
+        beside=beside,
+        texts=_distinct_texts(entry),
+        digests=(entry.content_hash, entry.summary_hash),
+    )
 
 
 def _withdrawn_sides(withdrawn: Mapping[str, Withdrawn], shown: Collection[str]) -> list[_Side]:
@@ -996,6 +1033,7 @@ def _match(
     the entries held back (drafts, future entries), which are not published yet. `texts`
     gives a new entry's `_Side.texts` when it has none (an entry not yet rendered).
     """
+    digests = _digests_or(texts)
     texts = _texts_or(texts)
     now = {side.id: side for side in new}
     old_ids = {side.id for side in old}
@@ -1085,14 +1123,19 @@ def _match(
     chained = [side for side in taken if side.id in unheld and side.id not in paired]
     moved = {side.id for side in taken if side.id in paired}
     found += _chained(chained, [s for s in reused if s.id not in pairing], moved)
-    swapped = _swapped(taken, now, paired | pairing)
+    swapped: list[tuple[MatchedBy, _Side, _Side]] = [
+        ("title", before, after) for before, after in _swapped(taken, now, paired | pairing)
+    ]
+    done = paired | pairing | {before.id for _, before, _ in swapped}
+    retitled = [s for s in old if s.id in now and s.id not in done and _retitled(s, now[s.id])]
+    swapped += _traded(retitled, now, digests)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
     ]
     changes += [
-        replace(_change(before, after, "title", now[before.id]), swapped=True)
-        for before, after in swapped
+        replace(_change(before, after, matched_by, now[before.id]), swapped=True)
+        for matched_by, before, after in swapped
     ]
     return sorted(changes, key=lambda change: (change.source or "", change.new_id))
 
@@ -1141,6 +1184,78 @@ def _swapped(
 def _titled_and_dated(side: _Side) -> tuple[str, datetime] | None:
     """What tells an entry from the others of a swap: its title and date (None: undated)."""
     return None if side.published is None else (side.key, _second(side.published))
+
+
+def _retitled(before: _Side, now: _Side) -> bool:
+    """Whether the entry readers have as `before` is published again under its id with another
+    title (a retitle, or files that traded names: `_traded`)."""
+    return not before.withdrawn and before.key != now.key
+
+
+def _traded(
+    befores: Sequence[_Side], now: Mapping[str, _Side], digests: _Texts
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """Pairs of `befores`, entries each published again under its id with another title, each
+    found under another's id: with its title and a text (content or summary, of any length)
+    that its own id no longer has, or, into one of those, with its content alone (of at least
+    200 characters: the file retitled too). Files that traded names (a.md and b.md of one
+    date swapped, or redated or retitled too), which `_swapped` cannot tell by titles and
+    dates; only whole cycles. A retitle in place leaves each text under its id, and so do
+    entries that share one (a link blog's "Via HN."). `digests` gives `_Side.digests` of
+    an entry not read from a feed (rendered): only those of entries a title moved to."""
+    titled: dict[str, list[_Side]] = {}
+    for before in befores:
+        titled.setdefault(now[before.id].key, []).append(before)
+    by_title = _moves(befores, titled, now, digests, by_content=False)
+    sources = [before for before in befores if before.id in by_title]
+    by_text = _moves(
+        [b for b in befores if b.id not in by_title], {"": sources}, now, digests, by_content=True
+    )
+    moves = {**by_title, **by_text}
+    targets = {before_id: after_id for before_id, (_, after_id) in moves.items()}
+    return [
+        (moves[side.id][0], side, now[moves[side.id][1]])
+        for side in befores
+        if _in_cycle(side.id, targets)
+    ]
+
+
+def _moves(
+    befores: Sequence[_Side],
+    candidates: Mapping[str, Sequence[_Side]],
+    now: Mapping[str, _Side],
+    digests: _Texts,
+    *,
+    by_content: bool,
+) -> dict[str, tuple[MatchedBy, str]]:
+    """{id of one of `befores`: (how, id now carrying its entry)}, for each whose entry is
+    under the id of exactly one other of `candidates` (by its title, or "" `by_content`):
+    with its title and a text its own id no longer has, or `by_content`, its content alone."""
+    moves: dict[str, tuple[MatchedBy, str]] = {}
+    for before in befores:
+        texts = before.digests if not by_content else (before.texts or (None,))[:1]
+        if texts is None or not any(texts):
+            continue
+        found = [
+            other.id
+            for other in candidates.get("" if by_content else before.key, ())
+            if other.id != before.id and _text_moved(texts, now[before.id], now[other.id], digests)
+        ]
+        if len(found) == 1:
+            moves[before.id] = ("text" if by_content else "title", found[0])
+    return moves
+
+
+def _text_moved(texts: tuple[str | None, ...], mine: _Side, theirs: _Side, digests: _Texts) -> bool:
+    """Whether one of `texts` (digests of an entry's content, then summary) is now under the
+    entry `theirs` and no longer under its own id's, `mine`."""
+    there, here = digests(theirs), digests(mine)
+    if there is None:
+        return False
+    return any(
+        text is not None and text == there[at] and (here is None or here[at] != text)
+        for at, text in enumerate(texts)
+    )
 
 
 def _in_cycle(start: str, moves: Mapping[str, str]) -> bool:
@@ -1244,6 +1359,20 @@ def _paired(
 
 
 _Texts = Callable[["_Side"], "_TextDigests | None"]
+
+
+def _digests_or(rendered: _Texts | None) -> _Texts:
+    """`_Side.digests`, else what `rendered` gives (an entry not read from a feed), once."""
+    known: dict[str, _TextDigests | None] = {}
+
+    def digests(side: _Side) -> _TextDigests | None:
+        if side.digests is not None or rendered is None:
+            return side.digests
+        if side.id not in known:
+            known[side.id] = rendered(side)
+        return known[side.id]
+
+    return digests
 
 
 def _texts_or(rendered: _Texts | None) -> _Texts:

@@ -10,8 +10,9 @@ by the one the index template makes of it. They are published as a build publish
 else (an error, a warning, an id, date, tag or author that changed, a listing changed with
 the user's own templates, an item not found where it should be, a document that links to
 another entry's document or a new link of one another links to, which only a full build
-knows where to lead: staticfeed.doclinks) gives None before any file is written, and the
-build runs in full.
+knows where to lead: staticfeed.doclinks; edited entries that traded titles and texts, files
+of one date that swapped names, which only a full build's id guard reports) gives None
+before any file is written, and the build runs in full.
 
 The build cache is not told: the next full build finds each patched file and each edited
 document changed, and makes them again from their sources, as the cache never vouches for
@@ -28,7 +29,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from staticfeed.config import Config
 from staticfeed.delta import Basis, Patched, Placed, Previous, placing
@@ -52,6 +53,9 @@ from staticfeed.pages import (
 from staticfeed.plan import file_name
 from staticfeed.progress import SILENT, Progress
 from staticfeed.render import render_entry
+
+if TYPE_CHECKING:
+    from staticfeed.drift import PublishedEntry
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,8 @@ def patch(
         if edit is None:
             return None
         edits.append(edit)
+    if _traded(config, out_dir, previous.basis, edits):
+        return None  # files that swapped names: the full build's id guard tells
     progress.phase("patch files", 0)
     with Staging(out_dir) as staging:
         if not _staged(config, out_dir, previous.basis, edits, staging):
@@ -128,6 +134,47 @@ def _rendered(config: Config, relative: str, entry: Entry, placed: Placed) -> _E
         return None
     listing = index_listing(entry, rendered.summary)
     return _Edit(relative, rendered, placed, None if placed.lists(listing) else listing)
+
+
+def _traded(config: Config, out_dir: Path, basis: Basis, edits: Sequence[_Edit]) -> bool:
+    """Whether entries of `edits` traded titles and texts (drift.traded): files of one date
+    that swapped names keep their ids and their placings, and the id guard of a full build
+    alone reports them. Each old item is read from the first feed that holds it; True when
+    one is not found there (the full build makes the feed again)."""
+    if len(edits) < 2:
+        return False
+    from staticfeed.drift import traded  # the id guard's module: a one-edit patch needs none
+
+    format_name = config.formats[0]
+    before, after = [], []
+    for edit in edits:
+        assert edit.placed.plans is not None
+        if not edit.placed.plans:
+            continue  # in no feed (older than its limit, without archives): readers lack it
+        name = file_name(basis.plans[edit.placed.plans[0]], format_name)
+        read = _old_and_new(out_dir / name, _items(config, edit.rendered)[format_name], format_name)
+        if read is None:
+            return True
+        before.append(read[0])
+        after.append(read[1])
+    return traded(before, after)
+
+
+def _old_and_new(
+    path: Path, item: bytes, format_name: str
+) -> tuple[PublishedEntry, PublishedEntry] | None:
+    """The entry of the feed at `path` that `item` takes the place of, and `item`'s."""
+    from staticfeed.drift import item_entries
+
+    try:
+        with open(path, "rb") as file, _mapped(file) as document:
+            span = _span(document, item, format_name)
+            if document is None or span is None:
+                return None
+            read = item_entries(document, [document[span[0] : span[1]], item], format_name)
+    except OSError:
+        return None
+    return (read[0], read[1]) if read is not None and len(read) == 2 else None
 
 
 def _staged(

@@ -348,7 +348,7 @@ def _build_spooled(
                 linking,
             )
             made = incremental.outputs()
-            ids = _ids_digest(selection.entries, entries_dir)
+            ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
             built = _BuildResult(result, selection, plans, made, ids)
             titles = _dated_titles(selection.entries)
             vouched = _feeds_vouched(config, out_dir, options, records, built, titles)
@@ -399,14 +399,6 @@ def _read_selected(
     return result, selection
 
 
-def _ids_digest(entries: Sequence[Entry], entries_dir: Path) -> str:
-    """The digest of the published (id, document) pairs and of their dates (to the second):
-    files that swapped names keep the pairs but trade dates (drift._swapped), while an entry
-    retitled in place keeps both (`OutputRecords.vouch_for`)."""
-    dates = "".join(f"{entry.id}\0{int(entry.published.timestamp())}\n" for entry in entries)
-    return hashlib.sha256(sources_file(entries, entries_dir) + dates.encode()).hexdigest()
-
-
 def _dated_titles(entries: Sequence[Entry]) -> dict[str, str]:
     """Each entry's title, by id, with its date (to the second, as the id guard compares
     them): a new document at a renamed file's name may have its title alone."""
@@ -423,15 +415,10 @@ def _feeds_vouched(
 ) -> bool:
     """Whether the id guard need not read every published feed: it cannot find anything when
     the files the last build left are still as it left them and each id it published is
-    published again (only an id that vanished, or that another document took from an entry
-    now held back, can have changed)."""
+    published again under the same title and date (`OutputRecords.vouch_for`)."""
     again = functools.partial(_published_titles, out_dir, titles)
     return records.vouch_for(
-        built.ids,
-        again,
-        left_ids=options.left_ids,
-        held_back=bool(built.selection.withheld),
-        retitled=_may_have_retitled(config, options.previous),
+        again, left_ids=options.left_ids, retitled=_may_have_retitled(config, options.previous)
     )
 
 
@@ -470,8 +457,7 @@ _STATE_FILES: dict[str, str | None] = {SOURCES_NAME: "", MANIFEST_NAME: ""}
 @dataclass(frozen=True)
 class _BuildResult:
     """What a cached build placed where: the documents it read, those it published, its feed
-    plans, its files in the order of its report, and the digest of its (id, document) pairs
-    and dates (`_ids_digest`)."""
+    plans, its files in the order of its report, and the digest of its (id, document) pairs."""
 
     read: ReadResult
     selection: Selection
