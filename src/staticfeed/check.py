@@ -56,7 +56,7 @@ from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display
 from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
-from staticfeed.model import Author, Entry
+from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import not_a_folder
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.plan import FeedPlan
@@ -67,6 +67,7 @@ from staticfeed.render import (
     absolute_url,
     elements_with_urls,
     parse_fragment,
+    shows_nothing,
     srcset_candidates,
 )
 from staticfeed.selection import Selection, newest_first, select_entries
@@ -405,12 +406,13 @@ def check_build(
                 step = functools.partial(_body_findings, rules)
                 held = _held_documents(config, rendered.selection, entries_dir)
                 alone = {each.path for each in rendered.warnings if each.message == TITLE_ALONE}
+                shown = rendered.entries if rules.no_text else {}
                 bodies = [
                     _Body(
                         entry.source,
                         entry.link,
-                        entry.summary is not None,
                         *held(entry),
+                        nothing_shown=_nothing_shown(shown.get(entry.id)),
                         title_alone=entry.source in alone,
                     )
                     for entry in rendered.selection.entries
@@ -906,15 +908,33 @@ class _Body:
 
     path: Path
     link: str | None
-    summary: bool
-    """Whether its front matter gives a summary."""
     document: str = ""
     """Its path under the entries folder, as links name it (doclinks.document_path)."""
     linked: tuple[tuple[str, _Unreached | None], ...] = ()
     """The documents its links name that are entries' (Entry.links_to), each with why its
     links do not lead to that entry (a draft, say), or None when they do."""
+    nothing_shown: _Nothing = None
+    """Why readers show nothing of its text (`_nothing_shown`), if they do not."""
     title_alone: bool = False
     """Whether `build` warned it has a title alone (TITLE_ALONE), which no-text would repeat."""
+
+
+_Nothing = Literal["no content", "comments"] | None
+
+
+def _nothing_shown(rendered: RenderedEntry | None) -> _Nothing:
+    """Why readers show nothing of a rendered entry's text, by its HTML as the build rendered
+    it (read from the build's spool, not rendered again; only for an entry without a summary):
+    "no content" when the body renders to nothing (blank, or link reference definitions alone),
+    and the Atom entry has neither content nor a summary; "comments" for HTML comments alone,
+    which its content holds and readers do not show. None when they show some text or an
+    image, or when no output shows the entry."""
+    if rendered is None or rendered.summary:
+        return None
+    html = rendered.content_html
+    if not shows_nothing(html):
+        return None
+    return "comments" if html.strip() else "no content"
 
 
 _Unreached = tuple[str, str]
@@ -982,9 +1002,9 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             here += [_removed_finding(path, first_line, each) for each in reading.removed]
         if rules.w3c_html:
             here += [_service_finding(path, first_line, each) for each in reading.warned]
-        no_text = rules.no_text and not body.summary and not body.title_alone
-        if no_text and written is not None and not text.strip():
-            here.append(_no_text_finding(path, first_line))
+        nothing = body.nothing_shown
+        if rules.no_text and nothing and not body.title_alone and written is not None:
+            here.append(_no_text_finding(path, first_line, nothing, text))
         if rules.template_code:
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
@@ -999,14 +1019,26 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
     return findings
 
 
-def _no_text_finding(path: Path, first_line: int) -> Finding:
+def _no_text_finding(
+    path: Path, first_line: int, nothing: Literal["no content", "comments"], body: str
+) -> Finding:
+    if nothing == "comments":
+        why = (
+            "its body renders to HTML comments alone, which the Atom entry carries as its"
+            " content and readers do not show: they show the title alone"
+        )
+    else:
+        renders = "its body renders to nothing, and " if body.strip() else ""
+        why = (
+            f"{renders}the W3C Feed Validation Service warns about an Atom entry without content"
+            " or a summary, and readers show the title alone"
+        )
     return _at(
         path,
         first_line,
         "warning",
         "no-text",
-        "the entry has no text, only its title: the W3C Feed Validation Service warns about an"
-        " Atom entry without content or a summary, and readers show the title alone",
+        f"the entry has no text, only its title: {why}",
         "Write a sentence about it below the front matter, or a summary:, or leave it.",
     )
 

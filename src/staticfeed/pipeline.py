@@ -13,7 +13,7 @@ import functools
 import hashlib
 import itertools
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from dataclasses import astuple, dataclass, fields, replace
+from dataclasses import astuple, dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -116,6 +116,9 @@ class Rendered:
     """Whether a document names a file of the project besides itself (a local enclosure)."""
     plans: tuple[FeedPlan, ...] = ()
     """Every feed document and the entries it carries, each written in every format."""
+    entries: Mapping[str, RenderedEntry] = field(default_factory=dict)
+    """Each entry some output shows, rendered, by id: its HTML is read from the spool when
+    asked for, inside the `with` block, rather than rendered again."""
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,14 @@ def rendered_outputs(
             _render_all(config, shown, progress, spool, setup, linking), spool
         )
         files = _output_files(config, plans, setup, selection.entries, renderings, progress)
-        yield Rendered(files, selection, result.warnings, result.reads_project_files, tuple(plans))
+        yield Rendered(
+            files,
+            selection,
+            result.warnings,
+            result.reads_project_files,
+            tuple(plans),
+            renderings.entries,
+        )
 
 
 def _output_files(
