@@ -1648,6 +1648,28 @@ def test_text_markdown_reads_as_an_element_html_has_is_told_to_be_written_with_a
     assert shown == "If a<b and c>d, go."
 
 
+def test_a_valueless_attribute_in_an_html_block_is_html_not_text(site: Site) -> None:
+    # An HTML block is HTML written so: <div markdown> (a kramdown habit) and <details open
+    # foo> were told the \< fix for text Markdown reads as a tag. Only a tag in a paragraph
+    # is text so; in a block, each attribute readers remove is reported.
+    front = "---\ntitle: Less\ndate: 2025-03-01\n---\n"
+    blocks = "<div markdown>\n\nSome *text*.\n\n</div>\n\n<details open foo>\nHidden.\n</details>\n"
+    site(CONFIG, **{"markup.md": front + "If a<b and c>d, go.\n\n" + blocks})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        removed(5, "<b and c>"),
+        removed(7, "the markdown attribute of <div>"),
+        removed(13, "the foo attribute of <details>"),
+    ]
+    fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
+    assert fixes["feed readers remove the markdown attribute of <div>"] == ATTRIBUTE_FIX
+    assert fixes["feed readers remove the foo attribute of <details>"] == ATTRIBUTE_FIX
+    # Readers show the blocks' text: no text was read as a tag.
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert " ".join(shown.text_content().split()) == "If ad, go. Some text. Hidden."
+
+
 CODE_WITH_LT = """\
 ---
 title: Code

@@ -120,6 +120,7 @@ def test_raw_html_is_each_piece_with_the_line_it_starts_on() -> None:
         (15, "<em>"),
         (15, "</em>"),
     ]
+    assert gfm.sources(RAW, EXTENSIONS).in_prose == {0, 1, 3, 4}  # all but the <div> block
     assert gfm.raw_html("No HTML at all.\n", EXTENSIONS) == []
 
 

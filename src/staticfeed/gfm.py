@@ -32,7 +32,7 @@ _Free = Callable[[int], None]
 _RenderXml = Callable[[int, int], int]
 # Raw HTML in cmark-gfm's XML, which escapes its text with &amp; &lt; &gt; and &quot;: found by
 # a pattern, a tenth of the time parsing the whole XML took.
-_RAW_HTML = re.compile(r'<html_(?:block|inline) sourcepos="(\d+):[^"]*"[^>]*>([^<]*)</html_')
+_RAW_HTML = re.compile(r'<html_(block|inline) sourcepos="(\d+):[^"]*"[^>]*>([^<]*)</html_')
 _DESTINATION = re.compile(r'<(link|image) sourcepos="(\d+):[^"]*" destination="([^"]*)"')
 # Text shown as text (not code) that holds a brace: where template code would be.
 _BRACED_TEXT = re.compile(r'<text sourcepos="(\d+):[^"]*"[^>]*>[^<]*\{')
@@ -138,6 +138,10 @@ class Sources:
     raw_html: list[tuple[int, str]]
     destinations: list[tuple[int, str, str]]
     braced_lines: list[int] = field(default_factory=list)
+    in_prose: frozenset[int] = frozenset()
+    """Which pieces of `raw_html`, by index, are a tag among text (cmark's html_inline: in a
+    paragraph, a heading or a table cell), where text Markdown reads as a tag comes from,
+    rather than an HTML block."""
 
 
 def sources(markdown: str, extensions: Sequence[str]) -> Sources:
@@ -149,10 +153,12 @@ def sources(markdown: str, extensions: Sequence[str]) -> Sources:
         return Sources([(1, markdown)], [])
     xml = freeing.xml(markdown, extensions)
     braced = sorted({int(line) for line in _BRACED_TEXT.findall(xml)}) if "{" in markdown else []
+    raw = _RAW_HTML.findall(xml)
     return Sources(
-        [(int(line), unescape(text, _QUOTE)) for line, text in _RAW_HTML.findall(xml)],
+        [(int(line), unescape(text, _QUOTE)) for _, line, text in raw],
         [(int(line), kind, unescape(url, _QUOTE)) for kind, line, url in _DESTINATION.findall(xml)],
         braced,
+        frozenset(index for index, (kind, *_) in enumerate(raw) if kind == "inline"),
     )
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape as escape_html
+from typing import NamedTuple
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -161,7 +162,16 @@ def _html_elements() -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
-def linked_html(sources: Sources) -> list[tuple[int, str]]:
+class Piece(NamedTuple):
+    """A piece of an entry's raw HTML, after the line of its Markdown it starts on (1 for the
+    first), and whether it is a tag among text, as in a paragraph (`Sources.in_prose`)."""
+
+    line: int
+    html: str
+    in_prose: bool = False
+
+
+def linked_html(sources: Sources) -> list[Piece]:
     """The raw HTML of `sources` and, written as HTML, each link of its Markdown, in order of
     line: a reader empties the URL of `[call](tel:…)` as it does that of `<a href="tel:…">`,
     and cmark-gfm keeps both as written. Readers keep an image's URL, whatever its scheme, and
@@ -169,12 +179,16 @@ def linked_html(sources: Sources) -> list[tuple[int, str]]:
     HTML from feedparser (check of the 10,000-entry benchmark took 20.2 s given every link,
     16.6 s given only those).
     """
+    raw = [
+        Piece(line, html, index in sources.in_prose)
+        for index, (line, html) in enumerate(sources.raw_html)
+    ]
     links = [
-        (line, f'<a href="{escape_html(url)}">link</a>')
+        Piece(line, f'<a href="{escape_html(url)}">link</a>')
         for line, kind, url in sources.destinations
         if kind == "link" and _other_scheme(url)
     ]
-    return sorted([*sources.raw_html, *links], key=lambda piece: piece[0])
+    return sorted([*raw, *links], key=lambda piece: piece.line)
 
 
 _SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
@@ -195,7 +209,7 @@ class Reading:
     warned: list[Removed]
 
 
-def read_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[Reading]:
+def read_by_readers(pieces: Sequence[Sequence[Piece]]) -> list[Reading]:
     """For each body's raw HTML (`linked_html`), what readers remove from it and what of what
     they keep the service warns about. What cmark-gfm makes of the Markdown around that HTML
     they keep, so only the raw HTML is given to feedparser: a whole entry took it three times
@@ -205,7 +219,7 @@ def read_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[Reading
     for start in range(0, len(with_html), _BATCH):
         batch = with_html[start : start + _BATCH]
         written = [
-            parse_fragment("\n".join(piece for _, piece in pieces[index])) for index in batch
+            parse_fragment("\n".join(piece.html for piece in pieces[index])) for index in batch
         ]
         # Readers get the HTML as staticfeed publishes it: a <plaintext> as the <pre> they keep.
         published = _sanitized([serialize(fragment) for fragment in written])
@@ -214,15 +228,13 @@ def read_by_readers(pieces: Sequence[Sequence[tuple[int, str]]]) -> list[Reading
     return readings
 
 
-def _reading(
-    pieces: Sequence[tuple[int, str]], written: etree._Element, kept: str | None
-) -> Reading:
+def _reading(pieces: Sequence[Piece], written: etree._Element, kept: str | None) -> Reading:
     warned = _warned_by_the_service(written)
     if kept is None:  # not given back: nothing is reported as removed, no style as kept
         return Reading([], _first_of_each(pieces, warned))
     aligned = _aligned(written, parse_fragment(kept))
     return Reading(
-        _first_of_each(pieces, _differences(aligned)),
+        _first_of_each(pieces, _differences(aligned, _prose_lines(pieces))),
         _first_of_each(pieces, itertools.chain(warned, _kept_css_warned_about(aligned))),
     )
 
@@ -231,7 +243,20 @@ _Found = tuple[str, re.Pattern[str], etree._Element]
 """Something found in raw HTML: what it is, a pattern that finds it there, and its element."""
 
 
-def _first_of_each(pieces: Sequence[tuple[int, str]], found: Iterable[_Found]) -> list[Removed]:
+def _prose_lines(pieces: Sequence[Piece]) -> frozenset[int]:
+    """The lines of `pieces` joined by newlines, as lxml numbers them, that hold a tag among
+    text (`Piece.in_prose`)."""
+    lines: set[int] = set()
+    start = 1
+    for piece in pieces:
+        end = start + piece.html.count("\n")
+        if piece.in_prose:
+            lines.update(range(start, end + 1))
+        start = end + 1
+    return frozenset(lines)
+
+
+def _first_of_each(pieces: Sequence[Piece], found: Iterable[_Found]) -> list[Removed]:
     """Each kind of thing `found`, at its first line in `pieces`, in order of line."""
     lines: dict[str, list[int | None]] = {}
     for what, pattern, element in found:
@@ -295,12 +320,14 @@ def _aligned(written: etree._Element, kept: etree._Element) -> _Aligned:
     return aligned
 
 
-def _differences(aligned: _Aligned) -> Iterator[_Found]:
-    """What readers remove, with a pattern that finds it in raw HTML."""
+def _differences(aligned: _Aligned, prose: frozenset[int]) -> Iterator[_Found]:
+    """What readers remove, with a pattern that finds it in raw HTML; `prose`, the lines of it
+    that hold a tag among text (`_prose_lines`)."""
     dropped: set[etree._Element] = set()
     for element, kept in aligned:
         if kept is not None:
-            yield from _kept_differences(element, kept)
+            line: object = element.sourceline  # untyped in lxml's stubs
+            yield from _kept_differences(element, kept, line in prose)
             continue
         if not any(parent in dropped for parent in element.iterancestors()):
             yield *_dropped(element), element
@@ -323,11 +350,14 @@ def _dropped(element: etree._Element) -> tuple[str, re.Pattern[str]]:
     return f"<{tag}>", _tag_pattern(tag)
 
 
-def _kept_differences(written: etree._Element, kept: etree._Element) -> Iterator[_Found]:
-    """What readers remove from an element they keep: its attributes, or, when those are words
-    of text (`_words_as_attributes`), the text it was written as, which no one sees."""
+def _kept_differences(
+    written: etree._Element, kept: etree._Element, in_prose: bool
+) -> Iterator[_Found]:
+    """What readers remove from an element they keep: its attributes, or, when it is a tag in
+    a paragraph whose attributes are words of text (`_words_as_attributes`), the text it was
+    written as, which no one sees. In an HTML block, `<div markdown>` is HTML written so."""
     removed = list(_attribute_differences(written, kept))
-    if removed and _words_as_attributes(written):
+    if removed and in_prose and _words_as_attributes(written):
         tag, names = str(written.tag), [str(name) for name in written.attrib]
         yield f"<{tag} {' '.join(names)}>", _attribute_pattern(tag, names[0]), written
         return
@@ -443,16 +473,14 @@ def _attribute_pattern(tag: str, name: str, after: str = r"(?=[\s=/>]|$)") -> re
     return re.compile(rf"<{re.escape(tag)}\s[^>]*?(?<=\s){re.escape(name)}{after}", re.IGNORECASE)
 
 
-def _line(
-    pieces: Sequence[tuple[int, str]], pattern: re.Pattern[str], until: int | None
-) -> int | None:
+def _line(pieces: Sequence[Piece], pattern: re.Pattern[str], until: int | None) -> int | None:
     """The line where `pattern` is found in the raw HTML `pieces`: the last place on or before
     `until`, the line of the pieces joined by newlines where the element found ends its start
     tag (lxml's sourceline), which is that start tag's place; else the first. Of two <b> with
     `margin` in their style, readers may remove it from the second alone."""
     found = None
     start = 1  # the line of the pieces joined where this piece starts
-    for line, html in pieces:
+    for line, html, _ in pieces:
         for match in pattern.finditer(html):
             before = html.count("\n", 0, match.start())
             if found is not None and (until is None or start + before > until):
