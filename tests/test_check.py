@@ -1986,6 +1986,19 @@ def test_template_code_readers_would_see_as_text_is_a_warning(site: Site) -> Non
     assert check("--ignore", "template-code").output == "ok: no problems found\n"
 
 
+def test_template_code_in_a_comment_among_text_is_not_seen(site: Site) -> None:
+    # The line was searched as written: code in an HTML comment on a line of text with a brace
+    # was said to be seen by readers, who show nothing of a comment.
+    front = "---\ntitle: A trip\ndate: 2025-03-01\n---\n"
+    text = "Sets {a} <!-- {{ site.url }} --> and {% include a.html %}.\n"
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [template(5, "{% include a.html %}", "a Liquid tag (Jekyll)")]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.text_content() == "Sets {a}  and {% include a.html %}."
+
+
 def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:
     # No front matter: build takes the first lines as the title and date, check counts lines
     # from the top of the file all the same.

@@ -45,8 +45,11 @@ def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
     them is meant to be shown."""
     found: dict[str, list[tuple[int, str]]] = {}
     lines = markdown.split("\n")
+    comments = _comments_among_text(sources)
     for line in sources.braced_lines:
         text = _CODE_SPAN.sub("", lines[line - 1]) if line <= len(lines) else ""
+        for comment in comments.get(line, ()):
+            text = text.replace(comment, "", 1)
         for match in _CODE.finditer(text):
             kind = _KINDS[str(match.lastgroup)]
             found.setdefault(kind, []).append((line, match.group()))
@@ -58,6 +61,16 @@ def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
         for kind, places in found.items()
     ]
     return sorted(each, key=lambda code: (code.line, code.kind))
+
+
+def _comments_among_text(sources: Sources) -> dict[int, list[str]]:
+    """The HTML comments of one line among text, by line: readers show nothing of them, though
+    the line holds text with a brace (`Set {x} <!-- {{ site.url }} -->`)."""
+    comments: dict[int, list[str]] = {}
+    for index, (line, html) in enumerate(sources.raw_html):
+        if index in sources.in_prose and html.startswith("<!--") and "\n" not in html:
+            comments.setdefault(line, []).append(html)
+    return comments
 
 
 def _shortened(code: str) -> str:
