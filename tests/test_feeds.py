@@ -1043,6 +1043,33 @@ def test_an_html5_block_in_a_line_of_text_ends_its_paragraph(site: Site) -> None
         assert text == "A photo: The map Then text. Intro More Hidden."
 
 
+DIVS_LEFT_OPEN = """\
+> <div class="note">
+> Quoted.
+
+After the quote.
+
+- <div>
+  First.
+- Second.
+
+Last.
+"""
+
+
+def test_a_div_left_open_in_a_quote_or_a_list_item_ends_with_it(site: Site) -> None:
+    """HTML5 parsers end a <div> left open in a quote or a list item where the quote or item
+    ends (CommonMark's examples 143 and 144). libxml2's parser ignored that end tag: all that
+    followed, the rest of the entry, went into the quote, and readers showed it quoted."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", DIVS_LEFT_OPEN)})
+    for tree in html5_trees():
+        assert [element.tag for element in tree] == ["blockquote", "p", "ul", "p"]
+        quote, after, items, last = tree
+        assert " ".join("".join(quote.itertext()).split()) == "Quoted."
+        assert [" ".join("".join(li.itertext()).split()) for li in items] == ["First.", "Second."]
+        assert (after.text, last.text) == ("After the quote.", "Last.")
+
+
 def test_a_comment_with_two_dashes_inside_is_read_as_one(site: Site) -> None:
     """HTML5 as html5lib (and the W3C Feed Validation Service) reads it takes "--" inside a
     comment, or "-" at its end, for a parse error: a space goes between the dashes."""

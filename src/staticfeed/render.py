@@ -160,9 +160,18 @@ def parse_fragment(
     """`html` inside a <div>, as lxml.html.fragment_fromstring(html, create_parent="div") parses
     it (whitespace before the first element dropped, an empty body for markup lxml drops).
     Its headings are added to `headings`, when given, in document order."""
-    div = etree.Element("div")
     if not _FULL_DOCUMENT.match(html):
         html = f"<html><body>{html}"
+    return _parsed(html, parser, headings, divs_closed=False)
+
+
+def _parsed(
+    html: str,
+    parser: etree.HTMLParser,
+    headings: list[etree._Element] | None,
+    divs_closed: bool,
+) -> etree._Element:
+    div = etree.Element("div")
     document = etree.fromstring(html, parser)
     body = document.find("body") if document is not None else None
     if body is None:
@@ -175,8 +184,16 @@ def parse_fragment(
     # against 28 for a case-blind regex, on every entry's render. Headings are found in the
     # same walk: a walk of their own took 8 us an entry, this one 1 us more.
     walked = _WALKED if headings is None else _WALKED_AND_HEADINGS
-    for element in list(div.iter(*walked)):
-        if headings is not None and element.tag in _HEADINGS:
+    for element in list(div.iterdescendants(*walked)):
+        if element.tag == "div":
+            if not divs_closed:
+                closed = _divs_closed(html)
+                if closed != html:  # parsed again from the start, as HTML5 parsers read it
+                    if headings is not None:
+                        headings.clear()
+                    return _parsed(closed, parser, headings, divs_closed=True)
+                divs_closed = True
+        elif headings is not None and element.tag in _HEADINGS:
             headings.append(element)
         elif element.tag in _FALLBACK:
             _parse_fallback(element)
@@ -258,8 +275,61 @@ _HTML5_BLOCKS = (
     "hgroup", "main", "nav", "search", "section", "summary",
 )  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK)
+_WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK, "div")
 _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
+
+
+# cmark-gfm writes the end tag of a quote, a list and a list item on a line of its own.
+_CONTAINER_END = re.compile(r"^</(blockquote|li|ol|ul)>$", re.MULTILINE)
+# What an end tag never closes in HTML5, for it holds the element the tag would end ("has an
+# element in scope"); for </li>, a list as well ("in list item scope").
+_SCOPE = frozenset({"applet", "caption", "html", "marquee", "object", "table", "td", "th"})
+_LIST_ITEM_SCOPE = _SCOPE | {"ol", "ul"}
+
+
+def _divs_closed(html: str) -> str:
+    """`html` with a </div> before the end of a quote, a list or a list item for each <div>
+    left open in it, which HTML5 parsers close there. libxml2's parser, which knows HTML 4,
+    ignores such an end tag while a <div> is open: in "> <div>" and the paragraph below it,
+    all that followed, the rest of the entry, went into the quote. Which elements are open at
+    each end is told by libxml2 itself, fed the HTML up to it."""
+    ends = list(_CONTAINER_END.finditer(html))
+    if not ends:
+        return html
+    parser = etree.HTMLPullParser(events=("start", "end"), huge_tree=True)
+    open_tags: list[str] = []
+    pieces: list[str] = []
+    done = 0
+    for end in ends:
+        pieces.append(html[done : end.start()])
+        parser.feed(pieces[-1])
+        done = end.start()
+        for event, element in parser.read_events():
+            if event == "start":
+                open_tags.append(str(cast(etree._Element, element).tag))
+            else:
+                open_tags.pop()
+        closing = "</div>" * _open_divs(open_tags, end[1])
+        if closing:
+            pieces.append(closing)
+            parser.feed(closing)
+    pieces.append(html[done:])
+    parser.feed(pieces[-1])
+    parser.close()
+    return "".join(pieces)
+
+
+def _open_divs(open_tags: list[str], ended: str) -> int:
+    """How many <div>s the end tag of `ended` closes in HTML5, which libxml2 does not."""
+    scope = _LIST_ITEM_SCOPE if ended == "li" else _SCOPE
+    divs = 0
+    for tag in reversed(open_tags):
+        if tag == ended:
+            return divs
+        if tag in scope:
+            return 0
+        divs += tag == "div"
+    return 0
 
 
 def _close_paragraph(element: etree._Element) -> None:
