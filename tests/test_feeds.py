@@ -1070,6 +1070,19 @@ def test_a_div_left_open_in_a_quote_or_a_list_item_ends_with_it(site: Site) -> N
         assert (after.text, last.text) == ("After the quote.", "Last.")
 
 
+def test_an_obsolete_image_tag_reaches_readers_as_the_picture(site: Site) -> None:
+    """HTML5 parsers read <image> as <img>, as browsers show it; feedparser removes an element
+    named image, and readers showed no picture, nor its alt text."""
+    body = 'The map: <image src="map.png" alt="The map"> Then text.\n'
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    build_and_read()
+    for name in ("atom.xml", "rss.xml"):
+        shown = html_of(parsed(name).entries[0].content[0].value)
+        pictures = [(img.get("src"), img.get("alt")) for img in shown.iter("img")]
+        assert pictures == [(BLOG + "map.png", "The map")], name
+        assert " ".join(shown.text_content().split()) == "The map: Then text.", name
+
+
 def test_a_comment_with_two_dashes_inside_is_read_as_one(site: Site) -> None:
     """HTML5 as html5lib (and the W3C Feed Validation Service) reads it takes "--" inside a
     comment, or "-" at its end, for a parse error: a space goes between the dashes."""

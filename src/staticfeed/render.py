@@ -206,6 +206,11 @@ def _parsed(
             element.tag = "pre"
         elif element.tag in _HTML5_BLOCKS:
             _close_paragraph(element)
+        elif element.tag == "image":
+            # HTML5 reads the obsolete <image> as <img>, and browsers show the picture; feed
+            # readers removed an element of that name, picture, alt text and all.
+            element.tag = "img"
+            _empty_void_element(element)
         elif len(element) or element.text:
             _empty_void_element(element)
     return div
@@ -275,7 +280,7 @@ _HTML5_BLOCKS = (
     "hgroup", "main", "nav", "search", "section", "summary",
 )  # fmt: skip
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", *_FALLBACK, "div")
+_WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", "image", *_FALLBACK, "div")
 _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
 
 
