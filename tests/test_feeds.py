@@ -1083,6 +1083,23 @@ def test_an_obsolete_image_tag_reaches_readers_as_the_picture(site: Site) -> Non
         assert " ".join(shown.text_content().split()) == "The map: Then text.", name
 
 
+def test_a_br_end_tag_breaks_the_line_as_browsers_read_it(site: Site) -> None:
+    """HTML5 reads </br>, a common slip, as <br>; libxml2 dropped it, and readers showed the
+    two lines it parts run together ("Line onetwo"). In code it stays as written."""
+    body = (
+        "Line one</br>Line two</BR >Line three, and `</br>` in code.\n\n"
+        "<script>\nlines = 'a</br>b';\n</script>\n"
+    )
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    for html in contents(*only(*build_and_read())):
+        assert html_of(html).findtext("script") == "\nlines = 'a</br>b';\n"
+    for name in ("atom.xml", "rss.xml"):
+        (paragraph,) = html_of(parsed(name).entries[0].content[0].value)
+        lines = [paragraph.text, *(br.tail for br in paragraph.iter("br"))]
+        assert lines == ["Line one", "Line two", "Line three, and "], name
+        assert paragraph.findtext("code") == "</br>", name
+
+
 def test_a_comment_with_two_dashes_inside_is_read_as_one(site: Site) -> None:
     """HTML5 as html5lib (and the W3C Feed Validation Service) reads it takes "--" inside a
     comment, or "-" at its end, for a parse error: a space goes between the dashes."""

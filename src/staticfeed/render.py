@@ -173,6 +173,10 @@ def _parsed(
 ) -> etree._Element:
     div = etree.Element("div")
     document = etree.fromstring(html, parser)
+    if _end_tag_dropped(parser):
+        with_brs = _BR_END_TAG.sub(_as_br, html)
+        if with_brs != html:
+            return _parsed(with_brs, parser, headings, divs_closed)
     body = document.find("body") if document is not None else None
     if body is None:
         return div
@@ -282,6 +286,25 @@ _HTML5_BLOCKS = (
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _WALKED = (*_HTML5_VOID, *_HTML5_BLOCKS, "plaintext", "xmp", "image", *_FALLBACK, "div")
 _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
+
+
+# HTML5 reads </br>, a common slip, as <br>; libxml2 drops it (an unexpected end tag, which
+# its log tells, at 0.3 us an entry), and the two lines it parted ran together. One in a
+# script's or style sheet's code, or in a comment, is matched whole and kept as written.
+_BR_END_TAG = re.compile(
+    r"<(?:(?P<raw>script|style)(?=[\s>])[^>]*>.*?</(?P=raw)\s*>|!--.*?-->|/br(?=[\s/>])[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _end_tag_dropped(parser: etree.HTMLParser) -> bool:
+    log = parser.error_log
+    return bool(log) and any(error.type == etree.ErrorTypes.ERR_TAG_NAME_MISMATCH for error in log)
+
+
+def _as_br(match: re.Match[str]) -> str:
+    """<br> for a </br>; code or a comment as it is."""
+    return "<br>" if match[0].startswith("</") else match[0]
 
 
 # cmark-gfm writes the end tag of a quote, a list and a list item on a line of its own.
