@@ -1044,6 +1044,8 @@ def test_an_html5_block_in_a_line_of_text_ends_its_paragraph(site: Site) -> None
 
 
 DIVS_LEFT_OPEN = """\
+## Notes
+
 > <div class="note">
 > Quoted.
 
@@ -1063,8 +1065,9 @@ def test_a_div_left_open_in_a_quote_or_a_list_item_ends_with_it(site: Site) -> N
     followed, the rest of the entry, went into the quote, and readers showed it quoted."""
     site(**{"a.md": doc("title: T\ndate: 2025-12-22", DIVS_LEFT_OPEN)})
     for tree in html5_trees():
-        assert [element.tag for element in tree] == ["blockquote", "p", "ul", "p"]
-        quote, after, items, last = tree
+        assert [element.tag for element in tree] == ["h2", "blockquote", "p", "ul", "p"]
+        heading, quote, after, items, last = tree
+        assert heading.get("id") == "notes"  # once, in the HTML parsed again
         assert " ".join("".join(quote.itertext()).split()) == "Quoted."
         assert [" ".join("".join(li.itertext()).split()) for li in items] == ["First.", "Second."]
         assert (after.text, last.text) == ("After the quote.", "Last.")

@@ -190,13 +190,11 @@ def _parsed(
     walked = _WALKED if headings is None else _WALKED_AND_HEADINGS
     for element in list(div.iterdescendants(*walked)):
         if element.tag == "div":
-            if not divs_closed:
-                closed = _divs_closed(html)
-                if closed != html:  # parsed again from the start, as HTML5 parsers read it
-                    if headings is not None:
-                        headings.clear()
-                    return _parsed(closed, parser, headings, divs_closed=True)
-                divs_closed = True
+            if not divs_closed and (closed := _divs_closed(html)) != html:
+                if headings is not None:
+                    headings.clear()  # parsed again from the start, with the </div>s
+                return _parsed(closed, parser, headings, divs_closed=True)
+            divs_closed = True
         elif headings is not None and element.tag in _HEADINGS:
             headings.append(element)
         elif element.tag in _FALLBACK:
@@ -309,8 +307,8 @@ def _as_br(match: re.Match[str]) -> str:
 
 # cmark-gfm writes the end tag of a quote, a list and a list item on a line of its own.
 _CONTAINER_END = re.compile(r"^</(blockquote|li|ol|ul)>$", re.MULTILINE)
-# What an end tag never closes in HTML5, for it holds the element the tag would end ("has an
-# element in scope"); for </li>, a list as well ("in list item scope").
+# Elements an end tag does not reach past in HTML5, which ends only an element "in scope";
+# for </li>, a list as well ("in list item scope").
 _SCOPE = frozenset({"applet", "caption", "html", "marquee", "object", "table", "td", "th"})
 _LIST_ITEM_SCOPE = _SCOPE | {"ol", "ul"}
 
