@@ -594,6 +594,12 @@ def test_unknown_key_in_toml_front_matter(site: Site) -> None:
     ]
 
 
+def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Site) -> None:
+    # tomllib counts lines from the one after the opening +++.
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\nlang = en\n+++\nBody.\n'})
+    assert errors() == ["Error: entries/a.md:4: invalid TOML: Invalid value. Fix the TOML syntax."]
+
+
 @pytest.mark.parametrize(
     ("value", "problem"),
     [("tags = [", "Invalid value"), ('summary = """Two\n\nlines', "Unterminated string")],
@@ -1040,6 +1046,14 @@ def test_a_key_given_twice_in_an_author_is_an_error(site: Site) -> None:
     ]
 
 
+def test_a_key_given_twice_on_one_line_is_named_without_its_lines(site: Site) -> None:
+    # "(lines 4 and 4)" would say nothing the error's own line does not.
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\nauthors: [{name: Ann, name: Bo}]\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: name is given twice in one mapping. Keep one of them."
+    ]
+
+
 def test_a_key_an_author_merges_may_be_given_again(site: Site) -> None:
     site(**{"a.md": doc("title: A\ndate: 2025-01-01\nauthors: [{<<: {name: Bo}, name: Ann}]\n")})
     build_ok()
@@ -1064,6 +1078,44 @@ def test_aliases_that_stand_for_too_many_values_are_an_error(site: Site) -> None
     assert errors() == [
         "Error: entries/a.md:8: summary holds more than 10,000 values, counting each use of an "
         "alias (*name) in full. Write the values out, or use fewer aliases.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("depth", "error"),
+    [
+        (50, "each of tags must be text, not a list. Write each of tags as a single line of text."),
+        (
+            51,
+            "tags nests lists or mappings more than 50 deep. Write it with fewer levels; an "
+            "alias (*name) inside the value it names nests it without end.",
+        ),
+    ],
+)
+def test_front_matter_nests_at_most_50_levels_deep(site: Site, depth: int, error: str) -> None:
+    # The README's bound, exactly: 50 levels are read (and tags then refuses a list in a list).
+    nested = "[" * depth + "news" + "]" * depth
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\ntags: {nested}\n")})
+    assert errors() == [f"Error: entries/a.md:4: {error}"]
+
+
+def _tags(count: int) -> str:
+    return f"title: A\ndate: 2025-01-01\ntags: [{', '.join(['news'] * count)}]\n"
+
+
+def test_a_value_of_10000_values_is_read(site: Site) -> None:
+    # The README's bound, exactly: at most 10,000 values.
+    site(**{"a.md": doc(_tags(10_000))})
+    build_ok()
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert [tag.term for tag in entry.tags] == ["news"]
+
+
+def test_a_value_of_10001_values_is_an_error(site: Site) -> None:
+    site(**{"a.md": doc(_tags(10_001))})
+    assert errors() == [
+        "Error: entries/a.md:4: tags holds more than 10,000 values, counting each use of an "
+        "alias (*name) in full. Write the values out, or use fewer aliases."
     ]
 
 
@@ -1130,6 +1182,16 @@ def test_a_title_that_yaml_cuts_at_a_comment_is_an_error(site: Site) -> None:
     ]
 
 
+def test_a_title_that_yaml_cuts_at_a_comment_after_a_tab_is_an_error(site: Site) -> None:
+    # A tab before the # makes a comment as a space does: "Fix for issue" alone was published.
+    site(**{"a.md": doc("title: Fix for issue\t#12\ndate: 2025-01-01\n")})
+    (error,) = errors()
+    assert error.startswith(
+        "Error: entries/a.md:2: YAML reads everything from ' #' on as a comment, so the title "
+        "would be 'Fix for issue'."
+    )
+
+
 def test_comments_after_other_values_and_hashes_inside_words_are_fine(site: Site) -> None:
     front = (
         'title: C# tips, quoted "#1"\ndate: 2025-01-01 # the day it went out\n'
@@ -1172,6 +1234,24 @@ def test_broken_yaml_is_an_error_on_its_line(site: Site) -> None:
         "Error: entries/a.md:4: invalid YAML: the [ here is not closed before line 5, where YAML "
         "finds: did not find expected ',' or ']'. Close it with ] where it ends, or quote a value "
         "holding [."
+    ]
+
+
+def test_a_bracket_closed_by_the_wrong_one_on_its_line_is_not_said_to_run_on(site: Site) -> None:
+    # YAML finds the problem on the bracket's own line: no line below it is at fault.
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\ntags: [a, b}\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: invalid YAML: did not find expected ',' or ']'. Fix the YAML "
+        "syntax; quote values that contain ': ' or '#'."
+    ]
+
+
+def test_a_document_end_below_a_yaml_error_is_not_taken_for_it(site: Site) -> None:
+    # A `...` just above the closing --- is fine: the error is the one YAML found above it.
+    site(**{"a.md": doc("title: A\ndate: 2025-01-01\ntags: [a, b}\n...\n")})
+    assert errors() == [
+        "Error: entries/a.md:4: invalid YAML: did not find expected ',' or ']'. Fix the YAML "
+        "syntax; quote values that contain ': ' or '#'."
     ]
 
 
@@ -1284,6 +1364,11 @@ RUN_ON_ITEM = (
         (
             "title: A\ntags:\n- peace\n - talks\ndate: 2025-01-01\n",
             RUN_ON_ITEM.format(line=5, begins=4, value="'peace - talks'"),
+        ),
+        (
+            # An item with no value yet, a - alone: more of the one above all the same.
+            "title: A\ndate: 2025-01-01\ntags:\n  - peace\n   -\n",
+            RUN_ON_ITEM.format(line=6, begins=5, value="'peace -'"),
         ),
         (
             "title: A\ndate: 2025-01-01\nauthors:\n  - name: Ann Lee\n    uri: https://a.org/\n"
@@ -1494,6 +1579,12 @@ def test_front_matter_opened_twice_is_an_error_at_line_2(site: Site, text: str) 
             "opened on line 1. Make line 4 --- alone.",
         ),
         (
+            # Indented like the code block it is not.
+            "    ---",
+            "4: line 4 is '    ---', not --- alone, so it does not close the front matter "
+            "opened on line 1. Make line 4 --- alone.",
+        ),
+        (
             "\ufeff---",
             "4: line 4 is '\\ufeff---', not --- alone, so it does not close the "
             "front matter opened on line 1. Make line 4 --- alone.",
@@ -1522,6 +1613,35 @@ def test_front_matter_its_closing_line_fails_to_close_is_an_error_at_that_line(
     # It was named at line 1, "never closed", lines above the line to fix.
     site(**{"a.md": f"---\ntitle: A\ndate: 2025-01-01\n{closing}\nBody.\n"})
     assert errors() == [f"Error: entries/a.md:{error}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "--- \ntitle: A\ndate: 2025-01-01\n---  \nBody.\n",
+        '+++\t\ntitle = "A"\ndate = 2025-01-01\n+++ \t\nBody.\n',
+    ],
+    ids=["yaml", "toml"],
+)
+def test_fences_with_spaces_after_them_open_and_close_the_front_matter(
+    site: Site, text: str
+) -> None:
+    # Editors leave spaces at the end of a line, where no one sees them: the fence is alone.
+    site(**{"a.md": text})
+    build_ok()
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published) == ("A", "2025-01-01T00:00:00+00:00")
+    assert "Body." in entry.content[0].value
+
+
+def test_a_document_whose_first_line_begins_with_a_percent_sign_is_no_front_matter(
+    site: Site,
+) -> None:
+    # Only a directive above a --- is refused (`%YAML 1.1`): text may start with a %.
+    site(**{"a.md": "% of readers agree\n\n2025-01-01\n\nText.\n"})
+    build_ok()
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published) == ("% of readers agree", "2025-01-01T00:00:00+00:00")
 
 
 def test_a_document_that_begins_with_a_thematic_break_is_no_front_matter(site: Site) -> None:
