@@ -2453,6 +2453,36 @@ def test_a_link_to_a_place_the_entry_does_not_have(site: Site) -> None:
     )
 
 
+def test_links_to_missing_places_are_found_once_each_in_order_of_line_as_browsers_read_them(
+    site: Site,
+) -> None:
+    # A link repeated is named at its first line; a raw <a href> above a Markdown link comes
+    # first. Written percent-encoded, a fragment names the place it decodes to, and the place
+    # meant is found so; #TOP, like #top, is the top of the page to HTML.
+    meant = "%D0%BF%D1%80%D0%B8%D0%B2%D1%96%D1%82"  # привіт
+    whole = meant + "-%D1%81%D0%B2%D1%96%D1%82"  # привіт-світ, the heading's id
+    text = (
+        '---\ntitle: Places\ndate: 2025-03-01\n---\nSee <a href="#gone">raw</a>,\n'
+        f"[a](#{meant}), [b](#{whole}) and [back](#TOP).\n\nAgain: [a](#{meant}).\n\n"
+        "## Привіт, світ\n"
+    )
+    site(CONFIG, **{"places.md": text})
+    assert invoke_build().exit_code == 0
+
+    def nowhere(what: str, url: str) -> str:
+        return (
+            f"{what} {url!r} leads to no place in the entry: no heading or element has that id,"
+            " so readers land at the top of its page"
+        )
+
+    fix = "Link to a heading's id (## Notes is #notes), or give the place that id."
+    found = [f for f in findings(exit_code=0) if f["rule"] == "missing-place"]
+    assert [(f["line"], f["message"], f["fix"]) for f in found] == [
+        (5, nowhere("the <a href>", "#gone"), fix),
+        (6, nowhere("the link", f"#{meant}"), f"Did you mean '#привіт-світ'? {fix}"),
+    ]
+
+
 EMPTY_SOURCES = """\
 ---
 title: Sources
