@@ -347,6 +347,10 @@ getattr(importlib.import_module(module), function)()
 """
 
 
+def _sigint_as_a_terminal_gives_it() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="a shell script and process groups (POSIX)")
 def test_ctrl_c_during_a_command_stops_the_script_that_runs_it(site: Site) -> None:
     # staticfeed exited 1 after "Aborted!", as click does, and bash, which stops a script only
@@ -362,6 +366,9 @@ def test_ctrl_c_during_a_command_stops_the_script_that_runs_it(site: Site) -> No
         timeout=60,
         check=False,
         start_new_session=True,  # a process group of its own, as a terminal gives a job
+        # As a terminal starts it: pytest run in the background by a script (`pytest &`,
+        # nohup) ignores SIGINT, and so would the script and staticfeed, which then slept on.
+        preexec_fn=_sigint_as_a_terminal_gives_it,
     )
     assert (done.returncode, done.stdout, done.stderr) == (-signal.SIGINT, "", "\nAborted!\n")
     assert not (folder / "feeds").exists()
