@@ -7,6 +7,7 @@ import functools
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -767,6 +768,16 @@ def test_an_output_path_that_is_a_file_is_an_error(site: Site) -> None:
     assert (folder / "taken").read_text(encoding="utf-8") == "not a folder"
 
 
+def test_every_file_a_build_writes_can_be_read_by_a_web_server(site: Site) -> None:
+    # Staged with mkstemp, a file only its owner may read (0600) would be published so: a web
+    # server running as another user answers 403 for every feed.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    modes = {name: stat.S_IMODE((feeds / name).stat().st_mode) for name in files(feeds)}
+    assert set(modes.values()) == {0o644}, modes
+
+
 def test_temporary_files_a_killed_build_left_are_removed_by_a_later_build(site: Site) -> None:
     # A build killed while staging (SIGKILL) left .atom.xml.x1y2z3w4.tmp files that every later
     # build kept, and a sync of feeds/ published; then, for an hour, those another build might
@@ -987,8 +998,9 @@ def test_a_slug_too_long_for_a_folder_name_is_an_error_at_its_line(
     assert not Path("feeds").exists()
 
 
-def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site: Site) -> None:
-    # A PermissionError traceback, and the file was left out of the manifest for good.
+def built_then_tag_solo_gone(site: Site) -> Path:
+    """A publication built with the tags solo and other, then the entry tagged solo deleted:
+    the next build no longer makes feeds/tags/solo.*."""
     folder = site(
         config=CONFIG,
         **{
@@ -998,6 +1010,12 @@ def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site:
     )
     build_ok()
     (folder / "entries" / "gone.md").unlink()
+    return folder
+
+
+def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site: Site) -> None:
+    # A PermissionError traceback, and the file was left out of the manifest for good.
+    folder = built_then_tag_solo_gone(site)
     tags = folder / "feeds" / "tags"
     tags.chmod(0o555)
     try:
@@ -1016,6 +1034,53 @@ def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site:
         "other.json",
         "other.rss.xml",
     ]
+
+
+def test_a_stale_file_replaced_by_a_link_is_left_alone(site: Site) -> None:
+    # The link is the user's, not a file the build wrote: nothing else in feeds/ is removed.
+    folder = built_then_tag_solo_gone(site)
+    link = folder / "feeds" / "tags" / "solo.atom.xml"
+    link.unlink()
+    link.symlink_to("other.atom.xml")
+    said = build_ok()
+    assert "removed feeds/tags/solo.json" in said
+    assert not [line for line in said if "solo.atom.xml" in line]
+    assert link.is_symlink()
+    assert os.readlink(link) == "other.atom.xml"
+
+
+def test_the_folder_of_a_deleted_entrys_page_goes_with_it(site: Site) -> None:
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    assert (feeds / "2025" / "one" / "index.html").is_file()
+    (folder / "entries" / "2025" / "one.md").unlink()
+    assert "removed feeds/2025/one/index.html" in build_ok()
+    assert not (feeds / "2025" / "one").exists()
+    assert (feeds / "2025" / "two").is_dir()  # a folder with a page left in it stays
+
+
+def test_the_list_of_files_a_build_wrote_is_sorted(site: Site) -> None:
+    # Committed with feeds/, it changes in a diff only when the files do, not with the order
+    # the build made them in.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    listed = (feeds / ".staticfeed-files").read_text(encoding="utf-8").splitlines()
+    assert listed == sorted(set(files(feeds)) - {".staticfeed-files", ".staticfeed-ids"})
+
+
+def test_a_file_outside_the_output_folder_is_never_removed(site: Site) -> None:
+    # The list of what the last build wrote is a file anyone can edit, or a copy can garble.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    kept = folder / "notes.txt"
+    kept.write_text("mine", encoding="utf-8")
+    manifest = folder / "feeds" / ".staticfeed-files"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "../notes.txt\n", encoding="utf-8")
+    said = build_ok()
+    assert kept.read_text(encoding="utf-8") == "mine"
+    assert not [line for line in said if "notes.txt" in line]
 
 
 def test_an_invalid_entry_changes_no_feed_file(site: Site) -> None:
