@@ -866,8 +866,10 @@ def test_an_http_id_not_in_canonical_form_is_a_warning_at_its_id(site: Site) -> 
             "https://notes.staticfeed.test/p#~notes",
             "warns about",
         ),
+        # A path that ends in .. still ends in a folder (RFC 3986, 5.2.4).
+        ("https://notes.staticfeed.test/a/b/..", "https://notes.staticfeed.test/a/", "warns about"),
     ],
-    ids=["empty-path", "iri", "dot-segments", "fragment-escape"],
+    ids=["empty-path", "iri", "dot-segments", "fragment-escape", "dot-dot-at-the-end"],
 )
 def test_an_id_without_a_path_or_not_ascii_is_not_in_canonical_form(
     site: Site, written: str, canonical: str, verdict: str

@@ -74,6 +74,9 @@ def test_importing_a_page_nested_too_deep_is_a_user_error(site: Site) -> None:
     [
         ('site_url = "https://example.org/?a=1"', "site_url", "https://example.org/?a=1"),
         ('site_url = "https://example.org/#top"', "site_url", "https://example.org/#top"),
+        # An empty query or fragment is one all the same: ids like https://example.org/?feeds/.
+        ('site_url = "https://example.org/?"', "site_url", "https://example.org/?"),
+        ('site_url = "https://example.org/#"', "site_url", "https://example.org/#"),
         ('feed_url = "feeds/?v=2"', "feed_url", "feeds/?v=2"),
     ],
 )
@@ -207,6 +210,12 @@ def test_the_url_suggested_for_a_link_without_a_scheme_or_host(
     ("line", "key", "url"),
     [
         ("link: https://example.org/sale/100%/", "link", "https://example.org/sale/100%/"),
+        # A hex digit after the % is not yet an escape: %Co is no %XX.
+        (
+            "link: https://example.org/shop/100%Cotton/",
+            "link",
+            "https://example.org/shop/100%Cotton/",
+        ),
         (
             "author: {name: Ann, uri: 'https://example.org/~ann%'}",
             "author uri",
@@ -593,13 +602,24 @@ def test_an_error_quoting_a_line_end_is_one_line(site: Site, command: str) -> No
     )
 
 
-def test_the_list_a_text_of_tags_should_be_holds_no_tab(site: Site) -> None:
-    # The fix for `tags: "a<TAB>b"` wrote the tab, which a tag may not hold.
-    site(**{"a.md": post_with('tags: "a\\tb"')})
+@pytest.mark.parametrize(
+    ("tags", "listed"),
+    [
+        # The fix for `tags: "a<TAB>b"` wrote the tab, which a tag may not hold.
+        ('tags: "a\\tb"', "[a b]"),
+        # A blank line between the lines of the text is no tag of its own.
+        ("tags: |\n  news\n\n  peace talks", "[news, peace talks]"),
+    ],
+    ids=["tab", "blank-line"],
+)
+def test_the_list_a_text_of_tags_should_be_holds_no_tab_nor_empty_tag(
+    site: Site, tags: str, listed: str
+) -> None:
+    site(**{"a.md": post_with(tags)})
     result = run("build")
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        "Error: entries/a.md:4: tags must be a list, not text. Write it as a list: [a b]\n"
+        f"Error: entries/a.md:4: tags must be a list, not text. Write it as a list: {listed}\n"
     )
 
 
@@ -772,6 +792,20 @@ def test_a_config_title_of_invisible_characters_alone_is_an_error(site: Site) ->
         f"Error: staticfeed.toml:1: title {SHOWS_NOTHING} ({RTL_MARK}). Give title a value, like "
         'title = "My feed".\n'
     )
+
+
+def test_invisible_characters_with_spaces_between_them_are_still_nothing_shown(
+    site: Site,
+) -> None:
+    # A space shows as nothing too: "\u200e \u200f" is a title no reader shows.
+    site(**{"a.md": '---\ntitle: "\\u200e \\u200f"\ndate: 2025-06-01\n---\nText.\n'})
+    built = run("build")
+    assert built.exit_code == 1, built.output
+    assert built.stderr == (
+        f"Error: entries/a.md:2: title {SHOWS_NOTHING} (U+200E LEFT-TO-RIGHT MARK, {RTL_MARK}). "
+        "Give title visible text or remove the key.\n"
+    )
+    assert not Path("feeds").exists()
 
 
 def test_a_direction_mark_beside_visible_text_is_kept(site: Site) -> None:
