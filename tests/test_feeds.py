@@ -1431,6 +1431,8 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
         ("https://cdn.example.net/i3.png", "3x"),
     ]
     assert img.get("src") == base + "i.png"
+    # An <img> with a srcset alone is given a src; a <source> in a <picture> takes none (HTML).
+    assert source.get("src") is None
 
 
 @pytest.mark.parametrize(
@@ -1438,6 +1440,7 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
     [
         ("s2.png 2x, s1.png 1x", BLOG + "s1.png"),
         ("s2.png 2x, s.png", BLOG + "s.png"),
+        ("s.png, s2.png 2x", BLOG + "s.png"),  # the comma ends the URL: no descriptor, 1x
         ("w/480.jpg 480w, w/960.jpg 960w", BLOG + "w/480.jpg"),
     ],
 )

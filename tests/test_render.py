@@ -60,6 +60,10 @@ def entry_linking_to(url: str) -> Entry:
 @example(base=BASES[2], start="/", rest="\t/")  # urljoin reads //: the base itself
 @example(base=BASES[3], start="/", rest="c/../d;e?f#g")
 @example(base=BASES[2], start="", rest=" ")
+@example(base=BASES[0], start="", rest="../../../x")  # above the root: at the root
+@example(base=BASES[0], start="", rest="..//x")  # a / after ../ is no path from the host
+@example(base=BASES[0], start="", rest="a/./b/../c")  # dot segments resolved
+@example(base=BASES[0], start="https://", rest="example.org/a\tb")  # urljoin drops the tab
 def test_a_link_resolves_as_urljoin_resolves_it(base: str, start: str, rest: str) -> None:
     url = (start + rest).strip()
     rendered = render_entry(entry_linking_to(url), base)
@@ -223,6 +227,12 @@ def test_a_heading_never_takes_an_id_the_entry_holds_already() -> None:
     assert [h.get("id") for h in root.iter("h2")] == ["fn-1-1", "setup-3"]
     ids = root.xpath("//@id")
     assert len(ids) == len(set(ids)) and "fn-1" in ids
+
+
+def test_a_name_on_an_element_other_than_a_link_takes_no_id_from_a_heading() -> None:
+    # Browsers go to an <a name>, but to no other element's name (a form's <input name>).
+    body = '<p><input name="setup"> <a name="intro"></a></p>\n\n## Setup\n\n## Intro\n'
+    assert heading_ids(body) == ["setup", "intro-1"]
 
 
 def test_a_heading_keeps_the_id_its_author_gave_it() -> None:
