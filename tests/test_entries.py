@@ -1183,13 +1183,14 @@ def test_a_title_that_yaml_cuts_at_a_comment_is_an_error(site: Site) -> None:
 
 
 def test_a_title_that_yaml_cuts_at_a_comment_after_a_tab_is_an_error(site: Site) -> None:
-    # A tab before the # makes a comment as a space does: "Fix for issue" alone was published.
+    # A tab before the # makes a comment as a space does. The fix quoted the tab ("Fix for
+    # issue\t#12"), and the next build refused the title for holding one.
     site(**{"a.md": doc("title: Fix for issue\t#12\ndate: 2025-01-01\n")})
-    (error,) = errors()
-    assert error.startswith(
+    assert errors() == [
         "Error: entries/a.md:2: YAML reads everything from ' #' on as a comment, so the title "
-        "would be 'Fix for issue'."
-    )
+        "would be 'Fix for issue'. Put it in quotes: title: \"Fix for issue #12\". A comment "
+        "goes on a line of its own."
+    ]
 
 
 def test_comments_after_other_values_and_hashes_inside_words_are_fine(site: Site) -> None:

@@ -940,7 +940,11 @@ def _cut(source: str, node: yaml.MappingNode) -> dict[str, str]:
         line_end = source.find("\n", end.index)
         rest = source[end.index : line_end if line_end >= 0 else len(source)]
         if start.line == end.line and rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
-            cut[str(key_node.value)] = (value_node.value + rest).rstrip()
+            # A tab before the # parts it from the value as a space does; in the quoted value
+            # the fix gives, it would be refused (a title holds no tab).
+            gap = len(rest) - len(rest.lstrip(" \t"))
+            written = value_node.value + rest[:gap].replace("\t", " ") + rest[gap:]
+            cut[str(key_node.value)] = written.rstrip()
     return cut
 
 
