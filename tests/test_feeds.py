@@ -329,6 +329,32 @@ def test_default_summary_is_the_first_paragraph_cut_at_a_word(site: Site, length
     assert "second paragraph" not in summary
 
 
+@pytest.mark.parametrize(("length", "whole"), [(299, True), (300, False)])
+def test_a_first_paragraph_under_300_characters_is_the_summary_whole(
+    site: Site, length: int, whole: bool
+) -> None:
+    # "Cut under 300 characters" (README): 299 stay whole, 300 are cut.
+    first = ("word " * 60)[:299] if length == 299 else "word " * 59 + "words"
+    assert len(first) == length
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", first + "\n")})
+    entry, item = only(*build_and_read())
+    summary = entry.findtext("a:summary", namespaces=NS)
+    assert description(item) == summary
+    assert (summary == first) is whole
+    assert len(summary) < 300
+
+
+def test_a_summary_cut_after_a_comma_ends_with_the_word_and_the_ellipsis(site: Site) -> None:
+    # "peace,…" reads as a list cut short; the comma goes with what was cut off.
+    first = ("peace, " * 60).strip()
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", first + "\n")})
+    entry, _ = only(*build_and_read())
+    summary = entry.findtext("a:summary", namespaces=NS)
+    assert summary.endswith(" peace\u2026")
+    assert first.startswith(summary[:-1])
+    assert len(summary) < 300
+
+
 def test_summary_of_text_without_spaces_stays_under_300(site: Site) -> None:
     first = "和平与团结" * 100  # no spaces to cut at
     site(**{"a.md": doc("title: T\ndate: 2025-12-22", first + "\n")})
@@ -1543,7 +1569,8 @@ def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_r
     # RSS title, tag and channel title, written "x&amp;1": it says nothing about a line with a
     # hexadecimal reference, and readers read the same text.
     config = BASIC_CONFIG.replace('"Test feed"', '"Q&A &copy Ann"')
-    front = 'title: "Why x&1 is odd"\ndate: 2025-12-22\ntags: ["Room&101", "R&D"]'
+    # "&apos" too: XML's entity, which HTML5 has and HTML 4 had not.
+    front = 'title: "Why x&1 is odd"\ndate: 2025-12-22\ntags: ["Room&101", "R&D", "it&apos;s"]'
     site(config=config, **{"a.md": doc(front)})
     _, item = only(*build_and_read())
     lines = [
@@ -1554,13 +1581,14 @@ def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_r
         "<title>Why x&#x26;1 is odd</title>",
         "<category>Room&#x26;101</category>",
         "<category>R&amp;D</category>",  # "&D" is no reference: as before
+        "<category>it&#x26;apos;s</category>",
     ]:
         assert written in lines
     assert item.findtext("title") == "Why x&1 is odd"
-    assert [c.text for c in item.findall("category")] == ["Room&101", "R&D"]
+    assert [c.text for c in item.findall("category")] == ["Room&101", "R&D", "it&apos;s"]
     feed = parsed("rss.xml")
     assert (feed.feed.title, feed.entries[0].title) == ("Q&A &copy Ann", "Why x&1 is odd")
-    assert [tag.term for tag in feed.entries[0].tags] == ["Room&101", "R&D"]
+    assert [tag.term for tag in feed.entries[0].tags] == ["Room&101", "R&D", "it&apos;s"]
 
 
 def test_rss_text_with_a_carriage_return_gets_the_references_too(site: Site) -> None:
