@@ -11,6 +11,7 @@ import codecs
 import re
 import tempfile
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -287,6 +288,21 @@ def test_new_titles_on_more_than_one_line_read_back_as_written_and_refused(
     )
 
 
+# Text `new` takes as written: no line break or tab (refused, as the test above shows), and no
+# character readers show as nothing, by Unicode's categories (format, control, nonspacing marks
+# such as a variation selector, line and paragraph separators, unassigned and private use) and
+# the Hangul fillers, letters that show nothing (a title of those alone is refused, and one at
+# an end is dropped). Hypothesis draws string constants from the modules under test, which list
+# such characters: a filter on strip() alone let "\u200b" and "0\r0" through in a full run.
+_ONE_LINE_TEXT = st.text(
+    st.characters(
+        exclude_categories=("Cc", "Cf", "Cn", "Co", "Cs", "Mn", "Zl", "Zp"),
+        exclude_characters="\u115f\u1160\u3164\uffa0",
+    ),
+    min_size=1,
+).filter(lambda t: t.strip() and not unfit_character(t))
+
+
 @settings(
     max_examples=100,
     deadline=None,
@@ -294,10 +310,7 @@ def test_new_titles_on_more_than_one_line_read_back_as_written_and_refused(
     database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(
-    st.text(min_size=1).filter(lambda t: t.strip() and not unfit_character(t)),
-    st.lists(st.text(min_size=1).filter(lambda t: t.strip() and not unfit_character(t))),
-)
+@given(_ONE_LINE_TEXT, st.lists(_ONE_LINE_TEXT))
 def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -306,7 +319,9 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         path = new_entry(config, root / "entries", title, authors=[], tags=tags, date=None, now=NOW)
         (entry,) = read_entries(config, root / "entries").entries
         assert entry.title == title.strip()
-        assert entry.tags == tuple(dict.fromkeys(tag.strip() for tag in tags))  # each once
+        # Each once, composed (NFC), as the README says tags are written.
+        composed = (unicodedata.normalize("NFC", tag.strip()) for tag in tags)
+        assert entry.tags == tuple(dict.fromkeys(composed))
         assert entry.id == f"tag:example.org,2025:{entry.slug}"
         assert path.name == slugify(title) + ".md"
 
