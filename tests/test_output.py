@@ -7,6 +7,7 @@ import functools
 import hashlib
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -33,6 +34,8 @@ CONFIG = BASIC_CONFIG + (
     'timezone = "Europe/Kyiv"\nsubtitle = "Sub"\nlanguage = "en"\nlogo = "img/logo.png"\n'
 )
 # A publication that exercises most of what a feed holds.
+GONE = "---\ntitle: Gone\ndate: 2025-06-01\ntags: [solo]\n---\nG.\n"
+KEPT = "---\ntitle: Kept\ndate: 2025-06-02\ntags: [other]\n---\nK.\n"
 PUBLICATION = {
     "2025/one.md": (
         "---\ntitle: One & <two>\ndate: 2025-12-22 09:30\nupdated: 2025-12-23T10:00:00+01:00\n"
@@ -1081,6 +1084,68 @@ def test_a_file_outside_the_output_folder_is_never_removed(site: Site) -> None:
     said = build_ok()
     assert kept.read_text(encoding="utf-8") == "mine"
     assert not [line for line in said if "notes.txt" in line]
+
+
+# A build that kills itself (SIGKILL, as a power cut ends it) at a point of publishing: before
+# removing the files it no longer makes, or once the first page of feeds/ is in place.
+_KILLED_WHILE_PUBLISHING = """\
+import os, signal, sys
+from staticfeed import cli, output, pipeline
+
+def killed(*args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def replace_then_die(source, target):
+    os.rename(source, target)
+    if os.path.basename(target) == "index.html":
+        killed()
+
+if sys.argv[1] == "before-removing":
+    pipeline.remove_stale = killed
+else:
+    output.os = type("os", (), {**vars(os), "replace": staticmethod(replace_then_die)})
+sys.argv = ["staticfeed", "build", "-q"]
+cli.main()
+"""
+
+
+def build_killed(moment: str) -> None:
+    killed = subprocess.run([sys.executable, "-c", _KILLED_WHILE_PUBLISHING, moment], check=False)
+    assert killed.returncode == -signal.SIGKILL
+
+
+def test_a_build_killed_before_removing_stale_files_leaves_them_for_the_next(site: Site) -> None:
+    # Killed between publishing the new manifest and removing the files it no longer lists, the
+    # build left the feeds of a tag nobody used any more and the page of the entry deleted for
+    # good: no later build knew it had written them.
+    folder = site(config=CONFIG, **{"gone.md": GONE, "kept.md": KEPT})
+    build_ok()
+    feeds = folder / "feeds"
+    before = files(feeds)
+    (folder / "entries" / "gone.md").unlink()
+    build_killed("before-removing")
+    assert (feeds / "tags" / "solo.atom.xml").is_file()  # the kill came before the removal
+
+    assert "removed feeds/tags/solo.atom.xml" in build_ok()
+    gone = ["gone/index.html", *(f"tags/solo.{kind}" for kind in ("atom.xml", "json", "rss.xml"))]
+    assert set(gone) <= set(before)
+    assert files(feeds) == [name for name in before if name not in gone]
+
+
+def test_a_page_a_killed_build_published_is_removed_once_no_build_makes_it(site: Site) -> None:
+    # Killed once the page of a new entry was in place, before the manifest that names it, the
+    # build left a page that stayed after the entry was deleted again.
+    folder = site(config=CONFIG, **{"kept.md": KEPT})
+    build_ok()
+    feeds = folder / "feeds"
+    before = files(feeds)
+    (folder / "entries" / "gone.md").write_text(GONE, encoding="utf-8")
+    build_killed("after-a-page")
+    assert (feeds / "gone" / "index.html").is_file()  # the kill came after its page
+
+    (folder / "entries" / "gone.md").unlink()
+    assert "removed feeds/gone/index.html" in build_ok()
+    assert files(feeds) == before
 
 
 def test_an_invalid_entry_changes_no_feed_file(site: Site) -> None:

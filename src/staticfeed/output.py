@@ -204,17 +204,20 @@ class Staging:
         if not self._published:
             self.discard()
 
-    def add(self, name: str, content: bytes, *, first: bool = False) -> None:
+    def add(self, name: str, content: bytes, *, first: bool = False, ahead: bool = False) -> None:
         """Stage `content` as the file `name`, unless the file already holds those bytes; to be
         published before the files not staged `first` (pages, before the feeds that link to
-        them, whichever was made first)."""
+        them, whichever was made first), or before every file staged yet when `ahead`."""
         path = self._out_dir / name
         temporary = None
         try:
             if not (path.is_file() and path.read_bytes() == content):
                 self._make_parent(path)
                 temporary = _stage(path, [content], self._temporaries)
-                (self._first if first else self._staged).append((temporary, path))
+                if ahead:
+                    self._first.insert(0, (temporary, path))
+                else:
+                    (self._first if first else self._staged).append((temporary, path))
         except OSError as error:
             raise _write_error(error, path) from None
         self._note(name, path, Staged(temporary, hashlib.sha256(content).hexdigest()))
@@ -551,9 +554,18 @@ def remove_stale(out_dir: Path, previous: set[str], current: set[str]) -> list[P
 def _keep_in_manifest(out_dir: Path, names: set[str]) -> None:
     """List `names` in the manifest again, so that the next build removes those still there:
     the manifest just published lists only the files this build made."""
+    rewrite_manifest(out_dir, manifest(sorted(names)))
+
+
+def rewrite_manifest(out_dir: Path, content: bytes) -> str | None:
+    """Replace the manifest with `content`; its sha256, or None when it could not be written
+    (the manifest there lists more files than `content`, which the next build looks for)."""
     path = out_dir / MANIFEST_NAME
-    with contextlib.suppress(OSError):
-        os.replace(_stage(path, [manifest(sorted(names))]), path)
+    try:
+        os.replace(_stage(path, [content]), path)
+    except OSError:
+        return None
+    return hashlib.sha256(content).hexdigest()
 
 
 def _remove_empty_folders(folder: Path, out_dir: Path) -> None:

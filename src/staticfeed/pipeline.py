@@ -64,6 +64,7 @@ from staticfeed.output import (
     manifest,
     previous_files,
     remove_stale,
+    rewrite_manifest,
     stage_parts,
 )
 from staticfeed.pages import (
@@ -604,10 +605,18 @@ def _publish(
     names = [file.name for file in made]
     state = _state_files(entries_dir, selection, ids_state, published, names, site_url)
     previous = previous_files(out_dir)
+    # Killed (SIGKILL, a power cut) between its first rename and its last removal, a build
+    # left files no manifest named, which no later build removed: until the stale files are
+    # gone, the manifest names those of the last build too.
+    widened = previous != set(names)
     for name, content in state.items():
-        staging.add(name, content)
+        if name == MANIFEST_NAME and widened:
+            content = manifest(sorted(previous | set(names)))
+        staging.add(name, content, ahead=name == MANIFEST_NAME)
     written = staging.publish(progress, meanwhile, spent)
     removed = remove_stale(out_dir, previous, {*names, *state})
+    if widened and (narrowed := rewrite_manifest(out_dir, state[MANIFEST_NAME])) is not None:
+        staging.digests[MANIFEST_NAME] = narrowed
     report = _reported(out_dir, made, written)
     left = (*names, *state)
     return BuildReport(report, selection, warnings, tuple(removed), left)
