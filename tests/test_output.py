@@ -11,6 +11,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -450,6 +451,35 @@ def test_ctrl_c_right_after_a_temporary_file_is_made_leaves_none(
             staging.add("atom.xml", b"<feed>new</feed>")
     assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
     assert files(out) == ["atom.xml"]
+
+
+def test_ctrl_c_as_a_temporary_file_is_made_leaves_it_for_the_next_build(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SIGTERM or Ctrl-C that came while mkstemp opened the file (a busy disk) left a file whose
+    # name mkstemp never returned: the build removed its mark, and no later build removed the
+    # file. Seen once in about a hundred builds stopped at a random moment.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    (folder / "entries" / "same-day-a.md").write_text(
+        "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
+    )
+    mkstemp = tempfile.mkstemp
+
+    def interrupted(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        handle, _name = mkstemp(*args, **kwargs)
+        os.close(handle)
+        raise KeyboardInterrupt  # as the signal's handler does once `open` returns
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tempfile, "mkstemp", interrupted)
+        result = invoke_build()
+    assert (result.exit_code, result.stderr) == (130, "\nAborted!\n")
+    feeds = folder / "feeds"
+    assert any(name.endswith(".tmp") for name in files(feeds))
+
+    build_ok()
+    assert files(feeds) == ALL_FILES
 
 
 def _staged_later(path: Path, parts: list[bytes], started: threading.Event) -> Staged:

@@ -30,6 +30,7 @@ may have left temporary files, which no later build would otherwise remove."""
 # characters + ".tmp". Only those an hour old are removed: another build may be staging now.
 _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _ORPHAN_AGE_S = 3600
+_UNNAMED = ".unnamed"
 
 
 def _remove_orphans(out_dir: Path, older_than_s: float = _ORPHAN_AGE_S) -> bool:
@@ -198,7 +199,12 @@ class Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if not self._young_orphans:
+        # A stand-in left among the temporaries (`_stage`): a file whose name mkstemp never
+        # returned, which the next build looks for while the mark stays.
+        unnamed = not self._published and any(
+            made.name.endswith(_UNNAMED) for made in self._temporaries
+        )
+        if not (self._young_orphans or unnamed):
             with contextlib.suppress(OSError):
                 (self._out_dir / STAGING_MARK).unlink()
         if not self._published:
@@ -355,7 +361,8 @@ class Staging:
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
         for temporary in self._temporaries:
-            temporary.unlink(missing_ok=True)
+            if not temporary.name.endswith(_UNNAMED):
+                temporary.unlink(missing_ok=True)
         self._temporaries.clear()
         self._first.clear()
         self._staged.clear()
@@ -473,9 +480,13 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
     file. The file is added to `made` as soon as it exists, for its caller to remove it
     should it be interrupted before it keeps the path returned."""
+    if made is not None:
+        # Ctrl-C or SIGTERM can come while mkstemp opens the file (a busy disk): the file is
+        # made, its name never returned. This stands for it until then.
+        made.append(path.with_name(f".{path.name}{_UNNAMED}"))
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     if made is not None:
-        made.append(Path(temporary))
+        made[-1] = Path(temporary)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.writelines(parts)
