@@ -1119,10 +1119,12 @@ def test_a_file_outside_the_output_folder_is_never_removed(site: Site) -> None:
 # A build that kills itself (SIGKILL, as a power cut ends it) at a point of publishing: before
 # removing the files it no longer makes, or once the first page of feeds/ is in place.
 _KILLED_WHILE_PUBLISHING = """\
-import os, signal, sys
+import os, signal, sys, traceback
 from staticfeed import cli, output, pipeline
 
 def killed(*args):
+    traceback.print_stack(file=sys.stderr)  # where the build was: by a full build, or a patch
+    sys.stderr.flush()
     os.kill(os.getpid(), signal.SIGKILL)
 
 def replace_then_die(source, target):
@@ -1134,14 +1136,18 @@ if sys.argv[1] == "before-removing":
     pipeline.remove_stale = killed
 else:
     output.os = type("os", (), {**vars(os), "replace": staticmethod(replace_then_die)})
-sys.argv = ["staticfeed", "build", "-q"]
+sys.argv = ["staticfeed", "build", *sys.argv[2:]]
 cli.main()
 """
 
 
-def build_killed(moment: str) -> None:
-    killed = subprocess.run([sys.executable, "-c", _KILLED_WHILE_PUBLISHING, moment], check=False)
-    assert killed.returncode == -signal.SIGKILL
+def build_killed(moment: str, *args: str) -> str:
+    """Build, killed at `moment` (`_KILLED_WHILE_PUBLISHING`), passing `args`; what it printed
+    on stderr by then, and where it was."""
+    command = [sys.executable, "-c", _KILLED_WHILE_PUBLISHING, moment, *(args or ["-q"])]
+    killed = subprocess.run(command, check=False, capture_output=True, text=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    return killed.stderr
 
 
 def test_a_build_killed_before_removing_stale_files_leaves_them_for_the_next(site: Site) -> None:

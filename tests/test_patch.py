@@ -26,6 +26,7 @@ from lxml import etree
 
 from staticfeed import delta, pipeline, stamp
 from tests.conftest import files_under, seed_history
+from tests.test_output import build_killed
 from tests.test_stamp import AGED, default_scan, run, write
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -502,6 +503,25 @@ def test_after_a_patch_a_full_build_does_not_read_every_feed_for_changed_ids(
     assert guard_runs == []
     seed_history(Path("../fresh"))
     assert run("build", "--no-cache", "--out", "../fresh").exit_code == 0
+    assert files_under(Path("feeds")) == files_under(Path("../fresh"))
+
+
+def test_a_patch_killed_once_a_page_is_in_place_is_made_whole_by_the_next_build() -> None:
+    # A patch killed (SIGKILL, a power cut) after renaming the entry's page and before its
+    # feeds leaves files neither the last build nor it left whole: the next build must not
+    # take the published files, the stamp or the patch's record for what they say.
+    edit("2025/zeta.md", "More about Zeta", "Much more about Zeta")
+    where = build_killed("after-a-page")
+    assert f"staticfeed{os.sep}patch.py" in where, where
+    page = Path("feeds/2025/zeta/index.html").read_text(encoding="utf-8")
+    assert "Much more about Zeta" in page  # the kill came after the page
+    assert b"Much more about Zeta" not in Path("feeds/atom.xml").read_bytes()  # before the feed
+
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    seed_history(Path("../fresh"))
+    fresh = run("build", "--no-cache", "--out", "../fresh")
+    assert fresh.exit_code == 0, fresh.output
     assert files_under(Path("feeds")) == files_under(Path("../fresh"))
 
 
