@@ -2105,6 +2105,23 @@ def test_a_title_with_a_character_reference_is_a_warning_for_rss(site: Site) -> 
     assert rss["Tom & Jerry; R&D;"].title_detail.type == "text/plain"
 
 
+def test_a_title_feedparser_shows_as_written_is_no_warning_of_a_reference(site: Site) -> None:
+    # check said feedparser showed "Don't panic", but it knows HTML 4's entity names alone:
+    # "&apos;" (HTML 5's) makes it read the whole RSS title as text, which it shows as written.
+    apos = '---\ntitle: "Don&apos;t panic"\ndate: 2025-03-01\n---\nBody.\n'
+    mixed = '---\ntitle: "R&amp;D&apos;s </b> tag"\ndate: 2025-03-02\n---\nBody.\n'
+    site(CONFIG, **{"apos.md": apos, "mixed.md": mixed})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the title holds '</b>': readers show it as text, but the W3C Feed Validation Service"
+        " warns that it looks like HTML"
+    )
+    assert rows(exit_code=0) == [warning("entries/mixed.md", 2, "looks-like-html", message)]
+    rss = {entry.title: entry for entry in feedparser.parse(RSS).entries}
+    assert rss["Don&apos;t panic"].title_detail.type == "text/plain"
+    assert rss["R&amp;D&apos;s </b> tag"].title_detail.type == "text/plain"
+
+
 def test_a_title_the_w3c_service_took_for_a_reference_is_no_warning(site: Site) -> None:
     # Its nonhtml check needs no ";": "&" before an entity's name or anything with a digit.
     # check said the service warned about "Why x&1 is odd"; RSS now writes its "&" as a

@@ -582,6 +582,8 @@ def _to_review(entry: Entry) -> Finding:
 _END_TAG = re.compile(r"</(\w+)>")
 # What feedparser also takes for HTML in an RSS title (its looks_like_html): a reference.
 _REFERENCE = re.compile(r"&#?\w+;")
+# RSS's <description> of the channel, which feedparser always reads as HTML.
+_DESCRIPTION = "a description"
 
 
 def _looks_like_html(config: Config, entry: Entry) -> Iterator[Finding]:
@@ -610,7 +612,7 @@ def _config_like_html(config: Config) -> Iterator[Finding]:
     yield from _text_like_html(path, title, "the title", config.title)
     if config.subtitle is not None:
         subtitle = functools.partial(config_key_line, path, "subtitle")
-        yield from _text_like_html(path, subtitle, "the subtitle", config.subtitle, "a description")
+        yield from _text_like_html(path, subtitle, "the subtitle", config.subtitle, _DESCRIPTION)
     authors = functools.partial(config_key_line, path, "authors")
     yield from _names_like_html(config, path, authors, config.authors)
 
@@ -768,8 +770,12 @@ def _text_like_html(
     """Text with a character reference or an end tag in it: the W3C service warns about the
     end tag, and some readers (feedparser) take both for HTML in `rss`, an RSS element that
     holds the text (None for none)."""
-    reference = _REFERENCE.search(text)
-    if rss and reference and html.unescape(reference.group(0)) != reference.group(0):
+    if rss and not _read_as_html(text, rss):
+        rss = None
+    reference = next(
+        (found for found in _REFERENCE.finditer(text) if html.unescape(found[0]) != found[0]), None
+    )
+    if rss and reference:
         yield _at(
             path,
             line(),
@@ -795,6 +801,17 @@ def _text_like_html(
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
         )
+
+
+def _read_as_html(text: str, rss: str) -> bool:
+    """Whether feedparser reads `text` in `rss` as HTML: a description always, a title only as
+    its looks_like_html guesses. It knows HTML 4's entity names alone, and a name HTML 5 added,
+    such as "&apos;", makes it show the whole title as written (newsboat shows any as written)."""
+    if rss == _DESCRIPTION:
+        return True
+    from feedparser.mixin import _FeedParserMixin  # only `check` needs it, and it is slow to load
+
+    return bool(_FeedParserMixin.looks_like_html(text))
 
 
 def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
