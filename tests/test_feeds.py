@@ -516,6 +516,10 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         "[x]: https://x.example/a\n",
         "<!-- To write -->\n",
         "[x]:\n  https://x.example/a\n  'A title'\n\n<!-- To\nwrite -->\n",
+        # An end tag that ends nothing and a reference to a control character: the HTML
+        # parser drops both, and build said nothing of the entry while check said no-text.
+        "</div>&#1;\n",
+        "</p >\n\n<!-- To write -->\n\n</span>\n\n</div>&#x7F;\n",
     ],
 )
 def test_a_body_that_renders_to_nothing_is_a_title_alone(site: Site, body: str) -> None:

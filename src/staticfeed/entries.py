@@ -1056,16 +1056,20 @@ def _title_alone(entry: Entry) -> bool:
     if _MAY_SHOW_NOTHING.fullmatch(entry.body) is None:
         return False
     # Only such a body is rendered here, before the build renders every entry: rare, and the
-    # match ends at the first character of text, where most bodies start.
-    from staticfeed.render import markdown_to_html, shows_nothing
+    # match ends at the first character of text, where most bodies start. Parsed as the build
+    # parses it, which drops what the pre-check lets through and readers would not see.
+    from staticfeed.render import markdown_to_html, parse_fragment, serialize, shows_nothing
 
-    return shows_nothing(markdown_to_html(entry.body))
+    return shows_nothing(serialize(parse_fragment(markdown_to_html(entry.body))))
 
 
 # A body Markdown renders to nothing readers see holds only link reference definitions
 # (`[x]: https://…`, its title maybe on the lines below) and HTML comments, between blank
-# space; no other body is rendered here.
+# space; and what the HTML parser may drop: an end tag with nothing to end (`</div>`), a
+# character reference to a control character (`&#1;`). No other body is rendered here.
 # Possessive, so that a body of many comments and some text is not matched again from each.
 _MAY_SHOW_NOTHING = re.compile(
-    r"(?:\s*+(?><!--.*?-->|\[[^\]\n]++\]:[^\n]*+(?:\n(?![ \t]*+\n)[^\n]*+)*+))*+\s*+", re.DOTALL
+    r"(?:\s*+(?><!--.*?-->|</[A-Za-z][A-Za-z0-9-]*+\s*+>|&\#\w++;"
+    r"|\[[^\]\n]++\]:[^\n]*+(?:\n(?![ \t]*+\n)[^\n]*+)*+))*+\s*+",
+    re.DOTALL,
 )
