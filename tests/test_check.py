@@ -1207,6 +1207,51 @@ def test_a_body_that_renders_to_nothing_is_no_text_said_as_readers_get_it(site: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("fmt", "carried"),
+    [
+        ("rss", "the RSS item carries as its description"),
+        ("json", "the JSON Feed item carries as its content_html"),
+    ],
+)
+def test_no_text_without_atom_is_said_of_the_format_written(
+    site: Site, fmt: str, carried: str
+) -> None:
+    # With formats = ["rss"], a body of comments alone was published for readers to show
+    # nothing, and check said nothing: no-text ran for Atom alone. A link blog's entry with no
+    # body stays unreported: only the W3C service's Atom rule made it worth a word.
+    front = "---\ntitle: {}\ndate: 2025-03-0{}\nlink: https://x.example/{}\n---\n"
+    site(
+        CONFIG + f'formats = ["{fmt}"]\n',
+        **{
+            "ref.md": front.format("Ref", 1, "a") + "[x]: https://x.example/b\n",
+            "comment.md": front.format("Comment", 2, "c") + "<!-- To write -->\n",
+            "bare.md": front.format("Bare", 3, "d"),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    if fmt == "rss":
+        items = {item.title: item for item in feedparser.parse(RSS).entries}
+        held = items["Comment"].summary
+    else:
+        items = {item["title"]: item for item in json.loads(Path(JSON).read_text())["items"]}
+        held = items["Comment"]["content_html"]
+    assert held == "<!-- To write -->"
+    assert lxml.html.fragment_fromstring(held, create_parent="div").text_content() == ""
+    comments = (
+        "the entry has no text, only its title: its body renders to HTML comments alone, which"
+        f" {carried} and readers do not show: they show the title alone"
+    )
+    nothing = (
+        "the entry has no text, only its title: its body renders to nothing, and readers show"
+        " the title alone"
+    )
+    assert rows(exit_code=0) == [
+        warning("entries/comment.md", 6, "no-text", comments),
+        warning("entries/ref.md", 6, "no-text", nothing),
+    ]
+
+
 def _post(day: str, extra: str = "") -> str:
     return f"---\ntitle: Post of {day}\ndate: {day}\n{extra}---\nText.\n"
 

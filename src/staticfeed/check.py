@@ -400,13 +400,13 @@ def check_build(
                 missing_place="missing-place" not in ignore,
                 empty_src="empty-src" not in ignore,
                 template_code="template-code" not in ignore,
-                no_text="no-text" not in ignore and "atom" in config.formats,
+                no_text=None if "no-text" in ignore else _no_text_format(config.formats),
             )
             if rules.any():
                 step = functools.partial(_body_findings, rules)
                 held = _held_documents(config, rendered.selection, entries_dir)
                 alone = {each.path for each in rendered.warnings if each.message == TITLE_ALONE}
-                shown = rendered.entries if rules.no_text else {}
+                shown = rendered.entries if rules.no_text is not None else {}
                 bodies = [
                     _Body(
                         entry.source,
@@ -902,7 +902,8 @@ class _EntryRules:
     missing_place: bool
     empty_src: bool
     template_code: bool
-    no_text: bool
+    no_text: str | None
+    """The format whose feed no-text speaks of (`_no_text_format`); None when it is ignored."""
 
     def any(self) -> bool:
         return (
@@ -911,7 +912,7 @@ class _EntryRules:
             or self.missing_place
             or self.empty_src
             or self.template_code
-            or self.no_text
+            or self.no_text is not None
         )
 
     def html(self) -> bool:
@@ -1021,7 +1022,7 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             here += [_service_finding(path, first_line, each) for each in reading.warned]
         nothing = body.nothing_shown
         if rules.no_text and nothing and not body.title_alone and written is not None:
-            here.append(_no_text_finding(path, first_line, nothing, text))
+            here += _no_text_finding(path, first_line, nothing, text, rules.no_text)
         if rules.template_code:
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
@@ -1036,28 +1037,54 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
     return findings
 
 
+def _no_text_format(formats: Sequence[str]) -> str:
+    """Atom if the site writes it, whose entry without content the W3C service warns about;
+    else the first format written."""
+    return "atom" if "atom" in formats else formats[0]
+
+
+# Where each format carries a body of HTML comments alone.
+_COMMENTS_CARRIED = {
+    "atom": "the Atom entry carries as its content",
+    "rss": "the RSS item carries as its description",
+    "json": "the JSON Feed item carries as its content_html",
+}
+
+
 def _no_text_finding(
-    path: Path, first_line: int, nothing: Literal["no content", "comments"], body: str
-) -> Finding:
+    path: Path,
+    first_line: int,
+    nothing: Literal["no content", "comments"],
+    body: str,
+    feed_format: str,
+) -> list[Finding]:
+    """No-text for an entry, if any: RSS and JSON Feed items need no content, and a link
+    blog's entry with no body is only reported for Atom's sake."""
     if nothing == "comments":
         why = (
-            "its body renders to HTML comments alone, which the Atom entry carries as its"
-            " content and readers do not show: they show the title alone"
+            f"its body renders to HTML comments alone, which {_COMMENTS_CARRIED[feed_format]}"
+            " and readers do not show: they show the title alone"
         )
+    elif feed_format != "atom":
+        if not body.strip():
+            return []
+        why = "its body renders to nothing, and readers show the title alone"
     else:
         renders = "its body renders to nothing, and " if body.strip() else ""
         why = (
             f"{renders}the W3C Feed Validation Service warns about an Atom entry without content"
             " or a summary, and readers show the title alone"
         )
-    return _at(
-        path,
-        first_line,
-        "warning",
-        "no-text",
-        f"the entry has no text, only its title: {why}",
-        "Write a sentence about it below the front matter, or a summary:, or leave it.",
-    )
+    return [
+        _at(
+            path,
+            first_line,
+            "warning",
+            "no-text",
+            f"the entry has no text, only its title: {why}",
+            "Write a sentence about it below the front matter, or a summary:, or leave it.",
+        )
+    ]
 
 
 def _local_findings(
