@@ -2046,6 +2046,27 @@ def test_template_code_in_a_comment_among_text_is_not_seen(site: Site) -> None:
     assert shown.text_content() == "Sets {a}  and {% include a.html %}."
 
 
+def test_template_code_in_the_text_of_an_html_block_is_a_warning(site: Site) -> None:
+    # Only lines of Markdown text were searched: an HTML block's text, which readers show as
+    # written, was not. Its comments, scripts, style sheets and code are still left alone.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = (
+        'Intro.\n\n<div class="note">{{ site.url }}</div>\n\n<div>\n<!-- {% hidden %} -->\n'
+        '<script>var a = "{% s %}";</script><pre>{% shown_as_code %}</pre>\n'
+        "<p>Then {% include b.html %}.</p>\n</div>\n"
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert rows("--ignore", "reader-html", exit_code=0) == [
+        template(7, "{{ site.url }}", "a template variable"),
+        template(12, "{% include b.html %}", "a Liquid tag (Jekyll)"),
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.xpath("string(div[@class='note'])") == "{{ site.url }}"
+    assert shown.xpath("string(div/p)") == "Then {% include b.html %}."
+
+
 def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:
     # No front matter: build takes the first lines as the title and date, check counts lines
     # from the top of the file all the same.

@@ -4,7 +4,11 @@ readers see `{{< figure src="peak.jpg" >}}` or `{% include note.html %}` as writ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
+
+from lxml import etree
 
 from staticfeed.gfm import Sources
 
@@ -44,15 +48,8 @@ def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
     text, once per kind, in order of line. Code blocks and spans are left alone: what is in
     them is meant to be shown."""
     found: dict[str, list[tuple[int, str]]] = {}
-    lines = markdown.split("\n")
-    comments = _comments_among_text(sources)
-    for line in sources.braced_lines:
-        text = _CODE_SPAN.sub("", lines[line - 1]) if line <= len(lines) else ""
-        for comment in comments.get(line, ()):
-            text = text.replace(comment, "", 1)
-        for match in _CODE.finditer(text):
-            kind = _KINDS[str(match.lastgroup)]
-            found.setdefault(kind, []).append((line, match.group()))
+    for line, code in [*_in_text_lines(markdown, sources), *_in_html_blocks(sources)]:
+        found.setdefault(_KINDS[str(code.lastgroup)], []).append((line, code.group()))
     for line, _, url in sources.destinations:
         if _PELICAN.match(url):
             found.setdefault("a Pelican link", []).append((line, url))
@@ -61,6 +58,44 @@ def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
         for kind, places in found.items()
     ]
     return sorted(each, key=lambda code: (code.line, code.kind))
+
+
+def _in_text_lines(markdown: str, sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
+    """The template code of the lines of text, out of code spans and comments."""
+    lines = markdown.split("\n")
+    comments = _comments_among_text(sources)
+    for line in sources.braced_lines:
+        text = _CODE_SPAN.sub("", lines[line - 1]) if line <= len(lines) else ""
+        for comment in comments.get(line, ()):
+            text = text.replace(comment, "", 1)
+        yield from ((line, match) for match in _CODE.finditer(text))
+
+
+def _in_html_blocks(sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
+    """The template code of the text of HTML blocks (`<div class="note">{{ site.url }}</div>`),
+    which readers show as written, at the line where it is first written in the block: not in
+    a comment, a script, a style sheet or code, which readers do not show as text or show as
+    code. Not when cmark-gfm's own functions are missing, and the whole Markdown is one
+    piece of raw HTML."""
+    if not sources.braced_lines and not sources.destinations and len(sources.raw_html) == 1:
+        return
+    for index, (line, html) in enumerate(sources.raw_html):
+        if index in sources.in_prose or "{" not in html:
+            continue
+        from staticfeed.render import parse_fragment  # only for HTML blocks with a brace
+
+        for text in cast(list[str], _SHOWN_TEXT(parse_fragment(html))):
+            for match in _CODE.finditer(text):
+                written = html.find(match.group())
+                yield line + html.count("\n", 0, max(written, 0)), match
+
+
+# The text of an HTML block that readers show as text: not a script's or a style sheet's code,
+# nor a template's content, and not what is shown as code.
+_SHOWN_TEXT = etree.XPath(
+    "//text()[not(ancestor::script or ancestor::style or ancestor::template"
+    " or ancestor::pre or ancestor::code)]"
+)
 
 
 def _comments_among_text(sources: Sources) -> dict[int, list[str]]:
