@@ -809,6 +809,8 @@ def _read_as_html(text: str, rss: str) -> bool:
     such as "&apos;", makes it show the whole title as written (newsboat shows any as written)."""
     if rss == _DESCRIPTION:
         return True
+    if "&" not in text and "</" not in text:  # most text: feedparser need not be loaded
+        return False
     from feedparser.mixin import _FeedParserMixin  # only `check` needs it, and it is slow to load
 
     return bool(_FeedParserMixin.looks_like_html(text))
