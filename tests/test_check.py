@@ -2188,6 +2188,30 @@ def test_a_title_feedparser_shows_as_written_is_no_warning_of_a_reference(site: 
     assert rss["R&amp;D&apos;s </b> tag"].title_detail.type == "text/plain"
 
 
+def test_check_still_warns_of_an_rss_title_if_feedparser_drops_its_guess(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # check asks feedparser's private looks_like_html; a release without it must not turn
+    # `check` into a traceback, and the title is warned about as one readers take for HTML.
+    from feedparser import mixin
+
+    monkeypatch.delattr(mixin._FeedParserMixin, "looks_like_html")
+    site(CONFIG, **{"a.md": '---\ntitle: "R&amp;D </b> tag"\ndate: 2025-03-01\n---\nBody.\n'})
+    assert invoke_build().exit_code == 0
+    reference = (
+        "the title holds '&amp;': RSS cannot mark a title as text, so some readers (feedparser)"
+        " take it for an HTML character reference and show '&'"
+    )
+    tag = (
+        "the title holds '</b>': RSS cannot mark a title as text, so some readers (feedparser)"
+        " show it as HTML, and the W3C Feed Validation Service warns that it looks like HTML"
+    )
+    assert [row for row in rows(exit_code=0) if row[3] == "looks-like-html"] == [
+        warning("entries/a.md", 2, "looks-like-html", reference),
+        warning("entries/a.md", 2, "looks-like-html", tag),
+    ]
+
+
 def test_a_title_the_w3c_service_took_for_a_reference_is_no_warning(site: Site) -> None:
     # Its nonhtml check needs no ";": "&" before an entity's name or anything with a digit.
     # check said the service warned about "Why x&1 is odd"; RSS now writes its "&" as a

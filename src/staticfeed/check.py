@@ -811,9 +811,12 @@ def _read_as_html(text: str, rss: str) -> bool:
         return True
     if "&" not in text and "</" not in text:  # most text: feedparser need not be loaded
         return False
-    from feedparser.mixin import _FeedParserMixin  # only `check` needs it, and it is slow to load
+    from feedparser import mixin  # only `check` needs it, and it is slow to load
 
-    return bool(_FeedParserMixin.looks_like_html(text))
+    # A private method of feedparser's: should a later release drop it, warn as of HTML, as
+    # check did before it asked feedparser.
+    looks_like_html = getattr(getattr(mixin, "_FeedParserMixin", None), "looks_like_html", None)
+    return True if looks_like_html is None else bool(looks_like_html(text))
 
 
 def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
