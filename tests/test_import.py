@@ -783,6 +783,54 @@ def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path
     ]
 
 
+# Hugo's translation by content directory, as its docs configure it (content-management/
+# multilingual): each language's contentDir, in any of the config's formats and key cases.
+HUGO_LANGUAGE_FOLDERS = {
+    "hugo.toml": "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n"
+    "weight = 1\n[languages.fr]\ncontentDir = 'content/fr'\nlanguageName = 'Français'\n",
+    "hugo.yaml": "languages:\n  en:\n    contentDir: content/en\n"
+    "  fr:\n    contentDir: content/fr\n",
+    "config.toml": "DefaultContentLanguage = 'en'\n[Languages.en]\ncontentdir = 'content/en'\n"
+    "[Languages.fr]\ncontentdir = 'content/fr/'\n",
+    "hugo.json": '{"languages": {"en": {"contentDir": "content/en"}, '
+    '"fr": {"contentDir": "content/fr"}}}',
+}
+
+
+@pytest.mark.parametrize("config", sorted(HUGO_LANGUAGE_FOLDERS))
+@pytest.mark.parametrize("imported", ["", "content", "content/fr/posts"])
+def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
+    tmp_path: Path, config: str, imported: str
+) -> None:
+    # They were bridge.md and bridge-2.md, with no language, whichever came first.
+    site = tmp_path / "site"
+    write(site, config, HUGO_LANGUAGE_FOLDERS[config])
+    post = "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n"
+    for name in ("en/posts/bridge.md", "fr/posts/bridge.md", "fr/posts/x.md"):
+        write(site / "content", name, post)
+    entries = import_documents([site / imported], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    found = sorted((entry.path.name, entry.lang) for entry in entries)
+    if imported == "content/fr/posts":  # no other bridge takes the name
+        assert found == [("bridge.md", "fr"), ("x.md", "fr")]
+    else:
+        assert found == [("bridge-fr.md", "fr"), ("bridge.md", "en"), ("x.md", "fr")]
+
+
+def test_a_hugo_sites_language_folders_yield_to_a_posts_own_language(tmp_path: Path) -> None:
+    # A file name's language, and front matter's lang:, say more than the folder.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", HUGO_LANGUAGE_FOLDERS["hugo.toml"])
+    write(site, "content/fr/a.md", "---\ntitle: T\ndate: 2024-09-12\nlang: fr-CA\n---\nB.\n")
+    write(site, "content/fr/b.de.md", "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
+    write(site, "notes/c.md", "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")  # no language's
+    entries = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert sorted((entry.path.name, entry.lang) for entry in entries) == [
+        ("a.md", "fr-CA"),
+        ("b.md", "de"),
+        ("c.md", None),
+    ]
+
+
 def test_hugo_yaml_post(tmp_path: Path) -> None:
     entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
     assert entry.title == "Survey of the Footbridge"

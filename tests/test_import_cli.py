@@ -390,6 +390,60 @@ def test_a_hugo_translation_keeps_its_posts_name_and_takes_its_language(
     assert pages == {"bridge", "bridge-fr", "market"}
 
 
+def test_a_hugo_sites_language_folders_give_the_language_and_the_name(
+    site: Callable[..., Path],
+) -> None:
+    # contentDir per language (Hugo's translation by content directory): content/fr/posts/
+    # bridge.md is the French bridge. import named it bridge-2.md, with no language.
+    folder = site()
+    old = folder / "old"
+    (old / "content" / "en" / "posts").mkdir(parents=True)
+    (old / "content" / "fr" / "posts").mkdir(parents=True)
+    (old / "hugo.toml").write_text(
+        "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n"
+        "[languages.fr]\ncontentDir = 'content/fr'\n"
+    )
+    post = "---\ntitle: {}\ndate: 2024-09-12\n---\nHi.\n"
+    (old / "content" / "en" / "posts" / "bridge.md").write_text(post.format("The footbridge"))
+    (old / "content" / "fr" / "posts" / "bridge.md").write_text(post.format("La passerelle"))
+    result = run("import", "old/content")
+    assert result.exit_code == 0, result.output
+    assert (
+        "wrote entries/2024/bridge.md (from old/content/en/posts/bridge.md)\n"
+        "  title:   The footbridge\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "  lang:    en (from its folder content/en, as Hugo's hugo.toml maps it)\n"
+        "wrote entries/2024/bridge-fr.md (from old/content/fr/posts/bridge.md)\n"
+        "  title:   La passerelle\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "  lang:    fr (from its folder content/fr, as Hugo's hugo.toml maps it)\n"
+        "  named:   from its file name and language: bridge is another post's\n"
+    ) in result.stdout
+    written = folder / "entries" / "2024" / "bridge-fr.md"
+    assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
+
+
+def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
+    site: Callable[..., Path],
+) -> None:
+    folder = site()
+    posts = folder / "old" / "content" / "fr" / "posts"
+    posts.mkdir(parents=True)
+    (folder / "old" / "hugo.toml").write_text("[languages.fr\ncontentDir = 'content/fr'\n")
+    (posts / "bridge.md").write_text("---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n")
+    result = run("import", "old/content/fr/posts")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith(
+        "note: old/hugo.toml: not read (Expected ']' at the end of a table declaration (at "
+        "line 1, column 14)), so the languages of its content folders are not known: give "
+        "each entry a lang: if it needs one\n"
+    )
+    assert "lang:" not in (folder / "entries" / "2024" / "bridge.md").read_text()
+
+
 @pytest.mark.parametrize(
     ("written", "shown", "published"),
     [

@@ -1444,6 +1444,7 @@ def import_command(
     from staticfeed.importer import import_documents
 
     passed_over: list[Path] = []
+    notes: list[str] = []
     try:
         given = None if timezone_name is None else zone(timezone_name)
         config_tz = _import_timezone(config_path, into, told=given is not None)
@@ -1455,9 +1456,12 @@ def import_command(
             dry_run=dry_run,
             config_timezone=config_tz,
             passed_over=passed_over,
+            notes=notes,
         )
     except StaticfeedError as error:
         raise _user_error(error) from None
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
     for entry in imported:
         for line in _imported_lines(entry, dry_run=dry_run):
             click.echo(line)
@@ -1533,8 +1537,8 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
         lines.append(field("tags:", "tags", ", ".join(entry.tags)))
     if entry.draft:
         lines.append("  draft:   true")
-    if entry.translation is not None and entry.lang == entry.translation:
-        lines.append(f"  lang:    {entry.lang} (from the file name, as Hugo reads it)")
+    if entry.lang_from is not None:
+        lines.append(f"  lang:    {entry.lang} (from {entry.lang_from})")
     if entry.named_from:
         lines.append(f"  named:   from {entry.named_from}")
     if entry.left_out:

@@ -63,6 +63,7 @@ from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
+from staticfeed.sitelangs import ContentFolder, content_folder, hugo_content_folders
 from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
@@ -114,6 +115,7 @@ class ImportedEntry:
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
     named_from: str | None = None  # the URL path it is named from: "permalink /history/x/"
     translation: str | None = None  # the language its Hugo file name gives: `fr` of `x.fr.md`
+    lang_from: str | None = None  # where its lang came from: "the file name, as Hugo reads it"
     not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
     post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
@@ -131,6 +133,7 @@ def import_documents(
     dry_run: bool,
     config_timezone: tzinfo | None = None,
     passed_over: list[Path] | None = None,
+    notes: list[str] | None = None,
 ) -> list[ImportedEntry]:
     """Make an entry in `into` of every document in `sources` (files, or folders of them).
 
@@ -138,13 +141,18 @@ def import_documents(
     written as wall times only in `config_timezone`, the zone the build reads them in (by
     default `timezone`), and with their offset in any other. With `dry_run`
     nothing is written. Raises `ManyErrors` listing every problem, and then writes nothing.
-    The posts in the folders that import cannot read (OTHER_POST_SUFFIXES) go to `passed_over`.
+    The posts in the folders that import cannot read (OTHER_POST_SUFFIXES) go to `passed_over`;
+    what the user should know of a site's config (one not read) goes to `notes`.
     """
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
+    folders = _language_folders(sources, [] if notes is None else notes)
     for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
         try:
-            drafts.extend((path, draft) for draft in _read_source(path, timezone))
+            read = _read_source(path, timezone)
+            for draft in read:
+                _take_folder_language(draft, content_folder(path.resolve(), folders))
+            drafts.extend((path, draft) for draft in read)
         except ManyErrors as many:
             errors.extend(many.errors)
         except StaticfeedError as error:
@@ -243,6 +251,28 @@ def _documents_in(
         yield path
 
 
+def _language_folders(sources: Sequence[Path], notes: list[str]) -> list[ContentFolder]:
+    """The language folders of the Hugo sites the sources are in (each site's once)."""
+    starts = {(source if source.is_dir() else source.parent).resolve() for source in sources}
+    folders: set[ContentFolder] = set()
+    for start in sorted(starts):
+        folders.update(hugo_content_folders(start, notes))
+    return sorted(folders, key=lambda each: each.folder)
+
+
+def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
+    """Give a document of a Hugo site's language folder (`content/fr/`) that language, unless
+    its file name or front matter gives one; outside the default language, it is a
+    translation, named as one."""
+    if folder is None or draft.translation is not None or not draft.post:
+        return
+    if not folder.default:
+        draft.translation = folder.lang
+    if draft.lang is None:
+        draft.lang = folder.lang
+        draft.lang_from = f"its folder {folder.written}, as Hugo's {folder.config} maps it"
+
+
 # ---------------------------------------------------------------------------------------------
 # What one document holds
 
@@ -268,6 +298,7 @@ class _Draft:
     left_out: list[str] = field(default_factory=list)
     named_from: str | None = None
     translation: str | None = None  # the language of a Hugo translation's file name: `fr`
+    lang_from: str | None = None  # where its lang came from, when not its own metadata
     line: int | None = None  # where the article starts, when a page holds several
     post: bool = False  # another site generator's post (Jekyll, Hugo, Pelican)
     header: str | None = None  # where its metadata is: "yaml", "toml", "pelican" or "html"
@@ -363,7 +394,8 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     name, language = _hugo_name(path) if not jekyll else (path.stem, None)
     if language is not None:
         draft.translation = language
-        draft.lang = draft.lang or language
+        if draft.lang is None:
+            draft.lang, draft.lang_from = language, "the file name, as Hugo reads it"
     if draft.slug is None:  # the URL took it (Jekyll, Hugo), not the title
         draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path.with_stem(name)))
     _fill_from_head(draft, document.body, document.body_line, tz)
@@ -2271,6 +2303,7 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
         left_out=tuple(draft.left_out),
         named_from=draft.named_from,
         translation=draft.translation,
+        lang_from=draft.lang_from,
         not_copied=() if draft.link else _files_beside(body, source),
         post=draft.post,
     )

@@ -1,0 +1,116 @@
+"""The languages another site generator's config gives its posts, for `staticfeed import`.
+
+Hugo's translation by content directory: `contentDir = 'content/fr'` under `[languages.fr]`
+of `hugo.toml` makes every document in that folder French. Pelican publishes a post whose
+`Lang:` is not `DEFAULT_LANG` of `pelicanconf.py` as a translation. Configs are read as data
+(TOML, YAML, JSON); `pelicanconf.py` is Python and is never run: only a plain
+`DEFAULT_LANG = 'fr'` line is read from it.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from staticfeed.errors import display_path
+from staticfeed.languages import is_iso_639_1
+
+# The names Hugo looks for at a site's root, in its order: hugo.* first, config.* of old.
+HUGO_CONFIGS = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
+PELICAN_DEFAULT_LANG = "en"  # Pelican's own, when pelicanconf.py sets none
+
+
+@dataclass(frozen=True)
+class ContentFolder:
+    """A folder of a Hugo site whose documents are all in one language."""
+
+    folder: Path  # resolved
+    lang: str  # the language key of the config: `fr`, `pt-br`
+    written: str  # the folder as the config names it: `content/fr`
+    config: str  # the config's file name: `hugo.toml`
+    default: bool  # the site's defaultContentLanguage (its posts are not translations)
+
+
+def hugo_content_folders(start: Path, notes: list[str]) -> list[ContentFolder]:
+    """The language folders of the Hugo site `start` is (or is inside): none unless its
+    config gives a language a `contentDir`. A config that cannot be read is passed over, with
+    a line in `notes`."""
+    for folder in (start, *start.parents):
+        config = next((folder / name for name in HUGO_CONFIGS if (folder / name).is_file()), None)
+        if config is not None:
+            return _folders_of(config, notes)
+    return []
+
+
+def _folders_of(config: Path, notes: list[str]) -> list[ContentFolder]:
+    settings = _read_config(config, notes)
+    languages = _lowercase_keys(settings.get("languages"))
+    if not any("contentdir" in _lowercase_keys(value) for value in languages.values()):
+        return []  # translation by file name, or one language: the folders say nothing
+    default = str(settings.get("defaultcontentlanguage") or "en").lower()
+    shared = str(settings.get("contentdir") or "content")  # a language without its own
+    found = []
+    for key, value in languages.items():
+        options = _lowercase_keys(value)
+        written = str(options.get("contentdir") or shared).strip("/")
+        lang = _language_of(key, options)
+        if lang is not None:
+            folder = (config.parent / written).resolve()
+            found.append(ContentFolder(folder, lang, written, config.name, key == default))
+    return found
+
+
+def _read_config(config: Path, notes: list[str]) -> dict[str, object]:
+    try:
+        text = config.read_text(encoding="utf-8")
+        if config.suffix == ".toml":
+            data: object = tomllib.loads(text)
+        elif config.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError) as error:
+        # TOMLDecodeError and JSONDecodeError are ValueErrors.
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        notes.append(
+            f"{display_path(config)}: not read ({reason}), so the languages of its content "
+            "folders are not known: give each entry a lang: if it needs one"
+        )
+        return {}
+    return _lowercase_keys(data)
+
+
+def _lowercase_keys(value: object) -> dict[str, object]:
+    """A table of Hugo's config, whose keys Hugo reads in any case (`contentDir`)."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(key).lower(): item for key, item in value.items()}
+
+
+def _language_of(key: str, options: dict[str, object]) -> str | None:
+    """The language of a `[languages.KEY]` table: its key, which Hugo reads as a language tag
+    (`fr`, `pt-br`), else its `languageCode`; None when neither is one."""
+    for tag in (key, options.get("languagecode")):
+        if isinstance(tag, str) and is_iso_639_1(tag.lower().partition("-")[0]):
+            return tag.lower()
+    return None
+
+
+def content_folder(path: Path, folders: list[ContentFolder]) -> ContentFolder | None:
+    """The language folder `path` (resolved) is in: the innermost, as `content/` may hold
+    `content/fr/`."""
+    holding = [each for each in folders if path.is_relative_to(each.folder)]
+    return max(holding, key=lambda each: len(each.folder.parts), default=None)
