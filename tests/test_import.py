@@ -685,6 +685,38 @@ def test_a_pelican_post_whose_header_sets_its_url_keeps_that_urls_name(
     assert entry.named_from == named_from
 
 
+@pytest.mark.parametrize(
+    ("settings", "names"),
+    [
+        # Pelican's default, DEFAULT_LANG = 'en': the French post is the translation, saved at
+        # cranes-fr.html (ARTICLE_LANG_SAVE_AS) beside cranes.html.
+        (None, [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo.md", "de")]),
+        ("AUTHOR = 'x'\nDEFAULT_LANG = 'en'\n", [("cranes-fr.md", "fr"), ("cranes.md", None)]),
+        ("DEFAULT_LANG = os.environ['LANG']\n", [("cranes-fr.md", "fr"), ("cranes.md", None)]),
+        # A French site: the post with no Lang: is French too, as Pelican has it, and the
+        # French one is no translation. Pelican saves both at cranes.html; import keeps both.
+        ('DEFAULT_LANG = "fr"  # the site\n', [("cranes-2.md", None), ("cranes.md", "fr")]),
+    ],
+)
+def test_a_pelican_translation_is_named_as_pelican_saves_it(
+    tmp_path: Path, settings: str | None, names: list[tuple[str, str | None]]
+) -> None:
+    # Both were cranes.md and cranes-2.md, whichever came first.
+    site = tmp_path / "site"
+    if settings is not None:
+        write(site, "pelicanconf.py", settings)
+    write(
+        site / "content", "a.md", "Title: Grues\nDate: 2025-03-01\nSlug: cranes\nLang: fr\n\nB.\n"
+    )
+    write(site / "content", "b.md", "Title: Cranes\nDate: 2025-03-01\nSlug: cranes\n\nB.\n")
+    if settings is None:  # alone, a translation keeps its name
+        write(site / "content", "c.md", "Title: S\nDate: 2025-03-01\nSlug: solo\nLang: de\n\nB.\n")
+    entries = import_documents(
+        [site / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert sorted((entry.path.name, entry.lang) for entry in entries) == names
+
+
 def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:
     entry = only("jekyll/_posts/2023-05-01-tide-tables.md", into=tmp_path)
     assert entry.title == "Reading Tide Tables"

@@ -425,6 +425,47 @@ def test_a_hugo_sites_language_folders_give_the_language_and_the_name(
     assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
 
 
+@pytest.mark.parametrize(
+    ("settings", "said"),
+    [
+        (None, "DEFAULT_LANG assumed 'en', Pelican's own, as no pelicanconf.py was found"),
+        ("DEFAULT_LANG = 'en'\n", "old/pelicanconf.py sets DEFAULT_LANG = 'en'"),
+        (
+            "DEFAULT_LANG = LANGUAGES[0]\n",  # not run: taken as Pelican's own
+            "DEFAULT_LANG assumed 'en', Pelican's own, as old/pelicanconf.py sets it in no "
+            "plain line",
+        ),
+    ],
+)
+def test_a_pelican_translation_says_what_the_sites_language_was_taken_to_be(
+    site: Callable[..., Path], settings: str | None, said: str
+) -> None:
+    # Two posts of Slug: cranes, one Lang: fr, were cranes.md and cranes-2.md.
+    folder = site()
+    content = folder / "old" / "content"
+    content.mkdir(parents=True)
+    if settings is not None:
+        (folder / "old" / "pelicanconf.py").write_text(settings)
+    (content / "cranes.md").write_text("Title: Cranes\nDate: 2024-09-12\nSlug: cranes\n\nHi.\n")
+    (content / "grues.md").write_text(
+        "Title: Grues\nDate: 2024-09-12\nSlug: cranes\nLang: fr\n\nSalut.\n"
+    )
+    result = run("import", "old/content")
+    assert result.exit_code == 0, result.output
+    assert "wrote entries/2024/cranes.md (from old/content/cranes.md)\n" in result.stdout
+    assert (
+        "wrote entries/2024/cranes-fr.md (from old/content/grues.md)\n"
+        "  title:   Grues\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        f"  lang:    fr (a translation: {said})\n"
+        "  named:   from its Slug: and Lang:, as Pelican names a translation: cranes is "
+        "another post's\n"
+    ) in result.stdout
+    written = folder / "entries" / "2024" / "cranes-fr.md"
+    assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
+
+
 def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
     site: Callable[..., Path],
 ) -> None:

@@ -1538,7 +1538,7 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
     if entry.draft:
         lines.append("  draft:   true")
     if entry.lang_from is not None:
-        lines.append(f"  lang:    {entry.lang} (from {entry.lang_from})")
+        lines.append(f"  lang:    {entry.lang} ({entry.lang_from})")
     if entry.named_from:
         lines.append(f"  named:   from {entry.named_from}")
     if entry.left_out:

@@ -63,7 +63,13 @@ from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
-from staticfeed.sitelangs import ContentFolder, content_folder, hugo_content_folders
+from staticfeed.sitelangs import (
+    ContentFolder,
+    PelicanDefault,
+    content_folder,
+    hugo_content_folders,
+    pelican_default_lang,
+)
 from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
@@ -115,7 +121,7 @@ class ImportedEntry:
     left_out: tuple[str, ...] = ()  # the source's metadata that has no staticfeed key
     named_from: str | None = None  # the URL path it is named from: "permalink /history/x/"
     translation: str | None = None  # the language its Hugo file name gives: `fr` of `x.fr.md`
-    lang_from: str | None = None  # where its lang came from: "the file name, as Hugo reads it"
+    lang_from: str | None = None  # where its lang came from: "from the file name, as Hugo …"
     not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
     post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
@@ -147,11 +153,14 @@ def import_documents(
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
     folders = _language_folders(sources, [] if notes is None else notes)
+    pelican_sites: dict[Path, PelicanDefault] = {}
     for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
         try:
             read = _read_source(path, timezone)
             for draft in read:
                 _take_folder_language(draft, content_folder(path.resolve(), folders))
+                if draft.header == "pelican":
+                    _mark_pelican_translation(draft, path, pelican_sites)
             drafts.extend((path, draft) for draft in read)
         except ManyErrors as many:
             errors.extend(many.errors)
@@ -270,7 +279,19 @@ def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
         draft.translation = folder.lang
     if draft.lang is None:
         draft.lang = folder.lang
-        draft.lang_from = f"its folder {folder.written}, as Hugo's {folder.config} maps it"
+        draft.lang_from = f"from its folder {folder.written}, as Hugo's {folder.config} maps it"
+
+
+def _mark_pelican_translation(draft: _Draft, path: Path, sites: dict[Path, PelicanDefault]) -> None:
+    """A Pelican post whose `Lang:` is not the site's DEFAULT_LANG is a translation, which
+    Pelican saves at `{slug}-{lang}.html` (ARTICLE_LANG_SAVE_AS) beside the original's
+    `{slug}.html`: named as one, unless its own `URL:` or `Save_as:` named it."""
+    if draft.lang is None or draft.named_from is not None:
+        return
+    default = pelican_default_lang(path.resolve().parent, sites)
+    if draft.lang.lower() != default.lang.lower():
+        draft.translation = draft.lang
+        draft.lang_from = f"a translation: {default.said}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -395,7 +416,7 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
     if language is not None:
         draft.translation = language
         if draft.lang is None:
-            draft.lang, draft.lang_from = language, "the file name, as Hugo reads it"
+            draft.lang, draft.lang_from = language, "from the file name, as Hugo reads it"
     if draft.slug is None:  # the URL took it (Jekyll, Hugo), not the title
         draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path.with_stem(name)))
     _fill_from_head(draft, document.body, document.body_line, tz)
@@ -2231,7 +2252,12 @@ def _translation_slug(draft: _Draft, shared: set[tuple[int, str]]) -> str:
     if draft.translation is None or (draft.date.year, slug) not in shared:
         return slug
     named = f"{slug}-{draft.translation}"
-    draft.named_from = f"its file name and language: {slug} is another post's"
+    basis = (
+        "its Slug: and Lang:, as Pelican names a translation"
+        if draft.header == "pelican"
+        else "its file name and language"
+    )
+    draft.named_from = f"{basis}: {slug} is another post's"
     return named
 
 

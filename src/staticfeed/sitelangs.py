@@ -10,6 +10,7 @@ of `hugo.toml` makes every document in that folder French. Pelican publishes a p
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,3 +115,47 @@ def content_folder(path: Path, folders: list[ContentFolder]) -> ContentFolder | 
     `content/fr/`."""
     holding = [each for each in folders if path.is_relative_to(each.folder)]
     return max(holding, key=lambda each: len(each.folder.parts), default=None)
+
+
+# Pelican's settings file is Python: only a plain assignment of a string is read, never run.
+_DEFAULT_LANG = re.compile(r"""^DEFAULT_LANG\s*=\s*(['"])([A-Za-z0-9_-]+)\1\s*(?:#.*)?$""", re.M)
+
+
+@dataclass(frozen=True)
+class PelicanDefault:
+    """The language of a Pelican site's posts that are not translations."""
+
+    lang: str
+    said: str  # where it is from: "pelicanconf.py sets DEFAULT_LANG = 'fr'", or what was assumed
+
+
+def pelican_default_lang(start: Path, known: dict[Path, PelicanDefault]) -> PelicanDefault:
+    """DEFAULT_LANG of the `pelicanconf.py` in `start` or the nearest folder above it, else
+    Pelican's own, `en`. `known` keeps what each folder gave."""
+    if start not in known:
+        known[start] = _pelican_default_lang(start)
+    return known[start]
+
+
+def _pelican_default_lang(start: Path) -> PelicanDefault:
+    for folder in (start, *start.parents):
+        settings = folder / "pelicanconf.py"
+        if settings.is_file():
+            try:
+                found = _DEFAULT_LANG.findall(settings.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                found = []
+            if found:  # the last assignment is the one Python keeps
+                lang = found[-1][1]
+                return PelicanDefault(
+                    lang, f"{display_path(settings)} sets DEFAULT_LANG = '{lang}'"
+                )
+            return _assumed(f"{display_path(settings)} sets it in no plain line")
+    return _assumed("no pelicanconf.py was found")
+
+
+def _assumed(why: str) -> PelicanDefault:
+    return PelicanDefault(
+        PELICAN_DEFAULT_LANG,
+        f"DEFAULT_LANG assumed '{PELICAN_DEFAULT_LANG}', Pelican's own, as {why}",
+    )
