@@ -477,10 +477,11 @@ def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
     result = run("import", "old/content/fr/posts")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
-    assert result.stderr.startswith(
-        "note: old/hugo.toml: not read (Expected ']' at the end of a table declaration (at "
-        "line 1, column 14)), so the languages of its content folders are not known: give "
-        "each entry a lang: if it needs one\n"
+    note = result.stderr.splitlines()[0]
+    assert note.startswith("note: old/hugo.toml: not read (Expected ']' ")  # tomllib's reason
+    assert note.endswith(
+        "), so the languages of its content folders are not known: give each entry a lang: if "
+        "it needs one"
     )
     assert "lang:" not in (folder / "entries" / "2024" / "bridge.md").read_text()
 
