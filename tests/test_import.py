@@ -828,15 +828,26 @@ HUGO_LANGUAGE_FOLDERS = {
     '"fr": {"contentDir": "content/fr"}}}',
 }
 
+# Hugo's configuration directory: languages.toml holds the [languages] table's languages.
+HUGO_CONFIG_DIRECTORY = {
+    "config/_default/hugo.toml": "defaultContentLanguage = 'en'\n",
+    "config/_default/languages.toml": "[en]\ncontentDir = 'content/en'\n"
+    "[fr]\ncontentDir = 'content/fr'\n",
+}
 
-@pytest.mark.parametrize("config", sorted(HUGO_LANGUAGE_FOLDERS))
+
+@pytest.mark.parametrize("config", [*sorted(HUGO_LANGUAGE_FOLDERS), "config/_default/"])
 @pytest.mark.parametrize("imported", ["", "content", "content/fr/posts"])
 def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
     tmp_path: Path, config: str, imported: str
 ) -> None:
     # They were bridge.md and bridge-2.md, with no language, whichever came first.
     site = tmp_path / "site"
-    write(site, config, HUGO_LANGUAGE_FOLDERS[config])
+    if config == "config/_default/":
+        for name, text in HUGO_CONFIG_DIRECTORY.items():
+            write(site, name, text)
+    else:
+        write(site, config, HUGO_LANGUAGE_FOLDERS[config])
     post = "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n"
     for name in ("en/posts/bridge.md", "fr/posts/bridge.md", "fr/posts/x.md"):
         write(site / "content", name, post)

@@ -41,7 +41,7 @@ class ContentFolder:
     folder: Path  # resolved
     lang: str  # the language key of the config: `fr`, `pt-br`
     written: str  # the folder as the config names it: `content/fr`
-    config: str  # the config's file name: `hugo.toml`
+    config: str  # the config file that maps it, from the site's root: `hugo.toml`
     default: bool  # the site's defaultContentLanguage (its posts are not translations)
 
 
@@ -50,14 +50,35 @@ def hugo_content_folders(start: Path, notes: list[str]) -> list[ContentFolder]:
     config gives a language a `contentDir`. A config that cannot be read is passed over, with
     a line in `notes`."""
     for folder in (start, *start.parents):
-        config = next((folder / name for name in HUGO_CONFIGS if (folder / name).is_file()), None)
-        if config is not None:
-            return _folders_of(config, notes)
+        files = _config_files(folder)
+        if files:
+            return _folders_of(folder, files, notes)
     return []
 
 
-def _folders_of(config: Path, notes: list[str]) -> list[ContentFolder]:
-    settings = _read_config(config, notes)
+def _config_files(root: Path) -> list[Path]:
+    """A site's config files, the one that decides first: its `hugo.toml` (or `config.toml`,
+    ...), then those of its configuration directory, `config/_default/`, where
+    `languages.toml` holds the `[languages]` table alone."""
+    here = [root / name for name in HUGO_CONFIGS if (root / name).is_file()][:1]
+    split = root / "config" / "_default"
+    for names in (HUGO_CONFIGS, _LANGUAGES_FILES):
+        here.extend([split / name for name in names if (split / name).is_file()][:1])
+    return here
+
+
+_LANGUAGES_FILES = ("languages.toml", "languages.yaml", "languages.yml", "languages.json")
+
+
+def _folders_of(root: Path, files: list[Path], notes: list[str]) -> list[ContentFolder]:
+    settings: dict[str, object] = {}
+    told = ""  # the file the languages are from
+    for config in reversed(files):  # the first decides: read it last
+        read = _read_config(config, notes)
+        if config.stem == "languages":
+            read = {"languages": read}
+        settings.update(read)
+        told = config.relative_to(root).as_posix() if "languages" in read else told
     languages = _lowercase_keys(settings.get("languages"))
     if not any("contentdir" in _lowercase_keys(value) for value in languages.values()):
         return []  # translation by file name, or one language: the folders say nothing
@@ -69,8 +90,8 @@ def _folders_of(config: Path, notes: list[str]) -> list[ContentFolder]:
         written = str(options.get("contentdir") or shared).strip("/")
         lang = _language_of(key, options)
         if lang is not None:
-            folder = (config.parent / written).resolve()
-            found.append(ContentFolder(folder, lang, written, config.name, key == default))
+            folder = (root / written).resolve()
+            found.append(ContentFolder(folder, lang, written, told, key == default))
     return found
 
 
