@@ -616,6 +616,23 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
     ]
 
 
+def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> None:
+    # The shared "authors." made any short key look like a slip of the pen: `x` was told to be
+    # `uri`. A slip of the pen (`mail`, `nam`) is still told its key.
+    site(
+        **{
+            "a.md": "---\ntitle: A\ndate: 2025-01-01\nauthors:\n  - name: Bo\n    x: 1\n"
+            "  - nam: Cy\n---\nBody.\n"
+        }
+    )
+    known = "authors.email, authors.name, authors.uri."
+    assert errors() == [
+        f"Error: entries/a.md:6: unknown key 'authors.x'. Remove it; known keys: {known}",
+        f"Error: entries/a.md:7: unknown key 'authors.nam'. Did you mean 'authors.name'? Known "
+        f"keys: {known}",
+    ]
+
+
 @pytest.mark.parametrize(
     ("table", "error"),
     [
@@ -624,8 +641,9 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
             "4: an author in authors has no name. Add name: to it.",
         ),
         (
+            # Not "Did you mean 'authors.uri'?": a summary is no author's web address.
             '[[authors]]\nname = "Ann Lee"\nsummary = "A summary."',
-            "6: unknown key 'authors.summary'. Did you mean 'authors.uri'? Known keys: "
+            "6: unknown key 'authors.summary'. Remove it; known keys: "
             "authors.email, authors.name, authors.uri.",
         ),
         (

@@ -116,8 +116,19 @@ def type_name(value: object) -> str:
 
 
 def did_you_mean(key: str, allowed: Iterable[str]) -> str:
-    # Compared in lower case: `TITLE` is as close to `title` as `Title` is.
-    by_lower = {name.lower(): name for name in allowed}
+    # Compared in lower case: `TITLE` is as close to `title` as `Title` is. A key of a mapping
+    # is compared by its own name, after the prefix it shares: with it, `authors.x` was as
+    # close to `authors.uri` as a slip of the pen, and `x` was told to be `uri`.
+    prefix, _, name = key.lower().rpartition(".")
+    by_lower = {each.lower(): each for each in allowed}
+    beside = {
+        other.rpartition(".")[2]: other
+        for other in by_lower
+        if prefix and other.rpartition(".")[0] == prefix
+    }
+    if beside:
+        close = difflib.get_close_matches(name, list(beside), n=1, cutoff=0.6)
+        return f"Did you mean {by_lower[beside[close[0]]]!r}?" if close else ""
     close = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
     return f"Did you mean {by_lower[close[0]]!r}?" if close else ""
 
