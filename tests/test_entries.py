@@ -641,9 +641,9 @@ def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> N
             "4: an author in authors has no name. Add name: to it.",
         ),
         (
-            # Not "Did you mean 'authors.uri'?": a summary is no author's web address.
-            '[[authors]]\nname = "Ann Lee"\nsummary = "A summary."',
-            "6: unknown key 'authors.summary'. Remove it; known keys: "
+            # Not "Did you mean 'authors.uri'?": a role is no author's web address.
+            '[[authors]]\nname = "Ann Lee"\nrole = "editor"',
+            "6: unknown key 'authors.role'. Remove it; known keys: "
             "authors.email, authors.name, authors.uri.",
         ),
         (
@@ -662,6 +662,42 @@ def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
     front = f'title = "A"\ndate = 2025-01-01\n{table}\n'
     site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
     assert errors() == [f"Error: entries/a.md:{error}"]
+
+
+@pytest.mark.parametrize(
+    ("table", "error"),
+    [
+        (
+            '[[authors]]\nname = "Ann"\n\nsummary = "A summary."\n',
+            "7: summary is in the [[authors]] table: TOML puts each key after the [[authors]] "
+            "line in it. Move the summary line above the first [[authors]] line.",
+        ),
+        (
+            '[author]\nname = "Ann"\nsummary = "A summary."\n',
+            "6: summary is in the [author] table: TOML puts each key after the [author] line "
+            "in it. Move the summary line above the [author] line.",
+        ),
+        (
+            '[[enclosures]]\nurl = "/a.mp3"\ntype = "audio/mpeg"\nlength = 3\n'
+            'summary = "A summary."\n',
+            "8: summary is in the [[enclosures]] table: TOML puts each key after the "
+            "[[enclosures]] line in it. Move the summary line above the first [[enclosures]] "
+            "line.",
+        ),
+    ],
+)
+def test_a_front_matter_key_written_after_a_toml_table_says_to_move_it(
+    site: Site, table: str, error: str
+) -> None:
+    # TOML puts it in the table: the error was "unknown key 'authors.summary'. Remove it",
+    # which had the author remove the summary. The config says to move it; so does this.
+    front = f'title = "A"\ndate = 2025-01-01\n{table}'
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+    summary = 'summary = "A summary."\n'
+    Path("entries/a.md").write_text(f"+++\n{summary}{front.replace(summary, '')}+++\nBody.\n")
+    assert build().exit_code == 0
+    assert feedparser.parse("feeds/atom.xml").entries[0].summary == "A summary."
 
 
 def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:

@@ -21,6 +21,7 @@ from staticfeed.frontmatter import (
     long_number_error,
     long_numbers_as_written,
     toml_cut_short_line,
+    toml_key_caught_by_table,
     toml_key_given_twice,
     toml_lines,
     toml_list_item_lines,
@@ -374,35 +375,10 @@ def _refuse_key_caught_by_table(
 ) -> None:
     """A config key written after `[[authors]]`, which TOML puts in that author: the unknown
     key `authors.id_authority` and its did-you-mean `authors.uri` sent users the wrong way."""
-    header = f"[[{key}]]" if isinstance(value, list) else f"[{key}]"
-    if in_pyproject:
-        header = header.replace(key, f"tool.staticfeed.{key}")
-    first = "the first" if isinstance(value, list) else "the"
-    for item in value if isinstance(value, list) else [value]:
-        names = item if isinstance(item, dict) else {}
-        caught = next((name for name in names if name in _CHECKS), None)
-        # Not when written inline (authors = [{...}]), where no line put it there unseen.
-        line = _line_after_header(raw_text, header, caught) if caught else None
-        if caught is not None and line is not None:
-            raise ConfigError(
-                f"{caught} is in the {header} table: TOML puts each key after the {header} "
-                "line in it",
-                f"Move the {caught} line above {first} {header} line.",
-                path=path,
-                line=line,
-            )
-
-
-def _line_after_header(raw_text: str, header: str, key: str) -> int | None:
-    """The line of the first `key = ...` in a table that a `header` line starts."""
-    after = False
-    for number, line in toml_lines(raw_text):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            after = stripped.replace(" ", "") == header  # until the next table starts
-        elif after and re.match(rf"{re.escape(key)}\s*=", stripped):
-            return number
-    return None
+    table = f"tool.staticfeed.{key}" if in_pyproject else key
+    caught = toml_key_caught_by_table(raw_text, table, value, _CHECKS)
+    if caught is not None:
+        raise ConfigError(caught[0], caught[1], path=path, line=caught[2])
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:

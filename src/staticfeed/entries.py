@@ -37,6 +37,7 @@ from staticfeed.frontmatter import (
     ItemLines,
     body_of,
     item_lines,
+    key_caught_by_table,
     split,
 )
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
@@ -795,7 +796,7 @@ class _EntryBuilder:
             )
 
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
-        if key not in self.meta or key not in KEYS:
+        if key not in self.meta or key not in KEYS or self._caught_by_table(key):
             return None
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
@@ -804,6 +805,23 @@ class _EntryBuilder:
         except values.InvalidValue as problem:
             self._add(key, problem)
             return None
+
+    def _caught_by_table(self, key: str) -> bool:
+        """Whether `key` is a TOML table that holds a key of the front matter written below its
+        header, which is then the error: "unknown key 'authors.summary'. Remove it" had the
+        author remove the summary."""
+        value = self.meta[key]
+        items = value if isinstance(value, list) else [value]
+        if not any(isinstance(item, dict) and not item.keys().isdisjoint(KEYS) for item in items):
+            return False  # as nearly always: not read again
+        caught = _read_text(
+            self.path, self.data, [], lambda text: key_caught_by_table(text, key, value, KEYS)
+        )
+        if caught is not None:
+            self.errors.append(
+                EntryError(caught.message, caught.fix, path=self.path, line=caught.line)
+            )
+        return caught is not None
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)
