@@ -176,6 +176,32 @@ def test_keys_dotted_from_tool_in_pyproject_are_named_at_their_line(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        '[project]\nname = "x"\n\n[tool]\nstaticfeed = { {keys} }\n',
+        "# x\n\n\n\ntool.staticfeed = { {keys} }\n[project]\n",
+        "# x\n\n\n\ntool = { x = 1, staticfeed = { {keys} } }\n",
+    ],
+    ids=["from-tool", "from-the-top", "within-tool"],
+)
+def test_a_key_of_a_staticfeed_table_written_inline_is_named_at_its_line(
+    site: Site, text: str
+) -> None:
+    # `[tool]` with `staticfeed = { titel = 1 }` was named at no line, `pyproject.toml:`; a
+    # key of an inline table is on the table's line.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    keys = 'title = "T", site_url = "https://example.org/", titel = 1'
+    (folder / "pyproject.toml").write_text(text.replace("{keys}", keys), encoding="utf-8")
+    assert_unknown_key(
+        error_text(), "pyproject.toml:5", "titel", "Did you mean 'title'? Known keys: "
+    )
+    untitled = text.replace("{keys}", 'site_url = "https://example.org/"')
+    (folder / "pyproject.toml").write_text(untitled, encoding="utf-8")
+    assert error_text() == 'Error: pyproject.toml:5: title is missing. Add title = "My feed".\n'
+
+
+@pytest.mark.parametrize(
     "above",
     [
         # A line in a multi-line string that reads like the key: it was named, line 2.

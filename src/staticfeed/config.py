@@ -601,8 +601,11 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
     """Line numbers of keys in the staticfeed table, for error messages (tomllib has none): a
     `key =` line, or the header of a table that is a key of it (`[[authors]]`, `[author]`). In
     pyproject.toml, a key may be written dotted from the table `[tool]`
-    (`staticfeed.title = "x"`) or from the top of the file (`tool.staticfeed.title = "x"`)."""
-    key_line: re.Pattern[str] | None = _KEY_LINES["tool.staticfeed" if in_pyproject else ""]
+    (`staticfeed.title = "x"`) or from the top of the file (`tool.staticfeed.title = "x"`), or
+    the table written inline (`staticfeed = { title = "x" }`), whose line is then each key's."""
+    start = "tool.staticfeed" if in_pyproject else ""
+    key_line: re.Pattern[str] | None = _KEY_LINES[start]
+    inline: re.Pattern[str] | None = _INLINE_TABLES.get(start)
     found: dict[str, int] = {}
     prefix = r"tool\s*\.\s*staticfeed\s*\.\s*" if in_pyproject else ""
     table = re.compile(rf"\[\[?\s*{prefix}{_KEY}\s*[].]")
@@ -611,6 +614,7 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
         if stripped.startswith("["):
             path = _PATH_FROM.get(stripped.strip("[] ")) if in_pyproject else None
             key_line = _KEY_LINES[path] if path is not None else None
+            inline = _INLINE_TABLES.get(path) if path is not None else None
             if path == "":  # [tool.staticfeed]
                 found.setdefault(_TABLE_LINE, number)
             elif named := table.match(stripped):
@@ -619,6 +623,9 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
         match = key_line.match(stripped) if key_line else None
         if match:
             found.setdefault(_key_name(match), number)
+        elif inline is not None and inline.match(stripped):
+            # TOML lets no key be added to an inline table: the table holds all there are.
+            return lambda key: number
     return found.get
 
 
@@ -631,6 +638,11 @@ _KEY_LINES = {
     "": re.compile(_KEY + _DOTTED),
     "staticfeed": re.compile(rf"staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
     "tool.staticfeed": re.compile(rf"tool\s*\.\s*staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
+}
+# The staticfeed table written inline, by the path that leads to it from the current table.
+_INLINE_TABLES = {
+    "tool.staticfeed": re.compile(r"tool\s*(?:\.\s*staticfeed\s*=|=\s*\{.*\bstaticfeed\s*=)\s*\{"),
+    "staticfeed": re.compile(r"staticfeed\s*=\s*\{"),
 }
 # From a pyproject.toml table, by its header (no key of staticfeed.toml is under a header).
 _PATH_FROM = {"tool.staticfeed": "", "tool": "staticfeed"}
