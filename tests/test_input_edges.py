@@ -560,6 +560,38 @@ def test_a_long_octal_or_binary_number_is_quoted_shortened_as_written(
     assert user_error(run("build")) == f"Error: {error}\n"
 
 
+# One number written two ways: in octal and in binary, in decimal with and without `_`.
+SAME = int("7" * 45, 8)
+TWICE = [(f"0o{'7' * 45}", bin(SAME)), (str(10**45 + 1), f"{10**45 + 1:_}")]
+
+
+@pytest.mark.parametrize(("first", "then"), [*TWICE, *((then, first) for first, then in TWICE)])
+def test_a_long_number_written_two_ways_is_quoted_as_written_at_each_line(
+    site: Site, first: str, then: str
+) -> None:
+    # Both errors quoted the number as it was first written in the file.
+    site(
+        f"{BASIC_CONFIG}subtitle = {first}\nrights = {then}\n",
+        **{"a.md": f"+++\ntitle = {then}\ndate = 2025-01-01\nsummary = {first}\n+++\nText.\n"},
+    )
+    config = [
+        f"staticfeed.toml:{line}: {key} must be text"
+        for line, key in ((5, "subtitle"), (6, "rights"))
+    ]
+    assert user_error(run("build")).splitlines() == [
+        f'Error: {at}, not a number. Put it in quotes: "{written[:38]}\u2026"'
+        for at, written in zip(config, (first, then), strict=True)
+    ]
+    Path("staticfeed.toml").write_text(BASIC_CONFIG)
+    document = [
+        f"entries/a.md:{line}: {key} must be text" for line, key in ((2, "title"), (4, "summary"))
+    ]
+    assert user_error(run("build")).splitlines() == [
+        f'Error: {at}, not a number. Put it in quotes: "{written[:38]}\u2026"'
+        for at, written in zip(document, (then, first), strict=True)
+    ]
+
+
 @pytest.mark.parametrize(
     ("document", "line"),
     [

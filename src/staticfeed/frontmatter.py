@@ -7,6 +7,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeGuard
@@ -889,28 +890,45 @@ def long_number_error(text: str, first: int = 1) -> tuple[str, str, int] | None:
     return None
 
 
-# A whole number TOML reads in hex, octal or binary, written long (see WrittenInt).
+# A whole number TOML reads, written long (see WrittenInt): in hex, octal or binary, as TOML
+# writes them, which int(…, 0) reads (`_` between two digits alone), or in decimal, which may
+# be written with `_` too; not a part of a longer word or a float.
 _BASES = {"x": "[0-9A-Fa-f]", "o": "[0-7]", "b": "[01]"}
-# As TOML writes them, which int(…, 0) reads: `_` between two digits alone.
-_LONG_BASED = re.compile(
-    "|".join(rf"0{base}{digit}(?:_?{digit}){{{SHOWN},}}" for base, digit in _BASES.items())
+_LONG_BASED = "|".join(
+    rf"0{base}{digit}(?:_?{digit}){{{SHOWN},}}" for base, digit in _BASES.items()
 )
+_LONG_NUMBER = re.compile(rf"(?<![\w.])(?:{_LONG_BASED}|[+-]?[1-9](?:_?\d){{{SHOWN},}})(?![\w.])")
+# Searched first, 50 times faster than _LONG_NUMBER, which tries each character of the text:
+# with neither, no number of the text is written long unlike str() writes it.
+_LONG_BASED_NUMBER = re.compile(_LONG_BASED)
+_UNDERSCORE = re.compile(r"_\d")
 
 
 def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, object]:
-    """The TOML `data` read from `text`, each whole number written long in hex, octal or
-    binary a WrittenInt, for a message to quote as written (tomllib keeps no source)."""
-    written = {int(found, 0): found for found in _LONG_BASED.findall(text)}
+    """The TOML `data` read from `text`, each whole number written long a WrittenInt, for a
+    message to quote as written (tomllib keeps no source). One value written two ways
+    (`0o777…` and `0b111…`) is matched to each in the order of the text."""
+    if _LONG_BASED_NUMBER.search(text) is None and not any(
+        text[found.start() - 1 : found.start()].isdigit() for found in _UNDERSCORE.finditer(text)
+    ):
+        return data  # as nearly always
+    written: dict[int, deque[str]] = {}
+    limit = sys.get_int_max_str_digits()
+    for found in _LONG_NUMBER.findall(text):
+        if found[0] != "0" and _digits(found) > limit:
+            continue  # decimal, so in a string (tomllib read the text): int() refuses it
+        written.setdefault(int(found, 0), deque()).append(found)
     return _with_written(data, written) if written else data  # type: ignore[return-value]
 
 
-def _with_written(value: object, written: dict[int, str]) -> object:
+def _with_written(value: object, written: dict[int, deque[str]]) -> object:
     if isinstance(value, dict):
         return {key: _with_written(each, written) for key, each in value.items()}
     if isinstance(value, list):
         return [_with_written(each, written) for each in value]
     if type(value) is int and value in written:
-        return WrittenInt(value, written[value])
+        forms = written[value]
+        return WrittenInt(value, forms.popleft() if len(forms) > 1 else forms[0])
     return value
 
 
