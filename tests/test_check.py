@@ -24,6 +24,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from staticfeed import gfm
 from staticfeed.check import check_publication, may_hold_placeholder
 from staticfeed.cli import cli
 from staticfeed.config import load_config
@@ -2065,6 +2066,30 @@ def test_template_code_in_the_text_of_an_html_block_is_a_warning(site: Site) -> 
     shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
     assert shown.xpath("string(div[@class='note'])") == "{{ site.url }}"
     assert shown.xpath("string(div/p)") == "Then {% include b.html %}."
+
+
+def test_template_code_in_the_one_html_block_of_an_entry_is_a_warning(site: Site) -> None:
+    # Taken for the whole Markdown, as it is without cmark-gfm's own functions, an entry's one
+    # HTML block was not searched when no line of text held a brace.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = 'Intro.\n\n<div class="note">\n<p>See {{ site.url }}.</p>\n</div>\n'
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [template(8, "{{ site.url }}", "a template variable")]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.xpath("string(div/p)") == "See {{ site.url }}."
+
+
+def test_without_cmark_gfms_own_functions_code_in_code_blocks_is_not_template_code(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Then the whole Markdown is one piece of raw HTML, code blocks and all.
+    monkeypatch.setattr(gfm, "_freeing", lambda: None)
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    site(CONFIG, **{"markup.md": front + "Intro.\n\n```\n<p>{{ shown_as_code }}</p>\n```\n"})
+    assert invoke_build().exit_code == 0
+    assert check().output == "ok: no problems found\n"
 
 
 def test_lines_count_from_the_file_when_build_takes_the_title_line(site: Site) -> None:

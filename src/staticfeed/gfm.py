@@ -142,6 +142,8 @@ class Sources:
     """Which pieces of `raw_html`, by index, are a tag among text (cmark's html_inline: in a
     paragraph, a heading or a table cell), where text Markdown reads as a tag comes from,
     rather than an HTML block."""
+    parsed: bool = True
+    """False without cmark-gfm's own functions: `raw_html` is then the whole Markdown."""
 
 
 def sources(markdown: str, extensions: Sequence[str]) -> Sources:
@@ -150,7 +152,7 @@ def sources(markdown: str, extensions: Sequence[str]) -> Sources:
     in code is then in it too), and no link or line of text is found."""
     freeing = _freeing()
     if freeing is None:
-        return Sources([(1, markdown)], [])
+        return Sources([(1, markdown)], [], parsed=False)
     xml = freeing.xml(markdown, extensions)
     braced = sorted({int(line) for line in _BRACED_TEXT.findall(xml)}) if "{" in markdown else []
     raw = _RAW_HTML.findall(xml)

@@ -77,7 +77,7 @@ def _in_html_blocks(sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
     a comment, a script, a style sheet or code, which readers do not show as text or show as
     code. Not when cmark-gfm's own functions are missing, and the whole Markdown is one
     piece of raw HTML."""
-    if not sources.braced_lines and not sources.destinations and len(sources.raw_html) == 1:
+    if not sources.parsed:
         return
     for index, (line, html) in enumerate(sources.raw_html):
         if index in sources.in_prose or "{" not in html:
