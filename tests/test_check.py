@@ -2006,7 +2006,8 @@ TEMPLATE_FIX = (
 
 
 def template(line: int, code: str, kind: str, more: int = 0) -> Row:
-    elsewhere = f", here and in {more} more places in this file" if more else ""
+    places = "place" if more == 1 else "places"
+    elsewhere = f", here and in {more} more {places} in this file" if more else ""
     message = (
         f"{code!r} is {kind}, which staticfeed does not expand: readers see it as written"
         f"{elsewhere}"
@@ -2079,6 +2080,23 @@ def test_template_code_in_the_one_html_block_of_an_entry_is_a_warning(site: Site
     (entry,) = feedparser.parse(ATOM).entries
     shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
     assert shown.xpath("string(div/p)") == "See {{ site.url }}."
+
+
+def test_template_code_of_an_html_block_is_named_where_readers_see_it(site: Site) -> None:
+    # The line was that of the first place the code is written in the block: the comment's
+    # (line 8), or an attribute's, above the text readers see it in.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = (
+        'Intro.\n\n<div class="note">\n<!-- {{ site.url }} was here -->\n'
+        '<p title="{{ site.url }}">\nSee {{ site.url }}.</p>\n</div>\n\nThen {{ page.url }}.\n'
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    # The first place of the kind by line, though the line of text was searched first.
+    assert rows(exit_code=0) == [template(10, "{{ site.url }}", "a template variable", more=1)]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.xpath("string(div/p)") == "\nSee {{ site.url }}."
 
 
 def test_without_cmark_gfms_own_functions_code_in_code_blocks_is_not_template_code(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import cast
 
 from lxml import etree
@@ -54,7 +55,7 @@ def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
         if _PELICAN.match(url):
             found.setdefault("a Pelican link", []).append((line, url))
     each = [
-        TemplateCode(places[0][0], _shortened(places[0][1]), kind, len(places) - 1)
+        TemplateCode(min(places)[0], _shortened(min(places)[1]), kind, len(places) - 1)
         for kind, places in found.items()
     ]
     return sorted(each, key=lambda code: (code.line, code.kind))
@@ -73,8 +74,8 @@ def _in_text_lines(markdown: str, sources: Sources) -> Iterator[tuple[int, re.Ma
 
 def _in_html_blocks(sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
     """The template code of the text of HTML blocks (`<div class="note">{{ site.url }}</div>`),
-    which readers show as written, at the line where it is first written in the block: not in
-    a comment, a script, a style sheet or code, which readers do not show as text or show as
+    which readers show as written, at the line where it is written: not in a comment, an
+    attribute, a script, a style sheet or code, which readers do not show as text or show as
     code. Not when cmark-gfm's own functions are missing, and the whole Markdown is one
     piece of raw HTML."""
     if not sources.parsed:
@@ -84,10 +85,83 @@ def _in_html_blocks(sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
             continue
         from staticfeed.render import parse_fragment  # only for HTML blocks with a brace
 
+        shown: list[tuple[int, int]] | None = None
+        after = 0
         for text in cast(list[str], _SHOWN_TEXT(parse_fragment(html))):
             for match in _CODE.finditer(text):
-                written = html.find(match.group())
-                yield line + html.count("\n", 0, max(written, 0)), match
+                shown = _shown_places(html) if shown is None else shown
+                written = _written_at(html, match.group(), shown, after)
+                after = written + len(match.group())
+                yield line + html.count("\n", 0, written), match
+
+
+def _written_at(html: str, code: str, shown: list[tuple[int, int]], after: int) -> int:
+    """Where in `html` the `code` readers see is written: in a place they see (`shown`), after
+    `after`, where the code seen before it ends. The same code in a comment or an attribute
+    above it was named instead."""
+    for start, end in shown:
+        found = html.find(code, max(start, after), end) if end > after else -1
+        if found >= 0:
+            return found
+    return max(html.find(code), 0)  # written unlike it is seen (`&#123;`): near, at least
+
+
+def _shown_places(html: str) -> list[tuple[int, int]]:
+    """Where each run of text in `html` that readers show as text begins and ends, as
+    html.parser reads it: lxml keeps no place of a text."""
+    places = _Places()
+    places.feed(html)
+    places.close()
+    line_starts = [0, *(found.end() for found in re.finditer("\n", html))]
+    starts = [line_starts[line - 1] + column for (line, column), _ in places.pieces]
+    ends = [*starts[1:], len(html)]
+    return [
+        (start, end)
+        for start, end, (_, seen) in zip(starts, ends, places.pieces, strict=True)
+        if seen
+    ]
+
+
+class _Places(HTMLParser):
+    """The place of each piece of an HTML block (a tag, a comment, a text), and whether readers
+    show it as text: not a tag, a comment, nor the text of a script, a style sheet, a template
+    or code (see _SHOWN_TEXT)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[tuple[int, int], bool]] = []
+        self._within = 0  # how many elements whose text is not seen as text hold the text here
+
+    def _piece(self, seen: bool = False) -> None:
+        self.pieces.append((self.getpos(), seen))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._piece()
+        if tag in _UNSEEN:
+            self._within += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self._piece()
+        if tag in _UNSEEN and self._within:
+            self._within -= 1
+
+    def handle_data(self, data: str) -> None:
+        self._piece(seen=not self._within)
+
+    def handle_comment(self, data: str) -> None:
+        self._piece()
+
+    def handle_decl(self, decl: str) -> None:
+        self._piece()
+
+    def handle_pi(self, data: str) -> None:
+        self._piece()
+
+    def unknown_decl(self, data: str) -> None:
+        self._piece()
+
+
+_UNSEEN = frozenset({"script", "style", "template", "pre", "code"})
 
 
 # The text of an HTML block that readers show as text: not a script's or a style sheet's code,
