@@ -2048,6 +2048,32 @@ def test_template_code_in_a_comment_among_text_is_not_seen(site: Site) -> None:
     assert shown.text_content() == "Sets {a}  and {% include a.html %}."
 
 
+def test_template_code_in_a_comment_over_several_lines_among_text_is_not_seen(
+    site: Site,
+) -> None:
+    # Only a comment on one line was left out of its lines of text: code on the line a
+    # comment opens on, or on the line it closes on, was said to be seen by readers.
+    front = "---\ntitle: A trip\ndate: 2025-03-01\n---\n"
+    text = (
+        "Sets {a} <!-- {{ site.url }} opens\nthe middle {% hidden %}\n"
+        "then {{< closes >}} --> and {% include a.html %}.\n\n> Quoted {b} <!-- {{ q }}\n"
+        "> {{ r }} --> and {{ page.url }}.\n"
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        template(7, "{% include a.html %}", "a Liquid tag (Jekyll)"),
+        template(10, "{{ page.url }}", "a template variable"),
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert (
+        shown.text_content()
+        == "Sets {a}  and {% include a.html %}.\n\nQuoted {b}  and {{ page.url }}.\n"
+    )
+    assert entry.summary == "Sets {a} and {% include a.html %}."
+
+
 def test_template_code_in_the_text_of_an_html_block_is_a_warning(site: Site) -> None:
     # Only lines of Markdown text were searched: an HTML block's text, which readers show as
     # written, was not. Its comments, scripts, style sheets and code are still left alone.

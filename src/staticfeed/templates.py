@@ -173,12 +173,15 @@ _SHOWN_TEXT = etree.XPath(
 
 
 def _comments_among_text(sources: Sources) -> dict[int, list[str]]:
-    """The HTML comments of one line among text, by line: readers show nothing of them, though
-    the line holds text with a brace (`Set {x} <!-- {{ site.url }} -->`)."""
+    """The HTML comments among text, by line, each line of one over several a piece of its
+    own: readers show nothing of them, though the line holds text with a brace (`Set {x}
+    <!-- {{ site.url }} -->`; `<!-- {{ site.url }}` then `-->` a line below, after which the
+    code was taken for text)."""
     comments: dict[int, list[str]] = {}
     for index, (line, html) in enumerate(sources.raw_html):
-        if index in sources.in_prose and html.startswith("<!--") and "\n" not in html:
-            comments.setdefault(line, []).append(html)
+        if index in sources.in_prose and html.startswith("<!--"):
+            for number, piece in enumerate(html.split("\n"), start=line):
+                comments.setdefault(number, []).append(piece)
     return comments
 
 
