@@ -2053,6 +2053,13 @@ def test_without_a_date_line_the_build_asks_for_date_front_matter(site: Site, te
             id="toml",
         ),
         pytest.param(
+            # Above the closing line, line 5, it would be the author's.
+            '+++\ntitle = "Note"\n[[authors]]\nname = "Ann"\n+++\nText.\n',
+            "Error: entries/note.md:3: the front matter has no date, and the text does not "
+            "begin with one. Add a line date = 2025-12-22 to the front matter, above line 3.",
+            id="toml-table",
+        ),
+        pytest.param(
             "---\ntitle: Note\n# date: 2025-12-22\ntags: [a]\n---\nText.\n",
             "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a "
             "comment. Remove the # at the start of line 3.",

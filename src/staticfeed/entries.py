@@ -39,6 +39,7 @@ from staticfeed.frontmatter import (
     item_lines,
     key_caught_by_table,
     split,
+    toml_first_table_line,
 )
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
@@ -921,12 +922,14 @@ class _EntryBuilder:
                     line=number,
                 )
         toml = bool(lines) and lines[0].strip() == "+++"
+        # In TOML, above the first table: a line below its header is a key of the table.
+        above = toml_first_table_line("\n".join(lines[1 : closing - 1]), 2) if toml else None
         return EntryError(
             f"the front matter has no {key}, and the text does not begin with one",
             f"Add a line {key}{' = ' if toml else ': '}{value} to the front matter, above "
-            f"line {closing}.",
+            f"line {above or closing}.",
             path=self.path,
-            line=closing,
+            line=above or closing,
         )
 
     def _authors(self, head: HeadMetadata) -> tuple[Author, ...]:

@@ -1185,6 +1185,14 @@ def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, 
     return None
 
 
+def toml_first_table_line(text: str, first: int = 1) -> int | None:
+    """The line of the first table header (`[[authors]]`, `[author]`) of the TOML `text`, above
+    which a key of the text's own goes; `first` is the number of the text's first line."""
+    return next(
+        (number for number, line in toml_lines(text, first) if _TOML_HEADER.match(line)), None
+    )
+
+
 def toml_key_caught_by_table(
     text: str, table: str, value: object, keys: Collection[str], first: int = 1
 ) -> tuple[str, str, int] | None:
