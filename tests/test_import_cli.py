@@ -466,14 +466,20 @@ def test_a_pelican_translation_says_what_the_sites_language_was_taken_to_be(
     assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
 
 
+def hugo_site_with_unreadable_config(folder: Path, post: str) -> Path:
+    """old/, whose hugo.toml is not TOML, with old/content/fr/posts/bridge.md holding `post`."""
+    posts = folder / "old" / "content" / "fr" / "posts"
+    posts.mkdir(parents=True)
+    (folder / "old" / "hugo.toml").write_text("[languages.fr\ncontentDir = 'content/fr'\n")
+    (posts / "bridge.md").write_text(post)
+    return posts
+
+
 def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
     site: Callable[..., Path],
 ) -> None:
     folder = site()
-    posts = folder / "old" / "content" / "fr" / "posts"
-    posts.mkdir(parents=True)
-    (folder / "old" / "hugo.toml").write_text("[languages.fr\ncontentDir = 'content/fr'\n")
-    (posts / "bridge.md").write_text("---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n")
+    hugo_site_with_unreadable_config(folder, "---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n")
     result = run("import", "old/content/fr/posts")
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output
@@ -484,6 +490,28 @@ def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
         "it needs one"
     )
     assert "lang:" not in (folder / "entries" / "2024" / "bridge.md").read_text()
+
+
+def test_what_import_passed_over_is_said_when_it_then_fails(
+    site: Callable[..., Path],
+) -> None:
+    # The notes were printed only after a successful import: a post without a date left only
+    # the error, and the reason its lang: was not known, or the .rst post left out, unsaid.
+    folder = site()
+    posts = hugo_site_with_unreadable_config(folder, "---\ntitle: T\n---\nHi.\n")
+    (posts / "other.rst").write_text("Other\n#####\n\n:date: 2024-07-09\n\nText.\n")
+    result = run("import", "old/content/fr/posts")
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("note: old/hugo.toml: not read (Expected ']' ")
+    assert lines[1:] == [
+        "note: passed over 1 post in a format import does not read: "
+        "old/content/fr/posts/other.rst. Convert it to Markdown or HTML (pandoc can), and "
+        "import that.",
+        "Error: old/content/fr/posts/bridge.md: no date found. Add date: 2025-12-22 to the "
+        "front matter of a copy of the document, and import the copy.",
+    ]
+    assert list((folder / "entries").iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -1459,9 +1459,10 @@ def import_command(
             notes=notes,
         )
     except StaticfeedError as error:
+        # What was passed over may be why the import failed: say it before the error.
+        _echo_import_notes(notes, passed_over)
         raise _user_error(error) from None
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
+    _echo_import_notes(notes, [])
     for entry in imported:
         for line in _imported_lines(entry, dry_run=dry_run):
             click.echo(line)
@@ -1473,6 +1474,13 @@ def import_command(
             "next: so that readers of the site's earlier feed see no post again, run "
             "staticfeed pin --from FEED with that feed, before the first build"
         )
+
+
+def _echo_import_notes(notes: list[str], passed_over: list[Path]) -> None:
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+    if passed_over:
+        click.echo(_passed_over_note(sorted(passed_over)), err=True)
 
 
 def _import_timezone(config_path: Path | None, into: Path, *, told: bool) -> ZoneInfo:
