@@ -874,6 +874,38 @@ def test_a_hugo_sites_language_folders_yield_to_a_posts_own_language(tmp_path: P
     ]
 
 
+@pytest.mark.parametrize(
+    ("unrelated", "site_mark", "home"),
+    [
+        # A config.yaml beside no folder of a Hugo site (content/, layouts/...): not Hugo's.
+        ("sites/config.yaml", None, "/nonexistent"),
+        ("hugo.toml", None, "sites"),  # the home folder, and those above it, are not looked in
+        ("hugo.toml", "sites/blog/.git", "/nonexistent"),  # nor one above the repository's root
+        ("hugo.toml", "sites/blog/content", "/nonexistent"),  # nor one above the site's root
+    ],
+)
+def test_the_search_for_a_hugo_config_stops_at_the_sites_root(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    unrelated: str,
+    site_mark: str | None,
+    home: str,
+) -> None:
+    # A broken config in any folder above, up to /, was read, and said to be not read.
+    monkeypatch.setenv("HOME", str(tmp_path / home))
+    write(tmp_path, unrelated, "languages: [\n")
+    if site_mark is not None:
+        (tmp_path / site_mark).mkdir(parents=True)
+    blog = tmp_path / "sites" / "blog"
+    write(blog, "posts/bridge.md", "---\ntitle: T\ndate: 2024-09-12\n---\n")
+    notes: list[str] = []
+    imported = import_documents(
+        [blog / "posts"], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    assert [entry.path.name for entry in imported] == ["bridge.md"]
+    assert notes == []
+
+
 def test_hugo_yaml_post(tmp_path: Path) -> None:
     entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
     assert entry.title == "Survey of the Footbridge"

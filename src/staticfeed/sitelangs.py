@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,22 +50,57 @@ def hugo_content_folders(start: Path, notes: list[str]) -> list[ContentFolder]:
     """The language folders of the Hugo site `start` is (or is inside): none unless its
     config gives a language a `contentDir`. A config that cannot be read is passed over, with
     a line in `notes`."""
-    for folder in (start, *start.parents):
+    for folder in _folders_up(start):
         files = _config_files(folder)
         if files:
             return _folders_of(folder, files, notes)
+        if (folder / "content").is_dir():
+            return []  # the site's root, with no config: Hugo looks in no folder above
     return []
+
+
+# The folders `hugo new site` makes: a config.toml beside none of them is not Hugo's.
+_SITE_FOLDERS = ("content", "layouts", "themes", "archetypes")
+# A repository's root: a site is not in a folder above it.
+_REPOSITORY_MARKS = (".git", ".hg")
+
+
+def _folders_up(start: Path) -> Iterator[Path]:
+    """`start` (resolved) and the folders above it, where the root of the Hugo site it is in
+    may be: up to the root of its repository, and never the home folder or one above it, as
+    an unrelated `~/config.yaml` is no site's."""
+    home = _home()
+    for folder in (start, *start.parents):
+        if folder != start and home is not None and (folder == home or folder in home.parents):
+            return
+        yield folder
+        if any((folder / mark).exists() for mark in _REPOSITORY_MARKS):
+            return
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, OSError):  # no HOME, and no user entry to take it from
+        return None
 
 
 def _config_files(root: Path) -> list[Path]:
     """A site's config files, the one that decides first: its `hugo.toml` (or `config.toml`,
     ...), then those of its configuration directory, `config/_default/`, where
-    `languages.toml` holds the `[languages]` table alone."""
+    `languages.toml` holds the `[languages]` table alone. A `config.toml` (`.yaml`, `.json`)
+    counts only beside a folder of a Hugo site, `content/` or `layouts/`: the name is common."""
     here = [root / name for name in HUGO_CONFIGS if (root / name).is_file()][:1]
+    if here and here[0].stem == "config" and not _has_site_folder(root):
+        here = []
     split = root / "config" / "_default"
     for names in (HUGO_CONFIGS, _LANGUAGES_FILES):
         here.extend([split / name for name in names if (split / name).is_file()][:1])
     return here
+
+
+def _has_site_folder(root: Path) -> bool:
+    return any((root / name).is_dir() for name in _SITE_FOLDERS)
 
 
 _LANGUAGES_FILES = ("languages.toml", "languages.yaml", "languages.yml", "languages.json")
