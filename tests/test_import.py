@@ -837,7 +837,8 @@ HUGO_CONFIG_DIRECTORY = {
 
 
 @pytest.mark.parametrize("config", [*sorted(HUGO_LANGUAGE_FOLDERS), "config/_default/"])
-@pytest.mark.parametrize("imported", ["", "content", "content/fr/posts"])
+# ".." is the folder that holds the site, whose config was not found (~/sites of ~/sites/blog).
+@pytest.mark.parametrize("imported", ["", "content", "content/fr/posts", ".."])
 def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
     tmp_path: Path, config: str, imported: str
 ) -> None:

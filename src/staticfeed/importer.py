@@ -65,10 +65,12 @@ from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
 from staticfeed.sitelangs import (
     ContentFolder,
+    HugoSite,
     PelicanDefault,
     content_folder,
-    hugo_content_folders,
+    hugo_sites,
     pelican_default_lang,
+    site_of,
 )
 from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
 
@@ -152,13 +154,13 @@ def import_documents(
     """
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
-    folders = _language_folders(sources, [] if notes is None else notes)
+    sites = _hugo_sites(sources, [] if notes is None else notes)
     pelican_sites: dict[Path, PelicanDefault] = {}
     for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
         try:
             read = _read_source(path, timezone)
             for draft in read:
-                _take_folder_language(draft, content_folder(path.resolve(), folders))
+                _take_folder_language(draft, _content_folder(path.resolve(), sites))
                 if draft.header == "pelican":
                     _mark_pelican_translation(draft, path, pelican_sites)
             drafts.extend((path, draft) for draft in read)
@@ -260,13 +262,15 @@ def _documents_in(
         yield path
 
 
-def _language_folders(sources: Sequence[Path], notes: list[str]) -> list[ContentFolder]:
-    """The language folders of the Hugo sites the sources are in (each site's once)."""
+def _hugo_sites(sources: Sequence[Path], notes: list[str]) -> list[HugoSite]:
+    """The Hugo sites the sources are in, or hold (each site's once)."""
     starts = {(source if source.is_dir() else source.parent).resolve() for source in sources}
-    folders: set[ContentFolder] = set()
-    for start in sorted(starts):
-        folders.update(hugo_content_folders(start, notes))
-    return sorted(folders, key=lambda each: each.folder)
+    return hugo_sites(sorted(starts), notes)
+
+
+def _content_folder(path: Path, sites: list[HugoSite]) -> ContentFolder | None:
+    site = site_of(path, sites)
+    return None if site is None else content_folder(path, site.folders)
 
 
 def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:

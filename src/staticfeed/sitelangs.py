@@ -10,9 +10,10 @@ of `hugo.toml` makes every document in that folder French. Pelican publishes a p
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,17 +47,46 @@ class ContentFolder:
     default: bool  # the site's defaultContentLanguage (its posts are not translations)
 
 
-def hugo_content_folders(start: Path, notes: list[str]) -> list[ContentFolder]:
-    """The language folders of the Hugo site `start` is (or is inside): none unless its
-    config gives a language a `contentDir`. A config that cannot be read is passed over, with
-    a line in `notes`."""
-    for folder in _folders_up(start):
-        files = _config_files(folder)
-        if files:
-            return _folders_of(folder, files, notes)
-        if (folder / "content").is_dir():
-            return []  # the site's root, with no config: Hugo looks in no folder above
-    return []
+@dataclass(frozen=True)
+class HugoSite:
+    """What the config of a Hugo site says of its languages."""
+
+    root: Path  # resolved
+    folders: tuple[ContentFolder, ...]  # its language folders, if its languages have any
+
+
+def hugo_sites(starts: Sequence[Path], notes: list[str]) -> list[HugoSite]:
+    """The Hugo sites the folders `starts` (resolved) are in, and those inside them (a folder
+    of sites, `~/sites`, holds `~/sites/blog/hugo.toml`). A config that cannot be read is
+    passed over, with a line in `notes`."""
+    roots: set[Path] = set()
+    for start in starts:
+        roots.update(_roots_below(start))
+        above = next((each for each in _folders_up(start) if _is_root(each)), None)
+        if above is not None:
+            roots.add(above)
+    return [HugoSite(root, tuple(_folders_of(root, notes))) for root in sorted(roots)]
+
+
+def _is_root(folder: Path) -> bool:
+    # A folder with content/ and no config is a site's root too: Hugo looks in none above.
+    return bool(_config_files(folder)) or (folder / "content").is_dir()
+
+
+def _roots_below(start: Path) -> Iterator[Path]:
+    """The folders inside `start` holding a Hugo site's config (hidden ones left out, as
+    import leaves out their documents)."""
+    for folder, subfolders, _ in os.walk(start):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        if folder != str(start) and _config_files(Path(folder)):
+            yield Path(folder)
+
+
+def site_of(path: Path, sites: Sequence[HugoSite]) -> HugoSite | None:
+    """The Hugo site `path` (resolved) is in: the innermost, as a theme may hold a site of
+    its own (`themes/x/exampleSite/`)."""
+    holding = [site for site in sites if path.is_relative_to(site.root)]
+    return max(holding, key=lambda site: len(site.root.parts), default=None)
 
 
 # The folders `hugo new site` makes: a config.toml beside none of them is not Hugo's.
@@ -106,7 +136,8 @@ def _has_site_folder(root: Path) -> bool:
 _LANGUAGES_FILES = ("languages.toml", "languages.yaml", "languages.yml", "languages.json")
 
 
-def _folders_of(root: Path, files: list[Path], notes: list[str]) -> list[ContentFolder]:
+def _folders_of(root: Path, notes: list[str]) -> list[ContentFolder]:
+    files = _config_files(root)
     settings: dict[str, object] = {}
     told = ""  # the file the languages are from
     for config in reversed(files):  # the first decides: read it last
@@ -167,7 +198,7 @@ def _language_of(key: str, options: dict[str, object]) -> str | None:
     return None
 
 
-def content_folder(path: Path, folders: list[ContentFolder]) -> ContentFolder | None:
+def content_folder(path: Path, folders: Sequence[ContentFolder]) -> ContentFolder | None:
     """The language folder `path` (resolved) is in: the innermost, as `content/` may hold
     `content/fr/`."""
     holding = [each for each in folders if path.is_relative_to(each.folder)]
