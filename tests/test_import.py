@@ -796,6 +796,8 @@ def test_a_hugo_translation_is_named_as_its_post_in_its_language(
     tmp_path: Path, name: str, keys: str, named: str, lang: str | None
 ) -> None:
     source = write(tmp_path / "site", name, f"---\ntitle: T\ndate: 2024-09-12\n{keys}\n---\nB.\n")
+    original = source.with_stem(source.stem.rpartition(".")[0])  # bridge.md of bridge.fr.md
+    write(original.parent, original.name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
     (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
     assert entry.path == tmp_path / "entries" / "2024" / named
     assert entry.lang == lang
@@ -803,6 +805,8 @@ def test_a_hugo_translation_is_named_as_its_post_in_its_language(
 
 def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path: Path) -> None:
     # bridge.en.md sorts before bridge.md and took bridge.md, leaving the original bridge-2.md.
+    # With no config listing the site's languages, other.de.md, beside no other.md, is no
+    # translation: its name may be other.de (intro.to.md is not in Tonga).
     site = tmp_path / "site"
     for name in ("bridge.md", "bridge.en.md", "bridge.fr.md", "other.de.md"):
         write(site, name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
@@ -811,8 +815,53 @@ def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path
         ("bridge-en.md", "en"),
         ("bridge-fr.md", "fr"),
         ("bridge.md", None),
-        ("other.md", "de"),
+        ("other-de.md", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("config", "found"),
+    [
+        # No config: a language only beside the same name in none or another (bridge.md).
+        (
+            None,
+            [
+                ("bridge-fr.md", "fr"),
+                ("bridge.md", None),
+                ("intro-to.md", None),
+                ("solo-de.md", None),
+            ],
+        ),
+        # Only the languages the config lists, as Hugo reads the names.
+        (
+            "[languages.en]\n[languages.de]\n",
+            [("bridge-fr.md", None), ("bridge.md", None), ("intro-to.md", None), ("solo.md", "de")],
+        ),
+        # A config that lists none: the site's one language is defaultContentLanguage, en.
+        (
+            "title = 'Notes'\n",
+            [
+                ("bridge-fr.md", None),
+                ("bridge.md", None),
+                ("intro-to.md", None),
+                ("solo-de.md", None),
+            ],
+        ),
+    ],
+)
+def test_a_hugo_file_names_language_is_one_its_site_has(
+    tmp_path: Path, config: str | None, found: list[tuple[str, str | None]]
+) -> None:
+    # intro.to.md was the Tonga intro.md, and solo.de.md German though the site has no German.
+    site = tmp_path / "site"
+    if config is not None:
+        write(site, "hugo.toml", config)
+    for name in ("bridge.md", "bridge.fr.md", "intro.to.md", "solo.de.md"):
+        write(site / "content" / "posts", name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
+    imported = import_documents(
+        [site / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert sorted((entry.path.name, entry.lang) for entry in imported) == found
 
 
 # Hugo's translation by content directory, as its docs configure it (content-management/
@@ -865,12 +914,12 @@ def test_a_hugo_sites_language_folders_yield_to_a_posts_own_language(tmp_path: P
     site = tmp_path / "site"
     write(site, "hugo.toml", HUGO_LANGUAGE_FOLDERS["hugo.toml"])
     write(site, "content/fr/a.md", "---\ntitle: T\ndate: 2024-09-12\nlang: fr-CA\n---\nB.\n")
-    write(site, "content/fr/b.de.md", "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
+    write(site, "content/fr/b.en.md", "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
     write(site, "notes/c.md", "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")  # no language's
     entries = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
     assert sorted((entry.path.name, entry.lang) for entry in entries) == [
         ("a.md", "fr-CA"),
-        ("b.md", "de"),
+        ("b.md", "en"),
         ("c.md", None),
     ]
 

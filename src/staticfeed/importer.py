@@ -58,19 +58,16 @@ from staticfeed.errors import (
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.ids import slugify
 from staticfeed.infer import read_head
-from staticfeed.languages import is_iso_639_1
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME
 from staticfeed.render import EXTENSIONS, inline_text
 from staticfeed.sitelangs import (
     ContentFolder,
-    HugoSite,
+    HugoSites,
     PelicanDefault,
-    content_folder,
     hugo_sites,
     pelican_default_lang,
-    site_of,
 )
 from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
 
@@ -158,9 +155,9 @@ def import_documents(
     pelican_sites: dict[Path, PelicanDefault] = {}
     for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
         try:
-            read = _read_source(path, timezone)
+            read = _read_source(path, timezone, sites)
             for draft in read:
-                _take_folder_language(draft, _content_folder(path.resolve(), sites))
+                _take_folder_language(draft, sites.content_folder(path.resolve()))
                 if draft.header == "pelican":
                     _mark_pelican_translation(draft, path, pelican_sites)
             drafts.extend((path, draft) for draft in read)
@@ -242,7 +239,7 @@ def _documents_in(
             if path.suffix.lower() in OTHER_POST_SUFFIXES and path.is_file():
                 passed_over.append(path)
             continue
-        if _hugo_name(path)[0] == "_index":
+        if path.stem.partition(".")[0] == "_index":
             continue  # a Hugo section's list page (`_index.fr.md` in French), not a post
         if path.resolve().is_relative_to(target):
             continue  # importing a folder that holds entries/ must not import the entries
@@ -262,15 +259,10 @@ def _documents_in(
         yield path
 
 
-def _hugo_sites(sources: Sequence[Path], notes: list[str]) -> list[HugoSite]:
+def _hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
     """The Hugo sites the sources are in, or hold (each site's once)."""
     starts = {(source if source.is_dir() else source.parent).resolve() for source in sources}
     return hugo_sites(sorted(starts), notes)
-
-
-def _content_folder(path: Path, sites: list[HugoSite]) -> ContentFolder | None:
-    site = site_of(path, sites)
-    return None if site is None else content_folder(path, site.folders)
 
 
 def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
@@ -337,7 +329,7 @@ class _Draft:
         return True
 
 
-def _read_source(path: Path, tz: tzinfo) -> list[_Draft]:
+def _read_source(path: Path, tz: tzinfo, sites: HugoSites) -> list[_Draft]:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -352,7 +344,7 @@ def _read_source(path: Path, tz: tzinfo) -> list[_Draft]:
             path=path,
         )
     if text.split("\n", 1)[0].rstrip() in ("---", "+++"):
-        return [_from_front_matter(path, text, tz)]
+        return [_from_front_matter(path, text, tz, sites)]
     pelican = _pelican_header(text)
     if pelican is not None:
         return [_from_pelican(path, pelican, tz)]
@@ -396,7 +388,7 @@ _JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 _TEXT_KEYS = (*_TITLE_KEYS, *_SUMMARY_KEYS, *_TAG_KEYS, "slug")
 
 
-def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
+def _from_front_matter(path: Path, text: str, tz: tzinfo, sites: HugoSites) -> _Draft:
     try:
         document = split(text, names_only=False)  # another tool's keys: take what fits
     except FrontMatterError as error:
@@ -416,7 +408,7 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo) -> _Draft:
         # Jekyll's own title for such a post (titleize_slug), which its feed and pages showed:
         # not the first paragraph, which would then leave the body.
         draft.title = " ".join(word.capitalize() for word in jekyll.group(2).split("-"))
-    name, language = _hugo_name(path) if not jekyll else (path.stem, None)
+    name, language = sites.file_language(path) if not jekyll else (path.stem, None)
     if language is not None:
         draft.translation = language
         if draft.lang is None:
@@ -443,20 +435,6 @@ def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> tuple[str, str] 
 def _slug_of_site_path(path: str) -> str | None:
     """The name a URL path ends in (`/history/cranes/`, `old/cranes.html`), or None."""
     return _slug_of_name(_post_name(PurePosixPath(path)))
-
-
-_HUGO_LANGUAGE = re.compile(r"(.+)\.([a-z]{2})((?:-[a-z0-9]{2,8})*)")
-
-
-def _hugo_name(path: Path) -> tuple[str, str | None]:
-    """A file's stem without the language Hugo reads in it, and that language: `bridge.fr.md`
-    is the French `bridge`, `index.pt-br.md` a bundle's in Brazilian Portuguese. Hugo takes
-    the languages its config lists; a code of ISO 639-1 stands for them (`node.js.md` has
-    none), with the subtags Hugo's own keys add (`zh-hans`)."""
-    found = _HUGO_LANGUAGE.fullmatch(path.stem)
-    if found is None or not is_iso_639_1(found.group(2)):
-        return path.stem, None
-    return found.group(1), found.group(2) + found.group(3)
 
 
 def _post_name(path: PurePath) -> str:

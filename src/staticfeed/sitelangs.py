@@ -9,12 +9,13 @@ of `hugo.toml` makes every document in that folder French. Pelican publishes a p
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -53,9 +54,76 @@ class HugoSite:
 
     root: Path  # resolved
     folders: tuple[ContentFolder, ...]  # its language folders, if its languages have any
+    # Each language's key (lowercase) and its tag: Hugo reads a file name's `.fr` as a
+    # language only when the config lists it. None when its config is not known.
+    languages: dict[str, str | None] | None
 
 
-def hugo_sites(starts: Sequence[Path], notes: list[str]) -> list[HugoSite]:
+@dataclass
+class HugoSites:
+    """The Hugo sites of an import, and what their configs make of a document's path."""
+
+    sites: list[HugoSite]
+    # The names of each folder's files of one extension, by stem without a language.
+    seen: dict[tuple[Path, str], dict[str, set[str]]] = field(default_factory=dict)
+
+    def site_of(self, path: Path) -> HugoSite | None:
+        """The site `path` (resolved) is in: the innermost, as a theme may hold a site of
+        its own (`themes/x/exampleSite/`)."""
+        holding = [site for site in self.sites if path.is_relative_to(site.root)]
+        return max(holding, key=lambda site: len(site.root.parts), default=None)
+
+    def content_folder(self, path: Path) -> ContentFolder | None:
+        """The language folder `path` (resolved) is in: the innermost, as `content/` may
+        hold `content/fr/`."""
+        site = self.site_of(path)
+        holding = (
+            [each for each in site.folders if path.is_relative_to(each.folder)] if site else []
+        )
+        return max(holding, key=lambda each: len(each.folder.parts), default=None)
+
+    def file_language(self, path: Path) -> tuple[str, str | None]:
+        """A file's stem without the language Hugo reads in it, and that language:
+        `bridge.fr.md` is the French `bridge`, `index.pt-br.md` a bundle's in Brazilian
+        Portuguese, when the site's config lists `fr` and `pt-br`. With no config known, a
+        code of ISO 639-1, with the subtags Hugo's keys add (`zh-hans`), is a language in the
+        name of a bundle's `index.fr.md`, or of a file beside the same name in no language
+        or another (`bridge.md`, `bridge.de.md`): `intro.to.md` alone is not in Tonga."""
+        base, _, suffix = path.stem.rpartition(".")
+        site = self.site_of(path.resolve())
+        if base and site is not None and site.languages is not None:
+            key = suffix.lower()
+            return (base, site.languages[key]) if key in site.languages else (path.stem, None)
+        found = _FILE_LANGUAGE.fullmatch(path.stem)
+        if found is None or not is_iso_639_1(found.group(2)):
+            return path.stem, None
+        if base not in ("index", "_index") and not self._beside(path, base) - {suffix}:
+            return path.stem, None
+        return base, suffix
+
+    def _beside(self, path: Path, base: str) -> set[str]:
+        """The languages of the files named `base` in the folder of `path` ("" for none)."""
+        key = (path.parent, path.suffix)
+        if key not in self.seen:
+            names: dict[str, set[str]] = {}
+            with contextlib.suppress(OSError):
+                for each in path.parent.iterdir():
+                    if each.suffix == path.suffix:
+                        found = _FILE_LANGUAGE.fullmatch(each.stem)
+                        stem, lang = (
+                            (found.group(1), each.stem.rpartition(".")[2])
+                            if found
+                            else (each.stem, "")
+                        )
+                        names.setdefault(stem, set()).add(lang)
+            self.seen[key] = names
+        return self.seen[key].get(base, set())
+
+
+_FILE_LANGUAGE = re.compile(r"(.+)\.([a-z]{2})((?:-[a-z0-9]{2,8})*)")
+
+
+def hugo_sites(starts: Sequence[Path], notes: list[str]) -> HugoSites:
     """The Hugo sites the folders `starts` (resolved) are in, and those inside them (a folder
     of sites, `~/sites`, holds `~/sites/blog/hugo.toml`). A config that cannot be read is
     passed over, with a line in `notes`."""
@@ -65,7 +133,7 @@ def hugo_sites(starts: Sequence[Path], notes: list[str]) -> list[HugoSite]:
         above = next((each for each in _folders_up(start) if _is_root(each)), None)
         if above is not None:
             roots.add(above)
-    return [HugoSite(root, tuple(_folders_of(root, notes))) for root in sorted(roots)]
+    return HugoSites([_site_at(root, notes) for root in sorted(roots)])
 
 
 def _is_root(folder: Path) -> bool:
@@ -80,13 +148,6 @@ def _roots_below(start: Path) -> Iterator[Path]:
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         if folder != str(start) and _config_files(Path(folder)):
             yield Path(folder)
-
-
-def site_of(path: Path, sites: Sequence[HugoSite]) -> HugoSite | None:
-    """The Hugo site `path` (resolved) is in: the innermost, as a theme may hold a site of
-    its own (`themes/x/exampleSite/`)."""
-    holding = [site for site in sites if path.is_relative_to(site.root)]
-    return max(holding, key=lambda site: len(site.root.parts), default=None)
 
 
 # The folders `hugo new site` makes: a config.toml beside none of them is not Hugo's.
@@ -136,20 +197,32 @@ def _has_site_folder(root: Path) -> bool:
 _LANGUAGES_FILES = ("languages.toml", "languages.yaml", "languages.yml", "languages.json")
 
 
-def _folders_of(root: Path, notes: list[str]) -> list[ContentFolder]:
+def _site_at(root: Path, notes: list[str]) -> HugoSite:
     files = _config_files(root)
     settings: dict[str, object] = {}
     told = ""  # the file the languages are from
+    unread = len(notes)
     for config in reversed(files):  # the first decides: read it last
         read = _read_config(config, notes)
         if config.stem == "languages":
             read = {"languages": read}
         settings.update(read)
         told = config.relative_to(root).as_posix() if "languages" in read else told
+    default = str(settings.get("defaultcontentlanguage") or "en").lower()
+    # A site that lists no languages has one, its defaultContentLanguage.
+    listed = _lowercase_keys(settings.get("languages")) or {default: {}}
+    tags = {key.lower(): _language_of(key, _lowercase_keys(value)) for key, value in listed.items()}
+    known = bool(files) and len(notes) == unread  # else a language may be in what was not read
+    folders = _folders_of(root, settings, told, default)
+    return HugoSite(root, tuple(folders), tags if known else None)
+
+
+def _folders_of(
+    root: Path, settings: dict[str, object], told: str, default: str
+) -> list[ContentFolder]:
     languages = _lowercase_keys(settings.get("languages"))
     if not any("contentdir" in _lowercase_keys(value) for value in languages.values()):
         return []  # translation by file name, or one language: the folders say nothing
-    default = str(settings.get("defaultcontentlanguage") or "en").lower()
     shared = str(settings.get("contentdir") or "content")  # a language without its own
     found = []
     for key, value in languages.items():
@@ -196,13 +269,6 @@ def _language_of(key: str, options: dict[str, object]) -> str | None:
         if isinstance(tag, str) and is_iso_639_1(tag.lower().partition("-")[0]):
             return tag.lower()
     return None
-
-
-def content_folder(path: Path, folders: Sequence[ContentFolder]) -> ContentFolder | None:
-    """The language folder `path` (resolved) is in: the innermost, as `content/` may hold
-    `content/fr/`."""
-    holding = [each for each in folders if path.is_relative_to(each.folder)]
-    return max(holding, key=lambda each: len(each.folder.parts), default=None)
 
 
 # Pelican's settings file is Python: only a plain assignment of a string is read, never run.
