@@ -829,13 +829,20 @@ def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path
                 ("bridge-fr.md", "fr"),
                 ("bridge.md", None),
                 ("intro-to.md", None),
+                ("notes-en.md", None),
                 ("solo-de.md", None),
             ],
         ),
         # Only the languages the config lists, as Hugo reads the names.
         (
             "[languages.en]\n[languages.de]\n",
-            [("bridge-fr.md", None), ("bridge.md", None), ("intro-to.md", None), ("solo.md", "de")],
+            [
+                ("bridge-fr.md", None),
+                ("bridge.md", None),
+                ("intro-to.md", None),
+                ("notes.md", "en"),
+                ("solo.md", "de"),
+            ],
         ),
         # A config that lists none: the site's one language is defaultContentLanguage, en.
         (
@@ -844,6 +851,7 @@ def test_translations_are_named_by_language_whatever_order_they_come_in(tmp_path
                 ("bridge-fr.md", None),
                 ("bridge.md", None),
                 ("intro-to.md", None),
+                ("notes.md", "en"),
                 ("solo-de.md", None),
             ],
         ),
@@ -856,7 +864,7 @@ def test_a_hugo_file_names_language_is_one_its_site_has(
     site = tmp_path / "site"
     if config is not None:
         write(site, "hugo.toml", config)
-    for name in ("bridge.md", "bridge.fr.md", "intro.to.md", "solo.de.md"):
+    for name in ("bridge.md", "bridge.fr.md", "intro.to.md", "notes.en.md", "solo.de.md"):
         write(site / "content" / "posts", name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
     imported = import_documents(
         [site / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
@@ -907,6 +915,53 @@ def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
         assert found == [("bridge.md", "fr"), ("x.md", "fr")]
     else:
         assert found == [("bridge-fr.md", "fr"), ("bridge.md", "en"), ("x.md", "fr")]
+
+
+HUGO_LANGUAGES = (
+    "[languages.en]\ncontentDir = 'content/en'\n[languages.de]\ncontentDir = 'content/de'\n"
+)
+
+
+@pytest.mark.parametrize(
+    "configs",
+    [
+        {"hugo.toml": "disableLanguages = ['de']\n" + HUGO_LANGUAGES},
+        {
+            "hugo.yaml": "languages:\n  en:\n    contentDir: content/en\n"
+            "  de:\n    contentDir: content/de\n    disabled: true\n"
+        },
+        # Hugo's configuration directory, where production's settings win over _default's.
+        {
+            "config/_default/languages.toml": "[en]\ncontentDir = 'content/en'\n"
+            "[de]\ncontentDir = 'content/de'\n",
+            "config/production/languages.toml": "[de]\ndisabled = true\n",
+        },
+    ],
+)
+def test_a_language_a_hugo_site_disables_is_passed_over_as_hugo_does(
+    tmp_path: Path, configs: dict[str, str]
+) -> None:
+    # Hugo publishes nothing of a disabled language: its documents were imported all the same.
+    site = tmp_path / "site"
+    for name, text in configs.items():
+        write(site, name, text)
+    post = "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n"
+    for name in ("en/posts/bridge.md", "de/posts/bridge.md", "en/posts/solo.de.md"):
+        write(site / "content", name, post)
+    notes: list[str] = []
+    entries = import_documents(
+        [site], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    assert [(entry.path.name, entry.lang) for entry in entries] == [("bridge.md", "en")]
+    shown = display_path(site / "content")
+    assert notes == [
+        "passed over 2 documents in a language its Hugo site's config disables (de), which Hugo "
+        f"does not publish: {shown}/de/posts/bridge.md, {shown}/en/posts/solo.de.md. Name a "
+        "file to import it all the same."
+    ]
+    named = [site / "content" / "de" / "posts" / "bridge.md"]
+    (entry,) = import_documents(named, tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert entry.lang == "de"
 
 
 def test_a_hugo_sites_language_folders_yield_to_a_posts_own_language(tmp_path: Path) -> None:

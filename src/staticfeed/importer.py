@@ -151,9 +151,11 @@ def import_documents(
     """
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
-    sites = _hugo_sites(sources, [] if notes is None else notes)
+    notes = [] if notes is None else notes
+    sites = _hugo_sites(sources, notes)
     pelican_sites: dict[Path, PelicanDefault] = {}
-    for path in _source_files(sources, into, errors, [] if passed_over is None else passed_over):
+    found = _source_files(sources, into, errors, [] if passed_over is None else passed_over)
+    for path in _published(found, sources, sites, notes):
         try:
             read = _read_source(path, timezone, sites)
             for draft in read:
@@ -263,6 +265,29 @@ def _hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
     """The Hugo sites the sources are in, or hold (each site's once)."""
     starts = {(source if source.is_dir() else source.parent).resolve() for source in sources}
     return hugo_sites(sorted(starts), notes)
+
+
+def _published(
+    paths: list[Path], sources: Sequence[Path], sites: HugoSites, notes: list[str]
+) -> list[Path]:
+    """The documents but those found in a folder in a language their Hugo site's config
+    disables, which Hugo does not publish, with a line in `notes` naming them."""
+    named = {source.resolve() for source in sources if source.is_file()}
+    off = {
+        path: lang
+        for path in paths
+        if path.resolve() not in named
+        and (lang := sites.disabled_language(path.resolve())) is not None
+    }
+    if off:
+        shown = ", ".join(display_path(path) for path in list(off)[:5])
+        more = f" and {len(off) - 5} more" if len(off) > 5 else ""
+        notes.append(
+            f"passed over {len(off)} {'document' if len(off) == 1 else 'documents'} in a "
+            f"language its Hugo site's config disables ({', '.join(sorted(set(off.values())))}), "
+            f"which Hugo does not publish: {shown}{more}. Name a file to import it all the same."
+        )
+    return [path for path in paths if path not in off]
 
 
 def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:

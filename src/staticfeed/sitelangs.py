@@ -46,6 +46,7 @@ class ContentFolder:
     written: str  # the folder as the config names it: `content/fr`
     config: str  # the config file that maps it, from the site's root: `hugo.toml`
     default: bool  # the site's defaultContentLanguage (its posts are not translations)
+    disabled: bool = False  # a language Hugo does not publish: `disabled = true`
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class HugoSite:
     # Each language's key (lowercase) and its tag: Hugo reads a file name's `.fr` as a
     # language only when the config lists it. None when its config is not known.
     languages: dict[str, str | None] | None
+    disabled: frozenset[str] = frozenset()  # keys of the languages Hugo does not publish
 
 
 @dataclass
@@ -100,6 +102,18 @@ class HugoSites:
         if base not in ("index", "_index") and not self._beside(path, base) - {suffix}:
             return path.stem, None
         return base, suffix
+
+    def disabled_language(self, path: Path) -> str | None:
+        """The language of the document `path` (resolved) when its site's config disables
+        it, by its file name (`bridge.de.md`) or its language's own folder (`content/de/`)."""
+        site = self.site_of(path)
+        if site is None or not site.disabled:
+            return None
+        suffix = path.stem.rpartition(".")[2].lower()
+        if "." in path.stem and site.languages is not None and suffix in site.languages:
+            return suffix if suffix in site.disabled else None  # the name's language decides
+        folder = self.content_folder(path)
+        return folder.lang if folder is not None and folder.disabled else None
 
     def _beside(self, path: Path, base: str) -> set[str]:
         """The languages of the files named `base` in the folder of `path` ("" for none)."""
@@ -184,9 +198,10 @@ def _config_files(root: Path) -> list[Path]:
     here = [root / name for name in HUGO_CONFIGS if (root / name).is_file()][:1]
     if here and here[0].stem == "config" and not _has_site_folder(root):
         here = []
-    split = root / "config" / "_default"
-    for names in (HUGO_CONFIGS, _LANGUAGES_FILES):
-        here.extend([split / name for name in names if (split / name).is_file()][:1])
+    # Hugo builds in its production environment: config/production/ over config/_default/.
+    for split in (root / "config" / "production", root / "config" / "_default"):
+        for names in (HUGO_CONFIGS, _LANGUAGES_FILES):
+            here.extend([split / name for name in names if (split / name).is_file()][:1])
     return here
 
 
@@ -200,21 +215,37 @@ _LANGUAGES_FILES = ("languages.toml", "languages.yaml", "languages.yml", "langua
 def _site_at(root: Path, notes: list[str]) -> HugoSite:
     files = _config_files(root)
     settings: dict[str, object] = {}
+    languages: dict[str, dict[str, object]] = {}  # each language's options, merged
     told = ""  # the file the languages are from
     unread = len(notes)
     for config in reversed(files):  # the first decides: read it last
         read = _read_config(config, notes)
         if config.stem == "languages":
             read = {"languages": read}
+        for key, options in _lowercase_keys(read.pop("languages", None)).items():
+            languages.setdefault(key.lower(), {}).update(_lowercase_keys(options))
+            told = config.relative_to(root).as_posix()
         settings.update(read)
-        told = config.relative_to(root).as_posix() if "languages" in read else told
+    settings["languages"] = languages
     default = str(settings.get("defaultcontentlanguage") or "en").lower()
     # A site that lists no languages has one, its defaultContentLanguage.
-    listed = _lowercase_keys(settings.get("languages")) or {default: {}}
-    tags = {key.lower(): _language_of(key, _lowercase_keys(value)) for key, value in listed.items()}
+    listed = languages or {default: {}}
+    tags = {key: _language_of(key, value) for key, value in listed.items()}
     known = bool(files) and len(notes) == unread  # else a language may be in what was not read
     folders = _folders_of(root, settings, told, default)
-    return HugoSite(root, tuple(folders), tags if known else None)
+    return HugoSite(root, tuple(folders), tags if known else None, _disabled(settings))
+
+
+def _disabled(settings: dict[str, object]) -> frozenset[str]:
+    """The keys of the languages Hugo does not publish: `disableLanguages = ['de']`, or
+    `disabled = true` under `[languages.de]`."""
+    listed = settings.get("disablelanguages")
+    keys = {str(key).lower() for key in listed} if isinstance(listed, list) else set()
+    languages = _lowercase_keys(settings.get("languages"))
+    keys.update(
+        key for key, value in languages.items() if _lowercase_keys(value).get("disabled") is True
+    )
+    return frozenset(keys)
 
 
 def _folders_of(
@@ -225,11 +256,15 @@ def _folders_of(
         return []  # translation by file name, or one language: the folders say nothing
     shared = str(settings.get("contentdir") or "content")  # a language without its own
     found = []
+    disabled = _disabled(settings)
     for key, value in languages.items():
         options = _lowercase_keys(value)
         written = str(options.get("contentdir") or shared).strip("/")
         lang = _language_of(key, options)
-        if lang is not None:
+        if key in disabled and "contentdir" in options:  # its own folder: none of it is published
+            folder = (root / written).resolve()
+            found.append(ContentFolder(folder, lang or key, written, told, False, disabled=True))
+        elif lang is not None and key not in disabled:
             folder = (root / written).resolve()
             found.append(ContentFolder(folder, lang, written, told, key == default))
     return found
