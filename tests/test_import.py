@@ -689,19 +689,43 @@ def test_a_pelican_post_whose_header_sets_its_url_keeps_that_urls_name(
     ("settings", "names"),
     [
         # Pelican's default, DEFAULT_LANG = 'en': the French post is the translation, saved at
-        # cranes-fr.html (ARTICLE_LANG_SAVE_AS) beside cranes.html.
-        (None, [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo.md", "de")]),
-        ("AUTHOR = 'x'\nDEFAULT_LANG = 'en'\n", [("cranes-fr.md", "fr"), ("cranes.md", None)]),
-        ("DEFAULT_LANG = os.environ['LANG']\n", [("cranes-fr.md", "fr"), ("cranes.md", None)]),
+        # cranes-fr.html (ARTICLE_LANG_SAVE_AS) beside cranes.html, and so is one alone.
+        (None, [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo-de.md", "de")]),
+        (
+            "AUTHOR = 'x'\nDEFAULT_LANG = 'en'\n",
+            [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo-de.md", "de")],
+        ),
+        (
+            "DEFAULT_LANG = os.environ['LANG']\n",
+            [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo-de.md", "de")],
+        ),
         # A French site: the post with no Lang: is French too, as Pelican has it, and the
         # French one is no translation. Pelican saves both at cranes.html; import keeps both.
-        ('DEFAULT_LANG = "fr"  # the site\n', [("cranes-2.md", None), ("cranes.md", "fr")]),
+        (
+            'DEFAULT_LANG = "fr"  # the site\n',
+            [("cranes-2.md", None), ("cranes.md", "fr"), ("solo-de.md", "de")],
+        ),
+        # Where the site saves its translations, as it published them.
+        (
+            "ARTICLE_LANG_SAVE_AS = '{lang}-{slug}.html'\n",
+            [("cranes.md", None), ("de-solo.md", "de"), ("fr-cranes.md", "fr")],
+        ),
+        # At its original's name (fr/cranes/), or one with a placeholder that cannot be
+        # filled: with the language only when another post takes the name.
+        (
+            "ARTICLE_LANG_URL = '{lang}/{slug}/'\nARTICLE_LANG_SAVE_AS = '{lang}/{slug}.html'\n",
+            [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo.md", "de")],
+        ),
+        (
+            "ARTICLE_LANG_SAVE_AS = '{slug}-{date:%Y}.html'\n",
+            [("cranes-fr.md", "fr"), ("cranes.md", None), ("solo.md", "de")],
+        ),
     ],
 )
 def test_a_pelican_translation_is_named_as_pelican_saves_it(
     tmp_path: Path, settings: str | None, names: list[tuple[str, str | None]]
 ) -> None:
-    # Both were cranes.md and cranes-2.md, whichever came first.
+    # Both were cranes.md and cranes-2.md, whichever came first; solo-de.html was solo.md.
     site = tmp_path / "site"
     if settings is not None:
         write(site, "pelicanconf.py", settings)
@@ -709,8 +733,7 @@ def test_a_pelican_translation_is_named_as_pelican_saves_it(
         site / "content", "a.md", "Title: Grues\nDate: 2025-03-01\nSlug: cranes\nLang: fr\n\nB.\n"
     )
     write(site / "content", "b.md", "Title: Cranes\nDate: 2025-03-01\nSlug: cranes\n\nB.\n")
-    if settings is None:  # alone, a translation keeps its name
-        write(site / "content", "c.md", "Title: S\nDate: 2025-03-01\nSlug: solo\nLang: de\n\nB.\n")
+    write(site / "content", "c.md", "Title: S\nDate: 2025-03-01\nSlug: solo\nLang: de\n\nB.\n")
     entries = import_documents(
         [site / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
     )

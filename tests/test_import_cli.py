@@ -459,8 +459,7 @@ def test_a_pelican_translation_says_what_the_sites_language_was_taken_to_be(
         "  date:    2024-09-12 00:00 +00:00\n"
         "  authors: (the config's default authors)\n"
         f"  lang:    fr (a translation: {said})\n"
-        "  named:   from its Slug: and Lang:, as Pelican names a translation: cranes is "
-        "another post's\n"
+        "  named:   from ARTICLE_LANG_URL {slug}-{lang}.html, Pelican's own\n"
     ) in result.stdout
     written = folder / "entries" / "2024" / "cranes-fr.md"
     assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"

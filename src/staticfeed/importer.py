@@ -305,14 +305,30 @@ def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
 
 def _mark_pelican_translation(draft: _Draft, path: Path, sites: dict[Path, PelicanDefault]) -> None:
     """A Pelican post whose `Lang:` is not the site's DEFAULT_LANG is a translation, which
-    Pelican saves at `{slug}-{lang}.html` (ARTICLE_LANG_SAVE_AS) beside the original's
-    `{slug}.html`: named as one, unless its own `URL:` or `Save_as:` named it."""
+    Pelican publishes at its ARTICLE_LANG_URL, `{slug}-{lang}.html` unless set: named as it
+    was, unless its own `URL:` or `Save_as:` named it. Where that name is the original's,
+    `{lang}/{slug}.html`, it is named as Hugo's translations are."""
     if draft.lang is None or draft.named_from is not None:
         return
     default = pelican_default_lang(path.resolve().parent, sites)
     if draft.lang.lower() != default.lang.lower():
         draft.translation = draft.lang
         draft.lang_from = f"a translation: {default.said}"
+        named = _pelican_translation_name(draft, default.translation_url)
+        if named is not None:
+            draft.slug, draft.translation = named, None
+            draft.named_from = default.translation_said
+
+
+def _pelican_translation_name(draft: _Draft, url: str) -> str | None:
+    """The name a translation's URL ends in (`cranes-fr` of `{slug}-{lang}.html`), or None
+    when it is its original's (`{slug}`) or holds a placeholder it cannot fill (`{date}`)."""
+    end = _post_name(PurePosixPath(url))
+    slug = draft.slug or (slugify(draft.title) if draft.title else None)
+    if end == "{slug}" or slug is None or draft.lang is None:
+        return None
+    filled = end.replace("{slug}", slug).replace("{lang}", draft.lang)
+    return None if "{" in filled or "}" in filled else _slug_of_name(filled)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2259,11 +2275,7 @@ def _translation_slug(draft: _Draft, shared: set[tuple[int, str]]) -> str:
     if draft.translation is None or (draft.date.year, slug) not in shared:
         return slug
     named = f"{slug}-{draft.translation}"
-    basis = (
-        "its Slug: and Lang:, as Pelican names a translation"
-        if draft.header == "pelican"
-        else "its file name and language"
-    )
+    basis = "its Slug: and Lang:" if draft.header == "pelican" else "its file name and language"
     draft.named_from = f"{basis}: {slug} is another post's"
     return named
 

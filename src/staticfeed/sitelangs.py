@@ -15,7 +15,7 @@ import os
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -307,20 +307,29 @@ def _language_of(key: str, options: dict[str, object]) -> str | None:
 
 
 # Pelican's settings file is Python: only a plain assignment of a string is read, never run.
-_DEFAULT_LANG = re.compile(r"""^DEFAULT_LANG\s*=\s*(['"])([A-Za-z0-9_-]+)\1\s*(?:#.*)?$""", re.M)
+_PLAIN_SETTING = r"""^{name}\s*=\s*(['"])([^'"\\\n]*)\1\s*(?:#.*)?$"""
+_LANGUAGE_CODE = re.compile(r"[A-Za-z0-9_-]+")
+# Where Pelican publishes a translation, ARTICLE_LANG_URL (saved at ARTICLE_LANG_SAVE_AS).
+_TRANSLATION_URLS = ("ARTICLE_LANG_URL", "ARTICLE_LANG_SAVE_AS")
+PELICAN_TRANSLATION_URL = "{slug}-{lang}.html"  # Pelican's own, for both
 
 
 @dataclass(frozen=True)
 class PelicanDefault:
-    """The language of a Pelican site's posts that are not translations."""
+    """The language of a Pelican site's posts that are not translations, and where it
+    publishes a translation."""
 
     lang: str
     said: str  # where it is from: "pelicanconf.py sets DEFAULT_LANG = 'fr'", or what was assumed
+    translation_url: str = PELICAN_TRANSLATION_URL  # `{slug}-{lang}.html`
+    # Where that is from: "ARTICLE_LANG_URL {slug}-{lang}.html, Pelican's own".
+    translation_said: str = f"ARTICLE_LANG_URL {PELICAN_TRANSLATION_URL}, Pelican's own"
 
 
 def pelican_default_lang(start: Path, known: dict[Path, PelicanDefault]) -> PelicanDefault:
     """DEFAULT_LANG of the `pelicanconf.py` in `start` or the nearest folder above it, else
-    Pelican's own, `en`. `known` keeps what each folder gave."""
+    Pelican's own, `en`, with its ARTICLE_LANG_URL (else ARTICLE_LANG_SAVE_AS). `known`
+    keeps what each folder gave."""
     if start not in known:
         known[start] = _pelican_default_lang(start)
     return known[start]
@@ -331,16 +340,36 @@ def _pelican_default_lang(start: Path) -> PelicanDefault:
         settings = folder / "pelicanconf.py"
         if settings.is_file():
             try:
-                found = _DEFAULT_LANG.findall(settings.read_text(encoding="utf-8"))
+                text = settings.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                found = []
-            if found:  # the last assignment is the one Python keeps
-                lang = found[-1][1]
-                return PelicanDefault(
+                text = ""
+            lang = _plain_setting(text, "DEFAULT_LANG")
+            found = _assumed(f"{display_path(settings)} sets it in no plain line")
+            if lang is not None and _LANGUAGE_CODE.fullmatch(lang):
+                found = PelicanDefault(
                     lang, f"{display_path(settings)} sets DEFAULT_LANG = '{lang}'"
                 )
-            return _assumed(f"{display_path(settings)} sets it in no plain line")
+            return _with_translation_url(found, settings, text)
     return _assumed("no pelicanconf.py was found")
+
+
+def _plain_setting(text: str, name: str) -> str | None:
+    """The string a plain `NAME = 'value'` line of a pelicanconf.py gives NAME: the last, the
+    one Python keeps."""
+    found = re.findall(_PLAIN_SETTING.format(name=name), text, re.M)
+    return found[-1][1] if found else None
+
+
+def _with_translation_url(found: PelicanDefault, settings: Path, text: str) -> PelicanDefault:
+    for name in _TRANSLATION_URLS:
+        url = _plain_setting(text, name)
+        if url:
+            return replace(
+                found,
+                translation_url=url,
+                translation_said=f"{name} {url} of {display_path(settings)}",
+            )
+    return found
 
 
 def _assumed(why: str) -> PelicanDefault:
