@@ -1034,6 +1034,18 @@ def test_the_search_for_a_hugo_config_stops_at_the_sites_root(
     assert notes == []
 
 
+def test_a_file_named_is_not_taken_for_a_folder_of_hugo_sites(tmp_path: Path) -> None:
+    # Downloads/page.md named alone: the folders beside it are no concern of the import.
+    write(tmp_path / "Downloads" / "old-site", "hugo.toml", "languages: [\n")
+    page = write(tmp_path / "Downloads", "page.md", "---\ntitle: T\ndate: 2024-09-12\n---\n")
+    notes: list[str] = []
+    imported = import_documents(
+        [page], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    assert [entry.path.name for entry in imported] == ["page.md"]
+    assert notes == []
+
+
 def test_hugo_yaml_post(tmp_path: Path) -> None:
     entry = only("hugo/content/posts/footbridge.md", into=tmp_path)
     assert entry.title == "Survey of the Footbridge"

@@ -152,7 +152,7 @@ def import_documents(
     errors: list[StaticfeedError] = []
     drafts: list[tuple[Path, _Draft]] = []
     notes = [] if notes is None else notes
-    sites = _hugo_sites(sources, notes)
+    sites = hugo_sites(sorted({source.resolve() for source in sources}), notes)
     pelican_sites: dict[Path, PelicanDefault] = {}
     found = _source_files(sources, into, errors, [] if passed_over is None else passed_over)
     for path in _published(found, sources, sites, notes):
@@ -259,12 +259,6 @@ def _documents_in(
             )
             continue
         yield path
-
-
-def _hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
-    """The Hugo sites the sources are in, or hold (each site's once)."""
-    starts = {(source if source.is_dir() else source.parent).resolve() for source in sources}
-    return hugo_sites(sorted(starts), notes)
 
 
 def _published(

@@ -137,13 +137,15 @@ class HugoSites:
 _FILE_LANGUAGE = re.compile(r"(.+)\.([a-z]{2})((?:-[a-z0-9]{2,8})*)")
 
 
-def hugo_sites(starts: Sequence[Path], notes: list[str]) -> HugoSites:
-    """The Hugo sites the folders `starts` (resolved) are in, and those inside them (a folder
-    of sites, `~/sites`, holds `~/sites/blog/hugo.toml`). A config that cannot be read is
-    passed over, with a line in `notes`."""
+def hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
+    """The Hugo sites the files and folders `sources` (resolved) are in, and those inside
+    the folders (a folder of sites, `~/sites`, holds `~/sites/blog/hugo.toml`). A config that
+    cannot be read is passed over, with a line in `notes`."""
     roots: set[Path] = set()
-    for start in starts:
-        roots.update(_roots_below(start))
+    for source in sources:
+        start = source if source.is_dir() else source.parent
+        if start == source:
+            roots.update(_roots_below(start))
         above = next((each for each in _folders_up(start) if _is_root(each)), None)
         if above is not None:
             roots.add(above)
