@@ -1,10 +1,11 @@
 """The languages another site generator's config gives its posts, for `staticfeed import`.
 
 Hugo's translation by content directory: `contentDir = 'content/fr'` under `[languages.fr]`
-of `hugo.toml` makes every document in that folder French. Pelican publishes a post whose
-`Lang:` is not `DEFAULT_LANG` of `pelicanconf.py` as a translation. Configs are read as data
-(TOML, YAML, JSON); `pelicanconf.py` is Python and is never run: only a plain
-`DEFAULT_LANG = 'fr'` line is read from it.
+of `hugo.toml` makes every document in that folder French; by file name, `bridge.fr.md` is
+French when the site has the language `fr`; a language `disabled` is not published. Pelican
+publishes a post whose `Lang:` is not `DEFAULT_LANG` of `pelicanconf.py` as a translation, at
+its `ARTICLE_LANG_URL`. Configs are read as data (TOML, YAML, JSON); `pelicanconf.py` is
+Python and is never run: only plain `DEFAULT_LANG = 'fr'` lines are read from it.
 """
 
 from __future__ import annotations
@@ -194,9 +195,10 @@ def _home() -> Path | None:
 
 def _config_files(root: Path) -> list[Path]:
     """A site's config files, the one that decides first: its `hugo.toml` (or `config.toml`,
-    ...), then those of its configuration directory, `config/_default/`, where
-    `languages.toml` holds the `[languages]` table alone. A `config.toml` (`.yaml`, `.json`)
-    counts only beside a folder of a Hugo site, `content/` or `layouts/`: the name is common."""
+    ...), then those of its configuration directory, `config/production/` and
+    `config/_default/`, where `languages.toml` holds the `[languages]` table alone. A
+    `config.toml` (`.yaml`, `.json`) counts only beside a folder of a Hugo site, `content/` or
+    `layouts/`: the name is common."""
     here = [root / name for name in HUGO_CONFIGS if (root / name).is_file()][:1]
     if here and here[0].stem == "config" and not _has_site_folder(root):
         here = []
