@@ -646,6 +646,20 @@ def test_new_with_a_date_whose_midnight_the_clocks_skip(in_tmp: Path) -> None:
     assert run("build").exit_code == 0
 
 
+def test_new_refuses_a_date_that_falls_past_9999_in_the_sites_zone(in_tmp: Path) -> None:
+    # 23:30 UTC on the last day of 9999 is 10000-01-01 01:30 in Kyiv, which new writes the date
+    # in: it ended with Python's OverflowError and a traceback.
+    assert init().exit_code == 0
+    result = run("new", "Last", "--date", "9999-12-31T23:30:00+00:00")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(
+        "Error: Invalid value for '--date': 9999-12-31 23:30:00+00:00 is out of range: in "
+        "Europe/Kyiv it falls before the year 1 or after 9999. Write it like 2025-12-22, "
+        "2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+    assert not (in_tmp / "entries" / "9999").exists()
+
+
 def test_new_writes_a_tag_or_author_given_twice_once(in_tmp: Path) -> None:
     # Written twice, published twice: two <category term="a"/>, "By Bo and Bo".
     assert init().exit_code == 0

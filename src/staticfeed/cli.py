@@ -1300,10 +1300,11 @@ def _one_spelling(option: str, names: Sequence[str]) -> None:
 
 
 def _date_option(text: str, config: Config) -> datetime:
-    from staticfeed.dates import DateError, parse_date
+    """The date --date gives, as `new` writes it: in the site's zone."""
+    from staticfeed.dates import DateError, in_zone, parse_date
 
     try:
-        return parse_date(text, config.timezone)
+        return in_zone(parse_date(text, config.timezone), config.timezone)
     except DateError as error:
         raise click.BadParameter(
             f"{error}. Write it like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",

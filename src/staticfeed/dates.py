@@ -502,8 +502,16 @@ def localize(moment: datetime, tz: tzinfo) -> datetime:
 
 def in_zone(moment: datetime, tz: tzinfo) -> datetime:
     """`moment` in `tz`, to the second, as front matter gives a time; a naive one is a wall time
-    there, and SkippedTime when the clocks skip it."""
-    return localize(moment, tz).astimezone(tz).replace(microsecond=0)
+    there, and SkippedTime when the clocks skip it. DateError for an instant `tz` puts past the
+    years Python holds (9999-12-31 23:30 UTC is the year 10000 in Kyiv)."""
+    aware = localize(moment, tz)
+    try:
+        return aware.astimezone(tz).replace(microsecond=0)
+    except OverflowError:
+        raise DateError(
+            f"{aware.isoformat(sep=' ')} is out of range: in {tz} it falls before the year 1 or "
+            "after 9999"
+        ) from None
 
 
 def start_of_day(day: date, tz: tzinfo) -> datetime:
