@@ -440,6 +440,17 @@ def test_a_time_zone_in_other_letter_case_is_named_as_written(site: Site) -> Non
     )
 
 
+def test_localtime_is_not_a_time_zone_the_config_may_name(site: Site) -> None:
+    # Debian's zoneinfo holds a `localtime` that links to /etc/localtime: the build took it, and
+    # the same entries had other dates on a laptop in Berlin and in CI in UTC.
+    site(config=config(timezone='"localtime"'), **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:5: timezone: 'localtime' is whatever zone the machine that builds "
+        "is in, so the dates would change with the machine. Use an IANA name like UTC, "
+        "Europe/Kyiv or America/New_York.\n"
+    )
+
+
 def test_a_missing_config_file_is_an_error(site: Site) -> None:
     site(**{"a.md": POST})
     assert error_text("--config", "nope.toml") == (

@@ -131,6 +131,11 @@ class WeekdayConflict(DateError):
 
 
 def zone(name: str) -> ZoneInfo:
+    if name == "localtime":  # Debian's zoneinfo/localtime, a link to /etc/localtime
+        raise DateError(
+            f"{name!r} is whatever zone the machine that builds is in, so the dates would change "
+            "with the machine"
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
