@@ -451,6 +451,19 @@ def test_localtime_is_not_a_time_zone_the_config_may_name(site: Site) -> None:
     )
 
 
+def test_a_zone_that_counts_leap_seconds_is_an_error_that_names_the_zone_without(
+    site: Site,
+) -> None:
+    # right/Europe/Berlin's clocks changed 27 seconds late, as Python's clock has no leap
+    # seconds: `date: 2025-03-30 02:00:10`, which the clocks skip, was taken as +01:00.
+    site(config=config(timezone='"right/Europe/Berlin"'), **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:5: timezone: 'right/Europe/Berlin' counts leap seconds, which "
+        "feed dates do not: its clocks change 27 seconds late (Europe/Berlin is the zone without "
+        "them). Use an IANA name like UTC, Europe/Kyiv or America/New_York.\n"
+    )
+
+
 def test_a_missing_config_file_is_an_error(site: Site) -> None:
     site(**{"a.md": POST})
     assert error_text("--config", "nope.toml") == (

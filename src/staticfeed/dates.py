@@ -131,17 +131,27 @@ class WeekdayConflict(DateError):
 
 
 def zone(name: str) -> ZoneInfo:
-    if name == "localtime":  # Debian's zoneinfo/localtime, a link to /etc/localtime
-        raise DateError(
-            f"{name!r} is whatever zone the machine that builds is in, so the dates would change "
-            "with the machine"
-        )
+    _refuse_zone_of_no_place(name)
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         spelled = _zone_spelled(name)
         meant = f" (names are case-sensitive: {spelled})" if spelled else ""
         raise DateError(f"unknown time zone {name!r}{meant}") from error
+
+
+def _refuse_zone_of_no_place(name: str) -> None:
+    """zoneinfo reads two kinds of name that give no place's clocks, the same on any machine."""
+    if name == "localtime":  # Debian's zoneinfo/localtime, a link to /etc/localtime
+        raise DateError(
+            f"{name!r} is whatever zone the machine that builds is in, so the dates would change "
+            "with the machine"
+        )
+    if name.startswith("right/"):  # Python's clock, as POSIX's, has no leap seconds
+        raise DateError(
+            f"{name!r} counts leap seconds, which feed dates do not: its clocks change 27 seconds"
+            f" late ({name.removeprefix('right/')} is the zone without them)"
+        )
 
 
 def _zone_spelled(name: str) -> str | None:
