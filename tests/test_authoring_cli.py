@@ -14,7 +14,7 @@ import sys
 import time
 import tomllib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click._termui_impl
@@ -24,9 +24,10 @@ import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 
+import staticfeed.cli
 import staticfeed.dates
 from staticfeed.cli import cli
-from tests.conftest import as_a_user, need_program
+from tests.conftest import BASIC_CONFIG, as_a_user, need_program
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -703,6 +704,40 @@ def test_touch_moves_updated_and_the_feed_shows_it(site: Callable[..., Path]) ->
     root = etree.parse(str(folder / "feeds" / "atom.xml")).getroot()
     (entry,) = root.iter(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}updated") != entry.findtext(f"{ATOM}published")
+
+
+def clock_at(moment: datetime) -> type[datetime]:
+    """datetime, but for now(), which is `moment`."""
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Clock:  # type: ignore[override]
+            assert tz is UTC, "staticfeed asks for now in UTC"
+            return cls.fromtimestamp(moment.timestamp(), UTC)
+
+    return Clock
+
+
+def test_touch_in_the_hour_the_clocks_go_back_twice_reads_the_instant(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In Berlin on 2025-10-26 the clocks show 02:00 to 03:00 twice, at +02:00 and then +01:00.
+    # An entry dated 02:30 (the first, 00:30 UTC) touched at 01:15 UTC, 02:15 +01:00, was
+    # refused as dated later than now: the two clock readings were compared, not the instants.
+    folder = site(
+        config=BASIC_CONFIG + 'timezone = "Europe/Berlin"\n',
+        **{"a.md": "---\ntitle: A\ndate: 2025-10-26 02:30\n---\nBody.\n"},
+    )
+    monkeypatch.setattr(
+        staticfeed.cli, "datetime", clock_at(datetime(2025, 10, 26, 1, 15, tzinfo=UTC))
+    )
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 0, result.output
+    assert result.output == "entries/a.md: updated: 2025-10-26T02:15:00+01:00\n"
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert entry.published_parsed[:6] == (2025, 10, 26, 0, 30, 0)
+    assert entry.updated_parsed[:6] == (2025, 10, 26, 1, 15, 0)
 
 
 def test_touch_reads_a_lone_cr_inside_its_line_as_build_does(site: Callable[..., Path]) -> None:

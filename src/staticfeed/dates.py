@@ -516,17 +516,21 @@ def localize(moment: datetime, tz: tzinfo) -> datetime:
 
 
 def in_zone(moment: datetime, tz: tzinfo) -> datetime:
-    """`moment` in `tz`, to the second, as front matter gives a time; a naive one is a wall time
-    there, and SkippedTime when the clocks skip it. DateError for an instant `tz` puts past the
-    years Python holds (9999-12-31 23:30 UTC is the year 10000 in Kyiv)."""
+    """`moment` in `tz`, to the second, with its offset, as front matter that writes it gives it
+    back; a naive one is a wall time there, and SkippedTime when the clocks skip it. DateError
+    for an instant `tz` puts past the years Python holds (9999-12-31 23:30 UTC is the year 10000
+    in Kyiv)."""
     aware = localize(moment, tz)
     try:
-        return aware.astimezone(tz).replace(microsecond=0)
+        local = aware.astimezone(tz)
     except OverflowError:
         raise DateError(
             f"{aware.isoformat(sep=' ')} is out of range: in {tz} it falls before the year 1 or "
             "after 9999"
         ) from None
+    # Not `tz` itself: Python compares two times in one zone by their clocks, and in the hour
+    # the clocks go back 02:15 the second time (+01:00 in Berlin) came before 02:30 the first.
+    return local.replace(tzinfo=timezone(local.utcoffset() or timedelta(0)), microsecond=0)
 
 
 def start_of_day(day: date, tz: tzinfo) -> datetime:
