@@ -1016,6 +1016,12 @@ def test_rfc822_zone_name_in_a_date_line(site: Site, machine_zone: str) -> None:
         pytest.param(
             "4 Mar 2021 14:30 IST", "the time zone 'IST' could be one of several", id="ist"
         ),
+        # RFC 822's military zones, one letter: dateutil read A and P as AM and PM, and so noon
+        # in zone A as midnight.
+        pytest.param(
+            "Sun, 04 Jul 2021 12:00:00 A", "the time zone 'A' could be one of several", id="a"
+        ),
+        pytest.param("4 Jul 2021 09:30 P", "the time zone 'P' could be one of several", id="p"),
         pytest.param("4 Mar 2021 14:30 GMT+3", "gives a zone name with an offset", id="gmt+3"),
         pytest.param("4 Mar 2021 14:30 UTC-05:00", "gives a zone name with an offset", id="utc-5"),
     ],

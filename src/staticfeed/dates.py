@@ -391,8 +391,10 @@ def _common_form(text: str) -> datetime | None:
     zone = found["zone"]
     if month is None or (weekday and weekday.lower() not in _WEEKDAYS):
         return None
-    if zone is not None and zone.isalpha() and zone not in _ZONE_NAMES:
+    if zone is not None and zone.isalpha() and zone not in _ZONE_NAMES and len(zone) > 1:
         return None  # AM, PM, or a name _zone_named refuses: dateutil says which
+    # One letter is one of RFC 822's military zones, which _zone_named refuses below; dateutil
+    # read A and P as AM and PM ("12:00:00 A" as midnight).
     try:
         wall = datetime(
             int(found["year"]),
