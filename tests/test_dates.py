@@ -985,6 +985,10 @@ RFC822_ZONES = [
     pytest.param("4 Jul 2021 14:30 UTC", at(2021, 7, 4, 14, 30), id="utc"),
     pytest.param("Sun, 04 Jul 2021 14:30:00 +0000", at(2021, 7, 4, 14, 30), id="plus-zero"),
     pytest.param("4 Jul 2021 14:30 -0300 (BRT)", at(2021, 7, 4, 14, 30, -3), id="offset-wins"),
+    # In small letters, as people write them: "cannot read '2021-07-04 14:30 utc' as a date".
+    pytest.param("2021-07-04 14:30 utc", at(2021, 7, 4, 14, 30), id="utc-small"),
+    pytest.param("Sun, 04 Jul 2021 14:30:00 gmt", at(2021, 7, 4, 14, 30), id="gmt-small"),
+    pytest.param("July 4, 2021 2:30 pm Est", at(2021, 7, 4, 14, 30, -5), id="est-small"),
 ]
 
 
@@ -1002,6 +1006,14 @@ def test_rfc822_zone_names_are_their_fixed_offsets_on_any_machine(
 
 def test_rfc822_zone_name_in_a_date_line(site: Site, machine_zone: str) -> None:
     document = "March 4, 2021 9:15 PST\n\n# A title\n\nThe body.\n"
+    published, _, pub_date = only_entry_dates(site, KYIV, document)
+    assert_same_moment(published, at(2021, 3, 4, 9, 15, -8), offset=True)
+    assert_same_moment(pub_date, at(2021, 3, 4, 9, 15, -8), offset=True)
+
+
+def test_rfc822_zone_name_in_small_letters_in_a_date_line(site: Site) -> None:
+    # The line was not taken for a date at all: "no date found near the top of the document".
+    document = "March 4, 2021 9:15 pst\n\n# A title\n\nThe body.\n"
     published, _, pub_date = only_entry_dates(site, KYIV, document)
     assert_same_moment(published, at(2021, 3, 4, 9, 15, -8), offset=True)
     assert_same_moment(pub_date, at(2021, 3, 4, 9, 15, -8), offset=True)

@@ -47,6 +47,11 @@ _ZONE_NAMES = {
     "PST": -8,
     "PDT": -7,
 }
+# One of those names as a word in small letters (`14:30 utc`, `2 pm est`), which dateutil reads
+# only in capitals: without a zone, the text was no date at all.
+_ZONE_NAME_WORD = re.compile(
+    rf"(?<=\s)(?:{'|'.join(_ZONE_NAMES)})(?=$|[\s)])", re.IGNORECASE | re.ASCII
+)
 _TIME_AND_ZONE = (
     r"(?: +(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?: +(?P<zone>[+-](?:[01]\d|2[0-3]):?[0-5]\d|[A-Z]{1,3}))?)?"
@@ -287,6 +292,7 @@ def _any_zone(name: str | None, offset: int | None) -> tzinfo:
 def _reads_as_full_date(text: str) -> bool:
     """Whether dateutil reads the whole of `text` as a day, a month and a year, whatever its
     zone: whether it is a date, if maybe one staticfeed refuses."""
+    text = _zone_names_in_capitals(text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
@@ -450,10 +456,14 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
-    full = _common_form(text) or _dateutil_full_date(text)
+    full = _common_form(text) or _dateutil_full_date(_zone_names_in_capitals(text))
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
+
+
+def _zone_names_in_capitals(text: str) -> str:
+    return _ZONE_NAME_WORD.sub(lambda name: name[0].upper(), text)
 
 
 def _dateutil_full_date(text: str) -> datetime | None:
