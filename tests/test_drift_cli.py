@@ -591,12 +591,70 @@ def test_build_refuses_files_that_swapped_names_when_one_changed_too(
 
 
 @OPTIONS
+def test_build_refuses_files_of_short_texts_that_swapped_names_when_one_was_retitled(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # "Alpha" went to tag:...:b with its title and text, "Beta" to tag:...:a with its text
+    # alone ("Via Beta."), short, but into the id whose text went with its title: a swap, not
+    # link-blog entries that share a text.
+    site(**{"a.md": own("Alpha", 1, "Via Alpha."), "b.md": own("Beta", 1, "Via Beta.")})
+    assert invoke_build(*options).exit_code == 0
+    swap("ab")
+    Path("entries/a.md").write_text(own("Beta, part 2", 1, "Via Beta."), encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == swapped("a.md", "b", "b", "Alpha", "a").replace(
+        "its title", 'its text, "Beta",'
+    ) + swapped("b.md", "a", "a", "Beta, part 2", "b")
+    assert files_under(Path("feeds")) == before
+
+
+@OPTIONS
+@pytest.mark.parametrize("day", [1, 2], ids=["one-date", "dated"])
+def test_build_refuses_files_that_swapped_names_when_both_were_retitled(
+    site: Site, options: tuple[str, ...], day: int
+) -> None:
+    # Neither title stayed: each content (of at least 200 characters) went with its date to
+    # the other's id, which a retitle in place leaves where it was.
+    days = {"Alpha": 1, "Beta": day}
+    site(**{"a.md": own("Alpha"), "b.md": own("Beta", day)})
+    assert invoke_build(*options).exit_code == 0
+    swap("ab")
+    for name, title in (("a", "Beta"), ("b", "Alpha")):
+        text = own(title, days[title]).replace(f"title: {title}", f"title: {title}, part 2")
+        Path(f"entries/{name}.md").write_text(text, encoding="utf-8")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == swapped("a.md", "b", "b", "Alpha, part 2", "a").replace(
+        "its title", 'its text, "Beta",'
+    ) + swapped("b.md", "a", "a", "Beta, part 2", "b").replace("its title", 'its text, "Alpha",')
+    assert files_under(Path("feeds")) == before
+    for name, old in (("a", "b"), ("b", "a")):
+        text = Path(f"entries/{name}.md").read_text(encoding="utf-8")
+        Path(f"entries/{name}.md").write_text(text.replace("---\n", f"---\nid: {TAG}{old}\n", 1))
+    assert invoke_build(*options).exit_code == 0
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    texts = {entry.id: (entry.title, entry.content[0].value[:12]) for entry in feed.entries}
+    assert texts == {
+        TAG + "a": ("Alpha, part 2", "<p>Alpha: It"),
+        TAG + "b": ("Beta, part 2", "<p>Beta: It "),
+    }
+
+
+@OPTIONS
 def test_build_lets_entries_of_one_date_retitled_in_place_through(
     site: Site, options: tuple[str, ...]
 ) -> None:
     # Not a swap: the titles of a.md and b.md exchanged, each text left where it was; "Gamma"
     # made a copy of "Delta", which stays; link-blog entries that share a short text swapped
-    # names, which leaves each text under its id.
+    # names, which leaves each text under its id; link-blog entries that traded short texts
+    # as both were retitled, which no title nor date went with (edited in place, or swapped).
     site(
         **{
             "a.md": own("Alpha"),
@@ -605,6 +663,8 @@ def test_build_lets_entries_of_one_date_retitled_in_place_through(
             "d.md": own("Delta"),
             "e.md": own("Epsilon", 1, "Via HN."),
             "f.md": own("Zeta", 1, "Via HN."),
+            "g.md": own("Eta", 1, "Via Lobsters."),
+            "h.md": own("Theta", 1, "Via Tildes."),
         }
     )
     assert invoke_build(*options).exit_code == 0
@@ -612,6 +672,8 @@ def test_build_lets_entries_of_one_date_retitled_in_place_through(
     Path("entries/b.md").write_text(own("Beta").replace("title: Beta", "title: Alpha"), "utf-8")
     Path("entries/c.md").write_text(own("Delta"), encoding="utf-8")
     swap("ef")
+    Path("entries/g.md").write_text(own("Eta, fixed", 1, "Via Tildes."), encoding="utf-8")
+    Path("entries/h.md").write_text(own("Theta, fixed", 1, "Via Lobsters."), encoding="utf-8")
 
     result = invoke_build(*options)
 
@@ -623,6 +685,8 @@ def test_build_lets_entries_of_one_date_retitled_in_place_through(
         (TAG + "d", "Delta"),
         (TAG + "e", "Zeta"),
         (TAG + "f", "Epsilon"),
+        (TAG + "g", "Eta, fixed"),
+        (TAG + "h", "Theta, fixed"),
     ]
 
 

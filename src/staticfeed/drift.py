@@ -1197,21 +1197,18 @@ def _traded(
 ) -> list[tuple[MatchedBy, _Side, _Side]]:
     """Pairs of `befores`, entries each published again under its id with another title, each
     found under another's id: with its title and a text (content or summary, of any length)
-    that its own id no longer has, or, into one of those, with its content alone (of at least
-    200 characters: the file retitled too). Files that traded names (a.md and b.md of one
-    date swapped, or redated or retitled too), which `_swapped` cannot tell by titles and
-    dates; only whole cycles. A retitle in place leaves each text under its id, and so do
-    entries that share one (a link blog's "Via HN."). `digests` gives `_Side.digests` of
-    an entry not read from a feed (rendered): only those of entries a title moved to."""
+    that its own id no longer has, or with its content alone (`_content_moves`: the file
+    retitled too). Files that traded names (a.md and b.md of one date swapped, or redated or
+    retitled too), which `_swapped` cannot tell by titles and dates; only whole cycles. A
+    retitle in place leaves each text under its id, and so do entries that share one (a link
+    blog's "Via HN."). `digests` gives `_Side.digests` of an entry not read from a feed
+    (rendered): only those of entries a title or a date moved to."""
     titled: dict[str, list[_Side]] = {}
     for before in befores:
         titled.setdefault(now[before.id].key, []).append(before)
-    by_title = _moves(befores, titled, now, digests, by_content=False)
-    sources = [before for before in befores if before.id in by_title]
-    by_text = _moves(
-        [b for b in befores if b.id not in by_title], {"": sources}, now, digests, by_content=True
-    )
-    moves = {**by_title, **by_text}
+    by_title = _moves(befores, titled, now, digests)
+    left = [before for before in befores if before.id not in by_title]
+    moves = {**by_title, **_content_moves(left, befores, set(by_title), now, digests)}
     targets = {before_id: after_id for before_id, (_, after_id) in moves.items()}
     return [
         (moves[side.id][0], side, now[moves[side.id][1]])
@@ -1222,27 +1219,62 @@ def _traded(
 
 def _moves(
     befores: Sequence[_Side],
-    candidates: Mapping[str, Sequence[_Side]],
+    titled: Mapping[str, Sequence[_Side]],
     now: Mapping[str, _Side],
     digests: _Texts,
-    *,
-    by_content: bool,
 ) -> dict[str, tuple[MatchedBy, str]]:
-    """{id of one of `befores`: (how, id now carrying its entry)}, for each whose entry is
-    under the id of exactly one other of `candidates` (by its title, or "" `by_content`):
-    with its title and a text its own id no longer has, or `by_content`, its content alone."""
+    """{id of one of `befores`: ("title", id now carrying its entry)}, for each whose entry is
+    under the id of exactly one other of `titled` (by the title each id has now) with its
+    title and a text its own id no longer has."""
     moves: dict[str, tuple[MatchedBy, str]] = {}
     for before in befores:
-        texts = before.digests if not by_content else (before.texts or (None,))[:1]
-        if texts is None or not any(texts):
+        if before.digests is None or not any(before.digests):
             continue
         found = [
             other.id
-            for other in candidates.get("" if by_content else before.key, ())
-            if other.id != before.id and _text_moved(texts, now[before.id], now[other.id], digests)
+            for other in titled.get(before.key, ())
+            if other.id != before.id
+            and _text_moved(before.digests, now[before.id], now[other.id], digests)
         ]
         if len(found) == 1:
-            moves[before.id] = ("text" if by_content else "title", found[0])
+            moves[before.id] = ("title", found[0])
+    return moves
+
+
+def _content_moves(
+    befores: Sequence[_Side],
+    others: Sequence[_Side],
+    titled: Collection[str],
+    now: Mapping[str, _Side],
+    digests: _Texts,
+) -> dict[str, tuple[MatchedBy, str]]:
+    """{id of one of `befores`: ("text", id now carrying its content)}, for each whose content
+    its own id no longer has and exactly one other of `others` has now: one of at least 200
+    characters, under one of `titled` (whose entry moved with its title) or of its date; or of
+    any length, under one of `titled` of its date. A retitled entry keeps its date, so a date
+    that went with a content tells a swap of short texts from link-blog entries edited in
+    place, and is all that tells one where no title went along. Only the entries of a date
+    that others now have are rendered."""
+    dated: dict[datetime, list[_Side]] = {}
+    for other in others:
+        if (moment := now[other.id].published) is not None:
+            dated.setdefault(_second(moment), []).append(other)
+    anchors = [other.id for other in others if other.id in titled]
+    moves: dict[str, tuple[MatchedBy, str]] = {}
+    for before in befores:
+        long = (before.texts or (None,))[0]
+        fits: dict[str, str | None] = dict.fromkeys(anchors, long)
+        for other in dated.get(_second(before.published), []) if before.published else []:
+            fits[other.id] = (before.digests or (None,))[0] if other.id in titled else long
+        found = [
+            other_id
+            for other_id, content in fits.items()
+            if other_id != before.id
+            and content is not None
+            and _text_moved((content,), now[before.id], now[other_id], digests)
+        ]
+        if len(found) == 1:
+            moves[before.id] = ("text", found[0])
     return moves
 
 
