@@ -648,6 +648,69 @@ def test_build_refuses_files_that_swapped_names_when_both_were_retitled(
 
 
 @OPTIONS
+@pytest.mark.parametrize("texts", ["long", "short"])
+@pytest.mark.parametrize("tagged", [False, True], ids=["patched", "tagged"])
+def test_build_refuses_files_of_one_date_and_title_that_swapped_names(
+    site: Site, options: tuple[str, ...], texts: str, tagged: bool
+) -> None:
+    # Two entries "Alpha" of one date: each id kept its title and date, and only the texts
+    # tell that each went to the other's id, where readers would take it for an edit (read,
+    # or starred, as the other was). With their tags, the cached build is a full one, whose
+    # id guard the same titles and dates do not spare the feeds; else a patch.
+    bodies = {name: f"{name}: {PARAGRAPH}" for name in ("One", "Two")}
+    if texts == "short":
+        bodies = {name: f"Via {name}." for name in bodies}
+    tags = {"One": {"tags": "[peace]"}, "Two": {"tags": "[war]"}}
+
+    def alpha(name: str, **front: str) -> str:
+        return own("Alpha", 1, bodies[name], **front, **(tags[name] if tagged else {}))
+
+    site(**{"a.md": alpha("One"), "b.md": alpha("Two")})
+    assert invoke_build(*options).exit_code == 0
+    swap("ab")
+    before = files_under(Path("feeds"))
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    like = 'its text, "Alpha",'
+    assert result.stderr == swapped("a.md", "b", "b", "Alpha", "a").replace(
+        "its title", like
+    ) + swapped("b.md", "a", "a", "Alpha", "b").replace("its title", like)
+    assert files_under(Path("feeds")) == before
+    Path("entries/a.md").write_text(alpha("Two", id=TAG + "b"), encoding="utf-8")
+    Path("entries/b.md").write_text(alpha("One", id=TAG + "a"), encoding="utf-8")
+    assert invoke_build(*options).exit_code == 0
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    texts_now = {entry.id: entry.content[0].value[:8] for entry in feed.entries}
+    assert texts_now == {TAG + "a": f"<p>{bodies['One'][:5]}", TAG + "b": f"<p>{bodies['Two'][:5]}"}
+
+
+@OPTIONS
+def test_build_lets_entries_of_one_date_and_title_edited_in_place_through(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Four "Notes" of one date: one given a new text, one left, and two that share a text
+    # swapped names, which leaves each text under its id.
+    texts = {"i": "Via One.", "j": "Via Two.", "k": "Via HN.", "l": "Via HN."}
+    site(**{f"{name}.md": own("Notes", 1, text) for name, text in texts.items()})
+    assert invoke_build(*options).exit_code == 0
+    Path("entries/i.md").write_text(own("Notes", 1, "Via Two, again."), encoding="utf-8")
+    swap("kl")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    assert sorted((entry.id, entry.content[0].value) for entry in feed.entries) == [
+        (TAG + "i", "<p>Via Two, again.</p>"),
+        (TAG + "j", "<p>Via Two.</p>"),
+        (TAG + "k", "<p>Via HN.</p>"),
+        (TAG + "l", "<p>Via HN.</p>"),
+    ]
+
+
+@OPTIONS
 def test_build_lets_entries_of_one_date_retitled_in_place_through(
     site: Site, options: tuple[str, ...]
 ) -> None:

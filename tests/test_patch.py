@@ -506,6 +506,26 @@ def test_after_a_patch_a_full_build_does_not_read_every_feed_for_changed_ids(
     assert files_under(Path("feeds")) == files_under(Path("../fresh"))
 
 
+def test_files_of_one_title_and_date_that_swapped_names_are_not_patched() -> None:
+    # Each keeps its id, title, date and placing, and a patch would have given each id the
+    # other's text: readers would take each for an edit of the one they have (read, or
+    # starred, as the other was).
+    write("entries/2025/notes-1.md", post("Notes", "2025-01-08").replace("Notes.", "Notes, 1."))
+    write("entries/2025/notes-2.md", post("Notes", "2025-01-08").replace("Notes.", "Notes, 2."))
+    assert run("build").exit_code == 0
+    before = files_under(Path("feeds"))
+    first = Path("entries/2025/notes-1.md").read_text(encoding="utf-8")
+    write("entries/2025/notes-1.md", Path("entries/2025/notes-2.md").read_text(encoding="utf-8"))
+    write("entries/2025/notes-2.md", first)
+
+    swapped = run("build", "--verbose")
+
+    assert swapped.exit_code == 1, swapped.output
+    assert not patched(swapped)
+    assert "the files swapped names" in swapped.stderr
+    assert files_under(Path("feeds")) == before
+
+
 def test_a_patch_killed_once_a_page_is_in_place_is_made_whole_by_the_next_build() -> None:
     # A patch killed (SIGKILL, a power cut) after renaming the entry's page and before its
     # feeds leaves files neither the last build nor it left whole: the next build must not

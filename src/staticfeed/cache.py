@@ -1103,13 +1103,14 @@ class OutputRecords:
         """Whether no published entry can have a new id: every file the last build left is
         still as it was, and each id it published is published again under the same title and
         date (`published_titles()`, `titles_digest` of those ids and their titles now, None
-        when one is gone). The same (id, document) pairs are not enough: an id that another
-        document took keeps its file but not its title, and files of one date that swapped
-        names keep their pairs and dates, which only the feeds' texts tell from entries
-        retitled in place (drift._traded). `left_ids`, the digest of those pairs, when the
-        files are known to be as the build that published them, or a patch since (which
-        changes no id), left them (staticfeed.delta). `retitled`: a patch since may have
-        retitled an entry, which the titles this build recorded do not know."""
+        when one is gone; of entries that share both, with their documents too, whose texts
+        alone tell a swap: pipeline._dated_titles). The same (id, document) pairs are not
+        enough: an id that another document took keeps its file but not its title, and files
+        of one date that swapped names keep their pairs and dates, which only the feeds' texts
+        tell from entries retitled in place (drift._traded). `left_ids`, the digest of those
+        pairs, when the files are known to be as the build that published them, or a patch
+        since (which changes no id), left them (staticfeed.delta). `retitled`: a patch since
+        may have retitled an entry, which the titles this build recorded do not know."""
         as_left = left_ids is not None and left_ids == self._ids
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False

@@ -25,6 +25,7 @@ import mmap
 import os
 import re
 import shlex
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -290,8 +291,8 @@ def traded(before: Sequence[PublishedEntry], after: Sequence[PublishedEntry]) ->
     `before`) traded titles and texts (`_traded`): files of one date that swapped names."""
     now = {entry.id: _published_side(entry) for entry in after}
     sides = [_published_side(entry) for entry in before]
-    retitled = [side for side in sides if side.id in now and _retitled(side, now[side.id])]
-    return bool(_traded(retitled, now, _digests_or(None)))
+    kept = [side for side in sides if side.id in now]
+    return bool(_traded(_trading(kept, now), now, _digests_or(None)))
 
 
 def feed_file_entries(path: Path) -> list[PublishedEntry]:
@@ -1127,8 +1128,8 @@ def _match(
         ("title", before, after) for before, after in _swapped(taken, now, paired | pairing)
     ]
     done = paired | pairing | {before.id for _, before, _ in swapped}
-    retitled = [s for s in old if s.id in now and s.id not in done and _retitled(s, now[s.id])]
-    swapped += _traded(retitled, now, digests)
+    kept = [s for s in old if s.id in now and s.id not in done]
+    swapped += _traded(_trading(kept, now), now, digests)
     changes = [
         _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
         for matched_by, before, after in found
@@ -1186,6 +1187,16 @@ def _titled_and_dated(side: _Side) -> tuple[str, datetime] | None:
     return None if side.published is None else (side.key, _second(side.published))
 
 
+def _trading(kept: Sequence[_Side], now: Mapping[str, _Side]) -> list[_Side]:
+    """Those of `kept`, entries published again under their ids (`now`), that may have traded
+    names with others (`_traded`): the retitled (`_retitled`), and those that kept the title
+    and date another of `kept` kept too, which only their texts tell apart."""
+    still = [s for s in kept if not s.withdrawn and not _moved(s, now[s.id])]
+    alike = Counter(_titled_and_dated(side) for side in still)
+    twins = {s.id for s in still if s.published is not None and alike[_titled_and_dated(s)] > 1}
+    return [s for s in kept if s.id in twins or _retitled(s, now[s.id])]
+
+
 def _retitled(before: _Side, now: _Side) -> bool:
     """Whether the entry readers have as `before` is published again under its id with another
     title (a retitle, or files that traded names: `_traded`)."""
@@ -1237,7 +1248,8 @@ def _moves(
             and _text_moved(before.digests, now[before.id], now[other.id], digests)
         ]
         if len(found) == 1:
-            moves[before.id] = ("title", found[0])
+            # Of entries that share a title, the one each id took is told by its text.
+            moves[before.id] = ("title" if _retitled(before, now[before.id]) else "text", found[0])
     return moves
 
 

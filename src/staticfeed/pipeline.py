@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import itertools
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass, field, fields, replace
 from datetime import datetime
@@ -361,7 +362,7 @@ def _build_spooled(
             made = incremental.outputs()
             ids = hashlib.sha256(sources_file(selection.entries, entries_dir)).hexdigest()
             built = _BuildResult(result, selection, plans, made, ids)
-            titles = _dated_titles(selection.entries)
+            titles = _dated_titles(selection.entries, keys)
             vouched = _feeds_vouched(config, out_dir, options, records, built, titles)
             basis = functools.cache(
                 functools.partial(_basis, config, built, incremental, store.documents, options)
@@ -410,10 +411,17 @@ def _read_selected(
     return result, selection
 
 
-def _dated_titles(entries: Sequence[Entry]) -> dict[str, str]:
+def _dated_titles(entries: Sequence[Entry], keys: Mapping[str, str]) -> dict[str, str]:
     """Each entry's title, by id, with its date (to the second, as the id guard compares
-    them): a new document at a renamed file's name may have its title alone."""
-    return {e.id: e.title + "\0" + str(int(e.published.timestamp())) for e in entries}
+    them): a new document at a renamed file's name may have its title alone. Entries that
+    share a title and a date have their `keys` too: files of theirs that swapped names keep
+    both, and only their texts tell (drift._trading)."""
+    titles = {e.id: e.title + "\0" + str(int(e.published.timestamp())) for e in entries}
+    shared = Counter(titles.values())
+    return {
+        entry_id: title + "\0" + keys[entry_id] if shared[title] > 1 else title
+        for entry_id, title in titles.items()
+    }
 
 
 def _feeds_vouched(
