@@ -1179,7 +1179,8 @@ def _swapped(
         ids = holding.get(_titled_and_dated(side), [])
         if len(ids) == 1 and ids[0] != side.id:
             moves[side.id] = ids[0]
-    return [(side, now[moves[side.id]]) for side in free if _in_cycle(side.id, moves)]
+    cycles = _in_cycles(moves)
+    return [(side, now[moves[side.id]]) for side in free if side.id in cycles]
 
 
 def _titled_and_dated(side: _Side) -> tuple[str, datetime] | None:
@@ -1220,11 +1221,9 @@ def _traded(
     by_title = _moves(befores, titled, now, digests)
     left = [before for before in befores if before.id not in by_title]
     moves = {**by_title, **_content_moves(left, befores, set(by_title), now, digests)}
-    targets = {before_id: after_id for before_id, (_, after_id) in moves.items()}
+    cycles = _in_cycles({before_id: after_id for before_id, (_, after_id) in moves.items()})
     return [
-        (moves[side.id][0], side, now[moves[side.id][1]])
-        for side in befores
-        if _in_cycle(side.id, targets)
+        (moves[side.id][0], side, now[moves[side.id][1]]) for side in befores if side.id in cycles
     ]
 
 
@@ -1236,21 +1235,41 @@ def _moves(
 ) -> dict[str, tuple[MatchedBy, str]]:
     """{id of one of `befores`: ("title", id now carrying its entry)}, for each whose entry is
     under the id of exactly one other of `titled` (by the title each id has now) with its
-    title and a text its own id no longer has."""
+    title and a text its own id no longer has. The ids of a title are found by their texts,
+    not compared in pairs: a title many entries of a day share ("Note") may be many's."""
+    holding: dict[str, dict[tuple[int, str], list[str]]] = {}
     moves: dict[str, tuple[MatchedBy, str]] = {}
     for before in befores:
         if before.digests is None or not any(before.digests):
             continue
-        found = [
-            other.id
-            for other in titled.get(before.key, ())
-            if other.id != before.id
-            and _text_moved(before.digests, now[before.id], now[other.id], digests)
-        ]
+        if before.key not in holding:
+            holding[before.key] = _by_text(titled.get(before.key, ()), now, digests)
+        here = digests(now[before.id])
+        found = {
+            other_id
+            for at, text in enumerate(before.digests)
+            if text is not None and (here is None or here[at] != text)
+            for other_id in holding[before.key].get((at, text), ())
+            if other_id != before.id
+        }
         if len(found) == 1:
             # Of entries that share a title, the one each id took is told by its text.
-            moves[before.id] = ("title" if _retitled(before, now[before.id]) else "text", found[0])
+            how: MatchedBy = "title" if _retitled(before, now[before.id]) else "text"
+            moves[before.id] = (how, found.pop())
     return moves
+
+
+def _by_text(
+    sides: Sequence[_Side], now: Mapping[str, _Side], digests: _Texts
+) -> dict[tuple[int, str], list[str]]:
+    """The ids of `sides` by each text their entries have `now`: (0, content digest) and (1,
+    summary digest)."""
+    holders: dict[tuple[int, str], list[str]] = {}
+    for side in sides:
+        for at, text in enumerate(digests(now[side.id]) or ()):
+            if text is not None:
+                holders.setdefault((at, text), []).append(side.id)
+    return holders
 
 
 def _content_moves(
@@ -1265,51 +1284,52 @@ def _content_moves(
     characters, under one of `titled` (whose entry moved with its title) or of its date; or of
     any length, under one of `titled` of its date. A retitled entry keeps its date, so a date
     that went with a content tells a swap of short texts from link-blog entries edited in
-    place, and is all that tells one where no title went along. Only the entries of a date
-    that others now have are rendered."""
-    dated: dict[datetime, list[_Side]] = {}
+    place, and is all that tells one where no title went along. Beside those of `titled`,
+    only the entries now of the date of one with a long content are rendered."""
+    anchors = _by_text([other for other in others if other.id in titled], now, digests)
+    of_date: dict[datetime, list[_Side]] = {}
     for other in others:
         if (moment := now[other.id].published) is not None:
-            dated.setdefault(_second(moment), []).append(other)
-    anchors = [other.id for other in others if other.id in titled]
+            of_date.setdefault(_second(moment), []).append(other)
+    dated: dict[datetime, dict[tuple[int, str], list[str]]] = {}
     moves: dict[str, tuple[MatchedBy, str]] = {}
     for before in befores:
-        long = (before.texts or (None,))[0]
-        fits: dict[str, str | None] = dict.fromkeys(anchors, long)
-        for other in dated.get(_second(before.published), []) if before.published else []:
-            fits[other.id] = (before.digests or (None,))[0] if other.id in titled else long
-        found = [
+        content = (before.digests or (None,))[0]
+        if content is None:
+            continue
+        long = (before.texts or (None,))[0] is not None
+        found = {
             other_id
-            for other_id, content in fits.items()
-            if other_id != before.id
-            and content is not None
-            and _text_moved((content,), now[before.id], now[other_id], digests)
-        ]
-        if len(found) == 1:
-            moves[before.id] = ("text", found[0])
+            for other_id in anchors.get((0, content), ())
+            if long or _dated_alike(now[other_id], before)
+        }
+        moment = None if before.published is None else _second(before.published)
+        if long and moment is not None and moment in of_date:
+            if moment not in dated:
+                dated[moment] = _by_text(of_date[moment], now, digests)
+            found.update(dated[moment].get((0, content), ()))
+        found.discard(before.id)
+        here = digests(now[before.id]) if len(found) == 1 else None
+        if len(found) == 1 and (here is None or here[0] != content):
+            moves[before.id] = ("text", found.pop())
     return moves
 
 
-def _text_moved(texts: tuple[str | None, ...], mine: _Side, theirs: _Side, digests: _Texts) -> bool:
-    """Whether one of `texts` (digests of an entry's content, then summary) is now under the
-    entry `theirs` and no longer under its own id's, `mine`."""
-    there, here = digests(theirs), digests(mine)
-    if there is None:
-        return False
-    return any(
-        text is not None and text == there[at] and (here is None or here[at] != text)
-        for at, text in enumerate(texts)
-    )
-
-
-def _in_cycle(start: str, moves: Mapping[str, str]) -> bool:
-    """Whether following `moves` (old id -> new id) from `start` comes back to it."""
-    step = moves.get(start)
-    for _ in range(len(moves)):
-        if step is None or step == start:
-            break
-        step = moves.get(step)
-    return step == start
+def _in_cycles(moves: Mapping[str, str]) -> set[str]:
+    """The ids that following `moves` (old id -> new id) from comes back to: whole cycles,
+    each id walked once (many files of one date may have traded names in a rotation)."""
+    walked: dict[str, bool] = {}  # True while on the walk at hand
+    cycles: set[str] = set()
+    for start in moves:
+        path, step = [], start
+        while step in moves and step not in walked:
+            walked[step] = True
+            path.append(step)
+            step = moves[step]
+        if walked.get(step):  # back onto this walk
+            cycles.update(path[path.index(step) :])
+        walked.update(dict.fromkeys(path, False))
+    return cycles
 
 
 def _retitled_as_another(
