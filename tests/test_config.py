@@ -1450,6 +1450,21 @@ def test_a_config_key_caught_by_a_second_authors_table_is_named_at_its_own_line(
     )
 
 
+def test_each_config_key_caught_by_an_authors_table_is_an_error(site: Site) -> None:
+    # Only the first was reported, in the first author: the second was the next run's error.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\n[[authors]]\nname = "Ann"\n'
+        'id_authority = "example.org,2025"\n[[authors]]\nname = "Bo"\nlimit = 3\n'
+    )
+    site(config=text, **{"a.md": POST})
+    assert error_text() == "".join(
+        f"Error: staticfeed.toml:{line}: {key} is in the [[authors]] table: TOML puts each key "
+        f"after the [[authors]] line in it. Move the {key} line above the first [[authors]] "
+        "line.\n"
+        for line, key in ((5, "id_authority"), (8, "limit"))
+    )
+
+
 def test_a_config_key_after_the_authors_table_of_pyproject_says_to_move_it(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

@@ -700,6 +700,21 @@ def test_a_front_matter_key_written_after_a_toml_table_says_to_move_it(
     assert feedparser.parse("feeds/atom.xml").entries[0].summary == "A summary."
 
 
+def test_each_front_matter_key_caught_by_a_toml_table_is_an_error(site: Site) -> None:
+    # Only the first was reported: moving it, the author met the next one in the next run.
+    front = (
+        'title = "A"\ndate = 2025-01-01\n[[authors]]\nname = "Ann"\nsummary = "A summary."\n'
+        '[[authors]]\nname = "Bo"\ntags = ["news"]\nlang = "en"\n'
+    )
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    moves = "line in it. Move the {0} line above the first [[authors]] line."
+    assert errors() == [
+        f"Error: entries/a.md:{line}: {key} is in the [[authors]] table: TOML puts each key "
+        f"after the [[authors]] {moves.format(key)}"
+        for line, key in ((6, "summary"), (9, "tags"), (10, "lang"))
+    ]
+
+
 def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:
     # The line in the multi-line summary that reads like the key was named, line 4.
     front = (

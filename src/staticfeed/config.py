@@ -21,8 +21,8 @@ from staticfeed.frontmatter import (
     long_number_error,
     long_numbers_as_written,
     toml_cut_short_line,
-    toml_key_caught_by_table,
     toml_key_given_twice,
+    toml_keys_caught_by_table,
     toml_lines,
     toml_list_item_lines,
 )
@@ -265,8 +265,10 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     errors: list[StaticfeedError] = []
     checked: dict[str, object] = {}
     for key, value in table.items():
+        if caught := _keys_caught_by_table(path, raw_text, key, value, in_pyproject):
+            errors += caught
+            continue
         try:
-            _refuse_key_caught_by_table(path, raw_text, key, value, in_pyproject)
             checked[key] = _checked(key, value)
         except ConfigError as error:
             errors.append(error)
@@ -370,15 +372,14 @@ def _item_lines(
     return toml_list_item_lines(raw_text, table, line_of(key))
 
 
-def _refuse_key_caught_by_table(
+def _keys_caught_by_table(
     path: Path, raw_text: str, key: str, value: object, in_pyproject: bool
-) -> None:
-    """A config key written after `[[authors]]`, which TOML puts in that author: the unknown
+) -> list[ConfigError]:
+    """Each config key written after `[[authors]]`, which TOML puts in that author: the unknown
     key `authors.id_authority` and its did-you-mean `authors.uri` sent users the wrong way."""
     table = f"tool.staticfeed.{key}" if in_pyproject else key
-    caught = toml_key_caught_by_table(raw_text, table, value, _CHECKS)
-    if caught is not None:
-        raise ConfigError(caught[0], caught[1], path=path, line=caught[2])
+    caught = toml_keys_caught_by_table(raw_text, table, value, _CHECKS)
+    return [ConfigError(message, fix, path=path, line=line) for message, fix, line in caught]
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:

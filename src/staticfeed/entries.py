@@ -37,7 +37,7 @@ from staticfeed.frontmatter import (
     ItemLines,
     body_of,
     item_lines,
-    key_caught_by_table,
+    keys_caught_by_table,
     split,
     toml_first_table_line,
 )
@@ -816,13 +816,10 @@ class _EntryBuilder:
         if not any(isinstance(item, dict) and not item.keys().isdisjoint(KEYS) for item in items):
             return False  # as nearly always: not read again
         caught = _read_text(
-            self.path, self.data, [], lambda text: key_caught_by_table(text, key, value, KEYS)
+            self.path, self.data, [], lambda text: keys_caught_by_table(text, key, value, KEYS)
         )
-        if caught is not None:
-            self.errors.append(
-                EntryError(caught.message, caught.fix, path=self.path, line=caught.line)
-            )
-        return caught is not None
+        self.errors += [EntryError(c.message, c.fix, path=self.path, line=c.line) for c in caught]
+        return bool(caught)
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)

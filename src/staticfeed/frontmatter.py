@@ -195,18 +195,19 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
     ]
 
 
-def key_caught_by_table(
+def keys_caught_by_table(
     text: str, key: str, value: object, keys: Collection[str]
-) -> FrontMatterError | None:
-    """The error of one of `keys` written below the `[[key]]` or `[key]` table (which holds
+) -> list[FrontMatterError]:
+    """The error of each of `keys` written below a `[[key]]` or `[key]` table (which holds
     `value`) of `text`'s TOML front matter, which TOML puts in that table
-    (`toml_key_caught_by_table`); None in YAML."""
+    (`toml_keys_caught_by_table`); none in YAML."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
     if closing is None or _FENCES[lines[0].rstrip()] == "yaml":
-        return None
-    caught = toml_key_caught_by_table("\n".join(lines[1:closing]), key, value, keys, first=2)
-    return FrontMatterError(*caught) if caught is not None else None
+        return []
+    source = "\n".join(lines[1:closing])
+    caught = toml_keys_caught_by_table(source, key, value, keys, first=2)
+    return [FrontMatterError(*each) for each in caught]
 
 
 def _field_lines(node: yaml.Node, line_of: _LineOf) -> dict[str, int]:
@@ -1193,40 +1194,31 @@ def toml_first_table_line(text: str, first: int = 1) -> int | None:
     )
 
 
-def toml_key_caught_by_table(
+def toml_keys_caught_by_table(
     text: str, table: str, value: object, keys: Collection[str], first: int = 1
-) -> tuple[str, str, int] | None:
-    """What is wrong, how to fix it and the line, for one of `keys` (of the table above) that
-    the TOML `text` writes after the header of the table `table` (dotted) holding `value`, which
+) -> list[tuple[str, str, int]]:
+    """What is wrong, how to fix it and the line, for each of `keys` (of the table above) that
+    the TOML `text` writes after a header of the table `table` (dotted) holding `value`, which
     TOML puts in that table: `summary` below `[[authors]]` was an unknown key of the author, to
     be removed. None when the table holds none, or is written inline (`authors = [{...}]`),
     where no line put the key there unseen. `first` is the number of the text's first line."""
     header = f"[[{table}]]" if isinstance(value, list) else f"[{table}]"
+    above = "the first" if isinstance(value, list) else "the"
     items = value if isinstance(value, list) else [value]
-    names = [name for item in items if isinstance(item, dict) for name in item if name in keys]
-    for name in names:
-        line = _line_after_header(text, header, name, first)
-        if line is not None:
-            above = "the first" if isinstance(value, list) else "the"
-            return (
-                f"{name} is in the {header} table: TOML puts each key after the {header} "
-                "line in it",
-                f"Move the {name} line above {above} {header} line.",
-                line,
-            )
-    return None
-
-
-def _line_after_header(text: str, header: str, key: str, first: int) -> int | None:
-    """The line of the first `key = ...` in a table that a `header` line starts."""
-    after = False
-    for number, line in toml_lines(text, first):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            after = stripped.replace(" ", "") == header  # until the next table starts
-        elif after and re.match(rf"{re.escape(key)}\s*=", stripped):
-            return number
-    return None
+    tables = toml_list_item_lines(text, table, None, first)
+    if len(tables) != len(items):  # inline
+        return []
+    return [
+        (
+            f"{name} is in the {header} table: TOML puts each key after the {header} line in it",
+            f"Move the {name} line above {above} {header} line.",
+            lines.fields[name],
+        )
+        for item, lines in zip(items, tables, strict=True)
+        if isinstance(item, dict)
+        for name in item
+        if name in keys and name in lines.fields
+    ]
 
 
 def _dotted(name: str) -> str:
