@@ -700,6 +700,57 @@ def test_a_front_matter_key_written_after_a_toml_table_says_to_move_it(
     assert feedparser.parse("feeds/atom.xml").entries[0].summary == "A summary."
 
 
+@pytest.mark.parametrize(
+    ("mapping", "error"),
+    [
+        (
+            "authors:\n  - name: Ann\n    summary: A summary.\n",
+            "6: summary is indented under authors: YAML reads it as a key of an item of "
+            "authors, not of the front matter. Write the summary line without indentation, "
+            "above or below the authors list.",
+        ),
+        (
+            "author:\n  name: Ann\n  summary: A summary.\n",
+            "6: summary is indented under author: YAML reads it as a key of author, not of the "
+            "front matter. Write the summary line without indentation, above or below the "
+            "author mapping.",
+        ),
+        (
+            "enclosures:\n  - url: /a.mp3\n    type: audio/mpeg\n    length: 3\n"
+            "    summary: A summary.\n",
+            "8: summary is indented under enclosures: YAML reads it as a key of an item of "
+            "enclosures, not of the front matter. Write the summary line without indentation, "
+            "above or below the enclosures list.",
+        ),
+    ],
+)
+def test_a_front_matter_key_indented_under_a_yaml_mapping_says_to_unindent_it(
+    site: Site, mapping: str, error: str
+) -> None:
+    # The error was "unknown key 'authors.summary'. Remove it", which had the author remove
+    # the summary, as it did in a TOML table.
+    front = f"title: A\ndate: 2025-01-01\n{mapping}"
+    site(**{"a.md": f"---\n{front}---\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+    summary = "summary: A summary."
+    kept = [line for line in front.splitlines() if line.strip() != summary]
+    Path("entries/a.md").write_text("\n".join(["---", *kept, summary, "---", "Body.\n"]))
+    assert build().exit_code == 0
+    assert feedparser.parse("feeds/atom.xml").entries[0].summary == "A summary."
+
+
+def test_a_front_matter_key_in_an_authors_mapping_in_braces_is_an_unknown_key(
+    site: Site,
+) -> None:
+    # Written in braces, it is no slip of indentation.
+    front = "title: A\ndate: 2025-01-01\nauthors:\n  - {name: Ann, summary: A summary.}\n"
+    site(**{"a.md": f"---\n{front}---\nBody.\n"})
+    assert errors() == [
+        "Error: entries/a.md:5: unknown key 'authors.summary'. Remove it; known keys: "
+        "authors.email, authors.name, authors.uri."
+    ]
+
+
 def test_each_front_matter_key_caught_by_a_toml_table_is_an_error(site: Site) -> None:
     # Only the first was reported: moving it, the author met the next one in the next run.
     front = (

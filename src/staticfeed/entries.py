@@ -37,7 +37,7 @@ from staticfeed.frontmatter import (
     ItemLines,
     body_of,
     item_lines,
-    keys_caught_by_table,
+    keys_caught_by_items,
     split,
     toml_first_table_line,
 )
@@ -797,7 +797,7 @@ class _EntryBuilder:
             )
 
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
-        if key not in self.meta or key not in KEYS or self._caught_by_table(key):
+        if key not in self.meta or key not in KEYS or self._caught_by_items(key):
             return None
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
@@ -807,16 +807,16 @@ class _EntryBuilder:
             self._add(key, problem)
             return None
 
-    def _caught_by_table(self, key: str) -> bool:
-        """Whether `key` is a TOML table that holds a key of the front matter written below its
-        header, which is then the error: "unknown key 'authors.summary'. Remove it" had the
-        author remove the summary."""
+    def _caught_by_items(self, key: str) -> bool:
+        """Whether `key` holds a key of the front matter by a slip of layout (written below its
+        TOML table's header, indented under it in YAML), which is then the error: "unknown key
+        'authors.summary'. Remove it" had the author remove the summary."""
         value = self.meta[key]
         items = value if isinstance(value, list) else [value]
         if not any(isinstance(item, dict) and not item.keys().isdisjoint(KEYS) for item in items):
             return False  # as nearly always: not read again
         caught = _read_text(
-            self.path, self.data, [], lambda text: keys_caught_by_table(text, key, value, KEYS)
+            self.path, self.data, [], lambda text: keys_caught_by_items(text, key, value, KEYS)
         )
         self.errors += [EntryError(c.message, c.fix, path=self.path, line=c.line) for c in caught]
         return bool(caught)

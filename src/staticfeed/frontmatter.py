@@ -195,19 +195,49 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
     ]
 
 
-def keys_caught_by_table(
+def keys_caught_by_items(
     text: str, key: str, value: object, keys: Collection[str]
 ) -> list[FrontMatterError]:
-    """The error of each of `keys` written below a `[[key]]` or `[key]` table (which holds
-    `value`) of `text`'s TOML front matter, which TOML puts in that table
-    (`toml_keys_caught_by_table`); none in YAML."""
+    """The error of each of `keys` (the front matter's) that `text`'s front matter puts in an
+    item of `key` (which holds `value`) by a slip of layout: written below a `[[key]]` or
+    `[key]` table in TOML (`toml_keys_caught_by_table`), indented under `key:` in YAML. Each
+    was an unknown key of the item ("unknown key 'authors.summary'. Remove it")."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
-    if closing is None or _FENCES[lines[0].rstrip()] == "yaml":
+    if closing is None:
         return []
     source = "\n".join(lines[1:closing])
-    caught = toml_keys_caught_by_table(source, key, value, keys, first=2)
+    if _FENCES[lines[0].rstrip()] == "yaml":
+        caught = _yaml_keys_indented(source, key, keys)
+    else:
+        caught = toml_keys_caught_by_table(source, key, value, keys, first=2)
     return [FrontMatterError(*each) for each in caught]
+
+
+def _yaml_keys_indented(source: str, key: str, keys: Collection[str]) -> list[tuple[str, str, int]]:
+    """What is wrong, how to fix it and the line, for each of `keys` written in a mapping of
+    `key` over several lines: `summary:` as far in as an author's `name:`. One in braces
+    (`- {name: Ann, summary: x}`) is no slip of indentation, and stays an unknown key."""
+    node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    found = next((value for name, value in node.value if name.value == key), None)
+    listed = isinstance(found, yaml.SequenceNode)
+    items = found.value if isinstance(found, yaml.SequenceNode) else [found]
+    line_of = _line_finder(source)
+    whole = "list" if listed else "mapping"
+    return [
+        (
+            f"{name.value} is indented under {key}: YAML reads it as a key of "
+            f"{f'an item of {key}' if listed else key}, not of the front matter",
+            f"Write the {name.value} line without indentation, above or below the {key} {whole}.",
+            line_of(name.start_mark),
+        )
+        for item in items
+        if isinstance(item, yaml.MappingNode) and not item.flow_style
+        for name, _ in item.value
+        if isinstance(name, yaml.ScalarNode) and name.value in keys
+    ]
 
 
 def _field_lines(node: yaml.Node, line_of: _LineOf) -> dict[str, int]:
