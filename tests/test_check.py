@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
 import lxml.html
@@ -2123,6 +2124,45 @@ def test_template_code_of_an_html_block_is_named_where_readers_see_it(site: Site
     (entry,) = feedparser.parse(ATOM).entries
     shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
     assert shown.xpath("string(div/p)") == "\nSee {{ site.url }}."
+
+
+def test_template_code_in_html_attributes_is_judged_alike_among_text_and_in_blocks(
+    site: Site,
+) -> None:
+    # A title among text was said to be seen as written, though one in an HTML block was not:
+    # readers show neither. Code in a URL, which breaks the link, was reported nowhere.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = (
+        'Set {a} <abbr title="{{ x }}">y</abbr> ok.\n\n<div class="note">\n'
+        '<abbr title="{{ x }}">y</abbr> and <a href="{{ site.url }}/b">b</a>\n</div>\n\n'
+        'Go <a href="{{ site.url }}/p">there</a>, [it]({{site.url}}/q), and <img\n'
+        'src="{% link c.png %}" alt="c">.\n'
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    broken = "which staticfeed does not expand: the link or image leads nowhere"
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/markup.md",
+            8,
+            "template-code",
+            f"'{{{{ site.url }}}}' in a URL is a template variable, {broken}, here and in 2 more "
+            "places in this file",
+        ),
+        warning(
+            "entries/markup.md",
+            12,
+            "template-code",
+            f"'{{% link c.png %}}' in a URL is a Liquid tag (Jekyll), {broken}",
+        ),
+    ]
+    assert {item["fix"] for item in findings(exit_code=0)} == {"Write the URL it stands for."}
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert "{{" not in shown.text_content()
+    urls = shown.xpath("//a/@href | //img/@src")
+    assert len(urls) == 4
+    assert all("{{" in unquote(url) or "{%" in unquote(url) for url in urls), urls
 
 
 def test_without_cmark_gfms_own_functions_code_in_code_blocks_is_not_template_code(

@@ -1183,15 +1183,16 @@ def _empty_src_findings(path: Path, first_line: int, found: gfm.Sources) -> list
 
 
 def _template_finding(path: Path, first_line: int, code: templates.TemplateCode) -> Finding:
-    return _body_warning(
-        path,
-        first_line,
-        code.line,
-        "template-code",
-        f"{code.code!r} is {code.kind}, which staticfeed does not expand: readers see it as "
-        f"written{_elsewhere(code.more)}",
-        "Write what it stands for in Markdown or HTML, or put it in backticks to show it as code.",
-    )
+    if code.in_url:
+        message = f"{code.code!r} in a URL is {code.kind}, which staticfeed does not expand: "
+        message += f"the link or image leads nowhere{_elsewhere(code.more)}"
+        fix = "Write the URL it stands for."
+    else:
+        message = f"{code.code!r} is {code.kind}, which staticfeed does not expand: readers "
+        message += f"see it as written{_elsewhere(code.more)}"
+        fix = "Write what it stands for in Markdown or HTML, or put it in backticks to show it "
+        fix += "as code."
+    return _body_warning(path, first_line, code.line, "template-code", message, fix)
 
 
 def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -> Finding:

@@ -42,34 +42,43 @@ class TemplateCode:
     code: str
     kind: str
     more: int = 0
+    in_url: bool = False
+    """Written in a link's or an image's URL, which it breaks, rather than in text."""
 
 
 def template_code(markdown: str, sources: Sources) -> list[TemplateCode]:
     """The template code in `markdown` (whose `sources` these are) that readers would see as
-    text, once per kind, in order of line. Code blocks and spans are left alone: what is in
-    them is meant to be shown."""
-    found: dict[str, list[tuple[int, str]]] = {}
+    text, or that breaks the URL of a link or an image, once per kind, in order of line. Code
+    blocks and spans are left alone: what is in them is meant to be shown; and so are HTML
+    attributes other than URLs (`title`, `class`), which readers do not show as text."""
+    found: dict[tuple[str, bool], list[tuple[int, str]]] = {}
     for line, code in [*_in_text_lines(markdown, sources), *_in_html_blocks(sources)]:
-        found.setdefault(_KINDS[str(code.lastgroup)], []).append((line, code.group()))
-    for line, _, url in sources.destinations:
+        found.setdefault((_KINDS[str(code.lastgroup)], False), []).append((line, code.group()))
+    urls = [(line, url) for line, _, url in sources.destinations]
+    for line, url in [*urls, *_in_html_urls(sources)]:
         if _PELICAN.match(url):
-            found.setdefault("a Pelican link", []).append((line, url))
+            found.setdefault(("a Pelican link", False), []).append((line, url))
+        for code in _CODE.finditer(url):
+            found.setdefault((_KINDS[str(code.lastgroup)], True), []).append((line, code.group()))
     each = [
-        TemplateCode(min(places)[0], _shortened(min(places)[1]), kind, len(places) - 1)
-        for kind, places in found.items()
+        TemplateCode(min(places)[0], _shortened(min(places)[1]), kind, len(places) - 1, in_url)
+        for (kind, in_url), places in found.items()
     ]
-    return sorted(each, key=lambda code: (code.line, code.kind))
+    return sorted(each, key=lambda code: (code.line, code.kind, code.in_url))
 
 
 def _in_text_lines(markdown: str, sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
-    """The template code of the lines of text, out of code spans and comments."""
+    """The template code of the lines of text, out of code spans, comments and tags (whose
+    URLs `_in_html_urls` searches)."""
     lines = markdown.split("\n")
-    comments = _comments_among_text(sources)
+    tags = _html_among_text(sources)
     for line in sources.braced_lines:
         text = _CODE_SPAN.sub("", lines[line - 1]) if line <= len(lines) else ""
-        for comment in comments.get(line, ()):
-            text = text.replace(comment, "", 1)
-        yield from ((line, match) for match in _CODE.finditer(text))
+        unseen = [(at, at + len(tag)) for tag in tags.get(line, ()) if (at := text.find(tag)) >= 0]
+        for match in _CODE.finditer(text):
+            # Code a tag is written around (`{{<figure src="b.jpg">}}`) is still seen.
+            if not any(start <= match.start() and match.end() <= end for start, end in unseen):
+                yield line, match
 
 
 def _in_html_blocks(sources: Sources) -> Iterator[tuple[int, re.Match[str]]]:
@@ -172,17 +181,50 @@ _SHOWN_TEXT = etree.XPath(
 )
 
 
-def _comments_among_text(sources: Sources) -> dict[int, list[str]]:
-    """The HTML comments among text, by line, each line of one over several a piece of its
-    own: readers show nothing of them, though the line holds text with a brace (`Set {x}
+def _html_among_text(sources: Sources) -> dict[int, list[str]]:
+    """The tags and HTML comments among text, by line, each line of one over several a piece
+    of its own: readers show no text of them, though the line holds text with a brace (`Set {x}
     <!-- {{ site.url }} -->`; `<!-- {{ site.url }}` then `-->` a line below, after which the
-    code was taken for text)."""
-    comments: dict[int, list[str]] = {}
+    code was taken for text; `<abbr title="{{ x }}">`, whose title was, though not in an HTML
+    block)."""
+    pieces: dict[int, list[str]] = {}
     for index, (line, html) in enumerate(sources.raw_html):
-        if index in sources.in_prose and html.startswith("<!--"):
+        if index in sources.in_prose:
             for number, piece in enumerate(html.split("\n"), start=line):
-                comments.setdefault(number, []).append(piece)
-    return comments
+                pieces.setdefault(number, []).append(piece)
+    return pieces
+
+
+def _in_html_urls(sources: Sources) -> Iterator[tuple[int, str]]:
+    """Each URL with a brace in the raw HTML (`<a href="{{ site.url }}/p">`, among text or in a
+    block) and the line it is written on. Not when cmark-gfm's own functions are missing, and
+    the whole Markdown, code blocks too, is one piece of raw HTML."""
+    if not sources.parsed:
+        return
+    for line, html in sources.raw_html:
+        if "{" in html:
+            urls = _Urls()
+            urls.feed(html)
+            urls.close()
+            yield from ((line + below, url) for below, url in urls.found)
+
+
+class _Urls(HTMLParser):
+    """The URLs with a brace in the attributes of a piece of HTML, each with the number of
+    lines above its own in the piece."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        from staticfeed.render import URL_ATTRIBUTES  # only for raw HTML with a brace
+
+        written = self.get_starttag_text() or ""
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value and "{" in value:
+                below = written.count("\n", 0, max(written.find(value), 0))
+                self.found.append((self.getpos()[0] - 1 + below, value))
 
 
 def _shortened(code: str) -> str:
