@@ -766,6 +766,28 @@ def test_each_front_matter_key_caught_by_a_toml_table_is_an_error(site: Site) ->
     ]
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        "---\ntitle: A\ndate: 2025-01-01\nauthors:\n  - name: Ann\n    summary: S.\n"
+        "    mail: ann@example.org\n---\nBody.\n",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[[authors]]\nname = "Ann"\nsummary = "S."\n'
+        'mail = "ann@example.org"\n+++\nBody.\n',
+    ],
+    ids=["yaml", "toml"],
+)
+def test_the_other_keys_of_an_item_that_caught_a_front_matter_key_are_checked(
+    site: Site, document: str
+) -> None:
+    # The item was left unchecked: its unknown `mail` was the next run's error.
+    site(**{"a.md": document})
+    caught = "indented under authors" if document.startswith("---") else "in the [[authors]] table"
+    assert [line.split(": ")[1:3] for line in errors()] == [
+        ["entries/a.md:6", f"summary is {caught}"],
+        ["entries/a.md:7", "unknown key 'authors.mail'. Did you mean 'authors.email'? Known keys"],
+    ]
+
+
 def test_toml_front_matter_names_a_key_at_its_line_not_in_a_string(site: Site) -> None:
     # The line in the multi-line summary that reads like the key was named, line 4.
     front = (

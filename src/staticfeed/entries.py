@@ -797,12 +797,13 @@ class _EntryBuilder:
             )
 
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
-        if key not in self.meta or key not in KEYS or self._caught_by_items(key):
+        if key not in self.meta or key not in KEYS:
             return None
+        value = _without_keys(self.meta[key]) if self._caught_by_items(key) else self.meta[key]
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
         try:
-            return check(key, self._sanitized(key, self.meta[key]))
+            return check(key, self._sanitized(key, value))
         except values.InvalidValue as problem:
             self._add(key, problem)
             return None
@@ -973,6 +974,19 @@ class _EntryBuilder:
     def _fail(self, key: str | None, message: str, fix: str) -> None:
         line = self.document.key_lines.get(key) if key else None
         self.errors.append(EntryError(message, fix, path=self.path, line=line))
+
+
+def _without_keys(value: object) -> object:
+    """`value` without the front matter's keys in its mappings, which `_caught_by_items` has
+    reported: the other problems of those items are then reported in the same run."""
+    items = value if isinstance(value, list) else [value]
+    kept = [
+        {name: each for name, each in item.items() if name not in KEYS}
+        if isinstance(item, dict)
+        else item
+        for item in items
+    ]
+    return kept if isinstance(value, list) else kept[0]
 
 
 def _texts(value: object) -> list[str]:
