@@ -1923,3 +1923,23 @@ def test_a_body_that_is_an_empty_html_document_is_an_entry_without_content(
     assert (entry.title, item.title) == ("Bare", "Bare")
     assert "content" not in entry and "content" not in item  # a link to its page instead
     assert entry.link == item.link == "https://example.org/blog/feeds/a/"
+
+
+SVG_IMAGE = (
+    'A map: <svg width="40" height="40"><image href="map.png" width="40" height="40"/>'
+    '<foreignObject><image src="pin.png" alt="Pin"></foreignObject></svg>\n'
+)
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_an_image_in_svg_stays_the_svg_picture(site: Site) -> None:
+    """In <svg>, HTML5 parsers keep <image> as SVG's image; it became an <img>, which ends
+    the <svg> there, and browsers and readers showing HTML showed a broken picture (an <img>
+    without a src). Where HTML is read again, in a <foreignObject>, it is an <img>."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", SVG_IMAGE)})
+    for tree in html5_trees():
+        (svg,) = tree.iter(SVG + "svg")
+        assert [image.get("href") for image in svg.iter(SVG + "image")] == [BLOG + "map.png"]
+        assert [(img.get("src"), img.get("alt")) for img in svg.iter("img")] == [
+            (BLOG + "pin.png", "Pin")
+        ]

@@ -210,12 +210,26 @@ def _parsed(
             _close_paragraph(element)
         elif element.tag == "image":
             # HTML5 reads the obsolete <image> as <img>, and browsers show the picture; feed
-            # readers removed an element of that name, picture, alt text and all.
-            element.tag = "img"
-            _empty_void_element(element)
+            # readers removed an element of that name, picture, alt text and all. In <svg> it
+            # is SVG's own, where an <img> would end the <svg>, leaving a broken picture.
+            if not _in_foreign_content(element):
+                element.tag = "img"
+                _empty_void_element(element)
         elif len(element) or element.text:
             _empty_void_element(element)
     return div
+
+
+# Where HTML5 reads HTML again inside SVG or MathML (its integration points), and where it
+# reads their own markup.
+_HTML_AGAIN = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
+_FOREIGN = ("svg", "math")
+
+
+def _in_foreign_content(element: etree._Element) -> bool:
+    """Whether HTML5 parsers read `element` as SVG or MathML markup, not HTML."""
+    outer = next(element.iterancestors(*_FOREIGN, *_HTML_AGAIN), None)
+    return outer is not None and outer.tag in _FOREIGN
 
 
 # What an <iframe>, <noembed> or <noframes> holds is for whoever cannot show the element: feed
