@@ -1943,3 +1943,22 @@ def test_an_image_in_svg_stays_the_svg_picture(site: Site) -> None:
         assert [(img.get("src"), img.get("alt")) for img in svg.iter("img")] == [
             (BLOG + "pin.png", "Pin")
         ]
+
+
+SVG_XLINK = (
+    'A map: <svg width="40" height="40"><a xlink:href="notes.html"><text y="20">Notes</text>'
+    '</a><use xlink:href="icons.svg#dove"/></svg>\n'
+)
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def test_an_svg_xlink_href_is_made_absolute(site: Site) -> None:
+    """SVG 1.1 links with xlink:href, which feed readers keep in an <svg> (feedparser does)
+    but resolve against the feed, if at all: a relative one led nowhere."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", SVG_XLINK)})
+    for tree in html5_trees():
+        hrefs = [element.get(XLINK_HREF) for element in tree.iter() if XLINK_HREF in element.attrib]
+        assert hrefs == [BLOG + "notes.html", BLOG + "icons.svg#dove"]
+    for name in ("atom.xml", "rss.xml"):
+        shown = parsed(name).entries[0].content[0].value
+        assert f'xlink:href="{BLOG}notes.html"' in shown, name

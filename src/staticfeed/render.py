@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from copy import copy
 from functools import lru_cache
 from typing import cast
 from urllib.parse import urljoin
@@ -25,8 +26,9 @@ EXTENSIONS = ["table", "strikethrough", "autolink"]
 OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 # Those a reader follows or shows, which feedparser resolves against the feed's own URL when
 # they are relative: a quotation's source (`<blockquote cite>`, `<q>`, `<del>`, `<ins>`), an
-# image's long description, an `<object>`'s data and a form's action, besides links and media.
-_URL_ATTRIBUTES = ("href", "src", "poster", "cite", "longdesc", "data", "action")
+# image's long description, an `<object>`'s data and a form's action, besides links and media;
+# and SVG 1.1's links (`<a xlink:href>`, `<use>`), which readers keep in an <svg>.
+_URL_ATTRIBUTES = ("href", "src", "poster", "cite", "longdesc", "data", "action", "xlink:href")
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
 # What readers fetch to show in the entry. An empty one is left out rather than led to the
@@ -44,6 +46,10 @@ _NONCHARACTER_REFERENCE = re.compile(r"&#(?:[xX]0{0,2}[fF]{3}[eEfF]|0{0,2}6553[4
 _HTML_PARSER = etree.HTMLParser(huge_tree=True)
 _TEXT_CONTENT = etree.XPath("string()")
 _FULL_DOCUMENT = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
+# The <div> a fragment is parsed into, in an HTML document of its own, as lxml lets an HTML
+# element take an attribute named as HTML names it, such as SVG's `xlink:href`, and an XML one
+# does not. A copy takes 0.7 us, against 2.3 for etree.Element("div").
+_EMPTY_DIV = cast(etree._Element, etree.HTML("<div></div>").find("body/div"))
 
 
 def render_entry(entry: Entry, site_url: str, page_url: str | None = None) -> RenderedEntry:
@@ -171,7 +177,7 @@ def _parsed(
     headings: list[etree._Element] | None,
     divs_closed: bool,
 ) -> etree._Element:
-    div = etree.Element("div")
+    div = copy(_EMPTY_DIV)
     document = etree.fromstring(html, parser)
     if _end_tag_dropped(parser):
         with_brs = _BR_END_TAG.sub(_as_br, html)
