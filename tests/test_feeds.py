@@ -1962,3 +1962,16 @@ def test_an_svg_xlink_href_is_made_absolute(site: Site) -> None:
     for name in ("atom.xml", "rss.xml"):
         shown = parsed(name).entries[0].content[0].value
         assert f'xlink:href="{BLOG}notes.html"' in shown, name
+
+
+def test_a_percent_that_begins_no_escape_in_a_link_is_escaped(site: Site) -> None:
+    """`[sale](sale/100%.html)` reached readers with its bare `%`, and following the link,
+    or loading the image, got `400 Bad Request` from nginx and Apache. An escape already
+    made stays as written."""
+    body = "[The sale](sale/100%.html) ![chart](charts/50%.png) [done](a%20b%zz.html)\n"
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", body)})
+    expected = [BLOG + "sale/100%25.html", BLOG + "charts/50%25.png", BLOG + "a%20b%25zz.html"]
+    for tree in html5_trees():
+        urls = [element.get("href") or element.get("src") for element in tree.iter()]
+        urls = [url for url in urls if url]
+        assert urls == expected

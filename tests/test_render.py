@@ -4,6 +4,7 @@ resolves exactly as urllib's urljoin resolves it against the entry's base."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,11 +65,15 @@ def entry_linking_to(url: str) -> Entry:
 @example(base=BASES[0], start="", rest="..//x")  # a / after ../ is no path from the host
 @example(base=BASES[0], start="", rest="a/./b/../c")  # dot segments resolved
 @example(base=BASES[0], start="https://", rest="example.org/a\tb")  # urljoin drops the tab
+@example(base=BASES[0], start="", rest="100%.html?a=%2")  # bare %: %25
 def test_a_link_resolves_as_urljoin_resolves_it(base: str, start: str, rest: str) -> None:
     url = (start + rest).strip()
     rendered = render_entry(entry_linking_to(url), base)
     root = lxml.html.fragment_fromstring(rendered.content_html, create_parent="div")
     (link,) = root.iter("a")
+    # A % that begins no escape is written %25, which servers take (they answer a bare one
+    # with 400 Bad Request).
+    url = re.sub("%(?![0-9A-Fa-f]{2})", "%25", url)
     try:
         expected = joined(base, url)
     except ValueError:

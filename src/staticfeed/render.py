@@ -18,6 +18,7 @@ from staticfeed.doclinks import DocumentLinks
 from staticfeed.errors import EntryError
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.text import collapse_whitespace, for_feeds, remove_xml_illegal, shorten
+from staticfeed.values import BARE_PERCENT
 
 SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
@@ -626,6 +627,8 @@ def absolute_url(base: str, url: str) -> str:
     (`http://[x/`, a host that NFKC turns into `/`) is left as written."""
     if not url.isprintable():  # a printable URL holds none of the characters XML cannot carry
         url = remove_xml_illegal(url)
+    if "%" in url:  # one that begins no escape (`100%.html`): servers answer 400 Bad Request
+        url = BARE_PERCENT.sub("%25", url)
     if _already_absolute(url):
         return url
     return _join(base, url)

@@ -472,10 +472,10 @@ def _refuse_unfetchable(key: str, url: str) -> None:
         raise InvalidValue(
             f"{key} {url!r} contains spaces", f"Write spaces as %20: {_spaces_escaped(url)}"
         )
-    if _BARE_PERCENT.search(url):
+    if BARE_PERCENT.search(url):
         raise InvalidValue(
             f"{key} {url!r} has a % that begins no escape (%XX)",
-            f"Write a % that is part of the address as %25: {_BARE_PERCENT.sub('%25', url)}",
+            f"Write a % that is part of the address as %25: {BARE_PERCENT.sub('%25', url)}",
         )
 
 
@@ -505,7 +505,7 @@ _NOT_IN_URIS = re.compile(r'[\[\]"<>\\^`{|}]')
 """ASCII characters that no URI's path, query or fragment may hold (RFC 3986), though a URL
 written by hand often does (`?tags[]=a`, `?family=A|B`): the W3C Feed Validation Service
 rejects a feed with one (InvalidUriChar), so they are percent-encoded, as browsers send most."""
-_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 """A `%` that begins no escape (`100%.mp3`): nginx and Apache answer 400 to a URL with one."""
 
 
@@ -513,7 +513,7 @@ def percent_encoded(part: str) -> str:
     """The path, query or fragment of a URL with what a URL cannot carry percent-encoded: a
     space, a letter beyond ASCII, a `%` that begins no escape (`%25`); escapes already made
     stay as written."""
-    return quote(_BARE_PERCENT.sub("%25", part), safe=URL_SAFE)
+    return quote(BARE_PERCENT.sub("%25", part), safe=URL_SAFE)
 
 
 def as_uri(url: str) -> str:
