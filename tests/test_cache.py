@@ -835,6 +835,20 @@ def test_an_output_file_changed_by_hand_is_made_again(site: Site) -> None:
     assert "pages: wrote 2, unchanged " in result.stdout
 
 
+def test_an_output_file_changed_under_the_same_size_and_mtime_is_made_again(site: Site) -> None:
+    """A file rewritten with the same size by a tool that sets its mtime back: its ctime
+    tells, as a document's does."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    page = Path("feeds/2025/beta/index.html")
+    stat = page.stat()
+    page.write_bytes(page.read_bytes().replace(b"Text of Beta.", b"Text of Betb."))
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    result = build_and_compare()
+    assert "pages: wrote 1, unchanged " in result.stdout
+
+
 @pytest.mark.parametrize(
     "damage",
     [

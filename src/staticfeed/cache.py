@@ -11,8 +11,8 @@
   seconds before (by its mtime) vouches for nothing, since the document could change again
   within the same clock tick without a new stat;
 - for each output folder, every file's fingerprint (a digest of everything it is made from)
-  with the size, mtime_ns and sha256 the file had after the build (a file whose mtime alone
-  changed is still as left when its bytes are), and digests of the published (id,
+  with the size, mtime_ns, ctime_ns, inode and sha256 the file had after the build (a file
+  whose stat alone changed is still as left when its bytes are), and digests of the published (id,
   document) pairs and of their titles, which vouch that no id can have changed;
 - the feed plans of the last build, for the same published entries.
 
@@ -1085,7 +1085,7 @@ class OutputRecords:
         listed = stored.get("listed") if isinstance(stored, dict) else None
         self._listed = listed if isinstance(listed, list) else None
         self._left: dict[str, bool] = {}
-        self._restated: dict[str, tuple[int, int]] = {}
+        self._restated: dict[str, tuple[int, int, int, int]] = {}
         """The stat of each file found as left by its bytes, not its stat."""
 
     def unchanged(self, name: str, fingerprint: str) -> bool:
@@ -1142,14 +1142,16 @@ class OutputRecords:
             if made_from is None:
                 kept = self._files[name]
                 restated = self._restated.get(name)
-                files[name] = kept if restated is None else [kept[0], *restated, kept[3]]
+                files[name] = kept if restated is None else [kept[0], *restated, kept[-1]]
             elif (stat := _stat(os.path.join(self._out_dir, name))) is not None:
                 files[name] = [made_from, *stat, digests.get(name)]
         return {"files": files, "ids": ids[0], "titles": ids[1], "listed": listed}
 
     def _as_left(self, name: str) -> bool:
-        """Whether the file `name` is as the last build left it: by its size and mtime, or,
-        when only its mtime changed, by the sha256 of its bytes (feeds/ checked out afresh)."""
+        """Whether the file `name` is as the last build left it: by its stat, or, when its size
+        is the same, by the sha256 of its bytes (feeds/ checked out afresh). The ctime counts
+        as a document's does: a file rewritten by a tool that sets its mtime back keeps its size
+        and mtime."""
         if name not in self._left:
             self._left[name] = self._find_as_left(name)
         return self._left[name]
@@ -1159,13 +1161,13 @@ class OutputRecords:
         record, stat = self._files.get(name), _stat(path)
         if stat is None or not isinstance(record, list) or len(record) != _OUTPUT_RECORD:
             return False
-        if record[1:3] == list(stat):
+        if record[1:-1] == list(stat):
             return True
-        if record[1] != stat[0] or type(record[3]) is not str:
+        if record[1] != stat[0] or type(record[-1]) is not str:
             return False
         try:
             with open(path, "rb") as stream:
-                same = hashlib.file_digest(stream, "sha256").hexdigest() == record[3]
+                same = hashlib.file_digest(stream, "sha256").hexdigest() == record[-1]
         except OSError:
             return False
         if same and _stat(path) == stat:  # not changed while it was read
@@ -1174,16 +1176,17 @@ class OutputRecords:
         return False
 
 
-_OUTPUT_RECORD = 4
-"""An output file's record: what it was made from, its size and mtime_ns, and its sha256."""
+_OUTPUT_RECORD = 6
+"""An output file's record: what it was made from, its size, mtime_ns, ctime_ns and inode,
+and its sha256."""
 
 
-def _stat(path: str) -> tuple[int, int] | None:
+def _stat(path: str) -> tuple[int, int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return stat.st_size, stat.st_mtime_ns
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 class BuildCache:
