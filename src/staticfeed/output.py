@@ -7,6 +7,7 @@ import errno
 import hashlib
 import os
 import re
+import secrets
 import stat
 import tempfile
 import time
@@ -26,11 +27,10 @@ STAGING_MARK = ".staticfeed-staging"
 """Made in the output folder while a build stages files there, and removed when it is done
 (published or not): found by the next build, the last was killed (SIGKILL, power cut) and
 may have left temporary files, which no later build would otherwise remove."""
-# The names _stage gives (tempfile.mkstemp): "." + the file's name + "." + 8 random
+# The names _stage gives, as tempfile.mkstemp's: "." + the file's name + "." + 8 random
 # characters + ".tmp". Only those an hour old are removed: another build may be staging now.
 _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 _ORPHAN_AGE_S = 3600
-_UNNAMED = ".unnamed"
 
 
 def _remove_orphans(out_dir: Path, older_than_s: float = _ORPHAN_AGE_S) -> bool:
@@ -199,12 +199,7 @@ class Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        # A stand-in left among the temporaries (`_stage`): a file whose name mkstemp never
-        # returned, which the next build looks for while the mark stays.
-        unnamed = not self._published and any(
-            made.name.endswith(_UNNAMED) for made in self._temporaries
-        )
-        if not (self._young_orphans or unnamed):
+        if not self._young_orphans:
             with contextlib.suppress(OSError):
                 (self._out_dir / STAGING_MARK).unlink()
         if not self._published:
@@ -361,8 +356,7 @@ class Staging:
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
         for temporary in self._temporaries:
-            if not temporary.name.endswith(_UNNAMED):
-                temporary.unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
         self._temporaries.clear()
         self._first.clear()
         self._staged.clear()
@@ -480,13 +474,7 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
     file. The file is added to `made` as soon as it exists, for its caller to remove it
     should it be interrupted before it keeps the path returned."""
-    if made is not None:
-        # Ctrl-C or SIGTERM can come while mkstemp opens the file (a busy disk): the file is
-        # made, its name never returned. This stands for it until then.
-        made.append(path.with_name(f".{path.name}{_UNNAMED}"))
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    if made is not None:
-        made[-1] = Path(temporary)
+    handle, temporary = _create_temporary(path, [] if made is None else made)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.writelines(parts)
@@ -495,6 +483,31 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(temporary)
+
+
+def _create_temporary(path: Path, made: list[Path]) -> tuple[int, Path]:
+    """A new, empty file beside `path`, open for writing, named as tempfile.mkstemp names one,
+    its name in `made` before the file exists. Not mkstemp itself: Ctrl-C or SIGTERM could come
+    while it opened the file (a busy disk), which was then made with its name never returned,
+    and left in the folder until the next build."""
+    made.append(_temporary_name(path))
+    for _ in range(tempfile.TMP_MAX):
+        try:
+            return os.open(made[-1], _NEW_FILE, 0o600), made[-1]
+        except FileExistsError:  # another's: one chance in 4 billion
+            made[-1] = _temporary_name(path)
+    made.pop()
+    raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(path.parent))
+
+
+def _temporary_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+# As mkstemp opens one: created here or not at all, never through a link.
+_NEW_FILE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
 
 
 def _flush_to_disk(staged: list[tuple[Path, Path]]) -> None:
