@@ -335,12 +335,21 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         ("Aren't we “quoting”?", "arent-we-quoting"),
         ("Aren\u2019t we there", "arent-we-there"),  # a typographic apostrophe, as macOS types
         ("Мир знизу", "мир-знизу"),
+        ("Звіт ٢٠٢٥", "звіт-٢٠٢٥"),  # digits with no ASCII form stay, as letters do
+        ("Киі\u0308в", "київ"),  # decomposed, as macOS may give it: composed, as the id is
         ("🎉 Party 🎉", "party"),
+        ("Peace—from below…", "peace-from-below"),  # a dash with no ASCII form parts words
         ("🎉🎉", "entry"),
         ("a" * 90 + " b", "a" * 80),
         ("word " * 30, "-".join(["word"] * 16)),
         # Cut at the last whole word, not at the 80th character: not "...-abcdefghij-abc".
         ("abcdefghij " * 10, "-".join(["abcdefghij"] * 7)),
+        # 80 characters are kept whole; a quote before the name is no character of the cut.
+        ("abcdefghij " * 7 + "abc", "-".join(["abcdefghij"] * 7) + "-abc"),
+        ('"' + "a" * 90, "a" * 80),
+        # At most 160 bytes of UTF-8 (a 日 has 3), and no hyphen left at the end of the cut.
+        ("ab" + "日" * 60, "ab" + "日" * 52),
+        ("日" * 53 + " ab", "日" * 53),
     ],
 )
 def test_slugify(title: str, slug: str) -> None:

@@ -912,6 +912,12 @@ WRONG_TYPES = [
         "2025/my-post.",
         id="slug-escapes",
     ),
+    pytest.param(
+        "slug: 2025/./my-post",
+        "slug '2025/./my-post' is not a usable path. Use letters, digits, - and / only, like "
+        "2025/my-post.",
+        id="slug-dot-segment",
+    ),
     # A key with nothing after it (a template's `tags:`) is empty, in words, not Python's None.
     *(
         pytest.param(line, f"{key} is empty. Give {key} a value or remove the key.", id=line)
