@@ -2408,6 +2408,23 @@ def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
     assert Path("feeds/soon/index.html").is_file() and Path("feeds/later/index.html").is_file()
 
 
+def test_of_two_entries_due_at_once_the_next_named_is_the_first_by_id(site: Site) -> None:
+    # Which one the report names must not depend on the order the documents are read in.
+    due = "date: 2999-01-01T09:00:00+00:00\n"
+    site(
+        **{
+            "now.md": doc("title: Now\ndate: 2025-01-01\n"),
+            "a.md": doc(f"title: A\nslug: zz\n{due}"),
+            "b.md": doc(f"title: B\n{due}"),
+        }
+    )
+    left_out = build_ok().stdout.splitlines()[-1]
+    assert left_out == (
+        "left out 2 future entry(ies); the next, entries/b.md, is due 2999-01-01 09:00 "
+        "+00:00; build again then, or pass --future"
+    )
+
+
 def test_only_drafts_and_future_entries_is_an_error(site: Site) -> None:
     site(
         **{

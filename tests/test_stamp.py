@@ -66,10 +66,11 @@ def stamps() -> list[Path]:
     return sorted(Path(".staticfeed-cache").glob("stamp-*.json"))
 
 
-def default_scan() -> stamp.Scan:
-    """The stamp's scan of `staticfeed build` with no option, in the current folder."""
+def default_scan(*, drafts: bool = False, future: bool = False) -> stamp.Scan:
+    """The stamp's scan of `staticfeed build` with no option but --drafts or --future, in the
+    current folder."""
     invocation = stamp.Invocation(
-        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, False, False)
+        Path("staticfeed.toml"), Path("entries"), Path("feeds"), (None, drafts, future)
     )
     scan = stamp.scan(invocation)
     assert scan is not None
@@ -316,16 +317,30 @@ def test_a_document_modified_just_before_the_build_leaves_no_stamp() -> None:
     assert stamps() == []  # it could change again within the same clock tick, unseen
 
 
-def test_a_scheduled_entry_that_falls_due_makes_a_full_build() -> None:
+# With --future, the entry is a preview before its date and a publication after, which
+# .staticfeed-ids must name.
+@pytest.mark.parametrize("future", [False, True], ids=["left-out", "shown-by-future"])
+def test_a_scheduled_entry_that_falls_due_makes_a_full_build(future: bool) -> None:
     due = datetime.now(UTC) + timedelta(days=1)
     write("entries/later.md", post("Later", due.strftime("%Y-%m-%dT%H:%M:%SZ")))
-    first = run("build")
+    # One due after it: the first to fall due ends the stamp.
+    write("entries/last.md", post("Last", (due + timedelta(days=1)).strftime("%Y-%m-%d")))
+    first = run("build", *(["--future"] if future else []))
     assert first.exit_code == 0, first.output
-    assert "left out 1 future entry(ies)" in first.stdout
-    scan = default_scan()
+    assert ("left out 2 future entry(ies)" in first.stdout) is not future
+    scan = default_scan(future=future)
     assert stamp.replay(scan) is not None
     after_due = int((due + timedelta(seconds=1)).timestamp()) * 1_000_000_000
     assert stamp.replay(scan, now_ns=after_due) is None
+
+
+def test_a_draft_shown_by_drafts_is_never_due_and_keeps_the_stamp_valid() -> None:
+    # Gamma, a draft dated in the past, is a preview with --drafts, not an entry that falls
+    # due: the build after it, with nothing changed, has nothing to do.
+    first = run("build", "--drafts")
+    assert first.exit_code == 0, first.output
+    scan = default_scan(drafts=True)
+    assert stamp.replay(scan) is not None
 
 
 def test_a_local_enclosure_leaves_no_stamp_so_its_new_length_is_published() -> None:
