@@ -272,6 +272,8 @@ def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., No
         # A POSIX rule, or an empty TZ, names no zone: the machine's files do.
         ("CET-1CEST,M3.5.0,M10.5.0/3", "/usr/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
         ("", "../usr/share/zoneinfo/America/New_York", None, "America/New_York"),
+        # zoneinfo's "localtime" is a link to the machine's zone, which names none.
+        ("/usr/share/zoneinfo/localtime", "/usr/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
         (None, "/var/db/timezone/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),  # macOS
         (None, "/usr/share/zoneinfo/posix/Europe/Kyiv", None, "Europe/Kyiv"),
         (None, "/usr/share/zoneinfo/Mars/Base", "Europe/Paris\n", "Europe/Paris"),
@@ -1043,16 +1045,25 @@ def test_pin_from_an_earlier_feed_carries_its_ids_over(
     assert set(atom_entries(folder)) == set(ids.values())
 
 
-def test_pin_from_an_rss_feed_reads_a_four_digit_year_as_written(
-    in_tmp: Path, site: Callable[..., Path]
+@pytest.mark.parametrize(
+    "pub_date",
+    [
+        # email.utils reads a year under 100 as two digits: 0001 was 2001, and no entry matched.
+        "01 Jun 0001 00:00:00 +0000",
+        # No zone: no instant, as feedparser reads it, so matched by its title alone.
+        "Fri, 01 Jun 0001 00:00:00",
+    ],
+    ids=["four-digit-year", "no-zone"],
+)
+def test_pin_from_an_rss_feed_reads_its_dates_as_readers_do(
+    in_tmp: Path, site: Callable[..., Path], pub_date: str
 ) -> None:
-    # email.utils reads a year under 100 as two digits: 0001 was 2001, and no entry matched.
     folder = site(**{"gospel.md": _doc("A gospel fragment", "0001-06-01")})
     (folder / "old.rss").write_text(
         '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title>'
         "<link>https://old.example/</link><description>Old</description>"
         "<item><title>A gospel fragment</title><guid>https://old.example/gospel</guid>"
-        "<pubDate>01 Jun 0001 00:00:00 +0000</pubDate></item></channel></rss>\n",
+        f"<pubDate>{pub_date}</pubDate></item></channel></rss>\n",
         encoding="utf-8",
     )
     result = CliRunner().invoke(cli, ["pin", "--from", "old.rss"])

@@ -1127,6 +1127,15 @@ def test_an_atom_date_with_a_fraction_of_a_second_is_a_date(published: Path) -> 
     assert rows() == [stale(ATOM, line)]
 
 
+@pytest.mark.parametrize(
+    "text", ["01 Feb 2025 00:00:00 Z", "Sat, 01 Feb 2025 00:00 GMT", "Fri, 31 Jan 2025 19:00 EST"]
+)
+def test_an_rss_date_in_rfc_822s_other_forms_is_a_date(published: Path, text: str) -> None:
+    # No weekday, no seconds, a zone by RFC 822's name: the same instant, and no date error.
+    line = edit(RSS, "<pubDate>Sat, 01 Feb 2025 00:00:00 +0000<", f"<pubDate>{text}<")
+    assert rows() == [stale(RSS, line)]
+
+
 def test_an_rss_date_in_utc_with_an_unknown_zone_is_read_as_utc(published: Path) -> None:
     # RFC 2822 writes "-0000" for a time in UTC whose local zone is not known; check compared
     # such a date, read without a zone, with the others, and stopped with a TypeError.

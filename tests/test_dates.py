@@ -204,6 +204,13 @@ def test_toml_native_dates(
         ("22 Dec 2025 14:00 +0200", NEW_YORK, at(2025, 12, 22, 14, 0, 2), False),
         ("July 1, 2025 09:00", KYIV, at(2025, 7, 1, 9, 0, 3), True),
         ("September 7, 2025", SANTIAGO, at(2025, 9, 7, 1, 0, -3), True),
+        # 60 characters, the longest line read as a date.
+        (
+            "Wednesday, September 17th, 2025, at 02:30:00.000 p.m. +02:00",
+            KYIV,
+            at(2025, 9, 17, 14, 30, 2),
+            True,
+        ),
     ],
 )
 def test_date_line_of_a_document_without_front_matter(
@@ -280,6 +287,14 @@ def test_a_wall_time_the_clocks_show_twice_is_the_first_unless_an_offset_says(
         ),
         # Chatham changes at 02:45 +12:45, to 03:45 +13:45.
         ("Pacific/Chatham", "2025-09-28 03:00", "2025-09-28 03:00:00", "2025-09-28 04:00:00+13:45"),
+        # London skips 01:00-02:00; 01:01:01 is a time written, if one that looks like no time
+        # to a second read with that default.
+        (
+            "Europe/London",
+            "30.03.2025 01:01:01",
+            "2025-03-30 01:01:01",
+            "2025-03-30 02:01:01+01:00",
+        ),
     ],
 )
 def test_a_skipped_time_is_an_error_that_gives_it_by_the_clocks_before_the_change(
@@ -440,7 +455,12 @@ def test_a_date_in_numbers_that_could_be_day_or_month_first_is_an_error(
 
 @pytest.mark.parametrize(
     ("value", "published"),
-    [('"13/01/2025"', "2025-01-13"), ('"05/05/2025"', "2025-05-05"), ("2025-12-01", "2025-12-01")],
+    [
+        ('"13/01/2025"', "2025-01-13"),
+        ('"01/13/2025"', "2025-01-13"),  # month first, as 13 can be no month
+        ('"05/05/2025"', "2025-05-05"),
+        ("2025-12-01", "2025-12-01"),
+    ],
 )
 def test_a_date_in_numbers_that_reads_one_way_is_taken(
     site: Site, value: str, published: str
@@ -679,6 +699,15 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
     [
         ('"June 1, 0033"', "0033-06-01T00:00:00+00:00", "Wed, 01 Jun 0033 00:00:00 +0000"),
         ('"June 1, 0068"', "0068-06-01T00:00:00+00:00", "Fri, 01 Jun 0068 00:00:00 +0000"),
+        ('"June 1, 0069"', "0069-06-01T00:00:00+00:00", "Sat, 01 Jun 0069 00:00:00 +0000"),
+        # After a dot, where the check of a padded year does not look: dateutil's own word.
+        ('"13.06.0033"', "0033-06-13T00:00:00+00:00", "Mon, 13 Jun 0033 00:00:00 +0000"),
+        # A fraction of a second of 0033 is no year written in four digits.
+        (
+            '"June 1, 2033 10:00:00.0033"',
+            "2033-06-01T10:00:00+00:00",
+            "Wed, 01 Jun 2033 10:00:00 +0000",
+        ),
         (
             '"Mon, 01 Jan 0001 10:00:00 +0000"',
             "0001-01-01T10:00:00+00:00",
@@ -691,6 +720,9 @@ def test_pages_show_a_year_under_1000_with_four_digits(site: Site) -> None:
     ids=[
         "four-digits-under-100",
         "four-digits-0068",
+        "four-digits-0069",
+        "four-digits-after-a-dot",
+        "fraction-of-a-second",
         "rfc822-year-1",
         "two-digits-69-99",
         "two-digits-00-68",
@@ -709,12 +741,23 @@ def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
     assert rss.findtext("channel/item/pubDate") == pub_date
 
 
-def test_the_year_0_is_an_error(site: Site) -> None:
-    site(**{"a.md": yaml_entry('"January 1, 0000"')})
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ('"January 1, 0000"', "'January 1, 0000' does not exist: year 0 is out of range"),
+        # 13/2025 gives no day: it is no date, not a date of a month that does not exist.
+        ("13/2025", "cannot read '13/2025' as a date"),
+    ],
+    ids=["year-0", "month-13-without-a-day"],
+)
+def test_the_year_0_and_a_month_13_without_a_day_are_errors(
+    site: Site, value: str, why: str
+) -> None:
+    site(**{"a.md": yaml_entry(value)})
     result = invoke_build()
     assert result.exit_code == 1, result.output
     assert result.stderr == (
-        "Error: entries/a.md:3: date: 'January 1, 0000' does not exist: year 0 is out of range. "
+        f"Error: entries/a.md:3: date: {why}. "
         "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
 

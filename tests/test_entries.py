@@ -2252,6 +2252,8 @@ def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, 
         ("Why GMT+1 is back in 2026", "2025-03-05"),
         ("CET 2025, a review", "5 March 2025"),
         ("13/2025", "5 March 2025"),  # an issue number: no day, so no date that does not exist
+        ("June 2026, 14:00 CET", "5 March 2025"),  # no day: its zone name is not yet an error
+        ("6/2/25", "5 March 2025"),  # no year in four digits: not yet a date, nor refused
     ],
 )
 def test_a_line_that_only_mentions_a_date_is_still_the_title(

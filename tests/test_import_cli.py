@@ -557,15 +557,24 @@ def test_dates_read_in_the_configs_zone_are_written_as_its_wall_times(
     assert "\ndate: 2025-06-01 10:00\nupdated: 2025-06-02\n" in text
 
 
-def test_a_time_with_seconds_keeps_its_seconds(site: Callable[..., Path]) -> None:
-    # Written "date: 2025-06-01 10:00", the entry would be published 30 seconds early.
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [("10:00:30", "2025-06-01T08:00:30Z"), ("00:00:30", "2025-05-31T22:00:30Z")],
+    ids=["morning", "just-after-midnight"],
+)
+def test_a_time_with_seconds_keeps_its_seconds(
+    site: Callable[..., Path], written: str, published: str
+) -> None:
+    # Written "date: 2025-06-01 10:00", the entry would be published 30 seconds early; and
+    # 00:00:30 written as the date alone, 30 seconds early too.
     folder = site(config=BASIC_CONFIG_BERLIN)
-    (folder / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01 10:00:30\n---\nHi.\n")
+    document = f"---\ntitle: Hello\ndate: 2025-06-01 {written}\n---\nHi.\n"
+    (folder / "post.md").write_text(document)
     result = run("import", "post.md")
     assert result.exit_code == 0, result.output
     assert run("build").exit_code == 0
     entry = feedparser.parse("feeds/atom.xml").entries[0]
-    assert time.strftime("%Y-%m-%dT%H:%M:%SZ", entry.published_parsed) == "2025-06-01T08:00:30Z"
+    assert time.strftime("%Y-%m-%dT%H:%M:%SZ", entry.published_parsed) == published
 
 
 def test_into_another_publication_reads_dates_in_its_config_zone(
