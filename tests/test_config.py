@@ -246,7 +246,9 @@ def test_a_line_break_in_the_feed_title_is_an_error(site: Site) -> None:
 def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()
-    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    # Another tool's table is no staticfeed table either.
+    pyproject = '[project]\nname = "x"\n[tool.black]\nline-length = 100\n'
+    (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     assert error_text() == (
         "Error: staticfeed.toml: there is no such file, and no pyproject.toml with a "
         "[tool.staticfeed] table beside it. Start a publication here with staticfeed init (or "
@@ -1081,6 +1083,14 @@ UNFIT = "a character XML cannot carry. Remove it (look for an escape such as \\u
             id="arrays",
         ),
         pytest.param(
+            'formats = [\n  "atom\\u0001",\n  "rss",\n  "xml",\n]\n',
+            [
+                f"4: formats contains U+0001, {UNFIT}",
+                "6: formats: unknown format 'xml'. Use any of 'atom', 'rss', 'json'.",
+            ],
+            id="unknown-format-after-an-unfit-one",
+        ),
+        pytest.param(
             '[[authors]]\nname = "Ann"\nemail = "a@example.org"\n'
             '[[authors]]\nname = "Bo"\nemail = "b\\u0002@example.org"\n',
             [f"8: authors contains U+0002, {UNFIT}"],
@@ -1141,6 +1151,19 @@ def test_each_bad_item_of_a_multi_line_array_in_the_config_is_named_at_its_line(
         f"Error: staticfeed.toml:{line + 4}: each of formats must be text, not true/false. Put "
         'every one in quotes: ["atom", "", "true"]\n'
     )
+
+
+def test_formats_must_name_one_and_names_each_once(site: Site) -> None:
+    site(config=config(formats="[]"), **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: formats is empty. Name at least one of atom, rss, json.\n"
+    )
+    Path("staticfeed.toml").write_text(config(formats='["rss", "atom", "rss"]'), "utf-8")
+    wrote = [line for line in build_ok().stdout.splitlines() if line.startswith("wrote feeds/")]
+    assert wrote[:2] == ["wrote feeds/rss.xml (1 entry)", "wrote feeds/atom.xml (1 entry)"]
+    assert len(wrote) == len(set(wrote))
+    assert not Path("feeds/feed.json").exists()
 
 
 def test_a_bad_title_and_a_missing_site_url_are_both_reported(site: Site) -> None:
@@ -1225,6 +1248,17 @@ ERROR_CASES = [
         "limit = -1",
         "limit must be a whole number of at least 0, not -1. Write a whole number such as 50.",
         id="limit-negative",
+    ),
+    pytest.param(
+        "max_feed_size = 0",
+        "max_feed_size must be a whole number of at least 1, not 0. Write a whole number such as "
+        "1.",
+        id="max-feed-size-zero",
+    ),
+    pytest.param(
+        "archive_size = 0",
+        "archive_size must be a whole number of at least 1, not 0. Write a whole number such as 1.",
+        id="archive-size-zero",
     ),
     pytest.param(
         "limit = 2.5",

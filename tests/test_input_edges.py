@@ -78,6 +78,8 @@ def test_importing_a_page_nested_too_deep_is_a_user_error(site: Site) -> None:
         ('site_url = "https://example.org/?"', "site_url", "https://example.org/?"),
         ('site_url = "https://example.org/#"', "site_url", "https://example.org/#"),
         ('feed_url = "feeds/?v=2"', "feed_url", "feeds/?v=2"),
+        ('feed_url = "feeds/#top"', "feed_url", "feeds/#top"),
+        ('feed_url = "?v=2"', "feed_url", "?v=2"),  # no folder to give: the default one
     ],
 )
 def test_a_site_or_feed_url_with_a_query_or_fragment_is_an_error(
