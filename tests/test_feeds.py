@@ -1548,20 +1548,23 @@ def test_rss_text_that_reads_as_markup_is_written_with_hexadecimal_references(
     # The W3C service warns about plain text with "<" before a letter or "&#" before a digit
     # (CharacterData), unless its line writes a hexadecimal reference, as it asks.
     config = BASIC_CONFIG.replace('"Test feed"', '"Notes on Vec<T>"') + 'rights = "&#169; Ann"\n'
-    front = 'title: "Vec<T> in Rust"\ndate: 2025-12-22\ntags: ["<html>", "a < b"]'
+    config += 'subtitle = "Sizes of Vec<T>"\n'  # the channel's <description>
+    front = 'title: "Vec<T> in Rust"\ndate: 2025-12-22\ntags: ["<html>", "a < b", "</p> soup"]'
     site(config=config, **{"a.md": doc(front)})
     _, item = only(*build_and_read())
     lines = Path("feeds/rss.xml").read_text(encoding="utf-8").splitlines()
     for written in [
         "<title>Notes on Vec&#x3C;T&gt;</title>",
+        "<description>Sizes of Vec&#x3C;T&gt;</description>",
         "<copyright>&#x26;#169; Ann</copyright>",
         "<title>Vec&#x3C;T&gt; in Rust</title>",
         "<category>&#x3C;html&gt;</category>",
         "<category>a &lt; b</category>",  # no markup: as before
+        "<category>&#x3C;/p&gt; soup</category>",  # an end tag
     ]:
         assert written in [line.strip() for line in lines]
     assert item.findtext("title") == "Vec<T> in Rust"
-    assert [c.text for c in item.findall("category")] == ["<html>", "a < b"]
+    assert [c.text for c in item.findall("category")] == ["<html>", "a < b", "</p> soup"]
     channel = parsed("rss.xml").feed
     assert (channel.title, channel.rights) == ("Notes on Vec<T>", "&#169; Ann")
 
@@ -1575,6 +1578,7 @@ def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_r
     config = BASIC_CONFIG.replace('"Test feed"', '"Q&A &copy Ann"')
     # "&apos" too: XML's entity, which HTML5 has and HTML 4 had not.
     front = 'title: "Why x&1 is odd"\ndate: 2025-12-22\ntags: ["Room&101", "R&D", "it&apos;s"]'
+    front += '\nauthor: "Q&A &copy Desk"'
     site(config=config, **{"a.md": doc(front)})
     _, item = only(*build_and_read())
     lines = [
@@ -1586,6 +1590,7 @@ def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_r
         "<category>Room&#x26;101</category>",
         "<category>R&amp;D</category>",  # "&D" is no reference: as before
         "<category>it&#x26;apos;s</category>",
+        "<dc:creator>Q&#x26;A &#x26;copy Desk</dc:creator>",
     ]:
         assert written in lines
     assert item.findtext("title") == "Why x&1 is odd"
