@@ -545,6 +545,24 @@ def test_a_patch_killed_once_a_page_is_in_place_is_made_whole_by_the_next_build(
     assert files_under(Path("feeds")) == files_under(Path("../fresh"))
 
 
+def test_an_edited_document_replaced_by_a_pipe_is_an_error_not_a_hang() -> None:
+    # A patch read the edited document without looking at what it was: a pipe in its place
+    # waited for ever for something to write into it.
+    edit("2025/alpha.md", "past its", "after its")
+    assert run("build").exit_code == 0
+    before = files_under(Path("feeds"))
+    Path("entries/2025/alpha.md").unlink()
+    os.mkfifo("entries/2025/alpha.md")
+    command = [sys.executable, "-m", "staticfeed", "build"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (
+        1,
+        "Error: entries/2025/alpha.md: the file is not a regular file (a pipe, a socket or a "
+        "device). Replace it with a document, or rename it so that its name does not end in .md.\n",
+    )
+    assert files_under(Path("feeds")) == before
+
+
 def test_after_a_patch_an_entry_renamed_without_its_id_is_still_an_error(
     guard_runs: list[int],
 ) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from stat import S_ISREG
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -153,6 +154,8 @@ def read_document(config: Config, entries_dir: Path, path: Path) -> ReadResult:
     """The document at `path` alone, as `read_entries` reads it among the others; raise
     `ManyErrors` on an error in it. A duplicate id is not looked for: that needs the others."""
     try:
+        if not S_ISREG(path.stat().st_mode):
+            raise ManyErrors([_not_a_regular_file(path)])  # reading a pipe waits for ever
         data = path.read_bytes()
     except OSError as error:
         raise ManyErrors([unreadable(path, error)]) from None
