@@ -867,6 +867,30 @@ def test_touch_on_a_folder_or_a_link_out_of_the_entries_says_what_it_is(
     assert shared.read_text(encoding="utf-8") == "---\ntitle: S\ndate: 2025-01-01\n---\nBody.\n"
 
 
+def test_touch_on_a_pipe_or_a_link_leading_nowhere_says_what_it_is(
+    site: Callable[..., Path],
+) -> None:
+    # Each was "there is no such file", though `ls` lists it, as the build does not.
+    site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    os.mkfifo("entries/2025/pipe.md")
+    Path("entries/2025/loop.md").symlink_to("loop.md")
+    Path("entries/2025/gone.md").symlink_to("moved.md")
+    expected = {
+        "pipe.md": "the file is not a regular file (a pipe, a socket or a device). Replace it "
+        "with a document, or rename it so that its name does not end in .md.",
+        "loop.md": "it is a link that leads back to itself. Remove the link, or make it lead "
+        "to a document in the entries folder.",
+        "gone.md": "it is a link that leads to moved.md, which does not exist. Remove the "
+        "link, or make it lead to a document in the entries folder.",
+    }
+    for name, message in expected.items():
+        result = run("touch", f"entries/2025/{name}")
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"Error: entries/2025/{name}: {message}\n",
+        ), name
+
+
 @pytest.mark.parametrize("command", [["touch", "entries/2025/a.md"], ["pin"]])
 def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
     site: Callable[..., Path], command: list[str]

@@ -30,13 +30,20 @@ from staticfeed import values
 from staticfeed.config import Config, load_config
 from staticfeed.dates import DateError, in_utc, in_zone, iso, parse_date
 from staticfeed.drift import PublishedEntry, html_text, title_key
-from staticfeed.entries import SUFFIXES, checked_id, document_paths, read_entries
+from staticfeed.entries import (
+    SUFFIXES,
+    checked_id,
+    document_paths,
+    not_a_regular_file,
+    read_entries,
+)
 from staticfeed.errors import (
     ConfigError,
     EntryError,
     ManyErrors,
     OutputError,
     StaticfeedError,
+    broken_link,
     display_path,
     unreachable,
     unreadable,
@@ -633,14 +640,7 @@ def _meant_entry(entries_dir: Path, path: Path) -> Path | None:
 
 def _check_entry_path(entries_dir: Path, path: Path) -> None:
     if not _is_file(path):
-        meant = None if path.is_dir() else _meant_entry(entries_dir, path)
-        raise EntryError(
-            "it is a folder, not a document" if path.is_dir() else "there is no such file",
-            f"Give its path from here: {display_path(meant)}."
-            if meant is not None
-            else "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
-            path=path,
-        )
+        raise _not_a_document(entries_dir, path)
     root = entries_dir.resolve()
     resolved = path.resolve()
     as_given = Path(os.path.abspath(path))
@@ -664,6 +664,24 @@ def _check_entry_path(entries_dir: Path, path: Path) -> None:
             "Give the path of an entry.",
             path=path,
         )
+
+
+def _not_a_document(entries_dir: Path, path: Path) -> StaticfeedError:
+    """The error of `path`, which is no regular file: a pipe, or a link leading nowhere, is
+    there (`ls` lists it), and "there is no such file" misled."""
+    broken = broken_link(path, EntryError, "a document in the entries folder")
+    if broken is not None:
+        return broken
+    if _exists(path) and not path.is_dir():
+        return not_a_regular_file(path)
+    meant = None if path.is_dir() else _meant_entry(entries_dir, path)
+    return EntryError(
+        "it is a folder, not a document" if path.is_dir() else "there is no such file",
+        f"Give its path from here: {display_path(meant)}."
+        if meant is not None
+        else "Give the path of a document in the entries folder, like entries/2025/my-post.md.",
+        path=path,
+    )
 
 
 def _published(document: Document, tz: tzinfo) -> datetime | None:

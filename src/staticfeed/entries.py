@@ -155,7 +155,7 @@ def read_document(config: Config, entries_dir: Path, path: Path) -> ReadResult:
     `ManyErrors` on an error in it. A duplicate id is not looked for: that needs the others."""
     try:
         if not S_ISREG(path.stat().st_mode):
-            raise ManyErrors([_not_a_regular_file(path)])  # reading a pipe waits for ever
+            raise ManyErrors([not_a_regular_file(path)])  # reading a pipe waits for ever
         data = path.read_bytes()
     except OSError as error:
         raise ManyErrors([unreadable(path, error)]) from None
@@ -202,7 +202,7 @@ def _documents(entries_dir: Path, errors: list[StaticfeedError]) -> Iterator[tup
             elif entry.is_symlink() and not _check_inside(path, root, errors):
                 continue
             elif not entry.is_file() and os.path.exists(path):
-                errors.append(_not_a_regular_file(path))  # reading a pipe waits for ever
+                errors.append(not_a_regular_file(path))  # reading a pipe waits for ever
             else:
                 yield path, under + entry.name
         followed = []
@@ -273,7 +273,7 @@ def _name_not_utf8(path: Path, kind: str) -> EntryError:
     )
 
 
-def _not_a_regular_file(path: Path) -> EntryError:
+def not_a_regular_file(path: Path) -> EntryError:
     return EntryError(
         "the file is not a regular file (a pipe, a socket or a device)",
         "Replace it with a document, or rename it so that its name does not end in .md.",
