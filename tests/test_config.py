@@ -5,7 +5,10 @@ The feeds are read back with lxml and feedparser, never with staticfeed's own co
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -524,6 +527,22 @@ def test_a_config_that_cannot_be_read_is_an_error_not_a_traceback(site: Site) ->
         "Error: staticfeed.toml: cannot read the config file (Permission denied). Check that it "
         "can be read.\n",
     )
+
+
+@pytest.mark.parametrize("option", [(), ("--config", "staticfeed.toml")], ids=["found", "named"])
+def test_a_pipe_as_the_config_is_an_error_not_a_hang(site: Site, option: tuple[str, ...]) -> None:
+    # Found, it was "there is no such file"; named with --config, the build waited for ever.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    os.mkfifo(folder / "staticfeed.toml")
+    command = [sys.executable, "-m", "staticfeed", "build", *option]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Error: staticfeed.toml: the config file is not a regular file (a pipe, a socket or a "
+        "device). Replace it with the config file, or pass --config FILE.\n",
+    )
+    assert not (folder / "feeds").exists()
 
 
 def test_a_folder_given_as_the_config_is_a_wrong_command_line(site: Site) -> None:

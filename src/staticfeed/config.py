@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -193,7 +194,7 @@ def find_config(folder: Path) -> Path:
 
 def _config_in(folder: Path) -> Path | None:
     own = folder / "staticfeed.toml"
-    if own.is_file():
+    if own.exists() and not own.is_dir():  # a pipe too, which reading refuses
         return own
     if own.is_dir():  # it said "there is no such file"
         raise ConfigError(
@@ -482,6 +483,12 @@ def _with_slash(url: str) -> str:
 
 def _read_toml(path: Path) -> dict[str, object]:
     try:
+        if not S_ISREG(path.stat().st_mode):  # reading a pipe waits for ever
+            raise ConfigError(
+                "the config file is not a regular file (a pipe, a socket or a device)",
+                "Replace it with the config file, or pass --config FILE.",
+                path=path,
+            )
         data = path.read_bytes()
         # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
         text = data.decode("utf-8-sig")

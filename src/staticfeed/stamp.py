@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from stat import S_ISREG
 
 from staticfeed import __version__
 
@@ -88,6 +89,8 @@ def scan(invocation: Invocation) -> Scan | None:
         entries = invocation.entries_dir.resolve(strict=True)
         out = invocation.out_dir.resolve()
         python = os.path.realpath(sys.executable)
+        if not S_ISREG(config.stat().st_mode):
+            return None  # a pipe, whose reading waits for ever
         _add(setup, [_FORMAT, __version__, sys.version, python, os.getcwd()])
         _add(setup, [str(config), str(entries), str(out), repr(invocation.options)])
         _add(setup, [os.environ.get("TZ"), list(time.tzname), _code(), config.read_bytes().hex()])
