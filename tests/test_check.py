@@ -12,6 +12,8 @@ import contextlib
 import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -356,6 +358,18 @@ def test_feeds_older_than_the_entries_are_stale(published: Path) -> None:
 def test_a_missing_feed_file(published: Path) -> None:
     Path(RSS).unlink()
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
+
+
+def test_a_pipe_in_place_of_a_feed_file_is_missing_not_a_hang(published: Path) -> None:
+    # check read it, and waited for ever for something to write into it.
+    Path(RSS).unlink()
+    os.mkfifo(RSS)
+    command = [sys.executable, "-m", "staticfeed", "check"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout.splitlines()[0]) == (
+        1,
+        f"Error: {RSS}: the file does not exist. Run staticfeed build. [stale]",
+    )
 
 
 def test_check_before_the_first_build_is_one_error_not_one_a_file(site: Site) -> None:

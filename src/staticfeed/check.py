@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from stat import S_ISREG
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
@@ -487,8 +488,11 @@ def _id_changes(
 
 
 def _read(path: Path) -> bytes | None:
+    """The bytes of the file at `path`; None when there is none, as for a pipe there, whose
+    reading waits for ever (the build replaces it)."""
     with contextlib.suppress(OSError):
-        return path.read_bytes()
+        if S_ISREG(path.stat().st_mode):
+            return path.read_bytes()
     return None
 
 
