@@ -2476,6 +2476,64 @@ def test_the_configs_texts_tags_and_names_that_look_like_html_are_warnings(site:
     ]
 
 
+def test_text_feedparser_takes_for_a_start_tag_is_a_warning(site: Site) -> None:
+    # feedparser showed the subtitle "Sizes of Vec<T>" as "Sizes of Vec", and the title
+    # "R&amp;D <b>notes" without its "<b>"; check said nothing, as it looked for end tags alone.
+    config = CONFIG.replace('language = "en"', 'subtitle = "Sizes of Vec<T>"')
+    bold = "---\ntitle: R&amp;D <b>notes\ndate: 2025-03-01\n---\nBody.\n"
+    # A start tag alone leaves an RSS title text; feedparser shows it as written.
+    plain = "---\ntitle: Vec<T>, a < b, 1<2 <3\ndate: 2025-03-02\n---\nBody.\n"
+    site(config, **{"bold.md": bold, "plain.md": plain})
+    assert invoke_build().exit_code == 0
+    reference = "so some readers (feedparser) take it for an HTML character reference and show '&'"
+    tag = "so some readers (feedparser) take it for an HTML tag and do not show it"
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/bold.md",
+            2,
+            "looks-like-html",
+            f"the title holds '&amp;': RSS cannot mark a title as text, {reference}",
+        ),
+        warning(
+            "entries/bold.md",
+            2,
+            "looks-like-html",
+            f"the title holds '<b>': RSS cannot mark a title as text, {tag}",
+        ),
+        warning(
+            "staticfeed.toml",
+            4,
+            "looks-like-html",
+            f"the subtitle holds '<T>': RSS cannot mark a description as text, {tag}",
+        ),
+    ]
+    fixes = {item["fix"] for item in findings(exit_code=0)}
+    assert fixes == {"Write it another way, or leave it: Atom and JSON Feed show it as written."}
+    # What the warnings say: feedparser reads these as HTML, which shows no start tag.
+    parsed = feedparser.parse(RSS)
+    assert lxml_text(parsed.feed.subtitle) == "Sizes of Vec"
+    titles = {entry.title_detail.type: entry.title for entry in parsed.entries}
+    assert lxml_text(titles["text/html"]) == "R&D notes"
+    assert titles["text/plain"] == "Vec<T>, a < b, 1<2 <3"
+    # Atom and JSON Feed show them as written.
+    assert feedparser.parse(ATOM).feed.subtitle == "Sizes of Vec<T>"
+    assert json.loads(Path(JSON).read_text(encoding="utf-8"))["description"] == "Sizes of Vec<T>"
+
+
+def test_a_less_than_sign_in_a_description_is_a_warning_only_as_a_tag(site: Site) -> None:
+    # "<" before what cannot start a tag name is text to HTML readers.
+    text = "a < b, 1<2 <3"
+    site(CONFIG.replace('language = "en"', f'subtitle = "{text}"'), **{"older.md": OLDER})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle) == text
+    # feedparser drops "<>", which HTML 5 shows as text.
+    site(CONFIG.replace('language = "en"', 'subtitle = "Vec<> is empty"'), **{"older.md": OLDER})
+    assert invoke_build().exit_code == 0
+    assert [row[4].split(":")[0] for row in rows(exit_code=0)] == ["the subtitle holds '<>'"]
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle) == "Vec is empty"
+
+
 def lxml_text(html: str) -> str:
     """The text a reader shows for `html`."""
     return str(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).xpath("string()"))

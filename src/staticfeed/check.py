@@ -586,6 +586,10 @@ def _to_review(entry: Entry) -> Finding:
 _END_TAG = re.compile(r"</(\w+)>")
 # What feedparser also takes for HTML in an RSS title (its looks_like_html): a reference.
 _REFERENCE = re.compile(r"&#?\w+;")
+# What an HTML reader takes for a start tag, which it does not show: "<" and a letter, up to
+# ">" or the end of the text; feedparser drops "<>" as well. "a < b", "1<2" and "<3" are text.
+_START_TAG = re.compile(r"<(?:[A-Za-z][^>]*>?|>)")
+_AS_WRITTEN_ELSEWHERE = "Write it another way, or leave it: Atom and JSON Feed show it as written."
 # RSS's <description> of the channel, which feedparser always reads as HTML.
 _DESCRIPTION = "a description"
 
@@ -771,9 +775,9 @@ def _text_like_html(
     text: str,
     rss: str | None = "a title",
 ) -> Iterator[Finding]:
-    """Text with a character reference or an end tag in it: the W3C service warns about the
-    end tag, and some readers (feedparser) take both for HTML in `rss`, an RSS element that
-    holds the text (None for none)."""
+    """Text with a character reference, a start tag or an end tag in it: the W3C service warns
+    about the end tag, and some readers (feedparser) take all three for HTML in `rss`, an RSS
+    element that holds the text (None for none)."""
     if rss and not _read_as_html(text, rss):
         rss = None
     reference = next(
@@ -788,9 +792,20 @@ def _text_like_html(
             f"{what} holds {reference.group(0)!r}: RSS cannot mark {rss} as text, so some"
             " readers (feedparser) take it for an HTML character reference and show"
             f" {html.unescape(reference.group(0))!r}",
-            "Write it another way, or leave it: Atom and JSON Feed show it as written.",
+            _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
+    start = _START_TAG.search(text)
+    if rss and start and not match:  # else the end tag's warning says it is shown as HTML
+        yield _at(
+            path,
+            line(),
+            "warning",
+            "looks-like-html",
+            f"{what} holds {start.group(0)!r}: RSS cannot mark {rss} as text, so some readers"
+            " (feedparser) take it for an HTML tag and do not show it",
+            _AS_WRITTEN_ELSEWHERE,
+        )
     if match:
         shown = "readers show it as text, but"
         if rss:
