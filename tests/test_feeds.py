@@ -588,6 +588,35 @@ def test_an_atom_title_that_looks_like_html_is_escaped_html(
         assert shown.title == title
 
 
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("Use &amp; literally", "Use &amp;amp; literally"),
+        ("Why </div> matters", "Why &lt;/div&gt; matters"),
+        ("AT&T, Tom & Jerry", None),
+    ],
+)
+def test_atom_rights_and_summary_that_look_like_html_are_escaped_html(
+    site: Site, text: str, escaped: str | None
+) -> None:
+    # As a title: the W3C service warns about Atom text it takes for HTML
+    # (ContainsUndeclaredHTML), and readers show escaped HTML as the same text.
+    config = BASIC_CONFIG + f"rights = {json.dumps(text)}\n"
+    site(config=config, **{"a.md": doc(f"title: A\ndate: 2025-12-22\nsummary: {json.dumps(text)}")})
+    atom, _ = build_and_read()
+    feed = parsed("atom.xml")
+    for element, detail in [
+        (atom.find("a:rights", NS), feed.feed.rights_detail),
+        (atom.find("a:entry/a:summary", NS), feed.entries[0].summary_detail),
+    ]:
+        assert element is not None
+        assert (element.get("type"), element.text) == (
+            ("html", escaped) if escaped else (None, text)
+        )
+        shown = html_of(detail.value).text_content() if escaped else detail.value
+        assert (detail.type, shown) == ("text/html" if escaped else "text/plain", text)
+
+
 def test_full_content_in_both_feeds(site: Site) -> None:
     body = "First paragraph.\n\nSecond paragraph with **bold**.\n"
     site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org/blog/a", body)})
