@@ -1934,7 +1934,10 @@ def test_feeds_are_the_documents_feedgen_writes_with_the_entries_in_them(
         rendered = [render_entry(entry, config.site_url) for entry in plan.entries]
         generator: FeedGenerator = feeds._feed_generator(config, plan, rendered, format_name)
         for entry in rendered:
-            feeds._add_entry(generator.add_entry(order="append"), entry, config, format_name)
+            item = generator.add_entry(order="append")
+            feeds._add_entry(item, entry, config)
+            if format_name == "rss":
+                feeds._add_rss_enclosure(item, entry.entry)
         serialize = generator.atom_str if format_name == "atom" else generator.rss_str
         expected = serialize(pretty=True, encoding="UTF-8")
         made = b"".join(feeds.feed_parts(config, plan, rendered, format_name))

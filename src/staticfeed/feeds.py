@@ -122,7 +122,7 @@ def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[st
     item = FeedEntry()
     item.register_extension("staticfeed", _RssItem, atom=False, rss=True)
     item.register_extension("staticfeed_atom", _AtomEntry, atom=True, rss=False)
-    _add_entry(item, rendered, config, "atom")
+    _add_entry(item, rendered, config)
     made = {}
     if "atom" in formats:
         made["atom"] = _serialized(item.atom_entry(), "atom")
@@ -277,7 +277,8 @@ def _rss_image_format(url: str) -> bool:
     return not suffix or suffix in _RSS_IMAGE_SUFFIXES
 
 
-def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_name: str) -> None:
+def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None:
+    """Fill `item` for both formats but RSS's enclosure: see `_add_rss_enclosure`."""
     entry = rendered.entry
     item.id(entry.id)
     item.guid(entry.id, permalink=entry.id == rendered.url)
@@ -313,8 +314,6 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config, format_
     item.staticfeed_atom.lang = entry.lang
     item.staticfeed.image = item.staticfeed_atom.image = entry.image
     item.staticfeed_atom.enclosures = entry.enclosures
-    if format_name == "rss":
-        _add_rss_enclosure(item, entry)
 
 
 def _add_rss_enclosure(item: FeedEntry, entry: Entry) -> None:
