@@ -769,6 +769,24 @@ def test_touch_names_the_line_of_a_byte_not_utf8_with_cr_line_ends(
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_touch_names_the_byte_order_mark_of_utf16_as_build_does(
+    site: Callable[..., Path], encoding: str
+) -> None:
+    # touch said "not valid UTF-8 (byte offset 0)", which did not say what the file was.
+    folder = site(**{"a.md": "Body.\n"})
+    text = "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"
+    (folder / "entries" / "a.md").write_text(text, encoding=encoding)
+    expected = (
+        "Error: entries/a.md: the file is not UTF-8: it begins with the byte-order mark of "
+        "UTF-16 or UTF-32. Save the file as UTF-8.\n"
+    )
+    for command in (["touch", "entries/a.md"], ["build"]):
+        result = run(*command)
+        assert result.exit_code == 1, result.output
+        assert result.stderr == expected
+
+
 @pytest.mark.parametrize(
     ("given", "fix"),
     [

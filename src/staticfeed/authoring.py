@@ -33,6 +33,7 @@ from staticfeed.drift import PublishedEntry, html_text, title_key
 from staticfeed.entries import (
     SUFFIXES,
     checked_id,
+    decode_document,
     document_paths,
     not_a_regular_file,
     read_entries,
@@ -59,7 +60,7 @@ from staticfeed.ids import (
 )
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
-from staticfeed.text import line_at_byte, unfit_character, with_lf_line_ends
+from staticfeed.text import unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
 EXAMPLE_TITLE = "Hello, world"
@@ -712,16 +713,7 @@ class _RawFile:
         except OSError as error:
             raise unreadable(path, error) from None
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-        try:
-            text = data[len(bom) :].decode("utf-8")
-        except UnicodeDecodeError as error:
-            offset = len(bom) + error.start
-            raise EntryError(
-                f"the file is not valid UTF-8 (byte offset {offset})",
-                "Save the file as UTF-8.",
-                path=path,
-                line=line_at_byte(data, offset),
-            ) from None
+        text = decode_document(path, data)
         # As the build reads it (with_lf_line_ends): a CR alone ends a line only without LF.
         parts = re.split(r"(\r\n|\n)" if "\n" in text else r"(\r)", text)
         return cls(bom, tuple(parts[0::2]), (*parts[1::2], ""))

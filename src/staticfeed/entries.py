@@ -558,7 +558,7 @@ def _read_text(
     path: Path, data: bytes, warnings: list[BuildWarning], reader: Callable[[str], T]
 ) -> T:
     """`reader` of the document's text, decoded and cleaned as `build` reads it."""
-    decoded = _decode(path, data)
+    decoded = decode_document(path, data)
     warnings.extend(BuildWarning(_LONE_CR_READ, path, line) for line in lone_cr_lines(decoded))
     text = _clean_text(path, with_lf_line_ends(decoded), warnings)
     try:
@@ -613,7 +613,9 @@ def _is_absolute(url: str) -> bool:
         return False
 
 
-def _decode(path: Path, data: bytes) -> str:
+def decode_document(path: Path, data: bytes) -> str:
+    """The text of the document `path` whose bytes are `data`, without its UTF-8 byte-order
+    mark, or the error that says why it is not UTF-8."""
     # UTF-16 or UTF-32 without a byte-order mark: ASCII letters read as UTF-8 with zero bytes
     # between them, which were removed with a warning a line, and other letters as control
     # characters, removed too (U+2019 is the bytes 19 20 in UTF-16), without an error.
