@@ -360,15 +360,29 @@ def test_a_missing_feed_file(published: Path) -> None:
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
 
 
-def test_a_pipe_in_place_of_a_feed_file_is_missing_not_a_hang(published: Path) -> None:
-    # check read it, and waited for ever for something to write into it.
+def test_a_pipe_in_place_of_a_feed_file_is_named_not_a_hang(published: Path) -> None:
+    # check read it, and waited for ever for something to write into it; then it said "the
+    # file does not exist", which `ls` denies. A subprocess, so that a hang fails the test.
     Path(RSS).unlink()
     os.mkfifo(RSS)
     command = [sys.executable, "-m", "staticfeed", "check"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert (done.returncode, done.stdout.splitlines()[0]) == (
         1,
-        f"Error: {RSS}: the file does not exist. Run staticfeed build. [stale]",
+        f"Error: {RSS}: the file is not a regular file (a pipe, a socket or a device). "
+        "Run staticfeed build, which replaces it. [stale]",
+    )
+
+
+def test_a_folder_in_place_of_a_feed_file_is_named(published: Path) -> None:
+    # It said "the file does not exist"; build then stops at the folder.
+    Path(RSS).unlink()
+    Path(RSS).mkdir()
+    result = check()
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines()[0] == (
+        f"Error: {RSS}: a folder is where this file goes. "
+        "Remove or rename the folder; the build writes a file there. [stale]"
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from stat import S_ISREG
+from stat import S_ISDIR, S_ISREG
 from typing import Literal
 from urllib.parse import quote, urlsplit
 
@@ -58,7 +58,7 @@ from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry, RenderedEntry
-from staticfeed.output import not_a_folder
+from staticfeed.output import FOLDER_IN_THE_WAY, not_a_folder
 from staticfeed.pipeline import rendered_outputs
 from staticfeed.plan import FeedPlan
 from staticfeed.progress import SILENT
@@ -1311,9 +1311,7 @@ def _never_built(out_dir: Path, missing: int) -> list[Finding]:
 
 def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:
     if current is None:
-        return [
-            _at(path, None, "error", "stale", "the file does not exist", "Run staticfeed build.")
-        ]
+        return [_at(path, None, "error", "stale", *_not_there(path))]
     if current == fresh:
         return []
     same = next(
@@ -1325,6 +1323,22 @@ def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:
         "(the entries, the config or staticfeed changed since the last build)"
     )
     return [_at(path, line, "error", "stale", message, "Run staticfeed build.")]
+
+
+def _not_there(path: Path) -> tuple[str, str]:
+    """What is wrong, and the fix, where `path` has no file `_read` reads: ls shows a pipe or
+    a folder there, not nothing."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "the file does not exist", "Run staticfeed build."
+    if S_ISDIR(mode):
+        return FOLDER_IN_THE_WAY
+    # os.replace puts the built file in its place.
+    return (
+        "the file is not a regular file (a pipe, a socket or a device)",
+        "Run staticfeed build, which replaces it.",
+    )
 
 
 def _size(file: str, size: int, budget: int) -> list[Finding]:

@@ -380,16 +380,19 @@ def _hashing(parts: Iterable[bytes], hashed: hashlib._Hash) -> Iterator[bytes]:
         yield part
 
 
+FOLDER_IN_THE_WAY = (
+    "a folder is where this file goes",
+    "Remove or rename the folder; the build writes a file there.",
+)
+"""What is wrong, and the fix, where a folder has the name of a file the build writes."""
+
+
 def _refuse_folders_in_the_way(staged: list[tuple[Path, Path]]) -> None:
     """A folder where a file goes stops the build before any file is replaced: found by the
     first os.replace that fails, the files before it were already published."""
     for _, path in staged:
         if os.path.isdir(path):
-            raise OutputError(
-                "a folder is where this file goes",
-                "Remove or rename the folder; the build writes a file there.",
-                path=path,
-            )
+            raise OutputError(*FOLDER_IN_THE_WAY, path=path)
 
 
 def _write_error(error: OSError, path: Path) -> OutputError:
