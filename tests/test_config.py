@@ -1495,10 +1495,11 @@ def test_a_config_key_caught_by_a_second_authors_table_is_named_at_its_own_line(
     )
     site(config=text, **{"a.md": POST})
     line = text.splitlines().index("limit = 3") + 1
-    # The [extra] table caught a limit too: both are listed, in the order of the file.
+    # The [extra] table, itself unknown, caught a limit too: all are listed, in the order of
+    # the file.
     assert (
         error_text()
-        .splitlines()[1]
+        .splitlines()[2]
         .startswith(f"Error: staticfeed.toml:{line}: limit is in the [[authors]] table: ")
     )
 
@@ -1515,6 +1516,21 @@ def test_each_config_key_caught_by_an_authors_table_is_an_error(site: Site) -> N
         f"after the [[authors]] line in it. Move the {key} line above the first [[authors]] "
         "line.\n"
         for line, key in ((5, "id_authority"), (8, "limit"))
+    )
+
+
+def test_the_other_keys_of_an_author_that_caught_a_config_key_are_checked(site: Site) -> None:
+    # The author was left unchecked: its unknown `mail` was the next run's error.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\n\n[[authors]]\nname = "Ann"\n'
+        'limit = 3\nmail = "x"\n'
+    )
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:6: limit is in the [[authors]] table: TOML puts each key after "
+        "the [[authors]] line in it. Move the limit line above the first [[authors]] line.\n"
+        "Error: staticfeed.toml:7: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
     )
 
 

@@ -26,6 +26,7 @@ from staticfeed.frontmatter import (
     toml_keys_caught_by_table,
     toml_lines,
     toml_list_item_lines,
+    without_keys,
 )
 from staticfeed.model import Author
 from staticfeed.text import lone_cr_lines, unfit_character
@@ -268,7 +269,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     for key, value in table.items():
         if caught := _keys_caught_by_table(path, raw_text, key, value, in_pyproject):
             errors += caught
-            continue
+            value = without_keys(value, _CHECKS)
         try:
             checked[key] = _checked(key, value)
         except ConfigError as error:

@@ -41,6 +41,7 @@ from staticfeed.frontmatter import (
     keys_caught_by_items,
     split,
     toml_first_table_line,
+    without_keys,
 )
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
 from staticfeed.infer import HeadMetadata, read_head
@@ -804,7 +805,7 @@ class _EntryBuilder:
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
         if key not in self.meta or key not in KEYS:
             return None
-        value = _without_keys(self.meta[key]) if self._caught_by_items(key) else self.meta[key]
+        value = without_keys(self.meta[key], KEYS) if self._caught_by_items(key) else self.meta[key]
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
         try:
@@ -979,19 +980,6 @@ class _EntryBuilder:
     def _fail(self, key: str | None, message: str, fix: str) -> None:
         line = self.document.key_lines.get(key) if key else None
         self.errors.append(EntryError(message, fix, path=self.path, line=line))
-
-
-def _without_keys(value: object) -> object:
-    """`value` without the front matter's keys in its mappings, which `_caught_by_items` has
-    reported: the other problems of those items are then reported in the same run."""
-    items = value if isinstance(value, list) else [value]
-    kept = [
-        {name: each for name, each in item.items() if name not in KEYS}
-        if isinstance(item, dict)
-        else item
-        for item in items
-    ]
-    return kept if isinstance(value, list) else kept[0]
 
 
 def _texts(value: object) -> list[str]:

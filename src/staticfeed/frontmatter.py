@@ -1251,6 +1251,19 @@ def toml_keys_caught_by_table(
     ]
 
 
+def without_keys(value: object, keys: Collection[str]) -> object:
+    """`value` without `keys` in its mappings, each reported as caught by the item (see
+    `toml_keys_caught_by_table`): the item's other problems are then reported in the same run."""
+    items = value if isinstance(value, list) else [value]
+    kept = [
+        {name: each for name, each in item.items() if name not in keys}
+        if isinstance(item, dict)
+        else item
+        for item in items
+    ]
+    return kept if isinstance(value, list) else kept[0]
+
+
 def _dotted(name: str) -> str:
     """A TOML dotted key as one name: `a . b` is `a.b`."""
     return re.sub(r"\s*\.\s*", ".", name)
