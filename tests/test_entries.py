@@ -2237,6 +2237,19 @@ DATE_LINE_FIX = (
             " after 9999",
             id="after-9999-in-utc",
         ),
+        pytest.param(
+            "20251222T1430\n\n# Title\n\nText.\n",
+            1,
+            "'20251222T1430' gives its time in a form a date line does not read: write it 14:30",
+            id="compact-time",  # published at 00:00, the time dropped without a word
+        ),
+        pytest.param(
+            "# Title\n\n22 December 2025 143015\n\nText.\n",
+            3,
+            "'22 December 2025 143015' gives its time in a form a date line does not read: write"
+            " it 14:30:15",
+            id="compact-time-with-seconds",
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

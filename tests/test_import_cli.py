@@ -802,6 +802,22 @@ def test_a_wrong_weekday_in_pasted_text_is_imported_for_review(site: Callable[..
     assert "date" in meta["review"]
 
 
+def test_a_compact_time_in_pasted_text_is_imported_for_review(site: Callable[..., Path]) -> None:
+    # The build refuses "22 December 2025 1430", whose time a date line does not read (it
+    # published it at 00:00); import takes the time, 14:30, and asks for a review of the date.
+    folder = site()
+    (folder / "page.txt").write_text(
+        "22 December 2025 1430\n\nThe Allotment That Fed a Street\n\nThe street grew.\n",
+        encoding="utf-8",
+    )
+    result = run("import", "page.txt", "--timezone", "UTC")
+    assert result.exit_code == 0, result.output
+    assert "  date:    2025-12-22 14:30 +00:00 (guessed)\n" in result.stdout
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert entry.published == "2025-12-22T14:30:00+00:00"
+
+
 def test_an_html_page_in_latin_1_without_a_charset_is_read_as_browsers_read_it(
     site: Callable[..., Path],
 ) -> None:

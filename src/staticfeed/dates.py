@@ -135,6 +135,15 @@ class WeekdayConflict(DateError):
         self.without_weekday = without_weekday
 
 
+class UnreadTime(DateError):
+    """A date line whose time is in a form a date line does not read (`20251222T1430`);
+    `moment` is the date and time dateutil read from it."""
+
+    def __init__(self, message: str, moment: datetime) -> None:
+        super().__init__(message)
+        self.moment = moment
+
+
 def zone(name: str) -> ZoneInfo:
     _refuse_zone_of_no_place(name)
     try:
@@ -258,10 +267,20 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     if first is None:
         return None
     if not _HAS_TIME.search(text):
-        first = first.replace(hour=0, minute=0, second=0)
+        _refuse_unread_time(text, first)
         if first.tzinfo is None:
             return start_of_day(first.date(), tz)
     return localize(first, tz)
+
+
+def _refuse_unread_time(text: str, moment: datetime) -> None:
+    """dateutil reads a time in forms a date line does not (`20251222T1430`, `2025 1430`),
+    which was dropped without a word: front matter keeps it, so the author meant it."""
+    if moment.time() == time():
+        return
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    message = f"{text!r} gives its time in a form a date line does not read: write it {clock}"
+    raise UnreadTime(message, moment)
 
 
 def is_tag_date(text: str) -> bool:
@@ -275,12 +294,23 @@ def is_tag_date(text: str) -> bool:
 
 
 def lenient_date_line(line: str, tz: tzinfo) -> datetime | None:
-    """`parse_date_line`, with a date it refuses taken as no date, but for a wrong weekday:
-    import takes the day, month and year, and asks the author to review the date."""
+    """`parse_date_line`, with a date it refuses taken as no date, but for a wrong weekday or a
+    time in a form it does not read: import takes the day, month, year (and time), and asks
+    the author to review the date."""
     try:
         return parse_date_line(line, tz)
     except WeekdayConflict as conflict:
         return lenient_date_line(conflict.without_weekday, tz)
+    except UnreadTime as unread:
+        return _lenient_moment(unread.moment, tz)
+    except DateError:
+        return None
+
+
+def _lenient_moment(moment: datetime, tz: tzinfo) -> datetime | None:
+    """`moment` in `tz`, or None when it is a time the clocks skip there."""
+    try:
+        return localize(moment, tz)
     except DateError:
         return None
 

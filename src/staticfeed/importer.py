@@ -41,6 +41,7 @@ from staticfeed import gfm, values
 from staticfeed.codeblocks import fenced
 from staticfeed.dates import (
     DateError,
+    UnreadTime,
     WeekdayConflict,
     front_matter_date,
     lenient_date_line,
@@ -2216,7 +2217,7 @@ def _refused_date_line(body: str, tz: tzinfo) -> tuple[str, str] | None:
         labelled = _DATE_LABEL.match(plain)
         try:
             parse_date_line(labelled.group("date") if labelled else plain, tz)
-        except WeekdayConflict:
+        except (WeekdayConflict, UnreadTime):
             continue  # import takes the day and asks for a review (lenient_date_line)
         except DateError as error:
             return line, str(error)
