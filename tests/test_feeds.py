@@ -2012,3 +2012,34 @@ def test_a_percent_that_begins_no_escape_in_a_link_is_escaped(site: Site) -> Non
         urls = [element.get("href") or element.get("src") for element in tree.iter()]
         urls = [url for url in urls if url]
         assert urls == expected
+
+
+IRI_ATTRIBUTES = (
+    '<video poster="my poster é.png"></video> <q cite="talks/ü.html">Q</q>\n'
+    '<img src="a.png" longdesc="about é.html" srcset="été.png 2x, b.png">\n'
+    '<object data="maps/carte é.svg"></object>\n'
+    '<svg><use xlink:href="icônes.svg#dove"/></svg>\n'
+)
+
+
+def test_urls_in_every_attribute_are_percent_encoded_as_links_are(site: Site) -> None:
+    """A poster, cite, longdesc, data, xlink:href or srcset URL with a space or a letter that
+    is not ASCII reached readers as written (`…/my poster é.png`), which no URI may hold,
+    where an href or a src is percent-encoded as UTF-8."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", IRI_ATTRIBUTES)})
+    expected = {
+        ("video", "poster"): BLOG + "my%20poster%20%C3%A9.png",
+        ("q", "cite"): BLOG + "talks/%C3%BC.html",
+        ("img", "longdesc"): BLOG + "about%20%C3%A9.html",
+        ("img", "srcset"): f"{BLOG}%C3%A9t%C3%A9.png 2x, {BLOG}b.png",
+        ("object", "data"): BLOG + "maps/carte%20%C3%A9.svg",
+        ("{http://www.w3.org/2000/svg}use", XLINK_HREF): BLOG + "ic%C3%B4nes.svg#dove",
+    }
+    for tree in html5_trees():
+        found = {
+            (element.tag, attribute): element.get(attribute)
+            for element in tree.iter()
+            for attribute in element.attrib
+            if (element.tag, attribute) in expected
+        }
+        assert found == expected

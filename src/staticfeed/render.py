@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from copy import copy
 from functools import lru_cache
 from typing import cast
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from cmarkgfm.cmark import Options
 from lxml import etree
@@ -540,6 +541,8 @@ def _make_urls_absolute(
                     absolute = own_url.partition("#")[0]
                 else:
                     absolute = absolute_url(own_url if written[0] == "#" else base, written)
+                if attribute not in _ENCODED_BY_LIBXML2:
+                    absolute = _encoded_as_links_are(absolute)
                 if absolute != value:
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
@@ -592,9 +595,23 @@ def _src_from_srcset(img: etree._Element, srcset: str) -> None:
 def _absolute_srcset(srcset: str, base: str) -> str:
     candidates = []
     for url, descriptor in srcset_candidates(srcset):
-        joined = absolute_url(base, url)
+        joined = _encoded_as_links_are(absolute_url(base, url))
         candidates.append(f"{joined} {descriptor}".strip())
     return ", ".join(candidates)
+
+
+# The URL attributes libxml2 percent-encodes as it writes HTML (a space, a letter beyond
+# ASCII); the others are written as they are, and must be encoded here.
+_ENCODED_BY_LIBXML2 = frozenset(("href", "src", "action"))
+
+
+def _encoded_as_links_are(url: str) -> str:
+    """`url` with a space, tab, newline, DEL or letter beyond ASCII percent-encoded as UTF-8,
+    as libxml2 writes an href: a poster or srcset reached readers as an IRI
+    (`…/my poster é.png`), which no URI may hold. An escape already made stays as written."""
+    if url.isascii() and url.isprintable() and " " not in url:
+        return url
+    return quote(url, safe=string.punctuation)
 
 
 def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
