@@ -2043,3 +2043,28 @@ def test_urls_in_every_attribute_are_percent_encoded_as_links_are(site: Site) ->
             if (element.tag, attribute) in expected
         }
         assert found == expected
+
+
+BACKSLASHES = (
+    '<img src="img\\x.png" alt="x"> <a href="https://example.org/docs\\a.html">a</a>\n'
+    '<a href="..\\notes\\b.html?path=c\\d#e\\f">b</a> <a href="\\\\cdn.example.net\\c.html">c</a>\n'
+    '<a href="news:comp\\lang">d</a>\n'
+)
+
+
+def test_a_backslash_in_a_link_is_a_slash_as_browsers_read_it(site: Site) -> None:
+    """Browsers read a `\\` in an http(s) URL's path as a `/` (the WHATWG URL standard):
+    `img\\x.png` reached readers as `…/blog/img\\x.png`, which leads elsewhere, or nowhere,
+    where the entry's page showed `…/blog/img/x.png`. In a query or a fragment, or in a URL
+    of another scheme, it stays as written, as browsers keep it."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", BACKSLASHES)})
+    expected = [
+        BLOG + "img/x.png",
+        "https://example.org/docs/a.html",
+        "https://example.org/notes/b.html?path=c\\d#e\\f",
+        "https://cdn.example.net/c.html",
+        "news:comp\\lang",
+    ]
+    for tree in html5_trees():
+        urls = [element.get("href") or element.get("src") for element in tree.iter()]
+        assert [url for url in urls if url] == expected

@@ -646,9 +646,29 @@ def absolute_url(base: str, url: str) -> str:
         url = remove_xml_illegal(url)
     if "%" in url:  # one that begins no escape (`100%.html`): servers answer 400 Bad Request
         url = BARE_PERCENT.sub("%25", url)
+    if "\\" in url:
+        url = _backslashes_as_slashes(base, url)
     if _already_absolute(url):
         return url
     return _join(base, url)
+
+
+def _backslashes_as_slashes(base: str, url: str) -> str:
+    """`url` with each `\\` before its query or fragment a `/`, as browsers read an http(s)
+    URL (WHATWG URL standard): `img\\x.png` reached readers as `…/img\\x.png`, which
+    servers and readers that are no browser take for another file. A URL of another scheme
+    (`news:a\\b`) stays as written."""
+    scheme = _SCHEME.match(url)
+    if (scheme[0] if scheme else base[: base.find(":") + 1]).lower() not in _SPECIAL_SCHEMES:
+        return url
+    query = _QUERY_START.search(url)
+    end = query.start() if query else len(url)
+    return url[:end].replace("\\", "/") + url[end:]
+
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SPECIAL_SCHEMES = ("http:", "https:")
+_QUERY_START = re.compile(r"[?#]")
 
 
 @lru_cache(maxsize=4096)
