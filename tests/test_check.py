@@ -2707,6 +2707,68 @@ def test_a_link_to_the_document_of_an_entry_without_a_page_or_a_link(site: Site)
     ]
 
 
+def test_a_link_to_a_document_path_that_names_no_document(site: Site) -> None:
+    """`[missing](zz.md)`, a slip in a link to another entry's document, was published as
+    the URL `.../zz.md`, which leads nowhere, and check said nothing. A file beside the
+    document that the build does not read (a hidden one) is found as before."""
+    body = (
+        '[missing](zz.md) and [case](Second.md#part),\n<a href="old/gone.markdown">raw</a>,'
+        " [second](second.md), [hidden](.notes.md), ![no link](zz.md)"
+    )
+    site(
+        CONFIG,
+        **{
+            "2025/linking.md": post("Linking", body=body),
+            "2025/second.md": post("Second"),
+            "2025/.notes.md": "Notes.\n",
+            "2025/elsewhere.md": post(
+                "Elsewhere", "link: https://elsewhere.test/e/\n", "[gone](../2024/gone.md)"
+            ),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "relative-file"]
+    fix = "Correct the path to that of an entry's document, letter case and all, or write"
+    fix += " the full URL."
+    assert [(f["file"], f["line"], f["message"], f["fix"]) for f in found] == [
+        (
+            "entries/2025/elsewhere.md",
+            6,
+            "the link '../2024/gone.md' names entries/2024/gone.md, which is no entry's document:"
+            " readers load https://elsewhere.test/2024/gone.md",
+            fix,
+        ),
+        (
+            "entries/2025/linking.md",
+            5,
+            "the link 'Second.md#part' names entries/2025/Second.md, which is no entry's"
+            f" document: readers load {SITE}Second.md#part",
+            fix,
+        ),
+        (
+            "entries/2025/linking.md",
+            5,
+            f"the link 'zz.md' names entries/2025/zz.md, which is no entry's document: readers"
+            f" load {SITE}zz.md",
+            fix,
+        ),
+        (
+            "entries/2025/linking.md",
+            6,
+            "the <a href> 'old/gone.markdown' names entries/2025/old/gone.markdown, which is no"
+            f" entry's document: readers load {SITE}old/gone.markdown",
+            fix,
+        ),
+        (
+            "entries/2025/linking.md",
+            6,
+            f"the link '.notes.md' names entries/2025/.notes.md, but readers load {SITE}"
+            ".notes.md: staticfeed publishes the feeds and pages, not the files in entries/",
+            "Put the file on the site at that URL, or write the full URL where it is.",
+        ),
+    ]
+
+
 WITH_LINK = """\
 ---
 title: Elsewhere

@@ -955,6 +955,8 @@ class _Body:
     linked: tuple[tuple[str, _Unreached | None], ...] = ()
     """The documents its links name that are entries' (Entry.links_to), each with why its
     links do not lead to that entry (a draft, say), or None when they do."""
+    unnamed: tuple[str, ...] = ()
+    """The document paths its links name that are no entry's document (`zz.md`, a slip)."""
     nothing_shown: _Nothing = None
     """Why readers show nothing of its text (`_nothing_shown`), if they do not."""
     title_alone: bool = False
@@ -981,7 +983,8 @@ def _nothing_shown(rendered: RenderedEntry | None) -> _Nothing:
 
 _Unreached = tuple[str, str]
 """Why links to an entry's document do not lead to the entry ("is a draft"), and the fix."""
-_Held = Callable[[Entry], tuple[str, tuple[tuple[str, _Unreached | None], ...]]]
+_Linked = tuple[tuple[str, _Unreached | None], ...]
+_Held = Callable[[Entry], tuple[str, _Linked, tuple[str, ...]]]
 _DRAFT = (
     "is a draft",
     "Publish it (take out draft: true), or take the link out until it is published.",
@@ -996,7 +999,7 @@ def _held_documents(config: Config, selection: Selection, entries_dir: Path) -> 
     """What `_Body` says of an entry's links to documents: its own document's path, and why
     the links to each document that is an entry's do not lead to it (None when they do)."""
     if not any(entry.links_to for entry in selection.entries):
-        return lambda entry: ("", ())
+        return lambda entry: ("", (), ())
     every = [*selection.entries, *selection.withheld]
     paths = {
         id(entry): document_path(relative_source(entry.source, entries_dir)) for entry in every
@@ -1008,9 +1011,10 @@ def _held_documents(config: Config, selection: Selection, entries_dir: Path) -> 
         has_url = entry.link is not None or config.pages
         why[paths[id(entry)]] = None if has_url else _NOWHERE
 
-    def held(entry: Entry) -> tuple[str, tuple[tuple[str, _Unreached | None], ...]]:
+    def held(entry: Entry) -> tuple[str, _Linked, tuple[str, ...]]:
         linked = tuple((path, why[path]) for path in entry.links_to if path in why)
-        return paths[id(entry)], linked
+        unnamed = tuple(path for path in entry.links_to if path not in why)
+        return paths[id(entry)], linked, unnamed
 
     return held
 
@@ -1050,9 +1054,12 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         if rules.template_code:
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
-        if rules.relative_file and (link is None or body.linked):
+        if rules.relative_file and (link is None or body.linked or body.unnamed):
             beside = localfiles.local_files(found, path, rules.entries_dir)
             here += _local_findings(body, first_line, beside, link or rules.site_url)
+            if body.unnamed:
+                files = [local.url for local in beside]
+                here += _unnamed_findings(body, first_line, found, files, rules)
         if rules.missing_place and link is None:
             here += _missing_place_findings(path, first_line, text, found)
         if rules.empty_src:
@@ -1121,7 +1128,7 @@ def _local_findings(
     linked = dict(body.linked)
     findings = []
     for local in beside:
-        is_link = linked and local.what in ("the link", "the <a href>")
+        is_link = linked and local.what in _LINKS
         named = target(body.document, local.url) if is_link else None
         if named is not None and named[0] in linked:
             why = linked[named[0]]
@@ -1130,6 +1137,38 @@ def _local_findings(
         elif body.link is None:
             findings.append(_local_finding(body.path, first_line, local, base))
     return findings
+
+
+def _unnamed_findings(
+    body: _Body, first_line: int, found: gfm.Sources, beside: Collection[str], rules: _EntryRules
+) -> list[Finding]:
+    """Links that name a document path no entry has (`zz.md`), nor a file `beside` the
+    document: published as a URL (`https://example.org/zz.md`) that leads nowhere. Not one
+    written with template code (`{filename}/a.md`), which template-code reports."""
+    unnamed, seen = set(body.unnamed), set(beside)
+    findings = []
+    for line, what, url in localfiles.references(found):
+        named = target(body.document, url) if what in _LINKS else None
+        if named is None or named[0] not in unnamed or url in seen or templates.holds_code(url):
+            continue
+        seen.add(url)  # once each, as for files beside it
+        findings.append(
+            _body_warning(
+                body.path,
+                first_line,
+                line,
+                "relative-file",
+                f"{what} {url!r} names {display_path(rules.entries_dir / named[0])}, which is no"
+                f" entry's document: readers load {absolute_url(body.link or rules.site_url, url)}",
+                "Correct the path to that of an entry's document, letter case and all, or write"
+                " the full URL.",
+            )
+        )
+    return findings
+
+
+_LINKS = ("the link", "the <a href>")
+"""What `localfiles.references` calls the links that may name a document (doclinks)."""
 
 
 def _held_finding(

@@ -33,6 +33,11 @@ _SHOWN = 40
 """The longest code a warning quotes in full."""
 
 
+def holds_code(url: str) -> bool:
+    """Whether `url` holds template code (`{filename}/post.md`), which template-code reports."""
+    return bool(_CODE.search(url) or _PELICAN.search(url))
+
+
 @dataclass(frozen=True)
 class TemplateCode:
     """Template code written at `line` of the Markdown (1 for the first), what kind it is, and
