@@ -2769,6 +2769,28 @@ def test_a_link_to_a_document_path_that_names_no_document(site: Site) -> None:
     ]
 
 
+def test_a_space_in_a_srcset_url_is_reported(site: Site) -> None:
+    """`srcset="café 1.png 1x"` is, by HTML's rules, the URL `café` with `1.png 1x`, which is
+    no descriptor: browsers skip that image, and it reached readers as `…/caf%C3%A9`."""
+    body = 'Text.\n\n<img alt="x"\n  srcset="café 1.png 1x, big%20map.png 2x, b.png 300w">\n'
+    site(CONFIG, **{"2025/a.md": post("A", body=body)})
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "reader-html"]
+    assert [(f["line"], f["message"], f["fix"]) for f in found] == [
+        (
+            7,
+            "feed readers remove the srcset attribute of <img>",
+            ATTRIBUTE_FIX,
+        ),
+        (
+            8,
+            "the <img srcset> reads 'café 1.png 1x' as the URL 'café', then '1.png 1x', which is"
+            " no width or density: a space ends a URL there, and browsers skip that image",
+            "Write each space in the file's name as %20.",
+        ),
+    ]
+
+
 WITH_LINK = """\
 ---
 title: Elsewhere

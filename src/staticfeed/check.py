@@ -1046,6 +1046,9 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         here = []
         if rules.reader_html:
             here += [_removed_finding(path, first_line, each) for each in reading.removed]
+        if rules.reader_html:
+            misread = localfiles.misread_srcsets(found)
+            here += [_misread_finding(path, first_line, *each) for each in misread]
         if rules.w3c_html:
             here += [_service_finding(path, first_line, each) for each in reading.warned]
         nothing = body.nothing_shown
@@ -1261,6 +1264,20 @@ def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -
         "reader-html",
         f"feed readers remove {removed.what}{_elsewhere(removed.more)}",
         _removed_fix(removed),
+    )
+
+
+def _misread_finding(
+    path: Path, first_line: int, line: int, what: str, url: str, descriptors: str
+) -> Finding:
+    return _body_warning(
+        path,
+        first_line,
+        line,
+        "reader-html",
+        f"{what} reads {url + ' ' + descriptors!r} as the URL {url!r}, then {descriptors!r},"
+        " which is no width or density: a space ends a URL there, and browsers skip that image",
+        "Write each space in the file's name as %20.",
     )
 
 

@@ -3,6 +3,7 @@ the site instead, and staticfeed publishes the feeds and pages, not the files in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,26 @@ def references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                     at = html.find(url)
                     here = line + html.count("\n", 0, at) if at >= 0 else line
                     yield here, f"the <{element.tag} {attribute}>", url
+
+
+def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, str, str]]:
+    """(line, what, URL, descriptors) of each srcset image whose descriptors HTML cannot read,
+    as a space ends its URL: `café 1.png 1x` is the URL `café`, then `1.png 1x`, and browsers
+    skip that image (staticfeed reads it as HTML does, for an `<img>`'s `src` too)."""
+    for line, html in sources.raw_html:
+        if "srcset" not in html.lower():
+            continue  # most HTML: parsed for nothing
+        for element in parse_fragment(html).iter():
+            srcset = element.get("srcset")
+            for url, descriptors in srcset_candidates(srcset) if srcset else ():
+                if not all(map(_DESCRIPTOR.fullmatch, descriptors.split())):
+                    at = html.find(url)
+                    here = line + html.count("\n", 0, at) if at >= 0 else line
+                    yield here, f"the <{element.tag} srcset>", url, descriptors
+
+
+# A width (`300w`), a height (`200h`) or a density (`1.5x`, `2e0x`), as HTML reads them.
+_DESCRIPTOR = re.compile(r"\d+[wh]|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?x")
 
 
 def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
