@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -130,6 +131,21 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
         return tmp_path
 
     return make
+
+
+def interrupt_as_a_temporary_file_opens(patched: pytest.MonkeyPatch) -> None:
+    """Ctrl-C from now on as soon as a `.tmp` file is created (os.open), before its name is
+    returned: as a signal that came while the system made the file on a busy disk."""
+    open_file = os.open
+
+    def interrupted(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        handle = open_file(path, flags, *args, **kwargs)
+        if str(path).endswith(".tmp"):
+            os.close(handle)
+            raise KeyboardInterrupt  # as the signal's handler does once `open` returns
+        return handle
+
+    patched.setattr(os, "open", interrupted)
 
 
 def record_reads(monkeypatch: pytest.MonkeyPatch, folder: str) -> list[str]:

@@ -27,7 +27,12 @@ from lxml import etree
 import staticfeed.cli
 import staticfeed.dates
 from staticfeed.cli import cli
-from tests.conftest import BASIC_CONFIG, as_a_user, need_program
+from tests.conftest import (
+    BASIC_CONFIG,
+    as_a_user,
+    interrupt_as_a_temporary_file_opens,
+    need_program,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -932,6 +937,23 @@ def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
     )
     assert {path: path.read_bytes() for path in (folder / "entries").rglob("*.md")} == before
     assert protected.stat().st_mode & 0o777 == 0o444
+
+
+@pytest.mark.parametrize(
+    "command", [["touch", "entries/2025/a.md"], ["pin"], ["new", "B", "--date", "2025-01-02"]]
+)
+def test_ctrl_c_as_an_entry_is_written_leaves_it_and_no_temporary_file(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Ctrl-C or SIGTERM that came while mkstemp opened the new file (a busy disk) left a
+    # .a.md.XXXXXXXX.tmp in entries/, its name never returned, there to stay.
+    folder = site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    with monkeypatch.context() as patched:
+        interrupt_as_a_temporary_file_opens(patched)
+        result = run(*command)
+    assert (result.exit_code, result.stderr) == (130, "\nAborted!\n"), result.output
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
 
 
 def staticfeed_as_a_user(shut: Path, mode: int, *args: str) -> subprocess.CompletedProcess[str]:

@@ -24,7 +24,13 @@ from click.testing import Result
 from staticfeed import output
 from staticfeed.errors import OutputError
 from staticfeed.output import FSYNC_AT_MOST, Staged, Staging, stage_parts
-from tests.conftest import BASIC_CONFIG, build_as_a_user, invoke_build, read_xml
+from tests.conftest import (
+    BASIC_CONFIG,
+    build_as_a_user,
+    interrupt_as_a_temporary_file_opens,
+    invoke_build,
+    read_xml,
+)
 
 Site = Callable[..., Path]
 NAMES = ("atom.xml", "rss.xml")
@@ -465,17 +471,8 @@ def test_ctrl_c_as_a_temporary_file_is_made_leaves_none(
     (folder / "entries" / "same-day-a.md").write_text(
         "---\ntitle: A, retitled\ndate: 2025-06-01\n---\nA.\n", encoding="utf-8"
     )
-    open_file = os.open
-
-    def interrupted(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        handle = open_file(path, flags, *args, **kwargs)
-        if str(path).endswith(".tmp"):
-            os.close(handle)
-            raise KeyboardInterrupt  # as the signal's handler does once `open` returns
-        return handle
-
     with monkeypatch.context() as patched:
-        patched.setattr(os, "open", interrupted)
+        interrupt_as_a_temporary_file_opens(patched)
         result = invoke_build()
     assert (result.exit_code, result.stderr) == (130, "\nAborted!\n")
     assert {name: (feeds / name).read_bytes() for name in files(feeds)} == before

@@ -60,6 +60,7 @@ from staticfeed.ids import (
 )
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
+from staticfeed.output import create_temporary
 from staticfeed.text import unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
@@ -861,19 +862,17 @@ def _first_faithful(
 def _create(path: Path, content: bytes) -> None:
     """Write a new file at once (a reader sees all of it or nothing), never over another."""
     _make_folder(path.parent)
+    made: list[Path] = []
     try:
-        temporary = _temporary(path, content, _NEW_FILE_MODE)
+        temporary = _temporary(path, content, _NEW_FILE_MODE, made)
         try:
-            try:
-                os.link(temporary, path)  # fails, whatever happens meanwhile, if path exists
-            except FileExistsError:
-                raise
-            except OSError:  # a file system without hard links
-                if path.exists():
-                    raise FileExistsError(path) from None
-                os.replace(temporary, path)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+            os.link(temporary, path)  # fails, whatever happens meanwhile, if path exists
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temporary, path)
     except FileExistsError:
         raise EntryError(
             "the file already exists", "Move it away or choose another name.", path=path
@@ -884,6 +883,8 @@ def _create(path: Path, content: bytes) -> None:
             "Check the folder's permissions and free space.",
             path=path,
         ) from None
+    finally:
+        _remove(made)
 
 
 def _make_folder(folder: Path) -> None:
@@ -925,9 +926,10 @@ def _refuse_read_only(path: Path, target: Path) -> None:
 
 def _replace(path: Path, target: Path, content: bytes) -> None:
     """Replace `target` (the file `path` is, or links to) at once, keeping its permissions."""
+    made: list[Path] = []
     try:
         try:
-            temporary = _temporary(target, content, target.stat().st_mode & 0o7777)
+            temporary = _temporary(target, content, target.stat().st_mode & 0o7777, made)
         except PermissionError as error:  # the file's own permissions were checked before
             raise OutputError(
                 f"cannot make a file in the folder ({error.strerror}): a document is replaced "
@@ -935,30 +937,32 @@ def _replace(path: Path, target: Path, content: bytes) -> None:
                 "Make the folder writable (chmod u+w), then run the command again.",
                 path=target.parent,
             ) from None
-        try:
-            os.replace(temporary, target)
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+        os.replace(temporary, target)
     except OSError as error:
         raise OutputError(
             f"cannot write the file ({error.strerror})",
             "Check its permissions and the free space; run the command again once fixed.",
             path=path,
         ) from None
+    finally:
+        _remove(made)
 
 
-def _temporary(path: Path, content: bytes, mode: int) -> str:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _temporary(path: Path, content: bytes, mode: int, made: list[Path]) -> Path:
+    """`content` in a new file beside `path`, named in `made` before it exists: the caller's
+    `finally` removes it, whenever Ctrl-C or SIGTERM comes."""
+    handle, temporary = create_temporary(path, made)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(temporary, mode)
     return temporary
+
+
+def _remove(made: list[Path]) -> None:
+    for temporary in made:
+        temporary.unlink(missing_ok=True)
 
 
 def _toml_string(text: str) -> str:

@@ -477,7 +477,7 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
     file. The file is added to `made` as soon as it exists, for its caller to remove it
     should it be interrupted before it keeps the path returned."""
-    handle, temporary = _create_temporary(path, [] if made is None else made)
+    handle, temporary = create_temporary(path, [] if made is None else made)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.writelines(parts)
@@ -488,11 +488,11 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     return Path(temporary)
 
 
-def _create_temporary(path: Path, made: list[Path]) -> tuple[int, Path]:
+def create_temporary(path: Path, made: list[Path]) -> tuple[int, Path]:
     """A new, empty file beside `path`, open for writing, named as tempfile.mkstemp names one,
-    its name in `made` before the file exists. Not mkstemp itself: Ctrl-C or SIGTERM could come
-    while it opened the file (a busy disk), which was then made with its name never returned,
-    and left in the folder until the next build."""
+    its name in `made` before the file exists, for the caller to remove whenever it is
+    interrupted. Not mkstemp itself: Ctrl-C or SIGTERM could come while it opened the file (a
+    busy disk), which was then made with its name never returned, and left in the folder."""
     made.append(_temporary_name(path))
     for _ in range(tempfile.TMP_MAX):
         try:
