@@ -2548,6 +2548,35 @@ def test_a_less_than_sign_in_a_description_is_a_warning_only_as_a_tag(site: Site
     assert lxml_text(feedparser.parse(RSS).feed.subtitle) == "Vec is empty"
 
 
+@pytest.mark.parametrize(
+    ("subtitle", "held", "kind", "shown"),
+    [
+        ("Notes <!-- draft --> here", "<!-- draft -->", "an HTML comment", "Notes  here"),
+        ("Notes <!-- draft here", "<!-- draft here", "an HTML comment", "Notes"),
+        ("Notes <?x?> here", "<?x?>", "an HTML processing instruction", "Notes  here"),
+        ("Notes <? here", "<? here", "an HTML processing instruction", "Notes "),
+    ],
+)
+def test_a_comment_or_processing_instruction_in_a_description_is_a_warning(
+    site: Site, subtitle: str, held: str, kind: str, shown: str
+) -> None:
+    # feedparser reads RSS's <description> as HTML, whose reader shows none of these: check
+    # said nothing, as it looked for tags and references alone.
+    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"older.md": OLDER})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        warning(
+            "staticfeed.toml",
+            4,
+            "looks-like-html",
+            f"the subtitle holds {held!r}: RSS cannot mark a description as text, so some"
+            f" readers (feedparser) take it for {kind} and do not show it",
+        )
+    ]
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle) == shown
+    assert feedparser.parse(ATOM).feed.subtitle == subtitle
+
+
 def lxml_text(html: str) -> str:
     """The text a reader shows for `html`."""
     return str(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).xpath("string()"))

@@ -586,9 +586,19 @@ def _to_review(entry: Entry) -> Finding:
 _END_TAG = re.compile(r"</(\w+)>")
 # What feedparser also takes for HTML in an RSS title (its looks_like_html): a reference.
 _REFERENCE = re.compile(r"&#?\w+;")
-# What an HTML reader takes for a start tag, which it does not show: "<" and a letter, up to
-# ">" or the end of the text; feedparser drops "<>" as well. "a < b", "1<2" and "<3" are text.
-_START_TAG = re.compile(r"<(?:[A-Za-z][^>]*>?|>)")
+# What an HTML reader does not show: a start tag, "<" and a letter up to ">" or the end of the
+# text ("<>" too, which feedparser drops); a comment, up to "-->" or the end of the text; a
+# processing instruction, "<?" up to ">" (feedparser drops it) or the end of the text (passed
+# on as it is, for the reader to hide). "a < b", "1<2", "<3" and "<!x>" are text.
+_HIDDEN = re.compile(
+    r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))|(?P<instruction><\?[^>]*>?)",
+    re.DOTALL,
+)
+_HIDDEN_AS = {
+    "tag": "an HTML tag",
+    "comment": "an HTML comment",
+    "instruction": "an HTML processing instruction",
+}
 _AS_WRITTEN_ELSEWHERE = "Write it another way, or leave it: Atom and JSON Feed show it as written."
 # RSS's <description> of the channel, which feedparser always reads as HTML.
 _DESCRIPTION = "a description"
@@ -775,9 +785,9 @@ def _text_like_html(
     text: str,
     rss: str | None = "a title",
 ) -> Iterator[Finding]:
-    """Text with a character reference, a start tag or an end tag in it: the W3C service warns
-    about the end tag, and some readers (feedparser) take all three for HTML in `rss`, an RSS
-    element that holds the text (None for none)."""
+    """Text with a character reference, a start tag, a comment, a processing instruction or an
+    end tag in it: the W3C service warns about the end tag, and some readers (feedparser) take
+    all of them for HTML in `rss`, an RSS element that holds the text (None for none)."""
     if rss and not _read_as_html(text, rss):
         rss = None
     reference = next(
@@ -795,15 +805,15 @@ def _text_like_html(
             _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
-    start = _START_TAG.search(text)
-    if rss and start and not match:  # else the end tag's warning says it is shown as HTML
+    hidden = _HIDDEN.search(text)
+    if rss and hidden and not match:  # else the end tag's warning says it is shown as HTML
         yield _at(
             path,
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {start.group(0)!r}: RSS cannot mark {rss} as text, so some readers"
-            " (feedparser) take it for an HTML tag and do not show it",
+            f"{what} holds {hidden.group(0)!r}: RSS cannot mark {rss} as text, so some readers"
+            f" (feedparser) take it for {_HIDDEN_AS[hidden.lastgroup or 'tag']} and do not show it",
             _AS_WRITTEN_ELSEWHERE,
         )
     if match:
