@@ -194,6 +194,25 @@ def test_a_post_whose_tags_name_themselves_is_an_error_not_a_traceback(
     ]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_utf16_or_utf32_file_is_named_so_as_build_names_it(
+    site: Callable[..., Path], encoding: str
+) -> None:
+    # It said "saved/note.md:1: the file is not valid UTF-8 (byte offset 0)", which sent the
+    # author looking for a bad byte at the start of the file.
+    folder = site()
+    (folder / "saved").mkdir()
+    text = "---\ntitle: Note\ndate: 2025-03-01\n---\nThe body.\n"
+    (folder / "saved" / "note.md").write_text(text, encoding=encoding)
+    result = run("import", "saved/note.md")
+    assert (result.exit_code, result.stdout) == (1, ""), result.output
+    assert result.stderr == (
+        "Error: saved/note.md: the file is not UTF-8: it begins with the byte-order mark of "
+        "UTF-16 or UTF-32. Save it as UTF-8, then import it again.\n"
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[..., Path]) -> None:
     folder = site()
     bundle = folder / "content" / "posts" / "trip"

@@ -614,16 +614,23 @@ def _is_absolute(url: str) -> bool:
         return False
 
 
-def decode_document(path: Path, data: bytes) -> str:
+def decode_document(
+    path: Path,
+    data: bytes,
+    kind: type[StaticfeedError] = EntryError,
+    fix: str = "Save the file as UTF-8.",
+) -> str:
     """The text of the document `path` whose bytes are `data`, without its UTF-8 byte-order
-    mark, or the error that says why it is not UTF-8."""
+    mark, or the error (a `kind`, saying `fix`) that says why it is not UTF-8."""
     # UTF-16 or UTF-32 without a byte-order mark: ASCII letters read as UTF-8 with zero bytes
     # between them, which were removed with a warning a line, and other letters as control
     # characters, removed too (U+2019 is the bytes 19 20 in UTF-16), without an error.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # and UTF-32's
-        raise _wide(path, "it begins with the byte-order mark of UTF-16 or UTF-32")
+        why = "it begins with the byte-order mark of UTF-16 or UTF-32"
+        raise kind(f"the file is not UTF-8: {why}", fix, path=path)
     if b"\x00" in data and data.count(0) * 4 >= len(data):
-        raise _wide(path, "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text")
+        why = "a quarter or more of its bytes are zero, as in UTF-16 or UTF-32 text"
+        raise kind(f"the file is not UTF-8: {why}", fix, path=path)
     # Decode after the byte-order mark, so error offsets count from the file's first byte.
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -631,17 +638,10 @@ def decode_document(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as error:
         offset = bom + error.start
         line = line_at_byte(data, offset)
-        raise EntryError(
-            f"the file is not valid UTF-8 (byte offset {offset})",
-            "Save the file as UTF-8.",
-            path=path,
-            line=line,
+        raise kind(
+            f"the file is not valid UTF-8 (byte offset {offset})", fix, path=path, line=line
         ) from None
     return text
-
-
-def _wide(path: Path, why: str) -> EntryError:
-    return EntryError(f"the file is not UTF-8: {why}", "Save the file as UTF-8.", path=path)
 
 
 # grep, vim and git show it inside its line (^M), VS Code as a line end: which the author meant,

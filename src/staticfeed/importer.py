@@ -49,6 +49,7 @@ from staticfeed.dates import (
     parse_date_line,
 )
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
+from staticfeed.entries import decode_document
 from staticfeed.errors import (
     ManyErrors,
     StaticfeedError,
@@ -70,7 +71,7 @@ from staticfeed.sitelangs import (
     hugo_sites,
     pelican_default_lang,
 )
-from staticfeed.text import collapse_whitespace, line_at_byte, shorten, with_lf_line_ends
+from staticfeed.text import collapse_whitespace, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -395,18 +396,9 @@ def _looks_like_html(path: Path, data: bytes) -> bool:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ImportProblem(
-            f"the file is not valid UTF-8 (byte offset {error.start})",
-            "Save it as UTF-8, then import it again.",
-            path=path,
-            line=line_at_byte(data, error.start),
-        ) from None
-    return with_lf_line_ends(text)
+    return with_lf_line_ends(
+        decode_document(path, data, ImportProblem, "Save it as UTF-8, then import it again.")
+    )
 
 
 # ---------------------------------------------------------------------------------------------
