@@ -1598,6 +1598,22 @@ def test_rss_text_that_reads_as_markup_is_written_with_hexadecimal_references(
     assert (channel.title, channel.rights) == ("Notes on Vec<T>", "&#169; Ann")
 
 
+def test_a_tag_feeds_rss_title_that_reads_as_markup_is_written_with_hexadecimal_references(
+    site: Site,
+) -> None:
+    # The tag feed's own title ("Notes on Vec<T>: rust"), not the main feed's, is the text
+    # its <title> holds: written with "&lt;", the W3C service warns (CharacterData).
+    config = BASIC_CONFIG.replace('"Test feed"', '"Notes on Vec<T>"')
+    site(config=config, **{"a.md": doc('title: "A"\ndate: 2025-12-22\ntags: ["rust"]')})
+    result = CliRunner().invoke(cli, ["build"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+    lines = Path("feeds/tags/rust.rss.xml").read_text(encoding="utf-8").splitlines()
+    assert "<title>Notes on Vec&#x3C;T&gt;: rust</title>" in [line.strip() for line in lines]
+    channel = etree.parse("feeds/tags/rust.rss.xml").getroot().find("channel")
+    assert channel is not None
+    assert channel.findtext("title") == "Notes on Vec<T>: rust"
+
+
 def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_references(
     site: Site,
 ) -> None:
