@@ -1185,6 +1185,18 @@ def test_formats_must_name_one_and_names_each_once(site: Site) -> None:
     assert not Path("feeds/feed.json").exists()
 
 
+def test_an_unknown_format_written_twice_on_one_line_is_one_error(site: Site) -> None:
+    # Each item is checked, so both gave the same error at the same line: one thing to fix.
+    site(config=config(formats='["xml", "xml"]', timezone='"Mars/Base"'), **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: formats: unknown format 'xml'. Use any of 'atom', "
+        "'rss', 'json'.\n"
+        f"Error: staticfeed.toml:{line + 1}: timezone: unknown time zone 'Mars/Base'. Use an "
+        "IANA name like UTC, Europe/Kyiv or America/New_York.\n"
+    )
+
+
 def test_a_bad_title_and_a_missing_site_url_are_both_reported(site: Site) -> None:
     # Without site_url, feed_url is not checked: it is found from site_url.
     text = BASIC_CONFIG.replace('title = "Test feed"', "title = 3")
