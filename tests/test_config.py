@@ -1381,10 +1381,12 @@ def test_unknown_key_suggests_the_key_meant(site: Site, line: str, hint: str) ->
     [
         '[author]\nname = "Ann"',
         '[[author]]\nname = "Ann"',
+        '[[author]]\nname = "Ann"\n[[author]]\nname = "Bo"',  # at the first header
         '[ author ]\nname = "Ann"',  # TOML allows spaces inside the brackets
         "[[ 'author' ]]\nname = \"Ann\"",
         # Only `key =` lines were read: a dotted key was named at no line either.
         'author.name = "Ann"',
+        'author.name = "Ann"\nauthor.email = "ann@example.org"',  # at its first line
         'author . "name" = "Ann"',
         '"author".name = "Ann"',
         "[author.links]",
