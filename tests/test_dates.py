@@ -1066,7 +1066,7 @@ def test_rfc822_zone_name_in_small_letters_in_a_date_line(site: Site) -> None:
     ("value", "shown"),
     [
         pytest.param(
-            "4 Mar 2021 14:30 CET", "the time zone 'CET' could be one of several", id="cet"
+            "4 Mar 2021 14:30 BST", "the time zone 'BST' could be one of several", id="bst"
         ),
         pytest.param(
             "4 Mar 2021 14:30 IST", "the time zone 'IST' could be one of several", id="ist"
@@ -1093,6 +1093,30 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
         "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
     ), result.stderr
     assert "Warning" not in result.stderr, result.stderr
+    assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "offset"),
+    [
+        pytest.param("2025-06-01 14:30 CEST", "+02:00", id="cest"),
+        pytest.param("2025-06-01 14:30 AEDT", "+11:00", id="aedt"),
+        pytest.param("4 Mar 2021 14:30 CET", "+01:00", id="cet"),
+        pytest.param("Sun, 04 Jul 2021 12:00:00 HST", "-10:00", id="hst"),
+    ],
+)
+def test_a_zone_name_of_one_offset_is_an_error_that_names_the_offset(
+    site: Site, value: str, offset: str
+) -> None:
+    folder = site(config=config_in(KYIV), **{"a.md": yaml_entry(f'"{value}"')})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    name = value.rsplit(" ", 1)[1]
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: the time zone '{name}' is not read (only UTC, UT, GMT, Z"
+        f" and RFC 822's US zones are): write its offset, {offset}. Write date like 2025-12-22,"
+        " 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    ), result.stderr
     assert not (folder / "feeds").exists()
 
 

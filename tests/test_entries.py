@@ -2186,9 +2186,9 @@ DATE_LINE_FIX = (
             id="day-or-month",
         ),
         pytest.param(
-            "# Title\n\n22 Dec 2025 14:00 CET\n\nText.\n",
+            "# Title\n\n22 Dec 2025 14:00 IST\n\nText.\n",
             3,
-            "the time zone 'CET' could be one of several: only UTC, UT, GMT, Z and RFC 822's US"
+            "the time zone 'IST' could be one of several: only UTC, UT, GMT, Z and RFC 822's US"
             " zones (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read, any other needs its offset",
             id="zone-name",
         ),

@@ -47,6 +47,30 @@ _ZONE_NAMES = {
     "PST": -8,
     "PDT": -7,
 }
+# Common names that, unlike CST or IST, mean one offset wherever they are used, and so can say
+# which offset to write. Still refused: CET in July is often meant as the wall time in Berlin.
+_ONE_OFFSET_NAMES = {
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "MSK": "+03:00",
+    "HKT": "+08:00",
+    "AWST": "+08:00",
+    "JST": "+09:00",
+    "KST": "+09:00",
+    "ACST": "+09:30",
+    "AEST": "+10:00",
+    "ACDT": "+10:30",
+    "AEDT": "+11:00",
+    "NZST": "+12:00",
+    "NZDT": "+13:00",
+    "HST": "-10:00",
+    "AKST": "-09:00",
+    "AKDT": "-08:00",
+}
 # One of those names as a word in small letters (`14:30 utc`, `2 pm est`), which dateutil reads
 # only in capitals: without a zone, the text was no date at all.
 _ZONE_NAME_WORD = re.compile(
@@ -404,6 +428,12 @@ def _zone_named(name: str | None, offset: int | None) -> tzinfo | None:
     if name is None:
         return None
     hours = _ZONE_NAMES.get(name.upper())
+    offset_meant = _ONE_OFFSET_NAMES.get(name.upper())
+    if hours is None and offset_meant is not None:
+        raise DateError(
+            f"the time zone {name!r} is not read (only UTC, UT, GMT, Z and RFC 822's US zones"
+            f" are): write its offset, {offset_meant}"
+        )
     if hours is None:
         raise DateError(
             f"the time zone {name!r} could be one of several: only UTC, UT, GMT, Z and RFC 822's"
