@@ -2440,6 +2440,20 @@ def test_of_two_entries_due_at_once_the_next_named_is_the_first_by_id(site: Site
     )
 
 
+def test_the_time_an_entry_is_due_keeps_its_seconds(site: Site) -> None:
+    # Due at 17:30:40, it is not published by a build at 17:30:10.
+    site(
+        **{
+            "now.md": doc("title: Now\ndate: 2025-01-01\n"),
+            "soon.md": doc("title: Soon\ndate: 2999-01-01T17:30:40+02:00\n"),
+        }
+    )
+    assert build_ok().stdout.splitlines()[-1] == (
+        "left out 1 future entry(ies); the next, entries/soon.md, is due 2999-01-01 17:30:40 "
+        "+02:00; build again then, or pass --future"
+    )
+
+
 def test_only_drafts_and_future_entries_is_an_error(site: Site) -> None:
     site(
         **{

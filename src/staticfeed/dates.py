@@ -788,14 +788,17 @@ def date_text(moment: datetime) -> str:
 
 
 def utc_offset_text(moment: datetime) -> str:
+    """`2025-12-22 14:00 +02:00`, with the seconds when they are not zero (`14:00:40`): an
+    entry due at 17:30:40 is not due at 17:30."""
     offset = moment.utcoffset() or timedelta(0)
-    return f"{moment.date().isoformat()} {moment:%H:%M} {_format_offset(offset)}"
+    clock = f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
+    return f"{moment.date().isoformat()} {clock} {_format_offset(offset)}"
 
 
 def clock_text(moment: datetime, tz: tzinfo) -> str:
     """`moment` as a clock in `tz` shows it, to the minute, with the offset (`2025-12-22 00:00
     +02:00`): an instant, such as now, which `date_text` would show as a date at midnight."""
-    return utc_offset_text(moment.astimezone(tz))
+    return utc_offset_text(moment.astimezone(tz).replace(second=0, microsecond=0))
 
 
 def front_matter_date(moment: datetime, tz: tzinfo) -> str:
