@@ -281,6 +281,13 @@ def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., No
         ("/usr/share/zoneinfo/localtime", "/usr/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
         (None, "/var/db/timezone/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),  # macOS
         (None, "/usr/share/zoneinfo/posix/Europe/Kyiv", None, "Europe/Kyiv"),
+        # posix/ and right/ hold the same zones (right/ counting leap seconds, which the config
+        # refuses): it offered the machine's files' zone, or UTC.
+        ("posix/Asia/Tokyo", "/usr/share/zoneinfo/Europe/Kyiv", None, "Asia/Tokyo"),
+        (":right/Asia/Tokyo", None, "Europe/Paris\n", "Asia/Tokyo"),
+        ("/usr/share/zoneinfo/right/Asia/Tokyo", None, None, "Asia/Tokyo"),
+        (None, "/usr/share/zoneinfo/right/Europe/Kyiv", None, "Europe/Kyiv"),
+        ("posix/localtime", None, None, "UTC"),
         (None, "/usr/share/zoneinfo/Mars/Base", "Europe/Paris\n", "Europe/Paris"),
         (None, None, "America/Santiago\n", "America/Santiago"),
         (None, None, "not a zone\n", "UTC"),

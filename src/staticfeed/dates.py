@@ -221,14 +221,20 @@ def _zone_in_tz(value: str) -> str:
     """The zone TZ names: `Europe/Kyiv`, `:Europe/Kyiv`, or a zone file's path, as POSIX
     and glibc read it."""
     value = value.removeprefix(":")
-    return _zone_in_path(value) if value.startswith("/") else value
+    return _zone_in_path(value) if value.startswith("/") else _without_variant(value)
 
 
 def _zone_in_path(path: str) -> str:
     """The zone a file under a zoneinfo folder holds (`/usr/share/zoneinfo/Europe/Kyiv`, or
-    `../usr/share/zoneinfo/posix/Europe/Kyiv`, the same zone), or "" for any other path."""
+    `../usr/share/zoneinfo/posix/Europe/Kyiv`), or "" for any other path."""
     _, found, name = path.rpartition("zoneinfo/")
-    return name.removeprefix("posix/") if found else ""
+    return _without_variant(name) if found else ""
+
+
+def _without_variant(name: str) -> str:
+    """`Europe/Kyiv` for `posix/Europe/Kyiv` (the same zone) or `right/Europe/Kyiv` (the same
+    with leap seconds, which the config refuses: `_refuse_zone_of_no_place`)."""
+    return name.removeprefix("posix/").removeprefix("right/")
 
 
 def _link_target(path: Path) -> str:
