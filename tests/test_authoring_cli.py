@@ -675,6 +675,16 @@ def test_new_refuses_a_date_that_falls_past_9999_in_the_sites_zone(in_tmp: Path)
     assert not (in_tmp / "entries" / "9999").exists()
 
 
+def test_new_writes_a_year_before_1000_in_four_digits_as_import_does(in_tmp: Path) -> None:
+    # It wrote entries/1/x.md, where import and every other year give entries/0001/.
+    assert init().exit_code == 0
+    result = run("new", "X", "--date", "0001-01-01T00:10:00+00:00")
+    assert result.exit_code == 0, result.output
+    assert result.output == "entries/0001/x.md\n"
+    assert front_matter(in_tmp / "entries" / "0001" / "x.md")["id"].endswith(":0001/x")
+    assert not (in_tmp / "entries" / "1").exists()
+
+
 def test_new_writes_a_tag_or_author_given_twice_once(in_tmp: Path) -> None:
     # Written twice, published twice: two <category term="a"/>, "By Bo and Bo".
     assert init().exit_code == 0

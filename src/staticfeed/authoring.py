@@ -103,7 +103,7 @@ def init_project(
     targets = [(config_path, config_text.encode("utf-8"))]
     if not _has_documents(entries_dir):
         slug = slugify(EXAMPLE_TITLE)
-        relative = PurePosixPath(f"{today.year}/{slug}.md")
+        relative = PurePosixPath(f"{today.year:04d}/{slug}.md")
         example = entries_dir / relative
         if _exists(example):
             raise EntryError(
@@ -239,7 +239,7 @@ def new_entry(
         )
     published = _site_time(date if date is not None else now, config.timezone)
     slug = slugify(checked_title if name is None else name)
-    relative = PurePosixPath(f"{published.year}/{slug}.md")
+    relative = PurePosixPath(f"{published.year:04d}/{slug}.md")  # as import writes it
     path = entries_dir / relative
     identifier = tag_uri(authority, slug_from_path(relative))
     fields: list[tuple[str, object]] = [("title", checked_title), ("date", iso(published))]
