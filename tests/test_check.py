@@ -2798,6 +2798,36 @@ def test_a_link_to_a_document_path_that_names_no_document(site: Site) -> None:
     ]
 
 
+def test_a_backslash_in_raw_html_is_read_as_the_build_reads_it(site: Site) -> None:
+    """The build reads a `\\` in the path of a URL in raw HTML as a `/`: `img\\x.png` names
+    `img/x.png` beside the document, and `..\\2024\\draft.md` that entry's document, which
+    check took as written, a file name with a `\\` that is not there. A Markdown link's `\\`
+    is `%5C`, part of the file's name, as before."""
+    body = '<img src="img\\x.png" alt="x">\n<a href="..\\2024\\draft.md">old</a>, [md](img\\x.png)'
+    root = site(
+        CONFIG,
+        **{"2025/a.md": post("A", body=body), "2024/draft.md": post("D", "draft: true\n")},
+    )
+    (root / "entries" / "2025" / "img").mkdir()
+    (root / "entries" / "2025" / "img" / "x.png").write_bytes(b"x")
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "relative-file"]
+    assert [(f["line"], f["message"]) for f in found] == [
+        (
+            5,
+            "the <img src> 'img\\\\x.png' names entries/2025/img/x.png, but readers load"
+            f" {SITE}img/x.png: staticfeed publishes the feeds and pages, not the files in"
+            " entries/",
+        ),
+        (
+            6,
+            "the <a href> '..\\\\2024\\\\draft.md' names entries/2024/draft.md, the document of an"
+            " entry that is a draft: readers load https://notes.staticfeed.test/2024/draft.md,"
+            " and staticfeed publishes the feeds and pages, not the files in entries/",
+        ),
+    ]
+
+
 def test_a_space_in_a_srcset_url_is_reported(site: Site) -> None:
     """`srcset="café 1.png 1x"` is, by HTML's rules, the URL `café` with `1.png 1x`, which is
     no descriptor: browsers skip that image, and it reached readers as `…/caf%C3%A9`."""

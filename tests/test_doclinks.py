@@ -170,6 +170,18 @@ def test_a_suffix_written_escaped_is_no_document_beside_a_link_to_one(site: Site
     ]
 
 
+def test_a_backslash_in_raw_html_is_a_slash_in_a_link_to_a_document(site: Site) -> None:
+    # The build publishes `..\\2024\\old.md` in raw HTML as `../2024/old.md`, as browsers read
+    # it: it led to that file, not to the entry. A Markdown link's `\\` is `%5C`, a file name.
+    body = '<a href="..\\2024\\old.md#x">raw</a> and [md](..\\2024\\old.md)'
+    site(**{**DOCUMENTS, "2025/first.md": post("First", "2025-01-05", body)})
+    run("build")
+    assert links_in(first_in_feed("feeds/atom.xml")) == [
+        f"{PAGES}2024/old/#x",
+        "https://example.org/blog/..%5C2024%5Cold.md",
+    ]
+
+
 @pytest.mark.parametrize(
     ("written", "leads_to"),
     [

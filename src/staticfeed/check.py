@@ -1142,7 +1142,9 @@ def _local_findings(
     findings = []
     for local in beside:
         is_link = linked and local.what in _LINKS
-        named = target(body.document, local.url) if is_link else None
+        named = (
+            target(body.document, localfiles.as_built(local.what, local.url)) if is_link else None
+        )
         if named is not None and named[0] in linked:
             why = linked[named[0]]
             if why is not None:
@@ -1161,7 +1163,7 @@ def _unnamed_findings(
     unnamed, seen = set(body.unnamed), set(beside)
     findings = []
     for line, what, url in localfiles.references(found):
-        named = target(body.document, url) if what in _LINKS else None
+        named = target(body.document, localfiles.as_built(what, url)) if what in _LINKS else None
         if named is None or named[0] not in unnamed or url in seen or templates.holds_code(url):
             continue
         seen.add(url)  # once each, as for files beside it

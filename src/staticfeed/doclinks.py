@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
+from staticfeed.values import backslashes_as_slashes
+
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt")
 """The suffixes of the files under the entries folder that are documents (in any case)."""
 
@@ -66,7 +68,8 @@ def linked_documents(markdown: str, document: str) -> tuple[str, ...]:
     urls = [url for _, kind, url in found.destinations if kind == "link"]
     for _, html in found.raw_html:
         if _SUFFIX.search(html):
-            urls += [str(a.get("href")) for a in parse_fragment(html).iter("a") if a.get("href")]
+            hrefs = [str(a.get("href")) for a in parse_fragment(html).iter("a") if a.get("href")]
+            urls += map(backslashes_as_slashes, hrefs)  # as the build reads them
     return tuple(sorted({named[0] for named in _targets(document, urls)}))
 
 
@@ -97,8 +100,9 @@ class DocumentLinks:
 
     def url(self, href: str) -> str | None:
         """Where the relative `href` leads: the URL of the entry whose document it names, with
-        the fragment it gives (in place of the URL's own); None when it names none."""
-        named = target(self.document, href)
+        the fragment it gives (in place of the URL's own); None when it names none. A `\\` in
+        its path is a `/`, as the build reads one in raw HTML (a Markdown link's is `%5C`)."""
+        named = target(self.document, backslashes_as_slashes(href) if "\\" in href else href)
         if named is None:
             return None
         url = self.urls.get(named[0])

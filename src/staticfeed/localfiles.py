@@ -16,6 +16,7 @@ from staticfeed.render import (
     parse_fragment,
     srcset_candidates,
 )
+from staticfeed.values import backslashes_as_slashes
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFil
     for line, what, url in references(sources):
         if url in found:
             continue
-        file = _file_named(url, document.parent, root)
+        file = _file_named(as_built(what, url), document.parent, root)
         if file is not None:
             found[url] = LocalFile(line, what, url, file)
     return sorted(found.values(), key=lambda local: local.line)
@@ -63,6 +64,12 @@ def references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                     at = html.find(url)
                     here = line + html.count("\n", 0, at) if at >= 0 else line
                     yield here, f"the <{element.tag} {attribute}>", url
+
+
+def as_built(what: str, url: str) -> str:
+    """`url`, as `references` found it in `what`, as the build reads it: a `\\` in the path
+    of a URL in raw HTML is a `/` (a Markdown link's is `%5C`, a `\\` in the file's name)."""
+    return backslashes_as_slashes(url) if what.startswith("the <") else url
 
 
 def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, str, str]]:

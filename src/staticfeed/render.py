@@ -19,7 +19,7 @@ from staticfeed.doclinks import DocumentLinks
 from staticfeed.errors import EntryError
 from staticfeed.model import Entry, RenderedEntry
 from staticfeed.text import collapse_whitespace, for_feeds, remove_xml_illegal, shorten
-from staticfeed.values import BARE_PERCENT
+from staticfeed.values import BARE_PERCENT, backslashes_as_slashes
 
 SUMMARY_LIMIT = 300
 # GitHub's extensions minus tagfilter, which would mangle raw HTML the author wrote on purpose.
@@ -661,14 +661,11 @@ def _backslashes_as_slashes(base: str, url: str) -> str:
     scheme = _SCHEME.match(url)
     if (scheme[0] if scheme else base[: base.find(":") + 1]).lower() not in _SPECIAL_SCHEMES:
         return url
-    query = _QUERY_START.search(url)
-    end = query.start() if query else len(url)
-    return url[:end].replace("\\", "/") + url[end:]
+    return backslashes_as_slashes(url)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SPECIAL_SCHEMES = ("http:", "https:")
-_QUERY_START = re.compile(r"[?#]")
 
 
 @lru_cache(maxsize=4096)

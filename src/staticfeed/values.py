@@ -509,6 +509,19 @@ BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 """A `%` that begins no escape (`100%.mp3`): nginx and Apache answer 400 to a URL with one."""
 
 
+def backslashes_as_slashes(url: str) -> str:
+    """`url` with each `\\` before its query or fragment a `/`, as browsers read an http(s)
+    URL (WHATWG URL standard), and as the build publishes a relative URL in raw HTML (every
+    base is http(s)): `img\\x.png` is `img/x.png`, which servers and readers that are no
+    browser took for another file."""
+    query = _QUERY_START.search(url)
+    end = query.start() if query else len(url)
+    return url[:end].replace("\\", "/") + url[end:]
+
+
+_QUERY_START = re.compile(r"[?#]")
+
+
 def percent_encoded(part: str) -> str:
     """The path, query or fragment of a URL with what a URL cannot carry percent-encoded: a
     space, a letter beyond ASCII, a `%` that begins no escape (`%25`); escapes already made
