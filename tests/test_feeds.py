@@ -1501,9 +1501,14 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
         ("s2.png 2x, s.png", BLOG + "s.png"),
         ("s.png, s2.png 2x", BLOG + "s.png"),  # the comma ends the URL: no descriptor, 1x
         ("w/480.jpg 480w, w/960.jpg 960w", BLOG + "w/480.jpg"),
+        # A space ends the URL `café`: `1.png 1x` is no descriptor, and browsers skip it.
+        ("café 1.png 1x, s2.png 2x", BLOG + "s2.png"),
+        ("café 1.png 1x", None),  # no image to show: the alt text, as without a srcset
     ],
 )
-def test_an_image_with_a_srcset_alone_reaches_readers(site: Site, srcset: str, src: str) -> None:
+def test_an_image_with_a_srcset_alone_reaches_readers(
+    site: Site, srcset: str, src: str | None
+) -> None:
     """Readers remove srcset: an <img> written with it alone reached them with no picture."""
     site(
         **{

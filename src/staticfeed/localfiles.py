@@ -3,7 +3,6 @@ the site instead, and staticfeed publishes the feeds and pages, not the files in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from staticfeed.render import (
     URL_ATTRIBUTES,
     elements_with_urls,
     parse_fragment,
+    readable_descriptors,
     srcset_candidates,
 )
 from staticfeed.values import backslashes_as_slashes
@@ -82,14 +82,10 @@ def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, str, str]]:
         for element in parse_fragment(html).iter():
             srcset = element.get("srcset")
             for url, descriptors in srcset_candidates(srcset) if srcset else ():
-                if not all(map(_DESCRIPTOR.fullmatch, descriptors.split())):
+                if not readable_descriptors(descriptors):
                     at = html.find(url)
                     here = line + html.count("\n", 0, at) if at >= 0 else line
                     yield here, f"the <{element.tag} srcset>", url, descriptors
-
-
-# A width (`300w`), a height (`200h`) or a density (`1.5x`, `2e0x`), as HTML reads them.
-_DESCRIPTOR = re.compile(r"\d+[wh]|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?x")
 
 
 def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:

@@ -585,11 +585,22 @@ def _src_from_srcset(img: etree._Element, srcset: str) -> None:
     """Give an `<img>` written with a srcset alone the `src` browsers fall back to: readers
     remove srcset (feedparser, newsboat), and such an image reached them with no picture at
     all. Its 1x image (one without a descriptor is 1x), else its first: browsers still choose
-    from the srcset, where the src is just one more 1x image."""
-    candidates = srcset_candidates(srcset)
+    from the srcset, where the src is just one more 1x image. Only of the images browsers
+    read: `café 1.png 1x` is the URL `café`, then no descriptor they read, and is skipped."""
+    candidates = [each for each in srcset_candidates(srcset) if readable_descriptors(each[1])]
     if candidates:
         ones = [url for url, descriptor in candidates if descriptor in ("", "1x")]
         img.set("src", ones[0] if ones else candidates[0][0])
+
+
+def readable_descriptors(descriptors: str) -> bool:
+    """Whether HTML reads each of a srcset image's `descriptors` (`2x`, `300w`), or it has
+    none; browsers skip an image with one it cannot read."""
+    return all(map(_DESCRIPTOR.fullmatch, descriptors.split()))
+
+
+# A width (`300w`), a height (`200h`) or a density (`1.5x`, `2e0x`), as HTML reads them.
+_DESCRIPTOR = re.compile(r"\d+[wh]|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?x")
 
 
 def _absolute_srcset(srcset: str, base: str) -> str:
