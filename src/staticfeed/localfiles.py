@@ -101,12 +101,18 @@ def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
                 value = element.get(attribute)
                 if value is None or value.strip():
                     continue
-                if attribute == "src" and element.get("srcset", "").strip():
+                if attribute == "src" and _src_from_srcset(element.get("srcset", "")):
                     continue
                 # An HTML block spans lines: the element's own, as lxml counts them.
                 within = element.sourceline
                 here = line + within - 1 if isinstance(within, int) else line
                 yield here, f"the <{element.tag} {attribute}>"
+
+
+def _src_from_srcset(srcset: str) -> bool:
+    """Whether the build gives an `<img>` with this srcset its `src` from it: from an image
+    whose descriptors browsers read (render)."""
+    return any(readable_descriptors(each[1]) for each in srcset_candidates(srcset))
 
 
 def _file_named(url: str, folder: Path, root: Path) -> Path | None:
