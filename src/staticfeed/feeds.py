@@ -306,7 +306,7 @@ def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None
     # summaries only, an entry with no text to summarise (an image) keeps its content: an
     # entry with neither makes the service warn (MissingTextualContent), and readers would
     # show its title alone.
-    if rendered.content_in_feeds(config.content) or not rendered.url:
+    if rendered.content_in_feeds(config.content):  # true, too, with no link to open
         content = rendered.content_html
         if content or not rendered.url:
             # Without a body, its summary: blank content makes the service warn (NotBlank).
