@@ -19,6 +19,7 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from lxml import etree
@@ -1034,6 +1035,57 @@ def test_feeds_built_for_the_preview_link_into_it(site: Callable[..., Path]) -> 
             "/feeds/../staticfeed.toml",
         ):
             assert request_port(port, path)[0] == 404, path
+    finally:
+        server.terminate()
+        server.wait(timeout=WAIT_SECONDS)
+    assert err == [], err
+
+
+PICTURED = """\
+    ---
+    title: Pictured
+    date: 2025-01-01
+    ---
+    The map: ![map](img/map.png), and the same as HTML:
+
+    <p><img srcset="img/map%202x.png 2x" alt="map"></p>
+
+    The notes: [notes](notes.txt), a picture beside this document: ![beside](beside.png).
+    """
+
+
+def test_the_preview_serves_the_project_files_a_body_names(site: Callable[..., Path]) -> None:
+    # serve answered `image: img/cover.png` but not `![map](img/map.png)` in a body, which the
+    # feeds name at the same place on the site: previewed, every picture in a body was broken.
+    folder = site(**{"pictured.md": PICTURED})
+    files = {"img/map.png": b"\x89PNG map", "img/map 2x.png": b"\x89PNG map, twice as big"}
+    private = {"notes.txt": b"private", "entries/beside.png": b"\x89PNG beside"}
+    files["img/new.png"] = b"\x89PNG named later"
+    for name, content in {**files, **private}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server, _, err = serve_in_the_background("--port", str(port), "--base-url", base)
+    try:
+        atom = urllib.request.urlopen(f"{base}feeds/atom.xml", timeout=5).read()
+        content = etree.fromstring(atom).findtext(
+            "{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content"
+        )
+        body = lxml.html.fragment_fromstring(content, create_parent="div")
+        sources = body.xpath("//img/@src")
+        assert sources == [base + "img/map.png", base + "img/map%202x.png", base + "beside.png"]
+        for name in ("img/map.png", "img/map 2x.png"):
+            url = base + urllib.parse.quote(name)
+            assert urllib.request.urlopen(url, timeout=5).read() == files[name], url
+        # No build publishes a file beside a document, and a document or a text file is
+        # private: the site has neither at the URL the body names, and the preview neither.
+        for path in ("/beside.png", "/notes.txt", "/entries/beside.png", "/img/new.png"):
+            assert request_port(port, path)[0] == 404, path
+        # A file a save names is served from then on.
+        document = folder / "entries" / "pictured.md"
+        document.write_text(document.read_text() + "\n![new](img/new.png)\n")
+        assert wait_for(lambda: request_port(port, "/img/new.png")[0] == 200), err
     finally:
         server.terminate()
         server.wait(timeout=WAIT_SECONDS)

@@ -720,7 +720,7 @@ def _lay_out(server: PreviewServer, publication: _Publication, files: frozenset[
     from staticfeed.serve import SiteLayout
 
     with contextlib.suppress(StaticfeedError):
-        server.layout = SiteLayout.of(publication.config(), files)
+        server.layout = SiteLayout.of(publication.config(), files, publication.entries_dir)
 
 
 def _watched_besides(

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from staticfeed import gfm, media
+from staticfeed.config import Config
+from staticfeed.doclinks import DOCUMENT_SUFFIXES
 from staticfeed.gfm import Sources
 from staticfeed.render import (
+    EXTENSIONS,
     URL_ATTRIBUTES,
     elements_with_urls,
     parse_fragment,
@@ -43,6 +47,21 @@ def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFil
         if file is not None:
             found[url] = LocalFile(line, what, url, file)
     return sorted(found.values(), key=lambda local: local.line)
+
+
+def site_files(markdown: str, config: Config) -> frozenset[Path]:
+    """The files of the project that the relative links and images of `markdown`, the body of
+    an entry without a link, name on the site: `img/map.png` is site_url + `img/map.png`, the
+    project's `img/map.png`, as for an `image:`. Never a document or the config, which the
+    site does not publish (a link to a document leads to its entry's page)."""
+    sources = gfm.sources(markdown, EXTENSIONS)
+    urls = [as_built(what, url) for _, what, url in references(sources)]
+    config_file = config.path.resolve()
+    return frozenset(
+        path
+        for path in media.project_files(urls, config)
+        if not path.name.lower().endswith(DOCUMENT_SUFFIXES) and path.resolve() != config_file
+    )
 
 
 def references(sources: Sources) -> Iterator[tuple[int, str, str]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import functools
 import hashlib
 import os
 import re
@@ -30,7 +31,7 @@ import watchfiles
 
 from staticfeed import Terminated
 from staticfeed.config import Config
-from staticfeed.entries import document_paths, enclosed_files, is_document_name
+from staticfeed.entries import document_paths, enclosed_files, is_document_name, named_in_a_body
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.hosting import media_type
 
@@ -84,8 +85,9 @@ class SiteLayout:
     """The paths the published site will have, which the preview answers too, so that feeds
     built for the preview's own address (`--base-url http://127.0.0.1:8000/`) link into it:
     the folder of feeds at feed_url's path, and the project's files that documents name as
-    enclosures or images at site_url's path followed by theirs, where a host serves them.
-    Nothing else of the project: its config, its documents, files beside them."""
+    enclosures or images, or by a relative link or image in a body, at site_url's path
+    followed by theirs, where a host serves them. Nothing else of the project: its config,
+    its documents, files beside them."""
 
     site_path: str
     """site_url's path, decoded: `/blog/`."""
@@ -94,17 +96,33 @@ class SiteLayout:
     project: Path
     """The project folder (the config's), resolved."""
     files: frozenset[Path]
-    """The project's files that documents name, resolved."""
+    """The project's files that documents name as enclosures or images, resolved."""
+    named: Callable[[Path], bool] = lambda file: False
+    """Whether a body names a file of the project (by its path in the project folder,
+    links not followed) by a relative URL."""
 
     @classmethod
-    def of(cls, config: Config, files: frozenset[Path]) -> SiteLayout:
+    def of(
+        cls, config: Config, files: frozenset[Path], entries_dir: Path | None = None
+    ) -> SiteLayout:
+        """The layout `config` gives; with `entries_dir`, the files the bodies of its
+        documents name too, looked for at the first request for each (the layout is made
+        again after each change, so what it found stays true)."""
         site, feeds = urllib.parse.urlsplit(config.site_url), urllib.parse.urlsplit(config.feed_url)
         same_host = (site.scheme, site.netloc) == (feeds.scheme, feeds.netloc)
+        named = (
+            functools.lru_cache(maxsize=1024)(
+                functools.partial(named_in_a_body, config, entries_dir)
+            )
+            if entries_dir is not None
+            else cls.named
+        )
         return cls(
             urllib.parse.unquote(site.path),
             urllib.parse.unquote(feeds.path) if same_host else None,
             config.path.parent.resolve(),
             files,
+            named,
         )
 
     def locate(self, root: Path, url_path: str) -> Path | None:
@@ -122,7 +140,11 @@ class SiteLayout:
         if any(part.startswith(".") for part in relative.split("/")):
             return None  # .git, .staticfeed-cache, `..`: named by no document, never served
         file = _inside(self.project, self.project / relative)
-        if file is None or file not in self.files or not _is(file, "file"):
+        if file is None or not _is(file, "file"):
+            return None
+        # A body names the file as the URL does: a link's own name, not the file it leads to.
+        named = Path(os.path.normpath(self.project / relative))
+        if file not in self.files and not self.named(named):
             return None
         hidden = any(part.startswith(".") for part in file.relative_to(self.project).parts)
         return None if hidden else file
