@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
+import staticfeed
 from staticfeed import output
 from staticfeed.errors import OutputError
 from staticfeed.output import FSYNC_AT_MOST, Staged, Staging, stage_parts
@@ -291,6 +292,80 @@ def test_an_edit_that_changes_no_output_bytes_rewrites_no_file(site: Site) -> No
     for _ in range(2):  # with the cache, then with the documents' stats vouched for
         assert build_ok() == report(set(), 0)
         assert state(folder / "feeds") == before
+
+
+REBUILDS = {
+    "defaults, with the cache": ("", ()),
+    "Atom alone, no pages, without the cache": (
+        'formats = ["atom"]\npages = false\n',
+        ("--no-cache",),
+    ),
+    "RSS and JSON, archives, no topic feeds": (
+        'formats = ["rss", "json"]\nlimit = 1\narchive_size = 1\n'
+        "tag_feeds = false\nauthor_feeds = false\n",
+        (),
+    ),
+    "summaries and archives, run from another folder": (
+        'content = "summary"\nlimit = 2\narchive_size = 1\n',
+        ("--config",),
+    ),
+    "a templates folder, every entry": ("limit = 0\n", ("templates",)),
+}
+
+
+def stats(*folders: Path) -> dict[str, tuple[int, int, int, int]]:
+    """Each file's inode, mtime, ctime and size, in every subfolder of `folders`: what
+    changes when a file is written, created or replaced, whatever its bytes."""
+    found = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                info = path.stat()
+                key = (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+                found[path.relative_to(folder.parent).as_posix()] = key
+    return found
+
+
+@pytest.mark.parametrize(("extra", "how"), REBUILDS.values(), ids=list(REBUILDS))
+def test_a_rebuild_rewrites_what_an_edit_changes_and_nothing_else(
+    site: Site, monkeypatch: pytest.MonkeyPatch, extra: str, how: tuple[str, ...]
+) -> None:
+    # Each documented output option, with and without the cache, from the config's folder or
+    # another: a build after no change writes nothing, in feeds/ or the cache; an edit
+    # rewrites only the files that show it; undoing it gives back the first bytes.
+    folder = site(config=CONFIG + extra, **PUBLICATION)
+    args = [option for option in how if option == "--no-cache"]
+    if "--config" in how:
+        args = ["--config", str(folder / "staticfeed.toml"), "--entries", str(folder / "entries")]
+        args += ["--out", str(folder / "feeds")]
+        (folder / "elsewhere").mkdir()
+        monkeypatch.chdir(folder / "elsewhere")
+    if "templates" in how:
+        (folder / "templates").mkdir()
+        page = Path(staticfeed.__file__).parent / "templates" / "entry.html"
+        (folder / "templates" / "entry.html").write_text(page.read_text(encoding="utf-8"))
+    age(folder)  # documents saved long ago: their stat vouches for them from the first build
+    feeds, cache = folder / "feeds", folder / ".staticfeed-cache"
+    build_ok(*args)
+    first, before = contents(feeds), stats(feeds, cache)
+    build_ok(*args)
+    assert stats(feeds, cache) == before
+
+    edited = folder / "entries" / "same-day-a.md"
+    edited.write_text("---\ntitle: A\ndate: 2025-06-01\n---\nA.\n\nA last line.\n")
+    build_ok(*args)
+    after = stats(feeds)
+    rewritten = {name for name, stat in after.items() if before.get(name) != stat}
+    # The files that show the edited text (summaries do not: its first paragraph stays).
+    showing = {name for name in after if b"A last line." in (folder / name).read_bytes()}
+    manifest = {"feeds/.staticfeed-files"} & rewritten  # lists the files; rewritten or not
+    assert showing
+    assert ("feeds/same-day-a/index.html" in showing) == ("pages = false" not in extra)
+    assert rewritten - manifest == showing
+
+    edited.write_text(PUBLICATION["same-day-a.md"])
+    build_ok(*args)
+    assert contents(feeds) == first
 
 
 @pytest.mark.parametrize(
