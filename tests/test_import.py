@@ -740,6 +740,33 @@ def test_a_pelican_translation_is_named_as_pelican_saves_it(
     assert sorted((entry.path.name, entry.lang) for entry in entries) == names
 
 
+@pytest.mark.parametrize(
+    ("mark", "home"),
+    [
+        ("sites/blog/.git", "/nonexistent"),  # not above the repository's root
+        ("sites/blog/.hg", "/nonexistent"),
+        (None, "sites"),  # nor in the home folder, or above it
+    ],
+)
+def test_the_search_for_a_pelicanconf_stops_where_the_hugo_configs_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mark: str | None, home: str
+) -> None:
+    # A French site's pelicanconf.py in any folder above, up to /, made this English post a
+    # translation, cranes-en.md, as if the import were of that site.
+    monkeypatch.setenv("HOME", str(tmp_path / home))
+    write(tmp_path, "pelicanconf.py", "DEFAULT_LANG = 'fr'\n")
+    if mark is not None:
+        (tmp_path / mark).mkdir(parents=True)
+    content = tmp_path / "sites" / "blog" / "content"
+    write(content, "a.md", "Title: Cranes\nDate: 2025-03-01\nSlug: cranes\nLang: en\n\nB.\n")
+    (entry,) = import_documents([content], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert (entry.path.name, entry.lang) == ("cranes.md", "en")
+    # Within the repository, a pelicanconf.py above the post's folder is the site's.
+    write(tmp_path / "sites" / "blog", "pelicanconf.py", "DEFAULT_LANG = 'fr'\n")
+    (entry,) = import_documents([content], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert (entry.path.name, entry.lang) == ("cranes-en.md", "en")
+
+
 def test_jekyll_post_dated_by_its_file_name(tmp_path: Path) -> None:
     entry = only("jekyll/_posts/2023-05-01-tide-tables.md", into=tmp_path)
     assert entry.title == "Reading Tide Tables"

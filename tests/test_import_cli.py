@@ -484,6 +484,29 @@ def test_a_pelican_translation_says_what_the_sites_language_was_taken_to_be(
     assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
 
 
+def test_a_pelicanconf_above_the_repository_is_not_the_sites(site: Callable[..., Path]) -> None:
+    # The publication's French pelicanconf.py, above old/'s repository, made grues.md no
+    # translation: cranes.md, with no word of where its language was from.
+    folder = site()
+    (folder / "pelicanconf.py").write_text("DEFAULT_LANG = 'fr'\n")
+    content = folder / "old" / "content"
+    content.mkdir(parents=True)
+    (folder / "old" / ".git").mkdir()
+    (content / "grues.md").write_text(
+        "Title: Grues\nDate: 2024-09-12\nSlug: cranes\nLang: fr\n\nSalut.\n"
+    )
+    result = run("import", "old/content")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "wrote entries/2024/cranes-fr.md (from old/content/grues.md)\n"
+        "  title:   Grues\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "  lang:    fr (a translation: DEFAULT_LANG assumed 'en', Pelican's own, as no "
+        "pelicanconf.py was found)\n"
+    )
+
+
 def hugo_site_with_unreadable_config(folder: Path, post: str) -> Path:
     """old/, whose hugo.toml is not TOML, with old/content/fr/posts/bridge.md holding `post`."""
     posts = folder / "old" / "content" / "fr" / "posts"

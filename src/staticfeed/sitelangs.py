@@ -331,7 +331,8 @@ class PelicanDefault:
 
 
 def pelican_default_lang(start: Path, known: dict[Path, PelicanDefault]) -> PelicanDefault:
-    """DEFAULT_LANG of the `pelicanconf.py` in `start` or the nearest folder above it, else
+    """DEFAULT_LANG of the `pelicanconf.py` in `start` or the nearest folder above it, as far
+    as a Hugo config is looked for (the repository's root, short of the home folder), else
     Pelican's own, `en`, with its ARTICLE_LANG_URL (else ARTICLE_LANG_SAVE_AS). `known`
     keeps what each folder gave."""
     if start not in known:
@@ -340,7 +341,9 @@ def pelican_default_lang(start: Path, known: dict[Path, PelicanDefault]) -> Peli
 
 
 def _pelican_default_lang(start: Path) -> PelicanDefault:
-    for folder in (start, *start.parents):
+    # Not up to /: a pelicanconf.py far above (~/pelicanconf.py, /tmp/pelicanconf.py) is
+    # another site's, and would make this site's posts translations or not.
+    for folder in _folders_up(start):
         settings = folder / "pelicanconf.py"
         if settings.is_file():
             try:
