@@ -1014,6 +1014,23 @@ def test_a_language_a_hugo_site_disables_is_passed_over_as_hugo_does(
     assert entry.lang == "de"
 
 
+def test_a_hugo_site_is_read_in_the_environment_hugo_builds_by_default(tmp_path: Path) -> None:
+    # `hugo` builds in production: what staging disables was published, and is imported,
+    # and the default language is not staging's (de), so the German bridge is the translation.
+    site = tmp_path / "site"
+    write(site, "config/_default/languages.toml", HUGO_LANGUAGES.replace("languages.", ""))
+    write(site, "config/staging/languages.toml", "[de]\ndisabled = true\n")
+    write(site, "config/staging/hugo.toml", "defaultContentLanguage = 'de'\n")
+    for lang in ("en", "de"):
+        write(site, f"content/{lang}/posts/bridge.md", "---\ntitle: T\ndate: 2024-09-12\n---\n")
+    notes: list[str] = []
+    entries = import_documents(
+        [site], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    found = sorted((entry.path.name, entry.lang) for entry in entries)
+    assert (found, notes) == ([("bridge-de.md", "de"), ("bridge.md", "en")], [])
+
+
 def test_a_hugo_sites_language_folders_yield_to_a_posts_own_language(tmp_path: Path) -> None:
     # A file name's language, and front matter's lang:, say more than the folder.
     site = tmp_path / "site"
