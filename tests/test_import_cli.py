@@ -533,6 +533,27 @@ def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
     assert "lang:" not in (folder / "entries" / "2024" / "bridge.md").read_text()
 
 
+def test_a_hugo_config_directory_that_cannot_be_read_is_one_note(
+    site: Callable[..., Path],
+) -> None:
+    # config/production/, holding a hugo.json, was taken for a site of its own: read twice,
+    # its note was printed twice.
+    folder = site()
+    (folder / "old" / "config" / "production").mkdir(parents=True)
+    (folder / "old" / "config" / "production" / "hugo.json").write_text("{")
+    (folder / "old" / "content" / "posts").mkdir(parents=True)
+    (folder / "old" / "content" / "posts" / "bridge.md").write_text(
+        "---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n"
+    )
+    result = run("import", "old")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "note: old/config/production/hugo.json: not read (Expecting property name enclosed in "
+        "double quotes: line 1 column 2 (char 1)), so the languages of its content folders are "
+        "not known: give each entry a lang: if it needs one"
+    ]
+
+
 def test_what_import_passed_over_is_said_when_it_then_fails(
     site: Callable[..., Path],
 ) -> None:

@@ -160,11 +160,14 @@ def _is_root(folder: Path) -> bool:
 
 def _roots_below(start: Path) -> Iterator[Path]:
     """The folders inside `start` holding a Hugo site's config (hidden ones left out, as
-    import leaves out their documents)."""
+    import leaves out their documents, and so is a site's configuration directory)."""
     for folder, subfolders, _ in os.walk(start):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        if folder != str(start) and _config_files(Path(folder)):
-            yield Path(folder)
+        if _config_files(Path(folder)):
+            if folder != str(start):
+                yield Path(folder)
+            # config/production/hugo.toml is this site's, not that of a site in config/.
+            subfolders[:] = [name for name in subfolders if name != "config"]
 
 
 # The folders `hugo new site` makes: a config.toml beside none of them is not Hugo's.
