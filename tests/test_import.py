@@ -13,6 +13,7 @@ import errno
 import hashlib
 import tempfile
 import textwrap
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -967,6 +968,22 @@ def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
         assert found == [("bridge-fr.md", "fr"), ("bridge.md", "en"), ("x.md", "fr")]
 
 
+def import_hugo_site(
+    site: Path, configs: dict[str, str], posts: Sequence[str]
+) -> tuple[list[ImportedEntry], list[str]]:
+    """The entries of a dry run importing `site`, holding the config files `configs` (name:
+    text) and the `posts` in its content/, and the notes the import gave."""
+    for name, text in configs.items():
+        write(site, name, text)
+    for name in posts:
+        write(site / "content", name, "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n")
+    notes: list[str] = []
+    entries = import_documents(
+        [site], site.parent / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    return entries, notes
+
+
 HUGO_LANGUAGES = (
     "[languages.en]\ncontentDir = 'content/en'\n[languages.de]\ncontentDir = 'content/de'\n"
 )
@@ -993,15 +1010,8 @@ def test_a_language_a_hugo_site_disables_is_passed_over_as_hugo_does(
 ) -> None:
     # Hugo publishes nothing of a disabled language: its documents were imported all the same.
     site = tmp_path / "site"
-    for name, text in configs.items():
-        write(site, name, text)
-    post = "---\ntitle: T\ndate: 2024-09-12\n---\nB.\n"
-    for name in ("en/posts/bridge.md", "de/posts/bridge.md", "en/posts/solo.de.md"):
-        write(site / "content", name, post)
-    notes: list[str] = []
-    entries = import_documents(
-        [site], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
-    )
+    posts = ("en/posts/bridge.md", "de/posts/bridge.md", "en/posts/solo.de.md")
+    entries, notes = import_hugo_site(site, configs, posts)
     assert [(entry.path.name, entry.lang) for entry in entries] == [("bridge.md", "en")]
     shown = display_path(site / "content")
     assert notes == [
@@ -1012,6 +1022,44 @@ def test_a_language_a_hugo_site_disables_is_passed_over_as_hugo_does(
     named = [site / "content" / "de" / "posts" / "bridge.md"]
     (entry,) = import_documents(named, tmp_path / "entries", timezone=KYIV, dry_run=True)
     assert entry.lang == "de"
+
+
+@pytest.mark.parametrize(
+    "configs",
+    [
+        {"hugo.toml": "disableLanguages = ['fr']\n[languages.en]\n[languages.fr]\n"},
+        {"hugo.toml": "[languages.en]\n[languages.FR]\nDisabled = true\n"},  # any case
+        {"hugo.yaml": "languages:\n  en: {}\n  fr:\n    disabled: true\n"},
+        {
+            "config/_default/languages.toml": "[en]\n[fr]\n",
+            "config/production/hugo.toml": "disableLanguages = ['fr']\n",
+        },
+    ],
+)
+def test_a_disabled_language_without_a_folder_is_known_by_its_file_names(
+    tmp_path: Path, configs: dict[str, str]
+) -> None:
+    # With no contentDir, only `.fr` in a name says a document is in the language Hugo does
+    # not publish: those are passed over, and nothing else, though `.js` is not a language.
+    site = tmp_path / "site"
+    names = ("bridge.md", "bridge.fr.md", "solo.fr.md", "b/index.md", "b/index.fr.md")
+    names += ("notes.en.md", "node.js.md")
+    entries, notes = import_hugo_site(site, configs, [f"posts/{name}" for name in names])
+    posts = site / "content" / "posts"
+    assert sorted((entry.path.name, entry.lang) for entry in entries) == [
+        ("b.md", None),
+        ("bridge.md", None),
+        ("node-js.md", None),
+        ("notes.md", "en"),
+    ]
+    shown = display_path(posts)
+    assert notes == [
+        "passed over 3 documents in a language its Hugo site's config disables (fr), which Hugo "
+        f"does not publish: {shown}/b/index.fr.md, {shown}/bridge.fr.md, {shown}/solo.fr.md. "
+        "Name a file to import it all the same."
+    ]
+    (entry,) = import_documents([posts / "solo.fr.md"], tmp_path / "e", timezone=KYIV, dry_run=True)
+    assert (entry.path.name, entry.lang) == ("solo.md", "fr")
 
 
 def test_a_hugo_site_is_read_in_the_environment_hugo_builds_by_default(tmp_path: Path) -> None:

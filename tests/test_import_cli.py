@@ -533,25 +533,52 @@ def test_a_hugo_config_that_cannot_be_read_is_passed_over_with_a_note(
     assert "lang:" not in (folder / "entries" / "2024" / "bridge.md").read_text()
 
 
+POST = "---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n"
+UNREAD_PRODUCTION_NOTE = (
+    "note: old/config/production/hugo.json: not read (Expecting property name enclosed in "
+    "double quotes: line 1 column 2 (char 1)), so the languages of its content folders are "
+    "not known: give each entry a lang: if it needs one"
+)
+
+
+def hugo_site_with_unreadable_production(folder: Path, files: dict[str, str]) -> None:
+    """old/, whose config/production/hugo.json is not JSON, holding `files` (name: text)."""
+    for name, text in {"config/production/hugo.json": "{", **files}.items():
+        (folder / "old" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "old" / name).write_text(text)
+
+
 def test_a_hugo_config_directory_that_cannot_be_read_is_one_note(
     site: Callable[..., Path],
 ) -> None:
     # config/production/, holding a hugo.json, was taken for a site of its own: read twice,
     # its note was printed twice.
     folder = site()
-    (folder / "old" / "config" / "production").mkdir(parents=True)
-    (folder / "old" / "config" / "production" / "hugo.json").write_text("{")
-    (folder / "old" / "content" / "posts").mkdir(parents=True)
-    (folder / "old" / "content" / "posts" / "bridge.md").write_text(
-        "---\ntitle: T\ndate: 2024-09-12\n---\nHi.\n"
-    )
+    hugo_site_with_unreadable_production(folder, {"content/posts/bridge.md": POST})
+    result = run("import", "old")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [UNREAD_PRODUCTION_NOTE]
+
+
+def test_a_disabled_language_is_passed_over_when_another_config_file_cannot_be_read(
+    site: Callable[..., Path],
+) -> None:
+    # The unread hugo.json left the site's languages unknown, and with them that bridge.fr.md
+    # was in the French the readable languages.toml disables: it was imported as bridge-fr.md.
+    folder = site()
+    files = {"content/posts/bridge.md": POST, "content/posts/bridge.fr.md": POST}
+    files["config/_default/languages.toml"] = "[en]\n[fr]\ndisabled = true\n"
+    hugo_site_with_unreadable_production(folder, files)
     result = run("import", "old")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "note: old/config/production/hugo.json: not read (Expecting property name enclosed in "
-        "double quotes: line 1 column 2 (char 1)), so the languages of its content folders are "
-        "not known: give each entry a lang: if it needs one"
+        UNREAD_PRODUCTION_NOTE,
+        "note: passed over 1 document in a language its Hugo site's config disables (fr), which "
+        "Hugo does not publish: old/content/posts/bridge.fr.md. Name a file to import it all the "
+        "same.",
     ]
+    assert "wrote entries/2024/bridge.md (from old/content/posts/bridge.md)\n" in result.stdout
+    assert sorted(path.name for path in (folder / "entries" / "2024").iterdir()) == ["bridge.md"]
 
 
 def test_what_import_passed_over_is_said_when_it_then_fails(

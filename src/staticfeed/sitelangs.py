@@ -111,7 +111,9 @@ class HugoSites:
         if site is None or not site.disabled:
             return None
         suffix = path.stem.rpartition(".")[2].lower()
-        if "." in path.stem and site.languages is not None and suffix in site.languages:
+        # With a config not read, the languages are not all known, but a disabled one is.
+        named = site.disabled if site.languages is None else site.languages
+        if "." in path.stem and suffix in named:
             return suffix if suffix in site.disabled else None  # the name's language decides
         folder = self.content_folder(path)
         return folder.lang if folder is not None and folder.disabled else None
