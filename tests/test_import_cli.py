@@ -930,6 +930,82 @@ def test_an_html_page_in_latin_1_without_a_charset_is_read_as_browsers_read_it(
     assert titles == ["Café crème"]
 
 
+def html_page(head: str, title: str, text: str) -> str:
+    return (
+        f"<html><head>{head}<title>{title}</title><meta name=date content=2025-03-01></head>"
+        f"<body><article><h1>{title}</h1><p>{text}</p></article></body></html>"
+    )
+
+
+# The title, the text, and the entry's name: NFKD takes the accent off ó, and ł has none.
+CAFE = ("Café “news”", "It costs 5 €, “quoted”, \u2018quoted\u2019 — at the café.", "cafe-news")
+LODZ = ("Łódź café", "Żółw w Łodzi, a café.", "łodz-cafe")  # ISO-8859-2 has Ł; cp1252 not
+XHTML = '<html xmlns="http://www.w3.org/1999/xhtml">'
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        # Browsers read a page that says latin-1 (or ASCII) in windows-1252, whose 0x80 is €
+        # and 0x93 a curly quote: they were control characters, and left out.
+        ("a.html", html_page('<meta charset="iso-8859-1">', *CAFE[:2]).encode("cp1252"), CAFE),
+        ("a.html", html_page("<meta charset=us-ascii>", *CAFE[:2]).encode("cp1252"), CAFE),
+        # libxml2 dropped the rest of a page at a byte windows-1252 leaves out, 0x81.
+        (
+            "a.html",
+            html_page("<meta charset=windows-1252>", "Café", "Naïve @ “text”, 5 € after it.")
+            .encode("cp1252")
+            .replace(b"@", b"\x81"),
+            ("Café", "Naïve \ufffd “text”, 5 € after it.", "cafe"),
+        ),
+        # An XML declaration's encoding: lxml refused the page, "cannot read the page as HTML".
+        (
+            "a.xhtml",
+            ('<?xml version="1.0" encoding="windows-1252"?>\n' + html_page("", *CAFE[:2]))
+            .replace("<html>", XHTML)
+            .encode("cp1252"),
+            CAFE,
+        ),
+        (
+            "a.xhtml",
+            ("<?xml version='1.0' encoding='ISO-8859-2'?>" + html_page("", *LODZ[:2])).encode(
+                "iso-8859-2"
+            ),
+            LODZ,
+        ),
+        # A byte-order mark says the encoding, over a <meta>: UTF-16 was read as windows-1252,
+        # and its page found no date.
+        ("a.html", html_page("", *CAFE[:2]).encode("utf-16-le").join([b"\xff\xfe", b""]), CAFE),
+        ("a.html", html_page("", *CAFE[:2]).encode("utf-16-be").join([b"\xfe\xff", b""]), CAFE),
+        (
+            "a.html",
+            b"\xef\xbb\xbf" + html_page("<meta charset=windows-1252>", *CAFE[:2]).encode("utf-8"),
+            CAFE,
+        ),
+        # A <meta> found in bytes that are ASCII's is no UTF-16: browsers read UTF-8.
+        ("a.html", html_page('<meta charset="utf-16">', *CAFE[:2]).encode("utf-8"), CAFE),
+    ],
+    ids=[
+        *("iso-8859-1", "us-ascii", "0x81", "xml-1252", "xml-8859-2"),
+        *("utf-16le", "utf-16be", "bom", "meta-utf-16"),
+    ],
+)
+def test_an_html_page_is_read_in_the_encoding_browsers_read_it_in(
+    site: Callable[..., Path], name: str, data: bytes, words: tuple[str, str, str]
+) -> None:
+    folder = site()
+    (folder / name).write_bytes(data)
+    result = run("import", name)
+    assert result.exit_code == 0, result.output
+    title, text, slug = words
+    assert result.stdout.startswith(
+        f"wrote entries/2025/{slug}.md (from {name})\n  title:   {title}\n"
+    )
+    written = (folder / "entries" / "2025" / f"{slug}.md").read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1])["title"] == title
+    assert written.split("---\n", 2)[2].strip() == text
+
+
 def test_a_link_out_of_an_imported_folder_is_not_followed(site: Callable[..., Path]) -> None:
     # A link in a downloaded site's folder (to ~/.ssh/config, say) was followed, and that
     # file's text imported as an entry, to be published in the feeds.

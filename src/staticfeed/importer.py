@@ -1654,25 +1654,79 @@ def _only_article(units: list[_Unit], known_title: str | None, tz: tzinfo) -> _T
 
 
 def _parse_html(data: bytes) -> lxml.html.HtmlElement:
-    declared = _CHARSET.search(data[:4096])
-    encoding = "utf-8"
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif declared:
-        try:
-            encoding = codecs.lookup(declared.group(1).decode("ascii")).name
-        except LookupError:
-            encoding = "utf-8"
-    elif not _is_utf8(data):
-        # A page that names no charset and is not UTF-8 is in the legacy one browsers read it
-        # in (HTML's default, windows-1252, a superset of latin-1): as UTF-8, "Café" was "Caf�".
-        # Decoded here: libxml2 drops the rest of the page at a byte windows-1252 leaves out.
-        text = data.decode("cp1252", errors="replace")
-        parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
-        return lxml.html.document_fromstring(text, parser=parser)
+    # Decoded here, not by libxml2, which reads no UTF-16 page without a <meta> saying so and
+    # drops the rest of a page at a byte its encoding leaves out.
+    text = data.decode(_html_encoding(data), errors="replace")
+    # lxml refuses text with an encoding declaration: the declaration has been read.
+    text = _XML_DECLARATION.sub("", text, count=1)
     # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
-    parser = lxml.html.HTMLParser(encoding=encoding, remove_comments=True, huge_tree=True)
-    return lxml.html.document_fromstring(data, parser=parser)
+    parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
+    return lxml.html.document_fromstring(text, parser=parser)
+
+
+def _html_encoding(data: bytes) -> str:
+    """The codec that reads a page as browsers do: the one its byte-order mark names, else the
+    charset its <meta> (or XML declaration) names, else UTF-8 when its bytes are UTF-8, else
+    windows-1252 (HTML's default, a superset of latin-1): as UTF-8, "Café" was "Caf�"."""
+    for mark, codec in _BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return codec
+    declared = _CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
+    if declared:
+        label = declared.group(1).decode("ascii").lower()
+        with contextlib.suppress(LookupError):
+            name = codecs.lookup(_LABELS.get(label, label)).name
+            if name in _BROWSER_ENCODINGS:  # not rot13, nor a charset browsers do not read
+                return _BROWSER_ENCODINGS[name]
+    return "utf-8" if _is_utf8(data) else "cp1252"
+
+
+# UTF-32's marks first: each begins with UTF-16's. The codecs read and drop the mark.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_XML_ENCODING = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\s[^>]*>")
+# Labels of the WHATWG Encoding Standard that Python does not know by that name.
+_LABELS = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "iso-8859-8-i": "iso8859-8"}
+# The encodings browsers read (the WHATWG Encoding Standard's), by Python's name for the
+# charset a page declares, and the codec that reads it as browsers do: latin-1 and ASCII are
+# windows-1252, whose 0x93 and 0x94 are curly quotes, not control characters; a <meta> that
+# says UTF-16 is in bytes ASCII's letters are, and is UTF-8.
+_BROWSER_ENCODINGS = {
+    "utf-8": "utf-8",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "cp874": "cp874",
+    "gb2312": "gbk",
+    "gbk": "gbk",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "shift_jis": "cp932",
+    "cp932": "cp932",
+    "euc_jp": "euc_jp",
+    "iso2022_jp": "iso2022_jp",
+    "euc_kr": "cp949",
+    "cp949": "cp949",
+    "cp866": "cp866",
+    "koi8-r": "koi8-r",
+    "koi8-u": "koi8-u",
+    "mac-roman": "mac-roman",
+    "mac-cyrillic": "mac-cyrillic",
+    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
+    **{f"cp125{n}": f"cp125{n}" for n in range(9)},
+}
 
 
 def _is_utf8(data: bytes) -> bool:
