@@ -1135,7 +1135,8 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()
     text = PYPROJECT.replace('authors = ["Default Author"]\n', "limit = -1\n")
-    text += '[[tool.staticfeed.authors]]\nname = ""\n\n[[tool.staticfeed.authors]]\nmail = "x"\n'
+    text += '[[tool.staticfeed.authors]]\nname = ""\n\n[[ tool . "staticfeed".\'authors\' ]]\n'
+    text += 'mail = "x"\n'
     (folder / "pyproject.toml").write_text(text, encoding="utf-8")
     assert error_text() == (
         "Error: pyproject.toml:12: limit must be a whole number of at least 0, not -1. Write a "
@@ -1147,9 +1148,13 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
     )
 
 
-def test_each_bad_key_of_one_author_of_the_config_is_named_at_its_line(site: Site) -> None:
+# TOML lets a table's name be quoted: the keys of `[[ "authors" ]]` were named at its line.
+@pytest.mark.parametrize("header", ["[[authors]]", '[[ "authors" ]]', "[['authors']]"])
+def test_each_bad_key_of_one_author_of_the_config_is_named_at_its_line(
+    site: Site, header: str
+) -> None:
     # Only the first was named: fixing it showed the next, a build apiece.
-    authors = '[[authors]]\nname = "B"\nmail = "b@example.org"\nur = "https://example.org/"\n'
+    authors = f'{header}\nname = "B"\nmail = "b@example.org"\nur = "https://example.org/"\n'
     site(config='title = "T"\nsite_url = "https://example.org/"\n' + authors, **{"a.md": POST})
     assert error_text() == (
         "Error: staticfeed.toml:5: unknown key 'authors.mail'. Did you mean 'authors.email'? "

@@ -1099,9 +1099,13 @@ def test_each_bad_item_of_a_list_is_an_error_at_its_line(
     assert errors() == [f"Error: entries/a.md:{line}" for line in expected]
 
 
-def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(site: Site) -> None:
+# TOML lets a table's name be quoted: `[[ "authors" ]]` was named at no line.
+@pytest.mark.parametrize("header", ["[[authors]]", '[[ "authors" ]]', "[['authors']]"])
+def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(
+    site: Site, header: str
+) -> None:
     # A bad key of a table is at its own line, below the header.
-    authors = '[[authors]]\nname = "Ann"\n[[authors]]\nmail = "b@example.org"\n'
+    authors = f'[[authors]]\nname = "Ann"\n{header}\nmail = "b@example.org"\n'
     site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{authors}[[authors]]\n+++\nT.\n'})
     assert errors() == [
         "Error: entries/a.md:7: unknown key 'authors.mail'. Did you mean 'authors.email'? "

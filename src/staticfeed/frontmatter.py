@@ -1321,7 +1321,7 @@ def toml_list_item_lines(
     them, else the line each item of the array on line `key_line` begins on
     (`toml_array_item_lines`). A table (`[table]`) is one item, as a mapping in YAML. Only
     for an error."""
-    header = re.compile(rf"\s*\[\[?\s*{re.escape(table)}\s*\]")
+    header = re.compile(rf"\s*\[\[?\s*{_toml_name_pattern(table)}\s*\]")
     tables: list[ItemLines] = []
     inside = False  # the keys below another table's header are that table's
     for number, line in toml_lines(text, first):
@@ -1333,6 +1333,16 @@ def toml_list_item_lines(
     if tables or key_line is None:
         return tables
     return [ItemLines(line) for line in toml_array_item_lines(text, key_line, first)]
+
+
+def _toml_name_pattern(dotted: str) -> str:
+    """A pattern of the dotted TOML name `dotted` (`tool.staticfeed.authors`) as TOML lets it
+    be written: each part bare or in quotes (`"authors"`), with spaces around its dots."""
+    parts = (
+        rf"""(?:{re.escape(part)}|"{re.escape(part)}"|'{re.escape(part)}')"""
+        for part in dotted.split(".")
+    )
+    return r"\s*\.\s*".join(parts)
 
 
 def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]:
