@@ -35,6 +35,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import urljoin
 
 import lxml.html
+import webencodings
 from lxml import etree
 
 from staticfeed import gfm, values
@@ -1672,12 +1673,13 @@ def _html_encoding(data: bytes) -> str:
         if data.startswith(mark):
             return codec
     declared = _CHARSET.search(data[:4096]) or _XML_ENCODING.match(data)
-    if declared:
-        label = declared.group(1).decode("ascii").lower()
-        with contextlib.suppress(LookupError):
-            name = codecs.lookup(_LABELS.get(label, label)).name
-            if name in _BROWSER_ENCODINGS:  # not rot13, nor a charset browsers do not read
-                return _BROWSER_ENCODINGS[name]
+    # webencodings holds the WHATWG Encoding Standard's labels, as html5lib reads them: latin-1
+    # and ASCII are windows-1252, whose 0x93 and 0x94 are curly quotes; rot13 is no charset.
+    encoding = webencodings.lookup(declared.group(1).decode("ascii")) if declared else None
+    if encoding is not None and encoding.name != "replacement":
+        # HTML's own rule: a page that says UTF-16 is in bytes ASCII's letters are, so UTF-8.
+        name: str = encoding.codec_info.name
+        return _DECLARED_OVERRIDES.get(encoding.name, name)
     return "utf-8" if _is_utf8(data) else "cp1252"
 
 
@@ -1691,42 +1693,8 @@ _BYTE_ORDER_MARKS = (
 )
 _XML_ENCODING = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml\s[^>]*>")
-# Labels of the WHATWG Encoding Standard that Python does not know by that name.
-_LABELS = {"windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "iso-8859-8-i": "iso8859-8"}
-# The encodings browsers read (the WHATWG Encoding Standard's), by Python's name for the
-# charset a page declares, and the codec that reads it as browsers do: latin-1 and ASCII are
-# windows-1252, whose 0x93 and 0x94 are curly quotes, not control characters; a <meta> that
-# says UTF-16 is in bytes ASCII's letters are, and is UTF-8.
-_BROWSER_ENCODINGS = {
-    "utf-8": "utf-8",
-    "utf-16": "utf-8",
-    "utf-16-le": "utf-8",
-    "utf-16-be": "utf-8",
-    "ascii": "cp1252",
-    "iso8859-1": "cp1252",
-    "iso8859-9": "cp1254",
-    "iso8859-11": "cp874",
-    "tis-620": "cp874",
-    "cp874": "cp874",
-    "gb2312": "gbk",
-    "gbk": "gbk",
-    "gb18030": "gb18030",
-    "big5": "big5hkscs",
-    "big5hkscs": "big5hkscs",
-    "shift_jis": "cp932",
-    "cp932": "cp932",
-    "euc_jp": "euc_jp",
-    "iso2022_jp": "iso2022_jp",
-    "euc_kr": "cp949",
-    "cp949": "cp949",
-    "cp866": "cp866",
-    "koi8-r": "koi8-r",
-    "koi8-u": "koi8-u",
-    "mac-roman": "mac-roman",
-    "mac-cyrillic": "mac-cyrillic",
-    **{f"iso8859-{n}": f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)},
-    **{f"cp125{n}": f"cp125{n}" for n in range(9)},
-}
+# HTML's encoding sniffing: a declared UTF-16 or x-user-defined is read as these.
+_DECLARED_OVERRIDES = {"utf-16le": "utf-8", "utf-16be": "utf-8", "x-user-defined": "cp1252"}
 
 
 def _is_utf8(data: bytes) -> bool:
