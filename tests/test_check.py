@@ -2555,9 +2555,14 @@ def test_a_less_than_sign_in_a_description_is_a_warning_only_as_a_tag(site: Site
         ("Notes <!-- draft here", "<!-- draft here", "an HTML comment", "Notes"),
         ("Notes <?x?> here", "<?x?>", "an HTML processing instruction", "Notes  here"),
         ("Notes <? here", "<? here", "an HTML processing instruction", "Notes "),
+        # feedparser dropped these, and check said nothing.
+        ("Notes <!doctype html> here", "<!doctype html>", "an HTML doctype", "Notes  here"),
+        ("Notes <!DOCTYPE html", "<!DOCTYPE html", "an HTML doctype", "Notes "),
+        ("Notes <![CDATA[x]]> here", "<![CDATA[x]]>", "a CDATA section", "Notes  here"),
+        ("Notes <![endif]> here", "<![endif]>", "a marked section", "Notes  here"),
     ],
 )
-def test_a_comment_or_processing_instruction_in_a_description_is_a_warning(
+def test_a_comment_instruction_or_declaration_in_a_description_is_a_warning(
     site: Site, subtitle: str, held: str, kind: str, shown: str
 ) -> None:
     # feedparser reads RSS's <description> as HTML, whose reader shows none of these: check
@@ -2575,6 +2580,38 @@ def test_a_comment_or_processing_instruction_in_a_description_is_a_warning(
     ]
     assert lxml_text(feedparser.parse(RSS).feed.subtitle) == shown
     assert feedparser.parse(ATOM).feed.subtitle == subtitle
+
+
+@pytest.mark.parametrize(
+    "subtitle", ["Notes <!doc> here", "Notes <!doctype a, b> here", "Notes <![CDATA[x here"]
+)
+def test_a_declaration_feedparser_shows_in_a_description_is_no_warning(
+    site: Site, subtitle: str
+) -> None:
+    # feedparser shows these as written: "<!" begins a declaration only before "doctype" or
+    # "[", a "," is no part of a doctype, and a CDATA section needs its "]]>".
+    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"older.md": OLDER})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle) == subtitle
+
+
+def test_a_doctype_or_cdata_in_a_title_read_as_html_is_a_warning(site: Site) -> None:
+    # An RSS title with a reference is HTML to feedparser, which dropped these from it.
+    title = "R&amp;D <!doctype html> <![CDATA[x]]> notes"
+    site(CONFIG, **{"bold.md": f"---\ntitle: {title}\ndate: 2025-03-01\n---\nBody.\n"})
+    assert invoke_build().exit_code == 0
+    rss = "RSS cannot mark a title as text, so some readers (feedparser)"
+    assert rows(exit_code=0)[1:] == [
+        warning(
+            "entries/bold.md",
+            2,
+            "looks-like-html",
+            f"the title holds '<!doctype html>': {rss} take it for an HTML doctype and do not"
+            " show it",
+        ),
+    ]
+    assert lxml_text(feedparser.parse(RSS).entries[0].title) == "R&D   notes"
 
 
 def lxml_text(html: str) -> str:

@@ -589,15 +589,27 @@ _REFERENCE = re.compile(r"&#?\w+;")
 # What an HTML reader does not show: a start tag, "<" and a letter up to ">" or the end of the
 # text ("<>" too, which feedparser drops); a comment, up to "-->" or the end of the text; a
 # processing instruction, "<?" up to ">" (feedparser drops it) or the end of the text (passed
-# on as it is, for the reader to hide). "a < b", "1<2", "<3" and "<!x>" are text.
+# on as it is, for the reader to hide); a doctype and a marked section, the declarations
+# feedparser reads (its sgmllib's), as it reads them. "a < b", "1<2", "<3" and "<!x>" are text.
 _HIDDEN = re.compile(
-    r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))|(?P<instruction><\?[^>]*>?)",
+    r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))|(?P<instruction><\?[^>]*>?)"
+    # Names, quoted strings and spaces up to ">" (or the end: passed on, for the reader to
+    # hide); anything else, as in "<!doctype a, b>", feedparser shows. Possessive: a long
+    # name fails at once, not after trying each way to split it.
+    r"|(?P<doctype><!(?i:doctype)[-_.:0-9A-Za-z]*+(?:\s|[A-Za-z][-_.:0-9A-Za-z]*+|\"[^\"]*\"|'[^']*')*+"
+    r"(?:>|\Z))"
+    # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it.
+    r"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata)(?![-_.:0-9A-Za-z]).*?\]\s*\]\s*>)"
+    r"|(?P<marked><!\[(?i:if|else|endif)(?![-_.:0-9A-Za-z]).*?\]\s*>)",
     re.DOTALL,
 )
 _HIDDEN_AS = {
     "tag": "an HTML tag",
     "comment": "an HTML comment",
     "instruction": "an HTML processing instruction",
+    "doctype": "an HTML doctype",
+    "cdata": "a CDATA section",
+    "marked": "a marked section",
 }
 _AS_WRITTEN_ELSEWHERE = "Write it another way, or leave it: Atom and JSON Feed show it as written."
 # RSS's <description> of the channel, which feedparser always reads as HTML.
