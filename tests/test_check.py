@@ -2887,6 +2887,34 @@ def test_a_space_in_a_srcset_url_is_reported(site: Site) -> None:
     ]
 
 
+def test_the_spaces_in_one_srcset_are_one_warning(site: Site) -> None:
+    # Each such image was a warning of its own: three for one <img> read the same way.
+    body = (
+        'Text.\n\n<img alt="x" srcset="a b.png 1x,\n  c d.png 2x, e.png 3x, f g.png 4x">\n\n'
+        '<img alt="y" srcset="h i.png 1x">\n'
+    )
+    site(CONFIG, **{"2025/a.md": post("A", body=body)})
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "reader-html"]
+    misread = [(f["line"], f["message"], f["fix"]) for f in found if "%20" in f["fix"]]
+    assert misread == [
+        (
+            7,
+            "the <img srcset> reads 'a b.png 1x' as the URL 'a', then 'b.png 1x', 'c d.png 2x'"
+            " as the URL 'c', then 'd.png 2x', and 'f g.png 4x' as the URL 'f', then 'g.png 4x',"
+            " none of them a width or density: a space ends a URL there, and browsers skip"
+            " those 3 images",
+            "Write each space in the file's name as %20.",
+        ),
+        (
+            10,
+            "the <img srcset> reads 'h i.png 1x' as the URL 'h', then 'i.png 1x', which is"
+            " no width or density: a space ends a URL there, and browsers skip that image",
+            "Write each space in the file's name as %20.",
+        ),
+    ]
+
+
 WITH_LINK = """\
 ---
 title: Elsewhere

@@ -1292,15 +1292,24 @@ def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -
 
 
 def _misread_finding(
-    path: Path, first_line: int, line: int, what: str, url: str, descriptors: str
+    path: Path, first_line: int, line: int, what: str, misread: Sequence[tuple[str, str]]
 ) -> Finding:
+    read = [
+        f"{url + ' ' + descriptors!r} as the URL {url!r}, then {descriptors!r}"
+        for url, descriptors in misread
+    ]
+    if len(read) == 1:
+        reads = f"{read[0]}, which is no width or density"
+        skipped = "that image"
+    else:
+        reads = f"{', '.join(read[:-1])}, and {read[-1]}, none of them a width or density"
+        skipped = f"those {len(read)} images"
     return _body_warning(
         path,
         first_line,
         line,
         "reader-html",
-        f"{what} reads {url + ' ' + descriptors!r} as the URL {url!r}, then {descriptors!r},"
-        " which is no width or density: a space ends a URL there, and browsers skip that image",
+        f"{what} reads {reads}: a space ends a URL there, and browsers skip {skipped}",
         "Write each space in the file's name as %20.",
     )
 

@@ -91,20 +91,22 @@ def as_built(what: str, url: str) -> str:
     return backslashes_as_slashes(url) if what.startswith("the <") else url
 
 
-def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, str, str]]:
-    """(line, what, URL, descriptors) of each srcset image whose descriptors HTML cannot read,
-    as a space ends its URL: `café 1.png 1x` is the URL `café`, then `1.png 1x`, and browsers
-    skip that image (staticfeed reads it as HTML does, for an `<img>`'s `src` too)."""
+def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, list[tuple[str, str]]]]:
+    """(line, what, [(URL, descriptors)]) of each srcset with images whose descriptors HTML
+    cannot read, as a space ends their URL: `café 1.png 1x` is the URL `café`, then `1.png 1x`,
+    and browsers skip that image (staticfeed reads it as HTML does, for an `<img>`'s `src` too).
+    One srcset at a time, at the line of its first such image: the author fixes them together."""
     for line, html in sources.raw_html:
         if "srcset" not in html.lower():
             continue  # most HTML: parsed for nothing
         for element in parse_fragment(html).iter():
             srcset = element.get("srcset")
-            for url, descriptors in srcset_candidates(srcset) if srcset else ():
-                if not readable_descriptors(descriptors):
-                    at = html.find(url)
-                    here = line + html.count("\n", 0, at) if at >= 0 else line
-                    yield here, f"the <{element.tag} srcset>", url, descriptors
+            candidates = srcset_candidates(srcset) if srcset else []
+            misread = [each for each in candidates if not readable_descriptors(each[1])]
+            if misread:
+                at = html.find(misread[0][0])
+                here = line + html.count("\n", 0, at) if at >= 0 else line
+                yield here, f"the <{element.tag} srcset>", misread
 
 
 def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
