@@ -1526,6 +1526,21 @@ def test_an_image_with_a_srcset_alone_reaches_readers(
         assert (img.get("src"), img.get("alt")) == (src, "map"), name
 
 
+def test_a_srcset_image_browsers_skip_is_published_as_written(site: Site) -> None:
+    """The README says why it stays: browsers skip it wherever it is, readers remove srcset,
+    and which file was meant (`café 1.png`?) is not the build's guess."""
+    markup = 'A photo: <img srcset="café 1.png 1x, s2.png 2x" alt="map">\n'
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", markup)})
+    entry, item = only(*build_and_read())
+    atom_html = entry.findtext("a:content", namespaces=NS)
+    for html in (atom_html, item.findtext("content:encoded", namespaces=NS)):
+        img = html_of(html).find(".//img")
+        assert img is not None
+        # é is C3 A9 in UTF-8; HTML ends the URL at the space, so "1.png 1x" stays its
+        # descriptors, which browsers cannot read.
+        assert img.get("srcset") == f"{BLOG}caf%C3%A9 1.png 1x, {BLOG}s2.png 2x"
+
+
 CDN = "https://res.cloudinary.com/demo/image/upload/"
 
 
