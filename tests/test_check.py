@@ -2567,19 +2567,28 @@ def test_a_comment_instruction_or_declaration_in_a_description_is_a_warning(
 ) -> None:
     # feedparser reads RSS's <description> as HTML, whose reader shows none of these: check
     # said nothing, as it looked for tags and references alone.
-    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"older.md": OLDER})
-    assert invoke_build().exit_code == 0
-    assert rows(exit_code=0) == [
-        warning(
-            "staticfeed.toml",
-            4,
-            "looks-like-html",
-            f"the subtitle holds {held!r}: RSS cannot mark a description as text, so some"
-            f" readers (feedparser) take it for {kind} and do not show it",
-        )
+    assert subtitle_rows(site, subtitle) == [
+        subtitle_warning(held, f"take it for {kind} and do not show it")
     ]
     assert lxml_text(feedparser.parse(RSS).feed.subtitle) == shown
     assert feedparser.parse(ATOM).feed.subtitle == subtitle
+
+
+def subtitle_rows(site: Site, subtitle: str) -> list[Row]:
+    """What check reports for a site whose config has this subtitle, once built."""
+    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"older.md": OLDER})
+    assert invoke_build().exit_code == 0
+    return rows(exit_code=0)
+
+
+def subtitle_warning(held: str, reading: str) -> Row:
+    return warning(
+        "staticfeed.toml",
+        4,
+        "looks-like-html",
+        f"the subtitle holds {held!r}: RSS cannot mark a description as text, so some readers"
+        f" (feedparser) {reading}",
+    )
 
 
 @pytest.mark.parametrize(
@@ -2590,10 +2599,19 @@ def test_a_declaration_feedparser_shows_in_a_description_is_no_warning(
 ) -> None:
     # feedparser shows these as written: "<!" begins a declaration only before "doctype" or
     # "[", a "," is no part of a doctype, and a CDATA section needs its "]]>".
-    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"older.md": OLDER})
-    assert invoke_build().exit_code == 0
-    assert rows(exit_code=0) == []
+    assert subtitle_rows(site, subtitle) == []
     assert lxml_text(feedparser.parse(RSS).feed.subtitle) == subtitle
+
+
+def test_a_marked_section_feedparser_garbles_in_a_description_is_a_warning(site: Site) -> None:
+    # feedparser, failing to read "<![" before a character no name starts with, wrote the
+    # whole description over and over, and check said nothing.
+    subtitle = "Arrays <![1]> here"
+    assert subtitle_rows(site, subtitle) == [
+        subtitle_warning("<![", "take it for a marked section and show the text several times over")
+    ]
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle).count("Arrays") > 1
+    assert feedparser.parse(ATOM).feed.subtitle == subtitle
 
 
 def test_a_doctype_or_cdata_in_a_title_read_as_html_is_a_warning(site: Site) -> None:

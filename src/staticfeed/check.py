@@ -600,16 +600,20 @@ _HIDDEN = re.compile(
     r"(?:>|\Z))"
     # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it.
     r"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata)(?![-_.:0-9A-Za-z]).*?\]\s*\]\s*>)"
-    r"|(?P<marked><!\[(?i:if|else|endif)(?![-_.:0-9A-Za-z]).*?\]\s*>)",
+    r"|(?P<marked><!\[(?i:if|else|endif)(?![-_.:0-9A-Za-z]).*?\]\s*>)"
+    # Before what starts no name (but the spaces that end the text, which feedparser strips),
+    # feedparser's sgmllib cannot read it, and writes out all the text again, many times.
+    r"|(?P<garbled><!\[(?![A-Za-z])(?!\s*\Z))",
     re.DOTALL,
 )
 _HIDDEN_AS = {
-    "tag": "an HTML tag",
-    "comment": "an HTML comment",
-    "instruction": "an HTML processing instruction",
-    "doctype": "an HTML doctype",
-    "cdata": "a CDATA section",
-    "marked": "a marked section",
+    "tag": "take it for an HTML tag and do not show it",
+    "comment": "take it for an HTML comment and do not show it",
+    "instruction": "take it for an HTML processing instruction and do not show it",
+    "doctype": "take it for an HTML doctype and do not show it",
+    "cdata": "take it for a CDATA section and do not show it",
+    "marked": "take it for a marked section and do not show it",
+    "garbled": "take it for a marked section and show the text several times over",
 }
 _AS_WRITTEN_ELSEWHERE = "Write it another way, or leave it: Atom and JSON Feed show it as written."
 # RSS's <description> of the channel, which feedparser always reads as HTML.
@@ -825,7 +829,7 @@ def _text_like_html(
             "warning",
             "looks-like-html",
             f"{what} holds {hidden.group(0)!r}: RSS cannot mark {rss} as text, so some readers"
-            f" (feedparser) take it for {_HIDDEN_AS[hidden.lastgroup or 'tag']} and do not show it",
+            f" (feedparser) {_HIDDEN_AS[hidden.lastgroup or 'tag']}",
             _AS_WRITTEN_ELSEWHERE,
         )
     if match:
