@@ -591,6 +591,12 @@ _REFERENCE = re.compile(r"&#?\w+;")
 # processing instruction, "<?" up to ">" (feedparser drops it) or the end of the text (passed
 # on as it is, for the reader to hide); a doctype and a marked section, the declarations
 # feedparser reads (its sgmllib's), as it reads them. "a < b", "1<2", "<3" and "<!x>" are text.
+# The end of a marked section's keyword, and what it holds up to its end (the next section's
+# start ends the search: see below).
+_SECTION_END = (
+    r"(?![-_.:0-9A-Za-z])"
+    r"(?:(?!<!\[(?i:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.:0-9A-Za-z])).)*?"
+)
 _HIDDEN = re.compile(
     r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))|(?P<instruction><\?[^>]*>?)"
     # Names, quoted strings and spaces up to ">" (or the end: passed on, for the reader to
@@ -598,9 +604,11 @@ _HIDDEN = re.compile(
     # name fails at once, not after trying each way to split it.
     r"|(?P<doctype><!(?i:doctype)[-_.:0-9A-Za-z]*+(?:\s|[A-Za-z][-_.:0-9A-Za-z]*+|\"[^\"]*\"|'[^']*')*+"
     r"(?:>|\Z))"
-    # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it.
-    r"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata)(?![-_.:0-9A-Za-z]).*?\]\s*\]\s*>)"
-    r"|(?P<marked><!\[(?i:if|else|endif)(?![-_.:0-9A-Za-z]).*?\]\s*>)"
+    # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it. Read no
+    # further than the next such section: one unclosed, all after it are, and reading each to
+    # the end of the text again took minutes for a long one.
+    rf"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata){_SECTION_END}\]\s*\]\s*>)"
+    rf"|(?P<marked><!\[(?i:if|else|endif){_SECTION_END}\]\s*>)"
     # Before what starts no name (but the spaces that end the text, which feedparser strips),
     # feedparser's sgmllib cannot read it, and writes out all the text again, many times.
     r"|(?P<garbled><!\[(?![A-Za-z])(?!\s*\Z))",
