@@ -2933,6 +2933,37 @@ def test_the_spaces_in_one_srcset_are_one_warning(site: Site) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("srcset", "message", "fix"),
+    [
+        (
+            "a.png 2, b.png 300W",
+            "the <img srcset> reads 'a.png 2' as the URL 'a.png', then '2', and 'b.png 300W' as"
+            " the URL 'b.png', then '300W', none of them a width or density: browsers skip"
+            " those 2 images",
+            "Write a width as a number and w (300w), a density as a number and x (2x).",
+        ),
+        (
+            "my map.png 1x, b.png 2X",
+            "the <img srcset> reads 'my map.png 1x' as the URL 'my', then 'map.png 1x', and"
+            " 'b.png 2X' as the URL 'b.png', then '2X', none of them a width or density: a"
+            " space ends a URL there, and browsers skip those 2 images",
+            "Write each space in the file's name as %20, a width as a number and w (300w), a"
+            " density as a number and x (2x).",
+        ),
+    ],
+)
+def test_a_srcset_descriptor_browsers_cannot_read_is_reported_as_one(
+    site: Site, srcset: str, message: str, fix: str
+) -> None:
+    # A density written "2" or "2X" was reported as a space in a file's name, with the fix
+    # to write it as %20, which would make "a.png%202" of it.
+    site(CONFIG, **{"2025/a.md": post("A", body=f'Text.\n\n<img alt="x" srcset="{srcset}">\n')})
+    assert invoke_build().exit_code == 0
+    found = [f for f in findings(exit_code=0) if f["rule"] == "reader-html"]
+    assert [(f["line"], f["message"], f["fix"]) for f in found][1:] == [(7, message, fix)]
+
+
 WITH_LINK = """\
 ---
 title: Elsewhere

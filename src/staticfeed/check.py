@@ -1316,14 +1316,24 @@ def _misread_finding(
     else:
         reads = f"{', '.join(read[:-1])}, and {read[-1]}, none of them a width or density"
         skipped = f"those {len(read)} images"
+    mistyped = [bool(_MISTYPED.fullmatch(descriptors)) for _, descriptors in misread]
+    spaces = "" if all(mistyped) else "a space ends a URL there, and "
+    fixes = ([] if all(mistyped) else [_SPACE_FIX]) + ([_DESCRIPTOR_FIX] if any(mistyped) else [])
     return _body_warning(
         path,
         first_line,
         line,
         "reader-html",
-        f"{what} reads {reads}: a space ends a URL there, and browsers skip {skipped}",
-        "Write each space in the file's name as %20.",
+        f"{what} reads {reads}: {spaces}browsers skip {skipped}",
+        f"Write {', '.join(fixes)}.",
     )
+
+
+# What reads as a width or density mistyped ("2", "2X", "300W", "1.5", "300px"), not as the
+# rest of a file's name ("map.png", "1.png 1x"): a number, and at most two letters.
+_MISTYPED = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[A-Za-z]{0,2}")
+_SPACE_FIX = "each space in the file's name as %20"
+_DESCRIPTOR_FIX = "a width as a number and w (300w), a density as a number and x (2x)"
 
 
 def _body_warning(
