@@ -1077,6 +1077,11 @@ def test_rfc822_zone_name_in_small_letters_in_a_date_line(site: Site) -> None:
             "Sun, 04 Jul 2021 12:00:00 A", "the time zone 'A' could be one of several", id="a"
         ),
         pytest.param("4 Jul 2021 09:30 P", "the time zone 'P' could be one of several", id="p"),
+        # Outside RSS's forms too: "2025-06-01 12:00:00 A" was published as midnight.
+        pytest.param(
+            "2025-06-01 12:00:00 A", "the time zone 'A' could be one of several", id="iso-a"
+        ),
+        pytest.param("2025-06-01T09:30P", "the time zone 'P' could be one of several", id="iso-p"),
         pytest.param("4 Mar 2021 14:30 GMT+3", "gives a zone name with an offset", id="gmt+3"),
         pytest.param("4 Mar 2021 14:30 UTC-05:00", "gives a zone name with an offset", id="utc-5"),
     ],
@@ -1093,6 +1098,21 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
         "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
     ), result.stderr
     assert "Warning" not in result.stderr, result.stderr
+    assert not (folder / "feeds").exists()
+
+
+def test_a_letter_alone_after_a_date_lines_time_is_an_error(site: Site) -> None:
+    # dateutil read the A as AM: the entry was published at 00:00, not at noon.
+    document = "2025-06-01 12:00 A\n\n# A title\n\nThe body.\n"
+    folder = site(config=config_in(KYIV), **{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/a.md:1: date line: the time zone 'A' could be one of several: only UTC,"
+        " UT, GMT, Z and RFC 822's US zones (EST, EDT, CST, CDT, MST, MDT, PST, PDT) are read,"
+        " any other needs its offset. Write the date like 2025-12-22, 2025-12-22 14:30 or"
+        " 2025-12-22 14:30 +02:00, or give it in front matter (date: 2025-12-22).\n"
+    ), result.stderr
     assert not (folder / "feeds").exists()
 
 

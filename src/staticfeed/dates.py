@@ -121,6 +121,11 @@ _WEEKDAYS = {
 }
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _LEADING_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?(?:,\s*|\s+)", re.ASCII)
+# A capital A or P alone after a time (`12:00:00 A`), which dateutil reads as AM or PM: as in
+# RSS's forms (`_common_form`), it is one of RFC 822's military zones, as any other letter is.
+_MILITARY_A_OR_P = re.compile(
+    r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?P<letter>[AP])(?![A-Za-z.])", re.ASCII
+)
 # "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead.
 _ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
 
@@ -534,6 +539,9 @@ def _zone_names_in_capitals(text: str) -> str:
 
 def _dateutil_full_date(text: str) -> datetime | None:
     _refuse_day_or_month(text)
+    letter = _MILITARY_A_OR_P.search(text)
+    if letter is not None:
+        _zone_named(letter["letter"], None)  # refuses it, as it refuses B or Q
     first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_zone_named)
     unlike_default = (
         first.year != _DEFAULT_A.year
