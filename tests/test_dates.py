@@ -1123,6 +1123,9 @@ def test_a_letter_alone_after_a_date_lines_time_is_an_error(site: Site) -> None:
         pytest.param("2025-06-01 14:30 AEDT", "+11:00", id="aedt"),
         pytest.param("4 Mar 2021 14:30 CET", "+01:00", id="cet"),
         pytest.param("Sun, 04 Jul 2021 12:00:00 HST", "-10:00", id="hst"),
+        # In small letters these were "cannot read ... as a date", with no offset to write.
+        pytest.param("2025-06-01 14:30 cest", "+02:00", id="cest-small"),
+        pytest.param("June 1, 2025 9:00 jst", "+09:00", id="jst-small"),
     ],
 )
 def test_a_zone_name_of_one_offset_is_an_error_that_names_the_offset(
@@ -1131,7 +1134,7 @@ def test_a_zone_name_of_one_offset_is_an_error_that_names_the_offset(
     folder = site(config=config_in(KYIV), **{"a.md": yaml_entry(f'"{value}"')})
     result = invoke_build()
     assert result.exit_code == 1, result.output
-    name = value.rsplit(" ", 1)[1]
+    name = value.rsplit(" ", 1)[1].upper()  # as RFC 822's names, read in any letters
     assert result.stderr == (
         f"Error: entries/a.md:3: date: the time zone '{name}' is not read (only UTC, UT, GMT, Z"
         f" and RFC 822's US zones are): write its offset, {offset}. Write date like 2025-12-22,"

@@ -71,10 +71,12 @@ _ONE_OFFSET_NAMES = {
     "AKST": "-09:00",
     "AKDT": "-08:00",
 }
-# One of those names as a word in small letters (`14:30 utc`, `2 pm est`), which dateutil reads
-# only in capitals: without a zone, the text was no date at all.
+# One of those names as a word in small letters (`14:30 utc`, `2 pm est`, `14:30 cest`), which
+# dateutil reads only in capitals: without a zone, the text was no date at all, and `cest` got
+# "cannot read" where `CEST` is told its offset.
 _ZONE_NAME_WORD = re.compile(
-    rf"(?<=\s)(?:{'|'.join(_ZONE_NAMES)})(?=$|[\s)])", re.IGNORECASE | re.ASCII
+    rf"(?<=\s)(?:{'|'.join([*_ZONE_NAMES, *_ONE_OFFSET_NAMES])})(?=$|[\s)])",
+    re.IGNORECASE | re.ASCII,
 )
 _TIME_AND_ZONE = (
     r"(?: +(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
