@@ -764,6 +764,38 @@ def test_touch_in_the_hour_the_clocks_go_back_twice_reads_the_instant(
     assert entry.updated_parsed[:6] == (2025, 10, 26, 1, 15, 0)
 
 
+@pytest.mark.parametrize("fraction", [500000, 1])
+def test_touch_in_the_second_of_a_date_with_a_fraction_writes_no_earlier_updated(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, fraction: int
+) -> None:
+    # Touched at 10:00:00.7 (or .000002), an entry dated 10:00:00.5 (or .000001) was refused as
+    # "dated 10:00:00, later than now (10:00:00)": updated: is written to the second, and
+    # 10:00:00 is earlier than the date. The next whole second is the first that is not.
+    folder = site(
+        config=BASIC_CONFIG + 'timezone = "Europe/Berlin"\n',
+        **{"a.md": f"---\ntitle: A\ndate: 2025-06-01T10:00:00.{fraction:06d}+02:00\n---\nB.\n"},
+    )
+    now = datetime(2025, 6, 1, 8, 0, 0, fraction + 1, tzinfo=UTC)  # 10:00:00 and more in Berlin
+    monkeypatch.setattr(staticfeed.cli, "datetime", clock_at(now))
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 0, result.output
+    assert result.output == "entries/a.md: updated: 2025-06-01T10:00:01+02:00\n"
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert entry.published_parsed[:6] == (2025, 6, 1, 8, 0, 0)
+    assert entry.updated_parsed[:6] == (2025, 6, 1, 8, 0, 1)
+
+
+def test_touch_in_the_second_after_a_date_with_a_fraction_writes_now(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site(**{"a.md": "---\ntitle: A\ndate: 2025-06-01T10:00:00.5+00:00\n---\nB.\n"})
+    now = datetime(2025, 6, 1, 10, 0, 1, 200000, tzinfo=UTC)
+    monkeypatch.setattr(staticfeed.cli, "datetime", clock_at(now))
+    result = run("touch", "entries/a.md")
+    assert result.output == "entries/a.md: updated: 2025-06-01T10:00:01+00:00\n"
+
+
 def test_touch_reads_a_lone_cr_inside_its_line_as_build_does(site: Callable[..., Path]) -> None:
     # touch ended a line at it, as build did: "title: Hel" and "lo" were two lines, and touch
     # refused the document ("could not find expected ':'") that build now takes.

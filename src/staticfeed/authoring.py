@@ -597,17 +597,17 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
     _refuse_read_only(path, path.resolve())
     raw = _RawFile.read(path)
     document = raw.document(path)
-    moment = _site_time(now, config.timezone)
-    value = iso(moment)
     published = _published(document, config.timezone)
-    if published is not None and moment < published:
+    if published is not None and now < published:
         raise EntryError(
-            f"the entry is dated {iso(published)}, later than now ({value}), and updated "
-            "cannot be earlier than date",
+            f"the entry is dated {iso(published)}, later than now "
+            f"({iso(_site_time(now, config.timezone))}), and updated cannot be earlier than date",
             "Change its date instead, or touch it once it is published.",
             path=path,
             line=document.key_lines.get("date"),
         )
+    moment = _site_time(_not_before(now, published), config.timezone)
+    value = iso(moment)
     fence = raw.fence()
     if fence is None:
         candidates = [raw.edited(0, 0, ["---", f"updated: {value}", "---"])]
@@ -622,6 +622,15 @@ def touch_entry(config: Config, entries_dir: Path, path: Path, now: datetime) ->
     touched = _first_faithful(path, raw, candidates, expected, f"updated: {value}")
     _replace(path, path.resolve(), touched.encode())
     return Touched(value, document.metadata.get("draft") is True)
+
+
+def _not_before(now: datetime, published: datetime | None) -> datetime:
+    """`now`, or, when `now` is in the same second as a date with a fraction (`10:00:00.5`),
+    the next whole second: `updated:` is written to the second, and `10:00:00` would be earlier
+    than the date, which the build refuses."""
+    if published is None or now.replace(microsecond=0) >= published:
+        return now
+    return published.replace(microsecond=0) + timedelta(seconds=1)
 
 
 def _meant_entry(entries_dir: Path, path: Path) -> Path | None:
