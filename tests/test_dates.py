@@ -363,6 +363,31 @@ def test_a_date_that_does_not_exist_is_an_error_that_says_why(
 
 
 @pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        pytest.param("2016-12-31T23:59:60Z", "second must be in 0..59", id="leap-second"),
+        pytest.param("2016-12-31 23:59:60 # UTC's last", "second must be in 0..59", id="local"),
+        pytest.param("2025-02-29", "day is out of range for month", id="not-a-leap-year"),
+        pytest.param("2025-06-01T25:00:00+02:00", "hour must be in 0..23", id="hour-25"),
+    ],
+)
+def test_a_toml_date_that_does_not_exist_is_an_error_that_says_why(
+    site: Site, value: str, why: str
+) -> None:
+    # tomllib's own words: "invalid TOML: Expected newline or end of document after a
+    # statement. Fix the TOML syntax." (or "Invalid date or datetime"), of a leap second.
+    folder = site(**{"a.md": toml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    written = value.partition(" #")[0]
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {written!r} does not exist: {why}. Write date "
+        "like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
     ("document", "shown"),
     [
         (yaml_entry("0001-01-01"), "0001-01-01 00:00:00+02:02:04"),

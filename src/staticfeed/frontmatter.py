@@ -10,10 +10,12 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC
 from typing import Any, Protocol, TypeGuard
 
 import yaml
 
+from staticfeed.dates import DateError, parse_date
 from staticfeed.text import shorten
 from staticfeed.values import SHOWN, WrittenInt
 
@@ -1154,6 +1156,9 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
     if at is not None:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
+        no_such_date = _toml_date_that_does_not_exist(source.split("\n")[line - 2])
+        if no_such_date is not None:
+            return FrontMatterError(*no_such_date, line)
     else:
         runs = ": the value that starts here runs to the end of the front matter"
         begins = toml_cut_short_line(source)
@@ -1162,6 +1167,24 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
         )
         line = begins + 1 if begins else source.count("\n") + 3  # else the closing +++
     return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
+
+
+def _toml_date_that_does_not_exist(line_text: str) -> tuple[str, str] | None:
+    """What is wrong and how to fix it, for a TOML line whose value is a date or date-time
+    that does not exist (`date = 2025-06-30T23:59:60Z`, a leap second): tomllib reads only
+    those that do, and says "Expected newline or end of document" of the rest."""
+    found = _TOML_DATE_VALUE.fullmatch(line_text)
+    if found is None:
+        return None
+    key = found["key"].strip("\"'")
+    try:
+        parse_date(found["value"], UTC)
+    except DateError as error:
+        return (
+            f"{key}: {error}",
+            f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+        )
+    return None  # a date that exists, refused for another reason: tomllib says which
 
 
 def toml_cut_short_line(text: str) -> int | None:
@@ -1186,6 +1209,12 @@ _TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
+# A key whose value is a date or a date-time as TOML writes them, up to a comment.
+_TOML_DATE_VALUE = re.compile(
+    rf"\s*(?P<key>{_TOML_NAME})\s*=\s*(?P<value>\d{{4}}-\d\d-\d\d"
+    r"(?:[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?)?)\s*(?:#.*)?",
+    re.ASCII,
+)
 
 
 def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, str, int] | None:
