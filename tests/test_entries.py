@@ -2089,6 +2089,9 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         # Years outside 1800-2999 were passed over ("no date found"), read in front matter.
         ("1 January 1750", "1750-01-01T00:00:00+00:00"),
         ("June 1, 0033", "0033-06-01T00:00:00+00:00"),
+        # ISO 8601's basic form, which front matter reads, was no date ("no date found").
+        ("20251222", "2025-12-22T00:00:00+00:00"),
+        ("20251222 14:30", "2025-12-22T14:30:00+00:00"),
     ],
 )
 def test_date_line_forms(site: Site, line: str, published: str) -> None:
@@ -2254,6 +2257,18 @@ DATE_LINE_FIX = (
             " it 14:30:15",
             id="compact-time-with-seconds",
         ),
+        pytest.param(
+            "20251222T143000Z\n\n# Title\n\nText.\n",
+            1,
+            "'20251222T143000Z' gives its time in a form a date line does not read: write it 14:30",
+            id="basic-date-and-time",
+        ),
+        pytest.param(
+            "20250229\n\n# Title\n\nText.\n",
+            1,
+            "'20250229' does not exist: day is out of range for month",
+            id="basic-date-no-such-day",
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:
@@ -2271,6 +2286,8 @@ def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, 
         ("13/2025", "5 March 2025"),  # an issue number: no day, so no date that does not exist
         ("June 2026, 14:00 CET", "5 March 2025"),  # no day: its zone name is not yet an error
         ("6/2/25", "5 March 2025"),  # no year in four digits: not yet a date, nor refused
+        ("12345678", "5 March 2025"),  # no month and day after its first four digits
+        ("12222025", "5 March 2025"),  # nor ISO 8601's order: a US date run together
     ],
 )
 def test_a_line_that_only_mentions_a_date_is_still_the_title(

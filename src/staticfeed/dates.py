@@ -17,8 +17,10 @@ from staticfeed.values import shown_as_written, type_name
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 # A date line writes its year in four digits, whatever year it is (`1 January 1750`, `June 1,
-# 0033`), as front matter may: the rest of the line must read as a date for it to be one.
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# 0033`), as front matter may: the rest of the line must read as a date for it to be one. It
+# may lead ISO 8601's basic form, a month and a day that exist run on (`20251222`), which
+# front matter reads: eight other digits (`12222025`, `12345678`) are no date.
+_YEAR = re.compile(r"(?<!\d)\d{4}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))?(?!\d)")
 # `14h30` and `9h` are times as French and others write them, which dateutil reads.
 _HAS_TIME = re.compile(r"\d:\d\d|\d\s*[ap]\.?m\b|(?<!\d)\d{1,2}h(?:\d\d)?\b", re.IGNORECASE)
 _DATE_LINE_MAX = 60
