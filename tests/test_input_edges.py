@@ -247,6 +247,7 @@ def test_a_percent_sign_that_begins_no_escape_in_a_url_is_an_error(
         ('"Monday, 6/2/25"', "6/2/25", "2 digits"),  # not at the start: it was read month first
         ("10:00 6/2/25", "6/2/25", "2 digits"),
         ("6.2.25.", "6.2.25", "2 digits"),  # a German date ends with a dot
+        ('"6.2.25.10:00"', "6.2.25", "2 digits"),  # a mark and a time after it: read as June 2
         ('"1/2/3"', "1/2/3", "1 digit"),  # read as 2003-01-02
     ],
 )
@@ -263,11 +264,22 @@ def test_a_date_in_numbers_with_a_short_year_is_an_error(
     )
 
 
-def test_a_date_that_reads_both_ways_after_a_weekday_is_an_error(site: Site) -> None:
-    # Only a date at the start was checked: "Monday 12/01/2025" was published as 1 December.
-    site(**{"a.md": POST.replace("2025-06-01", "Monday 12/01/2025")})
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        # Only a date at the start was checked: "Monday 12/01/2025" was published as 1 December.
+        ("Monday 12/01/2025", "12/01/2025"),
+        # A mark and a time after the year: "12.01.2025.10:00" was published as 1 December.
+        ('"12.01.2025.10:00"', "12.01.2025"),
+        ("12-01-2025-10:00", "12-01-2025"),
+    ],
+)
+def test_a_date_that_reads_both_ways_amid_other_text_is_an_error(
+    site: Site, written: str, shown: str
+) -> None:
+    site(**{"a.md": POST.replace("2025-06-01", written)})
     assert user_error(run("build")) == (
-        "Error: entries/a.md:3: date: '12/01/2025' could be 2025-01-12 (day first) or "
+        f"Error: entries/a.md:3: date: {shown!r} could be 2025-01-12 (day first) or "
         "2025-12-01 (month first). Write date like 2025-12-22, 2025-12-22 14:30 or "
         "2025-12-22T14:30:00+02:00.\n"
     )
