@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
 import feedparser
 import lxml.html
@@ -1446,6 +1447,38 @@ def test_now_is_shown_with_its_time_in_the_minute_after_midnight(site: Site) -> 
             " +02:00): the W3C Feed Validation Service calls it implausible",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "offset", "shown", "utc"),
+    [
+        # Dublin Mean Time, until 1916: shown as -00:26, 39 seconds and a minute off.
+        ("Europe/Dublin", "1900-06-01", (-1, 25, 21), "-00:25:21", "12:25:21"),
+        ("Africa/Monrovia", "1950-06-01", (-1, 44, 30), "-00:44:30", "12:44:30"),
+        # Kyiv's mean time, until 1924: shown as +02:02, 4 seconds off.
+        ("Europe/Kyiv", "1921-03-01", (1, 2 * 60 + 2, 4), "+02:02:04", "09:57:56"),
+    ],
+)
+def test_an_offset_with_seconds_is_shown_with_them(
+    site: Site, zone: str, day: str, offset: tuple[int, int, int], shown: str, utc: str
+) -> None:
+    sign, minutes, seconds = offset
+    # The zone's offset then, as zoneinfo gives it, and so the instant 12:00 there is.
+    assert ZoneInfo(zone).utcoffset(datetime.fromisoformat(f"{day} 12:00")) == sign * timedelta(
+        minutes=minutes, seconds=seconds
+    )
+    site(CONFIG + f'timezone = "{zone}"\n', **{"old.md": _post(f"{day} 12:00")})
+    assert invoke_build().exit_code == 0
+    message = (
+        f"date {day} 12:00 {shown} is before 1990: the W3C Feed Validation Service calls it"
+        " implausible"
+    )
+    assert rows(exit_code=0) == [warning("entries/old.md", 3, "implausible-date", message)]
+    # The entry's page shows the same; its <time datetime> is that instant in UTC.
+    page = lxml.html.parse("feeds/old/index.html").getroot()
+    (published,) = page.find_class("published")
+    assert published.text == f"{day} 12:00 {shown}"
+    assert published.get("datetime") == f"{day}T{utc}+00:00"
 
 
 def test_rss_dates_of_years_under_100_are_read_as_written(site: Site) -> None:

@@ -808,7 +808,7 @@ def date_text(moment: datetime) -> str:
 
 def utc_offset_text(moment: datetime) -> str:
     """`2025-12-22 14:00 +02:00`, with the seconds when they are not zero (`14:00:40`): an
-    entry due at 17:30:40 is not due at 17:30."""
+    entry due at 17:30:40 is not due at 17:30. So with the offset's (`_format_offset`)."""
     offset = moment.utcoffset() or timedelta(0)
     clock = f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
     return f"{moment.date().isoformat()} {clock} {_format_offset(offset)}"
@@ -840,6 +840,10 @@ def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
 
 
 def _format_offset(offset: timedelta) -> str:
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    """`+02:00`, with the seconds of an offset that has them, as zones had before time zones
+    were standard (`+02:02:04`, Kyiv until 1924; `-00:25:21`, Dublin until 1916): cut to the
+    minute, it named another instant, and a negative one was rounded away from zero (-00:26)."""
+    sign = "+" if offset >= timedelta(0) else "-"
+    minutes, seconds = divmod(abs(int(offset.total_seconds())), 60)
+    text = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
