@@ -1481,6 +1481,29 @@ def test_an_offset_with_seconds_is_shown_with_them(
     assert published.get("datetime") == f"{day}T{utc}+00:00"
 
 
+def test_now_is_shown_in_the_offset_the_update_is_written_in(site: Site) -> None:
+    # The updated: gives its own offset, not the site's zone: now is shown as a clock there
+    # reads it, cut to the minute (22:00:59.9 UTC is 17:00:59.9 at -05:00: 17:00, not 17:01).
+    site(
+        CONFIG + 'timezone = "Europe/Kyiv"\n',
+        **{"ahead.md": _post("2025-03-01", "updated: 2999-01-01T10:00:00-05:00\n")},
+    )
+    assert invoke_build().exit_code == 0
+    now = datetime(2025, 3, 4, 22, 0, 59, 900000, tzinfo=UTC)
+    found = check_publication(
+        lambda: load_config(Path("staticfeed.toml")), Path("entries"), Path("feeds"), now=now
+    )
+    assert [(item.file, item.line, item.rule, item.message) for item in found] == [
+        (
+            "entries/ahead.md",
+            4,
+            "implausible-date",
+            "updated 2999-01-01 10:00 -05:00 is more than 10 minutes after now (2025-03-04 17:00"
+            " -05:00): the W3C Feed Validation Service calls it implausible",
+        )
+    ]
+
+
 def test_rss_dates_of_years_under_100_are_read_as_written(site: Site) -> None:
     # email.utils read "0001" as 2001: the older entry then came "after" the newer one.
     site(CONFIG, **{"gospel.md": _post("0001-06-01"), "new.md": _post("2000-01-01")})

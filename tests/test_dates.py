@@ -344,6 +344,8 @@ def test_unreadable_date_is_an_error_naming_the_line(site: Site, value: str, lin
         pytest.param("2025-04-31 10:00", "day is out of range for month", id="april-31"),
         pytest.param("2025-12-22 14:61", "minute must be in 0..59", id="minute-61"),
         pytest.param("2016-12-31T23:59:60Z", "second must be in 0..59", id="leap-second"),
+        # A year of five digits, not 12/01/2025 and a 1 after it (which reads both ways).
+        pytest.param('"12/01/20251"', "year 20251 is out of range", id="year-20251"),
         # dateutil read it as week 1 of 2026, 2025-12-29.
         pytest.param("2025-W53-1", "2025 has 52 weeks", id="week-53"),
     ],
