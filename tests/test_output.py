@@ -934,6 +934,27 @@ def test_a_build_waits_while_another_writes_into_the_same_folder(site: Site) -> 
     assert rest == ""
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX's; Windows builds are not held")
+def test_a_build_waits_while_a_first_build_writes_into_the_same_folder(site: Site) -> None:
+    # A first build held the folder above feeds/, which did not exist yet, and then made
+    # feeds/: a second build started then held feeds/ itself, and both wrote at once. One of
+    # them failed ("cannot write the file (No such file or directory)") or left the other's
+    # files.
+    folder = site(config=CONFIG, **PUBLICATION)
+    feeds = folder / "feeds"
+    with output.exclusive(feeds, waiting=lambda: None):  # as a first build holds it
+        feeds.mkdir(exist_ok=True)  # as that build's staging makes it
+        command = [sys.executable, "-m", "staticfeed", "build", "-q"]
+        second = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE, text=True)
+        assert second.stderr is not None
+        assert second.stderr.readline() == "waiting for another staticfeed build into feeds\n"
+        assert second.poll() is None  # still waiting
+    _, rest = second.communicate(timeout=60)
+    assert second.returncode == 0, rest
+    assert rest == ""
+    assert files(feeds) == ALL_FILES
+
+
 # All or nothing
 
 

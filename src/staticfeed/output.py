@@ -56,31 +56,86 @@ def exclusive(out_dir: Path, waiting: Callable[[], None]) -> Iterator[None]:
     the other's files as its own (cache.OutputRecords). Alone, the build removes the temporary
     files a killed build left at once, whatever their age (`_remove_orphans`), even when it
     has nothing else to do. Where the system has no `flock` (Windows), builds are not held."""
-    folder = next(f for f in (out_dir, *out_dir.parents) if f.is_dir())  # a first build: above
     try:
-        import fcntl
+        import fcntl  # noqa: F401  (_hold's)
     except ImportError:
         yield
         return
-    handle = os.open(folder, os.O_RDONLY)
+    made: list[Path] = []
+    try:
+        handle = _hold(out_dir, waiting, made)
+    except BaseException:  # Ctrl-C while waiting: a first build leaves no folder
+        _remove_empty(made)
+        raise
+    if handle is None:  # no folder to hold, or no locks there: build as before, unheld
+        _remove_empty(made)
+        yield
+        return
     _HELD_LOCKS.add(handle)
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            waiting()
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks (some NFS): build as before, unheld
-            yield
-            return
-        if folder == out_dir and (out_dir / STAGING_MARK).exists():
+        if (out_dir / STAGING_MARK).exists():
             _remove_orphans(out_dir, older_than_s=0)
             with contextlib.suppress(OSError):
                 (out_dir / STAGING_MARK).unlink()
         yield
     finally:
         _HELD_LOCKS.discard(handle)
+        _remove_empty(made)  # a first build that fails leaves no folder
         os.close(handle)  # which releases the lock
+
+
+def _hold(out_dir: Path, waiting: Callable[[], None], made: list[Path]) -> int | None:
+    """A handle of `out_dir`, locked; the folder is made first if missing (and added to `made`,
+    each after its parent). A first build held the folder above instead, and then made the
+    output folder: a second build started then held that, and both wrote at once. None when
+    the folder cannot be made (the build says why) or its file system has no locks (some NFS)."""
+    import fcntl
+
+    waited = False
+    while True:
+        missing = [f for f in [out_dir, *out_dir.parents] if not f.exists()]
+        try:
+            for folder in reversed(missing):
+                with contextlib.suppress(FileExistsError):  # another build made it
+                    folder.mkdir()
+                    made.append(folder)
+            handle = os.open(out_dir, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not waited:
+                    waiting()
+                    waited = True
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            held = _same_folder(handle, out_dir)
+        except OSError:
+            os.close(handle)
+            return None
+        except BaseException:  # Ctrl-C while waiting
+            os.close(handle)
+            raise
+        if held:
+            return handle
+        os.close(handle)  # removed by the build that held it (a failed first build): again
+
+
+def _same_folder(handle: int, path: Path) -> bool:
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    held = os.fstat(handle)
+    return (held.st_dev, held.st_ino) == (found.st_dev, found.st_ino)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each of `folders` that is empty, the last first."""
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 _HELD_LOCKS: set[int] = set()
