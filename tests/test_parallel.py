@@ -504,21 +504,25 @@ def test_check_finds_in_workers_what_it_finds_in_one_process(
     }
 
 
-def test_workers_leave_ctrl_c_to_the_main_process(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_workers_leave_ctrl_c_and_sigterm_to_the_main_process(
+    monkeypatch: pytest.MonkeyPatch, signum: signal.Signals
+) -> None:
     """Ctrl-C reaches every process of the terminal's process group: a worker that took it
-    printed a KeyboardInterrupt traceback of its own under the build's "Aborted!"."""
+    printed a KeyboardInterrupt traceback of its own under the build's "Aborted!". SIGTERM to
+    the group (a CI job's timeout, systemd stopping serve) ended a worker that staged a feed at
+    once: its `.atom.xml.1a2b3c4d.tmp` stayed in feeds/, with no mark for the next build to
+    remove it, as the main process, which waits for the feeds workers stage and removes them,
+    heard nothing of it; and the pool's thread, told of the worker lost while the build
+    cancelled the rest, printed an InvalidStateError traceback."""
     counted_pools(monkeypatch)
     pool = parallel._pool(2)
     assert pool is not None
     try:
-        handlers = [pool.submit(_sigint_handler).result() for _ in range(4)]
+        handlers = [pool.submit(signal.getsignal, signum).result() for _ in range(4)]
     finally:
         pool.shutdown()
     assert handlers == [signal.SIG_IGN] * 4
-
-
-def _sigint_handler() -> object:
-    return signal.getsignal(signal.SIGINT)
 
 
 _KILLED_WITH_WORKERS = """\

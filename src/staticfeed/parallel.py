@@ -252,10 +252,13 @@ def _start_worker() -> None:
     that ends without shutting the pool down (SIGKILL, the OOM killer, SIGTERM to serve): it
     waited for work on a queue whose other end it holds itself, forever, holding the build's
     stdout and stderr open (`staticfeed build | tee log` never ended); it now exits once its
-    parent is gone."""
+    parent is gone. SIGTERM to the process group (a CI job's timeout, systemd stopping serve)
+    is left to the main process too: a worker it ended at once left the feed it was staging
+    in a temporary file that the main process, which waits for that worker as it cleans up,
+    then never heard of."""
     collection.in_worker()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the main process's handler, if forked
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # not the main process's handler, if forked
     parent = os.getppid()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
 
