@@ -556,6 +556,39 @@ def test_ctrl_c_as_a_temporary_file_is_made_leaves_none(
     assert files(feeds) == ALL_FILES
 
 
+def test_ctrl_c_as_a_temporary_file_opens_leaves_no_file_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C or SIGTERM between os.open and os.fdopen removed the file, but left it open:
+    # `serve`, which rebuilds for as long as it runs, or a program that builds with the
+    # library and goes on after KeyboardInterrupt, held one more handle each time.
+    out = tmp_path / "feeds"
+    opened: list[int] = []
+    open_file = os.open
+
+    def recorded(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        handle = open_file(path, flags, *args, **kwargs)
+        opened.append(handle)
+        return handle
+
+    def interrupted(handle: int, *args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt  # as the signal's handler does once `open` returns
+
+    with (
+        pytest.raises(KeyboardInterrupt),
+        Staging(out) as staging,
+        monkeypatch.context() as patched,
+    ):
+        patched.setattr(os, "open", recorded)
+        patched.setattr(os, "fdopen", interrupted)
+        staging.add("atom.xml", b"<feed/>")
+    assert len(opened) == 1
+    with pytest.raises(OSError) as closed:
+        os.fstat(opened[0])
+    assert closed.value.errno == errno.EBADF
+    assert not out.exists()  # nothing published, no temporary file left
+
+
 def _staged_later(path: Path, parts: list[bytes], started: threading.Event) -> Staged:
     started.wait()  # staged once the files after it are
     return stage_parts(path, parts)

@@ -960,8 +960,8 @@ def _replace(path: Path, target: Path, content: bytes) -> None:
 def _temporary(path: Path, content: bytes, mode: int, made: list[Path]) -> Path:
     """`content` in a new file beside `path`, named in `made` before it exists: the caller's
     `finally` removes it, whenever Ctrl-C or SIGTERM comes."""
-    handle, temporary = create_temporary(path, made)
-    with os.fdopen(handle, "wb") as stream:
+    stream, temporary = create_temporary(path, made)
+    with stream:
         stream.write(content)
         stream.flush()
         os.fsync(stream.fileno())

@@ -532,9 +532,9 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
     file. The file is added to `made` as soon as it exists, for its caller to remove it
     should it be interrupted before it keeps the path returned."""
-    handle, temporary = create_temporary(path, [] if made is None else made)
+    stream, temporary = create_temporary(path, [] if made is None else made)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with stream:
             stream.writelines(parts)
         os.chmod(temporary, 0o644)
     except BaseException:
@@ -543,7 +543,7 @@ def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -
     return Path(temporary)
 
 
-def create_temporary(path: Path, made: list[Path]) -> tuple[int, Path]:
+def create_temporary(path: Path, made: list[Path]) -> tuple[IO[bytes], Path]:
     """A new, empty file beside `path`, open for writing, named as tempfile.mkstemp names one,
     its name in `made` before the file exists, for the caller to remove whenever it is
     interrupted. Not mkstemp itself: Ctrl-C or SIGTERM could come while it opened the file (a
@@ -551,9 +551,15 @@ def create_temporary(path: Path, made: list[Path]) -> tuple[int, Path]:
     made.append(_temporary_name(path))
     for _ in range(tempfile.TMP_MAX):
         try:
-            return os.open(made[-1], _NEW_FILE, 0o600), made[-1]
+            handle = os.open(made[-1], _NEW_FILE, 0o600)
         except FileExistsError:  # another's: one chance in 4 billion
             made[-1] = _temporary_name(path)
+            continue
+        try:  # a file object at once: Ctrl-C before the caller's `with` left the file open
+            return os.fdopen(handle, "wb"), made[-1]
+        except BaseException:
+            os.close(handle)
+            raise
     made.pop()
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(path.parent))
 
