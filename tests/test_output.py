@@ -589,9 +589,9 @@ def test_ctrl_c_as_a_temporary_file_opens_leaves_no_file_open(
     assert not out.exists()  # nothing published, no temporary file left
 
 
-def _staged_later(path: Path, parts: list[bytes], started: threading.Event) -> Staged:
+def _staged_later(path: Path, into: Path, parts: list[bytes], started: threading.Event) -> Staged:
     started.wait()  # staged once the files after it are
-    return stage_parts(path, parts)
+    return stage_parts(path, parts, into=into)
 
 
 def test_a_file_staged_by_another_process_takes_its_place_among_the_others(
@@ -616,7 +616,9 @@ def test_a_file_staged_by_another_process_takes_its_place_among_the_others(
         staging.add("first.xml", b"<first/>")
         for name, parts in (("atom.xml", [b"<feed>", b"</feed>"]), ("same.xml", [b"<same/>"])):
             stage = functools.partial(_staged_later, parts=parts, started=started)
-            staging.add_later(name, lambda path, stage=stage: elsewhere.submit(stage, path))
+            staging.add_later(
+                name, lambda path, into, stage=stage: elsewhere.submit(stage, path, into)
+            )
         staging.add_parts("last.xml", [b"<last/>"])
         started.set()
         written = staging.publish()
@@ -643,16 +645,16 @@ def test_what_only_staging_needed_is_let_go_after_every_file_is_staged_and_befor
 
     go = threading.Event()
 
-    def staged_later(path: Path) -> Staged:
+    def staged_later(path: Path, into: Path) -> Staged:
         go.wait(timeout=10)  # still staging when publish starts
         events.append("staged by a worker")
-        return stage_parts(path, [b"<feed>new</feed>"])
+        return stage_parts(path, [b"<feed>new</feed>"], into=into)
 
     out = folder_with_an_old_feed(tmp_path)
     threading.Timer(0.2, go.set).start()
     with ThreadPoolExecutor(1) as elsewhere, Staging(out) as staging:
         staging.add("page.html", b"<p>page</p>", first=True)
-        staging.add_later("atom.xml", lambda path: elsewhere.submit(staged_later, path))
+        staging.add_later("atom.xml", lambda path, into: elsewhere.submit(staged_later, path, into))
         work = (lambda: None) if with_work else None
         staging.publish(meanwhile=work, spent=lambda: events.append("spent"))
     assert events == ["staged by a worker", "spent", "flush", "flush"]
@@ -670,7 +672,7 @@ def test_a_file_staged_elsewhere_is_waited_for_and_removed_when_the_build_fails(
         pytest.raises(OutputError, match="broken"),
         Staging(out) as staging,
     ):
-        staging.add_later("atom.xml", lambda path: elsewhere.submit(stage, path))
+        staging.add_later("atom.xml", lambda path, into: elsewhere.submit(stage, path, into))
         threading.Timer(0.2, started.set).start()  # done after the build has failed
         raise OutputError("broken", "Fix it.", path=out)
     assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
@@ -683,7 +685,7 @@ def test_a_write_error_in_another_process_names_the_file(tmp_path: Path) -> None
     failed: Future[Staged] = Future()
     failed.set_exception(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
     with Staging(out) as staging:
-        staging.add_later("tags/x.atom.xml", lambda path: failed)
+        staging.add_later("tags/x.atom.xml", lambda path, into: failed)
         with pytest.raises(OutputError) as raised:
             staging.publish()
     assert raised.value.path == out / "tags/x.atom.xml"

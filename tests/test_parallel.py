@@ -192,7 +192,7 @@ def test_feeds_of_many_entries_staged_by_workers_are_those_made_here(
     submit = parallel.submit
 
     def recording(step: Callable[..., Any], *args: Any) -> object:
-        staged.append(args[-1].name)
+        staged.append(args[-2].name)  # the feed's path, then its temporary file's
         return submit(step, *args)
 
     monkeypatch.setattr(parallel, "submit", recording)
@@ -211,7 +211,7 @@ def test_feeds_of_many_entries_staged_by_workers_are_those_made_here(
     assert wrote == []  # the cache holds what the first build made
 
 
-def _no_space(path: Path, parts: object) -> object:
+def _no_space(path: Path, parts: object, **options: object) -> object:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
@@ -523,6 +523,55 @@ def test_workers_leave_ctrl_c_and_sigterm_to_the_main_process(
     finally:
         pool.shutdown()
     assert handlers == [signal.SIG_IGN] * 4
+
+
+_SIGTERM_AS_A_WORKER_STAGES = """\
+import os, signal, sys, time
+from staticfeed import __main__, parallel, pipeline
+parallel.workers = lambda: 2
+parallel.MIN_STEPS = 1
+pipeline.FEED_IN_WORKER = 20  # the main feeds, of 41 entries, are staged by workers
+stage_parts = pipeline.stage_parts
+def parts_then_sigterm(parts):
+    for number, part in enumerate(parts):
+        yield part
+        if number == 0:  # its temporary file written to: `kill` of the job's process group
+            os.killpg(os.getpgrp(), signal.SIGTERM)
+def stage_then_sigterm(path, parts, **options):
+    return stage_parts(path, parts_then_sigterm(parts), **options)
+pipeline.stage_parts = stage_then_sigterm
+submit = parallel.submit
+def submit_then_wait(*args):
+    future = submit(*args)
+    for _ in range(6000):  # SIGTERM comes here, before the build keeps `future`
+        time.sleep(0.01)
+    return future
+parallel.submit = submit_then_wait
+sys.argv[1:] = ["build", "-q"]
+__main__.main()
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals and process groups (POSIX)")
+def test_sigterm_as_a_worker_starts_staging_a_feed_leaves_no_temporary_file() -> None:
+    """SIGTERM that came as a worker started to stage a feed, before the build kept the
+    worker's answer, left the worker's `.atom.xml.1a2b3c4d.tmp` in feeds/, its name never
+    heard of in the main process, and no mark for the next build to remove it."""
+    build("feeds")
+    before = files_under(Path("feeds"))
+    Path("entries/week-41.md").write_text(week(41), "utf-8")
+    shutil.rmtree(".staticfeed-cache")  # every entry rendered by the workers
+    Path("sigterm.py").write_text(_SIGTERM_AS_A_WORKER_STAGES, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "sigterm.py"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        start_new_session=True,  # a process group of its own, as a CI job's
+    )
+    assert (done.returncode, done.stderr) == (-signal.SIGTERM, "")
+    assert files_under(Path("feeds")) == before
 
 
 _KILLED_WITH_WORKERS = """\

@@ -171,14 +171,17 @@ class Staged:
     digest: str
 
 
-def stage_parts(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -> Staged:
+def stage_parts(
+    path: Path, parts: Iterable[bytes], made: list[Path] | None = None, *, into: Path | None = None
+) -> Staged:
     """Write `parts` in turn to a temporary file beside `path`, comparing them with the file
     there as they are written: a feed of every entry is tens of megabytes, and is never held
     in memory whole, nor is the file it replaces. Raises OSError. Any process may call it: a
-    worker stages a feed of every entry (`Staging.add_later`). `made`: see `_stage`."""
+    worker stages a feed of every entry (`Staging.add_later`), `into` the temporary file
+    made for it. `made`: see `_stage`."""
     hashed = hashlib.sha256()
     with _OldFile(path) as old:
-        temporary = _stage(path, old.compared(_hashing(parts, hashed)), made)
+        temporary = _stage(path, old.compared(_hashing(parts, hashed)), made, into)
         changed = old.differs
     if not changed:
         temporary.unlink(missing_ok=True)
@@ -288,17 +291,22 @@ class Staging:
             raise _write_error(error, path) from None
         self._keep(name, path, staged)
 
-    def add_later(self, name: str, stage: Callable[[Path], Future[Staged]]) -> None:
+    def add_later(self, name: str, stage: Callable[[Path, Path], Future[Staged]]) -> None:
         """Stage the file `name` as another process stages it: `stage` is given the file's
-        path, its folder made, and starts that. The file takes its place among those staged
-        here, and is waited for when they are published or discarded."""
+        path, its folder made, and the temporary file made here for it to write into, and
+        starts that. The file takes its place among those staged here, and is waited for when
+        they are published or discarded. Made here, the temporary file is removed even when
+        Ctrl-C or SIGTERM comes between the start and its place among the others: the other
+        process's own was left in the folder, its name never heard of here."""
         path = self._out_dir / name
         try:
             self._make_parent(path)
+            stream, temporary = create_temporary(path, self._temporaries)
+            stream.close()
         except OSError as error:
             raise _write_error(error, path) from None
         self._results[name] = Written(path, True)  # its place in the report, until it is done
-        self._staged.append(_Later(name, path, stage(path)))
+        self._staged.append(_Later(name, path, stage(path, temporary)))
 
     def _keep(self, name: str, path: Path, staged: Staged) -> None:
         self._note(name, path, staged)
@@ -528,11 +536,16 @@ class _OldFile:
             self.differs = self._stream.read(1) != b""
 
 
-def _stage(path: Path, parts: Iterable[bytes], made: list[Path] | None = None) -> Path:
+def _stage(
+    path: Path, parts: Iterable[bytes], made: list[Path] | None = None, into: Path | None = None
+) -> Path:
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
-    file. The file is added to `made` as soon as it exists, for its caller to remove it
-    should it be interrupted before it keeps the path returned."""
-    stream, temporary = create_temporary(path, [] if made is None else made)
+    file: `into`, one made before, or a new one, added to `made` as soon as it exists, for its
+    caller to remove it should it be interrupted before it keeps the path returned."""
+    if into is None:
+        stream, temporary = create_temporary(path, [] if made is None else made)
+    else:  # never made again: gone, it was removed by the build that made it, which stopped
+        stream, temporary = _wrapped(os.open(into, _EXISTING_FILE)), into
     try:
         with stream:
             stream.writelines(parts)
@@ -555,13 +568,19 @@ def create_temporary(path: Path, made: list[Path]) -> tuple[IO[bytes], Path]:
         except FileExistsError:  # another's: one chance in 4 billion
             made[-1] = _temporary_name(path)
             continue
-        try:  # a file object at once: Ctrl-C before the caller's `with` left the file open
-            return os.fdopen(handle, "wb"), made[-1]
-        except BaseException:
-            os.close(handle)
-            raise
+        return _wrapped(handle), made[-1]
     made.pop()
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(path.parent))
+
+
+def _wrapped(handle: int) -> IO[bytes]:
+    """The file object of `handle`, made at once: Ctrl-C before the caller's `with` left the
+    file open."""
+    try:
+        return os.fdopen(handle, "wb")
+    except BaseException:
+        os.close(handle)
+        raise
 
 
 def _temporary_name(path: Path) -> Path:
@@ -571,6 +590,9 @@ def _temporary_name(path: Path) -> Path:
 # As mkstemp opens one: created here or not at all, never through a link.
 _NEW_FILE = (
     os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+)
+_EXISTING_FILE = (
+    os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 )
 
 

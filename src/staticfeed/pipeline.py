@@ -1011,11 +1011,13 @@ writes the cache's HTML (0.3 s for each at 10,000 entries, 1.5-2 s at 50,000).""
 
 
 def _staged_feed(
-    folder: str, head: bytes, places: Sequence[Place], closing: bytes, path: Path
+    folder: str, head: bytes, places: Sequence[Place], closing: bytes, path: Path, into: Path
 ) -> Staged:
-    """Stage the feed at `path`: `head`, the items at `places` in the spool's `folder`, then
-    `closing`, as `feed_parts` puts them together. Run in a worker process."""
-    return stage_parts(path, itertools.chain([head], read_places(folder, places), [closing]))
+    """Stage the feed at `path`, `into` the temporary file made for it: `head`, the items at
+    `places` in the spool's `folder`, then `closing`, as `feed_parts` puts them together. Run
+    in a worker process."""
+    parts = itertools.chain([head], read_places(folder, places), [closing])
+    return stage_parts(path, parts, into=into)
 
 
 def _left_as_it_was(job: _FeedJob) -> _Made:
