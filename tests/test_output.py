@@ -589,6 +589,32 @@ def test_ctrl_c_as_a_temporary_file_opens_leaves_no_file_open(
     assert not out.exists()  # nothing published, no temporary file left
 
 
+def test_ctrl_c_again_as_a_build_cleans_up_leaves_its_files_to_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C pressed again while the build removed its temporary files stopped that, after
+    # it had removed its mark: the next build did not look for them, and they stayed.
+    out = tmp_path / "feeds"
+    unlink = Path.unlink
+
+    def ctrl_c_again(path: Path, missing_ok: bool = False) -> None:
+        if path.name.endswith(".tmp"):
+            raise KeyboardInterrupt
+        unlink(path, missing_ok=missing_ok)
+
+    with (
+        monkeypatch.context() as patched,
+        pytest.raises(KeyboardInterrupt),
+        Staging(out) as staging,
+    ):
+        staging.add("atom.xml", b"<feed/>")
+        patched.setattr(Path, "unlink", ctrl_c_again)
+        raise KeyboardInterrupt
+    assert len([name for name in files(out) if name.endswith(".tmp")]) == 1  # was removing
+    with output.exclusive(out, waiting=lambda: None):  # the next build
+        assert files(out) == []
+
+
 def _staged_later(path: Path, into: Path, parts: list[bytes], started: threading.Event) -> Staged:
     started.wait()  # staged once the files after it are
     return stage_parts(path, parts, into=into)

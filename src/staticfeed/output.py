@@ -257,11 +257,15 @@ class Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        # The mark after the temporary files: Ctrl-C again while they are removed leaves
+        # them to the next build, which looks for them only where it finds the mark.
+        if not self._published:
+            self._remove_temporaries()
         if not self._young_orphans:
             with contextlib.suppress(OSError):
                 (self._out_dir / STAGING_MARK).unlink()
         if not self._published:
-            self.discard()
+            self._remove_made_folders()
 
     def add(self, name: str, content: bytes, *, first: bool = False, ahead: bool = False) -> None:
         """Stage `content` as the file `name`, unless the file already holds those bytes; to be
@@ -413,7 +417,7 @@ class Staging:
             raise _write_error(error, self._out_dir) from None
         return staged
 
-    def discard(self) -> None:
+    def _remove_temporaries(self) -> None:
         for item in [*self._first, *self._staged]:
             temporary = _when_done(item) if isinstance(item, _Later) else item[0]
             if temporary is not None:
@@ -423,6 +427,8 @@ class Staging:
         self._temporaries.clear()
         self._first.clear()
         self._staged.clear()
+
+    def _remove_made_folders(self) -> None:
         # A folder not empty keeps a file published before an error, or another process's.
         for folder in reversed(self._made_folders):
             with contextlib.suppress(OSError):
