@@ -14,6 +14,7 @@ import re
 import shutil
 import time
 import xml.sax.saxutils
+import zoneinfo
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -367,16 +368,38 @@ def test_templates_in_a_folder_linked_into_the_templates_folder_count(site: Site
     Path("templates").mkdir()
     os.symlink("../shared", "templates/shared")
     os.symlink("..", "templates/shared/up")  # a loop, not to be followed round
-    Path("templates/entry.html").write_text(
-        '{% extends "base.html" %}{% block body %}{% include "shared/byline.html" %}'
-        "{{ entry.content }}{% endblock %}\n"
-    )
+    entry_template_including('"shared/byline.html"')
     build_and_compare()
     Path("shared/byline.html").write_text("<p>TWO</p>\n")
-    edit("2025/beta.md", "Text of Beta.", "Beta's text, edited.")  # not a build the stamp keeps
+    assert "<p>TWO</p>" in alpha_page_after_an_edit_of_beta()
+
+
+def entry_template_including(include: str) -> None:
+    """templates/entry.html, which includes what `include` says before the entry's content."""
+    Path("templates/entry.html").write_text(
+        f'{{% extends "base.html" %}}{{% block body %}}{{% include {include} %}}'
+        "{{ entry.content }}{% endblock %}\n"
+    )
+
+
+def alpha_page_after_an_edit_of_beta() -> str:
+    """Alpha's page, not edited, after an edit of Beta (a build the stamp does not keep) and a
+    build checked against one without the cache."""
+    edit("2025/beta.md", "Text of Beta.", "Beta's text, edited.")
     build_and_compare()
-    alpha = Path("feeds/2025/alpha/index.html").read_text(encoding="utf-8")
-    assert "<p>TWO</p>" in alpha
+    return Path("feeds/2025/alpha/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_renamed_with_the_same_bytes_counts(site: Site) -> None:
+    """Templates include each other by name: a file renamed into a name that one includes (if it
+    is there) changes every page, though no file's bytes changed."""
+    site(config=CONFIG, **DOCUMENTS)
+    Path("templates").mkdir()
+    entry_template_including('"extra.html" ignore missing')
+    Path("templates/note.html").write_text("<p>A NOTE</p>\n")
+    build_and_compare()
+    Path("templates/note.html").rename("templates/extra.html")
+    assert "<p>A NOTE</p>" in alpha_page_after_an_edit_of_beta()
 
 
 @pytest.fixture
@@ -1028,6 +1051,47 @@ def test_a_cache_from_another_version_is_ignored(
     result = run("build")
     assert len(renders) == 7  # every published entry, rendered again
     compare_with_fresh(result)
+
+
+@pytest.fixture
+def zone_rules(tmp_path: Path) -> Iterator[Callable[[str, str], None]]:
+    """`zone_rules(name, rules)`: from now on the zone `name` has the rules of the zone `rules`,
+    as after an update of the system's time zone database; the real rules come back after."""
+    folder = tmp_path.parent / f"{tmp_path.name}-zoneinfo"
+
+    def give(name: str, rules: str) -> None:
+        source = next(Path(top, rules) for top in zoneinfo.TZPATH if Path(top, rules).is_file())
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, folder / name)
+        zoneinfo.reset_tzpath([str(folder)])
+        zoneinfo.ZoneInfo.clear_cache(only_keys=[name])
+        given.append(name)
+
+    # Only the zones given are made again: other tests hold ZoneInfo objects of their own zones,
+    # and a time of an ambiguous hour is never equal to one in another object of its zone.
+    given: list[str] = []
+    yield give
+    zoneinfo.reset_tzpath()
+    zoneinfo.ZoneInfo.clear_cache(only_keys=given)
+
+
+def test_new_rules_for_the_configured_time_zone_give_what_a_build_without_the_cache_gives(
+    site: Site, zone_rules: Callable[[str, str], None]
+) -> None:
+    """A cached entry keeps its date as wall time in its zone, read again under the rules in
+    force; files made under the old rules must not be kept when the rules change."""
+    # A zone no other test uses (see zone_rules).
+    site(config=CONFIG.replace("Europe/Kyiv", "America/Nuuk"), **DOCUMENTS)
+    build_and_compare()
+    zone_rules("America/Nuuk", "Asia/Tokyo")
+    full_build_next()
+    build_and_compare()
+    root = etree.parse("feeds/atom.xml").getroot()
+    updated = {
+        entry.findtext("{*}title"): entry.findtext("{*}updated")
+        for entry in root.iterfind("{*}entry")
+    }
+    assert updated["Zeta"] == "2025-10-26T03:30:00+09:00"  # Tokyo's rules, not Nuuk's
 
 
 @pytest.mark.parametrize(
