@@ -1040,12 +1040,22 @@ def test_a_record_in_the_wrong_shard_is_ignored(site: Site, parses: list[Path]) 
     compare_with_fresh(result)
 
 
+@pytest.mark.parametrize(
+    ("name", "before"),
+    [
+        pytest.param("__version__", "0.0.1", id="version"),
+        pytest.param("_code_digest", lambda: "an edited checkout", id="code"),
+        pytest.param("_library_versions", lambda: {"lxml": "1.0"}, id="libraries"),
+    ],
+)
 def test_a_cache_from_another_version_is_ignored(
-    site: Site, monkeypatch: pytest.MonkeyPatch, renders: list[str]
+    site: Site, monkeypatch: pytest.MonkeyPatch, renders: list[str], name: str, before: object
 ) -> None:
+    """Made by another staticfeed, its code edited, or with other versions of the libraries
+    that parse and render: nothing is taken from the cache."""
     site(config=CONFIG, **DOCUMENTS)
     with monkeypatch.context() as patch:
-        patch.setattr("staticfeed.cache.__version__", "0.0.1")
+        patch.setattr(f"staticfeed.cache.{name}", before)
         build_and_compare()
     renders.clear()
     result = run("build")
