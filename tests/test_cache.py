@@ -775,6 +775,31 @@ def test_a_document_modified_just_before_a_build_is_read_by_the_next_one(
     assert reads == [*all_documents(), *all_documents()]  # with the cache, then without
 
 
+def test_a_document_touched_just_before_a_build_is_read_by_the_next_one(
+    site: Site, reads: list[str], parses: list[Path]
+) -> None:
+    """The same for a document whose bytes the cache knows, touched (or checked out) just
+    before a build: its new stat is as racy, and vouches for nothing until it is older."""
+    site(config=CONFIG, **DOCUMENTS)
+    age_documents()
+    build_and_compare()
+    # The same bytes under an mtime not two seconds old: a minute ahead, as a clock set ahead
+    # gives, so that it is not old yet when a build on a loaded machine starts.
+    ahead = time.time_ns() + 60 * 10**9
+    os.utime("entries/2025/alpha.md", ns=(ahead, ahead))
+    write("extra.md", post("Extra", "2025-03-01"))
+    age_documents("extra.md")
+    parses.clear()
+    assert run("build").exit_code == 0
+    assert parses == [Path("entries/extra.md")]  # alpha's bytes were known
+    write("later.md", post("Later", "2025-03-02"))
+    age_documents("later.md")
+    reads.clear()
+    result = run("build")
+    assert sorted(reads) == ["2025/alpha.md", "later.md"]
+    compare_with_fresh(result)
+
+
 def test_an_entry_future_shows_ahead_of_time_is_published_once_it_is_due(site: Site) -> None:
     """--future shows a scheduled entry as a preview, which `.staticfeed-ids` names as held
     back; once it is due it is published, and the ids file names it so. The stamp of the
