@@ -1285,15 +1285,16 @@ def read_shards() -> dict[str, dict[str, Any]]:
     }
 
 
-def rewrite_records(elements: dict[str, Any]) -> None:
-    """Give the records of these documents other elements, as a hand editing the cache would:
-    their shard files are written again under their new sha256, and the index names them."""
+def rewrite_records(elements: dict[str, Any], field: int = -1) -> None:
+    """Give the records of these documents other elements (or another `field`), as a hand
+    editing the cache would: their shard files are written again under their new sha256, and
+    the index names them."""
     header, _, payload = INDEX.read_bytes().partition(b"\n")
     for name, records in read_shards().items():
         if not elements.keys() & records.keys():
             continue
         for document in elements.keys() & records.keys():
-            records[document][-1] = elements[document]
+            records[document][field] = elements[document]
         data = json.dumps(records).encode()
         new_name = hashlib.sha256(data).hexdigest()
         (CACHE / "documents" / f"{new_name}.json").write_bytes(data)
@@ -1301,6 +1302,37 @@ def rewrite_records(elements: dict[str, Any]) -> None:
     fixed = json.loads(header)
     fixed["sha256"] = hashlib.sha256(payload).hexdigest()
     INDEX.write_bytes(json.dumps(fixed).encode() + b"\n" + payload)
+
+
+RENDERING, KEY, WARNINGS = 8, 4, 7
+"""Where a document's record (a list) keeps its rendering, its key and its warnings."""
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        pytest.param(RENDERING, None, id="neither-body-nor-rendering"),
+        pytest.param(RENDERING, [5, "ab" * 32], id="summary-not-text"),
+        pytest.param(RENDERING, ["<p>A</p>", "not a sha256"], id="html-not-named-by-sha256"),
+        pytest.param(KEY, 5, id="key-not-text"),
+        pytest.param(WARNINGS, [[5, None]], id="warning-not-text"),
+    ],
+)
+def test_a_record_edited_by_hand_is_read_again_from_its_document(
+    site: Site, parses: list[Path], field: int, value: object
+) -> None:
+    """A record whose shard's sha256 was made to match, but which a build cannot have written
+    (a hand, a tool, a bug of another version): its document is parsed again, and the build
+    writes what a build without the cache writes."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    rewrite_records({"2025/alpha.md": value}, field)
+    shutil.rmtree("feeds")  # every file is made again, from every entry
+    parses.clear()
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    assert parses == [Path("entries/2025/alpha.md")]
+    compare_with_fresh(result)
 
 
 def entry_id(name: str) -> str:
