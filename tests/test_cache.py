@@ -1304,29 +1304,43 @@ def rewrite_records(elements: dict[str, Any], field: int = -1) -> None:
     INDEX.write_bytes(json.dumps(fixed).encode() + b"\n" + payload)
 
 
-RENDERING, KEY, WARNINGS = 8, 4, 7
-"""Where a document's record (a list) keeps its rendering, its key and its warnings."""
+RENDERING, KEY, WARNINGS, VALUES = 8, 4, 7, 9
+"""Where a document's record (a list) keeps its rendering, its key, its warnings and its
+entry's values (the date published fourth: wall time, fold, zone)."""
+
+
+def with_offset_in_wall_time(record: list[Any]) -> list[Any]:
+    """The record's values, its date published holding an offset of its own besides its zone."""
+    values = record[VALUES]
+    wall, fold, zone = values[3]
+    return [*values[:3], [f"{wall}+05:00", fold, zone], *values[4:]]
 
 
 @pytest.mark.parametrize(
-    ("field", "value"),
+    ("field", "damage"),
     [
-        pytest.param(RENDERING, None, id="neither-body-nor-rendering"),
-        pytest.param(RENDERING, [5, "ab" * 32], id="summary-not-text"),
-        pytest.param(RENDERING, ["<p>A</p>", "not a sha256"], id="html-not-named-by-sha256"),
-        pytest.param(KEY, 5, id="key-not-text"),
-        pytest.param(WARNINGS, [[5, None]], id="warning-not-text"),
+        pytest.param(RENDERING, lambda record: None, id="neither-body-nor-rendering"),
+        pytest.param(RENDERING, lambda record: [5, "ab" * 32], id="summary-not-text"),
+        pytest.param(
+            RENDERING, lambda record: ["<p>A</p>", "not a sha256"], id="html-not-named-by-sha256"
+        ),
+        pytest.param(KEY, lambda record: 5, id="key-not-text"),
+        pytest.param(WARNINGS, lambda record: [[5, None]], id="warning-not-text"),
+        pytest.param(VALUES, with_offset_in_wall_time, id="date-with-two-zones"),
     ],
 )
 def test_a_record_edited_by_hand_is_read_again_from_its_document(
-    site: Site, parses: list[Path], field: int, value: object
+    site: Site, parses: list[Path], field: int, damage: Callable[[list[Any]], object]
 ) -> None:
     """A record whose shard's sha256 was made to match, but which a build cannot have written
     (a hand, a tool, a bug of another version): its document is parsed again, and the build
     writes what a build without the cache writes."""
     site(config=CONFIG, **DOCUMENTS)
     build_and_compare()
-    rewrite_records({"2025/alpha.md": value}, field)
+    (record,) = [
+        held["2025/alpha.md"] for held in read_shards().values() if "2025/alpha.md" in held
+    ]
+    rewrite_records({"2025/alpha.md": damage(record)}, field)
     shutil.rmtree("feeds")  # every file is made again, from every entry
     parses.clear()
     result = run("build")
