@@ -1306,7 +1306,13 @@ def rewrite_records(elements: dict[str, Any], field: int = -1) -> None:
 
 RENDERING, KEY, WARNINGS, VALUES = 8, 4, 7, 9
 """Where a document's record (a list) keeps its rendering, its key, its warnings and its
-entry's values (the date published fourth: wall time, fold, zone)."""
+entry's values (in Entry's field order, but its source: the date published at 3, the
+authors at 5, the tags at 8)."""
+
+
+def with_value(index: int, value: object) -> Callable[[list[Any]], list[Any]]:
+    """A damage: the record's values, with `value` for the one at `index`."""
+    return lambda record: [*record[VALUES][:index], value, *record[VALUES][index + 1 :]]
 
 
 def with_offset_in_wall_time(record: list[Any]) -> list[Any]:
@@ -1327,6 +1333,8 @@ def with_offset_in_wall_time(record: list[Any]) -> list[Any]:
         pytest.param(KEY, lambda record: 5, id="key-not-text"),
         pytest.param(WARNINGS, lambda record: [[5, None]], id="warning-not-text"),
         pytest.param(VALUES, with_offset_in_wall_time, id="date-with-two-zones"),
+        pytest.param(VALUES, with_value(5, ["Bo"]), id="author-not-a-list"),
+        pytest.param(VALUES, with_value(8, "news"), id="tags-not-a-list"),
     ],
 )
 def test_a_record_edited_by_hand_is_read_again_from_its_document(
