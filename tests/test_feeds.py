@@ -1665,6 +1665,33 @@ def test_rss_text_the_service_reads_as_a_reference_is_written_with_hexadecimal_r
     assert [tag.term for tag in feed.entries[0].tags] == ["Room&101", "R&D", "it&apos;s"]
 
 
+def test_an_atom_name_the_service_reads_as_a_reference_is_written_with_hexadecimal_references(
+    site: Site,
+) -> None:
+    # Atom cannot mark an author's <name> as text: the W3C service read "&amp" and "x&1" in
+    # it as character references (ContainsHTML, its nonhtml rule), unless the line writes a
+    # hexadecimal reference, as in RSS. Readers read the same text.
+    config = BASIC_CONFIG.replace('"Default Author"', '"Q&A &copy Desk"')
+    front = 'title: A\ndate: 2025-12-22\nauthors: ["Tom &amp; Jerry", "Room x&1", "R&D Team"]'
+    site(config=config, **{"a.md": doc(front)})
+    entry, _ = only(*build_and_read())
+    lines = [
+        line.strip() for line in Path("feeds/atom.xml").read_text(encoding="utf-8").splitlines()
+    ]
+    for written in [
+        "<name>Q&#x26;A &#x26;copy Desk</name>",  # the feed's author
+        "<name>Tom &#x26;amp; Jerry</name>",
+        "<name>Room x&#x26;1</name>",
+        "<name>R&amp;D Team</name>",  # "&D" is no reference: as before
+    ]:
+        assert written in lines
+    names = ["Tom &amp; Jerry", "Room x&1", "R&D Team"]
+    assert [name for name, _, _ in people(entry)] == names
+    feed = parsed("atom.xml")
+    assert feed.feed.author_detail.name == "Q&A &copy Desk"
+    assert [author.name for author in feed.entries[0].authors] == names
+
+
 def test_rss_text_with_a_carriage_return_gets_the_references_too(site: Site) -> None:
     # lxml writes a carriage return as &#13;, which the replacement did not look for. (A title,
     # a name or a tag, RSS's other text, may not hold a line end.)

@@ -80,6 +80,7 @@ def feed_parts(
     generator = _feed_generator(config, plan, entries, format_name)
     if format_name == "atom":
         head = bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
+        head = _char_data_as_references(head, {"name": [a.name for a in config.authors]})
     else:
         head = bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
         plain = {
@@ -125,7 +126,8 @@ def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[st
     _add_entry(item, rendered, config)
     made = {}
     if "atom" in formats:
-        made["atom"] = _serialized(item.atom_entry(), "atom")
+        names = {"name": [author.name for author in rendered.entry.authors]}
+        made["atom"] = _char_data_as_references(_serialized(item.atom_entry(), "atom"), names)
     if "rss" in formats:
         _add_rss_enclosure(item, rendered.entry)  # after the Atom entry is made: see there
         entry = rendered.entry
@@ -137,14 +139,16 @@ def entry_elements(config: Config, rendered: RenderedEntry, formats: Sequence[st
 
 # The W3C service warns about plain text in RSS that reads as markup, "<" before a letter or
 # "/", or "&#" before a digit or "x" (CharacterData), and about "&" before what it reads as a
-# character reference ("x&1", "&amp": ContainsHTML), unless the line writes a character as a
-# hexadecimal reference (&#x..;): as it asks, such a text is written with "<" and "&" so.
+# character reference ("x&1", "&amp": ContainsHTML), in RSS and in an Atom <name>, which has
+# no type to mark it as text, unless the line writes a character as a hexadecimal reference
+# (&#x..;): as it asks, such a text is written with "<" and "&" so.
 _LOOKS_LIKE_MARKUP = re.compile(r"&#[x0-9]|<[/a-zA-Z]")
 
 
 def _char_data_as_references(document: bytes, plain: Mapping[str, Sequence[str]]) -> bytes:
-    """`document` (RSS) with each text of `plain` (texts by the name of their element) that
-    reads as markup written with hexadecimal references for "<" and "&"."""
+    """`document` (RSS, or Atom for its names) with each text of `plain` (texts by the name
+    of their element) that reads as markup written with hexadecimal references for "<" and
+    "&"."""
     for name, texts in plain.items():
         for text in texts:
             if _LOOKS_LIKE_MARKUP.search(text) or ("&" in text and reference_like(text)):
