@@ -1539,6 +1539,8 @@ def test_a_date_is_plausible_by_the_day_it_is_written_with(site: Site) -> None:
         (f"{SITE}img/map.png", "img/map.png", "the img src 'img/map.png'"),
         # An srcset in an entry is a reader-html warning: this one is written into the feed.
         (f'src="{SITE}small.png"', 'srcset="/large.png 2x"', "the img srcset '/large.png'"),
+        # The W3C service takes the last "src=" in an <img> for its URL (ContainsRelRef).
+        (f'{SITE}img/map.png"', f'{SITE}img/map.png" lowsrc="low.png"', "the img lowsrc 'low.png'"),
     ],
 )
 def test_a_relative_url_in_content(

@@ -1340,6 +1340,24 @@ RELATIVE_URLS = [
         POST_DIR + "chart.svg",
         id="object-data",
     ),
+    # feedparser resolved lowsrc against the feed's own URL, and the W3C service warned about
+    # it (ContainsRelRef): it takes the last "src=" in an <img> for its URL.
+    pytest.param(
+        '<img src="https://pics.example/a.png" lowsrc="low.png" alt="a">',
+        ".//img",
+        "lowsrc",
+        BLOG + "low.png",
+        POST_DIR + "low.png",
+        id="img-lowsrc",
+    ),
+    pytest.param(
+        '<img src="https://pics.example/a.png" dynsrc="clip.avi" alt="a">',
+        ".//img",
+        "dynsrc",
+        BLOG + "clip.avi",
+        POST_DIR + "clip.avi",
+        id="img-dynsrc",
+    ),
     pytest.param(
         "![c](//cdn.example.net/p.png)",
         ".//img",

@@ -29,8 +29,12 @@ OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 # Those a reader follows or shows, which feedparser resolves against the feed's own URL when
 # they are relative: a quotation's source (`<blockquote cite>`, `<q>`, `<del>`, `<ins>`), an
 # image's long description, an `<object>`'s data and a form's action, besides links and media;
-# and SVG 1.1's links (`<a xlink:href>`, `<use>`), which readers keep in an <svg>.
-_URL_ATTRIBUTES = ("href", "src", "poster", "cite", "longdesc", "data", "action", "xlink:href")
+# and SVG 1.1's links (`<a xlink:href>`, `<use>`), which readers keep in an <svg>. And an
+# image's old lowsrc and dynsrc, which readers keep too: the W3C Feed Validation Service takes
+# the last "src=" in an <img> for its URL, and warned about a relative one (ContainsRelRef).
+_URL_ATTRIBUTES = (
+    "href", "src", "poster", "cite", "longdesc", "data", "action", "xlink:href", "lowsrc", "dynsrc",
+)  # fmt: skip
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
 # What readers fetch to show in the entry. An empty one is left out rather than led to the
