@@ -1957,6 +1957,50 @@ def test_a_videos_poster_and_preload_are_warned_about_as_the_service_does(site: 
         assert len(shown.xpath("//video/@poster")) == 1, feed
 
 
+OLD_MARKUP = """\
+---
+title: Old markup
+date: 2025-03-01
+---
+A gap <spacer type="horizontal" size="8"></spacer> and <multicol cols="2">columns</multicol>.
+
+<nextid> <sound src="https://pics.example/s.wav"> <event-source src="https://pics.example/e">
+
+A key: <keygen name="k"> and <spacer type="block" height="4"></spacer>.
+"""
+
+
+def test_old_elements_readers_keep_that_the_w3c_service_warns_about_are_warnings(
+    site: Site,
+) -> None:
+    # feedparser keeps these elements of old browsers' HTML; the service does not know them as
+    # HTML (NotHtml: "Non-html tag"), and check said nothing.
+    site(CONFIG, **{"old.md": OLD_MARKUP})
+    assert invoke_build().exit_code == 0
+    service = "the W3C Feed Validation Service warns about "
+    assert rows(exit_code=0) == [
+        warning("entries/old.md", 5, "w3c-html", f"{service}<multicol>, which readers keep"),
+        warning(
+            "entries/old.md",
+            5,
+            "w3c-html",
+            f"{service}<spacer>, which readers keep, here and in 1 more place in this file",
+        ),
+        warning("entries/old.md", 7, "w3c-html", f"{service}<event-source>, which readers keep"),
+        warning("entries/old.md", 7, "w3c-html", f"{service}<nextid>, which readers keep"),
+        warning("entries/old.md", 7, "w3c-html", f"{service}<sound>, which readers keep"),
+        warning("entries/old.md", 9, "w3c-html", f"{service}<keygen>, which readers keep"),
+    ]
+    fixes = {item["fix"] for item in findings(exit_code=0)}
+    assert fixes == {"Leave it for readers (--ignore w3c-html), or take it out."}
+    old = {"spacer", "multicol", "nextid", "sound", "event-source", "keygen"}
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.fromstring(f"<div>{entry.content[0].value}</div>", etree.HTMLParser())
+        assert old <= {str(element.tag) for element in shown.iter()}, feed
+    assert rows("--ignore", "w3c-html", exit_code=0) == []
+
+
 STYLED = """\
 ---
 title: Styled

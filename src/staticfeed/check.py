@@ -1350,7 +1350,7 @@ def _service_finding(path: Path, first_line: int, warned: readerhtml.Removed) ->
         kept = "which readers take out of it: they show no picture from it"
         fix = 'Take the url() out, or show the picture with <img src="...">, which readers show'
         fix += " and the service takes."
-    elif warned.element:
+    elif warned.element and warned.tag in readerhtml.DRAWINGS:
         fix = "Leave it for readers (--ignore w3c-html), or show it as an image, which the service"
         fix += " takes."
     elif warned.what.startswith("the controls "):

@@ -269,14 +269,20 @@ def _first_of_each(pieces: Sequence[Piece], found: Iterable[_Found]) -> list[Rem
 
 # HTML readers keep that the W3C Feed Validation Service warns about, its lists of HTML being
 # older than feedparser's: inline SVG and MathML, which it takes for other than HTML (NotHtml),
-# and the controls, poster and preload of a <video> or an <audio> (SecurityRiskAttr).
-_NOT_HTML_TO_THE_SERVICE = ("svg", "math")
+# and the controls, poster and preload of a <video> or an <audio> (SecurityRiskAttr). And
+# elements of old browsers that feedparser keeps, which the service's list of HTML's elements
+# does not have (NotHtml: "Non-html tag"; its `eventsource` is not feedparser's `event-source`).
+DRAWINGS = ("svg", "math")
+"""Inline SVG and MathML: markup a picture can show instead."""
+_NOT_HTML_TO_THE_SERVICE = (
+    *DRAWINGS, "event-source", "keygen", "multicol", "nextid", "sound", "spacer",
+)  # fmt: skip
 _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls", "poster", "preload")
 
 
 def _warned_by_the_service(fragment: etree._Element) -> Iterator[_Found]:
     for element in fragment.iter(*_NOT_HTML_TO_THE_SERVICE):
-        if next(element.iterancestors(*_NOT_HTML_TO_THE_SERVICE), None) is None:
+        if next(element.iterancestors(*DRAWINGS), None) is None:  # else its drawing is told
             yield f"<{element.tag}>", _tag_pattern(str(element.tag)), element
     for element in _elements(fragment):
         for name in _ATTRIBUTES_THE_SERVICE_WARNS_ABOUT:
