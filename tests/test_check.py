@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -605,6 +606,53 @@ def test_a_language_the_w3c_service_does_not_list_is_a_warning_where_it_is_writt
     entries = etree.parse(ATOM).getroot().findall(f"{{{ATOM_NS}}}entry")
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     assert [each.get(xml_lang) for each in entries] == ["zh-yue", "cmn", "cmn"]
+
+
+@pytest.mark.parametrize(
+    ("logo", "read"),
+    [("logo.png?v=1.2", "2"), ("https://cdn.staticfeed.test/logo?size=1.5x", "5x")],
+)
+def test_a_logo_whose_last_dot_the_w3c_service_reads_as_a_format_is_a_warning(
+    site: Site, logo: str, read: str
+) -> None:
+    # RSS's <image> carries a PNG, or an image whose path names no format, and readers show
+    # it; the service reads the text after the URL's last "." as its format, wherever it is,
+    # and warned (ImageUrlFormat): check said nothing.
+    site(CONFIG + f'logo = "{logo}"\n', **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    url = urllib.parse.urljoin(SITE, logo)
+    message = (
+        f"the logo {url!r} ends in {'.' + read!r}, which the W3C Feed Validation Service reads"
+        " as the format of RSS's image, and warns that it is not GIF, JPEG or PNG"
+    )
+    found = [f for f in findings(exit_code=0) if f["rule"] == "rss-image"]
+    assert [(f["file"], f["line"], f["severity"], f["message"]) for f in found] == [
+        ("staticfeed.toml", 6, "warning", message)
+    ]
+    assert found[0]["fix"] == (
+        "Write the URL with no '.' after the file's own name (logo.png?v=12), or leave it:"
+        " readers show the image."
+    )
+    assert feedparser.parse(RSS).feed.image.href == url  # readers get it
+    assert rows("--ignore", "rss-image", exit_code=0) == [
+        row for row in rows(exit_code=0) if row[3] != "rss-image"
+    ]
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        CONFIG + 'logo = "logo.png?v=12"\n',  # "png?v=12" is no word: no format to read
+        CONFIG + 'logo = "logo.svg"\n',  # left out of RSS
+        CONFIG + 'logo = "logo.png?v=1.2"\nformats = ["atom", "json"]\n',  # no RSS
+    ],
+)
+def test_a_logo_the_w3c_service_takes_or_rss_does_not_carry_is_not_reported(
+    site: Site, config: str
+) -> None:
+    site(config, **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert [f for f in findings(exit_code=0) if f["rule"] == "rss-image"] == []
 
 
 def test_the_configs_language_is_reported_there_while_an_entry_stops_the_build(

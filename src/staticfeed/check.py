@@ -54,6 +54,7 @@ from staticfeed.entries import (
     written_body,
 )
 from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display_path
+from staticfeed.feeds import rss_carries_image, rss_image_format_read
 from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
@@ -670,9 +671,32 @@ def _config_values(config: Config) -> list[Finding]:
         found.append(_at_source(config.path, line, "language", config.language, warned))
     authors = functools.partial(config_items, config.path, "authors")
     found += _rejected_emails(config.path, config.authors, authors)
+    found += _logo_format_read(config)
     for key in _CONFIG_TEXTS:
         found += _placeholders_written(config.path, key, config_items(config.path, key))
     return list(dict.fromkeys(found))  # two authors alike but for the name, on one line
+
+
+def _logo_format_read(config: Config) -> list[Finding]:
+    """The logo, when RSS carries it as its <image> and the W3C service reads the text after
+    its URL's last "." as a format RSS does not name (the `rss-image` rule): a PNG with a
+    version after it (`logo.png?v=1.2`) is one, and readers show it."""
+    logo = config.logo
+    if logo is None or "rss" not in config.formats or not rss_carries_image(logo):
+        return []
+    read = rss_image_format_read(logo)
+    if read is None:
+        return []
+    message = (
+        f"the logo {logo!r} ends in {'.' + read!r}, which the W3C Feed Validation Service reads"
+        " as the format of RSS's image, and warns that it is not GIF, JPEG or PNG"
+    )
+    fix = (
+        "Write the URL with no '.' after the file's own name (logo.png?v=12), or leave it:"
+        " readers show the image."
+    )
+    line = config_key_line(config.path, "logo")
+    return [_at_source(config.path, line, "rss-image", logo, (message, fix))]
 
 
 # The keys of the config and of front matter whose texts a build writes into feeds.

@@ -253,7 +253,7 @@ def _set_history(
 def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title: str) -> None:
     """The config's optional fields. The RSS <image> repeats the channel's own title (a tag
     feed's too), as the RSS Best Practices Profile asks and the W3C service checks, and is
-    left out for a logo RSS cannot carry (`_rss_image_format`)."""
+    left out for a logo RSS cannot carry (`rss_carries_image`)."""
     if config.language:
         generator.language(config.language)
     for author in config.authors:
@@ -262,7 +262,7 @@ def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title
         generator.icon(config.icon)
     if config.logo:
         generator.logo(config.logo)  # which sets the RSS <image> too
-        if _rss_image_format(config.logo):
+        if rss_carries_image(config.logo):
             generator.image(url=config.logo, title=title, link=config.site_url)
         else:
             generator.staticfeed.without_image = True
@@ -273,12 +273,26 @@ def _set_optional_channel_fields(generator: FeedGenerator, config: Config, title
 _RSS_IMAGE_SUFFIXES = frozenset({".gif", ".jpg", ".jpeg", ".png"})
 
 
-def _rss_image_format(url: str) -> bool:
+def rss_carries_image(url: str) -> bool:
     """Whether RSS can carry the image at `url`: RSS 2.0 names GIF, JPEG and PNG, and the W3C
     service warns about an image whose name ends otherwise (an SVG or WebP logo). A name
     without an extension says nothing, and is kept."""
     suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
     return not suffix or suffix in _RSS_IMAGE_SUFFIXES
+
+
+_WORD = re.compile(r"\w+")
+
+
+def rss_image_format_read(url: str) -> str | None:
+    """What the W3C service reads as the format of an RSS image at `url`, when it warns about
+    it (ImageUrlFormat): the text after the URL's last ".", in its path or not ("2" of
+    `logo.png?v=1.2`), when it is a word and not gif, jpg, jpeg or png. None when it takes
+    the image."""
+    read = url.rpartition(".")[2].lower()
+    if _WORD.fullmatch(read) and f".{read}" not in _RSS_IMAGE_SUFFIXES:
+        return read
+    return None
 
 
 def _add_entry(item: FeedEntry, rendered: RenderedEntry, config: Config) -> None:

@@ -12,6 +12,7 @@ RULES = (
     "email",
     "language",
     "enclosure",
+    "rss-image",
     "tag-uri",
     "canonical-id",
     "w3c-id",
