@@ -1102,6 +1102,28 @@ def test_an_html5_block_in_a_line_of_text_ends_its_paragraph(site: Site) -> None
         assert text == "A photo: The map Then text. Intro More Hidden."
 
 
+BLOCKS_IN_A_LINK = """\
+<a href="https://cards.example/1"><div class="card">A card</div></a>
+
+Intro <span class="wide"><figure><img src="map.png" alt=""></figure></span> then text.
+"""
+
+
+def test_a_block_in_a_link_or_span_in_a_line_of_text_is_no_paragraph(site: Site) -> None:
+    """cmark-gfm makes a line that starts with a link a paragraph: "<p><a href=…><div>A
+    card</div></a></p>", which HTML5 parsers end at the <div>, taking the </p> for a stray
+    end tag (a parse error: the W3C service warns, NotHtml). The line is written without the
+    <p>, its block inside the link, as the author wrote it."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", BLOCKS_IN_A_LINK)})
+    for tree in html5_trees():
+        assert [element.tag for element in tree] == ["a", "span"]
+        link, span = tree
+        assert link.get("href") == "https://cards.example/1"
+        assert [(e.tag, e.text) for e in link] == [("div", "A card")]
+        assert " ".join("".join(tree.itertext()).split()) == "A card Intro then text."
+        assert [e.tag for e in span] == ["figure"]
+
+
 DIVS_LEFT_OPEN = """\
 ## Notes
 

@@ -207,6 +207,7 @@ def _parsed(
                     headings.clear()  # parsed again from the start, with the </div>s
                 return _parsed(closed, parser, headings, divs_closed=True)
             divs_closed = True
+            _unwrap_paragraph_around(element)
         elif headings is not None and element.tag in _HEADINGS:
             headings.append(element)
         elif element.tag in _FALLBACK:
@@ -220,6 +221,7 @@ def _parsed(
             element.tag = "pre"
         elif element.tag in _HTML5_BLOCKS:
             _close_paragraph(element)
+            _unwrap_paragraph_around(element)
         elif element.tag == "image":
             # HTML5 reads the obsolete <image> as <img>, and browsers show the picture; feed
             # readers removed an element of that name, picture, alt text and all. In <svg> it
@@ -400,6 +402,42 @@ def _close_paragraph(element: etree._Element) -> None:
     moved[-1].tail = ((moved[-1].tail or "") + (tail or "")) or None
     if not len(paragraph) and not (paragraph.text or "").strip():
         parent.remove(paragraph)
+
+
+def _unwrap_paragraph_around(block: etree._Element) -> None:
+    """When `block` is in a <p> inside one of its inline elements ("<p><a href=…><div>A
+    card</div></a></p>": cmark-gfm makes a line that starts with a link a paragraph), put
+    what the <p> holds in its place: HTML5 ends the <p> at the block and takes its </p> for
+    a stray end tag (the W3C Feed Validation Service warns: NotHtml), where libxml2, knowing
+    HTML 4, kept the block inside. A block that is the <p>'s own child `_close_paragraph`
+    moves out; one in SVG or MathML is theirs."""
+    parent = block.getparent()
+    if parent is None or parent.tag == "p" or _in_foreign_content(block):
+        return
+    paragraph = next(block.iterancestors("p"), None)
+    if paragraph is None:
+        return
+    outer = paragraph.getparent()
+    assert outer is not None  # under the fragment's <div>
+    position = outer.index(paragraph)
+    children = list(paragraph)
+    _add_text(outer, position, paragraph.text)
+    for offset, child in enumerate(children):
+        outer.insert(position + offset, child)  # with its tail
+    _add_text(outer, position + len(children), paragraph.tail)
+    paragraph.tail = None
+    outer.remove(paragraph)
+
+
+def _add_text(parent: etree._Element, position: int, text: str | None) -> None:
+    """Put `text` where a child at `position` of `parent` would start."""
+    if not text:
+        return
+    if position:
+        before = parent[position - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 _FOOTNOTE_MARK = "data-footnote"
