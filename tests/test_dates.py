@@ -389,6 +389,73 @@ def test_a_toml_date_that_does_not_exist_is_an_error_that_says_why(
     assert not (folder / "feeds").exists()
 
 
+# RFC 3339, whose date-times TOML's are, has no 24:00, which YAML front matter reads as ISO 8601
+# does, the end of the day: the next day's 00:00. TOML 1.0 requires a time's seconds.
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        pytest.param(
+            "2025-06-01T24:00:00Z",
+            "'2025-06-01T24:00:00Z' gives 24:00, which TOML's dates do not have. Write the next "
+            "day's 00:00, 2025-06-02T00:00:00Z.",
+            id="24:00",
+        ),
+        pytest.param(
+            "2025-12-31T24:00:00+02:00",
+            "'2025-12-31T24:00:00+02:00' gives 24:00, which TOML's dates do not have. Write the "
+            "next day's 00:00, 2026-01-01T00:00:00+02:00.",
+            id="24:00-new-year",
+        ),
+        pytest.param(
+            "2025-02-28 24:00:00",
+            "'2025-02-28 24:00:00' gives 24:00, which TOML's dates do not have. Write the next "
+            "day's 00:00, 2025-03-01 00:00:00.",
+            id="24:00-local-end-of-february",
+        ),
+        pytest.param(
+            "2024-02-28T24:00Z",
+            "'2024-02-28T24:00Z' gives 24:00, which TOML's dates do not have. Write the next "
+            "day's 00:00, 2024-02-29T00:00:00Z.",
+            id="24:00-leap-day-no-seconds",
+        ),
+        pytest.param(
+            "2025-06-01T10:00Z",
+            "'2025-06-01T10:00Z' has no seconds, which TOML requires. Write "
+            "2025-06-01T10:00:00Z, or put the date in quotes.",
+            id="no-seconds",
+        ),
+        pytest.param(
+            "2025-06-01 10:00",
+            "'2025-06-01 10:00' has no seconds, which TOML requires. Write 2025-06-01 10:00:00, "
+            "or put the date in quotes.",
+            id="no-seconds-local",
+        ),
+        pytest.param(
+            "2025-06-01t10:00+02:00 # morning",
+            "'2025-06-01t10:00+02:00' has no seconds, which TOML requires. Write "
+            "2025-06-01t10:00:00+02:00, or put the date in quotes.",
+            id="no-seconds-offset-and-comment",
+        ),
+    ],
+)
+def test_a_toml_date_tomllib_calls_bad_syntax_says_how_to_write_it(
+    site: Site, value: str, message: str
+) -> None:
+    # tomllib (Python 3.11) said "invalid TOML: Expected newline or end of document after a
+    # statement. Fix the TOML syntax." of each.
+    folder = site(**{"a.md": toml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: entries/a.md:3: date: {message}\n"
+    assert not (folder / "feeds").exists()
+
+
+def test_a_toml_date_without_seconds_in_quotes_is_read(site: Site) -> None:
+    # What the error above offers: in quotes, the date is read as YAML's is.
+    _, _, pub_date = only_entry_dates(site, KYIV, toml_entry('"2025-06-01T10:00+02:00"'))
+    assert_same_moment(pub_date, at(2025, 6, 1, 10, 0, 2), offset=True)
+
+
 @pytest.mark.parametrize(
     ("document", "shown"),
     [

@@ -323,6 +323,28 @@ def _refuse_unread_time(text: str, moment: datetime) -> None:
     raise UnreadTime(message, moment)
 
 
+# An ISO 8601 date-time at 24:00, the end of its day, which YAML front matter reads (through
+# dateutil's isoparse) as the next day's 00:00.
+_HOUR_24 = re.compile(
+    r"(?P<day>\d{4}-\d\d-\d\d)(?P<sep>[Tt ])24:00(?::00(?:\.0+)?)?(?P<zone>[Zz]|[+-]\d\d:\d\d)?",
+    re.ASCII,
+)
+
+
+def next_day_midnight(text: str) -> str | None:
+    """`2025-06-02T00:00:00Z` for `2025-06-01T24:00:00Z`, in RFC 3339's form (seconds and
+    all), which has no hour 24, and TOML's dates with it; None when `text` is not a date-time
+    at 24:00, or the next day is past the year 9999."""
+    found = _HOUR_24.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        day = date.fromisoformat(found["day"]) + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    return f"{day.isoformat()}{found['sep']}00:00:00{found['zone'] or ''}"
+
+
 def is_tag_date(text: str) -> bool:
     """Whether `text` (YYYY, YYYY-MM or YYYY-MM-DD, as a tag URI's authority ends, RFC 4151)
     names a year, month or day that exists: 2025-13 and 2025-02-30 do not."""

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeGuard
 
 import yaml
 
-from staticfeed.dates import DateError, parse_date
+from staticfeed.dates import DateError, next_day_midnight, parse_date
 from staticfeed.text import shorten
 from staticfeed.values import SHOWN, WrittenInt
 
@@ -1156,7 +1156,7 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
     if at is not None:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
-        no_such_date = _toml_date_that_does_not_exist(source.split("\n")[line - 2])
+        no_such_date = _toml_date_refused(source.split("\n")[line - 2])
         if no_such_date is not None:
             return FrontMatterError(*no_such_date, line)
     else:
@@ -1169,22 +1169,37 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
 
 
-def _toml_date_that_does_not_exist(line_text: str) -> tuple[str, str] | None:
+def _toml_date_refused(line_text: str) -> tuple[str, str] | None:
     """What is wrong and how to fix it, for a TOML line whose value is a date or date-time
-    that does not exist (`date = 2025-06-30T23:59:60Z`, a leap second): tomllib reads only
-    those that do, and says "Expected newline or end of document" of the rest."""
+    tomllib refuses, and says only "Expected newline or end of document" of: one that does not
+    exist (`date = 2025-06-30T23:59:60Z`, a leap second), one at 24:00, which YAML front matter
+    reads as the next day's 00:00, or one without seconds, which TOML 1.0 requires."""
     found = _TOML_DATE_VALUE.fullmatch(line_text)
     if found is None:
         return None
     key = found["key"].strip("\"'")
+    value = found["value"]
     try:
-        parse_date(found["value"], UTC)
+        parse_date(value, UTC)
     except DateError as error:
         return (
             f"{key}: {error}",
             f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
         )
-    return None  # a date that exists, refused for another reason: tomllib says which
+    next_day = next_day_midnight(value)
+    if next_day is not None:
+        return (
+            f"{key}: {value!r} gives 24:00, which TOML's dates do not have",
+            f"Write the next day's 00:00, {next_day}.",
+        )
+    if found["clock"] is not None and found["seconds"] is None:
+        cut = found.end("clock") - found.start("value")
+        with_seconds = f"{value[:cut]}:00{value[cut:]}"
+        return (
+            f"{key}: {value!r} has no seconds, which TOML requires",
+            f"Write {with_seconds}, or put the date in quotes.",
+        )
+    return None  # a date TOML reads, refused for another reason: tomllib says which
 
 
 def toml_cut_short_line(text: str) -> int | None:
@@ -1209,10 +1224,12 @@ _TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
-# A key whose value is a date or a date-time as TOML writes them, up to a comment.
+# A key whose value is a date or a date-time as TOML writes them, or without the seconds TOML
+# requires (as ISO 8601 and YAML front matter allow), up to a comment.
 _TOML_DATE_VALUE = re.compile(
     rf"\s*(?P<key>{_TOML_NAME})\s*=\s*(?P<value>\d{{4}}-\d\d-\d\d"
-    r"(?:[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?)?)\s*(?:#.*)?",
+    r"(?:[Tt ](?P<clock>\d\d:\d\d)(?P<seconds>:\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)?)?)"
+    r"\s*(?:#.*)?",
     re.ASCII,
 )
 
