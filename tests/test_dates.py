@@ -450,6 +450,35 @@ def test_a_toml_date_tomllib_calls_bad_syntax_says_how_to_write_it(
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    ("document", "written", "day"),
+    [
+        pytest.param(yaml_entry("20251222"), "20251222", "2025-12-22", id="yaml"),
+        pytest.param(toml_entry("20251222"), "20251222", "2025-12-22", id="toml"),
+        pytest.param(yaml_entry("20240229"), "20240229", "2024-02-29", id="leap-day"),
+    ],
+)
+def test_a_date_in_basic_form_read_as_a_number_asks_for_quotes(
+    site: Site, document: str, written: str, day: str
+) -> None:
+    # It said only "expected a date, not a number (20251222)", and to write it like
+    # 2025-12-22: in quotes, ISO 8601's basic form is read as that date.
+    folder = site(**{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: expected a date, not a number ({written}). Write date "
+        f'as {day}, or put it in quotes: "{written}".\n'
+    )
+    assert not (folder / "feeds").exists()
+
+
+def test_a_date_in_basic_form_in_quotes_is_read(site: Site) -> None:
+    # What the error above offers.
+    published, _, _ = only_entry_dates(site, KYIV, yaml_entry('"20240229"'))
+    assert_same_moment(published, at(2024, 2, 29, offset=2), offset=True)
+
+
 def test_a_toml_date_without_seconds_in_quotes_is_read(site: Site) -> None:
     # What the error above offers: in quotes, the date is read as YAML's is.
     _, _, pub_date = only_entry_dates(site, KYIV, toml_entry('"2025-06-01T10:00+02:00"'))

@@ -1133,7 +1133,9 @@ def test_each_bad_item_of_a_multi_line_toml_array_is_an_error_at_its_line(site: 
     [
         ("2025-13-01", "date: '2025-13-01' does not exist: month must be in 1..12."),
         ("2025-12", "date: '2025-12' is not a full date with day, month and year."),
-        ("20251222", "date: expected a date, not a number (20251222)."),
+        # Eight digits that are no month and day: no hint to put them in quotes.
+        ("20251340", "date: expected a date, not a number (20251340)."),
+        ("12222025", "date: expected a date, not a number (12222025)."),
         ("someday", "date: cannot read 'someday' as a date."),
     ],
 )

@@ -156,6 +156,16 @@ class DateError(ValueError):
     """A date an author wrote that cannot be understood; the message says why."""
 
 
+class DateAsNumber(DateError):
+    """A date in ISO 8601's basic form (`date: 20251222`) that YAML or TOML read as a number:
+    in quotes, `written`, it is read as the date `day` (`2025-12-22`)."""
+
+    def __init__(self, message: str, written: str, day: str) -> None:
+        super().__init__(message)
+        self.written = written
+        self.day = day
+
+
 class SkippedTime(DateError):
     """A wall time that a daylight-saving change skips, so that no instant has it."""
 
@@ -272,7 +282,11 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
         # In YAML's terms, as the author wrote it: a number, not Python's int.
         shown = shown_as_written(value, written)
         typed = isinstance(value, bool | int | float)
-        raise DateError(f"expected a date, not {type_name(value)}{f' ({shown})' if typed else ''}")
+        message = f"expected a date, not {type_name(value)}{f' ({shown})' if typed else ''}"
+        day = _basic_form_day(shown) if isinstance(value, int) else None
+        if day is not None:
+            raise DateAsNumber(message, shown, day)
+        raise DateError(message)
     text = value.strip()
     moment = _parse_text(text)
     try:
@@ -283,6 +297,17 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
         if moment.time() != time() or _time_written(text):
             raise
         return start_of_day(moment.date(), tz)
+
+
+def _basic_form_day(written: str) -> str | None:
+    """`2025-12-22` for `20251222`: eight digits that give a month and a day that exist, as
+    ISO 8601's basic form does, and `_parse_text` reads; None for any other (`12222025`)."""
+    if not re.fullmatch(r"\d{8}", written, re.ASCII):
+        return None
+    try:
+        return date(int(written[:4]), int(written[4:6]), int(written[6:])).isoformat()
+    except ValueError:  # no such month or day, or the year 0
+        return None
 
 
 def parse_date_line(line: str, tz: tzinfo) -> datetime | None:

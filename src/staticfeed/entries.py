@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from staticfeed import localfiles, media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
-from staticfeed.dates import DateError, parse_date
+from staticfeed.dates import DateAsNumber, DateError, parse_date
 from staticfeed.doclinks import DOCUMENT_SUFFIXES, linked_documents
 from staticfeed.errors import (
     BuildWarning,
@@ -710,6 +710,13 @@ def _clean_text(path: Path, text: str, warnings: list[BuildWarning]) -> str:
     return for_feeds(text)
 
 
+def _date_fix(key: str, error: DateError) -> str:
+    """How to write `key`'s date: a number that is a date in quotes (`20251222`) is told so."""
+    if isinstance(error, DateAsNumber):
+        return f'Write {key} as {error.day}, or put it in quotes: "{error.written}".'
+    return f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+
+
 class _EntryBuilder:
     """Turns one parsed document into an Entry, collecting every problem it has."""
 
@@ -903,11 +910,7 @@ class _EntryBuilder:
         try:
             return parse_date(value, self.config.timezone, self.document.written.get(key))
         except DateError as error:
-            self._fail(
-                key,
-                f"{key}: {error}",
-                f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
-            )
+            self._fail(key, f"{key}: {error}", _date_fix(key, error))
             return None
 
     def _infer_title(self, head: HeadMetadata) -> str | None:
