@@ -1224,6 +1224,42 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
     assert not (folder / "feeds").exists()
 
 
+# `a.m.` and `p.m.`, as style guides write them, in either case: dateutil took the M of `A.M.`
+# for a time zone ("the time zone 'M' could be one of several"), or could not read the date
+# with a zone after it, but read `A.M.` with an offset and `a.m.` in small letters.
+AM_AND_PM = [
+    pytest.param("2025-06-01 12:00 A.M.", at(2025, 6, 1, 0, 0, 3), id="12-A.M.-is-midnight"),
+    pytest.param("2025-06-01 12:00 P.M.", at(2025, 6, 1, 12, 0, 3), id="12-P.M.-is-noon"),
+    pytest.param("June 1, 2025 9:30 P.M.", at(2025, 6, 1, 21, 30, 3), id="words-P.M."),
+    pytest.param("2025-06-01 9 A.M.", at(2025, 6, 1, 9, 0, 3), id="hour-alone"),
+    pytest.param("2025-06-01 9:30 P.M", at(2025, 6, 1, 21, 30, 3), id="no-last-dot"),
+    pytest.param("2025-06-01 9:30 P. M.", at(2025, 6, 1, 21, 30, 3), id="space-inside"),
+    pytest.param("2025-06-01 9:30 P.M. UTC", at(2025, 6, 1, 21, 30), id="zone-name"),
+    pytest.param("2025-06-01 9:30 P.M. EST", at(2025, 6, 1, 21, 30, -5), id="rfc-822-zone"),
+    # Read before, and still.
+    pytest.param("2025-06-01 9:30 P.M. +02:00", at(2025, 6, 1, 21, 30, 2), id="offset"),
+    pytest.param("2025-06-01 12:00 a.m.", at(2025, 6, 1, 0, 0, 3), id="small-a.m."),
+    pytest.param("2025-06-01 12:00 AM", at(2025, 6, 1, 0, 0, 3), id="AM"),
+    pytest.param("2025-06-01 12:00 am", at(2025, 6, 1, 0, 0, 3), id="am"),
+    pytest.param("2025-06-01 9A", at(2025, 6, 1, 9, 0, 3), id="9A"),
+]
+
+
+@pytest.mark.parametrize(("value", "expected"), AM_AND_PM)
+def test_a_m_and_p_m_with_dots_are_read_in_front_matter(
+    site: Site, value: str, expected: datetime
+) -> None:
+    published, _, pub_date = only_entry_dates(site, KYIV, yaml_entry(f'"{value}"'))
+    assert_same_moment(published, expected, offset=True)
+    assert_same_moment(pub_date, expected, offset=True)
+
+
+def test_a_m_with_dots_is_read_on_a_date_line(site: Site) -> None:
+    document = "June 1, 2025 9:30 A.M.\n\n# A title\n\nThe body.\n"
+    published, _, _ = only_entry_dates(site, KYIV, document)
+    assert_same_moment(published, at(2025, 6, 1, 9, 30, 3), offset=True)
+
+
 def test_a_letter_alone_after_a_date_lines_time_is_an_error(site: Site) -> None:
     # dateutil read the A as AM: the entry was published at 00:00, not at noon.
     document = "2025-06-01 12:00 A\n\n# A title\n\nThe body.\n"

@@ -80,6 +80,12 @@ _ZONE_NAME_WORD = re.compile(
     rf"(?<=\s)(?:{'|'.join([*_ZONE_NAMES, *_ONE_OFFSET_NAMES])})(?=$|[\s)])",
     re.IGNORECASE | re.ASCII,
 )
+# `A.M.` and `P.M.` after a time, as style guides write them (`9:30 a.m.`): dateutil reads them
+# in small letters, but takes a capital M for a time zone, and refused `9:30 A.M.` as the zone
+# 'M' while it read `9:30 A.M. +02:00`.
+_DOTTED_AM_PM = re.compile(
+    r"(?<=\d)(?P<space>\s*)(?P<letter>[AaPp])\.\s*[Mm](?![A-Za-z])(?:\.(?=\s|$))?", re.ASCII
+)
 _TIME_AND_ZONE = (
     r"(?: +(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"(?: +(?P<zone>[+-](?:[01]\d|2[0-3]):?[0-5]\d|[A-Z]{1,3}))?)?"
@@ -409,7 +415,7 @@ def _any_zone(name: str | None, offset: int | None) -> tzinfo:
 def _reads_as_full_date(text: str) -> bool:
     """Whether dateutil reads the whole of `text` as a day, a month and a year, whatever its
     zone: whether it is a date, if maybe one staticfeed refuses."""
-    text = _zone_names_in_capitals(text)
+    text = _in_dateutils_words(text)
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
@@ -579,14 +585,17 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
-    full = _common_form(text) or _dateutil_full_date(_zone_names_in_capitals(text))
+    full = _common_form(text) or _dateutil_full_date(_in_dateutils_words(text))
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
 
 
-def _zone_names_in_capitals(text: str) -> str:
-    return _ZONE_NAME_WORD.sub(lambda name: name[0].upper(), text)
+def _in_dateutils_words(text: str) -> str:
+    """`text` with the zone names and the `A.M.` and `P.M.` it gives as dateutil reads them:
+    `CEST` for `cest`, `PM` for `P.M.`."""
+    text = _ZONE_NAME_WORD.sub(lambda name: name[0].upper(), text)
+    return _DOTTED_AM_PM.sub(lambda found: f"{found['space']}{found['letter'].upper()}M", text)
 
 
 def _dateutil_full_date(text: str) -> datetime | None:
