@@ -598,23 +598,62 @@ _SECTION_END = (
     r"(?![-_.:0-9A-Za-z])"
     r"(?:(?!<!\[(?i:cdata|temp|ignore|include|rcdata|if|else|endif)(?![-_.:0-9A-Za-z])).)*?"
 )
-_HIDDEN = re.compile(
-    r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))|(?P<instruction><\?[^>]*>?)"
-    # Names, quoted strings and spaces up to ">" (or the end: passed on, for the reader to
-    # hide); anything else, as in "<!doctype a, b>", feedparser shows. Possessive: a long
-    # name fails at once, not after trying each way to split it.
-    r"|(?P<doctype><!(?i:doctype)[-_.:0-9A-Za-z]*+(?:\s|[A-Za-z][-_.:0-9A-Za-z]*+|\"[^\"]*\"|'[^']*')*+"
-    r"(?:>|\Z))"
-    # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it. Read no
-    # further than the next such section: one unclosed, all after it are, and reading each to
-    # the end of the text again took minutes for a long one.
-    rf"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata){_SECTION_END}\]\s*\]\s*>)"
-    rf"|(?P<marked><!\[(?i:if|else|endif){_SECTION_END}\]\s*>)"
-    # Before what starts no name (but the spaces that end the text, which feedparser strips),
-    # feedparser's sgmllib cannot read it, and writes out all the text again, many times.
-    r"|(?P<garbled><!\[(?![A-Za-z])(?!\s*\Z))",
-    re.DOTALL,
-)
+# A name or a quoted string in a declaration (sgmllib's), and the spaces after it: no other
+# space is read. Possessive: a long name fails at once, not after trying each way to split it.
+_DECL_NAME = r"[A-Za-z][-_.:0-9A-Za-z]*+\s*+"
+_DECL_TOKEN = rf"(?:{_DECL_NAME}|\"[^\"]*\"\s*+|'[^']*'\s*+)"
+_NOT_NAME = r"(?![-_.:0-9A-Za-z])"
+# What a doctype's internal subset ("[...]", last before its ">") holds that feedparser reads:
+# spaces, "%name;" and comments, each to its first "--" and ">" (atomic, lest a later one
+# vouch for text the first left outside). It writes "&lt;" for any other "<!", which makes
+# sgmllib give up on the declaration and show it, as it does for anything else.
+_SUBSET = rf"\[(?:\s|%{_DECL_NAME};?|(?><!--.*?--\s*>))*+\]\s*+>"
+
+
+def _doctype(equals: str) -> str:
+    """A doctype as feedparser's sgmllib reads it: names and quoted strings up to ">", or the
+    end, or a quote left open to the end with no ">" (all passed on, for the reader to hide);
+    "<!doctype" alone may end with an internal subset; a longer name ("<!doctypex") is
+    another declaration, which may hold `equals`. Anything else, as in "<!doctype a, b>",
+    feedparser shows."""
+    end = r"(?:>|(?:\"[^\">]*+|'[^'>]*+)?\Z)"
+    return (
+        rf"(?P<doctype><!(?i:doctype)(?:{_NOT_NAME}\s*+{_DECL_TOKEN}*+(?:{_SUBSET}|{end})"
+        rf"|[-_.:0-9A-Za-z]++\s*+(?:{_DECL_TOKEN}|{equals})*+{end}))"
+    )
+
+
+def _hidden(doctype: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))"
+        rf"|(?P<instruction><\?[^>]*>?)|{doctype}"
+        # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it. Read no
+        # further than the next such section: one unclosed, all after it are, and reading each
+        # to the end of the text again took minutes for a long one.
+        rf"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata){_SECTION_END}\]\s*\]\s*>)"
+        rf"|(?P<marked><!\[(?i:if|else|endif){_SECTION_END}\]\s*>)"
+        # Before what starts no name (but the spaces that end the text, which feedparser
+        # strips), feedparser's sgmllib cannot read it, and writes out all the text again,
+        # many times.
+        r"|(?P<garbled><!\[(?![A-Za-z])(?!\s*\Z))",
+        re.DOTALL,
+    )
+
+
+_HIDDEN = _hidden(_doctype("="))
+# sgmllib reads "=" in a declaration until it has read a "<!doctype": then never again.
+_HIDDEN_AFTER_DOCTYPE = _hidden(_doctype("(?!)"))
+_FIRST_DOCTYPE = re.compile(rf"<!(?i:doctype){_NOT_NAME}")
+
+
+def hidden_html(text: str) -> re.Match[str] | None:
+    """The first thing in `text` an HTML reader, reading it as feedparser does, does not show."""
+    found = _HIDDEN.search(text)
+    if found and found.lastgroup == "doctype" and _FIRST_DOCTYPE.search(text, 0, found.start()):
+        return _HIDDEN_AFTER_DOCTYPE.search(text, found.start())
+    return found
+
+
 _HIDDEN_AS = {
     "tag": "take it for an HTML tag and do not show it",
     "comment": "take it for an HTML comment and do not show it",
@@ -853,7 +892,7 @@ def _text_like_html(
             _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
-    hidden = _HIDDEN.search(text)
+    hidden = hidden_html(text)
     if rss and hidden and not match:  # else the end tag's warning says it is shown as HTML
         yield _at(
             path,
