@@ -3113,6 +3113,12 @@ def test_the_spaces_in_one_srcset_are_one_warning(site: Site) -> None:
             "Write each space in the file's name as %20, a width as a number and w (300w), a"
             " density as a number and x (2x).",
         ),
+        (  # the space is in the density, not in a file's name: %20 made "a.png%202" of it
+            "a.png 2 x",
+            "the <img srcset> reads 'a.png 2 x' as the URL 'a.png', then '2 x', which is no"
+            " width or density: browsers skip that image",
+            "Write a width as a number and w (300w), a density as a number and x (2x).",
+        ),
     ],
 )
 def test_a_srcset_descriptor_browsers_cannot_read_is_reported_as_one(

@@ -1392,9 +1392,10 @@ def _misread_finding(
     )
 
 
-# What reads as a width or density mistyped ("2", "2X", "300W", "1.5", "300px"), not as the
-# rest of a file's name ("map.png", "1.png 1x"): a number, and at most two letters.
-_MISTYPED = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?[A-Za-z]{0,2}")
+# What reads as a width or density mistyped ("2", "2X", "300W", "1.5", "300px", "2 x"), not
+# as the rest of a file's name ("map.png", "1.png 1x"): a number, and at most two letters,
+# maybe after a space (srcset_candidates leaves one), which is no space in a file's name.
+_MISTYPED = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?: ?[A-Za-z]{1,2})?")
 _SPACE_FIX = "each space in the file's name as %20"
 _DESCRIPTOR_FIX = "a width as a number and w (300w), a density as a number and x (2x)"
 
