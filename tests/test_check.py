@@ -3113,6 +3113,22 @@ def test_the_spaces_in_one_srcset_are_one_warning(site: Site) -> None:
             "Write each space in the file's name as %20, a width as a number and w (300w), a"
             " density as a number and x (2x).",
         ),
+        (  # HTML skips these (as Chromium does), and check said nothing
+            "b.png 1x 300w, c.png 200h, d.png 300w 400w",
+            "the <img srcset> reads 'b.png 1x 300w' as the URL 'b.png', then '1x 300w', a"
+            " density with a width; 'c.png 200h' as the URL 'c.png', then '200h', a height"
+            " without a width; and 'd.png 300w 400w' as the URL 'd.png', then '300w 400w', 2"
+            " widths: browsers skip those 3 images",
+            "Give each image one width or one density, and a height only with its width.",
+        ),
+        (
+            "e.png 200h, f.png 2X",
+            "the <img srcset> reads 'e.png 200h' as the URL 'e.png', then '200h', a height"
+            " without a width; and 'f.png 2X' as the URL 'f.png', then '2X', no width or"
+            " density: browsers skip those 2 images",
+            "Write a width as a number and w (300w), a density as a number and x (2x). Give"
+            " each image one width or one density, and a height only with its width.",
+        ),
         (  # the space is in the density, not in a file's name: %20 made "a.png%202" of it
             "a.png 2 x",
             "the <img srcset> reads 'a.png 2 x' as the URL 'a.png', then '2 x', which is no"

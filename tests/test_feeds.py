@@ -1544,6 +1544,14 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
         # A space ends the URL `café`: `1.png 1x` is no descriptor, and browsers skip it.
         ("café 1.png 1x, s2.png 2x", BLOG + "s2.png"),
         ("café 1.png 1x", None),  # no image to show: the alt text, as without a srcset
+        # HTML's srcset parsing skips a height alone, a density with a width, two of a kind
+        # and a width of 0 (so does Chromium): the first such image was made the src.
+        ("h.png 200h, s2.png 2x", BLOG + "s2.png"),
+        ("b.png 1x 300w, s2.png 2x", BLOG + "s2.png"),
+        ("d.png 2x 3x, s2.png 2x", BLOG + "s2.png"),
+        ("z.png 0w, w/960.jpg 960w", BLOG + "w/960.jpg"),
+        ("p.png 1.x, s2.png 2x", BLOG + "s2.png"),  # no valid number: a digit after "."
+        ("w.png 300w 200h", BLOG + "w.png"),  # a height with its width is read
     ],
 )
 def test_an_image_with_a_srcset_alone_reaches_readers(

@@ -67,6 +67,7 @@ from staticfeed.render import (
     EXTENSIONS,
     URL_ATTRIBUTES,
     absolute_url,
+    descriptor_kinds,
     elements_with_urls,
     parse_fragment,
     shows_nothing,
@@ -1369,27 +1370,53 @@ def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -
 def _misread_finding(
     path: Path, first_line: int, line: int, what: str, misread: Sequence[tuple[str, str]]
 ) -> Finding:
-    read = [
-        f"{url + ' ' + descriptors!r} as the URL {url!r}, then {descriptors!r}"
-        for url, descriptors in misread
+    mixed = [_mixed_descriptors(descriptors) for _, descriptors in misread]
+    typos = [
+        not why and bool(_MISTYPED.fullmatch(descriptors))
+        for why, (_, descriptors) in zip(mixed, misread, strict=True)
     ]
-    if len(read) == 1:
-        reads = f"{read[0]}, which is no width or density"
-        skipped = "that image"
-    else:
-        reads = f"{', '.join(read[:-1])}, and {read[-1]}, none of them a width or density"
-        skipped = f"those {len(read)} images"
-    mistyped = [bool(_MISTYPED.fullmatch(descriptors)) for _, descriptors in misread]
-    spaces = "" if all(mistyped) else "a space ends a URL there, and "
-    fixes = ([] if all(mistyped) else [_SPACE_FIX]) + ([_DESCRIPTOR_FIX] if any(mistyped) else [])
+    in_names = not all(map(any, zip(mixed, typos, strict=True)))  # the rest: a space in a name
+    skipped = "that image" if len(misread) == 1 else f"those {len(misread)} images"
+    spaces = "a space ends a URL there, and " if in_names else ""
+    fixes = ([_SPACE_FIX] if in_names else []) + ([_DESCRIPTOR_FIX] if any(typos) else [])
+    fix = f"Write {', '.join(fixes)}." if fixes else ""
     return _body_warning(
         path,
         first_line,
         line,
         "reader-html",
-        f"{what} reads {reads}: {spaces}browsers skip {skipped}",
-        f"Write {', '.join(fixes)}.",
+        f"{what} reads {_misread_reads(misread, mixed)}: {spaces}browsers skip {skipped}",
+        f"{fix} {_KINDS_FIX}".strip() if any(mixed) else fix,
     )
+
+
+def _misread_reads(misread: Sequence[tuple[str, str]], mixed: Sequence[str | None]) -> str:
+    read = [
+        f"{url + ' ' + descriptors!r} as the URL {url!r}, then {descriptors!r}"
+        for url, descriptors in misread
+    ]
+    if any(mixed):  # each its own reason: "no width or density" is untrue of "1x 300w"
+        read = [
+            f"{each}, {why or 'no width or density'}" for each, why in zip(read, mixed, strict=True)
+        ]
+        return read[0] if len(read) == 1 else f"{'; '.join(read[:-1])}; and {read[-1]}"
+    if len(read) == 1:
+        return f"{read[0]}, which is no width or density"
+    return f"{', '.join(read[:-1])}, and {read[-1]}, none of them a width or density"
+
+
+def _mixed_descriptors(descriptors: str) -> str | None:
+    """Why browsers skip an image whose `descriptors` they each read, by HTML's "parse a
+    srcset attribute"; None if they cannot read one of them (or have no reason to skip)."""
+    kinds = descriptor_kinds(descriptors)
+    if not kinds:
+        return None
+    if "x" in kinds and ("w" in kinds or "h" in kinds):
+        return "a density with a width" if "w" in kinds else "a density with a height"
+    for kind, name in (("w", "widths"), ("h", "heights"), ("x", "densities")):
+        if kinds.count(kind) > 1:
+            return f"{kinds.count(kind)} {name}"
+    return "a height without a width" if "w" not in kinds else None
 
 
 # What reads as a width or density mistyped ("2", "2X", "300W", "1.5", "300px", "2 x"), not
@@ -1398,6 +1425,7 @@ def _misread_finding(
 _MISTYPED = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?: ?[A-Za-z]{1,2})?")
 _SPACE_FIX = "each space in the file's name as %20"
 _DESCRIPTOR_FIX = "a width as a number and w (300w), a density as a number and x (2x)"
+_KINDS_FIX = "Give each image one width or one density, and a height only with its width."
 
 
 def _body_warning(

@@ -636,13 +636,33 @@ def _src_from_srcset(img: etree._Element, srcset: str) -> None:
 
 
 def readable_descriptors(descriptors: str) -> bool:
-    """Whether HTML reads each of a srcset image's `descriptors` (`2x`, `300w`), or it has
-    none; browsers skip an image with one it cannot read."""
-    return all(map(_DESCRIPTOR.fullmatch, descriptors.split()))
+    """Whether HTML reads a srcset image's `descriptors` ("parse a srcset attribute"): none, a
+    density (`2x`), or a width (`300w`) with at most a height (`200h`). Browsers skip an image
+    with any other: one they cannot read, a density with a width or height, two of a kind, a
+    height without a width (`200h` alone), or a width or height of 0."""
+    kinds = descriptor_kinds(descriptors)
+    return kinds is not None and sorted(kinds) in ([], ["x"], ["w"], ["h", "w"])
 
 
-# A width (`300w`), a height (`200h`) or a density (`1.5x`, `2e0x`), as HTML reads them.
-_DESCRIPTOR = re.compile(r"\d+[wh]|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?x")
+def descriptor_kinds(descriptors: str) -> str | None:
+    """The kind ("w", "h", "x") of each of `descriptors` in turn, or None if HTML cannot read
+    one of them, whatever the others: `2X`, `2`, `0w`, `-1x`."""
+    kinds = ""
+    for descriptor in descriptors.split():
+        match = _DESCRIPTOR.fullmatch(descriptor)
+        if match is None or (match["size"] and int(match["size"]) == 0):
+            return None
+        if match["density"] and float(match["density"]) < 0:
+            return None
+        kinds += descriptor[-1]
+    return kinds
+
+
+# A width (`300w`) or a height (`200h`), a non-negative integer; a density (`1.5x`, `2e0x`),
+# HTML's floating-point number (no "+", no "1." without a digit after the point).
+_DESCRIPTOR = re.compile(
+    r"(?P<size>\d+)[wh]|(?P<density>-?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)x"
+)
 
 
 def _absolute_srcset(srcset: str, base: str) -> str:
