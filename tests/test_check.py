@@ -1606,7 +1606,7 @@ def test_a_relative_video_poster_in_content(site: Site, file: str) -> None:
     assert invoke_build().exit_code == 0
     line = edit(file, f"{SITE}poster.jpg", "poster.jpg")
     found = error(file, line, "relative-url", "the video poster 'poster.jpg' is a relative URL")
-    assert rows("--ignore", "w3c-html") == ordered([stale(file, line), found])
+    assert rows() == ordered([stale(file, line), found])
 
 
 def test_the_same_relative_url_in_every_feed_that_carries_it(published: Path) -> None:
@@ -1679,8 +1679,7 @@ def test_a_relative_url_under_an_xml_base_is_fine(published: Path) -> None:
 # source, validators.py): `script`, `iframe` and `object` are not among the elements it accepts
 # (SecurityRisk), nor `onclick` and `srcset` among the attributes (SecurityRiskAttr), nor
 # `position` among the CSS properties (DangerousStyleAttr). `figure`, `video`, `poster`, `class`
-# and `color` are kept by readers (the service warns about `poster`: w3c-html); HTML in code is
-# shown as text.
+# and `color` are kept by readers, and taken by the service; HTML in code is shown as text.
 MARKUP = """\
 ---
 title: Markup
@@ -1722,7 +1721,7 @@ def removed(line: int, what: str) -> Row:
 def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     site(CONFIG, **{"markup.md": MARKUP})
     assert invoke_build().exit_code == 0
-    assert rows("--ignore", "w3c-html", exit_code=0) == ordered(
+    assert rows(exit_code=0) == ordered(  # the service takes the video's poster
         [
             removed(7, "<iframe>, here and in 2 more places in this file"),
             removed(9, "the onclick attribute of <span>"),
@@ -1736,7 +1735,7 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     assert fixes["feed readers remove <script>"] == ELEMENT_FIX
     assert fixes["feed readers remove the srcset attribute of <img>"] == ATTRIBUTE_FIX
     result = check()
-    assert result.stdout.splitlines()[-1] == "ok: 0 errors, 7 warnings"
+    assert result.stdout.splitlines()[-1] == "ok: 0 errors, 6 warnings"
 
 
 SOMETIMES_REMOVED = """\
@@ -1985,19 +1984,14 @@ def test_html_readers_keep_that_the_w3c_service_warns_about_is_a_warning(site: S
     assert rows("--ignore", "w3c-html", exit_code=0) == []
 
 
-def test_a_videos_poster_and_preload_are_warned_about_as_the_service_does(site: Site) -> None:
-    # The service warns about both (SecurityRiskAttr), which readers keep, and check said
-    # nothing: a feed with a video's still was not valid for it.
+def test_a_videos_poster_and_preload_alone_are_not_warned_about(site: Site) -> None:
+    # The service's list of attributes (validators.py, HTMLValidator.acceptable_attributes)
+    # has poster and preload, but not controls: check warned about both, on a feed the
+    # service takes as it is.
     video = '<video src="https://pics.example/a.mp4" poster="p.png" preload="none"></video>'
     site(CONFIG, **{"video.md": f"---\ntitle: Talk\ndate: 2025-03-01\n---\nThe talk:\n\n{video}\n"})
     assert invoke_build().exit_code == 0
-    service = "the W3C Feed Validation Service warns about "
-    assert rows(exit_code=0) == [
-        warning("entries/video.md", 7, "w3c-html", f"{service}{what}, which readers keep")
-        for what in ("the poster attribute of <video>", "the preload attribute of <video>")
-    ]
-    fixes = {item["fix"] for item in findings(exit_code=0)}
-    assert fixes == {"Leave it for readers (--ignore w3c-html), or take it out."}
+    assert rows(exit_code=0) == []
     for feed in (ATOM, RSS):
         (entry,) = feedparser.parse(feed).entries
         shown = etree.fromstring(entry.content[0].value, etree.HTMLParser())
@@ -3301,7 +3295,7 @@ def test_ignore_leaves_out_a_rule_and_its_weight_on_the_exit_status(site: Site) 
     result = check("--ignore", "stale", "--ignore", "reader-html", "--ignore", "w3c-html")
     assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
     kept = {item["rule"] for item in findings("--ignore", "stale", exit_code=0)}
-    assert kept == {"reader-html", "w3c-html"}, kept
+    assert kept == {"reader-html"}, kept
 
 
 def test_ignore_takes_only_the_names_of_rules(site: Site) -> None:

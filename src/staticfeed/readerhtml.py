@@ -269,7 +269,8 @@ def _first_of_each(pieces: Sequence[Piece], found: Iterable[_Found]) -> list[Rem
 
 # HTML readers keep that the W3C Feed Validation Service warns about, its lists of HTML being
 # older than feedparser's: inline SVG and MathML, which it takes for other than HTML (NotHtml),
-# and the controls, poster and preload of a <video> or an <audio> (SecurityRiskAttr). And
+# and the controls of a <video> or an <audio> (SecurityRiskAttr: its list of attributes has
+# poster and preload, not controls). And
 # elements of old browsers that feedparser keeps, which the service's list of HTML's elements
 # does not have (NotHtml: "Non-html tag"; its `eventsource` is not feedparser's `event-source`).
 DRAWINGS = ("svg", "math")
@@ -277,7 +278,7 @@ DRAWINGS = ("svg", "math")
 _NOT_HTML_TO_THE_SERVICE = (
     *DRAWINGS, "event-source", "keygen", "multicol", "nextid", "sound", "spacer",
 )  # fmt: skip
-_ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls", "poster", "preload")
+_ATTRIBUTES_THE_SERVICE_WARNS_ABOUT = ("controls",)
 
 
 def _warned_by_the_service(fragment: etree._Element) -> Iterator[_Found]:
