@@ -735,6 +735,60 @@ def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Pa
     )
 
 
+# Enclosure URLs that build and readers take and the W3C service rejects in RSS, with why: its
+# check of an <enclosure url> (httpURL, validators.py) wants http(s)://, a host of ASCII
+# letters, digits and hyphens in names joined by dots, two at least, an optional port, then
+# "/" or the end. Each entry is written as the URL as written, and the URL the feed carries.
+REFUSED_ENCLOSURES = {
+    "https://localhost/ep.mp3": "its host 'localhost' has no dot",
+    "http://[::1]:8080/ep.mp3": "its host is an IPv6 address",
+    "https://ann:pw@media.staticfeed.test/ep.mp3": "it has a user name before the host",
+    "https://media.staticfeed.test?ep=1": "it has no '/' between the host and the '?' or '#'",
+    "https://media.staticfeed.test:/ep.mp3": "it has a ':' after the host but no port",
+    "https://my_host.staticfeed.test/ep.mp3": "its host 'my_host.staticfeed.test' is not names"
+    " of ASCII letters, digits and hyphens joined by dots",
+    "https://media.staticfeed.test./ep.mp3": "its host 'media.staticfeed.test.' is not names"
+    " of ASCII letters, digits and hyphens joined by dots",
+}
+# An IPv4 address matches the service's names (digits and dots), a port is allowed, the build
+# writes a host of other letters as IDNA (xn--) and the scheme in lower case.
+TAKEN_ENCLOSURES = (
+    "http://127.0.0.1/ep.mp3",
+    "http://127.0.0.1:8080/ep.mp3",
+    "https://bücher.staticfeed.test/ep.mp3",
+    "HTTPS://MEDIA.staticfeed.test/ep.mp3",
+)
+
+
+def test_an_enclosure_url_the_w3c_service_rejects_is_a_warning(site: Site) -> None:
+    # build and check took https://localhost/ep.mp3; the service rejects the RSS feed.
+    written = [*REFUSED_ENCLOSURES, *TAKEN_ENCLOSURES]
+    documents = {
+        f"ep{number}.md": f"---\ntitle: Episode {number}\ndate: 2025-03-{number + 1:02}\n"
+        f"enclosures:\n  - url: '{url}'\n    type: audio/mpeg\n    length: 1234\n---\nListen.\n"
+        for number, url in enumerate(written)
+    }
+    site(CONFIG, **documents)
+    assert invoke_build().exit_code == 0
+    carried = [element.get("url") for element in etree.parse(RSS).iter("enclosure")]
+    assert set(REFUSED_ENCLOSURES) <= set(carried), carried  # written in the feed as they are
+    assert {"https://xn--bcher-kva.staticfeed.test/ep.mp3"} <= set(carried), carried
+    service = "the W3C Feed Validation Service rejects the enclosure url"
+    expected = [
+        warning(file, line_of(file, f'url="{url}"'), "enclosure", message)
+        for url, why in REFUSED_ENCLOSURES.items()
+        for file in (RSS, AUTHOR_RSS)  # Atom's link and JSON Feed's attachment are not checked
+        for message in [f"{service} {url!r}, which readers fetch: {why}"]
+    ]
+    assert rows(exit_code=0) == ordered(expected)
+    fixes = {item["fix"] for item in findings(exit_code=0)}
+    assert fixes == {
+        "Publish the file at a URL with the host's full name, with a dot, and no user name"
+        " (https://media.example.org/ep.mp3), or leave it for readers."
+    }
+    assert rows("--ignore", "enclosure", exit_code=0) == []
+
+
 def test_an_email_the_validator_rejects_is_a_warning_at_its_author(site: Site) -> None:
     # RFC 5322 allows both addresses, and build takes them; the W3C service's pattern does not.
     # Each is reported once, at the line of its author (its email:, when it has one), not once

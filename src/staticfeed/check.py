@@ -1826,6 +1826,12 @@ def _enclosure(
     elif not urlsplit(url).scheme:
         message = f"the enclosure {url_name} {url!r} is not an absolute URL"
         yield feed.finding(element, "enclosure", message, "Write it in full (https://…).")
+    elif url_name == "url" and (refused := _enclosure_url_refused(url)) is not None:
+        message = (
+            f"the W3C Feed Validation Service rejects the enclosure url {url!r}, which readers"
+            f" fetch: {refused}"
+        )
+        yield feed.finding(element, "enclosure", message, _REFUSED_URL_FIX, severity="warning")
     if not length:
         fix = 'Add length="…", the file\'s size in bytes.'
         message = "the enclosure has no length"
@@ -1837,6 +1843,44 @@ def _enclosure(
         fix = 'Add type="…", the file\'s media type, like audio/mpeg.'
         message = "the enclosure has no type"
         yield feed.finding(element, "enclosure", message, fix, severity=severity)
+
+
+# The W3C service's check of an RSS enclosure's url (httpURL, in its validators.py): http or
+# https, then a host of its addr_spec.domain_re, an optional port, and "/" or the end. Narrower
+# than RFC 3986, which build and readers follow: the host is labels of ASCII letters, digits
+# and hyphens joined by dots, at least two (an IPv4 address is such a name), the last one not
+# starting with a hyphen.
+_SERVICE_ENCLOSURE_URL = re.compile(
+    r"https?://(?:[A-Za-z0-9\-]+\.)+[A-Za-z0-9][A-Za-z0-9\-]*(?::[0-9]+)?(?:/|$)", re.IGNORECASE
+)
+_REFUSED_URL_FIX = (
+    "Publish the file at a URL with the host's full name, with a dot, and no user name"
+    " (https://media.example.org/ep.mp3), or leave it for readers."
+)
+
+
+def _enclosure_url_refused(url: str) -> str | None:
+    """Why the W3C service rejects the absolute `url` as an RSS enclosure's
+    (InvalidURLAttribute); None when it takes it."""
+    if _SERVICE_ENCLOSURE_URL.match(url):
+        return None
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    if not host.startswith("["):
+        host = host.partition(":")[0]
+    if parts.scheme.lower() not in ("http", "https"):
+        return "it is neither http nor https"
+    if "@" in parts.netloc:
+        return "it has a user name before the host"
+    if host.startswith("["):
+        return "its host is an IPv6 address"
+    if parts.netloc.endswith(":"):
+        return "it has a ':' after the host but no port"
+    if not parts.path and (parts.query or parts.fragment):
+        return "it has no '/' between the host and the '?' or '#'"
+    if "." not in host:
+        return f"its host {host!r} has no dot"
+    return f"its host {host!r} is not names of ASCII letters, digits and hyphens joined by dots"
 
 
 def _id_elements(feed: _Feed) -> Iterator[etree._Element]:
