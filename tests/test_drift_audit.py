@@ -1,0 +1,158 @@
+"""Gaps a hand mutation audit of drift.py found: sequences of builds whose outcome no other
+test pinned down (which ids reach readers, or the exact refusal)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+
+from staticfeed.cli import cli
+from tests.conftest import invoke_build
+
+Site = Callable[..., Path]
+TAG = "tag:example.org,2025:"
+
+
+def short(title: str, day: int = 1, **front: str) -> str:
+    """A document whose texts are far shorter than the 200 characters an entry is told by."""
+    lines = [f"title: {title}", f"date: 2025-03-{day:02d}"]
+    lines += [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\nVia HN.\n"
+
+
+def write(name: str, text: str) -> None:
+    Path("entries", name).write_text(text, encoding="utf-8")
+
+
+def built(*options: str) -> None:
+    result = invoke_build(*options)
+    assert result.exit_code == 0, result.output
+
+
+def ids_file() -> dict[str, object]:
+    return json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
+
+
+def published() -> list[tuple[str, str]]:
+    """(id, title) of each entry of feeds/atom.xml, as feedparser reads them."""
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    return sorted((entry.id, entry.title) for entry in feed.entries)
+
+
+def left_and_renamed(new: str, old: str = "a") -> str:
+    return (
+        f"Error: entries/{new}.md: an entry with its title was published from {old}.md with the "
+        f"id '{TAG}{old}', then left the feeds (a draft, or dated in the future), and its id is "
+        f"now '{TAG}{new}': feed readers, which keep it, would show it again as a new entry. "
+        f'Add "id: {TAG}{old}" to its front matter, or pass --allow-id-change.\n'
+    )
+
+
+def invoke_check() -> Result:
+    return CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+
+
+def refused(result: Result, message: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stderr == message
+
+
+def test_an_entry_of_short_texts_withdrawn_is_remembered_without_digests(site: Site) -> None:
+    # README: the sha256 of its content and summary are remembered when either has at least
+    # 200 characters; "Via HN." has neither, so the record is [path, title, date] alone.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Alpha", draft="true"))
+
+    built()
+
+    assert ids_file() == {
+        TAG + "a": ["a.md", "Alpha", "2025-03-01T00:00:00+00:00"],
+        TAG + "o": "o.md",
+    }
+
+
+def test_an_entry_let_through_under_its_title_no_longer_blocks_the_title(site: Site) -> None:
+    # Withdrawn, renamed and let through with --allow-id-change: readers have it under its
+    # new id now, so a later entry of that title and another date is simply a new entry.
+    site(**{"a.md": short("Links"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Links", draft="true"))
+    built()
+    Path("entries/a.md").unlink()
+    write("links.md", short("Links"))
+    assert invoke_build().exit_code == 1
+    built("--allow-id-change")
+    write("links-2.md", short("Links", 9))
+
+    built()
+
+    assert published() == [
+        (TAG + "links", "Links"),
+        (TAG + "links-2", "Links"),
+        (TAG + "o", "Other"),
+    ]
+
+
+def test_a_draft_of_short_texts_renamed_as_it_waits_is_caught_after_a_new_entry_of_its_title(
+    site: Site,
+) -> None:
+    # The draft renamed keeps its title and date, which hold its record while another entry
+    # of its title is published; its texts are too short to hold it by.
+    site(**{"a.md": short("Weekly notes"), "c.md": short("Gamma", 3)})
+    built()
+    write("a.md", short("Weekly notes", draft="true"))
+    built()
+    Path("entries/a.md").rename("entries/a-draft.md")
+    built()
+    write("b.md", short("Weekly notes", 5))
+    built()
+    Path("entries/a-draft.md").unlink()
+    write("a2.md", short("Weekly notes"))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(invoke_build(), left_and_renamed("a2"))
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
+def test_a_withdrawn_entry_deleted_beside_an_older_one_of_its_title_is_still_remembered(
+    site: Site,
+) -> None:
+    # "Notes" of the 5th was published before: it says nothing of the "Notes" of the 1st,
+    # which left the feeds, and whose document was then deleted (or renamed: they look alike).
+    site(**{"a.md": short("Notes"), "b.md": short("Notes", 5)})
+    built()
+    write("a.md", short("Notes", draft="true"))
+    built()
+    Path("entries/a.md").unlink()
+    built()
+    write("n.md", short("Notes"))
+
+    refused(invoke_build(), left_and_renamed("n"))
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_draft_previewed_may_be_renamed_before_a_build_that_reads_the_feeds(
+    site: Site, command: str
+) -> None:
+    # `build --drafts` wrote the draft into feeds/ as a preview; `build --no-cache` and `check`
+    # read the feeds, where it still is, and must not take it for a published entry.
+    site(**{"a.md": short("Alpha"), "wip.md": short("Work in progress", 2, draft="true")})
+    built("--drafts")
+    Path("entries/wip.md").unlink()
+    write("final.md", short("Work in progress", 2))
+
+    if command == "build":
+        built("--no-cache")
+        assert published() == [(TAG + "a", "Alpha"), (TAG + "final", "Work in progress")]
+    else:
+        # feeds/ is stale (the preview is in it), which check says; no id changed.
+        errors = [line for line in invoke_check().output.splitlines() if "Error:" in line]
+        assert errors
+        assert [line for line in errors if not line.startswith("Error: feeds/")] == []
