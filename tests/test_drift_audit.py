@@ -156,3 +156,52 @@ def test_a_draft_previewed_may_be_renamed_before_a_build_that_reads_the_feeds(
         errors = [line for line in invoke_check().output.splitlines() if "Error:" in line]
         assert errors
         assert [line for line in errors if not line.startswith("Error: feeds/")] == []
+
+
+def test_an_undated_record_held_by_its_draft_outlives_a_new_entry_of_its_title(
+    site: Site,
+) -> None:
+    # An earlier staticfeed remembered a withdrawn entry as [path, title]. While its draft
+    # still holds it under its id, a new entry may take the title; the record must stay, so
+    # that the draft, renamed and published later, is caught.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Alpha", draft="true"))
+    built()
+    earlier = {TAG + "a": ["a.md", "Alpha"], TAG + "o": "o.md"}
+    Path("feeds/.staticfeed-ids").write_text(json.dumps(earlier, indent=2) + "\n", "utf-8")
+    write("b.md", short("Alpha", 9))
+    built()
+    Path("entries/a.md").unlink()
+    write("a2.md", short("Alpha"))
+
+    refused(invoke_build(), left_and_renamed("a2"))
+
+
+def test_a_preview_of_a_withdrawn_entrys_title_does_not_end_its_record(site: Site) -> None:
+    # A --drafts preview is no publication: a draft of the title of an entry that left the
+    # feeds, shown ahead, says nothing of that entry, which may still come back renamed.
+    site(**{"a.md": short("Notes"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Notes", draft="true"))
+    built()
+    Path("entries/a.md").unlink()
+    write("next.md", short("Notes", 9, draft="true"))
+    built("--drafts")
+    built()
+    write("n.md", short("Notes"))
+
+    refused(invoke_build(), left_and_renamed("n"))
+
+
+def test_feeds_that_hold_previews_alone_publish_no_entry_in_earnest(site: Site) -> None:
+    # The first build was a --drafts preview: the ids file names no published entry, only
+    # entries held back. A build that reads the feeds must not take the preview for one.
+    site(**{"wip.md": short("Work in progress", 2, draft="true")})
+    built("--drafts")
+    Path("entries/wip.md").unlink()
+    write("final.md", short("Work in progress", 2))
+
+    built("--no-cache")
+
+    assert published() == [(TAG + "final", "Work in progress")]
