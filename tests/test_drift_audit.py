@@ -205,3 +205,85 @@ def test_feeds_that_hold_previews_alone_publish_no_entry_in_earnest(site: Site) 
     built("--no-cache")
 
     assert published() == [(TAG + "final", "Work in progress")]
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_an_entry_deleted_as_a_draft_of_its_title_and_another_date_is_written_is_no_withdrawal(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # In one build, last week's "Weekly notes" is deleted and next week's written as a draft:
+    # a draft made of the entry would keep its date, so this one is another entry.
+    site(**{"a.md": short("Weekly notes"), "b.md": short("Beta", 2)})
+    built(*options)
+    Path("entries/a.md").unlink()
+    write("next.md", short("Weekly notes", 8, draft="true"))
+    built(*options)
+    write("next.md", short("Weekly notes", 8))
+
+    built(*options)
+
+    assert published() == [(TAG + "b", "Beta"), (TAG + "next", "Weekly notes")]
+
+
+def taken_by(title: str) -> str:
+    """The error for alpha.md, "Alpha" published as a.md, whose id a.md gives to `title`."""
+    return (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', which entries/a.md now gives to another entry (\"{title}\"), and this one's "
+        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
+        f'"{title}" for an edit of it. Add "id: {TAG}a" to its front matter and give '
+        "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
+    )
+
+
+def test_a_renamed_file_retitled_with_curly_quotes_is_still_caught_by_its_title(
+    site: Site,
+) -> None:
+    # A straight apostrophe, "--" and "..." are one title with U+2019, an en dash and an
+    # ellipsis, as Jekyll's smartify writes them.
+    site(**{"a.md": short("Don't panic -- really..."), "o.md": short("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    write("alpha.md", short("Don\u2019t panic \u2013 really\u2026"))
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', and its id is now '{TAG}alpha': "
+    )
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_draft_retitled_in_letter_case_and_redated_is_still_the_entry_that_left(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Made a draft as "ALPHA" of another date, under its id: a title that differs in letter
+    # case alone is its title, so the draft is the entry, and its return under a new id is
+    # caught.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built(*options)
+    write("a.md", short("ALPHA", 5, draft="true"))
+    built(*options)
+    Path("entries/a.md").unlink()
+    write("alpha.md", short("Alpha"))
+
+    refused(invoke_build(*options), left_and_renamed("alpha"))
+
+
+def test_an_undated_record_whose_id_a_new_title_takes_is_caught_with_the_renamed_file(
+    site: Site,
+) -> None:
+    # README: a record an earlier staticfeed wrote has no date, and a new title under its id
+    # is enough then to tell that a new document took the withdrawn entry's file name.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Alpha", draft="true"))
+    built()
+    earlier = {TAG + "a": ["a.md", "Alpha"], TAG + "o": "o.md"}
+    Path("feeds/.staticfeed-ids").write_text(json.dumps(earlier, indent=2) + "\n", "utf-8")
+    write("a.md", short("Beta"))
+    write("alpha.md", short("Alpha"))
+
+    refused(invoke_build(), taken_by("Beta"))
