@@ -287,3 +287,30 @@ def test_an_undated_record_whose_id_a_new_title_takes_is_caught_with_the_renamed
     write("alpha.md", short("Alpha"))
 
     refused(invoke_build(), taken_by("Beta"))
+
+
+PARAGRAPH = (
+    "It goes on for a while, about the peace movements of the region and what they asked "
+    "for, who came to the meetings, and what the town council answered a week later, when "
+    "the square had emptied and the rain had come back."
+)
+
+
+def test_a_file_renamed_and_retitled_with_a_date_of_fractional_seconds_is_caught(
+    site: Site,
+) -> None:
+    # The feeds give dates to the second (Atom here, RSS always): the entry's date and text
+    # still find it when its front matter writes a fraction of a second.
+    date = "2025-03-01T10:00:00.500+00:00"
+    site(**{"a.md": f"---\ntitle: Alpha\ndate: {date}\n---\n{PARAGRAPH}\n", "o.md": short("O", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    write("b.md", f"---\ntitle: Beta\ndate: {date}\n---\n{PARAGRAPH}\n")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        'Error: entries/b.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', and its id is now '{TAG}b': "
+    )
