@@ -314,3 +314,45 @@ def test_a_file_renamed_and_retitled_with_a_date_of_fractional_seconds_is_caught
         'Error: entries/b.md: an entry with its date and text, "Alpha", was published from '
         f"a.md with the id '{TAG}a', and its id is now '{TAG}b': "
     )
+
+
+def long_doc(title: str, day: int = 1, text: str = PARAGRAPH, **front: str) -> str:
+    lines = [f"title: {title}", f"date: 2025-03-{day:02d}"]
+    lines += [f"{key}: {value}" for key, value in front.items()]
+    return "---\n" + "\n".join(lines) + f"\n---\n{text}\n"
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_new_entry_with_the_old_text_of_one_rewritten_in_place_is_a_new_entry(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md keeps its title, date and id, and gets a new text; b.md, of its date, takes the
+    # old text. Readers still have a.md's entry under its id: b.md is simply new.
+    site(**{"a.md": long_doc("Alpha"), "o.md": short("Other", 2)})
+    built(*options)
+    write("a.md", long_doc("Alpha", text="Rewritten. " + PARAGRAPH.upper()))
+    write("b.md", long_doc("Beta"))
+
+    built(*options)
+
+    assert published() == [(TAG + "a", "Alpha"), (TAG + "b", "Beta"), (TAG + "o", "Other")]
+
+
+def test_diff_lists_several_id_changes_in_the_order_of_their_files(site: Site) -> None:
+    # Diff lists id changes by file, whatever ids they now have (build's errors are sorted
+    # by place on their own).
+    site(**{"a.md": short("Alpha"), "b.md": short("Beta", 2)})
+    built()
+    write("a.md", short("Alpha", id=TAG + "zz"))
+    write("b.md", short("Beta", 2, id=TAG + "aa"))
+
+    result = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}zz "Alpha" (entries/a.md), same file: add "id: {TAG}a" to its '
+        "front matter\n"
+        f'  {TAG}b -> {TAG}aa "Beta" (entries/b.md), same file: add "id: {TAG}b" to its '
+        "front matter\n"
+    )
