@@ -1090,8 +1090,11 @@ def _match(
     found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once has neither its document nor its title, but its
     # date and its text; a new document that took its old name may have its date or its
-    # title too. The renamed file may be held back as a draft, which keeps its date.
-    unpaired = [s for s in (*befores, *edited) if s.id not in paired and not _waits(s, renamed)]
+    # title too. The renamed file may be held back as a draft, which keeps its date. An entry
+    # edited in place (`edited`) does not wait for such a draft to be published, as one that
+    # vanished does (`befores`): its old text leaves the feeds in this build, and with it all
+    # that would tell the draft by then.
+    unpaired = [s for s in (*befores, *edited) if s.id not in paired]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
     waits = (free, {side.id for side in renamed})
     for before, after in _same_dates_and_texts(unpaired, candidates, texts, edited_now, waits):
