@@ -383,3 +383,47 @@ def test_a_draft_of_the_old_version_beside_a_rewrite_in_place_is_caught(
         "--allow-id-change.\n",
     )
     assert Path("feeds/atom.xml").read_bytes() == before
+
+
+OTHER_PARAGRAPH = (
+    "Another long text entirely, on the harbour works of the spring, the cranes that came by "
+    "sea, the men who unloaded them at night, and the argument about who would pay for the "
+    "new quay once the old one had sunk into the mud."
+)
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_two_entries_of_one_title_and_other_dates_may_trade_texts_in_place(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # Two "Notes" of other dates are told apart by their dates: texts exchanged between them
+    # are edits in place, which readers see under the same ids.
+    site(**{"a.md": long_doc("Notes"), "b.md": long_doc("Notes", 2, text=OTHER_PARAGRAPH)})
+    built(*options)
+    write("a.md", long_doc("Notes", text=OTHER_PARAGRAPH))
+    write("b.md", long_doc("Notes", 2))
+
+    built(*options)
+
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    contents = {entry.id: entry.content[0].value for entry in feed.entries}
+    assert "harbour" in contents[TAG + "a"]
+    assert "peace movements" in contents[TAG + "b"]
+
+
+def test_files_that_swapped_names_one_retitled_and_redated_are_refused(site: Site) -> None:
+    # a.md now holds "Beta" (title, date, text); b.md holds a.md's text, retitled and
+    # redated: its content went under b's id while "Beta" took a's, a whole swap.
+    site(**{"a.md": long_doc("Alpha"), "b.md": long_doc("Beta", 2, text=OTHER_PARAGRAPH)})
+    built()
+    before = Path("feeds/atom.xml").read_bytes()
+    write("a.md", long_doc("Beta", 2, text=OTHER_PARAGRAPH))
+    write("b.md", long_doc("Alpha, revised", 3))
+
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert [line.split(":")[1].strip() for line in lines] == ["entries/a.md", "entries/b.md"]
+    assert all("the files swapped names" in line for line in lines), result.stderr
+    assert Path("feeds/atom.xml").read_bytes() == before
