@@ -10,6 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from staticfeed.cli import cli
 from tests.conftest import invoke_build
@@ -427,3 +428,55 @@ def test_files_that_swapped_names_one_retitled_and_redated_are_refused(site: Sit
     assert [line.split(":")[1].strip() for line in lines] == ["entries/a.md", "entries/b.md"]
     assert all("the files swapped names" in line for line in lines), result.stderr
     assert Path("feeds/atom.xml").read_bytes() == before
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def atom_text_sizes() -> dict[str, tuple[int, int]]:
+    """{id: (length of content, length of summary)} as lxml reads feeds/atom.xml."""
+    root = etree.parse("feeds/atom.xml").getroot()
+    return {
+        entry.findtext(f"{ATOM}id", ""): (
+            len(entry.findtext(f"{ATOM}content", "")),
+            len(entry.findtext(f"{ATOM}summary", "")),
+        )
+        for entry in root.iter(f"{ATOM}entry")
+    }
+
+
+def sized(title: str, text: str, size: int) -> str:
+    """A document whose content (`text` "content": "<p>…</p>" in the feed) or summary
+    (`text` "summary") has `size` characters, and whose other text is shorter."""
+    words = ("Words of a length, " * 20)[: size - 7 if text == "content" else size].strip()
+    words = words.ljust(size - 7 if text == "content" else size, "x")
+    if text == "content":
+        return f"---\ntitle: {title}\ndate: 2025-03-01\n---\n{words}\n"
+    return f"---\ntitle: {title}\ndate: 2025-03-01\nsummary: {words}\n---\nVia HN.\n"
+
+
+@pytest.mark.parametrize("size", [199, 200])
+@pytest.mark.parametrize("text", ["content", "summary"])
+def test_a_text_of_200_characters_finds_a_file_renamed_and_retitled_and_one_of_199_does_not(
+    site: Site, text: str, size: int
+) -> None:
+    # README: only a text of at least 200 characters tells one entry from another of its date.
+    site(**{"a.md": sized("Alpha", text, size), "o.md": short("Other", 2)})
+    built()
+    sizes = atom_text_sizes()[TAG + "a"]
+    assert sizes[0 if text == "content" else 1] == size
+    assert max(sizes) == size
+    Path("entries/a.md").unlink()
+    write("b.md", sized("Beta", text, size))
+
+    result = invoke_build()
+
+    if size == 199:
+        assert result.exit_code == 0, result.output
+        assert published() == [(TAG + "b", "Beta"), (TAG + "o", "Other")]
+    else:
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(
+            'Error: entries/b.md: an entry with its date and text, "Alpha", was published from '
+            f"a.md with the id '{TAG}a', and its id is now '{TAG}b': "
+        )
