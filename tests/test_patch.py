@@ -602,6 +602,45 @@ def test_after_a_patched_retitle_a_new_document_at_a_renamed_files_name_is_an_er
     assert files_under(Path("feeds")) == before
 
 
+def swapped_names(document: str, other: str, title: str) -> str:
+    """The id guard's error for `document`, which swapped names with `other` (now `title`)."""
+    own, others = (f"tag:example.org,2025:2025/{name}" for name in (document, other))
+    return (
+        f"Error: entries/2025/{document}.md: an entry with its title was published from "
+        f"2025/{other}.md with the id '{others}', which entries/2025/{other}.md now gives to "
+        f"another entry (\"{title}\"), and this one's id is now '{own}', another published "
+        f'entry\'s: the files swapped names, and feed readers would take "{title}" for an '
+        f"edit of this one, and this one for an edit of the entry they have under '{own}'. "
+        f'Add "id: {others}" to its front matter, and to each file that swapped names the id '
+        "it had, or pass --allow-id-change.\n"
+    )
+
+
+def test_after_patched_retitles_files_that_swap_back_their_titles_and_names_are_an_error() -> None:
+    # The build cache's titles are those of the last full build: x.md "Ex", y.md "Why". A
+    # patch swapped the titles, and the files then swapped names: each id has its old title
+    # again, with the other's text, which only the feeds' texts tell. The cache vouched for the
+    # ids unless told that a patch may have retitled an entry, and the guard never ran.
+    x_and_y = "---\ntitle: {}\ndate: 2025-03-01\n---\nText of {}, on its own.\n"
+    write("entries/2025/x.md", x_and_y.format("Ex", "x"))
+    write("entries/2025/y.md", x_and_y.format("Why", "y"))
+    assert run("build").exit_code == 0
+    edit("2025/x.md", "title: Ex", "title: Why")
+    edit("2025/y.md", "title: Why", "title: Ex")
+    assert patched(run("build", "--verbose"))
+    before = files_under(Path("feeds"))
+    Path("entries/2025/x.md").rename("entries/2025/x.tmp")
+    Path("entries/2025/y.md").rename("entries/2025/x.md")
+    Path("entries/2025/x.tmp").rename("entries/2025/y.md")
+
+    swapped = run("build")
+
+    assert swapped.exit_code == 1, swapped.output
+    assert swapped.stderr == swapped_names("x", "y", "Why") + swapped_names("y", "x", "Ex")
+    assert files_under(Path("feeds")) == before
+    assert run("build", "--no-cache").stderr == swapped.stderr  # which always runs the guard
+
+
 @pytest.mark.parametrize(
     "damaged",
     [
