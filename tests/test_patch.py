@@ -616,18 +616,17 @@ def swapped_names(document: str, other: str, title: str) -> str:
     )
 
 
-def test_after_patched_retitles_files_that_swap_back_their_titles_and_names_are_an_error() -> None:
-    # The build cache's titles are those of the last full build: x.md "Ex", y.md "Why". A
-    # patch swapped the titles, and the files then swapped names: each id has its old title
-    # again, with the other's text, which only the feeds' texts tell. The cache vouched for the
-    # ids unless told that a patch may have retitled an entry, and the guard never ran.
+def write_x_and_y() -> None:
+    """Two entries of one date, "Ex" and "Why", published."""
     x_and_y = "---\ntitle: {}\ndate: 2025-03-01\n---\nText of {}, on its own.\n"
     write("entries/2025/x.md", x_and_y.format("Ex", "x"))
     write("entries/2025/y.md", x_and_y.format("Why", "y"))
     assert run("build").exit_code == 0
-    edit("2025/x.md", "title: Ex", "title: Why")
-    edit("2025/y.md", "title: Why", "title: Ex")
-    assert patched(run("build", "--verbose"))
+
+
+def assert_swapping_x_and_y_is_refused() -> None:
+    """x.md and y.md, retitled "Why" and "Ex", swap names: the build refuses, as one without
+    the cache (which always runs the id guard) does, and changes no file."""
     before = files_under(Path("feeds"))
     Path("entries/2025/x.md").rename("entries/2025/x.tmp")
     Path("entries/2025/y.md").rename("entries/2025/x.md")
@@ -638,7 +637,69 @@ def test_after_patched_retitles_files_that_swap_back_their_titles_and_names_are_
     assert swapped.exit_code == 1, swapped.output
     assert swapped.stderr == swapped_names("x", "y", "Why") + swapped_names("y", "x", "Ex")
     assert files_under(Path("feeds")) == before
-    assert run("build", "--no-cache").stderr == swapped.stderr  # which always runs the guard
+    assert run("build", "--no-cache").stderr == swapped.stderr
+
+
+def test_after_patched_retitles_files_that_swap_back_their_titles_and_names_are_an_error() -> None:
+    # The build cache's titles are those of the last full build: x.md "Ex", y.md "Why". A
+    # patch swapped the titles, and the files then swapped names: each id has its old title
+    # again, with the other's text, which only the feeds' texts tell. The cache vouched for the
+    # ids unless told that a patch may have retitled an entry, and the guard never ran.
+    write_x_and_y()
+    edit("2025/x.md", "title: Ex", "title: Why")
+    edit("2025/y.md", "title: Why", "title: Ex")
+    assert patched(run("build", "--verbose"))
+    assert_swapping_x_and_y_is_refused()
+
+
+def keep_the_cache_as_loaded() -> Callable[[], None]:
+    """What a build into another folder that loaded the build cache now does when it saves
+    the cache after the next build here: it writes back the records of this folder's files
+    it loaded (the stamp and the records of patches, kept by output folder, stay)."""
+    cache = Path(".staticfeed-cache")
+    by_folder = shutil.ignore_patterns("stamp-*", "delta-*")
+    shutil.copytree(cache, "../loaded", ignore=by_folder)
+
+    def save() -> None:
+        for path in cache.iterdir():
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif not path.name.startswith(("stamp-", "delta-")):
+                path.unlink()
+        shutil.copytree("../loaded", cache, dirs_exist_ok=True)
+
+    return save
+
+
+def move_alpha_with_its_id() -> None:
+    edit("2025/alpha.md", "title: Alpha\n", "title: Alpha\nid: tag:example.org,2025:2025/alpha\n")
+    Path("entries/2025/alpha.md").rename("entries/2025/alpha-moved.md")
+
+
+def add_a_draft() -> None:
+    write("entries/2025/draft.md", post("Later", "2025-03-02", "draft: true\n"))
+
+
+@pytest.mark.parametrize(
+    "change", [move_alpha_with_its_id, add_a_draft], ids=["other pairs", "the same pairs"]
+)
+def test_a_cache_saved_by_a_build_into_another_folder_vouches_for_no_id_here(
+    change: Callable[[], None],
+) -> None:
+    # A build into another folder (--drafts --out preview), run while a full build here
+    # retitled x.md and y.md, saved the cache as it loaded it: with the titles of the build
+    # before. The files then swapped names, each id taking its old title with the other's
+    # text: the cache's titles match, but the files here are not those it recorded. The
+    # (id, document) pairs did not tell, when the full build here (made full by `change`, a
+    # file added or renamed) published the same ones.
+    write_x_and_y()
+    save_as_loaded = keep_the_cache_as_loaded()
+    edit("2025/x.md", "title: Ex", "title: Why")
+    edit("2025/y.md", "title: Why", "title: Ex")
+    change()
+    assert not patched(built := run("build", "--verbose")) and built.exit_code == 0
+    save_as_loaded()
+    assert_swapping_x_and_y_is_refused()
 
 
 @pytest.mark.parametrize(

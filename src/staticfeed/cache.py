@@ -149,6 +149,14 @@ def titles_digest(titles: Mapping[str, str], ids: Iterable[str]) -> str:
     return digest_text(*(part for entry_id in sorted(ids) for part in (entry_id, titles[entry_id])))
 
 
+def left_digest(ids: str, titles: str) -> str:
+    """What names the files one build left: the digests of the (id, document) pairs it
+    published and of their titles (`titles_digest`). The output records and the record of
+    that build's placing (delta.Basis.ids) each keep it: when they match, the titles the
+    records keep are those of the files the build left."""
+    return digest_text(ids, titles)
+
+
 def fingerprint(config: Config) -> str:
     """What every cached value depends on: a cache made under another fingerprint is ignored."""
     try:
@@ -1107,14 +1115,22 @@ class OutputRecords:
         alone tell a swap: pipeline._dated_titles). The same (id, document) pairs are not
         enough: an id that another document took keeps its file but not its title, and files
         of one date that swapped names keep their pairs and dates, which only the feeds' texts
-        tell from entries retitled in place (drift._traded). `left_ids`, the digest of those
-        pairs, when the files are known to be as the build that published them, or a patch
-        since (which changes no id), left them (staticfeed.delta). `retitled`: a patch since
-        may have retitled an entry, which the titles this build recorded do not know."""
-        as_left = left_ids is not None and left_ids == self._ids
+        tell from entries retitled in place (drift._traded). `left_ids`, the `left_digest` of
+        those pairs and titles, when the files are known to be as the build that published
+        them, or a patch since (which changes no id), left them (staticfeed.delta): the pairs
+        alone may be those of another build, whose records a build into another folder, which
+        loaded the cache before it, saved again over these. `retitled`: a patch since may have
+        retitled an entry, which the titles this build recorded do not know."""
+        as_left = left_ids is not None and left_ids == self._left_digest()
         if not self._files or not (as_left or all(map(self._as_left, self._files))):
             return False
         return not retitled and isinstance(self._titles, str) and published_titles() == self._titles
+
+    def _left_digest(self) -> str | None:
+        ids, titles = self._ids, self._titles
+        if not isinstance(ids, str) or not isinstance(titles, str):
+            return None
+        return left_digest(ids, titles)
 
     def listed(self, index_name: str) -> list[str] | None:
         """What the index lists, one listing per article in order, as the build that made it

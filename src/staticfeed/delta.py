@@ -79,7 +79,8 @@ class Basis:
     """Each file the build made or kept, in the order of its report, with the number of
     entries of a feed (None for other files)."""
     ids: str
-    """The digest of the (id, document) pairs the build published, as the cache keeps it."""
+    """The digest of the (id, document) pairs the build published and of their titles, as
+    the cache's output records keep it (cache.left_digest)."""
 
     def placed(self, relative: str) -> Placed | None:
         """The document's placing, when the basis has one of the right shape."""
@@ -173,10 +174,11 @@ class Previous:
         return parts[0] if parts is not None and parts[1] == _short(key) else None
 
     def left_ids(self) -> str | None:
-        """The digest of the (id, document) pairs the last build published (`Basis.ids`),
-        when the files it left are as it, or a patch since, left them. A patch changes no id,
-        so the next full build need not read every published feed for ids that changed (the
-        id guard) because the files it patched are not as the build cache last saw them."""
+        """The digest of the (id, document) pairs the last build published and of their
+        titles (`Basis.ids`), when the files it left are as it, or a patch since, left them. A
+        patch changes no id, so the next full build need not read every published feed for ids
+        that changed (the id guard) because the files it patched are not as the build cache
+        last saw them."""
         return self.basis.ids if self.left is not None else None
 
 

@@ -30,6 +30,7 @@ from staticfeed.cache import (
     digest_text,
     fingerprint,
     html_data,
+    left_digest,
     templates_digest,
     titles_digest,
 )
@@ -274,8 +275,9 @@ def build(
     byte for byte, as without it. `previous` is what the last build into `out_dir` placed
     where (staticfeed.delta), when it is known: the placing of an entry read the same is
     taken from it rather than worked out again. `left_ids` is the digest of the (id, document)
-    pairs the last build published, when the files in `out_dir` are as it, or a patch since,
-    left them (delta.Previous.left_ids): the id guard need not read them.
+    pairs the last build published and of their titles, when the files in `out_dir` are as
+    it, or a patch since, left them (delta.Previous.left_ids): the id guard need not read
+    them.
     """
     options = _Options(now, drafts, future, allow_id_change, progress, previous, left_ids)
     if not cache:
@@ -364,8 +366,11 @@ def _build_spooled(
             built = _BuildResult(result, selection, plans, made, ids)
             titles = _dated_titles(selection.entries, keys)
             vouched = _feeds_vouched(config, out_dir, options, records, built, titles)
+            published = _published_digests(built, titles)
             basis = functools.cache(
-                functools.partial(_basis, config, built, incremental, store.documents, options)
+                functools.partial(
+                    _basis, config, built, incremental, store.documents, options, published
+                )
             )
             report = _publish(
                 out_dir,
@@ -390,7 +395,7 @@ def _build_spooled(
     except StaticfeedError:
         store.save()  # the documents read without an error are not parsed again
         raise
-    _record_outputs(store, out_dir, records, built, titles, incremental.index_listed, staging)
+    _record_outputs(store, out_dir, records, built, published, incremental.index_listed, staging)
     return report
 
 
@@ -454,7 +459,7 @@ def _record_outputs(
     out_dir: Path,
     records: OutputRecords,
     built: _BuildResult,
-    titles: Mapping[str, str],
+    published: tuple[str, str],
     listed: list[str] | None,
     staging: Staging,
 ) -> None:
@@ -462,9 +467,6 @@ def _record_outputs(
     made from the same and to know whether an id can have changed (`OutputRecords.vouch_for`)."""
     made_from = {file.name: file.fingerprint if file.made else None for file in built.made}
     fingerprints = {**made_from, **_STATE_FILES}
-    # Over the ids the ids file names, as `_published_titles` reads them: not a preview's.
-    previewed = {entry.id for entry in built.selection.previewed}
-    published = (built.ids, titles_digest(titles, titles.keys() - previewed))
     records_now = records.after_build(fingerprints, published, listed, staging.digests)
     store.set_outputs(out_dir, records_now)
     store.save()
@@ -485,12 +487,20 @@ class _BuildResult:
     ids: str
 
 
+def _published_digests(built: _BuildResult, titles: Mapping[str, str]) -> tuple[str, str]:
+    """The digests of the (id, document) pairs `built` published and of their titles."""
+    # Over the ids the ids file names, as `_published_titles` reads them: not a preview's.
+    previewed = {entry.id for entry in built.selection.previewed}
+    return built.ids, titles_digest(titles, titles.keys() - previewed)
+
+
 def _basis(
     config: Config,
     built: _BuildResult,
     outputs: _Incremental,
     documents: DocumentCache,
     options: _Options,
+    published: tuple[str, str],
 ) -> Basis | None:
     """Where this build placed each document it read (staticfeed.delta); None when a document
     is not in the cache (which knows its path under the entries folder)."""
@@ -513,7 +523,7 @@ def _basis(
     main, topics = _feed_links(config, built.plans)
     report = [(file.name, file.entry_count) for file in built.made]
     bases = [plan.base for plan in built.plans]
-    return Basis(rows, bases, _links(main), _links(topics), report, built.ids)
+    return Basis(rows, bases, _links(main), _links(topics), report, left_digest(*published))
 
 
 def _links(links: Sequence[FeedLink]) -> list[tuple[str, str, str]]:
