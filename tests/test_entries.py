@@ -813,6 +813,76 @@ def test_an_authors_name_with_an_address_in_it_is_an_error(site: Site) -> None:
     ]
 
 
+ADDRESS_NAMES = [
+    pytest.param(
+        'author: "ann@example.org"',
+        "author name 'ann@example.org' is an email address, not a name. Write it as "
+        '"Ann Lee <ann@example.org>".',
+        id="text-address-alone",
+    ),
+    pytest.param(
+        'author: "Ann Lee (ann@example.org)"',
+        "author name 'Ann Lee (ann@example.org)' has the email address ann@example.org in it. "
+        'Write it as "Ann Lee <ann@example.org>".',
+        id="text-address-in-parentheses",
+    ),
+    pytest.param(
+        'author: "Ann Lee ann@example.org <ann@work.example.org>"',
+        "author name 'Ann Lee ann@example.org' has the email address ann@example.org in it. "
+        'Write the name alone: "Ann Lee <ann@work.example.org>".',
+        id="text-address-in-name-and-brackets",
+    ),
+    pytest.param(
+        "author:\n  name: Ann Lee (ann+feeds@mail.example.co.uk)",
+        "author name 'Ann Lee (ann+feeds@mail.example.co.uk)' has the email address "
+        "ann+feeds@mail.example.co.uk in it. Write the name alone ('Ann Lee') and the address as "
+        "email: ann+feeds@mail.example.co.uk",
+        id="mapping-address-in-parentheses",
+    ),
+    pytest.param(
+        'author:\n  name: "mailto:ann@example.org"',
+        "author name 'mailto:ann@example.org' is an email address, not a name. Give the "
+        "person's name as name, and the address as email: ann@example.org",
+        id="mapping-mailto-alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("front", "message"), ADDRESS_NAMES)
+def test_an_authors_name_that_is_or_holds_a_bare_address_is_an_error(
+    site: Site, front: str, message: str
+) -> None:
+    # feedparser takes an address out of an RSS dc:creator (its author_detail): "Ann Lee
+    # (ann@example.org)" was the name "Ann Lee" with that email, "ann@example.org" no name at
+    # all; in an entry of several authors, the one dc:creator naming them all lost it and had
+    # it for its email. The W3C Feed Validation Service warns about it too (ContainsEmail).
+    site(**{"a.md": f"---\ntitle: A\ndate: 2025-01-01\n{front}\n---\nB.\n"})
+    assert errors() == [f"Error: entries/a.md:{4 + front.count(chr(10))}: {message}"]
+
+
+def test_a_default_authors_name_that_is_an_address_is_an_error(site: Site) -> None:
+    config = BASIC_CONFIG.replace('name = "Default Author"', 'name = "default@example.org"')
+    site(config=config, **{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nB.\n"})
+    assert errors() == [
+        "Error: staticfeed.toml:4: authors name 'default@example.org' is an email address, not "
+        "a name. Give the person's name as name, and the address as email: default@example.org"
+    ]
+
+
+@pytest.mark.parametrize("name", ["@annlee", "Ann @ Home", "Ann@Home", "Ann Lee, example.org"])
+def test_an_authors_name_with_an_at_sign_but_no_address_reaches_rss_readers_whole(
+    site: Site, name: str
+) -> None:
+    site(**{"a.md": f"---\ntitle: A\ndate: 2025-01-01\nauthor: {name!r}\n---\nB.\n"})
+    build_ok()
+    (entry,) = feedparser.parse("feeds/rss.xml").entries
+    assert (entry.author, entry.author_detail.get("name"), entry.author_detail.get("email")) == (
+        name,
+        name,
+        None,
+    )
+
+
 def test_an_authors_name_with_angle_brackets_that_hold_no_address_is_kept(site: Site) -> None:
     site(
         **{"a.md": "---\ntitle: A\ndate: 2025-01-01\nauthor:\n  name: Ann <the editor>\n---\nB.\n"}

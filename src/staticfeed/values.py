@@ -652,10 +652,9 @@ def _author_from_text(key: str, value: str) -> Author:
         )
     if shows_nothing(name):
         raise nothing_shown(f"{key} name", name)
-    return Author(
-        name=composed(one_line(f"{key} name", name)),
-        email=_email(key, email) if email is not None else None,
-    )
+    checked = _email(key, email) if email is not None else None
+    _refuse_address_in_name(key, name, written_email=checked or "")
+    return Author(name=composed(one_line(f"{key} name", name)), email=checked)
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
@@ -689,20 +688,56 @@ def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence
         raise problems[0][1]
 
 
-def _refuse_address_in_name(key: str, name: str) -> None:
-    """InvalidValue for a name with an address in it (`Ann <ann@example.org>`, the way front
-    matter writes one author as text): every reader would show the address as part of the
-    name, and the W3C Feed Validation Service warns about it (ContainsEmail)."""
-    found = _ADDRESS_IN_NAME.search(name)
-    if found and _EMAIL.match(found[1]):
-        alone = (name[: found.start()] + name[found.end() :]).strip()
-        raise InvalidValue(
-            f"{key} name {name!r} has the email address <{found[1]}> in it",
-            f"Write the name alone ({alone!r}) and the address as email: {found[1]}",
-        )
+def _refuse_address_in_name(key: str, name: str, written_email: str | None = None) -> None:
+    """InvalidValue for a name with an address in it: `Ann <ann@example.org>` (the way front
+    matter writes one author as text, in a mapping's name), `Ann (ann@example.org)`, or an
+    address alone. Every reader would show the address as part of the name; feedparser takes
+    it out of an RSS dc:creator, leaving "Ann" (or no name at all) with that email, and the
+    W3C Feed Validation Service warns about it (ContainsEmail). `written_email` is given for
+    an author written as text (`Name <email>`, "" without one), whose fix is written so."""
+    found = split_address(name)
+    if found is None:
+        return
+    alone, shown, address = found
+    what = (
+        f"{key} name {name!r} has the email address {shown} in it"
+        if alone
+        else f"{key} name {name!r} is an email address, not a name"
+    )
+    if written_email is not None:
+        in_text = f'"{alone or "Ann Lee"} <{written_email or address}>"'
+        fix = f"Write the name alone: {in_text}." if written_email else f"Write it as {in_text}."
+    elif alone:
+        fix = f"Write the name alone ({alone!r}) and the address as email: {address}"
+    else:
+        fix = f"Give the person's name as name, and the address as email: {address}"
+    raise InvalidValue(what, fix)
+
+
+def split_address(name: str) -> tuple[str, str, str] | None:
+    """The email address in `name`: the name without it ("" for an address alone), the
+    address as written there (`<ann@example.org>`, `mailto:ann@example.org`) and the address
+    alone; None when it has none."""
+    bracketed = _ADDRESS_IN_NAME.search(name)
+    found = bracketed if bracketed and _EMAIL.match(bracketed[1]) else _BARE_ADDRESS.search(name)
+    if found is None:
+        return None
+    alone = _EMPTY_BRACKETS.sub("", name.replace(found[0], " ", 1))  # "Ann ()" is "Ann"
+    return " ".join(alone.split()), found[0], found[1]
 
 
 _ADDRESS_IN_NAME = re.compile(r"<([^<>]*)>")
+# An address among other words, as feedparser finds one (and a few more): no spaces, brackets,
+# quotes or list punctuation in it, no sentence punctuation at its end ("ann@example.org."), or
+# an IP address in brackets for a domain (`ann@[192.0.2.1]`).
+_FIRST = r"[^@\s<>()\[\]{}\"',;:]"
+_INSIDE = r"[^@\s<>()\[\]{}\",;:]"
+_LAST = r"[^@\s<>()\[\]{}\"',;:.!?]"
+_BARE_ADDRESS = re.compile(
+    rf"(?:mailto:)?({_FIRST}{_INSIDE}*@(?:{_INSIDE}+\.{_INSIDE}*{_LAST}|\[[0-9.:]+\]))",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 
 
 def composed(name: str) -> str:
