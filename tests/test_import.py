@@ -1235,6 +1235,28 @@ def test_a_post_without_title_or_author_takes_them_from_its_text(tmp_path: Path)
     assert entry.body == "The boats come out of the water in November.\n"
 
 
+@pytest.mark.parametrize(
+    "author",
+    [
+        '"Ann Lee (ann@example.org)"',
+        '{name: "Ann Lee (ann@example.org)"}',
+        '"Ann Lee ann@example.org"',
+    ],
+)
+def test_an_address_in_a_posts_author_becomes_the_email(tmp_path: Path, author: str) -> None:
+    # A build refuses a name with an address in it; the import wrote it, and the build failed.
+    post = write(
+        tmp_path / "_posts",
+        "2024-09-12-moorings.md",
+        f"---\ntitle: Moorings\ndate: 2024-09-12\nauthor: {author}\n---\nThe boats.\n",
+    )
+    (entry,) = import_documents([post], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.authors == (Author("Ann Lee", "ann@example.org"),)
+    config_path = write(tmp_path, "staticfeed.toml", BASIC_CONFIG)
+    (read,) = read_entries(load_config(config_path), tmp_path / "entries").entries
+    assert [(a.name, a.email) for a in read.authors] == [("Ann Lee", "ann@example.org")]
+
+
 def test_posts_without_guesses_are_read_by_staticfeed(tmp_path: Path) -> None:
     into = tmp_path / "entries"
     entries = run("jekyll", "hugo", "pelican", into=into)

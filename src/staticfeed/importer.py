@@ -597,19 +597,28 @@ def _metadata_authors(value: object) -> list[Author]:
             if isinstance(name, str) and name.strip():
                 email = item.get("email")
                 uri = item.get("uri") or item.get("url") or item.get("website")
-                found.append(
-                    Author(
-                        name=name.strip(),
-                        email=email.strip() if isinstance(email, str) and email.strip() else None,
-                        uri=_absolute_or_none(uri),
-                    )
+                author = Author(
+                    name=name.strip(),
+                    email=email.strip() if isinstance(email, str) and email.strip() else None,
+                    uri=_absolute_or_none(uri),
                 )
+                found.append(_with_address_apart(author))
         elif isinstance(item, str) and item.strip():
             try:
                 found.append(values.author("author", item))
             except values.InvalidValue:
-                found.append(Author(name=item.strip()))
+                found.append(_with_address_apart(Author(name=item.strip())))
     return found
+
+
+def _with_address_apart(author: Author) -> Author:
+    """`author` with the address in its name (`Ann Lee (ann@example.org)`) as its email: build
+    refuses a name with an address in it. An address alone stays the name, for build to say
+    what to write: there is no name to guess."""
+    found = values.split_address(author.name)
+    if found is None or not found[0]:
+        return author
+    return Author(name=found[0], email=author.email or found[2], uri=author.uri)
 
 
 def _fetchable(url: str) -> bool:
