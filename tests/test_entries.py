@@ -846,10 +846,29 @@ ADDRESS_NAMES = [
         id="mapping-mailto-alone",
     ),
 ]
+# RSS's one dc:creator ("Ann \u202eRTL, Bo Chen"), newsboat's join of Atom authors and the
+# page's By line are one line: an override or isolate left open runs on to its end, and the
+# names after it were shown in its direction ("nehC oB").
+OPEN_DIRECTIONS = [
+    pytest.param(
+        'author: "Ann \\u202eRTL"',
+        "author name 'Ann \\u202eRTL' opens a U+202E RIGHT-TO-LEFT OVERRIDE it does not close, "
+        "so readers show the names after it reversed. End the name with U+202C POP DIRECTIONAL "
+        'FORMATTING ("\\u202c" in quotes), or remove it.',
+        id="override",
+    ),
+    pytest.param(
+        'authors:\n  - Bo\n  - name: "\\u2067\\u05d3\\u05d5\\u05d3\\u2069 \\u2066Lee"',
+        "authors name '\\u2067\u05d3\u05d5\u05d3\\u2069 \\u2066Lee' opens a U+2066 LEFT-TO-RIGHT "
+        "ISOLATE it does not close, so readers show the names after it in its direction. End the "
+        'name with U+2069 POP DIRECTIONAL ISOLATE ("\\u2069" in quotes), or remove it.',
+        id="isolates",
+    ),
+]
 
 
-@pytest.mark.parametrize(("front", "message"), ADDRESS_NAMES)
-def test_an_authors_name_that_is_or_holds_a_bare_address_is_an_error(
+@pytest.mark.parametrize(("front", "message"), ADDRESS_NAMES + OPEN_DIRECTIONS)
+def test_an_authors_name_readers_would_show_otherwise_is_an_error(
     site: Site, front: str, message: str
 ) -> None:
     # feedparser takes an address out of an RSS dc:creator (its author_detail): "Ann Lee
@@ -867,6 +886,14 @@ def test_a_default_authors_name_that_is_an_address_is_an_error(site: Site) -> No
         "Error: staticfeed.toml:4: authors name 'default@example.org' is an email address, not "
         "a name. Give the person's name as name, and the address as email: default@example.org"
     ]
+
+
+def test_an_authors_name_with_its_directions_closed_is_kept(site: Site) -> None:
+    name = "\u2067\u05d3\u05d5\u05d3\u2069 \u202eLee\u202c"
+    site(**{"a.md": f'---\ntitle: A\ndate: 2025-01-01\nauthors: ["{name}", Bo]\n---\nB.\n'})
+    build_ok()
+    creators = etree.parse("feeds/rss.xml").findall(f"channel/item/{DC_CREATOR}")
+    assert [creator.text for creator in creators] == [f"{name}, Bo"]
 
 
 @pytest.mark.parametrize("name", ["@annlee", "Ann @ Home", "Ann@Home", "Ann Lee, example.org"])

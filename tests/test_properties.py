@@ -15,7 +15,8 @@ Front matter is YAML (dumped by PyYAML in several styles) or, one time in five, 
 places where a reader changes what staticfeed wrote correctly are accepted only there, each with
 its reason: feedparser's repairs of mis-decoded text (`reader_sees`), its guess that an RSS title
 that looks like HTML is HTML, and HTML's newline normalization in the RSS description. A name
-with an email address in it is an error (README), so names are drawn without one.
+with an email address in it, or a direction it opens and does not close, is an error (README),
+so names are drawn without them.
 
 Other properties: plain bodies keep every word in the content and summary; any body, any
 front-matter shape and any bytes give feeds or `Error:` lines, never a traceback; per-tag and
@@ -248,16 +249,20 @@ dump_options = st.fixed_dictionaries(
 @st.composite
 def authors(draw: st.DrawFn, names: st.SearchStrategy[str]) -> list[object]:
     """Authors as mappings or as `Name` text; text only when it has no `<`/`>` to misread. No
-    name has an `@` with a `.` after it, which an email address in it needs (an error)."""
+    name has an `@` with a `.` after it, which an email address in it needs, nor a character
+    that opens a direction (an embedding, an override or an isolate): both are errors."""
     result: list[object] = []
-    for name in draw(st.lists(names.filter(_no_address), min_size=1, max_size=3)):
+    for name in draw(st.lists(names.filter(_drawable_name), min_size=1, max_size=3)):
         as_text = "<" not in name and ">" not in name and draw(st.booleans())
         result.append(name if as_text else {"name": name})
     return result
 
 
-def _no_address(name: str) -> bool:
-    return re.search(r"@.*\.", name, re.DOTALL) is None
+def _drawable_name(name: str) -> bool:
+    opens = {"LRE", "RLE", "LRO", "RLO", "LRI", "RLI", "FSI"}  # UAX #9's Bidi_Class values
+    return re.search(r"@.*\.", name, re.DOTALL) is None and not any(
+        unicodedata.bidirectional(char) in opens for char in name
+    )
 
 
 def author_name(author: object) -> str:

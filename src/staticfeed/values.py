@@ -654,6 +654,7 @@ def _author_from_text(key: str, value: str) -> Author:
         raise nothing_shown(f"{key} name", name)
     checked = _email(key, email) if email is not None else None
     _refuse_address_in_name(key, name, written_email=checked or "")
+    _refuse_open_direction(key, name)
     return Author(name=composed(one_line(f"{key} name", name)), email=checked)
 
 
@@ -666,6 +667,7 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
     with in_field("name"):
         name = composed(line_of_text(f"{key} name", value["name"]))
         _refuse_address_in_name(key, name)
+        _refuse_open_direction(key, name)
     with in_field("email"):
         address = _email(key, email) if email is not None else None
     with in_field("uri"):
@@ -738,6 +740,43 @@ _BARE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
+
+
+def _refuse_open_direction(key: str, name: str) -> None:
+    """InvalidValue for a name that opens an embedding, an override or an isolate (UAX #9) it
+    does not close: the names after it share its line, in RSS's one dc:creator, newsboat's
+    join of Atom authors and a page's By line, and a reader shows them in its direction
+    (`Ann \u202eRTL, Bo Chen` showed "nehC oB")."""
+    opened: list[str] = []
+    for char in name:
+        if char in _OPENS:
+            opened.append(char)
+        elif char == "\u202c" and opened and opened[-1] not in _ISOLATES:
+            opened.pop()
+        elif char == "\u2069" and any(each in _ISOLATES for each in opened):
+            while opened.pop() not in _ISOLATES:  # a PDI closes what its isolate opened too
+                pass
+    if opened:
+        raise _open_direction(key, name, opened)
+
+
+def _open_direction(key: str, name: str, opened: list[str]) -> InvalidValue:
+    """The error for `name`, which leaves `opened` open, with the characters that close them."""
+    first = opened[0]
+    closers = ["\u2069" if each in _ISOLATES else "\u202c" for each in reversed(opened)]
+    escaped = "".join(f"\\u{ord(each):04x}" for each in closers)
+    shown = "reversed" if first == "\u202e" else "in its direction"
+    return InvalidValue(
+        f"{key} name {name!r} opens a U+{ord(first):04X} {unicodedata.name(first)} it does not "
+        f"close, so readers show the names after it {shown}",
+        "End the name with "
+        + ", ".join(f"U+{ord(each):04X} {unicodedata.name(each)}" for each in closers)
+        + f' ("{escaped}" in quotes), or remove it.',
+    )
+
+
+_ISOLATES = frozenset("\u2066\u2067\u2068")
+_OPENS = frozenset("\u202a\u202b\u202d\u202e") | _ISOLATES
 
 
 def composed(name: str) -> str:
