@@ -418,10 +418,17 @@ def still_withdrawn(
     withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]
 ) -> dict[str, Withdrawn]:
     """The withdrawn entries (IdsState.withdrawn) that no entry `held` back (a draft, a
-    future entry) still holds under its id (`_holds`): only those can come back under
-    another id."""
-    holding = _holding(withdrawn, held)
-    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in holding}
+    future entry) still holds under its id as readers have it (`_holds`, with its title and
+    date): only those can come back under another id. One held back edited in place
+    (another title or date) is left to `_match`, as an entry published so: its text may have
+    gone to a new id beside the rewrite, and readers, who keep it, would get it twice."""
+    unmoved = {
+        entry.id
+        for entry in held
+        if (record := withdrawn.get(entry.id)) is not None
+        and (record.date is None or not _moved(_record_side(entry.id, record), _side(entry)))
+    }
+    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in unmoved}
 
 
 def _holding(withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]) -> set[str]:
@@ -433,6 +440,10 @@ def _holding(withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]) -> set[s
     }
 
 
+def _record_side(entry_id: str, record: Withdrawn) -> _Side:
+    return _Side(entry_id, record.title, None, record.date)
+
+
 def _holds(record: Withdrawn, entry: Entry) -> bool:
     """Whether `entry`, held back under the id of the withdrawn entry `record`, is that entry:
     not another document that took its file's name (a new title and a new date, `_taken`),
@@ -440,7 +451,7 @@ def _holds(record: Withdrawn, entry: Entry) -> bool:
     date is held by any entry of its id, as before dates were remembered."""
     if record.date is None:
         return True
-    return not _taken(_Side(entry.id, record.title, None, record.date), _side(entry))
+    return not _taken(_record_side(entry.id, record), _side(entry))
 
 
 def published_in_earnest(
