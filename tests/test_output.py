@@ -972,6 +972,64 @@ def test_temporary_files_a_killed_build_left_are_removed_by_a_later_build(site: 
     assert all(path.exists() for path in left)
 
 
+def test_a_build_that_fails_after_a_killed_one_leaves_feeds_as_the_last_good_build_did(
+    site: Site,
+) -> None:
+    # The killed build's mark outlived a build stopped by an invalid entry: a stray file in
+    # feeds/, which a sync of the folder published.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    (feeds / ".atom.xml.k2j4h6g8.tmp").write_bytes(b"half a file")
+    (feeds / ".staticfeed-staging").write_bytes(b"")  # as the killed build left it
+    (folder / "entries" / "bad-date.md").write_text(
+        "---\ntitle: Bad\ndate: 2025-13-01\n---\nB.\n", encoding="utf-8"
+    )
+    assert_clean_error(invoke_build())
+    assert files(feeds) == ALL_FILES
+
+
+def test_a_users_file_named_like_a_temporary_file_and_more_is_never_removed(site: Site) -> None:
+    # Only the build's own temporary names are swept after a killed build: an editor's backup
+    # of such a name (a trailing "~") is the user's.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    backup = feeds / ".atom.xml.k2j4h6g8.tmp~"
+    backup.write_bytes(b"the user's")
+    hour_ago = time.time() - 3700
+    os.utime(backup, (hour_ago, hour_ago))
+    (feeds / ".staticfeed-staging").write_bytes(b"")  # as a killed build left it
+    build_ok()
+    assert backup.read_bytes() == b"the user's"
+
+
+def test_without_locks_a_temporary_file_too_young_to_remove_is_looked_for_again(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a file system without locks (some NFS) a build cannot tell a killed build's fresh
+    # temporary file from one another build is staging, and leaves it: the killed build's mark
+    # stays, so that a build an hour later removes it.
+    import fcntl
+
+    def no_locks(handle: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    fresh = feeds / ".rss.xml.zzzz9999.tmp"  # killed a moment ago
+    fresh.write_bytes(b"half a file")
+    (feeds / ".staticfeed-staging").write_bytes(b"")  # as the killed build left it
+    build_ok()
+    assert fresh.exists()
+    hour_ago = time.time() - 3700
+    os.utime(fresh, (hour_ago, hour_ago))
+    build_ok()
+    assert files(feeds) == ALL_FILES
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX's; Windows builds are not held")
 def test_a_build_waits_while_another_writes_into_the_same_folder(site: Site) -> None:
     # Two builds at once (serve rebuilding while build runs) could record each other's files
