@@ -1149,6 +1149,24 @@ def test_a_link_among_the_output_folders_is_never_written_through(
     assert list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.parametrize("link", ["feeds", "www"])
+def test_an_output_folder_reached_through_a_link_is_written_into(
+    site: Site, tmp_path: Path, link: str
+) -> None:
+    # feeds/, or the folder above --out, as a link into a web server's folder: the user's way
+    # in, above the folders the build writes, and kept. Only links below --out are refused.
+    folder = site(config=CONFIG, **PUBLICATION)
+    served = tmp_path / "served"
+    (served / "feeds").mkdir(parents=True)
+    target = served / "feeds" if link == "feeds" else served
+    (folder / link).symlink_to(target, target_is_directory=True)
+    build_ok(*(() if link == "feeds" else ("--out", "www/feeds")))
+    assert (folder / link).is_symlink()
+    assert files(served / "feeds") == ALL_FILES
+    atom = read_xml(served / "feeds" / "tags" / "a.atom.xml")
+    assert atom.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
 @pytest.mark.parametrize(
     "slug", ["_headers", ".staticfeed-ids", "_redirects/x", ".well-known/x", "2025/.plans/x"]
 )
