@@ -276,6 +276,22 @@ def test_following_next_url_from_feed_json_reads_every_entry_once(
         assert document["feed_url"] == url(path.relative_to("feeds").as_posix())
 
 
+@pytest.mark.parametrize("format_name", ["atom", "rss", "json"])
+def test_paging_from_the_main_feed_through_the_archives_reads_the_entries_newest_first(
+    site: Site, format_name: str
+) -> None:
+    # Each archive continues where the newer one ends (JSON Feed's next_url gives "the next
+    # items"): a reader paging on, or showing one archive, reads the newest entries first.
+    site(config(limit=5, archive_size=4), **posts(range(1, 24)))
+    build_ok()
+    main = Path("feeds", MAIN_FILES[format_name])
+    if format_name == "json":
+        read = [item["id"] for _, document in walk_json(main) for item in document["items"]]
+    else:
+        read = [entry_id for _, parsed in walk(main) for entry_id in ids(parsed)]
+    assert read == [ident(number) for number in range(23, 0, -1)]
+
+
 @pytest.mark.parametrize(("count", "limit"), [(5, 5), (1, 5), (4, 0)])
 def test_a_main_feed_holding_everything_is_complete_and_has_no_archives(
     site: Site, count: int, limit: int
@@ -483,6 +499,18 @@ def test_an_update_older_than_the_oldest_entry_shown_stays_in_the_archive(site: 
 
     assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in (7, 6, 5)]
     assert read_json(Path("feeds/feed.json"))["items"][-1]["id"] == ident(5)
+
+
+def test_an_update_the_day_the_oldest_entry_shown_was_published_stays_in_the_archive(
+    site: Site,
+) -> None:
+    # The main feed carries older entries updated *after* the oldest it shows was published
+    # (README, `limit`): on the same date is not after it.
+    root = site(config(limit=3, archive_size=2), **posts(range(1, 8)))  # main: 7, 6, 5
+    (root / "entries" / file_of(2)).write_text(updated_post(2, 5, "Updated on day 5."), "utf-8")
+    build_ok()
+
+    assert ids(parse(Path("feeds/atom.xml"))) == [ident(n) for n in (7, 6, 5)]
 
 
 # Validity
