@@ -622,6 +622,19 @@ def test_there_is_one_feed_per_tag_and_per_author_and_no_other(topics: Path) -> 
     assert topic_files == {base + suffix for base in TOPICS for suffix in SUFFIXES.values()}
 
 
+def test_an_entry_by_two_authors_of_one_name_is_in_their_feed_once(site: Site) -> None:
+    # Two people named alike (other emails) share one author feed, which holds the entry once.
+    document = post(1).replace(
+        "\n---\n", "\nauthors:\n  - Ann <a@example.org>\n  - Ann <b@example.org>\n---\n", 1
+    )
+    site(config(), **{file_of(1): document})
+    build_ok()
+    for suffix in ("atom.xml", "rss.xml"):
+        assert ids(parse(Path(f"feeds/authors/ann.{suffix}"))) == [ident(1)]
+    items = read_json(Path("feeds/authors/ann.json"))["items"]
+    assert [item["id"] for item in items] == [ident(1)]
+
+
 def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Path) -> None:
     assert "україна.atom.xml" in os.listdir("feeds/tags")  # NFC, as written
     for base in TOPICS:
