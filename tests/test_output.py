@@ -1310,17 +1310,27 @@ def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site:
     ]
 
 
-def test_a_stale_file_replaced_by_a_link_is_left_alone(site: Site) -> None:
-    # The link is the user's, not a file the build wrote: nothing else in feeds/ is removed.
+@pytest.mark.parametrize("replacement", ["link", "folder"])
+def test_a_stale_file_replaced_by_a_link_or_a_folder_is_left_alone(
+    site: Site, replacement: str
+) -> None:
+    # The link or folder is the user's, not a file the build wrote: nothing else in feeds/ is
+    # removed.
     folder = built_then_tag_solo_gone(site)
-    link = folder / "feeds" / "tags" / "solo.atom.xml"
-    link.unlink()
-    link.symlink_to("other.atom.xml")
+    stale = folder / "feeds" / "tags" / "solo.atom.xml"
+    stale.unlink()
+    if replacement == "link":
+        stale.symlink_to("other.atom.xml")
+    else:
+        stale.mkdir()
+        (stale / "notes.txt").write_text("mine", encoding="utf-8")
     said = build_ok()
     assert "removed feeds/tags/solo.json" in said
     assert not [line for line in said if "solo.atom.xml" in line]
-    assert link.is_symlink()
-    assert os.readlink(link) == "other.atom.xml"
+    if replacement == "link":
+        assert os.readlink(stale) == "other.atom.xml"
+    else:
+        assert (stale / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_the_folder_of_a_deleted_entrys_page_goes_with_it(site: Site) -> None:
@@ -1342,6 +1352,18 @@ def test_the_list_of_files_a_build_wrote_is_sorted(site: Site) -> None:
     feeds = folder / "feeds"
     listed = (feeds / ".staticfeed-files").read_text(encoding="utf-8").splitlines()
     assert listed == sorted(set(files(feeds)) - {".staticfeed-files", ".staticfeed-ids"})
+
+
+def test_a_list_of_files_that_is_not_utf8_is_written_anew(site: Site) -> None:
+    # A list garbled by hand or by a tool: the build cannot tell which files are stale, and
+    # lists those it writes, with no traceback.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    (feeds / ".staticfeed-files").write_bytes(b"atom.xml\n\xff\xfe\n")
+    build_ok()
+    listed = (feeds / ".staticfeed-files").read_text(encoding="utf-8").splitlines()
+    assert listed == sorted(set(ALL_FILES) - {".staticfeed-files", ".staticfeed-ids"})
 
 
 def test_a_file_outside_the_output_folder_is_never_removed(site: Site) -> None:
