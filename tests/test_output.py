@@ -6,6 +6,7 @@ import errno
 import functools
 import hashlib
 import os
+import secrets
 import shutil
 import signal
 import stat
@@ -718,6 +719,25 @@ def test_a_write_error_in_another_process_names_the_file(tmp_path: Path) -> None
     assert "No space left on device" in str(raised.value)
     assert files(out) == []
     assert not (out / "tags").exists()  # the folder made for it is gone too
+
+
+def test_a_temporary_name_another_file_has_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One chance in 4 billion: the random name of a temporary file is one another build is
+    # staging under. Its file is neither written over (and published) nor in the way.
+    out = folder_with_an_old_feed(tmp_path)
+    theirs = out / ".atom.xml.deadbeef.tmp"
+    theirs.write_bytes(b"another build's")
+    names = iter(["deadbeef"])
+    random_hex = secrets.token_hex
+    monkeypatch.setattr(secrets, "token_hex", lambda size: next(names, random_hex(size)))
+    with Staging(out) as staging:
+        staging.add("atom.xml", b"<feed>new</feed>")
+        staging.publish()
+    assert (out / "atom.xml").read_bytes() == b"<feed>new</feed>"
+    assert theirs.read_bytes() == b"another build's"
+    assert files(out) == [".atom.xml.deadbeef.tmp", "atom.xml"]
 
 
 def test_files_staged_and_not_published_leave_no_new_folder(tmp_path: Path) -> None:
