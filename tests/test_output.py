@@ -495,17 +495,28 @@ def test_a_flush_that_fails_while_work_is_done_publishes_nothing(
     assert files(out) == ["atom.xml"]  # the temporary file is gone
 
 
+@pytest.mark.parametrize("elsewhere", [False, True], ids=["here", "in-another-process"])
 def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
-    tmp_path: Path,
+    tmp_path: Path, elsewhere: bool
 ) -> None:
+    # In another process (a worker staging a feed of every entry) no Staging knows the
+    # temporary file's name: stage_parts itself must remove it.
     out = folder_with_an_old_feed(tmp_path)
 
     def parts() -> Iterator[bytes]:
         yield b"<feed>"
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    with Staging(out) as staging, pytest.raises(OutputError, match="cannot write the file"):
-        staging.add_parts("atom.xml", parts())
+    with (
+        ThreadPoolExecutor(1) as pool,
+        Staging(out) as staging,
+        pytest.raises(OutputError, match="cannot write the file"),
+    ):
+        if elsewhere:
+            staging.add_later("atom.xml", lambda path: pool.submit(stage_parts, path, parts()))
+            staging.publish()
+        else:
+            staging.add_parts("atom.xml", parts())
     assert (out / "atom.xml").read_bytes() == b"<feed>old</feed>"
     assert files(out) == ["atom.xml"]
 
