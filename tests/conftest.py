@@ -133,14 +133,15 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]
     return make
 
 
-def interrupt_as_a_temporary_file_opens(patched: pytest.MonkeyPatch) -> None:
+def interrupt_as_a_temporary_file_opens(patched: pytest.MonkeyPatch, of: str = "") -> None:
     """Ctrl-C from now on as soon as a `.tmp` file is created (os.open), before its name is
-    returned: as a signal that came while the system made the file on a busy disk."""
+    returned: as a signal that came while the system made the file on a busy disk. With `of`,
+    only as the temporary file of a file of that name is created."""
     open_file = os.open
 
     def interrupted(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
         handle = open_file(path, flags, *args, **kwargs)
-        if str(path).endswith(".tmp"):
+        if str(path).endswith(".tmp") and Path(path).name.startswith(f".{of}"):
             os.close(handle)
             raise KeyboardInterrupt  # as the signal's handler does once `open` returns
         return handle

@@ -1341,6 +1341,20 @@ def test_a_stale_file_that_cannot_be_removed_is_an_error_and_removed_later(site:
     ]
 
 
+def test_ctrl_c_as_the_list_of_files_is_written_again_leaves_no_temporary_file(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Once the stale files are removed, the list of files is written again to name only those
+    # left: its temporary file, made outside any Staging, stayed in feeds/ for good.
+    folder = built_then_tag_solo_gone(site)
+    with monkeypatch.context() as patched:
+        interrupt_as_a_temporary_file_opens(patched, of=".staticfeed-files")
+        result = invoke_build()
+    assert (result.exit_code, result.stderr) == (130, "\nAborted!\n")
+    assert not (folder / "feeds" / "tags" / "solo.json").exists()  # it was that far
+    assert [name for name in files(folder / "feeds") if name.endswith(".tmp")] == []
+
+
 @pytest.mark.parametrize("replacement", ["link", "folder"])
 def test_a_stale_file_replaced_by_a_link_or_a_folder_is_left_alone(
     site: Site, replacement: str

@@ -547,17 +547,23 @@ def _stage(
 ) -> Path:
     """`parts` in turn in a temporary file in `path`'s folder, readable like any published
     file: `into`, one made before, or a new one, added to `made` as soon as it exists, for its
-    caller to remove it should it be interrupted before it keeps the path returned."""
-    if into is None:
-        stream, temporary = create_temporary(path, [] if made is None else made)
-    else:  # never made again: gone, it was removed by the build that made it, which stopped
-        stream, temporary = _wrapped(os.open(into, _EXISTING_FILE)), into
+    caller to remove it should it be interrupted before it keeps the path returned; whatever
+    stops it here, the file is removed here too (without `made`, nothing else knows its name:
+    Ctrl-C as the manifest was written again left its temporary file in the output folder for
+    good)."""
+    made = [] if made is None else made
+    known = len(made)
     try:
+        if into is None:
+            stream, temporary = create_temporary(path, made)
+        else:  # never made again: gone, it was removed by the build that made it, which stopped
+            stream, temporary = _wrapped(os.open(into, _EXISTING_FILE)), into
         with stream:
             stream.writelines(parts)
         os.chmod(temporary, 0o644)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        for name in [*made[known:], *([] if into is None else [into])]:
+            name.unlink(missing_ok=True)
         raise
     return Path(temporary)
 
