@@ -986,6 +986,43 @@ def test_every_file_a_build_writes_can_be_read_by_a_web_server(site: Site) -> No
     assert set(modes.values()) == {0o644}, modes
 
 
+# A build that dies (SIGKILL, a power cut) as it publishes its first file: no clean-up runs.
+_KILLED_AS_IT_PUBLISHES = """
+import os, sys
+os.replace = lambda source, target: os._exit(137)
+from staticfeed.__main__ import main
+sys.argv = ["staticfeed", "build"]
+main()
+"""
+
+
+def test_the_temporary_files_of_a_build_killed_as_it_publishes_are_removed_by_the_next(
+    site: Site,
+) -> None:
+    # The files the build itself stages, under the names it gives them, not names made up
+    # here: the sweep must know every one of them.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    before = state(feeds)
+    (folder / "entries" / "2025" / "two.md").write_text(
+        '+++\ntitle = "Two, edited"\ndate = 2025-07-01T08:00:00\n+++\nNew body.\n',
+        encoding="utf-8",
+    )
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_AS_IT_PUBLISHES], capture_output=True, check=False
+    )
+    assert killed.returncode == 137, killed.stderr
+    left = [name for name in files(feeds) if name.endswith(".tmp")]
+    assert left, files(feeds)
+    after = state(feeds)
+    assert {name: after[name] for name in before} == before  # every published file intact
+
+    build_ok()
+    assert files(feeds) == ALL_FILES
+    assert b"Two, edited" in (feeds / "atom.xml").read_bytes()
+
+
 def test_temporary_files_a_killed_build_left_are_removed_by_a_later_build(site: Site) -> None:
     # A build killed while staging (SIGKILL) left .atom.xml.x1y2z3w4.tmp files that every later
     # build kept, and a sync of feeds/ published; then, for an hour, those another build might
