@@ -746,6 +746,20 @@ def test_every_name_clash_is_listed_at_once(site: Site) -> None:
         assert found.startswith(f"Error: entries/{file_of(1)}:{line}: the "), found
 
 
+def test_a_name_clash_is_reported_once_at_the_newest_entry_spelling_it_otherwise(
+    site: Site,
+) -> None:
+    # Posts 1 and 2 write "News", post 3 "news": one error, at the newest of the two.
+    spelled = {1: "News", 2: "News", 3: "news"}
+    site(config(), **{file_of(n): post(n, tags=[tag]) for n, tag in spelled.items()})
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"Error: entries/{file_of(2)}:4: the tag 'News' and the tag "), line
+    assert f"'news' of entries/{file_of(3)} " in line
+
+
 @pytest.mark.parametrize(
     ("tag_feeds", "author_feeds"), [(False, True), (True, False), (False, False)]
 )
