@@ -1424,6 +1424,10 @@ def test_the_folder_of_a_deleted_entrys_page_goes_with_it(site: Site) -> None:
     assert "removed feeds/2025/one/index.html" in build_ok()
     assert not (feeds / "2025" / "one").exists()
     assert (feeds / "2025" / "two").is_dir()  # a folder with a page left in it stays
+    # The last page of 2025/ gone, 2025/ goes too: no empty folder is left for a sync.
+    (folder / "entries" / "2025" / "two.md").unlink()
+    assert "removed feeds/2025/two/index.html" in build_ok()
+    assert not (feeds / "2025").exists()
 
 
 def test_the_list_of_files_a_build_wrote_is_sorted(site: Site) -> None:
