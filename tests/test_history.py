@@ -635,6 +635,18 @@ def test_an_entry_by_two_authors_of_one_name_is_in_their_feed_once(site: Site) -
     assert [item["id"] for item in items] == [ident(1)]
 
 
+def test_the_build_reports_each_kind_of_topic_feed_in_the_order_of_its_files(
+    site: Site,
+) -> None:
+    # Not in the order the entries name them (newest first): a report that reads the same
+    # from build to build, whichever entry came last.
+    site(config(), **{file_of(1): post(1, tags=["apple"]), file_of(2): post(2, tags=["zebra"])})
+    reported = [line for line in build_ok().stdout.splitlines() if "feeds/tags/" in line]
+    assert [line.split()[1] for line in reported] == [
+        f"feeds/tags/{name}{suffix}" for name in ("apple", "zebra") for suffix in SUFFIXES.values()
+    ]
+
+
 def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Path) -> None:
     assert "україна.atom.xml" in os.listdir("feeds/tags")  # NFC, as written
     for base in TOPICS:
