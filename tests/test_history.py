@@ -666,6 +666,18 @@ def test_topic_files_keep_their_letters_and_links_percent_encode_them(topics: Pa
     assert url("tags/café-culture.rss.xml") == FEEDS + "tags/caf%C3%A9-culture.rss.xml"
 
 
+def test_a_topic_in_a_script_with_combining_marks_keeps_them_in_its_file_name(
+    site: Site,
+) -> None:
+    # Hindi writes vowels as combining marks (categories Mn, Mc): without them "हिन्दी" would
+    # be the file "ह-न-द".
+    site(config(), **{file_of(1): post(1, tags=["हिन्दी"])})
+    build_ok()
+    assert sorted(os.listdir("feeds/tags")) == [
+        f"हिन्दी{suffix}" for suffix in (".atom.xml", ".json", ".rss.xml")
+    ]
+
+
 def test_a_topic_named_as_a_windows_device_gets_a_file_windows_can_take(site: Site) -> None:
     # Windows takes `con` with any extension (and `com¹`) for a device: feeds/tags/con.atom.xml
     # could not be checked out or uploaded there. No other name's file name ends in "-".
