@@ -678,6 +678,13 @@ def test_a_topic_in_a_script_with_combining_marks_keeps_them_in_its_file_name(
     ]
 
 
+def test_a_topic_with_no_letter_or_digit_is_named_by_the_hex_of_its_bytes(site: Site) -> None:
+    # README: "`!!!` gets `feeds/tags/212121.atom.xml`", not the hidden file ".atom.xml".
+    site(config(), **{file_of(1): post(1, tags=["!!!"])})
+    build_ok()
+    assert sorted(os.listdir("feeds/tags")) == ["212121.atom.xml", "212121.json", "212121.rss.xml"]
+
+
 def test_a_topic_named_as_a_windows_device_gets_a_file_windows_can_take(site: Site) -> None:
     # Windows takes `con` with any extension (and `com¹`) for a device: feeds/tags/con.atom.xml
     # could not be checked out or uploaded there. No other name's file name ends in "-".
