@@ -685,6 +685,24 @@ def test_a_topic_with_no_letter_or_digit_is_named_by_the_hex_of_its_bytes(site: 
     assert sorted(os.listdir("feeds/tags")) == ["212121.atom.xml", "212121.json", "212121.rss.xml"]
 
 
+def test_a_long_topic_name_is_cut_to_a_file_name_of_200_bytes_that_tells_it_apart(
+    site: Site,
+) -> None:
+    # README: a name that would make a file name over 200 bytes is cut, with a short hash of
+    # the whole name appended. 200 bytes is not over; a cut never leaves a dash before the hash.
+    exact, long_1, long_2 = "a" * 200, "b" * 250 + "1", "b" * 250 + "2"
+    dashed = "c" * 186 + " " + "c" * 100  # its cut ends at the space, a "-"
+    site(config(), **{file_of(1): post(1, tags=[exact, long_1, long_2, dashed])})
+    build_ok()
+    atom = [name for name in os.listdir("feeds/tags") if name.endswith(".atom.xml")]
+    stems = sorted(name.removesuffix(".atom.xml") for name in atom)
+    assert len(stems) == 4, stems
+    assert exact in stems
+    cut = [stem for stem in stems if stem != exact]
+    assert all(len(stem.encode("utf-8")) <= 200 and "--" not in stem for stem in cut), cut
+    assert [stem[:150] for stem in cut] == ["b" * 150, "b" * 150, "c" * 150]
+
+
 def test_a_topic_named_as_a_windows_device_gets_a_file_windows_can_take(site: Site) -> None:
     # Windows takes `con` with any extension (and `com¹`) for a device: feeds/tags/con.atom.xml
     # could not be checked out or uploaded there. No other name's file name ends in "-".
