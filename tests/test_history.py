@@ -685,6 +685,25 @@ def test_a_topic_with_no_letter_or_digit_is_named_by_the_hex_of_its_bytes(site: 
     assert sorted(os.listdir("feeds/tags")) == ["212121.atom.xml", "212121.json", "212121.rss.xml"]
 
 
+def test_each_feed_is_titled_after_the_publication_and_what_it_holds(site: Site) -> None:
+    # README: "`…: peace-talks` or `…: by Noel Heinonen`"; an archive names its number, as
+    # its file does (archive/1 holds the oldest entries).
+    documents = {file_of(n): post(n, tags=["news"], authors=["Ann Lee"]) for n in range(1, 6)}
+    site(config(limit=1, archive_size=2), **documents)
+    build_ok()
+    titles = {
+        name: parse(Path("feeds", name)).feed.title
+        for name in ("tags/news.atom.xml", "authors/ann-lee.rss.xml", "archive/1.atom.xml")
+    }
+    titles["archive/2.json"] = read_json(Path("feeds/archive/2.json"))["title"]
+    assert titles == {
+        "tags/news.atom.xml": "Test feed: news",
+        "authors/ann-lee.rss.xml": "Test feed: by Ann Lee",
+        "archive/1.atom.xml": "Test feed (archive 1)",
+        "archive/2.json": "Test feed (archive 2)",
+    }
+
+
 def test_a_long_topic_name_is_cut_to_a_file_name_of_200_bytes_that_tells_it_apart(
     site: Site,
 ) -> None:
