@@ -499,8 +499,8 @@ def test_a_flush_that_fails_while_work_is_done_publishes_nothing(
 def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
     tmp_path: Path, elsewhere: bool
 ) -> None:
-    # In another process (a worker staging a feed of every entry) no Staging knows the
-    # temporary file's name: stage_parts itself must remove it.
+    # In another process (a worker staging a feed of every entry), into the temporary file
+    # the Staging made for it: the file is removed all the same.
     out = folder_with_an_old_feed(tmp_path)
 
     def parts() -> Iterator[bytes]:
@@ -513,7 +513,9 @@ def test_a_file_whose_parts_fail_midway_leaves_the_old_file_and_no_temporary(
         pytest.raises(OutputError, match="cannot write the file"),
     ):
         if elsewhere:
-            staging.add_later("atom.xml", lambda path: pool.submit(stage_parts, path, parts()))
+            staging.add_later(
+                "atom.xml", lambda path, into: pool.submit(stage_parts, path, parts(), into=into)
+            )
             staging.publish()
         else:
             staging.add_parts("atom.xml", parts())
