@@ -774,10 +774,9 @@ def test_an_enclosure_url_the_w3c_service_rejects_is_a_warning(site: Site) -> No
     assert set(REFUSED_ENCLOSURES) <= set(carried), carried  # written in the feed as they are
     assert {"https://xn--bcher-kva.staticfeed.test/ep.mp3"} <= set(carried), carried
     service = "the W3C Feed Validation Service rejects the enclosure url"
-    expected = [
-        warning(file, line_of(file, f'url="{url}"'), "enclosure", message)
-        for url, why in REFUSED_ENCLOSURES.items()
-        for file in (RSS, AUTHOR_RSS)  # Atom's link and JSON Feed's attachment are not checked
+    expected = [  # once, at the url in the front matter, not in each RSS file that has it
+        warning(f"entries/ep{number}.md", 5, "enclosure", message)
+        for number, (url, why) in enumerate(REFUSED_ENCLOSURES.items())
         for message in [f"{service} {url!r}, which readers fetch: {why}"]
     ]
     assert rows(exit_code=0) == ordered(expected)
@@ -787,6 +786,58 @@ def test_an_enclosure_url_the_w3c_service_rejects_is_a_warning(site: Site) -> No
         " (https://media.example.org/ep.mp3), or leave it for readers."
     }
     assert rows("--ignore", "enclosure", exit_code=0) == []
+
+
+def test_a_rejected_enclosure_url_is_a_warning_once_at_its_entry(site: Site) -> None:
+    # The RSS item is in the main feed, the author's and each tag's: one warning a file was
+    # four times the same warning for one line of front matter.
+    entry = """\
+---
+title: Episode 1
+date: 2025-03-01
+tags: [news, audio]
+enclosures: [{url: https://localhost/ep.mp3, type: audio/mpeg, length: 1234}]
+---
+Listen.
+"""
+    site(CONFIG, **{"ep.md": entry})
+    assert invoke_build().exit_code == 0
+    carrying = [
+        str(path)
+        for path in sorted(Path("feeds").rglob("*rss.xml"))
+        if etree.parse(path).find("channel/item/enclosure[@url='https://localhost/ep.mp3']")
+        is not None
+    ]
+    assert carrying == [
+        "feeds/authors/ann-lee.rss.xml",
+        "feeds/rss.xml",
+        "feeds/tags/audio.rss.xml",
+        "feeds/tags/news.rss.xml",
+    ]
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "Warning: entries/ep.md:5: the W3C Feed Validation Service rejects the enclosure url"
+        " 'https://localhost/ep.mp3', which readers fetch: its host 'localhost' has no dot."
+        " Publish the file at a URL with the host's full name, with a dot, and no user name"
+        " (https://media.example.org/ep.mp3), or leave it for readers. [enclosure]\n"
+        "ok: 0 errors, 1 warning\n"
+    )
+
+
+def test_a_rejected_enclosure_url_only_a_feed_file_has_is_reported_there(site: Site) -> None:
+    # Not from an entry (a hand edit): in the file, as before.
+    url = "https://media.staticfeed.test/a.mp3"
+    entry = f"---\ntitle: A\ndate: 2025-03-01\nenclosures: [{{url: {url}, length: 1}}]\n---\nA.\n"
+    site(CONFIG, **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    line = edit(RSS, 'url="https://media.staticfeed.test/', 'url="https://localhost/')
+    message = (
+        "the W3C Feed Validation Service rejects the enclosure url 'https://localhost/a.mp3',"
+        " which readers fetch: its host 'localhost' has no dot"
+    )
+    found = [row for row in rows() if row[3] in ("enclosure", "stale")]
+    assert found == [stale(RSS, line), warning(RSS, line, "enclosure", message)]
 
 
 def test_an_email_the_validator_rejects_is_a_warning_at_its_author(site: Site) -> None:

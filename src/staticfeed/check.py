@@ -393,6 +393,8 @@ def check_build(
             findings += _values_at_source(config, rendered.selection.entries)
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
+            if "rss" in config.formats:
+                findings += _refused_enclosures(rendered.plans)
             findings += _implausible_dates(rendered.selection.entries, now)
             rules = _EntryRules(
                 config.site_url,
@@ -1827,11 +1829,9 @@ def _enclosure(
         message = f"the enclosure {url_name} {url!r} is not an absolute URL"
         yield feed.finding(element, "enclosure", message, "Write it in full (https://…).")
     elif url_name == "url" and (refused := _enclosure_url_refused(url)) is not None:
-        message = (
-            f"the W3C Feed Validation Service rejects the enclosure url {url!r}, which readers"
-            f" fetch: {refused}"
-        )
-        yield feed.finding(element, "enclosure", message, _REFUSED_URL_FIX, severity="warning")
+        # None where the entry's front matter gives it, reported there (_refused_enclosures).
+        message, fix = _refused_url_warning(url, refused)
+        yield feed.finding(element, "enclosure", message, fix, severity="warning", values=[url])
     if not length:
         fix = 'Add length="…", the file\'s size in bytes.'
         message = "the enclosure has no length"
@@ -1857,6 +1857,32 @@ _REFUSED_URL_FIX = (
     "Publish the file at a URL with the host's full name, with a dot, and no user name"
     " (https://media.example.org/ep.mp3), or leave it for readers."
 )
+
+
+def _refused_enclosures(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
+    """The enclosure urls of RSS items that the W3C service rejects (the `enclosure` rule),
+    once an entry, at its first enclosure's url in the front matter: RSS carries that one
+    alone, and every feed that holds the entry (the main one, its tags' and authors'), where
+    the rule finds it too. Only an entry some feed holds: one past every feed's limit is in
+    no RSS file."""
+    carried = {entry.id: entry for plan in plans for entry in plan.entries if entry.enclosures}
+    for entry in carried.values():
+        url = entry.enclosures[0].url
+        refused = _enclosure_url_refused(url)
+        if refused is None:
+            continue
+        items = front_matter_items(entry.source, "enclosures")
+        line = _line_of(items[0][1], "url") if items else key_line(entry.source, "enclosures")
+        yield _at_source(entry.source, line, "enclosure", url, _refused_url_warning(url, refused))
+
+
+def _refused_url_warning(url: str, refused: str) -> tuple[str, str]:
+    """The `enclosure` rule's message and fix for the url the W3C service rejects, and why."""
+    message = (
+        f"the W3C Feed Validation Service rejects the enclosure url {url!r}, which readers"
+        f" fetch: {refused}"
+    )
+    return message, _REFUSED_URL_FIX
 
 
 def _enclosure_url_refused(url: str) -> str | None:
