@@ -389,6 +389,33 @@ def test_a_toml_date_that_does_not_exist_is_an_error_that_says_why(
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    ("document", "written"),
+    [
+        pytest.param(toml_entry("9999-12-31T24:00:00Z"), "9999-12-31T24:00:00Z", id="toml"),
+        pytest.param(yaml_entry('"9999-12-31 24:00"'), "9999-12-31 24:00", id="yaml"),
+        pytest.param(
+            yaml_entry("9999-12-31T24:00:00+02:00"), "9999-12-31T24:00:00+02:00", id="offset"
+        ),
+    ],
+)
+def test_24_00_on_the_last_day_of_9999_is_past_the_last_year(
+    site: Site, document: str, written: str
+) -> None:
+    # ISO 8601's 24:00 is the end of the day, the next day's 00:00: 10000-01-01, which no date
+    # staticfeed reads has. It said "does not exist: hour must be in 0..23", which 24:00 is not
+    # wrong to be on any other day.
+    folder = site(**{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {written!r} is out of range: 24:00 is the next day,"
+        " 10000-01-01, which falls after 9999. Write date like 2025-12-22, 2025-12-22 14:30 or"
+        " 2025-12-22T14:30:00+02:00.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
 # RFC 3339, whose date-times TOML's are, has no 24:00, which YAML front matter reads as ISO 8601
 # does, the end of the day: the next day's 00:00. TOML 1.0 requires a time's seconds.
 @pytest.mark.parametrize(

@@ -439,7 +439,11 @@ def _parse_text(text: str) -> datetime:
     except DateError:
         raise
     except (ValueError, OverflowError) as error:
-        raise _nonexistent(text, error) or DateError(f"cannot read {text!r} as a date") from error
+        raise (
+            _past_the_last_day(text)
+            or _nonexistent(text, error)
+            or DateError(f"cannot read {text!r} as a date")
+        ) from error
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     return full
@@ -450,6 +454,19 @@ def _refuse_week_past_the_year(text: str, moment: datetime) -> None:
     week = _ISO_WEEK.match(text) if "W" in text else None  # most dates are calendar dates
     if week is not None and moment.isocalendar().week != int(week["week"]):
         raise DateError(f"{text!r} does not exist: {text[:4]} has 52 weeks")
+
+
+def _past_the_last_day(text: str) -> DateError | None:
+    """The error for 24:00 on the last day datetime holds (9999-12-31): the next day's 00:00,
+    as ISO 8601 reads it, is in the year 10000. dateutil's general parser, which reads it when
+    its ISO parser overflows, says "hour must be in 0..23", true of no other day's 24:00."""
+    found = _HOUR_24.fullmatch(text)
+    if found is None or found["day"] != date.max.isoformat():
+        return None
+    return DateError(
+        f"{text!r} is out of range: 24:00 is the next day, {date.max.year + 1}-01-01, which falls"
+        f" after {date.max.year}"
+    )
 
 
 def _nonexistent(text: str, error: Exception) -> DateError | None:
