@@ -813,6 +813,29 @@ def test_an_authors_name_with_an_address_in_it_is_an_error(site: Site) -> None:
     ]
 
 
+# An author's key with nothing after it (`email:`, `null`) was taken for no email at all, while
+# `email: ""` was an error: the author was published without the address the writer meant.
+@pytest.mark.parametrize(
+    ("author", "line", "key"),
+    [
+        pytest.param("author:\n  name: Ann\n  email: null", 5, "email", id="email-null"),
+        pytest.param("author:\n  name: Ann\n  email:", 5, "email", id="email-bare"),
+        pytest.param("author: {name: Ann, email: null}", 3, "email", id="email-null-flow"),
+        pytest.param("author:\n  name: Ann\n  uri: ~", 5, "uri", id="uri-tilde"),
+        pytest.param("author:\n  name: Ann\n  uri:", 5, "uri", id="uri-bare"),
+        pytest.param("author:\n  name: null\n  email: a@example.org", 4, "name", id="name-null"),
+    ],
+)
+def test_an_authors_key_with_no_value_is_empty(
+    site: Site, author: str, line: int, key: str
+) -> None:
+    site(**{"a.md": f"---\ntitle: A\n{author}\ndate: 2025-01-01\n---\nB.\n"})
+    assert errors() == [
+        f"Error: entries/a.md:{line}: author {key} is empty. Give author {key} a value or remove "
+        "the key."
+    ]
+
+
 ADDRESS_NAMES = [
     pytest.param(
         'author: "ann@example.org"',

@@ -668,10 +668,11 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
         name = composed(line_of_text(f"{key} name", value["name"]))
         _refuse_address_in_name(key, name)
         _refuse_open_direction(key, name)
+    # A key written with no value (`email:`, `null`) is empty, as everywhere: not left out.
     with in_field("email"):
-        address = _email(key, email) if email is not None else None
+        address = _email(key, email) if "email" in value else None
     with in_field("uri"):
-        url = absolute_url(f"{key} uri", uri) if uri is not None else None
+        url = absolute_url(f"{key} uri", uri) if "uri" in value else None
     return Author(name=name, email=address, uri=url)
 
 
