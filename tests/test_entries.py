@@ -187,8 +187,17 @@ ONE_LINE = "which feed readers show as a space or not at all"
             'title: A\nauthors:\n  - name: "Ann\\nLee"\n',
             f'4: authors name holds a line break, {ONE_LINE}. Write it on one line: "Ann Lee"',
         ),
+        # Unicode's line and paragraph separators (YAML's \L and \P escapes) are line breaks.
+        (
+            'title: "Two\\Llines"\n',
+            f'2: title holds a line break, {ONE_LINE}. Write it on one line: "Two lines"',
+        ),
+        (
+            'title: A\ntags: ["peace\\Ptalks"]\n',
+            f'3: each of tags holds a line break, {ONE_LINE}. Write it on one line: "peace talks"',
+        ),
     ],
-    ids=["escape", "block", "tag", "author", "author-name"],
+    ids=["escape", "block", "tag", "author", "author-name", "line-separator", "para-separator"],
 )
 def test_a_line_break_or_tab_in_a_title_name_or_tag_is_an_error(
     site: Site, front: str, error: str
@@ -197,6 +206,17 @@ def test_a_line_break_or_tab_in_a_title_name_or_tag_is_an_error(
     # entry's page show a space, so no reader showed the break the author wrote.
     site(**{"a.md": doc(front + "date: 2025-01-01\n")})
     assert errors() == [f"Error: entries/a.md:{error}"]
+
+
+def test_a_line_separator_in_a_toml_author_name_is_a_line_break(site: Site) -> None:
+    # TOML's "\u2028" (LINE SEPARATOR) was published in the name in every format: only a tab,
+    # \n and \r counted as breaks, though readers break the line there or show nothing.
+    front = 'title = "A"\ndate = 2025-01-01\nauthor = "S\u00e9bastien\\u2028 line"\n'
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    assert errors() == [
+        f"Error: entries/a.md:4: author name holds a line break, {ONE_LINE}. Write it on one "
+        'line: "S\u00e9bastien line"'
+    ]
 
 
 @pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
@@ -1926,11 +1946,14 @@ def test_a_document_that_begins_with_a_thematic_break_is_no_front_matter(site: S
 
 
 def test_a_line_separator_in_front_matter_does_not_move_the_lines_below(site: Site) -> None:
-    # YAML 1.1 ends a line at U+2028 and counted one line too many below it.
+    # YAML 1.1 ends a line at U+2028 and counted one line too many below it. (In a title it
+    # is a line break, an error of its own.)
     site(**{"a.md": doc('title: "Peace\u2028talks"\ndate: 2025-01-01\nlang: english\n')})
     assert errors() == [
+        f"Error: entries/a.md:2: title holds a line break, {ONE_LINE}. Write it on one line: "
+        '"Peace talks"',
         "Error: entries/a.md:4: lang 'english' is not a BCP 47 language tag. Use a tag like en, "
-        "en-GB or uk."
+        "en-GB or uk.",
     ]
 
 

@@ -269,6 +269,15 @@ def author_name(author: object) -> str:
     return author if isinstance(author, str) else author["name"]  # type: ignore[index]
 
 
+def on_one_line(value: str) -> str:
+    """`value` with a space for each tab, line break and line or paragraph separator (Unicode
+    categories Zl and Zp), which are errors in a title, a name or a tag (README)."""
+    return "".join(
+        " " if char in "\t\n\r" or unicodedata.category(char) in ("Zl", "Zp") else char
+        for char in value
+    )
+
+
 @st.composite
 def documents(
     draw: st.DrawFn, text: st.SearchStrategy[str] = not_blank, toml: bool = True
@@ -277,7 +286,7 @@ def documents(
     one blank value."""
     # A title, a name or a tag with a line break or a tab is an error: readers show them on
     # one line. A summary may hold them.
-    line = text.map(lambda value: re.sub("[\t\n\r]", " ", value))
+    line = text.map(on_one_line)
     docs = []
     for number in range(draw(st.integers(1, 3))):
         meta: dict[str, Any] = {"title": draw(line), "date": f"2025-01-0{number + 1}"}

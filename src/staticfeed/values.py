@@ -274,15 +274,27 @@ def line_of_text(key: str, value: object, written: object = None) -> str:
 # (newsboat, a page's <h1>) or kept (feedparser), not the break the author wrote.
 _BREAK = re.compile("[\t\n\r]")
 _BREAKS = re.compile("[ \t\n\r]+")
+# Unicode's line and paragraph separators (U+2028, U+2029) are line breaks too: TOML's
+# "\u2028" put one in a published author's name, in every format.
+_SEPARATOR_CATEGORIES = ("Zl", "Zp")
+
+
+def _separators_as_breaks(value: str) -> str:
+    """`value` with each line or paragraph separator a \n, as `_BREAK` finds one."""
+    if value.isascii():
+        return value
+    return "".join(
+        "\n" if unicodedata.category(char) in _SEPARATOR_CATEGORIES else char for char in value
+    )
 
 
 def joined(value: str) -> str:
     """`value` on one line: each run of tabs and line breaks (and spaces beside them) a space."""
-    return _BREAKS.sub(" ", value).strip(" ")
+    return _BREAKS.sub(" ", _separators_as_breaks(value)).strip(" ")
 
 
 def one_line(key: str, value: str) -> str:
-    found = _BREAK.search(value)
+    found = _BREAK.search(_separators_as_breaks(value))
     if found is None:
         return value
     tab = found.group() == "\t"
