@@ -862,6 +862,44 @@ def test_a_host_idna_cannot_write_is_an_error(site: Site) -> None:
     )
 
 
+# DNS allows a label of 63 characters at most (RFC 1035); IDNA refused a longer one only in a
+# host of other letters than ASCII, and an ASCII one was published, naming no host there can be.
+LONG_HOST = "a" * 64 + ".example"
+
+
+@pytest.mark.parametrize(
+    ("front", "url", "line", "key"),
+    [
+        (
+            f"author:\n  name: Ann\n  uri: https://{LONG_HOST}/",
+            f"https://{LONG_HOST}/",
+            6,
+            "author uri",
+        ),
+        (f"link: https://{LONG_HOST}:8080/x", f"https://{LONG_HOST}:8080/x", 4, "link"),
+    ],
+    ids=["author-uri", "link-with-port"],
+)
+def test_an_ascii_host_with_a_label_over_63_characters_is_an_error(
+    site: Site, front: str, url: str, line: int, key: str
+) -> None:
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\n{front}")})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: entries/a.md:{line}: {key} {url!r} has a host that is not a domain name. Check "
+        "the host's spelling, or write it in punycode (xn--...).\n"
+    )
+    assert not Path("feeds").exists()
+
+
+def test_an_ascii_host_with_a_label_of_63_characters_is_published(site: Site) -> None:
+    url = "https://" + "a" * 63 + ".example/"
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nauthor:\n  name: Ann\n  uri: {url}")})
+    atom, _ = build_and_read()
+    assert atom.findtext("a:entry/a:author/a:uri", namespaces=NS) == url
+
+
 def test_an_id_that_is_the_page_url_is_a_permalink_guid(site: Site) -> None:
     page = BLOG + "feeds/a/"
     site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nid: {page}")})

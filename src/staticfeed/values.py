@@ -584,14 +584,28 @@ _MAILTO_SAFE = "!$'()*+,;=:@~"
 
 
 def checked_uri(key: str, url: str) -> str:
-    """`as_uri(url)`, or InvalidValue naming `key` when its host cannot be written in IDNA."""
+    """`as_uri(url)`, or InvalidValue naming `key` when its host cannot be written in IDNA,
+    or is ASCII with a label longer than DNS allows."""
     try:
-        return as_uri(url)
+        uri = as_uri(url)
     except UnicodeError:  # an empty label, one over 63 characters, what IDNA cannot map
-        raise InvalidValue(
-            f"{key} {url!r} has a host that is not a domain name",
-            "Check the host's spelling, or write it in punycode (xn--...).",
-        ) from None
+        raise _not_a_domain(key, url) from None
+    # IDNA refuses a label over 63 characters (RFC 1035) only in a host it encodes: an ASCII
+    # host is kept as written, and `https://<64 a's>.example/` names no host there can be.
+    host = urlsplit(uri).hostname or ""
+    if any(len(label) > _LONGEST_LABEL for label in host.split(".")):
+        raise _not_a_domain(key, url)
+    return uri
+
+
+_LONGEST_LABEL = 63
+
+
+def _not_a_domain(key: str, url: str) -> InvalidValue:
+    return InvalidValue(
+        f"{key} {url!r} has a host that is not a domain name",
+        "Check the host's spelling, or write it in punycode (xn--...).",
+    )
 
 
 def language_tag(key: str, value: object) -> str:
