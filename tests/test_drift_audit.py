@@ -14,6 +14,7 @@ from lxml import etree
 
 from staticfeed.cli import cli
 from tests.conftest import invoke_build
+from tests.test_drift_cli import built, published
 
 Site = Callable[..., Path]
 TAG = "tag:example.org,2025:"
@@ -30,20 +31,8 @@ def write(name: str, text: str) -> None:
     Path("entries", name).write_text(text, encoding="utf-8")
 
 
-def built(*options: str) -> None:
-    result = invoke_build(*options)
-    assert result.exit_code == 0, result.output
-
-
 def ids_file() -> dict[str, object]:
     return json.loads(Path("feeds/.staticfeed-ids").read_text(encoding="utf-8"))
-
-
-def published() -> list[tuple[str, str]]:
-    """(id, title) of each entry of feeds/atom.xml, as feedparser reads them."""
-    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
-    assert not feed.bozo, feed.bozo_exception
-    return sorted((entry.id, entry.title) for entry in feed.entries)
 
 
 def left_and_renamed(new: str, old: str = "a") -> str:

@@ -39,8 +39,8 @@ def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), prog_name="staticfeed")
 
 
-def built() -> None:
-    result = invoke_build()
+def built(*options: str) -> None:
+    result = invoke_build(*options)
     assert result.exit_code == 0, result.output
 
 
