@@ -862,7 +862,7 @@ def test_a_host_idna_cannot_write_is_an_error(site: Site) -> None:
     )
 
 
-# DNS allows a label of 63 characters at most (RFC 1035); IDNA refused a longer one only in a
+# DNS allows a label of 1 to 63 characters (RFC 1035); IDNA refused another only in a
 # host of other letters than ASCII, and an ASCII one was published, naming no host there can be.
 LONG_HOST = "a" * 64 + ".example"
 
@@ -877,10 +877,19 @@ LONG_HOST = "a" * 64 + ".example"
             "author uri",
         ),
         (f"link: https://{LONG_HOST}:8080/x", f"https://{LONG_HOST}:8080/x", 4, "link"),
+        # An empty label, as IDNA refused it only in such a host (`https://ä..test/`).
+        ("link: https://a..example/x", "https://a..example/x", 4, "link"),
+        (
+            "author:\n  name: Ann\n  uri: https://.example/",
+            "https://.example/",
+            6,
+            "author uri",
+        ),
+        ("link: https://example.org../x", "https://example.org../x", 4, "link"),
     ],
-    ids=["author-uri", "link-with-port"],
+    ids=["author-uri", "link-with-port", "empty", "empty-first", "two-trailing-dots"],
 )
-def test_an_ascii_host_with_a_label_over_63_characters_is_an_error(
+def test_an_ascii_host_with_a_label_dns_does_not_allow_is_an_error(
     site: Site, front: str, url: str, line: int, key: str
 ) -> None:
     site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\n{front}")})
@@ -898,6 +907,13 @@ def test_an_ascii_host_with_a_label_of_63_characters_is_published(site: Site) ->
     site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nauthor:\n  name: Ann\n  uri: {url}")})
     atom, _ = build_and_read()
     assert atom.findtext("a:entry/a:author/a:uri", namespaces=NS) == url
+
+
+def test_a_host_with_one_trailing_dot_is_published(site: Site) -> None:
+    # `example.org.` names the domain from the DNS root: a domain name, which browsers open.
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org./x")})
+    _, item = only(*build_and_read())
+    assert item.findtext("link") == "https://example.org./x"
 
 
 def test_an_id_that_is_the_page_url_is_a_permalink_guid(site: Site) -> None:

@@ -585,17 +585,24 @@ _MAILTO_SAFE = "!$'()*+,;=:@~"
 
 def checked_uri(key: str, url: str) -> str:
     """`as_uri(url)`, or InvalidValue naming `key` when its host cannot be written in IDNA,
-    or is ASCII with a label longer than DNS allows."""
+    or is ASCII with an empty label or one longer than DNS allows."""
     try:
         uri = as_uri(url)
     except UnicodeError:  # an empty label, one over 63 characters, what IDNA cannot map
         raise _not_a_domain(key, url) from None
-    # IDNA refuses a label over 63 characters (RFC 1035) only in a host it encodes: an ASCII
-    # host is kept as written, and `https://<64 a's>.example/` names no host there can be.
-    host = urlsplit(uri).hostname or ""
-    if any(len(label) > _LONGEST_LABEL for label in host.split(".")):
+    # IDNA refuses an empty label or one over 63 characters (RFC 1035) only in a host it
+    # encodes: an ASCII host is kept as written, and `https://<64 a's>.example/` or
+    # `https://a..example/` names no host there can be.
+    host = urlsplit(uri).hostname
+    if host and not all(0 < len(label) <= _LONGEST_LABEL for label in _labels(host)):
         raise _not_a_domain(key, url)
     return uri
+
+
+def _labels(host: str) -> list[str]:
+    """The labels of `host`, without the empty one a single trailing dot (the DNS root, as in
+    `example.org.`) leaves: that host is a domain name."""
+    return host.removesuffix(".").split(".")
 
 
 _LONGEST_LABEL = 63
