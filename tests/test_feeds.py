@@ -892,14 +892,20 @@ LONG_HOST = "a" * 64 + ".example"
 def test_an_ascii_host_with_a_label_dns_does_not_allow_is_an_error(
     site: Site, front: str, url: str, line: int, key: str
 ) -> None:
-    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\n{front}")})
-    result = invoke_build()
-    assert result.exit_code == 1
-    assert result.stderr == (
+    assert refused(site, front) == (
         f"Error: entries/a.md:{line}: {key} {url!r} has a host that is not a domain name. Check "
         "the host's spelling, or write it in punycode (xn--...).\n"
     )
+
+
+def refused(site: Site, front: str) -> str:
+    """The stderr of a build of one entry with `front` after its title and date, which must
+    fail and write no feed."""
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\n{front}")})
+    result = invoke_build()
+    assert result.exit_code == 1
     assert not Path("feeds").exists()
+    return result.stderr
 
 
 def test_an_ascii_host_with_a_label_of_63_characters_is_published(site: Site) -> None:
@@ -914,6 +920,22 @@ def test_a_host_with_one_trailing_dot_is_published(site: Site) -> None:
     site(**{"a.md": doc("title: T\ndate: 2025-12-22\nlink: https://example.org./x")})
     _, item = only(*build_and_read())
     assert item.findtext("link") == "https://example.org./x"
+
+
+def test_an_email_with_a_domain_label_over_63_characters_is_an_error(site: Site) -> None:
+    # DNS allows a label of 63 characters at most (RFC 1035): the address reaches no one.
+    address = f"ann@{LONG_HOST}"
+    assert refused(site, f"author:\n  name: Ann\n  email: {address}") == (
+        f"Error: entries/a.md:6: {address!r} in author is not an email address. Write it like "
+        "ann@example.org, or leave the email out.\n"
+    )
+
+
+def test_an_email_with_a_domain_label_of_63_characters_is_published(site: Site) -> None:
+    address = "ann@" + "a" * 63 + ".example"
+    site(**{"a.md": doc(f"title: T\ndate: 2025-12-22\nauthor:\n  name: Ann\n  email: {address}")})
+    atom, _ = build_and_read()
+    assert atom.findtext("a:entry/a:author/a:email", namespaces=NS) == address
 
 
 def test_an_id_that_is_the_page_url_is_a_permalink_guid(site: Site) -> None:

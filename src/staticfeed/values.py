@@ -827,7 +827,9 @@ def _email(key: str, value: object) -> str:
             f"{address!r} in {key} is a mailto: link, not an email address",
             f"Write the address alone: {address[7:].partition('?')[0]}",
         )
-    if not _EMAIL.match(address):
+    # RFC 1035 allows a label of 63 characters at most: `ann@<64 a's>.example` reaches no one.
+    domain_labels = address.rpartition("@")[2].split(".")
+    if not _EMAIL.match(address) or any(len(x) > _LONGEST_LABEL for x in domain_labels):
         raise InvalidValue(
             f"{address!r} in {key} is not an email address",
             "Write it like ann@example.org, or leave the email out.",
