@@ -922,9 +922,15 @@ def test_a_host_with_one_trailing_dot_is_published(site: Site) -> None:
     assert item.findtext("link") == "https://example.org./x"
 
 
-def test_an_email_with_a_domain_label_over_63_characters_is_an_error(site: Site) -> None:
-    # DNS allows a label of 63 characters at most (RFC 1035): the address reaches no one.
-    address = f"ann@{LONG_HOST}"
+@pytest.mark.parametrize(
+    "domain",
+    [LONG_HOST, "a..example", "example.org."],
+    ids=["label-over-63", "empty-label", "trailing-dot"],
+)
+def test_an_email_with_a_domain_dns_does_not_allow_is_an_error(site: Site, domain: str) -> None:
+    # DNS allows a label of 1 to 63 characters (RFC 1035), and an address's domain has no dot
+    # at its end (RFC 5322's dot-atom): the address reaches no one.
+    address = f"ann@{domain}"
     assert refused(site, f"author:\n  name: Ann\n  email: {address}") == (
         f"Error: entries/a.md:6: {address!r} in author is not an email address. Write it like "
         "ann@example.org, or leave the email out.\n"

@@ -827,9 +827,10 @@ def _email(key: str, value: object) -> str:
             f"{address!r} in {key} is a mailto: link, not an email address",
             f"Write the address alone: {address[7:].partition('?')[0]}",
         )
-    # RFC 1035 allows a label of 63 characters at most: `ann@<64 a's>.example` reaches no one.
+    # RFC 1035 allows a label of 1 to 63 characters, and an address's domain ends with no dot
+    # (RFC 5322's dot-atom): `ann@<64 a's>.example` and `ann@a..example` reach no one.
     domain_labels = address.rpartition("@")[2].split(".")
-    if not _EMAIL.match(address) or any(len(x) > _LONGEST_LABEL for x in domain_labels):
+    if not _EMAIL.match(address) or not all(0 < len(x) <= _LONGEST_LABEL for x in domain_labels):
         raise InvalidValue(
             f"{address!r} in {key} is not an email address",
             "Write it like ann@example.org, or leave the email out.",
