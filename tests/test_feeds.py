@@ -924,12 +924,22 @@ def test_a_host_with_one_trailing_dot_is_published(site: Site) -> None:
 
 @pytest.mark.parametrize(
     "domain",
-    [LONG_HOST, "a..example", "example.org."],
-    ids=["label-over-63", "empty-label", "trailing-dot"],
+    [
+        LONG_HOST,
+        "a..example",
+        "example.org.",
+        # 60 letters, but over 63 characters in punycode (xn--...), the name DNS would look up.
+        "\u00e4" * 60 + ".test",
+        # A character IDNA allows in no domain name (U+2FF0, an ideographic description one).
+        "b\u00fccher\u2ff0.test",
+    ],
+    ids=["label-over-63", "empty-label", "trailing-dot", "punycode-over-63", "not-idna"],
 )
 def test_an_email_with_a_domain_dns_does_not_allow_is_an_error(site: Site, domain: str) -> None:
     # DNS allows a label of 1 to 63 characters (RFC 1035), and an address's domain has no dot
-    # at its end (RFC 5322's dot-atom): the address reaches no one.
+    # at its end (RFC 5322's dot-atom): the address reaches no one. A domain in other letters
+    # than ASCII is looked up in IDNA: one IDNA cannot write reaches no one either (its mailto:
+    # link in JSON Feed was percent-encoded, which no mail program turns back into a domain).
     address = f"ann@{domain}"
     assert refused(site, f"author:\n  name: Ann\n  email: {address}") == (
         f"Error: entries/a.md:6: {address!r} in author is not an email address. Write it like "

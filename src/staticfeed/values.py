@@ -572,15 +572,18 @@ def mailto_uri(email: str) -> str:
     """A `mailto:` URI (RFC 6068) for `email`: a domain in other letters than ASCII in IDNA,
     the rest percent-encoded as UTF-8, as `as_uri` writes a URL's host and path."""
     local, at, domain = email.rpartition("@")
-    try:
-        domain = as_uri(f"mailto://{domain}").removeprefix("mailto://")  # as a URL's host
-    except UnicodeError:  # not a name IDNA can write: percent-encoded, as RFC 6068 allows
-        domain = quote(domain, safe=URL_SAFE)
+    domain = _looked_up(domain)  # `_email` refused a domain IDNA cannot write
     # RFC 6068: "%", "/", "?", "#", "&" and the like are escaped in the address.
     return f"mailto:{quote(local, safe=_MAILTO_SAFE)}{at}{domain}"
 
 
 _MAILTO_SAFE = "!$'()*+,;=:@~"
+
+
+def _looked_up(domain: str) -> str:
+    """An address's `domain` as DNS looks it up, IDNA as `as_uri` writes a URL's host;
+    UnicodeError when IDNA cannot write it."""
+    return as_uri(f"mailto://{domain}").removeprefix("mailto://")
 
 
 def checked_uri(key: str, url: str) -> str:
@@ -827,15 +830,26 @@ def _email(key: str, value: object) -> str:
             f"{address!r} in {key} is a mailto: link, not an email address",
             f"Write the address alone: {address[7:].partition('?')[0]}",
         )
-    # RFC 1035 allows a label of 1 to 63 characters, and an address's domain ends with no dot
-    # (RFC 5322's dot-atom): `ann@<64 a's>.example` and `ann@a..example` reach no one.
-    domain_labels = address.rpartition("@")[2].split(".")
-    if not _EMAIL.match(address) or not all(0 < len(x) <= _LONGEST_LABEL for x in domain_labels):
+    if not _EMAIL.match(address) or not _deliverable(address.rpartition("@")[2]):
         raise InvalidValue(
             f"{address!r} in {key} is not an email address",
             "Write it like ann@example.org, or leave the email out.",
         )
     return address
+
+
+def _deliverable(domain: str) -> bool:
+    """Whether mail can reach an address at `domain`. RFC 1035 allows a label of 1 to 63
+    characters, and an address's domain ends with no dot (RFC 5322's dot-atom):
+    `ann@<64 a's>.example` and `ann@a..example` reach no one. Nor does a domain IDNA cannot
+    write (60 `ä`s, over 63 characters as punycode), which DNS cannot be asked for."""
+    if not all(0 < len(label) <= _LONGEST_LABEL for label in domain.split(".")):
+        return False
+    try:
+        _looked_up(domain)
+    except UnicodeError:
+        return False
+    return True
 
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
