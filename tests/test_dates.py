@@ -477,6 +477,46 @@ def test_a_toml_date_tomllib_calls_bad_syntax_says_how_to_write_it(
     assert not (folder / "feeds").exists()
 
 
+# A date tomllib refuses inside an array or an inline table, said as at the top level, at its
+# line and after the key written before it. The dates are refused by TOML 1.0 and 1.1 alike.
+@pytest.mark.parametrize(
+    ("front", "line", "message"),
+    [
+        pytest.param(
+            'tags = ["news", 2025-06-01T24:00:00Z]',
+            4,
+            "tags: '2025-06-01T24:00:00Z' gives 24:00, which TOML's dates do not have. Write the "
+            "next day's 00:00, 2025-06-02T00:00:00Z.",
+            id="24:00-in-an-array",
+        ),
+        pytest.param(
+            'tags = [\n  "news",\n  2025-02-29, # the day\n]',
+            6,
+            "tags: '2025-02-29' does not exist: day is out of range for month. Write tags like "
+            "2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-day-in-an-array-over-lines",
+        ),
+        pytest.param(
+            'author = { name = "Ann", since = 2016-12-31T23:59:60Z }',
+            4,
+            "since: '2016-12-31T23:59:60Z' does not exist: second must be in 0..59. Write since "
+            "like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="leap-second-in-an-inline-table",
+        ),
+    ],
+)
+def test_a_toml_date_in_an_array_or_inline_table_is_refused_as_at_the_top(
+    site: Site, front: str, line: int, message: str
+) -> None:
+    # tomllib's own words were kept: "invalid TOML: Unclosed array. Fix the TOML syntax." (or
+    # "Unclosed inline table", "Invalid date or datetime"), of a date a key alone was told of.
+    folder = site(**{"a.md": f'+++\ntitle = "T"\ndate = 2025-06-01\n{front}\n+++\nBody.\n'})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: entries/a.md:{line}: {message}\n"
+    assert not (folder / "feeds").exists()
+
+
 @pytest.mark.parametrize(
     ("document", "written", "day"),
     [

@@ -1153,10 +1153,10 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     twice = toml_key_given_twice(source, message, first=2)
     if twice is not None:
         return FrontMatterError(*twice)
-    at = re.search(r"\s*\(at line (\d+), column \d+\)", message)
+    at = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
     if at is not None:
         problem, line = message.replace(at.group(0), ""), int(at.group(1)) + 1
-        no_such_date = _toml_date_refused(source.split("\n")[line - 2])
+        no_such_date = _toml_date_refused(source.split("\n")[: line - 1], int(at.group(2)))
         if no_such_date is not None:
             return FrontMatterError(*no_such_date, line)
     else:
@@ -1169,15 +1169,16 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
     return FrontMatterError(f"invalid TOML: {problem}", "Fix the TOML syntax.", line)
 
 
-def _toml_date_refused(line_text: str) -> tuple[str, str] | None:
-    """What is wrong and how to fix it, for a TOML line whose value is a date or date-time
-    tomllib refuses, and says only "Expected newline or end of document" of: one that does not
+def _toml_date_refused(lines: list[str], column: int) -> tuple[str, str] | None:
+    """What is wrong and how to fix it, when tomllib refuses a date or date-time at `column` of
+    the last of `lines` (those up to the error's) and says only "Expected newline or end of
+    document" ("Unclosed array" in an array, "Invalid date or datetime"): one that does not
     exist (`date = 2025-06-30T23:59:60Z`, a leap second), one at 24:00, which YAML front matter
     reads as the next day's 00:00, or one without seconds, which TOML 1.0 requires."""
-    found = _TOML_DATE_VALUE.fullmatch(line_text)
-    if found is None:
+    found = _toml_date_at(lines[-1], column)
+    key = _toml_key_before(lines, found.start()) if found is not None else None
+    if found is None or key is None:
         return None
-    key = found["key"].strip("\"'")
     value = found["value"]
     try:
         parse_date(value, UTC)
@@ -1202,6 +1203,30 @@ def _toml_date_refused(line_text: str) -> tuple[str, str] | None:
     return None  # a date TOML reads, refused for another reason: tomllib says which
 
 
+def _toml_date_at(line_text: str, column: int) -> re.Match[str] | None:
+    """The date written where tomllib stopped, at `column` (from 1) of `line_text`: at the
+    date's start when it cannot be a date (`2025-02-30`), or where tomllib's pattern stopped
+    matching it (at `T10:00`, with no seconds; past the space of `… 10:00`; at the `:60` of a
+    leap second, when TOML 1.1 lets the seconds out), or after it, spaces skipped."""
+    stop = column - 1
+    for found in _TOML_DATE.finditer(line_text):
+        if found.start() <= stop and not line_text[found.end() : stop].strip():
+            return found
+    return None
+
+
+def _toml_key_before(lines: list[str], start: int) -> str | None:
+    """The key written last before `start` of the last of `lines`, on that line or the ones
+    above: the value's own (`date = …`), its key in an inline table (`{ since = … }`), or the
+    key of the array it is in (`tags = [`, on the line where the array begins). Text in
+    quotes is skipped, as the `=` in it is no key's."""
+    for text in (lines[-1][:start], *reversed(lines[:-1])):
+        keys = [found[1] for found in _TOML_KEY_OR_TEXT.finditer(text) if found[1]]
+        if keys:
+            return keys[-1].strip("\"'")
+    return None
+
+
 def toml_cut_short_line(text: str) -> int | None:
     """The line of the TOML `text` where the statement begins that tomllib finds cut short
     "at end of document" (an unclosed `[`, `{` or quote), which it gives no line: the first
@@ -1224,14 +1249,18 @@ _TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
-# A key whose value is a date or a date-time as TOML writes them, or without the seconds TOML
-# requires (as ISO 8601 and YAML front matter allow), up to a comment.
-_TOML_DATE_VALUE = re.compile(
-    rf"\s*(?P<key>{_TOML_NAME})\s*=\s*(?P<value>\d{{4}}-\d\d-\d\d"
+# A date or a date-time as TOML writes them, or without the seconds TOML 1.0 requires (as ISO
+# 8601 and YAML front matter allow), up to what may end a value: a space, a comma, a `]`, a `}`
+# or the end of the line.
+_TOML_DATE = re.compile(
+    r"(?<![\w.:+-])(?P<value>\d{4}-\d\d-\d\d"
     r"(?:[Tt ](?P<clock>\d\d:\d\d)(?P<seconds>:\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)?)?)"
-    r"\s*(?:#.*)?",
+    r"(?=[\s,\]}#]|$)",
     re.ASCII,
 )
+# A key before its `=`, or a text in quotes, read whole so that an `=` in it is not taken for
+# a key's.
+_TOML_KEY_OR_TEXT = re.compile(rf"({_TOML_NAME})\s*=|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
 
 
 def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, str, int] | None:
