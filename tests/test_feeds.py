@@ -193,6 +193,18 @@ def test_names_with_commas_stay_apart_in_rss_and_the_index(site: Site) -> None:
     assert [span.text_content() for span in index.find_class("authors")] == written
 
 
+def test_a_name_with_a_semicolon_is_joined_as_written_and_kept_whole_in_atom(site: Site) -> None:
+    # README "How the authors reach readers": one dc:creator can part "Lee, Ann; Jr" from "Bob"
+    # with no separator a reader tells apart, and readers show the text as written, so it is
+    # documented, not refused: Atom's authors, which feedparser lists apart, keep it whole.
+    front = 'title: T\ndate: 2025-12-22\nauthors: ["Lee, Ann; Jr", Bob]'
+    site(**{"a.md": doc(front)})
+    _, rss = build_and_read()
+    assert rss.findtext("channel/item/dc:creator", namespaces=NS) == "Lee, Ann; Jr; Bob"
+    assert parsed("rss.xml").entries[0].author == "Lee, Ann; Jr; Bob"
+    assert [a["name"] for a in parsed("atom.xml").entries[0].authors] == ["Lee, Ann; Jr", "Bob"]
+
+
 def test_names_with_commas_stay_apart_on_the_entry_page(site: Site) -> None:
     authors = '["Ann Lee", "Lee, Bo", "Chen, Cy"]'
     site(**{"a.md": doc(f"title: Three\ndate: 2025-12-22\nauthors: {authors}")})
