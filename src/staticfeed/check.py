@@ -608,21 +608,35 @@ _DECL_TOKEN = rf"(?:{_DECL_NAME}|\"[^\"]*\"\s*+|'[^']*'\s*+)"
 _NOT_NAME = r"(?![-_.:0-9A-Za-z])"
 # What a doctype's internal subset ("[...]", last before its ">") holds that feedparser reads:
 # spaces, "%name;" and comments, each to its first "--" and ">" (atomic, lest a later one
-# vouch for text the first left outside). It writes "&lt;" for any other "<!", which makes
-# sgmllib give up on the declaration and show it, as it does for anything else.
-_SUBSET = rf"\[(?:\s|%{_DECL_NAME};?|(?><!--.*?--\s*>))*+\]\s*+>"
+# vouch for text the first left outside); once no "--" and ">" follow, as its sanitizer reads
+# them, each to its first "--" and the next ">" (none follows a later one if none follows the
+# first). Read in that order, the text is searched to its end once, not once a comment, which
+# took seconds. It writes "&lt;" for any other "<!", which makes sgmllib give up on the
+# declaration and show it, as it does for anything else.
+_SUBSET_ITEM = rf"\s|%{_DECL_NAME};?"
+_SUBSET_READ = rf"\[(?:{_SUBSET_ITEM}|(?><!--.*?--\s*>))*+(?:{_SUBSET_ITEM}|<!--(?>.*?--)[^>]*>)*+"
+_SUBSET = rf"{_SUBSET_READ}\]\s*+>"
+# Cut off by the end of the text (but its spaces, which feedparser strips), an internal subset
+# is passed on as it is, for the reader to hide: sgmllib waits for the rest of "%", "%name",
+# "]", a comment, "<", "<![" and "<!doctype" (the one "<!" feedparser leaves for it).
+_SUBSET_CUT = rf"{_SUBSET_READ}(?:%|\]|<!--.*|<(?:!\[|!(?i:doctype)[-_.:0-9A-Za-z]*+)?)?\s*+\Z"
+# "%" or "<![" in an internal subset before what starts no name: as for a marked section's
+# "<![1", sgmllib cannot read it, and feedparser writes out all the text again, many times.
+_SUBSET_GARBLED = rf"{_SUBSET_READ}(?:%(?![A-Za-z])|<!\[)(?!\s*\Z)"
+_DOCTYPE_START = rf"<!(?i:doctype){_NOT_NAME}\s*+{_DECL_TOKEN}*+"
 
 
 def _doctype(equals: str) -> str:
     """A doctype as feedparser's sgmllib reads it: names and quoted strings up to ">", or the
     end, or a quote left open to the end with no ">" (all passed on, for the reader to hide);
-    "<!doctype" alone may end with an internal subset; a longer name ("<!doctypex") is
-    another declaration, which may hold `equals`. Anything else, as in "<!doctype a, b>",
-    feedparser shows."""
+    "<!doctype" alone may end with an internal subset, which it may garble; a longer name
+    ("<!doctypex") is another declaration, which may hold `equals`. Anything else, as in
+    "<!doctype a, b>", feedparser shows."""
     end = r"(?:>|(?:\"[^\">]*+|'[^'>]*+)?\Z)"
     return (
-        rf"(?P<doctype><!(?i:doctype)(?:{_NOT_NAME}\s*+{_DECL_TOKEN}*+(?:{_SUBSET}|{end})"
-        rf"|[-_.:0-9A-Za-z]++\s*+(?:{_DECL_TOKEN}|{equals})*+{end}))"
+        rf"(?P<garbled_doctype>{_DOCTYPE_START}{_SUBSET_GARBLED})"
+        rf"|(?P<doctype>{_DOCTYPE_START}(?:{_SUBSET}|{_SUBSET_CUT}|{end})"
+        rf"|<!(?i:doctype)[-_.:0-9A-Za-z]++\s*+(?:{_DECL_TOKEN}|{equals})*+{end})"
     )
 
 
@@ -665,6 +679,7 @@ _HIDDEN_AS = {
     "cdata": "take it for a CDATA section and do not show it",
     "marked": "take it for a marked section and do not show it",
     "garbled": "take it for a marked section and show the text several times over",
+    "garbled_doctype": "take it for an HTML doctype and show the text several times over",
 }
 _AS_WRITTEN_ELSEWHERE = "Write it another way, or leave it: Atom and JSON Feed show it as written."
 # RSS's <description> of the channel, which feedparser always reads as HTML.
