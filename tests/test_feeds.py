@@ -1656,6 +1656,12 @@ def test_srcset_candidates_become_absolute(site: Site, base_front: str, base: st
         ("z.png 0w, w/960.jpg 960w", BLOG + "w/960.jpg"),
         ("p.png 1.x, s2.png 2x", BLOG + "s2.png"),  # no valid number: a digit after "."
         ("w.png 300w 200h", BLOG + "w.png"),  # a height with its width is read
+        # HTML reads the density as a floating-point number: each of these is 1x, as Chromium
+        # reads it, but the first image was made the src.
+        ("s2.png 2x, s1.png 1.0x", BLOG + "s1.png"),
+        ("s2.png 2x, s1.png 1e0x", BLOG + "s1.png"),
+        ("s2.png 2x, s1.png 10E-1x", BLOG + "s1.png"),
+        ("s2.png 2x, s1.png .1e1x", BLOG + "s1.png"),
     ],
 )
 def test_an_image_with_a_srcset_alone_reaches_readers(

@@ -631,8 +631,14 @@ def _src_from_srcset(img: etree._Element, srcset: str) -> None:
     read: `café 1.png 1x` is the URL `café`, then no descriptor they read, and is skipped."""
     candidates = [each for each in srcset_candidates(srcset) if readable_descriptors(each[1])]
     if candidates:
-        ones = [url for url, descriptor in candidates if descriptor in ("", "1x")]
+        ones = [url for url, descriptors in candidates if _one_x(descriptors)]
         img.set("src", ones[0] if ones else candidates[0][0])
+
+
+def _one_x(descriptors: str) -> bool:
+    """Whether browsers read an image's `descriptors`, which they read, as a density of 1:
+    none, or one HTML's rules for floating-point numbers read as 1 (`1x`, `1.0x`, `1e0x`)."""
+    return not descriptors or (descriptors.endswith("x") and float(descriptors[:-1]) == 1)
 
 
 def readable_descriptors(descriptors: str) -> bool:
