@@ -825,6 +825,41 @@ Listen.
     )
 
 
+def test_a_rejected_enclosure_url_is_a_warning_once_while_another_entry_stops_the_build(
+    site: Site,
+) -> None:
+    # While another document had an error, the warning fell back to one a feed file the last
+    # build wrote: here three (the main RSS feed, the author's and the tag's), for one url.
+    entry = (
+        "---\ntitle: Episode 1\ndate: 2025-03-01\ntags: [news]\n"
+        "enclosures: [{url: http://localhost/x.mp3, type: audio/mpeg, length: 1234}]\n"
+        "---\nListen.\n"
+    )
+    site(CONFIG, **{"ep.md": entry})
+    assert invoke_build().exit_code == 0
+    Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: 2025-02-30\n---\nText.\n")
+    assert invoke_build().exit_code == 1
+    assert rows() == [
+        error(
+            "entries/bad.md",
+            3,
+            "build",
+            "date: '2025-02-30' does not exist: day is out of range for month",
+        ),
+        warning(
+            "entries/ep.md",
+            5,
+            "enclosure",
+            "the W3C Feed Validation Service rejects the enclosure url 'http://localhost/x.mp3',"
+            " which readers fetch: its host 'localhost' has no dot",
+        ),
+    ]
+    # The feeds still carry it, from the last build.
+    assert [each.href for each in feedparser.parse(RSS).entries[0].enclosures] == [
+        "http://localhost/x.mp3"
+    ]
+
+
 def test_a_rejected_enclosure_url_only_a_feed_file_has_is_reported_there(site: Site) -> None:
     # Not from an entry (a hand edit): in the file, as before.
     url = "https://media.staticfeed.test/a.mp3"

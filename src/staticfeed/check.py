@@ -61,7 +61,7 @@ from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import FOLDER_IN_THE_WAY, not_a_folder
 from staticfeed.pipeline import rendered_outputs
-from staticfeed.plan import FeedPlan
+from staticfeed.plan import FeedPlan, TopicCollision, feed_plans
 from staticfeed.progress import SILENT
 from staticfeed.render import (
     EXTENSIONS,
@@ -394,7 +394,7 @@ def check_build(
             if "atom" in config.formats:
                 findings += _same_updated(rendered.plans)
             if "rss" in config.formats:
-                findings += _refused_enclosures(rendered.plans)
+                findings += _refused_enclosures(_held(rendered.plans))
             findings += _implausible_dates(rendered.selection.entries, now)
             rules = _EntryRules(
                 config.site_url,
@@ -444,7 +444,10 @@ def check_build(
     except DocumentErrors as error:
         # The other entries' values, once where they are written rather than once a feed.
         read_well = select_entries(error.read, now=now, drafts=drafts, future=future)
-        return findings_from_error(error) + _values_at_source(config, read_well.entries)
+        found = findings_from_error(error) + _values_at_source(config, read_well.entries)
+        if "rss" in config.formats:
+            found += _refused_enclosures(_held_once_fixed(config, read_well.entries))
+        return found
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
@@ -1874,14 +1877,28 @@ _REFUSED_URL_FIX = (
 )
 
 
-def _refused_enclosures(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
+def _held(plans: Iterable[FeedPlan]) -> list[Entry]:
+    """The entries some feed of `plans` holds, once each."""
+    return list({entry.id: entry for plan in plans for entry in plan.entries}.values())
+
+
+def _held_once_fixed(config: Config, entries: Sequence[Entry]) -> list[Entry]:
+    """The entries read well (newest first) that the feeds would hold once the documents with
+    errors are fixed; all of them if their tags or authors would share a feed, an error the
+    build reports then."""
+    try:
+        return _held(feed_plans(config, entries))
+    except TopicCollision:
+        return list(entries)
+
+
+def _refused_enclosures(held: Iterable[Entry]) -> Iterator[Finding]:
     """The enclosure urls of RSS items that the W3C service rejects (the `enclosure` rule),
     once an entry, at its first enclosure's url in the front matter: RSS carries that one
     alone, and every feed that holds the entry (the main one, its tags' and authors'), where
-    the rule finds it too. Only an entry some feed holds: one past every feed's limit is in
-    no RSS file."""
-    carried = {entry.id: entry for plan in plans for entry in plan.entries if entry.enclosures}
-    for entry in carried.values():
+    the rule finds it too. Only of the entries `held` by some feed: one past every feed's
+    limit is in no RSS file."""
+    for entry in (entry for entry in held if entry.enclosures):
         url = entry.enclosures[0].url
         refused = _enclosure_url_refused(url)
         if refused is None:
