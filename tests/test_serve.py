@@ -1092,6 +1092,49 @@ def test_the_preview_serves_the_project_files_a_body_names(site: Callable[..., P
     assert err == [], err
 
 
+TRIP = """\
+    ---
+    title: Trip
+    date: 2025-01-01
+    ---
+    The map: ![map](img/map.png), [the notes](notes%20day%201.pdf) and [gone](gone.png).
+    """
+
+
+def test_a_404_for_a_file_beside_its_document_says_why(site: Callable[..., Path]) -> None:
+    # The map kept beside entries/2025/trip.md, as an editor's preview finds it: the preview
+    # answered 404, as the site will, and said nothing of why (check's relative-file rule does).
+    folder = site(**{"2025/trip.md": TRIP})
+    for name in ("img/map.png", "notes day 1.pdf"):
+        (folder / "entries" / "2025" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "entries" / "2025" / name).write_bytes(b"beside")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server, out, err = serve_in_the_background("--port", str(port), "--base-url", base)
+
+    def hint(path: str, file: str) -> str:
+        return (
+            f"404 {path}: entries/2025/trip.md names entries/2025/{file}, a file beside it,"
+            f" which no build publishes (check: relative-file); put it at {file} to preview"
+            " it\n"
+        )
+
+    try:
+        for path in ("/img/map.png", "/img/map.png", "/gone.png", "/notes%20day%201.pdf"):
+            assert request_port(port, path)[0] == 404, path
+        notes = hint("/notes%20day%201.pdf", "notes day 1.pdf")
+        assert wait_for(lambda: notes in out), out
+    finally:
+        server.terminate()
+        server.wait(timeout=WAIT_SECONDS)
+    # Once a file until a rebuild, not at each request; none for a file that is nowhere.
+    assert [line for line in out if line.startswith("404")] == [
+        hint("/img/map.png", "img/map.png"),
+        notes,
+    ]
+    assert err == [], err
+
+
 def request_port(port: int, path: str) -> tuple[int, str | None]:
     """The status and Location of a GET of `path`, sent as written, from 127.0.0.1:`port`."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)

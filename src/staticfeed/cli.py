@@ -692,7 +692,7 @@ def serve_command(bind: str, port: int, **options: Any) -> None:
         depends = _watched_besides(publication, enclosed)
         # The port first: a serve started twice by mistake (`--drafts` in another terminal)
         # built into the feeds the first one serves, and then stopped, port in use.
-        server = PreviewServer(publication.out_dir, bind, port)
+        server = PreviewServer(publication.out_dir, bind, port, on_hint=click.echo)
     except StaticfeedError as error:
         raise _user_error(error) from None
     with server:

@@ -548,6 +548,26 @@ def named_in_a_body(config: Config, entries_dir: Path, file: Path) -> bool:
     followed. serve's preview serves it. Looked for at each request for such a file, rather
     than in every document as serve starts: that took 7 ms a document (a Markdown and a YAML
     parse, a path resolved for each URL)."""
+    bodies = _bodies(entries_dir, file)
+    return any(file in localfiles.site_files(body, config) for _, body in bodies)
+
+
+def beside_a_document(config: Config, entries_dir: Path, file: Path) -> tuple[Path, Path] | None:
+    """A document in `entries_dir` whose body names by a relative URL a file beside it, at
+    the URL where the site has `file` (a path in the project folder, as `named_in_a_body`
+    takes it): the document and that file, or None. serve's hint for its 404: no build
+    publishes the file. Looked for at the request, as `named_in_a_body` is."""
+    for path, body in _bodies(entries_dir, file):
+        for local in localfiles.local_files(localfiles.body_sources(body), path, entries_dir):
+            if file in media.project_files(localfiles.as_built(local.what, local.url), config):
+                return path, local.file
+    return None
+
+
+def _bodies(entries_dir: Path, file: Path) -> Iterator[tuple[Path, str]]:
+    """(document, body) of the documents in `entries_dir` that may name a file called as
+    `file` by a relative URL on the site: those with no `link` (a body's relative URLs
+    resolve against the entry's link when it has one, not the site)."""
     # A plain name is written as it is, unless escaped (`m%61p.png`, Markdown's `map\\.png`):
     # a document with neither it nor an escape names no such file, and is not parsed.
     plain = _PLAIN_NAME.fullmatch(file.name) is not None
@@ -562,12 +582,8 @@ def named_in_a_body(config: Config, entries_dir: Path, file: Path) -> bool:
             document = _split_document(path, data, [])
         except StaticfeedError:
             continue  # the build says what is wrong
-        # A body's relative URLs resolve against the entry's link when it has one: not the site.
-        if document.metadata.get("link") is None and file in localfiles.site_files(
-            document.body, config
-        ):
-            return True
-    return False
+        if document.metadata.get("link") is None:
+            yield path, document.body
 
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")

@@ -54,14 +54,18 @@ def site_files(markdown: str, config: Config) -> frozenset[Path]:
     an entry without a link, name on the site: `img/map.png` is site_url + `img/map.png`, the
     project's `img/map.png`, as for an `image:`. Never a document or the config, which the
     site does not publish (a link to a document leads to its entry's page)."""
-    sources = gfm.sources(markdown, EXTENSIONS)
-    urls = [as_built(what, url) for _, what, url in references(sources)]
+    urls = [as_built(what, url) for _, what, url in references(body_sources(markdown))]
     config_file = config.path.resolve()
     return frozenset(
         path
         for path in media.project_files(urls, config)
         if not path.name.lower().endswith(DOCUMENT_SUFFIXES) and path.resolve() != config_file
     )
+
+
+def body_sources(markdown: str) -> Sources:
+    """The links, images and raw HTML of `markdown`, as the build renders it."""
+    return gfm.sources(markdown, EXTENSIONS)
 
 
 def references(sources: Sources) -> Iterator[tuple[int, str, str]]:

@@ -31,7 +31,13 @@ import watchfiles
 
 from staticfeed import Terminated
 from staticfeed.config import Config
-from staticfeed.entries import document_paths, enclosed_files, is_document_name, named_in_a_body
+from staticfeed.entries import (
+    beside_a_document,
+    document_paths,
+    enclosed_files,
+    is_document_name,
+    named_in_a_body,
+)
 from staticfeed.errors import StaticfeedError, display_path
 from staticfeed.hosting import media_type
 
@@ -100,6 +106,8 @@ class SiteLayout:
     named: Callable[[Path], bool] = lambda file: False
     """Whether a body names a file of the project (by its path in the project folder,
     links not followed) by a relative URL."""
+    beside: Callable[[Path], tuple[Path, Path] | None] = lambda file: None
+    """The document whose body names, at that path, a file beside it, and the file."""
 
     @classmethod
     def of(
@@ -110,12 +118,14 @@ class SiteLayout:
         again after each change, so what it found stays true)."""
         site, feeds = urllib.parse.urlsplit(config.site_url), urllib.parse.urlsplit(config.feed_url)
         same_host = (site.scheme, site.netloc) == (feeds.scheme, feeds.netloc)
-        named = (
-            functools.lru_cache(maxsize=1024)(
-                functools.partial(named_in_a_body, config, entries_dir)
+        cached = functools.lru_cache(maxsize=1024)
+        named, beside = (
+            (
+                cached(functools.partial(named_in_a_body, config, entries_dir)),
+                cached(functools.partial(beside_a_document, config, entries_dir)),
             )
             if entries_dir is not None
-            else cls.named
+            else (cls.named, cls.beside)
         )
         return cls(
             urllib.parse.unquote(site.path),
@@ -123,6 +133,7 @@ class SiteLayout:
             config.path.parent.resolve(),
             files,
             named,
+            beside,
         )
 
     def locate(self, root: Path, url_path: str) -> Path | None:
@@ -148,6 +159,26 @@ class SiteLayout:
             return None
         hidden = any(part.startswith(".") for part in file.relative_to(self.project).parts)
         return None if hidden else file
+
+    def not_found_hint(self, url_path: str) -> str | None:
+        """Why `url_path` is not found, when a body names a file beside its document there
+        (check's `relative-file` rule): the URL resolves against site_url, where no build
+        publishes that file. None for any other URL."""
+        decoded = urllib.parse.unquote(url_path)
+        if not decoded.startswith(self.site_path):
+            return None
+        relative = decoded[len(self.site_path) :]
+        if not relative or any(part.startswith(".") for part in relative.split("/")):
+            return None
+        named = Path(os.path.normpath(self.project / relative))
+        found = self.beside(named)
+        if found is None:
+            return None
+        document, file = (display_path(path) for path in found)
+        return (
+            f"404 {url_path}: {document} names {file}, a file beside it, which no build"
+            f" publishes (check: relative-file); put it at {display_path(named)} to preview it"
+        )
 
 
 def etag_matches(if_none_match: str, etag: str) -> bool:
@@ -217,11 +248,19 @@ def _request_target(target: str) -> urllib.parse.SplitResult | None:
 
 class _FeedServer(ThreadingHTTPServer):
     def __init__(
-        self, address: tuple[str, int], root: Path, on_request: Callable[[str], None] | None
+        self,
+        address: tuple[str, int],
+        root: Path,
+        on_request: Callable[[str], None] | None,
+        on_hint: Callable[[str], None] | None,
     ) -> None:
         self.root = root
         self.on_request = on_request
+        self.on_hint = on_hint
         self.layout: SiteLayout | None = None
+        self.hinted: set[str] = set()
+        """The URL paths given a hint since the layout was last set: once each, not at
+        every request (a page's reload, a reader's poll)."""
         if ":" in address[0]:
             self.address_family = AF_INET6
         super().__init__(address, _FeedHandler)
@@ -259,11 +298,23 @@ class _FeedHandler(BaseHTTPRequestHandler):
         if path is None and layout is not None:
             path = layout.locate(self.server.root, url_path)
         if path is None:
+            # The hint first: the line is out before the answer, as a request's log line is.
+            self._hint(layout, url_path)
             self.send_error(HTTPStatus.NOT_FOUND)
         elif path.is_dir():
             self._redirect(url_path + "/", target.query)
         else:
             self._send_file(path, with_body=with_body)
+
+    def _hint(self, layout: SiteLayout | None, url_path: str) -> None:
+        """Say why `url_path` is not found, once, if its 404 has a reason the user may miss."""
+        on_hint = self.server.on_hint
+        if on_hint is None or layout is None or url_path in self.server.hinted:
+            return
+        hint = layout.not_found_hint(url_path)
+        if hint is not None:
+            self.server.hinted.add(url_path)
+            on_hint(hint)
 
     def _redirect(self, location: str, query: str) -> None:
         self.send_response(HTTPStatus.MOVED_PERMANENTLY)
@@ -352,7 +403,8 @@ def last_modified(mtime_ns: int) -> int | None:
 class PreviewServer:
     """An HTTP server for `folder`; `port=0` lets the system choose (see `.port`, `.url`).
     It takes its port at once, and `folder` must be there once it serves: serve takes the
-    port before its first build, which makes the folder."""
+    port before its first build, which makes the folder. `on_request` is given each request's
+    log line; `on_hint`, why a 404 is one, when the layout knows (`not_found_hint`)."""
 
     def __init__(
         self,
@@ -361,10 +413,11 @@ class PreviewServer:
         port: int = 8000,
         *,
         on_request: Callable[[str], None] | None = None,
+        on_hint: Callable[[str], None] | None = None,
     ) -> None:
         self.folder = folder.resolve()
         try:
-            self._server = _FeedServer((bind, port), self.folder, on_request)
+            self._server = _FeedServer((bind, port), self.folder, on_request, on_hint)
         except OSError as error:
             raise StaticfeedError(
                 f"cannot serve on {bind} port {port} ({error.strerror or error})",
@@ -381,6 +434,7 @@ class PreviewServer:
     @layout.setter
     def layout(self, layout: SiteLayout | None) -> None:
         self._server.layout = layout
+        self._server.hinted = set()  # the files may have moved: say it again
 
     @property
     def bind(self) -> str:
