@@ -1943,6 +1943,45 @@ def test_text_markdown_reads_as_a_tag_html_lacks_is_told_to_be_written_with_a_ba
     assert shown == "If x<y and a > b, go."
 
 
+def test_a_cdata_section_in_a_body_is_a_warning_as_text_no_one_sees(site: Site) -> None:
+    # XML shows a CDATA section's text; HTML reads it as a comment, and the build published
+    # it as one: readers and the entry's page showed nothing of "a < b", and check said nothing.
+    # Not in code, nor in a comment the author wrote, nor with no text in it.
+    front = "---\ntitle: Less\ndate: 2025-03-01\n---\n"
+    body = (
+        "Before <![CDATA[a < b]]> after.\n\n<p>In HTML: <![CDATA[y]]></p>\n\n"
+        "`<![CDATA[code]]>`, <!-- <![CDATA[note]]> --> and <![CDATA[ ]]>.\n"
+    )
+    site(CONFIG, **{"markup.md": front + body})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/markup.md",
+            5,
+            "reader-html",
+            "HTML reads the CDATA section '<![CDATA[a < b]]>' as a comment, and the build"
+            " publishes it as one: no one sees 'a < b', here and in 1 more place in this file",
+        )
+    ]
+    (fix,) = {item["fix"] for item in findings(exit_code=0)}
+    assert fix == (
+        "Write its text without <![CDATA[ and ]]> (a '<' before a letter as \\<), or put it in"
+        " backticks to show it as code."
+    )
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert "a < b" not in shown.text_content()
+    assert "y" not in shown.text_content()
+    # As the fix says: readers show the text, and check has nothing to say.
+    Path("entries/markup.md").write_text(front + "Before a < b after.\n")
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == []
+    (entry,) = feedparser.parse(ATOM).entries
+    assert lxml.html.fragment_fromstring(entry.content[0].value).text_content() == (
+        "Before a < b after."
+    )
+
+
 def test_text_markdown_reads_as_an_element_html_has_is_told_to_be_written_with_a_backslash(
     site: Site,
 ) -> None:
@@ -2574,7 +2613,7 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
             assert not lxml.html.fragment_fromstring(shown, "div").text_content().strip(), found
             continue
         starts = {
-            "reader-html": "feed readers remove ",
+            "reader-html": ("feed readers remove ", "HTML reads the CDATA section "),
             "w3c-html": "the W3C Feed Validation Service warns about ",
             "template-code": "'",
         }

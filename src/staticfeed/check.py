@@ -1167,6 +1167,8 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
         if rules.reader_html:
             misread = localfiles.misread_srcsets(found)
             here += [_misread_finding(path, first_line, *each) for each in misread]
+            hidden = readerhtml.hidden_sections(found)
+            here += [_hidden_section_finding(path, first_line, hidden)] if hidden else []
         if rules.w3c_html:
             here += [_service_finding(path, first_line, each) for each in reading.warned]
         nothing = body.nothing_shown
@@ -1384,6 +1386,23 @@ def _removed_finding(path: Path, first_line: int, removed: readerhtml.Removed) -
         "reader-html",
         f"feed readers remove {removed.what}{_elsewhere(removed.more)}",
         _removed_fix(removed),
+    )
+
+
+def _hidden_section_finding(
+    path: Path, first_line: int, hidden: readerhtml.HiddenSection
+) -> Finding:
+    """A CDATA section, text the author wrote that no reader shows: once an entry, as the fix
+    is the same for each."""
+    return _body_warning(
+        path,
+        first_line,
+        hidden.line,
+        "reader-html",
+        f"HTML reads the CDATA section {hidden.written!r} as a comment, and the build publishes"
+        f" it as one: no one sees {hidden.text!r}{_elsewhere(hidden.more)}",
+        "Write its text without <![CDATA[ and ]]> (a '<' before a letter as \\<), or put it"
+        " in backticks to show it as code.",
     )
 
 

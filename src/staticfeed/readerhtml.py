@@ -495,3 +495,41 @@ def _line(pieces: Sequence[Piece], pattern: re.Pattern[str], until: int | None) 
             found = line + before
         start += html.count("\n") + 1
     return found
+
+
+@dataclass(frozen=True)
+class HiddenSection:
+    """The first CDATA section in an entry's raw HTML with text in it: XML shows its text, but
+    HTML reads it as a comment, up to its first ">", and the build publishes it as one. Its
+    line in the Markdown, the section as written (to that ">"), the text no one sees, and how
+    many more such sections there are."""
+
+    line: int
+    written: str
+    text: str
+    more: int
+
+
+def hidden_sections(sources: Sources) -> HiddenSection | None:
+    """The CDATA sections of `sources` whose text no one sees (`HiddenSection`), if any. Not
+    one in code, nor in a comment or a script the author wrote. From the comments the build's
+    parser makes of them: its own reading, `<![cdata[` too."""
+    found: list[tuple[int, str, str]] = []
+    for line, html in sources.raw_html if sources.parsed else []:
+        if "<![" not in html:
+            continue  # most raw HTML: parsed for nothing
+        start = 0
+        for comment in parse_fragment(html).iter(etree.Comment):
+            data = str(comment.text or "")
+            written = f"<!{data}>"
+            at = html.find(written, start)
+            if data[:7].upper() != "[CDATA[" or at < 0:
+                continue  # a comment written as one: <!-- x -->, or <!--[CDATA[x]]-->
+            start = at + len(written)
+            text = data[7:].removesuffix("]]")
+            if text.strip():
+                found.append((line + html.count("\n", 0, at), written, text))
+    if not found:
+        return None
+    line, written, text = found[0]
+    return HiddenSection(line, written, text, len(found) - 1)
