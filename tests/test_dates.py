@@ -529,9 +529,26 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
         pytest.param(
             'author = { name = "Ann", since = 2016-12-31T23:59:60Z }',
             4,
-            "since: '2016-12-31T23:59:60Z' does not exist: second must be in 0..59. Write since "
-            "like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            "author.since: '2016-12-31T23:59:60Z' does not exist: second must be in 0..59. Write "
+            "author.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
             id="leap-second-in-an-inline-table",
+        ),
+        # Named as the unknown-key error names it once the date is fixed: `since` alone did
+        # not say which table it is in.
+        pytest.param(
+            '[author]\nname = "A"\nsince = 2025-06-01T10:00:00Z\n'
+            '[ "author" . x ]\nat = 2025-06-01T24:00:00Z',
+            8,
+            "author.x.at: '2025-06-01T24:00:00Z' gives 24:00, which TOML's dates do not have. "
+            "Write the next day's 00:00, 2025-06-02T00:00:00Z.",
+            id="24:00-in-a-table",
+        ),
+        pytest.param(
+            'author = { name = "A", x = { y = 1 }, since = 2025-06-01T24:00:00Z }',
+            4,
+            "author.since: '2025-06-01T24:00:00Z' gives 24:00, which TOML's dates do not have. "
+            "Write the next day's 00:00, 2025-06-02T00:00:00Z.",
+            id="24:00-after-an-inline-table-closed",
         ),
     ],
 )

@@ -1219,12 +1219,39 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     """The key written last before `start` of the last of `lines`, on that line or the ones
     above: the value's own (`date = …`), its key in an inline table (`{ since = … }`), or the
     key of the array it is in (`tags = [`, on the line where the array begins). Text in
-    quotes is skipped, as the `=` in it is no key's."""
+    quotes is skipped, as the `=` in it is no key's. Named as the unknown-key error names it,
+    with the tables it is in (`author.since`), which the key alone did not say."""
     for text in (lines[-1][:start], *reversed(lines[:-1])):
-        keys = [found[1] for found in _TOML_KEY_OR_TEXT.finditer(text) if found[1]]
+        keys = _toml_keys_open(text)
         if keys:
-            return keys[-1].strip("\"'")
+            header = next(filter(None, map(_TOML_HEADER.match, reversed(lines))), None)
+            return ".".join(([_unquoted(header[2])] if header else []) + keys)
     return None
+
+
+def _toml_keys_open(text: str) -> list[str]:
+    """The keys of the inline tables still open at the end of the TOML `text`, and the last key
+    written after them (`author = { name = "A", since =` is [author, since]); none if no key
+    is written in it."""
+    open_keys: list[str] = []
+    last = None
+    for found in _TOML_KEY_OR_TEXT.finditer(text):
+        if found[1]:
+            last = _unquoted(found[1])
+        elif found[0] == "{":
+            open_keys.append(last or "")
+            last = None
+        elif found[0] == "}" and open_keys:
+            last = None
+            open_keys.pop()
+    if last is None:
+        return []
+    return [key for key in open_keys if key] + [last]
+
+
+def _unquoted(name: str) -> str:
+    """A TOML key or table name as its parts read: `"author" . since` is `author.since`."""
+    return _dotted(name).replace('"', "").replace("'", "")
 
 
 def toml_cut_short_line(text: str) -> int | None:
@@ -1259,8 +1286,8 @@ _TOML_DATE = re.compile(
     re.ASCII,
 )
 # A key before its `=`, or a text in quotes, read whole so that an `=` in it is not taken for
-# a key's.
-_TOML_KEY_OR_TEXT = re.compile(rf"({_TOML_NAME})\s*=|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'")
+# a key's; or a brace, which opens or closes an inline table.
+_TOML_KEY_OR_TEXT = re.compile(rf"({_TOML_NAME})\s*=|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[{{}}]")
 
 
 def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, str, int] | None:
