@@ -651,7 +651,10 @@ def _hidden(doctype: str) -> re.Pattern[str]:
         # further than the next such section: one unclosed, all after it are, and reading each
         # to the end of the text again took minutes for a long one.
         rf"|(?P<cdata><!\[(?i:cdata|temp|ignore|include|rcdata){_SECTION_END}\]\s*\]\s*>)"
-        rf"|(?P<marked><!\[(?i:if|else|endif){_SECTION_END}\]\s*>)"
+        rf"|(?P<marked><!\[(?i:if|else|endif){_SECTION_END}\]\s*>"
+        # Cut off by the end of the text (but its spaces) before its keyword ends: sgmllib
+        # waits for the rest, and feedparser passes it on as it is, for the reader to hide.
+        r"|<!\[(?:[A-Za-z][-_.:0-9A-Za-z]*+)?(?=\s*\Z))"
         # Before what starts no name (but the spaces that end the text, which feedparser
         # strips), feedparser's sgmllib cannot read it, and writes out all the text again,
         # many times.
