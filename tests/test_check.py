@@ -1982,6 +1982,32 @@ def test_a_cdata_section_in_a_body_is_a_warning_as_text_no_one_sees(site: Site) 
     )
 
 
+def test_a_cdata_section_in_svg_or_mathml_is_no_warning(site: Site) -> None:
+    # HTML reads a CDATA section in SVG or MathML as its text, which browsers and readers show:
+    # check told it was a comment no one sees, as it read each tag among text on its own.
+    # One in HTML again (a <p> in a <foreignObject>) is a comment there too.
+    front = "---\ntitle: Less\ndate: 2025-03-01\n---\n"
+    body = (
+        "A <svg><text><![CDATA[a < b]]></text></svg> and <math><mi><![CDATA[x]]></mi></math>.\n\n"
+        "<svg>\n<text><![CDATA[In a block]]></text>\n</svg>\n\n"
+        "<svg><foreignObject><p><![CDATA[y]]></p></foreignObject></svg>\n"
+    )
+    site(CONFIG, **{"markup.md": front + body})
+    assert invoke_build().exit_code == 0
+    assert [row for row in rows(exit_code=0) if row[3] == "reader-html"] == [
+        warning(
+            "entries/markup.md",
+            11,
+            "reader-html",
+            "HTML reads the CDATA section '<![CDATA[y]]>' as a comment, and the build"
+            " publishes it as one: no one sees 'y'",
+        )
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert " ".join(shown.text_content().split()) == "A a < b and x. In a block"
+
+
 def test_text_markdown_reads_as_an_element_html_has_is_told_to_be_written_with_a_backslash(
     site: Site,
 ) -> None:

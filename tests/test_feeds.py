@@ -2203,6 +2203,28 @@ def test_an_image_in_svg_stays_the_svg_picture(site: Site) -> None:
         ]
 
 
+SVG_CDATA = (
+    "Less: <svg><text><![CDATA[a < b & c > d]]></text></svg> and "
+    "<math><mi><![CDATA[x]]></mi></math>.\n\n<svg>\n<text><![CDATA[In a block]]></text>\n</svg>\n"
+)
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+
+
+def test_a_cdata_section_in_svg_or_mathml_is_published_as_its_text(site: Site) -> None:
+    """HTML5 reads a CDATA section in SVG or MathML as its text, to its "]]>", and browsers
+    show it; the build published it as a comment (libxml2 reads one, as HTML does elsewhere,
+    up to its first ">"), and readers showed nothing of it."""
+    site(**{"a.md": doc("title: T\ndate: 2025-12-22", SVG_CDATA)})
+    for tree in html5_trees():
+        shown = [element for element in tree.iter() if element.tag in (SVG + "text", MATHML + "mi")]
+        texts = ["".join(element.itertext()) for element in shown]
+        assert texts == ["a < b & c > d", "x", "In a block"]
+    for name in ("atom.xml", "rss.xml"):
+        shown = parsed(name).entries[0].content[0].value
+        text = lxml.html.fragment_fromstring(shown, create_parent="div").text_content()
+        assert " ".join(text.split()) == "Less: a < b & c > d and x. In a block", name
+
+
 SVG_XLINK = (
     'A map: <svg width="40" height="40"><a xlink:href="notes.html"><text y="20">Notes</text>'
     '</a><use xlink:href="icons.svg#dove"/></svg>\n'

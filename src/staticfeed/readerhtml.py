@@ -10,6 +10,7 @@ feedparser as a feed, and what it gives back is compared with what went in.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import itertools
@@ -512,12 +513,16 @@ class HiddenSection:
 
 def hidden_sections(sources: Sources) -> HiddenSection | None:
     """The CDATA sections of `sources` whose text no one sees (`HiddenSection`), if any. Not
-    one in code, nor in a comment or a script the author wrote. From the comments the build's
-    parser makes of them: its own reading, `<![cdata[` too."""
+    one in code, nor in a comment or a script the author wrote, nor one in SVG or MathML,
+    whose text HTML shows and the build publishes. From the comments the build's parser makes
+    of them: its own reading, `<![cdata[` too. The tags among the text of a paragraph are read
+    together, as a section's place among them (in an <svg>) is what it is read by."""
     found: list[tuple[int, str, str]] = []
-    for line, html in sources.raw_html if sources.parsed else []:
+    for run in _runs(sources.raw_html if sources.parsed else [], sources.in_prose):
+        html = "\n".join(piece for _, piece in run)
         if "<![" not in html:
             continue  # most raw HTML: parsed for nothing
+        starts = list(itertools.accumulate((len(piece) + 1 for _, piece in run), initial=0))
         start = 0
         for comment in parse_fragment(html).iter(etree.Comment):
             data = str(comment.text or "")
@@ -527,9 +532,29 @@ def hidden_sections(sources: Sources) -> HiddenSection | None:
                 continue  # a comment written as one: <!-- x -->, or <!--[CDATA[x]]-->
             start = at + len(written)
             text = data[7:].removesuffix("]]")
+            index = bisect.bisect_right(starts, at) - 1
+            line, piece = run[index]
             if text.strip():
-                found.append((line + html.count("\n", 0, at), written, text))
+                found.append((line + piece.count("\n", 0, at - starts[index]), written, text))
     if not found:
         return None
     line, written, text = found[0]
     return HiddenSection(line, written, text, len(found) - 1)
+
+
+def _runs(
+    pieces: Sequence[tuple[int, str]], in_prose: frozenset[int]
+) -> Iterator[list[tuple[int, str]]]:
+    """`pieces` of raw HTML, an HTML block alone and the tags among text that follow one
+    another together."""
+    run: list[tuple[int, str]] = []
+    for index, piece in enumerate(pieces):
+        if index in in_prose:
+            run.append(piece)
+            continue
+        if run:
+            yield run
+            run = []
+        yield [piece]
+    if run:
+        yield run

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from copy import copy
 from functools import lru_cache
+from html import escape
 from typing import cast
 from urllib.parse import quote, urljoin
 
@@ -174,7 +175,46 @@ def parse_fragment(
     Its headings are added to `headings`, when given, in document order."""
     if not _FULL_DOCUMENT.match(html):
         html = f"<html><body>{html}"
-    return _parsed(html, parser, headings, divs_closed=False)
+    fragment = _parsed(html, parser, headings, divs_closed=False)
+    if _CDATA_START in html and (as_text := _foreign_sections_as_text(fragment, html)) != html:
+        if headings is not None:
+            headings.clear()  # parsed again from the start, with the sections' text
+        fragment = _parsed(as_text, parser, headings, divs_closed=False)
+    return fragment
+
+
+# HTML5 reads a CDATA section in SVG or MathML as its text, up to "]]>", and browsers show it
+# (`<svg><text><![CDATA[a < b]]></text></svg>` shows "a < b"); libxml2 reads it as a comment,
+# as HTML5 does elsewhere, up to the first ">", and the build published a comment no one saw.
+_CDATA_START = "<![CDATA["
+_CDATA_END = "]]>"
+
+
+def _foreign_sections_as_text(fragment: etree._Element, html: str) -> str:
+    """`html` with each CDATA section the parse of it (`fragment`) holds in SVG or MathML
+    written as the escaped text it stands for. Each is found by the comment libxml2 made of
+    its start, as written, after the one before; one without its "]]>" is left as it is."""
+    pieces: list[str] = []
+    copied = searched = 0  # how far `html` is in `pieces`, and how far its comments are found
+    for comment in fragment.iter(etree.Comment):
+        data = str(comment.text or "")
+        at = html.find(f"<!{data}>", searched) if data.startswith(_CDATA_START[2:]) else -1
+        if at < 0 or not html.startswith(_CDATA_START, at):
+            continue  # a comment written as one
+        searched = at + len(data) + 3
+        end = html.find(_CDATA_END, at + len(_CDATA_START))
+        parent = comment.getparent()
+        if end < 0 or parent is None or not _in_foreign_namespace(parent):
+            continue
+        pieces += (html[copied:at], escape(html[at + len(_CDATA_START) : end], quote=False))
+        copied = searched = end + len(_CDATA_END)
+    return "".join(pieces) + html[copied:] if pieces else html
+
+
+def _in_foreign_namespace(element: etree._Element) -> bool:
+    """Whether HTML5 puts `element` in SVG's or MathML's namespace: <svg> and <math>, and the
+    elements in them, their integration points too (<foreignObject>, but not a <p> in it)."""
+    return element.tag in _FOREIGN or _in_foreign_content(element)
 
 
 def _parsed(
