@@ -4,6 +4,7 @@ when everything it would read, write and print is as the last build left it."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from staticfeed import stamp
 from tests.test_stamp import (  # noqa: F401  (publication: the same project, autouse)
+    CONFIG,
     default_scan,
     post,
     publication,
@@ -161,3 +163,23 @@ def test_an_edit_of_staticfeed_own_code_makes_a_full_build(monkeypatch: pytest.M
 
     assert again.exit_code == 0, again.output
     assert "time: read documents (" in again.stderr, again.stderr
+
+
+def test_after_a_build_that_patched_an_edit_nothing_to_do_is_replayed() -> None:
+    # The patch rewrote a page and the feeds: the stamp it left vouches for them as rewritten,
+    # so the build after it, with nothing changed, has nothing to do. (Without templates of
+    # its own: with them, every edit of a published entry makes a full build.)
+    write("staticfeed.toml", CONFIG.replace('templates = "templates"\n', ""))
+    shutil.rmtree("templates")
+    assert run("build").exit_code == 0
+    write("entries/beta.md", post("Beta", "2025-01-02").replace("Text of", "New text of"))
+    patched = run("build", "--verbose")
+    assert patched.exit_code == 0, patched.output
+    assert "time: patch files" in patched.stderr, patched.stderr
+
+    again = run("build", "--verbose")
+
+    assert again.exit_code == 0, again.output
+    assert replayed(again.stderr), again.stderr
+    assert "wrote" not in again.stdout.replace("pages: wrote 0", "")
+    assert "unchanged feeds/atom.xml (2 entries)" in again.stdout.splitlines()
