@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
+import pytest
 
-from tests.conftest import invoke_build
+from tests.conftest import BASIC_CONFIG, invoke_build
 
 EPISODE = b"ID3" + bytes(range(256)) * 4  # 1,027 bytes
 
@@ -24,17 +25,23 @@ def attachments(folder: Path) -> list[dict[str, object]]:
     return found
 
 
-def test_a_type_with_more_after_it_is_not_a_mime_type(site: Callable[..., Path]) -> None:
-    # Two types in one: a reader that matches on the type (audio/mpeg) plays nothing.
-    item = "  - {url: https://cdn.example.net/a.mp3, type: audio/mpeg audio/ogg, length: 9}\n"
+def refused(site: Callable[..., Path], item: str) -> str:
+    """The stderr of a build of one entry whose enclosures are `item`, which must fail having
+    written no feed."""
     site(**{"a.md": one_entry(item)})
     result = invoke_build()
     assert result.exit_code == 1
-    assert result.stderr == (
+    assert not Path("feeds").exists()
+    return result.stderr
+
+
+def test_a_type_with_more_after_it_is_not_a_mime_type(site: Callable[..., Path]) -> None:
+    # Two types in one: a reader that matches on the type (audio/mpeg) plays nothing.
+    item = "  - {url: https://cdn.example.net/a.mp3, type: audio/mpeg audio/ogg, length: 9}\n"
+    assert refused(site, item) == (
         "Error: entries/a.md:5: enclosures type 'audio/mpeg audio/ogg' is not a MIME type. "
         "Write it like audio/mpeg or application/pdf.\n"
     )
-    assert not Path("feeds").exists()
 
 
 def test_each_extension_python_lacks_has_its_registered_type(site: Callable[..., Path]) -> None:
@@ -83,10 +90,8 @@ def test_a_url_from_another_host_without_its_scheme_needs_its_length(
 ) -> None:
     # Not a path from the root of the site's host (whose error says to write the project's
     # path): the file is on another host, whose length only the user can give.
-    site(**{"a.md": one_entry("  - {url: //cdn.example.net/a.mp3, type: audio/mpeg}\n")})
-    result = invoke_build()
-    assert result.exit_code == 1
-    assert result.stderr == (
+    item = "  - {url: //cdn.example.net/a.mp3, type: audio/mpeg}\n"
+    assert refused(site, item) == (
         "Error: entries/a.md:5: enclosures needs a length in bytes for a file that is not in "
         "the project. Add length: with the file's size in bytes.\n"
     )
@@ -95,14 +100,10 @@ def test_a_url_from_another_host_without_its_scheme_needs_its_length(
 def test_a_length_of_no_bytes_is_refused(site: Callable[..., Path]) -> None:
     # A reader would download nothing, as from an empty file of the project (refused too).
     item = "  - {url: https://cdn.example.net/a.mp3, type: audio/mpeg, length: 0}\n"
-    site(**{"a.md": one_entry(item)})
-    result = invoke_build()
-    assert result.exit_code == 1
-    assert result.stderr == (
+    assert refused(site, item) == (
         "Error: entries/a.md:5: enclosures length must be a whole number of at least 1, not 0. "
         "Write a whole number such as 1.\n"
     )
-    assert not Path("feeds").exists()
 
 
 def test_a_preview_puts_a_relative_enclosure_and_image_on_the_preview(
@@ -125,3 +126,51 @@ def test_a_preview_puts_a_relative_enclosure_and_image_on_the_preview(
     ]
     feed = json.loads((folder / "feeds" / "feed.json").read_text(encoding="utf-8"))
     assert feed["items"][0]["image"] == "https://preview.example.org/img/c.png"
+
+
+def test_the_sites_folder_without_its_slash_is_a_file_beside_it(site: Callable[..., Path]) -> None:
+    # /blog is the file `blog` at the host's root, not the site's folder /blog/ itself.
+    assert refused(site, "  - {url: /blog, type: audio/mpeg}\n") == (
+        "Error: entries/a.md:5: enclosures '/blog' is not in the site's folder /blog/, so it is "
+        "no file of the project to measure. Write blog for the project's file (published at "
+        "https://example.org/blog/blog), or add length: with the size in bytes of "
+        "https://example.org/blog.\n"
+    )
+
+
+@pytest.mark.parametrize("written", ["/café/media/a.mp3", "/caf%C3%A9/media/a.mp3"])
+def test_a_path_in_a_site_folder_of_other_letters_is_the_projects_file(
+    site: Callable[..., Path], written: str
+) -> None:
+    # /café/ and /caf%C3%A9/ are one folder (RFC 3986, 2.1): either way the file is the
+    # project's, measured, at the site's own spelling.
+    config = BASIC_CONFIG.replace("https://example.org/blog/", "https://example.org/caf%C3%A9/")
+    folder = site(config=config, **{"a.md": one_entry(f"  - {written}\n")})
+    (folder / "media").mkdir()
+    (folder / "media" / "a.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    assert attachments(folder) == [
+        {
+            "url": "https://example.org/caf%C3%A9/media/a.mp3",
+            "mime_type": "audio/mpeg",
+            "size_in_bytes": 1027,
+        }
+    ]
+
+
+def test_a_project_file_named_with_escapes_is_measured_and_keeps_its_query(
+    site: Callable[..., Path],
+) -> None:
+    # `ep%201.mp3` is the file `ep 1.mp3` (README: what is already encoded stays as written),
+    # and a query or a fragment after a path in the site's folder reaches the reader too.
+    listed = "  - media/ep%201.mp3\n  - /blog/media/ep%201.mp3?v=2#t=10\n"
+    folder = site(**{"a.md": one_entry(listed)})
+    (folder / "media").mkdir()
+    (folder / "media" / "ep 1.mp3").write_bytes(EPISODE)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    assert [(found["url"], found["size_in_bytes"]) for found in attachments(folder)] == [
+        ("https://example.org/blog/media/ep%201.mp3", 1027),
+        ("https://example.org/blog/media/ep%201.mp3?v=2#t=10", 1027),
+    ]
