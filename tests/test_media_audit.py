@@ -10,6 +10,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
+from staticfeed.config import load_config
+from staticfeed.serve import Enclosures
 from tests.conftest import BASIC_CONFIG, invoke_build
 
 EPISODE = b"ID3" + bytes(range(256)) * 4  # 1,027 bytes
@@ -174,3 +176,20 @@ def test_a_project_file_named_with_escapes_is_measured_and_keeps_its_query(
         ("https://example.org/blog/media/ep%201.mp3", 1027),
         ("https://example.org/blog/media/ep%201.mp3?v=2#t=10", 1027),
     ]
+
+
+def test_serve_watches_each_project_file_an_enclosure_names_and_the_link_to_it(
+    site: Callable[..., Path],
+) -> None:
+    # serve rebuilds when one of these changes (README): a file named in a mapping as well as
+    # one named alone, and both a link and the file it leads to (`ln -sf` repoints the link;
+    # an edit changes the file). A file outside the project is no file of it to watch.
+    listed = "  - {url: media/one.mp3, type: audio/mpeg}\n  - media/two.mp3\n  - ../far.mp3\n"
+    folder = site(**{"a.md": one_entry(listed)}).resolve()
+    media = folder / "media"
+    media.mkdir()
+    (media / "short.mp3").write_bytes(EPISODE)
+    (media / "one.mp3").symlink_to("short.mp3")
+    config = folder / "staticfeed.toml"
+    enclosures = Enclosures(folder / "entries", config, lambda: load_config(config))
+    assert enclosures.update(()) == {media / "one.mp3", media / "short.mp3", media / "two.mp3"}
