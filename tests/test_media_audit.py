@@ -193,3 +193,10 @@ def test_serve_watches_each_project_file_an_enclosure_names_and_the_link_to_it(
     config = folder / "staticfeed.toml"
     enclosures = Enclosures(folder / "entries", config, lambda: load_config(config))
     assert enclosures.update(()) == {media / "one.mp3", media / "short.mp3", media / "two.mp3"}
+
+
+def test_enclosures_with_no_value_is_an_error_that_says_so(site: Callable[..., Path]) -> None:
+    # Not "each of enclosures must be a URL or a mapping": nothing was given.
+    assert refused(site, "") == (
+        "Error: entries/a.md:4: enclosures is empty. Give enclosures a value or remove the key.\n"
+    )
