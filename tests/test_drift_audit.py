@@ -561,3 +561,64 @@ def test_a_withdrawn_entry_edited_as_it_waits_is_no_id_change(
     built(*options)
 
     assert published() == expected
+
+
+def title_moved(new: str, old: str) -> str:
+    return (
+        f"Error: entries/{new}.md: an entry with its title was published from {old}.md with the "
+        f"id '{TAG}{old}', and its id is now '{TAG}{new}': feed readers would show it again as a "
+        f'new entry. Add "id: {TAG}{old}" to its front matter, or pass --allow-id-change.\n'
+    )
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_of_two_entries_of_one_title_deleted_a_new_one_of_the_second_date_is_the_second(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # README: of several entries with its title, the one of its date is taken for it. Two
+    # "Notes" vanished, and one came back with the second's date (b.md renamed). The error
+    # named a.md, whose id is lower: pinning a's id in n.md as it said, readers took b's text
+    # for an edit of a's entry, and kept b's: the text twice.
+    site(**{"a.md": short("Notes"), "b.md": short("Notes", 2), "o.md": short("Other", 3)})
+    built(*options)
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").unlink()
+    write("n.md", short("Notes", 2))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(invoke_build(*options), title_moved("n", "b"))
+    assert Path("feeds/atom.xml").read_bytes() == before
+    write("n.md", short("Notes", 2, id=TAG + "b"))
+    built(*options)
+    assert published() == [(TAG + "b", "Notes"), (TAG + "o", "Other")]
+
+
+def test_of_two_entries_of_one_title_deleted_a_new_one_of_neither_date_is_the_lowest_id(
+    site: Site,
+) -> None:
+    # No date tells which of the two "Notes" came back: ties go to the lowest id, whatever
+    # order the files are read in, and only one error is given (one new entry, one id).
+    site(**{"b.md": short("Notes", 2), "a.md": short("Notes"), "o.md": short("Other", 3)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").unlink()
+    write("n.md", short("Notes", 9))
+
+    refused(invoke_build(), title_moved("n", "a"))
+
+
+def test_of_two_new_entries_of_a_vanished_title_and_other_dates_the_lowest_id_is_taken(
+    site: Site,
+) -> None:
+    # Neither new "Notes" has the old one's date: the one of the lowest id (n1) is taken for
+    # it, and once n1 is pinned, n2 reaches readers as a new entry.
+    site(**{"a.md": short("Notes"), "o.md": short("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    write("n2.md", short("Notes", 9))
+    write("n1.md", short("Notes", 5))
+
+    refused(invoke_build(), title_moved("n1", "a"))
+    write("n1.md", short("Notes", 5, id=TAG + "a"))
+    built()
+    assert published() == [(TAG + "a", "Notes"), (TAG + "n2", "Notes"), (TAG + "o", "Other")]

@@ -1417,22 +1417,27 @@ def _paired(
         if side.id not in paired and (value := key(side)) is not None:
             waiting.setdefault(value, []).append(side)
     found: list[tuple[MatchedBy, _Side, _Side]] = []
-    for before in befores:
-        value = key(before)
-        if before.id in paired or value is None:
-            continue
-        fits = [
-            side
-            for side in waiting.get(value, ())
-            if _may_be(before, side, matched_by) and (lenient or not _taken(before, side))
-        ]
-        if not fits:
-            continue
-        # Of several, one of its date too: another entry of its title is a new one.
-        after = next((side for side in fits if _dated_alike(before, side)), fits[0])
-        waiting[value].remove(after)
-        paired |= {before.id, after.id}
-        found.append((matched_by, before, after))
+    # Those of their date first: of two "Notes" that vanished, a new "Notes" of the second's
+    # date is the second, whichever has the lower id.
+    for dated in (True, False):
+        for before in befores:
+            value = key(before)
+            if before.id in paired or value is None:
+                continue
+            fits = [
+                side
+                for side in waiting.get(value, ())
+                if (not dated or _dated_alike(before, side))
+                and _may_be(before, side, matched_by)
+                and (lenient or not _taken(before, side))
+            ]
+            if not fits:
+                continue
+            # Of several, one of its date too: another entry of its title is a new one.
+            after = next((side for side in fits if _dated_alike(before, side)), fits[0])
+            waiting[value].remove(after)
+            paired |= {before.id, after.id}
+            found.append((matched_by, before, after))
     return found
 
 
