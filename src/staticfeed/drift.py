@@ -345,7 +345,8 @@ def sources_file(entries: Sequence[Entry], entries_dir: Path) -> bytes:
 class Withdrawn:
     """An entry published once and withdrawn since (made a draft, given a future date), as
     `.staticfeed-ids` remembers it: `[path, title, date]`, and the digests of its content and
-    summary after those when either is long enough to tell it by (`_record_json`)."""
+    summary after those when either is long enough to tell it by, and the title readers have
+    after those when it left the feeds retitled (`_record_json`)."""
 
     path: str
     """Its document's path under the entries folder when it was published."""
@@ -358,6 +359,10 @@ class Withdrawn:
     """`_distinct_texts` of the entry readers have: renamed and retitled as it waits, it is
     found by its date and text when published again. None in a record written before texts
     were, or of an entry whose texts are too short to tell it by."""
+    seen_as: str = ""
+    """The title readers have of it, when it left the feeds retitled (made a draft and
+    rewritten in one build; else ""): its draft under its id is then the entry edited in
+    place (`still_withdrawn`), as one retitled in a later build."""
 
 
 @dataclass(frozen=True)
@@ -393,7 +398,7 @@ def read_ids_state(out_dir: Path) -> IdsState:
         key: _read_record(value)
         for key, value in data.items()
         if isinstance(value, list)
-        and len(value) in (2, 3, 5)
+        and len(value) in (2, 3, 5, 6)
         and all(isinstance(v, str) for v in value)
     }
     held = {
@@ -408,10 +413,12 @@ def read_ids_state(out_dir: Path) -> IdsState:
 
 def _read_record(value: Sequence[str]) -> Withdrawn:
     """A withdrawn entry's record (`_record_json`): [path, title], then its date, then the
-    digests of its content and summary ("" for a text too short to tell it by)."""
+    digests of its content and summary ("" for a text too short to tell it by), then the
+    title readers have when the entry left the feeds retitled."""
     date = lenient_iso_date(value[2]) if len(value) > 2 else None
-    texts = (value[3] or None, value[4] or None) if len(value) == 5 else None
-    return Withdrawn(value[0], value[1], date, texts)
+    texts = (value[3] or None, value[4] or None) if len(value) >= 5 else None
+    seen_as = value[5] if len(value) == 6 else ""
+    return Withdrawn(value[0], value[1], date, texts, seen_as)
 
 
 def still_withdrawn(
@@ -421,14 +428,28 @@ def still_withdrawn(
     future entry) still holds under its id as readers have it (`_holds`, with its title and
     date): only those can come back under another id. One held back edited in place
     (another title or date) is left to `_match`, as an entry published so: its text may have
-    gone to a new id beside the rewrite, and readers, who keep it, would get it twice."""
-    unmoved = {
-        entry.id
-        for entry in held
-        if (record := withdrawn.get(entry.id)) is not None
-        and (record.date is None or not _moved(_record_side(entry.id, record), _side(entry)))
+    gone to a new id beside the rewrite, and readers, who keep it, would get it twice. An entry
+    that left the feeds retitled is compared, and left to `_match`, under the title readers
+    have (`Withdrawn.seen_as`)."""
+    unmoved = set()
+    edited = set()
+    for entry in held:
+        if (record := withdrawn.get(entry.id)) is None:
+            continue
+        if record.date is None or not _moved(_seen_side(entry.id, record), _side(entry)):
+            unmoved.add(entry.id)
+        elif record.seen_as:
+            edited.add(entry.id)
+    return {
+        entry_id: replace(record, title=record.seen_as) if entry_id in edited else record
+        for entry_id, record in withdrawn.items()
+        if entry_id not in unmoved
     }
-    return {entry_id: record for entry_id, record in withdrawn.items() if entry_id not in unmoved}
+
+
+def _seen_side(entry_id: str, record: Withdrawn) -> _Side:
+    """A withdrawn entry as readers have it: its title then (`Withdrawn.seen_as`)."""
+    return _Side(entry_id, record.seen_as or record.title, None, record.date)
 
 
 def _holding(withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]) -> set[str]:
@@ -600,7 +621,12 @@ def _newly_withdrawn(
             date = was.published if was is not None else None
             texts = None if was is None else _distinct_texts(was)
             known = texts if texts is not None and any(texts) else None
-            withdrawn[entry_id] = Withdrawn(path, holder.title, date or holder.published, known)
+            # Retitled as it left (rewritten in place as it was made a draft), its draft
+            # is the entry edited: the title readers have tells (`still_withdrawn`).
+            seen_as = was.title if was is not None and _retitled(_side(was), _side(holder)) else ""
+            withdrawn[entry_id] = Withdrawn(
+                path, holder.title, date or holder.published, known, seen_as
+            )
     return withdrawn
 
 
@@ -610,6 +636,8 @@ def _record_json(record: Withdrawn) -> list[str]:
     # Only a text long enough to tell the entry by is remembered: the record of any other
     # stays as an earlier staticfeed wrote it.
     texts = [digest or "" for digest in record.texts or ()]
+    if record.seen_as:
+        texts = [*(texts or ["", ""]), record.seen_as]
     return [record.path, record.title, record.date.isoformat(), *texts]
 
 
