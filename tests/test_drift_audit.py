@@ -520,6 +520,20 @@ def caught_as_withdrawn_text_moved(options: tuple[str, ...]) -> None:
         f'rewritten": add "id: {TAG}a" to its front matter and give entries/a.md a slug: of '
         "its own\n"
     )
+    result = CliRunner().invoke(cli, ["diff", "--format", "json"], prog_name="staticfeed")
+    assert result.exit_code == 1, result.output
+    assert json.loads(result.stdout)["id_changed"] == [
+        {
+            "old_id": TAG + "a",
+            "new_id": TAG + "b",
+            "title": "Beta",
+            "file": "entries/b.md",
+            "previous_file": "entries/a.md",
+            "matched_by": "date",
+            "withdrawn": True,
+            "taken_by": {"title": "Alpha, rewritten", "file": "entries/a.md"},
+        }
+    ]
 
 
 @pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
@@ -662,3 +676,58 @@ def test_an_entry_withdrawn_and_retitled_in_one_build_is_still_caught_by_its_new
     write("x.md", short("Alpha, rewritten"))
 
     refused(invoke_build(*options), left_and_renamed("x"))
+
+
+def test_diff_json_gives_an_updated_entrys_dates_and_what_changed(site: Site) -> None:
+    # Retitled with a new `updated:`: readers show it as updated; the JSON gives both dates
+    # (the entry's `date:` was its updated date before) and the fields a reader sees change.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built()
+    write("a.md", short("Alpha, revised", updated="2025-03-09"))
+
+    result = CliRunner().invoke(cli, ["diff", "--format", "json"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["updated"] == [
+        {
+            "id": TAG + "a",
+            "title": "Alpha, revised",
+            "file": "entries/a.md",
+            "updated": "2025-03-09T00:00:00+00:00",
+            "archive": None,
+            "previous_updated": "2025-03-01T00:00:00+00:00",
+            "changed": ["title"],
+        }
+    ]
+    assert [data[key] for key in ("new", "removed", "id_changed", "silent")] == [[]] * 4
+
+
+def chained(file: str, old: str, holder_title: str) -> str:
+    """The error for entries/`file`.md, published from `old`.md, whose id `old`.md now gives
+    to "`holder_title`"."""
+    return (
+        f"Error: entries/{file}.md: an entry with its title was published from {old}.md with the "
+        f"id '{TAG}{old}', which entries/{old}.md now gives to another entry "
+        f"(\"{holder_title}\"), and this one's id is now '{TAG}{file}': feed readers would show "
+        f'it again as a new entry, and take "{holder_title}" for an edit of it. Add '
+        f'"id: {TAG}{old}" to its front matter and give entries/{old}.md a slug: of its own, or '
+        "pass --allow-id-change.\n"
+    )
+
+
+def test_a_chain_of_three_renames_into_names_others_left_is_named_whole(site: Site) -> None:
+    # c.md renamed d.md, b.md renamed c.md, a.md renamed b.md, and a new a.md: each link of
+    # the chain is found once the one after it is, so it takes more than one round.
+    site(**{"a.md": short("Alpha"), "b.md": short("Beta", 2), "c.md": short("Gamma", 3)})
+    built()
+    for old, new in ("cd", "bc", "ab"):
+        Path(f"entries/{old}.md").replace(f"entries/{new}.md")
+    write("a.md", short("Zeta", 9))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(
+        invoke_build(),
+        chained("b", "a", "Zeta") + chained("c", "b", "Alpha") + chained("d", "c", "Beta"),
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
