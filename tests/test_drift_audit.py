@@ -731,3 +731,41 @@ def test_a_chain_of_three_renames_into_names_others_left_is_named_whole(site: Si
         chained("b", "a", "Zeta") + chained("c", "b", "Alpha") + chained("d", "c", "Beta"),
     )
     assert Path("feeds/atom.xml").read_bytes() == before
+
+
+def test_two_vanished_entries_of_one_date_and_text_are_taken_for_one_new_entry_once(
+    site: Site,
+) -> None:
+    # Two copies of one text of one date (a.md, b.md) vanish, and c.md has that date and
+    # text: it is one of them (the lowest id), and only one id would reach readers again.
+    site(**{"a.md": long_doc("Alpha"), "b.md": long_doc("Beta"), "o.md": short("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    Path("entries/b.md").unlink()
+    write("c.md", long_doc("Gamma"))
+
+    refused(
+        invoke_build(),
+        'Error: entries/c.md: an entry with its date and text, "Alpha", was published from '
+        f"a.md with the id '{TAG}a', and its id is now '{TAG}c': feed readers would show it "
+        f'again as a new entry. Add "id: {TAG}a" to its front matter, or pass '
+        "--allow-id-change.\n",
+    )
+
+
+def test_diff_compares_an_update_in_the_one_format_left(site: Site) -> None:
+    # formats = ["json"] after all three: atom.xml is still in feeds/ until the build, but
+    # the diff reads the published feed.json against the new one, so an update is an update.
+    folder = site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built()
+    config = folder / "staticfeed.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'formats = ["json"]\n', "utf-8")
+    write("a.md", short("Alpha", updated="2025-03-09"))
+
+    result = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith(
+        f'updated:\n  {TAG}a "Alpha" (entries/a.md)\nfeeds removed (their subscribers get '
+        "nothing more):\n  feeds/atom.xml\n"
+    ), result.stdout
