@@ -215,12 +215,12 @@ def test_an_entry_deleted_as_a_draft_of_its_title_and_another_date_is_written_is
     assert published() == [(TAG + "b", "Beta"), (TAG + "next", "Weekly notes")]
 
 
-def taken_by(title: str) -> str:
-    """The error for alpha.md, "Alpha" published as a.md, whose id a.md gives to `title`."""
+def taken_by(title: str, new: str = "alpha") -> str:
+    """The error for `new`.md, published as a.md, whose id a.md gives to `title`."""
     return (
-        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"Error: entries/{new}.md: an entry with its title was published from a.md with the id "
         f"'{TAG}a', which entries/a.md now gives to another entry (\"{title}\"), and this one's "
-        f"id is now '{TAG}alpha': feed readers would show it again as a new entry, and take "
+        f"id is now '{TAG}{new}': feed readers would show it again as a new entry, and take "
         f'"{title}" for an edit of it. Add "id: {TAG}a" to its front matter and give '
         "entries/a.md a slug: of its own, or pass --allow-id-change.\n"
     )
@@ -769,3 +769,18 @@ def test_diff_compares_an_update_in_the_one_format_left(site: Site) -> None:
         f'updated:\n  {TAG}a "Alpha" (entries/a.md)\nfeeds removed (their subscribers get '
         "nothing more):\n  feeds/atom.xml\n"
     ), result.stdout
+
+
+def test_of_two_ids_new_documents_took_the_lowest_is_taken_for_a_renamed_entry_of_their_title(
+    site: Site,
+) -> None:
+    # Two "Notes" files now hold new documents (new titles, new dates) and a "Notes" waits
+    # for a future date under a new id: the file renamed is one of the two, the lowest id
+    # when no date tells, whatever order the files are read in.
+    site(**{"b.md": short("Notes", 2), "a.md": short("Notes"), "o.md": short("Other", 3)})
+    built()
+    write("a.md", short("Zeta", 9))
+    write("b.md", short("Yeta", 8))
+    Path("entries/n.md").write_text("---\ntitle: Notes\ndate: 2999-01-01\n---\nVia HN.\n", "utf-8")
+
+    refused(invoke_build(), taken_by("Zeta", "n"))
