@@ -784,3 +784,25 @@ def test_of_two_ids_new_documents_took_the_lowest_is_taken_for_a_renamed_entry_o
     Path("entries/n.md").write_text("---\ntitle: Notes\ndate: 2999-01-01\n---\nVia HN.\n", "utf-8")
 
     refused(invoke_build(), taken_by("Zeta", "n"))
+
+
+def test_diff_of_a_weekly_entry_deleted_as_the_next_held_beside_it_is_published(
+    site: Site,
+) -> None:
+    # README: an entry the build before held back beside a published one of its title and
+    # another date (the next "Weekly notes") is another entry. Build publishes it as new; the
+    # diff must say so, not that an id changed.
+    site(**{"a.md": short("Weekly notes"), "next.md": short("Weekly notes", 8, draft="true")})
+    built()
+    Path("entries/a.md").unlink()
+    write("next.md", short("Weekly notes", 8))
+
+    result = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        f'new:\n  {TAG}next "Weekly notes" (entries/next.md)\n'
+        f'removed:\n  {TAG}a "Weekly notes" (entries/a.md)\n'
+    )
+    built()
+    assert published() == [(TAG + "next", "Weekly notes")]
