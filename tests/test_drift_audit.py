@@ -806,3 +806,17 @@ def test_diff_of_a_weekly_entry_deleted_as_the_next_held_beside_it_is_published(
     )
     built()
     assert published() == [(TAG + "next", "Weekly notes")]
+
+
+def test_diff_takes_a_draft_previewed_then_renamed_for_a_new_entry(site: Site) -> None:
+    # As build and check do (above): the preview `build --drafts` wrote is in feeds/, but
+    # was no publication, so the renamed draft published is new, and nothing is removed.
+    site(**{"a.md": short("Alpha"), "wip.md": short("Work in progress", 2, draft="true")})
+    built("--drafts")
+    Path("entries/wip.md").unlink()
+    write("final.md", short("Work in progress", 2))
+
+    result = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == f'new:\n  {TAG}final "Work in progress" (entries/final.md)\n'
