@@ -820,3 +820,22 @@ def test_diff_takes_a_draft_previewed_then_renamed_for_a_new_entry(site: Site) -
 
     assert result.exit_code == 1, result.output
     assert result.stdout == f'new:\n  {TAG}final "Work in progress" (entries/final.md)\n'
+
+
+def test_diff_drafts_does_not_take_a_draft_of_another_date_for_a_deleted_entry(
+    site: Site,
+) -> None:
+    # README: a draft made of the entry keeps its date, so a draft of its title and another
+    # date (the next "Weekly notes") is another entry, in a --drafts preview too.
+    site(**{"a.md": short("Weekly notes"), "o.md": short("Other", 2)})
+    built()
+    Path("entries/a.md").unlink()
+    write("next.md", short("Weekly notes", 8, draft="true"))
+
+    result = CliRunner().invoke(cli, ["diff", "--drafts"], prog_name="staticfeed")
+
+    assert result.exit_code == 1, result.output
+    assert result.stdout == (
+        f'new:\n  {TAG}next "Weekly notes" (entries/next.md)\n'
+        f'removed:\n  {TAG}a "Weekly notes" (entries/a.md)\n'
+    )
