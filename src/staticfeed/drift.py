@@ -416,7 +416,10 @@ def _read_record(value: Sequence[str]) -> Withdrawn:
     digests of its content and summary ("" for a text too short to tell it by), then the
     title readers have when the entry left the feeds retitled."""
     date = lenient_iso_date(value[2]) if len(value) > 2 else None
+    # A 6-field record of a short entry has no digests ("", ""): no texts, as a 5-field
+    # one is never written then; a pair of Nones would have its date's entries rendered.
     texts = (value[3] or None, value[4] or None) if len(value) >= 5 else None
+    texts = texts if texts is not None and any(texts) else None
     seen_as = value[5] if len(value) == 6 else ""
     return Withdrawn(value[0], value[1], date, texts, seen_as)
 
