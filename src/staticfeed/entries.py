@@ -967,10 +967,10 @@ class _EntryBuilder:
         the line that comments it out (`#date: 2025-01-01`), else at the closing line, above
         which it goes. "Add front matter" misled an author who had some."""
         closing = self.document.body_line - 1
-        try:
-            lines = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            lines = []
+        # The text as `split` read it, its lines as it counted them: read from the file again,
+        # its byte-order mark hid TOML's +++ (the fix gave YAML's `date:`), and str.splitlines
+        # ends a line at a form feed or a lone CR too, so the comment was looked for a line off.
+        lines = _read_text(self.path, self.data, [], lambda text: text.split("\n"))
         for number, line in enumerate(lines[1 : closing - 1], start=2):
             if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
                 return EntryError(
