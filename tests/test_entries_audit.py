@@ -10,8 +10,10 @@ from pathlib import Path
 import feedparser
 import pytest
 from click.testing import CliRunner, Result
+from lxml import etree
 
 from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG
 
 Site = Callable[..., Path]
 
@@ -79,3 +81,138 @@ def test_a_date_commented_out_below_a_character_read_inside_its_line_is_found(
         "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
         " Remove the # at the start of line 3."
     ]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def categories() -> tuple[list[str], list[str]]:
+    """The tags of the one entry as Atom's category terms and RSS's categories, read by lxml."""
+    atom = etree.fromstring(Path("feeds/atom.xml").read_bytes())
+    rss = etree.fromstring(Path("feeds/rss.xml").read_bytes())
+    return (
+        [c.get("term", "") for c in atom.iterfind(f"{ATOM}entry/{ATOM}category")],
+        [c.text or "" for c in rss.iterfind("channel/item/category")],
+    )
+
+
+def test_a_tag_written_twice_or_in_two_unicode_forms_is_one_category(site: Site) -> None:
+    # "Cafe" + U+0301 (a combining acute, as macOS names files) looks like "Café" and is the
+    # same tag: readers and the tag's own feed get the composed form, once.
+    site()
+    tags = '[peace, peace, "Cafe\u0301", "Caf\u00e9"]'
+    write("note.md", f"---\ntitle: Note\ndate: 2025-12-22\ntags: {tags}\n---\nText.\n".encode())
+    assert build().exit_code == 0
+    assert categories() == (["peace", "Caf\u00e9"], ["peace", "Caf\u00e9"])
+
+
+def test_a_summary_of_several_lines_is_published_with_its_line_breaks(site: Site) -> None:
+    # A summary is prose, not a title: a line break in it is not an error.
+    site()
+    write(
+        "note.md",
+        b"---\ntitle: Note\ndate: 2025-12-22\nsummary: |\n  Line one.\n  Line two.\n---\nText.\n",
+    )
+    assert build().exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.summary == "Line one.\nLine two."
+
+
+def authors() -> list[str]:
+    """The names of the one entry's authors in atom.xml, read by lxml."""
+    atom = etree.fromstring(Path("feeds/atom.xml").read_bytes())
+    return [name.text or "" for name in atom.iterfind(f"{ATOM}entry/{ATOM}author/{ATOM}name")]
+
+
+def test_a_by_line_under_front_matter_authors_stays_in_the_text(site: Site) -> None:
+    # `authors:` gives the authors: a first line "By Bob" is then the author's text, kept.
+    site()
+    write("note.md", b"---\ntitle: Note\ndate: 2025-12-22\nauthors: [Ann]\n---\nBy Bob\n\nText.\n")
+    assert build().exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert "By Bob" in entry.content[0].value
+    assert authors() == ["Ann"]
+
+
+def test_a_name_given_twice_in_a_by_line_is_one_author(site: Site) -> None:
+    site()
+    write("note.md", b"# Note\n\n2025-12-22\n\nBy Ann and Ann\n\nText.\n")
+    assert build().exit_code == 0
+    assert authors() == ["Ann"]
+
+
+def test_a_by_line_name_with_combining_accents_is_published_composed(site: Site) -> None:
+    # "Jose" + U+0301, as macOS may save it, is José: the same author as one typed "José".
+    site()
+    write("note.md", "# Note\n\n2025-12-22\n\nBy Jose\u0301 Marti\u0301\n\nText.\n".encode())
+    assert build().exit_code == 0
+    assert authors() == ["Jos\u00e9 Mart\u00ed"]
+
+
+def test_an_empty_author_is_one_error_even_without_default_authors(site: Site) -> None:
+    # The author is given, wrongly: "the entry has no author" on top of it was not so.
+    site(config=BASIC_CONFIG.replace(BASIC_CONFIG.splitlines()[-1] + "\n", ""))
+    write("note.md", b'---\ntitle: Note\ndate: 2025-12-22\nauthor: ""\n---\nText.\n')
+    assert errors() == [
+        "Error: entries/note.md:4: author is empty. Give author a value or remove the key."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        pytest.param("1tag:x", "'1tag:x'", id="scheme-not-a-letter"),
+        pytest.param("tag:x,2025:a\\u00a0b", "'tag:x,2025:a\\xa0b'", id="no-break-space"),
+        pytest.param("tag:x,2025:a\\tb", "'tag:x,2025:a\\tb'", id="tab"),
+    ],
+)
+def test_an_id_that_is_not_an_absolute_uri_is_an_error_at_its_line(
+    site: Site, written: str, shown: str
+) -> None:
+    site()
+    write("note.md", f'---\ntitle: Note\ndate: 2025-12-22\nid: "{written}"\n---\nText.\n'.encode())
+    assert errors() == [
+        f"Error: entries/note.md:4: id {shown} is not an absolute URI. Use a tag URI like"
+        " tag:example.org,2025:my-post, or a URL."
+    ]
+
+
+def test_a_comment_after_a_slug_is_a_comment(site: Site) -> None:
+    # Only a title or summary, prose, may mean a " #" as text (#hashtags): a slug cannot hold
+    # one, so the rest of its line is the author's comment.
+    site()
+    write("note.md", b"---\ntitle: Note\ndate: 2025-12-22\nslug: my-post # was 2024/x\n---\nT.\n")
+    assert build().exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.id == "tag:example.org,2025:my-post"
+
+
+def test_a_title_alone_is_published_with_a_warning_at_the_line_its_text_would_start(
+    site: Site,
+) -> None:
+    # What `staticfeed new` writes: the author is told where to write the text, line 5.
+    site()
+    write("note.md", b"---\ntitle: Note\ndate: 2025-12-22\n---\n")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: entries/note.md:5: the entry has a title alone: no text, no summary and no"
+        " link, so readers get its title and an empty page. Write a sentence about it below the"
+        " front matter, give it a summary: or a link:, or mark it draft: true until it is ready."
+    ]
+    assert [entry.title for entry in feedparser.parse("feeds/atom.xml").entries] == ["Note"]
+
+
+def test_a_control_character_written_as_a_yaml_escape_is_taken_out_of_the_title(
+    site: Site,
+) -> None:
+    # "\x01" in double quotes is a character XML cannot carry, which the pass over the file's
+    # raw text cannot see; "\x92" is the C1 control Windows-1252 shows as a right quote.
+    site()
+    write("note.md", b'---\ntitle: "A\\x01B\\x92s"\ndate: 2025-12-22\n---\nText.\n')
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: entries/note.md:2: removed characters that XML cannot carry (control characters)"
+    ]
+    assert [entry.title for entry in feedparser.parse("feeds/atom.xml").entries] == ["AB\u2019s"]
