@@ -216,3 +216,13 @@ def test_a_control_character_written_as_a_yaml_escape_is_taken_out_of_the_title(
         "Warning: entries/note.md:2: removed characters that XML cannot carry (control characters)"
     ]
     assert [entry.title for entry in feedparser.parse("feeds/atom.xml").entries] == ["AB\u2019s"]
+
+
+def test_a_date_written_as_a_number_is_told_to_go_in_quotes(site: Site) -> None:
+    # Unquoted, as the fix wrote it, 20251222 is the same number again.
+    site()
+    write("note.md", b"---\ntitle: Note\ndate: 20251222\n---\nText.\n")
+    assert errors() == [
+        "Error: entries/note.md:3: date: expected a date, not a number (20251222). Write date as"
+        ' 2025-12-22, or put it in quotes: "20251222".'
+    ]
