@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import unquote, urljoin, urlsplit
 
 from staticfeed.values import backslashes_as_slashes
@@ -58,7 +59,7 @@ def target(document: str, url: str) -> tuple[str, str] | None:
 def linked_documents(markdown: str, document: str) -> tuple[str, ...]:
     """The documents (`target`) the links of `markdown`, the body of the document at
     `document`, name: in Markdown and in raw HTML `<a href>`, sorted, once each."""
-    if not any(_may_be_link(markdown, found.start()) for found in _SUFFIX.finditer(markdown)):
+    if not _may_name_a_document(markdown):
         return ()
     # Only for a body that may name a document: these parse HTML and Markdown.
     from staticfeed import gfm
@@ -67,10 +68,22 @@ def linked_documents(markdown: str, document: str) -> tuple[str, ...]:
     found = gfm.sources(markdown, EXTENSIONS)
     urls = [url for _, kind, url in found.destinations if kind == "link"]
     for _, html in found.raw_html:
-        if _SUFFIX.search(html):
+        if _SUFFIX.search(_as_read(html)):
             hrefs = [str(a.get("href")) for a in parse_fragment(html).iter("a") if a.get("href")]
             urls += map(backslashes_as_slashes, hrefs)  # as the build reads them
     return tuple(sorted({named[0] for named in _targets(document, urls)}))
+
+
+def _may_name_a_document(markdown: str) -> bool:
+    """Whether a link of `markdown` may name a document (`_may_be_link`)."""
+    text = _as_read(markdown)
+    return any(_may_be_link(text, found.start()) for found in _SUFFIX.finditer(text))
+
+
+def _as_read(text: str) -> str:
+    """`text` with its character references read, as Markdown and HTML read them in a URL:
+    `second&#46;md` is `second.md`. Only a text with a `&` is copied."""
+    return unescape(text) if "&" in text else text
 
 
 def _may_be_link(markdown: str, at: int) -> bool:

@@ -1,0 +1,231 @@
+"""Links and images that work inside a reader, as a hand mutation audit of doclinks,
+localfiles, placelinks and readerhtml found them untested: what a reader gets in the built
+feed (read with feedparser and lxml), and what `check` says, word for word."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import feedparser
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG as CONFIG
+
+Site = Callable[..., Path]
+SITE = "https://example.org/blog/"
+PAGES = SITE + "feeds/"
+ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def post(title: str, body: str, date: str = "2025-01-05", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\n{extra}---\n{body}\n"
+
+
+def build() -> None:
+    result = CliRunner().invoke(cli, ["build"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+
+
+def check() -> Result:
+    return CliRunner().invoke(cli, ["check", "--format", "json"], prog_name="staticfeed")
+
+
+def findings(rule: str) -> list[tuple[int, str]]:
+    """(line, message) of what `check` finds under `rule`, after building."""
+    build()
+    result = check()
+    assert result.exit_code == 0, result.output
+    return [(f["line"], f["message"]) for f in json.loads(result.stdout) if f["rule"] == rule]
+
+
+def hrefs(title: str) -> list[str]:
+    """The links of the entry `title` in the Atom feed, as feedparser gives them to a reader."""
+    (entry,) = [e for e in feedparser.parse("feeds/atom.xml").entries if e.title == title]
+    return [str(a.get("href")) for a in etree.HTML(entry.content[0].value).iter("a")]
+
+
+def published(title: str) -> etree._Element:
+    """The HTML of the entry `title` as the Atom feed carries it, read with lxml alone."""
+    (content,) = etree.parse("feeds/atom.xml").xpath(
+        f"//a:entry[a:title='{title}']/a:content", namespaces=ATOM_NS
+    )
+    return etree.fromstring(f"<div>{content.text}</div>", etree.HTMLParser())
+
+
+SECOND = post("Second", "## Part\n\nText.", "2025-01-04")
+
+
+# --- doclinks: a link to another entry's document leads to that entry's page ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Only raw HTML: <a href="second.md">the second</a>.',
+        'Written in capitals: <A HREF="second.md">the second</A>.',
+        'With spaces, which browsers strip: <a href=" second.md ">the second</a>.',
+        "A reference whose URL is on the next line:\n\n[the second][s]\n\n[s]:\n  second.md",
+    ],
+)
+def test_a_link_to_a_document_written_only_so_leads_to_its_entry(site: Site, body: str) -> None:
+    site(CONFIG, **{"2025/first.md": post("First", body), "2025/second.md": SECOND})
+    build()
+    assert hrefs("First") == [f"{PAGES}2025/second/"]
+
+
+@pytest.mark.parametrize("name", ["upper.MD", "third.markdown", "notes.TXT"])
+def test_a_link_to_a_document_of_any_suffix_in_any_case_leads_to_its_entry(
+    site: Site, name: str
+) -> None:
+    # The link alone in the body: a body is looked at for links only when one names a document.
+    site(CONFIG, **{"2025/first.md": post("First", f"[it]({name})"), f"2025/{name}": SECOND})
+    build()
+    slug = name.partition(".")[0]
+    assert hrefs("First") == [f"{PAGES}2025/{slug}/"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[the second](second&#46;md)",
+        '<a href="second&#x2E;md">the second</a>',
+        "[the second](second.&#109;d)",
+        "[the second](second&period;md)",
+    ],
+)
+def test_a_suffix_written_as_a_character_reference_alone_leads_to_the_entry(
+    site: Site, body: str
+) -> None:
+    # Markdown and HTML read `&#46;` as `.`: readers got `.../blog/second.md`, which leads
+    # nowhere, unless another link in the body wrote a suffix out, and check named the file
+    # as one staticfeed does not publish.
+    site(CONFIG, **{"2025/first.md": post("First", body), "2025/second.md": SECOND})
+    assert findings("relative-file") == []
+    assert hrefs("First") == [f"{PAGES}2025/second/"]
+
+
+NFC, NFD = (unicodedata.normalize(form, "café") for form in ("NFC", "NFD"))
+
+
+@pytest.mark.parametrize(
+    ("linking", "linked", "written"),
+    [
+        ("2025/first.md", f"2025/{NFC}.md", f"{NFD}.md"),  # typed decomposed (macOS)
+        ("2025/first.md", f"2025/{NFD}.md", f"{NFC}.md"),  # stored decomposed
+        (f"{NFD}/first.md", f"{NFD}/second.md", "second.md"),  # in a folder stored so
+    ],
+)
+def test_a_link_leads_to_a_document_whose_name_is_composed_otherwise(
+    site: Site, linking: str, linked: str, written: str
+) -> None:
+    site(CONFIG, **{linking: post("First", f"[it]({written})"), linked: SECOND})
+    build()
+    (href,) = hrefs("First")
+    assert href.startswith(PAGES) and href.endswith("/")  # its page, not a .md URL
+    assert ".md" not in href
+
+
+def test_a_link_with_a_scheme_is_no_link_to_a_document(site: Site) -> None:
+    # `x-app:second.md` is an app's URL; published as written (feedparser would empty it, so
+    # the Atom feed is read with lxml).
+    body = "[open](x-app:second.md) and [second](second.md)"
+    site(CONFIG, **{"2025/first.md": post("First", body), "2025/second.md": SECOND})
+    build()
+    assert published("First").xpath("//a/@href") == ["x-app:second.md", f"{PAGES}2025/second/"]
+
+
+def test_check_never_follows_a_link_out_of_entries_or_from_the_root(site: Site) -> None:
+    # Neither names a document under entries/: `check` says nothing of them as relative files
+    # (readers load them as the build publishes them).
+    body = "[out](../../notes.md), [root](/2025/second.md) and [ok](second.md)"
+    root = site(CONFIG, **{"2025/first.md": post("First", body), "2025/second.md": SECOND})
+    (root / "notes.md").write_text("Notes outside entries/.\n", encoding="utf-8")
+    assert findings("relative-file") == []
+    assert hrefs("First") == [
+        "https://example.org/notes.md",
+        "https://example.org/2025/second.md",
+        f"{PAGES}2025/second/",
+    ]
+
+
+# --- localfiles: a relative URL naming a file beside its document ---
+
+
+def beside(url: str, file: str, what: str) -> str:
+    return (
+        f"{what} '{url}' names entries/2025/{file}, but readers load {SITE}{url}: staticfeed"
+        " publishes the feeds and pages, not the files in entries/"
+    )
+
+
+def test_a_file_beside_the_document_is_named_as_html_reads_its_url(site: Site) -> None:
+    # HTML strips the spaces around a URL; an attribute's name is in any case; a URL with a
+    # scheme names no file, whatever file its path is the name of.
+    body = (
+        'An image: <img src=" pic.png " alt="p">\n\n'
+        '<IMG SRCSET="big.png 1x" alt="b">\n\n'
+        "[open](x-app:pic.png) in the app."
+    )
+    root = site(CONFIG, **{"2025/pics.md": post("Pics", body)})
+    for name in ("pic.png", "big.png"):
+        (root / "entries" / "2025" / name).write_bytes(b"x")
+    assert findings("relative-file") == [
+        (5, beside("pic.png", "pic.png", "the <img src>")),
+        (7, beside("big.png", "big.png", "the <img srcset>")),
+    ]
+
+
+def test_a_space_in_a_srcset_written_in_capitals_is_reported(site: Site) -> None:
+    body = 'A map:\n\n<IMG SRCSET="https://example.net/my map.png 2x" alt="m">'
+    site(CONFIG, **{"2025/map.md": post("Map", body)})
+    assert (
+        7,
+        (
+            "the <img srcset> reads 'https://example.net/my map.png 2x' as the URL"
+            " 'https://example.net/my', then 'map.png 2x', which is no width or density: a space"
+            " ends a URL there, and browsers skip that image"
+        ),
+    ) in findings("reader-html")
+
+
+# --- placelinks: a link to a place in the entry that no element has ---
+
+
+def test_links_to_places_the_entry_has_or_to_other_pages_are_not_missing(site: Site) -> None:
+    # A browser finds the place by the fragment as written before it decodes it: `#100%25`
+    # is the element whose id is `100%25`. A place on another page is not this entry's.
+    body = (
+        'A <span id="100%25">full</span> glass: [see](#100%25), [there](other.html#part),'
+        " [and](./second.md#gone) and [top](#top)."
+    )
+    site(CONFIG, **{"2025/places.md": post("Places", body), "2025/second.md": SECOND})
+    assert findings("missing-place") == []
+    page = etree.parse("feeds/2025/places/index.html", etree.HTMLParser()).getroot()
+    assert page.xpath("//span/@id") == ["100%25"]
+
+
+# --- readerhtml: what feedparser's sanitizer removes, as `check` says it ---
+
+
+def test_a_scheme_readers_empty_is_named_once_in_any_case(site: Site) -> None:
+    body = "Call [us](TEL:123), [them](tel:456) or <a href=' Tel:789'>him</a>."
+    site(CONFIG, **{"2025/call.md": post("Call", body)})
+    assert findings("reader-html") == [
+        (5, "feed readers remove the tel: URL of a link, here and in 2 more places in this file")
+    ]
+
+
+def test_an_image_whatever_its_scheme_is_not_a_link_readers_empty(site: Site) -> None:
+    # Readers keep an image's URL: only links with a scheme other than http(s) are emptied.
+    body = "A dot: ![dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=) and [call](tel:123)."
+    site(CONFIG, **{"2025/dot.md": post("Dot", body)})
+    assert findings("reader-html") == [(5, "feed readers remove the tel: URL of a link")]
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    images = etree.HTML(entry.content[0].value).xpath("//img/@src")
+    assert images == ["data:image/gif;base64,R0lGODlhAQABAAAAACw="]
