@@ -229,3 +229,128 @@ def test_an_image_whatever_its_scheme_is_not_a_link_readers_empty(site: Site) ->
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     images = etree.HTML(entry.content[0].value).xpath("//img/@src")
     assert images == ["data:image/gif;base64,R0lGODlhAQABAAAAACw="]
+
+
+def test_files_not_copied_by_import_are_named_in_order_of_line(site: Site) -> None:
+    # Raw HTML above a Markdown image: the files in the order the author wrote them.
+    folder = site(CONFIG)
+    bundle = folder / "content" / "posts" / "trip"
+    bundle.mkdir(parents=True)
+    (bundle / "index.md").write_text(
+        '---\ntitle: "Trip"\ndate: 2021-03-04\n---\n<img src="first.png" alt="1">\n\n'
+        "Then ![b](second.png).\n",
+        encoding="utf-8",
+    )
+    for name in ("first.png", "second.png"):
+        (bundle / name).write_bytes(b"x")
+    result = CliRunner().invoke(cli, ["import", "content/posts/trip"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  not copied: first.png, second.png (files beside the source: put them on the site at"
+        " site_url + that path, or write their full URLs)"
+    ) in result.stdout.splitlines()
+
+
+def test_the_preview_serves_no_document_or_config_a_body_names(site: Site) -> None:
+    # A body's relative link resolves against site_url, the project folder in the preview:
+    # a document (its suffix in any case) or the config is private there, as on the site.
+    from tests.test_serve import free_port, request_port, serve_in_the_background
+
+    body = "[config](staticfeed.toml), [notes](Notes.TXT) and ![map](map.png)"
+    folder = site(CONFIG, **{"linking.md": post("Linking", body)})
+    for name in ("Notes.TXT", "map.png"):
+        (folder / name).write_bytes(b"x")
+    port = free_port()
+    server, _, err = serve_in_the_background(
+        "--port", str(port), "--base-url", f"http://127.0.0.1:{port}/"
+    )
+    try:
+        statuses = [
+            request_port(port, path)[0] for path in ("/staticfeed.toml", "/Notes.TXT", "/map.png")
+        ]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert statuses == [404, 404, 200], err
+
+
+def test_a_link_url_holding_markup_is_one_url_to_check(site: Site) -> None:
+    # A Markdown destination may hold `"` and `<` (no space): it is one URL, not markup.
+    body = 'Call [us](tel:1"><iframe>).'
+    site(CONFIG, **{"2025/call.md": post("Call", body)})
+    assert findings("reader-html") == [(5, "feed readers remove the tel: URL of a link")]
+
+
+def test_only_code_is_told_to_hold_a_less_than_sign(site: Site) -> None:
+    # newsboat's trouble with a '<' is in scripts and style sheets: an iframe's fallback text
+    # holding one is an iframe like any other.
+    body = 'A map:\n\n<iframe src="https://maps.test/m">Zoom: 1 &lt; 2</iframe>'
+    site(CONFIG, **{"2025/map.md": post("Map", body)})
+    assert findings("reader-html") == [(7, "feed readers remove <iframe>")]
+
+
+def test_a_backslash_in_a_markdown_url_names_no_folder(site: Site) -> None:
+    # Markdown publishes `img\x.png` as `img%5Cx.png`, a file of that name, not img/x.png.
+    root = site(CONFIG, **{"2025/a.md": post("A", "A map: ![m](img\\x.png)")})
+    (root / "entries" / "2025" / "img").mkdir()
+    (root / "entries" / "2025" / "img" / "x.png").write_bytes(b"x")
+    assert findings("relative-file") == []
+    assert published("A").xpath("//img/@src") == [SITE + "img%5Cx.png"]
+
+
+def test_an_attribute_with_a_hyphen_among_text_is_an_attribute_readers_remove(
+    site: Site,
+) -> None:
+    body = "A <span x-cloak>quiet</span> word."
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert findings("reader-html") == [(5, "feed readers remove the x-cloak attribute of <span>")]
+
+
+def test_a_link_to_a_name_starting_with_two_dots_is_read_in_entries(site: Site) -> None:
+    # `..notes.md` is a (hidden) name in entries/, not a way out of it: check says no entry
+    # has that document.
+    site(CONFIG, **{"first.md": post("First", "[notes](..notes.md)")})
+    assert findings("relative-file") == [
+        (
+            5,
+            "the link '..notes.md' names entries/..notes.md, which is no entry's document:"
+            f" readers load {SITE}..notes.md",
+        )
+    ]
+
+
+def test_an_empty_link_is_no_url_readers_remove(site: Site) -> None:
+    # Readers keep an empty href as it is: nothing removed, no "the : URL" to tell of.
+    body = 'Back to <a href="">this entry</a> or <a href=" ">this one</a>.'
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert findings("reader-html") == []
+
+
+def test_a_place_named_in_other_letter_case_is_missing(site: Site) -> None:
+    # Browsers match an id as written: `#Notes` is not the heading `## Notes` (id `notes`).
+    body = "See [the notes](#Notes).\n\n## Notes\n\nA note."
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert findings("missing-place") == [
+        (
+            5,
+            "the link '#Notes' leads to no place in the entry: no heading or element has that"
+            " id, so readers land at the top of its page",
+        )
+    ]
+
+
+def test_a_url_readers_empty_in_an_area_is_not_called_a_links(site: Site) -> None:
+    body = '<map name="m"><area href="tel:123" alt="call" shape="default"></map>'
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert findings("reader-html") == [(5, "feed readers remove the tel: URL in <area href>")]
+
+
+def test_an_image_whose_url_is_a_space_is_an_empty_source(site: Site) -> None:
+    site(CONFIG, **{"2025/a.md": post("A", "A picture to come: ![todo](< >).")})
+    assert findings("empty-src") == [
+        (
+            5,
+            "the image has an empty URL: staticfeed leaves it out, as an empty URL would lead"
+            " readers to the entry's page, and readers show no picture",
+        )
+    ]
