@@ -354,3 +354,22 @@ def test_an_image_whose_url_is_a_space_is_an_empty_source(site: Site) -> None:
             " readers to the entry's page, and readers show no picture",
         )
     ]
+
+
+def test_an_element_in_capitals_readers_remove_is_at_its_line(site: Site) -> None:
+    body = 'A map:\n\n<IFRAME SRC="https://maps.test/m"></IFRAME>'
+    site(CONFIG, **{"2025/map.md": post("Map", body)})
+    assert findings("reader-html") == [(7, "feed readers remove <iframe>")]
+
+
+def test_a_drawing_in_a_drawing_is_one_warning(site: Site) -> None:
+    body = 'A dot:\n\n<svg width="9" height="9"><svg><circle r="4"/></svg></svg>'
+    site(CONFIG, **{"2025/dot.md": post("Dot", body)})
+    (found,) = findings("w3c-html")
+    assert found[0] == 7 and "here and in" not in found[1], found
+
+
+def test_a_url_with_a_space_before_its_parenthesis_is_a_url_in_a_style(site: Site) -> None:
+    body = 'A <span style="background: url (x.png); color: red">red</span> word.'
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert [line for line, message in findings("w3c-html") if "url()" in message] == [5]
