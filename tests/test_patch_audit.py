@@ -1,0 +1,63 @@
+"""Mutation audit of staticfeed.patch: after an edit, the patched files are the bytes a build
+without the cache makes, whatever the size of the feeds the patch copies its parts from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from staticfeed import patch
+from tests.test_patch import CONFIG, DOCUMENTS, build_like_a_full_build, edit, patched, post
+from tests.test_stamp import run, write
+
+
+@pytest.fixture(autouse=True)
+def publication(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "publication"  # build_like_a_full_build comes back to it by this name
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    write("staticfeed.toml", CONFIG)
+    for name, text in DOCUMENTS.items():
+        write(f"entries/{name}", text)
+    return folder
+
+
+def first_build() -> None:
+    built = run("build")
+    assert built.exit_code == 0, built.output
+
+
+def test_an_edit_next_to_an_entry_of_a_megabyte_leaves_the_files_of_a_full_build() -> None:
+    """Patched feeds are copied a megabyte at a time around the new item: an entry of a
+    long text makes the part before the edited item longer than that."""
+    paragraphs = "".join(f"Paragraph {n} of a long text, {'word ' * 20}\n\n" for n in range(9000))
+    write("entries/2025/long.md", post("Long", "2025-01-07") + paragraphs)
+    first_build()
+    assert Path("feeds/atom.xml").stat().st_size > 1 << 20  # more than one part
+
+    built = build_like_a_full_build(lambda: edit("2025/zeta.md", "past its", "after its"))
+
+    assert patched(built), built.stderr
+    atom = Path("feeds/atom.xml").read_text(encoding="utf-8")
+    assert "after its summary" in atom and "Paragraph 8999 of a long text" in atom
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_the_parts_a_patch_is_written_in_join_into_the_files_of_a_full_build(
+    monkeypatch: pytest.MonkeyPatch, size: int
+) -> None:
+    """The parts between the new items are copied a megabyte at a time; made a few bytes each,
+    every part ends at a boundary (the gaps of two bytes between JSON items too), as parts of
+    a feed of hundreds of megabytes do."""
+    first_build()
+    monkeypatch.setattr(patch, "_CHUNK", size)
+
+    built = build_like_a_full_build(
+        lambda: [
+            edit("2025/zeta.md", "past its", "after its"),  # neighbours in every feed of both
+            edit("2025/epsilon.md", "title: Epsilon", "title: Eps"),  # and the index's article
+        ]
+    )
+
+    assert patched(built), built.stderr
