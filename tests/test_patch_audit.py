@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from staticfeed import patch
-from tests.test_patch import CONFIG, DOCUMENTS, build_like_a_full_build, edit, patched, post
+from tests.test_patch import ATOM, CONFIG, DOCUMENTS, build_like_a_full_build, edit, patched, post
 from tests.test_stamp import run, write
 
 
@@ -61,3 +62,17 @@ def test_the_parts_a_patch_is_written_in_join_into_the_files_of_a_full_build(
     )
 
     assert patched(built), built.stderr
+
+
+def test_without_pages_an_edit_leaves_items_that_link_where_a_full_build_links_them() -> None:
+    """With `pages = false` an entry without a `link` links to no page of its own."""
+    write("staticfeed.toml", CONFIG + "pages = false\n")
+    first_build()
+
+    built = build_like_a_full_build(lambda: edit("2025/zeta.md", "past its", "after its"))
+
+    assert patched(built), built.stderr
+    assert not Path("feeds/2025").exists()
+    feed = etree.parse("feeds/atom.xml").getroot()
+    links = [link.get("href") for link in feed.iter(f"{ATOM}link") if link.get("rel") != "self"]
+    assert not any("/2025/zeta" in (href or "") for href in links)
