@@ -109,3 +109,47 @@ def test_the_folder_a_killed_build_left_is_removed_by_a_later_build_an_hour_on(
             place = writer.put(b"mine")
         spool.adopt("mine", place)
         assert spool["mine"] == b"mine"
+
+
+def test_the_folder_of_another_users_build_is_kept(
+    temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared TMPDIR holds other users' builds, whose processes this one may not signal: the
+    system says so (EPERM), not that they are gone. (Run as root, every process can be
+    signalled, so that answer is given here as the system gives it to other users.)"""
+    others = gone_pid()
+    folder = temporary / f"staticfeed-spool-{others}-u7v8"
+    folder.mkdir()
+    aged(folder, 5 * HOUR)
+    kill = os.kill
+
+    def not_ours(pid: int, signal: int) -> None:
+        if pid == others:
+            raise PermissionError(1, "Operation not permitted")
+        kill(pid, signal)
+
+    monkeypatch.setattr(os, "kill", not_ours)
+    with Spool() as spool:
+        spool.folder()
+        assert folder.is_dir()
+
+
+def test_a_temporary_folder_that_cannot_be_listed_still_takes_the_spool(
+    temporary: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared drop folder (mode 1733) lets a user make files in it but not list it: the
+    build makes its spool there without looking for folders left behind. (Run as root, any
+    folder can be listed, so the refusal is given here as the system gives it to others.)"""
+    listdir = os.listdir
+
+    def unlistable(path: str) -> list[str]:
+        if Path(path) == temporary:
+            raise PermissionError(13, "Permission denied", path)
+        return listdir(path)
+
+    monkeypatch.setattr(os, "listdir", unlistable)
+    with Spool() as spool:
+        folder = spool.folder()
+        with SpoolWriter(folder) as writer:
+            spool.adopt("item", writer.put(b"<entry/>"))
+        assert spool["item"] == b"<entry/>"
