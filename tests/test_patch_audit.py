@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from staticfeed import patch
+from tests.conftest import files_under
 from tests.test_patch import ATOM, CONFIG, DOCUMENTS, build_like_a_full_build, edit, patched, post
 from tests.test_stamp import run, write
 
@@ -76,3 +77,29 @@ def test_without_pages_an_edit_leaves_items_that_link_where_a_full_build_links_t
     feed = etree.parse("feeds/atom.xml").getroot()
     links = [link.get("href") for link in feed.iter(f"{ATOM}link") if link.get("rel") != "self"]
     assert not any("/2025/zeta" in (href or "") for href in links)
+
+
+def enclosure_lengths() -> set[str | None]:
+    feed = etree.parse("feeds/atom.xml").getroot()
+    return {
+        link.get("length") for link in feed.iter(f"{ATOM}link") if link.get("rel") == "enclosure"
+    }
+
+
+def test_an_edit_that_adds_a_project_file_as_enclosure_measures_it_in_every_later_build() -> None:
+    """The stamp does not watch the project's files a document names: a build that measured
+    one is not recorded, so the next build measures it again, after it grew too."""
+    first_build()
+    write("media/episode.mp3", "x" * 100)
+    edit("2025/zeta.md", "---\nFirst", "enclosures: [media/episode.mp3]\n---\nFirst")
+    first_build()
+    assert enclosure_lengths() == {"100"}
+
+    write("media/episode.mp3", "x" * 250)  # the episode cut again, the document as it was
+    built = run("build")
+    assert built.exit_code == 0, built.output
+
+    assert enclosure_lengths() == {"250"}
+    fresh = run("build", "--no-cache", "--out", "../fresh")
+    assert fresh.exit_code == 0, fresh.output
+    assert files_under(Path("feeds")) == files_under(Path("../fresh"))
