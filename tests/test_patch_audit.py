@@ -103,3 +103,19 @@ def test_an_edit_that_adds_a_project_file_as_enclosure_measures_it_in_every_late
     fresh = run("build", "--no-cache", "--out", "../fresh")
     assert fresh.exit_code == 0, fresh.output
     assert files_under(Path("feeds")) == files_under(Path("../fresh"))
+
+
+def test_two_entries_edited_at_once_are_patched_in_a_json_feed_only_publication() -> None:
+    """Two edits are checked for a trade of titles and texts in the first format's feeds."""
+    write("staticfeed.toml", CONFIG + 'formats = ["json"]\n')
+    first_build()
+
+    built = build_like_a_full_build(
+        lambda: [
+            edit("2025/alpha.md", "past its", "after its"),
+            edit("2025/zeta.md", "past its", "after its"),
+        ]
+    )
+
+    assert patched(built), built.stderr
+    assert not Path("feeds/atom.xml").exists()
