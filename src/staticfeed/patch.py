@@ -150,7 +150,7 @@ def _traded(config: Config, out_dir: Path, basis: Basis, edits: Sequence[_Edit])
     for edit in edits:
         assert edit.placed.plans is not None
         if not edit.placed.plans:
-            continue  # in no feed (older than its limit, without archives): readers lack it
+            continue  # in no feed: readers lack it (none now: past the limit is archived)
         name = file_name(basis.plans[edit.placed.plans[0]], format_name)
         read = _old_and_new(out_dir / name, _items(config, edit.rendered)[format_name], format_name)
         if read is None:
