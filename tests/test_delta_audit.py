@@ -4,6 +4,7 @@ without the cache."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -271,3 +272,25 @@ def test_as_many_documents_edited_as_a_patch_takes_are_patched(
 
     built = build_like_a_full_build(two_edits)
     assert patched(built), built.stderr
+
+
+def test_a_document_a_full_build_read_in_its_clock_tick_is_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As test_patch's test of a document edited twice in one clock tick, for a full build
+    (a document added) that read the first version: the next build must read the second."""
+
+    def coarse(stat: os.stat_result) -> str:
+        return f"{stat.st_size} {stat.st_mtime_ns // 1_000_000_000} {stat.st_ino}"
+
+    monkeypatch.setattr(stamp, "_stat_text", coarse)
+    assert run("build").exit_code == 0
+    path = write("entries/2025/theta.md", post("Theta", "2025-01-07", "tags: [news]\n"), aged=False)
+    edit("2025/theta.md", "past its summary.", "past its summary: version A.", aged=False)
+    first = run("build", "--verbose")
+    assert first.exit_code == 0 and not patched(first), first.output
+    stat = path.stat()
+    edit("2025/theta.md", "version A.", "version B.", aged=False)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and mtime
+    build_like_a_full_build(lambda: None)
+    assert b"version B." in Path("feeds/atom.xml").read_bytes()
