@@ -1,0 +1,122 @@
+"""What readers get of an entry's Markdown where a hand mutation audit of render.py found
+rendering unguarded: each test builds a publication and reads its feeds back with feedparser
+(which sanitizes the HTML as a reader does) or lxml."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import feedparser
+import lxml.html
+from click.testing import CliRunner
+
+from staticfeed.cli import cli
+from staticfeed.importer import import_documents
+from tests.conftest import invoke_build
+
+Site = Callable[..., Path]
+
+
+def entry_with(body: str) -> str:
+    return f"---\ntitle: A post\ndate: 2025-06-01\n---\n{body}"
+
+
+def shown(site: Site, body: str) -> lxml.html.HtmlElement:
+    """The content of the entry with `body`, as feedparser gives it from the Atom feed (what a
+    reader shows), parsed as HTML inside a <div>."""
+    site(**{"a.md": entry_with(body)})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    parsed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    (entry,) = parsed.entries
+    return lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+
+
+def test_a_single_div_left_open_in_a_quote_ends_with_the_quote(site: Site) -> None:
+    # HTML5 closes it at the quote's end; libxml2 put the rest of the entry in the quote.
+    root = shown(site, '> <div class="note">\n> A note.\n\nAfter the quote.\n')
+    (quote,) = root.iter("blockquote")
+    assert " ".join(quote.text_content().split()) == "A note."
+    assert " ".join(root.text_content().split()) == "A note. After the quote."
+
+
+def test_a_paragraph_left_empty_by_a_figure_is_removed(site: Site) -> None:
+    # "<p><figure>…</figure></p>": the figure ends the paragraph, which holds nothing then; an
+    # empty <p> is a blank line in readers (and a stray </p> to HTML5 parsers).
+    root = shown(site, '<p><figure><img src="https://example.net/a.png" alt="A"></figure></p>\n')
+    assert [p for p in root.iter("p") if not p.text_content().strip() and not len(p)] == []
+
+
+def test_text_after_a_paragraph_a_figure_ends_is_kept(site: Site) -> None:
+    body = "<p>Intro <figure>A figure.</figure> end.</p>Closing words.\n"
+    text = " ".join(shown(site, body).text_content().split())
+    assert text.endswith("end.Closing words.") and text.startswith("Intro A figure.")
+
+
+def test_list_items_in_the_summary_are_apart(site: Site) -> None:
+    site(**{"a.md": entry_with("<ul><li>Bread</li><li>Milk</li></ul>\n")})
+    assert invoke_build().exit_code == 0
+    (entry,) = feedparser.parse(Path("feeds/atom.xml").read_bytes()).entries
+    assert entry.summary == "Bread Milk"
+
+
+def test_the_text_an_iframe_holds_before_its_markup_reaches_readers(site: Site) -> None:
+    # Text first, then markup: the text must survive the markup being parsed out of it.
+    root = shown(
+        site, '<iframe src="https://example.net/v">Watch <a href="t.html">the talk</a></iframe>\n'
+    )
+    assert " ".join(root.text_content().split()) == "Watch the talk"
+
+
+def test_text_after_a_closed_wbr_is_kept(site: Site) -> None:
+    root = shown(site, "Long<wbr><b>word</b></wbr>tail here.\n")
+    assert root.text_content().strip() == "Longwordtail here."
+
+
+def test_references_to_the_two_noncharacters_are_removed_wherever_they_are(site: Site) -> None:
+    # cmark-gfm writes &#xFFFE; and &#xFFFF; as bytes that are not UTF-8; each such reference,
+    # in any spelling, is removed and the rest rendered. One left made the build fail.
+    body = "A &#xFFFE; b &#xffff; c &#65535; d &#x00FFFE; e.\n"
+    root = shown(site, body)
+    assert " ".join(root.text_content().split()) == "A b c d e."
+
+
+def test_an_unclosed_div_repeated_past_2048_levels_is_an_error(site: Site) -> None:
+    # As README's own example: 2,100 <div>s never closed, fewer than 4,096 tags in all.
+    site(**{"a.md": entry_with("<div>" * 2100 + "The words.\n")})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "Error: entries/a.md: the text nests HTML elements more than 2,048 levels deep, and what "
+        "lies deeper would be lost. Close the elements it opens (an unclosed <div> repeated, "
+        "say), or nest less."
+    ]
+    assert not Path("feeds").exists()
+
+
+def test_a_photo_after_a_comment_is_no_entry_without_text_to_check(site: Site) -> None:
+    # A body of comments alone shows nothing; one with a picture after its comment shows it.
+    body = '<!-- the photo -->\n<img src="https://example.net/a.png" alt="">\n'
+    site(**{"a.md": entry_with(body)})
+    assert invoke_build().exit_code == 0
+    result = CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+    assert "[no-text]" not in result.output
+
+
+def test_an_imported_heading_is_titled_by_the_words_a_reader_sees(tmp_path: Path) -> None:
+    # A line break parts two words, and a script's code is no text: the title had
+    # "boardmet" and "track()" in it.
+    source = tmp_path / "page.md"
+    source.write_text(
+        "# The harbour board<br>*met* <script>track()</script>\n\n13 February 2024\n\n"
+        "The board met on Monday, for the first time since the storm.\n",
+        encoding="utf-8",
+    )
+    (entry,) = import_documents(
+        [source], tmp_path / "entries", timezone=ZoneInfo("Europe/Kyiv"), dry_run=False
+    )
+    assert entry.title == "The harbour board met"
