@@ -120,3 +120,8 @@ def test_an_imported_heading_is_titled_by_the_words_a_reader_sees(tmp_path: Path
         [source], tmp_path / "entries", timezone=ZoneInfo("Europe/Kyiv"), dry_run=False
     )
     assert entry.title == "The harbour board met"
+
+
+def test_an_xmp_reaches_readers_as_preformatted_text_shown_as_written(site: Site) -> None:
+    root = shown(site, "<xmp><b>bold</b> &amp; more</xmp>\n")
+    assert [pre.text_content() for pre in root.iter("pre")] == ["<b>bold</b> &amp; more"]
