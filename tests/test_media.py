@@ -11,7 +11,9 @@ from urllib.parse import unquote, urlsplit
 
 import feedparser
 import pytest
+from click.testing import CliRunner
 
+from staticfeed.cli import cli
 from tests.conftest import ATOM_NS, invoke_build, need_atom_schema, need_program, read_xml
 
 MEDIA = "{http://search.yahoo.com/mrss/}"
@@ -324,16 +326,26 @@ def test_a_percent_sign_in_a_file_name_becomes_an_escape_a_host_accepts(
     assert unquote(urlsplit(enclosures[0][0]).path) == "/blog/media/100% off.mp3"
 
 
-def test_an_empty_file_in_the_project_is_refused(site: Callable[..., Path]) -> None:
-    # Published with length="0", where a length: 0 written by hand is refused: a copy that
-    # failed, and readers downloaded an episode of nothing.
-    folder = site(**{"a.md": POST})
+@pytest.mark.parametrize(
+    ("item", "line"),
+    [
+        # Published with length="0", where a length: 0 written by hand is refused: a copy that
+        # failed, and readers downloaded an episode of nothing.
+        ("media/episode-1.mp3", 6),
+        # Published with the length stated, for a file of no bytes.
+        ("url: media/episode-1.mp3\n    length: 10243", 7),
+    ],
+)
+def test_an_empty_file_in_the_project_is_refused(
+    site: Callable[..., Path], item: str, line: int
+) -> None:
+    folder = site(**{"a.md": POST.replace("- media/episode-1.mp3", f"- {item}")})
     (folder / "media").mkdir()
     (folder / "media" / "episode-1.mp3").write_bytes(b"")
     result = invoke_build()
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: entries/a.md:6: enclosures 'media/episode-1.mp3' is an empty file "
+        f"Error: entries/a.md:{line}: enclosures 'media/episode-1.mp3' is an empty file "
         f"({folder.resolve() / 'media' / 'episode-1.mp3'}). Put the file's content there, or "
         "give its full URL with type and length.\n"
     )
@@ -441,3 +453,91 @@ def test_a_preview_puts_the_projects_files_on_the_preview_and_others_where_they_
         ("https://example.org/shared/x.ogg", "18223342"),  # on the site's host, not the preview
     ]
     assert image == "https://example.org/img/cover.jpg"
+
+
+SHORT = b"ID3" + bytes(range(256)) * 4  # 1,027 bytes
+
+
+def with_length(length: str) -> str:
+    """One entry whose enclosure is the project's media/a.mp3 with `length` stated (line 7)."""
+    return (
+        "---\ntitle: T\ndate: 2025-12-01\nenclosures:\n  - url: media/a.mp3\n"
+        f"    type: audio/mpeg\n    length: {length}\n---\nT.\n"
+    )
+
+
+def with_a_file(site: Callable[..., Path], post: str, content: bytes = SHORT) -> Path:
+    """A publication of the one entry `post`, and media/a.mp3 holding `content`."""
+    folder = site(**{"a.md": post})
+    (folder / "media").mkdir()
+    (folder / "media" / "a.mp3").write_bytes(content)
+    return folder
+
+
+def feed_files(folder: Path) -> dict[Path, bytes]:
+    """Every file build wrote, with its bytes."""
+    return {path: path.read_bytes() for path in (folder / "feeds").rglob("*") if path.is_file()}
+
+
+def stale_length_error(stated: int, size: int) -> str:
+    return (
+        f"Error: entries/a.md:7: enclosures length {stated} is not the size of 'media/a.mp3' "
+        f"({size} bytes). Leave length out: staticfeed measures a file in the project.\n"
+    )
+
+
+def test_a_stated_length_that_is_the_files_size_is_published(site: Callable[..., Path]) -> None:
+    folder = with_a_file(site, with_length("1027"))
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    for name in ("atom.xml", "rss.xml"):
+        (enclosure,) = feedparser.parse(str(folder / "feeds" / name)).entries[0].enclosures
+        assert (enclosure.href, enclosure.length) == (SITE + "media/a.mp3", "1027"), name
+    item = json.loads((folder / "feeds" / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert [a["size_in_bytes"] for a in item["attachments"]] == [1027]
+
+
+def test_a_stated_length_that_is_not_the_files_size_is_refused(
+    site: Callable[..., Path],
+) -> None:
+    # `length: 10` for a 1,027-byte file was published as the enclosure's length: podcast apps
+    # showed a wrong download size and checked the file against it. The README says a project
+    # file's length is measured; a different one stated is the author's mistake (a stale one).
+    folder = with_a_file(site, with_length("1027"))
+    assert invoke_build().exit_code == 0
+    before = feed_files(folder)
+    site(**{"a.md": with_length("10")})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == stale_length_error(10, 1027)
+    assert feed_files(folder) == before
+
+
+def test_a_file_that_changed_size_since_its_length_was_stated_is_refused_on_a_cached_build(
+    site: Callable[..., Path],
+) -> None:
+    # The document is unchanged, and the cache and the stamp of the last build know it; the
+    # file it names is encoded again, 2,000 bytes: its stated length is stale now.
+    folder = with_a_file(site, with_length("1027"))
+    assert invoke_build().exit_code == 0
+    assert invoke_build().exit_code == 0  # with the cache the first one left
+    before = feed_files(folder)
+    (folder / "media" / "a.mp3").write_bytes(b"x" * 2000)
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == stale_length_error(1027, 2000)
+    assert feed_files(folder) == before
+    checked = CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+    assert checked.exit_code == 1
+    assert stale_length_error(1027, 2000).rstrip("\n") + " [build]" in checked.stdout.splitlines()
+
+
+def test_a_stated_type_is_published_for_a_file_in_the_project(site: Callable[..., Path]) -> None:
+    # The name tells audio/mpeg; the author's own type is published as written.
+    post = with_length("1027").replace("type: audio/mpeg", "type: audio/x-episode")
+    folder = with_a_file(site, post)
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    for name in ("atom.xml", "rss.xml"):
+        (enclosure,) = feedparser.parse(str(folder / "feeds" / name)).entries[0].enclosures
+        assert enclosure.type == "audio/x-episode", name

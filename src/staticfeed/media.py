@@ -236,17 +236,31 @@ def _guess(key: str, url: str) -> str:
 
 
 def _length(key: str, url: str, value: object, local: Path | None) -> int:
-    if value is not None:
-        return values.whole_number(f"{key} length", value, minimum=1)
-    if local is not None:
-        size = local.stat().st_size
-        if not size:  # a copy that failed, or a placeholder: readers would fetch nothing
+    stated = None if value is None else values.whole_number(f"{key} length", value, minimum=1)
+    if local is None:
+        if stated is None:
             raise values.InvalidValue(
-                f"{key} {url!r} is an empty file ({local})",
-                "Put the file's content there, or give its full URL with type and length.",
+                f"{key} needs a length in bytes for a file that is not in the project",
+                "Add length: with the file's size in bytes.",
             )
-        return size
-    raise values.InvalidValue(
-        f"{key} needs a length in bytes for a file that is not in the project",
-        "Add length: with the file's size in bytes.",
-    )
+        return stated
+    size = _measured(key, url, local)
+    if stated is not None and stated != size:
+        # Readers show it as the download's size and check the file against it: a length
+        # stated before the file was encoded again would be published, stale.
+        raise values.InvalidValue(
+            f"{key} length {stated} is not the size of {url!r} ({size} bytes)",
+            "Leave length out: staticfeed measures a file in the project.",
+        )
+    return size
+
+
+def _measured(key: str, url: str, local: Path) -> int:
+    """The size of the project's file `local`, which `url` names."""
+    size = local.stat().st_size
+    if not size:  # a copy that failed, or a placeholder: readers would fetch nothing
+        raise values.InvalidValue(
+            f"{key} {url!r} is an empty file ({local})",
+            "Put the file's content there, or give its full URL with type and length.",
+        )
+    return size
