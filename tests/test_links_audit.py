@@ -373,3 +373,46 @@ def test_a_url_with_a_space_before_its_parenthesis_is_a_url_in_a_style(site: Sit
     body = 'A <span style="background: url (x.png); color: red">red</span> word.'
     site(CONFIG, **{"2025/a.md": post("A", body)})
     assert [line for line, message in findings("w3c-html") if "url()" in message] == [5]
+
+
+def reported(rule: str) -> list[tuple[int, str, str]]:
+    """(line, message, fix) of what `check` finds under `rule`, after building."""
+    build()
+    result = check()
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    return [(f["line"], f["message"], f["fix"]) for f in found if f["rule"] == rule]
+
+
+def test_words_read_as_attributes_with_one_of_htmls_among_them_are_text(site: Site) -> None:
+    # "a<b hidden and c>d" is prose: Markdown reads `<b hidden and c>` as a tag, and readers
+    # keep <b hidden> (feedparser knows that attribute) and drop the text `and c`. One word
+    # that HTML has as an attribute makes the rest no less text lost.
+    site(CONFIG, **{"2025/a.md": post("A", "Stop if a<b hidden and c>d holds.")})
+    assert reported("reader-html") == [
+        (
+            5,
+            "feed readers remove <b hidden and c>",
+            "Markdown reads a '<' before a letter as a tag, and no one sees the text from it to"
+            " the next '>'. If the '<' is text, write it as \\<, as in x\\<b.",
+        )
+    ]
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    shown = str(etree.HTML(entry.content[0].value).xpath("string()"))
+    assert shown == "Stop if ad holds."
+
+
+def test_an_html5_element_readers_remove_is_no_unknown_element(site: Site) -> None:
+    # <main> is HTML's (HTML5), though feedparser's list lacks it: readers drop the element
+    # and show its text; check must not call it an element HTML lacks, written by a slip.
+    site(CONFIG, **{"2025/a.md": post("A", "Text <main>m</main> here.")})
+    assert reported("reader-html") == [
+        (
+            5,
+            "feed readers remove <main>",
+            "They show the rest of the entry: link to what it shows, or take it out.",
+        )
+    ]
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    html = etree.HTML(entry.content[0].value)
+    assert html.xpath("//main") == [] and "m here." in str(html.xpath("string()"))
