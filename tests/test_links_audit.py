@@ -416,3 +416,29 @@ def test_an_html5_element_readers_remove_is_no_unknown_element(site: Site) -> No
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     html = etree.HTML(entry.content[0].value)
     assert html.xpath("//main") == [] and "m here." in str(html.xpath("string()"))
+
+
+def test_a_link_to_a_folder_beside_the_document_is_reported(site: Site) -> None:
+    # Readers load site_url + `gallery/`, where no build publishes entries/2025/gallery/: the
+    # same mistake as a file beside the document, and reported so with a gallery/ in the
+    # project too, as such a file is. The document's own folder, or one holding it, is not
+    # beside it: `./` is the site's home.
+    body = "See [the gallery](gallery/), [again](gallery), [home](./) and [up](../)."
+    root = site(CONFIG, **{"2025/post.md": post("Post", body)})
+    for folder in ("entries/2025/gallery", "gallery"):
+        (root / folder).mkdir()
+    build()
+    result = CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+    assert result.exit_code == 0, result.output
+
+    def warning(url: str) -> str:
+        return (
+            f"Warning: entries/2025/post.md:5: the link '{url}' names the folder"
+            f" entries/2025/gallery/, but readers load {SITE}{url}: staticfeed publishes the"
+            " feeds and pages, not the files in entries/. Put the folder on the site at that"
+            " URL, or write the full URL where it is. [relative-file]"
+        )
+
+    found = [line for line in result.output.splitlines() if line.endswith("[relative-file]")]
+    assert found == [warning("gallery"), warning("gallery/")]  # at one line, by message
+    assert hrefs("Post")[:2] == [f"{SITE}gallery/", f"{SITE}gallery"]

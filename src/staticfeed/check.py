@@ -1181,7 +1181,7 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             code = templates.template_code(text, found)
             here += [_template_finding(path, first_line, each) for each in code]
         if rules.relative_file and (link is None or body.linked or body.unnamed):
-            beside = localfiles.local_files(found, path, rules.entries_dir)
+            beside = localfiles.local_files(found, path, rules.entries_dir, folders=True)
             here += _local_findings(body, first_line, beside, link or rules.site_url)
             if body.unnamed:
                 files = [local.url for local in beside]
@@ -1320,14 +1320,16 @@ def _local_finding(
     path: Path, first_line: int, local: localfiles.LocalFile, site_url: str
 ) -> Finding:
     loaded = absolute_url(site_url, local.url)
+    named = f"the folder {display_path(local.file)}/" if local.folder else display_path(local.file)
     return _body_warning(
         path,
         first_line,
         local.line,
         "relative-file",
-        f"{local.what} {local.url!r} names {display_path(local.file)}, but readers load "
+        f"{local.what} {local.url!r} names {named}, but readers load "
         f"{loaded}: staticfeed publishes the feeds and pages, not the files in entries/",
-        "Put the file on the site at that URL, or write the full URL where it is.",
+        f"Put the {'folder' if local.folder else 'file'} on the site at that URL, or write the"
+        " full URL where it is.",
     )
 
 

@@ -3,6 +3,7 @@ the site instead, and staticfeed publishes the feeds and pages, not the files in
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,26 +27,31 @@ from staticfeed.values import backslashes_as_slashes
 @dataclass(frozen=True)
 class LocalFile:
     """A relative URL written at `line` of the Markdown (1 for the first), in `what` (`the
-    image`, `the <img srcset>`), that names `file`, a file beside the document."""
+    image`, `the <img srcset>`), that names `file`, a file beside the document, or a folder
+    beside it (`folder`)."""
 
     line: int
     what: str
     url: str
     file: Path
+    folder: bool = False
 
 
-def local_files(sources: Sources, document: Path, within: Path) -> list[LocalFile]:
+def local_files(
+    sources: Sources, document: Path, within: Path, *, folders: bool = False
+) -> list[LocalFile]:
     """The relative URLs in `sources`, the Markdown of `document`, that name a file in the
-    folder `within` (entries/, say), once each, in order of line. A URL that leads out of it,
-    through `..` or a symbolic link, names nothing here."""
+    folder `within` (entries/, say), or with `folders` a folder there too, once each, in order
+    of line. A URL that leads out of it, through `..` or a symbolic link, names nothing here;
+    nor does one that names the document's own folder or a folder holding it (`./`)."""
     root = within.resolve()
     found: dict[str, LocalFile] = {}
     for line, what, url in references(sources):
         if url in found:
             continue
-        file = _file_named(as_built(what, url), document.parent, root)
-        if file is not None:
-            found[url] = LocalFile(line, what, url, file)
+        named = _file_named(as_built(what, url), document.parent, root, folders)
+        if named is not None:
+            found[url] = LocalFile(line, what, url, *named)
     return sorted(found.values(), key=lambda local: local.line)
 
 
@@ -140,8 +146,9 @@ def _src_from_srcset(srcset: str) -> bool:
     return any(readable_descriptors(each[1]) for each in srcset_candidates(srcset))
 
 
-def _file_named(url: str, folder: Path, root: Path) -> Path | None:
-    """The file under `root` that `url` names relative to `folder`, if there is one."""
+def _file_named(url: str, folder: Path, root: Path, folders: bool) -> tuple[Path, bool] | None:
+    """The file under `root` that `url` names relative to `folder`, if there is one, or with
+    `folders` the folder, if it does not hold `folder`; and whether it is a folder."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -150,11 +157,15 @@ def _file_named(url: str, folder: Path, root: Path) -> Path | None:
         return None
     candidate = folder / unquote(parts.path)
     try:
-        # One stat for the many URLs that name no file; resolving (a stat per folder) only
+        # One stat for the many URLs that name nothing; resolving (a stat per folder) only
         # for the few that do.
-        if not candidate.is_file():
+        mode = candidate.stat().st_mode
+        is_folder = folders and stat.S_ISDIR(mode)
+        if not (stat.S_ISREG(mode) or is_folder):
             return None
         file = candidate.resolve()
+        if is_folder and folder.resolve().is_relative_to(file):
+            return None  # `./`, `../`: where the document is, not beside it
     except (OSError, RuntimeError, ValueError):
         return None
-    return file if file.is_relative_to(root) else None
+    return (file, is_folder) if file.is_relative_to(root) else None
