@@ -839,3 +839,58 @@ def test_diff_drafts_does_not_take_a_draft_of_another_date_for_a_deleted_entry(
         f'new:\n  {TAG}next "Weekly notes" (entries/next.md)\n'
         f'removed:\n  {TAG}a "Weekly notes" (entries/a.md)\n'
     )
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_file_renamed_and_retitled_beside_a_new_entry_of_its_title_and_date_is_caught_by_text(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md ("Notes") is renamed x.md and retitled "Renamed", keeping its date and text, as a
+    # new n1.md "Notes" of the same date, with a short text of its own, is written. Readers
+    # have the text under a's id: pinned in n1.md, as a title match would ask, they would get
+    # it again under x's id as a new entry, and a's entry edited into n1's text.
+    site(**{"a.md": long_doc("Notes"), "o.md": short("Other", 2)})
+    built(*options)
+    before = Path("feeds/atom.xml").read_bytes()
+    Path("entries/a.md").unlink()
+    write("x.md", long_doc("Renamed"))
+    write("n1.md", short("Notes"))
+
+    refused(
+        invoke_build(*options),
+        'Error: entries/x.md: an entry with its date and text, "Notes", was published from a.md '
+        f"with the id '{TAG}a', and its id is now '{TAG}x': feed readers would show it again as "
+        f'a new entry. Add "id: {TAG}a" to its front matter, or pass --allow-id-change.\n',
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+    diff = CliRunner().invoke(cli, ["diff"], prog_name="staticfeed")
+    assert diff.stdout == (
+        f'new:\n  {TAG}n1 "Notes" (entries/n1.md)\n'
+        "id changed:\n"
+        f'  {TAG}a -> {TAG}x "Renamed" (entries/x.md), same date and text as entries/a.md '
+        f'("Notes"): add "id: {TAG}a" to its front matter\n'
+    )
+    write("x.md", long_doc("Renamed", id=TAG + "a"))
+
+    built(*options)
+
+    # The long text reaches readers once, under the id they have it by.
+    feed = feedparser.parse(Path("feeds/atom.xml").read_bytes())
+    with_text = [entry.id for entry in feed.entries if "peace movements" in entry.content[0].value]
+    assert with_text == [TAG + "a"]
+    assert published() == [(TAG + "a", "Renamed"), (TAG + "n1", "Notes"), (TAG + "o", "Other")]
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_file_renamed_and_rewritten_beside_a_copy_of_its_old_text_is_caught_by_its_title(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # The new entry of its title and date has its text too: a copy under another title
+    # ("Renamed") is no reason to take that one for it. The title still finds it.
+    site(**{"a.md": long_doc("Notes"), "o.md": short("Other", 2)})
+    built(*options)
+    Path("entries/a.md").unlink()
+    write("x.md", long_doc("Renamed"))
+    write("n1.md", long_doc("Notes"))
+
+    refused(invoke_build(*options), title_moved("n1", "a"))

@@ -1389,17 +1389,25 @@ def _retitled_as_another(
     `appeared` that has the title of some of `befores` but none's date is paired with
     another: a file renamed and retitled as an entry of that title was deleted is the entry
     whose text it has, not the deleted one. One of `befores` whose title only entries of
-    another date have is paired with one of another title: a file renamed and retitled
-    beside a new entry of its old title (the next "Weekly notes") is the entry."""
+    another date have, or of its date without its text, is paired with one of another title:
+    a file renamed and retitled beside a new entry of its old title (the next "Weekly notes",
+    or another "Notes" of its day) is the entry."""
     left = [before for before in befores if before.id not in paired]
     found = _dated_pairs(left, _misdated(appeared, left, paired), paired, texts, edited)
     left = [before for before in left if before.id not in paired]
     afters = [side for side in appeared if side.id not in paired]
-    return found + _dated_pairs(_misdated(left, afters, paired), afters, paired, texts, edited)
+    misdated = _misdated(left, afters, paired, texts)
+    return found + _dated_pairs(misdated, afters, paired, texts, edited)
 
 
-def _misdated(sides: Sequence[_Side], others: Sequence[_Side], paired: set[str]) -> list[_Side]:
-    """Those of `sides` not `paired` that have the title of some of `others` but none's date."""
+def _misdated(
+    sides: Sequence[_Side],
+    others: Sequence[_Side],
+    paired: set[str],
+    texts: _Texts | None = None,
+) -> list[_Side]:
+    """Those of `sides` not `paired` that have the title of some of `others` but none's date;
+    given `texts`, none's date and text, for one of `sides` with a text to tell it by."""
     titled: dict[str, list[_Side]] = {}
     for other in others:
         titled.setdefault(other.key, []).append(other)
@@ -1408,8 +1416,21 @@ def _misdated(sides: Sequence[_Side], others: Sequence[_Side], paired: set[str])
         for side in sides
         if side.id not in paired
         and side.key in titled
-        and not any(_dated_alike(other, side) for other in titled[side.key])
+        and not any(_may_be_dated(side, other, texts) for other in titled[side.key])
     ]
+
+
+def _may_be_dated(side: _Side, other: _Side, texts: _Texts | None) -> bool:
+    """Whether `other`, of the title of `side`, may be it by its date: of its date, and given
+    `texts`, with its text, when `side` has one long enough to tell it by. A new entry of its
+    title and date without its text is another (a new "Notes" of the day), when a new entry
+    of another title has its date and text: pinned the old id, as a title match would ask, the
+    first would be taken for an edit of it, and the second would bring readers the text again."""
+    if not _dated_alike(other, side):
+        return False
+    if texts is None or side.texts is None or not any(side.texts):
+        return True
+    return _same_text(side.texts, texts(other))
 
 
 def _dated_pairs(
