@@ -14,7 +14,7 @@ from lxml import etree
 
 from staticfeed.cli import cli
 from tests.conftest import invoke_build
-from tests.test_drift_cli import built, published
+from tests.test_drift_cli import built, published, swapped
 
 Site = Callable[..., Path]
 TAG = "tag:example.org,2025:"
@@ -894,3 +894,54 @@ def test_a_file_renamed_and_rewritten_beside_a_copy_of_its_old_text_is_caught_by
     write("n1.md", long_doc("Notes"))
 
     refused(invoke_build(*options), title_moved("n1", "a"))
+
+
+THIRD_PARAGRAPH = (
+    "A third long text, on the orchard behind the school, the pears that nobody picked that "
+    "year, the wasps that came for them in September, and the teacher who finally made jam of "
+    "the lot and sold it at the autumn fair."
+)
+
+
+def entry_of(name: str, **front: str) -> str:
+    """The document a.md, b.md or c.md had at first: "Alpha", "Beta", "Gamma", each of its
+    own date and long text."""
+    title, day, text = {
+        "a": ("Alpha", 1, PARAGRAPH),
+        "b": ("Beta", 2, OTHER_PARAGRAPH),
+        "c": ("Gamma", 3, THIRD_PARAGRAPH),
+    }[name]
+    return long_doc(title, day, text, **front)
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+@pytest.mark.parametrize("swap", ["abc", "bca"], ids=["copy-last", "copy-first"])
+def test_files_that_swapped_names_beside_a_copy_made_in_place_are_refused(
+    site: Site, options: tuple[str, ...], swap: str
+) -> None:
+    # Two files swapped names (a.md and b.md; or b.md and c.md) as the third was rewritten
+    # into a copy of the first one's entry: two ids now carry its title and date, which hid
+    # the swap, and readers took each swapped entry for an edit of the other. The copy, of
+    # an id below or above the swapped file's, is the user's edit in place, as without a swap.
+    one, other, copy = swap
+    site(**{f"{name}.md": entry_of(name) for name in "abc"})
+    built(*options)
+    before = Path("feeds/atom.xml").read_bytes()
+    write(f"{one}.md", entry_of(other))
+    write(f"{other}.md", entry_of(one))
+    write(f"{copy}.md", entry_of(one))
+    titles = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
+
+    refused(
+        invoke_build(*options),
+        swapped(f"{one}.md", other, other, titles[one], one)
+        + swapped(f"{other}.md", one, one, titles[other], other),
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+    write(f"{one}.md", entry_of(other, id=TAG + other))
+    write(f"{other}.md", entry_of(one, id=TAG + one))
+
+    built(*options)
+
+    now = {one: titles[one], other: titles[other], copy: titles[one]}
+    assert published() == [(TAG + name, now[name]) for name in "abc"]

@@ -1213,19 +1213,53 @@ def _swapped(
     """Pairs of `taken` entries, not `paired`, each found under another's id with its title
     and date: files that traded names (a.md and b.md swapped, or a.md renamed b.md, b.md c.md
     and c.md a.md). Only whole cycles: a retitled entry that kept its date is not `taken`, and
-    an entry that took another's title and date while that one stayed is an edit."""
+    an entry that took another's title and date while that one stayed is an edit. Of several
+    ids that took an entry's title and date (a copy of it made in place beside the swap), the
+    one whose entry went round to its id is taken, the lowest of several."""
     free = [side for side in taken if side.id not in paired]
     holding: dict[tuple[str, datetime] | None, list[str]] = {}
     for side in free:
         holding.setdefault(_titled_and_dated(now[side.id]), []).append(side.id)
     holding.pop(None, None)
     moves: dict[str, str] = {}
+    crowded: dict[str, list[str]] = {}
     for side in free:
-        ids = holding.get(_titled_and_dated(side), [])
-        if len(ids) == 1 and ids[0] != side.id:
+        ids = [other for other in holding.get(_titled_and_dated(side), []) if other != side.id]
+        if len(ids) == 1:
             moves[side.id] = ids[0]
+        elif ids:
+            crowded[side.id] = ids
+    moves.update(_going_round(moves, crowded))
     cycles = _in_cycles(moves)
     return [(side, now[moves[side.id]]) for side in free if side.id in cycles]
+
+
+def _going_round(moves: Mapping[str, str], crowded: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """{id: the first of its `crowded` ids from which `moves`, with those found, lead back to
+    it}: of the ids that took an entry's title and date, the one that closes a cycle. An id is
+    walked until the walk comes back to it, ends, or loops elsewhere."""
+    found: dict[str, str] = {}
+    left = dict(crowded)
+    while True:
+        known = {**moves, **found}
+        more = {}
+        for side_id, ids in left.items():
+            back = next((other for other in ids if _leads_to(known, other, side_id)), None)
+            if back is not None:
+                more[side_id] = back
+        if not more:
+            return found
+        found.update(more)
+        left = {side_id: ids for side_id, ids in left.items() if side_id not in more}
+
+
+def _leads_to(moves: Mapping[str, str], start: str, goal: str) -> bool:
+    """Whether following `moves` from `start` reaches `goal`."""
+    step, seen = start, set()
+    while step != goal and step in moves and step not in seen:
+        seen.add(step)
+        step = moves[step]
+    return step == goal
 
 
 def _titled_and_dated(side: _Side) -> tuple[str, datetime] | None:
