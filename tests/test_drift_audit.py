@@ -903,33 +903,35 @@ THIRD_PARAGRAPH = (
 )
 
 
-def entry_of(name: str, **front: str) -> str:
+def entry_of(name: str, one_date: bool = False, **front: str) -> str:
     """The document a.md, b.md or c.md had at first: "Alpha", "Beta", "Gamma", each of its
-    own date and long text."""
+    own long text, and of its own date unless `one_date`."""
     title, day, text = {
         "a": ("Alpha", 1, PARAGRAPH),
         "b": ("Beta", 2, OTHER_PARAGRAPH),
         "c": ("Gamma", 3, THIRD_PARAGRAPH),
     }[name]
-    return long_doc(title, day, text, **front)
+    return long_doc(title, 1 if one_date else day, text, **front)
 
 
 @pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
 @pytest.mark.parametrize("swap", ["abc", "bca"], ids=["copy-last", "copy-first"])
+@pytest.mark.parametrize("one_date", [False, True], ids=["dated", "one-date"])
 def test_files_that_swapped_names_beside_a_copy_made_in_place_are_refused(
-    site: Site, options: tuple[str, ...], swap: str
+    site: Site, options: tuple[str, ...], swap: str, one_date: bool
 ) -> None:
     # Two files swapped names (a.md and b.md; or b.md and c.md) as the third was rewritten
-    # into a copy of the first one's entry: two ids now carry its title and date, which hid
-    # the swap, and readers took each swapped entry for an edit of the other. The copy, of
-    # an id below or above the swapped file's, is the user's edit in place, as without a swap.
+    # into a copy of the first one's entry: two ids now carry its title and date (of one
+    # date: its title and text), which hid the swap, and readers took each swapped entry for
+    # an edit of the other. The copy, of an id below or above the swapped file's, is the
+    # user's edit in place, as without a swap.
     one, other, copy = swap
-    site(**{f"{name}.md": entry_of(name) for name in "abc"})
+    site(**{f"{name}.md": entry_of(name, one_date) for name in "abc"})
     built(*options)
     before = Path("feeds/atom.xml").read_bytes()
-    write(f"{one}.md", entry_of(other))
-    write(f"{other}.md", entry_of(one))
-    write(f"{copy}.md", entry_of(one))
+    write(f"{one}.md", entry_of(other, one_date))
+    write(f"{other}.md", entry_of(one, one_date))
+    write(f"{copy}.md", entry_of(one, one_date))
     titles = {"a": "Alpha", "b": "Beta", "c": "Gamma"}
 
     refused(
@@ -938,10 +940,35 @@ def test_files_that_swapped_names_beside_a_copy_made_in_place_are_refused(
         + swapped(f"{other}.md", one, one, titles[other], other),
     )
     assert Path("feeds/atom.xml").read_bytes() == before
-    write(f"{one}.md", entry_of(other, id=TAG + other))
-    write(f"{other}.md", entry_of(one, id=TAG + one))
+    write(f"{one}.md", entry_of(other, one_date, id=TAG + other))
+    write(f"{other}.md", entry_of(one, one_date, id=TAG + one))
 
     built(*options)
 
     now = {one: titles[one], other: titles[other], copy: titles[one]}
     assert published() == [(TAG + name, now[name]) for name in "abc"]
+
+
+def test_entries_of_one_title_and_date_that_traded_texts_beside_a_copy_are_refused(
+    site: Site,
+) -> None:
+    # Three "Notes" of a day, told by their texts alone: a's and b's traded texts as c's was
+    # rewritten into a copy of a's. Two ids now carry a's text, which hid the trade (README:
+    # each text that went to another's id, which no longer carries its own, is a swap).
+    texts = {"a": PARAGRAPH, "b": OTHER_PARAGRAPH, "c": THIRD_PARAGRAPH}
+    site(**{f"{name}.md": long_doc("Notes", text=text) for name, text in texts.items()})
+    built()
+    before = Path("feeds/atom.xml").read_bytes()
+    write("a.md", long_doc("Notes", text=OTHER_PARAGRAPH))
+    write("b.md", long_doc("Notes"))
+    write("c.md", long_doc("Notes"))
+
+    def by_text(message: str) -> str:
+        return message.replace("an entry with its title", 'an entry with its text, "Notes",')
+
+    refused(
+        invoke_build(),
+        by_text(swapped("a.md", "b", "b", "Notes", "a"))
+        + by_text(swapped("b.md", "a", "a", "Notes", "b")),
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before

@@ -1293,14 +1293,21 @@ def _traded(
     retitled too), which `_swapped` cannot tell by titles and dates; only whole cycles. A
     retitle in place leaves each text under its id, and so do entries that share one (a link
     blog's "Via HN."). `digests` gives `_Side.digests` of an entry not read from a feed
-    (rendered): only those of entries a title or a date moved to."""
+    (rendered): only those of entries a title or a date moved to. Of several ids that took an
+    entry's title and text (a copy of it made in place beside the swap), the one that goes
+    round (`_going_round`)."""
     titled: dict[str, list[_Side]] = {}
     for before in befores:
         titled.setdefault(now[before.id].key, []).append(before)
-    by_title = _moves(befores, titled, now, digests)
+    by_title, crowded = _moves(befores, titled, now, digests)
     left = [before for before in befores if before.id not in by_title]
     moves = {**by_title, **_content_moves(left, befores, set(by_title), now, digests)}
-    cycles = _in_cycles({before_id: after_id for before_id, (_, after_id) in moves.items()})
+    targets = {before_id: after_id for before_id, (_, after_id) in moves.items()}
+    several = {i: ids for i, (_, ids) in crowded.items() if i not in moves}
+    for before_id, after_id in _going_round(targets, several).items():
+        moves[before_id] = (crowded[before_id][0], after_id)
+        targets[before_id] = after_id
+    cycles = _in_cycles(targets)
     return [
         (moves[side.id][0], side, now[moves[side.id][1]]) for side in befores if side.id in cycles
     ]
@@ -1311,13 +1318,15 @@ def _moves(
     titled: Mapping[str, Sequence[_Side]],
     now: Mapping[str, _Side],
     digests: _Texts,
-) -> dict[str, tuple[MatchedBy, str]]:
+) -> tuple[dict[str, tuple[MatchedBy, str]], dict[str, tuple[MatchedBy, list[str]]]]:
     """{id of one of `befores`: ("title", id now carrying its entry)}, for each whose entry is
     under the id of exactly one other of `titled` (by the title each id has now) with its
-    title and a text its own id no longer has. The ids of a title are found by their texts,
-    not compared in pairs: a title many entries of a day share ("Note") may be many's."""
+    title and a text its own id no longer has; and {id: (the same, those ids sorted)} for
+    each under several. The ids of a title are found by their texts, not compared in pairs:
+    a title many entries of a day share ("Note") may be many's."""
     holding: dict[str, dict[tuple[int, str], list[str]]] = {}
     moves: dict[str, tuple[MatchedBy, str]] = {}
+    crowded: dict[str, tuple[MatchedBy, list[str]]] = {}
     for before in befores:
         if before.digests is None or not any(before.digests):
             continue
@@ -1331,11 +1340,13 @@ def _moves(
             for other_id in holding[before.key].get((at, text), ())
             if other_id != before.id
         }
+        # Of entries that share a title, the one each id took is told by its text.
+        how: MatchedBy = "title" if _retitled(before, now[before.id]) else "text"
         if len(found) == 1:
-            # Of entries that share a title, the one each id took is told by its text.
-            how: MatchedBy = "title" if _retitled(before, now[before.id]) else "text"
             moves[before.id] = (how, found.pop())
-    return moves
+        elif found:
+            crowded[before.id] = (how, sorted(found))
+    return moves, crowded
 
 
 def _by_text(
