@@ -490,7 +490,13 @@ def _stamp(scan: stamp.Scan, config: Config, out_dir: Path, report: BuildReport)
         stamp.discard(scan)
         delta.discard(scan)
         return
-    left = stamp.left_by(scan, templates=config.templates, out_dir=out_dir, outputs=report.files)
+    left = stamp.left_by(
+        scan,
+        templates=config.templates,
+        zone=config.timezone.key,
+        out_dir=out_dir,
+        outputs=report.files,
+    )
     next_change = report.selection.next_change
     valid_until = stamp.nanoseconds(next_change.published if next_change is not None else None)
     again = _report_lines(report, out_dir, again=True)

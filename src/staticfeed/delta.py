@@ -198,6 +198,10 @@ def load(scan: stamp.Scan, now_ns: int | None = None) -> Previous | None:
     basis = _basis(record, left.outputs) if left is not None else None
     if basis is None or left is None or left_out is None:
         return None
+    if not stamp.zones_still(left):
+        # Every date in the config's zone may have moved, and each placing with it: a build
+        # that took them over would patch, or keep, entries at their old offsets.
+        return None
     listed = since.listed if since is not None else {}
     if listed:
         basis = replace(basis, documents=_relisted(basis.documents, listed))

@@ -4,8 +4,9 @@ The build cache (staticfeed.cache) makes a rebuild cheap, but a rebuild still im
 pipeline, reads every document and loads the cache's index. The commonest rebuild, the one
 after no change at all, costs little more than a look at each file's metadata with a stamp:
 after a build, the stamp records the stat of every file under the entries folder, of the
-config, of staticfeed's own code and of the libraries it builds with, and of every file the
-build left in the output folder, with what the build printed. The next build that finds every
+config, of staticfeed's own code and of the libraries it builds with, of the file the
+config's time zone was read from (`zone_files`), and of every file the build left in the
+output folder, with what the build printed. The next build that finds every
 one of them the same prints that again and stops.
 
 A file's stat (size, mtime, ctime and inode) stands for its content, as in git's index and in
@@ -119,7 +120,9 @@ def replay(scan: Scan, now_ns: int | None = None) -> list[str] | None:
     if not isinstance(lines, list) or not all(isinstance(line, str) for line in lines):
         return None
     left = left_in(stamp)
-    return lines if left is not None and still(left) is not None else None
+    if left is None or not zones_still(left):
+        return None
+    return lines if still(left) is not None else None
 
 
 def is_due(record: Mapping[str, object], now_ns: int | None = None) -> bool:
@@ -131,9 +134,12 @@ def is_due(record: Mapping[str, object], now_ns: int | None = None) -> bool:
 @dataclass(frozen=True)
 class Left:
     """What a build left for the next to check: every file it wrote in its output folder and
-    the templates folder it read, with a digest of their stat."""
+    the templates folder it read, with a digest of their stat, and the stat of the files
+    zoneinfo looked at for the config's time zone (`zone_files`)."""
 
     templates: str | None
+    zones: dict[str, str]
+    """The stat of each of `zone_files`, by path ("" for one that is not a file)."""
     out: str
     outputs: list[str]
     """By POSIX path under `out`."""
@@ -142,6 +148,7 @@ class Left:
     def fields(self) -> dict[str, object]:
         return {
             "templates": self.templates,
+            "zones": self.zones,
             "out": self.out,
             "outputs": self.outputs,
             "state": self.state,
@@ -149,18 +156,64 @@ class Left:
 
 
 def left_by(
-    scan: Scan, *, templates: Path | None, out_dir: Path, outputs: Sequence[str]
+    scan: Scan,
+    *,
+    templates: Path | None,
+    zone: str,
+    out_dir: Path,
+    outputs: Sequence[str],
 ) -> Left | None:
     """What the build that `scan` was taken for left: `outputs` are the files in `out_dir`,
-    by POSIX path under it. None when a template was changed too recently for its stat to
-    vouch for it, or a file cannot be found."""
+    by POSIX path under it; `zone` is the key of the config's time zone. None when a template
+    or a zone file was changed too recently for its stat to vouch for it, or a file cannot be
+    found."""
     folder = str(templates.resolve()) if templates is not None else None
-    left = Left(folder, str(out_dir.resolve()), list(outputs), "")
+    racy_after = scan.started_ns - RACY_NS
+    zones = _zone_stats(zone_files(zone), racy_after)
+    if zones is None:
+        return None
+    left = Left(folder, zones, str(out_dir.resolve()), list(outputs), "")
     try:
-        stats = _stats(left, racy_after=scan.started_ns - RACY_NS)
+        stats = _stats(left, racy_after=racy_after)
     except OSError:
         return None
     return replace(left, state=stats.digest()) if stats is not None else None
+
+
+def zone_files(key: str) -> list[str]:
+    """The files zoneinfo looks at, in its order, for the zone `key`: the one in each folder
+    of its path up to the first that has it. A zone data update replaces one in a folder
+    under the path's (Europe/), whose stat does not change, and a file made in an earlier
+    folder hides the one read: the stamp records each. (A zone read from the tzdata package
+    changes with the package, whose stat `_code` records.)"""
+    files = []
+    for folder in zoneinfo.TZPATH:
+        path = os.path.join(folder, key)
+        files.append(path)
+        if os.path.isfile(path):
+            break
+    return files
+
+
+def zones_still(left: Left) -> bool:
+    """Whether the zone files are as the build that left `left` found them."""
+    return _zone_stats(list(left.zones)) == left.zones
+
+
+def _zone_stats(paths: Sequence[str], racy_after: int | None = None) -> dict[str, str] | None:
+    """The stat of each file of `paths` ("" for one that is not a file); None when one was
+    changed after `racy_after`."""
+    zones = {}
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            zones[path] = ""
+            continue
+        if racy_after is not None and stat.st_mtime_ns > racy_after:
+            return None
+        zones[path] = _stat_text(stat) if S_ISREG(stat.st_mode) else ""
+    return zones
 
 
 def left_in(record: Mapping[str, object]) -> Left | None:
@@ -170,10 +223,12 @@ def left_in(record: Mapping[str, object]) -> Left | None:
         return None
     if templates is not None and not isinstance(templates, str):
         return None
-    state = record.get("state")
+    zones, state = record.get("zones"), record.get("state")
+    if not isinstance(zones, dict) or not all(isinstance(stat, str) for stat in zones.values()):
+        return None
     if not isinstance(out, str) or not isinstance(state, str):
         return None
-    return Left(templates, out, outputs, state)
+    return Left(templates, zones, out, outputs, state)
 
 
 def still(left: Left) -> Stats | None:
