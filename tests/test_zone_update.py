@@ -35,7 +35,7 @@ def post(title: str, date: str) -> str:
     return f"---\ntitle: {title}\ndate: {date}\n---\nFirst of {title}.\n\nMore of {title}.\n"
 
 
-def install_zone(source: str, key: str, *, aged: bool = True) -> None:
+def install_zone(source: str, key: str, *, aged: bool = True, new_process: bool = True) -> None:
     """Put the system's zone `source` in zi/ as `key`, as dpkg replaces a file: a new file
     renamed over the old one (a new inode, in a folder whose own stat does not change), with
     an old mtime, as the package's files have."""
@@ -46,8 +46,8 @@ def install_zone(source: str, key: str, *, aged: bool = True) -> None:
     if aged:
         os.utime(fresh, (AGED, AGED))
     fresh.replace(target)
-    # A real next build is a new process, which has not read the zone yet.
-    zoneinfo.ZoneInfo.clear_cache(only_keys=[ZONE])
+    if new_process:  # a next build is a new process, which has not read the zone yet
+        zoneinfo.ZoneInfo.clear_cache(only_keys=[ZONE])
 
 
 @pytest.fixture(autouse=True)
@@ -143,3 +143,16 @@ def test_a_zone_file_modified_just_before_the_build_leaves_no_stamp() -> None:
     assert built.exit_code == 0, built.output
     assert published()["Alpha"] == "2025-01-01T10:00:00+09:00"
     assert stamps() == []
+
+
+def test_a_rebuild_in_the_process_of_serve_reads_a_zone_file_replaced() -> None:
+    # serve rebuilds in the process that read the zone when it started: zoneinfo keeps it.
+    install_zone("Asia/Tokyo", ZONE, new_process=False)
+
+    rebuilt = run("build")
+
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert published()["Alpha"] == "2025-01-01T10:00:00+09:00"
+    zoneinfo.ZoneInfo.clear_cache(only_keys=[ZONE])  # a build in a process of its own
+    same_as_without_the_cache()
+    assert published()["Alpha"] == "2025-01-01T10:00:00+09:00"

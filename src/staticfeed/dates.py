@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser as dateutil_parser
 
+from staticfeed.stamp import zone_state
 from staticfeed.values import shown_as_written, type_name
 
 # Two different defaults: a field that came out the same under both was written by the author.
@@ -196,12 +197,29 @@ class UnreadTime(DateError):
 
 def zone(name: str) -> ZoneInfo:
     _refuse_zone_of_no_place(name)
+    _forget_if_replaced(name)
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         spelled = _zone_spelled(name)
         meant = f" (names are case-sensitive: {spelled})" if spelled else ""
         raise DateError(f"unknown time zone {name!r}{meant}") from error
+
+
+_ZONES_READ: dict[str, dict[str, str]] = {}
+"""The stat of the files each zone was looked for in (stamp.zone_state), when this process
+last asked for it."""
+
+
+def _forget_if_replaced(name: str) -> None:
+    """Have zoneinfo read the zone `name` again when its file changed since this process last
+    asked for it: zoneinfo keeps each zone it read for the life of the process, and `serve`,
+    which rebuilds in one, would write the old offsets after a time zone data update and
+    stamp them as made under the new rules."""
+    now = zone_state(name)
+    if _ZONES_READ.setdefault(name, now) != now:
+        ZoneInfo.clear_cache(only_keys=[name])
+        _ZONES_READ[name] = now
 
 
 def _refuse_zone_of_no_place(name: str) -> None:

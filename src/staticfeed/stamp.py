@@ -200,6 +200,13 @@ def zones_still(left: Left) -> bool:
     return _zone_stats(list(left.zones)) == left.zones
 
 
+def zone_state(key: str) -> dict[str, str]:
+    """The stat of each of `zone_files` ("" for one that is not a file)."""
+    zones = _zone_stats(zone_files(key))
+    assert zones is not None  # None only for a racy file
+    return zones
+
+
 def _zone_stats(paths: Sequence[str], racy_after: int | None = None) -> dict[str, str] | None:
     """The stat of each file of `paths` ("" for one that is not a file); None when one was
     changed after `racy_after`."""
@@ -207,7 +214,7 @@ def _zone_stats(paths: Sequence[str], racy_after: int | None = None) -> dict[str
     for path in paths:
         try:
             stat = os.stat(path)
-        except OSError:
+        except (OSError, ValueError):  # ValueError: a NUL in a name no zone has
             zones[path] = ""
             continue
         if racy_after is not None and stat.st_mtime_ns > racy_after:
