@@ -226,3 +226,45 @@ def test_a_date_written_as_a_number_is_told_to_go_in_quotes(site: Site) -> None:
         "Error: entries/note.md:3: date: expected a date, not a number (20251222). Write date as"
         ' 2025-12-22, or put it in quotes: "20251222".'
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "other", "text"),
+    [
+        pytest.param("date = 2025-12-22", 'title = "Note"', "Text.\n", id="date"),
+        # Without a text, which a title could be taken from.
+        pytest.param('title = "Note"', "date = 2025-12-22", "", id="title"),
+    ],
+)
+def test_a_toml_key_commented_out_below_a_table_is_told_to_move_above_it(
+    site: Site, key: str, other: str, text: str
+) -> None:
+    # "Remove the #" alone put the key in the [[authors]] table, and the next build said to
+    # move it: one fix at a time, two builds, for one line.
+    site()
+    path = write(
+        "note.md", f'+++\n{other}\n[[authors]]\nname = "Ann"\n# {key}\n+++\n{text}'.encode()
+    )
+    name = key.split(" ")[0]
+    assert errors() == [
+        f"Error: entries/note.md:5: the front matter has no {name}: line 5 gives one in a"
+        " comment. Remove the # at the start of line 5, and move the line above line 3, where"
+        " [[authors]] begins."
+    ]
+    # Doing both, as a user would: the line without its #, moved above line 3, builds.
+    lines = path.read_text(encoding="utf-8").split("\n")
+    moved = [*lines[:2], key, *lines[2:4], *lines[5:]]
+    path.write_text("\n".join(moved), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published[:10], entry.author) == ("Note", "2025-12-22", "Ann")
+
+
+def test_a_toml_key_commented_out_above_the_first_table_needs_no_move(site: Site) -> None:
+    site()
+    write("note.md", b'+++\ntitle = "N"\n# date = 2025-12-22\n[[authors]]\nname = "A"\n+++\nT.\n')
+    assert errors() == [
+        "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
+        " Remove the # at the start of line 3."
+    ]

@@ -40,7 +40,7 @@ from staticfeed.frontmatter import (
     item_lines,
     keys_caught_by_items,
     split,
-    toml_first_table_line,
+    toml_first_table,
     without_keys,
 )
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
@@ -971,23 +971,34 @@ class _EntryBuilder:
         # its byte-order mark hid TOML's +++ (the fix gave YAML's `date:`), and str.splitlines
         # ends a line at a form feed or a lone CR too, so the comment was looked for a line off.
         lines = _read_text(self.path, self.data, [], lambda text: text.split("\n"))
-        for number, line in enumerate(lines[1 : closing - 1], start=2):
-            if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
-                return EntryError(
-                    f"the front matter has no {key}: line {number} gives one in a comment",
-                    f"Remove the # at the start of line {number}.",
-                    path=self.path,
-                    line=number,
-                )
         toml = bool(lines) and lines[0].strip() == "+++"
         # In TOML, above the first table: a line below its header is a key of the table.
-        above = toml_first_table_line("\n".join(lines[1 : closing - 1]), 2) if toml else None
+        table = toml_first_table("\n".join(lines[1 : closing - 1]), 2) if toml else None
+        for number, line in enumerate(lines[1 : closing - 1], start=2):
+            if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
+                return self._commented_out(key, number, table)
+        above = table[0] if table else None
         return EntryError(
             f"the front matter has no {key}, and the text does not begin with one",
             f"Add a line {key}{' = ' if toml else ': '}{value} to the front matter, above "
             f"line {above or closing}.",
             path=self.path,
             line=above or closing,
+        )
+
+    def _commented_out(self, key: str, number: int, table: tuple[int, str] | None) -> EntryError:
+        """The error of `key` commented out at line `number`, in front matter whose first TOML
+        table (line, header) is `table`."""
+        fix = f"Remove the # at the start of line {number}"
+        if table is not None and table[0] < number:
+            # Uncommented there, TOML reads the line as a key of the table, and the next build
+            # said to move it: both steps at once.
+            fix += f", and move the line above line {table[0]}, where {table[1]} begins"
+        return EntryError(
+            f"the front matter has no {key}: line {number} gives one in a comment",
+            f"{fix}.",
+            path=self.path,
+            line=number,
         )
 
     def _authors(self, head: HeadMetadata) -> tuple[Author, ...]:

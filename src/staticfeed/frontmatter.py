@@ -1318,12 +1318,15 @@ def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, 
     return None
 
 
-def toml_first_table_line(text: str, first: int = 1) -> int | None:
-    """The line of the first table header (`[[authors]]`, `[author]`) of the TOML `text`, above
-    which a key of the text's own goes; `first` is the number of the text's first line."""
-    return next(
-        (number for number, line in toml_lines(text, first) if _TOML_HEADER.match(line)), None
-    )
+def toml_first_table(text: str, first: int = 1) -> tuple[int, str] | None:
+    """The line and the header (`[[authors]]`, `[author]`) of the first table of the TOML
+    `text`, above which a key of the text's own goes; `first` is the number of the text's first
+    line."""
+    for number, line in toml_lines(text, first):
+        if header := _TOML_HEADER.match(line):
+            brackets = header.group(1)
+            return number, f"{brackets}{header.group(2)}{']' * len(brackets)}"
+    return None
 
 
 def toml_keys_caught_by_table(
