@@ -162,6 +162,7 @@ def test_an_empty_author_is_one_error_even_without_default_authors(site: Site) -
     ("written", "shown"),
     [
         pytest.param("1tag:x", "'1tag:x'", id="scheme-not-a-letter"),
+        pytest.param("urn:", "'urn:'", id="nothing-after-the-colon"),
         pytest.param("tag:x,2025:a\\u00a0b", "'tag:x,2025:a\\xa0b'", id="no-break-space"),
         pytest.param("tag:x,2025:a\\tb", "'tag:x,2025:a\\tb'", id="tab"),
     ],
@@ -267,4 +268,75 @@ def test_a_toml_key_commented_out_above_the_first_table_needs_no_move(site: Site
     assert errors() == [
         "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
         " Remove the # at the start of line 3."
+    ]
+
+
+def test_a_toml_key_commented_out_in_an_indented_table_is_found(site: Site) -> None:
+    # Keys of a table are often indented under its header: the # is not the line's first
+    # character, and it is still the comment to remove.
+    site()
+    write(
+        "note.md",
+        b'+++\ntitle = "Note"\n[[authors]]\n  name = "A"\n  # date = 2025-12-22\n+++\nT.\n',
+    )
+    assert errors() == [
+        "Error: entries/note.md:5: the front matter has no date: line 5 gives one in a comment."
+        " Remove the # at the start of line 5, and move the line above line 3, where"
+        " [[authors]] begins."
+    ]
+
+
+def test_toml_front_matter_opened_with_a_space_after_the_plus_signs_gets_a_toml_fix(
+    site: Site,
+) -> None:
+    # `+++ ` opens the front matter as `+++` does; the fix must be TOML, above the table.
+    site()
+    write("note.md", b'+++ \ntitle = "Note"\n[[authors]]\nname = "Ann"\n+++\nText.\n')
+    assert errors() == [NO_DATE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("draft: true", id="draft"),  # not published: nothing for readers to see
+        pytest.param("link: https://example.com/read-this", id="link"),  # readers open it
+        pytest.param("summary: Why it matters.", id="summary"),  # readers read it
+    ],
+)
+def test_an_entry_without_text_that_is_a_draft_or_has_a_link_or_summary_has_no_warning(
+    site: Site, line: str
+) -> None:
+    site()
+    write("note.md", f"---\ntitle: Note\ndate: 2025-12-22\n{line}\n---\n".encode())
+    write("other.md", b"---\ntitle: Other\ndate: 2025-12-21\n---\nText.\n")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.stderr
+
+
+def test_a_missing_id_authority_is_suggested_with_the_year_of_the_oldest_entry(
+    site: Site,
+) -> None:
+    # The year of a tag URI's authority must be one the site's host was owned in: the oldest
+    # entry shows it was, the year of the newest or this year would not cover older ones.
+    site(config=BASIC_CONFIG.replace('id_authority = "example.org,2025"\n', ""))
+    write("a.md", b"---\ntitle: A\ndate: 2023-05-01\n---\nText.\n")
+    write("b.md", b"---\ntitle: B\ndate: 2019-03-02\n---\nText.\n")
+    write("c.md", b"---\ntitle: C\ndate: 2024-01-09\n---\nText.\n")
+    assert errors() == [
+        "Error: staticfeed.toml: id_authority is not set, and entries without an id: need it. Add"
+        ' id_authority = "example.org,2019" to the config. Pin it and never change it: every'
+        " entry id is built from it, and a new value would make readers show every entry again."
+    ]
+
+
+def test_an_author_given_with_authors_too_is_still_checked(site: Site) -> None:
+    # "Keep one" may mean keeping author: its own problem is told in the same build, not the
+    # next one.
+    site()
+    write("note.md", b'---\ntitle: T\ndate: 2025-12-22\nauthor: ""\nauthors: [Bo]\n---\nText.\n')
+    assert errors() == [
+        "Error: entries/note.md:4: author is empty. Give author a value or remove the key.",
+        "Error: entries/note.md:5: both author and authors are given. Keep one: author for one"
+        " person, authors for a list.",
     ]
