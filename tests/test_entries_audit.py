@@ -340,3 +340,24 @@ def test_an_author_given_with_authors_too_is_still_checked(site: Site) -> None:
         "Error: entries/note.md:5: both author and authors are given. Keep one: author for one"
         " person, authors for a list.",
     ]
+
+
+def test_a_yaml_key_commented_out_indented_is_told_to_lose_the_indentation_too(
+    site: Site,
+) -> None:
+    # Without its # alone, the line stayed indented under author:, and the next build said
+    # "date is indented under author": one fix at a time, two builds, for one line.
+    site()
+    path = write(
+        "note.md", b"---\ntitle: T\nauthor:\n  name: Ann\n  # date: 2025-12-22\n---\nText.\n"
+    )
+    assert errors() == [
+        "Error: entries/note.md:5: the front matter has no date: line 5 gives one in a comment."
+        " Remove the # and the indentation before it from line 5."
+    ]
+    # Doing it, as a user would, builds.
+    path.write_text(path.read_text(encoding="utf-8").replace("  # date", "date"), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published[:10], entry.author) == ("T", "2025-12-22", "Ann")

@@ -976,7 +976,9 @@ class _EntryBuilder:
         table = toml_first_table("\n".join(lines[1 : closing - 1]), 2) if toml else None
         for number, line in enumerate(lines[1 : closing - 1], start=2):
             if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
-                return self._commented_out(key, number, table)
+                # Indented in YAML, it is a key of the mapping above it once uncommented.
+                nested = not toml and line[:1].isspace()
+                return self._commented_out(key, number, table, nested=nested)
         above = table[0] if table else None
         return EntryError(
             f"the front matter has no {key}, and the text does not begin with one",
@@ -986,10 +988,15 @@ class _EntryBuilder:
             line=above or closing,
         )
 
-    def _commented_out(self, key: str, number: int, table: tuple[int, str] | None) -> EntryError:
+    def _commented_out(
+        self, key: str, number: int, table: tuple[int, str] | None, *, nested: bool
+    ) -> EntryError:
         """The error of `key` commented out at line `number`, in front matter whose first TOML
-        table (line, header) is `table`."""
+        table (line, header) is `table`; `nested`: indented in YAML."""
         fix = f"Remove the # at the start of line {number}"
+        if nested:
+            # Else the next build said "date is indented under author": write it without.
+            fix = f"Remove the # and the indentation before it from line {number}"
         if table is not None and table[0] < number:
             # Uncommented there, TOML reads the line as a key of the table, and the next build
             # said to move it: both steps at once.
