@@ -188,6 +188,13 @@ def test_a_comment_after_a_slug_is_a_comment(site: Site) -> None:
     assert entry.id == "tag:example.org,2025:my-post"
 
 
+TITLE_ALONE_AT_5 = (
+    "Warning: entries/note.md:5: the entry has a title alone: no text, no summary and no link, so"
+    " readers get its title and an empty page. Write a sentence about it below the front matter,"
+    " give it a summary: or a link:, or mark it draft: true until it is ready."
+)
+
+
 def test_a_title_alone_is_published_with_a_warning_at_the_line_its_text_would_start(
     site: Site,
 ) -> None:
@@ -196,11 +203,7 @@ def test_a_title_alone_is_published_with_a_warning_at_the_line_its_text_would_st
     write("note.md", b"---\ntitle: Note\ndate: 2025-12-22\n---\n")
     result = build()
     assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [
-        "Warning: entries/note.md:5: the entry has a title alone: no text, no summary and no"
-        " link, so readers get its title and an empty page. Write a sentence about it below the"
-        " front matter, give it a summary: or a link:, or mark it draft: true until it is ready."
-    ]
+    assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
     assert [entry.title for entry in feedparser.parse("feeds/atom.xml").entries] == ["Note"]
 
 
@@ -361,3 +364,19 @@ def test_a_yaml_key_commented_out_indented_is_told_to_lose_the_indentation_too(
     assert result.exit_code == 0, result.output
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     assert (entry.title, entry.published[:10], entry.author) == ("T", "2025-12-22", "Ann")
+
+
+@pytest.mark.parametrize(
+    "space",
+    [
+        pytest.param("\u00a0", id="no-break-space"),  # left by a paste from a word processor
+        pytest.param("\u3000", id="ideographic-space"),  # typed by a Japanese input method
+    ],
+)
+def test_a_text_of_a_wide_or_no_break_space_alone_is_a_title_alone(site: Site, space: str) -> None:
+    # Readers show nothing of it, as of no text at all.
+    site()
+    write("note.md", f"---\ntitle: Note\ndate: 2025-12-22\n---\n{space}\n".encode())
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
