@@ -182,6 +182,27 @@ def test_an_entry_whose_folder_takes_two_files_places_is_told_once() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "direction"),
+    [
+        # After a singleton (u-, x-) come extensions and private use: `latn` in `u-nu-latn`
+        # names the digits (Latin ones), not the script the text is written in.
+        ("ar-EG-u-nu-latn", "rtl"),
+        ("fa-u-nu-latn", "rtl"),
+        ("he-x-test", "rtl"),
+        ("en-u-nu-arab", None),
+        ("ku-Arab-IQ-u-nu-latn", "rtl"),
+        ("sd-Deva-x-arab", None),
+    ],
+)
+def test_an_extension_after_the_language_does_not_change_its_direction(
+    lang: str, direction: str | None
+) -> None:
+    # An Arabic entry with Latin digits was laid out left to right: its full stops at the left.
+    page = parse(render_pages(make_config(), [make_entry("x", lang=lang)], FEEDS)["x/index.html"])
+    assert (page.get("lang"), page.get("dir")) == (lang, direction)
+
+
 def test_an_email_address_with_url_characters_is_mailed_whole() -> None:
     # `#` and `?` may be in an address; unescaped in a mailto: URL, a mail program took what
     # follows them for a fragment or headers, and wrote to `ann`.

@@ -635,7 +635,10 @@ def right_to_left(lang: str | None) -> bool:
     if not lang:
         return False
     subtags = lang.lower().split("-")
-    script = next((tag for tag in subtags[1:] if len(tag) == 4 and tag.isalpha()), None)
+    # A script comes before any singleton (`u-`, `x-`): after it, `latn` in `ar-u-nu-latn`
+    # names the digits, and the text is still Arabic, written right to left.
+    singleton = next((at for at, tag in enumerate(subtags) if len(tag) == 1), len(subtags))
+    script = next((tag for tag in subtags[1:singleton] if len(tag) == 4 and tag.isalpha()), None)
     return script in _RTL_SCRIPTS if script is not None else subtags[0] in _RTL_LANGUAGES
 
 
