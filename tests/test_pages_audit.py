@@ -245,3 +245,36 @@ def test_extends_of_blank_text_is_an_error_saying_a_name_is_needed(
     (folder / "templates" / "entry.html").write_text('<p>\n{% extends " " %}\n')
     result = invoke_build()
     assert (result.exit_code, result.stderr) == (1, NOT_A_NAME.format(what="empty text") + "\n")
+
+
+def test_the_index_shows_a_date_rewritten_in_another_offset_after_a_cached_build(
+    site: Callable[..., Path],
+) -> None:
+    # The same instant written in UTC: the index shows dates in their own offset, so it shows
+    # the new text; one made from the cache kept the old.
+    folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-02T09:30:00+02:00\n---\nA.\n"})
+    index = folder / "feeds" / "index.html"
+    assert invoke_build().exit_code == 0
+    assert text(one(parse(index.read_bytes()), "//article//time")) == "2025-01-02 09:30 +02:00"
+    document = folder / "entries" / "a.md"
+    document.write_text(document.read_text().replace("09:30:00+02:00", "07:30:00Z"))
+    assert invoke_build().exit_code == 0
+    time = one(parse(index.read_bytes()), "//article//time")
+    assert (text(time), time.get("datetime")) == (
+        "2025-01-02 07:30 +00:00",
+        "2025-01-02T07:30:00+00:00",
+    )
+
+
+@pytest.mark.parametrize(
+    "lang",
+    [
+        # Languages written right to left (CLDR characterOrder), and left-to-right languages
+        # written in a right-to-left script: Ladino in Hebrew, Azerbaijani in Arabic letters.
+        *["ur", "ps", "yi", "dv", "ug", "syr", "ckb-IQ"],
+        *["lad-Hebr", "az-Arab-IR", "pa-Arab", "ms-Arab"],
+    ],
+)
+def test_a_page_in_a_language_or_script_written_right_to_left_says_so(lang: str) -> None:
+    page = parse(render_pages(make_config(), [make_entry("x", lang=lang)], FEEDS)["x/index.html"])
+    assert (page.get("lang"), page.get("dir")) == (lang, "rtl")
