@@ -99,6 +99,8 @@ def with_plans(text: str) -> Callable[[list[str], int], str]:
 PLACINGS_OF_THE_WRONG_SHAPE: dict[str, Callable[[list[str], int], str]] = {
     "a feed one past the last": with_plans("{plans}"),
     "a feed counted from the end": with_plans("-1"),
+    # str.isdigit takes it, int() does not: no traceback.
+    "a feed in superscript digits": with_plans("\u00b2"),
     "five parts": lambda parts, plans: " ".join([*parts, "0"]),
     "no listing": lambda parts, plans: " ".join([parts[0], parts[1], "", parts[3]]),
 }
@@ -197,6 +199,42 @@ def test_an_id_given_in_an_edit_is_refused_as_without_the_cache() -> None:
     without_the_cache = run("build", "--no-cache")
     assert (without_the_cache.exit_code, without_the_cache.stderr) == (1, built.stderr)
     assert files_under(Path("feeds")) == before
+
+
+def refused_as_without_the_cache(message: str) -> None:
+    """The next build fails with `message` and changes no file, with the cache or without."""
+    before = files_under(Path("feeds"))
+    built = run("build")
+    assert (built.exit_code, built.stderr) == (1, message), built.output
+    assert files_under(Path("feeds")) == before
+    without_the_cache = run("build", "--no-cache")
+    assert (without_the_cache.exit_code, without_the_cache.stderr) == (1, message)
+    assert files_under(Path("feeds")) == before
+
+
+def test_a_slug_edited_to_take_another_entrys_page_is_refused_as_without_the_cache() -> None:
+    """Beta keeps its id and takes alpha's page: the index lists a page by its URL, so a
+    patch would find alpha's article and page there and overwrite both with beta's."""
+    moved = "id: tag:example.org,2025:2025/beta\nslug: 2025/alpha\n---\nFirst"
+    edit("2025/beta.md", "---\nFirst", moved)
+    refused_as_without_the_cache(
+        "Error: entries/2025/alpha.md: slug '2025/alpha' gives the same page as "
+        "entries/2025/beta.md. Give one of them another slug: in its front matter.\n"
+    )
+
+
+def test_an_id_edited_to_another_entrys_is_refused_as_without_the_cache() -> None:
+    """Beta takes the id of alpha, which is in every feed beta is in: a patch, which finds an
+    entry's items by id, would put beta in place of alpha there."""
+    author = "tags: [news, peace]\nauthor: Ann Lee <ann@example.org>\n"
+    edit("2025/alpha.md", "tags: [news, peace]\n", author)
+    assert run("build").exit_code == 0
+    edit("2025/beta.md", "title: Beta\n", "title: Beta\nid: tag:example.org,2025:2025/alpha\n")
+    refused_as_without_the_cache(
+        "Error: entries/2025/beta.md: the entry has the same id as entries/2025/alpha.md "
+        "(tag:example.org,2025:2025/alpha). Give one of them its own slug: or id: in the "
+        "front matter.\n"
+    )
 
 
 @pytest.mark.parametrize(
