@@ -99,6 +99,9 @@ def with_plans(text: str) -> Callable[[list[str], int], str]:
 PLACINGS_OF_THE_WRONG_SHAPE: dict[str, Callable[[list[str], int], str]] = {
     "a feed one past the last": with_plans("{plans}"),
     "a feed counted from the end": with_plans("-1"),
+    "its first feed counted from the end": lambda parts, plans: " ".join(
+        [*parts[:3], str(int(parts[3].split(",")[0]) - plans)]
+    ),
     # str.isdigit takes it, int() does not: no traceback.
     "a feed in superscript digits": with_plans("\u00b2"),
     "five parts": lambda parts, plans: " ".join([*parts, "0"]),
