@@ -335,3 +335,21 @@ def test_a_document_a_full_build_read_in_its_clock_tick_is_read_again(
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and mtime
     build_like_a_full_build(lambda: None)
     assert b"version B." in Path("feeds/atom.xml").read_bytes()
+
+
+def test_a_record_of_patches_that_names_a_document_added_since_builds_in_full() -> None:
+    """A record of patches may name only documents of the full build it follows: one that
+    names a document added since, with its stat now, must not make it one already placed,
+    which no patch would publish."""
+    edit("2025/alpha.md", "past its", "after its")
+    assert patched(run("build", "--verbose"))
+
+    def added(record: Record) -> None:
+        tree = record["tree"]
+        assert isinstance(tree, dict)
+        write("entries/2025/theta.md", post("Theta", "2025-01-07"))
+        tree["2025/theta.md"] = default_scan().tree["2025/theta.md"]
+
+    damage("delta-since-*.json", added)
+    built = build_like_a_full_build(lambda: None)
+    assert not patched(built), built.stderr
