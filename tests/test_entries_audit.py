@@ -380,3 +380,53 @@ def test_a_text_of_a_wide_or_no_break_space_alone_is_a_title_alone(site: Site, s
     result = build()
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
+
+
+@pytest.mark.parametrize(
+    ("fence", "commented", "fixed"),
+    [
+        pytest.param("+++", "# date: 2025-12-22", "date = 2025-12-22", id="yaml-line-in-toml"),
+        pytest.param("---", "# date = 2025-12-22", "date: 2025-12-22", id="toml-line-in-yaml"),
+        # TOML 1.0 has no date-time without seconds: unquoted, the next build said so.
+        pytest.param(
+            "+++", "#date: 2025-12-22 14:30", 'date = "2025-12-22 14:30"', id="time-in-toml"
+        ),
+    ],
+)
+def test_a_key_commented_out_in_the_other_language_is_told_how_to_write_it(
+    site: Site, fence: str, commented: str, fixed: str
+) -> None:
+    # "Remove the #" alone left `date: 2025-12-22` in TOML, and the next build said "invalid
+    # TOML: Expected '=' after a key": two builds, for one line.
+    site()
+    title = 'title = "T"' if fence == "+++" else "title: T"
+    path = write("note.md", f"{fence}\n{title}\n{commented}\n{fence}\nText.\n".encode())
+    assert errors() == [
+        "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
+        f" Remove the # at the start of line 3 and write it {fixed}."
+    ]
+    # Doing it, as a user would, builds.
+    path.write_text(path.read_text(encoding="utf-8").replace(commented, fixed), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    time = "14:30" if "14:30" in fixed else "00:00"
+    assert (entry.title, entry.published[:16]) == ("T", f"2025-12-22T{time}")
+
+
+def test_a_toml_key_of_yaml_style_commented_out_below_a_table_gets_both_fixes(site: Site) -> None:
+    site()
+    path = write(
+        "note.md", b'+++\ntitle = "T"\n[[authors]]\nname = "Ann"\n# date: 2025-12-22\n+++\nT.\n'
+    )
+    assert errors() == [
+        "Error: entries/note.md:5: the front matter has no date: line 5 gives one in a comment."
+        " Remove the # at the start of line 5 and write it date = 2025-12-22, and move the line"
+        " above line 3, where [[authors]] begins."
+    ]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([*lines[:2], "date = 2025-12-22", *lines[2:4], *lines[5:]]))
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.title, entry.published[:10], entry.author) == ("T", "2025-12-22", "Ann")

@@ -38,6 +38,7 @@ from staticfeed.frontmatter import (
     ItemLines,
     body_of,
     item_lines,
+    key_line_in,
     keys_caught_by_items,
     split,
     toml_first_table,
@@ -975,10 +976,15 @@ class _EntryBuilder:
         # In TOML, above the first table: a line below its header is a key of the table.
         table = toml_first_table("\n".join(lines[1 : closing - 1]), 2) if toml else None
         for number, line in enumerate(lines[1 : closing - 1], start=2):
-            if re.fullmatch(rf"#\s*{key}\s*[:=].*", line.strip()):
+            found = re.fullmatch(rf"#\s*{key}\s*([:=])(.*)", line.strip())
+            if found:
                 # Indented in YAML, it is a key of the mapping above it once uncommented.
                 nested = not toml and line[:1].isspace()
-                return self._commented_out(key, number, table, nested=nested)
+                # Written in the other language, it was invalid TOML or YAML once uncommented.
+                other = found[1] == (":" if toml else "=")
+                written = found[2].strip() or value
+                rewrite = key_line_in(key, written, toml=toml) if other else None
+                return self._commented_out(key, number, table, nested=nested, rewrite=rewrite)
         above = table[0] if table else None
         return EntryError(
             f"the front matter has no {key}, and the text does not begin with one",
@@ -989,14 +995,23 @@ class _EntryBuilder:
         )
 
     def _commented_out(
-        self, key: str, number: int, table: tuple[int, str] | None, *, nested: bool
+        self,
+        key: str,
+        number: int,
+        table: tuple[int, str] | None,
+        *,
+        nested: bool,
+        rewrite: str | None,
     ) -> EntryError:
         """The error of `key` commented out at line `number`, in front matter whose first TOML
-        table (line, header) is `table`; `nested`: indented in YAML."""
+        table (line, header) is `table`; `nested`: indented in YAML; `rewrite`: the line as
+        the front matter's language writes it, when the comment is in the other one."""
         fix = f"Remove the # at the start of line {number}"
         if nested:
             # Else the next build said "date is indented under author": write it without.
             fix = f"Remove the # and the indentation before it from line {number}"
+        if rewrite is not None:
+            fix += f" and write it {rewrite}"
         if table is not None and table[0] < number:
             # Uncommented there, TOML reads the line as a key of the table, and the next build
             # said to move it: both steps at once.

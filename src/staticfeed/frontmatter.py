@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import sys
 import tomllib
@@ -984,6 +985,34 @@ def _parses(source: str) -> bool:
     except yaml.YAMLError:
         return False
     return True
+
+
+def key_line_in(key: str, written: str, *, toml: bool) -> str:
+    """A line of TOML (`toml`) or YAML front matter giving `key` the value `written` in the
+    other language (`date: 2025-12-22` in TOML): the value as written where this language
+    reads it as one, else its text quoted: TOML 1.0 has no date-time without seconds
+    (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do without."""
+    line = f"{key} = {written}" if toml else f"{key}: {written}"
+    if _one_value(line, toml=toml) is not None:
+        return line
+    # Quoted from the text the other language reads (`'A: b'` is A: b), or as written.
+    value = _one_value(f"{key}: {written}" if toml else f"{key} = {written}", toml=not toml)
+    quoted = json.dumps(
+        value[0] if value and isinstance(value[0], str) else written, ensure_ascii=False
+    )
+    return f"{key} = {quoted}" if toml else f"{key}: {quoted}"
+
+
+def _one_value(line: str, *, toml: bool) -> tuple[object] | None:
+    """The value of the one key of `line` read as TOML (`toml`) or YAML; None if it cannot
+    be read as a key and its value."""
+    try:
+        data = tomllib.loads(line) if toml else yaml.load(line, Loader=_Loader)
+    except (ValueError, RecursionError, yaml.YAMLError):  # TOMLDecodeError is a ValueError
+        return None
+    if not isinstance(data, dict) or len(data) != 1:
+        return None
+    return (next(iter(data.values())),)
 
 
 def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
