@@ -345,6 +345,41 @@ def test_an_author_given_with_authors_too_is_still_checked(site: Site) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        pytest.param("author: Ann\nauthors: [Bo, 5]\n", 5, id="authors-second"),
+        pytest.param("authors: [Bo, 5]\nauthor: Ann\n", 4, id="authors-first"),
+    ],
+)
+def test_authors_given_with_an_author_too_is_still_checked(
+    site: Site, front: str, line: int
+) -> None:
+    # Only author's value was read: kept as "Keep one" allows, a bad authors was told by the
+    # next build, once author was gone.
+    site()
+    path = write("note.md", f"---\ntitle: T\ndate: 2025-12-22\n{front}---\nText.\n".encode())
+    both = (
+        "Error: entries/note.md:5: both author and authors are given. Keep one: author for one"
+        " person, authors for a list."
+    )
+    bad = (
+        f"Error: entries/note.md:{line}: authors must be 'Name <email>' or a mapping with name,"
+        ' not a number. Write it as "Ann Lee <ann@example.org>".'
+    )
+    # In the order of the lines; on one line, that the key is one too many comes first.
+    assert errors() == ([bad, both] if line < 5 else [both, bad])
+    # Keeping authors, with its number removed, builds.
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("author: Ann\n", "").replace(", 5", ""),
+        encoding="utf-8",
+    )
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert [author.name for author in entry.authors] == ["Bo"]
+
+
 def test_a_yaml_key_commented_out_indented_is_told_to_lose_the_indentation_too(
     site: Site,
 ) -> None:

@@ -1025,6 +1025,10 @@ class _EntryBuilder:
 
     def _authors(self, head: HeadMetadata) -> tuple[Author, ...]:
         key = "author" if "author" in self.meta else "authors"
+        if key == "author" and "authors" in self.meta:
+            # Both is an error (_check_keys), and "Keep one" may mean keeping authors: its own
+            # problems are told in this build too, not in the next one once author is gone.
+            self._field("authors", values.authors)
         found = self._field(key, values.author if key == "author" else values.authors)
         if isinstance(found, Author):
             return (found,)
