@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import lxml.html
+import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from staticfeed.cli import cli
 from staticfeed.importer import import_documents
@@ -134,3 +136,37 @@ def test_a_keygen_gets_no_end_tag_html5_parsers_reject(site: Site) -> None:
     assert invoke_build().exit_code == 0
     content = read_xml(Path("feeds/atom.xml")).findtext("a:entry/a:content", namespaces=NS)
     assert content is not None and "</keygen>" not in content and "after it." in content
+
+
+def published_html(site: Site, body: str) -> lxml.html.HtmlElement:
+    """The content of the entry with `body` as the Atom feed carries it, comments and all
+    (feedparser's sanitizer drops comments), parsed as HTML inside a <div>."""
+    site(**{"a.md": entry_with(body)})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    content = read_xml(Path("feeds/atom.xml")).findtext("a:entry/a:content", namespaces=NS)
+    assert content is not None
+    return lxml.html.fragment_fromstring(content, create_parent="div")
+
+
+def test_a_br_end_tag_in_a_comment_stays_as_written(site: Site) -> None:
+    # The </br> in the text is read as <br>, and the one in the comment is the author's
+    # note: it stays </br>, its ">" written "&gt;" as README says of any ">" in a comment.
+    root = published_html(site, "Line one</br>Line two\n\n<!-- a </br> b -->\n")
+    assert [node.text for node in root.iter(etree.Comment)] == [" a </br&gt; b "]
+    (paragraph,) = root.iter("p")
+    assert [paragraph.text, *(br.tail for br in paragraph.iter("br"))] == ["Line one", "Line two"]
+
+
+@pytest.mark.parametrize("comment", ["<!-- a --!>", "<!-->", "<!--->"])
+def test_a_br_end_tag_after_a_comment_html5_has_ended_breaks_the_line(
+    site: Site, comment: str
+) -> None:
+    # HTML5 ends a comment at "--!>", and "<!-->" and "<!--->" are empty comments (html5lib
+    # reads all three so): the </br> after one is text's, read as <br>. It was taken for part
+    # of a comment running to the next "-->", kept as written, then dropped by libxml2, and
+    # readers showed "Line oneLine two".
+    root = published_html(site, f"{comment}Line one</br>Line two\n\n<!-- b -->\n")
+    (br,) = root.iter("br")
+    assert (br.tail or "").strip() == "Line two"
+    assert [node.text for node in root.iter(etree.Comment)][-1] == " b "
