@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import feedparser
+import html5lib
 import lxml.html
 import pytest
 from click.testing import CliRunner
@@ -170,3 +172,49 @@ def test_a_br_end_tag_after_a_comment_html5_has_ended_breaks_the_line(
     (br,) = root.iter("br")
     assert (br.tail or "").strip() == "Line two"
     assert [node.text for node in root.iter(etree.Comment)][-1] == " b "
+
+
+# Elements a browser shows on lines of their own, the text around them on others.
+_SHOWN_APART = frozenset(("p", "div", "figure", "figcaption", "blockquote", "ul", "li", "br"))
+
+
+def lines_shown(html: str) -> list[str]:
+    """The lines a browser shows of `html`, as html5lib (HTML5's parser) reads it."""
+    pieces: list[str] = []
+
+    def walk(element: ElementTree.Element) -> None:
+        if not isinstance(element.tag, str):
+            return  # a comment
+        apart = element.tag in _SHOWN_APART
+        pieces.append("\n" if apart else "")
+        pieces.append(element.text or "")
+        for child in element:
+            walk(child)
+            pieces.append(child.tail or "")
+        pieces.append("\n" if apart else "")
+
+    walk(html5lib.parseFragment(html, namespaceHTMLElements=False))
+    return [line for line in ("".join(pieces)).split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Intro <figure>A figure.</figure> the end.</p>Closing words.\n",
+        "<p>Intro <figure>A figure.</figure> the <b>end.</b></p>Closing words.\n",
+    ],
+)
+def test_text_after_a_paragraph_a_figure_ends_is_on_a_line_of_its_own(
+    site: Site, body: str
+) -> None:
+    # HTML5 ends the <p> at the <figure>, so the </p> after "the end." is stray, and
+    # browsers read it as an empty paragraph: "Closing words." is on a line of its own.
+    # Readers showed "the end.Closing words.".
+    site(**{"a.md": entry_with(body)})
+    assert invoke_build().exit_code == 0
+    content = read_xml(Path("feeds/atom.xml")).findtext("a:entry/a:content", namespaces=NS)
+    assert content is not None
+    assert lines_shown(body) == ["Intro ", "A figure.", " the end.", "Closing words."]
+    assert [line.strip() for line in lines_shown(content)] == [
+        "Intro", "A figure.", "the end.", "Closing words."
+    ]  # fmt: skip

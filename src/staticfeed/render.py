@@ -442,7 +442,13 @@ def _close_paragraph(element: etree._Element) -> None:
     tail, paragraph.tail = paragraph.tail, None
     for offset, child in enumerate(moved, start=1):
         parent.insert(position + offset, child)  # with its tail
-    moved[-1].tail = ((moved[-1].tail or "") + (tail or "")) or None
+    last = moved[-1]
+    if tail and tail.strip() and (last.tag not in _SHOWN_APART or (last.tail or "").strip()):
+        # The </p> is stray then, which HTML5 reads as an empty paragraph: browsers show the
+        # text after it on a line of its own, where "the end.</p>Tail" ran "the end.Tail".
+        last = parent.makeelement("br")
+        moved[-1].addnext(last)
+    last.tail = ((last.tail or "") + (tail or "")) or None
     if not len(paragraph) and not (paragraph.text or "").strip():
         parent.remove(paragraph)
 
@@ -905,6 +911,7 @@ _APART = (
     "br", "hr", "p", "div", "li", "dt", "dd", "td", "th", "tr", "blockquote", "pre", "figcaption",
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "dl", "section", "article", "figure",
 )  # fmt: skip
+_SHOWN_APART = frozenset((*_APART, *_HTML5_BLOCKS))
 _APART_TEST = " or ".join(f"self::{tag}" for tag in _APART)
 _UNSHOWN_TEST = " or ".join(f"ancestor::{tag}" for tag in _UNSHOWN)
 _SHOWN_TEXT = f".//text()[not(ancestor::sup[@class='footnote-ref'] or {_UNSHOWN_TEST})]"
