@@ -218,3 +218,23 @@ def test_text_after_a_paragraph_a_figure_ends_is_on_a_line_of_its_own(
     assert [line.strip() for line in lines_shown(content)] == [
         "Intro", "A figure.", "the end.", "Closing words."
     ]  # fmt: skip
+
+
+def test_a_heading_keeps_the_marks_of_its_letters_in_its_id(site: Site) -> None:
+    # github-slugger keeps marks (Unicode's M categories) as it keeps letters: Hindi's vowel
+    # signs and virama are marks, and "[jump](#हिन्दी-में)" leads to the heading on GitHub.
+    root = published_html(site, "## हिन्दी में\n\nText.\n")
+    assert [heading.get("id") for heading in root.iter("h2")] == ["हिन्दी-में"]
+
+
+def test_a_footnote_back_link_keeps_its_label_as_a_title_and_the_notes_are_a_div(
+    site: Site,
+) -> None:
+    # cmark-gfm labels the back link with aria-label, which feedparser removes; a title says
+    # the same to readers. The W3C Feed Validation Service's elements are older than <section>.
+    body = "A claim[^1].\n\n[^1]: The source.\n"
+    backs = [a for a in shown(site, body).iter("a") if a.text == "\u21a9"]
+    assert [a.get("title") for a in backs] == ["Back to reference 1"]
+    root = published_html(site, body)
+    assert [element.tag for element in root.iter("section")] == []
+    assert [div.get("class") for div in root.iter("div")][1:] == ["footnotes"]
