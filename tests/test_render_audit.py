@@ -238,3 +238,25 @@ def test_a_footnote_back_link_keeps_its_label_as_a_title_and_the_notes_are_a_div
     root = published_html(site, body)
     assert [element.tag for element in root.iter("section")] == []
     assert [div.get("class") for div in root.iter("div")][1:] == ["footnotes"]
+
+
+def test_a_div_left_open_in_a_quote_in_a_box_leaves_the_rest_of_the_box_in_it(
+    site: Site,
+) -> None:
+    # HTML5 closes the <div> left open at the quote's end, and that alone: the </div> below
+    # "Inside the box." is the box's. The <span> open in it is no <div> to close.
+    body = '<div class="box">\n\n> <div><span>A note\n\nInside the box.\n\n</div>\n\nAfter.\n'
+    root = published_html(site, body)
+    (box,) = root.find_class("box")
+    assert " ".join(box.text_content().split()) == "A note Inside the box."
+    assert " ".join(root.text_content().split()) == "A note Inside the box. After."
+
+
+def test_a_summary_element_in_a_line_of_text_ends_its_paragraph(site: Site) -> None:
+    # HTML5 ends an open <p> at <summary>, as at <details>: "See" is the paragraph, which is
+    # the entry's summary, and the </p> after "here." would be a stray end tag.
+    root = published_html(site, "See <summary>the gist</summary> here.\n")
+    html5lib.HTMLParser(strict=True).parseFragment(lxml.html.tostring(root, encoding="unicode"))
+    assert [p.text_content() for p in root.iter("p")] == ["See "]
+    (entry,) = feedparser.parse(Path("feeds/atom.xml").read_bytes()).entries
+    assert entry.summary == "See"
