@@ -260,3 +260,23 @@ def test_a_summary_element_in_a_line_of_text_ends_its_paragraph(site: Site) -> N
     assert [p.text_content() for p in root.iter("p")] == ["See "]
     (entry,) = feedparser.parse(Path("feeds/atom.xml").read_bytes()).entries
     assert entry.summary == "See"
+
+
+def test_a_br_end_tag_in_an_attribute_or_a_textarea_stays_as_written(site: Site) -> None:
+    # HTML5 reads an attribute's value and a <textarea>'s text as text: the tooltip shows
+    # "one</br>two". Only the </br> in the line of text is a line break.
+    body = (
+        'Made by <abbr title="one</br>two">x</abbr>, line one</br>line two\n\n'
+        "<textarea>a</br>b</textarea>\n"
+    )
+    root = published_html(site, body)
+    assert [abbr.get("title") for abbr in root.iter("abbr")] == ["one</br>two"]
+    assert [area.text for area in root.iter("textarea")] == ["a</br>b"]
+    assert [br.tail for br in root.iter("br")] == ["line two"]
+
+
+def test_an_end_tag_whose_name_starts_with_br_is_no_line_break(site: Site) -> None:
+    # "</brand>" ends the author's own <brand> element; HTML5 reads only </br> as <br>.
+    root = published_html(site, "Made by <brand>Acme</brand> today, line one</br>line two\n")
+    assert [br.tail for br in root.iter("br")] == ["line two"]
+    assert [brand.text_content() for brand in root.iter("brand")] == ["Acme"]
