@@ -280,3 +280,14 @@ def test_an_end_tag_whose_name_starts_with_br_is_no_line_break(site: Site) -> No
     root = published_html(site, "Made by <brand>Acme</brand> today, line one</br>line two\n")
     assert [br.tail for br in root.iter("br")] == ["line two"]
     assert [brand.text_content() for brand in root.iter("brand")] == ["Acme"]
+
+
+def test_a_list_item_does_not_end_while_a_list_the_author_opened_in_it_is_open(
+    site: Site,
+) -> None:
+    # HTML5 ignores </li> while a <ul> opened inside the item is open (the item is out of
+    # "list item scope"), so nothing closes the <div> either: all below stays in it, as
+    # browsers show it.
+    root = published_html(site, "- <div><ul>Text\n- Second\n\nAfter.\n")
+    (div,) = root.findall(".//div")
+    assert " ".join(div.text_content().split()) == "Text Second After."
