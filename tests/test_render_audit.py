@@ -291,3 +291,15 @@ def test_a_list_item_does_not_end_while_a_list_the_author_opened_in_it_is_open(
     root = published_html(site, "- <div><ul>Text\n- Second\n\nAfter.\n")
     (div,) = root.findall(".//div")
     assert " ".join(div.text_content().split()) == "Text Second After."
+
+
+def test_a_paragraph_around_svg_holding_an_element_named_as_an_html_block_stays(
+    site: Site,
+) -> None:
+    # In <svg> a <section> is SVG's (HTML5 reads no HTML there), and ends no paragraph: the
+    # first paragraph, the entry's summary, is the one with the chart.
+    body = "A chart: <svg><g><section>x</section></g></svg> of sales.\n\nMore.\n"
+    site(**{"a.md": entry_with(body)})
+    assert invoke_build().exit_code == 0
+    (entry,) = feedparser.parse(Path("feeds/atom.xml").read_bytes()).entries
+    assert entry.summary == "A chart: x of sales."
