@@ -303,3 +303,10 @@ def test_a_paragraph_around_svg_holding_an_element_named_as_an_html_block_stays(
     assert invoke_build().exit_code == 0
     (entry,) = feedparser.parse(Path("feeds/atom.xml").read_bytes()).entries
     assert entry.summary == "A chart: x of sales."
+
+
+def test_an_image_of_a_srcset_with_a_density_of_0_reaches_readers(site: Site) -> None:
+    # HTML's srcset parsing refuses a density below 0 alone ("0x" is a density it reads), so
+    # the image is one browsers choose from; readers, which remove srcset, get it as the src.
+    root = shown(site, '<img srcset="https://example.net/a.png 0x" alt="A">\n')
+    assert [img.get("src") for img in root.iter("img")] == ["https://example.net/a.png"]
