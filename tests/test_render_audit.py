@@ -310,3 +310,9 @@ def test_an_image_of_a_srcset_with_a_density_of_0_reaches_readers(site: Site) ->
     # the image is one browsers choose from; readers, which remove srcset, get it as the src.
     root = shown(site, '<img srcset="https://example.net/a.png 0x" alt="A">\n')
     assert [img.get("src") for img in root.iter("img")] == ["https://example.net/a.png"]
+
+
+def test_a_br_end_tag_in_an_xmp_stays_as_written(site: Site) -> None:
+    # <xmp> shows its text as written (README): "a</br>b", not "a<br>b".
+    root = shown(site, "<xmp>a</br>b</xmp>\n")
+    assert [pre.text_content().strip() for pre in root.iter("pre")] == ["a</br>b"]
