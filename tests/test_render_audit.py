@@ -316,3 +316,11 @@ def test_a_br_end_tag_in_an_xmp_stays_as_written(site: Site) -> None:
     # <xmp> shows its text as written (README): "a</br>b", not "a<br>b".
     root = shown(site, "<xmp>a</br>b</xmp>\n")
     assert [pre.text_content().strip() for pre in root.iter("pre")] == ["a</br>b"]
+
+
+def test_a_br_end_tag_after_a_plaintext_start_tag_stays_as_written(site: Site) -> None:
+    # All after <plaintext> is text shown as written, the rest of the entry: "a</br>b". The
+    # </br> above it is a line break.
+    root = shown(site, "Line one</br>Line two\n\n<plaintext>\na</br>b\n")
+    assert [pre.text_content().strip() for pre in root.iter("pre")] == ["a</br>b"]
+    assert [br.tail for br in root.iter("br")] == ["Line two"]
