@@ -324,3 +324,12 @@ def test_a_br_end_tag_after_a_plaintext_start_tag_stays_as_written(site: Site) -
     root = shown(site, "Line one</br>Line two\n\n<plaintext>\na</br>b\n")
     assert [pre.text_content().strip() for pre in root.iter("pre")] == ["a</br>b"]
     assert [br.tail for br in root.iter("br")] == ["Line two"]
+
+
+def test_a_br_end_tag_in_an_svg_cdata_section_stays_its_text(site: Site) -> None:
+    # In <svg> a CDATA section is text up to "]]>", as html5lib reads it: the chart's label
+    # shows "a</br>b". A </br> in the line around it made the section a comment no one saw.
+    body = "Line one</br>Line two <svg><text><![CDATA[a</br>b]]></text></svg>\n"
+    root = published_html(site, body)
+    assert [text.text for text in root.iter("text")] == ["a</br>b"]
+    assert [br.tail for br in root.iter("br")] == ["Line two "]

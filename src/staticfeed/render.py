@@ -357,13 +357,13 @@ _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
 # HTML5 reads </br>, a common slip, as <br>; libxml2 drops it (an unexpected end tag, which
 # its log tells, at 0.3 us an entry), and the two lines it parted ran together. One in a
 # script's or style sheet's code, a <textarea>'s, <title>'s or <xmp>'s text, all after a
-# <plaintext>, a comment or a start tag's attributes (`<abbr title="a</br>b">`) is matched
-# whole and kept as written.
-# A comment ends where HTML5 ends it, as libxml2 does: "<!-->" and "<!--->" are empty, and
-# "--!>" ends one too; a </br> after such a comment is the text's, and was dropped.
+# <plaintext>, a comment, a CDATA section (text in SVG) or a start tag's attributes (`<abbr
+# title="a</br>b">`) is matched whole and kept as written. A comment ends where HTML5 ends
+# it, as libxml2 does: "<!-->" and "<!--->" are empty, and "--!>" ends one too; a </br>
+# after such a comment is the text's, and was dropped.
 _BR_END_TAG = re.compile(
     r"<(?:(?P<raw>script|style|textarea|title|xmp)(?=[\s>])[^>]*>.*?</(?P=raw)\s*>"
-    r"|plaintext(?=[\s/>]).*|!--(?:-?>|.*?--!?>)|/br(?=[\s/>])[^>]*>"
+    r"|plaintext(?=[\s/>]).*|!--(?:-?>|.*?--!?>)|!\[CDATA\[.*?\]\]>|/br(?=[\s/>])[^>]*>"
     r"""|[a-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>)""",
     re.DOTALL | re.IGNORECASE,
 )
