@@ -1170,8 +1170,8 @@ def test_each_bad_item_of_a_multi_line_array_in_the_config_is_named_at_its_line(
     site(config=config(formats='[\n  "atom",\n  "",\n  # "rss",\n  true,\n]'), **{"a.md": POST})
     line = BASIC_CONFIG.count("\n") + 1
     assert error_text() == (
-        f"Error: staticfeed.toml:{line + 2}: each of formats is empty. Give each of formats a "
-        "value or remove the key.\n"
+        f"Error: staticfeed.toml:{line + 2}: formats has an empty item. Remove it, or write "
+        "what it should be.\n"
         f"Error: staticfeed.toml:{line + 4}: each of formats must be text, not true/false. Put "
         'every one in quotes: ["atom", "", "true"]\n'
     )

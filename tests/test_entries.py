@@ -961,6 +961,8 @@ def test_an_authors_name_with_angle_brackets_that_hold_no_address_is_kept(site: 
     assert feedparser.parse("feeds/atom.xml").entries[0].author == "Ann <the editor>"
 
 
+EMPTY_ITEM = "has an empty item. Remove it, or write what it should be."
+
 WRONG_TYPES = [
     pytest.param(
         "title: [Peace, talks]",
@@ -1098,6 +1100,24 @@ WRONG_TYPES = [
         "tags has an empty item. Remove it, or write what it should be.",
         id="empty-item-in-tags",
     ),
+    # An item of "" or spaces is an empty item as null is: "authors is empty. ... or remove
+    # the key" told the author to drop every other author with it.
+    *(
+        pytest.param(line, f"{key} {EMPTY_ITEM}", id=line)
+        for key, line in [
+            ("authors", 'authors: ["", Bo]'),
+            ("authors", 'authors: ["  ", Bo]'),
+            ("tags", 'tags: [a, ""]'),
+            ("tags", "tags: [a, '  ']"),
+            ("enclosures", 'enclosures: ["  "]'),
+        ]
+    ),
+    # A text alone, not a list, is still the key's own value: empty, not an empty item.
+    pytest.param(
+        'authors: ""',
+        "authors is empty. Give authors a value or remove the key.",
+        id="authors-blank",
+    ),
     pytest.param(
         "tags: 2025",
         'tags must be a list, not a number. Write it as a list: ["2025"]',
@@ -1122,7 +1142,6 @@ def test_values_are_never_converted(site: Site, line: str, message: str) -> None
 
 
 TEXT_FIX = "Write each of tags as a single line of text."
-EMPTY_ITEM = "has an empty item. Remove it, or write what it should be."
 
 
 @pytest.mark.parametrize(
@@ -1261,8 +1280,7 @@ def test_each_bad_item_of_a_multi_line_toml_array_is_an_error_at_its_line(site: 
     assert errors() == [
         "Error: entries/a.md:6: each of tags must be text, not a number. Put every one in "
         'quotes: ["a, ]", "1", ""]',
-        "Error: entries/a.md:7: each of tags is empty. Give each of tags a value or remove the "
-        "key.",
+        f"Error: entries/a.md:7: tags {EMPTY_ITEM}",
         "Error: entries/a.md:7: each of tags must be text, not a list. Write each of tags as a "
         "single line of text.",
     ]

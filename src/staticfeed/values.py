@@ -74,7 +74,7 @@ class InvalidItems(InvalidValue):
 
 def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -> list[T]:
     """`check` of every item of the list `key` holds; InvalidItems with every item's
-    InvalidValue, an item written with no value (`[a, null]`, `-` alone) among them."""
+    InvalidValue, an item written with no value (`[a, null]`, `-` alone, `""`) among them."""
     try:
         return [check(item) for item in items]
     except InvalidValue:
@@ -83,7 +83,9 @@ def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -
     problems: list[tuple[int, InvalidValue]] = []
     for index, item in enumerate(items):
         try:
-            if item is None:
+            # "" is as empty as null: "authors is empty ... or remove the key", from the
+            # item's own check, told the author to drop the list's other items with it.
+            if blank(item):
                 raise empty_item(key)
             checked.append(check(item))
         except InvalidItems as several:  # each bad key of the one item (`refuse_unknown_fields`)
@@ -643,7 +645,7 @@ def choice(key: str, value: object, options: tuple[str, ...]) -> str:
 
 def authors(key: str, value: object) -> tuple[Author, ...]:
     """Authors as `Name <email>` text, a mapping, or a list of either."""
-    if value is None:
+    if blank(value):  # `authors: ""` is the key's own value, not an empty item of a list
         raise empty(key)
     items = value if isinstance(value, list) else [value]
     if not items:
