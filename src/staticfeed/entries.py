@@ -1176,7 +1176,9 @@ def _title_alone(entry: Entry) -> bool:
     # parses it, which drops what the pre-check lets through and readers would not see.
     from staticfeed.render import markdown_to_html, parse_fragment, serialize, shows_nothing
 
-    return shows_nothing(serialize(parse_fragment(markdown_to_html(entry.body))))
+    # A paragraph of no-break spaces is blank as the body of one alone is (isspace() above).
+    html = serialize(parse_fragment(markdown_to_html(entry.body)))
+    return shows_nothing(html, blank_paragraphs=True)
 
 
 # A body Markdown renders to nothing readers see holds only link reference definitions

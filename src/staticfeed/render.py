@@ -141,21 +141,30 @@ def _cmark(markdown: str) -> str:
     return gfm.markdown_to_html(markdown, OPTIONS, EXTENSIONS)
 
 
-def shows_nothing(html: str) -> bool:
+def shows_nothing(html: str, blank_paragraphs: bool = False) -> bool:
     """Whether readers show nothing of an entry's `html`: blank, or HTML comments alone, as
     Markdown renders a body of link reference definitions (`[x]: https://…`, to nothing) or
-    of comments. Parsed only when a comment starts it; isspace() stops at the first character
-    that is not a space."""
+    of comments; with `blank_paragraphs`, paragraphs of spaces alone among them too, as
+    Markdown renders a line of no-break spaces. Parsed only when a comment or such a paragraph
+    starts it; isspace() stops at the first character that is not a space."""
     if not html or html.isspace():
         return True
     if _COMMENT_FIRST.match(html) is None:
         return False
     fragment = parse_fragment(html)
     text = (fragment.text or "") + "".join(node.tail or "" for node in fragment)
-    return not text.strip() and all(isinstance(node, etree._Comment) for node in fragment)
+    return not text.strip() and all(
+        isinstance(node, etree._Comment) or (blank_paragraphs and _blank_paragraph(node))
+        for node in fragment
+    )
 
 
-_COMMENT_FIRST = re.compile(r"\s*<!--")
+def _blank_paragraph(node: etree._Element) -> bool:
+    """A <p> of spaces alone (str.strip takes a no-break space for one), no element in it."""
+    return node.tag == "p" and len(node) == 0 and not (node.text or "").strip()
+
+
+_COMMENT_FIRST = re.compile(r"\s*+(?:<!--|<p>\s*+</p>)")
 
 
 def inline_text(markdown: str) -> str:
