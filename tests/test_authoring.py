@@ -453,7 +453,7 @@ def test_new_needs_id_authority(site: Site) -> None:
         ("Bell \x07", [], [], "a character XML cannot carry"),
         ("NEL\x85inside", [], [], "U+0085, a character feed readers cannot show"),
         ("T", ["Ann <nope>"], [], "is not an email address"),
-        ("T", [], [" "], "is empty"),
+        ("T", [], [" "], "tags has an empty item"),
     ],
 )
 def test_new_checks_values_as_the_reader_does(
