@@ -430,6 +430,8 @@ def test_a_summary_without_spaces_is_never_cut_inside_a_character(
         # it: it read "Cats, , dogs". A photo above the first words is no text of its own.
         ("Cats, ![a cat](cat.jpg), <img src=d.png alt='a dog'>.\n", "Cats, a cat, a dog."),
         ("![A march](march.jpg)\n\nThe march began at noon.\n", "The march began at noon."),
+        # A line of no-break spaces is a blank line to readers: it was the summary, blank.
+        ("\u00a0\n\nThe march began at noon.\n", "The march began at noon."),
         # Spaces the author chose, which readers keep: they became plain spaces.
         (
             "Il a dit\u202f: «\u202fbonjour\u202f» pour 10\u00a0€. 日本\u3000語\n",
@@ -532,6 +534,10 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         # parser drops both, and build said nothing of the entry while check said no-text.
         "</div>&#1;\n",
         "</p >\n\n<!-- To write -->\n\n</span>\n\n</div>&#x7F;\n",
+        # A line of no-break spaces is a paragraph readers show as blank: without pages, such
+        # an entry was published with nothing to show or open, and build said nothing.
+        "\u00a0\n",
+        "<!-- To write -->\n\n\u3000\u00a0\n",
     ],
 )
 def test_a_body_that_renders_to_nothing_is_a_title_alone(site: Site, body: str) -> None:

@@ -1410,7 +1410,7 @@ def _require_something_to_show(rendered: RenderedEntry) -> None:
     while readers show a title that leads nowhere."""
     if rendered.url is not None or rendered.summary:
         return
-    if shows_nothing(rendered.content_html):
+    if shows_nothing(rendered.content_html, blank_paragraphs=True):
         raise EntryError(
             "the entry has a title alone: no text, no summary, no link, and no page (pages ="
             " false), so readers have nothing to show or open, and an Atom entry needs content"

@@ -904,6 +904,8 @@ def summarize(fragment: etree._Element) -> str:
         if next(paragraph.iterancestors(*_UNSHOWN), None) is not None:
             continue  # a paragraph in a <template>, which nothing shows
         text = collapse_whitespace(for_feeds(_text_without_notes(paragraph)))
+        if text.isspace():
+            continue  # no-break spaces alone, which collapse_whitespace keeps: a blank line
         if text and paragraph.find(".//img[@alt]") is not None:
             text = collapse_whitespace(for_feeds(_text_with_images(paragraph)))
         if text:
