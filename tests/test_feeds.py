@@ -538,6 +538,7 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         # an entry was published with nothing to show or open, and build said nothing.
         "\u00a0\n",
         "<!-- To write -->\n\n\u3000\u00a0\n",
+        "&nbsp;\n",
     ],
 )
 def test_a_body_that_renders_to_nothing_is_a_title_alone(site: Site, body: str) -> None:

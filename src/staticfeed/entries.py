@@ -1184,10 +1184,11 @@ def _title_alone(entry: Entry) -> bool:
 # A body Markdown renders to nothing readers see holds only link reference definitions
 # (`[x]: https://…`, its title maybe on the lines below) and HTML comments, between blank
 # space; and what the HTML parser may drop: an end tag with nothing to end (`</div>`), a
-# character reference to a control character (`&#1;`). No other body is rendered here.
+# character reference to a control character (`&#1;`); and a reference to a space readers
+# show as blank (`&nbsp;`, `&#160;`). No other body is rendered here.
 # Possessive, so that a body of many comments and some text is not matched again from each.
 _MAY_SHOW_NOTHING = re.compile(
-    r"(?:\s*+(?><!--.*?-->|</[A-Za-z][A-Za-z0-9-]*+\s*+>|&\#\w++;"
+    r"(?:\s*+(?><!--.*?-->|</[A-Za-z][A-Za-z0-9-]*+\s*+>|&\#?\w++;"
     r"|\[[^\]\n]++\]:[^\n]*+(?:\n(?![ \t]*+\n)[^\n]*+)*+))*+\s*+",
     re.DOTALL,
 )
