@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
-import lxml.html
 import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
@@ -206,21 +205,6 @@ def test_a_title_alone_is_published_with_a_warning_at_the_line_its_text_would_st
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
     assert [entry.title for entry in feedparser.parse("feeds/atom.xml").entries] == ["Note"]
-
-
-@pytest.mark.parametrize("body", ["<!-- to write -->\n\n\u00a0\n", "\u00a0\n\n<!-- to write -->\n"])
-def test_a_comment_beside_a_paragraph_of_a_no_break_space_is_a_title_alone(
-    site: Site, body: str
-) -> None:
-    # Each alone warned; together, the paragraph of a no-break space was taken for text.
-    site()
-    write("note.md", f"---\ntitle: Note\ndate: 2025-12-22\n---\n{body}".encode())
-    result = build()
-    assert result.exit_code == 0, result.output
-    assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
-    (entry,) = feedparser.parse("feeds/atom.xml").entries
-    shown = lxml.html.fragment_fromstring(entry.content[0].value, "div")
-    assert shown.text_content().strip() == ""  # what readers show of it: nothing
 
 
 def test_a_control_character_written_as_a_yaml_escape_is_taken_out_of_the_title(

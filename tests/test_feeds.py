@@ -538,6 +538,8 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         # an entry was published with nothing to show or open, and build said nothing.
         "\u00a0\n",
         "<!-- To write -->\n\n\u3000\u00a0\n",
+        "<!-- to write -->\n\n\u00a0\n",
+        "\u00a0\n\n<!-- to write -->\n",
         "&nbsp;\n",
     ],
 )
