@@ -4,8 +4,10 @@ or feedparser, and asserts the exact error a user reads."""
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -417,6 +419,16 @@ def test_a_text_of_a_wide_or_no_break_space_alone_is_a_title_alone(site: Site, s
     assert result.stderr.splitlines() == [TITLE_ALONE_AT_5]
 
 
+def built_as_told(path: Path, commented: str, fixed: str) -> Any:
+    """The one entry of a build after `commented` is replaced with `fixed` in `path`, as a user
+    would do it, by feedparser."""
+    path.write_text(path.read_text(encoding="utf-8").replace(commented, fixed), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    return entry
+
+
 @pytest.mark.parametrize(
     ("fence", "commented", "fixed"),
     [
@@ -425,6 +437,13 @@ def test_a_text_of_a_wide_or_no_break_space_alone_is_a_title_alone(site: Site, s
         # TOML 1.0 has no date-time without seconds: unquoted, the next build said so.
         pytest.param(
             "+++", "#date: 2025-12-22 14:30", 'date = "2025-12-22 14:30"', id="time-in-toml"
+        ),
+        # The comment after it was one in YAML too: the fix quoted the date and dropped it.
+        pytest.param(
+            "+++",
+            "# date: 2025-12-22 14:30 # sent",
+            'date = "2025-12-22 14:30" # sent',
+            id="time-and-comment-in-toml",
         ),
     ],
 )
@@ -440,11 +459,7 @@ def test_a_key_commented_out_in_the_other_language_is_told_how_to_write_it(
         "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
         f" Remove the # at the start of line 3 and write it {fixed}."
     ]
-    # Doing it, as a user would, builds.
-    path.write_text(path.read_text(encoding="utf-8").replace(commented, fixed), encoding="utf-8")
-    result = build()
-    assert result.exit_code == 0, result.output
-    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    entry = built_as_told(path, commented, fixed)
     time = "14:30" if "14:30" in fixed else "00:00"
     assert (entry.title, entry.published[:16]) == ("T", f"2025-12-22T{time}")
 
@@ -465,3 +480,72 @@ def test_a_toml_key_of_yaml_style_commented_out_below_a_table_gets_both_fixes(si
     assert result.exit_code == 0, result.output
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     assert (entry.title, entry.published[:10], entry.author) == ("T", "2025-12-22", "Ann")
+
+
+# More than a title is long (200 characters), so the text gives none: the commented-out one is
+# the only title there is.
+LONG_TEXT = b"word " * 50 + b"\n"
+
+
+@pytest.mark.parametrize(
+    ("fence", "commented", "fixed", "title"),
+    [
+        # YAML reads ` #12` as a comment, so quoting what YAML read suggested `title = "Fix"`.
+        pytest.param("+++", "# title: Fix #12", 'title = "Fix #12"', "Fix #12", id="yaml-in-toml"),
+        # Written as it was, YAML reads it as "Fix" again, and the next build said so.
+        pytest.param("---", "# title = Fix #12", 'title: "Fix #12"', "Fix #12", id="toml-in-yaml"),
+        # The whole text, as the error of `title: Fix #12 # see the issue` quotes it.
+        pytest.param(
+            "+++",
+            "# title: Fix #12 # the bug",
+            'title = "Fix #12 # the bug"',
+            "Fix #12 # the bug",
+            id="two-hashes",
+        ),
+        # A quoted title ends at its quote: what follows is a comment, and stays one.
+        pytest.param(
+            "---",
+            '# title = "Fix #12" # the bug',
+            'title: "Fix #12" # the bug',
+            "Fix #12",
+            id="quoted-then-comment",
+        ),
+    ],
+)
+def test_a_title_commented_out_with_a_hash_in_it_is_told_to_quote_all_of_it(
+    site: Site, fence: str, commented: str, fixed: str, title: str
+) -> None:
+    site()
+    date = "date = 2025-12-22" if fence == "+++" else "date: 2025-12-22"
+    path = write("note.md", f"{fence}\n{commented}\n{date}\n{fence}\n".encode() + LONG_TEXT)
+    assert errors() == [
+        "Error: entries/note.md:2: the front matter has no title: line 2 gives one in a comment."
+        f" Remove the # at the start of line 2 and write it {fixed}."
+    ]
+    # Doing it, as a user would, publishes the title the author meant.
+    assert built_as_told(path, commented, fixed).title == title
+
+
+@pytest.mark.parametrize(
+    ("escape", "fixed", "title"),
+    [
+        # TOML refuses U+007F in a basic string unescaped: the line suggested did not read.
+        pytest.param("\\x7f", "\\u007F", "A\x7fB", id="delete"),
+        pytest.param("\\x01", "\\u0001", "A\x01B", id="start-of-heading"),
+        pytest.param("\\x1b", "\\u001b", "A\x1bB", id="escape"),
+        pytest.param("\\x9f", "\\u009F", "A\x9fB", id="c1-control"),
+        pytest.param("\\t", "\\t", "A\tB", id="tab"),
+    ],
+)
+def test_a_yaml_title_commented_out_in_toml_is_told_with_its_control_characters_escaped(
+    site: Site, escape: str, fixed: str, title: str
+) -> None:
+    # YAML reads "\x7f" as U+007F; the fix must be TOML that reads back as that same title.
+    site()
+    write("note.md", f'+++\n# title: "A{escape}B"\ndate = 2025-12-22\n+++\n'.encode() + LONG_TEXT)
+    line = f'title = "A{fixed}B"'
+    assert errors() == [
+        "Error: entries/note.md:2: the front matter has no title: line 2 gives one in a comment."
+        f" Remove the # at the start of line 2 and write it {line}."
+    ]
+    assert tomllib.loads(line) == {"title": title}

@@ -30,6 +30,7 @@ import html.entities
 import os
 import re
 import tempfile
+import tomllib
 import traceback
 import unicodedata
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from staticfeed.cli import cli
+from staticfeed.values import quoted
 
 # Reproducible in CI: no example database, the same examples on every run.
 CI_SETTINGS = settings(
@@ -877,3 +879,16 @@ def test_any_bytes_never_crash(data: bytes, with_front_matter: bool) -> None:
         event(f"exit {done.result.exit_code}")
         if done.result.exit_code == 0:
             parse_feeds(done)
+
+
+# --- A value a fix shows in quotes ------------------------------------------------------------
+
+
+@settings(CI_SETTINGS, max_examples=300)
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+def test_a_value_a_fix_quotes_reads_back_in_toml_and_yaml(text: str) -> None:
+    # A fix such as "write it title = ..." is copied into TOML or YAML front matter, or the
+    # config: each must read it back as the text it was (a raw U+007F made TOML refuse it).
+    assert tomllib.loads(f"key = {quoted(text)}") == {"key": text}
+    assert yaml.safe_load(f"key: {quoted(text)}") == {"key": text}
+    assert yaml.load(f"key: {quoted(text)}", Loader=yaml.CSafeLoader) == {"key": text}

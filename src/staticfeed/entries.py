@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import json
 import os
 import re
 import unicodedata
@@ -893,7 +892,7 @@ class _EntryBuilder:
             raise values.InvalidValue(
                 f"YAML reads everything from ' #' on as a comment, so the {key} would be "
                 f"{value.strip()!r}",
-                f"Put it in quotes: {key}: {json.dumps(written, ensure_ascii=False)}. A comment "
+                f"Put it in quotes: {key}: {values.quoted(written)}. A comment "
                 "goes on a line of its own.",
             )
         return values.text(key, value, self.document.written.get(key))
@@ -983,7 +982,9 @@ class _EntryBuilder:
                 # Written in the other language, it was invalid TOML or YAML once uncommented.
                 other = found[1] == (":" if toml else "=")
                 written = found[2].strip() or value
-                rewrite = key_line_in(key, written, toml=toml) if other else None
+                # A title's text runs to the end of the line, # and all, as `_text` has it.
+                whole = key in _PROSE
+                rewrite = key_line_in(key, written, toml=toml, whole_text=whole) if other else None
                 return self._commented_out(key, number, table, nested=nested, rewrite=rewrite)
         above = table[0] if table else None
         return EntryError(

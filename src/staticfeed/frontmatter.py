@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import sys
 import tomllib
@@ -18,7 +17,7 @@ import yaml
 
 from staticfeed.dates import DateError, next_day_midnight, parse_date
 from staticfeed.text import shorten
-from staticfeed.values import SHOWN, WrittenInt
+from staticfeed.values import SHOWN, WrittenInt, quoted
 
 
 class FrontMatterError(ValueError):
@@ -987,20 +986,41 @@ def _parses(source: str) -> bool:
     return True
 
 
-def key_line_in(key: str, written: str, *, toml: bool) -> str:
+def key_line_in(key: str, written: str, *, toml: bool, whole_text: bool = False) -> str:
     """A line of TOML (`toml`) or YAML front matter giving `key` the value `written` in the
     other language (`date: 2025-12-22` in TOML): the value as written where this language
     reads it as one, else its text quoted: TOML 1.0 has no date-time without seconds
-    (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do without."""
-    line = f"{key} = {written}" if toml else f"{key}: {written}"
-    if _one_value(line, toml=toml) is not None:
-        return line
+    (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do without. A
+    comment after an unquoted value (`Fix #12`, which both read as `Fix`) stays a comment;
+    with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has it."""
+    line = _key_line(key, written, toml=toml)
+    read = _one_value(line, toml=toml)
+    if read is not None:
+        cut = _comment_at(key, written, read, toml=toml)
+        return line if cut is None or not whole_text else _key_line(key, quoted(written), toml=toml)
     # Quoted from the text the other language reads (`'A: b'` is A: b), or as written.
-    value = _one_value(f"{key}: {written}" if toml else f"{key} = {written}", toml=not toml)
-    quoted = json.dumps(
-        value[0] if value and isinstance(value[0], str) else written, ensure_ascii=False
-    )
-    return f"{key} = {quoted}" if toml else f"{key}: {quoted}"
+    read = _one_value(_key_line(key, written, toml=not toml), toml=not toml)
+    cut = _comment_at(key, written, read, toml=not toml) if read is not None else None
+    if cut is not None and not whole_text:
+        value = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml)
+        return f"{value} {written[cut:]}"
+    text = read[0] if cut is None and read and isinstance(read[0], str) else written
+    return _key_line(key, quoted(text), toml=toml)
+
+
+def _key_line(key: str, value: str, *, toml: bool) -> str:
+    return f"{key} = {value}" if toml else f"{key}: {value}"
+
+
+def _comment_at(key: str, written: str, read: tuple[object], *, toml: bool) -> int | None:
+    """Where in `written`, an unquoted value, the comment begins that TOML (`toml`) or YAML
+    reads after it, `read` being what it reads of the whole; None if it reads none there."""
+    if written[:1] in ("'", '"'):
+        return None  # a comment after a quoted value is one: its text ends at its quote
+    for found in re.finditer(r"[ \t]#", written):
+        if _one_value(_key_line(key, written[: found.start()], toml=toml), toml=toml) == read:
+            return found.start() + 1
+    return None
 
 
 def _one_value(line: str, *, toml: bool) -> tuple[object] | None:

@@ -290,6 +290,19 @@ def _separators_as_breaks(value: str) -> str:
     )
 
 
+# What a double-quoted value may not hold as it is, in TOML (U+007F) or YAML (U+007F, the C1
+# controls and the noncharacters U+FFFE and U+FFFF), or what YAML reads as a line break (U+0085,
+# U+2028, U+2029) or drops (a byte-order mark); JSON's escapes cover U+0000 to U+001F.
+_UNQUOTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def quoted(text: str) -> str:
+    """`text` in double quotes, escaped so that TOML's basic strings and YAML's double-quoted
+    values both read it back: a fix that shows a value in quotes is copied into either."""
+    escaped = json.dumps(text, ensure_ascii=False)
+    return _UNQUOTABLE.sub(lambda found: f"\\u{ord(found.group()):04X}", escaped)
+
+
 def joined(value: str) -> str:
     """`value` on one line: each run of tabs and line breaks (and spaces beside them) a space."""
     return _BREAKS.sub(" ", _separators_as_breaks(value)).strip(" ")
@@ -300,7 +313,7 @@ def one_line(key: str, value: str) -> str:
     if found is None:
         return value
     tab = found.group() == "\t"
-    shown = json.dumps(joined(value), ensure_ascii=False)
+    shown = quoted(joined(value))
     raise InvalidValue(
         f"{key} holds {'a tab' if tab else 'a line break'}, which feed readers show as a space "
         "or not at all",
@@ -375,12 +388,12 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
             for source, item in zip(sources, value, strict=False)
             if item is not None and not isinstance(item, list | dict)  # errors of their own
         ]
-        quoted = ", ".join(json.dumps(shown, ensure_ascii=False) for shown in kept)
+        listed = ", ".join(quoted(shown) for shown in kept)
         first = value[numbers[0]]
         problem = InvalidValue(
             f"each of {key} must be text, not {type_name(first)}"
             f"{_read_as(first, sources[numbers[0]])}",
-            f"Put every one in quotes: [{quoted}]",
+            f"Put every one in quotes: [{listed}]",
         )
         problems = sorted([*problems, (numbers[0], problem)], key=lambda each: each[0])
     return InvalidItems(problems)
@@ -398,7 +411,7 @@ def _as_list(value: object, written: object) -> str:
         return f"Write it as a list: [{', '.join(item for item in items if item)}]"
     if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
         shown = shown_as_written(value, written)
-        return f"Write it as a list: [{json.dumps(shown, ensure_ascii=False)}]"
+        return f"Write it as a list: [{quoted(shown)}]"
     return "Write it as a list of text, such as [news, ukraine]."
 
 
