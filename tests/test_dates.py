@@ -550,6 +550,38 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
             "Write the next day's 00:00, 2025-06-02T00:00:00Z.",
             id="24:00-after-an-inline-table-closed",
         ),
+        # The inline table's own line has no key before its `{`: it was named `since` alone,
+        # as if at the top, though a date in a table is named with it (`author.since`).
+        pytest.param(
+            'authors = [\n  { name = "A", since = 2020-13-01 },\n]',
+            5,
+            "authors.since: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "authors.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-in-an-inline-table-in-an-array-over-lines",
+        ),
+        pytest.param(
+            'authors = [\n  { name = "A" },\n  { name = "B", since = 2020-13-01 },\n]',
+            6,
+            "authors.since: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "authors.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-in-the-second-inline-table-of-an-array",
+        ),
+        pytest.param(
+            '[[authors]]\nname = "A"\nlinks = [\n  { url = "https://a.org/", since = 2020-13-01 },'
+            "\n]",
+            7,
+            "authors.links.since: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "authors.links.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-in-an-array-in-a-table-of-an-array",
+        ),
+        # An array closed above is none the date is in.
+        pytest.param(
+            'tags = [\n  "a",\n]\nauthor = { name = "A", since = 2020-13-01 }',
+            7,
+            "author.since: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "author.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-below-an-array-closed",
+        ),
     ],
 )
 def test_a_toml_date_in_an_array_or_inline_table_is_refused_as_at_the_top(

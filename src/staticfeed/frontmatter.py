@@ -1269,33 +1269,34 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     above: the value's own (`date = …`), its key in an inline table (`{ since = … }`), or the
     key of the array it is in (`tags = [`, on the line where the array begins). Text in
     quotes is skipped, as the `=` in it is no key's. Named as the unknown-key error names it,
-    with the tables it is in (`author.since`), which the key alone did not say."""
-    for text in (lines[-1][:start], *reversed(lines[:-1])):
-        keys = _toml_keys_open(text)
-        if keys:
-            header = next(filter(None, map(_TOML_HEADER.match, reversed(lines))), None)
-            return ".".join(([_unquoted(header[2])] if header else []) + keys)
-    return None
+    with the tables and arrays it is in (`author.since`, `authors.since` in an inline table of
+    an array over lines), which the key alone did not say."""
+    header_at = next((i for i in range(len(lines) - 2, -1, -1) if _TOML_HEADER.match(lines[i])), -1)
+    # From the line below the last table's header: the arrays and inline tables still open at
+    # the date may begin lines above it, and a key's line alone named `since` as if at the top.
+    keys = _toml_keys_open("\n".join([*lines[header_at + 1 : -1], lines[-1][:start]]))
+    if not keys:
+        return None
+    header = _TOML_HEADER.match(lines[header_at]) if header_at >= 0 else None
+    return ".".join(([_unquoted(header[2])] if header else []) + keys)
 
 
 def _toml_keys_open(text: str) -> list[str]:
-    """The keys of the inline tables still open at the end of the TOML `text`, and the last key
-    written after them (`author = { name = "A", since =` is [author, since]); none if no key
-    is written in it."""
+    """The keys of the arrays and inline tables still open at the end of the TOML `text`, and
+    the last key written after them (`author = { name = "A", since =` is [author, since]); none
+    if no key is written in it."""
     open_keys: list[str] = []
     last = None
     for found in _TOML_KEY_OR_TEXT.finditer(text):
         if found[1]:
             last = _unquoted(found[1])
-        elif found[0] == "{":
-            open_keys.append(last or "")
+        elif found[0] in ("{", "["):
+            open_keys.append(last or "")  # an inline table in an array has no key of its own
             last = None
-        elif found[0] == "}" and open_keys:
+        elif found[0] in ("}", "]") and open_keys:
             last = None
             open_keys.pop()
-    if last is None:
-        return []
-    return [key for key in open_keys if key] + [last]
+    return [key for key in open_keys if key] + ([last] if last else [])
 
 
 def _unquoted(name: str) -> str:
@@ -1336,7 +1337,9 @@ _TOML_DATE = re.compile(
 )
 # A key before its `=`, or a text in quotes, read whole so that an `=` in it is not taken for
 # a key's; or a brace, which opens or closes an inline table.
-_TOML_KEY_OR_TEXT = re.compile(rf"({_TOML_NAME})\s*=|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|[{{}}]")
+_TOML_KEY_OR_TEXT = re.compile(
+    rf"({_TOML_NAME})\s*=|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[{{}}\[\]]"
+)
 
 
 def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, str, int] | None:
