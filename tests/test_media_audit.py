@@ -195,6 +195,26 @@ def test_serve_watches_each_project_file_an_enclosure_names_and_the_link_to_it(
     assert enclosures.update(()) == {media / "one.mp3", media / "short.mp3", media / "two.mp3"}
 
 
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param("---\ntitle: T\ndate: 2025-12-01\nenclosures: []\n---\nT.\n", id="yaml"),
+        pytest.param('+++\ntitle = "T"\ndate = 2025-12-01\nenclosures = []\n+++\nT.\n', id="toml"),
+    ],
+)
+def test_enclosures_as_an_empty_list_is_none(site: Callable[..., Path], document: str) -> None:
+    # As `tags: []`: an empty list is written on purpose (archetypes and other tools write it
+    # so), unlike a key left with no value, which a template leaves to be filled in.
+    folder = site(**{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    for name in ("atom.xml", "rss.xml"):
+        (entry,) = feedparser.parse(folder / "feeds" / name).entries
+        assert entry.enclosures == []
+    (item,) = json.loads((folder / "feeds" / "feed.json").read_text(encoding="utf-8"))["items"]
+    assert "attachments" not in item
+
+
 def test_enclosures_with_no_value_is_an_error_that_says_so(site: Callable[..., Path]) -> None:
     # Not "each of enclosures must be a URL or a mapping": nothing was given.
     assert refused(site, "") == (
