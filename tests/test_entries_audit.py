@@ -502,6 +502,10 @@ LONG_TEXT = b"word " * 50 + b"\n"
             "Fix #12 # the bug",
             id="two-hashes",
         ),
+        # A tab before the # parts it as a space does; in quotes, a title holds no tab.
+        pytest.param(
+            "+++", "# title: Fix\t#12", 'title = "Fix #12"', "Fix #12", id="tab-before-the-hash"
+        ),
         # A quoted title ends at its quote: what follows is a comment, and stays one.
         pytest.param(
             "---",

@@ -997,14 +997,26 @@ def key_line_in(key: str, written: str, *, toml: bool, whole_text: bool = False)
     read = _one_value(line, toml=toml)
     if read is not None:
         cut = _comment_at(key, written, read, toml=toml)
-        return line if cut is None or not whole_text else _key_line(key, quoted(written), toml=toml)
+        return line if cut is None or not whole_text else _whole_line(key, written, cut, toml=toml)
     # Quoted from the text the other language reads (`'A: b'` is A: b), or as written.
     read = _one_value(_key_line(key, written, toml=not toml), toml=not toml)
     cut = _comment_at(key, written, read, toml=not toml) if read is not None else None
-    if cut is not None and not whole_text:
+    if cut is not None:
+        if whole_text:
+            return _whole_line(key, written, cut, toml=toml)
         value = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml)
         return f"{value} {written[cut:]}"
-    text = read[0] if cut is None and read and isinstance(read[0], str) else written
+    text = read[0] if read and isinstance(read[0], str) else written
+    return _key_line(key, quoted(text), toml=toml)
+
+
+def _whole_line(key: str, written: str, cut: int, *, toml: bool) -> str:
+    """`key` given all of `written` as its text, the comment from `cut` on included: a tab
+    before the # parts it as a space does, and in quotes it would be refused (a title holds
+    no tab), as in the error of `_cut`."""
+    value = written[:cut]
+    gap = len(value) - len(value.rstrip(" \t"))
+    text = value.rstrip(" \t") + value[len(value) - gap :].replace("\t", " ") + written[cut:]
     return _key_line(key, quoted(text), toml=toml)
 
 
