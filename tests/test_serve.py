@@ -32,6 +32,7 @@ from staticfeed.errors import StaticfeedError
 from staticfeed.serve import (
     Enclosures,
     PreviewServer,
+    SiteLayout,
     etag_matches,
     media_type,
     parse_http_date,
@@ -596,6 +597,72 @@ def test_resolve_request_stays_inside(tmp_path: Path) -> None:
     (tmp_path / "secret.xml").write_text("secret", encoding="utf-8")
     assert resolve_request(root, "/%2e%2e/secret.xml") is None
     assert resolve_request(root, "/a/../../secret.xml") is None
+
+
+LINKS_OUT = """\
+    ---
+    title: Links out
+    date: 2025-01-01
+    ---
+    ![map](img/map.png) ![out](img/out.png) ![git](img/git.png) ![up](up/secret.txt)
+    """
+
+
+def test_the_sites_paths_serve_no_file_outside_the_project_nor_a_hidden_one(
+    site: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The preview answers site_url's paths (/blog/) from the project folder too, for the
+    # images a body names: there, as in the folder of feeds, no spelling of a URL reads a file
+    # outside it, a hidden one, the config or a document, even by a link a body names.
+    outside = tmp_path_factory.mktemp("outside") / "secret.txt"
+    outside.write_text("outside secret", encoding="utf-8")
+    folder = site(**{"links.md": LINKS_OUT})
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").write_bytes(b"\x89PNG map")
+    (folder / "img" / "out.png").symlink_to(outside)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config").write_text("git secret", encoding="utf-8")
+    (folder / "img" / "git.png").symlink_to("../.git/config")
+    (folder / "up").symlink_to(outside.parent)
+    cli_build()
+    up = "%2e%2e/" * len(folder.relative_to(outside.parent.parent).parts)
+    paths = [
+        "/blog/img/out.png",
+        "/blog/img/git.png",
+        "/blog/up/secret.txt",
+        "/blog/.git/config",
+        "/blog/%2egit/config",
+        "/blog/staticfeed.toml",
+        "/blog/entries/links.md",
+        "/blog/img/../staticfeed.toml",
+        "/blog/img/%2e%2e/staticfeed.toml",
+        "/blog/img%2f..%2fstaticfeed.toml",
+        "/blog/img\\..\\staticfeed.toml",
+        "/blog/img%5c..%5cstaticfeed.toml",
+        f"/blog/{up}{outside.parent.name}/secret.txt",
+        f"/blog/{outside}",
+        f"/blog/%2f{str(outside).lstrip('/')}",
+        f"/blog/feeds/{up}{outside.parent.name}/secret.txt",
+        "/blog/feeds/%2e%2e/staticfeed.toml",
+        "/blog/feeds/..%2f..%2fstaticfeed.toml",
+        "/blog/feeds/%252e%252e/staticfeed.toml",
+        "/blog/img/map.png%00",
+        "/blog/feeds/atom.xml%00.png",
+        "http://127.0.0.1/blog/img/%2e%2e/staticfeed.toml",
+        f"http://127.0.0.1/{up}{outside.parent.name}/secret.txt",
+    ]
+    with PreviewServer(folder / "feeds", port=0) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        preview.start()
+        # The site's paths are answered: a file the body names, and the feeds at feed_url's.
+        assert request(preview, "/blog/img/map.png")[2] == b"\x89PNG map"
+        assert request(preview, "/blog/feeds/atom.xml")[0] == 200
+        for path in paths:
+            status, _, body = request(preview, path)
+            assert status == 404, path
+            assert b"secret" not in body and b"id_authority" not in body, path
 
 
 def test_other_methods_are_not_served(server: PreviewServer) -> None:
