@@ -542,6 +542,17 @@ def test_an_absolute_url_as_the_target_is_served(server: PreviewServer, publishe
     assert raw_get(server, b"http://127.0.0.1").startswith(b"HTTP/1.0 200 ")
 
 
+@pytest.mark.parametrize("target", [b"//sub", b"http://127.0.0.1//sub", b"http://127.0.0.1///sub"])
+def test_a_folder_named_after_two_slashes_redirects_on_this_host(
+    server: PreviewServer, target: bytes
+) -> None:
+    # A Location of `//sub/` sends a browser to the host `sub` (an open redirect, as in
+    # http.server's CVE-2021-28861): it was, for an absolute URL as the target.
+    head = raw_get(server, target).partition(b"\r\n\r\n")[0]
+    assert head.startswith(b"HTTP/1.0 301 "), head
+    assert b"\r\nLocation: /sub/\r\n" in head, head
+
+
 def test_a_symlink_inside_the_folder_is_served(server: PreviewServer, published: Path) -> None:
     (published / "feeds" / "latest.xml").symlink_to("archive/2.atom.xml")
     status, headers, _ = request(server, "/latest.xml")

@@ -292,7 +292,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
         if target is None:
             self.send_error(HTTPStatus.BAD_REQUEST)
             return
-        url_path = _percent_encoded(target.path or "/")
+        # One leading slash, as http.server leaves a request line's path: an absolute URL's
+        # `//x` made the Location `//x/`, which names the host x (an open redirect).
+        url_path = "/" + _percent_encoded(target.path).lstrip("/")
         path = resolve_request(self.server.root, url_path)
         layout = self.server.layout  # one read: a rebuild may replace it meanwhile
         if path is None and layout is not None:
