@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
@@ -674,6 +675,27 @@ def test_the_sites_paths_serve_no_file_outside_the_project_nor_a_hidden_one(
             status, _, body = request(preview, path)
             assert status == 404, path
             assert b"secret" not in body and b"id_authority" not in body, path
+
+
+def test_a_site_path_beyond_ascii_serves_its_feeds_and_files(site: Callable[..., Path]) -> None:
+    # The config keeps site_url percent-encoded (/%D0%B1.../), and the preview compares the
+    # decoded request path with it: the feeds and images at /блог/ must be found all the same.
+    config = BASIC_CONFIG.replace("https://example.org/blog/", "https://example.org/блог/")
+    folder = site(config, **{"links.md": LINKS_OUT})
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").write_bytes(b"\x89PNG map")
+    cli_build()
+    blog = urllib.parse.quote("/блог/")
+    with PreviewServer(folder / "feeds", port=0) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        preview.start()
+        status, _, body = request(preview, f"{blog}feeds/atom.xml")
+        assert (status, body) == (200, (folder / "feeds" / "atom.xml").read_bytes())
+        assert request(preview, f"{blog}img/map.png")[:3:2] == (200, b"\x89PNG map")
+        status, headers, _ = request(preview, f"{blog}feeds")
+        assert (status, headers["Location"]) == (301, f"{blog}feeds/")
 
 
 def test_other_methods_are_not_served(server: PreviewServer) -> None:
