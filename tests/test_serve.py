@@ -396,6 +396,7 @@ def test_etag_matches_and_http_dates() -> None:
         ("bytes=5-999999999999", slice(5, None)),  # past the end: up to it
         ("BYTES=0-0", slice(0, 1)),
         ("bytes= 3-4 ,", slice(3, 5)),  # an empty item of the list is no range
+        ("bytes=-999999999999", slice(0, None)),  # the last bytes, more than there are: all
     ],
 )
 def test_a_byte_range_is_206_with_that_part(
@@ -436,6 +437,18 @@ def test_a_range_a_server_may_ignore_gets_the_whole_file(
     assert headers["Accept-Ranges"] == "bytes"
 
 
+def test_a_range_of_an_empty_file_gets_the_whole_of_it(
+    server: PreviewServer, published: Path
+) -> None:
+    # An empty file has no byte to ask for: a resumed download of one gets it all, nothing,
+    # as 200 (RFC 9110 lets a server ignore a Range), not a 416 for a file that is there.
+    (published / "feeds" / "empty.xml").write_bytes(b"")
+    for asked in ("bytes=0-", "bytes=-10"):
+        status, headers, body = request(server, "/empty.xml", headers={"Range": asked})
+        assert (status, body, headers["Content-Length"]) == (200, b"", "0"), asked
+        assert "Content-Range" not in headers
+
+
 def test_if_range_gives_the_part_only_of_the_version_the_reader_has(
     server: PreviewServer, published: Path
 ) -> None:
@@ -445,7 +458,10 @@ def test_if_range_gives_the_part_only_of_the_version_the_reader_has(
     settle(published / "feeds" / "atom.xml")
     _, headers, _ = request(server, "/atom.xml")
     current = [headers["ETag"], headers["Last-Modified"]]
-    stale = ['"stale"', "W/" + headers["ETag"], formatdate(0, usegmt=True), "not a date"]
+    # A date is current only if it is the file's very Last-Modified: a later one is no
+    # date this server sent for it (the date never goes back), and no version it knows.
+    later = formatdate(time.time() + 3600, usegmt=True)
+    stale = ['"stale"', "W/" + headers["ETag"], formatdate(0, usegmt=True), later, "not a date"]
     for if_range in current + stale:
         asked = {"Range": "bytes=10-", "If-Range": if_range}
         status, _, body = request(server, "/atom.xml", headers=asked)
@@ -482,6 +498,10 @@ def test_folders_serve_their_index_and_redirect_to_the_slash(
     status, headers, _ = request(server, "/one")
     assert (status, headers["Location"]) == (301, "/one/")
     assert request(server, "/sub/")[2] == b"<!doctype html><title>Sub</title>"
+    # An encoded slash ends no folder's URL: redirected, the index's relative links resolve
+    # inside the folder rather than beside it.
+    status, headers, _ = request(server, "/sub%2F")
+    assert (status, headers["Location"]) == (301, "/sub%2F/")
     status, headers, _ = request(server, "/sub?x=1")
     assert (status, headers["Location"]) == (301, "/sub/?x=1")  # it was "/sub/": query lost
     assert request(server, "/archive/")[0] == 404  # no index.html, and no listing
@@ -696,6 +716,36 @@ def test_a_site_path_beyond_ascii_serves_its_feeds_and_files(site: Callable[...,
         assert request(preview, f"{blog}img/map.png")[:3:2] == (200, b"\x89PNG map")
         status, headers, _ = request(preview, f"{blog}feeds")
         assert (status, headers["Location"]) == (301, f"{blog}feeds/")
+
+
+HIDDEN_BESIDE = """\
+    ---
+    title: Hidden beside
+    date: 2025-01-01
+    ---
+    ![map](.img/map.png) and ![plan](img/plan.png)
+    """
+
+
+def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
+    site: Callable[..., Path],
+) -> None:
+    # The hint says where to put a file beside its document to preview it: never a hidden
+    # folder, which the preview does not serve (its 404 stays a plain one).
+    folder = site(**{"beside.md": HIDDEN_BESIDE})
+    for name in (".img/map.png", "img/plan.png"):
+        (folder / "entries" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "entries" / name).write_bytes(b"\x89PNG beside")
+    cli_build()
+    hints: list[str] = []
+    with PreviewServer(folder / "feeds", port=0, on_hint=hints.append) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        preview.start()
+        assert request(preview, "/blog/.img/map.png")[0] == 404
+        assert request(preview, "/blog/img/plan.png")[0] == 404
+    assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"]
 
 
 def test_other_methods_are_not_served(server: PreviewServer) -> None:
