@@ -162,6 +162,25 @@ def test_binds_loopback_by_default_and_reports_the_chosen_port(tmp_path: Path) -
         assert preview.url == f"http://127.0.0.1:{preview.port}/"
 
 
+def ipv6_loopback() -> bool:
+    with socket.socket(socket.AF_INET6) as probe:
+        try:
+            probe.bind(("::1", 0))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.mark.skipif(not socket.has_ipv6 or not ipv6_loopback(), reason="no IPv6 loopback")
+def test_binds_an_ipv6_address_and_gives_its_url_in_brackets(published: Path) -> None:
+    # `serve --bind ::1`: the address in a URL needs its brackets, and an IPv6 socket.
+    with PreviewServer(published / "feeds", bind="::1", port=0) as preview:
+        preview.start()
+        assert preview.url == f"http://[::1]:{preview.port}/"
+        with urllib.request.urlopen(f"{preview.url}atom.xml", timeout=5) as response:
+            assert response.read() == (published / "feeds" / "atom.xml").read_bytes()
+
+
 def test_a_port_in_use_is_a_user_error(server: PreviewServer, tmp_path: Path) -> None:
     with pytest.raises(StaticfeedError, match=r"cannot serve on 127\.0\.0\.1 port \d+.*--port"):
         PreviewServer(tmp_path, port=server.port)
@@ -199,7 +218,7 @@ def test_stop_without_start_and_twice_returns(tmp_path: Path) -> None:
         preview.stop()
         preview.stop()
 
-    stopper = threading.Thread(target=stop_twice)
+    stopper = threading.Thread(target=stop_twice, daemon=True)  # a hang fails, not blocks
     stopper.start()
     stopper.join(timeout=5)
     assert not stopper.is_alive()
@@ -207,7 +226,7 @@ def test_stop_without_start_and_twice_returns(tmp_path: Path) -> None:
 
 def test_serve_forever_returns_after_stop(published: Path) -> None:
     preview = PreviewServer(published / "feeds", port=0)
-    serving = threading.Thread(target=preview.serve_forever)
+    serving = threading.Thread(target=preview.serve_forever, daemon=True)
     serving.start()
     assert wait_for(lambda: request(preview, "/atom.xml")[0] == 200)
     preview.stop()
