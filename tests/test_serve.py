@@ -637,6 +637,28 @@ def test_nothing_outside_the_folder_is_served(
     assert b"id_authority" not in body and b"root:" not in body
 
 
+def test_a_file_serve_may_not_read_is_404_without_a_traceback(
+    server: PreviewServer,
+    published: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A file in feeds/ that serve's user may not read (copied in by another user, mode 000):
+    # the refusal is made here, as the tests may run as root, who reads any file.
+    (published / "feeds" / "private.xml").write_bytes(b"<feed/>")
+    opened = Path.open
+
+    def refused(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path.name == "private.xml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    assert request(server, "/private.xml")[0] == 404
+    assert request(server, "/atom.xml")[0] == 200
+    assert capsys.readouterr().err == ""
+
+
 def test_resolve_request_stays_inside(tmp_path: Path) -> None:
     root = (tmp_path / "feeds").resolve()
     (root / "a").mkdir(parents=True)
@@ -744,6 +766,24 @@ HIDDEN_BESIDE = """\
     ---
     ![map](.img/map.png) and ![plan](img/plan.png)
     """
+
+
+def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
+    site: Callable[..., Path],
+) -> None:
+    # entries/100%ab.md has its page in feeds/100%ab/, at …/feeds/100%25ab/ on the site: the
+    # path decoded once, as at the folder's root, not twice (`%ab` is a byte of its own).
+    folder = site(**{"100%ab.md": ONE})
+    cli_build()
+    page = folder / "feeds" / "100%ab" / "index.html"
+    assert page.is_file()
+    with PreviewServer(folder / "feeds", port=0) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        preview.start()
+        for path in ("/100%25ab/", "/blog/feeds/100%25ab/"):
+            assert request(preview, path)[:3:2] == (200, page.read_bytes()), path
 
 
 def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
