@@ -768,6 +768,26 @@ HIDDEN_BESIDE = """\
     """
 
 
+def test_a_link_a_body_names_is_served_though_the_file_it_leads_to_is_not_named(
+    site: Callable[..., Path],
+) -> None:
+    # img/map.png, the name the body gives, a link to this year's map kept elsewhere in the
+    # project: a host serves the link's name, so the preview does too.
+    folder = site(**{"links.md": LINKS_OUT})
+    (folder / "maps").mkdir()
+    (folder / "maps" / "2025.png").write_bytes(b"\x89PNG 2025")
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").symlink_to("../maps/2025.png")
+    cli_build()
+    with PreviewServer(folder / "feeds", port=0) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        preview.start()
+        assert request(preview, "/blog/img/map.png")[:3:2] == (200, b"\x89PNG 2025")
+        assert request(preview, "/blog/maps/2025.png")[0] == 404  # named by no body
+
+
 def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
     site: Callable[..., Path],
 ) -> None:
