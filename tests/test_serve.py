@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import _thread
+import contextlib
 import http.client
 import os
 import signal
@@ -125,6 +126,17 @@ def published(site: Callable[..., Path]) -> Path:
 @pytest.fixture
 def server(published: Path) -> Iterator[PreviewServer]:
     with PreviewServer(published / "feeds", port=0) as preview:
+        preview.start()
+        yield preview
+
+
+@contextlib.contextmanager
+def site_preview(folder: Path, **options: Any) -> Iterator[PreviewServer]:
+    """The preview of `folder`'s feeds answering its site's paths too, as serve lays it out."""
+    with PreviewServer(folder / "feeds", port=0, **options) as preview:
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
         preview.start()
         yield preview
 
@@ -724,11 +736,7 @@ def test_the_sites_paths_serve_no_file_outside_the_project_nor_a_hidden_one(
         "http://127.0.0.1/blog/img/%2e%2e/staticfeed.toml",
         f"http://127.0.0.1/{up}{outside.parent.name}/secret.txt",
     ]
-    with PreviewServer(folder / "feeds", port=0) as preview:
-        preview.layout = SiteLayout.of(
-            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
-        )
-        preview.start()
+    with site_preview(folder) as preview:
         # The site's paths are answered: a file the body names, and the feeds at feed_url's.
         assert request(preview, "/blog/img/map.png")[2] == b"\x89PNG map"
         assert request(preview, "/blog/feeds/atom.xml")[0] == 200
@@ -747,11 +755,7 @@ def test_a_site_path_beyond_ascii_serves_its_feeds_and_files(site: Callable[...,
     (folder / "img" / "map.png").write_bytes(b"\x89PNG map")
     cli_build()
     blog = urllib.parse.quote("/блог/")
-    with PreviewServer(folder / "feeds", port=0) as preview:
-        preview.layout = SiteLayout.of(
-            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
-        )
-        preview.start()
+    with site_preview(folder) as preview:
         status, _, body = request(preview, f"{blog}feeds/atom.xml")
         assert (status, body) == (200, (folder / "feeds" / "atom.xml").read_bytes())
         assert request(preview, f"{blog}img/map.png")[:3:2] == (200, b"\x89PNG map")
@@ -779,11 +783,7 @@ def test_a_link_a_body_names_is_served_though_the_file_it_leads_to_is_not_named(
     (folder / "img").mkdir()
     (folder / "img" / "map.png").symlink_to("../maps/2025.png")
     cli_build()
-    with PreviewServer(folder / "feeds", port=0) as preview:
-        preview.layout = SiteLayout.of(
-            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
-        )
-        preview.start()
+    with site_preview(folder) as preview:
         assert request(preview, "/blog/img/map.png")[:3:2] == (200, b"\x89PNG 2025")
         assert request(preview, "/blog/maps/2025.png")[0] == 404  # named by no body
 
@@ -797,11 +797,7 @@ def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
     cli_build()
     page = folder / "feeds" / "100%ab" / "index.html"
     assert page.is_file()
-    with PreviewServer(folder / "feeds", port=0) as preview:
-        preview.layout = SiteLayout.of(
-            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
-        )
-        preview.start()
+    with site_preview(folder) as preview:
         for path in ("/100%25ab/", "/blog/feeds/100%25ab/"):
             assert request(preview, path)[:3:2] == (200, page.read_bytes()), path
 
@@ -817,11 +813,7 @@ def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
         (folder / "entries" / name).write_bytes(b"\x89PNG beside")
     cli_build()
     hints: list[str] = []
-    with PreviewServer(folder / "feeds", port=0, on_hint=hints.append) as preview:
-        preview.layout = SiteLayout.of(
-            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
-        )
-        preview.start()
+    with site_preview(folder, on_hint=hints.append) as preview:
         assert request(preview, "/blog/.img/map.png")[0] == 404
         assert request(preview, "/blog/img/plan.png")[0] == 404
     assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"]
