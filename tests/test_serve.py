@@ -788,6 +788,31 @@ def test_a_link_a_body_names_is_served_though_the_file_it_leads_to_is_not_named(
         assert request(preview, "/blog/maps/2025.png")[0] == 404  # named by no body
 
 
+DRAFT = """\
+    ---
+    title: Secret draft
+    date: 2025-01-02
+    draft: true
+    ---
+    Not yet for anyone.
+    """
+
+
+def test_a_link_a_body_names_that_leads_to_a_document_is_not_served(
+    site: Callable[..., Path],
+) -> None:
+    # img/map.png in a body, a link to a draft's document: the preview served the draft's
+    # source, which no host is given, though it serves no document a body names as itself.
+    folder = site(**{"links.md": LINKS_OUT, "later.md": DRAFT})
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").symlink_to("../entries/later.md")
+    cli_build()
+    with site_preview(folder) as preview:
+        status, _, body = request(preview, "/blog/img/map.png")
+    assert status == 404
+    assert b"Not yet for anyone" not in body
+
+
 def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
     site: Callable[..., Path],
 ) -> None:

@@ -65,8 +65,15 @@ def site_files(markdown: str, config: Config) -> frozenset[Path]:
     return frozenset(
         path
         for path in media.project_files(urls, config)
-        if not path.name.lower().endswith(DOCUMENT_SUFFIXES) and path.resolve() != config_file
+        if not _is_private(path, path.resolve(), config_file)
     )
+
+
+def _is_private(path: Path, resolved: Path, config_file: Path) -> bool:
+    """Whether a file a body names is a document or the config, by its name or, for a link
+    (`img/map.png` to `entries/draft.md`), by the file it leads to."""
+    names = (path.name.lower(), resolved.name.lower())
+    return any(name.endswith(DOCUMENT_SUFFIXES) for name in names) or resolved == config_file
 
 
 def body_sources(markdown: str) -> Sources:
