@@ -19,6 +19,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import lxml.html
@@ -28,6 +29,7 @@ from lxml import etree
 
 import staticfeed
 import staticfeed.cli
+import staticfeed.serve
 from staticfeed.cli import cli
 from staticfeed.config import load_config
 from staticfeed.errors import StaticfeedError
@@ -198,7 +200,10 @@ def test_a_port_in_use_is_a_user_error(server: PreviewServer, tmp_path: Path) ->
         PreviewServer(tmp_path, port=server.port)
 
 
-def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("feeds", ["missing", "a file"])
+def test_a_missing_folder_is_a_user_error(tmp_path: Path, feeds: str) -> None:
+    if feeds == "a file":  # a file where the folder should be is no folder to serve either
+        (tmp_path / "feeds").write_text("not a folder", encoding="utf-8")
     with (
         PreviewServer(tmp_path / "feeds", port=0) as preview,
         pytest.raises(StaticfeedError, match="no folder of feeds"),
@@ -383,6 +388,29 @@ def test_a_file_saved_twice_within_a_second_is_not_304_to_if_modified_since(
     assert later["Last-Modified"] == formatdate(int(atom.stat().st_mtime), usegmt=True)
     again = {"If-Modified-Since": later["Last-Modified"]}  # no save can share its second now
     assert request(server, "/atom.xml", headers=again)[0] == 304
+
+
+@pytest.mark.parametrize(
+    ("clock_after", "dated"),
+    [(0.5, False), (1.01, False), (1.03, True)],  # 10 ms past: the file system's clock lags
+)
+def test_last_modified_is_sent_once_the_files_second_is_over(
+    server: PreviewServer,
+    published: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    clock_after: float,
+    dated: bool,
+) -> None:
+    # The same, on a clock the test sets: no Last-Modified while another save could still
+    # fall in the file's second (a file time lags the clock by up to a tick, 20 ms), then its.
+    atom = published / "feeds" / "atom.xml"
+    changed = max(atom.stat().st_mtime_ns, atom.stat().st_ctime_ns)
+    second = changed // 1_000_000_000
+    now = second * 1_000_000_000 + int(clock_after * 1_000_000_000)
+    monkeypatch.setattr(staticfeed.serve, "time", SimpleNamespace(time_ns=lambda: now))
+    _, headers, _ = request(server, "/atom.xml")
+    expected = formatdate(second, usegmt=True) if dated else None
+    assert headers.get("Last-Modified") == expected
 
 
 def test_a_file_changed_back_into_its_old_second_is_not_304_to_if_modified_since(
