@@ -605,7 +605,9 @@ def test_a_path_sent_as_raw_utf8_is_served_as_its_percent_encoding(
     assert raw_get(server, b"/tags/\xff.atom.xml").startswith(b"HTTP/1.0 404 ")
 
 
-@pytest.mark.parametrize("target", [b"http://[::1/atom.xml", b"http://[/", b"atom.xml", b"a/"])
+@pytest.mark.parametrize(
+    "target", [b"http://[::1/atom.xml", b"http://[/", b"atom.xml", b"a/", b"http:atom.xml"]
+)
 def test_a_request_target_that_is_no_path_is_a_bad_request(
     server: PreviewServer, target: bytes, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -855,21 +857,42 @@ def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
             assert request(preview, path)[:3:2] == (200, page.read_bytes()), path
 
 
-def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
-    site: Callable[..., Path],
-) -> None:
-    # The hint says where to put a file beside its document to preview it: never a hidden
-    # folder, which the preview does not serve (its 404 stays a plain one).
+def beside_site(site: Callable[..., Path]) -> Path:
+    """A built publication whose body names .img/map.png and img/plan.png, both kept beside
+    their document, where no build publishes them."""
     folder = site(**{"beside.md": HIDDEN_BESIDE})
     for name in (".img/map.png", "img/plan.png"):
         (folder / "entries" / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / "entries" / name).write_bytes(b"\x89PNG beside")
     cli_build()
+    return folder
+
+
+def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
+    site: Callable[..., Path],
+) -> None:
+    # The hint says where to put a file beside its document to preview it: never a hidden
+    # folder, which the preview does not serve (its 404 stays a plain one).
     hints: list[str] = []
-    with site_preview(folder, on_hint=hints.append) as preview:
+    with site_preview(beside_site(site), on_hint=hints.append) as preview:
         assert request(preview, "/blog/.img/map.png")[0] == 404
         assert request(preview, "/blog/img/plan.png")[0] == 404
     assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"]
+
+
+def test_a_404_hint_is_said_once_until_the_next_rebuild(site: Callable[..., Path]) -> None:
+    # A page's reloads do not repeat it; after a rebuild (a new layout) the file may have
+    # moved, and the hint, still true, is said again.
+    folder = beside_site(site)
+    hints: list[str] = []
+    with site_preview(folder, on_hint=hints.append) as preview:
+        for _ in range(2):
+            assert request(preview, "/blog/img/plan.png")[0] == 404
+        preview.layout = SiteLayout.of(
+            load_config(folder / "staticfeed.toml"), frozenset(), folder / "entries"
+        )
+        assert request(preview, "/blog/img/plan.png")[0] == 404
+    assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"] * 2
 
 
 def test_other_methods_are_not_served(server: PreviewServer) -> None:
