@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sqlite3
+import struct
 import subprocess
 import sys
 import textwrap
@@ -699,6 +700,22 @@ def test_a_file_serve_may_not_read_is_404_without_a_traceback(
     assert request(server, "/private.xml")[0] == 404
     assert request(server, "/atom.xml")[0] == 200
     assert capsys.readouterr().err == ""
+
+
+def test_a_reader_that_hangs_up_mid_download_leaves_no_traceback(
+    server: PreviewServer, published: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A podcast app cancelling a download: serve's terminal showed a ConnectionResetError.
+    (published / "feeds" / "episode.mp3").write_bytes(b"\0" * 16_000_000)
+    serving = threading.active_count()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as connection:
+        connection.sendall(b"GET /episode.mp3 HTTP/1.0\r\n\r\n")
+        connection.recv(1)
+        # Closed with a reset, as a cancelled download is, not after the whole file.
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert wait_for(lambda: threading.active_count() == serving)  # the answer has ended
+    assert capsys.readouterr().err == ""
+    assert request(server, "/atom.xml")[0] == 200
 
 
 def test_resolve_request_stays_inside(tmp_path: Path) -> None:
