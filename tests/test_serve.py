@@ -1674,9 +1674,20 @@ def test_enclosures_follow_the_documents_and_the_config(site: Callable[..., Path
     assert enclosures.update(()) == {media / "one.mp3", media / "two.mp3"}  # there or not
     (folder / "entries" / "one.md").unlink()
     assert enclosures.update([folder / "entries" / "one.md"]) == {media / "two.mp3"}
+    # A folder of documents moved in is seen as the folder alone: each document in it counts.
+    moved = folder / "elsewhere" / "2025"
+    moved.mkdir(parents=True)
+    three = textwrap.dedent(EPISODE).lstrip("\n").replace("media/one.mp3", "media/three.mp3")
+    (moved / "three.md").write_text(three, encoding="utf-8")
+    moved.rename(folder / "entries" / "2025")
+    assert enclosures.update([folder / "entries" / "2025"]) == {
+        media / "two.mp3",
+        media / "three.mp3",
+    }
     # /blog/media/two.mp3 is media/two.mp3 while the site is at /blog/, and then blog/media/.
     config.write_text(BASIC_CONFIG.replace("/blog/", "/"), encoding="utf-8")
-    assert enclosures.update([config]) == {folder / "blog" / "media" / "two.mp3"}
+    blog_media = folder / "blog" / "media"
+    assert enclosures.update([config]) == {blog_media / "two.mp3", media / "three.mp3"}
 
 
 def test_an_enclosed_file_saved_before_watching_began_is_rebuilt_for(
@@ -1710,7 +1721,8 @@ def test_serve_rebuilds_for_no_file_beside_the_documents_that_is_not_one(
     site: Callable[..., Path],
 ) -> None:
     # An image saved beside its document, as README suggests, set off a full rebuild (a
-    # second at 10,000 entries) that changed nothing, as did a hidden file.
+    # second at 10,000 entries) that changed nothing, as did a hidden file, or a document in
+    # a hidden folder.
     folder = site(**{"2025/one.md": ONE})
     entries = folder / "entries"
     server, out, err = serve_in_the_background()
@@ -1719,6 +1731,8 @@ def test_serve_rebuilds_for_no_file_beside_the_documents_that_is_not_one(
         def save() -> None:
             (entries / "2025" / "map.png").write_bytes(b"\x89PNG")
             (entries / ".hidden.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+            (entries / ".archive").mkdir(exist_ok=True)  # a folder the build does not read
+            (entries / ".archive" / "old.md").write_text(textwrap.dedent(TWO), encoding="utf-8")
             (entries / "2025" / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
 
         save()
