@@ -1093,6 +1093,30 @@ def test_changes_outside_the_watched_paths_are_ignored(published: Path, watcher:
     assert (watcher.rebuilds, watcher.events) == (rebuilds, events)
 
 
+@pytest.mark.parametrize("saved", [3, 4])
+def test_a_rebuild_names_three_changed_files_and_counts_the_others(
+    published: Path, saved: int
+) -> None:
+    # `git checkout` of a branch changes many documents at once: one line, not a list of all.
+    names = [f"entries/{name}.md" for name in ("a", "b", "c", "d")[:saved]]
+    expected = {
+        3: "changed entries/a.md, entries/b.md, entries/c.md; rebuilding",
+        4: "changed entries/a.md, entries/b.md, entries/c.md and 1 more; rebuilding",
+    }[saved]
+    watcher = Watcher(published, rebuild=lambda: [])
+
+    def save_all() -> None:
+        for name in names:
+            (published / name).write_text(textwrap.dedent(TWO), encoding="utf-8")
+
+    try:
+        save_all()
+        # Saved again each second until one batch holds them all, as it does but under load.
+        assert wait_for(lambda: expected in watcher.events, poke=save_all), watcher.events
+    finally:
+        watcher.stop()
+
+
 def test_a_save_made_before_watching_began_is_rebuilt_for(published: Path) -> None:
     # serve watched only after its first build, which takes seconds for a big publication: a
     # save made meanwhile was never seen, and the preview stayed stale with no word.
@@ -1785,12 +1809,13 @@ def test_serve_rebuilds_for_no_empty_folder_removed_but_for_one_moved_out_with_d
     entries = folder / "entries"
     (entries / "2026" / "deeper").mkdir(parents=True)
     (entries / "2026" / "map.png").write_bytes(b"\x89PNG")
+    (entries / "202").mkdir()  # empty, though 2025, a folder of documents, begins with its name
     server, out, err = serve_in_the_background()
     try:
         (entries / "2027").mkdir()  # made while serving, removed as well
 
         def save() -> None:
-            for empty in (entries / "2026" / "deeper", entries / "2027"):
+            for empty in (entries / "2026" / "deeper", entries / "2027", entries / "202"):
                 if empty.is_dir():
                     empty.rmdir()
             (entries / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
