@@ -1795,6 +1795,9 @@ def test_serve_rebuilds_for_no_empty_folder_but_for_one_moved_in_with_documents(
         (ready / "2025").rename(entries / "2025")  # the folder is seen, not its document
         atom = folder / "feeds" / "atom.xml"
         assert wait_for(lambda: "Second entry" in entry_titles(atom)), (out, err)
+        # Moved out again, the folder alone once more: what it held is known from its move in.
+        (entries / "2025").rename(ready / "2025")
+        assert wait_for(lambda: "Second entry" not in entry_titles(atom)), (out, err)
     finally:
         server.terminate()
         server.wait(timeout=10)
