@@ -1714,6 +1714,20 @@ def test_enclosures_follow_the_documents_and_the_config(site: Callable[..., Path
     assert enclosures.update([config]) == {blog_media / "two.mp3", media / "three.mp3"}
 
 
+@pytest.mark.parametrize(("before_ns", "saved"), [(-30_000_000, False), (-10_000_000, True)])
+def test_a_file_dated_a_tick_before_the_snapshot_counts_as_saved_since(
+    tmp_path: Path, before_ns: int, saved: bool
+) -> None:
+    # A file's time comes from a clock up to a tick (20 ms) behind the system's: a save just
+    # after serve's snapshot may bear a time just before it, and must still be rebuilt for.
+    taken = snapshot([tmp_path])
+    episode = tmp_path / "episode.mp3"
+    episode.write_bytes(b"ID3")
+    os.utime(episode, ns=(taken.taken_ns + before_ns, taken.taken_ns + before_ns))
+    assert taken.saved_since(episode) is saved
+    assert not taken.saved_since(tmp_path / "missing.mp3")
+
+
 def test_an_enclosed_file_saved_before_watching_began_is_rebuilt_for(
     site: Callable[..., Path],
 ) -> None:
