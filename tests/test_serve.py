@@ -1755,6 +1755,28 @@ def test_an_enclosed_file_saved_before_watching_began_is_rebuilt_for(
         thread.join(timeout=5)
 
 
+def test_serve_rebuilds_nothing_as_watching_begins_when_nothing_was_saved(
+    site: Callable[..., Path],
+) -> None:
+    # Watching looks for saves made during the first build half a second in; finding none,
+    # it must not rebuild (`changed ; rebuilding`, a full rebuild for nothing).
+    folder = site(**{"one.md": ONE})
+    server, out, err = serve_in_the_background()
+    try:
+        time.sleep(1.0)  # past that first look, before any save
+
+        def save() -> None:
+            (folder / "entries" / "one.md").write_text(textwrap.dedent(ONE), encoding="utf-8")
+
+        save()
+        assert wait_for(lambda: any("rebuilding" in line for line in out), save), (out, err)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    rebuilding = {line.rstrip("\n") for line in out if "rebuilding" in line}
+    assert rebuilding == {"changed entries/one.md; rebuilding"}, out
+
+
 def test_serve_rebuilds_for_no_file_beside_the_documents_that_is_not_one(
     site: Callable[..., Path],
 ) -> None:
