@@ -809,6 +809,71 @@ def test_touch_reads_a_lone_cr_inside_its_line_as_build_does(site: Callable[...,
     assert [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")] == ["Hel lo"]
 
 
+# A C1 control character, as in text from a Windows-1252 file read as Latin-1: build reads
+# U+0085 as the character browsers show for it (an ellipsis), where YAML ends a line at it.
+C1_DOCUMENT = (
+    "---\ntitle: T\n# to check\x85 the date\ndate: 2025-01-01\nupdated: 2025-02-01\n---\nBody.\n"
+)
+
+
+def test_new_pin_and_touch_read_a_c1_control_character_as_build_does(
+    site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # They read the document without build's change: YAML's error, at the line end it took,
+    # ended each of them with a traceback (ValueError: no such name), for a document build takes.
+    folder = site()
+    path = folder / "entries" / "a.md"
+    path.write_bytes(C1_DOCUMENT.encode("utf-8"))
+    monkeypatch.setattr(staticfeed.cli, "datetime", clock_at(datetime(2025, 6, 1, 10, tzinfo=UTC)))
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "entries/a.md: updated: 2025-06-01T10:00:00+00:00\n"
+    touched = C1_DOCUMENT.replace("updated: 2025-02-01\n", "updated: 2025-06-01T10:00:00+00:00\n")
+    assert path.read_bytes() == touched.encode("utf-8")
+    result = run("pin")
+    assert result.exit_code == 0, result.output
+    pinned = touched.replace("\n---\nBody", "\nid: tag:example.org,2025:a\n---\nBody")
+    assert path.read_bytes() == pinned.encode("utf-8")
+    result = run("new", "Hello")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "entries/2025/hello.md\n"
+    assert run("build").exit_code == 0
+    entries = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert {entry.id: entry.updated_parsed[:4] for entry in entries} == {
+        "tag:example.org,2025:a": (2025, 6, 1, 10),
+        "tag:example.org,2025:2025/hello": (2025, 6, 1, 10),
+    }
+
+
+# YAML 1.1 ends a line at a CR alone and at U+2028 too, where build reads one line (a CR alone
+# inside a line is a space there): touch counted YAML's lines, one too many, and replaced the
+# line below `updated` (so refused the document) or added `updated` a line below its place.
+@pytest.mark.parametrize("summary", ['"one\rtwo"', '"one\u2028two"'])
+@pytest.mark.parametrize(
+    ("written", "touched"),
+    [
+        ("date: 2025-01-01\nupdated: 2025-02-01\n", "date: 2025-01-01\nupdated: {now}\n"),
+        ("date: 2025-01-01\n", "date: 2025-01-01\nupdated: {now}\n"),
+    ],
+)
+def test_touch_finds_its_line_below_a_line_yaml_alone_would_end_twice(
+    site: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    summary: str,
+    written: str,
+    touched: str,
+) -> None:
+    folder = site()
+    path = folder / "entries" / "a.md"
+    document = f"---\ntitle: T\nsummary: {summary}\n{written}tags: [a]\n---\nBody.\n"
+    path.write_bytes(document.encode("utf-8"))
+    monkeypatch.setattr(staticfeed.cli, "datetime", clock_at(datetime(2025, 6, 1, 10, tzinfo=UTC)))
+    result = run("touch", "entries/a.md")
+    assert result.exit_code == 0, result.output
+    now = "2025-06-01T10:00:00+00:00"
+    assert path.read_bytes() == document.replace(written, touched.format(now=now)).encode("utf-8")
+
+
 def test_touch_names_the_line_of_a_byte_not_utf8_with_cr_line_ends(
     site: Callable[..., Path],
 ) -> None:

@@ -61,7 +61,7 @@ from staticfeed.ids import (
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
 from staticfeed.output import create_temporary
-from staticfeed.text import unfit_character, with_lf_line_ends
+from staticfeed.text import for_feeds, unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
 EXAMPLE_TITLE = "Hello, world"
@@ -730,8 +730,10 @@ class _RawFile:
 
     @property
     def text(self) -> str:
-        """The text as staticfeed's reader sees it: without the BOM, every line end `\\n`."""
-        return with_lf_line_ends("\n".join(self.lines))
+        """The text as build reads it: without the BOM, every line end `\\n`, and a character
+        feeds cannot carry changed as build changes it (a C1 control, which YAML would take for
+        a line end, is the character browsers show). Its lines are `lines`, one for one."""
+        return for_feeds(with_lf_line_ends("\n".join(self.lines)))
 
     def encode(self) -> bytes:
         return self.bom + "".join(map(str.__add__, self.lines, self.ends)).encode("utf-8")
@@ -772,7 +774,7 @@ class _RawFile:
     # YAML front matter
 
     def _yaml_root(self) -> yaml.Node | None:
-        loader = yaml.SafeLoader("\n".join(self.lines[1 : self.closing_index()]))
+        loader = yaml.SafeLoader(self._yaml_source())
         try:
             return loader.get_single_node()
         except yaml.YAMLError:
@@ -780,10 +782,22 @@ class _RawFile:
         finally:
             loader.dispose()
 
+    def _yaml_source(self) -> str:
+        """The front matter as build reads it (a CR alone inside a line is a space there)."""
+        return "\n".join(self.text.split("\n")[1 : self.closing_index()])
+
+    def _place(self, mark: yaml.Mark) -> tuple[int, int]:
+        """The index in `lines` and the column of a mark of `_yaml_root`. Not the mark's own
+        line and column: YAML 1.1 also ends a line at U+2028 and U+2029, which a file's lines
+        hold, as editors and build read them."""
+        source = self._yaml_source()
+        start = source.rfind("\n", 0, mark.index) + 1
+        return source.count("\n", 0, mark.index) + 1, mark.index - start
+
     def yaml_indent(self) -> str:
         """Keys go where the front matter's keys are: usually the first column."""
         root = self._yaml_root()
-        column = root.start_mark.column if isinstance(root, yaml.MappingNode) else 0
+        column = self._place(root.start_mark)[1] if isinstance(root, yaml.MappingNode) else 0
         return " " * column
 
     def _yaml_item(self, key: str) -> tuple[yaml.Node, yaml.Node] | None:
@@ -799,8 +813,8 @@ class _RawFile:
         found = self._yaml_item("updated")
         if found is not None:
             key, old = found
-            first, column = key.start_mark.line + 1, key.start_mark.column
-            last, end = old.end_mark.line + 1, old.end_mark.column
+            first, column = self._place(key.start_mark)
+            last, end = self._place(old.end_mark)
             if end == 0 and last > first:  # the value ended with its line
                 last -= 1
                 end = len(self.lines[last])
@@ -809,8 +823,8 @@ class _RawFile:
         indexes = [closing, 1]
         dated = self._yaml_item("date")
         if dated is not None:
-            mark = dated[1].end_mark
-            indexes.insert(0, mark.line + 1 if mark.column == 0 else mark.line + 2)
+            line, column = self._place(dated[1].end_mark)
+            indexes.insert(0, line if column == 0 else line + 1)
         return self.insertions(self.yaml_indent() + new_line, indexes)
 
     # TOML front matter
