@@ -223,6 +223,48 @@ def test_init_into_a_path_that_is_a_file_names_the_file_in_the_way(
     )
 
 
+def test_init_that_cannot_write_the_example_leaves_no_config(in_tmp: Path) -> None:
+    # All or nothing: a config left behind would make the next init say the folder has one.
+    year = datetime.now(UTC).year  # the example's folder: any year around now is in the way
+    (in_tmp / "entries").mkdir()
+    for near in (year - 1, year, year + 1):
+        (in_tmp / "entries" / str(near)).write_text("", encoding="utf-8")
+    result = run(
+        "init", ".", "--title", "T", "--site-url", "https://i.test/", "--author", "Ann",
+        "--timezone", "UTC",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        ": a file is where a folder must go. Move the file away, or choose another place.\n"
+    )
+    assert sorted(path.name for path in in_tmp.iterdir()) == ["entries"]
+
+
+def test_init_beside_a_pyproject_of_other_tools_writes_its_config(in_tmp: Path) -> None:
+    # A Python project's pyproject.toml configures other tools: it is staticfeed's config only
+    # with a [tool.staticfeed] table.
+    pyproject = b'[project]\nname = "blog"\n\n[tool.ruff]\nline-length = 100\n'
+    (in_tmp / "pyproject.toml").write_bytes(pyproject)
+    result = run(
+        "init", ".", "--title", "My notes", "--site-url", "https://i.test/",
+        "--author", "Ann", "--timezone", "UTC",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (in_tmp / "pyproject.toml").read_bytes() == pyproject
+    config = tomllib.loads((in_tmp / "staticfeed.toml").read_text(encoding="utf-8"))
+    assert config["title"] == "My notes"
+
+
+def test_init_writes_a_backslash_or_a_quote_in_a_title_or_name_as_typed(in_tmp: Path) -> None:
+    result = run(
+        "init", ".", "--title", 'Notes \\ "links"', "--site-url", "https://i.test/",
+        "--author", "Ann \\n Lee", "--timezone", "UTC",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    config = tomllib.loads((in_tmp / "staticfeed.toml").read_text(encoding="utf-8"))
+    assert (config["title"], config["authors"]) == ('Notes \\ "links"', [{"name": "Ann \\n Lee"}])
+
+
 def test_init_writes_a_publication_that_builds(in_tmp: Path) -> None:
     result = init()
     assert result.exit_code == 0, result.output
