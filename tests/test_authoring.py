@@ -719,6 +719,31 @@ def test_touch_replaces_a_value_written_over_several_lines(site: Site) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "touched"),
+    [
+        # A comment on the key's line, or on a line of its own before the value: only the
+        # value changes, so the comment stays where it was written.
+        ("updated:   # a typo fixed\n  2025-02-01\n", "updated:   # a typo fixed\n  {now}\n"),
+        ("updated:\n  # a typo fixed\n  2025-02-01\n", "updated:\n  # a typo fixed\n  {now}\n"),
+        # A block scalar ends below its blank lines: they are the author's, not the value's.
+        ("updated: |\n  2025-02-01\n\n# later\n", "updated: {now}\n\n# later\n"),
+        ("updated: >-  # folded\n  2025-02-01\n\n", "updated: {now}  # folded\n\n"),
+    ],
+)
+def test_touch_keeps_the_comments_and_blank_lines_around_the_value(
+    site: Site, written: str, touched: str
+) -> None:
+    site(config=CONFIG)
+    document = f"---\ntitle: T\ndate: 2025-01-01\n{written}tags: [a]\n---\nBody\n"
+    write_documents({"t.md": document.replace("\n", "\r\n").encode()})
+    path = Path("entries/t.md")
+    touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    expected = document.replace(written, touched.format(now=TOUCHED))
+    assert path.read_bytes() == expected.replace("\n", "\r\n").encode()
+    assert entry_at(path).updated == datetime.fromisoformat(TOUCHED)
+
+
 def test_touch_adds_updated_after_date(site: Site) -> None:
     site(config=CONFIG)
     original = b"---\ntitle: T\ndate: 2025-01-01  # first\n# notes\ntags: [a]\n---\nBody\n"

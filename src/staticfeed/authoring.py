@@ -806,6 +806,14 @@ class _RawFile:
             return None
         return next(((k, v) for k, v in root.value if k.value == key), None)
 
+    def _between(self, begin: tuple[int, int], end: tuple[int, int]) -> str:
+        """The text from one place in `lines` to another, on one line or more."""
+        (first, column), (last, stop) = begin, end
+        if first == last:
+            return self.lines[first][column:stop]
+        middle = self.lines[first + 1 : last]
+        return "\n".join([self.lines[first][column:], *middle, self.lines[last][:stop]])
+
     def yaml_touches(self, value: str) -> list[_RawFile]:
         """Ways to set updated: replace its key and value, or add a line after date's."""
         new_line = f"updated: {value}"
@@ -814,11 +822,22 @@ class _RawFile:
         if found is not None:
             key, old = found
             first, column = self._place(key.start_mark)
+            start, start_column = self._place(old.start_mark)
             last, end = self._place(old.end_mark)
-            if end == 0 and last > first:  # the value ended with its line
+            if end == 0 and last > start:  # a block scalar, which ends below its blank lines
                 last -= 1
+                while last > start and not self.lines[last].strip():
+                    last -= 1
                 end = len(self.lines[last])
-            merged = self.lines[first][:column] + new_line + self.lines[last][end:]
+            if "#" in self._between(self._place(key.end_mark), (start, start_column)):
+                # A comment between the key and the value stays: only the value changes.
+                first, column, new_line = start, start_column, value
+            comment = ""  # of a block scalar's `|` or `>` line, which the value's span holds
+            if isinstance(old, yaml.ScalarNode) and old.style in ("|", ">"):
+                header = self.lines[start][start_column:]
+                indicator = re.match(r"[|>][-+0-9]*", header)
+                comment = header[indicator.end() :] if indicator else ""
+            merged = self.lines[first][:column] + new_line + comment + self.lines[last][end:]
             return [self.edited(first, last + 1, [merged])]
         indexes = [closing, 1]
         dated = self._yaml_item("date")
