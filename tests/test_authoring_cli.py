@@ -742,6 +742,14 @@ def test_new_writes_a_tag_or_author_given_twice_once(in_tmp: Path) -> None:
     assert [name.text for name in entry.iter(f"{ATOM}name")] == ["Bo"]
 
 
+def test_new_writes_an_author_as_first_typed_without_the_spaces_around(in_tmp: Path) -> None:
+    assert init().exit_code == 0
+    args = ["--author", "Bo <bo@x.org>", "--author", "Bo  <bo@x.org>", "--author", "  Cy "]
+    result = run("new", "Dup", *args, "--date", "2025-07-01 09:00")
+    assert result.exit_code == 0, result.output
+    assert front_matter(in_tmp / result.output.strip())["authors"] == ["Bo <bo@x.org>", "Cy"]
+
+
 def test_pin_then_rename_keeps_every_id(in_tmp: Path, site: Callable[..., Path]) -> None:
     folder = site(**{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
     original = (folder / "entries" / "a.md").read_bytes()
