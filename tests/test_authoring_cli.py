@@ -675,6 +675,70 @@ def test_new_refuses_a_tag_or_author_another_entry_or_the_config_spells_otherwis
     assert run("build").exit_code == 0
 
 
+NEW_A = ("new", "A", "--date", "2025-07-01 09:00")  # entries/2025/a.md, id tag:...:2025/a
+TAKEN_HINT = "Give the new entry a file name of its own with --slug (or another title).\n"
+
+
+def test_new_beside_a_document_of_its_name_with_a_slug_of_its_own_writes_the_entry(
+    site: Callable[..., Path],
+) -> None:
+    # entries/2025/a.txt would have the id 2025/a, but its slug gives it another, and its page.
+    own = "slug: elsewhere"
+    folder = site(**{"2025/a.txt": f"---\ntitle: Other\ndate: 2025-01-01\n{own}\n---\nText.\n"})
+    result = run(*NEW_A)
+    assert (result.exit_code, result.stdout) == (0, "entries/2025/a.md\n"), result.output
+    assert run("build").exit_code == 0
+    assert sorted(atom_entries(folder)) == [
+        "tag:example.org,2025:2025/a",
+        "tag:example.org,2025:elsewhere",
+    ]
+
+
+def test_new_refuses_an_id_pinned_with_spaces_around_it(site: Callable[..., Path]) -> None:
+    # build reads the id without the spaces: the two entries would share it.
+    pinned = 'id: "  tag:example.org,2025:2025/a "'
+    site(**{"b.md": f"---\ntitle: B\ndate: 2025-01-01\n{pinned}\n---\nText.\n"})
+    result = run(*NEW_A)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/b.md: a new entry would have the id tag:example.org,2025:2025/a, which "
+        "this document already has. " + TAKEN_HINT
+    )
+
+
+def test_new_beside_a_document_whose_slug_is_no_path_writes_the_entry(
+    site: Callable[..., Path],
+) -> None:
+    # The build reports that document; new had a traceback (SlugError).
+    site(**{"b.md": "---\ntitle: B\ndate: 2025-01-01\nslug: a/../b\n---\nText.\n"})
+    result = run(*NEW_A)
+    assert (result.exit_code, result.stdout) == (0, "entries/2025/a.md\n"), result.output
+
+
+def test_new_refuses_an_author_a_document_spells_otherwise_under_author(
+    site: Callable[..., Path],
+) -> None:
+    site(**{"b.md": "---\ntitle: B\ndate: 2025-01-01\nauthor: Bo Chen\n---\nText.\n"})
+    result = run(*NEW_A, "--author", "bo chen")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: entries/b.md: --author 'bo chen' would share the feed of the author 'Bo Chen' "
+        "written here. Give --author 'Bo Chen', as it is written here.\n"
+    )
+
+
+def test_new_writes_a_long_title_in_any_script_on_one_line_as_typed(
+    site: Callable[..., Path],
+) -> None:
+    # YAML's default: a line folded at 80 characters, and letters past ASCII as \u escapes.
+    folder = site()
+    title = "Мир знизу " + "та далі " * 15 + "кінець"
+    result = run("new", title, "--date", "2025-07-01 09:00", "--slug", "long")
+    assert result.exit_code == 0, result.output
+    lines = (folder / "entries" / "2025" / "long.md").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == f"title: {title}"
+
+
 def test_new_takes_a_tag_typed_with_a_separate_accent_as_the_same_tag(in_tmp: Path) -> None:
     # "café" typed as "e" and U+0301 (macOS) was refused as another spelling of "café", which
     # the build publishes as one tag.
