@@ -815,3 +815,73 @@ def test_touch_reports_broken_front_matter(site: Site) -> None:
     with pytest.raises(EntryError, match="invalid YAML"):
         touch_entry(config_here(), Path("entries"), Path("entries/broken.md"), TOUCHED_AT)
     assert Path("entries/broken.md").read_bytes() == broken
+
+
+SIMPLE = b"---\ntitle: T\ndate: 2025-01-01\n---\nBody\n"
+SIMPLE_TOUCHED = f"---\ntitle: T\ndate: 2025-01-01\nupdated: {TOUCHED}\n---\nBody\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("written", "touched"),
+    [
+        # A fence with a space after it, as some editors leave: it opens the front matter.
+        (b"--- \ntitle: T\ndate: 2025-01-01\n---  \nx\n", f"updated: {TOUCHED}\n---  \nx\n"),
+        # Indented keys keep their column; the comment after a TOML value stays.
+        (b"---\n  title: T\n  date: 2025-01-01\n  updated: 2025-02-01\n---\nx\n", None),
+        (b'+++\ntitle = "T"\ndate = 2025-01-01\nupdated = 2025-02-01  # a typo\n+++\nx\n', None),
+    ],
+)
+def test_touch_keeps_how_the_front_matter_is_written(
+    site: Site, written: bytes, touched: str | None
+) -> None:
+    site(config=CONFIG)
+    write_documents({"t.md": written})
+    path = Path("entries/t.md")
+    touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    if touched is None:  # the old value replaced
+        expected = written.replace(b"2025-02-01", TOUCHED.encode())
+    else:
+        expected = written.replace(b"---  \nx\n", touched.encode())
+    assert path.read_bytes() == expected
+    assert entry_at(path).updated == datetime.fromisoformat(TOUCHED)
+
+
+def test_touch_keeps_the_files_permissions(site: Site) -> None:
+    site(config=CONFIG)
+    write_documents({"t.md": SIMPLE})
+    path = Path("entries/t.md")
+    path.chmod(0o600)  # a private draft stays private
+    touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    assert (path.read_bytes(), path.stat().st_mode & 0o7777) == (SIMPLE_TOUCHED, 0o600)
+
+
+def test_touch_through_a_link_writes_the_file_it_leads_to(site: Site) -> None:
+    site(config=CONFIG)
+    write_documents({"t.md": SIMPLE})
+    link = Path("entries/link.md")
+    link.symlink_to("t.md")
+    touch_entry(config_here(), Path("entries"), link, TOUCHED_AT)
+    assert link.is_symlink()  # not a file of its own now, which the next edit would miss
+    assert Path("entries/t.md").read_bytes() == SIMPLE_TOUCHED
+
+
+def test_touch_takes_a_suffix_in_capitals(site: Site) -> None:
+    site(config=CONFIG)
+    write_documents({"T.MD": SIMPLE})
+    touch_entry(config_here(), Path("entries"), Path("entries/T.MD"), TOUCHED_AT)
+    assert Path("entries/T.MD").read_bytes() == SIMPLE_TOUCHED
+
+
+def test_touch_at_the_very_second_of_the_date_writes_it(site: Site) -> None:
+    site(config=CONFIG)
+    write_documents({"t.md": b"---\ntitle: T\ndate: 2025-12-01T11:30:15+02:00\n---\nx\n"})
+    path = Path("entries/t.md")
+    at_date = datetime(2025, 12, 1, 9, 30, 15, tzinfo=UTC)
+    assert touch_entry(config_here(), Path("entries"), path, at_date).updated == TOUCHED
+
+
+def test_new_writes_a_file_anyone_may_read(site: Site) -> None:
+    # As an editor would: a web server, or a build run by another user, reads it.
+    site(config=CONFIG)
+    path = new_entry(config_here(), Path("entries"), "T", authors=[], tags=[], date=None, now=NOW)
+    assert path.stat().st_mode & 0o7777 == 0o644
