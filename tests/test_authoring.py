@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -885,3 +886,25 @@ def test_new_writes_a_file_anyone_may_read(site: Site) -> None:
     site(config=CONFIG)
     path = new_entry(config_here(), Path("entries"), "T", authors=[], tags=[], date=None, now=NOW)
     assert path.stat().st_mode & 0o7777 == 0o644
+
+
+def test_new_never_overwrites_a_file_made_while_it_worked(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An editor saving the same name after new looked: new's write must still fail, not
+    # replace what the editor saved.
+    import staticfeed.authoring
+
+    site(config=CONFIG)
+    theirs = Path("entries/2025/t.md")
+    check = staticfeed.authoring._refuse_taken_id
+
+    def and_meanwhile(*args: Any) -> None:
+        check(*args)
+        theirs.parent.mkdir(parents=True, exist_ok=True)
+        theirs.write_bytes(b"Their words.\n")
+
+    monkeypatch.setattr(staticfeed.authoring, "_refuse_taken_id", and_meanwhile)
+    with pytest.raises(EntryError, match="the file already exists"):
+        new_entry(config_here(), Path("entries"), "T", authors=[], tags=[], date=None, now=NOW)
+    assert files_under(Path("entries")) == {"2025/t.md": b"Their words.\n"}

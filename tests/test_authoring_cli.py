@@ -1167,6 +1167,24 @@ def test_touch_or_pin_refuses_a_read_only_entry_and_changes_no_file(
     assert protected.stat().st_mode & 0o777 == 0o444
 
 
+def test_touch_refuses_an_entry_its_owner_may_not_write_that_others_may(
+    site: Callable[..., Path],
+) -> None:
+    # Write bits for the group alone: the owner running touch may not write it, and renaming
+    # a new file over it would have replaced it all the same.
+    folder = site(**{"2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"})
+    entry = folder / "entries" / "2025" / "a.md"
+    entry.chmod(0o464)
+    command = as_a_user(sys.executable, "-m", "staticfeed", "touch", "entries/2025/a.md")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == (
+        "Error: entries/2025/a.md: the file is read-only. If it is to change, make it writable "
+        "(chmod u+w) and run the command again.\n"
+    )
+    assert entry.read_bytes() == b"---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"
+
+
 @pytest.mark.parametrize(
     "command", [["touch", "entries/2025/a.md"], ["pin"], ["new", "B", "--date", "2025-01-02"]]
 )
