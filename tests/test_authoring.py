@@ -908,3 +908,18 @@ def test_new_never_overwrites_a_file_made_while_it_worked(
     with pytest.raises(EntryError, match="the file already exists"):
         new_entry(config_here(), Path("entries"), "T", authors=[], tags=[], date=None, now=NOW)
     assert files_under(Path("entries")) == {"2025/t.md": b"Their words.\n"}
+
+
+def test_pin_adds_the_id_as_the_last_key(site: Site) -> None:
+    # Below what the author wrote, as new writes it: the title stays the first line to read.
+    site(config=CONFIG)
+    yaml_text = b"---\ntitle: Y\ndate: 2025-01-01\n---\nx\n"
+    toml_text = b'+++\ntitle = "T"\ndate = 2025-01-01\n+++\nx\n'
+    write_documents({"y.md": yaml_text, "t.md": toml_text})
+    pin_ids(config_here(), Path("entries"))
+    assert Path("entries/y.md").read_bytes() == yaml_text.replace(
+        b"\n---\nx", b"\nid: tag:example.org,2025:y\n---\nx"
+    )
+    assert Path("entries/t.md").read_bytes() == toml_text.replace(
+        b"\n+++\nx", b'\nid = "tag:example.org,2025:t"\n+++\nx'
+    )
