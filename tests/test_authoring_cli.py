@@ -1355,6 +1355,52 @@ def test_pin_from_an_earlier_feed_carries_its_ids_over(
     assert set(atom_entries(folder)) == set(ids.values())
 
 
+def test_pin_from_a_feed_gives_each_earlier_entry_to_the_closest_document_once(
+    site: Callable[..., Path],
+) -> None:
+    def entry(title: str, slug: str, date: str) -> str:
+        return (
+            f"<entry><title>{title}</title><id>https://old.example/{slug}</id>"
+            f"<published>{date}</published><updated>{date}</updated></entry>"
+        )
+
+    folder = site(
+        **{
+            # Two of one title a day apart: each takes the entry of its own day.
+            "2024/week-1.md": _doc("Week", "2024-03-02T09:00:00+00:00"),
+            "2024/week-2.md": _doc("Week", "2024-03-03T09:00:00+00:00"),
+            # Two of one title an hour apart, and one earlier entry: the first takes it.
+            "2024/twice-1.md": _doc("Twice", "2024-03-05T09:00:00+00:00"),
+            "2024/twice-2.md": _doc("Twice", "2024-03-05T10:00:00+00:00"),
+            # A day and a half apart to the second, as the README says: still the one.
+            "2024/late.md": _doc("Late", "2024-03-08T21:00:00+00:00"),
+        }
+    )
+    feed = "".join(
+        [
+            entry("Week", "w1", "2024-03-02T09:00:00Z"),
+            entry("Week", "w2", "2024-03-03T09:00:00Z"),
+            entry("Twice", "t", "2024-03-05T12:00:00Z"),
+            entry("Late", "l", "2024-03-07T09:00:00Z"),
+        ]
+    )
+    (folder / "old.atom").write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://old.example/</id><title>Old'
+        f"</title><updated>2024-03-09T00:00:00Z</updated>{feed}</feed>",
+        encoding="utf-8",
+    )
+    result = run("pin", "--from", "old.atom")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    ids = {path.stem: front_matter(path)["id"] for path in (folder / "entries").rglob("*.md")}
+    assert ids == {
+        "week-1": "https://old.example/w1",
+        "week-2": "https://old.example/w2",
+        "twice-1": "https://old.example/t",
+        "twice-2": "tag:example.org,2025:2024/twice-2",
+        "late": "https://old.example/l",
+    }
+
+
 @pytest.mark.parametrize(
     "pub_date",
     [
