@@ -1041,6 +1041,27 @@ def test_touch_names_the_entry_a_path_without_its_folder_or_suffix_meant(
     assert (folder / "entries" / "2025" / "my-post.md").read_bytes() == before
 
 
+GENERIC_FIX = "Give the path of a document in the entries folder, like entries/2025/my-post.md."
+
+
+@pytest.mark.parametrize(
+    ("given", "fix"),
+    [
+        ("v1.2-notes", "Give its path from here: entries/2025/v1.2-notes.md."),  # a dot, no suffix
+        ("2024/v1.2-notes.md", GENERIC_FIX),  # another year's: not the one meant
+        ("twice", GENERIC_FIX),  # two entries of that name: either may be meant
+    ],
+)
+def test_touch_names_only_the_one_entry_a_path_can_mean(
+    site: Callable[..., Path], given: str, fix: str
+) -> None:
+    text = "---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n"
+    site(**{"2025/v1.2-notes.md": text, "2025/twice.md": text, "2024/twice.md": text})
+    result = run("touch", given)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"Error: {given}: there is no such file. {fix}\n"
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
