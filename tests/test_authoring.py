@@ -923,3 +923,13 @@ def test_pin_adds_the_id_as_the_last_key(site: Site) -> None:
     assert Path("entries/t.md").read_bytes() == toml_text.replace(
         b"\n+++\nx", b'\nid = "tag:example.org,2025:t"\n+++\nx'
     )
+
+
+def test_touch_adds_updated_below_a_date_on_lines_of_its_own(site: Site) -> None:
+    site(config=CONFIG)
+    written = b"---\ntitle: T\ndate: >-\n  2025-01-01\ntags: [a]\n---\nx\n"
+    write_documents({"t.md": written})
+    path = Path("entries/t.md")
+    touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    expected = written.replace(b"2025-01-01\n", f"2025-01-01\nupdated: {TOUCHED}\n".encode())
+    assert path.read_bytes() == expected
