@@ -1763,6 +1763,24 @@ def test_pin_from_a_feed_and_an_archive_that_repeats_an_entry_gives_its_id_once(
     assert run("build").exit_code == 0  # no two entries with one id
 
 
+def test_pin_from_an_archive_that_repeats_an_entry_in_other_letter_case_says_nothing_of_it(
+    site: Callable[..., Path],
+) -> None:
+    # One entry, its title recased in the archive: not another entry that shares its id.
+    folder = site(**{"a.md": _doc("Weekly notes", "2024-03-02T09:00:00+00:00")})
+    for name, title in [("old.atom", "Weekly notes"), ("archive.atom", "Weekly  Notes")]:
+        (folder / name).write_text(
+            '<feed xmlns="http://www.w3.org/2005/Atom"><id>https://old.example/</id><title>Old'
+            f"</title><updated>2024-03-09T00:00:00Z</updated><entry><title>{title}</title>"
+            "<id>https://old.example/w</id><published>2024-03-02T09:00:00Z</published>"
+            "<updated>2024-03-02T09:00:00Z</updated></entry></feed>",
+            encoding="utf-8",
+        )
+    result = run("pin", "--from", "old.atom", "--from", "archive.atom")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert front_matter(folder / "entries" / "a.md")["id"] == "https://old.example/w"
+
+
 @pytest.mark.parametrize("editor", ["/nonexistent/editor", "false"], ids=["missing", "fails"])
 def test_new_edit_with_an_editor_that_fails_is_an_error_naming_the_file_and_the_fix(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch, editor: str
