@@ -933,3 +933,13 @@ def test_touch_adds_updated_below_a_date_on_lines_of_its_own(site: Site) -> None
     touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
     expected = written.replace(b"2025-01-01\n", f"2025-01-01\nupdated: {TOUCHED}\n".encode())
     assert path.read_bytes() == expected
+
+
+def test_touch_keeps_the_line_end_of_the_line_it_replaces(site: Site) -> None:
+    # A line pasted from a Windows file keeps its CR LF among the file's LF.
+    site(config=CONFIG)
+    written = b"---\ntitle: T\ndate: 2025-01-01\nupdated: 2025-02-01\r\n---\nx\n"
+    write_documents({"t.md": written})
+    path = Path("entries/t.md")
+    touch_entry(config_here(), Path("entries"), path, TOUCHED_AT)
+    assert path.read_bytes() == written.replace(b"2025-02-01", TOUCHED.encode())
