@@ -409,22 +409,27 @@ def test_a_hugo_translation_keeps_its_posts_name_and_takes_its_language(
     assert pages == {"bridge", "bridge-fr", "market"}
 
 
+def hugo_site_in_language_folders(folder: Path, french_key: str) -> None:
+    """old/: a Hugo site with content/en/ and content/fr/, each with a bridge.md post."""
+    old = folder / "old"
+    (old / "content" / "en" / "posts").mkdir(parents=True)
+    (old / "content" / "fr" / "posts").mkdir(parents=True)
+    (old / "hugo.toml").write_text(
+        "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n"
+        f"[languages.{french_key}]\ncontentDir = 'content/fr'\n"
+    )
+    post = "---\ntitle: {}\ndate: 2024-09-12\n---\nHi.\n"
+    (old / "content" / "en" / "posts" / "bridge.md").write_text(post.format("The footbridge"))
+    (old / "content" / "fr" / "posts" / "bridge.md").write_text(post.format("La passerelle"))
+
+
 def test_a_hugo_sites_language_folders_give_the_language_and_the_name(
     site: Callable[..., Path],
 ) -> None:
     # contentDir per language (Hugo's translation by content directory): content/fr/posts/
     # bridge.md is the French bridge. import named it bridge-2.md, with no language.
     folder = site()
-    old = folder / "old"
-    (old / "content" / "en" / "posts").mkdir(parents=True)
-    (old / "content" / "fr" / "posts").mkdir(parents=True)
-    (old / "hugo.toml").write_text(
-        "defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content/en'\n"
-        "[languages.fr]\ncontentDir = 'content/fr'\n"
-    )
-    post = "---\ntitle: {}\ndate: 2024-09-12\n---\nHi.\n"
-    (old / "content" / "en" / "posts" / "bridge.md").write_text(post.format("The footbridge"))
-    (old / "content" / "fr" / "posts" / "bridge.md").write_text(post.format("La passerelle"))
+    hugo_site_in_language_folders(folder, "fr")
     result = run("import", "old/content")
     assert result.exit_code == 0, result.output
     assert (
@@ -442,6 +447,22 @@ def test_a_hugo_sites_language_folders_give_the_language_and_the_name(
     ) in result.stdout
     written = folder / "entries" / "2024" / "bridge-fr.md"
     assert yaml.safe_load(written.read_text().split("---")[1])["lang"] == "fr"
+
+
+def test_a_language_key_with_a_path_in_it_writes_no_file_outside_the_entries(
+    site: Callable[..., Path],
+) -> None:
+    # A downloaded site's hugo.toml keyed a language `fr-/../../../escaped`: its posts were
+    # named bridge-fr-/../../../escaped, and import wrote escaped.md beside staticfeed.toml,
+    # with a lang build refuses. A key that is no language tag gives no language.
+    folder = site()
+    hugo_site_in_language_folders(folder, "'fr-/../../../escaped'")
+    before = set(folder.rglob("*"))
+    result = run("import", "old/content")
+    assert result.exit_code == 0, result.output
+    written = {path.relative_to(folder).as_posix() for path in set(folder.rglob("*")) - before}
+    assert written == {"entries/2024", "entries/2024/bridge.md", "entries/2024/bridge-2.md"}
+    assert run("build").exit_code == 0
 
 
 @pytest.mark.parametrize(

@@ -310,9 +310,14 @@ def _language_of(key: str, options: dict[str, object]) -> str | None:
     """The language of a `[languages.KEY]` table: its key, which Hugo reads as a language tag
     (`fr`, `pt-br`), else its `languageCode`; None when neither is one."""
     for tag in (key, options.get("languagecode")):
-        if isinstance(tag, str) and is_iso_639_1(tag.lower().partition("-")[0]):
-            return tag.lower()
+        lowered = tag.lower() if isinstance(tag, str) else ""
+        if _TAG_SHAPE.fullmatch(lowered) and is_iso_639_1(lowered.partition("-")[0]):
+            return lowered
     return None
+
+
+# A language and its subtags: the whole key, as a key `fr-/../x` names the entry's file.
+_TAG_SHAPE = re.compile(r"[a-z]{2}(?:-[a-z0-9]{1,8})*")
 
 
 # Pelican's settings file is Python: only a plain assignment of a string is read, never run.
