@@ -16,6 +16,7 @@ import textwrap
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -741,6 +742,29 @@ def test_a_pelican_translation_is_named_as_pelican_saves_it(
     assert sorted((entry.path.name, entry.lang) for entry in entries) == names
 
 
+def test_a_pelican_post_in_the_sites_language_written_in_capitals_is_no_translation(
+    tmp_path: Path,
+) -> None:
+    # `Lang: EN` on an English site is Pelican's original, saved at cranes.html.
+    text = "Title: Cranes\nDate: 2025-03-01\nLang: EN\nSlug: cranes\n\nB.\n"
+    write(tmp_path / "content", "a.md", text)
+    (entry,) = import_documents(
+        [tmp_path / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert (entry.path.name, entry.lang, entry.translation) == ("cranes.md", "EN", None)
+
+
+def test_a_pelican_translation_with_its_own_save_as_keeps_that_name(tmp_path: Path) -> None:
+    # Pelican saves a post where its own Save_as: says, over ARTICLE_LANG_SAVE_AS: grues.html.
+    text = "Title: Grues\nDate: 2025-03-01\nLang: fr\nSave_as: fr/grues.html\n\nB.\n"
+    write(tmp_path / "content", "a.md", text)
+    (entry,) = import_documents(
+        [tmp_path / "content"], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert (entry.path.name, entry.lang) == ("grues.md", "fr")
+    assert entry.named_from == "save_as fr/grues.html"
+
+
 @pytest.mark.parametrize(
     ("mark", "home"),
     [
@@ -1060,6 +1084,23 @@ def test_a_disabled_language_without_a_folder_is_known_by_its_file_names(
     ]
     (entry,) = import_documents([posts / "solo.fr.md"], tmp_path / "e", timezone=KYIV, dry_run=True)
     assert (entry.path.name, entry.lang) == ("solo.md", "fr")
+
+
+def test_six_documents_in_a_disabled_language_are_five_named_and_one_more(
+    tmp_path: Path,
+) -> None:
+    # The note names five, so that a site's hundreds of them do not bury the rest of the
+    # report, and counts the others: the sixth was left out unsaid.
+    site = tmp_path / "site"
+    names = [f"posts/p{number}.fr.md" for number in range(1, 7)]
+    config = {"hugo.toml": "disableLanguages = ['fr']\n[languages.en]\n[languages.fr]\n"}
+    _, notes = import_hugo_site(site, config, names)
+    shown = display_path(site / "content" / "posts")
+    assert notes == [
+        "passed over 6 documents in a language its Hugo site's config disables (fr), which Hugo "
+        f"does not publish: {shown}/p1.fr.md, {shown}/p2.fr.md, {shown}/p3.fr.md, "
+        f"{shown}/p4.fr.md, {shown}/p5.fr.md and 1 more. Name a file to import it all the same."
+    ]
 
 
 def test_a_hugo_site_is_read_in_the_environment_hugo_builds_by_default(tmp_path: Path) -> None:
@@ -1538,16 +1579,38 @@ def test_an_existing_entry_is_never_overwritten(tmp_path: Path) -> None:
     ]
 
 
+class _FillsTheDisk:
+    """A file the disk fills up while it is written: part of the text reaches it."""
+
+    def __init__(self, file: TextIO) -> None:
+        self.file = file
+
+    def __enter__(self) -> _FillsTheDisk:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.file.close()
+
+    def write(self, text: str) -> int:
+        self.file.write(text[: len(text) // 2])
+        self.file.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("half_written", [False, True])
 def test_an_entry_that_cannot_be_written_undoes_the_import(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, half_written: bool
 ) -> None:
+    # Half an entry left behind would be refused by build, and the next import would refuse
+    # to overwrite it.
     into = tmp_path / "entries"
     opened = Path.open
 
     def disk_full_at_2024(path: Path, *args: object, **kwargs: object) -> object:
-        if path.parent == into / "2024":
+        if path.parent == into / "2024" and not half_written:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return opened(path, *args, **kwargs)  # type: ignore[call-overload]
+        file = opened(path, *args, **kwargs)  # type: ignore[call-overload]
+        return _FillsTheDisk(file) if path.parent == into / "2024" else file
 
     monkeypatch.setattr(Path, "open", disk_full_at_2024)
     with pytest.raises(ImportProblem) as raised:

@@ -786,6 +786,7 @@ def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
     (posts / "one.md").write_text("Title: One\nDate: 2024-07-08\n\nText.\n")
     (posts / "two.rst").write_text("Two\n###\n\n:date: 2024-07-09\n\nText.\n")
     (posts / "photo.jpg").write_bytes(b"\xff\xd8")
+    (posts / "example.org").mkdir()  # a folder named as a site is no Org post
     result = run("import", "content", "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-2] == "1 entry would be written"
@@ -798,6 +799,10 @@ def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
     assert named.stderr == (
         "Error: content/two.rst: import does not read .rst documents: it would take their "
         "markup for text. Convert it to Markdown or HTML (pandoc can), and import that.\n"
+    )
+    (posts / "THREE.RST").write_text("Three\n#####\n\n:date: 2024-07-10\n\nText.\n")
+    assert run("import", "content/THREE.RST").stderr.startswith(
+        "Error: content/THREE.RST: import does not read .RST documents:"
     )
     assert list((folder / "entries").iterdir()) == []
 
