@@ -651,6 +651,30 @@ def test_dates_read_in_another_zone_than_the_configs_keep_their_instant(
     )
 
 
+def test_an_update_earlier_than_a_date_the_text_or_file_name_gives_is_left_out(
+    site: Callable[..., Path],
+) -> None:
+    # Only a date of the metadata was compared: these entries kept updated: 2025-03-01, and
+    # build refused them ("updated ... is earlier than date").
+    folder = site()
+    (folder / "_posts").mkdir()
+    (folder / "_posts" / "2025-03-05-hello.md").write_text(
+        "---\ntitle: Hello\nlast_modified_at: 2025-03-01\n---\nBody.\n"
+    )
+    (folder / "pelican").mkdir()
+    (folder / "pelican" / "cranes.md").write_text(
+        "Title: Cranes\nModified: 2025-03-01\n\n2025-03-05\n\nBody.\n"
+    )
+    result = run("import", "_posts", "pelican")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("  left out: updated (earlier than the date)\n") == 2
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    entries = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert sorted(entry.title for entry in entries) == ["Cranes", "Hello"]
+    assert {entry.updated_parsed[:3] for entry in entries} == {(2025, 3, 5)}
+
+
 def test_dates_read_in_the_configs_zone_are_written_as_its_wall_times(
     site: Callable[..., Path],
 ) -> None:

@@ -445,6 +445,7 @@ def _from_front_matter(path: Path, text: str, tz: tzinfo, sites: HugoSites) -> _
     if draft.slug is None:  # the URL took it (Jekyll, Hugo), not the title
         draft.slug = _slug_of_name(jekyll.group(2) if jekyll else _post_name(path.with_stem(name)))
     _fill_from_head(draft, document.body, document.body_line, tz)
+    _drop_earlier_update(draft)
     return draft
 
 
@@ -542,6 +543,11 @@ def _map_metadata(
     if (found := first(("slug",))) and named is None:
         draft.slug = slugify(_scalar_text(found[1])) or None
     draft.left_out.extend(original for key, (original, _) in by_key.items() if key not in used)
+
+
+def _drop_earlier_update(draft: _Draft) -> None:
+    """Leave out an update earlier than the date, which build refuses. Checked once the date is
+    known: a Jekyll post's may come from its file name, or any post's from a line of its text."""
     if draft.updated and draft.date and draft.updated < draft.date:
         draft.updated = None
         draft.left_out.append("updated (earlier than the date)")
@@ -728,6 +734,7 @@ def _from_pelican(path: Path, header: _PelicanHeader, tz: tzinfo) -> _Draft:
     _map_metadata(draft, metadata, header.key_lines, path, tz)
     _name_from_site_path(draft, site_paths)
     _fill_from_head(draft, header.body, header.body_line, tz)
+    _drop_earlier_update(draft)
     return draft
 
 
