@@ -1782,3 +1782,107 @@ def test_highlight_blocks_keep_every_line_and_convert_once(lines: list[str]) -> 
     assert fenced(once) == once
     if "{" not in body:
         assert once == body
+
+
+@pytest.mark.parametrize("opening", ["--- ", "+++\t"])
+def test_front_matter_opened_with_a_trailing_space_is_read_as_front_matter(
+    tmp_path: Path, opening: str
+) -> None:
+    # Editors leave a space after `---`; Hugo and Jekyll still read the front matter.
+    key = (
+        "title: Spaced\ndate: 2025-01-02"
+        if opening.startswith("-")
+        else ('title = "Spaced"\ndate = 2025-01-02')
+    )
+    closing = opening.strip()
+    source = write(tmp_path, "a.md", f"{opening}\n{key}\n{closing}\nBody.\n")
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.title, entry.date, entry.guessed) == (
+        "Spaced",
+        datetime(2025, 1, 2, tzinfo=UTC),
+        frozenset(),
+    )
+    assert entry.body == "Body.\n"
+
+
+def test_a_permalink_without_a_name_leaves_the_name_to_the_slug(tmp_path: Path) -> None:
+    # `permalink: /` (a site's home page) ends in no name: the post's slug: names it.
+    text = "---\ntitle: Home\ndate: 2025-01-02\npermalink: /\nslug: welcome\n---\nHi.\n"
+    source = write(tmp_path, "index.md", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.path.name, entry.named_from) == ("welcome.md", None)
+
+
+def test_a_page_saved_as_text_after_a_bom_and_blank_lines_is_read_as_html(
+    tmp_path: Path,
+) -> None:
+    # Its markup was imported as the text of the entry.
+    page = (
+        "\ufeff\n  <!DOCTYPE html><html><head><title>Saved page</title>"
+        '<meta name="date" content="2025-01-02"></head>'
+        "<body><p>The text of the page.</p></body></html>\n"
+    )
+    source = write(tmp_path, "page.txt", page)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.title, entry.body) == ("Saved page", "The text of the page.\n")
+
+
+def test_an_empty_title_or_date_in_front_matter_is_taken_as_none(tmp_path: Path) -> None:
+    # As Jekyll does: the title and date of the file name, not a blank title build refuses.
+    text = '---\ntitle: ""\ndate:\n---\nHi.\n'
+    source = write(tmp_path / "_posts", "2025-03-01-hello-world.md", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.title, entry.date) == ("Hello World", datetime(2025, 3, 1, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    ("text", "draft", "left_out"),
+    [
+        ('---\ntitle: T\ndate: 2025-01-02\ndraft: "yes"\n---\nB.\n', True, ()),
+        ('---\ntitle: T\ndate: 2025-01-02\ndraft: "false"\n---\nB.\n', False, ()),
+        # A draft stays one, whatever else says it is published.
+        ("---\ntitle: T\ndate: 2025-01-02\ndraft: true\npublished: true\n---\nB.\n", True, ()),
+        ("---\ntitle: T\ndate: 2025-01-02\ndraft: true\nstatus: published\n---\nB.\n", True, ()),
+        ("Title: T\nDate: 2025-01-02\nStatus: draft\n\nB.\n", True, ()),
+        # Pelican's hidden status has no staticfeed equivalent: said, not taken for published.
+        ("Title: T\nDate: 2025-01-02\nStatus: hidden\n\nB.\n", False, ("status",)),
+    ],
+)
+def test_a_post_is_a_draft_as_its_generator_reads_its_flags(
+    tmp_path: Path, text: str, draft: bool, left_out: tuple[str, ...]
+) -> None:
+    source = write(tmp_path, "post.md", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.draft, entry.left_out) == (draft, left_out)
+
+
+def test_front_matter_authors_under_both_keys_and_other_tools_names_are_all_kept(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "---\ntitle: T\ndate: 2025-01-02\n"
+        "authors:\n  - display_name: Ann Lee\n    website: https://ann.example.org/\n"
+        "author:\n  name: Bob Ray\n  url: https://bob.example.org/\n"
+        "summary: |\n  One line\n  and another\n---\nB.\n"
+    )
+    source = write(tmp_path, "post.md", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert entry.authors == (
+        Author("Ann Lee", uri="https://ann.example.org/"),
+        Author("Bob Ray", uri="https://bob.example.org/"),
+    )
+    assert entry.summary == "One line and another"  # build takes a summary on one line
+
+
+def test_an_update_at_the_date_is_kept_and_a_wrong_one_is_named_at_its_line(
+    tmp_path: Path,
+) -> None:
+    kept = write(
+        tmp_path, "a.md", "---\ntitle: T\ndate: 2025-01-02\nlastmod: 2025-01-02\n---\nB.\n"
+    )
+    (entry,) = import_documents([kept], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.updated, entry.left_out) == (datetime(2025, 1, 2, tzinfo=UTC), ())
+    wrong = write(tmp_path, "b.md", "---\ntitle: T\ndate: 2025-01-02\nlastmod: soon\n---\nB.\n")
+    with pytest.raises(ManyErrors) as raised:
+        import_documents([wrong], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert [(error.path, error.line) for error in raised.value.errors] == [(wrong, 4)]

@@ -160,6 +160,24 @@ def test_a_date_line_above_the_title_import_cannot_read_is_named_with_why(
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_each_article_of_a_page_without_a_date_is_named_where_it_starts(
+    site: Callable[..., Path],
+) -> None:
+    folder = site()
+    page = copy_page(folder)
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1] == "Saturday, March 8, 2025\n"  # the page's one date, which both take
+    page.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    result = run("import", "saved")
+    assert result.exit_code == 1
+    fix = "Add a line with the date at the top of a copy of the document, and import the copy.\n"
+    assert result.stderr == (
+        f"Error: saved/pasted-page.txt:1: no date found for the article that starts here. {fix}"
+        f"Error: saved/pasted-page.txt:16: no date found for the article that starts here. {fix}"
+    )
+    assert list((folder / "entries").iterdir()) == []
+
+
 def test_a_page_without_a_body_is_an_error_not_a_traceback(site: Callable[..., Path]) -> None:
     # lxml's tree of a page that is a <head> alone, or an <html> tag alone, has no <body>.
     folder = site()
