@@ -1784,6 +1784,13 @@ def test_highlight_blocks_keep_every_line_and_convert_once(lines: list[str]) -> 
         assert once == body
 
 
+def imported_post(folder: Path, text: str) -> ImportedEntry:
+    """The entry a dry run imports from `folder`/post.md, holding `text`, in UTC."""
+    source = write(folder, "post.md", text)
+    (entry,) = import_documents([source], folder / "entries", timezone=UTC, dry_run=True)
+    return entry
+
+
 @pytest.mark.parametrize("opening", ["--- ", "+++\t"])
 def test_front_matter_opened_with_a_trailing_space_is_read_as_front_matter(
     tmp_path: Path, opening: str
@@ -1851,8 +1858,7 @@ def test_an_empty_title_or_date_in_front_matter_is_taken_as_none(tmp_path: Path)
 def test_a_post_is_a_draft_as_its_generator_reads_its_flags(
     tmp_path: Path, text: str, draft: bool, left_out: tuple[str, ...]
 ) -> None:
-    source = write(tmp_path, "post.md", text)
-    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    entry = imported_post(tmp_path, text)
     assert (entry.draft, entry.left_out) == (draft, left_out)
 
 
@@ -1865,13 +1871,17 @@ def test_front_matter_authors_under_both_keys_and_other_tools_names_are_all_kept
         "author:\n  name: Bob Ray\n  url: https://bob.example.org/\n"
         "summary: |\n  One line\n  and another\n---\nB.\n"
     )
-    source = write(tmp_path, "post.md", text)
-    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    entry = imported_post(tmp_path, text)
     assert entry.authors == (
         Author("Ann Lee", uri="https://ann.example.org/"),
         Author("Bob Ray", uri="https://bob.example.org/"),
     )
     assert entry.summary == "One line and another"  # build takes a summary on one line
+    written = yaml.safe_load(entry.document.split("---\n")[1])
+    assert written["authors"] == [
+        {"name": "Ann Lee", "uri": "https://ann.example.org/"},
+        {"name": "Bob Ray", "uri": "https://bob.example.org/"},
+    ]
 
 
 def test_an_update_at_the_date_is_kept_and_a_wrong_one_is_named_at_its_line(
@@ -1886,3 +1896,98 @@ def test_an_update_at_the_date_is_kept_and_a_wrong_one_is_named_at_its_line(
     with pytest.raises(ManyErrors) as raised:
         import_documents([wrong], tmp_path / "entries", timezone=UTC, dry_run=True)
     assert [(error.path, error.line) for error in raised.value.errors] == [(wrong, 4)]
+
+
+def test_addresses_in_author_names_tags_twice_and_a_permalink_beside_a_link(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "---\ntitle: T\ndate: 2025-01-02\n"
+        "author:\n  - name: ann@example.org\n  - name: Bo Ray (bo@example.org)\n"
+        "    email: own@example.org\n"
+        "tags: [Python]\ncategories: [python, Web]\n"
+        "permalink: /history/cranes/\nlink: https://example.org/cranes\n---\nB.\n"
+    )
+    entry = imported_post(tmp_path, text)
+    # An address alone stays the name, for build to say what to write; one in a name is its
+    # email, unless the author has one of its own.
+    assert entry.authors == (Author("ann@example.org"), Author("Bo Ray", "own@example.org"))
+    assert (entry.tags, entry.guessed) == (("Python", "Web"), frozenset())  # nothing to review
+    assert (entry.path.name, entry.link, entry.left_out) == (
+        "cranes.md",
+        "https://example.org/cranes",
+        (),
+    )
+
+
+def test_characters_yaml_reads_otherwise_are_written_escaped(tmp_path: Path) -> None:
+    # Raw in the entry, U+FEFF made it unreadable and U+0085 a line break.
+    title = "Zero\ufeffwidth, next\x85line, delete\x7f"
+    escaped = r"Zero\ufeffwidth, next\x85line, delete\x7f"  # as YAML takes them in a source
+    source = write(tmp_path, "post.md", f'---\ntitle: "{escaped}"\ndate: 2025-01-02\n---\nB.\n')
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=False)
+    written = entry.path.read_text(encoding="utf-8")
+    assert yaml.safe_load(written.split("---\n")[1])["title"] == title
+
+
+def test_an_entry_that_appears_while_importing_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    into = tmp_path / "entries"
+    source = write(tmp_path, "cranes.md", "---\ntitle: Cranes\ndate: 2025-01-02\n---\nB.\n")
+    made = Path.mkdir
+
+    def and_someone_writes_it(path: Path, *args: object, **kwargs: object) -> None:
+        made(path, *args, **kwargs)  # type: ignore[arg-type]
+        if path == into / "2025":
+            (path / "cranes.md").write_text("theirs\n", encoding="utf-8")
+
+    monkeypatch.setattr(Path, "mkdir", and_someone_writes_it)
+    with pytest.raises(ImportProblem) as raised:
+        import_documents([source], into, timezone=UTC, dry_run=False)
+    assert raised.value.message == "the entry appeared while importing, and is left as it is"
+    assert (into / "2025" / "cranes.md").read_text(encoding="utf-8") == "theirs\n"
+
+
+@pytest.mark.parametrize(
+    ("keys", "name", "kept", "left_out"),
+    [
+        # A slug is a file name: slugified, never a path out of entries/.
+        ("slug: ../../Escape Me!\n", "escape-me.md", {}, ()),
+        (
+            "images: [https://example.org/a.png]\n",
+            "post.md",
+            {"image": "https://example.org/a.png"},
+            (),
+        ),
+        ("image: ' '\n", "post.md", {"image": None}, ("image",)),
+        (
+            "cover: data:image/png;base64,AAAA\n",
+            "post.md",
+            {"image": None},
+            ("cover (not an http(s) URL)",),
+        ),
+        ("lang: en_US\n", "post.md", {"lang": None}, ("lang (not a language tag)",)),
+        ("tags: [python, Python]\n", "post.md", {"tags": ("python",)}, ()),
+        ("author:\n  name: Ann\n  url: /about/\n", "post.md", {"authors": (Author("Ann"),)}, ()),
+        # An image beside a post with a link: is on that site, where the link points.
+        ("link: https://example.org/post/\n", "post.md", {"not_copied": ()}, ()),
+    ],
+)
+def test_front_matter_values_are_taken_only_as_build_takes_them(
+    tmp_path: Path, keys: str, name: str, kept: dict[str, object], left_out: tuple[str, ...]
+) -> None:
+    text = f"---\ntitle: T\ndate: 2025-01-02\n{keys}---\n![a](photo.png)\n"
+    source = write(tmp_path / "site", "post.md", text)
+    (tmp_path / "site" / "photo.png").write_bytes(b"")
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert entry.path == tmp_path / "entries" / "2025" / name
+    assert {key: getattr(entry, key) for key in kept} == kept
+    assert entry.left_out == left_out
+
+
+def test_a_byline_under_front_matter_without_authors_gives_them(tmp_path: Path) -> None:
+    text = "---\ntitle: T\ndate: 2025-01-02\n---\nBy Ann Lee\n\nThe text.\n"
+    entry = imported_post(tmp_path, text)
+    assert (entry.authors, entry.guessed) == ((Author("Ann Lee"),), frozenset({"authors"}))
+    assert entry.body == "The text.\n"
