@@ -1991,3 +1991,19 @@ def test_a_byline_under_front_matter_without_authors_gives_them(tmp_path: Path) 
     entry = imported_post(tmp_path, text)
     assert (entry.authors, entry.guessed) == ((Author("Ann Lee"),), frozenset({"authors"}))
     assert entry.body == "The text.\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "kept", "left_out"),
+    [
+        ("Tags: birds; cranes\n", {"tags": ("birds", "cranes")}, ()),  # Pelican splits at ;
+        ("Summary: A long\n\tsummary\n", {"summary": "A long summary"}, ()),  # a tab goes on
+        ("URL: {slug}.html\n", {"named_from": None}, ("url (a path on the site)",)),
+    ],
+)
+def test_pelican_header_lines_are_read_as_pelican_reads_them(
+    tmp_path: Path, header: str, kept: dict[str, object], left_out: tuple[str, ...]
+) -> None:
+    entry = imported_post(tmp_path, f"Title: Cranes\nDate: 2025-01-02\n{header}\nB.\n")
+    assert {key: getattr(entry, key) for key in kept} == kept
+    assert entry.left_out == left_out
