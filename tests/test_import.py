@@ -2007,3 +2007,15 @@ def test_pelican_header_lines_are_read_as_pelican_reads_them(
     entry = imported_post(tmp_path, f"Title: Cranes\nDate: 2025-01-02\n{header}\nB.\n")
     assert {key: getattr(entry, key) for key in kept} == kept
     assert entry.left_out == left_out
+
+
+def test_key_value_lines_without_a_title_are_text_not_a_pelican_header(tmp_path: Path) -> None:
+    # Pasted from a page, "Posted: 8 March 2025" is its date line, not Pelican's header.
+    text = "Posted: 8 March 2025\n\nCranes over the marsh\n\nThe text of the post.\n"
+    source = write(tmp_path, "pasted.txt", text)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=UTC, dry_run=True)
+    assert (entry.title, entry.date, entry.post) == (
+        "Cranes over the marsh",
+        datetime(2025, 3, 8, tzinfo=UTC),
+        False,
+    )
