@@ -60,7 +60,7 @@ from staticfeed.ids import (
 )
 from staticfeed.infer import read_head
 from staticfeed.model import Author, Entry
-from staticfeed.output import create_temporary
+from staticfeed.output import create_file, write_temporary
 from staticfeed.text import for_feeds, unfit_character, with_lf_line_ends
 
 CONFIG_NAME = "staticfeed.toml"
@@ -904,17 +904,8 @@ def _first_faithful(
 def _create(path: Path, content: bytes) -> None:
     """Write a new file at once (a reader sees all of it or nothing), never over another."""
     _make_folder(path.parent)
-    made: list[Path] = []
     try:
-        temporary = _temporary(path, content, _NEW_FILE_MODE, made)
-        try:
-            os.link(temporary, path)  # fails, whatever happens meanwhile, if path exists
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(temporary, path)
+        create_file(path, content, _NEW_FILE_MODE)
     except FileExistsError:
         raise EntryError(
             "the file already exists", "Move it away or choose another name.", path=path
@@ -925,8 +916,6 @@ def _create(path: Path, content: bytes) -> None:
             "Check the folder's permissions and free space.",
             path=path,
         ) from None
-    finally:
-        _remove(made)
 
 
 def _make_folder(folder: Path) -> None:
@@ -971,7 +960,7 @@ def _replace(path: Path, target: Path, content: bytes) -> None:
     made: list[Path] = []
     try:
         try:
-            temporary = _temporary(target, content, target.stat().st_mode & 0o7777, made)
+            temporary = write_temporary(target, content, target.stat().st_mode & 0o7777, made)
         except PermissionError as error:  # the file's own permissions were checked before
             raise OutputError(
                 f"cannot make a file in the folder ({error.strerror}): a document is replaced "
@@ -988,18 +977,6 @@ def _replace(path: Path, target: Path, content: bytes) -> None:
         ) from None
     finally:
         _remove(made)
-
-
-def _temporary(path: Path, content: bytes, mode: int, made: list[Path]) -> Path:
-    """`content` in a new file beside `path`, named in `made` before it exists: the caller's
-    `finally` removes it, whenever Ctrl-C or SIGTERM comes."""
-    stream, temporary = create_temporary(path, made)
-    with stream:
-        stream.write(content)
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.chmod(temporary, mode)
-    return temporary
 
 
 def _remove(made: list[Path]) -> None:

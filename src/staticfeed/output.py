@@ -585,6 +585,39 @@ def create_temporary(path: Path, made: list[Path]) -> tuple[IO[bytes], Path]:
     raise FileExistsError(errno.EEXIST, "no unused name for a temporary file", str(path.parent))
 
 
+def create_file(path: Path, content: bytes, mode: int) -> None:
+    """`content` as the new file `path`, made at once (a reader sees all of it or nothing) and
+    never over another: FileExistsError if one is there, whatever happens meanwhile, else
+    OSError if it cannot be written. No temporary file is left, whenever Ctrl-C or SIGTERM
+    comes."""
+    made: list[Path] = []
+    try:
+        temporary = write_temporary(path, content, mode, made)
+        try:
+            os.link(temporary, path)  # fails if path exists, made by anyone meanwhile
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
+            if path.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+            os.replace(temporary, path)
+    finally:
+        for temporary in made:
+            temporary.unlink(missing_ok=True)
+
+
+def write_temporary(path: Path, content: bytes, mode: int, made: list[Path]) -> Path:
+    """`content` in a new file beside `path`, on disk, named in `made` before it exists: the
+    caller removes it, whenever Ctrl-C or SIGTERM comes."""
+    stream, temporary = create_temporary(path, made)
+    with stream:
+        stream.write(content)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(temporary, mode)
+    return temporary
+
+
 def _wrapped(handle: int) -> IO[bytes]:
     """The file object of `handle`, made at once: Ctrl-C before the caller's `with` left the
     file open."""
