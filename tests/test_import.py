@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+import cmarkgfm
+import lxml.html
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -570,6 +572,75 @@ def test_wrapped_and_unwrapped_lines(tmp_path: Path) -> None:
         "- A list item copied from a page\n\n"
         "The paragraph after the list, which is one line.\n\n"
         "Another paragraph, also one line.\n"
+    )
+
+
+FERRY = (
+    "In the spring the ferry sails from the old port each morning to\n"
+    "Mykolaiv and back, with a stop for the school children of the\n"
+    "Ochakiv district, who ride it for free under a council scheme.\n"
+)
+"""A paragraph wrapped at 63 characters; each line after the first starts with a name."""
+
+
+def imported_body(tmp_path: Path, text: str, name: str = "page.txt") -> str:
+    (entry,) = import_documents(
+        [write(tmp_path, name, text)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    return entry.body
+
+
+def test_a_paragraph_wrapped_at_120_characters_stays_one_paragraph(tmp_path: Path) -> None:
+    full = (
+        "The harbour board met on Tuesday to weigh the plan for the north quay, which has "
+        "waited for repairs since the storm of a"
+    )
+    assert len(full) == 120  # the widest an editor wraps at
+    text = f"Quay Notes\n3 March 2025\n\n{full}\nwinter, and the cafe has lost its trade.\n"
+    assert imported_body(tmp_path, text) == f"{full}\nwinter, and the cafe has lost its trade.\n"
+
+
+def test_a_paragraph_whose_lines_all_start_with_names_is_still_wrapped(tmp_path: Path) -> None:
+    # Two full lines, each continued by a capitalized word: the text is wrapped.
+    assert imported_body(tmp_path, f"Ferry Notes\n3 March 2025\n\n{FERRY}") == FERRY
+
+
+def test_a_long_line_with_an_address_does_not_unwrap_the_text(tmp_path: Path) -> None:
+    link = (
+        "Timetable: https://ferries.example.org/timetables/2025/spring/"
+        "mykolaiv-ochakiv-kinburn-weekday-and-weekend-sailings.html"
+    )
+    text = f"Ferry Notes\n3 March 2025\n\n{FERRY}\n{link}\n"
+    assert imported_body(tmp_path, text) == f"{FERRY}\n{link}\n"
+
+
+def test_a_break_where_the_next_word_would_just_fit_was_meant(tmp_path: Path) -> None:
+    line = "Ferries sail at six, at nine and at noon on weekdays,"
+    after = "Saturdays at ten."
+    assert len(line) + 1 + len("Saturdays") == 63  # the width: it fit
+    text = f"Ferry Notes\n3 March 2025\n\n{FERRY}\n{line}\n{after}\n"
+    assert imported_body(tmp_path, text) == f"{FERRY}\n{line}\n\n{after}\n"
+
+
+def test_what_follows_a_tilde_fence_is_read_as_text(tmp_path: Path) -> None:
+    text = (
+        "Ferry Notes\n3 March 2025\n\nThe timetable reads:\n\n~~~\nsix nine noon\n~~~\n\n"
+        "That is all.\n\nLabels: ferries, harbour\n"
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.txt", text)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.tags == ("ferries", "harbour")
+    assert entry.body == "The timetable reads:\n\n~~~\nsix nine noon\n~~~\n\nThat is all.\n"
+
+
+def test_setext_headings_keep_their_level(tmp_path: Path) -> None:
+    text = (
+        "Ferry Notes\n===========\n\n3 March 2025\n\nThe ferry sails each morning.\n\n"
+        "Winter\n------\n\nIn winter it sails on Saturdays alone.\n"
+    )
+    assert imported_body(tmp_path, text) == (
+        "The ferry sails each morning.\n\n## Winter\n\nIn winter it sails on Saturdays alone.\n"
     )
 
 
@@ -2019,3 +2090,51 @@ def test_key_value_lines_without_a_title_are_text_not_a_pelican_header(tmp_path:
         datetime(2025, 3, 8, tzinfo=UTC),
         False,
     )
+
+
+def test_html_headings_figures_and_list_paragraphs_render_as_on_the_page(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Trip</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><h1>Trip</h1><p>We left on a Monday, and the train was an hour late.</p>
+        <h1>The Coast</h1><p>The coast was grey and the sea was cold, so we walked.</p>
+        <h2>Home</h2><p>We came home on Friday, tired and glad of it.</p>
+        <figure><img src="/map.png" alt="*Route* map [draft]">
+        <figcaption>The route we took</figcaption></figure>
+        <ol><li><p>One</p><p>More on one.</p></li><li>Two</li></ol>
+        </article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    shown = lxml.html.fragment_fromstring(
+        cmarkgfm.markdown_to_html_with_extensions(entry.body, extensions=["table"]),
+        create_parent="div",
+    )
+    # The page's title is the entry's; its sections are headings under it, `Home` among them.
+    assert entry.title == "Trip"
+    assert [h.tag for h in shown.iter("h1", "h2", "h3")] == ["h2", "h2"]
+    assert [h.text_content() for h in shown.iter("h2")] == ["The Coast", "Home"]
+    (image,) = shown.iter("img")
+    assert image.get("alt") == "*Route* map [draft]"
+    assert shown.xpath("//p/em/text()") == ["The route we took"]  # the caption stands apart
+    (first, second) = shown.xpath("//ol/li")
+    assert [p.text_content() for p in first.iter("p")] == ["One", "More on one."]
+    assert second.text_content().strip() == "Two"
+
+
+def test_links_within_the_page_or_to_scripts_become_their_text(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Notes</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><p>See <a href="#notes">the notes</a>, <a href="javascript:void(0)">this</a>
+        and <a href="/map">the map</a>.</p></article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    shown = lxml.html.fragment_fromstring(
+        cmarkgfm.markdown_to_html_with_extensions(entry.body), create_parent="div"
+    )
+    assert shown.text_content().strip() == "See the notes, this and the map."
+    assert [(a.text, a.get("href")) for a in shown.iter("a")] == [("the map", "/map")]
