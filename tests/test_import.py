@@ -23,6 +23,7 @@ import cmarkgfm
 import lxml.html
 import pytest
 import yaml
+from cmarkgfm.cmark import Options as cmarkgfm_options
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -2090,6 +2091,61 @@ def test_key_value_lines_without_a_title_are_text_not_a_pelican_header(tmp_path:
         datetime(2025, 3, 8, tzinfo=UTC),
         False,
     )
+
+
+def _shown_text(html: str) -> str:
+    """What a reader sees of `html`, spaces aside (blocks part words that a page's markup ran
+    together, which does not change what it says)."""
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    return "".join(fragment.text_content().split())
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        pytest.param("<p>---</p><p>-- -</p><ul><li>---</li></ul>", id="thematic-break"),
+        pytest.param("<p>~~~</p><p>Not code.</p>", id="tilde-fence"),
+        pytest.param("<p>~~not struck~~ and ~one~</p>", id="tildes"),
+        pytest.param(
+            "<p>Line<br>- item<br>1. one<br># head<br>&gt; quote<br>+ plus<br>==<br>--</p>",
+            id="line-after-a-break",
+        ),
+        pytest.param("<h2>Line one<br>line two</h2><h3>Issue #</h3><h4>#</h4>", id="heading"),
+        pytest.param("<p><code>`x</code>, <code>a``b</code> and <code>c`</code></p>", id="code"),
+        pytest.param("<pre>```\nx\n~~~\ny</pre><p>After.</p>", id="pre-with-fences"),
+        pytest.param("<p>A<b> bold </b>word and <em>lean </em>one.</p>", id="spaced-emphasis"),
+        pytest.param("<p>Bold<b> </b>air and <em></em>none.</p>", id="empty-emphasis"),
+    ],
+)
+def test_html_text_renders_back_as_the_page_showed_it(tmp_path: Path, markup: str) -> None:
+    page = (
+        '<html><head><title>Marks</title><meta property="article:published_time" '
+        f'content="2024-01-05"></head><body><article>{markup}</article></body></html>'
+    )
+    source = write(tmp_path, "page.html", page)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    shown = cmarkgfm.markdown_to_html_with_extensions(
+        entry.body,
+        options=cmarkgfm_options.CMARK_OPT_UNSAFE,
+        extensions=["table", "strikethrough", "autolink"],
+    )
+    page_text = _shown_text(lxml.html.tostring(lxml.html.fromstring(page).find(".//article")))
+    assert _shown_text(shown) == page_text
+    rendered = lxml.html.fragment_fromstring(shown, create_parent="div")
+    assert not rendered.findall(".//hr") and not rendered.findall(".//del")
+
+
+def test_a_link_whose_address_has_angle_brackets_stays_a_link(tmp_path: Path) -> None:
+    page = (
+        '<html><head><title>Link</title><meta property="article:published_time" '
+        'content="2024-01-05"></head><body><article>'
+        '<p>See <a href="https://example.org/a<b>c">the page</a>.</p></article></body></html>'
+    )
+    source = write(tmp_path, "page.html", page)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    shown = cmarkgfm.markdown_to_html_with_extensions(entry.body, extensions=["autolink"])
+    (link,) = lxml.html.fragment_fromstring(shown, create_parent="div").iter("a")
+    assert (link.text, link.get("href")) == ("the page", "https://example.org/a%3Cb%3Ec")
 
 
 def test_html_headings_figures_and_list_paragraphs_render_as_on_the_page(tmp_path: Path) -> None:

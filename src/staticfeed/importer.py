@@ -2014,7 +2014,9 @@ def _blocks(element: lxml.html.HtmlElement, base: str | None) -> list[str]:
 
 def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str]:
     if tag in _HEADINGS:
-        text = _finish_inline(_inline_content(child, base))
+        # An ATX heading is one line, and `#`s that end it would close it: `Issue #` is kept.
+        text = _finish_inline(_inline_content(child, base).replace(_BREAK, " "))
+        text = re.sub(r"(^|\s)#(#*)$", r"\1\\#\2", text)
         return [f"{_HEADINGS[tag]} {text}"] if text else []
     if tag == "p":
         text = _finish_inline(_inline_content(child, base))
@@ -2028,7 +2030,7 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
         for line_break in child.iter("br"):  # WordPress writes code lines apart with <br>
             line_break.tail = "\n" + (line_break.tail or "")
         code = child.text_content().strip("\n")
-        fence = "~~~" if "```" in code else "```"
+        fence = "```" if "```" not in code else "~~~" if "~~~" not in code else _ticks(code)
         return [f"{fence}\n{code}\n{fence}"]
     if tag == "hr":
         return ["* * *"]
@@ -2076,8 +2078,9 @@ def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
         return f"![{alt}]({_url(src, base)})"
     if tag == "code":
         code = collapse_whitespace(element.text_content())
-        ticks = "``" if "`" in code else "`"
-        return f"{ticks}{code}{ticks}" if code else ""
+        # Longer ticks than any run inside; a space apart from a tick at either end.
+        pad = " " if code[:1] == "`" or code[-1:] == "`" else ""
+        return f"{_ticks(code)}{pad}{code}{pad}{_ticks(code)}" if code else ""
     inner = _inline_content(element, base)
     if tag == "a":
         href = (element.get("href") or "").strip()
@@ -2106,6 +2109,11 @@ def _image_source(image: lxml.html.HtmlElement) -> str | None:
     return next((found for found in sources if found), None)
 
 
+def _ticks(code: str) -> str:
+    """Backticks one longer than the longest run of them in `code`."""
+    return "`" * (max((len(run) for run in re.findall("`+", code)), default=0) + 1)
+
+
 def _wrap(inner: str, mark: str) -> str:
     """`**text**` with the spaces around the text moved outside the marks."""
     stripped = inner.strip()
@@ -2117,7 +2125,8 @@ def _wrap(inner: str, mark: str) -> str:
 
 
 def _url(url: str, base: str | None) -> str:
-    url = url.strip()
+    # `<` and `>` end a link's address in Markdown, as they cannot in a page's markup.
+    url = url.strip().replace("<", "%3C").replace(">", "%3E")
     if base:
         with contextlib.suppress(ValueError):
             url = urljoin(base, url)
@@ -2127,14 +2136,15 @@ def _url(url: str, base: str | None) -> str:
 def _escape(text: str) -> str:
     """Text that Markdown shows as written."""
     text = text.replace("\\", "\\\\")
-    text = re.sub(r"([`*\[\]])", r"\\\1", text)
+    text = re.sub(r"([`*\[\]~])", r"\\\1", text)  # ~ strikes text through, ~~~ opens code
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
     return re.sub(r"&(?=#?\w+;)", r"\\&", text)
 
 
 def _escape_block_start(text: str) -> str:
-    if re.match(r"(?:#{1,6}|[>+-]|=+)(?:\s|$)", text):
+    # `-` alone or `---` is a list item, a thematic break or a heading's underline.
+    if re.match(r"(?:#{1,6}|[>+]|-+|=+)(?:\s|$)", text):
         return "\\" + text
     return re.sub(r"^(\d{1,9})([.)])(?=\s)", r"\1\\\2", text)
 
@@ -2145,7 +2155,8 @@ def _finish_inline(text: str) -> str:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    return "\\\n".join(lines)
+    # A line after a break starts a list, quote or heading as a block's first line does.
+    return "\\\n".join(lines[:1] + [_escape_block_start(line) for line in lines[1:]])
 
 
 # ---------------------------------------------------------------------------------------------
