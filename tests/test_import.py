@@ -645,6 +645,14 @@ def test_setext_headings_keep_their_level(tmp_path: Path) -> None:
     )
 
 
+def test_a_wrapped_setext_heading_keeps_all_its_lines(tmp_path: Path) -> None:
+    heading = "The Winter Timetable of the Ferry Between the Old Port and the\nOchakiv Pier"
+    text = f"Ferry Notes\n3 March 2025\n\n{FERRY}\n{heading}\n=====\n\n{FERRY}"
+    assert imported_body(tmp_path, text) == (
+        f"{FERRY}\n# {heading.replace(chr(10), ' ')}\n\n{FERRY}"
+    )
+
+
 @pytest.mark.parametrize(
     ("title", "name"),
     [

@@ -866,9 +866,12 @@ def _block_units(block: list[str], first_line: int, width: int | None) -> list[_
         # An indented line continues a list item or a quote; so does an unindented one in
         # wrapped Markdown (a lazy continuation), but not in text where each line is a paragraph.
         continues = line[:1] in (" ", "\t") or width is not None
-        if _SETEXT.match(line) and len(current) == 1:
+        # `===` underlines the lines above it, wrapped or not; `---` under wrapped lines is
+        # taken for a thematic break, as plain text writes one.
+        if _SETEXT.match(line) and current and (len(current) == 1 or line.lstrip()[0] == "="):
             level = "#" if line.strip().startswith("=") else "##"
-            units.append(_Unit("heading", f"{level} {current[0].strip()}", current_line))
+            title = " ".join(part.strip() for part in current)
+            units.append(_Unit("heading", f"{level} {title}", current_line))
             current.clear()
             open_structure = None
         elif heading:
