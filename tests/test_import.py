@@ -2123,6 +2123,8 @@ def _shown_text(html: str) -> str:
         pytest.param("<pre>```\nx\n~~~\ny</pre><p>After.</p>", id="pre-with-fences"),
         pytest.param("<p>A<b> bold </b>word and <em>lean </em>one.</p>", id="spaced-emphasis"),
         pytest.param("<p>Bold<b> </b>air and <em></em>none.</p>", id="empty-emphasis"),
+        pytest.param("<p>&amp;copy; &amp;#65; &amp;#x42;</p>", id="entities"),
+        pytest.param("<p>+ plus</p><div>- dash</div><div>&gt; not quoted</div>", id="block-starts"),
     ],
 )
 def test_html_text_renders_back_as_the_page_showed_it(tmp_path: Path, markup: str) -> None:
@@ -2202,3 +2204,58 @@ def test_links_within_the_page_or_to_scripts_become_their_text(tmp_path: Path) -
     )
     assert shown.text_content().strip() == "See the notes, this and the map."
     assert [(a.text, a.get("href")) for a in shown.iter("a")] == [("the map", "/map")]
+
+
+@pytest.mark.parametrize(
+    ("address", "followed"),
+    [
+        ("https://example.org/a)b", "https://example.org/a)b"),
+        ("https://example.org/a_(b)", "https://example.org/a_(b)"),
+        ("https://example.org/a b", "https://example.org/a%20b"),
+    ],
+)
+def test_link_addresses_with_parentheses_or_spaces_stay_links(
+    tmp_path: Path, address: str, followed: str
+) -> None:
+    page = (
+        '<html><head><title>Link</title><meta property="article:published_time" '
+        'content="2024-01-05"></head><body><article>'
+        f'<p>See <a href="{address}">the page</a>.</p></article></body></html>'
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    shown = lxml.html.fragment_fromstring(
+        cmarkgfm.markdown_to_html_with_extensions(entry.body), create_parent="div"
+    )
+    assert shown.text_content().strip() == "See the page."
+    assert [(a.text, a.get("href")) for a in shown.iter("a")] == [("the page", followed)]
+
+
+def test_the_pages_h1_is_not_repeated_in_the_body_when_og_title_differs(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Quay | Harbour News</title>
+        <meta property="og:title" content="The quay will be mended">
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><h1>Quay to be mended by spring</h1>
+        <p>The board voted on Tuesday to mend the north quay.</p></article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.title == "The quay will be mended"
+    assert entry.body == "The board voted on Tuesday to mend the north quay.\n"
+
+
+def test_a_rel_author_link_names_the_author_when_no_metadata_does(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Quay</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><header><h1>Quay</h1><a rel="author" href="/authors/ann">Ann Lee</a>
+        </header><p>The board voted on Tuesday to mend the north quay.</p></article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.authors == (Author("Ann Lee"),)
+    assert "authors" not in entry.guessed  # the markup says so

@@ -1052,10 +1052,12 @@ XHTML = '<html xmlns="http://www.w3.org/1999/xhtml">'
         ),
         # A <meta> found in bytes that are ASCII's is no UTF-16: browsers read UTF-8.
         ("a.html", html_page('<meta charset="utf-16">', *CAFE[:2]).encode("utf-8"), CAFE),
+        # A label the Encoding Standard maps to "replacement" is no charset: as if none.
+        ("a.html", html_page('<meta charset="iso-2022-kr">', *CAFE[:2]).encode("utf-8"), CAFE),
     ],
     ids=[
         *("iso-8859-1", "us-ascii", "0x81", "xml-1252", "xml-8859-2"),
-        *("utf-16le", "utf-16be", "bom", "meta-utf-16"),
+        *("utf-16le", "utf-16be", "bom", "meta-utf-16", "replacement"),
     ],
 )
 def test_an_html_page_is_read_in_the_encoding_browsers_read_it_in(
