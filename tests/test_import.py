@@ -2259,3 +2259,21 @@ def test_a_rel_author_link_names_the_author_when_no_metadata_does(tmp_path: Path
     )
     assert entry.authors == (Author("Ann Lee"),)
     assert "authors" not in entry.guessed  # the markup says so
+
+
+def test_an_ordered_list_keeps_the_number_it_starts_at(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Steps</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><p>The last steps of the repair:</p>
+        <ol start="5"><li>Pour the concrete.</li><li>Wait a week.</li></ol>
+        <p>And then:</p><ol start="x"><li>Open the quay.</li></ol></article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    shown = lxml.html.fragment_fromstring(
+        cmarkgfm.markdown_to_html_with_extensions(entry.body), create_parent="div"
+    )
+    lists = [(ol.get("start"), [li.text_content().strip() for li in ol]) for ol in shown.iter("ol")]
+    assert lists == [("5", ["Pour the concrete.", "Wait a week."]), (None, ["Open the quay."])]

@@ -2047,7 +2047,8 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
 
 def _list(element: lxml.html.HtmlElement, *, ordered: bool, base: str | None) -> str:
     items = []
-    number = 1
+    start = str(element.get("start") or "").strip()
+    number = int(start) if ordered and start.isdecimal() and len(start) <= 9 else 1
     for child in element:
         if not isinstance(child.tag, str) or child.tag.lower() != "li":
             continue
