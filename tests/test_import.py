@@ -2277,3 +2277,121 @@ def test_an_ordered_list_keeps_the_number_it_starts_at(tmp_path: Path) -> None:
     )
     lists = [(ol.get("start"), [li.text_content().strip() for li in ol]) for ol in shown.iter("ol")]
     assert lists == [("5", ["Pour the concrete.", "Wait a week."]), (None, ["Open the quay."])]
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "authors"),
+    [
+        pytest.param(
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebSite", "name": "Harbour News"}, {"@type": "Article", '
+            '"headline": "Quay mended", "author": {"@type": "Person", "name": "Ann Lee"}}]}'
+            "</script>",
+            "Quay mended",
+            ("Ann Lee",),
+            id="yoast-graph",
+        ),
+        pytest.param(
+            '<script type="application/ld+json">{"@type": "WebPage", "headline": "Quay mended"}'
+            "</script>",
+            "Quay mended",
+            (),
+            id="headline-of-a-web-page",
+        ),
+        pytest.param(
+            '<meta name="author" content="Ann Lee and Bo Chen">'
+            '<meta property="article:author" content="https://facebook.com/annlee">',
+            "Page",
+            ("Ann Lee", "Bo Chen"),
+            id="meta-names",
+        ),
+    ],
+)
+def test_html_metadata_gives_the_title_and_authors(
+    tmp_path: Path, head: str, title: str, authors: tuple[str, ...]
+) -> None:
+    page = (
+        f'<html><head><title>Page</title><meta property="article:published_time" '
+        f'content="2024-01-05">{head}</head><body><article><p>The board voted on Tuesday.</p>'
+        "</article></body></html>"
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert (entry.title, entry.authors) == (title, tuple(Author(name) for name in authors))
+    assert entry.guessed == frozenset()
+
+
+def test_a_page_wrapped_in_a_sharing_block_keeps_its_article_and_link(tmp_path: Path) -> None:
+    # A wrapper's class names sharing, as themes write it, but holds the article itself; the
+    # first <link> is a stylesheet, not the page's address.
+    page = """\
+        <html><head><title>Quay</title><link rel="stylesheet" href="/style.css">
+        <meta property="og:url" content="https://example.org/quay/">
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><div class="post has-sharing"><article><h1>Quay</h1>
+        <p>The board voted on Tuesday to mend the north quay.</p></article></div></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.body == "The board voted on Tuesday to mend the north quay.\n"
+    assert entry.link == "https://example.org/quay/"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title"),
+    [
+        pytest.param(
+            "<title>Harbour News | Quay to be mended by spring</title>",
+            "<main><p>The board voted.</p></main>",
+            "Quay to be mended by spring",
+            id="title-without-site-name",
+        ),
+        pytest.param(
+            "<title>Quay mended</title>",
+            "<h1>Harbour News</h1><h1>Quay mended</h1><main><p>The board voted.</p></main>",
+            "Quay mended",
+            id="the-last-h1-outside-the-text",
+        ),
+        pytest.param(
+            '<meta property="og:title" content="Quay works begin">'
+            '<script type="application/ld+json">{"@type": "Article", "headline": "Quay"}</script>',
+            "<article><p>The board voted.</p></article>",
+            "Quay works begin",
+            id="og-title-longer-than-headline",
+        ),
+        pytest.param(
+            '<meta property="og:title" content="Quay mended - harbour news">'
+            '<meta property="og:site_name" content="Harbour News">',
+            "<article><p>The board voted.</p></article>",
+            "Quay mended",
+            id="site-name-in-other-case",
+        ),
+    ],
+)
+def test_an_html_pages_title_leaves_the_site_name_out(
+    tmp_path: Path, head: str, body: str, title: str
+) -> None:
+    page = (
+        f'<html><head><meta property="article:published_time" content="2024-01-05">{head}'
+        f"</head><body>{body}</body></html>"
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.title == title
+
+
+def test_a_time_element_outside_the_article_dates_it(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Quay</title></head><body>
+        <div class="meta"><time datetime="2024-01-05T09:30:00+02:00">5 January</time></div>
+        <article><h1>Quay</h1><p>The board voted on Tuesday to mend the north quay.</p>
+        </article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.date == kyiv(2024, 1, 5, 9, 30)
+    assert "date" not in entry.guessed
