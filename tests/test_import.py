@@ -2395,3 +2395,66 @@ def test_a_time_element_outside_the_article_dates_it(tmp_path: Path) -> None:
     )
     assert entry.date == kyiv(2024, 1, 5, 9, 30)
     assert "date" not in entry.guessed
+
+
+def test_a_wrapped_paragraph_without_final_stop_is_no_title(tmp_path: Path) -> None:
+    quote = (
+        "The harbour master said on Tuesday: \u201cWe will mend the quay\n"
+        "by spring and the ferry will run again\u201d\n"
+    )
+    prose = (
+        "The board voted for the plan after an hour of questions from\n"
+        "the fishermen, who moor elsewhere since the storm of 2019\n"
+        "broke the north quay.\n"
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.txt", f"3 March 2025\n\n{quote}\n{prose}")],
+        tmp_path / "entries",
+        timezone=KYIV,
+        dry_run=True,
+    )
+    assert entry.body == f"{quote}\n{prose}"  # the quote stays in the text
+    assert "title" in entry.guessed  # from its first sentence
+
+
+@pytest.mark.parametrize(
+    ("head", "times", "guessed", "updated"),
+    [
+        pytest.param(
+            "",
+            '<time datetime="2024-01-05T09:00">9:00</time><time datetime="2024-01-05T18:00">',
+            False,
+            None,
+            id="two-times-one-day",
+        ),
+        pytest.param(
+            '<meta property="article:published_time" content="2024-01-05T09:00:00+02:00">'
+            '<meta property="article:modified_time" content="2024-01-05T09:00:00+02:00">',
+            "",
+            False,
+            None,
+            id="modified-when-published",
+        ),
+        pytest.param(
+            '<meta property="article:published_time" content="2024-01-05T09:00:00+02:00">'
+            '<meta property="og:updated_time" content="2024-01-05T09:01:00+02:00">',
+            "",
+            False,
+            kyiv(2024, 1, 5, 9, 1),
+            id="updated-a-minute-later",
+        ),
+    ],
+)
+def test_html_dates_from_metadata_and_time_elements(
+    tmp_path: Path, head: str, times: str, guessed: bool, updated: datetime | None
+) -> None:
+    page = (
+        f"<html><head><title>Quay</title>{head}</head><body><article><h1>Quay</h1>{times}"
+        "<p>The board voted on Tuesday to mend the north quay.</p></article></body></html>"
+    )
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.date == kyiv(2024, 1, 5, 9)
+    assert entry.updated == updated
+    assert ("date" in entry.guessed) is guessed
