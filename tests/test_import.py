@@ -386,16 +386,31 @@ def test_byline_forms(tmp_path: Path, line: str, names: tuple[str, ...], day: in
 
 
 def test_a_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
+    sentences = (
+        "By the time the ferry docked, the storm had passed.",
+        "By Monday, the water had gone.",  # not a byline of Monday
+        "Published in paperback by Faber and Faber.",  # a book's publisher, not its author
+    )
+    # Each right under the date, where a byline goes.
+    sources = [
+        write(tmp_path, f"{number}.txt", f"Harbour Notes {number}\n13 February 2024\n{sentence}\n")
+        for number, sentence in enumerate(sentences)
+    ]
+    entries = import_documents(sources, tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert [(entry.authors, entry.body) for entry in entries] == [
+        ((), f"{sentence}\n") for sentence in sentences
+    ]
+
+
+def test_a_source_line_starts_with_a_capital(tmp_path: Path) -> None:
     (entry,) = import_text(
         tmp_path,
-        """\
-        Harbour Notes
-        13 February 2024
-        By the time the ferry docked, the storm had passed.
-        """,
+        "Harbour Notes\n13 February 2024\n\nThe storm had passed by noon.\n\n"
+        "originally published in The Harbour Times\n",
     )
-    assert entry.authors == ()
-    assert entry.body == "By the time the ferry docked, the storm had passed.\n"
+    assert entry.body == (
+        "The storm had passed by noon.\n\n*Originally published in The Harbour Times.*\n"
+    )
 
 
 @pytest.mark.parametrize(
