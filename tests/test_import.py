@@ -2473,3 +2473,53 @@ def test_html_dates_from_metadata_and_time_elements(
     assert entry.date == kyiv(2024, 1, 5, 9)
     assert entry.updated == updated
     assert ("date" in entry.guessed) is guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors", "updated"),
+    [
+        pytest.param(
+            "10 Things the Storm Took\n13 February 2024\n\nThe storm took the pier first.\n",
+            "10 Things the Storm Took",
+            (),
+            None,
+            id="title-starting-with-a-digit",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\nBy Maria de la Cruz\n\nThe storm took the pier.\n",
+            "Harbour Notes",
+            ("Maria de la Cruz",),
+            None,
+            id="byline-of-a-name-in-four-words",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\nBy Maria de la Cruz Lopez\n\nThe storm came.\n",
+            "Harbour Notes",
+            ("Maria de la Cruz Lopez",),
+            None,
+            id="byline-of-a-name-in-five-words",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\nModified: 14 February 2024\n\nThe storm came.\n",
+            "Harbour Notes",
+            (),
+            kyiv(2024, 2, 14),
+            id="modified-is-an-update",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\n\nThe storm took the pier first.\n\n"
+            "Ann Lee has lived on the quay for twenty years. She is a journalist.\n",
+            "Harbour Notes",
+            ("Ann Lee",),
+            None,
+            id="bio-whose-cue-is-in-its-second-sentence",
+        ),
+    ],
+)
+def test_what_the_lines_around_a_text_say(
+    tmp_path: Path, text: str, title: str, authors: tuple[str, ...], updated: datetime | None
+) -> None:
+    (entry,) = import_text(tmp_path, text)
+    assert entry.title == title
+    assert entry.authors == tuple(Author(name) for name in authors)
+    assert entry.updated == updated
