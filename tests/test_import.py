@@ -2514,6 +2514,30 @@ def test_html_dates_from_metadata_and_time_elements(
             None,
             id="bio-whose-cue-is-in-its-second-sentence",
         ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\n\nThe storm took the pier first.\n\n"
+            "Ann J. Roe is a journalist.\n",
+            "Harbour Notes",
+            ("Ann J. Roe",),
+            None,
+            id="bio-of-a-name-with-an-initial",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\n\nThe storm took the pier first.\n\n"
+            "Ann Lee, a journalist, lives on the quay.\n",
+            "Harbour Notes",
+            ("Ann Lee",),
+            None,
+            id="bio-with-an-apposition",
+        ),
+        pytest.param(
+            "Harbour Notes\n13 February 2024\n\nThe storm took the pier first.\n\n"
+            "We asked the port about it. Olena Marchenko has run it since 2019 and studied law.\n",
+            "Harbour Notes",
+            (),
+            None,
+            id="a-person-met-after-the-first-sentence-is-no-bio",
+        ),
     ],
 )
 def test_what_the_lines_around_a_text_say(
