@@ -539,6 +539,7 @@ def test_a_glued_pull_quote_is_separated(tmp_path: Path, paragraph: str, expecte
         "The full report is on the council's site at www.example.org/Reports for anyone to read.",
         "A letter from Dr.Holm, the harbour master, was read out at the start of the meeting.",
         "Short.Then a sentence that follows it without a space, which is too short before.",
+        "The ferry came back.Then the storm hit the pier again, that very night.",
     ],
 )
 def test_text_that_only_looks_glued_is_left_alone(tmp_path: Path, paragraph: str) -> None:
@@ -2547,3 +2548,27 @@ def test_what_the_lines_around_a_text_say(
     assert entry.title == title
     assert entry.authors == tuple(Author(name) for name in authors)
     assert entry.updated == updated
+
+
+def test_a_list_that_ends_an_article_before_share_buttons_is_kept(tmp_path: Path) -> None:
+    (entry,) = import_text(
+        tmp_path,
+        "Harbour Notes\n13 February 2024\n\nThe storm took two things:\n\n"
+        "- the pier\n- the kiosk\n\nShare this:\n",
+    )
+    assert entry.body == "The storm took two things:\n\n- the pier\n- the kiosk\n"
+
+
+def test_an_html_page_is_one_article_past_a_bio(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Quay</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><h1>Quay</h1><p>The board voted on Tuesday to mend the north quay.</p>
+        <p>Ann Lee is a journalist in Odesa.</p>
+        <h2>Postscript</h2><p>The vote was close, and the fishermen cheered.</p>
+        </article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.body.endswith("## Postscript\n\nThe vote was close, and the fishermen cheered.\n")
