@@ -2572,3 +2572,23 @@ def test_an_html_page_is_one_article_past_a_bio(tmp_path: Path) -> None:
         [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
     )
     assert entry.body.endswith("## Postscript\n\nThe vote was close, and the fishermen cheered.\n")
+
+
+@pytest.mark.parametrize(
+    ("between", "kept"),
+    [
+        ("Advertisement\n\nThe Kiosk", "## The Kiosk"),  # weak residue, dropped
+        ("Ann Lee is a journalist in Odesa.", "Ann Lee is a journalist in Odesa."),  # no byline's
+    ],
+)
+def test_what_parts_sections_does_not_split_the_article(
+    tmp_path: Path, between: str, kept: str
+) -> None:
+    entries = import_text(
+        tmp_path,
+        "Harbour Notes\n13 February 2024\n\nThe storm took the pier first.\n\n"
+        f"{between}\n\nThe kiosk went next, with its awning.\n",
+    )
+    assert [entry.body for entry in entries] == [
+        f"The storm took the pier first.\n\n{kept}\n\nThe kiosk went next, with its awning.\n"
+    ]
