@@ -402,15 +402,21 @@ def test_a_sentence_starting_with_by_is_not_a_byline(tmp_path: Path) -> None:
     ]
 
 
-def test_a_source_line_starts_with_a_capital(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        (
+            "originally published in The Harbour Times",
+            "*Originally published in The Harbour Times.*",
+        ),
+        ("First published in Why Do Ports Matter?", "*First published in Why Do Ports Matter?*"),
+    ],
+)
+def test_a_source_line_ends_the_body_as_a_sentence(tmp_path: Path, line: str, shown: str) -> None:
     (entry,) = import_text(
-        tmp_path,
-        "Harbour Notes\n13 February 2024\n\nThe storm had passed by noon.\n\n"
-        "originally published in The Harbour Times\n",
+        tmp_path, f"Harbour Notes\n13 February 2024\n\nThe storm had passed by noon.\n\n{line}\n"
     )
-    assert entry.body == (
-        "The storm had passed by noon.\n\n*Originally published in The Harbour Times.*\n"
-    )
+    assert entry.body == f"The storm had passed by noon.\n\n{shown}\n"
 
 
 @pytest.mark.parametrize(
@@ -2592,3 +2598,29 @@ def test_what_parts_sections_does_not_split_the_article(
     assert [entry.body for entry in entries] == [
         f"The storm took the pier first.\n\n{kept}\n\nThe kiosk went next, with its awning.\n"
     ]
+
+
+def test_a_source_line_inside_an_html_article_moves_to_its_end_once(tmp_path: Path) -> None:
+    page = """\
+        <html><head><title>Quay</title>
+        <meta property="article:published_time" content="2024-01-05"></head>
+        <body><article><h1>Quay</h1><p>The board voted on Tuesday to mend the north quay.</p>
+        <p>Originally published in The Harbour Times</p>
+        <p>The vote was close, and the fishermen cheered.</p></article></body></html>
+        """
+    (entry,) = import_documents(
+        [write(tmp_path, "page.html", page)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.body == (
+        "The board voted on Tuesday to mend the north quay.\n\n"
+        "The vote was close, and the fishermen cheered.\n\n"
+        "*Originally published in The Harbour Times.*\n"
+    )
+
+
+def test_a_list_item_of_two_glued_sentences_is_no_pull_quote(tmp_path: Path) -> None:
+    item = "- The pier on the north side of the bay went first.The kiosk went next, awning and all."
+    (entry,) = import_text(
+        tmp_path, f"Harbour Notes\n13 February 2024\n\nThe storm took two things:\n\n{item}\n"
+    )
+    assert entry.body == f"The storm took two things:\n\n{item}\n"
