@@ -645,6 +645,21 @@ def test_a_break_where_the_next_word_would_just_fit_was_meant(tmp_path: Path) ->
     assert imported_body(tmp_path, text) == f"{FERRY}\n{line}\n\n{after}\n"
 
 
+def test_a_full_width_byline_above_wrapped_text_is_still_a_byline(tmp_path: Path) -> None:
+    byline = "By Olena Marchenko, Maria de la Cruz, Bohdan Kovalenko, Ann Lee"
+    assert len(byline) == 63  # the width: the next line's first word would not have fit
+    (entry,) = import_documents(
+        [write(tmp_path, "page.txt", f"Ferry Notes\n3 March 2025\n{byline}\n{FERRY}")],
+        tmp_path / "entries",
+        timezone=KYIV,
+        dry_run=True,
+    )
+    assert [author.name for author in entry.authors] == [
+        *("Olena Marchenko", "Maria de la Cruz", "Bohdan Kovalenko", "Ann Lee")
+    ]
+    assert entry.body == FERRY
+
+
 def test_what_follows_a_tilde_fence_is_read_as_text(tmp_path: Path) -> None:
     text = (
         "Ferry Notes\n3 March 2025\n\nThe timetable reads:\n\n~~~\nsix nine noon\n~~~\n\n"
