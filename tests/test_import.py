@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import tempfile
 import textwrap
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TextIO
 from zoneinfo import ZoneInfo
 
 import cmarkgfm
@@ -1696,22 +1696,9 @@ def test_an_existing_entry_is_never_overwritten(tmp_path: Path) -> None:
     ]
 
 
-class _FillsTheDisk:
-    """A file the disk fills up while it is written: part of the text reaches it."""
-
-    def __init__(self, file: TextIO) -> None:
-        self.file = file
-
-    def __enter__(self) -> _FillsTheDisk:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.file.close()
-
-    def write(self, text: str) -> int:
-        self.file.write(text[: len(text) // 2])
-        self.file.flush()
-        raise OSError(errno.ENOSPC, "No space left on device")
+def _in_2024(into: Path, fd: int) -> bool:
+    """Whether the open file `fd` is in the year folder 2024 of `into` (a temporary file)."""
+    return Path(os.readlink(f"/proc/self/fd/{fd}")).parent == into / "2024"
 
 
 @pytest.mark.parametrize("half_written", [False, True])
@@ -1719,21 +1706,53 @@ def test_an_entry_that_cannot_be_written_undoes_the_import(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, half_written: bool
 ) -> None:
     # Half an entry left behind would be refused by build, and the next import would refuse
-    # to overwrite it.
+    # to overwrite it; the year folders it made, empty, stayed in entries/.
     into = tmp_path / "entries"
-    opened = Path.open
+    into.mkdir()
+    opened, synced = os.open, os.fsync
 
-    def disk_full_at_2024(path: Path, *args: object, **kwargs: object) -> object:
-        if path.parent == into / "2024" and not half_written:
+    def disk_full_as_2024_opens(path: str, *args: int, **kwargs: int) -> int:
+        if Path(path).parent == into / "2024":
             raise OSError(errno.ENOSPC, "No space left on device")
-        file = opened(path, *args, **kwargs)  # type: ignore[call-overload]
-        return _FillsTheDisk(file) if path.parent == into / "2024" else file
+        return opened(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", disk_full_at_2024)
+    def disk_full_as_2024_is_saved(fd: int) -> None:
+        if _in_2024(into, fd):  # its text written, as far as the disk had room
+            raise OSError(errno.ENOSPC, "No space left on device")
+        synced(fd)
+
+    if half_written:
+        monkeypatch.setattr(os, "fsync", disk_full_as_2024_is_saved)
+    else:
+        monkeypatch.setattr(os, "open", disk_full_as_2024_opens)
     with pytest.raises(ImportProblem) as raised:
         run("pelican", "hugo", into=into)  # 2022 first, then 2024
     assert raised.value.message == "cannot write the entry (No space left on device)"
-    assert [p for p in into.rglob("*") if p.is_file()] == []
+    assert list(into.iterdir()) == []
+
+
+def test_ctrl_c_as_an_entry_is_written_undoes_the_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The entries written before it stayed, and the one being written was left half written.
+    into = tmp_path / "entries"
+    (into / "2022").mkdir(parents=True)
+    (into / "2022" / "mine.md").write_text("mine\n")
+    synced = os.fsync
+
+    def ctrl_c_as_2024_is_saved(fd: int) -> None:
+        if _in_2024(into, fd):
+            raise KeyboardInterrupt
+        synced(fd)
+
+    monkeypatch.setattr(os, "fsync", ctrl_c_as_2024_is_saved)
+    with pytest.raises(KeyboardInterrupt):
+        run("pelican", "hugo", into=into)  # 2022 first, then 2024
+    # The folder 2022 was there before, with the author's file: both stay.
+    assert sorted(p.relative_to(into).as_posix() for p in into.rglob("*")) == [
+        "2022",
+        "2022/mine.md",
+    ]
 
 
 def test_a_file_where_a_year_folder_goes_is_found_before_anything_is_written(

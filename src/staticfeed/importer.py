@@ -63,7 +63,7 @@ from staticfeed.ids import slugify
 from staticfeed.infer import read_head
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
-from staticfeed.output import MANIFEST_NAME
+from staticfeed.output import MANIFEST_NAME, create_file
 from staticfeed.render import EXTENSIONS, inline_text
 from staticfeed.sitelangs import (
     ContentFolder,
@@ -2441,40 +2441,62 @@ def _quoted(value: str) -> str:
     )
 
 
+_ENTRY_MODE = 0o644  # as `new` writes one
+
+
 def _write(entries: list[ImportedEntry]) -> None:
-    """Write every entry, each as a new file; if one cannot be written, remove the others
-    written so far, so that an import happens whole or not at all."""
+    """Write every entry, each as a new file, whole or not at all: if one cannot be written,
+    or Ctrl-C or SIGTERM comes, the entries written so far and the folders made for them go."""
     written: list[Path] = []
-    for entry in entries:
+    made: list[Path] = []
+    done = False
+    try:
+        for entry in entries:
+            _make_folders(entry.path.parent, made)
+            written.append(entry.path)  # before it exists: an interruption may come as it does
+            _write_new(entry, written)
+        done = True
+    finally:
+        if not done:
+            _undo(written, made)
+
+
+def _undo(written: list[Path], made: list[Path]) -> None:
+    for path in written:
+        path.unlink(missing_ok=True)
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):  # not empty: another's file came meanwhile
+            folder.rmdir()
+
+
+def _make_folders(folder: Path, made: list[Path]) -> None:
+    """`folder` and the folders above it that are missing, each named in `made` once made."""
+    missing = [folder, *itertools.takewhile(lambda above: not above.is_dir(), folder.parents)]
+    for each in reversed(missing):
         try:
-            _write_new(entry)
-        except ImportProblem:
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
-        written.append(entry.path)
+            each.mkdir()
+        except FileExistsError:
+            continue  # made meanwhile, by another
+        except OSError as error:
+            raise ImportProblem(
+                f"cannot create the folder ({error.strerror})",
+                "Check that the entries folder is writable and holds no file of that name.",
+                path=folder,
+            ) from None
+        made.append(each)
 
 
-def _write_new(entry: ImportedEntry) -> None:
+def _write_new(entry: ImportedEntry, written: list[Path]) -> None:
     try:
-        entry.path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ImportProblem(
-            f"cannot create the folder ({error.strerror})",
-            "Check that the entries folder is writable and holds no file of that name.",
-            path=entry.path.parent,
-        ) from None
-    try:
-        with entry.path.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(entry.document)
+        create_file(entry.path, entry.document.encode("utf-8"), _ENTRY_MODE)
     except FileExistsError:
+        written.remove(entry.path)  # another's: left as it is
         raise ImportProblem(
             "the entry appeared while importing, and is left as it is",
             "Import again.",
             path=entry.path,
         ) from None
     except OSError as error:
-        entry.path.unlink(missing_ok=True)
         raise ImportProblem(
             f"cannot write the entry ({error.strerror})",
             "Check that the entries folder is writable.",
