@@ -211,6 +211,33 @@ def test_feeds_of_many_entries_staged_by_workers_are_those_made_here(
     assert wrote == []  # the cache holds what the first build made
 
 
+def test_workers_started_for_one_publication_build_another_in_its_own_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The workers outlive a build: a program (a test suite, a script building several sites)
+    that builds one publication, changes folder and builds another with the same relative
+    paths has its feeds staged by workers that started in the first folder. They looked for
+    the second's temporary files in the first: "cannot write the file (No such file or
+    directory)"."""
+    counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(pipeline, "FEED_IN_WORKER", 20)  # the main feeds, of 40 entries
+    first = build("feeds")
+    other = tmp_path / "other"
+    shutil.copytree(tmp_path, other, ignore=shutil.ignore_patterns("feeds", ".staticfeed*"))
+    monkeypatch.chdir(other)
+    Path("entries/week-41.md").write_text(week(41), "utf-8")
+    in_workers = build("feeds")
+    assert files_under(tmp_path / "feeds") == first
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
+    monkeypatch.setattr(parallel, "workers", lambda: 1)
+    here = build("here", "--no-cache")
+    assert in_workers == here
+    entries = etree.fromstring(in_workers["atom.xml"]).findall(f"{{{ATOM}}}entry")
+    assert len(entries) == 41
+
+
 def _no_space(path: Path, parts: object, **options: object) -> object:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 

@@ -9,6 +9,7 @@ saves. Many are done in workers even on one core (`map_steps`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
@@ -86,7 +87,23 @@ def submit(step: Callable[..., R], *args: object) -> Future[R]:
     count = workers()
     pool = _pools.get(count)
     assert count > 1 and pool is not None, "no workers: do the step in this process"
-    return pool.submit(step, *args)
+    return pool.submit(_here(step), *args)
+
+
+def _here(step: Callable[..., R]) -> Callable[..., R]:
+    """`step` done in this process's current folder: workers outlive a build, and those that
+    started in another folder (a program that builds one site, changes folder and builds
+    another) took the relative paths `step` is given from there."""
+    try:
+        folder = os.getcwd()
+    except OSError:  # a folder removed: relative paths lead nowhere here either
+        return step
+    return functools.partial(_in_folder, folder, step)
+
+
+def _in_folder(folder: str, step: Callable[..., R], *args: object) -> R:
+    os.chdir(folder)  # not os.getcwd(): the worker's own folder may be gone
+    return step(*args)
 
 
 def _chunks(items: Iterator[T]) -> Iterator[list[T]]:
@@ -136,7 +153,7 @@ class _Window(Generic[T, R]):
     def __init__(
         self, step: Callable[[Sequence[T]], list[R]], pool: ProcessPoolExecutor, size: int
     ) -> None:
-        self._step, self._pool, self._size = step, pool, size
+        self._step, self._pool, self._size = _here(step), pool, size
         self._given: deque[tuple[Future[list[R]], int]] = deque()
 
     def __enter__(self) -> _Window[T, R]:
