@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -397,6 +398,18 @@ def test_items_are_taken_as_the_workers_need_them(monkeypatch: pytest.MonkeyPatc
     assert pool.given == 40
 
 
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="sets the CPU affinity")
+def test_a_process_confined_to_one_core_uses_one_worker() -> None:
+    """A build run with `taskset -c 0`, or in a container given one core of many, starts one
+    worker, not one per core of the machine: they would only take turns on that core."""
+    allowed = os.sched_getaffinity(0)
+    try:
+        os.sched_setaffinity(0, {min(allowed)})
+        assert parallel.workers() == 1
+    finally:
+        os.sched_setaffinity(0, allowed)
+
+
 def test_few_items_are_done_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     pools = counted_pools(monkeypatch)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
@@ -454,6 +467,34 @@ def test_chunks_not_taken_are_cancelled_when_the_build_stops() -> None:
 
 def _weight(item: int) -> int:
     return item
+
+
+def test_steps_not_taken_are_cancelled_when_check_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check stopped by an error while it gives feeds to workers does not wait for the rules
+    to run over the feeds given out and not started: they are not wanted."""
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    going_on = threading.Event()
+
+    def held(chunk: Sequence[int]) -> list[int]:
+        going_on.wait()  # every chunk given out is running or waiting for a worker
+        return _doubled(chunk)
+
+    with _CountingPool() as pool:
+        monkeypatch.setattr(parallel, "_pool", lambda count: pool)
+        try:
+            with (
+                pytest.raises(KeyError),
+                parallel.Steps(
+                    held, in_workers=True, size=_weight, chunk_size=1, chunk_bytes=10**9
+                ) as steps,
+            ):
+                for item in range(6):
+                    steps.add(item)
+                raise KeyError("a feed that cannot be read")
+            assert pool.given == 6
+            assert all(future.running() or future.cancelled() for future in pool.futures)
+        finally:
+            going_on.set()
 
 
 def test_steps_added_one_at_a_time_give_their_results_in_order(
