@@ -113,6 +113,44 @@ def test_entries_rendered_in_workers_give_the_same_files(
     assert "<title>Week 7" in page and 'src="https://example.org/img/7.png"' in page
 
 
+def test_a_build_after_edits_in_workers_gives_the_files_of_a_build_in_one_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The build after an edit, an added and a deleted document renders the new ones in
+    workers and takes the others from the cache: the same bytes as a build without the cache
+    in one process, and as a first build in workers."""
+    counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    monkeypatch.setattr(parallel, "_CHUNK", 3)
+    monkeypatch.setattr(pipeline, "FEED_IN_WORKER", 20)
+    build("feeds")
+    given: list[int] = []
+    give = parallel._Window.give
+
+    def counted(window: Any, chunk: Sequence[Any], count: int) -> None:
+        given.append(count)
+        give(window, chunk, count)
+
+    monkeypatch.setattr(parallel._Window, "give", counted)
+    Path("entries/week-5.md").write_text(week(5).replace("Week 5", "Week five"), "utf-8")
+    Path("entries/week-41.md").write_text(week(41), "utf-8")
+    Path("entries/week-9.md").unlink()
+    after_edits = build("feeds")
+    # The two documents parsed, then their two entries rendered, in workers.
+    assert given == [2, 2], given
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1000)
+    here = build("here", "--no-cache")
+    assert after_edits == here
+    shutil.rmtree(".staticfeed-cache")
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    assert build("first", "--no-cache") == here
+    titles = etree.fromstring(here["atom.xml"]).iterfind(f"{{{ATOM}}}entry/{{{ATOM}}}title")
+    shown = [title.text for title in titles]
+    assert len(shown) == 40 and "Week five" in shown and "Week 41" in shown
+    assert "Week 9" not in shown
+
+
 def test_one_core_parses_and_renders_in_one_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     """On one core, many documents are still parsed and rendered in a worker process, one:
     the build's own process holds every entry, and allocating got slower in its heap as that
@@ -435,11 +473,11 @@ def test_workers_started_during_a_build_collect_garbage(monkeypatch: pytest.Monk
     pools = counted_pools(monkeypatch)
     with collections_paused():
         pool = parallel._pool(2)
-        assert not gc.isenabled()
-    try:
-        settings = [pool.submit(_collection).result() for _ in range(4)]
-    finally:
-        pool.shutdown()
+        assert pool is not None and not gc.isenabled()
+        try:  # workers start as the first steps are given out: during the build
+            settings = [pool.submit(_collection).result() for _ in range(4)]
+        finally:
+            pool.shutdown()
     assert pools
     assert all(enabled and first >= 50_000 for enabled, first in settings), settings
 
