@@ -161,8 +161,18 @@ def test_files_beside_the_feeds_that_are_no_feeds_are_left_alone(published: Path
     )
     Path("feeds/manifest.json").write_text('{"name": "Notes", "icons": []}')
     Path("feeds/old.atom.xml").write_text('<feed xmlns="http://www.w3.org/2005/Atom"><title')
+    # Feeds too, the build no longer makes: one cut off, and an RSS 1.0 one.
+    Path("feeds/old.json").write_text('{"version": "https://jsonfeed.org/version/1.1", "items": [')
+    rdf = '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+    Path("feeds/old.rdf.xml").write_text(rdf)
     found = {(row[0], row[3]) for row in rows()}
-    assert found == {("feeds/old.atom.xml", "xml")}  # a feed the build no longer makes, broken
+    assert found == {
+        ("feeds/old.atom.xml", "xml"),
+        ("feeds/old.json", "json"),
+        ("feeds/old.rdf.xml", "xml"),
+    }
+    message = "the root element <RDF> is not an Atom <feed> or an RSS <rss> with <channel>"
+    assert error("feeds/old.rdf.xml", 1, "xml", message) in rows()
 
 
 # A good publication
@@ -403,7 +413,10 @@ def test_check_before_the_first_build_is_one_error_not_one_a_file(site: Site) ->
     assert rows(exit_code=0) == []
 
 
-@pytest.mark.parametrize("file", [JSON, AUTHOR_JSON, INDEX, "feeds/older/index.html"])
+# _headers, written last: the others there, it is one missing file, not a first build.
+@pytest.mark.parametrize(
+    "file", [JSON, AUTHOR_JSON, INDEX, "feeds/older/index.html", "feeds/_headers"]
+)
 def test_a_missing_json_feed_or_page(published: Path, file: str) -> None:
     Path(file).unlink()
     assert rows() == ordered([error(file, None, "stale", "the file does not exist")])
@@ -699,6 +712,11 @@ def test_the_values_of_entries_read_well_are_where_written_while_another_stops_t
     # The feeds still carry them, from the last build.
     assert feedparser.parse(RSS).entries[-1].title == "Notes from example.net"
     assert feedparser.parse(ATOM).entries[-1].content[0].language == "yue"
+    # A draft's, with --drafts alone, as a build with it would write them.
+    draft = "---\ntitle: Draft\ndate: 2025-01-02\ndraft: true\nlang: yue\n---\nText.\n"
+    Path("entries/draft.md").write_text(draft)
+    assert warning("entries/draft.md", 5, "language", rejected_language("yue")) in rows("--drafts")
+    assert "entries/draft.md" not in [row[0] for row in rows()]
 
 
 def test_a_rejected_language_only_a_feed_file_has_is_reported_there(published: Path) -> None:
@@ -823,6 +841,22 @@ Listen.
         " (https://media.example.org/ep.mp3), or leave it for readers. [enclosure]\n"
         "ok: 0 errors, 1 warning\n"
     )
+
+
+def test_a_rejected_enclosure_url_is_no_warning_without_rss(site: Site) -> None:
+    # The W3C service rejects it in RSS's <enclosure> alone: Atom's and JSON Feed's are fine.
+    entry = (
+        "---\ntitle: Episode 1\ndate: 2025-03-01\n"
+        "enclosures: [{url: https://localhost/ep.mp3, type: audio/mpeg, length: 1234}]\n"
+        "---\nListen.\n"
+    )
+    site(CONFIG + 'formats = ["atom", "json"]\n', **{"ep.md": entry})
+    assert invoke_build().exit_code == 0
+    assert not list(Path("feeds").rglob("*rss*"))
+    assert rows(exit_code=0) == []
+    # Nor while another entry stops the build.
+    Path("entries/bad.md").write_text("---\ntitle: Bad\ndate: someday\n---\nText.\n")
+    assert [row[3] for row in rows()] == ["build"]
 
 
 def test_a_rejected_enclosure_url_is_a_warning_once_while_another_entry_stops_the_build(
@@ -1204,6 +1238,30 @@ def test_ids_only_a_feed_file_has_are_one_warning_a_file_and_kind(published: Pat
     assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "w3c-id", message)])
 
 
+def test_an_id_only_a_feed_file_has_is_reported_there_beside_one_an_entry_has(site: Site) -> None:
+    # The feed's warning is about two ids, one reported at its entry: the other is still
+    # reported, in the feed, not left out with it.
+    site(
+        CONFIG,
+        **{"older.md": OLDER, "newer.md": NEWER.replace("---\n", "---\nid: urn:uuid:1\n", 1)},
+    )
+    assert invoke_build().exit_code == 0
+    line = edit(ATOM, f"<id>{OLDER_ID}<", "<id>urn:uuid:2<")
+    message = (
+        "the id 'urn:uuid:1'{} is not a UUID (8-4-4-4-12 hexadecimal digits), which the W3C"
+        " Feed Validation Service rejects"
+    )
+    assert rows() == ordered(
+        [
+            warning("entries/newer.md", 2, "w3c-id", message.format("")),
+            stale(ATOM, line),
+            warning(
+                ATOM, line_of(ATOM, "<id>urn:uuid:1<"), "w3c-id", message.format(" (and 1 more)")
+            ),
+        ]
+    )
+
+
 def test_two_entries_with_one_id(published: Path) -> None:
     line = edit(ATOM, f"<id>{OLDER_ID}</id>", f"<id>{NEWER_ID}</id>")
     first = line_of(ATOM, f"<id>{NEWER_ID}</id>")
@@ -1395,6 +1453,16 @@ def test_an_entry_with_only_a_title_is_a_warning_at_its_body(site: Site) -> None
     built = warning("entries/plain.txt", 1, "build", alone)
     assert rows(exit_code=0) == [warning("entries/bare.md", 6, "no-text", message), built]
     assert rows("--ignore", "no-text", exit_code=0) == [built]
+
+
+def test_an_entry_build_warns_of_for_another_reason_is_still_no_text(site: Site) -> None:
+    # Only build's warning of a title alone stands in for no-text: not one of its title's
+    # control character, at another line.
+    bare = '---\ntitle: "A\\x01 link"\ndate: 2025-03-01\nlink: https://x.example/a\n---\n'
+    site(CONFIG, **{"bare.md": bare})
+    assert invoke_build().exit_code == 0
+    found = [(row[0], row[1], row[3]) for row in rows(exit_code=0)]
+    assert found == [("entries/bare.md", 2, "build"), ("entries/bare.md", 6, "no-text")]
 
 
 def test_a_body_that_renders_to_nothing_is_no_text_said_as_readers_get_it(site: Site) -> None:
@@ -3564,6 +3632,12 @@ def test_headers_over_cloudflares_limit_is_a_warning_at_the_101st_rule(site: Sit
     message = f"the file has {len(rules)} rules, and Cloudflare Pages refuses more than 100"
     assert rows(exit_code=0) == [warning("feeds/_headers", rules[100], "headers-rules", message)]
     assert rows("--ignore", "headers-rules", exit_code=0) == []
+    # Cut to the 100 rules Cloudflare takes (a hand edit, and so stale): no warning.
+    Path("feeds/_headers").write_text("\n".join(lines[: rules[100] - 1]) + "\n", encoding="utf-8")
+    assert rows("--ignore", "stale", exit_code=0) == []
+    # Nor for a file that is not UTF-8, which Cloudflare reads as it may: no traceback.
+    Path("feeds/_headers").write_bytes(b"/feeds/*\n  X-Note: caf\xe9\n")
+    assert rows("--ignore", "stale", exit_code=0) == []
 
 
 def test_every_rule_check_knows_is_in_the_readme() -> None:
@@ -3689,15 +3763,15 @@ def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> N
 
 def test_a_placeholder_in_a_long_or_escaped_value_is_once_where_it_is_written(site: Site) -> None:
     # A subtitle of over 2,000 characters, and a summary that RSS's <description> carries
-    # escaped as HTML, were also one warning a feed file.
+    # escaped as HTML (its '&', not its quotes), were also one warning a feed file.
     words = "word " * 300
     config = CONFIG + f'subtitle = "{words}see example.com for more {words}"\n'
-    entry = "---\ntitle: A post\ndate: 2025-01-01\nsummary: Tom & Jerry at example.org\n---\nT.\n"
+    entry = '---\ntitle: A post\ndate: 2025-01-01\nsummary: Tom & Jerry at "example.org"\n---\nT.\n'
     site(config + "author_feeds = false\n", **{"a.md": entry})
     assert invoke_build().exit_code == 0
     rss = etree.parse(RSS).getroot()
     assert rss.findtext("channel/description").startswith(words + "see example.com")
-    assert rss.findtext("channel/item/description") == "Tom &amp; Jerry at example.org"
+    assert rss.findtext("channel/item/description") == 'Tom &amp; Jerry at "example.org"'
     message = "'{}' looks like a placeholder, in {}"
     assert rows(exit_code=0) == [
         warning("entries/a.md", 4, "placeholder", message.format("example.org", "summary")),
