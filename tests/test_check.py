@@ -1621,6 +1621,41 @@ def test_the_same_updated_only_counts_within_one_atom_feed(site: Site) -> None:
     assert check().output == "ok: no problems found\n"
 
 
+def test_a_date_line_of_the_body_is_where_its_date_warnings_are(site: Site) -> None:
+    # A date build takes from a line near the top of the body (no date: in front matter) was
+    # reported with no line at all, by implausible-date and by same-updated.
+    site(
+        CONFIG + "author_feeds = false\n",
+        **{
+            "old.md": "# Old post\n\n1985-03-01\n\nSome text.\n",
+            "pair.md": "---\ntitle: Pair\n---\n\n2025-03-01\n\nSome text.\n",
+            "twin.md": "---\ntitle: Twin\ndate: 2025-03-01\n---\nSome text.\n",
+        },
+    )
+    assert invoke_build().exit_code == 0
+    # Both dated by their date lines: the old post's shown, the pair's its feed's first.
+    atom = etree.parse(ATOM).getroot()
+    dated = [
+        (entry.findtext(f"{{{ATOM_NS}}}title"), entry.findtext(f"{{{ATOM_NS}}}updated"))
+        for entry in atom.iterfind(f"{{{ATOM_NS}}}entry")
+    ]
+    assert dated == [
+        ("Pair", "2025-03-01T00:00:00+00:00"),
+        ("Twin", "2025-03-01T00:00:00+00:00"),
+        ("Old post", "1985-03-01T00:00:00+00:00"),
+    ]
+    same = (
+        "its updated, 2025-03-01T00:00:00+00:00, is also that of entries/twin.md, in the same"
+        " feed: the W3C Feed Validation Service warns about two entries of a feed with the same"
+        " atom:updated"
+    )
+    old = "date 1985-03-01 is before 1990: the W3C Feed Validation Service calls it implausible"
+    assert rows(exit_code=0) == [
+        warning("entries/old.md", 3, "implausible-date", old),
+        warning("entries/pair.md", 5, "same-updated", same),
+    ]
+
+
 def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site) -> None:
     # The W3C Feed Validation Service's rules: a date written before 1990, an updated more
     # than ten minutes after now.

@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
@@ -49,6 +49,7 @@ from staticfeed.drift import (
 from staticfeed.entries import (
     TITLE_ALONE,
     DocumentErrors,
+    date_line,
     front_matter_items,
     key_line,
     written_body,
@@ -392,10 +393,10 @@ def check_build(
             findings += _config_like_html(config)
             findings += _values_at_source(config, rendered.selection.entries)
             if "atom" in config.formats:
-                findings += _same_updated(rendered.plans)
+                findings += _same_updated(rendered.plans, config.timezone)
             if "rss" in config.formats:
                 findings += _refused_enclosures(_held(rendered.plans))
-            findings += _implausible_dates(rendered.selection.entries, now)
+            findings += _implausible_dates(rendered.selection.entries, now, config.timezone)
             rules = _EntryRules(
                 config.site_url,
                 entries_dir,
@@ -959,7 +960,7 @@ def _read_as_html(text: str, rss: str) -> bool:
     return True if looks_like_html is None else bool(looks_like_html(text))
 
 
-def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
+def _same_updated(plans: Iterable[FeedPlan], tz: tzinfo) -> Iterator[Finding]:
     """Entries that one Atom feed carries with the same <updated>, as text: the W3C service
     warns about those (DuplicateUpdated), whatever the feed. One finding for each such date, at
     the first of its entries in feed order, naming the others."""
@@ -976,10 +977,10 @@ def _same_updated(plans: Iterable[FeedPlan]) -> Iterator[Finding]:
                 shared.setdefault(text, {}).update((entry.id, entry) for entry in together)
     for text, group in shared.items():
         first, *others = newest_first(group.values())
-        yield _same_updated_finding(first, others, text)
+        yield _same_updated_finding(first, others, text, tz)
 
 
-def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str) -> Finding:
+def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str, tz: tzinfo) -> Finding:
     key = "date" if entry.updated == entry.published else "updated"
     named = [display_path(other.source) for other in others[:2]]
     if len(others) > 2:
@@ -987,7 +988,7 @@ def _same_updated_finding(entry: Entry, others: Sequence[Entry], text: str) -> F
     listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
     return _at(
         entry.source,
-        key_line(entry.source, key) or key_line(entry.source, "date"),
+        key_line(entry.source, key) or date_line(entry.source, tz),
         "warning",
         "same-updated",
         f"its updated, {text}, is also that of {listed}, in the same feed: the W3C Feed"
@@ -1004,11 +1005,12 @@ text, `value < '1990-01-01'`: the date in the offset it is written with) or is m
 minutes after now."""
 
 
-def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Finding]:
+def _implausible_dates(entries: Iterable[Entry], now: datetime, tz: tzinfo) -> Iterator[Finding]:
     """Dates the W3C service calls implausible (ImplausibleDate): an `updated:` in the future,
     which keeps the entry on top of readers that sort by it until then, or a year before 1990,
     often a typing slip. A future `date` is not reported: only --future publishes one, to
-    preview what is due."""
+    preview what is due. At the line of the date, in front matter or the body (`tz`: the
+    config's timezone, which a date line is read in)."""
     for entry in entries:
         dated = [("date", entry.published)]
         if entry.updated != entry.published:
@@ -1023,9 +1025,10 @@ def _implausible_dates(entries: Iterable[Entry], now: datetime) -> Iterator[Find
                 fix = "Check the year, or leave it if the entry is that old."
             else:
                 continue
+            line = key_line(entry.source, key) if key == "updated" else date_line(entry.source, tz)
             yield _at(
                 entry.source,
-                key_line(entry.source, key),
+                line,
                 "warning",
                 "implausible-date",
                 f"{key} {date_text(moment)} {why}: the W3C Feed Validation Service calls it"

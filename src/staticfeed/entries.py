@@ -10,7 +10,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path, PurePosixPath
 from stat import S_ISREG
 from typing import TypeVar
@@ -496,6 +496,21 @@ def key_line(path: Path, key: str) -> int | None:
         return _split_document(path, path.read_bytes(), []).key_lines.get(key)
     except (OSError, StaticfeedError):
         return None
+
+
+def date_line(path: Path, tz: tzinfo) -> int | None:
+    """The line of the date of the document at `path`: its `date:` in front matter, else the
+    date line near the top of its body that `build` takes it from (in the config's timezone
+    `tz`, as `build` reads it); None when it has neither or cannot be read now."""
+    try:
+        document = _split_document(path, path.read_bytes(), [])
+    except (OSError, StaticfeedError):
+        return None
+    if "date" in document.metadata:
+        return document.key_lines.get("date")
+    return read_head(
+        document.body, tz, document.body_line, find_title=False, find_byline=False
+    ).date_line
 
 
 def front_matter_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | None]]:
