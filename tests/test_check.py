@@ -1308,6 +1308,45 @@ def test_a_json_feed_item_with_a_list_for_id_or_an_impossible_date(published: Pa
     assert rows("--ignore", "stale") == [error(JSON, first, "date", message)]
 
 
+def test_a_hand_edited_json_feed_is_held_to_json_feeds_rules(published: Path) -> None:
+    built = json.loads(Path(JSON).read_text(encoding="utf-8"))
+    newer, older = built["items"]
+
+    def found(document: dict[str, object], text: Callable[[str], str] = str) -> list[Row]:
+        Path(JSON).write_text(text(json.dumps(document, indent=2)), encoding="utf-8")
+        return rows("--ignore", "stale")
+
+    not_a_feed = [
+        error(JSON, None, "json", "it is not a JSON Feed (a version and a list of items)")
+    ]
+    # A version not at jsonfeed.org, or items that are no list (a TypeError).
+    assert found({**built, "version": "http://example.org/jsonfeed.org/1.1"}) == not_a_feed
+    assert found({**built, "items": {"a": newer}}) == not_a_feed
+    # A third item with the first's id: it too is item 1's.
+    found({**built, "items": [newer, {**older, "id": NEWER_ID}, {**newer}]})
+    first, second, third = (line_of(JSON, f'"id": "{NEWER_ID}"', nth) for nth in range(3))
+    assert rows("--ignore", "stale") == [
+        error(JSON, line, "duplicate-id", f"the id {NEWER_ID!r} is also item 1's")
+        for line in (second, third)
+    ]
+    # A null date_modified is none; a bad one is at its item's id, written "id" : or not.
+    items = [{**newer, "date_modified": None}, {**older, "date_modified": "soon"}]
+    spaced = found({**built, "items": items}, lambda text: text.replace('"id":', '"id" :'))
+    message = "date_modified 'soon' is not an RFC 3339 date-time"
+    assert spaced == [error(JSON, line_of(JSON, f'"id" : "{OLDER_ID}"'), "date", message)]
+    # An item without an id: which id line is whose, check cannot tell.
+    del items[0]["id"]
+    assert found({**built, "items": items}) == [error(JSON, None, "date", message)]
+
+
+def test_a_feed_that_is_not_xml_is_still_held_to_the_size_budget(published: Path) -> None:
+    edit(ATOM, "</title>", "</titel>")
+    size = f"the file is {os.path.getsize(ATOM):,} bytes, over the budget of 1,000 bytes"
+    assert error(ATOM, None, "size", size + "; some aggregators refuse feeds that big") in rows(
+        "--max-size", "1000"
+    )
+
+
 # Dates and order
 
 
