@@ -2806,6 +2806,18 @@ def test_a_title_with_a_character_reference_is_a_warning_for_rss(site: Site) -> 
     assert rss["Tom & Jerry; R&D;"].title_detail.type == "text/plain"
 
 
+def test_a_title_with_a_numeric_character_reference_is_a_warning_for_rss(site: Site) -> None:
+    site(CONFIG, **{"num.md": "---\ntitle: Caf&#233; notes\ndate: 2025-03-01\n---\nBody.\n"})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the title holds '&#233;': RSS cannot mark a title as text, so some readers (feedparser) "
+        "take it for an HTML character reference and show 'é'"
+    )
+    assert rows(exit_code=0) == [warning("entries/num.md", 2, "looks-like-html", message)]
+    (item,) = feedparser.parse(RSS).entries
+    assert (lxml_text(item.title), item.title_detail.type) == ("Café notes", "text/html")
+
+
 def test_a_title_feedparser_shows_as_written_is_no_warning_of_a_reference(site: Site) -> None:
     # check said feedparser showed "Don't panic", but it knows HTML 4's entity names alone:
     # "&apos;" (HTML 5's) makes it read the whole RSS title as text, which it shows as written.
