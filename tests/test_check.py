@@ -3035,6 +3035,17 @@ def test_text_feedparser_takes_for_a_start_tag_is_a_warning(site: Site) -> None:
     assert json.loads(Path(JSON).read_text(encoding="utf-8"))["description"] == "Sizes of Vec<T>"
 
 
+def test_a_start_tag_the_end_of_a_description_cuts_off_is_a_warning(site: Site) -> None:
+    site(CONFIG.replace('language = "en"', 'subtitle = "Notes on <b"'), **{"newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert lxml_text(feedparser.parse(RSS).feed.subtitle).strip() == "Notes on"
+    message = (
+        "the subtitle holds '<b': RSS cannot mark a description as text, so some readers"
+        " (feedparser) take it for an HTML tag and do not show it"
+    )
+    assert rows(exit_code=0) == [warning("staticfeed.toml", 4, "looks-like-html", message)]
+
+
 def test_a_less_than_sign_in_a_description_is_a_warning_only_as_a_tag(site: Site) -> None:
     # "<" before what cannot start a tag name is text to HTML readers.
     text = "a < b, 1<2 <3"
