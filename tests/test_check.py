@@ -3046,6 +3046,18 @@ def test_a_start_tag_the_end_of_a_description_cuts_off_is_a_warning(site: Site) 
     assert rows(exit_code=0) == [warning("staticfeed.toml", 4, "looks-like-html", message)]
 
 
+def test_a_comment_over_two_lines_of_a_description_is_named_whole(site: Site) -> None:
+    subtitle = 'subtitle = "Notes <!-- a\\nb --> end"'
+    site(CONFIG.replace('language = "en"', subtitle), **{"newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert " ".join(lxml_text(feedparser.parse(RSS).feed.subtitle).split()) == "Notes end"
+    message = (
+        "the subtitle holds '<!-- a\\nb -->': RSS cannot mark a description as text, so some"
+        " readers (feedparser) take it for an HTML comment and do not show it"
+    )
+    assert rows(exit_code=0) == [warning("staticfeed.toml", 4, "looks-like-html", message)]
+
+
 def test_a_less_than_sign_in_a_description_is_a_warning_only_as_a_tag(site: Site) -> None:
     # "<" before what cannot start a tag name is text to HTML readers.
     text = "a < b, 1<2 <3"
