@@ -2991,6 +2991,20 @@ def test_the_configs_texts_tags_and_names_that_look_like_html_are_warnings(site:
     ]
 
 
+def test_an_author_name_in_an_authors_list_that_looks_like_html_is_at_its_line(
+    site: Site,
+) -> None:
+    post = "---\ntitle: Post\ndate: 2025-03-01\nauthors: [{name: Ann </b> Lee}]\n---\nBody.\n"
+    site(CONFIG, **{"post.md": post})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the author name 'Ann </b> Lee' holds '</b>': RSS cannot mark the title of its author"
+        " feed as text, so some readers (feedparser) show it as HTML, and the W3C Feed"
+        " Validation Service warns that it looks like HTML"
+    )
+    assert rows(exit_code=0) == [warning("entries/post.md", 4, "looks-like-html", message)]
+
+
 def test_text_feedparser_takes_for_a_start_tag_is_a_warning(site: Site) -> None:
     # feedparser showed the subtitle "Sizes of Vec<T>" as "Sizes of Vec", and the title
     # "R&amp;D <b>notes" without its "<b>"; check said nothing, as it looked for end tags alone.
