@@ -2003,7 +2003,7 @@ def removed(line: int, what: str) -> Row:
 def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     site(CONFIG, **{"markup.md": MARKUP})
     assert invoke_build().exit_code == 0
-    assert rows(exit_code=0) == ordered(  # the service takes the video's poster
+    expected = ordered(  # the service takes the video's poster
         [
             removed(7, "<iframe>, here and in 2 more places in this file"),
             removed(9, "the onclick attribute of <span>"),
@@ -2013,6 +2013,9 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
             removed(15, "the srcset attribute of <img>"),
         ]
     )
+    assert rows(exit_code=0) == expected
+    # The HTML is read for reader-html alone too.
+    assert rows("--ignore", "w3c-html", exit_code=0) == expected
     fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
     assert fixes["feed readers remove <script>"] == ELEMENT_FIX
     assert fixes["feed readers remove the srcset attribute of <img>"] == ATTRIBUTE_FIX
