@@ -1585,6 +1585,18 @@ def test_no_text_without_atom_is_said_of_the_format_written(
     ]
 
 
+def test_no_text_is_said_of_atom_wherever_formats_lists_it(site: Site) -> None:
+    # formats = ["rss", "atom"]: the W3C service still warns of the Atom entry.
+    bare = "---\ntitle: Bare\ndate: 2025-03-01\nlink: https://x.example/d\n---\n"
+    site(CONFIG + 'formats = ["rss", "atom"]\n', **{"bare.md": bare})
+    assert invoke_build().exit_code == 0
+    message = (
+        "the entry has no text, only its title: the W3C Feed Validation Service warns about an"
+        " Atom entry without content or a summary, and readers show the title alone"
+    )
+    assert rows(exit_code=0) == [warning("entries/bare.md", 6, "no-text", message)]
+
+
 def _post(day: str, extra: str = "") -> str:
     return f"---\ntitle: Post of {day}\ndate: {day}\n{extra}---\nText.\n"
 
