@@ -3376,6 +3376,25 @@ def test_a_link_to_an_entrys_document_says_why_it_does_not_lead_to_the_entry(
     ]
 
 
+def test_an_entry_with_a_link_is_told_of_its_links_to_documents_alone(site: Site) -> None:
+    # Its image resolves against its link: page, where the file may well be; its link to a
+    # draft's document leads nowhere.
+    post = (
+        "---\ntitle: Elsewhere\ndate: 2025-03-02\nlink: https://elsewhere.test/p/\n---\n"
+        "![map](map.png) and [the draft](draft.md).\n"
+    )
+    draft = "---\ntitle: Draft\ndate: 2025-03-01\ndraft: true\n---\nText.\n"
+    root = site(CONFIG, **{"post.md": post, "draft.md": draft})
+    (root / "entries" / "map.png").write_bytes(b"x")
+    assert invoke_build().exit_code == 0
+    message = (
+        "the link 'draft.md' names entries/draft.md, the document of an entry that is a draft:"
+        " readers load https://elsewhere.test/p/draft.md, and staticfeed publishes the feeds"
+        " and pages, not the files in entries/"
+    )
+    assert rows(exit_code=0) == [warning("entries/post.md", 6, "relative-file", message)]
+
+
 def test_a_link_to_the_document_of_an_entry_without_a_page_or_a_link(site: Site) -> None:
     site(
         CONFIG + "pages = false\n",
