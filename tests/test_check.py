@@ -941,8 +941,9 @@ def test_an_email_of_the_config_the_validator_rejects_is_a_warning_there_once(
     site: Site,
 ) -> None:
     # The config's authors are every entry's and the feeds': the address was in every Atom
-    # file, each with "(and N more)".
-    config = CONFIG.replace("ann@notes", "a!b@notes")
+    # file, each with "(and N more)". Two authors with it on one line: once too.
+    second = ', { name = "Bo", email = "a!b@notes.staticfeed.test" }]'
+    config = CONFIG.replace("ann@notes", "a!b@notes").replace("}]", "}" + second)
     site(config, **{"older.md": OLDER, "newer.md": NEWER})
     assert invoke_build().exit_code == 0
     assert line_of(AUTHOR_ATOM, "<email>a!b@") > 0
