@@ -3843,6 +3843,18 @@ def test_example_domains_are_placeholders_once_where_the_config_has_them(site: S
     assert check().output.splitlines()[-1] == "ok: 0 errors, 3 warnings"
 
 
+def test_a_placeholder_in_the_configs_hub_or_rights_is_at_its_key(site: Site) -> None:
+    config = CONFIG + 'hub = "https://example.net/hub"\nrights = "Lorem ipsum"\n'
+    site(config, **{"a.md": NEWER})
+    assert invoke_build().exit_code == 0
+    assert etree.parse(ATOM).getroot().find(f"{{{ATOM_NS}}}link[@rel='hub']") is not None
+    message = "'{}' looks like a placeholder, in {}"
+    assert rows(exit_code=0) == [
+        warning("staticfeed.toml", 6, "placeholder", message.format("example.net", "hub")),
+        warning("staticfeed.toml", 7, "placeholder", message.format("Lorem ipsum", "rights")),
+    ]
+
+
 def test_a_placeholder_in_an_author_table_is_at_its_key(site: Site) -> None:
     config = CONFIG.replace(
         'authors = [{ name = "Ann Lee", email = "ann@notes.staticfeed.test" }]',
