@@ -3871,7 +3871,9 @@ def test_a_placeholder_of_the_front_matter_is_at_its_key(site: Site) -> None:
         "---\ntitle: A post on example.net\ndate: 2025-01-01\n"
         "link: https://example.com/a\ntags: [a]\n---\nText.\n"
     )
-    site(CONFIG, **{"a.md": entry})
+    # An image alone, in no other value: the entry's image is looked at too.
+    pictured = "---\ntitle: B\ndate: 2025-01-02\nimage: https://example.org/b.png\n---\nText.\n"
+    site(CONFIG, **{"a.md": entry, "b.md": pictured})
     assert invoke_build().exit_code == 0
     assert rows(exit_code=0) == [
         warning(
@@ -3879,6 +3881,9 @@ def test_a_placeholder_of_the_front_matter_is_at_its_key(site: Site) -> None:
         ),
         warning(
             "entries/a.md", 4, "placeholder", "'example.com' looks like a placeholder, in link"
+        ),
+        warning(
+            "entries/b.md", 4, "placeholder", "'example.org' looks like a placeholder, in image"
         ),
     ]
 
