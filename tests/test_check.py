@@ -1036,6 +1036,26 @@ def test_a_tag_uri_authority_with_capitals_is_a_warning_at_id_authority(site: Si
     assert rows(exit_code=0) == [warning("staticfeed.toml", 3, "tag-uri", message)]
 
 
+def test_id_authority_with_capitals_is_a_warning_beside_an_entrys_own_id(site: Site) -> None:
+    # An older entry's own id with capitals hid that the newer one's was made from id_authority.
+    config = CONFIG.replace('"notes.staticfeed.test,2025"', '"Notes.Staticfeed.test,2025"')
+    own = "---\ntitle: A\ndate: 2025-01-01\nid: tag:Other.test,2025:a\n---\nText.\n"
+    made = "---\ntitle: B\ndate: 2025-01-02\n---\nText.\n"
+    site(config, **{"a.md": own, "b.md": made})
+    assert invoke_build().exit_code == 0
+    capitals = (
+        "{} has capitals in its authority, which the W3C Feed Validation Service rejects"
+        " (RFC 4151 recommends lower case)"
+    )
+    made_from = "id_authority 'Notes.Staticfeed.test,2025', and so every id made from it,"
+    assert rows(exit_code=0) == [
+        warning(
+            "entries/a.md", 4, "tag-uri", capitals.format("the tag URI 'tag:Other.test,2025:a'")
+        ),
+        warning("staticfeed.toml", 3, "tag-uri", capitals.format(made_from)),
+    ]
+
+
 def test_an_entry_id_with_capitals_in_its_authority_is_a_warning_at_its_id(site: Site) -> None:
     uri = "tag:Notes.staticfeed.test,2025:a"
     post = f"---\ntitle: A\ndate: 2025-01-01\ntags: [news]\nid: {uri}\n---\nText.\n"
