@@ -367,6 +367,19 @@ def test_feeds_older_than_the_entries_are_stale(published: Path) -> None:
     assert lines[-1] == "failed: 8 errors, 0 warnings"
 
 
+def test_a_feed_that_goes_on_past_the_fresh_one_is_stale_on_the_first_added_line(
+    published: Path,
+) -> None:
+    # It was the line after the file's last: the first byte that differs is past the end of
+    # what build writes, not past the end of the file on disk.
+    written = Path(ATOM).read_text(encoding="utf-8")
+    assert written.endswith("</feed>\n")
+    added_line = written.count("\n") + 1  # the line after the last one build wrote
+    Path(ATOM).write_text(written + "<!-- mirrored from elsewhere -->\n", encoding="utf-8")
+    assert line_of(ATOM, "<!-- mirrored") == added_line
+    assert rows() == [stale(ATOM, added_line)]
+
+
 def test_a_missing_feed_file(published: Path) -> None:
     Path(RSS).unlink()
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])

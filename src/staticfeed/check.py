@@ -1564,8 +1564,10 @@ def _stale(path: Path, current: bytes | None, fresh: bytes) -> list[Finding]:
         return [_at(path, None, "error", "stale", *_not_there(path))]
     if current == fresh:
         return []
+    # Where one ends, the other goes on: the first byte past the shorter differs.
     same = next(
-        (i for i, (a, b) in enumerate(zip(current, fresh, strict=False)) if a != b), len(current)
+        (i for i, (a, b) in enumerate(zip(current, fresh, strict=False)) if a != b),
+        min(len(current), len(fresh)),
     )
     line = current.count(b"\n", 0, same) + 1
     message = (
