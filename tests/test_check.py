@@ -508,6 +508,38 @@ def test_a_missing_self_link_is_a_warning(published: Path) -> None:
     assert rows() == ordered([warning(ATOM, 2, "self-link", message), stale(ATOM, line)])
 
 
+def test_urls_a_hand_edit_left_unparseable_are_findings_not_a_traceback(published: Path) -> None:
+    # An unclosed IPv6 bracket, on which urllib raises: check ended in a traceback.
+    self_line = edit(ATOM, f'href="{FEEDS}atom.xml" rel="self"', 'href="http://[oops" rel="self"')
+    enclosure = '<enclosure url="http://[x/a.mp3" length="1" type="audio/mpeg"/>'
+    enclosure_line = edit(RSS, "<pubDate>", enclosure + "<pubDate>")
+    guid_line = edit(RSS, f'<guid isPermaLink="false">{OLDER_ID}', "<guid>http://[oops/older")
+    assert rows() == ordered(
+        [
+            stale(ATOM, self_line),
+            error(
+                ATOM,
+                self_line,
+                "self-link",
+                "the rel=\"self\" link 'http://[oops' is not an absolute URL",
+            ),
+            stale(RSS, enclosure_line),
+            error(
+                RSS,
+                enclosure_line,
+                "enclosure",
+                "the enclosure url 'http://[x/a.mp3' is not an absolute URL",
+            ),
+            error(
+                RSS,
+                guid_line,
+                "guid",
+                "the guid 'http://[oops/older' is not a URL, but has no isPermaLink=\"false\"",
+            ),
+        ]
+    )
+
+
 def test_the_base_url_moves_the_self_link(published: Path) -> None:
     preview = "https://preview.staticfeed.test/"
     found = [row for row in rows("--base-url", preview) if row[3] == "self-link"]

@@ -1710,8 +1710,20 @@ def _local(element: etree._Element) -> str:
 
 
 def _is_url(text: str) -> bool:
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # `http://[oops`, an unclosed IPv6 bracket: no URL
+        return False
     return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _scheme(url: str) -> str:
+    """The scheme of `url`; "" when it has none, or urllib cannot parse it (`http://[oops`, an
+    unclosed IPv6 bracket, which a hand edit may leave): no absolute URL either way."""
+    try:
+        return urlsplit(url).scheme
+    except ValueError:
+        return ""
 
 
 def _self_link(feed: _Feed) -> Iterator[Finding]:
@@ -1725,7 +1737,7 @@ def _self_link(feed: _Feed) -> Iterator[Finding]:
         yield feed.finding(feed.head, "self-link", message, fix, severity="warning")
     for link in links:
         href = (link.get("href") or "").strip()
-        if not urlsplit(href).scheme:
+        if not _scheme(href):
             message = f'the rel="self" link {href!r} is not an absolute URL'
             yield feed.finding(link, "self-link", message, f"Write it in full{where}, {_REBUILD}.")
         elif feed.self_url and href != feed.self_url:
@@ -1872,7 +1884,7 @@ def _enclosure(
     length = (element.get("length") or "").strip()
     if not url:
         yield feed.finding(element, "enclosure", f"the enclosure has no {url_name}", "Add it.")
-    elif not urlsplit(url).scheme:
+    elif not _scheme(url):
         message = f"the enclosure {url_name} {url!r} is not an absolute URL"
         yield feed.finding(element, "enclosure", message, "Write it in full (https://…).")
     elif url_name == "url" and (refused := _enclosure_url_refused(url)) is not None:
