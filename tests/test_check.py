@@ -3971,6 +3971,23 @@ def test_a_placeholder_only_a_body_has_is_reported_in_each_feed(site: Site) -> N
     ]
 
 
+def test_a_placeholder_after_an_element_in_xhtml_content_is_found(published: Path) -> None:
+    # Text after a child element (`<b>Note:</b> Lorem ipsum`) was not looked at: an XHTML
+    # body, as another tool or a hand edit writes it, hid it.
+    html = (
+        '<content type="html">&lt;p&gt;See &lt;a href="https://notes.staticfeed.test/blog/'
+        '2025/older.html"&gt;the older post&lt;/a&gt;.&lt;/p&gt;</content>'
+    )
+    xhtml = (
+        '<content type="xhtml">\n<div xmlns="http://www.w3.org/1999/xhtml">\n'
+        "<p><b>Note:</b>\nsee\n<i>the\nold</i> Lorem ipsum text.</p></div></content>"
+    )
+    line = edit(ATOM, html, xhtml)
+    assert "Lorem ipsum text." in feedparser.parse(ATOM).entries[0].content[0].value
+    message = "'Lorem ipsum' looks like a placeholder, in <p>"
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line + 5, "placeholder", message)])
+
+
 def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> None:
     entry = (
         "---\ntitle: A case\ndate: 2025-01-01\nauthor: Your Name\n---\n"

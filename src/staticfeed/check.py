@@ -2415,6 +2415,12 @@ def _texts(feed: _Feed) -> Iterator[tuple[str, str, int, bool]]:
             yield f"<{name}>", element.text, line, body
         for attribute, value in element.attrib.items():
             yield f"<{name} {etree.QName(attribute).localname}>", str(value), line, body
+        # Text after a child is its parent's (`<b>Note:</b> Lorem ipsum` in XHTML content);
+        # a feed's other tails are the whitespace between elements, which holds none.
+        parent = element.getparent()
+        if element.tail and parent is not None and may_hold_placeholder(element.tail):
+            end = line + etree.tostring(element, with_tail=False).count(b"\n")
+            yield f"<{_local(parent)}>", element.tail, end, _in_body(feed, parent)
 
 
 def _placeholders(feed: _Feed) -> Iterator[Finding]:
