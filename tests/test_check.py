@@ -380,6 +380,14 @@ def test_a_feed_that_goes_on_past_the_fresh_one_is_stale_on_the_first_added_line
     assert rows() == [stale(ATOM, added_line)]
 
 
+def test_a_feed_in_a_hidden_folder_is_no_feed_of_the_publication(published: Path) -> None:
+    # A copy kept in feeds/.old/ (as a dotfile is, or git's objects) is not served as a feed.
+    Path("feeds/.old").mkdir()
+    Path("feeds/.old/atom.xml").write_bytes(Path(ATOM).read_bytes())
+    result = check()
+    assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
+
+
 def test_a_missing_feed_file(published: Path) -> None:
     Path(RSS).unlink()
     assert rows() == ordered([error(RSS, None, "stale", "the file does not exist")])
@@ -764,6 +772,12 @@ def test_the_values_of_entries_read_well_are_where_written_while_another_stops_t
     assert "entries/draft.md" not in [row[0] for row in rows()]
 
 
+def test_an_empty_xml_lang_is_no_language_to_check(published: Path) -> None:
+    # XML 1.0 allows xml:lang="": the language is unknown there.
+    line = edit(ATOM, 'xml:lang="en"', 'xml:lang=""')
+    assert rows() == [stale(ATOM, line)]
+
+
 def test_a_rejected_language_only_a_feed_file_has_is_reported_there(published: Path) -> None:
     # Not from the config or an entry (a hand edit, an older build): nowhere else to point at.
     line = edit(ATOM, 'xml:lang="en"', 'xml:lang="yue"')
@@ -784,6 +798,28 @@ def test_an_rss_enclosure_without_a_length(published: Path) -> None:
             error(RSS, line, "enclosure", "the enclosure has no length"),
         ]
     )
+
+
+def test_an_enclosure_url_with_its_scheme_in_capitals_is_taken(published: Path) -> None:
+    # A URL's scheme is read in any case (RFC 3986), by readers and the W3C service alike.
+    enclosure = '<enclosure url="HTTPS://notes.staticfeed.test/a.mp3" length="1"'
+    line = edit(RSS, "<pubDate>", enclosure + ' type="audio/mpeg"/><pubDate>')
+    assert rows() == [stale(RSS, line)]
+
+
+def test_a_relative_rss_enclosure_url(published: Path) -> None:
+    enclosure = '<enclosure url="media/a.mp3" length="1234" type="audio/mpeg"/>'
+    line = edit(RSS, "<pubDate>", enclosure + "<pubDate>")
+    message = "the enclosure url 'media/a.mp3' is not an absolute URL"
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "enclosure", message)])
+
+
+def test_an_enclosure_length_in_digits_beyond_ascii_is_no_number_of_bytes(published: Path) -> None:
+    # str.isdigit() takes Arabic-Indic digits: an RSS length is bytes in ASCII digits.
+    enclosure = '<enclosure url="https://notes.staticfeed.test/a.mp3" length="\u0661\u0662"'
+    line = edit(RSS, "<pubDate>", enclosure + ' type="audio/mpeg"/><pubDate>')
+    message = "the enclosure length '\u0661\u0662' is not a number of bytes"
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "enclosure", message)])
 
 
 def test_an_atom_enclosure_without_length_and_type_is_warned_about(published: Path) -> None:
@@ -1009,6 +1045,17 @@ def test_a_rejected_email_only_a_feed_file_has_is_reported_there(published: Path
     assert rows(exit_code=1) == ordered([stale(ATOM, line), warning(ATOM, line, "email", message)])
 
 
+@pytest.mark.parametrize("address", ["ann@localhost", "ann@mail.my_host"])
+def test_an_email_without_a_dot_or_with_a_last_name_of_other_letters_is_rejected(
+    published: Path, address: str
+) -> None:
+    # The service's pattern wants a dot after the @, and names of ASCII letters, digits and
+    # hyphens to the end: neither a host's name alone nor an underscore in the last name.
+    line = edit(ATOM, "<email>ann@notes.staticfeed.test", f"<email>{address}", nth=1)
+    message = rejected_email(address)
+    assert rows(exit_code=1) == ordered([stale(ATOM, line), warning(ATOM, line, "email", message)])
+
+
 VALIDATOR_EMAIL = (
     "(ASCII letters, digits and _-+.' before the @, and after it a domain of ASCII letters, "
     "digits, hyphens and dots)"
@@ -1114,6 +1161,14 @@ def test_an_entry_id_with_capitals_in_its_authority_is_a_warning_at_its_id(site:
     assert [row for row in rows(exit_code=0) if row[3] == "tag-uri"] == [
         warning("entries/a.md", 5, "tag-uri", message)
     ]
+
+
+def test_a_tag_uri_with_its_scheme_in_capitals_is_still_one(published: Path) -> None:
+    # A URI's scheme is read in any case (RFC 3986): TAG: is tag:, its letters beyond ASCII too.
+    uri = "TAG:notes.staticfeed.test,2025:café"
+    line = edit(ATOM, f"<id>{NEWER_ID}</id>", f"<id>{uri}</id>")
+    message = f"the tag URI '{uri}' has characters that are not ASCII"
+    assert rows() == ordered([stale(ATOM, line), error(ATOM, line, "tag-uri", message)])
 
 
 def test_a_tag_uri_with_capitals_only_a_feed_file_has_is_reported_there(
@@ -1223,6 +1278,21 @@ W3C_ID_FIX = (
             "urn:uuid:0F8FAD5B-d9cb-469f-a165-70867728950e",
         ),
         (
+            "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950",  # InvalidUUID: 11 digits at the end
+            "is not a UUID (8-4-4-4-12 hexadecimal digits), which the W3C Feed Validation"
+            " Service rejects",
+            "Write the UUID whole, like urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e,",
+            "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e",
+        ),
+        (
+            "urn:example:a/b",  # InvalidURN: RFC 8141 takes the '/', RFC 2141 does not
+            "is not a URN as RFC 2141 writes it (urn:, a namespace of 2 to 32 letters, digits"
+            " and hyphens, a colon, then letters, digits, ()+,-.:=@;$_!*' and %XX), which the"
+            " W3C Feed Validation Service rejects",
+            "Write it so, or use a tag URI or a URL,",
+            "urn:example:a-b",
+        ),
+        (
             "urn:x",  # InvalidURN
             "is not a URN as RFC 2141 writes it (urn:, a namespace of 2 to 32 letters, digits"
             " and hyphens, a colon, then letters, digits, ()+,-.:=@;$_!*' and %XX), which the"
@@ -1258,7 +1328,10 @@ W3C_ID_FIX = (
             "info:doi/10.1000/182",
         ),
     ],
-    ids=["uuid", "urn", "tag", "tag-fragment", "uri-character", "scheme"],
+    ids=[
+        *("uuid", "uuid-short", "urn-slash", "urn", "tag", "tag-fragment", "uri-character"),
+        "scheme",
+    ],
 )
 def test_an_id_the_w3c_service_rejects_is_a_warning_at_its_id(
     site: Site, written: str, message: str, fix: str, fixed: str
@@ -1326,6 +1399,42 @@ def test_an_id_only_a_feed_file_has_is_reported_there_beside_one_an_entry_has(si
             ),
         ]
     )
+
+
+def test_a_one_letter_urn_namespace_and_a_one_digit_day_in_a_tag_uri_are_rejected(
+    published: Path,
+) -> None:
+    # RFC 2141: a namespace of 2 to 32 letters, digits and hyphens; RFC 4151: a day of 2 digits.
+    urn_line = edit(ATOM, f"<id>{NEWER_ID}<", "<id>urn:x:newer<")
+    tag = "tag:notes.staticfeed.test,2025-01-1:older"
+    tag_line = edit(ATOM, f"<id>{OLDER_ID}<", f"<id>{tag}<")
+    urn = (
+        "the id 'urn:x:newer' is not a URN as RFC 2141 writes it (urn:, a namespace of 2 to 32"
+        " letters, digits and hyphens, a colon, then letters, digits, ()+,-.:=@;$_!*' and %XX),"
+        " which the W3C Feed Validation Service rejects"
+    )
+    tag_message = (
+        f"the id {tag!r} is not a tag URI as RFC 4151 writes it, which the W3C Feed Validation"
+        " Service rejects"
+    )
+    assert rows() == ordered(
+        [
+            stale(ATOM, urn_line),
+            warning(ATOM, urn_line, "w3c-id", urn),
+            warning(ATOM, tag_line, "w3c-id", tag_message),
+        ]
+    )
+
+
+def test_an_id_with_a_fragment_is_a_uri_the_w3c_service_takes(site: Site) -> None:
+    # One '#' starts a URI's fragment (RFC 3986): no character a URI may not hold.
+    post = "---\ntitle: A\ndate: 2025-01-01\nid: https://notes.staticfeed.test/a#part\n---\nT.\n"
+    site(CONFIG, **{"a.md": post})
+    assert invoke_build().exit_code == 0
+    assert [entry.id for entry in feedparser.parse(ATOM).entries] == [
+        "https://notes.staticfeed.test/a#part"
+    ]
+    assert rows(exit_code=0) == []
 
 
 def test_two_entries_with_one_id(published: Path) -> None:
@@ -2400,6 +2509,9 @@ def test_html_readers_keep_that_the_w3c_service_warns_about_is_a_warning(site: S
     fixes = {item["message"].split(",")[0]: item["fix"] for item in findings(exit_code=0)}
     assert fixes[f"{service}<math>"] == (
         "Leave it for readers (--ignore w3c-html), or show it as an image, which the service takes."
+    )
+    assert fixes[f"{service}the controls attribute of <video>"] == (
+        "Leave it for readers, who need it to play the file (--ignore w3c-html), or take it out."
     )
     # What the warning says of readers: feedparser keeps all of it.
     for feed in (ATOM, RSS):
@@ -3661,6 +3773,25 @@ def test_the_spaces_in_one_srcset_are_one_warning(site: Site) -> None:
             "Write a width as a number and w (300w), a density as a number and x (2x). Give"
             " each image one width or one density, and a height only with its width.",
         ),
+        (  # one image: no "; and" before it
+            "g.png 2x 2x",
+            "the <img srcset> reads 'g.png 2x 2x' as the URL 'g.png', then '2x 2x', 2 densities:"
+            " browsers skip that image",
+            "Give each image one width or one density, and a height only with its width.",
+        ),
+        (
+            "h.png 2x 200h, i.png 300w 200h 1x",
+            "the <img srcset> reads 'h.png 2x 200h' as the URL 'h.png', then '2x 200h', a density"
+            " with a height; and 'i.png 300w 200h 1x' as the URL 'i.png', then '300w 200h 1x', a"
+            " density with a width: browsers skip those 2 images",
+            "Give each image one width or one density, and a height only with its width.",
+        ),
+        (  # three letters are no unit mistyped: a word of the file's name
+            "scan 2000dpi",
+            "the <img srcset> reads 'scan 2000dpi' as the URL 'scan', then '2000dpi', which is no"
+            " width or density: a space ends a URL there, and browsers skip that image",
+            "Write each space in the file's name as %20.",
+        ),
         (  # the space is in the density, not in a file's name: %20 made "a.png%202" of it
             "a.png 2 x",
             "the <img srcset> reads 'a.png 2 x' as the URL 'a.png', then '2 x', which is no"
@@ -4057,6 +4188,8 @@ def test_a_feed_over_the_size_budget(published: Path) -> None:
         config.write("max_feed_size = 1000\n")
     assert rows() == expected
     assert rows("--max-size", "1000000", exit_code=0) == ordered([])
+    largest = max(os.path.getsize(file) for file in (ATOM, AUTHOR_ATOM, AUTHOR_RSS, JSON, RSS))
+    assert rows("--max-size", str(largest), exit_code=0) == []  # the budget is within it
 
 
 def test_a_size_budget_of_nothing_is_a_config_error(published: Path) -> None:
