@@ -887,6 +887,39 @@ def test_an_enclosure_url_the_w3c_service_rejects_is_a_warning(site: Site) -> No
     assert rows("--ignore", "enclosure", exit_code=0) == []
 
 
+def test_the_first_enclosure_is_the_one_rss_carries_and_the_one_checked(site: Site) -> None:
+    entry = """\
+---
+title: Episode 1
+date: 2025-03-01
+enclosures:
+  - url: https://localhost/ep.mp3
+    type: audio/mpeg
+    length: 1234
+  - url: https://media.staticfeed.test/ep2.mp3
+    type: audio/mpeg
+    length: 99
+---
+Listen.
+"""
+    site(CONFIG + "author_feeds = false\n", **{"ep.md": entry})
+    assert invoke_build().exit_code == 0
+    carried = [element.get("url") for element in etree.parse(RSS).iter("enclosure")]
+    assert carried == ["https://localhost/ep.mp3"]
+    message = (
+        "the W3C Feed Validation Service rejects the enclosure url 'https://localhost/ep.mp3',"
+        " which readers fetch: its host 'localhost' has no dot"
+    )
+    assert rows(exit_code=0) == [warning("entries/ep.md", 5, "enclosure", message)]
+
+
+def test_an_atom_enclosure_href_is_not_held_to_the_rss_url_rule(published: Path) -> None:
+    # The service checks an RSS <enclosure url> so; an Atom link's href is a URI to it.
+    enclosure = '<link rel="enclosure" href="https://localhost/a.mp3" length="1" type="a/b"/>'
+    line = edit(ATOM, "<published>", enclosure + "<published>")
+    assert rows() == [stale(ATOM, line)]
+
+
 def test_a_rejected_enclosure_url_is_a_warning_once_at_its_entry(site: Site) -> None:
     # The RSS item is in the main feed, the author's and each tag's: one warning a file was
     # four times the same warning for one line of front matter.
@@ -1435,6 +1468,29 @@ def test_an_id_with_a_fragment_is_a_uri_the_w3c_service_takes(site: Site) -> Non
         "https://notes.staticfeed.test/a#part"
     ]
     assert rows(exit_code=0) == []
+
+
+def test_the_feeds_own_id_is_checked_as_the_entries_are(published: Path) -> None:
+    feed_id = etree.parse(ATOM).getroot().findtext(f"{{{ATOM_NS}}}id")
+    line = edit(ATOM, f"<id>{feed_id}</id>", "<id>urn:uuid:1</id>")
+    message = (
+        "the id 'urn:uuid:1' is not a UUID (8-4-4-4-12 hexadecimal digits), which the W3C Feed"
+        " Validation Service rejects"
+    )
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "w3c-id", message)])
+
+
+def test_a_urn_with_capitals_is_one_the_w3c_service_takes(published: Path) -> None:
+    # RFC 2141 reads "urn:" and the namespace in any case.
+    line = edit(ATOM, f"<id>{NEWER_ID}</id>", "<id>URN:ISBN:0-486-27557-4</id>")
+    assert rows() == [stale(ATOM, line)]
+
+
+def test_a_feed_id_an_entry_has_too_is_no_duplicate_entry(published: Path) -> None:
+    # Readers tell entries apart by id: the feed's own is no entry's.
+    feed_id = etree.parse(ATOM).getroot().findtext(f"{{{ATOM_NS}}}id")
+    line = edit(ATOM, f"<id>{feed_id}</id>", f"<id>{NEWER_ID}</id>")
+    assert rows() == [stale(ATOM, line)]
 
 
 def test_two_entries_with_one_id(published: Path) -> None:
