@@ -4064,6 +4064,12 @@ def test_a_blank_entry_title(published: Path) -> None:
     )
 
 
+def test_an_rss_item_without_a_title_is_fine(published: Path) -> None:
+    # RSS 2.0 asks an item for a title or a description, not both; Atom asks for a title.
+    line = edit(RSS, "<title>Newer post</title>", "")
+    assert rows() == [stale(RSS, line)]
+
+
 def test_a_blank_feed_title(published: Path) -> None:
     line = edit(RSS, "<title>Field notes</title>", "<title></title>")
     assert rows() == ordered(
@@ -4173,6 +4179,19 @@ def test_a_placeholder_after_an_element_in_xhtml_content_is_found(published: Pat
     assert "Lorem ipsum text." in feedparser.parse(ATOM).entries[0].content[0].value
     message = "'Lorem ipsum' looks like a placeholder, in <p>"
     assert rows() == ordered([stale(ATOM, line), warning(ATOM, line + 5, "placeholder", message)])
+
+
+def test_a_placeholder_further_down_a_body_is_at_its_own_line(site: Site) -> None:
+    entry = "---\ntitle: A post\ndate: 2025-01-01\n---\nFirst.\n\nThen Lorem ipsum.\n"
+    site(CONFIG + "author_feeds = false\n", **{"a.md": entry})
+    assert invoke_build().exit_code == 0
+    assert line_of(ATOM, "Lorem ipsum") == line_of(ATOM, "First.") + 1
+    message = "'Lorem ipsum' looks like a placeholder, in {}"
+    assert rows(exit_code=0) == [
+        warning(ATOM, line_of(ATOM, "Lorem ipsum"), "placeholder", message.format("<content>")),
+        # RSS carries the whole body in content:encoded.
+        warning(RSS, line_of(RSS, "Lorem ipsum"), "placeholder", message.format("<encoded>")),
+    ]
 
 
 def test_placeholder_names_in_metadata_and_lorem_ipsum_anywhere(site: Site) -> None:
