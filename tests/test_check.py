@@ -2148,7 +2148,9 @@ def test_a_url_urllib_cannot_parse_is_reported_when_relative(published: Path, fi
     """An unclosed IPv6 bracket makes urllib raise; check reports what it can, never a crash."""
     line = edit(file, f"{SITE}2025/older.html", "http://[oops/older.html")
     assert rows() == ordered([stale(file, line)])
-    edit(file, "http://[oops/older.html", "//[oops/older.html")
+    edit(file, "http://[oops/older.html", "ftp://[oops/older.html")  # a scheme all the same
+    assert rows() == ordered([stale(file, line)])
+    edit(file, "ftp://[oops/older.html", "//[oops/older.html")
     message = "the a href '//[oops/older.html' is a relative URL"
     assert rows() == ordered([stale(file, line), error(file, line, "relative-url", message)])
 
