@@ -4066,6 +4066,20 @@ def test_a_blank_entry_title(published: Path) -> None:
     )
 
 
+def test_an_rss_date_in_atoms_form_is_told_rss_form_alone(published: Path) -> None:
+    line = edit(RSS, "<pubDate>", "<pubDate>2025-02-01T00:00:00Z</pubDate><!--")
+    edit(RSS, "</pubDate>", "-->", nth=1)
+    message = "<pubDate> '2025-02-01T00:00:00Z' is not an RFC 822 date"
+    assert rows() == ordered([stale(RSS, line), error(RSS, line, "date", message)])
+
+
+def test_a_name_placeholder_in_the_channels_description_is_found(published: Path) -> None:
+    # A channel's <description> is no entry's body: "John Doe" there is a placeholder.
+    line = edit(RSS, "<channel>", "<channel><description>Notes by John Doe</description>")
+    message = "'John Doe' looks like a placeholder, in <description>"
+    assert rows() == ordered([stale(RSS, line), warning(RSS, line, "placeholder", message)])
+
+
 def test_an_rss_item_without_a_title_is_fine(published: Path) -> None:
     # RSS 2.0 asks an item for a title or a description, not both; Atom asks for a title.
     line = edit(RSS, "<title>Newer post</title>", "")
