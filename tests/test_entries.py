@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 from lxml import etree
 
 from staticfeed.cli import cli
+from staticfeed.frontmatter import FrontMatterError, split
 from tests.conftest import BASIC_CONFIG, build_as_a_user, files_under, record_reads
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -1982,6 +1983,18 @@ def test_a_line_separator_in_an_unquoted_value_is_named_at_its_line(site: Site) 
         "Error: entries/a.md:2: invalid YAML: YAML reads the character LINE SEPARATOR (U+2028) "
         "as the end of a line. Remove it, or put the value in double quotes."
     ]
+
+
+def test_a_line_end_without_a_unicode_name_is_named_by_its_code_point() -> None:
+    # U+0085 (NEL) has no name in Unicode's data: naming it ended in "ValueError: no such
+    # name". Build changes it before YAML reads the text (text.for_feeds); split alone does not.
+    with pytest.raises(FrontMatterError) as raised:
+        split("---\ntitle: Peace\x85talks\ndate: 2025-01-01\n---\nText.\n")
+    assert (raised.value.line, raised.value.message, raised.value.fix) == (
+        2,
+        "invalid YAML: YAML reads the character U+0085 as the end of a line",
+        "Remove it, or put the value in double quotes.",
+    )
 
 
 def test_every_error_of_every_file_is_listed(site: Site) -> None:

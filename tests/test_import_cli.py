@@ -231,6 +231,24 @@ def test_a_utf16_or_utf32_file_is_named_so_as_build_names_it(
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_a_next_line_control_in_front_matter_is_read_as_build_reads_it(
+    site: Callable[..., Path],
+) -> None:
+    # U+0085 (NEL), which YAML takes for a line end, ended import in a traceback: it read the
+    # text as written, where build reads the character browsers show for it (Windows-1252
+    # 0x85, the ellipsis U+2026), so the title import gave differed from the one build gives.
+    folder = site()
+    (folder / "old").mkdir()
+    (folder / "old" / "2025-01-01-a.md").write_bytes(
+        b"---\ntitle: Wait\xc2\x85 what\n# to check\xc2\x85 the date\n---\nThe body.\n"
+    )
+    result = run("import", "old")
+    assert result.exit_code == 0, result.output
+    assert run("build").exit_code == 0
+    feed = feedparser.parse((folder / "feeds" / "atom.xml").read_bytes())
+    assert [entry.title for entry in feed.entries] == ["Wait\u2026 what"]
+
+
 def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[..., Path]) -> None:
     folder = site()
     bundle = folder / "content" / "posts" / "trip"

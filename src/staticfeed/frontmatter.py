@@ -618,9 +618,11 @@ def _line_end_error(source: str) -> FrontMatterError | None:
     if end is None or not _parses(_YAML_LINE_ENDS.sub(" ", source)):
         return None
     character = end.group()
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")  # U+0085, a control character, has none
     return FrontMatterError(
-        f"invalid YAML: YAML reads the character {unicodedata.name(character)} "
-        f"(U+{ord(character):04X}) as the end of a line",
+        f"invalid YAML: YAML reads the character {f'{name} ({code})' if name else code} "
+        "as the end of a line",
         "Remove it, or put the value in double quotes.",
         source.count("\n", 0, end.start()) + 2,
     )

@@ -72,7 +72,7 @@ from staticfeed.sitelangs import (
     hugo_sites,
     pelican_default_lang,
 )
-from staticfeed.text import collapse_whitespace, shorten, with_lf_line_ends
+from staticfeed.text import collapse_whitespace, for_feeds, shorten, with_lf_line_ends
 
 TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -397,8 +397,10 @@ def _looks_like_html(path: Path, data: bytes) -> bool:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    return with_lf_line_ends(
-        decode_document(path, data, ImportProblem, "Save it as UTF-8, then import it again.")
+    return for_feeds(  # as build reads it: YAML takes a C1 control (U+0085) for a line end
+        with_lf_line_ends(
+            decode_document(path, data, ImportProblem, "Save it as UTF-8, then import it again.")
+        )
     )
 
 
