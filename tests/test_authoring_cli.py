@@ -694,6 +694,38 @@ def test_new_beside_a_document_of_its_name_with_a_slug_of_its_own_writes_the_ent
     ]
 
 
+ELSEWHERE = "id: tag:example.org,2025:elsewhere"  # an id of its own, not the file name's
+
+
+@pytest.mark.parametrize(
+    ("documents", "title", "written"),
+    [
+        ({"2025/a.txt": ELSEWHERE}, "A", "a-2"),  # the page of its file name, 2025/a
+        ({"b.md": "slug: 2025/straße"}, "Straße", "strasse-2"),  # one page, case folded
+        ({"2025/a.txt": ELSEWHERE, "2025/a-2.md": f"{ELSEWHERE}-2"}, "A", "a-3"),
+        ({"2025/a.txt": ELSEWHERE, "c.md": "slug: 2025/a-2"}, "A", "a-3"),  # a-2's id, taken
+    ],
+)
+def test_new_beside_a_document_with_the_page_of_its_name_writes_the_next_free_name(
+    site: Callable[..., Path], documents: dict[str, str], title: str, written: str
+) -> None:
+    # new wrote entries/2025/a.md beside a.txt, and the next build failed: "slug '2025/a'
+    # gives the same page as entries/2025/a.md".
+    folder = site(
+        **{
+            name: f"---\ntitle: Other {number}\ndate: 2025-01-0{number}\n{line}\n---\nText.\n"
+            for number, (name, line) in enumerate(documents.items(), start=1)
+        }
+    )
+    result = run("new", title, "--date", "2025-07-01 09:00")
+    assert (result.exit_code, result.stdout) == (0, f"entries/2025/{written}.md\n"), result.output
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    assert atom_entries(folder)[f"tag:example.org,2025:2025/{written}"] == title
+    page = etree.parse(str(folder / "feeds" / "2025" / written / "index.html"), etree.HTMLParser())
+    assert page.findtext(".//h1") == title
+
+
 def test_new_refuses_an_id_pinned_with_spaces_around_it(site: Callable[..., Path]) -> None:
     # build reads the id without the spaces: the two entries would share it.
     pinned = 'id: "  tag:example.org,2025:2025/a "'

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import errno
 import html
+import itertools
 import os
 import re
 import stat
@@ -240,6 +241,17 @@ def new_entry(
     published = _site_time(date if date is not None else now, config.timezone)
     slug = slugify(checked_title if name is None else name)
     relative = PurePosixPath(f"{published.year:04d}/{slug}.md")  # as import writes it
+    if _exists(entries_dir / relative):
+        raise EntryError(
+            "the file already exists",
+            "Give the new entry a file name of its own with --slug (or another title), or edit "
+            "that file.",
+            path=entries_dir / relative,
+        )
+    documents = _front_matters(entries_dir)
+    identifier = tag_uri(authority, slug_from_path(relative))
+    _refuse_taken_id(documents, entries_dir, authority, identifier)
+    relative = _free_name(config, entries_dir, documents, authority, relative)
     path = entries_dir / relative
     identifier = tag_uri(authority, slug_from_path(relative))
     fields: list[tuple[str, object]] = [("title", checked_title), ("date", iso(published))]
@@ -251,15 +263,6 @@ def new_entry(
     if checked_tags:
         fields.append(("tags", list(dict.fromkeys(checked_tags))))
     fields.append(("id", identifier))
-    if _exists(path):
-        raise EntryError(
-            "the file already exists",
-            "Give the new entry a file name of its own with --slug (or another title), or edit "
-            "that file.",
-            path=path,
-        )
-    documents = _front_matters(entries_dir)
-    _refuse_taken_id(documents, entries_dir, authority, identifier)
     if config.tag_feeds:
         _refuse_other_spellings(documents, config, "tag", checked_tags, "--tag")
     if config.author_feeds:
@@ -336,6 +339,22 @@ def _refuse_taken_id(
 ) -> None:
     """Another document that pinned this id (it was renamed, say), or has it from a name that
     differs only in its suffix (`notes.txt` beside a new `notes.md`), would make a duplicate."""
+    holder = _id_holder(documents, entries_dir, authority, identifier)
+    if holder is not None:
+        raise EntryError(
+            f"a new entry would have the id {identifier}, which this document already has",
+            "Give the new entry a file name of its own with --slug (or another title).",
+            path=holder,
+        )
+
+
+def _id_holder(
+    documents: Sequence[tuple[Path, dict[str, object]]],
+    entries_dir: Path,
+    authority: str,
+    identifier: str,
+) -> Path | None:
+    """The document that has `identifier`, pinned or from its slug or file name."""
     for path, metadata in documents:
         try:
             own_id, own_slug = metadata.get("id"), metadata.get("slug")
@@ -349,11 +368,60 @@ def _refuse_taken_id(
         except SlugError:
             continue  # the build reports what is wrong with it
         if identifier in taken:
-            raise EntryError(
-                f"a new entry would have the id {identifier}, which this document already has",
-                "Give the new entry a file name of its own with --slug (or another title).",
-                path=path,
-            )
+            return path
+    return None
+
+
+@dataclass(frozen=True)
+class _Page:
+    """Where a document's page goes (pages.Paged): its slug, and the document."""
+
+    slug: str
+    source: Path
+
+
+def _free_name(
+    config: Config,
+    entries_dir: Path,
+    documents: Sequence[tuple[Path, dict[str, object]]],
+    authority: str,
+    relative: PurePosixPath,
+) -> PurePosixPath:
+    """`relative` (`2025/a.md`), else the first of `2025/a-2.md`, `2025/a-3.md`... that no file,
+    id or page of another document has. Beside `a.txt` with an id of its own, which keeps the
+    page of its name, `a.md` would make the next build fail: the two pages are one."""
+    if not config.pages:  # the build places no page, so it finds no clash
+        return relative
+    from staticfeed.pages import page_is_free  # imports jinja2, for a build that makes pages
+
+    pages = _pages(entries_dir, documents)
+
+    def free(candidate: PurePosixPath) -> bool:
+        path, slug = entries_dir / candidate, slug_from_path(candidate)
+        taken = candidate != relative and (  # new_entry refused `relative`'s file and id
+            _exists(path)
+            or _id_holder(documents, entries_dir, authority, tag_uri(authority, slug)) is not None
+        )
+        # No feed file is checked: each has a suffix (atom.xml), and no folder of a page new
+        # writes has a "." (slugify), so none can be a feed's file.
+        return not taken and page_is_free(config, pages, _Page(slug, path), ())
+
+    numbered = (relative.with_stem(f"{relative.stem}-{n}") for n in itertools.count(2))
+    return next(filter(free, itertools.chain([relative], numbered)))
+
+
+def _pages(entries_dir: Path, documents: Sequence[tuple[Path, dict[str, object]]]) -> list[_Page]:
+    """Each document's page as the build places it: by its slug:, else by its file name."""
+    pages = []
+    for path, metadata in documents:
+        own = metadata.get("slug")
+        try:
+            relative = PurePosixPath(path.relative_to(entries_dir).as_posix())
+            slug = normalize_slug(own) if isinstance(own, str) else slug_from_path(relative)
+        except SlugError:
+            continue  # the build reports what is wrong with it
+        pages.append(_Page(slug, path))
+    return pages
 
 
 def _refuse_other_spellings(

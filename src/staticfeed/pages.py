@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote, unquote, urlsplit
 
 import jinja2
@@ -180,7 +180,18 @@ def entry_page_url(config: Config, entry: Entry) -> str:
     return config.feed_url + entry.slug + "/"
 
 
-def page_path(entry: Entry) -> str:
+class Paged(Protocol):
+    """What places an entry's page: its slug, and its document (named in errors). An Entry, or
+    a document `staticfeed new` is about to write, checked before it is."""
+
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def source(self) -> Path: ...
+
+
+def page_path(entry: Paged) -> str:
     """Where `entry`'s page goes, relative to the output folder: `<slug>/index.html`.
 
     The slug is percent-encoded in URLs; static hosts decode a request's path before looking
@@ -320,11 +331,33 @@ def index_listing(entry: Entry, summary: str) -> str:
     return digest_text(repr(shown))  # repr escapes a NUL
 
 
-def page_paths(config: Config, entries: Sequence[Entry], feeds: Sequence[FeedLink]) -> list[str]:
+def page_paths(config: Config, entries: Sequence[Paged], feeds: Sequence[FeedLink]) -> list[str]:
     """Each entry's page path, refusing slugs that escape the folder or collide with a file."""
+    paths, errors = _page_paths(config, entries, feeds)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ManyErrors(errors)
+    return paths
+
+
+def page_is_free(
+    config: Config, entries: Sequence[Paged], new: Paged, feeds: Sequence[FeedLink]
+) -> bool:
+    """Whether the build takes `new`'s page beside `entries`'s: page_paths finds no more
+    errors with it than without (the same page, case folded, or a folder where a file goes)."""
+    # With `new` last, an error the pages of `entries` have is still theirs, and only theirs.
+    return len(_page_paths(config, [*entries, new], feeds)[1]) == len(
+        _page_paths(config, entries, feeds)[1]
+    )
+
+
+def _page_paths(
+    config: Config, entries: Sequence[Paged], feeds: Sequence[FeedLink]
+) -> tuple[list[str], list[StaticfeedError]]:
     errors: list[StaticfeedError] = []
     paths: list[str] = []
-    owners: dict[str, Entry] = {}
+    owners: dict[str, Paged] = {}
     for entry in entries:
         try:
             path = page_path(entry)
@@ -342,14 +375,10 @@ def page_paths(config: Config, entries: Sequence[Entry], feeds: Sequence[FeedLin
                 )
             )
     errors.extend(_clashes(config, owners, feeds))
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise ManyErrors(errors)
-    return paths
+    return paths, errors
 
 
-def _slug_folders(entry: Entry) -> list[str]:
+def _slug_folders(entry: Paged) -> list[str]:
     folders = []
     for segment in entry.slug.split("/"):
         name = _decoded(segment)
@@ -403,7 +432,7 @@ def _page_folder(name: str) -> str:
     return re.sub(r"^[^.]*", r"\g<0>-", name, count=1) if _windows_device(unquote(name)) else name
 
 
-def _refuse_windows_device(entry: Entry, device: str) -> None:
+def _refuse_windows_device(entry: Paged, device: str) -> None:
     """The error of a `slug:` that names a page's folder as Windows names a device. A slug
     from the file name (`con.md`) gets its folder renamed instead (`_page_folder`): no `slug:`
     line to fix, and a new one would change the entry's id."""
@@ -425,7 +454,7 @@ def _refuse_windows_device(entry: Entry, device: str) -> None:
     )
 
 
-def _slug_error(entry: Entry, message: str, fix: str) -> EntryError:
+def _slug_error(entry: Paged, message: str, fix: str) -> EntryError:
     """The error, at the slug: line when the slug was written (not taken from the path)."""
     from staticfeed.entries import key_line  # only on an error: a patch does not import it
 
@@ -446,7 +475,7 @@ def _decoded(segment: str) -> str | None:
 
 
 def _clashes(
-    config: Config, owners: dict[str, Entry], feeds: Sequence[FeedLink]
+    config: Config, owners: dict[str, Paged], feeds: Sequence[FeedLink]
 ) -> Iterable[StaticfeedError]:
     """Pages whose folders would be files: a slug `atom.xml`, or `a/index.html` next to `a`."""
     files = {path.casefold() for feed in feeds if (path := _feed_path(config, feed))}
