@@ -333,3 +333,19 @@ def test_a_br_end_tag_in_an_svg_cdata_section_stays_its_text(site: Site) -> None
     root = published_html(site, body)
     assert [text.text for text in root.iter("text")] == ["a</br>b"]
     assert [br.tail for br in root.iter("br")] == ["Line two "]
+
+
+def test_a_br_end_tag_after_a_comment_never_ended_stays_as_written(site: Site) -> None:
+    # HTML5 makes all after an unclosed "<!--" a comment (html5lib reads it so): its </br> is
+    # the author's note, kept as any comment is, its ">" written "&gt;". It was made "<br".
+    body = "Line one</br>Line two\n\n<!-- a </br> b\n\nStill the comment.\n"
+    root = published_html(site, body)
+    parsed = html5lib.parseFragment(body, namespaceHTMLElements=False)
+    assert [node.text for node in parsed.iter(ElementTree.Comment)] == [
+        " a </br> b\n\nStill the comment.\n"
+    ]
+    assert [node.text for node in root.iter(etree.Comment)] == [
+        " a </br&gt; b\n\nStill the comment.\n"
+    ]
+    content = lxml.html.tostring(root, encoding="unicode")
+    assert [line.strip() for line in lines_shown(content)] == ["Line one", "Line two"]
