@@ -349,3 +349,29 @@ def test_a_br_end_tag_after_a_comment_never_ended_stays_as_written(site: Site) -
     ]
     content = lxml.html.tostring(root, encoding="unicode")
     assert [line.strip() for line in lines_shown(content)] == ["Line one", "Line two"]
+
+
+def test_a_br_end_tag_in_a_textarea_never_closed_stays_its_text(site: Site) -> None:
+    # HTML5 reads all after an unclosed <textarea> as its text, the </p> Markdown ends the
+    # paragraph with too (html5lib reads it so): the box shows "a</br>b". The </br> before it
+    # is a line break. The one in the box was made "<br>".
+    root = shown(site, "Line one</br>Line two <textarea>a</br>b\n")
+    assert [area.text for area in root.iter("textarea")] == ["a</br>b</p>\n"]
+    assert [br.tail for br in root.iter("br")] == ["Line two "]
+
+
+@pytest.mark.parametrize("end", ["</textarea x>", "</textarea/>", "</textarea\n>"])
+def test_a_textarea_ends_at_an_end_tag_with_more_before_its_bracket(site: Site, end: str) -> None:
+    # HTML5 ends a <textarea> at "</textarea" and a space, "/" or ">" (html5lib, libxml2): the
+    # </br> after it is a line break.
+    root = shown(site, f"<div>Line one</br>two <textarea>a</br>b{end}c</br>d</div>\n")
+    assert [area.text for area in root.iter("textarea")] == ["a</br>b"]
+    assert [br.tail for br in root.iter("br")] == ["two ", "d"]
+
+
+def test_a_br_end_tag_before_thousands_of_unclosed_textareas_breaks_the_line(site: Site) -> None:
+    # Each <textarea> without its end tag was searched to the end of the text for one: five
+    # thousand of them took four seconds. HTML5 reads all after the first as its text.
+    root = shown(site, "Line one</br>Line two <textarea>" + "<textarea>" * 5000 + "\n")
+    assert [area.text for area in root.iter("textarea")] == ["<textarea>" * 5000 + "</p>\n"]
+    assert [br.tail for br in root.iter("br")] == ["Line two "]
