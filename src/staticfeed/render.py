@@ -202,7 +202,8 @@ _CDATA_END = "]]>"
 def _foreign_sections_as_text(fragment: etree._Element, html: str) -> str:
     """`html` with each CDATA section the parse of it (`fragment`) holds in SVG or MathML
     written as the escaped text it stands for. Each is found by the comment libxml2 made of
-    its start, as written, after the one before; one without its "]]>" is left as it is."""
+    its start, as written, after the one before; one without its "]]>" is all the rest of
+    `html`, as HTML5 reads it (browsers show the end tags after it as text)."""
     pieces: list[str] = []
     copied = searched = 0  # how far `html` is in `pieces`, and how far its comments are found
     for comment in fragment.iter(etree.Comment):
@@ -211,12 +212,13 @@ def _foreign_sections_as_text(fragment: etree._Element, html: str) -> str:
         if at < 0 or not html.startswith(_CDATA_START, at):
             continue  # a comment written as one
         searched = at + len(data) + 3
-        end = html.find(_CDATA_END, at + len(_CDATA_START))
         parent = comment.getparent()
-        if end < 0 or parent is None or not _in_foreign_namespace(parent):
+        if parent is None or not _in_foreign_namespace(parent):
             continue
-        pieces += (html[copied:at], escape(html[at + len(_CDATA_START) : end], quote=False))
-        copied = searched = end + len(_CDATA_END)
+        end = html.find(_CDATA_END, at + len(_CDATA_START))
+        text_end = len(html) if end < 0 else end
+        pieces += (html[copied:at], escape(html[at + len(_CDATA_START) : text_end], quote=False))
+        copied = searched = len(html) if end < 0 else end + len(_CDATA_END)
     return "".join(pieces) + html[copied:] if pieces else html
 
 
@@ -370,14 +372,18 @@ _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
 # title="a</br>b">`) is matched whole and kept as written. A comment ends where HTML5 ends
 # it, as libxml2 does: "<!-->" and "<!--->" are empty, and "--!>" ends one too; a </br>
 # after such a comment is the text's, and was dropped. One never ended runs to the end, and
-# so does such an element's text never closed, as HTML5 reads them: a <textarea> ends at
-# "</textarea" and a space, "/" or ">". (Each unclosed one was searched to the end for its
-# end tag: 5,000 <textarea>s took 4 s.) A start tag ends at a "<" outside its quotes: read
-# to the next ">" from each "<b" of a text with none, the search took seconds.
+# so does the text of an element above never closed, as HTML5 reads them: a <textarea> ends
+# at "</textarea" and a space, "/" or ">". (Each unclosed one was searched to the end for
+# its end tag: 5,000 <textarea>s took 4 s.) A CDATA section with no "]]>" is kept to its
+# first ">", the comment libxml2 reads, and HTML5 outside SVG and MathML: a </br> after it
+# is the text's there, and in SVG the comment is found as written, to make all after it
+# text (_foreign_sections_as_text). A start tag ends at a "<" outside its quotes: read to
+# the next ">" from each "<b" of a text with none, the search took seconds.
 _BR_END_TAG = re.compile(
     r"<(?:(?P<raw>script|style|textarea|title|xmp)(?=[\s>])"
     r"[^>]*(?:>.*?(?:</(?P=raw)(?=[\t\n\f\r />])|\Z)|\Z)"
-    r"|plaintext(?=[\s/>]).*|!--(?:-?>|.*?--!?>|.*)|!\[CDATA\[.*?\]\]>|/br(?=[\s/>])[^>]*>"
+    r"|plaintext(?=[\s/>]).*|!--(?:-?>|.*?--!?>|.*)|!\[CDATA\[(?:.*?\]\]>|[^>]*>?)"
+    r"|/br(?=[\s/>])[^>]*>"
     r"""|[a-z][^\s/>]*(?:[^<>"']|"[^"]*"|'[^']*')*>)""",
     re.DOTALL | re.IGNORECASE,
 )
