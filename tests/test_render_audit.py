@@ -396,3 +396,30 @@ def test_a_cdata_section_never_ended_in_svg_holds_all_after_it_as_text(
         text.text for text in expected.iter("{http://www.w3.org/2000/svg}text")
     ]
     assert [br.tail for br in root.iter("br")] == [br.tail for br in expected.iter("br")]
+
+
+@pytest.mark.parametrize(
+    ("body", "breaks"),
+    [
+        ("<div>Some end</p>Tail</div>\n", ["Tail"]),
+        ("<div>Some <b>end</b></p>Tail</div>\n", ["Tail"]),
+        ("<div>Some end<!-- a note --></p>Tail</div>\n", ["Tail"]),
+        # After a block, or first in one, the text is on a line of its own already: a <br>
+        # there would be a blank line.
+        ("<div><div>Some end</div></p>Tail</div>\n", []),
+        ("<div></p>Tail</div>\n", []),
+    ],
+)
+def test_text_after_a_stray_paragraph_end_is_on_a_line_of_its_own(
+    site: Site, body: str, breaks: list[str]
+) -> None:
+    # HTML5 reads a </p> with no paragraph open as an empty paragraph (html5lib reads it so):
+    # browsers show "Tail" on a line of its own. libxml2 dropped it: readers showed
+    # "Some endTail". As after the </p> of a paragraph a <figure> ended, a <br>.
+    content = lxml.html.tostring(published_html(site, body), encoding="unicode")
+    assert [line.strip() for line in lines_shown(content)] == [
+        line.strip() for line in lines_shown(body)
+    ]
+    root = lxml.html.fragment_fromstring(content, create_parent="div")
+    assert [br.tail for br in root.iter("br")] == breaks
+    assert [p for p in root.iter("p") if not p.text_content().strip()] == []

@@ -237,7 +237,8 @@ def _parsed(
     div = copy(_EMPTY_DIV)
     document = etree.fromstring(html, parser)
     if _end_tag_dropped(parser):
-        with_brs = _BR_END_TAG.sub(_as_br, html)
+        marks = _paragraph_end_dropped(parser) and _STRAY_PARAGRAPH_END not in html
+        with_brs = _BR_END_TAG.sub(_as_br_marking_paragraph_ends if marks else _as_br, html)
         if with_brs != html:
             return _parsed(with_brs, parser, headings, divs_closed)
     body = document.find("body") if document is not None else None
@@ -247,6 +248,8 @@ def _parsed(
         # lxml's parser keeps what a reference such as &#1; stands for; its API refuses it.
         div.text = for_feeds(body.text)
     div.extend(body)
+    if _STRAY_PARAGRAPH_END in html:
+        _stray_paragraph_ends(div)
     # Found in the tree, not by a search of `html`: 3 us an entry of the benchmark corpus
     # against 28 for a case-blind regex, on every entry's render. Headings are found in the
     # same walk: a walk of their own took 8 us an entry, this one 1 us more.
@@ -378,12 +381,13 @@ _WALKED_AND_HEADINGS = (*_WALKED, *_HEADINGS)
 # first ">", the comment libxml2 reads, and HTML5 outside SVG and MathML: a </br> after it
 # is the text's there, and in SVG the comment is found as written, to make all after it
 # text (_foreign_sections_as_text). A start tag ends at a "<" outside its quotes: read to
-# the next ">" from each "<b" of a text with none, the search took seconds.
+# the next ">" from each "<b" of a text with none, the search took seconds. A </p> is found
+# too, to be marked (_as_br_marking_paragraph_ends).
 _BR_END_TAG = re.compile(
     r"<(?:(?P<raw>script|style|textarea|title|xmp)(?=[\s>])"
     r"[^>]*(?:>.*?(?:</(?P=raw)(?=[\t\n\f\r />])|\Z)|\Z)"
     r"|plaintext(?=[\s/>]).*|!--(?:-?>|.*?--!?>|.*)|!\[CDATA\[(?:.*?\]\]>|[^>]*>?)"
-    r"|/br(?=[\s/>])[^>]*>"
+    r"|(?P<br>/br(?=[\s/>])[^>]*>)|(?P<p>/p(?=[\s/>])[^>]*>)"
     r"""|[a-z][^\s/>]*(?:[^<>"']|"[^"]*"|'[^']*')*>)""",
     re.DOTALL | re.IGNORECASE,
 )
@@ -395,8 +399,63 @@ def _end_tag_dropped(parser: etree.HTMLParser) -> bool:
 
 
 def _as_br(match: re.Match[str]) -> str:
-    """<br> for a </br>; code or a comment as it is."""
-    return "<br>" if match[0].startswith("</") else match[0]
+    """<br> for a </br>; code, a comment or a </p> as it is."""
+    return "<br>" if match["br"] else match[0]
+
+
+# HTML5 reads a </p> with no paragraph open as an empty paragraph (`<div>Some end</p>Tail`:
+# browsers show "Tail" on a line of its own); libxml2 drops it, and readers showed "Some
+# endTail". Where the parse logged one dropped, as its message says, each </p> gets a mark
+# before it, which libxml2 puts in the <p> it ends, if one is open: a mark in none is a
+# stray's, made a <br> as after a paragraph a <figure> ended (_close_paragraph). (Fed to
+# libxml2's pull parser up to each </p>, to tell which <p>s are open, the HTML took seconds
+# for a few thousand paragraphs.)
+_PARAGRAPH_END_DROPPED = "Unexpected end tag : p"
+_STRAY_MARK = "staticfeed: a paragraph end"  # a comment's text, which no one sees
+_STRAY_PARAGRAPH_END = f"<!--{_STRAY_MARK}-->"
+
+
+def _paragraph_end_dropped(parser: etree.HTMLParser) -> bool:
+    return any(error.message == _PARAGRAPH_END_DROPPED for error in parser.error_log)
+
+
+def _as_br_marking_paragraph_ends(match: re.Match[str]) -> str:
+    """`_as_br`, and a </p> with the mark before it."""
+    return _STRAY_PARAGRAPH_END + match[0] if match["p"] else _as_br(match)
+
+
+def _stray_paragraph_ends(div: etree._Element) -> None:
+    """Each mark of a </p> under `div` out; for one in no <p>, the </p> libxml2 dropped, a
+    <br> in its place where text follows it and text or an inline element comes before, as
+    `_close_paragraph` breaks the line (after a block, or first in one, the text is on a line
+    of its own already). None in SVG or MathML, where a <br> is no line break."""
+    for mark in [node for node in div.iter(etree.Comment) if node.text == _STRAY_MARK]:
+        parent = mark.getparent()
+        assert parent is not None  # under the fragment's <div>
+        tail, mark.tail = mark.tail, None
+        stray = next(mark.iterancestors("p"), None) is None
+        breaks = stray and (tail or "").strip() and not _in_foreign_content(mark)
+        if breaks and _inline_before(mark, parent):
+            br = parent.makeelement("br")
+            br.tail, tail = tail, None
+            mark.addnext(br)
+        if tail and (previous := mark.getprevious()) is not None:
+            previous.tail = (previous.tail or "") + tail
+        elif tail:
+            parent.text = (parent.text or "") + tail
+        parent.remove(mark)
+
+
+def _inline_before(node: etree._Element, parent: etree._Element) -> bool:
+    """Whether text or an element shown inline comes right before `node` in `parent`."""
+    previous = node.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        if (previous.tail or "").strip():
+            return True
+        previous = previous.getprevious()  # a comment, which shows nothing
+    if previous is None:
+        return bool((parent.text or "").strip())
+    return bool((previous.tail or "").strip()) or previous.tag not in _SHOWN_APART
 
 
 # cmark-gfm writes the end tag of a quote, a list and a list item on a line of its own.
