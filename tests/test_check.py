@@ -3468,8 +3468,8 @@ def test_a_doctype_or_cdata_in_a_title_read_as_html_is_a_warning(site: Site) -> 
             "entries/bold.md",
             2,
             "looks-like-html",
-            f"the title holds '<!doctype html>': {rss} take it for an HTML doctype and do not"
-            " show it",
+            f"the title holds '<!doctype html>' (and 1 more): {rss} take it for an HTML"
+            " doctype and do not show it",
         ),
     ]
     assert lxml_text(feedparser.parse(RSS).entries[0].title) == "R&D   notes"

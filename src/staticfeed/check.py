@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from html.entities import name2codepoint
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Literal
@@ -646,7 +647,10 @@ def _doctype(equals: str) -> str:
 
 def _hidden(doctype: str) -> re.Pattern[str]:
     return re.compile(
-        r"(?P<tag><(?:[A-Za-z][^>]*>?|>))|(?P<comment><!--(?:.*?-->|.*))"
+        # A quoted attribute value, closed before ">", "/", a space or the next attribute
+        # (as feedparser's sgmllib reads one), holds its ">": `<b title="x>y">`.
+        r"(?P<tag><(?:[A-Za-z](?:[^>\"'=]|=\s*+(?:\"[^\"]*\"|'[^']*')(?=[>/\s]|\w+=)|[=\"'])*+>?|>))"
+        r"|(?P<comment><!--(?:.*?-->|.*))"
         rf"|(?P<instruction><\?[^>]*>?)|{doctype}"
         # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it. Read no
         # further than the next such section: one unclosed, all after it are, and reading each
@@ -670,12 +674,24 @@ _HIDDEN_AFTER_DOCTYPE = _hidden(_doctype("(?!)"))
 _FIRST_DOCTYPE = re.compile(rf"<!(?i:doctype){_NOT_NAME}")
 
 
-def hidden_html(text: str) -> re.Match[str] | None:
-    """The first thing in `text` an HTML reader, reading it as feedparser does, does not show."""
-    found = _HIDDEN.search(text)
+def hidden_html(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first thing in `text` (from `start`) an HTML reader, reading it as feedparser does,
+    does not show."""
+    found = _HIDDEN.search(text, start)
     if found and found.lastgroup == "doctype" and _FIRST_DOCTYPE.search(text, 0, found.start()):
         return _HIDDEN_AFTER_DOCTYPE.search(text, found.start())
     return found
+
+
+def _more_hidden(text: str, first: re.Match[str]) -> int:
+    """How many more things after `first` in `text` a reader does not show: none counted after
+    a garbled section, for which feedparser shows the whole text several times over."""
+    more = 0
+    found: re.Match[str] | None = first
+    while found and not (found.lastgroup or "").startswith("garbled"):
+        found = hidden_html(text, found.end())
+        more += found is not None
+    return more
 
 
 _HIDDEN_AS = {
@@ -902,30 +918,31 @@ def _text_like_html(
     all of them for HTML in `rss`, an RSS element that holds the text (None for none)."""
     if rss and not _read_as_html(text, rss):
         rss = None
-    reference = next(
-        (found for found in _REFERENCE.finditer(text) if html.unescape(found[0]) != found[0]), None
-    )
+    references = ((found[0], _reference_shown(found[0])) for found in _REFERENCE.finditer(text))
+    reference = next(((written, seen) for written, seen in references if seen != written), None)
     if rss and reference:
         yield _at(
             path,
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {reference.group(0)!r}: RSS cannot mark {rss} as text, so some"
-            " readers (feedparser) take it for an HTML character reference and show"
-            f" {html.unescape(reference.group(0))!r}",
+            f"{what} holds {reference[0]!r}: RSS cannot mark {rss} as text, so some"
+            f" readers (feedparser) take it for an HTML character reference and show"
+            f" {reference[1]!r}",
             _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
     hidden = hidden_html(text)
     if rss and hidden and not match:  # else the end tag's warning says it is shown as HTML
+        more = _more_hidden(text, hidden)
         yield _at(
             path,
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {hidden.group(0)!r}: RSS cannot mark {rss} as text, so some readers"
-            f" (feedparser) {_HIDDEN_AS[hidden.lastgroup or 'tag']}",
+            f"{what} holds {hidden.group(0)!r}{f' (and {more} more)' if more else ''}: RSS cannot"
+            f" mark {rss} as text, so some readers (feedparser)"
+            f" {_HIDDEN_AS[hidden.lastgroup or 'tag']}",
             _AS_WRITTEN_ELSEWHERE,
         )
     if match:
@@ -942,6 +959,20 @@ def _text_like_html(
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
         )
+
+
+def _reference_shown(reference: str) -> str:
+    """What feedparser shows for `reference` (`&name;` or `&#n;`) read as HTML. A name that
+    HTML 4 lacks (but "apos"), such as "&x;" or HTML 5's "&check;", it writes as "&amp;name"
+    and drops the ";" (in a title, which it then reads as text, none is left)."""
+    name = reference[1:-1]
+    if _ENTITY_NAME.fullmatch(name) and name not in name2codepoint and name != "apos":
+        return reference[:-1]
+    return html.unescape(reference)
+
+
+# A name feedparser's sgmllib reads after "&" (a "_" or a letter beyond ASCII ends it).
+_ENTITY_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 
 
 def _read_as_html(text: str, rss: str) -> bool:

@@ -1,0 +1,85 @@
+"""`staticfeed check` on RSS texts readers read as HTML: what its `looks-like-html` warnings
+say is what a reader (feedparser, or an HTML parser given the RSS text) really loses or shows.
+Every expectation comes from parsing the built RSS feed independently (feedparser, lxml)."""
+
+from __future__ import annotations
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from tests.conftest import invoke_build
+from tests.test_check import CONFIG, NEWER, RSS, Row, Site, rows, warning
+
+TAG = "take it for an HTML tag and do not show it"
+
+
+def html_text(html: str) -> str:
+    """The text an HTML parser shows for `html`, as a reader that parses RSS text does."""
+    return str(lxml.html.fragment_fromstring(html, create_parent="div").text_content())
+
+
+def rss_description() -> str:
+    """The channel's <description> as the RSS file holds it (the text readers parse as HTML)."""
+    found = etree.parse(RSS).find("channel/description")
+    assert found is not None and found.text is not None
+    return found.text
+
+
+def subtitle_rows(site: Site, subtitle: str) -> list[Row]:
+    """What check reports for a site whose config has this subtitle (a TOML literal string)."""
+    site(CONFIG.replace('language = "en"', f"subtitle = '{subtitle}'"), **{"newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    return rows(exit_code=0)
+
+
+def subtitle_warning(held: str, reading: str) -> list[Row]:
+    """The one warning about the subtitle: it holds `held` (as the message quotes it)."""
+    message = (
+        f"the subtitle holds {held}: RSS cannot mark a description as text, so some readers"
+        f" (feedparser) {reading}"
+    )
+    return [warning("staticfeed.toml", 4, "looks-like-html", message)]
+
+
+def test_a_quoted_greater_than_sign_does_not_end_the_tag_said_hidden(site: Site) -> None:
+    # check said '<b title="x>' was hidden, though readers also lose 'y" and c>': a ">" in a
+    # quoted attribute value does not end an HTML tag.
+    found = subtitle_rows(site, 'If a<b title="x>y" and c>d e')
+    assert html_text(rss_description()) == "If ad e"
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == "If ad e"
+    assert found == subtitle_warning("'<b title=\"x>y\" and c>'", TAG)
+
+
+def test_words_after_a_tags_name_are_named_as_hidden_with_it(site: Site) -> None:
+    # "and c" reads as two attributes of <b>: readers lose the words with the tag.
+    found = subtitle_rows(site, 'If a<b class="x" and c>d')
+    assert html_text(rss_description()) == "If ad"
+    assert found == subtitle_warning("'<b class=\"x\" and c>'", TAG)
+
+
+def test_a_second_hidden_thing_in_a_text_is_counted(site: Site) -> None:
+    # check named '<b>' alone: fixing it left the comment, which readers do not show either.
+    found = subtitle_rows(site, "Two <b>bold <!-- c --> here <i>")
+    assert " ".join(html_text(rss_description()).split()) == "Two bold here"
+    assert found == subtitle_warning("'<b>' (and 2 more)", TAG)
+
+
+def test_an_unknown_named_reference_in_a_description_loses_its_semicolon(site: Site) -> None:
+    # feedparser writes "&amp;x" for a name HTML 4 does not have, and drops the ";": readers
+    # showed "Tom &x Jerry", and check said nothing. For "&check;" check said readers show
+    # "✓"; feedparser shows "&check" (HTML 5 added the name).
+    found = subtitle_rows(site, "Tom &x; Jerry &check; co")
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == "Tom &x Jerry &check co"
+    reading = "take it for an HTML character reference and show '&x'"
+    assert found == subtitle_warning("'&x;'", reading)
+
+
+def test_an_unknown_named_reference_leaves_an_rss_title_as_written(site: Site) -> None:
+    # feedparser reads a title with a name it does not know as text, and shows it all as
+    # written: nothing to warn about.
+    post = "---\ntitle: Tom &x; Jerry &amp; co\ndate: 2025-03-01\n---\nBody.\n"
+    site(CONFIG, **{"post.md": post})
+    assert invoke_build().exit_code == 0
+    assert feedparser.parse(RSS).entries[0].title == "Tom &x; Jerry &amp; co"
+    assert rows(exit_code=0) == []
