@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import feedparser
 import lxml.html
+import pytest
 from lxml import etree
 
-from tests.conftest import invoke_build
+from tests.conftest import BASIC_CONFIG, invoke_build
 from tests.test_check import CONFIG, NEWER, RSS, Row, Site, rows, warning
+from tests.test_pages import NOT_A_NAME
 
 TAG = "take it for an HTML tag and do not show it"
 
@@ -83,3 +85,22 @@ def test_an_unknown_named_reference_leaves_an_rss_title_as_written(site: Site) -
     assert invoke_build().exit_code == 0
     assert feedparser.parse(RSS).entries[0].title == "Tom &x; Jerry &amp; co"
     assert rows(exit_code=0) == []
+
+
+@pytest.mark.parametrize(
+    ("load", "what"),
+    [
+        ('extends " "', "blank text (' ')"),
+        ('include ["a.html", "\\t"]', "blank text ('\\t')"),
+        ('import "  " as m', "blank text ('  ')"),
+        ('extends ""', "empty text"),
+    ],
+)
+def test_a_blank_template_name_is_told_as_blank(site: Site, load: str, what: str) -> None:
+    # `{% extends " " %}` was told "not empty text": the user had written a space.
+    folder = site(BASIC_CONFIG, **{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nA.\n"})
+    (folder / "templates").mkdir()
+    (folder / "templates" / "entry.html").write_text(f"<p>\n{{% {load} %}}\n", encoding="utf-8")
+    result = invoke_build()
+    assert (result.exit_code, result.stderr) == (1, NOT_A_NAME.format(what=what) + "\n")
+    assert not (folder / "feeds").exists()

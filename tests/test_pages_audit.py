@@ -244,7 +244,8 @@ def test_extends_of_blank_text_is_an_error_saying_a_name_is_needed(
     (folder / "templates").mkdir()
     (folder / "templates" / "entry.html").write_text('<p>\n{% extends " " %}\n')
     result = invoke_build()
-    assert (result.exit_code, result.stderr) == (1, NOT_A_NAME.format(what="empty text") + "\n")
+    expected = NOT_A_NAME.format(what="blank text (' ')")  # not "empty text": it holds a space
+    assert (result.exit_code, result.stderr) == (1, expected + "\n")
 
 
 def test_the_index_shows_a_date_rewritten_in_another_offset_after_a_cached_build(

@@ -896,7 +896,8 @@ def _not_a_name(error: _NotAName) -> ConfigError:
     if value is None:
         what = "none"
     elif isinstance(value, str):
-        what = "empty text"
+        # A blank name shown as written: "empty text" for " " sent the user looking for "".
+        what = f"blank text ({_shown(value)})" if value else "empty text"
     elif isinstance(value, list | tuple) and not value:
         what = "an empty list"
     elif isinstance(value, int | float | list | tuple | dict):
