@@ -104,3 +104,24 @@ def test_a_blank_template_name_is_told_as_blank(site: Site, load: str, what: str
     result = invoke_build()
     assert (result.exit_code, result.stderr) == (1, NOT_A_NAME.format(what=what) + "\n")
     assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "direction"),
+    [
+        # A variant (5 to 8 letters, or a digit and 3) names no script: still Arabic's.
+        ("ar-EG-pinyin", "rtl"),
+        ("ar-1994", "rtl"),
+        # A script (4 letters, right after the language and any extended language) does.
+        ("ar-Latn", None),
+        ("ar-aao-Latn", None),
+        ("ar-Latn-EG-pinyin", None),
+    ],
+)
+def test_a_pages_direction_follows_the_script_of_its_language_tag(
+    site: Site, lang: str, direction: str | None
+) -> None:
+    site(CONFIG, **{"x.md": f"---\ntitle: X\ndate: 2025-03-01\nlang: {lang}\n---\nBody.\n"})
+    assert invoke_build().exit_code == 0
+    page = lxml.html.parse("feeds/x/index.html").getroot()
+    assert (page.get("lang"), page.get("dir")) == (lang, direction)
