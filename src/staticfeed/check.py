@@ -1918,6 +1918,11 @@ def _enclosure(
     elif not _scheme(url):
         message = f"the enclosure {url_name} {url!r} is not an absolute URL"
         yield feed.finding(element, "enclosure", message, "Write it in full (https://…).")
+    elif (bad_port := _bad_port(url)) is not None:
+        # Worded as build words it in front matter: no reader fetches it, whatever its host.
+        message = f"the enclosure {url_name} {url!r} is not a URL ({bad_port})"
+        fix = "Write the port as a number from 0 to 65535, or leave it out (https://host/ep.mp3)."
+        yield feed.finding(element, "enclosure", message, fix)
     elif url_name == "url" and (refused := _enclosure_url_refused(url)) is not None:
         # None where the entry's front matter gives it, reported there (_refused_enclosures).
         message, fix = _refused_url_warning(url, refused)
@@ -1933,6 +1938,15 @@ def _enclosure(
         fix = 'Add type="…", the file\'s media type, like audio/mpeg.'
         message = "the enclosure has no type"
         yield feed.finding(element, "enclosure", message, fix, severity=severity)
+
+
+def _bad_port(url: str) -> str | None:
+    """Why urllib, as build and readers, takes `url`'s port for none (`:abc`, `:99999`)."""
+    try:
+        _ = urlsplit(url).port
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 # The W3C service's check of an RSS enclosure's url (httpURL, in its validators.py): http or

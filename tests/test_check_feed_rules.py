@@ -1,0 +1,78 @@
+"""`staticfeed check`'s rules for the feed files on disk, which a hand edit may have changed:
+each finding names what the file holds, as the file writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import invoke_build
+from tests.test_check import (
+    ATOM,
+    CONFIG,
+    RSS,
+    Site,
+    edit,
+    error,
+    ordered,
+    rows,
+    stale,
+)
+
+EPISODE = """\
+---
+title: Episode one
+date: 2025-03-01
+enclosures:
+  - url: {url}
+    type: audio/mpeg
+    length: 1234
+---
+Listen.
+"""
+MEDIA = "https://media.staticfeed.test/a.mp3"
+
+
+@pytest.fixture
+def episode(site: Site) -> Path:
+    """A publication of one entry with an enclosure, built: one Atom and one RSS file."""
+    root = site(CONFIG + "author_feeds = false\n", **{"ep.md": EPISODE.format(url=MEDIA)})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def build_error(url: str) -> str:
+    """What build says, in front matter, of an enclosure with `url`."""
+    Path("entries/ep.md").write_text(EPISODE.format(url=url), encoding="utf-8")
+    result = invoke_build()
+    assert result.exit_code == 1
+    Path("entries/ep.md").write_text(EPISODE.format(url=MEDIA), encoding="utf-8")
+    return result.stderr
+
+
+@pytest.mark.parametrize(
+    ("port", "why"),
+    [
+        ("abc", "Port could not be cast to integer value as 'abc'"),
+        ("99999", "Port out of range 0-65535"),  # the service takes any digits; curl does not
+    ],
+)
+def test_an_enclosure_url_whose_port_is_no_port_is_named_so(
+    episode: Path, port: str, why: str
+) -> None:
+    # check said "its host 'media.staticfeed.test' is not names of ASCII letters…" of
+    # `:abc`, and nothing of `:99999`: no reader can fetch either, and build refuses both.
+    url = f"https://media.staticfeed.test:{port}/a.mp3"
+    assert f"enclosures url {url!r} is not a URL ({why})" in build_error(url)
+    rss_line = edit(RSS, f'url="{MEDIA}"', f'url="{url}"')
+    atom_line = edit(ATOM, f'href="{MEDIA}"', f'href="{url}"')
+    assert rows() == ordered(
+        [
+            stale(RSS, rss_line),
+            error(RSS, rss_line, "enclosure", f"the enclosure url {url!r} is not a URL ({why})"),
+            stale(ATOM, atom_line),
+            error(ATOM, atom_line, "enclosure", f"the enclosure href {url!r} is not a URL ({why})"),
+        ]
+    )
