@@ -18,6 +18,7 @@ from tests.test_check import (
     ordered,
     rows,
     stale,
+    warning,
 )
 
 EPISODE = """\
@@ -76,3 +77,16 @@ def test_an_enclosure_url_whose_port_is_no_port_is_named_so(
             error(ATOM, atom_line, "enclosure", f"the enclosure href {url!r} is not a URL ({why})"),
         ]
     )
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "  "])
+def test_an_rss_author_is_the_address_before_any_whitespace(episode: Path, space: str) -> None:
+    # `_emails` split on a space alone: the address was 'a!b@x.staticfeed.test\t(Ann)'.
+    author = f"<author>a!b@x.staticfeed.test{space}(Ann)</author>"
+    line = edit(RSS, "<pubDate>", author + "<pubDate>")
+    message = (
+        "the email 'a!b@x.staticfeed.test' is not an address the W3C Feed Validation Service"
+        " takes (ASCII letters, digits and _-+.' before the @, and after it a domain of ASCII"
+        " letters, digits, hyphens and dots)"
+    )
+    assert rows() == ordered([stale(RSS, line), warning(RSS, line, "email", message)])

@@ -1826,7 +1826,8 @@ def _emails(feed: _Feed) -> Iterator[Finding]:
         people += [author for entry in feed.entries for author in entry.findall("author")]
     rejected: dict[str, list[etree._Element]] = {}
     for element in people:
-        address = _text(element).split(" ", 1)[0]
+        # The address ends at any whitespace, as RSS readers read `ann@example.org\t(Ann)`.
+        address = next(iter(_text(element).split(maxsplit=1)), "")
         if _rejected_email(address):
             rejected.setdefault(address, []).append(element)
     for address, elements in rejected.items():
