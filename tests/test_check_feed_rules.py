@@ -90,3 +90,27 @@ def test_an_rss_author_is_the_address_before_any_whitespace(episode: Path, space
         " letters, digits, hyphens and dots)"
     )
     assert rows() == ordered([stale(RSS, line), warning(RSS, line, "email", message)])
+
+
+# A host of 71 letters, one beyond ASCII: its one label is over 63 characters, in IDNA too, so
+# the IRI maps to no URI, and has no canonical form to name.
+IRI = "https://é" + "a" * 70 + ".staticfeed.test/p"
+NO_URI = (
+    f"the id {IRI!r} has letters beyond ASCII (an IRI where a URI belongs), which the W3C"
+    " Feed Validation Service rejects, and no form in ASCII: its host is no domain name IDNA"
+    " can write"
+)
+
+
+def test_an_iri_id_whose_host_idna_cannot_write_is_reported_in_the_feed(episode: Path) -> None:
+    assert len(IRI.split("/")[2].split(".")[0]) > 63
+    line = edit(ATOM, "tag:notes.staticfeed.test,2025:ep", IRI)
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "canonical-id", NO_URI)])
+
+
+def test_an_iri_id_whose_host_idna_cannot_write_is_reported_at_its_id(site: Site) -> None:
+    # build takes it (readers take any id); check said nothing of it, anywhere.
+    entry = EPISODE.format(url=MEDIA).replace("title:", f"id: {IRI}\ntitle:")
+    site(CONFIG + "author_feeds = false\n", **{"ep.md": entry})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [warning("entries/ep.md", 2, "canonical-id", NO_URI)]

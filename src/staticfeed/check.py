@@ -2096,7 +2096,7 @@ def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
 def _not_canonical(uri: str) -> bool:
     return (
         uri.lower().startswith(("http://", "https://"))
-        and _canonical_id(uri) != uri
+        and _canonical_id(uri) != uri  # None too: an IRI with no URI, which the service rejects
         # One the service rejects (InvalidUriChar: w3c-id) has no form for it to warn about.
         and _w3c_id_problem(uri) is None
     )
@@ -2105,25 +2105,38 @@ def _not_canonical(uri: str) -> bool:
 def _canonical_warning(uri: str, more: int) -> tuple[str, str]:
     """The canonical-id rule's message and fix for `uri`, found with `more` others."""
     also = f" (and {more} more)" if more else ""
-    verdict = "warns about" if uri.isascii() else "rejects (an IRI where a URI belongs)"
-    message = (
-        f"the id {uri!r}{also} is not in canonical form "
-        f"({_canonical_id(uri)!r}), which the W3C Feed Validation Service {verdict}"
-    )
+    form = _canonical_id(uri)
+    if form is None:
+        message = (
+            f"the id {uri!r}{also} has letters beyond ASCII (an IRI where a URI belongs), which"
+            " the W3C Feed Validation Service rejects, and no form in ASCII: its host is no"
+            " domain name IDNA can write"
+        )
+        written = "a tag URI, or a URL whose host is a domain name (each name between dots at"
+        written += " most 63 characters), in the entry's id:"
+    else:
+        verdict = "warns about" if uri.isascii() else "rejects (an IRI where a URI belongs)"
+        message = (
+            f"the id {uri!r}{also} is not in canonical form "
+            f"({form!r}), which the W3C Feed Validation Service {verdict}"
+        )
+        written = "it in that form in the entry's id:"
     fix = (
-        "Before the first publication, write it in that form in the entry's id:; once feeds"
-        " are published, leave it: a new id would reach every reader again."
+        f"Before the first publication, write {written}; once feeds are published, leave it:"
+        " a new id would reach every reader again."
     )
     return message, fix
 
 
-def _canonical_id(uri: str) -> str:
+def _canonical_id(uri: str) -> str | None:
     """`uri` as the W3C service's canonicalForm writes it, which has none for an IRI (it
-    warns about `https://example.org/café`): in canonical form, an IRI mapped to its URI."""
+    warns about `https://example.org/café`): in canonical form, an IRI mapped to its URI.
+    None for an IRI that maps to no URI: a host IDNA cannot write (a label over 63
+    characters), which the service rejects as it does any IRI."""
     try:
         return values.canonical_url(values.as_uri(uri))
-    except ValueError:  # a host IDNA cannot write: the URI it is has no canonical form either
-        return uri
+    except ValueError:
+        return None if not uri.isascii() else uri
 
 
 def _tag_authority(uri: str) -> str:
