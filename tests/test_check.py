@@ -171,7 +171,7 @@ def test_files_beside_the_feeds_that_are_no_feeds_are_left_alone(published: Path
         ("feeds/old.json", "json"),
         ("feeds/old.rdf.xml", "xml"),
     }
-    message = "the root element <RDF> is not an Atom <feed> or an RSS <rss> with <channel>"
+    message = "the root element <rdf:RDF> is not an Atom <feed> or an RSS <rss> with <channel>"
     assert error("feeds/old.rdf.xml", 1, "xml", message) in rows()
 
 
@@ -4206,7 +4206,9 @@ def test_a_placeholder_further_down_a_body_is_at_its_own_line(site: Site) -> Non
     assert rows(exit_code=0) == [
         warning(ATOM, line_of(ATOM, "Lorem ipsum"), "placeholder", message.format("<content>")),
         # RSS carries the whole body in content:encoded.
-        warning(RSS, line_of(RSS, "Lorem ipsum"), "placeholder", message.format("<encoded>")),
+        warning(
+            RSS, line_of(RSS, "Lorem ipsum"), "placeholder", message.format("<content:encoded>")
+        ),
     ]
 
 

@@ -114,3 +114,52 @@ def test_an_iri_id_whose_host_idna_cannot_write_is_reported_at_its_id(site: Site
     site(CONFIG + "author_feeds = false\n", **{"ep.md": entry})
     assert invoke_build().exit_code == 0
     assert rows(exit_code=0) == [warning("entries/ep.md", 2, "canonical-id", NO_URI)]
+
+
+# (what the RSS file has, what a hand edit writes there, the placeholder, the element as the
+# file writes it): RSS carries an entry's body in <content:encoded>, its author in <dc:creator>
+# and its own URL in <atom:link>, each in its namespace.
+HAND_EDITS = [
+    ("&lt;p&gt;Listen.", "&lt;p&gt;Lorem ipsum.", "Lorem ipsum", "<content:encoded>"),
+    ("<dc:creator>Ann Lee", "<dc:creator>John Doe", "John Doe", "<dc:creator>"),
+    (
+        "<atom:link ",
+        '<atom:link rel="hub" href="https://example.net/"/><atom:link ',
+        "example.net",
+        "<atom:link href>",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "shown", "written"), HAND_EDITS)
+def test_a_placeholder_names_the_element_as_the_file_writes_it(
+    episode: Path, before: str, after: str, shown: str, written: str
+) -> None:
+    # check said "in <encoded>", "in <creator>", "in <link href>": no element the file has.
+    line = edit(RSS, before, after)
+    message = f"{shown!r} looks like a placeholder, in {written}"
+    assert rows() == ordered([stale(RSS, line), warning(RSS, line, "placeholder", message)])
+
+
+def test_an_xml_base_attribute_is_named_with_its_prefix(episode: Path) -> None:
+    line = edit(ATOM, "<title>Episode one", '<title xml:base="https://example.com/">Episode one')
+    message = "'example.com' looks like a placeholder, in <title xml:base>"
+    assert rows() == ordered([stale(ATOM, line), warning(ATOM, line, "placeholder", message)])
+
+
+def test_a_date_written_with_a_prefix_is_named_so(episode: Path) -> None:
+    edit(ATOM, "<feed ", '<feed xmlns:a="http://www.w3.org/2005/Atom" ')
+    line = edit(ATOM, "<published>2025", "<a:published>x</a:published><!--")
+    edit(ATOM, "</published>", "-->")
+    message = "<a:published> 'x' is not an RFC 3339 date-time"
+    assert error(ATOM, line, "date", message) in rows()
+
+
+def test_a_relative_url_in_xhtml_names_the_element_with_its_prefix(episode: Path) -> None:
+    xhtml = (
+        'type="xhtml"><xhtml:div xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+        '<xhtml:img src="a.png"/></xhtml:div></content>'
+    )
+    line = edit(ATOM, 'type="html">&lt;p&gt;Listen.&lt;/p&gt;</content>', xhtml)
+    message = "the xhtml:img src 'a.png' is a relative URL"
+    assert error(ATOM, line, "relative-url", message) in rows()

@@ -1688,8 +1688,8 @@ class _Feed:
         channel = root.find("channel") if root.tag == "rss" else None
         if channel is not None:
             return cls(file, root, channel, False, self_url, seen)
-        name = etree.QName(root).localname
-        message = f"the root element <{name}> is not an Atom <feed> or an RSS <rss> with <channel>"
+        message = f"the root element <{_written(root)}> is not an Atom <feed> or an RSS <rss>"
+        message += " with <channel>"
         fix = f"Write an Atom 1.0 or RSS 2.0 feed, {_REBUILD}."
         return Finding(file, _line(root), "error", "xml", message, fix)
 
@@ -1738,6 +1738,24 @@ def _line(element: etree._Element) -> int | None:
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
+
+
+def _written(element: etree._Element) -> str:
+    """The element's name as the file writes it, with its prefix (`content:encoded`): a
+    finding names what the user sees in the file."""
+    prefix = element.prefix
+    return f"{prefix}:{_local(element)}" if prefix else _local(element)
+
+
+def _written_attribute(element: etree._Element, name: str) -> str:
+    """An attribute's name as the file writes it (`xml:base`), by a prefix its element knows."""
+    if not name.startswith("{"):
+        return name  # most attributes: no namespace
+    qname = etree.QName(name)
+    prefixes = {uri: prefix for prefix, uri in element.nsmap.items() if prefix}
+    prefixes["http://www.w3.org/XML/1998/namespace"] = "xml"
+    prefix = prefixes.get(qname.namespace)
+    return f"{prefix}:{qname.localname}" if prefix else qname.localname
 
 
 def _is_url(text: str) -> bool:
@@ -2305,7 +2323,7 @@ def _dates(feed: _Feed) -> Iterator[Finding]:
     for element in _date_elements(feed):
         text = _text(element)
         if _read_date(feed, text) is None:
-            message = f"<{_local(element)}> {text!r} is not {kind}"
+            message = f"<{_written(element)}> {text!r} is not {kind}"
             if feed.atom and strict_rfc3339(text) is not None:
                 message += " as Atom writes it, with T and Z in upper case"
             yield feed.finding(element, "date", message, f"Write it like {example}, {_REBUILD}.")
@@ -2407,7 +2425,7 @@ def _relative_in(
     for element in elements:
         for attribute, url in _urls(element):
             if not _has_scheme(url):
-                yield line_of(element), _local(element), attribute, url
+                yield line_of(element), _written(element), attribute, url
 
 
 def _urls(element: etree._Element) -> Iterator[tuple[str, str]]:
@@ -2467,19 +2485,20 @@ def _in_body(feed: _Feed, element: etree._Element) -> bool:
 def _texts(feed: _Feed) -> Iterator[tuple[str, str, int, bool]]:
     """Every text and attribute value: (where, text, line, whether it is in an entry's body)."""
     for element in feed.root.iter(etree.Element):
-        name = _local(element)
+        name = _written(element)
         line = _line(element) or 1
         body = _in_body(feed, element)
         if element.text:
             yield f"<{name}>", element.text, line, body
         for attribute, value in element.attrib.items():
-            yield f"<{name} {etree.QName(attribute).localname}>", str(value), line, body
+            written = _written_attribute(element, str(attribute))
+            yield f"<{name} {written}>", str(value), line, body
         # Text after a child is its parent's (`<b>Note:</b> Lorem ipsum` in XHTML content);
         # a feed's other tails are the whitespace between elements, which holds none.
         parent = element.getparent()
         if element.tail and parent is not None and may_hold_placeholder(element.tail):
             end = line + etree.tostring(element, with_tail=False).count(b"\n")
-            yield f"<{_local(parent)}>", element.tail, end, _in_body(feed, parent)
+            yield f"<{_written(parent)}>", element.tail, end, _in_body(feed, parent)
 
 
 def _placeholders(feed: _Feed) -> Iterator[Finding]:
