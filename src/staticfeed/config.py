@@ -79,7 +79,7 @@ _Check = Callable[[str, object], object]
 
 
 def _formats(key: str, value: object) -> tuple[str, ...]:
-    chosen = values.text_list(key, value)
+    chosen = values.text_list(key, value, toml=True)
     values.each_item(key, chosen, lambda name: _format(key, name))
     if not chosen:
         raise values.InvalidValue(f"{key} is empty", f"Name at least one of {', '.join(FORMATS)}.")

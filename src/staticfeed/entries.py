@@ -919,7 +919,7 @@ class _EntryBuilder:
         return tuple(values.one_line(f"each of {key}", tag) for tag in self._text_list(key, value))
 
     def _text_list(self, key: str, value: object) -> tuple[str, ...]:
-        return values.text_list(key, value, self.document.written.get(key))
+        return values.text_list(key, value, self.document.written.get(key), toml=self.document.toml)
 
     def _sanitized(self, key: str, value: object) -> object:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""

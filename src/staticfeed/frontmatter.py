@@ -44,6 +44,8 @@ class Document:
     cut: dict[str, str] = field(default_factory=dict)
     """Each unquoted text value followed by a comment on its line (`title: Fix for issue #12`
     is "Fix for issue" to YAML), by key: the value and the comment, as written."""
+    toml: bool = False
+    """Whether the front matter is TOML (between `+++` lines): a fix is written in its language."""
 
 
 # libyaml's C parser when it is installed: same safety as safe_load, several times faster.
@@ -152,7 +154,14 @@ def split(text: str, *, names_only: bool = True) -> Document:
     else:
         metadata, key_lines, written, cut = _parse_toml(source)
     return Document(
-        metadata, key_lines, body, closing + 2, has_front_matter=True, written=written, cut=cut
+        metadata,
+        key_lines,
+        body,
+        closing + 2,
+        has_front_matter=True,
+        written=written,
+        cut=cut,
+        toml=_FENCES[lines[0].rstrip()] == "toml",
     )
 
 

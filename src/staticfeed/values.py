@@ -18,6 +18,8 @@ from datetime import date, datetime, time
 from typing import TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import yaml
+
 from staticfeed import invisible
 from staticfeed.model import Author
 from staticfeed.text import shorten
@@ -357,13 +359,16 @@ def _number_as_written(value: object) -> str:
     return repr(value) if isinstance(value, str) else type_name(value)
 
 
-def text_list(key: str, value: object, written: object = None) -> tuple[str, ...]:
-    """`value` as a list of texts; `written` as for `text`, a list for a list."""
+def text_list(
+    key: str, value: object, written: object = None, *, toml: bool = False
+) -> tuple[str, ...]:
+    """`value` as a list of texts; `written` as for `text`, a list for a list. `toml`: the
+    value is TOML's (the config, TOML front matter), whose list the fix writes so."""
     if blank(value):
         raise empty(key)
     if not isinstance(value, list):
         raise InvalidValue(
-            f"{key} must be a list, not {type_name(value)}", _as_list(value, written)
+            f"{key} must be a list, not {type_name(value)}", _as_list(value, written, toml=toml)
         )
     each = f"each of {key}"
     try:
@@ -403,16 +408,35 @@ def _text_unless_number(key: str, item: object) -> object:
     return item if isinstance(item, int | float) else text(f"each of {key}", item)
 
 
-def _as_list(value: object, written: object) -> str:
+def _as_list(value: object, written: object, *, toml: bool) -> str:
     """How to write a value that is not a list as a list of that one text, if it is one."""
     if isinstance(value, str):
-        # One item a line, a tab a space: a tag holds neither (`one_line`).
-        items = (joined(line).strip() for line in re.split("[\n\r]", value))
-        return f"Write it as a list: [{', '.join(item for item in items if item)}]"
+        # One item a line or between commas (`tags: news, ukraine` is two), a tab a space: a
+        # tag holds neither (`one_line`).
+        parts = (joined(part).strip() for part in re.split("[\n\r,]", value))
+        return f"Write it as a list: {listed([part for part in parts if part], toml=toml)}"
     if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
         shown = shown_as_written(value, written)
         return f"Write it as a list: [{quoted(shown)}]"
-    return "Write it as a list of text, such as [news, ukraine]."
+    return f"Write it as a list of text, such as {listed(['news', 'ukraine'], toml=toml)}."
+
+
+def listed(items: Sequence[str], *, toml: bool) -> str:
+    """`items` as a list of texts in TOML (`toml`) or YAML, for a fix to show: each in quotes in
+    TOML, which has no text without them; in YAML only one it would read otherwise (`a: b` is a
+    mapping, `yes` true, `3.10` a number, `#12` a comment), so `[news, ukraine]` stays so."""
+    if toml:
+        return f"[{', '.join(quoted(item) for item in items)}]"
+    return f"[{', '.join(item if _reads_as_itself(item) else quoted(item) for item in items)}]"
+
+
+def _reads_as_itself(item: str) -> bool:
+    """Whether YAML reads `item`, written without quotes as an item of a list in brackets, as
+    that text (yaml.safe_load: a date too would be read otherwise, by tools other than this)."""
+    try:
+        return bool(yaml.safe_load(f"[{item}]") == [item])
+    except yaml.YAMLError:
+        return False
 
 
 def absolute_url(key: str, value: object) -> str:

@@ -1,0 +1,117 @@
+"""A fix an error message suggests is copied as it is: written into the file, it must read back
+(tomllib, yaml.safe_load) as what the author meant, in the front matter's own language, and the
+next build must publish it (read by feedparser)."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+import yaml
+
+from tests.conftest import BASIC_CONFIG
+from tests.test_entries_audit import build, errors
+
+Site = Callable[..., Path]
+
+
+def read_line(line: str, *, toml: bool) -> dict[str, Any]:
+    """The one line of front matter `line`, read as TOML (`toml`) or YAML by those libraries."""
+    read = tomllib.loads(line) if toml else yaml.safe_load(line)
+    assert isinstance(read, dict)
+    return read
+
+
+def built_as_told(path: Path, wrong: str, fixed: str) -> Any:
+    """The one entry of a build after the line `wrong` of `path` is replaced with `fixed`, as a
+    user would do it, by feedparser."""
+    text = path.read_text(encoding="utf-8")
+    assert wrong in text
+    path.write_text(text.replace(wrong, fixed), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    return entry
+
+
+def front(fence: str, *lines: str) -> str:
+    """A document with `lines` in front matter between `fence` lines, after its title and date."""
+    toml = ['title = "T"', "date = 2025-06-01"]
+    head = toml if fence == "+++" else ["title: T", "date: 2025-06-01"]
+    return "\n".join([fence, *head, *lines, fence, "Text."]) + "\n"
+
+
+# Tags ---------------------------------------------------------------------------------------
+
+
+TEXT = "text. Write it as a list: {}"
+MAPPING = "a mapping. Write it as a list of text, such as {}."
+
+
+@pytest.mark.parametrize(
+    ("fence", "wrong", "told", "listed", "tags"),
+    [
+        # `[news]` is no TOML: text there is in quotes, each item too.
+        pytest.param("+++", 'tags = "news"', TEXT, '["news"]', ["news"], id="toml"),
+        pytest.param(
+            "+++",
+            'tags = "news, peace talks"',
+            TEXT,
+            '["news", "peace talks"]',
+            ["news", "peace talks"],
+            id="toml-two",
+        ),
+        # `[a: b]` is a list of one mapping to YAML.
+        pytest.param("---", 'tags: "a: b"', TEXT, '["a: b"]', ["a: b"], id="yaml-colon"),
+        # As the README shows it: no quotes where YAML reads each as itself...
+        pytest.param("---", "tags: news", TEXT, "[news]", ["news"], id="yaml-plain"),
+        # ...and in quotes each that YAML reads otherwise: true, 3.1, a comment.
+        pytest.param(
+            "---",
+            'tags: "news, yes, 3.10, #12"',
+            TEXT,
+            '[news, "yes", "3.10", "#12"]',
+            ["news", "yes", "3.10", "#12"],
+            id="yaml-mixed",
+        ),
+        # The example a mapping is given, too.
+        pytest.param(
+            "+++",
+            "tags = { news = 1 }",
+            MAPPING,
+            '["news", "ukraine"]',
+            ["news", "ukraine"],
+            id="toml-mapping",
+        ),
+        pytest.param(
+            "---", "tags: {news: 1}", MAPPING, "[news, ukraine]", ["news", "ukraine"], id="yaml-map"
+        ),
+    ],
+)
+def test_tags_that_are_no_list_are_told_as_a_list_in_the_front_matters_language(
+    site: Site, fence: str, wrong: str, told: str, listed: str, tags: list[str]
+) -> None:
+    folder = site(**{"a.md": front(fence, wrong)})
+    assert errors() == [f"Error: entries/a.md:4: tags must be a list, not {told.format(listed)}"]
+    toml = fence == "+++"
+    fixed = f"tags = {listed}" if toml else f"tags: {listed}"
+    assert read_line(fixed, toml=toml) == {"tags": tags}
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert [tag.term for tag in entry.tags] == tags
+
+
+def test_a_text_for_formats_in_the_config_is_told_as_a_toml_list(site: Site) -> None:
+    site(config=BASIC_CONFIG + 'formats = "atom"\n', **{"a.md": front("---")})
+    assert errors() == [
+        'Error: staticfeed.toml:5: formats must be a list, not text. Write it as a list: ["atom"]'
+    ]
+    Path("staticfeed.toml").write_text(BASIC_CONFIG + 'formats = ["atom"]\n', encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in Path("feeds").glob("*.xml")) == ["atom.xml"]
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.title == "T"
