@@ -11,6 +11,7 @@ from typing import Any
 
 import feedparser
 import pytest
+import yaml
 from click.testing import CliRunner, Result
 from lxml import etree
 
@@ -514,18 +515,42 @@ LONG_TEXT = b"word " * 50 + b"\n"
             "Fix #12",
             id="quoted-then-comment",
         ),
+        # In the front matter's own language, "Remove the #" alone left `title = 2025`, and
+        # the next build asked for quotes: TOML and YAML read it as other than text.
+        pytest.param("+++", "# title = 2025", 'title = "2025"', "2025", id="toml-number"),
+        pytest.param("+++", "# title: 2025", 'title = "2025"', "2025", id="yaml-number-in-toml"),
+        pytest.param("---", "# title: yes", 'title: "yes"', "yes", id="yaml-true"),
+        pytest.param("---", "# title: 3.10", 'title: "3.10"', "3.10", id="yaml-version"),
+        pytest.param(
+            "+++", "# title = 2025 # year", 'title = "2025 # year"', "2025 # year", id="toml-hash"
+        ),
+        pytest.param(
+            "---", "# title: 2025 # year", 'title: "2025 # year"', "2025 # year", id="yaml-hash"
+        ),
+        pytest.param("---", "# title: Fix #12", 'title: "Fix #12"', "Fix #12", id="yaml-text"),
+        # Text without quotes is no TOML at all.
+        pytest.param("+++", "# title = Fix #12", 'title = "Fix #12"', "Fix #12", id="toml-text"),
+        pytest.param("+++", "# title = A day", 'title = "A day"', "A day", id="toml-words"),
+        # What reads as the title once uncommented is told only that (None).
+        pytest.param("+++", '# title = "Fix #12" # c', None, "Fix #12", id="toml-quoted"),
+        pytest.param("---", "# title: A day", None, "A day", id="yaml-words"),
+        pytest.param("---", "# title: C# tips", None, "C# tips", id="yaml-hash-in-a-word"),
     ],
 )
-def test_a_title_commented_out_with_a_hash_in_it_is_told_to_quote_all_of_it(
-    site: Site, fence: str, commented: str, fixed: str, title: str
+def test_a_commented_out_title_is_told_a_line_that_publishes_it(
+    site: Site, fence: str, commented: str, fixed: str | None, title: str
 ) -> None:
     site()
     date = "date = 2025-12-22" if fence == "+++" else "date: 2025-12-22"
     path = write("note.md", f"{fence}\n{commented}\n{date}\n{fence}\n".encode() + LONG_TEXT)
+    told = f" and write it {fixed}" if fixed else ""
     assert errors() == [
         "Error: entries/note.md:2: the front matter has no title: line 2 gives one in a comment."
-        f" Remove the # at the start of line 2 and write it {fixed}."
+        f" Remove the # at the start of line 2{told}."
     ]
+    fixed = fixed or commented.removeprefix("# ")
+    read = tomllib.loads(fixed) if fence == "+++" else yaml.safe_load(fixed)
+    assert read == {"title": title}
     # Doing it, as a user would, publishes the title the author meant.
     assert built_as_told(path, commented, fixed).title == title
 

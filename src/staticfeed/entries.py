@@ -999,7 +999,15 @@ class _EntryBuilder:
                 written = found[2].strip() or value
                 # A title's text runs to the end of the line, # and all, as `_text` has it.
                 whole = key in _PROSE
-                rewrite = key_line_in(key, written, toml=toml, whole_text=whole) if other else None
+                # In this language too, a title TOML or YAML reads otherwise once uncommented
+                # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them.
+                rewrite = (
+                    key_line_in(key, written, toml=toml, whole_text=whole)
+                    if other or whole
+                    else None
+                )
+                if rewrite == f"{key}{' = ' if toml else ': '}{written}" and not other:
+                    rewrite = None  # it reads as it is
                 return self._commented_out(key, number, table, nested=nested, rewrite=rewrite)
         above = table[0] if table else None
         return EntryError(

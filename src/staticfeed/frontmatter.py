@@ -1003,12 +1003,17 @@ def key_line_in(key: str, written: str, *, toml: bool, whole_text: bool = False)
     reads it as one, else its text quoted: TOML 1.0 has no date-time without seconds
     (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do without. A
     comment after an unquoted value (`Fix #12`, which both read as `Fix`) stays a comment;
-    with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has it."""
+    with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has it, and
+    a value this language reads as other than text (`2025`, `yes`) is quoted as written."""
     line = _key_line(key, written, toml=toml)
     read = _one_value(line, toml=toml)
     if read is not None:
         cut = _comment_at(key, written, read, toml=toml)
-        return line if cut is None or not whole_text else _whole_line(key, written, cut, toml=toml)
+        if whole_text and cut is not None:
+            return _whole_line(key, written, cut, toml=toml)
+        if whole_text and not isinstance(read[0], str | list | dict):
+            return _key_line(key, quoted(written), toml=toml)  # what `text` would ask for
+        return line
     # Quoted from the text the other language reads (`'A: b'` is A: b), or as written.
     read = _one_value(_key_line(key, written, toml=not toml), toml=not toml)
     cut = _comment_at(key, written, read, toml=not toml) if read is not None else None
