@@ -47,7 +47,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from staticfeed.cli import cli
-from staticfeed.values import quoted
+from staticfeed.values import listed, quoted
 
 # Reproducible in CI: no example database, the same examples on every run.
 CI_SETTINGS = settings(
@@ -892,3 +892,13 @@ def test_a_value_a_fix_quotes_reads_back_in_toml_and_yaml(text: str) -> None:
     assert tomllib.loads(f"key = {quoted(text)}") == {"key": text}
     assert yaml.safe_load(f"key: {quoted(text)}") == {"key": text}
     assert yaml.load(f"key: {quoted(text)}", Loader=yaml.CSafeLoader) == {"key": text}
+
+
+@settings(CI_SETTINGS, max_examples=300)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs",))), min_size=1, max_size=4))
+@example(["news", "a: b", "yes", "3.10", "#12", "2025-01-01", "a #b", " spaced "])
+def test_a_list_a_fix_writes_reads_back_in_toml_and_yaml(items: list[str]) -> None:
+    # "Write it as a list: [...]" is copied into TOML or YAML: `[news]` is no TOML, and YAML
+    # reads `[a: b]` as a mapping; each language must read back the texts the fix meant.
+    assert tomllib.loads(f"key = {listed(items, toml=True)}") == {"key": items}
+    assert yaml.safe_load(f"key: {listed(items, toml=False)}") == {"key": items}
