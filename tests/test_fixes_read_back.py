@@ -115,3 +115,68 @@ def test_a_text_for_formats_in_the_config_is_told_as_a_toml_list(site: Site) -> 
     assert sorted(path.name for path in Path("feeds").glob("*.xml")) == ["atom.xml"]
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     assert entry.title == "T"
+
+
+# Text without quotes in TOML --------------------------------------------------------------------
+
+
+def toml_document(*lines: str) -> str:
+    return "\n".join(["+++", *lines, "+++", "Text."]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("wrong", "fixed", "published"),
+    [
+        # tomllib says "Invalid value" alone, and the fix was "Fix the TOML syntax".
+        ("title = Fix #12", 'title = "Fix #12"', "Fix #12"),
+        ("title = A day", 'title = "A day"', "A day"),
+        # Read as far as a number, then "Expected newline or end of document".
+        ("title = 2025 plans # next", 'title = "2025 plans # next"', "2025 plans # next"),
+        # A tab before the # parts it as a space does (a title holds no tab).
+        ("title = Fix\t#12", 'title = "Fix #12"', "Fix #12"),
+        ("summary = In short", 'summary = "In short"', "In short"),
+        # A comment after a link stays a comment; a # inside it is its fragment.
+        (
+            "link = https://ex.org/a#b # page",
+            'link = "https://ex.org/a#b" # page',
+            "https://ex.org/a#b",
+        ),
+    ],
+    ids=["hash", "words", "number-first", "tab-before-hash", "summary", "link"],
+)
+def test_toml_text_without_quotes_is_told_in_quotes(
+    site: Site, wrong: str, fixed: str, published: str
+) -> None:
+    key = wrong.split()[0]
+    lines = ['title = "T"', "date = 2025-06-01", wrong]
+    if key == "title":
+        lines = [wrong, "date = 2025-06-01"]
+    folder = site(**{"a.md": toml_document(*lines)})
+    number = lines.index(wrong) + 2
+    assert errors() == [
+        f"Error: entries/a.md:{number}: invalid TOML: {key}'s text is not in quotes. Put it in"
+        f" quotes: {fixed}"
+    ]
+    assert read_line(fixed, toml=True) == {key: published}
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert entry[key] == published
+
+
+@pytest.mark.parametrize(
+    ("lines", "number"),
+    [
+        # A key of a table, not of the front matter: which it is is not this fix's to say.
+        pytest.param(['title = "T"', "date = 2025-06-01", "[extra]", "title = Fix"], 5, id="table"),
+        # A tab inside the text: in quotes, the title would still be refused.
+        pytest.param(["title = A\tday", "date = 2025-06-01"], 2, id="tab"),
+        # Not a key that takes text.
+        pytest.param(['title = "T"', "date = 2025-06-01", "draft = yes"], 4, id="draft"),
+    ],
+)
+def test_other_values_toml_refuses_are_still_told_to_fix_the_syntax(
+    site: Site, lines: list[str], number: int
+) -> None:
+    site(**{"a.md": toml_document(*lines)})
+    assert errors() == [
+        f"Error: entries/a.md:{number}: invalid TOML: Invalid value. Fix the TOML syntax."
+    ]

@@ -32,6 +32,7 @@ from staticfeed.errors import (
     unreadable,
 )
 from staticfeed.frontmatter import (
+    PROSE,
     Document,
     FrontMatterError,
     ItemLines,
@@ -76,8 +77,6 @@ KEYS = (
     "enclosures",
     "review",
 )
-# Keys whose text may hold " #" (issue #12, #hashtags), which YAML reads as a comment.
-_PROSE = ("title", "summary")
 
 
 class DocumentErrors(ManyErrors):
@@ -903,7 +902,7 @@ class _EntryBuilder:
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)
-        if key in _PROSE and written is not None and isinstance(value, str):
+        if key in PROSE and written is not None and isinstance(value, str):
             raise values.InvalidValue(
                 f"YAML reads everything from ' #' on as a comment, so the {key} would be "
                 f"{value.strip()!r}",
@@ -998,7 +997,7 @@ class _EntryBuilder:
                 other = found[1] == (":" if toml else "=")
                 written = found[2].strip() or value
                 # A title's text runs to the end of the line, # and all, as `_text` has it.
-                whole = key in _PROSE
+                whole = key in PROSE
                 # In this language too, a title TOML or YAML reads otherwise once uncommented
                 # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them.
                 rewrite = (

@@ -1236,6 +1236,9 @@ def _invalid_toml(source: str, message: str) -> FrontMatterError:
         no_such_date = _toml_date_refused(source.split("\n")[: line - 1], int(at.group(2)))
         if no_such_date is not None:
             return FrontMatterError(*no_such_date, line)
+        unquoted = _toml_text_unquoted(source.split("\n")[: line - 1], int(at.group(2)), problem)
+        if unquoted is not None:
+            return FrontMatterError(*unquoted, line)
     else:
         runs = ": the value that starts here runs to the end of the front matter"
         begins = toml_cut_short_line(source)
@@ -1278,6 +1281,48 @@ def _toml_date_refused(lines: list[str], column: int) -> tuple[str, str] | None:
             f"Write {with_seconds}, or put the date in quotes.",
         )
     return None  # a date TOML reads, refused for another reason: tomllib says which
+
+
+TEXT_KEYS = ("title", "summary", "author", "slug", "id", "link", "lang", "image")
+"""The keys of the front matter that may be given as text alone (`author` may be a table too)."""
+PROSE = ("title", "summary")
+"""The keys whose text may hold " #" (issue #12, #hashtags), which YAML and TOML read as a
+comment after a value without quotes: their text runs to the end of the line (`key_line_in`)."""
+# What tomllib says of a value that is no TOML (`Fix #12`), or of one that begins as a number
+# or true and goes on (`2025 plans`).
+_NOT_A_VALUE = ("Invalid value", "Expected newline or end of document after a statement")
+_TOML_TEXT_LINE = re.compile(rf"\s*({'|'.join(TEXT_KEYS)})[ \t]*=[ \t]*(?P<value>[^\s\"'\[{{].*)")
+
+
+def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[str, str] | None:
+    """What is wrong and how to fix it, when tomllib refuses at `column` of the last of `lines`
+    (those up to the error's) the value of a key that takes text, written without the quotes
+    TOML requires (`title = Fix #12`): tomllib said only "Invalid value". None for any other
+    line, a key of a table among them (`_at_top_level`)."""
+    found = _TOML_TEXT_LINE.fullmatch(lines[-1])
+    if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
+        return None
+    key, written = found[1], found["value"].rstrip(" \t")
+    fixed = key_line_in(key, written, toml=True, whole_text=key in PROSE)
+    read = _one_value(fixed, toml=True)
+    # A tab in quotes is one a title or a name may not hold: that fix would not do.
+    if read is None or not isinstance(read[0], str) or "\t" in read[0]:
+        return None
+    if not _at_top_level(lines[:-1]):
+        return None
+    return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
+
+
+def _at_top_level(lines: list[str]) -> bool:
+    """Whether a key written below `lines`, TOML that tomllib read, is a key of the front matter:
+    not in an array they leave open, nor in a table (`[author]`). Asked of tomllib, with a key
+    of no table added below them: a line such as `["a"],` in an array looks like a header."""
+    probe = '"staticfeed: at the top"'
+    try:
+        read = tomllib.loads("\n".join([*lines, f"{probe} = 0"]))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return probe[1:-1] in read
 
 
 def _toml_date_at(line_text: str, column: int) -> re.Match[str] | None:
