@@ -582,6 +582,22 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
             "author.since like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
             id="no-such-month-below-an-array-closed",
         ),
+        # An array's item on a line of its own, `["a"],`, is written like a table's header:
+        # taken for one, it hid the array's key, and tomllib's "Unclosed array" was told.
+        pytest.param(
+            'x = [\n  ["a"],\n  2020-13-01,\n]',
+            6,
+            "x: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "x like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-below-an-array-item-like-a-header",
+        ),
+        pytest.param(
+            '[[authors]]\nname = "A"\nx = [\n  [1]\n  , 2020-13-01,\n]',
+            8,
+            "authors.x: '2020-13-01' does not exist: month must be in 1..12. Write "
+            "authors.x like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-below-an-array-item-like-a-header-in-a-table",
+        ),
     ],
 )
 def test_a_toml_date_in_an_array_or_inline_table_is_refused_as_at_the_top(

@@ -1344,7 +1344,9 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     quotes is skipped, as the `=` in it is no key's. Named as the unknown-key error names it,
     with the tables and arrays it is in (`author.since`, `authors.since` in an inline table of
     an array over lines), which the key alone did not say."""
-    header_at = next((i for i in range(len(lines) - 2, -1, -1) if _TOML_HEADER.match(lines[i])), -1)
+    header_at = next(
+        (i for i in range(len(lines) - 2, -1, -1) if _is_header(lines[i], lines[:i])), -1
+    )
     # From the line below the last table's header: the arrays and inline tables still open at
     # the date may begin lines above it, and a key's line alone named `since` as if at the top.
     keys = _toml_keys_open("\n".join([*lines[header_at + 1 : -1], lines[-1][:start]]))
@@ -1352,6 +1354,21 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
         return None
     header = _TOML_HEADER.match(lines[header_at]) if header_at >= 0 else None
     return ".".join(([_unquoted(header[2])] if header else []) + keys)
+
+
+def _is_header(line: str, above: list[str]) -> bool:
+    """Whether `line`, below the lines `above` (TOML that tomllib read), is a table's header:
+    written like one, and not inside an array they leave open, where `["a"],` is an item.
+    Asked of tomllib, only of a line written like a header: `above` reads whole only when
+    nothing is left open at its end (an array is TOML's one value over lines, but for
+    multi-line strings, which `toml_lines` passes over)."""
+    if not _TOML_HEADER.match(line):
+        return False
+    try:
+        tomllib.loads("\n".join(above))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return True
 
 
 def _toml_keys_open(text: str) -> list[str]:
