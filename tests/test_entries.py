@@ -616,8 +616,9 @@ def test_unknown_key_in_toml_front_matter(site: Site) -> None:
 
 
 def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Site) -> None:
-    # tomllib counts lines from the one after the opening +++.
-    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\nlang = en\n+++\nBody.\n'})
+    # tomllib counts lines from the one after the opening +++. (`lang = en` is told to be put
+    # in quotes: test_fixes_read_back.)
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ndraft = yes\n+++\nBody.\n'})
     assert errors() == ["Error: entries/a.md:4: invalid TOML: Invalid value. Fix the TOML syntax."]
 
 
