@@ -180,3 +180,48 @@ def test_other_values_toml_refuses_are_still_told_to_fix_the_syntax(
     assert errors() == [
         f"Error: entries/a.md:{number}: invalid TOML: Invalid value. Fix the TOML syntax."
     ]
+
+
+# An array's item written like a table's header -------------------------------------------------
+
+UNKNOWN_X = (
+    "unknown key 'x'. Remove it; known keys: author, authors, date, draft, enclosures, id, "
+    "image, lang, link, review, slug, summary, tags, title, updated."
+)
+
+
+def test_a_key_given_twice_below_an_array_item_like_a_header_is_named(site: Site) -> None:
+    # `["b"],` was taken for the header of a table b, so the second title was b's own, and
+    # tomllib's "Cannot overwrite a value. Fix the TOML syntax." was all the author was told.
+    site(**{"a.md": toml_document('title = "T"', "x = [", '  ["b"],', "]", 'title = "B"')})
+    assert errors() == [
+        "Error: entries/a.md:6: title is given twice (lines 2 and 6). Keep one of them."
+    ]
+
+
+def test_a_key_below_an_array_item_like_a_header_keeps_its_line(site: Site) -> None:
+    # Below `[true],`, taken for a table's header, tags was given no line in its error.
+    lines = ['title = "T"', "date = 2025-06-01", "x = [", "  [true],", "]", 'tags = "news"']
+    site(**{"a.md": toml_document(*lines)})
+    assert errors() == [
+        f"Error: entries/a.md:4: {UNKNOWN_X}",
+        'Error: entries/a.md:7: tags must be a list, not text. Write it as a list: ["news"]',
+    ]
+
+
+def test_a_date_commented_out_below_an_array_item_like_a_header_is_told_to_stay(
+    site: Site,
+) -> None:
+    # It was told to move above line 4, "where ["b"] begins": into the array.
+    lines = ['title = "T"', "x = [", '  ["b"],', "]", "# date = 2025-06-01"]
+    folder = site(**{"a.md": toml_document(*lines)})
+    assert errors() == [
+        f"Error: entries/a.md:3: {UNKNOWN_X}",
+        "Error: entries/a.md:6: the front matter has no date: line 6 gives one in a comment."
+        " Remove the # at the start of line 6.",
+    ]
+    path = folder / "entries" / "a.md"
+    text = path.read_text(encoding="utf-8").replace('x = [\n  ["b"],\n]\n', "")
+    path.write_text(text, encoding="utf-8")
+    entry = built_as_told(path, "# date = 2025-06-01", "date = 2025-06-01")
+    assert (entry.title, entry.published[:10]) == ("T", "2025-06-01")

@@ -191,7 +191,11 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
         return []
     source = "\n".join(lines[1:closing])
     if _FENCES[lines[0].rstrip()] != "yaml":
-        return toml_list_item_lines(source, key, _toml_key_lines(source).get(key), first=2)
+        try:
+            data = tomllib.loads(source)
+        except (tomllib.TOMLDecodeError, RecursionError):
+            return []  # as `split` found it: no list is read there
+        return toml_list_item_lines(source, key, _toml_key_lines(source, data).get(key), first=2)
     node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
@@ -1345,7 +1349,7 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     with the tables and arrays it is in (`author.since`, `authors.since` in an inline table of
     an array over lines), which the key alone did not say."""
     header_at = next(
-        (i for i in range(len(lines) - 2, -1, -1) if _is_header(lines[i], lines[:i])), -1
+        (i for i in range(len(lines) - 2, -1, -1) if _toml_header(lines[i], lines[:i])), -1
     )
     # From the line below the last table's header: the arrays and inline tables still open at
     # the date may begin lines above it, and a key's line alone named `since` as if at the top.
@@ -1356,19 +1360,20 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     return ".".join(([_unquoted(header[2])] if header else []) + keys)
 
 
-def _is_header(line: str, above: list[str]) -> bool:
-    """Whether `line`, below the lines `above` (TOML that tomllib read), is a table's header:
-    written like one, and not inside an array they leave open, where `["a"],` is an item.
-    Asked of tomllib, only of a line written like a header: `above` reads whole only when
-    nothing is left open at its end (an array is TOML's one value over lines, but for
-    multi-line strings, which `toml_lines` passes over)."""
-    if not _TOML_HEADER.match(line):
-        return False
+def _toml_header(line: str, above: list[str]) -> re.Match[str] | None:
+    """`line` as a table's header, below the lines `above` (TOML that tomllib read); None if it
+    is none: not written like one, or inside an array they leave open, where `["a"],` is an
+    item. Asked of tomllib, only of a line written like a header: `above` reads whole only
+    when nothing is left open at its end (an array is TOML's one value over lines, but for
+    multi-line strings, which `toml_lines` passes over). Only for an error: it reads `above`."""
+    header = _TOML_HEADER.match(line)
+    if header is None:
+        return None
     try:
         tomllib.loads("\n".join(above))
     except (tomllib.TOMLDecodeError, RecursionError):
-        return False
-    return True
+        return None
+    return header
 
 
 def _toml_keys_open(text: str) -> list[str]:
@@ -1441,8 +1446,9 @@ def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, 
         return None
     seen: dict[str, int] = {}
     table = ""
+    lines = text.split("\n")
     for number, line_text in toml_lines(text, first):
-        if header := _TOML_HEADER.match(line_text):
+        if header := _toml_header(line_text, lines[: number - first]):
             name = _dotted(header.group(2))
             if header.group(1) == "[[":  # each table of an array has keys of its own
                 table = f"{name}[{number}]"
@@ -1464,8 +1470,9 @@ def toml_first_table(text: str, first: int = 1) -> tuple[int, str] | None:
     """The line and the header (`[[authors]]`, `[author]`) of the first table of the TOML
     `text`, above which a key of the text's own goes; `first` is the number of the text's first
     line."""
+    lines = text.split("\n")
     for number, line in toml_lines(text, first):
-        if header := _TOML_HEADER.match(line):
+        if header := _toml_header(line, lines[: number - first]):
             brackets = header.group(1)
             return number, f"{brackets}{header.group(2)}{']' * len(brackets)}"
     return None
@@ -1532,20 +1539,23 @@ def _parse_toml(source: str) -> _Parsed:
         if long_number is None:
             raise
         raise FrontMatterError(*long_number) from None
-    key_lines = _toml_key_lines(source)
+    key_lines = _toml_key_lines(source, data)
     _refuse_vast_values(data, key_lines)
     # TOML has no implicit types: 3.10 is a number as written.
     return long_numbers_as_written(data, source), key_lines, {}, {}
 
 
-def _toml_key_lines(source: str) -> dict[str, int]:
-    """The line of each key of the TOML front matter `source`: a `key =` line above the first
-    table, or the header of a table (`[[authors]]`, which errors in the authors named no line
-    for); a key inside a table is the table's, not the front matter's."""
+def _toml_key_lines(source: str, data: dict[str, object]) -> dict[str, int]:
+    """The line of each key of the TOML front matter `source`, which tomllib read as `data`: a
+    `key =` line above the first table, or the header of a table (`[[authors]]`, which errors
+    in the authors named no line for); a key inside a table is the table's, not the front
+    matter's. A line like a header (`[true],`) is an item of an array over lines unless `data`
+    has a table of its name: taken for a header, the keys below it were given no line."""
     key_lines: dict[str, int] = {}
     in_table = False
     for number, line_text in toml_lines(source, first=2):
-        if header := re.match(r"\s*\[\[?\s*([A-Za-z0-9_-]+)\s*\]", line_text):
+        header = re.match(r"\s*\[\[?\s*([A-Za-z0-9_-]+)\s*\]", line_text)
+        if header and isinstance(data.get(header.group(1)), dict | list):
             key_lines.setdefault(header.group(1), number)
             in_table = True
         elif not in_table and (key := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)):
