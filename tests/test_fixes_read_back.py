@@ -225,3 +225,42 @@ def test_a_date_commented_out_below_an_array_item_like_a_header_is_told_to_stay(
     path.write_text(text, encoding="utf-8")
     entry = built_as_told(path, "# date = 2025-06-01", "date = 2025-06-01")
     assert (entry.title, entry.published[:10]) == ("T", "2025-06-01")
+
+
+# A number where text belongs, in TOML -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wrong", "told", "published"),
+    [
+        # TOML reads 3.10 as 3.1, and the fix quoted "3.1": another version.
+        ("title = 3.10", 'title must be text, not a number. Put it in quotes: "3.10"', "3.10"),
+        (
+            "tags = 3.10",
+            'tags must be a list, not a number. Write it as a list: ["3.10"]',
+            ["3.10"],
+        ),
+        (
+            'tags = ["python", 3.10] # versions',
+            'each of tags must be text, not a number. Put every one in quotes: ["python", "3.10"]',
+            ["python", "3.10"],
+        ),
+    ],
+    ids=["title", "tags", "in-tags"],
+)
+def test_a_toml_number_where_text_belongs_is_quoted_as_written(
+    site: Site, wrong: str, told: str, published: str | list[str]
+) -> None:
+    key = wrong.split()[0]
+    lines = (
+        [wrong, "date = 2025-06-01"]
+        if key == "title"
+        else ['title = "T"', "date = 2025-06-01", wrong]
+    )
+    folder = site(**{"a.md": toml_document(*lines)})
+    assert errors() == [f"Error: entries/a.md:{lines.index(wrong) + 2}: {told}"]
+    fixed = f"{key} = {told.rpartition(': ')[2]}"
+    assert read_line(fixed, toml=True) == {key: published}
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    shown = entry.title if key == "title" else [tag.term for tag in entry.tags]
+    assert shown == published

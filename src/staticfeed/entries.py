@@ -42,6 +42,7 @@ from staticfeed.frontmatter import (
     keys_caught_by_items,
     split,
     toml_first_table,
+    toml_numbers_as_written,
     without_keys,
 )
 from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
@@ -909,7 +910,25 @@ class _EntryBuilder:
                 f"Put it in quotes: {key}: {values.quoted(written)}. A comment "
                 "goes on a line of its own.",
             )
-        return values.text(key, value, self.document.written.get(key))
+        return values.text(key, self._as_written(key, value), self.document.written.get(key))
+
+    def _as_written(self, key: str, value: object) -> object:
+        """`value` with each number in it as TOML front matter writes it (`3.10`, which it
+        reads as 3.1), for the fix of a number where text belongs to quote as written (YAML's
+        are in `Document.written`); as it is otherwise, the line not read again."""
+        items = value if isinstance(value, list) else [value]
+        numbers = any(
+            isinstance(item, int | float) and not isinstance(item, bool) for item in items
+        )
+        line = self.document.key_lines.get(key)
+        if not self.document.toml or not numbers or line is None:
+            return value
+        return _read_text(
+            self.path,
+            self.data,
+            [],
+            lambda text: toml_numbers_as_written(text.split("\n")[line - 1], value),
+        )
 
     def _line(self, key: str, value: object) -> str:
         return values.one_line(key, self._text(key, value))
@@ -918,7 +937,12 @@ class _EntryBuilder:
         return tuple(values.one_line(f"each of {key}", tag) for tag in self._text_list(key, value))
 
     def _text_list(self, key: str, value: object) -> tuple[str, ...]:
-        return values.text_list(key, value, self.document.written.get(key), toml=self.document.toml)
+        return values.text_list(
+            key,
+            self._as_written(key, value),
+            self.document.written.get(key),
+            toml=self.document.toml,
+        )
 
     def _sanitized(self, key: str, value: object) -> object:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""

@@ -17,7 +17,7 @@ import yaml
 
 from staticfeed.dates import DateError, next_day_midnight, parse_date
 from staticfeed.text import shorten
-from staticfeed.values import SHOWN, WrittenInt, quoted
+from staticfeed.values import SHOWN, WrittenFloat, WrittenInt, quoted
 
 
 class FrontMatterError(ValueError):
@@ -967,6 +967,41 @@ def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, obj
             continue  # decimal, so in a string (tomllib read the text): int() refuses it
         written.setdefault(int(found, 0), deque()).append(found)
     return _with_written(data, written) if written else data  # type: ignore[return-value]
+
+
+# A text in quotes, a bracket, a comment, or what else one item of an array on one line is.
+_TOML_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[\[\]]|#.*|[^,\s\[\]#]+')
+
+
+def toml_numbers_as_written(line: str, value: object) -> object:
+    """`value`, which the `key = ...` line `line` of TOML front matter gives, with each number
+    tomllib read written otherwise than str() writes it (`3.10`, read as 3.1) a WrittenFloat,
+    for a fix to quote as written: "3.1" means another version. A value alone or an array of
+    them on that line, as TOML reads its text again; `value` as it is otherwise (an array
+    over lines, an inline table). Only for an error: it reads the line again."""
+    found = _TOML_KEY.match(line)
+    tokens = _TOML_TOKEN.findall(line[found.end() :]) if found else []
+    if tokens[:1] == ["["] and "]" in tokens and isinstance(value, list):
+        items = tokens[1 : tokens.index("]")]
+        read = _one_value(f"x = [{', '.join(items)}]", toml=True)
+        if read != (value,) or len(items) != len(value):
+            return value
+        return [_number_as_written(item, token) for item, token in zip(value, items, strict=True)]
+    if (
+        tokens
+        and not isinstance(value, list | dict)
+        and _one_value(f"x = {tokens[0]}", toml=True) == (value,)
+    ):
+        return _number_as_written(value, tokens[0])
+    return value
+
+
+def _number_as_written(value: object, token: str) -> object:
+    if type(value) is float and str(value) != token:
+        return WrittenFloat(value, token)
+    if type(value) is int and str(value) != token:
+        return WrittenInt(value, token)
+    return value
 
 
 def _with_written(value: object, written: dict[int, deque[str]]) -> object:

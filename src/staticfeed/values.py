@@ -104,6 +104,7 @@ def type_name(value: object) -> str:
         str: "text",
         int: "a number",
         WrittenInt: "a number",
+        WrittenFloat: "a number",
         float: "a number",
         bool: "true/false",
         list: "a list",
@@ -232,11 +233,25 @@ class WrittenInt(int):
         return int(self), self.written
 
 
+class WrittenFloat(float):
+    """A number with a fraction or an exponent that TOML front matter writes otherwise than
+    str() does, and how: a fix quotes `3.10` as written, not as "3.1", which means another
+    version. Made for an error's message only (frontmatter.toml_numbers_as_written)."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str = "") -> WrittenFloat:
+        # `written` may be left out: pickle makes the number first, then gives it its __dict__.
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+
 def shown_as_written(value: object, written: object = None) -> str:
     """A number (or true/false) as the author wrote it, for a message to quote: `written`, its
-    source (`Document.written`), when known, or the source a WrittenInt keeps; cut short past
-    SHOWN characters, as one of 5,000 digits would fill the screen."""
-    if isinstance(value, WrittenInt):
+    source (`Document.written`), when known, or the source a WrittenInt or WrittenFloat keeps;
+    cut short past SHOWN characters, as one of 5,000 digits would fill the screen."""
+    if isinstance(value, WrittenInt | WrittenFloat):
         written = value.written
     if isinstance(written, str):
         return shorten(written, SHOWN)
