@@ -135,6 +135,8 @@ def toml_document(*lines: str) -> str:
         # A tab before the # parts it as a space does (a title holds no tab).
         ("title = Fix\t#12", 'title = "Fix #12"', "Fix #12"),
         ("summary = In short", 'summary = "In short"', "In short"),
+        # As written: YAML reads `&Co` as an anchor, and the fix was `title = "news"`.
+        ("title = &Co news", 'title = "&Co news"', "&Co news"),
         # A comment after a link stays a comment; a # inside it is its fragment.
         (
             "link = https://ex.org/a#b # page",
@@ -142,7 +144,7 @@ def toml_document(*lines: str) -> str:
             "https://ex.org/a#b",
         ),
     ],
-    ids=["hash", "words", "number-first", "tab-before-hash", "summary", "link"],
+    ids=["hash", "words", "number-first", "tab-before-hash", "summary", "ampersand", "link"],
 )
 def test_toml_text_without_quotes_is_told_in_quotes(
     site: Site, wrong: str, fixed: str, published: str

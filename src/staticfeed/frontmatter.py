@@ -1342,7 +1342,7 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
         return None
     key, written = found[1], found["value"].rstrip(" \t")
-    fixed = key_line_in(key, written, toml=True, whole_text=key in PROSE)
+    fixed = _toml_quoted_line(key, written)
     read = _one_value(fixed, toml=True)
     # A tab in quotes is one a title or a name may not hold: that fix would not do.
     if read is None or not isinstance(read[0], str) or "\t" in read[0]:
@@ -1350,6 +1350,19 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     if not _at_top_level(lines[:-1]):
         return None
     return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
+
+
+def _toml_quoted_line(key: str, written: str) -> str:
+    """The line `key = written` with the text written in quotes, as written (not as YAML reads
+    it: `&a x` is "x" there): after a title or a summary, a ` #` is part of it, as in
+    `_whole_line`; after any other value, a comment."""
+    comment = re.search(r"[ \t]#", written)
+    if comment is None:
+        return _key_line(key, quoted(written), toml=True)
+    if key in PROSE:
+        return _whole_line(key, written, comment.start() + 1, toml=True)
+    value = quoted(written[: comment.start()].rstrip(" \t"))
+    return f"{_key_line(key, value, toml=True)} {written[comment.start() + 1 :]}"
 
 
 def _at_top_level(lines: list[str]) -> bool:
