@@ -531,6 +531,8 @@ LONG_TEXT = b"word " * 50 + b"\n"
         # Text without quotes is no TOML at all.
         pytest.param("+++", "# title = Fix #12", 'title = "Fix #12"', "Fix #12", id="toml-text"),
         pytest.param("+++", "# title = A day", 'title = "A day"', "A day", id="toml-words"),
+        # As written in TOML, not as YAML reads it: `&Co` is an anchor there, "news" the title.
+        pytest.param("+++", "# title = &Co news", 'title = "&Co news"', "&Co news", id="toml-amp"),
         # What reads as the title once uncommented is told only that (None).
         pytest.param("+++", '# title = "Fix #12" # c', None, "Fix #12", id="toml-quoted"),
         pytest.param("---", "# title: A day", None, "A day", id="yaml-words"),

@@ -1025,7 +1025,7 @@ class _EntryBuilder:
                 # In this language too, a title TOML or YAML reads otherwise once uncommented
                 # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them.
                 rewrite = (
-                    key_line_in(key, written, toml=toml, whole_text=whole)
+                    key_line_in(key, written, toml=toml, whole_text=whole, same=not other)
                     if other or whole
                     else None
                 )

@@ -1036,16 +1036,22 @@ def _parses(source: str) -> bool:
     return True
 
 
-def key_line_in(key: str, written: str, *, toml: bool, whole_text: bool = False) -> str:
+def key_line_in(
+    key: str, written: str, *, toml: bool, whole_text: bool = False, same: bool = False
+) -> str:
     """A line of TOML (`toml`) or YAML front matter giving `key` the value `written` in the
-    other language (`date: 2025-12-22` in TOML): the value as written where this language
-    reads it as one, else its text quoted: TOML 1.0 has no date-time without seconds
-    (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do without. A
-    comment after an unquoted value (`Fix #12`, which both read as `Fix`) stays a comment;
-    with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has it, and
-    a value this language reads as other than text (`2025`, `yes`) is quoted as written."""
+    other language (`date: 2025-12-22` in TOML), or in this one (`same`): the value as written
+    where this language reads it as one, else its text quoted: TOML 1.0 has no date-time
+    without seconds (`2025-12-22 14:30`), and TOML text needs the quotes that YAML's can do
+    without. A comment after an unquoted value (`Fix #12`, which both read as `Fix`) stays a
+    comment; with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has
+    it, and a value this language reads as other than text (`2025`, `yes`) is quoted as
+    written. TOML text written without quotes (`same`) is quoted as it stands, not as YAML
+    would read it (`&Co news`, "news" to YAML, which reads `&Co` as an anchor)."""
     line = _key_line(key, written, toml=toml)
     read = _one_value(line, toml=toml)
+    if read is None and toml and same:
+        return _toml_quoted_line(key, written, whole_text=whole_text)
     if read is not None:
         cut = _comment_at(key, written, read, toml=toml)
         if whole_text and cut is not None:
@@ -1342,7 +1348,7 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
         return None
     key, written = found[1], found["value"].rstrip(" \t")
-    fixed = _toml_quoted_line(key, written)
+    fixed = _toml_quoted_line(key, written, whole_text=key in PROSE)
     read = _one_value(fixed, toml=True)
     # A tab in quotes is one a title or a name may not hold: that fix would not do.
     if read is None or not isinstance(read[0], str) or "\t" in read[0]:
@@ -1352,14 +1358,14 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
 
 
-def _toml_quoted_line(key: str, written: str) -> str:
+def _toml_quoted_line(key: str, written: str, *, whole_text: bool) -> str:
     """The line `key = written` with the text written in quotes, as written (not as YAML reads
-    it: `&a x` is "x" there): after a title or a summary, a ` #` is part of it, as in
+    it: `&a x` is "x" there): with `whole_text` (a title), a ` #` is part of it, as in
     `_whole_line`; after any other value, a comment."""
     comment = re.search(r"[ \t]#", written)
     if comment is None:
         return _key_line(key, quoted(written), toml=True)
-    if key in PROSE:
+    if whole_text:
         return _whole_line(key, written, comment.start() + 1, toml=True)
     value = quoted(written[: comment.start()].rstrip(" \t"))
     return f"{_key_line(key, value, toml=True)} {written[comment.start() + 1 :]}"
