@@ -533,6 +533,9 @@ LONG_TEXT = b"word " * 50 + b"\n"
         pytest.param("+++", "# title = A day", 'title = "A day"', "A day", id="toml-words"),
         # As written in TOML, not as YAML reads it: `&Co` is an anchor there, "news" the title.
         pytest.param("+++", "# title = &Co news", 'title = "&Co news"', "&Co news", id="toml-amp"),
+        # With no value, "Remove the #" alone gave the next build's "title is empty".
+        pytest.param("+++", "# title =", 'title = "Your title"', "Your title", id="toml-empty"),
+        pytest.param("---", "# title:", 'title: "Your title"', "Your title", id="yaml-empty"),
         # What reads as the title once uncommented is told only that (None).
         pytest.param("+++", '# title = "Fix #12" # c', None, "Fix #12", id="toml-quoted"),
         pytest.param("---", "# title: A day", None, "A day", id="yaml-words"),

@@ -1019,17 +1019,19 @@ class _EntryBuilder:
                 nested = not toml and line[:1].isspace()
                 # Written in the other language, it was invalid TOML or YAML once uncommented.
                 other = found[1] == (":" if toml else "=")
-                written = found[2].strip() or value
+                given = found[2].strip()
+                written = given or value
                 # A title's text runs to the end of the line, # and all, as `_text` has it.
                 whole = key in PROSE
                 # In this language too, a title TOML or YAML reads otherwise once uncommented
-                # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them.
+                # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them; a
+                # key with no value (`# title:`) is told one, or the next build said "empty".
                 rewrite = (
                     key_line_in(key, written, toml=toml, whole_text=whole, same=not other)
-                    if other or whole
+                    if other or whole or not given
                     else None
                 )
-                if rewrite == f"{key}{' = ' if toml else ': '}{written}" and not other:
+                if rewrite == f"{key}{' = ' if toml else ': '}{written}" and not other and given:
                     rewrite = None  # it reads as it is
                 return self._commented_out(key, number, table, nested=nested, rewrite=rewrite)
         above = table[0] if table else None
