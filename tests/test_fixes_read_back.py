@@ -266,3 +266,15 @@ def test_a_toml_number_where_text_belongs_is_quoted_as_written(
     entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
     shown = entry.title if key == "title" else [tag.term for tag in entry.tags]
     assert shown == published
+
+
+def test_a_toml_number_in_an_array_over_lines_is_quoted_as_written(site: Site) -> None:
+    wrong = 'tags = [\n  "python", # the language\n  3.10, # the version\n]'
+    folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})
+    listed = '["python", "3.10"]'
+    assert errors() == [
+        "Error: entries/a.md:6: each of tags must be text, not a number. Put every one in"
+        f" quotes: {listed}"
+    ]
+    entry = built_as_told(folder / "entries" / "a.md", wrong, f"tags = {listed}")
+    assert [tag.term for tag in entry.tags] == ["python", "3.10"]

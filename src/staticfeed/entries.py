@@ -927,7 +927,7 @@ class _EntryBuilder:
             self.path,
             self.data,
             [],
-            lambda text: toml_numbers_as_written(text.split("\n")[line - 1], value),
+            lambda text: toml_numbers_as_written("\n".join(text.split("\n")[line - 1 :]), value),
         )
 
     def _line(self, key: str, value: object) -> str:

@@ -973,14 +973,16 @@ def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, obj
 _TOML_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[\[\]]|#.*|[^,\s\[\]#]+')
 
 
-def toml_numbers_as_written(line: str, value: object) -> object:
-    """`value`, which the `key = ...` line `line` of TOML front matter gives, with each number
+def toml_numbers_as_written(text: str, value: object) -> object:
+    """`value`, which the TOML `text` from its `key = ...` line on gives, with each number
     tomllib read written otherwise than str() writes it (`3.10`, read as 3.1) a WrittenFloat,
     for a fix to quote as written: "3.1" means another version. A value alone or an array of
-    them on that line, as TOML reads its text again; `value` as it is otherwise (an array
-    over lines, an inline table). Only for an error: it reads the line again."""
-    found = _TOML_KEY.match(line)
-    tokens = _TOML_TOKEN.findall(line[found.end() :]) if found else []
+    them (over lines too, with comments between), as TOML reads their text again; `value` as
+    it is otherwise (an inline table, an array in an array). Only for an error: it reads the
+    text again."""
+    found = _TOML_KEY.match(text)
+    tokens = _TOML_TOKEN.findall(text[found.end() :]) if found else []
+    tokens = [token for token in tokens if not token.startswith("#")]
     if tokens[:1] == ["["] and "]" in tokens and isinstance(value, list):
         items = tokens[1 : tokens.index("]")]
         read = _one_value(f"x = [{', '.join(items)}]", toml=True)
