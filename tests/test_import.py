@@ -2157,6 +2157,23 @@ def test_key_value_lines_without_a_title_are_text_not_a_pelican_header(tmp_path:
     )
 
 
+def imported_page(tmp_path: Path, markup: str) -> tuple[str, lxml.html.HtmlElement]:
+    """The body imported from a page whose article holds `markup`, and that body as the build
+    renders it (cmark-gfm, GitHub's extensions but tagfilter, raw HTML kept)."""
+    page = (
+        '<html><head><title>Marks</title><meta property="article:published_time" '
+        f'content="2024-01-05"></head><body><article>{markup}</article></body></html>'
+    )
+    source = write(tmp_path, "page.html", page)
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    shown = cmarkgfm.markdown_to_html_with_extensions(
+        entry.body,
+        options=cmarkgfm_options.CMARK_OPT_UNSAFE,
+        extensions=["table", "strikethrough", "autolink"],
+    )
+    return entry.body, lxml.html.fragment_fromstring(shown, create_parent="div")
+
+
 def _shown_text(html: str) -> str:
     """What a reader sees of `html`, spaces aside (blocks part words that a page's markup ran
     together, which does not change what it says)."""
@@ -2184,21 +2201,19 @@ def _shown_text(html: str) -> str:
     ],
 )
 def test_html_text_renders_back_as_the_page_showed_it(tmp_path: Path, markup: str) -> None:
-    page = (
-        '<html><head><title>Marks</title><meta property="article:published_time" '
-        f'content="2024-01-05"></head><body><article>{markup}</article></body></html>'
-    )
-    source = write(tmp_path, "page.html", page)
-    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
-    shown = cmarkgfm.markdown_to_html_with_extensions(
-        entry.body,
-        options=cmarkgfm_options.CMARK_OPT_UNSAFE,
-        extensions=["table", "strikethrough", "autolink"],
-    )
-    page_text = _shown_text(lxml.html.tostring(lxml.html.fromstring(page).find(".//article")))
-    assert _shown_text(shown) == page_text
-    rendered = lxml.html.fragment_fromstring(shown, create_parent="div")
+    _, rendered = imported_page(tmp_path, markup)
+    page_text = _shown_text(markup)
+    assert _shown_text(lxml.html.tostring(rendered, encoding="unicode")) == page_text
     assert not rendered.findall(".//hr") and not rendered.findall(".//del")
+
+
+def test_a_list_item_of_several_paragraphs_has_no_lines_of_spaces(tmp_path: Path) -> None:
+    # "1. One\n   \n   More": the line between was three spaces, noise in the author's file.
+    body, shown = imported_page(tmp_path, "<ol><li><p>One</p><p>More</p></li><li>Two</li></ol>")
+    assert [line for line in body.split("\n") if line and not line.strip()] == []
+    first, second = shown.xpath("//ol/li")
+    assert [p.text_content() for p in first.iter("p")] == ["One", "More"]
+    assert second.text_content().strip() == "Two"
 
 
 def test_a_link_whose_address_has_angle_brackets_stays_a_link(tmp_path: Path) -> None:

@@ -2059,7 +2059,9 @@ def _list(element: lxml.html.HtmlElement, *, ordered: bool, base: str | None) ->
         text = "\n\n".join(_blocks(child, base)) or ""
         indent = " " * len(marker)
         lines = text.split("\n")
-        items.append(marker + "\n".join([lines[0], *(indent + line for line in lines[1:])]))
+        # An empty line stays empty: spaces alone at its end would be noise in the author's file.
+        indented = [indent + line if line else line for line in lines[1:]]
+        items.append(marker + "\n".join([lines[0], *indented]))
     return "\n".join(items)
 
 
