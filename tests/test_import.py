@@ -1109,6 +1109,27 @@ def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
         assert found == [("bridge-fr.md", "fr"), ("bridge.md", "en"), ("x.md", "fr")]
 
 
+def test_a_hugo_language_folder_gives_a_document_without_front_matter_its_language(
+    tmp_path: Path,
+) -> None:
+    # Hugo publishes every content file of content/fr/ in French, one without front matter
+    # too: that one had no lang, and took bridge-2.md beside the English bridge.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", HUGO_LANGUAGE_FOLDERS["hugo.toml"])
+    write(site / "content", "en/posts/bridge.md", "---\ntitle: Bridge\ndate: 2024-09-12\n---\nB.\n")
+    write(
+        site / "content",
+        "fr/posts/pont.md",
+        "Bridge\n\n12 September 2024\n\nLe texte du billet, sur le pont de la ville.\n",
+    )
+    entries = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    found = sorted((entry.path.name, entry.lang, entry.named_from) for entry in entries)
+    assert found == [
+        ("bridge-fr.md", "fr", "its title and language: bridge is another post's"),
+        ("bridge.md", "en", None),
+    ]
+
+
 def import_hugo_site(
     site: Path, configs: dict[str, str], posts: Sequence[str]
 ) -> tuple[list[ImportedEntry], list[str]]:

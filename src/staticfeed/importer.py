@@ -290,8 +290,9 @@ def _published(
 def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
     """Give a document of a Hugo site's language folder (`content/fr/`) that language, unless
     its file name or front matter gives one; outside the default language, it is a
-    translation, named as one."""
-    if folder is None or draft.translation is not None or not draft.post:
+    translation, named as one. Hugo gives every content file of the folder its language,
+    one without front matter too: it publishes that one in the language as well."""
+    if folder is None or draft.translation is not None:
         return
     if not folder.default:
         draft.translation = folder.lang
@@ -2320,6 +2321,8 @@ def _translation_slug(draft: _Draft, shared: set[tuple[int, str]]) -> str:
         return slug
     named = f"{slug}-{draft.translation}"
     basis = "its Slug: and Lang:" if draft.header == "pelican" else "its file name and language"
+    if not draft.post:  # a document without front matter in a Hugo language folder
+        basis = "its title and language"
     draft.named_from = f"{basis}: {slug} is another post's"
     return named
 
