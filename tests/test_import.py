@@ -2195,6 +2195,13 @@ def imported_page(tmp_path: Path, markup: str) -> tuple[str, lxml.html.HtmlEleme
     return entry.body, lxml.html.fragment_fromstring(shown, create_parent="div")
 
 
+def _lists(root: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
+    """Each list of `root`, nested ones too: its tag and the text of each of its items, spaces
+    aside (as in _shown_text)."""
+    items = [(str(found.tag), found.iterchildren("li")) for found in root.iter("ol", "ul")]
+    return [(tag, ["".join(item.text_content().split()) for item in li]) for tag, li in items]
+
+
 def _shown_text(html: str) -> str:
     """What a reader sees of `html`, spaces aside (blocks part words that a page's markup ran
     together, which does not change what it says)."""
@@ -2219,6 +2226,14 @@ def _shown_text(html: str) -> str:
         pytest.param("<p>Bold<b> </b>air and <em></em>none.</p>", id="empty-emphasis"),
         pytest.param("<p>&amp;copy; &amp;#65; &amp;#x42;</p>", id="entities"),
         pytest.param("<p>+ plus</p><div>- dash</div><div>&gt; not quoted</div>", id="block-starts"),
+        # Lists side by side were one list: two <ol> in a row were "1. a" and "1. b".
+        pytest.param("<ol><li>a</li></ol><ol><li>b</li></ol><ol><li>c</li></ol>", id="ordered"),
+        pytest.param("<ul><li>a</li></ul><ul><li>b</li><li>c</li></ul>", id="bullets"),
+        pytest.param("<div><ul><li>a</li></ul></div><div><ul><li>b</li></ul></div>", id="divs"),
+        pytest.param(
+            "<blockquote><ol><li>a</li></ol><ol start='3'><li>b</li></ol></blockquote>", id="quote"
+        ),
+        pytest.param("<ul><li><ul><li>x</li></ul><ul><li>y</li></ul></li></ul>", id="nested"),
     ],
 )
 def test_html_text_renders_back_as_the_page_showed_it(tmp_path: Path, markup: str) -> None:
@@ -2226,6 +2241,18 @@ def test_html_text_renders_back_as_the_page_showed_it(tmp_path: Path, markup: st
     page_text = _shown_text(markup)
     assert _shown_text(lxml.html.tostring(rendered, encoding="unicode")) == page_text
     assert not rendered.findall(".//hr") and not rendered.findall(".//del")
+    assert _lists(rendered) == _lists(lxml.html.fragment_fromstring(markup, create_parent="div"))
+
+
+def test_html_lists_parted_by_a_line_the_body_leaves_out_stay_apart(tmp_path: Path) -> None:
+    # The share buttons between them are left out, and the two lists met as one.
+    body, shown = imported_page(
+        tmp_path,
+        "<p>Words enough to make this a paragraph of the text.</p><ul><li>a</li></ul>"
+        "<p>Share | Tweet | Email</p><ul><li>b</li></ul>",
+    )
+    assert "Share" not in body
+    assert _lists(shown) == [("ul", ["a"]), ("ul", ["b"])]
 
 
 def test_a_list_item_of_several_paragraphs_has_no_lines_of_spaces(tmp_path: Path) -> None:

@@ -1644,7 +1644,8 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     # the lines of its <header> and <footer> (bylines, bios, share buttons).
     article = _only_article(head_units + main_units + foot_units, draft.title, tz)
     text = _only_article(main_units, draft.title, tz)
-    draft.body = _body(text.blocks, article.source)
+    # Again, as what the article leaves out (a line of share buttons) may have parted two lists.
+    draft.body = _body(_lists_apart(text.blocks), article.source)
     if draft.title is None and not draft.guess("title", article.title):
         draft.guess("title", article.first_sentence)
     draft.guess("date", article.date)
@@ -2015,7 +2016,7 @@ def _blocks(element: lxml.html.HtmlElement, base: str | None) -> list[str]:
         blocks.extend(_block(child, tag, base))
         inline.append(_escape(child.tail or ""))
     flush()
-    return [block for block in blocks if block.strip()]
+    return _lists_apart([block for block in blocks if block.strip()])
 
 
 def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str]:
@@ -2064,6 +2065,33 @@ def _list(element: lxml.html.HtmlElement, *, ordered: bool, base: str | None) ->
         indented = [indent + line if line else line for line in lines[1:]]
         items.append(marker + "\n".join([lines[0], *indented]))
     return "\n".join(items)
+
+
+_LIST_MARKER = re.compile(r"(?:\d{1,9}[.)]|[-*])(?= |$)")
+
+
+def _lists_apart(blocks: list[str]) -> list[str]:
+    """`blocks` with a list that follows a list of the same marker written with the other
+    one, `1)` after `1.` and `*` after `-`: CommonMark reads the two as one list else."""
+    apart: list[str] = []
+    for block in blocks:
+        marker = _list_marker(block)
+        if marker is not None and apart and _list_marker(apart[-1]) == marker:
+            # Only an item's first line starts at the margin: the others are indented.
+            if marker == ".":
+                block = re.sub(r"^(\d{1,9})\.(?= |$)", r"\1)", block, flags=re.M)
+            else:
+                block = re.sub(r"^-(?= |$)", "*", block, flags=re.M)
+        apart.append(block)
+    return apart
+
+
+def _list_marker(block: str) -> str | None:
+    """The character that ends the marker of the list `block` is (`.`, `)`, `-`, `*`)."""
+    if _HR.match(block.split("\n", 1)[0]):
+        return None  # `* * *`, a thematic break
+    match = _LIST_MARKER.match(block)
+    return match.group()[-1] if match else None
 
 
 def _inline_content(element: lxml.html.HtmlElement, base: str | None) -> str:
