@@ -2255,6 +2255,15 @@ def test_html_lists_parted_by_a_line_the_body_leaves_out_stay_apart(tmp_path: Pa
     assert _lists(shown) == [("ul", ["a"]), ("ul", ["b"])]
 
 
+def test_a_bare_address_in_html_text_links_no_further_than_it_goes(tmp_path: Path) -> None:
+    # GFM links a bare address in text, as in any entry, but took the `>` after it along:
+    # `&lt;https://e.org&gt;` linked to https://e.org%3E. No address holds a `>` (RFC 3986).
+    markup = "<p>See &lt;https://e.org&gt; or www.e.org&gt; now.</p>"
+    _, shown = imported_page(tmp_path, markup)
+    assert _shown_text(lxml.html.tostring(shown, encoding="unicode")) == _shown_text(markup)
+    assert [link.get("href") for link in shown.iter("a")] == ["https://e.org", "http://www.e.org"]
+
+
 def test_a_list_item_of_several_paragraphs_has_no_lines_of_spaces(tmp_path: Path) -> None:
     # "1. One\n   \n   More": the line between was three spaces, noise in the author's file.
     body, shown = imported_page(tmp_path, "<ol><li><p>One</p><p>More</p></li><li>Two</li></ol>")

@@ -2170,13 +2170,19 @@ def _url(url: str, base: str | None) -> str:
     return f"<{url}>" if re.search(r"[\s()<>]", url) else url
 
 
+_BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<]*", re.I)
+
+
 def _escape(text: str) -> str:
     """Text that Markdown shows as written."""
     text = text.replace("\\", "\\\\")
     text = re.sub(r"([`*\[\]~])", r"\\\1", text)  # ~ strikes text through, ~~~ opens code
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
-    return re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    # GFM links a bare address up to a space or `<`, a `>` after it too: the page's
+    # `&lt;https://e.org&gt;` linked to https://e.org%3E. `&gt;` shows `>` and ends the link.
+    return _BARE_URL.sub(lambda url: url.group().replace(">", "&gt;"), text)
 
 
 def _escape_block_start(text: str) -> str:
