@@ -27,6 +27,8 @@ import contextlib
 import itertools
 import json
 import re
+import string
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -1683,6 +1685,9 @@ def _parse_html(data: bytes) -> lxml.html.HtmlElement:
     text = data.decode(_html_encoding(data), errors="replace")
     # lxml refuses text with an encoding declaration: the declaration has been read.
     text = _XML_DECLARATION.sub("", text, count=1)
+    # The Markdown written marks emphasis with these while it is made (_EMPHASIS); XML has no
+    # place for them, and the build leaves them out of every feed.
+    text = _MARK_CHARACTERS.sub("", text)
     # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
     parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
     return lxml.html.document_fromstring(text, parser=parser)
@@ -2043,9 +2048,9 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
         return ["* * *"]
     if tag == "table":
         return [lxml.html.tostring(child, encoding="unicode", with_tail=False).strip()]
-    if tag == "figcaption":
-        text = _finish_inline(_inline_content(child, base))
-        return [f"*{text}*"] if text else []
+    if tag == "figcaption":  # in italics, as browsers and themes show it, apart from the text
+        text = _finish_inline(_wrap(_inline_content(child, base), _EM))
+        return [text] if text else []
     return _blocks(child, base)
 
 
@@ -2126,11 +2131,11 @@ def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
             return inner
         return f"[{text}]({_url(href, base)})"
     if tag in ("strong", "b"):
-        return _wrap(inner, "**")
+        return _wrap(inner, _STRONG)
     if tag in ("em", "i", "cite"):
-        return _wrap(inner, "*")
+        return _wrap(inner, _EM)
     if tag in ("del", "s", "strike"):
-        return _wrap(inner, "~~")
+        return _wrap(inner, _DEL)
     if tag in ("sup", "sub") and inner.strip():
         return f"<{tag}>{inner}</{tag}>"  # E = mc<sup>2</sup> is not E = mc2; Markdown has none
     return inner
@@ -2151,14 +2156,83 @@ def _ticks(code: str) -> str:
     return "`" * (max((len(run) for run in re.findall("`+", code)), default=0) + 1)
 
 
-def _wrap(inner: str, mark: str) -> str:
-    """`**text**` with the spaces around the text moved outside the marks."""
+def _wrap(inner: str, opening: str) -> str:
+    """`inner` between the marks of an emphasis (`opening` and the character after it), with
+    the spaces around the text moved outside them. _finish_inline writes the marks."""
     stripped = inner.strip()
     if not stripped:
         return inner
     lead = inner[: len(inner) - len(inner.lstrip())]
     trail = inner[len(inner.rstrip()) :]
-    return f"{lead}{mark}{stripped}{mark}{trail}"
+    return f"{lead}{opening}{stripped}{chr(ord(opening) + 1)}{trail}"
+
+
+# Emphasis is marked with a character (the opening one, and the next for its end) while the
+# Markdown is made, and written once the text on both sides is known: `*`, `**` or `~~` where
+# CommonMark's flanking rules read them as its start and end, else as HTML. Next to
+# punctuation inside and a letter outside, `word*"quoted"*word` showed its stars.
+_EM, _STRONG, _DEL = "\x01", "\x03", "\x05"
+_EMPHASIS = {_EM: ("*", "em"), _STRONG: ("**", "strong"), _DEL: ("~~", "del")}
+_MARK_CHARACTERS = re.compile("[\x01-\x06]")
+_MARKS = re.compile("([\x01-\x06])")
+
+
+def _write_emphasis(text: str) -> str:
+    # Text and marks in turn: text at even places, marks at odd ones, each text maybe empty.
+    pieces = _MARKS.split(text)
+    written: set[int] = set()  # the marks written as `*`, `**` or `~~`
+    opened: list[int] = []
+    for index in range(1, len(pieces), 2):
+        if pieces[index] in _EMPHASIS:
+            opened.append(index)
+            continue
+        start = opened.pop()
+        mark, tag = _EMPHASIS[pieces[start]]
+        # An opening `*` that could close too closes an outer one's `*` first (`*a*b*c*`).
+        inside_same = any(_EMPHASIS[pieces[outer]][0][0] == mark[0] for outer in opened)
+        if _flanks(pieces, written, start, index, may_close=not inside_same):
+            pieces[start] = pieces[index] = mark
+            written.update((start, index))
+        else:
+            pieces[start], pieces[index] = f"<{tag}>", f"</{tag}>"
+    return "".join(pieces)
+
+
+def _flanks(pieces: list[str], written: set[int], start: int, end: int, *, may_close: bool) -> bool:
+    """Whether the marks at `start` and `end` of `pieces` (text and marks in turn) open and
+    close the emphasis between them: the opening one left-flanking, the closing one
+    right-flanking (CommonMark 6.2), and next to no other delimiter they would run into;
+    unless `may_close`, the opening one not right-flanking as well."""
+    before = _side(pieces, written, start - 1, last=True)
+    first = _side(pieces, written, start + 1, last=False)
+    last = _side(pieces, written, end - 1, last=True)
+    after = _side(pieces, written, end + 1, last=False)
+    if "mark" in (before, first, last, after) or "space" in (first, last):
+        return False
+    opens = first == "other" or before in ("space", "punctuation")
+    closes = last == "other" or after in ("space", "punctuation")
+    could_close = before != "space" and (before == "other" or first == "punctuation")
+    return opens and closes and (may_close or not could_close)
+
+
+def _side(pieces: list[str], written: set[int], index: int, *, last: bool) -> str:
+    """What the text at `index` of `pieces` is next to a mark: `space`, `punctuation`,
+    `other`, or `mark` where another emphasis's delimiters would be."""
+    text = pieces[index]
+    if not text and index in (0, len(pieces) - 1):
+        return "space"
+    if not text:  # another mark is beyond it
+        beside = index - 1 if last else index + 1
+        unwritten = _MARK_CHARACTERS.fullmatch(pieces[beside])
+        return "mark" if beside in written or unwritten else "punctuation"  # `<em>`'s `<`
+    char = text[-1] if last else text[0]
+    category = unicodedata.category(char)
+    if char == _BREAK or char in " \t\n\r\f" or category == "Zs":
+        return "space"
+    if char in string.punctuation or category.startswith("P"):
+        return "punctuation"
+    # cmark-gfm takes other symbols (€) for letters, CommonMark 0.31 for punctuation.
+    return "mark" if category.startswith("S") else "other"
 
 
 def _url(url: str, base: str | None) -> str:
@@ -2193,7 +2267,7 @@ def _escape_block_start(text: str) -> str:
 
 
 def _finish_inline(text: str) -> str:
-    lines = [collapse_whitespace(line) for line in text.split(_BREAK)]
+    lines = [collapse_whitespace(line) for line in _write_emphasis(text).split(_BREAK)]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
