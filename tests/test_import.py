@@ -1110,25 +1110,41 @@ def test_a_hugo_sites_language_folder_gives_its_posts_their_language(
         assert found == [("bridge-fr.md", "fr"), ("bridge.md", "en"), ("x.md", "fr")]
 
 
-def test_a_hugo_language_folder_gives_a_document_without_front_matter_its_language(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("config", "english", "french", "found"),
+    [
+        # By folder: it took bridge-2.md beside the English bridge, with no lang.
+        (
+            HUGO_LANGUAGE_FOLDERS["hugo.toml"],
+            "en/posts/bridge.md",
+            "fr/posts/pont.md",
+            [
+                ("bridge-fr.md", "fr", "its title and language: bridge is another post's"),
+                ("bridge.md", "en", None),
+            ],
+        ),
+        # By file name.
+        (
+            "defaultContentLanguage = 'en'\n[languages.en]\n[languages.fr]\n",
+            "posts/pont.md",
+            "posts/pont.fr.md",
+            [("bridge.md", "fr", None), ("pont.md", None, None)],
+        ),
+    ],
+    ids=["folder", "file-name"],
+)
+def test_a_hugo_document_without_front_matter_is_in_the_language_hugo_gives_it(
+    tmp_path: Path, config: str, english: str, french: str, found: list[tuple[str, ...]]
 ) -> None:
-    # Hugo publishes every content file of content/fr/ in French, one without front matter
-    # too: that one had no lang, and took bridge-2.md beside the English bridge.
+    # Hugo publishes every content file in its folder's or its file name's language, one
+    # without front matter too.
     site = tmp_path / "site"
-    write(site, "hugo.toml", HUGO_LANGUAGE_FOLDERS["hugo.toml"])
-    write(site / "content", "en/posts/bridge.md", "---\ntitle: Bridge\ndate: 2024-09-12\n---\nB.\n")
-    write(
-        site / "content",
-        "fr/posts/pont.md",
-        "Bridge\n\n12 September 2024\n\nLe texte du billet, sur le pont de la ville.\n",
-    )
+    write(site, "hugo.toml", config)
+    write(site / "content", english, "---\ntitle: Bridge\ndate: 2024-09-12\n---\nB.\n")
+    text = "Bridge\n\n12 September 2024\n\nLe texte du billet, sur le pont de la ville.\n"
+    write(site / "content", french, text)
     entries = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
-    found = sorted((entry.path.name, entry.lang, entry.named_from) for entry in entries)
-    assert found == [
-        ("bridge-fr.md", "fr", "its title and language: bridge is another post's"),
-        ("bridge.md", "en", None),
-    ]
+    assert sorted((e.path.name, e.lang, e.named_from) for e in entries) == found
 
 
 def import_hugo_site(

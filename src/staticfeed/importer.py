@@ -164,6 +164,7 @@ def import_documents(
         try:
             read = _read_source(path, timezone, sites)
             for draft in read:
+                _take_file_language(draft, path, sites)
                 _take_folder_language(draft, sites.content_folder(path.resolve()))
                 if draft.header == "pelican":
                     _mark_pelican_translation(draft, path, pelican_sites)
@@ -287,6 +288,17 @@ def _published(
             f"which Hugo does not publish: {shown}{more}. Name a file to import it all the same."
         )
     return [path for path in paths if path not in off]
+
+
+def _take_file_language(draft: _Draft, path: Path, sites: HugoSites) -> None:
+    """Give a document without front matter in a Hugo site the language its file name gives
+    (`pont.fr.md`), as Hugo publishes it; a post's name was read with its front matter."""
+    if draft.post or sites.site_of(path.resolve()) is None:
+        return
+    _, language = sites.file_language(path)
+    if language is not None:
+        draft.translation = language
+        draft.lang, draft.lang_from = language, "from the file name, as Hugo reads it"
 
 
 def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
