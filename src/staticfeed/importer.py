@@ -2257,6 +2257,8 @@ def _url(url: str, base: str | None) -> str:
 
 
 _BARE_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<]*", re.I)
+_URL_END = re.compile(r">(?=[>?!.,:]*$)")
+_URL_END_PAREN = re.compile(r">(?=[>?!.,:)]*$)")
 
 
 def _escape(text: str) -> str:
@@ -2266,9 +2268,16 @@ def _escape(text: str) -> str:
     text = re.sub(r"(?<![^\W_])_|_(?![^\W_])", r"\\_", text)
     text = re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
     text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    return _BARE_URL.sub(_bare_url_end, text)
+
+
+def _bare_url_end(url: re.Match[str]) -> str:
     # GFM links a bare address up to a space or `<`, a `>` after it too: the page's
-    # `&lt;https://e.org&gt;` linked to https://e.org%3E. `&gt;` shows `>` and ends the link.
-    return _BARE_URL.sub(lambda url: url.group().replace(">", "&gt;"), text)
+    # `&lt;https://e.org&gt;` linked to https://e.org%3E. `&gt;` shows `>` and ends the link
+    # where only what GFM leaves out of a link follows (`.`, a `)` without its `(`); before
+    # more, GFM would show `&gt;` in the link's text.
+    run = url.group()
+    return (_URL_END if "(" in run else _URL_END_PAREN).sub("&gt;", run)
 
 
 def _escape_block_start(text: str) -> str:
