@@ -249,6 +249,27 @@ def test_a_next_line_control_in_front_matter_is_read_as_build_reads_it(
     assert [entry.title for entry in feed.entries] == ["Wait\u2026 what"]
 
 
+def test_a_c1_control_in_a_page_is_imported_as_build_reads_it(site: Callable[..., Path]) -> None:
+    # The report said "title: Wait what" where the feed said "Wait\u2026 what", and the entry
+    # kept U+0085, which every build then warned of as a character it changed.
+    folder = site()
+    (folder / "saved").mkdir()
+    (folder / "saved" / "a.html").write_bytes(
+        b'<html><head><title>Wait\xc2\x85 what</title><meta name="date" content="2025-01-01">'
+        b"</head><body><p>Body\xc2\x85 text, a whole sentence of it.</p></body></html>"
+    )
+    result = run("import", "saved")
+    assert result.exit_code == 0, result.output
+    assert "  title:   Wait\u2026 what\n" in result.stdout
+    written = (folder / "entries" / "2025" / "wait-what.md").read_text(encoding="utf-8")
+    assert "\x85" not in written
+    built = run("build")
+    assert (built.exit_code, built.stderr) == (0, "")
+    feed = feedparser.parse((folder / "feeds" / "atom.xml").read_bytes())
+    assert [entry.title for entry in feed.entries] == ["Wait\u2026 what"]
+    assert "Body\u2026 text" in feed.entries[0].content[0].value
+
+
 def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[..., Path]) -> None:
     folder = site()
     bundle = folder / "content" / "posts" / "trip"

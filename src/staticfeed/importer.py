@@ -1700,6 +1700,8 @@ def _parse_html(data: bytes) -> lxml.html.HtmlElement:
     # The Markdown written marks emphasis with these while it is made (_EMPHASIS); XML has no
     # place for them, and the build leaves them out of every feed.
     text = _MARK_CHARACTERS.sub("", text)
+    # As build reads an entry: a C1 control (U+0085) is the character browsers show (…).
+    text = for_feeds(text)
     # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
     parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
     return lxml.html.document_fromstring(text, parser=parser)
