@@ -398,6 +398,31 @@ def test_a_cdata_section_never_ended_in_svg_holds_all_after_it_as_text(
     assert [br.tail for br in root.iter("br")] == [br.tail for br in expected.iter("br")]
 
 
+def test_a_br_end_tag_after_a_cdata_section_outside_svg_breaks_the_line(site: Site) -> None:
+    # Outside SVG and MathML HTML5 reads "<![CDATA[" as a comment to its first ">", "]]>" or
+    # not (html5lib reads it so): the second </br> is a line break, and browsers show "y"
+    # and "z]]>" on lines of their own. Kept to the "]]>", it was dropped: "yz]]>".
+    body = "<div>x<![CDATA[a</br>y</br>z]]></div>\n"
+    expected = html5lib.parseFragment(body, namespaceHTMLElements=False)
+    assert [br.tail for br in expected.iter("br")] == ["z]]>"]
+    content = lxml.html.tostring(published_html(site, body), encoding="unicode")
+    assert [line.strip() for line in lines_shown(content)] == ["xy", "z]]>"]
+
+
+def test_a_br_end_tag_before_thousands_of_unended_svg_cdata_sections_breaks_the_line(
+    site: Site,
+) -> None:
+    # Each "<![CDATA[" with no "]]>" was searched to the end of the text for one: five
+    # thousand took three seconds. HTML5 reads all after the first in <svg> as its text.
+    body = "<div>x</br><svg><text>" + "<![CDATA[a>" * 5000 + "</text></svg></div>\n"
+    expected = html5lib.parseFragment(body, namespaceHTMLElements=False)
+    root = published_html(site, body)
+    assert [text.text for text in root.iter("text")] == [
+        text.text for text in expected.iter("{http://www.w3.org/2000/svg}text")
+    ]
+    assert [br.tail for br in root.iter("br")] == [None]
+
+
 @pytest.mark.parametrize(
     ("body", "breaks"),
     [
