@@ -423,6 +423,18 @@ def test_a_br_end_tag_before_thousands_of_unended_svg_cdata_sections_breaks_the_
     assert [br.tail for br in root.iter("br")] == [None]
 
 
+@pytest.mark.parametrize("end", ["</br", "</p"])
+def test_a_br_end_tag_before_thousands_of_unended_end_tags_breaks_the_line(
+    site: Site, end: str
+) -> None:
+    # Each end tag with no ">" after it was searched to the end of the text for one. HTML5
+    # drops an end tag the text ends in, with all after its name (html5lib reads it so).
+    body = "<div>x</br>y" + f"{end} " * 5000
+    assert lines_shown(body) == ["x", "y"]
+    content = lxml.html.tostring(published_html(site, body), encoding="unicode")
+    assert lines_shown(content) == ["x", "y"]
+
+
 @pytest.mark.parametrize(
     ("body", "breaks"),
     [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from copy import copy
 from functools import lru_cache
 from html import escape
@@ -238,7 +238,7 @@ def _parsed(
     document = etree.fromstring(html, parser)
     if _end_tag_dropped(parser):
         marks = _paragraph_end_dropped(parser) and _STRAY_PARAGRAPH_END not in html
-        with_brs = _BR_END_TAG.sub(_as_br_marking_paragraph_ends if marks else _as_br, html)
+        with_brs = _brs_written(html, _as_br_marking_paragraph_ends if marks else _as_br)
         if with_brs != html:
             return _parsed(with_brs, parser, headings, divs_closed)
     body = document.find("body") if document is not None else None
@@ -393,6 +393,14 @@ _BR_END_TAG = re.compile(
     r"""|[a-z][^\s/>]*(?:[^<>"']|"[^"]*"|'[^']*')*>)""",
     re.DOTALL | re.IGNORECASE,
 )
+
+
+def _brs_written(html: str, as_br: Callable[[re.Match[str]], str]) -> str:
+    """`html` with each </br> (and </p>) `_BR_END_TAG` finds written as `as_br` writes it.
+    Only up to the last ">": no tag ends after it, and what is there stays as written. (Each
+    "</br" after it was searched to the end for its ">": 5,000 took 0.3 s.)"""
+    end = html.rfind(">") + 1
+    return _BR_END_TAG.sub(as_br, html[:end]) + html[end:]
 
 
 def _end_tag_dropped(parser: etree.HTMLParser) -> bool:
