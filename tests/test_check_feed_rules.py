@@ -15,6 +15,7 @@ from tests.test_check import (
     Site,
     edit,
     error,
+    findings,
     ordered,
     rows,
     stale,
@@ -77,6 +78,71 @@ def test_an_enclosure_url_whose_port_is_no_port_is_named_so(
             error(ATOM, atom_line, "enclosure", f"the enclosure href {url!r} is not a URL ({why})"),
         ]
     )
+
+
+NO_PORT = [
+    ("abc", "Port could not be cast to integer value as 'abc'"),
+    ("99999", "Port out of range 0-65535"),
+]
+PAGE = "https://notes.staticfeed.test/blog/feeds/ep/"  # the entry's page, as build links it
+PORT_FIX = "Write the port as a number from 0 to 65535, or leave it out, or run staticfeed build."
+
+
+@pytest.mark.parametrize(("port", "why"), NO_PORT)
+def test_a_permalink_guid_whose_port_is_no_port_is_named_so(
+    episode: Path, port: str, why: str
+) -> None:
+    # check reported the hand edit as stale alone: readers open a permalink guid as the page.
+    url = f"https://blog.staticfeed.test:{port}/a"
+    line = edit(RSS, '<guid isPermaLink="false">', "<guid>")
+    edit(RSS, "tag:notes.staticfeed.test,2025:ep</guid>", f"{url}</guid>")
+    assert rows() == ordered(
+        [stale(RSS, line), error(RSS, line, "guid", f"the guid {url!r} is not a URL ({why})")]
+    )
+
+
+def test_a_guid_that_is_no_permalink_may_have_any_port(episode: Path) -> None:
+    # isPermaLink="false": readers only compare it, never open it.
+    line = edit(RSS, "tag:notes.staticfeed.test,2025:ep", "https://blog.staticfeed.test:abc/a")
+    assert rows() == [stale(RSS, line)]
+
+
+# Each format's web-page links, of the feed and of the entry, as build writes them, with
+# {} for the host and port: RSS <link>, and Atom's rel="alternate" link and the entry's link,
+# which has no rel (Atom reads it as rel="alternate"). Readers open each.
+PAGE_LINKS = [
+    (RSS, "<link>https://{}/blog/</link>", "<link>https://{}/blog/feeds/ep/</link>", "the link"),
+    (
+        ATOM,
+        '<link href="https://{}/blog/" rel="alternate"/>',
+        '<link href="https://{}/blog/feeds/ep/"/>',
+        'the rel="alternate" link',
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "head", "entry", "named"), PAGE_LINKS)
+@pytest.mark.parametrize(("port", "why"), NO_PORT)
+def test_a_page_link_whose_port_is_no_port_is_named_so(
+    episode: Path, file: str, head: str, entry: str, named: str, port: str, why: str
+) -> None:
+    host = "notes.staticfeed.test"
+    site, page = f"https://{host}:{port}/blog/", f"https://{host}:{port}/blog/feeds/ep/"
+    head_line = edit(file, head.format(host), head.format(f"{host}:{port}"))
+    entry_line = edit(file, entry.format(host), entry.format(f"{host}:{port}"))
+    assert rows() == ordered(
+        [
+            stale(file, head_line),
+            error(file, head_line, "link", f"{named} {site!r} is not a URL ({why})"),
+            error(file, entry_line, "link", f"{named} {page!r} is not a URL ({why})"),
+        ]
+    )
+
+
+def test_a_link_whose_port_is_no_port_is_told_how_to_mend_it(episode: Path) -> None:
+    edit(RSS, f"<link>{PAGE}</link>", "<link>https://notes.staticfeed.test:abc/blog/</link>")
+    fixes = [f["fix"] for f in findings(exit_code=1) if f["rule"] == "link"]
+    assert fixes == [PORT_FIX]
 
 
 @pytest.mark.parametrize("space", ["\t", "\n", "  "])

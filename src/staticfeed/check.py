@@ -1808,6 +1808,38 @@ def _guids(feed: _Feed) -> Iterator[Finding]:
                 message = f'the guid {text!r} is not a URL, but has no isPermaLink="false"'
                 fix = f'Add isPermaLink="false" to the guid, {_REBUILD}.'
                 yield feed.finding(guid, "guid", message, fix)
+            elif permalink == "true" and (bad_port := _bad_port(text)) is not None:
+                yield _port_finding(feed, guid, "guid", f"the guid {text!r}", bad_port)
+
+
+def _links(feed: _Feed) -> Iterator[Finding]:
+    """The feed's and each entry's web page (RSS <link>, Atom rel="alternate"): readers open
+    it, so a port that is no port (a hand edit) leaves them nothing to open."""
+    for parent in [feed.head, *feed.entries]:
+        for element, url, name in _page_links(feed, parent):
+            if (bad_port := _bad_port(url)) is not None:
+                yield _port_finding(feed, element, "link", name, bad_port)
+
+
+def _page_links(feed: _Feed, parent: etree._Element) -> Iterator[tuple[etree._Element, str, str]]:
+    """Each web-page link of `parent`: its element, its URL, and how a finding names it."""
+    if not feed.atom:
+        for link in parent.findall("link"):
+            yield link, _text(link), f"the link {_text(link)!r}"
+        return
+    for link in parent.findall(f"{_ATOM}link"):
+        # Atom reads a link without rel as rel="alternate" (RFC 4287, 4.2.7.2).
+        if (link.get("rel") or "alternate").strip() == "alternate":
+            href = (link.get("href") or "").strip()
+            yield link, href, f'the rel="alternate" link {href!r}'
+
+
+def _port_finding(
+    feed: _Feed, element: etree._Element, rule: str, named: str, bad_port: str
+) -> Finding:
+    """An error at a URL whose port is no port, worded as build words it in front matter."""
+    fix = f"Write the port as a number from 0 to 65535, or leave it out, {_REBUILD}."
+    return feed.finding(element, rule, f"{named} is not a URL ({bad_port})", fix)
 
 
 def _rss_authors(feed: _Feed) -> Iterator[Finding]:
@@ -2635,6 +2667,7 @@ def _texts_of(item: object, field: str | None = None) -> Iterator[tuple[str | No
 _RULES: tuple[_Rule, ...] = (
     _self_link,
     _guids,
+    _links,
     _rss_authors,
     _emails,
     _languages,

@@ -8,6 +8,7 @@ RULES = (
     "xml",
     "self-link",
     "guid",
+    "link",
     "rss-author",
     "email",
     "language",
