@@ -278,3 +278,35 @@ def test_a_toml_number_in_an_array_over_lines_is_quoted_as_written(site: Site) -
     ]
     entry = built_as_told(folder / "entries" / "a.md", wrong, f"tags = {listed}")
     assert [tag.term for tag in entry.tags] == ["python", "3.10"]
+
+
+# A title commented out ------------------------------------------------------------------------
+
+
+# A line too long to be taken for the title, as the text's first line is when it is short.
+LONG_BODY = "word " * 50 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("fence", "commented", "fixed"),
+    [
+        # Told `title = "A\tday"`, and the next build said "title holds a tab".
+        pytest.param("+++", "# title = A\tday", 'title = "A day"', id="toml"),
+        pytest.param("+++", "# title: A\tday", 'title = "A day"', id="yaml-in-toml"),
+        # Told to remove the # alone, which left the tab for the next build to refuse.
+        pytest.param("---", "# title: A\tday", "title: A day", id="yaml"),
+        pytest.param("---", "# title = A\tday", "title: A day", id="toml-in-yaml"),
+    ],
+)
+def test_a_commented_out_title_with_a_tab_is_told_with_a_space(
+    site: Site, fence: str, commented: str, fixed: str
+) -> None:
+    date = "date = 2025-06-01" if fence == "+++" else "date: 2025-06-01"
+    folder = site(**{"a.md": f"{fence}\n{commented}\n{date}\n{fence}\n{LONG_BODY}"})
+    assert errors() == [
+        "Error: entries/a.md:2: the front matter has no title: line 2 gives one in a comment."
+        f" Remove the # at the start of line 2 and write it {fixed}."
+    ]
+    assert read_line(fixed, toml=fence == "+++") == {"title": "A day"}
+    # The line as told, in place of the comment, is a title the next build publishes.
+    assert built_as_told(folder / "entries" / "a.md", commented, fixed).title == "A day"

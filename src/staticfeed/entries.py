@@ -1026,8 +1026,12 @@ class _EntryBuilder:
                 # In this language too, a title TOML or YAML reads otherwise once uncommented
                 # (`2025`, `Fix #12`) is told in quotes, or the next build asked for them; a
                 # key with no value (`# title:`) is told one, or the next build said "empty".
+                # A title holds no tab (`values.one_line`): uncommented as it is, or quoted with
+                # it, the next build refused it. Told with a space, as `_whole_line` tells one
+                # before a #.
+                told = written.replace("\t", " ") if whole else written
                 rewrite = (
-                    key_line_in(key, written, toml=toml, whole_text=whole, same=not other)
+                    key_line_in(key, told, toml=toml, whole_text=whole, same=not other)
                     if other or whole or not given
                     else None
                 )
