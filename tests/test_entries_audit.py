@@ -568,7 +568,8 @@ def test_a_commented_out_title_is_told_a_line_that_publishes_it(
         pytest.param("\\x01", "\\u0001", "A\x01B", id="start-of-heading"),
         pytest.param("\\x1b", "\\u001b", "A\x1bB", id="escape"),
         pytest.param("\\x9f", "\\u009F", "A\x9fB", id="c1-control"),
-        pytest.param("\\t", "\\t", "A\tB", id="tab"),
+        # A title holds no tab: told as its escape, the next build refused the line.
+        pytest.param("\\t", " ", "A B", id="tab"),
     ],
 )
 def test_a_yaml_title_commented_out_in_toml_is_told_with_its_control_characters_escaped(

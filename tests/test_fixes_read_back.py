@@ -296,6 +296,11 @@ LONG_BODY = "word " * 50 + "\n"
         # Told to remove the # alone, which left the tab for the next build to refuse.
         pytest.param("---", "# title: A\tday", "title: A day", id="yaml"),
         pytest.param("---", "# title = A\tday", "title: A day", id="toml-in-yaml"),
+        # A tab written as an escape in quotes: uncommented as it is, or told as it was, the
+        # next build refused it too.
+        pytest.param("+++", '# title = "A\\tday"', 'title = "A day"', id="toml-escape"),
+        pytest.param("+++", '# title: "A\\tday"', 'title = "A day"', id="yaml-escape-in-toml"),
+        pytest.param("---", '# title: "A\\tday"', 'title: "A day"', id="yaml-escape"),
     ],
 )
 def test_a_commented_out_title_with_a_tab_is_told_with_a_space(

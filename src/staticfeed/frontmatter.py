@@ -1049,7 +1049,18 @@ def key_line_in(
     comment; with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has
     it, and a value this language reads as other than text (`2025`, `yes`) is quoted as
     written. TOML text written without quotes (`same`) is quoted as it stands, not as YAML
-    would read it (`&Co news`, "news" to YAML, which reads `&Co` as an anchor)."""
+    would read it (`&Co news`, "news" to YAML, which reads `&Co` as an anchor). A title
+    holds no tab (`values.one_line`): one it would read, from an escape in quotes (`"A\\tB"`),
+    is told as a space, or the next build refused the line."""
+    line = _line_in(key, written, toml=toml, whole_text=whole_text, same=same)
+    read = _one_value(line, toml=toml) if whole_text else None
+    if read is not None and isinstance(read[0], str) and "\t" in read[0]:
+        return _key_line(key, quoted(read[0].replace("\t", " ")), toml=toml)
+    return line
+
+
+def _line_in(key: str, written: str, *, toml: bool, whole_text: bool, same: bool) -> str:
+    """`key_line_in`, but for a tab in a title."""
     line = _key_line(key, written, toml=toml)
     read = _one_value(line, toml=toml)
     if read is None and toml and same:
