@@ -80,6 +80,9 @@ def init(folder: str = ".") -> Result:
         (["Bad\x07title"], "'TITLE': title contains U+0007, a character XML cannot carry."),
         (["T", "--tag", "a\x85b"], "'--tag': tag contains U+0085, a character feed readers"),
         (["T", "--tag", "a\udc85b"], "'--tag': it is not valid UTF-8: give it as UTF-8."),
+        # "\udc80" is the byte 0x80, the first of those that are never UTF-8 alone.
+        (["T", "--tag", "a\udc80b"], "'--tag': it is not valid UTF-8: give it as UTF-8."),
+        (["A\x07b"], "'TITLE': title contains U+0007, a character XML cannot carry. Remove it."),
         # Readers show a title on one line: it was written to the document as two.
         (["Two\nlines"], "'TITLE': title holds a line break, which feed readers show as a space"),
         (["T", "--tag", "a\tb"], "'--tag': tag holds a tab, which feed readers show as a space"),
@@ -424,6 +427,9 @@ def test_init_asks_again_for_a_blank_title_or_an_author_without_a_name(in_tmp: P
     [
         (["new", " "], "Invalid value for 'TITLE': it is empty: give the entry's title."),
         (["new", "T", "--tag", ""], "Invalid value for '--tag': it is empty: give a tag."),
+        # A byte-order mark or a zero-width space shows nothing, as spaces alone.
+        (["new", "T", "--tag", "\ufeff"], "Invalid value for '--tag': it is empty: give a tag."),
+        (["new", "\u200b "], "Invalid value for 'TITLE': it is empty: give the entry's title."),
         (
             ["new", "T", "--author", "<bo@asked.example.net>"],
             "Invalid value for '--author': author '<bo@asked.example.net>' has no name. Write it"
@@ -1100,6 +1106,7 @@ def test_touch_names_only_the_one_entry_a_path_can_mean(
         # `staticfeed touch "$ENTRY"` with ENTRY unset said "Error: .: it is a folder, not a
         # document", the current folder, and exited 1 as for a document's error.
         (["touch", ""], "'ENTRY': the file name is empty."),
+        (["touch", "  "], "'ENTRY': the file name is empty."),  # spaces alone: as empty
         # `staticfeed init "$DIR" …` with DIR unset started a publication in the current folder.
         (
             [

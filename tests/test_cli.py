@@ -485,6 +485,8 @@ def test_top_level_help_lists_every_command() -> None:
         # "" is "." to pathlib: `--out "$OUT"` with OUT unset wrote into the current folder.
         (["build", "--out", ""], "Invalid value for '--out': the folder name is empty."),
         (["build", "--entries", ""], "Invalid value for '--entries': the folder name is empty."),
+        # A name of spaces alone is as empty: `--out "$OUT "` with OUT unset, a folder " ".
+        (["build", "--out", " "], "Invalid value for '--out': the folder name is empty."),
         (
             ["build", "--entries", "staticfeed.toml"],
             "Invalid value for '--entries': Directory 'staticfeed.toml' is a file.",
@@ -506,6 +508,7 @@ def test_top_level_help_lists_every_command() -> None:
         ),
         # --bind "$HOST" with HOST unset listened on every interface.
         (["serve", "--bind", ""], "Invalid value for '--bind': it is empty."),
+        (["serve", "--bind", "  "], "Invalid value for '--bind': it is empty."),
     ],
 )
 def test_a_wrong_command_line_exits_2(site: Site, args: list[str], complaint: str) -> None:

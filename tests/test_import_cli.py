@@ -967,6 +967,17 @@ def test_a_year_folder_given_as_into_is_a_wrong_command_line(site: Callable[...,
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_an_into_folder_whose_name_only_holds_a_year_is_no_year_folder(
+    site: Callable[..., Path],
+) -> None:
+    # Only a name of four digits alone is a year folder: "archive-2024" is a folder of entries.
+    folder = site()
+    (folder / "post.md").write_text("---\ntitle: Hello\ndate: 2025-06-01\n---\nHi.\n")
+    result = run("import", "post.md", "--into", "archive-2024")
+    assert result.exit_code == 0, result.output
+    assert (folder / "archive-2024" / "2025" / "post.md").is_file()
+
+
 def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]) -> None:
     folder = site()
     posts = folder / "_posts"
