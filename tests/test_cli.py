@@ -263,6 +263,18 @@ def test_an_out_folder_outside_the_current_folder_is_shown_as_given(
     )
 
 
+def test_a_build_run_in_its_out_folder_names_the_files_from_there(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = site(MINIMAL_CONFIG, **{"a.md": post("A")})
+    (folder / "feeds").mkdir()
+    monkeypatch.chdir(folder / "feeds")
+    result = run_ok(
+        "build", "--config", "../staticfeed.toml", "--entries", "../entries", "--out", "."
+    )
+    assert result.stdout == "wrote atom.xml (1 entry)\nwrote rss.xml (1 entry)\nwrote _headers\n"
+
+
 def test_a_warning_goes_to_stderr_and_the_build_goes_on(site: Site) -> None:
     site(MINIMAL_CONFIG, **{"a.md": post("A").replace("Text of A.", "Bell\x07 in the text.")})
     result = run_ok("build")

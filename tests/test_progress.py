@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -141,3 +142,36 @@ def test_verbose_prints_every_phase_with_its_time(monkeypatch: pytest.MonkeyPatc
         "in all",
     ]
     assert all(line.endswith(" s") for line in lines)
+
+
+def test_verbose_prints_the_timings_of_a_build_that_fails_before_its_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The time a failed build took is what to look at when a CI job's build is slow and fails.
+    Path("entries/no-date.md").write_text("---\ntitle: No date\n---\nText.\n", encoding="utf-8")
+    result = build("--verbose", terminal=False, monkeypatch=monkeypatch)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[0] for line in lines[-2:]] == ["time", "Error"]
+    assert lines[-2].startswith("time: in all: ")
+    assert lines[-1].startswith("Error: entries/no-date.md")
+
+
+def test_a_bar_redrawn_less_often_than_its_steps_still_ends_full() -> None:
+    # Steps that come between two redraws are counted when the phase ends: the bar of a phase
+    # that is done shows 100%, not where its last redraw left it.
+    status, shown, _ = on_a_terminal(
+        "from staticfeed import cli\n"
+        "cli._Meter._BAR_AFTER = 0.0\n"
+        "advance = cli._Meter.advance\n"
+        "def first_step_only(self, steps=1):  # no redraw after the one that opens the bar\n"
+        "    if self._bar is None:\n"
+        "        advance(self, steps)\n"
+        "    else:\n"
+        "        self._done += steps\n"
+        "cli._Meter.advance = first_step_only\n"
+        "cli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
+    )
+    assert status == 0, shown
+    # One step a file: the first redraw shows a few percent; the phase's end, all of them.
+    assert re.search(r"write files +\[#+\] +100%", shown), shown
