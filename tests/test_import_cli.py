@@ -55,6 +55,36 @@ def test_dry_run_shows_the_guesses_and_writes_nothing(site: Callable[..., Path])
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_the_updated_date_a_post_gives_is_listed_with_its_other_fields(
+    site: Callable[..., Path],
+) -> None:
+    folder = site()
+    (folder / "post.md").write_text(
+        "---\ntitle: Hello\ndate: 2025-06-01 09:30\nupdated: 2025-06-03 10:00\n---\nHi.\n"
+    )
+    result = run("import", "post.md")
+    assert result.exit_code == 0, result.output
+    # Read from front matter, not guessed; the config has no timezone: UTC.
+    assert result.stdout.startswith(
+        "wrote entries/2025/post.md (from post.md)\n"
+        "  title:   Hello\n"
+        "  date:    2025-06-01 09:30 +00:00\n"
+        "  updated: 2025-06-03 10:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "1 entry written\n"
+    )
+
+
+def test_one_entry_with_guesses_is_summed_up_in_the_singular(site: Callable[..., Path]) -> None:
+    folder = site()
+    (folder / "page.txt").write_text("A Quiet Street\n\n3 March 2025\n\nThe text of it.\n")
+    result = run("import", "page.txt", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == (
+        "1 entry would be written; 1 has guessed fields: check them, then delete their review: line"
+    )
+
+
 def test_an_unknown_timezone_is_a_wrong_command_line_with_the_fix_init_gives(
     site: Callable[..., Path],
 ) -> None:
@@ -886,6 +916,25 @@ def test_a_post_in_a_format_import_does_not_read_is_not_passed_over_unsaid(
         "Error: content/THREE.RST: import does not read .RST documents:"
     )
     assert list((folder / "entries").iterdir()) == []
+
+
+@pytest.mark.parametrize(("count", "more"), [(5, ""), (6, " and 1 more")])
+def test_a_note_on_many_posts_passed_over_names_five(
+    site: Callable[..., Path], count: int, more: str
+) -> None:
+    folder = site()
+    posts = folder / "content"
+    posts.mkdir()
+    (posts / "one.md").write_text("Title: One\nDate: 2024-07-08\n\nText.\n")
+    for letter in "abcdef"[:count]:
+        (posts / f"{letter}.rst").write_text(f"{letter}\n#\n\nText.\n")
+    result = run("import", "content", "--dry-run")
+    assert result.exit_code == 0, result.output
+    named = ", ".join(f"content/{letter}.rst" for letter in "abcde")
+    assert result.stderr == (
+        f"note: passed over {count} posts in a format import does not read: {named}{more}. "
+        "Convert them to Markdown or HTML (pandoc can), and import those.\n"
+    )
 
 
 @pytest.mark.parametrize(
