@@ -99,6 +99,29 @@ def test_new_with_a_character_feeds_cannot_carry_is_a_wrong_command_line(
     assert f"Error: Invalid value for {said}" in result.stderr
 
 
+def test_init_in_the_current_folder_says_what_to_run_next_without_a_cd(in_tmp: Path) -> None:
+    # Spaces around a zone name, as pasted, are no part of it.
+    result = run(
+        "init",
+        "--title",
+        "T",
+        "--site-url",
+        "https://e.org/",
+        "--author",
+        "A",
+        "--timezone",
+        " Europe/Kyiv ",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[2:] == [
+        "next:",
+        '  staticfeed new "Title of the next entry"',
+        "  staticfeed build",
+    ]
+    config = tomllib.loads((in_tmp / "staticfeed.toml").read_text(encoding="utf-8"))
+    assert config["timezone"] == "Europe/Kyiv"
+
+
 def test_init_without_answers_on_standard_input_names_the_option_to_pass(in_tmp: Path) -> None:
     # A script or CI job with no input got click's bare "Aborted!" (exit 1).
     result = run("init", "blog", prompts="Notes\n")
