@@ -1942,3 +1942,14 @@ def test_diff_errors_exit_2(site: Site) -> None:
 
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: entries/a.md")
+
+
+def test_diff_json_writes_a_title_as_written_not_as_escapes(site: Site) -> None:
+    # Read by a person in a CI log as much as by a program: "Café", not "Caf\u00e9".
+    site(**{"a.md": doc("Alpha")})
+    built()
+    Path("entries/b.md").write_text(doc("Café in Kyiv", 2), encoding="utf-8")
+    result = invoke("diff", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert '"title": "Café in Kyiv"' in result.stdout
+    assert json.loads(result.stdout)["new"][0]["title"] == "Café in Kyiv"
