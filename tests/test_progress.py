@@ -163,6 +163,7 @@ def test_a_bar_redrawn_less_often_than_its_steps_still_ends_full() -> None:
     status, shown, _ = on_a_terminal(
         "from staticfeed import cli\n"
         "cli._Meter._BAR_AFTER = 0.0\n"
+        "cli._Meter._REDRAW_EVERY = 0.0  # the first step of each phase opens its bar\n"
         "advance = cli._Meter.advance\n"
         "def first_step_only(self, steps=1):  # no redraw after the one that opens the bar\n"
         "    if self._bar is None:\n"
