@@ -2833,3 +2833,79 @@ def test_a_list_item_of_two_glued_sentences_is_no_pull_quote(tmp_path: Path) -> 
         tmp_path, f"Harbour Notes\n13 February 2024\n\nThe storm took two things:\n\n{item}\n"
     )
     assert entry.body == f"The storm took two things:\n\n{item}\n"
+
+
+# Each body as Jekyll, Hugo and CommonMark read it, and the entry's body imported from it.
+HIGHLIGHT_CASES = {
+    "indented tags": (
+        "  {% highlight ruby %}\nx = 1\n  {% endhighlight %}\n",
+        "```ruby\nx = 1\n```\n",
+    ),
+    "Liquid's whitespace control": (
+        "{%- highlight ruby -%}\nx = 1\n{%- endhighlight -%}\n",
+        "```ruby\nx = 1\n```\n",
+    ),
+    "Hugo's {{% %}} delimiters": (
+        "{{% highlight go %}}\nx := 1\n{{% / highlight %}}\n",
+        "```go\nx := 1\n```\n",
+    ),
+    "a language with signs": (
+        "{% highlight c++ %}\nint x;\n{% endhighlight %}\n",
+        "```c++\nint x;\n```\n",
+    ),
+    "spaces after the tags": (
+        "{% highlight ruby %}  \nx\n{% endhighlight %}\t\n",
+        "```ruby\nx\n```\n",
+    ),
+    "raw tags with whitespace control": ("{%- raw -%}{{ x }}{%- endraw -%}\n", "{{ x }}\n"),
+    "text after an opening tag": (
+        "{% highlight ruby %} x\ny\n{% endhighlight %}\n",
+        "{% highlight ruby %} x\ny\n{% endhighlight %}\n",
+    ),
+    "text after a closing tag": (
+        "{% highlight ruby %}\ny\n{% endhighlight %} x\n",
+        "{% highlight ruby %}\ny\n{% endhighlight %} x\n",
+    ),
+    "a fence of tildes": (
+        "~~~\n{% highlight ruby %}\nx\n{% endhighlight %}\n~~~\n",
+        "~~~\n{% highlight ruby %}\nx\n{% endhighlight %}\n~~~\n",
+    ),
+    "backticks indented four spaces, which are code": (
+        "    ```\n\n{% highlight ruby %}\nx\n{% endhighlight %}\n",
+        "    ```\n\n```ruby\nx\n```\n",
+    ),
+    "a code span at the start of a line": (
+        "``a``\n{% highlight ruby %}\nx\n{% endhighlight %}\n",
+        "``a``\n```ruby\nx\n```\n",
+    ),
+    "a fence closed by a longer one with spaces after": (
+        "```\ncode\n````  \n{% highlight ruby %}\nx\n{% endhighlight %}\n",
+        "```\ncode\n````  \n```ruby\nx\n```\n",
+    ),
+    "a fence that tildes do not close": (
+        "```\n~~~\n{% highlight ruby %}\nx\n{% endhighlight %}\n```\n",
+        "```\n~~~\n{% highlight ruby %}\nx\n{% endhighlight %}\n```\n",
+    ),
+    "a fence that text after backticks does not close": (
+        "```\n``` x\n{% highlight ruby %}\nx\n{% endhighlight %}\n```\n",
+        "```\n``` x\n{% highlight ruby %}\nx\n{% endhighlight %}\n```\n",
+    ),
+    "a fence of backticks in the code": (
+        "{% highlight md %}\n```\n{% endhighlight %}\n",
+        "````md\n```\n````\n",
+    ),
+    "a fence indented three spaces": (
+        "   ```\n{% highlight ruby %}\nx\n{% endhighlight %}\n   ```\n",
+        "   ```\n{% highlight ruby %}\nx\n{% endhighlight %}\n   ```\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(("body", "imported"), HIGHLIGHT_CASES.values(), ids=HIGHLIGHT_CASES)
+def test_highlight_tags_convert_where_the_generator_reads_them_as_tags(
+    tmp_path: Path, body: str, imported: str
+) -> None:
+    # Each case is a way Jekyll, Hugo or CommonMark writes the tags or a fence that the
+    # conversion read unlike them in a hand mutation audit.
+    entry = imported_post(tmp_path, f"---\ntitle: Code\ndate: 2025-01-02\n---\n{body}")
+    assert entry.body == imported
