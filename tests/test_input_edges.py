@@ -841,15 +841,23 @@ def test_a_config_title_of_invisible_characters_alone_is_an_error(site: Site) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [
+        ("\\u200e \\u200f", f"U+200E LEFT-TO-RIGHT MARK, {RTL_MARK}"),
+        # U+FFF9 is in no table of invisible.py: its category (Cf) says it shows nothing.
+        ("\\ufff9", "U+FFF9 INTERLINEAR ANNOTATION ANCHOR"),
+    ],
+)
 def test_invisible_characters_with_spaces_between_them_are_still_nothing_shown(
-    site: Site,
+    site: Site, written: str, named: str
 ) -> None:
     # A space shows as nothing too: "\u200e \u200f" is a title no reader shows.
-    site(**{"a.md": '---\ntitle: "\\u200e \\u200f"\ndate: 2025-06-01\n---\nText.\n'})
+    site(**{"a.md": f'---\ntitle: "{written}"\ndate: 2025-06-01\n---\nText.\n'})
     built = run("build")
     assert built.exit_code == 1, built.output
     assert built.stderr == (
-        f"Error: entries/a.md:2: title {SHOWS_NOTHING} (U+200E LEFT-TO-RIGHT MARK, {RTL_MARK}). "
+        f"Error: entries/a.md:2: title {SHOWS_NOTHING} ({named}). "
         "Give title visible text or remove the key.\n"
     )
     assert not Path("feeds").exists()
@@ -919,6 +927,32 @@ def test_a_character_that_renders_as_nothing_at_an_end_is_dropped_unless_it_belo
     assert entry.title == "Launch \U0001f680\ufe0f"
     assert [tag.term for tag in entry.tags] == ["news", "x", "\u1100\u1160"]
     assert [author.name for author in entry.authors] == ["\u845b\U000e0100", "Bo Li"]
+
+
+# Titles as written (YAML escapes) and as a reader gets them: each is a case a hand mutation
+# audit of invisible.py found no test for.
+TITLE_ENDS = {
+    "a combining grapheme joiner first": ("\\u034fLaunch", "Launch"),
+    "a variation selector of ideographs first": ("\\U000e0100Launch", "Launch"),
+    "a soft hyphen first": ("\\u00adLaunch", "Launch"),
+    "a space after a zero-width space": ("\\u200b Launch", "Launch"),
+    "a zero-width space after an emoji's presentation": (
+        "Launch \\U0001f680\\ufe0f\\u200b",
+        "Launch \U0001f680\ufe0f",
+    ),
+    "a keycap's digit, which a selector makes an emoji": ("Room 1\\ufe0f", "Room 1\ufe0f"),
+}
+
+
+@pytest.mark.parametrize(("written", "shown"), TITLE_ENDS.values(), ids=TITLE_ENDS)
+def test_a_title_loses_at_its_ends_only_what_shows_nothing_there(
+    site: Site, written: str, shown: str
+) -> None:
+    folder = site(**{"a.md": f'---\ntitle: "{written}"\ndate: 2025-06-01\n---\nText.\n'})
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    (entry,) = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert entry.title == shown
 
 
 def test_import_says_a_permalink_path_named_the_entry_rather_than_was_left_out(site: Site) -> None:
