@@ -102,3 +102,40 @@ def test_a_published_entry_made_a_draft_and_previewed_builds_as_without_the_cach
     assert cached.exit_code == 0, cached.output
     assert fresh.exit_code == 0, fresh.output
     assert files_under(Path("feeds")) == files_under(Path("fresh"))
+
+
+def test_each_build_reports_the_entries_of_each_feed_as_a_build_without_the_cache() -> None:
+    # Two entries in every feed: the report says so after a first build, a rebuild that
+    # patched one edited entry, and a build without the cache.
+    first = run("build")
+    write("entries/beta.md", "---\ntitle: Beta\ndate: 2025-01-02\n---\nBeta, edited.\n")
+    patched = run("build")
+    uncached = run("build", "--no-cache")
+
+    for result in (first, patched, uncached):
+        assert result.exit_code == 0, result.output
+        assert "feeds/atom.xml (2 entries)" in result.output, result.output
+        assert "feeds/feed.json (2 entries)" in result.output, result.output
+
+
+def test_a_rebuild_after_an_edit_and_a_deletion_equals_a_build_without_the_cache() -> None:
+    # A link to beta makes alpha's files depend on beta's URL; deleting a draft-free entry
+    # removes its page, which the report names.
+    write("entries/gamma.md", "---\ntitle: Gamma\ndate: 2025-01-03\n---\nSee [beta](beta.md).\n")
+    assert run("build").exit_code == 0
+    write(
+        "entries/beta.md",
+        "---\ntitle: Beta\ndate: 2025-01-02\nslug: bee\nid: tag:example.org,2025:beta\n"
+        "---\nEdited.\n",
+    )
+    write("staticfeed.toml", CONFIG.replace("Audited feed", "Audited feed, again"))
+    Path("entries/alpha.md").unlink()
+
+    cached = run("build")
+    shutil.copytree("feeds", "fresh")
+    fresh = run("build", "--no-cache", "--out", "fresh")
+
+    assert cached.exit_code == 0, cached.output
+    assert "removed feeds/alpha/index.html" in cached.output.splitlines(), cached.output
+    assert fresh.exit_code == 0, fresh.output
+    assert files_under(Path("feeds")) == files_under(Path("fresh"))
