@@ -5,17 +5,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 import pytest
 
 from tests.conftest import invoke_build
 from tests.test_check import (
     ATOM,
     CONFIG,
+    FEEDS,
+    NEWER,
+    OLDER,
     RSS,
     Site,
     edit,
     error,
     findings,
+    line_of,
     ordered,
     rows,
     stale,
@@ -229,3 +234,71 @@ def test_a_relative_url_in_xhtml_names_the_element_with_its_prefix(episode: Path
     line = edit(ATOM, 'type="html">&lt;p&gt;Listen.&lt;/p&gt;</content>', xhtml)
     message = "the xhtml:img src 'a.png' is a relative URL"
     assert error(ATOM, line, "relative-url", message) in rows()
+
+
+def test_a_folder_named_like_a_feed_beside_the_feeds_is_left_alone(episode: Path) -> None:
+    # A folder the build never makes, such as a site's `feeds/data.json/`, is no feed file:
+    # check has nothing of it to read, and says nothing.
+    Path("feeds/data.json").mkdir()
+    Path("feeds/old.xml").mkdir()
+    assert rows(exit_code=0) == []
+
+
+def test_a_self_link_with_spaces_around_its_url_is_that_url(episode: Path) -> None:
+    # Readers drop the spaces around a URL (the WHATWG URL parser does), so the link still
+    # names this file: no "served at" error for a space.
+    line = edit(RSS, f'href="{FEEDS}rss.xml"', f'href=" {FEEDS}rss.xml\t"')
+    assert rows() == [stale(RSS, line)]
+
+
+def test_a_guid_whose_ispermalink_has_spaces_around_false_is_no_permalink(episode: Path) -> None:
+    # feedparser takes a guid for a permalink only for "true": " false " is no permalink, and
+    # its text need not be a URL.
+    line = edit(RSS, ' isPermaLink="false"', ' isPermaLink=" false "')
+    assert feedparser.parse(RSS).entries[0].guidislink is False
+    assert rows() == [stale(RSS, line)]
+
+
+def test_entries_out_of_order_around_an_undated_one_are_still_reported(site: Site) -> None:
+    # An item without a date between two does not make the later, newer one right: readers
+    # that keep the first items still keep the wrong ones.
+    site(CONFIG, **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    edit(RSS, "Wed, 01 Jan 2025 00:00:00 +0000", "Sat, 01 Mar 2025 00:00:00 +0000")
+    edit(
+        RSS,
+        "<item>",
+        "<item><title>Undated</title><description>Hi.</description></item><item>",
+        nth=1,
+    )
+    line = line_of(RSS, "Sat, 01 Mar 2025")
+    message = (
+        "the entry dated 2025-03-01T00:00:00+00:00 comes after an older one "
+        f"(line {line_of(RSS, '<pubDate>')}, 2025-02-01T00:00:00+00:00)"
+    )
+    assert error(RSS, line, "order", message) in rows()
+
+
+def test_an_rss_feed_without_a_self_link_is_told_to_add_an_atom_link(episode: Path) -> None:
+    # RSS has no <link rel="self">: the element to add is Atom's, with its prefix.
+    edit(RSS, f'<atom:link href="{FEEDS}rss.xml" rel="self" type="application/rss+xml"/>', "")
+    fixes = [(f["rule"], f["fix"]) for f in findings() if f["file"] == RSS]
+    fix = f'Add <atom:link rel="self" href="…"/>, {FEEDS}rss.xml, or run staticfeed build.'
+    assert ("self-link", fix) in fixes
+
+
+def test_a_guid_with_a_scheme_but_no_host_is_no_url_to_open(episode: Path) -> None:
+    # "https:ep" names no host: a reader opening the guid as the item's page goes nowhere.
+    line = edit(RSS, ' isPermaLink="false">', ">https:")
+    text = feedparser.parse(RSS).entries[0].id  # the guid as a reader reads it
+    message = f'the guid {text!r} is not a URL, but has no isPermaLink="false"'
+    assert error(RSS, line, "guid", message) in rows()
+
+
+def test_atom_content_without_a_type_is_text_and_has_no_urls(episode: Path) -> None:
+    # Without type="html" Atom content is text (RFC 4287, 3.1.1): readers show the markup
+    # as written, so no relative URL in it is fetched.
+    edit(
+        ATOM, '<content type="html">&lt;p&gt;Listen.&lt;/p&gt;', '<content>&lt;img src="a.png"&gt;'
+    )
+    assert "relative-url" not in {row[3] for row in rows()}
