@@ -302,3 +302,31 @@ def test_atom_content_without_a_type_is_text_and_has_no_urls(episode: Path) -> N
         ATOM, '<content type="html">&lt;p&gt;Listen.&lt;/p&gt;', '<content>&lt;img src="a.png"&gt;'
     )
     assert "relative-url" not in {row[3] for row in rows()}
+
+
+@pytest.mark.parametrize("guid", ["HTTP://notes.staticfeed.test/ep", "urn:a:ep"])
+def test_an_rss_guid_is_not_held_to_the_atom_id_rules(episode: Path, guid: str) -> None:
+    # The W3C service checks an RSS guid as a URI alone: no canonical-id or w3c-id warning.
+    line = edit(
+        RSS,
+        ' isPermaLink="false">tag:notes.staticfeed.test,2025:ep<',
+        f' isPermaLink="false">{guid}<',
+    )
+    assert rows() == [stale(RSS, line)]
+
+
+def test_an_enclosure_url_with_spaces_around_it_is_that_url(episode: Path) -> None:
+    # Readers drop the spaces around a URL: the enclosure is fetched as written without them.
+    line = edit(RSS, f'url="{MEDIA}"', f'url=" {MEDIA} "')
+    assert rows() == [stale(RSS, line)]
+
+
+def test_an_enclosure_type_of_spaces_is_no_type(episode: Path) -> None:
+    line = edit(RSS, 'type="audio/mpeg"', 'type=" "')
+    assert error(RSS, line, "enclosure", "the enclosure has no type") in rows()
+
+
+def test_a_channel_under_another_root_is_no_rss_feed(episode: Path) -> None:
+    Path("feeds/old.xml").write_text("<feed><channel><title>Old</title></channel></feed>")
+    message = "the root element <feed> is not an Atom <feed> or an RSS <rss> with <channel>"
+    assert error("feeds/old.xml", 1, "xml", message) in rows()
