@@ -330,3 +330,19 @@ def test_a_channel_under_another_root_is_no_rss_feed(episode: Path) -> None:
     Path("feeds/old.xml").write_text("<feed><channel><title>Old</title></channel></feed>")
     message = "the root element <feed> is not an Atom <feed> or an RSS <rss> with <channel>"
     assert error("feeds/old.xml", 1, "xml", message) in rows()
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("HTTPS://media.staticfeed.test:/a.mp3", "it has a ':' after the host but no port"),
+        ("https://media.staticfeed.test#a", "it has no '/' between the host and the '?' or '#'"),
+    ],
+)
+def test_a_rejected_enclosure_url_in_the_feed_file_says_why(
+    episode: Path, url: str, why: str
+) -> None:
+    # A ':' with no port after it, and a '#' right after the host, which lacks its '/' too.
+    edit(RSS, f'url="{MEDIA}"', f'url="{url}"')
+    messages = [row[4] for row in rows() if row[:1] == (RSS,) and row[3] == "enclosure"]
+    assert len(messages) == 1 and why in messages[0], messages
