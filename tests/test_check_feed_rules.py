@@ -355,3 +355,10 @@ def test_a_rejected_enclosure_url_in_the_feed_file_says_why(
     edit(RSS, f'url="{MEDIA}"', f'url="{url}"')
     messages = [row[4] for row in rows() if row[:1] == (RSS,) and row[3] == "enclosure"]
     assert len(messages) == 1 and why in messages[0], messages
+
+
+def test_an_id_urn_uuid_in_capitals_is_still_held_to_the_uuid_form(episode: Path) -> None:
+    # URN schemes and namespace ids are read in any case (RFC 8141): this is a bad UUID.
+    line = edit(ATOM, "<id>tag:notes.staticfeed.test,2025:ep<", "<id>URN:UUID:1234<")
+    messages = [row[4] for row in rows() if row[:2] == (ATOM, line) and row[3] == "w3c-id"]
+    assert len(messages) == 1 and "is not a UUID" in messages[0], messages
