@@ -12,18 +12,22 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from click.testing import CliRunner
+from lxml import etree
 
+from staticfeed.cli import cli
 from staticfeed.config import Config
 from staticfeed.hosting import HostedFile, headers_file, pages_folder
 from staticfeed.stamp import CACHE_FOLDER
-from tests.conftest import need
+from tests.conftest import BASIC_CONFIG, need
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
@@ -35,6 +39,7 @@ ATOM = "application/atom+xml; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 JSON = "application/feed+json; charset=utf-8"
 UKRAINE = "україна"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 
 # A publication with two archives: archive 1 is full (final), archive 2 still grows.
 FILES = [
@@ -219,7 +224,11 @@ def test_no_files_gives_only_the_comment() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["", "/atom.xml", "../atom.xml", "tags//x.atom.xml", "./atom.xml", "a\nb.xml"]
+    "name",
+    [
+        *("", "/atom.xml", "../atom.xml", "tags//x.atom.xml", "./atom.xml", "a\nb.xml"),
+        *("tags\\x.atom.xml", "a\x7fb.xml"),  # a Windows separator; DEL, a control character
+    ],
 )
 def test_a_name_outside_the_folder_is_refused(name: str) -> None:
     with pytest.raises(ValueError, match="relative POSIX path"):
@@ -250,6 +259,8 @@ def test_pages_folder(feed_url: str, pages_url: str, folder: str) -> None:
         ("https://example.org/blog/feeds/", "https://owner.github.io/repo"),
         ("https://owner.github.io/other/feeds/", "https://owner.github.io/repo"),
         ("https://owner.github.io/repository/", "https://owner.github.io/repo"),
+        # Another port is another site (RFC 6454 origin): the workflow's pages are not there.
+        ("https://owner.github.io:8443/repo/feeds/", "https://owner.github.io/repo"),
     ],
 )
 def test_pages_folder_refuses_a_feed_url_elsewhere(feed_url: str, pages_url: str) -> None:
@@ -490,3 +501,24 @@ def test_readme_nginx_config_serves_what_headers_file_says(tmp_path: Path) -> No
         server.wait(timeout=10)
         if server.stderr:
             server.stderr.close()
+
+
+# From a hand mutation audit of hosting.py: each kills a mutant that survived the tests above.
+
+
+def test_a_site_path_with_encoded_and_reserved_characters_gets_the_rule_readers_request(
+    site: Callable[..., Path],
+) -> None:
+    # The self link is the URL a feed reader requests. A feed_url path already percent-encoded
+    # ("caf%C3%A9") was encoded again to "caf%25C3%25A9" when quote() did not keep "%" and the
+    # characters a path may hold ("+"), so no rule matched the request.
+    site(
+        config=BASIC_CONFIG.replace("https://example.org/blog/", "https://example.org/café+news/"),
+        **{"a.md": "# Hello\n\n2025-12-22\n\nText.\n"},
+    )
+    result = CliRunner().invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    feed = etree.parse("feeds/atom.xml").getroot()
+    (self_link,) = feed.xpath("a:link[@rel='self']/@href", namespaces={"a": ATOM_NS})
+    rules = dict(parse_headers(Path("feeds/_headers").read_text(encoding="utf-8")))
+    assert rules[urlsplit(self_link).path]["Content-Type"] == ATOM
