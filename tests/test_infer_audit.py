@@ -1,0 +1,91 @@
+"""Tests from a hand mutation audit of infer.py (the title, date line and byline read from the
+top of a document without front matter): each kills a mutant that survived the other tests.
+Builds with the real command and reads the feeds with lxml or asserts the error a user reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from staticfeed.cli import cli
+
+Site = Callable[..., Path]
+A = "{http://www.w3.org/2005/Atom}"
+
+
+def build() -> Result:
+    return CliRunner().invoke(cli, ["build"])
+
+
+def only_entry() -> etree._Element:
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = etree.parse("feeds/atom.xml").getroot().findall(f"{A}entry")
+    return entry
+
+
+def error_lines() -> list[str]:
+    result = build()
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert not Path("feeds").exists()
+    return result.stderr.splitlines()
+
+
+def test_a_date_below_the_tenth_line_of_text_is_text_not_the_date(site: Site) -> None:
+    # Ten lines with text are read for metadata: "# Title" and nine paragraphs fill them.
+    paragraphs = "".join(f"Paragraph {n}.\n\n" for n in range(9))
+    site(**{"note.md": f"# Title\n\n{paragraphs}2025-12-22\n"})
+    assert error_lines() == [
+        "Error: entries/note.md: no date found near the top of the document. Add front matter"
+        " with date: 2025-12-22, or a line with the date."
+    ]
+
+
+def test_a_first_line_of_200_characters_is_the_title(site: Site) -> None:
+    title = "B" * 200
+    site(**{"note.md": f"{title}\n\n2025-12-22\n\nText.\n"})
+    assert only_entry().findtext(f"{A}title") == title
+
+
+def test_a_first_line_of_201_characters_is_no_title(site: Site) -> None:
+    # Longer than a title (200 characters): the text begins with a paragraph, not a title.
+    site(**{"note.md": f"{'C' * 201}\n\n2025-12-22\n\nText.\n"})
+    assert error_lines() == [
+        'Error: entries/note.md: no title found. Add front matter with title: "Your title".'
+    ]
+
+
+def authors(entry: etree._Element) -> list[str | None]:
+    return [author.findtext(f"{A}name") for author in entry.findall(f"{A}author")]
+
+
+def test_a_byline_ending_in_a_full_stop_names_the_author_without_it(site: Site) -> None:
+    site(**{"note.md": "# Title\n\n2025-12-22\n\nBy Ann Lee.\n\nText.\n"})
+    assert authors(only_entry()) == ["Ann Lee"]
+
+
+def test_a_byline_of_200_characters_is_text_and_the_default_author_writes(site: Site) -> None:
+    # 200 characters is longer than any byline: the line is a paragraph of the text.
+    names = "Ann Lee, " * 21 + "Bo Chen Cyd"
+    assert len(names) == 200
+    site(**{"note.md": f"# Title\n\n2025-12-22\n\nBy {names}\n\nText.\n"})
+    entry = only_entry()
+    assert authors(entry) == ["Default Author"]
+    assert f"By {names}" in (entry.findtext(f"{A}content") or "")
+
+
+def test_a_byline_below_a_too_long_one_names_the_authors(site: Site) -> None:
+    too_long = ", ".join(["Ann Lee"] * 23)
+    site(**{"note.md": f"# Title\n\n2025-12-22\n\nBy {too_long}\n\nBy Bo Chen\n\nText.\n"})
+    assert authors(only_entry()) == ["Bo Chen"]
+
+
+def test_by_and_a_comma_names_nobody_and_stays_in_the_text(site: Site) -> None:
+    site(**{"note.md": "# Title\n\n2025-12-22\n\nBy ,\n\nText.\n"})
+    entry = only_entry()
+    assert authors(entry) == ["Default Author"]
+    assert "By ," in (entry.findtext(f"{A}content") or "")
