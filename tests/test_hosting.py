@@ -227,7 +227,7 @@ def test_no_files_gives_only_the_comment() -> None:
     "name",
     [
         *("", "/atom.xml", "../atom.xml", "tags//x.atom.xml", "./atom.xml", "a\nb.xml"),
-        *("tags\\x.atom.xml", "a\x7fb.xml"),  # a Windows separator; DEL, a control character
+        *("tags\\x.atom.xml", "a\x1fb.xml", "a\x7fb.xml"),  # Windows separator; controls
     ],
 )
 def test_a_name_outside_the_folder_is_refused(name: str) -> None:
