@@ -89,3 +89,25 @@ def test_by_and_a_comma_names_nobody_and_stays_in_the_text(site: Site) -> None:
     entry = only_entry()
     assert authors(entry) == ["Default Author"]
     assert "By ," in (entry.findtext(f"{A}content") or "")
+
+
+def test_a_title_underlined_with_dashes_leaves_no_rule_in_the_content(site: Site) -> None:
+    site(**{"note.md": "Hello world\n---\n\n2025-12-22\n\nText.\n"})
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "Hello world"
+    assert "<hr" not in (entry.findtext(f"{A}content") or "")
+
+
+def test_written_by_names_the_author(site: Site) -> None:
+    site(**{"note.md": "# Title\n\n2025-12-22\n\nWritten by Ann Lee\n\nText.\n"})
+    assert authors(only_entry()) == ["Ann Lee"]
+
+
+def test_a_name_of_five_words_is_one_author(site: Site) -> None:
+    site(**{"note.md": "# Title\n\n2025-12-22\n\nBy Ana Maria de la Cruz\n\nText.\n"})
+    assert authors(only_entry()) == ["Ana Maria de la Cruz"]
+
+
+def test_by_and_a_number_is_text_not_a_byline(site: Site) -> None:
+    site(**{"note.md": "# Title\n\n2025-12-22\n\nBy 3 Friends\n\nText.\n"})
+    assert authors(only_entry()) == ["Default Author"]
