@@ -111,3 +111,17 @@ def test_a_name_of_five_words_is_one_author(site: Site) -> None:
 def test_by_and_a_number_is_text_not_a_byline(site: Site) -> None:
     site(**{"note.md": "# Title\n\n2025-12-22\n\nBy 3 Friends\n\nText.\n"})
     assert authors(only_entry()) == ["Default Author"]
+
+
+def test_a_first_line_indented_as_code_is_no_title_and_stays_code(site: Site) -> None:
+    # "    # Indented" is an indented code block: it was taken for the title "Indented" and
+    # left out of the text, which readers then showed without the author's code.
+    for first in ("    # Indented", "\t# Indented", "  \tprint(1)"):
+        site(**{"note.md": f"{first}\n\n2025-12-22\n\nText.\n"})
+        assert error_lines() == [
+            'Error: entries/note.md: no title found. Add front matter with title: "Your title".'
+        ]
+    site(**{"note.md": "---\ntitle: Code\n---\n    # Indented\n\n2025-12-22\n\nText.\n"})
+    content = only_entry().findtext(f"{A}content")
+    code = etree.HTML(content).findtext(".//pre/code")
+    assert code == "# Indented\n"

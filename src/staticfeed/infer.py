@@ -13,6 +13,8 @@ _HEAD_LINES = 10  # a date or byline further down is part of the text, not metad
 _TITLE_MAX = 200
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+# Four columns in, a tab counted to the next multiple of four: an indented code block.
+_INDENTED_CODE = re.compile(r" {0,3}\t| {4}")
 # Possessive (*+) and anchored so that a long run of spaces costs time in proportion to its
 # length: "\s*(?:,|\s+and\s+)" tried every split of it, and 3,000 spaces after "By Ann" took
 # 45 s, as did the byline's ".+?\s*[*_]*\s*$".
@@ -129,7 +131,8 @@ def _find_title(
         if index + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[index + 1]):
             return [index, index + 1], inline_text(lines[index])
         candidate = lines[index].strip()
-        if len(candidate) > _TITLE_MAX:
+        if len(candidate) > _TITLE_MAX or _INDENTED_CODE.match(lines[index]):
+            # Indented four columns, the line is code (`    # not a heading`), shown as written.
             return [], None
         text = inline_text(candidate)
         if text:
