@@ -103,6 +103,30 @@ def test_build_refuses_a_renamed_file_whose_old_name_a_new_document_took(
     assert Path("feeds/atom.xml").read_bytes() == before
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_build_refuses_a_retitled_file_whose_old_name_and_title_a_new_document_took(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md renamed to alpha.md and retitled, and a new a.md titled "Alpha" as a.md was: the
+    # id tag:...:a is published again under its title, and only its date (March 9, not 1)
+    # tells that another document has it.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    assert invoke_build(*options).exit_code == 0
+    before = Path("feeds/atom.xml").read_bytes()
+    Path("entries/a.md").unlink()
+    Path("entries/alpha.md").write_text(doc("Alpha, revised"), encoding="utf-8")
+    aleph = "---\ntitle: Alpha\ndate: 2025-03-09\n---\nAnother note.\n"
+    Path("entries/a.md").write_text(aleph, encoding="utf-8")
+
+    result = invoke_build(*options)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == taken_by("Alpha").replace(
+        "an entry with its title was", 'an entry with its date and text, "Alpha", was'
+    )
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
 HELD_BACK = ("draft", "future")
 """How an entry is held back (`held_back_doc`): a draft, or a date ahead."""
 
