@@ -1801,12 +1801,13 @@ def test_the_id_guard_reads_the_feeds_only_when_ids_may_have_changed(
     assert len(reads) == 5
 
 
-def test_after_a_build_that_removed_a_file_the_id_guard_need_not_read_the_feeds(
+def test_feeds_checked_out_afresh_after_a_build_that_removed_a_file_are_as_it_left_them(
     site: Site, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Removing a tag's feeds publishes a manifest naming them too, narrowed once they are
-    # gone: the cache records the bytes of the manifest left, which tell that the files are
-    # as left once checked out afresh (same bytes, new times), and so that no id changed.
+    # Checked out afresh (same bytes, new times), the files are as left by their bytes, which
+    # the cache records: of the manifest, which named the tag's feeds removed too until they
+    # were gone and was then narrowed, and of the files the build kept as they were. The id
+    # guard then need not read the feeds.
     site(config=CONFIG, **DOCUMENTS)
     reads = count_feed_reads(monkeypatch)
     assert run("build").exit_code == 0
