@@ -524,6 +524,31 @@ def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:
         assert shown.get("content") or shown.link == LINK, front
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_every_entry_with_a_title_alone_is_named_at_once(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # The others are rendered on, so that one build names every such entry, not one a build.
+    site(
+        config=BASIC_CONFIG + "pages = false\n",
+        **{
+            "a.md": doc("title: A\ndate: 2025-12-22", ""),
+            "b.md": doc("title: B\ndate: 2025-12-21"),
+            "c.md": doc("title: C\ndate: 2025-12-20", ""),
+        },
+    )
+    result = invoke_build(*options)
+    assert result.exit_code == 1
+    assert result.stderr == "".join(
+        f"Error: entries/{name}:5: the entry has a title alone: no text, no summary, no link, and"
+        " no page (pages = false), so readers have nothing to show or open, and an Atom entry"
+        " needs content or a link. Write a sentence about it below the front matter, or give it"
+        " a summary: or a link:.\n"
+        for name in ("a.md", "c.md")
+    )
+    assert not Path("feeds").exists()
+
+
 @pytest.mark.parametrize(
     "body",
     [
