@@ -7,6 +7,7 @@ import functools
 import hashlib
 import os
 import secrets
+import select
 import shutil
 import signal
 import stat
@@ -1109,6 +1110,15 @@ def test_without_locks_a_temporary_file_too_young_to_remove_is_looked_for_again(
     assert files(feeds) == ALL_FILES
 
 
+def first_line(process: subprocess.Popen[str], seconds: float = 30) -> str:
+    """The first line `process` writes to stderr, or "" when none comes within `seconds`: a
+    bare readline() waited for ever when the line went elsewhere, the build held back by the
+    lock the test keeps, and the whole run hung instead of failing."""
+    assert process.stderr is not None
+    ready, _, _ = select.select([process.stderr], [], [], seconds)
+    return process.stderr.readline() if ready else ""
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX's; Windows builds are not held")
 def test_a_build_waits_while_another_writes_into_the_same_folder(site: Site) -> None:
     # Two builds at once (serve rebuilding while build runs) could record each other's files
@@ -1122,8 +1132,7 @@ def test_a_build_waits_while_another_writes_into_the_same_folder(site: Site) -> 
     try:
         command = [sys.executable, "-m", "staticfeed", "build", "-q"]
         second = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE, text=True)
-        assert second.stderr is not None
-        assert second.stderr.readline() == "waiting for another staticfeed build into feeds\n"
+        assert first_line(second) == "waiting for another staticfeed build into feeds\n"
         assert second.poll() is None  # still waiting
     finally:
         os.close(handle)
@@ -1144,8 +1153,7 @@ def test_a_build_waits_while_a_first_build_writes_into_the_same_folder(site: Sit
         feeds.mkdir(exist_ok=True)  # as that build's staging makes it
         command = [sys.executable, "-m", "staticfeed", "build", "-q"]
         second = subprocess.Popen(command, cwd=folder, stderr=subprocess.PIPE, text=True)
-        assert second.stderr is not None
-        assert second.stderr.readline() == "waiting for another staticfeed build into feeds\n"
+        assert first_line(second) == "waiting for another staticfeed build into feeds\n"
         assert second.poll() is None  # still waiting
     _, rest = second.communicate(timeout=60)
     assert second.returncode == 0, rest
