@@ -102,16 +102,9 @@ def test_new_with_a_character_feeds_cannot_carry_is_a_wrong_command_line(
 def test_init_in_the_current_folder_says_what_to_run_next_without_a_cd(in_tmp: Path) -> None:
     # Spaces around a zone name, as pasted, are no part of it.
     result = run(
-        "init",
-        "--title",
-        "T",
-        "--site-url",
-        "https://e.org/",
-        "--author",
-        "A",
-        "--timezone",
-        " Europe/Kyiv ",
-    )
+        "init", "--title", "T", "--site-url", "https://e.org/", "--author", "A",
+        "--timezone", " Europe/Kyiv ",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[2:] == [
         "next:",
