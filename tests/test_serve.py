@@ -874,6 +874,33 @@ def test_a_page_whose_name_holds_a_percent_sign_is_served_at_feed_urls_path(
             assert request(preview, path)[:3:2] == (200, page.read_bytes()), path
 
 
+@pytest.mark.parametrize(
+    ("feed_url", "served"),
+    [
+        ("http://example.org/feeds/", True),  # the site's host, by the other scheme
+        ("https://example.org:8443/feeds/", False),  # another port: another server
+        ("https://cdn.example.org/feeds/", False),  # another host
+    ],
+)
+def test_feeds_are_served_at_feed_urls_path_on_the_sites_host_by_either_scheme(
+    site: Callable[..., Path], feed_url: str, served: bool
+) -> None:
+    # site_url https://example.org/blog/ with feeds at http://example.org/feeds/: one host,
+    # whose /feeds/ the preview did not answer (404), so the pages' feed links led nowhere.
+    folder = site(f'{BASIC_CONFIG}feed_url = "{feed_url}"\n', **{"one.md": ONE})
+    cli_build()
+    self_link = etree.parse(str(folder / "feeds" / "atom.xml")).xpath(
+        "/*/*[local-name()='link'][@rel='self']/@href"
+    )
+    assert self_link == [f"{feed_url}atom.xml"]
+    atom = (folder / "feeds" / "atom.xml").read_bytes()
+    with site_preview(folder) as preview:
+        status, _, body = request(preview, "/feeds/atom.xml")
+        assert (status, body == atom) == ((200, True) if served else (404, False))
+        assert request(preview, "/feeds")[0] == (301 if served else 404)
+        assert request(preview, "/blog/feeds/atom.xml")[0] == 404  # not feed_url's path
+
+
 def beside_site(site: Callable[..., Path]) -> Path:
     """A built publication whose body names .img/map.png and img/plan.png, both kept beside
     their document, where no build publishes them."""

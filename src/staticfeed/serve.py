@@ -98,7 +98,8 @@ class SiteLayout:
     site_path: str
     """site_url's path, decoded: `/blog/`."""
     feeds_path: str | None
-    """feed_url's path, decoded (`/blog/feeds/`), when it is on site_url's host."""
+    """feed_url's path, decoded (`/blog/feeds/`), when it is on site_url's host (and port),
+    by either scheme."""
     project: Path
     """The project folder (the config's), resolved."""
     files: frozenset[Path]
@@ -117,7 +118,10 @@ class SiteLayout:
         documents name too, looked for at the first request for each (the layout is made
         again after each change, so what it found stays true)."""
         site, feeds = urllib.parse.urlsplit(config.site_url), urllib.parse.urlsplit(config.feed_url)
-        same_host = (site.scheme, site.netloc) == (feeds.scheme, feeds.netloc)
+        # The scheme is how a reader reaches the host, not another site: `http://e.org/feeds/`
+        # is the folder /feeds/ of the host that serves `https://e.org/blog/`, as the one
+        # preview serves both. Another host (or a port written out) is another site.
+        same_host = site.netloc == feeds.netloc
         cached = functools.lru_cache(maxsize=1024)
         named, beside = (
             (
