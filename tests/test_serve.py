@@ -924,6 +924,31 @@ def test_no_404_hint_tells_to_put_a_file_where_the_preview_never_serves_it(
     assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"]
 
 
+def test_a_project_files_url_with_a_slash_after_it_is_404_as_a_feeds_is(
+    site: Callable[..., Path],
+) -> None:
+    # /blog/img/map.png/ answered the map (200) where /blog/feeds/atom.xml/ is 404, as nginx
+    # answers both ("Not a directory"): a link that works only in the preview.
+    folder = site(**{"links.md": LINKS_OUT})
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").write_bytes(b"\x89PNG map")
+    cli_build()
+    with site_preview(folder) as preview:
+        assert request(preview, "/blog/img/map.png")[:3:2] == (200, b"\x89PNG map")
+        for path in ("/blog/img/map.png/", "/blog/img/map.png%2F", "/blog/feeds/atom.xml/"):
+            status, _, body = request(preview, path)
+            assert (status, b"PNG map" in body) == (404, False), path
+
+
+def test_no_404_hint_for_a_files_url_with_a_slash_after_it(site: Callable[..., Path]) -> None:
+    # The hint said to put the file at img/plan.png, where this URL is a 404 all the same.
+    hints: list[str] = []
+    with site_preview(beside_site(site), on_hint=hints.append) as preview:
+        assert request(preview, "/blog/img/plan.png/")[0] == 404
+        assert request(preview, "/blog/img/plan.png")[0] == 404
+    assert [hint.split(":")[0] for hint in hints] == ["404 /blog/img/plan.png"]
+
+
 def test_a_404_hint_is_said_once_until_the_next_rebuild(site: Callable[..., Path]) -> None:
     # A page's reloads do not repeat it; after a rebuild (a new layout) the file may have
     # moved, and the hint, still true, is said again.

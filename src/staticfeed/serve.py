@@ -149,11 +149,9 @@ class SiteLayout:
         if self.feeds_path is not None and decoded.startswith(self.feeds_path):
             rest = decoded[len(self.feeds_path) :]
             return resolve_request(root, "/" + urllib.parse.quote(rest))
-        if not decoded.startswith(self.site_path):
+        relative = self._relative(decoded)
+        if relative is None:
             return None
-        relative = decoded[len(self.site_path) :]
-        if any(part.startswith(".") for part in relative.split("/")):
-            return None  # .git, .staticfeed-cache, `..`: named by no document, never served
         file = _inside(self.project, self.project / relative)
         if file is None or not _is(file, "file"):
             return None
@@ -164,15 +162,24 @@ class SiteLayout:
         hidden = any(part.startswith(".") for part in file.relative_to(self.project).parts)
         return None if hidden else file
 
-    def not_found_hint(self, url_path: str) -> str | None:
-        """Why `url_path` is not found, when a body names a file beside its document there
-        (check's `relative-file` rule): the URL resolves against site_url, where no build
-        publishes that file. None for any other URL."""
-        decoded = urllib.parse.unquote(url_path)
+    def _relative(self, decoded: str) -> str | None:
+        """The path after site_url's of a decoded URL path that may name a file of the
+        project; None for one elsewhere, or that names no file anyone serves."""
         if not decoded.startswith(self.site_path):
             return None
         relative = decoded[len(self.site_path) :]
         if not relative or any(part.startswith(".") for part in relative.split("/")):
+            return None  # .git, .staticfeed-cache, `..`: named by no document, never served
+        # `img/map.png/` names a folder, as `/atom.xml/` does: a host answers 404 (nginx:
+        # "Not a directory"), and pathlib would drop the slash and find the file.
+        return None if relative.endswith("/") else relative
+
+    def not_found_hint(self, url_path: str) -> str | None:
+        """Why `url_path` is not found, when a body names a file beside its document there
+        (check's `relative-file` rule): the URL resolves against site_url, where no build
+        publishes that file. None for any other URL."""
+        relative = self._relative(urllib.parse.unquote(url_path))
+        if relative is None:
             return None
         named = Path(os.path.normpath(self.project / relative))
         found = self.beside(named)
