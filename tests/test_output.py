@@ -477,6 +477,53 @@ def test_work_given_to_publish_is_done_while_the_files_are_flushed_before_any_is
     assert files(out) == sorted(["atom.xml", *names])
 
 
+def _waits_for_a_thread(thread: threading.Thread) -> bool:
+    """Whether `thread` comes to join another (a `with ThreadPoolExecutor` being left) within
+    10 s."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        frame = sys._current_frames().get(thread.ident or 0)
+        while frame is not None:
+            if frame.f_code.co_name == "join":
+                return True
+            frame = frame.f_back
+        time.sleep(0.01)
+    return False
+
+
+def test_ctrl_c_while_files_are_flushed_stops_after_the_one_being_flushed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # serve took over 10 s to end after SIGTERM on a busy disk: a build stopped (Ctrl-C,
+    # SIGTERM) while the cache was saved went on to flush every staged file, a second each
+    # there, before removing them all, as a stopped build does.
+    fsync = os.fsync
+    flushed: list[int] = []
+    flushing = threading.Event()
+    build = threading.current_thread()
+
+    def slow_fsync(fd: int) -> None:
+        flushed.append(fd)
+        flushing.set()
+        # A busy disk: this flush ends only once the build has stopped and waits for it.
+        assert _waits_for_a_thread(build)
+        fsync(fd)
+
+    def work() -> None:
+        assert flushing.wait(timeout=10)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)
+    out = folder_with_an_old_feed(tmp_path)
+    with pytest.raises(KeyboardInterrupt), Staging(out) as staging:
+        staging.add("atom.xml", b"<feed>new</feed>")
+        for number in range(4):
+            staging.add(f"page-{number}.html", b"<p>page</p>", first=True)
+        staging.publish(meanwhile=work)
+    assert len(flushed) == 1
+    assert contents(out) == {"atom.xml": b"<feed>old</feed>"}  # and no temporary file
+
+
 def test_a_flush_that_fails_while_work_is_done_publishes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import re
 import secrets
 import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -390,10 +391,18 @@ class Staging:
             # Imported here: a rebuild that patches a few files publishes without it (5 ms).
             from concurrent.futures import ThreadPoolExecutor
 
+            given_up = threading.Event()
             with ThreadPoolExecutor(max_workers=1) as helper:
-                durable = helper.submit(self._durable, spent)
-                meanwhile()
-                staged = durable.result()
+                durable = helper.submit(self._durable, spent, given_up)
+                try:
+                    meanwhile()
+                    staged = durable.result()
+                except BaseException:
+                    # Ctrl-C, SIGTERM: the files will be removed, not published. Leaving the
+                    # `with` waits for the helper, which flushed every one first: a second
+                    # each on a busy disk, and serve took 10 s to end after SIGTERM.
+                    given_up.set()
+                    raise
         _refuse_folders_in_the_way(staged)
         path = self._out_dir
         try:
@@ -405,14 +414,17 @@ class Staging:
         self._published = True
         return self._results
 
-    def _durable(self, spent: Callable[[], None] | None) -> list[tuple[Path, Path]]:
+    def _durable(
+        self, spent: Callable[[], None] | None, given_up: threading.Event | None = None
+    ) -> list[tuple[Path, Path]]:
         """The staged files, in order, once those other processes stage are done and every one
-        is on disk (`spent` called in between)."""
+        is on disk (`spent` called in between); once `given_up` is set, the files left are
+        not flushed."""
         staged = [*self._first, *self._settle()]
         if spent is not None:
             spent()
         try:
-            _flush_to_disk(staged)
+            _flush_to_disk(staged, given_up)
         except OSError as error:
             raise _write_error(error, self._out_dir) from None
         return staged
@@ -641,15 +653,20 @@ _EXISTING_FILE = (
 )
 
 
-def _flush_to_disk(staged: list[tuple[Path, Path]]) -> None:
+def _flush_to_disk(
+    staged: list[tuple[Path, Path]], given_up: threading.Event | None = None
+) -> None:
     """Make the new contents durable before the renames publish them: one sync for all files
-    costs far less than one fsync per file when a build writes thousands of pages."""
+    costs far less than one fsync per file when a build writes thousands of pages. The files
+    left once `given_up` is set are not: the build stopped, and removes them."""
     if not staged:
         return
     if hasattr(os, "sync") and len(staged) > FSYNC_AT_MOST:
         os.sync()
         return
     for temporary, _ in staged:  # few files, or no os.sync (Windows): one file at a time
+        if given_up is not None and given_up.is_set():
+            return
         with temporary.open("rb+") as stream:
             os.fsync(stream.fileno())
 
