@@ -22,11 +22,13 @@ from typing import Any
 from urllib.parse import quote, unquote
 
 import feedparser
+import lxml.html
 import pytest
 from click.testing import Result
 from lxml import etree
 
 from tests.conftest import BASIC_CONFIG, invoke_build, need_atom_schema, need_program, read_xml
+from tests.test_hosting import parse_headers
 
 Site = Callable[..., Path]
 SITE_URL = "https://example.org/blog/"
@@ -410,6 +412,67 @@ def test_a_filled_archive_changes_only_to_link_its_successor_and_then_never(site
         assert report(result)["feeds/archive/1.atom.xml"] == "unchanged"
     assert sorted(ids(parse(Path("feeds/archive/2.atom.xml")))) == [ident(n) for n in (4, 5, 6)]
     assert sorted(ids(parse(Path("feeds/archive/4.atom.xml")))) == [ident(10)]
+
+
+# What the host and the pages are told of the archives
+
+SHORT_LIFE = "public, max-age=300"
+YEAR_LONG = "public, max-age=31536000, immutable"
+
+
+def cache_lifetimes() -> dict[Path, str]:
+    """The Cache-Control that feeds/_headers gives each file, by its path under feeds/."""
+    return {
+        local("https://example.org" + path): headers["Cache-Control"]
+        for path, headers in parse_headers(Path("feeds/_headers").read_text(encoding="utf-8"))
+    }
+
+
+@pytest.mark.parametrize(("count", "limit", "size"), HISTORIES)
+def test_headers_lets_hosts_cache_every_archive_for_a_year_but_the_newest(
+    site: Site, count: int, limit: int, size: int
+) -> None:
+    # The newest archive, which no next-archive link leads from, still changes: the next entry
+    # archived goes into it, or, full, it gains that link. Cached for a year, readers walking
+    # the archives would miss both.
+    site(config(limit=limit, archive_size=size), **posts(range(1, count + 1)))
+    build_ok()
+    final: set[Path] = set()
+    for main in ("atom.xml", "rss.xml"):
+        archives = walk(Path("feeds", main))[1:]
+        assert archives and hrefs(archives[0][1], "next-archive") == []  # the newest
+        final |= {path for path, parsed in archives if hrefs(parsed, "next-archive")}
+    # JSON Feed's next_url leads from the newest archive to the older ones, which are full.
+    final |= {path for path, _ in walk_json(Path("feeds/feed.json"))[2:]}
+    lifetimes = cache_lifetimes()
+    assert set(lifetimes) == set(feed_files())
+    assert {path for path, value in lifetimes.items() if value == YEAR_LONG} == final
+    assert {value for path, value in lifetimes.items() if path not in final} == {SHORT_LIFE}
+
+
+def feed_links(page: Path) -> set[Path]:
+    """The feed files a page links to (to subscribe), read with lxml."""
+    hrefs = lxml.html.parse(str(page)).xpath("//a/@href | //link/@href")
+    return {local(href) for href in hrefs if href.endswith((".xml", ".json"))}
+
+
+def test_the_pages_offer_every_feed_to_subscribe_to_but_the_archives(site: Site) -> None:
+    # An archive is a page of history that readers reach from the main feed: subscribed to,
+    # archive/1 would never bring a new entry. The index offered it with the tag feeds.
+    site(
+        config(limit=2, archive_size=2),
+        **{file_of(number): post(number, tags=["peace"]) for number in range(1, 8)},
+    )
+    build_ok()
+    archives = {path for main in ("atom.xml", "rss.xml") for path, _ in walk(Path("feeds", main))}
+    archives |= {path for path, _ in walk_json(Path("feeds/feed.json"))}
+    archives -= {Path("feeds/atom.xml"), Path("feeds/rss.xml"), Path("feeds/feed.json")}
+    assert len(archives) == 9  # posts 1-5, two by two, in three formats
+    subscribable = set(feed_files()) - archives
+    assert Path("feeds/tags/peace.atom.xml") in subscribable
+    assert feed_links(Path("feeds/index.html")) == subscribable
+    entry_page = next(path for path in Path("feeds").glob("*/index.html"))
+    assert feed_links(entry_page) and not feed_links(entry_page) & archives
 
 
 # Updates of archived entries
