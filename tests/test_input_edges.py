@@ -929,6 +929,28 @@ def test_a_character_that_renders_as_nothing_at_an_end_is_dropped_unless_it_belo
     assert [author.name for author in entry.authors] == ["\u845b\U000e0100", "Bo Li"]
 
 
+def test_a_hangul_syllable_of_fillers_alone_at_an_end_is_dropped(site: Site) -> None:
+    # U+115F U+1160 join as an initial and a vowel by Unicode's syllable rules, yet hold no
+    # jamo that shows: "news" and "news" with the pair after it looked alike in a reader and
+    # made two tag feeds. In a syllable with a jamo that shows, a final consonant after the
+    # pair (U+11A8) or an initial before it (U+1100), the fillers stay as written.
+    folder = site(
+        **{
+            "a.md": '---\ntitle: "\\u115f\\u1160Launch\\u115f\\u1160"\ndate: 2025-06-01\n'
+            'tags: [news, "news\\u115f\\u1160", "\\u115f\\u1160\\u11a8",'
+            ' "x\\u1100\\u115f\\u1160"]\n---\nText.\n'
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    atom = etree.parse(str(folder / "feeds" / "atom.xml"))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.xpath("string(/a:feed/a:entry/a:title)", namespaces=ns) == "Launch"
+    terms = atom.xpath("/a:feed/a:entry/a:category/@term", namespaces=ns)
+    assert terms == ["news", "\u115f\u1160\u11a8", "x\u1100\u115f\u1160"]
+    assert len(list((folder / "feeds" / "tags").glob("*.atom.xml"))) == 3
+
+
 # Titles as written (YAML escapes) and as a reader gets them: each is a case a hand mutation
 # audit of invisible.py found no test for.
 TITLE_ENDS = {

@@ -26,10 +26,13 @@ _EXTENDERS = (
 
 # The Hangul fillers that make a syllable with no initial consonant (U+115F, before a vowel) or
 # no vowel (U+1160, after an initial consonant): inside such a syllable they belong to old
-# Korean text; beside no jamo they show nothing.
+# Korean text; beside no jamo they show nothing, nor in a syllable of fillers alone (U+115F
+# U+1160, which Unicode's syllable rules join as an initial and a vowel: "news" and "news"
+# followed by the pair were two tag feeds), unless a final consonant follows (U+11A8 on).
 _INITIAL_FILLER, _VOWEL_FILLER = "\u115f", "\u1160"
 _INITIALS = "\u1100-\u115f\ua960-\ua97c"
 _VOWELS = "\u1160-\u11a7\ud7b0-\ud7c6"
+_FINALS = "\u11a8-\u11ff\ud7cb-\ud7fb"
 
 # The other default-ignorable characters, which show nothing wherever they are.
 _NOTHING = (
@@ -51,7 +54,7 @@ def _chars(ranges: str) -> frozenset[str]:
 
 _DROPPED = _chars(_NOTHING + _EXTENDERS)
 _EXTENDING = _chars(_EXTENDERS)
-_INITIAL, _VOWEL = _chars(_INITIALS), _chars(_VOWELS)
+_INITIAL, _VOWEL, _FINAL = _chars(_INITIALS), _chars(_VOWELS), _chars(_FINALS)
 
 AT_ENDS = _DROPPED | {_INITIAL_FILLER, _VOWEL_FILLER}
 """The characters `without_ends` may drop: the ignorable ones but the marks of direction."""
@@ -79,15 +82,38 @@ def without_ends(value: str) -> str:
 def _nothing_first(value: str, at: int) -> bool:
     char = value[at]
     if char == _INITIAL_FILLER:
-        return at + 1 == len(value) or value[at + 1] not in _VOWEL
+        return not _shows_a_jamo(_syllable_from(value, at))
     return char in AT_ENDS or char.isspace()
 
 
 def _nothing_last(value: str, at: int) -> bool:
     char = value[at]
     if char == _VOWEL_FILLER:
-        return at == 0 or value[at - 1] not in _INITIAL
+        return not _shows_a_jamo(_initials_before(value, at))
     return char in AT_ENDS or char.isspace()
+
+
+def _syllable_from(value: str, at: int) -> str:
+    """The vowels and final consonants after the initial at `at` that make its syllable."""
+    end = at + 1
+    while end < len(value) and value[end] in _VOWEL:
+        end += 1
+    if end > at + 1:
+        while end < len(value) and value[end] in _FINAL:
+            end += 1
+    return value[at + 1 : end]
+
+
+def _initials_before(value: str, at: int) -> str:
+    """The initial consonants before the vowel at `at`, which make its syllable with it."""
+    start = at
+    while start > 0 and value[start - 1] in _INITIAL:
+        start -= 1
+    return value[start:at]
+
+
+def _shows_a_jamo(jamo: str) -> bool:
+    return any(char not in (_INITIAL_FILLER, _VOWEL_FILLER) for char in jamo)
 
 
 def invisible(char: str) -> bool:
