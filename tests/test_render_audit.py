@@ -460,3 +460,73 @@ def test_text_after_a_stray_paragraph_end_is_on_a_line_of_its_own(
     root = lxml.html.fragment_fromstring(content, create_parent="div")
     assert [br.tail for br in root.iter("br")] == breaks
     assert [p for p in root.iter("p") if not p.text_content().strip()] == []
+
+
+def html5_read(body: str) -> ElementTree.Element:
+    """`body` as HTML5 reads it (html5lib, as browsers do), in a fragment of its own."""
+    return html5lib.parseFragment(body, namespaceHTMLElements=False)
+
+
+def test_a_self_closed_script_holds_the_code_after_it_as_browsers_read_it(site: Site) -> None:
+    # HTML5 ignores the "/" of a script's start tag: "count();" is its code, which browsers
+    # run and readers remove. libxml2 closed the script at once, and readers showed the code.
+    body = 'Before <script src="https://example.net/count.js"/>count();</script> after.\n'
+    assert [script.text for script in html5_read(body).iter("script")] == ["count();"]
+    assert [script.text for script in published_html(site, body).iter("script")] == ["count();"]
+    assert " ".join(shown(site, body).text_content().split()) == "Before after."
+
+
+def test_a_self_closed_b_makes_the_words_after_it_bold_as_browsers_show_them(site: Site) -> None:
+    body = "Some <b/>bold words.\n"
+    assert [(b.text or "").strip() for b in html5_read(body).iter("b")] == ["bold words."]
+    root = published_html(site, body)
+    assert [b.text_content().strip() for b in root.iter("b")] == ["bold words."]
+
+
+def test_a_self_closed_textarea_shows_the_text_after_it_as_written(site: Site) -> None:
+    # HTML5 reads what follows <textarea/> as its text, up to </textarea>: the <b/> in it is
+    # text too, shown as written. libxml2 made the box empty and the text bold.
+    body = '<textarea name="t"/>Dear <b/> editor</textarea> After.\n'
+    assert [box.text for box in html5_read(body).iter("textarea")] == ["Dear <b/> editor"]
+    root = published_html(site, body)
+    assert [box.text for box in root.iter("textarea")] == ["Dear <b/> editor"]
+    assert [b for b in root.iter("b")] == []
+    assert " ".join(root.text_content().split()) == "Dear <b/> editor After."
+
+
+def test_a_self_closed_div_holds_the_text_up_to_its_end_tag(site: Site) -> None:
+    body = '<div class="note"/>A note.</div>\n\nAfter.\n'
+    assert [div.text for div in html5_read(body).iter("div")] == ["A note."]
+    root = published_html(site, body)
+    assert [note.text_content() for note in root.find_class("note")] == ["A note."]
+    assert " ".join(root.text_content().split()) == "A note. After."
+
+
+def test_svg_and_mathml_elements_end_at_their_self_closing_tags(site: Site) -> None:
+    # In SVG and MathML "/>" ends the element, as in XML: the circle holds no text, the
+    # <title/> of the drawing none either, and the <i/> after the drawing, HTML's, holds
+    # "slanted" (html5lib reads all three so).
+    body = (
+        '<p>A dot <svg width="9" height="9"><title/><circle r="4"/><text>dot</text></svg>, '
+        "<math><mi>x</mi><mspace/><mi>y</mi></math> and <i/>slanted</p>\n"
+    )
+    svg = "{http://www.w3.org/2000/svg}"
+    expected = html5_read(body)
+    assert [len(circle) for circle in expected.iter(f"{svg}circle")] == [0]
+    assert [(i.text or "").strip() for i in expected.iter("i")][:1] == ["slanted"]
+    root = published_html(site, body)
+    assert [(circle.text, len(circle)) for circle in root.iter("circle")] == [(None, 0)]
+    assert [(title.text, len(title)) for title in root.iter("title")] == [(None, 0)]
+    assert [text.text for text in root.iter("text")] == ["dot"]
+    assert [(space.text, len(space)) for space in root.iter("mspace")] == [(None, 0)]
+    assert [i.text for i in root.iter("i")] == ["slanted"]
+
+
+def test_the_text_after_a_self_closed_table_is_no_part_of_it(site: Site) -> None:
+    # HTML5 opens the table, but shows the text after it before it, the table empty
+    # (html5lib reads it so): published in the table, the text was a table's to XML readers.
+    body = '<table border="1"/>Text after.\n'
+    assert [(table.text, len(table)) for table in html5_read(body).iter("table")] == [(None, 0)]
+    root = published_html(site, body)
+    assert [table.text_content() for table in root.iter("table")] == [""]
+    assert " ".join(root.text_content().split()) == "Text after."

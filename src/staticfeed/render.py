@@ -184,12 +184,146 @@ def parse_fragment(
     Its headings are added to `headings`, when given, in document order."""
     if not _FULL_DOCUMENT.match(html):
         html = f"<html><body>{html}"
+    if _may_self_close(html):
+        html = _self_closing_ignored(html, parser)
     fragment = _parsed(html, parser, headings, divs_closed=False)
     if _CDATA_START in html and (as_text := _foreign_sections_as_text(fragment, html)) != html:
         if headings is not None:
             headings.clear()  # parsed again from the start, with the sections' text
         fragment = _parsed(as_text, parser, headings, divs_closed=False)
     return fragment
+
+
+# HTML5 ignores the "/" that ends the start tag of an HTML element that is not void: `x <b/>y`
+# is a bold "y", `<p>a<script/>b c</p>` a script of "b c" (browsers hide it, and the rest of
+# the entry with no </script>), `<div/>` a <div> holding what follows it. libxml2 closed such an
+# element at once, and readers were shown what the author's HTML does not show. In SVG and
+# MathML the "/" closes the element (`<circle r="1"/>`), as in XML. The void elements, in which
+# HTML5 takes a "/" too: cmark-gfm writes `<img … />`, `<br />` and `<hr />` itself.
+_VOID = (
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+)  # fmt: skip
+# And a <table/>, kept empty: HTML5 moves the text and paragraphs after an open table out,
+# before it (browsers show "<table/>Text" as "Text" and an empty table), which libxml2 does
+# not, and readers of the feed as XML would have found them in the table.
+_CLOSED_AS_WRITTEN = frozenset((*_VOID, "table"))
+_VOID_START = re.compile(rf"<(?:{'|'.join(_VOID)})[\t\n\f\r />]", re.IGNORECASE)
+# A comment, a CDATA section (to its first ">", as HTML5 reads it outside SVG and MathML), or a
+# start tag, its name apart; an end tag is none of these.
+_MARKUP_PIECE = re.compile(
+    r"<(?:!--(?:-?>|.*?--!?>|.*)|!\[CDATA\[[^>]*>?"
+    r"""|(?P<name>[a-z][^\t\n\f\r />]*)(?:[^<>=]|=[\t\n\f\r ]*(?:"[^"]*"|'[^']*')?)*>)""",
+    re.DOTALL | re.IGNORECASE,
+)
+# A start tag whose "/" HTML5's tokenizer reads as self-closing: right before its ">", not in
+# an unquoted attribute value (`<a href=x/>` is a link to `x/`, and no self-closing tag).
+_SELF_CLOSING = re.compile(
+    r"<[^\t\n\f\r />]++"
+    r"(?>[\t\n\f\r /]*+[^\t\n\f\r />][^\t\n\f\r />=]*+"
+    r"""(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]++))?)*+"""
+    r"[\t\n\f\r ]*+/>"
+)
+# Elements whose text runs to their end tag, markup and all, as HTML5 reads them (a
+# <plaintext>'s to the end): no start tag in it is one.
+_TEXT_ONLY = (
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
+)  # fmt: skip
+_SELF_CLOSED_MARK = "staticfeed: self-closed"
+
+
+def _may_self_close(html: str) -> bool:
+    """Whether a start tag in `html` other than a void element's may end in "/>". Each "/>"
+    is looked at, from the "<" before it: most entries have one, in an image cmark-gfm wrote.
+    (Found by a regex, which took about what `"/>" in html` takes over the benchmark corpus,
+    and a str.find loop 1.4 times that, its text not ASCII; a regex for such a tag, "<"
+    first, 2.5 times.)"""
+    for slash in _SLASH_GT.finditer(html):
+        start = html.rfind("<", 0, slash.start())
+        if start >= 0 and not _VOID_START.match(html, start):
+            return True
+    return False
+
+
+_SLASH_GT = re.compile("/>")
+
+
+_Tag = tuple[int, int, str]
+"""Where a start tag is in HTML, and its element's name."""
+
+
+def _self_closing_ignored(html: str, parser: etree.HTMLParser) -> str:
+    """`html` without the "/" of each self-closing start tag of an HTML element not void, as
+    HTML5 reads it. Which tags are in SVG or MathML is told by libxml2's parse, a comment put
+    after each: it makes the element, and the comment its sibling, in SVG or MathML, or not.
+    A tag in the text of an element opened so (`<textarea/>a <b/>`) is that text."""
+    tags = _self_closing_tags(html)
+    if not tags:
+        return html
+    marked = "".join(_pieces(html, tags, lambda tag: f"{tag}<!--{_SELF_CLOSED_MARK}-->"))
+    document = etree.fromstring(marked, parser)
+    marks = (
+        []
+        if document is None
+        else [mark for mark in document.iter(etree.Comment) if mark.text == _SELF_CLOSED_MARK]
+    )
+    if len(marks) != len(tags):
+        return html  # a mark read as text: libxml2 reads the HTML otherwise than HTML5
+    opened: list[_Tag] = []
+    text_end = 0
+    for tag, mark in zip(tags, marks, strict=True):
+        start, end, name = tag
+        if start >= text_end and not _closes_in_foreign_content(name, mark.getparent()):
+            opened.append(tag)
+            text_end = _text_end(html, name, end) if name in _TEXT_ONLY else end
+    return "".join(_pieces(html, opened, lambda tag: tag[:-2] + ">"))
+
+
+def _self_closing_tags(html: str) -> list[_Tag]:
+    """Each self-closing start tag in `html` of an element not void, outside comments and the
+    text of a script, a <textarea> and the like. Such an element's own self-closing tag may be
+    SVG's (`<svg><title/>`), which ends it, so what follows it is searched too."""
+    tags: list[_Tag] = []
+    at = 0
+    while (piece := _MARKUP_PIECE.search(html, at)) is not None:
+        at = piece.end()
+        name = (piece["name"] or "").lower()
+        if not name or name in _CLOSED_AS_WRITTEN:
+            continue
+        if _SELF_CLOSING.fullmatch(piece[0]):
+            tags.append((*piece.span(), name))
+        elif name in _TEXT_ONLY:
+            at = _text_end(html, name, at)
+    return tags
+
+
+def _text_end(html: str, name: str, start: int) -> int:
+    """Where the text of the element `name` that starts at `start` in `html` ends, as HTML5
+    reads it: at its end tag, or the end of `html`."""
+    if name == "plaintext":
+        return len(html)
+    end = re.compile(f"</{name}[\t\n\f\r />]", re.IGNORECASE).search(html, start)
+    return len(html) if end is None else end.start()
+
+
+def _pieces(html: str, tags: list[_Tag], rewrite: Callable[[str], str]) -> list[str]:
+    """`html` in pieces, with each of `tags` rewritten."""
+    pieces: list[str] = []
+    copied = 0
+    for start, end, _ in tags:
+        pieces += (html[copied:start], rewrite(html[start:end]))
+        copied = end
+    pieces.append(html[copied:])
+    return pieces
+
+
+def _closes_in_foreign_content(name: str, parent: etree._Element | None) -> bool:
+    """Whether HTML5 closes the element `name` of a self-closing tag at once, its `parent`
+    as libxml2 read it: an <svg> or <math>, or one in SVG or MathML but where HTML is read
+    again (in a <foreignObject>)."""
+    if name in _FOREIGN:
+        return True
+    return parent is not None and _in_foreign_namespace(parent) and parent.tag not in _HTML_AGAIN
 
 
 # HTML5 reads a CDATA section in SVG or MathML as its text, up to "]]>", and browsers show it
