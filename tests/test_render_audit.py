@@ -530,3 +530,13 @@ def test_the_text_after_a_self_closed_table_is_no_part_of_it(site: Site) -> None
     root = published_html(site, body)
     assert [table.text_content() for table in root.iter("table")] == [""]
     assert " ".join(root.text_content().split()) == "Text after."
+
+
+def test_a_self_closed_html_element_that_ends_an_svg_holds_what_follows_it(site: Site) -> None:
+    # A <b> ends the SVG in HTML5, which reads it as HTML, its "/" ignored: the words after
+    # it are bold (html5lib reads them so). libxml2 kept it in the SVG, where "/>" closes.
+    body = 'A dot <svg width="9" height="9"><circle r="4"/><b/>and bold words</svg>\n'
+    assert [(b.text or "").strip() for b in html5_read(body).iter("b")] == ["and bold words"]
+    root = published_html(site, body)
+    assert [b.text_content() for b in root.iter("b")] == ["and bold words"]
+    assert [len(circle) for circle in root.iter("circle")] == [0]

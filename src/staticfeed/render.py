@@ -256,11 +256,12 @@ def _self_closing_ignored(html: str, parser: etree.HTMLParser) -> str:
     """`html` without the "/" of each self-closing start tag of an HTML element not void, as
     HTML5 reads it. Which tags are in SVG or MathML is told by libxml2's parse, a comment put
     after each: it makes the element, and the comment its sibling, in SVG or MathML, or not.
-    A tag in the text of an element opened so (`<textarea/>a <b/>`) is that text."""
+    An element that ends them is opened in that parse already: what follows it is HTML's. A
+    tag in the text of an element opened so (`<textarea/>a <b/>`) is that text."""
     tags = _self_closing_tags(html)
     if not tags:
         return html
-    marked = "".join(_pieces(html, tags, lambda tag: f"{tag}<!--{_SELF_CLOSED_MARK}-->"))
+    marked = "".join(_pieces(html, tags, _marked))
     document = etree.fromstring(marked, parser)
     marks = (
         []
@@ -273,10 +274,21 @@ def _self_closing_ignored(html: str, parser: etree.HTMLParser) -> str:
     text_end = 0
     for tag, mark in zip(tags, marks, strict=True):
         start, end, name = tag
-        if start >= text_end and not _closes_in_foreign_content(name, mark.getparent()):
+        foreign = _closes_in_foreign_content(html[start:end], name, mark.getparent())
+        if start >= text_end and not foreign:
             opened.append(tag)
             text_end = _text_end(html, name, end) if name in _TEXT_ONLY else end
-    return "".join(_pieces(html, opened, lambda tag: tag[:-2] + ">"))
+    return "".join(_pieces(html, opened, _opened))
+
+
+def _marked(tag: str, name: str) -> str:
+    """The self-closing `tag` with the mark after it; opened when HTML5 opens it anywhere."""
+    return (_opened(tag, name) if name in _BREAKOUT else tag) + f"<!--{_SELF_CLOSED_MARK}-->"
+
+
+def _opened(tag: str, name: str) -> str:
+    """The self-closing `tag` of the element `name` without its "/"."""
+    return tag[:-2] + ">"
 
 
 def _self_closing_tags(html: str) -> list[_Tag]:
@@ -306,24 +318,45 @@ def _text_end(html: str, name: str, start: int) -> int:
     return len(html) if end is None else end.start()
 
 
-def _pieces(html: str, tags: list[_Tag], rewrite: Callable[[str], str]) -> list[str]:
-    """`html` in pieces, with each of `tags` rewritten."""
+def _pieces(html: str, tags: list[_Tag], rewrite: Callable[[str, str], str]) -> list[str]:
+    """`html` in pieces, with each of `tags` rewritten (given its text and name)."""
     pieces: list[str] = []
     copied = 0
-    for start, end, _ in tags:
-        pieces += (html[copied:start], rewrite(html[start:end]))
+    for start, end, name in tags:
+        pieces += (html[copied:start], rewrite(html[start:end], name))
         copied = end
     pieces.append(html[copied:])
     return pieces
 
 
-def _closes_in_foreign_content(name: str, parent: etree._Element | None) -> bool:
-    """Whether HTML5 closes the element `name` of a self-closing tag at once, its `parent`
-    as libxml2 read it: an <svg> or <math>, or one in SVG or MathML but where HTML is read
-    again (in a <foreignObject>)."""
+def _closes_in_foreign_content(tag: str, name: str, parent: etree._Element | None) -> bool:
+    """Whether HTML5 closes the element `name` of the self-closing `tag` at once, its `parent`
+    as libxml2 read it: an <svg> or <math>, or one in SVG or MathML, but where HTML is read
+    again (in a <foreignObject>, or an HTML element that ends them there)."""
     if name in _FOREIGN:
         return True
-    return parent is not None and _in_foreign_namespace(parent) and parent.tag not in _HTML_AGAIN
+    if name in _BREAKOUT or (name == "font" and _FONT_BREAKOUT.search(tag)) or parent is None:
+        return False
+    outer = (
+        parent
+        if parent.tag in _HTML_OR_FOREIGN
+        else next(parent.iterancestors(*_HTML_OR_FOREIGN), None)
+    )
+    return outer is not None and outer.tag in _FOREIGN
+
+
+# HTML elements whose start tag ends SVG and MathML in HTML5, which reads them as HTML, "/" and
+# all, where libxml2 keeps them in: `<svg><div/>x` is an open <div>, holding "x". A <font> only
+# with a color, face or size. (Void ones such as <br> aside.)
+_BREAKOUT = frozenset(
+    (
+        "b", "big", "blockquote", "body", "center", "code", "dd", "div", "dl", "dt", "em", "h1",
+        "h2", "h3", "h4", "h5", "h6", "head", "i", "li", "listing", "menu", "nobr", "ol", "p",
+        "pre", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "ul",
+        "var",
+    )
+)  # fmt: skip
+_FONT_BREAKOUT = re.compile(r"[\t\n\f\r /](?:color|face|size)[\t\n\f\r /=>]", re.IGNORECASE)
 
 
 # HTML5 reads a CDATA section in SVG or MathML as its text, up to "]]>", and browsers show it
@@ -426,6 +459,8 @@ def _parsed(
 # reads their own markup.
 _HTML_AGAIN = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml")
 _FOREIGN = ("svg", "math")
+# What tells whether an element is in SVG or MathML (a self-closing tag in it closes it).
+_HTML_OR_FOREIGN = (*_FOREIGN, *_HTML_AGAIN, *_BREAKOUT)
 
 
 def _in_foreign_content(element: etree._Element) -> bool:
