@@ -125,3 +125,23 @@ def test_a_pages_direction_follows_the_script_of_its_language_tag(
     assert invoke_build().exit_code == 0
     page = lxml.html.parse("feeds/x/index.html").getroot()
     assert (page.get("lang"), page.get("dir")) == (lang, direction)
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "shown", "held"),
+    [
+        # The quote after "x>y" is closed, the one before "c" is not: feedparser gives up on
+        # quotes, and ends the tag at its first ">". check read on to the second ">", and
+        # said "y" and c>' were hidden too.
+        ('If a<b title="x>y" and "c>d e', 'If ay" and "c>d e', "'<b title=\"x>'"),
+        ('If a<b title="x>y and more', "If ay and more", "'<b title=\"x>'"),
+        # A "<" ends a tag too: "<2>" is text, which check said was hidden with "<b".
+        ("1 <b<2> 3", "1 <2> 3", "'<b'"),
+    ],
+)
+def test_a_tag_ends_where_feedparser_ends_it(
+    site: Site, subtitle: str, shown: str, held: str
+) -> None:
+    found = subtitle_rows(site, subtitle)
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == shown
+    assert found == subtitle_warning(held, TAG)

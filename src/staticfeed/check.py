@@ -647,9 +647,13 @@ def _doctype(equals: str) -> str:
 
 def _hidden(doctype: str) -> re.Pattern[str]:
     return re.compile(
-        # A quoted attribute value, closed before ">", "/", a space or the next attribute
-        # (as feedparser's sgmllib reads one), holds its ">": `<b title="x>y">`.
-        r"(?P<tag><(?:[A-Za-z](?:[^>\"'=]|=\s*+(?:\"[^\"]*\"|'[^']*')(?=[>/\s]|\w+=)|[=\"'])*+>?|>))"
+        # A tag ends at the first "<" or ">" outside quotes, as feedparser's sgmllib reads one
+        # (its endbracket): a quoted string closed before ">", "/", a space or the next
+        # attribute holds its ">" (`<b title="x>y">`). Once a quote is left open, the tag ends
+        # at the first "<" or ">" after its name (`<b title="x>`), within its line; with
+        # neither, it is passed on to the end of the text, for the reader to hide.
+        r"(?P<tag><(?:[A-Za-z](?:(?:[^\"'<>]|\"[^\"]*\"(?=[>/\s]|\w+=)|'[^']*'(?=[>/\s]|\w+=))*+"
+        r"(?=[<>])|[^\n<>]*+(?=[<>])|.*)>?|>))"
         r"|(?P<comment><!--(?:.*?-->|.*))"
         rf"|(?P<instruction><\?[^>]*>?)|{doctype}"
         # Up to "]]>" ("]>" after Office's keywords); unclosed, feedparser shows it. Read no
