@@ -3045,11 +3045,12 @@ def test_a_title_with_a_character_reference_is_a_warning_for_rss(site: Site) -> 
     site(CONFIG, **{"ref.md": text, "plain.md": plain})
     assert invoke_build().exit_code == 0
     message = (
-        "the title holds '&amp;': RSS cannot mark a title as text, so some readers (feedparser) "
-        "take it for an HTML character reference and show '&'"
+        "the title holds '&amp;' (and 2 more): RSS cannot mark a title as text, so some readers"
+        " (feedparser) take it for an HTML character reference and show '&'"
     )
     assert rows(exit_code=0) == [warning("entries/ref.md", 2, "looks-like-html", message)]
-    # What the warning says: feedparser gives the RSS title as HTML, which shows "&".
+    # What the warning says: feedparser gives the RSS title as HTML, which shows "&" (and
+    # "<" and ">" for the two more).
     rss = {lxml_text(entry.title): entry for entry in feedparser.parse(RSS).entries}
     assert rss["Use & and <b> literally"].title_detail.type == "text/html"
     assert rss["Tom & Jerry; R&D;"].title_detail.type == "text/plain"

@@ -74,7 +74,7 @@ def test_an_unknown_named_reference_in_a_description_loses_its_semicolon(site: S
     found = subtitle_rows(site, "Tom &x; Jerry &check; co")
     assert html_text(feedparser.parse(RSS).feed.subtitle) == "Tom &x Jerry &check co"
     reading = "take it for an HTML character reference and show '&x'"
-    assert found == subtitle_warning("'&x;'", reading)
+    assert found == subtitle_warning("'&x;' (and 1 more)", reading)
 
 
 def test_an_unknown_named_reference_leaves_an_rss_title_as_written(site: Site) -> None:
@@ -145,3 +145,45 @@ def test_a_tag_ends_where_feedparser_ends_it(
     found = subtitle_rows(site, subtitle)
     assert html_text(feedparser.parse(RSS).feed.subtitle) == shown
     assert found == subtitle_warning(held, TAG)
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "shown", "held", "reading"),
+    [
+        # feedparser reads "-" and "." in a name (its sgmllib does): check saw no reference.
+        ("Tom &a-b; Jerry", "Tom &a-b Jerry", "'&a-b;'", "'&a-b'"),
+        ("Tom &x; and &y.z; co", "Tom &x and &y.z co", "'&x;' (and 1 more)", "'&x'"),
+        # A name it knows needs no ";": readers show "&" and "©".
+        ("Tom &amp Jerry &copy 2025", "Tom & Jerry © 2025", "'&amp' (and 1 more)", "'&'"),
+        # A number needs none either (feedparser passes it on, and HTML reads it so).
+        ("Item &#35 5", "Item # 5", "'&#35'", "'#'"),
+        # A name it does not know, ended by another character, is shown as written.
+        ("AT&T rocks, &x_y; &a.b, c", "AT&T rocks, &x_y; &a.b, c", None, None),
+    ],
+)
+def test_every_reference_feedparser_reads_is_counted(
+    site: Site, subtitle: str, shown: str, held: str | None, reading: str | None
+) -> None:
+    found = subtitle_rows(site, subtitle)
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == shown
+    if held is None:
+        assert found == []
+    else:
+        read = f"take it for an HTML character reference and show {reading}"
+        assert found == subtitle_warning(held, read)
+
+
+def test_a_second_reference_in_an_rss_title_is_counted(site: Site) -> None:
+    # "&amp;" makes feedparser read the title as HTML, and "&a-b;" is then not shown as
+    # written either (feedparser's test for a name it does not know takes no "-"): check
+    # named the first alone.
+    post = "---\ntitle: R&amp;D &a-b; notes\ndate: 2025-03-01\n---\nBody.\n"
+    site(CONFIG, **{"post.md": post})
+    assert invoke_build().exit_code == 0
+    title = feedparser.parse(RSS).entries[0].title_detail
+    assert (title.type, html_text(title.value)) == ("text/html", "R&D &a-b notes")
+    message = (
+        "the title holds '&amp;' (and 1 more): RSS cannot mark a title as text, so some readers"
+        " (feedparser) take it for an HTML character reference and show '&'"
+    )
+    assert rows(exit_code=0) == [warning("entries/post.md", 2, "looks-like-html", message)]

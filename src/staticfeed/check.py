@@ -593,8 +593,12 @@ def _to_review(entry: Entry) -> Finding:
 
 # What the W3C Feed Validation Service takes for HTML in text (its `htmlEndTag_re`): an end tag.
 _END_TAG = re.compile(r"</(\w+)>")
-# What feedparser also takes for HTML in an RSS title (its looks_like_html): a reference.
-_REFERENCE = re.compile(r"&#?\w+;")
+# A reference as feedparser's sgmllib reads it in HTML: a name (with "-" and "." in it) up to
+# ";" or any other character but a letter or digit, which it keeps; or a number up to ";"
+# (without one, feedparser passes it on, and the reader's HTML parser reads it alike).
+_REFERENCE = re.compile(
+    r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?|&[a-zA-Z][-.a-zA-Z0-9]*(?:;|(?=[^a-zA-Z0-9]))"
+)
 # What an HTML reader does not show: a start tag, "<" and a letter up to ">" or the end of the
 # text ("<>" too, which feedparser drops); a comment, up to "-->" or the end of the text; a
 # processing instruction, "<?" up to ">" (feedparser drops it) or the end of the text (passed
@@ -923,16 +927,17 @@ def _text_like_html(
     if rss and not _read_as_html(text, rss):
         rss = None
     references = ((found[0], _reference_shown(found[0])) for found in _REFERENCE.finditer(text))
-    reference = next(((written, seen) for written, seen in references if seen != written), None)
-    if rss and reference:
+    changed = [(written, seen) for written, seen in references if seen != written]
+    if rss and changed:
+        (written, seen), more = changed[0], len(changed) - 1
         yield _at(
             path,
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {reference[0]!r}: RSS cannot mark {rss} as text, so some"
-            f" readers (feedparser) take it for an HTML character reference and show"
-            f" {reference[1]!r}",
+            f"{what} holds {written!r}{_and_more(more)}: RSS cannot mark {rss} as text, so"
+            f" some readers (feedparser) take it for an HTML character reference and show"
+            f" {seen!r}",
             _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
@@ -944,7 +949,7 @@ def _text_like_html(
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {hidden.group(0)!r}{f' (and {more} more)' if more else ''}: RSS cannot"
+            f"{what} holds {hidden.group(0)!r}{_and_more(more)}: RSS cannot"
             f" mark {rss} as text, so some readers (feedparser)"
             f" {_HIDDEN_AS[hidden.lastgroup or 'tag']}",
             _AS_WRITTEN_ELSEWHERE,
@@ -965,18 +970,20 @@ def _text_like_html(
         )
 
 
+def _and_more(more: int) -> str:
+    return f" (and {more} more)" if more else ""
+
+
 def _reference_shown(reference: str) -> str:
-    """What feedparser shows for `reference` (`&name;` or `&#n;`) read as HTML. A name that
-    HTML 4 lacks (but "apos"), such as "&x;" or HTML 5's "&check;", it writes as "&amp;name"
-    and drops the ";" (in a title, which it then reads as text, none is left)."""
-    name = reference[1:-1]
-    if _ENTITY_NAME.fullmatch(name) and name not in name2codepoint and name != "apos":
-        return reference[:-1]
-    return html.unescape(reference)
-
-
-# A name feedparser's sgmllib reads after "&" (a "_" or a letter beyond ASCII ends it).
-_ENTITY_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+    """What feedparser shows for `reference` (`&#n;`, `&name;`, or `&name` without its ";")
+    read as HTML. A name that HTML 4 lacks (but "apos"), such as "&x;", "&a-b;" or HTML 5's
+    "&check;", it writes as "&amp;name" and drops any ";"; one it knows, as "&name;"."""
+    name = reference[1:].removesuffix(";")
+    if name.startswith("#"):
+        return html.unescape(reference)
+    if name not in name2codepoint and name != "apos":
+        return f"&{name}"
+    return html.unescape(f"&{name};")
 
 
 def _read_as_html(text: str, rss: str) -> bool:
