@@ -3,10 +3,12 @@ each finding names what the file holds, as the file writes it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import feedparser
 import pytest
+from lxml import etree
 
 from tests.conftest import invoke_build
 from tests.test_check import (
@@ -294,6 +296,61 @@ def test_an_rss_feed_without_a_self_link_is_told_to_add_an_atom_link(episode: Pa
     fixes = [(f["rule"], f["fix"]) for f in findings() if f["file"] == RSS]
     fix = f'Add <atom:link rel="self" href="…"/>, {FEEDS}rss.xml, or run staticfeed build.'
     assert ("self-link", fix) in fixes
+
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def self_link_fix(file: str) -> str:
+    """The fix check gives for a feed without a self link (there must be one)."""
+    fixes = [
+        f["fix"] for f in findings(exit_code=1) if (f["file"], f["rule"]) == (file, "self-link")
+    ]
+    assert len(fixes) == 1
+    return str(fixes[0])
+
+
+def copy_in(file: str, fix: str, after: str) -> etree._Element:
+    """The element the fix says to add, written into the feed after `after` with the file's
+    own URL as its href, as a user copies it; lxml must read the file."""
+    added = fix.split("Add ", 1)[1].split("/>", 1)[0] + "/>"
+    added = added.replace('href="…"', f'href="{FEEDS}{Path(file).name}"')
+    edit(file, after, after + added)
+    links = etree.parse(file).getroot().iter(f"{{{ATOM_NS}}}link")
+    return next(link for link in links if link.get("rel") == "self")
+
+
+@pytest.mark.parametrize(
+    ("binding", "element"),
+    [
+        # .NET's SyndicationFeed writes Atom's namespace as "a10".
+        (f'xmlns:a10="{ATOM_NS}"', "<a10:link"),
+        # No prefix for Atom: the fix must declare one, or the file is no longer XML.
+        ("", f'<atom:link xmlns:atom="{ATOM_NS}"'),
+    ],
+)
+def test_the_self_link_to_add_to_rss_is_written_with_the_files_atom_prefix(
+    episode: Path, binding: str, element: str
+) -> None:
+    # The fix said <atom:link …/> whatever prefix the file gave Atom's namespace: copied
+    # into a file that binds another, or none, it made the file not well-formed XML.
+    edit(RSS, f'<atom:link href="{FEEDS}rss.xml" rel="self" type="application/rss+xml"/>', "")
+    edit(RSS, f'xmlns:atom="{ATOM_NS}"', binding)
+    fix = self_link_fix(RSS)
+    assert fix == f'Add {element} rel="self" href="…"/>, {FEEDS}rss.xml, or run staticfeed build.'
+    assert copy_in(RSS, fix, "<channel>").get("href") == f"{FEEDS}rss.xml"
+
+
+def test_the_self_link_to_add_to_a_prefixed_atom_feed_has_its_prefix(episode: Path) -> None:
+    # An Atom feed may write Atom's elements with a prefix: a bare <link> is then no Atom.
+    edit(ATOM, f'  <link href="{FEEDS}atom.xml" rel="self" type="application/atom+xml"/>\n', "")
+    text = Path(ATOM).read_text(encoding="utf-8")
+    text = re.sub(r"<(/?)(?![\w-]+:)([\w-]+)", r"<\1a:\2", text.split("?>", 1)[1])
+    Path(ATOM).write_text(text.replace(f'xmlns="{ATOM_NS}"', f'xmlns:a="{ATOM_NS}"'), "utf-8")
+    assert feedparser.parse(ATOM).feed.title == "Field notes"  # still an Atom feed
+    fix = self_link_fix(ATOM)
+    assert fix == f'Add <a:link rel="self" href="…"/>, {FEEDS}atom.xml, or run staticfeed build.'
+    assert copy_in(ATOM, fix, "</a:title>").get("href") == f"{FEEDS}atom.xml"
 
 
 def test_a_guid_with_a_scheme_but_no_host_is_no_url_to_open(episode: Path) -> None:

@@ -1792,8 +1792,7 @@ def _self_link(feed: _Feed) -> Iterator[Finding]:
     where = f", {feed.self_url}" if feed.self_url else ""
     if not links:
         message = 'the feed has no rel="self" link to its own URL'
-        element = "<link" if feed.atom else "<atom:link"
-        fix = f'Add {element} rel="self" href="…"/>{where}, {_REBUILD}.'
+        fix = f'Add {_atom_link(feed.head)} rel="self" href="…"/>{where}, {_REBUILD}.'
         yield feed.finding(feed.head, "self-link", message, fix, severity="warning")
     for link in links:
         href = (link.get("href") or "").strip()
@@ -1804,6 +1803,17 @@ def _self_link(feed: _Feed) -> Iterator[Finding]:
             message = f'the rel="self" link is {href}, but this file is served at {feed.self_url}'
             fix = f"Point it at {feed.self_url} (or correct feed_url in the config), {_REBUILD}."
             yield feed.finding(link, "self-link", message, fix)
+
+
+def _atom_link(head: etree._Element) -> str:
+    """Atom's <link> as `head` (Atom's <feed>, RSS's <channel>) would hold it: by the prefix
+    the file gives Atom's namespace there, or none if it is the default; with a declaration
+    of its own if the file has none, so that the link copied in is still XML."""
+    namespace = _ATOM[1:-1]
+    prefixes = sorted(prefix or "" for prefix, uri in head.nsmap.items() if uri == namespace)
+    if not prefixes:
+        return f'<atom:link xmlns:atom="{namespace}"'
+    return f"<{prefixes[0]}:link" if prefixes[0] else "<link"
 
 
 def _guids(feed: _Feed) -> Iterator[Finding]:
