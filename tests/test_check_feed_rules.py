@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import feedparser
 import pytest
@@ -187,6 +188,30 @@ def test_an_iri_id_whose_host_idna_cannot_write_is_reported_at_its_id(site: Site
     site(CONFIG + "author_feeds = false\n", **{"ep.md": entry})
     assert invoke_build().exit_code == 0
     assert rows(exit_code=0) == [warning("entries/ep.md", 2, "canonical-id", NO_URI)]
+
+
+def test_an_iri_id_with_an_unclosed_bracket_is_told_it_is_no_url(site: Site) -> None:
+    # "[" opens an IPv6 address that never closes: urllib reads no host at all, so IDNA never
+    # saw it, and check gave IDNA's reason. It now gives urllib's, as build does for the same
+    # URL as a link:, and as the guid rule words a URL it cannot read.
+    iri = "https://[é/p"
+    with pytest.raises(ValueError, match="Invalid IPv6 URL"):
+        urlsplit(iri)
+    linked = EPISODE.format(url=MEDIA).replace("title:", f"link: {iri}\ntitle:")
+    site(CONFIG + "author_feeds = false\n", **{"ep.md": linked})
+    result = invoke_build()
+    assert (result.exit_code, result.stderr.partition(". ")[0]) == (
+        1,
+        f"Error: entries/ep.md:2: link {iri!r} is not a URL: Invalid IPv6 URL",
+    )
+    Path("entries/ep.md").write_text(linked.replace("link:", "id:"), encoding="utf-8")
+    assert invoke_build().exit_code == 0  # readers take any id
+    message = (
+        f"the id {iri!r} has letters beyond ASCII (an IRI where a URI belongs), which the W3C"
+        " Feed Validation Service rejects, and no form in ASCII: it is not a URL (Invalid IPv6"
+        " URL)"
+    )
+    assert rows(exit_code=0) == [warning("entries/ep.md", 2, "canonical-id", message)]
 
 
 # (what the RSS file has, what a hand edit writes there, the placeholder, the element as the

@@ -2180,8 +2180,7 @@ def _canonical_warning(uri: str, more: int) -> tuple[str, str]:
     if form is None:
         message = (
             f"the id {uri!r}{also} has letters beyond ASCII (an IRI where a URI belongs), which"
-            " the W3C Feed Validation Service rejects, and no form in ASCII: its host is no"
-            " domain name IDNA can write"
+            f" the W3C Feed Validation Service rejects, and no form in ASCII: {_no_uri(uri)}"
         )
         written = "a tag URI, or a URL whose host is a domain name (each name between dots at"
         written += " most 63 characters), in the entry's id:"
@@ -2197,6 +2196,16 @@ def _canonical_warning(uri: str, more: int) -> tuple[str, str]:
         " a new id would reach every reader again."
     )
     return message, fix
+
+
+def _no_uri(uri: str) -> str:
+    """Why the IRI `uri` maps to no URI: urllib cannot read it (`https://[é/p`, an IPv6
+    bracket left open, has no host at all), or IDNA cannot write its host."""
+    try:
+        urlsplit(uri)
+    except ValueError as error:
+        return f"it is not a URL ({error})"
+    return "its host is no domain name IDNA can write"
 
 
 def _canonical_id(uri: str) -> str | None:
