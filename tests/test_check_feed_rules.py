@@ -3,6 +3,7 @@ each finding names what the file holds, as the file writes it."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -145,6 +146,44 @@ def test_a_page_link_whose_port_is_no_port_is_named_so(
             error(file, entry_line, "link", f"{named} {page!r} is not a URL ({why})"),
         ]
     )
+
+
+JSON = "feeds/feed.json"
+ITEM_URL = '"url": "https://notes.staticfeed.test/blog/feeds/ep/"'
+
+
+@pytest.mark.parametrize(("port", "why"), NO_PORT)
+@pytest.mark.parametrize(
+    ("key", "written", "rule"),
+    [
+        ("home_page_url", '"home_page_url": "https://{}/blog/"', "link"),
+        ("url", '"url": "https://{}/blog/feeds/ep/"', "link"),
+        # build writes none; a hand edit may, and readers open it as the item's link.
+        ("external_url", '"external_url": "https://{}/blog/feeds/ep/", ' + ITEM_URL, "link"),
+        # Readers that follow a feed's move fetch it there.
+        ("feed_url", '"feed_url": "https://{}/blog/feeds/feed.json"', "self-link"),
+    ],
+)
+def test_a_json_feed_url_whose_port_is_no_port_is_named_so(
+    episode: Path, key: str, written: str, rule: str, port: str, why: str
+) -> None:
+    # check read a JSON Feed's ids and dates alone: readers could open none of these URLs,
+    # and check said nothing (build refuses such a port where it takes them from).
+    host = "notes.staticfeed.test"
+    before = ITEM_URL if key == "external_url" else written.format(host)
+    line = edit(JSON, before, written.format(f"{host}:{port}"))
+    url = json.loads(Path(JSON).read_text(encoding="utf-8"))
+    url = url[key] if key in url else url["items"][0][key]
+    with pytest.raises(ValueError, match=why):
+        _ = urlsplit(url).port
+    # An item's finding is at its "id", as the json rule's are; the feed's, at the key.
+    at = line_of(JSON, '"id"' if key in ("url", "external_url") else f'"{key}"')
+    found = [f for f in findings() if f["file"] == JSON]
+    message = f"{key} {url!r} is not a URL ({why})"
+    assert [(f["file"], f["line"], f["severity"], f["rule"], f["message"]) for f in found] == (
+        ordered([stale(JSON, line), error(JSON, at, rule, message)])
+    )
+    assert [f["fix"] for f in found if f["rule"] == rule] == [PORT_FIX]
 
 
 def test_a_link_whose_port_is_no_port_is_told_how_to_mend_it(episode: Path) -> None:

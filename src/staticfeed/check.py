@@ -545,7 +545,8 @@ def check_json_feed(file: str, data: bytes) -> list[Finding]:
     if not isinstance(items, list) or not str(version).startswith("https://jsonfeed.org/"):
         message = "it is not a JSON Feed (a version and a list of items)"
         return [Finding(file, None, "error", "json", message, _REBUILT)]
-    return list(_json_item_findings(file, text, [item for item in items if isinstance(item, dict)]))
+    found = list(_json_feed_ports(file, text, feed))
+    return found + list(_json_item_findings(file, text, [i for i in items if isinstance(i, dict)]))
 
 
 _REBUILT = "Run staticfeed build to write it again."
@@ -567,6 +568,28 @@ def _json_item_findings(file: str, text: str, items: list[dict[str, object]]) ->
             if value is not None and not (isinstance(value, str) and strict_rfc3339(value)):
                 message = f"{key} {value!r} is not an RFC 3339 date-time"
                 yield Finding(file, line, "error", "date", message, _REBUILT)
+        for key in ("url", "external_url"):  # the item's page, and the page it links to
+            yield from _json_port(file, line, "link", key, item.get(key))
+
+
+# The URLs of a JSON Feed that readers open (its site's page) or fetch (its own, where they
+# follow a feed that moved), by rule: a port that is no port leaves them nowhere.
+_JSON_FEED_URLS = (("home_page_url", "link"), ("feed_url", "self-link"))
+
+
+def _json_feed_ports(file: str, text: str, feed: dict[str, object]) -> Iterator[Finding]:
+    for key, rule in _JSON_FEED_URLS:
+        found = re.search(rf'"{key}"\s*:', text)  # build writes each once, before the items
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        yield from _json_port(file, line, rule, key, feed.get(key))
+
+
+def _json_port(file: str, line: int | None, rule: str, key: str, url: object) -> Iterator[Finding]:
+    """An error for a JSON Feed URL whose port is no port, worded as build words it."""
+    if isinstance(url, str) and (bad_port := _bad_port(url)) is not None:
+        yield Finding(
+            file, line, "error", rule, f"{key} {url!r} is not a URL ({bad_port})", _PORT_FIX
+        )
 
 
 _JSON_ID = re.compile(r'"id"\s*:')
@@ -1859,8 +1882,10 @@ def _port_finding(
     feed: _Feed, element: etree._Element, rule: str, named: str, bad_port: str
 ) -> Finding:
     """An error at a URL whose port is no port, worded as build words it in front matter."""
-    fix = f"Write the port as a number from 0 to 65535, or leave it out, {_REBUILD}."
-    return feed.finding(element, rule, f"{named} is not a URL ({bad_port})", fix)
+    return feed.finding(element, rule, f"{named} is not a URL ({bad_port})", _PORT_FIX)
+
+
+_PORT_FIX = f"Write the port as a number from 0 to 65535, or leave it out, {_REBUILD}."
 
 
 def _rss_authors(feed: _Feed) -> Iterator[Finding]:
