@@ -483,3 +483,44 @@ def test_an_id_urn_uuid_in_capitals_is_still_held_to_the_uuid_form(episode: Path
     line = edit(ATOM, "<id>tag:notes.staticfeed.test,2025:ep<", "<id>URN:UUID:1234<")
     messages = [row[4] for row in rows() if row[:2] == (ATOM, line) and row[3] == "w3c-id"]
     assert len(messages) == 1 and "is not a UUID" in messages[0], messages
+
+
+def test_a_rejected_language_a_feed_file_has_twice_is_counted(episode: Path) -> None:
+    # A hand edit gave two elements a language the W3C service rejects: one warning, at the
+    # first, which says that there is another to change.
+    first = edit(ATOM, "<entry>", '<entry xml:lang="yue">')
+    edit(ATOM, "<title>Episode one</title>", '<title xml:lang="yue">Episode one</title>')
+    message = (
+        "the W3C Feed Validation Service rejects the language 'yue' (and 1 more), which BCP 47"
+        " takes: it knows the languages of ISO 639-1 and ISO 639-2 alone"
+    )
+    assert rows() == ordered([stale(ATOM, first), warning(ATOM, first, "language", message)])
+
+
+def test_a_date_that_cannot_be_read_is_no_order_to_compare(site: Site) -> None:
+    # An Atom entry is ordered by its <published>: one that cannot be read is a date error,
+    # and its <updated>, a later time, says nothing of where the entry belongs.
+    site(CONFIG, **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    line = edit(ATOM, "<published>2025-01-01T00:00:00+00:00", "<published>someday")
+    edit(ATOM, "<updated>2025-01-01T00:00:00+00:00", "<updated>2025-06-01T00:00:00+00:00")
+    message = "<published> 'someday' is not an RFC 3339 date-time"
+    found = [row for row in rows() if row[0] == ATOM and row[3] != "stale"]
+    assert found == [error(ATOM, line, "date", message)]
+
+
+def test_deeply_nested_xhtml_is_no_xml_error_beside_a_real_one(episode: Path) -> None:
+    # XML has no depth limit; libxml2 has one (256) unless told otherwise. A feed with a real
+    # error was read again to list every error, and that read added one for the depth.
+    nested = '<div xmlns="http://www.w3.org/1999/xhtml">' + "<div>" * 300 + "deep"
+    nested += "</div>" * 301
+    edit(
+        ATOM,
+        '<content type="html">',
+        f'<summary type="xhtml">{nested}</summary><content type="html">',
+    )
+    line = edit(ATOM, "<title>Episode one</title>", "<title>Tom & Jerry</title>")
+    unlimited = etree.XMLParser(huge_tree=True)
+    assert etree.fromstring(nested.encode(), unlimited).xpath("count(//*)") == 301  # well-formed
+    found = [(row[1], row[3]) for row in rows() if row[0] == ATOM and row[3] != "stale"]
+    assert found == [(line, "xml")]
