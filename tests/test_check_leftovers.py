@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import BASIC_CONFIG, invoke_build
-from tests.test_check import CONFIG, NEWER, RSS, Row, Site, rows, warning
+from tests.test_check import CONFIG, NEWER, RSS, Row, Site, edit, rows, warning
 from tests.test_pages import NOT_A_NAME
 
 TAG = "take it for an HTML tag and do not show it"
@@ -187,3 +187,59 @@ def test_a_second_reference_in_an_rss_title_is_counted(site: Site) -> None:
         " (feedparser) take it for an HTML character reference and show '&'"
     )
     assert rows(exit_code=0) == [warning("entries/post.md", 2, "looks-like-html", message)]
+
+
+@pytest.mark.parametrize("subtitle", ["Notes from example.org", "example.org notes"])
+def test_a_placeholder_a_hand_edit_adds_is_reported_beside_a_longer_one_in_the_config(
+    site: Site, subtitle: str
+) -> None:
+    # The feed's <category>example.org</category> is no copy of the subtitle: that text ends
+    # (or starts) where the subtitle goes on. check took it for one, and said nothing of it.
+    site(CONFIG.replace('language = "en"', f'subtitle = "{subtitle}"'), **{"newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    line = edit(RSS, "<pubDate>", "<category>example.org</category><pubDate>")
+    placeholders = [row[:2] for row in rows() if row[3] == "placeholder"]
+    assert placeholders == [(RSS, line), ("staticfeed.toml", 4)]
+
+
+def test_an_id_of_another_scheme_is_no_tag_uri_with_capitals(site: Site) -> None:
+    # A DOI is no tag URI, whatever its letters: its text before a "," is no tag authority.
+    post = "---\ntitle: Paper\ndate: 2025-03-01\nid: doi:10.1000/Ab,c:d\n---\nBody.\n"
+    site(CONFIG, **{"paper.md": post})
+    assert invoke_build().exit_code == 0
+    assert [(row[0], row[3]) for row in rows(exit_code=0)] == [("entries/paper.md", "w3c-id")]
+
+
+def test_entries_with_one_updated_are_reported_at_the_newest(site: Site) -> None:
+    # Every feed lists entries newest first, so the first of them in feed order is one.
+    # Each tag feed here holds two of the three (limit 1, and the one older entry updated
+    # since), the main feed and the archives (one entry each) none together: check named the
+    # first of the first tag feed, "a", as the one to report at.
+    dated = "---\ntitle: {}\ndate: {}\nupdated: 2025-03-05 10:00\ntags: [{}]\n---\nBody.\n"
+    site(
+        CONFIG + "limit = 1\narchive_size = 1\n",
+        **{
+            "zero.md": "---\ntitle: Zero\ndate: 2025-03-09\n---\nBody.\n",
+            "one.md": dated.format("One", "2025-03-03", "b"),
+            "two.md": dated.format("Two", "2025-03-02", "a"),
+            "three.md": dated.format("Three", "2025-03-01", "a, b"),
+        },
+    )
+    assert invoke_build().exit_code == 0
+    for tag, titles in (("a", ["Two", "Three"]), ("b", ["One", "Three"])):
+        shown = feedparser.parse(f"feeds/tags/{tag}.atom.xml").entries
+        assert [entry.title for entry in shown] == titles
+    found = [(row[0], row[1], row[4]) for row in rows(exit_code=0) if row[3] == "same-updated"]
+    assert [(file, line) for file, line, _ in found] == [("entries/one.md", 4)]
+    assert "is also that of entries/two.md and entries/three.md" in found[0][2]
+
+
+def test_an_image_naming_a_missing_document_is_not_told_to_name_an_entry(site: Site) -> None:
+    # A link to a document no entry has is told to name an entry's; an image of that path is
+    # no link to an entry, and that fix is not one for it.
+    post = "---\ntitle: P\ndate: 2025-03-01\n---\nSee [the plan](zz.md).\n\n![chart](./zz.md)\n"
+    site(CONFIG, **{"p.md": post})
+    assert invoke_build().exit_code == 0
+    found = [row for row in rows(exit_code=0) if row[3] == "relative-file"]
+    assert [(row[0], row[1]) for row in found] == [("entries/p.md", 5)]
+    assert found[0][4].startswith("the link 'zz.md' names entries/zz.md, which is no entry's")
