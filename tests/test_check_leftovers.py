@@ -173,6 +173,14 @@ def test_every_reference_feedparser_reads_is_counted(
         assert found == subtitle_warning(held, read)
 
 
+def test_a_reference_inside_a_hidden_tag_is_not_said_to_be_shown(site: Site) -> None:
+    # check said readers show "&x" for the "&x;" in the title attribute: they show nothing of
+    # the tag, nor of what it holds.
+    found = subtitle_rows(site, 'Tom <b title="&x;">Jerry')
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == "Tom Jerry"
+    assert found == subtitle_warning("'<b title=\"&x;\">'", TAG)
+
+
 def test_a_second_reference_in_an_rss_title_is_counted(site: Site) -> None:
     # "&amp;" makes feedparser read the title as HTML, and "&a-b;" is then not shown as
     # written either (feedparser's test for a name it does not know takes no "-"): check

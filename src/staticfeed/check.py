@@ -714,15 +714,17 @@ def hidden_html(text: str, start: int = 0) -> re.Match[str] | None:
     return found
 
 
-def _more_hidden(text: str, first: re.Match[str]) -> int:
-    """How many more things after `first` in `text` a reader does not show: none counted after
-    a garbled section, for which feedparser shows the whole text several times over."""
-    more = 0
-    found: re.Match[str] | None = first
-    while found and not (found.lastgroup or "").startswith("garbled"):
+def _all_hidden(text: str) -> list[re.Match[str]]:
+    """Each thing in `text` a reader does not show, in order: none after a garbled section,
+    for which feedparser shows the whole text several times over."""
+    every = []
+    found = hidden_html(text)
+    while found:
+        every.append(found)
+        if (found.lastgroup or "").startswith("garbled"):
+            break
         found = hidden_html(text, found.end())
-        more += found is not None
-    return more
+    return every
 
 
 _HIDDEN_AS = {
@@ -949,7 +951,13 @@ def _text_like_html(
     all of them for HTML in `rss`, an RSS element that holds the text (None for none)."""
     if rss and not _read_as_html(text, rss):
         rss = None
-    references = ((found[0], _reference_shown(found[0])) for found in _REFERENCE.finditer(text))
+    hidden = _all_hidden(text) if rss else []
+    references = (
+        (found[0], _reference_shown(found[0]))
+        for found in _REFERENCE.finditer(text)
+        # In a tag, a comment, ...: readers show nothing of it.
+        if not any(each.start() <= found.start() < each.end() for each in hidden)
+    )
     changed = [(written, seen) for written, seen in references if seen != written]
     if rss and changed:
         (written, seen), more = changed[0], len(changed) - 1
@@ -964,17 +972,16 @@ def _text_like_html(
             _AS_WRITTEN_ELSEWHERE,
         )
     match = _END_TAG.search(text)
-    hidden = hidden_html(text)
     if rss and hidden and not match:  # else the end tag's warning says it is shown as HTML
-        more = _more_hidden(text, hidden)
+        first, more = hidden[0], len(hidden) - 1
         yield _at(
             path,
             line(),
             "warning",
             "looks-like-html",
-            f"{what} holds {hidden.group(0)!r}{_and_more(more)}: RSS cannot"
+            f"{what} holds {first.group(0)!r}{_and_more(more)}: RSS cannot"
             f" mark {rss} as text, so some readers (feedparser)"
-            f" {_HIDDEN_AS[hidden.lastgroup or 'tag']}",
+            f" {_HIDDEN_AS[first.lastgroup or 'tag']}",
             _AS_WRITTEN_ELSEWHERE,
         )
     if match:
