@@ -753,6 +753,10 @@ def test_jekyll_post(tmp_path: Path) -> None:
         ("2025-03-01-cranes.md", "permalink: /2019/old-cranes.html", "old-cranes.md"),
         ("bridge.md", "url: /old/footbridge/", "footbridge.md"),
         ("bridge/index.md", "url: /old/footbridge/index.html", "footbridge.md"),
+        # Without a leading `/` too: Jekyll puts one before it, and Hugo reads it against the
+        # root of the post's language (`/fr/old/footbridge.html`). Import named it `bridge.md`.
+        ("2025-03-01-cranes.md", "permalink: history/last-cranes/", "last-cranes.md"),
+        ("bridge.md", "url: old/footbridge.html", "footbridge.md"),
         # A permalink of placeholders takes the post's own name; a full URL is its link.
         ("2025-03-01-cranes.md", "permalink: /:year/:title/", "cranes.md"),
         ("bridge.md", "permalink: https://elsewhere.example/x/", "bridge.md"),

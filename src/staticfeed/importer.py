@@ -470,10 +470,11 @@ def _slug_of_url_path(by_key: dict[str, tuple[str, object]]) -> tuple[str, str] 
     """The name a post's URL ends in when its front matter sets that URL whole (Jekyll's
     `permalink: /history/cranes/`, Hugo's `url:`), over its slug and file name, with the key
     (lowercase) it is from. A permalink with placeholders (`/:year/:title/`) takes its name from
-    them, and so sets none."""
+    them, and so sets none. A path without its leading `/` sets it too: Jekyll puts the `/`
+    before it, and Hugo reads it against the root of the post's language."""
     for key in ("permalink", "url"):
         value = by_key.get(key, ("", None))[1]
-        if isinstance(value, str) and value.startswith("/") and ":" not in value:
+        if isinstance(value, str) and value.strip() and ":" not in value:
             slug = _slug_of_site_path(value)
             return (slug, key) if slug is not None else None
     return None
