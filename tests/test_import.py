@@ -864,6 +864,18 @@ def test_a_pelican_translation_is_named_as_pelican_saves_it(
     assert sorted((entry.path.name, entry.lang) for entry in entries) == names
 
 
+def test_a_pelican_translation_named_as_another_post_takes_a_number_not_its_language_again(
+    tmp_path: Path,
+) -> None:
+    # Pelican saved both at cranes-fr.html: the translation is cranes-fr.md or cranes-fr-2.md,
+    # as any two posts of one name are, never cranes-fr-fr.md, a name neither had.
+    content = tmp_path / "site" / "content"
+    write(content, "a.md", "Title: Grues\nDate: 2025-03-01\nSlug: cranes\nLang: fr\n\nB.\n")
+    write(content, "b.md", "Title: Cranes FR\nDate: 2025-03-01\nSlug: cranes-fr\n\nB.\n")
+    entries = import_documents([content], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert sorted(entry.path.name for entry in entries) == ["cranes-fr-2.md", "cranes-fr.md"]
+
+
 def test_a_pelican_post_in_the_sites_language_written_in_capitals_is_no_translation(
     tmp_path: Path,
 ) -> None:
