@@ -964,6 +964,26 @@ def test_values_yaml_reads_as_other_types_are_imported_as_written(tmp_path: Path
     assert (data["title"], data["tags"]) == ("No", ["python", "3.10", "on", "010", "NO"])
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "shown"),
+    [
+        # TOML's true and false are no text: Hugo shows them as written, not Python's True.
+        ("+++\ntitle = true\ndate = 2025-01-01\ndescription = false\n+++\n", ("true", "false")),
+        # A list: its items as written, in order, not Python's ['Cranes', 'Harbours'].
+        (
+            "---\ntitle: [Cranes, Harbours]\ndate: 2025-01-01\nsummary: [on, 3.10]\n---\n",
+            ("Cranes, Harbours", "on, 3.10"),
+        ),
+    ],
+)
+def test_a_title_or_summary_that_is_no_text_is_imported_as_written(
+    tmp_path: Path, front_matter: str, shown: tuple[str, str]
+) -> None:
+    source = write(tmp_path / "site", "post.md", front_matter + "Body.\n")
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert (entry.title, entry.summary) == shown
+
+
 def test_a_jekyll_post_without_a_title_takes_the_one_jekyll_gave_it(tmp_path: Path) -> None:
     # Its first paragraph became the title and left the body; Jekyll titled it from its name.
     source = write(
