@@ -190,6 +190,24 @@ def test_a_date_line_above_the_title_import_cannot_read_is_named_with_why(
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_a_date_line_below_the_text_is_not_named_as_the_one_to_fix(
+    site: Callable[..., Path],
+) -> None:
+    # Import reads a date from the top of a document only, and would take this one there (the
+    # day and time, for review): "write it 14:30" would change nothing. The top is what to fix.
+    folder = site()
+    text = "A note\n\nThe text, which is long enough to be a paragraph.\n\n20251222T1430\n"
+    (folder / "note.txt").write_text(text, encoding="utf-8")
+
+    result = run("import", "note.txt", "--dry-run")
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: note.txt: no date found. Add a line with the date at the top of a copy of the "
+        "document, and import the copy.\n"
+    )
+
+
 def test_each_article_of_a_page_without_a_date_is_named_where_it_starts(
     site: Callable[..., Path],
 ) -> None:
