@@ -190,6 +190,37 @@ def test_a_date_line_above_the_title_import_cannot_read_is_named_with_why(
     assert list((folder / "entries").iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("date_line", "zone_config", "zone_option"),
+    [
+        ("20250330T0330", 'timezone = "Europe/Kyiv"\n', []),
+        ("Monday, March 30, 2025 03:30", 'timezone = "Europe/Kyiv"\n', []),
+        # Read in the zone given, not in the config's (UTC), where 03:30 was.
+        ("20250330T0330", "", ["--timezone", "Europe/Kyiv"]),
+    ],
+    ids=["unread-time", "wrong-weekday", "timezone-option"],
+)
+def test_a_date_line_at_a_time_the_clocks_skip_is_named_with_why(
+    site: Callable[..., Path], date_line: str, zone_config: str, zone_option: list[str]
+) -> None:
+    # Kyiv's clocks went from 03:00 to 04:00 on 2025-03-30. Import takes a time in a form a
+    # date line does not read, or a date under a wrong weekday, for review, but not at a time
+    # that never was: it said "no date found ... Add a line with the date at the top", where
+    # the line was.
+    folder = site(config=BASIC_CONFIG + zone_config)
+    (folder / "note.txt").write_text(f"A note\n\n{date_line}\n\nThe text.\n", encoding="utf-8")
+
+    result = run("import", "note.txt", "--dry-run", *zone_option)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        "Error: note.txt:3: no date found: the date line 2025-03-30 03:30:00 does not exist in "
+        "Europe/Kyiv (the clocks skip it; 03:30:00 by the clocks before they changed is "
+        "2025-03-30 04:30:00+03:00). Write the date like 2025-12-22 or 2025-12-22 14:30 in a "
+        "copy of the document, and import the copy.\n"
+    )
+
+
 def test_a_date_line_below_the_text_is_not_named_as_the_one_to_fix(
     site: Callable[..., Path],
 ) -> None:

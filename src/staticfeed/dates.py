@@ -408,22 +408,29 @@ def lenient_date_line(line: str, tz: tzinfo) -> datetime | None:
     """`parse_date_line`, with a date it refuses taken as no date, but for a wrong weekday or a
     time in a form it does not read: import takes the day, month, year (and time), and asks
     the author to review the date."""
+    return _lenient(line, tz)[0]
+
+
+def lenient_refusal(line: str, tz: tzinfo) -> str | None:
+    """Why `lenient_date_line` takes no date from `line`, a date it refuses (`12/01/2025` reads
+    both ways; `20250330T0330` is a time the clocks skip in Kyiv, whatever its form), or None
+    when it takes one or `line` is no date."""
+    return _lenient(line, tz)[1]
+
+
+def _lenient(line: str, tz: tzinfo) -> tuple[datetime | None, str | None]:
+    """The date `lenient_date_line` takes from `line`, or why it takes none."""
     try:
-        return parse_date_line(line, tz)
+        return parse_date_line(line, tz), None
     except WeekdayConflict as conflict:
-        return lenient_date_line(conflict.without_weekday, tz)
+        return _lenient(conflict.without_weekday, tz)
     except UnreadTime as unread:
-        return _lenient_moment(unread.moment, tz)
-    except DateError:
-        return None
-
-
-def _lenient_moment(moment: datetime, tz: tzinfo) -> datetime | None:
-    """`moment` in `tz`, or None when it is a time the clocks skip there."""
-    try:
-        return localize(moment, tz)
-    except DateError:
-        return None
+        try:
+            return localize(unread.moment, tz), None
+        except DateError as error:  # a time the clocks skip is none, whatever its form
+            return None, str(error)
+    except DateError as error:
+        return None, str(error)
 
 
 def _any_zone(name: str | None, offset: int | None) -> tzinfo:

@@ -44,12 +44,10 @@ from staticfeed import gfm, values
 from staticfeed.codeblocks import fenced
 from staticfeed.dates import (
     DateError,
-    UnreadTime,
-    WeekdayConflict,
     front_matter_date,
     lenient_date_line,
+    lenient_refusal,
     parse_date,
-    parse_date_line,
 )
 from staticfeed.entries import SUFFIXES as ENTRY_SUFFIXES
 from staticfeed.entries import decode_document
@@ -182,7 +180,7 @@ def import_documents(
                     path=path,
                 )
             )
-    entries = _place(drafts, into, config_timezone or timezone, errors)
+    entries = _place(drafts, into, config_timezone or timezone, errors, read_in=timezone)
     if errors:
         raise ManyErrors(errors)
     if not dry_run:
@@ -2309,14 +2307,17 @@ def _place(
     into: Path,
     tz: tzinfo,
     errors: list[StaticfeedError],
+    *,
+    read_in: tzinfo,
 ) -> list[ImportedEntry]:
-    """The entries of `drafts`, their dates written as wall times in `tz`, or with offsets."""
+    """The entries of `drafts`, their dates written as wall times in `tz`, or with offsets; a
+    draft without a date is told why in `read_in`, the zone its date lines were read in."""
     planned: set[Path] = set()
     entries = []
     shared = _shared_names(drafts)
     for source, draft in drafts:
         if draft.title is None or draft.date is None:
-            errors.append(_missing(source, draft, tz))
+            errors.append(_missing(source, draft, read_in))
             continue
         _join_lines(draft)
         slug = _translation_slug(draft, shared)
@@ -2397,12 +2398,11 @@ def _refused_date_line(body: str, tz: tzinfo) -> tuple[str, str] | None:
     for line in [line for line in body.split("\n") if line.strip()][:8]:
         plain = _plain(line)
         labelled = _DATE_LABEL.match(plain)
-        try:
-            parse_date_line(labelled.group("date") if labelled else plain, tz)
-        except (WeekdayConflict, UnreadTime):
-            continue  # import takes the day and asks for a review (lenient_date_line)
-        except DateError as error:
-            return line, str(error)
+        # Not a wrong weekday, nor a time in a form a date line does not read: import takes
+        # the day for review, unless that is a time the clocks skip.
+        refusal = lenient_refusal(labelled.group("date") if labelled else plain, tz)
+        if refusal is not None:
+            return line, refusal
     return None
 
 
