@@ -246,6 +246,44 @@ def test_hard_wrapped_markdown_keeps_its_structure(tmp_path: Path) -> None:
     assert data["review"] == ["title", "date", "updated", "authors"]
 
 
+_CRANES = "The three cranes stood over the quay for sixty years, and the port kept them.\n"
+
+
+@pytest.mark.parametrize(
+    "updates",
+    [("March 5", "March 9"), ("March 9", "March 5")],
+    ids=["oldest-first", "newest-first"],
+)
+def test_a_page_that_lists_its_updates_was_last_updated_at_the_latest(
+    tmp_path: Path, updates: tuple[str, str]
+) -> None:
+    # The second line ended the head and stayed in the text, and the first written was taken,
+    # March 5 where the page was last changed on March 9.
+    (entry,) = import_text(
+        tmp_path,
+        "Harbour Cranes\n\nPublished March 1, 2025\n\n"
+        f"Updated {updates[0]}, 2025\n\nUpdated {updates[1]}, 2025\n\n{_CRANES}",
+    )
+    assert (entry.date, entry.updated) == (kyiv(2025, 3, 1), kyiv(2025, 3, 9))
+    assert entry.body == _CRANES
+
+
+def test_an_update_line_is_never_the_date_the_page_was_published(tmp_path: Path) -> None:
+    # The second of two "Updated" lines was taken for the date, a day after the update: the
+    # entry written was one build refuses (updated earlier than date).
+    source = write(
+        tmp_path,
+        "undated.txt",
+        f"Harbour Cranes\n\nUpdated March 5, 2025\n\nUpdated March 9, 2025\n\n{_CRANES}",
+    )
+    with pytest.raises(ManyErrors) as raised:
+        import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert [str(error) for error in raised.value.errors] == [
+        f"{source}: no date found. Add a line with the date at the top of a copy of the "
+        "document, and import the copy."
+    ]
+
+
 def test_which_short_lines_become_headings(tmp_path: Path) -> None:
     (entry,) = import_text(
         tmp_path,

@@ -1338,8 +1338,10 @@ class _Page:
             facts = self.facts[index]
             if facts.residue:
                 head.taken.add(index)
-            elif facts.date and facts.updated and head.updated is None:
-                head.updated = facts.date
+            elif facts.date and facts.updated:
+                # A page may list its updates, in either order: it last changed at the latest.
+                # None is its publication date.
+                head.updated = max(facts.date, head.updated or facts.date)
                 head.taken.add(index)
             elif facts.date and not facts.byline and head.date is None:
                 head.date, date_index = facts.date, index
