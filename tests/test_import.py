@@ -268,6 +268,19 @@ def test_a_page_that_lists_its_updates_was_last_updated_at_the_latest(
     assert entry.body == _CRANES
 
 
+def test_an_update_line_earlier_than_the_date_is_left_out_as_a_posts_is(tmp_path: Path) -> None:
+    # Written as it was, the entry was one build refuses: updated earlier than date.
+    (entry,) = import_text(
+        tmp_path,
+        f"Harbour Cranes\n\nPublished March 9, 2025\n\nUpdated March 5, 2025\n\n{_CRANES}",
+    )
+    assert (entry.date, entry.updated) == (kyiv(2025, 3, 9), None)
+    assert entry.left_out == ("updated (earlier than the date)",)
+    data, _ = front_matter(entry.path)
+    assert "updated" not in data
+    assert data["review"] == ["title", "date"]
+
+
 def test_an_update_line_is_never_the_date_the_page_was_published(tmp_path: Path) -> None:
     # The second of two "Updated" lines was taken for the date, a day after the update: the
     # entry written was one build refuses (updated earlier than date).

@@ -563,9 +563,11 @@ def _map_metadata(
 
 def _drop_earlier_update(draft: _Draft) -> None:
     """Leave out an update earlier than the date, which build refuses. Checked once the date is
-    known: a Jekyll post's may come from its file name, or any post's from a line of its text."""
+    known: a Jekyll post's may come from its file name, any post's, a page's or a text's from a
+    line of its text."""
     if draft.updated and draft.date and draft.updated < draft.date:
         draft.updated = None
+        draft.guessed.discard("updated")  # nothing is left to review
         draft.left_out.append("updated (earlier than the date)")
 
 
@@ -2322,6 +2324,7 @@ def _place(
             errors.append(_missing(source, draft, read_in))
             continue
         _join_lines(draft)
+        _drop_earlier_update(draft)  # a page's or a text's, whose dates a line may give
         slug = _translation_slug(draft, shared)
         path = _free_path(into, draft.date.year, slug, planned)
         in_the_way = _file_in_the_way(path.parent)
