@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import cmarkgfm
+import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
@@ -125,3 +127,28 @@ def test_a_first_line_indented_as_code_is_no_title_and_stays_code(site: Site) ->
     content = only_entry().findtext(f"{A}content")
     code = etree.HTML(content).findtext(".//pre/code")
     assert code == "# Indented\n"
+
+
+@pytest.mark.parametrize(
+    "continued",
+    ["    ===", "    # Not a heading", "\t- not an item", "     2. not an item", "    > no quote"],
+)
+def test_a_line_continuing_the_titles_paragraph_is_the_text_commonmark_shows(
+    site: Site, continued: str
+) -> None:
+    # Four columns in under a paragraph's line, a line continues that paragraph (CommonMark's
+    # lazy continuation): `Harbour Cranes` over `    ===` is no heading. Once the title was
+    # taken out, the line left was an indented code block, which readers were shown.
+    note = f"2025-12-22\n\nHarbour Cranes\n{continued}\n\nText.\n"
+    site(**{"note.md": note})
+    entry = only_entry()
+    assert entry.findtext(f"{A}title") == "Harbour Cranes"
+    content = etree.HTML(entry.findtext(f"{A}content"))
+    # What CommonMark shows of the document, but for the date and the title: the paragraph's
+    # other line, and the text.
+    page = etree.HTML(cmarkgfm.github_flavored_markdown_to_html(note))
+    shown = [p.xpath("string()") for p in page.iter("p")][1:]
+    assert shown[0].startswith("Harbour Cranes\n")
+    expected = [shown[0].removeprefix("Harbour Cranes\n"), *shown[1:]]
+    assert [p.xpath("string()") for p in content.iter("p")] == expected
+    assert [element.tag for element in content.iter()] == ["html", "body", "p", "p"]

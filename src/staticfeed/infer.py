@@ -70,7 +70,14 @@ def read_head(
     title_indexes, title = _find_title(lines, head, taken) if find_title else ([], None)
     # A refused date line is no title, but stays in the body: nothing was taken from it.
     consumed = (taken if problem is None else taken - {date_index}) | set(title_indexes)
-    kept = [line for i, line in enumerate(lines) if i not in consumed]
+    paragraph_lines = {
+        i for i in consumed if i is not None and _paragraph_line(lines, i, title_indexes)
+    }
+    kept = [
+        _paragraph_start(line) if i - 1 in paragraph_lines and _INDENTED_CODE.match(line) else line
+        for i, line in enumerate(lines)
+        if i not in consumed
+    ]
     return HeadMetadata(
         title=title,
         title_line=first_line + title_indexes[0] if title_indexes else None,
@@ -81,6 +88,30 @@ def read_head(
         body="\n".join(kept).strip("\n") + "\n",
         date_problem=problem,
     )
+
+
+def _paragraph_line(lines: list[str], index: int, title_indexes: list[int]) -> bool:
+    """Whether the line taken at `index` is a paragraph's line, which the next line, indented
+    four columns or more, continues (CommonMark's lazy continuation), as a heading is not."""
+    line = lines[index]
+    setext = len(title_indexes) == 2 and index in title_indexes
+    return not (setext or _ATX_HEADING.match(line) or _INDENTED_CODE.match(line))
+
+
+# What a paragraph's first line may not start with, which a line continuing one may: a block.
+_BLOCK_START = re.compile(r"(?:#{1,6}|[-+*])(?=[ \t]|$)|>|`{3,}(?=[^`]*$)|~{3}|\[[^\]]*\]:")
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
+
+
+def _paragraph_start(line: str) -> str:
+    """`line`, which continued a paragraph whose line above it was taken out, as the first
+    line of one that shows the same text: without the indentation that would make it code,
+    and with a `\\` where it would start a block (`# x`, `- x`, `2. x`)."""
+    text = line.lstrip()
+    if _BLOCK_START.match(text) or _THEMATIC_BREAK.match(text):
+        return "\\" + text
+    return _ORDERED_ITEM.sub(r"\1\\\2", text, count=1)
 
 
 def _find_date(
