@@ -2402,6 +2402,8 @@ def _emphasis(root: lxml.html.HtmlElement) -> list[tuple[str, str]]:
         "<p>x<em>a<br>b</em>y and <em><br>z</em>.</p>",
         "<p>Paid <em>€5</em>x, <em>5€</em>y and <em>x\u00a0</em>\u00a0y.</p>",
         '<figure><img src="/m.png"><figcaption>"The map" <em>drawn</em></figcaption></figure>',
+        # cmark-gfm reads no `*` punctuation on both sides, one a `~~`: `*:*~~0~~`.
+        "<p>a <em>:</em><del>0</del>, <del>x</del><em>:</em> and <em>x</em><del>:</del>.</p>",
     ],
 )
 def test_html_emphasis_renders_as_on_the_page(tmp_path: Path, markup: str) -> None:
@@ -2417,6 +2419,16 @@ def test_html_emphasis_markdown_can_say_stays_markdown(tmp_path: Path) -> None:
     # The author edits the file: stars where CommonMark reads them, HTML only where it won't.
     body, _ = imported_page(tmp_path, "<p>A <em>word</em>, co<b>op</b> and <s>not</s>.</p>")
     assert body == "A *word*, co**op** and ~~not~~.\n"
+
+
+def test_html_emphasis_inside_another_of_other_marks_stays_markdown(tmp_path: Path) -> None:
+    # `~~<em>x</em>~~`: a `~` and a `*` run into no delimiter of each other's, where a `*` and
+    # a `**` would (`***x***`), and each is punctuation beside the other, as `<em>`'s `<` is.
+    markup = "<p><del><em>x</em></del> and <em><del>y</del></em> z</p>"
+    body, shown = imported_page(tmp_path, markup)
+    assert body == "~~*x*~~ and *~~y~~* z\n"
+    page = lxml.html.fragment_fromstring(markup, create_parent="div")
+    assert _emphasis(shown) == _emphasis(page)
 
 
 # Page text: letters, digits, punctuation, symbols and spaces, which decide whether

@@ -2197,7 +2197,6 @@ _MARKS = re.compile("([\x01-\x06])")
 def _write_emphasis(text: str) -> str:
     # Text and marks in turn: text at even places, marks at odd ones, each text maybe empty.
     pieces = _MARKS.split(text)
-    written: set[int] = set()  # the marks written as `*`, `**` or `~~`
     opened: list[int] = []
     for index in range(1, len(pieces), 2):
         if pieces[index] in _EMPHASIS:
@@ -2207,46 +2206,66 @@ def _write_emphasis(text: str) -> str:
         mark, tag = _EMPHASIS[pieces[start]]
         # An opening `*` that could close too closes an outer one's `*` first (`*a*b*c*`).
         inside_same = any(_EMPHASIS[pieces[outer]][0][0] == mark[0] for outer in opened)
-        if _flanks(pieces, written, start, index, may_close=not inside_same):
+        if _flanks(pieces, start, index, may_close=not inside_same):
             pieces[start] = pieces[index] = mark
-            written.update((start, index))
         else:
             pieces[start], pieces[index] = f"<{tag}>", f"</{tag}>"
     return "".join(pieces)
 
 
-def _flanks(pieces: list[str], written: set[int], start: int, end: int, *, may_close: bool) -> bool:
+def _flanks(pieces: list[str], start: int, end: int, *, may_close: bool) -> bool:
     """Whether the marks at `start` and `end` of `pieces` (text and marks in turn) open and
     close the emphasis between them: the opening one left-flanking, the closing one
     right-flanking (CommonMark 6.2), and next to no other delimiter they would run into;
     unless `may_close`, the opening one not right-flanking as well."""
-    before = _side(pieces, written, start - 1, last=True)
-    first = _side(pieces, written, start + 1, last=False)
-    last = _side(pieces, written, end - 1, last=True)
-    after = _side(pieces, written, end + 1, last=False)
-    if "mark" in (before, first, last, after) or "space" in (first, last):
+    char = _EMPHASIS[pieces[start]][0][0]
+    sides = [
+        _side(pieces, start - 1, char, last=True),
+        _side(pieces, start + 1, char, last=False),
+        _side(pieces, end - 1, char, last=True),
+        _side(pieces, end + 1, char, last=False),
+    ]
+    if "mark" in sides or "space" in sides[1:3] or _between_runs(sides):
         return False
+    before, first, last, after = ("punctuation" if side == "other mark" else side for side in sides)
     opens = first == "other" or before in ("space", "punctuation")
     closes = last == "other" or after in ("space", "punctuation")
     could_close = before != "space" and (before == "other" or first == "punctuation")
     return opens and closes and (may_close or not could_close)
 
 
-def _side(pieces: list[str], written: set[int], index: int, *, last: bool) -> str:
-    """What the text at `index` of `pieces` is next to a mark: `space`, `punctuation`,
-    `other`, or `mark` where another emphasis's delimiters would be."""
+def _between_runs(sides: list[str]) -> bool:
+    """Whether the opening or the closing mark (`sides`: before and after each) has
+    punctuation on both sides, one of them another character's run (`~~` beside `*`):
+    CommonMark takes that run for punctuation, but cmark-gfm reads no emphasis there
+    (`*:*~~x~~` shows its stars; `~~*x*~~` is struck and emphasised)."""
+    punctuation = ("punctuation", "other mark")
+    return any(
+        "other mark" in pair and all(side in punctuation for side in pair)
+        for pair in (sides[0:2], sides[2:4])
+    )
+
+
+def _side(pieces: list[str], index: int, char: str, *, last: bool) -> str:
+    """What the text at `index` of `pieces` is next to a mark written with `char`: `space`,
+    `punctuation`, `other`, `mark` where another emphasis's delimiters of that character
+    would be, and run into its own, or `other mark` where another character's would."""
     text = pieces[index]
     if not text and index in (0, len(pieces) - 1):
         return "space"
     if not text:  # another mark is beyond it
-        beside = index - 1 if last else index + 1
-        unwritten = _MARK_CHARACTERS.fullmatch(pieces[beside])
-        return "mark" if beside in written or unwritten else "punctuation"  # `<em>`'s `<`
-    char = text[-1] if last else text[0]
-    category = unicodedata.category(char)
-    if char == _BREAK or char in " \t\n\r\f" or category == "Zs":
+        beside = pieces[index - 1 if last else index + 1]
+        if _MARK_CHARACTERS.fullmatch(beside):
+            beside = _EMPHASIS[beside if beside in _EMPHASIS else chr(ord(beside) - 1)][0]
+        if beside[:1] == char:
+            return "mark"
+        # `~~*x*~~`: a run of another character; `<em>`'s `<` is punctuation.
+        return "other mark" if beside[:1] in "*~" else "punctuation"
+    near = text[-1] if last else text[0]
+    category = unicodedata.category(near)
+    if near == _BREAK or near in " \t\n\r\f" or category == "Zs":
         return "space"
-    if char in string.punctuation or category.startswith("P"):
+    if near in string.punctuation or category.startswith("P"):
         return "punctuation"
     # cmark-gfm takes other symbols (€) for letters, CommonMark 0.31 for punctuation.
     return "mark" if category.startswith("S") else "other"
