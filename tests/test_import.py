@@ -2330,6 +2330,10 @@ def _shown_text(html: str) -> str:
         pytest.param("<p>Bold<b> </b>air and <em></em>none.</p>", id="empty-emphasis"),
         pytest.param("<p>&amp;copy; &amp;#65; &amp;#x42;</p>", id="entities"),
         pytest.param("<p>+ plus</p><div>- dash</div><div>&gt; not quoted</div>", id="block-starts"),
+        # A `>` starts a quote with no space after it: `>>> print(1)` was three quotes deep.
+        pytest.param(
+            "<p>&gt;&gt;&gt; print(1)</p><p>&gt;_&lt; oops<br>&gt;&gt;&gt; x</p>", id="quote-marks"
+        ),
         # Lists side by side were one list: two <ol> in a row were "1. a" and "1. b".
         pytest.param("<ol><li>a</li></ol><ol><li>b</li></ol><ol><li>c</li></ol>", id="ordered"),
         pytest.param("<ul><li>a</li></ul><ul><li>b</li><li>c</li></ul>", id="bullets"),

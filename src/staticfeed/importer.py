@@ -2305,8 +2305,9 @@ def _bare_url_end(url: re.Match[str]) -> str:
 
 
 def _escape_block_start(text: str) -> str:
-    # `-` alone or `---` is a list item, a thematic break or a heading's underline.
-    if re.match(r"(?:#{1,6}|[>+]|-+|=+)(?:\s|$)", text):
+    # `-` alone or `---` is a list item, a thematic break or a heading's underline; a `>`
+    # starts a quote with no space after it (`>>> print(1)`).
+    if re.match(r"(?:#{1,6}|\+|-+|=+)(?:\s|$)|>", text):
         return "\\" + text
     return re.sub(r"^(\d{1,9})([.)])(?=\s)", r"\1\\\2", text)
 
