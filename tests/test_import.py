@@ -2425,12 +2425,26 @@ def test_html_emphasis_markdown_can_say_stays_markdown(tmp_path: Path) -> None:
     assert body == "A *word*, co**op** and ~~not~~.\n"
 
 
-def test_html_emphasis_inside_another_of_other_marks_stays_markdown(tmp_path: Path) -> None:
-    # `~~<em>x</em>~~`: a `~` and a `*` run into no delimiter of each other's, where a `*` and
-    # a `**` would (`***x***`), and each is punctuation beside the other, as `<em>`'s `<` is.
-    markup = "<p><del><em>x</em></del> and <em><del>y</del></em> z</p>"
+@pytest.mark.parametrize(
+    ("markup", "markdown"),
+    [
+        # `~~<em>x</em>~~`: a `~` and a `*` run into no delimiter of each other's, where a `*`
+        # and a `**` would, and each is punctuation beside the other, as `<em>`'s `<` is.
+        ("<p><del><em>x</em></del> and <em><del>y</del></em> z</p>", "~~*x*~~ and *~~y~~* z\n"),
+        # `*<strong>x</strong>*`: CommonMark reads `***x***` as <em><strong>x</strong></em>,
+        # the page's order; <strong><em> stays, as `***` would put the <em> outside.
+        (
+            "<p><em><strong>x</strong></em>, a<i><b>y</b></i>b, <b><i>z</i></b>.</p>",
+            "***x***, a***y***b, **<em>z</em>**.\n",
+        ),
+    ],
+    ids=["other-marks", "strong-inside"],
+)
+def test_html_emphasis_inside_another_stays_markdown(
+    tmp_path: Path, markup: str, markdown: str
+) -> None:
     body, shown = imported_page(tmp_path, markup)
-    assert body == "~~*x*~~ and *~~y~~* z\n"
+    assert body == markdown
     page = lxml.html.fragment_fromstring(markup, create_parent="div")
     assert _emphasis(shown) == _emphasis(page)
 

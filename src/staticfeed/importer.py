@@ -2198,19 +2198,40 @@ def _write_emphasis(text: str) -> str:
     # Text and marks in turn: text at even places, marks at odd ones, each text maybe empty.
     pieces = _MARKS.split(text)
     opened: list[int] = []
+    ends: dict[int, int] = {}  # where each emphasis written so far ends, by its start
     for index in range(1, len(pieces), 2):
         if pieces[index] in _EMPHASIS:
             opened.append(index)
             continue
         start = opened.pop()
+        ends[start] = index
         mark, tag = _EMPHASIS[pieces[start]]
         # An opening `*` that could close too closes an outer one's `*` first (`*a*b*c*`).
         inside_same = any(_EMPHASIS[pieces[outer]][0][0] == mark[0] for outer in opened)
-        if _flanks(pieces, start, index, may_close=not inside_same):
+        if tag == "em" and _strong_alone(pieces, ends, start, index, may_close=not inside_same):
+            # `***x***`, which CommonMark reads as emphasis around strong emphasis.
+            pieces[start] = pieces[index] = mark
+            pieces[start + 2] = pieces[index - 2] = "**"
+        elif _flanks(pieces, start, index, may_close=not inside_same):
             pieces[start] = pieces[index] = mark
         else:
             pieces[start], pieces[index] = f"<{tag}>", f"</{tag}>"
     return "".join(pieces)
+
+
+def _strong_alone(
+    pieces: list[str], ends: dict[int, int], start: int, end: int, *, may_close: bool
+) -> bool:
+    """Whether the emphasis between the marks at `start` and `end` of `pieces` holds a strong
+    one alone, written as HTML as its `**` ran into these `*`, and `***` around its text
+    would open and close as one run."""
+    inner_start, inner_end = start + 2, end - 2
+    if pieces[start + 1] or pieces[end - 1] or ends.get(inner_start) != inner_end:
+        return False
+    if pieces[inner_start] != "<strong>":
+        return False
+    merged = [*pieces[:start], _EM, *pieces[inner_start + 1 : inner_end], chr(ord(_EM) + 1)]
+    return _flanks([*merged, *pieces[end + 1 :]], start, len(merged) - 1, may_close=may_close)
 
 
 def _flanks(pieces: list[str], start: int, end: int, *, may_close: bool) -> bool:
