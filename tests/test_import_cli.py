@@ -221,13 +221,15 @@ def test_a_date_line_at_a_time_the_clocks_skip_is_named_with_why(
     )
 
 
+@pytest.mark.parametrize("date_line", ["20251222T1430", "12/01/2025"])
 def test_a_date_line_below_the_text_is_not_named_as_the_one_to_fix(
-    site: Callable[..., Path],
+    site: Callable[..., Path], date_line: str
 ) -> None:
-    # Import reads a date from the top of a document only, and would take this one there (the
-    # day and time, for review): "write it 14:30" would change nothing. The top is what to fix.
+    # Import reads a date from the top of a document only, and would take 20251222T1430 there
+    # (the day and time, for review): "write it 14:30", or 2025-12-01 for 12/01/2025, there
+    # would change nothing. The top is what to fix.
     folder = site()
-    text = "A note\n\nThe text, which is long enough to be a paragraph.\n\n20251222T1430\n"
+    text = f"A note\n\nThe text, which is long enough to be a paragraph.\n\n{date_line}\n"
     (folder / "note.txt").write_text(text, encoding="utf-8")
 
     result = run("import", "note.txt", "--dry-run")

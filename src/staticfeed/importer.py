@@ -2400,6 +2400,8 @@ def _missing(source: Path, draft: _Draft, tz: tzinfo) -> ImportProblem:
     where = " for the article that starts here" if draft.line else ""
     # A refused date line above the title is taken for the title, and is not in the body.
     top = f"{draft.title}\n{draft.body}" if draft.title else draft.body
+    if draft.header in (None, "html"):
+        top = _head_lines(top, tz)  # a text's date is read there, not below its first prose
     refused = _refused_date_line(top, tz) if missing == "date" else None
     if refused is not None:
         return ImportProblem(
@@ -2437,6 +2439,13 @@ def _missing_line(draft: _Draft, missing: str) -> str:
     if draft.header == "pelican":
         return f"{missing.capitalize()}: {plain} to the header lines"
     return f"a line with the {missing} at the top"
+
+
+def _head_lines(text: str, tz: tzinfo) -> str:
+    """The lines at the top of `text` that a text's title, date and byline are read from, as
+    _Page.head reads them: up to its first prose."""
+    page = _Page(_units(text), tz)
+    return "\n".join(unit.text for unit in page.units[: page.head(0, None).end])
 
 
 def _refused_date_line(body: str, tz: tzinfo) -> tuple[str, str] | None:
