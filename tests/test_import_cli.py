@@ -603,6 +603,26 @@ def test_a_language_key_with_a_path_in_it_writes_no_file_outside_the_entries(
     assert run("build").exit_code == 0
 
 
+def test_a_disabled_language_key_with_a_path_in_it_writes_no_file_outside_the_entries(
+    site: Callable[..., Path],
+) -> None:
+    # The same key, its language disabled, and both bridges named to import them all the same:
+    # the French one was named bridge-fr-/../../../escaped, and import wrote escaped.md
+    # beside staticfeed.toml, with that as its lang.
+    folder = site()
+    hugo_site_in_language_folders(folder, "'fr-/../../../escaped'")
+    with (folder / "old" / "hugo.toml").open("a") as config:
+        config.write("disabled = true\n")
+    before = set(folder.rglob("*"))
+    result = run("import", "old/content/en/posts/bridge.md", "old/content/fr/posts/bridge.md")
+    assert result.exit_code == 0, result.output
+    written = {path.relative_to(folder).as_posix() for path in set(folder.rglob("*")) - before}
+    assert written == {"entries/2024", "entries/2024/bridge.md", "entries/2024/bridge-2.md"}
+    french = folder / "entries" / "2024" / "bridge-2.md"
+    assert "lang" not in yaml.safe_load(french.read_text().split("---")[1])
+    assert run("build").exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("settings", "said"),
     [

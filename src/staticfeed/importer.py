@@ -304,8 +304,8 @@ def _take_folder_language(draft: _Draft, folder: ContentFolder | None) -> None:
     its file name or front matter gives one; outside the default language, it is a
     translation, named as one. Hugo gives every content file of the folder its language,
     one without front matter too: it publishes that one in the language as well."""
-    if folder is None or draft.translation is not None:
-        return
+    if folder is None or folder.lang is None or draft.translation is not None:
+        return  # in no folder of a language, or in one of a key that is no language tag
     if not folder.default:
         draft.translation = folder.lang
     if draft.lang is None:

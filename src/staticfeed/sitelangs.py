@@ -43,7 +43,10 @@ class ContentFolder:
     """A folder of a Hugo site whose documents are all in one language."""
 
     folder: Path  # resolved
-    lang: str  # the language key of the config: `fr`, `pt-br`
+    # The language of its key of the config (`fr`, `pt-br`), else of its languageCode; None
+    # when neither is a language tag (`[languages.'fr/../x']`): its documents are in none.
+    lang: str | None
+    key: str  # its key of the config, lowercase: `fr`, `francais`
     written: str  # the folder as the config names it: `content/fr`
     config: str  # the config file that maps it, from the site's root: `hugo.toml`
     default: bool  # the site's defaultContentLanguage (its posts are not translations)
@@ -116,7 +119,7 @@ class HugoSites:
         if "." in path.stem and suffix in named:
             return suffix if suffix in site.disabled else None  # the name's language decides
         folder = self.content_folder(path)
-        return folder.lang if folder is not None and folder.disabled else None
+        return (folder.lang or folder.key) if folder is not None and folder.disabled else None
 
     def _beside(self, path: Path, base: str) -> set[str]:
         """The languages of the files named `base` in the folder of `path` ("" for none)."""
@@ -270,12 +273,13 @@ def _folders_of(
         options = _lowercase_keys(value)
         written = str(options.get("contentdir") or shared).strip("/")
         lang = _language_of(key, options)
+        folder = (root / written).resolve()
         if key in disabled and "contentdir" in options:  # its own folder: none of it is published
-            folder = (root / written).resolve()
-            found.append(ContentFolder(folder, lang or key, written, told, False, disabled=True))
-        elif lang is not None and key not in disabled:
-            folder = (root / written).resolve()
-            found.append(ContentFolder(folder, lang, written, told, key == default))
+            found.append(ContentFolder(folder, lang, key, written, told, False, disabled=True))
+        elif key not in disabled and (lang is not None or "contentdir" in options):
+            # A folder of its own in no language still holds its documents out of the one
+            # around it (`content/` of English), which is not theirs.
+            found.append(ContentFolder(folder, lang, key, written, told, key == default))
     return found
 
 
