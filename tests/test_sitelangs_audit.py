@@ -8,6 +8,9 @@ import textwrap
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from staticfeed.errors import display_path
 from staticfeed.importer import import_documents
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -29,6 +32,291 @@ def imported(
     return sorted((entry.path.name, entry.lang) for entry in entries)
 
 
+def test_a_theme_s_example_site_is_read_with_its_own_config(tmp_path: Path) -> None:
+    # The innermost site decides: the outer site has no French, its theme's example site has.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "[languages.en]\n")
+    example = site / "themes" / "pier" / "exampleSite"
+    write(example, "hugo.toml", "[languages.en]\n[languages.fr]\n")
+    write(example / "content" / "posts", "bridge.md")
+    write(example / "content" / "posts", "bridge.fr.md")
+    assert imported(site, tmp_path / "entries") == [("bridge-fr.md", "fr"), ("bridge.md", None)]
+
+
+def test_a_language_folder_inside_another_s_is_in_its_own_language(tmp_path: Path) -> None:
+    # English in content/, Hugo's own folder of a language without one, French in content/fr/:
+    # the innermost folder decides.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "[languages.en]\n[languages.fr]\ncontentDir = 'content/fr'\n")
+    write(site / "content" / "posts", "bridge.md")
+    write(site / "content" / "fr" / "posts", "pont.md")
+    assert imported(site, tmp_path / "entries") == [("bridge.md", "en"), ("pont.md", "fr")]
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("release.v2.fr.md", ("release-v2.md", "fr")),  # the language is the last part only
+        ("bridge.FR.md", ("bridge.md", "fr")),  # a language key in any case, as Hugo's
+        ("fr.md", ("fr.md", None)),  # a name that is a language alone is in none
+        ("bridge.deutsch.md", ("bridge.md", "de")),  # a key that is no tag: its languageCode
+    ],
+)
+def test_a_file_name_s_language_is_read_as_hugo_reads_it(
+    tmp_path: Path, name: str, found: tuple[str, str | None]
+) -> None:
+    site = tmp_path / "site"
+    config = "[languages.en]\n[languages.fr]\n[languages.deutsch]\nlanguageCode = 'de'\n"
+    write(site, "hugo.toml", config)
+    write(site / "content" / "posts", name)
+    assert imported(site, tmp_path / "entries") == [found]
+
+
+def test_only_a_disabled_language_s_documents_are_passed_over(tmp_path: Path) -> None:
+    # de.md is about German, not in it; bridge.DE.md is German; and bridge.en.md, in the
+    # disabled French folder, is English by its name, which Hugo publishes.
+    site = tmp_path / "site"
+    write(
+        site,
+        "hugo.toml",
+        # German first: it shares content/ with English, and says nothing of its documents.
+        "disableLanguages = ['DE', 'fr']\n[languages.de]\n[languages.en]\n"
+        "[languages.fr]\ncontentDir = 'content/fr'\n",
+    )
+    posts = site / "content" / "posts"
+    for name in ("de.md", "bridge.DE.md", "solo.md"):
+        write(posts, name)
+    write(site / "content" / "fr", "bridge.en.md")
+    write(site / "content" / "fr", "pont.md")
+    notes: list[str] = []
+    found = imported(site, tmp_path / "entries", notes)
+    assert found == [("bridge.md", "en"), ("de.md", "en"), ("solo.md", "en")]
+    shown = display_path(site / "content")
+    assert notes == [
+        "passed over 2 documents in a language its Hugo site's config disables (de, fr), which "
+        f"Hugo does not publish: {shown}/fr/pont.md, {shown}/posts/bridge.DE.md. Name a file to "
+        "import it all the same."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "found"),
+    [
+        # Beside another language of the same name: both are translations.
+        (("bridge.de.md", "bridge.fr.md"), [("bridge-de.md", "de"), ("bridge-fr.md", "fr")]),
+        # Each format's files beside their own: a .markdown pair is one as a .md pair is.
+        (
+            ("bridge.md", "bridge.fr.md", "notes.markdown", "notes.de.markdown"),
+            [
+                ("bridge-fr.md", "fr"),
+                ("bridge.md", None),
+                ("notes-de.md", "de"),
+                ("notes.md", None),
+            ],
+        ),
+        # Beside a name whose end is no language (`.min`, `.de-1`): neither is one.
+        (("notes.fr.md", "notes.min.md"), [("notes-fr.md", None), ("notes-min.md", None)]),
+        (("notes.fr.md", "notes.de-1.md"), [("notes-de-1.md", None), ("notes-fr.md", None)]),
+    ],
+)
+def test_with_no_config_a_language_counts_beside_the_same_name(
+    tmp_path: Path, names: tuple[str, ...], found: list[tuple[str, str | None]]
+) -> None:
+    site = tmp_path / "site"
+    for name in names:
+        write(site / "content" / "posts", name)
+    assert imported(site / "content", tmp_path / "entries") == found
+
+
+def test_a_sites_config_is_its_first_file_alone(tmp_path: Path) -> None:
+    # Hugo reads hugo.toml and not the config.toml of old beside it, which disabled French.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "[languages.en]\n[languages.fr]\n")
+    write(site, "config.toml", "disableLanguages = ['fr']\n[languages.en]\n[languages.fr]\n")
+    write(site / "content" / "posts", "bridge.fr.md")
+    notes: list[str] = []
+    assert imported(site, tmp_path / "entries", notes) == [("bridge.md", "fr")]
+    assert notes == []
+
+
+def test_the_production_folder_s_settings_win_over_the_default_ones(tmp_path: Path) -> None:
+    # The site was published in French first: the English bridge is the translation.
+    site = tmp_path / "site"
+    write(site, "config/_default/hugo.toml", "defaultContentLanguage = 'en'\n")
+    write(site, "config/production/hugo.toml", "defaultContentLanguage = 'fr'\n")
+    folders = "[en]\ncontentDir = 'content/en'\n[fr]\ncontentDir = 'content/fr'\n"
+    write(site, "config/_default/languages.toml", folders)
+    write(site / "content", "en/posts/bridge.md")
+    write(site / "content", "fr/posts/bridge.md")
+    assert imported(site, tmp_path / "entries") == [("bridge-en.md", "en"), ("bridge.md", "fr")]
+
+
+def test_a_language_key_in_capitals_is_the_language_of_its_file_names(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "[Languages.EN]\n[Languages.PT-BR]\n")
+    write(site / "content" / "posts", "market/index.pt-br.md")
+    assert imported(site, tmp_path / "entries") == [("market.md", "pt-br")]
+
+
+@pytest.mark.parametrize(
+    ("config", "text"),
+    [
+        ("config/_default/languages.toml", "[en]\n[fr]\ncontentDir = 'content/fr'\n"),
+        ("hugo.toml", "[languages.en]\n[languages.fr]\ncontentDir = 'content/fr/'\n"),
+    ],
+)
+def test_a_folder_s_language_says_which_config_file_maps_it(
+    tmp_path: Path, config: str, text: str
+) -> None:
+    site = tmp_path / "site"
+    write(site, config, text)
+    write(site / "content", "fr/posts/bridge.md")
+    (entry,) = import_documents([site], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert (entry.lang, entry.lang_from) == (
+        "fr",
+        f"from its folder content/fr, as Hugo's {config} maps it",
+    )
+
+
+def test_a_site_whose_languages_have_folders_of_other_names_is_found(tmp_path: Path) -> None:
+    # No content/ folder: the config alone makes the site's root, above the folder imported.
+    site = tmp_path / "site"
+    config = "[languages.en]\ncontentDir = 'english'\n[languages.fr]\ncontentDir = 'french'\n"
+    write(site, "hugo.toml", config)
+    write(site / "french" / "posts", "bridge.md")
+    assert imported(site / "french", tmp_path / "entries") == [("bridge.md", "fr")]
+
+
+def test_a_site_in_a_hidden_folder_is_not_read(tmp_path: Path) -> None:
+    # Import leaves out hidden folders' documents, and so their configs: no note of one.
+    folder = tmp_path / "sites"
+    write(folder / ".trash" / "old", "hugo.toml", "languages = [\n")
+    write(folder / "blog", "bridge.md")
+    notes: list[str] = []
+    assert imported(folder, tmp_path / "entries", notes) == [("bridge.md", None)]
+    assert notes == []
+
+
+def test_the_home_folder_is_read_only_when_it_is_the_folder_imported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An unrelated, broken ~/hugo.toml was read for ~/blog; a site that is ~ itself is read.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    write(home, "hugo.toml", "[languages.en]\n[languages.fr]\ndisableLanguages = [\n")
+    write(home / "blog", "bridge.md")
+    notes: list[str] = []
+    assert imported(home / "blog", tmp_path / "entries", notes) == [("bridge.md", None)]
+    assert notes == []
+    write(home, "hugo.toml", "[languages.en]\n[languages.fr]\n")
+    write(home / "content" / "posts", "pont.fr.md")
+    assert imported(home, tmp_path / "entries") == [("bridge.md", None), ("pont.md", "fr")]
+
+
+@pytest.mark.parametrize(
+    ("configs", "found", "notes_said"),
+    [
+        # The one language of a site that lists none, in any case.
+        ({"hugo.toml": "defaultContentLanguage = 'DE'\n"}, [("notes.md", "de")], 0),
+        # A language enabled in so many words.
+        (
+            {"hugo.toml": "[languages.en]\n[languages.de]\ndisabled = false\n"},
+            [("notes.md", "de")],
+            0,
+        ),
+        # A file not read may list German: the name is read as with no config.
+        (
+            {"hugo.yaml": "languages: [\n"},
+            [("notes-de.md", "de"), ("notes.md", None)],
+            1,
+        ),
+        # A file not read may list German: the name is read as with no config.
+        (
+            {"hugo.toml": "title = 'Notes'\n", "config/_default/languages.toml": "[de\n"},
+            [("notes-de.md", "de"), ("notes.md", None)],
+            1,
+        ),
+    ],
+)
+def test_a_file_name_s_language_is_one_the_config_read_gives(
+    tmp_path: Path, configs: dict[str, str], found: list[tuple[str, str | None]], notes_said: int
+) -> None:
+    site = tmp_path / "site"
+    for name, text in configs.items():
+        write(site, name, text)
+    write(site / "content" / "posts", "notes.de.md")
+    if notes_said:
+        write(site / "content" / "posts", "notes.md")
+    notes: list[str] = []
+    assert imported(site, tmp_path / "entries", notes) == found
+    assert len(notes) == notes_said
+
+
+def test_a_config_not_read_is_named_with_what_is_wrong_in_it(tmp_path: Path) -> None:
+    # The note gave the last line of YAML's message, where it is, not what is wrong.
+    site = tmp_path / "site"
+    write(site, "hugo.yaml", "languages: [\n")
+    write(site / "content" / "posts", "bridge.md")
+    notes: list[str] = []
+    imported(site, tmp_path / "entries", notes)
+    assert notes == [
+        f"{display_path(site / 'hugo.yaml')}: not read (while parsing a flow node), so the "
+        "languages of its content folders are not known: give each entry a lang: if it needs one"
+    ]
+
+
+def test_languages_keyed_by_name_are_known_by_their_language_codes(tmp_path: Path) -> None:
+    # Keys that are no language tags: each folder's language is its languageCode, and the
+    # default language's posts are no translations.
+    site = tmp_path / "site"
+    config = (
+        "defaultContentLanguage = 'english'\n"
+        "[languages.english]\nlanguageCode = 'en-us'\ncontentDir = 'content/english'\n"
+        "[languages.francais]\nlanguageCode = 'fr'\ncontentDir = 'content/francais'\n"
+    )
+    write(site, "hugo.toml", config)
+    write(site / "content", "english/bridge.md")
+    write(site / "content", "francais/bridge.md")
+    assert imported(site, tmp_path / "entries") == [("bridge-fr.md", "fr"), ("bridge.md", "en-us")]
+
+
+def test_a_language_key_that_is_a_tag_is_the_language_over_its_code(tmp_path: Path) -> None:
+    # Hugo's language is its key: `fr` for the posts of `[languages.fr]`, whatever its code.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "[languages.en]\n[languages.fr]\nlanguageCode = 'fr-ca'\n")
+    write(site / "content", "posts/bridge.fr.md")
+    assert imported(site, tmp_path / "entries") == [("bridge.md", "fr")]
+
+
+@pytest.mark.parametrize(
+    ("settings", "found"),
+    [
+        # Python keeps the last assignment: the site's language is French.
+        ("DEFAULT_LANG = 'en'\nDEFAULT_LANG = 'fr'\n", ("cranes.md", None)),
+        # An expression is not read (the file is never run): Pelican's own, en, is assumed.
+        (
+            "DEFAULT_LANG = 'fr' if FRENCH else 'en'\n",
+            ("cranes-fr.md", "ARTICLE_LANG_URL {slug}-{lang}.html, Pelican's own"),
+        ),
+        # ARTICLE_LANG_URL decides over ARTICLE_LANG_SAVE_AS: `{lang}/{slug}/` is the original's.
+        (
+            "ARTICLE_LANG_URL = '{lang}/{slug}/'\nARTICLE_LANG_SAVE_AS = '{slug}-{lang}.html'\n",
+            ("cranes.md", None),
+        ),
+    ],
+)
+def test_a_pelican_translation_is_known_by_the_plain_lines_of_pelicanconf(
+    tmp_path: Path, settings: str, found: tuple[str, str | None]
+) -> None:
+    site = tmp_path / "site"
+    write(site, "pelicanconf.py", settings)
+    post = "Title: Grues\nDate: 2025-03-01\nSlug: cranes\nLang: fr\n\nB.\n"
+    write(site / "content", "a.md", post)
+    (entry,) = import_documents([site / "content"], tmp_path / "e", timezone=KYIV, dry_run=True)
+    assert (entry.path.name, entry.named_from) == found
+    assert entry.lang == "fr"
+
+
 def test_a_folder_of_a_key_that_is_no_language_is_in_none(tmp_path: Path) -> None:
     # content/klingon/ is inside English's content/, but not English: its post was `en`.
     site = tmp_path / "site"
@@ -37,3 +325,14 @@ def test_a_folder_of_a_key_that_is_no_language_is_in_none(tmp_path: Path) -> Non
     write(site / "content", "posts/bridge.md")
     write(site / "content", "klingon/posts/pont.md")
     assert imported(site, tmp_path / "entries") == [("bridge.md", "en"), ("pont.md", None)]
+
+
+def test_a_document_of_a_disabled_language_named_is_a_translation(tmp_path: Path) -> None:
+    # Named to import it all the same, the German bridge is German, beside the English one.
+    site = tmp_path / "site"
+    config = "disableLanguages = ['de']\n[languages.en]\ncontentDir = 'content/en'\n"
+    write(site, "hugo.toml", config + "[languages.de]\ncontentDir = 'content/de'\n")
+    named = [write(site / "content", f"{lang}/posts/bridge.md") for lang in ("en", "de")]
+    entries = import_documents(named, tmp_path / "entries", timezone=KYIV, dry_run=True)
+    found = sorted((entry.path.name, entry.lang) for entry in entries)
+    assert found == [("bridge-de.md", "de"), ("bridge.md", "en")]
