@@ -618,6 +618,13 @@ def test_a_disabled_language_key_with_a_path_in_it_writes_no_file_outside_the_en
     assert result.exit_code == 0, result.output
     written = {path.relative_to(folder).as_posix() for path in set(folder.rglob("*")) - before}
     assert written == {"entries/2024", "entries/2024/bridge.md", "entries/2024/bridge-2.md"}
+    assert (
+        "wrote entries/2024/bridge-2.md (from old/content/fr/posts/bridge.md)\n"
+        "  title:   La passerelle\n"
+        "  date:    2024-09-12 00:00 +00:00\n"
+        "  authors: (the config's default authors)\n"
+        "2 entries written\n"
+    ) in result.stdout
     french = folder / "entries" / "2024" / "bridge-2.md"
     assert "lang" not in yaml.safe_load(french.read_text().split("---")[1])
     assert run("build").exit_code == 0

@@ -319,9 +319,10 @@ def test_a_pelican_translation_is_known_by_the_plain_lines_of_pelicanconf(
 
 def test_a_folder_of_a_key_that_is_no_language_is_in_none(tmp_path: Path) -> None:
     # content/klingon/ is inside English's content/, but not English: its post was `en`.
+    # Elvish, with no folder of its own, says nothing of content/, which is English's.
     site = tmp_path / "site"
-    config = "[languages.en]\n[languages.klingon]\ncontentDir = 'content/klingon'\n"
-    write(site, "hugo.toml", config)
+    config = "[languages.elvish]\n[languages.en]\n[languages.klingon]\n"
+    write(site, "hugo.toml", config + "contentDir = 'content/klingon'\n")
     write(site / "content", "posts/bridge.md")
     write(site / "content", "klingon/posts/pont.md")
     assert imported(site, tmp_path / "entries") == [("bridge.md", "en"), ("pont.md", None)]
@@ -336,3 +337,27 @@ def test_a_document_of_a_disabled_language_named_is_a_translation(tmp_path: Path
     entries = import_documents(named, tmp_path / "entries", timezone=KYIV, dry_run=True)
     found = sorted((entry.path.name, entry.lang) for entry in entries)
     assert found == [("bridge-de.md", "de"), ("bridge.md", "en")]
+
+
+def test_a_key_with_a_path_in_subtags_of_a_tag_s_length_gives_no_language(
+    tmp_path: Path,
+) -> None:
+    # `fr-/../../x-/../../y` has subtags of 8 characters at most, as a tag's are, but not of
+    # letters and digits: as a language, it named the French bridge a path above entries/.
+    site = tmp_path / "site"
+    key = "'fr-/../../x-/../../y'"
+    config = f"[languages.en]\ncontentDir = 'content/en'\n[languages.{key}]\n"
+    write(site, "hugo.toml", config + "contentDir = 'content/fr'\n")
+    write(site / "content", "en/posts/bridge.md")
+    write(site / "content", "fr/posts/bridge.md")
+    into = tmp_path / "entries"
+    entries = import_documents([site], into, timezone=KYIV, dry_run=True)
+    found = sorted((entry.path.relative_to(into).as_posix(), entry.lang) for entry in entries)
+    assert found == [("2024/bridge-2.md", None), ("2024/bridge.md", "en")]
+
+
+def test_a_section_list_page_named_is_in_its_file_name_s_language(tmp_path: Path) -> None:
+    # Import passes over `_index.fr.md` in a folder; named, it is French, as Hugo reads it.
+    page = write(tmp_path / "site" / "posts", "_index.fr.md")
+    entries = import_documents([page], tmp_path / "entries", timezone=KYIV, dry_run=True)
+    assert [entry.lang for entry in entries] == ["fr"]
