@@ -315,3 +315,37 @@ def test_a_commented_out_title_with_a_tab_is_told_with_a_space(
     assert read_line(fixed, toml=fence == "+++") == {"title": "A day"}
     # The line as told, in place of the comment, is a title the next build publishes.
     assert built_as_told(folder / "entries" / "a.md", commented, fixed).title == "A day"
+
+
+@pytest.mark.parametrize(
+    ("fence", "value", "comment", "title"),
+    [
+        pytest.param("---", "2025", "# year", "2025", id="yaml-number"),
+        pytest.param("---", "3.10", "# the version", "3.10", id="yaml-version"),
+        pytest.param("---", "yes", "# sure", "yes", id="yaml-true"),
+        pytest.param("+++", "2025", "# year", "2025", id="toml-number"),
+        pytest.param("+++", "3.10", "# the version", "3.10", id="toml-version"),
+    ],
+)
+def test_a_comment_after_a_number_title_is_a_comment_written_or_commented_out(
+    site: Site, fence: str, value: str, comment: str, title: str
+) -> None:
+    # Written, `title: 2025 # year` was told "2025"; commented out, the same line was told
+    # `title: "2025 # year"`: two titles for one line. YAML and TOML read a comment there.
+    toml = fence == "+++"
+    key = "title = " if toml else "title: "
+    date = "date = 2025-06-01" if toml else "date: 2025-06-01"
+    written = f"{key}{value} {comment}"
+    folder = site(**{"a.md": f"{fence}\n{written}\n{date}\n{fence}\n{LONG_BODY}"})
+    told = errors()[0].rpartition("Put it in quotes: ")[2]
+    assert told == f'"{value}"'
+    # The value quoted in place, as told: the comment after it stays where it was.
+    quoted_in_place = f"{key}{told} {comment}"
+    assert read_line(quoted_in_place, toml=toml) == {"title": title}
+    path = folder / "entries" / "a.md"
+    path.write_text(f"{fence}\n# {written}\n{date}\n{fence}\n{LONG_BODY}", encoding="utf-8")
+    assert errors() == [
+        "Error: entries/a.md:2: the front matter has no title: line 2 gives one in a comment."
+        f" Remove the # at the start of line 2 and write it {quoted_in_place}."
+    ]
+    assert built_as_told(path, f"# {written}", quoted_in_place).title == title

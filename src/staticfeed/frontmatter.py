@@ -1048,10 +1048,11 @@ def key_line_in(
     without. A comment after an unquoted value (`Fix #12`, which both read as `Fix`) stays a
     comment; with `whole_text` (a title) it is part of the text, quoted with it, as `_cut` has
     it, and a value this language reads as other than text (`2025`, `yes`) is quoted as
-    written. TOML text written without quotes (`same`) is quoted as it stands, not as YAML
-    would read it (`&Co news`, "news" to YAML, which reads `&Co` as an anchor). A title
-    holds no tab (`values.one_line`): one it would read, from an escape in quotes (`"A\\tB"`),
-    is told as a space, or the next build refused the line."""
+    written, a comment after it staying one (`"2025" # year`). TOML text written without
+    quotes (`same`) is quoted as it stands, not as YAML would read it (`&Co news`, "news" to
+    YAML, which reads `&Co` as an anchor). A title holds no tab (`values.one_line`): one it
+    would read, from an escape in quotes (`"A\\tB"`), is told as a space, or the next build
+    refused the line."""
     line = _line_in(key, written, toml=toml, whole_text=whole_text, same=same)
     read = _one_value(line, toml=toml) if whole_text else None
     if read is not None and isinstance(read[0], str) and "\t" in read[0]:
@@ -1067,21 +1068,33 @@ def _line_in(key: str, written: str, *, toml: bool, whole_text: bool, same: bool
         return _toml_quoted_line(key, written, whole_text=whole_text)
     if read is not None:
         cut = _comment_at(key, written, read, toml=toml)
-        if whole_text and cut is not None:
+        if whole_text and cut is not None and _read_as_text(read):
             return _whole_line(key, written, cut, toml=toml)
         if whole_text and not isinstance(read[0], str | list | dict):
-            return _key_line(key, quoted(written), toml=toml)  # what `text` would ask for
+            # What `text` would ask for, uncommented: the value quoted as written, and a
+            # comment after it (`2025 # year`) kept as one, as the error for it says "2025".
+            value = written[:cut].rstrip(" \t") if cut is not None else written
+            comment = f" {written[cut:]}" if cut is not None else ""
+            return _key_line(key, quoted(value), toml=toml) + comment
         return line
     # Quoted from the text the other language reads (`'A: b'` is A: b), or as written.
     read = _one_value(_key_line(key, written, toml=not toml), toml=not toml)
     cut = _comment_at(key, written, read, toml=not toml) if read is not None else None
-    if cut is not None:
-        if whole_text:
+    if read is not None and cut is not None:
+        if whole_text and _read_as_text(read):
             return _whole_line(key, written, cut, toml=toml)
-        value = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml)
+        value = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml, whole_text=whole_text)
         return f"{value} {written[cut:]}"
     text = read[0] if read and isinstance(read[0], str) else written
     return _key_line(key, quoted(text), toml=toml)
+
+
+def _read_as_text(read: tuple[object]) -> bool:
+    """Whether a value read before a ` #` (`Fix` of `Fix #12`) is text, a list or a mapping,
+    after which the # may be the title's own (issue #12); after a number, true/false or a date
+    (`2025 # year`) it is a comment, as YAML and TOML read it and the error for the value
+    uncommented has it ("Put it in quotes: \"2025\"")."""
+    return isinstance(read[0], str | list | dict)
 
 
 def _whole_line(key: str, written: str, cut: int, *, toml: bool) -> str:
