@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -684,6 +685,58 @@ def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
     front = f'title = "A"\ndate = 2025-01-01\n{table}\n'
     site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
     assert errors() == [f"Error: entries/a.md:{error}"]
+
+
+@pytest.mark.parametrize(
+    ("table", "told"),
+    [
+        # A quoted header was no table's: the author's error named no line.
+        pytest.param(
+            '["author"]\nemail = "ann@example.org"',
+            ["4: an author in author has no name. Add name: to it."],
+            id="quoted",
+        ),
+        pytest.param(
+            '[ "author" ]\nemail = "ann@example.org"',
+            ["4: an author in author has no name. Add name: to it."],
+            id="quoted-spaced",
+        ),
+        # A dotted header: the unknown key named no line.
+        pytest.param(
+            "[extra.b]\nx = 1",
+            [f"4: unknown key 'extra'. Remove it; known keys: {KNOWN_KEYS}."],
+            id="dotted",
+        ),
+        pytest.param(
+            '[ extra . "b" ]\nx = 1',
+            [f"4: unknown key 'extra'. Remove it; known keys: {KNOWN_KEYS}."],
+            id="dotted-quoted",
+        ),
+        # Below a quoted header taken for none, `author =` was the front matter's: the
+        # [author] table's error was put on the extra table's line.
+        pytest.param(
+            '["extra"]\nauthor = "x"\n[author]\nemail = "ann@example.org"',
+            [
+                f"4: unknown key 'extra'. Remove it; known keys: {KNOWN_KEYS}.",
+                "6: an author in author has no name. Add name: to it.",
+            ],
+            id="key-of-a-quoted-table",
+        ),
+        # A dotted key at the top is a key of the table its first part names.
+        pytest.param(
+            "author.name = 1",
+            ['4: author name must be text, not a number. Put it in quotes: "1"'],
+            id="dotted-key",
+        ),
+    ],
+)
+def test_toml_front_matter_names_a_quoted_or_dotted_table_at_its_header(
+    site: Site, table: str, told: list[str]
+) -> None:
+    front = f'title = "A"\ndate = 2025-01-01\n{table}\n'
+    assert tomllib.loads(front)  # TOML, as tomllib reads it
+    site(**{"a.md": f"+++\n{front}+++\nBody.\n"})
+    assert errors() == [f"Error: entries/a.md:{each}" for each in told]
 
 
 @pytest.mark.parametrize(

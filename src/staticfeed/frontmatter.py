@@ -1627,20 +1627,42 @@ def _parse_toml(source: str) -> _Parsed:
 
 def _toml_key_lines(source: str, data: dict[str, object]) -> dict[str, int]:
     """The line of each key of the TOML front matter `source`, which tomllib read as `data`: a
-    `key =` line above the first table, or the header of a table (`[[authors]]`, which errors
-    in the authors named no line for); a key inside a table is the table's, not the front
-    matter's. A line like a header (`[true],`) is an item of an array over lines unless `data`
-    has a table of its name: taken for a header, the keys below it were given no line."""
+    `key =` line above the first table (a dotted `author.name =` is `author`'s), or the header
+    of a table (`[[authors]]`, which errors in the authors named no line for), its first part
+    the key (`["author"]` and `[author.x]` are `author`'s); a key inside a table is the
+    table's, not the front matter's. Which lines are headers, `data` says: a line written like
+    one (`[true]`, the last item of an array over lines) is an item unless `data` has a table
+    of its name, and one with more after it (`[true],`) is an item. Taken for a header, the
+    keys below it were given no line; not taken (`["extra"]`), they were given the lines of
+    the table's keys."""
     key_lines: dict[str, int] = {}
     in_table = False
     for number, line_text in toml_lines(source, first=2):
-        header = re.match(r"\s*\[\[?\s*([A-Za-z0-9_-]+)\s*\]", line_text)
-        if header and isinstance(data.get(header.group(1)), dict | list):
-            key_lines.setdefault(header.group(1), number)
-            in_table = True
-        elif not in_table and (key := re.match(r"\s*([A-Za-z0-9_-]+)\s*=", line_text)):
-            key_lines.setdefault(key.group(1), number)
+        if line_text.lstrip()[:1] == "[":
+            header = _TOML_HEADER_LINE.fullmatch(line_text)
+            name = _first_key(header[2]) if header else None
+            if name is not None and isinstance(data.get(name), dict | list):
+                key_lines.setdefault(name, number)
+                in_table = True
+        elif not in_table and (key := _TOML_KEY.match(line_text)):
+            key_lines.setdefault(_first_key(key[1]), number)
     return key_lines
+
+
+_TOML_FIRST_PART = re.compile(_TOML_PART)
+# A line that is a table's header and nothing else, but a comment.
+_TOML_HEADER_LINE = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]\]?\s*(?:#.*)?")
+
+
+def _first_key(name: str) -> str:
+    """The first part of the TOML key or table name `name` as tomllib reads it: `"author"`
+    and `author . x` are `author`."""
+    found = _TOML_FIRST_PART.match(name)
+    part = found[0] if found else name
+    if part[:1] == '"' and "\\" in part:  # an escape, which tomllib reads (rare in a key)
+        with contextlib.suppress(tomllib.TOMLDecodeError):
+            return next(iter(tomllib.loads(f"{part} = 0")))
+    return part[1:-1] if part[:1] in ("'", '"') else part
 
 
 # A multi-line string, and what may hold a quote that opens none: a comment, a one-line string.
