@@ -969,10 +969,6 @@ def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, obj
     return _with_written(data, written) if written else data  # type: ignore[return-value]
 
 
-# A text in quotes, a bracket, a comment, or what else one item of an array on one line is.
-_TOML_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|[\[\]]|#.*|[^,\s\[\]#]+')
-
-
 def toml_numbers_as_written(text: str, value: object) -> object:
     """`value`, which the TOML `text` from its `key = ...` line on gives, with each number
     tomllib read written otherwise than str() writes it (`3.10`, read as 3.1) a WrittenFloat,
@@ -1670,6 +1666,10 @@ _TOML_STRINGS = re.compile(
     r'"""(?:[^\\]|\\[\s\S])*?"""(?!")|\'\'\'[\s\S]*?\'\'\'(?!\')'
     r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
 )
+# A text in quotes (in three, over lines or not: `"""a"""` was read as three texts, and the
+# numbers beside it quoted as str() writes them), a comment, a bracket, or what else one item
+# of an array is (`toml_numbers_as_written`).
+_TOML_TOKEN = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]]|[^,\s\[\]#]+")
 
 
 def toml_list_item_lines(
