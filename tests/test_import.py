@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import html
+import json
 import os
 import tempfile
 import textwrap
@@ -2008,6 +2009,67 @@ def test_any_document_gives_readable_entries_or_errors(lines: list[str], suffix:
                 for name in ("title", "date", "updated", "authors", "tags", "source")
                 if name in entry.guessed
             ]
+
+
+# Any text but a lone surrogate, which no file holds; it is imported on its own below.
+_ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=12)
+
+
+def _front_matter_read_back(document: str) -> dict[str, object]:
+    """The front matter of an imported entry's `document`, read by PyYAML alone."""
+    _, front, _ = document.split("---\n", 2)
+    read = yaml.safe_load(front)
+    assert isinstance(read, dict)
+    return read
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_ANY_TEXT, name=_ANY_TEXT, tags=st.lists(_ANY_TEXT, max_size=3))
+def test_every_imported_title_tag_and_author_reads_back_as_itself(
+    title: str, name: str, tags: list[str]
+) -> None:
+    # What import reports it took is what the entry it writes says, to any YAML reader: JSON's
+    # escapes (ensure_ascii) write every character in the source, as YAML 1.2 reads them.
+    post = "\n".join(
+        [
+            "---",
+            f"title: {json.dumps(title)}",
+            "date: 2025-01-01",
+            f"author: {json.dumps(name)}",
+            f"tags: {json.dumps(tags)}",
+            "---",
+            "Text.\n",
+        ]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "_posts", "2025-01-01-post.md")
+        source.parent.mkdir()
+        source.write_text(post, encoding="utf-8")
+        try:
+            (entry,) = import_documents(
+                [source], Path(folder, "entries"), timezone=KYIV, dry_run=True
+            )
+        except ManyErrors:
+            return  # a title of spaces, say: an error, which other tests check
+    read = _front_matter_read_back(entry.document)
+    assert read["title"] == entry.title
+    assert read.get("tags", []) == list(entry.tags)
+    assert [
+        Author(name=each["name"], email=each.get("email"), uri=each.get("uri"))
+        for each in read.get("authors", [])
+    ] == list(entry.authors)
+
+
+def test_a_lone_surrogate_in_an_imported_title_is_written_as_an_escape(tmp_path: Path) -> None:
+    # YAML's "\ud800" is half a character: written as it is, no file could hold it.
+    source = write(
+        tmp_path / "_posts",
+        "2025-01-01-a.md",
+        '---\ntitle: "A\\ud800B"\ndate: 2025-01-01\n---\nText.\n',
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.title == "A\ud800B"
+    assert _front_matter_read_back(entry.path.read_text(encoding="utf-8"))["title"] == "A\ud800B"
 
 
 def test_raw_tags_in_code_are_taken_out_as_liquid_takes_them_out(tmp_path: Path) -> None:

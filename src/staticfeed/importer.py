@@ -93,7 +93,6 @@ FIELDS = ("title", "date", "updated", "authors", "summary", "tags", "link", "ima
 _TITLE_FROM_SENTENCE_LIMIT = 80
 _WRAP_MAX = 120
 _SENTENCE_ENDS = tuple('.!?:;\u2026"\u201d\u2019)]')
-_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
@@ -2598,25 +2597,29 @@ def _files_beside(body: str, source: Path) -> tuple[str, ...]:
 
 
 def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
-    lines = ["---", f"title: {_quoted(entry.title)}", f"date: {front_matter_date(entry.date, tz)}"]
+    lines = [
+        "---",
+        f"title: {values.quoted(entry.title)}",
+        f"date: {front_matter_date(entry.date, tz)}",
+    ]
     if entry.updated is not None:
         lines.append(f"updated: {front_matter_date(entry.updated, tz)}")
     if entry.authors:
         lines.append("authors:")
         for author in entry.authors:
-            lines.append(f"  - name: {_quoted(author.name)}")
+            lines.append(f"  - name: {values.quoted(author.name)}")
             if author.email:
-                lines.append(f"    email: {_quoted(author.email)}")
+                lines.append(f"    email: {values.quoted(author.email)}")
             if author.uri:
-                lines.append(f"    uri: {_quoted(author.uri)}")
+                lines.append(f"    uri: {values.quoted(author.uri)}")
     if entry.summary:
-        lines.append(f"summary: {_quoted(entry.summary)}")
+        lines.append(f"summary: {values.quoted(entry.summary)}")
     if entry.tags:
-        lines.append(f"tags: [{', '.join(_quoted(tag) for tag in entry.tags)}]")
+        lines.append(f"tags: [{', '.join(values.quoted(tag) for tag in entry.tags)}]")
     for key in ("link", "image", "lang"):
         value = getattr(entry, key)
         if value:
-            lines.append(f"{key}: {_quoted(value)}")
+            lines.append(f"{key}: {values.quoted(value)}")
     if entry.draft:
         lines.append("draft: true")
     review = [name for name in (*FIELDS, "source") if name in entry.guessed]
@@ -2625,14 +2628,6 @@ def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
     lines.append("---")
     document = "\n".join(lines) + "\n\n" + entry.body
     return replace(entry, document=document)
-
-
-def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar: JSON's escapes, and escapes for the characters YAML does not
-    allow as they are (such as U+007F) or reads as line breaks (U+0085, U+2028, U+2029)."""
-    return _NOT_YAML_PRINTABLE.sub(
-        lambda match: f"\\u{ord(match.group()):04x}", json.dumps(value, ensure_ascii=False)
-    )
 
 
 _ENTRY_MODE = 0o644  # as `new` writes one

@@ -309,13 +309,16 @@ def _separators_as_breaks(value: str) -> str:
 
 # What a double-quoted value may not hold as it is, in TOML (U+007F) or YAML (U+007F, the C1
 # controls and the noncharacters U+FFFE and U+FFFF), or what YAML reads as a line break (U+0085,
-# U+2028, U+2029) or drops (a byte-order mark); JSON's escapes cover U+0000 to U+001F.
-_UNQUOTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# U+2028, U+2029) or drops (a byte-order mark); JSON's escapes cover U+0000 to U+001F. Half a
+# surrogate pair, which YAML's "\ud800" makes, no UTF-8 file or terminal can hold: escaped,
+# YAML reads it back (TOML has no such character).
+_UNQUOTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def quoted(text: str) -> str:
     """`text` in double quotes, escaped so that TOML's basic strings and YAML's double-quoted
-    values both read it back: a fix that shows a value in quotes is copied into either."""
+    values both read it back: a fix that shows a value in quotes is copied into either, and
+    `import` writes each text of an entry's front matter so."""
     escaped = json.dumps(text, ensure_ascii=False)
     return _UNQUOTABLE.sub(lambda found: f"\\u{ord(found.group()):04X}", escaped)
 
