@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -202,6 +203,33 @@ def test_a_key_of_a_staticfeed_table_written_inline_is_named_at_its_line(
     untitled = text.replace("{keys}", 'site_url = "https://example.org/"')
     (folder / "pyproject.toml").write_text(untitled, encoding="utf-8")
     assert error_text() == 'Error: pyproject.toml:5: title is missing. Add title = "My feed".\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param("# x\n\n[tool]\nstaticfeed = { {keys} }\n", 4, id="inline"),
+        pytest.param("# x\n[tool.staticfeed]\n{lines}", 5, id="table"),
+        pytest.param("[tool]\n{dotted}", 4, id="dotted-from-tool"),
+    ],
+)
+def test_a_staticfeed_toml_with_a_tool_table_names_its_keys_lines(
+    site: Site, text: str, line: int
+) -> None:
+    # A staticfeed.toml with a `tool` table is read as [tool.staticfeed], as pyproject.toml
+    # is, but its keys' lines were looked for at the top: `staticfeed.toml:` named no line.
+    folder = site(**{"a.md": POST})
+    keys = ['title = "T"', 'site_url = "https://example.org/"', "titel = 1"]
+    written = (
+        text.replace("{keys}", ", ".join(keys))
+        .replace("{lines}", "".join(f"{key}\n" for key in keys))
+        .replace("{dotted}", "".join(f"staticfeed.{key}\n" for key in keys))
+    )
+    (folder / "staticfeed.toml").write_text(written, encoding="utf-8")
+    assert tomllib.loads(written)["tool"]["staticfeed"]["titel"] == 1
+    assert_unknown_key(
+        error_text(), f"staticfeed.toml:{line}", "titel", "Did you mean 'title'? Known keys: "
+    )
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     document = _read_toml(path)
     table = _staticfeed_table(path, document)
     raw_text = path.read_text(encoding="utf-8-sig")
-    in_pyproject = path.name == "pyproject.toml"
+    in_pyproject = _under_tool(path, document)
     line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
     errors: list[StaticfeedError] = []
     checked: dict[str, object] = {}
@@ -561,8 +561,15 @@ def _cr_alone(path: Path, text: str, line: int) -> ConfigError | None:
     return None
 
 
+def _under_tool(path: Path, document: Mapping[str, object]) -> bool:
+    """Whether the config's keys are those of its `[tool.staticfeed]` table: in pyproject.toml,
+    or in any config with a `tool` table, as `_staticfeed_table` reads it. The lines of its
+    keys are then looked for there (a staticfeed.toml with `[tool]` named none)."""
+    return path.name == "pyproject.toml" or "tool" in document
+
+
 def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:
-    if path.name == "pyproject.toml" or "tool" in document:
+    if _under_tool(path, document):
         tool = document.get("tool")
         table = tool.get("staticfeed") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
@@ -579,10 +586,11 @@ def config_key_line(path: Path, key: str) -> int | None:
     """The line of `key` in the staticfeed table of the config at `path`; None when the key is
     not there or the file cannot be read now."""
     try:
+        in_pyproject = _under_tool(path, _read_toml(path))
         raw_text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, StaticfeedError):
         return None
-    return _key_line_finder(raw_text, in_pyproject=path.name == "pyproject.toml")(key)
+    return _key_line_finder(raw_text, in_pyproject=in_pyproject)(key)
 
 
 def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | None]]:
@@ -590,7 +598,8 @@ def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | N
     its lines (ItemLines), the key's line when items and lines do not pair up; [] when the config
     cannot be read now. For a warning: tomllib keeps no lines."""
     try:
-        table = _staticfeed_table(path, _read_toml(path))
+        document = _read_toml(path)
+        table = _staticfeed_table(path, document)
         raw_text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError, StaticfeedError):
         return []
@@ -598,7 +607,7 @@ def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | N
         return []
     value = table[key]
     items = value if isinstance(value, list) else [value]
-    in_pyproject = path.name == "pyproject.toml"
+    in_pyproject = _under_tool(path, document)
     line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
     lines: list[ItemLines | int | None] = [*_item_lines(raw_text, key, in_pyproject, line_of)]
     if len(lines) != len(items):
