@@ -55,6 +55,28 @@ def test_dry_run_shows_the_guesses_and_writes_nothing(site: Callable[..., Path])
     assert list((folder / "entries").iterdir()) == []
 
 
+def test_half_a_surrogate_pair_in_an_imported_title_is_listed_as_its_escape(
+    site: Callable[..., Path],
+) -> None:
+    # YAML reads "\ud800" as half a character, which no terminal can show: the report of
+    # what was written ended in a traceback (UnicodeEncodeError), the entry written.
+    folder = site()
+    (folder / "post.md").write_text('---\ntitle: "A\\ud800B"\ndate: 2025-06-01\n---\nHi.\n')
+    result = run("import", "post.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "wrote entries/2025/post.md (from post.md)\n  title:   A\\ud800B\n"
+    )
+    # The entry keeps it escaped; the build removes it, as from any entry, and says so.
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    assert built.stderr == (
+        "Warning: entries/2025/post.md:2: removed characters that XML cannot carry"
+        " (control characters)\n"
+    )
+    assert feedparser.parse("feeds/atom.xml").entries[0].title == "AB"
+
+
 def test_the_updated_date_a_post_gives_is_listed_with_its_other_fields(
     site: Callable[..., Path],
 ) -> None:

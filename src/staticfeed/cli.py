@@ -1472,7 +1472,7 @@ def import_command(
     _echo_import_notes(notes, [])
     for entry in imported:
         for line in _imported_lines(entry, dry_run=dry_run):
-            click.echo(line)
+            click.echo(_escaped_halves(line))
     click.echo(_import_summary(imported, dry_run=dry_run))
     if passed_over:
         click.echo(_passed_over_note(sorted(passed_over)), err=True)
@@ -1523,6 +1523,13 @@ def _import_config(into: Path) -> Path | None:
         if config_above(Path.cwd()) is not None or configs_below(Path.cwd()):
             raise here from None
     return None
+
+
+def _escaped_halves(line: str) -> str:
+    """`line` with each half of a surrogate pair (YAML's "\\ud800", which import keeps, escaped,
+    for build to remove) as that escape: no terminal can show one, and printing it stopped
+    the report with a traceback, after the entries were written."""
+    return line.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
