@@ -375,3 +375,31 @@ def test_a_comment_after_a_number_title_is_a_comment_written_or_commented_out(
         f" Remove the # at the start of line 2 and write it {quoted_in_place}."
     ]
     assert built_as_told(path, f"# {written}", quoted_in_place).title == title
+
+
+@pytest.mark.parametrize(
+    ("fence", "fixed"),
+    [
+        # Uncommented as it is, it reads: build joins the two halves, as JSON means them.
+        pytest.param("---", None, id="yaml"),
+        pytest.param("+++", 'title = "A💙B"', id="yaml-in-toml"),
+    ],
+)
+def test_a_commented_out_title_written_with_json_escapes_is_told_as_it_reads(
+    site: Site, fence: str, fixed: str | None
+) -> None:
+    # JSON writes 💙 as two escapes, each half a character, which libyaml refuses: the fix was
+    # `title: "\"A\\ud83d\\udc99B\""`, a title of quotes and backslashes.
+    commented = '# title: "A\\ud83d\\udc99B"'
+    date = "date = 2025-06-01" if fence == "+++" else "date: 2025-06-01"
+    folder = site(**{"a.md": f"{fence}\n{commented}\n{date}\n{fence}\n{LONG_BODY}"})
+    told = f" and write it {fixed}" if fixed else ""
+    assert errors() == [
+        "Error: entries/a.md:2: the front matter has no title: line 2 gives one in a comment."
+        f" Remove the # at the start of line 2{told}."
+    ]
+    line = fixed or commented.removeprefix("# ")
+    read = read_line(line, toml=fence == "+++")["title"]
+    # PyYAML's own parser keeps the two halves apart, in the string it returns.
+    assert read.encode("utf-16-le", "surrogatepass").decode("utf-16-le") == "A💙B"
+    assert built_as_told(folder / "entries" / "a.md", commented, line).title == "A💙B"

@@ -1122,12 +1122,26 @@ def _one_value(line: str, *, toml: bool) -> tuple[object] | None:
     """The value of the one key of `line` read as TOML (`toml`) or YAML; None if it cannot
     be read as a key and its value."""
     try:
-        data = tomllib.loads(line) if toml else yaml.load(line, Loader=_Loader)
-    except (ValueError, RecursionError, yaml.YAMLError):  # TOMLDecodeError is a ValueError
+        data = tomllib.loads(line) if toml else _yaml_line(line)
+    # TOMLDecodeError is a ValueError; the pure-Python parser's chr() of "\U00110000" is one
+    # too, and of "\UFFFFFFFF" an OverflowError.
+    except (ValueError, OverflowError, RecursionError, yaml.YAMLError):
         return None
     if not isinstance(data, dict) or len(data) != 1:
         return None
     return (next(iter(data.values())),)
+
+
+def _yaml_line(line: str) -> object:
+    """The YAML `line` read as `_parse_yaml` reads front matter: by the pure-Python parser
+    where libyaml refuses a surrogate escape ("\\ud83d\\udc99", JSON's 💙), which was
+    otherwise told in quotes as text, backslashes and all."""
+    try:
+        return yaml.load(line, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        if error.problem != _REFUSED_ESCAPE:
+            raise
+    return _surrogate_pairs_joined(yaml.load(line, Loader=_PureLoader))
 
 
 def _repeated_key(error: _RepeatedKey, line_of: _LineOf) -> FrontMatterError:
