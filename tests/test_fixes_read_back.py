@@ -281,29 +281,32 @@ def test_a_toml_number_in_an_array_over_lines_is_quoted_as_written(site: Site) -
 
 
 @pytest.mark.parametrize(
-    ("wrong", "line"),
+    ("wrong", "line", "first"),
     [
         # TOML drops the line break just after the opening quotes: the tag is "python".
-        pytest.param('tags = ["""\npython""", 3.10]', 5, id="over-lines"),
-        pytest.param("tags = ['''python''', 3.10] # versions", 4, id="literal"),
-        pytest.param('tags = ["""python""", 3.10]', 4, id="on-one-line"),
+        pytest.param('tags = ["""\npython""", 3.10]', 5, "python", id="over-lines"),
+        pytest.param("tags = ['''python''', 3.10] # versions", 4, "python", id="literal"),
+        pytest.param('tags = ["""python""", 3.10]', 4, "python", id="on-one-line"),
+        # The fix kept the line break, `["py\nthon", "3.10"]`, and the next build said "each of
+        # tags holds a line break": a tag is on one line, a break a space.
+        pytest.param('tags = ["""py\nthon""", 3.10]', 5, "py thon", id="with-a-line-break"),
     ],
 )
 def test_a_toml_number_beside_a_text_in_three_quotes_is_quoted_as_written(
-    site: Site, wrong: str, line: int
+    site: Site, wrong: str, line: int, first: str
 ) -> None:
     # The text in three quotes was read as three texts, the array's items did not pair with
     # its values, and the fix quoted 3.10 as "3.1".
     folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})
-    listed = '["python", "3.10"]'
+    listed = f'["{first}", "3.10"]'
     assert errors() == [
         f"Error: entries/a.md:{line}: each of tags must be text, not a number. Put every one in"
         f" quotes: {listed}"
     ]
     fixed = f"tags = {listed}"
-    assert read_line(fixed, toml=True) == {"tags": ["python", "3.10"]}
+    assert read_line(fixed, toml=True) == {"tags": [first, "3.10"]}
     entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
-    assert [tag.term for tag in entry.tags] == ["python", "3.10"]
+    assert [tag.term for tag in entry.tags] == [first, "3.10"]
 
 
 # A title commented out ------------------------------------------------------------------------

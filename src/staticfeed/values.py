@@ -406,8 +406,10 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
     numbers = [index for index, item in enumerate(value) if isinstance(item, int | float)]
     if numbers:
         sources = written if isinstance(written, list) else value
+        # A text on one line, as a tag is (`one_line`): with its line break, the next build
+        # refused the list this fix gave.
         kept = [
-            shown_as_written(item, source) if isinstance(item, int | float) else str(source)
+            shown_as_written(item, source) if isinstance(item, int | float) else joined(str(source))
             for source, item in zip(sources, value, strict=False)
             if item is not None and not isinstance(item, list | dict)  # errors of their own
         ]
