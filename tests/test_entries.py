@@ -1392,6 +1392,21 @@ def test_a_key_given_twice_is_an_error(site: Site) -> None:
             'name = "Bo"\nname = "Cy"\n',
             "entries/a.md:8: name is given twice (lines 7 and 8)",
         ),
+        # Written once in quotes and once without, a key or a table is one all the same:
+        # tomllib's "Cannot overwrite a value" and "Cannot declare ('author',) twice" were
+        # all the author was told.
+        (
+            'title = "A"\n"date" = 2025-01-01\ndate = 2025-01-02\n',
+            "entries/a.md:4: date is given twice (lines 3 and 4)",
+        ),
+        (
+            'title = "A"\ndate = 2025-01-01\n[author]\nname = "Ann"\n[ "author" ]\nuri = "/a"\n',
+            "entries/a.md:6: the table [author] is given twice (lines 4 and 6)",
+        ),
+        (
+            'title = "A"\ndate = 2025-01-01\n["author"]\nname = "Ann"\n\'name\' = "Bo"\n',
+            "entries/a.md:6: name is given twice (lines 5 and 6)",
+        ),
     ],
 )
 def test_a_key_given_twice_in_toml_front_matter_is_named_at_both_lines(

@@ -1534,19 +1534,22 @@ def toml_key_given_twice(text: str, message: str, first: int = 1) -> tuple[str, 
     number of the text's first line."""
     if not message.startswith(("Cannot overwrite a value", "Cannot declare")):
         return None
-    seen: dict[str, int] = {}
-    table = ""
+    # Each key and table by its parts as tomllib reads them: `"name"` and `name` are one key,
+    # `["author"]` and `[author]` one table (told "Fix the TOML syntax" alone).
+    seen: dict[tuple[object, ...], int] = {}
+    table: tuple[object, ...] = ()
+    full: tuple[object, ...]
     lines = text.split("\n")
     for number, line_text in toml_lines(text, first):
         if header := _toml_header(line_text, lines[: number - first]):
-            name = _dotted(header.group(2))
+            name = _key_parts(header.group(2))
             if header.group(1) == "[[":  # each table of an array has keys of its own
-                table = f"{name}[{number}]"
+                table = (*name, number)
                 continue
-            table, shown, full = name, f"the table [{name}]", name
+            table, shown, full = name, f"the table [{'.'.join(name)}]", name
         elif key := _TOML_KEY.match(line_text):
-            shown = _dotted(key.group(1))
-            full = f"{table}.{shown}" if table else shown
+            parts = _key_parts(key.group(1))
+            shown, full = ".".join(parts), (*table, *parts)
         else:
             continue
         if full in seen:
@@ -1668,7 +1671,17 @@ def _first_key(name: str) -> str:
     """The first part of the TOML key or table name `name` as tomllib reads it: `"author"`
     and `author . x` are `author`."""
     found = _TOML_FIRST_PART.match(name)
-    part = found[0] if found else name
+    return _part_read(found[0] if found else name)
+
+
+def _key_parts(name: str) -> tuple[str, ...]:
+    """The parts of the TOML dotted key or table name `name` as tomllib reads them:
+    `"author" . since` is (author, since), `"a.b"` is (a.b)."""
+    return tuple(_part_read(found[0]) for found in _TOML_FIRST_PART.finditer(name))
+
+
+def _part_read(part: str) -> str:
+    """One part of a TOML key, bare or in quotes, as tomllib reads it."""
     if part[:1] == '"' and "\\" in part:  # an escape, which tomllib reads (rare in a key)
         with contextlib.suppress(tomllib.TOMLDecodeError):
             return next(iter(tomllib.loads(f"{part} = 0")))
