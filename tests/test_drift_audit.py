@@ -678,6 +678,39 @@ def test_an_entry_withdrawn_and_retitled_in_one_build_is_still_caught_by_its_new
     refused(invoke_build(*options), left_and_renamed("x"))
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_a_draft_retitled_in_a_later_build_is_still_caught_by_its_new_title(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # As above, but the draft is retitled a build after it was made one. The record kept the
+    # title "Alpha", so x.md, the draft renamed and published as "Alpha, rewritten" (texts too
+    # short to tell it by), reached readers, who keep "Alpha" under a.md's id, as a new entry.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built(*options)
+    write("a.md", short("Alpha", draft="true"))
+    built(*options)
+    write("a.md", short("Alpha, rewritten", draft="true"))
+    built(*options)
+    # README: the title it is held back with, the date, no digests, the title readers have.
+    assert ids_file()[TAG + "a"] == [
+        "a.md",
+        "Alpha, rewritten",
+        "2025-03-01T00:00:00+00:00",
+        "",
+        "",
+        "Alpha",
+    ]
+    Path("entries/a.md").unlink()
+    write("x.md", short("Alpha, rewritten"))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(invoke_build(*options), left_and_renamed("x"))
+    assert Path("feeds/atom.xml").read_bytes() == before
+    write("x.md", short("Alpha, rewritten", id=TAG + "a"))
+    built(*options)
+    assert published() == [(TAG + "a", "Alpha, rewritten"), (TAG + "o", "Other")]
+
+
 def test_diff_json_gives_an_updated_entrys_dates_and_what_changed(site: Site) -> None:
     # Retitled with a new `updated:`: readers show it as updated; the JSON gives both dates
     # (the entry's `date:` was its updated date before) and the fields a reader sees change.

@@ -519,7 +519,7 @@ def ids_file(
     now = source_map(published, entries_dir)
     held = [*withheld, *previewed]
     withdrawn = {
-        **previous.withdrawn,
+        **_retitled_as_held(previous.withdrawn, held),
         **_newly_withdrawn(previous, now, held, entries_dir, in_feeds),
     }
     # A title, or a date and text, published under a new id ends the record (the entry came
@@ -631,6 +631,32 @@ def _newly_withdrawn(
                 path, holder.title, date or holder.published, known, seen_as
             )
     return withdrawn
+
+
+def _retitled_as_held(
+    withdrawn: Mapping[str, Withdrawn], held: Iterable[Entry]
+) -> dict[str, Withdrawn]:
+    """`withdrawn` (IdsState.withdrawn), each record whose entry is held back under its id
+    (`_holds`) with another title given that title, and the one readers have beside it, as
+    a record of an entry retitled as it left the feeds (`_newly_withdrawn`): the draft renamed
+    then, or deleted as a new document of its new title is published, is still the entry."""
+    records = dict(withdrawn)
+    for entry in held:
+        record = records.get(entry.id)
+        if record is None or record.date is None or not _holds(record, entry):
+            continue
+        seen_as = record.seen_as or record.title
+        changed = title_key(seen_as) != title_key(entry.title)
+        records[entry.id] = replace(record, title=entry.title, seen_as=seen_as if changed else "")
+    return records
+
+
+def records_retitled(out_dir: Path, held: Iterable[Entry]) -> bool:
+    """Whether an entry of `held`, held back under the id of an entry that left the feeds,
+    has another title than the record of `.staticfeed-ids` gives it (`_retitled_as_held`):
+    only a build that writes that file again keeps the title it is held back with."""
+    withdrawn = read_ids_state(out_dir).withdrawn
+    return _retitled_as_held(withdrawn, held) != withdrawn
 
 
 def _record_json(record: Withdrawn) -> list[str]:

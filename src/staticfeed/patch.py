@@ -80,17 +80,21 @@ def patch(
     None, having written nothing, when the build has to run in full."""
     assert previous.changed is not None
     edits = []
+    held = []
     for relative in previous.changed:
         read = _read(config, entries_dir, relative, previous.basis)
         if read is None:
             return None
         entry, placed = read
         if placed.plans is None:
-            continue  # a draft or a scheduled entry, which shows nowhere
+            held.append(entry)  # a draft or a scheduled entry, which shows nowhere
+            continue
         edit = _rendered(config, relative, entry, placed)
         if edit is None:
             return None
         edits.append(edit)
+    if held and _records_retitled(out_dir, held):
+        return None  # the ids file names the new title: a full build writes it
     if _traded(config, out_dir, previous.basis, edits):
         return None  # files that swapped names: the full build's id guard tells
     progress.phase("patch files", 0)
@@ -134,6 +138,14 @@ def _rendered(config: Config, relative: str, entry: Entry, placed: Placed) -> _E
         return None
     listing = index_listing(entry, rendered.summary)
     return _Edit(relative, rendered, placed, None if placed.lists(listing) else listing)
+
+
+def _records_retitled(out_dir: Path, held: Sequence[Entry]) -> bool:
+    """Whether an entry of `held` is one that left the feeds, retitled as it waits
+    (drift.records_retitled)."""
+    from staticfeed.drift import records_retitled  # reads the ids file: only for held entries
+
+    return records_retitled(out_dir, held)
 
 
 def _traded(config: Config, out_dir: Path, basis: Basis, edits: Sequence[_Edit]) -> bool:
