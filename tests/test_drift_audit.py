@@ -770,6 +770,29 @@ def test_a_chain_of_three_renames_into_names_others_left_is_named_whole(site: Si
     assert Path("feeds/atom.xml").read_bytes() == before
 
 
+def scheduled(title: str, day: int) -> str:
+    """A document of short texts dated in the future (held back, not published)."""
+    return f"---\ntitle: {title}\ndate: 2999-01-{day:02d}\n---\nVia HN.\n"
+
+
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+def test_of_two_scheduled_entries_of_the_title_of_a_taken_id_the_lowest_id_is_named(
+    site: Site, options: tuple[str, ...]
+) -> None:
+    # a.md was rewritten into another document (a new title and date) as "Notes" was held
+    # back for a future date twice, neither of its date: as with new entries published
+    # (README: else the one of the lowest id), n1 is taken for it, however they are listed.
+    site(**{"a.md": short("Notes"), "o.md": short("Other", 2)})
+    built(*options)
+    write("a.md", short("Rewritten", 5))
+    write("n2.md", scheduled("Notes", 2))
+    write("n1.md", scheduled("Notes", 1))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(invoke_build(*options), chained("n1", "a", "Rewritten"))
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
 def test_two_vanished_entries_of_one_date_and_text_are_taken_for_one_new_entry_once(
     site: Site,
 ) -> None:
