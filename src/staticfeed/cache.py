@@ -75,9 +75,10 @@ from staticfeed.plan import FeedPlan
 from staticfeed.spool import Place, read_at
 from staticfeed.stamp import CACHE_FOLDER, RACY_NS, walk_files
 
-_FORMAT = 5
+_FORMAT = 6
 """The layout of the files in the folder; a cache of another layout is ignored (and the HTML
-files of layout 4, each a JSON string, are removed by the first save that looks for them)."""
+files of layout 4, each a JSON string, are removed by the first save that looks for them).
+Layout 6 keeps no line of a document's `id:` in its record, which nothing read."""
 _INDEX = "index.json"
 _DOCUMENTS = "documents"
 _SHARDS = 64
@@ -279,7 +280,6 @@ _PLAIN = frozenset({str, int, bool, type(None)})
 _ENTRY_FIELDS = tuple(field.name for field in fields(Entry) if field.name != "source")
 _BODY = _ENTRY_FIELDS.index("body")
 _LINKS_TO = _ENTRY_FIELDS.index("links_to")
-_ID = _ENTRY_FIELDS.index("id")
 _Encode = Callable[[Any], Json]
 _Decode = Callable[[Json], Any]
 
@@ -413,7 +413,6 @@ class Parsed:
     """One document read into an entry: what read_entries hands the cache, and gets back."""
 
     entry: Entry
-    id_line: int | None
     has_own_id: bool
     warnings: tuple[BuildWarning, ...] = ()
 
@@ -425,7 +424,6 @@ class Parsed:
     _SHA256,
     _STAT,
     _KEY,
-    _ID_LINE,
     _OWN_ID,
     _WARNINGS,
     _RENDERING,
@@ -433,7 +431,7 @@ class Parsed:
     _LISTING,
     _LINKS,
     _ELEMENTS,
-) = range(13)
+) = range(12)
 _LENGTH = _ELEMENTS + 1
 _Record = list[Json]
 
@@ -444,7 +442,8 @@ class DocumentCache:
     An entry from the cache whose rendering is cached too has an empty `body`: only rendering
     reads it, and the rendering comes from the cache as well (but for an entry that links to
     other entries' documents, whose HTML changes with their URLs). An entry from the cache has the
-    id the last build gave it (`note_ids`).
+    id the document was parsed with, which a build gives it again: the same document and
+    config make the same id.
     """
 
     def __init__(self, folder: Path, records: dict[str, Json]) -> None:
@@ -538,14 +537,6 @@ class DocumentCache:
             self._take_rendering(relative, record)
             self._remember(path, relative, record)
             self._changed.add(relative)
-
-    def note_ids(self, entries: Sequence[Entry]) -> None:
-        """Remember the ids entries were given, so the next build need not give them again."""
-        for entry in entries:
-            record = self._record_of(entry)
-            if record is not None and record[_VALUES][_ID] != entry.id:
-                record[_VALUES][_ID] = entry.id
-                self._changed.add(self._relative[entry.source])
 
     def relative(self, source: Path) -> str | None:
         """The POSIX path under the entries folder of the document read from `source` in this
@@ -857,13 +848,13 @@ def _parsed(record: _Record, path: Path) -> Parsed:
         raise ValueError("not a cached rendering")
     if rendering is None and values[_BODY] is None:
         raise ValueError("neither a body nor a rendering")
-    id_line, has_own_id, key = record[_ID_LINE], record[_OWN_ID], record[_KEY]
-    if not (id_line is None or type(id_line) is int) or type(has_own_id) is not bool:
+    has_own_id, key = record[_OWN_ID], record[_KEY]
+    if type(has_own_id) is not bool:
         raise ValueError("not a cached document")
     if type(key) is not str:
         raise ValueError("not a cached document")
     entry = decode_entry(values, path)
-    return Parsed(entry, id_line, has_own_id, _warnings(record[_WARNINGS], path))
+    return Parsed(entry, has_own_id, _warnings(record[_WARNINGS], path))
 
 
 def _warnings(values: Json, path: Path) -> tuple[BuildWarning, ...]:
@@ -1060,7 +1051,6 @@ def _record(
     record[_SHA256] = _sha256(data)
     record[_STAT] = _stat_of(stat) if vouched else None
     record[_KEY] = key
-    record[_ID_LINE] = parsed.id_line
     record[_OWN_ID] = parsed.has_own_id
     record[_WARNINGS] = [[warning.message, warning.line] for warning in parsed.warnings]
     record[_RENDERING] = None

@@ -145,8 +145,6 @@ def read_entries(
     entries = _assign_ids(drafts, config, errors)
     if errors:
         raise DocumentErrors(errors, entries)
-    if cache is not None:
-        cache.note_ids(entries)
     reads_project_files = any(draft.names_project_files for draft in drafts)
     return ReadResult(tuple(entries), tuple(warnings), reads_project_files)
 
@@ -313,7 +311,6 @@ class _Draft:
     """An entry whose id may still need the config's id_authority."""
 
     entry: Entry
-    id_line: int | None
     has_own_id: bool
     names_project_files: bool = False
     """Whether its output depends on files besides the document (a local enclosure)."""
@@ -357,7 +354,7 @@ def _read_documents(
                 progress.advance()
                 continue
             if isinstance(found, Parsed):
-                draft = _Draft(as_read(found.entry, None), found.id_line, found.has_own_id)
+                draft = _Draft(as_read(found.entry, None), found.has_own_id)
                 outcomes[index] = _Outcome(draft, found.warnings)
                 progress.advance()
             else:
@@ -431,7 +428,7 @@ def _store(
 
 
 def _parsed(draft: _Draft, warnings: tuple[BuildWarning, ...]) -> Parsed:
-    return Parsed(draft.entry, draft.id_line, draft.has_own_id, warnings)
+    return Parsed(draft.entry, draft.has_own_id, warnings)
 
 
 def _parse_documents(
@@ -829,7 +826,6 @@ class _EntryBuilder:
             self.warnings.append(BuildWarning(TITLE_ALONE, self.path, entry.body_line))
         return _Draft(
             entry,
-            self.document.key_lines.get("id"),
             own_id is not None,
             _names_project_files(self.document.metadata),
         )
