@@ -715,6 +715,30 @@ def test_a_draft_retitled_in_a_later_build_is_still_caught_by_its_new_title(
     assert published() == [(TAG + "a", "Alpha, rewritten"), (TAG + "o", "Other")]
 
 
+@pytest.mark.parametrize("options", [(), ("--no-cache",)], ids=["cached", "no-cache"])
+@pytest.mark.parametrize("later", [False, True], ids=["retitled-as-withdrawn", "retitled-later"])
+@pytest.mark.parametrize("day", [1, 9], ids=["its-date", "another-date"])
+def test_a_deleted_draft_retitled_as_it_waited_is_caught_by_the_title_readers_have(
+    site: Site, options: tuple[str, ...], later: bool, day: int
+) -> None:
+    # The record names the draft's new title beside "Alpha", the one readers have: x.md,
+    # the draft published again under its old title once deleted, is still the entry (a
+    # withdrawn entry is found by its title alone, README), not a new "Alpha" beside it.
+    site(**{"a.md": short("Alpha"), "o.md": short("Other", 2)})
+    built(*options)
+    if later:
+        write("a.md", short("Alpha", draft="true"))
+        built(*options)
+    write("a.md", short("Alpha, rewritten", draft="true"))
+    built(*options)
+    Path("entries/a.md").unlink()
+    write("x.md", short("Alpha", day))
+    before = Path("feeds/atom.xml").read_bytes()
+
+    refused(invoke_build(*options), left_and_renamed("x"))
+    assert Path("feeds/atom.xml").read_bytes() == before
+
+
 def test_diff_json_gives_an_updated_entrys_dates_and_what_changed(site: Site) -> None:
     # Retitled with a new `updated:`: readers show it as updated; the JSON gives both dates
     # (the entry's `date:` was its updated date before) and the fields a reader sees change.

@@ -719,7 +719,9 @@ def find_id_changes(
     titles, so only the withdrawn entries can have come back under a new id. Given `site_url`,
     an entry of the date of one that vanished is rendered, to compare their texts.
     """
-    gone = _withdrawn_sides(withdrawn or {}, set(published or ()))
+    kept_entries = list(held)
+    back = _under_the_title_seen(withdrawn or {}, kept_entries, entries)
+    gone = _withdrawn_sides(back, set(published or ()))
     if not published and not gone:  # no id can have vanished (a first build)
         return []
     new = [
@@ -731,10 +733,29 @@ def find_id_changes(
         _published_side(entry, source=sources.get(entry.id, entry.source))
         for entry in (published or {}).values()
     ]
-    kept_entries = list(held)
     kept = [_held_side(e, entries_dir, held_before) for e in kept_entries]
     texts = None if site_url is None else _rendered_texts([*entries, *kept_entries], site_url)
     return _match(old + gone, new, kept, texts)
+
+
+def _under_the_title_seen(
+    withdrawn: Mapping[str, Withdrawn], held: Sequence[Entry], entries: Sequence[Entry]
+) -> Mapping[str, Withdrawn]:
+    """`withdrawn`, but an entry that left the feeds and was retitled as it waited, whose id
+    no entry holds back now, under the title readers have (`Withdrawn.seen_as`) when an entry
+    of that title, and none of the one it was held back with, is published or held back: its
+    draft, deleted or renamed, came back under its old title."""
+    holding = {entry.id for entry in held}
+    titles = {title_key(entry.title) for entry in (*entries, *held)}
+    return {
+        entry_id: replace(record, title=record.seen_as)
+        if record.seen_as
+        and entry_id not in holding
+        and title_key(record.seen_as) in titles
+        and title_key(record.title) not in titles
+        else record
+        for entry_id, record in withdrawn.items()
+    }
 
 
 def _rendered_texts(entries: Sequence[Entry], site_url: str) -> _Texts:
