@@ -2811,6 +2811,49 @@ def test_template_code_readers_would_see_as_text_is_a_warning(site: Site) -> Non
     assert check("--ignore", "template-code").output == "ok: no problems found\n"
 
 
+def test_template_code_in_each_form_its_generators_take_is_a_warning(site: Site) -> None:
+    # Jekyll's whitespace control (`{%-`) and filters (`| upcase`), Pelican's other links
+    # (`{tag}`), a run of backticks no run closes (text, not a code span), code in a URL that
+    # names a document, and code on a last line with no newline after it: readers see each.
+    # A code of 40 characters is quoted in full.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = (
+        "Jekyll trims {%- include note-for-the-reader.html -%} here.\n\n"
+        "Title: {{ page.title | upcase }}.\n\n"
+        "Three ``` then {{< figure >}} and `a`.\n\nSee [tags]({tag}python).\n\n"
+        "Go [home]({{site.url}}/home.md).\n\nLast {{ x }}"
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    broken = "which staticfeed does not expand: the link or image leads nowhere"
+    assert rows(exit_code=0) == [
+        template(5, "{%- include note-for-the-reader.html -%}", "a Liquid tag (Jekyll)"),
+        template(7, "{{ page.title | upcase }}", "a template variable", more=1),
+        template(9, "{{< figure >}}", "a Hugo shortcode"),
+        template(11, "{tag}python", "a Pelican link"),
+        warning(
+            "entries/markup.md",
+            13,
+            "template-code",
+            f"'{{{{site.url}}}}' in a URL is a template variable, {broken}",
+        ),
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    text_seen = "".join(shown.xpath("//text()[not(ancestor::code)]"))
+    for code in (
+        "{%- include note-for-the-reader.html -%}",
+        "{{ page.title | upcase }}",
+        "{{< figure >}}",
+    ):
+        assert code in text_seen, code
+    assert text_seen.endswith("Last {{ x }}")
+    assert [unquote(href) for href in shown.xpath("//a/@href")] == [
+        SITE + "{tag}python",
+        SITE + "{{site.url}}/home.md",
+    ]
+
+
 def test_template_code_in_a_comment_among_text_is_not_seen(site: Site) -> None:
     # The line was searched as written: code in an HTML comment on a line of text with a brace
     # was said to be seen by readers, who show nothing of a comment.
@@ -2899,6 +2942,46 @@ def test_template_code_of_an_html_block_is_named_where_readers_see_it(site: Site
     (entry,) = feedparser.parse(ATOM).entries
     shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
     assert shown.xpath("string(div/p)") == "\nSee {{ site.url }}."
+
+
+def test_template_code_of_an_html_block_is_not_named_in_code_a_script_or_other_code(
+    site: Site,
+) -> None:
+    # The same code in a <pre> or a <script> above, whose text readers show as code or not at
+    # all, is not where readers see it; nor is a variable written inside a shortcode above.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    block = (
+        'Intro.\n\n<div class="note">\n<pre>{{ site.url }}</pre>\n'
+        '<script>var u = "{{ site.url }}";</script>\n<p>See {{ site.url }}.</p>\n</div>\n'
+    )
+    inside = (
+        'Intro.\n\n<div class="note">\n{{< note "{{ page.url }}" >}}\nThen {{ page.url }}.\n'
+        "</div>\n"
+    )
+    later = front.replace("03-01", "03-02")
+    site(CONFIG, **{"markup.md": front + block, "shortcode.md": later + inside})
+    assert invoke_build().exit_code == 0
+    assert rows("--ignore", "reader-html", exit_code=0) == [
+        template(10, "{{ site.url }}", "a template variable"),
+        warning(
+            "entries/shortcode.md",
+            8,
+            "template-code",
+            "'{{< note \"{{ page.url }}\" >}}' is a Hugo shortcode, which staticfeed does not"
+            " expand: readers see it as written",
+        ),
+        warning(
+            "entries/shortcode.md",
+            9,
+            "template-code",
+            "'{{ page.url }}' is a template variable, which staticfeed does not expand: readers"
+            " see it as written",
+        ),
+    ]
+    for entry in feedparser.parse(ATOM).entries:
+        shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+        lines = shown.xpath("string(div)").split("\n")
+        assert lines[-2] in ("Then {{ page.url }}.", "See {{ site.url }}."), lines
 
 
 def test_template_code_in_html_attributes_is_judged_alike_among_text_and_in_blocks(

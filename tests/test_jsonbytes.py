@@ -50,3 +50,16 @@ def test_a_lone_surrogate_is_written_as_json_writes_it() -> None:
     )
     assert json.loads(written.decode("utf-8", "surrogatepass")) == value
     assert json.loads(indented(value, sort_keys=True).decode("utf-8", "surrogatepass")) == value
+
+
+def test_what_orjson_refuses_keeps_its_letters_and_the_order_of_its_keys() -> None:
+    # An enclosure's length beyond 64 bits sends the whole value to the json module: its text
+    # is still written as UTF-8 (a JSON Feed shows "Café", not "Caf\u00e9"), and the ids file
+    # (.staticfeed-ids) still sorts its keys.
+    value = {"title": "Café", "length": 10**30, "authors": ["Zoë"]}
+    assert indented(value) == (
+        '{\n  "title": "Café",\n  "length": 1' + "0" * 30 + ',\n  "authors": [\n    "Zoë"\n  ]\n}'
+    ).encode("utf-8")
+    assert indented(value, sort_keys=True) == (
+        '{\n  "authors": [\n    "Zoë"\n  ],\n  "length": 1' + "0" * 30 + ',\n  "title": "Café"\n}'
+    ).encode("utf-8")
