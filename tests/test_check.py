@@ -674,6 +674,26 @@ def test_a_language_the_w3c_service_does_not_list_is_a_warning_where_it_is_writt
     assert [each.get(xml_lang) for each in entries] == ["zh-yue", "cmn", "cmn"]
 
 
+def test_a_language_the_w3c_service_lists_is_no_warning_in_any_case(site: Site) -> None:
+    # The service lists ISO 639-2's codes (fil: Filipino, which ISO 639-1 has not), codes
+    # withdrawn since (scr) and for local use (qaa), and reads a tag in any case (EN-GB); not
+    # codes added since (zxx: no linguistic content).
+    entry = "---\ntitle: Day {0}\ndate: 2025-01-0{0}\nlang: {1}\n---\nText.\n"
+    tags = ["fil", "scr", "qaa", "Fr-CA", "zxx"]
+    documents = {f"{day}.md": entry.format(day, tag) for day, tag in enumerate(tags, start=1)}
+    site(CONFIG.replace('"en"', '"EN-GB"'), **documents)
+    assert invoke_build().exit_code == 0
+    found = [item for item in findings(exit_code=0) if item["rule"] == "language"]
+    assert [(item["file"], item["line"], item["message"]) for item in found] == [
+        ("entries/5.md", 4, rejected_language("zxx"))
+    ]
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    feed = etree.parse(ATOM).getroot()
+    assert feed.get(xml_lang) == "EN-GB"  # readers take them as written
+    entries = feed.findall(f"{{{ATOM_NS}}}entry")
+    assert sorted(each.get(xml_lang) for each in entries) == ["Fr-CA", "fil", "qaa", "scr", "zxx"]
+
+
 @pytest.mark.parametrize(
     ("logo", "read"),
     [("logo.png?v=1.2", "2"), ("https://cdn.staticfeed.test/logo?size=1.5x", "5x")],

@@ -1069,6 +1069,7 @@ def test_a_hugo_section_list_page_is_not_a_post(tmp_path: Path) -> None:
         ("bridge.fr.md", "slug: la-passerelle", "la-passerelle.md", "fr"),
         # Not a language: no code of ISO 639-1, or Jekyll's name, where Hugo's rule is none.
         ("node.js.md", "", "node-js.md", None),
+        ("install.sh.md", "", "install-sh.md", None),  # sh: withdrawn from ISO 639-1 in 2000
         ("release.v2.md", "", "release-v2.md", None),
         ("2024-09-12-bridge.fr.md", "", "bridge-fr.md", None),
     ],
