@@ -3004,6 +3004,21 @@ def test_template_code_of_an_html_block_is_not_named_in_code_a_script_or_other_c
         assert lines[-2] in ("Then {{ page.url }}.", "See {{ site.url }}."), lines
 
 
+def test_template_code_written_with_a_character_reference_is_named_where_readers_see_it(
+    site: Site,
+) -> None:
+    # `&#123;{ a }}` is shown as `{{ a }}`, but not written so: the code was named at the
+    # first place it is written as such, the comment above (line 8), which readers do not see.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = 'Intro.\n\n<div class="note">\n<!-- {{ a }} -->\n<p>\nSee &#123;{ a }}.</p>\n</div>\n'
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert rows(exit_code=0) == [template(10, "{{ a }}", "a template variable")]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.xpath("string(div/p)") == "\nSee {{ a }}."
+
+
 def test_template_code_in_html_attributes_is_judged_alike_among_text_and_in_blocks(
     site: Site,
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from typing import cast
 
@@ -117,7 +118,20 @@ def _written_at(html: str, code: str, shown: list[tuple[int, int]], after: int) 
         found = html.find(code, max(start, after), end) if end > after else -1
         if found >= 0:
             return found
-    return max(html.find(code), 0)  # written unlike it is seen (`&#123;`): near, at least
+    return _read_at(html, code, shown, after)
+
+
+def _read_at(html: str, code: str, shown: list[tuple[int, int]], after: int) -> int:
+    """Where the line begins on which `code` is written unlike it is seen (`&#123;{ a }}`), in
+    a place readers see, after `after`: the same code written as such elsewhere (a comment)
+    is not where they see it. Else where it is first written: near, at least."""
+    for start, end in shown:
+        begin = max(start, after)
+        text = unescape(html[begin:end]) if end > begin else ""
+        if code in text:
+            lines_above = text[: text.find(code)].count("\n")
+            return begin + sum(len(line) + 1 for line in html[begin:end].split("\n")[:lines_above])
+    return max(html.find(code), 0)
 
 
 def _shown_places(html: str) -> list[tuple[int, int]]:
