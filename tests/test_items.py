@@ -182,3 +182,21 @@ def test_an_index_made_of_its_articles_is_the_index_made_whole(config: Config, c
     assert articles == [renderer.index_article(page) for page in pages]
     assert renderer.index_of_articles(pages[0], articles) == whole
     assert len(lxml.html.fromstring(whole).xpath("//article")) == count
+
+
+def test_an_article_is_found_by_its_whole_page_url_when_another_begins_with_it(
+    config: Config,
+) -> None:
+    # A slug may hold folders (`2024/bridge`): the page URL of the entry `2024` begins that of
+    # `2024/bridge`, whose article is not the one to replace, listed or not.
+    year, bridge = rendered(2, HTML), rendered(1, HTML)
+    bridge = replace(bridge, page_url="https://example.org/blog/2/bridge/")
+    renderer = PageRenderer(config, [])
+    article = renderer.index_article(PageEntry(year, year.page_url or ""))
+    assert article is not None
+    index = index_of(config, [year, bridge])
+    span = article_span(index, article)
+    assert span is not None
+    listed = lxml.html.fromstring(index[: span[0]] + index[span[1] :]).xpath("//article/h3/a")
+    assert [a.get("href") for a in listed] == ["https://example.org/blog/2/bridge/"]
+    assert article_span(index_of(config, [bridge]), article) is None
