@@ -767,6 +767,15 @@ def test_each_feed_is_titled_after_the_publication_and_what_it_holds(site: Site)
     }
 
 
+def test_a_topic_atom_feed_is_identified_by_its_own_url(site: Site) -> None:
+    # README: a topic feed's "Atom `id` is its own URL": the Atom file's, never its RSS
+    # twin's. Readers take a feed whose id changes for another feed.
+    site(config(), **{file_of(1): post(1, tags=["news"], authors=["Ann Lee"])})
+    build_ok()
+    for name in ("tags/news.atom.xml", "authors/ann-lee.atom.xml"):
+        assert parse(Path("feeds", name)).feed.id == FEEDS + name
+
+
 def test_a_long_topic_name_is_cut_to_a_file_name_of_200_bytes_that_tells_it_apart(
     site: Site,
 ) -> None:
