@@ -993,6 +993,7 @@ def test_logo_is_atom_logo_and_rss_image(site: Site) -> None:
     [
         ('"img/logo.svg"', False),
         ('"https://cdn.example.com/logo.webp?v=2"', False),
+        ('"https://cdn.example.com/logo.png?v=2"', True),  # a query is not the name's end
         ('"img/LOGO.JPG"', True),
         ('"https://cdn.example.com/logo"', True),
     ],
