@@ -730,6 +730,7 @@ def test_a_logo_whose_last_dot_the_w3c_service_reads_as_a_format_is_a_warning(
     [
         CONFIG + 'logo = "logo.png?v=12"\n',  # "png?v=12" is no word: no format to read
         CONFIG + 'logo = "logo.svg"\n',  # left out of RSS
+        CONFIG + 'logo = "LOGO.PNG"\n',  # the service lowercases the format it reads
         CONFIG + 'logo = "logo.png?v=1.2"\nformats = ["atom", "json"]\n',  # no RSS
     ],
 )
