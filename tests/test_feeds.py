@@ -642,17 +642,18 @@ def test_an_atom_title_that_looks_like_html_is_escaped_html(
         ("AT&T, Tom & Jerry", None),
     ],
 )
-def test_atom_rights_and_summary_that_look_like_html_are_escaped_html(
+def test_atom_rights_subtitle_and_summary_that_look_like_html_are_escaped_html(
     site: Site, text: str, escaped: str | None
 ) -> None:
     # As a title: the W3C service warns about Atom text it takes for HTML
     # (ContainsUndeclaredHTML), and readers show escaped HTML as the same text.
-    config = BASIC_CONFIG + f"rights = {json.dumps(text)}\n"
+    config = BASIC_CONFIG + f"rights = {json.dumps(text)}\nsubtitle = {json.dumps(text)}\n"
     site(config=config, **{"a.md": doc(f"title: A\ndate: 2025-12-22\nsummary: {json.dumps(text)}")})
     atom, _ = build_and_read()
     feed = parsed("atom.xml")
     for element, detail in [
         (atom.find("a:rights", NS), feed.feed.rights_detail),
+        (atom.find("a:subtitle", NS), feed.feed.subtitle_detail),
         (atom.find("a:entry/a:summary", NS), feed.entries[0].summary_detail),
     ]:
         assert element is not None
