@@ -222,8 +222,8 @@ def _set_channel(
 ) -> None:
     generator.id(feed_id(config, plan))
     generator.title(plan.title)
-    if config.subtitle:
-        generator.subtitle(config.subtitle)
+    # feedgen's description() is Atom's <subtitle> too (removed in `_AtomFeed` when the
+    # config gives none).
     generator.description(config.subtitle or plan.title)
     self_url = url_of(config, plan.base, format_name)
     generator.link(href=self_url, rel="self", type=MEDIA_TYPES[format_name])
