@@ -213,6 +213,28 @@ def test_the_home_folder_is_read_only_when_it_is_the_folder_imported(
     assert imported(home, tmp_path / "entries") == [("bridge.md", None), ("pont.md", "fr")]
 
 
+def test_a_file_named_in_the_home_folder_reads_no_config_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ~/page.md named alone: an unrelated, broken ~/hugo.toml was read (and told as not read),
+    # and a French site's ~/pelicanconf.py made an English post a translation, cranes-en.md.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    write(home, "hugo.toml", "[languages.en]\n[languages.fr]\ndisableLanguages = [\n")
+    write(home, "pelicanconf.py", "DEFAULT_LANG = 'fr'\n")
+    page = write(home, "page.md")
+    cranes = write(home, "cranes.md", "Title: Cranes\nDate: 2025-03-01\nLang: en\n\nB.\n")
+    notes: list[str] = []
+    entries = import_documents(
+        [page, cranes], tmp_path / "entries", timezone=KYIV, dry_run=True, notes=notes
+    )
+    assert sorted((entry.path.name, entry.lang) for entry in entries) == [
+        ("cranes.md", "en"),
+        ("page.md", None),
+    ]
+    assert notes == []
+
+
 @pytest.mark.parametrize(
     ("configs", "found", "notes_said"),
     [

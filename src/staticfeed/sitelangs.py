@@ -149,9 +149,13 @@ def hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
     cannot be read is passed over, with a line in `notes`."""
     roots: set[Path] = set()
     for source in sources:
+        if source.is_dir():
+            roots.update(_roots_below(source))
+            # The folder imported is read even when it is the home folder: it was named.
+            if _is_root(source):
+                roots.add(source)
+                continue
         start = source if source.is_dir() else source.parent
-        if start == source:
-            roots.update(_roots_below(start))
         above = next((each for each in _folders_up(start) if _is_root(each)), None)
         if above is not None:
             roots.add(above)
@@ -184,10 +188,10 @@ _REPOSITORY_MARKS = (".git", ".hg")
 def _folders_up(start: Path) -> Iterator[Path]:
     """`start` (resolved) and the folders above it, where the root of the Hugo site it is in
     may be: up to the root of its repository, and never the home folder or one above it, as
-    an unrelated `~/config.yaml` is no site's."""
+    an unrelated `~/config.yaml` is no site's, not even for a file named in the home folder."""
     home = _home()
     for folder in (start, *start.parents):
-        if folder != start and home is not None and (folder == home or folder in home.parents):
+        if home is not None and (folder == home or folder in home.parents):
             return
         yield folder
         if any((folder / mark).exists() for mark in _REPOSITORY_MARKS):
