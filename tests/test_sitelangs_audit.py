@@ -383,3 +383,51 @@ def test_a_section_list_page_named_is_in_its_file_name_s_language(tmp_path: Path
     page = write(tmp_path / "site" / "posts", "_index.fr.md")
     entries = import_documents([page], tmp_path / "entries", timezone=KYIV, dry_run=True)
     assert [entry.lang for entry in entries] == ["fr"]
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        ("sites",),
+        ("sites/blog",),
+        ("sites/blog/content/posts/pont.md", "sites/blog/content/posts/pont.fr.md"),
+    ],
+)
+def test_a_site_with_no_config_gives_the_same_entries_whichever_folder_is_named(
+    tmp_path: Path, named: tuple[str, ...]
+) -> None:
+    # A site of content/ alone was found above a folder or file named, not inside one: from
+    # sites, pont.fr.md lost its language and took the name of pont.md's title.
+    posts = tmp_path / "sites" / "blog" / "content" / "posts"
+    write(posts, "pont.md", "Bridge\n\nSeptember 12, 2024\n\nText.\n")
+    write(posts, "pont.fr.md", "Bridge\n\nSeptember 12, 2024\n\nTexte.\n")
+    sources = [tmp_path / each for each in named]
+    entries = import_documents(sources, tmp_path / "entries", timezone=KYIV, dry_run=True)
+    found = sorted((entry.path.name, entry.lang) for entry in entries)
+    assert found == [("bridge-fr.md", "fr"), ("bridge.md", None)]
+
+
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [
+        ("content/docs/content", "site"),
+        ("content/docs/content", "site/content/docs"),
+        ("content/docs/content", "site/content/docs/content"),
+        ("content/content", "site/content"),
+    ],
+)
+def test_a_section_that_holds_a_content_folder_is_no_site_of_its_own(
+    tmp_path: Path, section: str, named: str
+) -> None:
+    # content/docs/content/ is a section of the site, whose config disables German: a.de.md
+    # is not published, whichever folder is named.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", "disableLanguages = ['de']\n[languages.en]\n[languages.de]\n")
+    german = write(site / section, "a.de.md")
+    write(site / section, "b.md")
+    notes: list[str] = []
+    assert imported(tmp_path / named, tmp_path / "entries", notes) == [("b.md", None)]
+    assert notes == [
+        "passed over 1 document in a language its Hugo site's config disables (de), which Hugo "
+        f"does not publish: {display_path(german)}. Name a file to import it all the same."
+    ]

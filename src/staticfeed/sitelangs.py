@@ -11,6 +11,7 @@ Python and is never run: only plain `DEFAULT_LANG = 'fr'` lines are read from it
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -164,17 +165,33 @@ def hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
 
 def _is_root(folder: Path) -> bool:
     # A folder with content/ and no config is a site's root too: Hugo looks in none above.
-    return bool(_config_files(folder)) or (folder / "content").is_dir()
+    # But not one in the content/ of a site, which is a section named `content`.
+    if _config_files(folder):
+        return True
+    return (folder / "content").is_dir() and not _in_site_content(folder)
+
+
+def _in_site_content(folder: Path) -> bool:
+    """Whether `folder` is, or is inside, the `content/` folder of a site with a config. (In
+    one with none, it makes no difference: neither site's config gives a language.)"""
+    return any(
+        inner.name == "content" and bool(_config_files(outer))
+        for inner, outer in itertools.pairwise(_folders_up(folder))
+    )
 
 
 def _roots_below(start: Path) -> Iterator[Path]:
-    """The folders inside `start` holding a Hugo site's config (hidden ones left out, as
-    import leaves out their documents, and so is a site's configuration directory)."""
+    """The folders inside `start` holding a Hugo site's config, or its `content/` alone
+    (hidden ones left out, as import leaves out their documents, and so is a site's
+    configuration directory)."""
     for folder, subfolders, _ in os.walk(start):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        if _config_files(Path(folder)):
-            if folder != str(start):
-                yield Path(folder)
+        # A site of content/ alone counts as it does above a folder named, so that the same
+        # entries come of naming any folder around it.
+        configured = bool(_config_files(Path(folder)))
+        if folder != str(start) and (configured or _is_root(Path(folder))):
+            yield Path(folder)
+        if configured:
             # config/production/hugo.toml is this site's, not that of a site in config/.
             subfolders[:] = [name for name in subfolders if name != "config"]
 
