@@ -431,3 +431,42 @@ def test_a_section_that_holds_a_content_folder_is_no_site_of_its_own(
         "passed over 1 document in a language its Hugo site's config disables (de), which Hugo "
         f"does not publish: {display_path(german)}. Name a file to import it all the same."
     ]
+
+
+@pytest.mark.parametrize(
+    ("config", "found"),
+    [
+        # A disabled language's folder that an enabled one shares is published, in that one.
+        ("[languages.de]\ndisabled = true\ncontentDir = 'content'\n[languages.en]\n", "en"),
+        ("[languages.en]\n[languages.de]\ndisabled = true\ncontentDir = 'content'\n", "en"),
+        # Of two enabled, the default language takes the folder, whichever is listed first...
+        ("[languages.de]\ncontentDir = 'content'\n[languages.en]\ncontentDir = 'content'\n", "en"),
+        # ... and then the one of the lowest weight, then of the first key in ABC order.
+        (
+            "defaultContentLanguage = 'it'\n[languages.it]\ncontentDir = 'content/it'\n"
+            "[languages.de]\nweight = 2\n[languages.fr]\nweight = 1\n",
+            "fr",
+        ),
+        (
+            "defaultContentLanguage = 'it'\n[languages.it]\ncontentDir = 'content/it'\n"
+            "[languages.fr]\n[languages.de]\n",
+            "de",
+        ),
+        (
+            "defaultContentLanguage = 'it'\n[languages.it]\ncontentDir = 'content/it'\n"
+            "[languages.de]\n[languages.fr]\nweight = 3\n",
+            "fr",
+        ),
+    ],
+)
+def test_a_content_folder_of_two_languages_is_that_of_the_one_hugo_mounts_it_for(
+    tmp_path: Path, config: str, found: str
+) -> None:
+    # Hugo mounts each content folder once, for its enabled languages in turn: the default
+    # first, then by weight (0, unset, last), then by key; a disabled language mounts none.
+    site = tmp_path / "site"
+    write(site, "hugo.toml", config)
+    write(site / "content" / "posts", "bridge.md")
+    notes: list[str] = []
+    assert imported(site, tmp_path / "entries", notes) == [("bridge.md", found)]
+    assert notes == []

@@ -289,12 +289,18 @@ def _folders_of(
         return []  # translation by file name, or one language: the folders say nothing
     shared = str(settings.get("contentdir") or "content")  # a language without its own
     found = []
+    claimed: set[Path] = set()
     disabled = _disabled(settings)
-    for key, value in languages.items():
-        options = _lowercase_keys(value)
+    # Hugo mounts a folder once, for the first of its languages in this order: a language
+    # that shares a folder with one before it has none of its own.
+    for key in sorted(languages, key=lambda key: _mount_order(key, languages, default, disabled)):
+        options = _lowercase_keys(languages[key])
         written = str(options.get("contentdir") or shared).strip("/")
         lang = _language_of(key, options)
         folder = (root / written).resolve()
+        if folder in claimed:
+            continue
+        claimed.add(folder)
         if key in disabled and "contentdir" in options:  # its own folder: none of it is published
             found.append(ContentFolder(folder, lang, key, written, told, False, disabled=True))
         elif key not in disabled and (lang is not None or "contentdir" in options):
@@ -302,6 +308,19 @@ def _folders_of(
             # around it (`content/` of English), which is not theirs.
             found.append(ContentFolder(folder, lang, key, written, told, key == default))
     return found
+
+
+def _mount_order(
+    key: str, languages: dict[str, object], default: str, disabled: frozenset[str]
+) -> tuple[bool, bool, bool, int, str]:
+    """Where Hugo puts a language when it mounts content folders: the default first, then
+    by weight (0, or none, last), then by key; a disabled one it leaves out, so after all."""
+    weight = _lowercase_keys(languages[key]).get("weight")
+    try:
+        number = int(weight) if isinstance(weight, int | float | str) else 0
+    except ValueError:  # `weight = 'heavy'`, which Hugo reads as 0
+        number = 0
+    return (key in disabled, key != default, number == 0, number, key)
 
 
 def _read_config(config: Path, notes: list[str]) -> dict[str, object]:
