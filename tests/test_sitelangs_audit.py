@@ -439,6 +439,12 @@ def test_a_section_that_holds_a_content_folder_is_no_site_of_its_own(
         # A disabled language's folder that an enabled one shares is published, in that one.
         ("[languages.de]\ndisabled = true\ncontentDir = 'content'\n[languages.en]\n", "en"),
         ("[languages.en]\n[languages.de]\ndisabled = true\ncontentDir = 'content'\n", "en"),
+        (
+            "defaultContentLanguage = 'it'\n[languages.it]\ncontentDir = 'content/it'\n"
+            "[languages.de]\ndisabled = true\ncontentDir = 'content'\nweight = 1\n"
+            "[languages.fr]\nweight = 2\n",
+            "fr",
+        ),
         # Of two enabled, the default language takes the folder, whichever is listed first...
         ("[languages.de]\ncontentDir = 'content'\n[languages.en]\ncontentDir = 'content'\n", "en"),
         # ... and then the one of the lowest weight, then of the first key in ABC order.
