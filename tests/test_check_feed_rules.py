@@ -241,7 +241,7 @@ def test_an_iri_id_with_an_unclosed_bracket_is_told_it_is_no_url(site: Site) -> 
     result = invoke_build()
     assert (result.exit_code, result.stderr.partition(". ")[0]) == (
         1,
-        f"Error: entries/ep.md:2: link {iri!r} is not a URL: Invalid IPv6 URL",
+        f"Error: entries/ep.md:2: link {iri!r} is not a URL (Invalid IPv6 URL)",
     )
     Path("entries/ep.md").write_text(linked.replace("link:", "id:"), encoding="utf-8")
     assert invoke_build().exit_code == 0  # readers take any id

@@ -729,7 +729,7 @@ def test_a_site_url_with_a_port_out_of_range_is_an_error(
     # Accepted before, and written as every feed's <id>.
     site(config=BASIC_CONFIG.replace("https://example.org/blog/", site_url), **{"a.md": POST})
     assert error_text().endswith(
-        f": site_url {site_url!r} is not a URL: {problem}. Write it like https://example.org/page\n"
+        f": site_url {site_url!r} is not a URL ({problem}). Write it like https://example.org/page\n"
     )
 
 

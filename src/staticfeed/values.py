@@ -466,7 +466,7 @@ def absolute_url(key: str, value: object) -> str:
         _ = parts.port  # "https://example.org:99999/", ":abc"
     except ValueError as error:  # "http://[x" (Invalid IPv6 URL), a host NFKC turns into "/"
         raise InvalidValue(
-            f"{key} {url!r} is not a URL: {error}", "Write it like https://example.org/page"
+            f"{key} {url!r} is not a URL ({error})", "Write it like https://example.org/page"
         ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidValue(
