@@ -220,6 +220,13 @@ def test_a_publication_with_archives_passes(site: Site) -> None:
     for name in ("archive/1.atom.xml", "archive/2.rss.xml", "archive/2.json"):
         assert Path("feeds", name).is_file(), name
     assert not Path("feeds/archive/3.atom.xml").exists()
+    # Every JSON Feed, archives and the tag's and author's feeds too, names its own URL, which
+    # check compares feed_url with: it must find nothing in what build wrote.
+    jsons = sorted(Path("feeds").rglob("*.json"))
+    assert {"feeds/tags/news.json", "feeds/archive/1.json"} <= {p.as_posix() for p in jsons}
+    for path in jsons:
+        served = SITE + urllib.parse.quote(path.as_posix())
+        assert json.loads(path.read_text(encoding="utf-8"))["feed_url"] == served
     result = check()
     assert (result.exit_code, result.output) == (0, "ok: no problems found\n")
 
@@ -508,6 +515,25 @@ def test_a_self_link_to_another_file(published: Path) -> None:
     assert rows() == ordered([stale(RSS, line), error(RSS, line, "self-link", message)])
 
 
+def test_a_json_feed_url_to_another_file(published: Path) -> None:
+    # JSON Feed's feed_url is its rel="self": readers that follow a moved feed fetch it there.
+    # check compared Atom's and RSS's with the file's URL, never a JSON Feed's.
+    line = edit(JSON, f'"feed_url": "{FEEDS}feed.json"', f'"feed_url": "{FEEDS}atom.xml"')
+    message = f"the feed_url is {FEEDS}atom.xml, but this file is served at {FEEDS}feed.json"
+    assert rows() == ordered([stale(JSON, line), error(JSON, line, "self-link", message)])
+    (fix,) = [f["fix"] for f in findings() if f["rule"] == "self-link"]
+    assert fix == (
+        f"Point it at {FEEDS}feed.json (or correct feed_url in the config), "
+        "or run staticfeed build."
+    )
+
+
+def test_a_relative_json_feed_url(published: Path) -> None:
+    line = edit(JSON, f'"feed_url": "{FEEDS}feed.json"', '"feed_url": "feeds/feed.json"')
+    message = "the feed_url 'feeds/feed.json' is not an absolute URL"
+    assert rows() == ordered([stale(JSON, line), error(JSON, line, "self-link", message)])
+
+
 def test_a_missing_self_link_is_a_warning(published: Path) -> None:
     line = edit(
         ATOM, f'  <link href="{FEEDS}atom.xml" rel="self" type="application/atom+xml"/>\n', ""
@@ -551,7 +577,7 @@ def test_urls_a_hand_edit_left_unparseable_are_findings_not_a_traceback(publishe
 def test_the_base_url_moves_the_self_link(published: Path) -> None:
     preview = "https://preview.staticfeed.test/"
     found = [row for row in rows("--base-url", preview) if row[3] == "self-link"]
-    assert found == [
+    xml = [
         error(
             f"feeds/{name}",
             line_of(f"feeds/{name}", 'rel="self"'),
@@ -561,6 +587,17 @@ def test_the_base_url_moves_the_self_link(published: Path) -> None:
         )
         for name in ("atom.xml", "authors/ann-lee.atom.xml", "authors/ann-lee.rss.xml", "rss.xml")
     ]
+    # A JSON Feed's feed_url is its self link.
+    jsons = [
+        error(
+            f"feeds/{name}",
+            line_of(f"feeds/{name}", '"feed_url"'),
+            "self-link",
+            f"the feed_url is {FEEDS}{name}, but this file is served at {preview}feeds/{name}",
+        )
+        for name in ("authors/ann-lee.json", "feed.json")
+    ]
+    assert found == ordered(xml + jsons)
 
 
 def test_feeds_of_tags_and_authors_with_letters_beyond_ascii_pass(site: Site) -> None:

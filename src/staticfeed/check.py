@@ -319,7 +319,8 @@ class _FeedChecks:
         if not name.endswith(".xml"):  # a JSON Feed: aggregators refuse a big one too
             path = display_path(self._out_dir / name)
             self._findings.extend(_size(path, len(data), self._budget))
-            self._findings.extend(check_json_feed(path, data))
+            self_url = _served_at(self._feed_url, name)
+            self._findings.extend(check_json_feed(path, data, self_url))
         elif len(data) > _CHUNK_BYTES:  # checked here rather than copied to a worker
             self._findings.extend(
                 _check_feed_file(
@@ -357,9 +358,14 @@ def _check_feeds(
 def _check_feed_file(
     out_dir: Path, name: str, data: bytes, feed_url: str | None, budget: int, seen: SeenHtml
 ) -> list[Finding]:
-    # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
-    self_url = feed_url + quote(name) if feed_url is not None else None
+    self_url = _served_at(feed_url, name)
     return check_feed(out_dir / name, data, self_url=self_url, max_size=budget, seen=seen)
+
+
+def _served_at(feed_url: str | None, name: str) -> str | None:
+    """The URL of the feed file `name` (by POSIX path under the folder); None without a config."""
+    # The URL percent-encodes what a file name holds as is (tags/україна.atom.xml).
+    return feed_url + quote(name) if feed_url is not None else None
 
 
 def findings_from_error(error: StaticfeedError) -> list[Finding]:
@@ -528,9 +534,9 @@ def check_feed(
     return findings
 
 
-def check_json_feed(file: str, data: bytes) -> list[Finding]:
+def check_json_feed(file: str, data: bytes, self_url: str | None = None) -> list[Finding]:
     """JSON Feed's rules that readers depend on: JSON at all, a feed with items, an id each
-    item alone has, and RFC 3339 dates."""
+    item alone has, RFC 3339 dates, and a feed_url that is `self_url`, where it is served."""
     try:
         text = data.decode("utf-8")
         feed = json.loads(text)
@@ -545,7 +551,7 @@ def check_json_feed(file: str, data: bytes) -> list[Finding]:
     if not isinstance(items, list) or not str(version).startswith("https://jsonfeed.org/"):
         message = "it is not a JSON Feed (a version and a list of items)"
         return [Finding(file, None, "error", "json", message, _REBUILT)]
-    found = list(_json_feed_ports(file, text, feed))
+    found = [*_json_feed_ports(file, text, feed), *_json_feed_url(file, text, feed, self_url)]
     return found + list(_json_item_findings(file, text, [i for i in items if isinstance(i, dict)]))
 
 
@@ -579,9 +585,34 @@ _JSON_FEED_URLS = (("home_page_url", "link"), ("feed_url", "self-link"))
 
 def _json_feed_ports(file: str, text: str, feed: dict[str, object]) -> Iterator[Finding]:
     for key, rule in _JSON_FEED_URLS:
-        found = re.search(rf'"{key}"\s*:', text)  # build writes each once, before the items
-        line = text.count("\n", 0, found.start()) + 1 if found else None
-        yield from _json_port(file, line, rule, key, feed.get(key))
+        yield from _json_port(file, _json_key_line(text, key), rule, key, feed.get(key))
+
+
+def _json_key_line(text: str, key: str) -> int | None:
+    found = re.search(rf'"{key}"\s*:', text)  # build writes each once, before the items
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _json_feed_url(
+    file: str, text: str, feed: dict[str, object], self_url: str | None
+) -> Iterator[Finding]:
+    """feed_url is the file's own absolute URL, as Atom's rel="self" link (`_self_link`):
+    readers that follow a feed's move fetch it there. A port that is no port is told apart
+    (`_json_feed_ports`); JSON Feed makes feed_url optional, so none is no finding."""
+    url = feed.get("feed_url")
+    if not isinstance(url, str) or _bad_port(url) is not None:
+        return
+    line = _json_key_line(text, "feed_url")
+    if not _scheme(url):
+        where = f", {self_url}" if self_url else ""
+        message = f"the feed_url {url!r} is not an absolute URL"
+        yield Finding(
+            file, line, "error", "self-link", message, f"Write it in full{where}, {_REBUILD}."
+        )
+    elif self_url and url != self_url:
+        message = f"the feed_url is {url}, but this file is served at {self_url}"
+        fix = f"Point it at {self_url} (or correct feed_url in the config), {_REBUILD}."
+        yield Finding(file, line, "error", "self-link", message, fix)
 
 
 def _json_port(file: str, line: int | None, rule: str, key: str, url: object) -> Iterator[Finding]:
