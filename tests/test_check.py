@@ -2318,7 +2318,7 @@ def test_markup_readers_remove_is_a_warning_at_its_line(site: Site) -> None:
     # The HTML is read for reader-html alone too.
     assert rows("--ignore", "w3c-html", exit_code=0) == expected
     fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
-    assert fixes["feed readers remove <script>"] == ELEMENT_FIX
+    assert fixes["feed readers remove <script>"] == CODE_FIX.format(tag="script")
     assert fixes["feed readers remove the srcset attribute of <img>"] == ATTRIBUTE_FIX
     result = check()
     assert result.stdout.splitlines()[-1] == "ok: 0 errors, 6 warnings"
@@ -2560,7 +2560,40 @@ def test_a_script_whose_code_holds_a_lone_lt_is_reported_apart(site: Site) -> No
     fixes = {item["message"]: item["fix"] for item in findings(exit_code=0)}
     assert fixes["feed readers remove <script> whose code holds '<'"] == HIDES_THE_REST
     assert fixes["feed readers remove <style> whose code holds '<'"] == HIDES_THE_REST
-    assert fixes["feed readers remove <style>"] == ELEMENT_FIX
+    assert fixes["feed readers remove <style>"] == CODE_FIX.format(tag="style")
+
+
+CODE_FIX = (
+    "They show the rest of the entry but the code it holds, up to </{tag}>; a <{tag} …/> holds"
+    " what follows it as its code, up to </{tag}> or the entry's end (HTML5 ignores the '/'):"
+    " write <{tag} …></{tag}>, or take it out."
+)
+SELF_CLOSED_SCRIPT = """\
+---
+title: Embed
+date: 2025-03-01
+---
+Before <script src="https://widgets.example/w.js"/> the widget.
+
+Next paragraph.
+"""
+
+
+def test_a_self_closed_script_is_told_it_hides_what_follows(site: Site) -> None:
+    """HTML5 ignores the '/' of `<script …/>`: the build publishes what follows as the script's
+    code, which readers remove with it. check said "They show the rest of the entry"."""
+    site(CONFIG, **{"embed.md": SELF_CLOSED_SCRIPT})
+    assert invoke_build().exit_code == 0
+    (content,) = etree.parse(ATOM).iterfind(f"{{{ATOM_NS}}}entry/{{{ATOM_NS}}}content")
+    (script,) = lxml.html.fragment_fromstring(content.text, create_parent="div").iter("script")
+    assert "the widget." in script.text and "Next paragraph." in script.text
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = str(etree.HTML(entry.content[0].value).xpath("string()"))
+    assert "Before" in shown and "widget" not in shown and "Next" not in shown
+    found = [f for f in findings(exit_code=0) if f["rule"] == "reader-html"]
+    assert [(f["line"], f["message"], f["fix"]) for f in found] == [
+        (5, "feed readers remove <script>", CODE_FIX.format(tag="script"))
+    ]
 
 
 def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:

@@ -1623,6 +1623,15 @@ def _removed_fix(removed: readerhtml.Removed) -> str:
             f"{lacks}Markdown reads a '<' before a letter as a tag, and no one sees the text from"
             f" it to the next '>'. If the '<' is text, write it as \\<, as in x\\<{removed.tag}."
         )
+    if removed.code:
+        # HTML5 ignores the "/" of `<script src="…"/>`: what follows is its code, which
+        # readers remove with it (and browsers hide), to </script> or the end of the entry.
+        tag = removed.tag
+        return (
+            f"They show the rest of the entry but the code it holds, up to </{tag}>; a <{tag} …/>"
+            f" holds what follows it as its code, up to </{tag}> or the entry's end (HTML5"
+            f" ignores the '/'): write <{tag} …></{tag}>, or take it out."
+        )
     if removed.element:
         return "They show the rest of the entry: link to what it shows, or take it out."
     if removed.url:

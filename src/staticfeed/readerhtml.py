@@ -75,6 +75,11 @@ class Removed:
         return self.what.startswith(_URL)
 
     @property
+    def code(self) -> bool:
+        """Whether it is a script or a style sheet, whose code readers remove with it."""
+        return self.element and self.tag in _CODE
+
+    @property
     def hides_the_rest(self) -> bool:
         """Whether newsboat shows nothing after it (`_code_hiding_the_rest`)."""
         return self.what.endswith(_HOLDING_LT)
