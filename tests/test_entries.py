@@ -759,6 +759,18 @@ def test_toml_front_matter_names_a_quoted_or_dotted_table_at_its_header(
             "[[enclosures]] line in it. Move the summary line above the first [[enclosures]] "
             "line.",
         ),
+        # Quoted as written: the author looks for that line, not for `[author]`.
+        (
+            '[ "author" ]\nname = "Ann"\nsummary = "A summary."\n',
+            '6: summary is in the [ "author" ] table: TOML puts each key after the [ "author" ] '
+            'line in it. Move the summary line above the [ "author" ] line.',
+        ),
+        (
+            '[[ \'authors\' ]]  # who wrote it\nname = "Ann"\n[[authors]]\nname = "Bo"\n'
+            'summary = "A summary."\n',
+            "8: summary is in the [[authors]] table: TOML puts each key after the [[authors]] "
+            "line in it. Move the summary line above the first [[ 'authors' ]] line.",
+        ),
     ],
 )
 def test_a_front_matter_key_written_after_a_toml_table_says_to_move_it(

@@ -229,6 +229,24 @@ def test_a_date_commented_out_below_an_array_item_like_a_header_is_told_to_stay(
     assert (entry.title, entry.published[:10]) == ("T", "2025-06-01")
 
 
+def test_a_date_commented_out_below_a_spaced_table_header_names_the_header_as_written(
+    site: Site,
+) -> None:
+    # It was told `where ["author"] begins`: a line the author could not find in the file.
+    lines = ['title = "T"', '[ "author" ]', 'name = "Ann"', "# date = 2025-06-01"]
+    folder = site(**{"a.md": toml_document(*lines)})
+    assert errors() == [
+        "Error: entries/a.md:5: the front matter has no date: line 5 gives one in a comment."
+        ' Remove the # at the start of line 5, and move the line above line 3, where [ "author" ]'
+        " begins."
+    ]
+    path = folder / "entries" / "a.md"
+    text = path.read_text(encoding="utf-8").replace("# date = 2025-06-01\n", "")
+    path.write_text(text, encoding="utf-8")
+    entry = built_as_told(path, '[ "author" ]', 'date = 2025-06-01\n[ "author" ]')
+    assert (entry.author, entry.published[:10]) == ("Ann", "2025-06-01")
+
+
 # A number where text belongs, in TOML -----------------------------------------------------------
 
 

@@ -1511,6 +1511,7 @@ _TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
+_TOML_HEADER_WRITTEN = re.compile(rf"\[\[?\s*{_TOML_NAME}\s*\]\]?")
 # A date or a date-time as TOML writes them, or without the seconds TOML 1.0 requires (as ISO
 # 8601 and YAML front matter allow), up to what may end a value: a space, a comma, a `]`, a `}`
 # or the end of the line.
@@ -1565,10 +1566,16 @@ def toml_first_table(text: str, first: int = 1) -> tuple[int, str] | None:
     line."""
     lines = text.split("\n")
     for number, line in toml_lines(text, first):
-        if header := _toml_header(line, lines[: number - first]):
-            brackets = header.group(1)
-            return number, f"{brackets}{header.group(2)}{']' * len(brackets)}"
+        if _toml_header(line, lines[: number - first]):
+            return number, _header_as_written(line)
     return None
+
+
+def _header_as_written(line: str) -> str:
+    """The table's header on `line` from its first bracket to its last, spaces and quotes as
+    written (`[ "author" ]`): the line an author looks for, which `[author]` was not."""
+    found = _TOML_HEADER_WRITTEN.search(line)
+    return found[0] if found else line.strip()
 
 
 def toml_keys_caught_by_table(
@@ -1579,19 +1586,20 @@ def toml_keys_caught_by_table(
     TOML puts in that table: `summary` below `[[authors]]` was an unknown key of the author, to
     be removed. None when the table holds none, or is written inline (`authors = [{...}]`),
     where no line put the key there unseen. `first` is the number of the text's first line."""
-    header = f"[[{table}]]" if isinstance(value, list) else f"[{table}]"
     above = "the first" if isinstance(value, list) else "the"
     items = value if isinstance(value, list) else [value]
     tables = toml_list_item_lines(text, table, None, first)
     if len(tables) != len(items):  # inline
         return []
+    written = text.split("\n")
+    headers = [_header_as_written(written[lines.line - first]) for lines in tables]
     return [
         (
             f"{name} is in the {header} table: TOML puts each key after the {header} line in it",
-            f"Move the {name} line above {above} {header} line.",
+            f"Move the {name} line above {above} {headers[0]} line.",
             lines.fields[name],
         )
-        for item, lines in zip(items, tables, strict=True)
+        for item, lines, header in zip(items, tables, headers, strict=True)
         if isinstance(item, dict)
         for name in item
         if name in keys and name in lines.fields
