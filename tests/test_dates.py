@@ -598,6 +598,29 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
             "authors.x like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
             id="no-such-month-below-an-array-item-like-a-header-in-a-table",
         ),
+        # A dot in quotes is part of the key's name: `a.b` said a key `a` with a key `b` in it.
+        # A part that reads alike bare (`"author"`) is named bare, as above.
+        pytest.param(
+            '"a.b" = 2020-13-01',
+            4,
+            "\"a.b\": '2020-13-01' does not exist: month must be in 1..12. Write "
+            '"a.b" like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.',
+            id="no-such-month-after-a-quoted-key-with-a-dot",
+        ),
+        pytest.param(
+            "\"author\" = { 'x.y' = 2020-13-01 }",
+            4,
+            "author.'x.y': '2020-13-01' does not exist: month must be in 1..12. Write "
+            "author.'x.y' like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            id="no-such-month-after-a-literal-key-with-a-dot-in-an-inline-table",
+        ),
+        pytest.param(
+            '[ "x y" . z ]\nat = 2020-13-01',
+            5,
+            "\"x y\".z.at: '2020-13-01' does not exist: month must be in 1..12. Write "
+            '"x y".z.at like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.',
+            id="no-such-month-in-a-table-of-a-quoted-name-with-a-space",
+        ),
     ],
 )
 def test_a_toml_date_in_an_array_or_inline_table_is_refused_as_at_the_top(

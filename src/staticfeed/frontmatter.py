@@ -1447,7 +1447,7 @@ def _toml_key_before(lines: list[str], start: int) -> str | None:
     if not keys:
         return None
     header = _TOML_HEADER.match(lines[header_at]) if header_at >= 0 else None
-    return ".".join(([_unquoted(header[2])] if header else []) + keys)
+    return ".".join(([_named(header[2])] if header else []) + keys)
 
 
 def _toml_header(line: str, above: list[str]) -> re.Match[str] | None:
@@ -1474,7 +1474,7 @@ def _toml_keys_open(text: str) -> list[str]:
     last = None
     for found in _TOML_KEY_OR_TEXT.finditer(text):
         if found[1]:
-            last = _unquoted(found[1])
+            last = _named(found[1])
         elif found[0] in ("{", "["):
             open_keys.append(last or "")  # an inline table in an array has no key of its own
             last = None
@@ -1484,9 +1484,14 @@ def _toml_keys_open(text: str) -> list[str]:
     return [key for key in open_keys if key] + ([last] if last else [])
 
 
-def _unquoted(name: str) -> str:
-    """A TOML key or table name as its parts read: `"author" . since` is `author.since`."""
-    return _dotted(name).replace('"', "").replace("'", "")
+def _named(name: str) -> str:
+    """A TOML key or table name as an error names it: its parts joined by dots, each bare where
+    it reads alike bare (`"author" . since` is `author.since`), else as written: the dot of
+    `"a.b"` is part of one key's name, which `a.b` said was a key `b` in a table `a`."""
+    return ".".join(
+        read if _TOML_BARE.fullmatch(read := _part_read(part)) else part
+        for part in _TOML_FIRST_PART.findall(name)
+    )
 
 
 def toml_cut_short_line(text: str) -> int | None:
@@ -1507,7 +1512,8 @@ def toml_cut_short_line(text: str) -> int | None:
 
 
 # A key or dotted key before its `=`, and a table's header; each may be in quotes.
-_TOML_PART = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
+_TOML_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_PART = rf'(?:{_TOML_BARE.pattern}|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")
