@@ -286,6 +286,42 @@ def test_a_toml_number_where_text_belongs_is_quoted_as_written(
     assert shown == published
 
 
+@pytest.mark.parametrize(
+    ("wrong", "told"),
+    [
+        # Commented out, `# title = 2025-01-01 # d` was told `title = "2025-01-01" # d`;
+        # written, it was told only to write text. The comment stays one, as after a number.
+        (
+            "title = 2025-01-01 # d",
+            'title must be text, not a date. Put it in quotes: "2025-01-01"',
+        ),
+        # As written: str() writes it "2025-06-01 10:00:00+00:00".
+        (
+            "title = 2025-06-01T10:00:00Z",
+            'title must be text, not a date and time. Put it in quotes: "2025-06-01T10:00:00Z"',
+        ),
+        (
+            "summary = 2025-06-01 10:00:00.5",
+            'summary must be text, not a date and time. Put it in quotes: "2025-06-01 10:00:00.5"',
+        ),
+        ("summary = 10:30:00", 'summary must be text, not a time. Put it in quotes: "10:30:00"'),
+    ],
+    ids=["title-date", "title-date-time", "summary-local-date-time", "summary-time"],
+)
+def test_a_toml_date_where_text_belongs_is_quoted_as_written(
+    site: Site, wrong: str, told: str
+) -> None:
+    key = wrong.split()[0]
+    lines = [wrong, "date = 2025-06-01"] + ([] if key == "title" else ['title = "T"'])
+    folder = site(**{"a.md": toml_document(*lines)})
+    assert errors() == [f"Error: entries/a.md:2: {told}"]
+    value = told.rpartition(": ")[2]
+    fixed = wrong.replace(wrong.split(" = ")[1].partition(" #")[0], value)
+    assert read_line(fixed, toml=True) == {key: value.strip('"')}
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert (entry.title if key == "title" else entry.summary) == value.strip('"')
+
+
 def test_a_toml_number_in_an_array_over_lines_is_quoted_as_written(site: Site) -> None:
     wrong = 'tags = [\n  "python", # the language\n  3.10, # the version\n]'
     folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})

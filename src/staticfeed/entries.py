@@ -10,7 +10,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path, PurePosixPath
 from stat import S_ISREG
 from typing import TypeVar
@@ -41,6 +41,7 @@ from staticfeed.frontmatter import (
     key_line_in,
     keys_caught_by_items,
     split,
+    toml_date_as_written,
     toml_first_table,
     toml_numbers_as_written,
     without_keys,
@@ -906,7 +907,23 @@ class _EntryBuilder:
                 f"Put it in quotes: {key}: {values.quoted(written)}. A comment "
                 "goes on a line of its own.",
             )
-        return values.text(key, self._as_written(key, value), self.document.written.get(key))
+        source = self.document.written.get(key)
+        if isinstance(value, date | time):  # TOML's: YAML reads a date as text
+            source = self._date_as_written(key, value)
+        return values.text(key, self._as_written(key, value), source)
+
+    def _date_as_written(self, key: str, value: date | time) -> str | None:
+        """`value`, a date TOML front matter gives `key`, as written there (`10:00:00Z`, which
+        str() writes `10:00:00+00:00`), for the fix to quote; None where it is not found."""
+        line = self.document.key_lines.get(key)
+        if line is None:
+            return None
+        return _read_text(
+            self.path,
+            self.data,
+            [],
+            lambda text: toml_date_as_written("\n".join(text.split("\n")[line - 1 :]), value),
+        )
 
     def _as_written(self, key: str, value: object) -> object:
         """`value` with each number in it as TOML front matter writes it (`3.10`, which it

@@ -994,6 +994,24 @@ def toml_numbers_as_written(text: str, value: object) -> object:
     return value
 
 
+def toml_date_as_written(text: str, value: object) -> str | None:
+    """The date, date-time or time `value` as the TOML `text` from its `key = ...` line on
+    writes it, for the fix of one where text belongs to quote as written: str() writes
+    `2025-06-01T10:00:00Z` as "2025-06-01 10:00:00+00:00". None where it is not the value
+    alone (in an array). Only for an error: it reads the text again."""
+    found = _TOML_DATE_VALUE.match(text)
+    if found is None or _one_value(f"x = {found[1]}", toml=True) != (value,):
+        return None
+    return found[1]
+
+
+# A key's value that is a date, a date-time or a time as TOML writes them, seconds and all.
+_TOML_DATE_VALUE = re.compile(
+    r"\s*[^=\n]+=[ \t]*(\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?)?"
+    r"|\d\d:\d\d:\d\d(?:\.\d+)?)"
+)
+
+
 def _number_as_written(value: object, token: str) -> object:
     if type(value) is float and str(value) != token:
         return WrittenFloat(value, token)

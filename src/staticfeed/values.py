@@ -271,7 +271,7 @@ def text(key: str, value: object, written: object = None) -> str:
         raise InvalidValue(
             f"{key} must be text, not {type_name(value)}{_read_as(value, written)}",
             f'Put it in quotes: "{shown_as_written(value, written)}"'
-            if isinstance(value, int | float)
+            if isinstance(value, int | float) or _date_written(value, written)
             else f"Write {key} as a single line of text.",
         )
     shown = stripped(value)
@@ -341,11 +341,17 @@ def one_line(key: str, value: str) -> str:
     )
 
 
+def _date_written(value: object, written: object) -> bool:
+    """Whether `value` is a date or a time of TOML's and `written` how it is written, which a
+    fix quotes: YAML front matter reads a date as text."""
+    return isinstance(value, date | time) and isinstance(written, str)
+
+
 def _read_as(value: object, written: object) -> str:
     """Why a value the author wrote (`written`, as `text` takes it) is not text: what YAML read
     it as, when that differs."""
     read = as_written(value)
-    if not isinstance(written, str) or written == read:
+    if not isinstance(written, str) or written == read or _date_written(value, written):
         return ""
     return f" (YAML reads {shorten(written, SHOWN)} as {shorten(read, SHOWN)})"
 
