@@ -448,6 +448,42 @@ def test_a_commented_out_title_written_with_json_escapes_is_told_as_it_reads(
     # JSON writes 💙 as two escapes, each half a character, which libyaml refuses: the fix was
     # `title: "\"A\\ud83d\\udc99B\""`, a title of quotes and backslashes.
     commented = '# title: "A\\ud83d\\udc99B"'
+    folder = told_of_a_commented_out_title(site, fence, commented, fixed)
+    line = fixed or commented.removeprefix("# ")
+    read = read_line(line, toml=fence == "+++")["title"]
+    # PyYAML's own parser keeps the two halves apart, in the string it returns.
+    assert read.encode("utf-16-le", "surrogatepass").decode("utf-16-le") == "A💙B"
+    assert built_as_told(folder / "entries" / "a.md", commented, line).title == "A💙B"
+
+
+@pytest.mark.parametrize(
+    ("fence", "commented", "fixed"),
+    [
+        # An escape past Unicode, which neither TOML nor YAML reads: it was told in quotes whole,
+        # `title: "\"A\\U00110000B\""`, a title of quotes and backslashes.
+        pytest.param("---", '# title: "A\\U00110000B"', None, id="yaml-past-unicode"),
+        pytest.param("+++", '# title = "A\\U00110000B"', None, id="toml-past-unicode"),
+        pytest.param("+++", '# title: "A\\U00110000B" # x', None, id="yaml-in-toml-comment"),
+        # TOML reads no surrogate escape: `title = "A\uD800B"` was told, which it refuses.
+        pytest.param("+++", '# title: "A\\ud800B"', None, id="half-a-pair-in-toml"),
+        # JSON's two escapes of 💙, in TOML: TOML reads neither, as the build reads YAML's.
+        pytest.param("+++", '# title = "A\\ud83d\\udc99B"', 'title = "A💙B"', id="toml-pair"),
+    ],
+)
+def test_a_commented_out_title_in_quotes_no_one_reads_is_not_told_as_text(
+    site: Site, fence: str, commented: str, fixed: str | None
+) -> None:
+    folder = told_of_a_commented_out_title(site, fence, commented, fixed)
+    if fixed is not None:
+        assert read_line(fixed, toml=fence == "+++") == {"title": "A💙B"}
+        assert built_as_told(folder / "entries" / "a.md", commented, fixed).title == "A💙B"
+
+
+def told_of_a_commented_out_title(
+    site: Site, fence: str, commented: str, fixed: str | None
+) -> Path:
+    """The folder of a site whose entry's title is the line `commented` in its front matter,
+    after asserting that the build is told to uncomment it and write it `fixed`, if given."""
     date = "date = 2025-06-01" if fence == "+++" else "date: 2025-06-01"
     folder = site(**{"a.md": f"{fence}\n{commented}\n{date}\n{fence}\n{LONG_BODY}"})
     told = f" and write it {fixed}" if fixed else ""
@@ -455,8 +491,4 @@ def test_a_commented_out_title_written_with_json_escapes_is_told_as_it_reads(
         "Error: entries/a.md:2: the front matter has no title: line 2 gives one in a comment."
         f" Remove the # at the start of line 2{told}."
     ]
-    line = fixed or commented.removeprefix("# ")
-    read = read_line(line, toml=fence == "+++")["title"]
-    # PyYAML's own parser keeps the two halves apart, in the string it returns.
-    assert read.encode("utf-16-le", "surrogatepass").decode("utf-16-le") == "A💙B"
-    assert built_as_told(folder / "entries" / "a.md", commented, line).title == "A💙B"
+    return folder

@@ -1054,7 +1054,7 @@ def _parses(source: str) -> bool:
 
 def key_line_in(
     key: str, written: str, *, toml: bool, whole_text: bool = False, same: bool = False
-) -> str:
+) -> str | None:
     """A line of TOML (`toml`) or YAML front matter giving `key` the value `written` in the
     other language (`date: 2025-12-22` in TOML), or in this one (`same`): the value as written
     where this language reads it as one, else its text quoted: TOML 1.0 has no date-time
@@ -1066,19 +1066,24 @@ def key_line_in(
     quotes (`same`) is quoted as it stands, not as YAML would read it (`&Co news`, "news" to
     YAML, which reads `&Co` as an anchor). A title holds no tab (`values.one_line`): one it
     would read, from an escape in quotes (`"A\\tB"`), is told as a space, or the next build
-    refused the line."""
+    refused the line. None where no line gives the value: one in quotes with an escape that
+    neither language reads (`"A\\U00110000B"`, past Unicode), or that this one cannot write
+    (half a surrogate pair, in TOML); the next build refused the line told."""
     line = _line_in(key, written, toml=toml, whole_text=whole_text, same=same)
-    read = _one_value(line, toml=toml) if whole_text else None
-    if read is not None and isinstance(read[0], str) and "\t" in read[0]:
+    read = _one_value(line, toml=toml) if line is not None else None
+    if read is None:
+        return None
+    if whole_text and isinstance(read[0], str) and "\t" in read[0]:
         return _key_line(key, quoted(read[0].replace("\t", " ")), toml=toml)
     return line
 
 
-def _line_in(key: str, written: str, *, toml: bool, whole_text: bool, same: bool) -> str:
-    """`key_line_in`, but for a tab in a title."""
+def _line_in(key: str, written: str, *, toml: bool, whole_text: bool, same: bool) -> str | None:
+    """`key_line_in`, but for a tab in a title and a line neither language reads."""
     line = _key_line(key, written, toml=toml)
     read = _one_value(line, toml=toml)
-    if read is None and toml and same:
+    in_quotes = _QUOTED_VALUE.fullmatch(written) is not None
+    if read is None and toml and same and not in_quotes:
         return _toml_quoted_line(key, written, whole_text=whole_text)
     if read is not None:
         cut = _comment_at(key, written, read, toml=toml)
@@ -1097,10 +1102,16 @@ def _line_in(key: str, written: str, *, toml: bool, whole_text: bool, same: bool
     if read is not None and cut is not None:
         if whole_text and _read_as_text(read):
             return _whole_line(key, written, cut, toml=toml)
-        value = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml, whole_text=whole_text)
-        return f"{value} {written[cut:]}"
+        told = key_line_in(key, written[:cut].rstrip(" \t"), toml=toml, whole_text=whole_text)
+        return f"{told} {written[cut:]}" if told is not None else None
+    if read is None and in_quotes:
+        return None  # the quotes are the author's: quoted whole, the text held them
     text = read[0] if read and isinstance(read[0], str) else written
     return _key_line(key, quoted(text), toml=toml)
+
+
+# A value in quotes from its start to its end, but for a comment after it.
+_QUOTED_VALUE = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')(?:[ \t]+#.*)?""")
 
 
 def _read_as_text(read: tuple[object]) -> bool:
