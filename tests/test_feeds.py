@@ -1974,6 +1974,46 @@ def test_characters_xml_cannot_carry_are_removed_with_a_warning(
     read_xml(Path("feeds/rss.xml"))
 
 
+REMOVED = "removed characters that XML cannot carry"
+
+
+@pytest.mark.parametrize(
+    ("document", "warned", "title"),
+    [
+        # Said "(control characters)": a surrogate is half of a pair, which is a character.
+        pytest.param(
+            '---\ntitle: "A\\ud800B"\ndate: 2025-12-22\n---\nBody.\n',
+            ["2: {} (half a surrogate pair, which is no character on its own)"],
+            "AB",
+            id="half-a-pair",
+        ),
+        pytest.param(
+            '---\ntitle: "A\\x01B\\udfffC"\ndate: 2025-12-22\n---\nBody.\n',
+            ["2: {} (control characters; half a surrogate pair, which is no character on its own)"],
+            "ABC",
+            id="a-control-and-half-a-pair",
+        ),
+        # U+FFFF is no control character either: Unicode keeps it out of text.
+        pytest.param(
+            "---\ntitle: A\uffffB\ndate: 2025-12-22\n---\nBo\x07dy.\n",
+            ["2: {} (U+FFFE or U+FFFF, noncharacters)", "5: {} (control characters)"],
+            "AB",
+            id="a-noncharacter-raw",
+        ),
+    ],
+)
+def test_the_warning_for_removed_characters_says_what_they_are(
+    site: Site, document: str, warned: list[str], title: str
+) -> None:
+    site(**{"a.md": document})
+    result = invoke_build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: entries/a.md:{each.format(REMOVED)}" for each in warned
+    ]
+    assert feedparser.parse("feeds/atom.xml").entries[0].title == title
+
+
 def test_a_yaml_escape_of_a_surrogate_pair_is_the_character_it_stands_for(site: Site) -> None:
     """JSON writes a character beyond the BMP as two escapes, a surrogate pair ("\\ud83d\\udc99"
     is 💙), and tools that write front matter with JSON's escapes do so; YAML 1.2 includes

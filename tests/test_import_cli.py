@@ -72,7 +72,7 @@ def test_half_a_surrogate_pair_in_an_imported_title_is_listed_as_its_escape(
     assert built.exit_code == 0, built.output
     assert built.stderr == (
         "Warning: entries/2025/post.md:2: removed characters that XML cannot carry"
-        " (control characters)\n"
+        " (half a surrogate pair, which is no character on its own)\n"
     )
     assert feedparser.parse("feeds/atom.xml").entries[0].title == "AB"
 

@@ -58,6 +58,7 @@ from staticfeed.text import (
     line_at_byte,
     lone_cr_lines,
     with_lf_line_ends,
+    xml_illegal_named,
 )
 
 SUFFIXES = DOCUMENT_SUFFIXES
@@ -721,7 +722,12 @@ TITLE_ALONE = (
 )
 """What `build` warns of an entry `staticfeed new` made and no one wrote yet: with pages, it
 is published (pages = false makes it an error: there is nothing to open)."""
-_XML_ILLEGAL_REMOVED = "removed characters that XML cannot carry (control characters)"
+
+
+def _xml_illegal_removed(characters: str) -> str:
+    return f"removed characters that XML cannot carry ({xml_illegal_named(characters)})"
+
+
 _UNSHOWABLE_CHANGED = (
     "changed characters feed readers cannot show: a C1 control character became the "
     "Windows-1252 character browsers show for it (U+0092 is \u2019), and U+007F (DELETE), "
@@ -733,9 +739,14 @@ def _clean_text(path: Path, text: str, warnings: list[BuildWarning]) -> str:
     illegal, unshowable = find_xml_illegal(text), find_unshowable(text)
     if not illegal and not unshowable:
         return text
-    for message, offsets in [(_XML_ILLEGAL_REMOVED, illegal), (_UNSHOWABLE_CHANGED, unshowable)]:
-        for line in sorted({text.count("\n", 0, offset) + 1 for offset in offsets}):
-            warnings.append(BuildWarning(message, path, line))
+    removed: dict[int, str] = {}  # the characters of each line, which its warning names
+    for offset in illegal:
+        line = text.count("\n", 0, offset) + 1
+        removed[line] = removed.get(line, "") + text[offset]
+    for line, characters in sorted(removed.items()):
+        warnings.append(BuildWarning(_xml_illegal_removed(characters), path, line))
+    for line in sorted({text.count("\n", 0, offset) + 1 for offset in unshowable}):
+        warnings.append(BuildWarning(_UNSHOWABLE_CHANGED, path, line))
     return for_feeds(text)
 
 
@@ -962,8 +973,8 @@ class _EntryBuilder:
         cleaned = _without_xml_illegal(value)
         if cleaned is not value and cleaned != value:
             line = self.document.key_lines.get(key)
-            changed = [text for text in _texts(value) if find_xml_illegal(text)]
-            message = _XML_ILLEGAL_REMOVED if changed else _UNSHOWABLE_CHANGED
+            changed = "".join(text for text in _texts(value) if find_xml_illegal(text))
+            message = _xml_illegal_removed(changed) if changed else _UNSHOWABLE_CHANGED
             self.warnings.append(BuildWarning(message, self.path, line))
         return cleaned
 

@@ -6,7 +6,7 @@ import contextlib
 import html.entities
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates and U+FFFE/U+FFFF.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -43,6 +43,27 @@ def line_at_byte(data: bytes, offset: int) -> int:
 def find_xml_illegal(text: str) -> list[int]:
     """Offsets of characters that XML 1.0 cannot carry."""
     return [match.start() for match in _XML_ILLEGAL.finditer(text)]
+
+
+def xml_illegal_named(characters: str) -> str:
+    """What the characters XML cannot carry among `characters` are, for the warning that
+    removes them: "control characters" alone said so of half a surrogate pair too."""
+    found = set(_XML_ILLEGAL.findall(characters))
+    kinds = [
+        name for name, test in _XML_ILLEGAL_KINDS if any(test(character) for character in found)
+    ]
+    return "; ".join(kinds)
+
+
+# Half a surrogate pair comes from an escape (`"\ud800"` in YAML): no UTF-8 file holds one.
+_XML_ILLEGAL_KINDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("control characters", lambda character: character < " "),
+    (
+        "half a surrogate pair, which is no character on its own",
+        lambda character: "\ud800" <= character <= "\udfff",
+    ),
+    ("U+FFFE or U+FFFF, noncharacters", lambda character: character in "\ufffe\uffff"),
+)
 
 
 def remove_xml_illegal(text: str) -> str:
