@@ -672,6 +672,26 @@ def test_absolute_feed_url_stays_under_base_url(site: Site) -> None:
     assert channel.findtext("link") == PREVIEW
 
 
+def test_a_feed_url_without_its_slash_is_still_the_folder_of_the_feeds(site: Site) -> None:
+    # Joined as written, "syndication" would lose its last segment: blog/atom.xml.
+    site(config=config(feed_url='"syndication"'), **{"a.md": POST})
+    build_ok()
+    atom, channel = feeds()
+    assert atom_links(atom)["self"] == "https://example.org/blog/syndication/atom.xml"
+    assert rss_self(channel) == "https://example.org/blog/syndication/rss.xml"
+
+
+def test_a_feed_url_with_a_query_names_its_own_folder_as_the_fix(site: Site) -> None:
+    # The fix is the folder the user wrote, not the default one they did not choose.
+    site(config=config(feed_url='"news/feeds/?v=2"'), **{"a.md": POST})
+    line = BASIC_CONFIG.count("\n") + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: feed_url 'news/feeds/?v=2' has a query or a fragment "
+        "(from ? or #), which cannot come before the names of the feed files. Give the folder "
+        'alone, like "news/feeds/".\n'
+    )
+
+
 def test_a_relative_base_url_is_refused(site: Site) -> None:
     site(**{"a.md": POST})
     result = build("--base-url", "/preview/")
@@ -1138,6 +1158,15 @@ UNFIT = "a character XML cannot carry. Remove it (look for an escape such as \\u
             ],
             id="unknown-format-after-an-unfit-one",
         ),
+        # On one line, in the order they are written, as a fix goes along the line.
+        pytest.param(
+            'formats = ["xml", "atom\\u0001"]\n',
+            [
+                "3: formats: unknown format 'xml'. Use any of 'atom', 'rss', 'json'.",
+                f"3: formats contains U+0001, {UNFIT}",
+            ],
+            id="one-line-in-the-order-written",
+        ),
         pytest.param(
             '[[authors]]\nname = "Ann"\nemail = "a@example.org"\n'
             '[[authors]]\nname = "Bo"\nemail = "b\\u0002@example.org"\n',
@@ -1357,6 +1386,19 @@ ERROR_CASES = [
         "id_authority 'ann@example.org,2025-02-29' ends with '2025-02-29', which is no date. "
         "Write a year you owned the domain or email in, like ann@example.org,2025.",
         id="id-authority-with-no-leap-day",
+    ),
+    # A tag URI's authority holds one comma: the second year would be in every id for good.
+    pytest.param(
+        'id_authority = "example.org,2025,2026"',
+        "id_authority 'example.org,2025,2026' is not a tag URI authority (RFC 4151). "
+        "Write a domain or email you own and a year, like example.org,2025.",
+        id="id-authority-with-two-years",
+    ),
+    pytest.param(
+        'id_authority = "example.org,202"',
+        "id_authority 'example.org,202' is not a tag URI authority (RFC 4151). "
+        "Write a domain or email you own and a year, like example.org,2025.",
+        id="id-authority-with-a-three-digit-year",
     ),
     pytest.param(
         'rights = ["a", "b"]',
