@@ -14,7 +14,14 @@ import pytest
 from click.testing import CliRunner
 
 from staticfeed.cli import cli
-from tests.conftest import ATOM_NS, invoke_build, need_atom_schema, need_program, read_xml
+from tests.conftest import (
+    ATOM_NS,
+    BASIC_CONFIG,
+    invoke_build,
+    need_atom_schema,
+    need_program,
+    read_xml,
+)
 
 MEDIA = "{http://search.yahoo.com/mrss/}"
 SITE = "https://example.org/blog/"
@@ -435,14 +442,18 @@ def test_a_path_from_the_root_that_names_the_hosts_root_gets_a_true_fix(
     )
 
 
+# The site's folder is the one site_url names, however it is written: without its slash or
+# with capitals in the host, as a user may write it.
+@pytest.mark.parametrize("site_url", ["https://example.org/blog/", "https://EXAMPLE.org/blog"])
 def test_a_preview_puts_the_projects_files_on_the_preview_and_others_where_they_are(
-    site: Callable[..., Path],
+    site: Callable[..., Path], site_url: str
 ) -> None:
     # With --base-url at another path, `/blog/...` went to https://preview.test/blog/..., where
     # the preview has no file.
     post = POST.replace("media/episode-1.mp3", "/blog/media/episode-1.mp3")
     post = post.replace("- url: https://cdn.example.net/episode-1.ogg", "- url: /shared/x.ogg")
-    folder = site(**{"a.md": post.replace("img/cover.jpg", "/img/cover.jpg")})
+    config = BASIC_CONFIG.replace('"https://example.org/blog/"', f'"{site_url}"')
+    folder = site(config=config, **{"a.md": post.replace("img/cover.jpg", "/img/cover.jpg")})
     (folder / "media").mkdir()
     (folder / "media" / "episode-1.mp3").write_bytes(EPISODE)
     result = invoke_build("--base-url", "https://preview.test/pr-5/", "--out", "preview")
