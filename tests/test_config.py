@@ -1699,3 +1699,18 @@ def test_a_config_not_utf8_is_named_at_the_line_of_the_byte(site: Site) -> None:
     assert error_text() == (
         f"Error: staticfeed.toml:{line}: not UTF-8 (byte {offset}). Save the file as UTF-8.\n"
     )
+
+
+def test_a_config_with_a_byte_order_mark_not_utf8_is_named_at_the_line_of_the_byte(
+    site: Site,
+) -> None:
+    # After the mark, the byte was counted from the text after it: 3 bytes early, so a bad
+    # byte at a line's start was named at the line before it.
+    site(**{"a.md": POST})
+    text = b"\xef\xbb\xbf" + BASIC_CONFIG.encode() + b'rights = """\n\xa9 2025 Ann"""\n'
+    Path("staticfeed.toml").write_bytes(text)
+    line = BASIC_CONFIG.count("\n") + 2  # the line after `rights = """`
+    offset = text.index(b"\xa9")  # counted from the file's first byte, as a hex editor shows
+    assert error_text() == (
+        f"Error: staticfeed.toml:{line}: not UTF-8 (byte {offset}). Save the file as UTF-8.\n"
+    )

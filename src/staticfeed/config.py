@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import re
@@ -29,7 +30,7 @@ from staticfeed.frontmatter import (
     without_keys,
 )
 from staticfeed.model import Author
-from staticfeed.text import lone_cr_lines, unfit_character
+from staticfeed.text import line_at_byte, lone_cr_lines, unfit_character
 
 CONFIG_NAMES = ("staticfeed.toml", "pyproject.toml")
 FORMATS = ("atom", "rss", "json")
@@ -491,8 +492,10 @@ def _read_toml(path: Path) -> dict[str, object]:
                 path=path,
             )
         data = path.read_bytes()
-        # utf-8-sig: a byte-order mark, which Windows editors write, is not part of the TOML.
-        text = data.decode("utf-8-sig")
+        # A byte-order mark, which Windows editors write, is not part of the TOML. Decoded
+        # after it, so that the offset of a bad byte counts from the file's first byte.
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        text = data[bom:].decode("utf-8")
     except FileNotFoundError:
         raise broken_link(path, ConfigError, _LEADS_TO) or ConfigError(
             "the config file does not exist", "Check the --config path.", path=path
@@ -504,11 +507,12 @@ def _read_toml(path: Path) -> dict[str, object]:
             path=path,
         ) from None
     except UnicodeDecodeError as error:
+        offset = bom + error.start
         raise ConfigError(
-            f"not UTF-8 (byte {error.start})",
+            f"not UTF-8 (byte {offset})",
             "Save the file as UTF-8.",
             path=path,
-            line=data.count(b"\n", 0, error.start) + 1,
+            line=line_at_byte(data, offset),
         ) from None
     try:
         return long_numbers_as_written(tomllib.loads(text), text)
