@@ -288,6 +288,20 @@ def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) ->
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize("written", ['staticfeed = "yes"', "staticfeed = [1]"])
+def test_a_staticfeed_key_that_is_no_table_in_pyproject_is_an_error_not_a_traceback(
+    site: Site, written: str
+) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / "pyproject.toml").write_text(f"[tool]\n{written}\n", encoding="utf-8")
+    assert error_text() == (
+        "Error: pyproject.toml: there is no [tool.staticfeed] table. Add [tool.staticfeed] "
+        "with title and site_url.\n"
+    )
+    assert not (folder / "feeds").exists()
+
+
 @pytest.mark.parametrize("command", [["build"], ["new", "First"], ["check"], ["serve"]])
 def test_a_command_run_where_there_is_no_publication_points_to_init(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
