@@ -288,6 +288,14 @@ def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) ->
     assert not (folder / "feeds").exists()
 
 
+def test_a_key_missing_from_pyproject_is_named_at_the_staticfeed_table(site: Site) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    pyproject = '[project]\nname = "x"\n\n[tool.staticfeed]\nsite_url = "https://example.org/"\n'
+    (folder / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    assert error_text() == ('Error: pyproject.toml:4: title is missing. Add title = "My feed".\n')
+
+
 @pytest.mark.parametrize("written", ['staticfeed = "yes"', "staticfeed = [1]"])
 def test_a_staticfeed_key_that_is_no_table_in_pyproject_is_an_error_not_a_traceback(
     site: Site, written: str
@@ -1400,6 +1408,18 @@ ERROR_CASES = [
         "id_authority 'ann@example.org,2025-02-29' ends with '2025-02-29', which is no date. "
         "Write a year you owned the domain or email in, like ann@example.org,2025.",
         id="id-authority-with-no-leap-day",
+    ),
+    pytest.param(
+        'hub = "/websub"',
+        "hub '/websub' is not an absolute http(s) URL. Write it in full, like "
+        "https://example.org/websub",
+        id="hub-relative",
+    ),
+    # "no" is text, and text is true: tag feeds would be written while the user said no.
+    pytest.param(
+        'tag_feeds = "no"',
+        "tag_feeds must be true or false, not text. Write true or false, without quotes.",
+        id="tag-feeds-as-text",
     ),
     # A tag URI's authority holds one comma: the second year would be in every id for good.
     pytest.param(
