@@ -915,6 +915,18 @@ def test_limit_defaults_to_50(site: Site) -> None:
     assert titles == [f"Post {n}" for n in range(50, 0, -1)]  # Post 0, the oldest, left out
 
 
+def test_archive_size_defaults_to_50(site: Site) -> None:
+    # README: 50 entries per archive, the oldest first; with limit = 1, the 51 older entries of
+    # 52 fill archive 1 with the oldest 50 and archive 2 with the one left.
+    posts = {f"p{n:02}.md": dated(f"Post {n}", f"2025-01-01 00:{n:02}") for n in range(52)}
+    site(config=config(limit="1"), **posts)
+    build_ok()
+    first = feedparser.parse("feeds/archive/1.atom.xml").entries
+    assert sorted(entry.title for entry in first) == sorted(f"Post {n}" for n in range(50))
+    second = feedparser.parse("feeds/archive/2.atom.xml").entries
+    assert [entry.title for entry in second] == ["Post 50"]
+
+
 def linked_and_unlinked() -> dict[str, str]:
     return {
         "linked.md": dated("Linked", "2025-02-01", "link: https://example.org/linked\n"),
