@@ -779,6 +779,19 @@ def test_a_logo_the_w3c_service_takes_or_rss_does_not_carry_is_not_reported(
     assert [f for f in findings(exit_code=0) if f["rule"] == "rss-image"] == []
 
 
+def test_the_configs_language_in_pyproject_is_reported_at_its_line(site: Site) -> None:
+    # Its keys are under [tool.staticfeed]: read as staticfeed.toml's, none was found.
+    folder = site(CONFIG.replace('"en"', '"yue"'), **{"older.md": OLDER, "newer.md": NEWER})
+    (folder / "staticfeed.toml").unlink()
+    text = '[project]\nname = "x"\n\n[tool.staticfeed]\n' + CONFIG.replace('"en"', '"yue"')
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert invoke_build().exit_code == 0
+    language = text.splitlines().index('language = "yue"') + 1
+    assert [row for row in rows(exit_code=0) if row[3] == "language"] == [
+        warning("pyproject.toml", language, "language", rejected_language("yue"))
+    ]
+
+
 def test_the_configs_language_is_reported_there_while_an_entry_stops_the_build(
     site: Site,
 ) -> None:
