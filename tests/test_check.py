@@ -1141,6 +1141,22 @@ def test_an_email_of_the_config_the_validator_rejects_is_a_warning_there_once(
     )
 
 
+def test_an_email_of_the_config_the_validator_rejects_is_at_its_authors_line(site: Site) -> None:
+    # One author a line: the warning is at the line of the author that has the address.
+    authors = (
+        'authors = [\n  { name = "Ann Lee", email = "ann@notes.staticfeed.test" },\n'
+        '  { name = "Bo", email = "a!b@notes.staticfeed.test" },\n]\n'
+    )
+    config = CONFIG.replace(CONFIG.splitlines()[-1] + "\n", authors)
+    site(config, **{"older.md": OLDER, "newer.md": NEWER})
+    assert invoke_build().exit_code == 0
+    line = config.splitlines().index('  { name = "Bo", email = "a!b@notes.staticfeed.test" },') + 1
+    found = [row for row in rows(exit_code=0) if row[3] == "email"]
+    assert found == [
+        warning("staticfeed.toml", line, "email", rejected_email("a!b@notes.staticfeed.test"))
+    ]
+
+
 def test_a_rejected_email_only_a_feed_file_has_is_reported_there(published: Path) -> None:
     # Not from the config or an entry (a hand edit): once a file and address, as before.
     line = edit(ATOM, "<email>ann@", "<email>a!b@", nth=1)  # both entries' authors
