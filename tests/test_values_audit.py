@@ -1,0 +1,62 @@
+"""Tests from a hand mutation audit of values.py: each kills a mutant that survived the other
+tests. Builds with the real command, reads the feeds with lxml, and asserts the exact error a
+user reads, or that the fix it suggests, done as told, builds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from tests.test_entries import DC_CREATOR, build_ok, errors
+
+Site = Callable[..., Path]
+
+
+def entry(front: str) -> str:
+    return f"---\ntitle: A\ndate: 2025-01-01\n{front}\n---\nB.\n"
+
+
+def test_a_name_that_leaves_two_directions_open_is_told_to_close_the_last_first(
+    site: Site,
+) -> None:
+    # An embedding (U+202B) with an isolate (U+2066) inside it: the isolate is closed first
+    # (UAX #9), and a PDF (U+202C) cannot close an isolate. Told the other way round, the fix
+    # left the embedding open and the next build refused the name again.
+    path = site(**{"a.md": entry('author: "Ann \\u202bX \\u2066Y"')})
+    assert errors() == [
+        "Error: entries/a.md:4: author name 'Ann \\u202bX \\u2066Y' opens a U+202B RIGHT-TO-LEFT "
+        "EMBEDDING it does not close, so readers show the names after it in its direction. End "
+        "the name with U+2069 POP DIRECTIONAL ISOLATE, U+202C POP DIRECTIONAL FORMATTING "
+        '("\\u2069\\u202c" in quotes), or remove it.'
+    ]
+    document = path / "entries" / "a.md"
+    document.write_text(document.read_text().replace('Y"', 'Y\\u2069\\u202c"'), encoding="utf-8")
+    build_ok()
+    (creator,) = etree.parse("feeds/rss.xml").findall(f"channel/item/{DC_CREATOR}")
+    assert creator.text == "Ann \u202bX \u2066Y\u2069\u202c"
+
+
+def test_a_pop_directional_formatting_does_not_close_an_isolate(site: Site) -> None:
+    # UAX #9: U+202C closes an embedding or an override, never an isolate (U+2066), which only
+    # U+2069 closes; a reader still shows the names after "Ann ⁦X‬" in its direction.
+    site(**{"a.md": entry('author: "Ann \\u2066X\\u202c"')})
+    assert errors() == [
+        "Error: entries/a.md:4: author name 'Ann \\u2066X\\u202c' opens a U+2066 LEFT-TO-RIGHT "
+        "ISOLATE it does not close, so readers show the names after it in its direction. End "
+        'the name with U+2069 POP DIRECTIONAL ISOLATE ("\\u2069" in quotes), or remove it.'
+    ]
+
+
+def test_an_address_that_ends_a_sentence_in_a_name_is_told_without_the_full_stop(
+    site: Site,
+) -> None:
+    # "ann@example.org." as the email the fix gives is refused in turn: no domain ends in a dot.
+    site(**{"a.md": entry('author:\n  name: "Ann Lee, ann@example.org."')})
+    (error,) = errors()
+    assert error.startswith(
+        "Error: entries/a.md:5: author name 'Ann Lee, ann@example.org.' has the email address "
+        "ann@example.org in it. "
+    )
+    assert error.endswith(" and the address as email: ann@example.org")
