@@ -60,3 +60,13 @@ def test_an_address_that_ends_a_sentence_in_a_name_is_told_without_the_full_stop
         "ann@example.org in it. "
     )
     assert error.endswith(" and the address as email: ann@example.org")
+
+
+def test_a_link_with_a_port_but_no_scheme_is_told_with_its_host_and_port(site: Site) -> None:
+    # `preview.example:8080` is no scheme, though urllib reads one there: the suggestion said
+    # https://example.org/page, and dropped the host the author wrote.
+    site(**{"a.md": entry("link: preview.example:8080/x")})
+    assert errors() == [
+        "Error: entries/a.md:4: link 'preview.example:8080/x' is not an absolute http(s) URL. "
+        "Write it in full, like https://preview.example:8080/x"
+    ]
