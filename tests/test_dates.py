@@ -739,21 +739,27 @@ def test_the_right_weekday_is_taken(site: Site) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "day_first", "month_first"),
+    ("value", "written", "day_first", "month_first"),
     [
-        ('"12/01/2025"', "2025-01-12", "2025-12-01"),
-        ('"12.01.2025 14:30"', "2025-01-12", "2025-12-01"),
-        ('"1-2-2025"', "2025-02-01", "2025-01-02"),
+        ('"12/01/2025"', "12/01/2025", "2025-01-12", "2025-12-01"),
+        ('"12.01.2025 14:30"', "12.01.2025", "2025-01-12", "2025-12-01"),
+        ('"1-2-2025"', "1-2-2025", "2025-02-01", "2025-01-02"),
+        ('"01/12/2025"', "01/12/2025", "2025-12-01", "2025-01-12"),  # 12 is a month too
+        # Spaced apart, as German style guides write it, or with spaces alone: dateutil read
+        # them month first too, 11 months off.
+        ('"12. 01. 2025"', "12. 01. 2025", "2025-01-12", "2025-12-01"),
+        ('"12 01 2025"', "12 01 2025", "2025-01-12", "2025-12-01"),
+        ('"12/01 2025"', "12/01 2025", "2025-01-12", "2025-12-01"),
+        ('"Sunday 12 / 01 / 2025"', "12 / 01 / 2025", "2025-01-12", "2025-12-01"),
     ],
 )
 def test_a_date_in_numbers_that_could_be_day_or_month_first_is_an_error(
-    site: Site, value: str, day_first: str, month_first: str
+    site: Site, value: str, written: str, day_first: str, month_first: str
 ) -> None:
     # dateutil read 12/01/2025 as 1 December, in a publication whose author meant 12 January.
     site(config=config_in("Europe/Kyiv"), **{"a.md": yaml_entry(value)})
     result = invoke_build()
     assert result.exit_code == 1, result.output
-    written = value.strip('"').split()[0]
     assert result.stderr == (
         f"Error: entries/a.md:3: date: {written!r} could be {day_first} (day first) or "
         f"{month_first} (month first). Write date like 2025-12-22, 2025-12-22 14:30 or "

@@ -2526,6 +2526,18 @@ DATE_LINE_FIX = (
             "'20250229' does not exist: day is out of range for month",
             id="basic-date-no-such-day",
         ),
+        pytest.param(
+            "12. 01. 2025\n\n# Title\n\nText.\n",
+            1,
+            "'12. 01. 2025' could be 2025-01-12 (day first) or 2025-12-01 (month first)",
+            id="spaced-day-or-month-first",  # published on 1 December, as dateutil read it
+        ),
+        pytest.param(
+            "# Title\n\n12 01 2025\n\nText.\n",
+            3,
+            "'12 01 2025' could be 2025-01-12 (day first) or 2025-12-01 (month first)",
+            id="spaces-day-or-month-first",
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

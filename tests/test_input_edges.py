@@ -249,6 +249,9 @@ def test_a_percent_sign_that_begins_no_escape_in_a_url_is_an_error(
         ("6.2.25.", "6.2.25", "2 digits"),  # a German date ends with a dot
         ('"6.2.25.10:00"', "6.2.25", "2 digits"),  # a mark and a time after it: read as June 2
         ('"1/2/3"', "1/2/3", "1 digit"),  # read as 2003-01-02
+        ('"1/2/123"', "1/2/123", "3 digits"),  # read as 0123-01-02
+        ('"12 01 25"', "12 01 25", "2 digits"),  # spaced apart: read as 2025-12-01
+        ('"12. 01. 25"', "12. 01. 25", "2 digits"),
     ],
 )
 def test_a_date_in_numbers_with_a_short_year_is_an_error(

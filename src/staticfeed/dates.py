@@ -108,16 +108,21 @@ _COMMON_FORMS = [
 # Day and month in numbers, in either order: 12/01/2025, 12.01.2025, 12-01-2025.
 # Anywhere in the text ("Monday, 12/01/2025", "10:00 6/2/25"), but not after more numbers and
 # marks: "2025-06-01" holds "25-06-01". What follows the year is no matter: "6.2.25." ends a
-# sentence, and dateutil reads "12.01.2025.10:00" month first, as 1 December at 10:00.
+# sentence, and dateutil reads "12.01.2025.10:00" month first, as 1 December at 10:00. Nor
+# what is between the numbers: dateutil reads "12. 01. 2025" (as German style guides space
+# it), "12 01 2025" and "12/01 2025" month first too.
+_BETWEEN = r"(?:\s*[/.,-]\s*|\s+)"
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d/.-])(?P<first>\d{1,2})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<year>\d{4})"
-    r"(?!\d)",
+    rf"(?<![\d/.:-])(?P<first>\d{{1,2}}){_BETWEEN}(?P<second>\d{{1,2}}){_BETWEEN}"
+    r"(?P<year>\d{4})(?!\d)",
     re.ASCII,
 )
 # The same with a short year, which dateutil reads in whichever order makes a date: 10/11/12 as
-# 2012-10-11, 25-06-02 (meant as 2025-06-02) as 2002-06-25, 1/2/3 as 2003-01-02.
+# 2012-10-11, 25-06-02 (meant as 2025-06-02) as 2002-06-25, 1/2/3 as 2003-01-02, 12 01 25 as
+# 2025-12-01. Spaced without marks, not after a number: "2025-12-01 10 30 45" holds "10 30 45".
 _SHORT_YEAR_DATE = re.compile(
-    r"(?<![\d/.-])\d{1,2}(?P<mark>[/.-])\d{1,2}(?P=mark)(?P<year>\d{1,3})(?!\d)",
+    r"(?<![\d/.:-])(?:(?<!\d\s)\d{1,2}\s+\d{1,2}\s+|\d{1,2}\s*[/.,-]\s*\d{1,2}\s*[/.,-]\s*)"
+    r"(?P<year>\d{1,3})(?!\d)",
     re.ASCII,
 )
 # dateutil's own names, so that the forms above mean what its general parser makes of them.
