@@ -115,6 +115,9 @@ WALL_TIMES = [
     pytest.param("2025-09-07", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="santiago-no-midnight"),
     pytest.param("2025-03-09", "America/Havana", at(2025, 3, 9, 1, 0, -4), id="havana"),
     pytest.param("2025-03-30", "Asia/Beirut", at(2025, 3, 30, 1, 0, 3), id="beirut"),
+    # Toronto's clocks went from 23:30 on 30 March 1919 to 00:30 on the 31st: that day began
+    # at 00:30 -04:00 (04:30 UTC; a second before, Toronto's clocks read the 30th), not 01:00.
+    pytest.param("1919-03-31", "America/Toronto", at(1919, 3, 31, 0, 30, -4), id="toronto-1919"),
     pytest.param("September 7, 2025", SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="words-no-midnight"),
     pytest.param('"2025-09-07"', SANTIAGO, at(2025, 9, 7, 1, 0, -3), id="text-no-midnight"),
     # ISO 8601 week dates (Monday is day 1; week 1 holds the year's first Thursday) and ordinal
