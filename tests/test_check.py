@@ -2037,6 +2037,8 @@ def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site
             "soon.md": _post("2025-03-02", f"updated: {soon}\n"),
             "later.md": _post("2025-03-03", f"updated: {later:%Y-%m-%d %H:%M}\n"),
             "slip.md": _post("1989-12-31 23:59"),
+            # Half past midnight is a time, not the day alone that midnight stands for.
+            "night.md": _post("1989-06-01 00:30"),
         },
     )
     before = datetime.now(UTC)
@@ -2051,9 +2053,10 @@ def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site
         "2999-01-01T10:00:00+00:00",
         "1990-01-01T00:00:00+00:00",
         "1989-12-31T23:59:00+00:00",
+        "1989-06-01T00:30:00+00:00",
         "1921-03-01T00:00:00+00:00",
     ]
-    messages = [str(row[4]) for row in found]  # by file: ahead, later, letter, slip
+    messages = [str(row[4]) for row in found]  # by file: ahead, later, letter, night, slip
     shown_dates = ("2999-01-01 10:00", f"{later:%Y-%m-%d %H:%M}")
     for message, shown in zip(messages[:2], shown_dates, strict=True):
         ahead = re.fullmatch(
@@ -2065,20 +2068,23 @@ def test_an_update_in_the_future_or_a_date_before_1990_is_implausible(site: Site
         now = datetime.strptime(ahead.group(1), "%Y-%m-%d %H:%M %z")
         assert before.replace(second=0, microsecond=0) <= now <= after
     old = "date 1921-03-01 is before 1990: the W3C Feed Validation Service calls it implausible"
-    slip = (
-        "date 1989-12-31 23:59 +00:00 is before 1990: the W3C Feed Validation Service calls it"
+    slip, night = (
+        f"date 1989-{day} +00:00 is before 1990: the W3C Feed Validation Service calls it"
         " implausible"
+        for day in ("12-31 23:59", "06-01 00:30")
     )
     assert found == [
         warning("entries/ahead.md", 4, "implausible-date", messages[0]),
         warning("entries/later.md", 4, "implausible-date", messages[1]),
         warning("entries/letter.md", 3, "implausible-date", old),
+        warning("entries/night.md", 3, "implausible-date", night),
         warning("entries/slip.md", 3, "implausible-date", slip),
     ]
     fixes = [item["fix"] for item in findings(exit_code=0)]
     assert fixes == [
         "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
         "Write when it happened; staticfeed touch ENTRY sets updated: to now.",
+        "Check the year, or leave it if the entry is that old.",
         "Check the year, or leave it if the entry is that old.",
         "Check the year, or leave it if the entry is that old.",
     ]
