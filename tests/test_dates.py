@@ -1064,10 +1064,12 @@ def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
         ('"January 1, 0000"', "'January 1, 0000' does not exist: year 0 is out of range"),
         # 13/2025 gives no day: it is no date, not a date of a month that does not exist.
         ("13/2025", "cannot read '13/2025' as a date"),
+        # 24:00 of a day that does not exist: that day is the error, not the year 10000.
+        ("2025-02-30T24:00", "'2025-02-30T24:00' does not exist: day is out of range for month"),
         # A time with spaces for colons, after a date: no date with a year in two digits.
         ('"2025-12-01 10 30 45"', "cannot read '2025-12-01 10 30 45' as a date"),
     ],
-    ids=["year-0", "month-13-without-a-day", "spaced-time-is-no-short-year"],
+    ids=["year-0", "month-13-without-a-day", "24-00-of-no-day", "spaced-time-is-no-short-year"],
 )
 def test_the_year_0_and_a_month_13_without_a_day_are_errors(
     site: Site, value: str, why: str

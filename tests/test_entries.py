@@ -2343,6 +2343,8 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         ("22 Dec 2025 9h05", "2025-12-22T09:05:00+00:00"),
         ("22 Dec 2025 14h", "2025-12-22T14:00:00+00:00"),
         ("*22 December 2025*", "2025-12-22T00:00:00+00:00"),
+        ("## 22 December 2025", "2025-12-22T00:00:00+00:00"),  # a heading's marks are no date
+        ("June 1, 2025 9 pm", "2025-06-01T21:00:00+00:00"),  # no colon: still a time
         # Years outside 1800-2999 were passed over ("no date found"), read in front matter.
         ("1 January 1750", "1750-01-01T00:00:00+00:00"),
         ("June 1, 0033", "0033-06-01T00:00:00+00:00"),
