@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import feedparser
 import lxml.html
@@ -28,7 +29,7 @@ from click.testing import CliRunner
 from dateutil import parser as dateutil_parser
 
 from staticfeed.cli import cli
-from staticfeed.dates import DateError, parse_date, read_rfc822
+from staticfeed.dates import DateError, front_matter_date, parse_date, read_rfc822
 from tests.conftest import BASIC_CONFIG, NS, build_and_read, invoke_build, read_xml
 
 Site = Callable[..., Path]
@@ -1583,3 +1584,18 @@ def test_an_rfc822_date_with_minus_zero_is_utc_and_one_without_a_zone_is_not() -
     # RFC 2822 3.3: -0000 is a time in UTC whose place is unknown; no zone at all is no instant.
     assert read_rfc822("Sat, 01 Mar 2025 10:00:00 -0000").utcoffset() == timedelta(0)
     assert read_rfc822("Sat, 01 Mar 2025 10:00:00").tzinfo is None
+
+
+@pytest.mark.parametrize(("fold", "offset"), [(0, 2), (1, 1)])
+def test_an_imported_wall_time_the_clocks_show_twice_is_published_as_its_own_instant(
+    site: Site, fold: int, offset: int
+) -> None:
+    # 02:30 on the night Berlin's clocks go back is shown twice, at +02:00 then at +01:00; the
+    # build reads it bare as the first. Import wrote the second bare too: an hour early.
+    berlin = ZoneInfo("Europe/Berlin")
+    moment = datetime(2025, 10, 26, 2, 30, tzinfo=berlin, fold=fold)
+    assert moment.utcoffset() == timedelta(hours=offset)  # zoneinfo's own reading
+    value = front_matter_date(moment, berlin)
+    published, _, pub_date = only_entry_dates(site, "Europe/Berlin", yaml_entry(value))
+    assert_same_moment(published, at(2025, 10, 26, 2, 30, offset), offset=True)
+    assert_same_moment(pub_date, at(2025, 10, 26, 2, 30, offset), offset=False)

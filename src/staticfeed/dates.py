@@ -928,12 +928,18 @@ def front_matter_date(moment: datetime, tz: tzinfo) -> str:
     the build reads the entry's dates in, as an author writes it (`2025-12-22`, `2025-12-22
     14:30`); any other with its offset, as the build would read its wall time in `tz` (`import
     --timezone America/New_York` in a publication in Europe/Berlin: 10:00 there is 16:00 here)."""
-    if not _same_zone(moment.tzinfo, tz):
+    if not _same_zone(moment.tzinfo, tz) or _second_of_two(moment):
         return moment.isoformat()
     if (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0):
         return moment.date().isoformat()  # four digits of year: strftime's %Y can give "1"
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
     return f"{moment.date().isoformat()} {clock}"
+
+
+def _second_of_two(moment: datetime) -> bool:
+    """Whether `moment` is the second of two instants its wall time names (02:30 the night the
+    clocks go back), which the build would read, written bare, as the first (`localize`)."""
+    return moment.fold == 1 and moment.replace(fold=0).utcoffset() != moment.utcoffset()
 
 
 def _same_zone(one: tzinfo | None, other: tzinfo) -> bool:
