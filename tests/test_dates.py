@@ -1084,6 +1084,56 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("2025/12/01/2025", "2025"),
+        ("2025-12 01 2025", "2025"),
+        ("2025-12-01 2025", "2025"),
+        ("December 1 2025 2025", "2025"),
+        ("2025.12.01.1430", "1430"),
+    ],
+    ids=["slashes", "spaces", "iso-then-year", "month-name-then-year", "dots-then-number"],
+)
+def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
+    site: Site, value: str, number: str
+) -> None:
+    # dateutil read the number after the date as a time (HHMM): `2025/12/01/2025` was
+    # published at 20:25, a time the author never wrote. A year again, or a number joined to
+    # the date by its own marks, is no time: the author says what was meant.
+    site(**{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    clock = f"{number[:2]}:{number[2:]}"
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} is left over"
+        " after 2025-12-01, and is no time written as one. Write date as 2025-12-01, or as"
+        f" 2025-12-01 {clock} for that time.\n"
+    )
+    assert not Path("feeds/atom.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("value", "hour", "minute"),
+    [
+        ("2025-12-01 20:25", 20, 25),
+        ("1 December 2025 10:00", 10, 0),
+        ('"December 1, 2025, 8:30 pm"', 20, 30),
+        # ISO 8601's basic form of a time, which is not the year again.
+        ("2025-12-01 1430", 14, 30),
+        ("2025-12-01T2025", 20, 25),
+    ],
+    ids=["colon", "month-name", "am-pm", "basic-time", "basic-time-after-t"],
+)
+def test_a_time_written_after_a_date_is_still_read(
+    site: Site, value: str, hour: int, minute: int
+) -> None:
+    site(**{"a.md": yaml_entry(value)})
+    build_and_read("--future")
+    published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
+    assert tuple(published[:5]) == (2025, 12, 1, hour, minute)
+
+
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:
     site(**{"a.md": yaml_entry("2025-06-02", extra="updated: 2025-06-01\n")})
     result = invoke_build()

@@ -178,6 +178,17 @@ class DateAsNumber(DateError):
         self.day = day
 
 
+class NumberLeftOver(DateError):
+    """A date followed by a number that dateutil took for a time no one writes so
+    (`2025/12/01/2025`, `2025-12-01 2025`: 20:25): `day` is the date without it, `clock` the
+    time it was read as."""
+
+    def __init__(self, message: str, day: str, clock: str) -> None:
+        super().__init__(message)
+        self.day = day
+        self.clock = clock
+
+
 class SkippedTime(DateError):
     """A wall time that a daylight-saving change skips, so that no instant has it."""
 
@@ -463,6 +474,7 @@ def _parse_text(text: str) -> datetime:
             pass  # a near-ISO form such as "2025-12-22 2pm": the general parser below reads it
         else:
             _refuse_week_past_the_year(text, moment)
+            _refuse_number_left_over(text, moment)
             return moment
     try:
         full = _full_date(text)
@@ -476,7 +488,46 @@ def _parse_text(text: str) -> datetime:
         ) from error
     if full is None:
         raise DateError(f"{text!r} is not a full date with day, month and year")
+    _refuse_number_left_over(text, full)
     return full
+
+
+# A time in a form people write it: with a colon, am or pm, `14h30` (_HAS_TIME), or after
+# ISO 8601's T (`2025-12-01T1430`).
+_TIME_MARKED = re.compile(rf"{_HAS_TIME.pattern}|\dT\d", re.IGNORECASE)
+# The last number in a date, with what joins it to the text before it; a zone may follow.
+_LAST_NUMBER = re.compile(
+    r"(?P<joint>[/.-]?)\s*(?P<number>\d+)\s*(?:[A-Za-z]+|[+-]\d\d:?\d\d)?\s*$", re.ASCII
+)
+
+
+def _refuse_number_left_over(text: str, moment: datetime) -> None:
+    """dateutil reads a number left after a date as its time, the way ISO 8601's basic form
+    writes one (`2025-12-01 1430`): but a number that repeats the year (`2025-12-01 2025`) or
+    is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
+    and was published as 20:25."""
+    if moment.time() == time() or _TIME_MARKED.search(text):
+        return
+    found = _LAST_NUMBER.search(text)
+    if found is None or not _read_as_time(found["number"], moment):
+        return
+    number = found["number"]
+    if not found["joint"] and number != f"{moment.year:04d}":
+        return
+    day = moment.date().isoformat()
+    clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
+    raise NumberLeftOver(
+        f"cannot read {text!r} as a date: {number} is left over after {day}, and is no time"
+        " written as one",
+        day,
+        clock,
+    )
+
+
+def _read_as_time(number: str, moment: datetime) -> bool:
+    """Whether dateutil read the digits `number` as `moment`'s time: an hour, HHMM or HHMMSS."""
+    clock = {2: f"{moment:%H}", 4: f"{moment:%H%M}", 6: f"{moment:%H%M%S}"}
+    return clock.get(len(number.zfill(2))) == number.zfill(2)
 
 
 def _refuse_week_past_the_year(text: str, moment: datetime) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from staticfeed import localfiles, media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
 from staticfeed.config import Config
-from staticfeed.dates import DateAsNumber, DateError, parse_date
+from staticfeed.dates import DateAsNumber, DateError, NumberLeftOver, parse_date
 from staticfeed.doclinks import DOCUMENT_SUFFIXES, linked_documents
 from staticfeed.errors import (
     BuildWarning,
@@ -754,6 +754,8 @@ def _date_fix(key: str, error: DateError) -> str:
     """How to write `key`'s date: a number that is a date in quotes (`20251222`) is told so."""
     if isinstance(error, DateAsNumber):
         return f'Write {key} as {error.day}, or put it in quotes: "{error.written}".'
+    if isinstance(error, NumberLeftOver):
+        return f"Write {key} as {error.day}, or as {error.day} {error.clock} for that time."
     return f"Write {key} like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
 
 
