@@ -296,16 +296,27 @@ def test_a_key_missing_from_pyproject_is_named_at_the_staticfeed_table(site: Sit
     assert error_text() == ('Error: pyproject.toml:4: title is missing. Add title = "My feed".\n')
 
 
-@pytest.mark.parametrize("written", ['staticfeed = "yes"', "staticfeed = [1]"])
-def test_a_staticfeed_key_that_is_no_table_in_pyproject_is_an_error_not_a_traceback(
-    site: Site, written: str
+@pytest.mark.parametrize(
+    ("config", "written", "kind"),
+    [
+        ("pyproject.toml", '[tool]\nstaticfeed = "yes"\n', "text"),
+        ("pyproject.toml", "[tool]\nstaticfeed = [1]\n", "a list"),
+        ("staticfeed.toml", '[tool]\nstaticfeed = "yes"\n', "text"),
+        ("staticfeed.toml", "# settings\ntool.staticfeed = 3\n", "a number"),
+    ],
+    ids=["pyproject-text", "pyproject-list", "staticfeed-toml-text", "dotted-number"],
+)
+def test_a_staticfeed_key_that_is_no_table_is_named_at_its_line(
+    site: Site, config: str, written: str, kind: str
 ) -> None:
+    # It said "there is no [tool.staticfeed] table", though the key was there: the author
+    # looked for a typo in its name.
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()
-    (folder / "pyproject.toml").write_text(f"[tool]\n{written}\n", encoding="utf-8")
+    (folder / config).write_text(written, encoding="utf-8")
     assert error_text() == (
-        "Error: pyproject.toml: there is no [tool.staticfeed] table. Add [tool.staticfeed] "
-        "with title and site_url.\n"
+        f"Error: {config}:2: tool.staticfeed is {kind}, not a table of settings. Replace it"
+        " with a [tool.staticfeed] table with title and site_url.\n"
     )
     assert not (folder / "feeds").exists()
 

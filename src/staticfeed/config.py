@@ -576,6 +576,14 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
     if _under_tool(path, document):
         tool = document.get("tool")
         table = tool.get("staticfeed") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            # The key is there: saying there is none sent the author looking for a typo.
+            raise ConfigError(
+                f"tool.staticfeed is {values.type_name(table)}, not a table of settings",
+                "Replace it with a [tool.staticfeed] table with title and site_url.",
+                path=path,
+                line=_staticfeed_key_line(path.read_text(encoding="utf-8-sig")),
+            )
         if not isinstance(table, dict):
             raise ConfigError(
                 "there is no [tool.staticfeed] table",
@@ -584,6 +592,29 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
             )
         return table
     return dict(document)
+
+
+_TABLE_HEADER = re.compile(r"\[\s*(?P<name>[^\]]*?)\s*\]")
+_STATICFEED_KEY = {
+    "tool": re.compile(r"""(?:staticfeed|"staticfeed"|'staticfeed')\s*="""),
+    "": re.compile(r"""tool\s*\.\s*(?:staticfeed|"staticfeed"|'staticfeed')\s*="""),
+}
+
+
+def _staticfeed_key_line(raw_text: str) -> int | None:
+    """The line of a `staticfeed =` key under `[tool]` (or `tool.staticfeed =` at the top of
+    the file); None when it is written otherwise (`tool = { staticfeed = 1 }`)."""
+    table = ""
+    for number, line in toml_lines(raw_text):
+        stripped = line.strip()
+        header = _TABLE_HEADER.match(stripped)
+        if header is not None:
+            table = re.sub(r"\s*\.\s*", ".", header["name"])
+            continue
+        key = _STATICFEED_KEY.get(table)
+        if key is not None and key.match(stripped):
+            return number
+    return None
 
 
 def config_key_line(path: Path, key: str) -> int | None:
