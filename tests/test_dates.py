@@ -1069,8 +1069,18 @@ def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
         ("2025-02-30T24:00", "'2025-02-30T24:00' does not exist: day is out of range for month"),
         # A time with spaces for colons, after a date: no date with a year in two digits.
         ('"2025-12-01 10 30 45"', "cannot read '2025-12-01 10 30 45' as a date"),
+        # isoparse read a time with a space two digits at a time: 10:04:05 and 10:03, silently.
+        ('"2025-12-01 10 45"', "cannot read '2025-12-01 10 45' as a date"),
+        ('"2025-12-01 10 30"', "cannot read '2025-12-01 10 30' as a date"),
     ],
-    ids=["year-0", "month-13-without-a-day", "24-00-of-no-day", "spaced-time-is-no-short-year"],
+    ids=[
+        "year-0",
+        "month-13-without-a-day",
+        "24-00-of-no-day",
+        "spaced-time-is-no-short-year",
+        "spaced-hour-and-minute",
+        "spaced-hour-and-half",
+    ],
 )
 def test_the_year_0_and_a_month_13_without_a_day_are_errors(
     site: Site, value: str, why: str

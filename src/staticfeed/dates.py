@@ -466,7 +466,10 @@ def _reads_as_full_date(text: str) -> bool:
 
 
 def _parse_text(text: str) -> datetime:
-    if _ISO_DATE.match(text):
+    iso_day = _ISO_DATE.match(text)
+    # A space in the time is no ISO 8601, which isoparse read two digits at a time:
+    # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
+    if iso_day and not any(character.isspace() for character in text[iso_day.end() :]):
         # Most front matter is ISO 8601: dateutil's strict ISO parser reads it many times faster.
         try:
             moment = dateutil_parser.isoparse(text)
