@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
+import pytest
 from lxml import etree
 
 from tests.test_entries import DC_CREATOR, build_ok, errors
@@ -60,6 +62,61 @@ def test_an_address_that_ends_a_sentence_in_a_name_is_told_without_the_full_stop
         "ann@example.org in it. "
     )
     assert error.endswith(" and the address as email: ann@example.org")
+
+
+def atom_author() -> tuple[str, str]:
+    """The name and email feedparser reads from the one entry's Atom author."""
+    (item,) = feedparser.parse("feeds/atom.xml").entries
+    return item.author_detail.name, item.author_detail.email
+
+
+def test_a_name_suggested_for_a_mapping_leaves_out_what_set_the_address_apart(
+    site: Site,
+) -> None:
+    # The comma before the address and the full stop after it were suggested with the name
+    # ('Ann Lee, .'), and a user who wrote it so published the name "Ann Lee, .".
+    path = site(**{"a.md": entry('author:\n  name: "Ann Lee, ann@example.org."')})
+    assert errors() == [
+        "Error: entries/a.md:5: author name 'Ann Lee, ann@example.org.' has the email address "
+        "ann@example.org in it. Write the name alone ('Ann Lee') and the address as email: "
+        "ann@example.org"
+    ]
+    document = path / "entries" / "a.md"
+    document.write_text(
+        entry("author:\n  name: Ann Lee\n  email: ann@example.org"), encoding="utf-8"
+    )
+    build_ok()
+    assert atom_author() == ("Ann Lee", "ann@example.org")
+
+
+def test_a_name_suggested_for_text_leaves_out_what_set_the_address_apart(site: Site) -> None:
+    path = site(**{"a.md": entry('author: "Ann Lee, ann@example.org."')})
+    assert errors() == [
+        "Error: entries/a.md:4: author name 'Ann Lee, ann@example.org.' has the email address "
+        'ann@example.org in it. Write it as "Ann Lee <ann@example.org>".'
+    ]
+    document = path / "entries" / "a.md"
+    document.write_text(entry('author: "Ann Lee <ann@example.org>"'), encoding="utf-8")
+    build_ok()
+    assert atom_author() == ("Ann Lee", "ann@example.org")
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        pytest.param("Ann Lee Jr., ann@example.org", "Ann Lee Jr.", id="full-stop-of-the-name"),
+        pytest.param("Ann Lee - ann@example.org", "Ann Lee", id="dash"),
+        pytest.param("Ann Lee; ann@example.org", "Ann Lee", id="semicolon"),
+        pytest.param("Ann (ann@example.org) Lee", "Ann Lee", id="inside-the-name"),
+        pytest.param("ann@example.org, Ann Lee", "Ann Lee", id="address-first"),
+    ],
+)
+def test_a_suggested_name_keeps_only_the_name(site: Site, written: str, name: str) -> None:
+    site(**{"a.md": entry(f'author: "{written}"')})
+    assert errors() == [
+        f"Error: entries/a.md:4: author name {written!r} has the email address "
+        f'ann@example.org in it. Write it as "{name} <ann@example.org>".'
+    ]
 
 
 def test_a_link_with_a_port_but_no_scheme_is_told_with_its_host_and_port(site: Site) -> None:

@@ -826,8 +826,22 @@ def split_address(name: str) -> tuple[str, str, str] | None:
     found = bracketed if bracketed and _EMAIL.match(bracketed[1]) else _BARE_ADDRESS.search(name)
     if found is None:
         return None
-    alone = _EMPTY_BRACKETS.sub("", name.replace(found[0], " ", 1))  # "Ann ()" is "Ann"
-    return " ".join(alone.split()), found[0], found[1]
+    alone = _name_around(name[: found.start()], name[found.end() :])
+    return " ".join(_EMPTY_BRACKETS.sub("", alone).split()), found[0], found[1]
+
+
+def _name_around(before: str, after: str) -> str:
+    """The name from the text `before` and `after` an address taken out of it, without what
+    set the address apart (`Ann Lee, ann@example.org.`, `Ann (ann@example.org) Lee`): the fix
+    suggests this name, and "Ann Lee, ." was published as written. A full stop before the
+    address stays, as it may end the name (`Ann Lee Jr., ann@example.org`); one after it ends
+    the sentence the address was in."""
+    left = before.rstrip(_SETS_APART_BEFORE)
+    right = after.lstrip(_SETS_APART_AFTER)
+    if not (left and right):
+        return left or right
+    gap = before[len(left) :] + after[: len(after) - len(right)]
+    return left + (", " if "," in gap else "; " if ";" in gap else " ") + right
 
 
 _ADDRESS_IN_NAME = re.compile(r"<([^<>]*)>")
@@ -842,6 +856,10 @@ _BARE_ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
+# What sets an address apart from the name around it: spaces, list punctuation, brackets and
+# dashes; after it, also the full stop of a sentence it ends.
+_SETS_APART_BEFORE = " \t\n,;(<[-\u2013\u2014"
+_SETS_APART_AFTER = " \t\n,;)>]-\u2013\u2014."
 
 
 def _refuse_open_direction(key: str, name: str) -> None:
