@@ -109,6 +109,9 @@ def test_a_name_suggested_for_text_leaves_out_what_set_the_address_apart(site: S
         pytest.param("Ann Lee; ann@example.org", "Ann Lee", id="semicolon"),
         pytest.param("Ann (ann@example.org) Lee", "Ann Lee", id="inside-the-name"),
         pytest.param("ann@example.org, Ann Lee", "Ann Lee", id="address-first"),
+        pytest.param("Ann Lee: ann@example.org!", "Ann Lee", id="colon-and-exclamation"),
+        pytest.param("Ann (ann@example.org, editor)", "Ann (editor)", id="bracket-holds-more"),
+        pytest.param("Ann Lee (editor; ann@example.org)", "Ann Lee (editor)", id="closes-after"),
     ],
 )
 def test_a_suggested_name_keeps_only_the_name(site: Site, written: str, name: str) -> None:

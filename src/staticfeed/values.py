@@ -838,10 +838,24 @@ def _name_around(before: str, after: str) -> str:
     the sentence the address was in."""
     left = before.rstrip(_SETS_APART_BEFORE)
     right = after.lstrip(_SETS_APART_AFTER)
+    gap = before[len(left) :] + after[: len(after) - len(right)]
+    left, right, unpaired = _keep_unpaired(left, right, gap)
     if not (left and right):
         return left or right
-    gap = before[len(left) :] + after[: len(after) - len(right)]
-    return left + (", " if "," in gap else "; " if ";" in gap else " ") + right
+    separator = ", " if "," in gap else "; " if ";" in gap else " "
+    return left + (" " if unpaired else separator) + right
+
+
+def _keep_unpaired(left: str, right: str, gap: str) -> tuple[str, str, bool]:
+    """`left` and `right` with the brackets of `gap` that enclosed more than the address put
+    back (`Ann (ann@example.org, editor)` is `Ann (editor)`), and whether there were any."""
+    unpaired = False
+    for opening, closing in ("()", "[]", "<>"):
+        if gap.count(opening) > gap.count(closing):
+            right, unpaired = opening + right, True
+        elif gap.count(closing) > gap.count(opening):
+            left, unpaired = left + closing, True
+    return left, right, unpaired
 
 
 _ADDRESS_IN_NAME = re.compile(r"<([^<>]*)>")
@@ -857,9 +871,9 @@ _BARE_ADDRESS = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 # What sets an address apart from the name around it: spaces, list punctuation, brackets and
-# dashes; after it, also the full stop of a sentence it ends.
-_SETS_APART_BEFORE = " \t\n,;(<[-\u2013\u2014"
-_SETS_APART_AFTER = " \t\n,;)>]-\u2013\u2014."
+# dashes; after it, also the full stop, ! or ? of a sentence it ends.
+_SETS_APART_BEFORE = " \t\n,;:(<[-\u2013\u2014"
+_SETS_APART_AFTER = " \t\n,;:)>]-\u2013\u2014.!?"
 
 
 def _refuse_open_direction(key: str, name: str) -> None:
