@@ -12,6 +12,7 @@ from typing import Any
 import feedparser
 import pytest
 import yaml
+from lxml import etree
 
 from tests.conftest import BASIC_CONFIG
 from tests.test_entries_audit import build, errors
@@ -320,6 +321,106 @@ def test_a_toml_date_where_text_belongs_is_quoted_as_written(
     assert read_line(fixed, toml=True) == {key: value.strip('"')}
     entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
     assert (entry.title if key == "title" else entry.summary) == value.strip('"')
+
+
+@pytest.mark.parametrize(
+    ("wrong", "told", "fixed", "tags"),
+    [
+        # Told "Write each of tags as a single line of text", where a number was quoted.
+        (
+            "tags = [2025-01-01] # d",
+            'each of tags must be text, not a date. Put every one in quotes: ["2025-01-01"]',
+            'tags = ["2025-01-01"] # d',
+            ["2025-01-01"],
+        ),
+        # As written, beside a number: str() writes "2025-06-01 10:00:00+00:00" and 3.1.
+        (
+            'tags = ["a", 2025-06-01T10:00:00Z, 3.10]',
+            "each of tags must be text, not a date and time. Put every one in quotes: "
+            '["a", "2025-06-01T10:00:00Z", "3.10"]',
+            'tags = ["a", "2025-06-01T10:00:00Z", "3.10"]',
+            ["a", "2025-06-01T10:00:00Z", "3.10"],
+        ),
+        # A space before the time was read as two items, and the fix quoted "+00:00", "3.1".
+        (
+            "tags = [2025-06-01 10:00:00Z, 3.10]",
+            "each of tags must be text, not a date and time. Put every one in quotes: "
+            '["2025-06-01 10:00:00Z", "3.10"]',
+            'tags = ["2025-06-01 10:00:00Z", "3.10"]',
+            ["2025-06-01 10:00:00Z", "3.10"],
+        ),
+        (
+            'tags = [10:30:00.5, "b"]',
+            'each of tags must be text, not a time. Put every one in quotes: ["10:30:00.5", "b"]',
+            'tags = ["10:30:00.5", "b"]',
+            ["10:30:00.5", "b"],
+        ),
+        # No list: told to write a list of text such as ["news", "ukraine"].
+        (
+            "tags = 2025-06-01T10:00:00Z",
+            "tags must be a list, not a date and time. Write it as a list: "
+            '["2025-06-01T10:00:00Z"]',
+            'tags = ["2025-06-01T10:00:00Z"]',
+            ["2025-06-01T10:00:00Z"],
+        ),
+    ],
+    ids=["date", "date-time-beside-number", "spaced-date-time", "time", "not-a-list"],
+)
+def test_a_toml_date_in_tags_is_quoted_as_written(
+    site: Site, wrong: str, told: str, fixed: str, tags: list[str]
+) -> None:
+    folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})
+    assert errors() == [f"Error: entries/a.md:4: {told}"]
+    assert f"[{told.rpartition('[')[2]}" in fixed  # the fix, as told
+    assert read_line(fixed, toml=True) == {"tags": tags}
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert [tag.term for tag in entry.tags] == tags
+
+
+@pytest.mark.parametrize(
+    ("wrong", "told"),
+    [
+        # Told "Write link as a single line of text", and "Put it in quotes" for a number,
+        # which the next build refused as no URL.
+        (
+            "link = 2025-01-01",
+            "link must be a URL, not a date. Write it like https://example.org/page",
+        ),
+        ("link = 5", "link must be a URL, not a number. Write it like https://example.org/page"),
+        (
+            "lang = 2025-01-01T10:00:00Z",
+            "lang must be a language tag, not a date and time. Use a tag like en, en-GB or uk.",
+        ),
+        (
+            "lang = 10:00:00",
+            "lang must be a language tag, not a time. Use a tag like en, en-GB or uk.",
+        ),
+        ("lang = 5", "lang must be a language tag, not a number. Use a tag like en, en-GB or uk."),
+        (
+            "lang = true",
+            "lang must be a language tag, not true/false. Use a tag like en, en-GB or uk.",
+        ),
+    ],
+    ids=["link-date", "link-number", "lang-date-time", "lang-time", "lang-number", "lang-true"],
+)
+def test_a_link_or_lang_that_is_no_text_is_told_what_it_must_be(
+    site: Site, wrong: str, told: str
+) -> None:
+    site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})
+    assert errors() == [f"Error: entries/a.md:4: {told}"]
+
+
+def test_lang_no_in_yaml_is_quoted_as_written(site: Site) -> None:
+    # YAML reads `no` (Norwegian) as false: the fix quoted "false", which is no language.
+    folder = site(**{"a.md": front("---", "lang: no")})
+    assert errors() == [
+        "Error: entries/a.md:4: lang must be text, not true/false (YAML reads no as false). "
+        'Put it in quotes: "no"'
+    ]
+    assert read_line('lang: "no"', toml=False) == {"lang": "no"}
+    built_as_told(folder / "entries" / "a.md", "lang: no", 'lang: "no"')
+    (entry,) = etree.parse("feeds/atom.xml").getroot().iter("{http://www.w3.org/2005/Atom}entry")
+    assert entry.get("{http://www.w3.org/XML/1998/namespace}lang") == "no"
 
 
 def test_a_toml_number_in_an_array_over_lines_is_quoted_as_written(site: Site) -> None:

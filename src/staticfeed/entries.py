@@ -41,6 +41,7 @@ from staticfeed.frontmatter import (
     key_line_in,
     keys_caught_by_items,
     split,
+    toml_array_dates_as_written,
     toml_date_as_written,
     toml_first_table,
     toml_numbers_as_written,
@@ -803,7 +804,7 @@ class _EntryBuilder:
         summary = self._field("summary", self._text)
         link = self._field("link", values.absolute_url)
         draft = bool(self._field("draft", values.boolean))
-        lang = self._field("lang", values.language_tag)
+        lang = self._field("lang", self._language_tag)
         image = self._field("image", lambda key, value: media.image_url(key, value, self.config))
         enclosures = self._field(
             "enclosures", lambda key, value: media.enclosures(key, value, self.config)
@@ -928,14 +929,16 @@ class _EntryBuilder:
     def _date_as_written(self, key: str, value: date | time) -> str | None:
         """`value`, a date TOML front matter gives `key`, as written there (`10:00:00Z`, which
         str() writes `10:00:00+00:00`), for the fix to quote; None where it is not found."""
+        return self._from_key_line(key, lambda text: toml_date_as_written(text, value))
+
+    def _from_key_line(self, key: str, reader: Callable[[str], T]) -> T | None:
+        """`reader` of the document's text from the line of `key` on, for an error's fix to
+        quote a value as written (tomllib keeps no source); None where that line is unknown."""
         line = self.document.key_lines.get(key)
         if line is None:
             return None
         return _read_text(
-            self.path,
-            self.data,
-            [],
-            lambda text: toml_date_as_written("\n".join(text.split("\n")[line - 1 :]), value),
+            self.path, self.data, [], lambda text: reader("\n".join(text.split("\n")[line - 1 :]))
         )
 
     def _as_written(self, key: str, value: object) -> object:
@@ -946,15 +949,14 @@ class _EntryBuilder:
         numbers = any(
             isinstance(item, int | float) and not isinstance(item, bool) for item in items
         )
-        line = self.document.key_lines.get(key)
-        if not self.document.toml or not numbers or line is None:
+        if not self.document.toml or not numbers:
             return value
-        return _read_text(
-            self.path,
-            self.data,
-            [],
-            lambda text: toml_numbers_as_written("\n".join(text.split("\n")[line - 1 :]), value),
-        )
+        read = self._from_key_line(key, lambda text: toml_numbers_as_written(text, value))
+        return value if read is None else read
+
+    def _language_tag(self, key: str, value: object) -> str:
+        # As written: YAML reads `lang: no` (Norwegian) as false, and the fix quoted "false".
+        return values.language_tag(key, value, self.document.written.get(key))
 
     def _line(self, key: str, value: object) -> str:
         return values.one_line(key, self._text(key, value))
@@ -963,12 +965,18 @@ class _EntryBuilder:
         return tuple(values.one_line(f"each of {key}", tag) for tag in self._text_list(key, value))
 
     def _text_list(self, key: str, value: object) -> tuple[str, ...]:
-        return values.text_list(
-            key,
-            self._as_written(key, value),
-            self.document.written.get(key),
-            toml=self.document.toml,
-        )
+        written = self.document.written.get(key)
+        if isinstance(value, date | time):  # TOML's: YAML reads a date as text
+            written = self._date_as_written(key, value)
+        elif isinstance(value, list) and any(isinstance(item, date | time) for item in value):
+            written = self._dates_as_written(key, value)
+        return values.text_list(key, self._as_written(key, value), written, toml=self.document.toml)
+
+    def _dates_as_written(self, key: str, value: list[object]) -> list[object]:
+        """The TOML array `value` with each date in it as written, for the fix to quote as
+        `_date_as_written` does; as it is where its line is not known."""
+        read = self._from_key_line(key, lambda text: toml_array_dates_as_written(text, value))
+        return value if read is None else read
 
     def _sanitized(self, key: str, value: object) -> object:
         """Front-matter escapes like "\\x01" can smuggle in what the raw-text pass removed."""

@@ -10,7 +10,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, date, time
 from typing import Any, Protocol, TypeGuard
 
 import yaml
@@ -976,13 +976,10 @@ def toml_numbers_as_written(text: str, value: object) -> object:
     them (over lines too, with comments between), as TOML reads their text again; `value` as
     it is otherwise (an inline table, an array in an array). Only for an error: it reads the
     text again."""
-    found = _TOML_KEY.match(text)
-    tokens = _TOML_TOKEN.findall(text[found.end() :]) if found else []
-    tokens = [token for token in tokens if not token.startswith("#")]
-    if tokens[:1] == ["["] and "]" in tokens and isinstance(value, list):
-        items = tokens[1 : tokens.index("]")]
-        read = _one_value(f"x = [{', '.join(items)}]", toml=True)
-        if read != (value,) or len(items) != len(value):
+    tokens = _toml_value_tokens(text)
+    if tokens[:1] == ["["] and isinstance(value, list):
+        items = _toml_array_items(tokens, value)
+        if items is None:
             return value
         return [_number_as_written(item, token) for item, token in zip(value, items, strict=True)]
     if (
@@ -1003,6 +1000,38 @@ def toml_date_as_written(text: str, value: object) -> str | None:
     if found is None or _one_value(f"x = {found[1]}", toml=True) != (value,):
         return None
     return found[1]
+
+
+def toml_array_dates_as_written(text: str, value: list[object]) -> list[object]:
+    """The array `value`, which the TOML `text` from its `key = ...` line on gives, each date,
+    date-time or time in it as written there (`2025-06-01T10:00:00Z`, which str() writes
+    otherwise), each other item as it is: the `written` of a list of texts (`values.text_list`),
+    whose fix quotes it so. `value` as it is where the array is not read again (an item in an
+    array). Only for an error: it reads the text again."""
+    items = _toml_array_items(_toml_value_tokens(text), value)
+    if items is None:
+        return value
+    return [
+        token if isinstance(item, date | time) else item
+        for item, token in zip(value, items, strict=True)
+    ]
+
+
+def _toml_value_tokens(text: str) -> list[str]:
+    """The tokens of the value of the TOML `text`'s first `key = ...`, comments left out."""
+    found = _TOML_KEY.match(text)
+    tokens = _TOML_TOKEN.findall(text[found.end() :]) if found else []
+    return [token for token in tokens if not token.startswith("#")]
+
+
+def _toml_array_items(tokens: list[str], value: list[object]) -> list[str] | None:
+    """Each item of the array `value` as the `tokens` of its key's value write it; None where
+    they do not read back as `value`, one for one (a date-time with a space is two tokens)."""
+    if tokens[:1] != ["["] or "]" not in tokens:
+        return None
+    items = tokens[1 : tokens.index("]")]
+    read = _one_value(f"x = [{', '.join(items)}]", toml=True)
+    return items if read == (value,) and len(items) == len(value) else None
 
 
 # A key's value that is a date, a date-time or a time as TOML writes them, seconds and all.
@@ -1738,8 +1767,13 @@ _TOML_STRINGS = re.compile(
 )
 # A text in quotes (in three, over lines or not: `"""a"""` was read as three texts, and the
 # numbers beside it quoted as str() writes them), a comment, a bracket, or what else one item
-# of an array is (`toml_numbers_as_written`).
-_TOML_TOKEN = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]]|[^,\s\[\]#]+")
+# of an array is (`toml_numbers_as_written`): a date-time with a space before its time is one
+# (two, its fix quoted "+00:00" for the Z the author wrote, and no number as written beside it).
+_TOML_TOKEN = re.compile(
+    rf"{_TOML_STRINGS.pattern}|[\[\]]"
+    r"|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)?(?![^,\s\]#])"
+    r"|[^,\s\[\]#]+"
+)
 
 
 def toml_list_item_lines(

@@ -268,12 +268,7 @@ def text(key: str, value: object, written: object = None) -> str:
     if value is None:
         raise empty(key)
     if not isinstance(value, str):
-        raise InvalidValue(
-            f"{key} must be text, not {type_name(value)}{_read_as(value, written)}",
-            f'Put it in quotes: "{shown_as_written(value, written)}"'
-            if isinstance(value, int | float) or _date_written(value, written)
-            else f"Write {key} as a single line of text.",
-        )
+        raise _not_text(key, value, written)
     shown = stripped(value)
     if not shown:  # spaces alone are blank; invisible characters alone, as `stripped` drops
         raise nothing_shown(key, value) if value.strip() else empty(key)
@@ -282,6 +277,16 @@ def text(key: str, value: object, written: object = None) -> str:
     if (not value[0].isprintable() or value[0] == "\u115f") and shows_nothing(value):
         raise nothing_shown(key, value)
     return value
+
+
+def _not_text(key: str, value: object, written: object = None) -> InvalidValue:
+    """The error for `value`, given for `key`, which is not text; `written` as for `text`."""
+    return InvalidValue(
+        f"{key} must be text, not {type_name(value)}{_read_as(value, written)}",
+        f'Put it in quotes: "{shown_as_written(value, written)}"'
+        if isinstance(value, int | float) or _date_written(value, written)
+        else f"Write {key} as a single line of text.",
+    )
 
 
 def line_of_text(key: str, value: object, written: object = None) -> str:
@@ -339,6 +344,12 @@ def one_line(key: str, value: str) -> str:
         "or not at all",
         f"Write a space for it: {shown}" if tab else f"Write it on one line: {shown}",
     )
+
+
+def _scalar_not_text(value: object) -> bool:
+    """Whether `value` is a number, true/false, a date or a time (TOML's): no list, no
+    mapping, which `text` tells of as it does for any text."""
+    return isinstance(value, bool | int | float | date | time)
 
 
 def _date_written(value: object, written: object) -> bool:
@@ -402,16 +413,29 @@ def text_list(
 
 
 def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
-    """What is wrong with each bad item of a list of texts; a number once, at the first, as
-    its fix quotes every text."""
+    """What is wrong with each bad item of a list of texts; a number, or a TOML date known as
+    written, once, at the first, as its fix quotes every text."""
     problems: list[tuple[int, InvalidValue]] = []
     try:
-        each_item(key, value, lambda item: _text_unless_number(key, item))
+        each_item(key, value, lambda item: _text_unless_quotable(key, item))
     except InvalidItems as bad:
         problems = list(bad.problems)
-    numbers = [index for index, item in enumerate(value) if isinstance(item, int | float)]
+    sources = written if isinstance(written, list) else value
+    numbers = [
+        index
+        for index, item in enumerate(value)
+        if isinstance(item, int | float)
+        or _date_written(item, sources[index] if index < len(sources) else None)
+    ]
+    # A date not known as written (a date-time with a space, in an array over lines) is told
+    # as one, its fix not quoted: str() may write it otherwise (+00:00 for Z).
+    problems += [
+        (index, _not_text(f"each of {key}", item))
+        for index, item in enumerate(value)
+        if isinstance(item, date | time) and index not in numbers
+    ]
+    problems.sort(key=lambda each: each[0])
     if numbers:
-        sources = written if isinstance(written, list) else value
         # A text on one line, as a tag is (`one_line`): with its line break, the next build
         # refused the list this fix gave.
         kept = [
@@ -430,8 +454,9 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
     return InvalidItems(problems)
 
 
-def _text_unless_number(key: str, item: object) -> object:
-    return item if isinstance(item, int | float) else text(f"each of {key}", item)
+def _text_unless_quotable(key: str, item: object) -> object:
+    """`item` as text, or as it is if a number, a date or a time: `_bad_texts` tells of those."""
+    return item if isinstance(item, int | float | date | time) else text(f"each of {key}", item)
 
 
 def _as_list(value: object, written: object, *, toml: bool) -> str:
@@ -441,7 +466,9 @@ def _as_list(value: object, written: object, *, toml: bool) -> str:
         # tag holds neither (`one_line`).
         parts = (joined(part).strip() for part in re.split("[\n\r,]", value))
         return f"Write it as a list: {listed([part for part in parts if part], toml=toml)}"
-    if isinstance(value, bool | int | float):  # quoted, or the list would hold a number
+    # Quoted, or the list would hold a number or a date (TOML's, as written: str() writes
+    # 10:00:00Z as 10:00:00+00:00).
+    if isinstance(value, bool | int | float) or _date_written(value, written):
         shown = shown_as_written(value, written)
         return f"Write it as a list: [{quoted(shown)}]"
     return f"Write it as a list of text, such as {listed(['news', 'ukraine'], toml=toml)}."
@@ -466,6 +493,12 @@ def _reads_as_itself(item: str) -> bool:
 
 
 def absolute_url(key: str, value: object) -> str:
+    # No number, true/false or date is a URL in quotes either: "Put it in quotes" led to a
+    # second error, at the next build.
+    if _scalar_not_text(value):
+        raise InvalidValue(
+            f"{key} must be a URL, not {type_name(value)}", "Write it like https://example.org/page"
+        )
     url = text(key, value)
     try:
         parts = urlsplit(url)
@@ -683,8 +716,15 @@ def _not_a_domain(key: str, url: str) -> InvalidValue:
     )
 
 
-def language_tag(key: str, value: object) -> str:
-    tag = text(key, value)
+def language_tag(key: str, value: object, written: object = None) -> str:
+    """`value` as a BCP 47 tag; `written` as for `text`: YAML reads `lang: no` (Norwegian) as
+    false, and the fix quotes "no"."""
+    if _scalar_not_text(value) and not _BCP47.match(shown_as_written(value, written)):
+        raise InvalidValue(
+            f"{key} must be a language tag, not {type_name(value)}",
+            "Use a tag like en, en-GB or uk.",
+        )
+    tag = text(key, value, written)
     if not _BCP47.match(tag):
         hyphenated = tag.replace("_", "-")  # en_US, a locale's name ($LANG), is en-US in BCP 47
         fix = (
