@@ -779,6 +779,10 @@ class _EntryBuilder:
         self.meta = document.metadata
         self.warnings = warnings
         self.errors: list[StaticfeedError] = []
+        # The error of a title or date the front matter lacks, and each key an item caught by
+        # a slip of layout (`_caught_by_items`): one error for one slip (`_errors`).
+        self.missing: dict[str, EntryError] = {}
+        self.caught: set[str] = set()
 
     def build(self) -> _Draft:
         self._check_keys()
@@ -813,7 +817,7 @@ class _EntryBuilder:
         if self.errors:
             # In the order of the document (ManyErrors), rather than the order of the steps
             # above; a problem of the whole document (no title found) comes first.
-            raise ManyErrors(self.errors)
+            raise ManyErrors(self._errors())
         assert title is not None and published is not None and updated is not None
         assert slug is not None
         body = head.body if self._inferred_anything(head) else self.document.body
@@ -909,7 +913,10 @@ class _EntryBuilder:
         caught = _read_text(
             self.path, self.data, [], lambda text: keys_caught_by_items(text, key, value, KEYS)
         )
-        self.errors += [EntryError(c.message, c.fix, path=self.path, line=c.line) for c in caught]
+        self.errors += [
+            EntryError(c.message, c.fix, path=self.path, line=c.line) for _, c in caught
+        ]
+        self.caught.update(name for name, _ in caught)
         return bool(caught)
 
     def _text(self, key: str, value: object) -> str:
@@ -1001,11 +1008,18 @@ class _EntryBuilder:
             self._fail(key, f"{key}: {error}", _date_fix(key, error))
             return None
 
+    def _errors(self) -> list[StaticfeedError]:
+        """The errors found, but for "the front matter has no date" where the date is written
+        below a TOML table's header (indented under a YAML key): "date is in the [author]
+        table", told too, is the one slip, and its fix gives the date."""
+        told = [self.missing[name] for name in self.caught if name in self.missing]
+        return [error for error in self.errors if not any(error is each for each in told)]
+
     def _infer_title(self, head: HeadMetadata) -> str | None:
         if head.title:
             return head.title
         if self.document.has_front_matter:
-            self.errors.append(self._not_in_front_matter("title", '"Your title"'))
+            self._add_missing("title", '"Your title"')
         else:
             self._fail(None, "no title found", 'Add front matter with title: "Your title".')
         return None
@@ -1025,7 +1039,7 @@ class _EntryBuilder:
             )
             return None
         if self.document.has_front_matter:
-            self.errors.append(self._not_in_front_matter("date", "2025-12-22"))
+            self._add_missing("date", "2025-12-22")
         else:
             self._fail(
                 None,
@@ -1033,6 +1047,10 @@ class _EntryBuilder:
                 "Add front matter with date: 2025-12-22, or a line with the date.",
             )
         return None
+
+    def _add_missing(self, key: str, value: str) -> None:
+        self.missing[key] = self._not_in_front_matter(key, value)
+        self.errors.append(self.missing[key])
 
     def _not_in_front_matter(self, key: str, value: str) -> EntryError:
         """The error of front matter without `key`, which the text does not give either: at

@@ -212,9 +212,9 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
 
 def keys_caught_by_items(
     text: str, key: str, value: object, keys: Collection[str]
-) -> list[FrontMatterError]:
-    """The error of each of `keys` (the front matter's) that `text`'s front matter puts in an
-    item of `key` (which holds `value`) by a slip of layout: written below a `[[key]]` or
+) -> list[tuple[str, FrontMatterError]]:
+    """Each of `keys` (the front matter's) that `text`'s front matter puts in an item of `key`
+    (which holds `value`) by a slip of layout, and its error: written below a `[[key]]` or
     `[key]` table in TOML (`toml_keys_caught_by_table`), indented under `key:` in YAML. Each
     was an unknown key of the item ("unknown key 'authors.summary'. Remove it")."""
     lines = text.split("\n")
@@ -225,13 +225,15 @@ def keys_caught_by_items(
     if _FENCES[lines[0].rstrip()] == "yaml":
         caught = _yaml_keys_indented(source, key, keys)
     else:
-        caught = toml_keys_caught_by_table(source, key, value, keys, first=2)
-    return [FrontMatterError(*each) for each in caught]
+        caught = _toml_keys_caught(source, key, value, keys, first=2)
+    return [(name, FrontMatterError(message, fix, line)) for name, message, fix, line in caught]
 
 
-def _yaml_keys_indented(source: str, key: str, keys: Collection[str]) -> list[tuple[str, str, int]]:
-    """What is wrong, how to fix it and the line, for each of `keys` written in a mapping of
-    `key` over several lines: `summary:` as far in as an author's `name:`. One in braces
+def _yaml_keys_indented(
+    source: str, key: str, keys: Collection[str]
+) -> list[tuple[str, str, str, int]]:
+    """The key, what is wrong, how to fix it and the line, for each of `keys` written in a
+    mapping of `key` over several lines: `summary:` as far in as an author's `name:`. One in braces
     (`- {name: Ann, summary: x}`) is no slip of indentation, and stays an unknown key."""
     node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
@@ -243,6 +245,7 @@ def _yaml_keys_indented(source: str, key: str, keys: Collection[str]) -> list[tu
     whole = "list" if listed else "mapping"
     return [
         (
+            name.value,
             f"{name.value} is indented under {key}: YAML reads it as a key of "
             f"{f'an item of {key}' if listed else key}, not of the front matter",
             f"Write the {name.value} line without indentation, above or below the {key} {whole}.",
@@ -1650,6 +1653,13 @@ def toml_keys_caught_by_table(
     TOML puts in that table: `summary` below `[[authors]]` was an unknown key of the author, to
     be removed. None when the table holds none, or is written inline (`authors = [{...}]`),
     where no line put the key there unseen. `first` is the number of the text's first line."""
+    return [each[1:] for each in _toml_keys_caught(text, table, value, keys, first)]
+
+
+def _toml_keys_caught(
+    text: str, table: str, value: object, keys: Collection[str], first: int
+) -> list[tuple[str, str, str, int]]:
+    """`toml_keys_caught_by_table`, each with the key it tells of first."""
     above = "the first" if isinstance(value, list) else "the"
     items = value if isinstance(value, list) else [value]
     tables = toml_list_item_lines(text, table, None, first)
@@ -1659,6 +1669,7 @@ def toml_keys_caught_by_table(
     headers = [_header_as_written(written[lines.line - first]) for lines in tables]
     return [
         (
+            name,
             f"{name} is in the {header} table: TOML puts each key after the {header} line in it",
             f"Move the {name} line above {above} {headers[0]} line.",
             lines.fields[name],
