@@ -383,6 +383,7 @@ def _refuse_unread_time(text: str, moment: datetime) -> None:
     which was dropped without a word: front matter keeps it, so the author meant it."""
     if moment.time() == time():
         return
+    _refuse_number_left_over(text, moment)  # `2025/12/01/2025` was told to write 20:25
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
     message = f"{text!r} gives its time in a form a date line does not read: write it {clock}"
     raise UnreadTime(message, moment)
