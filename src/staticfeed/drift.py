@@ -1109,6 +1109,53 @@ _PLAIN_PUNCTUATION = str.maketrans(
 )
 
 
+@dataclass(frozen=True)
+class _Compared:
+    """The sides of one comparison that `_match` pairs, each list sorted by id."""
+
+    now: Mapping[str, _Side]
+    """Each published entry of this build, by id."""
+    holders: Mapping[str, _Side]
+    """Each entry held back in this build (a draft, a future entry), by id."""
+    vanished: Sequence[_Side]
+    """Entries published before whose id is gone (an entry held back under its id has not
+    moved, whatever took its file's name, unless it is another document: `_another`)."""
+    appeared: Sequence[_Side]
+    """Entries published under an id not published before."""
+    taken: Sequence[_Side]
+    """Old entries whose id is published again for another document (a new file took a
+    renamed file's name): pairable by their old title alone, their file being the same."""
+    renamed: Sequence[_Side]
+    """Entries held back under a new id: the renamed file may have been made a draft as it
+    was renamed, or withdrawn before, and readers would still take the new document for an
+    edit of the entry they have."""
+
+
+def _compared(
+    old: Sequence[_Side], new: Sequence[_Side], held: Sequence[_Side], texts: _Texts
+) -> _Compared:
+    now = {side.id: side for side in new}
+    old_ids = {side.id for side in old}
+    holders = {side.id: side for side in held}
+
+    def by_id(sides: Iterable[_Side]) -> list[_Side]:
+        return sorted(sides, key=lambda s: s.id)
+
+    return _Compared(
+        now=now,
+        holders=holders,
+        vanished=by_id(
+            side
+            for side in old
+            if side.id not in now
+            and (side.id not in holders or _another(side, holders[side.id], texts))
+        ),
+        appeared=by_id(side for side in new if side.id not in old_ids),
+        taken=by_id(side for side in old if side.id in now and _taken(side, now[side.id])),
+        renamed=by_id(side for side in held if side.id not in old_ids and side.id not in now),
+    )
+
+
 def _match(
     old: Sequence[_Side],
     new: Sequence[_Side],
@@ -1125,64 +1172,51 @@ def _match(
     """
     digests = _digests_or(texts)
     texts = _texts_or(texts)
-    now = {side.id: side for side in new}
-    old_ids = {side.id for side in old}
-    # An entry held back under its id has not moved, whatever took its file's name, unless
-    # it is another document, with a new title and a new date (`_taken`).
-    holders = {side.id: side for side in held}
-    vanished = sorted(
-        (
-            side
-            for side in old
-            if side.id not in now
-            and (side.id not in holders or _another(side, holders[side.id], texts))
-        ),
-        key=lambda s: s.id,
-    )
-    appeared = sorted((side for side in new if side.id not in old_ids), key=lambda s: s.id)
-    # An id published again for another document (a new file took a renamed file's name) can
-    # be paired by its old title alone: its file is the same.
-    taken = sorted(
-        (side for side in old if side.id in now and _taken(side, now[side.id])),
-        key=lambda s: s.id,
-    )
-    # The renamed file may be held back (made a draft as it was renamed, or withdrawn before):
-    # readers would still take the new document for an edit of the entry they have.
-    renamed = sorted(
-        (side for side in held if side.id not in old_ids and side.id not in now),
-        key=lambda s: s.id,
-    )
+    moves = _compared(old, new, held, texts)
     paired: set[str] = set()
-    found: list[tuple[MatchedBy, _Side, _Side]] = []
+    found, befores = _moved_pairs(old, moves, paired, texts)
+    pairing = paired - {side.id for side in moves.taken}
+    found += _same_files_at_last(moves, befores, paired, pairing, texts)
+    swapped = _swaps(old, moves, paired | pairing, digests)
+    changes = [
+        _change(before, after, matched_by, moves.now.get(before.id) or moves.holders.get(before.id))
+        for matched_by, before, after in found
+    ]
+    changes += [
+        replace(_change(before, after, matched_by, moves.now[before.id]), swapped=True)
+        for matched_by, before, after in swapped
+    ]
+    return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+
+
+def _moved_pairs(
+    old: Sequence[_Side], moves: _Compared, paired: set[str], texts: _Texts
+) -> tuple[list[tuple[MatchedBy, _Side, _Side]], list[_Side]]:
+    """The pairs by document, by title, then by date and text, adding to `paired`; and the
+    old entries that may move (those that do not wait for a draft: `_waits`)."""
+    vanished, appeared, taken, renamed = moves.vanished, moves.appeared, moves.taken, moves.renamed
     # The same file, unless the entry under the new id has both a new title and a new date: a
     # new document that took the name of one renamed (as its `slug:` or `id:` went), which its
     # title, or its date and text, find below.
-    found += _paired("source", _source_of, vanished, appeared, paired, lenient=False)
+    found = _paired("source", _source_of, vanished, appeared, paired, lenient=False)
     # A withdrawn entry whose id no other document takes waits for its draft to be published,
     # which may be renamed and retitled (`_waits`).
     free = {s.id for s in vanished if s.withdrawn}
     befores = [
         s for s in (*vanished, *taken) if not _waits(s, renamed, texts if s.id in free else None)
     ]
-    # Edited in place (another title or date), published or held back under its id: a new
-    # entry of its date and text is a copy only beside it with that text still.
-    in_place = {**holders, **now}
-    moving = {side.id for side in vanished}
-    edited = [
-        s
-        for s in old
-        if s.id in in_place and s.id not in moving and s not in taken and _moved(s, in_place[s.id])
-    ]
-    edited_now = {side.id: in_place[side.id] for side in edited}
+    edited_pairs = _edited_in_place(old, moves)
+    edited_now = {before.id: now for before, now in edited_pairs}
     found += _retitled_as_another(befores, appeared, paired, texts, edited_now)
     found += _paired("title", _title_of, befores, appeared, paired)
     found += _paired("title", _title_of, taken, renamed, paired)
     # A file renamed and retitled at once has neither its document nor its title, but its
     # date and its text; a new document that took its old name may have its date or its
     # title too. The renamed file may be held back as a draft, which keeps its date. An entry
-    # edited in place (`edited`) does not wait for such a draft to be published, as one that
-    # vanished does (`befores`): its old text leaves the feeds in this build, and with it all
-    # that would tell the draft by then.
+    # edited in place (`edited_now`) does not wait for such a draft to be published, as one
+    # that vanished does (`befores`): its old text leaves the feeds in this build, and with
+    # it all that would tell the draft by then.
+    edited = [before for before, _ in edited_pairs]
     unpaired = [s for s in (*befores, *edited) if s.id not in paired]
     candidates = [side for side in (*appeared, *renamed) if side.id not in paired]
     waits = (free, {side.id for side in renamed})
@@ -1199,38 +1233,65 @@ def _match(
     for before, after in _same_contents(redated, afters, texts):
         paired |= {before.id, after.id}
         found.append(("text", before, after))
-    # Else the same file after all: edited in its title, its date and its id at once, unless
-    # the entry waits held back under a new id (`_waits`), and the file holds a new document.
-    # An entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
-    # gave an entry withdrawn or deleted since. It moved all the same (renamed too: by its
-    # title; retitled too: by its date and text), whether or not the entry readers have under
-    # that id was paired above (the id is paired once a side).
-    reused = [now[side.id] for side in taken]
+    return found, befores
+
+
+def _edited_in_place(old: Sequence[_Side], moves: _Compared) -> list[tuple[_Side, _Side]]:
+    """Entries edited in place (another title or date), published or held back under their
+    id, each with what it is now: a new entry of their date and text is a copy only beside
+    one with that text still."""
+    in_place = {**moves.holders, **moves.now}
+    moving = {side.id for side in moves.vanished}
+    return [
+        (s, in_place[s.id])
+        for s in old
+        if s.id in in_place
+        and s.id not in moving
+        and s not in moves.taken
+        and _moved(s, in_place[s.id])
+    ]
+
+
+def _same_files_at_last(
+    moves: _Compared,
+    befores: Sequence[_Side],
+    paired: Collection[str],
+    pairing: set[str],
+    texts: _Texts,
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """The same file after all: edited in its title, its date and its id at once, unless the
+    entry waits held back under a new id (`_waits`), and the file holds a new document.
+
+    An entry that lost its `id:` may have taken an old id (`taken`): the one its file's name
+    gave an entry withdrawn or deleted since. It moved all the same (renamed too: by its
+    title; retitled too: by its date and text), whether or not the entry readers have under
+    that id was paired before (the id is paired once a side). Adds to `pairing`.
+    """
+    taken = moves.taken
+    reused = [moves.now[side.id] for side in taken]
     unheld = {side.id for side in befores}
-    alone = [side for side in vanished if side.id in unheld]
-    pairing = paired - {side.id for side in taken}
-    found += _paired("source", _source_of, alone, [*appeared, *reused], pairing)
-    found += _paired("title", _title_of, vanished, reused, pairing)
+    alone = [side for side in moves.vanished if side.id in unheld]
+    found = _paired("source", _source_of, alone, [*moves.appeared, *reused], pairing)
+    found += _paired("title", _title_of, moves.vanished, reused, pairing)
     rest = [side for side in alone if side.id not in pairing]
     found += _dated_pairs(rest, [s for s in reused if s.id not in pairing], pairing, texts, {})
     chained = [side for side in taken if side.id in unheld and side.id not in paired]
     moved = {side.id for side in taken if side.id in paired}
     found += _chained(chained, [s for s in reused if s.id not in pairing], moved)
+    return found
+
+
+def _swaps(
+    old: Sequence[_Side], moves: _Compared, paired: set[str], digests: _Texts
+) -> list[tuple[MatchedBy, _Side, _Side]]:
+    """Entries whose ids two documents swapped or traded, of those not `paired` yet."""
     swapped: list[tuple[MatchedBy, _Side, _Side]] = [
-        ("title", before, after) for before, after in _swapped(taken, now, paired | pairing)
+        ("title", before, after) for before, after in _swapped(moves.taken, moves.now, paired)
     ]
-    done = paired | pairing | {before.id for _, before, _ in swapped}
-    kept = [s for s in old if s.id in now and s.id not in done]
-    swapped += _traded(_trading(kept, now), now, digests)
-    changes = [
-        _change(before, after, matched_by, now.get(before.id) or holders.get(before.id))
-        for matched_by, before, after in found
-    ]
-    changes += [
-        replace(_change(before, after, matched_by, now[before.id]), swapped=True)
-        for matched_by, before, after in swapped
-    ]
-    return sorted(changes, key=lambda change: (change.source or "", change.new_id))
+    done = paired | {before.id for _, before, _ in swapped}
+    kept = [s for s in old if s.id in moves.now and s.id not in done]
+    swapped += _traded(_trading(kept, moves.now), moves.now, digests)
+    return swapped
 
 
 def _chained(
