@@ -3254,7 +3254,8 @@ def test_check_reads_any_raw_html(tmp_path_factory: pytest.TempPathFactory, body
             assert not lxml.html.fragment_fromstring(shown, "div").text_content().strip(), found
             continue
         starts = {
-            "reader-html": ("feed readers remove ", "HTML reads the CDATA section "),
+            # "<b> is still open at …", "<b> holds …": formatting HTML5 reads otherwise
+            "reader-html": ("feed readers remove ", "HTML reads the CDATA section ", "<"),
             "w3c-html": "the W3C Feed Validation Service warns about ",
             "template-code": "'",
         }

@@ -26,7 +26,7 @@ from urllib.parse import quote, urlsplit
 
 from lxml import etree
 
-from staticfeed import gfm, localfiles, parallel, placelinks, readerhtml, templates, values
+from staticfeed import gfm, localfiles, nesting, parallel, placelinks, readerhtml, templates, values
 from staticfeed.config import DEFAULT_MAX_FEED_SIZE, Config, config_items, config_key_line
 from staticfeed.dates import (
     clock_text,
@@ -71,6 +71,7 @@ from staticfeed.render import (
     absolute_url,
     descriptor_kinds,
     elements_with_urls,
+    markdown_to_html,
     parse_fragment,
     shows_nothing,
     srcset_candidates,
@@ -1278,6 +1279,9 @@ def _body_findings(rules: _EntryRules, bodies: Sequence[_Body]) -> list[list[Fin
             here += [_misread_finding(path, first_line, *each) for each in misread]
             hidden = readerhtml.hidden_sections(found)
             here += [_hidden_section_finding(path, first_line, hidden)] if hidden else []
+            # Not a tag told to be text Markdown read as one (`a<b and c>d`): its fix is \<.
+            as_text = {(each.line, each.tag) for each in reading.removed if each.element}
+            here += _carried_findings(path, first_line, text, found, as_text)
         if rules.w3c_html:
             here += [_service_finding(path, first_line, each) for each in reading.warned]
         nothing = body.nothing_shown
@@ -1515,6 +1519,74 @@ def _hidden_section_finding(
         "Write its text without <![CDATA[ and ]]> (a '<' before a letter as \\<), or put it"
         " in backticks to show it as code.",
     )
+
+
+def _carried_findings(
+    path: Path,
+    first_line: int,
+    text: str,
+    found: gfm.Sources,
+    reported: Collection[tuple[int | None, str]],
+) -> list[Finding]:
+    """A formatting element of the entry's raw HTML around text that browsers show with it,
+    as HTML5 reads it, and the feed without it: once an entry, at its start tag. Not one
+    whose start tag, by its line and name, is `reported` already."""
+    if not found.parsed or not nesting.may_carry(found.raw_html, found.in_prose):
+        return []
+    html = markdown_to_html(text)
+    carried = nesting.carried(html, parse_fragment(html))
+    if carried is None:
+        return []
+    line = nesting.line_of(carried.at, html, found.raw_html)
+    if (line, carried.name) in reported:
+        return []
+    if carried.closed_at is None or carried.closed_by is None:
+        message, fix = _held_around_blocks(carried)
+    else:
+        closed_line = nesting.line_of(carried.closed_at, html, found.raw_html)
+        where = carried.closed_by if closed_line is not None else _end_of(carried.closed_by)
+        line = closed_line if line is None else line
+        message, fix = _carried_on(carried, where)
+    message += _elsewhere(carried.more)
+    return [_body_warning(path, first_line, line, "reader-html", message, fix)]
+
+
+def _held_around_blocks(carried: nesting.Carried) -> tuple[str, str]:
+    name, shown = carried.name, " ".join(carried.text.split())
+    return (
+        f"<{name}> holds {shown!r} in browsers, as HTML5 reads it, but the feed ends it before"
+        " that text",
+        f"Close it with </{name}> before the block that holds that text, and write <{name}>"
+        " again inside each block that is meant to have it.",
+    )
+
+
+def _carried_on(carried: nesting.Carried, where: str) -> tuple[str, str]:
+    name, shown = carried.name, " ".join(carried.text.split())
+    return (
+        f"<{name}> is still open at {where}: browsers carry it on to {shown!r} after it, as"
+        " HTML5 reads it, but the feed ends it there",
+        f"Close it with </{name}> before {where}, and write <{name}> again where the text after"
+        " it is meant to have it.",
+    )
+
+
+# What closed a formatting element, when the author did not write that tag: Markdown did.
+_ENDS_OF = {
+    "p": "the end of its paragraph",
+    "li": "the end of its list item",
+    "blockquote": "the end of its block quote",
+    "strong": "the end of the bold text around it",
+    "em": "the end of the emphasis around it",
+    "a": "the end of the link around it",
+    "del": "the end of the struck-out text around it",
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "the end of its heading"),
+}
+
+
+def _end_of(tag: str) -> str:
+    """How to name the tag that closed a formatting element when Markdown wrote it."""
+    return _ENDS_OF.get(tag[2:-1].lower(), tag) if tag.startswith("</") else tag
 
 
 def _misread_finding(

@@ -1,0 +1,496 @@
+"""Where a formatting element is around text as HTML5 reads an entry's HTML, and the feed
+shows that text without it.
+
+An HTML5 parser keeps a list of the formatting elements it has seen open (`<b>`, `<a>`, `<em>`
+and the like) and opens them again around text that follows once their parent has closed
+(HTML5's "reconstruct the active formatting elements"): in `<p>a <b>bold</p><p>c</p>`, `c` is
+bold in every browser and HTML5 feed reader; and a `<b>` left open before a `<p>` holds the
+paragraph. The build parses an entry's HTML with libxml2, which closes such an element with
+its parent, or at the block, and publishes `c` plain; readers then show that. This module
+follows HTML5's tree-building steps for those elements (its stack of open elements and its
+list of active formatting elements, by tag name) over cmark-gfm's HTML of an entry, and
+compares what each text is in with the build's reading, to tell the author where the two
+part. It builds no tree and publishes nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from html import unescape
+
+from lxml import etree
+
+FORMATTING = frozenset(
+    (
+        "a",
+        "b",
+        "big",
+        "code",
+        "em",
+        "font",
+        "i",
+        "nobr",
+        "s",
+        "small",
+        "strike",
+        "strong",
+        "tt",
+        "u",
+    )
+)
+# HTML5's "special" elements: an end tag of another element does not close them, and the
+# adoption agency stops at the first above a formatting element.
+_SPECIAL = frozenset(
+    (
+        *("address", "applet", "area", "article", "aside", "base", "basefont", "bgsound"),
+        *("blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd"),
+        *("details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure"),
+        *("footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head"),
+        *("header", "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link"),
+        *("listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes"),
+        *("object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section"),
+        *("select", "source", "style", "summary", "table", "tbody", "td", "template"),
+        *("textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp"),
+    )
+)
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+# Start tags that close an open <p> first; their end tags close what they hold.
+_BLOCKS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "center", "details", "dialog", "dir"),
+        *("div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "header"),
+        *("hgroup", "listing", "main", "menu", "nav", "ol", "p", "pre", "search", "section"),
+        *("summary", "table", "ul", "hr", "xmp", "plaintext"),
+    )
+)
+_BLOCK_ENDS = (_BLOCKS - {"p", "hr", "xmp", "plaintext", "table"}) | {"button"}
+# Their start puts a marker in the list of active formatting elements, and their end clears
+# it back to that marker: what is open in a table cell is not carried out of it.
+_MARKED = frozenset(("applet", "caption", "marquee", "object", "td", "template", "th"))
+_TABLE_PARTS = frozenset(("caption", "tbody", "td", "tfoot", "th", "thead", "tr"))
+_VOID = frozenset(
+    (
+        *("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image"),
+        *("img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"),
+    )
+)
+_RAW_TEXT = frozenset(
+    ("iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp")
+)
+_FOREIGN = frozenset(("math", "svg"))
+_IMPLIED_ENDS = frozenset(("dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"))
+_SCOPE = frozenset(("applet", "caption", "html", "marquee", "object", "table", "td", "template"))
+_SCOPE |= {"th"}
+_BUTTON_SCOPE = _SCOPE | {"button"}
+_LIST_SCOPE = _SCOPE | {"ol", "ul"}
+_TABLE_SCOPE = frozenset(("html", "table", "template"))
+
+_TOKEN = re.compile(
+    r"<!--.*?(?:--!?>|\Z)"  # a comment
+    r"|<(?:[!?]|/(?![A-Za-z]))[^>]*+>?"  # a bogus comment, a doctype
+    r"|<(/?)([A-Za-z][^\t\n\f />]*+)((?:[^>\"']|\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z))*+)>?"
+    r"|[^<]++|<",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True, eq=False)
+class _Open:
+    """An element open in HTML5's reading: its tag name, where its start tag is in the HTML,
+    and, for a formatting element opened again, the one it was carried on from."""
+
+    name: str
+    at: int
+    carried: _Open | None = None
+
+
+@dataclass(frozen=True)
+class _Closed:
+    """A formatting element that HTML5 keeps for later after something first closed it: the
+    element, and that tag (its place in the HTML and the tag as written)."""
+
+    element: _Open
+    at: int
+    tag: str
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text as HTML5 reads it (character references replaced), not all spaces, and the
+    formatting elements open around it."""
+
+    text: str
+    around: tuple[_Open, ...]
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A formatting element around text in HTML5's reading that the feed shows without it:
+    its tag name, the offset of its start tag in the HTML, the first such text, and how many
+    more such elements there are. When HTML5 opened it again around that text (its parent
+    closed it, or a misnested end tag), the offset and the tag as written that closed it,
+    where the feed ends it; else None (the feed ended it at a block it holds in HTML5)."""
+
+    name: str
+    at: int
+    text: str
+    more: int
+    closed_at: int | None = None
+    closed_by: str | None = None
+
+
+class _Reading:
+    """HTML5's stack of open elements and list of active formatting elements (None for a
+    marker), as its tree construction keeps them "in body", for the elements whose place
+    decides what a formatting element holds."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Open] = [_Open("html", 0)]
+        self.active: list[_Open | None] = []
+        self.closed: dict[_Open, _Closed] = {}
+        self.unsure: set[_Open] = set()
+        self.texts: list[_Text] = []
+        self.token = (0, "")
+
+    def start(self, name: str) -> None:
+        if name in _TABLE_PARTS:
+            if any(element.name == "table" for element in self.stack):
+                self._table_part(name)
+                self._open(name)
+            return  # HTML5 ignores the start tag of a table's part outside a table
+        if name in _BLOCKS or name in _HEADINGS:
+            self._close_p()
+            if name in _HEADINGS and self.stack[-1].name in _HEADINGS:
+                self._pop()
+            self._open(name)
+            return
+        if name in ("li", "dd", "dt"):
+            self._list_item(name)
+            self._open(name)
+            return
+        if name in ("a", "nobr") and self._active(name) is not None:
+            self._adopt(name)
+            self._forget(name)
+        elif name == "button" and self._in_scope({"button"}, _SCOPE):
+            self._pop_until({"button"})
+        self._reconstruct()
+        self._open(name)
+
+    def _open(self, name: str) -> None:
+        if name in _VOID:
+            return
+        element = _Open(name, self.token[0])
+        self.stack.append(element)
+        if name in FORMATTING:
+            self.active.append(element)
+        elif name in _MARKED:
+            self.active.append(None)
+
+    def end(self, name: str) -> None:
+        if name in FORMATTING:
+            self._adopt(name)
+        elif name == "p":
+            if self._in_scope({"p"}, _BUTTON_SCOPE):
+                self._pop_until({"p"})
+        elif name in ("li", "dd", "dt"):
+            if self._in_scope({name}, _LIST_SCOPE if name == "li" else _SCOPE):
+                self._pop_until({name})
+        elif name in _HEADINGS:
+            if self._in_scope(_HEADINGS, _SCOPE):
+                self._pop_until(_HEADINGS)
+        elif name in _BLOCK_ENDS or name in _MARKED:
+            if self._in_scope({name}, _SCOPE):
+                self._pop_until({name})
+        elif name in _TABLE_PARTS or name == "table":
+            if self._in_scope({name}, _TABLE_SCOPE):
+                self._pop_until({name})
+        elif name == "br":
+            self._reconstruct()  # HTML5 reads </br> as <br>
+        else:
+            self._other_end(name)
+
+    def text(self, text: str) -> None:
+        self._reconstruct()
+        if text.isspace():
+            return
+        around = tuple(element for element in self.stack if element.name in FORMATTING)
+        self.texts.append(_Text(unescape(text), around))
+
+    def _table_part(self, name: str) -> None:
+        """HTML5 closes an open cell, then what is open in the table's row, body or table
+        itself (an element the table moved out in front of it: `<table><b><td>`)."""
+        if name in ("td", "th") and self._in_scope({"td", "th"}, _TABLE_SCOPE):
+            self._pop_until({"td", "th"})
+        if name in ("td", "th"):
+            self._pop_until_above({"tr", "tbody", "thead", "tfoot", "table"})
+        elif name == "tr":
+            self._pop_until_above({"tbody", "thead", "tfoot", "table"})
+        else:
+            self._pop_until_above({"table"})
+
+    def _list_item(self, name: str) -> None:
+        names = {"li"} if name == "li" else {"dd", "dt"}
+        for element in reversed(self.stack):
+            if element.name in names:
+                self._pop_until({element.name})
+                break
+            if element.name in _SPECIAL and element.name not in ("address", "div", "p"):
+                break
+        self._close_p()
+
+    def _close_p(self) -> None:
+        if self._in_scope({"p"}, _BUTTON_SCOPE):
+            self._pop_until({"p"})
+
+    def _in_scope(self, names: set[str] | frozenset[str], scope: frozenset[str]) -> bool:
+        for element in reversed(self.stack):
+            if element.name in names:
+                return True
+            if element.name in scope:
+                return False
+        return False
+
+    def _pop_until(self, names: set[str] | frozenset[str]) -> None:
+        while len(self.stack) > 1:
+            if self._pop().name in names:
+                return
+
+    def _pop_until_above(self, names: set[str] | frozenset[str]) -> None:
+        while len(self.stack) > 1 and self.stack[-1].name not in names:
+            self._pop()
+
+    def _pop(self) -> _Open:
+        element = self.stack.pop()
+        if element.name in _MARKED:
+            while self.active and self.active.pop() is not None:
+                pass
+        elif element in self.active:
+            first = element.carried or element
+            self.closed.setdefault(first, _Closed(first, *self.token))
+        return element
+
+    def _active(self, name: str) -> _Open | None:
+        for element in reversed(self.active):
+            if element is None:
+                return None
+            if element.name == name:
+                return element
+        return None
+
+    def _forget(self, name: str) -> None:
+        element = self._active(name)
+        if element is not None:
+            self.active.remove(element)
+            if element in self.stack:
+                self.stack.remove(element)
+
+    def _reconstruct(self) -> None:
+        """HTML5's reconstruction: each active element after the last marker that is no
+        longer open is opened again, in order, as one carried on from it."""
+        start = len(self.active)
+        while start > 0 and self.active[start - 1] is not None:
+            if self.active[start - 1] in self.stack:
+                break
+            start -= 1
+        for index in range(start, len(self.active)):
+            element = self.active[index]
+            if element is None or element in self.stack:
+                continue
+            again = _Open(element.name, element.at, element.carried or element)
+            self.active[index] = again
+            self.stack.append(again)
+
+    def _adopt(self, name: str) -> None:
+        """HTML5's adoption agency, for what it does to the open elements: an end tag closes
+        the formatting element of its name, and what was opened in it after stays active."""
+        current = self.stack[-1]
+        if current.name == name and current not in self.active:
+            self._pop()
+            return
+        element = self._active(name)
+        if element is None:
+            self._other_end(name)
+        elif element not in self.stack:
+            self.active.remove(element)  # carried on, and closed at last
+        elif self._element_in_scope(element):
+            self._close_formatting(element)
+
+    def _close_formatting(self, element: _Open) -> None:
+        index = self.stack.index(element)
+        self.active.remove(element)
+        above = self.stack[index + 1 :]
+        if any(each.name in _SPECIAL for each in above):
+            # The furthest block keeps its place, and what it held stays formatted: only
+            # text after this end tag is out of the element. HTML5 moves and copies the
+            # formatting elements between the two, which this reading does not follow: what
+            # it would say of them is left unsaid.
+            self.stack.remove(element)
+            self.unsure.update(each.carried or each for each in above if each.name in FORMATTING)
+            return
+        while self.stack[-1] is not element:
+            self._pop()
+        self.stack.pop()
+
+    def _element_in_scope(self, element: _Open) -> bool:
+        for each in reversed(self.stack):
+            if each is element:
+                return True
+            if each.name in _SCOPE:
+                return False
+        return False
+
+    def _other_end(self, name: str) -> None:
+        for element in reversed(self.stack):
+            if element.name == name:
+                self._pop_until_element(element)
+                return
+            if element.name in _SPECIAL:
+                return
+
+    def _pop_until_element(self, element: _Open) -> None:
+        while self._pop() is not element:
+            pass
+
+
+_FORMATTING_START = re.compile(rf"<(?i:{'|'.join(sorted(FORMATTING))})(?=[\t\n\f />])")
+_VOID_START = re.compile(rf"<(?i:{'|'.join(sorted(_VOID))})(?=[\t\n\f />])")
+
+
+def may_carry(pieces: Sequence[tuple[int, str]], in_prose: Collection[int]) -> bool:
+    """Whether an entry's raw HTML (`pieces`, those `in_prose` a tag among text) could leave a
+    formatting element open that HTML5 carries on: it opens one, or a tag among text closes
+    what Markdown opened (`**a </p> b**`). Markdown's own are closed in their block, and an
+    HTML block stands between blocks. Most raw HTML (`<figure>`, `<img>`) is not read again."""
+    return any(_FORMATTING_START.search(piece) for _, piece in pieces) or any(
+        not _VOID_START.match(pieces[index][1]) for index in in_prose
+    )
+
+
+def carried(html: str, published: etree._Element) -> Carried | None:
+    """The first formatting element in `html` (cmark-gfm's HTML of an entry) that HTML5 opens
+    again around text after the tag that closed it, where `published` (the build's reading of
+    `html`) has that text without it (`Carried`), if any."""
+    reading = _Reading()
+    for start, end, name in _tags(html):
+        reading.token = (start, html[start:end])
+        if name is None:
+            reading.text(html[start:end])
+        elif name.startswith("/"):
+            reading.end(name[1:])
+        else:
+            reading.start(name)
+    first: dict[_Open, tuple[_Open, str]] = {}
+    for text, formatting in _aligned(reading.texts, _formatted_text(published)):
+        for element in text.around:
+            if (
+                element.name not in formatting
+                and (element.carried or element) not in reading.unsure
+            ):
+                first.setdefault(element.carried or element, (element, text.text))
+    if not first:
+        return None
+    element, shown = next(iter(first.values()))
+    more = len(first) - 1
+    if element.carried is None:
+        return Carried(element.name, element.at, shown, more)
+    closed = reading.closed[element.carried]
+    return Carried(element.name, element.at, shown, more, closed.at, closed.tag)
+
+
+def _aligned(
+    texts: Sequence[_Text], published: Sequence[tuple[str, frozenset[str]]]
+) -> Iterator[tuple[_Text, frozenset[str]]]:
+    """Each text HTML5 reads, with the formatting elements the build's reading puts around
+    it, by its first character shown, where both readings show it."""
+    ours = [
+        (char, index)
+        for index, text in enumerate(texts)
+        for char in text.text
+        if not char.isspace()
+    ]
+    theirs = [char for char, _ in published]
+    if [char for char, _ in ours] == theirs:  # as nearly always: no need to look for blocks
+        for (_, index), (_, formatting) in zip(ours, published, strict=True):
+            yield texts[index], formatting
+        return
+    matcher = difflib.SequenceMatcher(None, [char for char, _ in ours], theirs, autojunk=False)
+    seen: set[int] = set()
+    for block in matcher.get_matching_blocks():
+        for offset in range(block.size):
+            index = ours[block.a + offset][1]
+            if index not in seen:
+                seen.add(index)
+                yield texts[index], published[block.b + offset][1]
+
+
+def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
+    """Each character shown of the text in `root` (not a space), with the names of the
+    formatting elements it is in."""
+    found: list[tuple[str, frozenset[str]]] = []
+
+    def walk(element: etree._Element, formatting: frozenset[str]) -> None:
+        name = element.tag if isinstance(element.tag, str) else ""
+        if name in _RAW_TEXT | _FOREIGN:
+            return
+        if name in FORMATTING:
+            formatting |= {name}
+        if name:
+            found.extend((char, formatting) for char in element.text or "" if not char.isspace())
+        for child in element:
+            walk(child, formatting)
+            found.extend((char, formatting) for char in child.tail or "" if not char.isspace())
+
+    walk(root, frozenset())
+    return found
+
+
+def _tags(html: str) -> Iterator[tuple[int, int, str | None]]:
+    """Each tag of `html` as (start, end, name with "/" before an end tag's) and each run of
+    text as (start, end, None). Comments are left out, and so is what raw text elements hold
+    and what is in SVG and MathML, where HTML5 reads no formatting element of HTML's."""
+    position = 0
+    while position < len(html):
+        token = _TOKEN.match(html, position)
+        assert token is not None  # the last alternative takes any character
+        start, position = token.span()
+        slash, name = token.group(1, 2)
+        if name is None:
+            if token[0] == "<" or token[0][0] != "<":
+                yield start, position, None
+            continue
+        name = name.lower()
+        yield start, position, f"{slash}{name}"
+        if not slash and name in _RAW_TEXT | _FOREIGN:
+            position = _after(html, position, name)
+        elif not slash and name == "plaintext":
+            return
+
+
+def _after(html: str, position: int, name: str) -> int:
+    """Where what a raw text element or an SVG or MathML element holds ends: its end tag."""
+    found = re.compile(rf"</{name}(?=[\t\n\f />])", re.IGNORECASE).search(html, position)
+    return len(html) if found is None else found.start()
+
+
+def line_of(offset: int, html: str, pieces: Sequence[tuple[int, str]]) -> int | None:
+    """The line of the Markdown at `offset` in `html`, when a piece of the entry's raw HTML
+    (`pieces`, each with its line, in order, as cmark-gfm copies them) holds it."""
+    starts: list[int] = []
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line, piece in pieces:
+        found = html.find(piece, position)
+        if found < 0:
+            continue
+        starts.append(found)
+        lines.append((line, piece))
+        position = found + len(piece)
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0 or offset >= starts[index] + len(lines[index][1]):
+        return None
+    line, piece = lines[index]
+    return line + piece.count("\n", 0, offset - starts[index])
