@@ -122,6 +122,40 @@ def test_a_suggested_name_keeps_only_the_name(site: Site, written: str, name: st
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        # A mail header's quotes around the name: the fix kept them, and the feeds showed them.
+        pytest.param("'\"Ann Lee\" ann@example.org'", "Ann Lee", id="quoted-name"),
+        pytest.param('"\u201cAnn Lee\u201d, ann@example.org"', "Ann Lee", id="curly-quotes"),
+        # Quotes inside the name are the name's (a nickname).
+        pytest.param("'Ann \"Red\" Lee, ann@example.org'", 'Ann \\"Red\\" Lee', id="nickname"),
+        # A bracket never closed that held the address alone: "(" is no part of the name.
+        pytest.param('"Ann (ann@example.org"', "Ann", id="unclosed-bracket"),
+    ],
+)
+def test_a_suggested_name_has_no_stray_quotes_or_bracket(
+    site: Site, written: str, name: str
+) -> None:
+    path = site(**{"a.md": entry(f"author: {written}")})
+    (error,) = errors()
+    assert error.endswith(f' in it. Write it as "{name} <ann@example.org>".')
+    document = path / "entries" / "a.md"
+    fixed = f'author: "{name} <ann@example.org>"'
+    document.write_text(entry(fixed), encoding="utf-8")
+    build_ok()
+    assert atom_author() == (name.replace("\\", ""), "ann@example.org")
+
+
+def test_an_unclosed_bracket_around_an_address_alone_is_no_name(site: Site) -> None:
+    # The fix suggested the name "(": `Write it as "( <ann@example.org>"`.
+    site(**{"a.md": entry('author: "(ann@example.org"')})
+    assert errors() == [
+        "Error: entries/a.md:4: author name '(ann@example.org' is an email address, not a name. "
+        'Write it as "Ann Lee <ann@example.org>".'
+    ]
+
+
 def test_a_link_with_a_port_but_no_scheme_is_told_with_its_host_and_port(site: Site) -> None:
     # `preview.example:8080` is no scheme, though urllib reads one there: the suggestion said
     # https://example.org/page, and dropped the host the author wrote.

@@ -849,7 +849,8 @@ def _refuse_address_in_name(key: str, name: str, written_email: str | None = Non
         else f"{key} name {name!r} is an email address, not a name"
     )
     if written_email is not None:
-        in_text = f'"{alone or "Ann Lee"} <{written_email or address}>"'
+        # Escaped as a fix in quotes is: a nickname's quotes (`Ann "Red" Lee`) ended the text.
+        in_text = quoted(f"{alone or 'Ann Lee'} <{written_email or address}>")
         fix = f"Write the name alone: {in_text}." if written_email else f"Write it as {in_text}."
     elif alone:
         fix = f"Write the name alone ({alone!r}) and the address as email: {address}"
@@ -867,7 +868,22 @@ def split_address(name: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     alone = _name_around(name[: found.start()], name[found.end() :])
-    return " ".join(_EMPTY_BRACKETS.sub("", alone).split()), found[0], found[1]
+    return unquoted(" ".join(_EMPTY_BRACKETS.sub("", alone).split())), found[0], found[1]
+
+
+def unquoted(name: str) -> str:
+    """`name` without the quotes that enclose it whole, as a mail header writes a name before
+    its address (`"Ann Lee" <ann@example.org>`): they are no part of the name, and readers
+    showed them. Quotes inside it (`Ann "Red" Lee`) stay."""
+    inside = name[1:-1]
+    for opening, closing in _QUOTES:
+        enclosed = len(name) > 1 and (name[0], name[-1]) == (opening, closing)
+        if enclosed and opening not in inside and closing not in inside:
+            return inside.strip()
+    return name
+
+
+_QUOTES = (('"', '"'), ("'", "'"), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
 
 
 def _name_around(before: str, after: str) -> str:
@@ -891,9 +907,11 @@ def _keep_unpaired(left: str, right: str, gap: str) -> tuple[str, str, bool]:
     back (`Ann (ann@example.org, editor)` is `Ann (editor)`), and whether there were any."""
     unpaired = False
     for opening, closing in ("()", "[]", "<>"):
-        if gap.count(opening) > gap.count(closing):
+        # Only where the name goes on inside it: a bracket that opened the address alone and
+        # was never closed (`(ann@example.org`) was suggested as the name "(".
+        if gap.count(opening) > gap.count(closing) and right:
             right, unpaired = opening + right, True
-        elif gap.count(closing) > gap.count(opening):
+        elif gap.count(closing) > gap.count(opening) and left:
             left, unpaired = left + closing, True
     return left, right, unpaired
 
