@@ -1529,6 +1529,11 @@ def test_a_post_without_title_or_author_takes_them_from_its_text(tmp_path: Path)
         # Without the comma and full stop around the address: "Ann Lee, ." was imported.
         '"Ann Lee, ann@example.org."',
         '{name: "Ann Lee - ann@example.org"}',
+        # Without a mail header's quotes around the name, which the feeds showed.
+        "'\"Ann Lee\" ann@example.org'",
+        "'\"Ann Lee\" <ann@example.org>'",
+        # Without a bracket never closed: "Ann (" was imported.
+        '"Ann Lee (ann@example.org"',
     ],
 )
 def test_an_address_in_a_posts_author_becomes_the_email(tmp_path: Path, author: str) -> None:

@@ -1335,3 +1335,30 @@ def test_a_title_tag_or_name_on_two_lines_or_with_a_tab_is_imported_on_one_line(
     assert built.exit_code == 0, built.output
     titles = {entry.title for entry in feedparser.parse(folder / "feeds" / "atom.xml").entries}
     assert titles == {"Hello World", "Tabbed title"}
+
+
+def test_an_imported_authors_name_has_no_quotes_or_bracket_left_of_its_address(
+    site: Callable[..., Path],
+) -> None:
+    # `"Ann Lee" ann@example.org` was imported as the name "\"Ann Lee\"", which the feeds
+    # showed with its quotes; `(ann@example.org` as the name "(", which the build published.
+    folder = site()
+    (folder / "quoted.md").write_text(
+        "---\ntitle: Quoted\ndate: 2025-06-01\nauthor: '\"Ann Lee\" ann@example.org'\n---\nHi.\n"
+    )
+    (folder / "bracket.md").write_text(
+        "---\ntitle: Bracket\ndate: 2025-06-02\nauthor: (ann@example.org\n---\nHi.\n"
+    )
+    result = run("import", "quoted.md", "bracket.md")
+    assert result.exit_code == 0, result.output
+    assert "  authors: Ann Lee <ann@example.org>\n" in result.stdout
+    # An address alone is no name to guess: the build asks for one at its name: line (---,
+    # title, date, authors:, then name:), as for ann@example.org.
+    assert run("build").stderr == (
+        "Error: entries/2025/bracket.md:5: authors name '(ann@example.org' is an email address, "
+        "not a name. Give the person's name as name, and the address as email: ann@example.org\n"
+    )
+    (folder / "entries" / "2025" / "bracket.md").unlink()
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.author_detail.name, entry.author_detail.email) == ("Ann Lee", "ann@example.org")
