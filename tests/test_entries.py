@@ -870,6 +870,13 @@ def test_each_front_matter_key_caught_by_a_toml_table_is_an_error(site: Site) ->
             "[author] line in it. Move the date line above the [author] line.",
             '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = "Ann"\n+++\nBody.\n',
         ),
+        # The key in quotes, as TOML allows: "no date" too, and 'author.date' told at line 3.
+        (
+            '+++\ntitle = "A"\n[ "author" ]\nname = "Ann"\n"date" = 2025-01-01\n+++\nBody.\n',
+            '5: date is in the [ "author" ] table: TOML puts each key after the [ "author" ] '
+            'line in it. Move the date line above the [ "author" ] line.',
+            '+++\ntitle = "A"\n"date" = 2025-01-01\n[ "author" ]\nname = "Ann"\n+++\nBody.\n',
+        ),
         (
             "---\ntitle: A\nauthor:\n  name: Ann\n  date: 2025-01-01\n---\nBody.\n",
             "5: date is indented under author: YAML reads it as a key of author, not of the "
@@ -878,7 +885,7 @@ def test_each_front_matter_key_caught_by_a_toml_table_is_an_error(site: Site) ->
             "---\ntitle: A\nauthor:\n  name: Ann\ndate: 2025-01-01\n---\nBody.\n",
         ),
     ],
-    ids=["toml-date", "toml-title-and-date", "yaml-date"],
+    ids=["toml-date", "toml-title-and-date", "toml-quoted-key", "yaml-date"],
 )
 def test_a_date_caught_by_a_table_is_one_error_not_also_a_missing_date(
     site: Site, document: str, told: str, moved: str
@@ -900,6 +907,21 @@ def test_a_date_in_an_inline_author_table_is_still_a_missing_date(site: Site) ->
         "author.name, author.uri.",
         "Error: entries/a.md:4: the front matter has no date, and the text does not begin with "
         "one. Add a line date = 2025-12-22 to the front matter, above line 4.",
+    ]
+
+
+def test_a_date_in_an_inline_table_below_an_author_header_is_still_a_missing_date(
+    site: Site,
+) -> None:
+    # Two problems, not one slip: moved above [ "author" ], `x = { date = ... }` is an unknown
+    # key of the front matter, and there is still no date. Both are told, as in braces above.
+    header = '+++\ntitle = "A"\n[ "author" ]\nname = "Ann"\n'
+    site(**{"a.md": header + "x = { date = 2025-01-01 }\n+++\nB.\n"})
+    assert errors() == [
+        "Error: entries/a.md:3: the front matter has no date, and the text does not begin with "
+        "one. Add a line date = 2025-12-22 to the front matter, above line 3.",
+        "Error: entries/a.md:5: unknown key 'author.x'. Remove it; known keys: author.email, "
+        "author.name, author.uri.",
     ]
 
 

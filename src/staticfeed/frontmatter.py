@@ -1694,11 +1694,6 @@ def without_keys(value: object, keys: Collection[str]) -> object:
     return kept if isinstance(value, list) else kept[0]
 
 
-def _dotted(name: str) -> str:
-    """A TOML dotted key as one name: `a . b` is `a.b`."""
-    return re.sub(r"\s*\.\s*", ".", name)
-
-
 # More than a config or front matter has; the search takes a second for 1,000 lines.
 _CUT_SHORT_LINES = 300
 
@@ -1803,7 +1798,8 @@ def toml_list_item_lines(
             tables.append(ItemLines(number))
         inside = bool(header.match(line)) or (inside and not _TOML_HEADER.match(line))
         if inside and (key := _TOML_KEY.match(line)):
-            tables[-1].fields.setdefault(_dotted(key.group(1)), number)
+            # The key as tomllib names it in the item: `"date"` is date, `x.y` is x's.
+            tables[-1].fields.setdefault(_first_key(key.group(1)), number)
     if tables or key_line is None:
         return tables
     return [ItemLines(line) for line in toml_array_item_lines(text, key_line, first)]
