@@ -451,6 +451,13 @@ def test_init_asks_again_for_a_blank_title_or_an_author_without_a_name(in_tmp: P
             "Invalid value for '--author': author '<bo@asked.example.net>' has no name. Write it"
             ' as "Ann Lee" or "Ann Lee <ann@example.org>".',
         ),
+        # new wrote an entry whose authors the build refused (one text of two names).
+        (
+            ["new", "T", "--author", "李安、陈波"],
+            "Invalid value for '--author': author '李安、陈波' parts names with U+3001 IDEOGRAPHIC "
+            'COMMA, yet as text it is one author. Give --author once for each: --author "李安" '
+            '--author "陈波"',
+        ),
         (["init", "--title", ""], "Invalid value for '--title': it is empty: give a title."),
     ],
 )

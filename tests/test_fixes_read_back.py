@@ -79,6 +79,18 @@ MAPPING = "a mapping. Write it as a list of text, such as {}."
             ["news", "yes", "3.10", "#12"],
             id="yaml-mixed",
         ),
+        # Chinese and Japanese list with 、 and U+FF0C: the fix gave one tag "新闻、政治".
+        pytest.param(
+            "---", "tags: 新闻、政治", TEXT, "[新闻, 政治]", ["新闻", "政治"], id="yaml-cjk"
+        ),
+        pytest.param(
+            "+++",
+            'tags = "news\uff0c peace talks\uff1b talks; war"',
+            TEXT,
+            '["news", "peace talks", "talks", "war"]',
+            ["news", "peace talks", "talks", "war"],
+            id="toml-fullwidth-and-semicolons",
+        ),
         # The example a mapping is given, too.
         pytest.param(
             "+++",
@@ -103,6 +115,62 @@ def test_tags_that_are_no_list_are_told_as_a_list_in_the_front_matters_language(
     assert read_line(fixed, toml=toml) == {"tags": tags}
     entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
     assert [tag.term for tag in entry.tags] == tags
+
+
+# Authors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fence", "wrong", "told", "fixed", "names"),
+    [
+        pytest.param(
+            "---",
+            "authors: Ann Lee\uff0c Bo Chen",
+            "authors 'Ann Lee\uff0c Bo Chen' parts names with U+FF0C FULLWIDTH COMMA, yet as text "
+            'it is one author. Write each author as an item of a list: ["Ann Lee", "Bo Chen"]',
+            'authors: ["Ann Lee", "Bo Chen"]',
+            ["Ann Lee", "Bo Chen"],
+            id="fullwidth-comma",
+        ),
+        pytest.param(
+            "---",
+            "author: 李安、陈波 <chen@example.org>",
+            "author '李安、陈波 <chen@example.org>' parts names with U+3001 IDEOGRAPHIC COMMA, yet "
+            'as text it is one author. Write them as a list of authors: authors: ["李安", '
+            '"陈波 <chen@example.org>"]',
+            'authors: ["李安", "陈波 <chen@example.org>"]',
+            ["李安", "陈波"],
+            id="ideographic-comma-author",
+        ),
+        pytest.param(
+            "+++",
+            'authors = ["Ann Lee\uff1b Bo Chen", "Cy Dee"]',
+            "authors 'Ann Lee\uff1b Bo Chen' parts names with U+FF1B FULLWIDTH SEMICOLON, yet as "
+            'text it is one author. Write each author as an item of a list: ["Ann Lee", "Bo Chen"]',
+            'authors = ["Ann Lee", "Bo Chen", "Cy Dee"]',
+            ["Ann Lee", "Bo Chen", "Cy Dee"],
+            id="fullwidth-semicolon-in-a-toml-list",
+        ),
+    ],
+)
+def test_authors_parted_by_a_mark_cjk_text_lists_with_are_told_as_a_list(
+    site: Site, fence: str, wrong: str, told: str, fixed: str, names: list[str]
+) -> None:
+    # One author "Ann Lee, Bo Chen" (a full-width comma) was published: feedparser read one
+    # name, and the author feed was ann-lee-bo-chen.atom.xml.
+    folder = site(**{"a.md": front(fence, wrong)})
+    assert errors() == [f"Error: entries/a.md:4: {told}"]  # below ---, title and date
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert [author.name for author in entry.authors] == names
+
+
+def test_a_mapping_names_an_author_with_a_cjk_comma_as_written(site: Site) -> None:
+    # The way to keep such a mark in one name: no text is read as a list there.
+    site(**{"a.md": front("---", "author:", "  name: 李安、陈波")})
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert [author.name for author in entry.authors] == ["李安、陈波"]
 
 
 def test_a_text_for_formats_in_the_config_is_told_as_a_toml_list(site: Site) -> None:

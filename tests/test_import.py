@@ -1550,6 +1550,26 @@ def test_an_address_in_a_posts_author_becomes_the_email(tmp_path: Path, author: 
     assert [(a.name, a.email) for a in read.authors] == [("Ann Lee", "ann@example.org")]
 
 
+def test_a_posts_authors_parted_by_an_ideographic_comma_are_each_an_author(
+    tmp_path: Path,
+) -> None:
+    # Imported as one person, "李安、陈波", whom the build published so: no name holds the mark
+    # Chinese and Japanese text list names with.
+    post = write(
+        tmp_path / "_posts",
+        "2024-09-12-moorings.md",
+        "---\ntitle: Moorings\ndate: 2024-09-12\nauthor: 李安、陈波 <chen@example.org>\n---\nHi.\n",
+    )
+    (entry,) = import_documents([post], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert entry.authors == (Author("李安"), Author("陈波", "chen@example.org"))
+    config_path = write(tmp_path, "staticfeed.toml", BASIC_CONFIG)
+    (read,) = read_entries(load_config(config_path), tmp_path / "entries").entries
+    assert [(a.name, a.email) for a in read.authors] == [
+        ("李安", None),
+        ("陈波", "chen@example.org"),
+    ]
+
+
 def test_posts_without_guesses_are_read_by_staticfeed(tmp_path: Path) -> None:
     into = tmp_path / "entries"
     entries = run("jekyll", "hugo", "pelican", into=into)

@@ -146,6 +146,10 @@ _PUBLICATION_TITLE = _Checked("TEXT", "title", "line_of_text", "a title")
 _AUTHOR = _Checked(
     "TEXT", "author", "author", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'
 )
+# new writes each as text in the entry's authors, which the build reads as listed_author does.
+_LISTED_AUTHOR = _Checked(
+    "TEXT", "author", "author_option", 'a name, like "Ann Lee" or "Ann Lee <ann@example.org>"'
+)
 
 
 _READER_GONE = 141
@@ -1185,7 +1189,7 @@ _OPTION_SHAPE = re.compile(r"--?[A-Za-z][\w-]*(=.*)?", re.DOTALL)
     "--author",
     "authors",
     multiple=True,
-    type=_AUTHOR,
+    type=_LISTED_AUTHOR,
     metavar="NAME",
     help='An author, "Name" or "Name <email>"; repeat for several (default: the config\'s).',
 )

@@ -1134,7 +1134,7 @@ class _EntryBuilder:
             # Both is an error (_check_keys), and "Keep one" may mean keeping authors: its own
             # problems are told in this build too, not in the next one once author is gone.
             self._field("authors", values.authors)
-        found = self._field(key, values.author if key == "author" else values.authors)
+        found = self._field(key, values.listed_author if key == "author" else values.authors)
         if isinstance(found, Author):
             return (found,)
         if isinstance(found, tuple):

@@ -612,7 +612,9 @@ def _date_value(key: str, value: object, path: Path, line: int | None, tz: tzinf
 
 
 def _metadata_authors(value: object) -> list[Author]:
-    items = value if isinstance(value, list) else [value]
+    listed = value if isinstance(value, list) else [value]
+    # `author: 李安、陈波` is two people, which the build refuses as one text (listed_author).
+    items = [part for item in listed for part in _parted(item)]
     found: list[Author] = []
     for item in items:
         if isinstance(item, dict):
@@ -639,6 +641,10 @@ def _unquoted(author: Author) -> Author:
     (`"Ann Lee" <ann@example.org>`), which readers showed as part of the name."""
     name = values.unquoted(author.name) if author.email else author.name
     return replace(author, name=name) if name else author
+
+
+def _parted(item: object) -> list[object]:
+    return list(values.parted_names(item)) if isinstance(item, str) else [item]
 
 
 def _with_address_apart(author: Author) -> Author:

@@ -464,7 +464,8 @@ def _as_list(value: object, written: object, *, toml: bool) -> str:
     if isinstance(value, str):
         # One item a line or between commas (`tags: news, ukraine` is two), a tab a space: a
         # tag holds neither (`one_line`).
-        parts = (joined(part).strip() for part in re.split("[\n\r,]", value))
+        # So are `;` and the marks Chinese and Japanese list with (`新闻、政治`, U+FF0C, U+FF1B).
+        parts = (joined(part).strip() for part in _TAGS_PARTED.split(value))
         return f"Write it as a list: {listed([part for part in parts if part], toml=toml)}"
     # Quoted, or the list would hold a number or a date (TOML's, as written: str() writes
     # 10:00:00Z as 10:00:00+00:00).
@@ -472,6 +473,9 @@ def _as_list(value: object, written: object, *, toml: bool) -> str:
         shown = shown_as_written(value, written)
         return f"Write it as a list: [{quoted(shown)}]"
     return f"Write it as a list of text, such as {listed(['news', 'ukraine'], toml=toml)}."
+
+
+_TAGS_PARTED = re.compile("[\n\r,;\u3001\uff0c\uff1b]")
 
 
 def listed(items: Sequence[str], *, toml: bool) -> str:
@@ -754,7 +758,42 @@ def authors(key: str, value: object) -> tuple[Author, ...]:
     if not items:
         raise InvalidValue(f"{key} is an empty list", f"Name at least one author or remove {key}.")
     # An author listed twice as written (name, email and uri) is one author, listed once.
-    return tuple(dict.fromkeys(each_item(key, items, lambda item: author(key, item))))
+    return tuple(dict.fromkeys(each_item(key, items, lambda item: listed_author(key, item))))
+
+
+def listed_author(key: str, value: object, *, option: bool = False) -> Author:
+    """`author` of front matter or the config, where a text (`Name <email>`) that parts names
+    with the marks Chinese and Japanese text list them with is refused: no name holds one, as
+    `Lee, Ann` holds a comma, and `authors: 李安、陈波` was published as one person of that name.
+    A mapping's `name:` is taken as written. `option`: the text is a command line's --author."""
+    if isinstance(value, str) and (found := _NAMES_PARTED.search(value)):
+        parts = [quoted(part) for part in parted_names(value)]
+        if option:
+            fix = f"Give --author once for each: {' '.join(f'--author {p}' for p in parts)}"
+        elif key == "authors":
+            fix = f"Write each author as an item of a list: [{', '.join(parts)}]"
+        else:
+            fix = f"Write them as a list of authors: authors: [{', '.join(parts)}]"
+        raise InvalidValue(
+            f"{key} {value!r} parts names with U+{ord(found[0]):04X} {unicodedata.name(found[0])},"
+            " yet as text it is one author",
+            fix,
+        )
+    return author(key, value)
+
+
+def author_option(key: str, value: object) -> Author:
+    """`listed_author` of the command line's --author, which names one author."""
+    return listed_author(key, value, option=True)
+
+
+def parted_names(text: str) -> list[str]:
+    """The names `text` lists, parted by the ideographic comma, the full-width comma or the
+    full-width semicolon (`李安、陈波`); `text` alone without one (`Lee, Ann` is one name)."""
+    return [part.strip() for part in _NAMES_PARTED.split(text) if part.strip()]
+
+
+_NAMES_PARTED = re.compile("[\u3001\uff0c\uff1b]")
 
 
 def author(key: str, value: object) -> Author:
