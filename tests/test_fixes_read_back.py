@@ -164,6 +164,24 @@ def test_authors_parted_by_a_mark_cjk_text_lists_with_are_told_as_a_list(
     assert [author.name for author in entry.authors] == names
 
 
+@pytest.mark.parametrize("fence", ["---", "+++"])
+def test_an_authors_name_in_quotes_before_its_address_is_told_without_them(
+    site: Site, fence: str
+) -> None:
+    # As mail writes a name: the feeds published '"Ann Lee"', quotes and all.
+    wrong = "authors = ['\"Ann Lee\" <ann@example.org>']"
+    wrong = wrong if fence == "+++" else wrong.replace(" =", ":")
+    folder = site(**{"a.md": front(fence, wrong)})
+    assert errors() == [
+        "Error: entries/a.md:4: authors '\"Ann Lee\" <ann@example.org>' has the name in quotes, "
+        'which readers would show with it. Write it without them: "Ann Lee <ann@example.org>"'
+    ]
+    fixed = '"Ann Lee <ann@example.org>"'
+    fixed = f"authors = [{fixed}]" if fence == "+++" else f"authors: [{fixed}]"
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert [(a.name, a.email) for a in entry.authors] == [("Ann Lee", "ann@example.org")]
+
+
 def test_a_mapping_names_an_author_with_a_cjk_comma_as_written(site: Site) -> None:
     # The way to keep such a mark in one name: no text is read as a list there.
     site(**{"a.md": front("---", "author:", "  name: 李安、陈波")})

@@ -630,17 +630,10 @@ def _metadata_authors(value: object) -> list[Author]:
                 found.append(_with_address_apart(author))
         elif isinstance(item, str) and item.strip():
             try:
-                found.append(_unquoted(values.author("author", item)))
+                found.append(values.author("author", item))
             except values.InvalidValue:
                 found.append(_with_address_apart(Author(name=item.strip())))
     return found
-
-
-def _unquoted(author: Author) -> Author:
-    """`author` without the quotes a mail header puts around a name before its address
-    (`"Ann Lee" <ann@example.org>`), which readers showed as part of the name."""
-    name = values.unquoted(author.name) if author.email else author.name
-    return replace(author, name=name) if name else author
 
 
 def _parted(item: object) -> list[object]:

@@ -834,6 +834,11 @@ def _author_from_text(key: str, value: str) -> Author:
         raise nothing_shown(f"{key} name", name)
     checked = _email(key, email) if email is not None else None
     _refuse_address_in_name(key, name, written_email=checked or "")
+    if checked and unquoted(name) != name:  # `"Ann Lee" <ann@example.org>`, as mail writes it
+        raise InvalidValue(
+            f"{key} {value!r} has the name in quotes, which readers would show with it",
+            f"Write it without them: {quoted(f'{unquoted(name)} <{checked}>')}",
+        )
     _refuse_open_direction(key, name)
     return Author(name=composed(one_line(f"{key} name", name)), email=checked)
 
