@@ -1102,8 +1102,20 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         ("2025-12-01 2025", "2025"),
         ("December 1 2025 2025", "2025"),
         ("2025.12.01.1430", "1430"),
+        # Joined by a dash, the number also reads as a zone (-20:25), which dateutil did not
+        # take it for: it was published at 20:25.
+        ("2025-12-01-2025", "2025"),
+        ("2025-12-01-1430", "1430"),
     ],
-    ids=["slashes", "spaces", "iso-then-year", "month-name-then-year", "dots-then-number"],
+    ids=[
+        "slashes",
+        "spaces",
+        "iso-then-year",
+        "month-name-then-year",
+        "dots-then-number",
+        "dashes",
+        "dashes-then-number",
+    ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
     site: Site, value: str, number: str

@@ -2619,6 +2619,13 @@ DATE_LINE_FIX = (
             " no time written as one",
             id="year-left-over",  # it was told to write its time as 20:25, which no one meant
         ),
+        pytest.param(
+            "# Title\n\n2025-12-01-2025\n\nText.\n",
+            3,
+            "cannot read '2025-12-01-2025' as a date: 2025 is left over after 2025-12-01, and is"
+            " no time written as one",
+            id="year-left-over-after-a-dash",  # -2025 read as no zone: it was told 20:25 too
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

@@ -499,9 +499,13 @@ def _parse_text(text: str) -> datetime:
 # A time in a form people write it: with a colon, am or pm, `14h30` (_HAS_TIME), or after
 # ISO 8601's T (`2025-12-01T1430`).
 _TIME_MARKED = re.compile(rf"{_HAS_TIME.pattern}|\dT\d", re.IGNORECASE)
-# The last number in a date, with what joins it to the text before it; a zone may follow.
-_LAST_NUMBER = re.compile(
-    r"(?P<joint>[/.-]?)\s*(?P<number>\d+)\s*(?:[A-Za-z]+|[+-]\d\d:?\d\d)?\s*$", re.ASCII
+# The last number in a date, with what joins it to the text before it; a zone may follow in
+# a date dateutil read one in. In one without, `-2025` is no zone (`2025-12-01-2025`). The
+# lookbehinds try each run of spaces or digits once, not once from each of its characters.
+_NUMBER_AFTER_JOINT = r"(?P<joint>[/.-]?)(?<!\s)\s*(?<!\d)(?P<number>\d+)\s*"
+_LAST_NUMBER = re.compile(rf"{_NUMBER_AFTER_JOINT}$", re.ASCII)
+_LAST_NUMBER_BEFORE_ZONE = re.compile(
+    rf"{_NUMBER_AFTER_JOINT}(?:[A-Za-z]+|[+-]\d\d:?\d\d)?\s*$", re.ASCII
 )
 
 
@@ -512,7 +516,7 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     and was published as 20:25."""
     if moment.time() == time() or _TIME_MARKED.search(text):
         return
-    found = _LAST_NUMBER.search(text)
+    found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
     if found is None or not _read_as_time(found["number"], moment):
         return
     number = found["number"]
