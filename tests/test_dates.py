@@ -280,6 +280,8 @@ def test_a_wall_time_the_clocks_show_twice_is_the_first_unless_an_offset_says(
         (SANTIAGO, "2025-09-07 00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
         (SANTIAGO, "2025-09-07T00:00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
         (SANTIAGO, "September 7, 2025 00:00", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
+        # Midnight as people write it beside an ISO date: only dateutil's general parser reads it.
+        (SANTIAGO, "2025-09-07 12am", "2025-09-07 00:00:00", "2025-09-07 01:00:00-03:00"),
         (SANTIAGO, "2025-09-07 00:30", "2025-09-07 00:30:00", "2025-09-07 01:30:00-03:00"),
         # 02:00 +01:00 became 03:00 +02:00.
         ("Europe/Berlin", "2025-03-30 02:30", "2025-03-30 02:30:00", "2025-03-30 03:30:00+02:00"),
@@ -1379,6 +1381,9 @@ def _agreed_on(text: str) -> datetime | None:
         "3 Mar 2000 2pm",
         "Friday, December 2025",
         "Monday, December 2025",  # December 1, 2025 is a Monday
+        # A weekday and a year, day and month forgotten: dateutil moves a default day to the
+        # next Monday, which two defaults in different months put in different months.
+        "Monday, 2025",
         "Friday",
     ],
 )
