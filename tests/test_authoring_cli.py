@@ -342,6 +342,8 @@ def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., No
         ("/usr/share/zoneinfo/localtime", "/usr/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
         (None, "/var/db/timezone/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),  # macOS
         (None, "/usr/share/zoneinfo/posix/Europe/Kyiv", None, "Europe/Kyiv"),
+        # The zones are in the last zoneinfo folder of the path, which others may hold.
+        (None, "/opt/zoneinfo/share/zoneinfo/Europe/Kyiv", None, "Europe/Kyiv"),
         # posix/ and right/ hold the same zones (right/ counting leap seconds, which the config
         # refuses): it offered the machine's files' zone, or UTC.
         ("posix/Asia/Tokyo", "/usr/share/zoneinfo/Europe/Kyiv", None, "Asia/Tokyo"),
