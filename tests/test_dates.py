@@ -1108,6 +1108,8 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         # take it for: it was published at 20:25.
         ("2025-12-01-2025", "2025"),
         ("2025-12-01-1430", "1430"),
+        # Six digits are read as hours, minutes and seconds, and the fix gives all three.
+        ("2025/12/01/143015", "143015"),
     ],
     ids=[
         "slashes",
@@ -1117,6 +1119,7 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         "dots-then-number",
         "dashes",
         "dashes-then-number",
+        "slashes-then-seconds",
     ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
@@ -1128,7 +1131,7 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
     site(**{"a.md": yaml_entry(value)})
     result = invoke_build()
     assert result.exit_code == 1, result.output
-    clock = f"{number[:2]}:{number[2:]}"
+    clock = ":".join(number[start : start + 2] for start in range(0, len(number), 2))
     assert result.stderr == (
         f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} is left over"
         " after 2025-12-01, and is no time written as one. Write date as 2025-12-01, or as"
