@@ -1110,6 +1110,8 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         ("2025-12-01-1430", "1430"),
         # Six digits are read as hours, minutes and seconds, and the fix gives all three.
         ("2025/12/01/143015", "143015"),
+        # A zone after the year again does not make it a time.
+        ("December 1 2025 2025 GMT", "2025"),
     ],
     ids=[
         "slashes",
@@ -1120,6 +1122,7 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         "dashes",
         "dashes-then-number",
         "slashes-then-seconds",
+        "year-then-zone",
     ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
