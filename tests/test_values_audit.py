@@ -9,8 +9,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
+from staticfeed.cli import cli
 from tests.test_entries import DC_CREATOR, build_ok, errors
 
 Site = Callable[..., Path]
@@ -163,4 +165,55 @@ def test_a_link_with_a_port_but_no_scheme_is_told_with_its_host_and_port(site: S
     assert errors() == [
         "Error: entries/a.md:4: link 'preview.example:8080/x' is not an absolute http(s) URL. "
         "Write it in full, like https://preview.example:8080/x"
+    ]
+
+
+def test_an_author_mapping_typed_with_a_separate_accent_is_the_same_author(site: Site) -> None:
+    # "José" typed as "e" and U+0301 under `name:` is the author "José" of the other entry,
+    # as it is written as text: readers compare names character by character.
+    site(
+        **{
+            "a.md": entry("author: José"),
+            "b.md": "---\ntitle: B\ndate: 2025-01-02\nauthor:\n  name: Jose\u0301\n---\nB.\n",
+        }
+    )
+    build_ok()
+    names = [item.author_detail.name for item in feedparser.parse("feeds/atom.xml").entries]
+    assert names == ["Jos\u00e9", "Jos\u00e9"]
+
+
+def test_an_imported_summary_keeps_the_spaces_beside_a_line_separator(site: Site) -> None:
+    # Written unescaped in the YAML import writes, U+2028 is a line break to YAML, which drops
+    # the spaces beside it: "resumed.\u2028More" reached readers, who show no break there.
+    folder = site()
+    posts = folder / "_posts"
+    posts.mkdir()
+    (posts / "2024-03-05-talks.md").write_text(
+        '---\ntitle: Talks\nsummary: "Talks resumed. \\L More soon."\n---\nHi.\n',
+        encoding="utf-8",
+    )
+    imported = CliRunner().invoke(cli, ["import", "_posts"])
+    assert imported.exit_code == 0, imported.output
+    build_ok()
+    (item,) = feedparser.parse("feeds/atom.xml").entries
+    assert item.summary == "Talks resumed. \u2028 More soon."
+
+
+def test_a_suggested_name_leaves_out_brackets_a_template_left_empty(site: Site) -> None:
+    # A template's empty field ("Ann Lee ({{ handle }}) <…>") left "()" in the name: the
+    # name suggested kept it, and a user who wrote it so published "Ann Lee ()".
+    site(**{"a.md": entry('author:\n  name: "Ann Lee () <ann@example.org>"')})
+    assert errors() == [
+        "Error: entries/a.md:5: author name 'Ann Lee () <ann@example.org>' has the email address "
+        "<ann@example.org> in it. Write the name alone ('Ann Lee') and the address as email: "
+        "ann@example.org"
+    ]
+
+
+def test_an_email_address_with_a_space_in_it_is_an_error(site: Site) -> None:
+    # No mail reaches "ann lee@example.org": published, readers offered a mailto: link to no one.
+    site(**{"a.md": entry('author: "Ann Lee <ann lee@example.org>"')})
+    assert errors() == [
+        "Error: entries/a.md:4: 'ann lee@example.org' in author is not an email address. Write "
+        "it like ann@example.org, or leave the email out."
     ]
