@@ -114,6 +114,8 @@ def test_a_name_suggested_for_text_leaves_out_what_set_the_address_apart(site: S
         pytest.param("Ann Lee: ann@example.org!", "Ann Lee", id="colon-and-exclamation"),
         pytest.param("Ann (ann@example.org, editor)", "Ann (editor)", id="bracket-holds-more"),
         pytest.param("Ann Lee (editor; ann@example.org)", "Ann Lee (editor)", id="closes-after"),
+        # What parted the address from the name on both sides parts what is left.
+        pytest.param("Ann Lee, ann@example.org, editor", "Ann Lee, editor", id="commas-around"),
     ],
 )
 def test_a_suggested_name_keeps_only_the_name(site: Site, written: str, name: str) -> None:
