@@ -219,3 +219,13 @@ def test_an_email_address_with_a_space_in_it_is_an_error(site: Site) -> None:
         "Error: entries/a.md:4: 'ann lee@example.org' in author is not an email address. Write "
         "it like ann@example.org, or leave the email out."
     ]
+
+
+def test_a_links_fragment_is_kept_as_written_beside_a_host_in_idna(site: Site) -> None:
+    # A page's route after "#" (`#/guide#install`, as single-page sites write one) is the
+    # page's to read: browsers keep a second "#" there as it is. Written as %23 only when the
+    # host was rewritten in IDNA, the link led to another section than the entry's page did.
+    site(**{"a.md": entry('link: "https://b\u00fccher.example/docs/#/guide#install"')})
+    build_ok()
+    (item,) = etree.parse("feeds/rss.xml").findall("channel/item")
+    assert item.findtext("link") == "https://xn--bcher-kva.example/docs/#/guide#install"
