@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from staticfeed.cli import cli
+from tests.conftest import BASIC_CONFIG
 from tests.test_entries import DC_CREATOR, build_ok, errors
 
 Site = Callable[..., Path]
@@ -229,3 +230,13 @@ def test_a_links_fragment_is_kept_as_written_beside_a_host_in_idna(site: Site) -
     build_ok()
     (item,) = etree.parse("feeds/rss.xml").findall("channel/item")
     assert item.findtext("link") == "https://xn--bcher-kva.example/docs/#/guide#install"
+
+
+def test_a_date_among_the_configs_formats_is_an_error_at_its_line(site: Site) -> None:
+    # TOML reads 2025-01-01 as a date, and the config keeps no written form for it to quote:
+    # told as a date, the one item that is wrong, not a traceback.
+    site(config=BASIC_CONFIG + 'formats = ["atom", 2025-01-01]\n', **{"a.md": entry("")})
+    assert errors() == [
+        "Error: staticfeed.toml:5: each of formats must be text, not a date. Write each of "
+        "formats as a single line of text."
+    ]
