@@ -234,9 +234,23 @@ def test_a_links_fragment_is_kept_as_written_beside_a_host_in_idna(site: Site) -
 
 def test_a_date_among_the_configs_formats_is_an_error_at_its_line(site: Site) -> None:
     # TOML reads 2025-01-01 as a date, and the config keeps no written form for it to quote:
-    # told as a date, the one item that is wrong, not a traceback.
-    site(config=BASIC_CONFIG + 'formats = ["atom", 2025-01-01]\n', **{"a.md": entry("")})
+    # told as a date, not a traceback, and before the empty item after it, in the order the
+    # items are written.
+    formats = 'formats = ["atom", 2025-01-01, ""]\n'
+    site(config=BASIC_CONFIG + formats, **{"a.md": entry("")})
     assert errors() == [
         "Error: staticfeed.toml:5: each of formats must be text, not a date. Write each of "
-        "formats as a single line of text."
+        "formats as a single line of text.",
+        "Error: staticfeed.toml:5: formats has an empty item. Remove it, or write what it "
+        "should be.",
     ]
+
+
+def test_an_ipv6_host_ending_in_letters_is_published_in_lower_case(site: Site) -> None:
+    # RFC 3986 (6.2.2.1): hexadecimal digits of an IPv6 host are case-insensitive, its normal
+    # form in lower case, the last group's too: what follows the last ":" there is no port.
+    config = BASIC_CONFIG.replace("https://example.org/blog/", "https://[2001:DB8::CAFE]/blog/")
+    site(config=config, **{"a.md": entry("")})
+    build_ok()
+    root = etree.parse("feeds/atom.xml").getroot()
+    assert root.findtext("{http://www.w3.org/2005/Atom}id") == "https://[2001:db8::cafe]/blog/"
