@@ -254,3 +254,12 @@ def test_an_ipv6_host_ending_in_letters_is_published_in_lower_case(site: Site) -
     build_ok()
     root = etree.parse("feeds/atom.xml").getroot()
     assert root.findtext("{http://www.w3.org/2005/Atom}id") == "https://[2001:db8::cafe]/blog/"
+
+
+def test_a_links_characters_no_uri_may_hold_are_escaped(site: Site) -> None:
+    # RFC 3986 has no "[", "]" or "|" in a query (`?tags[]=a|b`, as forms write one): the W3C
+    # Feed Validation Service rejects a feed whose <link> holds one (InvalidUriChar).
+    site(**{"a.md": entry('link: "https://example.org/search?tags[]=a|b"')})
+    build_ok()
+    (item,) = etree.parse("feeds/rss.xml").findall("channel/item")
+    assert item.findtext("link") == "https://example.org/search?tags%5B%5D=a%7Cb"
