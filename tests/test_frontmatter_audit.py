@@ -132,6 +132,15 @@ NAMED = [
         f"4: invalid YAML: did not find expected ',' or ']'. {YAML_FIX}",
     ),
     (
+        # As without the character. It said "did not find expected node content while parsing
+        # a flow node", with the fix for any YAML: the end of the front matter was placed on its
+        # last line, where YAML places it on the line below.
+        "line-separator-above-unclosed-bracket",
+        '---\ndate: 2025-01-01\ntitle: "a\u2028b"\ntags: [\n---\nBody.\n',
+        "4: invalid YAML: the [ here is not closed before line 5, where YAML finds: did not "
+        "find expected node content. Close it with ] where it ends, or quote a value holding [.",
+    ),
+    (
         # A comment is no line YAML reads: the indented key below it is the first.
         "indented-below-a-comment",
         "---\n# notes\n  title: A\n  lang: en\ndate: 2025-01-01\n---\nBody.\n",

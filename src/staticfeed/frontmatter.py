@@ -457,7 +457,9 @@ def _line_finder(source: str) -> _LineOf:
     """The line of the file a mark in the front matter `source` is on (it starts on line 2)."""
     if source.isascii() or not ("\u2028" in source or "\u2029" in source or "\x85" in source):
         return lambda mark: mark.line + 2
-    return lambda mark: source.count("\n", 0, mark.index) + 2
+    # YAML's count less those line ends, not a count of "\n": libyaml puts the end of the front
+    # matter on the line below its last, and a line counted there must be counted here too.
+    return lambda mark: mark.line + 2 - len(_YAML_LINE_ENDS.findall(source, 0, mark.index))
 
 
 # Problems YAML finds only past the line at fault: a line without its `:` (found on the next
