@@ -162,6 +162,29 @@ NAMED = [
         f"3: invalid YAML: the tag !!int on 'abc' says it is a number, which it is not. {YAML_FIX}",
     ),
     (
+        # A problem found where the front matter ends says what YAML was reading there: a `&`
+        # with no name after it.
+        "anchor-without-a-name-last",
+        "---\ndate: 2025-01-01\ntitle: A\nlink: &\n---\nBody.\n",
+        "4: invalid YAML: did not find expected alphabetic or numeric character while scanning "
+        f"an anchor. {YAML_FIX}",
+    ),
+    (
+        # The line to match is an item, as this one is: not the authors: key above it.
+        "item-misindented-named-beside-an-item",
+        "---\ndate: 2025-01-01\nauthors:\n - name: Ann\n  email: ann@example.org\n- name: Bo\n"
+        "  email: bo@example.org\n---\nBody.\n",
+        "4: invalid YAML: this line is indented 1 space, unlike the lines beside it in its list "
+        "or mapping, so YAML cannot read them. Make it not indented, as line 6 is.",
+    ),
+    (
+        # In braces, a key is no slip of indentation: it is the item's own, unknown.
+        "key-of-an-item-in-braces",
+        "---\ndate: 2025-01-01\ntitle: A\nauthors:\n  - {name: Ann, summary: x}\n---\nBody.\n",
+        "5: unknown key 'authors.summary'. Remove it; known keys: authors.email, authors.name, "
+        "authors.uri.",
+    ),
+    (
         # The comma ends the alias's name, as it does a value's in brackets.
         "alias-before-comma",
         "---\ndate: 2025-01-01\ntags: [*a,b]\n---\nBody.\n",
