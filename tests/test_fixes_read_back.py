@@ -463,6 +463,21 @@ def test_a_toml_date_in_tags_is_quoted_as_written(
     assert [tag.term for tag in entry.tags] == tags
 
 
+def test_a_list_in_toml_tags_leaves_the_dates_beside_it_quoted_as_written(site: Site) -> None:
+    # The list in the array stopped it being read again: the date was told "Write each of tags
+    # as a single line of text" and 3.10 quoted "3.1", as if no fix could quote them.
+    wrong = "tags = [2025-06-01T10:00:00Z, [1], 3.10]"
+    site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", wrong)})
+    assert errors() == [
+        "Error: entries/a.md:4: each of tags must be text, not a date and time. "
+        'Put every one in quotes: ["2025-06-01T10:00:00Z", "3.10"]',
+        "Error: entries/a.md:4: each of tags must be text, not a list. "
+        "Write each of tags as a single line of text.",
+    ]
+    tags = ["2025-06-01T10:00:00Z", "3.10"]
+    assert read_line('tags = ["2025-06-01T10:00:00Z", "3.10"]', toml=True) == {"tags": tags}
+
+
 @pytest.mark.parametrize(
     ("wrong", "told"),
     [

@@ -986,7 +986,10 @@ def toml_numbers_as_written(text: str, value: object) -> object:
         items = _toml_array_items(tokens, value)
         if items is None:
             return value
-        return [_number_as_written(item, token) for item, token in zip(value, items, strict=True)]
+        return [
+            item if token is None else _number_as_written(item, token)
+            for item, token in zip(value, items, strict=True)
+        ]
     if (
         tokens
         and not isinstance(value, list | dict)
@@ -1029,14 +1032,38 @@ def _toml_value_tokens(text: str) -> list[str]:
     return [token for token in tokens if not token.startswith("#")]
 
 
-def _toml_array_items(tokens: list[str], value: list[object]) -> list[str] | None:
-    """Each item of the array `value` as the `tokens` of its key's value write it; None where
-    they do not read back as `value`, one for one (a date-time with a space is two tokens)."""
-    if tokens[:1] != ["["] or "]" not in tokens:
+def _toml_array_items(tokens: list[str], value: list[object]) -> list[str | None] | None:
+    """Each item of the array `value` as the `tokens` of its key's value write it, None for an
+    array or inline table in it (an error of its own, which a fix leaves out: it stopped the
+    dates and numbers beside it being quoted as written); None where the other items do not
+    read back as `value`'s, one for one (a date-time with a space is two tokens)."""
+    items = _toml_top_items(tokens)
+    if items is None or len(items) != len(value):
         return None
-    items = tokens[1 : tokens.index("]")]
-    read = _one_value(f"x = [{', '.join(items)}]", toml=True)
-    return items if read == (value,) and len(items) == len(value) else None
+    pairs = list(zip(items, value, strict=True))
+    if any((item is None) != isinstance(each, list | dict) for item, each in pairs):
+        return None
+    written = [item for item in items if item is not None]
+    read = _one_value(f"x = [{', '.join(written)}]", toml=True)
+    return items if read == ([each for item, each in pairs if item is not None],) else None
+
+
+def _toml_top_items(tokens: list[str]) -> list[str | None] | None:
+    """The items of the array the `tokens` begin with, each a token, or None for an array or
+    inline table (`[1]`, `{a = 1}`: tokens of their own, told apart by their brackets, which
+    no other token but a text in quotes holds); None if the tokens hold no array."""
+    if tokens[:1] != ["["]:
+        return None
+    items: list[str | None] = []
+    depth = 0
+    for token in tokens[1:]:
+        if depth == 0 and token == "]":
+            return items
+        if depth == 0:
+            items.append(None if token[:1] in ("[", "{") else token)
+        if token[:1] not in ('"', "'"):
+            depth += token.count("[") + token.count("{") - token.count("]") - token.count("}")
+    return None
 
 
 # A key's value that is a date, a date-time or a time as TOML writes them, seconds and all.
