@@ -468,6 +468,31 @@ def test_a_number_of_more_digits_than_are_read_is_named_shortened(
     assert user_error(run("build")) == f"Error: entries/a.md:{line}: {TOO_MANY_DIGITS}"
 
 
+def test_the_first_number_past_the_limit_is_named_not_one_of_as_many_digits(site: Site) -> None:
+    # int() reads 4,300 digits: the number above, which TOML reads, is not the one to shorten.
+    document = (
+        f'+++\ntitle = "A"\ndate = 2025-06-01\nlimit = {"1" * 4300}\n'
+        f"summary = {MANY_DIGITS}\n+++\nText.\n"
+    )
+    site(**{"a.md": document})
+    assert user_error(run("build")) == f"Error: entries/a.md:5: {TOO_MANY_DIGITS}"
+
+
+def test_digits_past_the_limit_in_toml_text_are_published(site: Site) -> None:
+    # `1_000` beside them has the numbers read again as written, and int() was asked for the
+    # 4,301 digits in the quotes: a traceback, for front matter TOML reads.
+    digits = "1" * 4301
+    document = (
+        f'+++\ntitle = "A"\ndate = 2025-06-01\ntags = ["1_000"]\nsummary = "{digits}"\n+++\nText.\n'
+    )
+    site(**{"a.md": document})
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.summary == digits
+    assert [tag.term for tag in entry.tags] == ["1_000"]
+
+
 def test_a_config_number_of_more_digits_than_are_read_is_named_shortened(site: Site) -> None:
     site(BASIC_CONFIG + f"limit = {MANY_DIGITS}\n", **{"a.md": POST})
     assert user_error(run("build")) == f"Error: staticfeed.toml:5: {TOO_MANY_DIGITS}"
