@@ -605,7 +605,8 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
             id="no-such-month-below-an-array-item-like-a-header-in-a-table",
         ),
         # A dot in quotes is part of the key's name: `a.b` said a key `a` with a key `b` in it.
-        # A part that reads alike bare (`"author"`) is named bare, as above.
+        # A part that reads alike bare (`"author"`) is named bare, as above; one that does not
+        # in double quotes, `'x.y'` too, as the unknown-key error names it.
         pytest.param(
             '"a.b" = 2020-13-01',
             4,
@@ -616,8 +617,8 @@ def test_a_toml_time_without_seconds_says_how_to_write_it_or_is_read(
         pytest.param(
             "\"author\" = { 'x.y' = 2020-13-01 }",
             4,
-            "author.'x.y': '2020-13-01' does not exist: month must be in 1..12. Write "
-            "author.'x.y' like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.",
+            "author.\"x.y\": '2020-13-01' does not exist: month must be in 1..12. Write "
+            'author."x.y" like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.',
             id="no-such-month-after-a-literal-key-with-a-dot-in-an-inline-table",
         ),
         pytest.param(

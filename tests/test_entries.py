@@ -616,6 +616,21 @@ def test_unknown_key_in_toml_front_matter(site: Site) -> None:
     ]
 
 
+def test_an_unknown_toml_key_with_a_dot_is_named_as_a_date_error_names_it(site: Site) -> None:
+    # It was 'a.b', the name of a key `b` in a table `a` to TOML, where a date error below
+    # says "a.b": one key, in the quotes TOML needs for its dot.
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\n"a.b" = 1\n\'c d\' = 2\n+++\nBody.\n'})
+    assert errors() == [
+        f"Error: entries/a.md:4: unknown key '\"a.b\"'. Remove it; known keys: {KNOWN_KEYS}.",
+        f"Error: entries/a.md:5: unknown key '\"c d\"'. Remove it; known keys: {KNOWN_KEYS}.",
+    ]
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\n"a.b" = 2025-13-01\n+++\nBody.\n'})
+    assert errors() == [
+        "Error: entries/a.md:4: \"a.b\": '2025-13-01' does not exist: month must be in 1..12. "
+        'Write "a.b" like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.'
+    ]
+
+
 def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Site) -> None:
     # tomllib counts lines from the one after the opening +++. (`lang = en` is told to be put
     # in quotes: test_fixes_read_back.)

@@ -1575,13 +1575,17 @@ def _toml_keys_open(text: str) -> list[str]:
 
 
 def _named(name: str) -> str:
-    """A TOML key or table name as an error names it: its parts joined by dots, each bare where
-    it reads alike bare (`"author" . since` is `author.since`), else as written: the dot of
-    `"a.b"` is part of one key's name, which `a.b` said was a key `b` in a table `a`."""
-    return ".".join(
-        read if _TOML_BARE.fullmatch(read := _part_read(part)) else part
-        for part in _TOML_FIRST_PART.findall(name)
-    )
+    """A TOML key or table name as an error names it: its parts joined by dots, each as
+    `toml_key_name` names it (`"author" . since` is `author.since`)."""
+    return ".".join(toml_key_name(_part_read(part)) for part in _TOML_FIRST_PART.findall(name))
+
+
+def toml_key_name(key: str) -> str:
+    """One part of a TOML key, as tomllib read it, as an error names it: bare where it reads
+    alike bare, else in double quotes (`'a.b'` too): the dot of `"a.b"` is part of one key's
+    name, which `a.b` said was a key `b` in a table `a`; the unknown-key error and a date's
+    name one key alike."""
+    return key if _TOML_BARE.fullmatch(key) else quoted(key)
 
 
 def toml_cut_short_line(text: str) -> int | None:
