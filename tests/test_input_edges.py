@@ -608,6 +608,20 @@ SAME = int("7" * 45, 8)
 TWICE = [(f"0o{'7' * 45}", bin(SAME)), (str(10**45 + 1), f"{10**45 + 1:_}")]
 
 
+def test_digits_in_a_word_above_a_long_number_are_not_taken_for_how_it_is_written(
+    site: Site,
+) -> None:
+    # The same digits, as part of a text's word (`v1000…1`), are no number: the title's
+    # `1_000_…` is the only way the number is written.
+    written = f"{10**45 + 1:_}"
+    document = f'+++\nsummary = "v{10**45 + 1}"\ntitle = {written}\ndate = 2025-01-01\n+++\nText.\n'
+    site(**{"a.md": document})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:3: title must be text, not a number. Put it in quotes: "
+        f'"{written[:38]}\u2026"\n'
+    )
+
+
 @pytest.mark.parametrize(("first", "then"), [*TWICE, *((then, first) for first, then in TWICE)])
 def test_a_long_number_written_two_ways_is_quoted_as_written_at_each_line(
     site: Site, first: str, then: str
