@@ -533,6 +533,8 @@ LONG_TEXT = b"word " * 50 + b"\n"
         pytest.param("+++", "# title = A day", 'title = "A day"', "A day", id="toml-words"),
         # As written in TOML, not as YAML reads it: `&Co` is an anchor there, "news" the title.
         pytest.param("+++", "# title = &Co news", 'title = "&Co news"', "&Co news", id="toml-amp"),
+        # A line of YAML is told as YAML reads it: as written, its tag was part of the title.
+        pytest.param("+++", "# title: !!str 2025", 'title = "2025"', "2025", id="yaml-tag-in-toml"),
         # With no value, "Remove the #" alone gave the next build's "title is empty".
         pytest.param("+++", "# title =", 'title = "Your title"', "Your title", id="toml-empty"),
         pytest.param("---", "# title:", 'title: "Your title"', "Your title", id="yaml-empty"),
