@@ -654,6 +654,20 @@ def test_toml_front_matter_cut_short_by_its_end_is_an_error_where_the_value_begi
     ]
 
 
+def test_toml_front_matter_too_long_to_search_cut_short_is_an_error_at_its_closing_line(
+    site: Site,
+) -> None:
+    # Past 300 lines the line where the value begins is not searched for: the error is at the
+    # closing +++ (line 305), the end tomllib reached, which the line above it was not.
+    lines = ["+++", 'title = "A"', "date = 2025-01-01", *["# note"] * 300, "tags = [", "+++"]
+    site(**{"a.md": "\n".join([*lines, "Body.\n"])})
+    assert lines.index("+++", 1) + 1 == 305
+    assert errors() == [
+        "Error: entries/a.md:305: invalid TOML: Invalid value at the end of the front matter. "
+        "Fix the TOML syntax."
+    ]
+
+
 def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> None:
     # The shared "authors." made any short key look like a slip of the pen: `x` was told to be
     # `uri`. A slip of the pen (`mail`, `nam`) is still told its key.

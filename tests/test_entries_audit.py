@@ -86,6 +86,20 @@ def test_a_date_commented_out_below_a_character_read_inside_its_line_is_found(
     ]
 
 
+@pytest.mark.parametrize("gap", [" ", "\t"], ids=["space", "tab"])
+def test_a_comment_after_a_yaml_date_commented_out_in_toml_stays_in_the_line_told(
+    site: Site, gap: str
+) -> None:
+    # TOML has no date without seconds: the date is told in quotes, the comment after it kept,
+    # as after a space, though a tab before the # parts it (YAML and TOML read it so).
+    site()
+    write("note.md", f'+++\ntitle = "A"\n# date: 2025-06-01 10:00{gap}# c\n+++\nText.\n'.encode())
+    assert errors() == [
+        "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
+        ' Remove the # at the start of line 3 and write it date = "2025-06-01 10:00" # c.'
+    ]
+
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
