@@ -638,6 +638,16 @@ def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Sit
     assert errors() == ["Error: entries/a.md:4: invalid TOML: Invalid value. Fix the TOML syntax."]
 
 
+def test_a_toml_date_with_a_word_after_it_is_told_as_tomllib_tells_it(site: Site) -> None:
+    # The date has no time to want seconds: "has no seconds" would send the author to fix a
+    # date that is right, and leave the word.
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-06-01 extra\n+++\nBody.\n'})
+    assert errors() == [
+        "Error: entries/a.md:3: invalid TOML: Expected newline or end of document after a "
+        "statement. Fix the TOML syntax."
+    ]
+
+
 @pytest.mark.parametrize(
     ("value", "problem"),
     [("tags = [", "Invalid value"), ('summary = """Two\n\nlines', "Unterminated string")],
