@@ -638,14 +638,23 @@ def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Sit
     assert errors() == ["Error: entries/a.md:4: invalid TOML: Invalid value. Fix the TOML syntax."]
 
 
-def test_a_toml_date_with_a_word_after_it_is_told_as_tomllib_tells_it(site: Site) -> None:
-    # The date has no time to want seconds: "has no seconds" would send the author to fix a
-    # date that is right, and leave the word.
-    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-06-01 extra\n+++\nBody.\n'})
-    assert errors() == [
-        "Error: entries/a.md:3: invalid TOML: Expected newline or end of document after a "
-        "statement. Fix the TOML syntax."
-    ]
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        # The date has no time to want seconds.
+        ("2025-06-01 extra", "Expected newline or end of document after a statement"),
+        # TOML stopped at the @, before the date: its missing seconds are not the problem yet.
+        ("@2025-06-01T10:00", "Invalid value"),
+    ],
+    ids=["word-after-a-date", "character-before-a-date-time"],
+)
+def test_a_toml_date_beside_a_mistake_is_told_as_tomllib_tells_it(
+    site: Site, value: str, problem: str
+) -> None:
+    # "has no seconds" would send the author to fix a date that is right, and leave the word
+    # or the @.
+    site(**{"a.md": f'+++\ntitle = "A"\ndate = {value}\n+++\nBody.\n'})
+    assert errors() == [f"Error: entries/a.md:3: invalid TOML: {problem}. Fix the TOML syntax."]
 
 
 @pytest.mark.parametrize(
