@@ -541,6 +541,9 @@ LONG_TEXT = b"word " * 50 + b"\n"
             "+++", "# title = 2025 # year", 'title = "2025" # year', "2025", id="toml-hash"
         ),
         pytest.param("---", "# title: 2025 # year", 'title: "2025" # year', "2025", id="yaml-hash"),
+        pytest.param(
+            "+++", "# title: yes # c", 'title = "yes" # c', "yes", id="yaml-true-hash-in-toml"
+        ),
         pytest.param("---", "# title: Fix #12", 'title: "Fix #12"', "Fix #12", id="yaml-text"),
         # Text without quotes is no TOML at all.
         pytest.param("+++", "# title = Fix #12", 'title = "Fix #12"', "Fix #12", id="toml-text"),
