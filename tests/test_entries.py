@@ -687,6 +687,34 @@ def test_toml_front_matter_too_long_to_search_cut_short_is_an_error_at_its_closi
     ]
 
 
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        # authors is given at its first header: the line of the second (8) is no key's first.
+        pytest.param(
+            '[author]\nname = "C"\n[[authors]]\nname = "A"\n[[authors]]\nname = "B"',
+            "entries/a.md:6: both author and authors are given. "
+            "Keep one: author for one person, authors for a list.",
+            id="two-tables-of-authors",
+        ),
+        # `["news"]` on a line of its own is an item of tags, not a table's header: the keys
+        # below the array are the front matter's, at their own lines.
+        pytest.param(
+            'tags = [\n  "a",\n  ["news"]\n]\nsummary = 5',
+            "entries/a.md:6: each of tags must be text, not a list. "
+            "Write each of tags as a single line of text.\n"
+            'Error: entries/a.md:8: summary must be text, not a number. Put it in quotes: "5"',
+            id="item-like-a-header",
+        ),
+    ],
+)
+def test_toml_front_matter_keys_are_named_at_their_first_lines(
+    site: Site, front: str, message: str
+) -> None:
+    site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-06-01\n{front}\n+++\nBody.\n'})
+    assert errors() == f"Error: {message}".split("\n")
+
+
 def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> None:
     # The shared "authors." made any short key look like a slip of the pen: `x` was told to be
     # `uri`. A slip of the pen (`mail`, `nam`) is still told its key.
