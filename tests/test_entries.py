@@ -706,6 +706,18 @@ def test_toml_front_matter_too_long_to_search_cut_short_is_an_error_at_its_closi
             'Error: entries/a.md:8: summary must be text, not a number. Put it in quotes: "5"',
             id="item-like-a-header",
         ),
+        # TOML reads `"\u0074itle"` as title: read as written, the key had no line, and one
+        # given twice was told "the value that starts here runs to the end of the front matter".
+        pytest.param(
+            '"summ\\u0061ry" = 5',
+            'entries/a.md:4: summary must be text, not a number. Put it in quotes: "5"',
+            id="key-written-with-an-escape",
+        ),
+        pytest.param(
+            '"\\u0074itle" = "B"',
+            "entries/a.md:4: title is given twice (lines 2 and 4). Keep one of them.",
+            id="key-written-with-an-escape-given-twice",
+        ),
     ],
 )
 def test_toml_front_matter_keys_are_named_at_their_first_lines(
@@ -713,29 +725,6 @@ def test_toml_front_matter_keys_are_named_at_their_first_lines(
 ) -> None:
     site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-06-01\n{front}\n+++\nBody.\n'})
     assert errors() == f"Error: {message}".split("\n")
-
-
-@pytest.mark.parametrize(
-    ("key", "message"),
-    [
-        (
-            '"summ\\u0061ry" = 5',
-            'entries/a.md:4: summary must be text, not a number. Put it in quotes: "5"',
-        ),
-        (
-            '"\\u0074itle" = "B"',
-            "entries/a.md:4: title is given twice (lines 2 and 4). Keep one of them.",
-        ),
-    ],
-    ids=["error-at-its-line", "given-twice"],
-)
-def test_a_toml_key_written_with_an_escape_is_the_key_it_reads_as(
-    site: Site, key: str, message: str
-) -> None:
-    # TOML reads `"\u0074itle"` as title: read as written, the key had no line, and one given
-    # twice was told "the value that starts here runs to the end of the front matter".
-    site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-06-01\n{key}\n+++\nBody.\n'})
-    assert errors() == [f"Error: {message}"]
 
 
 def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> None:
