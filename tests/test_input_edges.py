@@ -993,6 +993,43 @@ def test_a_hangul_syllable_of_fillers_alone_at_an_end_is_dropped(site: Site) -> 
     assert len(list((folder / "feeds" / "tags").glob("*.atom.xml"))) == 3
 
 
+# The flag of England: a waving black flag, the tag letters "gbeng", a cancel tag (UTS #51).
+ENGLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+# As written in YAML, in escapes.
+ENGLAND_ESCAPED = ENGLAND.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def test_tag_characters_at_an_end_are_dropped_unless_they_make_a_flag(site: Site) -> None:
+    # Tag characters (U+E0020 to U+E007F) make a sequence only after an emoji tag base, the
+    # waving black flag of England's, Scotland's and Wales's flags (UTS #51). After a digit,
+    # a "!" or an emoji that takes no tags they show nothing: "0" and "0" with a tag space
+    # after it were published as two titles and two tag feeds that look alike. A flag at the
+    # end, or one whose tags a stray tag space follows, stays whole.
+    site(
+        **{
+            "a.md": '---\ntitle: "0\\U000e0020"\ndate: 2025-06-01\n'
+            f'tags: ["news!\\U000e0067\\U000e007f", "\\U0001f600\\U000e0020", "{ENGLAND_ESCAPED}",'
+            f' "Go {ENGLAND_ESCAPED}\\U000e0020", "\\U0001f3f4\\U000e0067"]\n'
+            'authors: ["Ann 2\\U000e0020 <ann@example.org>"]\n---\nText.\n',
+            "b.md": f'---\ntitle: "Come on {ENGLAND_ESCAPED}"\ndate: 2025-06-02\n---\nText.\n',
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    entries = {entry.id: entry for entry in feedparser.parse("feeds/atom.xml").entries}
+    first, second = entries["tag:example.org,2025:a"], entries["tag:example.org,2025:b"]
+    assert first.title == "0"
+    assert [author.name for author in first.authors] == ["Ann 2"]
+    assert [tag.term for tag in first.tags] == [
+        "news!",
+        "\U0001f600",
+        ENGLAND,
+        f"Go {ENGLAND}",
+        "\U0001f3f4",
+    ]
+    assert second.title == f"Come on {ENGLAND}"
+
+
 # Titles as written (YAML escapes) and as a reader gets them: each is a case a hand mutation
 # audit of invisible.py found no test for.
 TITLE_ENDS = {

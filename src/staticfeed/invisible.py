@@ -18,11 +18,18 @@ _DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 # Characters that extend the one before them into a variant of it (Grapheme_Cluster_Break=Extend
 # in Unicode's text segmentation, UAX #29): an emoji's presentation (🚀 and U+FE0F), a variant
-# of an ideograph in a Japanese name (U+E0100 and on), a Mongolian letter's form, the tags of a
-# flag such as Scotland's.
-_EXTENDERS = (
-    "\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
-)
+# of an ideograph in a Japanese name (U+E0100 and on), a Mongolian letter's form.
+_EXTENDERS = "\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+
+# The tag characters, which extend one character alone: the waving black flag, into the flag
+# of England, Scotland or Wales (🏴, the letters of "gbeng" as tags, a cancel tag: UTS #51's
+# emoji_tag_sequence, whose only valid base is U+1F3F4). After another character they show
+# nothing, as a reader draws that character alone ("0" with a tag space after it).
+_TAGS = "\U000e0020-\U000e007f"
+_TAG_BASE = "\U0001f3f4"
+# tag_spec tag_end: a cancel tag ends the sequence. (No backtracking to fear: the two classes
+# do not overlap.)
+_TAG_SEQUENCE = re.compile("\ufe0f?[\U000e0020-\U000e007e]+\U000e007f")
 
 # The Hangul fillers that make a syllable with no initial consonant (U+115F, before a vowel) or
 # no vowel (U+1160, after an initial consonant): inside such a syllable they belong to old
@@ -52,7 +59,7 @@ def _chars(ranges: str) -> frozenset[str]:
     )
 
 
-_DROPPED = _chars(_NOTHING + _EXTENDERS)
+_DROPPED = _chars(_NOTHING + _EXTENDERS + _TAGS)
 _EXTENDING = _chars(_EXTENDERS)
 _INITIAL, _VOWEL, _FINAL = _chars(_INITIALS), _chars(_VOWELS), _chars(_FINALS)
 
@@ -74,9 +81,18 @@ def without_ends(value: str) -> str:
     # No variation sequence of Unicode has an ASCII letter for its base (StandardizedVariants.txt,
     # emoji-variation-sequences.txt): a selector after one selects nothing, as after a space.
     if end > start and not (value[end - 1].isascii() and value[end - 1].isalpha()):
-        while end < len(value) and value[end] in _EXTENDING:
-            end += 1
+        end = _past_extenders(value, end)
     return value[start:end]
+
+
+def _past_extenders(value: str, end: int) -> int:
+    """Where the character before `end` ends with what extends it into a variant of it: the
+    extenders after it, or after a waving black flag the tags of a flag."""
+    if value[end - 1] == _TAG_BASE and (flag := _TAG_SEQUENCE.match(value, end)):
+        return flag.end()
+    while end < len(value) and value[end] in _EXTENDING:
+        end += 1
+    return end
 
 
 def _nothing_first(value: str, at: int) -> bool:
