@@ -7,7 +7,6 @@ import functools
 import hashlib
 import os
 import secrets
-import select
 import shutil
 import signal
 import stat
@@ -34,6 +33,7 @@ from tests.conftest import (
     invoke_build,
     read_xml,
 )
+from tests.pipes import first_line
 
 Site = Callable[..., Path]
 NAMES = ("atom.xml", "rss.xml")
@@ -1155,60 +1155,6 @@ def test_without_locks_a_temporary_file_too_young_to_remove_is_looked_for_again(
     os.utime(fresh, (hour_ago, hour_ago))
     build_ok()
     assert files(feeds) == ALL_FILES
-
-
-def first_line(process: subprocess.Popen[str], seconds: float = 30) -> str:
-    """The first line `process` writes to stderr. When no whole line comes within `seconds`,
-    or stderr ends first, the process is stopped and the test fails saying what came: a bare
-    readline() waited for ever when the line went elsewhere, or came without its line end, the
-    build held back by the lock the test keeps, and the whole run hung instead of failing.
-    The pipe is read a byte at a time, so that what follows the line is left for communicate()."""
-    assert process.stderr is not None
-    pipe = process.stderr.fileno()
-    deadline = time.monotonic() + seconds  # a bound on the wait, not a timing asserted
-    written = b""
-    while not written.endswith(b"\n"):
-        ready, _, _ = select.select([pipe], [], [], max(deadline - time.monotonic(), 0))
-        byte = os.read(pipe, 1) if ready else b""
-        if not byte:
-            ended = "stderr ended before a whole line"
-            what = ended if ready else f"no whole line on stderr within {seconds:g} s"
-            process.kill()
-            process.wait()
-            pytest.fail(f"{what}; it wrote {written.decode(errors='replace')!r}", pytrace=False)
-        written += byte
-    return written.decode()
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="select() takes no pipe on Windows")
-@pytest.mark.parametrize(
-    ("code", "told"),
-    [
-        # Half a line, and no end to it: readline() after select waited for its line end.
-        (
-            "import sys, time; sys.stderr.write('waiting'); sys.stderr.flush(); time.sleep(600)",
-            "no whole line on stderr within 1 s; it wrote 'waiting'",
-        ),
-        # The line sent to stdout: nothing on stderr, which a build keeps open while it waits.
-        (
-            "import time; print('waiting', flush=True); time.sleep(600)",
-            "no whole line on stderr within 1 s; it wrote ''",
-        ),
-        (
-            "import sys; sys.stderr.write('wait')",
-            "stderr ended before a whole line; it wrote 'wait'",
-        ),
-    ],
-    ids=["half-a-line", "elsewhere", "ended"],
-)
-def test_a_line_that_never_comes_fails_the_test_rather_than_hang_it(code: str, told: str) -> None:
-    # The waiting-build tests below read their child's first line so: a regression hung the
-    # whole run, a build held back by the lock the test keeps.
-    process = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
-    with pytest.raises(pytest.fail.Exception) as failed:
-        first_line(process, seconds=1)
-    assert str(failed.value) == told
-    assert process.poll() is not None  # stopped, holding nothing
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX's; Windows builds are not held")

@@ -29,6 +29,7 @@ from staticfeed.cli import cli
 from staticfeed.collection import collections_paused
 from staticfeed.progress import SILENT
 from tests.conftest import files_under
+from tests.pipes import first_line
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONFIG = """\
@@ -708,8 +709,8 @@ def test_workers_end_when_the_main_process_is_killed() -> None:
         [sys.executable, "-c", _KILLED_WITH_WORKERS], stdout=subprocess.PIPE, text=True
     )
     assert process.stdout is not None
-    workers = [int(pid) for pid in process.stdout.readline().split()]
-    process.wait()
+    workers = [int(pid) for pid in first_line(process, "stdout").split()]
+    process.wait(timeout=60)
     try:
         assert len(workers) == 2
         deadline = time.monotonic() + 60  # a deadline, not a timing: they end within a second

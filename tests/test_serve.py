@@ -46,6 +46,7 @@ from staticfeed.serve import (
     watch,
 )
 from tests.conftest import BASIC_CONFIG, need_program
+from tests.pipes import first_line
 
 ONE = """\
     ---
@@ -1218,8 +1219,8 @@ def test_serve_starts_with_an_error_and_serves_the_previous_feeds(
     command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        assert server.stdout is not None and server.stderr is not None
-        serving = server.stdout.readline()
+        assert server.stderr is not None
+        serving = first_line(server, "stdout")
         assert serving.startswith("serving feeds at http://127.0.0.1:"), serving
         port = int(serving.split("127.0.0.1:")[1].split("/")[0])
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
