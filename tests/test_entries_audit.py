@@ -195,6 +195,15 @@ def test_an_id_that_is_not_an_absolute_uri_is_an_error_at_its_line(
     ]
 
 
+def test_two_alike_bad_items_of_a_list_on_one_line_are_one_error(site: Site) -> None:
+    # Both empty items are on line 4: the same error twice said nothing more.
+    site()
+    write("note.md", b'---\ntitle: Note\ndate: 2025-12-22\ntags: [news, "", ""]\n---\nText.\n')
+    assert errors() == [
+        "Error: entries/note.md:4: tags has an empty item. Remove it, or write what it should be."
+    ]
+
+
 def test_a_comment_after_a_slug_is_a_comment(site: Site) -> None:
     # Only a title or summary, prose, may mean a " #" as text (#hashtags): a slug cannot hold
     # one, so the rest of its line is the author's comment.
@@ -477,6 +486,29 @@ def test_a_key_commented_out_in_the_other_language_is_told_how_to_write_it(
     entry = built_as_told(path, commented, fixed)
     time = "14:30" if "14:30" in fixed else "00:00"
     assert (entry.title, entry.published[:16]) == ("T", f"2025-12-22T{time}")
+
+
+@pytest.mark.parametrize(
+    ("fence", "commented", "fixed"),
+    [
+        pytest.param("---", "# date:", "date: 2025-12-22", id="yaml"),
+        pytest.param("+++", "#date =", "date = 2025-12-22", id="toml"),
+    ],
+)
+def test_a_date_commented_out_with_no_value_is_told_a_line_with_one(
+    site: Site, fence: str, commented: str, fixed: str
+) -> None:
+    # A template's `# date:`: "Remove the #" alone left `date:`, and the next build said
+    # "date is empty". The fix gives a line that builds, as it does for a title.
+    site()
+    title = 'title = "T"' if fence == "+++" else "title: T"
+    path = write("note.md", f"{fence}\n{title}\n{commented}\n{fence}\nText.\n".encode())
+    assert errors() == [
+        "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
+        f" Remove the # at the start of line 3 and write it {fixed}."
+    ]
+    entry = built_as_told(path, commented, fixed)
+    assert (entry.title, entry.published[:10]) == ("T", "2025-12-22")
 
 
 def test_a_toml_key_of_yaml_style_commented_out_below_a_table_gets_both_fixes(site: Site) -> None:
