@@ -343,17 +343,47 @@ def test_a_draft_shown_by_drafts_is_never_due_and_keeps_the_stamp_valid() -> Non
     assert stamp.replay(scan) is not None
 
 
-def test_a_local_enclosure_leaves_no_stamp_so_its_new_length_is_published() -> None:
+@pytest.mark.parametrize(
+    ("first", "lengths"),
+    [
+        pytest.param("", ["250"], id="alone"),
+        # A file of the project after an enclosure on another host is measured all the same.
+        pytest.param(
+            "{url: https://cdn.example.org/talk.ogg, type: audio/ogg, length: 5}, ",
+            ["5", "250"],
+            id="after-one-on-another-host",
+        ),
+    ],
+)
+def test_a_local_enclosure_leaves_no_stamp_so_its_new_length_is_published(
+    first: str, lengths: list[str]
+) -> None:
     write("media/talk.mp3", "x" * 100)
-    extra = "enclosures: [{url: /blog/media/talk.mp3, type: audio/mpeg}]\n"
+    extra = f"enclosures: [{first}{{url: /blog/media/talk.mp3, type: audio/mpeg}}]\n"
     write("entries/talk.md", post("Talk", "2025-01-05", extra))
     assert run("build").exit_code == 0
     assert stamps() == []
     write("media/talk.mp3", "x" * 250)
     assert run("build").exit_code == 0
     root = etree.parse("feeds/atom.xml").getroot()
-    lengths = [link.get("length") for link in root.iter(f"{ATOM}link") if link.get("length")]
-    assert lengths == ["250"]
+    assert [link.get("length") for link in root.iter(f"{ATOM}link") if link.get("length")] == (
+        lengths
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["https://cdn.example.org/talk.mp3", "//cdn.example.org/talk.mp3"], ids=["https", "//"]
+)
+def test_an_enclosure_on_another_host_keeps_the_stamp(url: str) -> None:
+    # `//cdn.example.org/...` is another host, by the reader's scheme: no file of the project
+    # is measured, so the next build with nothing changed has nothing to do.
+    extra = f"enclosures: [{{url: '{url}', type: audio/mpeg, length: 100}}]\n"
+    write("entries/talk.md", post("Talk", "2025-01-05", extra))
+    assert run("build").exit_code == 0
+    assert len(stamps()) == 1
+    root = etree.parse("feeds/atom.xml").getroot()
+    hrefs = [link.get("href") for link in root.iter(f"{ATOM}link") if link.get("length")]
+    assert hrefs == ["https://cdn.example.org/talk.mp3"]
 
 
 def test_no_cache_writes_no_stamp() -> None:
