@@ -811,6 +811,28 @@ def test_a_site_path_beyond_ascii_serves_its_feeds_and_files(site: Callable[...,
         assert (status, headers["Location"]) == (301, f"{blog}feeds/")
 
 
+ESCAPED = """\
+    ---
+    title: Escaped
+    date: 2025-01-01
+    ---
+    ![map](img/m%61p.png) and ![plan](img/plan%2Epng)
+    """
+
+
+def test_a_file_a_body_names_with_a_percent_escape_is_served(site: Callable[..., Path]) -> None:
+    # `m%61p.png` is map.png on the site, as a reader's browser and the feeds resolve it: the
+    # preview looks only in documents that hold the name or an escape, and must count this one.
+    folder = site(**{"escaped.md": ESCAPED})
+    (folder / "img").mkdir()
+    (folder / "img" / "map.png").write_bytes(b"\x89PNG map")
+    (folder / "img" / "plan.png").write_bytes(b"\x89PNG plan")
+    cli_build()
+    with site_preview(folder) as preview:
+        assert request(preview, "/blog/img/map.png")[:3:2] == (200, b"\x89PNG map")
+        assert request(preview, "/blog/img/plan.png")[:3:2] == (200, b"\x89PNG plan")
+
+
 HIDDEN_BESIDE = """\
     ---
     title: Hidden beside
