@@ -2000,6 +2000,13 @@ REMOVED = "removed characters that XML cannot carry"
             "AB",
             id="a-noncharacter-raw",
         ),
+        # Both in one line of the file: its one warning names both kinds.
+        pytest.param(
+            "---\ntitle: A\x07B\uffffC\ndate: 2025-12-22\n---\nBody.\n",
+            ["2: {} (control characters; U+FFFE or U+FFFF, noncharacters)"],
+            "ABC",
+            id="a-control-and-a-noncharacter-raw-in-one-line",
+        ),
     ],
 )
 def test_the_warning_for_removed_characters_says_what_they_are(
