@@ -817,9 +817,25 @@ def _config_values(config: Config) -> list[Finding]:
     authors = functools.partial(config_items, config.path, "authors")
     found += _rejected_emails(config.path, config.authors, authors)
     found += _logo_format_read(config)
+    found += _feed_ids_rejected(config)
     for key in _CONFIG_TEXTS:
         found += _placeholders_written(config.path, key, config_items(config.path, key))
     return list(dict.fromkeys(found))  # two authors alike but for the name, on one line
+
+
+def _feed_ids_rejected(config: Config) -> Iterator[Finding]:
+    """site_url and feed_url, whose host the W3C service rejects in the feeds' own ids that
+    build makes from them (the `w3c-id` rule): once, at the key, rather than in every feed
+    file. Not a --base-url's, written nowhere: the feed files report that."""
+    for key, made in (("site_url", config.site_url), ("feed_url", config.feed_url)):
+        problem = _w3c_id_problem(made, f"{key}, which the feeds' ids are made from")
+        if problem is None or problem.name != _HOST_PROBLEM:
+            continue
+        host = _authority(made)
+        for written, _ in config_items(config.path, key):
+            if isinstance(written, str) and _authority(written).lower() == host.lower():
+                line, warned = config_key_line(config.path, key), _w3c_id_warning(made, problem, 0)
+                yield _at_source(config.path, line, "w3c-id", host, warned)
 
 
 def _logo_format_read(config: Config) -> list[Finding]:
@@ -2385,6 +2401,9 @@ _VALIDATOR_TAG = re.compile(
     rf"[{_URI_CHARACTERS}]*(?:#[{_URI_CHARACTERS}]*)?",
     re.A,
 )
+# It takes an IPv6 address (RFC 3986's `[2001:db8::1]`) straight after the scheme and its
+# slashes, written in hexadecimal digits and colons alone (`[::ffff:192.0.2.1]` is rejected).
+_VALIDATOR_IPV6 = re.compile(r"/{0,2}\[[0-9A-Fa-f:]+\]", re.A)
 _NOT_URI_CHARACTER = re.compile(rf"[^{_URI_CHARACTERS}#]", re.A)
 _NOT_TAG_CHARACTER = re.compile(rf"[^{_URI_CHARACTERS}]", re.A)  # one "#" aside
 _VALIDATOR_SCHEMES = frozenset(
@@ -2415,15 +2434,19 @@ def _w3c_ids(feed: _Feed) -> Iterator[Finding]:
     about. A warning, once a file and kind, since ids must never change once published (none
     for entries' id:, reported there); the tag-uri and canonical-id rules report ids with
     characters beyond ASCII."""
-    found: dict[str, list[tuple[etree._Element, _IdProblem]]] = {}
+    found: dict[tuple[str, str], list[tuple[etree._Element, _IdProblem]]] = {}
     for element in _id_elements(feed) if feed.atom else ():
-        problem = _w3c_id_problem(_text(element))
+        # build makes the feed's own id from the config, an entry's from its front matter
+        where = _CONFIG_URLS if element.getparent() is feed.head else _ENTRY_ID
+        problem = _w3c_id_problem(_text(element), where)
         if problem is not None:
-            found.setdefault(problem.name, []).append((element, problem))
-    for ids in found.values():
+            found.setdefault((problem.name, where), []).append((element, problem))
+    for (name, where), ids in found.items():
         element, problem = ids[0]
         message, fix = _w3c_id_warning(_text(element), problem, len(ids) - 1)
-        written = [_text(each) for each, _ in ids]
+        # A host of site_url or feed_url is reported at its key, if the config has it there.
+        value = _authority if (name, where) == (_HOST_PROBLEM, _CONFIG_URLS) else str
+        written = [value(_text(each)) for each, _ in ids]
         yield feed.finding(element, "w3c-id", message, fix, severity="warning", values=written)
 
 
@@ -2437,18 +2460,27 @@ def _w3c_id_warning(uri: str, problem: _IdProblem, more: int) -> tuple[str, str]
     return f"the id {uri!r}{also} {problem.what}", fix
 
 
-def _w3c_id_problem(uri: str) -> _IdProblem | None:
-    """What the W3C service says of an id, looking in its order; None when it takes it."""
-    scheme = uri.partition(":")[0].lower()
+_ENTRY_ID = "the entry's id:"
+_CONFIG_URLS = "site_url (and feed_url, if the config has one), which the feeds' ids are made from"
+
+
+def _w3c_id_problem(uri: str, where: str = _ENTRY_ID) -> _IdProblem | None:
+    """What the W3C service says of an id, looking in its order; None when it takes it. The
+    fix says to write it so in `where`."""
+    scheme, _, rest = uri.partition(":")
+    scheme = scheme.lower()
     if scheme == "tag":
         return _w3c_tag_problem(uri)
     if scheme == "urn":
         return _w3c_urn_problem(uri)
     if scheme in ("http", "https") and not uri.isascii():
         return None  # an IRI: canonical-id's
-    if (bad := _NOT_URI_CHARACTER.search(uri.partition(":")[2])) is not None:
+    address = _VALIDATOR_IPV6.match(rest)
+    if (bad := _NOT_URI_CHARACTER.search(rest, address.end() if address else 0)) is not None:
+        if bad[0] in "[]" and bad.start() < _authority_end(rest):
+            return _IdProblem(_HOST_PROBLEM, _BRACKET_IN_HOST, f"{_HOST_FIX}{where},")
         what = f"has {bad[0]!r}, which no URI may hold: the W3C Feed Validation Service rejects it"
-        return _IdProblem("InvalidUriChar", what, _encoded(bad[0]))
+        return _IdProblem("InvalidUriChar", what, _encoded(bad[0], where))
     if scheme.isalpha() and scheme not in _VALIDATOR_SCHEMES:
         what = (
             f"has a scheme, {scheme}:, that the W3C Feed Validation Service does not know as"
@@ -2490,8 +2522,33 @@ def _w3c_tag_problem(uri: str) -> _IdProblem | None:
     return _IdProblem("InvalidTAG", f"{what} ({shown} may not be in it)", _encoded(bad[0]))
 
 
-def _encoded(character: str) -> str:
-    return f"Write {character!r} as {quote(character, safe='')} in the entry's id:,"
+def _encoded(character: str, where: str = _ENTRY_ID) -> str:
+    return f"Write {character!r} as {quote(character, safe='')} in {where},"
+
+
+def _authority(uri: str) -> str:
+    """The authority of `uri` (`ann@[::1]:8080` in `https://ann@[::1]:8080/p`); "" if none."""
+    rest = uri.partition(":")[2]
+    return rest[2 : _authority_end(rest)]
+
+
+def _authority_end(rest: str) -> int:
+    """Where the authority (`//host`) of a URI ends in `rest`, the URI after its scheme's
+    colon; 0 when it has none."""
+    if not rest.startswith("//"):
+        return 0
+    ends = [rest.find(mark, 2) for mark in "/?#"]
+    return min((end for end in ends if end >= 0), default=len(rest))
+
+
+_HOST_PROBLEM = "InvalidUriChar in the host"
+_BRACKET_IN_HOST = (
+    "has a bracket in its host that the W3C Feed Validation Service rejects: it takes brackets"
+    " only around an IPv6 address of hexadecimal digits and colons, straight after '//'"
+)
+# A bracket of the host, percent-encoded, would name another host: the address is written
+# otherwise (`[::ffff:192.0.2.1]` is `[::ffff:c000:201]`), or a domain name used.
+_HOST_FIX = "Write the host as a domain name or as such an address (https://[2001:db8::1]/) in "
 
 
 def _duplicate_ids(feed: _Feed) -> Iterator[Finding]:
