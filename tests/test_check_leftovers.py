@@ -4,14 +4,17 @@ Every expectation comes from parsing the built RSS feed independently (feedparse
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import feedparser
 import lxml.html
 import pytest
 from lxml import etree
 
-from tests.conftest import BASIC_CONFIG, invoke_build
-from tests.test_check import CONFIG, NEWER, RSS, Row, Site, edit, rows, warning
+from tests.conftest import BASIC_CONFIG, invoke_build, need_program
+from tests.test_check import CONFIG, NEWER, RSS, Row, Site, edit, ordered, rows, warning
 from tests.test_pages import NOT_A_NAME
+from tests.test_readers import Newsboat, reload_all, serve
 
 TAG = "take it for an HTML tag and do not show it"
 
@@ -251,3 +254,63 @@ def test_an_image_naming_a_missing_document_is_not_told_to_name_an_entry(site: S
     found = [row for row in rows(exit_code=0) if row[3] == "relative-file"]
     assert [(row[0], row[1]) for row in found] == [("entries/p.md", 5)]
     assert found[0][4].startswith("the link 'zz.md' names entries/zz.md, which is no entry's")
+
+
+SHORT = "take it for an HTML tag around the text between its slashes and show that text alone"
+
+
+def test_sgml_short_markup_is_quoted_as_far_as_readers_read_it(site: Site, tmp_path: Path) -> None:
+    # feedparser's sgmllib reads "<b/x/" as SGML's short form of "<b>x</b>", and shows "x"
+    # and " Z": check quoted '<b/x/ Z' as hidden, " Z" and all. newsboat, reading the feed
+    # over HTTP, shows the RSS title as written: "some readers", not all.
+    post = "---\ntitle: 'R&amp;D A <b/x/ Z'\ndate: 2025-03-01\n---\nBody.\n"
+    site(CONFIG.replace('language = "en"', "subtitle = 'A <b/x/ Z'"), **{"post.md": post})
+    assert invoke_build().exit_code == 0
+    parsed = feedparser.parse(RSS)
+    assert html_text(parsed.entries[0].title) == "R&D A x Z"
+    assert html_text(parsed.feed.subtitle) == "A x Z"
+    with serve(Path("feeds")) as base_url:
+        reader = Newsboat(need_program("newsboat"), tmp_path / "newsboat", base_url + "rss.xml")
+        reload_all([reader])
+    assert [row["title"] for row in reader.items().values()] == ["R&amp;D A <b/x/ Z"]
+    title = "the title holds {}: RSS cannot mark a title as text, so some readers (feedparser) {}"
+    assert rows(exit_code=0) == ordered(
+        [
+            warning("entries/post.md", 2, "looks-like-html", title.format("'<b/x/'", SHORT)),
+            warning(
+                "entries/post.md",
+                2,
+                "looks-like-html",
+                title.format("'&amp;'", "take it for an HTML character reference and show '&'"),
+            ),
+            *subtitle_warning("'<b/x/'", SHORT),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("subtitle", "shown", "held", "reading"),
+    [
+        # The text between the slashes may hold a ">" or a new line: the form ends at a "/".
+        ("A <b/x > y/ z", "A x > y z", "'<b/x > y/'", SHORT),
+        ("A <b/x/ and <i/y/ z", "A x and y z", "'<b/x/' (and 1 more)", SHORT),
+        # feedparser drops a script, a style sheet or an applet, and what it holds.
+        ("A <script/x/ q", "A  q", "'<script/x/'", TAG),
+        # Without a second "/" it is no short form: the reader hides the rest of the text.
+        ("A <b/x Z", "A ", "'<b/x Z'", TAG),
+    ],
+)
+def test_sgml_short_markup_ends_at_its_second_slash(
+    site: Site, subtitle: str, shown: str, held: str, reading: str
+) -> None:
+    found = subtitle_rows(site, subtitle)
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == shown
+    assert found == subtitle_warning(held, reading)
+
+
+def test_a_reference_in_the_text_of_sgml_short_markup_is_said_to_be_shown(site: Site) -> None:
+    # Readers show the text between the slashes, and the "&amp;" in it as "&".
+    found = subtitle_rows(site, "A <b/x&amp;y/ z")
+    assert html_text(feedparser.parse(RSS).feed.subtitle) == "A x&y z"
+    reference = subtitle_warning("'&amp;'", "take it for an HTML character reference and show '&'")
+    assert found == ordered(reference + subtitle_warning("'<b/x&amp;y/'", SHORT))

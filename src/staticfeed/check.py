@@ -706,6 +706,11 @@ def _doctype(equals: str) -> str:
 
 def _hidden(doctype: str) -> re.Pattern[str]:
     return re.compile(
+        # SGML's short form, `<b/x/` for `<b>x</b>` (sgmllib's shorttag): a name, then a "/",
+        # ends at the next "/", whatever is between (a ">", a new line). feedparser shows the
+        # text between, but a script's, a style sheet's or an applet's, which it drops.
+        r"(?P<short_dropped><(?i:script|style|applet)/[^/]*+/)"
+        r"|(?P<short><[A-Za-z][-.A-Za-z0-9]*+/(?P<shown>[^/]*+)/)|"
         # A tag ends at the first "<" or ">" outside quotes, as feedparser's sgmllib reads one
         # (its endbracket): a quoted string closed before ">", "/", a space or the next
         # attribute holds its ">" (`<b title="x>y">`). Once a quote is left open, the tag ends
@@ -761,6 +766,8 @@ def _all_hidden(text: str) -> list[re.Match[str]]:
 
 _HIDDEN_AS = {
     "tag": "take it for an HTML tag and do not show it",
+    "short": "take it for an HTML tag around the text between its slashes and show that text alone",
+    "short_dropped": "take it for an HTML tag and do not show it",
     "comment": "take it for an HTML comment and do not show it",
     "instruction": "take it for an HTML processing instruction and do not show it",
     "doctype": "take it for an HTML doctype and do not show it",
@@ -1004,7 +1011,7 @@ def _text_like_html(
         (found[0], _reference_shown(found[0]))
         for found in _REFERENCE.finditer(text)
         # In a tag, a comment, ...: readers show nothing of it.
-        if not any(each.start() <= found.start() < each.end() for each in hidden)
+        if not any(_hides(each, found.start()) for each in hidden)
     )
     changed = [(written, seen) for written, seen in references if seen != written]
     if rss and changed:
@@ -1046,6 +1053,14 @@ def _text_like_html(
             " that it looks like HTML",
             f'Write it another way, such as "the {match.group(1)} end tag", or leave it.',
         )
+
+
+def _hides(found: re.Match[str], at: int) -> bool:
+    """Whether readers hide what is `at` in the text, by what `found` there: all of it but the
+    text of SGML's short form (`x` in `<b/x/`), which they show."""
+    if found.lastgroup == "short" and found.start("shown") <= at < found.end("shown"):
+        return False
+    return found.start() <= at < found.end()
 
 
 def _and_more(more: int) -> str:
