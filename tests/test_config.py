@@ -321,6 +321,50 @@ def test_a_staticfeed_key_that_is_no_table_is_named_at_its_line(
     assert not (folder / "feeds").exists()
 
 
+NO_TOOL_TABLE = "Error: {0}:{1}: tool is {2}, not a table, so it holds no [tool.staticfeed] table."
+IN_PYPROJECT = (
+    " Replace it with a [tool] table that holds [tool.staticfeed] with title and site_url.\n"
+)
+IN_OWN_FILE = (
+    " Remove it, and write title and site_url at the top of the file (or in a [tool.staticfeed]"
+    " table).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("config", "written", "line", "kind", "fix"),
+    [
+        ("pyproject.toml", 'tool = "x"\n', 1, "text", IN_PYPROJECT),
+        (
+            "pyproject.toml",
+            '# tools\n"tool" = [1]\n\n[project]\nname = "x"\n',
+            2,
+            "a list",
+            IN_PYPROJECT,
+        ),
+        ("staticfeed.toml", 'title = "T"\ntool = 3\n', 2, "a number", IN_OWN_FILE),
+    ],
+    ids=["pyproject-text", "pyproject-quoted-list", "staticfeed-toml-number"],
+)
+def test_a_tool_key_that_is_no_table_is_named_at_its_line(
+    site: Site, config: str, written: str, line: int, kind: str, fix: str
+) -> None:
+    # It said there was no pyproject.toml with a [tool.staticfeed] table, or no such table:
+    # the author had written tool itself as something else, and looked for the table.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    (folder / config).write_text(written, encoding="utf-8")
+    expected = NO_TOOL_TABLE.format(config, line, kind) + fix
+    assert error_text() == expected
+    assert error_text("--config", config) == expected
+    result = CliRunner().invoke(cli, ["check"], prog_name="staticfeed")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        expected.replace(".\n", ". [build]\n", 1) + "failed: 1 error, 0 warnings\n",
+    )
+    assert not (folder / "feeds").exists()
+
+
 @pytest.mark.parametrize("command", [["build"], ["new", "First"], ["check"], ["serve"]])
 def test_a_command_run_where_there_is_no_publication_points_to_init(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]

@@ -187,6 +187,8 @@ def find_config(folder: Path) -> Path:
         fix = f"{shown.as_posix()} is the config of the publication this folder is in: {run_there}."
     elif below := configs_below(folder):  # `init my-notes`, then `build` without `cd my-notes`
         fix = _run_below(below)
+    elif (pyproject := folder / "pyproject.toml").is_file():
+        _reject_tool_not_table(pyproject, _read_toml(pyproject))  # else "no such table" of it
     raise ConfigError(
         "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
         fix,
@@ -572,8 +574,29 @@ def _under_tool(path: Path, document: Mapping[str, object]) -> bool:
     return path.name == "pyproject.toml" or "tool" in document
 
 
+def _reject_tool_not_table(path: Path, document: Mapping[str, object]) -> None:
+    """A `tool` key that is no table (`tool = "x"`) holds no [tool.staticfeed] table: saying
+    there is none sent the author looking for the table, or for a typo in its name."""
+    tool = document.get("tool")
+    if tool is None or isinstance(tool, dict):
+        return
+    fix = "Replace it with a [tool] table that holds [tool.staticfeed] with title and site_url."
+    if path.name != "pyproject.toml":  # staticfeed's own file: its settings go at its top
+        fix = (
+            "Remove it, and write title and site_url at the top of the file (or in a"
+            " [tool.staticfeed] table)."
+        )
+    raise ConfigError(
+        f"tool is {values.type_name(tool)}, not a table, so it holds no [tool.staticfeed] table",
+        fix,
+        path=path,
+        line=_key_line_in(path.read_text(encoding="utf-8-sig"), _TOOL_KEY),
+    )
+
+
 def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:
     if _under_tool(path, document):
+        _reject_tool_not_table(path, document)
         tool = document.get("tool")
         table = tool.get("staticfeed") if isinstance(tool, dict) else None
         if table is not None and not isinstance(table, dict):
@@ -601,9 +624,18 @@ _STATICFEED_KEY = {
 }
 
 
+_TOOL_KEY = {"": re.compile(r"""(?:tool|"tool"|'tool')\s*=""")}
+
+
 def _staticfeed_key_line(raw_text: str) -> int | None:
     """The line of a `staticfeed =` key under `[tool]` (or `tool.staticfeed =` at the top of
     the file); None when it is written otherwise (`tool = { staticfeed = 1 }`)."""
+    return _key_line_in(raw_text, _STATICFEED_KEY)
+
+
+def _key_line_in(raw_text: str, keys: Mapping[str, re.Pattern[str]]) -> int | None:
+    """The first line that starts with the key `keys` gives for the table it is in ("" for
+    the top of the file); None when there is none."""
     table = ""
     for number, line in toml_lines(raw_text):
         stripped = line.strip()
@@ -611,7 +643,7 @@ def _staticfeed_key_line(raw_text: str) -> int | None:
         if header is not None:
             table = re.sub(r"\s*\.\s*", ".", header["name"])
             continue
-        key = _STATICFEED_KEY.get(table)
+        key = keys.get(table)
         if key is not None and key.match(stripped):
             return number
     return None
