@@ -88,6 +88,21 @@ def test_a_quick_build_on_a_terminal_shows_no_progress_bar() -> None:
     assert "wrote feeds/atom.xml (20 entries)" in stdout.splitlines()
 
 
+def test_no_progress_bar_when_stderr_is_a_pipe() -> None:
+    # The tests below tell the build whether stderr is a terminal; this one lets it ask the
+    # system: a CI log (a pipe) gets no bar, even from a build long enough to show one.
+    script = (
+        "from staticfeed import cli\n"
+        "cli._Meter._BAR_AFTER = 0.0  # as if the build had already run for 2 s\n"
+        "cli._Meter._REDRAW_EVERY = 0.0\n"
+        "cli.cli(['build', '--no-cache'], prog_name='staticfeed')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "wrote feeds/atom.xml (20 entries)" in done.stdout.splitlines()
+
+
 def _read_all(controller: int) -> str:
     chunks = []
     while True:
