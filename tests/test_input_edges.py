@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 import feedparser
 import pytest
@@ -1075,3 +1076,28 @@ def test_import_says_a_permalink_path_named_the_entry_rather_than_was_left_out(s
         "  named:   from permalink /history/last-cranes/",
         "  left out: layout (no staticfeed key)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        # A no-break space, as a link copied from a web page has it: UTF-8 C2 A0.
+        ("https://example.org/a\u00a0b", "https://example.org/a%C2%A0b"),
+        # A line separator: UTF-8 E2 80 A8. It said %2028, which is " 28" to a browser.
+        ("https://example.org/a\u2028b", "https://example.org/a%E2%80%A8b"),
+        ("https://example.org/a b", "https://example.org/a%20b"),
+    ],
+    ids=["no-break-space", "line-separator", "space"],
+)
+def test_a_space_in_a_link_is_told_as_its_utf8_escape(site: Site, written: str, fixed: str) -> None:
+    # The fix wrote the character's code point after "%" (%A0, %2028): no browser reads that
+    # back as the character, and the URL it gave led elsewhere.
+    site(**{"a.md": post_with(f'link: "{written.encode("unicode_escape").decode()}"')})
+    message = (
+        f"Error: entries/a.md:4: link {written!r} contains spaces. Write spaces as %20: {fixed}\n"
+    )
+    assert user_error(run("build")) == message
+    Path("entries/a.md").write_text(post_with(f"link: {fixed}"), encoding="utf-8")
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse("feeds/rss.xml").entries
+    assert unquote(entry.link) == written

@@ -554,7 +554,9 @@ def _url_suggestion(url: str) -> str:
 
 
 def _spaces_escaped(url: str) -> str:
-    return re.sub(r"\s", lambda match: f"%{ord(match.group()):02X}", url.strip())
+    # Each as its UTF-8 bytes (a no-break space is %C2%A0), as browsers read an escape back:
+    # its code point after "%" (%A0, %2028 for U+2028) led elsewhere.
+    return re.sub(r"\s", lambda match: quote(match.group(), safe=""), url.strip())
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # not a port: localhost:8000/x
