@@ -1031,6 +1031,32 @@ def test_tag_characters_at_an_end_are_dropped_unless_they_make_a_flag(site: Site
     assert second.title == f"Come on {ENGLAND}"
 
 
+def test_an_extender_at_an_end_stays_only_after_a_base_it_makes_a_variant_of(site: Site) -> None:
+    # U+E0100 on select a form of a CJK ideograph (the Ideographic Variation Database) and
+    # Mongolian's selectors a Mongolian letter's; the combining grapheme joiner and Khmer's
+    # inherent vowels (U+17B4, U+17B5) select nothing. After another character they show
+    # nothing: "0" and "0" with U+034F after it were published as two titles and tags that look
+    # alike. U+FE0F after a digit ("1" with it asks for its emoji form) stays.
+    site(
+        **{
+            "a.md": '---\ntitle: "0\\u034f"\ndate: 2025-06-01\n'
+            'tags: ["0\\u180b", "caf\\u00e9\\u17b4", "caf\\u00e9\\U000e0100", "\\u8fbb\\U000e0100",'
+            ' "\\u1820\\u180b", "1\\ufe0f"]\n---\nText.\n'
+        },
+    )
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert entry.title == "0"
+    assert [tag.term for tag in entry.tags] == [
+        "0",
+        "caf\u00e9",
+        "\u8fbb\U000e0100",  # 辻 with its form of a Japanese name
+        "\u1820\u180b",
+        "1\ufe0f",
+    ]
+
+
 # Titles as written (YAML escapes) and as a reader gets them: each is a case a hand mutation
 # audit of invisible.py found no test for.
 TITLE_ENDS = {

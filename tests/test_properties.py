@@ -110,7 +110,9 @@ IGNORABLE = {
     for code in range(first, last + 1)
 }  # fmt: skip
 DIRECTION = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-SELECTORS = {chr(c) for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]}
+SELECTORS = {chr(c) for c in range(0xFE00, 0xFE10)}
+IDEOGRAPHIC_SELECTORS = {chr(c) for c in range(0xE0100, 0xE01F0)}
+MONGOLIAN_SELECTORS = {"\u180b", "\u180c", "\u180d", "\u180f"}
 # UTS #51: emoji_tag_sequence := tag_base tag_spec tag_end, tag_spec := [U+E0020-U+E007E]+ and
 # tag_end := U+E007F; the one valid tag base is U+1F3F4 WAVING BLACK FLAG (the flags of
 # England, Scotland and Wales), with or without U+FE0F for its emoji presentation.
@@ -123,8 +125,8 @@ def expected_text(written: str) -> str:
     """What every reader must get: XML-illegal characters removed, those readers cannot show
     changed, then the ends stripped of spaces and of the characters Unicode ignores (README),
     but the marks of direction, a variation selector after a character it selects a form of
-    and the tags of a flag after its black flag. (TRICKY has no Hangul jamo nor the other
-    extenders, whose rules are left out here.)"""
+    (`varies`) and the tags of a flag after its black flag. (TRICKY has no Hangul jamo, whose
+    rules are left out here.)"""
     text = UNSHOWABLE.sub(as_browsers_read, XML_ILLEGAL.sub("", written))
     dropped = (set(WHITESPACE) | IGNORABLE) - DIRECTION
     start, end = 0, len(text)
@@ -132,14 +134,27 @@ def expected_text(written: str) -> str:
         start += 1
     while end > start and text[end - 1] in dropped:
         end -= 1
-    kept = end
-    while kept < len(text) and text[kept] in SELECTORS:
-        kept += 1
     base = text[end - 1] if end > start else " "
     if base == BLACK_FLAG and (flag := FLAG_TAGS.match(text, end)):
         return text[start : flag.end()]
-    selects = not base.isspace() and not (base.isascii() and base.isalpha())
-    return text[start : kept if selects else end]
+    kept = end
+    while kept < len(text) and varies(base, text[kept]):
+        kept += 1
+    return text[start:kept]
+
+
+def varies(base: str, selector: str) -> bool:
+    """Whether `selector` after `base` can be a variation sequence of Unicode: U+FE00 to
+    U+FE0F after anything but a space or an ASCII letter (StandardizedVariants.txt and
+    emoji-variation-sequences.txt have no such base), U+E0100 on after a CJK ideograph (the
+    Ideographic Variation Database), Mongolian's selectors after a letter of its block."""
+    if base.isspace() or (base.isascii() and base.isalpha()):
+        return False
+    if selector in IDEOGRAPHIC_SELECTORS:
+        return unicodedata.name(base, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY"))
+    if selector in MONGOLIAN_SELECTORS:
+        return 0x1800 <= ord(base) <= 0x18AF
+    return selector in SELECTORS
 
 
 # feedparser "repairs" text it believes was mis-decoded, in `_FeedParserMixin.pop`
@@ -628,6 +643,13 @@ TAG_SPACE_ENDS = {
     "tags": ["0\U000e0020", ENGLAND, f"Go {ENGLAND}\U000e0020"],
     "authors": ["!\U000e0020"],
 }
+# Extenders after a base they make no variant of, and after ones they do (辻 and U+E0100).
+EXTENDER_ENDS = {
+    "title": "0\u034f",
+    "date": "2025-01-01",
+    "tags": ["0\u180b", "\u00e9\u17b4", "\u00e9\U000e0100", "\u8fbb\U000e0100", "\u1820\u180b"],
+    "authors": ["Ann 2\u034f", {"name": "\u00e9\U000e0101"}],
+}
 
 
 @settings(CI_SETTINGS, max_examples=100)
@@ -637,6 +659,7 @@ TAG_SPACE_ENDS = {
 @example([Doc("e0.md", BLANK_ONCE_CLEANED), Doc("e1.md", {**BLANK_ONCE_CLEANED, "title": "T"})])
 @example([Doc("e0.md", TAG_SPACE_ENDS), Doc("e1.md", {**TAG_SPACE_ENDS, "title": ENGLAND})])
 @example([Doc("e0.md", {**TAG_SPACE_ENDS, "title": "\U0001f600\U000e0020"}, dump={"toml": True})])
+@example([Doc("e0.md", EXTENDER_ENDS), Doc("e1.md", EXTENDER_ENDS, dump={"toml": True})])
 def test_front_matter_text_reaches_readers_exactly(docs: list[Doc]) -> None:
     docs = [as_yaml_reads_it(doc) for doc in docs]
     check_round_trip(docs, lambda root: build(root, {d.name: d.text() for d in docs}))

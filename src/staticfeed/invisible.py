@@ -18,8 +18,16 @@ _DIRECTION = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 # Characters that extend the one before them into a variant of it (Grapheme_Cluster_Break=Extend
 # in Unicode's text segmentation, UAX #29): an emoji's presentation (🚀 and U+FE0F), a variant
-# of an ideograph in a Japanese name (U+E0100 and on), a Mongolian letter's form.
-_EXTENDERS = "\u034f\u17b4\u17b5\u180b-\u180d\u180f\ufe00-\ufe0f\U000e0100-\U000e01ef"
+# of an ideograph in a Japanese name (U+E0100 and on), a Mongolian letter's form. Each makes a
+# variation sequence only after a base of its kind (StandardizedVariants.txt, the Ideographic
+# Variation Database); after another character it selects nothing, and shows nothing.
+_SELECTORS = "\ufe00-\ufe0f"
+_IDEOGRAPHIC_SELECTORS = "\U000e0100-\U000e01ef"
+_MONGOLIAN_SELECTORS = "\u180b-\u180d\u180f"
+# Extenders that make no variant at all: the combining grapheme joiner, and Khmer's two
+# inherent vowels, which Unicode says not to use.
+_NO_VARIANT = "\u034f\u17b4\u17b5"
+_EXTENDERS = _SELECTORS + _IDEOGRAPHIC_SELECTORS + _MONGOLIAN_SELECTORS + _NO_VARIANT
 
 # The tag characters, which extend one character alone: the waving black flag, into the flag
 # of England, Scotland or Wales (🏴, the letters of "gbeng" as tags, a cancel tag: UTS #51's
@@ -60,7 +68,9 @@ def _chars(ranges: str) -> frozenset[str]:
 
 
 _DROPPED = _chars(_NOTHING + _EXTENDERS + _TAGS)
-_EXTENDING = _chars(_EXTENDERS)
+_ANY_BASE = _chars(_SELECTORS)
+_IDEOGRAPH_BASE = _chars(_IDEOGRAPHIC_SELECTORS)
+_MONGOLIAN_BASE = _chars(_MONGOLIAN_SELECTORS)
 _INITIAL, _VOWEL, _FINAL = _chars(_INITIALS), _chars(_VOWELS), _chars(_FINALS)
 
 AT_ENDS = _DROPPED | {_INITIAL_FILLER, _VOWEL_FILLER}
@@ -90,9 +100,21 @@ def _past_extenders(value: str, end: int) -> int:
     extenders after it, or after a waving black flag the tags of a flag."""
     if value[end - 1] == _TAG_BASE and (flag := _TAG_SEQUENCE.match(value, end)):
         return flag.end()
-    while end < len(value) and value[end] in _EXTENDING:
+    base = value[end - 1]
+    while end < len(value) and _selects_a_form(value[end], base):
         end += 1
     return end
+
+
+def _selects_a_form(extender: str, base: str) -> bool:
+    """Whether `extender` after `base` makes a variation sequence Unicode may define: any
+    selector from U+FE00 to U+FE0F (a digit's keycap, a math symbol's or an emoji's form), one
+    from U+E0100 after an ideograph, a Mongolian one after a Mongolian letter."""
+    if extender in _ANY_BASE:
+        return True
+    if extender in _IDEOGRAPH_BASE:
+        return unicodedata.name(base, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY"))
+    return extender in _MONGOLIAN_BASE and "\u1800" <= base <= "\u18af"
 
 
 def _nothing_first(value: str, at: int) -> bool:
