@@ -443,6 +443,8 @@ def test_a_br_end_tag_before_thousands_of_unended_end_tags_breaks_the_line(
         ("<div>Some end</p>Tail</div>\n", ["Tail"]),
         ("<div>Some <b>end</b></p>Tail</div>\n", ["Tail"]),
         ("<div>Some end<!-- a note --></p>Tail</div>\n", ["Tail"]),
+        # Text after a block, a comment between: the text is inline, and the break is needed.
+        ("<div><div>A block</div><!-- a note -->Some end</p>Tail</div>\n", ["Tail"]),
         # After a block, or first in one, the text is on a line of its own already: a <br>
         # there would be a blank line.
         ("<div><div>Some end</div></p>Tail</div>\n", []),
@@ -575,3 +577,96 @@ def test_a_tag_never_closed_after_a_self_closed_one_is_dropped_as_html5_drops_it
     root = lxml.html.fragment_fromstring(content or "", create_parent="div")
     assert [b.text_content() for b in root.iter("b")] == ["bold "]
     assert " ".join(root.text_content().split()) == "Some bold"
+
+
+def _local(tag: object) -> str:
+    """An element's name without the namespace html5lib gives SVG's and MathML's."""
+    return str(tag).rpartition("}")[2].lower()
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # "--!>" ends a comment in HTML5: the <b/> after it is markup, its "/" ignored.
+        ("<!-- a note --!> Some <b/>bold words.\n", "b"),
+        # A tag's name in capitals is the same element.
+        ("Some <B/>bold words.\n", "b"),
+        # A space before the "/>".
+        ("Some <b />bold words.\n", "b"),
+        # A "<b/>" in a script's code or a box's text is that text, and the <i/> after it
+        # still holds the words that follow it.
+        ('<script>var a = "<b/>";</script> Some <i/>slanted words.\n', "i"),
+        ('<SCRIPT>var a = "<b/>";</SCRIPT> Some <i/>slanted words.\n', "i"),
+        ("<textarea>Dear <b/> editor</textarea> Some <i/>slanted words.\n", "i"),
+        # A script's end tag with a space before its ">" ends its code all the same.
+        ("<script>var a;</script >Some <b/>bold words.\n", "b"),
+        # Two self-closed tags in a row: both open.
+        ("Some <b/><i/>bold slanted words.\n", "i"),
+        # Outside SVG a CDATA section ends at its first ">", as a comment.
+        ("Some <![CDATA[ a > <b/>bold words ]]>\n", "b"),
+        # In MathML "/>" ends the element, as in SVG.
+        ("<p>A <math><mrow/><mi>x</mi></math> b</p>\n", "mrow"),
+        # In an SVG <foreignObject> HTML is read again: the "/" of an <a/> is ignored.
+        ('<svg><foreignObject><a href="https://example.net/"/>A link</foreignObject></svg>\n', "a"),
+        # A <font> with a size ends the SVG, and holds what follows; one without is SVG's.
+        ('<svg><font size="2"/>Small words</svg>\n', "font"),
+        ("<svg><font/>Words</svg>\n", "font"),
+        ("<svg><span/>Words</svg>\n", "span"),
+        # An <svg/> holds none of the words after it, which browsers show.
+        ('A dot <svg width="9" height="9"/> and words.\n', "svg"),
+        # After a <b/> has ended the SVG, a link's tag is HTML's, and holds what follows.
+        ('<svg width="9" height="9"><b/>Bold <a href="https://example.net/"/>link</svg>\n', "a"),
+    ],
+    ids=[
+        "after-comment-ended-by-bang",
+        "capitals",
+        "space-before-slash",
+        "after-script-text",
+        "after-capital-script-text",
+        "after-textarea-text",
+        "after-script-end-tag-with-space",
+        "two-in-a-row",
+        "after-cdata-section-outside-svg",
+        "mathml",
+        "svg-foreignobject",
+        "font-ending-svg",
+        "svg-font",
+        "span-ending-svg",
+        "svg",
+        "link-after-svg-ended",
+    ],
+)
+def test_a_self_closed_element_holds_the_text_html5_gives_it(
+    site: Site, body: str, name: str
+) -> None:
+    # Browsers show what html5lib reads; readers got an element closed at once, or open.
+    expected = [
+        " ".join("".join(element.itertext()).split())
+        for element in html5_read(body).iter()
+        if _local(element.tag) == name
+    ]
+    root = published_html(site, body)
+    assert [" ".join(element.text_content().split()) for element in root.iter(name)] == expected
+
+
+def test_a_link_whose_unquoted_url_ends_in_a_slash_keeps_it(site: Site) -> None:
+    # `<a href=docs/>` is a link to `docs/`, no self-closing tag: HTML5 reads the "/" as the
+    # URL's (html5lib reads it so), and the folder's page is where it leads.
+    body = "See <a href=docs/>the docs</a> today.\n"
+    assert [a.get("href") for a in html5_read(body).iter("a")] == ["docs/"]
+    root = shown(site, body)
+    assert [a.get("href") for a in root.iter("a")] == ["https://example.org/blog/docs/"]
+    assert [a.text_content() for a in root.iter("a")] == ["the docs"]
+
+
+def test_a_stray_paragraph_end_in_an_svg_leaves_the_text_in_the_drawing(site: Site) -> None:
+    # A <br> is no line break in SVG: browsers read one there as HTML's, which ends the
+    # drawing, and would show "Tail" below it. HTML5 keeps "Tail" in the drawing's text.
+    body = '<div><svg width="90" height="20"><text>Some end</p>Tail</text></svg></div>\n'
+
+    def drawn(html: str) -> list[str]:
+        return ["".join(t.itertext()) for t in html5_read(html).iter() if _local(t.tag) == "text"]
+
+    assert drawn(body) == ["Some endTail"]
+    content = lxml.html.tostring(published_html(site, body), encoding="unicode")
+    assert drawn(content) == ["Some endTail"]
