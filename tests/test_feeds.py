@@ -2344,6 +2344,7 @@ IRI_ATTRIBUTES = (
     '<img src="a.png" longdesc="about é.html" srcset="été.png 2x, b.png">\n'
     '<object data="maps/carte é.svg"></object>\n'
     '<svg><use xlink:href="icônes.svg#dove"/></svg>\n'
+    '<del cite="notes/old notes.html">D</del>\n'  # a space alone, all ASCII
 )
 
 
@@ -2359,6 +2360,7 @@ def test_urls_in_every_attribute_are_percent_encoded_as_links_are(site: Site) ->
         ("img", "srcset"): f"{BLOG}%C3%A9t%C3%A9.png 2x, {BLOG}b.png",
         ("object", "data"): BLOG + "maps/carte%20%C3%A9.svg",
         ("{http://www.w3.org/2000/svg}use", XLINK_HREF): BLOG + "ic%C3%B4nes.svg#dove",
+        ("del", "cite"): BLOG + "notes/old%20notes.html",
     }
     for tree in html5_trees():
         found = {
