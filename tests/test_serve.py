@@ -1227,8 +1227,13 @@ def test_watch_stops_promptly_without_changes(published: Path) -> None:
 
 
 def test_watching_a_missing_path_is_a_user_error(tmp_path: Path) -> None:
-    with pytest.raises(StaticfeedError, match="does not exist"):
+    # The error had no fix, against every other error's "<what is wrong>. <how to fix>".
+    with pytest.raises(StaticfeedError) as raised:
         watch([tmp_path / "entries"], lambda: [], lambda _: None, threading.Event())
+    assert str(raised.value).endswith(
+        "entries: cannot watch a file or folder that does not exist. Put it back, then run"
+        " staticfeed serve again."
+    )
 
 
 def test_serve_starts_with_an_error_and_serves_the_previous_feeds(

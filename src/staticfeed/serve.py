@@ -774,7 +774,12 @@ _CATCH_UP_MS = 500
 
 def _existing(path: Path) -> Path:
     if not path.exists():
-        raise StaticfeedError("cannot watch a file or folder that does not exist", path=path)
+        # It was there for the first build: it went while serve started.
+        raise StaticfeedError(
+            "cannot watch a file or folder that does not exist",
+            "Put it back, then run staticfeed serve again.",
+            path=path,
+        )
     return path.resolve()
 
 
