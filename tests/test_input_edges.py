@@ -604,6 +604,22 @@ def test_a_long_octal_or_binary_number_is_quoted_shortened_as_written(
     assert user_error(run("build")) == f"Error: {error}\n"
 
 
+@pytest.mark.parametrize("written", ["0xFF", "017", "+5", "1_000"])
+def test_a_short_number_in_a_mapping_is_quoted_as_written(site: Site, written: str) -> None:
+    # An author's name YAML reads as a number was quoted in decimal ("255" for 0xFF): the fix
+    # changed the name. A list's items were quoted as written already.
+    site(BASIC_CONFIG, **{"a.md": post_with(f"authors:\n  - name: {written}")})
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:5: authors name must be text, not a number. Put it in quotes:"
+        f' "{written}"\n'
+    )
+    # As the fix says: the name is published as written.
+    Path("entries/a.md").write_text(post_with(f'authors:\n  - name: "{written}"'))
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert [author.name for author in entry.authors] == [written]
+
+
 # One number written two ways: in octal and in binary, in decimal with and without `_`.
 SAME = int("7" * 45, 8)
 TWICE = [(f"0o{'7' * 45}", bin(SAME)), (str(10**45 + 1), f"{10**45 + 1:_}")]

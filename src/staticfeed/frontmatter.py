@@ -102,9 +102,11 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _int_as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    """A whole number; one written long, a WrittenInt, for a message to quote as written."""
+    """A whole number; one written long or otherwise than in decimal (`0xFF`), a WrittenInt,
+    for a message to quote as written: a fix that quoted "255" changed an author's name."""
     number: int = loader.construct_yaml_int(node)
-    return WrittenInt(number, node.value) if len(node.value) > SHOWN else number
+    written = len(node.value) > SHOWN or node.value != str(number)
+    return WrittenInt(number, node.value) if written else number
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_as_written)

@@ -217,10 +217,11 @@ SHOWN = 40
 
 
 class WrittenInt(int):
-    """A whole number written with more than SHOWN characters, and how: a message quotes its
-    start as the author wrote it (`0o777…`, `0b111…`), not in decimal, nor in hex for one too
-    long for str(), which was written in hex, octal or binary (one of as many decimal digits is
-    refused when read). Made where YAML and TOML are read (frontmatter.py)."""
+    """A whole number written with more than SHOWN characters, or otherwise than in decimal,
+    and how: a message quotes it (its start) as the author wrote it (`0xFF`, `0o777…`), not in
+    decimal, nor in hex for one too long for str(), which was written in hex, octal or binary
+    (one of as many decimal digits is refused when read). Made where YAML and TOML are read
+    (frontmatter.py)."""
 
     written: str
 
