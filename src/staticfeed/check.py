@@ -62,7 +62,7 @@ from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
 from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import FOLDER_IN_THE_WAY, not_a_folder
-from staticfeed.pipeline import rendered_outputs
+from staticfeed.pipeline import Rendered, rendered_outputs
 from staticfeed.plan import FeedPlan, TopicCollision, feed_plans
 from staticfeed.progress import SILENT
 from staticfeed.render import (
@@ -394,62 +394,9 @@ def check_build(
     rendering = rendered_outputs(config, entries_dir, now=now, drafts=drafts, future=future)
     try:
         with rendering as rendered:
-            findings = [_from_warning(warning) for warning in rendered.warnings]
-            findings += [_to_review(entry) for entry in rendered.selection.entries if entry.review]
-            entries = rendered.selection.entries
-            findings += [found for entry in entries for found in _looks_like_html(config, entry)]
-            findings += _config_like_html(config)
-            findings += _values_at_source(config, rendered.selection.entries)
-            if "atom" in config.formats:
-                findings += _same_updated(rendered.plans, config.timezone)
-            if "rss" in config.formats:
-                findings += _refused_enclosures(_held(rendered.plans))
-            findings += _implausible_dates(rendered.selection.entries, now, config.timezone)
-            rules = _EntryRules(
-                config.site_url,
-                entries_dir,
-                reader_html="reader-html" not in ignore,
-                w3c_html="w3c-html" not in ignore,
-                relative_file="relative-file" not in ignore,
-                missing_place="missing-place" not in ignore,
-                empty_src="empty-src" not in ignore,
-                template_code="template-code" not in ignore,
-                no_text=None if "no-text" in ignore else _no_text_format(config.formats),
-            )
-            if rules.any():
-                step = functools.partial(_body_findings, rules)
-                held = _held_documents(config, rendered.selection, entries_dir)
-                alone = {each.path for each in rendered.warnings if each.message == TITLE_ALONE}
-                shown = rendered.entries if rules.no_text is not None else {}
-                bodies = [
-                    _Body(
-                        entry.source,
-                        entry.link,
-                        *held(entry),
-                        nothing_shown=_nothing_shown(shown.get(entry.id)),
-                        title_alone=entry.source in alone,
-                    )
-                    for entry in rendered.selection.entries
-                ]
-                for found in parallel.map_steps(step, bodies, SILENT):
-                    findings += found
-            on_disk: dict[str, bytes] = {}
-            stale: list[Finding] = []
-            built = False
-            for file in rendered.files:
-                path = out_dir / file.name
-                current = _read(path)
-                stale.extend(_stale(path, current, file.content))
-                built |= current is not None
-                if current is not None:
-                    if read is not None:
-                        read(file.name, current)
-                    if file.entry_count is not None:
-                        on_disk[file.name] = current
-            findings += stale if built or not stale else _never_built(out_dir, len(stale))
-            findings += _id_changes(
-                out_dir, entries_dir, rendered.selection, on_disk, config.site_url
-            )
+            findings = _metadata_findings(config, rendered, now)
+            findings += _body_rule_findings(config, rendered, entries_dir, ignore)
+            findings += _files_findings(config, rendered, entries_dir, out_dir, read)
     except DocumentErrors as error:
         # The other entries' values, once where they are written rather than once a feed.
         read_well = select_entries(error.read, now=now, drafts=drafts, future=future)
@@ -460,6 +407,86 @@ def check_build(
     except StaticfeedError as error:
         return findings_from_error(error)
     return findings
+
+
+def _metadata_findings(config: Config, rendered: Rendered, now: datetime) -> list[Finding]:
+    """What the build warns of, and what the rules find in the entries' and the config's values
+    and dates."""
+    entries = rendered.selection.entries
+    findings = [_from_warning(warning) for warning in rendered.warnings]
+    findings += [_to_review(entry) for entry in entries if entry.review]
+    findings += [found for entry in entries for found in _looks_like_html(config, entry)]
+    findings += _config_like_html(config)
+    findings += _values_at_source(config, entries)
+    if "atom" in config.formats:
+        findings += _same_updated(rendered.plans, config.timezone)
+    if "rss" in config.formats:
+        findings += _refused_enclosures(_held(rendered.plans))
+    findings += _implausible_dates(entries, now, config.timezone)
+    return findings
+
+
+def _body_rule_findings(
+    config: Config, rendered: Rendered, entries_dir: Path, ignore: Collection[str]
+) -> list[Finding]:
+    """What the rules that read the published entries' bodies find (but those in `ignore`),
+    the bodies read in worker processes."""
+    rules = _EntryRules(
+        config.site_url,
+        entries_dir,
+        reader_html="reader-html" not in ignore,
+        w3c_html="w3c-html" not in ignore,
+        relative_file="relative-file" not in ignore,
+        missing_place="missing-place" not in ignore,
+        empty_src="empty-src" not in ignore,
+        template_code="template-code" not in ignore,
+        no_text=None if "no-text" in ignore else _no_text_format(config.formats),
+    )
+    if not rules.any():
+        return []
+    held = _held_documents(config, rendered.selection, entries_dir)
+    alone = {each.path for each in rendered.warnings if each.message == TITLE_ALONE}
+    shown = rendered.entries if rules.no_text is not None else {}
+    bodies = [
+        _Body(
+            entry.source,
+            entry.link,
+            *held(entry),
+            nothing_shown=_nothing_shown(shown.get(entry.id)),
+            title_alone=entry.source in alone,
+        )
+        for entry in rendered.selection.entries
+    ]
+    step = functools.partial(_body_findings, rules)
+    return [found for each in parallel.map_steps(step, bodies, SILENT) for found in each]
+
+
+def _files_findings(
+    config: Config,
+    rendered: Rendered,
+    entries_dir: Path,
+    out_dir: Path,
+    read: Callable[[str, bytes], None] | None,
+) -> list[Finding]:
+    """The files in `out_dir` that differ from a fresh build (compared one at a time, each
+    given to `read`), and the ids the feeds there carry that this build would change."""
+    on_disk: dict[str, bytes] = {}
+    stale: list[Finding] = []
+    built = False
+    for file in rendered.files:
+        path = out_dir / file.name
+        current = _read(path)
+        stale.extend(_stale(path, current, file.content))
+        built |= current is not None
+        if current is not None:
+            if read is not None:
+                read(file.name, current)
+            if file.entry_count is not None:
+                on_disk[file.name] = current
+    findings = stale if built or not stale else _never_built(out_dir, len(stale))
+    return findings + _id_changes(
+        out_dir, entries_dir, rendered.selection, on_disk, config.site_url
+    )
 
 
 def _values_at_source(config: Config, entries: Sequence[Entry]) -> list[Finding]:
