@@ -1598,32 +1598,29 @@ def _carried_findings(
     line = nesting.line_of(carried.at, html, found.raw_html)
     if (line, carried.name) in reported:
         return []
-    if carried.closed_at is None or carried.closed_by is None:
-        message, fix = _held_around_blocks(carried)
-    else:
+    where = None
+    if carried.closed_at is not None and carried.closed_by is not None:
         closed_line = nesting.line_of(carried.closed_at, html, found.raw_html)
         where = carried.closed_by if closed_line is not None else _end_of(carried.closed_by)
         line = closed_line if line is None else line
-        message, fix = _carried_on(carried, where)
-    message += _elsewhere(carried.more)
+    message, fix = _carried_words(carried, where)
     return [_body_warning(path, first_line, line, "reader-html", message, fix)]
 
 
-def _held_around_blocks(carried: nesting.Carried) -> tuple[str, str]:
+def _carried_words(carried: nesting.Carried, where: str | None) -> tuple[str, str]:
+    """The warning and its fix for `carried`: opened again after `where` closed it, or (None)
+    kept around the blocks after it."""
     name, shown = carried.name, " ".join(carried.text.split())
-    return (
-        f"<{name}> holds {shown!r} in browsers, as HTML5 reads it, but the feed ends it before"
-        " that text",
-        f"Close it with </{name}> before the block that holds that text, and write <{name}>"
-        " again inside each block that is meant to have it.",
-    )
-
-
-def _carried_on(carried: nesting.Carried, where: str) -> tuple[str, str]:
-    name, shown = carried.name, " ".join(carried.text.split())
+    if where is None:
+        said = f"<{name}> holds {shown!r} in browsers, as HTML5 reads it, but the feed ends it"
+        return (
+            f"{said} before that text{_elsewhere(carried.more)}",
+            f"Close it with </{name}> before the block that holds that text, and write"
+            f" <{name}> again inside each block that is meant to have it.",
+        )
     return (
         f"<{name}> is still open at {where}: browsers carry it on to {shown!r} after it, as"
-        " HTML5 reads it, but the feed ends it there",
+        f" HTML5 reads it, but the feed ends it there{_elsewhere(carried.more)}",
         f"Close it with </{name}> before {where}, and write <{name}> again where the text after"
         " it is meant to have it.",
     )

@@ -82,9 +82,11 @@ _RAW_TEXT = frozenset(
     ("iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp")
 )
 _FOREIGN = frozenset(("math", "svg"))
-_IMPLIED_ENDS = frozenset(("dd", "dt", "li", "optgroup", "option", "p", "rb", "rp", "rt", "rtc"))
-_SCOPE = frozenset(("applet", "caption", "html", "marquee", "object", "table", "td", "template"))
-_SCOPE |= {"th"}
+_SKIPPED = _RAW_TEXT | _FOREIGN
+"""What neither reading looks into for formatting: raw text, and SVG and MathML."""
+_SCOPE = frozenset(
+    ("applet", "caption", "html", "marquee", "object", "table", "td", "template", "th")
+)
 _BUTTON_SCOPE = _SCOPE | {"button"}
 _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset(("html", "table", "template"))
@@ -434,7 +436,7 @@ def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
 
     def walk(element: etree._Element, formatting: frozenset[str]) -> None:
         name = element.tag if isinstance(element.tag, str) else ""
-        if name in _RAW_TEXT | _FOREIGN:
+        if name in _SKIPPED:
             return
         if name in FORMATTING:
             formatting |= {name}
@@ -464,7 +466,7 @@ def _tags(html: str) -> Iterator[tuple[int, int, str | None]]:
             continue
         name = name.lower()
         yield start, position, f"{slash}{name}"
-        if not slash and name in _RAW_TEXT | _FOREIGN:
+        if not slash and name in _SKIPPED:
             position = _after(html, position, name)
         elif not slash and name == "plaintext":
             return
