@@ -433,6 +433,25 @@ def test_a_section_that_holds_a_content_folder_is_no_site_of_its_own(
     ]
 
 
+@pytest.mark.parametrize("named", ["home", "."])
+def test_a_section_holding_a_content_folder_in_a_home_folder_site_is_no_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, named: str
+) -> None:
+    # ~ is a Hugo site, imported whole (or a folder above it): ~/content/docs/content/ is its
+    # section, but was taken for a site of its own with no config, and a.de.md was imported.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    write(home, "hugo.toml", "disableLanguages = ['de']\n[languages.en]\n[languages.de]\n")
+    german = write(home / "content" / "docs" / "content", "a.de.md")
+    write(home / "content" / "docs" / "content", "b.md")
+    notes: list[str] = []
+    assert imported(tmp_path / named, tmp_path / "entries", notes) == [("b.md", None)]
+    assert notes == [
+        "passed over 1 document in a language its Hugo site's config disables (de), which Hugo "
+        f"does not publish: {display_path(german)}. Name a file to import it all the same."
+    ]
+
+
 @pytest.mark.parametrize(
     ("config", "found"),
     [

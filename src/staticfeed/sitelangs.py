@@ -163,20 +163,21 @@ def hugo_sites(sources: Sequence[Path], notes: list[str]) -> HugoSites:
     return HugoSites([_site_at(root, notes) for root in sorted(roots)])
 
 
-def _is_root(folder: Path) -> bool:
+def _is_root(folder: Path, named: Path | None = None) -> bool:
     # A folder with content/ and no config is a site's root too: Hugo looks in none above.
     # But not one in the content/ of a site, which is a section named `content`.
     if _config_files(folder):
         return True
-    return (folder / "content").is_dir() and not _in_site_content(folder)
+    return (folder / "content").is_dir() and not _in_site_content(folder, named)
 
 
-def _in_site_content(folder: Path) -> bool:
-    """Whether `folder` is, or is inside, the `content/` folder of a site with a config. (In
-    one with none, it makes no difference: neither site's config gives a language.)"""
+def _in_site_content(folder: Path, named: Path | None = None) -> bool:
+    """Whether `folder` is, or is inside, the `content/` folder of a site with a config, up to
+    the folder `named` to import, the home folder too. (In a site with none, it makes no
+    difference: neither site's config gives a language.)"""
     return any(
         inner.name == "content" and bool(_config_files(outer))
-        for inner, outer in itertools.pairwise(_folders_up(folder))
+        for inner, outer in itertools.pairwise(_folders_up(folder, named))
     )
 
 
@@ -189,7 +190,7 @@ def _roots_below(start: Path) -> Iterator[Path]:
         # A site of content/ alone counts as it does above a folder named, so that the same
         # entries come of naming any folder around it.
         configured = bool(_config_files(Path(folder)))
-        if folder != str(start) and (configured or _is_root(Path(folder))):
+        if folder != str(start) and (configured or _is_root(Path(folder), start)):
             yield Path(folder)
         if configured:
             # config/production/hugo.toml is this site's, not that of a site in config/.
@@ -202,13 +203,16 @@ _SITE_FOLDERS = ("content", "layouts", "themes", "archetypes")
 _REPOSITORY_MARKS = (".git", ".hg")
 
 
-def _folders_up(start: Path) -> Iterator[Path]:
+def _folders_up(start: Path, named: Path | None = None) -> Iterator[Path]:
     """`start` (resolved) and the folders above it, where the root of the Hugo site it is in
     may be: up to the root of its repository, and never the home folder or one above it, as
-    an unrelated `~/config.yaml` is no site's, not even for a file named in the home folder."""
+    an unrelated `~/config.yaml` is no site's, not even for a file named in the home folder;
+    but up to the folder `named` to import when that is the home folder (or one above it),
+    as its config is then read: a folder in its `content/` is its section."""
     home = _home()
     for folder in (start, *start.parents):
-        if home is not None and (folder == home or folder in home.parents):
+        named_below = named is not None and folder.is_relative_to(named)
+        if home is not None and (folder == home or folder in home.parents) and not named_below:
             return
         yield folder
         if any((folder / mark).exists() for mark in _REPOSITORY_MARKS):
