@@ -495,3 +495,25 @@ def test_a_content_folder_of_two_languages_is_that_of_the_one_hugo_mounts_it_for
     notes: list[str] = []
     assert imported(site, tmp_path / "entries", notes) == [("bridge.md", found)]
     assert notes == []
+
+
+@pytest.mark.parametrize("disables", ["disableLanguages = ['de']\n", ""])
+def test_content_of_a_disabled_language_alone_is_not_published(
+    tmp_path: Path, disables: str
+) -> None:
+    # English has content/en/; German, with no contentDir, has content/, which no enabled
+    # language mounts: Hugo publishes nothing of content/posts/x.md, which import took as a
+    # post in no language.
+    site = tmp_path / "site"
+    german = "[languages.de]\n" + ("" if disables else "disabled = true\n")
+    write(site, "hugo.toml", disables + "[languages.en]\ncontentDir = 'content/en'\n" + german)
+    write(site / "content" / "en" / "posts", "bridge.md")
+    unpublished = write(site / "content" / "posts", "x.md")
+    notes: list[str] = []
+    assert imported(site, tmp_path / "entries", notes) == [("bridge.md", "en")]
+    assert notes == [
+        "passed over 1 document in a language its Hugo site's config disables (de), which Hugo "
+        f"does not publish: {display_path(unpublished)}. Name a file to import it all the same."
+    ]
+    # Named, it is imported, in the language whose folder it is in.
+    assert imported(unpublished, tmp_path / "entries") == [("x.md", "de")]

@@ -305,9 +305,12 @@ def _folders_of(
         if folder in claimed:
             continue
         claimed.add(folder)
-        if key in disabled and "contentdir" in options:  # its own folder: none of it is published
+        if key in disabled:
+            # Its folder, its own or `content/`, that no enabled language mounts (disabled
+            # ones come last) is not published.
             found.append(ContentFolder(folder, lang, key, written, told, False, disabled=True))
-        elif key not in disabled and (lang is not None or "contentdir" in options):
+            continue
+        if lang is not None or "contentdir" in options:
             # A folder of its own in no language still holds its documents out of the one
             # around it (`content/` of English), which is not theirs.
             found.append(ContentFolder(folder, lang, key, written, told, key == default))
