@@ -80,22 +80,23 @@ def test_only_a_disabled_language_s_documents_are_passed_over(tmp_path: Path) ->
         site,
         "hugo.toml",
         # German first: it shares content/ with English, and says nothing of its documents.
+        # French in a folder outside English's content/, which Hugo would publish in English.
         "disableLanguages = ['DE', 'fr']\n[languages.de]\n[languages.en]\n"
-        "[languages.fr]\ncontentDir = 'content/fr'\n",
+        "[languages.fr]\ncontentDir = 'content-fr'\n",
     )
     posts = site / "content" / "posts"
     for name in ("de.md", "bridge.DE.md", "solo.md"):
         write(posts, name)
-    write(site / "content" / "fr", "bridge.en.md")
-    write(site / "content" / "fr", "pont.md")
+    write(site / "content-fr", "bridge.en.md")
+    write(site / "content-fr", "pont.md")
     notes: list[str] = []
     found = imported(site, tmp_path / "entries", notes)
     assert found == [("bridge.md", "en"), ("de.md", "en"), ("solo.md", "en")]
-    shown = display_path(site / "content")
+    shown = display_path(site)
     assert notes == [
         "passed over 2 documents in a language its Hugo site's config disables (de, fr), which "
-        f"Hugo does not publish: {shown}/fr/pont.md, {shown}/posts/bridge.DE.md. Name a file to "
-        "import it all the same."
+        f"Hugo does not publish: {shown}/content/posts/bridge.DE.md, {shown}/content-fr/pont.md. "
+        "Name a file to import it all the same."
     ]
 
 
@@ -495,6 +496,28 @@ def test_a_content_folder_of_two_languages_is_that_of_the_one_hugo_mounts_it_for
     notes: list[str] = []
     assert imported(site, tmp_path / "entries", notes) == [("bridge.md", found)]
     assert notes == []
+
+
+@pytest.mark.parametrize("disables", ["disableLanguages = ['de']\n", ""])
+def test_a_disabled_language_s_folder_inside_an_enabled_one_s_is_published_in_it(
+    tmp_path: Path, disables: str
+) -> None:
+    # Hugo mounts content/ for English, and publishes content/de/posts/bruecke.md in English,
+    # at /de/posts/bruecke/ (hugo v0.111): import passed it over as German, not published.
+    site = tmp_path / "site"
+    german = "[languages.de]\ncontentDir = 'content/de'\n"
+    if not disables:
+        german += "disabled = true\n"
+    write(site, "hugo.toml", disables + "[languages.en]\n" + german)
+    write(site / "content" / "posts", "bridge.md")
+    bruecke = write(site / "content" / "de" / "posts", "bruecke.md")
+    notes: list[str] = []
+    assert imported(site, tmp_path / "entries", notes) == [
+        ("bridge.md", "en"),
+        ("bruecke.md", "en"),
+    ]
+    assert notes == []
+    assert imported(bruecke, tmp_path / "entries") == [("bruecke.md", "en")]
 
 
 @pytest.mark.parametrize("disables", ["disableLanguages = ['de']\n", ""])

@@ -294,6 +294,7 @@ def _folders_of(
     shared = str(settings.get("contentdir") or "content")  # a language without its own
     found = []
     claimed: set[Path] = set()
+    mounted: list[Path] = []  # the enabled languages' folders, which Hugo publishes
     disabled = _disabled(settings)
     # Hugo mounts a folder once, for the first of its languages in this order: a language
     # that shares a folder with one before it has none of its own.
@@ -306,10 +307,14 @@ def _folders_of(
             continue
         claimed.add(folder)
         if key in disabled:
-            # Its folder, its own or `content/`, that no enabled language mounts (disabled
-            # ones come last) is not published.
-            found.append(ContentFolder(folder, lang, key, written, told, False, disabled=True))
+            # Hugo publishes nothing in it (disabled ones come last): its folder, its own or
+            # `content/`, that no enabled language mounts is not published; one inside an
+            # enabled language's is, as a section in that language (`content/de/` under
+            # English's `content/` is published at /de/, in English: so hugo v0.111 does).
+            if not any(folder.is_relative_to(each) for each in mounted):
+                found.append(ContentFolder(folder, lang, key, written, told, False, disabled=True))
             continue
+        mounted.append(folder)
         if lang is not None or "contentdir" in options:
             # A folder of its own in no language still holds its documents out of the one
             # around it (`content/` of English), which is not theirs.
