@@ -2847,6 +2847,34 @@ def test_a_time_element_outside_the_article_dates_it(tmp_path: Path) -> None:
     assert "date" not in entry.guessed
 
 
+WRAPPED_WITH_A_TAG = (
+    "The town council voted in spring to fund the last stage of the work, and the\n"
+    "{tag} finished the deck two weeks ahead of the schedule they had been\n"
+    "given by the engineers who inspected the piers and found them sound at last.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "head"),
+    [
+        ("page.md", "# The Bridge Reopens\n\nSeptember 12, 2024\n\n"),
+        ("page.txt", "September 12, 2024\n\nThe Bridge Reopens\n\n"),
+    ],
+)
+@pytest.mark.parametrize("tag", ["<em>crews</em>", '<a href="https://example.org/crews">crews</a>'])
+def test_a_tag_starting_a_line_of_a_wrapped_paragraph_is_its_text(
+    tmp_path: Path, name: str, head: str, tag: str
+) -> None:
+    # Markdown reads a tag there as the paragraph's text, not as HTML starting a block: the
+    # paragraph was cut at it, its first line taken for the title and the heading dropped.
+    paragraph = WRAPPED_WITH_A_TAG.format(tag=tag)
+    (entry,) = import_documents(
+        [write(tmp_path, name, head + paragraph)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.title == "The Bridge Reopens"
+    assert entry.body == paragraph
+
+
 def test_a_wrapped_paragraph_without_final_stop_is_no_title(tmp_path: Path) -> None:
     quote = (
         "The harbour master said on Tuesday: \u201cWe will mend the quay\n"

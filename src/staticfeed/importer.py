@@ -800,6 +800,24 @@ _STRUCTURES = (
     ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][\w-]*[\s/>]|/[A-Za-z]|!--)")),
     ("image", re.compile(r"^ {0,3}!\[")),
 )
+# The HTML that starts a block even inside a paragraph, as cmark-gfm reads it (CommonMark's
+# HTML blocks 1 to 6); another tag there is among the paragraph's text: `<em>crews</em> went`.
+_INTERRUPTING_TAGS = (
+    *("address", "article", "aside", "base", "basefont", "blockquote", "body", "caption"),
+    *("center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt"),
+    *("fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h[1-6]"),
+    *("head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu"),
+    *("menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section"),
+    *("source", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr"),
+    *("track", "ul"),
+)
+_HTML_INTERRUPTS = re.compile(
+    r" {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)"
+    r"|<!--|<\?|<!(?-i:[A-Z])|<!\[CDATA\[|</?(?:"
+    + "|".join(_INTERRUPTING_TAGS)
+    + r")(?:[\s>]|/>|$))",
+    re.I,
+)
 
 
 def _units(text: str) -> list[_Unit]:
@@ -844,8 +862,8 @@ def _wrap_width(lines: list[str]) -> int | None:
         for first, second in itertools.pairwise(lines)
         if first.strip()
         and second.strip()
-        and not _structure(first)
-        and not _structure(second)
+        and not _structure(first, in_paragraph=True)
+        and not _structure(second, in_paragraph=True)
         and not _fits(first, second, width)
         and not first.rstrip().endswith(_SENTENCE_ENDS)
     ]
@@ -862,11 +880,18 @@ def _fits(previous: str, line: str, width: int) -> bool:
     return not words or len(previous.rstrip()) + 1 + len(words[0]) <= width
 
 
-def _structure(line: str) -> str | None:
-    """The Markdown block a line starts, if any."""
+def _structure(line: str, *, in_paragraph: bool = False) -> str | None:
+    """The Markdown block a line starts, if any: `in_paragraph`, a tag that CommonMark reads
+    as the paragraph's text starts none."""
     if _ATX.match(line) or _HR.match(line) or _SETEXT.match(line) or _FENCE.match(line):
         return "other"
-    return next((name for name, pattern in _STRUCTURES if pattern.match(line)), None)
+    found = next((name for name, pattern in _STRUCTURES if pattern.match(line)), None)
+    return None if found == "html" and in_paragraph and _inline_html(line) else found
+
+
+def _inline_html(line: str) -> bool:
+    """Whether a line that starts with a tag continues a paragraph above it, as its text."""
+    return not _HTML_INTERRUPTS.match(line)
 
 
 def _block_units(block: list[str], first_line: int, width: int | None) -> list[_Unit]:
@@ -905,6 +930,13 @@ def _block_units(block: list[str], first_line: int, width: int | None) -> list[_
             flush()
             units.append(_Unit("markdown", line.strip(), number))
             open_structure = None
+        elif (
+            structure == "html"
+            and current
+            and _inline_html(line)
+            and not _meant_break(current[-1], line, width)
+        ):
+            current.append(line)  # a tag among a wrapped paragraph's words: its text
         elif structure is not None or (open_structure and not current and continues):
             flush()
             if open_structure is not None and (structure in (None, open_structure)):
