@@ -2847,6 +2847,37 @@ def test_a_time_element_outside_the_article_dates_it(tmp_path: Path) -> None:
     assert "date" not in entry.guessed
 
 
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [("<em>", "em"), ("    <em>", "em"), ('<a href="https://example.org/crews">', "a")],
+)
+def test_a_tag_alone_under_a_title_taken_from_a_paragraph_stays_in_the_paragraph(
+    tmp_path: Path, line: str, tag: str
+) -> None:
+    # A post with no title: its first line is taken for it, and the tag alone on the next line
+    # then started an HTML block (Markdown in it shown as written: *restoration*), or, indented,
+    # a code block showing the tag.
+    paragraph = f"The Bridge Reopens\n{line}\nCareful</{tag}> *restoration* work.\n"
+    text = f"---\ndate: 2024-09-12\n---\n{paragraph}"
+    (entry,) = import_documents(
+        [write(tmp_path, "post.md", text)], tmp_path / "entries", timezone=KYIV, dry_run=True
+    )
+    assert entry.title == "The Bridge Reopens"
+    shown = lxml.html.fragment_fromstring(
+        cmarkgfm.markdown_to_html_with_extensions(
+            entry.body, options=cmarkgfm_options.CMARK_OPT_UNSAFE
+        ),
+        create_parent="div",
+    )
+    (paragraph,) = shown
+    assert paragraph.tag == "p"
+    assert paragraph.text_content().split() == ["Careful", "restoration", "work."]
+    assert [element.text_content().strip() for element in paragraph.iter(tag, "em")] == [
+        "Careful",
+        "restoration",
+    ]
+
+
 WRAPPED_WITH_A_TAG = (
     "The town council voted in spring to fund the last stage of the work, and the\n"
     "{tag} finished the deck two weeks ahead of the schedule they had been\n"

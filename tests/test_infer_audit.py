@@ -16,6 +16,7 @@ from staticfeed.cli import cli
 
 Site = Callable[..., Path]
 A = "{http://www.w3.org/2005/Atom}"
+UNSAFE = cmarkgfm.Options.CMARK_OPT_UNSAFE  # raw HTML kept, as build keeps it
 
 
 def build() -> Result:
@@ -129,6 +130,22 @@ def test_a_first_line_indented_as_code_is_no_title_and_stays_code(site: Site) ->
     assert code == "# Indented\n"
 
 
+def built_without_title(note: str) -> tuple[etree._Element, list[str]]:
+    """The content of the one entry built from `note`, whose title must be `Harbour Cranes`,
+    and the text of each paragraph CommonMark shows of `note` but for its date and title."""
+    site_entry = only_entry()
+    assert site_entry.findtext(f"{A}title") == "Harbour Cranes"
+    content = etree.HTML(site_entry.findtext(f"{A}content"))
+    page = etree.HTML(cmarkgfm.github_flavored_markdown_to_html(note, options=UNSAFE))
+    shown = [" ".join(p.xpath("string()").split()) for p in page.iter("p")][1:]
+    assert shown[0].startswith("Harbour Cranes ")
+    return content, [shown[0].removeprefix("Harbour Cranes "), *shown[1:]]
+
+
+def paragraphs(content: etree._Element) -> list[str]:
+    return [" ".join(p.xpath("string()").split()) for p in content.iter("p")]
+
+
 @pytest.mark.parametrize(
     "continued",
     ["    ===", "    # Not a heading", "\t- not an item", "     2. not an item", "    > no quote"],
@@ -141,14 +158,22 @@ def test_a_line_continuing_the_titles_paragraph_is_the_text_commonmark_shows(
     # taken out, the line left was an indented code block, which readers were shown.
     note = f"2025-12-22\n\nHarbour Cranes\n{continued}\n\nText.\n"
     site(**{"note.md": note})
-    entry = only_entry()
-    assert entry.findtext(f"{A}title") == "Harbour Cranes"
-    content = etree.HTML(entry.findtext(f"{A}content"))
-    # What CommonMark shows of the document, but for the date and the title: the paragraph's
-    # other line, and the text.
-    page = etree.HTML(cmarkgfm.github_flavored_markdown_to_html(note))
-    shown = [p.xpath("string()") for p in page.iter("p")][1:]
-    assert shown[0].startswith("Harbour Cranes\n")
-    expected = [shown[0].removeprefix("Harbour Cranes\n"), *shown[1:]]
-    assert [p.xpath("string()") for p in content.iter("p")] == expected
+    content, expected = built_without_title(note)
+    assert paragraphs(content) == expected
     assert [element.tag for element in content.iter()] == ["html", "body", "p", "p"]
+
+
+@pytest.mark.parametrize(
+    ("line", "tag"), [("<em>", "em"), ("    <em>", "em"), ('<a href="https://example.org/">', "a")]
+)
+def test_a_tag_alone_continuing_the_titles_paragraph_stays_in_a_paragraph(
+    site: Site, line: str, tag: str
+) -> None:
+    # Once the title was taken out, `<em>` alone on the next line started an HTML block, in
+    # which readers were shown `*1890*` as written, and no paragraph (indented, a code block
+    # showing the tag).
+    note = f"2025-12-22\n\nHarbour Cranes\n{line}\nBuilt</{tag}> in *1890*.\n\nText.\n"
+    site(**{"note.md": note})
+    content, expected = built_without_title(note)
+    assert paragraphs(content) == expected
+    assert [element.tag for element in content.iter()] == ["html", "body", "p", tag, "em", "p"]

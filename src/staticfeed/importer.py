@@ -60,7 +60,7 @@ from staticfeed.errors import (
 )
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.ids import slugify
-from staticfeed.infer import read_head
+from staticfeed.infer import HTML_INTERRUPTS, read_head
 from staticfeed.localfiles import local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME, create_file
@@ -800,24 +800,6 @@ _STRUCTURES = (
     ("html", re.compile(r"^ {0,3}<(?:[A-Za-z][\w-]*[\s/>]|/[A-Za-z]|!--)")),
     ("image", re.compile(r"^ {0,3}!\[")),
 )
-# The HTML that starts a block even inside a paragraph, as cmark-gfm reads it (CommonMark's
-# HTML blocks 1 to 6); another tag there is among the paragraph's text: `<em>crews</em> went`.
-_INTERRUPTING_TAGS = (
-    *("address", "article", "aside", "base", "basefont", "blockquote", "body", "caption"),
-    *("center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt"),
-    *("fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h[1-6]"),
-    *("head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu"),
-    *("menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section"),
-    *("source", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr"),
-    *("track", "ul"),
-)
-_HTML_INTERRUPTS = re.compile(
-    r" {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)"
-    r"|<!--|<\?|<!(?-i:[A-Z])|<!\[CDATA\[|</?(?:"
-    + "|".join(_INTERRUPTING_TAGS)
-    + r")(?:[\s>]|/>|$))",
-    re.I,
-)
 
 
 def _units(text: str) -> list[_Unit]:
@@ -891,7 +873,7 @@ def _structure(line: str, *, in_paragraph: bool = False) -> str | None:
 
 def _inline_html(line: str) -> bool:
     """Whether a line that starts with a tag continues a paragraph above it, as its text."""
-    return not _HTML_INTERRUPTS.match(line)
+    return not HTML_INTERRUPTS.match(line)
 
 
 def _block_units(block: list[str], first_line: int, width: int | None) -> list[_Unit]:

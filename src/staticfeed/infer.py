@@ -73,11 +73,7 @@ def read_head(
     paragraph_lines = {
         i for i in consumed if i is not None and _paragraph_line(lines, i, title_indexes)
     }
-    kept = [
-        _paragraph_start(line) if i - 1 in paragraph_lines and _INDENTED_CODE.match(line) else line
-        for i, line in enumerate(lines)
-        if i not in consumed
-    ]
+    kept = _kept_lines(lines, consumed, paragraph_lines)
     return HeadMetadata(
         title=title,
         title_line=first_line + title_indexes[0] if title_indexes else None,
@@ -102,6 +98,72 @@ def _paragraph_line(lines: list[str], index: int, title_indexes: list[int]) -> b
 _BLOCK_START = re.compile(r"(?:#{1,6}|[-+*])(?=[ \t]|$)|>|`{3,}(?=[^`]*$)|~{3}|\[[^\]]*\]:")
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$")
+# The HTML that starts a block even inside a paragraph, as cmark-gfm reads it (CommonMark's
+# HTML blocks 1 to 6); another tag there is among the paragraph's text: `<em>crews</em> went`.
+_INTERRUPTING_TAGS = (
+    *("address", "article", "aside", "base", "basefont", "blockquote", "body", "caption"),
+    *("center", "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt"),
+    *("fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h[1-6]"),
+    *("head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu"),
+    *("menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "section"),
+    *("source", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr"),
+    *("track", "ul"),
+)
+HTML_INTERRUPTS = re.compile(
+    r" {0,3}(?:<(?:script|pre|style|textarea)(?:[\s>]|$)"
+    r"|<!--|<\?|<!(?-i:[A-Z])|<!\[CDATA\[|</?(?:"
+    + "|".join(_INTERRUPTING_TAGS)
+    + r")(?:[\s>]|/>|$))",
+    re.I,
+)
+
+
+# A line of a tag alone (`<em>`, `<a href="x">`), which starts an HTML block in Markdown but
+# for a paragraph above it to continue: CommonMark's HTML block 7.
+_LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?+>[ \t]*+")
+
+
+def _kept_lines(
+    lines: list[str], consumed: set[int | None], paragraph_lines: set[int]
+) -> list[str]:
+    """The lines not `consumed`, a line that continued a paragraph whose line above it was
+    taken out written to show what it did: as a paragraph's first line (`_paragraph_start`),
+    and a tag alone on it (`<em>`) joined to the line under it, where the paragraph goes on,
+    as alone it would start an HTML block, which shows Markdown (`*x*`) as written."""
+    kept: list[str] = []
+    joined = False  # the line was joined to the one above it
+    for index, line in enumerate(lines):
+        if index in consumed or joined:
+            joined = False
+            continue
+        continued = index - 1 in paragraph_lines
+        below = index + 1 < len(lines) and index + 1 not in consumed
+        if continued and _lone_tag(line) and below and _goes_on(lines[index + 1]):
+            kept.append(f"{line.strip()} {lines[index + 1].strip()}")
+            joined = True
+        elif continued and _INDENTED_CODE.match(line):
+            kept.append(_paragraph_start(line))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _lone_tag(line: str) -> bool:
+    text = line.strip()  # indented too: the line above was taken out
+    return bool(_LONE_TAG.fullmatch(text)) and not HTML_INTERRUPTS.match(text)
+
+
+def _goes_on(line: str) -> bool:
+    """Whether `line`, under a paragraph's, surely continues it: it starts no block (a
+    number, a tag or a `|` may, and are left as they are)."""
+    text = line.strip()
+    return bool(text) and not (
+        _BLOCK_START.match(text)
+        or _THEMATIC_BREAK.match(text)
+        or _SETEXT_UNDERLINE.match(text)
+        or text[0] in "<|"
+        or text[0].isdigit()
+    )
 
 
 def _paragraph_start(line: str) -> str:
