@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import pty
 import re
@@ -113,6 +114,35 @@ def test_init_in_the_current_folder_says_what_to_run_next_without_a_cd(in_tmp: P
     ]
     config = tomllib.loads((in_tmp / "staticfeed.toml").read_text(encoding="utf-8"))
     assert config["timezone"] == "Europe/Kyiv"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ann@[192.0.2.1]",  # an address literal (RFC 5321), not a domain
+        "ann@x.[y",  # a bracket left open
+        "ann@ex\u2100.org",  # U+2100 is "a/c" once NFKC-normalized: a "/" in the domain
+    ],
+)
+def test_an_author_email_whose_domain_urllib_refuses_is_no_email_address(
+    in_tmp: Path, address: str
+) -> None:
+    # Each ended in a ValueError traceback, from init's --author and from the config alike.
+    said = f"{address!r} in author is not an email address. Write it like ann@example.org,"
+    result = run(
+        "init", "--title", "T", "--site-url", "https://e.org/", "--author", f"Ann <{address}>",
+        "--timezone", "UTC",
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert f"Error: Invalid value for '--author': {said} or leave the email out." in result.stderr
+    assert not (in_tmp / "staticfeed.toml").exists()
+    config = 'title = "T"\nsite_url = "https://e.org/"\nid_authority = "e.org,2025"\n'
+    config += f'authors = [{{ name = "Ann", email = {json.dumps(address)} }}]\n'
+    (in_tmp / "staticfeed.toml").write_text(config, encoding="utf-8")
+    built = run("build")
+    assert built.exit_code == 1, built.output
+    said = said.replace("in author", "in authors")
+    assert built.stderr == f"Error: staticfeed.toml:4: {said} or leave the email out.\n"
 
 
 def test_init_without_answers_on_standard_input_names_the_option_to_pass(in_tmp: Path) -> None:

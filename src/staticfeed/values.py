@@ -1044,14 +1044,16 @@ def _deliverable(domain: str) -> bool:
     """Whether mail can reach an address at `domain`. RFC 1035 allows a label of 1 to 63
     characters, and an address's domain ends with no dot (RFC 5322's dot-atom):
     `ann@<64 a's>.example` and `ann@a..example` reach no one. Nor does a domain IDNA cannot
-    write (60 `ä`s, over 63 characters as punycode), which DNS cannot be asked for."""
+    write (60 `ä`s, over 63 characters as punycode), which DNS cannot be asked for.
+    An address literal (`ann@[192.0.2.1]`, RFC 5321) names a machine, not a domain, and
+    feeds' validators refuse it."""
     if not all(0 < len(label) <= _LONGEST_LABEL for label in domain.split(".")):
         return False
     try:
         _looked_up(domain)
-    except UnicodeError:
+    except ValueError:  # UnicodeError, and what urllib refuses in a host: `[`, `ex℀.org`
         return False
-    return True
+    return "[" not in domain  # an address literal, `[192.0.2.1]`, is no domain
 
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
