@@ -17,6 +17,7 @@ import tomllib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click._termui_impl
 import feedparser
@@ -325,6 +326,124 @@ def test_init_writes_a_publication_that_builds(in_tmp: Path) -> None:
     assert built.exit_code == 0, built.output
     (entry_id,) = atom_entries(in_tmp)
     assert entry_id.startswith(f"tag:notes.example.net,{year.group(1)}:")
+
+
+def init_at(site_url: str, author: str) -> Result:
+    return run(
+        "init", "--title", "T", "--site-url", site_url, "--author", author, "--timezone", "UTC"
+    )  # fmt: skip
+
+
+def pinned_authority(folder: Path) -> str:
+    config = tomllib.loads((folder / "staticfeed.toml").read_text(encoding="utf-8"))
+    return str(config["id_authority"])
+
+
+@pytest.mark.parametrize(
+    ("site_url", "author", "name"),
+    [
+        # RFC 4151 takes a domain name or an email address: an IP address is neither, and
+        # init cut [2001:db8::1] at its first colon, pinning the authority "2001".
+        ("https://[2001:db8::1]/", "Ann <ann@example.org>", "ann@example.org"),
+        ("http://192.0.2.1/", "Ann <ann@example.org>", "ann@example.org"),
+        # It pinned example.org, a placeholder, for an address with a dot in brackets.
+        ("https://[::ffff:192.0.2.1]/", "Ann <ann@example.org>", "ann@example.org"),
+        # No one owns a name without a dot; RFC 4151 recommends lower case.
+        ("http://localhost:8000/", "Ann <Ann.Lee@Example.ORG>", "ann.lee@example.org"),
+    ],
+)
+def test_init_for_a_site_at_an_ip_address_pins_the_author_email_as_id_authority(
+    in_tmp: Path, site_url: str, author: str, name: str
+) -> None:
+    result = init_at(site_url, author)
+    assert result.exit_code == 0, result.output
+    authority = pinned_authority(in_tmp)
+    assert re.fullmatch(rf"{re.escape(name)},\d{{4}}", authority), authority
+    assert run("build").exit_code == 0
+    (entry_id,) = atom_entries(in_tmp)
+    assert entry_id.startswith(f"tag:{authority}:")
+    read = feedparser.parse(str(in_tmp / "feeds" / "rss.xml"))
+    assert [item.id for item in read.entries] == [entry_id]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "author", "said"),
+    [
+        ("https://[2001:db8::1]/", "Ann", "site_url's host '2001:db8::1' is an IP address"),
+        ("http://192.0.2.1/", "Ann", "site_url's host '192.0.2.1' is an IP address"),
+        ("http://127.1/", "Ann", "site_url's host '127.1' ends in a number, as only an IP"
+         " address does"),
+        ("http://localhost/", "Ann", "site_url's host 'localhost' is a name without a dot,"
+         " which no one owns"),
+        # RFC 4151's emailAddress: ASCII letters, digits, ".", "-" and "_" before the "@".
+        (
+            "http://192.0.2.1/", "Ann <ann+feeds@example.org>",
+            "site_url's host '192.0.2.1' is an IP address, and the author's email"
+            " 'ann+feeds@example.org' has other than ASCII letters, digits, '.', '-' and '_'"
+            " before its '@'",
+        ),
+        (
+            "http://192.0.2.1/", "Ann <ann@192.0.2.2>",
+            "site_url's host '192.0.2.1' is an IP address, and the author's email"
+            " 'ann@192.0.2.2' has a domain that is an IP address",
+        ),
+    ],
+)  # fmt: skip
+def test_init_for_a_site_at_an_ip_address_without_a_usable_email_writes_nothing(
+    in_tmp: Path, site_url: str, author: str, said: str
+) -> None:
+    result = init_at(site_url, author)
+    assert result.exit_code == 1, result.output
+    give = "an email that can" if "@" in author else "with an email"
+    assert result.stderr == (
+        f"Error: {said}, but an entry's id (a tag URI, RFC 4151) needs a domain name or an email"
+        f" address of yours to name whose it is. Give the author {give}, as --author"
+        ' "Ann Lee <ann@example.org>", or a site URL whose host is a domain name.\n'
+    )
+    assert list(in_tmp.iterdir()) == []
+
+
+def test_new_without_id_authority_at_an_ip_address_suggests_the_author_email(
+    in_tmp: Path,
+) -> None:
+    # It suggested id_authority = "2001,2026": the address cut at its first colon.
+    config = 'title = "T"\nsite_url = "https://[2001:db8::1]/"\ntimezone = "UTC"\n'
+    config += 'authors = [{ name = "Ann", email = "ann@example.org" }]\n'
+    (in_tmp / "staticfeed.toml").write_text(config, encoding="utf-8")
+    result = run("new", "T", "--date", "2026-01-02")
+    assert result.exit_code == 1, result.output
+    said = (
+        "Error: staticfeed.toml: id_authority is not set, and new needs it to pin the entry's"
+        ' id. Add id_authority = "ann@example.org,YEAR" to the config, with the author\'s'
+        " email (site_url's host '2001:db8::1' is an IP address). Pin it and never change it:"
+        " every entry id is built from it, and a new value would make readers show every"
+        " entry again.\n"
+    )
+    # The year is this year's, as new pins ids now.
+    assert re.fullmatch(re.escape(said).replace("YEAR", r"\d{4}"), result.stderr), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "name"),
+    [
+        # The DNS root's dot is no part of the name: init refused its own id_authority.
+        ("https://notes.example.net./", "notes.example.net"),
+        # As the feeds write the host (UTS 46), not as Python's IDNA 2003 codec writes it
+        # (fass.example, another domain).
+        ("https://faß.example/", "xn--fa-hia.example"),
+    ],
+)
+def test_init_pins_the_site_host_as_the_feeds_write_it(
+    in_tmp: Path, site_url: str, name: str
+) -> None:
+    result = init_at(site_url, "Ann")
+    assert result.exit_code == 0, result.output
+    assert pinned_authority(in_tmp).startswith(f"{name},")
+    assert run("build").exit_code == 0
+    root = etree.parse(str(in_tmp / "feeds" / "atom.xml")).getroot()
+    link = root.find(f"{ATOM}link[@rel='alternate']")
+    assert link is not None
+    assert urlsplit(link.get("href")).hostname in (name, f"{name}.")
 
 
 def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:

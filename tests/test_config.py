@@ -1180,6 +1180,56 @@ def test_missing_id_authority_suggests_the_site_host_and_the_oldest_year(site: S
     assert not Path("feeds").exists()
 
 
+PIN_IT = (
+    ". Pin it and never change it: every entry id is built from it, and a new value would make"
+    " readers show every entry again.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("site_url", "authors", "fix"),
+    [
+        # It suggested "2001,2023", the address cut at its first colon, and "192.0.2.1,2023":
+        # RFC 4151 takes a domain name or an email address, and an IP address is neither.
+        (
+            "https://[2001:db8::1]/blog/",
+            '[{ name = "Ann" }, { name = "Bo", email = "Bo@Example.net" }]',
+            'Add id_authority = "bo@example.net,2023" to the config, with the author\'s email'
+            " (site_url's host '2001:db8::1' is an IP address)",
+        ),
+        (
+            "http://192.0.2.1/blog/",
+            '[{ name = "Ann" }]',
+            'Add id_authority = "<a domain name or an email address of yours>,2023" to the'
+            " config (site_url's host '192.0.2.1' is an IP address)",
+        ),
+        # A host in other letters, as the feeds write it (IDNA), which id_authority takes.
+        (
+            "https://bücher.example/",
+            '[{ name = "Ann" }]',
+            'Add id_authority = "xn--bcher-kva.example,2023" to the config',
+        ),
+    ],
+)
+def test_missing_id_authority_suggests_a_value_that_names_the_owner(
+    site: Site, site_url: str, authors: str, fix: str
+) -> None:
+    text = f'title = "T"\nsite_url = "{site_url}"\nauthors = {authors}\n'
+    site(config=text, **{"old.md": dated("Old", "2023-11-30")})
+    assert error_text() == (
+        "Error: staticfeed.toml: id_authority is not set, and entries without an id: need it. "
+        f"{fix}{PIN_IT}"
+    )
+    suggested = re.search(r'id_authority = "([^<"]*)"', fix)
+    if suggested is None:
+        return
+    # The value suggested builds: the entry's id in the feed is made from it.
+    Path("staticfeed.toml").write_text(f"{text}{suggested[0]}\n", encoding="utf-8")
+    assert build().exit_code == 0
+    read = feedparser.parse("feeds/atom.xml")
+    assert [entry.id for entry in read.entries] == [f"tag:{suggested[1]}:old"]
+
+
 def test_missing_title(site: Site) -> None:
     site(config=BASIC_CONFIG.replace('title = "Test feed"\n', ""), **{"a.md": POST})
     assert error_text() == 'Error: staticfeed.toml: title is missing. Add title = "My feed".\n'

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path, PurePosixPath
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -53,6 +52,8 @@ from staticfeed.errors import (
 from staticfeed.frontmatter import Document, FrontMatterError, split
 from staticfeed.ids import (
     SlugError,
+    missing_authority_fix,
+    no_owner,
     normalize_slug,
     slug_from_path,
     slugify,
@@ -89,7 +90,7 @@ def init_project(
     """
     checked_url = _input("site_url", site_url, values.site_url)
     checked_author = _input("authors", author, values.author)
-    authority = _authority(checked_url, today.year)
+    authority = _authority(checked_url, checked_author, today.year)
     config_text = _config_text(title, checked_url, checked_author, timezone, authority)
     _check_config_text(config_text)  # title and timezone: the checks config.py makes
     config_path = folder / CONFIG_NAME
@@ -147,14 +148,19 @@ def _input(
         raise kind(problem.message, problem.fix) from None
 
 
-def _authority(site_url: str, year: int) -> str:
-    """`host,year`: the tag URI authority (RFC 4151) of a site, its host as ASCII (IDNA)."""
-    host = urlsplit(site_url).hostname or ""
-    try:
-        ascii_host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        ascii_host = host
-    return suggest_authority(f"https://{ascii_host}/", year)
+def _authority(site_url: str, author: Author, year: int) -> str:
+    """The tag URI authority (RFC 4151) init pins: the site's host and the year, else, for a
+    host that names no one (an IP address), the author's email; refused without either, as
+    any value pinned then would have to stay."""
+    authority = suggest_authority(site_url, year, [author.email])
+    if authority is None:
+        raise ConfigError(
+            f"{no_owner(site_url, [author.email])}, but an entry's id (a tag URI, RFC 4151)"
+            " needs a domain name or an email address of yours to name whose it is",
+            f"Give the author {'an email that can' if author.email else 'with an email'}, as"
+            ' --author "Ann Lee <ann@example.org>", or a site URL whose host is a domain name.',
+        )
+    return authority
 
 
 def _config_text(title: str, site_url: str, author: Author, timezone: str, authority: str) -> str:
@@ -296,12 +302,10 @@ def _is_file(path: Path) -> bool:
 def _require_authority(config: Config, command: str, year: int) -> str:
     if config.id_authority is not None:
         return config.id_authority
-    suggestion = suggest_authority(config.site_url, year)
+    emails = [author.email for author in config.authors]
     raise StaticfeedError(
         f"id_authority is not set, and {command} needs it to pin the entry's id",
-        f'Add id_authority = "{suggestion}" to the config. Pin it and never change it: '
-        "every entry id is built from it, and a new value would make readers show "
-        "every entry again.",
+        missing_authority_fix(config.site_url, year, emails),
         path=config.path,
     )
 

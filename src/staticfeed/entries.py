@@ -48,7 +48,13 @@ from staticfeed.frontmatter import (
     toml_numbers_as_written,
     without_keys,
 )
-from staticfeed.ids import SlugError, normalize_slug, slug_from_path, suggest_authority, tag_uri
+from staticfeed.ids import (
+    SlugError,
+    missing_authority_fix,
+    normalize_slug,
+    slug_from_path,
+    tag_uri,
+)
 from staticfeed.infer import HeadMetadata, read_head
 from staticfeed.model import Author, Entry
 from staticfeed.progress import SILENT, Progress
@@ -1219,13 +1225,11 @@ def _assign_ids(drafts: list[_Draft], config: Config, errors: list[StaticfeedErr
     needs_authority = [d for d in drafts if not d.has_own_id]
     if needs_authority and config.id_authority is None:
         oldest = min(d.entry.published.year for d in drafts)
-        suggestion = suggest_authority(config.site_url, oldest)
+        emails = [author.email for author in config.authors]
         errors.append(
             StaticfeedError(
                 "id_authority is not set, and entries without an id: need it",
-                f'Add id_authority = "{suggestion}" to the config. Pin it and never change it: '
-                "every entry id is built from it, and a new value would make readers show "
-                "every entry again.",
+                missing_authority_fix(config.site_url, oldest, emails),
                 path=config.path,
             )
         )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
+
+from staticfeed import values
 
 # Unreserved characters and "/" stay as they are; everything else, non-ASCII included, is
 # percent-encoded as UTF-8, so a slug is always a valid URI path and a valid file path.
@@ -94,6 +98,103 @@ def tag_uri(authority: str, slug: str) -> str:
     return f"tag:{authority}:{slug}"
 
 
-def suggest_authority(site_url: str, oldest_year: int) -> str:
-    host = urlsplit(site_url).hostname or "example.org"
-    return f"{host},{oldest_year}"
+def suggest_authority(
+    site_url: str, year: int | str, emails: Iterable[str | None] = ()
+) -> str | None:
+    """The tag URI authority (RFC 4151) to pin for a site: `host,year`, the host of
+    `site_url` as ASCII (IDNA), when it is a domain name; else `email,year` with the first of
+    the authors' `emails` that fits, the other kind RFC 4151 takes; None when none names
+    anyone (`unowned_host`, `unfit_email`)."""
+    host = site_host(site_url)
+    if _not_a_domain(host) is None:
+        return f"{host},{year}"
+    fit = [email for email in emails if email is not None and unfit_email(email) is None]
+    # Lower case, as RFC 4151 recommends: check warns about capitals in an authority.
+    return f"{fit[0].lower()},{year}" if fit else None
+
+
+def no_owner(site_url: str, emails: Iterable[str | None]) -> str:
+    """Why `site_url` (and `emails`) give no tag URI authority, as said to the user."""
+    host = site_host(site_url)
+    said = f"site_url's host {host!r} {_not_a_domain(host)}"
+    for email in (email for email in emails if email is not None):
+        said += f", and the author's email {email!r} {unfit_email(email)}"
+    return said
+
+
+def missing_authority_fix(site_url: str, year: int, emails: Iterable[str | None]) -> str:
+    """The fix for an id_authority missing from the config, which build and new need."""
+    emails = list(emails)
+    suggestion = suggest_authority(site_url, year, emails)
+    if suggestion is None:
+        add = (
+            f'Add id_authority = "<a domain name or an email address of yours>,{year}" to the'
+            f" config ({no_owner(site_url, emails)})"
+        )
+    elif _not_a_domain(site_host(site_url)) is not None:
+        add = (
+            f'Add id_authority = "{suggestion}" to the config, with the author\'s email'
+            f" ({no_owner(site_url, [])})"
+        )
+    else:
+        add = f'Add id_authority = "{suggestion}" to the config'
+    return (
+        f"{add}. Pin it and never change it: every entry id is built from it, and a new value"
+        " would make readers show every entry again."
+    )
+
+
+def site_host(site_url: str) -> str:
+    """The host of `site_url` as a tag URI would hold it: ASCII (IDNA, as the feeds write
+    it), in lower case, without the DNS root's dot (`example.org.` is `example.org`)."""
+    try:
+        host = urlsplit(values.as_uri(site_url)).hostname or ""
+    except ValueError:  # a host IDNA cannot write: none, which unowned_host tells
+        return ""
+    return host.removesuffix(".")
+
+
+def unowned_host(host: str) -> str | None:
+    """Why `host` (a URL's, or the domain of a tag URI's authority) names no one a tag URI's
+    ids could belong to, after "host 'x'"; None when it may be someone's. RFC 4151 takes a
+    domain name or an email address its owner holds: an IP address is neither, though
+    `192.0.2.1` passes its grammar, and nobody holds `localhost`."""
+    labels = host.removesuffix(".").split(".")
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return "is an IP address"
+    if _NUMBER.fullmatch(labels[-1]):  # as browsers read a host: `127.1`, `0x7f.1`, `2001`
+        return "ends in a number, as only an IP address does"
+    if len(labels) < 2:
+        return "is a name without a dot, which no one owns"
+    return None
+
+
+def _not_a_domain(host: str) -> str | None:
+    """Why `host` cannot be a tag URI's authority: it names no one, or is not RFC 4151's
+    DNSname (`my_host.example`); None when it can."""
+    if (why := unowned_host(host)) is not None:
+        return why
+    if not all(_DNS_LABEL.fullmatch(label) for label in host.split(".")):
+        return "is no domain name of ASCII letters, digits and hyphens between dots"
+    return None
+
+
+def unfit_email(email: str) -> str | None:
+    """Why `email` cannot be a tag URI's authority, after "the email 'x'"; None when it can.
+    RFC 4151's emailAddress has ASCII letters, digits, `.`, `-` and `_` before the `@`, and a
+    domain name after it."""
+    local, _, domain = email.rpartition("@")
+    if not _EMAIL_LOCAL.fullmatch(local):
+        return "has other than ASCII letters, digits, '.', '-' and '_' before its '@'"
+    why = _not_a_domain(domain.lower())
+    return None if why is None else f"has a domain that {why}"
+
+
+# WHATWG's URL standard reads a host whose last label is a number as an IPv4 address.
+_NUMBER = re.compile(r"[0-9]+|0[xX][0-9A-Fa-f]*", re.ASCII)
+_DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.ASCII)
+_EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._-]+", re.ASCII)
