@@ -59,6 +59,7 @@ from staticfeed.errors import BuildWarning, ManyErrors, StaticfeedError, display
 from staticfeed.feeds import rss_carries_image, rss_image_format_read
 from staticfeed.frontmatter import ItemLines
 from staticfeed.hosting import CLOUDFLARE_MAX_RULES, HEADERS_NAME
+from staticfeed.ids import suggest_authority, unowned_host
 from staticfeed.languages import known_to_the_w3c_service
 from staticfeed.model import Author, Entry, RenderedEntry
 from staticfeed.output import FOLDER_IN_THE_WAY, not_a_folder
@@ -922,6 +923,7 @@ def _rejected_values(config: Config, entries: Sequence[Entry]) -> Iterator[Findi
     `canonical-id` rules), each once, where it is written: a build writes them into every feed
     of the publication or of the entry, where the rules find them too."""
     yield from _capital_authorities(config, entries)
+    yield from _unowned_authorities(config, entries)
     yield from _rejected_ids(entries)
     for entry in entries:
         if entry.lang is not None and not known_to_the_w3c_service(entry.lang):
@@ -967,6 +969,63 @@ def _capital_authorities(config: Config, entries: Iterable[Entry]) -> Iterator[F
         warned = _capitals_message(what), _CAPITALS_FIX
         authority = config.id_authority.rpartition(",")[0]
         yield _at_source(config.path, line, "tag-uri", authority, warned)
+
+
+def _unowned_authorities(config: Config, entries: Iterable[Entry]) -> Iterator[Finding]:
+    """Tag URIs whose authority names no one, an IP address or `localhost` (the `tag-uri`
+    rule): each entry's id: that has one, at its line, and id_authority, at its line, for the
+    ids made from it (init wrote `2001,2026` for `https://[2001:db8::1]/`)."""
+    made = False
+    for entry in entries:
+        authority = _tag_authority(entry.id) if entry.id.startswith("tag:") else ""
+        why = _unowned(authority)
+        if why is None:
+            continue
+        line = key_line(entry.source, "id")
+        made |= line is None
+        if line is not None:
+            warned = _unowned_message(f"the tag URI {entry.id!r}", authority, why), _UNOWNED_FIX
+            yield _at_source(entry.source, line, "tag-uri", authority, warned)
+    if made and config.id_authority is not None:
+        yield _unowned_id_authority(config, config.id_authority)
+
+
+def _unowned_id_authority(config: Config, written: str) -> Finding:
+    """The warning at id_authority `written`, whose name names no one: its fix offers the
+    value init would pin now, with the same date, when the config gives one."""
+    authority, _, day = written.rpartition(",")
+    what = f"id_authority {written!r}, and so every id made from it,"
+    message = _unowned_message(what, authority, str(_unowned(authority)))
+    emails = [author.email for author in config.authors]
+    suggested = suggest_authority(config.site_url, day, emails)
+    value = suggested or f"<a domain name or an email address of yours>,{day}"
+    fix = (
+        f'Before the first publication, write id_authority = "{value}"; once feeds are'
+        " published, leave it: a new id would reach every reader again."
+    )
+    line = config_key_line(config.path, "id_authority")
+    return _at_source(config.path, line, "tag-uri", authority, (message, fix))
+
+
+def _unowned(authority: str) -> str | None:
+    """Why a tag URI's authority (`example.org` or `ann@example.org`, without its date)
+    names no one (ids.unowned_host); None when it may name someone, or there is none."""
+    return unowned_host(authority.rpartition("@")[2].lower()) if authority else None
+
+
+def _unowned_message(what: str, authority: str, why: str, more: int = 0) -> str:
+    also = f" (and {more} more)" if more else ""
+    return (
+        f"{what}{also} names no owner (RFC 4151 asks for a domain name or an email address of"
+        f" theirs): {authority.rpartition('@')[2]!r} {why}"
+    )
+
+
+_UNOWNED_FIX = (
+    "Before the first publication, write a domain name or an email address of yours in its"
+    " place (id_authority, or the entry's id: in its front matter); once feeds are published,"
+    " leave it: a new id would reach every reader again."
+)
 
 
 def _entry_authors(path: Path) -> Callable[[], list[tuple[object, ItemLines | int | None]]]:
@@ -2315,8 +2374,11 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
     file and authority, since ids must never change once published; none for an authority of
     the config or an entry, reported there."""
     capitals: dict[str, list[etree._Element]] = {}
+    unowned: dict[str, list[etree._Element]] = {}
     for element in _id_elements(feed):
         text = _text(element)
+        if text.startswith("tag:") and _unowned(_tag_authority(text)) is not None:
+            unowned.setdefault(_tag_authority(text), []).append(element)
         if text.lower().startswith("tag:") and not text.isascii():
             char = next(c for c in text if not c.isascii())
             message = f"the tag URI {text!r} has characters that are not ASCII"
@@ -2329,6 +2391,12 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
         message = _capitals_message(f"the tag URI {_text(elements[0])!r}", len(elements) - 1)
         yield feed.finding(
             elements[0], "tag-uri", message, _CAPITALS_FIX, severity="warning", values=[authority]
+        )
+    for authority, elements in unowned.items():
+        what, why = f"the tag URI {_text(elements[0])!r}", str(_unowned(authority))
+        message = _unowned_message(what, authority, why, len(elements) - 1)
+        yield feed.finding(
+            elements[0], "tag-uri", message, _UNOWNED_FIX, severity="warning", values=[authority]
         )
 
 
