@@ -2372,31 +2372,34 @@ def _tag_uris(feed: _Feed) -> Iterator[Finding]:
     """Tag URIs (RFC 4151) are ASCII; the validator rejects any other character. It rejects
     capitals in the authority too, which RFC 4151 only advises against: a warning, once a
     file and authority, since ids must never change once published; none for an authority of
-    the config or an entry, reported there."""
-    capitals: dict[str, list[etree._Element]] = {}
-    unowned: dict[str, list[etree._Element]] = {}
+    the config or an entry, reported there. A feed's own id is never a tag URI build makes:
+    its fix is to build again."""
+    capitals: dict[tuple[str, bool], list[etree._Element]] = {}
+    unowned: dict[tuple[str, bool], list[etree._Element]] = {}
     for element in _id_elements(feed):
-        text = _text(element)
+        text, own = _text(element), element.getparent() is feed.head
         if text.startswith("tag:") and _unowned(_tag_authority(text)) is not None:
-            unowned.setdefault(_tag_authority(text), []).append(element)
+            unowned.setdefault((_tag_authority(text), own), []).append(element)
         if text.lower().startswith("tag:") and not text.isascii():
             char = next(c for c in text if not c.isascii())
             message = f"the tag URI {text!r} has characters that are not ASCII"
             encoded = f"{char} is {quote(char)}"
             fix = f"Percent-encode them as UTF-8 ({encoded}) in the entry's front-matter id."
-            yield feed.finding(element, "tag-uri", message, fix)
+            yield feed.finding(element, "tag-uri", message, _FEED_ID_FIX.format("") if own else fix)
         elif text.startswith("tag:") and _tag_authority(text) != _tag_authority(text).lower():
-            capitals.setdefault(_tag_authority(text), []).append(element)
-    for authority, elements in capitals.items():
+            capitals.setdefault((_tag_authority(text), own), []).append(element)
+    for (authority, own), elements in capitals.items():
         message = _capitals_message(f"the tag URI {_text(elements[0])!r}", len(elements) - 1)
+        fix = _FEED_ID_FIX.format("") if own else _CAPITALS_FIX
         yield feed.finding(
-            elements[0], "tag-uri", message, _CAPITALS_FIX, severity="warning", values=[authority]
+            elements[0], "tag-uri", message, fix, severity="warning", values=[authority]
         )
-    for authority, elements in unowned.items():
+    for (authority, own), elements in unowned.items():
         what, why = f"the tag URI {_text(elements[0])!r}", str(_unowned(authority))
         message = _unowned_message(what, authority, why, len(elements) - 1)
+        fix = _FEED_ID_FIX.format("") if own else _UNOWNED_FIX
         yield feed.finding(
-            elements[0], "tag-uri", message, _UNOWNED_FIX, severity="warning", values=[authority]
+            elements[0], "tag-uri", message, fix, severity="warning", values=[authority]
         )
 
 
@@ -2420,15 +2423,24 @@ def _canonical_ids(feed: _Feed) -> Iterator[Finding]:
     3986 compares URLs in; staticfeed writes its own ids so, an id: in front matter may not
     be. A warning, once a file, since ids must never change once published (none for an
     entry's id:, reported there). Atom alone: the validator checks an RSS guid only as a URI."""
-    written = [
-        element
-        for element in (_id_elements(feed) if feed.atom else ())
-        if _not_canonical(_text(element))
-    ]
-    if written:
+    found: dict[bool, list[etree._Element]] = {}
+    for element in _id_elements(feed) if feed.atom else ():
+        if _not_canonical(_text(element)):
+            found.setdefault(element.getparent() is feed.head, []).append(element)
+    for own, written in found.items():
         message, fix = _canonical_warning(_text(written[0]), len(written) - 1)
+        # build writes the feed's own id from the config, in that form: no entry's id: is it.
+        fix = _FEED_ID_FIX.format(", in that form") if own else fix
         ids = map(_text, written)
         yield feed.finding(written[0], "canonical-id", message, fix, severity="warning", values=ids)
+
+
+# A feed's own id is not the user's to write: build makes it from the config (and canonical,
+# never a tag URI), so one that breaks a rule in a feed file is a hand edit, which build undoes.
+_FEED_ID_FIX = (
+    "Run staticfeed build: it writes the feed's own id from site_url (and feed_url, if the"
+    " config has one){0}."
+)
 
 
 def _not_canonical(uri: str) -> bool:
