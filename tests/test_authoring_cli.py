@@ -456,6 +456,23 @@ def test_init_asks_for_what_the_options_do_not_give(in_tmp: Path) -> None:
     assert 'timezone = "UTC"' in config
 
 
+def test_init_for_a_site_at_an_ip_address_asks_for_the_author_email_again(in_tmp: Path) -> None:
+    # It took "Ann" and failed only after the last answer, for want of an email.
+    answers = "T\nhttp://192.0.2.1/\nAnn\nAnn <ann+x@example.org>\nAnn <ann@example.org>\nUTC\n"
+    result = run("init", prompts=answers)
+    assert result.exit_code == 0, result.output
+    question = (
+        "Default author (\"Name <email>\": site_url's host '192.0.2.1' is an IP address, so the"
+        " entries' ids take the email): "
+    )
+    assert result.stderr.count(question) == 3
+    fix = ': give an email of yours, like "Ann Lee <ann@example.org>".\n'
+    assert f"Error: site_url's host '192.0.2.1' is an IP address{fix}" in result.stderr
+    said = "the author's email 'ann+x@example.org' has other than ASCII letters, digits,"
+    assert f"{said} '.', '-' and '_' before its '@'{fix}" in result.stderr
+    assert re.fullmatch(r"ann@example\.org,\d{4}", pinned_authority(in_tmp))
+
+
 @pytest.fixture
 def machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
     """Make init see a machine whose zone is given by TZ, a link at /etc/localtime or a line

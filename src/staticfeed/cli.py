@@ -1131,7 +1131,7 @@ def init_command(
     if site_url is None:
         site_url = _ask("Site URL (its home page)", _SITE_URL, "--site-url")
     if author is None:
-        author = _ask('Default author ("Name" or "Name <email>")', _AUTHOR, "--author")
+        author = _ask_author(site_url)
     from staticfeed.authoring import init_project
     from staticfeed.dates import machine_zone, zone
 
@@ -1156,6 +1156,38 @@ def init_command(
         click.echo(f"  cd {shlex.quote(display_path(folder))}")
     click.echo('  staticfeed new "Title of the next entry"')
     click.echo("  staticfeed build")
+
+
+def _ask_author(site_url: str) -> str:
+    """init's question for the author: one with an email, for a site whose host names no one
+    (an IP address), as the email then names whose the entries' ids are; asked again without."""
+    from staticfeed.ids import no_owner, site_names_no_owner
+
+    if not site_names_no_owner(site_url):
+        return _ask('Default author ("Name" or "Name <email>")', _AUTHOR, "--author")
+    why = no_owner(site_url, [])
+    question = f'Default author ("Name <email>": {why}, so the entries\' ids take the email)'
+    return _ask(question, _OwningAuthor(site_url), "--author")
+
+
+class _OwningAuthor(click.ParamType[str]):
+    """An author whose email can be a tag URI's authority (RFC 4151), for a site whose host
+    cannot: anything else makes a prompt ask again, rather than init fail after every answer."""
+
+    name = "TEXT"
+
+    def __init__(self, site_url: str) -> None:
+        self.site_url = site_url
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from staticfeed import ids, values
+
+        checked = _AUTHOR.convert(value, param, ctx)
+        email = values.author("author", checked).email
+        if ids.suggest_authority(self.site_url, 0, [email]) is None:
+            why = ids.no_owner(self.site_url, [email])
+            self.fail(f'{why}: give an email of yours, like "Ann Lee <ann@example.org>".')
+        return checked
 
 
 class _TakesATitle(click.Command):

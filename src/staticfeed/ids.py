@@ -113,6 +113,12 @@ def suggest_authority(
     return f"{fit[0].lower()},{year}" if fit else None
 
 
+def site_names_no_owner(site_url: str) -> bool:
+    """Whether the host of `site_url` cannot be a tag URI's authority, so that init needs the
+    author's email for it."""
+    return _not_a_domain(site_host(site_url)) is not None
+
+
 def no_owner(site_url: str, emails: Iterable[str | None]) -> str:
     """Why `site_url` (and `emails`) give no tag URI authority, as said to the user."""
     host = site_host(site_url)
