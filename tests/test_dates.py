@@ -1113,6 +1113,11 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         ("2025/12/01/143015", "143015"),
         # A zone after the year again does not make it a time.
         ("December 1 2025 2025 GMT", "2025"),
+        # Zeros joined to the date are no more a time than 1430 is: they were published at
+        # midnight, while `2025/12/01/1430` was refused.
+        ("2025/12/01/0000", "0000"),
+        ("2025.12.01.0000", "0000"),
+        ("2025-12-01-0000", "0000"),
     ],
     ids=[
         "slashes",
@@ -1124,6 +1129,9 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         "dashes-then-number",
         "slashes-then-seconds",
         "year-then-zone",
+        "slashes-then-zeros",
+        "dots-then-zeros",
+        "dashes-then-zeros",
     ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
@@ -1153,8 +1161,16 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
         # ISO 8601's basic form of a time, which is not the year again.
         ("2025-12-01 1430", 14, 30),
         ("2025-12-01T2025", 20, 25),
+        ("2025-12-01 0000", 0, 0),
     ],
-    ids=["colon", "month-name", "am-pm", "basic-time", "basic-time-after-t"],
+    ids=[
+        "colon",
+        "month-name",
+        "am-pm",
+        "basic-time",
+        "basic-time-after-t",
+        "basic-midnight",
+    ],
 )
 def test_a_time_written_after_a_date_is_still_read(
     site: Site, value: str, hour: int, minute: int
@@ -1163,6 +1179,15 @@ def test_a_time_written_after_a_date_is_still_read(
     build_and_read("--future")
     published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
     assert tuple(published[:5]) == (2025, 12, 1, hour, minute)
+
+
+def test_zeros_that_are_a_dates_own_year_are_no_time_left_over(site: Site) -> None:
+    # `00` after the month and day is the year 2000 (a year of two digits beside a month's
+    # name), not a midnight joined to the date by its marks.
+    site(**{"a.md": yaml_entry('"Dec/1/00"')})
+    build_and_read()
+    published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
+    assert tuple(published[:5]) == (2000, 12, 1, 0, 0)
 
 
 def test_updated_earlier_than_date_is_an_error(site: Site) -> None:

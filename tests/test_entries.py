@@ -2714,6 +2714,13 @@ DATE_LINE_FIX = (
             " no time written as one",
             id="year-left-over-after-a-dash",  # -2025 read as no zone: it was told 20:25 too
         ),
+        pytest.param(
+            "# Title\n\n2025/12/01/0000\n\nText.\n",
+            3,
+            "cannot read '2025/12/01/0000' as a date: 0000 is left over after 2025-12-01, and is"
+            " no time written as one",
+            id="zeros-left-over",  # published at midnight, while 2025/12/01/1430 was refused
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

@@ -381,9 +381,9 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
 def _refuse_unread_time(text: str, moment: datetime) -> None:
     """dateutil reads a time in forms a date line does not (`20251222T1430`, `2025 1430`),
     which was dropped without a word: front matter keeps it, so the author meant it."""
+    _refuse_number_left_over(text, moment)  # `2025/12/01/2025` was told to write 20:25
     if moment.time() == time():
         return
-    _refuse_number_left_over(text, moment)  # `2025/12/01/2025` was told to write 20:25
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
     message = f"{text!r} gives its time in a form a date line does not read: write it {clock}"
     raise UnreadTime(message, moment)
@@ -514,10 +514,14 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     writes one (`2025-12-01 1430`): but a number that repeats the year (`2025-12-01 2025`) or
     is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
     and was published as 20:25."""
-    if moment.time() == time() or _TIME_MARKED.search(text):
+    if _TIME_MARKED.search(text):
         return
     found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
     if found is None or not _read_as_time(found["number"], moment):
+        return
+    # Zeros read as midnight may be a date's own (`Jan/1/00`): only a time written is one.
+    # `2025/12/01/0000` was published at midnight while `2025/12/01/1430` was refused.
+    if moment.time() == time() and not _time_written(text):
         return
     number = found["number"]
     if not found["joint"] and number != f"{moment.year:04d}":
