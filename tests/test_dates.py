@@ -1153,6 +1153,33 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
 
 
 @pytest.mark.parametrize(
+    "value",
+    [
+        "2025-12-01 2026",  # the next year typed after the date
+        "2025-12-01 1930",
+        "December 1 2025 2026",
+        "2025-12-01 2026 GMT",
+    ],
+    ids=["iso-then-next-year", "iso-then-1930", "month-name-then-next-year", "then-zone"],
+)
+def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str) -> None:
+    # ISO 8601's basic form reads 2026 as 20:26, and 1930 as 19:30, but after a date each
+    # is as likely a year, typed where the date's own was meant: it was published at 20:26
+    # without a word. A colon says it is a time.
+    site(**{"a.md": yaml_entry(value)})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    number = value.split()[-2 if value.endswith("GMT") else -1]
+    clock = f"{number[:2]}:{number[2:]}"
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} after"
+        f" 2025-12-01 could be a year as well as the time {clock}. Write date as 2025-12-01,"
+        f" or as 2025-12-01 {clock} for that time.\n"
+    )
+    assert not Path("feeds/atom.xml").exists()
+
+
+@pytest.mark.parametrize(
     ("value", "hour", "minute"),
     [
         ("2025-12-01 20:25", 20, 25),
@@ -1162,6 +1189,10 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
         ("2025-12-01 1430", 14, 30),
         ("2025-12-01T2025", 20, 25),
         ("2025-12-01 0000", 0, 0),
+        # No year a feed's date has, as 19xx and 20xx are: 09:30 and 21:00. After a T, a time.
+        ("2025-12-01 0930", 9, 30),
+        ("2025-12-01 2100", 21, 0),
+        ("2025-12-01T2026", 20, 26),
     ],
     ids=[
         "colon",
@@ -1170,6 +1201,9 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
         "basic-time",
         "basic-time-after-t",
         "basic-midnight",
+        "basic-morning",
+        "basic-after-2059",
+        "basic-year-like-after-t",
     ],
 )
 def test_a_time_written_after_a_date_is_still_read(

@@ -2721,6 +2721,13 @@ DATE_LINE_FIX = (
             " no time written as one",
             id="zeros-left-over",  # published at midnight, while 2025/12/01/1430 was refused
         ),
+        pytest.param(
+            "# Title\n\n2025-12-01 2026\n\nText.\n",
+            3,
+            "cannot read '2025-12-01 2026' as a date: 2026 after 2025-12-01 could be a year as"
+            " well as the time 20:26",
+            id="year-like-time",  # it was told to write 20:26, where the year may be a slip
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

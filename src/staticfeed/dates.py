@@ -509,11 +509,17 @@ _LAST_NUMBER_BEFORE_ZONE = re.compile(
 )
 
 
+# A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
+# `2026`): after a date, `2025-12-01 2026` is as likely a year typed twice as 20:26.
+_YEAR_LIKE_TIME = re.compile(r"(?:19|20)\d\d", re.ASCII)
+
+
 def _refuse_number_left_over(text: str, moment: datetime) -> None:
     """dateutil reads a number left after a date as its time, the way ISO 8601's basic form
     writes one (`2025-12-01 1430`): but a number that repeats the year (`2025-12-01 2025`) or
     is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
-    and was published as 20:25."""
+    and was published as 20:25; one that could be a year (`2025-12-01 2026`) may not have
+    been, and a colon (20:26) says it was."""
     if _TIME_MARKED.search(text):
         return
     found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
@@ -524,16 +530,22 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     if moment.time() == time() and not _time_written(text):
         return
     number = found["number"]
-    if not found["joint"] and number != f"{moment.year:04d}":
-        return
     day = moment.date().isoformat()
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    raise NumberLeftOver(
-        f"cannot read {text!r} as a date: {number} is left over after {day}, and is no time"
-        " written as one",
-        day,
-        clock,
-    )
+    if found["joint"] or number == f"{moment.year:04d}":
+        raise NumberLeftOver(
+            f"cannot read {text!r} as a date: {number} is left over after {day}, and is no time"
+            " written as one",
+            day,
+            clock,
+        )
+    if _YEAR_LIKE_TIME.fullmatch(number):
+        raise NumberLeftOver(
+            f"cannot read {text!r} as a date: {number} after {day} could be a year as well as"
+            f" the time {clock}",
+            day,
+            clock,
+        )
 
 
 def _read_as_time(number: str, moment: datetime) -> bool:
