@@ -745,6 +745,46 @@ def test_the_right_weekday_is_taken(site: Site) -> None:
     assert_same_moment(published, at(2025, 6, 1, offset=3), offset=True)
 
 
+GREGORIAN_NOTE = (
+    " in the Gregorian calendar, which dates are read in, as in ISO 8601, also before a country"
+    " took it up (from 1582 to 1923): a date in the Julian calendar is another day"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "named", "day", "actual", "note"),
+    [
+        # 1500-01-01 is JDN 2268924, which leaves 0 (a Monday) divided by 7.
+        ("Thu, 01 Jan 1500 00:00:00 +0000", "Thursday", "1500-01-01", "Monday", GREGORIAN_NOTE),
+        # The day before Greece took it up, the last country to: still the Julian's there.
+        ("Monday, 28 February 1923", "Monday", "1923-02-28", "Wednesday", GREGORIAN_NOTE),
+        # From that day, the Gregorian calendar is everyone's: no word of it.
+        ("Monday, 1 March 1923", "Monday", "1923-03-01", "Thursday", ""),
+    ],
+    ids=["before-1582", "last-julian-day", "gregorian-everywhere"],
+)
+def test_a_weekday_of_a_date_some_wrote_in_the_julian_calendar_says_which_calendar(
+    site: Site, value: str, named: str, day: str, actual: str, note: str
+) -> None:
+    # A weekday is checked in the Gregorian calendar, as ISO 8601 and Python count days, also
+    # before 1582: `Thu, 01 Jan 1500` was refused as a Monday with no word of which calendar
+    # says so, to an author who may have had the Julian one's in mind.
+    site(**{"a.md": yaml_entry(f'"{value}"')})
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert result.stderr == (
+        f"Error: entries/a.md:3: date: {value!r} names a {named}, but {day} is a {actual}{note}."
+        " Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+    assert not Path("feeds/atom.xml").exists()
+
+
+def test_a_weekday_before_1582_that_is_the_gregorian_ones_is_taken(site: Site) -> None:
+    site(**{"a.md": yaml_entry('"Mon, 01 Jan 1500 00:00:00 +0000"')})
+    atom, _ = build_and_read()
+    assert atom.findtext("a:entry/a:published", namespaces=NS) == "1500-01-01T00:00:00+00:00"
+
+
 @pytest.mark.parametrize(
     ("value", "written", "day_first", "month_first"),
     [

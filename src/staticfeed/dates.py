@@ -760,8 +760,24 @@ def _refuse_other_weekday(text: str, full: datetime) -> None:
         return
     raise WeekdayConflict(
         f"{text!r} names a {_DAY_NAMES[named]}, but {full.date().isoformat()} is a "
-        f"{_DAY_NAMES[full.weekday()]}",
+        f"{_DAY_NAMES[full.weekday()]}{_calendar_named(full.date())}",
         text[found.end() :],
+    )
+
+
+# Greece, the last country to leave the Julian calendar, took up the Gregorian one on this day.
+_GREGORIAN_EVERYWHERE = date(1923, 3, 1)
+
+
+def _calendar_named(day: date) -> str:
+    """Which calendar a weekday is checked in, for a date some country wrote in the Julian one:
+    Python's, as ISO 8601's, is the Gregorian, also before 1582 (the proleptic calendar), and
+    `Thu, 01 Jan 1500` was refused with no word of why 1500-01-01 is a Monday."""
+    if day >= _GREGORIAN_EVERYWHERE:
+        return ""
+    return (
+        " in the Gregorian calendar, which dates are read in, as in ISO 8601, also before a"
+        " country took it up (from 1582 to 1923): a date in the Julian calendar is another day"
     )
 
 
