@@ -1158,6 +1158,11 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         ("2025/12/01/0000", "0000"),
         ("2025.12.01.0000", "0000"),
         ("2025-12-01-0000", "0000"),
+        # An offset's colon writes no time: the first two were published at 20:25, while the
+        # same with +0200 was refused.
+        ("2025/12/01/2025 +02:00", "2025"),
+        ("December 1 2025 2025 -05:00", "2025"),
+        ("2025.12.01.1430+02:00", "1430"),
     ],
     ids=[
         "slashes",
@@ -1172,6 +1177,9 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         "slashes-then-zeros",
         "dots-then-zeros",
         "dashes-then-zeros",
+        "slashes-then-offset",
+        "year-then-offset",
+        "dots-then-offset",
     ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
@@ -1193,23 +1201,29 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "number"),
     [
-        "2025-12-01 2026",  # the next year typed after the date
-        "2025-12-01 1930",
-        "December 1 2025 2026",
-        "2025-12-01 2026 GMT",
+        ("2025-12-01 2026", "2026"),  # the next year typed after the date
+        ("2025-12-01 1930", "1930"),
+        ("December 1 2025 2026", "2026"),
+        ("2025-12-01 2026 GMT", "2026"),
+        ("2025-12-01 2026 +02:00", "2026"),  # an offset's colon writes no time
     ],
-    ids=["iso-then-next-year", "iso-then-1930", "month-name-then-next-year", "then-zone"],
+    ids=[
+        "iso-then-next-year",
+        "iso-then-1930",
+        "month-name-then-next-year",
+        "then-zone",
+        "then-offset",
+    ],
 )
-def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str) -> None:
+def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str, number: str) -> None:
     # ISO 8601's basic form reads 2026 as 20:26, and 1930 as 19:30, but after a date each
     # is as likely a year, typed where the date's own was meant: it was published at 20:26
     # without a word. A colon says it is a time.
     site(**{"a.md": yaml_entry(value)})
     result = invoke_build()
     assert result.exit_code == 1, result.output
-    number = value.split()[-2 if value.endswith("GMT") else -1]
     clock = f"{number[:2]}:{number[2:]}"
     assert result.stderr == (
         f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} after"

@@ -2677,6 +2677,13 @@ DATE_LINE_FIX = (
             id="compact-time-with-seconds",
         ),
         pytest.param(
+            "# Title\n\n22 December 2025 1430 +02:00\n\nText.\n",
+            3,
+            "'22 December 2025 1430 +02:00' gives its time in a form a date line does not read:"
+            " write it 14:30",
+            id="compact-time-then-offset",  # the offset's colon was taken for the time's
+        ),
+        pytest.param(
             "20251222T143000Z\n\n# Title\n\nText.\n",
             1,
             "'20251222T143000Z' gives its time in a form a date line does not read: write it 14:30",

@@ -371,7 +371,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     if first is None:
         return None
-    if not _HAS_TIME.search(text):
+    if not _HAS_TIME.search(_without_offset(text, first)):
         _refuse_unread_time(text, first)
         if first.tzinfo is None:
             return start_of_day(first.date(), tz)
@@ -509,6 +509,17 @@ _LAST_NUMBER_BEFORE_ZONE = re.compile(
 )
 
 
+# An offset that ends a date, written with a colon, as a time is.
+_COLON_OFFSET = re.compile(r"[+-]\d\d:\d\d\s*$", re.ASCII)
+
+
+def _without_offset(text: str, moment: datetime) -> str:
+    """`text` without the offset dateutil read `moment`'s zone from, when it has a colon: it
+    writes no time, and `2025/12/01/2025 +02:00` was published at 20:25 as if its colon did,
+    where `2025/12/01/2025 +0200` was refused."""
+    return _COLON_OFFSET.sub("", text) if moment.tzinfo is not None else text
+
+
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
 # `2026`): after a date, `2025-12-01 2026` is as likely a year typed twice as 20:26.
 _YEAR_LIKE_TIME = re.compile(r"(?:19|20)\d\d", re.ASCII)
@@ -520,7 +531,7 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
     and was published as 20:25; one that could be a year (`2025-12-01 2026`) may not have
     been, and a colon (20:26) says it was."""
-    if _TIME_MARKED.search(text):
+    if _TIME_MARKED.search(_without_offset(text, moment)):
         return
     found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
     if found is None or not _read_as_time(found["number"], moment):
