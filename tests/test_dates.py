@@ -62,6 +62,14 @@ def yaml_entry(date_value: str, extra: str = "") -> str:
     return f"---\ntitle: An entry\ndate: {date_value}\n{extra}---\nThe body.\n"
 
 
+def refused_build() -> str:
+    """The stderr of a build that must fail on bad input, writing no feed."""
+    result = invoke_build()
+    assert result.exit_code == 1, result.output
+    assert not Path("feeds/atom.xml").exists()
+    return result.stderr
+
+
 def toml_entry(date_value: str) -> str:
     return f'+++\ntitle = "An entry"\ndate = {date_value}\n+++\nThe body.\n'
 
@@ -770,13 +778,10 @@ def test_a_weekday_of_a_date_some_wrote_in_the_julian_calendar_says_which_calend
     # before 1582: `Thu, 01 Jan 1500` was refused as a Monday with no word of which calendar
     # says so, to an author who may have had the Julian one's in mind.
     site(**{"a.md": yaml_entry(f'"{value}"')})
-    result = invoke_build()
-    assert result.exit_code == 1, result.output
-    assert result.stderr == (
+    assert refused_build() == (
         f"Error: entries/a.md:3: date: {value!r} names a {named}, but {day} is a {actual}{note}."
         " Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
-    assert not Path("feeds/atom.xml").exists()
 
 
 def test_a_weekday_before_1582_that_is_the_gregorian_ones_is_taken(site: Site) -> None:
@@ -1222,15 +1227,12 @@ def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str, n
     # is as likely a year, typed where the date's own was meant: it was published at 20:26
     # without a word. A colon says it is a time.
     site(**{"a.md": yaml_entry(value)})
-    result = invoke_build()
-    assert result.exit_code == 1, result.output
     clock = f"{number[:2]}:{number[2:]}"
-    assert result.stderr == (
+    assert refused_build() == (
         f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} after"
         f" 2025-12-01 could be a year as well as the time {clock}. Write date as 2025-12-01,"
         f" or as 2025-12-01 {clock} for that time.\n"
     )
-    assert not Path("feeds/atom.xml").exists()
 
 
 @pytest.mark.parametrize(
@@ -1267,6 +1269,29 @@ def test_a_time_written_after_a_date_is_still_read(
     build_and_read("--future")
     published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
     assert tuple(published[:5]) == (2025, 12, 1, hour, minute)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["1 December 2025 -05:00", "December 1, 2025 -05:00", "2025/12/01 -05:00"],
+    ids=["day-first", "month-first", "slashes"],
+)
+def test_an_offset_after_a_date_without_a_time_is_an_error(site: Site, value: str) -> None:
+    # dateutil read the offset as the time 05:00 in the config's zone: in Kyiv, 03:00 UTC,
+    # where the author wrote midnight at -05:00, 05:00 UTC.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the offset -05:00 without a time, which"
+        " was read as 05:00: write 2025-12-01 00:00 -05:00 for midnight there. Write date like"
+        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+def test_an_offset_after_a_date_and_its_time_is_read(site: Site) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry("1 December 2025 00:00 -05:00")})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == datetime(2025, 12, 1, 5, tzinfo=UTC)
 
 
 def test_zeros_that_are_a_dates_own_year_are_no_time_left_over(site: Site) -> None:

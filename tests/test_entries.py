@@ -2684,6 +2684,13 @@ DATE_LINE_FIX = (
             id="compact-time-then-offset",  # the offset's colon was taken for the time's
         ),
         pytest.param(
+            "# Title\n\nDecember 1, 2025 -05:00\n\nText.\n",
+            3,
+            "'December 1, 2025 -05:00' gives the offset -05:00 without a time, which was read as"
+            " 05:00: write 2025-12-01 00:00 -05:00 for midnight there",
+            id="offset-without-a-time",  # published at 05:00 in Berlin, hours off
+        ),
+        pytest.param(
             "20251222T143000Z\n\n# Title\n\nText.\n",
             1,
             "'20251222T143000Z' gives its time in a form a date line does not read: write it 14:30",

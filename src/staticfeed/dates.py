@@ -371,7 +371,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     if first is None:
         return None
-    if not _HAS_TIME.search(_without_offset(text, first)):
+    if not _HAS_TIME.search(_without_offset(text)):
         _refuse_unread_time(text, first)
         if first.tzinfo is None:
             return start_of_day(first.date(), tz)
@@ -510,14 +510,29 @@ _LAST_NUMBER_BEFORE_ZONE = re.compile(
 
 
 # An offset that ends a date, written with a colon, as a time is.
-_COLON_OFFSET = re.compile(r"[+-]\d\d:\d\d\s*$", re.ASCII)
+_COLON_OFFSET = re.compile(r"[+-](?P<hour>\d\d):(?P<minute>\d\d)\s*$", re.ASCII)
 
 
-def _without_offset(text: str, moment: datetime) -> str:
-    """`text` without the offset dateutil read `moment`'s zone from, when it has a colon: it
-    writes no time, and `2025/12/01/2025 +02:00` was published at 20:25 as if its colon did,
-    where `2025/12/01/2025 +0200` was refused."""
-    return _COLON_OFFSET.sub("", text) if moment.tzinfo is not None else text
+def _without_offset(text: str) -> str:
+    """`text` without the offset that ends it, when it has a colon: it writes no time, and
+    `2025/12/01/2025 +02:00` was published at 20:25 as if its colon did, where
+    `2025/12/01/2025 +0200` was refused."""
+    return _COLON_OFFSET.sub("", text)
+
+
+def _refuse_offset_read_as_time(text: str, moment: datetime) -> None:
+    """dateutil reads an offset after a date with no time (`1 December 2025 -05:00`) as the
+    time 05:00, in the config's zone: an instant the author did not write, published without
+    a word."""
+    found = _COLON_OFFSET.search(text)
+    if moment.tzinfo is not None or found is None or _TIME_MARKED.search(text[: found.start()]):
+        return
+    offset = found[0].strip()
+    if moment.time() == time(int(found["hour"]), int(found["minute"])):
+        raise DateError(
+            f"{text!r} gives the offset {offset} without a time, which was read as {offset[1:]}:"
+            f" write {moment.date().isoformat()} 00:00 {offset} for midnight there"
+        )
 
 
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
@@ -531,7 +546,8 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
     and was published as 20:25; one that could be a year (`2025-12-01 2026`) may not have
     been, and a colon (20:26) says it was."""
-    if _TIME_MARKED.search(_without_offset(text, moment)):
+    _refuse_offset_read_as_time(text, moment)
+    if _TIME_MARKED.search(_without_offset(text)):
         return
     found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
     if found is None or not _read_as_time(found["number"], moment):
