@@ -556,23 +556,22 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     # `2025/12/01/0000` was published at midnight while `2025/12/01/1430` was refused.
     if moment.time() == time() and not _time_written(text):
         return
-    number = found["number"]
     day = moment.date().isoformat()
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
-    if found["joint"] or number == f"{moment.year:04d}":
-        raise NumberLeftOver(
-            f"cannot read {text!r} as a date: {number} is left over after {day}, and is no time"
-            " written as one",
-            day,
-            clock,
-        )
+    why = _why_no_time(found, moment.year, day, clock)
+    if why is not None:
+        raise NumberLeftOver(f"cannot read {text!r} as a date: {why}", day, clock)
+
+
+def _why_no_time(found: re.Match[str], year: int, day: str, clock: str) -> str | None:
+    """Why the number `found` after the date `day`, which dateutil read as the time `clock`,
+    may not have been written as one; None when it was."""
+    number = found["number"]
+    if found["joint"] or number == f"{year:04d}":
+        return f"{number} is left over after {day}, and is no time written as one"
     if _YEAR_LIKE_TIME.fullmatch(number):
-        raise NumberLeftOver(
-            f"cannot read {text!r} as a date: {number} after {day} could be a year as well as"
-            f" the time {clock}",
-            day,
-            clock,
-        )
+        return f"{number} after {day} could be a year as well as the time {clock}"
+    return None
 
 
 def _read_as_time(number: str, moment: datetime) -> bool:
