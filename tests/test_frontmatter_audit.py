@@ -213,3 +213,41 @@ def test_a_character_beyond_the_bmp_escaped_as_a_json_pair_in_a_list_is_one_char
     entry = etree.parse("feeds/atom.xml").find(f"{ATOM}entry")
     assert entry is not None
     assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == ["\U0001f499"]
+
+
+# Below a value with an escape of half a surrogate pair (which the build removes with a
+# warning, and goes on), each problem is told as it is without that escape: the [ not closed,
+# the item or key indented unlike the others. They were told in the pure-Python parser's
+# words, with the fix for any YAML ("expected ',' or ']', but got '<stream end>'").
+UNDER_A_SURROGATE = [
+    (
+        "unclosed-bracket",
+        "tags: [a\n",
+        "4: invalid YAML: the [ here is not closed before line 5, where YAML finds: did not "
+        "find expected ',' or ']'. Close it with ] where it ends, or quote a value holding [.",
+    ),
+    (
+        "unclosed-brace",
+        "link: {a: 1\n",
+        "4: invalid YAML: the { here is not closed before line 5, where YAML finds: did not "
+        "find expected ',' or '}'. Close it with } where it ends, or quote a value holding {.",
+    ),
+    (
+        "misindented-key-of-an-item",
+        "authors:\n  - name: Ann\n    uri: https://a.org/\n  - name: Bo\n   uri: https://b.org/\n",
+        "8: invalid YAML: this line is indented 3 spaces, unlike the lines beside it in its list "
+        "or mapping, so YAML cannot read them. Make it indented 4 spaces, as line 6 is.",
+    ),
+]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\U0000d800", "\\ud83d\\udc99"])
+@pytest.mark.parametrize(
+    ("below", "error"), [p[1:] for p in UNDER_A_SURROGATE], ids=[p[0] for p in UNDER_A_SURROGATE]
+)
+def test_a_problem_below_a_surrogate_escape_is_told_as_without_it(
+    escape: str, below: str, error: str
+) -> None:
+    text = f'---\ntitle: "a{escape}"\ndate: 2025-01-01\n{below}---\nBody.\n'
+    assert errors(text) == [f"Error: entries/a.md:{error}"]

@@ -127,6 +127,9 @@ _REFUSED_ESCAPE = "found invalid Unicode character escape code"
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 
+# An escape of half a surrogate pair, which libyaml refuses: "\ud800", "\U0000dfff".
+_SURROGATE_ESCAPE = re.compile(r"(\\u|\\U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
 
 def _surrogate_pairs_joined(value: Any) -> Any:
     """`value` with each pair of surrogate escapes as the one character it stands for: JSON,
@@ -420,6 +423,8 @@ def _parse_yaml(
                     raise
             # The pure-Python parser refuses it too, without a line ("\U00110000", past
             # Unicode, is chr()'s ValueError): libyaml's error has the line.
+        if loader_class is _PureLoader:
+            raise _invalid_beside_surrogates(source, error, line_of) from None
         raise _invalid_yaml(source, error, line_of) from None
     except yaml.reader.ReaderError as error:  # U+007F, which `import` leaves; `build` removes it
         raise _not_allowed(source, chr(error.character)) from None
@@ -453,6 +458,28 @@ class _Mark(Protocol):
 
 
 _LineOf = Callable[[_Mark], int]
+
+
+def _invalid_beside_surrogates(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError:
+    """The error for YAML the pure-Python parser cannot read, which it reads for an escape of
+    half a surrogate pair (a warning, not an error): as for the same front matter without that
+    escape. The finders of the line at fault read with libyaml, which refuses the escape, and
+    the two parsers word and place a problem apart (an unclosed [ ends on its last line for
+    one, below it for the other): "not closed" became "invalid YAML" with the general fix."""
+    masked = _SURROGATE_ESCAPE.sub(r"\g<1>0020", source)  # as long: the marks stay in place
+    libyaml: type[yaml.SafeLoader] = _Loader
+    loader = libyaml(masked)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as libyaml_error:
+        return _invalid_yaml(masked, libyaml_error, line_of)
+    except (yaml.YAMLError, ValueError, OverflowError):
+        pass  # libyaml refuses another escape: the pure-Python parser's words, as before
+    finally:
+        loader.dispose()
+    return _invalid_yaml(source, error, line_of)
 
 
 def _line_finder(source: str) -> _LineOf:
