@@ -1995,6 +1995,59 @@ def test_a_line_indented_unlike_its_list_is_an_error_at_that_line(
     assert errors() == [f"Error: entries/a.md:{error}"]
 
 
+# Two keys under one key indented apart: the one named is the one to fix. An author's
+# `email:` was told to start its line, a key of the front matter then ("unknown key 'email'");
+# of `name:` and `email:`, the one indented unlike the file's other lines below a key is named
+# (by 2 spaces when no other line shows how far).
+EMAIL = "email: ann@example.org\n"
+LINED_UP = {
+    "name-indented-more-than-the-file-does": (
+        f"author:\n    name: Ann\n  {EMAIL}",
+        misindented(5, "indented 4 spaces", "indented 2 spaces", 6),
+    ),
+    "name-indented-far-more": (
+        f"author:\n      name: Ann\n  {EMAIL}",
+        misindented(5, "indented 6 spaces", "indented 2 spaces", 6),
+    ),
+    "email-unlike-the-file-indenting-by-4": (
+        f"tags:\n    - news\nauthor:\n    name: Ann\n  {EMAIL}",
+        misindented(8, "indented 2 spaces", "indented 4 spaces", 7),
+    ),
+    "email-unlike-two-keys-above": (
+        f"author:\n    name: Ann\n    uri: https://a.org/\n  {EMAIL}",
+        misindented(7, "indented 2 spaces", "indented 4 spaces", 6),
+    ),
+    # It was "YAML reads this line, indented, as more of the value on line 5": start it at the
+    # start of the line.
+    "email-indented-more-than-name": (
+        f"author:\n  name: Ann\n    {EMAIL}",
+        misindented(6, "indented 4 spaces", "indented 2 spaces", 5),
+    ),
+    "email-of-an-item-indented-past-name": (
+        f"authors:\n  - name: Ann\n     {EMAIL}",
+        "6: invalid YAML: this line is indented 5 spaces, unlike the lines beside it in its list "
+        "or mapping, so YAML cannot read them. Make it indented 4 spaces.",
+    ),
+}
+
+
+@pytest.mark.parametrize(("front", "error"), LINED_UP.values(), ids=LINED_UP.keys())
+def test_of_two_keys_indented_apart_the_likelier_slip_is_named(
+    site: Site, front: str, error: str
+) -> None:
+    site(**{"a.md": doc(f"title: A\ndate: 2025-01-01\n{front}")})
+    assert errors() == [f"Error: entries/a.md:{error}"]
+    # As told, the email is the author's.
+    line, width = int(error.split(":")[0]), error.split("Make it ")[1]
+    spaces = 0 if width.startswith("not") else int(width.split()[1])
+    lines = Path("entries/a.md").read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = " " * spaces + lines[line - 1].lstrip(" ")
+    Path("entries/a.md").write_text("\n".join(lines), encoding="utf-8")
+    assert build().exit_code == 0
+    feed = feedparser.parse("feeds/atom.xml")
+    assert [author.get("email") for author in feed.entries[0].authors] == ["ann@example.org"]
+
+
 NOT_KEY_VALUE = (
     "the front matter is not a list of `key: value` lines. Write one `key: value` per line."
 )

@@ -32,6 +32,7 @@ from staticfeed.errors import (
     unreadable,
 )
 from staticfeed.frontmatter import (
+    KEYS,
     PROSE,
     Document,
     FrontMatterError,
@@ -71,23 +72,6 @@ from staticfeed.text import (
 
 SUFFIXES = DOCUMENT_SUFFIXES
 T = TypeVar("T")
-KEYS = (
-    "title",
-    "date",
-    "updated",
-    "authors",
-    "author",
-    "summary",
-    "tags",
-    "id",
-    "slug",
-    "link",
-    "draft",
-    "lang",
-    "image",
-    "enclosures",
-    "review",
-)
 
 
 class DocumentErrors(ManyErrors):

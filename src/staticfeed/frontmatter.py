@@ -7,7 +7,7 @@ import re
 import sys
 import tomllib
 import unicodedata
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, time
@@ -126,6 +126,26 @@ _REFUSED_ESCAPE = "found invalid Unicode character escape code"
 
 
 _FENCES = {"---": "yaml", "+++": "toml"}
+
+KEYS = (
+    "title",
+    "date",
+    "updated",
+    "authors",
+    "author",
+    "summary",
+    "tags",
+    "id",
+    "slug",
+    "link",
+    "draft",
+    "lang",
+    "image",
+    "enclosures",
+    "review",
+)
+"""The front matter's keys: the build refuses any other, and a line of one indented into a
+mapping belongs at the start of its line (see _misindented_error)."""
 
 # An escape of half a surrogate pair, which libyaml refuses: "\ud800", "\U0000dfff".
 _SURROGATE_ESCAPE = re.compile(r"(\\u|\\U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -731,12 +751,17 @@ def _misindented_error(
     # An item's `- ` is two columns left of its keys below it.
     widths = indents | {width + step for width in indents for step in (-2, 2) if width + step >= 0}
     for i in written[:_MISINDENTED_WITHIN]:
-        # The nearest first: another width may make the line a key of the front matter.
-        for width in sorted(widths, key=lambda width: (abs(width - _indent(lines[i])), width)):
-            tried = [*lines[:i], " " * width + lines[i].lstrip(" "), *lines[i + 1 :]]
-            if width != _indent(lines[i]) and _reads_as_written("\n".join(tried)):
-                if i == stumbled and error.problem == _MAPPING_VALUE:
+        # The one that lines it up with the line above first, the key it is likely of; then
+        # the nearest: another width may make the line a key of the front matter.
+        line_up = _line_up_width(lines, i)
+        for width in sorted(
+            widths, key=lambda width: (width != line_up, abs(width - _indent(lines[i])), width)
+        ):
+            if width != _indent(lines[i]) and _reads_as_written(_moved(lines, i, width)):
+                lined_up = width == line_up and width > 0  # `email:` of `name:`'s author
+                if i == stumbled and error.problem == _MAPPING_VALUE and not lined_up:
                     return None  # a key indented below a value: _runaway_error says it better
+                i, width = _likelier_slip(lines, i, width)
                 like = _alike(lines, i, width)
                 return FrontMatterError(
                     f"invalid YAML: this line is {_indented(_indent(lines[i]))}, unlike the "
@@ -746,6 +771,72 @@ def _misindented_error(
                     i + 2,
                 )
     return None
+
+
+def _moved(lines: list[str], i: int, width: int) -> str:
+    """The front matter `lines` with line `i` indented `width` spaces."""
+    return "\n".join([*lines[:i], " " * width + lines[i].lstrip(" "), *lines[i + 1 :]])
+
+
+def _written_above(lines: list[str], i: int) -> int | None:
+    """The nearest line above line `i` that YAML reads: not blank, not a comment."""
+    return next((j for j in range(i - 1, -1, -1) if lines[j].strip(" ")[:1] not in ("", "#")), None)
+
+
+def _line_up_width(lines: list[str], i: int) -> int | None:
+    """The indentation of the line above line `i`, of its kind (a list item or a key), which
+    the two lines likely share: `  email:` below `    name:` is the author's. None for a key
+    of the front matter (`  summary:` there), whose place is at the start of its line."""
+    j = _written_above(lines, i)
+    if j is None:
+        return None
+    item, above = lines[i].lstrip(" ").startswith("-"), lines[j].lstrip(" ")
+    if not item and lines[i].strip(" ").split(":")[0].strip("\"' ") in KEYS:
+        return None
+    if above.startswith("-") and not item:  # a key of the item above: where its first one is
+        first = _indent(lines[j]) + 1 + _indent(above[1:])
+        return first if ":" in above else None
+    return _indent(lines[j]) if above.startswith("-") == item else None
+
+
+def _likelier_slip(lines: list[str], i: int, width: int) -> tuple[int, int]:
+    """Of two lines under one key indented apart (`author:`, `    name: A`, `  email: x`),
+    the one to fix, and its width: line `i`, lined up at `width` with the line above it, or
+    that line, lined up with line `i` when only that line is indented unlike the file's other
+    lines below a key (by 2 spaces when none are)."""
+    j = _written_above(lines, i)
+    if j is None or width != _indent(lines[j]):
+        return i, width
+    holder = _written_above(lines, j)
+    if holder is None or _indent(lines[holder]) >= min(_indent(lines[i]), width):
+        return i, width
+    step = _indent_step(lines, (i, j))
+    if (
+        lines[holder].rstrip().endswith(":")
+        and _indent(lines[i]) - _indent(lines[holder]) == step
+        and width - _indent(lines[holder]) != step
+        and _reads_as_written(_moved(lines, j, _indent(lines[i])))
+    ):
+        return j, _indent(lines[i])
+    return i, width
+
+
+def _indent_step(lines: list[str], apart: tuple[int, ...]) -> int:
+    """How far the front matter `lines` indent a line below the key that holds it (`tags:`
+    then `  - a`), the most often, leaving out the lines `apart`: 2 when no other line shows
+    it. A key of a list item is placed by its `- `, not by a choice, and is not counted."""
+    steps: Counter[int] = Counter()
+    above: list[int] = []  # the lines that may hold the next, each indented more than the last
+    for k, line in enumerate(lines):
+        if line.strip(" ")[:1] in ("", "#"):
+            continue
+        while above and _indent(lines[above[-1]]) >= _indent(line):
+            above.pop()
+        holder = lines[above[-1]].lstrip(" ") if above else "-"
+        if k not in apart and not holder.startswith("-"):
+            steps[_indent(line) - _indent(lines[above[-1]])] += 1
+        above.append(k)
+    return max(sorted(steps), key=lambda step: steps[step], default=2)
 
 
 def _indent(line: str) -> int:
