@@ -695,6 +695,71 @@ def test_a_delete_character_is_removed_with_a_warning_wherever_it_is(
         assert "Ann L\u00e9e".encode() in feed
 
 
+UNSHOWN = "a character feed readers cannot show"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "character", "read", "fix"),
+    [
+        # Told "each of tags must be text, not a number. Put every one in quotes: ["0"]" of a
+        # line that holds more than 0.
+        ("tags:\n- \ufdd00", 5, f"U+FDD0, {UNSHOWN}", "'0' as a number", '"0"'),
+        ("tags: [\ufffd2025, news]", 4, f"U+FFFD, {UNSHOWN}", "'2025' as a number", '"2025"'),
+        (
+            "summary: \x013.10",
+            4,
+            "U+0001, a character XML cannot carry",
+            "'3.10' as a number",
+            '"3.10"',
+        ),
+        ("draft: \ufdd0true", 4, f"U+FDD0, {UNSHOWN}", "'true' as true or false", '"true"'),
+        ("tags: \ufdd0[a, b]", 4, f"U+FDD0, {UNSHOWN}", "a list here", None),
+    ],
+    ids=["number-in-a-list", "replacement-character", "control-character", "true", "list"],
+)
+def test_a_removed_character_that_makes_a_value_text_is_an_error_at_its_line(
+    site: Site, front: str, line: int, character: str, read: str, fix: str | None
+) -> None:
+    # YAML reads the value as written as text; the build removed the character first, and read
+    # another kind of value, which the author may not have meant, and cannot see on the line.
+    site(**{"a.md": post_with(front)})
+    quote = (
+        f"and put the value in quotes if it is text: {fix}."
+        if fix
+        else "or put the value in quotes if it is text."
+    )
+    assert user_error(run("build")) == (
+        f"Error: entries/a.md:{line}: {character}, makes this value text: without it, as the "
+        f"build reads the file, YAML reads {read}. Remove the character, {quote}\n"
+    )
+    assert not Path("feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("front", "term"),
+    [("tags: [\ufdd0news]", "news"), ('tags: ["\ufdd00"]', "0"), ("tags:\n- news\ufdd0", "news")],
+)
+def test_a_removed_character_that_leaves_a_value_text_is_removed(
+    site: Site, front: str, term: str
+) -> None:
+    # Text with it and without it: removed with a warning, as everywhere else.
+    site(**{"a.md": post_with(front)})
+    result = run("build", "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Warning: entries/a.md:")
+    entry = etree.parse("feeds/atom.xml").find("{http://www.w3.org/2005/Atom}entry")
+    assert entry is not None
+    assert [c.get("term") for c in entry.findall("{http://www.w3.org/2005/Atom}category")] == [term]
+
+
+def test_a_removed_character_alone_in_an_item_leaves_it_empty(site: Site) -> None:
+    # Empty without it is told as empty, whatever YAML reads with it.
+    site(**{"a.md": post_with("tags:\n- \ufdd0")})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:5: tags has an empty item. Remove it, or write what it should be.\n"
+    )
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_an_error_quoting_a_line_end_is_one_line(site: Site, command: str) -> None:
     # The fix quoted the value with its line end: a second line "Error: b]", naming no file.

@@ -41,6 +41,7 @@ from staticfeed.frontmatter import (
     item_lines,
     key_line_in,
     keys_caught_by_items,
+    refuse_kinds_changed,
     split,
     toml_array_dates_as_written,
     toml_date_as_written,
@@ -609,17 +610,25 @@ def _split_or_errors(
 
 
 def _split_document(path: Path, data: bytes, warnings: list[BuildWarning]) -> Document:
-    return _read_text(path, data, warnings, split)
+    return _read_text(path, data, warnings, split, refuse_kinds_changed)
 
 
 def _read_text(
-    path: Path, data: bytes, warnings: list[BuildWarning], reader: Callable[[str], T]
+    path: Path,
+    data: bytes,
+    warnings: list[BuildWarning],
+    reader: Callable[[str], T],
+    as_written: Callable[[str, str], None] | None = None,
 ) -> T:
-    """`reader` of the document's text, decoded and cleaned as `build` reads it."""
+    """`reader` of the document's text, decoded and cleaned as `build` reads it; `as_written`
+    checks that text against the text as written, when cleaning changed it."""
     decoded = decode_document(path, data)
     warnings.extend(BuildWarning(_LONE_CR_READ, path, line) for line in lone_cr_lines(decoded))
-    text = _clean_text(path, with_lf_line_ends(decoded), warnings)
+    written = with_lf_line_ends(decoded)
+    text = _clean_text(path, written, warnings)
     try:
+        if as_written is not None and text is not written:
+            as_written(written, text)
         return reader(text)
     except FrontMatterError as error:
         raise EntryError(error.message, error.fix, path=path, line=error.line) from None

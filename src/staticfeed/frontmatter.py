@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeGuard
 import yaml
 
 from staticfeed.dates import DateError, next_day_midnight, parse_date
-from staticfeed.text import shorten
+from staticfeed.text import REMOVED_MARK, shorten, unfit_character, with_removed_marked
 from staticfeed.values import SHOWN, WrittenFloat, WrittenInt, quoted
 
 
@@ -478,6 +478,87 @@ class _Mark(Protocol):
 
 
 _LineOf = Callable[[_Mark], int]
+
+
+def refuse_kinds_changed(written: str, text: str) -> None:
+    """Refuse a value of `text`'s YAML front matter that YAML reads otherwise in `written`, of
+    which `text` is the build's reading, without the characters XML cannot carry or readers
+    cannot show: `- <U+FDD0>0` is text as written, and the number 0 without it. Which the
+    author meant is not known, and the error told would be of a value the line does not show."""
+    lines = text.split("\n")
+    try:
+        closing = _closing_fence(lines)
+    except FrontMatterError:
+        return  # `split` tells it
+    if closing is None or _FENCES[lines[0].rstrip()] != "yaml":
+        return
+    source = "\n".join(lines[1:closing])
+    marked = "\n".join(with_removed_marked(written).split("\n")[1:closing])
+    as_written, read = _either_composed(marked), _either_composed(source)
+    if as_written is None or read is None:
+        return  # `split` tells what cannot be read
+    changed = _first_kind_changed(as_written, read)
+    if changed is not None:
+        raise _kind_changed(written.split("\n")[1:closing], marked, source, *changed)
+
+
+def _either_composed(source: str) -> yaml.Node | None:
+    return _composed(source, _Loader) or _composed(source, _PureLoader)
+
+
+def _first_kind_changed(
+    as_written: yaml.Node, read: yaml.Node
+) -> tuple[yaml.Node, yaml.Node] | None:
+    """The first value, in the order of the document, that YAML reads as another kind in
+    `as_written` than in `read` (text, a number, a list), or that is only in one of them. A
+    value that is empty in `read` is none: an empty value is told as such."""
+    pending = [(as_written, read)]
+    while pending:
+        written_node, read_node = pending.pop()
+        if read_node.tag == "tag:yaml.org,2002:null":
+            continue
+        if type(written_node) is not type(read_node) or written_node.tag != read_node.tag:
+            return written_node, read_node
+        if isinstance(written_node, yaml.ScalarNode):
+            continue
+        written_items, read_items = _children(written_node), _children(read_node)
+        if len(written_items) != len(read_items):
+            return written_node, read_node
+        pending.extend(reversed(list(zip(written_items, read_items, strict=True))))
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return list(node.value)
+
+
+def _kind_changed(
+    written: list[str], marked: str, source: str, as_written: yaml.Node, read: yaml.Node
+) -> FrontMatterError:
+    """The error at the first removed character in the value `as_written`, which the build
+    reads as `read` (see refuse_kinds_changed); `written` is the front matter's lines."""
+    start, end = as_written.start_mark.index, as_written.end_mark.index
+    at = marked.find(REMOVED_MARK, start, end + 1)
+    at = at if at >= 0 else marked.find(REMOVED_MARK)  # one there is, for the kinds to differ
+    line = marked.count("\n", 0, at)
+    column = at - (marked.rfind("\n", 0, at) + 1)
+    character = unfit_character(written[line][column:]) or f"U+{ord(REMOVED_MARK):04X}"
+    kind = _KINDS.get(read.tag.rpartition(":")[2], "something other than text")
+    shown = source[read.start_mark.index : read.end_mark.index]
+    if isinstance(read, yaml.ScalarNode):
+        what = f"{shown!r} as {kind}"
+        fix = f"Remove the character, and put the value in quotes if it is text: {quoted(shown)}."
+    else:
+        what = f"{kind} here"
+        fix = "Remove the character, or put the value in quotes if it is text."
+    return FrontMatterError(
+        f"{character}, makes this value text: without it, as the build reads the file, YAML "
+        f"reads {what}",
+        fix,
+        line + 2,
+    )
 
 
 def _invalid_beside_surrogates(

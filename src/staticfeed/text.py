@@ -103,6 +103,18 @@ def for_feeds(text: str) -> str:
     return _NOT_FOR_FEEDS.sub(_as_browsers_read, text)
 
 
+REMOVED_MARK = "\ufdd0"
+"""What `with_removed_marked` writes for each character `for_feeds` removes: one of them, which
+YAML reads as a letter of a value without quotes, as it would read any character there."""
+
+
+def with_removed_marked(text: str) -> str:
+    """`text` as `for_feeds` makes it, but with each character it removes as REMOVED_MARK, in
+    its place: the front matter as YAML reads the author's text, for a check that removing them
+    changes no value (frontmatter.refuse_kinds_changed)."""
+    return _NOT_FOR_FEEDS.sub(lambda match: _as_browsers_read(match) or REMOVED_MARK, text)
+
+
 def _as_browsers_read(match: re.Match[str]) -> str:
     character = match.group()
     if "\x80" <= character <= "\x9f":
