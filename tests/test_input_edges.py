@@ -752,6 +752,18 @@ def test_a_removed_character_that_leaves_a_value_text_is_removed(
     assert [c.get("term") for c in entry.findall("{http://www.w3.org/2005/Atom}category")] == [term]
 
 
+def test_a_removed_character_beside_an_alias_inside_its_own_value_is_read_once(
+    site: Site,
+) -> None:
+    # Reading the front matter both ways followed the alias into the value that holds it, and
+    # the build never ended.
+    site(**{"a.md": post_with("summary: x\ufdd0\nlink: &x [*x]")})
+    assert user_error(run("build")) == (
+        "Error: entries/a.md:5: link nests lists or mappings more than 50 deep. Write it with "
+        "fewer levels; an alias (*name) inside the value it names nests it without end.\n"
+    )
+
+
 def test_a_removed_character_alone_in_an_item_leaves_it_empty(site: Site) -> None:
     # Empty without it is told as empty, whatever YAML reads with it.
     site(**{"a.md": post_with("tags:\n- \ufdd0")})

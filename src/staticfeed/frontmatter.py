@@ -512,11 +512,14 @@ def _first_kind_changed(
     """The first value, in the order of the document, that YAML reads as another kind in
     `as_written` than in `read` (text, a number, a list), or that is only in one of them. A
     value that is empty in `read` is none: an empty value is told as such."""
-    pending = [(as_written, read)]
+    pending, seen = [(as_written, read)], set()
     while pending:
         written_node, read_node = pending.pop()
-        if read_node.tag == "tag:yaml.org,2002:null":
+        # An alias is the node it names: each pair once, or a value that holds its own alias
+        # would be walked without end, and a few lines of aliases for billions of values.
+        if read_node.tag == "tag:yaml.org,2002:null" or (id(written_node), id(read_node)) in seen:
             continue
+        seen.add((id(written_node), id(read_node)))
         if type(written_node) is not type(read_node) or written_node.tag != read_node.tag:
             return written_node, read_node
         if isinstance(written_node, yaml.ScalarNode):
