@@ -1361,6 +1361,23 @@ def test_each_bad_key_of_one_author_of_the_config_is_named_at_its_line(
     )
 
 
+@pytest.mark.parametrize(
+    "header", ["[authors.links]", '[ "authors" . links ]', "[[authors.links]]"]
+)
+def test_a_table_made_in_an_author_by_its_own_header_is_named_at_that_header(
+    site: Site, header: str
+) -> None:
+    # TOML makes `links` a key of the last author: it was named at that author's
+    # [[authors]] line, three lines above the header to remove.
+    authors = f'[[authors]]\nname = "Ann"\n\n{header}\nhome = "https://example.org/"\n'
+    site(config='title = "T"\nsite_url = "https://example.org/"\n' + authors, **{"a.md": POST})
+    assert tomllib.loads(authors)["authors"][0]["links"]
+    assert error_text() == (
+        "Error: staticfeed.toml:6: unknown key 'authors.links'. Remove it; known keys: "
+        "authors.email, authors.name, authors.uri.\n"
+    )
+
+
 def test_each_bad_item_of_a_multi_line_array_in_the_config_is_named_at_its_line(
     site: Site,
 ) -> None:

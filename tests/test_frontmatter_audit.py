@@ -185,6 +185,15 @@ NAMED = [
         "authors.uri.",
     ),
     (
+        # `[authors.x]` makes a table x in the last author: it was named at that author's
+        # [[authors]] line (4), above the header to remove.
+        "toml-table-in-an-author",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[[authors]]\nname = "Ann"\n\n[authors.x]\n'
+        "y = 1\n+++\nBody.\n",
+        "7: unknown key 'authors.x'. Remove it; known keys: authors.email, authors.name, "
+        "authors.uri.",
+    ),
+    (
         # The comma ends the alias's name, as it does a value's in brackets.
         "alias-before-comma",
         "---\ndate: 2025-01-01\ntags: [*a,b]\n---\nBody.\n",

@@ -2033,6 +2033,10 @@ def toml_list_item_lines(
     for number, line in toml_lines(text, first):
         if header.match(line):
             tables.append(ItemLines(number))
+        elif tables and (field := _subtable_of(table, line)):
+            # `[authors.x]` makes a table x in the last item: its error is at this header,
+            # which was reported at the item's `[[authors]]` line, above the mistake.
+            tables[-1].fields.setdefault(field, number)
         inside = bool(header.match(line)) or (inside and not _TOML_HEADER.match(line))
         if inside and (key := _TOML_KEY.match(line)):
             # The key as tomllib names it in the item: `"date"` is date, `x.y` is x's.
@@ -2040,6 +2044,19 @@ def toml_list_item_lines(
     if tables or key_line is None:
         return tables
     return [ItemLines(line) for line in toml_array_item_lines(text, key_line, first)]
+
+
+def _subtable_of(table: str, line: str) -> str | None:
+    """The key that the header on `line` makes in an item of the array of tables `table` (the
+    dotted name `authors`): `x` for `[authors.x]` or `[[ "authors" . x . y ]]`; else None."""
+    found = _TOML_HEADER.match(line)
+    parts = table.split(".")
+    named = _key_parts(found[2]) if found else ()
+    return (
+        named[len(parts)]
+        if len(named) > len(parts) and list(named[: len(parts)]) == parts
+        else None
+    )
 
 
 def _toml_name_pattern(dotted: str) -> str:
