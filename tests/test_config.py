@@ -1345,6 +1345,19 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
     )
 
 
+def test_a_config_key_with_a_dot_in_its_name_is_named_in_quotes(site: Site) -> None:
+    # `"a.b" = 1` was named 'a.b' (and 'authors.a.b' in an author): to TOML, a key b of a
+    # table a, which the user looked for in vain. Front matter names it so too.
+    config = 'title = "T"\nsite_url = "https://example.org/"\n"a.b" = 1\n'
+    site(config=config + '[[authors]]\nname = "Ann"\n"e.mail" = 2\n', **{"a.md": POST})
+    stderr = error_text().splitlines(keepends=True)
+    assert_unknown_key(stderr[0], "staticfeed.toml:3", '"a.b"', "Remove it; known keys: ")
+    assert stderr[1:] == [
+        "Error: staticfeed.toml:6: unknown key 'authors.\"e.mail\"'. Did you mean "
+        "'authors.email'? Known keys: authors.email, authors.name, authors.uri.\n"
+    ]
+
+
 # TOML lets a table's name be quoted: the keys of `[[ "authors" ]]` were named at its line.
 @pytest.mark.parametrize("header", ["[[authors]]", '[[ "authors" ]]', "[['authors']]"])
 def test_each_bad_key_of_one_author_of_the_config_is_named_at_its_line(

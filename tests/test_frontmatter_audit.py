@@ -194,6 +194,36 @@ NAMED = [
         "authors.uri.",
     ),
     (
+        # A key of an author whose name holds a dot was named 'author.a.b', a key b of a
+        # table a to TOML, where its date error names it `author."a.b"`.
+        "toml-key-with-a-dot-in-an-author",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = "Ann"\n"a.b" = 1\n+++\nBody.\n',
+        "6: unknown key 'author.\"a.b\"'. Remove it; known keys: author.email, author.name, "
+        "author.uri.",
+    ),
+    (
+        "toml-date-with-a-dot-in-an-author",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = "Ann"\n"a.b" = 2025-13-01\n'
+        "+++\nBody.\n",
+        "6: author.\"a.b\": '2025-13-01' does not exist: month must be in 1..12. Write "
+        'author."a.b" like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.',
+    ),
+    (
+        # Dotted, `a.b` is a table a in the author: a is the unknown key.
+        "toml-dotted-key-in-an-author",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[[authors]]\nname = "Ann"\na.b = 1\n+++\nBody.\n',
+        "6: unknown key 'authors.a'. Remove it; known keys: authors.email, authors.name, "
+        "authors.uri.",
+    ),
+    (
+        # In YAML as in TOML: `author.a b` read as if `b` were something of `a b`'s.
+        "yaml-key-with-a-space-in-an-author",
+        "---\ntitle: A\ndate: 2025-01-01\nauthor:\n  name: Ann\n  e mail: a@example.org\n"
+        "---\nBody.\n",
+        "6: unknown key 'author.\"e mail\"'. Did you mean 'author.email'? Known keys: "
+        "author.email, author.name, author.uri.",
+    ),
+    (
         # The comma ends the alias's name, as it does a value's in brackets.
         "alias-before-comma",
         "---\ndate: 2025-01-01\ntags: [*a,b]\n---\nBody.\n",

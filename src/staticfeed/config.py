@@ -299,7 +299,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
 
 def _checked(key: str, value: object) -> object:
     if key not in _CHECKS:
-        raise values.unknown_key(key, _CHECKS)
+        raise values.unknown_key(values.key_named(key), _CHECKS)
     try:
         _reject_xml_illegal(key, value)
     except values.InvalidItems as unfit:

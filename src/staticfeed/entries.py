@@ -46,7 +46,6 @@ from staticfeed.frontmatter import (
     toml_array_dates_as_written,
     toml_date_as_written,
     toml_first_table,
-    toml_key_name,
     toml_numbers_as_written,
     without_keys,
 )
@@ -881,7 +880,7 @@ class _EntryBuilder:
     def _check_keys(self) -> None:
         for key in self.meta:
             if key not in KEYS:
-                name = toml_key_name(str(key)) if self.document.toml else str(key)
+                name = values.key_named(str(key)) if self.document.toml else str(key)
                 self._add(key, values.unknown_key(name, KEYS))
         if "author" in self.meta and "authors" in self.meta:
             lines = self.document.key_lines

@@ -17,7 +17,7 @@ import yaml
 
 from staticfeed.dates import DateError, next_day_midnight, parse_date
 from staticfeed.text import REMOVED_MARK, shorten, unfit_character, with_removed_marked
-from staticfeed.values import SHOWN, WrittenFloat, WrittenInt, quoted
+from staticfeed.values import BARE_KEY, SHOWN, WrittenFloat, WrittenInt, key_named, quoted
 
 
 class FrontMatterError(ValueError):
@@ -1780,16 +1780,8 @@ def _toml_keys_open(text: str) -> list[str]:
 
 def _named(name: str) -> str:
     """A TOML key or table name as an error names it: its parts joined by dots, each as
-    `toml_key_name` names it (`"author" . since` is `author.since`)."""
-    return ".".join(toml_key_name(_part_read(part)) for part in _TOML_FIRST_PART.findall(name))
-
-
-def toml_key_name(key: str) -> str:
-    """One part of a TOML key, as tomllib read it, as an error names it: bare where it reads
-    alike bare, else in double quotes (`'a.b'` too): the dot of `"a.b"` is part of one key's
-    name, which `a.b` said was a key `b` in a table `a`; the unknown-key error and a date's
-    name one key alike."""
-    return key if _TOML_BARE.fullmatch(key) else quoted(key)
+    `key_named` names it (`"author" . since` is `author.since`)."""
+    return ".".join(key_named(_part_read(part)) for part in _TOML_FIRST_PART.findall(name))
 
 
 def toml_cut_short_line(text: str) -> int | None:
@@ -1810,8 +1802,7 @@ def toml_cut_short_line(text: str) -> int | None:
 
 
 # A key or dotted key before its `=`, and a table's header; each may be in quotes.
-_TOML_BARE = re.compile(r"[A-Za-z0-9_-]+")
-_TOML_PART = rf'(?:{_TOML_BARE.pattern}|"[^"\n]*"|\'[^\'\n]*\')'
+_TOML_PART = rf'(?:{BARE_KEY.pattern}|"[^"\n]*"|\'[^\'\n]*\')'
 _TOML_NAME = rf"{_TOML_PART}(?:\s*\.\s*{_TOML_PART})*"
 _TOML_KEY = re.compile(rf"\s*({_TOML_NAME})\s*=")
 _TOML_HEADER = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]")

@@ -124,7 +124,10 @@ def did_you_mean(key: str, allowed: Iterable[str]) -> str:
     # Compared in lower case: `TITLE` is as close to `title` as `Title` is. A key of a mapping
     # is compared by its own name, after the prefix it shares: with it, `authors.x` was as
     # close to `authors.uri` as a slip of the pen, and `x` was told to be `uri`.
-    prefix, _, name = key.lower().rpartition(".")
+    # Split at the first dot: the mapping's name is bare, and the key's own may hold one
+    # (`author."a.b"`, named so by `key_named`), in quotes that are no part of it.
+    prefix, _, name = key.lower().partition(".")
+    name = name.strip('"')
     by_lower = {each.lower(): each for each in allowed}
     beside = {
         other.rpartition(".")[2]: other
@@ -136,6 +139,18 @@ def did_you_mean(key: str, allowed: Iterable[str]) -> str:
         return f"Did you mean {by_lower[beside[close[0]]]!r}?" if close else ""
     close = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
     return f"Did you mean {by_lower[close[0]]!r}?" if close else ""
+
+
+# A key TOML lets be written without quotes (a "bare key").
+BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def key_named(key: str) -> str:
+    """One part of a key, as an error names it: bare where TOML reads it alike bare, else in
+    double quotes (`'a.b'` too): the dot of `"a.b"` is part of one key's name, where
+    `author.a.b` said it was a key `b` of a mapping `a` in the author, and a date's error in
+    TOML names the key `author."a.b"`."""
+    return key if BARE_KEY.fullmatch(key) else quoted(key)
 
 
 def unknown_key(key: str, allowed: Iterable[str]) -> InvalidValue:
@@ -870,7 +885,7 @@ def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence
     problems: list[tuple[int, InvalidValue]] = []
     for field in value:
         if field not in known:
-            problem = unknown_key(f"{key}.{field}", [f"{key}.{k}" for k in known])
+            problem = unknown_key(f"{key}.{key_named(str(field))}", [f"{key}.{k}" for k in known])
             problem.field = str(field)
             problems.append((0, problem))
     if len(problems) > 1:
