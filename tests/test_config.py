@@ -185,8 +185,12 @@ def test_keys_dotted_from_tool_in_pyproject_are_named_at_their_line(
         '[project]\nname = "x"\n\n[tool]\nstaticfeed = { {keys} }\n',
         "# x\n\n\n\ntool.staticfeed = { {keys} }\n[project]\n",
         "# x\n\n\n\ntool = { x = 1, staticfeed = { {keys} } }\n",
+        # Named in quotes, or below a header with a comment: the error named no line.
+        '[project]\nname = "x"\n\n["tool"] # tools\n"staticfeed" = { {keys} }\n',
+        "# x\n\n\n\n'tool' . \"staticfeed\" = { {keys} }\n[project]\n",
+        '# x\n\n\n\ntool = { x = 1, "staticfeed" = { {keys} } }\n',
     ],
-    ids=["from-tool", "from-the-top", "within-tool"],
+    ids=["from-tool", "from-the-top", "within-tool", "quoted", "quoted-dotted", "quoted-within"],
 )
 def test_a_key_of_a_staticfeed_table_written_inline_is_named_at_its_line(
     site: Site, text: str
@@ -210,6 +214,8 @@ def test_a_key_of_a_staticfeed_table_written_inline_is_named_at_its_line(
     [
         pytest.param("# x\n\n[tool]\nstaticfeed = { {keys} }\n", 4, id="inline"),
         pytest.param("# x\n[tool.staticfeed]\n{lines}", 5, id="table"),
+        # Its header in quotes, spaced or with a comment was the header of no key's table.
+        pytest.param('# x\n[ "tool" . staticfeed ] # ours\n{lines}', 5, id="table-quoted"),
         pytest.param("[tool]\n{dotted}", 4, id="dotted-from-tool"),
     ],
 )

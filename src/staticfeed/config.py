@@ -8,7 +8,7 @@ import os
 import re
 import shlex
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -23,7 +23,9 @@ from staticfeed.frontmatter import (
     long_number_error,
     long_numbers_as_written,
     toml_cut_short_line,
+    toml_header_named,
     toml_key_given_twice,
+    toml_key_named,
     toml_keys_caught_by_table,
     toml_lines,
     toml_list_item_lines,
@@ -617,14 +619,8 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
     return dict(document)
 
 
-_TABLE_HEADER = re.compile(r"\[\s*(?P<name>[^\]]*?)\s*\]")
-_STATICFEED_KEY = {
-    "tool": re.compile(r"""(?:staticfeed|"staticfeed"|'staticfeed')\s*="""),
-    "": re.compile(r"""tool\s*\.\s*(?:staticfeed|"staticfeed"|'staticfeed')\s*="""),
-}
-
-
-_TOOL_KEY = {"": re.compile(r"""(?:tool|"tool"|'tool')\s*=""")}
+_STATICFEED_KEY = ("tool", "staticfeed")
+_TOOL_KEY = ("tool",)
 
 
 def _staticfeed_key_line(raw_text: str) -> int | None:
@@ -633,20 +629,27 @@ def _staticfeed_key_line(raw_text: str) -> int | None:
     return _key_line_in(raw_text, _STATICFEED_KEY)
 
 
-def _key_line_in(raw_text: str, keys: Mapping[str, re.Pattern[str]]) -> int | None:
-    """The first line that starts with the key `keys` gives for the table it is in ("" for
-    the top of the file); None when there is none."""
-    table = ""
+def _key_line_in(raw_text: str, key: tuple[str, ...]) -> int | None:
+    """The first line that gives the key whose whole dotted name is `key`, as TOML reads it
+    (`"tool" = …`, `tool . staticfeed = …` under no header, `staticfeed = …` under `[tool]`);
+    None when there is none."""
+    found = (number for number, path, value in _toml_paths(raw_text) if value and path == key)
+    return next(found, None)
+
+
+def _toml_paths(raw_text: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
+    """Each line of the TOML `raw_text` that is a table's header or begins a key, its number,
+    the whole name of what it gives as TOML reads it (the table's, the table's and the key's
+    parts) and, for a key, what follows its `=` (None for a header). Only for an error:
+    tomllib keeps no lines. Names in quotes, with spaces around their dots or a comment after
+    a header are read as TOML reads them: `"staticfeed" = { titel = 1 }` was at no line."""
+    table: tuple[str, ...] = ()
     for number, line in toml_lines(raw_text):
-        stripped = line.strip()
-        header = _TABLE_HEADER.match(stripped)
-        if header is not None:
-            table = re.sub(r"\s*\.\s*", ".", header["name"])
-            continue
-        key = keys.get(table)
-        if key is not None and key.match(stripped):
-            return number
-    return None
+        if (header := toml_header_named(line)) is not None:
+            table = header
+            yield number, header, None
+        elif (key := toml_key_named(line)) is not None:
+            yield number, table + key[0], key[1]
 
 
 def config_key_line(path: Path, key: str) -> int | None:
@@ -688,50 +691,15 @@ def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int |
     pyproject.toml, a key may be written dotted from the table `[tool]`
     (`staticfeed.title = "x"`) or from the top of the file (`tool.staticfeed.title = "x"`), or
     the table written inline (`staticfeed = { title = "x" }`), whose line is then each key's."""
-    start = "tool.staticfeed" if in_pyproject else ""
-    key_line: re.Pattern[str] | None = _KEY_LINES[start]
-    inline: re.Pattern[str] | None = _INLINE_TABLES.get(start)
+    start = _STATICFEED_KEY if in_pyproject else ()
     found: dict[str, int] = {}
-    prefix = r"tool\s*\.\s*staticfeed\s*\.\s*" if in_pyproject else ""
-    table = re.compile(rf"\[\[?\s*{prefix}{_KEY}\s*[].]")
-    for number, line in toml_lines(raw_text):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            path = _PATH_FROM.get(stripped.strip("[] ")) if in_pyproject else None
-            key_line = _KEY_LINES[path] if path is not None else None
-            inline = _INLINE_TABLES.get(path) if path is not None else None
-            if path == "":  # [tool.staticfeed]
-                found.setdefault(_TABLE_LINE, number)
-            elif named := table.match(stripped):
-                found.setdefault(_key_name(named), number)
-            continue
-        match = key_line.match(stripped) if key_line else None
-        if match:
-            found.setdefault(_key_name(match), number)
-        elif inline is not None and inline.match(stripped):
-            # TOML lets no key be added to an inline table: the table holds all there are.
+    for number, path, value in _toml_paths(raw_text):
+        if value is None and path == start:  # [tool.staticfeed]
+            found.setdefault(_TABLE_LINE, number)
+        elif len(path) > len(start) and path[: len(start)] == start:
+            found.setdefault(path[len(start)], number)
+        elif value is not None and path == start[: len(path)] and value.lstrip()[:1] == "{":
+            # The staticfeed table, or the tool table that holds it, written inline: TOML lets
+            # no key be added to an inline table, so the table holds all there are.
             return lambda key: number
     return found.get
-
-
-# The first part of a TOML key: bare, or quoted without escapes (`"title"`, `'title'`). A
-# dotted key (`author.name = "x"`) is a key of the table that its first part names.
-_KEY = r"""(?:([A-Za-z0-9_-]+)|"([^"\\]*)"|'([^']*)')"""
-_DOTTED = r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*'))*\s*="""
-# A key line of the staticfeed table, by the path that leads to it from the current table.
-_KEY_LINES = {
-    "": re.compile(_KEY + _DOTTED),
-    "staticfeed": re.compile(rf"staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
-    "tool.staticfeed": re.compile(rf"tool\s*\.\s*staticfeed\s*\.\s*{_KEY}{_DOTTED}"),
-}
-# The staticfeed table written inline, by the path that leads to it from the current table.
-_INLINE_TABLES = {
-    "tool.staticfeed": re.compile(r"tool\s*(?:\.\s*staticfeed\s*=|=\s*\{.*\bstaticfeed\s*=)\s*\{"),
-    "staticfeed": re.compile(r"staticfeed\s*=\s*\{"),
-}
-# From a pyproject.toml table, by its header (no key of staticfeed.toml is under a header).
-_PATH_FROM = {"tool.staticfeed": "", "tool": "staticfeed"}
-
-
-def _key_name(match: re.Match[str]) -> str:
-    return next(part for part in match.groups() if part is not None)

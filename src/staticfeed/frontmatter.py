@@ -1973,6 +1973,21 @@ _TOML_FIRST_PART = re.compile(_TOML_PART)
 _TOML_HEADER_LINE = re.compile(rf"\s*(\[\[?)\s*({_TOML_NAME})\s*\]\]?\s*(?:#.*)?")
 
 
+def toml_header_named(line: str) -> tuple[str, ...] | None:
+    """The parts of the name of the table whose header the TOML `line` is, as tomllib reads
+    them (`[ "tool" . x ]` and `[[tool.x]] # c` are (tool, x)); None for any other line."""
+    found = _TOML_HEADER_LINE.fullmatch(line)
+    return _key_parts(found[2]) if found else None
+
+
+def toml_key_named(line: str) -> tuple[tuple[str, ...], str] | None:
+    """The parts of the key the TOML `line` begins with, as tomllib reads them
+    (`"tool".staticfeed =` is (tool, staticfeed)), and what follows its `=`; None for a line
+    that begins no key (an array's item, a comment)."""
+    found = _TOML_KEY.match(line)
+    return (_key_parts(found[1]), line[found.end() :]) if found else None
+
+
 def _first_key(name: str) -> str:
     """The first part of the TOML key or table name `name` as tomllib reads it: `"author"`
     and `author . x` are `author`."""
