@@ -666,6 +666,51 @@ def test_a_long_number_written_two_ways_is_quoted_as_written_at_each_line(
     ]
 
 
+# One number written two ways, in decimal or not, short or long (45 digits in
+# decimal, 39 characters in hex, which a message shows whole).
+ELEVENS = int("1" * 45)
+WRITTEN_TWO_WAYS = [("0xFF", "255"), ("1_000", "1000"), ("+5", "0o5"), (hex(ELEVENS), str(ELEVENS))]
+
+
+def shown(written: str) -> str:
+    """`written` as a message quotes it: whole up to 40 characters, else its first 38 and …"""
+    return written if len(written) <= 40 else f"{written[:38]}\u2026"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [*WRITTEN_TWO_WAYS, *((then, first) for first, then in WRITTEN_TWO_WAYS)]
+)
+def test_a_number_written_two_ways_in_toml_authors_is_quoted_as_written_at_each_line(
+    site: Site, first: str, then: str
+) -> None:
+    # Below a table's header, a number short or not written long was quoted in decimal ("255"
+    # for 0xFF: following the fix changed the name), and one written two ways quoted as the
+    # one of them written long for both.
+    authors = f"[[authors]]\nname = {first}\n[[authors]]\nname = {then}\n"
+    config = 'title = "T"\nsite_url = "https://example.org/"\n'
+    site(config + authors, **{"a.md": POST})
+    assert user_error(run("build")).splitlines() == [
+        f"Error: staticfeed.toml:{line}: authors name must be text, not a number. Put it in "
+        f'quotes: "{shown(written)}"'
+        for line, written in ((4, first), (6, then))
+    ]
+    Path("staticfeed.toml").write_text(BASIC_CONFIG)
+    Path("entries/a.md").write_text(f'+++\ntitle = "A"\ndate = 2025-01-01\n{authors}+++\nText.\n')
+    assert user_error(run("build")).splitlines() == [
+        f"Error: entries/a.md:{line}: authors name must be text, not a number. Put it in "
+        f'quotes: "{shown(written)}"'
+        for line, written in ((5, first), (7, then))
+    ]
+    # As the fix says: the names are published as written.
+    quoted_authors = f'[[authors]]\nname = "{first}"\n[[authors]]\nname = "{then}"\n'
+    Path("entries/a.md").write_text(
+        f'+++\ntitle = "A"\ndate = 2025-01-01\n{quoted_authors}+++\nText.\n'
+    )
+    assert run("build").exit_code == 0
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert [author.name for author in entry.authors] == [first, then]
+
+
 @pytest.mark.parametrize(
     ("document", "line"),
     [

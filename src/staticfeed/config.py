@@ -21,9 +21,9 @@ from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_l
 from staticfeed.frontmatter import (
     ItemLines,
     long_number_error,
-    long_numbers_as_written,
     toml_cut_short_line,
     toml_header_named,
+    toml_ints_as_written,
     toml_key_given_twice,
     toml_key_named,
     toml_keys_caught_by_table,
@@ -519,7 +519,7 @@ def _read_toml(path: Path) -> dict[str, object]:
             line=line_at_byte(data, offset),
         ) from None
     try:
-        return long_numbers_as_written(tomllib.loads(text), text)
+        return toml_ints_as_written(tomllib.loads(text), text)
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise ConfigError(
             "the TOML nests arrays or inline tables too deep to read",

@@ -7,7 +7,7 @@ import re
 import sys
 import tomllib
 import unicodedata
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, time
@@ -1147,35 +1147,101 @@ def long_number_error(text: str, first: int = 1) -> tuple[str, str, int] | None:
     return None
 
 
-# A whole number TOML reads, written long (see WrittenInt): in hex, octal or binary, as TOML
-# writes them, which int(…, 0) reads (`_` between two digits alone), or in decimal, which may
-# be written with `_` too; not a part of a longer word or a float.
-_BASES = {"x": "[0-9A-Fa-f]", "o": "[0-7]", "b": "[01]"}
-_LONG_BASED = "|".join(
-    rf"0{base}{digit}(?:_?{digit}){{{SHOWN},}}" for base, digit in _BASES.items()
+# A whole number as TOML writes one: in decimal, which may have `_` between two digits, or
+# in hex, octal or binary, which int(…, 0) reads alike.
+_TOML_INT = re.compile(
+    r"[+-]?(?:0|[1-9](?:_?\d)*)|0x[0-9A-Fa-f](?:_?[0-9A-Fa-f])*|0o[0-7](?:_?[0-7])*|0b[01](?:_?[01])*"
 )
-_LONG_NUMBER = re.compile(rf"(?<![\w.])(?:{_LONG_BASED}|[+-]?[1-9](?:_?\d){{{SHOWN},}})(?![\w.])")
-# Searched first, 50 times faster than _LONG_NUMBER, which tries each character of the text:
-# with neither, no number of the text is written long unlike str() writes it.
-_LONG_BASED_NUMBER = re.compile(_LONG_BASED)
+# What any whole number written otherwise than str() writes it has: a base's prefix, a `_`
+# between digits, or a `+` or `-0` where a value begins. Searched first, each on its own: a
+# text with none (nearly every one) is not read again. Each begins with a character, not a
+# class: one pattern of them all, or a class before the sign, took several times as long.
+_BASE_PREFIX = re.compile("0[xob]")
 _UNDERSCORE = re.compile(r"_\d")
+_SIGNED = tuple(
+    re.compile(rf"{before}\s*(?:#[^\n]*\n\s*)*(?:\+|-0)") for before in ("=", ",", r"\[")
+)
 
 
-def long_numbers_as_written(data: dict[str, object], text: str) -> dict[str, object]:
-    """The TOML `data` read from `text`, each whole number written long a WrittenInt, for a
-    message to quote as written (tomllib keeps no source). One value written two ways
-    (`0o777…` and `0b111…`) is matched to each in the order of the text."""
-    if _LONG_BASED_NUMBER.search(text) is None and not any(
-        text[found.start() - 1 : found.start()].isdigit() for found in _UNDERSCORE.finditer(text)
-    ):
+def toml_ints_as_written(data: dict[str, object], text: str) -> dict[str, object]:
+    """The TOML `data` read from `text`, each whole number written otherwise than str()
+    writes it (`0xFF`, `1_000`, `+5`) a WrittenInt, for a message to quote as written
+    (tomllib keeps no source): "255" for `name = 0xFF` was another name. One value written
+    two ways (`1000` and `1_000`) is matched to each in the order of the text, which is the
+    order of `data` but where a table is added to after another (`[a]`, `[b]`, `[a.c]`): a
+    value whose numbers do not pair up so is quoted as written only where every one is
+    written alike."""
+    if not _written_otherwise(text):
         return data  # as nearly always
-    written: dict[int, deque[str]] = {}
-    limit = sys.get_int_max_str_digits()
-    for found in _LONG_NUMBER.findall(text):
-        if found[0] != "0" and _digits(found) > limit:
-            continue  # decimal, so in a string (tomllib read the text): int() refuses it
-        written.setdefault(int(found, 0), deque()).append(found)
-    return _with_written(data, written) if written else data  # type: ignore[return-value]
+    written: dict[int, list[str]] = {}
+    for token in _toml_int_values(text):
+        with contextlib.suppress(ValueError):  # more digits than int() reads: refused before
+            written.setdefault(int(token, 0), []).append(token)
+    read: Counter[int] = Counter()
+    _count_ints(data, read)
+    forms = {number: _paired(tokens, read[number]) for number, tokens in written.items()}
+    return _with_written(data, forms)  # type: ignore[return-value]
+
+
+def _written_otherwise(text: str) -> bool:
+    """Whether the TOML `text` may hold a whole number written otherwise than str() writes
+    it; False where it holds none."""
+    underscore = any(
+        text[found.start() - 1 : found.start()].isdigit() for found in _UNDERSCORE.finditer(text)
+    )
+    return (
+        underscore
+        or _BASE_PREFIX.search(text) is not None
+        or any(signed.search(text) for signed in _SIGNED)
+    )
+
+
+def _toml_int_values(text: str) -> Iterator[str]:
+    """Each whole number of the TOML `text` that is a value (not a key, nor a part of a
+    table's name), as written, in the order of the text."""
+    brackets: list[str] = []  # the arrays and inline tables the token is in
+    value = header = False  # whether a value comes next; whether in a table's header
+    for token in _TOML_VALUE_TOKEN.findall(text):
+        if header:
+            header = token != "\n"
+        elif token == "=":
+            value = True
+        elif token in ("[", "{") and (value or brackets):
+            brackets.append(token)
+            value = token == "["
+        elif token == "[":
+            header = True  # at a line's start, outside any value
+        elif token in ("]", "}", ","):
+            if token != "," and brackets:
+                brackets.pop()
+            value = token == "," and brackets[-1:] == ["["]
+        elif token == "\n" or token[:1] == "#":
+            value = value and bool(brackets)  # a value ends with its line, but in an array
+        else:
+            if value and _TOML_INT.fullmatch(token):
+                yield token
+            value = False
+
+
+def _count_ints(value: object, counts: Counter[int]) -> None:
+    """Count each whole number in `value` (true and false are none)."""
+    if isinstance(value, dict):
+        for each in value.values():
+            _count_ints(each, counts)
+    elif isinstance(value, list):
+        for each in value:
+            _count_ints(each, counts)
+    elif type(value) is int:
+        counts[value] += 1
+
+
+def _paired(tokens: list[str], count: int) -> Iterator[str]:
+    """How each of the `count` whole numbers of one value is written, in order: as `tokens`,
+    the ways the text writes it, where they pair up one for one; else as the one way, where
+    every one is written alike; else not known (each is then named as str() writes it)."""
+    if len(tokens) == count:
+        return iter(tokens)
+    return iter(tokens[:1] * count if len(set(tokens)) == 1 else [])
 
 
 def toml_numbers_as_written(text: str, value: object) -> object:
@@ -1285,14 +1351,16 @@ def _number_as_written(value: object, token: str) -> object:
     return value
 
 
-def _with_written(value: object, written: dict[int, deque[str]]) -> object:
+def _with_written(value: object, written: dict[int, Iterator[str]]) -> object:
     if isinstance(value, dict):
         return {key: _with_written(each, written) for key, each in value.items()}
     if isinstance(value, list):
         return [_with_written(each, written) for each in value]
     if type(value) is int and value in written:
-        forms = written[value]
-        return WrittenInt(value, forms.popleft() if len(forms) > 1 else forms[0])
+        form = next(written[value], None)
+        if form is None or (form[1:2] not in ("x", "o", "b") and form == str(value)):
+            return value  # as str() writes it: one in hex may have more digits than it writes
+        return WrittenInt(value, form)
     return value
 
 
@@ -1941,7 +2009,7 @@ def _parse_toml(source: str) -> _Parsed:
     key_lines = _toml_key_lines(source, data)
     _refuse_vast_values(data, key_lines)
     # TOML has no implicit types: 3.10 is a number as written.
-    return long_numbers_as_written(data, source), key_lines, {}, {}
+    return toml_ints_as_written(data, source), key_lines, {}, {}
 
 
 def _toml_key_lines(source: str, data: dict[str, object]) -> dict[str, int]:
@@ -2108,6 +2176,9 @@ def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]
 
 # Strings and comments, which may hold any bracket or comma, then what an array is made of.
 _TOML_TOKENS = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}},]|[^\s\[\]{{}},#\"']+")
+# What TOML's values are made of: strings and comments (which may hold any of the rest), a
+# bracket, a brace, a comma, an `=`, a line's end, or what else a value or a key is.
+_TOML_VALUE_TOKEN = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}},=\n]|[^\s\[\]{{}},=#\"']+")
 
 
 def toml_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
