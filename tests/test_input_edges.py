@@ -711,6 +711,23 @@ def test_a_number_written_two_ways_in_toml_authors_is_quoted_as_written_at_each_
     assert [author.name for author in entry.authors] == [first, then]
 
 
+def test_a_number_of_a_dotted_key_is_told_apart_from_the_same_number_below_it(
+    site: Site,
+) -> None:
+    # TOML reads `author.name` into the author, whose numbers come first in what it reads,
+    # though `title = 255` is written between: each is quoted as its own line writes it.
+    site(
+        **{
+            "a.md": '+++\ndate = 2025-01-01\nauthor.email = "a@example.org"\ntitle = 255\n'
+            "author.name = 0xFF\n+++\nText.\n"
+        }
+    )
+    assert user_error(run("build")).splitlines() == [
+        'Error: entries/a.md:3: author name must be text, not a number. Put it in quotes: "0xFF"',
+        'Error: entries/a.md:4: title must be text, not a number. Put it in quotes: "255"',
+    ]
+
+
 @pytest.mark.parametrize(
     ("document", "line"),
     [

@@ -1167,20 +1167,21 @@ def toml_ints_as_written(data: dict[str, object], text: str) -> dict[str, object
     """The TOML `data` read from `text`, each whole number written otherwise than str()
     writes it (`0xFF`, `1_000`, `+5`) a WrittenInt, for a message to quote as written
     (tomllib keeps no source): "255" for `name = 0xFF` was another name. One value written
-    two ways (`1000` and `1_000`) is matched to each in the order of the text, which is the
-    order of `data` but where a table is added to after another (`[a]`, `[b]`, `[a.c]`): a
-    value whose numbers do not pair up so is quoted as written only where every one is
-    written alike."""
+    two ways (`1000` and `1_000`) is matched to each in the order of the text, key by key of
+    `data` (`author.name = 0xFF` below `title = 255` is the author's, though above it); a
+    value whose numbers in one key do not pair up so is quoted as written only where every
+    one is written alike."""
     if not _written_otherwise(text):
         return data  # as nearly always
-    written: dict[int, list[str]] = {}
-    for token in _toml_int_values(text):
+    written: dict[tuple[str, int], list[str]] = {}
+    for key, token in _toml_int_values(text):
         with contextlib.suppress(ValueError):  # more digits than int() reads: refused before
-            written.setdefault(int(token, 0), []).append(token)
-    read: Counter[int] = Counter()
-    _count_ints(data, read)
+            written.setdefault((key, int(token, 0)), []).append(token)
+    read: Counter[tuple[str, int]] = Counter()
+    for key, value in data.items():
+        _count_ints(key, value, read)
     forms = {number: _paired(tokens, read[number]) for number, tokens in written.items()}
-    return _with_written(data, forms)  # type: ignore[return-value]
+    return {key: _with_written(key, value, forms) for key, value in data.items()}
 
 
 def _written_otherwise(text: str) -> bool:
@@ -1196,43 +1197,55 @@ def _written_otherwise(text: str) -> bool:
     )
 
 
-def _toml_int_values(text: str) -> Iterator[str]:
+def _toml_int_values(text: str) -> Iterator[tuple[str, str]]:
     """Each whole number of the TOML `text` that is a value (not a key, nor a part of a
-    table's name), as written, in the order of the text."""
+    table's name), as written, in the order of the text, with the key of the document it is
+    in: the first part of the header above it (`authors` below `[[authors]]`), or of its
+    line's key above any header (`author` for `author.name = 0xFF`)."""
     brackets: list[str] = []  # the arrays and inline tables the token is in
     value = header = False  # whether a value comes next; whether in a table's header
+    table: str | None = None  # the document's key the header above names
+    key, line_start = "", True
     for token in _TOML_VALUE_TOKEN.findall(text):
+        if token == "\n" and not brackets:  # a value ends with its line, but in an array
+            value = header = False
+            line_start = True
+            continue
+        if token == "\n" or token[:1] == "#":
+            continue
+        first, line_start = line_start, False
         if header:
-            header = token != "\n"
+            if token != "[" and table is None:
+                table = _first_key(token)
+        elif first and token == "[":
+            header, table = True, None
+        elif first:
+            key = table if table is not None else _first_key(token)
         elif token == "=":
             value = True
-        elif token in ("[", "{") and (value or brackets):
+        elif token in ("[", "{"):
             brackets.append(token)
             value = token == "["
-        elif token == "[":
-            header = True  # at a line's start, outside any value
         elif token in ("]", "}", ","):
             if token != "," and brackets:
                 brackets.pop()
             value = token == "," and brackets[-1:] == ["["]
-        elif token == "\n" or token[:1] == "#":
-            value = value and bool(brackets)  # a value ends with its line, but in an array
         else:
             if value and _TOML_INT.fullmatch(token):
-                yield token
+                yield key, token
             value = False
 
 
-def _count_ints(value: object, counts: Counter[int]) -> None:
-    """Count each whole number in `value` (true and false are none)."""
+def _count_ints(key: str, value: object, counts: Counter[tuple[str, int]]) -> None:
+    """Count each whole number in `value`, the document's `key` (true and false are none)."""
     if isinstance(value, dict):
         for each in value.values():
-            _count_ints(each, counts)
+            _count_ints(key, each, counts)
     elif isinstance(value, list):
         for each in value:
-            _count_ints(each, counts)
+            _count_ints(key, each, counts)
     elif type(value) is int:
-        counts[value] += 1
+        counts[key, value] += 1
 
 
 def _paired(tokens: list[str], count: int) -> Iterator[str]:
@@ -1351,13 +1364,13 @@ def _number_as_written(value: object, token: str) -> object:
     return value
 
 
-def _with_written(value: object, written: dict[int, Iterator[str]]) -> object:
+def _with_written(key: str, value: object, written: dict[tuple[str, int], Iterator[str]]) -> object:
     if isinstance(value, dict):
-        return {key: _with_written(each, written) for key, each in value.items()}
+        return {name: _with_written(key, each, written) for name, each in value.items()}
     if isinstance(value, list):
-        return [_with_written(each, written) for each in value]
-    if type(value) is int and value in written:
-        form = next(written[value], None)
+        return [_with_written(key, each, written) for each in value]
+    if type(value) is int and (key, value) in written:
+        form = next(written[key, value], None)
         if form is None or (form[1:2] not in ("x", "o", "b") and form == str(value)):
             return value  # as str() writes it: one in hex may have more digits than it writes
         return WrittenInt(value, form)
