@@ -410,6 +410,63 @@ def test_a_toml_date_where_text_belongs_is_quoted_as_written(
 
 
 @pytest.mark.parametrize(
+    ("wrong", "told"),
+    [
+        # Told "Write title as a single line of text", where front matter quoted the date.
+        ("title = 2025-12-01", 'title must be text, not a date. Put it in quotes: "2025-12-01"'),
+        # As written: str() writes "2025-12-01 10:00:00+00:00".
+        (
+            "title = 2025-12-01T10:00:00Z # d",
+            'title must be text, not a date and time. Put it in quotes: "2025-12-01T10:00:00Z"',
+        ),
+        (
+            "subtitle = 10:30:00.5",
+            'subtitle must be text, not a time. Put it in quotes: "10:30:00.5"',
+        ),
+        # "3.1" is another version, 255 another name.
+        ("subtitle = 3.10", 'subtitle must be text, not a number. Put it in quotes: "3.10"'),
+        ("rights = 0xFF", 'rights must be text, not a number. Put it in quotes: "0xFF"'),
+    ],
+    ids=["title-date", "title-date-time", "subtitle-time", "subtitle-number", "rights-hex"],
+)
+def test_a_date_or_number_where_the_config_wants_text_is_quoted_as_written(
+    site: Site, wrong: str, told: str
+) -> None:
+    key = wrong.split()[0]
+    title = 'title = "Test feed"'
+    config = BASIC_CONFIG.replace(title, wrong) if key == "title" else f"{BASIC_CONFIG}{wrong}\n"
+    site(config=config, **{"a.md": front("---")})
+    line = config.splitlines().index(wrong) + 1
+    assert errors() == [f"Error: staticfeed.toml:{line}: {told}"]
+    value = told.rpartition(": ")[2]
+    fixed = wrong.replace(wrong.split(" = ")[1].partition(" #")[0], value)
+    assert read_line(fixed, toml=True) == {key: value.strip('"')}
+    Path("staticfeed.toml").write_text(config.replace(wrong, fixed), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse("feeds/atom.xml").feed
+    assert feed[key] == value.strip('"')
+
+
+@pytest.mark.parametrize("config", [False, True], ids=["front-matter", "config"])
+def test_a_toml_date_named_as_an_author_is_quoted(site: Site, config: bool) -> None:
+    # An author's name in a mapping, which is not read again: a local date has one form alone.
+    author = "[[authors]]\nname = 2025-12-01"
+    if config:
+        others = BASIC_CONFIG.partition("authors = ")[0]
+        folder = site(config=f"{others}{author}\n", **{"a.md": front("---")})
+        where, path = "staticfeed.toml:5", folder / "staticfeed.toml"
+    else:
+        folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", author)})
+        where, path = "entries/a.md:5", folder / "entries" / "a.md"
+    assert errors() == [
+        f'Error: {where}: authors name must be text, not a date. Put it in quotes: "2025-12-01"'
+    ]
+    entry = built_as_told(path, "name = 2025-12-01", 'name = "2025-12-01"')
+    assert [author.name for author in entry.authors] == ["2025-12-01"]
+
+
+@pytest.mark.parametrize(
     ("wrong", "told", "fixed", "tags"),
     [
         # Told "Write each of tags as a single line of text", where a number was quoted.

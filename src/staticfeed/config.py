@@ -10,6 +10,7 @@ import shlex
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, time
 from pathlib import Path
 from stat import S_ISREG
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -22,6 +23,7 @@ from staticfeed.frontmatter import (
     ItemLines,
     long_number_error,
     toml_cut_short_line,
+    toml_date_as_written,
     toml_header_named,
     toml_ints_as_written,
     toml_key_given_twice,
@@ -29,6 +31,7 @@ from staticfeed.frontmatter import (
     toml_keys_caught_by_table,
     toml_lines,
     toml_list_item_lines,
+    toml_numbers_as_written,
     without_keys,
 )
 from staticfeed.model import Author
@@ -136,6 +139,16 @@ def _feed_url(key: str, value: object) -> str:
         )
     return url
 
+
+# Keys whose text is the user's own: a number, a date or a time given for one is told in quotes
+# as written (`title = 2025-12-01` → "2025-12-01"), where "Write title as a single line of
+# text" said nothing of how. Where quoted it would be refused in turn (a time zone, a URL), not.
+_OWN_TEXT: dict[str, Callable[[str, object, object], str]] = {
+    "title": values.line_of_text,
+    "subtitle": values.text,
+    "rights": values.text,
+    "templates": values.text,
+}
 
 _CHECKS: dict[str, _Check] = {
     "title": values.line_of_text,
@@ -276,7 +289,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
             errors += caught
             value = without_keys(value, _CHECKS)
         try:
-            checked[key] = _checked(key, value)
+            checked[key] = _checked(key, value, (raw_text, line_of(key)))
         except ConfigError as error:
             errors.append(error)
         except values.InvalidValue as problem:
@@ -299,14 +312,29 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     raise errors[0] if len(errors) == 1 else ManyErrors(_once(errors))
 
 
-def _checked(key: str, value: object) -> object:
+def _checked(key: str, value: object, source: tuple[str, int | None]) -> object:
+    """`value` of `key` checked; `source`, the config's text and the key's line, for a fix to
+    quote a value as written."""
     if key not in _CHECKS:
         raise values.unknown_key(values.key_named(key), _CHECKS)
     try:
         _reject_xml_illegal(key, value)
     except values.InvalidItems as unfit:
         raise _and_other_bad_items(key, value, unfit) from None
+    if key in _OWN_TEXT and isinstance(value, int | float | date | time):
+        return _OWN_TEXT[key](key, *_as_written(value, *source))
     return _CHECKS[key](key, value)
+
+
+def _as_written(value: object, raw_text: str, line: int | None) -> tuple[object, str | None]:
+    """`value`, a number, a date or a time TOML read, and its source as the config writes it
+    from `line` on (`values.text`'s `written`): str() writes `2025-12-01T10:00:00Z` as
+    "2025-12-01 10:00:00+00:00", and `3.10` as "3.1". Only for an error: it reads the text
+    again. A local date's one form where its line is not found (an inline table's key)."""
+    text = "\n".join(raw_text.split("\n")[line - 1 :]) if line is not None else ""
+    if isinstance(value, date | time):
+        return value, toml_date_as_written(text, value) or values.local_date_as_written(value)
+    return (toml_numbers_as_written(text, value) if text else value), None
 
 
 def _and_other_bad_items(

@@ -368,6 +368,13 @@ def _scalar_not_text(value: object) -> bool:
     return isinstance(value, bool | int | float | date | time)
 
 
+def local_date_as_written(value: object) -> str | None:
+    """A TOML local date (`2025-12-01`) as written, for a fix to quote where its line is not
+    read again (a mapping's key): TOML writes one so alone, as str() does. None for anything
+    else, a date-time or a time too, which TOML writes several ways (`T` or a space, `Z`)."""
+    return str(value) if type(value) is date else None
+
+
 def _date_written(value: object, written: object) -> bool:
     """Whether `value` is a date or a time of TOML's and `written` how it is written, which a
     fix quotes: YAML front matter reads a date as text."""
@@ -868,7 +875,9 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
     email = value.get("email")
     uri = value.get("uri")
     with in_field("name"):
-        name = composed(line_of_text(f"{key} name", value["name"]))
+        name = composed(
+            line_of_text(f"{key} name", value["name"], local_date_as_written(value["name"]))
+        )
         _refuse_address_in_name(key, name)
         _refuse_open_direction(key, name)
     # A key written with no value (`email:`, `null`) is empty, as everywhere: not left out.
