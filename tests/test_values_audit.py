@@ -263,3 +263,41 @@ def test_a_links_characters_no_uri_may_hold_are_escaped(site: Site) -> None:
     build_ok()
     (item,) = etree.parse("feeds/rss.xml").findall("channel/item")
     assert item.findtext("link") == "https://example.org/search?tags%5B%5D=a%7Cb"
+
+
+FULL = "is not an absolute http(s) URL. Write it in full, like"
+
+
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        # The space after the host's "/" was dropped (`https://example.org/notes`), where the
+        # same link with its scheme was told to keep it as %20: another page.
+        ("example.org/ notes", f"{FULL} https://example.org/%20notes"),
+        (
+            "https://example.org/ notes",
+            "contains spaces. Write spaces as %20: https://example.org/%20notes",
+        ),
+        ("/ notes", f"{FULL} https://example.org/%20notes"),
+        # `100%` was suggested as it is, which the next build refused for its bare %.
+        ("example.org/100%", f"{FULL} https://example.org/100%25"),
+        # Told "100%%20a", refused in turn for its "%%": both at once.
+        (
+            "https://example.org/100% a",
+            "contains spaces. Write spaces as %20 and a % that is part of the address as %25: "
+            "https://example.org/100%25%20a",
+        ),
+    ],
+    ids=["no-scheme", "scheme", "path", "no-scheme-percent", "percent-and-space"],
+)
+def test_a_link_told_in_full_keeps_its_spaces_and_builds_as_told(
+    site: Site, written: str, told: str
+) -> None:
+    folder = site(**{"a.md": entry(f'link: "{written}"')})
+    assert errors() == [f"Error: entries/a.md:4: link '{written}' {told}"]
+    fixed = told.rpartition(" ")[2]  # the URL ends the fix
+    document = folder / "entries" / "a.md"
+    document.write_text(document.read_text().replace(written, fixed), encoding="utf-8")
+    build_ok()
+    (item,) = feedparser.parse("feeds/atom.xml").entries
+    assert item.link == fixed

@@ -571,15 +571,22 @@ def _url_suggestion(url: str) -> str:
     host, slash, path = rest.partition("/")
     if host and (found or "." in host.strip(".")):
         # Words parted by spaces (`my notes.example.net`) were meant as one name.
-        return f"https://{'-'.join(host.split())}{slash}{_spaces_escaped(path)}"
+        return f"https://{'-'.join(host.split())}{slash}{_fetchable(path)}"
     # No host (https:///x, file:///x, x or /x): a path on some site.
-    return f"https://example.org/{_spaces_escaped(rest.lstrip('./'))}"
+    return f"https://example.org/{_fetchable(rest.lstrip('./'))}"
+
+
+def _fetchable(url: str) -> str:
+    """`url` as `_refuse_unfetchable` takes it: each `%` that begins no escape as %25, each
+    space escaped. A suggestion made otherwise was refused in turn at the next build."""
+    return _spaces_escaped(BARE_PERCENT.sub("%25", url))
 
 
 def _spaces_escaped(url: str) -> str:
     # Each as its UTF-8 bytes (a no-break space is %C2%A0), as browsers read an escape back:
-    # its code point after "%" (%A0, %2028 for U+2028) led elsewhere.
-    return re.sub(r"\s", lambda match: quote(match.group(), safe=""), url.strip())
+    # its code point after "%" (%A0, %2028 for U+2028) led elsewhere. Not stripped: a value's
+    # ends are (`text`), and a path's first space (`example.org/ notes`) is the path's own.
+    return re.sub(r"\s", lambda match: quote(match.group(), safe=""), url)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # not a port: localhost:8000/x
@@ -608,8 +615,10 @@ def _refuse_unfetchable(key: str, url: str) -> None:
             f"Write the host name without spaces, like {_url_suggestion(url)}",
         )
     if any(char.isspace() for char in url):
+        # With a bare % too, one fix for both: "100%%20a" was refused next for its "%%".
+        percent = " and a % that is part of the address as %25" if BARE_PERCENT.search(url) else ""
         raise InvalidValue(
-            f"{key} {url!r} contains spaces", f"Write spaces as %20: {_spaces_escaped(url)}"
+            f"{key} {url!r} contains spaces", f"Write spaces as %20{percent}: {_fetchable(url)}"
         )
     if BARE_PERCENT.search(url):
         raise InvalidValue(
