@@ -626,6 +626,13 @@ def test_init_asks_again_for_a_blank_title_or_an_author_without_a_name(in_tmp: P
             'COMMA, yet as text it is one author. Give --author once for each: --author "李安" '
             '--author "陈波"',
         ),
+        # An ASCII semicolon parts two people as well (`Ann Lee; Bo Chen`).
+        (
+            ["new", "T", "--author", "Ann Lee; Bo Chen"],
+            "Invalid value for '--author': author 'Ann Lee; Bo Chen' parts names with U+003B "
+            "SEMICOLON, yet as text it is one author. Give --author once for each: --author "
+            '"Ann Lee" --author "Bo Chen"',
+        ),
         (["init", "--title", ""], "Invalid value for '--title': it is empty: give a title."),
     ],
 )

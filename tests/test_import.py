@@ -1534,6 +1534,8 @@ def test_a_post_without_title_or_author_takes_them_from_its_text(tmp_path: Path)
         "'\"Ann Lee\" <ann@example.org>'",
         # Without a bracket never closed: "Ann (" was imported.
         '"Ann Lee (ann@example.org"',
+        # A semicolon that parts the address from the name parts no two people.
+        '"Ann Lee; ann@example.org"',
     ],
 )
 def test_an_address_in_a_posts_author_becomes_the_email(tmp_path: Path, author: str) -> None:
@@ -1550,23 +1552,32 @@ def test_an_address_in_a_posts_author_becomes_the_email(tmp_path: Path, author: 
     assert [(a.name, a.email) for a in read.authors] == [("Ann Lee", "ann@example.org")]
 
 
-def test_a_posts_authors_parted_by_an_ideographic_comma_are_each_an_author(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("author", "first", "second"),
+    [
+        # Imported as one person, "李安、陈波", whom the build published so: no name holds the
+        # mark Chinese and Japanese text list names with.
+        ("李安、陈波 <chen@example.org>", "李安", "陈波"),
+        # Imported as one person "Ann Lee; Bo Chen"; the build now refuses that text.
+        ("Ann Lee; Bo Chen <chen@example.org>", "Ann Lee", "Bo Chen"),
+    ],
+    ids=["ideographic-comma", "semicolon"],
+)
+def test_a_posts_authors_parted_by_a_mark_are_each_an_author(
+    tmp_path: Path, author: str, first: str, second: str
 ) -> None:
-    # Imported as one person, "李安、陈波", whom the build published so: no name holds the mark
-    # Chinese and Japanese text list names with.
     post = write(
         tmp_path / "_posts",
         "2024-09-12-moorings.md",
-        "---\ntitle: Moorings\ndate: 2024-09-12\nauthor: 李安、陈波 <chen@example.org>\n---\nHi.\n",
+        f"---\ntitle: Moorings\ndate: 2024-09-12\nauthor: {author}\n---\nHi.\n",
     )
     (entry,) = import_documents([post], tmp_path / "entries", timezone=KYIV, dry_run=False)
-    assert entry.authors == (Author("李安"), Author("陈波", "chen@example.org"))
+    assert entry.authors == (Author(first), Author(second, "chen@example.org"))
     config_path = write(tmp_path, "staticfeed.toml", BASIC_CONFIG)
     (read,) = read_entries(load_config(config_path), tmp_path / "entries").entries
     assert [(a.name, a.email) for a in read.authors] == [
-        ("李安", None),
-        ("陈波", "chen@example.org"),
+        (first, None),
+        (second, "chen@example.org"),
     ]
 
 

@@ -274,12 +274,14 @@ dump_options = st.fixed_dictionaries(
 
 @st.composite
 def authors(draw: st.DrawFn, names: st.SearchStrategy[str]) -> list[object]:
-    """Authors as mappings or as `Name` text; text only when it has no `<`/`>` to misread. No
-    name has an `@` with a `.` after it, which an email address in it needs, nor a character
-    that opens a direction (an embedding, an override or an isolate): both are errors."""
+    """Authors as mappings or as `Name` text; text only when it has no `<`/`>` to misread,
+    nor a mark that parts names in text (README: `;`, U+3001, U+FF0C, U+FF1B), which is an error
+    there. No name has an `@` with a `.` after it, which an email address in it needs, nor a
+    character that opens a direction (an embedding, an override or an isolate): both are
+    errors."""
     result: list[object] = []
     for name in draw(st.lists(names.filter(_drawable_name), min_size=1, max_size=3)):
-        as_text = "<" not in name and ">" not in name and draw(st.booleans())
+        as_text = not re.search("[<>;\u3001\uff0c\uff1b]", name) and draw(st.booleans())
         result.append(name if as_text else {"name": name})
     return result
 

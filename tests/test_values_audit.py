@@ -301,3 +301,103 @@ def test_a_link_told_in_full_keeps_its_spaces_and_builds_as_told(
     build_ok()
     (item,) = feedparser.parse("feeds/atom.xml").entries
     assert item.link == fixed
+
+
+def published_authors() -> tuple[list[str | None], list[str | None]]:
+    """The names of the one entry's Atom <author>s and its RSS dc:creators, read by lxml. RSS
+    names every author in one dc:creator, joined with ", " as readers show Atom's."""
+    (atom,) = etree.parse("feeds/atom.xml").getroot().iter("{http://www.w3.org/2005/Atom}entry")
+    (item,) = etree.parse("feeds/rss.xml").findall("channel/item")
+    authors = atom.findall("{http://www.w3.org/2005/Atom}author")
+    names = [author.findtext("{http://www.w3.org/2005/Atom}name") for author in authors]
+    return names, [creator.text for creator in item.findall(DC_CREATOR)]
+
+
+@pytest.mark.parametrize(
+    ("fence", "wrong", "told", "fixed"),
+    [
+        # Published as one person, "Ann Lee; Bob Roe", with an author feed of that name.
+        (
+            "---",
+            "author: Ann Lee; Bob Roe",
+            'Write them as a list of authors: authors: ["Ann Lee", "Bob Roe"]',
+            'authors: ["Ann Lee", "Bob Roe"]',
+        ),
+        # Told in TOML's own syntax: `authors: [...]` is no TOML.
+        (
+            "+++",
+            'author = "Ann Lee; Bob Roe"',
+            'Write them as a list of authors: authors = ["Ann Lee", "Bob Roe"]',
+            'authors = ["Ann Lee", "Bob Roe"]',
+        ),
+        (
+            "---",
+            "authors: [Ann Lee; Bob Roe]",
+            'Write each author as an item of a list: ["Ann Lee", "Bob Roe"]',
+            'authors: ["Ann Lee", "Bob Roe"]',
+        ),
+    ],
+    ids=["yaml-author", "toml-author", "yaml-list-item"],
+)
+def test_a_semicolon_in_a_text_author_is_told_as_a_list_of_authors(
+    site: Site, fence: str, wrong: str, told: str, fixed: str
+) -> None:
+    head = 'title = "A"\ndate = 2025-01-01' if fence == "+++" else "title: A\ndate: 2025-01-01"
+    folder = site(**{"a.md": f"{fence}\n{head}\n{wrong}\n{fence}\nB.\n"})
+    written = wrong.split("=" if fence == "+++" else ":", 1)[1].strip().strip('"[]')
+    key = "authors" if "[" in wrong else "author"
+    assert errors() == [
+        f"Error: entries/a.md:4: {key} '{written}' parts names with U+003B SEMICOLON, yet as "
+        f"text it is one author. {told}"
+    ]
+    document = folder / "entries" / "a.md"
+    document.write_text(document.read_text().replace(wrong, fixed), encoding="utf-8")
+    build_ok()
+    assert published_authors() == (["Ann Lee", "Bob Roe"], ["Ann Lee, Bob Roe"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # A semicolon in brackets notes one person's roles; a comma may be a name's own.
+        "Ann Lee (editor; translator)",
+        # In full-width brackets, as Chinese text writes them: Li An (editor, translator).
+        "\u674e\u5b89\uff08\u7f16\u8f91\u3001\u7ffb\u8bd1\uff09",
+        "Lee, Ann",
+        # The `;` of a character reference, written as HTML would (the name is as written).
+        "Tom &amp; Jerry",
+        # The mapping's name is taken as written.
+        "{name: 'Ann Lee; Bob Roe'}",
+    ],
+    ids=["roles", "full-width-brackets", "comma", "reference", "mapping"],
+)
+def test_a_name_with_a_mark_that_parts_no_people_is_one_author(site: Site, name: str) -> None:
+    site(**{"a.md": entry(f"author: {name}")})
+    build_ok()
+    shown = name.removeprefix("{name: '").removesuffix("'}")
+    assert published_authors() == ([shown], [shown])
+
+
+def test_a_semicolon_after_a_name_is_told_to_go(site: Site) -> None:
+    site(**{"a.md": entry("author: Ann Lee;")})
+    assert errors() == [
+        "Error: entries/a.md:4: author 'Ann Lee;' parts names with U+003B SEMICOLON, yet as "
+        'text it is one author. Write the name without it: "Ann Lee"'
+    ]
+
+
+def test_a_semicolon_in_a_config_author_is_told_as_a_list(site: Site) -> None:
+    config = BASIC_CONFIG.replace(
+        '{ name = "Default Author", email = "default@example.org" }', '"Ann Lee; Bob Roe"'
+    )
+    site(config=config, **{"a.md": entry("")})
+    assert errors() == [
+        "Error: staticfeed.toml:4: authors 'Ann Lee; Bob Roe' parts names with U+003B "
+        "SEMICOLON, yet as text it is one author. Write each author as an item of a list: "
+        '["Ann Lee", "Bob Roe"]'
+    ]
+    Path("staticfeed.toml").write_text(
+        config.replace('"Ann Lee; Bob Roe"', '"Ann Lee", "Bob Roe"'), encoding="utf-8"
+    )
+    build_ok()
+    assert published_authors() == (["Ann Lee", "Bob Roe"], ["Ann Lee, Bob Roe"])

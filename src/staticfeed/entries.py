@@ -961,6 +961,10 @@ class _EntryBuilder:
         read = self._from_key_line(key, lambda text: toml_numbers_as_written(text, value))
         return value if read is None else read
 
+    def _listed_author(self, key: str, value: object) -> Author:
+        # Its fix in the front matter's language: `authors: [...]` is no TOML.
+        return values.listed_author(key, value, toml=self.document.toml)
+
     def _language_tag(self, key: str, value: object) -> str:
         # As written: YAML reads `lang: no` (Norwegian) as false, and the fix quoted "false".
         return values.language_tag(key, value, self.document.written.get(key))
@@ -1134,7 +1138,7 @@ class _EntryBuilder:
             # Both is an error (_check_keys), and "Keep one" may mean keeping authors: its own
             # problems are told in this build too, not in the next one once author is gone.
             self._field("authors", values.authors)
-        found = self._field(key, values.listed_author if key == "author" else values.authors)
+        found = self._field(key, self._listed_author if key == "author" else values.authors)
         if isinstance(found, Author):
             return (found,)
         if isinstance(found, tuple):

@@ -8,6 +8,7 @@ text belongs is an error, not a string.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import re
 import string
@@ -795,25 +796,40 @@ def authors(key: str, value: object) -> tuple[Author, ...]:
     return tuple(dict.fromkeys(each_item(key, items, lambda item: listed_author(key, item))))
 
 
-def listed_author(key: str, value: object, *, option: bool = False) -> Author:
+def listed_author(key: str, value: object, *, option: bool = False, toml: bool = False) -> Author:
     """`author` of front matter or the config, where a text (`Name <email>`) that parts names
-    with the marks Chinese and Japanese text list them with is refused: no name holds one, as
-    `Lee, Ann` holds a comma, and `authors: 李安、陈波` was published as one person of that name.
-    A mapping's `name:` is taken as written. `option`: the text is a command line's --author."""
-    if isinstance(value, str) and (found := _NAMES_PARTED.search(value)):
-        parts = [quoted(part) for part in parted_names(value)]
-        if option:
-            fix = f"Give --author once for each: {' '.join(f'--author {p}' for p in parts)}"
-        elif key == "authors":
-            fix = f"Write each author as an item of a list: [{', '.join(parts)}]"
-        else:
-            fix = f"Write them as a list of authors: authors: [{', '.join(parts)}]"
+    with a semicolon or the marks Chinese and Japanese text list them with is refused: no name
+    holds one, as `Lee, Ann` holds a comma, and `authors: 李安、陈波` or `author: Ann Lee; Bob
+    Roe` was published as one person of that name. A mapping's `name:` is taken as written.
+    `option`: the text is a command line's --author; `toml`: front matter's, whose fix is
+    written in TOML."""
+    if (
+        isinstance(value, str)
+        and (marks := _parting_marks(value))
+        and parted_names(value) != [value]
+    ):
+        mark = value[marks[0]]
         raise InvalidValue(
-            f"{key} {value!r} parts names with U+{ord(found[0]):04X} {unicodedata.name(found[0])},"
+            f"{key} {value!r} parts names with U+{ord(mark):04X} {unicodedata.name(mark)},"
             " yet as text it is one author",
-            fix,
+            _parted_fix(key, [quoted(part) for part in parted_names(value)], option, toml),
         )
     return author(key, value)
+
+
+def _parted_fix(key: str, parts: list[str], option: bool, toml: bool) -> str:
+    """How to write the names `parts` (each in quotes) as `key`, or as --author (`option`), in
+    TOML (`toml`) or YAML."""
+    if not parts:  # the mark alone
+        return 'Write a name, like "Ann Lee".'
+    if len(parts) == 1:  # `Ann Lee;`: a mark that parts her name from none
+        return f"Give --author {parts[0]}" if option else f"Write the name without it: {parts[0]}"
+    if option:
+        return f"Give --author once for each: {' '.join(f'--author {p}' for p in parts)}"
+    if key == "authors":
+        return f"Write each author as an item of a list: [{', '.join(parts)}]"
+    listed = f"authors{' =' if toml else ':'} [{', '.join(parts)}]"
+    return f"Write them as a list of authors: {listed}"
 
 
 def author_option(key: str, value: object) -> Author:
@@ -822,12 +838,44 @@ def author_option(key: str, value: object) -> Author:
 
 
 def parted_names(text: str) -> list[str]:
-    """The names `text` lists, parted by the ideographic comma, the full-width comma or the
-    full-width semicolon (`李安、陈波`); `text` alone without one (`Lee, Ann` is one name)."""
-    return [part.strip() for part in _NAMES_PARTED.split(text) if part.strip()]
+    """The names `text` lists, parted by a semicolon, the ideographic comma, the full-width
+    comma or the full-width semicolon (`李安、陈波`) outside brackets; `text` alone without one
+    (`Lee, Ann` is one name, and so is `Ann Lee (editor; translator)`), or where one parts a
+    name from its address (`Ann Lee; ann@example.org`, which `author` tells to write as `Ann
+    Lee <ann@example.org>`)."""
+    bounds = [-1, *_parting_marks(text), len(text)]
+    parts = [text[start + 1 : end].strip() for start, end in itertools.pairwise(bounds)]
+    found = [split_address(part) for part in parts if part]
+    if any(each is not None and not each[0] for each in found):  # an address alone
+        return [text]
+    return [part for part in parts if part]
 
 
-_NAMES_PARTED = re.compile("[\u3001\uff0c\uff1b]")
+_NAMES_PARTED = re.compile("[;\u3001\uff0c\uff1b]")
+_OPENING = "(\uff08"  # and the full-width bracket of Chinese and Japanese text, U+FF08
+_CLOSING = ")\uff09"
+
+
+def _parting_marks(text: str) -> list[int]:
+    """Where `text` parts names (`_NAMES_PARTED`): not within brackets, where a `;` notes a
+    person's roles (`Ann Lee (editor; translator)`) and parts no two people, nor at the end of
+    a character reference (`Tom &amp; Jerry`, written as HTML would, one name)."""
+    if _NAMES_PARTED.search(text) is None:
+        return []  # as nearly always
+    references = {found.end() - 1 for found in _REFERENCE.finditer(text)}
+    marks: list[int] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)  # a stray `)` closes nothing
+        elif depth == 0 and _NAMES_PARTED.match(char) and index not in references:
+            marks.append(index)
+    return marks
+
+
+_REFERENCE = re.compile("&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
 
 
 def author(key: str, value: object) -> Author:
