@@ -448,6 +448,48 @@ def test_a_date_or_number_where_the_config_wants_text_is_quoted_as_written(
     assert feed[key] == value.strip('"')
 
 
+ZONE = "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
+
+
+@pytest.mark.parametrize(
+    ("wrong", "told"),
+    [
+        # Each was told "Write ... as a single line of text" for a date, and "Put it in quotes"
+        # for a number, which the next build refused in turn (no zone is named "5").
+        ("timezone = 2025-12-01", f"timezone must be a time zone's name, not a date. {ZONE}"),
+        ("timezone = 5", f"timezone must be a time zone's name, not a number. {ZONE}"),
+        (
+            "content = 10:00:00",
+            'content must be one of full, summary, not a time. Use "full" or "summary".',
+        ),
+        (
+            "feed_url = 2025-12-01",
+            "feed_url must be a URL, not a date. Write it like feeds/ or https://example.org/x",
+        ),
+        (
+            "icon = true",
+            "icon must be a URL, not true/false. Write a path on the site, or a full URL like "
+            "https://example.org/cover.jpg",
+        ),
+    ],
+    ids=["timezone-date", "timezone-number", "content-time", "feed-url-date", "icon-true"],
+)
+def test_a_value_no_quotes_make_right_in_the_config_is_told_what_the_key_needs(
+    site: Site, wrong: str, told: str
+) -> None:
+    site(config=f"{BASIC_CONFIG}{wrong}\n", **{"a.md": front("---")})
+    assert errors() == [f"Error: staticfeed.toml:5: {told}"]
+
+
+def test_a_number_for_id_authority_is_told_what_it_needs(site: Site) -> None:
+    config = BASIC_CONFIG.replace('"example.org,2025"', "2025")
+    site(config=config, **{"a.md": front("---")})
+    assert errors() == [
+        "Error: staticfeed.toml:3: id_authority must be a tag URI authority, not a number. Write "
+        "a domain or email you own and a year, like example.org,2025."
+    ]
+
+
 @pytest.mark.parametrize("config", [False, True], ids=["front-matter", "config"])
 def test_a_toml_date_named_as_an_author_is_quoted(site: Site, config: bool) -> None:
     # An author's name in a mapping, which is not read again: a local date has one form alone.
@@ -558,8 +600,29 @@ def test_a_list_in_toml_tags_leaves_the_dates_beside_it_quoted_as_written(site: 
             "lang = true",
             "lang must be a language tag, not true/false. Use a tag like en, en-GB or uk.",
         ),
+        # Told "Write id as a single line of text", and "Put it in quotes" for a number, which
+        # the next build refused as no absolute URI.
+        (
+            "id = 2025-12-01",
+            "id must be an absolute URI, not a date. Use a tag URI like "
+            "tag:example.org,2025:my-post, or a URL.",
+        ),
+        (
+            "id = 5",
+            "id must be an absolute URI, not a number. Use a tag URI like "
+            "tag:example.org,2025:my-post, or a URL.",
+        ),
     ],
-    ids=["link-date", "link-number", "lang-date-time", "lang-time", "lang-number", "lang-true"],
+    ids=[
+        "link-date",
+        "link-number",
+        "lang-date-time",
+        "lang-time",
+        "lang-number",
+        "lang-true",
+        "id-date",
+        "id-number",
+    ],
 )
 def test_a_link_or_lang_that_is_no_text_is_told_what_it_must_be(
     site: Site, wrong: str, told: str

@@ -100,11 +100,11 @@ def _format(key: str, name: object) -> None:
 
 
 def _id_authority(key: str, value: object) -> str:
+    values.refuse_scalar(key, value, "a tag URI authority", _AUTHORITY_FIX)
     authority = values.text(key, value)
     if not _ID_AUTHORITY.match(authority):
         raise values.InvalidValue(
-            f"{key} {authority!r} is not a tag URI authority (RFC 4151)",
-            "Write a domain or email you own and a year, like example.org,2025.",
+            f"{key} {authority!r} is not a tag URI authority (RFC 4151)", _AUTHORITY_FIX
         )
     day = authority.rpartition(",")[2]
     if not is_tag_date(day):  # pinned in every id for good: a slip must not get that far
@@ -116,14 +116,17 @@ def _id_authority(key: str, value: object) -> str:
     return authority
 
 
+_AUTHORITY_FIX = "Write a domain or email you own and a year, like example.org,2025."
+_ZONE_FIX = "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
+
+
 def _timezone(key: str, value: object) -> ZoneInfo:
+    values.refuse_scalar(key, value, "a time zone's name", _ZONE_FIX)
     name = values.text(key, value)
     try:
         return zone(name)
     except DateError as error:
-        raise values.InvalidValue(
-            f"{key}: {error}", "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
-        ) from error
+        raise values.InvalidValue(f"{key}: {error}", _ZONE_FIX) from error
 
 
 def _feed_url(key: str, value: object) -> str:

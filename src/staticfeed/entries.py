@@ -1207,14 +1207,15 @@ def _without_xml_illegal(value: object) -> object:
 
 def checked_id(key: str, value: object) -> str:
     """`value` as an entry id: an absolute URI (Atom ids are IRIs), else InvalidValue."""
+    values.refuse_scalar(key, value, "an absolute URI", _ID_FIX)
     identifier = values.text(key, value)
     scheme, colon, rest = identifier.partition(":")
     if not colon or not rest or not scheme[:1].isalpha() or any(c.isspace() for c in identifier):
-        raise values.InvalidValue(
-            f"id {identifier!r} is not an absolute URI",
-            "Use a tag URI like tag:example.org,2025:my-post, or a URL.",
-        )
+        raise values.InvalidValue(f"id {identifier!r} is not an absolute URI", _ID_FIX)
     return identifier
+
+
+_ID_FIX = "Use a tag URI like tag:example.org,2025:my-post, or a URL."
 
 
 def _assign_ids(drafts: list[_Draft], config: Config, errors: list[StaticfeedError]) -> list[Entry]:

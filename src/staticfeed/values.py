@@ -369,6 +369,14 @@ def _scalar_not_text(value: object) -> bool:
     return isinstance(value, bool | int | float | date | time)
 
 
+def refuse_scalar(key: str, value: object, kind: str, fix: str) -> None:
+    """InvalidValue, with `fix`, for a number, true/false, a date or a time given for `key`,
+    which takes `kind` (a URL, a time zone's name): no quotes would make one of those, and "Put
+    it in quotes" led to a second error, at the next build."""
+    if _scalar_not_text(value):
+        raise InvalidValue(f"{key} must be {kind}, not {type_name(value)}", fix)
+
+
 def local_date_as_written(value: object) -> str | None:
     """A TOML local date (`2025-12-01`) as written, for a fix to quote where its line is not
     read again (a mapping's key): TOML writes one so alone, as str() does. None for anything
@@ -521,12 +529,7 @@ def _reads_as_itself(item: str) -> bool:
 
 
 def absolute_url(key: str, value: object) -> str:
-    # No number, true/false or date is a URL in quotes either: "Put it in quotes" led to a
-    # second error, at the next build.
-    if _scalar_not_text(value):
-        raise InvalidValue(
-            f"{key} must be a URL, not {type_name(value)}", "Write it like https://example.org/page"
-        )
+    refuse_scalar(key, value, "a URL", "Write it like https://example.org/page")
     url = text(key, value)
     try:
         parts = urlsplit(url)
@@ -595,6 +598,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")  # not a port: localhost
 
 def url_reference(key: str, value: object) -> str:
     """A URL, absolute or relative to the site."""
+    refuse_scalar(key, value, "a URL", "Write it like feeds/ or https://example.org/x")
     url = text(key, value)
     try:
         parts = urlsplit(url)
@@ -631,9 +635,13 @@ def _refuse_unfetchable(key: str, url: str) -> None:
 def web_url_reference(key: str, value: object) -> str:
     """A URL readers fetch (an icon, a logo): relative to the site, or absolute http(s).
     `javascript:alert(1)` was published as the feed's <icon>."""
+    refuse_scalar(key, value, "a URL", _FETCHED_FIX)
     url = url_reference(key, value)
     refuse_other_scheme(key, url)
     return url
+
+
+_FETCHED_FIX = "Write a path on the site, or a full URL like https://example.org/cover.jpg"
 
 
 def refuse_other_scheme(key: str, url: str) -> None:
@@ -642,7 +650,7 @@ def refuse_other_scheme(key: str, url: str) -> None:
     if scheme and scheme not in ("http", "https"):
         raise InvalidValue(
             f"{key} {url!r} has the scheme {scheme}:, and feed readers fetch only http(s)",
-            "Write a path on the site, or a full URL like https://example.org/cover.jpg",
+            _FETCHED_FIX,
         )
 
 
@@ -776,12 +784,11 @@ def language_tag(key: str, value: object, written: object = None) -> str:
 
 
 def choice(key: str, value: object, options: tuple[str, ...]) -> str:
+    fix = f"Use {' or '.join(json.dumps(option) for option in options)}."
+    refuse_scalar(key, value, f"one of {', '.join(options)}", fix)
     chosen = text(key, value)
     if chosen not in options:
-        raise InvalidValue(
-            f"{key} must be one of {', '.join(options)}, not {chosen!r}",
-            f"Use {' or '.join(json.dumps(option) for option in options)}.",
-        )
+        raise InvalidValue(f"{key} must be one of {', '.join(options)}, not {chosen!r}", fix)
     return chosen
 
 
