@@ -448,6 +448,19 @@ def test_a_date_or_number_where_the_config_wants_text_is_quoted_as_written(
     assert feed[key] == value.strip('"')
 
 
+@pytest.mark.parametrize("number", ["3.10", ".inf"])
+def test_a_yaml_number_named_as_an_author_is_quoted_as_written(site: Site, number: str) -> None:
+    # The fix quoted "3.1" and "inf": another name than the one written.
+    folder = site(**{"a.md": front("---", "authors:", f"  - name: {number}")})
+    assert errors() == [
+        "Error: entries/a.md:5: authors name must be text, not a number. Put it in quotes: "
+        f'"{number}"'
+    ]
+    wrong, fixed = f"name: {number}", f'name: "{number}"'
+    entry = built_as_told(folder / "entries" / "a.md", wrong, fixed)
+    assert [author.name for author in entry.authors] == [number]
+
+
 ZONE = "Use an IANA name like UTC, Europe/Kyiv or America/New_York."
 
 

@@ -112,6 +112,17 @@ def _int_as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
 
 
+def _float_as_written(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    """A number with a fraction or an exponent; one written otherwise than str() writes it
+    (`3.10`, `1e3`), a WrittenFloat, for a message to quote as written: in a mapping, such as an
+    author's `name: 3.10`, which `Document.written` does not hold, the fix quoted "3.1"."""
+    number: float = loader.construct_yaml_float(node)
+    return WrittenFloat(number, node.value) if node.value != str(number) else number
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _float_as_written)
+
+
 class _PureLoader(_OnceEachKey, yaml.SafeLoader):
     """The pure-Python parser, for the escapes libyaml refuses (see _parse_yaml)."""
 
@@ -119,6 +130,7 @@ class _PureLoader(_OnceEachKey, yaml.SafeLoader):
 _PureLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 _PureLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 _PureLoader.add_constructor("tag:yaml.org,2002:int", _int_as_written)
+_PureLoader.add_constructor("tag:yaml.org,2002:float", _float_as_written)
 
 # libyaml refuses a lone surrogate escape such as "\ud800"; the pure-Python parser reads it, and
 # the entry reader then removes it with a warning, like any other character XML cannot carry.
