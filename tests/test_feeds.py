@@ -196,8 +196,9 @@ def test_names_with_commas_stay_apart_in_rss_and_the_index(site: Site) -> None:
 def test_a_name_with_a_semicolon_is_joined_as_written_and_kept_whole_in_atom(site: Site) -> None:
     # README "How the authors reach readers": one dc:creator can part "Lee, Ann; Jr" from "Bob"
     # with no separator a reader tells apart, and readers show the text as written, so it is
-    # documented, not refused: Atom's authors, which feedparser lists apart, keep it whole.
-    front = 'title: T\ndate: 2025-12-22\nauthors: ["Lee, Ann; Jr", Bob]'
+    # documented, not refused: Atom's authors, which feedparser lists apart, keep it whole. A
+    # mapping's name, as text with a ";" is several people (an error).
+    front = 'title: T\ndate: 2025-12-22\nauthors: [{name: "Lee, Ann; Jr"}, Bob]'
     site(**{"a.md": doc(front)})
     _, rss = build_and_read()
     assert rss.findtext("channel/item/dc:creator", namespaces=NS) == "Lee, Ann; Jr; Bob"
