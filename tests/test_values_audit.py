@@ -4,6 +4,8 @@ user reads, or that the fix it suggests, done as told, builds."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -401,3 +403,31 @@ def test_a_semicolon_in_a_config_author_is_told_as_a_list(site: Site) -> None:
     )
     build_ok()
     assert published_authors() == (["Ann Lee", "Bob Roe"], ["Ann Lee, Bob Roe"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Each letter was a start the address was looked for from, read on to the end: 200,000
+        # took minutes. Then each dot of a domain was a place to step back to.
+        "A" + "a" * 200_000,
+        "Ann a@" + "." * 200_000,
+    ],
+    ids=["letters", "dots-after-at"],
+)
+def test_a_long_author_name_without_an_address_builds_as_written(site: Site, name: str) -> None:
+    site(**{"a.md": entry(f'author: "{name}"')})
+    # In a process of its own, so that a build that never ends fails the test, not hangs it.
+    done = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "build", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    (creator,) = etree.parse("feeds/rss.xml").findall(f"channel/item/{DC_CREATOR}")
+    assert creator.text == name
+    assert [author.name for author in feedparser.parse("feeds/atom.xml").entries[0].authors] == [
+        name
+    ]
