@@ -4,6 +4,8 @@ user reads, or that the fix it suggests, done as told, builds."""
 
 from __future__ import annotations
 
+import random
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +17,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from staticfeed.cli import cli
+from staticfeed.values import split_address
 from tests.conftest import BASIC_CONFIG
 from tests.test_entries import DC_CREATOR, build_ok, errors
 
@@ -431,3 +434,23 @@ def test_a_long_author_name_without_an_address_builds_as_written(site: Site, nam
     assert [author.name for author in feedparser.parse("feeds/atom.xml").entries[0].authors] == [
         name
     ]
+
+
+# The address pattern as first written, searched from every character: slow on long names,
+# but plainly the rule; the quick search must find the same address in every name.
+_PLAIN_ADDRESS = re.compile(
+    r"""(?:mailto:)?([^@\s<>()\[\]{}"',;:][^@\s<>()\[\]{}",;:]*@"""
+    r"""(?:[^@\s<>()\[\]{}",;:]+\.[^@\s<>()\[\]{}",;:]*[^@\s<>()\[\]{}"',;:.!?]|\[[0-9.:]+\]))""",
+    re.IGNORECASE,
+)
+
+
+def test_the_quick_address_search_finds_what_the_plain_pattern_finds() -> None:
+    # No <>: an address in them is found before this search (`Ann <ann@example.org>`).
+    pieces = [*"ab@.':;, ()[]!?.", "..", "mailto:", "MAILTO:", "x.org", '"', "1", "[1.2]"]
+    chooser = random.Random(40)
+    for _ in range(20_000):
+        name = "".join(chooser.choice(pieces) for _ in range(chooser.randint(1, 14)))
+        plain = _PLAIN_ADDRESS.search(name)
+        found = split_address(name)
+        assert (found and found[1:]) == (plain and (plain[0], plain[1])), name
