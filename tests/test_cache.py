@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import feedparser
 import pytest
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
@@ -217,6 +218,25 @@ def test_every_step_gives_the_files_a_build_without_the_cache_gives(
     build_and_compare()
     assert_all_unchanged(build_and_compare())
     assert_only_named_html_is_kept(html_storage)
+
+
+def published_ids() -> set[str]:
+    """The ids of the entries every Atom and RSS feed in feeds/ carries, read by feedparser."""
+    feeds = [*Path("feeds").rglob("*.xml")]
+    assert feeds
+    return {entry.id for path in feeds for entry in feedparser.parse(path.read_bytes()).entries}
+
+
+def test_a_pinned_id_changed_in_place_reaches_every_feed_as_without_the_cache(site: Site) -> None:
+    """Only its id: line changed, so every other value of the entry is as it was: the files
+    that carry it are made again, with the new id."""
+    site(config=CONFIG, **DOCUMENTS)
+    build_and_compare()
+    edit("2025/delta.md", "pinned-delta\n", "pinned-delta-again\n")
+    build_and_compare("--allow-id-change")
+    ids = published_ids()
+    assert "tag:example.org,2025:pinned-delta-again" in ids
+    assert "tag:example.org,2025:pinned-delta" not in ids
 
 
 def test_an_entry_made_a_draft_and_previewed_gives_the_files_a_build_without_the_cache_gives(
