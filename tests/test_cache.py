@@ -1132,6 +1132,30 @@ def test_a_cache_from_another_version_is_ignored(
     compare_with_fresh(result)
 
 
+def test_an_edit_of_staticfeeds_own_code_or_templates_is_another_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited checkout (a module, or one of staticfeed's own templates, which every page is
+    made with) under the same version: the cache it left is not used. Read from a copy of the
+    package, edited byte by byte."""
+    copy = tmp_path / "staticfeed"
+    package = Path(cache_module.__file__).parent
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    keys = []
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr(cache_module, "__file__", str(copy / "cache.py"))
+            for edited in [None, "templates/index.html", "feeds.py"]:
+                if edited is not None:
+                    with (copy / edited).open("a", encoding="utf-8") as stream:
+                        stream.write("\n")
+                cache_module._code_digest.cache_clear()
+                keys.append(cache_module._code_digest())
+    finally:
+        cache_module._code_digest.cache_clear()  # the package's own again
+    assert len(set(keys)) == 3
+
+
 @pytest.fixture
 def zone_rules(tmp_path: Path) -> Iterator[Callable[[str, str], None]]:
     """`zone_rules(name, rules)`: from now on the zone `name` has the rules of the zone `rules`,
