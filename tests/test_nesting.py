@@ -109,9 +109,26 @@ def checked(site: Site, body: str) -> tuple[list[Row], set[str]]:
             "</div>",
             "Not a link.",
         ),
+        # A quote in an unquoted attribute value of an HTML block quotes nothing in HTML5:
+        # the <div>'s tag ends at its first '>', and the <b> after it is read as a tag.
+        (
+            '<div title=a"b>Note.</div>\n\nA <b>bold start\n\nand "more".</b>\n',
+            3,
+            "b",
+            "the end of its paragraph",
+            'and "more".',
+        ),
         # A comment ends at its first "-->", not its last.
         (
             "<!-- one -->\n\nA <b>bold start\n\nand more.</b>\n\n<!-- two -->\n",
+            3,
+            "b",
+            "the end of its paragraph",
+            "and more.",
+        ),
+        # `<!-->` is a whole comment to HTML5 (and to cmark-gfm): what follows is read.
+        (
+            "<!-->\n\nA <b>bold start\n\nand more.</b>\n",
             3,
             "b",
             "the end of its paragraph",

@@ -92,9 +92,13 @@ _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset(("html", "table", "template"))
 
 _TOKEN = re.compile(
-    r"<!--.*?(?:--!?>|\Z)"  # a comment
+    r"<!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment (`<!-->` and `<!--->` are whole, empty ones)
     r"|<(?:[!?]|/(?![A-Za-z]))[^>]*+>?"  # a bogus comment, a doctype
-    r"|<(/?)([A-Za-z][^\t\n\f />]*+)((?:[^>\"']|\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z))*+)>?"
+    r"|<(/?)([A-Za-z][^\t\n\f />]*+)"
+    # Its attributes: a quote begins a value only straight after `=` and spaces (`title=a"b`
+    # is the value `a"b`, and the tag ends at the first `>`), as HTML5's tokenizer reads them.
+    r"(?:[\t\n\f /]++|[^\t\n\f />][^\t\n\f />=]*+"
+    r"(?:[\t\n\f ]*+=[\t\n\f ]*+(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f >]*+))?)*+>?"
     r"|[^<]++|<",
     re.DOTALL,
 )
