@@ -377,6 +377,19 @@ def test_an_end_tag_html5_ignores_is_not_where_the_formatting_ends(
             1,
             STILL_OPEN.format("the end of its paragraph", "cell"),
         ),
+        # A link in a table's cell does not close the one outside the table, still active.
+        (
+            'A <a href="x">x\n\n<table><tr><td><a href="y">y</td></tr></table>\n\nz\n',
+            1,
+            STILL_OPEN.replace("<b>", "<a>").format("the end of its paragraph", "z"),
+        ),
+        # A link in a table, not in a cell, ends the one open around the table: the second is
+        # the one carried on after the table.
+        (
+            '<div><a href="x">x<table><a href="y">y</table>z</div>\n',
+            1,
+            STILL_OPEN.replace("<b>", "<a>").format("</table>", "z"),
+        ),
         # The text as it is shown, its character references read.
         (
             "A <b>bold\n\nTom & Jerry.\n",
