@@ -50,8 +50,11 @@ def formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
 
 
 def as_browsers_read(html: str) -> list[tuple[str, frozenset[str]]]:
-    """`html` as HTML5 reads it: html5lib, the reference parser in Python."""
-    body = html5lib.parse(html, treebuilder="lxml", namespaceHTMLElements=False).find("body")
+    """`html` as HTML5 reads it: html5lib, the reference parser in Python, in a page with a
+    doctype, as browsers' and web feed readers' are (no quirks mode: a <table> ends a <p>)."""
+    body = html5lib.parse(
+        "<!DOCTYPE html>" + html, treebuilder="lxml", namespaceHTMLElements=False
+    ).find("body")
     return formatted_text(body)
 
 
@@ -371,6 +374,13 @@ def test_an_end_tag_html5_ignores_is_not_where_the_formatting_ends(
         ("A <i>x<p>y</p>z\n", 1, STILL_OPEN.replace("<b>", "<i>").format("<p>", "y")),
         # HTML5 opens it again before the next element, not only before text.
         ("A <b>bold</p><i>then</i>\n", 1, STILL_OPEN.format("</p>", "then")),
+        # The </b> with a <div> open in it leaves that <div> open: the first </div> ends it,
+        # and the second the <div> around both, and the <i> in it.
+        (
+            "<div><b>x<div>y</b>z</div><i>w</div>v</i>\n",
+            1,
+            STILL_OPEN.replace("<b>", "<i>").format("</div>", "v"),
+        ),
         # A table's cell outside a table is no cell in HTML5, which ignores the tag.
         (
             "A <b>bold\n\n<td>cell</td> after.\n",
