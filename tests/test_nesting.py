@@ -381,6 +381,16 @@ def test_an_end_tag_html5_ignores_is_not_where_the_formatting_ends(
             1,
             STILL_OPEN.replace("<b>", "<i>").format("</div>", "v"),
         ),
+        # An end tag among text that closes what Markdown opened: no formatting tag written.
+        (
+            "A **bold </p> more** end.\n",
+            1,
+            STILL_OPEN.replace("<b>", "<strong>").format("</p>", "more"),
+        ),
+        # A formatting tag in an HTML block written in capitals, or as if self-closed (HTML5
+        # ignores the '/'), is one all the same.
+        ("<div><B>bold</div>\n\nAfter.\n", 1, STILL_OPEN.format("</div>", "After.")),
+        ("<div><b/>bold</div>\n\nAfter.\n", 1, STILL_OPEN.format("</div>", "After.")),
         # A table's cell outside a table is no cell in HTML5, which ignores the tag.
         (
             "A <b>bold\n\n<td>cell</td> after.\n",
