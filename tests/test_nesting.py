@@ -391,6 +391,22 @@ def test_an_end_tag_html5_ignores_is_not_where_the_formatting_ends(
         # ignores the '/'), is one all the same.
         ("<div><B>bold</div>\n\nAfter.\n", 1, STILL_OPEN.format("</div>", "After.")),
         ("<div><b/>bold</div>\n\nAfter.\n", 1, STILL_OPEN.format("</div>", "After.")),
+        # Closed where Markdown's block quote, link or struck-out text ends: told in words.
+        (
+            "> <div><b>bold\n\nAfter.\n",
+            1,
+            STILL_OPEN.format("the end of its block quote", "After."),
+        ),
+        (
+            "A [link <b>bold](https://e.org/) after.\n",
+            1,
+            STILL_OPEN.format("the end of the link around it", "after."),
+        ),
+        (
+            "A ~~struck <b>bold~~ after.\n",
+            1,
+            STILL_OPEN.format("the end of the struck-out text around it", "after."),
+        ),
         # A table's cell outside a table is no cell in HTML5, which ignores the tag.
         (
             "A <b>bold\n\n<td>cell</td> after.\n",
