@@ -407,6 +407,14 @@ def test_an_end_tag_html5_ignores_is_not_where_the_formatting_ends(
             1,
             STILL_OPEN.format("the end of the struck-out text around it", "after."),
         ),
+        # Markdown's </em> straight after the <b>: told in words, not as the tag it wrote.
+        ("a *b <b>* c\n", 1, STILL_OPEN.format("the end of the emphasis around it", "c")),
+        # An end tag in capitals ends a <textarea> as one in lower case does.
+        (
+            "A <b>bold\n\n<TEXTAREA>x</TEXTAREA> after.\n",
+            1,
+            STILL_OPEN.format("the end of its paragraph", "after."),
+        ),
         # A table's cell outside a table is no cell in HTML5, which ignores the tag.
         (
             "A <b>bold\n\n<td>cell</td> after.\n",
@@ -461,3 +469,16 @@ def test_formatting_a_table_cell_holds_ends_with_the_table(site: Site) -> None:
     assert [row for row in found if "still open" in row[4] or " holds " in row[4]] == []
     assert shown_with(as_browsers_read(markdown_to_html(body)), "b") == "x"
     assert in_the_feed("b") == "x"
+
+
+def test_the_warning_is_at_the_line_of_the_first_of_two_like_tags(site: Site) -> None:
+    found, _ = checked(site, "A <b>x\n<b>y\n\nmore.\n")
+    assert found == [
+        warning(
+            "entries/bold.md",
+            5,
+            "reader-html",
+            STILL_OPEN.format("the end of its paragraph", "more.")
+            + ", here and in 1 more place in this file",
+        )
+    ]
