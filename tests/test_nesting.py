@@ -482,3 +482,79 @@ def test_the_warning_is_at_the_line_of_the_first_of_two_like_tags(site: Site) ->
             + ", here and in 1 more place in this file",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "name", "carried_to"),
+    [
+        # HTML5 ends the <svg> at the <b> (its "breakout" from foreign content) and ignores
+        # the </svg>; libxml2 keeps the <b> in the <svg>, and ends it there.
+        ("<svg><b>bold</svg>\n\nAfter.\n", STILL_OPEN.format("</svg>", "After."), "b", "After."),
+        (
+            "Math <math><i>x</i> <b>y</math> here.\n\nAfter.\n",
+            STILL_OPEN.format("</math>", "here."),
+            "b",
+            "here.",
+        ),
+        # At the end tag of an element in the <svg>, which the breakout ended as well.
+        (
+            "<svg><g><em>x</g></svg>\n\nAfter.\n",
+            STILL_OPEN.replace("<b>", "<em>").format("</g>", "After."),
+            "em",
+            "After.",
+        ),
+        # A <font> with a color, face or size is HTML's; one without is SVG's (below).
+        (
+            '<svg><font color="red">red</svg>\n\nAfter.\n',
+            STILL_OPEN.replace("<b>", "<font>").format("</svg>", "After."),
+            "font",
+            "After.",
+        ),
+        ("A <SVG><B>bold</SVG>\n\nAfter.\n", STILL_OPEN.format("</SVG>", "After."), "b", "After."),
+        # An <svg/> holds nothing in HTML5: what follows is HTML.
+        (
+            "A <svg/> <b>bold\n\nAfter.\n",
+            STILL_OPEN.format("the end of its paragraph", "After."),
+            "b",
+            "After.",
+        ),
+    ],
+)
+def test_formatting_html5_takes_out_of_svg_or_mathml_is_a_warning(
+    site: Site, body: str, message: str, name: str, carried_to: str
+) -> None:
+    # The part of a tag HTML5 ends SVG and MathML at is read as HTML's, and left open past
+    # their end tag: browsers showed the text after it with the formatting, the feed without
+    # it, and check said nothing, as it did not look into SVG and MathML.
+    found, fixes = checked(site, body)
+    assert [row for row in found if "still open" in row[4]] == [
+        warning("entries/bold.md", 5, "reader-html", message)
+    ]
+    where = message.partition(" is still open at ")[2].partition(":")[0]
+    assert FIX.format(name=name, where=where) in fixes  # (W3C's validator rejects <svg>)
+    assert carried_to in shown_with(as_browsers_read(markdown_to_html(body)), name)
+    assert carried_to not in in_the_feed(name)
+    assert carried_to in in_the_feed(None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<svg><b>bold</b></svg>\n\nAfter.\n",
+        '<svg><circle r="1"/><b>bold</b></svg> after.\n\nAfter.\n',
+        # SVG's own <font> and <a>, and what MathML's <mi> holds, are no HTML formatting.
+        "<svg><font>x</svg>\n\nAfter.\n",
+        '<svg><a href="x"><text>t</text></svg> after.\n\nAfter.\n',
+        "<math><mi><b>x</b></mi></math> after.\n\nAfter.\n",
+        # An SVG's CDATA section is its text: the '<b>' in it is no tag.
+        "<svg><![CDATA[a > b <b> c]]></svg> after.\n\nAfter.\n",
+    ],
+)
+def test_svg_and_mathml_that_end_what_they_open_are_no_warning(site: Site, body: str) -> None:
+    found, _ = checked(site, body)
+    assert [row for row in found if "is still open" in row[4] or " holds " in row[4]] == []
+    html = markdown_to_html(body)
+    for name in ("a", "b", "font"):
+        # What follows the <svg> or <math> is shown alike in browsers and in the feed.
+        assert "After." not in shown_with(as_browsers_read(html), name)
+        assert "After." not in in_the_feed(name)

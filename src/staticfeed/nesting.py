@@ -83,7 +83,25 @@ _RAW_TEXT = frozenset(
 )
 _FOREIGN = frozenset(("math", "svg"))
 _SKIPPED = _RAW_TEXT | _FOREIGN
-"""What neither reading looks into for formatting: raw text, and SVG and MathML."""
+"""What the build's reading does not look into for formatting: raw text, and SVG and MathML
+(HTML5's reading leaves out their text, and follows their tags for where they end)."""
+# Start tags that end SVG and MathML in HTML5 (its "breakout" from foreign content): the
+# elements open in them are closed, and the tag is HTML's. So is <font> with one of
+# _FONT_BREAKOUT's attributes.
+_BREAKOUT = frozenset(
+    (
+        *("b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt"),
+        *("em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li"),
+        *("listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span"),
+        *("strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"),
+    )
+)
+_FONT_BREAKOUT = frozenset(("color", "face", "size"))
+# SVG and MathML elements whose start tags HTML5 reads as HTML's: what they hold is left
+# unread, to their end tag, as the whole of an <svg> was before.
+_INTEGRATION = frozenset(
+    ("annotation-xml", "desc", "foreignobject", "mi", "mn", "mo", "ms", "mtext", "title")
+)
 _SCOPE = frozenset(
     ("applet", "caption", "html", "marquee", "object", "table", "td", "template", "th")
 )
@@ -91,17 +109,22 @@ _BUTTON_SCOPE = _SCOPE | {"button"}
 _LIST_SCOPE = _SCOPE | {"ol", "ul"}
 _TABLE_SCOPE = frozenset(("html", "table", "template"))
 
+_ATTRIBUTE_NAME = r"[^\t\n\f />][^\t\n\f />=]*+"
+# A quote begins a value only straight after `=` and spaces (`title=a"b` is the value `a"b`,
+# and the tag ends at the first `>`), as HTML5's tokenizer reads them.
+_ATTRIBUTE_VALUE = r"[\t\n\f ]*+=[\t\n\f ]*+(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f >]*+)"
 _TOKEN = re.compile(
     r"<!--(?:-?>|.*?(?:--!?>|\Z))"  # a comment (`<!-->` and `<!--->` are whole, empty ones)
     r"|<(?:[!?]|/(?![A-Za-z]))[^>]*+>?"  # a bogus comment, a doctype
     r"|<(/?)([A-Za-z][^\t\n\f />]*+)"
-    # Its attributes: a quote begins a value only straight after `=` and spaces (`title=a"b`
-    # is the value `a"b`, and the tag ends at the first `>`), as HTML5's tokenizer reads them.
-    r"(?:[\t\n\f /]++|[^\t\n\f />][^\t\n\f />=]*+"
-    r"(?:[\t\n\f ]*+=[\t\n\f ]*+(?:\"[^\"]*+(?:\"|\Z)|'[^']*+(?:'|\Z)|[^\t\n\f >]*+))?)*+>?"
+    rf"(?:[\t\n\f /]++|{_ATTRIBUTE_NAME}(?:{_ATTRIBUTE_VALUE})?)*+>?"
     r"|[^<]++|<",
     re.DOTALL,
 )
+# One part of a start tag after its name: spaces, a '/' that does not end it, or an
+# attribute (its name in group 1). A '/' in an unquoted value is the value's (`<x a=b/>`).
+_TAG_PART = re.compile(rf"[\t\n\f ]++|/(?!>)|({_ATTRIBUTE_NAME})(?:{_ATTRIBUTE_VALUE})?")
+_TAG_NAME = re.compile(r"</?[A-Za-z][^\t\n\f />]*+")
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,6 +135,7 @@ class _Open:
     name: str
     at: int
     carried: _Open | None = None
+    foreign: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,10 +183,23 @@ class _Reading:
         self.active: list[_Open | None] = []
         self.closed: dict[_Open, _Closed] = {}
         self.unsure: set[_Open] = set()
+        # Formatting elements HTML5 keeps open past an SVG or MathML end tag it ignores, which
+        # the feed ends there (they are in `closed` at that tag).
+        self.left_open: set[_Open] = set()
+        # The SVG and MathML elements that a breakout closed, with the element it left as the
+        # current one: an end tag of theirs ends, in the feed, what was opened after.
+        self.broken_out: list[tuple[frozenset[str], _Open]] = []
         self.texts: list[_Text] = []
         self.token = (0, "")
 
+    def in_foreign(self) -> bool:
+        """Whether the current element is SVG's or MathML's: tags are theirs, not HTML's."""
+        return self.stack[-1].foreign
+
     def start(self, name: str) -> None:
+        if self.in_foreign():
+            self._foreign_start(name)
+            return
         if name in _TABLE_PARTS:
             if any(element.name == "table" for element in self.stack):
                 self._table_part(name)
@@ -189,6 +226,9 @@ class _Reading:
     def _open(self, name: str) -> None:
         if name in _VOID:
             return
+        if name in _FOREIGN:
+            self._open_foreign(name)
+            return
         element = _Open(name, self.token[0])
         self.stack.append(element)
         if name in FORMATTING:
@@ -196,7 +236,33 @@ class _Reading:
         elif name in _MARKED:
             self.active.append(None)
 
+    def _open_foreign(self, name: str) -> None:
+        """An SVG or MathML element, unless its tag closes itself (`<circle/>`): in foreign
+        content, and for <svg> and <math>, HTML5 reads that '/'."""
+        if not _self_closing(self.token[1]):
+            self.stack.append(_Open(name, self.token[0], foreign=True))
+
+    def _foreign_start(self, name: str) -> None:
+        breakout = name in _BREAKOUT or (
+            name == "font" and not _FONT_BREAKOUT.isdisjoint(_attribute_names(self.token[1]))
+        )
+        if not breakout:
+            self._open_foreign(name)
+            return
+        closed: set[str] = set()
+        while self.stack[-1].foreign:
+            closed.add(self.stack.pop().name)
+        self.broken_out.append((frozenset(closed), self.stack[-1]))
+        self.start(name)
+
     def end(self, name: str) -> None:
+        if self.in_foreign():
+            self._foreign_end(name)
+        else:
+            self._html_end(name)
+
+    def _html_end(self, name: str) -> None:
+        self._left_open(name)
         if name in FORMATTING:
             self._adopt(name)
         elif name == "p":
@@ -219,12 +285,48 @@ class _Reading:
         else:
             self._other_end(name)
 
+    def _foreign_end(self, name: str) -> None:
+        """HTML5 closes the SVG or MathML element of that name above the last HTML one, or
+        else reads the end tag as HTML's."""
+        for element in reversed(self.stack):
+            if not element.foreign:
+                self._html_end(name)
+                return
+            if element.name == name:
+                while self.stack.pop() is not element:
+                    pass
+                return
+
+    def _left_open(self, name: str) -> None:
+        """At the end tag of an SVG or MathML element that a breakout closed, HTML5 has
+        nothing to close, and the feed (libxml2 kept the element) ends what was opened in it
+        after: the formatting elements open since."""
+        for index in range(len(self.broken_out) - 1, -1, -1):
+            closed, parent = self.broken_out[index]
+            if parent not in self.stack:
+                del self.broken_out[index]
+            elif name in closed:
+                del self.broken_out[index:]
+                for element in self.stack[self.stack.index(parent) + 1 :]:
+                    if element in self.active:
+                        first = element.carried or element
+                        self.closed.setdefault(first, _Closed(first, *self.token))
+                        self.left_open.add(first)
+                return
+
     def text(self, text: str) -> None:
+        if self.in_foreign():
+            return  # neither reading looks into SVG or MathML text
         self._reconstruct()
-        if text.isspace():
+        if text.isspace() or self._in_feeds_foreign():
             return
         around = tuple(element for element in self.stack if element.name in FORMATTING)
         self.texts.append(_Text(unescape(text), around))
+
+    def _in_feeds_foreign(self) -> bool:
+        """Whether the feed has this text in an SVG or MathML element HTML5 broke out of, as
+        libxml2 keeps it to its end tag or its parent's end: the build's reading skips it."""
+        return any(parent in self.stack for _, parent in self.broken_out)
 
     def _table_part(self, name: str) -> None:
         """HTML5 closes an open cell, then what is open in the table's row, body or table
@@ -271,6 +373,8 @@ class _Reading:
 
     def _pop(self) -> _Open:
         element = self.stack.pop()
+        if element.foreign:
+            return element
         if element.name in _MARKED:
             while self.active and self.active.pop() is not None:
                 pass
@@ -381,7 +485,7 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     again around text after the tag that closed it, where `published` (the build's reading of
     `html`) has that text without it (`Carried`), if any."""
     reading = _Reading()
-    for start, end, name in _tags(html):
+    for start, end, name in _tags(html, reading):
         reading.token = (start, html[start:end])
         if name is None:
             reading.text(html[start:end])
@@ -401,9 +505,9 @@ def carried(html: str, published: etree._Element) -> Carried | None:
         return None
     element, shown = next(iter(first.values()))
     more = len(first) - 1
-    if element.carried is None:
+    if element.carried is None and element not in reading.left_open:
         return Carried(element.name, element.at, shown, more)
-    closed = reading.closed[element.carried]
+    closed = reading.closed[element.carried or element]
     return Carried(element.name, element.at, shown, more, closed.at, closed.tag)
 
 
@@ -454,12 +558,17 @@ def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
-def _tags(html: str) -> Iterator[tuple[int, int, str | None]]:
+def _tags(html: str, reading: _Reading) -> Iterator[tuple[int, int, str | None]]:
     """Each tag of `html` as (start, end, name with "/" before an end tag's) and each run of
-    text as (start, end, None). Comments are left out, and so is what raw text elements hold
-    and what is in SVG and MathML, where HTML5 reads no formatting element of HTML's."""
+    text as (start, end, None), as `reading` reads each in turn. Comments are left out, and so
+    is what raw text elements hold, and SVG's and MathML's CDATA sections and the elements of
+    theirs whose start tags HTML5 reads as HTML's (`<foreignObject>`)."""
     position = 0
     while position < len(html):
+        if reading.in_foreign() and html.startswith("<![CDATA[", position):
+            found = html.find("]]>", position)
+            position = len(html) if found < 0 else found + 3
+            continue
         token = _TOKEN.match(html, position)
         assert token is not None  # the last alternative takes any character
         start, position = token.span()
@@ -470,14 +579,49 @@ def _tags(html: str) -> Iterator[tuple[int, int, str | None]]:
             continue
         name = name.lower()
         yield start, position, f"{slash}{name}"
-        if not slash and name in _SKIPPED:
+        current = reading.stack[-1]
+        if slash:
+            continue
+        if current.foreign:
+            if name in _INTEGRATION and current.name == name:
+                position = _after(html, position, name)
+        elif name in _RAW_TEXT:
             position = _after(html, position, name)
-        elif not slash and name == "plaintext":
+        elif name == "plaintext":
             return
 
 
+def _attribute_names(tag: str) -> set[str]:
+    """The names of the attributes of a start tag as written, in lower case."""
+    names: set[str] = set()
+    for part in _tag_parts(tag):
+        if part[1] is not None:
+            names.add(part[1].lower())
+    return names
+
+
+def _self_closing(tag: str) -> bool:
+    """Whether a start tag as written ends with a '/' of its own (`<circle r="1"/>`)."""
+    end = max((part.end() for part in _tag_parts(tag)), default=_name_end(tag))
+    return tag.startswith("/>", end)
+
+
+def _name_end(tag: str) -> int:
+    found = _TAG_NAME.match(tag)
+    return 0 if found is None else found.end()
+
+
+def _tag_parts(tag: str) -> Iterator[re.Match[str]]:
+    """The parts of a start tag after its name, in order, up to what ends it."""
+    position = _name_end(tag)
+    while (part := _TAG_PART.match(tag, position)) is not None and part.end() > position:
+        yield part
+        position = part.end()
+
+
 def _after(html: str, position: int, name: str) -> int:
-    """Where what a raw text element or an SVG or MathML element holds ends: its end tag."""
+    """Where what a raw text element, or an SVG or MathML element HTML5 reads HTML in,
+    holds ends: its end tag."""
     found = re.compile(rf"</{name}(?=[\t\n\f />])", re.IGNORECASE).search(html, position)
     return len(html) if found is None else found.start()
 
