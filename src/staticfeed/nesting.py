@@ -252,6 +252,9 @@ class _Reading:
         closed: set[str] = set()
         while self.stack[-1].foreign:
             closed.add(self.stack.pop().name)
+        # One record a parent: libxml2 nests each <svg> after in the one it keeps open.
+        if self._in_feeds_foreign() and self.broken_out[-1][1] is self.stack[-1]:
+            closed |= self.broken_out.pop()[0]
         self.broken_out.append((frozenset(closed), self.stack[-1]))
         self.start(name)
 
@@ -326,7 +329,9 @@ class _Reading:
     def _in_feeds_foreign(self) -> bool:
         """Whether the feed has this text in an SVG or MathML element HTML5 broke out of, as
         libxml2 keeps it to its end tag or its parent's end: the build's reading skips it."""
-        return any(parent in self.stack for _, parent in self.broken_out)
+        while self.broken_out and self.broken_out[-1][1] not in self.stack:
+            self.broken_out.pop()  # its parent has ended: so has, in the feed, the <svg>
+        return bool(self.broken_out)
 
     def _table_part(self, name: str) -> None:
         """HTML5 closes an open cell, then what is open in the table's row, body or table
