@@ -593,3 +593,19 @@ def test_each_warning_about_svg_and_mathml_is_what_html5_and_the_feed_show() -> 
         # Those where HTML5 ignores an end tag of SVG's or MathML's, and the feed ends it.
         warned += bool(words) and bool(re.fullmatch(FOREIGN_END, carried.closed_by or ""))
     assert warned >= WARNED
+
+
+def test_an_entry_nested_deeper_than_python_recurses_is_checked(site: Site) -> None:
+    # The build publishes up to 2,048 levels of nesting; check read the feed's HTML of 1,500
+    # levels by recursion, and stopped with a RecursionError's traceback.
+    body = "A <b>bold start\n\nand more.</b>\n\n" + "<i>" * 1500 + "deep\n"
+    found, _ = checked(site, body)
+    assert [row for row in found if "still open" in row[4]] == [
+        warning(
+            "entries/bold.md",
+            5,
+            "reader-html",
+            STILL_OPEN.format("the end of its paragraph", "and more."),
+        )
+    ]
+    assert "andmore." not in in_the_feed("b")

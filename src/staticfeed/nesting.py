@@ -544,22 +544,35 @@ def _aligned(
 
 def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
     """Each character shown of the text in `root` (not a space), with the names of the
-    formatting elements it is in."""
+    formatting elements it is in. A loop, not a recursion: the build publishes up to 2,048
+    levels of nesting, past Python's limit on recursion."""
     found: list[tuple[str, frozenset[str]]] = []
 
-    def walk(element: etree._Element, formatting: frozenset[str]) -> None:
-        name = element.tag if isinstance(element.tag, str) else ""
-        if name in _SKIPPED:
-            return
-        if name in FORMATTING:
-            formatting |= {name}
-        if name:
-            found.extend((char, formatting) for char in element.text or "" if not char.isspace())
-        for child in element:
-            walk(child, formatting)
-            found.extend((char, formatting) for char in child.tail or "" if not char.isspace())
+    def show(text: str | None, formatting: frozenset[str]) -> None:
+        found.extend((char, formatting) for char in text or "" if not char.isspace())
 
-    walk(root, frozenset())
+    # Each element being read: its children not read yet, and the formatting around them.
+    reading: list[tuple[etree._Element, Iterator[etree._Element], frozenset[str]]] = []
+    root_name = root.tag if isinstance(root.tag, str) else ""
+    if root_name not in _SKIPPED:
+        formatting = frozenset({root_name} & FORMATTING)
+        show(root.text if root_name else None, formatting)
+        reading.append((root, iter(root), formatting))
+    while reading:
+        element, children, formatting = reading[-1]
+        child = next(children, None)
+        if child is None:
+            reading.pop()
+            if reading:
+                show(element.tail, reading[-1][2])
+            continue
+        name = child.tag if isinstance(child.tag, str) else ""
+        if not name or name in _SKIPPED:
+            show(child.tail, formatting)
+            continue
+        inner = formatting | {name} if name in FORMATTING else formatting
+        show(child.text, inner)
+        reading.append((child, iter(child), inner))
     return found
 
 
