@@ -827,3 +827,78 @@ def told_of_a_commented_out_title(
         f" Remove the # at the start of line 2{told}."
     ]
     return folder
+
+
+# A key of the front matter or the config, misspelled below a table -------------------------
+
+
+def test_a_misspelled_summary_below_an_authors_table_is_told_to_move_and_be_named(
+    site: Site,
+) -> None:
+    # Told "unknown key 'authors.sumary'. Remove it", which had the author remove the summary
+    # rather than see it was the front matter's, written below [[authors]].
+    table = '[[authors]]\nname = "Ann"\nsumary = "A summary."'
+    folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", table)})
+    assert errors() == [
+        "Error: entries/a.md:6: sumary is in the [[authors]] table: TOML puts each key after "
+        "the [[authors]] line in it. Did you mean 'summary'? Name it summary and move the line "
+        "above the first [[authors]] line."
+    ]
+    path = folder / "entries" / "a.md"
+    moved = path.read_text(encoding="utf-8").replace('\nsumary = "A summary."', "")
+    path.write_text(moved.replace("+++\n", '+++\nsummary = "A summary."\n', 1), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    (entry,) = feedparser.parse("feeds/atom.xml").entries
+    assert (entry.summary, [author.name for author in entry.authors]) == ("A summary.", ["Ann"])
+
+
+def test_a_misspelled_config_key_below_an_authors_table_is_told_to_move_and_be_named(
+    site: Site,
+) -> None:
+    others = BASIC_CONFIG.partition("authors = ")[0]
+    config = f'{others}[[authors]]\nname = "Ann"\nsubtitel = "Notes"\n'
+    site(config=config, **{"a.md": front("---")})
+    assert errors() == [
+        "Error: staticfeed.toml:6: subtitel is in the [[authors]] table: TOML puts each key "
+        "after the [[authors]] line in it. Did you mean 'subtitle'? Name it subtitle and move "
+        "the line above the first [[authors]] line."
+    ]
+    fixed = config.replace('subtitel = "Notes"\n', "").replace(
+        "[[authors]]", 'subtitle = "Notes"\n[[authors]]'
+    )
+    Path("staticfeed.toml").write_text(fixed, encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert feedparser.parse("feeds/atom.xml").feed.subtitle == "Notes"
+
+
+@pytest.mark.parametrize(
+    ("table", "told"),
+    [
+        # Closer to the table's own key than to any of the front matter's: a slip in the item.
+        (
+            '[[enclosures]]\nurl = "/a.mp3"\ntype = "audio/mpeg"\nlenght = 3',
+            "unknown key 'enclosures.lenght'. Did you mean 'enclosures.length'? Known keys: "
+            "enclosures.length, enclosures.type, enclosures.url.",
+        ),
+        (
+            '[[authors]]\nnmae = "Ann"',
+            "unknown key 'authors.nmae'. Did you mean 'authors.name'? Known keys: "
+            "authors.email, authors.name, authors.uri.",
+        ),
+        # Like no key at all: removed, as before.
+        (
+            '[[authors]]\nname = "Ann"\nrole = "editor"',
+            "unknown key 'authors.role'. Remove it; known keys: authors.email, authors.name, "
+            "authors.uri.",
+        ),
+    ],
+    ids=["enclosure-length", "author-name", "author-role"],
+)
+def test_a_key_misspelled_after_a_table_of_its_own_is_named_in_the_table(
+    site: Site, table: str, told: str
+) -> None:
+    site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", table)})
+    line = 3 + len(table.splitlines())
+    assert errors() == [f"Error: entries/a.md:{line}: {told}"]

@@ -289,8 +289,8 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     checked: dict[str, object] = {}
     for key, value in table.items():
         if caught := _keys_caught_by_table(path, raw_text, key, value, in_pyproject):
-            errors += caught
-            value = without_keys(value, _CHECKS)
+            errors += [error for _, error in caught]
+            value = without_keys(value, [name for name, _ in caught])
         try:
             checked[key] = _checked(key, value, (raw_text, line_of(key)))
         except ConfigError as error:
@@ -412,12 +412,17 @@ def _item_lines(
 
 def _keys_caught_by_table(
     path: Path, raw_text: str, key: str, value: object, in_pyproject: bool
-) -> list[ConfigError]:
-    """Each config key written after `[[authors]]`, which TOML puts in that author: the unknown
-    key `authors.id_authority` and its did-you-mean `authors.uri` sent users the wrong way."""
+) -> list[tuple[str, ConfigError]]:
+    """Each config key written after `[[authors]]`, which TOML puts in that author, as written
+    and its error: the unknown key `authors.id_authority` and its did-you-mean `authors.uri`
+    sent users the wrong way. A misspelled one (`subtitel`) too, named as meant."""
     table = f"tool.staticfeed.{key}" if in_pyproject else key
-    caught = toml_keys_caught_by_table(raw_text, table, value, _CHECKS)
-    return [ConfigError(message, fix, path=path, line=line) for message, fix, line in caught]
+    fields = values.AUTHOR_KEYS if key == "authors" else ()
+    caught = toml_keys_caught_by_table(raw_text, table, value, (_CHECKS, fields))
+    return [
+        (name, ConfigError(message, fix, path=path, line=line))
+        for name, message, fix, line in caught
+    ]
 
 
 def _reject_xml_illegal(key: str, value: object) -> None:

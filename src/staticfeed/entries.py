@@ -592,6 +592,13 @@ def _bodies(entries_dir: Path, file: Path) -> Iterator[tuple[Path, str]]:
             yield path, document.body
 
 
+# The keys of the front matter's own mappings: a key of another name written below one's
+# TOML table may be a front matter key misspelled (`_caught_by_items`).
+_ITEM_KEYS = {
+    "author": values.AUTHOR_KEYS,
+    "authors": values.AUTHOR_KEYS,
+    "enclosures": media.ENCLOSURE_KEYS,
+}
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
 """A file's name that a URL holds as it is: nothing to percent-encode, no `\\` to read as `/`."""
 _ESCAPE = re.compile(rb"%[0-9A-Fa-f]{2}|\\[._-]|&#|&(?:period|hyphen|dash|lowbar|UnderBar);")
@@ -893,7 +900,8 @@ class _EntryBuilder:
     def _field(self, key: str, check: Callable[[str, object], T]) -> T | None:
         if key not in self.meta or key not in KEYS:
             return None
-        value = without_keys(self.meta[key], KEYS) if self._caught_by_items(key) else self.meta[key]
+        caught = self._caught_by_items(key)
+        value = without_keys(self.meta[key], caught) if caught else self.meta[key]
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
         try:
@@ -902,22 +910,27 @@ class _EntryBuilder:
             self._add(key, problem)
             return None
 
-    def _caught_by_items(self, key: str) -> bool:
-        """Whether `key` holds a key of the front matter by a slip of layout (written below its
-        TOML table's header, indented under it in YAML), which is then the error: "unknown key
-        'authors.summary'. Remove it" had the author remove the summary."""
+    def _caught_by_items(self, key: str) -> list[str]:
+        """Each key, as written, of the front matter that `key` holds by a slip of layout
+        (written below its TOML table's header, indented under it in YAML), which is then the
+        error: "unknown key 'authors.summary'. Remove it" had the author remove the summary. In
+        TOML, a misspelled one too (`sumary`)."""
         value = self.meta[key]
         items = value if isinstance(value, list) else [value]
-        if not any(isinstance(item, dict) and not item.keys().isdisjoint(KEYS) for item in items):
-            return False  # as nearly always: not read again
+        fields = _ITEM_KEYS.get(key, ())
+        if not any(isinstance(item, dict) and not item.keys() <= set(fields) for item in items):
+            return []  # as nearly always: not read again
         caught = _read_text(
-            self.path, self.data, [], lambda text: keys_caught_by_items(text, key, value, KEYS)
+            self.path,
+            self.data,
+            [],
+            lambda text: keys_caught_by_items(text, key, value, KEYS, fields),
         )
         self.errors += [
             EntryError(c.message, c.fix, path=self.path, line=c.line) for _, c in caught
         ]
         self.caught.update(name for name, _ in caught)
-        return bool(caught)
+        return [name for name, _ in caught]
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)

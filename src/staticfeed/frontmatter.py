@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 import sys
 import tomllib
@@ -248,12 +249,13 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
 
 
 def keys_caught_by_items(
-    text: str, key: str, value: object, keys: Collection[str]
+    text: str, key: str, value: object, keys: Collection[str], fields: Collection[str] = ()
 ) -> list[tuple[str, FrontMatterError]]:
     """Each of `keys` (the front matter's) that `text`'s front matter puts in an item of `key`
     (which holds `value`) by a slip of layout, and its error: written below a `[[key]]` or
     `[key]` table in TOML (`toml_keys_caught_by_table`), indented under `key:` in YAML. Each
-    was an unknown key of the item ("unknown key 'authors.summary'. Remove it")."""
+    was an unknown key of the item ("unknown key 'authors.summary'. Remove it"). In TOML, so is
+    a close misspelling of one of `keys` that is none of `fields`, the item's own keys."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
     if closing is None:
@@ -262,7 +264,7 @@ def keys_caught_by_items(
     if _FENCES[lines[0].rstrip()] == "yaml":
         caught = _yaml_keys_indented(source, key, keys)
     else:
-        caught = _toml_keys_caught(source, key, value, keys, first=2)
+        caught = toml_keys_caught_by_table(source, key, value, (keys, fields), first=2)
     return [(name, FrontMatterError(message, fix, line)) for name, message, fix, line in caught]
 
 
@@ -1967,20 +1969,20 @@ def _header_as_written(line: str) -> str:
 
 
 def toml_keys_caught_by_table(
-    text: str, table: str, value: object, keys: Collection[str], first: int = 1
-) -> list[tuple[str, str, int]]:
-    """What is wrong, how to fix it and the line, for each of `keys` (of the table above) that
-    the TOML `text` writes after a header of the table `table` (dotted) holding `value`, which
-    TOML puts in that table: `summary` below `[[authors]]` was an unknown key of the author, to
-    be removed. None when the table holds none, or is written inline (`authors = [{...}]`),
-    where no line put the key there unseen. `first` is the number of the text's first line."""
-    return [each[1:] for each in _toml_keys_caught(text, table, value, keys, first)]
-
-
-def _toml_keys_caught(
-    text: str, table: str, value: object, keys: Collection[str], first: int
+    text: str,
+    table: str,
+    value: object,
+    known: tuple[Collection[str], Collection[str]],
+    first: int = 1,
 ) -> list[tuple[str, str, str, int]]:
-    """`toml_keys_caught_by_table`, each with the key it tells of first."""
+    """The key as written, what is wrong, how to fix it and the line, for each of the keys (of
+    the table above) that the TOML `text` writes after a header of the table `table` (dotted)
+    holding `value`, which TOML puts in that table: `summary` below `[[authors]]` was an
+    unknown key of the author, to be removed. `known` is those keys and the table's own: a
+    close misspelling of one of the first (`sumary`) is caught too, unless as close to one of
+    the table's own (`_key_meant`). None when the table holds none, or is written inline
+    (`authors = [{...}]`), where no line put the key there unseen. `first` is the number of
+    the text's first line."""
     above = "the first" if isinstance(value, list) else "the"
     items = value if isinstance(value, list) else [value]
     tables = toml_list_item_lines(text, table, None, first)
@@ -1988,18 +1990,37 @@ def _toml_keys_caught(
         return []
     written = text.split("\n")
     headers = [_header_as_written(written[lines.line - first]) for lines in tables]
-    return [
-        (
-            name,
-            f"{name} is in the {header} table: TOML puts each key after the {header} line in it",
-            f"Move the {name} line above {above} {headers[0]} line.",
-            lines.fields[name],
-        )
-        for item, lines, header in zip(items, tables, headers, strict=True)
-        if isinstance(item, dict)
-        for name in item
-        if name in keys and name in lines.fields
-    ]
+    caught = []
+    for item, lines, header in zip(items, tables, headers, strict=True):
+        for name in item if isinstance(item, dict) else ():
+            meant = _key_meant(name, *known)
+            if meant is None or name not in lines.fields:
+                continue
+            shown = key_named(name)
+            where = f"{shown} is in the {header} table: TOML puts each key after the {header} line"
+            move = f"above {above} {headers[0]} line."
+            fix = (
+                f"Move the {name} line {move}"
+                if meant == name
+                else f"Did you mean {meant!r}? Name it {meant} and move the line {move}"
+            )
+            caught.append((name, f"{where} in it", fix, lines.fields[name]))
+    return caught
+
+
+def _key_meant(name: str, keys: Collection[str], fields: Collection[str]) -> str | None:
+    """Which of `keys` the key `name`, written in a table whose own keys are `fields`, is: itself,
+    or the one it is a close misspelling of (compared in lower case, as `did_you_mean` does),
+    where no key of the table's own is as close (`lenght` is an enclosure's `length`, not
+    `lang`). None for a key of the table's, or like no key at all."""
+    if name in keys:
+        return name
+    if name in fields:
+        return None
+    by_lower = {each.lower(): each for each in [*fields, *keys]}
+    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.6)
+    meant = by_lower[close[0]] if close else None
+    return meant if meant in keys and meant not in fields else None
 
 
 def without_keys(value: object, keys: Collection[str]) -> object:

@@ -13,7 +13,7 @@ from staticfeed import values
 from staticfeed.config import Config
 from staticfeed.model import Enclosure
 
-_ENCLOSURE_KEYS = ("url", "type", "length")
+ENCLOSURE_KEYS = ("url", "type", "length")
 _MEDIA_TYPE = re.compile(r"^[\w.+-]+/[\w.+-]+$")
 
 # Types of files that go with entries that Python's own table lacks (3.11).
@@ -76,7 +76,7 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
             f"each of {key} must be a URL or a mapping with url, type and length",
             'Write it as "media/episode-1.mp3" or {url: ..., type: audio/mpeg, length: 123}.',
         )
-    values.refuse_unknown_fields(key, fields, _ENCLOSURE_KEYS)
+    values.refuse_unknown_fields(key, fields, ENCLOSURE_KEYS)
     media_type = fields.get("type")
     length = fields.get("length")
     with values.in_field("url"):

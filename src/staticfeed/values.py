@@ -35,7 +35,7 @@ _BCP47 = re.compile(
     r"(-([A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*(-[A-WYZa-wyz\d](-[A-Za-z\d]{2,8})+)*"
     r"(-[xX](-[A-Za-z\d]{1,8})+)?$"
 )
-_AUTHOR_KEYS = ("name", "email", "uri")
+AUTHOR_KEYS = ("name", "email", "uri")
 
 
 class InvalidValue(ValueError):
@@ -933,7 +933,7 @@ def _author_from_text(key: str, value: str) -> Author:
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
-    refuse_unknown_fields(key, value, _AUTHOR_KEYS)
+    refuse_unknown_fields(key, value, AUTHOR_KEYS)
     if "name" not in value:
         raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
     email = value.get("email")
