@@ -503,24 +503,6 @@ def test_a_number_for_id_authority_is_told_what_it_needs(site: Site) -> None:
     ]
 
 
-@pytest.mark.parametrize("config", [False, True], ids=["front-matter", "config"])
-def test_a_toml_date_named_as_an_author_is_quoted(site: Site, config: bool) -> None:
-    # An author's name in a mapping, which is not read again: a local date has one form alone.
-    author = "[[authors]]\nname = 2025-12-01"
-    if config:
-        others = BASIC_CONFIG.partition("authors = ")[0]
-        folder = site(config=f"{others}{author}\n", **{"a.md": front("---")})
-        where, path = "staticfeed.toml:5", folder / "staticfeed.toml"
-    else:
-        folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", author)})
-        where, path = "entries/a.md:5", folder / "entries" / "a.md"
-    assert errors() == [
-        f'Error: {where}: authors name must be text, not a date. Put it in quotes: "2025-12-01"'
-    ]
-    entry = built_as_told(path, "name = 2025-12-01", 'name = "2025-12-01"')
-    assert [author.name for author in entry.authors] == ["2025-12-01"]
-
-
 @pytest.mark.parametrize(
     ("wrong", "told", "fixed", "tags"),
     [
@@ -902,3 +884,70 @@ def test_a_key_misspelled_after_a_table_of_its_own_is_named_in_the_table(
     site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", table)})
     line = 3 + len(table.splitlines())
     assert errors() == [f"Error: entries/a.md:{line}: {told}"]
+
+
+# A number or a date-time named as an author in TOML ----------------------------------------
+
+
+@pytest.mark.parametrize("config", [False, True], ids=["front-matter", "config"])
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        # "3.1" is another version, "1000.0" another name; a date-time was told only to be
+        # text, where a top-level key's was quoted as written.
+        ("3.10", "a number"),
+        ("1e3", "a number"),
+        ("0xFF", "a number"),
+        ("2025-12-01T10:00:00Z", "a date and time"),
+        ("2025-12-01 10:00:00.5+02:00", "a date and time"),
+        ("10:30:00.5", "a time"),
+        # A local date has one form alone.
+        ("2025-12-01", "a date"),
+    ],
+    ids=["version", "exponent", "hex", "date-time", "date-time-space", "time", "date"],
+)
+def test_a_toml_number_or_date_time_named_as_an_author_is_quoted_as_written(
+    site: Site, config: bool, written: str, kind: str
+) -> None:
+    author = f"[[authors]]\nname = {written}"
+    if config:
+        others = BASIC_CONFIG.partition("authors = ")[0]
+        folder = site(config=f"{others}{author}\n", **{"a.md": front("---")})
+        where, path = "staticfeed.toml:5", folder / "staticfeed.toml"
+    else:
+        folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", author)})
+        where, path = "entries/a.md:5", folder / "entries" / "a.md"
+    assert errors() == [
+        f'Error: {where}: authors name must be text, not {kind}. Put it in quotes: "{written}"'
+    ]
+    fixed = f'name = "{written}"'
+    assert read_line(fixed, toml=True) == {"name": written}
+    entry = built_as_told(path, f"name = {written}", fixed)
+    assert [author.name for author in entry.authors] == [written]
+
+
+def test_a_date_time_and_a_number_in_pyprojects_inline_table_are_quoted_as_written(
+    site: Site,
+) -> None:
+    # The dotted form (`staticfeed.title = ...`) quoted them as written; the inline table told
+    # the title only to be text, and the subtitle "3.1".
+    folder = site(**{"a.md": front("---")})
+    (folder / "staticfeed.toml").unlink()
+    wrong = "title = 2025-12-01T10:00:00Z, subtitle = 3.10"
+    pyproject = (
+        '[project]\nname = "site"\n\n[tool]\nstaticfeed = { '
+        f'{wrong}, site_url = "https://example.org/", '
+        'id_authority = "example.org,2025", authors = ["Ann"] }\n'
+    )
+    Path("pyproject.toml").write_text(pyproject, encoding="utf-8")
+    assert errors() == [
+        "Error: pyproject.toml:5: title must be text, not a date and time. Put it in quotes: "
+        '"2025-12-01T10:00:00Z"',
+        'Error: pyproject.toml:5: subtitle must be text, not a number. Put it in quotes: "3.10"',
+    ]
+    fixed = 'title = "2025-12-01T10:00:00Z", subtitle = "3.10"'
+    Path("pyproject.toml").write_text(pyproject.replace(wrong, fixed), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    feed = feedparser.parse("feeds/atom.xml").feed
+    assert (feed.title, feed.subtitle) == ("2025-12-01T10:00:00Z", "3.10")

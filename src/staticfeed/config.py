@@ -25,13 +25,13 @@ from staticfeed.frontmatter import (
     toml_cut_short_line,
     toml_date_as_written,
     toml_header_named,
-    toml_ints_as_written,
     toml_key_given_twice,
     toml_key_named,
     toml_keys_caught_by_table,
     toml_lines,
     toml_list_item_lines,
     toml_numbers_as_written,
+    toml_values_as_written,
     without_keys,
 )
 from staticfeed.model import Author
@@ -555,7 +555,7 @@ def _read_toml(path: Path) -> dict[str, object]:
             line=line_at_byte(data, offset),
         ) from None
     try:
-        return toml_ints_as_written(tomllib.loads(text), text)
+        return toml_values_as_written(tomllib.loads(text), text)
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise ConfigError(
             "the TOML nests arrays or inline tables too deep to read",

@@ -11,14 +11,22 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, time
+from datetime import UTC, date, datetime, time
 from typing import Any, Protocol, TypeGuard
 
 import yaml
 
 from staticfeed.dates import DateError, next_day_midnight, parse_date
 from staticfeed.text import REMOVED_MARK, shorten, unfit_character, with_removed_marked
-from staticfeed.values import BARE_KEY, SHOWN, WrittenFloat, WrittenInt, key_named, quoted
+from staticfeed.values import (
+    BARE_KEY,
+    SHOWN,
+    WrittenFloat,
+    WrittenInt,
+    key_named,
+    quoted,
+    written_date,
+)
 
 
 class FrontMatterError(ValueError):
@@ -1188,7 +1196,9 @@ def toml_ints_as_written(data: dict[str, object], text: str) -> dict[str, object
     if not _written_otherwise(text):
         return data  # as nearly always
     written: dict[tuple[str, int], list[str]] = {}
-    for key, token in _toml_int_values(text):
+    for key, token in _toml_bare_values(text):
+        if not _TOML_INT.fullmatch(token):
+            continue
         with contextlib.suppress(ValueError):  # more digits than int() reads: refused before
             written.setdefault((key, int(token, 0)), []).append(token)
     read: Counter[tuple[str, int]] = Counter()
@@ -1196,6 +1206,75 @@ def toml_ints_as_written(data: dict[str, object], text: str) -> dict[str, object
         _count_ints(key, value, read)
     forms = {number: _paired(tokens, read[number]) for number, tokens in written.items()}
     return {key: _with_written(key, value, forms) for key, value in data.items()}
+
+
+def toml_values_as_written(data: dict[str, object], text: str) -> dict[str, object]:
+    """The TOML `data` read from `text`, each whole number as `toml_ints_as_written` makes it,
+    and each other number, date or time in a table (an author's `name = 3.10`) as
+    `toml_table_values_as_written`: a fix quotes each as written."""
+    return toml_table_values_as_written(toml_ints_as_written(data, text), text)
+
+
+def toml_table_values_as_written(data: dict[str, object], text: str) -> dict[str, object]:
+    """The TOML `data` read from `text`, each number with a fraction or an exponent written
+    otherwise than str() writes it (`3.10`) a WrittenFloat, and each date, date-time or time a
+    `values.written_date`, where in a table (`[[authors]]`, `{name = ...}`, pyproject.toml's
+    `staticfeed = {...}`), for a fix to quote as written: "3.1" was another name. One at the
+    top of the document is found from its key's line when wrong (`toml_numbers_as_written`);
+    one in a table has no line of its own to read again. Paired with the text key by key, as
+    `toml_ints_as_written` pairs whole numbers."""
+    if not any(_table_values(value, in_table=False) for value in data.values()):
+        return data  # as nearly always
+    written: dict[tuple[str, object], list[str]] = {}
+    for key, token in _toml_bare_values(text):
+        read = _one_value(f"x = {token}", toml=True) if _TOML_NOT_INT.match(token) else None
+        if read is not None and _written_in_table(read[0]):
+            written.setdefault((key, read[0]), []).append(token)
+    counted: Counter[tuple[str, object]] = Counter()
+    for key, value in data.items():
+        counted.update((key, each) for each in _table_values(value, in_table=False))
+    forms = {found: _paired(tokens, counted[found]) for found, tokens in written.items()}
+    return {key: _tables_with_written(key, value, forms, False) for key, value in data.items()}
+
+
+# A value a float or a date may be: a digit, a sign or a point first, or inf or nan; not a
+# whole number's form alone (those are `toml_ints_as_written`'s), nor true or false.
+_TOML_NOT_INT = re.compile(r"[+-]?(?:inf|nan|\d[\d_]*[.eE:-]|\.)")
+
+
+def _written_in_table(value: object) -> bool:
+    """Whether `value` is of a kind `toml_table_values_as_written` keeps the source of."""
+    return type(value) in (float, date, datetime, time)
+
+
+def _table_values(value: object, *, in_table: bool) -> list[object]:
+    """Each float, date or time in `value`, which is in a table (`in_table`) or not, that is
+    in a table, in the order of the text."""
+    if isinstance(value, dict):
+        return [each for item in value.values() for each in _table_values(item, in_table=True)]
+    if isinstance(value, list):
+        return [each for item in value for each in _table_values(item, in_table=in_table)]
+    return [value] if in_table and _written_in_table(value) else []
+
+
+def _tables_with_written(
+    key: str, value: object, written: dict[tuple[str, object], Iterator[str]], in_table: bool
+) -> object:
+    if isinstance(value, dict):
+        return {
+            name: _tables_with_written(key, each, written, True) for name, each in value.items()
+        }
+    if isinstance(value, list):
+        return [_tables_with_written(key, each, written, in_table) for each in value]
+    if not in_table or not _written_in_table(value) or (key, value) not in written:
+        return value
+    form = next(written[key, value], None)
+    if form is None:
+        return value
+    if isinstance(value, float):
+        return WrittenFloat(value, form) if form != str(value) else value
+    assert isinstance(value, date | time)  # `_written_in_table`
+    return written_date(value, form)
 
 
 def _written_otherwise(text: str) -> bool:
@@ -1211,11 +1290,12 @@ def _written_otherwise(text: str) -> bool:
     )
 
 
-def _toml_int_values(text: str) -> Iterator[tuple[str, str]]:
-    """Each whole number of the TOML `text` that is a value (not a key, nor a part of a
-    table's name), as written, in the order of the text, with the key of the document it is
-    in: the first part of the header above it (`authors` below `[[authors]]`), or of its
-    line's key above any header (`author` for `author.name = 0xFF`)."""
+def _toml_bare_values(text: str) -> Iterator[tuple[str, str]]:
+    """Each value of the TOML `text` written without quotes (a number, a date, true; not a key,
+    nor a part of a table's name), as written, in the order of the text, with the key of the
+    document it is in: the first part of the header above it (`authors` below `[[authors]]`),
+    or of its line's key above any header (`author` for `author.name = 0xFF`). A date-time
+    written with a space is its date alone."""
     brackets: list[str] = []  # the arrays and inline tables the token is in
     value = header = False  # whether a value comes next; whether in a table's header
     table: str | None = None  # the document's key the header above names
@@ -1245,7 +1325,7 @@ def _toml_int_values(text: str) -> Iterator[tuple[str, str]]:
                 brackets.pop()
             value = token == "," and brackets[-1:] == ["["]
         else:
-            if value and _TOML_INT.fullmatch(token):
+            if value:
                 yield key, token
             value = False
 
@@ -2055,7 +2135,7 @@ def _parse_toml(source: str) -> _Parsed:
     key_lines = _toml_key_lines(source, data)
     _refuse_vast_values(data, key_lines)
     # TOML has no implicit types: 3.10 is a number as written.
-    return toml_ints_as_written(data, source), key_lines, {}, {}
+    return toml_values_as_written(data, source), key_lines, {}, {}
 
 
 def _toml_key_lines(source: str, data: dict[str, object]) -> dict[str, int]:
@@ -2223,8 +2303,12 @@ def toml_array_item_lines(text: str, key_line: int, first: int = 1) -> list[int]
 # Strings and comments, which may hold any bracket or comma, then what an array is made of.
 _TOML_TOKENS = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}},]|[^\s\[\]{{}},#\"']+")
 # What TOML's values are made of: strings and comments (which may hold any of the rest), a
-# bracket, a brace, a comma, an `=`, a line's end, or what else a value or a key is.
-_TOML_VALUE_TOKEN = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}},=\n]|[^\s\[\]{{}},=#\"']+")
+# bracket, a brace, a comma, an `=`, a line's end, a date-time with a space before its time
+# (one value), or what else a value or a key is.
+_TOML_VALUE_TOKEN = re.compile(
+    rf"{_TOML_STRINGS.pattern}|[\[\]{{}},=\n]|\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d[^\s\[\]{{}},=#\"']*"
+    r"|[^\s\[\]{},=#\"']+"
+)
 
 
 def toml_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:

@@ -117,6 +117,9 @@ def type_name(value: object) -> str:
         date: "a date",
         datetime: "a date and time",
         time: "a time",
+        WrittenDate: "a date",
+        WrittenDateTime: "a date and time",
+        WrittenTime: "a time",
     }
     return names.get(type(value), type(value).__name__)
 
@@ -264,6 +267,43 @@ class WrittenFloat(float):
         return number
 
 
+class WrittenDate(date):
+    """A date of TOML's in a mapping, as written: see `written_date`."""
+
+    written: str
+
+
+class WrittenDateTime(datetime):
+    """A date-time of TOML's in a mapping, as written: see `written_date`."""
+
+    written: str
+
+
+class WrittenTime(time):
+    """A time of TOML's in a mapping, as written: see `written_date`."""
+
+    written: str
+
+
+def written_date(value: date | time, written: str) -> date | time:
+    """`value`, a date, a date-time or a time TOML read, with `written`, its source: str()
+    writes `2025-12-01T10:00:00Z` as "2025-12-01 10:00:00+00:00", and a fix of one in a
+    mapping (an author's name), whose line is not read again, quotes it so as written. Made for
+    an error's message only (frontmatter.toml_table_values_as_written): no mapping of the front
+    matter or the config holds a date."""
+    made: WrittenDate | WrittenDateTime | WrittenTime
+    if isinstance(value, datetime):
+        made = WrittenDateTime.combine(value.date(), value.timetz())
+    elif isinstance(value, date):
+        made = WrittenDate(value.year, value.month, value.day)
+    else:
+        made = WrittenTime(
+            value.hour, value.minute, value.second, value.microsecond, value.tzinfo, fold=value.fold
+        )
+    made.written = written
+    return made
+
+
 def shown_as_written(value: object, written: object = None) -> str:
     """A number (or true/false) as the author wrote it, for a message to quote: `written`, its
     source (`Document.written`), when known, or the source a WrittenInt or WrittenFloat keeps;
@@ -297,7 +337,10 @@ def text(key: str, value: object, written: object = None) -> str:
 
 
 def _not_text(key: str, value: object, written: object = None) -> InvalidValue:
-    """The error for `value`, given for `key`, which is not text; `written` as for `text`."""
+    """The error for `value`, given for `key`, which is not text; `written` as for `text`, or
+    the source a date in a mapping keeps (`written_date`)."""
+    if isinstance(value, date | time):
+        written = getattr(value, "written", written)
     return InvalidValue(
         f"{key} must be text, not {type_name(value)}{_read_as(value, written)}",
         f'Put it in quotes: "{shown_as_written(value, written)}"'
