@@ -814,25 +814,39 @@ def told_of_a_commented_out_title(
 # A key of the front matter or the config, misspelled below a table -------------------------
 
 
-def test_a_misspelled_summary_below_an_authors_table_is_told_to_move_and_be_named(
-    site: Site,
+@pytest.mark.parametrize(
+    ("above", "wrong", "meant"),
+    [
+        # Told "unknown key 'authors.sumary'. Remove it", which had the author remove the
+        # summary rather than see it was the front matter's, written below [[authors]].
+        (['title = "T"', "date = 2025-06-01"], 'sumary = "A summary."', "summary"),
+        # "the front matter has no date" was told too, for the one slip whose fix gives it.
+        (['title = "T"'], "dat = 2025-06-01", "date"),
+    ],
+    ids=["summary", "date"],
+)
+def test_a_misspelled_key_below_an_authors_table_is_told_to_move_and_be_named(
+    site: Site, above: list[str], wrong: str, meant: str
 ) -> None:
-    # Told "unknown key 'authors.sumary'. Remove it", which had the author remove the summary
-    # rather than see it was the front matter's, written below [[authors]].
-    table = '[[authors]]\nname = "Ann"\nsumary = "A summary."'
-    folder = site(**{"a.md": toml_document('title = "T"', "date = 2025-06-01", table)})
+    folder = site(**{"a.md": toml_document(*above, '[[authors]]\nname = "Ann"', wrong)})
+    name = wrong.split()[0]
     assert errors() == [
-        "Error: entries/a.md:6: sumary is in the [[authors]] table: TOML puts each key after "
-        "the [[authors]] line in it. Did you mean 'summary'? Name it summary and move the line "
-        "above the first [[authors]] line."
+        f"Error: entries/a.md:{len(above) + 4}: {name} is in the [[authors]] table: TOML puts "
+        f"each key after the [[authors]] line in it. Did you mean '{meant}'? Name it {meant} "
+        "and move the line above the first [[authors]] line."
     ]
     path = folder / "entries" / "a.md"
-    moved = path.read_text(encoding="utf-8").replace('\nsumary = "A summary."', "")
-    path.write_text(moved.replace("+++\n", '+++\nsummary = "A summary."\n', 1), encoding="utf-8")
+    moved = path.read_text(encoding="utf-8").replace(f"\n{wrong}", "")
+    fixed = wrong.replace(name, meant, 1)
+    path.write_text(moved.replace("+++\n", f"+++\n{fixed}\n", 1), encoding="utf-8")
     result = build()
     assert result.exit_code == 0, result.output
     (entry,) = feedparser.parse("feeds/atom.xml").entries
-    assert (entry.summary, [author.name for author in entry.authors]) == ("A summary.", ["Ann"])
+    assert [author.name for author in entry.authors] == ["Ann"]
+    if meant == "summary":
+        assert entry.summary == "A summary."
+    else:
+        assert entry.published_parsed[:3] == (2025, 6, 1)
 
 
 def test_a_misspelled_config_key_below_an_authors_table_is_told_to_move_and_be_named(

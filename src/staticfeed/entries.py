@@ -927,10 +927,11 @@ class _EntryBuilder:
             lambda text: keys_caught_by_items(text, key, value, KEYS, fields),
         )
         self.errors += [
-            EntryError(c.message, c.fix, path=self.path, line=c.line) for _, c in caught
+            EntryError(c.message, c.fix, path=self.path, line=c.line) for _, _, c in caught
         ]
-        self.caught.update(name for name, _ in caught)
-        return [name for name, _ in caught]
+        # As meant: `dat` below [[authors]] is told as the date, whose lack is then no error.
+        self.caught.update(meant for _, meant, _ in caught)
+        return [name for name, _, _ in caught]
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)

@@ -258,12 +258,13 @@ def item_lines(text: str, key: str) -> list[ItemLines]:
 
 def keys_caught_by_items(
     text: str, key: str, value: object, keys: Collection[str], fields: Collection[str] = ()
-) -> list[tuple[str, FrontMatterError]]:
+) -> list[tuple[str, str, FrontMatterError]]:
     """Each of `keys` (the front matter's) that `text`'s front matter puts in an item of `key`
-    (which holds `value`) by a slip of layout, and its error: written below a `[[key]]` or
-    `[key]` table in TOML (`toml_keys_caught_by_table`), indented under `key:` in YAML. Each
-    was an unknown key of the item ("unknown key 'authors.summary'. Remove it"). In TOML, so is
-    a close misspelling of one of `keys` that is none of `fields`, the item's own keys."""
+    (which holds `value`) by a slip of layout, as written and as meant, and its error: written
+    below a `[[key]]` or `[key]` table in TOML (`toml_keys_caught_by_table`), indented under
+    `key:` in YAML. Each was an unknown key of the item ("unknown key 'authors.summary'. Remove
+    it"). In TOML, so is a close misspelling of one of `keys` that is none of `fields`, the
+    item's own keys."""
     lines = text.split("\n")
     closing = _closing_fence(lines)
     if closing is None:
@@ -273,7 +274,10 @@ def keys_caught_by_items(
         caught = _yaml_keys_indented(source, key, keys)
     else:
         caught = toml_keys_caught_by_table(source, key, value, (keys, fields), first=2)
-    return [(name, FrontMatterError(message, fix, line)) for name, message, fix, line in caught]
+    return [
+        (name, _key_meant(name, keys, fields) or name, FrontMatterError(message, fix, line))
+        for name, message, fix, line in caught
+    ]
 
 
 def _yaml_keys_indented(
