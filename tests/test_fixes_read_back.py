@@ -607,6 +607,12 @@ def test_a_list_in_toml_tags_leaves_the_dates_beside_it_quoted_as_written(site: 
             "id must be an absolute URI, not a number. Use a tag URI like "
             "tag:example.org,2025:my-post, or a URL.",
         ),
+        # Told "Put it in quotes", and a date in quotes is no image's URL either.
+        (
+            "image = 2025-12-01T10:00:00Z",
+            "image must be a URL, not a date and time. Write a path on the site, or a full URL"
+            " like https://example.org/cover.jpg",
+        ),
     ],
     ids=[
         "link-date",
@@ -617,6 +623,7 @@ def test_a_list_in_toml_tags_leaves_the_dates_beside_it_quoted_as_written(site: 
         "lang-true",
         "id-date",
         "id-number",
+        "image-date-time",
     ],
 )
 def test_a_link_or_lang_that_is_no_text_is_told_what_it_must_be(

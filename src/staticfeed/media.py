@@ -48,17 +48,19 @@ def image_url(key: str, value: object, config: Config) -> str:
 
 
 def _url(key: str, value: object) -> str:
-    """`value` as a URL urllib can take apart: "https://[::1" or a port of 99999 is not."""
+    """`value` as a URL urllib can take apart: "https://[::1" or a port of 99999 is not; a
+    number or a date is none, in quotes either (an image's, an enclosure's)."""
+    values.refuse_scalar(key, value, "a URL", _URL_FIX)
     url = values.text(key, value)
     try:
         _ = urlsplit(url).port
     except ValueError as error:
-        raise values.InvalidValue(
-            f"{key} {url!r} is not a URL ({error})",
-            "Write a path on the site, or a full URL like https://example.org/cover.jpg",
-        ) from None
+        raise values.InvalidValue(f"{key} {url!r} is not a URL ({error})", _URL_FIX) from None
     values.refuse_other_scheme(key, url)  # `javascript:x` was published as media:content
     return url
+
+
+_URL_FIX = "Write a path on the site, or a full URL like https://example.org/cover.jpg"
 
 
 def enclosures(key: str, value: object, config: Config) -> tuple[Enclosure, ...]:
