@@ -1168,6 +1168,9 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         ("2025/12/01/2025 +02:00", "2025"),
         ("December 1 2025 2025 -05:00", "2025"),
         ("2025.12.01.1430+02:00", "1430"),
+        # Joined without a colon, a number is left over, not an offset without a time.
+        ("2025-12-01-0500", "0500"),
+        ("2025/12/01/0000 +02:00", "0000"),
     ],
     ids=[
         "slashes",
@@ -1185,6 +1188,8 @@ def test_the_year_0_and_a_month_13_without_a_day_are_errors(
         "slashes-then-offset",
         "year-then-offset",
         "dots-then-offset",
+        "dashes-then-offset-like",
+        "zeros-then-offset",
     ],
 )
 def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
@@ -1272,19 +1277,47 @@ def test_a_time_written_after_a_date_is_still_read(
 
 
 @pytest.mark.parametrize(
-    "value",
-    ["1 December 2025 -05:00", "December 1, 2025 -05:00", "2025/12/01 -05:00"],
-    ids=["day-first", "month-first", "slashes"],
+    ("value", "offset"),
+    [
+        # dateutil read the offset as the time 05:00 in the config's zone: in Kyiv, 03:00
+        # UTC, where the author wrote midnight at -05:00, 05:00 UTC.
+        ("1 December 2025 -05:00", "-05:00"),
+        ("December 1, 2025 -05:00", "-05:00"),
+        ("2025/12/01 -05:00", "-05:00"),
+        ("2025-12-01-05:00", "-05:00"),
+        # ISO 8601's form was read as midnight there, where a date line was refused.
+        ("2025-12-01 -05:00", "-05:00"),
+        ("2025-12-01 +05:00", "+05:00"),
+        ("2025-12-01 -0500", "-05:00"),
+        ("2025-12-01 +05", "+05:00"),
+        # Each sign and form got another message: "cannot read", or "0500 is left over".
+        ("1 December 2025 +05:00", "+05:00"),
+        ("1 December 2025 +0500", "+05:00"),
+        ("1 December 2025 -0500", "-05:00"),
+        ("December 1, 2025 +0530", "+05:30"),
+        ("1 December 2025 -00:00", "-00:00"),
+        # ISO 8601's week and ordinal forms of the same day.
+        ("2025-W49-1 +05:00", "+05:00"),
+        ("2025-335 -05:00", "-05:00"),
+    ],
 )
-def test_an_offset_after_a_date_without_a_time_is_an_error(site: Site, value: str) -> None:
-    # dateutil read the offset as the time 05:00 in the config's zone: in Kyiv, 03:00 UTC,
-    # where the author wrote midnight at -05:00, 05:00 UTC.
+def test_an_offset_after_a_date_without_a_time_is_an_error(
+    site: Site, value: str, offset: str
+) -> None:
     site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
     assert refused_build() == (
-        f"Error: entries/a.md:3: date: '{value}' gives the offset -05:00 without a time, which"
-        " was read as 05:00: write 2025-12-01 00:00 -05:00 for midnight there. Write date like"
-        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+        f"Error: entries/a.md:3: date: '{value}' gives the offset {offset} but no time for it:"
+        f" write 2025-12-01 00:00 {offset} for midnight there. Write date like 2025-12-22,"
+        " 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
+
+
+def test_a_basic_time_before_an_offset_is_read(site: Site) -> None:
+    # A time, if without a colon, is before the offset: it is no offset without a time.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry("2025-12-01 1430 -0500")})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == datetime(2025, 12, 1, 19, 30, tzinfo=UTC)
 
 
 def test_an_offset_after_a_date_and_its_time_is_read(site: Site) -> None:

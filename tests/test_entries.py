@@ -2739,9 +2739,30 @@ DATE_LINE_FIX = (
         pytest.param(
             "# Title\n\nDecember 1, 2025 -05:00\n\nText.\n",
             3,
-            "'December 1, 2025 -05:00' gives the offset -05:00 without a time, which was read as"
-            " 05:00: write 2025-12-01 00:00 -05:00 for midnight there",
+            "'December 1, 2025 -05:00' gives the offset -05:00 but no time for it: write"
+            " 2025-12-01 00:00 -05:00 for midnight there",
             id="offset-without-a-time",  # published at 05:00 in Berlin, hours off
+        ),
+        pytest.param(
+            "# Title\n\n2025-12-01 +05:00\n\nText.\n",
+            3,
+            "'2025-12-01 +05:00' gives the offset +05:00 but no time for it: write 2025-12-01"
+            " 00:00 +05:00 for midnight there",
+            id="plus-offset-without-a-time",  # no date at all, where -05:00 was refused
+        ),
+        pytest.param(
+            "# Title\n\n1 December 2025 +0500\n\nText.\n",
+            3,
+            "'1 December 2025 +0500' gives the offset +05:00 but no time for it: write"
+            " 2025-12-01 00:00 +05:00 for midnight there",
+            id="offset-without-a-colon-or-a-time",
+        ),
+        pytest.param(
+            "# Title\n\n1 December 2025 -0500\n\nText.\n",
+            3,
+            "'1 December 2025 -0500' gives the offset -05:00 but no time for it: write"
+            " 2025-12-01 00:00 -05:00 for midnight there",
+            id="minus-offset-without-a-colon-or-a-time",  # "0500 is left over"
         ),
         pytest.param(
             "20251222T143000Z\n\n# Title\n\nText.\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import os
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -358,6 +359,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     text = line.strip().strip("*_#").strip()
     if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
         return None
+    _refuse_offset_without_time(text, _full_date)
     try:
         first = _full_date(text)
     except DateError:
@@ -467,6 +469,7 @@ def _reads_as_full_date(text: str) -> bool:
 
 
 def _parse_text(text: str) -> datetime:
+    _refuse_offset_without_time(text, _parse_text)
     iso_day = _ISO_DATE.match(text)
     # A space in the time is no ISO 8601, which isoparse read two digits at a time:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
@@ -520,19 +523,38 @@ def _without_offset(text: str) -> str:
     return _COLON_OFFSET.sub("", text)
 
 
-def _refuse_offset_read_as_time(text: str, moment: datetime) -> None:
-    """dateutil reads an offset after a date with no time (`1 December 2025 -05:00`) as the
-    time 05:00, in the config's zone: an instant the author did not write, published without
-    a word."""
-    found = _COLON_OFFSET.search(text)
-    if moment.tzinfo is not None or found is None or _TIME_MARKED.search(text[: found.start()]):
+# An offset that ends a text, after a space or joined with its colon (`2025-12-01-05:00`): a
+# number joined without one (`2025-12-01-0500`) is left over, as `-2025` is. The lookbehind
+# tries each run of spaces once, not once from each of its characters.
+_LAST_OFFSET = re.compile(
+    r"(?:(?<=\S)\s+|(?=[+-]\d\d:))(?P<sign>[+-])(?P<hour>[01]\d|2[0-3])"
+    r"(?::?(?P<minute>[0-5]\d))?$",
+    re.ASCII,
+)
+
+
+def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None]) -> None:
+    """An offset after a date with no time (`1 December 2025 -05:00`, `2025-12-01 +0500`) is
+    the offset of no instant the author wrote: dateutil read `-05:00` as the time 05:00 in
+    the config's zone, ISO 8601's reader took it for midnight there, and each other sign and
+    form got another error. `read` reads the text before it: a date alone is refused."""
+    found = _LAST_OFFSET.search(text)
+    if found is None:
         return
-    offset = found[0].strip()
-    if moment.time() == time(int(found["hour"]), int(found["minute"])):
-        raise DateError(
-            f"{text!r} gives the offset {offset} without a time, which was read as {offset[1:]}:"
-            f" write {moment.date().isoformat()} 00:00 {offset} for midnight there"
-        )
+    day_text = text[: found.start()]
+    if _TIME_MARKED.search(day_text):  # `2025-12-22T14:00:00+02:00`, most front matter
+        return
+    try:
+        day = read(day_text)
+    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
+        return
+    if day is None or day.tzinfo is not None or day.time() != time() or _time_written(day_text):
+        return
+    offset = f"{found['sign']}{found['hour']}:{found['minute'] or '00'}"
+    raise DateError(
+        f"{text!r} gives the offset {offset} but no time for it: write"
+        f" {day.date().isoformat()} 00:00 {offset} for midnight there"
+    )
 
 
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
@@ -546,7 +568,6 @@ def _refuse_number_left_over(text: str, moment: datetime) -> None:
     is joined to the date as its own numbers are (`2025/12/01/2025`) was not written as a time,
     and was published as 20:25; one that could be a year (`2025-12-01 2026`) may not have
     been, and a colon (20:26) says it was."""
-    _refuse_offset_read_as_time(text, moment)
     if _TIME_MARKED.search(_without_offset(text)):
         return
     found = (_LAST_NUMBER if moment.tzinfo is None else _LAST_NUMBER_BEFORE_ZONE).search(text)
