@@ -1320,6 +1320,30 @@ def test_a_basic_time_before_an_offset_is_read(site: Site) -> None:
     assert datetime.fromisoformat(published) == datetime(2025, 12, 1, 19, 30, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("1 January 2000 0000", "2000-01-01"), ("1 January 2001 0000", "2001-01-01")],
+    ids=["year-2000", "year-2001"],
+)
+def test_a_basic_midnight_after_a_year_is_midnight(site: Site, value: str, day: str) -> None:
+    # dateutil read `0000` as the time, but the year 2000 was taken for it written in four
+    # digits: "year 0 is out of range", where in 2001 it was midnight.
+    site(**{"a.md": yaml_entry(value)})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert published == f"{day}T00:00:00+00:00"
+
+
+def test_zeros_joined_to_the_year_2000_are_left_over(site: Site) -> None:
+    # As `2025/12/01/0000` is: it said "year 0 is out of range".
+    site(**{"a.md": yaml_entry("2000/01/01/0000")})
+    assert refused_build() == (
+        "Error: entries/a.md:3: date: cannot read '2000/01/01/0000' as a date: 0000 is left over"
+        " after 2000-01-01, and is no time written as one. Write date as 2000-01-01, or as"
+        " 2000-01-01 00:00 for that time.\n"
+    )
+
+
 def test_an_offset_after_a_date_and_its_time_is_read(site: Site) -> None:
     site(config=config_in(KYIV), **{"a.md": yaml_entry("1 December 2025 00:00 -05:00")})
     atom, _ = build_and_read()

@@ -787,10 +787,13 @@ def _dateutil_full_date(text: str) -> datetime | None:
 
 def _year_as_written(text: str, moment: datetime) -> datetime:
     """`moment`, in the year `text` writes in four digits when it is under 100 (`0001`), which
-    dateutil took for a year in two (2001); DateError for the year 0, which no date has."""
-    if not 1969 <= moment.year <= 2068 or not re.search(
-        _PADDED_YEAR.format(moment.year % 100), text
-    ):
+    dateutil took for a year in two (2001); DateError for the year 0, which no date has. Not
+    when `text` writes the year whole as well, and dateutil read the digits as the time:
+    `1 January 2000 0000` is midnight of 2000, as `1 January 2001 0000` is of 2001."""
+    padded = re.search(_PADDED_YEAR.format(moment.year % 100), text)
+    if not 1969 <= moment.year <= 2068 or padded is None:
+        return moment
+    if _read_as_time(padded[0], moment) and re.search(rf"(?<!\d){moment.year}(?!\d)", text):
         return moment
     try:
         return moment.replace(year=moment.year % 100)
