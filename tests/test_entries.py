@@ -2765,6 +2765,19 @@ DATE_LINE_FIX = (
             id="minus-offset-without-a-colon-or-a-time",  # "0500 is left over"
         ),
         pytest.param(
+            "# Title\n\n2025-12-01 0000\n\nText.\n",
+            3,
+            "'2025-12-01 0000' gives its time in a form a date line does not read: write it 00:00",
+            id="basic-midnight",  # read as midnight, where 2025-12-01 1430 was refused
+        ),
+        pytest.param(
+            "# Title\n\n1 January 2000 0000\n\nText.\n",
+            3,
+            "'1 January 2000 0000' gives its time in a form a date line does not read: write it"
+            " 00:00",
+            id="basic-midnight-in-2000",  # "year 0 is out of range"
+        ),
+        pytest.param(
             "20251222T143000Z\n\n# Title\n\nText.\n",
             1,
             "'20251222T143000Z' gives its time in a form a date line does not read: write it 14:30",

@@ -384,7 +384,8 @@ def _refuse_unread_time(text: str, moment: datetime) -> None:
     """dateutil reads a time in forms a date line does not (`20251222T1430`, `2025 1430`),
     which was dropped without a word: front matter keeps it, so the author meant it."""
     _refuse_number_left_over(text, moment)  # `2025/12/01/2025` was told to write 20:25
-    if moment.time() == time():
+    # Midnight written so (`2025-12-01 0000`) was read, while `2025-12-01 1430` was refused.
+    if moment.time() == time() and not _time_written(text):
         return
     clock = moment.strftime("%H:%M:%S" if moment.second else "%H:%M")
     message = f"{text!r} gives its time in a form a date line does not read: write it {clock}"
