@@ -1111,6 +1111,8 @@ def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
     ("value", "why"),
     [
         ('"January 1, 0000"', "'January 1, 0000' does not exist: year 0 is out of range"),
+        # 2000 after it is the time 20:00, not the year: 0000 is the year written.
+        ('"Jan 1 0000 2000"', "'Jan 1 0000 2000' does not exist: year 0 is out of range"),
         # 13/2025 gives no day: it is no date, not a date of a month that does not exist.
         ("13/2025", "cannot read '13/2025' as a date"),
         # 24:00 of a day that does not exist: that day is the error, not the year 10000.
@@ -1123,6 +1125,7 @@ def test_a_year_is_the_one_written_and_two_digits_have_a_fixed_century(
     ],
     ids=[
         "year-0",
+        "year-0-then-a-time",
         "month-13-without-a-day",
         "24-00-of-no-day",
         "spaced-time-is-no-short-year",
@@ -1312,12 +1315,20 @@ def test_an_offset_after_a_date_without_a_time_is_an_error(
     )
 
 
-def test_a_basic_time_before_an_offset_is_read(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        ("2025-12-01 1430 -0500", datetime(2025, 12, 1, 19, 30, tzinfo=UTC)),
+        ("2025-12-01 0000 -0500", datetime(2025, 12, 1, 5, tzinfo=UTC)),
+    ],
+    ids=["afternoon", "midnight"],
+)
+def test_a_basic_time_before_an_offset_is_read(site: Site, value: str, instant: datetime) -> None:
     # A time, if without a colon, is before the offset: it is no offset without a time.
-    site(config=config_in(KYIV), **{"a.md": yaml_entry("2025-12-01 1430 -0500")})
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
     atom, _ = build_and_read()
     published = atom.findtext("a:entry/a:published", namespaces=NS)
-    assert datetime.fromisoformat(published) == datetime(2025, 12, 1, 19, 30, tzinfo=UTC)
+    assert datetime.fromisoformat(published) == instant
 
 
 @pytest.mark.parametrize(

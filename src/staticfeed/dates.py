@@ -549,7 +549,7 @@ def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None
         day = read(day_text)
     except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
         return
-    if day is None or day.tzinfo is not None or day.time() != time() or _time_written(day_text):
+    if day is None or day.time() != time() or _time_written(day_text):
         return
     offset = f"{found['sign']}{found['hour']}:{found['minute'] or '00'}"
     raise DateError(
