@@ -3,8 +3,11 @@ it (`<p>a <b>bold</p>c`: every browser shows "c" bold), which the feed ends ther
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -609,3 +612,34 @@ def test_an_entry_nested_deeper_than_python_recurses_is_checked(site: Site) -> N
         )
     ]
     assert "andmore." not in in_the_feed("b")
+
+
+def test_of_like_formatting_elements_html5_opens_three_again(site: Site) -> None:
+    # HTML5 keeps at most three like elements (a name and attributes) to open again, and so
+    # ends the carried ones with three </b>: "z" is plain. The reading opened all four again,
+    # and counted one place more than browsers show.
+    body = "<p><b><b><b><b>x</p>y</b></b></b>z\n"
+    assert shown_with(as_browsers_read(body), "b") == "xy"
+    found, _ = checked(site, body)
+    carried = STILL_OPEN.format("</p>", "y") + ", here and in 2 more places in this file"
+    assert found == [warning("entries/bold.md", 5, "reader-html", carried)]
+    assert "y" not in in_the_feed("b")
+
+
+def test_many_paragraphs_each_opening_formatting_are_checked_in_one_pass(site: Site) -> None:
+    # Each <p><i> opened every <i> before it again, without HTML5's limit of three like ones:
+    # 1,500 took check 15 s, 5,000 minutes. Each "x" is italic in browsers and in the feed.
+    body = "<p><i>x" * 5000 + "\n"
+    assert set(shown_with(as_browsers_read("<p><i>x" * 20), "i")) == {"x"}
+    site(CONFIG, **{"bold.md": FRONT + body})
+    assert invoke_build().exit_code == 0
+    # In a process of its own, so that a check that never ends fails the test, not hangs it.
+    done = subprocess.run(
+        [sys.executable, "-m", "staticfeed", "check", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert [item for item in json.loads(done.stdout) if item["rule"] == "reader-html"] == []
