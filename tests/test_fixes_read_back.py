@@ -842,10 +842,20 @@ def test_a_misspelled_key_below_an_authors_table_is_told_to_move_and_be_named(
         f"each key after the [[authors]] line in it. Did you mean '{meant}'? Name it {meant} "
         "and move the line above the first [[authors]] line."
     ]
-    path = folder / "entries" / "a.md"
-    moved = path.read_text(encoding="utf-8").replace(f"\n{wrong}", "")
-    fixed = wrong.replace(name, meant, 1)
-    path.write_text(moved.replace("+++\n", f"+++\n{fixed}\n", 1), encoding="utf-8")
+    moved_as_told(folder / "entries" / "a.md", f"\n{wrong}", wrong.replace(name, meant, 1))
+    read_back_as_meant(meant)
+
+
+def moved_as_told(path: Path, line: str, fixed: str) -> None:
+    """The document at `path` with `line` taken out and `fixed` written first in its front
+    matter, as the error told."""
+    text = path.read_text(encoding="utf-8").replace(line, "")
+    fence = text[:4]
+    path.write_text(text.replace(fence, f"{fence}{fixed}\n", 1), encoding="utf-8")
+
+
+def read_back_as_meant(meant: str) -> None:
+    """A build, and the one entry's author, and its summary or date as `meant`, read back."""
     result = build()
     assert result.exit_code == 0, result.output
     (entry,) = feedparser.parse("feeds/atom.xml").entries
@@ -854,6 +864,30 @@ def test_a_misspelled_key_below_an_authors_table_is_told_to_move_and_be_named(
         assert entry.summary == "A summary."
     else:
         assert entry.published_parsed[:3] == (2025, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("above", "wrong", "meant"),
+    [
+        # Told "unknown key 'authors.sumary'. Remove it", as in TOML below [[authors]].
+        (["title: T", "date: 2025-06-01"], "sumary: A summary.", "summary"),
+        (["title: T"], "dat: 2025-06-01", "date"),
+    ],
+    ids=["summary", "date"],
+)
+def test_a_misspelled_key_indented_under_authors_is_told_to_unindent_and_be_named(
+    site: Site, above: list[str], wrong: str, meant: str
+) -> None:
+    lines = ["---", *above, "authors:", "  - name: Ann", f"    {wrong}", "---", "Text."]
+    folder = site(**{"a.md": "\n".join(lines) + "\n"})
+    name = wrong.split(":")[0]
+    assert errors() == [
+        f"Error: entries/a.md:{len(above) + 4}: {name} is indented under authors: YAML reads it "
+        f"as a key of an item of authors, not of the front matter. Did you mean '{meant}'? Name "
+        f"it {meant} and write the line without indentation, above or below the authors list."
+    ]
+    moved_as_told(folder / "entries" / "a.md", f"    {wrong}\n", wrong.replace(name, meant, 1))
+    read_back_as_meant(meant)
 
 
 def test_a_misspelled_config_key_below_an_authors_table_is_told_to_move_and_be_named(

@@ -271,7 +271,7 @@ def keys_caught_by_items(
         return []
     source = "\n".join(lines[1:closing])
     if _FENCES[lines[0].rstrip()] == "yaml":
-        caught = _yaml_keys_indented(source, key, keys)
+        caught = _yaml_keys_indented(source, key, (keys, fields))
     else:
         caught = toml_keys_caught_by_table(source, key, value, (keys, fields), first=2)
     return [
@@ -281,11 +281,13 @@ def keys_caught_by_items(
 
 
 def _yaml_keys_indented(
-    source: str, key: str, keys: Collection[str]
+    source: str, key: str, known: tuple[Collection[str], Collection[str]]
 ) -> list[tuple[str, str, str, int]]:
-    """The key, what is wrong, how to fix it and the line, for each of `keys` written in a
-    mapping of `key` over several lines: `summary:` as far in as an author's `name:`. One in braces
-    (`- {name: Ann, summary: x}`) is no slip of indentation, and stays an unknown key."""
+    """The key, what is wrong, how to fix it and the line, for each of the keys (the front
+    matter's, then the mapping's own: `known`) written in a mapping of `key` over several
+    lines: `summary:` as far in as an author's `name:`, and a close misspelling of one
+    (`sumary:`, `_key_meant`), as in TOML. One in braces (`- {name: Ann, summary: x}`) is no
+    slip of indentation, and stays an unknown key."""
     node = _composed(source, _SafeLoader) or _composed(source, yaml.SafeLoader)
     if not isinstance(node, yaml.MappingNode):
         return []
@@ -294,19 +296,25 @@ def _yaml_keys_indented(
     items = found.value if isinstance(found, yaml.SequenceNode) else [found]
     line_of = _line_finder(source)
     whole = "list" if listed else "mapping"
-    return [
-        (
-            name.value,
-            f"{name.value} is indented under {key}: YAML reads it as a key of "
-            f"{f'an item of {key}' if listed else key}, not of the front matter",
-            f"Write the {name.value} line without indentation, above or below the {key} {whole}.",
-            line_of(name.start_mark),
-        )
-        for item in items
-        if isinstance(item, yaml.MappingNode) and not item.flow_style
-        for name, _ in item.value
-        if isinstance(name, yaml.ScalarNode) and name.value in keys
-    ]
+    caught = []
+    for item in items:
+        if not isinstance(item, yaml.MappingNode) or item.flow_style:
+            continue
+        for name, _ in item.value:
+            meant = _key_meant(name.value, *known) if isinstance(name, yaml.ScalarNode) else None
+            if meant is None:
+                continue
+            where = f"without indentation, above or below the {key} {whole}."
+            fix = (
+                f"Write the {meant} line {where}"
+                if meant == name.value
+                else f"Did you mean {meant!r}? Name it {meant} and write the line {where}"
+            )
+            what = f"an item of {key}" if listed else key
+            message = f"{name.value} is indented under {key}: YAML reads it as a key of {what}"
+            line = line_of(name.start_mark)
+            caught.append((name.value, f"{message}, not of the front matter", fix, line))
+    return caught
 
 
 def _field_lines(node: yaml.Node, line_of: _LineOf) -> dict[str, int]:
