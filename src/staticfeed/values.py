@@ -1118,22 +1118,28 @@ def _bare_address(name: str) -> re.Match[str] | None:
     (200,000 took minutes), as each start read on to the end. The run of characters an address
     may hold that ends at an `@` is the only place one ends at it, and an address begins at
     the first of them that may begin one, or at the `mailto:` just before it."""
-    for at in (index for index, char in enumerate(name) if char == "@"):
-        run = at
-        while run > 0 and _INSIDE_CHAR.fullmatch(name[run - 1]):
-            run -= 1
-        first = next((i for i in range(run, at) if _FIRST_CHAR.fullmatch(name[i])), at)
-        if first == at:
-            continue
-        prefix = first - len(_MAILTO)
-        if first == run and prefix >= 0 and name[prefix:first].lower() == _MAILTO:
-            found = _BARE_ADDRESS.match(name, prefix)
-            if found is not None:
-                return found
-        found = _BARE_ADDRESS.match(name, first)
+    at = name.find("@")
+    while at >= 0:
+        found = _address_ending_at(name, at)
         if found is not None:
             return found
+        at = name.find("@", at + 1)
     return None
+
+
+def _address_ending_at(name: str, at: int) -> re.Match[str] | None:
+    """`_BARE_ADDRESS` matched where an address whose `@` is at `at` would begin, if any."""
+    run = at
+    while run > 0 and _INSIDE_CHAR.fullmatch(name[run - 1]):
+        run -= 1
+    first = next((i for i in range(run, at) if _FIRST_CHAR.fullmatch(name[i])), at)
+    if first == at:
+        return None
+    prefix = first - len(_MAILTO)
+    if first == run and prefix >= 0 and name[prefix:first].lower() == _MAILTO:
+        # The prefix read as `mailto:` or as the start of the address: the same group.
+        return _BARE_ADDRESS.match(name, prefix)
+    return _BARE_ADDRESS.match(name, first)
 
 
 _FIRST_CHAR = re.compile(_FIRST)
