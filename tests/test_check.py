@@ -252,6 +252,36 @@ def test_every_entry_error_is_a_finding_worded_as_build_words_it(published: Path
     assert error("entries/worse.md", 2, "build", "unknown key 'titel'") in found
 
 
+def test_the_warnings_of_a_build_that_stops_are_findings_as_build_shows_them(
+    site: Site,
+) -> None:
+    # b's title lost an escaped bell, and its date does not exist; a.md read well, with a
+    # bell in its text: the build names all three, and check lists them as the build does.
+    site(
+        CONFIG,
+        **{
+            "a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBell\x07 here.\n",
+            "b.md": '---\ntitle: "B\\u0007"\ndate: 2025-13-01\n---\nText.\n',
+        },
+    )
+    built = invoke_build()
+    assert built.exit_code == 1
+    removed = "removed characters that XML cannot carry (control characters)"
+    assert rows() == [
+        warning("entries/a.md", 5, "build", removed),
+        warning("entries/b.md", 2, "build", removed),
+        error(
+            "entries/b.md", 3, "build", "date: '2025-13-01' does not exist: month must be in 1..12"
+        ),
+    ]
+    *lines, summary = check().stdout.splitlines()
+    # In the build's order; check ends each with a full stop and the rule.
+    assert [line.removesuffix(" [build]").rstrip(".") for line in lines] == [
+        line.rstrip(".") for line in built.stderr.splitlines()
+    ]
+    assert summary == "failed: 1 error, 2 warnings"
+
+
 def test_a_build_warning_is_a_warning(site: Site) -> None:
     site(CONFIG, **{"a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nBell\x07 here.\n"})
     assert invoke_build().exit_code == 0

@@ -291,6 +291,75 @@ def test_a_warning_goes_to_stderr_and_the_build_goes_on(site: Site) -> None:
     assert content == "<p>Bell in the text.</p>"
 
 
+REMOVED = "removed characters that XML cannot carry (control characters)"
+BAD_MONTH = (
+    "date: '2025-13-01' does not exist: month must be in 1..12. Write date like 2025-12-22, "
+    "2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+)
+
+
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["cache", "no-cache"])
+def test_a_document_with_an_error_shows_its_warnings_too(
+    site: Site, cache: tuple[str, ...]
+) -> None:
+    folder = site(MINIMAL_CONFIG, **{"a.md": post("A")})
+    run_ok("build", *cache)
+    age(folder / "feeds")
+    before = snapshot(folder / "feeds")
+    # A bell escaped in b's title (line 2) and a month that does not exist (line 3): one
+    # edit fixes both, so the failed build names both, not the warning one build later.
+    # a.md reads well, with a bell of its own in its text, which a build shows every time.
+    bell_in_title = '---\ntitle: "Bell\\u0007 peace"\ndate: 2025-13-01\n---\nText.\n'
+    site(
+        MINIMAL_CONFIG,
+        **{"a.md": post("A").replace("Text of A.", "Bell\x07 in a."), "b.md": bell_in_title},
+    )
+    result = run("build", *cache)
+    assert (result.exit_code, result.stdout) == (1, "")
+    # By file and then line, as check lists them.
+    assert result.stderr == (
+        f"Warning: entries/a.md:5: {REMOVED}\n"
+        f"Warning: entries/b.md:2: {REMOVED}\n"
+        f"Error: entries/b.md:3: {BAD_MONTH}\n"
+    )
+    assert snapshot(folder / "feeds") == before
+
+
+def test_a_warning_at_the_line_of_an_error_comes_first(site: Site) -> None:
+    # The title is the bell alone: its removal, the warning, is why the title is empty.
+    site(MINIMAL_CONFIG, **{"a.md": '---\ntitle: "\\u0007"\ndate: 2025-01-01\n---\nText.\n'})
+    result = run("build")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Warning: entries/a.md:2: {REMOVED}\n"
+        "Error: entries/a.md:2: title is empty. Give title a value or remove the key.\n"
+    )
+    assert not Path("feeds").exists()
+
+
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["cache", "no-cache"])
+def test_an_error_in_placing_the_pages_shows_the_warnings_of_reading(
+    site: Site, cache: tuple[str, ...]
+) -> None:
+    # Both read well, so the pages are placed, and their slugs clash: the warning of the
+    # reading is as true then as in a build that publishes.
+    own_id = "id: urn:uuid:6f1c1b52-4d7e-4a57-9d34-3f0ad1a2b3c4\n"
+    site(
+        **{
+            "a.md": post("A", extra="slug: same\n").replace("Text of A.", "Bell\x07 in a."),
+            "b.md": post("B", "2025-01-02", extra=f"slug: same\n{own_id}"),
+        }
+    )
+    result = run("build", *cache)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: entries/a.md: slug 'same' gives the same page as entries/b.md. Give one of "
+        "them another slug: in its front matter.\n"
+        f"Warning: entries/a.md:6: {REMOVED}\n"  # below ---, title, date, slug and ---
+    )
+    assert not Path("feeds").exists()
+
+
 # --version and --help ------------------------------------------------------------------------
 
 

@@ -80,7 +80,10 @@ def test_a_date_commented_out_below_a_character_read_inside_its_line_is_found(
     # was looked for a line off and missed: "add a line date: 2025-12-22 above line 4".
     site()
     write("note.md", b"---\ntitle: " + title + b"\n# date: 2025-12-22\n---\nText.\n")
-    assert errors() == [
+    # Below the warning of the title's character, at its line 2.
+    (warning, *found) = errors()
+    assert warning.startswith("Warning: entries/note.md:2: ")
+    assert found == [
         "Error: entries/note.md:3: the front matter has no date: line 3 gives one in a comment."
         " Remove the # at the start of line 3."
     ]

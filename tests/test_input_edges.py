@@ -758,6 +758,13 @@ def test_a_delete_character_is_removed_with_a_warning_wherever_it_is(
 
 
 UNSHOWN = "a character feed readers cannot show"
+# The warnings of the reading, which a build that stops shows with its errors.
+CHANGED = (
+    "changed characters feed readers cannot show: a C1 control character became the "
+    "Windows-1252 character browsers show for it (U+0092 is \u2019), and U+007F (DELETE), "
+    "noncharacters and U+FFFD were removed"
+)
+REMOVED = "removed characters that XML cannot carry (control characters)"
 
 
 @pytest.mark.parametrize(
@@ -790,7 +797,9 @@ def test_a_removed_character_that_makes_a_value_text_is_an_error_at_its_line(
         if fix
         else "or put the value in quotes if it is text."
     )
+    removed = REMOVED if "XML cannot carry" in character else CHANGED
     assert user_error(run("build")) == (
+        f"Warning: entries/a.md:{line}: {removed}\n"
         f"Error: entries/a.md:{line}: {character}, makes this value text: without it, as the "
         f"build reads the file, YAML reads {read}. Remove the character, {quote}\n"
     )
@@ -821,6 +830,7 @@ def test_a_removed_character_beside_an_alias_inside_its_own_value_is_read_once(
     # the build never ended.
     site(**{"a.md": post_with("summary: x\ufdd0\nlink: &x [*x]")})
     assert user_error(run("build")) == (
+        f"Warning: entries/a.md:4: {CHANGED}\n"
         "Error: entries/a.md:5: link nests lists or mappings more than 50 deep. Write it with "
         "fewer levels; an alias (*name) inside the value it names nests it without end.\n"
     )
@@ -830,6 +840,7 @@ def test_a_removed_character_alone_in_an_item_leaves_it_empty(site: Site) -> Non
     # Empty without it is told as empty, whatever YAML reads with it.
     site(**{"a.md": post_with("tags:\n- \ufdd0")})
     assert user_error(run("build")) == (
+        f"Warning: entries/a.md:5: {CHANGED}\n"
         "Error: entries/a.md:5: tags has an empty item. Remove it, or write what it should be.\n"
     )
 

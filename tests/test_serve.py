@@ -1242,7 +1242,9 @@ def test_serve_starts_with_an_error_and_serves_the_previous_feeds(
     # serve exited 1, although its help says the previous feeds stay served after an error.
     folder = site(**{"one.md": ONE})
     assert CliRunner().invoke(cli, ["build"]).exit_code == 0
-    (folder / "entries" / "broken.md").write_text("---\ntitle: B\ndate: 2025-13-45\n---\nB.\n")
+    # With a bell in its text: the warning is shown with the error, as build shows it.
+    broken = "---\ntitle: B\ndate: 2025-13-45\n---\nB\x07.\n"
+    (folder / "entries" / "broken.md").write_text(broken)
     command = [sys.executable, "-m", "staticfeed", "serve", "--port", "0"]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -1260,7 +1262,11 @@ def test_serve_starts_with_an_error_and_serves_the_previous_feeds(
         server.wait(timeout=10)
     errors = server.stderr.read().splitlines()
     assert errors[0].startswith("Error: entries/broken.md:3: date: ")
-    assert errors[1] == "serving the previous feeds; fix the error and save again"
+    assert errors[1] == (
+        "Warning: entries/broken.md:5: removed characters that XML cannot carry "
+        "(control characters)"
+    )
+    assert errors[2] == "serving the previous feeds; fix the error and save again"
 
 
 def test_serve_without_feeds_to_fall_back_on_stops_at_an_error(

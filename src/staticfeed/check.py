@@ -373,7 +373,9 @@ def _served_at(feed_url: str | None, name: str) -> str | None:
 def findings_from_error(error: StaticfeedError) -> list[Finding]:
     """What `build` reports as `Error:` lines, as findings of the rule "build"."""
     errors = error.errors if isinstance(error, ManyErrors) else (error,)
-    return [_at(e.path, e.line, "error", "build", e.message, e.fix) for e in errors]
+    warnings = error.warnings if isinstance(error, ManyErrors) else ()
+    found = [_from_warning(warning) for warning in warnings]
+    return found + [_at(e.path, e.line, "error", "build", e.message, e.fix) for e in errors]
 
 
 def check_build(

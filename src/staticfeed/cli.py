@@ -16,13 +16,19 @@ from collections.abc import Set as AbstractSet
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 from click.core import ParameterSource
 
 from staticfeed import __version__, delta, output, stamp
-from staticfeed.errors import ConfigError, StaticfeedError, display_path
+from staticfeed.errors import (
+    ConfigError,
+    ManyErrors,
+    StaticfeedError,
+    display_path,
+    failure_lines,
+)
 from staticfeed.progress import SILENT, Progress
 from staticfeed.rules import RULES
 
@@ -779,8 +785,8 @@ def _first_build(publication: _Publication, rebuild: Callable[[], list[str]]) ->
     except StaticfeedError as error:
         if not (publication.out_dir / MANIFEST_NAME).is_file():
             raise  # no build before: nothing to serve
-        for line in str(error).splitlines():
-            click.echo(f"Error: {line}", err=True)
+        for line in failure_lines(error):
+            click.echo(line, err=True)
         click.echo("serving the previous feeds; fix the error and save again", err=True)
         return
     for line in lines:
@@ -808,10 +814,22 @@ def _serve_until_interrupted(
 
 
 class _UserError(click.ClickException):
-    """Prints `Error: ` before every line, one line per problem."""
+    """Prints `Error: ` before every line, one line per problem; with `lines`, those, which
+    give the warnings found before the errors too (errors.failure_lines)."""
+
+    def __init__(self, message: str, lines: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.lines = tuple(lines)
 
     def format_message(self) -> str:
         return self.message.replace("\n", "\nError: ")
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        if not self.lines:
+            super().show(file)
+            return
+        for line in self.lines:
+            click.echo(line, file=file if file is not None else click.get_text_stream("stderr"))
 
 
 class _DiffError(_UserError):
@@ -821,7 +839,8 @@ class _DiffError(_UserError):
 
 
 def _user_error(error: StaticfeedError) -> click.ClickException:
-    return _UserError(str(error))
+    warned = isinstance(error, ManyErrors) and error.warnings
+    return _UserError(str(error), failure_lines(error) if warned else ())
 
 
 def _format_option(text_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:

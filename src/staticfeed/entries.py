@@ -79,12 +79,17 @@ class DocumentErrors(ManyErrors):
     bodies put aside, as `read_entries` was told), whose values `check` still reports where
     they are written."""
 
-    def __init__(self, errors: Sequence[StaticfeedError], read: Sequence[Entry]) -> None:
-        super().__init__(errors)
+    def __init__(
+        self,
+        errors: Sequence[StaticfeedError],
+        read: Sequence[Entry],
+        warnings: Sequence[BuildWarning] = (),
+    ) -> None:
+        super().__init__(errors, warnings)
         self.read = tuple(read)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (DocumentErrors, (self.errors, self.read))
+        return (DocumentErrors, (self.errors, self.read, self.warnings))
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,9 @@ def read_entries(
             drafts.append(outcome.draft)
     entries = _assign_ids(drafts, config, errors)
     if errors:
-        raise DocumentErrors(errors, entries)
+        # Every warning too, of a document with an error as well: what was removed from its
+        # title is no less true for a date that does not exist two lines below.
+        raise DocumentErrors(errors, entries, warnings)
     reads_project_files = any(draft.names_project_files for draft in drafts)
     return ReadResult(tuple(entries), tuple(warnings), reads_project_files)
 
@@ -157,7 +164,7 @@ def read_document(config: Config, entries_dir: Path, path: Path) -> ReadResult:
     drafts = [outcome.draft] if outcome.draft is not None else []
     entries = _assign_ids(drafts, config, errors)
     if errors:
-        raise ManyErrors(errors)
+        raise ManyErrors(errors, outcome.warnings)
     project_files = any(draft.names_project_files for draft in drafts)
     return ReadResult(tuple(entries), outcome.warnings, project_files)
 

@@ -97,21 +97,52 @@ class ManyErrors(StaticfeedError):
     then by line, as `check` lists its findings; errors of no file first, and those of one
     place in the order found."""
 
-    def __init__(self, errors: Sequence[StaticfeedError]) -> None:
+    def __init__(
+        self, errors: Sequence[StaticfeedError], warnings: Sequence[BuildWarning] = ()
+    ) -> None:
         # Each step found them in its own order: the pages' slugs newest entry first, so
         # entries/s2.md came before entries/s.md.
         self.errors = tuple(sorted(errors, key=_place))
+        self.warnings = tuple(warnings)
+        """What the run found to warn about before it stopped, which the user sees with the
+        errors: a document's removed control character and its bad date are fixed in one
+        edit, not one build after the other."""
         super().__init__("\n".join(str(error) for error in self.errors))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (ManyErrors, (self.errors,))
+        return (ManyErrors, (self.errors, self.warnings))
 
     def __str__(self) -> str:
         return "\n".join(str(error) for error in self.errors)
 
 
-def _place(error: StaticfeedError) -> tuple[str, int]:
+def _place(error: StaticfeedError | BuildWarning) -> tuple[str, int]:
     return (display_path(error.path) if error.path is not None else "", error.line or 0)
+
+
+def warned(error: StaticfeedError, warnings: Sequence[BuildWarning]) -> StaticfeedError:
+    """`error`, and with it `warnings`, found before it: what a run that stops reports."""
+    if not warnings or (isinstance(error, ManyErrors) and error.warnings):
+        return error  # the warnings of the same reading, given with it already
+    errors = error.errors if isinstance(error, ManyErrors) else (error,)
+    return ManyErrors(errors, warnings)
+
+
+def failure_lines(error: StaticfeedError) -> list[str]:
+    """The lines a run that stops on `error` shows: `Error: ` and `Warning: ` lines by file
+    and then line, as `check` lists them; at one line, the warning first, as it may be the
+    error's cause (a title of a removed control character alone is empty)."""
+    errors = error.errors if isinstance(error, ManyErrors) else (error,)
+    warnings = error.warnings if isinstance(error, ManyErrors) else ()
+    found = [(_place(each), 0, f"Warning: {each}") for each in warnings]
+    found += [(_place(each), 1, f"Error: {line}") for each in errors for line in _lines(each)]
+    # Stable: the errors of one place in the order found.
+    return [line for _, _, line in sorted(found, key=lambda each: (each[0], each[1]))]
+
+
+def _lines(error: StaticfeedError) -> list[str]:
+    """An error's lines: one, but for a ManyErrors given as one of many."""
+    return str(error).split("\n")
 
 
 def unreadable(

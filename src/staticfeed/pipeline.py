@@ -53,7 +53,14 @@ from staticfeed.drift import (
     still_withdrawn,
 )
 from staticfeed.entries import ReadResult, key_line, read_entries
-from staticfeed.errors import BuildWarning, EntryError, ManyErrors, StaticfeedError, display_path
+from staticfeed.errors import (
+    BuildWarning,
+    EntryError,
+    ManyErrors,
+    StaticfeedError,
+    display_path,
+    warned,
+)
 from staticfeed.feeds import entry_elements, feed_parts
 from staticfeed.hosting import HEADERS_NAME, HostedFile, headers_file
 from staticfeed.jsonfeed import item_text, json_feed_parts
@@ -194,23 +201,37 @@ def rendered_outputs(
         result = read_entries(
             config, entries_dir, progress=progress, as_read=as_read, bodies=spool.folder()
         )
-        selection = _published(result.entries, entries_dir, now=now, drafts=drafts, future=future)
-        plans = _plans(config, selection.entries)
-        setup = _page_setup(config, plans, selection.entries) if config.pages else None
-        shown = _entries_of(plans, config, selection.entries)
-        linking = _Linking.of(config, selection.entries, entries_dir)
-        renderings = _Renderings.of(
-            _render_all(config, shown, progress, spool, setup, linking), spool
-        )
-        files = _output_files(config, plans, setup, selection.entries, renderings, progress)
-        yield Rendered(
-            files,
-            selection,
-            result.warnings,
-            result.reads_project_files,
-            tuple(plans),
-            renderings.entries,
-        )
+        with _warnings_too(result.warnings):
+            selection = _published(
+                result.entries, entries_dir, now=now, drafts=drafts, future=future
+            )
+            plans = _plans(config, selection.entries)
+            setup = _page_setup(config, plans, selection.entries) if config.pages else None
+            shown = _entries_of(plans, config, selection.entries)
+            linking = _Linking.of(config, selection.entries, entries_dir)
+            renderings = _Renderings.of(
+                _render_all(config, shown, progress, spool, setup, linking), spool
+            )
+            files = _output_files(config, plans, setup, selection.entries, renderings, progress)
+            yield Rendered(
+                files,
+                selection,
+                result.warnings,
+                result.reads_project_files,
+                tuple(plans),
+                renderings.entries,
+            )
+
+
+@contextlib.contextmanager
+def _warnings_too(warnings: Sequence[BuildWarning]) -> Iterator[None]:
+    """An error raised in the block, with the `warnings` of the documents read before it: a
+    build that stops in placing, rendering or publishing shows them, as one that publishes
+    does, rather than one build later."""
+    try:
+        yield
+    except StaticfeedError as error:
+        raise warned(error, warnings) from None
 
 
 def _output_files(
@@ -342,8 +363,10 @@ def _build_spooled(
     store: BuildCache,
     spool: Spool,
 ) -> BuildReport:
+    read_warnings: tuple[BuildWarning, ...] = ()  # shown with an error after the reading
     try:
         result, selection = _read_selected(config, entries_dir, options, store.documents, spool)
+        read_warnings = result.warnings
         linking = _Linking.of(config, selection.entries, entries_dir)
         keys = _keys(selection.entries, store.documents, linking)
         plans = _cached_plans(config, selection.entries, store)
@@ -392,9 +415,9 @@ def _build_spooled(
                 spent=spool.empty_plain_files,
             )
         report = replace(report, reads_project_files=result.reads_project_files, basis=basis())
-    except StaticfeedError:
+    except StaticfeedError as error:
         store.save()  # the documents read without an error are not parsed again
-        raise
+        raise warned(error, read_warnings) from None
     _record_outputs(store, out_dir, records, built, published, incremental.index_listed, staging)
     return report
 

@@ -38,7 +38,7 @@ from staticfeed.entries import (
     is_document_name,
     named_in_a_body,
 )
-from staticfeed.errors import StaticfeedError, display_path
+from staticfeed.errors import StaticfeedError, display_path, failure_lines
 from staticfeed.hosting import media_type
 
 INDEX = "index.html"
@@ -800,8 +800,8 @@ def _rebuild(
     try:
         lines = rebuild()
     except StaticfeedError as error:
-        for line in str(error).splitlines():
-            on_event(f"Error: {line}")
+        for line in failure_lines(error):
+            on_event(line)
         on_event("kept the previous feeds; fix the error and save again")
         return
     for line in lines:
