@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
+import html5lib
+import lxml.html
 import pytest
 import yaml
 from click.testing import CliRunner, Result
@@ -1362,3 +1364,64 @@ def test_an_imported_authors_name_has_no_quotes_or_bracket_left_of_its_address(
     assert run("build").exit_code == 0
     (entry,) = feedparser.parse("feeds/atom.xml").entries
     assert (entry.author_detail.name, entry.author_detail.email) == ("Ann Lee", "ann@example.org")
+
+
+_EMPHASIS = {"em": "em", "i": "em", "strong": "strong", "b": "strong"}
+
+
+def _what_readers_see(root: etree._Element) -> list[tuple[str, bool, frozenset[str]]]:
+    """Each text under `root`, spaces aside: whether it is in a list item, and the emphasis
+    around it (`em` for <em> and <i>, `strong` for <strong> and <b>)."""
+    seen = []
+    for element in root.iter(etree.Element):
+        for text, holder in ((element.text, element), (element.tail, element.getparent())):
+            if holder is None or not (text or "").strip():
+                continue
+            around = [holder, *holder.iterancestors()]
+            in_item = any(each.tag == "li" for each in around)
+            emphasis = frozenset(_EMPHASIS[each.tag] for each in around if each.tag in _EMPHASIS)
+            seen.append(("".join(str(text).split()), in_item, emphasis))
+    return seen
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # An <em> left open, with its <p>: libxml2 put the list in it, and the import wrote
+        # `*noteonetwo*`, the list lost. Browsers show the list, its items in italics.
+        "<p>Intro.</p><p><em>note<ul><li>one</li><li>two</li></ul><p>After.</p>",
+        "<em>note</p><ul><li>one</li><li>two</li></ul>",
+        "<p>A <i>lean<ol><li>one</li><li>two</li></ol>",
+        "<p><strong>bold <em>both<ul><li>one<ul><li>deep</li></ul></li></ul>tail",
+        # A <span>, which no browser opens again: the list plain, not run into `noteonetwo`.
+        '<p><span class="aside">note<ul><li>one</li><li>two</li></ul>',
+    ],
+)
+def test_an_open_emphasis_above_a_list_builds_as_the_page_shows(
+    site: Callable[..., Path], article: str
+) -> None:
+    folder = site()
+    page = (
+        '<html><head><title>Lone em</title><meta name="date" content="2025-12-01"></head>'
+        f"<body><article>{article}</article></body></html>"
+    )
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    assert run("import", "page.html").exit_code == 0
+    built = run("build")
+    assert built.exit_code == 0, built.output
+    atom = "{http://www.w3.org/2005/Atom}"
+    content = etree.parse(folder / "feeds" / "atom.xml").findtext(f"{atom}entry/{atom}content")
+    shown = lxml.html.fragment_fromstring(content, create_parent="div")
+    # What a browser shows of the page: HTML5's reading, by html5lib.
+    browser = html5lib.parse(page, treebuilder="lxml", namespaceHTMLElements=False)
+    (read,) = browser.getroot().iter("article")
+    assert _what_readers_see(shown) == _what_readers_see(read)
+    assert _lists(shown) == _lists(read)
+
+
+def _lists(root: etree._Element) -> list[tuple[str, list[str]]]:
+    """Each list under `root`, nested ones too: its tag, and the text of each of its items."""
+    return [
+        (str(found.tag), ["".join("".join(item.itertext()).split()) for item in found])
+        for found in root.iter("ul", "ol")
+    ]

@@ -34,6 +34,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path, PurePath, PurePosixPath
+from typing import TypeAlias
 from urllib.parse import urljoin
 
 import lxml.html
@@ -1659,6 +1660,7 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     linked = _json_ld(document)
     base = _base_url(document, meta)
     marked_authors = _rel_authors(document)
+    _formatting_into_blocks(document)
     _prune(document)
     main = _main_element(document)
     heading = _first_h1(main, document)
@@ -2033,6 +2035,146 @@ _BLOCK_TAGS = _words(
 _BREAK = "\x00"  # a <br>; cannot occur in parsed HTML text
 
 
+_NOT_INLINE = frozenset(("html", "head", "body"))
+_OPAQUE = ("table", "pre")
+"""Blocks whose content is taken whole (`_block`): nothing is moved in or out of them."""
+
+_MARKED = frozenset(
+    ("a", "b", "cite", "code", "del", "em", "i", "s", "strike", "strong", "sub", "sup")
+)
+"""The inline elements `_inline` writes a mark for: a link, emphasis, code."""
+_Node: TypeAlias = str | lxml.html.HtmlElement
+"""A text or an element among the content of an element (`_content`)."""
+
+
+def _formatting_into_blocks(document: lxml.html.HtmlElement) -> None:
+    """Each inline element that holds a block (`<em>note<ul>…</ul></em>`, as libxml2 nests an
+    `<em>` left open above a list) parted around its blocks, and put around each text in
+    them instead, as browsers show it: `<em>note</em><ul><li><em>one</em></li>…`. Read
+    inline, a list or a paragraph in it ran into one line of Markdown (`*noteonetwo*`)."""
+    # Found before any is parted, which moves blocks up but never out of an element.
+    holding = [
+        element
+        for element in _holding_blocks(document)
+        if element.tag not in _BLOCK_TAGS
+        and element.tag not in _NOT_INLINE
+        and not _inside_any(element, _OPAQUE)
+    ]
+    # A <span> or a <font>, which Markdown does not show, gives way to its content; the
+    # outermost first, so that what a thousand left open hold moves up once, not each time.
+    for element in holding:
+        if element.tag not in _MARKED:
+            element.drop_tag()
+    # The innermost first: the blocks of an element are then its children.
+    for element in reversed(holding):
+        if element.tag in _MARKED:
+            _part_around_blocks(element)
+
+
+def _holding_blocks(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The elements of `document` with a block inside, in document order: each element looked
+    at once, as a page that leaves a thousand <span> open nests each in the one before."""
+    elements = list(document.iter(etree.Element))
+    holds: set[lxml.html.HtmlElement] = set()
+    for element in reversed(elements):  # children before their parent
+        if any(child.tag in _BLOCK_TAGS or child in holds for child in element):
+            holds.add(element)
+    return [element for element in elements if element in holds]
+
+
+def _part_around_blocks(element: lxml.html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    parted = _each_text_in(_content(element), element)
+    items = _content(parent)
+    at = next(index for index, item in enumerate(items) if item is element)
+    items[at : at + 1] = [*parted, element.tail or ""]
+    _set_content(parent, items)
+
+
+def _wrap_texts(block: lxml.html.HtmlElement, formatting: lxml.html.HtmlElement) -> None:
+    """Each text in `block` and the blocks in it put in a copy of `formatting`."""
+    if block.tag in _OPAQUE:
+        return
+    items = _each_text_in(_content(block), formatting)
+    if items != _content(block):
+        _set_content(block, items)
+
+
+def _each_text_in(items: list[_Node], formatting: lxml.html.HtmlElement) -> list[_Node]:
+    """`items`, each run of inline content among them in a copy of `formatting`, and each
+    text in the blocks among them too."""
+    wrapped: list[_Node] = []
+    for run in _runs(items):
+        if isinstance(run, list):
+            wrapped += _wrapped(run, formatting)
+        else:
+            _wrap_texts(run, formatting)
+            wrapped.append(run)
+    return wrapped
+
+
+def _wrapped(run: list[_Node], formatting: lxml.html.HtmlElement) -> list[_Node]:
+    """`run`, inline content, in a copy of `formatting`; as it is when it is spaces alone,
+    or in such an element already (a copy of one inside `formatting`, like it or not)."""
+    if all(isinstance(item, str) and not item.strip() for item in run):
+        return run
+    if _in_one(run, formatting.tag):
+        return run  # `<em>` in `<em>` shows as one, and a page of them open nests no deeper
+    copy = formatting.makeelement(formatting.tag, dict(formatting.attrib))
+    _set_content(copy, run)
+    return [copy]
+
+
+def _in_one(run: list[_Node], tag: str) -> bool:
+    """Whether `run` is one element `tag`, or one element that holds one alone, and so on."""
+    while len(run) == 1 and not isinstance(run[0], str):
+        if run[0].tag == tag:
+            return True
+        run = _content(run[0])
+    return False
+
+
+def _runs(items: list[_Node]) -> list[list[_Node] | lxml.html.HtmlElement]:
+    """`items` as runs of inline content between the blocks among them."""
+    runs: list[list[_Node] | lxml.html.HtmlElement] = []
+    for item in items:
+        if not isinstance(item, str) and item.tag in _BLOCK_TAGS:
+            runs.append(item)
+        elif runs and isinstance(runs[-1], list):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
+
+
+def _content(element: lxml.html.HtmlElement) -> list[_Node]:
+    """The texts and elements in `element`, in order, each element without its tail."""
+    items: list[_Node] = [element.text] if element.text else []
+    for child in element:
+        items.append(child)
+        if child.tail:
+            items.append(child.tail)
+    return items
+
+
+def _set_content(element: lxml.html.HtmlElement, items: list[_Node]) -> None:
+    for child in list(element):
+        element.remove(child)
+    element.text = None
+    last: lxml.html.HtmlElement | None = None
+    for item in items:
+        if not isinstance(item, str):
+            item.tail = None
+            element.append(item)
+            last = item
+        elif last is None:
+            element.text = (element.text or "") + item
+        else:
+            last.tail = (last.tail or "") + item
+
+
 def _blocks(element: lxml.html.HtmlElement, base: str | None) -> list[str]:
     """Markdown blocks for the content of `element`."""
     blocks: list[str] = []
@@ -2066,7 +2208,7 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
         text = _finish_inline(_inline_content(child, base).replace(_BREAK, " "))
         text = re.sub(r"(^|\s)#(#*)$", r"\1\\#\2", text)
         return [f"{_HEADINGS[tag]} {text}"] if text else []
-    if tag == "p":
+    if tag == "p" and not any(inside.tag in _BLOCK_TAGS for inside in child):
         text = _finish_inline(_inline_content(child, base))
         return [_escape_block_start(text)] if text else []
     if tag in ("ul", "ol"):
