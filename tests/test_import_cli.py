@@ -1400,7 +1400,27 @@ def _what_readers_see(root: etree._Element) -> list[tuple[str, bool, frozenset[s
 def test_an_open_emphasis_above_a_list_builds_as_the_page_shows(
     site: Callable[..., Path], article: str
 ) -> None:
-    folder = site()
+    builds_as_the_page_shows(site(), article)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # HTML5 lets a heading hold a list: the import wrote `## Stepsonetwo`.
+        "<h2>Steps<ol><li>one</li><li>two</li></ol></h2><p>After.</p>",
+        "<h3><em>Steps<ul><li>one</li></ul></em></h3>",
+    ],
+)
+def test_a_list_in_a_heading_builds_as_the_page_shows(
+    site: Callable[..., Path], article: str
+) -> None:
+    builds_as_the_page_shows(site(), article)
+
+
+def builds_as_the_page_shows(folder: Path, article: str) -> None:
+    """Import a page whose <article> holds `article`, build, and compare what the feed's
+    entry shows with what a browser shows of the article: each text, whether it is in a list
+    item and the emphasis around it, and the lists."""
     page = (
         '<html><head><title>Lone em</title><meta name="date" content="2025-12-01"></head>'
         f"<body><article>{article}</article></body></html>"

@@ -2203,12 +2203,14 @@ def _blocks(element: lxml.html.HtmlElement, base: str | None) -> list[str]:
 
 
 def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str]:
+    if tag in _READ_INLINE and any(inside.tag in _BLOCK_TAGS for inside in child):
+        return _parted_at_blocks(child, tag, base)
     if tag in _HEADINGS:
         # An ATX heading is one line, and `#`s that end it would close it: `Issue #` is kept.
         text = _finish_inline(_inline_content(child, base).replace(_BREAK, " "))
         text = re.sub(r"(^|\s)#(#*)$", r"\1\\#\2", text)
         return [f"{_HEADINGS[tag]} {text}"] if text else []
-    if tag == "p" and not any(inside.tag in _BLOCK_TAGS for inside in child):
+    if tag == "p":
         text = _finish_inline(_inline_content(child, base))
         return [_escape_block_start(text)] if text else []
     if tag in ("ul", "ol"):
@@ -2230,6 +2232,25 @@ def _block(child: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str
         text = _finish_inline(_wrap(_inline_content(child, base), _EM))
         return [text] if text else []
     return _blocks(child, base)
+
+
+_READ_INLINE = frozenset((*_HEADINGS, "p", "figcaption"))
+"""The blocks `_block` reads as a line of text: a block in one would run into that line."""
+
+
+def _parted_at_blocks(element: lxml.html.HtmlElement, tag: str, base: str | None) -> list[str]:
+    """`element`, one of _READ_INLINE that holds a block (`<h2>Steps<ol>…</ol></h2>`, which
+    HTML5 allows): one of its kind for each run of text, and the blocks between them as
+    blocks (`## Steps`, then the list), rather than the list run into the heading."""
+    blocks: list[str] = []
+    for run in _runs(_content(element)):
+        if isinstance(run, list):
+            part = element.makeelement(element.tag, dict(element.attrib))
+            _set_content(part, run)
+            blocks += _block(part, tag, base)
+        else:
+            blocks += _block(run, run.tag.lower(), base)
+    return blocks
 
 
 def _list(element: lxml.html.HtmlElement, *, ordered: bool, base: str | None) -> str:
