@@ -103,10 +103,10 @@ class ManyErrors(StaticfeedError):
         # Each step found them in its own order: the pages' slugs newest entry first, so
         # entries/s2.md came before entries/s.md.
         self.errors = tuple(sorted(errors, key=_place))
+        # What the run found to warn about before it stopped, which the user sees with the
+        # errors: a document's removed control character and its bad date are fixed in one
+        # edit, not one build after the other.
         self.warnings = tuple(warnings)
-        """What the run found to warn about before it stopped, which the user sees with the
-        errors: a document's removed control character and its bad date are fixed in one
-        edit, not one build after the other."""
         super().__init__("\n".join(str(error) for error in self.errors))
 
     def __reduce__(self) -> tuple[object, ...]:
