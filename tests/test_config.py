@@ -1271,6 +1271,8 @@ def test_every_bad_key_of_the_config_is_listed_each_at_its_own_line(site: Site) 
         "whole number such as 50.\n"
         "Error: staticfeed.toml:5: authors name is empty. Give authors name a value or remove "
         "the key.\n"
+        # Lacking a name is told with its unknown key, not in the next run (`mail` is no name).
+        "Error: staticfeed.toml:6: an author in authors has no name. Add name: to it.\n"
         "Error: staticfeed.toml:6: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
         "Error: staticfeed.toml:8: timezone: unknown time zone 'Mars/Base'. Use an IANA name "
@@ -1346,6 +1348,7 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
         "whole number such as 50.\n"
         "Error: pyproject.toml:14: authors name is empty. Give authors name a value or remove "
         "the key.\n"
+        "Error: pyproject.toml:16: an author in authors has no name. Add name: to it.\n"
         "Error: pyproject.toml:17: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
     )
@@ -1710,6 +1713,26 @@ def test_unknown_author_field_in_config(site: Site) -> None:
     assert error_text() == (
         "Error: staticfeed.toml:4: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "authors",
+    ['[[authors]]\nname = "  "\nbogus = 1\n', 'authors = [{ name = "  ", bogus = 1 }]\n'],
+    ids=["table", "inline"],
+)
+def test_an_empty_author_name_and_an_unknown_key_beside_it_are_both_told(
+    site: Site, authors: str
+) -> None:
+    # The unknown key alone was told: the empty name was the next run's error.
+    text = f'title = "T"\nsite_url = "https://example.org/"\nid_authority = "e.org,2025"\n{authors}'
+    site(config=text, **{"a.md": POST})
+    name, bogus = (4, 4) if authors.startswith("authors =") else (5, 6)
+    assert error_text() == (
+        f"Error: staticfeed.toml:{name}: authors name is empty. Give authors name a value or "
+        "remove the key.\n"
+        f"Error: staticfeed.toml:{bogus}: unknown key 'authors.bogus'. Remove it; known keys: "
+        "authors.email, authors.name, authors.uri.\n"
     )
 
 

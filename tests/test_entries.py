@@ -1498,7 +1498,9 @@ def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(
     # A bad key of a table is at its own line, below the header.
     authors = f'[[authors]]\nname = "Ann"\n{header}\nmail = "b@example.org"\n'
     site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{authors}[[authors]]\n+++\nT.\n'})
+    # The author of `mail` lacks a name as well (`mail` is no misspelled name): told too.
     assert errors() == [
+        "Error: entries/a.md:6: an author in authors has no name. Add name: to it.",
         "Error: entries/a.md:7: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.",
         "Error: entries/a.md:8: an author in authors has no name. Add name: to it.",

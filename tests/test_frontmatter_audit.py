@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
 import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
@@ -290,3 +291,72 @@ def test_a_problem_below_a_surrogate_escape_is_told_as_without_it(
 ) -> None:
     text = f'---\ntitle: "a{escape}"\ndate: 2025-01-01\n{below}---\nBody.\n'
     assert errors(text) == [f"Error: entries/a.md:{error}"]
+
+
+EMPTY_NAME = "author name is empty. Give author name a value or remove the key."
+UNKNOWN_BOGUS = (
+    "unknown key 'author.bogus'. Remove it; known keys: author.email, author.name, author.uri."
+)
+# An author's bad name (or address) and an unknown key of it: the unknown key alone was told,
+# and the author who removed it met the name's error only in the next build.
+EVERY_BAD_KEY = [
+    (
+        "toml-empty-name",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = ""\nbogus = 1\n+++\nBody.\n',
+        [f"5: {EMPTY_NAME}", f"6: {UNKNOWN_BOGUS}"],
+    ),
+    (
+        "toml-spaces-name",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = "   "\nbogus = 1\n+++\nBody.\n',
+        [f"5: {EMPTY_NAME}", f"6: {UNKNOWN_BOGUS}"],
+    ),
+    (
+        # On one line, in the order written.
+        "toml-inline",
+        '+++\ntitle = "A"\ndate = 2025-01-01\nauthor = { name = " ", bogus = 1 }\n+++\nBody.\n',
+        [f"4: {EMPTY_NAME}", f"4: {UNKNOWN_BOGUS}"],
+    ),
+    (
+        "yaml-unknown-key-above",
+        '---\ntitle: A\ndate: 2025-01-01\nauthor:\n  bogus: 1\n  name: " "\n---\nBody.\n',
+        [f"5: {UNKNOWN_BOGUS}", f"6: {EMPTY_NAME}"],
+    ),
+    (
+        "toml-each-key",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[[authors]]\nnme = "Ann"\nemail = "x"\n'
+        'uri = "nope"\n+++\nBody.\n',
+        [
+            "5: unknown key 'authors.nme'. Did you mean 'authors.name'? Known keys: "
+            "authors.email, authors.name, authors.uri.",
+            "6: 'x' in authors is not an email address. Write it like ann@example.org, or "
+            "leave the email out.",
+            "7: authors uri 'nope' is not an absolute http(s) URL. Write it in full, like "
+            "https://example.org/nope",
+        ],
+    ),
+    (
+        # A key like no author's: the name it lacks is an error of its own.
+        "toml-no-name",
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nbogus = "Ann"\n+++\nBody.\n',
+        ["4: an author in author has no name. Add name: to it.", f"5: {UNKNOWN_BOGUS}"],
+    ),
+]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("text", "told"), [p[1:] for p in EVERY_BAD_KEY], ids=[p[0] for p in EVERY_BAD_KEY]
+)
+def test_every_bad_key_of_an_author_is_told_in_one_build(text: str, told: list[str]) -> None:
+    assert errors(text) == [f"Error: entries/a.md:{each}" for each in told]
+
+
+@pytest.mark.usefixtures("empty")
+def test_an_author_fixed_as_told_in_one_build_is_published() -> None:
+    text = '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nname = ""\nbogus = 1\n+++\nBody.\n'
+    assert len(errors(text)) == 2
+    # Both fixes as told, at once: no third error waits.
+    fixed = text.replace('name = ""', 'name = "Ann"').replace("bogus = 1\n", "")
+    Path("entries/a.md").write_text(fixed, encoding="utf-8")
+    assert build().exit_code == 0
+    assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann"]

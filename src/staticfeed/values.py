@@ -91,7 +91,7 @@ def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -
             if blank(item):
                 raise empty_item(key)
             checked.append(check(item))
-        except InvalidItems as several:  # each bad key of the one item (`refuse_unknown_fields`)
+        except InvalidItems as several:  # each bad key of the one item (`_refuse_all`)
             problems.extend((index, problem) for _, problem in several.problems)
         except InvalidValue as problem:
             problems.append((index, problem))
@@ -125,6 +125,13 @@ def type_name(value: object) -> str:
 
 
 def did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    close = closest_key(key, allowed)
+    return f"Did you mean {close!r}?" if close else ""
+
+
+def closest_key(key: str, allowed: Iterable[str]) -> str | None:
+    """The key of `allowed` that `key` is a close misspelling of, as written there; None if
+    none is close."""
     # Compared in lower case: `TITLE` is as close to `title` as `Title` is. A key of a mapping
     # is compared by its own name, after the prefix it shares: with it, `authors.x` was as
     # close to `authors.uri` as a slip of the pen, and `x` was told to be `uri`.
@@ -140,9 +147,9 @@ def did_you_mean(key: str, allowed: Iterable[str]) -> str:
     }
     if beside:
         close = difflib.get_close_matches(name, list(beside), n=1, cutoff=0.6)
-        return f"Did you mean {by_lower[beside[close[0]]]!r}?" if close else ""
+        return by_lower[beside[close[0]]] if close else None
     close = difflib.get_close_matches(key.lower(), list(by_lower), n=1, cutoff=0.6)
-    return f"Did you mean {by_lower[close[0]]!r}?" if close else ""
+    return by_lower[close[0]] if close else None
 
 
 # A key TOML lets be written without quotes (a "bare key").
@@ -976,38 +983,82 @@ def _author_from_text(key: str, value: str) -> Author:
 
 
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
-    refuse_unknown_fields(key, value, AUTHOR_KEYS)
-    if "name" not in value:
-        raise InvalidValue(f"an author in {key} has no name", "Add name: to it.")
-    email = value.get("email")
-    uri = value.get("uri")
-    with in_field("name"):
-        name = composed(
-            line_of_text(f"{key} name", value["name"], local_date_as_written(value["name"]))
-        )
-        _refuse_address_in_name(key, name)
-        _refuse_open_direction(key, name)
+    # Every bad key of the author is told in one run, each at its line: an unknown key hid an
+    # empty name below it, which the author met only after fixing the first and building again.
+    problems = _unknown_fields(key, value, AUTHOR_KEYS)
+    if "name" not in value and not _meant(key, value, "name"):  # `nme =` is told as one slip
+        problems.append(InvalidValue(f"an author in {key} has no name", "Add name: to it."))
+    name = _field_checked(problems, "name", lambda: _mapping_name(key, value["name"]), value)
     # A key written with no value (`email:`, `null`) is empty, as everywhere: not left out.
-    with in_field("email"):
-        address = _email(key, email) if "email" in value else None
-    with in_field("uri"):
-        url = absolute_url(f"{key} uri", uri) if "uri" in value else None
+    address = _field_checked(problems, "email", lambda: _email(key, value["email"]), value)
+    url = _field_checked(problems, "uri", lambda: absolute_url(f"{key} uri", value["uri"]), value)
+    if problems:
+        # In the order written: on one line (`{ name = "", bogus = 1 }`), as they are told.
+        order = {str(each): index for index, each in enumerate(value)}
+        _refuse_all(sorted(problems, key=lambda problem: order.get(problem.field or "", -1)))
+    assert name is not None  # else "has no name", or the misspelled key, above
     return Author(name=name, email=address, uri=url)
+
+
+def _mapping_name(key: str, written: object) -> str:
+    name = composed(line_of_text(f"{key} name", written, local_date_as_written(written)))
+    _refuse_address_in_name(key, name)
+    _refuse_open_direction(key, name)
+    return name
+
+
+def _field_checked(
+    problems: list[InvalidValue], field: str, check: Callable[[], T], value: dict[object, object]
+) -> T | None:
+    """`check()` of the key `field` of the mapping `value`, None where it is not given; or
+    None with its problem, at that key's line, added to `problems`."""
+    if field not in value:
+        return None
+    try:
+        with in_field(field):
+            return check()
+    except InvalidValue as problem:
+        problems.append(problem)
+        return None
+
+
+def _meant(key: str, value: dict[object, object], field: str) -> bool:
+    """Whether a key of the mapping `value` (of `key`) that is no field of an author is a close
+    misspelling of `field`, which its own error then names."""
+    allowed = [f"{key}.{known}" for known in AUTHOR_KEYS]
+    return any(
+        closest_key(f"{key}.{key_named(str(each))}", allowed) == f"{key}.{field}"
+        for each in value
+        if each not in AUTHOR_KEYS
+    )
 
 
 def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence[str]) -> None:
     """InvalidValue, at its own line, for a key of the mapping `value` (an item of the list
     `key`) that is none of `known`; InvalidItems, all of this one item, for several."""
-    problems: list[tuple[int, InvalidValue]] = []
+    _refuse_all(_unknown_fields(key, value, known))
+
+
+def _unknown_fields(
+    key: str, value: dict[object, object], known: Sequence[str]
+) -> list[InvalidValue]:
+    """The error of each key of the mapping `value` (an item of the list `key`) that is none
+    of `known`, at its own line."""
+    problems: list[InvalidValue] = []
     for field in value:
         if field not in known:
             problem = unknown_key(f"{key}.{key_named(str(field))}", [f"{key}.{k}" for k in known])
             problem.field = str(field)
-            problems.append((0, problem))
+            problems.append(problem)
+    return problems
+
+
+def _refuse_all(problems: Sequence[InvalidValue]) -> None:
+    """The problems of one item, each at its key's line: the one, or InvalidItems for several."""
     if len(problems) > 1:
-        raise InvalidItems(problems)
+        raise InvalidItems([(0, problem) for problem in problems])
     if problems:
-        raise problems[0][1]
+        raise problems[0]
 
 
 def _refuse_address_in_name(key: str, name: str, written_email: str | None = None) -> None:
