@@ -1736,6 +1736,58 @@ def test_an_empty_author_name_and_an_unknown_key_beside_it_are_both_told(
     )
 
 
+LIMIT_X = "limit must be a whole number of at least 0, not 'x'. Write a whole number such as 50."
+NOT_A_LIST = (
+    "each of formats must be text, not a list. Write each of formats as a single line of text."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix", "above"),
+    [("staticfeed.toml", "", ""), ("pyproject.toml", "staticfeed.", "[tool]\n")],
+    ids=["staticfeed.toml", "pyproject-dotted"],
+)
+def test_an_arrays_last_item_like_a_header_leaves_the_keys_below_their_lines(
+    site: Site, name: str, prefix: str, above: str
+) -> None:
+    # `["a"]` alone on its line, the array's last item, was taken for the header of a table
+    # a: the keys below it were a's, and their errors named no line.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    lines = [
+        f'{prefix}title = "T"',
+        f'{prefix}site_url = "https://example.org/"',
+        f'{prefix}id_authority = "example.org,2025"',
+        f"{prefix}formats = [",
+        '  "atom",',
+        '  ["a"]',
+        "]",
+        f'{prefix}limit = "x"',
+    ]
+    (folder / name).write_text(above + "\n".join(lines) + "\n", encoding="utf-8")
+    shift = above.count("\n")
+    assert error_text() == (
+        f"Error: {name}:{6 + shift}: {NOT_A_LIST}\nError: {name}:{8 + shift}: {LIMIT_X}\n"
+    )
+
+
+def test_an_authors_key_below_an_array_ending_in_a_header_like_item_is_at_its_line(
+    site: Site,
+) -> None:
+    # `mail` was named at the [[authors]] line, the `["x"]` above it taken for a header.
+    text = (
+        'title = "T"\nsite_url = "https://example.org/"\nid_authority = "example.org,2025"\n'
+        '[[authors]]\nname = "A"\nlinks = [\n  ["x"]\n]\nmail = "x"\n'
+    )
+    site(config=text, **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:6: unknown key 'authors.links'. Remove it; known keys: "
+        "authors.email, authors.name, authors.uri.\n"
+        "Error: staticfeed.toml:9: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "problem"),
     [

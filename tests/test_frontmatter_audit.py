@@ -360,3 +360,17 @@ def test_an_author_fixed_as_told_in_one_build_is_published() -> None:
     Path("entries/a.md").write_text(fixed, encoding="utf-8")
     assert build().exit_code == 0
     assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann"]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_key_below_an_array_ending_in_a_header_like_item_is_at_its_line() -> None:
+    # `["x"]`, the array's last item alone on its line, was taken for a table's header: the
+    # author's `mail` below it was named at the [[authors]] line.
+    text = (
+        '+++\ntitle = "A"\ndate = 2025-01-01\n[[authors]]\nname = "A"\nlinks = [\n  ["x"]\n]\n'
+        'mail = "x"\n+++\nBody.\n'
+    )
+    assert errors(text)[1] == (
+        "Error: entries/a.md:9: unknown key 'authors.mail'. Did you mean 'authors.email'? "
+        "Known keys: authors.email, authors.name, authors.uri."
+    )

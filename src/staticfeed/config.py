@@ -28,9 +28,9 @@ from staticfeed.frontmatter import (
     toml_key_given_twice,
     toml_key_named,
     toml_keys_caught_by_table,
-    toml_lines,
     toml_list_item_lines,
     toml_numbers_as_written,
+    toml_statement_lines,
     toml_values_as_written,
     without_keys,
 )
@@ -680,7 +680,7 @@ def _toml_paths(raw_text: str) -> Iterator[tuple[int, tuple[str, ...], str | Non
     tomllib keeps no lines. Names in quotes, with spaces around their dots or a comment after
     a header are read as TOML reads them: `"staticfeed" = { titel = 1 }` was at no line."""
     table: tuple[str, ...] = ()
-    for number, line in toml_lines(raw_text):
+    for number, line in toml_statement_lines(raw_text):
         if (header := toml_header_named(line)) is not None:
             table = header
             yield number, header, None

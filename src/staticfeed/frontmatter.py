@@ -2242,7 +2242,7 @@ def toml_list_item_lines(
     header = re.compile(rf"\s*\[\[?\s*{_toml_name_pattern(table)}\s*\]")
     tables: list[ItemLines] = []
     inside = False  # the keys below another table's header are that table's
-    for number, line in toml_lines(text, first):
+    for number, line in toml_statement_lines(text, first):
         if header.match(line):
             tables.append(ItemLines(number))
         elif tables and (field := _subtable_of(table, line)):
@@ -2321,6 +2321,40 @@ _TOML_VALUE_TOKEN = re.compile(
     rf"{_TOML_STRINGS.pattern}|[\[\]{{}},=\n]|\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d[^\s\[\]{{}},=#\"']*"
     r"|[^\s\[\]{},=#\"']+"
 )
+
+
+def toml_statement_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
+    """`toml_lines` but those that begin inside an array or an inline table opened above,
+    which give no key or table either: `["a"]`, an array's last item on a line of its own, was
+    taken for a table's header, and the keys below it lost their lines. Only for an error."""
+    inside = _lines_in_brackets(text)
+    for number, line in toml_lines(text, first):
+        if number - first not in inside:
+            yield number, line
+
+
+def _lines_in_brackets(text: str) -> set[int]:
+    """The indexes of the lines of the TOML `text` that begin inside a bracket or a brace
+    opened on a line above (a bracket in a string or a comment opens nothing)."""
+    inside: set[int] = set()
+    depth, line, counted, opened = 0, 0, 0, 0
+    for token in _TOML_BRACKETS.finditer(text):
+        written = token.group()
+        if written not in ("[", "{", "]", "}"):
+            continue  # a string or a comment
+        line += text.count("\n", counted, token.start())
+        counted = token.start()
+        if written in "[{":
+            opened = line if depth == 0 else opened
+            depth += 1
+        elif depth:  # a stray closing one closes nothing
+            depth -= 1
+            if depth == 0:
+                inside.update(range(opened + 1, line + 1))
+    return inside
+
+
+_TOML_BRACKETS = re.compile(rf"{_TOML_STRINGS.pattern}|[\[\]{{}}]")
 
 
 def toml_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
