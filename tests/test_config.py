@@ -303,6 +303,38 @@ def test_a_key_missing_from_pyproject_is_named_at_the_staticfeed_table(site: Sit
 
 
 @pytest.mark.parametrize(
+    ("above", "prefix"),
+    [("[project]\nname = 'x'\n\n[tool]\n", "staticfeed."), ("# site\n", "tool.staticfeed.")],
+    ids=["dotted-under-tool", "dotted-at-the-top"],
+)
+def test_a_key_missing_from_dotted_keys_of_pyproject_is_named_as_they_write_it(
+    site: Site, above: str, prefix: str
+) -> None:
+    # With no [tool.staticfeed] header, the error named no line, and its `title = "My feed"`,
+    # added under [tool], was a key of [tool]: the title was still missing.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    keys = [
+        'titel = "T"',
+        'site_url = "https://example.org/"',
+        'id_authority = "example.org,2025"',
+        'authors = [{ name = "Ann" }]',
+    ]
+    lines = above.split("\n")[:-1] + [f"{prefix}{key}" for key in keys]
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = len(above.split("\n"))
+    told = error_text().splitlines()
+    assert (
+        told[1] == f'Error: pyproject.toml:{line}: title is missing. Add {prefix}title = "My feed".'
+    )
+    # Written as told, at that line, for the misspelled one: the feed has its title.
+    lines[line - 1] = f'{prefix}title = "My feed"'
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "My feed"
+
+
+@pytest.mark.parametrize(
     ("config", "written", "kind"),
     [
         ("pyproject.toml", '[tool]\nstaticfeed = "yes"\n', "text"),

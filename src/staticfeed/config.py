@@ -298,8 +298,9 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         except values.InvalidValue as problem:
             items = _item_lines(raw_text, key, in_pyproject, line_of)
             errors.extend(_value_errors(path, key, value, problem, (line_of(key), items)))
+    place, prefix = _where_keys_go(raw_text, in_pyproject, line_of)
     errors += [  # both at once: a config begun from nothing lacks both
-        ConfigError(f"{key} is missing", f"Add {example}.", path=path, line=line_of(_TABLE_LINE))
+        ConfigError(f"{key} is missing", f"Add {prefix}{example}.", path=path, line=place)
         for key, example in _REQUIRED.items()
         if key not in table
     ]
@@ -719,6 +720,29 @@ def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | N
     if len(lines) != len(items):
         lines = [line_of(key)] * len(items)
     return list(zip(items, lines, strict=True))
+
+
+def _where_keys_go(
+    raw_text: str, in_pyproject: bool, line_of: Callable[[str], int | None]
+) -> tuple[int | None, str]:
+    """The line a key the staticfeed table lacks goes at, and what its name is written after
+    there: the `[tool.staticfeed]` header (or its inline table's line), nothing; else, in
+    pyproject.toml, the first key written dotted, and its prefix (`staticfeed.` under
+    `[tool]`, `tool.staticfeed.` at the top), without which `title = ...` there is a key of
+    another table. The error named no line, and its fix made `tool.title`."""
+    if not in_pyproject:
+        return None, ""  # staticfeed.toml's own keys: at the top of the file
+    if (table_line := line_of(_TABLE_LINE)) is not None:
+        return table_line, ""
+    table: tuple[str, ...] = ()
+    for number, line in toml_statement_lines(raw_text):
+        if (header := toml_header_named(line)) is not None:
+            table = header
+        elif len(table) < 2 and (key := toml_key_named(line)) is not None:
+            path = table + key[0]
+            if len(path) > 2 and path[:2] == _STATICFEED_KEY:
+                return number, ".".join((*path[len(table) : 2], ""))
+    return None, ""
 
 
 def _key_line_finder(raw_text: str, in_pyproject: bool) -> Callable[[str], int | None]:
