@@ -335,6 +335,34 @@ def test_a_key_missing_from_dotted_keys_of_pyproject_is_named_as_they_write_it(
 
 
 @pytest.mark.parametrize(
+    ("above", "prefix"),
+    [("[tool]\n", "staticfeed."), ("# site\n", "tool.staticfeed.")],
+    ids=["dotted-under-tool", "dotted-at-the-top"],
+)
+def test_a_key_caught_by_an_authors_table_below_dotted_keys_is_told_to_go_beside_them(
+    site: Site, above: str, prefix: str
+) -> None:
+    # "Move the line above the first [[tool.staticfeed.authors]] line": moved there as
+    # written, `subtitle = "x"` was a key of [tool] (or of the whole file), not staticfeed's.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    keys = ['title = "T"', 'site_url = "https://example.org/"', 'id_authority = "e.org,2025"']
+    lines = [*above.split("\n")[:-1], *(f"{prefix}{key}" for key in keys)]
+    lines += ["[[tool.staticfeed.authors]]", 'name = "Ann"', 'subtitel = "Sub"']
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert error_text() == (
+        "Error: pyproject.toml:7: subtitel is in the [[tool.staticfeed.authors]] table: TOML "
+        "puts each key after the [[tool.staticfeed.authors]] line in it. Did you mean "
+        f"'subtitle'? Name it {prefix}subtitle and move the line beside line 2.\n"
+    )
+    # As told: the feed has the subtitle.
+    lines = [*lines[:2], f'{prefix}subtitle = "Sub"', *lines[2:-1]]
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.subtitle == "Sub"
+
+
+@pytest.mark.parametrize(
     ("config", "written", "kind"),
     [
         ("pyproject.toml", '[tool]\nstaticfeed = "yes"\n', "text"),

@@ -288,7 +288,7 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
     errors: list[StaticfeedError] = []
     checked: dict[str, object] = {}
     for key, value in table.items():
-        if caught := _keys_caught_by_table(path, raw_text, key, value, in_pyproject):
+        if caught := _keys_caught_by_table(path, raw_text, (key, value), in_pyproject, line_of):
             errors += [error for _, error in caught]
             value = without_keys(value, [name for name, _ in caught])
         try:
@@ -412,14 +412,24 @@ def _item_lines(
 
 
 def _keys_caught_by_table(
-    path: Path, raw_text: str, key: str, value: object, in_pyproject: bool
+    path: Path,
+    raw_text: str,
+    item: tuple[str, object],
+    in_pyproject: bool,
+    line_of: Callable[[str], int | None],
 ) -> list[tuple[str, ConfigError]]:
     """Each config key written after `[[authors]]`, which TOML puts in that author, as written
     and its error: the unknown key `authors.id_authority` and its did-you-mean `authors.uri`
-    sent users the wrong way. A misspelled one (`subtitel`) too, named as meant."""
+    sent users the wrong way. A misspelled one (`subtitel`) too, named as meant. `item` is the
+    table's key and value."""
+    key, value = item
     table = f"tool.staticfeed.{key}" if in_pyproject else key
     fields = values.AUTHOR_KEYS if key == "authors" else ()
     caught = toml_keys_caught_by_table(raw_text, table, value, (_CHECKS, fields))
+    place, prefix = _where_keys_go(raw_text, in_pyproject, line_of) if caught else (None, "")
+    if place is not None and prefix:  # dotted keys: moved above the header, one was [tool]'s
+        beside = (place, prefix)
+        caught = toml_keys_caught_by_table(raw_text, table, value, (_CHECKS, fields), 1, beside)
     return [
         (name, ConfigError(message, fix, path=path, line=line))
         for name, message, fix, line in caught

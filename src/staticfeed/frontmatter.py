@@ -2066,6 +2066,7 @@ def toml_keys_caught_by_table(
     value: object,
     known: tuple[Collection[str], Collection[str]],
     first: int = 1,
+    beside: tuple[int, str] | None = None,
 ) -> list[tuple[str, str, str, int]]:
     """The key as written, what is wrong, how to fix it and the line, for each of the keys (of
     the table above) that the TOML `text` writes after a header of the table `table` (dotted)
@@ -2074,7 +2075,9 @@ def toml_keys_caught_by_table(
     close misspelling of one of the first (`sumary`) is caught too, unless as close to one of
     the table's own (`_key_meant`). None when the table holds none, or is written inline
     (`authors = [{...}]`), where no line put the key there unseen. `first` is the number of
-    the text's first line."""
+    the text's first line. `beside`: the line of the first of the keys written dotted, and
+    their prefix (`staticfeed.` under pyproject's `[tool]`), where the key is to go instead:
+    above the header, `limit = 3` was a key of [tool]."""
     above = "the first" if isinstance(value, list) else "the"
     items = value if isinstance(value, list) else [value]
     tables = toml_list_item_lines(text, table, None, first)
@@ -2091,11 +2094,14 @@ def toml_keys_caught_by_table(
             shown = key_named(name)
             where = f"{shown} is in the {header} table: TOML puts each key after the {header} line"
             move = f"above {above} {headers[0]} line."
-            fix = (
-                f"Move the {name} line {move}"
-                if meant == name
-                else f"Did you mean {meant!r}? Name it {meant} and move the line {move}"
-            )
+            if beside is not None:  # where the keys written dotted are, named as they are
+                fix = f"Name it {beside[1]}{meant} and move the line beside line {beside[0]}."
+            elif meant == name:
+                fix = f"Move the {name} line {move}"
+            else:
+                fix = f"Name it {meant} and move the line {move}"
+            if meant != name:
+                fix = f"Did you mean {meant!r}? {fix}"
             caught.append((name, f"{where} in it", fix, lines.fields[name]))
     return caught
 
