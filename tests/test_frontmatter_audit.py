@@ -374,3 +374,68 @@ def test_a_key_below_an_array_ending_in_a_header_like_item_is_at_its_line() -> N
         "Error: entries/a.md:9: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri."
     )
+
+
+def tags_read() -> list[str]:
+    return [tag.term for tag in feedparser.parse("feeds/atom.xml").entries[0].tags]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_control_character_after_a_dash_at_a_lines_start_is_a_warning() -> None:
+    # Decided (session 41): with U+0001 YAML cannot read the file at all (`-<U+0001> a` at the
+    # start of a line is neither an item nor a key), so the build's reading without it, the
+    # list [a], is the only one: the character is removed with the warning at its line, as
+    # anywhere else, not the error of a character that makes a value text.
+    Path("entries/a.md").write_bytes(b"---\ntitle: A\ndate: 2025-01-01\ntags:\n-\x01 a\n---\nB.\n")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Warning: entries/a.md:5: removed characters that XML cannot carry (control characters)\n"
+    )
+    assert tags_read() == ["a"]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_noncharacter_before_a_toml_number_in_a_list_is_told_as_the_number() -> None:
+    # Decided (session 41): as written, `[<U+FDD0>0]` is no TOML at all (TOML has no text
+    # without quotes); without the character, the only reading, it is the number 0, and the
+    # fix quotes what readers would get. Written as told, the character is gone with it.
+    text = '+++\ntitle = "A"\ndate = 2025-01-01\ntags = [\ufdd00]\n+++\nBody.\n'
+    assert errors(text) == [
+        "Error: entries/a.md:4: each of tags must be text, not a number. Put every one in "
+        'quotes: ["0"]'
+    ]
+    Path("entries/a.md").write_text(text.replace("[\ufdd00]", '["0"]'), encoding="utf-8")
+    result = build()
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert tags_read() == ["0"]
+
+
+MISINDENTED = "invalid YAML: this line is indented {0} spaces, unlike the lines beside it in its "
+MISINDENTED += (
+    "list or mapping, so YAML cannot read them. Make it indented {1} spaces, as line {2} is."
+)
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("front", "line", "told"),
+    [
+        # Nothing else shows how far the file indents: by 2, as for two keys (test_entries).
+        ("tags:\n    - a\n  - b\n", 5, (4, 2, 6)),
+        # The file indents by 4 elsewhere: the item indented otherwise is the slip.
+        ("authors:\n    - Ann\ntags:\n    - a\n  - b\n", 8, (2, 4, 7)),
+    ],
+    ids=["by-2", "by-4-elsewhere"],
+)
+def test_of_two_list_items_indented_apart_the_likelier_slip_is_named(
+    front: str, line: int, told: tuple[int, int, int]
+) -> None:
+    text = f"---\ntitle: A\ndate: 2025-01-01\n{front}---\nBody.\n"
+    assert errors(text) == [f"Error: entries/a.md:{line}: {MISINDENTED.format(*told)}"]
+    # As told, the file builds with both tags.
+    lines = text.split("\n")
+    lines[line - 1] = " " * told[1] + lines[line - 1].lstrip(" ")
+    Path("entries/a.md").write_text("\n".join(lines), encoding="utf-8")
+    assert build().exit_code == 0
+    assert tags_read() == ["a", "b"]
