@@ -362,6 +362,41 @@ def test_a_key_caught_by_an_authors_table_below_dotted_keys_is_told_to_go_beside
     assert feedparser.parse("feeds/atom.xml").feed.subtitle == "Sub"
 
 
+@pytest.mark.parametrize("command", ["build", "new"])
+def test_an_id_authority_missing_from_dotted_keys_is_told_as_they_write_it(
+    site: Site, command: str
+) -> None:
+    # It named no line, and `id_authority = ...`, added under [tool] as told, was [tool]'s:
+    # the next build said the same. (A misspelled `staticfeed.id_autority` came to this too.)
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    lines = [
+        "[tool]",
+        'staticfeed.title = "T"',
+        'staticfeed.site_url = "https://example.org/"',
+        'staticfeed.authors = [{ name = "Ann" }]',
+    ]
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["new", "Second", "--date", "2025-07-01"] if command == "new" else ["build"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    # build's year is the oldest entry's; new's, this year's, as new pins ids now.
+    needs, year = (
+        ("entries without an id: need it", "2025")
+        if command == "build"
+        else ("new needs it to pin the entry's id", "YEAR")
+    )
+    said = (
+        f"Error: pyproject.toml:2: id_authority is not set, and {needs}. Add "
+        f'staticfeed.id_authority = "example.org,{year}" to the config{PIN_IT}'
+    )
+    assert re.fullmatch(re.escape(said).replace("YEAR", r"\d{4}"), result.stderr), result.stderr
+    lines.insert(2, 'staticfeed.id_authority = "example.org,2025"')
+    (folder / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").entries[0].id == "tag:example.org,2025:a"
+
+
 @pytest.mark.parametrize(
     ("config", "written", "kind"),
     [

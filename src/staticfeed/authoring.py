@@ -27,7 +27,7 @@ from typing import TypeVar
 import yaml
 
 from staticfeed import values
-from staticfeed.config import Config, load_config
+from staticfeed.config import Config, dotted_keys_place, load_config
 from staticfeed.dates import DateError, in_utc, in_zone, iso, parse_date
 from staticfeed.drift import PublishedEntry, html_text, title_key
 from staticfeed.entries import (
@@ -303,10 +303,12 @@ def _require_authority(config: Config, command: str, year: int) -> str:
     if config.id_authority is not None:
         return config.id_authority
     emails = [author.email for author in config.authors]
+    line, prefix = dotted_keys_place(config.path)
     raise StaticfeedError(
         f"id_authority is not set, and {command} needs it to pin the entry's id",
-        missing_authority_fix(config.site_url, year, emails),
+        missing_authority_fix(config.site_url, year, emails, prefix),
         path=config.path,
+        line=line,
     )
 
 

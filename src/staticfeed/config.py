@@ -710,6 +710,21 @@ def config_key_line(path: Path, key: str) -> int | None:
     return _key_line_finder(raw_text, in_pyproject=in_pyproject)(key)
 
 
+def dotted_keys_place(path: Path) -> tuple[int | None, str]:
+    """Where a key the config at `path` lacks goes when pyproject's staticfeed keys are written
+    dotted: the line of the first of them, and the prefix a key's name takes there
+    (`staticfeed.` under `[tool]`); (None, "") for a config written otherwise, or that cannot
+    be read now. `id_authority = ...`, written under [tool] as told, was a key of [tool]."""
+    try:
+        in_pyproject = _under_tool(path, _read_toml(path))
+        raw_text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, StaticfeedError):
+        return None, ""
+    line_of = _key_line_finder(raw_text, in_pyproject=in_pyproject)
+    line, prefix = _where_keys_go(raw_text, in_pyproject, line_of)
+    return (line, prefix) if prefix else (None, "")
+
+
 def config_items(path: Path, key: str) -> list[tuple[object, ItemLines | int | None]]:
     """Each item of the list `key` (or its one value) in the config at `path` as written, with
     its lines (ItemLines), the key's line when items and lines do not pair up; [] when the config

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from staticfeed import localfiles, media, values
 from staticfeed.cache import DocumentCache, Encoded, Parsed, encode_parsed
-from staticfeed.config import Config
+from staticfeed.config import Config, dotted_keys_place
 from staticfeed.dates import DateAsNumber, DateError, NumberLeftOver, parse_date
 from staticfeed.doclinks import DOCUMENT_SUFFIXES, linked_documents
 from staticfeed.errors import (
@@ -1244,11 +1244,13 @@ def _assign_ids(drafts: list[_Draft], config: Config, errors: list[StaticfeedErr
     if needs_authority and config.id_authority is None:
         oldest = min(d.entry.published.year for d in drafts)
         emails = [author.email for author in config.authors]
+        line, prefix = dotted_keys_place(config.path)
         errors.append(
             StaticfeedError(
                 "id_authority is not set, and entries without an id: need it",
-                missing_authority_fix(config.site_url, oldest, emails),
+                missing_authority_fix(config.site_url, oldest, emails, prefix),
                 path=config.path,
+                line=line,
             )
         )
         return []

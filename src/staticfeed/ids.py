@@ -128,22 +128,26 @@ def no_owner(site_url: str, emails: Iterable[str | None]) -> str:
     return said
 
 
-def missing_authority_fix(site_url: str, year: int, emails: Iterable[str | None]) -> str:
-    """The fix for an id_authority missing from the config, which build and new need."""
+def missing_authority_fix(
+    site_url: str, year: int, emails: Iterable[str | None], prefix: str = ""
+) -> str:
+    """The fix for an id_authority missing from the config, which build and new need; `prefix`
+    is what the config's keys are written after (`staticfeed.` for dotted keys under
+    pyproject's `[tool]`)."""
     emails = list(emails)
     suggestion = suggest_authority(site_url, year, emails)
     if suggestion is None:
         add = (
-            f'Add id_authority = "<a domain name or an email address of yours>,{year}" to the'
-            f" config ({no_owner(site_url, emails)})"
+            f'Add {prefix}id_authority = "<a domain name or an email address of yours>,{year}"'
+            f" to the config ({no_owner(site_url, emails)})"
         )
     elif _not_a_domain(site_host(site_url)) is not None:
         add = (
-            f'Add id_authority = "{suggestion}" to the config, with the author\'s email'
+            f'Add {prefix}id_authority = "{suggestion}" to the config, with the author\'s email'
             f" ({no_owner(site_url, [])})"
         )
     else:
-        add = f'Add id_authority = "{suggestion}" to the config'
+        add = f'Add {prefix}id_authority = "{suggestion}" to the config'
     return (
         f"{add}. Pin it and never change it: every entry id is built from it, and a new value"
         " would make readers show every entry again."
