@@ -298,12 +298,12 @@ def load_config(path: Path, base_url: str | None = None) -> Config:
         except values.InvalidValue as problem:
             items = _item_lines(raw_text, key, in_pyproject, line_of)
             errors.extend(_value_errors(path, key, value, problem, (line_of(key), items)))
-    place, prefix = _where_keys_go(raw_text, in_pyproject, line_of)
-    errors += [  # both at once: a config begun from nothing lacks both
-        ConfigError(f"{key} is missing", f"Add {prefix}{example}.", path=path, line=place)
-        for key, example in _REQUIRED.items()
-        if key not in table
-    ]
+    if missing := [(key, example) for key, example in _REQUIRED.items() if key not in table]:
+        place, prefix = _where_keys_go(raw_text, in_pyproject, line_of)
+        errors += [  # both at once: a config begun from nothing lacks both
+            ConfigError(f"{key} is missing", f"Add {prefix}{example}.", path=path, line=place)
+            for key, example in missing
+        ]
     # Without site_url, what is found from it (feed_url's) would be found from nothing.
     if all(key in checked for key in _REQUIRED):
         try:

@@ -2332,7 +2332,7 @@ _TOML_VALUE_TOKEN = re.compile(
 def toml_statement_lines(text: str, first: int = 1) -> Iterator[tuple[int, str]]:
     """`toml_lines` but those that begin inside an array or an inline table opened above,
     which give no key or table either: `["a"]`, an array's last item on a line of its own, was
-    taken for a table's header, and the keys below it lost their lines. Only for an error."""
+    taken for a table's header, and the keys below it lost their lines."""
     inside = _lines_in_brackets(text)
     for number, line in toml_lines(text, first):
         if number - first not in inside:
