@@ -1367,7 +1367,7 @@ def test_every_bad_key_of_the_config_is_listed_each_at_its_own_line(site: Site) 
         "Error: staticfeed.toml:5: authors name is empty. Give authors name a value or remove "
         "the key.\n"
         # Lacking a name is told with its unknown key, not in the next run (`mail` is no name).
-        "Error: staticfeed.toml:6: an author in authors has no name. Add name: to it.\n"
+        "Error: staticfeed.toml:6: an author in authors has no name. Add a name to it.\n"
         "Error: staticfeed.toml:6: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
         "Error: staticfeed.toml:8: timezone: unknown time zone 'Mars/Base'. Use an IANA name "
@@ -1443,7 +1443,7 @@ def test_each_bad_authors_table_of_pyproject_is_named_at_its_bad_key(site: Site)
         "whole number such as 50.\n"
         "Error: pyproject.toml:14: authors name is empty. Give authors name a value or remove "
         "the key.\n"
-        "Error: pyproject.toml:16: an author in authors has no name. Add name: to it.\n"
+        "Error: pyproject.toml:16: an author in authors has no name. Add a name to it.\n"
         "Error: pyproject.toml:17: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.\n"
     )

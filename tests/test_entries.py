@@ -752,7 +752,7 @@ def test_an_unknown_key_of_an_author_is_matched_by_its_own_name(site: Site) -> N
     [
         (
             '[[authors]]\nemail = "ann@example.org"',
-            "4: an author in authors has no name. Add name: to it.",
+            "4: an author in authors has no name. Add a name to it.",
         ),
         (
             # Not "Did you mean 'authors.uri'?": a role is no author's web address.
@@ -784,12 +784,12 @@ def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
         # A quoted header was no table's: the author's error named no line.
         pytest.param(
             '["author"]\nemail = "ann@example.org"',
-            ["4: an author in author has no name. Add name: to it."],
+            ["4: an author in author has no name. Add a name to it."],
             id="quoted",
         ),
         pytest.param(
             '[ "author" ]\nemail = "ann@example.org"',
-            ["4: an author in author has no name. Add name: to it."],
+            ["4: an author in author has no name. Add a name to it."],
             id="quoted-spaced",
         ),
         # A dotted header: the unknown key named no line.
@@ -809,7 +809,7 @@ def test_toml_front_matter_names_an_authors_table_at_its_header_or_key(
             '["extra"]\nauthor = "x"\n[author]\nemail = "ann@example.org"',
             [
                 f"4: unknown key 'extra'. Remove it; known keys: {KNOWN_KEYS}.",
-                "6: an author in author has no name. Add name: to it.",
+                "6: an author in author has no name. Add a name to it.",
             ],
             id="key-of-a-quoted-table",
         ),
@@ -1424,7 +1424,7 @@ TEXT_FIX = "Write each of tags as a single line of text."
             [
                 "4: authors 'Ann <ann' has a < or > that does not enclose an email address. "
                 'Write it as "Ann Lee <ann@example.org>", with the address alone between < and >.',
-                "6: an author in authors has no name. Add name: to it.",
+                "6: an author in authors has no name. Add a name to it.",
                 f"7: authors {EMPTY_ITEM}",
                 "9: unknown key 'authors.mail'. Did you mean 'authors.email'? Known keys: "
                 "authors.email, authors.name, authors.uri.",
@@ -1500,10 +1500,10 @@ def test_each_bad_item_of_a_toml_array_of_tables_is_an_error_at_its_header(
     site(**{"a.md": f'+++\ntitle = "A"\ndate = 2025-01-01\n{authors}[[authors]]\n+++\nT.\n'})
     # The author of `mail` lacks a name as well (`mail` is no misspelled name): told too.
     assert errors() == [
-        "Error: entries/a.md:6: an author in authors has no name. Add name: to it.",
+        "Error: entries/a.md:6: an author in authors has no name. Add a name to it.",
         "Error: entries/a.md:7: unknown key 'authors.mail'. Did you mean 'authors.email'? "
         "Known keys: authors.email, authors.name, authors.uri.",
-        "Error: entries/a.md:8: an author in authors has no name. Add name: to it.",
+        "Error: entries/a.md:8: an author in authors has no name. Add a name to it.",
     ]
 
 
@@ -2392,7 +2392,7 @@ def test_author_forms(site: Site, front: str, expected: list[tuple[str, ...]]) -
         ),
         pytest.param(
             "authors:\n  - email: ann@example.org\n",
-            "entries/a.md:5: an author in authors has no name. Add name: to it.",
+            "entries/a.md:5: an author in authors has no name. Add a name to it.",
             id="mapping-without-name",
         ),
         pytest.param(

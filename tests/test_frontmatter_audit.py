@@ -338,7 +338,7 @@ EVERY_BAD_KEY = [
         # A key like no author's: the name it lacks is an error of its own.
         "toml-no-name",
         '+++\ntitle = "A"\ndate = 2025-01-01\n[author]\nbogus = "Ann"\n+++\nBody.\n',
-        ["4: an author in author has no name. Add name: to it.", f"5: {UNKNOWN_BOGUS}"],
+        ["4: an author in author has no name. Add a name to it.", f"5: {UNKNOWN_BOGUS}"],
     ),
 ]
 

@@ -987,7 +987,8 @@ def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
     # empty name below it, which the author met only after fixing the first and building again.
     problems = _unknown_fields(key, value, AUTHOR_KEYS)
     if "name" not in value and not _meant(key, value, "name"):  # `nme =` is told as one slip
-        problems.append(InvalidValue(f"an author in {key} has no name", "Add name: to it."))
+        # In words, not in YAML (`name:`) or TOML (`name =`): the author may be written in either.
+        problems.append(InvalidValue(f"an author in {key} has no name", "Add a name to it."))
     name = _field_checked(problems, "name", lambda: _mapping_name(key, value["name"]), value)
     # A key written with no value (`email:`, `null`) is empty, as everywhere: not left out.
     address = _field_checked(problems, "email", lambda: _email(key, value["email"]), value)
