@@ -401,9 +401,13 @@ def test_a_noncharacter_before_a_toml_number_in_a_list_is_told_as_the_number() -
     # without quotes); without the character, the only reading, it is the number 0, and the
     # fix quotes what readers would get. Written as told, the character is gone with it.
     text = '+++\ntitle = "A"\ndate = 2025-01-01\ntags = [\ufdd00]\n+++\nBody.\n'
+    # A failed build shows the reading's warnings too: the removed character, at its line.
     assert errors(text) == [
+        "Warning: entries/a.md:4: changed characters feed readers cannot show: a C1 control "
+        "character became the Windows-1252 character browsers show for it (U+0092 is \u2019), "
+        "and U+007F (DELETE), noncharacters and U+FFFD were removed",
         "Error: entries/a.md:4: each of tags must be text, not a number. Put every one in "
-        'quotes: ["0"]'
+        'quotes: ["0"]',
     ]
     Path("entries/a.md").write_text(text.replace("[\ufdd00]", '["0"]'), encoding="utf-8")
     result = build()
