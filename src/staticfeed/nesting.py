@@ -24,6 +24,8 @@ from html import unescape
 
 from lxml import etree
 
+from staticfeed.render import parse_fragment
+
 FORMATTING = frozenset(
     (
         "a",
@@ -164,8 +166,9 @@ class Carried:
     """A formatting element around text in HTML5's reading that the feed shows without it:
     its tag name, the offset of its start tag in the HTML, the first such text, and how many
     more such elements there are. When HTML5 opened it again around that text (its parent
-    closed it, or a misnested end tag), the offset and the tag as written that closed it,
-    where the feed ends it; else None (the feed ended it at a block it holds in HTML5)."""
+    closed it, or a misnested end tag), the offset and the tag as written where the feed ends
+    it, as the build's reading (libxml2's) does, which may be past where HTML5 closed it;
+    else None (the feed ended it at a block it holds in HTML5)."""
 
     name: str
     at: int
@@ -508,11 +511,14 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     again around text after the tag that closed it, where `published` (the build's reading of
     `html`) has that text without it (`Carried`), if any."""
     reading = _Reading()
+    marks = _Marks()
     for start, end, name in _tags(html, reading):
         reading.token = (start, html[start:end])
         if name is None:
             reading.text(html[start:end])
-        elif name.startswith("/"):
+            continue
+        marks.tag(start, end, name)
+        if name.startswith("/"):
             reading.end(name[1:])
         else:
             reading.start(name)
@@ -531,7 +537,97 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     if element.carried is None and element not in reading.left_open:
         return Carried(element.name, element.at, shown, more)
     closed = reading.closed[element.carried or element]
-    return Carried(element.name, element.at, shown, more, closed.at, closed.tag)
+    at, tag = marks.feeds_end(html, published, element.at, element.name) or (closed.at, closed.tag)
+    return Carried(element.name, element.at, shown, more, at, tag)
+
+
+_MARK = "staticfeed: after tag "
+# A line of the end tag of a quote, a list or a list item alone, as cmark-gfm writes them.
+_CONTAINER_END = re.compile(r"</(?:blockquote|li|ol|ul)>(?=\n|\Z)")
+
+
+class _Marks:
+    """The tags of an entry's HTML, to ask the build's reading (libxml2's) where it ends an
+    element, as it does not where HTML5 does: it keeps a <p> open past a <dl> or an <xmp>
+    in it, to its end, and ignores a </button> with a <div> open in the <button>, which
+    then ends what it holds at the </div>. A comment is put after each tag, and the element
+    ends at the tag whose comment is the first after its start outside it."""
+
+    def __init__(self) -> None:
+        # Where each comment goes (after a tag), and the tag it tells of (its start and end):
+        # what a raw text element holds is text, so its start tag's goes after its end tag.
+        self.tags: list[tuple[int, tuple[int, int]]] = []
+        self.raw_start: tuple[int, int] | None = None
+
+    def tag(self, start: int, end: int, name: str) -> None:
+        if name in _RAW_TEXT or name == "plaintext":
+            self.raw_start = (start, end)
+            return
+        self.tags.append((end, self.raw_start or (start, end)))
+        self.raw_start = None
+
+    def feeds_end(
+        self, html: str, published: etree._Element, at: int, name: str
+    ) -> tuple[int, str] | None:
+        """Where the build's reading of `html` (`published`) ends the element `name` whose
+        start tag is at `at`: the place of the tag that ends it, and the tag as written; None
+        if the comments cannot tell (one read as text, or the reading not the same with them)."""
+        first = bisect.bisect_left(self.tags, at, key=lambda tag: tag[1][0])
+        if first == len(self.tags) or self.tags[first][1][0] != at or _MARK in html:
+            return None  # (a comment as the author wrote it would be taken for one)
+        fragment = parse_fragment(self._marked(html))
+        if not _alike(fragment, published):
+            return None
+        marks = _marks(fragment)
+        opened = marks.get(first)
+        element = None if opened is None else opened.getparent()
+        if element is None or element.tag != name:
+            return None
+        inside = _marks(element)
+        unmarked: int | None = None  # the first tag since the last comment inside without one
+        for index in range(first + 1, len(self.tags)):
+            if index not in marks:
+                unmarked = index if unmarked is None else unmarked
+            elif index in inside:
+                unmarked = None
+            else:
+                start, end = self.tags[index if unmarked is None else unmarked][1]
+                return start, html[start:end]
+        return None
+
+    def _marked(self, html: str) -> str:
+        """`html` with a comment after each tag but the end of a quote or list (item) on a line
+        of its own: the build finds those by their line (render._divs_closed), and the end of
+        an element there is told by the next comment outside it."""
+        pieces: list[str] = []
+        copied = 0
+        for index, (end, (start, _)) in enumerate(self.tags):
+            if _CONTAINER_END.match(html, start) and (start == 0 or html[start - 1] == "\n"):
+                continue
+            pieces += (html[copied:end], f"<!--{_MARK}{index}-->")
+            copied = end
+        return "".join(pieces) + html[copied:]
+
+
+def _alike(one: etree._Element, other: etree._Element) -> bool:
+    """Whether two readings make the same elements, in the same order and nesting."""
+    return _shape(one) == _shape(other)
+
+
+def _shape(root: etree._Element) -> list[tuple[str, int]]:
+    """Each element under `root` in order: its name, and where its parent is in that order."""
+    elements = list(root.iter(etree.Element))
+    places = {id(element): place for place, element in enumerate(elements)}
+    return [(str(element.tag), places.get(id(element.getparent()), -1)) for element in elements]
+
+
+def _marks(root: etree._Element) -> dict[int, etree._Element]:
+    """The comments `_Marks` put in the HTML that `root` holds, by the number of each."""
+    return {
+        int(comment.text.removeprefix(_MARK)): comment
+        for comment in root.iter(etree.Comment)
+        if comment.text and comment.text.startswith(_MARK)
+    }
 
 
 def _aligned(
