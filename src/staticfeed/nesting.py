@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
@@ -84,6 +85,7 @@ _RAW_TEXT = frozenset(
     ("iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp")
 )
 _FOREIGN = frozenset(("math", "svg"))
+_TEXT_HOLDERS = _RAW_TEXT | {"plaintext"}
 _SKIPPED = _RAW_TEXT | _FOREIGN
 """What the build's reading does not look into for formatting: raw text, and SVG and MathML
 (HTML5's reading leaves out their text, and follows their tags for where they end)."""
@@ -99,11 +101,21 @@ _BREAKOUT = frozenset(
     )
 )
 _FONT_BREAKOUT = frozenset(("color", "face", "size"))
-# SVG and MathML elements whose start tags HTML5 reads as HTML's: what they hold is left
-# unread, to their end tag, as the whole of an <svg> was before.
-_INTEGRATION = frozenset(
-    ("annotation-xml", "desc", "foreignobject", "mi", "mn", "mo", "ms", "mtext", "title")
-)
+# SVG and MathML elements in which HTML5 reads start tags and text as HTML's (an
+# <annotation-xml> only with an _HTML_ENCODINGS encoding): what they hold is HTML, and they
+# are "special", as a <div> is, which an end tag of another element does not close.
+_INTEGRATION = {
+    "svg": frozenset(("desc", "foreignobject", "title")),
+    "math": frozenset(("annotation-xml", "mi", "mn", "mo", "ms", "mtext")),
+}
+_HTML_ENCODINGS = frozenset(("text/html", "application/xhtml+xml"))
+# libxml2's "end priority" of elements (its htmlEndPriority): an end tag does not end an
+# element opened before one of higher priority than its own (a </svg> one before a <div>).
+_END_PRIORITY = {
+    **{"div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180},
+    **{"tfoot": 180, "table": 190, "head": 200, "body": 200, "html": 220},
+}
+_DEFAULT_END_PRIORITY = 100
 _SCOPE = frozenset(
     ("applet", "caption", "html", "marquee", "object", "table", "td", "template", "th")
 )
@@ -140,6 +152,10 @@ class _Open:
     foreign: bool = False
     # Its start tag's attributes as written, for HTML5's limit on like elements (`_push`).
     attributes: str = ""
+    # An SVG or MathML element in which HTML5 reads HTML (`_INTEGRATION`).
+    integration: bool = False
+    # Of SVG or MathML, "svg" or "math", as the <svg> or <math> it is in.
+    space: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,15 +210,44 @@ class _Reading:
         # The SVG and MathML elements that a breakout closed, with the element it left as the
         # current one: an end tag of theirs ends, in the feed, what was opened after.
         self.broken_out: list[tuple[frozenset[str], _Open]] = []
+        # The SVG and MathML elements HTML5 keeps open that the feed has ended at their end
+        # tag, which HTML5 ignored with an HTML element open in them.
+        self.ended_in_feed: set[_Open] = set()
+        # How many elements of each name are open, and how many SVG and MathML elements of
+        # those the feed has not ended (it has the text in them): kept, not counted at each
+        # end tag and text, which took seconds with a thousand of them open.
+        self.open_names: Counter[str] = Counter(("html",))
+        self.in_feeds_svg = 0
         self.texts: list[_Text] = []
         self.token = (0, "")
 
+    def _enter(self, element: _Open) -> None:
+        self.stack.append(element)
+        self.open_names[element.name] += 1
+        self.in_feeds_svg += element.foreign
+
+    def _left(self, element: _Open) -> _Open:
+        """`element`, taken off the stack (by the caller)."""
+        self.open_names[element.name] -= 1
+        self.in_feeds_svg -= element.foreign and element not in self.ended_in_feed
+        return element
+
     def in_foreign(self) -> bool:
-        """Whether the current element is SVG's or MathML's: tags are theirs, not HTML's."""
+        """Whether the current element is SVG's or MathML's: end tags are theirs first."""
         return self.stack[-1].foreign
 
+    def reads_html(self) -> bool:
+        """Whether HTML5 reads a start tag or text as HTML's here: not in SVG or MathML, or
+        in one of their elements that holds HTML (`<foreignObject>`)."""
+        return not self.stack[-1].foreign or self.stack[-1].integration
+
+    def holds_text(self, name: str) -> bool:
+        """Whether the element `name` just opened holds text, not markup, to its end tag."""
+        current = self.stack[-1]
+        return current.name == name and not current.foreign and name in _TEXT_HOLDERS
+
     def start(self, name: str) -> None:
-        if self.in_foreign():
+        if not self.reads_html():
             self._foreign_start(name)
             return
         if name in _TABLE_PARTS:
@@ -235,7 +280,7 @@ class _Reading:
             self._open_foreign(name)
             return
         element = _Open(name, self.token[0], attributes=_attributes(self.token[1]))
-        self.stack.append(element)
+        self._enter(element)
         if name in FORMATTING:
             self._push(element)
         elif name in _MARKED:
@@ -244,8 +289,14 @@ class _Reading:
     def _open_foreign(self, name: str) -> None:
         """An SVG or MathML element, unless its tag closes itself (`<circle/>`): in foreign
         content, and for <svg> and <math>, HTML5 reads that '/'."""
-        if not _self_closing(self.token[1]):
-            self.stack.append(_Open(name, self.token[0], foreign=True))
+        if _self_closing(self.token[1]):
+            return
+        space = name if name in _FOREIGN else self.stack[-1].space
+        integration = name in _INTEGRATION.get(space, ()) and (
+            name != "annotation-xml"
+            or (_attribute_value(self.token[1], "encoding") or "").lower() in _HTML_ENCODINGS
+        )
+        self._enter(_Open(name, self.token[0], foreign=True, integration=integration, space=space))
 
     def _foreign_start(self, name: str) -> None:
         breakout = name in _BREAKOUT or (
@@ -255,8 +306,8 @@ class _Reading:
             self._open_foreign(name)
             return
         closed: set[str] = set()
-        while self.stack[-1].foreign:
-            closed.add(self.stack.pop().name)
+        while self.stack[-1].foreign and not self.stack[-1].integration:
+            closed.add(self._left(self.stack.pop()).name)
         # One record a parent: libxml2 nests each <svg> after in the one it keeps open.
         if self._in_feeds_foreign() and self.broken_out[-1][1] is self.stack[-1]:
             closed |= self.broken_out.pop()[0]
@@ -271,6 +322,7 @@ class _Reading:
 
     def _html_end(self, name: str) -> None:
         self._left_open(name)
+        self._ended_in_feed(name)
         if name in FORMATTING:
             self._adopt(name)
         elif name == "p":
@@ -301,7 +353,7 @@ class _Reading:
                 self._html_end(name)
                 return
             if element.name == name:
-                while self.stack.pop() is not element:
+                while self._left(self.stack.pop()) is not element:
                     pass
                 return
 
@@ -323,13 +375,42 @@ class _Reading:
                 return
 
     def text(self, text: str) -> None:
-        if self.in_foreign():
+        if not self.reads_html():
             return  # neither reading looks into SVG or MathML text
         self._reconstruct()
-        if text.isspace() or self._in_feeds_foreign():
-            return
+        if text.isspace() or self._in_feeds_foreign() or self.in_feeds_svg:
+            return  # the feed has it in SVG or MathML, whose text the build's reading skips
         around = tuple(element for element in self.stack if element.name in FORMATTING)
         self.texts.append(_Text(unescape(text), around))
+
+    def _ended_in_feed(self, name: str) -> None:
+        """At an end tag with SVG or MathML open in the element it names, or of one of theirs,
+        which HTML5 ignores with an HTML element open in it (`<foreignObject><b>x</svg>`),
+        libxml2 ends that element and what it holds, but past an element of higher "end
+        priority" (`_END_PRIORITY`): the feed ends the SVG or MathML there, and the
+        formatting elements HTML5 keeps open in it."""
+        if not self.in_feeds_svg or not self.open_names[name]:
+            return
+        priority = _END_PRIORITY.get(name, _DEFAULT_END_PRIORITY)
+        for index in range(len(self.stack) - 1, 0, -1):
+            element = self.stack[index]
+            if element.name == name:
+                break
+            if _END_PRIORITY.get(element.name, _DEFAULT_END_PRIORITY) > priority:
+                return
+        else:
+            return
+        ended = self.stack[index:]
+        if not any(each.foreign for each in ended):
+            return  # HTML alone: the reading follows HTML5's, not libxml2's, end tags
+        for each in ended:
+            if each.foreign and each not in self.ended_in_feed:
+                self.ended_in_feed.add(each)
+                self.in_feeds_svg -= 1
+            elif each in self.active:
+                first = each.carried or each
+                self.closed.setdefault(first, _Closed(first, *self.token))
+                self.left_open.add(first)
 
     def _in_feeds_foreign(self) -> bool:
         """Whether the feed has this text in an SVG or MathML element HTML5 broke out of, as
@@ -356,7 +437,7 @@ class _Reading:
             if element.name in names:
                 self._pop_until({element.name})
                 break
-            if element.name in _SPECIAL and element.name not in ("address", "div", "p"):
+            if _special(element) and element.name not in ("address", "div", "p"):
                 break
         self._close_p()
 
@@ -366,6 +447,10 @@ class _Reading:
 
     def _in_scope(self, names: set[str] | frozenset[str], scope: frozenset[str]) -> bool:
         for element in reversed(self.stack):
+            if element.foreign:
+                if element.integration and scope is not _TABLE_SCOPE:
+                    return False  # in each scope but a table's
+                continue
             if element.name in names:
                 return True
             if element.name in scope:
@@ -382,7 +467,7 @@ class _Reading:
             self._pop()
 
     def _pop(self) -> _Open:
-        element = self.stack.pop()
+        element = self._left(self.stack.pop())
         if element.foreign:
             return element
         if element.name in _MARKED:
@@ -406,6 +491,7 @@ class _Reading:
         if element is not None:
             self.active.remove(element)
             if element in self.stack:
+                self._left(element)
                 self.stack.remove(element)
 
     def _push(self, element: _Open) -> None:
@@ -438,7 +524,7 @@ class _Reading:
                 element.name, element.at, element.carried or element, attributes=element.attributes
             )
             self.active[index] = again
-            self.stack.append(again)
+            self._enter(again)
 
     def _adopt(self, name: str) -> None:
         """HTML5's adoption agency, for what it does to the open elements: an end tag closes
@@ -459,32 +545,34 @@ class _Reading:
         index = self.stack.index(element)
         self.active.remove(element)
         above = self.stack[index + 1 :]
-        if any(each.name in _SPECIAL for each in above):
+        if any(_special(each) for each in above):
             # The furthest block keeps its place, and what it held stays formatted: only
             # text after this end tag is out of the element. HTML5 moves and copies the
             # formatting elements between the two, which this reading does not follow: what
             # it would say of them is left unsaid.
+            self._left(element)
             self.stack.remove(element)
             self.unsure.update(each.carried or each for each in above if each.name in FORMATTING)
             return
         while self.stack[-1] is not element:
             self._pop()
-        self.stack.pop()
+        self._left(self.stack.pop())
 
     def _element_in_scope(self, element: _Open) -> bool:
         for each in reversed(self.stack):
             if each is element:
                 return True
-            if each.name in _SCOPE:
+            if each.integration or (each.name in _SCOPE and not each.foreign):
                 return False
         return False
 
     def _other_end(self, name: str) -> None:
+        """HTML5 closes the HTML element of that name, unless a special one is open in it."""
         for element in reversed(self.stack):
-            if element.name == name:
+            if element.name == name and not element.foreign:
                 self._pop_until_element(element)
                 return
-            if element.name in _SPECIAL:
+            if _special(element):
                 return
 
     def _pop_until_element(self, element: _Open) -> None:
@@ -517,11 +605,11 @@ def carried(html: str, published: etree._Element) -> Carried | None:
         if name is None:
             reading.text(html[start:end])
             continue
-        marks.tag(start, end, name)
         if name.startswith("/"):
             reading.end(name[1:])
         else:
             reading.start(name)
+        marks.tag(start, end, not name.startswith("/") and reading.holds_text(name))
     first: dict[_Open, tuple[_Open, str]] = {}
     for text, formatting in _aligned(reading.texts, _formatted_text(published)):
         for element in text.around:
@@ -559,8 +647,8 @@ class _Marks:
         self.tags: list[tuple[int, tuple[int, int]]] = []
         self.raw_start: tuple[int, int] | None = None
 
-    def tag(self, start: int, end: int, name: str) -> None:
-        if name in _RAW_TEXT or name == "plaintext":
+    def tag(self, start: int, end: int, holds_text: bool) -> None:
+        if holds_text:
             self.raw_start = (start, end)
             return
         self.tags.append((end, self.raw_start or (start, end)))
@@ -711,22 +799,32 @@ def _tags(html: str, reading: _Reading) -> Iterator[tuple[int, int, str | None]]
             continue
         name = name.lower()
         yield start, position, f"{slash}{name}"
-        current = reading.stack[-1]
-        if slash:
+        if slash or not reading.holds_text(name):
             continue
-        if current.foreign:
-            if name in _INTEGRATION and current.name == name:
-                position = _after(html, position, name)
-        elif name in _RAW_TEXT:
-            position = _after(html, position, name)
-        elif name == "plaintext":
+        if name == "plaintext":
             return
+        position = _after(html, position, name)
 
 
 def _attributes(tag: str) -> str:
     """A start tag's attributes as written: alike for two tags HTML5 reads alike when written
     alike (not when they differ in spacing, order or quotes only: then a like element stays)."""
     return tag[_name_end(tag) :].removesuffix(">").removesuffix("/").strip()
+
+
+def _special(element: _Open) -> bool:
+    """Whether `element` is of HTML5's "special" ones: an end tag of another does not end
+    it (of SVG and MathML, those that hold HTML)."""
+    return element.integration if element.foreign else element.name in _SPECIAL
+
+
+def _attribute_value(tag: str, name: str) -> str | None:
+    """The value of the attribute `name` of a start tag as written, its quotes taken off."""
+    for part in _tag_parts(tag):
+        if part[1] is not None and part[1].lower() == name:
+            value = part[0][len(part[1]) :].strip("\t\n\f ").removeprefix("=")
+            return value.strip("\t\n\f ").strip("\"'")
+    return None
 
 
 def _attribute_names(tag: str) -> set[str]:
