@@ -476,6 +476,17 @@ def test_formatting_carried_past_other_elements_is_a_warning(
         ("A <b>bold<dl><dt>term</dl> after\n\nMore.\n", "b", _PARAGRAPH_END, "after", "More."),
         ("A <i>x <ul><li>y</li></ul> z\n\nAfter.\n", "i", _PARAGRAPH_END, "z", "After."),
         ("A <b>bold <xmp>x</xmp> after\n\nMore.\n", "b", _PARAGRAPH_END, "after", "More."),
+        # Where Markdown ends a list in a list item, and then the item: the item's end.
+        ("- <b>bold\n  - inner\n- next\n", "b", "the end of its list item", "inner", "next"),
+        # libxml2 ignores the </blockquote> with a <div> open; the build ends the <div> at the
+        # end of the quote, as HTML5 would (a stray </p> before: the build makes it a <br>).
+        (
+            "> <div>a</p>b <i>c</blockquote>d\n\nAfter.\n",
+            "i",
+            "the end of its block quote",
+            "d",
+            "After.",
+        ),
     ],
 )
 def test_the_warning_names_where_the_feed_ends_the_element(

@@ -684,27 +684,29 @@ class _Marks:
         return None
 
     def _marked(self, html: str) -> str:
-        """`html` with a comment after each tag but the end of a quote or list (item) on a line
-        of its own: the build finds those by their line (render._divs_closed), and the end of
-        an element there is told by the next comment outside it."""
+        """`html` with a comment after each tag; after the end of a quote or list (item) on a
+        line of its own, on a line of its own: the build finds those by their line
+        (render._divs_closed), and cmark-gfm writes several in a row."""
         pieces: list[str] = []
         copied = 0
         for index, (end, (start, _)) in enumerate(self.tags):
-            if _CONTAINER_END.match(html, start) and (start == 0 or html[start - 1] == "\n"):
-                continue
-            pieces += (html[copied:end], f"<!--{_MARK}{index}-->")
+            alone = _CONTAINER_END.match(html, start) and (start == 0 or html[start - 1] == "\n")
+            pieces += (html[copied:end], "\n" if alone else "", f"<!--{_MARK}{index}-->")
             copied = end
         return "".join(pieces) + html[copied:]
 
 
 def _alike(one: etree._Element, other: etree._Element) -> bool:
-    """Whether two readings make the same elements, in the same order and nesting."""
+    """Whether two readings make the same elements, in the same order and nesting, but line
+    breaks: the build writes a stray </p> as a <br> when text follows it, not a comment
+    (render._stray_paragraph_ends), and a <br> ends nothing."""
     return _shape(one) == _shape(other)
 
 
 def _shape(root: etree._Element) -> list[tuple[str, int]]:
-    """Each element under `root` in order: its name, and where its parent is in that order."""
-    elements = list(root.iter(etree.Element))
+    """Each element under `root` in order but <br>: its name, and where its parent is in
+    that order."""
+    elements = [element for element in root.iter(etree.Element) if element.tag != "br"]
     places = {id(element): place for place, element in enumerate(elements)}
     return [(str(element.tag), places.get(id(element.getparent()), -1)) for element in elements]
 
