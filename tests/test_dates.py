@@ -1316,6 +1316,76 @@ def test_an_offset_after_a_date_without_a_time_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        # Each got "cannot read": dateutil reads a zone's name only after a time.
+        ("2025-12-01 UTC", "UTC but no time for it: write 2025-12-01 00:00 UTC"),
+        ("1 December 2025 EST", "EST but no time for it: write 2025-12-01 00:00 EST"),
+        ("December 1, 2025 gmt", "gmt but no time for it: write 2025-12-01 00:00 gmt"),
+        ("2025-12-01Z", "Z but no time for it: write 2025-12-01 00:00 Z"),
+        ("2025-12-01 CEST", "CEST (+02:00) but no time for it: write 2025-12-01 00:00 +02:00"),
+        # An IANA name is read nowhere in a date; the offset it has on that day is given: Paris
+        # keeps CET (+01:00) in December and CEST (+02:00) in July.
+        (
+            "2025-12-01 Europe/Paris",
+            "Europe/Paris, which is not read in a date, and no time for it: write 2025-12-01"
+            " 00:00 +01:00",
+        ),
+        (
+            "1 July 2025 Europe/Paris",
+            "Europe/Paris, which is not read in a date, and no time for it: write 2025-07-01"
+            " 00:00 +02:00",
+        ),
+        (
+            "2025-12-01 IST",
+            "'IST', which could be one of several, and no time for it: write 2025-12-01 00:00 and"
+            " the offset meant, like 2025-12-01 00:00 +02:00,",
+        ),
+    ],
+)
+def test_a_zone_name_after_a_date_without_a_time_is_an_error(
+    site: Site, value: str, why: str
+) -> None:
+    # As an offset there is: a date alone is its day in the config's zone, and a zone a time's.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the time zone {why} for midnight there."
+        " Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+def test_a_zone_name_after_a_day_that_skips_midnight_gives_the_days_first_instant(
+    site: Site,
+) -> None:
+    # Santiago's clocks went from 00:00 -04:00 to 01:00 -03:00 on 2025-09-07.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry("2025-09-07 America/Santiago")})
+    assert refused_build() == (
+        "Error: entries/a.md:3: date: '2025-09-07 America/Santiago' gives the time zone"
+        " America/Santiago, which is not read in a date, and no time for it: write 2025-09-07"
+        " 01:00 -03:00, when the day begins there (the clocks skip midnight). Write date like"
+        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        ("2025-12-01 00:00 UTC", datetime(2025, 12, 1, tzinfo=UTC)),
+        ("2025-12-01 00:00 EST", datetime(2025, 12, 1, 5, tzinfo=UTC)),
+        ("2025-12-01 00:00 +01:00", datetime(2025, 11, 30, 23, tzinfo=UTC)),
+        ("2025-09-07 01:00 -03:00", datetime(2025, 9, 7, 4, tzinfo=UTC)),
+    ],
+)
+def test_the_midnight_a_zone_names_error_gives_is_read(
+    site: Site, value: str, instant: datetime
+) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    build_and_read("--future")
+    published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
+    assert datetime(*published[:6], tzinfo=UTC) == instant
+
+
+@pytest.mark.parametrize(
     ("value", "instant"),
     [
         ("2025-12-01 1430 -0500", datetime(2025, 12, 1, 19, 30, tzinfo=UTC)),

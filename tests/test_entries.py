@@ -2836,6 +2836,20 @@ DATE_LINE_FIX = (
             " well as the time 20:26",
             id="year-like-time",  # it was told to write 20:26, where the year may be a slip
         ),
+        pytest.param(
+            "2025-12-01 UTC\n\n# Title\n\nText.\n",
+            1,
+            "'2025-12-01 UTC' gives the time zone UTC but no time for it: write 2025-12-01 00:00"
+            " UTC for midnight there",
+            id="zone-name-without-a-time",  # not a date line: "no date found"
+        ),
+        pytest.param(
+            "# Title\n\n1 December 2025 Europe/Paris\n\nText.\n",
+            3,
+            "'1 December 2025 Europe/Paris' gives the time zone Europe/Paris, which is not read"
+            " in a date, and no time for it: write 2025-12-01 00:00 +01:00 for midnight there",
+            id="iana-zone-without-a-time",
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:
@@ -2855,6 +2869,7 @@ def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, 
         ("6/2/25", "5 March 2025"),  # no year in four digits: not yet a date, nor refused
         ("12345678", "5 March 2025"),  # no month and day after its first four digits
         ("12222025", "5 March 2025"),  # nor ISO 8601's order: a US date run together
+        ("March 5 2025 NASA", "5 March 2025"),  # capitals a date line takes for no zone
     ],
 )
 def test_a_line_that_only_mentions_a_date_is_still_the_title(

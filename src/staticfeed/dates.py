@@ -360,6 +360,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
         return None
     _refuse_offset_without_time(text, _full_date)
+    _refuse_zone_without_time(text, _full_date, capitals=False)
     try:
         first = _full_date(text)
     except DateError:
@@ -471,6 +472,7 @@ def _reads_as_full_date(text: str) -> bool:
 
 def _parse_text(text: str) -> datetime:
     _refuse_offset_without_time(text, _parse_text)
+    _refuse_zone_without_time(text, _parse_text, capitals=True)
     iso_day = _ISO_DATE.match(text)
     # A space in the time is no ISO 8601, which isoparse read two digits at a time:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
@@ -556,6 +558,79 @@ def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None
         f"{text!r} gives the offset {offset} but no time for it: write"
         f" {day.date().isoformat()} 00:00 {offset} for midnight there"
     )
+
+
+# A zone's name that ends a text, after a space (`2025-12-01 UTC`, `1 December 2025 est`,
+# `2025-12-01 Europe/Paris`) or joined to a date as ISO 8601's Z is (`2025-12-01Z`). The
+# lookbehind tries each run of spaces once, not once from each of its characters.
+_LAST_ZONE_NAME = re.compile(
+    r"(?:(?<=\S)\s+|(?<=\d)(?=[Zz]$))(?P<name>[A-Za-z]+(?:/[A-Za-z0-9_+-]+)*)$", re.ASCII
+)
+
+
+def _refuse_zone_without_time(
+    text: str, read: Callable[[str], datetime | None], capitals: bool
+) -> None:
+    """A zone's name after a date with no time (`2025-12-01 UTC`, `2025-12-01 Europe/Paris`)
+    names the zone of no instant the author wrote, as an offset there does
+    (`_refuse_offset_without_time`): dateutil read neither, and said "cannot read". The error
+    gives the midnight there, with the offset the name means. `capitals`: a word in capitals
+    that names no zone staticfeed knows (`IST`) is taken for one, as dateutil takes it after a
+    time; a date line, which may be a title, takes only the names it knows."""
+    found = _LAST_ZONE_NAME.search(text)
+    if found is None:
+        return
+    day_text = text[: found.start()]
+    if _TIME_MARKED.search(day_text):  # `2025-12-22 14:30 UTC`, read as that instant
+        return
+    try:
+        day = read(day_text)
+    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
+        return
+    if day is None or day.tzinfo is not None or day.time() != time() or _time_written(day_text):
+        return
+    fix = _midnight_in_zone(found["name"], day.date(), capitals)
+    if fix is not None:
+        raise DateError(f"{text!r} gives the time zone {fix}")
+
+
+def _midnight_in_zone(name: str, day: date, capitals: bool) -> str | None:
+    """How the error for the zone `name` after the date `day` alone goes on after "gives the
+    time zone": the name, and the midnight to write in it; None when `name` is no zone's."""
+    midnight = f"{day.isoformat()} 00:00"
+    if name.upper() in _ZONE_NAMES:  # read after a time, as written
+        return f"{name} but no time for it: write {midnight} {name} for midnight there"
+    offset = _ONE_OFFSET_NAMES.get(name.upper())
+    if offset is not None:
+        return f"{name} ({offset}) but no time for it: write {midnight} {offset} for midnight there"
+    spelled = _zone_spelled(name) if "/" in name else None
+    if spelled is not None and not spelled.startswith(("posix/", "right/")):
+        return f"{name}, which is not read in a date, and no time for it: " + _first_instant_in(
+            day, ZoneInfo(spelled)
+        )
+    info = _PARSER.info
+    if not capitals or not (name.isupper() and 2 <= len(name) <= 5):
+        return None
+    if info.jump(name) or info.ampm(name) is not None or info.weekday(name) is not None:
+        return None  # `AD`, `AM`, `MON`: dateutil's words, not a zone
+    return (
+        f"{name!r}, which could be one of several, and no time for it: write {midnight} and"
+        f" the offset meant, like {midnight} +02:00, for midnight there"
+    )
+
+
+def _first_instant_in(day: date, tz: tzinfo) -> str:
+    """What to write for the date `day` alone in the IANA zone `tz`, whose names a date does
+    not read: the day's first instant there, with its offset."""
+    try:
+        first = start_of_day(day, tz)
+    except DateError as error:  # a day the zone skipped (Pacific/Apia, 2011-12-30)
+        return f"{error}"
+    offset = _format_offset(first.utcoffset() or timedelta(0))
+    written = f"write {first.date().isoformat()} {first:%H:%M} {offset}"
+    if first.time() == time():
+        return f"{written} for midnight there"
+    return f"{written}, when the day begins there (the clocks skip midnight)"
 
 
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
