@@ -1214,13 +1214,21 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
 
 
 @pytest.mark.parametrize(
-    ("value", "number"),
+    ("value", "number", "day"),
     [
-        ("2025-12-01 2026", "2026"),  # the next year typed after the date
-        ("2025-12-01 1930", "1930"),
-        ("December 1 2025 2026", "2026"),
-        ("2025-12-01 2026 GMT", "2026"),
-        ("2025-12-01 2026 +02:00", "2026"),  # an offset's colon writes no time
+        ("2025-12-01 2026", "2026", "2025-12-01"),  # the next year typed after the date
+        ("2025-12-01 1930", "1930", "2025-12-01"),
+        ("December 1 2025 2026", "2026", "2025-12-01"),
+        ("2025-12-01 2026 GMT", "2026", "2025-12-01"),
+        ("2025-12-01 2026 +02:00", "2026", "2025-12-01"),  # an offset's colon writes no time
+        # After a month's name and its day, four digits are read as the year, even under 100
+        # ("June 1, 0033" is the year 33): after a year written before, dateutil read them as
+        # the time, and "2033 June 1, 0033" was published at 00:33.
+        ("2033 June 1, 0033", "0033", "2033-06-01"),
+        ("2033 June 1 0033", "0033", "2033-06-01"),
+        ("2033 Jun. 1st, 0033", "0033", "2033-06-01"),
+        ("2033 1 June, 0033", "0033", "2033-06-01"),
+        ("2033 June 1, 1430", "1430", "2033-06-01"),  # "June 1, 1430" is the year 1430
     ],
     ids=[
         "iso-then-next-year",
@@ -1228,9 +1236,16 @@ def test_a_number_left_after_a_date_that_is_no_time_is_an_error(
         "month-name-then-next-year",
         "then-zone",
         "then-offset",
+        "years-place-0033",
+        "years-place-without-a-comma",
+        "years-place-abbreviated",
+        "years-place-day-first",
+        "years-place-1430",
     ],
 )
-def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str, number: str) -> None:
+def test_a_basic_time_that_could_be_a_year_is_an_error(
+    site: Site, value: str, number: str, day: str
+) -> None:
     # ISO 8601's basic form reads 2026 as 20:26, and 1930 as 19:30, but after a date each
     # is as likely a year, typed where the date's own was meant: it was published at 20:26
     # without a word. A colon says it is a time.
@@ -1238,9 +1253,20 @@ def test_a_basic_time_that_could_be_a_year_is_an_error(site: Site, value: str, n
     clock = f"{number[:2]}:{number[2:]}"
     assert refused_build() == (
         f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} after"
-        f" 2025-12-01 could be a year as well as the time {clock}. Write date as 2025-12-01,"
-        f" or as 2025-12-01 {clock} for that time.\n"
+        f" {day} could be a year as well as the time {clock}. Write date as {day},"
+        f" or as {day} {clock} for that time.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "value", ["1 June 2033 0033", "June 1, 2033 0033", "2033-06-01 0033", "2033 June 1 00:33"]
+)
+def test_four_digits_after_a_dates_year_are_its_time(site: Site, value: str) -> None:
+    # After the year, where times are written, 0033 is ISO 8601's basic form of 00:33.
+    site(**{"a.md": yaml_entry(value)})
+    build_and_read("--future")
+    published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
+    assert tuple(published[:5]) == (2033, 6, 1, 0, 33)
 
 
 @pytest.mark.parametrize(

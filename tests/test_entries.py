@@ -2837,6 +2837,13 @@ DATE_LINE_FIX = (
             id="year-like-time",  # it was told to write 20:26, where the year may be a slip
         ),
         pytest.param(
+            "# Title\n\n2033 June 1, 0033\n\nText.\n",
+            3,
+            "cannot read '2033 June 1, 0033' as a date: 0033 after 2033-06-01 could be a year as"
+            " well as the time 00:33",
+            id="year-in-a-years-place",  # it was told to write 00:33, where 0033 is the year 33
+        ),
+        pytest.param(
             "2025-12-01 UTC\n\n# Title\n\nText.\n",
             1,
             "'2025-12-01 UTC' gives the time zone UTC but no time for it: write 2025-12-01 00:00"

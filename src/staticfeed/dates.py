@@ -666,9 +666,30 @@ def _why_no_time(found: re.Match[str], year: int, day: str, clock: str) -> str |
     number = found["number"]
     if found["joint"] or number == f"{year:04d}":
         return f"{number} is left over after {day}, and is no time written as one"
-    if _YEAR_LIKE_TIME.fullmatch(number):
+    if _YEAR_LIKE_TIME.fullmatch(number) or _in_years_place(found):
         return f"{number} after {day} could be a year as well as the time {clock}"
     return None
+
+
+# A month's name and its day, after which a date writes its year (`June 1, 0033`, `1 June
+# 1430`): the text before a number in that place, without the spaces that end it.
+_BEFORE_YEAR = re.compile(
+    r"(?<![A-Za-z])(?:(?P<month>[A-Za-z]+)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|(?<!\d)\d{1,2}(?:st|nd|rd|th)?\s+(?P<month_after>[A-Za-z]+)\.?),?$",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _in_years_place(found: re.Match[str]) -> bool:
+    """Whether the four digits `found` follow a month's name and its day, where dateutil and
+    staticfeed read a year (`June 1, 0033` is the year 33), and dateutil read them as a time
+    only for a year written before (`2033 June 1, 0033`, published at 00:33)."""
+    if len(found["number"]) != 4:
+        return False
+    before = _BEFORE_YEAR.search(found.string[: found.start()].rstrip())
+    if before is None:
+        return False
+    return (before["month"] or before["month_after"]).lower() in _MONTHS
 
 
 def _read_as_time(number: str, moment: datetime) -> bool:
