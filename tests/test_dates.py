@@ -1394,6 +1394,29 @@ def test_a_zone_name_after_a_day_that_skips_midnight_gives_the_days_first_instan
 
 
 @pytest.mark.parametrize(
+    ("value", "mark"),
+    [
+        ("2025-12-01T", "T"),
+        ("2025-12-01t", "t"),
+        ("20251201T", "T"),
+        ("1 December 2025 T", "T"),
+        ('"December 1, 2025 at"', "at"),
+    ],
+)
+def test_a_date_that_ends_where_its_time_begins_is_an_error(
+    site: Site, value: str, mark: str
+) -> None:
+    # Cut short, or the time forgotten: each was published at midnight without a word.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    written = value.strip('"')
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{written}' ends with '{mark}' but gives no time"
+        " after it: write the time, like 2025-12-01 14:30, or 2025-12-01 alone for the day."
+        " Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("value", "instant"),
     [
         ("2025-12-01 00:00 UTC", datetime(2025, 12, 1, tzinfo=UTC)),

@@ -2844,6 +2844,13 @@ DATE_LINE_FIX = (
             id="year-in-a-years-place",  # it was told to write 00:33, where 0033 is the year 33
         ),
         pytest.param(
+            "# Title\n\n1 December 2025 at\n\nText.\n",
+            3,
+            "'1 December 2025 at' ends with 'at' but gives no time after it: write the time, like"
+            " 2025-12-01 14:30, or 2025-12-01 alone for the day",
+            id="time-begun-but-not-given",  # published at midnight
+        ),
+        pytest.param(
             "2025-12-01 UTC\n\n# Title\n\nText.\n",
             1,
             "'2025-12-01 UTC' gives the time zone UTC but no time for it: write 2025-12-01 00:00"

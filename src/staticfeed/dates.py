@@ -361,6 +361,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     _refuse_offset_without_time(text, _full_date)
     _refuse_zone_without_time(text, _full_date, capitals=False)
+    _refuse_time_begun(text, _full_date)
     try:
         first = _full_date(text)
     except DateError:
@@ -473,6 +474,7 @@ def _reads_as_full_date(text: str) -> bool:
 def _parse_text(text: str) -> datetime:
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
+    _refuse_time_begun(text, _parse_text)
     iso_day = _ISO_DATE.match(text)
     # A space in the time is no ISO 8601, which isoparse read two digits at a time:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
@@ -542,21 +544,45 @@ def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None
     the config's zone, ISO 8601's reader took it for midnight there, and each other sign and
     form got another error. `read` reads the text before it: a date alone is refused."""
     found = _LAST_OFFSET.search(text)
-    if found is None:
-        return
-    day_text = text[: found.start()]
-    if _TIME_MARKED.search(day_text):  # `2025-12-22T14:00:00+02:00`, most front matter
-        return
-    try:
-        day = read(day_text)
-    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
-        return
-    if day is None or day.time() != time() or _time_written(day_text):
+    day = None if found is None else _day_alone(text[: found.start()], read)
+    if found is None or day is None:
         return
     offset = f"{found['sign']}{found['hour']}:{found['minute'] or '00'}"
     raise DateError(
         f"{text!r} gives the offset {offset} but no time for it: write"
-        f" {day.date().isoformat()} 00:00 {offset} for midnight there"
+        f" {day.isoformat()} 00:00 {offset} for midnight there"
+    )
+
+
+def _day_alone(day_text: str, read: Callable[[str], datetime | None]) -> date | None:
+    """The day `day_text` gives, read by `read`, when it is a date with no time and no zone
+    (`2025-12-01`, `1 December 2025`); None for any other text."""
+    if _TIME_MARKED.search(day_text):  # `2025-12-22T14:00:00+02:00`, most front matter
+        return None
+    try:
+        day = read(day_text)
+    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
+        return None
+    if day is None or day.tzinfo is not None or day.time() != time():
+        return None
+    return None if _time_written(day_text) else day.date()
+
+
+# What begins a time at the end of a text that gives none (`2025-12-01T`, `1 December 2025
+# at`): dateutil and ISO 8601's reader passed over it, and the date was published at midnight.
+_TIME_BEGUN = re.compile(r"(?:(?<=\d)|(?<=\S)\s+)(?P<mark>[Tt]|at)\s*$", re.ASCII | re.IGNORECASE)
+
+
+def _refuse_time_begun(text: str, read: Callable[[str], datetime | None]) -> None:
+    """A date that ends where its time should begin was cut short, or the time forgotten: the
+    author meant a time, but which one, only they know."""
+    found = _TIME_BEGUN.search(text)
+    day = None if found is None else _day_alone(text[: found.start()], read)
+    if found is None or day is None:
+        return
+    raise DateError(
+        f"{text!r} ends with {found['mark']!r} but gives no time after it: write the time,"
+        f" like {day.isoformat()} 14:30, or {day.isoformat()} alone for the day"
     )
 
 
@@ -578,18 +604,10 @@ def _refuse_zone_without_time(
     that names no zone staticfeed knows (`IST`) is taken for one, as dateutil takes it after a
     time; a date line, which may be a title, takes only the names it knows."""
     found = _LAST_ZONE_NAME.search(text)
-    if found is None:
+    day = None if found is None else _day_alone(text[: found.start()], read)
+    if found is None or day is None:
         return
-    day_text = text[: found.start()]
-    if _TIME_MARKED.search(day_text):  # `2025-12-22 14:30 UTC`, read as that instant
-        return
-    try:
-        day = read(day_text)
-    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
-        return
-    if day is None or day.tzinfo is not None or day.time() != time() or _time_written(day_text):
-        return
-    fix = _midnight_in_zone(found["name"], day.date(), capitals)
+    fix = _midnight_in_zone(found["name"], day, capitals)
     if fix is not None:
         raise DateError(f"{text!r} gives the time zone {fix}")
 
