@@ -405,6 +405,46 @@ def test_a_toml_date_that_does_not_exist_is_an_error_that_says_why(
 
 
 @pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        # Midnight ending 1 December in Kyiv (+02:00 in winter) is 22:00 UTC.
+        ("2025-12-01 24:00", datetime(2025, 12, 1, 22, tzinfo=UTC)),
+        # dateutil's other forms said "does not exist: hour must be in 0..23".
+        ("1 December 2025 24:00", datetime(2025, 12, 1, 22, tzinfo=UTC)),
+        ('"December 1, 2025 24:00:00"', datetime(2025, 12, 1, 22, tzinfo=UTC)),
+        ('"Mon, 01 Dec 2025 24:00:00 +0000"', datetime(2025, 12, 2, tzinfo=UTC)),
+        ("31 Dec 2025 24:00 UTC", datetime(2026, 1, 1, tzinfo=UTC)),
+    ],
+)
+def test_24_00_is_the_end_of_its_day_in_any_form(site: Site, value: str, instant: datetime) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == instant
+
+
+@pytest.mark.parametrize("value", ["2025-12-01T10:30+24:00", "2025-12-01 10:30 -24:00"])
+def test_an_offset_of_24_hours_is_no_end_of_a_day(site: Site, value: str) -> None:
+    # No zone is 24 hours from UTC, and Python's offsets are less: no date.
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date. Write date like"
+        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+def test_24_00_after_a_weekday_names_the_day_it_ends(site: Site) -> None:
+    # 1 December 2025 is a Monday: its 24:00 is Tuesday's 00:00, but the weekday written is
+    # the day's whose time it is.
+    site(**{"a.md": yaml_entry('"Tue, 01 Dec 2025 24:00:00 +0000"')})
+    assert refused_build() == (
+        "Error: entries/a.md:3: date: 'Tue, 01 Dec 2025 24:00:00 +0000' names a Tuesday, but"
+        " 2025-12-01 is a Monday. Write date like 2025-12-22, 2025-12-22 14:30 or"
+        " 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("document", "written"),
     [
         pytest.param(toml_entry("9999-12-31T24:00:00Z"), "9999-12-31T24:00:00Z", id="toml"),
@@ -412,6 +452,7 @@ def test_a_toml_date_that_does_not_exist_is_an_error_that_says_why(
         pytest.param(
             yaml_entry("9999-12-31T24:00:00+02:00"), "9999-12-31T24:00:00+02:00", id="offset"
         ),
+        pytest.param(yaml_entry("31 December 9999 24:00"), "31 December 9999 24:00", id="words"),
     ],
 )
 def test_24_00_on_the_last_day_of_9999_is_past_the_last_year(
@@ -1926,10 +1967,18 @@ def _dateutil_reading(text: str) -> datetime | None:
             return None
         return timezone(timedelta(hours=RFC822_HOURS[name]))
 
+    hour_24 = AT_24.search(text)
+    if hour_24 is not None:  # ISO 8601's end of the day, which dateutil refuses
+        midnight = _dateutil_reading(f"{text[: hour_24.start()]} 00:00{text[hour_24.end() :]}")
+        return None if midnight is None else midnight + timedelta(days=1)
     try:
         return dateutil_parser.parse(text, default=datetime(2000, 1, 1), tzinfos=zone)
     except (ValueError, OverflowError, KeyError):
         return None
+
+
+# 24:00, or 24:00:00, as a 24-hour clock writes the end of a day: not 24:00:60, nor 24:00 PM.
+AT_24 = re.compile(r" 24:00(?::00)?(?![\d:])(?! [AP]M$)")
 
 
 WEEKDAY_NUMBERS = {
@@ -1976,7 +2025,9 @@ def test_common_date_forms_mean_what_dateutils_general_parser_reads() -> None:
     checked = 0
     for text in _written_dates(4000):
         expected = _dateutil_reading(text)
-        if expected is None or _names_another_weekday(text, expected):
+        # The weekday of 24:00 is the day's whose end it is.
+        day = expected - timedelta(days=1) if expected and AT_24.search(text) else expected
+        if expected is None or day is None or _names_another_weekday(text, day):
             # dateutil passes over a weekday that is not the date's; staticfeed refuses it.
             with pytest.raises(DateError):
                 parse_date(text, UTC)

@@ -2571,6 +2571,9 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         # ISO 8601's basic form, which front matter reads, was no date ("no date found").
         ("20251222", "2025-12-22T00:00:00+00:00"),
         ("20251222 14:30", "2025-12-22T14:30:00+00:00"),
+        # 24:00 is the end of its day, as in front matter: it said "hour must be in 0..23".
+        ("2025-12-21 24:00", "2025-12-22T00:00:00+00:00"),
+        ("21 December 2025 24:00", "2025-12-22T00:00:00+00:00"),
     ],
 )
 def test_date_line_forms(site: Site, line: str, published: str) -> None:

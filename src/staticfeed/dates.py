@@ -462,7 +462,7 @@ def _any_zone(name: str | None, offset: int | None) -> tzinfo:
 def _reads_as_full_date(text: str) -> bool:
     """Whether dateutil reads the whole of `text` as a day, a month and a year, whatever its
     zone: whether it is a date, if maybe one staticfeed refuses."""
-    text = _in_dateutils_words(text)
+    text = _HOUR_24_IN_TEXT.sub("00:00", _in_dateutils_words(text))  # the same day, if 24:00
     try:
         first = _PARSER.parse(text, default=_DEFAULT_A, tzinfos=_any_zone)
         second = _PARSER.parse(text, default=_DEFAULT_B, tzinfos=_any_zone)
@@ -730,6 +730,10 @@ def _past_the_last_day(text: str) -> DateError | None:
     found = _HOUR_24.fullmatch(text)
     if found is None or found["day"] != date.max.isoformat():
         return None
+    return _after_the_last_year(text)
+
+
+def _after_the_last_year(text: str) -> DateError:
     return DateError(
         f"{text!r} is out of range: 24:00 is the next day, {date.max.year + 1}-01-01, which falls"
         f" after {date.max.year}"
@@ -869,10 +873,34 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
+    hour_24 = _HOUR_24_IN_TEXT.search(text)
+    if hour_24 is not None:
+        return _end_of_day(text, hour_24)
     full = _common_form(text) or _dateutil_full_date(_in_dateutils_words(text))
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
+
+
+# 24:00 in a date in any form (`1 December 2025 24:00`), which dateutil's general parser
+# refuses ("hour must be in 0..23"); not with am or pm, which no 24-hour clock takes, nor an
+# offset's (`+24:00`, which no zone has).
+_HOUR_24_IN_TEXT = re.compile(r"(?<![\d:.+-])24:00(?::00)?(?![\d:.])(?!\s*[ap]\.?m\b)", re.I | re.A)
+
+
+def _end_of_day(text: str, found: re.Match[str]) -> datetime | None:
+    """`text`, which gives the time 24:00 (`found`), as the end of its day, the next day's
+    00:00, as ISO 8601 and `2025-12-01 24:00` in front matter read it: `1 December 2025
+    24:00` was refused, that hour "must be in 0..23", and a date line refused both."""
+    at_midnight = f"{text[: found.start()]}00:00{text[found.end() :]}"
+    midnight = _common_form(at_midnight) or _dateutil_full_date(_in_dateutils_words(at_midnight))
+    if midnight is None:
+        return None
+    _refuse_other_weekday(text, midnight)  # the weekday of the day written, as the author wrote
+    try:
+        return midnight + timedelta(days=1)
+    except OverflowError:  # 9999-12-31
+        raise _after_the_last_year(text) from None
 
 
 def _in_dateutils_words(text: str) -> str:
