@@ -1458,6 +1458,30 @@ def test_a_date_that_ends_where_its_time_begins_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("value", "part", "padded"),
+    [
+        # Each was published at 10:03 (or 14:03, +05:03) without a word, where a clock that
+        # shows 10:3 shows no time: 10:30 cut short as likely.
+        ("2025-12-01 10:3", "10:3", "10:03"),
+        ("2025-12-01T10:3", "10:3", "10:03"),
+        ('"Thu, 04 Mar 2021 14:3:00 +0200"', "14:3:00", "14:03:00"),
+        ("2025-12-01 10:30:5", "10:30:5", "10:30:05"),
+        ("2025-12-01T10:30+05:3", "05:3", "05:03"),
+    ],
+)
+def test_one_digit_after_a_colon_is_an_error(
+    site: Site, value: str, part: str, padded: str
+) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    written = value.strip('"')
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{written}' gives {part} with one digit after a colon,"
+        f" which may be cut short: write two, {padded} or the time meant. Write date like"
+        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("value", "instant"),
     [
         ("2025-12-01 00:00 UTC", datetime(2025, 12, 1, tzinfo=UTC)),

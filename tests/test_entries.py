@@ -2854,6 +2854,13 @@ DATE_LINE_FIX = (
             id="time-begun-but-not-given",  # published at midnight
         ),
         pytest.param(
+            "# Title\n\n1 December 2025 10:3:15\n\nText.\n",
+            3,
+            "'1 December 2025 10:3:15' gives 10:3:15 with one digit after a colon, which may be"
+            " cut short: write two, 10:03:15 or the time meant",
+            id="one-digit-after-a-colon",  # published at 10:03:15
+        ),
+        pytest.param(
             "2025-12-01 UTC\n\n# Title\n\nText.\n",
             1,
             "'2025-12-01 UTC' gives the time zone UTC but no time for it: write 2025-12-01 00:00"

@@ -472,6 +472,7 @@ def _reads_as_full_date(text: str) -> bool:
 
 
 def _parse_text(text: str) -> datetime:
+    _refuse_one_digit_part(text)
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
@@ -873,6 +874,7 @@ def _full_date(text: str) -> datetime | None:
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
         )
+    _refuse_one_digit_part(text)
     hour_24 = _HOUR_24_IN_TEXT.search(text)
     if hour_24 is not None:
         return _end_of_day(text, hour_24)
@@ -880,6 +882,26 @@ def _full_date(text: str) -> datetime | None:
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
+
+
+# A time or an offset with a colon (`10:30`, `1:30:05`, `+05:30`), its parts one or two digits.
+_COLON_PARTS = re.compile(r"(?<![\d:])\d{1,2}(?::\d{1,2})+(?![\d:])", re.ASCII)
+
+
+def _refuse_one_digit_part(text: str) -> None:
+    """dateutil and ISO 8601's reader take one digit after a colon for that many minutes or
+    seconds (`2025-12-01 10:3` as 10:03, `+5:3` as +05:03), where `10:3` is as likely a time cut
+    short (10:30 to 10:39): no clock writes them so. Only in a date that reads with two."""
+    for found in _COLON_PARTS.finditer(text):
+        parts = found[0].split(":")
+        if all(len(part) == 2 for part in parts[1:]):
+            continue
+        padded = ":".join(part.zfill(2) for part in parts)
+        if _reads_as_full_date(f"{text[: found.start()]}{padded}{text[found.end() :]}"):
+            raise DateError(
+                f"{text!r} gives {found[0]} with one digit after a colon, which may be cut"
+                f" short: write two, {padded} or the time meant"
+            )
 
 
 # 24:00 in a date in any form (`1 December 2025 24:00`), which dateutil's general parser
