@@ -1421,6 +1421,29 @@ def test_a_zone_name_after_a_date_without_a_time_is_an_error(
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2025-12-01 10:00 Europe/Paris", "2025-12-01 10:00 +01:00"),
+        ("2025-07-01T10:00 Europe/Paris", "2025-07-01 10:00 +02:00"),
+        ('"July 1, 2025 9:30 pm America/New_York"', "2025-07-01 21:30 -04:00"),
+        # Dublin kept its mean time, -00:25:21, until 1916: an offset no date writes, so the
+        # same instant in UTC.
+        ("1900-06-01 12:00 Europe/Dublin", "1900-06-01 12:25:21 +00:00"),
+    ],
+)
+def test_an_iana_zone_after_a_time_is_told_its_offset(site: Site, value: str, written: str) -> None:
+    # It said "cannot read", where CET is told its offset.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    text = value.strip('"')
+    name = text.rsplit(" ", 1)[1]
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{text}' gives the time zone {name}, which is not read in"
+        f" a date: write its offset then, {written}. Write date like 2025-12-22, 2025-12-22"
+        " 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
 def test_a_zone_name_after_a_day_that_skips_midnight_gives_the_days_first_instant(
     site: Site,
 ) -> None:

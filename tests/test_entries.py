@@ -2874,6 +2874,13 @@ DATE_LINE_FIX = (
             " in a date, and no time for it: write 2025-12-01 00:00 +01:00 for midnight there",
             id="iana-zone-without-a-time",
         ),
+        pytest.param(
+            "# Title\n\n1 December 2025 10:00 Europe/Paris\n\nText.\n",
+            3,
+            "'1 December 2025 10:00 Europe/Paris' gives the time zone Europe/Paris, which is not"
+            " read in a date: write its offset then, 2025-12-01 10:00 +01:00",
+            id="iana-zone-after-a-time",  # not a date line: "no date found"
+        ),
     ],
 )
 def test_a_date_line_that_is_refused_says_why(site: Site, text: str, line: int, why: str) -> None:

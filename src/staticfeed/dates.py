@@ -362,6 +362,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     _refuse_offset_without_time(text, _full_date)
     _refuse_zone_without_time(text, _full_date, capitals=False)
     _refuse_time_begun(text, _full_date)
+    _refuse_place_zone(text, _full_date)
     try:
         first = _full_date(text)
     except DateError:
@@ -476,6 +477,7 @@ def _parse_text(text: str) -> datetime:
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
+    _refuse_place_zone(text, _parse_text)
     iso_day = _ISO_DATE.match(text)
     # A space in the time is no ISO 8601, which isoparse read two digits at a time:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
@@ -613,6 +615,26 @@ def _refuse_zone_without_time(
         raise DateError(f"{text!r} gives the time zone {fix}")
 
 
+def _refuse_place_zone(text: str, read: Callable[[str], datetime | None]) -> None:
+    """An IANA zone's name after a date and its time (`2025-12-01 10:00 Europe/Paris`), which
+    no date reads: it said "cannot read". The error gives the offset the zone has then."""
+    found = _LAST_ZONE_NAME.search(text)
+    spelled = _zone_spelled(found["name"]) if found and "/" in found["name"] else None
+    if found is None or spelled is None or spelled.startswith(("posix/", "right/")):
+        return
+    try:
+        moment = read(text[: found.start()])
+    except (ValueError, OverflowError):  # DateError too: no date, or one refused for itself
+        return
+    if moment is None or moment.tzinfo is not None:
+        return
+    there = in_zone(moment, ZoneInfo(spelled))  # SkippedTime for a time the clocks skip there
+    raise DateError(
+        f"{text!r} gives the time zone {found['name']}, which is not read in a date: write its"
+        f" offset then, {utc_offset_text(writable(there))}"
+    )
+
+
 def _midnight_in_zone(name: str, day: date, capitals: bool) -> str | None:
     """How the error for the zone `name` after the date `day` alone goes on after "gives the
     time zone": the name, and the midnight to write in it; None when `name` is no zone's."""
@@ -645,8 +667,7 @@ def _first_instant_in(day: date, tz: tzinfo) -> str:
         first = start_of_day(day, tz)
     except DateError as error:  # a day the zone skipped (Pacific/Apia, 2011-12-30)
         return f"{error}"
-    offset = _format_offset(first.utcoffset() or timedelta(0))
-    written = f"write {first.date().isoformat()} {first:%H:%M} {offset}"
+    written = f"write {utc_offset_text(writable(first))}"  # in UTC for an offset with seconds
     if first.time() == time():
         return f"{written} for midnight there"
     return f"{written}, when the day begins there (the clocks skip midnight)"
