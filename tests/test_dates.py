@@ -1920,6 +1920,26 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
     assert not (folder / "feeds").exists()
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        # dateutil dropped the name's own offset and read the number as POSIX does: -01:00,
+        # +08:00 and -02:00, hours from what the author meant.
+        "2025-12-01 10:30 EST+1",
+        "2025-12-01 10:30 PST-8",
+        "2025-12-01T10:30Z+02:00",
+        "2025-12-01 10:30 cet+1",
+    ],
+)
+def test_any_zone_name_with_an_offset_is_an_error(site: Site, value: str) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(f'"{value}"')})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives a zone name with an offset, which some"
+        " read as ahead of UTC and others as behind: write the offset alone, like +03:00. Write"
+        " date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
 # `a.m.` and `p.m.`, as style guides write them, in either case: dateutil took the M of `A.M.`
 # for a time zone ("the time zone 'M' could be one of several"), or could not read the date
 # with a zone after it, but read `A.M.` with an offset and `a.m.` in small letters.

@@ -144,8 +144,11 @@ _LEADING_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?(?:,\s*|\s+)", re.ASCII
 _MILITARY_A_OR_P = re.compile(
     r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?P<letter>[AP])(?![A-Za-z.])", re.ASCII
 )
-# "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead.
-_ZONE_NAME_AND_SIGN = re.compile(r"(?<![A-Za-z])(?:GMT|UTC|UT)\s*[+-]\s*\d", re.IGNORECASE)
+# "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead. After
+# another name, dateutil drops the name's own offset: `EST+1` was -01:00, `PST-8` +08:00 and
+# `Z+02:00` -02:00.
+_NAMES = "|".join(sorted([*_ZONE_NAMES, *_ONE_OFFSET_NAMES], key=len, reverse=True))
+_ZONE_NAME_AND_SIGN = re.compile(rf"(?<![A-Za-z])(?:{_NAMES})\s*[+-]\s*\d", re.IGNORECASE)
 
 
 class _FixedCenturies(dateutil_parser.parserinfo):
