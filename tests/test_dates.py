@@ -1929,6 +1929,10 @@ def test_a_zone_name_that_could_mean_several_offsets_is_an_error(
         "2025-12-01 10:30 PST-8",
         "2025-12-01T10:30Z+02:00",
         "2025-12-01 10:30 cet+1",
+        # A name staticfeed does not know, joined to an offset, was read so too: -01:00 for
+        # British summer time, -05:30 for India's.
+        "2025-12-01 10:30 BST+1",
+        "1 Dec 2025 10:30 IST+05:30",
     ],
 )
 def test_any_zone_name_with_an_offset_is_an_error(site: Site, value: str) -> None:

@@ -2574,6 +2574,7 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         # 24:00 is the end of its day, as in front matter: it said "hour must be in 0..23".
         ("2025-12-21 24:00", "2025-12-22T00:00:00+00:00"),
         ("21 December 2025 24:00", "2025-12-22T00:00:00+00:00"),
+        ("DEC-22-2025", "2025-12-22T00:00:00+00:00"),  # capitals and a sign, but no zone
     ],
 )
 def test_date_line_forms(site: Site, line: str, published: str) -> None:

@@ -149,6 +149,9 @@ _MILITARY_A_OR_P = re.compile(
 # `Z+02:00` -02:00.
 _NAMES = "|".join(sorted([*_ZONE_NAMES, *_ONE_OFFSET_NAMES], key=len, reverse=True))
 _ZONE_NAME_AND_SIGN = re.compile(rf"(?<![A-Za-z])(?:{_NAMES})\s*[+-]\s*\d", re.IGNORECASE)
+# Any word in capitals joined to an offset so (`BST+1` was -01:00, `IST+05:30` -05:30), but
+# for a month's or a weekday's name (`DEC-01-2025`), AM or PM (`10:30 AM-5`) and ISO 8601's T.
+_CAPITALS_AND_SIGN = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z]{1,5})[+-]\d", re.ASCII)
 
 
 class _FixedCenturies(dateutil_parser.parserinfo):
@@ -893,7 +896,9 @@ def _full_date(text: str) -> datetime | None:
     defaults that differ in each was written. Only a date that has one of the first default's
     values (the 1st, January, 2000) is read again: a field the text lacks would have it, and
     reading it twice was a quarter of parsing a document with such dates."""
-    if _ZONE_NAME_AND_SIGN.search(text):
+    if _ZONE_NAME_AND_SIGN.search(text) or any(
+        _names_a_zone(found["name"]) for found in _CAPITALS_AND_SIGN.finditer(text)
+    ):
         raise DateError(
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
@@ -947,6 +952,12 @@ def _end_of_day(text: str, found: re.Match[str]) -> datetime | None:
         return midnight + timedelta(days=1)
     except OverflowError:  # 9999-12-31
         raise _after_the_last_year(text) from None
+
+
+def _names_a_zone(word: str) -> bool:
+    """Whether dateutil takes the word in capitals `word` for a zone's name."""
+    word = word.lower()
+    return word not in _MONTHS and word not in _WEEKDAYS and word not in ("am", "pm", "t")
 
 
 def _in_dateutils_words(text: str) -> str:
