@@ -1369,6 +1369,9 @@ def test_a_time_written_after_a_date_is_still_read(
         # ISO 8601's week and ordinal forms of the same day.
         ("2025-W49-1 +05:00", "+05:00"),
         ("2025-335 -05:00", "-05:00"),
+        # After ISO 8601's T with no time, its reader took midnight at the offset.
+        ("2025-12-01T-05:00", "-05:00"),
+        ("2025-12-01T+0500", "+05:00"),
     ],
 )
 def test_an_offset_after_a_date_without_a_time_is_an_error(
@@ -1390,6 +1393,7 @@ def test_an_offset_after_a_date_without_a_time_is_an_error(
         ("1 December 2025 EST", "EST but no time for it: write 2025-12-01 00:00 EST"),
         ("December 1, 2025 gmt", "gmt but no time for it: write 2025-12-01 00:00 gmt"),
         ("2025-12-01Z", "Z but no time for it: write 2025-12-01 00:00 Z"),
+        ("2025-12-01TZ", "Z but no time for it: write 2025-12-01 00:00 Z"),
         ("2025-12-01 CEST", "CEST (+02:00) but no time for it: write 2025-12-01 00:00 +02:00"),
         # An IANA name is read nowhere in a date; the offset it has on that day is given: Paris
         # keeps CET (+01:00) in December and CEST (+02:00) in July.

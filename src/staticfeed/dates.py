@@ -537,11 +537,12 @@ def _without_offset(text: str) -> str:
     return _COLON_OFFSET.sub("", text)
 
 
-# An offset that ends a text, after a space or joined with its colon (`2025-12-01-05:00`): a
-# number joined without one (`2025-12-01-0500`) is left over, as `-2025` is. The lookbehind
-# tries each run of spaces once, not once from each of its characters.
+# An offset that ends a text, after a space, joined with its colon (`2025-12-01-05:00`) or after
+# ISO 8601's T (`2025-12-01T+0500`): a number joined without one (`2025-12-01-0500`) is left
+# over, as `-2025` is. The lookbehind tries each run of spaces once, not once from each of its
+# characters.
 _LAST_OFFSET = re.compile(
-    r"(?:(?<=\S)\s+|(?=[+-]\d\d:))(?P<sign>[+-])(?P<hour>[01]\d|2[0-3])"
+    r"(?:(?<=\S)\s+|(?=[+-]\d\d:)|(?<=\d[Tt]))(?P<sign>[+-])(?P<hour>[01]\d|2[0-3])"
     r"(?::?(?P<minute>[0-5]\d))?$",
     re.ASCII,
 )
@@ -563,9 +564,14 @@ def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None
     )
 
 
+_T_ALONE = re.compile(r"(?<=\d)[Tt]$")
+
+
 def _day_alone(day_text: str, read: Callable[[str], datetime | None]) -> date | None:
     """The day `day_text` gives, read by `read`, when it is a date with no time and no zone
-    (`2025-12-01`, `1 December 2025`); None for any other text."""
+    (`2025-12-01`, `1 December 2025`, or ISO 8601's `2025-12-01T` with no time after its T,
+    which its reader took for midnight there: `2025-12-01T-05:00`); None for any other text."""
+    day_text = _T_ALONE.sub("", day_text)
     if _TIME_MARKED.search(day_text):  # `2025-12-22T14:00:00+02:00`, most front matter
         return None
     try:
@@ -596,10 +602,12 @@ def _refuse_time_begun(text: str, read: Callable[[str], datetime | None]) -> Non
 
 
 # A zone's name that ends a text, after a space (`2025-12-01 UTC`, `1 December 2025 est`,
-# `2025-12-01 Europe/Paris`) or joined to a date as ISO 8601's Z is (`2025-12-01Z`). The
-# lookbehind tries each run of spaces once, not once from each of its characters.
+# `2025-12-01 Europe/Paris`), joined to a date as ISO 8601's Z is (`2025-12-01Z`), or after
+# its T (`2025-12-01TZ`). The lookbehind tries each run of spaces once, not once from each of
+# its characters.
 _LAST_ZONE_NAME = re.compile(
-    r"(?:(?<=\S)\s+|(?<=\d)(?=[Zz]$))(?P<name>[A-Za-z]+(?:/[A-Za-z0-9_+-]+)*)$", re.ASCII
+    r"(?:(?<=\S)\s+|(?<=\d)(?=[Zz]$)|(?<=\d[Tt]))(?P<name>[A-Za-z]+(?:/[A-Za-z0-9_+-]+)*)$",
+    re.ASCII,
 )
 
 
