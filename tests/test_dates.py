@@ -774,6 +774,20 @@ def test_an_instant_python_cannot_hold_in_utc_is_an_error(
             "Monday, June 1, 2025",
             id="date-line",
         ),
+        # A weekday after the date, or inside it, was passed over: published on 1 June.
+        pytest.param(
+            yaml_entry('"2025-06-01, Monday"'), 3, "date: ", "2025-06-01, Monday", id="after"
+        ),
+        pytest.param(
+            yaml_entry("1 June 2025, Mon."), 3, "date: ", "1 June 2025, Mon.", id="after-short"
+        ),
+        pytest.param(
+            "# A title\n\nJune 1 Monday 2025\n\nThe body.\n",
+            3,
+            "date line: ",
+            "June 1 Monday 2025",
+            id="date-line-inside",
+        ),
     ],
 )
 def test_a_weekday_that_is_not_the_dates_is_an_error(

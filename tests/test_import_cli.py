@@ -1144,12 +1144,15 @@ def test_a_year_under_1000_is_written_with_four_digits(site: Callable[..., Path]
     assert entry.published == "0800-12-25T09:30:00+00:00"
 
 
-def test_a_wrong_weekday_in_pasted_text_is_imported_for_review(site: Callable[..., Path]) -> None:
-    # The build refuses "Monday, June 1, 2025" (a Sunday); import takes the day and asks for a
-    # review of the date, as of every date it reads in text.
+@pytest.mark.parametrize("line", ["Monday, June 1, 2025", "1 June 2025, Monday"])
+def test_a_wrong_weekday_in_pasted_text_is_imported_for_review(
+    site: Callable[..., Path], line: str
+) -> None:
+    # The build refuses "Monday, June 1, 2025" (a Sunday), and the weekday after the date too;
+    # import takes the day and asks for a review of the date, as of every date it reads in text.
     folder = site()
     (folder / "page.txt").write_text(
-        "Monday, June 1, 2025\n\nThe Allotment That Fed a Street\n\nBy Marta Kovalenko\n\n"
+        f"{line}\n\nThe Allotment That Fed a Street\n\nBy Marta Kovalenko\n\n"
         "The street had never had a garden until the spring the allotment opened.\n",
         encoding="utf-8",
     )

@@ -138,7 +138,9 @@ _WEEKDAYS = {
     for name in names
 }
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_LEADING_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]+)\.?(?:,\s*|\s+)", re.ASCII)
+# A word of a date, which may be a weekday's name, wherever it stands (`Monday, 2025-12-01`,
+# `2025-12-01, Monday`, `Mon Dec 1 10:00:00 2025`).
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])", re.ASCII)
 # A capital A or P alone after a time (`12:00:00 A`), which dateutil reads as AM or PM: as in
 # RSS's forms (`_common_form`), it is one of RFC 822's military zones, as any other letter is.
 _MILITARY_A_OR_P = re.compile(
@@ -1011,16 +1013,25 @@ def _year_as_written(text: str, moment: datetime) -> datetime:
 
 def _refuse_other_weekday(text: str, full: datetime) -> None:
     """dateutil passes over a weekday that is not the date's (`Monday, June 1, 2025`, a
-    Sunday): which of the two is wrong, only the author knows."""
-    found = _LEADING_WEEKDAY.match(text)
-    named = _WEEKDAYS.get(found["weekday"].lower()) if found else None
-    if found is None or named is None or named == full.weekday():
-        return
-    raise WeekdayConflict(
-        f"{text!r} names a {_DAY_NAMES[named]}, but {full.date().isoformat()} is a "
-        f"{_DAY_NAMES[full.weekday()]}{_calendar_named(full.date())}",
-        text[found.end() :],
-    )
+    Sunday, or `2025-12-01, Thursday`, a Monday), wherever it stands: which of the two is
+    wrong, only the author knows."""
+    for found in _WORD.finditer(text):
+        named = _WEEKDAYS.get(found[0].lower())
+        if named is None or named == full.weekday():
+            continue
+        raise WeekdayConflict(
+            f"{text!r} names a {_DAY_NAMES[named]}, but {full.date().isoformat()} is a "
+            f"{_DAY_NAMES[full.weekday()]}{_calendar_named(full.date())}",
+            _without_word(text, found),
+        )
+
+
+def _without_word(text: str, found: re.Match[str]) -> str:
+    """`text` without the word `found`, the marks that set it apart and its dot (`Mon.,`,
+    `(Thursday)`): `June 1, 2025` for `Monday, June 1, 2025`."""
+    before = text[: found.start()].rstrip(" ,(")
+    after = text[found.end() :].removeprefix(".").lstrip(" ,)")
+    return f"{before} {after}".strip()
 
 
 # Greece, the last country to leave the Julian calendar, took up the Gregorian one on this day.
