@@ -1523,6 +1523,28 @@ def test_one_digit_after_a_colon_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        # Pasted twice: published on 1 June at 20:25 -05:59, the second date read as a basic
+        # time and an offset.
+        ("2025-06-01 2025-06-01", "two dates, 2025-06-01 and 2025-06-01"),
+        ('"2025-06-01, 2025-06-02"', "two dates, 2025-06-01 and 2025-06-02"),
+        # The last of two times or offsets was taken.
+        ("2025-12-01 10:00 11:00", "two times, 10:00 and 11:00"),
+        ("2025-12-01 10:00 am 14:00", "two times, 10:00 and 14:00"),
+        ("2025-12-01 10:00 +02:00 +03:00", "two offsets, +02:00 and +03:00"),
+    ],
+)
+def test_a_date_that_gives_two_of_a_kind_is_an_error(site: Site, value: str, why: str) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    written = value.strip('"')
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{written}' gives {why}: write one. Write date like"
+        " 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("value", "instant"),
     [
         ("2025-12-01 00:00 UTC", datetime(2025, 12, 1, tzinfo=UTC)),

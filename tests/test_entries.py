@@ -2862,6 +2862,12 @@ DATE_LINE_FIX = (
             id="one-digit-after-a-colon",  # published at 10:03:15
         ),
         pytest.param(
+            "# Title\n\n1 December 2025 10:00 11:00\n\nText.\n",
+            3,
+            "'1 December 2025 10:00 11:00' gives two times, 10:00 and 11:00: write one",
+            id="two-times",  # published at 11:00
+        ),
+        pytest.param(
             "2025-12-01 UTC\n\n# Title\n\nText.\n",
             1,
             "'2025-12-01 UTC' gives the time zone UTC but no time for it: write 2025-12-01 00:00"

@@ -482,6 +482,7 @@ def _reads_as_full_date(text: str) -> bool:
 
 def _parse_text(text: str) -> datetime:
     _refuse_one_digit_part(text)
+    _refuse_two_of_a_kind(text)
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
@@ -914,6 +915,7 @@ def _full_date(text: str) -> datetime | None:
             " others as behind: write the offset alone, like +03:00"
         )
     _refuse_one_digit_part(text)
+    _refuse_two_of_a_kind(text)
     hour_24 = _HOUR_24_IN_TEXT.search(text)
     if hour_24 is not None:
         return _end_of_day(text, hour_24)
@@ -941,6 +943,26 @@ def _refuse_one_digit_part(text: str) -> None:
                 f"{text!r} gives {found[0]} with one digit after a colon, which may be cut"
                 f" short: write two, {padded} or the time meant"
             )
+
+
+# What a date gives once: its day in ISO 8601's form, its time with a colon (not an offset's),
+# its offset after a space (`+02:00`, `-0500`, not a date's own `-12`).
+_ONCE = {
+    "dates": re.compile(r"(?<![\d-])\d{4}-\d{1,2}-\d{1,2}(?![\d:])", re.ASCII),
+    "times": re.compile(r"(?<![\d:+-])\d{1,2}:\d\d(?::\d\d)?(?![\d:])", re.ASCII),
+    "offsets": re.compile(r"(?<=\s)[+-]\d\d(?::?\d\d)?(?![\d:])", re.ASCII),
+}
+
+
+def _refuse_two_of_a_kind(text: str) -> None:
+    """dateutil and ISO 8601's reader take the last of two times or offsets a text gives
+    (`2025-12-01 10:00 11:00` was 11:00), and a second date for a time and an offset
+    (`2025-06-01 2025-06-01`, pasted twice, was 20:25 at -05:59): which one was meant, only
+    the author knows."""
+    for kind, pattern in _ONCE.items():
+        found = pattern.findall(text)
+        if len(found) > 1:
+            raise DateError(f"{text!r} gives two {kind}, {found[0]} and {found[1]}: write one")
 
 
 # 24:00 in a date in any form (`1 December 2025 24:00`), which dateutil's general parser
