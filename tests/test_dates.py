@@ -1547,6 +1547,25 @@ def test_a_date_that_gives_two_of_a_kind_is_an_error(site: Site, value: str, why
 @pytest.mark.parametrize(
     ("value", "instant"),
     [
+        # British style: dateutil dropped the minutes (20:00 UTC, 08:00 UTC) or read no date.
+        ("1 December 2025 10.30 pm", datetime(2025, 12, 1, 20, 30, tzinfo=UTC)),
+        ('"2025-12-01 10.45 a.m."', datetime(2025, 12, 1, 8, 45, tzinfo=UTC)),
+        ("2025-12-01 9.05pm", datetime(2025, 12, 1, 19, 5, tzinfo=UTC)),
+        ('"1 December 2025, 10,30 pm"', datetime(2025, 12, 1, 20, 30, tzinfo=UTC)),
+    ],
+)
+def test_a_time_with_a_dot_before_am_or_pm_keeps_its_minutes(
+    site: Site, value: str, instant: datetime
+) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    atom, _ = build_and_read("--future")
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == instant
+
+
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
         ("2025-12-01 00:00 UTC", datetime(2025, 12, 1, tzinfo=UTC)),
         ("2025-12-01 00:00 EST", datetime(2025, 12, 1, 5, tzinfo=UTC)),
         ("2025-12-01 00:00 +01:00", datetime(2025, 11, 30, 23, tzinfo=UTC)),

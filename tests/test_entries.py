@@ -2575,6 +2575,7 @@ def test_the_readme_example_without_front_matter(site: Site) -> None:
         ("2025-12-21 24:00", "2025-12-22T00:00:00+00:00"),
         ("21 December 2025 24:00", "2025-12-22T00:00:00+00:00"),
         ("DEC-22-2025", "2025-12-22T00:00:00+00:00"),  # capitals and a sign, but no zone
+        ("22 December 2025, 10.30 pm", "2025-12-22T22:30:00+00:00"),  # it was 22:00
     ],
 )
 def test_date_line_forms(site: Site, line: str, published: str) -> None:

@@ -993,10 +993,19 @@ def _names_a_zone(word: str) -> bool:
 
 
 def _in_dateutils_words(text: str) -> str:
-    """`text` with the zone names and the `A.M.` and `P.M.` it gives as dateutil reads them:
-    `CEST` for `cest`, `PM` for `P.M.`."""
+    """`text` with the zone names, the `A.M.` and `P.M.` and the times it gives as dateutil
+    reads them: `CEST` for `cest`, `PM` for `P.M.`, `10:30 pm` for `10.30 pm`."""
     text = _ZONE_NAME_WORD.sub(lambda name: name[0].upper(), text)
+    text = _DOTTED_TIME.sub(r"\g<hour>:\g<minute>", text)
     return _DOTTED_AM_PM.sub(lambda found: f"{found['space']}{found['letter'].upper()}M", text)
+
+
+# A time with a dot or a comma for its colon before am or pm (`10.30 pm`, as British style
+# guides write it): dateutil dropped its minutes (22:00), or could not read it (`9.05 pm`).
+_DOTTED_TIME = re.compile(
+    r"(?<![\d.,:])(?P<hour>\d{1,2})[.,](?P<minute>[0-5]\d)(?=\s*[AaPp]\.?\s*[Mm](?![A-Za-z]))",
+    re.ASCII,
+)
 
 
 def _dateutil_full_date(text: str) -> datetime | None:
