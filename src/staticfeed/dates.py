@@ -146,14 +146,11 @@ _WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?![A-Za-z])", re.ASCII)
 _MILITARY_A_OR_P = re.compile(
     r"\d:\d\d(?::\d\d(?:[.,]\d+)?)?\s*(?P<letter>[AP])(?![A-Za-z.])", re.ASCII
 )
-# "GMT+3": POSIX, and so dateutil, read it as three hours behind GMT; people mean ahead. After
-# another name, dateutil drops the name's own offset: `EST+1` was -01:00, `PST-8` +08:00 and
-# `Z+02:00` -02:00.
-_NAMES = "|".join(sorted([*_ZONE_NAMES, *_ONE_OFFSET_NAMES], key=len, reverse=True))
-_ZONE_NAME_AND_SIGN = re.compile(rf"(?<![A-Za-z])(?:{_NAMES})\s*[+-]\s*\d", re.IGNORECASE)
-# Any word in capitals joined to an offset so (`BST+1` was -01:00, `IST+05:30` -05:30), but
-# for a month's or a weekday's name (`DEC-01-2025`), AM or PM (`10:30 AM-5`) and ISO 8601's T.
-_CAPITALS_AND_SIGN = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z]{1,5})[+-]\d", re.ASCII)
+# A word before a sign and a number (`GMT+3`, `EST +1`, `BST+1`), which may be a zone's name
+# with an offset (`_zone_with_offset`).
+_WORD_AND_SIGN = re.compile(
+    r"(?<![A-Za-z])(?P<name>[A-Za-z]{1,5})(?P<space>\s*)[+-]\s*\d", re.ASCII
+)
 
 
 class _FixedCenturies(dateutil_parser.parserinfo):
@@ -480,9 +477,15 @@ def _reads_as_full_date(text: str) -> bool:
     return (first.year, first.month, first.day) == (second.year, second.month, second.day)
 
 
+# An ISO 8601 date-time in the form most front matter writes, with two digits to each part of
+# its time and its offset: no part in one digit, no two of a kind.
+_PLAIN_ISO = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:[Zz]|[+-]\d\d(?::?\d\d)?)?)?",
+    re.ASCII,
+)
+
+
 def _parse_text(text: str) -> datetime:
-    _refuse_one_digit_part(text)
-    _refuse_two_of_a_kind(text)
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
@@ -492,6 +495,9 @@ def _parse_text(text: str) -> datetime:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
     if iso_day and not any(character.isspace() for character in text[iso_day.end() :]):
         # Most front matter is ISO 8601: dateutil's strict ISO parser reads it many times faster.
+        if not _PLAIN_ISO.fullmatch(text):  # most front matter, which has neither
+            _refuse_one_digit_part(text)  # as _full_date does of any other form
+            _refuse_two_of_a_kind(text)
         try:
             moment = dateutil_parser.isoparse(text)
         except (ValueError, OverflowError):
@@ -594,7 +600,7 @@ _TIME_BEGUN = re.compile(r"(?:(?<=\d)|(?<=\S)\s+)(?P<mark>[Tt]|at)\s*$", re.ASCI
 def _refuse_time_begun(text: str, read: Callable[[str], datetime | None]) -> None:
     """A date that ends where its time should begin was cut short, or the time forgotten: the
     author meant a time, but which one, only they know."""
-    found = _TIME_BEGUN.search(text)
+    found = _TIME_BEGUN.search(text) if _ends_in_a_letter(text) else None
     day = None if found is None else _day_alone(text[: found.start()], read)
     if found is None or day is None:
         return
@@ -614,6 +620,12 @@ _LAST_ZONE_NAME = re.compile(
 )
 
 
+def _ends_in_a_letter(text: str) -> bool:
+    """Whether `text` ends in an ASCII letter, as a zone's name does: most dates end in a
+    digit, which spares searching them from each of their characters for one."""
+    return text[-1:].isascii() and text[-1:].isalpha()
+
+
 def _refuse_zone_without_time(
     text: str, read: Callable[[str], datetime | None], capitals: bool
 ) -> None:
@@ -623,7 +635,7 @@ def _refuse_zone_without_time(
     gives the midnight there, with the offset the name means. `capitals`: a word in capitals
     that names no zone staticfeed knows (`IST`) is taken for one, as dateutil takes it after a
     time; a date line, which may be a title, takes only the names it knows."""
-    found = _LAST_ZONE_NAME.search(text)
+    found = _LAST_ZONE_NAME.search(text) if _ends_in_a_letter(text) else None
     day = None if found is None else _day_alone(text[: found.start()], read)
     if found is None or day is None:
         return
@@ -635,7 +647,7 @@ def _refuse_zone_without_time(
 def _refuse_place_zone(text: str, read: Callable[[str], datetime | None]) -> None:
     """An IANA zone's name after a date and its time (`2025-12-01 10:00 Europe/Paris`), which
     no date reads: it said "cannot read". The error gives the offset the zone has then."""
-    found = _LAST_ZONE_NAME.search(text)
+    found = _LAST_ZONE_NAME.search(text) if _ends_in_a_letter(text) else None
     spelled = _zone_spelled(found["name"]) if found and "/" in found["name"] else None
     if found is None or spelled is None or spelled.startswith(("posix/", "right/")):
         return
@@ -907,9 +919,18 @@ def _full_date(text: str) -> datetime | None:
     defaults that differ in each was written. Only a date that has one of the first default's
     values (the 1st, January, 2000) is read again: a field the text lacks would have it, and
     reading it twice was a quarter of parsing a document with such dates."""
-    if _ZONE_NAME_AND_SIGN.search(text) or any(
-        _names_a_zone(found["name"]) for found in _CAPITALS_AND_SIGN.finditer(text)
-    ):
+    # RSS's forms, which give one time of two digits to each part and one zone, alone or named,
+    # and no 24:00: what is refused below is in none of them.
+    full = _common_form(text)
+    if full is None:
+        return _uncommon_form(text)
+    _refuse_other_weekday(text, full)
+    return full
+
+
+def _uncommon_form(text: str) -> datetime | None:
+    """`_full_date` for a text in none of `_COMMON_FORMS`, with what dateutil misreads refused."""
+    if any(_zone_with_offset(found) for found in _WORD_AND_SIGN.finditer(text)):
         raise DateError(
             f"{text!r} gives a zone name with an offset, which some read as ahead of UTC and"
             " others as behind: write the offset alone, like +03:00"
@@ -918,8 +939,8 @@ def _full_date(text: str) -> datetime | None:
     _refuse_two_of_a_kind(text)
     hour_24 = _HOUR_24_IN_TEXT.search(text)
     if hour_24 is not None:
-        return _end_of_day(text, hour_24)
-    full = _common_form(text) or _dateutil_full_date(_in_dateutils_words(text))
+        return _end_of_day(text, hour_24)  # its weekday checked against the day written
+    full = _dateutil_full_date(_in_dateutils_words(text))
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
@@ -986,9 +1007,18 @@ def _end_of_day(text: str, found: re.Match[str]) -> datetime | None:
         raise _after_the_last_year(text) from None
 
 
-def _names_a_zone(word: str) -> bool:
-    """Whether dateutil takes the word in capitals `word` for a zone's name."""
-    word = word.lower()
+def _zone_with_offset(found: re.Match[str]) -> bool:
+    """Whether `found` is a zone's name with an offset. `GMT+3`: POSIX, and so dateutil, read
+    it as three hours behind GMT; people mean ahead. After another name staticfeed knows,
+    dateutil drops the name's own offset (`EST+1` was -01:00, `Z+02:00` -02:00), as it does
+    after any word in capitals joined to one (`BST+1`, `IST+05:30`), which it takes for a
+    zone's name: but for a month's or a weekday's (`DEC-01-2025`), AM, PM and ISO 8601's T."""
+    name = found["name"]
+    if name.upper() in _ZONE_NAMES or name.upper() in _ONE_OFFSET_NAMES:
+        return True
+    if found["space"] or not name.isupper():
+        return False
+    word = name.lower()
     return word not in _MONTHS and word not in _WEEKDAYS and word not in ("am", "pm", "t")
 
 
