@@ -2189,3 +2189,45 @@ def test_an_imported_wall_time_the_clocks_show_twice_is_published_as_its_own_ins
     published, _, pub_date = only_entry_dates(site, "Europe/Berlin", yaml_entry(value))
     assert_same_moment(published, at(2025, 10, 26, 2, 30, offset), offset=True)
     assert_same_moment(pub_date, at(2025, 10, 26, 2, 30, offset), offset=False)
+
+
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        # Go's time.Time.String, as Hugo's {{ .Date }} prints it: was "cannot read".
+        ("2025-12-01 10:00:00 +0000 UTC", datetime(2025, 12, 1, 10, tzinfo=UTC)),
+        ("2025-12-01 10:00:00 -0500 EST", datetime(2025, 12, 1, 15, tzinfo=UTC)),
+        ("2025-12-01 10:00:00 +0100 CET", datetime(2025, 12, 1, 9, tzinfo=UTC)),
+        # A zone without a name: Go writes the offset again (and feeds give whole seconds).
+        ("2025-12-01 10:00:00.5 -0300 -03", datetime(2025, 12, 1, 13, tzinfo=UTC)),
+        # A name no one offset belongs to: the offset given says which.
+        ("2025-12-01 10:00:00 +0530 IST", datetime(2025, 12, 1, 4, 30, tzinfo=UTC)),
+    ],
+    ids=["utc", "est", "cet", "unnamed", "ist"],
+)
+def test_a_time_as_go_writes_it_is_read_at_its_offset(
+    site: Site, value: str, instant: datetime
+) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == instant
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2025-12-01 10:00:00 +0100 UTC", "+0100 and the time zone UTC (+00:00)"),
+        ("2025-12-01 10:00:00 -0500 EDT", "-0500 and the time zone EDT (-04:00)"),
+        ("2025-12-01 10:00:00 +0200 CET", "+0200 and the time zone CET (+01:00)"),
+    ],
+    ids=["utc", "edt", "cet"],
+)
+def test_an_offset_and_a_zone_name_that_disagree_are_an_error(
+    site: Site, value: str, why: str
+) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the offset {why}, which disagree: write"
+        " one. Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
+    )

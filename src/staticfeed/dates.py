@@ -485,7 +485,44 @@ _PLAIN_ISO = re.compile(
 )
 
 
+# Go's way of writing a time (Hugo's `{{ .Date }}`, `time.Time.String`): an offset, then the
+# zone's name, or the offset again where the zone has none (`-0300 -03`).
+_GO_OFFSET_AND_NAME = re.compile(
+    r"(?P<before>.*\d)\s+(?P<offset>[+-]\d\d:?\d\d)\s+(?P<name>[A-Za-z]{1,5}|[+-]\d\d(?:\d\d)?)",
+    re.ASCII,
+)
+
+
+def _go_name_dropped(text: str) -> str:
+    """`text` without the zone's name after its offset, as Go writes a time
+    (`2025-12-01 10:00:00 +0000 UTC`), which was "cannot read"; an error when the name is one
+    of a known offset that is not the one given: which was meant, only the author knows."""
+    found = _GO_OFFSET_AND_NAME.fullmatch(text)
+    if found is None or not _TIME_MARKED.search(found["before"]):
+        return text
+    offset, name = found["offset"], found["name"]
+    given = offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+    meant = _named_offset(name)
+    if meant is not None and meant != given:
+        raise DateError(
+            f"{text!r} gives the offset {offset} and the time zone {name} ({meant}), which"
+            " disagree: write one"
+        )
+    return f"{found['before']} {offset}"
+
+
+def _named_offset(name: str) -> str | None:
+    """The offset, written `+02:00`, of the zone `name` as Go writes it after an offset: one
+    RFC 822 or staticfeed knows, or the offset again (`-03`); None for another abbreviation."""
+    if name[0] in "+-":
+        return f"{name[:3]}:{name[3:] or '00'}"
+    if (hours := _ZONE_NAMES.get(name.upper())) is not None:
+        return _format_offset(timedelta(hours=hours))
+    return _ONE_OFFSET_NAMES.get(name.upper())
+
+
 def _parse_text(text: str) -> datetime:
+    text = _go_name_dropped(text)
     _refuse_offset_without_time(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
