@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from staticfeed import parallel
 from staticfeed.cli import cli
 
 CONFIG = """\
@@ -164,6 +165,19 @@ def test_verbose_prints_every_phase_with_its_time(monkeypatch: pytest.MonkeyPatc
         "in all",
     ]
     assert all(line.endswith(" s") for line in lines)
+
+
+def test_verbose_counts_the_steps_done_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Documents parsed and entries rendered by workers count as their results come back: the
+    # same counts as a build that does every step in its own process.
+    monkeypatch.setattr(parallel, "_pools", {})
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "MIN_STEPS", 1)
+    result = build("--verbose", terminal=False, monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert parallel._pools.get(2) is not None, "nothing was done in worker processes"
+    names = [line.removeprefix("time: ").rsplit(": ", 1)[0] for line in result.stderr.splitlines()]
+    assert names[1:3] == ["read documents (20 done)", "render entries (20 done)"]
 
 
 def test_verbose_prints_the_timings_of_a_build_that_fails_before_its_errors(
