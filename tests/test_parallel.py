@@ -278,6 +278,34 @@ def test_workers_started_for_one_publication_build_another_in_its_own_folder(
     assert len(entries) == 41
 
 
+def _text_of(path: str) -> str:
+    return Path(path).read_text("utf-8")
+
+
+def test_a_step_given_to_workers_after_a_change_of_folder_takes_paths_from_the_new_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A feed is staged by whichever worker is free, and one that rendered nothing of the
+    second publication still stood in the folder of the first: the relative paths `submit`
+    is given must lead into the folder this process is in when it gives them."""
+    counted_pools(monkeypatch)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "which.txt").write_text(name, "utf-8")
+    monkeypatch.chdir(tmp_path / "first")
+    pool = parallel._pool(2)
+    assert pool is not None
+    try:
+        pool.submit(os.getpid).result()  # the workers start, in the first folder
+        monkeypatch.chdir(tmp_path / "second")
+        assert parallel.has_workers()
+        read = [parallel.submit(_text_of, "which.txt").result() for _ in range(4)]
+    finally:
+        pool.shutdown()
+    assert read == ["second"] * 4
+
+
 def _no_space(path: Path, parts: object, **options: object) -> object:
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
