@@ -741,6 +741,20 @@ def test_a_topic_in_a_script_with_combining_marks_keeps_them_in_its_file_name(
     ]
 
 
+def test_a_topic_whose_case_folding_decomposes_it_is_named_in_nfc(site: Site) -> None:
+    # Case folding writes "ΐ" (U+0390) and "ǰ" (U+01F0) as a letter and two or one combining
+    # marks; README: file names are case-folded, then NFC. A name left decomposed is another
+    # URL, which a link to the tag's feed typed or pasted composed does not reach.
+    site(config(), **{file_of(1): post(1, tags=["\u0390", "\u01f0"])})
+    build_ok()
+    names = sorted(os.listdir("feeds/tags"))
+    assert names == sorted(
+        f"{tag}{suffix}" for tag in ("\u0390", "\u01f0") for suffix in SUFFIXES.values()
+    )
+    for name in names:
+        assert quote(name).startswith(("%CE%90.", "%C7%B0.")), name
+
+
 def test_a_topic_with_no_letter_or_digit_is_named_by_the_hex_of_its_bytes(site: Site) -> None:
     # README: "`!!!` gets `feeds/tags/212121.atom.xml`", not the hidden file ".atom.xml".
     site(config(), **{file_of(1): post(1, tags=["!!!"])})
