@@ -651,12 +651,19 @@ def test_workers_leave_ctrl_c_and_sigterm_to_the_main_process(
     heard nothing of it; and the pool's thread, told of the worker lost while the build
     cancelled the rest, printed an InvalidStateError traceback."""
     counted_pools(monkeypatch)
-    pool = parallel._pool(2)
-    assert pool is not None
+    # A suite started in the background by a script (`pytest &`) ignores SIGINT already, and
+    # so did workers forked from it that left it as they found it.
+    taken = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+    previous = signal.signal(signum, taken)
     try:
-        handlers = [pool.submit(signal.getsignal, signum).result() for _ in range(4)]
+        pool = parallel._pool(2)
+        assert pool is not None
+        try:
+            handlers = [pool.submit(signal.getsignal, signum).result() for _ in range(4)]
+        finally:
+            pool.shutdown()
     finally:
-        pool.shutdown()
+        signal.signal(signum, previous)
     assert handlers == [signal.SIG_IGN] * 4
 
 
