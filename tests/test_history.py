@@ -914,6 +914,23 @@ def test_a_name_clash_is_reported_once_at_the_newest_entry_spelling_it_otherwise
     assert f"'news' of entries/{file_of(3)} " in line
 
 
+def test_a_third_spelling_of_a_name_is_an_error_of_its_own(site: Site) -> None:
+    # README: every error in every file is listed. "NEWS" clashes with "news" as "News" does:
+    # told only of "News", the writer fixed it and the next build named "NEWS".
+    spelled = {1: "NEWS", 2: "News", 3: "news", 4: "news"}
+    site(config(), **{file_of(n): post(n, tags=[tag]) for n, tag in spelled.items()})
+    result = invoke_build()
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        f"Error: entries/{file_of(n)}:4: the tag {spelled[n]!r} and the tag 'news' of "
+        f"entries/{file_of(4)} would share the feed 'news'. Write the tag the same way "
+        "everywhere, or make the names differ in letters or digits."
+        for n in (1, 2)
+    ]
+    assert not Path("feeds").exists()
+
+
 @pytest.mark.parametrize(
     ("tag_feeds", "author_feeds"), [(False, True), (True, False), (False, False)]
 )
