@@ -854,6 +854,21 @@ def test_new_dated_later_than_now_says_the_feeds_leave_it_out_until_then(in_tmp:
     assert (earlier.exit_code, earlier.stderr) == (0, "")
 
 
+def test_new_refuses_a_tag_whose_marks_out_of_order_share_a_feed_with_another(
+    in_tmp: Path,
+) -> None:
+    # "ᾴ" (U+1FB4) and capital alpha, ypogegrammeni, acute (the marks out of the canonical
+    # order) fold alike once composed first: case folding turns the ypogegrammeni into a
+    # letter iota, so composing after it alone left the acute on the iota, another file name.
+    assert init().exit_code == 0
+    assert run("new", "A", "--tag", "\u1fb4", "--date", "2025-07-01 09:00").exit_code == 0
+    tag = run("new", "B", "--tag", "\u0391\u0345\u0301", "--date", "2025-07-02 09:00")
+    assert tag.exit_code == 1, tag.output
+    assert tag.stderr.startswith("Error: entries/2025/a.md: --tag ")
+    assert "would share the feed of the tag '\u1fb4' written here." in tag.stderr
+    assert sorted(path.name for path in (in_tmp / "entries" / "2025").iterdir()) == ["a.md"]
+
+
 def test_new_refuses_a_tag_or_author_another_entry_or_the_config_spells_otherwise(
     in_tmp: Path,
 ) -> None:
