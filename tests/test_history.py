@@ -555,6 +555,18 @@ def test_a_feed_carries_at_most_limit_updated_entries_the_ones_updated_last(site
     assert ids(parse(Path("feeds/authors/default-author.atom.xml"))) == expected
 
 
+def test_the_newest_archived_entry_updated_since_is_in_the_main_feed_too(site: Site) -> None:
+    # Post 4, the first entry past the newest three, is archived like the others: updated on
+    # day 6, after post 5 (the oldest shown) was published, the main feed carries it too.
+    root = site(config(limit=3, archive_size=2), **posts(range(1, 8)))  # main: 7, 6, 5
+    (root / "entries" / file_of(4)).write_text(updated_post(4, 6, "Updated on day 6."), "utf-8")
+    build_ok()
+
+    expected = [ident(n) for n in (7, 6, 5, 4)]
+    assert ids(parse(Path("feeds/atom.xml"))) == expected
+    assert [item["id"] for item in read_json(Path("feeds/feed.json"))["items"]] == expected
+
+
 def test_an_update_older_than_the_oldest_entry_shown_stays_in_the_archive(site: Site) -> None:
     root = site(config(limit=3, archive_size=2), **posts(range(1, 8)))
     (root / "entries" / file_of(2)).write_text(updated_post(2, 4, "Updated on day 4."), "utf-8")
