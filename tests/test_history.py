@@ -820,6 +820,16 @@ def test_a_long_topic_name_is_cut_to_a_file_name_of_200_bytes_that_tells_it_apar
     assert [stem[:150] for stem in cut] == ["b" * 150, "b" * 150, "c" * 150]
 
 
+def test_a_long_name_cut_inside_a_letter_drops_that_letter(site: Site) -> None:
+    # The cut keeps 200 - 12 (the hash) - 1 (its dash) = 187 bytes: 93 two-byte letters and
+    # half of the 94th, which is dropped, not shown as U+FFFD (a file name no one typed).
+    site(config(), **{file_of(1): post(1, tags=["я" * 150])})
+    build_ok()
+    (name,) = [name for name in os.listdir("feeds/tags") if name.endswith(".atom.xml")]
+    stem = name.removesuffix(".atom.xml")
+    assert re.fullmatch("я{93}-[0-9a-f]{12}", stem), stem
+
+
 def test_a_topic_named_as_a_windows_device_gets_a_file_windows_can_take(site: Site) -> None:
     # Windows takes `con` with any extension (and `com¹`) for a device: feeds/tags/con.atom.xml
     # could not be checked out or uploaded there. No other name's file name ends in "-".
