@@ -442,3 +442,31 @@ def test_a_link_to_a_folder_beside_the_document_is_reported(site: Site) -> None:
     found = [line for line in result.output.splitlines() if line.endswith("[relative-file]")]
     assert found == [warning("gallery"), warning("gallery/")]  # at one line, by message
     assert hrefs("Post")[:2] == [f"{SITE}gallery/", f"{SITE}gallery"]
+
+
+def test_a_url_in_an_html_block_is_told_at_the_line_of_its_attribute(site: Site) -> None:
+    # An HTML block spans lines, and its text may name the file before the tag that loads it:
+    # the warning is at the line the author wrote the URL on, in the attribute, as the warning
+    # names it; and there too when the URL is written with a character reference.
+    body = (
+        "Intro.\n\n"  # lines 5-6
+        "<figure>\n"  # 7
+        "<figcaption>map.png, drawn by hand</figcaption>\n"  # 8
+        '<img alt="the map"\n'  # 9
+        '  src="map.png">\n'  # 10
+        "</figure>\n\n"  # 11-12
+        "<div>\n"  # 13
+        "<p>Our café 1.png and plan.png</p>\n"  # 14
+        '<img srcset="café 1.png 1x" alt="c">\n'  # 15
+        '<img src="plan&#46;png" alt="p">\n'  # 16
+        "</div>"
+    )
+    root = site(CONFIG, **{"2025/trip.md": post("Trip", body)})
+    for name in ("map.png", "plan.png"):
+        (root / "entries" / "2025" / name).write_bytes(b"x")
+    assert findings("relative-file") == [
+        (10, beside("map.png", "map.png", "the <img src>")),
+        (16, beside("plan.png", "plan.png", "the <img src>")),
+    ]
+    misread = [line for line, message in findings("reader-html") if "'café'" in message]
+    assert misread == [15]

@@ -3,11 +3,14 @@ the site instead, and staticfeed publishes the feeds and pages, not the files in
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from lxml import etree
 
 from staticfeed import gfm, media
 from staticfeed.config import Config
@@ -96,10 +99,38 @@ def references(sources: Sources) -> Iterator[tuple[int, str, str]]:
                 else:
                     urls = [value.strip()]
                 for url in urls:
-                    # An HTML block spans lines: the URL's own, where it is written as read.
-                    at = html.find(url)
-                    here = line + html.count("\n", 0, at) if at >= 0 else line
+                    here = _line_of(url, element, attribute, html, line)
                     yield here, f"the <{element.tag} {attribute}>", url
+
+
+def _line_of(url: str, element: etree._Element, attribute: str, html: str, line: int) -> int:
+    """The line of the Markdown that `url`, in `attribute` of `element` in `html`, an HTML block
+    at `line`, is written on: a block spans lines, and its text may hold the URL too, before
+    the tag (`<figcaption>map.png</figcaption>` before `<img src="map.png">`). The attribute's
+    own line when the URL is not there as written (`map&#46;png`)."""
+    start = _tag_start(element, html)
+    written = re.compile(rf"(?<![\w:-]){re.escape(attribute)}\s*=", re.IGNORECASE)
+    value = written.search(html, start)
+    start = value.end() if value else start
+    found = html.find(url, start)
+    return line + html.count("\n", 0, found if found >= 0 else start)
+
+
+def _tag_start(element: etree._Element, html: str) -> int:
+    """Where the start tag of `element` begins in `html`, 0 when it is not found: libxml2 gives
+    the line the tag ends on (`sourceline`), so the last `<` and the tag's name up to there."""
+    within = element.sourceline
+    if not isinstance(within, int) or not isinstance(element.tag, str):
+        return 0
+    end = 0
+    for _ in range(within):
+        end = html.find("\n", end) + 1
+        if not end:
+            end = len(html)
+            break
+    name = re.compile(rf"<{re.escape(element.tag)}(?=[\s/>])", re.IGNORECASE)
+    starts = [found.start() for found in name.finditer(html, 0, end)]
+    return starts[-1] if starts else 0
 
 
 def as_built(what: str, url: str) -> str:
@@ -121,8 +152,7 @@ def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, list[tuple[str
             candidates = srcset_candidates(srcset) if srcset else []
             misread = [each for each in candidates if not readable_descriptors(each[1])]
             if misread:
-                at = html.find(misread[0][0])
-                here = line + html.count("\n", 0, at) if at >= 0 else line
+                here = _line_of(misread[0][0], element, "srcset", html, line)
                 yield here, f"the <{element.tag} srcset>", misread
 
 
