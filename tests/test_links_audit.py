@@ -470,3 +470,56 @@ def test_a_url_in_an_html_block_is_told_at_the_line_of_its_attribute(site: Site)
     ]
     misread = [line for line, message in findings("reader-html") if "'café'" in message]
     assert misread == [15]
+
+
+# --- session 41's audit: what its surviving mutants showed untested ---
+
+
+def test_a_file_beside_the_document_that_is_a_symbolic_link_in_entries_is_reported(
+    site: Site,
+) -> None:
+    # entries/2025/map.png links to entries/img/map.png: readers still load site_url +
+    # map.png, where no build publishes either; the warning names the file the link leads to.
+    root = site(CONFIG, **{"2025/trip.md": post("Trip", "A ![map](map.png).")})
+    (root / "entries" / "img").mkdir()
+    (root / "entries" / "img" / "map.png").write_bytes(b"x")
+    (root / "entries" / "2025" / "map.png").symlink_to(Path("..", "img", "map.png"))
+    assert findings("relative-file") == [
+        (
+            5,
+            f"the image 'map.png' names entries/img/map.png, but readers load {SITE}map.png:"
+            " staticfeed publishes the feeds and pages, not the files in entries/",
+        )
+    ]
+
+
+def test_a_link_to_a_document_whose_entry_links_elsewhere_keeps_or_swaps_its_fragment(
+    site: Site,
+) -> None:
+    # The second entry's link has a fragment of its own: a link to its document without one
+    # leads there as it is, and a link with one leads to that place instead.
+    second = post("Second", "Text.", "2025-01-04", "link: https://news.example/p#top\n")
+    body = "See [it](second.md) and [its part](second.md#part)."
+    site(CONFIG, **{"2025/first.md": post("First", body), "2025/second.md": second})
+    build()
+    assert hrefs("First") == ["https://news.example/p#top", "https://news.example/p#part"]
+
+
+def test_a_fragment_in_a_url_readers_do_not_follow_is_no_missing_place(site: Site) -> None:
+    # A quotation's source and an image are not links a reader clicks to a place: only the
+    # link, Markdown or <a href>, is told to lead nowhere.
+    body = (
+        '<blockquote cite="#source"><p>Quoted.</p></blockquote>\n\n'
+        '<img src="#sprite" alt="s"> and <a href="#gone">a link</a>.'
+    )
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert [line for line, _ in findings("missing-place")] == [7]
+
+
+def test_a_url_ending_in_a_space_written_as_a_reference_names_no_file(site: Site) -> None:
+    # `map.png&#32;` is the URL `map.png ` (readers load map.png%20), not the file beside it.
+    body = "The [map](map.png&#32;), as the build publishes it."
+    root = site(CONFIG, **{"2025/trip.md": post("Trip", body)})
+    (root / "entries" / "2025" / "map.png").write_bytes(b"x")
+    assert findings("relative-file") == []
+    assert hrefs("Trip") == [f"{SITE}map.png%20"]
