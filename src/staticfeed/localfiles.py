@@ -116,21 +116,27 @@ def _line_of(url: str, element: etree._Element, attribute: str, html: str, line:
     return line + html.count("\n", 0, found if found >= 0 else start)
 
 
+# What ends a tag's name in HTML: a space (as HTML counts them), a `/` or the `>`.
+_AFTER_TAG_NAME = frozenset((" ", "\t", "\n", "\r", "\f", "/", ">"))
+
+
 def _tag_start(element: etree._Element, html: str) -> int:
     """Where the start tag of `element` begins in `html`, 0 when it is not found: libxml2 gives
     the line the tag ends on (`sourceline`), so the last `<` and the tag's name up to there."""
     within = element.sourceline
     if not isinstance(within, int) or not isinstance(element.tag, str):
         return 0
-    end = 0
-    for _ in range(within):
-        end = html.find("\n", end) + 1
-        if not end:
-            end = len(html)
-            break
-    name = re.compile(rf"<{re.escape(element.tag)}(?=[\s/>])", re.IGNORECASE)
-    starts = [found.start() for found in name.finditer(html, 0, end)]
-    return starts[-1] if starts else 0
+    # Searched back from the end of that line, as each URL of a block of thousands of images
+    # is: a search from the block's start for each was quadratic in `check`.
+    rest = html.split("\n", within)
+    end = len(html) - len(rest[-1]) if len(rest) > within else len(html)
+    name = f"<{element.tag}"
+    while (at := html.rfind("<", 0, end)) >= 0:
+        after = html[at + len(name) : at + len(name) + 1]
+        if html[at : at + len(name)].lower() == name and after in _AFTER_TAG_NAME:
+            return at
+        end = at
+    return 0
 
 
 def as_built(what: str, url: str) -> str:
