@@ -153,3 +153,17 @@ def test_a_temporary_folder_that_cannot_be_listed_still_takes_the_spool(
         with SpoolWriter(folder) as writer:
             spool.adopt("item", writer.put(b"<entry/>"))
         assert spool["item"] == b"<entry/>"
+
+
+@pytest.mark.parametrize("name", ["{pid}", "{pid}-cache", "spool-{pid}-x1y2"])
+def test_another_programs_folder_named_with_a_number_is_kept(temporary: Path, name: str) -> None:
+    """TMPDIR is shared with every other program: a build removes only the folders its own
+    spools made, named `staticfeed-spool-<pid>-…`, however old another one is and whatever
+    number it starts with."""
+    folder = temporary / name.format(pid=gone_pid())
+    folder.mkdir()
+    (folder / "data").write_bytes(b"not the build's")
+    aged(folder, 5 * HOUR)
+    with Spool() as spool:
+        spool.folder()
+        assert (folder / "data").read_bytes() == b"not the build's"
