@@ -119,3 +119,18 @@ def test_two_entries_edited_at_once_are_patched_in_a_json_feed_only_publication(
 
     assert patched(built), built.stderr
     assert not Path("feeds/atom.xml").exists()
+
+
+def test_a_draft_retitled_after_it_left_the_feeds_is_recorded_as_a_full_build_records_it() -> None:
+    """`.staticfeed-ids` keeps the title an entry that left the feeds is held back with, so
+    that the id guard knows it as that entry later: retitling the draft is a full build's
+    to write there, and a patch leaves it to one."""
+    first_build()
+    edit("2025/zeta.md", "---\nFirst", "draft: true\n---\nFirst")
+    first_build()  # Zeta leaves the feeds: the ids file remembers it as "Zeta"
+
+    built = build_like_a_full_build(lambda: edit("2025/zeta.md", "title: Zeta", "title: Zed"))
+
+    assert not patched(built), built.stderr
+    records = Path("feeds/.staticfeed-ids").read_text(encoding="utf-8")
+    assert '"Zed"' in records and '"Zeta"' in records  # the title it waits as, and readers'
