@@ -3,12 +3,13 @@ without the cache makes, whatever the size of the feeds the patch copies its par
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from staticfeed import patch
+from staticfeed import patch, stamp
 from tests.conftest import files_under
 from tests.test_patch import ATOM, CONFIG, DOCUMENTS, build_like_a_full_build, edit, patched, post
 from tests.test_stamp import run, write
@@ -134,3 +135,64 @@ def test_a_draft_retitled_after_it_left_the_feeds_is_recorded_as_a_full_build_re
     assert not patched(built), built.stderr
     records = Path("feeds/.staticfeed-ids").read_text(encoding="utf-8")
     assert '"Zed"' in records and '"Zeta"' in records  # the title it waits as, and readers'
+
+
+def placed_in(name: str, feeds: Callable[[list[str], list[str]], list[str]]) -> None:
+    """Give the document `name`, in the last build's record of where it placed each (a
+    checksum vouches for it), the feeds `feeds` makes of the feed names and of those it names
+    now: a record damaged where the checksum cannot tell."""
+    (path,) = Path(".staticfeed-cache").glob("delta-*.json")
+    record = stamp.read(path)
+    assert record is not None
+    documents, names = record["documents"], record["plans"]
+    assert isinstance(documents, dict) and isinstance(names, list)
+    *row, indexes = documents[name].split(" ")
+    carried = [names[int(index)] for index in indexes.split(",")]
+    plans = ",".join(str(names.index(feed)) for feed in feeds(names, carried))
+    documents[name] = " ".join([*row, plans])
+    stamp.write(path, record)
+
+
+@pytest.mark.parametrize(
+    "feeds",
+    [
+        lambda names, carried: [next(name for name in names if name not in carried)],
+        lambda names, carried: [carried[0], carried[0], *carried[1:]],
+    ],
+    ids=["a feed that does not carry it", "a feed named twice"],
+)
+def test_a_record_that_places_an_edited_entry_wrongly_builds_in_full(
+    feeds: Callable[[list[str], list[str]], list[str]],
+) -> None:
+    """The feeds the record names are read for the edited entry's items: one that lacks it,
+    or one named twice, is no file to patch, and the full build makes the feeds again."""
+    first_build()
+    placed_in("2025/alpha.md", feeds)
+
+    built = build_like_a_full_build(lambda: edit("2025/alpha.md", "past its", "after its"))
+
+    assert not patched(built), built.stderr
+    for name in ("archive/1.atom.xml", "tags/peace.atom.xml"):
+        feed = etree.parse(f"feeds/{name}").getroot()
+        contents = [element.text or "" for element in feed.iter(f"{ATOM}content")]
+        assert sum("after its summary" in content for content in contents) == 1, name
+
+
+def test_edits_with_errors_in_two_documents_name_both_and_change_no_file() -> None:
+    """A full build lists every error at once: an edit a patch cannot read leaves it to one,
+    not naming the first error alone, which a user would fix only to be told of the next."""
+    first_build()
+    before = files_under(Path("feeds"))
+    edit("2025/alpha.md", "date: 2025-01-01", "date: the first of January")
+    edit("2025/zeta.md", "date: 2025-01-06", "date: the sixth of January")
+
+    failed = run("build")
+
+    assert failed.exit_code == 1, failed.output
+    errors = failed.stderr.splitlines()
+    assert [line.split(" ", 2)[1] for line in errors] == [
+        "entries/2025/alpha.md:3:",
+        "entries/2025/zeta.md:3:",
+    ], failed.stderr
+    assert files_under(Path("feeds")) == before
+    assert run("build", "--no-cache").stderr == failed.stderr
