@@ -358,9 +358,19 @@ def _dropped(element: etree._Element) -> tuple[str, re.Pattern[str]]:
     tag = str(element.tag)
     code = element.text or "" if tag in _CODE else ""
     if code.rfind("<") > code.rfind(">"):
-        pattern = rf"<{tag}(?=[\s/>])[^>]*>(?:(?!</{tag})[\s\S])*<(?:(?!</{tag})[^>])*</{tag}"
-        return f"<{tag}>{_HOLDING_LT}", re.compile(pattern, re.IGNORECASE)
+        return f"<{tag}>{_HOLDING_LT}", _holding_lt_pattern(tag)
     return f"<{tag}>", _tag_pattern(tag)
+
+
+def _holding_lt_pattern(tag: str) -> re.Pattern[str]:
+    """A start tag `<tag>` whose code, up to its end tag or the end of the piece (where an
+    element left open ends), holds a '<' that no '>' follows. Each part takes all it can and
+    gives nothing back, so a long script left open is read once, not once for each '<'."""
+    code = rf"(?:(?!</{tag})[^>])"
+    return re.compile(
+        rf"<{tag}(?=[\s/>])[^>]*>(?:{code}*+>)*+(?:(?!</{tag})[^<>])*+<{code}*+(?:</{tag}|\Z)",
+        re.IGNORECASE,
+    )
 
 
 def _kept_differences(
