@@ -116,11 +116,13 @@ def test_a_style_element_named_in_a_paragraph_is_reported_with_tags_after_it(
 
 def test_a_cdata_section_is_reported_at_its_own_line_in_any_case(site: Site) -> None:
     # At the line it is written on: after tags on the line above it in its paragraph, and
-    # lines down an HTML block; `<![cdata[` is one to HTML as well, whatever its case.
+    # lines down an HTML block; `<![cdata[` is one to HTML as well, whatever its case. One
+    # the author wrote as a comment (`<!--[CDATA[note]]-->`) is none.
     sections = {
         "a": ("Text <b>bold</b>\nand <![CDATA[x < y]]> after.", 6, "<![CDATA[x < y]]>", "x < y"),
         "b": ("<div>\n<p>In a block</p>\n<![CDATA[hid]]>\n</div>", 7, "<![CDATA[hid]]>", "hid"),
         "c": ("Before <![cdata[low]]> after.", 5, "<![cdata[low]]>", "low"),
+        "d": ("A <!--[CDATA[note]]--> and <![CDATA[gone]]>.", 5, "<![CDATA[gone]]>", "gone"),
     }
     site(CONFIG, **{f"{name}.md": post(name, body) for name, (body, *_) in sections.items()})
     build()
