@@ -294,6 +294,49 @@ def test_pyproject_without_a_staticfeed_table_is_no_configuration(site: Site) ->
     assert not (folder / "feeds").exists()
 
 
+SPELLED_RIGHT = (
+    'title = "Spelled right"',
+    'site_url = "https://example.org/"',
+    'id_authority = "example.org,2025"',
+    'authors = [{ name = "A" }]',
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "prefix", "line", "name"),
+    [
+        ("[tool.staticfed]\n", "", 1, "staticfed"),
+        ("[tool]\n", "staticfed.", 2, "staticfed"),
+        ("", "tool.StaticFeed.", 1, "StaticFeed"),
+    ],
+    ids=["header", "dotted-under-tool", "dotted-at-top"],
+)
+def test_a_misspelled_staticfeed_table_in_pyproject_is_named_at_its_line(
+    site: Site, header: str, prefix: str, line: int, name: str
+) -> None:
+    # It said "there is no such file, and no pyproject.toml with a [tool.staticfeed] table
+    # beside it", with no line: the author saw the table they had written and took it as asked.
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    settings = "".join(f"{prefix}{setting}\n" for setting in SPELLED_RIGHT)
+    # Keys written dotted from the top of the file come before any table's header.
+    written = f'{header}{settings}\n[project]\nname = "x"\n'
+    pyproject = folder / "pyproject.toml"
+    pyproject.write_text(written, encoding="utf-8")
+    assert error_text() == (
+        f"Error: pyproject.toml:{line}: there is no staticfeed.toml beside it, and no "
+        f"[tool.staticfeed] table in it, only [tool.{name}]. Did you mean [tool.staticfeed]?\n"
+    )
+    assert error_text("--config", "pyproject.toml") == (
+        f"Error: pyproject.toml:{line}: there is no [tool.staticfeed] table, only "
+        f"[tool.{name}]. Did you mean [tool.staticfeed]?\n"
+    )
+    assert not (folder / "feeds").exists()
+    pyproject.write_text(written.replace(name, "staticfeed"), encoding="utf-8")  # as told
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "Spelled right"
+
+
 def test_a_key_missing_from_pyproject_is_named_at_the_staticfeed_table(site: Site) -> None:
     folder = site(**{"a.md": POST})
     (folder / "staticfeed.toml").unlink()

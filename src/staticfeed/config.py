@@ -206,7 +206,13 @@ def find_config(folder: Path) -> Path:
     elif below := configs_below(folder):  # `init my-notes`, then `build` without `cd my-notes`
         fix = _run_below(below)
     elif (pyproject := folder / "pyproject.toml").is_file():
-        _reject_tool_not_table(pyproject, _read_toml(pyproject))  # else "no such table" of it
+        document = _read_toml(pyproject)
+        _reject_tool_not_table(pyproject, document)  # else "no such table" of it
+        _reject_misspelled_table(
+            pyproject,
+            document,
+            "there is no staticfeed.toml beside it, and no [tool.staticfeed] table in it",
+        )
     raise ConfigError(
         "there is no such file, and no pyproject.toml with a [tool.staticfeed] table beside it",
         fix,
@@ -643,6 +649,30 @@ def _reject_tool_not_table(path: Path, document: Mapping[str, object]) -> None:
     )
 
 
+def _reject_misspelled_table(path: Path, document: Mapping[str, object], missing: str) -> None:
+    """A table under `tool` whose name is a slip for staticfeed's (`[tool.staticfed]`,
+    `staticfed.title` under `[tool]`) is named at its first line: "there is no [tool.staticfeed]
+    table" named no line, and the author read the header they had written as the one asked for.
+    `missing` says what was looked for."""
+    tool = document.get("tool")
+    names = list(tool) if isinstance(tool, dict) else []
+    slip = next((name for name in names if values.closest_key(name, ["staticfeed"])), None)
+    if slip is None:
+        return
+    raw_text = path.read_text(encoding="utf-8-sig")
+    lines = (
+        number
+        for number, key, value in _toml_paths(raw_text)
+        if key[:2] == (*_TOOL_KEY, slip) or (value is not None and key == _TOOL_KEY)
+    )  # the header, a dotted key's line, or the inline `tool = { ... }` that holds it
+    raise ConfigError(
+        f"{missing}, only [tool.{values.key_named(slip)}]",
+        f"Did you mean {_TABLE_LINE}?",
+        path=path,
+        line=next(lines, None),
+    )
+
+
 def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, object]:
     if _under_tool(path, document):
         _reject_tool_not_table(path, document)
@@ -657,6 +687,7 @@ def _staticfeed_table(path: Path, document: Mapping[str, object]) -> dict[str, o
                 line=_staticfeed_key_line(path.read_text(encoding="utf-8-sig")),
             )
         if not isinstance(table, dict):
+            _reject_misspelled_table(path, document, "there is no [tool.staticfeed] table")
             raise ConfigError(
                 "there is no [tool.staticfeed] table",
                 "Add [tool.staticfeed] with title and site_url.",
