@@ -2661,6 +2661,39 @@ def test_a_self_closed_script_is_told_it_hides_what_follows(site: Site) -> None:
     ]
 
 
+TEMPLATE_ELEMENT_FIX = (
+    "They show what it holds, which browsers hide: take it out, or, if it is meant to be seen,"
+    " write it as HTML without <template>."
+)
+DRAFT_TEMPLATE = """\
+---
+title: Draft
+date: 2025-03-01
+---
+A <template><p>hidden draft</p></template> here.
+"""
+
+
+def test_a_template_is_told_readers_show_what_browsers_hide(site: Site) -> None:
+    """feedparser drops a <template>'s tags but keeps what it holds, and shows "hidden draft",
+    which a browser never shows (Chromium's innerText of the entry is "A here."). check said
+    "They show the rest of the entry: link to what it shows", as for an <iframe>."""
+    site(CONFIG, **{"draft.md": DRAFT_TEMPLATE})
+    assert invoke_build().exit_code == 0
+    for feed in (ATOM, RSS):
+        (entry,) = feedparser.parse(feed).entries
+        shown = etree.HTML(entry.content[0].value)
+        assert not shown.xpath("//template"), feed
+        assert " ".join(str(shown.xpath("string()")).split()) == "A hidden draft here.", feed
+    result = check()
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"Warning: entries/draft.md:5: feed readers remove <template>. {TEMPLATE_ELEMENT_FIX}"
+        " [reader-html]",
+        "ok: 0 errors, 1 warning",
+    ]
+
+
 def test_what_check_reports_is_what_a_reader_removes(site: Site) -> None:
     """feedparser, as a reader, shows the entry without what check reports, and with all the
     rest: the warnings name what readers actually drop, and nothing more."""

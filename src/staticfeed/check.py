@@ -1820,6 +1820,11 @@ def _removed_fix(removed: readerhtml.Removed) -> str:
             f" holds what follows it as its code, up to </{tag}> or the entry's end (HTML5"
             f" ignores the '/'): write <{tag} …></{tag}>, or take it out."
         )
+    if removed.shows_hidden:
+        return (
+            "They show what it holds, which browsers hide: take it out, or, if it is meant to"
+            " be seen, write it as HTML without <template>."
+        )
     if removed.element:
         return "They show the rest of the entry: link to what it shows, or take it out."
     if removed.url:

@@ -80,6 +80,13 @@ class Removed:
         return self.element and self.tag in _CODE
 
     @property
+    def shows_hidden(self) -> bool:
+        """Whether it is a `<template>`: readers drop its tags but show what it holds, which
+        browsers keep out of the page (feedparser does not list it with `<script>`, whose
+        content it drops too)."""
+        return self.element and self.tag == "template"
+
+    @property
     def hides_the_rest(self) -> bool:
         """Whether newsboat shows nothing after it (`_code_hiding_the_rest`)."""
         return self.what.endswith(_HOLDING_LT)
