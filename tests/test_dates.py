@@ -70,6 +70,13 @@ def refused_build() -> str:
     return result.stderr
 
 
+FRONT_MATTER_FIX = "Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00."
+DATE_LINE_FIX = (
+    "Write the date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22 14:30 +02:00, or give it"
+    " in front matter (date: 2025-12-22)."
+)
+
+
 def toml_entry(date_value: str) -> str:
     return f'+++\ntitle = "An entry"\ndate = {date_value}\n+++\nThe body.\n'
 
@@ -1322,6 +1329,57 @@ def test_four_digits_after_a_dates_year_are_its_time(site: Site, value: str) -> 
     build_and_read("--future")
     published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
     assert tuple(published[:5]) == (2033, 6, 1, 0, 33)
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "day", "clock"),
+    [
+        ("2025-12-01 12", "12", "2025-12-01", "12:00"),  # it was published at 12:00
+        ("2025-12-01 5", "5", "2025-12-01", "05:00"),  # it was "cannot read"
+        ("2025-12-01 05", "05", "2025-12-01", "05:00"),
+        ("1 December 2025 12", "12", "2025-12-01", "12:00"),
+        ("December 1, 2025 5", "5", "2025-12-01", "05:00"),
+        ("2025-12-01 12 +02:00", "12", "2025-12-01", "12:00"),  # an offset writes no time
+        ("2025-12-01 24", "24", "2025-12-01", "24:00"),  # it was the next day's midnight
+    ],
+    ids=["iso-12", "iso-5", "iso-05", "day-first", "month-first", "then-offset", "iso-24"],
+)
+def test_a_number_alone_after_a_date_is_an_error(
+    site: Site, value: str, number: str, day: str, clock: str
+) -> None:
+    # No clock writes an hour without its minutes, and after a date one or two digits are as
+    # likely a day typed again or a number left over: 12 was published at 12:00, 5 refused.
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {number} after {day}"
+        f" could be the hour {clock} or left over. Write date as {day}, or as {day} {clock}"
+        " for that time.\n"
+    )
+
+
+def test_a_number_past_any_hour_after_a_date_is_left_over(site: Site) -> None:
+    # It said the hour "must be in 0..23", of a number written as no hour.
+    site(**{"a.md": yaml_entry("2025-12-01 31")})
+    assert refused_build() == (
+        "Error: entries/a.md:3: date: cannot read '2025-12-01 31' as a date: 31 is left over"
+        f" after 2025-12-01. {FRONT_MATTER_FIX}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "clock"),
+    [("2025-12-01 5", "5", "05:00"), ("1 December 2025 12", "12", "12:00")],
+)
+def test_a_number_alone_after_a_date_line_is_an_error(
+    site: Site, line: str, number: str, clock: str
+) -> None:
+    # `2025-12-01 5` was no date at all ("no date found"), `1 December 2025 12` was told to
+    # write its time 12:00: the same number, refused the same way as in front matter.
+    site(**{"a.md": f"{line}\n\n# A title\n\nThe body.\n"})
+    assert refused_build() == (
+        f"Error: entries/a.md:1: date line: cannot read '{line}' as a date: {number} after"
+        f" 2025-12-01 could be the hour {clock} or left over. {DATE_LINE_FIX}\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -368,6 +368,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     _refuse_zone_without_time(text, _full_date, capitals=False)
     _refuse_time_begun(text, _full_date)
     _refuse_place_zone(text, _full_date)
+    _refuse_hour_alone(text, _full_date)
     try:
         first = _full_date(text)
     except DateError:
@@ -527,6 +528,7 @@ def _parse_text(text: str) -> datetime:
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
     _refuse_place_zone(text, _parse_text)
+    _refuse_hour_alone(text, _parse_text)
     iso_day = _ISO_DATE.match(text)
     # A space in the time is no ISO 8601, which isoparse read two digits at a time:
     # `2025-12-01 10 45` was 10:04:05. The general parser below reads or refuses it.
@@ -737,6 +739,33 @@ def _first_instant_in(day: date, tz: tzinfo) -> str:
     if first.time() == time():
         return f"{written} for midnight there"
     return f"{written}, when the day begins there (the clocks skip midnight)"
+
+
+# One or two digits that end a text, after a space, and the zone staticfeed reads after a
+# time, if any (`2025-12-01 12`, `1 December 2025 5 UTC`). The lookbehind tries each run of
+# spaces once, not once from each of its characters.
+_LAST_HOUR_ALONE = re.compile(
+    rf"(?<=\S)\s+(?P<number>\d{{1,2}})(?:\s+(?:[+-]\d\d(?::?\d\d)?|{'|'.join(_ZONE_NAMES)}))?\s*$",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _refuse_hour_alone(text: str, read: Callable[[str], datetime | None]) -> None:
+    """A number of one or two digits after a date alone is no time anyone writes: dateutil read
+    `2025-12-01 12` as 12:00 and `2025-12-01 24` as the next day, but could not read
+    `2025-12-01 5`, and it may as well be a day typed again or left over. `read` reads the
+    text before it: a date alone is refused."""
+    found = _LAST_HOUR_ALONE.search(text) if text[-1:].isascii() else None
+    day = None if found is None else _day_alone(text[: found.start()], read)
+    if found is None or day is None:
+        return
+    number, written = int(found["number"]), day.isoformat()
+    if number > 24:  # no hour, not even ISO 8601's 24:00
+        why = f"{found['number']} is left over after {written}"
+        raise DateError(f"cannot read {text!r} as a date: {why}")
+    clock = f"{number:02d}:00"
+    why = f"{found['number']} after {written} could be the hour {clock} or left over"
+    raise NumberLeftOver(f"cannot read {text!r} as a date: {why}", written, clock)
 
 
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
