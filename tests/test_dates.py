@@ -1383,6 +1383,53 @@ def test_a_number_alone_after_a_date_line_is_an_error(
 
 
 @pytest.mark.parametrize(
+    ("value", "clock"),
+    [
+        ("2025-12-01 0:30 pm", "30"),  # it was published at 12:30
+        ("2025-12-01 00:00 pm", "00"),  # at 12:00
+        ("1 December 2025 0 pm", "00"),
+        ("2025-12-01 0.30 P.M.", "30"),
+    ],
+)
+def test_the_hour_0_with_pm_is_an_error(site: Site, value: str, clock: str) -> None:
+    # A 12-hour clock goes from 12 to 11: `0:30 pm` is a 24-hour time with pm added (00:30)
+    # as likely as the 12:30 dateutil read (Japan's clocks write noon as 0 pm).
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the hour 0 with pm, which no 12-hour"
+        f" clock shows: it could be 00:{clock} or 12:{clock}, write the one meant."
+        f" {FRONT_MATTER_FIX}\n"
+    )
+
+
+def test_the_hour_0_with_pm_on_a_date_line_is_an_error(site: Site) -> None:
+    site(**{"a.md": "2025-12-01 0:30 pm\n\n# A title\n\nThe body.\n"})
+    assert refused_build() == (
+        "Error: entries/a.md:1: date line: '2025-12-01 0:30 pm' gives the hour 0 with pm,"
+        f" which no 12-hour clock shows: it could be 00:30 or 12:30, write the one meant."
+        f" {DATE_LINE_FIX}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "hour", "minute"),
+    [
+        ("2025-12-01 0:30 am", 0, 30),
+        ("2025-12-01 12:30 pm", 12, 30),
+        ("2025-12-01 12:30 am", 0, 30),
+    ],
+)
+def test_a_12_hour_time_near_midnight_or_noon_is_read(
+    site: Site, value: str, hour: int, minute: int
+) -> None:
+    # 0:30 am is 00:30 on either clock, and 12 is a 12-hour clock's own: all are read.
+    site(**{"a.md": yaml_entry(value)})
+    build_and_read()
+    published = feedparser.parse("feeds/atom.xml").entries[0].published_parsed
+    assert tuple(published[:5]) == (2025, 12, 1, hour, minute)
+
+
+@pytest.mark.parametrize(
     ("value", "hour", "minute"),
     [
         ("2025-12-01 20:25", 20, 25),
@@ -2167,6 +2214,9 @@ def _dateutil_reading(text: str) -> datetime | None:
 
 # 24:00, or 24:00:00, as a 24-hour clock writes the end of a day: not 24:00:60, nor 24:00 PM.
 AT_24 = re.compile(r" 24:00(?::00)?(?![\d:])(?! [AP]M$)")
+# The hour 0 before PM, which dateutil reads as noon's hour and staticfeed refuses: no 12-hour
+# clock shows it.
+HOUR_0_PM = re.compile(r" 0?0:\d\d(?::\d\d)? PM$")
 
 
 WEEKDAY_NUMBERS = {
@@ -2215,8 +2265,10 @@ def test_common_date_forms_mean_what_dateutils_general_parser_reads() -> None:
         expected = _dateutil_reading(text)
         # The weekday of 24:00 is the day's whose end it is.
         day = expected - timedelta(days=1) if expected and AT_24.search(text) else expected
-        if expected is None or day is None or _names_another_weekday(text, day):
-            # dateutil passes over a weekday that is not the date's; staticfeed refuses it.
+        refused = day is None or _names_another_weekday(text, day) or HOUR_0_PM.search(text)
+        if expected is None or refused:
+            # dateutil passes over a weekday that is not the date's, and reads 0:30 PM as
+            # 12:30; staticfeed refuses both.
             with pytest.raises(DateError):
                 parse_date(text, UTC)
             continue

@@ -1003,6 +1003,7 @@ def _uncommon_form(text: str) -> datetime | None:
         )
     _refuse_one_digit_part(text)
     _refuse_two_of_a_kind(text)
+    _refuse_hour_zero_pm(text)
     hour_24 = _HOUR_24_IN_TEXT.search(text)
     if hour_24 is not None:
         return _end_of_day(text, hour_24)  # its weekday checked against the day written
@@ -1010,6 +1011,29 @@ def _uncommon_form(text: str) -> datetime | None:
     if full is not None:
         _refuse_other_weekday(text, full)
     return full
+
+
+# The hour 0 before pm, in any form a time with pm is read in (`0:30 pm`, `00:00 P.M.`, `0pm`,
+# `0.30 pm`, `0h30 pm`).
+_HOUR_ZERO_PM = re.compile(
+    r"(?<![\d:.,])0{1,2}(?:[:.,h](?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
+    r"\s*p\.?\s*m(?![a-z])",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _refuse_hour_zero_pm(text: str) -> None:
+    """A 12-hour clock has no hour 0: dateutil read `0:30 pm` as 12:30, where it is as likely
+    a 24-hour time with pm written after it out of habit, 00:30 (before pm too, Japan's clocks
+    count from 0, which only the author can say). With am, both readings are 00:30."""
+    found = _HOUR_ZERO_PM.search(text)
+    if found is None:
+        return
+    rest = f":{found['minute'] or '00'}" + (f":{found['second']}" if found["second"] else "")
+    raise DateError(
+        f"{text!r} gives the hour 0 with pm, which no 12-hour clock shows: it could be"
+        f" 00{rest} or 12{rest}, write the one meant"
+    )
 
 
 # A time or an offset with a colon (`10:30`, `1:30:05`, `+05:30`), its parts one or two digits.
