@@ -26,7 +26,7 @@ import lxml.html
 import pytest
 import yaml
 from cmarkgfm.cmark import Options as cmarkgfm_options
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from staticfeed.codeblocks import fenced
@@ -2570,6 +2570,7 @@ _PAGE_INLINE = st.recursive(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(parts=st.lists(_PAGE_INLINE, min_size=1, max_size=4))
+@example(parts=['<em>!<a href="/x">0</a></em>'])  # found in session 41: an image of the link
 def test_any_html_emphasis_renders_as_on_the_page(parts: list[str]) -> None:
     markup = f"<p>Words enough to make this a paragraph: {''.join(parts)} end.</p>"
     with tempfile.TemporaryDirectory() as folder:
@@ -2577,6 +2578,27 @@ def test_any_html_emphasis_renders_as_on_the_page(parts: list[str]) -> None:
     page = lxml.html.fragment_fromstring(markup, create_parent="div")
     assert _shown_text(lxml.html.tostring(shown, encoding="unicode")) == _shown_text(markup)
     assert _emphasis(shown) == _emphasis(page)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p>Wow!<a href="https://example.org/x">the link</a> end.</p>',
+        '<p><em>Wow!<a href="https://example.org/x">the link</a></em> end.</p>',
+        '<p><span>Wow!</span><span><a href="https://example.org/x">the link</a></span> end.</p>',
+        '<p>Wow\\!<a href="https://example.org/x">the link</a> end.</p>',
+    ],
+    ids=["text", "in-emphasis", "across-spans", "after-a-backslash"],
+)
+def test_an_exclamation_mark_before_a_link_is_no_image(tmp_path: Path, markup: str) -> None:
+    # `Wow![the link](url)` is Markdown's image: readers got a broken picture of the link's
+    # URL, without the `!` and the link's words.
+    _, shown = imported_page(tmp_path, markup)
+    page = lxml.html.fragment_fromstring(markup, create_parent="div")
+    assert shown.xpath("//img") == []
+    assert [a.get("href") for a in shown.iter("a")] == ["https://example.org/x"]
+    assert _shown_text(lxml.html.tostring(shown, encoding="unicode")) == _shown_text(markup)
+    assert "".join(shown.text_content().split()) == "".join(page.text_content().split())
 
 
 def test_control_characters_in_html_text_are_left_out(tmp_path: Path) -> None:

@@ -2302,9 +2302,23 @@ def _inline_content(element: lxml.html.HtmlElement, base: str | None) -> str:
     parts = [_escape(element.text or "")]
     for child in element:
         if isinstance(child.tag, str):
-            parts.append(_inline(child, base))
+            written = _inline(child, base)
+            if written.startswith("["):
+                _escape_bang_before_link(parts)
+            parts.append(written)
         parts.append(_escape(child.tail or ""))
     return "".join(parts)
+
+
+def _escape_bang_before_link(parts: list[str]) -> None:
+    """A `!` that ends the text before a link, escaped: `Wow!` then a link was written
+    `Wow![text](url)`, an image of the link's URL, and the `!` and the link's text were lost."""
+    last = next((index for index in range(len(parts) - 1, -1, -1) if parts[index]), None)
+    if last is None or not parts[last].endswith("!"):
+        return
+    before = parts[last][:-1]
+    if (len(before) - len(before.rstrip("\\"))) % 2 == 0:  # not a `\!` escaped already
+        parts[last] = f"{before}\\!"
 
 
 def _inline(element: lxml.html.HtmlElement, base: str | None) -> str:
