@@ -829,7 +829,7 @@ class _UserError(click.ClickException):
             super().show(file)
             return
         for line in self.lines:
-            click.echo(line, file=file if file is not None else click.get_text_stream("stderr"))
+            click.echo(line, file=file, err=True)  # err: stderr when no file is given
 
 
 class _DiffError(_UserError):
