@@ -523,3 +523,70 @@ def test_a_url_ending_in_a_space_written_as_a_reference_names_no_file(site: Site
     (root / "entries" / "2025" / "map.png").write_bytes(b"x")
     assert findings("relative-file") == []
     assert hrefs("Trip") == [f"{SITE}map.png%20"]
+
+
+# --- a URL of spaces alone: check and the build read it as one rule ---
+
+
+def every_format_html(title: str) -> list[etree._Element]:
+    """The HTML of the entry `title` in the Atom feed (as feedparser gives it a reader), the RSS
+    feed's content:encoded and the JSON Feed (both read with lxml and json alone)."""
+    (entry,) = [e for e in feedparser.parse("feeds/atom.xml").entries if e.title == title]
+    (encoded,) = etree.parse("feeds/rss.xml").xpath(
+        f"//item[title='{title}']/content:encoded/text()",
+        namespaces={"content": "http://purl.org/rss/1.0/modules/content/"},
+    )
+    items = json.loads(Path("feeds/feed.json").read_text(encoding="utf-8"))["items"]
+    (item,) = [each for each in items if each["title"] == title]
+    texts = [entry.content[0].value, str(encoded), item["content_html"]]
+    return [etree.fromstring(f"<div>{text}</div>", etree.HTMLParser()) for text in texts]
+
+
+EMPTY_IMAGE = (
+    "the image has an empty URL: staticfeed leaves it out, as an empty URL would lead readers"
+    " to the entry's page, and readers show no picture"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "what"),
+    [
+        # cmark-gfm writes each such URL percent-encoded (`%20`, `%09`, `%0A`), which readers
+        # resolved to the site's `…/%20`: a broken picture where check said none was published.
+        pytest.param("A ![todo](&#32;) to come.", "the image", id="space-reference"),
+        pytest.param("A ![todo](&#9;) to come.", "the image", id="tab-reference"),
+        pytest.param("A ![todo](&#10;) to come.", "the image", id="line-break-reference"),
+        pytest.param("A ![todo](<&#32;&#160;>) to come.", "the image", id="no-break-space"),
+        pytest.param("A ![todo](%20) to come.", "the image", id="space-percent-encoded"),
+        pytest.param("A ![todo][r] to come.\n\n[r]: <&#32;>", "the image", id="reference"),
+        pytest.param('A <img src="%20" alt="todo"> to come.', "the <img src>", id="html-encoded"),
+        pytest.param('A <img src=" " alt="todo"> to come.', "the <img src>", id="html-space"),
+    ],
+)
+def test_an_image_whose_url_is_spaces_alone_is_left_out_as_check_says(
+    site: Site, body: str, what: str
+) -> None:
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    assert findings("empty-src") == [(5, EMPTY_IMAGE.replace("the image", what))]
+    for html in every_format_html("A"):
+        assert [(img.get("alt"), img.get("src")) for img in html.iter("img")] == [("todo", None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Back to [this entry](&#32;).",
+        "Back to [this entry](%20).",
+        "Back to [this entry][r].\n\n[r]: <&#9;>",
+        'Back to <a href="%20">this entry</a>.',
+    ],
+)
+def test_a_link_whose_url_is_spaces_alone_leads_to_the_entry_as_an_empty_one(
+    site: Site, body: str
+) -> None:
+    # As `[this entry]()` and `<a href=" ">` do (RFC 3986: the same document), not to the
+    # site's `…/%20`, which no site has.
+    site(CONFIG, **{"2025/a.md": post("A", body)})
+    build()
+    for html in every_format_html("A"):
+        assert [a.get("href") for a in html.iter("a")] == [f"{PAGES}2025/a/"]

@@ -19,6 +19,7 @@ from staticfeed.gfm import Sources
 from staticfeed.render import (
     EXTENSIONS,
     URL_ATTRIBUTES,
+    blank_url,
     elements_with_urls,
     parse_fragment,
     readable_descriptors,
@@ -164,16 +165,16 @@ def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, list[tuple[str
 
 def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
     """(line, what) of each image, video or audio in `sources` written with an empty `src` or
-    `poster` (`![todo]()`), which the build leaves out: but for an <img> with a srcset, whose
-    `src` comes from that."""
+    `poster` (`![todo]()`, `![todo](&#32;)`: `blank_url`), which the build leaves out: but for
+    an <img> with a srcset, whose `src` comes from that."""
     for line, kind, url in sources.destinations:
-        if kind == "image" and not url.strip():
+        if kind == "image" and blank_url(url):
             yield line, "the image"
     for line, html in sources.raw_html:
         for element in elements_with_urls(parse_fragment(html)):
             for attribute in ("src", "poster"):
                 value = element.get(attribute)
-                if value is None or value.strip():
+                if value is None or not blank_url(value):
                     continue
                 if attribute == "src" and _src_from_srcset(element.get("srcset", "")):
                     continue

@@ -10,7 +10,7 @@ from copy import copy
 from functools import lru_cache
 from html import escape
 from typing import cast
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from cmarkgfm.cmark import Options
 from lxml import etree
@@ -882,21 +882,23 @@ def _make_urls_absolute(
 ) -> None:
     """Resolve the URLs under `fragment` against `base`, but a reference to a place in the
     entry itself (`#notes`) against the entry's `own_url`, and an empty one (`[this]()`, the
-    same document) as `own_url` without its fragment (RFC 3986, 5.2.2): against the site's
-    home page they led a reader out of the entry. An empty `src` or `poster` is taken out:
-    the entry's page is no picture. `places` as `elements_with_urls` adds to it."""
+    same document, or one of spaces: `blank_url`) as `own_url` without its fragment (RFC 3986,
+    5.2.2): against the site's home page they led a reader out of the entry. An empty `src`
+    or `poster` is taken out: the entry's page is no picture. `places` as `elements_with_urls`
+    adds to it."""
     for element in elements_with_urls(fragment, places):
         attributes = element.attrib
         for attribute in _URL_ATTRIBUTES:
             value = attributes.get(attribute)
             if value is not None:
-                written = value.strip()
-                if not written and attribute in _SHOWN:
+                blank = blank_url(value)
+                if blank and attribute in _SHOWN:
                     del attributes[attribute]
                     continue
-                if not written:
+                if blank:
                     absolute = own_url.partition("#")[0]
                 else:
+                    written = value.strip()
                     absolute = absolute_url(own_url if written[0] == "#" else base, written)
                 if attribute not in _ENCODED_BY_LIBXML2:
                     absolute = _encoded_as_links_are(absolute)
@@ -907,6 +909,14 @@ def _make_urls_absolute(
             attributes["srcset"] = srcset = _absolute_srcset(srcset, base)
             if "src" not in attributes and element.tag == "img":
                 _src_from_srcset(element, srcset)
+
+
+def blank_url(url: str) -> bool:
+    """Whether `url` is empty, the one rule of the build and `check` (empty-src): nothing but
+    spaces, as written or percent-encoded. HTML strips the spaces around a URL (`src=" "` is
+    the page itself), and cmark-gfm writes a Markdown URL of spaces (`![x](&#32;)`) as `%20`,
+    which readers resolved to the site's `…/%20`, a file no site has."""
+    return not unquote(url).strip()
 
 
 def _link_documents(fragment: etree._Element, links: DocumentLinks) -> None:
