@@ -405,6 +405,42 @@ def test_files_a_page_bundle_links_to_are_named_as_not_copied(site: Callable[...
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "listed"),
+    [
+        (
+            "![a](photo.jpg), [photos](gallery/), [more](more) and [here](./)",
+            "photo.jpg, gallery/, more (files and folders",
+        ),
+        ("The [photos](gallery/).", "gallery/ (folders"),
+    ],
+)
+def test_a_folder_a_page_bundle_links_to_is_named_as_not_copied(
+    site: Callable[..., Path], body: str, listed: str
+) -> None:
+    # `check` warns about a link to a folder beside its document (relative-file), as readers
+    # load it from site_url; import named the files such a link would need but not the folder.
+    # `./` is the bundle itself, which import reads.
+    folder = site()
+    bundle = folder / "content" / "posts" / "trip"
+    for name in ("gallery", "more"):
+        (bundle / name).mkdir(parents=True)
+    (bundle / "index.md").write_text(f'---\ntitle: "Trip"\ndate: 2021-03-04\n---\n{body}\n')
+    (bundle / "photo.jpg").write_bytes(b"x")
+    result = run("import", "content/posts/trip")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  not copied: {listed} beside the source: put them on the site at site_url + that"
+        " path, or write their full URLs)"
+    ) in result.stdout.splitlines()
+    assert run("build", "-q").exit_code == 0
+    (content,) = etree.parse(folder / "feeds" / "atom.xml").xpath(
+        "//a:entry/a:content", namespaces={"a": "http://www.w3.org/2005/Atom"}
+    )
+    html = etree.fromstring(f"<div>{content.text}</div>", etree.HTMLParser())
+    assert "https://example.org/blog/gallery/" in html.xpath("//a/@href")
+
+
 JEKYLL_POST = """\
 ---
 layout: post

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from staticfeed.config import Config
     from staticfeed.drift import Diff, EntryChange, IdChange, PublishedEntry
     from staticfeed.importer import ImportedEntry
+    from staticfeed.localfiles import LocalFile
     from staticfeed.pipeline import BuildReport, Rendered
     from staticfeed.selection import Selection
     from staticfeed.serve import PreviewServer, Snapshot
@@ -1625,11 +1626,19 @@ def _imported_lines(entry: ImportedEntry, *, dry_run: bool) -> list[str]:
         parts = [*why, *([f"{', '.join(keys)} (no staticfeed key)"] if keys else [])]
         lines.append(f"  left out: {'; '.join(parts)}")
     if entry.not_copied:
-        lines.append(
-            f"  not copied: {', '.join(entry.not_copied)} (files beside the source: put them on"
-            " the site at site_url + that path, or write their full URLs)"
-        )
+        lines.append(_not_copied_line(entry.not_copied))
     return lines
+
+
+def _not_copied_line(found: Sequence[LocalFile]) -> str:
+    """What `import` did not copy, as written in the body, and what those are: a folder
+    (`gallery/`, or `gallery` without its `/`) is no file a reader would guess it to be."""
+    folders = [local.folder for local in found]
+    kinds = "folders" if all(folders) else "files and folders" if any(folders) else "files"
+    return (
+        f"  not copied: {', '.join(local.url for local in found)} ({kinds} beside the source:"
+        " put them on the site at site_url + that path, or write their full URLs)"
+    )
 
 
 def _passed_over_note(paths: Sequence[Path]) -> str:

@@ -62,7 +62,7 @@ from staticfeed.errors import (
 from staticfeed.frontmatter import FrontMatterError, split
 from staticfeed.ids import slugify
 from staticfeed.infer import HTML_INTERRUPTS, read_head
-from staticfeed.localfiles import local_files
+from staticfeed.localfiles import LocalFile, local_files
 from staticfeed.model import Author
 from staticfeed.output import MANIFEST_NAME, create_file
 from staticfeed.render import EXTENSIONS, inline_text
@@ -124,7 +124,7 @@ class ImportedEntry:
     named_from: str | None = None  # the URL path it is named from: "permalink /history/x/"
     translation: str | None = None  # the language its Hugo file name gives: `fr` of `x.fr.md`
     lang_from: str | None = None  # where its lang came from: "from the file name, as Hugo …"
-    not_copied: tuple[str, ...] = ()  # relative URLs of files beside the source: not imported
+    not_copied: tuple[LocalFile, ...] = ()  # files and folders beside the source it links to
     post: bool = False  # another site generator's post, which that site's feed carried
     document: str = ""  # the whole file: front matter and body
 
@@ -2785,12 +2785,12 @@ def _entry(source: Path, path: Path, draft: _Draft, tz: tzinfo) -> ImportedEntry
     return _with_document(entry, tz)
 
 
-def _files_beside(body: str, source: Path) -> tuple[str, ...]:
-    """The relative URLs in `body` that name a file in the source's folder or below it (a Hugo
-    page bundle's images): import copies documents only, and in entries/ such a URL resolves
-    against site_url."""
-    found = local_files(gfm.sources(body, EXTENSIONS), source, source.parent)
-    return tuple(local.url for local in found)
+def _files_beside(body: str, source: Path) -> tuple[LocalFile, ...]:
+    """The files and folders in the source's folder or below it that `body` names by a relative
+    URL (a Hugo page bundle's images, its `gallery/`), as `check` reports them once imported
+    (relative-file): import copies documents only, and in entries/ such a URL resolves against
+    site_url."""
+    return tuple(local_files(gfm.sources(body, EXTENSIONS), source, source.parent, folders=True))
 
 
 def _with_document(entry: ImportedEntry, tz: tzinfo) -> ImportedEntry:
