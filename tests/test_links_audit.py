@@ -590,3 +590,23 @@ def test_a_link_whose_url_is_spaces_alone_leads_to_the_entry_as_an_empty_one(
     build()
     for html in every_format_html("A"):
         assert [a.get("href") for a in html.iter("a")] == [f"{PAGES}2025/a/"]
+
+
+@pytest.mark.parametrize(
+    ("markup", "src", "warned"),
+    [
+        # The srcset's one image is a URL of spaces: no src from it, and check says so.
+        ('<img src="" srcset="%20 1x" alt="todo">', None, True),
+        # Another image of it is chosen, as when the first is one browsers do not read.
+        ('<img srcset="%20 1x, map.png 2x" alt="todo">', f"{SITE}map.png", False),
+    ],
+)
+def test_a_srcset_image_of_spaces_alone_gives_an_img_no_src(
+    site: Site, markup: str, src: str | None, warned: bool
+) -> None:
+    site(CONFIG, **{"2025/a.md": post("A", f"A {markup} to come.")})
+    assert findings("empty-src") == (
+        [(5, EMPTY_IMAGE.replace("the image", "the <img src>"))] if warned else []
+    )
+    for html in every_format_html("A"):
+        assert [(img.get("alt"), img.get("src")) for img in html.iter("img")] == [("todo", src)]

@@ -24,6 +24,7 @@ from staticfeed.render import (
     parse_fragment,
     readable_descriptors,
     srcset_candidates,
+    srcset_src,
 )
 from staticfeed.values import backslashes_as_slashes
 
@@ -176,18 +177,12 @@ def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
                 value = element.get(attribute)
                 if value is None or not blank_url(value):
                     continue
-                if attribute == "src" and _src_from_srcset(element.get("srcset", "")):
+                if attribute == "src" and srcset_src(element.get("srcset", "")) is not None:
                     continue
                 # An HTML block spans lines: the element's own, as lxml counts them.
                 within = element.sourceline
                 here = line + within - 1 if isinstance(within, int) else line
                 yield here, f"the <{element.tag} {attribute}>"
-
-
-def _src_from_srcset(srcset: str) -> bool:
-    """Whether the build gives an `<img>` with this srcset its `src` from it: from an image
-    whose descriptors browsers read (render)."""
-    return any(readable_descriptors(each[1]) for each in srcset_candidates(srcset))
 
 
 def _file_named(url: str, folder: Path, root: Path, folders: bool) -> tuple[Path, bool] | None:

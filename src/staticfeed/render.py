@@ -906,9 +906,11 @@ def _make_urls_absolute(
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
         if srcset is not None:
-            attributes["srcset"] = srcset = _absolute_srcset(srcset, base)
+            attributes["srcset"] = _absolute_srcset(srcset, base)
             if "src" not in attributes and element.tag == "img":
-                _src_from_srcset(element, srcset)
+                image = srcset_src(srcset)
+                if image is not None:
+                    attributes["src"] = _absolute_in_srcset(base, image)
 
 
 def blank_url(url: str) -> bool:
@@ -948,16 +950,23 @@ def place_link_start(own_url: str) -> str | None:
     return html[start:end]
 
 
-def _src_from_srcset(img: etree._Element, srcset: str) -> None:
-    """Give an `<img>` written with a srcset alone the `src` browsers fall back to: readers
-    remove srcset (feedparser, newsboat), and such an image reached them with no picture at
-    all. Its 1x image (one without a descriptor is 1x), else its first: browsers still choose
-    from the srcset, where the src is just one more 1x image. Only of the images browsers
-    read: `café 1.png 1x` is the URL `café`, then no descriptor they read, and is skipped."""
-    candidates = [each for each in srcset_candidates(srcset) if readable_descriptors(each[1])]
-    if candidates:
-        ones = [url for url, descriptors in candidates if _one_x(descriptors)]
-        img.set("src", ones[0] if ones else candidates[0][0])
+def srcset_src(srcset: str) -> str | None:
+    """The URL, as written, that an `<img>` written with `srcset` alone gets as its `src`, the
+    one browsers fall back to (the build's, and `check`'s for empty-src): readers remove
+    srcset (feedparser, newsboat), and such an image reached them with no picture at all. Its
+    1x image (one without a descriptor is 1x), else its first: browsers still choose from the
+    srcset, where the src is just one more 1x image. Only of the images browsers read (`café
+    1.png 1x` is the URL `café`, then no descriptor they read, and is skipped), and not one of
+    spaces alone (`%20 1x`: `blank_url`), which would be a broken picture."""
+    candidates = [
+        (url, descriptors)
+        for url, descriptors in srcset_candidates(srcset)
+        if readable_descriptors(descriptors) and not blank_url(url)
+    ]
+    if not candidates:
+        return None
+    ones = [url for url, descriptors in candidates if _one_x(descriptors)]
+    return ones[0] if ones else candidates[0][0]
 
 
 def _one_x(descriptors: str) -> bool:
@@ -999,9 +1008,13 @@ _DESCRIPTOR = re.compile(
 def _absolute_srcset(srcset: str, base: str) -> str:
     candidates = []
     for url, descriptor in srcset_candidates(srcset):
-        joined = _encoded_as_links_are(absolute_url(base, url))
+        joined = _absolute_in_srcset(base, url)
         candidates.append(f"{joined} {descriptor}".strip())
     return ", ".join(candidates)
+
+
+def _absolute_in_srcset(base: str, url: str) -> str:
+    return _encoded_as_links_are(absolute_url(base, url))
 
 
 # The URL attributes libxml2 percent-encodes as it writes HTML (a space, a letter beyond
