@@ -610,3 +610,11 @@ def test_a_srcset_image_of_spaces_alone_gives_an_img_no_src(
     )
     for html in every_format_html("A"):
         assert [(img.get("alt"), img.get("src")) for img in html.iter("img")] == [("todo", src)]
+
+
+def test_a_link_of_spaces_alone_names_no_file_even_one_so_named(site: Site) -> None:
+    # The build leads it to the entry, as an empty link: check told of a file readers load.
+    root = site(CONFIG, **{"2025/a.md": post("A", "Back to [this entry](%20).")})
+    (root / "entries" / "2025" / " ").write_bytes(b"x")
+    assert findings("relative-file") == []
+    assert hrefs("A") == [f"{PAGES}2025/a/"]

@@ -187,7 +187,10 @@ def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
 
 def _file_named(url: str, folder: Path, root: Path, folders: bool) -> tuple[Path, bool] | None:
     """The file under `root` that `url` names relative to `folder`, if there is one, or with
-    `folders` the folder, if it does not hold `folder`; and whether it is a folder."""
+    `folders` the folder, if it does not hold `folder`; and whether it is a folder. None for
+    a URL of spaces alone (`%20`), which the build reads as empty: the entry itself."""
+    if blank_url(url):
+        return None
     try:
         parts = urlsplit(url)
     except ValueError:
