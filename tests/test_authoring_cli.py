@@ -2113,6 +2113,37 @@ def test_new_edit_with_an_editor_command_it_cannot_run_names_the_variable_to_set
     )
 
 
+@pytest.mark.parametrize(
+    ("visual", "editor"),
+    [("   ", None), (None, "   "), ("", " \t ")],
+    ids=["visual", "editor", "both"],
+)
+def test_new_edit_with_editor_variables_of_spaces_alone_opens_the_system_editor(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, visual: str | None, editor: str | None
+) -> None:
+    # A variable of spaces counts as unset (README), yet click read it itself and ran the
+    # entry as the editor: "could not start (Permission denied)" instead of the editor the
+    # machine has. Here that editor is the first click looks for, sensible-editor.
+    assert init().exit_code == 0
+    tools = in_tmp / "bin"
+    tools.mkdir()
+    (tools / "sensible-editor").write_text('#!/bin/sh\necho "Edited." >> "$1"\n', encoding="utf-8")
+    (tools / "sensible-editor").chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    for name, value in (("VISUAL", visual), ("EDITOR", editor)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+
+    result = run("new", "Notes", "--date", "2025-07-01 09:00", "--edit")
+
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout == "entries/2025/notes.md\n"
+    written = (in_tmp / "entries" / "2025" / "notes.md").read_text(encoding="utf-8")
+    assert written.endswith("---\nEdited.\n"), written
+
+
 def test_new_edit_names_the_editor_whatever_words_click_fails_in(
     in_tmp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

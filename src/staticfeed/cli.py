@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sys
 import threading
 import time
@@ -1314,20 +1315,29 @@ def new_command(
 
 
 _EDITOR_VARIABLES = ("VISUAL", "EDITOR")  # in click's order
+_FALLBACK_EDITORS = ("sensible-editor", "vim", "nano")  # click's, in its order
+
+
+def _fallback_editor() -> str:
+    """The editor click falls back on when neither variable names one, found here: given no
+    editor, click reads the variables itself and runs one of spaces, the entry as the command."""
+    if sys.platform.startswith("win"):
+        return "notepad"
+    return next((name for name in _FALLBACK_EDITORS if shutil.which(name)), "vi")
 
 
 def _edit(path: Path) -> None:
     """Open the new entry in $VISUAL, else $EDITOR, else the editor click finds (vim, nano,
-    …); a variable holding only spaces is unset, where click ran the entry itself. An editor
+    …); a variable holding only spaces is unset, also to click. An editor
     that cannot start or fails is the user's to fix, named with the entry it was to open (click
     names the editor as if it were the file), and with the variable that chose it."""
     variable = next((name for name in _EDITOR_VARIABLES if os.environ.get(name, "").strip()), None)
-    editor = os.environ[variable] if variable is not None else None
+    editor = os.environ[variable] if variable is not None else _fallback_editor()
 
     def failed(why: str) -> click.ClickException:
         return _user_error(
             StaticfeedError(
-                f"the entry was written, but the editor ({editor or 'the default one'}) {why}",
+                f"the entry was written, but the editor ({editor}) {why}",
                 f"Set {variable or 'EDITOR'} to your editor's command, or open the file yourself.",
                 path=path,
             )
