@@ -2502,23 +2502,44 @@ def test_a_byline_under_front_matter_without_authors_names_them_and_is_taken_out
     assert parsed.content[0].value == "<p>Text.</p>"
 
 
-def test_only_the_lines_the_front_matter_leaves_out_are_taken_from_the_body(site: Site) -> None:
-    # The front matter gives the date and author: the date line and the line starting with
-    # "By" are the author's text, and were dropped with the title's heading.
-    body = (
-        "# Year in review\n\nBy the end of the year, we had planted 300 trees.\n\n"
-        "March 1, 2025\n\nBy Bo Chen\n\nThat was the day it started.\n"
-    )
+@pytest.mark.parametrize(
+    ("body", "title", "kept"),
+    [
+        # The date line and the line starting with "By" are the author's text, and were
+        # dropped with the title's heading.
+        (
+            "# Year in review\n\nBy the end of the year, we had planted 300 trees.\n\n"
+            "March 1, 2025\n\nBy Bo Chen\n\nThat was the day it started.\n",
+            "Year in review",
+            "<p>By the end of the year, we had planted 300 trees.</p>\n<p>March 1, 2025</p>\n"
+            "<p>By Bo Chen</p>\n<p>That was the day it started.</p>",
+        ),
+        # The title is the first heading or line that is not a date or a byline (README): the
+        # first of these lines became the title, the heading below it left in the text.
+        (
+            "Monday, December 22, 2025\n\nBy Liza Smirnova\n\n# For a Peace From Below\n\nText.\n",
+            "For a Peace From Below",
+            "<p>Monday, December 22, 2025</p>\n<p>By Liza Smirnova</p>\n<p>Text.</p>",
+        ),
+        (
+            "By Liza Smirnova\n\nMonday, December 22, 2025\n\n# For a Peace From Below\n\nText.\n",
+            "For a Peace From Below",
+            "<p>By Liza Smirnova</p>\n<p>Monday, December 22, 2025</p>\n<p>Text.</p>",
+        ),
+    ],
+    ids=["heading-first", "date-line-first", "byline-first"],
+)
+def test_only_the_lines_the_front_matter_leaves_out_are_taken_from_the_body(
+    site: Site, body: str, title: str, kept: str
+) -> None:
+    # The front matter gives the date and author, not the title.
     site(**{"a.md": doc("date: 2025-12-22\nauthor: Ann Lee\n", body)})
     build_ok()
     parsed = feedparser.parse("feeds/atom.xml").entries[0]
-    assert parsed.title == "Year in review"
+    assert parsed.title == title
     assert [a.name for a in parsed.authors] == ["Ann Lee"]
     assert parsed.published == "2025-12-22T00:00:00+00:00"
-    assert parsed.content[0].value == (
-        "<p>By the end of the year, we had planted 300 trees.</p>\n<p>March 1, 2025</p>\n"
-        "<p>By Bo Chen</p>\n<p>That was the day it started.</p>"
-    )
+    assert parsed.content[0].value == kept
 
 
 # Documents without front matter ----------------------------------------------------------

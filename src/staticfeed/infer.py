@@ -62,12 +62,15 @@ def read_head(
     """
     lines = body.split("\n")
     head = [i for i, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
-    date_index, published, problem = (
-        _find_date(lines, head, tz) if find_date else (None, None, None)
-    )
-    byline_index, names = _find_byline(lines, head) if find_byline else (None, ())
+    found_date = _find_date(lines, head, tz) if find_date or find_title else (None, None, None)
+    found_byline = _find_byline(lines, head) if find_byline or find_title else (None, ())
+    # A date line or a byline is never the title, also one left in the body under the front
+    # matter's date or author, which the first line of the text would otherwise have been.
+    not_titles = {found_date[0], found_byline[0]}
+    title_indexes, title = _find_title(lines, head, not_titles) if find_title else ([], None)
+    date_index, published, problem = found_date if find_date else (None, None, None)
+    byline_index, names = found_byline if find_byline else (None, ())
     taken = {date_index, byline_index} - {None}
-    title_indexes, title = _find_title(lines, head, taken) if find_title else ([], None)
     # A refused date line is no title, but stays in the body: nothing was taken from it.
     consumed = (taken if problem is None else taken - {date_index}) | set(title_indexes)
     paragraph_lines = {
