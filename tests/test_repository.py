@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,13 @@ def test_committed_sample_feeds_match_a_fresh_build(
 def test_readme_command_reference_matches_help() -> None:
     status = Cog().main(["cog", "--check", str(REPO / "README.md")])
     assert status == 0, "README's command reference is stale: run `cog -r README.md`"
+
+
+def test_readme_config_example_is_the_sample_publications_config() -> None:
+    # The README shows the sample publication's config, whose default author names the
+    # feeds/authors/the-peace-from-below-reading-list-editors.* its build output lists; the
+    # example had drifted to another author (with an email) than pyproject.toml gives.
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n[tool.staticfeed]\n", 1)[1].split("```", 1)[0]
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert tomllib.loads(example) == pyproject["tool"]["staticfeed"]
