@@ -497,6 +497,10 @@ def test_a_summary_alone_with_nothing_to_open_is_the_content(site: Site) -> None
     for name in ("atom.xml", "rss.xml"):
         shown = parsed(name).entries[0].content[0].value
         assert lxml.html.fragment_fromstring(shown, "div").text_content() == "A <short> note"
+    # JSON Feed carried an empty content_html: its readers showed nothing, not the summary.
+    item = json_items()[TAG + "a"]
+    assert "content_html" not in item
+    assert (item["content_text"], item["summary"]) == ("A <short> note", "A <short> note")
 
 
 def test_a_title_alone_with_nothing_to_open_is_an_error(site: Site) -> None:

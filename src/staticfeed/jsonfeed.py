@@ -79,12 +79,15 @@ def _item(config: Config, rendered: RenderedEntry) -> Json:
     entry = rendered.entry
     # JSON Feed needs content_html or content_text: with summaries only, the summary is its text.
     whole = rendered.content_in_feeds(config.content)
+    html = rendered.content_html if whole else None
+    if not html and rendered.summary and not rendered.url:
+        whole = False  # no body, nothing to open: its summary, as Atom and RSS carry it
     return _without_empty(
         {
             "id": entry.id,
             "url": rendered.url,
             "title": entry.title,
-            "content_html": rendered.content_html if whole else None,
+            "content_html": html if whole else None,
             "content_text": None if whole else rendered.summary,
             "summary": rendered.summary,
             "date_published": iso(entry.published),
