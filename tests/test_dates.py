@@ -101,6 +101,13 @@ def only_entry_dates(site: Site, zone: str, document: str) -> tuple[datetime, da
     return published, updated, pub_date
 
 
+def published_in_kyiv(site: Site, document: str) -> datetime:
+    """The instant the Atom feed publishes the one entry `document` at, built in Kyiv."""
+    site(config=config_in(KYIV), **{"a.md": document})
+    atom, _ = build_and_read()
+    return datetime.fromisoformat(atom.findtext("a:entry/a:published", namespaces=NS))
+
+
 def assert_same_moment(actual: datetime, expected: datetime, *, offset: bool) -> None:
     assert actual.tzinfo is not None, actual
     assert actual == expected, (actual.isoformat(), expected.isoformat())
@@ -2341,3 +2348,78 @@ def test_an_offset_and_a_zone_name_that_disagree_are_an_error(
         f"Error: entries/a.md:3: date: '{value}' gives the offset {why}, which disagree: write"
         " one. Write date like 2025-12-22, 2025-12-22 14:30 or 2025-12-22T14:30:00+02:00.\n"
     )
+
+
+ZONE_OFFSET = "write the offset of the zone its time is in"
+
+
+@pytest.mark.parametrize(
+    ("value", "offset", "likely"),
+    [
+        # Each was published as written: 10:00 at +15:00 is 19:00 UTC the day before.
+        ("2025-12-01 10:00 +15:00", "+15:00", ZONE_OFFSET),
+        ("2025-12-01 10:00 +14:30", "+14:30", ZONE_OFFSET),
+        ("2025-12-01T10:00:00+23:59", "+23:59", ZONE_OFFSET),
+        ("Mon, 01 Dec 2025 10:00:00 +1500", "+15:00", ZONE_OFFSET),
+        # West of -12:00, where the same offset east is a zone's: Tonga's +13:00, Chatham's
+        # +12:45 in summer; -12:30 reversed is no zone's either, but is within them.
+        ("2025-12-01 10:00 -13:00", "-13:00", "its sign may be the other way, +13:00"),
+        ("2025-12-01T10:00:00-12:45", "-12:45", "its sign may be the other way, +12:45"),
+        ("1 December 2025 10:00 -1230", "-12:30", "its sign may be the other way, +12:30"),
+        ("2025-12-01 10:00 -14:30", "-14:30", ZONE_OFFSET),
+    ],
+)
+def test_an_offset_no_zone_has_is_an_error(
+    site: Site, value: str, offset: str, likely: str
+) -> None:
+    # Offsets run from Baker Island's -12:00 to the Line Islands' +14:00: one past them is a
+    # slip (a sign, a digit, a time where the offset goes), and the entry was published hours
+    # from the instant meant.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the offset {offset}, which no time zone"
+        f" has (they run from -12:00 to +14:00): {likely}. {FRONT_MATTER_FIX}\n"
+    )
+
+
+def test_an_offset_no_zone_has_is_an_error_in_toml_and_a_date_line(site: Site) -> None:
+    # TOML reads the offset itself, as a date-time with +15:00; a date line as front matter.
+    site(
+        config=config_in(KYIV),
+        **{
+            "a.md": toml_entry("2025-12-01T10:00:00+15:00"),
+            "b.md": "1 December 2025 10:00 +15:00\n\n# A title\n\nThe body.\n",
+        },
+    )
+    why = "which no time zone has (they run from -12:00 to +14:00): write the offset of the zone"
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '2025-12-01T10:00:00+15:00' gives the offset +15:00, {why}"
+        f" its time is in. {FRONT_MATTER_FIX}\n"
+        f"Error: entries/b.md:1: date line: '1 December 2025 10:00 +15:00' gives the offset"
+        f" +15:00, {why} its time is in. {DATE_LINE_FIX}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        # The ends of the range, and offsets of quarter hours zones have: Kiribati's +14:00,
+        # Baker Island's -12:00, Nepal's +05:45, Chatham's +12:45 and +13:45.
+        ("2025-12-01 10:00 +14:00", datetime(2025, 11, 30, 20, 0, tzinfo=UTC)),
+        ("2025-12-01 10:00 -12:00", datetime(2025, 12, 1, 22, 0, tzinfo=UTC)),
+        ("2025-12-01 10:00 +05:45", datetime(2025, 12, 1, 4, 15, tzinfo=UTC)),
+        ("2025-12-01T10:00:00+12:45", datetime(2025, 11, 30, 21, 15, tzinfo=UTC)),
+        ("Mon, 01 Dec 2025 10:00:00 +1345", datetime(2025, 11, 30, 20, 15, tzinfo=UTC)),
+    ],
+)
+def test_an_offset_a_zone_has_is_read(site: Site, value: str, instant: datetime) -> None:
+    assert published_in_kyiv(site, yaml_entry(value)) == instant
+
+
+def test_a_zones_own_offset_before_time_zones_is_no_offset_written(site: Site) -> None:
+    # Manila kept its mean solar time, 15:56:08 behind UTC, until the end of 1844: the
+    # config's zone gives it, the author wrote none, and the date is read as before.
+    site(config=config_in("Asia/Manila"), **{"a.md": yaml_entry("1800-01-01 12:00")})
+    atom, _ = build_and_read()
+    published = atom.findtext("a:entry/a:published", namespaces=NS)
+    assert datetime.fromisoformat(published) == datetime(1800, 1, 2, 3, 56, 8, tzinfo=UTC)

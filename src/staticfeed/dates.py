@@ -321,6 +321,8 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
     """An aware datetime from a front-matter value; wall times without an offset are in `tz`.
     `written` is how the author wrote a value YAML read as a number (`1:20`, which is 80)."""
     if isinstance(value, datetime):
+        if isinstance(value.tzinfo, timezone):  # written with its offset (TOML), not a zone's
+            _refuse_offset_no_zone_has(value.isoformat(), value)
         return localize(value, tz)
     if isinstance(value, date):
         return start_of_day(value, tz)
@@ -335,6 +337,7 @@ def parse_date(value: object, tz: tzinfo, written: object = None) -> datetime:
         raise DateError(message)
     text = value.strip()
     moment = _parse_text(text)
+    _refuse_offset_no_zone_has(text, moment)
     try:
         return localize(moment, tz)
     except SkippedTime:
@@ -382,6 +385,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     if first is None:
         return None
+    _refuse_offset_no_zone_has(text, first)
     if not _HAS_TIME.search(_without_offset(text)):
         _refuse_unread_time(text, first)
         if first.tzinfo is None:
@@ -609,6 +613,32 @@ def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None
     raise DateError(
         f"{text!r} gives the offset {offset} but no time for it: write"
         f" {day.isoformat()} 00:00 {offset} for midnight there"
+    )
+
+
+# The offsets zones have had since time zones were standard: Baker Island's -12:00 to the Line
+# Islands' +14:00. Before, some kept a mean solar time past them (Manila's -15:56:08 until
+# 1845), which only the config's zone gives: no date reads an offset with seconds.
+_OFFSETS_IN_USE = (timedelta(hours=-12), timedelta(hours=14))
+
+
+def _refuse_offset_no_zone_has(text: str, moment: datetime) -> None:
+    """An offset written past those any zone has (`+15:00`, `-13:00`) is a slip: a sign typed
+    the other way, a digit mistyped, or a time written where the offset goes. It was read as
+    written, and the entry published hours from the instant meant."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return
+    earliest, latest = _OFFSETS_IN_USE
+    if earliest <= offset <= latest:
+        return
+    if earliest <= -offset <= latest:
+        likely = f"its sign may be the other way, {_format_offset(-offset)}"
+    else:
+        likely = "write the offset of the zone its time is in"
+    raise DateError(
+        f"{text!r} gives the offset {_format_offset(offset)}, which no time zone has (they run"
+        f" from {_format_offset(earliest)} to {_format_offset(latest)}): {likely}"
     )
 
 
