@@ -2423,3 +2423,35 @@ def test_a_zones_own_offset_before_time_zones_is_no_offset_written(site: Site) -
     atom, _ = build_and_read()
     published = atom.findtext("a:entry/a:published", namespaces=NS)
     assert datetime.fromisoformat(published) == datetime(1800, 1, 2, 3, 56, 8, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "hour", "clock"),
+    [
+        # Front matter published it at 12:00, where a date line refused it: one rule now.
+        ("2025-12-01T12", "T12", "12:00"),
+        ("2025-12-01t12", "t12", "12:00"),
+        ("2025-12-01T12+02:00", "T12", "12:00"),  # as `2025-12-01 12 +02:00` is refused
+        ("2025-12-01T5Z", "T5", "05:00"),
+        ("20251201T09", "T09", "09:00"),
+        ("2025-12-01T24", "T24", "24:00"),  # it was the next day's midnight
+    ],
+)
+def test_an_hour_alone_after_t_is_an_error(site: Site, value: str, hour: str, clock: str) -> None:
+    # ISO 8601 lets a time stop at its hour, but `2025-12-01T12` is as likely `T12:30` cut
+    # short, as `2025-12-01T` is (refused), and no clock writes an hour without its minutes.
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date: {hour} gives an hour"
+        f" without its minutes, which could be {clock} or a time cut short. Write date as"
+        f" 2025-12-01, or as 2025-12-01 {clock} for that time.\n"
+    )
+
+
+def test_an_hour_alone_after_t_in_a_date_line_is_the_same_error(site: Site) -> None:
+    # It was told "a form a date line does not read: write it 12:00", where front matter read it.
+    site(**{"a.md": "2025-12-01T12\n\n# A title\n\nThe body.\n"})
+    assert refused_build() == (
+        "Error: entries/a.md:1: date line: cannot read '2025-12-01T12' as a date: T12 gives an"
+        f" hour without its minutes, which could be 12:00 or a time cut short. {DATE_LINE_FIX}\n"
+    )

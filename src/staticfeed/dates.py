@@ -778,6 +778,11 @@ _LAST_HOUR_ALONE = re.compile(
     rf"(?<=\S)\s+(?P<number>\d{{1,2}})(?:\s+(?:[+-]\d\d(?::?\d\d)?|{'|'.join(_ZONE_NAMES)}))?\s*$",
     re.ASCII | re.IGNORECASE,
 )
+# The same after ISO 8601's T (`2025-12-01T12`, `2025-12-01T12+02:00`), with the zone joined
+# to it as ISO 8601 joins one.
+_HOUR_ALONE_AFTER_T = re.compile(
+    r"(?<=\d) ?(?P<t>[Tt])(?P<number>\d{1,2})(?:[Zz]|[+-]\d\d(?::?\d\d)?)?$", re.ASCII
+)
 
 
 def _refuse_hour_alone(text: str, read: Callable[[str], datetime | None]) -> None:
@@ -786,6 +791,9 @@ def _refuse_hour_alone(text: str, read: Callable[[str], datetime | None]) -> Non
     `2025-12-01 5`, and it may as well be a day typed again or left over. `read` reads the
     text before it: a date alone is refused."""
     found = _LAST_HOUR_ALONE.search(text) if text[-1:].isascii() else None
+    if found is None and ("T" in text or "t" in text):
+        _refuse_hour_after_t(text, read)
+        return
     day = None if found is None else _day_alone(text[: found.start()], read)
     if found is None or day is None:
         return
@@ -796,6 +804,24 @@ def _refuse_hour_alone(text: str, read: Callable[[str], datetime | None]) -> Non
     clock = f"{number:02d}:00"
     why = f"{found['number']} after {written} could be the hour {clock} or left over"
     raise NumberLeftOver(f"cannot read {text!r} as a date: {why}", written, clock)
+
+
+def _refuse_hour_after_t(text: str, read: Callable[[str], datetime | None]) -> None:
+    """An hour alone after ISO 8601's T (`2025-12-01T12`) is as likely a time cut short as the
+    hour ISO 8601's reduced form makes it: front matter read it as 12:00 while a date line
+    refused it, and a date line that ends at T is refused as cut short (`_refuse_time_begun`).
+    An hour past 24 is left to the error that says it does not exist."""
+    found = _HOUR_ALONE_AFTER_T.search(text)
+    day = None if found is None else _day_alone(text[: found.start()], read)
+    if found is None or day is None or int(found["number"]) > 24:
+        return
+    written, clock = day.isoformat(), f"{int(found['number']):02d}:00"
+    why = f"{found['t']}{found['number']} gives an hour without its minutes"
+    raise NumberLeftOver(
+        f"cannot read {text!r} as a date: {why}, which could be {clock} or a time cut short",
+        written,
+        clock,
+    )
 
 
 # A time in ISO 8601's basic form that reads as a year as well, 19:00 to 20:59 (`1930`,
