@@ -2455,3 +2455,48 @@ def test_an_hour_alone_after_t_in_a_date_line_is_the_same_error(site: Site) -> N
         "Error: entries/a.md:1: date line: cannot read '2025-12-01T12' as a date: T12 gives an"
         f" hour without its minutes, which could be 12:00 or a time cut short. {DATE_LINE_FIX}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "offset"),
+    [
+        # Go's form with its time left out: each was "cannot read".
+        ("2025-12-01 +0000 UTC", "+00:00"),
+        ("1 December 2025 -0500 EST", "-05:00"),
+        ("2025-12-01 -0300 -03", "-03:00"),  # it was "gives two offsets"
+    ],
+)
+def test_an_offset_and_zone_name_after_a_date_without_a_time_is_an_error(
+    site: Site, value: str, offset: str
+) -> None:
+    # As an offset alone after a date is: midnight there is what to write.
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the offset {offset} but no time for it:"
+        f" write 2025-12-01 00:00 {offset} for midnight there. {FRONT_MATTER_FIX}\n"
+    )
+
+
+def test_an_offset_and_zone_name_after_a_date_line_without_a_time_is_an_error(
+    site: Site,
+) -> None:
+    # `2025-12-01 -0500 EST` was told "0500 is left over", `2025-12-01 +0100 UTC` was no date.
+    site(
+        config=config_in(KYIV),
+        **{
+            "a.md": "2025-12-01 -0500 EST\n\n# A title\n\nThe body.\n",
+            "b.md": "2025-12-01 +0100 UTC\n\n# A title\n\nThe body.\n",
+        },
+    )
+    assert refused_build() == (
+        "Error: entries/a.md:1: date line: '2025-12-01 -0500 EST' gives the offset -05:00 but"
+        f" no time for it: write 2025-12-01 00:00 -05:00 for midnight there. {DATE_LINE_FIX}\n"
+        "Error: entries/b.md:1: date line: '2025-12-01 +0100 UTC' gives the offset +0100 and"
+        f" the time zone UTC (+00:00), which disagree: write one. {DATE_LINE_FIX}\n"
+    )
+
+
+def test_a_time_as_go_writes_it_is_read_in_a_date_line(site: Site) -> None:
+    # Hugo's {{ .Date }} pasted above a document was no date at all.
+    document = "2025-12-01 10:00:00 -0500 EST\n\n# A title\n\nBody.\n"
+    assert published_in_kyiv(site, document) == datetime(2025, 12, 1, 15, tzinfo=UTC)

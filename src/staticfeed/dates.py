@@ -367,7 +367,8 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
     text = line.strip().strip("*_#").strip()
     if not text or len(text) > _DATE_LINE_MAX or not _YEAR.search(text):
         return None
-    _refuse_offset_without_time(text, _full_date)
+    written, text = text, _go_line_name_dropped(text)
+    _refuse_offset_without_time(text, _full_date, shown=written)
     _refuse_zone_without_time(text, _full_date, capitals=False)
     _refuse_time_begun(text, _full_date)
     _refuse_place_zone(text, _full_date)
@@ -385,7 +386,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     if first is None:
         return None
-    _refuse_offset_no_zone_has(text, first)
+    _refuse_offset_no_zone_has(written, first)
     if not _HAS_TIME.search(_without_offset(text)):
         _refuse_unread_time(text, first)
         if first.tzinfo is None:
@@ -501,9 +502,11 @@ _GO_OFFSET_AND_NAME = re.compile(
 def _go_name_dropped(text: str) -> str:
     """`text` without the zone's name after its offset, as Go writes a time
     (`2025-12-01 10:00:00 +0000 UTC`), which was "cannot read"; an error when the name is one
-    of a known offset that is not the one given: which was meant, only the author knows."""
+    of a known offset that is not the one given: which was meant, only the author knows.
+    Without a time (`2025-12-01 +0000 UTC`), the offset is then refused as after any date
+    alone (`_refuse_offset_without_time`), where the name left it "cannot read"."""
     found = _GO_OFFSET_AND_NAME.fullmatch(text)
-    if found is None or not _TIME_MARKED.search(found["before"]):
+    if found is None:
         return text
     offset, name = found["offset"], found["name"]
     given = offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
@@ -514,6 +517,17 @@ def _go_name_dropped(text: str) -> str:
             " disagree: write one"
         )
     return f"{found['before']} {offset}"
+
+
+def _go_line_name_dropped(text: str) -> str:
+    """`_go_name_dropped` for a date line, which may be a title: an offset and a name that
+    disagree are an error only after a date (`2025-12-01 10:00 +0100 UTC`)."""
+    try:
+        return _go_name_dropped(text)
+    except DateError:
+        if _reads_as_full_date(text.rsplit(None, 2)[0]):  # the text before the offset
+            raise
+        return text
 
 
 def _named_offset(name: str) -> str | None:
@@ -527,8 +541,8 @@ def _named_offset(name: str) -> str | None:
 
 
 def _parse_text(text: str) -> datetime:
-    text = _go_name_dropped(text)
-    _refuse_offset_without_time(text, _parse_text)
+    written, text = text, _go_name_dropped(text)
+    _refuse_offset_without_time(text, _parse_text, shown=written)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
     _refuse_place_zone(text, _parse_text)
@@ -600,18 +614,21 @@ _LAST_OFFSET = re.compile(
 )
 
 
-def _refuse_offset_without_time(text: str, read: Callable[[str], datetime | None]) -> None:
+def _refuse_offset_without_time(
+    text: str, read: Callable[[str], datetime | None], shown: str | None = None
+) -> None:
     """An offset after a date with no time (`1 December 2025 -05:00`, `2025-12-01 +0500`) is
     the offset of no instant the author wrote: dateutil read `-05:00` as the time 05:00 in
     the config's zone, ISO 8601's reader took it for midnight there, and each other sign and
-    form got another error. `read` reads the text before it: a date alone is refused."""
+    form got another error. `read` reads the text before it: a date alone is refused.
+    `shown` is the date as written, when `text` is it without a zone's name after the offset."""
     found = _LAST_OFFSET.search(text)
     day = None if found is None else _day_alone(text[: found.start()], read)
     if found is None or day is None:
         return
     offset = f"{found['sign']}{found['hour']}:{found['minute'] or '00'}"
     raise DateError(
-        f"{text!r} gives the offset {offset} but no time for it: write"
+        f"{shown or text!r} gives the offset {offset} but no time for it: write"
         f" {day.isoformat()} 00:00 {offset} for midnight there"
     )
 
