@@ -2500,3 +2500,73 @@ def test_a_time_as_go_writes_it_is_read_in_a_date_line(site: Site) -> None:
     # Hugo's {{ .Date }} pasted above a document was no date at all.
     document = "2025-12-01 10:00:00 -0500 EST\n\n# A title\n\nBody.\n"
     assert published_in_kyiv(site, document) == datetime(2025, 12, 1, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "offset", "end"),
+    [
+        # Each was 10:00 at -11:00, 21:00 UTC: for an event from 10:00 to 11:00 in Kyiv,
+        # 13 hours late.
+        ("2025-12-01 10:00-11:00", "2025-12-01 10:00", "-11:00", "11:00"),
+        ("2025-12-01T10:00-11:00", "2025-12-01T10:00", "-11:00", "11:00"),
+        ("1 December 2025 10:30-11", "1 December 2025 10:30", "-11:00", "11:00"),
+        ("2025-12-01 05:30-08:00", "2025-12-01 05:30", "-08:00", "08:00"),
+    ],
+)
+def test_a_time_joined_to_a_later_one_could_be_a_range(
+    site: Site, value: str, start: str, offset: str, end: str
+) -> None:
+    clock = start[-5:]
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' could be {clock} at the offset {offset} or a"
+        f" time range, {clock} to {end}: write {start} {offset}, with a space, for the offset,"
+        f" or the time it begins alone, {start}. {FRONT_MATTER_FIX}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "written", "start"),
+    [
+        # Read as offsets too: 10:00 at -11:00, and at -13:00, which no zone has.
+        ("2025-12-01 10-11", "10-11", "2025-12-01 10:00"),
+        ("2025-12-01 10am-11am", "10am-11am", "2025-12-01 10:00"),
+        ("December 1, 2025 10:00 am-11:30 am", "10:00 am-11:30 am", "December 1, 2025 10:00"),
+        ("2025-12-01 10pm-2am", "10pm-2am", "2025-12-01 22:00"),
+        ("2025-12-01 10:00-13:00", "10:00-13:00", "2025-12-01 10:00"),
+    ],
+)
+def test_a_time_range_is_an_error(site: Site, value: str, written: str, start: str) -> None:
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives a time range, {written}, where a date"
+        f" takes one time: write the time it begins alone, {start}. {FRONT_MATTER_FIX}\n"
+    )
+
+
+def test_a_time_range_in_a_date_line_is_an_error(site: Site) -> None:
+    # It was published at 10:00 -11:00 too.
+    site(config=config_in(KYIV), **{"a.md": "1 December 2025 10:00-11:00\n\n# A title\n\nBody.\n"})
+    assert refused_build() == (
+        "Error: entries/a.md:1: date line: '1 December 2025 10:00-11:00' could be 10:00 at the"
+        " offset -11:00 or a time range, 10:00 to 11:00: write 1 December 2025 10:00 -11:00,"
+        " with a space, for the offset, or the time it begins alone, 1 December 2025 10:00."
+        f" {DATE_LINE_FIX}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "instant"),
+    [
+        # An earlier time is no range's end: New York's -05:00, written joined.
+        ("2025-12-01 10:00-05:00", datetime(2025, 12, 1, 15, tzinfo=UTC)),
+        ("2025-12-01T10:00-05:00", datetime(2025, 12, 1, 15, tzinfo=UTC)),
+        ("2025-12-01 20:00-05", datetime(2025, 12, 2, 1, tzinfo=UTC)),
+        # Seconds are a machine's, and a space sets the offset apart (the fix above).
+        ("2025-12-01T10:00:00-11:00", datetime(2025, 12, 1, 21, tzinfo=UTC)),
+        ("2025-12-01 10:00 -11:00", datetime(2025, 12, 1, 21, tzinfo=UTC)),
+        ("2025-12-01T10:00 -11:00", datetime(2025, 12, 1, 21, tzinfo=UTC)),
+    ],
+)
+def test_an_offset_joined_to_a_time_is_read(site: Site, value: str, instant: datetime) -> None:
+    assert published_in_kyiv(site, yaml_entry(value)) == instant

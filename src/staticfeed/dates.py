@@ -369,6 +369,7 @@ def parse_date_line(line: str, tz: tzinfo) -> datetime | None:
         return None
     written, text = text, _go_line_name_dropped(text)
     _refuse_offset_without_time(text, _full_date, shown=written)
+    _refuse_time_range(text, _full_date)
     _refuse_zone_without_time(text, _full_date, capitals=False)
     _refuse_time_begun(text, _full_date)
     _refuse_place_zone(text, _full_date)
@@ -543,6 +544,7 @@ def _named_offset(name: str) -> str | None:
 def _parse_text(text: str) -> datetime:
     written, text = text, _go_name_dropped(text)
     _refuse_offset_without_time(text, _parse_text, shown=written)
+    _refuse_time_range(text, _parse_text)
     _refuse_zone_without_time(text, _parse_text, capitals=True)
     _refuse_time_begun(text, _parse_text)
     _refuse_place_zone(text, _parse_text)
@@ -657,6 +659,64 @@ def _refuse_offset_no_zone_has(text: str, moment: datetime) -> None:
         f"{text!r} gives the offset {_format_offset(offset)}, which no time zone has (they run"
         f" from {_format_offset(earliest)} to {_format_offset(latest)}): {likely}"
     )
+
+
+# A time joined to a sign and another time, at the end of a date: `10:00-11:00`, `10-11`,
+# `10am-11am`, `9:30 a.m.-11`. dateutil and ISO 8601's reader take what follows the sign for
+# an offset: 10:00 at -11:00. The lookbehind keeps a date's own numbers (`2025-12-01-05:00`).
+_TIME_RANGE = re.compile(
+    r"(?<![\d:.,/-])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.?m\.?))?"
+    r"-(?P<end_hour>\d{1,2})(?::?(?P<end_minute>[0-5]\d))?"
+    r"(?P<end_ampm>\s?[ap]\.?m\.?)?$",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _refuse_time_range(text: str, read: Callable[[str], datetime | None]) -> None:
+    """A time joined to a later one by a hyphen (`2025-12-01 10:00-11:00`) reads as ISO 8601
+    does, the time at the offset -11:00, but is as likely a time range, which a human reads in
+    it: the entry was published 13 hours from 10:00 in Kyiv. An hour alone or am or pm
+    (`10-11`, `10am-11am`), or an offset no zone has (`10:00-13:00`), is a range alone. An
+    earlier time after one with minutes (`10:00-05:00`, New York's) is an offset, no range."""
+    found = _TIME_RANGE.search(text) if "-" in text else None
+    if found is None or _day_alone(text[: found.start()], read) is None:
+        return
+    start, before = _range_start(found), text[: found.start()]
+    end = timedelta(hours=int(found["end_hour"]), minutes=int(found["end_minute"] or 0))
+    if start is None or end > timedelta(hours=24):
+        return
+    if found["minute"] is not None and not found["ampm"] and not found["end_ampm"]:
+        if end <= start:  # an offset west of UTC, as a time earlier than the one it follows
+            return
+        if -end >= _OFFSETS_IN_USE[0]:
+            clock, offset = _clock(start), _format_offset(-end)
+            raise DateError(
+                f"{text!r} could be {clock} at the offset {offset} or a time range, {clock} to"
+                f" {_clock(end)}: write {before}{clock} {offset}, with a space, for the offset,"
+                f" or the time it begins alone, {before}{clock}"
+            )
+    raise DateError(
+        f"{text!r} gives a time range, {found[0]}, where a date takes one time: write the time"
+        f" it begins alone, {before}{_clock(start)}"
+    )
+
+
+def _clock(since_midnight: timedelta) -> str:
+    """`10:30` for ten and a half hours."""
+    minutes = int(since_midnight.total_seconds()) // 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _range_start(found: re.Match[str]) -> timedelta | None:
+    """The time a range `found` begins at, since midnight (22 hours for `10pm`); None for no
+    time of day (`25`, `13pm`)."""
+    hour, minute = int(found["hour"]), int(found["minute"] or 0)
+    ampm = (found["ampm"] or "").lower()[:1]
+    if (ampm and not 1 <= hour <= 12) or hour > 23:
+        return None
+    if ampm:
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return timedelta(hours=hour, minutes=minute)
 
 
 _T_ALONE = re.compile(r"(?<=\d)[Tt]$")
