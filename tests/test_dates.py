@@ -2570,3 +2570,24 @@ def test_a_time_range_in_a_date_line_is_an_error(site: Site) -> None:
 )
 def test_an_offset_joined_to_a_time_is_read(site: Site, value: str, instant: datetime) -> None:
     assert published_in_kyiv(site, yaml_entry(value)) == instant
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "clock"),
+    [
+        # ISO 8601's reader takes digits two at a time: 103 was 10:03, as `10:3` was before
+        # it was refused; 01:03 or 10:30 to 10:39 are as likely.
+        ("2025-12-01T103", "103", "10:03"),
+        ("2025-12-01 103", "103", "10:03"),
+        ("2025-12-01T10305", "10305", "10:30:05"),
+    ],
+)
+def test_a_basic_time_with_an_odd_number_of_digits_is_an_error(
+    site: Site, value: str, digits: str, clock: str
+) -> None:
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the time {digits} in {len(digits)}"
+        f" digits, read two at a time as {clock}: one may be missing or cut short, write the"
+        f" time with colons. {FRONT_MATTER_FIX}\n"
+    )

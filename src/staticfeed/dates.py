@@ -564,6 +564,7 @@ def _parse_text(text: str) -> datetime:
         else:
             _refuse_week_past_the_year(text, moment)
             _refuse_number_left_over(text, moment)
+            _refuse_odd_digits(text, text[iso_day.end() :], moment)
             return moment
     try:
         full = _full_date(text)
@@ -579,6 +580,24 @@ def _parse_text(text: str) -> datetime:
         raise DateError(f"{text!r} is not a full date with day, month and year")
     _refuse_number_left_over(text, full)
     return full
+
+
+# A time in ISO 8601's basic form with a digit too few, after an ISO 8601 date and its T or a
+# space (`2025-12-01T103`), which ISO 8601's reader reads two digits at a time.
+_ODD_DIGITS = re.compile(r"\d{3}|\d{5}", re.ASCII)
+
+
+def _refuse_odd_digits(text: str, time_text: str, moment: datetime) -> None:
+    """dateutil read `103` as 10:03 and `10305` as 10:30:05, a part of one digit, where the
+    author may have meant 01:03, or cut 10:30 to 10:39 short: as `10:3` is refused, so is
+    this (`_refuse_one_digit_part`)."""
+    if not _ODD_DIGITS.fullmatch(time_text):
+        return
+    clock = moment.strftime("%H:%M:%S" if len(time_text) == 5 else "%H:%M")
+    raise DateError(
+        f"{text!r} gives the time {time_text} in {len(time_text)} digits, read two at a time as"
+        f" {clock}: one may be missing or cut short, write the time with colons"
+    )
 
 
 # A time in a form people write it: with a colon, am or pm, `14h30` (_HAS_TIME), or after
