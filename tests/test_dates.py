@@ -2591,3 +2591,23 @@ def test_a_basic_time_with_an_odd_number_of_digits_is_an_error(
         f" digits, read two at a time as {clock}: one may be missing or cut short, write the"
         f" time with colons. {FRONT_MATTER_FIX}\n"
     )
+
+
+def test_a_time_range_before_the_date_is_an_error(site: Site) -> None:
+    # A time may come first (`10:00, 1 December 2025`): a range there was 10:00 at -11:00 too.
+    site(
+        config=config_in(KYIV),
+        **{
+            "a.md": yaml_entry("10:00-11:00 1 December 2025"),
+            "b.md": "10am-11am, December 1, 2025\n\n# A title\n\nThe body.\n",
+        },
+    )
+    assert refused_build() == (
+        "Error: entries/a.md:3: date: '10:00-11:00 1 December 2025' could be 10:00 at the offset"
+        " -11:00 or a time range, 10:00 to 11:00: write 10:00 -11:00 1 December 2025, with a"
+        " space, for the offset, or the time it begins alone, 10:00 1 December 2025."
+        f" {FRONT_MATTER_FIX}\n"
+        "Error: entries/b.md:1: date line: '10am-11am, December 1, 2025' gives a time range,"
+        " 10am-11am, where a date takes one time: write the time it begins alone, 10:00,"
+        f" December 1, 2025. {DATE_LINE_FIX}\n"
+    )

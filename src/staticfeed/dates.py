@@ -680,15 +680,16 @@ def _refuse_offset_no_zone_has(text: str, moment: datetime) -> None:
     )
 
 
-# A time joined to a sign and another time, at the end of a date: `10:00-11:00`, `10-11`,
-# `10am-11am`, `9:30 a.m.-11`. dateutil and ISO 8601's reader take what follows the sign for
-# an offset: 10:00 at -11:00. The lookbehind keeps a date's own numbers (`2025-12-01-05:00`).
-_TIME_RANGE = re.compile(
-    r"(?<![\d:.,/-])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.?m\.?))?"
-    r"-(?P<end_hour>\d{1,2})(?::?(?P<end_minute>[0-5]\d))?"
-    r"(?P<end_ampm>\s?[ap]\.?m\.?)?$",
-    re.ASCII | re.IGNORECASE,
+# A time joined to a sign and another time, at the end of a date or before it: `10:00-11:00`,
+# `10-11`, `10am-11am`, `9:30 a.m.-11`. dateutil and ISO 8601's reader take what follows the
+# sign for an offset: 10:00 at -11:00. The lookbehind keeps a date's own numbers
+# (`2025-12-01-05:00`).
+_RANGE = (
+    r"(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.?m\.?))?"
+    r"-(?P<end_hour>\d{1,2})(?::?(?P<end_minute>[0-5]\d))?(?P<end_ampm>\s?[ap]\.?m\.?)?"
 )
+_TIME_RANGE = re.compile(rf"(?<![\d:.,/-]){_RANGE}$", re.ASCII | re.IGNORECASE)
+_TIME_RANGE_FIRST = re.compile(rf"{_RANGE}(?=[\s,])", re.ASCII | re.IGNORECASE)
 
 
 def _refuse_time_range(text: str, read: Callable[[str], datetime | None]) -> None:
@@ -697,27 +698,46 @@ def _refuse_time_range(text: str, read: Callable[[str], datetime | None]) -> Non
     it: the entry was published 13 hours from 10:00 in Kyiv. An hour alone or am or pm
     (`10-11`, `10am-11am`), or an offset no zone has (`10:00-13:00`), is a range alone. An
     earlier time after one with minutes (`10:00-05:00`, New York's) is an offset, no range."""
-    found = _TIME_RANGE.search(text) if "-" in text else None
-    if found is None or _day_alone(text[: found.start()], read) is None:
+    placed = _time_range_in(text, read) if "-" in text else None
+    if placed is None:
         return
-    start, before = _range_start(found), text[: found.start()]
+    found, before, after = placed
+    start = _range_start(found)
     end = timedelta(hours=int(found["end_hour"]), minutes=int(found["end_minute"] or 0))
     if start is None or end > timedelta(hours=24):
         return
+    clock = _clock(start)
     if found["minute"] is not None and not found["ampm"] and not found["end_ampm"]:
         if end <= start:  # an offset west of UTC, as a time earlier than the one it follows
             return
         if -end >= _OFFSETS_IN_USE[0]:
-            clock, offset = _clock(start), _format_offset(-end)
+            offset = _format_offset(-end)
             raise DateError(
                 f"{text!r} could be {clock} at the offset {offset} or a time range, {clock} to"
-                f" {_clock(end)}: write {before}{clock} {offset}, with a space, for the offset,"
-                f" or the time it begins alone, {before}{clock}"
+                f" {_clock(end)}: write {before}{clock} {offset}{after}, with a space, for the"
+                f" offset, or the time it begins alone, {before}{clock}{after}"
             )
     raise DateError(
         f"{text!r} gives a time range, {found[0]}, where a date takes one time: write the time"
-        f" it begins alone, {before}{_clock(start)}"
+        f" it begins alone, {before}{clock}{after}"
     )
+
+
+def _time_range_in(
+    text: str, read: Callable[[str], datetime | None]
+) -> tuple[re.Match[str], str, str] | None:
+    """The time range `text` ends or begins with (`10:00-11:00 1 December 2025`), and the text
+    before and after it, when the rest is a date alone; else None."""
+    found = _TIME_RANGE.search(text)
+    if found is not None:
+        before, after = text[: found.start()], ""
+    elif (found := _TIME_RANGE_FIRST.match(text)) is not None:
+        before, after = "", text[found.end() :]
+    else:
+        return None
+    if _day_alone(f"{before}{after}".strip(" ,"), read) is None:
+        return None
+    return found, before, after
 
 
 def _clock(since_midnight: timedelta) -> str:
