@@ -2432,6 +2432,7 @@ def test_a_zones_own_offset_before_time_zones_is_no_offset_written(site: Site) -
         ("2025-12-01T12", "T12", "12:00"),
         ("2025-12-01t12", "t12", "12:00"),
         ("2025-12-01T12+02:00", "T12", "12:00"),  # as `2025-12-01 12 +02:00` is refused
+        ("2025-12-01T12-05:00", "T12", "12:00"),  # no range: it would end before it began
         ("2025-12-01T5Z", "T5", "05:00"),
         ("20251201T09", "T09", "09:00"),
         ("2025-12-01T24", "T24", "24:00"),  # it was the next day's midnight

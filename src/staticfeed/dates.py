@@ -688,6 +688,7 @@ _RANGE = (
     r"(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.?m\.?))?"
     r"-(?P<end_hour>\d{1,2})(?::?(?P<end_minute>[0-5]\d))?(?P<end_ampm>\s?[ap]\.?m\.?)?"
 )
+_RANGE_MAX = len("10:30 a.m.-11:30 p.m.")
 _TIME_RANGE = re.compile(rf"(?<![\d:.,/-]){_RANGE}$", re.ASCII | re.IGNORECASE)
 _TIME_RANGE_FIRST = re.compile(rf"{_RANGE}(?=[\s,])", re.ASCII | re.IGNORECASE)
 
@@ -707,10 +708,10 @@ def _refuse_time_range(text: str, read: Callable[[str], datetime | None]) -> Non
     if start is None or end > timedelta(hours=24):
         return
     clock = _clock(start)
-    if found["minute"] is not None and not found["ampm"] and not found["end_ampm"]:
-        if end <= start:  # an offset west of UTC, as a time earlier than the one it follows
+    if not found["ampm"] and not found["end_ampm"]:
+        if end <= start:  # an offset west of UTC: no range ends before it begins
             return
-        if -end >= _OFFSETS_IN_USE[0]:
+        if found["minute"] is not None and -end >= _OFFSETS_IN_USE[0]:
             offset = _format_offset(-end)
             raise DateError(
                 f"{text!r} could be {clock} at the offset {offset} or a time range, {clock} to"
@@ -728,7 +729,7 @@ def _time_range_in(
 ) -> tuple[re.Match[str], str, str] | None:
     """The time range `text` ends or begins with (`10:00-11:00 1 December 2025`), and the text
     before and after it, when the rest is a date alone; else None."""
-    found = _TIME_RANGE.search(text)
+    found = _TIME_RANGE.search(text, max(0, len(text) - _RANGE_MAX))  # at its end
     if found is not None:
         before, after = text[: found.start()], ""
     elif (found := _TIME_RANGE_FIRST.match(text)) is not None:
@@ -927,7 +928,7 @@ def _refuse_hour_after_t(text: str, read: Callable[[str], datetime | None]) -> N
     hour ISO 8601's reduced form makes it: front matter read it as 12:00 while a date line
     refused it, and a date line that ends at T is refused as cut short (`_refuse_time_begun`).
     An hour past 24 is left to the error that says it does not exist."""
-    found = _HOUR_ALONE_AFTER_T.search(text)
+    found = _HOUR_ALONE_AFTER_T.search(text, max(0, len(text) - len(" T12+02:00")))
     day = None if found is None else _day_alone(text[: found.start()], read)
     if found is None or day is None or int(found["number"]) > 24:
         return
