@@ -2612,3 +2612,14 @@ def test_a_time_range_before_the_date_is_an_error(site: Site) -> None:
         " 10am-11am, where a date takes one time: write the time it begins alone, 10:00,"
         f" December 1, 2025. {DATE_LINE_FIX}\n"
     )
+
+
+@pytest.mark.parametrize("value", ["2025-12-01 12-05:00", "1 December 2025 12+0200"])
+def test_a_number_alone_joined_to_an_offset_is_an_error(site: Site, value: str) -> None:
+    # With a space before the offset it was refused; joined, it was 12:00 at that offset.
+    site(**{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: cannot read '{value}' as a date: 12 after 2025-12-01"
+        " could be the hour 12:00 or left over. Write date as 2025-12-01, or as 2025-12-01"
+        " 12:00 for that time.\n"
+    )

@@ -889,10 +889,10 @@ def _first_instant_in(day: date, tz: tzinfo) -> str:
 
 
 # One or two digits that end a text, after a space, and the zone staticfeed reads after a
-# time, if any (`2025-12-01 12`, `1 December 2025 5 UTC`). The lookbehind tries each run of
-# spaces once, not once from each of its characters.
+# time, if any (`2025-12-01 12`, `1 December 2025 5 UTC`), an offset joined too (`12-05:00`).
+# The lookbehind tries each run of spaces once, not once from each of its characters.
 _LAST_HOUR_ALONE = re.compile(
-    rf"(?<=\S)\s+(?P<number>\d{{1,2}})(?:\s+(?:[+-]\d\d(?::?\d\d)?|{'|'.join(_ZONE_NAMES)}))?\s*$",
+    rf"(?<=\S)\s+(?P<number>\d{{1,2}})(?:\s*[+-]\d\d(?::?\d\d)?|\s+(?:{'|'.join(_ZONE_NAMES)}))?\s*$",
     re.ASCII | re.IGNORECASE,
 )
 # The same after ISO 8601's T (`2025-12-01T12`, `2025-12-01T12+02:00`), with the zone joined
