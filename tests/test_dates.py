@@ -2623,3 +2623,19 @@ def test_a_number_alone_joined_to_an_offset_is_an_error(site: Site, value: str) 
         " could be the hour 12:00 or left over. Write date as 2025-12-01, or as 2025-12-01"
         " 12:00 for that time.\n"
     )
+
+
+def test_a_zone_name_in_parentheses_after_an_offset_must_agree_with_it(site: Site) -> None:
+    # An email's Date header names the zone in a comment: one that names another offset was
+    # passed over, as Go's form without the parentheses is not.
+    value = "Mon, 01 Dec 2025 10:30:00 +0000 (EST)"
+    site(config=config_in(KYIV), **{"a.md": yaml_entry(value)})
+    assert refused_build() == (
+        f"Error: entries/a.md:3: date: '{value}' gives the offset +0000 and the time zone EST"
+        f" (-05:00), which disagree: write one. {FRONT_MATTER_FIX}\n"
+    )
+
+
+def test_a_zone_name_in_parentheses_that_agrees_is_read(site: Site) -> None:
+    document = yaml_entry("Mon, 1 Dec 2025 10:30:00 -0800 (PST)")
+    assert published_in_kyiv(site, document) == datetime(2025, 12, 1, 18, 30, tzinfo=UTC)

@@ -493,9 +493,11 @@ _PLAIN_ISO = re.compile(
 
 
 # Go's way of writing a time (Hugo's `{{ .Date }}`, `time.Time.String`): an offset, then the
-# zone's name, or the offset again where the zone has none (`-0300 -03`).
+# zone's name, or the offset again where the zone has none (`-0300 -03`). Mail programs write
+# the name in parentheses, as RFC 5322's comment (`+0100 (CET)`).
 _GO_OFFSET_AND_NAME = re.compile(
-    r"(?P<before>.*\d)\s+(?P<offset>[+-]\d\d:?\d\d)\s+(?P<name>[A-Za-z]{1,5}|[+-]\d\d(?:\d\d)?)",
+    r"(?P<before>.*\d)\s+(?P<offset>[+-]\d\d:?\d\d)\s+"
+    r"(?:(?P<name>[A-Za-z]{1,5}|[+-]\d\d(?:\d\d)?)|\((?P<comment>[A-Za-z]{1,5})\))",
     re.ASCII,
 )
 
@@ -509,7 +511,7 @@ def _go_name_dropped(text: str) -> str:
     found = _GO_OFFSET_AND_NAME.fullmatch(text)
     if found is None:
         return text
-    offset, name = found["offset"], found["name"]
+    offset, name = found["offset"], found["name"] or found["comment"]
     given = offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
     meant = _named_offset(name)
     if meant is not None and meant != given:
