@@ -700,7 +700,7 @@ def _refuse_time_range(text: str, read: Callable[[str], datetime | None]) -> Non
     does, the time at the offset -11:00, but is as likely a time range, which a human reads in
     it: the entry was published 13 hours from 10:00 in Kyiv. An hour alone or am or pm
     (`10-11`, `10am-11am`), or an offset no zone has (`10:00-13:00`), is a range alone. An
-    earlier time after one with minutes (`10:00-05:00`, New York's) is an offset, no range."""
+    earlier time (`10:00-05:00`, New York's) is an offset, no range."""
     placed = _time_range_in(text, read) if "-" in text else None
     if placed is None:
         return
