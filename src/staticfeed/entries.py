@@ -63,6 +63,7 @@ from staticfeed.spool import Place, SpoolWriter
 from staticfeed.text import (
     find_unshowable,
     find_xml_illegal,
+    fit_for_feeds,
     for_feeds,
     line_at_byte,
     lone_cr_lines,
@@ -750,9 +751,9 @@ _UNSHOWABLE_CHANGED = (
 
 
 def _clean_text(path: Path, text: str, warnings: list[BuildWarning]) -> str:
-    illegal, unshowable = find_xml_illegal(text), find_unshowable(text)
-    if not illegal and not unshowable:
+    if fit_for_feeds(text):
         return text
+    illegal, unshowable = find_xml_illegal(text), find_unshowable(text)
     removed: dict[int, str] = {}  # the characters of each line, which its warning names
     for offset in illegal:
         line = text.count("\n", 0, offset) + 1
@@ -1218,7 +1219,7 @@ def _without_xml_illegal(value: object) -> object:
     """A front-matter value (text, or lists and mappings of it) without what XML cannot carry
     or readers cannot show (text.for_feeds)."""
     if isinstance(value, str):
-        return for_feeds(value) if find_xml_illegal(value) or find_unshowable(value) else value
+        return for_feeds(value)
     if isinstance(value, list):
         return [_without_xml_illegal(item) for item in value]
     if isinstance(value, dict):
