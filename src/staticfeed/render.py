@@ -38,6 +38,10 @@ _URL_ATTRIBUTES = (
 )  # fmt: skip
 URL_ATTRIBUTES = (*_URL_ATTRIBUTES, "srcset")
 """The attributes that hold URLs: one each, or a list of them in srcset."""
+# The same, as sets: an element's attributes are tested against them in one call each, where
+# asking an element for each of the eleven names took most of the walk over an entry's HTML.
+_ONE_URL = frozenset(_URL_ATTRIBUTES)
+_ANY_URL = frozenset(URL_ATTRIBUTES)
 # What readers fetch to show in the entry. An empty one is left out rather than led to the
 # entry: readers fetched its HTML page as the picture (feedparser resolves an empty src to the
 # feed's URL, newsboat lists it as an image), where an <img> without a src shows its alt text.
@@ -863,16 +867,16 @@ def elements_with_urls(
         return [
             element
             for element in fragment.iterdescendants()
-            if (attributes := element.attrib) and any(name in attributes for name in URL_ATTRIBUTES)
+            if not _ANY_URL.isdisjoint(element.keys())
         ]
     found = []
     for element in fragment.iterdescendants():
-        if attributes := element.attrib:
-            if "id" in attributes:
-                places.append(str(attributes["id"]))
-            if "name" in attributes and element.tag == "a":
-                places.append(str(attributes["name"]))
-            if any(name in attributes for name in URL_ATTRIBUTES):
+        if names := element.keys():
+            if "id" in names:
+                places.append(str(element.get("id")))
+            if "name" in names and element.tag == "a":
+                places.append(str(element.get("name")))
+            if not _ANY_URL.isdisjoint(names):
                 found.append(element)
     return found
 
@@ -888,9 +892,10 @@ def _make_urls_absolute(
     adds to it."""
     for element in elements_with_urls(fragment, places):
         attributes = element.attrib
-        for attribute in _URL_ATTRIBUTES:
-            value = attributes.get(attribute)
-            if value is not None:
+        # Each attribute is resolved on its own, so the order they are met in does not matter.
+        # Names and values are text: the HTML parser made them.
+        for attribute, value in cast(list[tuple[str, str]], attributes.items()):
+            if attribute in _ONE_URL:
                 blank = blank_url(value)
                 if blank and attribute in _SHOWN:
                     del attributes[attribute]
