@@ -345,10 +345,10 @@ def test_diff_lists_several_id_changes_in_the_order_of_their_files(site: Site) -
     assert result.exit_code == 1, result.output
     assert result.stdout == (
         "id changed:\n"
-        f'  {TAG}a -> {TAG}zz "Alpha" (entries/a.md), same file: add "id: {TAG}a" to its '
-        "front matter\n"
-        f'  {TAG}b -> {TAG}aa "Beta" (entries/b.md), same file: add "id: {TAG}b" to its '
-        "front matter\n"
+        f'  {TAG}a -> {TAG}zz "Alpha" (entries/a.md), same file: change its id line to '
+        f'"id: {TAG}a"\n'
+        f'  {TAG}b -> {TAG}aa "Beta" (entries/b.md), same file: change its id line to '
+        f'"id: {TAG}b"\n'
     )
 
 

@@ -1977,3 +1977,75 @@ def test_diff_json_writes_a_title_as_written_not_as_escapes(site: Site) -> None:
     assert result.exit_code == 1, result.output
     assert '"title": "Café in Kyiv"' in result.stdout
     assert json.loads(result.stdout)["new"][0]["title"] == "Café in Kyiv"
+
+
+# The fix an id change asks for is typed into the file as the error writes it: in TOML in TOML
+# front matter, in place of an `id:` the file has, and as front matter of its own where the
+# file has none. Each test types it and checks, with feedparser, that readers get the old id.
+
+
+def read_ids() -> dict[str, str]:
+    """Each entry's id in the published Atom feed, by title, as feedparser reads it."""
+    return {entry.title: entry.id for entry in feedparser.parse("feeds/atom.xml").entries}
+
+
+def renamed_and_refused(text: str) -> str:
+    """The error of a build after a.md, published as `text` beside b.md, is renamed alpha.md."""
+    Path("entries/a.md").write_text(text, encoding="utf-8")
+    Path("entries/b.md").write_text(doc("Beta", 2), encoding="utf-8")
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    result = invoke_build()
+    assert result.exit_code == 1
+    return result.stderr
+
+
+def rename_refused(fix: str) -> str:
+    """The error renamed_and_refused expects, with `fix`."""
+    return (
+        f"Error: entries/alpha.md: an entry with its title was published from a.md with the id "
+        f"'{TAG}a', and its id is now '{TAG}alpha': feed readers would show it again as a new "
+        f"entry. {fix}, or pass --allow-id-change.\n"
+    )
+
+
+def test_the_fix_for_a_renamed_file_with_toml_front_matter_is_toml(site: Site) -> None:
+    toml = f'+++\ntitle = "Alpha"\ndate = 2025-03-01\n+++\nThe body. {PARAGRAPH}\n'
+    site()
+
+    assert renamed_and_refused(toml) == rename_refused(f'Add id = "{TAG}a" to its front matter')
+    diffed = invoke("diff").stdout
+    assert diffed.endswith(f'same title as entries/a.md: add id = "{TAG}a" to its front matter\n')
+    pinned = toml.replace("+++\n", f'+++\nid = "{TAG}a"\n', 1)
+    Path("entries/alpha.md").write_text(pinned, encoding="utf-8")
+    built()
+    assert read_ids() == {"Alpha": TAG + "a", "Beta": TAG + "b"}
+
+
+def test_the_fix_for_a_changed_id_replaces_it(site: Site) -> None:
+    site(**{"a.md": doc("Alpha", id="https://example.org/a")})
+    built()
+    Path("entries/a.md").write_text(doc("Alpha", id="https://example.org/b"), encoding="utf-8")
+
+    result = invoke_build()
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:4: this document was published with the id "
+        "'https://example.org/a', and its id is now 'https://example.org/b': feed readers would "
+        'show it again as a new entry. Change its id line to "id: https://example.org/a", or '
+        "pass --allow-id-change.\n"
+    )
+    Path("entries/a.md").write_text(doc("Alpha", id="https://example.org/a"), encoding="utf-8")
+    built()
+    assert read_ids() == {"Alpha": "https://example.org/a"}
+
+
+def test_the_fix_for_a_renamed_file_without_front_matter_adds_it(site: Site) -> None:
+    text = f"2025-03-01\n\n# Alpha\n\nThe body. {PARAGRAPH}\n"
+    site()
+
+    assert renamed_and_refused(text) == rename_refused(f'Add front matter with "id: {TAG}a"')
+    Path("entries/alpha.md").write_text(f"---\nid: {TAG}a\n---\n{text}", encoding="utf-8")
+    built()
+    assert read_ids() == {"Alpha": TAG + "a", "Beta": TAG + "b"}

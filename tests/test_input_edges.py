@@ -964,10 +964,20 @@ def test_two_spellings_of_a_tag_in_one_entry_are_named_at_its_tags_line(site: Si
 
 
 @pytest.mark.parametrize(
-    ("line", "new_id"),
-    [("slug: renamed", "tag:example.org,2025:renamed"), ("id: urn:x:y", "urn:x:y")],
+    ("line", "new_id", "fix"),
+    [
+        (
+            "slug: renamed",
+            "tag:example.org,2025:renamed",
+            'Add "id: tag:example.org,2025:a" to its front matter',
+        ),
+        # A second id: would be an error of its own (given twice).
+        ("id: urn:x:y", "urn:x:y", 'Change its id line to "id: tag:example.org,2025:a"'),
+    ],
 )
-def test_an_id_a_key_changed_is_named_at_that_key(site: Site, line: str, new_id: str) -> None:
+def test_an_id_a_key_changed_is_named_at_that_key(
+    site: Site, line: str, new_id: str, fix: str
+) -> None:
     # The error named the file alone; the change was made on one of its lines.
     folder = site(**{"a.md": POST})
     assert run("build").exit_code == 0
@@ -976,8 +986,7 @@ def test_an_id_a_key_changed_is_named_at_that_key(site: Site, line: str, new_id:
     assert user_error(run("build")) == (
         "Error: entries/a.md:4: this document was published with the id "
         f"'tag:example.org,2025:a', and its id is now '{new_id}': feed readers would show it "
-        'again as a new entry. Add "id: tag:example.org,2025:a" to its front matter, or pass '
-        "--allow-id-change.\n"
+        f"again as a new entry. {fix}, or pass --allow-id-change.\n"
     )
     assert (folder / "feeds" / "atom.xml").read_bytes() == before
 

@@ -1005,7 +1005,7 @@ _SAME = {"title": "same title", "date": "same date and text", "text": "same text
 def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
     """One section per kind of change, one line per entry: id "title" (file); then each feed
     file the build would remove."""
-    from staticfeed.drift import in_archive
+    from staticfeed.drift import in_archive, pin_fix
 
     def file(source: str | None) -> str:
         return f" ({display_path(entries_dir / source)})" if source is not None else ""
@@ -1036,7 +1036,8 @@ def _diff_lines(result: Diff, entries_dir: Path, out_dir: Path) -> list[str]:
                 why += f" ({json.dumps(item.old_title)})"
         if item.withdrawn:
             why += ", which left the feeds before"
-        fix = f'add "id: {item.old_id}" to its front matter'
+        fixed = pin_fix(entries_dir / item.source if item.source else None, item.old_id)
+        fix = fixed[0].lower() + fixed[1:]  # after a colon
         if item.taken_by is not None:
             title, holder = item.taken_by
             where = display_path(entries_dir / holder) if holder else "another document"

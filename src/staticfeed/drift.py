@@ -35,6 +35,7 @@ from typing import Literal, TypedDict
 import lxml.html
 from lxml import etree
 
+from staticfeed import values
 from staticfeed.dates import lenient_iso_date, lenient_rfc822
 from staticfeed.entries import written_body
 from staticfeed.errors import (
@@ -812,10 +813,28 @@ def id_change_error(change: IdChange, entries_dir: Path) -> EntryError:
     )
     return EntryError(
         f"{why} with the id {change.old_id!r}{left} would show it again as a new entry",
-        f'Add "id: {change.old_id}" to its front matter, or pass --allow-id-change.',
+        f"{pin_fix(_source_path(entries_dir, change), change.old_id)}, or pass --allow-id-change.",
         path=entries_dir / change.source if change.source is not None else entries_dir,
         line=_id_line(entries_dir, change.source),
     )
+
+
+def pin_fix(path: Path | None, old_id: str) -> str:
+    """How to give the document at `path` the id `old_id` again, as typed into it: in the
+    language of its front matter (TOML's `id = "…"`: `id: …` there is invalid TOML), in place
+    of an `id` it has (a second is an error), or in front matter of its own when it has none."""
+    from staticfeed.entries import front_matter_of  # entries reads documents: only on this error
+
+    document = front_matter_of(path) if path is not None else None
+    if document is not None and document.toml:
+        line = f"id = {values.quoted(old_id)}"
+    else:
+        line = f'"id: {old_id}"'  # an id is an absolute URI: no space, so no YAML to quote
+    if document is not None and not document.has_front_matter:
+        return f"Add front matter with {line}"
+    if document is not None and "id" in document.key_lines:
+        return f"Change its id line to {line}"
+    return f"Add {line} to its front matter"
 
 
 def _like(change: IdChange) -> str:
@@ -828,6 +847,10 @@ def _like(change: IdChange) -> str:
     if change.old_source is None:
         return f"{like} was published"
     return f"{like} was published from {change.old_source}"
+
+
+def _source_path(entries_dir: Path, change: IdChange) -> Path | None:
+    return entries_dir / change.source if change.source is not None else None
 
 
 def _id_line(entries_dir: Path, source: str | None) -> int | None:
@@ -862,7 +885,8 @@ def _taken_id_error(
     return EntryError(
         f"{_like(change)} with the id {change.old_id!r}, which {where} now gives to another "
         f"entry ({shown}), and this one's id is now {harm}",
-        f'Add "id: {change.old_id}" to its front matter{fix}, or pass --allow-id-change.',
+        f"{pin_fix(_source_path(entries_dir, change), change.old_id)}{fix}, or pass "
+        "--allow-id-change.",
         path=entries_dir / change.source if change.source is not None else entries_dir,
     )
 

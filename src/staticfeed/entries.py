@@ -488,6 +488,14 @@ def written_body(path: Path) -> tuple[str, int]:
     return _read_text(path, path.read_bytes(), [], body_of)
 
 
+def front_matter_of(path: Path) -> Document | None:
+    """The document at `path` split as `build` splits it; None when it cannot be read now."""
+    try:
+        return _split_document(path, path.read_bytes(), [])
+    except (OSError, StaticfeedError):
+        return None
+
+
 def key_line(path: Path, key: str) -> int | None:
     """The line of `key` in the front matter of the document at `path`; None when the key is
     not there (a title taken from the body) or the document cannot be read now."""
