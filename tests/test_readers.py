@@ -79,8 +79,9 @@ def serve(folder: Path) -> Iterator[str]:
         thread.join()
 
 
-def build(config: Path, entries: Path, out: Path) -> None:
+def build(config: Path, entries: Path, out: Path, *options: str) -> None:
     args = ["build", "--config", str(config), "--entries", str(entries), "--out", str(out)]
+    args += options
     result = CliRunner().invoke(cli, args, prog_name="staticfeed", env={"STATICFEED_BASE_URL": ""})
     assert result.exit_code == 0, result.output
 
@@ -454,14 +455,24 @@ def test_atom_carries_emails_only_for_authors_that_have_one(served: Served) -> N
 # --- Updates: no duplicates, and the new title ------------------------------------------------
 
 
-def test_newsboat_replaces_an_edited_entry_and_adds_a_new_one(tmp_path: Path) -> None:
+@contextmanager
+def subscribed(
+    tmp_path: Path, n_entries: int, seed: int
+) -> Iterator[tuple[Publication, Path, dict[str, Newsboat]]]:
+    """A publication built into tmp_path/feeds and served, and a newsboat profile per format
+    that has read it once."""
     program = need_program("newsboat")
-    publication = write_publication(tmp_path / "site", 12, seed=11)
+    publication = write_publication(tmp_path / "site", n_entries, seed=seed)
     out = tmp_path / "feeds"
     build(publication.config, publication.entries_dir, out)
     with serve(out) as base_url:
         readers = newsboat_profiles(program, tmp_path, base_url)
         reload_all(list(readers.values()))
+        yield publication, out, readers
+
+
+def test_newsboat_replaces_an_edited_entry_and_adds_a_new_one(tmp_path: Path) -> None:
+    with subscribed(tmp_path, 12, seed=11) as (publication, out, readers):
         before = {fmt: reader.shown() for fmt, reader in readers.items()}
         assert all(shown == expected_shown(publication) for shown in before.values())
 
@@ -488,6 +499,33 @@ def test_newsboat_replaces_an_edited_entry_and_adds_a_new_one(tmp_path: Path) ->
             after = reader.shown()
             assert set(after) - set(before[fmt]) == {new_entry.id}, f"{fmt}: one new item"
             assert after == expected_shown(grown), fmt
+
+
+@pytest.mark.parametrize("pinned", [True, False], ids=["pin", "allow-id-change"])
+def test_newsboat_sees_no_entry_again_when_files_are_renamed_and_moved(
+    tmp_path: Path, pinned: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README, Ids: `staticfeed pin` once, and a file renamed, or moved into a folder, keeps
+    its entry's id, so a subscriber gets no item again; published with --allow-id-change
+    instead (the control), each comes again as a new, unread item."""
+    with subscribed(tmp_path, 6, seed=29) as (publication, out, readers):
+        before = {fmt: set(reader.items()) for fmt, reader in readers.items()}
+        monkeypatch.chdir(publication.folder)
+        if pinned:
+            result = CliRunner().invoke(cli, ["pin"], prog_name="staticfeed")
+            assert result.exit_code == 0, result.output
+        moved = [publication.entries[1], publication.entries[4]]
+        first, second = (publication.entries_dir / entry.path for entry in moved)
+        first.rename(first.with_name("renamed.md"))
+        (publication.entries_dir / "2031").mkdir()
+        second.rename(publication.entries_dir / "2031" / second.name)
+        wait_for_next_second(out / "atom.xml")
+        options = () if pinned else ("--allow-id-change",)
+        build(publication.config, publication.entries_dir, out, *options)
+        reload_all(list(readers.values()))
+        for fmt, reader in readers.items():
+            added = {reader.items()[guid]["title"] for guid in set(reader.items()) - before[fmt]}
+            assert added == (set() if pinned else {entry.title for entry in moved}), fmt
 
 
 def test_newsboat_gets_the_update_of_an_entry_that_went_into_an_archive(tmp_path: Path) -> None:
