@@ -2049,3 +2049,25 @@ def test_the_fix_for_a_renamed_file_without_front_matter_adds_it(site: Site) -> 
     Path("entries/alpha.md").write_text(f"---\nid: {TAG}a\n---\n{text}", encoding="utf-8")
     built()
     assert read_ids() == {"Alpha": TAG + "a", "Beta": TAG + "b"}
+
+
+def test_pin_after_a_rename_is_caught_with_a_fix_that_replaces_the_pinned_id(site: Site) -> None:
+    # `pin` run after the rename (not before, as the README says) writes the new id, which
+    # readers never had; the build's fix said to add a second id: then, an error of its own.
+    site(**{"a.md": doc("Alpha"), "b.md": doc("Beta", 2)})
+    built()
+    Path("entries/a.md").rename("entries/alpha.md")
+    assert invoke("pin").exit_code == 0
+
+    result = invoke_build()
+
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: entries/alpha.md:4: an entry with its title was published from a.md with the "
+        f"id '{TAG}a', and its id is now '{TAG}alpha': feed readers would show it again as a new "
+        f'entry. Change its id line to "id: {TAG}a", or pass --allow-id-change.\n'
+    )
+    pinned = Path("entries/alpha.md").read_text(encoding="utf-8")
+    Path("entries/alpha.md").write_text(pinned.replace(f"id: {TAG}alpha", f"id: {TAG}a"))
+    built()
+    assert read_ids() == {"Alpha": TAG + "a", "Beta": TAG + "b"}
