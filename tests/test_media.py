@@ -213,12 +213,19 @@ def test_each_bad_enclosure_is_an_error_at_its_line(
     result = invoke_build()
     assert result.exit_code == 1
     empty, outside, unknown = lines
-    assert result.stderr.splitlines() == [
+    told = [
         f"Error: entries/a.md:{empty}: enclosures 'media/empty.mp3' "
         + EMPTY.format(folder.resolve() / "media" / "empty.mp3"),
         f"Error: entries/a.md:{outside}: enclosures {OUTSIDE}",
         f"Error: entries/a.md:{unknown}: {UNKNOWN_TYPE}",
     ]
+    if "length: 10}" in listed:  # the third's wrong length too, beside its type, in one build
+        told.append(
+            f"Error: entries/a.md:{unknown}: enclosures length 10 is not the size of "
+            f"'media/x.qqq' ({len(EPISODE)} bytes). Leave length out: staticfeed measures a file "
+            "in the project."
+        )
+    assert result.stderr.splitlines() == told
     assert not (folder / "feeds").exists()
 
 
@@ -239,6 +246,121 @@ def test_a_bad_key_of_an_enclosure_is_an_error_at_its_line(site: Callable[..., P
         "https://example.org/cover.jpg",
     ]
     assert not (folder / "feeds").exists()
+
+
+KNOWN_ENCLOSURE_KEYS = "Known keys: enclosures.length, enclosures.type, enclosures.url."
+JAVASCRIPT_URL = (
+    "enclosures url 'javascript:x' has the scheme javascript:, and feed readers fetch only "
+    "http(s). Write a path on the site, or a full URL like https://example.org/cover.jpg"
+)
+# An enclosure's unknown key beside its other problems: the unknown key alone was told, and
+# the user who removed it met the url's error only in the next build.
+EVERY_BAD_KEY = [
+    (
+        "yaml",
+        "enclosures:\n  - url: javascript:x\n    bogus: 1\n    type: nope\n    length: -3\n",
+        [
+            f"5: {JAVASCRIPT_URL}",
+            "6: unknown key 'enclosures.bogus'. Remove it; known keys: enclosures.length, "
+            "enclosures.type, enclosures.url.",
+            "7: enclosures type 'nope' is not a MIME type. Write it like audio/mpeg or "
+            "application/pdf.",
+            "8: enclosures length must be a whole number of at least 1, not -3. Write a whole "
+            "number such as 1.",
+        ],
+    ),
+    (
+        # A misspelled type leaves the url's extension to tell it: not told as well.
+        "misspelled-type",
+        "enclosures:\n  - url: javascript:x\n    typ: audio/mpeg\n    length: 3\n",
+        [
+            f"5: {JAVASCRIPT_URL}",
+            "6: unknown key 'enclosures.typ'. Did you mean 'enclosures.type'? "
+            + KNOWN_ENCLOSURE_KEYS,
+        ],
+    ),
+    (
+        # A key like none of an enclosure's leaves the length it lacks an error of its own.
+        "no-length",
+        "enclosures:\n  - url: https://cdn.example.net/a.mp3\n    size: 3\n",
+        [
+            "5: enclosures needs a length in bytes for a file that is not in the project. Add "
+            "length: with the file's size in bytes.",
+            "6: unknown key 'enclosures.size'. Remove it; known keys: enclosures.length, "
+            "enclosures.type, enclosures.url.",
+        ],
+    ),
+    (
+        # A misspelled length is that slip alone, not a missing length too.
+        "misspelled-length",
+        "enclosures:\n  - url: https://cdn.example.net/a.mp3\n    lenght: 3\n",
+        [
+            "6: unknown key 'enclosures.lenght'. Did you mean 'enclosures.length'? "
+            + KNOWN_ENCLOSURE_KEYS
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("listed", "told"), [p[1:] for p in EVERY_BAD_KEY], ids=[p[0] for p in EVERY_BAD_KEY]
+)
+def test_every_bad_key_of_an_enclosure_is_told_in_one_build(
+    site: Callable[..., Path], listed: str, told: list[str]
+) -> None:
+    folder = site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{listed}---\nT.\n"})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"Error: entries/a.md:{each}" for each in told]
+    assert not (folder / "feeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("enclosure", "url_first"),
+    [('{ url = "javascript:x", bogus = 1 }', True), ('{ bogus = 1, url = "javascript:x" }', False)],
+    ids=["url-first", "unknown-first"],
+)
+def test_an_enclosures_problems_on_one_toml_line_are_told_in_the_order_written(
+    site: Callable[..., Path], enclosure: str, url_first: bool
+) -> None:
+    text = f'+++\ntitle = "T"\ndate = 2025-12-01\nenclosures = [{enclosure}]\n+++\nT.\n'
+    site(**{"a.md": text})
+    result = invoke_build()
+    assert result.exit_code == 1
+    told = [
+        f"Error: entries/a.md:4: {JAVASCRIPT_URL}",
+        "Error: entries/a.md:4: unknown key 'enclosures.bogus'. Remove it; known keys: "
+        "enclosures.length, enclosures.type, enclosures.url.",
+    ]
+    assert result.stderr.splitlines() == (told if url_first else told[::-1])
+
+
+def test_an_enclosure_without_a_url_is_told_to_add_one(site: Callable[..., Path]) -> None:
+    # It was told "enclosures url is empty. Give enclosures url a value or remove the key":
+    # there was no url key to remove.
+    listed = "enclosures:\n  - type: audio/mpeg\n    length: 5\n"
+    site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{listed}---\nT.\n"})
+    result = invoke_build()
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: entries/a.md:5: an enclosure in enclosures has no url. Add a url to it: the path "
+        "of a file in the project, or a full URL.\n"
+    )
+
+
+def test_an_enclosure_fixed_as_told_in_one_build_is_published(site: Callable[..., Path]) -> None:
+    listed = "enclosures:\n  - url: javascript:x\n    bogus: 1\n    type: nope\n    length: -3\n"
+    folder = site(**{"a.md": f"---\ntitle: T\ndate: 2025-12-01\n{listed}---\nT.\n"})
+    assert len(invoke_build().stderr.splitlines()) == 4
+    # Each fix as told, at once: no fifth error waits.
+    fixed = "enclosures:\n  - url: https://cdn.example.net/a.mp3\n    type: audio/mpeg\n"
+    fixed += "    length: 3\n"
+    (folder / "entries" / "a.md").write_text(f"---\ntitle: T\ndate: 2025-12-01\n{fixed}---\nT.\n")
+    assert invoke_build().exit_code == 0
+    (entry,) = feedparser.parse(folder / "feeds" / "atom.xml").entries
+    assert [(e.href, e.type, e.length) for e in entry.enclosures] == [
+        ("https://cdn.example.net/a.mp3", "audio/mpeg", "3")
+    ]
 
 
 def test_a_file_name_the_system_cannot_take_is_refused(site: Callable[..., Path]) -> None:

@@ -78,20 +78,69 @@ def _enclosure(key: str, value: object, config: Config) -> Enclosure:
             f"each of {key} must be a URL or a mapping with url, type and length",
             'Write it as "media/episode-1.mp3" or {url: ..., type: audio/mpeg, length: 123}.',
         )
-    values.refuse_unknown_fields(key, fields, ENCLOSURE_KEYS)
-    media_type = fields.get("type")
-    length = fields.get("length")
-    with values.in_field("url"):
-        url = _url(f"{key} url", fields.get("url"))
-        local = _local_file(key, url, config)
-        if length is None and local is None and _is_root_relative(url):
-            raise _outside_the_site(key, url, config)
-        absolute = _absolute(f"{key} url", url, config)
-    with values.in_field("type" if media_type else "url"):  # else guessed from the url
-        checked_type = _media_type(key, media_type) if media_type else _guess(key, url)
-    with values.in_field("length"):
-        size = _length(key, url, length, local)
-    return Enclosure(url=absolute, media_type=checked_type, length=size)
+    # Every bad key of the enclosure is told in one run, each at its line, as an author's: an
+    # unknown key hid a bad url beside it, which the user met only after building again.
+    problems = values.unknown_fields(key, fields, ENCLOSURE_KEYS)
+    # A key left out because it is misspelled (`lenght:`) is told as that slip alone.
+    slips = {field for field in ENCLOSURE_KEYS if values.meant(key, fields, field, ENCLOSURE_KEYS)}
+    written_type = fields.get("type")  # none, or empty: told from the url
+    media_type = (
+        values.told(problems, "type", lambda: _media_type(key, written_type))
+        if written_type
+        else None
+    )
+    written_length = fields.get("length")
+    length = values.told(problems, "length", lambda: _stated_length(key, written_length))
+    located = _located(problems, key, fields, config, slips)
+    if located is not None:
+        url, local, absolute = located
+        if not written_type and "type" not in slips:
+            media_type = values.told(problems, "url", lambda: _guess(key, url))
+        # Not where the length written is told wrong, or misspelled, already.
+        if (length is not None or written_length is None) and "length" not in slips:
+            length = values.told(problems, "length", lambda: _length(key, url, length, local))
+    values.refuse_in_order(fields, problems)
+    assert located is not None and media_type is not None and length is not None
+    return Enclosure(url=absolute, media_type=media_type, length=length)
+
+
+def _located(
+    problems: list[values.InvalidValue],
+    key: str,
+    fields: dict[object, object],
+    config: Config,
+    slips: set[str],
+) -> tuple[str, Path | None, str] | None:
+    """The enclosure's url as written, the project's file it names (or None), and its URL in
+    the feeds; or None, with what is wrong added to `problems`."""
+    if "url" not in fields:
+        if "url" not in slips:
+            # In words, not in YAML or TOML: the enclosure may be written in either.
+            problems.append(
+                values.InvalidValue(
+                    f"an enclosure in {key} has no url",
+                    "Add a url to it: the path of a file in the project, or a full URL.",
+                )
+            )
+        return None
+    return values.told(problems, "url", lambda: _url_located(key, fields, config, slips))
+
+
+def _url_located(
+    key: str, fields: dict[object, object], config: Config, slips: set[str]
+) -> tuple[str, Path | None, str]:
+    url = _url(f"{key} url", fields["url"])
+    local = _local_file(key, url, config)
+    # Without a length, a path outside the site is no file to measure; a misspelled
+    # `lenght:` is told as that slip alone.
+    no_length = fields.get("length") is None and "length" not in slips
+    if no_length and local is None and _is_root_relative(url):
+        raise _outside_the_site(key, url, config)
+    return url, local, _absolute(f"{key} url", url, config)
+
+
+def _stated_length(key: str, value: object) -> int | None:
+    return None if value is None else values.whole_number(f"{key} length", value, minimum=1)
 
 
 def _absolute(key: str, url: str, config: Config) -> str:
@@ -237,8 +286,9 @@ def _guess(key: str, url: str) -> str:
     return guessed
 
 
-def _length(key: str, url: str, value: object, local: Path | None) -> int:
-    stated = None if value is None else values.whole_number(f"{key} length", value, minimum=1)
+def _length(key: str, url: str, stated: int | None, local: Path | None) -> int:
+    """The enclosure's length: the `stated` one of a file elsewhere, the measured size of the
+    project's file `local`, which must be the stated one if any."""
     if local is None:
         if stated is None:
             raise values.InvalidValue(

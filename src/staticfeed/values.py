@@ -91,7 +91,7 @@ def each_item(key: str, items: Sequence[object], check: Callable[[object], T]) -
             if blank(item):
                 raise empty_item(key)
             checked.append(check(item))
-        except InvalidItems as several:  # each bad key of the one item (`_refuse_all`)
+        except InvalidItems as several:  # each bad key of the one item (`refuse_in_order`)
             problems.extend((index, problem) for _, problem in several.problems)
         except InvalidValue as problem:
             problems.append((index, problem))
@@ -985,18 +985,15 @@ def _author_from_text(key: str, value: str) -> Author:
 def _author_from_mapping(key: str, value: dict[object, object]) -> Author:
     # Every bad key of the author is told in one run, each at its line: an unknown key hid an
     # empty name below it, which the author met only after fixing the first and building again.
-    problems = _unknown_fields(key, value, AUTHOR_KEYS)
-    if "name" not in value and not _meant(key, value, "name"):  # `nme =` is told as one slip
+    problems = unknown_fields(key, value, AUTHOR_KEYS)
+    if "name" not in value and not meant(key, value, "name", AUTHOR_KEYS):  # `nme =`: one slip
         # In words, not in YAML (`name:`) or TOML (`name =`): the author may be written in either.
         problems.append(InvalidValue(f"an author in {key} has no name", "Add a name to it."))
-    name = _field_checked(problems, "name", lambda: _mapping_name(key, value["name"]), value)
+    name = field_checked(problems, "name", lambda: _mapping_name(key, value["name"]), value)
     # A key written with no value (`email:`, `null`) is empty, as everywhere: not left out.
-    address = _field_checked(problems, "email", lambda: _email(key, value["email"]), value)
-    url = _field_checked(problems, "uri", lambda: absolute_url(f"{key} uri", value["uri"]), value)
-    if problems:
-        # In the order written: on one line (`{ name = "", bogus = 1 }`), as they are told.
-        order = {str(each): index for index, each in enumerate(value)}
-        _refuse_all(sorted(problems, key=lambda problem: order.get(problem.field or "", -1)))
+    address = field_checked(problems, "email", lambda: _email(key, value["email"]), value)
+    url = field_checked(problems, "uri", lambda: absolute_url(f"{key} uri", value["uri"]), value)
+    refuse_in_order(value, problems)
     assert name is not None  # else "has no name", or the misspelled key, above
     return Author(name=name, email=address, uri=url)
 
@@ -1008,13 +1005,17 @@ def _mapping_name(key: str, written: object) -> str:
     return name
 
 
-def _field_checked(
+def field_checked(
     problems: list[InvalidValue], field: str, check: Callable[[], T], value: dict[object, object]
 ) -> T | None:
     """`check()` of the key `field` of the mapping `value`, None where it is not given; or
     None with its problem, at that key's line, added to `problems`."""
-    if field not in value:
-        return None
+    return told(problems, field, check) if field in value else None
+
+
+def told(problems: list[InvalidValue], field: str, check: Callable[[], T]) -> T | None:
+    """`check()`, or None with its problem, at the line of the key `field`, added to
+    `problems`: the other keys of the mapping are checked all the same."""
     try:
         with in_field(field):
             return check()
@@ -1023,24 +1024,18 @@ def _field_checked(
         return None
 
 
-def _meant(key: str, value: dict[object, object], field: str) -> bool:
-    """Whether a key of the mapping `value` (of `key`) that is no field of an author is a close
-    misspelling of `field`, which its own error then names."""
-    allowed = [f"{key}.{known}" for known in AUTHOR_KEYS]
+def meant(key: str, value: dict[object, object], field: str, known: Sequence[str]) -> bool:
+    """Whether a key of the mapping `value` (an item of `key`) that is none of `known` is a
+    close misspelling of `field`, which its own error then names."""
+    allowed = [f"{key}.{each}" for each in known]
     return any(
         closest_key(f"{key}.{key_named(str(each))}", allowed) == f"{key}.{field}"
         for each in value
-        if each not in AUTHOR_KEYS
+        if each not in known
     )
 
 
-def refuse_unknown_fields(key: str, value: dict[object, object], known: Sequence[str]) -> None:
-    """InvalidValue, at its own line, for a key of the mapping `value` (an item of the list
-    `key`) that is none of `known`; InvalidItems, all of this one item, for several."""
-    _refuse_all(_unknown_fields(key, value, known))
-
-
-def _unknown_fields(
+def unknown_fields(
     key: str, value: dict[object, object], known: Sequence[str]
 ) -> list[InvalidValue]:
     """The error of each key of the mapping `value` (an item of the list `key`) that is none
@@ -1054,12 +1049,16 @@ def _unknown_fields(
     return problems
 
 
-def _refuse_all(problems: Sequence[InvalidValue]) -> None:
-    """The problems of one item, each at its key's line: the one, or InvalidItems for several."""
-    if len(problems) > 1:
-        raise InvalidItems([(0, problem) for problem in problems])
-    if problems:
-        raise problems[0]
+def refuse_in_order(value: dict[object, object], problems: Sequence[InvalidValue]) -> None:
+    """The problems of the mapping `value`, an item of a list, each at its key's line and in
+    the order written (on one line, `{ name = "", bogus = 1 }`, as they are told); one of no
+    key of it (a key it lacks) first: the one, or InvalidItems for several."""
+    order = {str(each): index for index, each in enumerate(value)}
+    ordered = sorted(problems, key=lambda problem: order.get(problem.field or "", -1))
+    if len(ordered) > 1:
+        raise InvalidItems([(0, problem) for problem in ordered])
+    if ordered:
+        raise ordered[0]
 
 
 def _refuse_address_in_name(key: str, name: str, written_email: str | None = None) -> None:
