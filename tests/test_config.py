@@ -2060,6 +2060,64 @@ def test_bad_toml_is_an_error_with_its_line(site: Site, text: str, line: int, pr
 
 
 @pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        ("timezone = Europe/Kyiv", 'timezone = "Europe/Kyiv"'),
+        ("site_url = https://example.org/blog/", 'site_url = "https://example.org/blog/"'),
+        # A title's text runs to the end of the line, as in front matter; a URL's does not.
+        ("title = Notes #2", 'title = "Notes #2"'),
+        ("icon = img/icon.png # square", 'icon = "img/icon.png" # square'),
+    ],
+    ids=["timezone", "site_url", "title-with-hash", "comment-after"],
+)
+def test_a_config_text_without_quotes_is_told_to_be_quoted(
+    site: Site, line: str, fixed: str
+) -> None:
+    # It was "invalid TOML (Invalid value (at line 5, column 12)). Fix the TOML syntax.",
+    # which said nothing of the quotes the text lacks, as TOML front matter does.
+    key = line.split(" ")[0]
+    text = "".join(f"{each}\n" for each in BASIC_CONFIG.splitlines() if not each.startswith(key))
+    site(config=text + line + "\n", **{"a.md": POST})
+    number = len(text.splitlines()) + 1
+    assert error_text() == (
+        f"Error: staticfeed.toml:{number}: invalid TOML: {key}'s text is not in quotes. Put it "
+        f"in quotes: {fixed}\n"
+    )
+    Path("staticfeed.toml").write_text(text + fixed + "\n", encoding="utf-8")
+    build_ok()
+
+
+def test_a_config_title_fixed_as_told_is_the_feeds_title(site: Site) -> None:
+    site(config=BASIC_CONFIG.replace('"Test feed"', "Notes #2 # mine"), **{"a.md": POST})
+    assert error_text() == (
+        "Error: staticfeed.toml:1: invalid TOML: title's text is not in quotes. Put it in "
+        'quotes: title = "Notes #2 # mine"\n'
+    )
+    Path("staticfeed.toml").write_text(BASIC_CONFIG.replace('"Test feed"', '"Notes #2 # mine"'))
+    build_ok()
+    assert feedparser.parse("feeds/atom.xml").feed.title == "Notes #2 # mine"
+
+
+def test_a_pyproject_text_without_quotes_is_told_only_in_the_staticfeed_table(
+    site: Site,
+) -> None:
+    folder = site(**{"a.md": POST})
+    (folder / "staticfeed.toml").unlink()
+    pyproject = folder / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace('"From pyproject"', "From pyproject"))
+    assert error_text() == (
+        "Error: pyproject.toml:9: invalid TOML: title's text is not in quotes. Put it in "
+        'quotes: title = "From pyproject"\n'
+    )
+    # Another tool's title is none of staticfeed's: TOML's own words, at its line.
+    pyproject.write_text(PYPROJECT.replace('"not this one"', "not this one"))
+    assert error_text() == (
+        "Error: pyproject.toml:6: invalid TOML (Invalid value (at line 6, column 9)). Fix the "
+        "TOML syntax.\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("last", "problem"),
     [
         ('rights = "CC BY', "Unterminated string"),

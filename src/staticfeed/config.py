@@ -21,6 +21,7 @@ from staticfeed.dates import DateError, is_tag_date, zone
 from staticfeed.errors import ConfigError, ManyErrors, StaticfeedError, broken_link
 from staticfeed.frontmatter import (
     ItemLines,
+    TextKeys,
     long_number_error,
     toml_cut_short_line,
     toml_date_as_written,
@@ -31,6 +32,7 @@ from staticfeed.frontmatter import (
     toml_list_item_lines,
     toml_numbers_as_written,
     toml_statement_lines,
+    toml_text_unquoted,
     toml_values_as_written,
     without_keys,
 )
@@ -176,6 +178,16 @@ _CHECKS: dict[str, _Check] = {
     "templates": values.text,
     "hub": values.absolute_url,
 }
+# The keys that take text, for an error where one is written without quotes: its prose may
+# hold " #" (`title = Notes #2`); in staticfeed.toml's own keys or pyproject's table.
+_TEXT_KEYS = TextKeys(
+    keys=(
+        *("title", "subtitle", "rights", "site_url", "feed_url", "language", "authors"),
+        *("timezone", "content", "icon", "logo", "id_authority", "templates", "hub"),
+    ),
+    prose=("title", "subtitle", "rights"),
+    tables=((), ("tool", "staticfeed")),
+)
 _LEADS_TO = "a config file with title and site_url"
 _TABLE_LINE = "[tool.staticfeed]"  # where a missing key belongs in pyproject.toml
 _REQUIRED = {
@@ -601,6 +613,9 @@ def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
         cr_alone = _cr_alone(path, text, line)
         if cr_alone is not None:
             return cr_alone
+        unquoted = _text_unquoted(text, line, message)
+        if unquoted is not None:
+            return ConfigError(*unquoted, path=path, line=line)
     else:
         line = toml_cut_short_line(text)
         runs = ": the value that starts here runs to the end of the file"
@@ -608,6 +623,19 @@ def _invalid_toml(path: Path, text: str, message: str) -> ConfigError:
             " (at end of document)", runs if line else " at the end of the file"
         )
     return ConfigError(f"invalid TOML ({message})", "Fix the TOML syntax.", path=path, line=line)
+
+
+def _text_unquoted(text: str, line: int, message: str) -> tuple[str, str] | None:
+    """What is wrong and how to fix it when tomllib's `message` refuses a value of a key that
+    takes text written without quotes at `line` (`timezone = Europe/Kyiv`), as in TOML front
+    matter: tomllib said only "Invalid value" and its column, and the fix was to fix the
+    syntax."""
+    at = re.search(r"\s*\(at line \d+, column (\d+)\)", message)
+    if at is None:
+        return None
+    lines = [each.removesuffix("\r") for each in text.split("\n")[:line]]
+    problem = message.replace(at.group(0), "")
+    return toml_text_unquoted(lines, int(at.group(1)), problem, _TEXT_KEYS)
 
 
 def _cr_alone(path: Path, text: str, line: int) -> ConfigError | None:

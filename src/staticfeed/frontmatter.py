@@ -1853,7 +1853,7 @@ comment after a value without quotes: their text runs to the end of the line (`k
 # What tomllib says of a value that is no TOML (`Fix #12`), or of one that begins as a number
 # or true and goes on (`2025 plans`).
 _NOT_A_VALUE = ("Invalid value", "Expected newline or end of document after a statement")
-_TOML_TEXT_LINE = re.compile(rf"\s*({'|'.join(TEXT_KEYS)})[ \t]*=[ \t]*(?P<value>[^\s\"'\[{{].*)")
+_TOML_TEXT_LINE = re.compile(r"\s*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?P<value>[^\s\"'\[{].*)")
 
 
 def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[str, str] | None:
@@ -1861,16 +1861,38 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     (those up to the error's) the value of a key that takes text, written without the quotes
     TOML requires (`title = Fix #12`): tomllib said only "Invalid value". None for any other
     line, a key of a table among them (`_at_top_level`)."""
+    return toml_text_unquoted(lines, column, problem, TextKeys(TEXT_KEYS, PROSE, ((),)))
+
+
+@dataclass(frozen=True)
+class TextKeys:
+    """The keys of a TOML file's settings that take text (`keys`), those of them whose text may
+    hold " #" (`prose`), and the tables the settings may be in, by their whole names."""
+
+    keys: Collection[str]
+    prose: Collection[str]
+    tables: Collection[tuple[str, ...]]
+
+
+def toml_text_unquoted(
+    lines: list[str], column: int, problem: str, text_keys: TextKeys
+) -> tuple[str, str] | None:
+    """What is wrong and how to fix it, when tomllib refuses at `column` of the last of `lines`
+    (those up to the error's) the value of a key of `text_keys` written without the quotes
+    TOML requires (`title = Fix #12`, the config's `timezone = Europe/Kyiv`): tomllib said
+    only "Invalid value". None for any other line, and for a key of another table."""
     found = _TOML_TEXT_LINE.fullmatch(lines[-1])
     if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
         return None
-    key, written = found[1], found["value"].rstrip(" \t")
-    fixed = _toml_quoted_line(key, written, whole_text=key in PROSE)
+    key, written = found["key"], found["value"].rstrip(" \t")
+    if key not in text_keys.keys:
+        return None
+    fixed = _toml_quoted_line(key, written, whole_text=key in text_keys.prose)
     read = _one_value(fixed, toml=True)
     # A tab in quotes is one a title or a name may not hold: that fix would not do.
     if read is None or not isinstance(read[0], str) or "\t" in read[0]:
         return None
-    if not _at_top_level(lines[:-1]):
+    if _table_below(lines[:-1]) not in text_keys.tables:
         return None
     return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
 
@@ -1888,16 +1910,28 @@ def _toml_quoted_line(key: str, written: str, *, whole_text: bool) -> str:
     return f"{_key_line(key, value, toml=True)} {written[comment.start() + 1 :]}"
 
 
-def _at_top_level(lines: list[str]) -> bool:
-    """Whether a key written below `lines`, TOML that tomllib read, is a key of the front matter:
-    not in an array they leave open, nor in a table (`[author]`). Asked of tomllib, with a key
-    of no table added below them: a line such as `["a"],` in an array looks like a header."""
-    probe = '"staticfeed: at the top"'
+def _table_below(lines: list[str]) -> tuple[str, ...] | None:
+    """The whole name of the table a key written below `lines`, TOML that tomllib read, is a
+    key of: () for the top of the file; None in an array they leave open. Asked of tomllib,
+    with a key added below them: a line such as `["a"],` in an array looks like a header."""
+    probe = "staticfeed: at the top"
     try:
-        read = tomllib.loads("\n".join([*lines, f"{probe} = 0"]))
+        read = tomllib.loads("\n".join([*lines, f'"{probe}" = 0']))
     except (tomllib.TOMLDecodeError, RecursionError):
-        return False
-    return probe[1:-1] in read
+        return None
+    return _path_to(read, probe)
+
+
+def _path_to(table: dict[str, object], probe: str) -> tuple[str, ...] | None:
+    """The names of the tables, one in the other from `table` down, that hold the key `probe`;
+    None where none does. The last table of an array of tables is the one a key goes in."""
+    if probe in table:
+        return ()
+    for name, value in table.items():
+        inner = value[-1] if isinstance(value, list) and value else value
+        if isinstance(inner, dict) and (found := _path_to(inner, probe)) is not None:
+            return (name, *found)
+    return None
 
 
 def _toml_date_at(line_text: str, column: int) -> re.Match[str] | None:
