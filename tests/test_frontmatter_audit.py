@@ -443,3 +443,74 @@ def test_of_two_list_items_indented_apart_the_likelier_slip_is_named(
     Path("entries/a.md").write_text("\n".join(lines), encoding="utf-8")
     assert build().exit_code == 0
     assert tags_read() == ["a", "b"]
+
+
+DASHED = [
+    (
+        "tags",
+        "tags:\n  -news\n  -web dev\n",
+        "4: tags must be a list, not text: YAML reads '-news -web dev' as one text, as no space "
+        "follows each -. Put a space after each -, one item a line, or write it as a list: "
+        "[news, web dev]",
+    ),
+    (
+        # It was published: one author named '-Ann Lee -Bob'.
+        "authors",
+        "authors:\n  -Ann Lee\n  -Bob\n",
+        "4: authors must be a list, not text: YAML reads '-Ann Lee -Bob' as one text, as no "
+        "space follows each -. Put a space after each -, one item a line, or write it as a "
+        "list: [Ann Lee, Bob]",
+    ),
+    (
+        "author",
+        "author:\n  -Ann Lee\n  -Bob\n",
+        "4: author gives several authors as one: YAML reads '-Ann Lee -Bob' as one text, as no "
+        "space follows each -. Write them as a list: authors: [Ann Lee, Bob]",
+    ),
+]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(("listed", "told"), [d[1:] for d in DASHED], ids=[d[0] for d in DASHED])
+def test_a_yaml_list_without_a_space_after_each_dash_is_told_so(listed: str, told: str) -> None:
+    # YAML reads `-news` and `-web dev` below the key as one text: the fix was the list
+    # [-news -web dev], one tag.
+    assert errors(f"---\ntitle: A\ndate: 2025-01-01\n{listed}---\nBody.\n") == [
+        f"Error: entries/a.md:{told}"
+    ]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_yaml_list_given_its_spaces_as_told_has_each_item() -> None:
+    errors("---\ntitle: A\ndate: 2025-01-01\ntags:\n  -news\n  -web dev\n---\nBody.\n")
+    fixed = "---\ntitle: A\ndate: 2025-01-01\ntags:\n  - news\n  - web dev\n---\nBody.\n"
+    Path("entries/a.md").write_text(fixed, encoding="utf-8")
+    assert build().exit_code == 0
+    assert tags_read() == ["news", "web dev"]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        # One word: a tag may begin with a -, and the fix quotes it as written.
+        ("tags: -news\n", "tags must be a list, not text. Write it as a list: [-news]"),
+        # In TOML, a text is in quotes as its author meant.
+        (None, 'tags must be a list, not text. Write it as a list: ["-news -tech"]'),
+    ],
+    ids=["one-word", "toml"],
+)
+def test_a_dash_that_makes_no_list_is_told_as_before(line: str | None, told: str) -> None:
+    text = (
+        f"---\ntitle: A\ndate: 2025-01-01\n{line}---\nBody.\n"
+        if line
+        else '+++\ntitle = "A"\ndate = 2025-01-01\ntags = "-news -tech"\n+++\nBody.\n'
+    )
+    assert errors(text) == [f"Error: entries/a.md:4: {told}"]
+
+
+@pytest.mark.usefixtures("empty")
+def test_an_author_with_a_dash_inside_the_name_is_published() -> None:
+    Path("entries/a.md").write_text("---\ntitle: A\ndate: 2025-01-01\nauthor: Ann -Lee\n---\nB.\n")
+    assert build().exit_code == 0
+    assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann -Lee"]

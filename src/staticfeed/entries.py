@@ -992,8 +992,19 @@ class _EntryBuilder:
         return value if read is None else read
 
     def _listed_author(self, key: str, value: object) -> Author:
+        self._refuse_dashed_items(key, value)
         # Its fix in the front matter's language: `authors: [...]` is no TOML.
         return values.listed_author(key, value, toml=self.document.toml)
+
+    def _listed_authors(self, key: str, value: object) -> tuple[Author, ...]:
+        self._refuse_dashed_items(key, value)
+        return values.authors(key, value)
+
+    def _refuse_dashed_items(self, key: str, value: object) -> None:
+        # `-Ann` and `-Bob` below authors:, with no space after each -, are one text to YAML:
+        # the author `-Ann -Bob` was published. TOML's text is in quotes, as meant.
+        if not self.document.toml:
+            values.refuse_dashed_items(key, value)
 
     def _language_tag(self, key: str, value: object) -> str:
         # As written: YAML reads `lang: no` (Norwegian) as false, and the fix quoted "false".
@@ -1167,8 +1178,8 @@ class _EntryBuilder:
         if key == "author" and "authors" in self.meta:
             # Both is an error (_check_keys), and "Keep one" may mean keeping authors: its own
             # problems are told in this build too, not in the next one once author is gone.
-            self._field("authors", values.authors)
-        found = self._field(key, self._listed_author if key == "author" else values.authors)
+            self._field("authors", self._listed_authors)
+        found = self._field(key, self._listed_author if key == "author" else self._listed_authors)
         if isinstance(found, Author):
             return (found,)
         if isinstance(found, tuple):

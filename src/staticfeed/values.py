@@ -483,6 +483,8 @@ def text_list(
     value is TOML's (the config, TOML front matter), whose list the fix writes so."""
     if blank(value):
         raise empty(key)
+    if not toml:
+        refuse_dashed_items(key, value)
     if not isinstance(value, list):
         raise InvalidValue(
             f"{key} must be a list, not {type_name(value)}", _as_list(value, written, toml=toml)
@@ -534,6 +536,41 @@ def _bad_texts(key: str, value: list[object], written: object) -> InvalidItems:
         )
         problems = sorted([*problems, (numbers[0], problem)], key=lambda each: each[0])
     return InvalidItems(problems)
+
+
+def dashed_items(value: str) -> list[str] | None:
+    """The items of a YAML list over lines written without a space after each -, which YAML
+    reads as one text (`-news` and `-web dev` below `tags:` are `-news -web dev`): two or more;
+    None for any other text. No tag or name begins with a - and holds another after a space."""
+    if value[:1] != "-" or value[1:2].isspace() or value[1:2] == "-":
+        return None
+    items = [item.strip() for item in _DASHED_ITEM.split(value[1:])]
+    return items if len(items) > 1 and all(items) else None
+
+
+# A - at a word's start, after a space. Begun only right after a letter of no space, so that
+# a long run of spaces is crossed once, not once from each of its spaces.
+_DASHED_ITEM = re.compile(r"(?<=\S)\s+-(?=[^\s-])")
+
+
+def refuse_dashed_items(key: str, value: object) -> None:
+    """InvalidValue for YAML's `value` of `key` that is a list written over lines without a
+    space after each - (`dashed_items`), which YAML read as one text: of the list `key`, or
+    of `author`, one author, whose list is `authors`."""
+    items = dashed_items(value) if isinstance(value, str) else None
+    if not items:
+        return
+    why = f"YAML reads {value!r} as one text, as no space follows each -"
+    if key == "author":
+        raise InvalidValue(
+            f"author gives several authors as one: {why}",
+            f"Write them as a list: authors: {listed(items, toml=False)}",
+        )
+    raise InvalidValue(
+        f"{key} must be a list, not text: {why}",
+        f"Put a space after each -, one item a line, or write it as a list: "
+        f"{listed(items, toml=False)}",
+    )
 
 
 def _text_unless_quotable(key: str, item: object) -> object:
