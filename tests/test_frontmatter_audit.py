@@ -514,3 +514,48 @@ def test_an_author_with_a_dash_inside_the_name_is_published() -> None:
     Path("entries/a.md").write_text("---\ntitle: A\ndate: 2025-01-01\nauthor: Ann -Lee\n---\nB.\n")
     assert build().exit_code == 0
     assert [a.name for a in feedparser.parse("feeds/atom.xml").entries[0].authors] == ["Ann -Lee"]
+
+
+UNOPENED = [
+    (
+        "blank-line-above",
+        "\n---\ntitle: A\ndate: 2025-01-01\n---\nBody.\n",
+        "1: line 1 is blank, so the --- on line 2 does not open the front matter. Remove the "
+        "blank line above it: front matter starts with --- on the first line.",
+    ),
+    (
+        "blank-lines-above-toml",
+        '\n \n\n+++\ntitle = "A"\ndate = 2025-01-01\n+++\nBody.\n',
+        "1: lines 1 to 3 are blank, so the +++ on line 4 does not open the front matter. Remove "
+        "the blank lines above it: front matter starts with +++ on the first line.",
+    ),
+    (
+        "two-dashes",
+        "--\ntitle: A\ndate: 2025-01-01\n--\nBody.\n",
+        "1: lines 1 and 4 are '--', not ---, so they do not open and close the front matter. "
+        "Make lines 1 and 4 --- alone.",
+    ),
+    (
+        "four-dashes",
+        "----\ntitle: A\ndate: 2025-01-01\n----\nBody.\n",
+        "1: lines 1 and 4 are '----', not ---, so they do not open and close the front matter. "
+        "Make lines 1 and 4 --- alone.",
+    ),
+]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(("text", "told"), [u[1:] for u in UNOPENED], ids=[u[0] for u in UNOPENED])
+def test_front_matter_a_slip_leaves_unopened_is_told_where_it_starts(text: str, told: str) -> None:
+    # It was read as a document without front matter, its keys as text: "no date found near
+    # the top of the document. Add front matter with date: ...", which it had.
+    assert errors(text) == [f"Error: entries/a.md:{told}"]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_rule_below_a_blank_line_in_a_document_without_front_matter_is_text() -> None:
+    # A Markdown rule (---) below a blank line, with no key below it, opens nothing.
+    text = "\n---\n\nDecember 1, 2025\n\nSome words: here.\n\n---\n\nMore.\n"
+    Path("entries/a.md").write_text(text, encoding="utf-8")
+    assert build().exit_code == 0
+    assert feedparser.parse("feeds/atom.xml").entries[0].published.startswith("2025-12-01")

@@ -423,11 +423,50 @@ def _unopened_error(lines: list[str]) -> FrontMatterError | None:
             1,
         )
     fence = _fence_like(lines[0])
-    if fence not in _FENCES or not _keys_then_fence(lines[1:], fence):
+    if fence not in _FENCES:
+        return _blank_lines_above(lines) or _fences_miscounted(lines)
+    if not _keys_then_fence(lines[1:], fence):
         return None
     return FrontMatterError(
         f"line 1 is {lines[0]!r}, not {fence} alone, so it does not open the front matter",
         f"Make line 1 {fence} alone.",
+        1,
+    )
+
+
+def _blank_lines_above(lines: list[str]) -> FrontMatterError | None:
+    """The error of front matter below blank lines (a template's, an editor's), which only the
+    document's first line opens: it was read as a document without front matter, its keys as
+    text ("no date found"), the front matter that gives the date in plain view."""
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if not first or lines[first].rstrip() not in _FENCES:
+        return None
+    fence = lines[first].rstrip()
+    if not _keys_then_fence(lines[first + 1 :], fence):
+        return None
+    blank = {1: "line 1 is", 2: "lines 1 and 2 are"}.get(first, f"lines 1 to {first} are")
+    return FrontMatterError(
+        f"{blank} blank, so the {fence} on line {first + 1} does not open the front matter",
+        f"Remove the blank {'line' if first == 1 else 'lines'} above it: front matter starts "
+        f"with {fence} on the first line.",
+        1,
+    )
+
+
+def _fences_miscounted(lines: list[str]) -> FrontMatterError | None:
+    """The error of front matter between lines of two or four dashes or more (`--`, `----`),
+    or of pluses, where a fence has three: one error for both lines."""
+    written = lines[0].rstrip()
+    if len(written) in (0, 1, 3) or set(written) not in ({"-"}, {"+"}):
+        return None
+    if not _keys_then_fence(lines[1:], written):
+        return None
+    fence = written[0] * 3
+    closing = next(n for n, line in enumerate(lines[1:], start=2) if line.rstrip() == written)
+    return FrontMatterError(
+        f"lines 1 and {closing} are {written!r}, not {fence}, so they do not open and close "
+        "the front matter",
+        f"Make lines 1 and {closing} {fence} alone.",
         1,
     )
 
