@@ -559,3 +559,46 @@ def test_a_rule_below_a_blank_line_in_a_document_without_front_matter_is_text() 
     Path("entries/a.md").write_text(text, encoding="utf-8")
     assert build().exit_code == 0
     assert feedparser.parse("feeds/atom.xml").entries[0].published.startswith("2025-12-01")
+
+
+HASHED = [
+    ("tags", "tags: #news\n", 'tags is empty. Put it in quotes: tags: ["#news"]', "'#news'"),
+    ("title", "title: #1 fan\n", 'title is empty. Put it in quotes: title: "#1 fan"', "'#1 fan'"),
+]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("line", "told", "written"), [h[1:] for h in HASHED], ids=[h[0] for h in HASHED]
+)
+def test_a_yaml_value_that_begins_with_a_hash_is_told_as_a_comment(
+    line: str, told: str, written: str
+) -> None:
+    # It was "tags is empty. Give tags a value or remove the key.": it had one, which YAML
+    # reads as a comment.
+    text = f"---\ndate: 2025-01-01\n{line}---\nBody.\n"
+    if not line.startswith("title"):
+        text = text.replace("---\n", "---\ntitle: A\n", 1)
+    number = text.splitlines().index(line.rstrip()) + 1
+    assert errors(text) == [
+        f"Error: entries/a.md:{number}: YAML reads {written}, which begins with #, as a "
+        f"comment, so {told}"
+    ]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_hashtag_quoted_as_told_is_the_tag() -> None:
+    errors("---\ntitle: A\ndate: 2025-01-01\ntags: #news\n---\nBody.\n")
+    fixed = '---\ntitle: A\ndate: 2025-01-01\ntags: ["#news"]\n---\nBody.\n'
+    Path("entries/a.md").write_text(fixed, encoding="utf-8")
+    assert build().exit_code == 0
+    assert tags_read() == ["#news"]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_comment_meant_as_one_leaves_its_key_empty() -> None:
+    # A space after the #: a comment, as a template writes it; the key has no value.
+    text = "---\ntitle: A\ndate: 2025-01-01\ntags:  # none yet\n---\nBody.\n"
+    assert errors(text) == [
+        "Error: entries/a.md:4: tags is empty. Give tags a value or remove the key."
+    ]

@@ -617,6 +617,10 @@ _ITEM_KEYS = {
 }
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
 """A file's name that a URL holds as it is: nothing to percent-encode, no `\\` to read as `/`."""
+# A value that begins with a # and a word (`#news`, `#1`): a hashtag or a number, not a
+# comment, which has a space after its # (`# none yet`).
+_HASHED = re.compile(r"#[^\s#]")
+_LISTS = ("tags", "review", "authors", "enclosures")  # the keys a fix gives a list
 _ESCAPE = re.compile(rb"%[0-9A-Fa-f]{2}|\\[._-]|&#|&(?:period|hyphen|dash|lowbar|UnderBar);")
 """What else may spell a character of a plain name: a percent-escape, Markdown's backslash
 before punctuation, an HTML character reference (`&#46;`, `&period;`)."""
@@ -918,6 +922,9 @@ class _EntryBuilder:
             return None
         caught = self._caught_by_items(key)
         value = without_keys(self.meta[key], caught) if caught else self.meta[key]
+        if value is None and (commented := self._read_as_comment(key)) is not None:
+            self._add(key, commented)
+            return None
         # Cleaned before the check, so that "is empty" and the stripping of spaces apply to the
         # text that will be published: "\\x01" alone is empty, and " \\x01" strips to nothing.
         try:
@@ -948,6 +955,19 @@ class _EntryBuilder:
         # As meant: `dat` below [[authors]] is told as the date, whose lack is then no error.
         self.caught.update(meant for _, meant, _ in caught)
         return [name for name, _, _ in caught]
+
+    def _read_as_comment(self, key: str) -> values.InvalidValue | None:
+        """The error of a YAML value that begins with a # (`tags: #news`, `title: #1 fan`),
+        which YAML reads as a comment: it was "tags is empty. Give tags a value", which it had.
+        Not of a comment meant as one, `tags:  # none yet`, with a space after its #."""
+        written = self.document.cut.get(key, "").strip()
+        if not _HASHED.match(written):
+            return None
+        fix = values.listed([written], toml=False) if key in _LISTS else values.quoted(written)
+        return values.InvalidValue(
+            f"YAML reads {written!r}, which begins with #, as a comment, so {key} is empty",
+            f"Put it in quotes: {key}: {fix}",
+        )
 
     def _text(self, key: str, value: object) -> str:
         written = self.document.cut.get(key)
