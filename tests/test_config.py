@@ -2098,6 +2098,39 @@ def test_a_config_title_fixed_as_told_is_the_feeds_title(site: Site) -> None:
     assert feedparser.parse("feeds/atom.xml").feed.title == "Notes #2 # mine"
 
 
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        (
+            "pages = no",
+            "pages is no, which TOML does not read as true or false. Write pages = false",
+        ),
+        (
+            "tag_feeds = True # for now",
+            "tag_feeds is True, which TOML does not read as true or false. Write tag_feeds = true",
+        ),
+    ],
+    ids=["yaml-no", "python-true"],
+)
+def test_a_config_boolean_written_as_yaml_or_python_is_told_how_toml_writes_it(
+    site: Site, line: str, told: str
+) -> None:
+    # It was "invalid TOML (Invalid value (at line 5, column 9)). Fix the TOML syntax.".
+    site(config=f"{BASIC_CONFIG}{line}\n", **{"a.md": POST})
+    assert error_text() == (
+        f"Error: staticfeed.toml:5: invalid TOML: {told}, in lower case and without quotes.\n"
+    )
+
+
+def test_pages_false_as_told_writes_no_pages(site: Site) -> None:
+    site(config=f"{BASIC_CONFIG}pages = no\n", **{"a.md": POST})
+    error_text()
+    Path("staticfeed.toml").write_text(f"{BASIC_CONFIG}pages = false\n", encoding="utf-8")
+    build_ok()
+    assert Path("feeds/atom.xml").is_file()
+    assert not Path("feeds/index.html").exists()
+
+
 def test_a_pyproject_text_without_quotes_is_told_only_in_the_staticfeed_table(
     site: Site,
 ) -> None:

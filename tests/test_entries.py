@@ -636,8 +636,8 @@ def test_an_unknown_toml_key_with_a_dot_is_named_as_a_date_error_names_it(site: 
 
 def test_invalid_toml_front_matter_is_an_error_at_its_line_of_the_file(site: Site) -> None:
     # tomllib counts lines from the one after the opening +++. (`lang = en` is told to be put
-    # in quotes: test_fixes_read_back.)
-    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ndraft = yes\n+++\nBody.\n'})
+    # in quotes: test_fixes_read_back; `draft = yes` to be true: test_frontmatter_audit.)
+    site(**{"a.md": '+++\ntitle = "A"\ndate = 2025-01-01\ndraft = maybe\n+++\nBody.\n'})
     assert errors() == ["Error: entries/a.md:4: invalid TOML: Invalid value. Fix the TOML syntax."]
 
 

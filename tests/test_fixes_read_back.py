@@ -258,8 +258,9 @@ def test_toml_text_without_quotes_is_told_in_quotes(
         pytest.param(['title = "T"', "date = 2025-06-01", "[extra]", "title = Fix"], 5, id="table"),
         # A tab inside the text: in quotes, the title would still be refused.
         pytest.param(["title = A\tday", "date = 2025-06-01"], 2, id="tab"),
-        # Not a key that takes text.
-        pytest.param(['title = "T"', "date = 2025-06-01", "draft = yes"], 4, id="draft"),
+        # Not a key that takes text, nor true or false written otherwise (`draft = yes`).
+        pytest.param(['title = "T"', "date = 2025-06-01", "draft = maybe"], 4, id="draft"),
+        pytest.param(['title = "T"', "date = 2025-06-01", "tags = news"], 4, id="list"),
     ],
 )
 def test_other_values_toml_refuses_are_still_told_to_fix_the_syntax(

@@ -602,3 +602,18 @@ def test_a_comment_meant_as_one_leaves_its_key_empty() -> None:
     assert errors(text) == [
         "Error: entries/a.md:4: tags is empty. Give tags a value or remove the key."
     ]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("written", "meant"), [("True", "true"), ("yes", "true"), ("Off", "false")]
+)
+def test_a_toml_draft_written_as_python_or_yaml_writes_it_is_told_how_toml_writes_it(
+    written: str, meant: str
+) -> None:
+    # It was "invalid TOML: Invalid value. Fix the TOML syntax.".
+    text = f'+++\ntitle = "A"\ndate = 2025-01-01\ndraft = {written}\n+++\nBody.\n'
+    assert errors(text) == [
+        f"Error: entries/a.md:4: invalid TOML: draft is {written}, which TOML does not read as "
+        f"true or false. Write draft = {meant}, in lower case and without quotes."
+    ]

@@ -179,7 +179,8 @@ _CHECKS: dict[str, _Check] = {
     "hub": values.absolute_url,
 }
 # The keys that take text, for an error where one is written without quotes: its prose may
-# hold " #" (`title = Notes #2`); in staticfeed.toml's own keys or pyproject's table.
+# hold " #" (`title = Notes #2`); in staticfeed.toml's own keys or pyproject's table. And
+# those that take true or false, for one written `yes` or `True`.
 _TEXT_KEYS = TextKeys(
     keys=(
         *("title", "subtitle", "rights", "site_url", "feed_url", "language", "authors"),
@@ -187,6 +188,7 @@ _TEXT_KEYS = TextKeys(
     ),
     prose=("title", "subtitle", "rights"),
     tables=((), ("tool", "staticfeed")),
+    booleans=("tag_feeds", "author_feeds", "pages"),
 )
 _LEADS_TO = "a config file with title and site_url"
 _TABLE_LINE = "[tool.staticfeed]"  # where a missing key belongs in pyproject.toml

@@ -1900,17 +1900,22 @@ def _toml_text_unquoted(lines: list[str], column: int, problem: str) -> tuple[st
     (those up to the error's) the value of a key that takes text, written without the quotes
     TOML requires (`title = Fix #12`): tomllib said only "Invalid value". None for any other
     line, a key of a table among them (`_at_top_level`)."""
-    return toml_text_unquoted(lines, column, problem, TextKeys(TEXT_KEYS, PROSE, ((),)))
+    return toml_text_unquoted(lines, column, problem, _FRONT_MATTER_KEYS)
 
 
 @dataclass(frozen=True)
 class TextKeys:
     """The keys of a TOML file's settings that take text (`keys`), those of them whose text may
-    hold " #" (`prose`), and the tables the settings may be in, by their whole names."""
+    hold " #" (`prose`), the tables the settings may be in, by their whole names, and the keys
+    that take true or false (`booleans`)."""
 
     keys: Collection[str]
     prose: Collection[str]
     tables: Collection[tuple[str, ...]]
+    booleans: Collection[str] = ()
+
+
+_FRONT_MATTER_KEYS = TextKeys(TEXT_KEYS, PROSE, ((),), booleans=("draft",))
 
 
 def toml_text_unquoted(
@@ -1924,6 +1929,8 @@ def toml_text_unquoted(
     if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
         return None
     key, written = found["key"], found["value"].rstrip(" \t")
+    if key in text_keys.booleans:
+        return _toml_boolean_miswritten(lines, key, written, text_keys.tables)
     if key not in text_keys.keys:
         return None
     fixed = _toml_quoted_line(key, written, whole_text=key in text_keys.prose)
@@ -1934,6 +1941,25 @@ def toml_text_unquoted(
     if _table_below(lines[:-1]) not in text_keys.tables:
         return None
     return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
+
+
+# How YAML, Python and INI files write true and false, which TOML writes true and false alone.
+_TRUTHS = {"yes": True, "on": True, "true": True, "no": False, "off": False, "false": False}
+
+
+def _toml_boolean_miswritten(
+    lines: list[str], key: str, written: str, tables: Collection[tuple[str, ...]]
+) -> tuple[str, str] | None:
+    """What is wrong and how to fix it when a key that takes true or false is given it as YAML
+    or Python write it (`pages = yes`, `draft = True`), which tomllib calls "Invalid value"."""
+    word = written.split("#")[0].rstrip(" \t")
+    meaning = _TRUTHS.get(word.lower())
+    if meaning is None or _table_below(lines[:-1]) not in tables:
+        return None
+    return (
+        f"invalid TOML: {key} is {word}, which TOML does not read as true or false",
+        f"Write {key} = {str(meaning).lower()}, in lower case and without quotes.",
+    )
 
 
 def _toml_quoted_line(key: str, written: str, *, whole_text: bool) -> str:
