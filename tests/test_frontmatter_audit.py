@@ -617,3 +617,23 @@ def test_a_toml_draft_written_as_python_or_yaml_writes_it_is_told_how_toml_write
         f"Error: entries/a.md:4: invalid TOML: draft is {written}, which TOML does not read as "
         f"true or false. Write draft = {meant}, in lower case and without quotes."
     ]
+
+
+@pytest.mark.usefixtures("empty")
+@pytest.mark.parametrize(
+    ("front", "line", "quote"),
+    [
+        ('title: "A post\ndate: 2025-01-01\n', 2, '"'),
+        ("title: A\ndate: 2025-01-01\nsummary: 'It is\ntags: [a]\n", 4, "'"),
+        ('title: A\ndate: 2025-01-01\ntags:\n  - "a\n  - b\n', 5, '"'),
+    ],
+    ids=["title", "summary-single", "list-item"],
+)
+def test_a_quote_never_closed_is_told_to_be_closed(front: str, line: int, quote: str) -> None:
+    # It was "found unexpected end of stream while scanning a quoted scalar. Fix the YAML
+    # syntax; quote values that contain ': ' or '#'.": the value was quoted, and is not closed.
+    assert errors(f"---\n{front}---\nBody.\n") == [
+        f"Error: entries/a.md:{line}: invalid YAML: the {quote} here is never closed, so YAML "
+        f"reads the rest of the front matter as its text. Close it with {quote} where the text "
+        "ends."
+    ]

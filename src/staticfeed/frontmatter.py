@@ -684,6 +684,7 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
         or _marker_error(source, mark)
         or _tab_error(source, mark, line_of)
         or _anchor_error(source, error, line_of)
+        or _unclosed_quote_error(source, error, line_of)
         or _begun_error(source, error, line_of)
         or _misindented_error(source, error, line_of)
         or _runaway_error(source, mark, error.problem or error.context, line_of)
@@ -698,6 +699,27 @@ def _invalid_yaml(source: str, error: yaml.MarkedYAMLError, line_of: _LineOf) ->
 
 
 _YAML_FIX = "Fix the YAML syntax; quote values that contain ': ' or '#'."
+
+
+def _unclosed_quote_error(
+    source: str, error: yaml.MarkedYAMLError, line_of: _LineOf
+) -> FrontMatterError | None:
+    """The error of a quote never closed, with no quote below it: YAML read the rest of the
+    front matter as its text, and its words said to quote values, which it did."""
+    mark = error.context_mark
+    if error.context != "while scanning a quoted scalar" or mark is None:
+        return None
+    if error.problem != "found unexpected end of stream":
+        return None
+    quote = source[mark.index : mark.index + 1]
+    return FrontMatterError(
+        f"invalid YAML: the {quote} here is never closed, so YAML reads the rest of the front "
+        "matter as its text",
+        f"Close it with {quote} where the text ends.",
+        line_of(mark),
+    )
+
+
 # libyaml 0.2.6 (PyYAML 6.0.4's wheels) stops at 1,000 levels, its scanner looking ahead of the
 # events _refuse_deep_nesting counts.
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
