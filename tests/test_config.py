@@ -2131,6 +2131,26 @@ def test_pages_false_as_told_writes_no_pages(site: Site) -> None:
     assert not Path("feeds/index.html").exists()
 
 
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [("limit: 20", "limit = 20"), ("subtitle: Notes #2", 'subtitle = "Notes #2"')],
+    ids=["number", "text"],
+)
+def test_a_config_key_given_its_value_as_yaml_does_is_told_how_toml_writes_it(
+    site: Site, line: str, fixed: str
+) -> None:
+    # It was "invalid TOML (Expected '=' after a key in a key/value pair (at line 5, column
+    # 6)). Fix the TOML syntax.".
+    site(config=f"{BASIC_CONFIG}{line}\n", **{"a.md": POST})
+    key = line.split(":")[0]
+    assert error_text() == (
+        f"Error: staticfeed.toml:5: invalid TOML: '{key}:' is YAML's way to give a key its "
+        f"value, not TOML's. Write it as {fixed}\n"
+    )
+    Path("staticfeed.toml").write_text(f"{BASIC_CONFIG}{fixed}\n", encoding="utf-8")
+    build_ok()
+
+
 def test_a_pyproject_text_without_quotes_is_told_only_in_the_staticfeed_table(
     site: Site,
 ) -> None:

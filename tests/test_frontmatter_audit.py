@@ -637,3 +637,15 @@ def test_a_quote_never_closed_is_told_to_be_closed(front: str, line: int, quote:
         f"reads the rest of the front matter as its text. Close it with {quote} where the text "
         "ends."
     ]
+
+
+@pytest.mark.usefixtures("empty")
+def test_a_toml_key_given_its_value_as_yaml_does_is_told_how_toml_writes_it() -> None:
+    # It was "invalid TOML: Expected '=' after a key in a key/value pair. Fix the TOML syntax."
+    assert errors("+++\ntitle: A post #2\ndate = 2025-01-01\n+++\nBody.\n") == [
+        "Error: entries/a.md:2: invalid TOML: 'title:' is YAML's way to give a key its value, "
+        'not TOML\'s. Write it as title = "A post #2"'
+    ]
+    Path("entries/a.md").write_text('+++\ntitle = "A post #2"\ndate = 2025-01-01\n+++\nB.\n')
+    assert build().exit_code == 0
+    assert feedparser.parse("feeds/atom.xml").entries[0].title == "A post #2"

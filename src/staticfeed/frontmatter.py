@@ -1947,6 +1947,8 @@ def toml_text_unquoted(
     (those up to the error's) the value of a key of `text_keys` written without the quotes
     TOML requires (`title = Fix #12`, the config's `timezone = Europe/Kyiv`): tomllib said
     only "Invalid value". None for any other line, and for a key of another table."""
+    if problem == _NO_EQUALS:
+        return _toml_colon_for_equals(lines, column, text_keys)
     found = _TOML_TEXT_LINE.fullmatch(lines[-1])
     if problem not in _NOT_A_VALUE or found is None or column <= found.start("value"):
         return None
@@ -1963,6 +1965,33 @@ def toml_text_unquoted(
     if _table_below(lines[:-1]) not in text_keys.tables:
         return None
     return f"invalid TOML: {key}'s text is not in quotes", f"Put it in quotes: {fixed}"
+
+
+_NO_EQUALS = "Expected '=' after a key in a key/value pair"
+_YAML_KEY_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z0-9_-]+)(?P<colon>:)[ \t]*(?P<value>.*)")
+
+
+def _toml_colon_for_equals(
+    lines: list[str], column: int, text_keys: TextKeys
+) -> tuple[str, str] | None:
+    """What is wrong and how to fix it when the last of `lines` gives a key its value after a
+    colon, as YAML does (`limit: 50`, `title: My notes`), where tomllib says only "Expected
+    '=' after a key" at the colon: the line as TOML writes it, a text in quotes."""
+    found = _YAML_KEY_LINE.fullmatch(lines[-1])
+    if found is None or column != found.start("colon") + 1:
+        return None
+    key, written = found["key"], found["value"].rstrip(" \t")
+    fixed = f"{key} = {written}"
+    read = _one_value(fixed, toml=True) if written else None
+    if read is None and key in text_keys.keys and _table_below(lines[:-1]) in text_keys.tables:
+        fixed = _toml_quoted_line(key, written, whole_text=key in text_keys.prose)
+        read = _one_value(fixed, toml=True)
+    if read is None:
+        return None
+    return (
+        f"invalid TOML: '{key}:' is YAML's way to give a key its value, not TOML's",
+        f"Write it as {fixed}",
+    )
 
 
 # How YAML, Python and INI files write true and false, which TOML writes true and false alone.
