@@ -220,14 +220,21 @@ class _Reading:
         self.in_feeds_svg = 0
         self.texts: list[_Text] = []
         self.token = (0, "")
+        # The elements of `stack` and of `active`, for asking whether one is there: the lists
+        # grow with each unlike formatting element left open (`<p><i class="a1">x<p><i
+        # class="a2">x`), and asking them at each tag made check cubic in their number.
+        self.open: set[_Open] = set(self.stack)
+        self.in_active: set[_Open] = set()
 
     def _enter(self, element: _Open) -> None:
         self.stack.append(element)
+        self.open.add(element)
         self.open_names[element.name] += 1
         self.in_feeds_svg += element.foreign
 
     def _left(self, element: _Open) -> _Open:
         """`element`, taken off the stack (by the caller)."""
+        self.open.discard(element)
         self.open_names[element.name] -= 1
         self.in_feeds_svg -= element.foreign and element not in self.ended_in_feed
         return element
@@ -363,12 +370,12 @@ class _Reading:
         after: the formatting elements open since."""
         for index in range(len(self.broken_out) - 1, -1, -1):
             closed, parent = self.broken_out[index]
-            if parent not in self.stack:
+            if parent not in self.open:
                 del self.broken_out[index]
             elif name in closed:
                 del self.broken_out[index:]
                 for element in self.stack[self.stack.index(parent) + 1 :]:
-                    if element in self.active:
+                    if element in self.in_active:
                         first = element.carried or element
                         self.closed.setdefault(first, _Closed(first, *self.token))
                         self.left_open.add(first)
@@ -407,7 +414,7 @@ class _Reading:
             if each.foreign and each not in self.ended_in_feed:
                 self.ended_in_feed.add(each)
                 self.in_feeds_svg -= 1
-            elif each in self.active:
+            elif each in self.in_active:
                 first = each.carried or each
                 self.closed.setdefault(first, _Closed(first, *self.token))
                 self.left_open.add(first)
@@ -415,7 +422,7 @@ class _Reading:
     def _in_feeds_foreign(self) -> bool:
         """Whether the feed has this text in an SVG or MathML element HTML5 broke out of, as
         libxml2 keeps it to its end tag or its parent's end: the build's reading skips it."""
-        while self.broken_out and self.broken_out[-1][1] not in self.stack:
+        while self.broken_out and self.broken_out[-1][1] not in self.open:
             self.broken_out.pop()  # its parent has ended: so has, in the feed, the <svg>
         return bool(self.broken_out)
 
@@ -471,9 +478,9 @@ class _Reading:
         if element.foreign:
             return element
         if element.name in _MARKED:
-            while self.active and self.active.pop() is not None:
-                pass
-        elif element in self.active:
+            while self.active and (marked := self.active.pop()) is not None:
+                self.in_active.discard(marked)
+        elif element in self.in_active:
             first = element.carried or element
             self.closed.setdefault(first, _Closed(first, *self.token))
         return element
@@ -489,8 +496,8 @@ class _Reading:
     def _forget(self, name: str) -> None:
         element = self._active(name)
         if element is not None:
-            self.active.remove(element)
-            if element in self.stack:
+            self._inactive(element)
+            if element in self.open:
                 self._left(element)
                 self.stack.remove(element)
 
@@ -505,45 +512,53 @@ class _Reading:
             if (other.name, other.attributes) == (element.name, element.attributes):
                 like.append(other)
         if len(like) >= 3:
-            self.active.remove(like[-1])
+            self._inactive(like[-1])
         self.active.append(element)
+        self.in_active.add(element)
+
+    def _inactive(self, element: _Open) -> None:
+        """`element` taken out of the list of active formatting elements."""
+        self.active.remove(element)
+        self.in_active.discard(element)
 
     def _reconstruct(self) -> None:
         """HTML5's reconstruction: each active element after the last marker that is no
         longer open is opened again, in order, as one carried on from it."""
         start = len(self.active)
         while start > 0 and self.active[start - 1] is not None:
-            if self.active[start - 1] in self.stack:
+            if self.active[start - 1] in self.open:
                 break
             start -= 1
         for index in range(start, len(self.active)):
             element = self.active[index]
-            if element is None or element in self.stack:
+            if element is None or element in self.open:
                 continue
             again = _Open(
                 element.name, element.at, element.carried or element, attributes=element.attributes
             )
             self.active[index] = again
+            self.in_active.discard(element)
+            self.in_active.add(again)
             self._enter(again)
 
     def _adopt(self, name: str) -> None:
         """HTML5's adoption agency, for what it does to the open elements: an end tag closes
         the formatting element of its name, and what was opened in it after stays active."""
         current = self.stack[-1]
-        if current.name == name and current not in self.active:
+        if current.name == name and current not in self.in_active:
             self._pop()
             return
         element = self._active(name)
         if element is None:
             self._other_end(name)
-        elif element not in self.stack:
-            self.active.remove(element)  # carried on, and closed at last
+        elif element not in self.open:
+            self._inactive(element)  # carried on, and closed at last
         elif self._element_in_scope(element):
             self._close_formatting(element)
 
     def _close_formatting(self, element: _Open) -> None:
         index = self.stack.index(element)
-        self.active.remove(element)
+        self._inactive(element)
         above = self.stack[index + 1 :]
         if any(_special(each) for each in above):
             # The furthest block keeps its place, and what it held stays formatted: only
