@@ -3105,6 +3105,27 @@ def test_template_code_in_the_text_of_an_html_block_is_a_warning(site: Site) -> 
     assert shown.xpath("string(div/p)") == "Then {% include b.html %}."
 
 
+def test_template_code_in_a_template_of_an_html_block_is_a_warning(site: Site) -> None:
+    # Readers drop a <template>'s tags and show what it holds: code in one among text was
+    # reported, in an HTML block not. Each is told once: the code by template-code, the
+    # <template> by reader-html.
+    front = "---\ntitle: A note\ndate: 2025-03-01\n---\n"
+    text = (
+        "Intro.\n\n<template>\n<p>Draft for {{ site.url }}</p>\n"
+        "<pre>{% shown_as_code %}</pre>\n</template>\n"
+    )
+    site(CONFIG, **{"markup.md": front + text})
+    assert invoke_build().exit_code == 0
+    assert [row[3] for row in rows(exit_code=0)] == ["reader-html", "template-code"]
+    assert rows("--ignore", "reader-html", exit_code=0) == [
+        template(8, "{{ site.url }}", "a template variable"),
+    ]
+    (entry,) = feedparser.parse(ATOM).entries
+    shown = lxml.html.fragment_fromstring(entry.content[0].value, create_parent="div")
+    assert shown.xpath("//template") == []
+    assert shown.xpath("string(p[2])") == "Draft for {{ site.url }}"
+
+
 def test_template_code_in_the_one_html_block_of_an_entry_is_a_warning(site: Site) -> None:
     # Taken for the whole Markdown, as it is without cmark-gfm's own functions, an entry's one
     # HTML block was not searched when no line of text held a brace.

@@ -152,8 +152,8 @@ def _shown_places(html: str) -> list[tuple[int, int]]:
 
 class _Places(HTMLParser):
     """The place of each piece of an HTML block (a tag, a comment, a text), and whether readers
-    show it as text: not a tag, a comment, nor the text of a script, a style sheet, a template
-    or code (see _SHOWN_TEXT)."""
+    show it as text: not a tag, a comment, nor the text of a script, a style sheet or code (see
+    _SHOWN_TEXT)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -189,14 +189,14 @@ class _Places(HTMLParser):
         self._piece()
 
 
-_UNSEEN = frozenset({"script", "style", "template", "pre", "code"})
+_UNSEEN = frozenset({"script", "style", "pre", "code"})
 
 
 # The text of an HTML block that readers show as text: not a script's or a style sheet's code,
-# nor a template's content, and not what is shown as code.
+# and not what is shown as code. A <template>'s content is: browsers hide it, but readers
+# drop its tags and show it (reader-html tells of the <template> itself).
 _SHOWN_TEXT = etree.XPath(
-    "//text()[not(ancestor::script or ancestor::style or ancestor::template"
-    " or ancestor::pre or ancestor::code)]"
+    "//text()[not(ancestor::script or ancestor::style or ancestor::pre or ancestor::code)]"
 )
 
 
