@@ -86,9 +86,10 @@ _RAW_TEXT = frozenset(
 )
 _FOREIGN = frozenset(("math", "svg"))
 _TEXT_HOLDERS = _RAW_TEXT | {"plaintext"}
-_SKIPPED = _RAW_TEXT | _FOREIGN
-"""What the build's reading does not look into for formatting: raw text, and SVG and MathML
-(HTML5's reading leaves out their text, and follows their tags for where they end)."""
+_SKIPPED = _RAW_TEXT
+"""What the build's reading does not look into for formatting: raw text. It looks into SVG and
+MathML, where libxml2 keeps text that HTML5 reads as HTML's, after an end tag of theirs that it
+ignores or an <svg> or <math> left open."""
 # Start tags that end SVG and MathML in HTML5 (its "breakout" from foreign content): the
 # elements open in them are closed, and the tag is HTML's. So is <font> with one of
 # _FONT_BREAKOUT's attributes.
@@ -382,12 +383,14 @@ class _Reading:
                 return
 
     def text(self, text: str) -> None:
-        if not self.reads_html():
-            return  # neither reading looks into SVG or MathML text
-        self._reconstruct()
-        if text.isspace() or self._in_feeds_foreign() or self.in_feeds_svg:
-            return  # the feed has it in SVG or MathML, whose text the build's reading skips
-        around = tuple(element for element in self.stack if element.name in FORMATTING)
+        if self.reads_html():
+            self._reconstruct()  # (not for SVG's or MathML's own text)
+        if text.isspace():
+            return
+        # HTML's formatting elements: SVG has an <a> of its own, which formats nothing.
+        around = tuple(
+            element for element in self.stack if element.name in FORMATTING and not element.foreign
+        )
         self.texts.append(_Text(unescape(text), around))
 
     def _ended_in_feed(self, name: str) -> None:
@@ -629,7 +632,8 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     for text, formatting in _aligned(reading.texts, _formatted_text(published)):
         for element in text.around:
             if (
-                element.name not in formatting
+                formatting is not None
+                and element.name not in formatting
                 and (element.carried or element) not in reading.unsure
             ):
                 first.setdefault(element.carried or element, (element, text.text))
@@ -736,8 +740,8 @@ def _marks(root: etree._Element) -> dict[int, etree._Element]:
 
 
 def _aligned(
-    texts: Sequence[_Text], published: Sequence[tuple[str, frozenset[str]]]
-) -> Iterator[tuple[_Text, frozenset[str]]]:
+    texts: Sequence[_Text], published: Sequence[tuple[str, frozenset[str] | None]]
+) -> Iterator[tuple[_Text, frozenset[str] | None]]:
     """Each text HTML5 reads, with the formatting elements the build's reading puts around
     it, by its first character shown, where both readings show it."""
     ours = [
@@ -761,38 +765,61 @@ def _aligned(
                 yield texts[index], published[block.b + offset][1]
 
 
-def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str]]]:
-    """Each character shown of the text in `root` (not a space), with the names of the
-    formatting elements it is in. A loop, not a recursion: the build publishes up to 2,048
+def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str] | None]]:
+    """Each character of the text in `root` (not a space), with the names of the formatting
+    elements it is in; None for SVG's and MathML's own text, which readers do not show as
+    HTML's, if at all (`_shown`). A loop, not a recursion: the build publishes up to 2,048
     levels of nesting, past Python's limit on recursion."""
-    found: list[tuple[str, frozenset[str]]] = []
+    found: list[tuple[str, frozenset[str] | None]] = []
 
-    def show(text: str | None, formatting: frozenset[str]) -> None:
-        found.extend((char, formatting) for char in text or "" if not char.isspace())
+    def show(text: str | None, formatting: frozenset[str], shown: bool | None) -> None:
+        around = formatting if shown else None
+        found.extend((char, around) for char in text or "" if not char.isspace())
 
-    # Each element being read: its children not read yet, and the formatting around them.
-    reading: list[tuple[etree._Element, Iterator[etree._Element], frozenset[str]]] = []
+    # Each element being read: its children not read yet, the formatting around them, and
+    # whether their text is shown as HTML's.
+    reading: list[tuple[etree._Element, Iterator[etree._Element], frozenset[str], bool | None]] = []
     root_name = root.tag if isinstance(root.tag, str) else ""
     if root_name not in _SKIPPED:
         formatting = frozenset({root_name} & FORMATTING)
-        show(root.text if root_name else None, formatting)
-        reading.append((root, iter(root), formatting))
+        shown = _shown(root_name, True)
+        show(root.text if root_name else None, formatting, shown)
+        reading.append((root, iter(root), formatting, shown))
     while reading:
-        element, children, formatting = reading[-1]
+        element, children, formatting, shown = reading[-1]
         child = next(children, None)
         if child is None:
             reading.pop()
             if reading:
-                show(element.tail, reading[-1][2])
+                show(element.tail, *reading[-1][2:])
             continue
         name = child.tag if isinstance(child.tag, str) else ""
         if not name or name in _SKIPPED:
-            show(child.tail, formatting)
+            show(child.tail, formatting, shown)
             continue
         inner = formatting | {name} if name in FORMATTING else formatting
-        show(child.text, inner)
-        reading.append((child, iter(child), inner))
+        inner_shown = _shown(name, shown)
+        show(child.text, inner, inner_shown)
+        reading.append((child, iter(child), inner, inner_shown))
     return found
+
+
+# Shown as HTML's in the feed's SVG and MathML; and those that are not drawn, nor what they hold.
+_SHOWN_IN_FOREIGN = _BREAKOUT | {"font", "foreignobject", "mi", "mn", "mo", "ms", "mtext"}
+_NOT_DRAWN = frozenset(("annotation-xml", "desc", "title"))
+
+
+def _shown(name: str, around: bool | None) -> bool | None:
+    """Whether the text an element `name` holds is shown as HTML's, when that around it is
+    (`around`): not in an <svg> or <math> (the feed holds text there after an end tag of theirs
+    libxml2 ignores, or when one is left open), but in an element of theirs that holds HTML,
+    as a <foreignObject>, and in one HTML5 reads as HTML's there, as a <p> or a <b>; None in a
+    <desc> and the like, which are not drawn, whatever it holds."""
+    if around is None or (around is False and name in _NOT_DRAWN):
+        return None
+    if name in _FOREIGN:
+        return False
+    return around or name in _SHOWN_IN_FOREIGN
 
 
 def _tags(html: str, reading: _Reading) -> Iterator[tuple[int, int, str | None]]:
