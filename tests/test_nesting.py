@@ -707,6 +707,10 @@ def test_formatting_html5_keeps_open_past_html_in_svg_or_mathml_is_a_warning(
         '<math><annotation-xml encoding="text/html"><i>x</i></annotation-xml></math>\n\nAfter.\n',
         # An SVG's CDATA section is its text: the '<b>' in it is no tag.
         "<svg><![CDATA[a > b <b> c]]></svg> after.\n\nAfter.\n",
+        # An <svg> in MathML (but in an <annotation-xml>) is MathML's, and so is its
+        # <foreignObject>, which holds no HTML: the <a> in it is MathML's too.
+        '<math><svg><foreignObject><a href="x">x</foreignObject></svg></math>\n\nAfter.\n',
+        '<math><a href="x"><svg><foreignObject><a href="x">x</foreignObject></svg>\n\nAfter.\n',
     ],
 )
 def test_svg_and_mathml_that_end_what_they_open_are_no_warning(site: Site, body: str) -> None:

@@ -296,10 +296,14 @@ class _Reading:
 
     def _open_foreign(self, name: str) -> None:
         """An SVG or MathML element, unless its tag closes itself (`<circle/>`): in foreign
-        content, and for <svg> and <math>, HTML5 reads that '/'."""
+        content, and for <svg> and <math>, HTML5 reads that '/'. In foreign content, an element
+        is of the space of the one it is in, an <svg> or a <foreignObject> in MathML too, which
+        then holds no HTML; but an <svg> in an <annotation-xml>, which HTML5 reads as HTML's."""
         if _self_closing(self.token[1]):
             return
-        space = name if name in _FOREIGN else self.stack[-1].space
+        current = self.stack[-1]
+        in_html = not current.foreign or current.integration or current.name == "annotation-xml"
+        space = name if name in _FOREIGN and in_html else current.space
         integration = name in _INTEGRATION.get(space, ()) and (
             name != "annotation-xml"
             or (_attribute_value(self.token[1], "encoding") or "").lower() in _HTML_ENCODINGS
