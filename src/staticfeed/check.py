@@ -2593,6 +2593,8 @@ _CONFIG_URLS = "site_url (and feed_url, if the config has one), which the feeds'
 def _w3c_id_problem(uri: str, where: str = _ENTRY_ID) -> _IdProblem | None:
     """What the W3C service says of an id, looking in its order; None when it takes it. The
     fix says to write it so in `where`."""
+    if not _SCHEME.match(uri):  # `x`, `2025:x`: no scheme for the rest to be read after
+        return _IdProblem("InvalidFullLink", _NOT_ABSOLUTE, "Use a tag URI or a URL instead,")
     scheme, _, rest = uri.partition(":")
     scheme = scheme.lower()
     if scheme == "tag":
@@ -2614,6 +2616,14 @@ def _w3c_id_problem(uri: str, where: str = _ENTRY_ID) -> _IdProblem | None:
         )
         return _IdProblem("SchemeNotIANARegistered", what, "Use a tag URI or a URL instead,")
     return None
+
+
+# RFC 3986's scheme, which an absolute IRI starts with, and the W3C service's full link too.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:", re.A)
+_NOT_ABSOLUTE = (
+    "is not an absolute IRI (it does not start with a scheme, such as https: or tag:), which"
+    " RFC 4287 (4.2.6) requires of an Atom id: the W3C Feed Validation Service rejects it"
+)
 
 
 def _w3c_urn_problem(uri: str) -> _IdProblem | None:
