@@ -1265,6 +1265,35 @@ def test_a_link_among_the_output_folders_is_never_written_through(
     assert list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.parametrize("cache", [(), ("--no-cache",)], ids=["cached", "uncached"])
+def test_every_thing_in_the_way_is_named_by_one_build(
+    site: Site, tmp_path: Path, cache: tuple[str, ...]
+) -> None:
+    # The build stopped at the first: `feeds/tags` alone, then once it was fixed, the next build
+    # named `feeds/rss.xml`, and so on, as it does not for the errors of entries.
+    folder = site(config=CONFIG, **PUBLICATION)
+    build_ok()
+    feeds = folder / "feeds"
+    (feeds / "rss.xml").unlink()
+    (feeds / "rss.xml").mkdir()
+    shutil.rmtree(feeds / "tags")
+    (feeds / "tags").write_text("in the way", encoding="utf-8")
+    shutil.rmtree(feeds / "2025")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (feeds / "2025").symlink_to(elsewhere, target_is_directory=True)
+    before = state(feeds)
+    message = assert_clean_error(invoke_build(*cache))
+    assert message == (
+        "Error: feeds/2025: the folder is a link, which staticfeed never writes through. "
+        "Replace the link with a folder, or remove it: the build makes the folder.\n"
+        f"Error: feeds/rss.xml: {IN_THE_WAY['folder']}\n"
+        f"Error: feeds/tags: {IN_THE_WAY['file']}\n"
+    )
+    assert state(feeds) == before
+    assert list(elsewhere.iterdir()) == []
+
+
 @pytest.mark.parametrize("link", ["feeds", "www"])
 def test_an_output_folder_reached_through_a_link_is_written_into(
     site: Site, tmp_path: Path, link: str

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from staticfeed.errors import OutputError, StaticfeedError, broken_link, unreachable
+from staticfeed.errors import ManyErrors, OutputError, StaticfeedError, broken_link, unreachable
 from staticfeed.progress import SILENT, Progress
 
 if TYPE_CHECKING:
@@ -228,6 +228,9 @@ class Staging:
         self._first: list[tuple[Path, Path]] = []
         self._staged: list[tuple[Path, Path] | _Later] = []
         self._folders: set[Path] = set()  # made or there: 10,000 pages live in few folders
+        self._in_the_way: dict[Path, OutputError] = {}
+        """The folders a file or a link is in the way of, and its error: the build goes on
+        staging the other files, to name every such problem at once, then publishes none."""
         self._temporaries: list[Path] = []
         """Every temporary file made here, as soon as it is made: Ctrl-C (KeyboardInterrupt)
         can come between its making and its place among the staged files, and `discard`
@@ -276,7 +279,8 @@ class Staging:
         temporary = None
         try:
             if not (path.is_file() and path.read_bytes() == content):
-                self._make_parent(path)
+                if not self._make_parent(path):
+                    return
                 temporary = _stage(path, [content], self._temporaries)
                 if ahead:
                     self._first.insert(0, (temporary, path))
@@ -290,7 +294,8 @@ class Staging:
         """Stage the file `name` made of `parts`, each written as it comes (`stage_parts`)."""
         path = self._out_dir / name
         try:
-            self._make_parent(path)
+            if not self._make_parent(path):
+                return
             staged = stage_parts(path, parts, self._temporaries)
         except OSError as error:
             raise _write_error(error, path) from None
@@ -305,7 +310,8 @@ class Staging:
         process's own was left in the folder, its name never heard of here."""
         path = self._out_dir / name
         try:
-            self._make_parent(path)
+            if not self._make_parent(path):
+                return
             stream, temporary = create_temporary(path, self._temporaries)
             stream.close()
         except OSError as error:
@@ -339,36 +345,28 @@ class Staging:
         self._staged = list(settled)
         return settled
 
-    def _make_parent(self, path: Path) -> None:
-        """Make the folders of `path` that are missing. A link among its folders in the output
-        folder is an error: written through, a page went wherever the link led."""
+    def _make_parent(self, path: Path) -> bool:
+        """Make the folders of `path` that are missing; False, and the error kept for
+        `publish`, when a link or a file is in the way of one. A link among its folders in the
+        output folder is an error: written through, a page went wherever the link led."""
         if path.parent in self._folders:
-            return
+            return True
         missing: list[Path] = []
         there: list[Path] = []
         for folder in [path.parent, *path.parent.parents]:
             if folder in self._folders:
                 break
-            if folder.is_symlink():
-                raise OutputError(
-                    "the folder is a link, which staticfeed never writes through",
-                    "Replace the link with a folder, or remove it: the build makes the folder.",
-                    path=folder,
-                )
-            if folder.is_dir():
-                there.append(folder)
-            elif folder.exists():  # mkdir said "File exists", with a fix about permissions
-                raise OutputError(
-                    "a file is where this folder goes",
-                    "Remove or rename the file; the build makes a folder there.",
-                    path=folder,
-                )
-            else:
-                missing.append(folder)
+            if folder in self._in_the_way:
+                return False
+            if (problem := _in_the_way_of_folder(folder)) is not None:
+                self._in_the_way[folder] = problem
+                return False
+            (there if folder.is_dir() else missing).append(folder)
         if missing:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made_folders += reversed(missing)
         self._folders.update([*missing, *there])
+        return True
 
     def publish(
         self,
@@ -384,6 +382,7 @@ class Staging:
         in `os.sync`, with the processor idle. `spent` is called once every file is staged and
         before they are made durable, in the thread that waits: it can throw away what only
         making them needed, which the flush would otherwise write to the disk."""
+        self._refuse_what_is_in_the_way()
         progress.phase("write files", len(self._first) + len(self._staged))
         if meanwhile is None:
             staged = self._durable(spent)
@@ -403,7 +402,6 @@ class Staging:
                     # each on a busy disk, and serve took 10 s to end after SIGTERM.
                     given_up.set()
                     raise
-        _refuse_folders_in_the_way(staged)
         path = self._out_dir
         try:
             for temporary, path in staged:
@@ -413,6 +411,20 @@ class Staging:
             raise _write_error(error, path) from None
         self._published = True
         return self._results
+
+    def _refuse_what_is_in_the_way(self) -> None:
+        """Every file or link where a folder goes, and every folder where a file goes, at
+        once, before any file is replaced (or the cache saved): os.replace found the first
+        folder only, once the files before it were published, and the build stopped at the
+        first file in the way, so each build named one more."""
+        paths = [item.path if isinstance(item, _Later) else item[1] for item in self._staged]
+        folders = [path for path in [*(path for _, path in self._first), *paths] if path.is_dir()]
+        errors = [
+            *self._in_the_way.values(),
+            *(OutputError(*FOLDER_IN_THE_WAY, path=path) for path in folders),
+        ]
+        if errors:
+            raise errors[0] if len(errors) == 1 else ManyErrors(errors)
 
     def _durable(
         self, spent: Callable[[], None] | None, given_up: threading.Event | None = None
@@ -468,12 +480,21 @@ FOLDER_IN_THE_WAY = (
 """What is wrong, and the fix, where a folder has the name of a file the build writes."""
 
 
-def _refuse_folders_in_the_way(staged: list[tuple[Path, Path]]) -> None:
-    """A folder where a file goes stops the build before any file is replaced: found by the
-    first os.replace that fails, the files before it were already published."""
-    for _, path in staged:
-        if os.path.isdir(path):
-            raise OutputError(*FOLDER_IN_THE_WAY, path=path)
+def _in_the_way_of_folder(folder: Path) -> OutputError | None:
+    """The error of a link or a file where the build makes or writes into `folder`."""
+    if folder.is_symlink():
+        return OutputError(
+            "the folder is a link, which staticfeed never writes through",
+            "Replace the link with a folder, or remove it: the build makes the folder.",
+            path=folder,
+        )
+    if folder.exists() and not folder.is_dir():  # mkdir said "File exists", about permissions
+        return OutputError(
+            "a file is where this folder goes",
+            "Remove or rename the file; the build makes a folder there.",
+            path=folder,
+        )
+    return None
 
 
 def _write_error(error: OSError, path: Path) -> OutputError:
