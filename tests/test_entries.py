@@ -3043,7 +3043,7 @@ def test_drafts_are_left_out_unless_drafts(site: Site) -> None:
         "wrote feeds/authors/default-author.json (2 entries)",
         "wrote feeds/_headers",
         "pages: wrote 3, unchanged 0 (feeds/index.html and one per entry)",
-        "left out 1 draft(s); --drafts includes them",
+        "left out 1 draft; --drafts includes them",
     ]
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "Done"]
     # A draft gets no page either, and the index does not list it.
@@ -3054,6 +3054,18 @@ def test_drafts_are_left_out_unless_drafts(site: Site) -> None:
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Kept", "WIP", "Done"]
     assert [i.findtext("title") for i in rss_items()] == ["Kept", "WIP", "Done"]
     assert Path("feeds/wip/index.html").is_file()
+
+
+def test_two_drafts_left_out_are_counted_in_words(site: Site) -> None:
+    # The build said "left out 2 draft(s)", as a form to fill in.
+    site(
+        **{
+            "done.md": doc("title: Done\ndate: 2025-01-01\n"),
+            "wip.md": doc("title: WIP\ndate: 2025-01-02\ndraft: true\n"),
+            "idea.md": doc("title: Idea\ndate: 2025-01-03\ndraft: true\n"),
+        }
+    )
+    assert build_ok().stdout.splitlines()[-1] == "left out 2 drafts; --drafts includes them"
 
 
 def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
@@ -3074,7 +3086,7 @@ def test_future_entries_wait_until_due_unless_future(site: Site) -> None:
         "wrote feeds/authors/default-author.json (1 entry)",
         "wrote feeds/_headers",
         "pages: wrote 2, unchanged 0 (feeds/index.html and one per entry)",
-        "left out 2 future entry(ies); the next, entries/soon.md, is due 2999-01-01 09:00 "
+        "left out 2 future entries; the next, entries/soon.md, is due 2999-01-01 09:00 "
         "+05:30; build again then, or pass --future",
     ]
     assert [e.findtext(f"{A}title") for e in atom_entries()] == ["Now"]
@@ -3097,7 +3109,7 @@ def test_of_two_entries_due_at_once_the_next_named_is_the_first_by_id(site: Site
     )
     left_out = build_ok().stdout.splitlines()[-1]
     assert left_out == (
-        "left out 2 future entry(ies); the next, entries/b.md, is due 2999-01-01 09:00 "
+        "left out 2 future entries; the next, entries/b.md, is due 2999-01-01 09:00 "
         "+00:00; build again then, or pass --future"
     )
 
@@ -3111,7 +3123,7 @@ def test_the_time_an_entry_is_due_keeps_its_seconds(site: Site) -> None:
         }
     )
     assert build_ok().stdout.splitlines()[-1] == (
-        "left out 1 future entry(ies); the next, entries/soon.md, is due 2999-01-01 17:30:40 "
+        "left out 1 future entry; the next, entries/soon.md, is due 2999-01-01 17:30:40 "
         "+02:00; build again then, or pass --future"
     )
 

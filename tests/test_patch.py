@@ -311,7 +311,7 @@ def test_a_draft_edited_changes_no_file() -> None:
     built = build_like_a_full_build(lambda: edit("2025/eta.md", "past its", "after its"))
     assert written(built) == []
     assert pages_line(built).startswith("pages: wrote 0, ")
-    assert "left out 1 draft(s); --drafts includes them" in built.stdout.splitlines()
+    assert "left out 1 draft; --drafts includes them" in built.stdout.splitlines()
 
 
 EDITS_THAT_BUILD_IN_FULL: dict[str, Callable[[], object]] = {

@@ -646,12 +646,13 @@ def _left_out_lines(selection: Selection) -> list[str]:
     from staticfeed.dates import utc_offset_text
 
     lines = []
-    if selection.drafts_left_out:
-        lines.append(f"left out {selection.drafts_left_out} draft(s); --drafts includes them")
+    if drafts := selection.drafts_left_out:
+        lines.append(f"left out {_count(drafts, 'draft')}; --drafts includes them")
     upcoming = selection.next_due
     if upcoming is not None:
+        future = _count(len(selection.future_left_out), "future entry", "future entries")
         lines.append(
-            f"left out {len(selection.future_left_out)} future entry(ies); the next, "
+            f"left out {future}; the next, "
             f"{display_path(upcoming.source)}, is due {utc_offset_text(upcoming.published)}"
             "; build again then, or pass --future"
         )
@@ -933,8 +934,9 @@ def _check_summary(findings: Sequence[Finding]) -> str:
     return f"failed: {counts}" if errors else f"ok: {counts}"
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _count(number: int, noun: str, nouns: str = "") -> str:
+    """`1 draft`, `2 drafts` (`nouns` when not `noun` + "s"): "draft(s)" reads as a form."""
+    return f"{number} {noun}" if number == 1 else f"{number} {nouns or noun + 's'}"
 
 
 @cli.command("diff")
