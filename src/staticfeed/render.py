@@ -448,7 +448,7 @@ def _parsed(
             # markup. <xmp> shows its text as written, `&amp;` and `<b>` too, but libxml2
             # writes that text escaped, which browsers then showed: `&amp;amp;`, `&lt;b&gt;`.
             # <pre> shows the escaped text as they show theirs.
-            element.tag = "pre"
+            _as_pre(element)
         elif element.tag in _HTML5_BLOCKS:
             _close_paragraph(element)
             _unwrap_paragraph_around(element)
@@ -721,6 +721,21 @@ def _close_paragraph(element: etree._Element) -> None:
     last.tail = ((last.tail or "") + (tail or "")) or None
     if not len(paragraph) and not (paragraph.text or "").strip():
         parent.remove(paragraph)
+
+
+def _as_pre(element: etree._Element) -> None:
+    """The <plaintext> or <xmp> `element` as a <pre>, a block out of any <p>, as HTML5 ends
+    the <p> at either: libxml2 kept a <plaintext> in its <p> (`<p><pre>`, which no HTML
+    parser makes), and ended the <p> before an <xmp>, left empty when the <xmp> came first in
+    it, which readers showed as a blank line above the text."""
+    element.tag = "pre"
+    _close_paragraph(element)
+    _unwrap_paragraph_around(element)
+    before, parent = element.getprevious(), element.getparent()
+    if before is None or parent is None or (before.tail or "").strip():
+        return
+    if _blank_paragraph(before):
+        parent.remove(before)
 
 
 def _unwrap_paragraph_around(block: etree._Element) -> None:
