@@ -167,22 +167,35 @@ def misread_srcsets(sources: Sources) -> Iterator[tuple[int, str, list[tuple[str
 def empty_sources(sources: Sources) -> Iterator[tuple[int, str]]:
     """(line, what) of each image, video or audio in `sources` written with an empty `src` or
     `poster` (`![todo]()`, `![todo](&#32;)`: `blank_url`), which the build leaves out: but for
-    an <img> with a srcset, whose `src` comes from that."""
+    an <img> with a srcset, whose `src` comes from that; and of each <img> with no `src` whose
+    srcset offers empty URLs alone (`%20 1x`), which the build leaves out too, leaving no
+    picture."""
     for line, kind, url in sources.destinations:
         if kind == "image" and blank_url(url):
             yield line, "the image"
     for line, html in sources.raw_html:
         for element in elements_with_urls(parse_fragment(html)):
-            for attribute in ("src", "poster"):
-                value = element.get(attribute)
-                if value is None or not blank_url(value):
-                    continue
-                if attribute == "src" and srcset_src(element.get("srcset", "")) is not None:
-                    continue
+            for attribute in _empty_attributes(element):
                 # An HTML block spans lines: the element's own, as lxml counts them.
                 within = element.sourceline
                 here = line + within - 1 if isinstance(within, int) else line
                 yield here, f"the <{element.tag} {attribute}>"
+
+
+def _empty_attributes(element: etree._Element) -> Iterator[str]:
+    """The attributes of `element` whose empty URL leaves it without its picture."""
+    srcset = element.get("srcset")
+    for attribute in ("src", "poster"):
+        value = element.get(attribute)
+        if value is None or not blank_url(value):
+            continue
+        if attribute == "src" and srcset is not None and srcset_src(srcset) is not None:
+            continue
+        yield attribute
+    if element.tag != "img" or element.get("src") is not None or srcset is None:
+        return
+    if all(blank_url(url) for url, _ in srcset_candidates(srcset)):
+        yield "srcset"  # else one it has is the src, or one browsers skip (reader-html)
 
 
 def _file_named(url: str, folder: Path, root: Path, folders: bool) -> tuple[Path, bool] | None:

@@ -926,7 +926,10 @@ def _make_urls_absolute(
                     attributes[attribute] = absolute
         srcset = attributes.get("srcset")
         if srcset is not None:
-            attributes["srcset"] = _absolute_srcset(srcset, base)
+            if absolute_srcset := _absolute_srcset(srcset, base):
+                attributes["srcset"] = absolute_srcset
+            else:
+                del attributes["srcset"]  # no image left in it, as an empty src is left out
             if "src" not in attributes and element.tag == "img":
                 image = srcset_src(srcset)
                 if image is not None:
@@ -1026,8 +1029,12 @@ _DESCRIPTOR = re.compile(
 
 
 def _absolute_srcset(srcset: str, base: str) -> str:
+    """`srcset` with its URLs absolute, and without the images of an empty URL (`%20 2x`:
+    `blank_url`), which browsers fetched as the site's `…/%20` and showed broken."""
     candidates = []
     for url, descriptor in srcset_candidates(srcset):
+        if blank_url(url):
+            continue
         joined = _absolute_in_srcset(base, url)
         candidates.append(f"{joined} {descriptor}".strip())
     return ", ".join(candidates)
