@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tests.conftest import ATOM_NS
-from tests.test_check import W3C_ID_FIX, findings, published  # noqa: F401 (a fixture)
+from tests.conftest import ATOM_NS, invoke_build
+from tests.test_check import (  # noqa: F401 (published: a fixture)
+    ATOM,
+    CONFIG,
+    W3C_ID_FIX,
+    Site,
+    findings,
+    published,
+)
 
 NOT_ABSOLUTE = (
     "is not an absolute IRI (it does not start with a scheme, such as https: or tag:), which"
@@ -59,3 +66,34 @@ def test_an_id_with_a_scheme_the_service_does_not_know_still_says_so(
         "the id 'doi:10.1000/182' has a scheme, doi:, that the W3C Feed Validation Service"
         " does not know as registered with IANA, and warns about"
     ]
+
+
+@pytest.mark.parametrize("identifier", ["http:foo", "http:///posts/1", "ftp:x"])
+def test_an_http_or_ftp_id_without_its_host_is_a_warning_at_its_id(
+    site: Site, identifier: str
+) -> None:
+    # build takes such an id (it has a scheme), and check said nothing, but the W3C service
+    # wants `http://` or `ftp://` and a host (its InvalidFullLink).
+    post = f"---\ntitle: A\ndate: 2025-01-01\nid: '{identifier}'\n---\nText.\n"
+    site(CONFIG, **{"a.md": post})
+    assert invoke_build().exit_code == 0
+    ids = etree.parse(ATOM).getroot().findall(f"{{{ATOM_NS}}}entry/{{{ATOM_NS}}}id")
+    assert [element.text for element in ids] == [identifier]  # as written (feedparser mends it)
+    found = [item for item in findings(exit_code=0) if item["rule"] == "w3c-id"]
+    assert [(item["file"], item["line"], item["severity"]) for item in found] == [
+        ("entries/a.md", 4, "warning")
+    ]
+    assert [(item["message"], item["fix"]) for item in found] == [
+        (
+            f"the id {identifier!r} is not a full URL (no host after '//'), which the W3C Feed"
+            " Validation Service rejects",
+            "Write the URL whole, with its host," + W3C_ID_FIX,
+        )
+    ]
+
+
+def test_an_https_id_without_its_host_is_not_said_to_be_rejected(site: Site) -> None:
+    # The service looks for the host of http: and ftp: URLs alone.
+    site(CONFIG, **{"a.md": "---\ntitle: A\ndate: 2025-01-01\nid: 'https:foo'\n---\nText.\n"})
+    assert invoke_build().exit_code == 0
+    assert [item for item in findings(exit_code=0) if item["rule"] == "w3c-id"] == []

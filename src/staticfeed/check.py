@@ -2594,7 +2594,7 @@ def _w3c_id_problem(uri: str, where: str = _ENTRY_ID) -> _IdProblem | None:
     """What the W3C service says of an id, looking in its order; None when it takes it. The
     fix says to write it so in `where`."""
     if not _SCHEME.match(uri):  # `x`, `2025:x`: no scheme for the rest to be read after
-        return _IdProblem("InvalidFullLink", _NOT_ABSOLUTE, "Use a tag URI or a URL instead,")
+        return _IdProblem("InvalidFullLink: no scheme", _NOT_ABSOLUTE, _TAG_OR_URL)
     scheme, _, rest = uri.partition(":")
     scheme = scheme.lower()
     if scheme == "tag":
@@ -2609,17 +2609,26 @@ def _w3c_id_problem(uri: str, where: str = _ENTRY_ID) -> _IdProblem | None:
             return _IdProblem(_HOST_PROBLEM, _BRACKET_IN_HOST, f"{_HOST_FIX}{where},")
         what = f"has {bad[0]!r}, which no URI may hold: the W3C Feed Validation Service rejects it"
         return _IdProblem("InvalidUriChar", what, _encoded(bad[0], where))
+    if scheme in ("http", "ftp") and not _FULL_URL.match(uri):  # the service's: not https
+        return _IdProblem("InvalidFullLink: no host", _NOT_FULL_URL, _WITH_HOST)
     if scheme.isalpha() and scheme not in _VALIDATOR_SCHEMES:
         what = (
             f"has a scheme, {scheme}:, that the W3C Feed Validation Service does not know as"
             " registered with IANA, and warns about"
         )
-        return _IdProblem("SchemeNotIANARegistered", what, "Use a tag URI or a URL instead,")
+        return _IdProblem("SchemeNotIANARegistered", what, _TAG_OR_URL)
     return None
 
 
 # RFC 3986's scheme, which an absolute IRI starts with, and the W3C service's full link too.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:", re.A)
+# How the W3C service tells an http: or ftp: URL with its host (`http:foo`, `http:///a` have none).
+_FULL_URL = re.compile(r"\w+://[^/]", re.A)
+_NOT_FULL_URL = (
+    "is not a full URL (no host after '//'), which the W3C Feed Validation Service rejects"
+)
+_TAG_OR_URL = "Use a tag URI or a URL instead,"
+_WITH_HOST = "Write the URL whole, with its host,"
 _NOT_ABSOLUTE = (
     "is not an absolute IRI (it does not start with a scheme, such as https: or tag:), which"
     " RFC 4287 (4.2.6) requires of an Atom id: the W3C Feed Validation Service rejects it"
