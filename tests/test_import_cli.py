@@ -1412,15 +1412,28 @@ def _what_readers_see(root: etree._Element) -> list[tuple[str, bool, frozenset[s
     """Each text under `root`, spaces aside: whether it is in a list item, and the emphasis
     around it (`em` for <em> and <i>, `strong` for <strong> and <b>)."""
     seen = []
-    for element in root.iter(etree.Element):
-        for text, holder in ((element.text, element), (element.tail, element.getparent())):
-            if holder is None or not (text or "").strip():
-                continue
-            around = [holder, *holder.iterancestors()]
-            in_item = any(each.tag == "li" for each in around)
-            emphasis = frozenset(_EMPHASIS[each.tag] for each in around if each.tag in _EMPHASIS)
-            seen.append(("".join(str(text).split()), in_item, emphasis))
+    # Each text in document order: an element's tail after what the element holds.
+    for text, holder in _texts_in_order(root):
+        if not text.strip():
+            continue
+        around = [holder, *holder.iterancestors()]
+        in_item = any(each.tag == "li" for each in around)
+        emphasis = frozenset(_EMPHASIS[each.tag] for each in around if each.tag in _EMPHASIS)
+        seen.append(("".join(text.split()), in_item, emphasis))
     return seen
+
+
+def _texts_in_order(root: etree._Element) -> list[tuple[str, etree._Element]]:
+    """Each text under `root` (`root`'s tail aside), in the order a reader reads them, with
+    the element it is in."""
+    found: list[tuple[str, etree._Element]] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start" and element.text and isinstance(element.tag, str):
+            found.append((element.text, element))
+        parent = element.getparent()
+        if event == "end" and element.tail and element is not root and parent is not None:
+            found.append((element.tail, parent))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -1434,6 +1447,10 @@ def _what_readers_see(root: etree._Element) -> list[tuple[str, bool, frozenset[s
         "<p><strong>bold <em>both<ul><li>one<ul><li>deep</li></ul></li></ul>tail",
         # A <span>, which no browser opens again: the list plain, not run into `noteonetwo`.
         '<p><span class="aside">note<ul><li>one</li><li>two</li></ul>',
+        # Text after the end tag of one holding a list, in another: it was written twice,
+        # `~~after after~~`.
+        "<s><strong><ul><li>one</li></ul></strong>after</s>",
+        "<p><em><b>note<ul><li>one</li></ul></b>then</em> plain",
     ],
 )
 def test_an_open_emphasis_above_a_list_builds_as_the_page_shows(

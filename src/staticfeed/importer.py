@@ -2089,7 +2089,7 @@ def _part_around_blocks(element: lxml.html.HtmlElement) -> None:
     parted = _each_text_in(_content(element), element)
     items = _content(parent)
     at = next(index for index, item in enumerate(items) if item is element)
-    items[at : at + 1] = [*parted, element.tail or ""]
+    items[at : at + 1] = parted  # its tail follows it in `items` already
     _set_content(parent, items)
 
 
