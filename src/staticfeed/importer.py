@@ -41,7 +41,7 @@ import lxml.html
 import webencodings
 from lxml import etree
 
-from staticfeed import gfm, values
+from staticfeed import gfm, nesting, values
 from staticfeed.codeblocks import fenced
 from staticfeed.dates import (
     DateError,
@@ -1651,7 +1651,8 @@ _TITLE_SEPARATORS = re.compile("\\s+[|\u2013\u2014\u2022\u00b7\u00bb:-]{1,2}\\s+
 
 def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     try:
-        document = _parse_html(data)
+        page = _page_text(data)
+        document = _parse_html(page)
     except (etree.ParserError, ValueError) as error:
         raise ImportProblem(
             f"cannot read the page as HTML ({error})", "Check that it is an HTML page.", path=path
@@ -1660,6 +1661,7 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     linked = _json_ld(document)
     base = _base_url(document, meta)
     marked_authors = _rel_authors(document)
+    _formatting_reopened(page, document)
     _formatting_into_blocks(document)
     _prune(document)
     main = _main_element(document)
@@ -1715,7 +1717,8 @@ def _only_article(units: list[_Unit], known_title: str | None, tz: tzinfo) -> _T
     return articles[0] if articles else _TextArticle(None, None, None, [], None, [], [], None, None)
 
 
-def _parse_html(data: bytes) -> lxml.html.HtmlElement:
+def _page_text(data: bytes) -> str:
+    """The text of a page as it is parsed: decoded, and with what a feed cannot carry out."""
     # Decoded here, not by libxml2, which reads no UTF-16 page without a <meta> saying so and
     # drops the rest of a page at a byte its encoding leaves out.
     text = data.decode(_html_encoding(data), errors="replace")
@@ -1725,7 +1728,10 @@ def _parse_html(data: bytes) -> lxml.html.HtmlElement:
     # place for them, and the build leaves them out of every feed.
     text = _MARK_CHARACTERS.sub("", text)
     # As build reads an entry: a C1 control (U+0085) is the character browsers show (…).
-    text = for_feeds(text)
+    return for_feeds(text)
+
+
+def _parse_html(text: str) -> lxml.html.HtmlElement:
     # huge_tree: past 256 levels of nesting or 10 MB of text, libxml2 drops the rest of a page.
     parser = lxml.html.HTMLParser(remove_comments=True, huge_tree=True)
     return lxml.html.document_fromstring(text, parser=parser)
@@ -2069,6 +2075,43 @@ def _formatting_into_blocks(document: lxml.html.HtmlElement) -> None:
     for element in reversed(holding):
         if element.tag in _MARKED:
             _part_around_blocks(element)
+
+
+# The formatting elements HTML5 opens again that the Markdown shows, by the mark of each.
+_REOPENED_KINDS = {
+    **{"a": "link", "b": "strong", "strong": "strong", "em": "em", "i": "em"},
+    **{"code": "code", "s": "del", "strike": "del"},
+}
+
+
+def _formatting_reopened(page: str, document: lxml.html.HtmlElement) -> None:
+    """Each text that HTML5 reads in a formatting element libxml2 closed before it, put in
+    one, as browsers show it: in `<p><em>note</p><ul><li>one</li></ul>`, the `<em>` left open
+    is opened again around `one` (HTML5's "reconstruct the active formatting elements"), and
+    so is an `<a href>`, which makes `one` a link in browsers."""
+    # The last first: a part's offsets in its text stay right while those after it are moved.
+    for part in reversed(nesting.reopened(page, document, _REOPENED_KINDS)):
+        text = (part.element.tail if part.tail else part.element.text) or ""
+        outer = inner = None
+        for name, attributes in part.formatting:
+            # Only a link's address: a copy's class (`share-link`) would have _prune drop it.
+            kept = {"href": attributes["href"]} if "href" in attributes and name == "a" else {}
+            made = part.element.makeelement(name, kept)
+            if inner is None:
+                outer = made
+            else:
+                inner.append(made)
+            inner = made
+        if outer is None or inner is None:
+            continue
+        inner.text = text[part.start : part.end]
+        outer.tail = text[part.end :]
+        if part.tail:
+            part.element.tail = text[: part.start]
+            part.element.addnext(outer)
+        else:
+            part.element.text = text[: part.start]
+            part.element.insert(0, outer)
 
 
 def _holding_blocks(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

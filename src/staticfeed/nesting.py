@@ -19,8 +19,8 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from html import unescape
 
 from lxml import etree
@@ -200,7 +200,9 @@ class _Reading:
     marker), as its tree construction keeps them "in body", for the elements whose place
     decides what a formatting element holds."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, alike_by_name: bool = False) -> None:
+        # Whether elements of a name are alike whatever their attributes, in `_push`.
+        self.alike_by_name = alike_by_name
         self.stack: list[_Open] = [_Open("html", 0)]
         self.active: list[_Open | None] = []
         self.closed: dict[_Open, _Closed] = {}
@@ -511,12 +513,16 @@ class _Reading:
     def _push(self, element: _Open) -> None:
         """HTML5's "Noah's Ark": of like elements (a name and attributes) active after the last
         marker, three at most stay, the earliest left out. Without it every `<p><i>x` opened
-        again each <i> before it, and 1,500 of them took `check` 15 s."""
+        again each <i> before it, and 1,500 of them took `check` 15 s. With `alike_by_name`,
+        of a name alone: `<p><b class=c1>x</p>`, `c2`…, each unlike the others, are as many
+        to open again at each text, and 2,000 of them took `import` minutes."""
         like = []
         for other in reversed(self.active):
             if other is None:
                 break
-            if (other.name, other.attributes) == (element.name, element.attributes):
+            if other.name == element.name and (
+                self.alike_by_name or other.attributes == element.attributes
+            ):
                 like.append(other)
         if len(like) >= 3:
             self._inactive(like[-1])
@@ -620,18 +626,8 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     """The first formatting element in `html` (cmark-gfm's HTML of an entry) that HTML5 opens
     again around text after the tag that closed it, where `published` (the build's reading of
     `html`) has that text without it (`Carried`), if any."""
-    reading = _Reading()
     marks = _Marks()
-    for start, end, name in _tags(html, reading):
-        reading.token = (start, html[start:end])
-        if name is None:
-            reading.text(html[start:end])
-            continue
-        if name.startswith("/"):
-            reading.end(name[1:])
-        else:
-            reading.start(name)
-        marks.tag(start, end, not name.startswith("/") and reading.holds_text(name))
+    reading = _read(html, marks)
     first: dict[_Open, tuple[_Open, str]] = {}
     for text, formatting in _aligned(reading.texts, _formatted_text(published)):
         for element in text.around:
@@ -650,6 +646,170 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     closed = reading.closed[element.carried or element]
     at, tag = marks.feeds_end(html, published, element.at, element.name) or (closed.at, closed.tag)
     return Carried(element.name, element.at, shown, more, at, tag)
+
+
+def _read(html: str, marks: _Marks | None = None, *, alike_by_name: bool = False) -> _Reading:
+    """HTML5's reading of `html`, each tag told to `marks` as it is read."""
+    reading = _Reading(alike_by_name=alike_by_name)
+    for start, end, name in _tags(html, reading):
+        reading.token = (start, html[start:end])
+        if name is None:
+            reading.text(html[start:end])
+            continue
+        if name.startswith("/"):
+            reading.end(name[1:])
+        else:
+            reading.start(name)
+        if marks is not None:
+            marks.tag(start, end, not name.startswith("/") and reading.holds_text(name))
+    return reading
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """A part of a text of a tree (`element`'s text, or its tail) that HTML5 reads in
+    formatting elements the tree does not put it in: their names and attributes as written,
+    the outermost first. `start` and `end` are offsets in that text."""
+
+    element: etree._Element
+    tail: bool
+    start: int
+    end: int
+    formatting: tuple[tuple[str, dict[str, str]], ...]
+
+
+def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[Reopened]:
+    """Where `root`, libxml2's reading of the page `html`, leaves out of text the formatting
+    elements HTML5 reads around it (one it opens again after a block closed it: in
+    `<p><em>a</p><p>b</p>`, `b` is in italics in browsers), of the names in `kinds`: each
+    missing where the tree has none of its kind (`kinds["b"] == kinds["strong"]`) around
+    the text. In order; none of an element whose end this reading does not follow
+    (`_Reading.unsure`). Three elements of a name at most are opened again (`_push`), more
+    than HTML5 keeps of those unlike in their attributes: all three would have to be closed
+    for the text after to be read without their kind."""
+    reading = _read(html, alike_by_name=True)
+    slots = list(_text_slots(root))
+    found: list[Reopened] = []
+    # Each text of the page lies in few of the tree's, and the other way round.
+    missing_in: dict[tuple[int, int], tuple[tuple[str, dict[str, str]], ...]] = {}
+    shown_at: dict[int, list[int]] = {}  # where each character shown is in a text of the tree
+    texts = [_visible(text.text) for text in reading.texts]
+    for text_index, slot_index, first, last in _shared(texts, [_visible(s.text) for s in slots]):
+        slot = slots[slot_index]
+        if not slot.shown:  # SVG's and MathML's own text, no HTML's to format
+            continue
+        if (text_index, slot_index) not in missing_in:
+            missing_in[text_index, slot_index] = _missing(
+                reading, reading.texts[text_index], slot.formatting, kinds
+            )
+        missing = missing_in[text_index, slot_index]
+        if not missing:
+            continue
+        if slot_index not in shown_at:
+            shown_at[slot_index] = [at for at, char in enumerate(slot.text) if not char.isspace()]
+        start, end = shown_at[slot_index][first], shown_at[slot_index][last - 1] + 1
+        last_found = found[-1] if found else None
+        if (
+            last_found is not None
+            and (last_found.element, last_found.tail) == (slot.element, slot.tail)
+            and last_found.formatting == missing
+            and _only_spaces(slot.text[last_found.end : start])
+        ):
+            found[-1] = replace(last_found, end=end)
+        else:
+            found.append(Reopened(slot.element, slot.tail, start, end, missing))
+    return found
+
+
+def _visible(text: str) -> str:
+    """The characters of `text` a reader sees, whose place two readings are compared by."""
+    return "".join(text.split())
+
+
+def _shared(ours: list[str], theirs: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """The runs of characters two readings of a page show alike, as the index of the text in
+    each (`ours`, `theirs`), and the run's start and end in the second's text, in order."""
+    if "".join(ours) == "".join(theirs):  # as nearly always: texts parted in other places
+        yield from _cut_alike(ours, theirs)
+        return
+    owner = [(index, at) for index, text in enumerate(ours) for at in range(len(text))]
+    place = [(index, at) for index, text in enumerate(theirs) for at in range(len(text))]
+    run: list[int] | None = None  # our text, their text, the run's start and end in theirs
+    for mine, other in _paired("".join(ours), "".join(theirs)):
+        (text_index, _), (slot_index, at) = owner[mine], place[other]
+        if run is not None and run[:2] == [text_index, slot_index] and run[3] == at:
+            run[3] = at + 1
+            continue
+        if run is not None:
+            yield run[0], run[1], run[2], run[3]
+        run = [text_index, slot_index, at, at + 1]
+    if run is not None:
+        yield run[0], run[1], run[2], run[3]
+
+
+def _cut_alike(ours: list[str], theirs: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """`_shared` of two lists of texts that join into the same characters."""
+    mine = other = 0  # the texts read, their ends in the characters, and where in `theirs[other]`
+    mine_end, other_end, at = len(ours[0]) if ours else 0, len(theirs[0]) if theirs else 0, 0
+    while mine < len(ours) and other < len(theirs):
+        end = min(mine_end, other_end)
+        step = end - (other_end - len(theirs[other])) - at
+        if step > 0:
+            yield mine, other, at, at + step
+            at += step
+        if mine_end == end:
+            mine += 1
+            mine_end += len(ours[mine]) if mine < len(ours) else 0
+        if other_end == end:
+            other += 1
+            other_end += len(theirs[other]) if other < len(theirs) else 0
+            at = 0
+
+
+def _only_spaces(text: str) -> bool:
+    return not text or text.isspace()
+
+
+def _missing(
+    reading: _Reading, text: _Text, formatting: frozenset[str], kinds: Mapping[str, str]
+) -> tuple[tuple[str, dict[str, str]], ...]:
+    """The elements around `text` in HTML5's reading of the kinds none of `formatting` is."""
+    have = {kinds[name] for name in formatting if name in kinds}
+    missing = []
+    for element in text.around:
+        kind = kinds.get(element.name)
+        if kind is None or kind in have or (element.carried or element) in reading.unsure:
+            continue
+        have.add(kind)
+        missing.append((element.name, _attribute_values(element.attributes)))
+    return tuple(missing)
+
+
+# Past this many pairs of characters (the parts of a page two readings do not show alike)
+# they are not lined up: difflib takes time that grows with the product of their lengths.
+_ALIGN_LIMIT = 1_000_000
+
+
+def _paired(ours: str, theirs: str) -> Iterator[tuple[int, int]]:
+    """The indexes of the characters of two readings of a page that are the same character
+    shown: all of them, as nearly always; else those of the same start and end of the two, and
+    those difflib lines up in between if it is short enough."""
+    if ours == theirs:
+        yield from ((index, index) for index in range(len(ours)))
+        return
+    size = min(len(ours), len(theirs))
+    prefix = next((index for index in range(size) if ours[index] != theirs[index]), size)
+    suffix = 0
+    while suffix < size - prefix and ours[-1 - suffix] == theirs[-1 - suffix]:
+        suffix += 1
+    yield from ((index, index) for index in range(prefix))
+    middle = (ours[prefix : len(ours) - suffix], theirs[prefix : len(theirs) - suffix])
+    if len(middle[0]) * len(middle[1]) <= _ALIGN_LIMIT:
+        matcher = difflib.SequenceMatcher(None, middle[0], middle[1], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                yield prefix + block.a + offset, prefix + block.b + offset
+    yield from ((len(ours) - index, len(theirs) - index) for index in range(suffix, 0, -1))
 
 
 _MARK = "staticfeed: after tag "
@@ -772,14 +932,30 @@ def _aligned(
 def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str] | None]]:
     """Each character of the text in `root` (not a space), with the names of the formatting
     elements it is in; None for SVG's and MathML's own text, which readers do not show as
-    HTML's, if at all (`_shown`). A loop, not a recursion: the build publishes up to 2,048
-    levels of nesting, past Python's limit on recursion."""
-    found: list[tuple[str, frozenset[str] | None]] = []
+    HTML's, if at all (`_shown`)."""
+    return [
+        (char, slot.formatting if slot.shown else None)
+        for slot in _text_slots(root)
+        for char in slot.text
+        if not char.isspace()
+    ]
 
-    def show(text: str | None, formatting: frozenset[str], shown: bool | None) -> None:
-        around = formatting if shown else None
-        found.extend((char, around) for char in text or "" if not char.isspace())
 
+@dataclass(frozen=True)
+class _Slot:
+    """A text of a tree: the element whose text (or tail) it is, the names of the formatting
+    elements it is in, and whether it is shown as HTML's (`_shown`)."""
+
+    element: etree._Element
+    tail: bool
+    text: str
+    formatting: frozenset[str]
+    shown: bool | None
+
+
+def _text_slots(root: etree._Element) -> Iterator[_Slot]:
+    """Each text in `root`, in order, but in raw text. A loop, not a recursion: the build
+    publishes up to 2,048 levels of nesting, past Python's limit on recursion."""
     # Each element being read: its children not read yet, the formatting around them, and
     # whether their text is shown as HTML's.
     reading: list[tuple[etree._Element, Iterator[etree._Element], frozenset[str], bool | None]] = []
@@ -787,25 +963,27 @@ def _formatted_text(root: etree._Element) -> list[tuple[str, frozenset[str] | No
     if root_name not in _SKIPPED:
         formatting = frozenset({root_name} & FORMATTING)
         shown = _shown(root_name, True)
-        show(root.text if root_name else None, formatting, shown)
+        if root_name and root.text:
+            yield _Slot(root, False, root.text, formatting, shown)
         reading.append((root, iter(root), formatting, shown))
     while reading:
         element, children, formatting, shown = reading[-1]
         child = next(children, None)
         if child is None:
             reading.pop()
-            if reading:
-                show(element.tail, *reading[-1][2:])
+            if reading and element.tail:
+                yield _Slot(element, True, element.tail, *reading[-1][2:])
             continue
         name = child.tag if isinstance(child.tag, str) else ""
         if not name or name in _SKIPPED:
-            show(child.tail, formatting, shown)
+            if child.tail:
+                yield _Slot(child, True, child.tail, formatting, shown)
             continue
         inner = formatting | {name} if name in FORMATTING else formatting
         inner_shown = _shown(name, shown)
-        show(child.text, inner, inner_shown)
+        if child.text:
+            yield _Slot(child, False, child.text, inner, inner_shown)
         reading.append((child, iter(child), inner, inner_shown))
-    return found
 
 
 # Shown as HTML's in the feed's SVG and MathML; and those that are not drawn, nor what they hold.
@@ -873,6 +1051,20 @@ def _attribute_value(tag: str, name: str) -> str | None:
             value = part[0][len(part[1]) :].strip("\t\n\f ").removeprefix("=")
             return value.strip("\t\n\f ").strip("\"'")
     return None
+
+
+def _attribute_values(attributes: str) -> dict[str, str]:
+    """The attributes of a start tag (`attributes`, as `_attributes` keeps them) by name, each
+    value as HTML5 reads it (character references replaced); the first of a name, as HTML5
+    keeps it."""
+    values: dict[str, str] = {}
+    for part in _tag_parts(f"<x {attributes}>"):
+        if part[1] is not None and part[1].lower() not in values:
+            value = part[0][len(part[1]) :].strip("\t\n\f ").removeprefix("=").strip("\t\n\f ")
+            if value[:1] in ("'", '"'):
+                value = value[1:].removesuffix(value[0])
+            values[part[1].lower()] = unescape(value)
+    return values
 
 
 def _attribute_names(tag: str) -> set[str]:
