@@ -1536,6 +1536,24 @@ def test_a_list_in_a_heading_builds_as_the_page_shows(
     builds_as_the_page_shows(site(), article)
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        # libxml2 nests the second link in the first through the <em>; HTML5 ends the first
+        # at the second's start. The import wrote `[x*[y](…/2)z*w](…/1)`, brackets and all.
+        '<p><a href="https://example.org/1">x<em><a href="https://example.org/2">y</a>z</em>w</a>'
+        " v</p>",
+        # Its <b> closed in it: HTML5 opens the second link again around `z` and `w`.
+        '<p><a href="https://example.org/1">x<em><b><a href="https://example.org/2">y</b>z</em>'
+        "w</p>",
+    ],
+)
+def test_a_link_started_in_a_link_builds_as_the_page_shows(
+    site: Callable[..., Path], article: str
+) -> None:
+    builds_as_the_page_shows(site(), article)
+
+
 def builds_as_the_page_shows(folder: Path, article: str) -> None:
     """Import a page whose <article> holds `article`, build, and compare what the feed's
     entry shows with what a browser shows of the article: each text, whether it is in a list

@@ -1661,6 +1661,7 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     linked = _json_ld(document)
     base = _base_url(document, meta)
     marked_authors = _rel_authors(document)
+    _links_apart(document)
     _formatting_reopened(page, document)
     _formatting_into_blocks(document)
     _prune(document)
@@ -2075,6 +2076,37 @@ def _formatting_into_blocks(document: lxml.html.HtmlElement) -> None:
     for element in reversed(holding):
         if element.tag in _MARKED:
             _part_around_blocks(element)
+
+
+def _links_apart(document: lxml.html.HtmlElement) -> None:
+    """Each link that libxml2 nests in another through an element between them (`<a href=1>x
+    <em><a href=2>y</a>z</em>w</a>`) taken out of it with what follows it there, as HTML5
+    ends the first link at the second's start tag: `<a href=1>x<em></em></a><em><a href=2>y
+    </a>z</em>w`. Markdown has no link in a link: the import wrote `[x*[y](2)z*w](1)`, whose
+    brackets readers saw."""
+    for link in list(document.iter("a")):
+        around = next(link.iterancestors("a"), None)
+        while around is not None:
+            _end_before(around, link)
+            around = next(link.iterancestors("a"), None)
+
+
+def _end_before(element: lxml.html.HtmlElement, inner: lxml.html.HtmlElement) -> None:
+    """`element` ended where `inner`, an element in it, starts: `inner` and what follows it in
+    `element` moved after it, in copies of the elements between the two."""
+    node = inner
+    while (parent := node.getparent()) is not None and parent is not element:
+        copy = parent.makeelement(parent.tag, dict(parent.attrib))
+        for each in [node, *node.itersiblings()]:
+            copy.append(each)  # with its tail
+        copy.tail, parent.tail = parent.tail, None
+        parent.addnext(copy)
+        node = copy
+    moved = [node, *node.itersiblings()]
+    moved[-1].tail = (moved[-1].tail or "") + (element.tail or "")
+    element.tail = None
+    for each in reversed(moved):
+        element.addnext(each)
 
 
 # The formatting elements HTML5 opens again that the Markdown shows, by the mark of each.
