@@ -2124,19 +2124,7 @@ def _formatting_reopened(page: str, document: lxml.html.HtmlElement) -> None:
     # The last first: a part's offsets in its text stay right while those after it are moved.
     for part in reversed(nesting.reopened(page, document, _REOPENED_KINDS)):
         text = (part.element.tail if part.tail else part.element.text) or ""
-        outer = inner = None
-        for name, attributes in part.formatting:
-            # Only a link's address: a copy's class (`share-link`) would have _prune drop it.
-            kept = {"href": attributes["href"]} if "href" in attributes and name == "a" else {}
-            made = part.element.makeelement(name, kept)
-            if inner is None:
-                outer = made
-            else:
-                inner.append(made)
-            inner = made
-        if outer is None or inner is None:
-            continue
-        inner.text = text[part.start : part.end]
+        outer = _formatting_around(part, text[part.start : part.end])
         outer.tail = text[part.end :]
         if part.tail:
             part.element.tail = text[: part.start]
@@ -2144,6 +2132,19 @@ def _formatting_reopened(page: str, document: lxml.html.HtmlElement) -> None:
         else:
             part.element.text = text[: part.start]
             part.element.insert(0, outer)
+
+
+def _formatting_around(part: nesting.Reopened, text: str) -> lxml.html.HtmlElement:
+    """The elements of `part.formatting`, each in the one before, the last holding `text`."""
+    made = []
+    for name, attributes in part.formatting:
+        # Only a link's address: a copy's class (`share-link`) would have _prune drop it.
+        kept = {"href": attributes["href"]} if "href" in attributes and name == "a" else {}
+        made.append(part.element.makeelement(name, kept))
+    for outer, inner in itertools.pairwise(made):
+        outer.append(inner)
+    made[-1].text = text
+    return made[0]
 
 
 def _holding_blocks(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -708,17 +708,21 @@ def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[
         if slot_index not in shown_at:
             shown_at[slot_index] = [at for at, char in enumerate(slot.text) if not char.isspace()]
         start, end = shown_at[slot_index][first], shown_at[slot_index][last - 1] + 1
-        last_found = found[-1] if found else None
-        if (
-            last_found is not None
-            and (last_found.element, last_found.tail) == (slot.element, slot.tail)
-            and last_found.formatting == missing
-            and _only_spaces(slot.text[last_found.end : start])
-        ):
-            found[-1] = replace(last_found, end=end)
-        else:
-            found.append(Reopened(slot.element, slot.tail, start, end, missing))
+        _add_part(found, Reopened(slot.element, slot.tail, start, end, missing), slot.text)
     return found
+
+
+def _add_part(found: list[Reopened], part: Reopened, text: str) -> None:
+    """`part` of `text` added to `found`, or to the last of them when it goes on from it."""
+    last = found[-1] if found else None
+    if (
+        last is not None
+        and (last.element, last.tail, last.formatting) == (part.element, part.tail, part.formatting)
+        and _only_spaces(text[last.end : part.start])
+    ):
+        found[-1] = replace(last, end=part.end)
+    else:
+        found.append(part)
 
 
 def _visible(text: str) -> str:
