@@ -200,9 +200,11 @@ class _Reading:
     marker), as its tree construction keeps them "in body", for the elements whose place
     decides what a formatting element holds."""
 
-    def __init__(self, *, alike_by_name: bool = False) -> None:
+    def __init__(self, *, alike_by_name: bool = False, whole_agency: bool = False) -> None:
         # Whether elements of a name are alike whatever their attributes, in `_push`.
         self.alike_by_name = alike_by_name
+        # Whether the adoption agency is followed whole (`_agency`), else in part.
+        self.whole_agency = whole_agency
         self.stack: list[_Open] = [_Open("html", 0)]
         self.active: list[_Open | None] = []
         self.closed: dict[_Open, _Closed] = {}
@@ -571,8 +573,11 @@ class _Reading:
 
     def _close_formatting(self, element: _Open) -> None:
         index = self.stack.index(element)
-        self._inactive(element)
         above = self.stack[index + 1 :]
+        if self.whole_agency and not any(each.foreign for each in above):
+            self._agency(element)
+            return
+        self._inactive(element)
         if any(_special(each) for each in above):
             # The furthest block keeps its place, and what it held stays formatted: only
             # text after this end tag is out of the element. HTML5 moves and copies the
@@ -585,6 +590,70 @@ class _Reading:
         while self.stack[-1] is not element:
             self._pop()
         self._left(self.stack.pop())
+
+    def _agency(self, element: _Open) -> None:
+        """HTML5's adoption agency whole, for what it does to the open elements and the active
+        ones: while a block (a special element) was opened in `element`, the element is
+        carried into that block, and copies of the formatting elements between the two (three
+        at most) take their place; then what is opened in it is closed, and stays active."""
+        for _ in range(8):  # HTML5's own limit
+            index = self.stack.index(element)
+            block = next((each for each in self.stack[index + 1 :] if _special(each)), None)
+            if block is None:
+                self._pop_until_element(element)
+                self._inactive(element)
+                return
+            element = self._into_block(element, block)
+        # Past the limit, what the loops left stays: as HTML5 leaves it.
+
+    def _into_block(self, element: _Open, block: _Open) -> _Open:
+        """One round of the adoption agency: `element` moved into `block` as a copy."""
+        bookmark = _Open("#bookmark", -1)
+        self.active.insert(self.active.index(element), bookmark)
+        at = self.stack.index(block) - 1
+        last, counter = block, 0
+        while (node := self.stack[at]) is not element:
+            counter += 1
+            if counter > 3 and node in self.in_active:
+                self._inactive(node)
+            if node not in self.in_active:
+                del self.stack[at]
+                self._left(node)
+            else:
+                copy = self._copy(node)
+                self._active_replaced(node, copy)
+                self.stack[at] = copy
+                self._counted(node, copy)
+                if last is block:
+                    self.active.remove(bookmark)
+                    self.active.insert(self.active.index(copy) + 1, bookmark)
+                last = copy
+            at -= 1
+        copy = self._copy(element)
+        self._active_replaced(bookmark, copy)
+        self._inactive(element)
+        self.stack.remove(element)
+        self.stack.insert(self.stack.index(block) + 1, copy)
+        self._counted(element, copy)
+        return copy
+
+    @staticmethod
+    def _copy(element: _Open) -> _Open:
+        return _Open(
+            element.name, element.at, element.carried or element, attributes=element.attributes
+        )
+
+    def _counted(self, left: _Open, entered: _Open) -> None:
+        """The counts of open elements kept, `left` taken off the stack, `entered` put on."""
+        self._left(left)
+        self.open.add(entered)
+        self.open_names[entered.name] += 1
+
+    def _active_replaced(self, element: _Open, by: _Open) -> None:
+        """`element` in the list of active formatting elements replaced `by` another."""
+        self.active[self.active.index(element)] = by
+        self.in_active.discard(element)
+        self.in_active.add(by)
 
     def _element_in_scope(self, element: _Open) -> bool:
         for each in reversed(self.stack):
@@ -648,9 +717,9 @@ def carried(html: str, published: etree._Element) -> Carried | None:
     return Carried(element.name, element.at, shown, more, at, tag)
 
 
-def _read(html: str, marks: _Marks | None = None, *, alike_by_name: bool = False) -> _Reading:
+def _read(html: str, marks: _Marks | None = None, *, for_import: bool = False) -> _Reading:
     """HTML5's reading of `html`, each tag told to `marks` as it is read."""
-    reading = _Reading(alike_by_name=alike_by_name)
+    reading = _Reading(alike_by_name=for_import, whole_agency=for_import)
     for start, end, name in _tags(html, reading):
         reading.token = (start, html[start:end])
         if name is None:
@@ -687,7 +756,7 @@ def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[
     (`_Reading.unsure`). Three elements of a name at most are opened again (`_push`), more
     than HTML5 keeps of those unlike in their attributes: all three would have to be closed
     for the text after to be read without their kind."""
-    reading = _read(html, alike_by_name=True)
+    reading = _read(html, for_import=True)
     slots = list(_text_slots(root))
     found: list[Reopened] = []
     # Each text of the page lies in few of the tree's, and the other way round.
