@@ -1546,6 +1546,12 @@ def test_a_list_in_a_heading_builds_as_the_page_shows(
         "<b><blockquote>one <i>two</b> three</blockquote>",
         "<em>a <b>b<blockquote>quoted</em> more</blockquote>",
         "<i><code><blockquote><b>one </b></i>two</blockquote>",
+        # libxml2 ignores such an end tag, and kept `y`, `after` and `end`, `and more` in
+        # the element: browsers show them out of it.
+        "<b><div>x</b> y</div>",
+        "<b><div>x <i>a</b> y <s>z</s> w</i></div>",  # `z` a line through, in italics
+        "<em>a <b>b<div>in div</em> after</div> end",
+        '<p><i>Note <a href="https://example.org/x">see<div>this</i> and</div> more',
         # libxml2 nests the second link in the first through the <em>; HTML5 ends the first
         # at the second's start. The import wrote `[x*[y](…/2)z*w](…/1)`, brackets and all.
         '<p><a href="https://example.org/1">x<em><a href="https://example.org/2">y</a>z</em>w</a>'

@@ -1664,6 +1664,7 @@ def _from_html(path: Path, data: bytes, tz: tzinfo) -> _Draft:
     _links_apart(document)
     _formatting_reopened(page, document)
     _formatting_into_blocks(document)
+    _formatting_taken_out(document)
     _prune(document)
     main = _main_element(document)
     heading = _first_h1(main, document)
@@ -2125,6 +2126,10 @@ def _formatting_reopened(page: str, document: lxml.html.HtmlElement) -> None:
     for part in reversed(nesting.reopened(page, document, _REOPENED_KINDS)):
         text = (part.element.tail if part.tail else part.element.text) or ""
         outer = _formatting_around(part, text[part.start : part.end])
+        if part.without:  # taken out of those by _formatting_taken_out
+            marker = part.element.makeelement(_PLAIN, {"kinds": " ".join(sorted(part.without))})
+            marker.append(outer)
+            outer = marker
         outer.tail = text[part.end :]
         if part.tail:
             part.element.tail = text[: part.start]
@@ -2136,7 +2141,7 @@ def _formatting_reopened(page: str, document: lxml.html.HtmlElement) -> None:
 
 def _formatting_around(part: nesting.Reopened, text: str) -> lxml.html.HtmlElement:
     """The elements of `part.formatting`, each in the one before, the last holding `text`."""
-    made = []
+    made = [part.element.makeelement("span", {})] if not part.formatting else []
     for name, attributes in part.formatting:
         # Only a link's address: a copy's class (`share-link`) would have _prune drop it.
         kept = {"href": attributes["href"]} if "href" in attributes and name == "a" else {}
@@ -2145,6 +2150,89 @@ def _formatting_around(part: nesting.Reopened, text: str) -> lxml.html.HtmlEleme
         outer.append(inner)
     made[-1].text = text
     return made[0]
+
+
+_PLAIN = "staticfeed-plain"
+"""An element around text HTML5 reads outside formatting elements libxml2 puts around it,
+of the kinds its `kinds` attribute names (`_REOPENED_KINDS`'s)."""
+
+
+def _formatting_taken_out(document: lxml.html.HtmlElement) -> None:
+    """The text of each `_PLAIN` taken out of the formatting elements of its kinds around it
+    in its block, which are parted around it: in `<b><div>x</b> y</div>`, HTML5 ends the <b>
+    at its end tag, which libxml2 ignores, and browsers show `y` plain."""
+    for marker in list(document.iter(_PLAIN)):
+        kinds = set(str(marker.get("kinds")).split())
+        while (around := _formatting_of(marker, kinds)) is not None:
+            if not _part_around(around, marker):
+                break  # (it always is: this only makes sure the loop ends)
+        marker.drop_tag()
+
+
+def _formatting_of(element: lxml.html.HtmlElement, kinds: set[str]) -> lxml.html.HtmlElement | None:
+    """The nearest element around `element` in its block of one of `kinds`, if any."""
+    for around in element.iterancestors():
+        if around.tag in _BLOCK_TAGS or around.tag in _NOT_INLINE:
+            return None
+        if _REOPENED_KINDS.get(str(around.tag)) in kinds:
+            return around
+    return None
+
+
+def _part_around(element: lxml.html.HtmlElement, inner: lxml.html.HtmlElement) -> bool:
+    """`element` parted in two around `inner`, an element in it: a copy with what it holds
+    before `inner`, then `inner` in copies of the elements between the two, then a copy
+    with what it holds after. Whether it was parted."""
+    parts = _Parts(None, inner, None)
+    node = middle = inner
+    while (parent := node.getparent()) is not None:
+        middle = parts.middle
+        parts = _parted_at(parent, node, parts)
+        if parent is element:
+            break
+        node = parent
+    holder = element.getparent()
+    if holder is None or parts.before is None or parts.after is None:
+        return False  # not so: `element` holds `inner`, and is in a block
+    parts.after.tail = element.tail
+    for each in (parts.before, middle, parts.after):
+        element.addprevious(each)
+    holder.remove(element)
+    return True
+
+
+@dataclass(frozen=True)
+class _Parts:
+    """An element parted around one in it: copies with what it holds before and after that
+    one, and one with it alone."""
+
+    before: lxml.html.HtmlElement | None
+    middle: lxml.html.HtmlElement
+    after: lxml.html.HtmlElement | None
+
+
+def _parted_at(parent: lxml.html.HtmlElement, node: lxml.html.HtmlElement, parts: _Parts) -> _Parts:
+    """`parent` parted around `node`, one of its children, itself parted as `parts`."""
+    # Found first: `parts.middle` may be `node`, moved below.
+    later, tail = list(node.itersiblings()), node.tail
+    before, middle, after = (parent.makeelement(parent.tag, dict(parent.attrib)) for _ in "bma")
+    before.text = parent.text
+    for each in list(parent):
+        if each is node:
+            break
+        before.append(each)  # with its tail
+    if parts.before is not None:
+        before.append(parts.before)
+    middle.append(parts.middle)
+    parts.middle.tail = None
+    if parts.after is None:
+        after.text = tail
+    else:
+        after.append(parts.after)
+        parts.after.tail = tail
+    for each in later:
+        after.append(each)
+    return _Parts(before, middle, after)
 
 
 def _holding_blocks(document: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

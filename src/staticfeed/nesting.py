@@ -745,6 +745,9 @@ class Reopened:
     start: int
     end: int
     formatting: tuple[tuple[str, dict[str, str]], ...]
+    # The kinds of formatting element the tree puts around it that HTML5 does not (libxml2
+    # ignores an end tag of one around a block opened in it: `<b><div>x</b> y</div>`).
+    without: frozenset[str] = frozenset()
 
 
 def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[Reopened]:
@@ -760,7 +763,9 @@ def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[
     slots = list(_text_slots(root))
     found: list[Reopened] = []
     # Each text of the page lies in few of the tree's, and the other way round.
-    missing_in: dict[tuple[int, int], tuple[tuple[str, dict[str, str]], ...]] = {}
+    missing_in: dict[
+        tuple[int, int], tuple[tuple[tuple[str, dict[str, str]], ...], frozenset[str]]
+    ] = {}
     shown_at: dict[int, list[int]] = {}  # where each character shown is in a text of the tree
     texts = [_visible(text.text) for text in reading.texts]
     for text_index, slot_index, first, last in _shared(texts, [_visible(s.text) for s in slots]):
@@ -771,13 +776,14 @@ def reopened(html: str, root: etree._Element, kinds: Mapping[str, str]) -> list[
             missing_in[text_index, slot_index] = _missing(
                 reading, reading.texts[text_index], slot.formatting, kinds
             )
-        missing = missing_in[text_index, slot_index]
-        if not missing:
+        missing, without = missing_in[text_index, slot_index]
+        if not missing and not without:
             continue
         if slot_index not in shown_at:
             shown_at[slot_index] = [at for at, char in enumerate(slot.text) if not char.isspace()]
         start, end = shown_at[slot_index][first], shown_at[slot_index][last - 1] + 1
-        _add_part(found, Reopened(slot.element, slot.tail, start, end, missing), slot.text)
+        part = Reopened(slot.element, slot.tail, start, end, missing, without)
+        _add_part(found, part, slot.text)
     return found
 
 
@@ -786,7 +792,8 @@ def _add_part(found: list[Reopened], part: Reopened, text: str) -> None:
     last = found[-1] if found else None
     if (
         last is not None
-        and (last.element, last.tail, last.formatting) == (part.element, part.tail, part.formatting)
+        and (last.element, last.tail) == (part.element, part.tail)
+        and (last.formatting, last.without) == (part.formatting, part.without)
         and _only_spaces(text[last.end : part.start])
     ):
         found[-1] = replace(last, end=part.end)
@@ -845,9 +852,12 @@ def _only_spaces(text: str) -> bool:
 
 def _missing(
     reading: _Reading, text: _Text, formatting: frozenset[str], kinds: Mapping[str, str]
-) -> tuple[tuple[str, dict[str, str]], ...]:
-    """The elements around `text` in HTML5's reading of the kinds none of `formatting` is."""
+) -> tuple[tuple[tuple[str, dict[str, str]], ...], frozenset[str]]:
+    """The elements around `text` in HTML5's reading of the kinds none of `formatting` is, and
+    the kinds of `formatting` none around `text` is (unless the reading is unsure of one)."""
     have = {kinds[name] for name in formatting if name in kinds}
+    around = {kinds[element.name] for element in text.around if element.name in kinds}
+    without = frozenset() if reading.unsure else frozenset(have - around)
     missing = []
     for element in text.around:
         kind = kinds.get(element.name)
@@ -855,7 +865,7 @@ def _missing(
             continue
         have.add(kind)
         missing.append((element.name, _attribute_values(element.attributes)))
-    return tuple(missing)
+    return tuple(missing), without
 
 
 # Past this many pairs of characters (the parts of a page two readings do not show alike)
