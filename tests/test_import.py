@@ -3272,3 +3272,15 @@ def test_highlight_tags_convert_where_the_generator_reads_them_as_tags(
     # conversion read unlike them in a hand mutation audit.
     entry = imported_post(tmp_path, f"---\ntitle: Code\ndate: 2025-01-02\n---\n{body}")
     assert entry.body == imported
+
+
+def test_a_page_after_an_unclosed_processing_instruction_imports(tmp_path: Path) -> None:
+    # Hypothesis found it: `<?` on a line above the page left `</html>` to end the reading's
+    # root element, and the import stopped on an IndexError.
+    source = tmp_path / "page.html"
+    source.write_text(
+        '<?\n<html><head><meta name="date" content="2025-12-22"></head><body><article>'
+        "<p>Plain words.</p></article></body></html>\n"
+    )
+    (entry,) = import_documents([source], tmp_path / "entries", timezone=KYIV, dry_run=False)
+    assert "Plain words." in entry.body

@@ -331,6 +331,8 @@ class _Reading:
         self.start(name)
 
     def end(self, name: str) -> None:
+        if name == "html":
+            return  # HTML5 ends no element at </html>: it only reads on "after body"
         if self.in_foreign():
             self._foreign_end(name)
         else:
