@@ -346,6 +346,7 @@ def test_new_any_title_and_tags_read_back(title: str, tags: list[str]) -> None:
         ("🎉 Party 🎉", "party"),
         ("Peace—from below…", "peace-from-below"),  # a dash with no ASCII form parts words
         ("🎉🎉", "entry"),
+        ("\u0301Intro", "intro"),  # an accent pasted before any letter goes, as accents do
         ("a" * 90 + " b", "a" * 80),
         ("word " * 30, "-".join(["word"] * 16)),
         # Cut at the last whole word, not at the 80th character: not "...-abcdefghij-abc".

@@ -350,6 +350,8 @@ def pinned_authority(folder: Path) -> str:
         ("https://[::ffff:192.0.2.1]/", "Ann <ann@example.org>", "ann@example.org"),
         # No one owns a name without a dot; RFC 4151 recommends lower case.
         ("http://localhost:8000/", "Ann <Ann.Lee@Example.ORG>", "ann.lee@example.org"),
+        # RFC 4151's DNSname has no "_": this host is no domain name an authority can be.
+        ("https://my_site.example/", "Ann <ann@example.org>", "ann@example.org"),
     ],
 )
 def test_init_for_a_site_at_an_ip_address_pins_the_author_email_as_id_authority(
@@ -431,6 +433,8 @@ def test_new_without_id_authority_at_an_ip_address_suggests_the_author_email(
         # As the feeds write the host (UTS 46), not as Python's IDNA 2003 codec writes it
         # (fass.example, another domain).
         ("https://faß.example/", "xn--fa-hia.example"),
+        # Only the last label tells an IP address (WHATWG): a number first is a domain name.
+        ("https://2025.example.net/", "2025.example.net"),
     ],
 )
 def test_init_pins_the_site_host_as_the_feeds_write_it(

@@ -95,6 +95,11 @@ def test_an_id_authority_that_names_no_owner_is_one_warning_at_id_authority(
     ("uri", "why"),
     [
         ("tag:localhost,2025:a", "'localhost' is a name without a dot, which no one owns"),
+        # The DNS root's dot makes no name owned.
+        ("tag:localhost.,2025:a", "'localhost.' is a name without a dot, which no one owns"),
+        # WHATWG reads "0x" as the number 0 (hexadecimal, no digits), so foo.0x as an IPv4
+        # address, as it does foo.0x1.
+        ("tag:foo.0x,2025:a", "'foo.0x' ends in a number, as only an IP address does"),
         # An email address at an IP address names no owner either.
         ("tag:ann@192.0.2.1,2025:a", "'192.0.2.1' is an IP address"),
     ],
