@@ -231,12 +231,24 @@ def test_byte_order_mark_and_windows_line_ends_are_fine(
     write_bytes(folder, "front.md", prefix + newline.join(lines))
     bare = [b"2025-12-20", b"", b"# Bare", b"", b"Text.", b""]
     write_bytes(folder, "bare.md", prefix + newline.join(bare))
-    build_ok()
+    # Each file ends its lines one way: no CR is read inside a line, and nothing is warned.
+    assert build_ok().stderr == ""
     entries = {e.findtext(f"{A}title"): e for e in atom_entries()}
     assert set(entries) == {"Windows", "Bare"}  # no U+FEFF glued to a title
     assert entries["Windows"].findtext(f"{A}content") == "<p>One\ntwo.</p>"
     assert entries["Bare"].findtext(f"{A}published") == "2025-12-20T00:00:00+00:00"
     assert entries["Bare"].findtext(f"{A}content") == "<p>Text.</p>"
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
+def test_code_of_a_windows_file_keeps_no_space_at_its_line_ends(site: Site, newline: bytes) -> None:
+    # A code block is published as written, spaces included: CR LF is one line end, not a
+    # space before one (which a paragraph would hide, and code shows in every line).
+    folder = site()
+    lines = [b"---", b"title: Code", b"date: 2025-12-22", b"---", b"```", b"x = 1", b"y = 2"]
+    write_bytes(folder, "code.md", newline.join([*lines, b"```", b""]))
+    build_ok()
+    assert only_entry().findtext(f"{A}content") == "<pre><code>x = 1\ny = 2\n</code></pre>"
 
 
 @pytest.mark.parametrize("title", ['"Hel\rlo"', "Hel\rlo"], ids=["quoted", "plain"])

@@ -1954,6 +1954,12 @@ ILLEGAL = [
         {"a:entry/a:title": "No front matter here"},
         id="inferred-title",
     ),
+    pytest.param(  # each range's first and last: U+0008, U+000E (after CR), U+FFFF
+        "---\ntitle: Shift\x0eout\ndate: 2025-12-22\n---\nLast\x08 \uffffline.\n",
+        [2, 5],
+        {"a:entry/a:title": "Shiftout", "a:entry/a:summary": "Last line."},
+        id="ends-of-the-ranges",
+    ),
 ]
 
 
@@ -1997,6 +2003,12 @@ REMOVED = "removed characters that XML cannot carry"
             ["2: {} (control characters; half a surrogate pair, which is no character on its own)"],
             "ABC",
             id="a-control-and-half-a-pair",
+        ),
+        pytest.param(  # the last of them, U+001F, is one too
+            '---\ntitle: "A\\x1fB"\ndate: 2025-12-22\n---\nBody.\n',
+            ["2: {} (control characters)"],
+            "AB",
+            id="the-last-control",
         ),
         # U+FFFF is no control character either: Unicode keeps it out of text.
         pytest.param(
@@ -2051,17 +2063,21 @@ UNSHOWABLE = [chr(c) for c in range(0x7F, 0xA0)] + ["\ufdd0", "\ufdef", "\ufffd"
 
 
 def test_c1_references_read_as_browsers_read_them(site: Site) -> None:
-    site(**{"a.md": doc("title: T\ndate: 2025-12-22", "It&#146;s a &#150; test.\n")})
+    # &#128; and &#159;, the first and the last of them, are the euro sign and a Y with diaeresis.
+    site(
+        **{"a.md": doc("title: T\ndate: 2025-12-22", "It&#146;s a &#150; test: &#128;5, &#159;.\n")}
+    )
     result = invoke_build()
     assert result.exit_code == 0, result.output
     entry, item = only(read_xml(Path("feeds/atom.xml")), read_xml(Path("feeds/rss.xml")))
     for html in contents(entry, item):
-        assert html_of(html).text_content() == "It\u2019s a \u2013 test."
-    assert parsed("rss.xml").entries[0].summary == "It\u2019s a \u2013 test."
+        assert html_of(html).text_content() == "It\u2019s a \u2013 test: \u20ac5, \u0178."
+    assert parsed("rss.xml").entries[0].summary == "It\u2019s a \u2013 test: \u20ac5, \u0178."
 
 
 def test_characters_readers_cannot_show_are_changed_with_a_warning(site: Site) -> None:
-    body = "Pasted: It\x92s \x81here.\n\nLost \ufffd and \ufdd0 gone.\n"
+    # U+FDD0 and U+FDEF: the first and the last of the noncharacters in the BMP's middle.
+    body = "Pasted: It\x92s \x81here.\n\nLost \ufffd and \ufdd0\ufdef gone.\n"
     site(**{"a.md": doc('title: "Title\\x93"\ndate: 2025-12-22', body)})
     result = invoke_build()
     assert result.exit_code == 0, result.output
