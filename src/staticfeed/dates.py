@@ -559,6 +559,7 @@ def _parse_text(text: str) -> datetime:
         if not _PLAIN_ISO.fullmatch(text):  # most front matter, which has neither
             _refuse_one_digit_part(text)  # as _full_date does of any other form
             _refuse_two_of_a_kind(text)
+            _refuse_odd_digits(text, text[iso_day.end() :])
         try:
             moment = dateutil_parser.isoparse(text)
         except (ValueError, OverflowError):
@@ -566,7 +567,6 @@ def _parse_text(text: str) -> datetime:
         else:
             _refuse_week_past_the_year(text, moment)
             _refuse_number_left_over(text, moment)
-            _refuse_odd_digits(text, text[iso_day.end() :], moment)
             return moment
     try:
         full = _full_date(text)
@@ -589,16 +589,20 @@ def _parse_text(text: str) -> datetime:
 _ODD_DIGITS = re.compile(r"\d{3}|\d{5}", re.ASCII)
 
 
-def _refuse_odd_digits(text: str, time_text: str, moment: datetime) -> None:
-    """dateutil read `103` as 10:03 and `10305` as 10:30:05, a part of one digit, where the
+def _refuse_odd_digits(text: str, time_text: str) -> None:
+    """dateutil 2 read `103` as 10:03 and `10305` as 10:30:05, a part of one digit, where the
     author may have meant 01:03, or cut 10:30 to 10:39 short: as `10:3` is refused, so is
-    this (`_refuse_one_digit_part`)."""
+    this (`_refuse_one_digit_part`). Read here, before dateutil, whose version 4 says only
+    "cannot read"; a text that is no time two digits at a time (`T253`) is left to it."""
     if not _ODD_DIGITS.fullmatch(time_text):
         return
-    clock = moment.strftime("%H:%M:%S" if len(time_text) == 5 else "%H:%M")
+    parts = [time_text[at : at + 2].rjust(2, "0") for at in range(0, len(time_text), 2)]
+    hour, minute, *second = (int(part) for part in parts)
+    if hour > 23 or minute > 59 or any(each > 59 for each in second):
+        return
     raise DateError(
         f"{text!r} gives the time {time_text} in {len(time_text)} digits, read two at a time as"
-        f" {clock}: one may be missing or cut short, write the time with colons"
+        f" {':'.join(parts)}: one may be missing or cut short, write the time with colons"
     )
 
 
